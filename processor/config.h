@@ -1,0 +1,66 @@
+/*
+ * config.h - the program's settings: defaults, then a config file, then
+ * NEWSEVENTS_* environment variables, then command-line flags (each later
+ * source overrides the earlier). Every setting has one name, used the same
+ * way in all three places ("brokers", "dead-letter", ...); any name with a
+ * dot is a librdkafka property passed through to both clients, or to one
+ * with a "consumer." or "producer." prefix.
+ */
+#ifndef NE_CONFIG_H
+#define NE_CONFIG_H
+
+#include <stddef.h>
+
+enum { NE_SCOPE_BOTH = 0, NE_SCOPE_CONSUMER, NE_SCOPE_PRODUCER };
+
+typedef struct ne_prop_s {
+    char *key, *val;
+    int scope;
+} ne_prop_t;
+
+typedef struct ne_conf_s {
+    /* coder */
+    char **dicts;        /* extra dictionary folders (--dict), after the base one */
+    size_t ndicts;
+    char *dict_base;     /* the base dictionary folder (--dict-base), NULL = default */
+    size_t max_record_bytes;
+    /* logs */
+    int log_level, log_json;
+    /* extract */
+    char *in_file, *out_file, *rejects_file;
+    /* service */
+    char *brokers;
+    char **topics;       /* input topics */
+    size_t ntopics;
+    char *out_topic, *dlq_topic, *group, *client_id;
+    ne_prop_t *props;    /* librdkafka passthrough, in order */
+    size_t nprops;
+    int flush_timeout_ms;
+} ne_conf_t;
+
+/** @brief Fill defaults. */
+void ne_conf_init(ne_conf_t *c);
+/** @brief Free everything the configuration owns. */
+void ne_conf_free(ne_conf_t *c);
+
+/**
+ * @brief Apply one setting by name ("brokers", "input", "security.protocol", ...).
+ * @returns 0, or -1 with a message in err (unknown name, bad value).
+ */
+int ne_conf_set(ne_conf_t *c, const char *key, const char *val, char *err, size_t errsz);
+
+/** @brief Read "key = value" lines of a config file. @returns 0 or -1 with "file:line: ..." in err. */
+int ne_conf_load_file(ne_conf_t *c, const char *path, char *err, size_t errsz);
+
+/** @brief Apply NEWSEVENTS_<NAME> variables (NEWSEVENTS_DEAD_LETTER -> dead-letter;
+ * NEWSEVENTS_X_SASL_PASSWORD -> sasl.password). @returns 0 or -1. */
+int ne_conf_load_env(ne_conf_t *c, char **environ_, char *err, size_t errsz);
+
+/** @brief Is a librdkafka property a secret that must never be printed? */
+int ne_conf_is_secret(const char *key);
+
+/** @brief The base dictionary folder: --dict-base, NEWSEVENTS_DICT_BASE, the installed
+ * one, or the source tree's. */
+const char *ne_conf_dict_base(const ne_conf_t *c);
+
+#endif

@@ -1,0 +1,321 @@
+/*
+ * consumer.c - the group consumer and its offset tracker.
+ *
+ * librdkafka commits automatically, but only offsets this file has stored
+ * (enable.auto.offset.store=false): an offset is stored when every record
+ * before it on its partition has all its produce requests acknowledged.
+ * Before partitions are revoked (rebalance, shutdown) the producer is
+ * flushed and the stored offsets committed synchronously, so the next
+ * owner starts exactly after what this instance finished.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "consumer.h"
+#include "log.h"
+#include "producer.h"
+
+typedef struct part_s {
+    char *topic;
+    int32_t partition;
+    ne_ticket_t **q; /* ring of open tickets, in offset order */
+    size_t head, count, cap;
+    int revoked;
+    struct part_s *next;
+} part_t;
+
+struct ne_ticket_s {
+    part_t *part;
+    ne_consumer_t *c;
+    int64_t offset;
+    int refs;
+    int failed;
+};
+
+struct ne_consumer_s {
+    rd_kafka_t *rk;
+    rd_kafka_t *producer;
+    part_t *parts;
+    part_t *last; /* the partition of the previous record: the usual case */
+    long in_flight;
+    int failed;
+    int flush_timeout_ms;
+};
+
+rd_kafka_t *ne_consumer_handle(ne_consumer_t *c)
+{
+    return c->rk;
+}
+
+long ne_consumer_in_flight(const ne_consumer_t *c)
+{
+    return c->in_flight;
+}
+
+int ne_consumer_failed(const ne_consumer_t *c)
+{
+    return c->failed;
+}
+
+static void part_free(part_t *p)
+{
+    free(p->topic);
+    free(p->q);
+    free(p);
+}
+
+static part_t *part_find(ne_consumer_t *c, const char *topic, int32_t partition, int create)
+{
+    if (c->last && !c->last->revoked && c->last->partition == partition &&
+        !strcmp(c->last->topic, topic))
+        return c->last;
+    for (part_t *p = c->parts; p; p = p->next)
+        if (!p->revoked && p->partition == partition && !strcmp(p->topic, topic))
+            return c->last = p;
+    if (!create) return NULL;
+    part_t *p = calloc(1, sizeof(*p));
+    if (!p || !(p->topic = strdup(topic))) {
+        free(p);
+        return NULL;
+    }
+    p->partition = partition;
+    p->next = c->parts;
+    c->parts = p;
+    return c->last = p;
+}
+
+/* Drop revoked partitions whose tickets are all closed. */
+static void parts_gc(ne_consumer_t *c)
+{
+    for (part_t **pp = &c->parts; *pp;) {
+        part_t *p = *pp;
+        if (p->revoked && p->count == 0) {
+            *pp = p->next;
+            if (c->last == p) c->last = NULL;
+            part_free(p);
+        } else {
+            pp = &p->next;
+        }
+    }
+}
+
+/* Store the offset after the longest prefix of finished records. */
+static void advance(ne_consumer_t *c, part_t *p)
+{
+    int64_t store = -1;
+    while (p->count) {
+        ne_ticket_t *t = p->q[p->head];
+        if (t->refs > 0) break;
+        if (t->failed) {
+            /* never store past a record whose events were not delivered */
+            c->failed = 1;
+            break;
+        }
+        store = t->offset + 1;
+        free(t);
+        p->head = (p->head + 1) % p->cap;
+        p->count--;
+        c->in_flight--;
+    }
+    if (store >= 0 && !p->revoked) {
+        rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(1);
+        rd_kafka_topic_partition_list_add(l, p->topic, p->partition)->offset = store;
+        rd_kafka_resp_err_t e = rd_kafka_offsets_store(c->rk, l);
+        if (e) ne_debug("offset store %s[%d]@%lld: %s", p->topic, p->partition, (long long)store,
+                        rd_kafka_err2str(e));
+        rd_kafka_topic_partition_list_destroy(l);
+    }
+}
+
+ne_ticket_t *ne_ticket_open(ne_consumer_t *c, const rd_kafka_message_t *msg)
+{
+    part_t *p = part_find(c, rd_kafka_topic_name(msg->rkt), msg->partition, 1);
+    if (!p) return NULL;
+    if (p->count == p->cap) {
+        size_t ncap = p->cap ? p->cap * 2 : 64;
+        ne_ticket_t **nq = malloc(ncap * sizeof(*nq));
+        if (!nq) return NULL;
+        for (size_t i = 0; i < p->count; i++) nq[i] = p->q[(p->head + i) % p->cap];
+        free(p->q);
+        p->q = nq;
+        p->head = 0;
+        p->cap = ncap;
+    }
+    ne_ticket_t *t = calloc(1, sizeof(*t));
+    if (!t) return NULL;
+    t->part = p;
+    t->c = c;
+    t->offset = msg->offset;
+    t->refs = 1;
+    p->q[(p->head + p->count) % p->cap] = t;
+    p->count++;
+    c->in_flight++;
+    return t;
+}
+
+void ne_ticket_hold(ne_ticket_t *t)
+{
+    t->refs++;
+}
+
+void ne_ticket_release(ne_ticket_t *t, int ok)
+{
+    if (!ok) t->failed = 1;
+    if (--t->refs > 0) return;
+    ne_consumer_t *c = t->c;
+    part_t *p = t->part;
+    if (p->q[p->head] == t || p->revoked) advance(c, p);
+    if (p->revoked && p->count == 0) parts_gc(c);
+}
+
+int ne_consumer_commit(ne_consumer_t *c)
+{
+    rd_kafka_resp_err_t e = rd_kafka_commit(c->rk, NULL, 0);
+    if (e && e != RD_KAFKA_RESP_ERR__NO_OFFSET) {
+        ne_warn("commit: %s", rd_kafka_err2str(e));
+        return -1;
+    }
+    return 0;
+}
+
+static void log_parts(const char *what, const rd_kafka_topic_partition_list_t *parts)
+{
+    char buf[512];
+    size_t n = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < parts->cnt && n < sizeof(buf) - 64; i++)
+        n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%s[%d]", i ? " " : "",
+                              parts->elems[i].topic, parts->elems[i].partition);
+    ne_info("%s %d partition(s): %s", what, parts->cnt, buf);
+}
+
+static void rebalance_cb(rd_kafka_t *rk, rd_kafka_resp_err_t err,
+                         rd_kafka_topic_partition_list_t *parts, void *opaque)
+{
+    ne_consumer_t *c = opaque;
+    int coop = !strcmp(rd_kafka_rebalance_protocol(rk), "COOPERATIVE");
+    rd_kafka_error_t *e = NULL;
+    if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
+        log_parts("assigned", parts);
+        if (coop) e = rd_kafka_incremental_assign(rk, parts);
+        else rd_kafka_assign(rk, parts);
+    } else {
+        log_parts("revoking", parts);
+        /* finish what was read from these partitions, then commit it */
+        rd_kafka_flush(c->producer, c->flush_timeout_ms);
+        if (!rd_kafka_assignment_lost(rk)) ne_consumer_commit(c);
+        for (int i = 0; i < parts->cnt; i++) {
+            part_t *p = part_find(c, parts->elems[i].topic, parts->elems[i].partition, 0);
+            if (p) {
+                p->revoked = 1;
+                if (p->count)
+                    ne_warn("%s[%d]: %zu record(s) not acknowledged before the rebalance; "
+                            "the next owner will process them again",
+                            p->topic, p->partition, p->count);
+            }
+        }
+        c->last = NULL;
+        parts_gc(c);
+        if (coop) e = rd_kafka_incremental_unassign(rk, parts);
+        else rd_kafka_assign(rk, NULL);
+    }
+    if (e) {
+        ne_err("rebalance: %s", rd_kafka_error_string(e));
+        rd_kafka_error_destroy(e);
+    }
+}
+
+static void error_cb(rd_kafka_t *rk, int err, const char *reason, void *opaque)
+{
+    (void)opaque;
+    if (err == RD_KAFKA_RESP_ERR__FATAL) {
+        char buf[512];
+        rd_kafka_fatal_error(rk, buf, sizeof(buf));
+        ne_err("consumer fatal error: %s", buf);
+        return;
+    }
+    /* connection losses are retried by librdkafka; say so once per event */
+    ne_warn("consumer: %s: %s", rd_kafka_err2name((rd_kafka_resp_err_t)err), reason);
+}
+
+static void log_cb(const rd_kafka_t *rk, int level, const char *fac, const char *buf)
+{
+    (void)rk;
+    if (level <= 3) ne_err("librdkafka %s: %s", fac, buf);
+    else if (level <= 4) ne_warn("librdkafka %s: %s", fac, buf);
+    else ne_debug("librdkafka %s: %s", fac, buf);
+}
+
+ne_consumer_t *ne_consumer_new(const ne_conf_t *conf, rd_kafka_t *producer, char *err,
+                               size_t errsz)
+{
+    ne_consumer_t *c = calloc(1, sizeof(*c));
+    if (!c) {
+        snprintf(err, errsz, "out of memory");
+        return NULL;
+    }
+    c->producer = producer;
+    c->flush_timeout_ms = conf->flush_timeout_ms;
+    rd_kafka_conf_t *kc = rd_kafka_conf_new();
+    char e2[512];
+    struct { const char *k, *v; } base[] = {
+        {"bootstrap.servers", conf->brokers},
+        {"group.id", conf->group},
+        {"client.id", conf->client_id ? conf->client_id : "newsevents"},
+        {"enable.auto.commit", "true"},
+        {"auto.commit.interval.ms", "1000"},
+        {"enable.auto.offset.store", "false"},
+        {"auto.offset.reset", "earliest"},
+        {"partition.assignment.strategy", "cooperative-sticky"},
+        {"enable.partition.eof", "false"},
+    };
+    for (size_t i = 0; i < sizeof(base) / sizeof(base[0]); i++)
+        if (rd_kafka_conf_set(kc, base[i].k, base[i].v, e2, sizeof(e2)) != RD_KAFKA_CONF_OK) {
+            snprintf(err, errsz, "%s: %s", base[i].k, e2);
+            goto fail;
+        }
+    if (ne_kafka_conf_apply(kc, conf, NE_SCOPE_CONSUMER, err, errsz) < 0) goto fail;
+    rd_kafka_conf_set_opaque(kc, c);
+    rd_kafka_conf_set_rebalance_cb(kc, rebalance_cb);
+    rd_kafka_conf_set_error_cb(kc, error_cb);
+    rd_kafka_conf_set_log_cb(kc, log_cb);
+    c->rk = rd_kafka_new(RD_KAFKA_CONSUMER, kc, e2, sizeof(e2));
+    if (!c->rk) {
+        snprintf(err, errsz, "creating the consumer: %s", e2);
+        kc = NULL;
+        goto fail_noconf;
+    }
+    kc = NULL;
+    rd_kafka_poll_set_consumer(c->rk);
+    rd_kafka_topic_partition_list_t *topics = rd_kafka_topic_partition_list_new((int)conf->ntopics);
+    for (size_t i = 0; i < conf->ntopics; i++)
+        rd_kafka_topic_partition_list_add(topics, conf->topics[i], RD_KAFKA_PARTITION_UA);
+    rd_kafka_resp_err_t se = rd_kafka_subscribe(c->rk, topics);
+    rd_kafka_topic_partition_list_destroy(topics);
+    if (se) {
+        snprintf(err, errsz, "subscribing: %s", rd_kafka_err2str(se));
+        goto fail_noconf;
+    }
+    return c;
+fail:
+    rd_kafka_conf_destroy(kc);
+fail_noconf:
+    if (c->rk) rd_kafka_destroy(c->rk);
+    free(c);
+    return NULL;
+}
+
+void ne_consumer_destroy(ne_consumer_t *c)
+{
+    if (!c) return;
+    /* commits stored offsets, leaves the group (revoking through the callback) */
+    rd_kafka_resp_err_t e = rd_kafka_consumer_close(c->rk);
+    if (e) ne_warn("closing the consumer: %s", rd_kafka_err2str(e));
+    rd_kafka_destroy(c->rk);
+    for (part_t *p = c->parts, *n; p; p = n) {
+        n = p->next;
+        for (size_t i = 0; i < p->count; i++) free(p->q[(p->head + i) % p->cap]);
+        part_free(p);
+    }
+    free(c);
+}

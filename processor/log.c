@@ -1,0 +1,69 @@
+/*
+ * log.c - one line per message on stderr, under a lock so that threads
+ * (librdkafka's callbacks, extraction workers) never interleave.
+ */
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/time.h>
+#include <time.h>
+
+#include "log.h"
+
+static int g_level = NE_LOG_INFO;
+static int g_json = 0;
+static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void ne_log_setup(int level, int json)
+{
+    g_level = level;
+    g_json = json;
+}
+
+int ne_log_level_parse(const char *s)
+{
+    static const char *const names[] = {"error", "warn", "info", "debug"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(s, names[i]) == 0) return i;
+    return -1;
+}
+
+static void json_escape(FILE *fp, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') fprintf(fp, "\\%c", c);
+        else if (c == '\n') fputs("\\n", fp);
+        else if (c < 0x20) fprintf(fp, "\\u%04x", c);
+        else fputc(c, fp);
+    }
+}
+
+void ne_log(int level, const char *fmt, ...)
+{
+    static const char *const names[] = {"error", "warn", "info", "debug"};
+    if (level > g_level) return;
+    char msg[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    struct timeval tv;
+    gettimeofday(&tv, NULL);
+    struct tm tm;
+    gmtime_r(&tv.tv_sec, &tm);
+    char ts[64];
+    snprintf(ts, sizeof(ts), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+             tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(tv.tv_usec / 1000));
+    pthread_mutex_lock(&g_lock);
+    if (g_json) {
+        fprintf(stderr, "{\"time\":\"%s\",\"level\":\"%s\",\"msg\":\"", ts, names[level]);
+        json_escape(stderr, msg);
+        fputs("\"}\n", stderr);
+    } else {
+        fprintf(stderr, "%s %-5s %s\n", ts, names[level], msg);
+    }
+    fflush(stderr);
+    pthread_mutex_unlock(&g_lock);
+}

@@ -1,0 +1,21 @@
+/*
+ * log.h - levelled log lines on stderr, as text or as JSON lines.
+ */
+#ifndef NE_LOG_H
+#define NE_LOG_H
+
+enum { NE_LOG_ERROR = 0, NE_LOG_WARN, NE_LOG_INFO, NE_LOG_DEBUG };
+
+/** @brief Set the threshold and the format (json != 0: one JSON object a line). */
+void ne_log_setup(int level, int json);
+/** @brief Parse "error", "warn", "info", "debug". @returns the level or -1. */
+int ne_log_level_parse(const char *s);
+/** @brief Log a line if level passes the threshold. Never logs secrets: callers pass none. */
+void ne_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#define ne_err(...) ne_log(NE_LOG_ERROR, __VA_ARGS__)
+#define ne_warn(...) ne_log(NE_LOG_WARN, __VA_ARGS__)
+#define ne_info(...) ne_log(NE_LOG_INFO, __VA_ARGS__)
+#define ne_debug(...) ne_log(NE_LOG_DEBUG, __VA_ARGS__)
+
+#endif

@@ -1,0 +1,47 @@
+/*
+ * producer.h - the Kafka side that writes: an idempotent librdkafka
+ * producer for event records and dead letters, whose delivery reports
+ * close the consumer's tickets.
+ */
+#ifndef NE_PRODUCER_H
+#define NE_PRODUCER_H
+
+#include <librdkafka/rdkafka.h>
+
+#include "config.h"
+#include "consumer.h"
+#include "newsevents.h"
+
+/** @brief Create the producer. @returns it (owned by the caller) or NULL with err. */
+rd_kafka_t *ne_producer_new(const ne_conf_t *conf, char *err, size_t errsz);
+
+/** Where an article came from, for headers. */
+typedef struct ne_source_s {
+    const char *topic;
+    int32_t partition;
+    int64_t offset;
+} ne_source_t;
+
+/**
+ * @brief Produce one event record keyed by its id, with source headers.
+ * json is handed over to librdkafka (freed by it), on success or failure.
+ * @returns 0, or -1 when the request could not be queued (err says why).
+ */
+int ne_producer_event(rd_kafka_t *p, const char *topic, const ne_event_t *ev, char *json,
+                      size_t len, const ne_source_t *src, ne_ticket_t *t, char *err,
+                      size_t errsz);
+
+/**
+ * @brief Produce a dead letter: the original key, value and headers, plus
+ * headers giving the reason and the source position. The bytes are copied.
+ * @returns 0 or -1 (err says why).
+ */
+int ne_producer_dead_letter(rd_kafka_t *p, const char *topic, const rd_kafka_message_t *msg,
+                            ne_reason_t reason, const char *message, ne_ticket_t *t,
+                            char *err, size_t errsz);
+
+/** @brief Apply the passthrough properties of a scope to a librdkafka conf. */
+int ne_kafka_conf_apply(rd_kafka_conf_t *kc, const ne_conf_t *conf, int scope, char *err,
+                        size_t errsz);
+
+#endif

@@ -1,0 +1,21 @@
+/*
+ * service.h - `newsevents run`: consumer -> coder -> producer, in a loop,
+ * until SIGINT or SIGTERM.
+ */
+#ifndef NE_SERVICE_H
+#define NE_SERVICE_H
+
+#include "config.h"
+#include "newsevents.h"
+
+/** @brief Check and complete the service settings (defaults for the
+ * dead-letter topic and client id). @returns 0, or -1 with err. */
+int ne_service_check_conf(ne_conf_t *conf, char *err, size_t errsz);
+
+/** @brief Run until a signal or a fatal error. @returns the exit code (0 clean). */
+int ne_service_run(const ne_conf_t *conf, const ne_coder_t *coder);
+
+/** @brief librdkafka's version string. */
+const char *ne_service_rdkafka_version(void);
+
+#endif

@@ -1,0 +1,399 @@
+/*
+ * actions.c - verb groups and pattern matching.
+ *
+ * A verb group is found by looking left from each verb form over a short
+ * window of adverbs, negations and auxiliaries (never more than a dozen
+ * tokens), so the stage is linear in the sentence. Words that can be nouns
+ * or verbs ("talks", "attacks", "visit") are read as nouns after a
+ * determiner, a possessive or most prepositions.
+ *
+ * Patterns are matched over "units": a token, or a whole actor mention.
+ * Time expressions and adverbs are transparent, so "urged Russia and
+ * Ukraine on Friday to resume" matches `urge + to`.
+ */
+#include <string.h>
+
+#include "actions.h"
+
+typedef struct ctx_s {
+    const ne_lexicon_t *lx;
+    const ne_doc_t *d;
+    uint32_t tb, te;
+} ctx_t;
+
+static const ne_token_t *tok(const ctx_t *c, uint32_t i)
+{
+    return &c->d->tok.v[i];
+}
+
+static uint32_t wf(const ctx_t *c, uint32_t i)
+{
+    return (i >= c->tb && i < c->te) ? ne_lex_word_flags(c->lx, tok(c, i)->word) : 0;
+}
+
+static int is_w(const ctx_t *c, uint32_t i, const char *w)
+{
+    if (i < c->tb || i >= c->te) return 0;
+    const ne_token_t *t = tok(c, i);
+    size_t n = strlen(w);
+    return t->fold_len == n && memcmp(ne_tok_fold(c->d, t), w, n) == 0;
+}
+
+static int32_t ment_at(const ctx_t *c, uint32_t i)
+{
+    if (i < c->tb || i >= c->te || i - c->tb >= c->d->tok_ment.n) return -1;
+    return c->d->tok_ment.v[i - c->tb];
+}
+
+static int is_punct(const ctx_t *c, uint32_t i, const char *chars)
+{
+    if (i < c->tb || i >= c->te) return 0;
+    const ne_token_t *t = tok(c, i);
+    return t->kind == NE_TK_PUNCT && t->end - t->start == 1 &&
+           strchr(chars, c->d->text[t->start]) != NULL;
+}
+
+static int is_quote(const ctx_t *c, uint32_t i)
+{
+    const ne_token_t *t = tok(c, i);
+    if (t->kind != NE_TK_PUNCT) return 0;
+    const char *s = c->d->text + t->start;
+    size_t n = t->end - t->start;
+    return (n == 1 && (s[0] == '"' || s[0] == '\'')) ||
+           (n == 3 && (!memcmp(s, "\xe2\x80\x9c", 3) || !memcmp(s, "\xe2\x80\x9d", 3) ||
+                       !memcmp(s, "\xe2\x80\x98", 3) || !memcmp(s, "\xe2\x80\x99", 3)));
+}
+
+/* An adverb: a known one, or a plain word ending in -ly. */
+static int is_adverb(const ctx_t *c, uint32_t i)
+{
+    if (i < c->tb || i >= c->te || ment_at(c, i) >= 0) return 0;
+    const ne_token_t *t = tok(c, i);
+    if (t->kind != NE_TK_WORD) return 0;
+    if (wf(c, i) & NE_W_ADV) return 1;
+    const char *f = ne_tok_fold(c->d, t);
+    return t->fold_len > 4 && f[t->fold_len - 2] == 'l' && f[t->fold_len - 1] == 'y' &&
+           !(wf(c, i) & (NE_W_PREP | NE_W_DET)) && ne_lex_vforms(c->lx, t->word) == NE_LEX_NONE;
+}
+
+/* Is token i inside a time expression of the sentence? */
+static int in_timex(const ctx_t *c, uint32_t i, uint32_t *end)
+{
+    for (size_t k = 0; k < c->d->tx.n; k++) {
+        const ne_timex_t *x = &c->d->tx.v[k];
+        if (i >= x->tb && i < x->te) {
+            if (end) *end = x->te;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Verb readings of token i: the forms it can have, and the lemma to use
+ * (one with patterns if any). Returns the form bits, 0 when not a verb. */
+static uint8_t verb_reading(const ctx_t *c, uint32_t i, uint32_t *lemma)
+{
+    const ne_token_t *t = tok(c, i);
+    if (t->kind != NE_TK_WORD || t->word < 0) return 0;
+    uint8_t forms = 0;
+    int best = -1;
+    for (uint32_t v = ne_lex_vforms(c->lx, t->word); v != NE_LEX_NONE; v = ne_lex_vform(c->lx, v)->next) {
+        const ne_vform_t *vf = ne_lex_vform(c->lx, v);
+        size_t np;
+        ne_lex_patterns(c->lx, vf->lemma, &np);
+        int score = np ? 2 : (ne_lex_lemma_flags(c->lx, vf->lemma) ? 1 : 0);
+        if (score > best) {
+            best = score;
+            *lemma = vf->lemma;
+            forms = vf->forms;
+        }
+    }
+    return forms;
+}
+
+/* Skip adverbs and time expressions leftwards from i; returns the first
+ * index that is neither (possibly tb - 1). */
+static uint32_t skip_left(const ctx_t *c, uint32_t i)
+{
+    while (i >= c->tb && i < c->te && (is_adverb(c, i) || in_timex(c, i, NULL))) {
+        if (i == 0) return UINT32_MAX;
+        i--;
+    }
+    return i;
+}
+
+static int valid_idx(const ctx_t *c, uint32_t i)
+{
+    return i != UINT32_MAX && i >= c->tb && i < c->te;
+}
+
+/* Auxiliaries to the left of position i (exclusive); updates flags, returns
+ * the first token of the chain. */
+static uint32_t aux_chain(const ctx_t *c, uint32_t head, uint8_t forms, uint32_t *flags,
+                          int *has_be, int *has_aux)
+{
+    uint32_t first = head, k = head;
+    int be = 0, aux = 0;
+    for (int steps = 0; steps < 8 && k > c->tb; steps++) {
+        uint32_t p = k - 1;
+        if (is_adverb(c, p)) { k = p; continue; }
+        uint32_t f = wf(c, p);
+        if (f & NE_W_NEG) { *flags |= NE_VG_NEGATED; k = p; first = p; continue; }
+        if (f & NE_W_BE) { be = 1; aux = 1; k = p; first = p; continue; }
+        if (f & (NE_W_HAVE | NE_W_DO)) { aux = 1; k = p; first = p; continue; }
+        if (f & NE_W_FUTURE) { *flags |= NE_VG_FUTURE; aux = 1; k = p; first = p; continue; }
+        if (f & NE_W_MODAL) {
+            aux = 1;
+            if (is_w(c, p, "would") || is_w(c, p, "'d")) {
+                /* "said it would": the future of reported speech */
+                int said = 0;
+                for (uint32_t q = c->tb; q < p; q++) {
+                    uint32_t lem;
+                    if (verb_reading(c, q, &lem) && (ne_lex_lemma_flags(c->lx, lem) & NE_L_SAY)) said = 1;
+                }
+                *flags |= said ? NE_VG_FUTURE : NE_VG_MODAL;
+            } else {
+                *flags |= NE_VG_MODAL;
+            }
+            k = p;
+            first = p;
+            continue;
+        }
+        /* "is going to" is handled with infinitives; "'s" after a pronoun = is/has */
+        if (is_w(c, p, "'s") && p > c->tb && (wf(c, p - 1) & (NE_W_PRON | NE_W_REL))) {
+            be = 1;
+            aux = 1;
+            k = p;
+            first = p;
+            continue;
+        }
+        break;
+    }
+    if (be && (forms & NE_F_PPART)) *flags |= NE_VG_PASSIVE;
+    *has_be = be;
+    *has_aux = aux;
+    return first;
+}
+
+int ne_actions_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te)
+{
+    ctx_t c = {lx, d, tb, te};
+    d->vg.n = 0;
+    for (uint32_t i = tb; i < te; i++) {
+        if (ment_at(&c, i) >= 0 || in_timex(&c, i, NULL)) continue;
+        uint32_t f = wf(&c, i);
+        if (f & (NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL | NE_W_DET |
+                 NE_W_PREP | NE_W_PRON | NE_W_REL | NE_W_CONJ | NE_W_NEG | NE_W_POSS))
+            continue;
+        uint32_t lemma = 0;
+        uint8_t forms = verb_reading(&c, i, &lemma);
+        if (!forms) continue;
+        ne_vgroup_t g;
+        memset(&g, 0, sizeof(g));
+        g.head = i;
+        g.lemma = lemma;
+        g.date = -1;
+        uint32_t lf = ne_lex_lemma_flags(lx, lemma);
+        if (lf & NE_L_SAY) g.flags |= NE_VG_SAY;
+        uint32_t prev = i > tb ? i - 1 : UINT32_MAX;
+        uint32_t pf = valid_idx(&c, prev) ? wf(&c, prev) : 0;
+        /* a noun after a determiner, a possessive or a number */
+        if (valid_idx(&c, prev) &&
+            ((pf & (NE_W_DET | NE_W_POSS)) || is_w(&c, prev, "'s") ||
+             tok(&c, prev)->kind == NE_TK_NUM)) {
+            g.flags |= NE_VG_NOUN;
+        }
+        int has_be = 0, has_aux = 0;
+        g.first = aux_chain(&c, i, forms, &g.flags, &has_be, &has_aux);
+        uint32_t before = g.first > tb ? skip_left(&c, g.first - 1) : UINT32_MAX;
+        if (!(g.flags & NE_VG_NOUN) && valid_idx(&c, before) && is_w(&c, before, "to")) {
+            /* an infinitive: what governs it decides what it is */
+            uint32_t m = before > tb ? skip_left(&c, before - 1) : UINT32_MAX;
+            uint32_t mlem = 0;
+            uint8_t mforms = valid_idx(&c, m) && ment_at(&c, m) < 0 ? verb_reading(&c, m, &mlem) : 0;
+            uint32_t mf = mforms ? ne_lex_lemma_flags(lx, mlem) : 0;
+            uint32_t mflags = 0;
+            int mbe = 0, maux = 0;
+            if (mforms && (mf & (NE_L_INTENT | NE_L_PROMISE | NE_L_ASPECT | NE_L_THREAT |
+                                 NE_L_REFUSE | NE_L_FAIL))) {
+                uint32_t mfirst = aux_chain(&c, m, mforms, &mflags, &mbe, &maux);
+                g.first = mfirst;
+                g.flags |= mflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE);
+                if (mf & (NE_L_INTENT | NE_L_PROMISE)) g.flags |= NE_VG_FUTURE;
+                if (mf & NE_L_THREAT) g.flags |= NE_VG_THREAT;
+                if (mf & NE_L_REFUSE) g.flags |= NE_VG_REFUSE;
+                if (mf & NE_L_FAIL) g.flags |= NE_VG_NEGATED;
+                if ((mforms & NE_F_ING) && !mbe && m > tb && is_punct(&c, m - 1, ","))
+                    g.flags |= NE_VG_PARTICIPLE;
+                /* "expected to" as an adjective also works through INTENT_ADJ */
+            } else if (valid_idx(&c, m) && ((wf(&c, m) & NE_W_INTENT_ADJ) || is_w(&c, m, "going"))) {
+                uint32_t b2 = m > tb ? skip_left(&c, m - 1) : UINT32_MAX;
+                g.first = m;
+                if (valid_idx(&c, b2) && (wf(&c, b2) & NE_W_BE)) {
+                    uint32_t bflags = 0;
+                    int x1, x2;
+                    g.first = aux_chain(&c, b2 + 1, 0, &bflags, &x1, &x2);
+                    g.flags |= bflags & (NE_VG_NEGATED | NE_VG_MODAL);
+                }
+                g.flags |= NE_VG_FUTURE;
+            } else {
+                g.flags |= NE_VG_INFINITIVE;
+            }
+        } else if (!(g.flags & NE_VG_NOUN) && !has_aux) {
+            uint32_t plem = 0;
+            uint8_t pforms = valid_idx(&c, before) && ment_at(&c, before) < 0 ? verb_reading(&c, before, &plem) : 0;
+            if ((forms & NE_F_ING) && !(forms & (NE_F_PAST | NE_F_BASE | NE_F_S))) {
+                if (pforms && (ne_lex_lemma_flags(lx, plem) & NE_L_ASPECT)) {
+                    /* "began sharing": the group starts at the aspect verb */
+                    uint32_t aflags = 0;
+                    int x1, x2;
+                    g.first = aux_chain(&c, before, pforms, &aflags, &x1, &x2);
+                    g.flags |= aflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE);
+                    if (!x2 && (pforms & NE_F_ING) && before > tb && is_punct(&c, before - 1, ","))
+                        g.flags |= NE_VG_PARTICIPLE;
+                } else if (!valid_idx(&c, before) || is_punct(&c, before, ",;") ||
+                           is_w(&c, before, "after") || is_w(&c, before, "before") ||
+                           is_w(&c, before, "while") || is_w(&c, before, "when") ||
+                           is_w(&c, before, "by") || is_w(&c, before, "since") ||
+                           is_w(&c, before, "upon") || is_w(&c, before, "and")) {
+                    g.flags |= NE_VG_PARTICIPLE;
+                } else if (pf & NE_W_PREP) {
+                    g.flags |= NE_VG_NOUN; /* a gerund: "of derailing" */
+                } else {
+                    g.flags |= NE_VG_REDUCED;
+                }
+            } else if ((forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(&c, before) &&
+                       ment_at(&c, before) < 0 && tok(&c, before)->kind == NE_TK_WORD &&
+                       !(wf(&c, before) & (NE_W_PRON | NE_W_REL | NE_W_CONJ | NE_W_ADV)) &&
+                       !is_adverb(&c, before)) {
+                /* "an agreement signed with Baku": a participle after a noun */
+                g.flags |= NE_VG_REDUCED;
+            } else if ((forms & (NE_F_BASE | NE_F_S)) && !(forms & NE_F_PAST) &&
+                       valid_idx(&c, before) && (wf(&c, before) & NE_W_PREP)) {
+                g.flags |= NE_VG_NOUN; /* "on strike", "for talks" */
+            }
+        }
+        /* hypothetical: if/unless/whether earlier in the clause */
+        for (uint32_t k = g.first; k > tb && g.first - k < 12; k--) {
+            uint32_t p = k - 1;
+            if (is_punct(&c, p, ",;:")) break;
+            if (wf(&c, p) & NE_W_HYPO) {
+                g.flags |= NE_VG_MODAL;
+                break;
+            }
+        }
+        if (NE_VEC_RESERVE(d->vg) < 0) return -1;
+        d->vg.v[d->vg.n++] = g;
+    }
+    return 0;
+}
+
+/* ---- patterns ------------------------------------------------------------- */
+
+/* Move past transparent units (adverbs, time expressions, quote marks). */
+static uint32_t skip_transparent(const ctx_t *c, uint32_t i)
+{
+    for (;;) {
+        uint32_t e;
+        if (i >= c->te) return i;
+        if (in_timex(c, i, &e)) { i = e; continue; }
+        if (is_adverb(c, i) || is_quote(c, i)) { i++; continue; }
+        return i;
+    }
+}
+
+/* The end of the unit at i: a whole mention, or one token. */
+static uint32_t unit_end(const ctx_t *c, uint32_t i)
+{
+    int32_t m = ment_at(c, i);
+    if (m >= 0) return c->d->ment.v[m].te;
+    return i + 1;
+}
+
+static int gap_stop(const ctx_t *c, uint32_t i)
+{
+    if (is_punct(c, i, ".;:()!?")) return 1;
+    if (is_w(c, i, "which") || is_w(c, i, "who") || is_w(c, i, "because") ||
+        is_w(c, i, "while") || is_w(c, i, "if") || is_w(c, i, "but") || is_w(c, i, "although"))
+        return 1;
+    return 0;
+}
+
+#define MAX_GAP 8
+
+static int match_from(const ctx_t *c, const ne_pattern_t *p, uint16_t ei, uint32_t pos,
+                      int32_t *target, uint32_t *end)
+{
+    const ne_pelem_t *el = ne_lex_pelems(c->lx) + p->elem;
+    if (ei == p->nelem) {
+        *end = pos;
+        return 1;
+    }
+    const ne_pelem_t *e = &el[ei];
+    if (e->type == NE_PE_GAP) {
+        uint32_t q = pos;
+        for (int k = 0; k <= MAX_GAP; k++) {
+            if (match_from(c, p, (uint16_t)(ei + 1), q, target, end)) return 1;
+            q = skip_transparent(c, q);
+            if (q >= c->te || gap_stop(c, q)) return 0;
+            q = unit_end(c, q);
+        }
+        return 0;
+    }
+    pos = skip_transparent(c, pos);
+    if (pos >= c->te) return 0;
+    if (e->type == NE_PE_TARGET) {
+        int32_t m = ment_at(c, pos);
+        if (m < 0 || c->d->ment.v[m].tb != pos) return 0;
+        const ne_mention_t *mm = &c->d->ment.v[m];
+        if (mm->flags & NE_MF_REL) return 0;
+        if (!mm->n && !(mm->flags & NE_MF_RECIP)) return 0;
+        int32_t save = *target;
+        *target = m;
+        if (match_from(c, p, (uint16_t)(ei + 1), mm->te, target, end)) return 1;
+        *target = save;
+        return 0;
+    }
+    /* a word, possibly inside a mention ("expelled the Russian ambassador") */
+    const int32_t *alts = ne_lex_alts(c->lx) + e->alt;
+    int32_t w = tok(c, pos)->word;
+    if (w < 0) return 0;
+    for (uint16_t k = 0; k < e->nalt; k++)
+        if (alts[k] == w) return match_from(c, p, (uint16_t)(ei + 1), pos + 1, target, end);
+    return 0;
+}
+
+int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,
+                     const ne_vgroup_t *vg, ne_match_t *out)
+{
+    ctx_t c = {lx, d, tb, te};
+    size_t np;
+    const ne_pattern_t *pats = ne_lex_patterns(lx, vg->lemma, &np);
+    const ne_pelem_t *el = ne_lex_pelems(lx);
+    for (size_t k = 0; k < np; k++) {
+        const ne_pattern_t *p = &pats[k];
+        int32_t target = -1;
+        uint32_t end = 0;
+        if (vg->flags & NE_VG_PASSIVE) {
+            /* "X was accused of": `accuse + of` minus its '+' */
+            if (!p->nelem || el[p->elem].type != NE_PE_TARGET) continue;
+            ne_pattern_t rest = *p;
+            rest.elem++;
+            rest.nelem--;
+            if (match_from(&c, &rest, 0, vg->head + 1, &target, &end)) {
+                out->pat = p;
+                out->target = -1;
+                out->end = end;
+                return 1;
+            }
+            continue;
+        }
+        if (match_from(&c, p, 0, vg->head + 1, &target, &end)) {
+            out->pat = p;
+            out->target = target;
+            out->end = end;
+            return 1;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,34 @@
+/*
+ * actions.h - stage 3 of the coder: verb groups and CAMEO patterns.
+ *
+ * Finds the verb groups of a sentence (the lexical verb with its
+ * auxiliaries: voice, negation, modality, tense, "began sharing", "plans to
+ * visit") and matches a verb's dictionary patterns against the words and
+ * actor mentions that follow it.
+ */
+#ifndef NE_ACTIONS_H
+#define NE_ACTIONS_H
+
+#include "doc.h"
+#include "lexicon.h"
+
+/** @brief Find the verb groups of sentence [tb, te) into doc->vg (needs doc->ment). */
+int ne_actions_sentence(const ne_lexicon_t *lx, ne_doc_t *doc, uint32_t tb, uint32_t te);
+
+/** A pattern that matched a verb group. */
+typedef struct ne_match_s {
+    const ne_pattern_t *pat;
+    int32_t target;   /* mention index of '+', -1 when the pattern has none */
+    uint32_t end;     /* token after the last matched element */
+} ne_match_t;
+
+/**
+ * @brief Match the patterns of vg's lemma, most specific first.
+ * In the passive voice only patterns that start with '+' apply, and the
+ * elements after '+' are matched right after the verb.
+ * @returns 1 and fills out when a pattern matched, else 0.
+ */
+int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te,
+                     const ne_vgroup_t *vg, ne_match_t *out);
+
+#endif

@@ -1,0 +1,820 @@
+/*
+ * actors.c - actor mentions: phrases, not words.
+ *
+ * One left-to-right pass over a sentence. At each token the longest
+ * dictionary phrase is looked up; a small grammar then grows a mention
+ * around it:
+ *
+ *   [det|poss|number]* (owner 's | adjective | modifier)* role* [name]
+ *       [of|in PLACE] [, NAME (and NAME)* ,]
+ *
+ * where an owner is any actor phrase ("Russia's", "Houthi", "ASEAN") and a
+ * role comes from roles.tsv ("foreign ministry", "protesters"). Mentions
+ * joined by "and" (or a list "A, B and C") merge into one compound mention.
+ * Pronouns, short names and possessive pronouns are resolved against the
+ * article memory as they are met, so they only ever point backwards.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "actors.h"
+
+enum { A_NONE = 0, A_ACTOR, A_ROLE, A_NAME, A_OTHER };
+
+typedef struct atom_s {
+    int type;
+    uint32_t te;        /* end token (exclusive) */
+    uint32_t actor;     /* chosen actor entry, NE_LEX_NONE */
+    uint32_t role;      /* role entry, NE_LEX_NONE */
+    int valid;          /* the actor entry is valid at the article date */
+} atom_t;
+
+typedef struct ctx_s {
+    const ne_lexicon_t *lx;
+    ne_doc_t *d;
+    ne_memory_t *mem;
+    uint32_t tb, te;
+    size_t sent_recent; /* mem->nrecent when the sentence began */
+} ctx_t;
+
+void ne_memory_reset(ne_memory_t *mem)
+{
+    memset(mem, 0, sizeof(*mem));
+}
+
+static uint64_t hash_str(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+void ne_member_set(ne_member_t *m, const char *country, const char *role)
+{
+    snprintf(m->country, sizeof(m->country), "%s", country ? country : "");
+    snprintf(m->role, sizeof(m->role), "%s", role ? role : "");
+    snprintf(m->code, sizeof(m->code), "%s%s", m->country, m->role);
+}
+
+void ne_memory_push(ne_memory_t *mem, const ne_mention_t *m)
+{
+    if (!m->n) return;
+    mem->recent[mem->nrecent % NE_MEM_RECENT] = *m;
+    mem->nrecent++;
+    for (int i = 0; i < m->n; i++)
+        if (m->m[i].country[0]) memcpy(mem->country, m->m[i].country, 4);
+}
+
+/* ---- tokens ------------------------------------------------------------- */
+
+static const ne_token_t *tok(const ctx_t *c, uint32_t i)
+{
+    return &c->d->tok.v[i];
+}
+
+static uint32_t wflags(const ctx_t *c, uint32_t i)
+{
+    return i < c->te ? ne_lex_word_flags(c->lx, tok(c, i)->word) : 0;
+}
+
+static int is_word(const ctx_t *c, uint32_t i, const char *w)
+{
+    if (i >= c->te) return 0;
+    const ne_token_t *t = tok(c, i);
+    size_t n = strlen(w);
+    return t->fold_len == n && memcmp(ne_tok_fold(c->d, t), w, n) == 0;
+}
+
+static int is_capitalized(const ctx_t *c, uint32_t i)
+{
+    const ne_token_t *t = tok(c, i);
+    return (t->flags & (NE_TF_CAP | NE_TF_ALLCAP | NE_TF_DOTTED)) != 0;
+}
+
+/* A lower-case word that may modify a noun ("senior", "far-right",
+ * "ousted"): a plain word that is not grammar. */
+static int is_modifier(const ctx_t *c, uint32_t i)
+{
+    if (i >= c->te) return 0;
+    const ne_token_t *t = tok(c, i);
+    if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP)) return 0;
+    uint32_t f = ne_lex_word_flags(c->lx, t->word);
+    return !(f & (NE_W_PREP | NE_W_CONJ | NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE |
+                  NE_W_MODAL | NE_W_NEG | NE_W_REL | NE_W_PRON | NE_W_DET | NE_W_POSS |
+                  NE_W_SUBORD));
+}
+
+static int is_hyphen(const ctx_t *c, uint32_t i)
+{
+    return i < c->te && tok(c, i)->kind == NE_TK_PUNCT && tok(c, i)->fold_len == 1 &&
+           ne_tok_fold(c->d, tok(c, i))[0] == '-';
+}
+
+static int is_punct(const ctx_t *c, uint32_t i, char ch)
+{
+    return i < c->te && tok(c, i)->kind == NE_TK_PUNCT && tok(c, i)->end - tok(c, i)->start == 1 &&
+           c->d->text[tok(c, i)->start] == ch;
+}
+
+/* ---- dictionary atoms --------------------------------------------------- */
+
+static int entry_valid(const ne_lexent_t *e, int date)
+{
+    if (!date) return 1;
+    if (e->from && date < e->from) return 0;
+    if (e->to && date > e->to) return 0;
+    return 1;
+}
+
+static int kind_rank(int k)
+{
+    switch (k) {
+    case NE_AK_PERSON: return 9;
+    case NE_AK_GROUP: return 8;
+    case NE_AK_IGO: return 7;
+    case NE_AK_SEAT: return 6;
+    case NE_AK_COUNTRY: return 5;
+    case NE_AK_CAPITAL: return 4;
+    case NE_AK_PEOPLE: return 3;
+    case NE_AK_ADJ: return 2;
+    case NE_AK_PLACE: return 1;
+    case NE_AK_SURNAME: return 0;
+    default: return -1;
+    }
+}
+
+static int person_seen(const ne_memory_t *mem, uint32_t person)
+{
+    for (size_t i = 0; i < mem->npersons && i < NE_MEM_PERSONS; i++)
+        if (mem->persons[i] == person) return 1;
+    return 0;
+}
+
+static int after_title(const ctx_t *c, uint32_t i)
+{
+    if (i <= c->tb) return 0;
+    if (wflags(c, i - 1) & NE_W_TITLE_ABBR) return 1;
+    if (is_punct(c, i - 1, '.') && i - 1 > c->tb && (wflags(c, i - 2) & NE_W_TITLE_ABBR))
+        return 1;
+    return 0;
+}
+
+/* Pick the entries of the longest phrase starting at i. */
+static atom_t lookup(const ctx_t *c, uint32_t i)
+{
+    atom_t a = {A_NONE, i, NE_LEX_NONE, NE_LEX_NONE, 0};
+    const ne_lexicon_t *lx = c->lx;
+    uint32_t node = 0;
+    int date = c->d->published;
+    for (uint32_t j = i; j < c->te && j - i < 16; j++) {
+        node = ne_lex_child(lx, node, tok(c, j)->word);
+        if (node == NE_LEX_NONE) break;
+        uint32_t best = NE_LEX_NONE, role = NE_LEX_NONE;
+        int best_rank = -1, best_valid = 0;
+        for (uint32_t e = ne_lex_node_entry(lx, node); e != NE_LEX_NONE;
+             e = ne_lex_entry(lx, e)->next) {
+            const ne_lexent_t *en = ne_lex_entry(lx, e);
+            if (en->kind == NE_RK_TITLE || en->kind == NE_RK_BODY) {
+                if (role == NE_LEX_NONE) role = e;
+                continue;
+            }
+            /* names of states, places and people are written capitalized;
+             * "turkey" or "chad" in lower case are other words */
+            if (!is_capitalized(c, i)) continue;
+            if (en->kind == NE_AK_SURNAME) {
+                const ne_token_t *t = tok(c, i);
+                if ((t->flags & NE_TF_ALLCAP) || t->fold_len < 3) continue;
+                if (!person_seen(c->mem, en->person) && !after_title(c, i)) continue;
+            }
+            int valid = entry_valid(en, date);
+            int rank = kind_rank(en->kind) * 2 + valid;
+            if (rank > best_rank) {
+                best_rank = rank;
+                best = e;
+                best_valid = valid;
+            }
+        }
+        if (best != NE_LEX_NONE || role != NE_LEX_NONE) {
+            a.te = j + 1;
+            a.actor = best;
+            a.role = role;
+            a.valid = best_valid;
+            a.type = best != NE_LEX_NONE ? A_ACTOR : A_ROLE;
+        }
+    }
+    /* For a person or group with no entry valid at the date, the best valid
+     * one may be elsewhere in the chain: prefer any valid entry of the same
+     * kind (a person holding another office). */
+    if (a.type == A_ACTOR && !a.valid) {
+        const ne_lexent_t *b = ne_lex_entry(lx, a.actor);
+        uint32_t n2 = 0;
+        for (uint32_t j = i; j < a.te; j++) n2 = ne_lex_child(lx, n2, tok(c, j)->word);
+        for (uint32_t e = ne_lex_node_entry(lx, n2); e != NE_LEX_NONE; e = ne_lex_entry(lx, e)->next)
+            if (ne_lex_entry(lx, e)->kind == b->kind && entry_valid(ne_lex_entry(lx, e), date)) {
+                a.actor = e;
+                a.valid = 1;
+                break;
+            }
+    }
+    return a;
+}
+
+/* A run of capitalized unknown words: a name ("Maria Zakharova",
+ * "Amir-Abdollahian", "Bashar al-Assad"). Returns its end, or i. */
+static uint32_t name_run(const ctx_t *c, uint32_t i)
+{
+    uint32_t j = i;
+    while (j < c->te) {
+        const ne_token_t *t = tok(c, j);
+        if (t->kind == NE_TK_WORD && (t->flags & NE_TF_CAP) &&
+            !(ne_lex_word_flags(c->lx, t->word) &
+              (NE_W_DET | NE_W_PREP | NE_W_CONJ | NE_W_PRON | NE_W_POSS | NE_W_REL |
+               NE_W_WEEKDAY | NE_W_MONTH | NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE |
+               NE_W_MODAL | NE_W_SUBORD))) {
+            atom_t a = lookup(c, j);
+            if (a.type != A_NONE && j > i) break;
+            if (a.type != A_NONE) return i;
+            j++;
+            continue;
+        }
+        /* al-Assad, Ben-Gvir, bin Salman */
+        if (j > i && is_hyphen(c, j) && j + 1 < c->te && (tok(c, j + 1)->flags & NE_TF_CAP) &&
+            !(tok(c, j)->flags & NE_TF_SPACE)) {
+            j++;
+            continue;
+        }
+        if (j > i && t->kind == NE_TK_WORD &&
+            (is_word(c, j, "al") || is_word(c, j, "bin") || is_word(c, j, "ibn") ||
+             is_word(c, j, "el") || is_word(c, j, "van") || is_word(c, j, "von") ||
+             is_word(c, j, "de") || is_word(c, j, "da") || is_word(c, j, "dos")) &&
+            j + 1 < c->te) {
+            if ((tok(c, j + 1)->flags & NE_TF_CAP) || is_hyphen(c, j + 1)) {
+                j++;
+                continue;
+            }
+        }
+        break;
+    }
+    return j;
+}
+
+/* ---- members -------------------------------------------------------------- */
+
+typedef struct build_s {
+    ne_mention_t m;
+    /* owners: actor entries that give a country to a role */
+    ne_member_t own[NE_MAX_MEMBERS];
+    int nown;
+    int role_set;
+    char role[4];
+    int plural;
+} build_t;
+
+/* The member an actor entry stands for on its own. */
+static void member_of_entry(const ctx_t *c, uint32_t e, int valid, ne_member_t *out)
+{
+    const ne_lexent_t *en = ne_lex_entry(c->lx, e);
+    memset(out, 0, sizeof(*out));
+    const char *code = en->code;
+    if (strncmp(code, "IGO", 3) == 0 || strcmp(code, "WST") == 0) {
+        snprintf(out->code, sizeof(out->code), "%s", code);
+        return;
+    }
+    char country[4];
+    snprintf(country, sizeof(country), "%.3s", code);
+    const char *role = code + 3;
+    if (!valid && (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME ||
+                   en->kind == NE_AK_GROUP))
+        role = ""; /* out of office: the bare country */
+    if (en->kind == NE_AK_PEOPLE && !*role) role = "CVL";
+    ne_member_set(out, country, role);
+}
+
+static void add_owner(build_t *b, const ne_member_t *m)
+{
+    if (b->nown < NE_MAX_MEMBERS) b->own[b->nown++] = *m;
+}
+
+/* Resolve a pronoun against the memory: the most recent compatible
+ * mention. Objective pronouns skip the mention that is most likely the
+ * subject of their own clause (the latest one of this sentence). */
+static const ne_mention_t *resolve_pronoun(const ctx_t *c, int kind, int objective)
+{
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    int skipped = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t idx = mem->nrecent - 1 - k;
+        const ne_mention_t *m = &mem->recent[idx % NE_MEM_RECENT];
+        if (m->flags & (NE_MF_LOC | NE_MF_WEAK)) continue;
+        int ok;
+        if (kind == 'h') ok = (m->flags & NE_MF_PERSON) && m->n == 1;
+        else if (kind == 't') ok = m->n >= 2 || (m->flags & NE_MF_PLURAL);
+        else ok = !(m->flags & NE_MF_PERSON) && m->n == 1;
+        if (!ok) continue;
+        if (objective && !skipped && idx >= c->sent_recent) {
+            skipped = 1;
+            continue;
+        }
+        return m;
+    }
+    if (kind == 't') return resolve_pronoun(c, 'i', objective);
+    return NULL;
+}
+
+static void finish_members(const ctx_t *c, build_t *b)
+{
+    ne_mention_t *m = &b->m;
+    if (b->role_set) {
+        if (b->nown == 0) {
+            /* a role with no country yet: frames.c fills it from context */
+            m->n = 1;
+            memset(&m->m[0], 0, sizeof(m->m[0]));
+            ne_member_set(&m->m[0], "", b->role);
+            m->flags |= NE_MF_GENERIC;
+        } else {
+            m->n = 0;
+            for (int k = 0; k < b->nown && m->n < NE_MAX_MEMBERS; k++) {
+                ne_member_t *o = &b->own[k];
+                ne_member_t *mm = &m->m[m->n++];
+                *mm = *o;
+                /* an IGO or a group keeps its own code; a state takes the role */
+                if (o->country[0] && !o->role[0]) ne_member_set(mm, o->country, b->role);
+            }
+        }
+    } else {
+        m->n = 0;
+        for (int k = 0; k < b->nown && m->n < NE_MAX_MEMBERS; k++) m->m[m->n++] = b->own[k];
+    }
+    if (b->plural || m->n > 1) m->flags |= NE_MF_PLURAL;
+    (void)c;
+}
+
+static int is_role_plural(const ctx_t *c, uint32_t tb, uint32_t te)
+{
+    const ne_token_t *t = tok(c, te - 1);
+    (void)tb;
+    const char *f = ne_tok_fold(c->d, t);
+    return t->fold_len > 3 && f[t->fold_len - 1] == 's' && f[t->fold_len - 2] != 's';
+}
+
+static void remember_name(ne_memory_t *mem, const ctx_t *c, uint32_t nb, uint32_t ne,
+                          const ne_member_t *mm)
+{
+    if (ne <= nb || !mm->code[0]) return;
+    /* hash of the whole folded name and of its last word */
+    uint64_t full = 1469598103934665603ULL;
+    for (uint32_t j = nb; j < ne; j++) {
+        const ne_token_t *t = tok(c, j);
+        uint64_t h = hash_str(ne_tok_fold(c->d, t), t->fold_len);
+        full = (full ^ h) * 1099511628211ULL;
+    }
+    const ne_token_t *lt = tok(c, ne - 1);
+    size_t k = mem->nnames % NE_MEM_NAMES;
+    mem->names[k].full = full;
+    mem->names[k].last = hash_str(ne_tok_fold(c->d, lt), lt->fold_len);
+    mem->names[k].m = *mm;
+    mem->nnames++;
+}
+
+static const ne_member_t *recall_name(const ne_memory_t *mem, const ctx_t *c, uint32_t nb,
+                                      uint32_t ne)
+{
+    uint64_t full = 1469598103934665603ULL;
+    for (uint32_t j = nb; j < ne; j++) {
+        const ne_token_t *t = tok(c, j);
+        full = (full ^ hash_str(ne_tok_fold(c->d, t), t->fold_len)) * 1099511628211ULL;
+    }
+    const ne_token_t *lt = tok(c, ne - 1);
+    uint64_t last = hash_str(ne_tok_fold(c->d, lt), lt->fold_len);
+    size_t n = mem->nnames < NE_MEM_NAMES ? mem->nnames : NE_MEM_NAMES;
+    for (size_t k = 0; k < n; k++) {
+        size_t idx = (mem->nnames - 1 - k) % NE_MEM_NAMES;
+        if (mem->names[idx].full == full || (ne - nb == 1 && mem->names[idx].last == last))
+            return &mem->names[idx].m;
+    }
+    return NULL;
+}
+
+static void note_person(ne_memory_t *mem, const ctx_t *c, uint32_t e)
+{
+    const ne_lexent_t *en = ne_lex_entry(c->lx, e);
+    uint32_t p = en->kind == NE_AK_SURNAME ? en->person : e;
+    if (en->kind != NE_AK_PERSON && en->kind != NE_AK_SURNAME) return;
+    if (person_seen(mem, p)) return;
+    mem->persons[mem->npersons % NE_MEM_PERSONS] = p;
+    mem->npersons++;
+}
+
+/* ---- the mention grammar ---------------------------------------------------- */
+
+/* Does a role (or an adjective of a state) follow within a few modifiers?
+ * Lets "two far-right Israeli ministers" start at "two". */
+static int role_ahead(const ctx_t *c, uint32_t j, int allow_adj)
+{
+    for (int k = 0; k < 4 && j < c->te; k++) {
+        atom_t a = lookup(c, j);
+        if (a.type == A_ROLE) return 1;
+        if (a.type == A_ACTOR) {
+            if (a.role != NE_LEX_NONE) return 1;
+            if (allow_adj) return 1;
+            return 0;
+        }
+        if (is_modifier(c, j) || is_hyphen(c, j) || tok(c, j)->kind == NE_TK_NUM ||
+            (wflags(c, j) & NE_W_NUM)) {
+            j++;
+            continue;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* Parse one mention starting at i. Returns its end (exclusive) or i. */
+static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
+{
+    memset(b, 0, sizeof(*b));
+    uint32_t j = i;
+    const ne_mention_t *poss = NULL;
+    int det = 0;
+    /* pronouns */
+    uint32_t f = wflags(c, i);
+    if (f & NE_W_REL) {
+        if (is_word(c, i, "which") || is_word(c, i, "who")) {
+            b->m.flags |= NE_MF_REL;
+            return i + 1;
+        }
+        return i;
+    }
+    if ((is_word(c, i, "each") && is_word(c, i + 1, "other")) ||
+        (is_word(c, i, "one") && is_word(c, i + 1, "another"))) {
+        b->m.flags |= NE_MF_RECIP;
+        return i + 2;
+    }
+    if (f & NE_W_PRON) {
+        int kind = 0, obj = 0;
+        if (is_word(c, i, "he") || is_word(c, i, "she")) kind = 'h';
+        else if (is_word(c, i, "him")) kind = 'h', obj = 1;
+        else if (is_word(c, i, "they")) kind = 't';
+        else if (is_word(c, i, "them")) kind = 't', obj = 1;
+        else if (is_word(c, i, "it")) kind = 'i';
+        if (!kind) return i;
+        const ne_mention_t *r = resolve_pronoun(c, kind, obj);
+        b->m.flags |= NE_MF_PRON;
+        b->m.pron = (uint8_t)kind;
+        if (r) {
+            b->m.n = r->n;
+            memcpy(b->m.m, r->m, sizeof(r->m[0]) * r->n);
+            b->m.flags |= r->flags & (NE_MF_PERSON | NE_MF_PLURAL | NE_MF_GENERIC);
+        }
+        return i + 1;
+    }
+    /* determiners, possessive pronouns, numbers */
+    while (j < c->te && j - i < 6) {
+        uint32_t fj = wflags(c, j);
+        const ne_token_t *t = tok(c, j);
+        if (fj & NE_W_POSS) {
+            if (is_word(c, j, "its") || is_word(c, j, "their") || is_word(c, j, "his") ||
+                is_word(c, j, "her"))
+                poss = resolve_pronoun(c, is_word(c, j, "its") ? 'i'
+                                          : is_word(c, j, "their") ? 't' : 'h', 0);
+            j++;
+            det = 1;
+            continue;
+        }
+        if ((fj & (NE_W_DET | NE_W_NUM)) || t->kind == NE_TK_NUM) {
+            if (fj & NE_W_PREP && !(fj & NE_W_NUM)) break;
+            j++;
+            det = 1;
+            continue;
+        }
+        break;
+    }
+    if (det && !role_ahead(c, j, 1)) {
+        /* "the" + an actor name ("the United States") still parses below */
+        atom_t a = lookup(c, j);
+        if (a.type != A_ACTOR) return i;
+    }
+    uint32_t start = j;
+    int have_head = 0, have_name = 0, mods = 0;
+    uint32_t name_b = 0, name_e = 0;
+    while (j < c->te && !have_head) {
+        atom_t a = lookup(c, j);
+        if (a.type == A_ACTOR) {
+            const ne_lexent_t *en = ne_lex_entry(c->lx, a.actor);
+            ne_member_t mm;
+            member_of_entry(c, a.actor, a.valid, &mm);
+            mm.start = tok(c, j)->start;
+            mm.end = tok(c, a.te - 1)->end;
+            int possessive = is_word(c, a.te, "'s");
+            if (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME) note_person(c->mem, c, a.actor);
+            if (possessive) {
+                /* "Russia's", "the agency's": an owner, the head follows */
+                add_owner(b, &mm);
+                j = a.te + 1;
+                if (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME) {
+                    /* "Khan's party": a person's organization */
+                    if (!role_ahead(c, j, 0)) {
+                        have_head = 1;
+                        b->m.flags |= NE_MF_PERSON;
+                        j = a.te;
+                        break;
+                    }
+                }
+                if (!role_ahead(c, j, 1)) {
+                    /* "Russia's invasion": the owner is the mention */
+                    j = a.te + 1;
+                    have_head = 1;
+                    b->m.flags |= NE_MF_WEAK;
+                    /* keep the possessed noun in the span for evidence */
+                    while (j < c->te && j - a.te < 4 && is_modifier(c, j)) j++;
+                    if (j == a.te + 1) j = a.te;
+                    break;
+                }
+                continue;
+            }
+            if (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME) {
+                /* a person from the dictionary: their code wins over a title's */
+                b->nown = 0;
+                b->role_set = 0;
+                add_owner(b, &mm);
+                b->m.flags |= NE_MF_PERSON;
+                j = a.te;
+                have_head = 1;
+                break;
+            }
+            /* an actor followed by a role or another adjective is a modifier
+             * ("U.S. envoy", "Houthi rebels", "Russian and Ukrainian") */
+            int next_and_adj = 0;
+            if ((is_word(c, a.te, "and") || is_punct(c, a.te, ',')) && a.te + 1 < c->te) {
+                atom_t n2 = lookup(c, a.te + 1);
+                if (n2.type == A_ACTOR && ne_lex_entry(c->lx, n2.actor)->kind == NE_AK_ADJ &&
+                    en->kind == NE_AK_ADJ)
+                    next_and_adj = 1;
+            }
+            if (role_ahead(c, a.te, 0) || next_and_adj ||
+                (en->kind == NE_AK_ADJ && role_ahead(c, a.te, 1))) {
+                add_owner(b, &mm);
+                j = a.te;
+                if (next_and_adj) j++;
+                continue;
+            }
+            if (en->kind == NE_AK_ADJ) {
+                /* "an Egyptian plan", "Israeli tank fire": the state behind a thing */
+                add_owner(b, &mm);
+                j = a.te;
+                uint32_t k = j;
+                while (k < c->te && k - j < 3 && is_modifier(c, k)) k++;
+                if (k == j) {
+                    /* a bare adjective with no noun is not a mention */
+                    return i;
+                }
+                b->m.flags |= NE_MF_WEAK;
+                j = k;
+                have_head = 1;
+                break;
+            }
+            add_owner(b, &mm);
+            if (en->kind == NE_AK_PLACE) b->m.flags |= NE_MF_LOC;
+            j = a.te;
+            have_head = 1;
+            break;
+        }
+        if (a.type == A_ROLE) {
+            const ne_lexent_t *en = ne_lex_entry(c->lx, a.role);
+            if (!b->role_set) {
+                snprintf(b->role, sizeof(b->role), "%.3s", en->code);
+                b->role_set = 1;
+            } else if (!b->role[0] && en->code[0]) {
+                snprintf(b->role, sizeof(b->role), "%.3s", en->code);
+            }
+            b->plural = is_role_plural(c, j, a.te);
+            if (en->kind == NE_RK_TITLE) b->m.flags |= NE_MF_PERSON;
+            j = a.te;
+            mods = 0;
+            continue;
+        }
+        if (b->role_set || b->nown) {
+            /* a name after a title: "Foreign Minister Sergey Lavrov" */
+            uint32_t ne = name_run(c, j);
+            if (ne > j && b->role_set) {
+                name_b = j;
+                name_e = ne;
+                have_name = 1;
+                b->m.flags |= NE_MF_PERSON;
+                b->plural = 0;
+                j = ne;
+                break;
+            }
+        }
+        if (is_modifier(c, j) && mods < 3 && role_ahead(c, j, 1)) {
+            j++;
+            mods++;
+            continue;
+        }
+        if (is_hyphen(c, j) && (b->nown || b->role_set) && role_ahead(c, j + 1, 1)) {
+            j++;
+            continue;
+        }
+        break;
+    }
+    if (!b->nown && !b->role_set) {
+        /* a name remembered from earlier in the article: "Zakharova" */
+        uint32_t ne = name_run(c, start);
+        if (ne > start) {
+            const ne_member_t *r = recall_name(c->mem, c, start, ne);
+            if (r) {
+                b->m.n = 1;
+                b->m.m[0] = *r;
+                b->m.flags |= NE_MF_PERSON;
+                return ne;
+            }
+        }
+        return i;
+    }
+    if (poss && b->role_set && !b->nown && poss->n) {
+        /* "its troops": the owner is the pronoun's referent */
+        for (int k = 0; k < poss->n; k++) add_owner(b, &poss->m[k]);
+    }
+    /* "Presidents of Russia and Azerbaijan", "police in Istanbul" */
+    if (b->role_set && !b->nown && j + 1 < c->te &&
+        (is_word(c, j, "of") || is_word(c, j, "in") || is_word(c, j, "from"))) {
+        uint32_t k = j + 1;
+        while (k < c->te && (wflags(c, k) & NE_W_DET)) k++;
+        int added = 0;
+        for (;;) {
+            atom_t a = lookup(c, k);
+            if (a.type != A_ACTOR) break;
+            const ne_lexent_t *en = ne_lex_entry(c->lx, a.actor);
+            if (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME || is_word(c, a.te, "'s"))
+                break;
+            ne_member_t mm;
+            member_of_entry(c, a.actor, a.valid, &mm);
+            add_owner(b, &mm);
+            added = 1;
+            k = a.te;
+            if ((is_word(c, k, "and") || is_punct(c, k, ',')) && lookup(c, k + 1).type == A_ACTOR &&
+                is_word(c, j, "of"))
+                k++;
+            else
+                break;
+        }
+        if (added) j = k;
+    }
+    finish_members(c, b);
+    /* apposition: ", Vladimir Putin and Ilham Aliyev," / ", Israel Katz," */
+    if (is_punct(c, j, ',') && !have_name) {
+        uint32_t k = j + 1;
+        ne_member_t names[NE_MAX_MEMBERS];
+        int nn = 0;
+        uint32_t nbs[NE_MAX_MEMBERS], nes[NE_MAX_MEMBERS];
+        while (k < c->te && nn < NE_MAX_MEMBERS) {
+            atom_t a = lookup(c, k);
+            if (a.type == A_ACTOR && (ne_lex_entry(c->lx, a.actor)->kind == NE_AK_PERSON)) {
+                member_of_entry(c, a.actor, a.valid, &names[nn]);
+                note_person(c->mem, c, a.actor);
+                nbs[nn] = k;
+                nes[nn] = a.te;
+                nn++;
+                k = a.te;
+            } else if (a.type == A_NONE) {
+                uint32_t ne = name_run(c, k);
+                if (ne == k || ne - k < 2) break;
+                memset(&names[nn], 0, sizeof(names[nn]));
+                nbs[nn] = k;
+                nes[nn] = ne;
+                nn++;
+                k = ne;
+            } else {
+                break;
+            }
+            if (is_word(c, k, "and") || (is_punct(c, k, ',') && !is_punct(c, k + 1, ','))) {
+                if (is_punct(c, k, ',') && (k + 1 >= c->te || lookup(c, k + 1).type == A_NONE) &&
+                    name_run(c, k + 1) == k + 1)
+                    break; /* the closing comma */
+                k++;
+                continue;
+            }
+            break;
+        }
+        int closed = k >= c->te || is_punct(c, k, ',') || is_punct(c, k, '.');
+        if (nn > 0 && closed && (nn == b->m.n || b->m.n == 1) && b->role_set) {
+            for (int q = 0; q < nn; q++) {
+                ne_member_t *target = &b->m.m[b->m.n == nn ? q : 0];
+                if (names[q].code[0] && (names[q].role[0] || !target->country[0])) {
+                    if (b->m.n == nn) *target = names[q];
+                } else if (b->m.n == nn) {
+                    remember_name(c->mem, c, nbs[q], nes[q], target);
+                }
+            }
+            if (nn == 1) b->m.flags |= NE_MF_PERSON;
+            j = k;
+        }
+    }
+    if (have_name && b->m.n == 1) {
+        remember_name(c->mem, c, name_b, name_e, &b->m.m[0]);
+        /* "President Ebrahim Raisi": a remembered or dictionary code is better */
+    }
+    b->m.tb = i;
+    b->m.te = j;
+    return j;
+}
+
+/* ---- compounds ------------------------------------------------------------- */
+
+/* Merge "A and B", "A, B and C" into one mention. */
+static void merge_compounds(ctx_t *c)
+{
+    ne_doc_t *d = c->d;
+    size_t n = d->ment.n, out = 0;
+    for (size_t k = 0; k < n;) {
+        ne_mention_t cur = d->ment.v[k];
+        size_t last = k;
+        int chain_ok = 0;
+        if (!(cur.flags & (NE_MF_REL | NE_MF_RECIP | NE_MF_PRON)) && cur.n) {
+            /* find the extent of a list "M (, M)* (,)? and|or M" */
+            size_t q = k;
+            while (q + 1 < n) {
+                ne_mention_t *a = &d->ment.v[q], *bm = &d->ment.v[q + 1];
+                if (bm->flags & (NE_MF_REL | NE_MF_RECIP | NE_MF_PRON) || !bm->n) break;
+                if ((a->flags & NE_MF_LOC) != (bm->flags & NE_MF_LOC)) break;
+                uint32_t gap_b = a->te, gap_e = bm->tb;
+                int sep_and = 0, sep_comma = 0;
+                if (gap_e == gap_b + 1 && (is_word(c, gap_b, "and") || is_word(c, gap_b, "or")))
+                    sep_and = 1;
+                else if (gap_e == gap_b + 2 && is_punct(c, gap_b, ',') &&
+                         (is_word(c, gap_b + 1, "and") || is_word(c, gap_b + 1, "or")))
+                    sep_and = 1;
+                else if (gap_e == gap_b + 1 && is_punct(c, gap_b, ','))
+                    sep_comma = 1;
+                if (sep_and) {
+                    q++;
+                    chain_ok = 1;
+                    break;
+                }
+                if (!sep_comma) break;
+                q++;
+            }
+            if (chain_ok) last = q;
+        }
+        if (chain_ok) {
+            for (size_t q = k + 1; q <= last; q++) {
+                ne_mention_t *bm = &d->ment.v[q];
+                for (int t = 0; t < bm->n && cur.n < NE_MAX_MEMBERS; t++) cur.m[cur.n++] = bm->m[t];
+                cur.flags |= bm->flags & (NE_MF_GENERIC | NE_MF_PERSON);
+            }
+            cur.te = d->ment.v[last].te;
+            cur.flags |= NE_MF_PLURAL;
+            cur.flags &= (uint16_t)~NE_MF_WEAK;
+        }
+        d->ment.v[out++] = cur;
+        k = last + 1;
+    }
+    d->ment.n = out;
+}
+
+int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
+                       ne_memory_t *mem)
+{
+    ctx_t c = {lx, d, mem, tb, te, mem->nrecent};
+    d->ment.n = 0;
+    d->tok_ment.n = 0;
+    for (uint32_t i = tb; i < te;) {
+        const ne_token_t *t = &d->tok.v[i];
+        if (t->kind == NE_TK_URL || t->kind == NE_TK_PUNCT) {
+            i++;
+            continue;
+        }
+        build_t b;
+        uint32_t e = parse_mention(&c, i, &b);
+        if (e > i) {
+            if (NE_VEC_RESERVE(d->ment) < 0) return -1;
+            b.m.tb = i;
+            b.m.te = e;
+            d->ment.v[d->ment.n++] = b.m;
+            /* pronouns and compounds later in the sentence see this one */
+            if (!(b.m.flags & (NE_MF_LOC | NE_MF_REL | NE_MF_RECIP)) && b.m.n &&
+                !(b.m.flags & NE_MF_GENERIC))
+                ne_memory_push(mem, &b.m);
+            i = e;
+        } else {
+            i++;
+        }
+    }
+    merge_compounds(&c);
+    /* compounds are remembered as such ("they" after "Russia and China") */
+    for (size_t k = 0; k < d->ment.n; k++)
+        if (d->ment.v[k].n > 1 && !(d->ment.v[k].flags & NE_MF_LOC)) ne_memory_push(mem, &d->ment.v[k]);
+    /* token -> mention index */
+    while (d->tok_ment.cap < (size_t)(te - tb))
+        if (ne_vec_grow((void **)&d->tok_ment.v, &d->tok_ment.cap, sizeof(int32_t)) < 0) return -1;
+    d->tok_ment.n = te - tb;
+    for (uint32_t i = 0; i < te - tb; i++) d->tok_ment.v[i] = -1;
+    for (size_t k = 0; k < d->ment.n; k++)
+        for (uint32_t i = d->ment.v[k].tb; i < d->ment.v[k].te; i++)
+            d->tok_ment.v[i - tb] = (int32_t)k;
+    return 0;
+}

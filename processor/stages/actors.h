@@ -1,0 +1,52 @@
+/*
+ * actors.h - stage 2 of the coder: actor mentions.
+ *
+ * Groups the tokens of one sentence into mentions ("Russia's Foreign
+ * Ministry spokesperson Maria Zakharova", "Presidents of Russia and
+ * Azerbaijan, Vladimir Putin and Ilham Aliyev", "Armenian protesters",
+ * "she"), each with one or more members that carry a code. Pronouns and
+ * short names are resolved here, left to right, against the article's
+ * memory of earlier mentions.
+ */
+#ifndef NE_ACTORS_H
+#define NE_ACTORS_H
+
+#include "doc.h"
+#include "lexicon.h"
+
+/* What the article remembers between sentences. */
+#define NE_MEM_NAMES 64
+#define NE_MEM_RECENT 16
+#define NE_MEM_PERSONS 64
+
+typedef struct ne_memory_s {
+    struct {
+        uint64_t full, last; /* hashes of the folded full name and its last word */
+        ne_member_t m;
+    } names[NE_MEM_NAMES];
+    size_t nnames;
+    ne_mention_t recent[NE_MEM_RECENT]; /* ring of the last mentions */
+    size_t nrecent;
+    uint32_t persons[NE_MEM_PERSONS];   /* dictionary persons named in full so far */
+    size_t npersons;
+    char country[4];                    /* the last country named */
+    int anchor;                         /* the last date resolved from the text */
+} ne_memory_t;
+
+void ne_memory_reset(ne_memory_t *mem);
+
+/**
+ * @brief Find the mentions of sentence [tb, te) of doc into doc->ment and
+ * doc->tok_ment (indexed from tb).
+ * @returns 0, or -1 when out of memory.
+ */
+int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *doc, uint32_t tb, uint32_t te,
+                       ne_memory_t *mem);
+
+/** @brief Fill member codes: country + role, or the role alone when the country is unknown. */
+void ne_member_set(ne_member_t *m, const char *country, const char *role);
+
+/** @brief Remember a mention (for pronouns and "the ministry" later). */
+void ne_memory_push(ne_memory_t *mem, const ne_mention_t *m);
+
+#endif

@@ -1,0 +1,116 @@
+/*
+ * coder.c - the library's entry points: build a coder from dictionaries,
+ * and run the stages over an article, sentence by sentence:
+ *
+ *   text (tokens, sentences) -> actors (mentions) -> dates (time
+ *   expressions) -> actions (verb groups) -> frames (who, whom, when)
+ *   -> events (repeats dropped, ids)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actions.h"
+#include "actors.h"
+#include "dates.h"
+#include "events.h"
+#include "frames.h"
+#include "lexicon.h"
+#include "newsevents.h"
+#include "text.h"
+
+struct ne_coder_s {
+    ne_lexicon_t *lx;
+};
+
+ne_coder_t *ne_coder_new(const ne_coder_conf_t *conf, char *errstr, size_t errstr_size)
+{
+    if (!conf || !conf->dict_dir_cnt) {
+        snprintf(errstr, errstr_size, "no dictionary folder given");
+        return NULL;
+    }
+    ne_coder_t *c = calloc(1, sizeof(*c));
+    if (!c) {
+        snprintf(errstr, errstr_size, "out of memory");
+        return NULL;
+    }
+    c->lx = ne_lex_load(conf->dict_dirs, conf->dict_dir_cnt, errstr, errstr_size);
+    if (!c->lx) {
+        free(c);
+        return NULL;
+    }
+    return c;
+}
+
+void ne_coder_destroy(ne_coder_t *c)
+{
+    if (!c) return;
+    ne_lex_destroy(c->lx);
+    free(c);
+}
+
+size_t ne_coder_entry_count(const ne_coder_t *c)
+{
+    return ne_lex_entry_count(c->lx);
+}
+
+ne_events_t *ne_events_new(void)
+{
+    return calloc(1, sizeof(ne_events_t));
+}
+
+void ne_events_destroy(ne_events_t *ev)
+{
+    if (!ev) return;
+    free(ev->ev.v);
+    free(ev->seen);
+    ne_doc_free(&ev->doc);
+    free(ev);
+}
+
+size_t ne_events_count(const ne_events_t *ev)
+{
+    return ev->ev.n;
+}
+
+const ne_event_t *ne_events_get(const ne_events_t *ev, size_t i)
+{
+    return i < ev->ev.n ? &ev->ev.v[i] : NULL;
+}
+
+int ne_coder_code(const ne_coder_t *coder, const ne_article_t *a, ne_events_t *ev,
+                  char *errstr, size_t errstr_size)
+{
+    ne_doc_t *d = &ev->doc;
+    ne_events_reset(ev);
+    ne_memory_reset(&ev->mem);
+    d->published = a->published_ymd;
+    if (ne_text_tokenize(d, a->text, a->text_len, coder->lx) < 0 || ne_text_sentences(d) < 0)
+        goto oom;
+    for (size_t s = 0; s < d->sent.n; s++) {
+        uint32_t tb = d->sent.v[s].tb, te = d->sent.v[s].te;
+        if (ne_actors_sentence(coder->lx, d, tb, te, &ev->mem) < 0 ||
+            ne_dates_sentence(coder->lx, d, tb, te, ev->mem.anchor) < 0 ||
+            ne_actions_sentence(coder->lx, d, tb, te) < 0 ||
+            ne_frames_sentence(coder->lx, d, tb, te, &ev->mem, ev) < 0)
+            goto oom;
+        /* a date the text gave anchors "the following day" of later sentences */
+        for (size_t x = 0; x < d->tx.n; x++)
+            if (d->tx.v[x].prec == NE_PREC_DAY) ev->mem.anchor = d->tx.v[x].ymd;
+    }
+    ne_events_assign_ids(ev, a->id);
+    return 0;
+oom:
+    snprintf(errstr, errstr_size, "out of memory coding article");
+    ev->ev.n = 0;
+    return -1;
+}
+
+void ne_format_date(int ymd, ne_precision_t prec, char *buf)
+{
+    unsigned y = (unsigned)ymd / 10000 % 10000, m = (unsigned)ymd / 100 % 100,
+             d = (unsigned)ymd % 100;
+    if (prec == NE_PREC_YEAR || m == 0) snprintf(buf, 11, "%04u", y);
+    else if (prec == NE_PREC_MONTH || d == 0) snprintf(buf, 11, "%04u-%02u", y, m % 13);
+    else snprintf(buf, 11, "%04u-%02u-%02u", y, m % 13, d % 32);
+}

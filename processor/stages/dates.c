@@ -1,0 +1,393 @@
+/*
+ * dates.c - time expressions.
+ *
+ * A small grammar over the same tokens as everything else, matched at each
+ * token left to right; every rule looks at a bounded window, so a sentence
+ * costs time linear in its length. Dates are YYYYMMDD integers; month
+ * precision stores day 00, year precision month and day 00.
+ */
+#include <string.h>
+
+#include "dates.h"
+
+long ne_days_from_ymd(int ymd)
+{
+    /* days_from_civil, H. Hinnant's algorithm */
+    int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
+    if (m < 1) m = 1;
+    if (d < 1) d = 1;
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (153u * (unsigned)(m + (m > 2 ? -3 : 9)) + 2) / 5 + (unsigned)d - 1;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (long)doe - 719468;
+}
+
+int ne_ymd_from_days(long z)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = (long)yoe + era * 400;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    y += m <= 2;
+    return (int)(y * 10000 + m * 100 + d);
+}
+
+int ne_weekday(int ymd)
+{
+    long days = ne_days_from_ymd(ymd);
+    /* 1970-01-01 was a Thursday (3) */
+    long w = (days + 3) % 7;
+    return (int)(w < 0 ? w + 7 : w);
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+    return dm[m - 1];
+}
+
+static int add_days(int ymd, long n)
+{
+    return ne_ymd_from_days(ne_days_from_ymd(ymd) + n);
+}
+
+static int add_months(int ymd, int n)
+{
+    int y = ymd / 10000, m = ymd / 100 % 100;
+    int t = y * 12 + (m - 1) + n;
+    return (t / 12) * 10000 + (t % 12 + 1) * 100;
+}
+
+typedef struct ctx_s {
+    const ne_lexicon_t *lx;
+    ne_doc_t *d;
+    uint32_t tb, te;
+    int pub, anchor;
+} ctx_t;
+
+static int is_w(const ctx_t *c, uint32_t i, const char *w)
+{
+    if (i >= c->te) return 0;
+    const ne_token_t *t = &c->d->tok.v[i];
+    size_t n = strlen(w);
+    return t->fold_len == n && memcmp(ne_tok_fold(c->d, t), w, n) == 0;
+}
+
+static uint32_t wf(const ctx_t *c, uint32_t i)
+{
+    return i < c->te ? ne_lex_word_flags(c->lx, c->d->tok.v[i].word) : 0;
+}
+
+static int wval(const ctx_t *c, uint32_t i)
+{
+    return ne_lex_word_val(c->lx, c->d->tok.v[i].word);
+}
+
+static int cap(const ctx_t *c, uint32_t i)
+{
+    return i < c->te && (c->d->tok.v[i].flags & NE_TF_CAP);
+}
+
+/* A number token with value in [lo, hi] and at most maxlen digits. */
+static int num(const ctx_t *c, uint32_t i, int lo, int hi, int *out)
+{
+    if (i >= c->te) return 0;
+    const ne_token_t *t = &c->d->tok.v[i];
+    if (t->kind != NE_TK_NUM || t->fold_len > 6) return 0;
+    const char *f = ne_tok_fold(c->d, t);
+    int v = 0, k = 0;
+    for (; k < t->fold_len && f[k] >= '0' && f[k] <= '9'; k++) v = v * 10 + (f[k] - '0');
+    if (k == 0) return 0;
+    /* 3rd, 21st */
+    if (k < t->fold_len && !(t->fold_len - k == 2 && (!memcmp(f + k, "st", 2) ||
+                                                      !memcmp(f + k, "nd", 2) ||
+                                                      !memcmp(f + k, "rd", 2) ||
+                                                      !memcmp(f + k, "th", 2))))
+        return 0;
+    if (v < lo || v > hi) return 0;
+    *out = v;
+    return 1;
+}
+
+static int small_number(const ctx_t *c, uint32_t i, int *out)
+{
+    static const char *const w[] = {"a", "one", "two", "three", "four", "five", "six",
+                                    "seven", "eight", "nine", "ten", "eleven", "twelve", NULL};
+    for (int k = 0; w[k]; k++)
+        if (is_w(c, i, w[k])) {
+            *out = k ? k : 1;
+            return 1;
+        }
+    if (is_w(c, i, "an")) {
+        *out = 1;
+        return 1;
+    }
+    return num(c, i, 1, 200, out);
+}
+
+static int push(ctx_t *c, uint32_t tb, uint32_t te, int ymd, int prec, int flags)
+{
+    if (ymd <= 0) return 0;
+    if (NE_VEC_RESERVE(c->d->tx) < 0) return -1;
+    ne_timex_t *x = &c->d->tx.v[c->d->tx.n++];
+    x->tb = tb;
+    x->te = te;
+    x->ymd = ymd;
+    x->prec = (uint8_t)prec;
+    x->flags = (uint8_t)flags;
+    return 0;
+}
+
+/* The most recent date with month m (and day d, 0 = any) on or before pub. */
+static int month_before(int pub, int m, int d)
+{
+    int y = pub / 10000;
+    int cand = y * 10000 + m * 100 + (d ? d : 0);
+    int pm = pub / 100 % 100;
+    if (m > pm || (m == pm && d && d > pub % 100)) cand -= 10000;
+    return cand;
+}
+
+/* Try the rules at token i; returns the end of a match, or i. */
+static uint32_t match_at(ctx_t *c, uint32_t i, int *err)
+{
+    int pub = c->pub, v, y;
+    uint32_t j = i;
+    *err = 0;
+    /* ISO date 2023-02-17 (tokens 2023 - 02 - 17) */
+    if (num(c, i, 1900, 2100, &y) && i + 4 < c->te && is_w(c, i + 1, "-") &&
+        num(c, i + 2, 1, 12, &v)) {
+        int d;
+        if (is_w(c, i + 3, "-") && num(c, i + 4, 1, 31, &d) && d <= days_in_month(y, v)) {
+            if (push(c, i, i + 5, y * 10000 + v * 100 + d, NE_PREC_DAY, 0) < 0) *err = 1;
+            return i + 5;
+        }
+    }
+    /* relative to the previous date of the text */
+    {
+        int off = 99;
+        uint32_t e = i;
+        if ((is_w(c, i, "the") || is_w(c, i, "that")) &&
+            (is_w(c, i + 1, "same") || is_w(c, i + 1, "day"))) {
+            if (is_w(c, i + 1, "same") && is_w(c, i + 2, "day")) off = 0, e = i + 3;
+            else if (is_w(c, i, "that") && is_w(c, i + 1, "day")) off = 0, e = i + 2;
+        } else if (is_w(c, i, "the") && (is_w(c, i + 1, "following") || is_w(c, i + 1, "next")) &&
+                   is_w(c, i + 2, "day")) {
+            off = 1, e = i + 3;
+        } else if (is_w(c, i, "the") && (is_w(c, i + 1, "previous") || is_w(c, i + 1, "day")) ) {
+            if (is_w(c, i + 1, "previous") && is_w(c, i + 2, "day")) off = -1, e = i + 3;
+            else if (is_w(c, i + 1, "day") && is_w(c, i + 2, "before")) off = -1, e = i + 3;
+        } else if ((is_w(c, i, "hours") || is_w(c, i, "minutes")) && is_w(c, i + 1, "later")) {
+            off = 0, e = i + 2;
+        } else if ((is_w(c, i, "a") || is_w(c, i, "one")) && is_w(c, i + 1, "day") &&
+                   (is_w(c, i + 2, "later") || is_w(c, i + 2, "earlier"))) {
+            off = is_w(c, i + 2, "later") ? 1 : -1, e = i + 3;
+        } else if (is_w(c, i, "later") && is_w(c, i + 1, "that") && is_w(c, i + 2, "day")) {
+            off = 0, e = i + 3;
+        }
+        if (off != 99) {
+            int base = c->anchor ? c->anchor : pub;
+            if (base % 100 == 0) base = pub; /* anchor without a day */
+            if (push(c, i, e, add_days(base, off), NE_PREC_DAY, NE_TX_RELATIVE) < 0) *err = 1;
+            return e;
+        }
+    }
+    /* yesterday, today, tonight, tomorrow, overnight, last night */
+    if (is_w(c, i, "yesterday")) {
+        if (push(c, i, i + 1, add_days(pub, -1), NE_PREC_DAY, 0) < 0) *err = 1;
+        return i + 1;
+    }
+    if (is_w(c, i, "today") || is_w(c, i, "tonight") || is_w(c, i, "overnight")) {
+        if (push(c, i, i + 1, pub, NE_PREC_DAY, 0) < 0) *err = 1;
+        return i + 1;
+    }
+    if (is_w(c, i, "tomorrow")) {
+        if (push(c, i, i + 1, add_days(pub, 1), NE_PREC_DAY, NE_TX_FUTURE) < 0) *err = 1;
+        return i + 1;
+    }
+    if ((is_w(c, i, "last") && is_w(c, i + 1, "night")) ||
+        (is_w(c, i, "this") && (is_w(c, i + 1, "morning") || is_w(c, i + 1, "afternoon") ||
+                                 is_w(c, i + 1, "evening")))) {
+        if (push(c, i, i + 2, is_w(c, i, "last") ? add_days(pub, -1) : pub, NE_PREC_DAY, 0) < 0)
+            *err = 1;
+        return i + 2;
+    }
+    if ((is_w(c, i, "this") || is_w(c, i, "the") || is_w(c, i, "last")) && is_w(c, i + 1, "weekend")) {
+        int wd = ne_weekday(pub), back = (wd - 5 + 7) % 7;
+        if (is_w(c, i, "last") && back < 2) back += 7;
+        if (push(c, i, i + 2, add_days(pub, -back), NE_PREC_DAY, 0) < 0) *err = 1;
+        return i + 2;
+    }
+    /* (earlier|later)? (last|next|this|past) (week|month|year) */
+    {
+        uint32_t k = i;
+        int later = 0, earlier = 0;
+        if (is_w(c, k, "earlier")) earlier = 1, k++;
+        else if (is_w(c, k, "later")) later = 1, k++;
+        int which = 0; /* -1 last, 0 this, 1 next */
+        if (is_w(c, k, "last") || is_w(c, k, "past")) which = -1;
+        else if (is_w(c, k, "next") || is_w(c, k, "coming")) which = 1;
+        else if (is_w(c, k, "this")) which = 0;
+        else k = UINT32_MAX;
+        if (k != UINT32_MAX && (earlier || later) && which != 0) k = UINT32_MAX;
+        if (k != UINT32_MAX) {
+            uint32_t u = k + 1;
+            int fl = which > 0 || later ? NE_TX_FUTURE : 0;
+            if (is_w(c, u, "week")) {
+                int d = which < 0 ? add_days(pub, -7) : which > 0 ? add_days(pub, 7) : pub;
+                if (push(c, i, u + 1, d / 100 * 100, NE_PREC_MONTH, fl) < 0) *err = 1;
+                return u + 1;
+            }
+            if (is_w(c, u, "month")) {
+                if (push(c, i, u + 1, add_months(pub, which), NE_PREC_MONTH, fl) < 0) *err = 1;
+                return u + 1;
+            }
+            if (is_w(c, u, "year")) {
+                if (push(c, i, u + 1, (pub / 10000 + which) * 10000, NE_PREC_YEAR, fl) < 0) *err = 1;
+                return u + 1;
+            }
+        }
+    }
+    /* N days/weeks/months/years ago */
+    if (small_number(c, i, &v) && i + 2 < c->te && is_w(c, i + 2, "ago")) {
+        int d = 0, p = NE_PREC_DAY;
+        const ne_token_t *u = &c->d->tok.v[i + 1];
+        const char *f = ne_tok_fold(c->d, u);
+        if (!strncmp(f, "day", 3)) d = add_days(pub, -v);
+        else if (!strncmp(f, "week", 4)) d = add_days(pub, -7 * v) / 100 * 100, p = NE_PREC_MONTH;
+        else if (!strncmp(f, "month", 5)) d = add_months(pub, -v), p = NE_PREC_MONTH;
+        else if (!strncmp(f, "year", 4)) d = (pub / 10000 - v) * 10000, p = NE_PREC_YEAR;
+        if (d) {
+            if (push(c, i, i + 3, d, p, 0) < 0) *err = 1;
+            return i + 3;
+        }
+    }
+    /* recently, recent */
+    if (is_w(c, i, "recently") || is_w(c, i, "recent")) {
+        if (push(c, i, i + 1, pub / 100 * 100, NE_PREC_MONTH, 0) < 0) *err = 1;
+        return i + 1;
+    }
+    /* [on|last|next] Weekday [morning|...] */
+    {
+        uint32_t k = i;
+        int dir = 0;
+        if (is_w(c, k, "on")) k++;
+        if (is_w(c, k, "last")) dir = -1, k++;
+        else if (is_w(c, k, "next") || is_w(c, k, "coming")) dir = 1, k++;
+        else if (is_w(c, k, "early") || is_w(c, k, "late")) k++;
+        if ((wf(c, k) & NE_W_WEEKDAY) && cap(c, k)) {
+            int wd = wval(c, k), pw = ne_weekday(pub), d;
+            if (dir > 0) {
+                int fwd = (wd - pw + 7) % 7;
+                d = add_days(pub, fwd ? fwd : 7);
+            } else {
+                int back = (pw - wd + 7) % 7;
+                if (dir < 0 && back == 0) back = 7;
+                d = add_days(pub, -back);
+            }
+            uint32_t e = k + 1;
+            if (is_w(c, e, "morning") || is_w(c, e, "afternoon") || is_w(c, e, "evening") ||
+                is_w(c, e, "night"))
+                e++;
+            if (push(c, i, e, d, NE_PREC_DAY, dir > 0 ? NE_TX_FUTURE : 0) < 0) *err = 1;
+            return e;
+        }
+    }
+    /* months: [prep] [early|late|mid] Month [day] [,] [year] ; day Month [year] */
+    {
+        uint32_t k = i;
+        int prep = 0, d = 0;
+        if (is_w(c, k, "in") || is_w(c, k, "on") || is_w(c, k, "since") || is_w(c, k, "by") ||
+            is_w(c, k, "until") || is_w(c, k, "from") || is_w(c, k, "during") || is_w(c, k, "of") ||
+            is_w(c, k, "last") || is_w(c, k, "next") || is_w(c, k, "this"))
+            prep = is_w(c, k, "next") ? 2 : is_w(c, k, "last") ? 3 : 1, k++;
+        if (is_w(c, k, "early") || is_w(c, k, "late") || is_w(c, k, "mid")) {
+            k++;
+            if (is_w(c, k, "-")) k++;
+            prep = prep ? prep : 1;
+        }
+        uint32_t mk = k;
+        int daybefore = 0;
+        if (num(c, k, 1, 31, &d) && (wf(c, k + 1) & NE_W_MONTH) && cap(c, k + 1)) {
+            daybefore = 1;
+            mk = k + 1;
+        }
+        if ((wf(c, mk) & NE_W_MONTH) && cap(c, mk)) {
+            int m = wval(c, mk);
+            uint32_t e = mk + 1;
+            if (is_w(c, e, ".")) e++; /* "Jan." */
+            if (!daybefore) {
+                if (num(c, e, 1, 31, &d)) e++;
+                else d = 0;
+            }
+            uint32_t e2 = e;
+            if (is_w(c, e2, ",")) e2++;
+            if (is_w(c, e2, "of")) e2++;
+            int year = 0;
+            if (num(c, e2, 1900, 2100, &year)) e = e2 + 1;
+            /* "may" and "march" are also other words: need a date context */
+            int strong = prep || d || year;
+            if (strong && !(m == 5 && !d && !year && prep != 1)) {
+                int ymd, p;
+                if (year) {
+                    ymd = year * 10000 + m * 100 + (d && d <= days_in_month(year, m) ? d : 0);
+                } else if (prep == 2) {
+                    ymd = month_before(pub, m, d) + 10000;
+                } else {
+                    ymd = month_before(pub, m, d);
+                }
+                p = ymd % 100 ? NE_PREC_DAY : NE_PREC_MONTH;
+                int fl = ymd > pub && p == NE_PREC_DAY ? NE_TX_FUTURE : 0;
+                if (prep == 2) fl |= NE_TX_FUTURE;
+                if (push(c, i, e, ymd, p, fl) < 0) *err = 1;
+                return e;
+            }
+        }
+    }
+    /* years: in|since|during|by|until|of [early|late|mid] YYYY ; this year's */
+    if (is_w(c, j, "in") || is_w(c, j, "since") || is_w(c, j, "during") || is_w(c, j, "by") ||
+        is_w(c, j, "until") || is_w(c, j, "from")) {
+        uint32_t k = j + 1;
+        if (is_w(c, k, "early") || is_w(c, k, "late") || is_w(c, k, "mid")) {
+            k++;
+            if (is_w(c, k, "-")) k++;
+        }
+        if (num(c, k, 1900, 2100, &y) && !is_w(c, k + 1, "-") && c->d->tok.v[k].fold_len == 4) {
+            if (push(c, i, k + 1, y * 10000, NE_PREC_YEAR, y > pub / 10000 ? NE_TX_FUTURE : 0) < 0)
+                *err = 1;
+            return k + 1;
+        }
+    }
+    return i;
+}
+
+int ne_dates_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
+                      int anchor)
+{
+    ctx_t c = {lx, d, tb, te, d->published, anchor};
+    d->tx.n = 0;
+    if (!d->published) return 0;
+    for (uint32_t i = tb; i < te;) {
+        int err;
+        size_t before = d->tx.n;
+        uint32_t e = match_at(&c, i, &err);
+        if (err) return -1;
+        if (e > i) {
+            /* a relative expression after this one counts from it */
+            if (d->tx.n > before && d->tx.v[d->tx.n - 1].prec == NE_PREC_DAY)
+                c.anchor = d->tx.v[d->tx.n - 1].ymd;
+            i = e;
+        } else {
+            i++;
+        }
+    }
+    return 0;
+}

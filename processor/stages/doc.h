@@ -1,0 +1,149 @@
+/*
+ * doc.h - the per-article working memory that the coder's stages fill in
+ * turn: tokens (text.c), lexicon matches and actor mentions (actors.c), verb
+ * groups (actions.c), time expressions (dates.c), and raw events (frames.c).
+ *
+ * A doc lives inside an ne_events_t and keeps its arrays between articles,
+ * so coding a stream of articles allocates only when an article is larger
+ * than any before it.
+ */
+#ifndef NE_DOC_H
+#define NE_DOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "newsevents.h"
+
+/* Growable array of T: a pointer, a count and a capacity. */
+#define NE_VEC(T)                                                                        \
+    struct {                                                                             \
+        T *v;                                                                            \
+        size_t n, cap;                                                                   \
+    }
+
+/* Make room for one more element; evaluates to 0, or -1 when out of memory. */
+#define NE_VEC_RESERVE(vec)                                                              \
+    ((vec).n < (vec).cap ? 0 : ne_vec_grow((void **)&(vec).v, &(vec).cap, sizeof(*(vec).v)))
+
+int ne_vec_grow(void **v, size_t *cap, size_t elem_size);
+
+/* ---- tokens ---------------------------------------------------------- */
+
+enum { NE_TK_WORD = 1, NE_TK_NUM, NE_TK_PUNCT, NE_TK_URL };
+
+enum {
+    NE_TF_CAP = 1 << 0,    /* first letter upper case */
+    NE_TF_ALLCAP = 1 << 1, /* two or more letters, all upper case */
+    NE_TF_PARA = 1 << 2,   /* a line break precedes the token */
+    NE_TF_SPACE = 1 << 3,  /* white space precedes the token */
+    NE_TF_DOTTED = 1 << 4, /* a dotted abbreviation: "U.S." */
+};
+
+typedef struct ne_token_s {
+    uint32_t start, end; /* bytes of the article text */
+    uint32_t fold;       /* offset of the folded (lower-case, ASCII-fied) form in doc->fold */
+    uint16_t fold_len;   /* 0 for tokens too long to look up */
+    uint8_t kind, flags;
+    int32_t word; /* lexicon word id of the folded form, -1 when unknown */
+} ne_token_t;
+
+typedef struct ne_sentence_s {
+    uint32_t tb, te; /* token range [tb, te) */
+} ne_sentence_t;
+
+/* ---- actor mentions -------------------------------------------------- */
+
+#define NE_MAX_MEMBERS 8
+
+enum {
+    NE_MF_LOC = 1 << 0,      /* a place: may be a destination, never a subject */
+    NE_MF_PRON = 1 << 1,     /* a pronoun, resolved by frames.c */
+    NE_MF_REL = 1 << 2,      /* a relative pronoun (which/who/that) */
+    NE_MF_PERSON = 1 << 3,   /* a named or titled person */
+    NE_MF_PLURAL = 1 << 4,   /* several people or a compound */
+    NE_MF_WEAK = 1 << 5,     /* "an Egyptian plan": an adjective on a non-actor noun */
+    NE_MF_RECIP = 1 << 6,    /* "each other", "one another" */
+    NE_MF_GENERIC = 1 << 7,  /* a role with no country ("protesters", "the military") */
+    NE_MF_POSS = 1 << 8,     /* a possessive determiner ("its", "their") */
+};
+
+typedef struct ne_member_s {
+    char code[16];   /* RUS, RUSGOV, IGOUN, WST; or a bare role "GOV" before resolution */
+    char country[4]; /* "" for IGOs, WST and unresolved roles */
+    char role[4];    /* "", GOV, MIL, ... */
+    uint32_t start, end; /* bytes */
+} ne_member_t;
+
+typedef struct ne_mention_s {
+    uint32_t tb, te; /* token span [tb, te) */
+    uint16_t flags;
+    uint8_t n;       /* members */
+    uint8_t pron;    /* for pronouns: 'h' he/she, 't' they, 'i' it */
+    ne_member_t m[NE_MAX_MEMBERS];
+} ne_mention_t;
+
+/* ---- verb groups ----------------------------------------------------- */
+
+enum {
+    NE_VG_PASSIVE = 1 << 0,
+    NE_VG_NEGATED = 1 << 1,
+    NE_VG_FUTURE = 1 << 2,   /* will, plans to, is ready to: an intention */
+    NE_VG_MODAL = 1 << 3,    /* could, might, if: hypothetical, not coded */
+    NE_VG_INFINITIVE = 1 << 4,
+    NE_VG_PARTICIPLE = 1 << 5, /* ", accusing them of": takes the main subject */
+    NE_VG_REDUCED = 1 << 6,  /* "an agreement signed with Baku": not a finite verb */
+    NE_VG_SAY = 1 << 7,      /* a reporting verb (said, told, announced) */
+    NE_VG_THREAT = 1 << 8,   /* threatened to */
+    NE_VG_REFUSE = 1 << 9,   /* refused to */
+    NE_VG_CONSUMED = 1 << 10, /* part of another verb's pattern */
+    NE_VG_NOUN = 1 << 11,     /* a verb form used as a noun ("the attacks") */
+    NE_VG_GOVERNED = 1 << 12, /* an infinitive governed by urge/ask/demand: not an event */
+};
+
+typedef struct ne_vgroup_s {
+    uint32_t first, head; /* first token (auxiliary or matrix verb) and the lexical verb */
+    uint32_t lemma;       /* lemma index of the head */
+    uint32_t flags;
+    int32_t date;         /* index of the time expression attached to it, -1 none */
+} ne_vgroup_t;
+
+/* ---- time expressions ------------------------------------------------ */
+
+enum {
+    NE_TX_FUTURE = 1 << 0,   /* points after the article date */
+    NE_TX_RELATIVE = 1 << 1, /* relative to the previous date of the text ("the next day") */
+};
+
+typedef struct ne_timex_s {
+    uint32_t tb, te; /* tokens */
+    int ymd;         /* resolved date */
+    uint8_t prec;    /* ne_precision_t */
+    uint8_t flags;
+} ne_timex_t;
+
+/* ---- the doc --------------------------------------------------------- */
+
+typedef struct ne_doc_s {
+    const char *text;
+    size_t len;
+    int published; /* YYYYMMDD */
+    NE_VEC(char) fold;
+    NE_VEC(ne_token_t) tok;
+    NE_VEC(ne_sentence_t) sent;
+    NE_VEC(ne_mention_t) ment;  /* of the current sentence */
+    NE_VEC(int32_t) tok_ment;   /* per token of the current sentence: mention index or -1 */
+    NE_VEC(ne_vgroup_t) vg;     /* of the current sentence */
+    NE_VEC(ne_timex_t) tx;      /* of the current sentence */
+    NE_VEC(int32_t) vsubj;      /* per verb group: its subject mention (frames.c) */
+} ne_doc_t;
+
+void ne_doc_free(ne_doc_t *doc);
+
+/* The folded form of token t (not NUL-terminated). */
+static inline const char *ne_tok_fold(const ne_doc_t *d, const ne_token_t *t)
+{
+    return d->fold.v + t->fold;
+}
+
+#endif

@@ -1,0 +1,107 @@
+/*
+ * events.c - the article's event list: repeats dropped, ids assigned.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "events.h"
+
+void ne_events_reset(struct ne_events_s *ev)
+{
+    ev->ev.n = 0;
+    ev->nseen = 0;
+    if (ev->seen) memset(ev->seen, 0, ev->seen_cap * sizeof(*ev->seen));
+}
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static uint64_t fmix(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+/* What makes two events the same event. */
+static uint64_t event_key(const ne_event_t *e)
+{
+    uint64_t h = 1469598103934665603ULL;
+    h = fnv(h, e->actor.code, strlen(e->actor.code) + 1);
+    h = fnv(h, e->code, strlen(e->code) + 1);
+    h = fnv(h, e->counterpart.code, strlen(e->counterpart.code) + 1);
+    h = fnv(h, &e->date_ymd, sizeof(e->date_ymd));
+    return fmix(h) | 1; /* 0 marks an empty slot */
+}
+
+static int same_event(const ne_event_t *a, const ne_event_t *b)
+{
+    return !strcmp(a->actor.code, b->actor.code) && !strcmp(a->code, b->code) &&
+           !strcmp(a->counterpart.code, b->counterpart.code) && a->date_ymd == b->date_ymd;
+}
+
+static int seen_grow(struct ne_events_s *ev)
+{
+    size_t ncap = ev->seen_cap ? ev->seen_cap * 2 : 64;
+    uint32_t *ns = calloc(ncap, sizeof(*ns));
+    if (!ns) return -1;
+    for (size_t i = 0; i < ev->ev.n; i++) {
+        uint64_t k = event_key(&ev->ev.v[i]);
+        size_t j = k & (ncap - 1);
+        while (ns[j]) j = (j + 1) & (ncap - 1);
+        ns[j] = (uint32_t)i + 1;
+    }
+    free(ev->seen);
+    ev->seen = ns;
+    ev->seen_cap = ncap;
+    return 0;
+}
+
+int ne_events_push(struct ne_events_s *ev, const ne_event_t *e)
+{
+    if ((ev->ev.n + 1) * 2 > ev->seen_cap && seen_grow(ev) < 0) return -1;
+    uint64_t k = event_key(e);
+    size_t mask = ev->seen_cap - 1, j = k & mask;
+    while (ev->seen[j]) {
+        if (same_event(&ev->ev.v[ev->seen[j] - 1], e)) return 0;
+        j = (j + 1) & mask;
+    }
+    if (NE_VEC_RESERVE(ev->ev) < 0) return -1;
+    ev->ev.v[ev->ev.n] = *e;
+    ev->seen[j] = (uint32_t)ev->ev.n + 1;
+    ev->ev.n++;
+    ev->nseen++;
+    return 0;
+}
+
+void ne_events_assign_ids(struct ne_events_s *ev, const char *article_id)
+{
+    size_t idlen = article_id ? strlen(article_id) : 0;
+    for (size_t i = 0; i < ev->ev.n; i++) {
+        ne_event_t *e = &ev->ev.v[i];
+        /* content, not position in the output: the same article always
+         * gives the same ids, whatever else it contains */
+        uint64_t h1 = 0x6e65777365766e74ULL, h2 = 0x9ae16a3b2f90404fULL;
+        uint32_t pos[2] = {e->trigger_start, e->sentence_start};
+        h1 = fnv(h1, article_id ? article_id : "", idlen + 1);
+        h1 = fnv(h1, pos, sizeof(pos));
+        h1 = fnv(h1, e->actor.code, strlen(e->actor.code) + 1);
+        h1 = fnv(h1, e->code, strlen(e->code) + 1);
+        h1 = fnv(h1, e->counterpart.code, strlen(e->counterpart.code) + 1);
+        h2 = fnv(h2 ^ h1, &e->date_ymd, sizeof(e->date_ymd));
+        h2 = fnv(h2, article_id ? article_id : "", idlen);
+        snprintf(e->event_id, sizeof(e->event_id), "%016llx%016llx",
+                 (unsigned long long)fmix(h1), (unsigned long long)fmix(h2 ^ (h1 >> 1)));
+    }
+}

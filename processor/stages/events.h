@@ -1,0 +1,32 @@
+/*
+ * events.h - stage 5 of the coder: the article's events.
+ *
+ * Collects the events frames.c finds, drops repeats of the same event
+ * (same actor, action, counterpart and date) within the article, and
+ * gives each event a deterministic id: the same article always yields the
+ * same ids, so replays are idempotent for consumers that dedup.
+ */
+#ifndef NE_EVENTS_H
+#define NE_EVENTS_H
+
+#include "actors.h"
+#include "doc.h"
+
+struct ne_events_s {
+    NE_VEC(ne_event_t) ev;
+    ne_doc_t doc;     /* working memory of the stages, kept between articles */
+    ne_memory_t mem;
+    uint32_t *seen;   /* hash set of event indices + 1, for dropping repeats */
+    size_t seen_cap, nseen;
+};
+
+/** @brief Forget the previous article's events. */
+void ne_events_reset(struct ne_events_s *ev);
+
+/** @brief Append an event unless the article already has the same one. @returns 0 or -1 (memory). */
+int ne_events_push(struct ne_events_s *ev, const ne_event_t *e);
+
+/** @brief Give every event its id, from the article id and the event's content. */
+void ne_events_assign_ids(struct ne_events_s *ev, const char *article_id);
+
+#endif

@@ -1,0 +1,490 @@
+/*
+ * frames.c - actor, counterpart and date of each coded verb group.
+ *
+ * The rules are positional and local, in the spirit of a shallow parser:
+ * the subject is the nearest actor mention to the left of the verb group
+ * that is not the object of a preposition; a relative pronoun stands for
+ * the mention before it; a participle clause (", accusing them of") and a
+ * coordinated verb ("accused X ... and hailed Y") take the subject of the
+ * verb before them. Reported speech needs no rule of its own: in "A said B
+ * did C" the nearest subject of "did" is B, never A.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "actions.h"
+#include "events.h"
+#include "frames.h"
+
+typedef struct ctx_s {
+    const ne_lexicon_t *lx;
+    ne_doc_t *d;
+    uint32_t tb, te;
+    ne_memory_t *mem;
+    int32_t *subj; /* per verb group: subject mention, -1 */
+} ctx_t;
+
+static const ne_token_t *tok(const ctx_t *c, uint32_t i)
+{
+    return &c->d->tok.v[i];
+}
+
+static uint32_t wf(const ctx_t *c, uint32_t i)
+{
+    return (i >= c->tb && i < c->te) ? ne_lex_word_flags(c->lx, tok(c, i)->word) : 0;
+}
+
+static int is_w(const ctx_t *c, uint32_t i, const char *w)
+{
+    if (i < c->tb || i >= c->te) return 0;
+    const ne_token_t *t = tok(c, i);
+    size_t n = strlen(w);
+    return t->fold_len == n && memcmp(ne_tok_fold(c->d, t), w, n) == 0;
+}
+
+static int is_punct(const ctx_t *c, uint32_t i, const char *chars)
+{
+    if (i < c->tb || i >= c->te) return 0;
+    const ne_token_t *t = tok(c, i);
+    return t->kind == NE_TK_PUNCT && t->end - t->start == 1 &&
+           strchr(chars, c->d->text[t->start]) != NULL;
+}
+
+static int32_t ment_at(const ctx_t *c, uint32_t i)
+{
+    if (i < c->tb || i >= c->te) return -1;
+    return c->d->tok_ment.v[i - c->tb];
+}
+
+static int in_timex(const ctx_t *c, uint32_t i)
+{
+    for (size_t k = 0; k < c->d->tx.n; k++)
+        if (i >= c->d->tx.v[k].tb && i < c->d->tx.v[k].te) return 1;
+    return 0;
+}
+
+static int is_adverb_like(const ctx_t *c, uint32_t i)
+{
+    if (ment_at(c, i) >= 0) return 0;
+    if (wf(c, i) & NE_W_ADV) return 1;
+    const ne_token_t *t = tok(c, i);
+    const char *f = ne_tok_fold(c->d, t);
+    return t->kind == NE_TK_WORD && t->fold_len > 4 && f[t->fold_len - 2] == 'l' &&
+           f[t->fold_len - 1] == 'y';
+}
+
+/* ---- codes ------------------------------------------------------------------ */
+
+static void set_code(char out[5], const char *c)
+{
+    snprintf(out, 5, "%s", c);
+}
+
+void ne_frames_intent_code(const char *code, char out[5])
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    switch (root) {
+    case 4: set_code(out, "036"); return;
+    case 5: set_code(out, "030"); return;
+    case 6:
+        if (!strncmp(code, "061", 3)) set_code(out, "0311");
+        else if (!strncmp(code, "062", 3)) set_code(out, "0312");
+        else if (!strncmp(code, "063", 3)) set_code(out, "0313");
+        else if (!strncmp(code, "064", 3)) set_code(out, "0314");
+        else set_code(out, "031");
+        return;
+    case 7:
+        if (!strncmp(code, "071", 3)) set_code(out, "0331");
+        else if (!strncmp(code, "072", 3)) set_code(out, "0332");
+        else if (!strncmp(code, "073", 3)) set_code(out, "0333");
+        else if (!strncmp(code, "074", 3)) set_code(out, "0334");
+        else set_code(out, "033");
+        return;
+    case 8:
+        if (!strncmp(code, "081", 3)) set_code(out, "0351");
+        else if (!strncmp(code, "082", 3)) set_code(out, "0352");
+        else if (!strncmp(code, "084", 3)) set_code(out, "0353");
+        else if (!strncmp(code, "085", 3)) set_code(out, "0354");
+        else if (!strncmp(code, "086", 3)) set_code(out, "0355");
+        else if (!strncmp(code, "087", 3)) set_code(out, "0356");
+        else set_code(out, "035");
+        return;
+    case 14: set_code(out, "133"); return;
+    case 15: case 18: case 19: case 20: set_code(out, "138"); return;
+    case 16:
+        if (!strncmp(code, "163", 3)) set_code(out, "1312");
+        else set_code(out, "131");
+        return;
+    case 17: set_code(out, "137"); return;
+    default: set_code(out, code); return; /* statements, demands, criticism: as said */
+    }
+}
+
+void ne_frames_threat_code(const char *code, char out[5])
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (root == 13) set_code(out, code);
+    else if (root >= 14 || root == 16) ne_frames_intent_code(code, out);
+    else set_code(out, "130");
+}
+
+void ne_frames_refuse_code(const char *code, char out[5])
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (root == 4) set_code(out, "125");
+    else if (root == 5) set_code(out, "127");
+    else if (root == 6) set_code(out, "121");
+    else if (root == 7) set_code(out, "122");
+    else if (root == 8) {
+        if (!strncmp(code, "081", 3)) set_code(out, "1241");
+        else if (!strncmp(code, "084", 3)) set_code(out, "1243");
+        else if (!strncmp(code, "085", 3)) set_code(out, "1244");
+        else if (!strncmp(code, "086", 3)) set_code(out, "1245");
+        else if (!strncmp(code, "087", 3)) set_code(out, "1246");
+        else set_code(out, "124");
+    } else if (root == 12) set_code(out, code);
+    else set_code(out, "120");
+}
+
+/* ---- subjects ------------------------------------------------------------------ */
+
+static int coded_group(const ne_vgroup_t *g)
+{
+    return !(g->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_INFINITIVE | NE_VG_CONSUMED));
+}
+
+/* The nearest mention before position i that can be a subject. */
+static int32_t subject_left(const ctx_t *c, uint32_t i)
+{
+    uint32_t k = i;
+    for (int steps = 0; steps < 60 && k > c->tb; steps++) {
+        uint32_t p = k - 1;
+        if (is_punct(c, p, ".;:")) return -1;
+        int32_t m = ment_at(c, p);
+        if (m < 0) {
+            k = p;
+            continue;
+        }
+        const ne_mention_t *mm = &c->d->ment.v[m];
+        k = mm->tb;
+        if (mm->flags & NE_MF_REL) {
+            /* "a statement, which accused": the mention before the pronoun */
+            uint32_t q = mm->tb;
+            while (q > c->tb && is_punct(c, q - 1, ",")) q--;
+            if (q > c->tb) {
+                int32_t a = ment_at(c, q - 1);
+                if (a >= 0 && !(c->d->ment.v[a].flags & NE_MF_LOC)) return a;
+                /* "a recent State Department statement, which": look one noun back */
+                for (uint32_t r = q - 1, s = 0; r > c->tb && s < 3; r--, s++) {
+                    a = ment_at(c, r - 1);
+                    if (a >= 0 && !(c->d->ment.v[a].flags & NE_MF_LOC)) return a;
+                    if (tok(c, r - 1)->kind != NE_TK_WORD) break;
+                }
+            }
+            return -1;
+        }
+        if (mm->flags & (NE_MF_LOC | NE_MF_RECIP)) continue;
+        if (!mm->n) continue;
+        /* the object of a preposition is not a subject ("of Chinese naval
+         * movements", "in Pakistan's Balochistan province") */
+        if (mm->tb > c->tb && (wf(c, mm->tb - 1) & NE_W_PREP) && !is_w(c, mm->tb - 1, "than"))
+            continue;
+        return m;
+    }
+    return -1;
+}
+
+static int32_t find_subject(ctx_t *c, size_t gi)
+{
+    ne_vgroup_t *g = &c->d->vg.v[gi];
+    /* previous group that could give its subject */
+    int32_t prev_subj = -1;
+    for (size_t k = gi; k > 0; k--) {
+        ne_vgroup_t *pg = &c->d->vg.v[k - 1];
+        if (!(pg->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_INFINITIVE)) && c->subj[k - 1] >= 0) {
+            prev_subj = c->subj[k - 1];
+            break;
+        }
+    }
+    if (g->flags & NE_VG_PARTICIPLE) return prev_subj;
+    /* "accused X ... and hailed Y": coordinated verbs share the subject */
+    uint32_t p = g->first;
+    while (p > c->tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    if (p > c->tb && (is_w(c, p - 1, "and") || is_w(c, p - 1, "but") || is_w(c, p - 1, "then")) &&
+        prev_subj >= 0)
+        return prev_subj;
+    return subject_left(c, g->first);
+}
+
+/* ---- members ------------------------------------------------------------------- */
+
+/* Country for a member that has only a role: the other side's, else the
+ * nearest state named in the sentence, else the article's last one. */
+static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
+                           uint32_t near)
+{
+    if (m->country[0] || strncmp(m->code, "IGO", 3) == 0 || strcmp(m->code, "WST") == 0)
+        return;
+    char role[4];
+    memcpy(role, m->role, sizeof(role));
+    if (other && other->country[0]) {
+        ne_member_set(m, other->country, role);
+        return;
+    }
+    int32_t best = -1;
+    uint32_t bestd = UINT32_MAX;
+    for (size_t k = 0; k < c->d->ment.n; k++) {
+        const ne_mention_t *mm = &c->d->ment.v[k];
+        if (!mm->n || !mm->m[0].country[0]) continue;
+        uint32_t dist = mm->tb > near ? mm->tb - near : near - mm->tb;
+        if (dist < bestd) {
+            bestd = dist;
+            best = (int32_t)k;
+        }
+    }
+    if (best >= 0) {
+        ne_member_set(m, c->d->ment.v[best].m[0].country, role);
+        return;
+    }
+    if (c->mem->country[0]) ne_member_set(m, c->mem->country, role);
+}
+
+static uint32_t tok_start(const ctx_t *c, uint32_t i)
+{
+    return tok(c, i)->start;
+}
+
+static uint32_t tok_end(const ctx_t *c, uint32_t i)
+{
+    return tok(c, i)->end;
+}
+
+/* ---- dates -------------------------------------------------------------------- */
+
+/* Give each time expression to the nearest verb group on its left (else on
+ * its right): "X did Y on Monday, Z said on Tuesday" dates Y Monday. */
+static void attach_dates(ctx_t *c)
+{
+    ne_doc_t *d = c->d;
+    for (size_t x = 0; x < d->tx.n; x++) {
+        int32_t best = -1;
+        for (size_t k = 0; k < d->vg.n; k++) {
+            const ne_vgroup_t *g = &d->vg.v[k];
+            if (g->flags & NE_VG_NOUN) continue;
+            if (g->head < d->tx.v[x].tb) best = (int32_t)k;
+        }
+        if (best < 0)
+            for (size_t k = 0; k < d->vg.n; k++)
+                if (!(d->vg.v[k].flags & NE_VG_NOUN) && d->vg.v[k].head >= d->tx.v[x].te) {
+                    best = (int32_t)k;
+                    break;
+                }
+        if (best >= 0 && d->vg.v[best].date < 0) d->vg.v[best].date = (int32_t)x;
+    }
+}
+
+static void event_date(const ctx_t *c, const ne_vgroup_t *g, int intent, ne_event_t *e)
+{
+    const ne_doc_t *d = c->d;
+    const ne_timex_t *x = NULL;
+    int src = NE_DATE_TEXT;
+    if (g->date >= 0) {
+        x = &d->tx.v[g->date];
+        if (intent && (x->flags & NE_TX_FUTURE)) x = NULL;
+    }
+    if (!x) {
+        /* the reporting verb's date: "..., the ministry announced on Monday" */
+        for (size_t k = 0; k < d->vg.n && !x; k++) {
+            const ne_vgroup_t *s = &d->vg.v[k];
+            if ((s->flags & NE_VG_SAY) && s->date >= 0 && !(d->tx.v[s->date].flags & NE_TX_FUTURE))
+                x = &d->tx.v[s->date];
+        }
+        src = NE_DATE_CONTEXT;
+    }
+    if (x) {
+        e->date_ymd = x->ymd;
+        e->date_precision = (ne_precision_t)x->prec;
+        e->date_source = (x->flags & NE_TX_RELATIVE) ? NE_DATE_CONTEXT : (ne_date_source_t)src;
+        e->date_start = tok_start(c, x->tb);
+        e->date_end = tok_end(c, x->te - 1);
+    } else {
+        e->date_ymd = d->published;
+        e->date_precision = NE_PREC_DAY;
+        e->date_source = NE_DATE_PUBLISHED;
+        e->date_start = e->date_end = 0;
+    }
+}
+
+/* ---- events ----------------------------------------------------------------------- */
+
+static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const ne_member_t *a,
+                const ne_member_t *b)
+{
+    if (!a->code[0] || !b->code[0]) return 0;
+    if (!a->country[0] && strncmp(a->code, "IGO", 3) && strcmp(a->code, "WST")) return 0;
+    if (!b->country[0] && strncmp(b->code, "IGO", 3) && strcmp(b->code, "WST")) return 0;
+    if (strcmp(a->code, b->code) == 0) return 0;
+    ne_event_t e = *proto;
+    snprintf(e.actor.code, sizeof(e.actor.code), "%s", a->code);
+    snprintf(e.actor.country, sizeof(e.actor.country), "%s", a->country);
+    e.actor.start = a->start;
+    e.actor.end = a->end;
+    snprintf(e.counterpart.code, sizeof(e.counterpart.code), "%s", b->code);
+    snprintf(e.counterpart.country, sizeof(e.counterpart.country), "%s", b->country);
+    e.counterpart.start = b->start;
+    e.counterpart.end = b->end;
+    e.has_counterpart = 1;
+    (void)c;
+    return ne_events_push(ev, &e);
+}
+
+/* Members of mention m with byte spans filled in (the mention's span when
+ * a member has none of its own). */
+static int members(const ctx_t *c, int32_t m, ne_member_t *out)
+{
+    const ne_mention_t *mm = &c->d->ment.v[m];
+    for (int k = 0; k < mm->n; k++) {
+        out[k] = mm->m[k];
+        if (!out[k].end) {
+            out[k].start = tok_start(c, mm->tb);
+            out[k].end = tok_end(c, mm->te - 1);
+        }
+    }
+    return mm->n;
+}
+
+/* The agent of a passive verb: "by X" after the match, else a state named
+ * as the place ("was detained in Beijing"). */
+static int32_t passive_agent(const ctx_t *c, uint32_t from)
+{
+    for (uint32_t k = from; k < c->te && k < from + 10; k++) {
+        if (is_punct(c, k, ".;:")) break;
+        if (is_w(c, k, "by")) {
+            int32_t m = ment_at(c, k + 1);
+            if (m < 0 && k + 2 < c->te && (wf(c, k + 1) & NE_W_DET)) m = ment_at(c, k + 2);
+            return m >= 0 && !(c->d->ment.v[m].flags & (NE_MF_REL)) ? m : -1;
+        }
+    }
+    for (uint32_t k = from; k < c->te && k < from + 10; k++) {
+        if (is_punct(c, k, ".;:,")) break;
+        if (is_w(c, k, "in")) {
+            int32_t m = ment_at(c, k + 1);
+            if (m >= 0 && c->d->ment.v[m].n == 1 && !(c->d->ment.v[m].flags & NE_MF_GENERIC)) {
+                const ne_member_t *mm = &c->d->ment.v[m].m[0];
+                if (mm->country[0] && !mm->role[0]) return m;
+            }
+            return -1;
+        }
+    }
+    return -1;
+}
+
+static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
+{
+    ne_doc_t *d = c->d;
+    ne_vgroup_t *g = &d->vg.v[gi];
+    c->subj[gi] = -1;
+    if (!coded_group(g)) return 0;
+    c->subj[gi] = find_subject(c, gi);
+    if (g->flags & (NE_VG_MODAL | NE_VG_NEGATED | NE_VG_SAY)) {
+        if (!(g->flags & NE_VG_SAY)) return 0;
+    }
+    ne_match_t mt;
+    if (!ne_actions_match(c->lx, d, c->tb, c->te, g, &mt)) return 0;
+    /* verbs inside the matched words belong to this pattern */
+    for (size_t k = gi + 1; k < d->vg.n; k++)
+        if (d->vg.v[k].head < mt.end) d->vg.v[k].flags |= NE_VG_CONSUMED;
+    if (g->flags & (NE_VG_MODAL | NE_VG_NEGATED)) return 0;
+
+    ne_event_t proto;
+    memset(&proto, 0, sizeof(proto));
+    const char *code = mt.pat->code;
+    char mapped[5];
+    int intent = 0;
+    if (g->flags & NE_VG_REFUSE) ne_frames_refuse_code(code, mapped);
+    else if (g->flags & NE_VG_THREAT) ne_frames_threat_code(code, mapped);
+    else if (g->flags & NE_VG_FUTURE) ne_frames_intent_code(code, mapped), intent = 1;
+    else set_code(mapped, code);
+    /* a mapped code that the table lacks falls back to its parent */
+    while (strlen(mapped) > 3 && !ne_lex_cameo(c->lx, mapped)) mapped[strlen(mapped) - 1] = '\0';
+    const ne_cameo_t *cm = ne_lex_cameo(c->lx, mapped);
+    if (!cm) return 0;
+    set_code(proto.code, cm->code);
+    proto.label = cm->label;
+    proto.goldstein = cm->goldstein;
+    proto.quad_class = cm->quad;
+    proto.rule = mt.pat->text;
+    proto.trigger_start = tok_start(c, g->first);
+    proto.trigger_end = tok_end(c, (mt.end > g->head ? mt.end : g->head + 1) - 1);
+    proto.sentence_start = tok_start(c, c->tb);
+    proto.sentence_end = tok_end(c, c->te - 1);
+    event_date(c, g, intent, &proto);
+    if (proto.date_source == NE_DATE_TEXT && proto.date_precision == NE_PREC_DAY)
+        c->mem->anchor = proto.date_ymd;
+
+    ne_member_t act[NE_MAX_MEMBERS], cp[NE_MAX_MEMBERS];
+    int na = 0, ncp = 0;
+    int32_t subj = c->subj[gi];
+    int recip = 0;
+    if (g->flags & NE_VG_PASSIVE) {
+        int32_t agent = passive_agent(c, mt.end);
+        if (agent < 0 || subj < 0) return 0;
+        na = members(c, agent, act);
+        ncp = members(c, subj, cp);
+    } else {
+        if (subj < 0) return 0;
+        na = members(c, subj, act);
+        if (mt.target >= 0) {
+            if (d->ment.v[mt.target].flags & NE_MF_RECIP) recip = 1;
+            else ncp = members(c, mt.target, cp);
+        } else if (mt.pat->opts & NE_PO_RECIP) {
+            recip = 1;
+        } else if (mt.pat->opts & (NE_PO_GOV | NE_PO_SELF)) {
+            for (int k = 0; k < na && ncp < NE_MAX_MEMBERS; k++) {
+                ne_member_t m = act[k];
+                resolve_member(c, &m, NULL, g->head);
+                if (!m.country[0]) continue;
+                ne_member_set(&cp[ncp], m.country, (mt.pat->opts & NE_PO_GOV) ? "GOV" : "");
+                cp[ncp].start = cp[ncp].end = 0;
+                ncp++;
+            }
+        } else if (mt.pat->opts & NE_PO_OBJ) {
+            for (uint32_t k = g->head + 1; k < c->te; k++) {
+                if (is_punct(c, k, ".;:")) break;
+                int32_t m = ment_at(c, k);
+                if (m >= 0 && !(d->ment.v[m].flags & NE_MF_REL)) {
+                    ncp = members(c, m, cp);
+                    break;
+                }
+            }
+        }
+    }
+    if (recip) {
+        if (na < 2) return 0;
+        for (int i = 0; i < na; i++) resolve_member(c, &act[i], NULL, g->head);
+        for (int i = 0; i < na; i++)
+            for (int j = 0; j < na; j++)
+                if (i != j && emit(c, ev, &proto, &act[i], &act[j]) < 0) return -1;
+        return 0;
+    }
+    for (int i = 0; i < na; i++)
+        for (int j = 0; j < ncp; j++) {
+            ne_member_t a = act[i], b = cp[j];
+            resolve_member(c, &a, b.country[0] ? &b : NULL, g->head);
+            resolve_member(c, &b, a.country[0] ? &a : NULL, g->head);
+            if (emit(c, ev, &proto, &a, &b) < 0) return -1;
+        }
+    return 0;
+}
+
+int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
+                       ne_memory_t *mem, struct ne_events_s *ev)
+{
+    while (d->vsubj.cap < d->vg.n)
+        if (ne_vec_grow((void **)&d->vsubj.v, &d->vsubj.cap, sizeof(int32_t)) < 0) return -1;
+    ctx_t c = {lx, d, tb, te, mem, d->vsubj.v};
+    attach_dates(&c);
+    for (size_t gi = 0; gi < d->vg.n; gi++)
+        if (code_group(&c, gi, ev) < 0) return -1;
+    return 0;
+}

@@ -1,0 +1,1045 @@
+/*
+ * lexicon.c - loading the dictionary files into one read-only structure.
+ *
+ * Words are interned (folded form -> id) in an open-addressing hash table.
+ * Phrases form a trie whose edges live in a second hash table keyed by
+ * (node, word id); a node that ends a phrase points at a chain of entries.
+ * Verb lemmas get their inflections generated here, each inflected word
+ * pointing back at the lemma, and the lemma owns its patterns sorted most
+ * specific first. Grammar words (determiners, auxiliaries, weekdays) are
+ * built in: they are English grammar, not dictionary data.
+ */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "lexicon.h"
+#include "text.h"
+
+typedef struct winfo_s {
+    uint32_t flags;
+    int32_t val;
+    uint32_t lemma; /* lemma whose base form this word is, NE_LEX_NONE otherwise */
+    uint32_t vform; /* first verb reading */
+    int32_t irr;    /* index into irregular table, -1 */
+} winfo_t;
+
+typedef struct lemma_s {
+    int32_t word;
+    uint32_t flags;
+    uint32_t pat_first, pat_n;
+} lemma_t;
+
+typedef struct irregular_s {
+    char *forms[4]; /* past, ppart, 3sg, ing: '|'-separated, malloc'd, may be NULL */
+} irregular_t;
+
+typedef struct pat_s {
+    ne_pattern_t p;
+    uint32_t lemma;
+} pat_t;
+
+struct ne_lexicon_s {
+    NE_VEC(char) strs;
+    NE_VEC(uint32_t) woff;
+    NE_VEC(winfo_t) winfo;
+    uint32_t *whash;
+    size_t whash_cap;
+
+    uint64_t *ekey;
+    uint32_t *eval;
+    size_t ecap, ecount;
+    NE_VEC(uint32_t) node_entry;
+
+    NE_VEC(ne_lexent_t) ent;
+    NE_VEC(lemma_t) lemma;
+    NE_VEC(ne_vform_t) vform;
+    NE_VEC(pat_t) pat;
+    NE_VEC(ne_pattern_t) patterns; /* sorted copy, grouped by lemma */
+    NE_VEC(ne_pelem_t) pel;
+    NE_VEC(int32_t) alt;
+    NE_VEC(char *) owned;
+    NE_VEC(ne_cameo_t) cameo;
+    NE_VEC(irregular_t) irr;
+};
+
+/* ---- hashing ------------------------------------------------------------ */
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h ^ (h >> 29);
+}
+
+static uint64_t mix64(uint64_t x)
+{
+    x += 0x9E3779B97F4A7C15ULL;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+    return x ^ (x >> 31);
+}
+
+static const char *word_str(const ne_lexicon_t *lx, int32_t w)
+{
+    return lx->strs.v + lx->woff.v[w];
+}
+
+int32_t ne_lex_word_find(const ne_lexicon_t *lx, const char *s, size_t n)
+{
+    if (!lx->whash_cap || n == 0) return -1;
+    size_t mask = lx->whash_cap - 1, i = hash_bytes(s, n) & mask;
+    for (;;) {
+        uint32_t slot = lx->whash[i];
+        if (!slot) return -1;
+        const char *w = word_str(lx, (int32_t)(slot - 1));
+        if (strncmp(w, s, n) == 0 && w[n] == '\0') return (int32_t)(slot - 1);
+        i = (i + 1) & mask;
+    }
+}
+
+static int whash_insert(ne_lexicon_t *lx, const char *s, size_t n, uint32_t id)
+{
+    size_t mask = lx->whash_cap - 1, i = hash_bytes(s, n) & mask;
+    while (lx->whash[i]) i = (i + 1) & mask;
+    lx->whash[i] = id + 1;
+    return 0;
+}
+
+static int32_t word_intern(ne_lexicon_t *lx, const char *s, size_t n)
+{
+    int32_t w = ne_lex_word_find(lx, s, n);
+    if (w >= 0) return w;
+    if ((lx->woff.n + 1) * 2 > lx->whash_cap) {
+        size_t ncap = lx->whash_cap ? lx->whash_cap * 2 : 4096;
+        uint32_t *nh = calloc(ncap, sizeof(*nh));
+        if (!nh) return -1;
+        free(lx->whash);
+        lx->whash = nh;
+        lx->whash_cap = ncap;
+        for (size_t k = 0; k < lx->woff.n; k++) {
+            const char *ws = word_str(lx, (int32_t)k);
+            whash_insert(lx, ws, strlen(ws), (uint32_t)k);
+        }
+    }
+    while (lx->strs.n + n + 1 > lx->strs.cap)
+        if (ne_vec_grow((void **)&lx->strs.v, &lx->strs.cap, 1) < 0) return -1;
+    if (NE_VEC_RESERVE(lx->woff) < 0 || NE_VEC_RESERVE(lx->winfo) < 0) return -1;
+    uint32_t off = (uint32_t)lx->strs.n;
+    memcpy(lx->strs.v + off, s, n);
+    lx->strs.v[off + n] = '\0';
+    lx->strs.n += n + 1;
+    w = (int32_t)lx->woff.n;
+    lx->woff.v[lx->woff.n++] = off;
+    winfo_t *wi = &lx->winfo.v[lx->winfo.n++];
+    memset(wi, 0, sizeof(*wi));
+    wi->lemma = NE_LEX_NONE;
+    wi->vform = NE_LEX_NONE;
+    wi->irr = -1;
+    whash_insert(lx, s, n, (uint32_t)w);
+    return w;
+}
+
+static int32_t word_intern_z(ne_lexicon_t *lx, const char *s)
+{
+    return word_intern(lx, s, strlen(s));
+}
+
+uint32_t ne_lex_word_flags(const ne_lexicon_t *lx, int32_t w)
+{
+    return w < 0 ? 0 : lx->winfo.v[w].flags;
+}
+
+int ne_lex_word_val(const ne_lexicon_t *lx, int32_t w)
+{
+    return w < 0 ? 0 : lx->winfo.v[w].val;
+}
+
+/* ---- trie ------------------------------------------------------------- */
+
+uint32_t ne_lex_child(const ne_lexicon_t *lx, uint32_t node, int32_t word)
+{
+    if (word < 0 || !lx->ecap) return NE_LEX_NONE;
+    uint64_t key = ((uint64_t)node << 32) | (uint32_t)word;
+    size_t mask = lx->ecap - 1, i = mix64(key) & mask;
+    for (;;) {
+        if (lx->eval[i] == NE_LEX_NONE) return NE_LEX_NONE;
+        if (lx->ekey[i] == key) return lx->eval[i];
+        i = (i + 1) & mask;
+    }
+}
+
+static int edge_put(ne_lexicon_t *lx, uint64_t key, uint32_t val)
+{
+    size_t mask = lx->ecap - 1, i = mix64(key) & mask;
+    while (lx->eval[i] != NE_LEX_NONE) i = (i + 1) & mask;
+    lx->ekey[i] = key;
+    lx->eval[i] = val;
+    return 0;
+}
+
+static uint32_t new_node(ne_lexicon_t *lx)
+{
+    if (NE_VEC_RESERVE(lx->node_entry) < 0) return NE_LEX_NONE;
+    lx->node_entry.v[lx->node_entry.n] = NE_LEX_NONE;
+    return (uint32_t)lx->node_entry.n++;
+}
+
+static uint32_t trie_child_add(ne_lexicon_t *lx, uint32_t node, int32_t word)
+{
+    uint32_t c = ne_lex_child(lx, node, word);
+    if (c != NE_LEX_NONE) return c;
+    if ((lx->ecount + 1) * 2 > lx->ecap) {
+        size_t ncap = lx->ecap ? lx->ecap * 2 : 4096;
+        uint64_t *nk = malloc(ncap * sizeof(*nk));
+        uint32_t *nv = malloc(ncap * sizeof(*nv));
+        if (!nk || !nv) {
+            free(nk);
+            free(nv);
+            return NE_LEX_NONE;
+        }
+        memset(nv, 0xFF, ncap * sizeof(*nv));
+        uint64_t *ok = lx->ekey;
+        uint32_t *ov = lx->eval;
+        size_t ocap = lx->ecap;
+        lx->ekey = nk;
+        lx->eval = nv;
+        lx->ecap = ncap;
+        for (size_t i = 0; i < ocap; i++)
+            if (ov[i] != NE_LEX_NONE) edge_put(lx, ok[i], ov[i]);
+        free(ok);
+        free(ov);
+    }
+    c = new_node(lx);
+    if (c == NE_LEX_NONE) return c;
+    edge_put(lx, ((uint64_t)node << 32) | (uint32_t)word, c);
+    lx->ecount++;
+    return c;
+}
+
+uint32_t ne_lex_node_entry(const ne_lexicon_t *lx, uint32_t node)
+{
+    return node < lx->node_entry.n ? lx->node_entry.v[node] : NE_LEX_NONE;
+}
+
+const ne_lexent_t *ne_lex_entry(const ne_lexicon_t *lx, uint32_t idx)
+{
+    return &lx->ent.v[idx];
+}
+
+size_t ne_lex_entry_count(const ne_lexicon_t *lx)
+{
+    return lx->ent.n + lx->pat.n;
+}
+
+uint32_t ne_lex_vforms(const ne_lexicon_t *lx, int32_t w)
+{
+    return w < 0 ? NE_LEX_NONE : lx->winfo.v[w].vform;
+}
+
+const ne_vform_t *ne_lex_vform(const ne_lexicon_t *lx, uint32_t idx)
+{
+    return &lx->vform.v[idx];
+}
+
+uint32_t ne_lex_lemma_flags(const ne_lexicon_t *lx, uint32_t lemma)
+{
+    return lx->lemma.v[lemma].flags;
+}
+
+const char *ne_lex_lemma_name(const ne_lexicon_t *lx, uint32_t lemma)
+{
+    return word_str(lx, lx->lemma.v[lemma].word);
+}
+
+const ne_pattern_t *ne_lex_patterns(const ne_lexicon_t *lx, uint32_t lemma, size_t *n)
+{
+    const lemma_t *l = &lx->lemma.v[lemma];
+    *n = l->pat_n;
+    return l->pat_n ? &lx->patterns.v[l->pat_first] : NULL;
+}
+
+const ne_pelem_t *ne_lex_pelems(const ne_lexicon_t *lx)
+{
+    return lx->pel.v;
+}
+
+const int32_t *ne_lex_alts(const ne_lexicon_t *lx)
+{
+    return lx->alt.v;
+}
+
+static int cameo_cmp(const void *a, const void *b)
+{
+    return strcmp(((const ne_cameo_t *)a)->code, ((const ne_cameo_t *)b)->code);
+}
+
+const ne_cameo_t *ne_lex_cameo(const ne_lexicon_t *lx, const char *code)
+{
+    ne_cameo_t key;
+    memset(&key, 0, sizeof(key));
+    snprintf(key.code, sizeof(key.code), "%s", code);
+    return bsearch(&key, lx->cameo.v, lx->cameo.n, sizeof(ne_cameo_t), cameo_cmp);
+}
+
+/* ---- phrases ---------------------------------------------------------- */
+
+/* Tokenize a dictionary phrase with the text tokenizer, so that phrases and
+ * articles are split the same way. Returns the number of word ids written
+ * (at most max), or -1. A space before 's is dropped ("people 's"). */
+static int phrase_words(ne_lexicon_t *lx, const char *phrase, int32_t *ids, int max)
+{
+    char buf[512];
+    size_t n = 0;
+    for (const char *p = phrase; *p && n + 1 < sizeof(buf); p++) {
+        if (*p == ' ' && p[1] == '\'' && (p[2] == 's' || p[2] == 'S') &&
+            (p[3] == '\0' || p[3] == ' '))
+            continue;
+        buf[n++] = *p;
+    }
+    buf[n] = '\0';
+    ne_doc_t d;
+    memset(&d, 0, sizeof(d));
+    if (ne_text_tokenize(&d, buf, n, NULL) < 0) {
+        ne_doc_free(&d);
+        return -1;
+    }
+    int k = 0;
+    for (size_t i = 0; i < d.tok.n; i++) {
+        ne_token_t *t = &d.tok.v[i];
+        if (!t->fold_len || k >= max) {
+            k = -1;
+            break;
+        }
+        ids[k] = word_intern(lx, ne_tok_fold(&d, t), t->fold_len);
+        if (ids[k] < 0) {
+            k = -1;
+            break;
+        }
+        k++;
+    }
+    ne_doc_free(&d);
+    return k;
+}
+
+static uint32_t add_entry(ne_lexicon_t *lx, const int32_t *ids, int n, const ne_lexent_t *e)
+{
+    uint32_t node = 0;
+    for (int i = 0; i < n; i++) {
+        node = trie_child_add(lx, node, ids[i]);
+        if (node == NE_LEX_NONE) return NE_LEX_NONE;
+    }
+    if (NE_VEC_RESERVE(lx->ent) < 0) return NE_LEX_NONE;
+    uint32_t idx = (uint32_t)lx->ent.n++;
+    lx->ent.v[idx] = *e;
+    lx->ent.v[idx].nwords = (uint8_t)n;
+    /* keep the chain in file order */
+    lx->ent.v[idx].next = NE_LEX_NONE;
+    uint32_t *pp = &lx->node_entry.v[node];
+    while (*pp != NE_LEX_NONE) pp = &lx->ent.v[*pp].next;
+    *pp = idx;
+    return idx;
+}
+
+int32_t ne_lex_parse_validity(const char *s, int is_end)
+{
+    if (strcmp(s, "-") == 0 || *s == '\0') return 0;
+    int y = 0, m = 0, d = 0;
+    char tail;
+    if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3) {
+    } else if (sscanf(s, "%4d-%2d%c", &y, &m, &tail) == 2) {
+        d = is_end ? 31 : 1;
+    } else if (sscanf(s, "%4d%c", &y, &tail) == 1) {
+        m = is_end ? 12 : 1;
+        d = is_end ? 31 : 1;
+    } else {
+        return -1;
+    }
+    if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) return -1;
+    return y * 10000 + m * 100 + d;
+}
+
+/* ---- verbs -------------------------------------------------------------- */
+
+static int add_vform(ne_lexicon_t *lx, uint32_t lemma, const char *form, uint8_t bits)
+{
+    int32_t w = word_intern_z(lx, form);
+    if (w < 0) return -1;
+    for (uint32_t i = lx->winfo.v[w].vform; i != NE_LEX_NONE; i = lx->vform.v[i].next)
+        if (lx->vform.v[i].lemma == lemma) {
+            lx->vform.v[i].forms |= bits;
+            return 0;
+        }
+    if (NE_VEC_RESERVE(lx->vform) < 0) return -1;
+    uint32_t idx = (uint32_t)lx->vform.n++;
+    lx->vform.v[idx].lemma = lemma;
+    lx->vform.v[idx].forms = bits;
+    lx->vform.v[idx].next = lx->winfo.v[w].vform;
+    lx->winfo.v[w].vform = idx;
+    return 0;
+}
+
+static int add_forms_list(ne_lexicon_t *lx, uint32_t lemma, const char *list, uint8_t bits)
+{
+    char buf[128];
+    snprintf(buf, sizeof(buf), "%s", list);
+    for (char *save = NULL, *f = strtok_r(buf, "|", &save); f; f = strtok_r(NULL, "|", &save))
+        if (add_vform(lx, lemma, f, bits) < 0) return -1;
+    return 0;
+}
+
+static int is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* Regular English inflection. Where the spelling rule is ambiguous (final
+ * consonant doubling, -l in British spelling) both variants are generated:
+ * a form that is not a word never occurs in text, so it costs nothing. */
+static int gen_regular(ne_lexicon_t *lx, uint32_t lemma, const char *b, int want_past,
+                       int want_s, int want_ing)
+{
+    char f[96];
+    size_t n = strlen(b);
+    if (n == 0 || n > 60) return 0;
+    char last = b[n - 1], prev = n > 1 ? b[n - 2] : 0;
+    int cvc = n >= 3 && !is_vowel(last) && last != 'w' && last != 'x' && last != 'y' &&
+              is_vowel(prev) && !is_vowel(b[n - 3]);
+    if (want_s) {
+        if (last == 's' || last == 'x' || last == 'z' || (last == 'h' && (prev == 'c' || prev == 's')))
+            snprintf(f, sizeof(f), "%ses", b);
+        else if (last == 'y' && !is_vowel(prev))
+            snprintf(f, sizeof(f), "%.*sies", (int)n - 1, b);
+        else if (last == 'o' && !is_vowel(prev)) {
+            snprintf(f, sizeof(f), "%ses", b);
+            if (add_vform(lx, lemma, f, NE_F_S) < 0) return -1;
+            snprintf(f, sizeof(f), "%ss", b);
+        } else
+            snprintf(f, sizeof(f), "%ss", b);
+        if (add_vform(lx, lemma, f, NE_F_S) < 0) return -1;
+    }
+    if (want_past) {
+        if (last == 'e')
+            snprintf(f, sizeof(f), "%sd", b);
+        else if (last == 'y' && !is_vowel(prev))
+            snprintf(f, sizeof(f), "%.*sied", (int)n - 1, b);
+        else
+            snprintf(f, sizeof(f), "%sed", b);
+        if (add_vform(lx, lemma, f, NE_F_PAST | NE_F_PPART) < 0) return -1;
+        if (cvc) {
+            snprintf(f, sizeof(f), "%s%ced", b, last);
+            if (add_vform(lx, lemma, f, NE_F_PAST | NE_F_PPART) < 0) return -1;
+        }
+    }
+    if (want_ing) {
+        if (n >= 2 && last == 'e' && prev == 'i')
+            snprintf(f, sizeof(f), "%.*sying", (int)n - 2, b);
+        else if (last == 'e' && prev != 'e' && prev != 'y' && prev != 'o')
+            snprintf(f, sizeof(f), "%.*sing", (int)n - 1, b);
+        else
+            snprintf(f, sizeof(f), "%sing", b);
+        if (add_vform(lx, lemma, f, NE_F_ING) < 0) return -1;
+        if (cvc) {
+            snprintf(f, sizeof(f), "%s%cing", b, last);
+            if (add_vform(lx, lemma, f, NE_F_ING) < 0) return -1;
+        }
+    }
+    return 0;
+}
+
+/* The lemma for a base word, created with all its forms on first use. */
+static uint32_t lemma_get(ne_lexicon_t *lx, const char *base)
+{
+    int32_t w = word_intern_z(lx, base);
+    if (w < 0) return NE_LEX_NONE;
+    if (lx->winfo.v[w].lemma != NE_LEX_NONE) return lx->winfo.v[w].lemma;
+    if (NE_VEC_RESERVE(lx->lemma) < 0) return NE_LEX_NONE;
+    uint32_t li = (uint32_t)lx->lemma.n++;
+    lemma_t *l = &lx->lemma.v[li];
+    memset(l, 0, sizeof(*l));
+    l->word = w;
+    lx->winfo.v[w].lemma = li;
+    if (add_vform(lx, li, base, NE_F_BASE) < 0) return NE_LEX_NONE;
+    int32_t irr = lx->winfo.v[w].irr;
+    if (irr >= 0) {
+        irregular_t *ir = &lx->irr.v[irr];
+        static const uint8_t bits[4] = {NE_F_PAST, NE_F_PPART, NE_F_S, NE_F_ING};
+        for (int k = 0; k < 4; k++)
+            if (ir->forms[k] && add_forms_list(lx, li, ir->forms[k], bits[k]) < 0)
+                return NE_LEX_NONE;
+        if (gen_regular(lx, li, base, 0, !ir->forms[2], !ir->forms[3]) < 0) return NE_LEX_NONE;
+    } else if (gen_regular(lx, li, base, 1, 1, 1) < 0) {
+        return NE_LEX_NONE;
+    }
+    return li;
+}
+
+/* ---- built-in grammar words ------------------------------------------- */
+
+static int set_words(ne_lexicon_t *lx, const char *const *words, uint32_t flag)
+{
+    for (int i = 0; words[i]; i++) {
+        int32_t w = word_intern_z(lx, words[i]);
+        if (w < 0) return -1;
+        lx->winfo.v[w].flags |= flag;
+    }
+    return 0;
+}
+
+static int set_lemmas(ne_lexicon_t *lx, const char *const *words, uint32_t flag)
+{
+    for (int i = 0; words[i]; i++) {
+        uint32_t l = lemma_get(lx, words[i]);
+        if (l == NE_LEX_NONE) return -1;
+        lx->lemma.v[l].flags |= flag;
+    }
+    return 0;
+}
+
+static int load_grammar(ne_lexicon_t *lx)
+{
+    static const char *const det[] = {"the", "a", "an", "some", "any", "several", "many",
+                                      "each", "every", "all", "both", "these", "those",
+                                      "this", "another", "other", "such", "more", "most",
+                                      "few", "no", NULL};
+    static const char *const poss[] = {"his", "her", "its", "their", "our", "my", "your",
+                                       NULL};
+    static const char *const pron[] = {"he", "she", "they", "it", "him", "them", "we",
+                                       "us", "i", "you", NULL};
+    static const char *const rel[] = {"which", "who", "that", "whom", "whose", NULL};
+    static const char *const prep[] = {
+        "of", "in", "on", "at", "to", "from", "with", "by", "for", "into", "onto",
+        "against", "about", "over", "under", "near", "between", "among", "amid", "during",
+        "after", "before", "since", "through", "across", "toward", "towards", "without",
+        "within", "along", "despite", "including", "via", "per", "than", "like", "as",
+        "upon", "off", "out", "around", "behind", "beyond", "throughout", "until", "till",
+        "inside", "outside", "alongside", "following", "amongst", "regarding", "concerning",
+        NULL};
+    static const char *const conj[] = {"and", "or", "nor", "but", NULL};
+    static const char *const be[] = {"be", "is", "are", "was", "were", "been", "being",
+                                     "'re", "'m", NULL};
+    static const char *const have[] = {"have", "has", "had", "having", "'ve", NULL};
+    static const char *const doo[] = {"do", "does", "did", NULL};
+    static const char *const fut[] = {"will", "shall", "'ll", "wo", NULL};
+    static const char *const modal[] = {"would", "could", "might", "may", "can", "should",
+                                        "must", "ca", "'d", NULL};
+    static const char *const neg[] = {"not", "n't", "never", NULL};
+    static const char *const subord[] = {"if", "because", "when", "while", "although",
+                                         "though", "unless", "whether", "once", "where",
+                                         "whereas", "so", NULL};
+    static const char *const hypo[] = {"if", "unless", "whether", NULL};
+    static const char *const title_abbr[] = {"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.",
+                                             "dr.", NULL};
+    static const char *const intent_adj[] = {"ready", "willing", "prepared", "set", "due",
+                                             "poised", "expected", "likely", "determined",
+                                             "eager", "keen", "scheduled", "planning",
+                                             "about", NULL};
+    static const char *const adv[] = {
+        "also", "already", "still", "then", "now", "later", "earlier", "again", "further",
+        "formally", "officially", "reportedly", "allegedly", "publicly", "jointly",
+        "separately", "recently", "immediately", "quickly", "finally", "repeatedly",
+        "sharply", "strongly", "firmly", "swiftly", "effectively", "previously", "just",
+        "once", "twice", "even", "only", "last", "first", "yet", "subsequently", "apparently",
+        "personally", "directly", "briefly", "drastically", "fully", "partially",
+        "temporarily", "unilaterally", "openly", "secretly", "quietly", "angrily",
+        "initially", "eventually", "ultimately", "originally", "largely", "mostly",
+        "nearly", "almost", "both", NULL};
+    static const char *const num[] = {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "dozen", "dozens", "hundred", "hundreds", "thousand",
+        "thousands", "million", "millions", "several", "some", "at", "least", "more",
+        "than", "about", "nearly", "over", "around", "up", NULL};
+    static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday",
+                                           "friday", "saturday", "sunday", NULL};
+    static const char *const months[] = {"january", "february", "march", "april", "may",
+                                         "june", "july", "august", "september", "october",
+                                         "november", "december", NULL};
+    static const char *const mabbr[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+                                        "aug", "sept", "oct", "nov", "dec", NULL};
+    if (set_words(lx, det, NE_W_DET) < 0 || set_words(lx, poss, NE_W_POSS) < 0 ||
+        set_words(lx, pron, NE_W_PRON) < 0 || set_words(lx, rel, NE_W_REL) < 0 ||
+        set_words(lx, prep, NE_W_PREP) < 0 || set_words(lx, conj, NE_W_CONJ) < 0 ||
+        set_words(lx, be, NE_W_BE) < 0 || set_words(lx, have, NE_W_HAVE) < 0 ||
+        set_words(lx, doo, NE_W_DO) < 0 || set_words(lx, fut, NE_W_FUTURE) < 0 ||
+        set_words(lx, modal, NE_W_MODAL) < 0 || set_words(lx, neg, NE_W_NEG) < 0 ||
+        set_words(lx, subord, NE_W_SUBORD) < 0 || set_words(lx, hypo, NE_W_HYPO) < 0 ||
+        set_words(lx, title_abbr, NE_W_TITLE_ABBR) < 0 ||
+        set_words(lx, intent_adj, NE_W_INTENT_ADJ) < 0 || set_words(lx, adv, NE_W_ADV) < 0 ||
+        set_words(lx, num, NE_W_NUM) < 0)
+        return -1;
+    for (int i = 0; weekdays[i]; i++) {
+        int32_t w = word_intern_z(lx, weekdays[i]);
+        if (w < 0) return -1;
+        lx->winfo.v[w].flags |= NE_W_WEEKDAY;
+        lx->winfo.v[w].val = i;
+    }
+    for (int i = 0; months[i]; i++) {
+        int32_t w = word_intern_z(lx, months[i]), a = word_intern_z(lx, mabbr[i]);
+        if (w < 0 || a < 0) return -1;
+        lx->winfo.v[w].flags |= NE_W_MONTH;
+        lx->winfo.v[w].val = i + 1;
+        lx->winfo.v[a].flags |= NE_W_MONTH;
+        lx->winfo.v[a].val = i + 1;
+    }
+    static const char *const say[] = {"say", "tell", "add", "announce", "state", "report",
+                                      "claim", "note", "write", "insist", "stress",
+                                      "argue", "explain", "declare", "cite", "quote",
+                                      "reiterate", "assert", "contend", "allege", "suggest",
+                                      "acknowledge", "admit", "recall", "describe", "call",
+                                      NULL};
+    static const char *const aspect[] = {"begin", "start", "continue", "resume", "keep",
+                                         "commence", NULL};
+    static const char *const intent[] = {"plan", "intend", "want", "hope", "seek", "aim",
+                                         "prepare", "propose", "try", "attempt", "decide",
+                                         "wish", "mean", "expect", "move", "look", "offer",
+                                         "vote", NULL};
+    static const char *const promise[] = {"promise", "pledge", "vow", "undertake", "commit",
+                                          NULL};
+    static const char *const threat[] = {"threaten", NULL};
+    static const char *const refuse[] = {"refuse", "decline", NULL};
+    static const char *const fail[] = {"fail", "neglect", NULL};
+    static const char *const govern[] = {"urge", "ask", "call", "demand", "request", "press",
+                                         "push", "encourage", "invite", "order", "force",
+                                         "allow", "permit", "help", "tell", "warn", "persuade",
+                                         "advise", "instruct", "authorize", "authorise",
+                                         "compel", "appeal", "need", "require", NULL};
+    if (set_lemmas(lx, say, NE_L_SAY) < 0 || set_lemmas(lx, aspect, NE_L_ASPECT) < 0 ||
+        set_lemmas(lx, intent, NE_L_INTENT) < 0 || set_lemmas(lx, promise, NE_L_PROMISE) < 0 ||
+        set_lemmas(lx, threat, NE_L_THREAT) < 0 || set_lemmas(lx, refuse, NE_L_REFUSE) < 0 ||
+        set_lemmas(lx, fail, NE_L_FAIL) < 0 || set_lemmas(lx, govern, NE_L_GOVERN) < 0)
+        return -1;
+    return 0;
+}
+
+/* ---- files ------------------------------------------------------------- */
+
+typedef struct loader_s {
+    ne_lexicon_t *lx;
+    const char *path;
+    int line;
+    char *err;
+    size_t errsz;
+} loader_t;
+
+static int fail(loader_t *ld, const char *fmt, ...)
+{
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    if (ld->line)
+        snprintf(ld->err, ld->errsz, "%s:%d: %s", ld->path, ld->line, msg);
+    else
+        snprintf(ld->err, ld->errsz, "%s: %s", ld->path, msg);
+    return -1;
+}
+
+/* Split a line into TAB-separated fields (in place); strips a trailing
+ * comment and white space. Returns the field count. */
+static int split_fields(char *line, char **f, int max)
+{
+    size_t n = strlen(line);
+    while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
+    char *hash = strstr(line, "\t#");
+    if (hash) *hash = '\0';
+    if (line[0] == '#') return 0;
+    int k = 0;
+    char *p = line;
+    while (k < max) {
+        char *tab = strchr(p, '\t');
+        if (tab) *tab = '\0';
+        /* trim */
+        while (*p == ' ') p++;
+        char *e = p + strlen(p);
+        while (e > p && (e[-1] == ' ' || e[-1] == '\t')) *--e = '\0';
+        f[k++] = p;
+        if (!tab) break;
+        p = tab + 1;
+        while (*p == '\t') p++; /* tolerate several TABs between fields */
+    }
+    if (k == 1 && f[0][0] == '\0') return 0;
+    return k;
+}
+
+static int valid_code(const char *c)
+{
+    size_t n = strlen(c);
+    if (n < 3 || n >= 16) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isupper((unsigned char)c[i]) && !(i >= 3 && isdigit((unsigned char)c[i]))) return 0;
+    return 1;
+}
+
+static int load_actor_line(loader_t *ld, char **f, int nf)
+{
+    static const struct { const char *name; int kind; } kinds[] = {
+        {"country", NE_AK_COUNTRY}, {"adj", NE_AK_ADJ}, {"people", NE_AK_PEOPLE},
+        {"capital", NE_AK_CAPITAL}, {"seat", NE_AK_SEAT}, {"place", NE_AK_PLACE},
+        {"igo", NE_AK_IGO}, {"group", NE_AK_GROUP}, {"person", NE_AK_PERSON},
+        {"surname", NE_AK_SURNAME}, {NULL, 0}};
+    if (nf < 3) return fail(ld, "expected phrase, code and kind separated by TABs");
+    ne_lexent_t e;
+    memset(&e, 0, sizeof(e));
+    e.person = NE_LEX_NONE;
+    for (int k = 0; kinds[k].name; k++)
+        if (strcmp(f[2], kinds[k].name) == 0) e.kind = (uint8_t)kinds[k].kind;
+    if (!e.kind) return fail(ld, "unknown actor kind '%s'", f[2]);
+    if (!valid_code(f[1])) return fail(ld, "bad actor code '%s'", f[1]);
+    snprintf(e.code, sizeof(e.code), "%s", f[1]);
+    if (nf >= 4 && (e.from = ne_lex_parse_validity(f[3], 0)) < 0)
+        return fail(ld, "bad valid-from date '%s'", f[3]);
+    if (nf >= 5 && (e.to = ne_lex_parse_validity(f[4], 1)) < 0)
+        return fail(ld, "bad valid-to date '%s'", f[4]);
+    int32_t ids[32];
+    int n = phrase_words(ld->lx, f[0], ids, 32);
+    if (n <= 0) return fail(ld, "empty or too long phrase '%s'", f[0]);
+    uint32_t idx = add_entry(ld->lx, ids, n, &e);
+    if (idx == NE_LEX_NONE) return fail(ld, "out of memory");
+    /* A person's surname: the last word, unless it is a particle or the
+     * name is one word. It codes only after a first mention or a title
+     * (actors.c decides), so a shared surname costs nothing. */
+    if (e.kind == NE_AK_PERSON && n >= 2) {
+        ne_lexent_t s = e;
+        s.kind = NE_AK_SURNAME;
+        s.person = idx;
+        int first = n - 1;
+        /* al-Assad, bin Salman: keep the particle with the surname */
+        const char *w0 = word_str(ld->lx, ids[first]);
+        if (first >= 2 && strcmp(word_str(ld->lx, ids[first - 1]), "-") == 0) first -= 2;
+        else if (first >= 1) {
+            const char *p = word_str(ld->lx, ids[first - 1]);
+            if (!strcmp(p, "bin") || !strcmp(p, "al") || !strcmp(p, "van") ||
+                !strcmp(p, "von") || !strcmp(p, "de") || !strcmp(p, "da") || !strcmp(p, "le"))
+                first -= 1;
+        }
+        (void)w0;
+        if (add_entry(ld->lx, ids + first, n - first, &s) == NE_LEX_NONE)
+            return fail(ld, "out of memory");
+    }
+    return 0;
+}
+
+static int load_role_line(loader_t *ld, char **f, int nf)
+{
+    static const char *const roles[] = {"GOV", "MIL", "COP", "REB", "OPP", "CVL", "MED",
+                                        "BUS", "-", NULL};
+    if (nf < 3) return fail(ld, "expected phrase, role and kind separated by TABs");
+    ne_lexent_t e;
+    memset(&e, 0, sizeof(e));
+    e.person = NE_LEX_NONE;
+    int ok = 0;
+    for (int k = 0; roles[k]; k++) ok |= strcmp(f[1], roles[k]) == 0;
+    if (!ok) return fail(ld, "unknown role '%s'", f[1]);
+    if (strcmp(f[2], "title") == 0) e.kind = NE_RK_TITLE;
+    else if (strcmp(f[2], "body") == 0) e.kind = NE_RK_BODY;
+    else return fail(ld, "unknown role kind '%s' (title or body)", f[2]);
+    snprintf(e.code, sizeof(e.code), "%s", strcmp(f[1], "-") ? f[1] : "");
+    int32_t ids[32];
+    int n = phrase_words(ld->lx, f[0], ids, 32);
+    if (n <= 0) return fail(ld, "empty or too long phrase '%s'", f[0]);
+    if (add_entry(ld->lx, ids, n, &e) == NE_LEX_NONE) return fail(ld, "out of memory");
+    return 0;
+}
+
+static int load_cameo_line(loader_t *ld, char **f, int nf)
+{
+    if (nf < 4) return fail(ld, "expected code, goldstein, quad_class and label");
+    size_t cl = strlen(f[0]);
+    if (cl < 2 || cl > 4 || strspn(f[0], "0123456789") != cl)
+        return fail(ld, "bad CAMEO code '%s'", f[0]);
+    char *end;
+    double g = strtod(f[1], &end);
+    if (*end || g < -10 || g > 10) return fail(ld, "bad Goldstein value '%s'", f[1]);
+    int q = atoi(f[2]);
+    if (q < 1 || q > 4) return fail(ld, "bad quad class '%s'", f[2]);
+    if (NE_VEC_RESERVE(ld->lx->cameo) < 0 || NE_VEC_RESERVE(ld->lx->owned) < 0)
+        return fail(ld, "out of memory");
+    char *label = strdup(f[3]);
+    if (!label) return fail(ld, "out of memory");
+    ld->lx->owned.v[ld->lx->owned.n++] = label;
+    ne_cameo_t *c = &ld->lx->cameo.v[ld->lx->cameo.n++];
+    snprintf(c->code, sizeof(c->code), "%s", f[0]);
+    c->goldstein = g;
+    c->quad = q;
+    c->label = label;
+    return 0;
+}
+
+static int load_irregular_line(loader_t *ld, char **f, int nf)
+{
+    if (nf < 3) return fail(ld, "expected base, past and past participle");
+    int32_t w = word_intern_z(ld->lx, f[0]);
+    if (w < 0) return fail(ld, "out of memory");
+    if (NE_VEC_RESERVE(ld->lx->irr) < 0) return fail(ld, "out of memory");
+    irregular_t *ir = &ld->lx->irr.v[ld->lx->irr.n];
+    memset(ir, 0, sizeof(*ir));
+    for (int k = 0; k < 4 && k + 1 < nf; k++) {
+        if (!f[k + 1][0] || strcmp(f[k + 1], "-") == 0) continue;
+        if (!(ir->forms[k] = strdup(f[k + 1]))) return fail(ld, "out of memory");
+    }
+    ld->lx->winfo.v[w].irr = (int32_t)ld->lx->irr.n++;
+    return 0;
+}
+
+static const ne_cameo_t *cameo_find_unsorted(const ne_lexicon_t *lx, const char *code)
+{
+    for (size_t i = 0; i < lx->cameo.n; i++)
+        if (strcmp(lx->cameo.v[i].code, code) == 0) return &lx->cameo.v[i];
+    return NULL;
+}
+
+static int load_verb_line(loader_t *ld, char **f, int nf)
+{
+    ne_lexicon_t *lx = ld->lx;
+    if (nf < 2) return fail(ld, "expected code and pattern separated by a TAB");
+    if (!cameo_find_unsorted(lx, f[0])) return fail(ld, "CAMEO code '%s' is not in cameo.tsv", f[0]);
+    pat_t pt;
+    memset(&pt, 0, sizeof(pt));
+    snprintf(pt.p.code, sizeof(pt.p.code), "%s", f[0]);
+    if (nf >= 3 && f[2][0]) {
+        char ob[128];
+        snprintf(ob, sizeof(ob), "%s", f[2]);
+        for (char *s = NULL, *o = strtok_r(ob, ", ", &s); o; o = strtok_r(NULL, ", ", &s)) {
+            if (!strcmp(o, "recip")) pt.p.opts |= NE_PO_RECIP;
+            else if (!strcmp(o, "gov")) pt.p.opts |= NE_PO_GOV;
+            else if (!strcmp(o, "self")) pt.p.opts |= NE_PO_SELF;
+            else if (!strcmp(o, "obj")) pt.p.opts |= NE_PO_OBJ;
+            else return fail(ld, "unknown option '%s'", o);
+        }
+    }
+    char pb[512];
+    snprintf(pb, sizeof(pb), "%s", f[1]);
+    char *save = NULL, *tokn = strtok_r(pb, " ", &save);
+    if (!tokn) return fail(ld, "empty pattern");
+    for (char *c = tokn; *c; c++)
+        if (!islower((unsigned char)*c) && *c != '-')
+            return fail(ld, "the pattern must start with a verb in lower case, not '%s'", tokn);
+    pt.lemma = lemma_get(lx, tokn);
+    if (pt.lemma == NE_LEX_NONE) return fail(ld, "out of memory");
+    pt.p.elem = (uint32_t)lx->pel.n;
+    int has_target = 0, words = 0;
+    while ((tokn = strtok_r(NULL, " ", &save))) {
+        if (NE_VEC_RESERVE(lx->pel) < 0) return fail(ld, "out of memory");
+        ne_pelem_t *pe = &lx->pel.v[lx->pel.n];
+        memset(pe, 0, sizeof(*pe));
+        if (!strcmp(tokn, "+")) {
+            if (has_target) return fail(ld, "a pattern has at most one '+'");
+            pe->type = NE_PE_TARGET;
+            has_target = 1;
+        } else if (!strcmp(tokn, "*")) {
+            pe->type = NE_PE_GAP;
+        } else {
+            pe->type = NE_PE_WORD;
+            pe->alt = (uint32_t)lx->alt.n;
+            char *s2 = NULL;
+            for (char *a = strtok_r(tokn, "|", &s2); a; a = strtok_r(NULL, "|", &s2)) {
+                int32_t ids[4];
+                int n = phrase_words(lx, a, ids, 4);
+                if (n != 1) return fail(ld, "'%s' is not one word (write phrases as several elements)", a);
+                if (NE_VEC_RESERVE(lx->alt) < 0) return fail(ld, "out of memory");
+                lx->alt.v[lx->alt.n++] = ids[0];
+                pe->nalt++;
+            }
+            if (!pe->nalt) return fail(ld, "empty alternative in '%s'", f[1]);
+            words++;
+        }
+        lx->pel.n++;
+        pt.p.nelem++;
+    }
+    if (!has_target && !(pt.p.opts & (NE_PO_RECIP | NE_PO_GOV | NE_PO_SELF | NE_PO_OBJ)))
+        return fail(ld, "a pattern without '+' needs an option (recip, gov, self or obj)");
+    pt.p.score = (uint32_t)pt.p.nelem * 16 + (uint32_t)words * 2 + (has_target ? 1 : 0);
+    char txt[600];
+    snprintf(txt, sizeof(txt), "%s %s%s%s", f[0], f[1], nf >= 3 && f[2][0] ? " " : "",
+             nf >= 3 ? f[2] : "");
+    if (NE_VEC_RESERVE(lx->owned) < 0 || !(pt.p.text = strdup(txt)))
+        return fail(ld, "out of memory");
+    lx->owned.v[lx->owned.n++] = (char *)pt.p.text;
+    if (NE_VEC_RESERVE(lx->pat) < 0) return fail(ld, "out of memory");
+    lx->pat.v[lx->pat.n++] = pt;
+    return 0;
+}
+
+typedef int (*line_fn)(loader_t *, char **, int);
+
+static int load_file(ne_lexicon_t *lx, const char *path, line_fn fn, char *err, size_t errsz)
+{
+    loader_t ld = {lx, path, 0, err, errsz};
+    FILE *fp = fopen(path, "r");
+    if (!fp) return fail(&ld, "%s", strerror(errno));
+    char line[2048];
+    int rc = 0;
+    while (fgets(line, sizeof(line), fp)) {
+        ld.line++;
+        if (!strchr(line, '\n') && !feof(fp)) {
+            rc = fail(&ld, "line too long");
+            break;
+        }
+        char *f[8];
+        int nf = split_fields(line, f, 8);
+        if (nf == 0) continue;
+        if ((rc = fn(&ld, f, nf)) < 0) break;
+    }
+    fclose(fp);
+    return rc;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The dictionary files of a folder, sorted, that start with prefix. */
+static int list_dir(const char *dir, char ***out, size_t *n, char *err, size_t errsz)
+{
+    DIR *dp = opendir(dir);
+    if (!dp) {
+        snprintf(err, errsz, "%s: %s", dir, strerror(errno));
+        return -1;
+    }
+    char **names = NULL;
+    size_t cnt = 0, cap = 0;
+    struct dirent *de;
+    int rc = 0;
+    while ((de = readdir(dp))) {
+        size_t l = strlen(de->d_name);
+        if (l < 5 || strcmp(de->d_name + l - 4, ".tsv") != 0) continue;
+        if (cnt == cap && ne_vec_grow((void **)&names, &cap, sizeof(*names)) < 0) {
+            rc = -1;
+            break;
+        }
+        if (!(names[cnt] = strdup(de->d_name))) {
+            rc = -1;
+            break;
+        }
+        cnt++;
+    }
+    closedir(dp);
+    if (rc < 0) {
+        for (size_t i = 0; i < cnt; i++) free(names[i]);
+        free(names);
+        snprintf(err, errsz, "out of memory");
+        return -1;
+    }
+    qsort(names, cnt, sizeof(*names), name_cmp);
+    *out = names;
+    *n = cnt;
+    return 0;
+}
+
+static int has_prefix(const char *s, const char *p)
+{
+    return strncmp(s, p, strlen(p)) == 0;
+}
+
+static int pat_cmp(const void *a, const void *b)
+{
+    const pat_t *x = a, *y = b;
+    if (x->lemma != y->lemma) return x->lemma < y->lemma ? -1 : 1;
+    if (x->p.score != y->p.score) return x->p.score > y->p.score ? -1 : 1;
+    return x < y ? -1 : (x > y);
+}
+
+ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size_t errsz)
+{
+    ne_lexicon_t *lx = calloc(1, sizeof(*lx));
+    if (!lx) {
+        snprintf(err, errsz, "out of memory");
+        return NULL;
+    }
+    if (new_node(lx) == NE_LEX_NONE) goto oom;
+    /* Files load in phases, each over every folder: codes before patterns
+     * that name them, irregular forms before the lemmas that use them. */
+    static const struct { const char *prefix; line_fn fn; } phases[] = {
+        {"cameo", load_cameo_line}, {"irregular", load_irregular_line},
+        {"roles", load_role_line},  {"actors-", load_actor_line},
+        {"verbs-", load_verb_line}, {NULL, NULL}};
+    for (int ph = 0; phases[ph].prefix; ph++) {
+        if (ph == 2 && load_grammar(lx) < 0) goto oom;
+        for (size_t d = 0; d < ndirs; d++) {
+            char **names = NULL;
+            size_t n = 0;
+            if (list_dir(dirs[d], &names, &n, err, errsz) < 0) goto fail;
+            int rc = 0;
+            for (size_t i = 0; i < n && rc == 0; i++) {
+                if (ph == 0) {
+                    int known = 0;
+                    for (int k = 0; phases[k].prefix; k++) known |= has_prefix(names[i], phases[k].prefix);
+                    if (!known) {
+                        snprintf(err, errsz,
+                                 "%s/%s: unknown dictionary file (names start with cameo, "
+                                 "irregular, roles, actors- or verbs-)", dirs[d], names[i]);
+                        rc = -1;
+                        break;
+                    }
+                }
+                if (!has_prefix(names[i], phases[ph].prefix)) continue;
+                char path[4096];
+                snprintf(path, sizeof(path), "%s/%s", dirs[d], names[i]);
+                rc = load_file(lx, path, phases[ph].fn, err, errsz);
+            }
+            for (size_t i = 0; i < n; i++) free(names[i]);
+            free(names);
+            if (rc < 0) goto fail;
+        }
+        if (ph == 0) {
+            if (lx->cameo.n == 0) {
+                snprintf(err, errsz, "no cameo.tsv in the dictionary folders");
+                goto fail;
+            }
+        }
+    }
+    qsort(lx->cameo.v, lx->cameo.n, sizeof(ne_cameo_t), cameo_cmp);
+    /* group patterns by lemma, most specific first */
+    qsort(lx->pat.v, lx->pat.n, sizeof(pat_t), pat_cmp);
+    lx->patterns.cap = lx->pat.n ? lx->pat.n : 1;
+    if (!(lx->patterns.v = malloc(lx->patterns.cap * sizeof(ne_pattern_t)))) goto oom;
+    for (size_t i = 0; i < lx->pat.n; i++) {
+        lemma_t *l = &lx->lemma.v[lx->pat.v[i].lemma];
+        if (!l->pat_n) l->pat_first = (uint32_t)i;
+        l->pat_n++;
+        lx->patterns.v[i] = lx->pat.v[i].p;
+    }
+    lx->patterns.n = lx->pat.n;
+    return lx;
+oom:
+    snprintf(err, errsz, "out of memory");
+fail:
+    ne_lex_destroy(lx);
+    return NULL;
+}
+
+void ne_lex_destroy(ne_lexicon_t *lx)
+{
+    if (!lx) return;
+    free(lx->strs.v);
+    free(lx->woff.v);
+    free(lx->winfo.v);
+    free(lx->whash);
+    free(lx->ekey);
+    free(lx->eval);
+    free(lx->node_entry.v);
+    free(lx->ent.v);
+    free(lx->lemma.v);
+    free(lx->vform.v);
+    free(lx->pat.v);
+    free(lx->patterns.v);
+    free(lx->pel.v);
+    free(lx->alt.v);
+    for (size_t i = 0; i < lx->owned.n; i++) free(lx->owned.v[i]);
+    free(lx->owned.v);
+    free(lx->cameo.v);
+    for (size_t i = 0; i < lx->irr.n; i++)
+        for (int k = 0; k < 4; k++) free(lx->irr.v[i].forms[k]);
+    free(lx->irr.v);
+    free(lx);
+}

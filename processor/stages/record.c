@@ -1,0 +1,309 @@
+/*
+ * record.c - article records in, event records out (jansson).
+ *
+ * The decoder is the first line of defence against whatever scrapers
+ * emit: it checks the size before parsing, checks UTF-8 and NUL bytes
+ * itself (so the reason is precise), lets jansson parse with duplicate keys
+ * rejected and its nesting limit, and checks every known field's type.
+ * Every rejection has a stable reason name and a message.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "newsevents.h"
+
+const char *ne_reason_name(ne_reason_t r)
+{
+    static const char *const names[NE_R__COUNT] = {
+        [NE_OK] = "ok",
+        [NE_R_TOO_LARGE] = "too_large",
+        [NE_R_INVALID_UTF8] = "invalid_utf8",
+        [NE_R_NUL_BYTE] = "nul_byte",
+        [NE_R_INVALID_JSON] = "invalid_json",
+        [NE_R_TRUNCATED] = "truncated_json",
+        [NE_R_TOO_DEEP] = "too_deep",
+        [NE_R_DUPLICATE_KEY] = "duplicate_key",
+        [NE_R_NUMBER_RANGE] = "number_out_of_range",
+        [NE_R_NOT_OBJECT] = "not_object",
+        [NE_R_MISSING_TEXT] = "missing_text",
+        [NE_R_WRONG_TYPE] = "wrong_type",
+        [NE_R_EMPTY_TEXT] = "empty_text",
+        [NE_R_INVALID_DATE] = "invalid_date",
+        [NE_R_CODER_ERROR] = "coder_error",
+    };
+    return (unsigned)r < NE_R__COUNT && names[r] ? names[r] : "unknown";
+}
+
+/* Strict UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF).
+ * Returns the offset of the first bad byte, or len. */
+static size_t utf8_check(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n;
+        uint32_t cp, min;
+        if (c >= 0xC2 && c <= 0xDF) n = 1, cp = c & 0x1F, min = 0x80;
+        else if ((c & 0xF0) == 0xE0) n = 2, cp = c & 0x0F, min = 0x800;
+        else if (c >= 0xF0 && c <= 0xF4) n = 3, cp = c & 0x07, min = 0x10000;
+        else return i;
+        for (size_t k = 1; k <= n; k++) {
+            if (i + k >= len || (s[i + k] & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        i += n + 1;
+    }
+    return len;
+}
+
+static int digits(const char *s, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9') return 0;
+    return 1;
+}
+
+int ne_parse_date(const char *s)
+{
+    if (!s || strlen(s) < 10 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) ||
+        s[7] != '-' || !digits(s + 8, 2))
+        return 0;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    static const int dm[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1000 || m < 1 || m > 12 || d < 1 || d > dm[m - 1]) return 0;
+    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 0;
+    const char *t = s + 10;
+    if (*t) {
+        /* RFC 3339: T or space, HH:MM:SS, optional fraction, Z or +-HH:MM */
+        if (*t != 'T' && *t != 't' && *t != ' ') return 0;
+        t++;
+        if (!digits(t, 2) || t[2] != ':' || !digits(t + 3, 2) || t[5] != ':' || !digits(t + 6, 2))
+            return 0;
+        if (atoi(t) > 23 || atoi(t + 3) > 59 || atoi(t + 6) > 60) return 0;
+        t += 8;
+        if (*t == '.') {
+            t++;
+            if (*t < '0' || *t > '9') return 0;
+            while (*t >= '0' && *t <= '9') t++;
+        }
+        if (*t == 'Z' || *t == 'z') t++;
+        else if (*t == '+' || *t == '-') {
+            if (!digits(t + 1, 2) || t[3] != ':' || !digits(t + 4, 2)) return 0;
+            t += 6;
+        } else if (*t) {
+            return 0;
+        }
+        if (*t) return 0;
+    }
+    return y * 10000 + m * 100 + d;
+}
+
+void ne_article_clear(ne_article_t *a)
+{
+    if (!a) return;
+    free(a->id);
+    free(a->text);
+    free(a->title);
+    free(a->url);
+    free(a->source);
+    free(a->language);
+    free(a->published);
+    memset(a, 0, sizeof(*a));
+}
+
+static ne_reason_t fail(ne_reason_t r, char *err, size_t errsz, const char *fmt, const char *arg)
+{
+    snprintf(err, errsz, fmt, arg ? arg : "");
+    return r;
+}
+
+/* An optional string field: absent or null is fine, anything else but a
+ * string is wrong_type. */
+static int opt_string(json_t *root, const char *key, char **out, int allow_number)
+{
+    json_t *v = json_object_get(root, key);
+    if (!v || json_is_null(v)) return 0;
+    if (json_is_string(v)) {
+        *out = strdup(json_string_value(v));
+        return *out ? 0 : -2;
+    }
+    if (allow_number && json_is_integer(v)) {
+        char buf[32];
+        snprintf(buf, sizeof(buf), "%lld", (long long)json_integer_value(v));
+        *out = strdup(buf);
+        return *out ? 0 : -2;
+    }
+    return -1;
+}
+
+ne_reason_t ne_article_decode(const char *buf, size_t len, const ne_limits_t *limits,
+                              ne_article_t *out, char *err, size_t errsz)
+{
+    memset(out, 0, sizeof(*out));
+    size_t max = limits && limits->max_record_bytes ? limits->max_record_bytes
+                                                    : NE_DEFAULT_MAX_RECORD_BYTES;
+    char num[64];
+    if (len > max) {
+        snprintf(err, errsz, "record of %zu bytes is larger than the limit of %zu", len, max);
+        return NE_R_TOO_LARGE;
+    }
+    const char *nul = memchr(buf, 0, len);
+    if (nul) {
+        snprintf(num, sizeof(num), "%zu", (size_t)(nul - buf));
+        return fail(NE_R_NUL_BYTE, err, errsz, "NUL byte at offset %s", num);
+    }
+    size_t bad = utf8_check((const unsigned char *)buf, len);
+    if (bad < len) {
+        snprintf(num, sizeof(num), "%zu", bad);
+        return fail(NE_R_INVALID_UTF8, err, errsz, "invalid UTF-8 at byte offset %s", num);
+    }
+    json_error_t je;
+    json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je);
+    if (!root) {
+        ne_reason_t r = NE_R_INVALID_JSON;
+        switch (json_error_code(&je)) {
+        case json_error_stack_overflow: r = NE_R_TOO_DEEP; break;
+        case json_error_duplicate_key: r = NE_R_DUPLICATE_KEY; break;
+        case json_error_numeric_overflow: r = NE_R_NUMBER_RANGE; break;
+        case json_error_invalid_utf8: r = NE_R_INVALID_UTF8; break;
+        case json_error_null_character:
+        case json_error_null_byte_in_key: r = NE_R_NUL_BYTE; break;
+        case json_error_premature_end_of_input: r = NE_R_TRUNCATED; break;
+        case json_error_out_of_memory: r = NE_R_TOO_LARGE; break;
+        default: break;
+        }
+        snprintf(err, errsz, "%s at line %d column %d", je.text, je.line, je.column);
+        return r;
+    }
+    ne_reason_t r = NE_OK;
+    if (!json_is_object(root)) {
+        r = fail(NE_R_NOT_OBJECT, err, errsz, "the record is a JSON %s, not an object",
+                 json_is_array(root) ? "array" : json_is_string(root) ? "string"
+                 : json_is_number(root) ? "number" : json_is_boolean(root) ? "boolean" : "null");
+        goto done;
+    }
+    json_t *text = json_object_get(root, "text");
+    if (!text) {
+        r = fail(NE_R_MISSING_TEXT, err, errsz, "no \"text\" field%s", NULL);
+        goto done;
+    }
+    if (!json_is_string(text)) {
+        r = fail(NE_R_WRONG_TYPE, err, errsz, "\"text\" must be a string%s", NULL);
+        goto done;
+    }
+    const char *ts = json_string_value(text);
+    size_t tl = json_string_length(text);
+    size_t k = 0;
+    while (k < tl && (ts[k] == ' ' || ts[k] == '\t' || ts[k] == '\n' || ts[k] == '\r')) k++;
+    if (k == tl) {
+        r = fail(NE_R_EMPTY_TEXT, err, errsz, "\"text\" is empty%s", NULL);
+        goto done;
+    }
+    static const char *const keys[] = {"id", "title", "url", "source", "language", "published"};
+    char **dst[] = {&out->id, &out->title, &out->url, &out->source, &out->language, &out->published};
+    for (int i = 0; i < 6; i++) {
+        int rc = opt_string(root, keys[i], dst[i], i == 0);
+        if (rc == -1) {
+            r = fail(NE_R_WRONG_TYPE, err, errsz, "\"%s\" has the wrong type", keys[i]);
+            goto done;
+        }
+        if (rc == -2) {
+            r = fail(NE_R_TOO_LARGE, err, errsz, "out of memory%s", NULL);
+            goto done;
+        }
+    }
+    if (out->published) {
+        out->published_ymd = ne_parse_date(out->published);
+        if (!out->published_ymd) {
+            r = fail(NE_R_INVALID_DATE, err, errsz,
+                     "\"published\" is not a date (YYYY-MM-DD) or an RFC 3339 time: %s",
+                     out->published);
+            goto done;
+        }
+    }
+    out->text = malloc(tl + 1);
+    if (!out->text) {
+        r = fail(NE_R_TOO_LARGE, err, errsz, "out of memory%s", NULL);
+        goto done;
+    }
+    memcpy(out->text, ts, tl);
+    out->text[tl] = '\0';
+    out->text_len = tl;
+done:
+    json_decref(root);
+    if (r != NE_OK) ne_article_clear(out);
+    return r;
+}
+
+/* ---- events out ------------------------------------------------------------ */
+
+/* Code points in text[from..to). */
+static size_t cp_count(const char *t, size_t from, size_t to)
+{
+    size_t n = 0;
+    for (size_t i = from; i < to; i++) n += ((unsigned char)t[i] & 0xC0) != 0x80;
+    return n;
+}
+
+static json_t *span_text(const ne_article_t *a, uint32_t s, uint32_t e)
+{
+    if (e <= s || e > a->text_len) return json_null();
+    return json_stringn(a->text + s, e - s);
+}
+
+static json_t *party(const ne_article_t *a, const ne_party_t *p)
+{
+    const char *role = p->country[0] && strlen(p->code) > 3 ? p->code + 3 : NULL;
+    return json_pack("{s:o, s:s, s:o, s:o}", "text", span_text(a, p->start, p->end), "code",
+                     p->code, "country", p->country[0] ? json_string(p->country) : json_null(),
+                     "role", role ? json_string(role) : json_null());
+}
+
+char *ne_event_to_json(const ne_event_t *e, const ne_article_t *a, size_t *len)
+{
+    static const char *const prec[] = {"day", "month", "year"};
+    static const char *const src[] = {"text", "context", "published"};
+    char date[16], root[3];
+    snprintf(root, sizeof(root), "%.2s", e->code);
+    /* character offsets: the sentence's from the start, the rest from it */
+    size_t sc = cp_count(a->text, 0, e->sentence_start);
+    size_t se = sc + cp_count(a->text, e->sentence_start, e->sentence_end);
+    size_t ts = sc + cp_count(a->text, e->sentence_start, e->trigger_start);
+    size_t te = ts + cp_count(a->text, e->trigger_start, e->trigger_end);
+    json_t *jdate;
+    if (e->date_ymd) {
+        ne_format_date(e->date_ymd, e->date_precision, date);
+        jdate = json_pack("{s:s, s:s, s:o, s:s}", "value", date, "precision",
+                          prec[e->date_precision], "text",
+                          e->date_end > e->date_start ? span_text(a, e->date_start, e->date_end)
+                                                      : json_null(),
+                          "source", src[e->date_source]);
+    } else {
+        jdate = json_pack("{s:n, s:n, s:n, s:s}", "value", "precision", "text", "source",
+                          "unknown");
+    }
+    json_t *o = json_pack(
+        "{s:s, s:s, s:s, s:o, s:{s:o, s:s, s:s, s:s, s:i, s:f}, s:o, s:o, "
+        "s:{s:o, s:I, s:I, s:{s:I, s:I}}, s:s}",
+        "schema_version", NE_EVENT_SCHEMA_VERSION, "event_id", e->event_id, "article_id",
+        a->id ? a->id : "", "actor", party(a, &e->actor), "action", "text",
+        span_text(a, e->trigger_start, e->trigger_end), "code", e->code, "root", root, "label",
+        e->label ? e->label : "", "quad_class", e->quad_class, "goldstein", e->goldstein,
+        "counterpart", e->has_counterpart ? party(a, &e->counterpart) : json_null(), "date",
+        jdate, "evidence", "sentence", span_text(a, e->sentence_start, e->sentence_end),
+        "start", (json_int_t)sc, "end", (json_int_t)se, "trigger", "start", (json_int_t)ts,
+        "end", (json_int_t)te, "rule", e->rule ? e->rule : "");
+    if (!o) return NULL;
+    char *s = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII * 0);
+    json_decref(o);
+    if (s && len) *len = strlen(s);
+    return s;
+}

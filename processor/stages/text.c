@@ -1,0 +1,415 @@
+/*
+ * text.c - tokens with byte offsets, folded forms, sentences.
+ *
+ * Everything later stages know about the text comes from here, so the rules
+ * are deliberately simple and local: one left-to-right pass over the bytes,
+ * no backtracking, constant work per byte. Offsets always refer to the
+ * original text, which makes evidence spans exact.
+ */
+#include <string.h>
+
+#include "lexicon.h"
+#include "text.h"
+
+uint32_t ne_utf8_next(const char *s, size_t len, size_t *i)
+{
+    const unsigned char *p = (const unsigned char *)s + *i;
+    size_t left = len - *i;
+    uint32_t c = p[0];
+    int n = 0;
+    if (c < 0x80) {
+        (*i)++;
+        return c;
+    }
+    if ((c & 0xE0) == 0xC0) { n = 1; c &= 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { n = 2; c &= 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { n = 3; c &= 0x07; }
+    else { (*i)++; return p[0]; }
+    if ((size_t)n >= left) { (*i)++; return p[0]; }
+    for (int k = 1; k <= n; k++) {
+        if ((p[k] & 0xC0) != 0x80) { (*i)++; return p[0]; }
+        c = (c << 6) | (p[k] & 0x3F);
+    }
+    *i += (size_t)n + 1;
+    return c;
+}
+
+static int is_space(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+           c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
+           c == 0x3000 || c == 0xFEFF || c == 0 || (c < 0x20);
+}
+
+static int is_apostrophe(uint32_t c)
+{
+    return c == '\'' || c == 0x2019;
+}
+
+/* Letters and digits, ASCII or not. Outside ASCII, everything that is not a
+ * known punctuation or symbol block counts as a letter: scripts we have no
+ * dictionaries for still tokenize into words, which simply never match. */
+static int is_word(uint32_t c)
+{
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (c >= 0xA1 && c <= 0xBF) return 0;             /* Latin-1 punctuation */
+    if (c == 0xD7 || c == 0xF7) return 0;             /* × ÷ */
+    if (c >= 0x2010 && c <= 0x206F) return 0;         /* general punctuation */
+    if (c >= 0x20A0 && c <= 0x2BFF) return 0;         /* currency, arrows, symbols */
+    if (c >= 0x3000 && c <= 0x303F) return 0;         /* CJK punctuation */
+    if (c >= 0xFE30 && c <= 0xFE4F) return 0;
+    if (c >= 0xFF01 && c <= 0xFF0F) return 0;
+    if (c >= 0x1F000 && c <= 0x1FAFF) return 0;       /* emoji */
+    if (c >= 0xE000 && c <= 0xF8FF) return 0;         /* private use */
+    return 1;
+}
+
+static int is_upper(uint32_t c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+           (c >= 0x100 && c <= 0x17F && (c & 1) == 0);
+}
+
+static int is_digit(uint32_t c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Fold one code point to lower-case ASCII where it has an obvious base
+ * letter (Latin-1 and Latin Extended-A); returns the number of bytes written
+ * to out (up to 4), copying other code points as UTF-8. */
+static size_t fold_cp(uint32_t c, char *out)
+{
+    static const char latin1[] = /* U+00C0 .. U+00FF */
+        "aaaaaaaceeeeiiii"
+        "dnooooo\0ouuuuyts"
+        "aaaaaaaceeeeiiii"
+        "dnooooo\0ouuuuyty";
+    static const char extA[] = /* U+0100 .. U+017F, pairs */
+        "aaaaaaccccccccdd"
+        "ddeeeeeeeeeegggg"
+        "gggghhhhiiiiiiii"
+        "iijjjjkkklllllll"
+        "lllnnnnnnnnnoooo"
+        "oooorrrrrrssssss"
+        "ssttttttuuuuuuuu"
+        "uuuuwwyyyzzzzzzs";
+    if (c < 0x80) {
+        out[0] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        return 1;
+    }
+    if (c == 0x2019 || c == 0x2018 || c == 0x02BC) { out[0] = '\''; return 1; }
+    if (c == 0xDF) { out[0] = 's'; out[1] = 's'; return 2; }
+    if (c >= 0xC0 && c <= 0xFF && latin1[c - 0xC0]) { out[0] = latin1[c - 0xC0]; return 1; }
+    if (c >= 0x100 && c <= 0x17F) { out[0] = extA[c - 0x100]; return 1; }
+    if (c == 0x0218 || c == 0x0219) { out[0] = 's'; return 1; } /* Ș ș */
+    if (c == 0x021A || c == 0x021B) { out[0] = 't'; return 1; } /* Ț ț */
+    if (c < 0x800) {
+        out[0] = (char)(0xC0 | (c >> 6));
+        out[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        out[0] = (char)(0xE0 | (c >> 12));
+        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (c >> 18));
+    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+/* Append token [start,end) with its folded form. */
+static int push_token(ne_doc_t *d, const struct ne_lexicon_s *lex, uint32_t start,
+                      uint32_t end, int kind, int flags)
+{
+    if (NE_VEC_RESERVE(d->tok) < 0) return -1;
+    ne_token_t *t = &d->tok.v[d->tok.n];
+    t->start = start;
+    t->end = end;
+    t->kind = (uint8_t)kind;
+    t->flags = (uint8_t)flags;
+    t->word = -1;
+    t->fold = (uint32_t)d->fold.n;
+    t->fold_len = 0;
+    if (end - start <= NE_MAX_FOLD * 2 && kind != NE_TK_URL) {
+        char buf[NE_MAX_FOLD * 4 + 8];
+        size_t n = 0, i = start;
+        int upper = 0, letters = 0, first = 1;
+        while (i < end && n < NE_MAX_FOLD) {
+            uint32_t c = ne_utf8_next(d->text, end, &i);
+            if (is_word(c) && !is_digit(c)) {
+                letters++;
+                if (is_upper(c)) {
+                    upper++;
+                    if (first) t->flags |= NE_TF_CAP;
+                }
+                first = 0;
+            }
+            n += fold_cp(c, buf + n);
+        }
+        if (i == end && n <= NE_MAX_FOLD) {
+            if (letters >= 2 && upper == letters) t->flags |= NE_TF_ALLCAP;
+            while (d->fold.n + n + 1 > d->fold.cap)
+                if (ne_vec_grow((void **)&d->fold.v, &d->fold.cap, 1) < 0) return -1;
+            memcpy(d->fold.v + d->fold.n, buf, n);
+            d->fold.v[d->fold.n + n] = '\0';
+            d->fold.n += n + 1;
+            t->fold_len = (uint16_t)n;
+            if (lex) t->word = ne_lex_word_find(lex, buf, n);
+        }
+    }
+    d->tok.n++;
+    return 0;
+}
+
+static int starts_with_ci(const char *s, size_t len, size_t i, const char *pfx)
+{
+    size_t n = strlen(pfx);
+    if (len - i < n) return 0;
+    for (size_t k = 0; k < n; k++) {
+        char c = s[i + k];
+        if (c >= 'A' && c <= 'Z') c += 32;
+        if (c != pfx[k]) return 0;
+    }
+    return 1;
+}
+
+int ne_text_tokenize(ne_doc_t *d, const char *text, size_t len,
+                     const struct ne_lexicon_s *lex)
+{
+    d->text = text;
+    d->len = len;
+    d->tok.n = 0;
+    d->fold.n = 0;
+    size_t i = 0;
+    int pending = 0; /* NE_TF_SPACE / NE_TF_PARA for the next token */
+    while (i < len) {
+        size_t s = i;
+        uint32_t c = ne_utf8_next(text, len, &i);
+        if (is_space(c)) {
+            pending |= NE_TF_SPACE;
+            if (c == '\n' || c == 0x2029) pending |= NE_TF_PARA;
+            continue;
+        }
+        int flags = pending;
+        pending = 0;
+        /* A URL is one token, ignored by every later stage: its words
+         * ("putin-aliyev-sign-...") are not part of the sentence. */
+        if (starts_with_ci(text, len, s, "http://") || starts_with_ci(text, len, s, "https://") ||
+            starts_with_ci(text, len, s, "www.")) {
+            size_t j = s;
+            while (j < len) {
+                size_t k = j;
+                uint32_t cc = ne_utf8_next(text, len, &k);
+                if (is_space(cc)) break;
+                j = k;
+            }
+            /* Keep sentence punctuation after a URL outside it. */
+            while (j > s + 1 && strchr(".,;:)\"'", text[j - 1])) j--;
+            i = j;
+            if (push_token(d, lex, (uint32_t)s, (uint32_t)j, NE_TK_URL, flags) < 0) return -1;
+            continue;
+        }
+        if (!is_word(c)) {
+            if (push_token(d, lex, (uint32_t)s, (uint32_t)i, NE_TK_PUNCT, flags) < 0) return -1;
+            continue;
+        }
+        int kind = is_digit(c) ? NE_TK_NUM : NE_TK_WORD;
+        size_t letters = 1;
+        for (;;) {
+            size_t k = i;
+            if (k >= len) break;
+            uint32_t cc = ne_utf8_next(text, len, &k);
+            if (is_word(cc)) {
+                i = k;
+                letters++;
+                continue;
+            }
+            /* 1,000  3.5  10:30 */
+            if (kind == NE_TK_NUM && (cc == ',' || cc == '.' || cc == ':') && k < len &&
+                is_digit((unsigned char)text[k])) {
+                i = k;
+                continue;
+            }
+            /* U.S.  U.N.  a.m. : single letters each followed by a dot */
+            if (cc == '.' && kind == NE_TK_WORD && letters == 1 && k + 1 < len &&
+                is_word((unsigned char)text[k]) && text[k + 1] == '.') {
+                size_t j = k;
+                while (j + 1 < len && is_word((unsigned char)text[j]) &&
+                       !is_digit((unsigned char)text[j]) && text[j + 1] == '.')
+                    j += 2;
+                i = j;
+                flags |= NE_TF_DOTTED;
+                break;
+            }
+            if (is_apostrophe(cc)) {
+                size_t k2 = k;
+                uint32_t n1 = k2 < len ? ne_utf8_next(text, len, &k2) : 0;
+                size_t k3 = k2;
+                uint32_t n2 = k3 < len ? ne_utf8_next(text, len, &k3) : 0;
+                /* Russia's -> russia + 's ; didn't -> did + n't */
+                if ((n1 == 's' || n1 == 'S') && !is_word(n2)) break;
+                if ((n1 == 't' || n1 == 'T') && !is_word(n2) && i - s >= 2 &&
+                    (text[i - 1] == 'n' || text[i - 1] == 'N')) {
+                    size_t nstart = i - 1;
+                    if (push_token(d, lex, (uint32_t)s, (uint32_t)nstart, kind, flags) < 0)
+                        return -1;
+                    if (push_token(d, lex, (uint32_t)nstart, (uint32_t)k2, NE_TK_WORD, 0) < 0)
+                        return -1;
+                    i = k2;
+                    goto next;
+                }
+                /* d'Ivoire, O'Brien: the apostrophe stays inside the word */
+                if (is_word(n1)) {
+                    i = k2;
+                    continue;
+                }
+            }
+            break;
+        }
+        if (push_token(d, lex, (uint32_t)s, (uint32_t)i, kind, flags) < 0) return -1;
+        /* the possessive as its own token */
+        if (i < len) {
+            size_t k = i;
+            uint32_t cc = ne_utf8_next(text, len, &k);
+            if (is_apostrophe(cc) && k < len && (text[k] == 's' || text[k] == 'S')) {
+                size_t k3 = k + 1;
+                uint32_t n2 = k3 < len ? ne_utf8_next(text, len, &k3) : 0;
+                if (!is_word(n2)) {
+                    if (push_token(d, lex, (uint32_t)i, (uint32_t)(k + 1), NE_TK_WORD, 0) < 0)
+                        return -1;
+                    i = k + 1;
+                }
+            }
+        }
+    next:;
+    }
+    return 0;
+}
+
+/* Abbreviations after which a period does not end a sentence. */
+static int is_abbrev(const char *f, size_t n)
+{
+    static const char *const ab[] = {
+        "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "cpt", "maj", "adm",
+        "sen", "rep", "gov", "st", "prof", "rev", "jan", "feb", "mar", "apr", "jun",
+        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "inc",
+        "corp", "co", "ltd", "jr", "sr", "mt", "ft", "approx", "dept", "est", "fig",
+        "pres", "amb", "brig", "cmdr", "insp", "supt", NULL};
+    for (int k = 0; ab[k]; k++)
+        if (strlen(ab[k]) == n && memcmp(ab[k], f, n) == 0) return 1;
+    return 0;
+}
+
+/* Words that start sentences: after "U.S." a capitalized one of these
+ * means the dotted abbreviation also ended the sentence. */
+static int is_sentence_starter(const char *f, size_t n)
+{
+    static const char *const w[] = {"the", "a", "an", "he", "she", "it", "they", "we",
+                                    "i", "in", "on", "but", "this", "that", "its",
+                                    "his", "her", "their", "there", "after", "meanwhile",
+                                    "however", "earlier", "later", NULL};
+    for (int k = 0; w[k]; k++)
+        if (strlen(w[k]) == n && memcmp(w[k], f, n) == 0) return 1;
+    return 0;
+}
+
+static int is_closing(const ne_doc_t *d, const ne_token_t *t)
+{
+    if (t->kind != NE_TK_PUNCT) return 0;
+    const char *s = d->text + t->start;
+    size_t n = t->end - t->start;
+    return (n == 1 && (s[0] == '"' || s[0] == ')' || s[0] == ']' || s[0] == '\'')) ||
+           (n == 3 && (memcmp(s, "\xe2\x80\x9d", 3) == 0 || memcmp(s, "\xe2\x80\x99", 3) == 0 ||
+                       memcmp(s, "\xc2\xbb", 2) == 0));
+}
+
+static int is_terminal(const ne_doc_t *d, const ne_token_t *t)
+{
+    if (t->kind != NE_TK_PUNCT) return 0;
+    const char *s = d->text + t->start;
+    size_t n = t->end - t->start;
+    return (n == 1 && (s[0] == '.' || s[0] == '!' || s[0] == '?')) ||
+           (n == 3 && memcmp(s, "\xe2\x80\xa6", 3) == 0);
+}
+
+/* Can token t begin a sentence? Upper case, a digit, or an opening quote. */
+static int can_start(const ne_doc_t *d, const ne_token_t *t)
+{
+    if (t->flags & NE_TF_CAP) return 1;
+    if (t->kind == NE_TK_NUM) return 1;
+    if (t->kind == NE_TK_PUNCT) {
+        const char *s = d->text + t->start;
+        size_t n = t->end - t->start;
+        return (n == 1 && (s[0] == '"' || s[0] == '(' || s[0] == '\'')) ||
+               (n == 3 && (memcmp(s, "\xe2\x80\x9c", 3) == 0 || memcmp(s, "\xe2\x80\x98", 3) == 0));
+    }
+    return 0;
+}
+
+static int push_sentence(ne_doc_t *d, uint32_t tb, uint32_t te)
+{
+    while (te > tb) {
+        uint32_t end = te - tb > NE_MAX_SENTENCE_TOKENS ? tb + NE_MAX_SENTENCE_TOKENS : te;
+        if (NE_VEC_RESERVE(d->sent) < 0) return -1;
+        d->sent.v[d->sent.n].tb = tb;
+        d->sent.v[d->sent.n].te = end;
+        d->sent.n++;
+        tb = end;
+    }
+    return 0;
+}
+
+int ne_text_sentences(ne_doc_t *d)
+{
+    d->sent.n = 0;
+    uint32_t n = (uint32_t)d->tok.n, begin = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        ne_token_t *t = &d->tok.v[i];
+        /* A line break always ends a sentence (news paragraphs, headlines). */
+        if (i > begin && (t->flags & NE_TF_PARA)) {
+            if (push_sentence(d, begin, i) < 0) return -1;
+            begin = i;
+        }
+        int end_here = 0;
+        uint32_t last = i;
+        if (is_terminal(d, t)) {
+            while (last + 1 < n && (is_terminal(d, &d->tok.v[last + 1]) ||
+                                    (is_closing(d, &d->tok.v[last + 1]) &&
+                                     !(d->tok.v[last + 1].flags & NE_TF_SPACE))))
+                last++;
+            if (last + 1 >= n) {
+                end_here = 1;
+            } else {
+                ne_token_t *nx = &d->tok.v[last + 1];
+                if ((nx->flags & NE_TF_SPACE) && can_start(d, nx)) {
+                    end_here = 1;
+                    if (d->text[t->start] == '.' && i > begin) {
+                        ne_token_t *pv = &d->tok.v[i - 1];
+                        const char *f = ne_tok_fold(d, pv);
+                        if (pv->end == t->start &&
+                            (is_abbrev(f, pv->fold_len) ||
+                             (pv->fold_len == 1 && (pv->flags & NE_TF_CAP))))
+                            end_here = 0;
+                    }
+                }
+            }
+        } else if ((t->flags & NE_TF_DOTTED) && i + 1 < n) {
+            ne_token_t *nx = &d->tok.v[i + 1];
+            if ((nx->flags & NE_TF_CAP) && is_sentence_starter(ne_tok_fold(d, nx), nx->fold_len))
+                end_here = 1;
+        }
+        if (end_here) {
+            if (push_sentence(d, begin, last + 1) < 0) return -1;
+            begin = last + 1;
+            i = last;
+        }
+    }
+    if (begin < n && push_sentence(d, begin, n) < 0) return -1;
+    return 0;
+}
