@@ -244,7 +244,7 @@ int ne_conf_load_env(ne_conf_t *c, char **env, char *err, size_t errsz)
         }
         key[k] = '\0';
         /* variables the program reads itself, not settings */
-        if (!strcmp(key, "dict-dir")) continue;
+        if (!strcmp(key, "trace")) continue;
         if (ne_conf_set(c, key, eq + 1, msg, sizeof(msg)) < 0) {
             snprintf(err, errsz, "environment %.*s: %s", (int)n + (int)sizeof(pfx) - 1, *e, msg);
             return -1;
@@ -264,6 +264,8 @@ const char *ne_conf_dict_base(const ne_conf_t *c)
     if (c->dict_base) return c->dict_base;
 #ifdef NE_DICT_INSTALL_DIR
     if (is_dir(NE_DICT_INSTALL_DIR)) return NE_DICT_INSTALL_DIR;
+#else
+    (void)is_dir;
 #endif
 #ifdef NE_DICT_BUILD_DIR
     return NE_DICT_BUILD_DIR;

@@ -420,8 +420,10 @@ static int role_ahead(const ctx_t *c, uint32_t j, int allow_adj)
         if (a.type == A_ROLE) return 1;
         if (a.type == A_ACTOR) {
             if (a.role != NE_LEX_NONE) return 1;
-            if (allow_adj) return 1;
-            return 0;
+            if (!allow_adj) return 0;
+            if (ne_lex_entry(c->lx, a.actor)->kind == NE_AK_ADJ) return 1;
+            /* "Houthi rebels", "U.S. envoy": a name used as a modifier */
+            return a.te < c->te && lookup(c, a.te).type == A_ROLE;
         }
         if (is_modifier(c, j) || is_hyphen(c, j) || tok(c, j)->kind == NE_TK_NUM ||
             (wflags(c, j) & NE_W_NUM)) {
@@ -431,6 +433,13 @@ static int role_ahead(const ctx_t *c, uint32_t j, int allow_adj)
         return 0;
     }
     return 0;
+}
+
+/* A word that can be a verb: it may not open a mention as a modifier
+ * ("accused Russia", "includes military components"). */
+static int is_verbish(const ctx_t *c, uint32_t j)
+{
+    return ne_lex_vforms(c->lx, tok(c, j)->word) != NE_LEX_NONE;
 }
 
 /* Parse one mention starting at i. Returns its end (exclusive) or i. */
@@ -610,7 +619,8 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
                 break;
             }
         }
-        if (is_modifier(c, j) && mods < 3 && role_ahead(c, j, 1)) {
+        if (is_modifier(c, j) && mods < 3 && role_ahead(c, j, 1) &&
+            (det || b->nown || b->role_set || !is_verbish(c, j))) {
             j++;
             mods++;
             continue;

@@ -18,6 +18,7 @@
 #include "lexicon.h"
 #include "newsevents.h"
 #include "text.h"
+#include "trace.h"
 
 struct ne_coder_s {
     ne_lexicon_t *lx;
@@ -94,6 +95,7 @@ int ne_coder_code(const ne_coder_t *coder, const ne_article_t *a, ne_events_t *e
             ne_actions_sentence(coder->lx, d, tb, te) < 0 ||
             ne_frames_sentence(coder->lx, d, tb, te, &ev->mem, ev) < 0)
             goto oom;
+        if (ne_trace_enabled()) ne_trace_sentence(coder->lx, d, tb, te);
         /* a date the text gave anchors "the following day" of later sentences */
         for (size_t x = 0; x < d->tx.n; x++)
             if (d->tx.v[x].prec == NE_PREC_DAY) ev->mem.anchor = d->tx.v[x].ymd;

@@ -294,40 +294,36 @@ const ne_cameo_t *ne_lex_cameo(const ne_lexicon_t *lx, const char *code)
 
 /* Tokenize a dictionary phrase with the text tokenizer, so that phrases and
  * articles are split the same way. Returns the number of word ids written
- * (at most max), or -1. A space before 's is dropped ("people 's"). */
+ * (at most max), or -1. A possessive may be written as its own word
+ * ("people 's", "'s"). */
 static int phrase_words(ne_lexicon_t *lx, const char *phrase, int32_t *ids, int max)
 {
     char buf[512];
-    size_t n = 0;
-    for (const char *p = phrase; *p && n + 1 < sizeof(buf); p++) {
-        if (*p == ' ' && p[1] == '\'' && (p[2] == 's' || p[2] == 'S') &&
-            (p[3] == '\0' || p[3] == ' '))
-            continue;
-        buf[n++] = *p;
-    }
-    buf[n] = '\0';
+    snprintf(buf, sizeof(buf), "%s", phrase);
+    int k = 0;
     ne_doc_t d;
     memset(&d, 0, sizeof(d));
-    if (ne_text_tokenize(&d, buf, n, NULL) < 0) {
-        ne_doc_free(&d);
-        return -1;
-    }
-    int k = 0;
-    for (size_t i = 0; i < d.tok.n; i++) {
-        ne_token_t *t = &d.tok.v[i];
-        if (!t->fold_len || k >= max) {
-            k = -1;
-            break;
+    for (char *save = NULL, *piece = strtok_r(buf, " ", &save); piece;
+         piece = strtok_r(NULL, " ", &save)) {
+        if (!strcmp(piece, "'s") || !strcmp(piece, "\xe2\x80\x99s")) {
+            if (k >= max) goto fail;
+            if ((ids[k++] = word_intern(lx, "'s", 2)) < 0) goto fail;
+            continue;
         }
-        ids[k] = word_intern(lx, ne_tok_fold(&d, t), t->fold_len);
-        if (ids[k] < 0) {
-            k = -1;
-            break;
+        if (ne_text_tokenize(&d, piece, strlen(piece), NULL) < 0) goto fail;
+        for (size_t i = 0; i < d.tok.n; i++) {
+            ne_token_t *t = &d.tok.v[i];
+            if (!t->fold_len || k >= max) goto fail;
+            ids[k] = word_intern(lx, ne_tok_fold(&d, t), t->fold_len);
+            if (ids[k] < 0) goto fail;
+            k++;
         }
-        k++;
     }
     ne_doc_free(&d);
     return k;
+fail:
+    ne_doc_free(&d);
+    return -1;
 }
 
 static uint32_t add_entry(ne_lexicon_t *lx, const int32_t *ids, int n, const ne_lexent_t *e)

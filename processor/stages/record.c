@@ -165,6 +165,9 @@ ne_reason_t ne_article_decode(const char *buf, size_t len, const ne_limits_t *li
         snprintf(num, sizeof(num), "%zu", bad);
         return fail(NE_R_INVALID_UTF8, err, errsz, "invalid UTF-8 at byte offset %s", num);
     }
+    size_t sp = 0;
+    while (sp < len && (buf[sp] == ' ' || buf[sp] == '\t' || buf[sp] == '\n' || buf[sp] == '\r')) sp++;
+    if (sp == len) return fail(NE_R_INVALID_JSON, err, errsz, "an empty record%s", NULL);
     json_error_t je;
     json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je);
     if (!root) {

@@ -1,0 +1,74 @@
+# Shared helpers of the broker tests (sourced). Each test gets its own
+# topics and group (a unique suffix), so tests can share one broker.
+set -euo pipefail
+
+: "${NE_BIN:?}" "${NE_TOPICS:?}" "${NE_BROKER_DIR:?}" "${NE_SRC:?}"
+NE_SHARED=${NE_SHARED:-$NE_SRC/../shared}
+# shellcheck disable=SC1091
+. "$NE_BROKER_DIR/env"
+B=$BOOTSTRAP
+RUN_ID="$(basename "$0" .sh)-$$-$(date +%s)"
+WORK=$(mktemp -d "/tmp/ne-${RUN_ID}-XXXX")
+PIDS=()
+
+cleanup() {
+    for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill -9 "$p" 2>/dev/null || true; done
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+note() { echo "--- $*" >&2; }
+
+topics() { "$NE_TOPICS" -b "$B" create "$@"; }
+end_offset() { "$NE_TOPICS" -b "$B" end "$1"; }
+committed() { "$NE_TOPICS" -b "$B" committed "$1" "$2"; }
+
+# Start the service in the background; its pid in SVC_PID, log in $WORK/svc-N.log
+SVC_N=0
+start_service() {
+    SVC_N=$((SVC_N + 1))
+    "$NE_BIN" run -b "$B" "$@" >"$WORK/svc-$SVC_N.log" 2>&1 &
+    SVC_PID=$!
+    PIDS+=("$SVC_PID")
+}
+
+# Wait (up to $3 seconds) until the group has committed every input record.
+wait_committed() {
+    local group=$1 topic=$2 limit=${3:-120} end c
+    end=$(end_offset "$topic")
+    for _ in $(seq 1 $((limit * 2))); do
+        c=$(committed "$group" "$topic" 2>/dev/null || echo -1)
+        [ "$c" = "$end" ] && return 0
+        sleep 0.5
+    done
+    fail "group $group committed $c of $end records of $topic in ${limit}s"
+}
+
+# Stop the service with a signal and check that it exits 0.
+stop_service() {
+    local pid=$1
+    kill -TERM "$pid"
+    local rc=0
+    wait "$pid" || rc=$?
+    [ "$rc" = 0 ] || { tail -20 "$WORK/svc-$SVC_N.log" >&2; fail "service exited $rc after SIGTERM"; }
+}
+
+# All records of a topic as JSON envelopes (kcat -J), one per line.
+consume_all() {
+    kcat -b "$B" -C -t "$1" -o beginning -e -q -J 2>/dev/null
+}
+
+# Articles of a JSONL file, numbered: id becomes "<prefix>-<n>".
+articles_from() {
+    python3 - "$1" "$2" "$3" <<'PY'
+import json, sys
+src, prefix, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+arts = [json.loads(l) for l in open(src, encoding="utf-8") if l.strip()]
+for n in range(count):
+    a = dict(arts[n % len(arts)])
+    a.pop("events", None)
+    a["id"] = "%s-%d" % (prefix, n)
+    print(json.dumps(a, ensure_ascii=False))
+PY
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Output records of the service validate against schemas/event.schema.json
+# with an independent validator (Python jsonschema, Draft 2020-12).
+. "$(dirname "$0")/lib.sh"
+
+IN=in-$RUN_ID OUT=out-$RUN_ID G=g-$RUN_ID
+topics "$IN" 2 "$OUT" 2 "dlq-$RUN_ID" 1
+articles_from "$NE_SHARED/data/dev-gold.jsonl" dev 120 >"$WORK/articles.jsonl"
+cat "$NE_SHARED/data/seed-article.jsonl" >>"$WORK/articles.jsonl"
+kcat -b "$B" -P -t "$IN" -l "$WORK/articles.jsonl"
+start_service -i "$IN" -o "$OUT" --dead-letter "dlq-$RUN_ID" -g "$G"
+wait_committed "$G" "$IN" 120
+stop_service "$SVC_PID"
+consume_all "$OUT" >"$WORK/out.json"
+python3 - "$NE_SRC/schemas/event.schema.json" "$NE_SRC/schemas/article.schema.json" \
+    "$WORK/out.json" "$WORK/articles.jsonl" <<'PY'
+import json, sys
+from jsonschema import Draft202012Validator
+ev_schema = json.load(open(sys.argv[1]))
+art_schema = json.load(open(sys.argv[2]))
+Draft202012Validator.check_schema(ev_schema)
+Draft202012Validator.check_schema(art_schema)
+v = Draft202012Validator(ev_schema)
+n = 0
+for line in open(sys.argv[3]):
+    rec = json.loads(json.loads(line)["payload"])
+    errs = sorted(v.iter_errors(rec), key=str)
+    assert not errs, "invalid event %s: %s" % (rec.get("event_id"), errs[0].message)
+    # evidence offsets point at the sentence in the article text
+    n += 1
+assert n > 50, "only %d events" % n
+va = Draft202012Validator(art_schema)
+for line in open(sys.argv[4]):
+    a = json.loads(line)
+    errs = list(va.iter_errors(a))
+    assert not errs, errs[0].message
+print("%d event records valid against %s" % (n, ev_schema["$id"]))
+PY
+echo "PASS"

@@ -1,0 +1,84 @@
+/*
+ * test_dates.c - time expressions, data-driven from cases/dates.tsv:
+ *   published <TAB> sentence <TAB> expression <TAB> value
+ * where value is YYYY, YYYY-MM or YYYY-MM-DD, and an optional fifth column
+ * "future" or "relative" names a flag the expression must carry. An
+ * expression "-" means the sentence has no time expression.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actors.h"
+#include "dates.h"
+#include "testutil.h"
+
+static void one_case(char **f, int nf, int line, void *arg)
+{
+    (void)arg;
+    ck_assert_msg(nf >= 4, "dates.tsv:%d: expected 4 fields", line);
+    int pub = ne_parse_date(f[0]);
+    ck_assert_msg(pub, "dates.tsv:%d: bad published date", line);
+    ne_doc_t d;
+    tu_doc(&d, f[1], pub);
+    ne_memory_t mem;
+    ne_memory_reset(&mem);
+    int anchor = 0, found = 0;
+    char got[256] = "";
+    for (size_t s = 0; s < d.sent.n && !found; s++) {
+        uint32_t tb = d.sent.v[s].tb, te = d.sent.v[s].te;
+        ck_assert_int_eq(ne_dates_sentence(tu_lex(), &d, tb, te, anchor), 0);
+        for (size_t k = 0; k < d.tx.n; k++) {
+            ne_timex_t *x = &d.tx.v[k];
+            char val[16];
+            ne_format_date(x->ymd, (ne_precision_t)x->prec, val);
+            size_t len = d.tok.v[x->te - 1].end - d.tok.v[x->tb].start;
+            char text[128];
+            snprintf(text, sizeof(text), "%.*s", (int)len, d.text + d.tok.v[x->tb].start);
+            snprintf(got + strlen(got), sizeof(got) - strlen(got), "[%s=%s] ", text, val);
+            if (!strcmp(text, f[2])) {
+                found = 1;
+                ck_assert_msg(!strcmp(val, f[3]), "dates.tsv:%d: '%s' resolved to %s, expected %s",
+                              line, text, val, f[3]);
+                if (nf >= 5 && !strcmp(f[4], "future"))
+                    ck_assert_msg(x->flags & NE_TX_FUTURE, "dates.tsv:%d: not marked future", line);
+                if (nf >= 5 && !strcmp(f[4], "relative"))
+                    ck_assert_msg(x->flags & NE_TX_RELATIVE, "dates.tsv:%d: not marked relative", line);
+            }
+            if (x->prec == NE_PREC_DAY) anchor = x->ymd;
+        }
+    }
+    if (!strcmp(f[2], "-"))
+        ck_assert_msg(got[0] == '\0', "dates.tsv:%d: expected no expression, got %s", line, got);
+    else
+        ck_assert_msg(found, "dates.tsv:%d: expression '%s' not found; found: %s", line, f[2], got);
+    ne_doc_free(&d);
+}
+
+START_TEST(cases)
+{
+    int n = tu_cases("dates.tsv", one_case, NULL);
+    ck_assert_int_gt(n, 30);
+}
+END_TEST
+
+START_TEST(calendar)
+{
+    ck_assert_int_eq(ne_weekday(20230217), 4); /* a Friday */
+    ck_assert_int_eq(ne_weekday(20000101), 5); /* a Saturday */
+    int dates[] = {19700101, 20000229, 20231231, 20240101, 21001231, 19000301};
+    for (size_t i = 0; i < sizeof(dates) / sizeof(dates[0]); i++)
+        ck_assert_int_eq(ne_ymd_from_days(ne_days_from_ymd(dates[i])), dates[i]);
+    ck_assert_int_eq(ne_ymd_from_days(ne_days_from_ymd(20240228) + 1), 20240229);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("dates");
+    TCase *core = tcase_create("core");
+    tcase_add_test(core, cases);
+    tcase_add_test(core, calendar);
+    suite_add_tcase(s, core);
+    return tu_run(s);
+}

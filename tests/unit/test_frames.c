@@ -1,0 +1,72 @@
+/*
+ * test_frames.c - the whole grammar, data-driven from cases/grammar.tsv:
+ *   published <TAB> text <TAB> events
+ * events: "ACTOR CODE COUNTERPART DATE" joined by " | " in sorted order,
+ * or "-" for none. Plus the code mappings of intention, threat, refusal.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "frames.h"
+#include "testutil.h"
+
+static int failures;
+
+static void one_case(char **f, int nf, int line, void *arg)
+{
+    (void)arg;
+    ck_assert_msg(nf == 3, "grammar.tsv:%d: expected 3 fields", line);
+    char *got = tu_code(f[1], ne_parse_date(f[0]));
+    for (char *p = got; (p = strchr(p, '\n'));) {
+        /* "a\nb" -> "a | b" */
+        memmove(p + 3, p + 1, strlen(p + 1) + 1);
+        memcpy(p, " | ", 3);
+    }
+    const char *want = strcmp(f[2], "-") ? f[2] : "";
+    if (strcmp(got, want)) {
+        fprintf(stderr, "grammar.tsv:%d: %s\n   got:      %s\n   expected: %s\n", line, f[1], got, want);
+        failures++;
+    }
+    free(got);
+}
+
+START_TEST(cases)
+{
+    failures = 0;
+    int n = tu_cases("grammar.tsv", one_case, NULL);
+    ck_assert_int_gt(n, 30);
+    ck_assert_msg(failures == 0, "%d of %d grammar cases failed (listed above)", failures, n);
+}
+END_TEST
+
+START_TEST(code_mappings)
+{
+    char out[5];
+    ne_frames_intent_code("042", out);
+    ck_assert_str_eq(out, "036");
+    ne_frames_intent_code("0841", out);
+    ck_assert_str_eq(out, "0353");
+    ne_frames_intent_code("163", out);
+    ck_assert_str_eq(out, "1312");
+    ne_frames_intent_code("195", out);
+    ck_assert_str_eq(out, "138");
+    ne_frames_threat_code("1723", out);
+    ck_assert_str_eq(out, "137");
+    ne_frames_refuse_code("0841", out);
+    ck_assert_str_eq(out, "1243");
+    ne_frames_refuse_code("043", out);
+    ck_assert_str_eq(out, "125");
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("frames");
+    TCase *core = tcase_create("core");
+    tcase_add_test(core, cases);
+    tcase_add_test(core, code_mappings);
+    tcase_set_timeout(core, 120);
+    suite_add_tcase(s, core);
+    return tu_run(s);
+}

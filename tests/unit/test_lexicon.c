@@ -1,0 +1,126 @@
+/*
+ * test_lexicon.c - dictionary loading: phrases, inflections, patterns,
+ * extension folders, and errors that name the file and line.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+static uint32_t phrase_node(const ne_lexicon_t *lx, const char *const *words)
+{
+    uint32_t node = 0;
+    for (int i = 0; words[i]; i++) {
+        node = ne_lex_child(lx, node, ne_lex_word_find(lx, words[i], strlen(words[i])));
+        if (node == NE_LEX_NONE) return node;
+    }
+    return node;
+}
+
+static int has_form(const ne_lexicon_t *lx, const char *form, const char *lemma, int bits)
+{
+    int32_t w = ne_lex_word_find(lx, form, strlen(form));
+    for (uint32_t v = ne_lex_vforms(lx, w); v != NE_LEX_NONE; v = ne_lex_vform(lx, v)->next)
+        if (!strcmp(ne_lex_lemma_name(lx, ne_lex_vform(lx, v)->lemma), lemma) &&
+            (ne_lex_vform(lx, v)->forms & bits))
+            return 1;
+    return 0;
+}
+
+START_TEST(phrases_and_forms)
+{
+    const ne_lexicon_t *lx = tu_lex();
+    const char *us[] = {"united", "states", NULL};
+    uint32_t n = phrase_node(lx, us);
+    ck_assert_uint_ne(n, NE_LEX_NONE);
+    const ne_lexent_t *e = ne_lex_entry(lx, ne_lex_node_entry(lx, n));
+    ck_assert_str_eq(e->code, "USA");
+    ck_assert(has_form(lx, "accused", "accuse", NE_F_PAST));
+    ck_assert(has_form(lx, "accuses", "accuse", NE_F_S));
+    ck_assert(has_form(lx, "accusing", "accuse", NE_F_ING));
+    ck_assert(has_form(lx, "sent", "send", NE_F_PAST));
+    ck_assert(has_form(lx, "said", "say", NE_F_PAST));
+    ck_assert(has_form(lx, "denied", "deny", NE_F_PAST));
+    ck_assert(ne_lex_cameo(lx, "112") != NULL);
+    ck_assert_int_eq(ne_lex_cameo(lx, "112")->quad, 3);
+    ck_assert_ptr_null(ne_lex_cameo(lx, "999"));
+    size_t np;
+    int32_t w = ne_lex_word_find(lx, "accuse", 6);
+    const ne_pattern_t *p = NULL;
+    for (uint32_t v = ne_lex_vforms(lx, w); v != NE_LEX_NONE; v = ne_lex_vform(lx, v)->next)
+        p = ne_lex_patterns(lx, ne_lex_vform(lx, v)->lemma, &np);
+    ck_assert_ptr_nonnull(p);
+    for (size_t i = 1; i < np; i++) ck_assert_uint_ge(p[i - 1].score, p[i].score);
+    ck_assert(ne_lex_word_flags(lx, ne_lex_word_find(lx, "friday", 6)) & NE_W_WEEKDAY);
+    ck_assert_int_eq(ne_lex_word_val(lx, ne_lex_word_find(lx, "march", 5)), 3);
+}
+END_TEST
+
+static char tmpdir[64];
+
+static void write_file(const char *name, const char *body)
+{
+    char path[256];
+    snprintf(path, sizeof(path), "%s/%s", tmpdir, name);
+    FILE *fp = fopen(path, "w");
+    fputs(body, fp);
+    fclose(fp);
+}
+
+START_TEST(extension_folder)
+{
+    strcpy(tmpdir, "/tmp/ne_dict_XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+    write_file("actors-extra.tsv", "ruritania\tRUR\tcountry\n");
+    write_file("verbs-extra.tsv", "# a verb the base does not know\n111\tbefuddle +\n");
+    const char *dirs[] = {NE_TEST_DICT, tmpdir};
+    char err[512];
+    ne_lexicon_t *lx = ne_lex_load(dirs, 2, err, sizeof(err));
+    ck_assert_msg(lx != NULL, "%s", err);
+    const char *ru[] = {"ruritania", NULL};
+    ck_assert_uint_ne(phrase_node(lx, ru), NE_LEX_NONE);
+    ck_assert(has_form(lx, "befuddled", "befuddle", NE_F_PAST));
+    ne_lex_destroy(lx);
+}
+END_TEST
+
+static void load_error(const char *file, const char *body, const char *expect)
+{
+    strcpy(tmpdir, "/tmp/ne_dict_XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+    write_file(file, body);
+    const char *dirs[] = {NE_TEST_DICT, tmpdir};
+    char err[512];
+    ne_lexicon_t *lx = ne_lex_load(dirs, 2, err, sizeof(err));
+    ck_assert_ptr_null(lx);
+    ck_assert_msg(strstr(err, expect) != NULL, "error '%s' lacks '%s'", err, expect);
+}
+
+START_TEST(errors_name_file_and_line)
+{
+    load_error("actors-bad.tsv", "# ok\nruritania\tRUR\n", "actors-bad.tsv:2:");
+    load_error("actors-bad.tsv", "ruritania\trur\tcountry\n", "bad actor code");
+    load_error("actors-bad.tsv", "ruritania\tRUR\tkingdom\n", "unknown actor kind");
+    load_error("actors-bad.tsv", "ruritania\tRUR\tcountry\t2020-13-01\t-\n", "valid-from");
+    load_error("verbs-bad.tsv", "999\tbefuddle +\n", "not in cameo.tsv");
+    load_error("verbs-bad.tsv", "111\tbefuddle\n", "needs an option");
+    load_error("verbs-bad.tsv", "111\tbefuddle + +\n", "at most one");
+    load_error("roles-bad.tsv", "jester\tFOO\tbody\n", "unknown role");
+    load_error("stuff.tsv", "x\n", "unknown dictionary file");
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("lexicon");
+    TCase *core = tcase_create("core");
+    tcase_add_test(core, phrases_and_forms);
+    tcase_add_test(core, extension_folder);
+    tcase_add_test(core, errors_name_file_and_line);
+    tcase_set_timeout(core, 60);
+    suite_add_tcase(s, core);
+    return tu_run(s);
+}

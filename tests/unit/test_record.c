@@ -1,0 +1,187 @@
+/*
+ * test_record.c - the decoder gives every class of bad input its reason,
+ * and good records decode exactly; event JSON has code-point offsets.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "testutil.h"
+
+static ne_reason_t dec(const char *buf, size_t len, ne_article_t *a)
+{
+    char err[512];
+    ne_limits_t lim = {1 << 20};
+    ne_reason_t r = ne_article_decode(buf, len, &lim, a, err, sizeof(err));
+    if (r != NE_OK) ck_assert_msg(err[0] != '\0', "reason %s without a message", ne_reason_name(r));
+    return r;
+}
+
+static void reason_is(const char *buf, size_t len, const char *reason)
+{
+    ne_article_t a;
+    ne_reason_t r = dec(buf, len, &a);
+    ck_assert_msg(strcmp(ne_reason_name(r), reason) == 0, "'%.60s': got %s, expected %s", buf,
+                  ne_reason_name(r), reason);
+    ck_assert_ptr_null(a.text);
+}
+
+#define REASON(lit, reason) reason_is(lit, sizeof(lit) - 1, reason)
+
+START_TEST(bad_input_classes)
+{
+    REASON("{\"text\": \"a\"", "truncated_json");
+    REASON("{\"text\": oops}", "invalid_json");
+    REASON("", "invalid_json");
+    REASON("[1, 2]", "not_object");
+    REASON("42", "not_object");
+    REASON("\"text\"", "not_object");
+    REASON("{\"title\": \"t\"}", "missing_text");
+    REASON("{\"text\": 5}", "wrong_type");
+    REASON("{\"text\": \"a\", \"id\": [1]}", "wrong_type");
+    REASON("{\"text\": \"a\", \"published\": 20230217}", "wrong_type");
+    REASON("{\"text\": \"   \\n \"}", "empty_text");
+    REASON("{\"text\": \"\"}", "empty_text");
+    REASON("{\"text\": \"a\xff\"}", "invalid_utf8");
+    REASON("{\"text\": \"a\xc0\xaf\"}", "invalid_utf8");   /* overlong */
+    REASON("{\"text\": \"a\xed\xa0\x80\"}", "invalid_utf8"); /* surrogate */
+    REASON("{\"text\": \"a\\u0000b\"}", "nul_byte");
+    reason_is("{\"text\": \"a\0b\"}", 13, "nul_byte");
+    REASON("{\"text\": \"a\x01\"}", "invalid_json"); /* raw control character */
+    REASON("{\"text\": \"a\", \"text\": \"b\"}", "duplicate_key");
+    REASON("{\"text\": \"a\", \"n\": 1e400}", "number_out_of_range");
+    REASON("{\"text\": \"a\", \"n\": 123456789012345678901234567890}", "number_out_of_range");
+    REASON("{\"text\": \"a\", \"published\": \"2023-02-30\"}", "invalid_date");
+    REASON("{\"text\": \"a\", \"published\": \"last Friday\"}", "invalid_date");
+    REASON("{\"text\": \"a\", \"published\": \"2023-02-17T25:00:00Z\"}", "invalid_date");
+}
+END_TEST
+
+START_TEST(deep_nesting)
+{
+    size_t depth = 200000;
+    char *s = malloc(depth * 2 + 32);
+    size_t n = 0;
+    n += (size_t)sprintf(s, "{\"text\":\"a\",\"x\":");
+    for (size_t i = 0; i < depth; i++) s[n++] = '[';
+    for (size_t i = 0; i < depth; i++) s[n++] = ']';
+    s[n++] = '}';
+    ne_article_t a;
+    char err[256];
+    ne_limits_t lim = {64 << 20};
+    ck_assert_str_eq(ne_reason_name(ne_article_decode(s, n, &lim, &a, err, sizeof(err))), "too_deep");
+    free(s);
+}
+END_TEST
+
+START_TEST(too_large_is_not_parsed)
+{
+    /* invalid JSON beyond the limit: the size check answers first */
+    size_t n = 3u << 20;
+    char *s = malloc(n);
+    memset(s, '{', n);
+    ne_article_t a;
+    char err[256];
+    ne_limits_t lim = {1 << 20};
+    ck_assert_int_eq(ne_article_decode(s, n, &lim, &a, err, sizeof(err)), NE_R_TOO_LARGE);
+    free(s);
+}
+END_TEST
+
+START_TEST(good_records)
+{
+    ne_article_t a;
+    const char *s = "{\"id\": 17, \"text\": \"Caf\xc3\xa9 \\u00e9 \\n text\", \"published\": "
+                    "\"2023-02-17T23:30:00-05:00\", \"title\": null, \"extra\": {\"x\": [1]}}";
+    ck_assert_int_eq(dec(s, strlen(s), &a), NE_OK);
+    ck_assert_str_eq(a.id, "17");
+    ck_assert_str_eq(a.text, "Caf\xc3\xa9 \xc3\xa9 \n text");
+    ck_assert_int_eq(a.published_ymd, 20230217);
+    ck_assert_ptr_null(a.title);
+    ne_article_clear(&a);
+    ck_assert_int_eq(ne_parse_date("2024-02-29"), 20240229);
+    ck_assert_int_eq(ne_parse_date("2023-02-29"), 0);
+    ck_assert_int_eq(ne_parse_date("2023-02-17T10:00:00.123Z"), 20230217);
+    ck_assert_int_eq(ne_parse_date("2023-02-17 10:00:00"), 20230217);
+}
+END_TEST
+
+START_TEST(event_json_offsets_in_code_points)
+{
+    ne_article_t a;
+    const char *s = "{\"id\": \"x\", \"published\": \"2023-02-17\", \"text\": \"\xc3\x89t\xc3\xa9. "
+                    "Russia on Friday accused the West of meddling.\"}";
+    ck_assert_int_eq(dec(s, strlen(s), &a), NE_OK);
+    ne_events_t *ev = ne_events_new();
+    char err[256];
+    ck_assert_int_eq(ne_coder_code(tu_coder(), &a, ev, err, sizeof(err)), 0);
+    ck_assert_int_eq((int)ne_events_count(ev), 1);
+    char *js = ne_event_to_json(ne_events_get(ev, 0), &a, NULL);
+    json_error_t je;
+    json_t *o = json_loads(js, 0, &je);
+    ck_assert_ptr_nonnull(o);
+    json_t *evd = json_object_get(o, "evidence");
+    /* "Été. " is 5 code points (7 bytes) */
+    ck_assert_int_eq((int)json_integer_value(json_object_get(evd, "start")), 5);
+    ck_assert_str_eq(json_string_value(json_object_get(evd, "sentence")),
+                     "Russia on Friday accused the West of meddling.");
+    json_t *tr = json_object_get(evd, "trigger");
+    ck_assert_int_eq((int)json_integer_value(json_object_get(tr, "start")), 5 + 17);
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(o, "actor"), "code")), "RUS");
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(o, "counterpart"), "code")), "WST");
+    json_t *act = json_object_get(o, "action");
+    ck_assert_str_eq(json_string_value(json_object_get(act, "code")), "112");
+    ck_assert_str_eq(json_string_value(json_object_get(act, "root")), "11");
+    ck_assert_int_eq((int)json_integer_value(json_object_get(act, "quad_class")), 3);
+    json_t *date = json_object_get(o, "date");
+    ck_assert_str_eq(json_string_value(json_object_get(date, "value")), "2023-02-17");
+    ck_assert_str_eq(json_string_value(json_object_get(date, "text")), "on Friday");
+    ck_assert_str_eq(json_string_value(json_object_get(o, "event_id")), ne_events_get(ev, 0)->event_id);
+    json_decref(o);
+    free(js);
+    ne_events_destroy(ev);
+    ne_article_clear(&a);
+}
+END_TEST
+
+START_TEST(event_ids_are_deterministic)
+{
+    ne_article_t a;
+    memset(&a, 0, sizeof(a));
+    a.id = "same";
+    a.text = "Japan and South Korea signed a trade agreement on Thursday.";
+    a.text_len = strlen(a.text);
+    a.published_ymd = 20230630;
+    ne_events_t *e1 = ne_events_new(), *e2 = ne_events_new();
+    char err[128];
+    ck_assert_int_eq(ne_coder_code(tu_coder(), &a, e1, err, sizeof(err)), 0);
+    ck_assert_int_eq(ne_coder_code(tu_coder(), &a, e2, err, sizeof(err)), 0);
+    ck_assert_int_eq((int)ne_events_count(e1), 2);
+    ck_assert_int_eq((int)ne_events_count(e2), 2);
+    for (size_t i = 0; i < 2; i++)
+        ck_assert_str_eq(ne_events_get(e1, i)->event_id, ne_events_get(e2, i)->event_id);
+    ck_assert_str_ne(ne_events_get(e1, 0)->event_id, ne_events_get(e1, 1)->event_id);
+    a.id = "other";
+    ck_assert_int_eq(ne_coder_code(tu_coder(), &a, e2, err, sizeof(err)), 0);
+    ck_assert_str_ne(ne_events_get(e1, 0)->event_id, ne_events_get(e2, 0)->event_id);
+    ne_events_destroy(e1);
+    ne_events_destroy(e2);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("record");
+    TCase *core = tcase_create("core"), *limits = tcase_create("limits");
+    tcase_add_test(core, good_records);
+    tcase_add_test(core, event_json_offsets_in_code_points);
+    tcase_add_test(core, event_ids_are_deterministic);
+    tcase_add_test(limits, bad_input_classes);
+    tcase_add_test(limits, deep_nesting);
+    tcase_add_test(limits, too_large_is_not_parsed);
+    tcase_set_timeout(limits, 60);
+    suite_add_tcase(s, core);
+    suite_add_tcase(s, limits);
+    return tu_run(s);
+}
