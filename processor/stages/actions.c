@@ -11,6 +11,7 @@
  * Time expressions and adverbs are transparent, so "urged Russia and
  * Ukraine on Friday to resume" matches `urge + to`.
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "actions.h"
@@ -175,6 +176,16 @@ static uint32_t aux_chain(const ctx_t *c, uint32_t head, uint8_t forms, uint32_t
     return first;
 }
 
+/* Does a direct object follow at i (a determiner, a number, a mention)? */
+static int has_object(const ctx_t *c, uint32_t i)
+{
+    while (i < c->te && is_adverb(c, i)) i++;
+    if (i >= c->te) return 0;
+    if (ment_at(c, i) >= 0 && !in_timex(c, i, NULL)) return 1;
+    if (wf(c, i) & (NE_W_DET | NE_W_POSS | NE_W_NUM)) return !(wf(c, i) & NE_W_PREP);
+    return tok(c, i)->kind == NE_TK_NUM;
+}
+
 int ne_actions_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te)
 {
     ctx_t c = {lx, d, tb, te};
@@ -265,8 +276,10 @@ int ne_actions_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32
             } else if ((forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(&c, before) &&
                        ment_at(&c, before) < 0 && tok(&c, before)->kind == NE_TK_WORD &&
                        !(wf(&c, before) & (NE_W_PRON | NE_W_REL | NE_W_CONJ | NE_W_ADV)) &&
-                       !is_adverb(&c, before)) {
-                /* "an agreement signed with Baku": a participle after a noun */
+                       !is_adverb(&c, before) && !has_object(&c, i + 1)) {
+                /* "an agreement signed with Baku": a participle after a noun,
+                 * with no object of its own ("the mandate blocked a bridge" is
+                 * a finite verb) */
                 g.flags |= NE_VG_REDUCED;
             } else if ((forms & (NE_F_BASE | NE_F_S)) && !(forms & NE_F_PAST) &&
                        valid_idx(&c, before) && (wf(&c, before) & NE_W_PREP)) {
@@ -302,14 +315,6 @@ static uint32_t skip_transparent(const ctx_t *c, uint32_t i)
     }
 }
 
-/* The end of the unit at i: a whole mention, or one token. */
-static uint32_t unit_end(const ctx_t *c, uint32_t i)
-{
-    int32_t m = ment_at(c, i);
-    if (m >= 0) return c->d->ment.v[m].te;
-    return i + 1;
-}
-
 static int gap_stop(const ctx_t *c, uint32_t i)
 {
     if (is_punct(c, i, ".;:()!?")) return 1;
@@ -319,7 +324,7 @@ static int gap_stop(const ctx_t *c, uint32_t i)
     return 0;
 }
 
-#define MAX_GAP 8
+#define MAX_GAP 10
 
 static int match_from(const ctx_t *c, const ne_pattern_t *p, uint16_t ei, uint32_t pos,
                       int32_t *target, uint32_t *end)
@@ -331,20 +336,48 @@ static int match_from(const ctx_t *c, const ne_pattern_t *p, uint16_t ei, uint32
     }
     const ne_pelem_t *e = &el[ei];
     if (e->type == NE_PE_GAP) {
+        /* token by token, so that the words after a gap may lie inside a
+         * mention ("expelled * ambassador of +" over "the ambassador of
+         * Belarus") */
         uint32_t q = pos;
         for (int k = 0; k <= MAX_GAP; k++) {
             if (match_from(c, p, (uint16_t)(ei + 1), q, target, end)) return 1;
             q = skip_transparent(c, q);
             if (q >= c->te || gap_stop(c, q)) return 0;
-            q = unit_end(c, q);
+            q++;
         }
         return 0;
     }
     pos = skip_transparent(c, pos);
     if (pos >= c->te) return 0;
+    if (e->type == NE_PE_MANY) {
+        /* "223", "1,000", "dozens", "hundreds": ten or more */
+        uint32_t q = pos; /* possibly the first token of a mention ("223 villagers") */
+        const ne_token_t *t = tok(c, q);
+        const char *f = ne_tok_fold(c->d, t);
+        int many = 0;
+        if (t->kind == NE_TK_NUM) {
+            long v = 0;
+            for (uint16_t k = 0; k < t->fold_len && (isdigit((unsigned char)f[k]) || f[k] == ','); k++)
+                if (f[k] != ',') v = v * 10 + (f[k] - '0');
+            many = v >= 10;
+        } else {
+            static const char *const w[] = {"dozens", "scores", "hundreds", "thousands", "millions",
+                                            "ten", "eleven", "twelve", "twenty", "thirty", "forty",
+                                            "fifty", "hundred", "thousand", NULL};
+            for (int k = 0; w[k]; k++)
+                if (t->fold_len == strlen(w[k]) && !memcmp(f, w[k], t->fold_len)) many = 1;
+        }
+        return many && match_from(c, p, (uint16_t)(ei + 1), q + 1, target, end);
+    }
     if (e->type == NE_PE_TARGET) {
         int32_t m = ment_at(c, pos);
-        if (m < 0 || c->d->ment.v[m].tb != pos) return 0;
+        if (m < 0) return 0;
+        /* a target inside a mention, right after its own preposition:
+         * "the ambassador of | Belarus" stands for the whole mention */
+        if (c->d->ment.v[m].tb != pos &&
+            !(pos > 0 && ment_at(c, pos - 1) == m && (wf(c, pos - 1) & NE_W_PREP)))
+            return 0;
         const ne_mention_t *mm = &c->d->ment.v[m];
         if (mm->flags & NE_MF_REL) return 0;
         if (!mm->n && !(mm->flags & NE_MF_RECIP)) return 0;

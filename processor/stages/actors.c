@@ -153,13 +153,48 @@ static int person_seen(const ne_memory_t *mem, uint32_t person)
     return 0;
 }
 
+static int title_before(const ctx_t *c, uint32_t i);
+
 static int after_title(const ctx_t *c, uint32_t i)
 {
     if (i <= c->tb) return 0;
     if (wflags(c, i - 1) & NE_W_TITLE_ABBR) return 1;
+    if (title_before(c, i)) return 1;
     if (is_punct(c, i - 1, '.') && i - 1 > c->tb && (wflags(c, i - 2) & NE_W_TITLE_ABBR))
         return 1;
     return 0;
+}
+
+/* Does a role title end right before token i ("President Erdogan")? Titles
+ * are at most a few words: try the phrases that end at i - 1. */
+static int title_before(const ctx_t *c, uint32_t i)
+{
+    for (uint32_t s = i > 4 ? i - 4 : c->tb; s < i; s++) {
+        if (s < c->tb) continue;
+        uint32_t node = 0, j;
+        for (j = s; j < i; j++) {
+            node = ne_lex_child(c->lx, node, tok(c, j)->word);
+            if (node == NE_LEX_NONE) break;
+        }
+        if (j < i || node == NE_LEX_NONE) continue;
+        for (uint32_t e = ne_lex_node_entry(c->lx, node); e != NE_LEX_NONE; e = ne_lex_entry(c->lx, e)->next)
+            if (ne_lex_entry(c->lx, e)->kind == NE_RK_TITLE) return 1;
+    }
+    return 0;
+}
+
+/* Do all surname entries of a trie node name people of one country? Then
+ * the surname alone is safe to code ("Erdogan", "Zakharova"). */
+static int surname_unambiguous(const ctx_t *c, uint32_t node)
+{
+    const char *country = NULL;
+    for (uint32_t e = ne_lex_node_entry(c->lx, node); e != NE_LEX_NONE; e = ne_lex_entry(c->lx, e)->next) {
+        const ne_lexent_t *en = ne_lex_entry(c->lx, e);
+        if (en->kind != NE_AK_SURNAME) continue;
+        if (!country) country = en->code;
+        else if (strncmp(country, en->code, 3)) return 0;
+    }
+    return country != NULL;
 }
 
 /* Pick the entries of the longest phrase starting at i. */
@@ -187,7 +222,9 @@ static atom_t lookup(const ctx_t *c, uint32_t i)
             if (en->kind == NE_AK_SURNAME) {
                 const ne_token_t *t = tok(c, i);
                 if ((t->flags & NE_TF_ALLCAP) || t->fold_len < 3) continue;
-                if (!person_seen(c->mem, en->person) && !after_title(c, i)) continue;
+                if (!person_seen(c->mem, en->person) && !after_title(c, i) &&
+                    !(t->fold_len >= 5 && surname_unambiguous(c, node)))
+                    continue;
             }
             int valid = entry_valid(en, date);
             int rank = kind_rank(en->kind) * 2 + valid;
@@ -315,7 +352,8 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, int kind, int objecti
         else if (kind == 't') ok = m->n >= 2 || (m->flags & NE_MF_PLURAL);
         else ok = !(m->flags & NE_MF_PERSON) && m->n == 1;
         if (!ok) continue;
-        if (objective && !skipped && idx >= c->sent_recent) {
+        if (objective && !skipped && idx == c->sent_recent) {
+            /* "Trump greeted him": not the subject of its own clause */
             skipped = 1;
             continue;
         }
@@ -619,8 +657,8 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
                 break;
             }
         }
-        if (is_modifier(c, j) && mods < 3 && role_ahead(c, j, 1) &&
-            (det || b->nown || b->role_set || !is_verbish(c, j))) {
+        if (is_modifier(c, j) && mods < 3 && !b->role_set && role_ahead(c, j, 1) &&
+            (det || b->nown || !is_verbish(c, j))) {
             j++;
             mods++;
             continue;
@@ -655,24 +693,28 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         uint32_t k = j + 1;
         while (k < c->te && (wflags(c, k) & NE_W_DET)) k++;
         int added = 0;
+        uint32_t last_end = j;
         for (;;) {
             atom_t a = lookup(c, k);
             if (a.type != A_ACTOR) break;
             const ne_lexent_t *en = ne_lex_entry(c->lx, a.actor);
             if (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME || is_word(c, a.te, "'s"))
                 break;
+            if (a.te < c->te && (tok(c, a.te)->flags & NE_TF_CAP) && lookup(c, a.te).type == A_NONE)
+                break; /* "Vladimir" of "Vladimir Putin" is not the Russian city */
             ne_member_t mm;
             member_of_entry(c, a.actor, a.valid, &mm);
             add_owner(b, &mm);
             added = 1;
             k = a.te;
+            last_end = k;
             if ((is_word(c, k, "and") || is_punct(c, k, ',')) && lookup(c, k + 1).type == A_ACTOR &&
                 is_word(c, j, "of"))
                 k++;
             else
                 break;
         }
-        if (added) j = k;
+        if (added) j = last_end;
     }
     finish_members(c, b);
     /* apposition: ", Vladimir Putin and Ilham Aliyev," / ", Israel Katz," */

@@ -175,16 +175,17 @@ static uint32_t match_at(ctx_t *c, uint32_t i, int *err)
     {
         int off = 99;
         uint32_t e = i;
-        if ((is_w(c, i, "the") || is_w(c, i, "that")) &&
-            (is_w(c, i + 1, "same") || is_w(c, i + 1, "day"))) {
-            if (is_w(c, i + 1, "same") && is_w(c, i + 2, "day")) off = 0, e = i + 3;
-            else if (is_w(c, i, "that") && is_w(c, i + 1, "day")) off = 0, e = i + 2;
+        if (is_w(c, i, "the") && is_w(c, i + 1, "same") && is_w(c, i + 2, "day")) {
+            off = 0, e = i + 3;
+        } else if (is_w(c, i, "that") && is_w(c, i + 1, "day")) {
+            off = 0, e = i + 2;
         } else if (is_w(c, i, "the") && (is_w(c, i + 1, "following") || is_w(c, i + 1, "next")) &&
                    is_w(c, i + 2, "day")) {
             off = 1, e = i + 3;
-        } else if (is_w(c, i, "the") && (is_w(c, i + 1, "previous") || is_w(c, i + 1, "day")) ) {
-            if (is_w(c, i + 1, "previous") && is_w(c, i + 2, "day")) off = -1, e = i + 3;
-            else if (is_w(c, i + 1, "day") && is_w(c, i + 2, "before")) off = -1, e = i + 3;
+        } else if (is_w(c, i, "the") && is_w(c, i + 1, "previous") && is_w(c, i + 2, "day")) {
+            off = -1, e = i + 3;
+        } else if (is_w(c, i, "the") && is_w(c, i + 1, "day") && is_w(c, i + 2, "before")) {
+            off = -1, e = i + 3;
         } else if ((is_w(c, i, "hours") || is_w(c, i, "minutes")) && is_w(c, i + 1, "later")) {
             off = 0, e = i + 2;
         } else if ((is_w(c, i, "a") || is_w(c, i, "one")) && is_w(c, i + 1, "day") &&
@@ -279,6 +280,7 @@ static uint32_t match_at(ctx_t *c, uint32_t i, int *err)
     {
         uint32_t k = i;
         int dir = 0;
+        if ((is_w(c, k, "early") || is_w(c, k, "late")) && is_w(c, k + 1, "on")) k++;
         if (is_w(c, k, "on")) k++;
         if (is_w(c, k, "last")) dir = -1, k++;
         else if (is_w(c, k, "next") || is_w(c, k, "coming")) dir = 1, k++;
@@ -323,7 +325,11 @@ static uint32_t match_at(ctx_t *c, uint32_t i, int *err)
         if ((wf(c, mk) & NE_W_MONTH) && cap(c, mk)) {
             int m = wval(c, mk);
             uint32_t e = mk + 1;
-            if (is_w(c, e, ".")) e++; /* "Jan." */
+            /* "Jan. 5": the abbreviation's own dot, not a sentence end */
+            if (is_w(c, e, ".") && c->d->tok.v[mk].fold_len <= 4 && c->d->tok.v[e].start == c->d->tok.v[mk].end &&
+                !is_w(c, mk, "may") && !is_w(c, mk, "june") && !is_w(c, mk, "july") && e + 1 < c->te &&
+                !(c->d->tok.v[e + 1].flags & NE_TF_CAP))
+                e++;
             if (!daybefore) {
                 if (num(c, e, 1, 31, &d)) e++;
                 else d = 0;

@@ -26,5 +26,4 @@ void ne_doc_free(ne_doc_t *d)
     free(d->tok_ment.v);
     free(d->vg.v);
     free(d->tx.v);
-    free(d->vsubj.v);
 }

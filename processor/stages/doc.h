@@ -101,11 +101,18 @@ enum {
     NE_VG_GOVERNED = 1 << 12, /* an infinitive governed by urge/ask/demand: not an event */
 };
 
+struct ne_pattern_s;
+
 typedef struct ne_vgroup_s {
     uint32_t first, head; /* first token (auxiliary or matrix verb) and the lexical verb */
     uint32_t lemma;       /* lemma index of the head */
     uint32_t flags;
     int32_t date;         /* index of the time expression attached to it, -1 none */
+    /* filled by frames.c */
+    int32_t subj;         /* subject mention, -1 none */
+    const struct ne_pattern_s *pat; /* the pattern that matched, NULL none */
+    int32_t target;       /* mention of the pattern's '+', -1 none */
+    uint32_t mend;        /* token after the match */
 } ne_vgroup_t;
 
 /* ---- time expressions ------------------------------------------------ */
@@ -135,7 +142,6 @@ typedef struct ne_doc_s {
     NE_VEC(int32_t) tok_ment;   /* per token of the current sentence: mention index or -1 */
     NE_VEC(ne_vgroup_t) vg;     /* of the current sentence */
     NE_VEC(ne_timex_t) tx;      /* of the current sentence */
-    NE_VEC(int32_t) vsubj;      /* per verb group: its subject mention (frames.c) */
 } ne_doc_t;
 
 void ne_doc_free(ne_doc_t *doc);

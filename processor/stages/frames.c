@@ -10,6 +10,7 @@
  * did C" the nearest subject of "did" is B, never A.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "actions.h"
@@ -21,7 +22,6 @@ typedef struct ctx_s {
     ne_doc_t *d;
     uint32_t tb, te;
     ne_memory_t *mem;
-    int32_t *subj; /* per verb group: subject mention, -1 */
 } ctx_t;
 
 static const ne_token_t *tok(const ctx_t *c, uint32_t i)
@@ -153,13 +153,36 @@ static int coded_group(const ne_vgroup_t *g)
     return !(g->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_INFINITIVE | NE_VG_CONSUMED));
 }
 
+/* If position p is the comma closing a relative clause (", who visited
+ * Washington last month,"), the comma that opens it; else p. */
+static uint32_t skip_relative(const ctx_t *c, uint32_t p)
+{
+    if (!is_punct(c, p, ",")) return p;
+    for (uint32_t q = p; q > c->tb && p - q < 30; q--) {
+        uint32_t r = q - 1;
+        if (is_punct(c, r, ".;:")) return p;
+        if (is_punct(c, r, ",")) {
+            if (is_w(c, r + 1, "who") || is_w(c, r + 1, "which") || is_w(c, r + 1, "whose"))
+                return r;
+            return p;
+        }
+    }
+    return p;
+}
+
 /* The nearest mention before position i that can be a subject. */
 static int32_t subject_left(const ctx_t *c, uint32_t i)
 {
     uint32_t k = i;
+    int32_t of_object = -1; /* "A convoy of the United Nations was attacked" */
     for (int steps = 0; steps < 60 && k > c->tb; steps++) {
         uint32_t p = k - 1;
-        if (is_punct(c, p, ".;:")) return -1;
+        if (is_punct(c, p, ".;:")) return of_object;
+        uint32_t r = skip_relative(c, p);
+        if (r != p) {
+            k = r;
+            continue;
+        }
         int32_t m = ment_at(c, p);
         if (m < 0) {
             k = p;
@@ -175,10 +198,10 @@ static int32_t subject_left(const ctx_t *c, uint32_t i)
                 int32_t a = ment_at(c, q - 1);
                 if (a >= 0 && !(c->d->ment.v[a].flags & NE_MF_LOC)) return a;
                 /* "a recent State Department statement, which": look one noun back */
-                for (uint32_t r = q - 1, s = 0; r > c->tb && s < 3; r--, s++) {
-                    a = ment_at(c, r - 1);
+                for (uint32_t r2 = q - 1, s = 0; r2 > c->tb && s < 3; r2--, s++) {
+                    a = ment_at(c, r2 - 1);
                     if (a >= 0 && !(c->d->ment.v[a].flags & NE_MF_LOC)) return a;
-                    if (tok(c, r - 1)->kind != NE_TK_WORD) break;
+                    if (tok(c, r2 - 1)->kind != NE_TK_WORD) break;
                 }
             }
             return -1;
@@ -187,11 +210,21 @@ static int32_t subject_left(const ctx_t *c, uint32_t i)
         if (!mm->n) continue;
         /* the object of a preposition is not a subject ("of Chinese naval
          * movements", "in Pakistan's Balochistan province") */
-        if (mm->tb > c->tb && (wf(c, mm->tb - 1) & NE_W_PREP) && !is_w(c, mm->tb - 1, "than"))
+        if (mm->tb > c->tb && (wf(c, mm->tb - 1) & NE_W_PREP) && !is_w(c, mm->tb - 1, "than")) {
+            if (of_object < 0 && is_w(c, mm->tb - 1, "of")) of_object = m;
             continue;
+        }
         return m;
     }
-    return -1;
+    return k <= c->tb ? of_object : -1;
+}
+
+/* Is the group the second of two coordinated verbs ("... and hailed")? */
+static int conjoined(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t p = g->first;
+    while (p > c->tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    return p > c->tb && (is_w(c, p - 1, "and") || is_w(c, p - 1, "but") || is_w(c, p - 1, "then"));
 }
 
 static int32_t find_subject(ctx_t *c, size_t gi)
@@ -201,18 +234,14 @@ static int32_t find_subject(ctx_t *c, size_t gi)
     int32_t prev_subj = -1;
     for (size_t k = gi; k > 0; k--) {
         ne_vgroup_t *pg = &c->d->vg.v[k - 1];
-        if (!(pg->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_INFINITIVE)) && c->subj[k - 1] >= 0) {
-            prev_subj = c->subj[k - 1];
+        if (!(pg->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_INFINITIVE)) && pg->subj >= 0) {
+            prev_subj = pg->subj;
             break;
         }
     }
     if (g->flags & NE_VG_PARTICIPLE) return prev_subj;
     /* "accused X ... and hailed Y": coordinated verbs share the subject */
-    uint32_t p = g->first;
-    while (p > c->tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
-    if (p > c->tb && (is_w(c, p - 1, "and") || is_w(c, p - 1, "but") || is_w(c, p - 1, "then")) &&
-        prev_subj >= 0)
-        return prev_subj;
+    if (conjoined(c, g) && prev_subj >= 0) return prev_subj;
     return subject_left(c, g->first);
 }
 
@@ -261,24 +290,31 @@ static uint32_t tok_end(const ctx_t *c, uint32_t i)
 
 /* ---- dates -------------------------------------------------------------------- */
 
-/* Give each time expression to the nearest verb group on its left (else on
- * its right): "X did Y on Monday, Z said on Tuesday" dates Y Monday. */
-static void attach_dates(ctx_t *c)
+/* Give each time expression to the nearest verb group on its left (else
+ * on its right): "X did Y on Monday, Z said on Tuesday" dates Y Monday.
+ * Groups that coded something or report speech are preferred over other
+ * verb forms ("a currency swap agreement on Thursday" dates "signed"). */
+static void attach_dates(ctx_t *c, const uint8_t *strong)
 {
     ne_doc_t *d = c->d;
     for (size_t x = 0; x < d->tx.n; x++) {
         int32_t best = -1;
-        for (size_t k = 0; k < d->vg.n; k++) {
-            const ne_vgroup_t *g = &d->vg.v[k];
-            if (g->flags & NE_VG_NOUN) continue;
-            if (g->head < d->tx.v[x].tb) best = (int32_t)k;
-        }
-        if (best < 0)
-            for (size_t k = 0; k < d->vg.n; k++)
-                if (!(d->vg.v[k].flags & NE_VG_NOUN) && d->vg.v[k].head >= d->tx.v[x].te) {
-                    best = (int32_t)k;
-                    break;
+        for (int pass = 0; pass < 2 && best < 0; pass++) {
+            for (size_t k = 0; k < d->vg.n; k++) {
+                const ne_vgroup_t *g = &d->vg.v[k];
+                if ((g->flags & NE_VG_NOUN) || (pass == 0 && !strong[k])) continue;
+                if (g->head < d->tx.v[x].tb) best = (int32_t)k;
+            }
+            if (best < 0)
+                for (size_t k = 0; k < d->vg.n; k++) {
+                    const ne_vgroup_t *g = &d->vg.v[k];
+                    if ((g->flags & NE_VG_NOUN) || (pass == 0 && !strong[k])) continue;
+                    if (g->head >= d->tx.v[x].te) {
+                        best = (int32_t)k;
+                        break;
+                    }
                 }
+        }
         if (best >= 0 && d->vg.v[best].date < 0) d->vg.v[best].date = (int32_t)x;
     }
 }
@@ -325,6 +361,21 @@ static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const
     if (!b->country[0] && strncmp(b->code, "IGO", 3) && strcmp(b->code, "WST")) return 0;
     if (strcmp(a->code, b->code) == 0) return 0;
     ne_event_t e = *proto;
+    if (e.code[0] == '1' && e.code[1] == '8') {
+        /* assault between two states is sport or metaphor ("Australia beat India") */
+        if (a->country[0] && b->country[0] && !a->role[0] && !b->role[0]) return 0;
+        /* civilians attacking their own state's organs: a riot (145) */
+        if ((!strcmp(a->role, "CVL") || !strcmp(a->role, "OPP")) && !strcmp(a->country, b->country) &&
+            (!strcmp(b->role, "GOV") || !strcmp(b->role, "COP") || !strcmp(b->role, "MIL"))) {
+            const ne_cameo_t *cm = ne_lex_cameo(c->lx, "145");
+            if (cm) {
+                set_code(e.code, cm->code);
+                e.label = cm->label;
+                e.goldstein = cm->goldstein;
+                e.quad_class = cm->quad;
+            }
+        }
+    }
     snprintf(e.actor.code, sizeof(e.actor.code), "%s", a->code);
     snprintf(e.actor.country, sizeof(e.actor.country), "%s", a->country);
     e.actor.start = a->start;
@@ -334,7 +385,6 @@ static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const
     e.counterpart.start = b->start;
     e.counterpart.end = b->end;
     e.has_counterpart = 1;
-    (void)c;
     return ne_events_push(ev, &e);
 }
 
@@ -351,6 +401,27 @@ static int members(const ctx_t *c, int32_t m, ne_member_t *out)
         }
     }
     return mm->n;
+}
+
+/* "Minsk denied the charge": a reply is addressed to whoever last acted on
+ * the replying state in this article. */
+static int reply_target(const struct ne_events_s *ev, const ne_member_t *actor, ne_member_t *out)
+{
+    for (size_t i = ev->ev.n; i > 0; i--) {
+        const ne_event_t *e = &ev->ev.v[i - 1];
+        int same = actor->country[0] ? !strcmp(e->counterpart.country, actor->country)
+                                     : !strcmp(e->counterpart.code, actor->code);
+        if (!same) continue;
+        memset(out, 0, sizeof(*out));
+        snprintf(out->code, sizeof(out->code), "%s", e->actor.code);
+        snprintf(out->country, sizeof(out->country), "%s", e->actor.country);
+        if (e->actor.country[0] && strlen(e->actor.code) > 3)
+            snprintf(out->role, sizeof(out->role), "%s", e->actor.code + 3);
+        out->start = e->actor.start;
+        out->end = e->actor.end;
+        return 1;
+    }
+    return 0;
 }
 
 /* The agent of a passive verb: "by X" after the match, else a state named
@@ -383,18 +454,8 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
 {
     ne_doc_t *d = c->d;
     ne_vgroup_t *g = &d->vg.v[gi];
-    c->subj[gi] = -1;
-    if (!coded_group(g)) return 0;
-    c->subj[gi] = find_subject(c, gi);
-    if (g->flags & (NE_VG_MODAL | NE_VG_NEGATED | NE_VG_SAY)) {
-        if (!(g->flags & NE_VG_SAY)) return 0;
-    }
-    ne_match_t mt;
-    if (!ne_actions_match(c->lx, d, c->tb, c->te, g, &mt)) return 0;
-    /* verbs inside the matched words belong to this pattern */
-    for (size_t k = gi + 1; k < d->vg.n; k++)
-        if (d->vg.v[k].head < mt.end) d->vg.v[k].flags |= NE_VG_CONSUMED;
-    if (g->flags & (NE_VG_MODAL | NE_VG_NEGATED)) return 0;
+    if (!g->pat || (g->flags & (NE_VG_MODAL | NE_VG_NEGATED))) return 0;
+    ne_match_t mt = {g->pat, g->target, g->mend};
 
     ne_event_t proto;
     memset(&proto, 0, sizeof(proto));
@@ -410,6 +471,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     const ne_cameo_t *cm = ne_lex_cameo(c->lx, mapped);
     if (!cm) return 0;
     set_code(proto.code, cm->code);
+    (void)gi;
     proto.label = cm->label;
     proto.goldstein = cm->goldstein;
     proto.quad_class = cm->quad;
@@ -424,7 +486,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
 
     ne_member_t act[NE_MAX_MEMBERS], cp[NE_MAX_MEMBERS];
     int na = 0, ncp = 0;
-    int32_t subj = c->subj[gi];
+    int32_t subj = g->subj;
     int recip = 0;
     if (g->flags & NE_VG_PASSIVE) {
         int32_t agent = passive_agent(c, mt.end);
@@ -448,7 +510,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
                 cp[ncp].start = cp[ncp].end = 0;
                 ncp++;
             }
-        } else if (mt.pat->opts & NE_PO_OBJ) {
+        } else if (mt.pat->opts & (NE_PO_OBJ | NE_PO_REPLY)) {
             for (uint32_t k = g->head + 1; k < c->te; k++) {
                 if (is_punct(c, k, ".;:")) break;
                 int32_t m = ment_at(c, k);
@@ -457,6 +519,8 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
                     break;
                 }
             }
+            if (!ncp && (mt.pat->opts & NE_PO_REPLY) && na)
+                ncp = reply_target(ev, &act[0], cp);
         }
     }
     if (recip) {
@@ -477,14 +541,52 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     return 0;
 }
 
+/* Subjects and pattern matches of every group, left to right: a match
+ * claims the verbs inside its words ("demanded that China release ..."). */
+static void match_groups(ctx_t *c, uint8_t *strong)
+{
+    ne_doc_t *d = c->d;
+    for (size_t gi = 0; gi < d->vg.n; gi++) {
+        ne_vgroup_t *g = &d->vg.v[gi];
+        g->subj = -1;
+        g->pat = NULL;
+        g->target = -1;
+        strong[gi] = 0;
+        if (!coded_group(g)) continue;
+        g->subj = find_subject(c, gi);
+        ne_match_t mt;
+        if (ne_actions_match(c->lx, d, c->tb, c->te, g, &mt)) {
+            g->pat = mt.pat;
+            g->target = mt.target;
+            g->mend = mt.end;
+            for (size_t k = gi + 1; k < d->vg.n; k++)
+                if (d->vg.v[k].head < mt.end) d->vg.v[k].flags |= NE_VG_CONSUMED;
+        }
+        strong[gi] = g->pat || (g->flags & NE_VG_SAY);
+    }
+}
+
 int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                        ne_memory_t *mem, struct ne_events_s *ev)
 {
-    while (d->vsubj.cap < d->vg.n)
-        if (ne_vec_grow((void **)&d->vsubj.v, &d->vsubj.cap, sizeof(int32_t)) < 0) return -1;
-    ctx_t c = {lx, d, tb, te, mem, d->vsubj.v};
-    attach_dates(&c);
-    for (size_t gi = 0; gi < d->vg.n; gi++)
-        if (code_group(&c, gi, ev) < 0) return -1;
-    return 0;
+    ctx_t c = {lx, d, tb, te, mem};
+    uint8_t strong_small[128], *strong = strong_small;
+    if (d->vg.n > sizeof(strong_small) && !(strong = malloc(d->vg.n))) return -1;
+    match_groups(&c, strong);
+    attach_dates(&c, strong);
+    /* a participle or a coordinated verb without a date of its own shares
+     * the date of the verb it hangs on */
+    for (size_t gi = 1; gi < d->vg.n; gi++) {
+        ne_vgroup_t *g = &d->vg.v[gi];
+        if (g->date >= 0 || !((g->flags & NE_VG_PARTICIPLE) || conjoined(&c, g))) continue;
+        for (size_t k = gi; k > 0; k--)
+            if (strong[k - 1] && !(d->vg.v[k - 1].flags & NE_VG_SAY)) {
+                g->date = d->vg.v[k - 1].date;
+                break;
+            }
+    }
+    int rc = 0;
+    for (size_t gi = 0; gi < d->vg.n && rc == 0; gi++) rc = code_group(&c, gi, ev);
+    if (strong != strong_small) free(strong);
+    return rc;
 }

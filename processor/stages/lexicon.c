@@ -809,6 +809,7 @@ static int load_verb_line(loader_t *ld, char **f, int nf)
             else if (!strcmp(o, "gov")) pt.p.opts |= NE_PO_GOV;
             else if (!strcmp(o, "self")) pt.p.opts |= NE_PO_SELF;
             else if (!strcmp(o, "obj")) pt.p.opts |= NE_PO_OBJ;
+            else if (!strcmp(o, "reply")) pt.p.opts |= NE_PO_REPLY;
             else return fail(ld, "unknown option '%s'", o);
         }
     }
@@ -833,6 +834,8 @@ static int load_verb_line(loader_t *ld, char **f, int nf)
             has_target = 1;
         } else if (!strcmp(tokn, "*")) {
             pe->type = NE_PE_GAP;
+        } else if (!strcmp(tokn, "#")) {
+            pe->type = NE_PE_MANY;
         } else {
             pe->type = NE_PE_WORD;
             pe->alt = (uint32_t)lx->alt.n;
@@ -851,8 +854,8 @@ static int load_verb_line(loader_t *ld, char **f, int nf)
         lx->pel.n++;
         pt.p.nelem++;
     }
-    if (!has_target && !(pt.p.opts & (NE_PO_RECIP | NE_PO_GOV | NE_PO_SELF | NE_PO_OBJ)))
-        return fail(ld, "a pattern without '+' needs an option (recip, gov, self or obj)");
+    if (!has_target && !(pt.p.opts & (NE_PO_RECIP | NE_PO_GOV | NE_PO_SELF | NE_PO_OBJ | NE_PO_REPLY)))
+        return fail(ld, "a pattern without '+' needs an option (recip, gov, self, obj or reply)");
     pt.p.score = (uint32_t)pt.p.nelem * 16 + (uint32_t)words * 2 + (has_target ? 1 : 0);
     char txt[600];
     snprintf(txt, sizeof(txt), "%s %s%s%s", f[0], f[1], nf >= 3 && f[2][0] ? " " : "",

@@ -73,7 +73,7 @@ enum {
 enum { NE_F_BASE = 1, NE_F_S = 2, NE_F_PAST = 4, NE_F_PPART = 8, NE_F_ING = 16 };
 
 /* A pattern element. */
-enum { NE_PE_WORD = 1, NE_PE_TARGET, NE_PE_GAP };
+enum { NE_PE_WORD = 1, NE_PE_TARGET, NE_PE_GAP, NE_PE_MANY };
 
 typedef struct ne_pelem_s {
     uint8_t type;
@@ -81,7 +81,7 @@ typedef struct ne_pelem_s {
     uint32_t alt;
 } ne_pelem_t;
 
-enum { NE_PO_RECIP = 1, NE_PO_GOV = 2, NE_PO_SELF = 4, NE_PO_OBJ = 8 };
+enum { NE_PO_RECIP = 1, NE_PO_GOV = 2, NE_PO_SELF = 4, NE_PO_OBJ = 8, NE_PO_REPLY = 16 };
 
 typedef struct ne_pattern_s {
     char code[5];

@@ -169,7 +169,7 @@ ne_reason_t ne_article_decode(const char *buf, size_t len, const ne_limits_t *li
     while (sp < len && (buf[sp] == ' ' || buf[sp] == '\t' || buf[sp] == '\n' || buf[sp] == '\r')) sp++;
     if (sp == len) return fail(NE_R_INVALID_JSON, err, errsz, "an empty record%s", NULL);
     json_error_t je;
-    json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je);
+    json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &je);
     if (!root) {
         ne_reason_t r = NE_R_INVALID_JSON;
         switch (json_error_code(&je)) {
@@ -305,7 +305,7 @@ char *ne_event_to_json(const ne_event_t *e, const ne_article_t *a, size_t *len)
         "start", (json_int_t)sc, "end", (json_int_t)se, "trigger", "start", (json_int_t)ts,
         "end", (json_int_t)te, "rule", e->rule ? e->rule : "");
     if (!o) return NULL;
-    char *s = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII * 0);
+    char *s = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(6));
     json_decref(o);
     if (s && len) *len = strlen(s);
     return s;

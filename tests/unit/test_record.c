@@ -111,7 +111,7 @@ START_TEST(event_json_offsets_in_code_points)
 {
     ne_article_t a;
     const char *s = "{\"id\": \"x\", \"published\": \"2023-02-17\", \"text\": \"\xc3\x89t\xc3\xa9. "
-                    "Russia on Friday accused the West of meddling.\"}";
+                    "Russia on Friday accused the West of derailing talks.\"}";
     ck_assert_int_eq(dec(s, strlen(s), &a), NE_OK);
     ne_events_t *ev = ne_events_new();
     char err[256];
@@ -125,7 +125,7 @@ START_TEST(event_json_offsets_in_code_points)
     /* "Été. " is 5 code points (7 bytes) */
     ck_assert_int_eq((int)json_integer_value(json_object_get(evd, "start")), 5);
     ck_assert_str_eq(json_string_value(json_object_get(evd, "sentence")),
-                     "Russia on Friday accused the West of meddling.");
+                     "Russia on Friday accused the West of derailing talks.");
     json_t *tr = json_object_get(evd, "trigger");
     ck_assert_int_eq((int)json_integer_value(json_object_get(tr, "start")), 5 + 17);
     ck_assert_str_eq(json_string_value(json_object_get(json_object_get(o, "actor"), "code")), "RUS");
