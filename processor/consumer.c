@@ -238,14 +238,6 @@ static void error_cb(rd_kafka_t *rk, int err, const char *reason, void *opaque)
     ne_warn("consumer: %s: %s", rd_kafka_err2name((rd_kafka_resp_err_t)err), reason);
 }
 
-static void log_cb(const rd_kafka_t *rk, int level, const char *fac, const char *buf)
-{
-    (void)rk;
-    if (level <= 3) ne_err("librdkafka %s: %s", fac, buf);
-    else if (level <= 4) ne_warn("librdkafka %s: %s", fac, buf);
-    else ne_debug("librdkafka %s: %s", fac, buf);
-}
-
 ne_consumer_t *ne_consumer_new(const ne_conf_t *conf, rd_kafka_t *producer, char *err,
                                size_t errsz)
 {
@@ -278,7 +270,7 @@ ne_consumer_t *ne_consumer_new(const ne_conf_t *conf, rd_kafka_t *producer, char
     rd_kafka_conf_set_opaque(kc, c);
     rd_kafka_conf_set_rebalance_cb(kc, rebalance_cb);
     rd_kafka_conf_set_error_cb(kc, error_cb);
-    rd_kafka_conf_set_log_cb(kc, log_cb);
+    rd_kafka_conf_set_log_cb(kc, ne_kafka_log_cb);
     c->rk = rd_kafka_new(RD_KAFKA_CONSUMER, kc, e2, sizeof(e2));
     if (!c->rk) {
         snprintf(err, errsz, "creating the consumer: %s", e2);

@@ -31,6 +31,14 @@ int ne_kafka_conf_apply(rd_kafka_conf_t *kc, const ne_conf_t *conf, int scope, c
     return 0;
 }
 
+void ne_kafka_log_cb(const rd_kafka_t *rk, int level, const char *fac, const char *buf)
+{
+    (void)rk;
+    if (level <= 3) ne_err("librdkafka %s: %s", fac, buf);
+    else if (level <= 5) ne_warn("librdkafka %s: %s", fac, buf);
+    else ne_debug("librdkafka %s: %s", fac, buf);
+}
+
 static void dr_cb(rd_kafka_t *rk, const rd_kafka_message_t *m, void *opaque)
 {
     (void)rk;
@@ -77,6 +85,7 @@ rd_kafka_t *ne_producer_new(const ne_conf_t *conf, char *err, size_t errsz)
     }
     rd_kafka_conf_set_dr_msg_cb(kc, dr_cb);
     rd_kafka_conf_set_error_cb(kc, error_cb);
+    rd_kafka_conf_set_log_cb(kc, ne_kafka_log_cb);
     rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_PRODUCER, kc, e2, sizeof(e2));
     if (!rk) {
         snprintf(err, errsz, "creating the producer: %s", e2);

@@ -40,6 +40,9 @@ int ne_producer_dead_letter(rd_kafka_t *p, const char *topic, const rd_kafka_mes
                             ne_reason_t reason, const char *message, ne_ticket_t *t,
                             char *err, size_t errsz);
 
+/** @brief librdkafka's log lines, through the program's logger. */
+void ne_kafka_log_cb(const rd_kafka_t *rk, int level, const char *fac, const char *buf);
+
 /** @brief Apply the passthrough properties of a scope to a librdkafka conf. */
 int ne_kafka_conf_apply(rd_kafka_conf_t *kc, const ne_conf_t *conf, int scope, char *err,
                         size_t errsz);

@@ -46,6 +46,9 @@ start() {
     fetch
     mkdir -p "$dir"
     dir=$(cd "$dir" && pwd)
+    # a fresh broker every time: no topics, offsets or cluster id left over
+    stop "$dir"
+    rm -rf "$dir/data" "$dir/env"
     local port cport
     port=$(free_port); cport=$(free_port)
     while [ "$cport" = "$port" ]; do cport=$(free_port); done
@@ -118,6 +121,7 @@ stop() {
         kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
     fi
     rm -f "$dir/pid"
+    rm -rf "$dir/data"
 }
 
 cmd=${1:-}; shift || true

@@ -40,7 +40,7 @@ consume_all "$OUT" >"$WORK/out.json"
 python3 - "$WORK/expected.json" "$WORK/dlq.json" "$WORK/out.json" "$IN" <<'PY'
 import json, sys
 expected = json.load(open(sys.argv[1]))
-dl = [json.loads(l) for l in open(sys.argv[2])]
+dl = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8", errors="surrogateescape")]
 out = [json.loads(json.loads(l)["payload"]) for l in open(sys.argv[3])]
 bad = [(i, r, why) for i, (r, why) in enumerate(expected) if why]
 assert len(dl) == len(bad), "%d dead letters for %d bad records" % (len(dl), len(bad))

@@ -1,0 +1,26 @@
+# newsevents: build on Debian 12, run on a slim Debian 12 with the runtime libraries.
+FROM debian:bookworm AS build
+RUN apt-get update && apt-get install -y --no-install-recommends \
+        build-essential cmake pkg-config librdkafka-dev libjansson-dev check \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY CMakeLists.txt ./
+COPY include include
+COPY processor processor
+COPY dict dict
+COPY schemas schemas
+COPY tests tests
+RUN cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr/local \
+    && cmake --build build -j"$(nproc)" --target newsevents \
+    && cmake --install build
+
+FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends \
+        librdkafka1 libjansson4 ca-certificates \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --no-create-home newsevents
+COPY --from=build /usr/local/bin/newsevents /usr/local/bin/newsevents
+COPY --from=build /usr/local/share/newsevents /usr/local/share/newsevents
+USER newsevents
+ENTRYPOINT ["/usr/local/bin/newsevents"]
+CMD ["run", "--help"]
