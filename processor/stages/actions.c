@@ -371,6 +371,16 @@ static int match_from(const ctx_t *c, const ne_pattern_t *p, uint16_t ei, uint32
         return many && match_from(c, p, (uint16_t)(ei + 1), q + 1, target, end);
     }
     if (e->type == NE_PE_TARGET) {
+        /* "to ousted Syrian President ...", "arrested jailed ...": plain
+         * lower-case modifiers before the mention */
+        for (int k = 0; k < 2 && ment_at(c, pos) < 0 && pos + 1 < c->te; k++) {
+            const ne_token_t *t = tok(c, pos);
+            if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) ||
+                (wf(c, pos) & (NE_W_PREP | NE_W_CONJ | NE_W_DET | NE_W_POSS | NE_W_PRON | NE_W_REL |
+                               NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL | NE_W_NEG)))
+                break;
+            pos++;
+        }
         int32_t m = ment_at(c, pos);
         if (m < 0) return 0;
         /* a target inside a mention, right after its own preposition:

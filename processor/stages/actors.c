@@ -451,7 +451,14 @@ static void note_person(ne_memory_t *mem, const ctx_t *c, uint32_t e)
 
 /* Does a role (or an adjective of a state) follow within a few modifiers?
  * Lets "two far-right Israeli ministers" start at "two". */
-static int role_ahead(const ctx_t *c, uint32_t j, int allow_adj)
+static int is_verbish(const ctx_t *c, uint32_t j);
+
+/* Does a role (or, with allow_adj, an adjective of a state) follow within a
+ * few modifiers? Lets "two far-right Israeli ministers" start at "two". A
+ * word that can be a verb is skipped only after a determiner or a hyphen
+ * ("the jailed opposition leader", "Russian-backed separatists"): after a
+ * name it is the verb ("Belarus released 14 prisoners"). */
+static int role_ahead_v(const ctx_t *c, uint32_t j, int allow_adj, int allow_verbish)
 {
     for (int k = 0; k < 4 && j < c->te; k++) {
         atom_t a = lookup(c, j);
@@ -463,6 +470,8 @@ static int role_ahead(const ctx_t *c, uint32_t j, int allow_adj)
             /* "Houthi rebels", "U.S. envoy": a name used as a modifier */
             return a.te < c->te && lookup(c, a.te).type == A_ROLE;
         }
+        if (is_modifier(c, j) && is_verbish(c, j) && !allow_verbish && !(j > 0 && is_hyphen(c, j - 1)))
+            return 0;
         if (is_modifier(c, j) || is_hyphen(c, j) || tok(c, j)->kind == NE_TK_NUM ||
             (wflags(c, j) & NE_W_NUM)) {
             j++;
@@ -471,6 +480,11 @@ static int role_ahead(const ctx_t *c, uint32_t j, int allow_adj)
         return 0;
     }
     return 0;
+}
+
+static int role_ahead(const ctx_t *c, uint32_t j, int allow_adj)
+{
+    return role_ahead_v(c, j, allow_adj, 0);
 }
 
 /* A word that can be a verb: it may not open a mention as a modifier
@@ -540,7 +554,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         }
         break;
     }
-    if (det && !role_ahead(c, j, 1)) {
+    if (det && !role_ahead_v(c, j, 1, 1)) {
         /* "the" + an actor name ("the United States") still parses below */
         atom_t a = lookup(c, j);
         if (a.type != A_ACTOR) return i;
@@ -657,8 +671,8 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
                 break;
             }
         }
-        if (is_modifier(c, j) && mods < 3 && !b->role_set && role_ahead(c, j, 1) &&
-            (det || b->nown || !is_verbish(c, j))) {
+        if (is_modifier(c, j) && mods < 3 && !b->role_set && role_ahead_v(c, j, 1, det) &&
+            (det || !is_verbish(c, j))) {
             j++;
             mods++;
             continue;
