@@ -286,6 +286,13 @@ int ne_actions_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32
                 g.flags |= NE_VG_NOUN; /* "on strike", "for talks" */
             }
         }
+        /* a bare infinitive right after another verb: "help fight", "let go" */
+        if (!(g.flags & (NE_VG_NOUN | NE_VG_INFINITIVE)) && !has_aux && (forms & NE_F_BASE) &&
+            !(forms & NE_F_PAST) && valid_idx(&c, before) && ment_at(&c, before) < 0) {
+            uint32_t plem = 0;
+            if (verb_reading(&c, before, &plem) && !(wf(&c, before) & (NE_W_PRON | NE_W_REL)))
+                g.flags |= NE_VG_INFINITIVE;
+        }
         /* hypothetical: if/unless/whether earlier in the clause */
         for (uint32_t k = g.first; k > tb && g.first - k < 12; k--) {
             uint32_t p = k - 1;
@@ -390,6 +397,8 @@ static int match_from(const ctx_t *c, const ne_pattern_t *p, uint16_t ei, uint32
             return 0;
         const ne_mention_t *mm = &c->d->ment.v[m];
         if (mm->flags & NE_MF_REL) return 0;
+        if (e->person && (!(mm->flags & NE_MF_PERSON) || mm->n != 1 || (mm->flags & NE_MF_PLURAL)))
+            return 0;
         if (!mm->n && !(mm->flags & NE_MF_RECIP)) return 0;
         int32_t save = *target;
         *target = m;

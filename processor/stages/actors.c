@@ -811,9 +811,9 @@ static void merge_compounds(ctx_t *c)
                 int sep_and = 0, sep_comma = 0;
                 if (gap_e == gap_b + 1 && (is_word(c, gap_b, "and") || is_word(c, gap_b, "or")))
                     sep_and = 1;
-                else if (gap_e == gap_b + 2 && is_punct(c, gap_b, ',') &&
+                else if (gap_e == gap_b + 2 && is_punct(c, gap_b, ',') && q > k &&
                          (is_word(c, gap_b + 1, "and") || is_word(c, gap_b + 1, "or")))
-                    sep_and = 1;
+                    sep_and = 1; /* "A, B, and C"; a lone ", and" joins clauses */
                 else if (gap_e == gap_b + 1 && is_punct(c, gap_b, ','))
                     sep_comma = 1;
                 if (sep_and) {

@@ -210,6 +210,14 @@ static int32_t subject_left(const ctx_t *c, uint32_t i)
         if (!mm->n) continue;
         /* the object of a preposition is not a subject ("of Chinese naval
          * movements", "in Pakistan's Balochistan province") */
+        /* ... unless a clause starts there: "since Israel began striking" */
+        if (mm->tb > c->tb && (is_w(c, mm->tb - 1, "since") || is_w(c, mm->tb - 1, "after") ||
+                               is_w(c, mm->tb - 1, "before") || is_w(c, mm->tb - 1, "until") ||
+                               is_w(c, mm->tb - 1, "as") || is_w(c, mm->tb - 1, "once"))) {
+            uint32_t q = mm->te;
+            while (q < i && (is_adverb_like(c, q) || in_timex(c, q))) q++;
+            if (q == i) return m;
+        }
         if (mm->tb > c->tb && (wf(c, mm->tb - 1) & NE_W_PREP) && !is_w(c, mm->tb - 1, "than")) {
             if (of_object < 0 && is_w(c, mm->tb - 1, "of")) of_object = m;
             continue;
@@ -250,12 +258,24 @@ static int32_t find_subject(ctx_t *c, size_t gi)
 /* Country for a member that has only a role: the other side's, else the
  * nearest state named in the sentence, else the article's last one. */
 static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
-                           uint32_t near)
+                           uint32_t near, int target)
 {
     if (m->country[0] || strncmp(m->code, "IGO", 3) == 0 || strcmp(m->code, "WST") == 0)
         return;
     char role[4];
     memcpy(role, m->role, sizeof(role));
+    if (target) {
+        /* victims, prisoners, people: of the place where it happened
+         * ("killing six people" after "shelled a block in Kharkiv") */
+        for (size_t k = 0; k < c->d->ment.n; k++) {
+            const ne_mention_t *mm = &c->d->ment.v[k];
+            if (mm->n != 1 || !mm->m[0].country[0] || mm->m[0].role[0]) continue;
+            if (!(mm->flags & NE_MF_LOC) && !(mm->tb > c->tb && is_w(c, mm->tb - 1, "in")))
+                continue;
+            ne_member_set(m, mm->m[0].country, role);
+            return;
+        }
+    }
     if (other && other->country[0]) {
         ne_member_set(m, other->country, role);
         return;
@@ -504,7 +524,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
         } else if (mt.pat->opts & (NE_PO_GOV | NE_PO_SELF)) {
             for (int k = 0; k < na && ncp < NE_MAX_MEMBERS; k++) {
                 ne_member_t m = act[k];
-                resolve_member(c, &m, NULL, g->head);
+                resolve_member(c, &m, NULL, g->head, 0);
                 if (!m.country[0]) continue;
                 ne_member_set(&cp[ncp], m.country, (mt.pat->opts & NE_PO_GOV) ? "GOV" : "");
                 cp[ncp].start = cp[ncp].end = 0;
@@ -525,7 +545,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     }
     if (recip) {
         if (na < 2) return 0;
-        for (int i = 0; i < na; i++) resolve_member(c, &act[i], NULL, g->head);
+        for (int i = 0; i < na; i++) resolve_member(c, &act[i], NULL, g->head, 0);
         for (int i = 0; i < na; i++)
             for (int j = 0; j < na; j++)
                 if (i != j && emit(c, ev, &proto, &act[i], &act[j]) < 0) return -1;
@@ -534,8 +554,8 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     for (int i = 0; i < na; i++)
         for (int j = 0; j < ncp; j++) {
             ne_member_t a = act[i], b = cp[j];
-            resolve_member(c, &a, b.country[0] ? &b : NULL, g->head);
-            resolve_member(c, &b, a.country[0] ? &a : NULL, g->head);
+            resolve_member(c, &a, b.country[0] ? &b : NULL, g->head, 0);
+            resolve_member(c, &b, a.country[0] ? &a : NULL, g->head, 1);
             if (emit(c, ev, &proto, &a, &b) < 0) return -1;
         }
     return 0;

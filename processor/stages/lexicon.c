@@ -828,10 +828,11 @@ static int load_verb_line(loader_t *ld, char **f, int nf)
         if (NE_VEC_RESERVE(lx->pel) < 0) return fail(ld, "out of memory");
         ne_pelem_t *pe = &lx->pel.v[lx->pel.n];
         memset(pe, 0, sizeof(*pe));
-        if (!strcmp(tokn, "+")) {
-            if (has_target) return fail(ld, "a pattern has at most one '+'");
+        if (!strcmp(tokn, "+") || !strcmp(tokn, "@")) {
+            if (has_target) return fail(ld, "a pattern has at most one '+' or '@'");
             pe->type = NE_PE_TARGET;
-            has_target = 1;
+            pe->person = tokn[0] == '@';
+            has_target = 1 + pe->person;
         } else if (!strcmp(tokn, "*")) {
             pe->type = NE_PE_GAP;
         } else if (!strcmp(tokn, "#")) {
@@ -856,7 +857,7 @@ static int load_verb_line(loader_t *ld, char **f, int nf)
     }
     if (!has_target && !(pt.p.opts & (NE_PO_RECIP | NE_PO_GOV | NE_PO_SELF | NE_PO_OBJ | NE_PO_REPLY)))
         return fail(ld, "a pattern without '+' needs an option (recip, gov, self, obj or reply)");
-    pt.p.score = (uint32_t)pt.p.nelem * 16 + (uint32_t)words * 2 + (has_target ? 1 : 0);
+    pt.p.score = (uint32_t)pt.p.nelem * 16 + (uint32_t)words * 2 + (uint32_t)has_target;
     char txt[600];
     snprintf(txt, sizeof(txt), "%s %s%s%s", f[0], f[1], nf >= 3 && f[2][0] ? " " : "",
              nf >= 3 ? f[2] : "");

@@ -77,6 +77,7 @@ enum { NE_PE_WORD = 1, NE_PE_TARGET, NE_PE_GAP, NE_PE_MANY };
 
 typedef struct ne_pelem_s {
     uint8_t type;
+    uint8_t person;  /* for targets: '@', one named or titled person */
     uint16_t nalt;   /* for words: the alternatives are alts[alt .. alt+nalt) */
     uint32_t alt;
 } ne_pelem_t;

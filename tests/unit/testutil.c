@@ -82,13 +82,13 @@ char *tu_code(const char *text, int published)
         lines[i] = malloc(96);
         snprintf(lines[i], 96, "%s %s %s %s", e->actor.code, e->code,
                  e->has_counterpart ? e->counterpart.code : "-", date);
-        total += strlen(lines[i]) + 1;
+        total += strlen(lines[i]) + 3;
     }
     qsort(lines, n, sizeof(char *), cmp_str);
     char *out = malloc(total);
     out[0] = '\0';
     for (size_t i = 0; i < n; i++) {
-        if (i) strcat(out, "\n");
+        if (i) strcat(out, " | ");
         strcat(out, lines[i]);
         free(lines[i]);
     }

@@ -20,7 +20,7 @@ const ne_coder_t *tu_coder(void);
 /** Tokenize text into a fresh doc (caller frees with ne_doc_free). */
 void tu_doc(ne_doc_t *d, const char *text, int published);
 
-/** Code text; returns the events as "ACTOR CODE COUNTERPART DATE" lines joined by '\n',
+/** Code text; returns the events as "ACTOR CODE COUNTERPART DATE" joined by " | ",
  * sorted (a malloc'd string). */
 char *tu_code(const char *text, int published);
 
