@@ -183,7 +183,11 @@ static int has_object(const ctx_t *c, uint32_t i)
     if (i >= c->te) return 0;
     if (ment_at(c, i) >= 0 && !in_timex(c, i, NULL)) return 1;
     if (wf(c, i) & (NE_W_DET | NE_W_POSS | NE_W_NUM)) return !(wf(c, i) & NE_W_PREP);
-    return tok(c, i)->kind == NE_TK_NUM;
+    if (tok(c, i)->kind == NE_TK_NUM) return 1;
+    /* a bare plural or mass noun: "airdropped food and supplies" */
+    const ne_token_t *t = tok(c, i);
+    return t->kind == NE_TK_WORD && !(t->flags & NE_TF_CAP) && !wf(c, i) &&
+           ne_lex_vforms(c->lx, t->word) == NE_LEX_NONE;
 }
 
 int ne_actions_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te)
@@ -322,9 +326,20 @@ static uint32_t skip_transparent(const ctx_t *c, uint32_t i)
     }
 }
 
+/* Is token i the head of a verb coordinated with an earlier one ("beat and
+ * detained")? A gap does not run into another verb's clause. */
+static int coordinated_verb(const ctx_t *c, uint32_t i)
+{
+    if (i < c->tb + 1 || !(is_w(c, i - 1, "and") || is_w(c, i - 1, "or"))) return 0;
+    for (size_t k = 0; k < c->d->vg.n; k++)
+        if (c->d->vg.v[k].head == i) return !(c->d->vg.v[k].flags & NE_VG_NOUN);
+    return 0;
+}
+
 static int gap_stop(const ctx_t *c, uint32_t i)
 {
     if (is_punct(c, i, ".;:()!?")) return 1;
+    if (coordinated_verb(c, i)) return 1;
     if (is_w(c, i, "which") || is_w(c, i, "who") || is_w(c, i, "because") ||
         is_w(c, i, "while") || is_w(c, i, "if") || is_w(c, i, "but") || is_w(c, i, "although"))
         return 1;
@@ -379,7 +394,8 @@ static int match_from(const ctx_t *c, const ne_pattern_t *p, uint16_t ei, uint32
     }
     if (e->type == NE_PE_TARGET) {
         /* "to ousted Syrian President ...", "arrested jailed ...": plain
-         * lower-case modifiers before the mention */
+         * lower-case modifiers before the mention; "into whether" */
+        if (is_w(c, pos, "whether")) pos++;
         for (int k = 0; k < 2 && ment_at(c, pos) < 0 && pos + 1 < c->te; k++) {
             const ne_token_t *t = tok(c, pos);
             if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) ||
@@ -389,7 +405,20 @@ static int match_from(const ctx_t *c, const ne_pattern_t *p, uint16_t ei, uint32
             pos++;
         }
         int32_t m = ment_at(c, pos);
-        if (m < 0) return 0;
+        if (m < 0) {
+            /* "flood-hit areas of Myanmar", "the people of Gaza": a noun
+             * phrase of a place or state stands for it */
+            uint32_t q = pos;
+            while (q < c->te && q - pos < 5 && ment_at(c, q) < 0 && !is_w(c, q, "of") &&
+                   (tok(c, q)->kind == NE_TK_WORD || is_punct(c, q, "-")) &&
+                   !(wf(c, q) & (NE_W_PREP | NE_W_CONJ | NE_W_REL | NE_W_BE | NE_W_PRON)))
+                q++;
+            if (q > pos && is_w(c, q, "of") && ment_at(c, q + 1) >= 0 &&
+                c->d->ment.v[ment_at(c, q + 1)].tb == q + 1)
+                pos = q + 1, m = ment_at(c, q + 1);
+            else
+                return 0;
+        }
         /* a target inside a mention, right after its own preposition:
          * "the ambassador of | Belarus" stands for the whole mention */
         if (c->d->ment.v[m].tb != pos &&
@@ -415,24 +444,49 @@ static int match_from(const ctx_t *c, const ne_pattern_t *p, uint16_t ei, uint32
     return 0;
 }
 
+static int match_at(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_match_t *out);
+
 int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,
                      const ne_vgroup_t *vg, ne_match_t *out)
 {
     ctx_t c = {lx, d, tb, te};
+    if (match_at(&c, vg, vg->head + 1, out)) return 1;
+    /* "beat and detained several journalists": the first verb shares the
+     * object of the second */
+    uint32_t n = vg->head + 1;
+    if (n + 1 < te && (is_w(&c, n, "and") || is_w(&c, n, "or")) && coordinated_verb(&c, n + 1))
+        return match_at(&c, vg, n + 2, out);
+    return 0;
+}
+
+static int match_at(const ctx_t *c0, const ne_vgroup_t *vg, uint32_t from, ne_match_t *out)
+{
+    const ctx_t *cc = c0;
+    ctx_t c = *cc;
+    const ne_lexicon_t *lx = c.lx;
     size_t np;
     const ne_pattern_t *pats = ne_lex_patterns(lx, vg->lemma, &np);
     const ne_pelem_t *el = ne_lex_pelems(lx);
+    /* "seeking to support": an intention's verb is not also its own event,
+     * except through patterns that say "to" themselves */
+    uint32_t lf = ne_lex_lemma_flags(lx, vg->lemma);
+    int to_infinitive = (lf & (NE_L_INTENT | NE_L_PROMISE | NE_L_ASPECT | NE_L_FAIL | NE_L_REFUSE)) &&
+                        is_w(&c, from, "to") && from + 1 < c.te &&
+                        ne_lex_vforms(lx, tok(&c, from + 1)->word) != NE_LEX_NONE;
     for (size_t k = 0; k < np; k++) {
         const ne_pattern_t *p = &pats[k];
         int32_t target = -1;
         uint32_t end = 0;
+        if (to_infinitive && (!p->nelem || el[p->elem].type != NE_PE_WORD ||
+                              ne_lex_alts(lx)[el[p->elem].alt] != tok(&c, from)->word))
+            continue;
         if (vg->flags & NE_VG_PASSIVE) {
             /* "X was accused of": `accuse + of` minus its '+' */
             if (!p->nelem || el[p->elem].type != NE_PE_TARGET) continue;
             ne_pattern_t rest = *p;
             rest.elem++;
             rest.nelem--;
-            if (match_from(&c, &rest, 0, vg->head + 1, &target, &end)) {
+            if (match_from(&c, &rest, 0, from, &target, &end)) {
                 out->pat = p;
                 out->target = -1;
                 out->end = end;
@@ -440,7 +494,7 @@ int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uin
             }
             continue;
         }
-        if (match_from(&c, p, 0, vg->head + 1, &target, &end)) {
+        if (match_from(&c, p, 0, from, &target, &end)) {
             out->pat = p;
             out->target = target;
             out->end = end;

@@ -343,6 +343,7 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, int kind, int objecti
     const ne_memory_t *mem = c->mem;
     size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
     int skipped = 0;
+    const char *subject = NULL; /* code of the skipped subject: "him" is not the subject again */
     for (size_t k = 0; k < n; k++) {
         size_t idx = mem->nrecent - 1 - k;
         const ne_mention_t *m = &mem->recent[idx % NE_MEM_RECENT];
@@ -355,8 +356,10 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, int kind, int objecti
         if (objective && !skipped && idx == c->sent_recent) {
             /* "Trump greeted him": not the subject of its own clause */
             skipped = 1;
+            subject = m->m[0].code;
             continue;
         }
+        if (subject && m->n == 1 && !strcmp(m->m[0].code, subject)) continue;
         return m;
     }
     if (kind == 't') return resolve_pronoun(c, 'i', objective);

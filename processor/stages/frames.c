@@ -197,8 +197,9 @@ static int32_t subject_left(const ctx_t *c, uint32_t i)
             if (q > c->tb) {
                 int32_t a = ment_at(c, q - 1);
                 if (a >= 0 && !(c->d->ment.v[a].flags & NE_MF_LOC)) return a;
-                /* "a recent State Department statement, which": look one noun back */
-                for (uint32_t r2 = q - 1, s = 0; r2 > c->tb && s < 3; r2--, s++) {
+                /* "a recent State Department statement, which", "a Japanese
+                 * employee of drug maker Astellas Pharma who": a few nouns back */
+                for (uint32_t r2 = q - 1, s = 0; r2 > c->tb && s < 7; r2--, s++) {
                     a = ment_at(c, r2 - 1);
                     if (a >= 0 && !(c->d->ment.v[a].flags & NE_MF_LOC)) return a;
                     if (tok(c, r2 - 1)->kind != NE_TK_WORD) break;
@@ -238,16 +239,31 @@ static int conjoined(const ctx_t *c, const ne_vgroup_t *g)
 static int32_t find_subject(ctx_t *c, size_t gi)
 {
     ne_vgroup_t *g = &c->d->vg.v[gi];
-    /* previous group that could give its subject */
+    /* the previous finite verb, whose subject a participle or a coordinated
+     * verb shares ("an earthquake struck ..., killing": not the subject of
+     * a verb before that) */
     int32_t prev_subj = -1;
     for (size_t k = gi; k > 0; k--) {
         ne_vgroup_t *pg = &c->d->vg.v[k - 1];
-        if (!(pg->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_INFINITIVE)) && pg->subj >= 0) {
+        if (!(pg->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_INFINITIVE | NE_VG_CONSUMED))) {
             prev_subj = pg->subj;
             break;
         }
     }
     if (g->flags & NE_VG_PARTICIPLE) return prev_subj;
+    {
+        uint32_t p = g->first;
+        while (p > c->tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+        if (p >= c->tb + 2 && is_w(c, p - 1, "that")) {
+            uint32_t q = p - 2;
+            while (q > c->tb && in_timex(c, q)) q--;
+            const ne_token_t *t = tok(c, q);
+            /* "said that", "warned Ankara that" are complements, not relatives */
+            if (ment_at(c, q) < 0 && t->kind == NE_TK_WORD && !(wf(c, q) & (NE_W_PREP | NE_W_CONJ)) &&
+                ne_lex_vforms(c->lx, t->word) == NE_LEX_NONE)
+                return -1;
+        }
+    }
     /* "accused X ... and hailed Y": coordinated verbs share the subject */
     if (conjoined(c, g) && prev_subj >= 0) return prev_subj;
     return subject_left(c, g->first);
@@ -280,17 +296,20 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
         ne_member_set(m, other->country, role);
         return;
     }
+    /* the nearest state actor of the sentence; a place only when there is none */
     int32_t best = -1;
     uint32_t bestd = UINT32_MAX;
-    for (size_t k = 0; k < c->d->ment.n; k++) {
-        const ne_mention_t *mm = &c->d->ment.v[k];
-        if (!mm->n || !mm->m[0].country[0]) continue;
-        uint32_t dist = mm->tb > near ? mm->tb - near : near - mm->tb;
-        if (dist < bestd) {
-            bestd = dist;
-            best = (int32_t)k;
+    for (int pass = 0; pass < 2 && best < 0; pass++)
+        for (size_t k = 0; k < c->d->ment.n; k++) {
+            const ne_mention_t *mm = &c->d->ment.v[k];
+            if (!mm->n || !mm->m[0].country[0]) continue;
+            if (pass == 0 && (mm->flags & NE_MF_LOC)) continue;
+            uint32_t dist = mm->tb > near ? mm->tb - near : near - mm->tb;
+            if (dist < bestd) {
+                bestd = dist;
+                best = (int32_t)k;
+            }
         }
-    }
     if (best >= 0) {
         ne_member_set(m, c->d->ment.v[best].m[0].country, role);
         return;
@@ -381,10 +400,11 @@ static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const
     if (!b->country[0] && strncmp(b->code, "IGO", 3) && strcmp(b->code, "WST")) return 0;
     if (strcmp(a->code, b->code) == 0) return 0;
     ne_event_t e = *proto;
-    if (e.code[0] == '1' && e.code[1] == '8') {
+    int root = (e.code[0] - '0') * 10 + (e.code[1] - '0');
+    if (root == 18 || !strncmp(e.code, "171", 3)) {
         /* assault between two states is sport or metaphor ("Australia beat India") */
-        if (a->country[0] && b->country[0] && !a->role[0] && !b->role[0]) return 0;
-        /* civilians attacking their own state's organs: a riot (145) */
+        if (root == 18 && a->country[0] && b->country[0] && !a->role[0] && !b->role[0]) return 0;
+        /* civilians attacking or wrecking their own state's organs: a riot (145) */
         if ((!strcmp(a->role, "CVL") || !strcmp(a->role, "OPP")) && !strcmp(a->country, b->country) &&
             (!strcmp(b->role, "GOV") || !strcmp(b->role, "COP") || !strcmp(b->role, "MIL"))) {
             const ne_cameo_t *cm = ne_lex_cameo(c->lx, "145");
