@@ -210,7 +210,8 @@ int ne_actions_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32
         g.date = -1;
         uint32_t lf = ne_lex_lemma_flags(lx, lemma);
         if (lf & NE_L_SAY) g.flags |= NE_VG_SAY;
-        uint32_t prev = i > tb ? i - 1 : UINT32_MAX;
+        /* what precedes the verb, past adverbs and dates ("on March 3 sentenced") */
+        uint32_t prev = i > tb ? skip_left(&c, i - 1) : UINT32_MAX;
         uint32_t pf = valid_idx(&c, prev) ? wf(&c, prev) : 0;
         /* a noun after a determiner, a possessive or a number */
         if (valid_idx(&c, prev) &&

@@ -366,6 +366,33 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, int kind, int objecti
     return NULL;
 }
 
+/* The last two distinct actors of the memory (persons, or states). */
+static int two_recent(const ctx_t *c, int persons, ne_mention_t *out)
+{
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    out->n = 0;
+    for (size_t k = 0; k < n && out->n < 2; k++) {
+        const ne_mention_t *m = &mem->recent[(mem->nrecent - 1 - k) % NE_MEM_RECENT];
+        if (m->flags & (NE_MF_LOC | NE_MF_WEAK)) continue;
+        if (persons && !(m->flags & NE_MF_PERSON)) continue;
+        for (int q = m->n; q > 0 && out->n < 2; q--) {
+            const ne_member_t *mm = &m->m[q - 1];
+            if (!mm->country[0] && strncmp(mm->code, "IGO", 3)) continue;
+            if (out->n == 1 && !strncmp(out->m[0].code, mm->code, 3)) continue;
+            out->m[out->n++] = *mm;
+        }
+    }
+    if (out->n == 2) {
+        ne_member_t t = out->m[0];
+        out->m[0] = out->m[1];
+        out->m[1] = t;
+        return 1;
+    }
+    out->n = 0;
+    return 0;
+}
+
 static void finish_members(const ctx_t *c, build_t *b)
 {
     ne_mention_t *m = &b->m;
@@ -520,6 +547,13 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
     }
     if (f & NE_W_PRON) {
         int kind = 0, obj = 0;
+        if (is_word(c, i, "we") || is_word(c, i, "us") || is_word(c, i, "i")) {
+            /* first person: the speaker of the quotation (frames.c) */
+            if (is_word(c, i, "i") && !(tok(c, i)->flags & NE_TF_CAP)) return i;
+            b->m.flags |= NE_MF_PRON | NE_MF_SPEAKER;
+            b->m.pron = 'w';
+            return i + 1;
+        }
         if (is_word(c, i, "he") || is_word(c, i, "she")) kind = 'h';
         else if (is_word(c, i, "him")) kind = 'h', obj = 1;
         else if (is_word(c, i, "they")) kind = 't';
@@ -535,6 +569,27 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
             b->m.flags |= r->flags & (NE_MF_PERSON | NE_MF_PLURAL | NE_MF_GENERIC);
         }
         return i + 1;
+    }
+    /* "the two leaders", "both countries": the last two actors named */
+    {
+        uint32_t k = i;
+        if (is_word(c, k, "the")) k++;
+        if ((is_word(c, k, "two") || (k == i && is_word(c, k, "both"))) && k + 1 < c->te) {
+            const ne_token_t *t = tok(c, k + 1);
+            const char *fw = ne_tok_fold(c->d, t);
+            static const char *const people[] = {"leaders", "presidents", "men", "ministers",
+                                                 "premiers", "sides", "countries", "nations",
+                                                 "neighbours", "neighbors", "governments",
+                                                 "states", "parties", NULL};
+            int is_people = -1;
+            for (int q = 0; people[q]; q++)
+                if (t->fold_len == strlen(people[q]) && !memcmp(fw, people[q], t->fold_len))
+                    is_people = q < 5;
+            if (is_people >= 0 && two_recent(c, is_people, &b->m)) {
+                b->m.flags |= NE_MF_PLURAL | (is_people ? NE_MF_PERSON : 0);
+                return k + 2;
+            }
+        }
     }
     /* determiners, possessive pronouns, numbers */
     while (j < c->te && j - i < 6) {
@@ -695,6 +750,19 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
                 b->m.n = 1;
                 b->m.m[0] = *r;
                 b->m.flags |= NE_MF_PERSON;
+                return ne;
+            }
+            /* an unknown name ("Ales Bialiatski"): a person whose state
+             * comes from context, usable as a counterpart */
+            int unknown = 1; /* every word unknown to the dictionaries: "Middle East",
+                              * "Ambassador Bridge" are not people */
+            for (uint32_t q = start; q < ne; q++)
+                if (tok(c, q)->word >= 0) unknown = 0;
+            if (ne - start >= 2 && !det && unknown) {
+                b->m.n = 1;
+                memset(&b->m.m[0], 0, sizeof(b->m.m[0]));
+                ne_member_set(&b->m.m[0], "", "CVL"); /* a private person until known */
+                b->m.flags |= NE_MF_NAME | NE_MF_GENERIC | NE_MF_PERSON;
                 return ne;
             }
         }

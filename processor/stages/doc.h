@@ -66,6 +66,8 @@ enum {
     NE_MF_RECIP = 1 << 6,    /* "each other", "one another" */
     NE_MF_GENERIC = 1 << 7,  /* a role with no country ("protesters", "the military") */
     NE_MF_POSS = 1 << 8,     /* a possessive determiner ("its", "their") */
+    NE_MF_SPEAKER = 1 << 9,  /* "we", "I" in a quotation: the speaker, found by frames.c */
+    NE_MF_NAME = 1 << 10,    /* a name not in the dictionaries ("Ales Bialiatski") */
 };
 
 typedef struct ne_member_s {

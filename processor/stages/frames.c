@@ -171,7 +171,7 @@ static uint32_t skip_relative(const ctx_t *c, uint32_t p)
 }
 
 /* The nearest mention before position i that can be a subject. */
-static int32_t subject_left(const ctx_t *c, uint32_t i)
+static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
 {
     uint32_t k = i;
     int32_t of_object = -1; /* "A convoy of the United Nations was attacked" */
@@ -208,7 +208,8 @@ static int32_t subject_left(const ctx_t *c, uint32_t i)
             return -1;
         }
         if (mm->flags & (NE_MF_LOC | NE_MF_RECIP)) continue;
-        if (!mm->n) continue;
+        if (!mm->n && !(mm->flags & NE_MF_SPEAKER)) continue;
+        if ((mm->flags & NE_MF_NAME) && !passive) continue;
         /* the object of a preposition is not a subject ("of Chinese naval
          * movements", "in Pakistan's Balochistan province") */
         /* ... unless a clause starts there: "since Israel began striking" */
@@ -266,7 +267,7 @@ static int32_t find_subject(ctx_t *c, size_t gi)
     }
     /* "accused X ... and hailed Y": coordinated verbs share the subject */
     if (conjoined(c, g) && prev_subj >= 0) return prev_subj;
-    return subject_left(c, g->first);
+    return subject_left(c, g->first, (g->flags & NE_VG_PASSIVE) != 0);
 }
 
 /* ---- members ------------------------------------------------------------------- */
@@ -392,6 +393,27 @@ static void event_date(const ctx_t *c, const ne_vgroup_t *g, int intent, ne_even
 
 /* ---- events ----------------------------------------------------------------------- */
 
+static void set_cameo(const ctx_t *c, ne_event_t *e, const char *code)
+{
+    const ne_cameo_t *cm = ne_lex_cameo(c->lx, code);
+    if (!cm) return;
+    set_code(e->code, cm->code);
+    e->label = cm->label;
+    e->goldstein = cm->goldstein;
+    e->quad_class = cm->quad;
+}
+
+/* The state of the place named with "in" in the sentence ("in Geneva"). */
+static const char *location_country(const ctx_t *c)
+{
+    for (size_t k = 0; k < c->d->ment.n; k++) {
+        const ne_mention_t *mm = &c->d->ment.v[k];
+        if (mm->n != 1 || !mm->m[0].country[0] || mm->m[0].role[0]) continue;
+        if (mm->tb > c->tb && is_w(c, mm->tb - 1, "in")) return mm->m[0].country;
+    }
+    return NULL;
+}
+
 static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const ne_member_t *a,
                 const ne_member_t *b)
 {
@@ -401,19 +423,20 @@ static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const
     if (strcmp(a->code, b->code) == 0) return 0;
     ne_event_t e = *proto;
     int root = (e.code[0] - '0') * 10 + (e.code[1] - '0');
-    if (root == 18 || !strncmp(e.code, "171", 3)) {
+    if (!strcmp(e.code, "040")) {
+        /* a meeting in a third state ("met his counterparts in Geneva") */
+        const char *place = location_country(c);
+        if (place && a->country[0] && b->country[0] && strcmp(place, a->country) &&
+            strcmp(place, b->country))
+            set_cameo(c, &e, "044");
+    }
+    if (root == 18 || root == 19 || !strncmp(e.code, "171", 3)) {
         /* assault between two states is sport or metaphor ("Australia beat India") */
         if (root == 18 && a->country[0] && b->country[0] && !a->role[0] && !b->role[0]) return 0;
         /* civilians attacking or wrecking their own state's organs: a riot (145) */
         if ((!strcmp(a->role, "CVL") || !strcmp(a->role, "OPP")) && !strcmp(a->country, b->country) &&
             (!strcmp(b->role, "GOV") || !strcmp(b->role, "COP") || !strcmp(b->role, "MIL"))) {
-            const ne_cameo_t *cm = ne_lex_cameo(c->lx, "145");
-            if (cm) {
-                set_code(e.code, cm->code);
-                e.label = cm->label;
-                e.goldstein = cm->goldstein;
-                e.quad_class = cm->quad;
-            }
+            set_cameo(c, &e, "145");
         }
     }
     snprintf(e.actor.code, sizeof(e.actor.code), "%s", a->code);
@@ -490,6 +513,25 @@ static int32_t passive_agent(const ctx_t *c, uint32_t from)
     return -1;
 }
 
+/* "“We demand ...,” Pashinyan told parliament": the subject of the
+ * sentence's reporting verb. */
+static int32_t speaker(const ctx_t *c)
+{
+    for (size_t k = 0; k < c->d->vg.n; k++) {
+        const ne_vgroup_t *s = &c->d->vg.v[k];
+        if (!(s->flags & NE_VG_SAY) || s->subj < 0) continue;
+        if (!(c->d->ment.v[s->subj].flags & NE_MF_SPEAKER)) return s->subj;
+    }
+    /* "..., said Zakharova": the mention right after the verb */
+    for (size_t k = 0; k < c->d->vg.n; k++) {
+        const ne_vgroup_t *s = &c->d->vg.v[k];
+        if (!(s->flags & NE_VG_SAY)) continue;
+        int32_t m = ment_at(c, s->head + 1);
+        if (m >= 0 && c->d->ment.v[m].n) return m;
+    }
+    return -1;
+}
+
 static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
 {
     ne_doc_t *d = c->d;
@@ -527,6 +569,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     ne_member_t act[NE_MAX_MEMBERS], cp[NE_MAX_MEMBERS];
     int na = 0, ncp = 0;
     int32_t subj = g->subj;
+    if (subj >= 0 && (d->ment.v[subj].flags & NE_MF_SPEAKER)) subj = speaker(c);
     int recip = 0;
     if (g->flags & NE_VG_PASSIVE) {
         int32_t agent = passive_agent(c, mt.end);
