@@ -203,6 +203,11 @@ int ne_actions_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32
         uint32_t lemma = 0;
         uint8_t forms = verb_reading(&c, i, &lemma);
         if (!forms) continue;
+        /* a capitalized word inside a sentence is a name or a title ("Free
+         * Tibet"), not a verb */
+        if ((tok(&c, i)->flags & NE_TF_CAP) && i > tb && !is_quote(&c, i - 1) &&
+            !is_punct(&c, i - 1, ":"))
+            continue;
         ne_vgroup_t g;
         memset(&g, 0, sizeof(g));
         g.head = i;

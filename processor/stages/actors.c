@@ -217,8 +217,12 @@ static atom_t lookup(const ctx_t *c, uint32_t i)
                 continue;
             }
             /* names of states, places and people are written capitalized;
-             * "turkey" or "chad" in lower case are other words */
+             * "turkey" or "chad" in lower case are other words, and a
+             * one- or two-letter name in capitals ("US", not "us" or "Us") */
             if (!is_capitalized(c, i)) continue;
+            if (j == i && tok(c, i)->fold_len <= 2 &&
+                !(tok(c, i)->flags & (NE_TF_ALLCAP | NE_TF_DOTTED)))
+                continue;
             if (en->kind == NE_AK_SURNAME) {
                 const ne_token_t *t = tok(c, i);
                 if ((t->flags & NE_TF_ALLCAP) || t->fold_len < 3) continue;
@@ -777,16 +781,32 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         (is_word(c, j, "of") || is_word(c, j, "in") || is_word(c, j, "from"))) {
         uint32_t k = j + 1;
         while (k < c->te && (wflags(c, k) & NE_W_DET)) k++;
+        /* "from military-ruled Myanmar": a few modifiers before the state */
+        for (uint32_t m0 = k; k < c->te && k - m0 < 4 && (is_modifier(c, k) || is_hyphen(c, k)) &&
+                              lookup(c, k).type == A_NONE;)
+            k++;
+        if (lookup(c, k).type != A_ACTOR) k = j + 1;
+        while (k < c->te && (wflags(c, k) & NE_W_DET)) k++;
         int added = 0;
         uint32_t last_end = j;
         for (;;) {
             atom_t a = lookup(c, k);
             if (a.type != A_ACTOR) break;
             const ne_lexent_t *en = ne_lex_entry(c->lx, a.actor);
-            if (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME || is_word(c, a.te, "'s"))
-                break;
+            if (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME) break;
             if (a.te < c->te && (tok(c, a.te)->flags & NE_TF_CAP) && lookup(c, a.te).type == A_NONE)
                 break; /* "Vladimir" of "Vladimir Putin" is not the Russian city */
+            if (is_word(c, a.te, "'s")) {
+                /* "leaders of Egypt's Muslim Brotherhood": Egypt's */
+                ne_member_t mm;
+                member_of_entry(c, a.actor, a.valid, &mm);
+                add_owner(b, &mm);
+                added = 1;
+                k = a.te + 1;
+                atom_t g2 = lookup(c, k);
+                last_end = g2.type != A_NONE ? g2.te : k;
+                break;
+            }
             ne_member_t mm;
             member_of_entry(c, a.actor, a.valid, &mm);
             add_owner(b, &mm);

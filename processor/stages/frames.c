@@ -589,6 +589,15 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
                 ne_member_t m = act[k];
                 resolve_member(c, &m, NULL, g->head, 0);
                 if (!m.country[0]) continue;
+                /* "activists staged a protest in Beijing": a protest abroad is
+                 * addressed to the state where it is held */
+                const char *place = location_country(c);
+                if ((mt.pat->opts & NE_PO_GOV) && place && strcmp(place, m.country)) {
+                    ne_member_set(&cp[ncp], place, "");
+                    cp[ncp].start = cp[ncp].end = 0;
+                    ncp++;
+                    continue;
+                }
                 ne_member_set(&cp[ncp], m.country, (mt.pat->opts & NE_PO_GOV) ? "GOV" : "");
                 cp[ncp].start = cp[ncp].end = 0;
                 ncp++;
