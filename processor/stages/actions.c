@@ -32,13 +32,16 @@ static uint32_t wf(const ctx_t *c, uint32_t i)
     return (i >= c->tb && i < c->te) ? ne_lex_word_flags(c->lx, tok(c, i)->word) : 0;
 }
 
-static int is_w(const ctx_t *c, uint32_t i, const char *w)
+/* Is token i the word w (n bytes)? Called through the macro below, which
+ * takes the length of a literal at compile time: the common case, a
+ * different length, costs one comparison. */
+static int is_w_n(const ctx_t *c, uint32_t i, const char *w, size_t n)
 {
     if (i < c->tb || i >= c->te) return 0;
     const ne_token_t *t = tok(c, i);
-    size_t n = strlen(w);
     return t->fold_len == n && memcmp(ne_tok_fold(c->d, t), w, n) == 0;
 }
+#define is_w(c, i, w) is_w_n(c, i, w, sizeof(w) - 1)
 
 static int32_t ment_at(const ctx_t *c, uint32_t i)
 {
@@ -465,6 +468,51 @@ int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uin
     return 0;
 }
 
+/* The word ids of the tokens a pattern can reach from a verb, in a tiny
+ * hash set: a pattern whose literal words are not all there cannot match,
+ * and most patterns of a verb are ruled out by one look-up each. */
+#define WIN_SLOTS 64
+#define WIN_TOKENS 28
+
+typedef struct window_s {
+    int32_t slot[WIN_SLOTS];
+} window_t;
+
+static void window_fill(const ctx_t *c, uint32_t from, window_t *w)
+{
+    for (int k = 0; k < WIN_SLOTS; k++) w->slot[k] = -1;
+    for (uint32_t i = from; i < c->te && i - from < WIN_TOKENS; i++) {
+        int32_t id = tok(c, i)->word;
+        if (id < 0) continue;
+        uint32_t h = ((uint32_t)id * 2654435761u) >> 26;
+        while (w->slot[h] >= 0 && w->slot[h] != id) h = (h + 1) & (WIN_SLOTS - 1);
+        w->slot[h] = id;
+    }
+}
+
+static int window_has(const window_t *w, int32_t id)
+{
+    uint32_t h = ((uint32_t)id * 2654435761u) >> 26;
+    while (w->slot[h] >= 0) {
+        if (w->slot[h] == id) return 1;
+        h = (h + 1) & (WIN_SLOTS - 1);
+    }
+    return 0;
+}
+
+static int words_present(const ne_lexicon_t *lx, const ne_pattern_t *p, const window_t *w)
+{
+    const ne_pelem_t *el = ne_lex_pelems(lx) + p->elem;
+    const int32_t *alts = ne_lex_alts(lx);
+    for (uint16_t k = 0; k < p->nelem; k++) {
+        if (el[k].type != NE_PE_WORD) continue;
+        int any = 0;
+        for (uint16_t a = 0; a < el[k].nalt && !any; a++) any = window_has(w, alts[el[k].alt + a]);
+        if (!any) return 0;
+    }
+    return 1;
+}
+
 static int match_at(const ctx_t *c0, const ne_vgroup_t *vg, uint32_t from, ne_match_t *out)
 {
     const ctx_t *cc = c0;
@@ -473,6 +521,9 @@ static int match_at(const ctx_t *c0, const ne_vgroup_t *vg, uint32_t from, ne_ma
     size_t np;
     const ne_pattern_t *pats = ne_lex_patterns(lx, vg->lemma, &np);
     const ne_pelem_t *el = ne_lex_pelems(lx);
+    if (!np) return 0;
+    window_t win;
+    window_fill(&c, from, &win);
     /* "seeking to support": an intention's verb is not also its own event,
      * except through patterns that say "to" themselves */
     uint32_t lf = ne_lex_lemma_flags(lx, vg->lemma);
@@ -486,6 +537,7 @@ static int match_at(const ctx_t *c0, const ne_vgroup_t *vg, uint32_t from, ne_ma
         if (to_infinitive && (!p->nelem || el[p->elem].type != NE_PE_WORD ||
                               ne_lex_alts(lx)[el[p->elem].alt] != tok(&c, from)->word))
             continue;
+        if (!words_present(lx, p, &win)) continue;
         if (vg->flags & NE_VG_PASSIVE) {
             /* "X was accused of": `accuse + of` minus its '+' */
             if (!p->nelem || el[p->elem].type != NE_PE_TARGET) continue;

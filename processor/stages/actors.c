@@ -21,13 +21,7 @@
 
 enum { A_NONE = 0, A_ACTOR, A_ROLE, A_NAME, A_OTHER };
 
-typedef struct atom_s {
-    int type;
-    uint32_t te;        /* end token (exclusive) */
-    uint32_t actor;     /* chosen actor entry, NE_LEX_NONE */
-    uint32_t role;      /* role entry, NE_LEX_NONE */
-    int valid;          /* the actor entry is valid at the article date */
-} atom_t;
+typedef ne_atom_t atom_t;
 
 typedef struct ctx_s {
     const ne_lexicon_t *lx;
@@ -54,9 +48,17 @@ static uint64_t hash_str(const char *s, size_t n)
 
 void ne_member_set(ne_member_t *m, const char *country, const char *role)
 {
-    snprintf(m->country, sizeof(m->country), "%s", country ? country : "");
-    snprintf(m->role, sizeof(m->role), "%s", role ? role : "");
-    snprintf(m->code, sizeof(m->code), "%s%s", m->country, m->role);
+    /* country and role are at most three letters each; copies are made
+     * first because callers may pass m's own fields */
+    char cty[4] = "", rl[4] = "";
+    size_t nc = country ? strnlen(country, 3) : 0, nr = role ? strnlen(role, 3) : 0;
+    memcpy(cty, country, nc);
+    memcpy(rl, role, nr);
+    memcpy(m->country, cty, 4);
+    memcpy(m->role, rl, 4);
+    memcpy(m->code, cty, nc);
+    memcpy(m->code + nc, rl, nr);
+    m->code[nc + nr] = '\0';
 }
 
 void ne_memory_push(ne_memory_t *mem, const ne_mention_t *m)
@@ -80,13 +82,16 @@ static uint32_t wflags(const ctx_t *c, uint32_t i)
     return i < c->te ? ne_lex_word_flags(c->lx, tok(c, i)->word) : 0;
 }
 
-static int is_word(const ctx_t *c, uint32_t i, const char *w)
+/* Is token i the word w (n bytes)? Called through the macro below, which
+ * takes the length of a literal at compile time: the common case, a
+ * different length, costs one comparison. */
+static int is_word_n(const ctx_t *c, uint32_t i, const char *w, size_t n)
 {
     if (i >= c->te) return 0;
     const ne_token_t *t = tok(c, i);
-    size_t n = strlen(w);
     return t->fold_len == n && memcmp(ne_tok_fold(c->d, t), w, n) == 0;
 }
+#define is_word(c, i, w) is_word_n(c, i, w, sizeof(w) - 1)
 
 static int is_capitalized(const ctx_t *c, uint32_t i)
 {
@@ -197,8 +202,19 @@ static int surname_unambiguous(const ctx_t *c, uint32_t node)
     return country != NULL;
 }
 
-/* Pick the entries of the longest phrase starting at i. */
+static atom_t lookup_uncached(const ctx_t *c, uint32_t i);
+
+/* Pick the entries of the longest phrase starting at i. The grammar asks
+ * about the same token several times (is a role ahead? a name?): the
+ * answer is cached for the sentence. */
 static atom_t lookup(const ctx_t *c, uint32_t i)
+{
+    ne_atom_t *slot = &c->d->atoms.v[i - c->tb];
+    if (slot->type < 0) *slot = lookup_uncached(c, i);
+    return *slot;
+}
+
+static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
 {
     atom_t a = {A_NONE, i, NE_LEX_NONE, NE_LEX_NONE, 0};
     const ne_lexicon_t *lx = c->lx;
@@ -321,11 +337,11 @@ static void member_of_entry(const ctx_t *c, uint32_t e, int valid, ne_member_t *
     memset(out, 0, sizeof(*out));
     const char *code = en->code;
     if (strncmp(code, "IGO", 3) == 0 || strcmp(code, "WST") == 0) {
-        snprintf(out->code, sizeof(out->code), "%s", code);
+        ne_strlcpy(out->code, code, sizeof(out->code));
         return;
     }
     char country[4];
-    snprintf(country, sizeof(country), "%.3s", code);
+    ne_strlcpy(country, code, sizeof(country));
     const char *role = code + 3;
     if (!valid && (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME ||
                    en->kind == NE_AK_GROUP))
@@ -531,7 +547,16 @@ static int is_verbish(const ctx_t *c, uint32_t j)
 /* Parse one mention starting at i. Returns its end (exclusive) or i. */
 static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
 {
-    memset(b, 0, sizeof(*b));
+    /* called at every token: clear only what the grammar reads, not the
+     * member arrays (hundreds of bytes) */
+    b->m.tb = b->m.te = 0;
+    b->m.flags = 0;
+    b->m.n = 0;
+    b->m.pron = 0;
+    b->nown = 0;
+    b->role_set = 0;
+    b->role[0] = '\0';
+    b->plural = 0;
     uint32_t j = i;
     const ne_mention_t *poss = NULL;
     int det = 0;
@@ -709,10 +734,10 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         if (a.type == A_ROLE) {
             const ne_lexent_t *en = ne_lex_entry(c->lx, a.role);
             if (!b->role_set) {
-                snprintf(b->role, sizeof(b->role), "%.3s", en->code);
+                ne_strlcpy(b->role, en->code, sizeof(b->role));
                 b->role_set = 1;
             } else if (!b->role[0] && en->code[0]) {
-                snprintf(b->role, sizeof(b->role), "%.3s", en->code);
+                ne_strlcpy(b->role, en->code, sizeof(b->role));
             }
             b->plural = is_role_plural(c, j, a.te);
             if (en->kind == NE_RK_TITLE) b->m.flags |= NE_MF_PERSON;
@@ -939,6 +964,9 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
     ctx_t c = {lx, d, mem, tb, te, mem->nrecent};
     d->ment.n = 0;
     d->tok_ment.n = 0;
+    while (d->atoms.cap < (size_t)(te - tb) + 1)
+        if (ne_vec_grow((void **)&d->atoms.v, &d->atoms.cap, sizeof(ne_atom_t)) < 0) return -1;
+    for (uint32_t i = 0; i < te - tb; i++) d->atoms.v[i].type = -1;
     for (uint32_t i = tb; i < te;) {
         const ne_token_t *t = &d->tok.v[i];
         if (t->kind == NE_TK_URL || t->kind == NE_TK_PUNCT) {

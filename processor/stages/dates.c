@@ -73,13 +73,16 @@ typedef struct ctx_s {
     int pub, anchor;
 } ctx_t;
 
-static int is_w(const ctx_t *c, uint32_t i, const char *w)
+/* Is token i the word w (n bytes)? Called through the macro below, which
+ * takes the length of a literal at compile time: the common case, a
+ * different length, costs one comparison. */
+static int is_w_n(const ctx_t *c, uint32_t i, const char *w, size_t n)
 {
     if (i >= c->te) return 0;
     const ne_token_t *t = &c->d->tok.v[i];
-    size_t n = strlen(w);
     return t->fold_len == n && memcmp(ne_tok_fold(c->d, t), w, n) == 0;
 }
+#define is_w(c, i, w) is_w_n(c, i, w, sizeof(w) - 1)
 
 static uint32_t wf(const ctx_t *c, uint32_t i)
 {
@@ -122,7 +125,7 @@ static int small_number(const ctx_t *c, uint32_t i, int *out)
     static const char *const w[] = {"a", "one", "two", "three", "four", "five", "six",
                                     "seven", "eight", "nine", "ten", "eleven", "twelve", NULL};
     for (int k = 0; w[k]; k++)
-        if (is_w(c, i, w[k])) {
+        if (is_w_n(c, i, w[k], strlen(w[k]))) {
             *out = k ? k : 1;
             return 1;
         }
@@ -382,6 +385,11 @@ int ne_dates_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t
     d->tx.n = 0;
     if (!d->published) return 0;
     for (uint32_t i = tb; i < te;) {
+        /* most tokens cannot begin a time expression: one flag test */
+        if (d->tok.v[i].kind != NE_TK_NUM && !(ne_lex_word_flags(lx, d->tok.v[i].word) & NE_W_TIMESTART)) {
+            i++;
+            continue;
+        }
         int err;
         size_t before = d->tx.n;
         uint32_t e = match_at(&c, i, &err);

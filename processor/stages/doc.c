@@ -24,6 +24,7 @@ void ne_doc_free(ne_doc_t *d)
     free(d->sent.v);
     free(d->ment.v);
     free(d->tok_ment.v);
+    free(d->atoms.v);
     free(d->vg.v);
     free(d->tx.v);
 }

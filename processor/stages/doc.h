@@ -85,6 +85,15 @@ typedef struct ne_mention_s {
     ne_member_t m[NE_MAX_MEMBERS];
 } ne_mention_t;
 
+/* A dictionary look-up at one token, cached per sentence (actors.c). */
+typedef struct ne_atom_s {
+    int type;           /* -1: not looked up yet */
+    uint32_t te;        /* end token (exclusive) */
+    uint32_t actor;     /* chosen actor entry */
+    uint32_t role;      /* role entry */
+    int valid;          /* the actor entry is valid at the article date */
+} ne_atom_t;
+
 /* ---- verb groups ----------------------------------------------------- */
 
 enum {
@@ -142,11 +151,21 @@ typedef struct ne_doc_s {
     NE_VEC(ne_sentence_t) sent;
     NE_VEC(ne_mention_t) ment;  /* of the current sentence */
     NE_VEC(int32_t) tok_ment;   /* per token of the current sentence: mention index or -1 */
+    NE_VEC(ne_atom_t) atoms;    /* per token of the current sentence: look-up cache */
     NE_VEC(ne_vgroup_t) vg;     /* of the current sentence */
     NE_VEC(ne_timex_t) tx;      /* of the current sentence */
 } ne_doc_t;
 
 void ne_doc_free(ne_doc_t *doc);
+
+/* Copy a string into a fixed buffer of size n, truncating; cheaper than
+ * snprintf on the hot path. */
+static inline void ne_strlcpy(char *dst, const char *src, size_t n)
+{
+    size_t k = 0;
+    for (; k + 1 < n && src[k]; k++) dst[k] = src[k];
+    dst[k] = '\0';
+}
 
 /* The folded form of token t (not NUL-terminated). */
 static inline const char *ne_tok_fold(const ne_doc_t *d, const ne_token_t *t)

@@ -101,7 +101,9 @@ void ne_events_assign_ids(struct ne_events_s *ev, const char *article_id)
         h1 = fnv(h1, e->counterpart.code, strlen(e->counterpart.code) + 1);
         h2 = fnv(h2 ^ h1, &e->date_ymd, sizeof(e->date_ymd));
         h2 = fnv(h2, article_id ? article_id : "", idlen);
-        snprintf(e->event_id, sizeof(e->event_id), "%016llx%016llx",
-                 (unsigned long long)fmix(h1), (unsigned long long)fmix(h2 ^ (h1 >> 1)));
+        uint64_t v[2] = {fmix(h1), fmix(h2 ^ (h1 >> 1))};
+        static const char hex[] = "0123456789abcdef";
+        for (int k = 0; k < 32; k++) e->event_id[k] = hex[(v[k / 16] >> (60 - 4 * (k % 16))) & 15];
+        e->event_id[32] = '\0';
     }
 }

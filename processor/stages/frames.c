@@ -34,13 +34,16 @@ static uint32_t wf(const ctx_t *c, uint32_t i)
     return (i >= c->tb && i < c->te) ? ne_lex_word_flags(c->lx, tok(c, i)->word) : 0;
 }
 
-static int is_w(const ctx_t *c, uint32_t i, const char *w)
+/* Is token i the word w (n bytes)? Called through the macro below, which
+ * takes the length of a literal at compile time: the common case, a
+ * different length, costs one comparison. */
+static int is_w_n(const ctx_t *c, uint32_t i, const char *w, size_t n)
 {
     if (i < c->tb || i >= c->te) return 0;
     const ne_token_t *t = tok(c, i);
-    size_t n = strlen(w);
     return t->fold_len == n && memcmp(ne_tok_fold(c->d, t), w, n) == 0;
 }
+#define is_w(c, i, w) is_w_n(c, i, w, sizeof(w) - 1)
 
 static int is_punct(const ctx_t *c, uint32_t i, const char *chars)
 {
@@ -77,7 +80,7 @@ static int is_adverb_like(const ctx_t *c, uint32_t i)
 
 static void set_code(char out[5], const char *c)
 {
-    snprintf(out, 5, "%s", c);
+    ne_strlcpy(out, c, 5);
 }
 
 void ne_frames_intent_code(const char *code, char out[5])
@@ -237,6 +240,17 @@ static int conjoined(const ctx_t *c, const ne_vgroup_t *g)
     return p > c->tb && (is_w(c, p - 1, "and") || is_w(c, p - 1, "but") || is_w(c, p - 1, "then"));
 }
 
+static int32_t find_subject(ctx_t *c, size_t gi);
+
+/* A group's subject, found on first use: most verb forms of a sentence
+ * code nothing and never need one. */
+static int32_t group_subject(ctx_t *c, size_t gi)
+{
+    ne_vgroup_t *g = &c->d->vg.v[gi];
+    if (g->subj == -2) g->subj = coded_group(g) ? find_subject(c, gi) : -1;
+    return g->subj;
+}
+
 static int32_t find_subject(ctx_t *c, size_t gi)
 {
     ne_vgroup_t *g = &c->d->vg.v[gi];
@@ -247,7 +261,7 @@ static int32_t find_subject(ctx_t *c, size_t gi)
     for (size_t k = gi; k > 0; k--) {
         ne_vgroup_t *pg = &c->d->vg.v[k - 1];
         if (!(pg->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_INFINITIVE | NE_VG_CONSUMED))) {
-            prev_subj = pg->subj;
+            prev_subj = group_subject(c, k - 1);
             break;
         }
     }
@@ -439,12 +453,12 @@ static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const
             set_cameo(c, &e, "145");
         }
     }
-    snprintf(e.actor.code, sizeof(e.actor.code), "%s", a->code);
-    snprintf(e.actor.country, sizeof(e.actor.country), "%s", a->country);
+    ne_strlcpy(e.actor.code, a->code, sizeof(e.actor.code));
+    ne_strlcpy(e.actor.country, a->country, sizeof(e.actor.country));
     e.actor.start = a->start;
     e.actor.end = a->end;
-    snprintf(e.counterpart.code, sizeof(e.counterpart.code), "%s", b->code);
-    snprintf(e.counterpart.country, sizeof(e.counterpart.country), "%s", b->country);
+    ne_strlcpy(e.counterpart.code, b->code, sizeof(e.counterpart.code));
+    ne_strlcpy(e.counterpart.country, b->country, sizeof(e.counterpart.country));
     e.counterpart.start = b->start;
     e.counterpart.end = b->end;
     e.has_counterpart = 1;
@@ -476,10 +490,10 @@ static int reply_target(const struct ne_events_s *ev, const ne_member_t *actor, 
                                      : !strcmp(e->counterpart.code, actor->code);
         if (!same) continue;
         memset(out, 0, sizeof(*out));
-        snprintf(out->code, sizeof(out->code), "%s", e->actor.code);
-        snprintf(out->country, sizeof(out->country), "%s", e->actor.country);
+        ne_strlcpy(out->code, e->actor.code, sizeof(out->code));
+        ne_strlcpy(out->country, e->actor.country, sizeof(out->country));
         if (e->actor.country[0] && strlen(e->actor.code) > 3)
-            snprintf(out->role, sizeof(out->role), "%s", e->actor.code + 3);
+            ne_strlcpy(out->role, e->actor.code + 3, sizeof(out->role));
         out->start = e->actor.start;
         out->end = e->actor.end;
         return 1;
@@ -515,12 +529,13 @@ static int32_t passive_agent(const ctx_t *c, uint32_t from)
 
 /* "“We demand ...,” Pashinyan told parliament": the subject of the
  * sentence's reporting verb. */
-static int32_t speaker(const ctx_t *c)
+static int32_t speaker(ctx_t *c)
 {
     for (size_t k = 0; k < c->d->vg.n; k++) {
         const ne_vgroup_t *s = &c->d->vg.v[k];
-        if (!(s->flags & NE_VG_SAY) || s->subj < 0) continue;
-        if (!(c->d->ment.v[s->subj].flags & NE_MF_SPEAKER)) return s->subj;
+        if (!(s->flags & NE_VG_SAY)) continue;
+        int32_t sj = group_subject(c, k);
+        if (sj >= 0 && !(c->d->ment.v[sj].flags & NE_MF_SPEAKER)) return sj;
     }
     /* "..., said Zakharova": the mention right after the verb */
     for (size_t k = 0; k < c->d->vg.n; k++) {
@@ -568,7 +583,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
 
     ne_member_t act[NE_MAX_MEMBERS], cp[NE_MAX_MEMBERS];
     int na = 0, ncp = 0;
-    int32_t subj = g->subj;
+    int32_t subj = group_subject(c, gi);
     if (subj >= 0 && (d->ment.v[subj].flags & NE_MF_SPEAKER)) subj = speaker(c);
     int recip = 0;
     if (g->flags & NE_VG_PASSIVE) {
@@ -640,12 +655,11 @@ static void match_groups(ctx_t *c, uint8_t *strong)
     ne_doc_t *d = c->d;
     for (size_t gi = 0; gi < d->vg.n; gi++) {
         ne_vgroup_t *g = &d->vg.v[gi];
-        g->subj = -1;
+        g->subj = -2;
         g->pat = NULL;
         g->target = -1;
         strong[gi] = 0;
         if (!coded_group(g)) continue;
-        g->subj = find_subject(c, gi);
         ne_match_t mt;
         if (ne_actions_match(c->lx, d, c->tb, c->te, g, &mt)) {
             g->pat = mt.pat;

@@ -27,6 +27,8 @@ typedef struct winfo_s {
     uint32_t lemma; /* lemma whose base form this word is, NE_LEX_NONE otherwise */
     uint32_t vform; /* first verb reading */
     int32_t irr;    /* index into irregular table, -1 */
+    uint32_t root;  /* the trie node of the one-word phrase, NE_LEX_NONE: the first
+                     * step of every match, without a hash look-up */
 } winfo_t;
 
 typedef struct lemma_s {
@@ -48,11 +50,13 @@ struct ne_lexicon_s {
     NE_VEC(char) strs;
     NE_VEC(uint32_t) woff;
     NE_VEC(winfo_t) winfo;
-    uint32_t *whash;
+    uint64_t *whash; /* slot: (hash tag << 32) | (word id + 1); 0 = free */
     size_t whash_cap;
 
-    uint64_t *ekey;
-    uint32_t *eval;
+    struct edge_s {
+        uint64_t key;
+        uint32_t val;
+    } *edge; /* (node << 32 | word) -> child; val NE_LEX_NONE marks a free slot */
     size_t ecap, ecount;
     NE_VEC(uint32_t) node_entry;
 
@@ -96,21 +100,27 @@ static const char *word_str(const ne_lexicon_t *lx, int32_t w)
 int32_t ne_lex_word_find(const ne_lexicon_t *lx, const char *s, size_t n)
 {
     if (!lx->whash_cap || n == 0) return -1;
-    size_t mask = lx->whash_cap - 1, i = hash_bytes(s, n) & mask;
+    uint64_t h = hash_bytes(s, n);
+    uint32_t tag = (uint32_t)(h >> 32);
+    size_t mask = lx->whash_cap - 1, i = h & mask;
     for (;;) {
-        uint32_t slot = lx->whash[i];
+        uint64_t slot = lx->whash[i];
         if (!slot) return -1;
-        const char *w = word_str(lx, (int32_t)(slot - 1));
-        if (strncmp(w, s, n) == 0 && w[n] == '\0') return (int32_t)(slot - 1);
+        if ((uint32_t)(slot >> 32) == tag) {
+            int32_t id = (int32_t)((uint32_t)slot - 1);
+            const char *w = word_str(lx, id);
+            if (memcmp(w, s, n) == 0 && w[n] == '\0') return id;
+        }
         i = (i + 1) & mask;
     }
 }
 
 static int whash_insert(ne_lexicon_t *lx, const char *s, size_t n, uint32_t id)
 {
-    size_t mask = lx->whash_cap - 1, i = hash_bytes(s, n) & mask;
+    uint64_t h = hash_bytes(s, n);
+    size_t mask = lx->whash_cap - 1, i = h & mask;
     while (lx->whash[i]) i = (i + 1) & mask;
-    lx->whash[i] = id + 1;
+    lx->whash[i] = ((h >> 32) << 32) | (uint64_t)(id + 1);
     return 0;
 }
 
@@ -120,7 +130,7 @@ static int32_t word_intern(ne_lexicon_t *lx, const char *s, size_t n)
     if (w >= 0) return w;
     if ((lx->woff.n + 1) * 2 > lx->whash_cap) {
         size_t ncap = lx->whash_cap ? lx->whash_cap * 2 : 4096;
-        uint32_t *nh = calloc(ncap, sizeof(*nh));
+        uint64_t *nh = calloc(ncap, sizeof(*nh));
         if (!nh) return -1;
         free(lx->whash);
         lx->whash = nh;
@@ -144,6 +154,7 @@ static int32_t word_intern(ne_lexicon_t *lx, const char *s, size_t n)
     wi->lemma = NE_LEX_NONE;
     wi->vform = NE_LEX_NONE;
     wi->irr = -1;
+    wi->root = NE_LEX_NONE;
     whash_insert(lx, s, n, (uint32_t)w);
     return w;
 }
@@ -168,11 +179,13 @@ int ne_lex_word_val(const ne_lexicon_t *lx, int32_t w)
 uint32_t ne_lex_child(const ne_lexicon_t *lx, uint32_t node, int32_t word)
 {
     if (word < 0 || !lx->ecap) return NE_LEX_NONE;
+    if (node == 0) return lx->winfo.v[word].root;
     uint64_t key = ((uint64_t)node << 32) | (uint32_t)word;
     size_t mask = lx->ecap - 1, i = mix64(key) & mask;
     for (;;) {
-        if (lx->eval[i] == NE_LEX_NONE) return NE_LEX_NONE;
-        if (lx->ekey[i] == key) return lx->eval[i];
+        const struct edge_s *e = &lx->edge[i];
+        if (e->val == NE_LEX_NONE) return NE_LEX_NONE;
+        if (e->key == key) return e->val;
         i = (i + 1) & mask;
     }
 }
@@ -180,9 +193,9 @@ uint32_t ne_lex_child(const ne_lexicon_t *lx, uint32_t node, int32_t word)
 static int edge_put(ne_lexicon_t *lx, uint64_t key, uint32_t val)
 {
     size_t mask = lx->ecap - 1, i = mix64(key) & mask;
-    while (lx->eval[i] != NE_LEX_NONE) i = (i + 1) & mask;
-    lx->ekey[i] = key;
-    lx->eval[i] = val;
+    while (lx->edge[i].val != NE_LEX_NONE) i = (i + 1) & mask;
+    lx->edge[i].key = key;
+    lx->edge[i].val = val;
     return 0;
 }
 
@@ -199,29 +212,22 @@ static uint32_t trie_child_add(ne_lexicon_t *lx, uint32_t node, int32_t word)
     if (c != NE_LEX_NONE) return c;
     if ((lx->ecount + 1) * 2 > lx->ecap) {
         size_t ncap = lx->ecap ? lx->ecap * 2 : 4096;
-        uint64_t *nk = malloc(ncap * sizeof(*nk));
-        uint32_t *nv = malloc(ncap * sizeof(*nv));
-        if (!nk || !nv) {
-            free(nk);
-            free(nv);
-            return NE_LEX_NONE;
-        }
-        memset(nv, 0xFF, ncap * sizeof(*nv));
-        uint64_t *ok = lx->ekey;
-        uint32_t *ov = lx->eval;
+        struct edge_s *ne = malloc(ncap * sizeof(*ne));
+        if (!ne) return NE_LEX_NONE;
+        for (size_t i = 0; i < ncap; i++) ne[i].val = NE_LEX_NONE;
+        struct edge_s *old = lx->edge;
         size_t ocap = lx->ecap;
-        lx->ekey = nk;
-        lx->eval = nv;
+        lx->edge = ne;
         lx->ecap = ncap;
         for (size_t i = 0; i < ocap; i++)
-            if (ov[i] != NE_LEX_NONE) edge_put(lx, ok[i], ov[i]);
-        free(ok);
-        free(ov);
+            if (old[i].val != NE_LEX_NONE) edge_put(lx, old[i].key, old[i].val);
+        free(old);
     }
     c = new_node(lx);
     if (c == NE_LEX_NONE) return c;
     edge_put(lx, ((uint64_t)node << 32) | (uint32_t)word, c);
     lx->ecount++;
+    if (node == 0) lx->winfo.v[word].root = c;
     return c;
 }
 
@@ -571,18 +577,25 @@ static int load_grammar(ne_lexicon_t *lx)
         set_words(lx, intent_adj, NE_W_INTENT_ADJ) < 0 || set_words(lx, adv, NE_W_ADV) < 0 ||
         set_words(lx, num, NE_W_NUM) < 0)
         return -1;
+    static const char *const timestart[] = {
+        "the", "that", "hours", "minutes", "a", "an", "one", "two", "three", "four", "five",
+        "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "later", "yesterday",
+        "today", "tonight", "overnight", "tomorrow", "last", "this", "earlier", "next", "past",
+        "coming", "recently", "recent", "on", "early", "late", "in", "since", "by", "until",
+        "from", "during", "of", "mid", NULL};
+    if (set_words(lx, timestart, NE_W_TIMESTART) < 0) return -1;
     for (int i = 0; weekdays[i]; i++) {
         int32_t w = word_intern_z(lx, weekdays[i]);
         if (w < 0) return -1;
-        lx->winfo.v[w].flags |= NE_W_WEEKDAY;
+        lx->winfo.v[w].flags |= NE_W_WEEKDAY | NE_W_TIMESTART;
         lx->winfo.v[w].val = i;
     }
     for (int i = 0; months[i]; i++) {
         int32_t w = word_intern_z(lx, months[i]), a = word_intern_z(lx, mabbr[i]);
         if (w < 0 || a < 0) return -1;
-        lx->winfo.v[w].flags |= NE_W_MONTH;
+        lx->winfo.v[w].flags |= NE_W_MONTH | NE_W_TIMESTART;
         lx->winfo.v[w].val = i + 1;
-        lx->winfo.v[a].flags |= NE_W_MONTH;
+        lx->winfo.v[a].flags |= NE_W_MONTH | NE_W_TIMESTART;
         lx->winfo.v[a].val = i + 1;
     }
     static const char *const say[] = {"say", "tell", "add", "announce", "state", "report",
@@ -1025,8 +1038,7 @@ void ne_lex_destroy(ne_lexicon_t *lx)
     free(lx->woff.v);
     free(lx->winfo.v);
     free(lx->whash);
-    free(lx->ekey);
-    free(lx->eval);
+    free(lx->edge);
     free(lx->node_entry.v);
     free(lx->ent.v);
     free(lx->lemma.v);

@@ -55,6 +55,7 @@ enum {
     NE_W_HYPO = 1u << 17,    /* if, unless, whether: hypothetical clauses */
     NE_W_TITLE_ABBR = 1u << 18, /* mr, mrs, dr */
     NE_W_ADV = 1u << 19,     /* adverbs that may sit inside a verb group */
+    NE_W_TIMESTART = 1u << 20, /* may begin a time expression (dates.c tries only these) */
 };
 
 /* Lemma flags. */

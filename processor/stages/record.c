@@ -248,6 +248,104 @@ done:
 
 /* ---- events out ------------------------------------------------------------ */
 
+/* Event records are written directly into a growing buffer: one record is
+ * a few hundred bytes with a fixed shape, and building a jansson tree for
+ * each (allocations, a generic dumper) cost more than coding the article.
+ * Strings are escaped as JSON requires; bytes that are not UTF-8 (possible
+ * only through the library API, the decoder rejects them) become U+FFFD. */
+
+typedef struct out_s {
+    char *b;
+    size_t n, cap;
+    int oom;
+} out_t;
+
+static void out_room(out_t *o, size_t more)
+{
+    if (o->oom || o->n + more + 1 <= o->cap) return;
+    size_t ncap = o->cap ? o->cap : 512;
+    while (ncap < o->n + more + 1) ncap *= 2;
+    char *nb = realloc(o->b, ncap);
+    if (!nb) {
+        o->oom = 1;
+        return;
+    }
+    o->b = nb;
+    o->cap = ncap;
+}
+
+static void out_raw(out_t *o, const char *s, size_t n)
+{
+    out_room(o, n);
+    if (o->oom) return;
+    memcpy(o->b + o->n, s, n);
+    o->n += n;
+}
+
+#define OUT_LIT(o, lit) out_raw(o, lit, sizeof(lit) - 1)
+
+static void out_int(out_t *o, long long v)
+{
+    char buf[24];
+    int n = 0;
+    unsigned long long u = v < 0 ? (unsigned long long)(-(v + 1)) + 1 : (unsigned long long)v;
+    do buf[sizeof(buf) - 1 - n++] = (char)('0' + u % 10);
+    while ((u /= 10));
+    if (v < 0) buf[sizeof(buf) - 1 - n++] = '-';
+    out_raw(o, buf + sizeof(buf) - n, (size_t)n);
+}
+
+static void out_str(out_t *o, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    out_room(o, n + 2);
+    OUT_LIT(o, "\"");
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            size_t j = i;
+            while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x80 &&
+                   s[j] != '"' && s[j] != '\\')
+                j++;
+            out_raw(o, s + i, j - i);
+            i = j;
+            continue;
+        }
+        if (c == '"') OUT_LIT(o, "\\\"");
+        else if (c == '\\') OUT_LIT(o, "\\\\");
+        else if (c == '\n') OUT_LIT(o, "\\n");
+        else if (c == '\t') OUT_LIT(o, "\\t");
+        else if (c == '\r') OUT_LIT(o, "\\r");
+        else if (c < 0x20) {
+            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            out_raw(o, e, 6);
+        } else {
+            size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+            size_t ok = len && i + len <= n && utf8_check((const unsigned char *)s + i, len) == len;
+            if (ok) {
+                out_raw(o, s + i, len);
+                i += len;
+                continue;
+            }
+            OUT_LIT(o, "\\ufffd");
+        }
+        i++;
+    }
+    OUT_LIT(o, "\"");
+}
+
+static void out_span(out_t *o, const ne_article_t *a, uint32_t s, uint32_t e)
+{
+    if (e <= s || e > a->text_len) OUT_LIT(o, "null");
+    else out_str(o, a->text + s, e - s);
+}
+
+static void out_cstr(out_t *o, const char *s)
+{
+    out_str(o, s, strlen(s));
+}
+
 /* Code points in text[from..to). */
 static size_t cp_count(const char *t, size_t from, size_t to)
 {
@@ -256,57 +354,90 @@ static size_t cp_count(const char *t, size_t from, size_t to)
     return n;
 }
 
-static json_t *span_text(const ne_article_t *a, uint32_t s, uint32_t e)
+static void out_party(out_t *o, const ne_article_t *a, const ne_party_t *p)
 {
-    if (e <= s || e > a->text_len) return json_null();
-    return json_stringn(a->text + s, e - s);
-}
-
-static json_t *party(const ne_article_t *a, const ne_party_t *p)
-{
-    const char *role = p->country[0] && strlen(p->code) > 3 ? p->code + 3 : NULL;
-    return json_pack("{s:o, s:s, s:o, s:o}", "text", span_text(a, p->start, p->end), "code",
-                     p->code, "country", p->country[0] ? json_string(p->country) : json_null(),
-                     "role", role ? json_string(role) : json_null());
+    OUT_LIT(o, "{\"text\":");
+    out_span(o, a, p->start, p->end);
+    OUT_LIT(o, ",\"code\":");
+    out_cstr(o, p->code);
+    OUT_LIT(o, ",\"country\":");
+    if (p->country[0]) out_cstr(o, p->country);
+    else OUT_LIT(o, "null");
+    OUT_LIT(o, ",\"role\":");
+    if (p->country[0] && strlen(p->code) > 3) out_cstr(o, p->code + 3);
+    else OUT_LIT(o, "null");
+    OUT_LIT(o, "}");
 }
 
 char *ne_event_to_json(const ne_event_t *e, const ne_article_t *a, size_t *len)
 {
     static const char *const prec[] = {"day", "month", "year"};
     static const char *const src[] = {"text", "context", "published"};
-    char date[16], root[3];
-    snprintf(root, sizeof(root), "%.2s", e->code);
+    out_t o = {NULL, 0, 0, 0};
+    out_room(&o, 1024);
     /* character offsets: the sentence's from the start, the rest from it */
     size_t sc = cp_count(a->text, 0, e->sentence_start);
     size_t se = sc + cp_count(a->text, e->sentence_start, e->sentence_end);
     size_t ts = sc + cp_count(a->text, e->sentence_start, e->trigger_start);
     size_t te = ts + cp_count(a->text, e->trigger_start, e->trigger_end);
-    json_t *jdate;
+    OUT_LIT(&o, "{\"schema_version\":\"" NE_EVENT_SCHEMA_VERSION "\",\"event_id\":");
+    out_cstr(&o, e->event_id);
+    OUT_LIT(&o, ",\"article_id\":");
+    out_cstr(&o, a->id ? a->id : "");
+    OUT_LIT(&o, ",\"actor\":");
+    out_party(&o, a, &e->actor);
+    OUT_LIT(&o, ",\"action\":{\"text\":");
+    out_span(&o, a, e->trigger_start, e->trigger_end);
+    OUT_LIT(&o, ",\"code\":");
+    out_cstr(&o, e->code);
+    OUT_LIT(&o, ",\"root\":");
+    out_str(&o, e->code, 2);
+    OUT_LIT(&o, ",\"label\":");
+    out_cstr(&o, e->label ? e->label : "");
+    OUT_LIT(&o, ",\"quad_class\":");
+    out_int(&o, e->quad_class);
+    OUT_LIT(&o, ",\"goldstein\":");
+    char g[32];
+    int gn = snprintf(g, sizeof(g), "%.1f", e->goldstein);
+    out_raw(&o, g, (size_t)gn);
+    OUT_LIT(&o, "},\"counterpart\":");
+    if (e->has_counterpart) out_party(&o, a, &e->counterpart);
+    else OUT_LIT(&o, "null");
+    OUT_LIT(&o, ",\"date\":");
     if (e->date_ymd) {
+        char date[16];
         ne_format_date(e->date_ymd, e->date_precision, date);
-        jdate = json_pack("{s:s, s:s, s:o, s:s}", "value", date, "precision",
-                          prec[e->date_precision], "text",
-                          e->date_end > e->date_start ? span_text(a, e->date_start, e->date_end)
-                                                      : json_null(),
-                          "source", src[e->date_source]);
+        OUT_LIT(&o, "{\"value\":");
+        out_cstr(&o, date);
+        OUT_LIT(&o, ",\"precision\":");
+        out_cstr(&o, prec[e->date_precision]);
+        OUT_LIT(&o, ",\"text\":");
+        if (e->date_end > e->date_start) out_span(&o, a, e->date_start, e->date_end);
+        else OUT_LIT(&o, "null");
+        OUT_LIT(&o, ",\"source\":");
+        out_cstr(&o, src[e->date_source]);
+        OUT_LIT(&o, "}");
     } else {
-        jdate = json_pack("{s:n, s:n, s:n, s:s}", "value", "precision", "text", "source",
-                          "unknown");
+        OUT_LIT(&o, "{\"value\":null,\"precision\":null,\"text\":null,\"source\":\"unknown\"}");
     }
-    json_t *o = json_pack(
-        "{s:s, s:s, s:s, s:o, s:{s:o, s:s, s:s, s:s, s:i, s:f}, s:o, s:o, "
-        "s:{s:o, s:I, s:I, s:{s:I, s:I}}, s:s}",
-        "schema_version", NE_EVENT_SCHEMA_VERSION, "event_id", e->event_id, "article_id",
-        a->id ? a->id : "", "actor", party(a, &e->actor), "action", "text",
-        span_text(a, e->trigger_start, e->trigger_end), "code", e->code, "root", root, "label",
-        e->label ? e->label : "", "quad_class", e->quad_class, "goldstein", e->goldstein,
-        "counterpart", e->has_counterpart ? party(a, &e->counterpart) : json_null(), "date",
-        jdate, "evidence", "sentence", span_text(a, e->sentence_start, e->sentence_end),
-        "start", (json_int_t)sc, "end", (json_int_t)se, "trigger", "start", (json_int_t)ts,
-        "end", (json_int_t)te, "rule", e->rule ? e->rule : "");
-    if (!o) return NULL;
-    char *s = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(6));
-    json_decref(o);
-    if (s && len) *len = strlen(s);
-    return s;
+    OUT_LIT(&o, ",\"evidence\":{\"sentence\":");
+    out_span(&o, a, e->sentence_start, e->sentence_end);
+    OUT_LIT(&o, ",\"start\":");
+    out_int(&o, (long long)sc);
+    OUT_LIT(&o, ",\"end\":");
+    out_int(&o, (long long)se);
+    OUT_LIT(&o, ",\"trigger\":{\"start\":");
+    out_int(&o, (long long)ts);
+    OUT_LIT(&o, ",\"end\":");
+    out_int(&o, (long long)te);
+    OUT_LIT(&o, "}},\"rule\":");
+    out_cstr(&o, e->rule ? e->rule : "");
+    OUT_LIT(&o, "}");
+    if (o.oom) {
+        free(o.b);
+        return NULL;
+    }
+    o.b[o.n] = '\0';
+    if (len) *len = o.n;
+    return o.b;
 }

@@ -136,6 +136,37 @@ static int push_token(ne_doc_t *d, const struct ne_lexicon_s *lex, uint32_t star
     t->word = -1;
     t->fold = (uint32_t)d->fold.n;
     t->fold_len = 0;
+    if (end - start <= NE_MAX_FOLD && kind != NE_TK_URL) {
+        /* the common case: plain ASCII, folded with a table-free loop */
+        const unsigned char *p = (const unsigned char *)d->text + start;
+        size_t n = end - start, k;
+        unsigned char any = 0;
+        for (k = 0; k < n; k++) any |= p[k];
+        if (!(any & 0x80)) {
+            while (d->fold.n + n + 1 > d->fold.cap)
+                if (ne_vec_grow((void **)&d->fold.v, &d->fold.cap, 1) < 0) return -1;
+            char *out = d->fold.v + d->fold.n;
+            int upper = 0, letters = 0, first = -1;
+            for (k = 0; k < n; k++) {
+                unsigned char ch = p[k];
+                int up = ch >= 'A' && ch <= 'Z', lo = ch >= 'a' && ch <= 'z';
+                if (up || lo) {
+                    letters++;
+                    upper += up;
+                    if (first < 0) first = up;
+                }
+                out[k] = (char)(up ? ch + 32 : ch);
+            }
+            out[n] = '\0';
+            if (first == 1) t->flags |= NE_TF_CAP;
+            if (letters >= 2 && upper == letters) t->flags |= NE_TF_ALLCAP;
+            d->fold.n += n + 1;
+            t->fold_len = (uint16_t)n;
+            if (lex) t->word = ne_lex_word_find(lex, out, n);
+            d->tok.n++;
+            return 0;
+        }
+    }
     if (end - start <= NE_MAX_FOLD * 2 && kind != NE_TK_URL) {
         char buf[NE_MAX_FOLD * 4 + 8];
         size_t n = 0, i = start;
@@ -190,7 +221,14 @@ int ne_text_tokenize(ne_doc_t *d, const char *text, size_t len,
     int pending = 0; /* NE_TF_SPACE / NE_TF_PARA for the next token */
     while (i < len) {
         size_t s = i;
-        uint32_t c = ne_utf8_next(text, len, &i);
+        unsigned char b0 = (unsigned char)text[i];
+        uint32_t c;
+        if (b0 < 0x80) {
+            c = b0;
+            i++;
+        } else {
+            c = ne_utf8_next(text, len, &i);
+        }
         if (is_space(c)) {
             pending |= NE_TF_SPACE;
             if (c == '\n' || c == 0x2029) pending |= NE_TF_PARA;
@@ -224,6 +262,13 @@ int ne_text_tokenize(ne_doc_t *d, const char *text, size_t len,
         for (;;) {
             size_t k = i;
             if (k >= len) break;
+            unsigned char bb = (unsigned char)text[k];
+            /* plain ASCII letters and digits: the inner loop of every word */
+            if ((bb >= 'a' && bb <= 'z') || (bb >= 'A' && bb <= 'Z') || (bb >= '0' && bb <= '9')) {
+                i++;
+                letters++;
+                continue;
+            }
             uint32_t cc = ne_utf8_next(text, len, &k);
             if (is_word(cc)) {
                 i = k;

@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""Build a benchmark corpus of article JSON Lines of at least SIZE megabytes.
+
+usage: make-corpus.py OUT.jsonl [SIZE_MB]
+
+Articles are built from the sentences of the project's shared data (the dev
+set, the peer validation sentences and the reference article), shuffled
+into new articles of 3 to 20 sentences with fresh ids and dates, so that the
+corpus has news-like text and is not one article repeated. Deterministic:
+the same SIZE gives the same file.
+"""
+import json
+import os
+import random
+import re
+import sys
+
+here = os.path.dirname(os.path.abspath(__file__))
+shared = os.environ.get("NE_SHARED") or next(
+    d for d in (os.path.join(here, "..", "..", "shared"), "/work/shared") if os.path.isdir(d))
+out, size_mb = sys.argv[1], float(sys.argv[2]) if len(sys.argv) > 2 else 50.0
+
+sentences = []
+for name in ("dev-gold.jsonl", "peer-gsr.jsonl", "seed-article.jsonl"):
+    for line in open(os.path.join(shared, "data", name), encoding="utf-8"):
+        if line.strip():
+            text = json.loads(line)["text"]
+            sentences += [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text) if len(s) > 20]
+
+rng = random.Random(42)
+target = int(size_mb * 1e6)
+written = n = 0
+with open(out, "w", encoding="utf-8") as f:
+    while written < target:
+        k = rng.randint(3, 20)
+        text = " ".join(rng.choice(sentences) for _ in range(k))
+        year = rng.randint(2015, 2026)
+        art = {"id": "bench-%d" % n, "published": "%d-%02d-%02d" % (year, rng.randint(1, 12), rng.randint(1, 28)),
+               "source": "bench", "text": text}
+        line = json.dumps(art, ensure_ascii=False) + "\n"
+        f.write(line)
+        written += len(line.encode("utf-8"))
+        n += 1
+print("%s: %d articles, %.1f MB" % (out, n, written / 1e6), file=sys.stderr)
