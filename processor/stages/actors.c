@@ -913,10 +913,10 @@ static void merge_compounds(ctx_t *c)
     ne_doc_t *d = c->d;
     size_t n = d->ment.n, out = 0;
     for (size_t k = 0; k < n;) {
-        ne_mention_t cur = d->ment.v[k];
+        const ne_mention_t *first = &d->ment.v[k];
         size_t last = k;
         int chain_ok = 0;
-        if (!(cur.flags & (NE_MF_REL | NE_MF_RECIP | NE_MF_PRON)) && cur.n) {
+        if (!(first->flags & (NE_MF_REL | NE_MF_RECIP | NE_MF_PRON)) && first->n) {
             /* find the extent of a list "M (, M)* (,)? and|or M" */
             size_t q = k;
             while (q + 1 < n) {
@@ -942,7 +942,15 @@ static void merge_compounds(ctx_t *c)
             }
             if (chain_ok) last = q;
         }
-        if (chain_ok) {
+        if (!chain_ok) {
+            /* the usual case: no copy unless an earlier merge shifted the list */
+            if (out != k) d->ment.v[out] = d->ment.v[k];
+            out++;
+            k++;
+            continue;
+        }
+        ne_mention_t cur = *first;
+        {
             for (size_t q = k + 1; q <= last; q++) {
                 ne_mention_t *bm = &d->ment.v[q];
                 for (int t = 0; t < bm->n && cur.n < NE_MAX_MEMBERS; t++) cur.m[cur.n++] = bm->m[t];

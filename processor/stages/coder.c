@@ -91,9 +91,12 @@ int ne_coder_code(const ne_coder_t *coder, const ne_article_t *a, ne_events_t *e
     for (size_t s = 0; s < d->sent.n; s++) {
         uint32_t tb = d->sent.v[s].tb, te = d->sent.v[s].te;
         if (ne_actors_sentence(coder->lx, d, tb, te, &ev->mem) < 0 ||
-            ne_dates_sentence(coder->lx, d, tb, te, ev->mem.anchor) < 0 ||
-            ne_actions_sentence(coder->lx, d, tb, te) < 0 ||
-            ne_frames_sentence(coder->lx, d, tb, te, &ev->mem, ev) < 0)
+            ne_dates_sentence(coder->lx, d, tb, te, ev->mem.anchor) < 0)
+            goto oom;
+        /* no actor, no event: most of the work is skipped for such sentences */
+        d->vg.n = 0;
+        if (d->ment.n && (ne_actions_sentence(coder->lx, d, tb, te) < 0 ||
+                          ne_frames_sentence(coder->lx, d, tb, te, &ev->mem, ev) < 0))
             goto oom;
         if (ne_trace_enabled()) ne_trace_sentence(coder->lx, d, tb, te);
         /* a date the text gave anchors "the following day" of later sentences */

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Speed and memory of the coder, on one core: builds a corpus of at least
+# 50 MB (bench/make-corpus.py), then prints the throughput of the coder
+# library (bench/speed.c) and of `newsevents extract` end to end, with the
+# peak memory of each. Run it on a 100 MB corpus too to see that peak
+# memory does not grow with the corpus:  SIZE_MB=100 bench/speed.sh
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD_DIR:-$root/build-release}
+size=${SIZE_MB:-50}
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build" -j"$(nproc)" --target newsevents ne_speed >/dev/null
+corpus=${CORPUS:-/tmp/newsevents-corpus-${size}.jsonl}
+[ -s "$corpus" ] || python3 "$root/bench/make-corpus.py" "$corpus" "$size"
+echo "== coder library, one core (taskset -c 0), 3 runs"
+for run in 1 2 3; do
+    echo "-- run $run"
+    taskset -c 0 "$build/bench/ne_speed" "$corpus"
+done
+echo "== newsevents extract, end to end (decode + code + encode + I/O), one core"
+bytes=$(stat -c %s "$corpus")
+articles=$(wc -l <"$corpus")
+/usr/bin/time -f "%e %M" -o /tmp/newsevents-time.txt taskset -c 0 "$build/newsevents" extract \
+    <"$corpus" >/dev/null 2>/dev/null
+read -r secs kb </tmp/newsevents-time.txt
+python3 - "$bytes" "$articles" "$secs" "$kb" <<'PY'
+import sys
+b, n, s, kb = float(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
+print("extract: %.1f MB in %.2f s: %.0f articles/s, %.1f MB/s; peak RSS %.1f MB" % (b / 1e6, s, n / s, b / 1e6 / s, kb / 1024))
+PY
