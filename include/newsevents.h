@@ -69,9 +69,14 @@ typedef enum ne_reason_e {
 /** @brief The stable name of a reason ("invalid_json"). @returns a static string. */
 const char *ne_reason_name(ne_reason_t reason);
 
-/** Limits applied while decoding a record. */
+/** Limits and options applied while decoding a record. */
 typedef struct ne_limits_s {
     size_t max_record_bytes; /**< records larger than this are NE_R_TOO_LARGE */
+    /** Field mapping for other record shapes: pairs (our name, the record's
+     *  name), e.g. {"text", "maintext", "published", "date_publish"} for
+     *  news-please output. NULL: the names of schemas/article.schema.json. */
+    const char *const *field_map;
+    size_t field_map_pairs;
 } ne_limits_t;
 
 /** Default maximum record size: 4 MiB. */

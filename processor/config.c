@@ -19,6 +19,9 @@ void ne_conf_init(ne_conf_t *c)
     c->max_record_bytes = NE_DEFAULT_MAX_RECORD_BYTES;
     c->log_level = NE_LOG_INFO;
     c->flush_timeout_ms = 30000;
+    c->threads = 1;
+    c->batch = 500;
+    c->stats_interval_ms = 5000;
 }
 
 static void free_list(char **v, size_t n)
@@ -40,6 +43,13 @@ void ne_conf_free(ne_conf_t *c)
     free(c->dlq_topic);
     free(c->group);
     free(c->client_id);
+    free_list(c->map, c->nmap);
+    free(c->transactional_id);
+    free(c->metrics_bind);
+    free(c->ce_source);
+    free(c->from);
+    free(c->until);
+    free(c->progress);
     for (size_t i = 0; i < c->nprops; i++) {
         free(c->props[i].key);
         if (c->props[i].val) {
@@ -175,6 +185,67 @@ int ne_conf_set(ne_conf_t *c, const char *key, const char *val, char *err, size_
             snprintf(err, errsz, "flush-timeout-ms: expected a positive number");
             return -1;
         }
+    } else if (!strcmp(key, "threads")) {
+        c->threads = atoi(val);
+        if (c->threads < 1 || c->threads > 64) {
+            snprintf(err, errsz, "threads: expected 1 to 64");
+            return -1;
+        }
+    } else if (!strcmp(key, "guarantee")) {
+        if (!strcmp(val, "exactly-once")) c->exactly_once = 1;
+        else if (!strcmp(val, "at-least-once")) c->exactly_once = 0;
+        else {
+            snprintf(err, errsz, "guarantee: expected at-least-once or exactly-once, not '%s'", val);
+            return -1;
+        }
+    } else if (!strcmp(key, "transactional-id")) rc = set_str(&c->transactional_id, val);
+    else if (!strcmp(key, "batch")) {
+        c->batch = atoi(val);
+        if (c->batch < 1) {
+            snprintf(err, errsz, "batch: expected a positive number");
+            return -1;
+        }
+    } else if (!strcmp(key, "metrics-port")) {
+        c->metrics_port = atoi(val);
+        if (c->metrics_port < 0 || c->metrics_port > 65535) {
+            snprintf(err, errsz, "metrics-port: expected 0 to 65535");
+            return -1;
+        }
+    } else if (!strcmp(key, "metrics-bind")) rc = set_str(&c->metrics_bind, val);
+    else if (!strcmp(key, "stats-interval-ms")) c->stats_interval_ms = atoi(val);
+    else if (!strcmp(key, "ce-source")) rc = set_str(&c->ce_source, val);
+    else if (!strcmp(key, "from")) rc = set_str(&c->from, val);
+    else if (!strcmp(key, "until")) rc = set_str(&c->until, val);
+    else if (!strcmp(key, "commit")) c->replay_commit = !strcmp(val, "true") || !strcmp(val, "1");
+    else if (!strcmp(key, "progress")) {
+        if (strcmp(val, "auto") && strcmp(val, "bar") && strcmp(val, "lines") && strcmp(val, "none")) {
+            snprintf(err, errsz, "progress: expected auto, bar, lines or none");
+            return -1;
+        }
+        rc = set_str(&c->progress, val);
+    } else if (!strcmp(key, "map")) {
+        /* ours=theirs[,ours=theirs...] */
+        char *dup = strdup(val);
+        if (!dup) rc = -1;
+        for (char *s = NULL, *t = dup ? strtok_r(dup, ",", &s) : NULL; t && !rc; t = strtok_r(NULL, ",", &s)) {
+            char *eq = strchr(t, '=');
+            static const char *const ours[] = {"text", "id", "title", "url", "published", "source",
+                                               "language", NULL};
+            int known = 0;
+            if (eq) {
+                *eq = '\0';
+                for (int k = 0; ours[k]; k++) known |= !strcmp(t, ours[k]);
+            }
+            if (!eq || !known || !eq[1]) {
+                snprintf(err, errsz, "map: expected FIELD=NAME with FIELD one of text, id, title, url, "
+                                     "published, source, language");
+                free(dup);
+                return -1;
+            }
+            rc = push_str(&c->map, &c->nmap, t);
+            if (!rc) rc = push_str(&c->map, &c->nmap, eq + 1);
+        }
+        free(dup);
     } else if (strchr(key, '.')) {
         return set_prop(c, key, val, err, errsz);
     } else {

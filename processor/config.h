@@ -36,6 +36,20 @@ typedef struct ne_conf_s {
     ne_prop_t *props;    /* librdkafka passthrough, in order */
     size_t nprops;
     int flush_timeout_ms;
+    int threads;         /* extraction workers (1: on the poll thread) */
+    char **map;          /* field mapping, pairs: our name, the record's name */
+    size_t nmap;         /* strings in map (twice the pairs) */
+    int exactly_once;    /* --guarantee exactly-once: Kafka transactions */
+    char *transactional_id;
+    int batch;           /* records per transaction */
+    int metrics_port;    /* 0: no metrics endpoint */
+    char *metrics_bind;
+    int stats_interval_ms;
+    char *ce_source;     /* CloudEvents source attribute */
+    /* replay */
+    char *from, *until;
+    int replay_commit;
+    char *progress;      /* auto, bar, lines, none */
 } ne_conf_t;
 
 /** @brief Fill defaults. */

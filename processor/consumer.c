@@ -10,9 +10,11 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "consumer.h"
 #include "log.h"
+#include "metrics.h"
 #include "producer.h"
 
 typedef struct part_s {
@@ -35,6 +37,9 @@ struct ne_ticket_s {
 struct ne_consumer_s {
     rd_kafka_t *rk;
     rd_kafka_t *producer;
+    ne_cons_mode_t mode;
+    void (*on_revoke)(void *);
+    void *on_revoke_arg;
     part_t *parts;
     part_t *last; /* the partition of the previous record: the usual case */
     long in_flight;
@@ -197,13 +202,19 @@ static void rebalance_cb(rd_kafka_t *rk, rd_kafka_resp_err_t err,
     rd_kafka_error_t *e = NULL;
     if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
         log_parts("assigned", parts);
+        ne_metrics_assigned(parts->cnt);
         if (coop) e = rd_kafka_incremental_assign(rk, parts);
         else rd_kafka_assign(rk, parts);
     } else {
         log_parts("revoking", parts);
-        /* finish what was read from these partitions, then commit it */
-        rd_kafka_flush(c->producer, c->flush_timeout_ms);
-        if (!rd_kafka_assignment_lost(rk)) ne_consumer_commit(c);
+        ne_metrics_assigned(-parts->cnt);
+        if (c->on_revoke) c->on_revoke(c->on_revoke_arg);
+        /* finish what was read from these partitions, then commit it (in
+         * exactly-once mode the transaction already did, or was aborted) */
+        if (c->mode == NE_CONS_AT_LEAST_ONCE) {
+            rd_kafka_flush(c->producer, c->flush_timeout_ms);
+            if (!rd_kafka_assignment_lost(rk)) ne_consumer_commit(c);
+        }
         for (int i = 0; i < parts->cnt; i++) {
             part_t *p = part_find(c, parts->elems[i].topic, parts->elems[i].partition, 0);
             if (p) {
@@ -238,8 +249,22 @@ static void error_cb(rd_kafka_t *rk, int err, const char *reason, void *opaque)
     ne_warn("consumer: %s: %s", rd_kafka_err2name((rd_kafka_resp_err_t)err), reason);
 }
 
-ne_consumer_t *ne_consumer_new(const ne_conf_t *conf, rd_kafka_t *producer, char *err,
-                               size_t errsz)
+static int stats_cb(rd_kafka_t *rk, char *json, size_t len, void *opaque)
+{
+    (void)rk;
+    (void)opaque;
+    ne_metrics_stats(json, len);
+    return 0; /* librdkafka frees json */
+}
+
+void ne_consumer_on_revoke(ne_consumer_t *c, void (*fn)(void *), void *arg)
+{
+    c->on_revoke = fn;
+    c->on_revoke_arg = arg;
+}
+
+ne_consumer_t *ne_consumer_new(const ne_conf_t *conf, rd_kafka_t *producer, ne_cons_mode_t mode,
+                               char *err, size_t errsz)
 {
     ne_consumer_t *c = calloc(1, sizeof(*c));
     if (!c) {
@@ -247,19 +272,31 @@ ne_consumer_t *ne_consumer_new(const ne_conf_t *conf, rd_kafka_t *producer, char
         return NULL;
     }
     c->producer = producer;
+    c->mode = mode;
     c->flush_timeout_ms = conf->flush_timeout_ms;
     rd_kafka_conf_t *kc = rd_kafka_conf_new();
-    char e2[512];
+    char e2[512], stats[32];
+    snprintf(stats, sizeof(stats), "%d", conf->metrics_port ? conf->stats_interval_ms : 0);
+    const char *group = conf->group;
+    char replay_group[256];
+    if (mode == NE_CONS_REPLAY && !group) {
+        /* librdkafka wants a group id even when offsets are never committed */
+        snprintf(replay_group, sizeof(replay_group), "newsevents-replay-%d", (int)getpid());
+        group = replay_group;
+    }
     struct { const char *k, *v; } base[] = {
         {"bootstrap.servers", conf->brokers},
-        {"group.id", conf->group},
+        {"group.id", group},
         {"client.id", conf->client_id ? conf->client_id : "newsevents"},
-        {"enable.auto.commit", "true"},
+        {"enable.auto.commit", mode == NE_CONS_AT_LEAST_ONCE ? "true" : "false"},
         {"auto.commit.interval.ms", "1000"},
         {"enable.auto.offset.store", "false"},
         {"auto.offset.reset", "earliest"},
         {"partition.assignment.strategy", "cooperative-sticky"},
-        {"enable.partition.eof", "false"},
+        {"enable.partition.eof", mode == NE_CONS_REPLAY ? "true" : "false"},
+        /* never read a transaction that was aborted, ours or anyone's */
+        {"isolation.level", "read_committed"},
+        {"statistics.interval.ms", stats},
     };
     for (size_t i = 0; i < sizeof(base) / sizeof(base[0]); i++)
         if (rd_kafka_conf_set(kc, base[i].k, base[i].v, e2, sizeof(e2)) != RD_KAFKA_CONF_OK) {
@@ -271,6 +308,7 @@ ne_consumer_t *ne_consumer_new(const ne_conf_t *conf, rd_kafka_t *producer, char
     rd_kafka_conf_set_rebalance_cb(kc, rebalance_cb);
     rd_kafka_conf_set_error_cb(kc, error_cb);
     rd_kafka_conf_set_log_cb(kc, ne_kafka_log_cb);
+    if (conf->metrics_port) rd_kafka_conf_set_stats_cb(kc, stats_cb);
     c->rk = rd_kafka_new(RD_KAFKA_CONSUMER, kc, e2, sizeof(e2));
     if (!c->rk) {
         snprintf(err, errsz, "creating the consumer: %s", e2);
@@ -279,6 +317,7 @@ ne_consumer_t *ne_consumer_new(const ne_conf_t *conf, rd_kafka_t *producer, char
     }
     kc = NULL;
     rd_kafka_poll_set_consumer(c->rk);
+    if (mode == NE_CONS_REPLAY) return c;
     rd_kafka_topic_partition_list_t *topics = rd_kafka_topic_partition_list_new((int)conf->ntopics);
     for (size_t i = 0; i < conf->ntopics; i++)
         rd_kafka_topic_partition_list_add(topics, conf->topics[i], RD_KAFKA_PARTITION_UA);
@@ -300,7 +339,8 @@ fail_noconf:
 void ne_consumer_destroy(ne_consumer_t *c)
 {
     if (!c) return;
-    /* commits stored offsets, leaves the group (revoking through the callback) */
+    /* commits stored offsets (at-least-once), leaves the group (revoking
+     * through the callback) */
     rd_kafka_resp_err_t e = rd_kafka_consumer_close(c->rk);
     if (e) ne_warn("closing the consumer: %s", rd_kafka_err2str(e));
     rd_kafka_destroy(c->rk);

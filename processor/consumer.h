@@ -18,13 +18,24 @@
 typedef struct ne_consumer_s ne_consumer_t;
 typedef struct ne_ticket_s ne_ticket_t;
 
+/** How offsets are kept. */
+typedef enum {
+    NE_CONS_AT_LEAST_ONCE, /**< group; offsets stored through tickets, committed automatically */
+    NE_CONS_EXACTLY_ONCE,  /**< group; offsets committed in the producer's transactions */
+    NE_CONS_REPLAY         /**< no subscription: the caller assigns partitions; no commits */
+} ne_cons_mode_t;
+
 /**
- * @brief Create the consumer and subscribe to conf->topics. producer is
- * flushed in the rebalance callback before partitions are given up.
+ * @brief Create the consumer; in the group modes, subscribe to conf->topics.
+ * In at-least-once mode the producer is flushed in the rebalance callback
+ * before partitions are given up.
  * @returns the consumer (owned by the caller), or NULL with a message in err.
  */
-ne_consumer_t *ne_consumer_new(const ne_conf_t *conf, rd_kafka_t *producer, char *err,
-                               size_t errsz);
+ne_consumer_t *ne_consumer_new(const ne_conf_t *conf, rd_kafka_t *producer, ne_cons_mode_t mode,
+                               char *err, size_t errsz);
+
+/** @brief Called (in the poll thread) before partitions are revoked or lost. */
+void ne_consumer_on_revoke(ne_consumer_t *c, void (*fn)(void *arg), void *arg);
 
 /** @brief Close (commit stored offsets, leave the group) and free. Takes NULL. */
 void ne_consumer_destroy(ne_consumer_t *c);

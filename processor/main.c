@@ -13,6 +13,7 @@
 #include "extract.h"
 #include "log.h"
 #include "newsevents.h"
+#include "replay.h"
 #include "service.h"
 
 extern char **environ;
@@ -23,7 +24,8 @@ static const char usage_main[] =
     "Code news articles into CAMEO political event records.\n"
     "\n"
     "commands:\n"
-    "  run       the service: consume articles from Kafka, produce events (at-least-once)\n"
+    "  run       the service: consume articles from Kafka, produce events\n"
+    "  replay    a bounded run over input topics (backfills): from a point to the end, then exit\n"
     "  extract   the offline twin: article JSON Lines in, event JSON Lines out\n"
     "  help      this text; `newsevents COMMAND --help` describes a command\n"
     "  version   print the program, schema and librdkafka versions\n"
@@ -56,34 +58,68 @@ static const char usage_extract[] =
     "  --rejects FILE          write rejected lines to FILE\n"
     "\n";
 
-static const char usage_run[] =
-    "usage: newsevents run -b BROKERS -i TOPIC[,TOPIC...] -o TOPIC -g GROUP [OPTIONS]\n"
-    "\n"
-    "Consume articles in a consumer group, code them, produce each event to the output\n"
-    "topic keyed by event_id. Offsets are committed only after every event of an article\n"
-    "is acknowledged (at-least-once). Undecodable records go to the dead-letter topic\n"
-    "with their original bytes. SIGINT/SIGTERM: stop, flush, commit, leave the group, exit 0.\n"
-    "\n"
+static const char usage_kafka[] =
     "  -b, --brokers LIST      bootstrap brokers, host:port[,host:port...]\n"
     "  -i, --input TOPICS      input topics, comma-separated (repeatable)\n"
     "  -o, --output TOPIC      output topic for events\n"
     "  --dead-letter TOPIC     topic for rejected records (default: OUTPUT.dlq)\n"
     "  -g, --group ID          consumer group id\n"
     "  --client-id ID          client.id of both clients (default newsevents)\n"
+    "  --threads N             extraction workers (default 1); each partition's output\n"
+    "                          keeps its input order\n"
+    "  --map FIELD=NAME,...    read FIELD (text, id, title, url, published, source,\n"
+    "                          language) from NAME: --map text=maintext,published=date_publish\n"
+    "  --ce-source URI         CloudEvents ce_source header (default newsevents/<input topic>)\n"
     "  -X PROP=VALUE           any librdkafka property, for both clients; prefix\n"
     "                          consumer. or producer. for one; VALUE @FILE reads a file\n"
-    "  -c, --config FILE       key=value settings: the long option names above, or\n"
+    "                          (TLS and SASL: security.protocol, ssl.*, sasl.*)\n"
+    "  -c, --config FILE       key=value settings: the long option names, or\n"
     "                          librdkafka properties; flags override the file\n"
     "  --flush-timeout-ms N    how long shutdown waits for deliveries (default 30000)\n"
     "\n"
     "Every setting can also come from the environment: NEWSEVENTS_BROKERS,\n"
     "NEWSEVENTS_DEAD_LETTER, ..., and NEWSEVENTS_X_<PROP> for librdkafka properties\n"
     "(NEWSEVENTS_X_SASL_PASSWORD sets sasl.password). Order: file, environment, flags.\n"
+    "Secret values are never logged.\n"
     "\n";
+
+static const char usage_run[] =
+    "usage: newsevents run -b BROKERS -i TOPIC[,TOPIC...] -o TOPIC -g GROUP [OPTIONS]\n"
+    "\n"
+    "Consume articles in a consumer group, code them, produce each event to the output\n"
+    "topic keyed by event_id. At-least-once (default): offsets are committed only after\n"
+    "every event of an article is acknowledged. Exactly-once: events, dead letters and\n"
+    "offsets are committed together in Kafka transactions. Undecodable records go to the\n"
+    "dead-letter topic with their original bytes. SIGINT/SIGTERM: stop, flush, commit,\n"
+    "leave the group, exit 0.\n"
+    "\n"
+    "  --guarantee G           at-least-once (default) or exactly-once\n"
+    "  --transactional-id ID   exactly-once: stable per instance (default\n"
+    "                          newsevents-GROUP-HOSTNAME); two instances need two ids\n"
+    "  --batch N               exactly-once: records per transaction (default 500)\n"
+    "  --metrics-port PORT     serve Prometheus /metrics and /healthz\n"
+    "  --metrics-bind ADDR     address of the metrics endpoint (default 127.0.0.1)\n"
+    "  --stats-interval-ms N   librdkafka statistics for the lag metrics (default 5000)\n";
+
+static const char usage_replay[] =
+    "usage: newsevents replay -b BROKERS -i TOPIC[,TOPIC...] -o TOPIC [OPTIONS]\n"
+    "\n"
+    "Code a bounded range of the input topics and exit 0 when every partition has reached\n"
+    "the end recorded at the start. Commits no group offsets unless --commit is given.\n"
+    "Event ids are deterministic: replaying twice gives the same ids.\n"
+    "\n"
+    "  --from WHERE            earliest (default), an RFC 3339 time, or\n"
+    "                          [topic:]partition:offset[,...] (other partitions: earliest)\n"
+    "  --until WHEN            end (default: the end offsets at the start) or an RFC 3339 time\n"
+    "  --commit                commit the end offsets for the group (-g) when done\n"
+    "  --progress MODE         auto (default: a bar on a terminal, lines otherwise), bar,\n"
+    "                          lines or none\n";
 
 enum {
     OPT_DICT = 1000, OPT_DICT_BASE, OPT_MAX_RECORD, OPT_LOG_LEVEL, OPT_LOG_FORMAT, OPT_REJECTS,
-    OPT_DEAD_LETTER, OPT_CLIENT_ID, OPT_FLUSH_TIMEOUT
+    OPT_DEAD_LETTER, OPT_CLIENT_ID, OPT_FLUSH_TIMEOUT, OPT_THREADS, OPT_MAP, OPT_CE_SOURCE,
+    OPT_GUARANTEE, OPT_TXID, OPT_BATCH, OPT_METRICS_PORT, OPT_METRICS_BIND, OPT_STATS,
+    OPT_FROM, OPT_UNTIL, OPT_COMMIT, OPT_PROGRESS
 };
 
 static const struct option long_opts[] = {
@@ -102,12 +138,26 @@ static const struct option long_opts[] = {
     {"dead-letter", required_argument, NULL, OPT_DEAD_LETTER},
     {"client-id", required_argument, NULL, OPT_CLIENT_ID},
     {"flush-timeout-ms", required_argument, NULL, OPT_FLUSH_TIMEOUT},
+    {"threads", required_argument, NULL, OPT_THREADS},
+    {"map", required_argument, NULL, OPT_MAP},
+    {"ce-source", required_argument, NULL, OPT_CE_SOURCE},
+    {"guarantee", required_argument, NULL, OPT_GUARANTEE},
+    {"transactional-id", required_argument, NULL, OPT_TXID},
+    {"batch", required_argument, NULL, OPT_BATCH},
+    {"metrics-port", required_argument, NULL, OPT_METRICS_PORT},
+    {"metrics-bind", required_argument, NULL, OPT_METRICS_BIND},
+    {"stats-interval-ms", required_argument, NULL, OPT_STATS},
+    {"from", required_argument, NULL, OPT_FROM},
+    {"until", required_argument, NULL, OPT_UNTIL},
+    {"commit", no_argument, NULL, OPT_COMMIT},
+    {"progress", required_argument, NULL, OPT_PROGRESS},
     {NULL, 0, NULL, 0}};
 
 static void print_usage(FILE *fp, const char *cmd)
 {
     if (cmd && !strcmp(cmd, "extract")) fprintf(fp, "%s%s", usage_extract, usage_common);
-    else if (cmd && !strcmp(cmd, "run")) fprintf(fp, "%s%s", usage_run, usage_common);
+    else if (cmd && !strcmp(cmd, "run")) fprintf(fp, "%s%s%s", usage_run, usage_kafka, usage_common);
+    else if (cmd && !strcmp(cmd, "replay")) fprintf(fp, "%s%s%s", usage_replay, usage_kafka, usage_common);
     else fputs(usage_main, fp);
 }
 
@@ -167,6 +217,21 @@ static int parse_args(const char *cmd, int argc, char **argv, ne_conf_t *conf)
         case OPT_DEAD_LETTER: key = "dead-letter"; break;
         case OPT_CLIENT_ID: key = "client-id"; break;
         case OPT_FLUSH_TIMEOUT: key = "flush-timeout-ms"; break;
+        case OPT_THREADS: key = "threads"; break;
+        case OPT_MAP: key = "map"; break;
+        case OPT_CE_SOURCE: key = "ce-source"; break;
+        case OPT_GUARANTEE: key = "guarantee"; break;
+        case OPT_TXID: key = "transactional-id"; break;
+        case OPT_BATCH: key = "batch"; break;
+        case OPT_METRICS_PORT: key = "metrics-port"; break;
+        case OPT_METRICS_BIND: key = "metrics-bind"; break;
+        case OPT_STATS: key = "stats-interval-ms"; break;
+        case OPT_FROM: key = "from"; break;
+        case OPT_UNTIL: key = "until"; break;
+        case OPT_PROGRESS: key = "progress"; break;
+        case OPT_COMMIT:
+            if (ne_conf_set(conf, "commit", "true", err, sizeof(err)) < 0) return -1;
+            continue;
         case 'X': {
             char *eq = strchr(optarg, '=');
             if (!eq || eq == optarg) {
@@ -227,7 +292,7 @@ int main(int argc, char **argv)
                NE_EVENT_SCHEMA_VERSION, NE_ARTICLE_SCHEMA_VERSION, ne_service_rdkafka_version());
         return 0;
     }
-    if (strcmp(cmd, "extract") && strcmp(cmd, "run")) {
+    if (strcmp(cmd, "extract") && strcmp(cmd, "run") && strcmp(cmd, "replay")) {
         fprintf(stderr, "newsevents: unknown command '%s'\n\n", cmd);
         print_usage(stderr, NULL);
         return 2;
@@ -248,14 +313,17 @@ int main(int argc, char **argv)
         ne_coder_destroy(coder);
     } else {
         char err[512];
-        if (ne_service_check_conf(&conf, err, sizeof(err)) < 0) {
-            fprintf(stderr, "newsevents run: %s\n\n", err);
+        int replay = !strcmp(cmd, "replay");
+        if ((!replay && !conf.group && (snprintf(err, sizeof(err), "no consumer group (-g)"), 1)) ||
+            ne_service_check_conf(&conf, err, sizeof(err)) < 0 ||
+            (replay && ne_replay_check_conf(&conf, err, sizeof(err)) < 0)) {
+            fprintf(stderr, "newsevents %s: %s\n\n", cmd, err);
             print_usage(stderr, cmd);
             ne_conf_free(&conf);
             return 2;
         }
         ne_coder_t *coder = make_coder(&conf);
-        rc = coder ? ne_service_run(&conf, coder) : 1;
+        rc = !coder ? 1 : replay ? ne_replay_run(&conf, coder) : ne_service_run(&conf, coder);
         ne_coder_destroy(coder);
     }
     ne_conf_free(&conf);

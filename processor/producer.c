@@ -12,7 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <time.h>
+
 #include "log.h"
+#include "metrics.h"
 #include "producer.h"
 
 int ne_kafka_conf_apply(rd_kafka_conf_t *kc, const ne_conf_t *conf, int scope, char *err,
@@ -31,6 +34,9 @@ int ne_kafka_conf_apply(rd_kafka_conf_t *kc, const ne_conf_t *conf, int scope, c
     return 0;
 }
 
+/* the dead-letter topic, so that delivery reports count events only */
+static char g_dlq[256];
+
 void ne_kafka_log_cb(const rd_kafka_t *rk, int level, const char *fac, const char *buf)
 {
     (void)rk;
@@ -46,6 +52,9 @@ static void dr_cb(rd_kafka_t *rk, const rd_kafka_message_t *m, void *opaque)
     ne_ticket_t *t = m->_private;
     if (m->err) {
         ne_err("delivery to %s failed: %s", rd_kafka_topic_name(m->rkt), rd_kafka_err2str(m->err));
+        ne_metrics_error("delivery");
+    } else if (strcmp(rd_kafka_topic_name(m->rkt), g_dlq) != 0) {
+        ne_metrics_events_out(1);
     }
     if (t) ne_ticket_release(t, m->err == 0);
 }
@@ -62,8 +71,9 @@ static void error_cb(rd_kafka_t *rk, int err, const char *reason, void *opaque)
     ne_warn("producer: %s: %s", rd_kafka_err2name((rd_kafka_resp_err_t)err), reason);
 }
 
-rd_kafka_t *ne_producer_new(const ne_conf_t *conf, char *err, size_t errsz)
+rd_kafka_t *ne_producer_new(const ne_conf_t *conf, const char *txid, char *err, size_t errsz)
 {
+    snprintf(g_dlq, sizeof(g_dlq), "%s", conf->dlq_topic ? conf->dlq_topic : "");
     rd_kafka_conf_t *kc = rd_kafka_conf_new();
     char e2[512];
     struct { const char *k, *v; } base[] = {
@@ -72,9 +82,13 @@ rd_kafka_t *ne_producer_new(const ne_conf_t *conf, char *err, size_t errsz)
         {"enable.idempotence", "true"},
         {"linger.ms", "5"},
         {"compression.type", "lz4"},
+        /* a transaction must not outlive a message's delivery timeout */
+        {"transaction.timeout.ms", txid ? "60000" : NULL},
+        {"message.timeout.ms", txid ? "50000" : NULL},
+        {"transactional.id", txid},
     };
     for (size_t i = 0; i < sizeof(base) / sizeof(base[0]); i++)
-        if (rd_kafka_conf_set(kc, base[i].k, base[i].v, e2, sizeof(e2)) != RD_KAFKA_CONF_OK) {
+        if (base[i].v && rd_kafka_conf_set(kc, base[i].k, base[i].v, e2, sizeof(e2)) != RD_KAFKA_CONF_OK) {
             snprintf(err, errsz, "%s: %s", base[i].k, e2);
             rd_kafka_conf_destroy(kc);
             return NULL;
@@ -90,6 +104,17 @@ rd_kafka_t *ne_producer_new(const ne_conf_t *conf, char *err, size_t errsz)
     if (!rk) {
         snprintf(err, errsz, "creating the producer: %s", e2);
         return NULL;
+    }
+    if (txid) {
+        rd_kafka_error_t *e = rd_kafka_init_transactions(rk, 60000);
+        if (e) {
+            /* also fences a previous instance with this id (kill -9): its
+             * open transaction is aborted here */
+            snprintf(err, errsz, "initializing transactions (%s): %s", txid, rd_kafka_error_string(e));
+            rd_kafka_error_destroy(e);
+            rd_kafka_destroy(rk);
+            return NULL;
+        }
     }
     return rk;
 }
@@ -120,22 +145,37 @@ static void add_source_headers(rd_kafka_headers_t *h, const char *topic, int32_t
     rd_kafka_header_add(h, "ne_source_offset", -1, num, -1);
 }
 
-int ne_producer_event(rd_kafka_t *p, const char *topic, const ne_event_t *ev, char *json,
-                      size_t len, const ne_source_t *src, ne_ticket_t *t, char *err,
-                      size_t errsz)
+int ne_producer_event(rd_kafka_t *p, const char *topic, const char *event_id, char *json,
+                      size_t len, const ne_source_t *src, const char *ce_source, ne_ticket_t *t,
+                      char *err, size_t errsz)
 {
-    rd_kafka_headers_t *h = rd_kafka_headers_new(6);
+    rd_kafka_headers_t *h = rd_kafka_headers_new(12);
     add_source_headers(h, src->topic, src->partition, src->offset);
     rd_kafka_header_add(h, "ne_schema_version", -1, NE_EVENT_SCHEMA_VERSION, -1);
+    /* CloudEvents Kafka protocol binding, binary content mode */
+    char source[300], when[64];
+    if (!ce_source) snprintf(source, sizeof(source), "newsevents/%s", src->topic);
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    struct tm tm;
+    gmtime_r(&ts.tv_sec, &tm);
+    snprintf(when, sizeof(when), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+             tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(ts.tv_nsec / 1000000));
+    rd_kafka_header_add(h, "ce_specversion", -1, "1.0", -1);
+    rd_kafka_header_add(h, "ce_id", -1, event_id, -1);
+    rd_kafka_header_add(h, "ce_source", -1, ce_source ? ce_source : source, -1);
+    rd_kafka_header_add(h, "ce_type", -1, NE_CE_TYPE, -1);
+    rd_kafka_header_add(h, "ce_time", -1, when, -1);
+    rd_kafka_header_add(h, "ce_dataschema", -1, NE_EVENT_SCHEMA_ID, -1);
     rd_kafka_header_add(h, "content-type", -1, "application/json", -1);
-    ne_ticket_hold(t);
+    if (t) ne_ticket_hold(t);
     /* RD_KAFKA_MSG_F_FREE: librdkafka owns json from here on success */
-    rd_kafka_resp_err_t e = produce(p, topic, ev->event_id, strlen(ev->event_id), json, len,
+    rd_kafka_resp_err_t e = produce(p, topic, event_id, strlen(event_id), json, len,
                                     RD_KAFKA_MSG_F_FREE, h, t);
     if (e) {
         rd_kafka_headers_destroy(h);
         free(json);
-        ne_ticket_release(t, 0);
+        if (t) ne_ticket_release(t, 0);
         snprintf(err, errsz, "producing to %s: %s", topic, rd_kafka_err2str(e));
         return -1;
     }
@@ -161,13 +201,13 @@ int ne_producer_dead_letter(rd_kafka_t *p, const char *topic, const rd_kafka_mes
         snprintf(num, sizeof(num), "%" PRId64, ts);
         rd_kafka_header_add(h, "ne_source_timestamp", -1, num, -1);
     }
-    ne_ticket_hold(t);
+    if (t) ne_ticket_hold(t);
     /* RD_KAFKA_MSG_F_COPY: the consumed message is freed right after */
     rd_kafka_resp_err_t e = produce(p, topic, msg->key, msg->key_len, msg->payload, msg->len,
                                     RD_KAFKA_MSG_F_COPY, h, t);
     if (e) {
         rd_kafka_headers_destroy(h);
-        ne_ticket_release(t, 0);
+        if (t) ne_ticket_release(t, 0);
         snprintf(err, errsz, "producing to %s: %s", topic, rd_kafka_err2str(e));
         return -1;
     }

@@ -12,8 +12,18 @@
 #include "consumer.h"
 #include "newsevents.h"
 
-/** @brief Create the producer. @returns it (owned by the caller) or NULL with err. */
-rd_kafka_t *ne_producer_new(const ne_conf_t *conf, char *err, size_t errsz);
+/**
+ * @brief Create the producer; with a transactional id, a transactional one
+ * (its transactions are initialized).
+ * @returns it (owned by the caller) or NULL with err.
+ */
+rd_kafka_t *ne_producer_new(const ne_conf_t *conf, const char *transactional_id, char *err,
+                            size_t errsz);
+
+/** CloudEvents type of event records (the ce_type header). */
+#define NE_CE_TYPE "dev.newsevents.event.v1"
+/** The event schema's $id (the ce_dataschema header). */
+#define NE_EVENT_SCHEMA_ID "https://newsevents.dev/schemas/event/1.0.0/event.schema.json"
 
 /** Where an article came from, for headers. */
 typedef struct ne_source_s {
@@ -23,13 +33,16 @@ typedef struct ne_source_s {
 } ne_source_t;
 
 /**
- * @brief Produce one event record keyed by its id, with source headers.
+ * @brief Produce one event record keyed by its id, with source headers and
+ * the CloudEvents Kafka binding headers (binary mode: ce_specversion,
+ * ce_id, ce_source, ce_type, ce_time, ce_dataschema, content-type). ce_source
+ * NULL: "newsevents/<source topic>". t may be NULL (exactly-once mode).
  * json is handed over to librdkafka (freed by it), on success or failure.
  * @returns 0, or -1 when the request could not be queued (err says why).
  */
-int ne_producer_event(rd_kafka_t *p, const char *topic, const ne_event_t *ev, char *json,
-                      size_t len, const ne_source_t *src, ne_ticket_t *t, char *err,
-                      size_t errsz);
+int ne_producer_event(rd_kafka_t *p, const char *topic, const char *event_id, char *json,
+                      size_t len, const ne_source_t *src, const char *ce_source, ne_ticket_t *t,
+                      char *err, size_t errsz);
 
 /**
  * @brief Produce a dead letter: the original key, value and headers, plus

@@ -1,11 +1,21 @@
 /*
- * service.c - the poll loop of `newsevents run`.
+ * service.c - `newsevents run`: consumer -> workers -> producer.
  *
- * One thread: poll a record, decode it, code it, produce its events (or a
- * dead letter), serve delivery reports, repeat. Offsets advance only
- * through delivery reports (consumer.c), so a crash anywhere in this loop
- * repeats work and never loses it. On SIGINT/SIGTERM the loop stops
- * reading, flushes the producer, commits, and leaves the group.
+ * At-least-once (the default): records are handed to the worker pool as
+ * they arrive; finished jobs leave the pool in consumption order and are
+ * produced; each record's ticket is closed by the delivery reports, and
+ * only then is its offset stored for the automatic commit. A crash anywhere
+ * repeats work and never loses it.
+ *
+ * Exactly-once (--guarantee exactly-once): a batch of records is read,
+ * then in one Kafka transaction its events and dead letters are produced
+ * and the consumer offsets sent; the commit makes both visible at once.
+ * An abortable error aborts the transaction and rewinds the partitions to
+ * the batch's first offsets, so the batch is done again; a revocation
+ * while a batch is being read drops the batch the same way.
+ *
+ * On SIGINT/SIGTERM the loop stops reading, finishes and produces what is
+ * in flight, flushes, commits, and leaves the group.
  */
 #include <inttypes.h>
 #include <signal.h>
@@ -13,11 +23,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "consumer.h"
 #include "log.h"
+#include "metrics.h"
 #include "producer.h"
 #include "service.h"
+#include "workers.h"
 
 static volatile sig_atomic_t g_run = 1;
 
@@ -25,6 +38,25 @@ static void on_signal(int sig)
 {
     (void)sig;
     g_run = 0;
+}
+
+void ne_service_stop(void)
+{
+    g_run = 0;
+}
+
+int ne_service_running(void)
+{
+    return g_run;
+}
+
+void ne_service_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
 }
 
 const char *ne_service_rdkafka_version(void)
@@ -37,7 +69,6 @@ int ne_service_check_conf(ne_conf_t *c, char *err, size_t errsz)
     if (!c->brokers) return snprintf(err, errsz, "no brokers (-b)"), -1;
     if (!c->ntopics) return snprintf(err, errsz, "no input topic (-i)"), -1;
     if (!c->out_topic) return snprintf(err, errsz, "no output topic (-o)"), -1;
-    if (!c->group) return snprintf(err, errsz, "no consumer group (-g)"), -1;
     if (!c->dlq_topic) {
         size_t n = strlen(c->out_topic) + 5;
         if (!(c->dlq_topic = malloc(n))) return snprintf(err, errsz, "out of memory"), -1;
@@ -46,149 +77,304 @@ int ne_service_check_conf(ne_conf_t *c, char *err, size_t errsz)
     for (size_t i = 0; i < c->ntopics; i++)
         if (!strcmp(c->topics[i], c->out_topic) || !strcmp(c->topics[i], c->dlq_topic))
             return snprintf(err, errsz, "topic %s is both input and output", c->topics[i]), -1;
+    if (c->exactly_once && !c->transactional_id) {
+        /* stable across restarts of this instance, so that a restart fences
+         * and aborts what a crashed run left open; distinct per host */
+        char host[128] = "host", id[512];
+        gethostname(host, sizeof(host) - 1);
+        snprintf(id, sizeof(id), "newsevents-%s-%s", c->group ? c->group : "nogroup", host);
+        if (!(c->transactional_id = strdup(id))) return snprintf(err, errsz, "out of memory"), -1;
+    }
+    if (!c->metrics_bind && !(c->metrics_bind = strdup("127.0.0.1")))
+        return snprintf(err, errsz, "out of memory"), -1;
     return 0;
 }
 
-/* A key usable as an article id: printable ASCII (anything else would need
- * escaping rules of its own; the record position is always valid). */
-static char *key_as_id(const rd_kafka_message_t *m)
+/* /healthz: the broker answers a metadata request. */
+static int broker_probe(void *arg, char *why, size_t whysz)
 {
-    if (!m->key || !m->key_len || m->key_len > 512) return NULL;
-    const unsigned char *k = m->key;
-    for (size_t i = 0; i < m->key_len; i++)
-        if (k[i] < 0x20 || k[i] >= 0x7f) return NULL;
-    char *s = malloc(m->key_len + 1);
-    if (!s) return NULL;
-    memcpy(s, m->key, m->key_len);
-    s[m->key_len] = '\0';
-    return s;
+    rd_kafka_t *rk = arg;
+    const struct rd_kafka_metadata *md;
+    rd_kafka_resp_err_t e = rd_kafka_metadata(rk, 0, NULL, &md, 2000);
+    if (e) {
+        snprintf(why, whysz, "broker does not answer: %s", rd_kafka_err2str(e));
+        return -1;
+    }
+    rd_kafka_metadata_destroy(md);
+    return 0;
 }
 
 typedef struct stats_s {
     long records, articles, events, dead;
 } stats_t;
 
-static void process(const ne_conf_t *conf, const ne_coder_t *coder, ne_events_t *ev,
-                    ne_consumer_t *cons, rd_kafka_t *prod, const rd_kafka_message_t *m,
-                    stats_t *st)
+/* Produce one finished job: its events, or its record as a dead letter.
+ * Returns 0, or -1 when a request could not be queued. */
+static int produce_job(const ne_conf_t *conf, rd_kafka_t *prod, ne_job_t *j, ne_ticket_t *t,
+                       stats_t *st)
 {
     char err[512];
-    ne_ticket_t *t = ne_ticket_open(cons, m);
-    if (!t) {
-        ne_err("out of memory tracking a record");
-        g_run = 0;
-        return;
-    }
-    st->records++;
-    ne_limits_t lim = {conf->max_record_bytes};
-    ne_article_t art;
-    ne_reason_t r = m->payload ? ne_article_decode(m->payload, m->len, &lim, &art, err, sizeof(err))
-                               : (snprintf(err, sizeof(err), "the record has no value"), NE_R_INVALID_JSON);
+    const rd_kafka_message_t *m = j->msg;
     const char *topic = rd_kafka_topic_name(m->rkt);
-    if (r == NE_OK) {
-        if (!art.id && !(art.id = key_as_id(m))) {
-            char id[300];
-            snprintf(id, sizeof(id), "%s/%" PRId32 "/%" PRId64, topic, m->partition, m->offset);
-            art.id = strdup(id);
-        }
-        if (!art.published_ymd) {
-            /* the record's timestamp stands in for a missing date */
-            rd_kafka_timestamp_type_t tt;
-            int64_t ts = rd_kafka_message_timestamp(m, &tt);
-            if (ts > 0) {
-                time_t secs = (time_t)(ts / 1000);
-                struct tm tm;
-                gmtime_r(&secs, &tm);
-                art.published_ymd = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+    if (j->reason == NE_OK) {
+        st->articles++;
+        ne_source_t src = {topic, m->partition, m->offset};
+        for (size_t i = 0; i < j->nev; i++) {
+            char *js = j->ev[i].json;
+            j->ev[i].json = NULL; /* handed over, whatever happens */
+            if (ne_producer_event(prod, conf->out_topic, j->ev[i].id, js, j->ev[i].len, &src,
+                                  conf->ce_source, t, err, sizeof(err)) < 0) {
+                ne_err("%s", err);
+                ne_metrics_error("produce");
+                return -1;
             }
+            st->events++;
         }
-        if (!art.id || ne_coder_code(coder, &art, ev, err, sizeof(err)) < 0) {
-            r = NE_R_CODER_ERROR;
-        } else {
-            st->articles++;
-            ne_source_t src = {topic, m->partition, m->offset};
-            for (size_t i = 0; i < ne_events_count(ev); i++) {
-                const ne_event_t *e = ne_events_get(ev, i);
-                size_t n;
-                char *js = ne_event_to_json(e, &art, &n);
-                if (!js || ne_producer_event(prod, conf->out_topic, e, js, n, &src, t, err,
-                                             sizeof(err)) < 0) {
-                    ne_err("%s", js ? err : "out of memory encoding an event");
-                    g_run = 0;
-                    break;
-                }
-                st->events++;
-            }
-        }
-        ne_article_clear(&art);
+        return 0;
     }
-    if (r != NE_OK) {
-        st->dead++;
-        ne_warn("%s[%" PRId32 "]@%" PRId64 ": dead letter: %s: %s", topic, m->partition,
-                m->offset, ne_reason_name(r), err);
-        char perr[512];
-        if (ne_producer_dead_letter(prod, conf->dlq_topic, m, r, err, t, perr, sizeof(perr)) < 0) {
-            ne_err("%s", perr);
-            g_run = 0;
-        }
+    st->dead++;
+    ne_metrics_dead_letter(j->reason);
+    ne_warn("%s[%" PRId32 "]@%" PRId64 ": dead letter: %s: %s", topic, m->partition, m->offset,
+            ne_reason_name(j->reason), j->err);
+    if (ne_producer_dead_letter(prod, conf->dlq_topic, m, j->reason, j->err, t, err, sizeof(err)) < 0) {
+        ne_err("%s", err);
+        ne_metrics_error("produce");
+        return -1;
     }
-    ne_ticket_release(t, 1);
+    return 0;
 }
+
+/* ---- at-least-once --------------------------------------------------------- */
+
+static int run_at_least_once(const ne_conf_t *conf, ne_pool_t *pool, ne_consumer_t *cons,
+                             rd_kafka_t *prod, stats_t *st)
+{
+    rd_kafka_t *rk = ne_consumer_handle(cons);
+    int rc = 0;
+    for (;;) {
+        /* hand finished jobs to the producer, in order */
+        ne_job_t *j;
+        while ((j = ne_pool_next(pool, !g_run || !ne_pool_has_room(pool)))) {
+            ne_ticket_t *t = j->ticket;
+            if (produce_job(conf, prod, j, t, st) < 0) {
+                g_run = 0;
+                rc = 1;
+            }
+            ne_ticket_release(t, 1);
+            ne_pool_release(pool, j);
+        }
+        rd_kafka_poll(prod, 0);
+        if (ne_consumer_failed(cons)) {
+            ne_err("an event could not be delivered: stopping without committing past it");
+            return 1;
+        }
+        if (!g_run) break;
+        rd_kafka_message_t *m = rd_kafka_consumer_poll(rk, ne_pool_pending(pool) ? 5 : 100);
+        if (!m) continue;
+        if (m->err) {
+            if (m->err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+                ne_warn("consume: %s", rd_kafka_message_errstr(m));
+                ne_metrics_error("consume");
+            }
+            if (m->err == RD_KAFKA_RESP_ERR__FATAL) {
+                g_run = 0;
+                rc = 1;
+            }
+            rd_kafka_message_destroy(m);
+            continue;
+        }
+        st->records++;
+        ne_metrics_record_in();
+        ne_ticket_t *t = ne_ticket_open(cons, m);
+        if (!t) {
+            ne_err("out of memory tracking a record");
+            rd_kafka_message_destroy(m);
+            g_run = 0;
+            rc = 1;
+            continue;
+        }
+        ne_pool_submit(pool, m, t); /* there is room: checked above */
+    }
+    return rc;
+}
+
+/* ---- exactly-once ---------------------------------------------------------- */
+
+static volatile int g_batch_revoked;
+
+static void on_revoke(void *arg)
+{
+    (void)arg;
+    g_batch_revoked = 1;
+}
+
+/* First offset per partition of the batch: where to rewind. */
+typedef struct rewind_s {
+    rd_kafka_topic_partition_list_t *first, *next;
+} rewind_t;
+
+static void note_offset(rewind_t *rw, const rd_kafka_message_t *m)
+{
+    const char *topic = rd_kafka_topic_name(m->rkt);
+    if (!rd_kafka_topic_partition_list_find(rw->first, topic, m->partition))
+        rd_kafka_topic_partition_list_add(rw->first, topic, m->partition)->offset = m->offset;
+    rd_kafka_topic_partition_t *n = rd_kafka_topic_partition_list_find(rw->next, topic, m->partition);
+    if (!n) n = rd_kafka_topic_partition_list_add(rw->next, topic, m->partition);
+    n->offset = m->offset + 1;
+}
+
+static void rewind_batch(rd_kafka_t *rk, rewind_t *rw)
+{
+    if (!rw->first->cnt) return;
+    rd_kafka_error_t *e = rd_kafka_seek_partitions(rk, rw->first, 10000);
+    if (e) {
+        ne_warn("rewinding after an aborted transaction: %s", rd_kafka_error_string(e));
+        rd_kafka_error_destroy(e);
+    }
+}
+
+static int run_exactly_once(const ne_conf_t *conf, ne_pool_t *pool, ne_consumer_t *cons,
+                            rd_kafka_t *prod, stats_t *st)
+{
+    rd_kafka_t *rk = ne_consumer_handle(cons);
+    ne_consumer_on_revoke(cons, on_revoke, NULL);
+    int rc = 0;
+    while (g_run) {
+        rewind_t rw = {rd_kafka_topic_partition_list_new(16), rd_kafka_topic_partition_list_new(16)};
+        /* 1. read a batch: up to conf->batch records, or what came within 100 ms */
+        g_batch_revoked = 0;
+        int n = 0;
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        while (g_run && n < conf->batch && ne_pool_has_room(pool)) {
+            rd_kafka_message_t *m = rd_kafka_consumer_poll(rk, n ? 10 : 100);
+            clock_gettime(CLOCK_MONOTONIC, &t1);
+            double waited = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+            if (g_batch_revoked) break;
+            if (!m) {
+                if (n && waited > 0.1) break;
+                continue;
+            }
+            if (m->err) {
+                if (m->err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+                    ne_warn("consume: %s", rd_kafka_message_errstr(m));
+                    ne_metrics_error("consume");
+                }
+                if (m->err == RD_KAFKA_RESP_ERR__FATAL) g_run = 0, rc = 1;
+                rd_kafka_message_destroy(m);
+                continue;
+            }
+            note_offset(&rw, m);
+            ne_metrics_record_in();
+            ne_pool_submit(pool, m, NULL);
+            n++;
+        }
+        if (g_batch_revoked) {
+            /* partitions moved while the batch was read: drop it and read
+             * the remaining partitions again from its start */
+            ne_job_t *j;
+            while ((j = ne_pool_next(pool, 1))) ne_pool_release(pool, j);
+            rewind_batch(rk, &rw);
+            goto next;
+        }
+        if (!n) goto next;
+        /* 2. one transaction: the batch's output and its offsets */
+        rd_kafka_error_t *e = rd_kafka_begin_transaction(prod);
+        if (e) {
+            ne_err("begin transaction: %s", rd_kafka_error_string(e));
+            rd_kafka_error_destroy(e);
+            rc = 1;
+            g_run = 0;
+            goto next;
+        }
+        int failed = 0;
+        long before = st->records;
+        ne_job_t *j;
+        while ((j = ne_pool_next(pool, 1))) {
+            st->records++;
+            if (!failed && produce_job(conf, prod, j, NULL, st) < 0) failed = 1;
+            ne_pool_release(pool, j);
+        }
+        (void)before;
+        rd_kafka_consumer_group_metadata_t *gm = rd_kafka_consumer_group_metadata(rk);
+        e = failed ? NULL : rd_kafka_send_offsets_to_transaction(prod, rw.next, gm, -1);
+        rd_kafka_consumer_group_metadata_destroy(gm);
+        if (!e && !failed) e = rd_kafka_commit_transaction(prod, -1);
+        if (e || failed) {
+            if (e && rd_kafka_error_is_fatal(e)) {
+                ne_err("transaction: fatal: %s", rd_kafka_error_string(e));
+                rd_kafka_error_destroy(e);
+                rc = 1;
+                g_run = 0;
+                goto next;
+            }
+            ne_warn("transaction aborted (%s): the batch of %d record(s) will be done again",
+                    e ? rd_kafka_error_string(e) : "produce failed", n);
+            ne_metrics_error("transaction_abort");
+            if (e) rd_kafka_error_destroy(e);
+            rd_kafka_error_t *ae = rd_kafka_abort_transaction(prod, -1);
+            if (ae) {
+                ne_err("abort transaction: %s", rd_kafka_error_string(ae));
+                rd_kafka_error_destroy(ae);
+                rc = 1;
+                g_run = 0;
+                goto next;
+            }
+            rewind_batch(rk, &rw);
+        }
+    next:
+        rd_kafka_topic_partition_list_destroy(rw.first);
+        rd_kafka_topic_partition_list_destroy(rw.next);
+    }
+    return rc;
+}
+
+/* ---- the service ------------------------------------------------------------ */
 
 int ne_service_run(const ne_conf_t *conf, const ne_coder_t *coder)
 {
     char err[512];
     int rc = 0;
-    struct sigaction sa;
-    memset(&sa, 0, sizeof(sa));
-    sa.sa_handler = on_signal;
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-
-    rd_kafka_t *prod = ne_producer_new(conf, err, sizeof(err));
+    ne_service_signals();
+    rd_kafka_t *prod = ne_producer_new(conf, conf->exactly_once ? conf->transactional_id : NULL,
+                                       err, sizeof(err));
     if (!prod) {
         ne_err("%s", err);
         return 1;
     }
-    ne_consumer_t *cons = ne_consumer_new(conf, prod, err, sizeof(err));
+    ne_consumer_t *cons = ne_consumer_new(conf, prod,
+                                          conf->exactly_once ? NE_CONS_EXACTLY_ONCE : NE_CONS_AT_LEAST_ONCE,
+                                          err, sizeof(err));
     if (!cons) {
         ne_err("%s", err);
         rd_kafka_destroy(prod);
         return 1;
     }
-    ne_events_t *ev = ne_events_new();
-    if (!ev) {
+    size_t cap = conf->exactly_once ? (size_t)conf->batch : (size_t)conf->threads * 64;
+    ne_pool_t *pool = ne_pool_new(coder, conf, conf->threads, cap);
+    if (!pool) {
         ne_err("out of memory");
         ne_consumer_destroy(cons);
         rd_kafka_destroy(prod);
         return 1;
     }
-    ne_info("newsevents %s: %zu input topic(s) -> %s (dead letters: %s), group %s", NE_VERSION,
-            conf->ntopics, conf->out_topic, conf->dlq_topic, conf->group);
-    stats_t st = {0};
-    rd_kafka_t *rk = ne_consumer_handle(cons);
-    while (g_run) {
-        rd_kafka_message_t *m = rd_kafka_consumer_poll(rk, 100);
-        rd_kafka_poll(prod, 0);
-        if (ne_consumer_failed(cons)) {
-            ne_err("an event could not be delivered: stopping without committing past it");
-            rc = 1;
-            break;
+    if (conf->metrics_port) {
+        ne_metrics_set_health_probe(broker_probe, prod);
+        if (ne_metrics_start(conf->metrics_bind, conf->metrics_port, err, sizeof(err)) < 0) {
+            ne_err("%s", err);
+            ne_pool_destroy(pool);
+            ne_consumer_destroy(cons);
+            rd_kafka_destroy(prod);
+            return 1;
         }
-        if (!m) continue;
-        if (m->err) {
-            if (m->err != RD_KAFKA_RESP_ERR__PARTITION_EOF)
-                ne_warn("consume: %s", rd_kafka_message_errstr(m));
-            if (m->err == RD_KAFKA_RESP_ERR__FATAL) {
-                rc = 1;
-                g_run = 0;
-            }
-            rd_kafka_message_destroy(m);
-            continue;
-        }
-        process(conf, coder, ev, cons, prod, m, &st);
-        rd_kafka_message_destroy(m);
+        ne_info("metrics on http://%s:%d/metrics and /healthz", conf->metrics_bind, conf->metrics_port);
     }
+    ne_info("newsevents %s: %zu input topic(s) -> %s (dead letters: %s), group %s, %s, %d thread(s)",
+            NE_VERSION, conf->ntopics, conf->out_topic, conf->dlq_topic, conf->group,
+            conf->exactly_once ? "exactly-once" : "at-least-once", conf->threads);
+    stats_t st = {0};
+    rc = conf->exactly_once ? run_exactly_once(conf, pool, cons, prod, &st)
+                            : run_at_least_once(conf, pool, cons, prod, &st);
     ne_info("stopping: flushing %ld record(s) in flight", ne_consumer_in_flight(cons));
     rd_kafka_resp_err_t fe = rd_kafka_flush(prod, conf->flush_timeout_ms);
     if (fe) {
@@ -197,10 +383,11 @@ int ne_service_run(const ne_conf_t *conf, const ne_coder_t *coder)
         rc = 1;
     }
     if (ne_consumer_failed(cons)) rc = 1;
-    ne_consumer_commit(cons);
+    if (!conf->exactly_once) ne_consumer_commit(cons);
+    ne_pool_destroy(pool);
     ne_consumer_destroy(cons);
+    ne_metrics_stop();
     rd_kafka_destroy(prod);
-    ne_events_destroy(ev);
     ne_info("stopped: %ld records, %ld articles, %ld events, %ld dead letters", st.records,
             st.articles, st.events, st.dead);
     return rc;

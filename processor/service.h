@@ -15,6 +15,13 @@ int ne_service_check_conf(ne_conf_t *conf, char *err, size_t errsz);
 /** @brief Run until a signal or a fatal error. @returns the exit code (0 clean). */
 int ne_service_run(const ne_conf_t *conf, const ne_coder_t *coder);
 
+/** @brief Install the SIGINT/SIGTERM handlers that stop the loops. */
+void ne_service_signals(void);
+/** @brief Has no stop been asked for? */
+int ne_service_running(void);
+/** @brief Ask the loops to stop (as a signal does). */
+void ne_service_stop(void);
+
 /** @brief librdkafka's version string. */
 const char *ne_service_rdkafka_version(void);
 

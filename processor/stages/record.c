@@ -127,6 +127,15 @@ static ne_reason_t fail(ne_reason_t r, char *err, size_t errsz, const char *fmt,
 
 /* An optional string field: absent or null is fine, anything else but a
  * string is wrong_type. */
+/* The record's name for one of our fields. */
+static const char *field(const ne_limits_t *lim, const char *ours)
+{
+    if (lim && lim->field_map)
+        for (size_t i = 0; i < lim->field_map_pairs; i++)
+            if (!strcmp(lim->field_map[2 * i], ours)) return lim->field_map[2 * i + 1];
+    return ours;
+}
+
 static int opt_string(json_t *root, const char *key, char **out, int allow_number)
 {
     json_t *v = json_object_get(root, key);
@@ -193,13 +202,13 @@ ne_reason_t ne_article_decode(const char *buf, size_t len, const ne_limits_t *li
                  : json_is_number(root) ? "number" : json_is_boolean(root) ? "boolean" : "null");
         goto done;
     }
-    json_t *text = json_object_get(root, "text");
+    json_t *text = json_object_get(root, field(limits, "text"));
     if (!text) {
-        r = fail(NE_R_MISSING_TEXT, err, errsz, "no \"text\" field%s", NULL);
+        r = fail(NE_R_MISSING_TEXT, err, errsz, "no \"%s\" field", field(limits, "text"));
         goto done;
     }
     if (!json_is_string(text)) {
-        r = fail(NE_R_WRONG_TYPE, err, errsz, "\"text\" must be a string%s", NULL);
+        r = fail(NE_R_WRONG_TYPE, err, errsz, "\"%s\" must be a string", field(limits, "text"));
         goto done;
     }
     const char *ts = json_string_value(text);
@@ -213,9 +222,9 @@ ne_reason_t ne_article_decode(const char *buf, size_t len, const ne_limits_t *li
     static const char *const keys[] = {"id", "title", "url", "source", "language", "published"};
     char **dst[] = {&out->id, &out->title, &out->url, &out->source, &out->language, &out->published};
     for (int i = 0; i < 6; i++) {
-        int rc = opt_string(root, keys[i], dst[i], i == 0);
+        int rc = opt_string(root, field(limits, keys[i]), dst[i], i == 0);
         if (rc == -1) {
-            r = fail(NE_R_WRONG_TYPE, err, errsz, "\"%s\" has the wrong type", keys[i]);
+            r = fail(NE_R_WRONG_TYPE, err, errsz, "\"%s\" has the wrong type", field(limits, keys[i]));
             goto done;
         }
         if (rc == -2) {

@@ -1,0 +1,424 @@
+/*
+ * replay.c - bounded replays.
+ *
+ * The end of every partition is fixed when the replay starts (the high
+ * watermark, or the first offset at --until), so the run always ends, even
+ * while producers keep writing; kcat's -e with a group never does. The
+ * consumer is assigned partitions directly (no group membership, no
+ * rebalances) and commits nothing unless --commit asks for it. Events go
+ * to the output topic like the service's, and since event ids are
+ * deterministic, replaying twice yields the same ids: idempotent for
+ * consumers that deduplicate and for compacted topics.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "consumer.h"
+#include "log.h"
+#include "metrics.h"
+#include "producer.h"
+#include "replay.h"
+#include "service.h"
+#include "workers.h"
+
+static int64_t days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+int ne_parse_rfc3339_ms(const char *s, int64_t *ms)
+{
+    int y, mo, d, h = 0, mi = 0, sec = 0, n = 0;
+    if (!ne_parse_date(s)) return -1;
+    if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3) return -1;
+    const char *t = s + n;
+    int64_t frac_ms = 0, off = 0;
+    if (*t) {
+        if (sscanf(t + 1, "%2d:%2d:%2d", &h, &mi, &sec) != 3) return -1;
+        t += 9;
+        if (*t == '.') {
+            int scale = 100;
+            for (t++; *t >= '0' && *t <= '9'; t++, scale /= 10) frac_ms += (*t - '0') * scale;
+        }
+        if (*t == '+' || *t == '-') {
+            int oh = atoi(t + 1), om = atoi(t + 4);
+            off = (*t == '+' ? 1 : -1) * (oh * 3600 + om * 60);
+        }
+    }
+    *ms = ((days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec) - off) * 1000 + frac_ms;
+    return 0;
+}
+
+int ne_replay_check_conf(ne_conf_t *c, char *err, size_t errsz)
+{
+    int64_t ms;
+    if (c->from && strcmp(c->from, "earliest") && ne_parse_rfc3339_ms(c->from, &ms) < 0) {
+        /* partition:offset[,partition:offset...] or topic:partition:offset */
+        char *dup = strdup(c->from), *save = NULL;
+        for (char *p = strtok_r(dup, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+            char *last = strrchr(p, ':');
+            if (!last || last == p || !last[1] || strspn(last + 1, "0123456789") != strlen(last + 1)) {
+                free(dup);
+                snprintf(err, errsz, "--from: expected earliest, an RFC 3339 time or "
+                                     "[topic:]partition:offset,...");
+                return -1;
+            }
+        }
+        free(dup);
+    }
+    if (c->until && strcmp(c->until, "end") && ne_parse_rfc3339_ms(c->until, &ms) < 0) {
+        snprintf(err, errsz, "--until: expected end or an RFC 3339 time");
+        return -1;
+    }
+    if (c->replay_commit && !c->group) {
+        snprintf(err, errsz, "--commit needs a consumer group (-g)");
+        return -1;
+    }
+    return 0;
+}
+
+typedef struct part_s {
+    char *topic;
+    int32_t partition;
+    int64_t start, end, pos;
+    int done;
+} part_t;
+
+static int topic_partitions(rd_kafka_t *rk, const char *topic, int *n, char *err, size_t errsz)
+{
+    rd_kafka_topic_t *t = rd_kafka_topic_new(rk, topic, NULL);
+    const struct rd_kafka_metadata *md;
+    rd_kafka_resp_err_t e = rd_kafka_metadata(rk, 0, t, &md, 10000);
+    rd_kafka_topic_destroy(t);
+    if (e) {
+        snprintf(err, errsz, "metadata of %s: %s", topic, rd_kafka_err2str(e));
+        return -1;
+    }
+    int rc = 0;
+    if (md->topic_cnt != 1 || md->topics[0].err) {
+        snprintf(err, errsz, "topic %s: %s", topic,
+                 md->topic_cnt ? rd_kafka_err2str(md->topics[0].err) : "not found");
+        rc = -1;
+    } else {
+        *n = md->topics[0].partition_cnt;
+    }
+    rd_kafka_metadata_destroy(md);
+    return rc;
+}
+
+/* Offsets for a time in every partition (-1: none after it). */
+static int offsets_for_time(rd_kafka_t *rk, part_t *parts, size_t np, int64_t ms, int64_t *out,
+                            char *err, size_t errsz)
+{
+    rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new((int)np);
+    for (size_t i = 0; i < np; i++)
+        rd_kafka_topic_partition_list_add(l, parts[i].topic, parts[i].partition)->offset = ms;
+    rd_kafka_resp_err_t e = rd_kafka_offsets_for_times(rk, l, 10000);
+    if (e) {
+        snprintf(err, errsz, "offsets for time: %s", rd_kafka_err2str(e));
+        rd_kafka_topic_partition_list_destroy(l);
+        return -1;
+    }
+    for (size_t i = 0; i < np; i++) out[i] = l->elems[i].err ? -1 : l->elems[i].offset;
+    rd_kafka_topic_partition_list_destroy(l);
+    return 0;
+}
+
+/* ---- progress -------------------------------------------------------------- */
+
+typedef struct progress_s {
+    int mode; /* 0 none, 1 bar, 2 lines */
+    double t0, last;
+    int64_t total;
+} progress_t;
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void progress_show(progress_t *pg, int64_t done, int final)
+{
+    if (!pg->mode) return;
+    double t = now_s();
+    if (!final && t - pg->last < (pg->mode == 1 ? 0.2 : 5.0)) return;
+    pg->last = t;
+    double el = t - pg->t0, rate = el > 0 ? done / el : 0;
+    double pct = pg->total ? 100.0 * (double)done / (double)pg->total : 100.0;
+    double eta = rate > 0 ? (double)(pg->total - done) / rate : 0;
+    if (pg->mode == 1) {
+        char bar[31];
+        int fill = (int)(pct * 30 / 100);
+        for (int i = 0; i < 30; i++) bar[i] = i < fill ? '#' : '.';
+        bar[30] = '\0';
+        fprintf(stderr, "\r[%s] %" PRId64 "/%" PRId64 " %5.1f%% %8.0f rec/s ETA %02d:%02d%s", bar,
+                done, pg->total, pct, rate, (int)eta / 60, (int)eta % 60, final ? "\n" : "");
+    } else {
+        fprintf(stderr, "replay: %" PRId64 "/%" PRId64 " records (%.1f%%), %.0f records/s, ETA %.0f s\n",
+                done, pg->total, pct, rate, eta);
+    }
+    fflush(stderr);
+}
+
+/* ---- the run ------------------------------------------------------------------ */
+
+int ne_replay_run(const ne_conf_t *conf, const ne_coder_t *coder)
+{
+    char err[512];
+    int rc = 1;
+    ne_service_signals();
+    rd_kafka_t *prod = ne_producer_new(conf, NULL, err, sizeof(err));
+    if (!prod) {
+        ne_err("%s", err);
+        return 1;
+    }
+    ne_consumer_t *cons = ne_consumer_new(conf, prod, NE_CONS_REPLAY, err, sizeof(err));
+    ne_pool_t *pool = ne_pool_new(coder, conf, conf->threads, (size_t)conf->threads * 64);
+    part_t *parts = NULL;
+    size_t np = 0;
+    int64_t *tmp = NULL;
+    if (!cons || !pool) {
+        ne_err("%s", cons ? "out of memory" : err);
+        goto out;
+    }
+    rd_kafka_t *rk = ne_consumer_handle(cons);
+    /* partitions of every input topic */
+    for (size_t t = 0; t < conf->ntopics; t++) {
+        int n;
+        if (topic_partitions(rk, conf->topics[t], &n, err, sizeof(err)) < 0) {
+            ne_err("%s", err);
+            goto out;
+        }
+        part_t *nv = realloc(parts, (np + (size_t)n) * sizeof(*parts));
+        if (!nv) goto out;
+        parts = nv;
+        for (int p = 0; p < n; p++) {
+            memset(&parts[np], 0, sizeof(parts[np]));
+            parts[np].topic = conf->topics[t];
+            parts[np].partition = p;
+            np++;
+        }
+    }
+    tmp = calloc(np ? np : 1, sizeof(*tmp));
+    if (!tmp) goto out;
+    /* ends: recorded now */
+    for (size_t i = 0; i < np; i++) {
+        int64_t lo, hi;
+        rd_kafka_resp_err_t e = rd_kafka_query_watermark_offsets(rk, parts[i].topic, parts[i].partition,
+                                                                 &lo, &hi, 10000);
+        if (e) {
+            ne_err("end offsets of %s[%d]: %s", parts[i].topic, parts[i].partition, rd_kafka_err2str(e));
+            goto out;
+        }
+        parts[i].start = lo;
+        parts[i].end = hi;
+    }
+    int64_t ms;
+    if (conf->until && strcmp(conf->until, "end")) {
+        ne_parse_rfc3339_ms(conf->until, &ms);
+        if (offsets_for_time(rk, parts, np, ms, tmp, err, sizeof(err)) < 0) {
+            ne_err("%s", err);
+            goto out;
+        }
+        for (size_t i = 0; i < np; i++)
+            if (tmp[i] >= 0 && tmp[i] < parts[i].end) parts[i].end = tmp[i];
+    }
+    /* starts */
+    if (conf->from && strcmp(conf->from, "earliest")) {
+        if (ne_parse_rfc3339_ms(conf->from, &ms) == 0) {
+            if (offsets_for_time(rk, parts, np, ms, tmp, err, sizeof(err)) < 0) {
+                ne_err("%s", err);
+                goto out;
+            }
+            for (size_t i = 0; i < np; i++) parts[i].start = tmp[i] >= 0 ? tmp[i] : parts[i].end;
+        } else {
+            char *dup = strdup(conf->from), *save = NULL;
+            for (char *p = strtok_r(dup, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+                char *off = strrchr(p, ':');
+                *off++ = '\0';
+                char *pp = strrchr(p, ':');
+                const char *topic = pp ? p : NULL;
+                if (pp) *pp++ = '\0';
+                else pp = p;
+                int pid = atoi(pp);
+                int found = 0;
+                for (size_t i = 0; i < np; i++)
+                    if (parts[i].partition == pid && (!topic || !strcmp(topic, parts[i].topic))) {
+                        int64_t o = strtoll(off, NULL, 10);
+                        if (o > parts[i].start) parts[i].start = o;
+                        found = 1;
+                    }
+                if (!found) {
+                    ne_err("--from names partition %s%s%d that the input topics do not have",
+                           topic ? topic : "", topic ? ":" : "", pid);
+                    free(dup);
+                    goto out;
+                }
+            }
+            free(dup);
+        }
+    }
+    progress_t pg = {0};
+    const char *mode = conf->progress ? conf->progress : "auto";
+    pg.mode = !strcmp(mode, "none") ? 0 : !strcmp(mode, "bar") ? 1 : !strcmp(mode, "lines") ? 2
+              : isatty(2) ? 1 : 2;
+    rd_kafka_topic_partition_list_t *assign = rd_kafka_topic_partition_list_new((int)np);
+    size_t left = 0;
+    for (size_t i = 0; i < np; i++) {
+        parts[i].pos = parts[i].start;
+        if (parts[i].start >= parts[i].end) {
+            parts[i].done = 1;
+            continue;
+        }
+        pg.total += parts[i].end - parts[i].start;
+        rd_kafka_topic_partition_list_add(assign, parts[i].topic, parts[i].partition)->offset = parts[i].start;
+        left++;
+    }
+    ne_info("replay: %" PRId64 " record(s) in %zu of %zu partition(s) -> %s", pg.total, left, np,
+            conf->out_topic);
+    if (left) {
+        rd_kafka_resp_err_t e = rd_kafka_assign(rk, assign);
+        if (e) {
+            ne_err("assign: %s", rd_kafka_err2str(e));
+            rd_kafka_topic_partition_list_destroy(assign);
+            goto out;
+        }
+    }
+    rd_kafka_topic_partition_list_destroy(assign);
+    pg.t0 = pg.last = now_s();
+    int64_t done = 0;
+    long events = 0, dead = 0;
+    char perr[512];
+    int failed = 0;
+    while (left && ne_service_running() && !failed) {
+        ne_job_t *j;
+        while ((j = ne_pool_next(pool, !ne_pool_has_room(pool)))) {
+            const rd_kafka_message_t *m = j->msg;
+            if (j->reason == NE_OK) {
+                ne_source_t src = {rd_kafka_topic_name(m->rkt), m->partition, m->offset};
+                for (size_t i = 0; i < j->nev && !failed; i++) {
+                    char *js = j->ev[i].json;
+                    j->ev[i].json = NULL;
+                    if (ne_producer_event(prod, conf->out_topic, j->ev[i].id, js, j->ev[i].len, &src,
+                                          conf->ce_source, NULL, perr, sizeof(perr)) < 0) {
+                        ne_err("%s", perr);
+                        failed = 1;
+                    }
+                    events++;
+                }
+            } else {
+                dead++;
+                ne_metrics_dead_letter(j->reason);
+                if (ne_producer_dead_letter(prod, conf->dlq_topic, m, j->reason, j->err, NULL, perr,
+                                            sizeof(perr)) < 0) {
+                    ne_err("%s", perr);
+                    failed = 1;
+                }
+            }
+            ne_pool_release(pool, j);
+        }
+        rd_kafka_poll(prod, 0);
+        rd_kafka_message_t *m = rd_kafka_consumer_poll(rk, 100);
+        progress_show(&pg, done, 0);
+        if (!m) continue;
+        part_t *p = NULL;
+        for (size_t i = 0; i < np; i++)
+            if (parts[i].partition == m->partition && !strcmp(parts[i].topic, rd_kafka_topic_name(m->rkt)))
+                p = &parts[i];
+        if (m->err) {
+            /* the end of the log: the end recorded at the start is reached
+             * (transaction markers and compaction leave gaps in offsets) */
+            if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF && p && !p->done && m->offset >= p->end) {
+                done += p->end - p->pos;
+                p->pos = p->end;
+                p->done = 1;
+                left--;
+            } else if (m->err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+                ne_warn("consume: %s", rd_kafka_message_errstr(m));
+            }
+            rd_kafka_message_destroy(m);
+            continue;
+        }
+        if (!p || p->done || m->offset >= p->end) {
+            if (p && !p->done) {
+                done += p->end - p->pos;
+                p->pos = p->end;
+                p->done = 1;
+                left--;
+            }
+            rd_kafka_message_destroy(m);
+            continue;
+        }
+        done += m->offset + 1 - p->pos;
+        p->pos = m->offset + 1;
+        if (p->pos >= p->end) {
+            p->done = 1;
+            left--;
+        }
+        ne_metrics_record_in();
+        ne_pool_submit(pool, m, NULL);
+    }
+    /* what is left in the pool */
+    ne_job_t *j;
+    while ((j = ne_pool_next(pool, 1))) {
+        const rd_kafka_message_t *m = j->msg;
+        if (!failed && j->reason == NE_OK) {
+            ne_source_t src = {rd_kafka_topic_name(m->rkt), m->partition, m->offset};
+            for (size_t i = 0; i < j->nev && !failed; i++) {
+                char *js = j->ev[i].json;
+                j->ev[i].json = NULL;
+                if (ne_producer_event(prod, conf->out_topic, j->ev[i].id, js, j->ev[i].len, &src,
+                                      conf->ce_source, NULL, perr, sizeof(perr)) < 0)
+                    failed = 1;
+                events++;
+            }
+        } else if (!failed) {
+            dead++;
+            if (ne_producer_dead_letter(prod, conf->dlq_topic, m, j->reason, j->err, NULL, perr, sizeof(perr)) < 0)
+                failed = 1;
+        }
+        ne_pool_release(pool, j);
+    }
+    rd_kafka_resp_err_t fe = rd_kafka_flush(prod, conf->flush_timeout_ms);
+    progress_show(&pg, done, 1);
+    if (fe || failed) {
+        ne_err("replay: output not delivered (%s)", fe ? rd_kafka_err2str(fe) : "produce failed");
+        goto out;
+    }
+    if (left) {
+        ne_warn("replay: interrupted with %zu partition(s) short of their end", left);
+        goto out;
+    }
+    if (conf->replay_commit) {
+        rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new((int)np);
+        for (size_t i = 0; i < np; i++)
+            rd_kafka_topic_partition_list_add(l, parts[i].topic, parts[i].partition)->offset = parts[i].pos;
+        rd_kafka_resp_err_t ce = rd_kafka_commit(rk, l, 0);
+        rd_kafka_topic_partition_list_destroy(l);
+        if (ce) {
+            ne_err("replay: committing offsets for group %s: %s", conf->group, rd_kafka_err2str(ce));
+            goto out;
+        }
+        ne_info("replay: committed the end offsets for group %s", conf->group);
+    }
+    ne_info("replay: done: %" PRId64 " records, %ld events, %ld dead letters", done, events, dead);
+    rc = 0;
+out:
+    free(tmp);
+    free(parts);
+    ne_pool_destroy(pool);
+    if (cons) ne_consumer_destroy(cons);
+    rd_kafka_destroy(prod);
+    return rc;
+}
