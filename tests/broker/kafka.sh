@@ -37,7 +37,7 @@ free_port() {
 
 java_run() {
     java -Xms256m -Xmx1g -XX:+UseG1GC -Djava.awt.headless=true \
-        -Dlog4j2.configurationFile="file:$here/log4j2.xml" \
+        -Dlog4j2.configurationFile="file:$here/${LOG4J_CONF:-log4j2.xml}" \
         -cp "$jars/*" "$@"
 }
 
@@ -129,6 +129,7 @@ case "$cmd" in
     fetch) fetch ;;
     start) [ $# -eq 1 ] || die "usage: kafka.sh start DIR"; start "$1" ;;
     stop)  [ $# -eq 1 ] || die "usage: kafka.sh stop DIR"; stop "$1" ;;
-    tool)  [ $# -ge 2 ] || die "usage: kafka.sh tool DIR CLASS [ARGS]"; shift; fetch; java_run "$@" ;;
+    tool)  [ $# -ge 2 ] || die "usage: kafka.sh tool DIR CLASS [ARGS]"; shift; fetch
+           LOG4J_CONF=log4j2-tools.xml java_run "$@" ;;
     *) die "usage: kafka.sh fetch|start DIR|stop DIR|tool DIR CLASS [ARGS]" ;;
 esac

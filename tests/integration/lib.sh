@@ -11,13 +11,16 @@ fi
 # shellcheck disable=SC1091
 . "$NE_BROKER_DIR/env"
 B=$BOOTSTRAP
+# Debian's Python, where scripts/setup.sh installs jsonschema and confluent-kafka
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
 RUN_ID="$(basename "$0" .sh)-$$-$(date +%s)"
 WORK=$(mktemp -d "/tmp/ne-${RUN_ID}-XXXX")
 PIDS=()
 
 cleanup() {
     for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill -9 "$p" 2>/dev/null || true; done
-    rm -rf "$WORK"
+    [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
 

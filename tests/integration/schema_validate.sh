@@ -12,7 +12,7 @@ start_service -i "$IN" -o "$OUT" --dead-letter "dlq-$RUN_ID" -g "$G"
 wait_committed "$G" "$IN" 120
 stop_service "$SVC_PID"
 consume_all "$OUT" >"$WORK/out.json"
-python3 - "$NE_SRC/schemas/event.schema.json" "$NE_SRC/schemas/article.schema.json" \
+"$PY" - "$NE_SRC/schemas/event.schema.json" "$NE_SRC/schemas/article.schema.json" \
     "$WORK/out.json" "$WORK/articles.jsonl" <<'PY'
 import json, sys
 from jsonschema import Draft202012Validator
