@@ -1,7 +1,7 @@
 # newsevents: build on Debian 12, run on a slim Debian 12 with the runtime libraries.
 FROM debian:bookworm AS build
 RUN apt-get update && apt-get install -y --no-install-recommends \
-        build-essential cmake pkg-config librdkafka-dev libjansson-dev check \
+        build-essential cmake pkg-config librdkafka-dev libjansson-dev libmicrohttpd-dev check \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY CMakeLists.txt ./
@@ -10,13 +10,14 @@ COPY processor processor
 COPY dict dict
 COPY schemas schemas
 COPY tests tests
+COPY bench bench
 RUN cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr/local \
     && cmake --build build -j"$(nproc)" --target newsevents \
     && cmake --install build
 
 FROM debian:bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends \
-        librdkafka1 libjansson4 ca-certificates \
+        librdkafka1 libjansson4 libmicrohttpd12 ca-certificates curl \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --no-create-home newsevents
 COPY --from=build /usr/local/bin/newsevents /usr/local/bin/newsevents
