@@ -16,6 +16,7 @@
 #include "log.h"
 #include "metrics.h"
 #include "producer.h"
+#include "service.h"
 
 typedef struct part_s {
     char *topic;
@@ -243,6 +244,14 @@ static void error_cb(rd_kafka_t *rk, int err, const char *reason, void *opaque)
         char buf[512];
         rd_kafka_fatal_error(rk, buf, sizeof(buf));
         ne_err("consumer fatal error: %s", buf);
+        return;
+    }
+    if (err == RD_KAFKA_RESP_ERR__AUTHENTICATION || err == RD_KAFKA_RESP_ERR_SASL_AUTHENTICATION_FAILED ||
+        err == RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED ||
+        err == RD_KAFKA_RESP_ERR_GROUP_AUTHORIZATION_FAILED) {
+        /* wrong credentials or permissions do not heal by retrying */
+        ne_err("consumer: %s: %s: stopping", rd_kafka_err2name((rd_kafka_resp_err_t)err), reason);
+        ne_service_fail();
         return;
     }
     /* connection losses are retried by librdkafka; say so once per event */

@@ -17,6 +17,7 @@
 #include "log.h"
 #include "metrics.h"
 #include "producer.h"
+#include "service.h"
 
 int ne_kafka_conf_apply(rd_kafka_conf_t *kc, const ne_conf_t *conf, int scope, char *err,
                         size_t errsz)
@@ -68,12 +69,23 @@ static void error_cb(rd_kafka_t *rk, int err, const char *reason, void *opaque)
         ne_err("producer fatal error: %s", buf);
         return;
     }
+    if (err == RD_KAFKA_RESP_ERR__AUTHENTICATION || err == RD_KAFKA_RESP_ERR_SASL_AUTHENTICATION_FAILED ||
+        err == RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED ||
+        err == RD_KAFKA_RESP_ERR_CLUSTER_AUTHORIZATION_FAILED) {
+        ne_err("producer: %s: %s: stopping", rd_kafka_err2name((rd_kafka_resp_err_t)err), reason);
+        ne_service_fail();
+        return;
+    }
     ne_warn("producer: %s: %s", rd_kafka_err2name((rd_kafka_resp_err_t)err), reason);
 }
 
 rd_kafka_t *ne_producer_new(const ne_conf_t *conf, const char *txid, char *err, size_t errsz)
 {
     snprintf(g_dlq, sizeof(g_dlq), "%s", conf->dlq_topic ? conf->dlq_topic : "");
+    char maxbytes[32];
+    size_t mb = conf->max_record_bytes + (64 << 10);
+    if (mb < 1000000) mb = 1000000;
+    snprintf(maxbytes, sizeof(maxbytes), "%zu", mb);
     rd_kafka_conf_t *kc = rd_kafka_conf_new();
     char e2[512];
     struct { const char *k, *v; } base[] = {
@@ -82,6 +94,8 @@ rd_kafka_t *ne_producer_new(const ne_conf_t *conf, const char *txid, char *err, 
         {"enable.idempotence", "true"},
         {"linger.ms", "5"},
         {"compression.type", "lz4"},
+        /* a dead letter carries the whole record up to the record limit */
+        {"message.max.bytes", maxbytes},
         /* a transaction must not outlive a message's delivery timeout */
         {"transaction.timeout.ms", txid ? "60000" : NULL},
         {"message.timeout.ms", txid ? "50000" : NULL},
@@ -201,9 +215,19 @@ int ne_producer_dead_letter(rd_kafka_t *p, const char *topic, const rd_kafka_mes
         snprintf(num, sizeof(num), "%" PRId64, ts);
         rd_kafka_header_add(h, "ne_source_timestamp", -1, num, -1);
     }
+    size_t len = msg->len;
+    if (reason == NE_R_TOO_LARGE && len > NE_DLQ_TRUNCATE) {
+        /* a record over the limit is not copied whole (the dead-letter topic
+         * may refuse it, and the original stays in its topic at the
+         * position the headers give): its first bytes and its size */
+        char num[32];
+        snprintf(num, sizeof(num), "%zu", msg->len);
+        rd_kafka_header_add(h, "ne_truncated", -1, num, -1);
+        len = NE_DLQ_TRUNCATE;
+    }
     if (t) ne_ticket_hold(t);
     /* RD_KAFKA_MSG_F_COPY: the consumed message is freed right after */
-    rd_kafka_resp_err_t e = produce(p, topic, msg->key, msg->key_len, msg->payload, msg->len,
+    rd_kafka_resp_err_t e = produce(p, topic, msg->key, msg->key_len, msg->payload, len,
                                     RD_KAFKA_MSG_F_COPY, h, t);
     if (e) {
         rd_kafka_headers_destroy(h);

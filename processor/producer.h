@@ -20,6 +20,9 @@
 rd_kafka_t *ne_producer_new(const ne_conf_t *conf, const char *transactional_id, char *err,
                             size_t errsz);
 
+/** A too_large dead letter carries this many bytes of the record (and ne_truncated). */
+#define NE_DLQ_TRUNCATE ((size_t)64 << 10)
+
 /** CloudEvents type of event records (the ce_type header). */
 #define NE_CE_TYPE "dev.newsevents.event.v1"
 /** The event schema's $id (the ce_dataschema header). */

@@ -45,6 +45,19 @@ void ne_service_stop(void)
     g_run = 0;
 }
 
+static volatile sig_atomic_t g_failed;
+
+void ne_service_fail(void)
+{
+    g_failed = 1;
+    g_run = 0;
+}
+
+int ne_service_failed(void)
+{
+    return g_failed;
+}
+
 int ne_service_running(void)
 {
     return g_run;
@@ -87,6 +100,35 @@ int ne_service_check_conf(ne_conf_t *c, char *err, size_t errsz)
     }
     if (!c->metrics_bind && !(c->metrics_bind = strdup("127.0.0.1")))
         return snprintf(err, errsz, "out of memory"), -1;
+    return 0;
+}
+
+/* The output and dead-letter topics must exist before anything is read:
+ * otherwise every event would wait for a topic that never comes, and
+ * nothing could be committed. */
+static int check_topics(rd_kafka_t *rk, const ne_conf_t *conf, char *err, size_t errsz)
+{
+    const char *names[] = {conf->out_topic, conf->dlq_topic};
+    for (int i = 0; i < 2; i++) {
+        rd_kafka_topic_t *t = rd_kafka_topic_new(rk, names[i], NULL);
+        const struct rd_kafka_metadata *md = NULL;
+        rd_kafka_resp_err_t e = rd_kafka_metadata(rk, 0, t, &md, 15000);
+        rd_kafka_topic_destroy(t);
+        if (e) {
+            snprintf(err, errsz, "cannot reach the brokers to check topic %s: %s", names[i],
+                     rd_kafka_err2str(e));
+            return -1;
+        }
+        rd_kafka_resp_err_t te = md->topic_cnt ? md->topics[0].err : RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART;
+        rd_kafka_metadata_destroy(md);
+        if (te == RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE) continue; /* being created */
+        if (te) {
+            snprintf(err, errsz, "%s topic %s: %s", i ? "dead-letter" : "output", names[i],
+                     te == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART ? "does not exist (create it first)"
+                                                                   : rd_kafka_err2str(te));
+            return -1;
+        }
+    }
     return 0;
 }
 
@@ -342,6 +384,11 @@ int ne_service_run(const ne_conf_t *conf, const ne_coder_t *coder)
         ne_err("%s", err);
         return 1;
     }
+    if (check_topics(prod, conf, err, sizeof(err)) < 0) {
+        ne_err("%s: nothing consumed, nothing committed", err);
+        rd_kafka_destroy(prod);
+        return 1;
+    }
     ne_consumer_t *cons = ne_consumer_new(conf, prod,
                                           conf->exactly_once ? NE_CONS_EXACTLY_ONCE : NE_CONS_AT_LEAST_ONCE,
                                           err, sizeof(err));
@@ -382,7 +429,7 @@ int ne_service_run(const ne_conf_t *conf, const ne_coder_t *coder)
                rd_kafka_err2str(fe), rd_kafka_outq_len(prod));
         rc = 1;
     }
-    if (ne_consumer_failed(cons)) rc = 1;
+    if (ne_consumer_failed(cons) || ne_service_failed()) rc = 1;
     if (!conf->exactly_once) ne_consumer_commit(cons);
     ne_pool_destroy(pool);
     ne_consumer_destroy(cons);

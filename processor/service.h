@@ -21,6 +21,10 @@ void ne_service_signals(void);
 int ne_service_running(void);
 /** @brief Ask the loops to stop (as a signal does). */
 void ne_service_stop(void);
+/** @brief Stop with a failure: the exit code will be 1 (authentication errors). */
+void ne_service_fail(void);
+/** @brief Did anything call ne_service_fail()? */
+int ne_service_failed(void);
 
 /** @brief librdkafka's version string. */
 const char *ne_service_rdkafka_version(void);

@@ -86,7 +86,12 @@ static void process(ne_pool_t *p, ne_events_t *ev, ne_job_t *j)
             art.published_ymd = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
         }
     }
-    if (!art.id || ne_coder_code(p->coder, &art, ev, j->err, sizeof(j->err)) < 0) {
+    /* NEWSEVENTS_TEST_FAIL_ID names an article the coder must fail on: the
+     * fault tests use it to check that such a record is dead-lettered once */
+    const char *fail_id = getenv("NEWSEVENTS_TEST_FAIL_ID");
+    int inject = fail_id && art.id && !strcmp(fail_id, art.id);
+    if (inject) snprintf(j->err, sizeof(j->err), "coder failure injected for article %s", art.id);
+    if (!art.id || inject || ne_coder_code(p->coder, &art, ev, j->err, sizeof(j->err)) < 0) {
         j->reason = NE_R_CODER_ERROR;
         if (!art.id) snprintf(j->err, sizeof(j->err), "out of memory");
         ne_article_clear(&art);

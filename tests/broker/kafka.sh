@@ -7,15 +7,26 @@
 #   kafka.sh start DIR        format storage in DIR, start the broker on free
 #                             ports, wait until it answers; writes DIR/env
 #                             (BOOTSTRAP=host:port, KAFKA_PID=...)
-#   kafka.sh stop DIR         SIGTERM the broker and wait for it
+#   kafka.sh stop DIR         SIGTERM the broker, wait for it, delete its data
+#   kafka.sh pause DIR        SIGTERM the broker and wait, keeping its data
+#   kafka.sh resume DIR       start a paused broker again on the same ports
 #   kafka.sh tool DIR CLASS [ARGS...]   run a Kafka Java tool (TopicCommand, ...)
 #
-# KAFKA_VERSION selects the broker version (default 4.1.1; 3.9.x also works
-# with a reload4j backend, see pom.xml).
+# With KAFKA_SECURE=1 the broker also has a SASL_SSL listener (TLS with a
+# certificate made here by openssl, SASL/SCRAM-SHA-256 with a user created
+# by Kafka's own storage tool): DIR/env gives SECURE_BOOTSTRAP, SECURE_CA,
+# SCRAM_USER and SCRAM_PASSWORD_FILE. (librdkafka before 2.6.1, Debian 12 has
+# 2.0.2, fails SCRAM against Kafka 4.x brokers: the security test runs 3.9.)
+#
+# KAFKA_VERSION selects the broker version (default 4.1.1); 3.x versions use
+# pom-3.xml (reload4j logging) and log4j.properties.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 version=${KAFKA_VERSION:-4.1.1}
+major=${version%%.*}
+pom=pom.xml
+[ "$major" = 3 ] && pom=pom-3.xml
 cache=${NEWSEVENTS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/newsevents}
 jars="$cache/kafka-$version"
 
@@ -25,7 +36,7 @@ fetch() {
     [ -f "$jars/.complete" ] && return 0
     command -v mvn >/dev/null || die "mvn not found (run scripts/setup.sh)"
     mkdir -p "$jars"
-    mvn -B -q -f "$here/pom.xml" -Dkafka.version="$version" \
+    mvn -B -q -f "$here/$pom" -Dkafka.version="$version" \
         dependency:copy-dependencies -DincludeScope=runtime \
         -DoutputDirectory="$jars" >&2 || die "could not fetch Kafka $version jars"
     touch "$jars/.complete"
@@ -36,9 +47,14 @@ free_port() {
 }
 
 java_run() {
-    java -Xms256m -Xmx1g -XX:+UseG1GC -Djava.awt.headless=true \
-        -Dlog4j2.configurationFile="file:$here/${LOG4J_CONF:-log4j2.xml}" \
-        -cp "$jars/*" "$@"
+    # exec: in the background, $! is then the JVM itself, which stop signals
+    local logging
+    if [ "$major" = 3 ]; then
+        logging=-Dlog4j.configuration="file:$here/${LOG4J_CONF:+log4j-tools.properties}${LOG4J_CONF:-log4j.properties}"
+    else
+        logging=-Dlog4j2.configurationFile="file:$here/${LOG4J_CONF:-log4j2.xml}"
+    fi
+    exec java -Xms256m -Xmx1g -XX:+UseG1GC -Djava.awt.headless=true "$logging" -cp "$jars/*" "$@"
 }
 
 start() {
@@ -48,21 +64,35 @@ start() {
     dir=$(cd "$dir" && pwd)
     # a fresh broker every time: no topics, offsets or cluster id left over
     stop "$dir"
-    rm -rf "$dir/data" "$dir/env"
-    local port cport
-    port=$(free_port); cport=$(free_port)
+    rm -rf "$dir/data" "$dir/env" "$dir/broker.log" "$dir/starts" "$dir/tls"
+    local port cport sport
+    port=$(free_port); cport=$(free_port); sport=$(free_port)
     while [ "$cport" = "$port" ]; do cport=$(free_port); done
+    while [ "$sport" = "$port" ] || [ "$sport" = "$cport" ]; do sport=$(free_port); done
+    local secure=${KAFKA_SECURE:-0} scram_pw="" listeners protomap advertised
+    listeners="PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$cport"
+    advertised="PLAINTEXT://127.0.0.1:$port"
+    protomap="CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"
+    if [ "$secure" = 1 ]; then
+        make_tls "$dir/tls"
+        scram_pw=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)
+        printf '%s' "$scram_pw" > "$dir/tls/scram-password"
+        chmod 600 "$dir/tls/scram-password"
+        listeners="$listeners,SASL_SSL://127.0.0.1:$sport"
+        advertised="$advertised,SASL_SSL://127.0.0.1:$sport"
+        protomap="$protomap,SASL_SSL:SASL_SSL"
+    fi
     # Extra listeners (TLS, SASL) can be appended by a caller through
     # KAFKA_EXTRA_PROPS (a file of properties lines).
     cat > "$dir/server.properties" <<PROPS
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$cport
-listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$cport
-advertised.listeners=PLAINTEXT://127.0.0.1:$port
+listeners=$listeners
+advertised.listeners=$advertised
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+listener.security.protocol.map=$protomap
 log.dirs=$dir/data
 num.partitions=1
 offsets.topic.replication.factor=1
@@ -77,31 +107,55 @@ num.network.threads=2
 num.io.threads=2
 auto.create.topics.enable=true
 PROPS
+    if [ "$secure" = 1 ]; then
+        cat >> "$dir/server.properties" <<PROPS
+sasl.enabled.mechanisms=SCRAM-SHA-256
+listener.name.sasl_ssl.sasl.enabled.mechanisms=SCRAM-SHA-256
+listener.name.sasl_ssl.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+ssl.keystore.type=PKCS12
+ssl.keystore.location=$dir/tls/broker.p12
+ssl.keystore.password=changeit
+ssl.key.password=changeit
+PROPS
+    fi
     if [ -n "${KAFKA_EXTRA_PROPS:-}" ]; then
         cat "$KAFKA_EXTRA_PROPS" >> "$dir/server.properties"
     fi
     local id
-    id=$(java_run kafka.tools.StorageTool random-uuid | tail -1)
-    java_run kafka.tools.StorageTool format -t "$id" \
-        -c "$dir/server.properties" --ignore-formatted >"$dir/format.log" 2>&1 \
+    id=$( (java_run kafka.tools.StorageTool random-uuid) | tail -1)
+    local scram=()
+    [ "$secure" = 1 ] && scram=(--add-scram "SCRAM-SHA-256=[name=newsevents,password=$scram_pw]")
+    (java_run kafka.tools.StorageTool format -t "$id" \
+        -c "$dir/server.properties" --ignore-formatted "${scram[@]}") >"$dir/format.log" 2>&1 \
         || { cat "$dir/format.log" >&2; die "storage format failed"; }
-    java_run kafka.Kafka "$dir/server.properties" >"$dir/broker.log" 2>&1 &
+    printf 'PORT=%s\nSECURE_PORT=%s\n' "$port" "$sport" > "$dir/ports"
+    launch "$dir"
+}
+
+# Start the JVM on an already formatted DIR and wait until clients can use it.
+launch() {
+    local dir=$1 port sport
+    port=$(sed -n 's/^PORT=//p' "$dir/ports")
+    sport=$(sed -n 's/^SECURE_PORT=//p' "$dir/ports")
+    (java_run kafka.Kafka "$dir/server.properties") >>"$dir/broker.log" 2>&1 &
     local pid=$!
     echo "$pid" > "$dir/pid"
     local i
     for i in $(seq 1 120); do
-        if grep -q "Kafka Server started" "$dir/broker.log" 2>/dev/null; then
+        if [ "$(grep -c "Kafka Server started" "$dir/broker.log" 2>/dev/null)" -gt "$(cat "$dir/starts" 2>/dev/null || echo 0)" ]; then
             break
         fi
         kill -0 "$pid" 2>/dev/null || { tail -30 "$dir/broker.log" >&2; die "broker exited"; }
         sleep 0.5
     done
-    grep -q "Kafka Server started" "$dir/broker.log" || { stop "$dir"; die "broker did not start in 60 s"; }
+    [ "$(grep -c "Kafka Server started" "$dir/broker.log")" -gt "$(cat "$dir/starts" 2>/dev/null || echo 0)" ] ||
+        { stop "$dir"; die "broker did not start in 60 s"; }
+    grep -c "Kafka Server started" "$dir/broker.log" > "$dir/starts"
     # The log line says the JVM is up; a metadata answer says clients can use it.
     for i in $(seq 1 40); do
         if kcat -b "127.0.0.1:$port" -L -m 2 >/dev/null 2>&1; then
-            printf 'BOOTSTRAP=127.0.0.1:%s\nKAFKA_PID=%s\nKAFKA_CONTROLLER_PORT=%s\n' \
-                "$port" "$pid" "$cport" > "$dir/env"
+            printf 'BOOTSTRAP=127.0.0.1:%s\nKAFKA_PID=%s\nSECURE_BOOTSTRAP=127.0.0.1:%s\nSECURE_CA=%s\nSCRAM_USER=newsevents\nSCRAM_PASSWORD_FILE=%s\n' \
+                "$port" "$pid" "$sport" "$dir/tls/ca.pem" "$dir/tls/scram-password" > "$dir/env"
             echo "127.0.0.1:$port"
             return 0
         fi
@@ -111,9 +165,39 @@ PROPS
     die "broker started but does not answer metadata requests"
 }
 
-stop() {
+# A CA and a broker certificate for 127.0.0.1, and the broker's PKCS12 keystore.
+make_tls() {
+    local d=$1
+    mkdir -p "$d"
+    [ -f "$d/broker.p12" ] && return 0
+    command -v openssl >/dev/null || die "openssl not found (run scripts/setup.sh)"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=newsevents-test-ca" \
+        -keyout "$d/ca.key" -out "$d/ca.pem" >/dev/null 2>&1 || die "openssl: CA"
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" \
+        -keyout "$d/broker.key" -out "$d/broker.csr" >/dev/null 2>&1 || die "openssl: CSR"
+    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' > "$d/san.ext"
+    openssl x509 -req -in "$d/broker.csr" -CA "$d/ca.pem" -CAkey "$d/ca.key" -CAcreateserial \
+        -days 2 -extfile "$d/san.ext" -out "$d/broker.pem" >/dev/null 2>&1 || die "openssl: sign"
+    openssl pkcs12 -export -in "$d/broker.pem" -inkey "$d/broker.key" -certfile "$d/ca.pem" \
+        -name broker -out "$d/broker.p12" -passout pass:changeit >/dev/null 2>&1 || die "openssl: p12"
+}
+
+# SIGTERM the broker and wait for it; the data stays (pause/resume).
+halt() {
     local dir=$1 pid
     [ -f "$dir/pid" ] || return 0
+    pid=$(cat "$dir/pid")
+    if kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid" 2>/dev/null || true
+        for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+        kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+    fi
+    rm -f "$dir/pid"
+}
+
+stop() {
+    local dir=$1 pid
+    [ -f "$dir/pid" ] || { rm -rf "$dir/data"; return 0; }
     pid=$(cat "$dir/pid")
     if kill -0 "$pid" 2>/dev/null; then
         kill -TERM "$pid" 2>/dev/null || true
@@ -129,7 +213,9 @@ case "$cmd" in
     fetch) fetch ;;
     start) [ $# -eq 1 ] || die "usage: kafka.sh start DIR"; start "$1" ;;
     stop)  [ $# -eq 1 ] || die "usage: kafka.sh stop DIR"; stop "$1" ;;
+    pause) [ $# -eq 1 ] || die "usage: kafka.sh pause DIR"; halt "$1" ;;
+    resume) [ $# -eq 1 ] || die "usage: kafka.sh resume DIR"; launch "$1" ;;
     tool)  [ $# -ge 2 ] || die "usage: kafka.sh tool DIR CLASS [ARGS]"; shift; fetch
-           LOG4J_CONF=log4j2-tools.xml java_run "$@" ;;
+           (LOG4J_CONF=log4j2-tools.xml java_run "$@") ;;
     *) die "usage: kafka.sh fetch|start DIR|stop DIR|tool DIR CLASS [ARGS]" ;;
 esac
