@@ -322,6 +322,8 @@ int main(int argc, char **argv)
             ne_conf_free(&conf);
             return 2;
         }
+        /* a SIGTERM while the dictionaries load must still end cleanly */
+        ne_service_signals();
         ne_coder_t *coder = make_coder(&conf);
         rc = !coder ? 1 : replay ? ne_replay_run(&conf, coder) : ne_service_run(&conf, coder);
         ne_coder_destroy(coder);

@@ -25,4 +25,6 @@ fi
 command -v java >/dev/null || { echo "setup: no java" >&2; exit 1; }
 command -v mvn >/dev/null || { echo "setup: no mvn" >&2; exit 1; }
 "$here/../tests/broker/kafka.sh" fetch
+# the security tests run a Kafka 3.9 broker (see tests/integration/security.sh)
+KAFKA_VERSION=3.9.1 "$here/../tests/broker/kafka.sh" fetch
 echo "setup: done" >&2

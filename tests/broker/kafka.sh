@@ -105,7 +105,7 @@ share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 num.network.threads=2
 num.io.threads=2
-auto.create.topics.enable=true
+auto.create.topics.enable=false
 PROPS
     if [ "$secure" = 1 ]; then
         cat >> "$dir/server.properties" <<PROPS

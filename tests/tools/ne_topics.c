@@ -3,6 +3,7 @@
  * not pay a JVM start for every topic (librdkafka's admin API).
  *
  *   ne_topics -b BROKERS create TOPIC PARTITIONS [TOPIC PARTITIONS ...]
+ *   ne_topics -b BROKERS create-config TOPIC PARTITIONS KEY=VALUE...   one topic, with configs
  *   ne_topics -b BROKERS end TOPIC             sum of the partitions' end offsets
  *   ne_topics -b BROKERS committed GROUP TOPIC sum of the group's committed offsets
  */
@@ -23,15 +24,23 @@ static rd_kafka_t *client(const char *brokers, rd_kafka_type_t type, const char 
     return rk;
 }
 
-static int create(const char *brokers, int argc, char **argv)
+static int create(const char *brokers, int argc, char **argv, char **configs, int nconf)
 {
     rd_kafka_t *rk = client(brokers, RD_KAFKA_PRODUCER, NULL);
     if (!rk) return 1;
     int n = argc / 2, rc = 0;
     rd_kafka_NewTopic_t **nt = calloc((size_t)n, sizeof(*nt));
     char err[512];
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
         nt[i] = rd_kafka_NewTopic_new(argv[2 * i], atoi(argv[2 * i + 1]), 1, err, sizeof(err));
+        for (int c = 0; c < nconf; c++) {
+            char *eq = strchr(configs[c], '=');
+            if (!eq) continue;
+            *eq = '\0';
+            rd_kafka_NewTopic_set_config(nt[i], configs[c], eq + 1);
+            *eq = '=';
+        }
+    }
     rd_kafka_queue_t *q = rd_kafka_queue_new(rk);
     rd_kafka_CreateTopics(rk, nt, (size_t)n, NULL, q);
     rd_kafka_event_t *ev = rd_kafka_queue_poll(q, 30000);
@@ -126,7 +135,8 @@ int main(int argc, char **argv)
 {
     if (argc < 4 || strcmp(argv[1], "-b")) goto usage;
     const char *b = argv[2], *cmd = argv[3];
-    if (!strcmp(cmd, "create") && argc >= 6 && (argc - 4) % 2 == 0) return create(b, argc - 4, argv + 4);
+    if (!strcmp(cmd, "create") && argc >= 6 && (argc - 4) % 2 == 0) return create(b, argc - 4, argv + 4, NULL, 0);
+    if (!strcmp(cmd, "create-config") && argc >= 7) return create(b, 2, argv + 4, argv + 6, argc - 6);
     if (!strcmp(cmd, "end") && argc == 5) return end_offsets(b, argv[4]);
     if (!strcmp(cmd, "committed") && argc == 6) return committed(b, argv[4], argv[5]);
 usage:
