@@ -209,6 +209,11 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i);
  * answer is cached for the sentence. */
 static atom_t lookup(const ctx_t *c, uint32_t i)
 {
+    if (i >= c->te) {
+        /* past the sentence: nothing (callers look one or two tokens ahead) */
+        atom_t none = {A_NONE, i, NE_LEX_NONE, NE_LEX_NONE, 0};
+        return none;
+    }
     ne_atom_t *slot = &c->d->atoms.v[i - c->tb];
     if (slot->type < 0) *slot = lookup_uncached(c, i);
     return *slot;
