@@ -242,6 +242,8 @@ int ne_actions_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32
                                  NE_L_REFUSE | NE_L_FAIL))) {
                 uint32_t mfirst = aux_chain(&c, m, mforms, &mflags, &mbe, &maux);
                 g.first = mfirst;
+                /* "had no plans to hold talks": a plan that is not */
+                if (m > tb && is_w(&c, m - 1, "no")) g.flags |= NE_VG_NEGATED;
                 g.flags |= mflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE);
                 if (mf & (NE_L_INTENT | NE_L_PROMISE)) g.flags |= NE_VG_FUTURE;
                 if (mf & NE_L_THREAT) g.flags |= NE_VG_THREAT;
