@@ -193,6 +193,18 @@ static int has_object(const ctx_t *c, uint32_t i)
            ne_lex_vforms(c->lx, t->word) == NE_LEX_NONE;
 }
 
+/* Is there a finite verb group before token i in the sentence? */
+static int finite_before(const ne_doc_t *d, uint32_t tb, uint32_t i)
+{
+    (void)tb;
+    for (size_t k = 0; k < d->vg.n; k++) {
+        const ne_vgroup_t *g = &d->vg.v[k];
+        if (g->head < i && !(g->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_INFINITIVE)))
+            return 1;
+    }
+    return 0;
+}
+
 int ne_actions_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te)
 {
     ctx_t c = {lx, d, tb, te};
@@ -285,8 +297,12 @@ int ne_actions_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32
                     g.flags |= NE_VG_PARTICIPLE;
                 } else if (pf & NE_W_PREP) {
                     g.flags |= NE_VG_NOUN; /* a gerund: "of derailing" */
+                } else if (ment_at(&c, before) >= 0 && finite_before(d, tb, i)) {
+                    /* "filed a case at the court accusing Israel": after the
+                     * main verb, a participle clause of its subject */
+                    g.flags |= NE_VG_PARTICIPLE;
                 } else {
-                    g.flags |= NE_VG_REDUCED;
+                    g.flags |= NE_VG_REDUCED; /* "Truckers protesting against ..." */
                 }
             } else if ((forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(&c, before) &&
                        ment_at(&c, before) < 0 && tok(&c, before)->kind == NE_TK_WORD &&
@@ -541,8 +557,9 @@ static int match_at(const ctx_t *c0, const ne_vgroup_t *vg, uint32_t from, ne_ma
             continue;
         if (!words_present(lx, p, &win)) continue;
         if (vg->flags & NE_VG_PASSIVE) {
-            /* "X was accused of": `accuse + of` minus its '+' */
-            if (!p->nelem || el[p->elem].type != NE_PE_TARGET) continue;
+            /* "X was accused of": `accuse + of` minus its '+' ('@' patterns
+             * need to see their person, so they are left out) */
+            if (!p->nelem || el[p->elem].type != NE_PE_TARGET || el[p->elem].person) continue;
             ne_pattern_t rest = *p;
             rest.elem++;
             rest.nelem--;

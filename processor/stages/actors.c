@@ -549,6 +549,17 @@ static int is_verbish(const ctx_t *c, uint32_t j)
     return ne_lex_vforms(c->lx, tok(c, j)->word) != NE_LEX_NONE;
 }
 
+/* Is there a number at i or i + 1 ("at least 50", "up to a dozen")? */
+static int quantity_ahead(const ctx_t *c, uint32_t i)
+{
+    for (uint32_t k = i; k < c->te && k < i + 2; k++) {
+        if (tok(c, k)->kind == NE_TK_NUM) return 1;
+        uint32_t f = wflags(c, k);
+        if ((f & NE_W_NUM) && !(f & NE_W_PREP)) return 1;
+    }
+    return 0;
+}
+
 /* Parse one mention starting at i. Returns its end (exclusive) or i. */
 static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
 {
@@ -640,6 +651,9 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         }
         if ((fj & (NE_W_DET | NE_W_NUM)) || t->kind == NE_TK_NUM) {
             if (fj & NE_W_PREP && !(fj & NE_W_NUM)) break;
+            /* "at least", "up to", "about", "over": quantities only before a
+             * number ("at the court" is a preposition) */
+            if ((fj & NE_W_PREP) && !(fj & NE_W_DET) && !quantity_ahead(c, j + 1)) break;
             j++;
             det = 1;
             continue;
@@ -647,9 +661,15 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         break;
     }
     if (det && !role_ahead_v(c, j, 1, 1)) {
-        /* "the" + an actor name ("the United States") still parses below */
-        atom_t a = lookup(c, j);
+        /* "the" + an actor name ("the United States", "the paramilitary Rapid
+         * Support Forces") still parses below */
+        uint32_t k = j;
+        while (k < c->te && k - j < 2 && is_modifier(c, k) && !is_verbish(c, k) &&
+               lookup(c, k).type == A_NONE)
+            k++;
+        atom_t a = lookup(c, k);
         if (a.type != A_ACTOR) return i;
+        j = k;
     }
     uint32_t start = j;
     int have_head = 0, have_name = 0, mods = 0;
