@@ -348,6 +348,16 @@ static uint32_t tok_end(const ctx_t *c, uint32_t i)
  * on its right): "X did Y on Monday, Z said on Tuesday" dates Y Monday.
  * Groups that coded something or report speech are preferred over other
  * verb forms ("a currency swap agreement on Thursday" dates "signed"). */
+/* A verb group that is surely a verb: it has an auxiliary, or follows a
+ * conjunction ("but reversed course a day later"). Such groups take their
+ * dates even when they code nothing; other verb forms ("a currency swap
+ * agreement", "the building") may be nouns and yield to coding verbs. */
+static int sure_verb(const ctx_t *c, const ne_vgroup_t *g)
+{
+    if (g->first != g->head) return 1;
+    return g->head > c->tb && (is_w(c, g->head - 1, "and") || is_w(c, g->head - 1, "but"));
+}
+
 static void attach_dates(ctx_t *c, const uint8_t *strong)
 {
     ne_doc_t *d = c->d;
@@ -356,13 +366,13 @@ static void attach_dates(ctx_t *c, const uint8_t *strong)
         for (int pass = 0; pass < 2 && best < 0; pass++) {
             for (size_t k = 0; k < d->vg.n; k++) {
                 const ne_vgroup_t *g = &d->vg.v[k];
-                if ((g->flags & NE_VG_NOUN) || (pass == 0 && !strong[k])) continue;
+                if ((g->flags & (NE_VG_NOUN | NE_VG_CONSUMED)) || (pass == 0 && !strong[k] && !sure_verb(c, g))) continue;
                 if (g->head < d->tx.v[x].tb) best = (int32_t)k;
             }
             if (best < 0)
                 for (size_t k = 0; k < d->vg.n; k++) {
                     const ne_vgroup_t *g = &d->vg.v[k];
-                    if ((g->flags & NE_VG_NOUN) || (pass == 0 && !strong[k])) continue;
+                    if ((g->flags & (NE_VG_NOUN | NE_VG_CONSUMED)) || (pass == 0 && !strong[k] && !sure_verb(c, g))) continue;
                     if (g->head >= d->tx.v[x].te) {
                         best = (int32_t)k;
                         break;
@@ -619,7 +629,8 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
             }
         } else if (mt.pat->opts & (NE_PO_OBJ | NE_PO_REPLY)) {
             for (uint32_t k = g->head + 1; k < c->te; k++) {
-                if (is_punct(c, k, ".;:")) break;
+                /* the object is in the clause: ", its foreign ministry said" is not */
+                if (is_punct(c, k, ".;:,")) break;
                 int32_t m = ment_at(c, k);
                 if (m >= 0 && !(d->ment.v[m].flags & NE_MF_REL)) {
                     ncp = members(c, m, cp);
@@ -682,6 +693,13 @@ int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
     attach_dates(&c, strong);
     /* a participle or a coordinated verb without a date of its own shares
      * the date of the verb it hangs on */
+    /* "beat and detained several journalists on Monday": coordinated verbs
+     * share a date found after the second */
+    for (size_t gi = 1; gi < d->vg.n; gi++) {
+        ne_vgroup_t *g = &d->vg.v[gi], *pg = &d->vg.v[gi - 1];
+        if (g->date >= 0 && pg->date < 0 && conjoined(&c, g) && !(pg->flags & NE_VG_NOUN))
+            pg->date = g->date;
+    }
     for (size_t gi = 1; gi < d->vg.n; gi++) {
         ne_vgroup_t *g = &d->vg.v[gi];
         if (g->date >= 0 || !((g->flags & NE_VG_PARTICIPLE) || conjoined(&c, g))) continue;
