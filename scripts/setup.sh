@@ -7,7 +7,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 pkgs=(build-essential cmake pkg-config
       librdkafka-dev libjansson-dev check libmicrohttpd-dev
-      kcat python3 python3-jsonschema python3-confluent-kafka iproute2
+      kcat python3 python3-jsonschema python3-confluent-kafka iproute2 util-linux
       default-jdk-headless maven
       clang valgrind curl openssl)
 missing=()

@@ -71,7 +71,14 @@ print("replay --from TIME: %d events (%d expected from the late articles)" % (le
 assert late <= s3, "the time range missed late articles"
 assert not (s3 & early), "the time range included earlier articles"
 PY
-# 4. explicit partition offsets: only what follows them
+# 4. on a terminal: a progress bar (done/total, rate, ETA), run under a pseudo-terminal
+script -qec "$NE_BIN replay -b $B -i $IN -o $OUT3 --dead-letter dlq-$RUN_ID --from earliest" /dev/null \
+    >"$WORK/tty.txt" 2>&1 || fail "replay on a terminal failed"
+grep -aqE '\[#+\.*\] [0-9]+/[0-9]+ +[0-9.]+% +[0-9]+ rec/s ETA [0-9]+:[0-9]+' "$WORK/tty.txt" ||
+    fail "no progress bar on a terminal: $(tail -c 300 "$WORK/tty.txt")"
+note "terminal: $(tr '\r' '\n' <"$WORK/tty.txt" | grep -a 'rec/s' | tail -1)"
+
+# 5. explicit partition offsets: only what follows them
 "$NE_BIN" replay -b "$B" -i "$IN" -o "$OUT3" --dead-letter "dlq-$RUN_ID" --from "0:999999,1:999999,2:999999" \
     --progress none 2>"$WORK/r4.log" || fail "replay --from offsets failed"
 grep -q "replay: 0 record(s)" "$WORK/r4.log" || fail "offsets past the end should give an empty replay"
