@@ -590,7 +590,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         b->m.flags |= NE_MF_RECIP;
         return i + 2;
     }
-    if (f & NE_W_PRON) {
+    if ((f & NE_W_PRON) && !((tok(c, i)->flags & NE_TF_ALLCAP) && is_word(c, i, "us"))) {
         int kind = 0, obj = 0;
         if (is_word(c, i, "we") || is_word(c, i, "us") || is_word(c, i, "i")) {
             /* first person: the speaker of the quotation (frames.c) */
@@ -832,9 +832,16 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         uint32_t k = j + 1;
         while (k < c->te && (wflags(c, k) & NE_W_DET)) k++;
         /* "from military-ruled Myanmar": a few modifiers before the state */
-        for (uint32_t m0 = k; k < c->te && k - m0 < 4 && (is_modifier(c, k) || is_hyphen(c, k)) &&
-                              lookup(c, k).type == A_NONE;)
-            k++;
+        for (uint32_t m0 = k; k < c->te && k - m0 < 4;) {
+            if ((is_modifier(c, k) || is_hyphen(c, k)) && lookup(c, k).type == A_NONE) {
+                k++;
+            } else if (k + 2 < c->te && is_hyphen(c, k + 1) && is_modifier(c, k + 2) &&
+                       !(tok(c, k + 1)->flags & NE_TF_SPACE)) {
+                k += 3; /* "military-ruled" */
+            } else {
+                break;
+            }
+        }
         if (lookup(c, k).type != A_ACTOR) k = j + 1;
         while (k < c->te && (wflags(c, k) & NE_W_DET)) k++;
         int added = 0;
