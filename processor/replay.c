@@ -183,9 +183,10 @@ int ne_replay_run(const ne_conf_t *conf, const ne_coder_t *coder)
         ne_err("%s", err);
         return 1;
     }
+    ne_pool_t *pool = NULL;
     ne_consumer_t *cons = ne_consumer_new(conf, prod, NE_CONS_REPLAY, err, sizeof(err));
     if (ne_service_failed()) goto out;
-    ne_pool_t *pool = ne_pool_new(coder, conf, conf->threads, (size_t)conf->threads * 64);
+    pool = ne_pool_new(coder, conf, conf->threads, (size_t)conf->threads * 64);
     part_t *parts = NULL;
     size_t np = 0;
     int64_t *tmp = NULL;

@@ -193,6 +193,8 @@ static int has_object(const ctx_t *c, uint32_t i)
            ne_lex_vforms(c->lx, t->word) == NE_LEX_NONE;
 }
 
+static int wset_fill(ne_doc_t *d, uint32_t tb, uint32_t te);
+
 /* Is there a finite verb group before token i in the sentence? */
 static int finite_before(const ne_doc_t *d, uint32_t tb, uint32_t i)
 {
@@ -209,6 +211,7 @@ int ne_actions_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32
 {
     ctx_t c = {lx, d, tb, te};
     d->vg.n = 0;
+    if (wset_fill(d, tb, te) < 0) return -1;
     for (uint32_t i = tb; i < te; i++) {
         if (ment_at(&c, i) >= 0 || in_timex(&c, i, NULL)) continue;
         uint32_t f = wf(&c, i);
@@ -486,46 +489,50 @@ int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uin
     return 0;
 }
 
-/* The word ids of the tokens a pattern can reach from a verb, in a tiny
- * hash set: a pattern whose literal words are not all there cannot match,
- * and most patterns of a verb are ruled out by one look-up each. */
-#define WIN_SLOTS 64
-#define WIN_TOKENS 28
-
-typedef struct window_s {
-    int32_t slot[WIN_SLOTS];
-} window_t;
-
-static void window_fill(const ctx_t *c, uint32_t from, window_t *w)
+/* The word ids of the sentence in a hash set, built once per sentence: a
+ * pattern whose literal words are not all in the sentence cannot match, and
+ * most patterns of a verb are ruled out by one look-up each. */
+static uint32_t wset_hash(int32_t id, size_t mask)
 {
-    for (int k = 0; k < WIN_SLOTS; k++) w->slot[k] = -1;
-    for (uint32_t i = from; i < c->te && i - from < WIN_TOKENS; i++) {
-        int32_t id = tok(c, i)->word;
-        if (id < 0) continue;
-        uint32_t h = ((uint32_t)id * 2654435761u) >> 26;
-        while (w->slot[h] >= 0 && w->slot[h] != id) h = (h + 1) & (WIN_SLOTS - 1);
-        w->slot[h] = id;
-    }
+    return ((uint32_t)id * 2654435761u >> 7) & (uint32_t)mask;
 }
 
-static int window_has(const window_t *w, int32_t id)
+static int wset_fill(ne_doc_t *d, uint32_t tb, uint32_t te)
 {
-    uint32_t h = ((uint32_t)id * 2654435761u) >> 26;
-    while (w->slot[h] >= 0) {
-        if (w->slot[h] == id) return 1;
-        h = (h + 1) & (WIN_SLOTS - 1);
+    size_t need = 64;
+    while (need < (size_t)(te - tb) * 2) need *= 2;
+    while (d->wset.cap < need)
+        if (ne_vec_grow((void **)&d->wset.v, &d->wset.cap, sizeof(int32_t)) < 0) return -1;
+    d->wset.n = need;
+    for (size_t k = 0; k < need; k++) d->wset.v[k] = -1;
+    for (uint32_t i = tb; i < te; i++) {
+        int32_t id = d->tok.v[i].word;
+        if (id < 0) continue;
+        size_t h = wset_hash(id, need - 1);
+        while (d->wset.v[h] >= 0 && d->wset.v[h] != id) h = (h + 1) & (need - 1);
+        d->wset.v[h] = id;
     }
     return 0;
 }
 
-static int words_present(const ne_lexicon_t *lx, const ne_pattern_t *p, const window_t *w)
+static int wset_has(const ne_doc_t *d, int32_t id)
+{
+    size_t mask = d->wset.n - 1, h = wset_hash(id, mask);
+    while (d->wset.v[h] >= 0) {
+        if (d->wset.v[h] == id) return 1;
+        h = (h + 1) & mask;
+    }
+    return 0;
+}
+
+static int words_present(const ne_lexicon_t *lx, const ne_pattern_t *p, const ne_doc_t *d)
 {
     const ne_pelem_t *el = ne_lex_pelems(lx) + p->elem;
     const int32_t *alts = ne_lex_alts(lx);
     for (uint16_t k = 0; k < p->nelem; k++) {
         if (el[k].type != NE_PE_WORD) continue;
         int any = 0;
-        for (uint16_t a = 0; a < el[k].nalt && !any; a++) any = window_has(w, alts[el[k].alt + a]);
+        for (uint16_t a = 0; a < el[k].nalt && !any; a++) any = wset_has(d, alts[el[k].alt + a]);
         if (!any) return 0;
     }
     return 1;
@@ -540,8 +547,6 @@ static int match_at(const ctx_t *c0, const ne_vgroup_t *vg, uint32_t from, ne_ma
     const ne_pattern_t *pats = ne_lex_patterns(lx, vg->lemma, &np);
     const ne_pelem_t *el = ne_lex_pelems(lx);
     if (!np) return 0;
-    window_t win;
-    window_fill(&c, from, &win);
     /* "seeking to support": an intention's verb is not also its own event,
      * except through patterns that say "to" themselves */
     uint32_t lf = ne_lex_lemma_flags(lx, vg->lemma);
@@ -555,7 +560,7 @@ static int match_at(const ctx_t *c0, const ne_vgroup_t *vg, uint32_t from, ne_ma
         if (to_infinitive && (!p->nelem || el[p->elem].type != NE_PE_WORD ||
                               ne_lex_alts(lx)[el[p->elem].alt] != tok(&c, from)->word))
             continue;
-        if (!words_present(lx, p, &win)) continue;
+        if (!words_present(lx, p, c.d)) continue;
         if (vg->flags & NE_VG_PASSIVE) {
             /* "X was accused of": `accuse + of` minus its '+' ('@' patterns
              * need to see their person, so they are left out) */

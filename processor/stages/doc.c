@@ -25,6 +25,7 @@ void ne_doc_free(ne_doc_t *d)
     free(d->ment.v);
     free(d->tok_ment.v);
     free(d->atoms.v);
+    free(d->wset.v);
     free(d->vg.v);
     free(d->tx.v);
 }
