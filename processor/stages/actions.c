@@ -15,47 +15,17 @@
 #include <string.h>
 
 #include "actions.h"
+#include "sentence.h"
 
-typedef struct ctx_s {
-    const ne_lexicon_t *lx;
-    const ne_doc_t *d;
-    uint32_t tb, te;
-} ctx_t;
+typedef ne_sent_t ctx_t;
 
-static const ne_token_t *tok(const ctx_t *c, uint32_t i)
-{
-    return &c->d->tok.v[i];
-}
-
-static uint32_t wf(const ctx_t *c, uint32_t i)
-{
-    return (i >= c->tb && i < c->te) ? ne_lex_word_flags(c->lx, tok(c, i)->word) : 0;
-}
-
-/* Is token i the word w (n bytes)? Called through the macro below, which
- * takes the length of a literal at compile time: the common case, a
- * different length, costs one comparison. */
-static int is_w_n(const ctx_t *c, uint32_t i, const char *w, size_t n)
-{
-    if (i < c->tb || i >= c->te) return 0;
-    const ne_token_t *t = tok(c, i);
-    return t->fold_len == n && memcmp(ne_tok_fold(c->d, t), w, n) == 0;
-}
-#define is_w(c, i, w) is_w_n(c, i, w, sizeof(w) - 1)
-
-static int32_t ment_at(const ctx_t *c, uint32_t i)
-{
-    if (i < c->tb || i >= c->te || i - c->tb >= c->d->tok_ment.n) return -1;
-    return c->d->tok_ment.v[i - c->tb];
-}
-
-static int is_punct(const ctx_t *c, uint32_t i, const char *chars)
-{
-    if (i < c->tb || i >= c->te) return 0;
-    const ne_token_t *t = tok(c, i);
-    return t->kind == NE_TK_PUNCT && t->end - t->start == 1 &&
-           strchr(chars, c->d->text[t->start]) != NULL;
-}
+#define tok(c, i) ne_s_tok(c, i)
+#define wf(c, i) ne_s_wf(c, i)
+#define is_w(c, i, w) NE_S_IS_W(c, i, w)
+#define ment_at(c, i) ne_s_ment(c, i)
+#define is_punct(c, i, chars) ne_s_punct(c, i, chars)
+#define in_timex(c, i, end) ne_s_timex(c, i, end)
+#define is_adverb(c, i) ne_s_adverb(c, i)
 
 static int is_quote(const ctx_t *c, uint32_t i)
 {
@@ -66,31 +36,6 @@ static int is_quote(const ctx_t *c, uint32_t i)
     return (n == 1 && (s[0] == '"' || s[0] == '\'')) ||
            (n == 3 && (!memcmp(s, "\xe2\x80\x9c", 3) || !memcmp(s, "\xe2\x80\x9d", 3) ||
                        !memcmp(s, "\xe2\x80\x98", 3) || !memcmp(s, "\xe2\x80\x99", 3)));
-}
-
-/* An adverb: a known one, or a plain word ending in -ly. */
-static int is_adverb(const ctx_t *c, uint32_t i)
-{
-    if (i < c->tb || i >= c->te || ment_at(c, i) >= 0) return 0;
-    const ne_token_t *t = tok(c, i);
-    if (t->kind != NE_TK_WORD) return 0;
-    if (wf(c, i) & NE_W_ADV) return 1;
-    const char *f = ne_tok_fold(c->d, t);
-    return t->fold_len > 4 && f[t->fold_len - 2] == 'l' && f[t->fold_len - 1] == 'y' &&
-           !(wf(c, i) & (NE_W_PREP | NE_W_DET)) && ne_lex_vforms(c->lx, t->word) == NE_LEX_NONE;
-}
-
-/* Is token i inside a time expression of the sentence? */
-static int in_timex(const ctx_t *c, uint32_t i, uint32_t *end)
-{
-    for (size_t k = 0; k < c->d->tx.n; k++) {
-        const ne_timex_t *x = &c->d->tx.v[k];
-        if (i >= x->tb && i < x->te) {
-            if (end) *end = x->te;
-            return 1;
-        }
-    }
-    return 0;
 }
 
 /* Verb readings of token i: the forms it can have, and the lemma to use
@@ -479,7 +424,7 @@ static int match_at(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_mat
 int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,
                      const ne_vgroup_t *vg, ne_match_t *out)
 {
-    ctx_t c = {lx, d, tb, te};
+    ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
     if (match_at(&c, vg, vg->head + 1, out)) return 1;
     /* "beat and detained several journalists": the first verb shares the
      * object of the second */

@@ -16,65 +16,20 @@
 #include "actions.h"
 #include "events.h"
 #include "frames.h"
+#include "sentence.h"
 
 typedef struct ctx_s {
-    const ne_lexicon_t *lx;
-    ne_doc_t *d;
-    uint32_t tb, te;
+    ne_sent_t s;
     ne_memory_t *mem;
 } ctx_t;
 
-static const ne_token_t *tok(const ctx_t *c, uint32_t i)
-{
-    return &c->d->tok.v[i];
-}
-
-static uint32_t wf(const ctx_t *c, uint32_t i)
-{
-    return (i >= c->tb && i < c->te) ? ne_lex_word_flags(c->lx, tok(c, i)->word) : 0;
-}
-
-/* Is token i the word w (n bytes)? Called through the macro below, which
- * takes the length of a literal at compile time: the common case, a
- * different length, costs one comparison. */
-static int is_w_n(const ctx_t *c, uint32_t i, const char *w, size_t n)
-{
-    if (i < c->tb || i >= c->te) return 0;
-    const ne_token_t *t = tok(c, i);
-    return t->fold_len == n && memcmp(ne_tok_fold(c->d, t), w, n) == 0;
-}
-#define is_w(c, i, w) is_w_n(c, i, w, sizeof(w) - 1)
-
-static int is_punct(const ctx_t *c, uint32_t i, const char *chars)
-{
-    if (i < c->tb || i >= c->te) return 0;
-    const ne_token_t *t = tok(c, i);
-    return t->kind == NE_TK_PUNCT && t->end - t->start == 1 &&
-           strchr(chars, c->d->text[t->start]) != NULL;
-}
-
-static int32_t ment_at(const ctx_t *c, uint32_t i)
-{
-    if (i < c->tb || i >= c->te) return -1;
-    return c->d->tok_ment.v[i - c->tb];
-}
-
-static int in_timex(const ctx_t *c, uint32_t i)
-{
-    for (size_t k = 0; k < c->d->tx.n; k++)
-        if (i >= c->d->tx.v[k].tb && i < c->d->tx.v[k].te) return 1;
-    return 0;
-}
-
-static int is_adverb_like(const ctx_t *c, uint32_t i)
-{
-    if (ment_at(c, i) >= 0) return 0;
-    if (wf(c, i) & NE_W_ADV) return 1;
-    const ne_token_t *t = tok(c, i);
-    const char *f = ne_tok_fold(c->d, t);
-    return t->kind == NE_TK_WORD && t->fold_len > 4 && f[t->fold_len - 2] == 'l' &&
-           f[t->fold_len - 1] == 'y';
-}
+#define tok(c, i) ne_s_tok(&(c)->s, i)
+#define wf(c, i) ne_s_wf(&(c)->s, i)
+#define is_w(c, i, w) NE_S_IS_W(&(c)->s, i, w)
+#define ment_at(c, i) ne_s_ment(&(c)->s, i)
+#define is_punct(c, i, chars) ne_s_punct(&(c)->s, i, chars)
+#define in_timex(c, i) ne_s_timex(&(c)->s, i, NULL)
+#define is_adverb_like(c, i) ne_s_adverb(&(c)->s, i)
 
 /* ---- codes ------------------------------------------------------------------ */
 
@@ -161,7 +116,7 @@ static int coded_group(const ne_vgroup_t *g)
 static uint32_t skip_relative(const ctx_t *c, uint32_t p)
 {
     if (!is_punct(c, p, ",")) return p;
-    for (uint32_t q = p; q > c->tb && p - q < 30; q--) {
+    for (uint32_t q = p; q > c->s.tb && p - q < 30; q--) {
         uint32_t r = q - 1;
         if (is_punct(c, r, ".;:")) return p;
         if (is_punct(c, r, ",")) {
@@ -178,7 +133,7 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
 {
     uint32_t k = i;
     int32_t of_object = -1; /* "A convoy of the United Nations was attacked" */
-    for (int steps = 0; steps < 60 && k > c->tb; steps++) {
+    for (int steps = 0; steps < 60 && k > c->s.tb; steps++) {
         uint32_t p = k - 1;
         if (is_punct(c, p, ".;:")) return of_object;
         uint32_t r = skip_relative(c, p);
@@ -191,20 +146,20 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
             k = p;
             continue;
         }
-        const ne_mention_t *mm = &c->d->ment.v[m];
+        const ne_mention_t *mm = &c->s.d->ment.v[m];
         k = mm->tb;
         if (mm->flags & NE_MF_REL) {
             /* "a statement, which accused": the mention before the pronoun */
             uint32_t q = mm->tb;
-            while (q > c->tb && is_punct(c, q - 1, ",")) q--;
-            if (q > c->tb) {
+            while (q > c->s.tb && is_punct(c, q - 1, ",")) q--;
+            if (q > c->s.tb) {
                 int32_t a = ment_at(c, q - 1);
-                if (a >= 0 && !(c->d->ment.v[a].flags & NE_MF_LOC)) return a;
+                if (a >= 0 && !(c->s.d->ment.v[a].flags & NE_MF_LOC)) return a;
                 /* "a recent State Department statement, which", "a Japanese
                  * employee of drug maker Astellas Pharma who": a few nouns back */
-                for (uint32_t r2 = q - 1, s = 0; r2 > c->tb && s < 7; r2--, s++) {
+                for (uint32_t r2 = q - 1, s = 0; r2 > c->s.tb && s < 7; r2--, s++) {
                     a = ment_at(c, r2 - 1);
-                    if (a >= 0 && !(c->d->ment.v[a].flags & NE_MF_LOC)) return a;
+                    if (a >= 0 && !(c->s.d->ment.v[a].flags & NE_MF_LOC)) return a;
                     if (tok(c, r2 - 1)->kind != NE_TK_WORD) break;
                 }
             }
@@ -216,28 +171,28 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
         /* the object of a preposition is not a subject ("of Chinese naval
          * movements", "in Pakistan's Balochistan province") */
         /* ... unless a clause starts there: "since Israel began striking" */
-        if (mm->tb > c->tb && (is_w(c, mm->tb - 1, "since") || is_w(c, mm->tb - 1, "after") ||
+        if (mm->tb > c->s.tb && (is_w(c, mm->tb - 1, "since") || is_w(c, mm->tb - 1, "after") ||
                                is_w(c, mm->tb - 1, "before") || is_w(c, mm->tb - 1, "until") ||
                                is_w(c, mm->tb - 1, "as") || is_w(c, mm->tb - 1, "once"))) {
             uint32_t q = mm->te;
             while (q < i && (is_adverb_like(c, q) || in_timex(c, q))) q++;
             if (q == i) return m;
         }
-        if (mm->tb > c->tb && (wf(c, mm->tb - 1) & NE_W_PREP) && !is_w(c, mm->tb - 1, "than")) {
+        if (mm->tb > c->s.tb && (wf(c, mm->tb - 1) & NE_W_PREP) && !is_w(c, mm->tb - 1, "than")) {
             if (of_object < 0 && is_w(c, mm->tb - 1, "of")) of_object = m;
             continue;
         }
         return m;
     }
-    return k <= c->tb ? of_object : -1;
+    return k <= c->s.tb ? of_object : -1;
 }
 
 /* Is the group the second of two coordinated verbs ("... and hailed")? */
 static int conjoined(const ctx_t *c, const ne_vgroup_t *g)
 {
     uint32_t p = g->first;
-    while (p > c->tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
-    return p > c->tb && (is_w(c, p - 1, "and") || is_w(c, p - 1, "but") || is_w(c, p - 1, "then"));
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    return p > c->s.tb && (is_w(c, p - 1, "and") || is_w(c, p - 1, "but") || is_w(c, p - 1, "then"));
 }
 
 static int32_t find_subject(ctx_t *c, size_t gi);
@@ -246,20 +201,20 @@ static int32_t find_subject(ctx_t *c, size_t gi);
  * code nothing and never need one. */
 static int32_t group_subject(ctx_t *c, size_t gi)
 {
-    ne_vgroup_t *g = &c->d->vg.v[gi];
+    ne_vgroup_t *g = &c->s.d->vg.v[gi];
     if (g->subj == -2) g->subj = coded_group(g) ? find_subject(c, gi) : -1;
     return g->subj;
 }
 
 static int32_t find_subject(ctx_t *c, size_t gi)
 {
-    ne_vgroup_t *g = &c->d->vg.v[gi];
+    ne_vgroup_t *g = &c->s.d->vg.v[gi];
     /* the previous finite verb, whose subject a participle or a coordinated
      * verb shares ("an earthquake struck ..., killing": not the subject of
      * a verb before that) */
     int32_t prev_subj = -1;
     for (size_t k = gi; k > 0; k--) {
-        ne_vgroup_t *pg = &c->d->vg.v[k - 1];
+        ne_vgroup_t *pg = &c->s.d->vg.v[k - 1];
         if (!(pg->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_INFINITIVE | NE_VG_CONSUMED))) {
             prev_subj = group_subject(c, k - 1);
             break;
@@ -268,14 +223,14 @@ static int32_t find_subject(ctx_t *c, size_t gi)
     if (g->flags & NE_VG_PARTICIPLE) return prev_subj;
     {
         uint32_t p = g->first;
-        while (p > c->tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
-        if (p >= c->tb + 2 && is_w(c, p - 1, "that")) {
+        while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+        if (p >= c->s.tb + 2 && is_w(c, p - 1, "that")) {
             uint32_t q = p - 2;
-            while (q > c->tb && in_timex(c, q)) q--;
+            while (q > c->s.tb && in_timex(c, q)) q--;
             const ne_token_t *t = tok(c, q);
             /* "said that", "warned Ankara that" are complements, not relatives */
             if (ment_at(c, q) < 0 && t->kind == NE_TK_WORD && !(wf(c, q) & (NE_W_PREP | NE_W_CONJ)) &&
-                ne_lex_vforms(c->lx, t->word) == NE_LEX_NONE)
+                ne_lex_vforms(c->s.lx, t->word) == NE_LEX_NONE)
                 return -1;
         }
     }
@@ -298,10 +253,10 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
     if (target) {
         /* victims, prisoners, people: of the place where it happened
          * ("killing six people" after "shelled a block in Kharkiv") */
-        for (size_t k = 0; k < c->d->ment.n; k++) {
-            const ne_mention_t *mm = &c->d->ment.v[k];
+        for (size_t k = 0; k < c->s.d->ment.n; k++) {
+            const ne_mention_t *mm = &c->s.d->ment.v[k];
             if (mm->n != 1 || !mm->m[0].country[0] || mm->m[0].role[0]) continue;
-            if (!(mm->flags & NE_MF_LOC) && !(mm->tb > c->tb && is_w(c, mm->tb - 1, "in")))
+            if (!(mm->flags & NE_MF_LOC) && !(mm->tb > c->s.tb && is_w(c, mm->tb - 1, "in")))
                 continue;
             ne_member_set(m, mm->m[0].country, role);
             return;
@@ -315,8 +270,8 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
     int32_t best = -1;
     uint32_t bestd = UINT32_MAX;
     for (int pass = 0; pass < 2 && best < 0; pass++)
-        for (size_t k = 0; k < c->d->ment.n; k++) {
-            const ne_mention_t *mm = &c->d->ment.v[k];
+        for (size_t k = 0; k < c->s.d->ment.n; k++) {
+            const ne_mention_t *mm = &c->s.d->ment.v[k];
             if (!mm->n || !mm->m[0].country[0]) continue;
             if (pass == 0 && (mm->flags & NE_MF_LOC)) continue;
             uint32_t dist = mm->tb > near ? mm->tb - near : near - mm->tb;
@@ -326,7 +281,7 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
             }
         }
     if (best >= 0) {
-        ne_member_set(m, c->d->ment.v[best].m[0].country, role);
+        ne_member_set(m, c->s.d->ment.v[best].m[0].country, role);
         return;
     }
     if (c->mem->country[0]) ne_member_set(m, c->mem->country, role);
@@ -355,12 +310,12 @@ static uint32_t tok_end(const ctx_t *c, uint32_t i)
 static int sure_verb(const ctx_t *c, const ne_vgroup_t *g)
 {
     if (g->first != g->head) return 1;
-    return g->head > c->tb && (is_w(c, g->head - 1, "and") || is_w(c, g->head - 1, "but"));
+    return g->head > c->s.tb && (is_w(c, g->head - 1, "and") || is_w(c, g->head - 1, "but"));
 }
 
 static void attach_dates(ctx_t *c, const uint8_t *strong)
 {
-    ne_doc_t *d = c->d;
+    ne_doc_t *d = c->s.d;
     for (size_t x = 0; x < d->tx.n; x++) {
         int32_t best = -1;
         for (int pass = 0; pass < 2 && best < 0; pass++) {
@@ -385,7 +340,7 @@ static void attach_dates(ctx_t *c, const uint8_t *strong)
 
 static void event_date(const ctx_t *c, const ne_vgroup_t *g, int intent, ne_event_t *e)
 {
-    const ne_doc_t *d = c->d;
+    const ne_doc_t *d = c->s.d;
     const ne_timex_t *x = NULL;
     int src = NE_DATE_TEXT;
     if (g->date >= 0) {
@@ -419,7 +374,7 @@ static void event_date(const ctx_t *c, const ne_vgroup_t *g, int intent, ne_even
 
 static void set_cameo(const ctx_t *c, ne_event_t *e, const char *code)
 {
-    const ne_cameo_t *cm = ne_lex_cameo(c->lx, code);
+    const ne_cameo_t *cm = ne_lex_cameo(c->s.lx, code);
     if (!cm) return;
     set_code(e->code, cm->code);
     e->label = cm->label;
@@ -430,10 +385,10 @@ static void set_cameo(const ctx_t *c, ne_event_t *e, const char *code)
 /* The state of the place named with "in" in the sentence ("in Geneva"). */
 static const char *location_country(const ctx_t *c)
 {
-    for (size_t k = 0; k < c->d->ment.n; k++) {
-        const ne_mention_t *mm = &c->d->ment.v[k];
+    for (size_t k = 0; k < c->s.d->ment.n; k++) {
+        const ne_mention_t *mm = &c->s.d->ment.v[k];
         if (mm->n != 1 || !mm->m[0].country[0] || mm->m[0].role[0]) continue;
-        if (mm->tb > c->tb && is_w(c, mm->tb - 1, "in")) return mm->m[0].country;
+        if (mm->tb > c->s.tb && is_w(c, mm->tb - 1, "in")) return mm->m[0].country;
     }
     return NULL;
 }
@@ -479,7 +434,7 @@ static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const
  * a member has none of its own). */
 static int members(const ctx_t *c, int32_t m, ne_member_t *out)
 {
-    const ne_mention_t *mm = &c->d->ment.v[m];
+    const ne_mention_t *mm = &c->s.d->ment.v[m];
     for (int k = 0; k < mm->n; k++) {
         out[k] = mm->m[k];
         if (!out[k].end) {
@@ -515,20 +470,20 @@ static int reply_target(const struct ne_events_s *ev, const ne_member_t *actor, 
  * as the place ("was detained in Beijing"). */
 static int32_t passive_agent(const ctx_t *c, uint32_t from)
 {
-    for (uint32_t k = from; k < c->te && k < from + 10; k++) {
+    for (uint32_t k = from; k < c->s.te && k < from + 10; k++) {
         if (is_punct(c, k, ".;:")) break;
         if (is_w(c, k, "by")) {
             int32_t m = ment_at(c, k + 1);
-            if (m < 0 && k + 2 < c->te && (wf(c, k + 1) & NE_W_DET)) m = ment_at(c, k + 2);
-            return m >= 0 && !(c->d->ment.v[m].flags & (NE_MF_REL)) ? m : -1;
+            if (m < 0 && k + 2 < c->s.te && (wf(c, k + 1) & NE_W_DET)) m = ment_at(c, k + 2);
+            return m >= 0 && !(c->s.d->ment.v[m].flags & (NE_MF_REL)) ? m : -1;
         }
     }
-    for (uint32_t k = from; k < c->te && k < from + 10; k++) {
+    for (uint32_t k = from; k < c->s.te && k < from + 10; k++) {
         if (is_punct(c, k, ".;:,")) break;
         if (is_w(c, k, "in")) {
             int32_t m = ment_at(c, k + 1);
-            if (m >= 0 && c->d->ment.v[m].n == 1 && !(c->d->ment.v[m].flags & NE_MF_GENERIC)) {
-                const ne_member_t *mm = &c->d->ment.v[m].m[0];
+            if (m >= 0 && c->s.d->ment.v[m].n == 1 && !(c->s.d->ment.v[m].flags & NE_MF_GENERIC)) {
+                const ne_member_t *mm = &c->s.d->ment.v[m].m[0];
                 if (mm->country[0] && !mm->role[0]) return m;
             }
             return -1;
@@ -541,25 +496,25 @@ static int32_t passive_agent(const ctx_t *c, uint32_t from)
  * sentence's reporting verb. */
 static int32_t speaker(ctx_t *c)
 {
-    for (size_t k = 0; k < c->d->vg.n; k++) {
-        const ne_vgroup_t *s = &c->d->vg.v[k];
+    for (size_t k = 0; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *s = &c->s.d->vg.v[k];
         if (!(s->flags & NE_VG_SAY)) continue;
         int32_t sj = group_subject(c, k);
-        if (sj >= 0 && !(c->d->ment.v[sj].flags & NE_MF_SPEAKER)) return sj;
+        if (sj >= 0 && !(c->s.d->ment.v[sj].flags & NE_MF_SPEAKER)) return sj;
     }
     /* "..., said Zakharova": the mention right after the verb */
-    for (size_t k = 0; k < c->d->vg.n; k++) {
-        const ne_vgroup_t *s = &c->d->vg.v[k];
+    for (size_t k = 0; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *s = &c->s.d->vg.v[k];
         if (!(s->flags & NE_VG_SAY)) continue;
         int32_t m = ment_at(c, s->head + 1);
-        if (m >= 0 && c->d->ment.v[m].n) return m;
+        if (m >= 0 && c->s.d->ment.v[m].n) return m;
     }
     return -1;
 }
 
 static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
 {
-    ne_doc_t *d = c->d;
+    ne_doc_t *d = c->s.d;
     ne_vgroup_t *g = &d->vg.v[gi];
     if (!g->pat || (g->flags & (NE_VG_MODAL | NE_VG_NEGATED))) return 0;
     ne_match_t mt = {g->pat, g->target, g->mend};
@@ -574,8 +529,8 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     else if (g->flags & NE_VG_FUTURE) ne_frames_intent_code(code, mapped), intent = 1;
     else set_code(mapped, code);
     /* a mapped code that the table lacks falls back to its parent */
-    while (strlen(mapped) > 3 && !ne_lex_cameo(c->lx, mapped)) mapped[strlen(mapped) - 1] = '\0';
-    const ne_cameo_t *cm = ne_lex_cameo(c->lx, mapped);
+    while (strlen(mapped) > 3 && !ne_lex_cameo(c->s.lx, mapped)) mapped[strlen(mapped) - 1] = '\0';
+    const ne_cameo_t *cm = ne_lex_cameo(c->s.lx, mapped);
     if (!cm) return 0;
     set_code(proto.code, cm->code);
     (void)gi;
@@ -585,8 +540,8 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     proto.rule = mt.pat->text;
     proto.trigger_start = tok_start(c, g->first);
     proto.trigger_end = tok_end(c, (mt.end > g->head ? mt.end : g->head + 1) - 1);
-    proto.sentence_start = tok_start(c, c->tb);
-    proto.sentence_end = tok_end(c, c->te - 1);
+    proto.sentence_start = tok_start(c, c->s.tb);
+    proto.sentence_end = tok_end(c, c->s.te - 1);
     event_date(c, g, intent, &proto);
     if (proto.date_source == NE_DATE_TEXT && proto.date_precision == NE_PREC_DAY)
         c->mem->anchor = proto.date_ymd;
@@ -628,7 +583,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
                 ncp++;
             }
         } else if (mt.pat->opts & (NE_PO_OBJ | NE_PO_REPLY)) {
-            for (uint32_t k = g->head + 1; k < c->te; k++) {
+            for (uint32_t k = g->head + 1; k < c->s.te; k++) {
                 /* the object is in the clause: ", its foreign ministry said" is not */
                 if (is_punct(c, k, ".;:,")) break;
                 int32_t m = ment_at(c, k);
@@ -663,7 +618,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
  * claims the verbs inside its words ("demanded that China release ..."). */
 static void match_groups(ctx_t *c, uint8_t *strong)
 {
-    ne_doc_t *d = c->d;
+    ne_doc_t *d = c->s.d;
     for (size_t gi = 0; gi < d->vg.n; gi++) {
         ne_vgroup_t *g = &d->vg.v[gi];
         g->subj = -2;
@@ -672,7 +627,7 @@ static void match_groups(ctx_t *c, uint8_t *strong)
         strong[gi] = 0;
         if (!coded_group(g)) continue;
         ne_match_t mt;
-        if (ne_actions_match(c->lx, d, c->tb, c->te, g, &mt)) {
+        if (ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, g, &mt)) {
             g->pat = mt.pat;
             g->target = mt.target;
             g->mend = mt.end;
@@ -686,7 +641,7 @@ static void match_groups(ctx_t *c, uint8_t *strong)
 int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                        ne_memory_t *mem, struct ne_events_s *ev)
 {
-    ctx_t c = {lx, d, tb, te, mem};
+    ctx_t c = {{lx, d, tb, te}, mem};
     uint8_t strong_small[128], *strong = strong_small;
     if (d->vg.n > sizeof(strong_small) && !(strong = malloc(d->vg.n))) return -1;
     match_groups(&c, strong);

@@ -1,0 +1,83 @@
+/*
+ * sentence.h - the view of one sentence that the later stages share: its
+ * tokens, their grammar flags, mentions and time expressions, with bounds
+ * checks (positions outside the sentence are simply nothing).
+ */
+#ifndef NE_SENTENCE_H
+#define NE_SENTENCE_H
+
+#include <string.h>
+
+#include "doc.h"
+#include "lexicon.h"
+
+typedef struct ne_sent_s {
+    const ne_lexicon_t *lx;
+    ne_doc_t *d;
+    uint32_t tb, te; /* token range [tb, te) */
+} ne_sent_t;
+
+static inline const ne_token_t *ne_s_tok(const ne_sent_t *s, uint32_t i)
+{
+    return &s->d->tok.v[i];
+}
+
+/* Grammar flags of token i; 0 outside the sentence. */
+static inline uint32_t ne_s_wf(const ne_sent_t *s, uint32_t i)
+{
+    return (i >= s->tb && i < s->te) ? ne_lex_word_flags(s->lx, s->d->tok.v[i].word) : 0;
+}
+
+/* Is token i the word w of n bytes? NE_S_IS_W takes a literal's length at
+ * compile time, so the usual answer, a different length, is one comparison. */
+static inline int ne_s_is_w(const ne_sent_t *s, uint32_t i, const char *w, size_t n)
+{
+    if (i < s->tb || i >= s->te) return 0;
+    const ne_token_t *t = &s->d->tok.v[i];
+    return t->fold_len == n && memcmp(ne_tok_fold(s->d, t), w, n) == 0;
+}
+#define NE_S_IS_W(s, i, w) ne_s_is_w(s, i, w, sizeof(w) - 1)
+
+/* The mention covering token i, or -1. */
+static inline int32_t ne_s_ment(const ne_sent_t *s, uint32_t i)
+{
+    if (i < s->tb || i >= s->te || i - s->tb >= s->d->tok_ment.n) return -1;
+    return s->d->tok_ment.v[i - s->tb];
+}
+
+/* Is token i one of the single-byte punctuation marks in chars? */
+static inline int ne_s_punct(const ne_sent_t *s, uint32_t i, const char *chars)
+{
+    if (i < s->tb || i >= s->te) return 0;
+    const ne_token_t *t = &s->d->tok.v[i];
+    return t->kind == NE_TK_PUNCT && t->end - t->start == 1 &&
+           strchr(chars, s->d->text[t->start]) != NULL;
+}
+
+/* Is token i inside a time expression (its end in *end when not NULL)? */
+static inline int ne_s_timex(const ne_sent_t *s, uint32_t i, uint32_t *end)
+{
+    for (size_t k = 0; k < s->d->tx.n; k++) {
+        const ne_timex_t *x = &s->d->tx.v[k];
+        if (i >= x->tb && i < x->te) {
+            if (end) *end = x->te;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* An adverb: a known one, or a plain word ending in -ly that is no verb. */
+static inline int ne_s_adverb(const ne_sent_t *s, uint32_t i)
+{
+    if (i < s->tb || i >= s->te || ne_s_ment(s, i) >= 0) return 0;
+    const ne_token_t *t = &s->d->tok.v[i];
+    if (t->kind != NE_TK_WORD) return 0;
+    uint32_t f = ne_s_wf(s, i);
+    if (f & NE_W_ADV) return 1;
+    const char *w = ne_tok_fold(s->d, t);
+    return t->fold_len > 4 && w[t->fold_len - 2] == 'l' && w[t->fold_len - 1] == 'y' &&
+           !(f & (NE_W_PREP | NE_W_DET)) && ne_lex_vforms(s->lx, t->word) == NE_LEX_NONE;
+}
+
+#endif
