@@ -112,8 +112,19 @@ static int check_topics(rd_kafka_t *rk, const ne_conf_t *conf, char *err, size_t
     for (int i = 0; i < 2; i++) {
         rd_kafka_topic_t *t = rd_kafka_topic_new(rk, names[i], NULL);
         const struct rd_kafka_metadata *md = NULL;
-        rd_kafka_resp_err_t e = rd_kafka_metadata(rk, 0, t, &md, 15000);
+        rd_kafka_resp_err_t e = RD_KAFKA_RESP_ERR__TIMED_OUT;
+        /* a second at a time, serving the error callback in between: wrong
+         * credentials end the wait at once instead of after the timeout */
+        for (int k = 0; k < 15 && e == RD_KAFKA_RESP_ERR__TIMED_OUT && !ne_service_failed(); k++) {
+            e = rd_kafka_metadata(rk, 0, t, &md, 1000);
+            rd_kafka_poll(rk, 0);
+        }
         rd_kafka_topic_destroy(t);
+        if (ne_service_failed()) {
+            if (md) rd_kafka_metadata_destroy(md);
+            snprintf(err, errsz, "cannot use the brokers (see the error above)");
+            return -1;
+        }
         if (e) {
             snprintf(err, errsz, "cannot reach the brokers to check topic %s: %s", names[i],
                      rd_kafka_err2str(e));
