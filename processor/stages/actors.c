@@ -870,9 +870,11 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
             added = 1;
             k = a.te;
             last_end = k;
-            if ((is_word(c, k, "and") || is_punct(c, k, ',')) && lookup(c, k + 1).type == A_ACTOR &&
+            uint32_t nk = k + 1; /* "of China and the United States" */
+            while (nk < c->te && (wflags(c, nk) & NE_W_DET)) nk++;
+            if ((is_word(c, k, "and") || is_punct(c, k, ',')) && lookup(c, nk).type == A_ACTOR &&
                 is_word(c, j, "of"))
-                k++;
+                k = nk;
             else
                 break;
         }

@@ -402,6 +402,12 @@ static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const
     if (strcmp(a->code, b->code) == 0) return 0;
     ne_event_t e = *proto;
     int root = (e.code[0] - '0') * 10 + (e.code[1] - '0');
+    /* a state consulting or cooperating with itself ("Beijing was ready to
+     * work with the new administration" read as China's own) is a misread:
+     * only other actors of the same state (opposition, rebels, people) count */
+    if (root >= 3 && root <= 6 && a->country[0] && !strcmp(a->country, b->country) &&
+        (!a->role[0] || !strcmp(a->role, "GOV")) && (!b->role[0] || !strcmp(b->role, "GOV")))
+        return 0;
     if (!strcmp(e.code, "040")) {
         /* a meeting in a third state ("met his counterparts in Geneva") */
         const char *place = location_country(c);
