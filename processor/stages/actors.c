@@ -1015,6 +1015,15 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
             i++;
             continue;
         }
+        /* the common case, decided cheaply: a lower-case verb form that is in
+         * no dictionary phrase and is no grammar word cannot begin a mention */
+        if (t->kind == NE_TK_WORD && !(t->flags & (NE_TF_CAP | NE_TF_ALLCAP | NE_TF_DOTTED)) &&
+            !(ne_lex_word_flags(lx, t->word) &
+              (NE_W_DET | NE_W_POSS | NE_W_NUM | NE_W_PRON | NE_W_REL)) &&
+            is_verbish(&c, i) && lookup(&c, i).type == A_NONE) {
+            i++;
+            continue;
+        }
         build_t b;
         uint32_t e = parse_mention(&c, i, &b);
         if (e > i) {
