@@ -79,6 +79,43 @@ const ne_event_t *ne_events_get(const ne_events_t *ev, size_t i)
     return i < ev->ev.n ? &ev->ev.v[i] : NULL;
 }
 
+/* Tokens are made a window at a time, so that memory does not grow with
+ * the length of an article: a window of at most this many tokens, plus the
+ * unfinished sentence carried over (sentences are cut at
+ * NE_MAX_SENTENCE_TOKENS, so every window ends at least one). */
+#define WINDOW_TOKENS 4096
+
+/* Drop the tokens before `keep` (and their folded forms), keeping the rest. */
+static void compact(ne_doc_t *d, uint32_t keep)
+{
+    if (keep == 0) return;
+    size_t n = d->tok.n - keep;
+    uint32_t fold0 = keep < d->tok.n ? d->tok.v[keep].fold : (uint32_t)d->fold.n;
+    memmove(d->tok.v, d->tok.v + keep, n * sizeof(ne_token_t));
+    memmove(d->fold.v, d->fold.v + fold0, d->fold.n - fold0);
+    d->fold.n -= fold0;
+    for (size_t k = 0; k < n; k++) d->tok.v[k].fold -= fold0;
+    d->tok.n = n;
+}
+
+static int code_sentence(const ne_coder_t *coder, ne_events_t *ev, uint32_t tb, uint32_t te)
+{
+    ne_doc_t *d = &ev->doc;
+    if (ne_actors_sentence(coder->lx, d, tb, te, &ev->mem) < 0 ||
+        ne_dates_sentence(coder->lx, d, tb, te, ev->mem.anchor) < 0)
+        return -1;
+    /* no actor, no event: most of the work is skipped for such sentences */
+    d->vg.n = 0;
+    if (d->ment.n && (ne_actions_sentence(coder->lx, d, tb, te) < 0 ||
+                      ne_frames_sentence(coder->lx, d, tb, te, &ev->mem, ev) < 0))
+        return -1;
+    if (ne_trace_enabled()) ne_trace_sentence(coder->lx, d, tb, te);
+    /* a date the text gave anchors "the following day" of later sentences */
+    for (size_t x = 0; x < d->tx.n; x++)
+        if (d->tx.v[x].prec == NE_PREC_DAY) ev->mem.anchor = d->tx.v[x].ymd;
+    return 0;
+}
+
 int ne_coder_code(const ne_coder_t *coder, const ne_article_t *a, ne_events_t *ev,
                   char *errstr, size_t errstr_size)
 {
@@ -86,22 +123,24 @@ int ne_coder_code(const ne_coder_t *coder, const ne_article_t *a, ne_events_t *e
     ne_events_reset(ev);
     ne_memory_reset(&ev->mem);
     d->published = a->published_ymd;
-    if (ne_text_tokenize(d, a->text, a->text_len, coder->lx) < 0 || ne_text_sentences(d) < 0)
-        goto oom;
-    for (size_t s = 0; s < d->sent.n; s++) {
-        uint32_t tb = d->sent.v[s].tb, te = d->sent.v[s].te;
-        if (ne_actors_sentence(coder->lx, d, tb, te, &ev->mem) < 0 ||
-            ne_dates_sentence(coder->lx, d, tb, te, ev->mem.anchor) < 0)
+    d->text = a->text;
+    d->len = a->text_len;
+    d->tok.n = 0;
+    d->fold.n = 0;
+    size_t pos = 0;
+    for (;;) {
+        size_t next;
+        if (ne_text_tokenize_more(d, coder->lx, pos, WINDOW_TOKENS, &next) < 0 ||
+            ne_text_sentences(d) < 0)
             goto oom;
-        /* no actor, no event: most of the work is skipped for such sentences */
-        d->vg.n = 0;
-        if (d->ment.n && (ne_actions_sentence(coder->lx, d, tb, te) < 0 ||
-                          ne_frames_sentence(coder->lx, d, tb, te, &ev->mem, ev) < 0))
-            goto oom;
-        if (ne_trace_enabled()) ne_trace_sentence(coder->lx, d, tb, te);
-        /* a date the text gave anchors "the following day" of later sentences */
-        for (size_t x = 0; x < d->tx.n; x++)
-            if (d->tx.v[x].prec == NE_PREC_DAY) ev->mem.anchor = d->tx.v[x].ymd;
+        int at_end = next >= d->len;
+        pos = next;
+        /* the last sentence may go on in the next window */
+        size_t done = at_end || d->sent.n < 2 ? d->sent.n : d->sent.n - 1;
+        for (size_t s = 0; s < done; s++)
+            if (code_sentence(coder, ev, d->sent.v[s].tb, d->sent.v[s].te) < 0) goto oom;
+        if (at_end) break;
+        compact(d, done < d->sent.n ? d->sent.v[done].tb : (uint32_t)d->tok.n);
     }
     ne_events_assign_ids(ev, a->id);
     return 0;

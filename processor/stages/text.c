@@ -217,9 +217,20 @@ int ne_text_tokenize(ne_doc_t *d, const char *text, size_t len,
     d->len = len;
     d->tok.n = 0;
     d->fold.n = 0;
-    size_t i = 0;
-    int pending = 0; /* NE_TF_SPACE / NE_TF_PARA for the next token */
+    size_t next;
+    return ne_text_tokenize_more(d, lex, 0, SIZE_MAX, &next);
+}
+
+int ne_text_tokenize_more(ne_doc_t *d, const struct ne_lexicon_s *lex, size_t from,
+                          size_t max_tokens, size_t *next)
+{
+    const char *text = d->text;
+    size_t len = d->len;
+    size_t i = from, start_n = d->tok.n;
+    int pending = 0; /* NE_TF_SPACE / NE_TF_PARA for the next token (the white space
+                      * before it is scanned again from `from`) */
     while (i < len) {
+        if (d->tok.n - start_n >= max_tokens) break;
         size_t s = i;
         unsigned char b0 = (unsigned char)text[i];
         uint32_t c;
@@ -318,7 +329,7 @@ int ne_text_tokenize(ne_doc_t *d, const char *text, size_t len,
             break;
         }
         if (push_token(d, lex, (uint32_t)s, (uint32_t)i, kind, flags) < 0) return -1;
-        /* the possessive as its own token */
+        /* the possessive as its own token (never left for the next call) */
         if (i < len) {
             size_t k = i;
             uint32_t cc = ne_utf8_next(text, len, &k);
@@ -334,6 +345,7 @@ int ne_text_tokenize(ne_doc_t *d, const char *text, size_t len,
         }
     next:;
     }
+    *next = i;
     return 0;
 }
 

@@ -18,6 +18,15 @@ struct ne_lexicon_s;
 int ne_text_tokenize(ne_doc_t *doc, const char *text, size_t len,
                      const struct ne_lexicon_s *lex);
 
+/**
+ * @brief Append the tokens of doc->text from byte `from` (a token boundary),
+ * at most max_tokens of them; *next is where to continue (doc->len at the
+ * end). Lets the coder work through a long text a bounded window at a time.
+ * @returns 0, or -1 when out of memory.
+ */
+int ne_text_tokenize_more(ne_doc_t *doc, const struct ne_lexicon_s *lex, size_t from,
+                          size_t max_tokens, size_t *next);
+
 /** @brief Split doc->tok into doc->sent. @returns 0, or -1 when out of memory. */
 int ne_text_sentences(ne_doc_t *doc);
 
