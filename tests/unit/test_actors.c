@@ -11,14 +11,10 @@
 #include "actors.h"
 #include "testutil.h"
 
-static int failures;
-/* Report a failed case and go on, so one run lists them all. */
-#define SOFT(cond, ...) do { if (!(cond)) { fprintf(stderr, __VA_ARGS__); fputc('\n', stderr); failures++; return; } } while (0)
-
 static void one_case(char **f, int nf, int line, void *arg)
 {
     (void)arg;
-    SOFT(nf == 4, "actors.tsv:%d: expected 4 fields", line);
+    TU_SOFT(nf == 4, "actors.tsv:%d: expected 4 fields", line);
     ne_doc_t d;
     tu_doc(&d, f[1], ne_parse_date(f[0]));
     ne_memory_t mem;
@@ -39,22 +35,19 @@ static void one_case(char **f, int nf, int line, void *arg)
             snprintf(seen + strlen(seen), sizeof(seen) - strlen(seen), "[%s: %s] ", text, codes);
             if (!strcmp(text, f[2])) {
                 found = 1;
-                SOFT(strcmp(f[3], "-") && !strcmp(codes, f[3]),
-                              "actors.tsv:%d: '%s' coded '%s', expected '%s'", line, text, codes, f[3]);
+                TU_SOFT(strcmp(f[3], "-") && !strcmp(codes, f[3]),
+                         "actors.tsv:%d: '%s' coded '%s', expected '%s'", line, text, codes, f[3]);
             }
         }
     }
     if (strcmp(f[3], "-"))
-        SOFT(found, "actors.tsv:%d: no mention '%s'; mentions: %s", line, f[2], seen);
+        TU_SOFT(found, "actors.tsv:%d: no mention '%s'; mentions: %s", line, f[2], seen);
     ne_doc_free(&d);
 }
 
 START_TEST(cases)
 {
-    failures = 0;
-    int n = tu_cases("actors.tsv", one_case, NULL);
-    ck_assert_int_gt(n, 30);
-    ck_assert_msg(failures == 0, "%d of %d cases failed (listed above)", failures, n);
+    tu_check_cases("actors.tsv", 30, one_case);
 }
 END_TEST
 

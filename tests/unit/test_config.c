@@ -12,15 +12,22 @@
 
 static char err[512];
 
-START_TEST(file_then_env)
+/* Write body to a new temporary file; its name goes to path (unlink it after). */
+static void temp_file(char path[32], const char *body)
 {
-    char path[] = "/tmp/ne_conf_XXXXXX";
+    strcpy(path, "/tmp/ne_conf_XXXXXX");
     int fd = mkstemp(path);
-    const char *body = "# comment\nbrokers = 127.0.0.1:9092\ninput = a,b\noutput=events\n"
-                       "consumer.fetch.max.bytes = 1048576\nsecurity.protocol=PLAINTEXT\n"
-                       "max-record-bytes = 2M\n";
+    ck_assert_int_ge(fd, 0);
     ck_assert_int_eq((int)write(fd, body, strlen(body)), (int)strlen(body));
     close(fd);
+}
+
+START_TEST(file_then_env)
+{
+    char path[32];
+    temp_file(path, "# comment\nbrokers = 127.0.0.1:9092\ninput = a,b\noutput=events\n"
+                    "consumer.fetch.max.bytes = 1048576\nsecurity.protocol=PLAINTEXT\n"
+                    "max-record-bytes = 2M\n");
     ne_conf_t c;
     ne_conf_init(&c);
     ck_assert_int_eq(ne_conf_load_file(&c, path, err, sizeof(err)), 0);
@@ -46,11 +53,8 @@ END_TEST
 
 START_TEST(errors_name_the_line)
 {
-    char path[] = "/tmp/ne_conf_XXXXXX";
-    int fd = mkstemp(path);
-    const char *body = "brokers=x\nno equals sign here\n";
-    ck_assert_int_eq((int)write(fd, body, strlen(body)), (int)strlen(body));
-    close(fd);
+    char path[32];
+    temp_file(path, "brokers=x\nno equals sign here\n");
     ne_conf_t c;
     ne_conf_init(&c);
     ck_assert_int_eq(ne_conf_load_file(&c, path, err, sizeof(err)), -1);
@@ -65,10 +69,8 @@ END_TEST
 
 START_TEST(secret_from_file)
 {
-    char path[] = "/tmp/ne_secret_XXXXXX";
-    int fd = mkstemp(path);
-    ck_assert_int_eq((int)write(fd, "hunter2\n", 8), 8);
-    close(fd);
+    char path[32];
+    temp_file(path, "hunter2\n");
     ne_conf_t c;
     ne_conf_init(&c);
     char val[64];

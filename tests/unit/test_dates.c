@@ -13,16 +13,12 @@
 #include "dates.h"
 #include "testutil.h"
 
-static int failures;
-/* Report a failed case and go on, so one run lists them all. */
-#define SOFT(cond, ...) do { if (!(cond)) { fprintf(stderr, __VA_ARGS__); fputc('\n', stderr); failures++; return; } } while (0)
-
 static void one_case(char **f, int nf, int line, void *arg)
 {
     (void)arg;
-    SOFT(nf >= 4, "dates.tsv:%d: expected 4 fields", line);
+    TU_SOFT(nf >= 4, "dates.tsv:%d: expected 4 fields", line);
     int pub = ne_parse_date(f[0]);
-    SOFT(pub, "dates.tsv:%d: bad published date", line);
+    TU_SOFT(pub, "dates.tsv:%d: bad published date", line);
     ne_doc_t d;
     tu_doc(&d, f[1], pub);
     ne_memory_t mem;
@@ -42,29 +38,26 @@ static void one_case(char **f, int nf, int line, void *arg)
             snprintf(got + strlen(got), sizeof(got) - strlen(got), "[%s=%s] ", text, val);
             if (!strcmp(text, f[2])) {
                 found = 1;
-                SOFT(!strcmp(val, f[3]), "dates.tsv:%d: '%s' resolved to %s, expected %s",
+                TU_SOFT(!strcmp(val, f[3]), "dates.tsv:%d: '%s' resolved to %s, expected %s",
                               line, text, val, f[3]);
                 if (nf >= 5 && !strcmp(f[4], "future"))
-                    SOFT(x->flags & NE_TX_FUTURE, "dates.tsv:%d: not marked future", line);
+                    TU_SOFT(x->flags & NE_TX_FUTURE, "dates.tsv:%d: not marked future", line);
                 if (nf >= 5 && !strcmp(f[4], "relative"))
-                    SOFT(x->flags & NE_TX_RELATIVE, "dates.tsv:%d: not marked relative", line);
+                    TU_SOFT(x->flags & NE_TX_RELATIVE, "dates.tsv:%d: not marked relative", line);
             }
             if (x->prec == NE_PREC_DAY) anchor = x->ymd;
         }
     }
     if (!strcmp(f[2], "-"))
-        SOFT(got[0] == '\0', "dates.tsv:%d: expected no expression, got %s", line, got);
+        TU_SOFT(got[0] == '\0', "dates.tsv:%d: expected no expression, got %s", line, got);
     else
-        SOFT(found, "dates.tsv:%d: expression '%s' not found; found: %s", line, f[2], got);
+        TU_SOFT(found, "dates.tsv:%d: expression '%s' not found; found: %s", line, f[2], got);
     ne_doc_free(&d);
 }
 
 START_TEST(cases)
 {
-    failures = 0;
-    int n = tu_cases("dates.tsv", one_case, NULL);
-    ck_assert_int_gt(n, 30);
-    ck_assert_msg(failures == 0, "%d of %d cases failed (listed above)", failures, n);
+    tu_check_cases("dates.tsv", 30, one_case);
 }
 END_TEST
 

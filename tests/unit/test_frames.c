@@ -11,8 +11,6 @@
 #include "frames.h"
 #include "testutil.h"
 
-static int failures;
-
 static void one_case(char **f, int nf, int line, void *arg)
 {
     (void)arg;
@@ -21,17 +19,14 @@ static void one_case(char **f, int nf, int line, void *arg)
     const char *want = strcmp(f[2], "-") ? f[2] : "";
     if (strcmp(got, want)) {
         fprintf(stderr, "grammar.tsv:%d: %s\n   got:      %s\n   expected: %s\n", line, f[1], got, want);
-        failures++;
+        tu_failures++;
     }
     free(got);
 }
 
 START_TEST(cases)
 {
-    failures = 0;
-    int n = tu_cases("grammar.tsv", one_case, NULL);
-    ck_assert_int_gt(n, 30);
-    ck_assert_msg(failures == 0, "%d of %d grammar cases failed (listed above)", failures, n);
+    tu_check_cases("grammar.tsv", 30, one_case);
 }
 END_TEST
 

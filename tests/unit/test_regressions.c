@@ -62,7 +62,8 @@ static void decode_input(const char *data, size_t size)
     }
 }
 
-static int each_file(const char *dir, void (*fn)(const char *, size_t))
+/* Feed each file of dir to fn (by its name and contents); returns how many. */
+static int each_file(const char *dir, void (*fn)(const char *name, const char *data, size_t size))
 {
     DIR *dp = opendir(dir);
     ck_assert_msg(dp != NULL, "no folder %s", dir);
@@ -74,7 +75,7 @@ static int each_file(const char *dir, void (*fn)(const char *, size_t))
         snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
         size_t len;
         char *b = slurp(path, &len);
-        fn(b, len);
+        fn(de->d_name, b, len);
         free(b);
         n++;
     }
@@ -82,33 +83,35 @@ static int each_file(const char *dir, void (*fn)(const char *, size_t))
     return n;
 }
 
+static void code_file(const char *name, const char *data, size_t size)
+{
+    (void)name;
+    code_input(data, size);
+}
+
+static void decode_file(const char *name, const char *data, size_t size)
+{
+    (void)name;
+    decode_input(data, size);
+}
+
+/* Crashes found by fuzzing: coder inputs start with "coder-", decoder inputs with "decode-". */
+static void regression_file(const char *name, const char *data, size_t size)
+{
+    if (!strncmp(name, "coder-", 6)) code_input(data, size);
+    else decode_input(data, size);
+}
+
 START_TEST(fuzz_regressions)
 {
-    /* crashes found by fuzzing: coder inputs start with "coder-", decoder inputs with "decode-" */
-    DIR *dp = opendir(NE_TEST_FUZZ "/regressions");
-    ck_assert_ptr_nonnull(dp);
-    struct dirent *de;
-    int n = 0;
-    while ((de = readdir(dp))) {
-        if (de->d_name[0] == '.') continue;
-        char path[1024];
-        snprintf(path, sizeof(path), "%s/regressions/%s", NE_TEST_FUZZ, de->d_name);
-        size_t len;
-        char *b = slurp(path, &len);
-        if (!strncmp(de->d_name, "coder-", 6)) code_input(b, len);
-        else decode_input(b, len);
-        free(b);
-        n++;
-    }
-    closedir(dp);
-    ck_assert_int_ge(n, 1);
+    ck_assert_int_ge(each_file(NE_TEST_FUZZ "/regressions", regression_file), 1);
 }
 END_TEST
 
 START_TEST(seed_corpora)
 {
-    ck_assert_int_gt(each_file(NE_TEST_FUZZ "/corpus/decode", decode_input), 10);
-    ck_assert_int_gt(each_file(NE_TEST_FUZZ "/corpus/coder", code_input), 10);
+    ck_assert_int_gt(each_file(NE_TEST_FUZZ "/corpus/decode", decode_file), 10);
+    ck_assert_int_gt(each_file(NE_TEST_FUZZ "/corpus/coder", code_file), 10);
 }
 END_TEST
 

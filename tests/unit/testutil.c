@@ -127,6 +127,16 @@ int tu_cases(const char *file, void (*fn)(char **f, int nf, int line, void *arg)
     return count;
 }
 
+int tu_failures;
+
+void tu_check_cases(const char *file, int min, void (*fn)(char **f, int nf, int line, void *arg))
+{
+    tu_failures = 0;
+    int n = tu_cases(file, fn, NULL);
+    ck_assert_msg(n > min, "%s: %d cases, expected more than %d", file, n, min);
+    ck_assert_msg(tu_failures == 0, "%s: %d of %d cases failed (listed above)", file, tu_failures, n);
+}
+
 int tu_run(Suite *s)
 {
     SRunner *sr = srunner_create(s);
