@@ -13,11 +13,12 @@ import json
 import os
 import random
 import re
+import subprocess
 import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
-shared = os.environ.get("NE_SHARED") or next(
-    d for d in (os.path.join(here, "..", "..", "shared"), "/work/shared") if os.path.isdir(d))
+shared = subprocess.run([os.path.join(here, "..", "scripts", "shared-dir.sh")],
+                        stdout=subprocess.PIPE, text=True, check=True).stdout.strip()
 out, size_mb = sys.argv[1], float(sys.argv[2]) if len(sys.argv) > 2 else 50.0
 
 sentences = []

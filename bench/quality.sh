@@ -7,10 +7,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=${1:-$root/build/newsevents}
-shared=${NE_SHARED:-}
-if [ -z "$shared" ]; then
-    for d in "$root/../shared" /work/shared; do [ -d "$d/data" ] && shared=$d && break; done
-fi
+shared=$("$root/scripts/shared-dir.sh")
 [ -x "$bin" ] || { echo "no binary $bin (build first)" >&2; exit 1; }
 out=$(mktemp -d /tmp/newsevents-quality-XXXX)
 trap 'rm -rf "$out"' EXIT

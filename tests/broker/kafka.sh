@@ -195,17 +195,10 @@ halt() {
     rm -f "$dir/pid"
 }
 
+# SIGTERM the broker, wait for it, and delete its data.
 stop() {
-    local dir=$1 pid
-    [ -f "$dir/pid" ] || { rm -rf "$dir/data"; return 0; }
-    pid=$(cat "$dir/pid")
-    if kill -0 "$pid" 2>/dev/null; then
-        kill -TERM "$pid" 2>/dev/null || true
-        for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-        kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-    fi
-    rm -f "$dir/pid"
-    rm -rf "$dir/data"
+    halt "$1"
+    rm -rf "$1/data"
 }
 
 cmd=${1:-}; shift || true

@@ -6,11 +6,7 @@
 set -euo pipefail
 BIN=$1
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
-SHARED=${NE_SHARED:-}
-if [ -z "$SHARED" ]; then
-    for d in "$SRC/../shared" /work/shared; do [ -d "$d/data" ] && SHARED=$d && break; done
-fi
-[ -d "$SHARED/data" ] || { echo "FAIL: shared data not found (set NE_SHARED)" >&2; exit 1; }
+SHARED=$("$SRC/scripts/shared-dir.sh") || { echo "FAIL: no shared data" >&2; exit 1; }
 W=$(mktemp -d /tmp/ne-extract-XXXX)
 trap 'rm -rf "$W"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }

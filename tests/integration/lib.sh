@@ -4,10 +4,7 @@ set -euo pipefail
 
 : "${NE_BIN:?}" "${NE_TOPICS:?}" "${NE_BROKER_DIR:?}" "${NE_SRC:?}"
 # the project's shared data (../shared beside the checkout)
-if [ -z "${NE_SHARED:-}" ]; then
-    for d in "$NE_SRC/../shared" /work/shared; do [ -d "$d/data" ] && NE_SHARED=$d && break; done
-fi
-[ -d "${NE_SHARED:-}/data" ] || { echo "FAIL: shared data not found (set NE_SHARED)" >&2; exit 1; }
+NE_SHARED=$("$NE_SRC/scripts/shared-dir.sh") || { echo "FAIL: no shared data" >&2; exit 1; }
 # shellcheck disable=SC1091
 . "$NE_BROKER_DIR/env"
 B=$BOOTSTRAP
