@@ -13,16 +13,17 @@
 #include <unistd.h>
 
 #include "consumer.h"
+#include "kafka.h"
 #include "log.h"
 #include "metrics.h"
 #include "producer.h"
-#include "service.h"
 
 typedef struct part_s {
     char *topic;
     int32_t partition;
     ne_ticket_t **q; /* ring of open tickets, in offset order */
     size_t head, count, cap;
+    rd_kafka_topic_partition_list_t *store; /* this partition alone, for offset stores */
     int revoked;
     struct part_s *next;
 } part_t;
@@ -65,6 +66,7 @@ int ne_consumer_failed(const ne_consumer_t *c)
 
 static void part_free(part_t *p)
 {
+    if (p->store) rd_kafka_topic_partition_list_destroy(p->store);
     free(p->topic);
     free(p->q);
     free(p);
@@ -85,6 +87,8 @@ static part_t *part_find(ne_consumer_t *c, const char *topic, int32_t partition,
         return NULL;
     }
     p->partition = partition;
+    p->store = rd_kafka_topic_partition_list_new(1);
+    rd_kafka_topic_partition_list_add(p->store, topic, partition);
     p->next = c->parts;
     c->parts = p;
     return c->last = p;
@@ -124,12 +128,10 @@ static void advance(ne_consumer_t *c, part_t *p)
         c->in_flight--;
     }
     if (store >= 0 && !p->revoked) {
-        rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(1);
-        rd_kafka_topic_partition_list_add(l, p->topic, p->partition)->offset = store;
-        rd_kafka_resp_err_t e = rd_kafka_offsets_store(c->rk, l);
+        p->store->elems[0].offset = store;
+        rd_kafka_resp_err_t e = rd_kafka_offsets_store(c->rk, p->store);
         if (e) ne_debug("offset store %s[%d]@%lld: %s", p->topic, p->partition, (long long)store,
                         rd_kafka_err2str(e));
-        rd_kafka_topic_partition_list_destroy(l);
     }
 }
 
@@ -237,27 +239,6 @@ static void rebalance_cb(rd_kafka_t *rk, rd_kafka_resp_err_t err,
     }
 }
 
-static void error_cb(rd_kafka_t *rk, int err, const char *reason, void *opaque)
-{
-    (void)opaque;
-    if (err == RD_KAFKA_RESP_ERR__FATAL) {
-        char buf[512];
-        rd_kafka_fatal_error(rk, buf, sizeof(buf));
-        ne_err("consumer fatal error: %s", buf);
-        return;
-    }
-    if (err == RD_KAFKA_RESP_ERR__AUTHENTICATION || err == RD_KAFKA_RESP_ERR_SASL_AUTHENTICATION_FAILED ||
-        err == RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED ||
-        err == RD_KAFKA_RESP_ERR_GROUP_AUTHORIZATION_FAILED) {
-        /* wrong credentials or permissions do not heal by retrying */
-        ne_err("consumer: %s: %s: stopping", rd_kafka_err2name((rd_kafka_resp_err_t)err), reason);
-        ne_service_fail();
-        return;
-    }
-    /* connection losses are retried by librdkafka; say so once per event */
-    ne_warn("consumer: %s: %s", rd_kafka_err2name((rd_kafka_resp_err_t)err), reason);
-}
-
 static int stats_cb(rd_kafka_t *rk, char *json, size_t len, void *opaque)
 {
     (void)rk;
@@ -283,8 +264,7 @@ ne_consumer_t *ne_consumer_new(const ne_conf_t *conf, rd_kafka_t *producer, ne_c
     c->producer = producer;
     c->mode = mode;
     c->flush_timeout_ms = conf->flush_timeout_ms;
-    rd_kafka_conf_t *kc = rd_kafka_conf_new();
-    char e2[512], stats[32];
+    char stats[32];
     snprintf(stats, sizeof(stats), "%d", conf->metrics_port ? conf->stats_interval_ms : 0);
     const char *group = conf->group;
     char replay_group[256];
@@ -293,7 +273,7 @@ ne_consumer_t *ne_consumer_new(const ne_conf_t *conf, rd_kafka_t *producer, ne_c
         snprintf(replay_group, sizeof(replay_group), "newsevents-replay-%d", (int)getpid());
         group = replay_group;
     }
-    struct { const char *k, *v; } base[] = {
+    const ne_kafka_prop_t base[] = {
         {"bootstrap.servers", conf->brokers},
         {"group.id", group},
         {"client.id", conf->client_id ? conf->client_id : "newsevents"},
@@ -307,24 +287,14 @@ ne_consumer_t *ne_consumer_new(const ne_conf_t *conf, rd_kafka_t *producer, ne_c
         {"isolation.level", "read_committed"},
         {"statistics.interval.ms", stats},
     };
-    for (size_t i = 0; i < sizeof(base) / sizeof(base[0]); i++)
-        if (rd_kafka_conf_set(kc, base[i].k, base[i].v, e2, sizeof(e2)) != RD_KAFKA_CONF_OK) {
-            snprintf(err, errsz, "%s: %s", base[i].k, e2);
-            goto fail;
-        }
-    if (ne_kafka_conf_apply(kc, conf, NE_SCOPE_CONSUMER, err, errsz) < 0) goto fail;
+    rd_kafka_conf_t *kc = ne_kafka_conf(base, sizeof(base) / sizeof(base[0]), conf, NE_SCOPE_CONSUMER,
+                                        err, errsz);
+    if (!kc) goto fail;
     rd_kafka_conf_set_opaque(kc, c);
     rd_kafka_conf_set_rebalance_cb(kc, rebalance_cb);
-    rd_kafka_conf_set_error_cb(kc, error_cb);
-    rd_kafka_conf_set_log_cb(kc, ne_kafka_log_cb);
     if (conf->metrics_port) rd_kafka_conf_set_stats_cb(kc, stats_cb);
-    c->rk = rd_kafka_new(RD_KAFKA_CONSUMER, kc, e2, sizeof(e2));
-    if (!c->rk) {
-        snprintf(err, errsz, "creating the consumer: %s", e2);
-        kc = NULL;
-        goto fail_noconf;
-    }
-    kc = NULL;
+    c->rk = ne_kafka_new(RD_KAFKA_CONSUMER, kc, err, errsz);
+    if (!c->rk) goto fail;
     rd_kafka_poll_set_consumer(c->rk);
     if (mode == NE_CONS_REPLAY) return c;
     rd_kafka_topic_partition_list_t *topics = rd_kafka_topic_partition_list_new((int)conf->ntopics);
@@ -334,12 +304,10 @@ ne_consumer_t *ne_consumer_new(const ne_conf_t *conf, rd_kafka_t *producer, ne_c
     rd_kafka_topic_partition_list_destroy(topics);
     if (se) {
         snprintf(err, errsz, "subscribing: %s", rd_kafka_err2str(se));
-        goto fail_noconf;
+        goto fail;
     }
     return c;
 fail:
-    rd_kafka_conf_destroy(kc);
-fail_noconf:
     if (c->rk) rd_kafka_destroy(c->rk);
     free(c);
     return NULL;

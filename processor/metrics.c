@@ -49,9 +49,8 @@ void ne_metrics_record_in(void)
     atomic_fetch_add(&g_records, 1);
 }
 
-void ne_metrics_article(double s, size_t events)
+void ne_metrics_article(double s)
 {
-    (void)events;
     atomic_fetch_add(&g_articles, 1);
     size_t b = 0;
     while (b < NBUCKETS && s > BUCKETS[b]) b++;

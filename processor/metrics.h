@@ -14,7 +14,7 @@
 /** @brief Count one consumed record. */
 void ne_metrics_record_in(void);
 /** @brief Count one coded article and the seconds its decode+code+encode took. */
-void ne_metrics_article(double seconds, size_t events);
+void ne_metrics_article(double seconds);
 /** @brief Count events acknowledged by the broker. */
 void ne_metrics_events_out(size_t n);
 /** @brief Count a dead letter by reason. */

@@ -11,40 +11,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
 #include <time.h>
 
+#include "kafka.h"
 #include "log.h"
 #include "metrics.h"
 #include "producer.h"
-#include "service.h"
-
-int ne_kafka_conf_apply(rd_kafka_conf_t *kc, const ne_conf_t *conf, int scope, char *err,
-                        size_t errsz)
-{
-    char e2[512];
-    for (size_t i = 0; i < conf->nprops; i++) {
-        const ne_prop_t *p = &conf->props[i];
-        if (p->scope != NE_SCOPE_BOTH && p->scope != scope) continue;
-        if (rd_kafka_conf_set(kc, p->key, p->val, e2, sizeof(e2)) != RD_KAFKA_CONF_OK) {
-            /* the message names the property; never the value (it may be a secret) */
-            snprintf(err, errsz, "librdkafka property %s: %s", p->key, e2);
-            return -1;
-        }
-    }
-    return 0;
-}
 
 /* the dead-letter topic, so that delivery reports count events only */
 static char g_dlq[256];
-
-void ne_kafka_log_cb(const rd_kafka_t *rk, int level, const char *fac, const char *buf)
-{
-    (void)rk;
-    if (level <= 3) ne_err("librdkafka %s: %s", fac, buf);
-    else if (level <= 5) ne_warn("librdkafka %s: %s", fac, buf);
-    else ne_debug("librdkafka %s: %s", fac, buf);
-}
 
 static void dr_cb(rd_kafka_t *rk, const rd_kafka_message_t *m, void *opaque)
 {
@@ -60,25 +35,6 @@ static void dr_cb(rd_kafka_t *rk, const rd_kafka_message_t *m, void *opaque)
     if (t) ne_ticket_release(t, m->err == 0);
 }
 
-static void error_cb(rd_kafka_t *rk, int err, const char *reason, void *opaque)
-{
-    (void)opaque;
-    if (err == RD_KAFKA_RESP_ERR__FATAL) {
-        char buf[512];
-        rd_kafka_fatal_error(rk, buf, sizeof(buf));
-        ne_err("producer fatal error: %s", buf);
-        return;
-    }
-    if (err == RD_KAFKA_RESP_ERR__AUTHENTICATION || err == RD_KAFKA_RESP_ERR_SASL_AUTHENTICATION_FAILED ||
-        err == RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED ||
-        err == RD_KAFKA_RESP_ERR_CLUSTER_AUTHORIZATION_FAILED) {
-        ne_err("producer: %s: %s: stopping", rd_kafka_err2name((rd_kafka_resp_err_t)err), reason);
-        ne_service_fail();
-        return;
-    }
-    ne_warn("producer: %s: %s", rd_kafka_err2name((rd_kafka_resp_err_t)err), reason);
-}
-
 rd_kafka_t *ne_producer_new(const ne_conf_t *conf, const char *txid, char *err, size_t errsz)
 {
     snprintf(g_dlq, sizeof(g_dlq), "%s", conf->dlq_topic ? conf->dlq_topic : "");
@@ -86,9 +42,7 @@ rd_kafka_t *ne_producer_new(const ne_conf_t *conf, const char *txid, char *err, 
     size_t mb = conf->max_record_bytes + (64 << 10);
     if (mb < 1000000) mb = 1000000;
     snprintf(maxbytes, sizeof(maxbytes), "%zu", mb);
-    rd_kafka_conf_t *kc = rd_kafka_conf_new();
-    char e2[512];
-    struct { const char *k, *v; } base[] = {
+    const ne_kafka_prop_t base[] = {
         {"bootstrap.servers", conf->brokers},
         {"client.id", conf->client_id ? conf->client_id : "newsevents"},
         {"enable.idempotence", "true"},
@@ -101,24 +55,12 @@ rd_kafka_t *ne_producer_new(const ne_conf_t *conf, const char *txid, char *err, 
         {"message.timeout.ms", txid ? "50000" : NULL},
         {"transactional.id", txid},
     };
-    for (size_t i = 0; i < sizeof(base) / sizeof(base[0]); i++)
-        if (base[i].v && rd_kafka_conf_set(kc, base[i].k, base[i].v, e2, sizeof(e2)) != RD_KAFKA_CONF_OK) {
-            snprintf(err, errsz, "%s: %s", base[i].k, e2);
-            rd_kafka_conf_destroy(kc);
-            return NULL;
-        }
-    if (ne_kafka_conf_apply(kc, conf, NE_SCOPE_PRODUCER, err, errsz) < 0) {
-        rd_kafka_conf_destroy(kc);
-        return NULL;
-    }
+    rd_kafka_conf_t *kc = ne_kafka_conf(base, sizeof(base) / sizeof(base[0]), conf, NE_SCOPE_PRODUCER,
+                                        err, errsz);
+    if (!kc) return NULL;
     rd_kafka_conf_set_dr_msg_cb(kc, dr_cb);
-    rd_kafka_conf_set_error_cb(kc, error_cb);
-    rd_kafka_conf_set_log_cb(kc, ne_kafka_log_cb);
-    rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_PRODUCER, kc, e2, sizeof(e2));
-    if (!rk) {
-        snprintf(err, errsz, "creating the producer: %s", e2);
-        return NULL;
-    }
+    rd_kafka_t *rk = ne_kafka_new(RD_KAFKA_PRODUCER, kc, err, errsz);
+    if (!rk) return NULL;
     if (txid) {
         rd_kafka_error_t *e = rd_kafka_init_transactions(rk, 60000);
         if (e) {
@@ -233,6 +175,40 @@ int ne_producer_dead_letter(rd_kafka_t *p, const char *topic, const rd_kafka_mes
         rd_kafka_headers_destroy(h);
         if (t) ne_ticket_release(t, 0);
         snprintf(err, errsz, "producing to %s: %s", topic, rd_kafka_err2str(e));
+        return -1;
+    }
+    return 0;
+}
+
+int ne_producer_job(rd_kafka_t *p, const ne_conf_t *conf, ne_job_t *j, ne_ticket_t *t,
+                    ne_counts_t *counts)
+{
+    char err[512];
+    const rd_kafka_message_t *m = j->msg;
+    const char *topic = rd_kafka_topic_name(m->rkt);
+    if (j->reason == NE_OK) {
+        counts->articles++;
+        ne_source_t src = {topic, m->partition, m->offset};
+        for (size_t i = 0; i < j->nev; i++) {
+            char *js = j->ev[i].json;
+            j->ev[i].json = NULL; /* handed over, whatever happens */
+            if (ne_producer_event(p, conf->out_topic, j->ev[i].id, js, j->ev[i].len, &src,
+                                  conf->ce_source, t, err, sizeof(err)) < 0) {
+                ne_err("%s", err);
+                ne_metrics_error("produce");
+                return -1;
+            }
+            counts->events++;
+        }
+        return 0;
+    }
+    counts->dead++;
+    ne_metrics_dead_letter(j->reason);
+    ne_warn("%s[%" PRId32 "]@%" PRId64 ": dead letter: %s: %s", topic, m->partition, m->offset,
+            ne_reason_name(j->reason), j->err);
+    if (ne_producer_dead_letter(p, conf->dlq_topic, m, j->reason, j->err, t, err, sizeof(err)) < 0) {
+        ne_err("%s", err);
+        ne_metrics_error("produce");
         return -1;
     }
     return 0;

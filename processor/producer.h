@@ -11,6 +11,7 @@
 #include "config.h"
 #include "consumer.h"
 #include "newsevents.h"
+#include "workers.h"
 
 /**
  * @brief Create the producer; with a transactional id, a transactional one
@@ -56,11 +57,18 @@ int ne_producer_dead_letter(rd_kafka_t *p, const char *topic, const rd_kafka_mes
                             ne_reason_t reason, const char *message, ne_ticket_t *t,
                             char *err, size_t errsz);
 
-/** @brief librdkafka's log lines, through the program's logger. */
-void ne_kafka_log_cb(const rd_kafka_t *rk, int level, const char *fac, const char *buf);
+/** What a run has done, for its closing log line. */
+typedef struct ne_counts_s {
+    long records, articles, events, dead;
+} ne_counts_t;
 
-/** @brief Apply the passthrough properties of a scope to a librdkafka conf. */
-int ne_kafka_conf_apply(rd_kafka_conf_t *kc, const ne_conf_t *conf, int scope, char *err,
-                        size_t errsz);
+/**
+ * @brief Produce one finished job of the pool: its events to the output
+ * topic, or its record to the dead-letter topic (logged and counted in the
+ * metrics). t may be NULL (exactly-once and replay). Errors are logged.
+ * @returns 0, or -1 when a request could not be queued.
+ */
+int ne_producer_job(rd_kafka_t *p, const ne_conf_t *conf, ne_job_t *j, ne_ticket_t *t,
+                    ne_counts_t *counts);
 
 #endif

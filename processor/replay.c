@@ -93,6 +93,16 @@ typedef struct part_s {
     int done;
 } part_t;
 
+/* Mark a partition finished at its end offset, counting what it skipped
+ * (gaps, or the records past the end); returns 1, the partitions it ends. */
+static int finish(part_t *p, int64_t *done)
+{
+    *done += p->end - p->pos;
+    p->pos = p->end;
+    p->done = 1;
+    return 1;
+}
+
 static int topic_partitions(rd_kafka_t *rk, const char *topic, int *n, char *err, size_t errsz)
 {
     rd_kafka_topic_t *t = rd_kafka_topic_new(rk, topic, NULL);
@@ -177,7 +187,6 @@ int ne_replay_run(const ne_conf_t *conf, const ne_coder_t *coder)
 {
     char err[512];
     int rc = 1;
-    ne_service_signals();
     rd_kafka_t *prod = ne_producer_new(conf, NULL, err, sizeof(err));
     if (!prod) {
         ne_err("%s", err);
@@ -300,97 +309,45 @@ int ne_replay_run(const ne_conf_t *conf, const ne_coder_t *coder)
     rd_kafka_topic_partition_list_destroy(assign);
     pg.t0 = pg.last = now_s();
     int64_t done = 0;
-    long events = 0, dead = 0;
-    char perr[512];
+    ne_counts_t counts = {0};
     int failed = 0;
-    while (left && ne_service_running() && !failed) {
+    for (;;) {
+        /* produce finished jobs in order; once consuming stops, all that is left */
+        int more = left && ne_service_running() && !failed;
         ne_job_t *j;
-        while ((j = ne_pool_next(pool, !ne_pool_has_room(pool)))) {
-            const rd_kafka_message_t *m = j->msg;
-            if (j->reason == NE_OK) {
-                ne_source_t src = {rd_kafka_topic_name(m->rkt), m->partition, m->offset};
-                for (size_t i = 0; i < j->nev && !failed; i++) {
-                    char *js = j->ev[i].json;
-                    j->ev[i].json = NULL;
-                    if (ne_producer_event(prod, conf->out_topic, j->ev[i].id, js, j->ev[i].len, &src,
-                                          conf->ce_source, NULL, perr, sizeof(perr)) < 0) {
-                        ne_err("%s", perr);
-                        failed = 1;
-                    }
-                    events++;
-                }
-            } else {
-                dead++;
-                ne_metrics_dead_letter(j->reason);
-                if (ne_producer_dead_letter(prod, conf->dlq_topic, m, j->reason, j->err, NULL, perr,
-                                            sizeof(perr)) < 0) {
-                    ne_err("%s", perr);
-                    failed = 1;
-                }
-            }
+        while ((j = ne_pool_next(pool, !more || !ne_pool_has_room(pool)))) {
+            if (!failed && ne_producer_job(prod, conf, j, NULL, &counts) < 0) failed = 1;
             ne_pool_release(pool, j);
         }
+        if (!more) break;
         rd_kafka_poll(prod, 0);
         rd_kafka_message_t *m = rd_kafka_consumer_poll(rk, 100);
         progress_show(&pg, done, 0);
         if (!m) continue;
+        const char *topic = rd_kafka_topic_name(m->rkt);
         part_t *p = NULL;
-        for (size_t i = 0; i < np; i++)
-            if (parts[i].partition == m->partition && !strcmp(parts[i].topic, rd_kafka_topic_name(m->rkt)))
-                p = &parts[i];
+        for (size_t i = 0; i < np && !p; i++)
+            if (parts[i].partition == m->partition && !strcmp(parts[i].topic, topic)) p = &parts[i];
         if (m->err) {
             /* the end of the log: the end recorded at the start is reached
              * (transaction markers and compaction leave gaps in offsets) */
-            if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF && p && !p->done && m->offset >= p->end) {
-                done += p->end - p->pos;
-                p->pos = p->end;
-                p->done = 1;
-                left--;
-            } else if (m->err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+            if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF && p && !p->done && m->offset >= p->end)
+                left -= finish(p, &done);
+            else if (m->err != RD_KAFKA_RESP_ERR__PARTITION_EOF)
                 ne_warn("consume: %s", rd_kafka_message_errstr(m));
-            }
             rd_kafka_message_destroy(m);
             continue;
         }
         if (!p || p->done || m->offset >= p->end) {
-            if (p && !p->done) {
-                done += p->end - p->pos;
-                p->pos = p->end;
-                p->done = 1;
-                left--;
-            }
+            if (p && !p->done) left -= finish(p, &done);
             rd_kafka_message_destroy(m);
             continue;
         }
         done += m->offset + 1 - p->pos;
         p->pos = m->offset + 1;
-        if (p->pos >= p->end) {
-            p->done = 1;
-            left--;
-        }
+        if (p->pos >= p->end) left -= finish(p, &done);
         ne_metrics_record_in();
         ne_pool_submit(pool, m, NULL);
-    }
-    /* what is left in the pool */
-    ne_job_t *j;
-    while ((j = ne_pool_next(pool, 1))) {
-        const rd_kafka_message_t *m = j->msg;
-        if (!failed && j->reason == NE_OK) {
-            ne_source_t src = {rd_kafka_topic_name(m->rkt), m->partition, m->offset};
-            for (size_t i = 0; i < j->nev && !failed; i++) {
-                char *js = j->ev[i].json;
-                j->ev[i].json = NULL;
-                if (ne_producer_event(prod, conf->out_topic, j->ev[i].id, js, j->ev[i].len, &src,
-                                      conf->ce_source, NULL, perr, sizeof(perr)) < 0)
-                    failed = 1;
-                events++;
-            }
-        } else if (!failed) {
-            dead++;
-            if (ne_producer_dead_letter(prod, conf->dlq_topic, m, j->reason, j->err, NULL, perr, sizeof(perr)) < 0)
-                failed = 1;
-        }
-        ne_pool_release(pool, j);
     }
     rd_kafka_resp_err_t fe = rd_kafka_flush(prod, conf->flush_timeout_ms);
     progress_show(&pg, done, 1);
@@ -414,7 +371,8 @@ int ne_replay_run(const ne_conf_t *conf, const ne_coder_t *coder)
         }
         ne_info("replay: committed the end offsets for group %s", conf->group);
     }
-    ne_info("replay: done: %" PRId64 " records, %ld events, %ld dead letters", done, events, dead);
+    ne_info("replay: done: %" PRId64 " records, %ld events, %ld dead letters", done, counts.events,
+            counts.dead);
     rc = 0;
 out:
     free(tmp);

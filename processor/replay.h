@@ -12,7 +12,8 @@
 /** @brief Check the replay settings (--from, --until). @returns 0 or -1 with err. */
 int ne_replay_check_conf(ne_conf_t *conf, char *err, size_t errsz);
 
-/** @brief Run the replay. @returns the exit code (0: every partition reached its end). */
+/** @brief Run the replay (the caller installs the signal handlers with
+ * ne_service_signals). @returns the exit code (0: every partition reached its end). */
 int ne_replay_run(const ne_conf_t *conf, const ne_coder_t *coder);
 
 /** @brief Parse an RFC 3339 time into ms since the epoch. @returns 0, or -1 if invalid. */

@@ -40,11 +40,6 @@ static void on_signal(int sig)
     g_run = 0;
 }
 
-void ne_service_stop(void)
-{
-    g_run = 0;
-}
-
 static volatile sig_atomic_t g_failed;
 
 void ne_service_fail(void)
@@ -157,50 +152,23 @@ static int broker_probe(void *arg, char *why, size_t whysz)
     return 0;
 }
 
-typedef struct stats_s {
-    long records, articles, events, dead;
-} stats_t;
-
-/* Produce one finished job: its events, or its record as a dead letter.
- * Returns 0, or -1 when a request could not be queued. */
-static int produce_job(const ne_conf_t *conf, rd_kafka_t *prod, ne_job_t *j, ne_ticket_t *t,
-                       stats_t *st)
+/* A consume error: logged and counted (the end of a partition is not an
+ * error). Returns 1 when it is fatal. Destroys m. */
+static int consume_error(rd_kafka_message_t *m)
 {
-    char err[512];
-    const rd_kafka_message_t *m = j->msg;
-    const char *topic = rd_kafka_topic_name(m->rkt);
-    if (j->reason == NE_OK) {
-        st->articles++;
-        ne_source_t src = {topic, m->partition, m->offset};
-        for (size_t i = 0; i < j->nev; i++) {
-            char *js = j->ev[i].json;
-            j->ev[i].json = NULL; /* handed over, whatever happens */
-            if (ne_producer_event(prod, conf->out_topic, j->ev[i].id, js, j->ev[i].len, &src,
-                                  conf->ce_source, t, err, sizeof(err)) < 0) {
-                ne_err("%s", err);
-                ne_metrics_error("produce");
-                return -1;
-            }
-            st->events++;
-        }
-        return 0;
+    if (m->err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+        ne_warn("consume: %s", rd_kafka_message_errstr(m));
+        ne_metrics_error("consume");
     }
-    st->dead++;
-    ne_metrics_dead_letter(j->reason);
-    ne_warn("%s[%" PRId32 "]@%" PRId64 ": dead letter: %s: %s", topic, m->partition, m->offset,
-            ne_reason_name(j->reason), j->err);
-    if (ne_producer_dead_letter(prod, conf->dlq_topic, m, j->reason, j->err, t, err, sizeof(err)) < 0) {
-        ne_err("%s", err);
-        ne_metrics_error("produce");
-        return -1;
-    }
-    return 0;
+    int fatal = m->err == RD_KAFKA_RESP_ERR__FATAL;
+    rd_kafka_message_destroy(m);
+    return fatal;
 }
 
 /* ---- at-least-once --------------------------------------------------------- */
 
 static int run_at_least_once(const ne_conf_t *conf, ne_pool_t *pool, ne_consumer_t *cons,
-                             rd_kafka_t *prod, stats_t *st)
+                             rd_kafka_t *prod, ne_counts_t *st)
 {
     rd_kafka_t *rk = ne_consumer_handle(cons);
     int rc = 0;
@@ -209,7 +177,7 @@ static int run_at_least_once(const ne_conf_t *conf, ne_pool_t *pool, ne_consumer
         ne_job_t *j;
         while ((j = ne_pool_next(pool, !g_run || !ne_pool_has_room(pool)))) {
             ne_ticket_t *t = j->ticket;
-            if (produce_job(conf, prod, j, t, st) < 0) {
+            if (ne_producer_job(prod, conf, j, t, st) < 0) {
                 g_run = 0;
                 rc = 1;
             }
@@ -225,15 +193,10 @@ static int run_at_least_once(const ne_conf_t *conf, ne_pool_t *pool, ne_consumer
         rd_kafka_message_t *m = rd_kafka_consumer_poll(rk, ne_pool_pending(pool) ? 5 : 100);
         if (!m) continue;
         if (m->err) {
-            if (m->err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
-                ne_warn("consume: %s", rd_kafka_message_errstr(m));
-                ne_metrics_error("consume");
-            }
-            if (m->err == RD_KAFKA_RESP_ERR__FATAL) {
+            if (consume_error(m)) {
                 g_run = 0;
                 rc = 1;
             }
-            rd_kafka_message_destroy(m);
             continue;
         }
         st->records++;
@@ -287,7 +250,7 @@ static void rewind_batch(rd_kafka_t *rk, rewind_t *rw)
 }
 
 static int run_exactly_once(const ne_conf_t *conf, ne_pool_t *pool, ne_consumer_t *cons,
-                            rd_kafka_t *prod, stats_t *st)
+                            rd_kafka_t *prod, ne_counts_t *st)
 {
     rd_kafka_t *rk = ne_consumer_handle(cons);
     ne_consumer_on_revoke(cons, on_revoke, NULL);
@@ -309,12 +272,7 @@ static int run_exactly_once(const ne_conf_t *conf, ne_pool_t *pool, ne_consumer_
                 continue;
             }
             if (m->err) {
-                if (m->err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
-                    ne_warn("consume: %s", rd_kafka_message_errstr(m));
-                    ne_metrics_error("consume");
-                }
-                if (m->err == RD_KAFKA_RESP_ERR__FATAL) g_run = 0, rc = 1;
-                rd_kafka_message_destroy(m);
+                if (consume_error(m)) g_run = 0, rc = 1;
                 continue;
             }
             note_offset(&rw, m);
@@ -336,19 +294,15 @@ static int run_exactly_once(const ne_conf_t *conf, ne_pool_t *pool, ne_consumer_
         if (e) {
             ne_err("begin transaction: %s", rd_kafka_error_string(e));
             rd_kafka_error_destroy(e);
-            rc = 1;
-            g_run = 0;
-            goto next;
+            goto fatal;
         }
         int failed = 0;
-        long before = st->records;
         ne_job_t *j;
         while ((j = ne_pool_next(pool, 1))) {
             st->records++;
-            if (!failed && produce_job(conf, prod, j, NULL, st) < 0) failed = 1;
+            if (!failed && ne_producer_job(prod, conf, j, NULL, st) < 0) failed = 1;
             ne_pool_release(pool, j);
         }
-        (void)before;
         rd_kafka_consumer_group_metadata_t *gm = rd_kafka_consumer_group_metadata(rk);
         e = failed ? NULL : rd_kafka_send_offsets_to_transaction(prod, rw.next, gm, -1);
         rd_kafka_consumer_group_metadata_destroy(gm);
@@ -357,9 +311,7 @@ static int run_exactly_once(const ne_conf_t *conf, ne_pool_t *pool, ne_consumer_
             if (e && rd_kafka_error_is_fatal(e)) {
                 ne_err("transaction: fatal: %s", rd_kafka_error_string(e));
                 rd_kafka_error_destroy(e);
-                rc = 1;
-                g_run = 0;
-                goto next;
+                goto fatal;
             }
             ne_warn("transaction aborted (%s): the batch of %d record(s) will be done again",
                     e ? rd_kafka_error_string(e) : "produce failed", n);
@@ -369,12 +321,14 @@ static int run_exactly_once(const ne_conf_t *conf, ne_pool_t *pool, ne_consumer_
             if (ae) {
                 ne_err("abort transaction: %s", rd_kafka_error_string(ae));
                 rd_kafka_error_destroy(ae);
-                rc = 1;
-                g_run = 0;
-                goto next;
+                goto fatal;
             }
             rewind_batch(rk, &rw);
         }
+        goto next;
+    fatal:
+        rc = 1;
+        g_run = 0;
     next:
         rd_kafka_topic_partition_list_destroy(rw.first);
         rd_kafka_topic_partition_list_destroy(rw.next);
@@ -388,7 +342,6 @@ int ne_service_run(const ne_conf_t *conf, const ne_coder_t *coder)
 {
     char err[512];
     int rc = 0;
-    ne_service_signals();
     rd_kafka_t *prod = ne_producer_new(conf, conf->exactly_once ? conf->transactional_id : NULL,
                                        err, sizeof(err));
     if (!prod) {
@@ -430,7 +383,7 @@ int ne_service_run(const ne_conf_t *conf, const ne_coder_t *coder)
     ne_info("newsevents %s: %zu input topic(s) -> %s (dead letters: %s), group %s, %s, %d thread(s)",
             NE_VERSION, conf->ntopics, conf->out_topic, conf->dlq_topic, conf->group,
             conf->exactly_once ? "exactly-once" : "at-least-once", conf->threads);
-    stats_t st = {0};
+    ne_counts_t st = {0};
     rc = conf->exactly_once ? run_exactly_once(conf, pool, cons, prod, &st)
                             : run_at_least_once(conf, pool, cons, prod, &st);
     ne_info("stopping: flushing %ld record(s) in flight", ne_consumer_in_flight(cons));

@@ -12,15 +12,14 @@
  * dead-letter topic and client id). @returns 0, or -1 with err. */
 int ne_service_check_conf(ne_conf_t *conf, char *err, size_t errsz);
 
-/** @brief Run until a signal or a fatal error. @returns the exit code (0 clean). */
+/** @brief Run until a signal (the caller installs the handlers with
+ * ne_service_signals) or a fatal error. @returns the exit code (0 clean). */
 int ne_service_run(const ne_conf_t *conf, const ne_coder_t *coder);
 
 /** @brief Install the SIGINT/SIGTERM handlers that stop the loops. */
 void ne_service_signals(void);
 /** @brief Has no stop been asked for? */
 int ne_service_running(void);
-/** @brief Ask the loops to stop (as a signal does). */
-void ne_service_stop(void);
 /** @brief Stop with a failure: the exit code will be 1 (authentication errors). */
 void ne_service_fail(void);
 /** @brief Did anything call ne_service_fail()? */

@@ -17,13 +17,10 @@
 #include "metrics.h"
 #include "workers.h"
 
-enum { J_FREE = 0, J_QUEUED, J_BUSY, J_DONE };
-
 struct ne_pool_s {
     const ne_coder_t *coder;
-    const ne_conf_t *conf;
     ne_limits_t lim;
-    const char **map;
+    const char *fail_id; /* NEWSEVENTS_TEST_FAIL_ID, read once */
     ne_job_t *ring;
     size_t cap, head, count, next; /* next: the oldest queued job */
     int nthreads, stop;
@@ -88,8 +85,7 @@ static void process(ne_pool_t *p, ne_events_t *ev, ne_job_t *j)
     }
     /* NEWSEVENTS_TEST_FAIL_ID names an article the coder must fail on: the
      * fault tests use it to check that such a record is dead-lettered once */
-    const char *fail_id = getenv("NEWSEVENTS_TEST_FAIL_ID");
-    int inject = fail_id && art.id && !strcmp(fail_id, art.id);
+    int inject = p->fail_id && art.id && !strcmp(p->fail_id, art.id);
     if (inject) snprintf(j->err, sizeof(j->err), "coder failure injected for article %s", art.id);
     if (!art.id || inject || ne_coder_code(p->coder, &art, ev, j->err, sizeof(j->err)) < 0) {
         j->reason = NE_R_CODER_ERROR;
@@ -117,7 +113,7 @@ static void process(ne_pool_t *p, ne_events_t *ev, ne_job_t *j)
         j->nev++;
     }
     ne_article_clear(&art);
-    ne_metrics_article(now() - t0, j->nev);
+    ne_metrics_article(now() - t0);
 }
 
 static void *worker(void *arg)
@@ -132,11 +128,10 @@ static void *worker(void *arg)
         }
         ne_job_t *j = &p->ring[(p->head + p->next) % p->cap];
         p->next++;
-        j->state = J_BUSY;
         pthread_mutex_unlock(&p->lock);
         process(p, ev, j);
         pthread_mutex_lock(&p->lock);
-        j->state = J_DONE;
+        j->done = 1;
         pthread_cond_broadcast(&p->done);
     }
     pthread_mutex_unlock(&p->lock);
@@ -149,7 +144,7 @@ ne_pool_t *ne_pool_new(const ne_coder_t *coder, const ne_conf_t *conf, int threa
     ne_pool_t *p = calloc(1, sizeof(*p));
     if (!p) return NULL;
     p->coder = coder;
-    p->conf = conf;
+    p->fail_id = getenv("NEWSEVENTS_TEST_FAIL_ID");
     p->lim.max_record_bytes = conf->max_record_bytes;
     if (conf->nmap) {
         p->lim.field_map = (const char *const *)conf->map;
@@ -201,14 +196,13 @@ ne_job_t *ne_pool_submit(ne_pool_t *p, rd_kafka_message_t *msg, void *ticket)
     memset(j, 0, sizeof(*j));
     j->msg = msg;
     j->ticket = ticket;
-    j->state = J_QUEUED;
     p->count++;
     if (!p->nthreads) {
         /* no workers: process right here, in order by construction */
         p->next++;
         pthread_mutex_unlock(&p->lock);
         process(p, p->inline_ev, j);
-        j->state = J_DONE;
+        j->done = 1;
         return j;
     }
     pthread_cond_signal(&p->work);
@@ -222,7 +216,7 @@ ne_job_t *ne_pool_next(ne_pool_t *p, int wait)
     ne_job_t *j = NULL;
     while (p->count) {
         ne_job_t *h = &p->ring[p->head];
-        if (h->state == J_DONE) {
+        if (h->done) {
             j = h;
             break;
         }

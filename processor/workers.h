@@ -25,7 +25,7 @@ typedef struct ne_job_s {
     char err[256];
     ne_outev_t *ev;
     size_t nev;
-    int state;               /* internal */
+    int done;                /* internal: processed */
 } ne_job_t;
 
 typedef struct ne_pool_s ne_pool_t;

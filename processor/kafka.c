@@ -1,0 +1,97 @@
+/*
+ * kafka.c - librdkafka clients as the program makes them: base settings,
+ * the user's passthrough properties, librdkafka's log lines through the
+ * program's logger, and errors that do not heal by retrying (fatal errors,
+ * wrong credentials or permissions) stopping the service.
+ */
+#include <stdio.h>
+
+#include "kafka.h"
+#include "log.h"
+#include "service.h"
+
+static void log_cb(const rd_kafka_t *rk, int level, const char *fac, const char *buf)
+{
+    (void)rk;
+    if (level <= 3) ne_err("librdkafka %s: %s", fac, buf);
+    else if (level <= 5) ne_warn("librdkafka %s: %s", fac, buf);
+    else ne_debug("librdkafka %s: %s", fac, buf);
+}
+
+/* Wrong credentials or permissions: retrying does not help. The group is
+ * the consumer's business, the cluster (transactions) the producer's. */
+static int is_auth_error(rd_kafka_type_t type, rd_kafka_resp_err_t err)
+{
+    switch (err) {
+    case RD_KAFKA_RESP_ERR__AUTHENTICATION:
+    case RD_KAFKA_RESP_ERR_SASL_AUTHENTICATION_FAILED:
+    case RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED:
+        return 1;
+    case RD_KAFKA_RESP_ERR_GROUP_AUTHORIZATION_FAILED:
+        return type == RD_KAFKA_CONSUMER;
+    case RD_KAFKA_RESP_ERR_CLUSTER_AUTHORIZATION_FAILED:
+        return type == RD_KAFKA_PRODUCER;
+    default:
+        return 0;
+    }
+}
+
+static void error_cb(rd_kafka_t *rk, int err, const char *reason, void *opaque)
+{
+    (void)opaque;
+    rd_kafka_type_t type = rd_kafka_type(rk);
+    const char *who = type == RD_KAFKA_CONSUMER ? "consumer" : "producer";
+    if (err == RD_KAFKA_RESP_ERR__FATAL) {
+        char buf[512];
+        rd_kafka_fatal_error(rk, buf, sizeof(buf));
+        ne_err("%s fatal error: %s", who, buf);
+        return;
+    }
+    const char *name = rd_kafka_err2name((rd_kafka_resp_err_t)err);
+    if (is_auth_error(type, (rd_kafka_resp_err_t)err)) {
+        ne_err("%s: %s: %s: stopping", who, name, reason);
+        ne_service_fail();
+        return;
+    }
+    /* connection losses are retried by librdkafka; say so once per event */
+    ne_warn("%s: %s: %s", who, name, reason);
+}
+
+rd_kafka_conf_t *ne_kafka_conf(const ne_kafka_prop_t *base, size_t nbase, const ne_conf_t *conf,
+                               int scope, char *err, size_t errsz)
+{
+    rd_kafka_conf_t *kc = rd_kafka_conf_new();
+    char e2[512];
+    for (size_t i = 0; i < nbase; i++)
+        if (base[i].val && rd_kafka_conf_set(kc, base[i].key, base[i].val, e2, sizeof(e2)) != RD_KAFKA_CONF_OK) {
+            snprintf(err, errsz, "%s: %s", base[i].key, e2);
+            goto fail;
+        }
+    for (size_t i = 0; i < conf->nprops; i++) {
+        const ne_prop_t *p = &conf->props[i];
+        if (p->scope != NE_SCOPE_BOTH && p->scope != scope) continue;
+        if (rd_kafka_conf_set(kc, p->key, p->val, e2, sizeof(e2)) != RD_KAFKA_CONF_OK) {
+            /* the message names the property; never the value (it may be a secret) */
+            snprintf(err, errsz, "librdkafka property %s: %s", p->key, e2);
+            goto fail;
+        }
+    }
+    rd_kafka_conf_set_log_cb(kc, log_cb);
+    rd_kafka_conf_set_error_cb(kc, error_cb);
+    return kc;
+fail:
+    rd_kafka_conf_destroy(kc);
+    return NULL;
+}
+
+rd_kafka_t *ne_kafka_new(rd_kafka_type_t type, rd_kafka_conf_t *kc, char *err, size_t errsz)
+{
+    char e2[512];
+    rd_kafka_t *rk = rd_kafka_new(type, kc, e2, sizeof(e2));
+    if (!rk) {
+        /* librdkafka keeps the conf only when it succeeds */
+        rd_kafka_conf_destroy(kc);
+        snprintf(err, errsz, "creating the %s: %s", type == RD_KAFKA_CONSUMER ? "consumer" : "producer", e2);
+    }
+    return rk;
+}

@@ -1,0 +1,34 @@
+/*
+ * kafka.h - what the consumer and the producer share: a librdkafka client
+ * built from the program's base settings plus the user's passthrough
+ * properties, with the program's log and error callbacks.
+ */
+#ifndef NE_KAFKA_H
+#define NE_KAFKA_H
+
+#include <librdkafka/rdkafka.h>
+
+#include "config.h"
+
+/** A librdkafka property; a NULL value leaves the property at its default. */
+typedef struct ne_kafka_prop_s {
+    const char *key, *val;
+} ne_kafka_prop_t;
+
+/**
+ * @brief A configuration: the base properties, then the user's properties
+ * of scope (NE_SCOPE_CONSUMER or NE_SCOPE_PRODUCER, and those of both), and
+ * the log and error callbacks. An error never quotes a value (it may be a
+ * secret).
+ * @returns the conf (owned by the caller until ne_kafka_new) or NULL with err.
+ */
+rd_kafka_conf_t *ne_kafka_conf(const ne_kafka_prop_t *base, size_t nbase, const ne_conf_t *conf,
+                               int scope, char *err, size_t errsz);
+
+/**
+ * @brief Create a client from kc, which it takes over whatever happens.
+ * @returns the client (owned by the caller) or NULL with err.
+ */
+rd_kafka_t *ne_kafka_new(rd_kafka_type_t type, rd_kafka_conf_t *kc, char *err, size_t errsz);
+
+#endif
