@@ -181,6 +181,7 @@ int ne_consumer_commit(ne_consumer_t *c)
     rd_kafka_resp_err_t e = rd_kafka_commit(c->rk, NULL, 0);
     if (e && e != RD_KAFKA_RESP_ERR__NO_OFFSET) {
         ne_warn("commit: %s", rd_kafka_err2str(e));
+        ne_metrics_error("commit");
         return -1;
     }
     return 0;
