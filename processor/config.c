@@ -4,6 +4,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -146,6 +147,21 @@ static int parse_size(const char *v, size_t *out)
     return 0;
 }
 
+/* A whole number from lo to hi (atoi would take "8x" as 8). */
+static int set_int(const char *key, const char *val, long lo, long hi, int *out, char *err,
+                   size_t errsz)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(val, &end, 10);
+    if (errno || end == val || *end || n < lo || n > hi) {
+        snprintf(err, errsz, "%s: expected a whole number from %ld to %ld, not '%s'", key, lo, hi, val);
+        return -1;
+    }
+    *out = (int)n;
+    return 0;
+}
+
 int ne_conf_set(ne_conf_t *c, const char *key, const char *val, char *err, size_t errsz)
 {
     int rc = 0;
@@ -180,17 +196,9 @@ int ne_conf_set(ne_conf_t *c, const char *key, const char *val, char *err, size_
         }
         c->log_json = !strcmp(val, "json");
     } else if (!strcmp(key, "flush-timeout-ms")) {
-        c->flush_timeout_ms = atoi(val);
-        if (c->flush_timeout_ms <= 0) {
-            snprintf(err, errsz, "flush-timeout-ms: expected a positive number");
-            return -1;
-        }
+        return set_int(key, val, 1, INT_MAX, &c->flush_timeout_ms, err, errsz);
     } else if (!strcmp(key, "threads")) {
-        c->threads = atoi(val);
-        if (c->threads < 1 || c->threads > 64) {
-            snprintf(err, errsz, "threads: expected 1 to 64");
-            return -1;
-        }
+        return set_int(key, val, 1, 64, &c->threads, err, errsz);
     } else if (!strcmp(key, "guarantee")) {
         if (!strcmp(val, "exactly-once")) c->exactly_once = 1;
         else if (!strcmp(val, "at-least-once")) c->exactly_once = 0;
@@ -199,20 +207,11 @@ int ne_conf_set(ne_conf_t *c, const char *key, const char *val, char *err, size_
             return -1;
         }
     } else if (!strcmp(key, "transactional-id")) rc = set_str(&c->transactional_id, val);
-    else if (!strcmp(key, "batch")) {
-        c->batch = atoi(val);
-        if (c->batch < 1) {
-            snprintf(err, errsz, "batch: expected a positive number");
-            return -1;
-        }
-    } else if (!strcmp(key, "metrics-port")) {
-        c->metrics_port = atoi(val);
-        if (c->metrics_port < 0 || c->metrics_port > 65535) {
-            snprintf(err, errsz, "metrics-port: expected 0 to 65535");
-            return -1;
-        }
-    } else if (!strcmp(key, "metrics-bind")) rc = set_str(&c->metrics_bind, val);
-    else if (!strcmp(key, "stats-interval-ms")) c->stats_interval_ms = atoi(val);
+    else if (!strcmp(key, "batch")) return set_int(key, val, 1, INT_MAX, &c->batch, err, errsz);
+    else if (!strcmp(key, "metrics-port")) return set_int(key, val, 0, 65535, &c->metrics_port, err, errsz);
+    else if (!strcmp(key, "metrics-bind")) rc = set_str(&c->metrics_bind, val);
+    else if (!strcmp(key, "stats-interval-ms"))
+        return set_int(key, val, 0, 86400000, &c->stats_interval_ms, err, errsz);
     else if (!strcmp(key, "ce-source")) rc = set_str(&c->ce_source, val);
     else if (!strcmp(key, "from")) rc = set_str(&c->from, val);
     else if (!strcmp(key, "until")) rc = set_str(&c->until, val);

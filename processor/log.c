@@ -6,7 +6,6 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/time.h>
 #include <time.h>
 
 #include "log.h"
@@ -21,11 +20,12 @@ void ne_log_setup(int level, int json)
     g_json = json;
 }
 
+static const char *const LEVELS[] = {"error", "warn", "info", "debug"};
+
 int ne_log_level_parse(const char *s)
 {
-    static const char *const names[] = {"error", "warn", "info", "debug"};
     for (int i = 0; i < 4; i++)
-        if (strcmp(s, names[i]) == 0) return i;
+        if (strcmp(s, LEVELS[i]) == 0) return i;
     return -1;
 }
 
@@ -40,29 +40,33 @@ static void json_escape(FILE *fp, const char *s)
     }
 }
 
+void ne_log_time_now(char buf[64])
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    struct tm tm;
+    gmtime_r(&ts.tv_sec, &tm);
+    snprintf(buf, 64, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+             tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(ts.tv_nsec / 1000000));
+}
+
 void ne_log(int level, const char *fmt, ...)
 {
-    static const char *const names[] = {"error", "warn", "info", "debug"};
     if (level > g_level) return;
     char msg[2048];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    struct timeval tv;
-    gettimeofday(&tv, NULL);
-    struct tm tm;
-    gmtime_r(&tv.tv_sec, &tm);
     char ts[64];
-    snprintf(ts, sizeof(ts), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-             tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(tv.tv_usec / 1000));
+    ne_log_time_now(ts);
     pthread_mutex_lock(&g_lock);
     if (g_json) {
-        fprintf(stderr, "{\"time\":\"%s\",\"level\":\"%s\",\"msg\":\"", ts, names[level]);
+        fprintf(stderr, "{\"time\":\"%s\",\"level\":\"%s\",\"msg\":\"", ts, LEVELS[level]);
         json_escape(stderr, msg);
         fputs("\"}\n", stderr);
     } else {
-        fprintf(stderr, "%s %-5s %s\n", ts, names[level], msg);
+        fprintf(stderr, "%s %-5s %s\n", ts, LEVELS[level], msg);
     }
     fflush(stderr);
     pthread_mutex_unlock(&g_lock);

@@ -10,6 +10,8 @@ enum { NE_LOG_ERROR = 0, NE_LOG_WARN, NE_LOG_INFO, NE_LOG_DEBUG };
 void ne_log_setup(int level, int json);
 /** @brief Parse "error", "warn", "info", "debug". @returns the level or -1. */
 int ne_log_level_parse(const char *s);
+/** @brief The time now, UTC, as RFC 3339 with milliseconds (2026-11-28T15:09:45.176Z). */
+void ne_log_time_now(char buf[64]);
 /** @brief Log a line if level passes the threshold. Never logs secrets: callers pass none. */
 void ne_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

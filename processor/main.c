@@ -115,12 +115,8 @@ static const char usage_replay[] =
     "  --progress MODE         auto (default: a bar on a terminal, lines otherwise), bar,\n"
     "                          lines or none\n";
 
-enum {
-    OPT_DICT = 1000, OPT_DICT_BASE, OPT_MAX_RECORD, OPT_LOG_LEVEL, OPT_LOG_FORMAT, OPT_REJECTS,
-    OPT_DEAD_LETTER, OPT_CLIENT_ID, OPT_FLUSH_TIMEOUT, OPT_THREADS, OPT_MAP, OPT_CE_SOURCE,
-    OPT_GUARANTEE, OPT_TXID, OPT_BATCH, OPT_METRICS_PORT, OPT_METRICS_BIND, OPT_STATS,
-    OPT_FROM, OPT_UNTIL, OPT_COMMIT, OPT_PROGRESS
-};
+/* OPT_SET: a setting whose key is the option's own name (see ne_conf_set) */
+enum { OPT_SET = 1000, OPT_REJECTS, OPT_COMMIT };
 
 static const struct option long_opts[] = {
     {"help", no_argument, NULL, 'h'},
@@ -129,28 +125,28 @@ static const struct option long_opts[] = {
     {"brokers", required_argument, NULL, 'b'},
     {"group", required_argument, NULL, 'g'},
     {"config", required_argument, NULL, 'c'},
-    {"dict", required_argument, NULL, OPT_DICT},
-    {"dict-base", required_argument, NULL, OPT_DICT_BASE},
-    {"max-record-bytes", required_argument, NULL, OPT_MAX_RECORD},
-    {"log-level", required_argument, NULL, OPT_LOG_LEVEL},
-    {"log-format", required_argument, NULL, OPT_LOG_FORMAT},
     {"rejects", required_argument, NULL, OPT_REJECTS},
-    {"dead-letter", required_argument, NULL, OPT_DEAD_LETTER},
-    {"client-id", required_argument, NULL, OPT_CLIENT_ID},
-    {"flush-timeout-ms", required_argument, NULL, OPT_FLUSH_TIMEOUT},
-    {"threads", required_argument, NULL, OPT_THREADS},
-    {"map", required_argument, NULL, OPT_MAP},
-    {"ce-source", required_argument, NULL, OPT_CE_SOURCE},
-    {"guarantee", required_argument, NULL, OPT_GUARANTEE},
-    {"transactional-id", required_argument, NULL, OPT_TXID},
-    {"batch", required_argument, NULL, OPT_BATCH},
-    {"metrics-port", required_argument, NULL, OPT_METRICS_PORT},
-    {"metrics-bind", required_argument, NULL, OPT_METRICS_BIND},
-    {"stats-interval-ms", required_argument, NULL, OPT_STATS},
-    {"from", required_argument, NULL, OPT_FROM},
-    {"until", required_argument, NULL, OPT_UNTIL},
     {"commit", no_argument, NULL, OPT_COMMIT},
-    {"progress", required_argument, NULL, OPT_PROGRESS},
+    {"dict", required_argument, NULL, OPT_SET},
+    {"dict-base", required_argument, NULL, OPT_SET},
+    {"max-record-bytes", required_argument, NULL, OPT_SET},
+    {"log-level", required_argument, NULL, OPT_SET},
+    {"log-format", required_argument, NULL, OPT_SET},
+    {"dead-letter", required_argument, NULL, OPT_SET},
+    {"client-id", required_argument, NULL, OPT_SET},
+    {"flush-timeout-ms", required_argument, NULL, OPT_SET},
+    {"threads", required_argument, NULL, OPT_SET},
+    {"map", required_argument, NULL, OPT_SET},
+    {"ce-source", required_argument, NULL, OPT_SET},
+    {"guarantee", required_argument, NULL, OPT_SET},
+    {"transactional-id", required_argument, NULL, OPT_SET},
+    {"batch", required_argument, NULL, OPT_SET},
+    {"metrics-port", required_argument, NULL, OPT_SET},
+    {"metrics-bind", required_argument, NULL, OPT_SET},
+    {"stats-interval-ms", required_argument, NULL, OPT_SET},
+    {"from", required_argument, NULL, OPT_SET},
+    {"until", required_argument, NULL, OPT_SET},
+    {"progress", required_argument, NULL, OPT_SET},
     {NULL, 0, NULL, 0}};
 
 static void print_usage(FILE *fp, const char *cmd)
@@ -182,7 +178,8 @@ static int parse_args(const char *cmd, int argc, char **argv, ne_conf_t *conf)
     }
     optind = 1;
     opterr = 1;
-    while ((ch = getopt_long(argc, argv, "hi:o:b:g:c:X:", long_opts, NULL)) != -1) {
+    int idx = 0;
+    while ((ch = getopt_long(argc, argv, "hi:o:b:g:c:X:", long_opts, &idx)) != -1) {
         const char *key = NULL;
         switch (ch) {
         case 'h': return 1;
@@ -209,26 +206,7 @@ static int parse_args(const char *cmd, int argc, char **argv, ne_conf_t *conf)
             continue;
         case 'b': key = "brokers"; break;
         case 'g': key = "group"; break;
-        case OPT_DICT: key = "dict"; break;
-        case OPT_DICT_BASE: key = "dict-base"; break;
-        case OPT_MAX_RECORD: key = "max-record-bytes"; break;
-        case OPT_LOG_LEVEL: key = "log-level"; break;
-        case OPT_LOG_FORMAT: key = "log-format"; break;
-        case OPT_DEAD_LETTER: key = "dead-letter"; break;
-        case OPT_CLIENT_ID: key = "client-id"; break;
-        case OPT_FLUSH_TIMEOUT: key = "flush-timeout-ms"; break;
-        case OPT_THREADS: key = "threads"; break;
-        case OPT_MAP: key = "map"; break;
-        case OPT_CE_SOURCE: key = "ce-source"; break;
-        case OPT_GUARANTEE: key = "guarantee"; break;
-        case OPT_TXID: key = "transactional-id"; break;
-        case OPT_BATCH: key = "batch"; break;
-        case OPT_METRICS_PORT: key = "metrics-port"; break;
-        case OPT_METRICS_BIND: key = "metrics-bind"; break;
-        case OPT_STATS: key = "stats-interval-ms"; break;
-        case OPT_FROM: key = "from"; break;
-        case OPT_UNTIL: key = "until"; break;
-        case OPT_PROGRESS: key = "progress"; break;
+        case OPT_SET: key = long_opts[idx].name; break;
         case OPT_COMMIT:
             if (ne_conf_set(conf, "commit", "true", err, sizeof(err)) < 0) return -1;
             continue;

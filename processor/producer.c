@@ -111,12 +111,7 @@ int ne_producer_event(rd_kafka_t *p, const char *topic, const char *event_id, ch
     /* CloudEvents Kafka protocol binding, binary content mode */
     char source[300], when[64];
     if (!ce_source) snprintf(source, sizeof(source), "newsevents/%s", src->topic);
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    struct tm tm;
-    gmtime_r(&ts.tv_sec, &tm);
-    snprintf(when, sizeof(when), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-             tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(ts.tv_nsec / 1000000));
+    ne_log_time_now(when);
     rd_kafka_header_add(h, "ce_specversion", -1, "1.0", -1);
     rd_kafka_header_add(h, "ce_id", -1, event_id, -1);
     rd_kafka_header_add(h, "ce_source", -1, ce_source ? ce_source : source, -1);

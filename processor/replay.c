@@ -58,22 +58,46 @@ int ne_parse_rfc3339_ms(const char *s, int64_t *ms)
     return 0;
 }
 
+static int all_digits(const char *s)
+{
+    return *s && strspn(s, "0123456789") == strlen(s);
+}
+
+/* One item of --from as a list, "[topic:]partition:offset", split in place.
+ * Returns 0, or -1 when it is not of that form. */
+static int from_item(char *item, const char **topic, int *partition, int64_t *offset)
+{
+    char *off = strrchr(item, ':');
+    if (!off) return -1;
+    *off++ = '\0';
+    char *part = strrchr(item, ':');
+    *topic = part ? item : NULL;
+    if (part) *part++ = '\0';
+    else part = item;
+    if (!all_digits(part) || !all_digits(off) || (*topic && !**topic)) return -1;
+    *partition = atoi(part);
+    *offset = strtoll(off, NULL, 10);
+    return 0;
+}
+
 int ne_replay_check_conf(ne_conf_t *c, char *err, size_t errsz)
 {
     int64_t ms;
     if (c->from && strcmp(c->from, "earliest") && ne_parse_rfc3339_ms(c->from, &ms) < 0) {
-        /* partition:offset[,partition:offset...] or topic:partition:offset */
         char *dup = strdup(c->from), *save = NULL;
-        for (char *p = strtok_r(dup, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
-            char *last = strrchr(p, ':');
-            if (!last || last == p || !last[1] || strspn(last + 1, "0123456789") != strlen(last + 1)) {
-                free(dup);
-                snprintf(err, errsz, "--from: expected earliest, an RFC 3339 time or "
-                                     "[topic:]partition:offset,...");
-                return -1;
-            }
+        int bad = !dup;
+        for (char *p = bad ? NULL : strtok_r(dup, ",", &save); p && !bad; p = strtok_r(NULL, ",", &save)) {
+            const char *topic;
+            int pid;
+            int64_t off;
+            bad = from_item(p, &topic, &pid, &off) < 0;
         }
         free(dup);
+        if (bad) {
+            snprintf(err, errsz, "--from: expected earliest, an RFC 3339 time or "
+                                 "[topic:]partition:offset,...");
+            return -1;
+        }
     }
     if (c->until && strcmp(c->until, "end") && ne_parse_rfc3339_ms(c->until, &ms) < 0) {
         snprintf(err, errsz, "--until: expected end or an RFC 3339 time");
@@ -256,17 +280,13 @@ int ne_replay_run(const ne_conf_t *conf, const ne_coder_t *coder)
         } else {
             char *dup = strdup(conf->from), *save = NULL;
             for (char *p = strtok_r(dup, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
-                char *off = strrchr(p, ':');
-                *off++ = '\0';
-                char *pp = strrchr(p, ':');
-                const char *topic = pp ? p : NULL;
-                if (pp) *pp++ = '\0';
-                else pp = p;
-                int pid = atoi(pp);
+                const char *topic;
+                int pid;
+                int64_t o;
+                from_item(p, &topic, &pid, &o); /* checked by ne_replay_check_conf */
                 int found = 0;
                 for (size_t i = 0; i < np; i++)
                     if (parts[i].partition == pid && (!topic || !strcmp(topic, parts[i].topic))) {
-                        int64_t o = strtoll(off, NULL, 10);
                         if (o > parts[i].start) parts[i].start = o;
                         found = 1;
                     }

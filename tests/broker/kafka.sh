@@ -140,17 +140,17 @@ launch() {
     (java_run kafka.Kafka "$dir/server.properties") >>"$dir/broker.log" 2>&1 &
     local pid=$!
     echo "$pid" > "$dir/pid"
-    local i
+    # the log is appended to across pause/resume: count the start lines
+    local i before started=0
+    before=$(cat "$dir/starts" 2>/dev/null || echo 0)
     for i in $(seq 1 120); do
-        if [ "$(grep -c "Kafka Server started" "$dir/broker.log" 2>/dev/null)" -gt "$(cat "$dir/starts" 2>/dev/null || echo 0)" ]; then
-            break
-        fi
+        started=$(grep -c "Kafka Server started" "$dir/broker.log" 2>/dev/null || true)
+        [ "${started:-0}" -gt "$before" ] && break
         kill -0 "$pid" 2>/dev/null || { tail -30 "$dir/broker.log" >&2; die "broker exited"; }
         sleep 0.5
     done
-    [ "$(grep -c "Kafka Server started" "$dir/broker.log")" -gt "$(cat "$dir/starts" 2>/dev/null || echo 0)" ] ||
-        { stop "$dir"; die "broker did not start in 60 s"; }
-    grep -c "Kafka Server started" "$dir/broker.log" > "$dir/starts"
+    [ "${started:-0}" -gt "$before" ] || { stop "$dir"; die "broker did not start in 60 s"; }
+    echo "$started" > "$dir/starts"
     # The log line says the JVM is up; a metadata answer says clients can use it.
     for i in $(seq 1 40); do
         if kcat -b "127.0.0.1:$port" -L -m 2 >/dev/null 2>&1; then
@@ -210,5 +210,5 @@ case "$cmd" in
     resume) [ $# -eq 1 ] || die "usage: kafka.sh resume DIR"; launch "$1" ;;
     tool)  [ $# -ge 2 ] || die "usage: kafka.sh tool DIR CLASS [ARGS]"; shift; fetch
            (LOG4J_CONF=log4j2-tools.xml java_run "$@") ;;
-    *) die "usage: kafka.sh fetch|start DIR|stop DIR|tool DIR CLASS [ARGS]" ;;
+    *) die "usage: kafka.sh fetch|start DIR|stop DIR|pause DIR|resume DIR|tool DIR CLASS [ARGS]" ;;
 esac
