@@ -13,7 +13,7 @@
  *     ne_article_t art;
  *     if (ne_article_decode(buf, len, &limits, &art, err, sizeof(err)) == NE_OK) {
  *         ne_events_t *ev = ne_events_new();
- *         ne_coder_code(coder, &art, ev);
+ *         ne_coder_code(coder, &art, ev, err, sizeof(err));
  *         for (size_t i = 0; i < ne_events_count(ev); i++) {
  *             char *json = ne_event_to_json(ne_events_get(ev, i), &art, NULL);
  *             ...; free(json);
