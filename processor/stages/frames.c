@@ -416,8 +416,6 @@ static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const
             set_cameo(c, &e, "044");
     }
     if (root == 18 || root == 19 || !strncmp(e.code, "171", 3)) {
-        /* assault between two states is sport or metaphor ("Australia beat India") */
-        if (root == 18 && a->country[0] && b->country[0] && !a->role[0] && !b->role[0]) return 0;
         /* civilians attacking or wrecking their own state's organs: a riot (145) */
         if ((!strcmp(a->role, "CVL") || !strcmp(a->role, "OPP")) && !strcmp(a->country, b->country) &&
             (!strcmp(b->role, "GOV") || !strcmp(b->role, "COP") || !strcmp(b->role, "MIL"))) {
