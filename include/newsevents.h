@@ -145,6 +145,7 @@ typedef struct ne_event_s {
     int quad_class;
     uint32_t trigger_start, trigger_end; /**< the words that coded the action */
     uint32_t sentence_start, sentence_end;
+    uint32_t sentence_start_cp; /**< sentence_start in code points (the JSON's offsets count them) */
     int date_ymd;         /**< YYYYMMDD; with month precision DD is 00, year: MMDD 0000 */
     ne_precision_t date_precision;
     ne_date_source_t date_source;

@@ -483,11 +483,9 @@ static int words_present(const ne_lexicon_t *lx, const ne_pattern_t *p, const ne
     return 1;
 }
 
-static int match_at(const ctx_t *c0, const ne_vgroup_t *vg, uint32_t from, ne_match_t *out)
+static int match_at(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_match_t *out)
 {
-    const ctx_t *cc = c0;
-    ctx_t c = *cc;
-    const ne_lexicon_t *lx = c.lx;
+    const ne_lexicon_t *lx = c->lx;
     size_t np;
     const ne_pattern_t *pats = ne_lex_patterns(lx, vg->lemma, &np);
     const ne_pelem_t *el = ne_lex_pelems(lx);
@@ -496,16 +494,16 @@ static int match_at(const ctx_t *c0, const ne_vgroup_t *vg, uint32_t from, ne_ma
      * except through patterns that say "to" themselves */
     uint32_t lf = ne_lex_lemma_flags(lx, vg->lemma);
     int to_infinitive = (lf & (NE_L_INTENT | NE_L_PROMISE | NE_L_ASPECT | NE_L_FAIL | NE_L_REFUSE)) &&
-                        is_w(&c, from, "to") && from + 1 < c.te &&
-                        ne_lex_vforms(lx, tok(&c, from + 1)->word) != NE_LEX_NONE;
+                        is_w(c, from, "to") && from + 1 < c->te &&
+                        ne_lex_vforms(lx, tok(c, from + 1)->word) != NE_LEX_NONE;
     for (size_t k = 0; k < np; k++) {
         const ne_pattern_t *p = &pats[k];
         int32_t target = -1;
         uint32_t end = 0;
         if (to_infinitive && (!p->nelem || el[p->elem].type != NE_PE_WORD ||
-                              ne_lex_alts(lx)[el[p->elem].alt] != tok(&c, from)->word))
+                              ne_lex_alts(lx)[el[p->elem].alt] != tok(c, from)->word))
             continue;
-        if (!words_present(lx, p, c.d)) continue;
+        if (!words_present(lx, p, c->d)) continue;
         if (vg->flags & NE_VG_PASSIVE) {
             /* "X was accused of": `accuse + of` minus its '+' ('@' patterns
              * need to see their person, so they are left out) */
@@ -513,7 +511,7 @@ static int match_at(const ctx_t *c0, const ne_vgroup_t *vg, uint32_t from, ne_ma
             ne_pattern_t rest = *p;
             rest.elem++;
             rest.nelem--;
-            if (match_from(&c, &rest, 0, from, &target, &end)) {
+            if (match_from(c, &rest, 0, from, &target, &end)) {
                 out->pat = p;
                 out->target = -1;
                 out->end = end;
@@ -521,7 +519,7 @@ static int match_at(const ctx_t *c0, const ne_vgroup_t *vg, uint32_t from, ne_ma
             }
             continue;
         }
-        if (match_from(&c, p, 0, from, &target, &end)) {
+        if (match_from(c, p, 0, from, &target, &end)) {
             out->pat = p;
             out->target = target;
             out->end = end;

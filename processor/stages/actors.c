@@ -18,32 +18,27 @@
 #include <string.h>
 
 #include "actors.h"
+#include "sentence.h"
 
 enum { A_NONE = 0, A_ACTOR, A_ROLE, A_NAME, A_OTHER };
 
 typedef ne_atom_t atom_t;
 
 typedef struct ctx_s {
-    const ne_lexicon_t *lx;
-    ne_doc_t *d;
+    ne_sent_t s;
     ne_memory_t *mem;
-    uint32_t tb, te;
     size_t sent_recent; /* mem->nrecent when the sentence began */
 } ctx_t;
+
+#define tok(c, i) ne_s_tok(&(c)->s, i)
+#define wf(c, i) ne_s_wf(&(c)->s, i)
+#define is_w(c, i, w) NE_S_IS_W(&(c)->s, i, w)
+#define is_punct(c, i, chars) ne_s_punct(&(c)->s, i, chars)
+#define is_hyphen(c, i) is_punct(c, i, "-")
 
 void ne_memory_reset(ne_memory_t *mem)
 {
     memset(mem, 0, sizeof(*mem));
-}
-
-static uint64_t hash_str(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
 }
 
 void ne_member_set(ne_member_t *m, const char *country, const char *role)
@@ -72,27 +67,6 @@ void ne_memory_push(ne_memory_t *mem, const ne_mention_t *m)
 
 /* ---- tokens ------------------------------------------------------------- */
 
-static const ne_token_t *tok(const ctx_t *c, uint32_t i)
-{
-    return &c->d->tok.v[i];
-}
-
-static uint32_t wflags(const ctx_t *c, uint32_t i)
-{
-    return i < c->te ? ne_lex_word_flags(c->lx, tok(c, i)->word) : 0;
-}
-
-/* Is token i the word w (n bytes)? Called through the macro below, which
- * takes the length of a literal at compile time: the common case, a
- * different length, costs one comparison. */
-static int is_word_n(const ctx_t *c, uint32_t i, const char *w, size_t n)
-{
-    if (i >= c->te) return 0;
-    const ne_token_t *t = tok(c, i);
-    return t->fold_len == n && memcmp(ne_tok_fold(c->d, t), w, n) == 0;
-}
-#define is_word(c, i, w) is_word_n(c, i, w, sizeof(w) - 1)
-
 static int is_capitalized(const ctx_t *c, uint32_t i)
 {
     const ne_token_t *t = tok(c, i);
@@ -103,25 +77,13 @@ static int is_capitalized(const ctx_t *c, uint32_t i)
  * "ousted"): a plain word that is not grammar. */
 static int is_modifier(const ctx_t *c, uint32_t i)
 {
-    if (i >= c->te) return 0;
+    if (i >= c->s.te) return 0;
     const ne_token_t *t = tok(c, i);
     if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP)) return 0;
-    uint32_t f = ne_lex_word_flags(c->lx, t->word);
+    uint32_t f = ne_lex_word_flags(c->s.lx, t->word);
     return !(f & (NE_W_PREP | NE_W_CONJ | NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE |
                   NE_W_MODAL | NE_W_NEG | NE_W_REL | NE_W_PRON | NE_W_DET | NE_W_POSS |
                   NE_W_SUBORD));
-}
-
-static int is_hyphen(const ctx_t *c, uint32_t i)
-{
-    return i < c->te && tok(c, i)->kind == NE_TK_PUNCT && tok(c, i)->fold_len == 1 &&
-           ne_tok_fold(c->d, tok(c, i))[0] == '-';
-}
-
-static int is_punct(const ctx_t *c, uint32_t i, char ch)
-{
-    return i < c->te && tok(c, i)->kind == NE_TK_PUNCT && tok(c, i)->end - tok(c, i)->start == 1 &&
-           c->d->text[tok(c, i)->start] == ch;
 }
 
 /* ---- dictionary atoms --------------------------------------------------- */
@@ -162,10 +124,10 @@ static int title_before(const ctx_t *c, uint32_t i);
 
 static int after_title(const ctx_t *c, uint32_t i)
 {
-    if (i <= c->tb) return 0;
-    if (wflags(c, i - 1) & NE_W_TITLE_ABBR) return 1;
+    if (i <= c->s.tb) return 0;
+    if (wf(c, i - 1) & NE_W_TITLE_ABBR) return 1;
     if (title_before(c, i)) return 1;
-    if (is_punct(c, i - 1, '.') && i - 1 > c->tb && (wflags(c, i - 2) & NE_W_TITLE_ABBR))
+    if (is_punct(c, i - 1, ".") && i - 1 > c->s.tb && (wf(c, i - 2) & NE_W_TITLE_ABBR))
         return 1;
     return 0;
 }
@@ -174,16 +136,16 @@ static int after_title(const ctx_t *c, uint32_t i)
  * are at most a few words: try the phrases that end at i - 1. */
 static int title_before(const ctx_t *c, uint32_t i)
 {
-    for (uint32_t s = i > 4 ? i - 4 : c->tb; s < i; s++) {
-        if (s < c->tb) continue;
+    for (uint32_t s = i > 4 ? i - 4 : c->s.tb; s < i; s++) {
+        if (s < c->s.tb) continue;
         uint32_t node = 0, j;
         for (j = s; j < i; j++) {
-            node = ne_lex_child(c->lx, node, tok(c, j)->word);
+            node = ne_lex_child(c->s.lx, node, tok(c, j)->word);
             if (node == NE_LEX_NONE) break;
         }
         if (j < i || node == NE_LEX_NONE) continue;
-        for (uint32_t e = ne_lex_node_entry(c->lx, node); e != NE_LEX_NONE; e = ne_lex_entry(c->lx, e)->next)
-            if (ne_lex_entry(c->lx, e)->kind == NE_RK_TITLE) return 1;
+        for (uint32_t e = ne_lex_node_entry(c->s.lx, node); e != NE_LEX_NONE; e = ne_lex_entry(c->s.lx, e)->next)
+            if (ne_lex_entry(c->s.lx, e)->kind == NE_RK_TITLE) return 1;
     }
     return 0;
 }
@@ -193,8 +155,8 @@ static int title_before(const ctx_t *c, uint32_t i)
 static int surname_unambiguous(const ctx_t *c, uint32_t node)
 {
     const char *country = NULL;
-    for (uint32_t e = ne_lex_node_entry(c->lx, node); e != NE_LEX_NONE; e = ne_lex_entry(c->lx, e)->next) {
-        const ne_lexent_t *en = ne_lex_entry(c->lx, e);
+    for (uint32_t e = ne_lex_node_entry(c->s.lx, node); e != NE_LEX_NONE; e = ne_lex_entry(c->s.lx, e)->next) {
+        const ne_lexent_t *en = ne_lex_entry(c->s.lx, e);
         if (en->kind != NE_AK_SURNAME) continue;
         if (!country) country = en->code;
         else if (strncmp(country, en->code, 3)) return 0;
@@ -209,12 +171,12 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i);
  * answer is cached for the sentence. */
 static atom_t lookup(const ctx_t *c, uint32_t i)
 {
-    if (i >= c->te) {
+    if (i >= c->s.te) {
         /* past the sentence: nothing (callers look one or two tokens ahead) */
         atom_t none = {A_NONE, i, NE_LEX_NONE, NE_LEX_NONE, 0};
         return none;
     }
-    ne_atom_t *slot = &c->d->atoms.v[i - c->tb];
+    ne_atom_t *slot = &c->s.d->atoms.v[i - c->s.tb];
     if (slot->type < 0) *slot = lookup_uncached(c, i);
     return *slot;
 }
@@ -222,10 +184,10 @@ static atom_t lookup(const ctx_t *c, uint32_t i)
 static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
 {
     atom_t a = {A_NONE, i, NE_LEX_NONE, NE_LEX_NONE, 0};
-    const ne_lexicon_t *lx = c->lx;
+    const ne_lexicon_t *lx = c->s.lx;
     uint32_t node = 0;
-    int date = c->d->published;
-    for (uint32_t j = i; j < c->te && j - i < 16; j++) {
+    int date = c->s.d->published;
+    for (uint32_t j = i; j < c->s.te && j - i < 16; j++) {
         node = ne_lex_child(lx, node, tok(c, j)->word);
         if (node == NE_LEX_NONE) break;
         uint32_t best = NE_LEX_NONE, role = NE_LEX_NONE;
@@ -289,10 +251,10 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
 static uint32_t name_run(const ctx_t *c, uint32_t i)
 {
     uint32_t j = i;
-    while (j < c->te) {
+    while (j < c->s.te) {
         const ne_token_t *t = tok(c, j);
         if (t->kind == NE_TK_WORD && (t->flags & NE_TF_CAP) &&
-            !(ne_lex_word_flags(c->lx, t->word) &
+            !(ne_lex_word_flags(c->s.lx, t->word) &
               (NE_W_DET | NE_W_PREP | NE_W_CONJ | NE_W_PRON | NE_W_POSS | NE_W_REL |
                NE_W_WEEKDAY | NE_W_MONTH | NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE |
                NE_W_MODAL | NE_W_SUBORD))) {
@@ -303,16 +265,16 @@ static uint32_t name_run(const ctx_t *c, uint32_t i)
             continue;
         }
         /* al-Assad, Ben-Gvir, bin Salman */
-        if (j > i && is_hyphen(c, j) && j + 1 < c->te && (tok(c, j + 1)->flags & NE_TF_CAP) &&
+        if (j > i && is_hyphen(c, j) && j + 1 < c->s.te && (tok(c, j + 1)->flags & NE_TF_CAP) &&
             !(tok(c, j)->flags & NE_TF_SPACE)) {
             j++;
             continue;
         }
         if (j > i && t->kind == NE_TK_WORD &&
-            (is_word(c, j, "al") || is_word(c, j, "bin") || is_word(c, j, "ibn") ||
-             is_word(c, j, "el") || is_word(c, j, "van") || is_word(c, j, "von") ||
-             is_word(c, j, "de") || is_word(c, j, "da") || is_word(c, j, "dos")) &&
-            j + 1 < c->te) {
+            (is_w(c, j, "al") || is_w(c, j, "bin") || is_w(c, j, "ibn") ||
+             is_w(c, j, "el") || is_w(c, j, "van") || is_w(c, j, "von") ||
+             is_w(c, j, "de") || is_w(c, j, "da") || is_w(c, j, "dos")) &&
+            j + 1 < c->s.te) {
             if ((tok(c, j + 1)->flags & NE_TF_CAP) || is_hyphen(c, j + 1)) {
                 j++;
                 continue;
@@ -338,10 +300,10 @@ typedef struct build_s {
 /* The member an actor entry stands for on its own. */
 static void member_of_entry(const ctx_t *c, uint32_t e, int valid, ne_member_t *out)
 {
-    const ne_lexent_t *en = ne_lex_entry(c->lx, e);
+    const ne_lexent_t *en = ne_lex_entry(c->s.lx, e);
     memset(out, 0, sizeof(*out));
     const char *code = en->code;
-    if (strncmp(code, "IGO", 3) == 0 || strcmp(code, "WST") == 0) {
+    if (ne_code_stateless(code)) {
         ne_strlcpy(out->code, code, sizeof(out->code));
         return;
     }
@@ -450,25 +412,32 @@ static int is_role_plural(const ctx_t *c, uint32_t tb, uint32_t te)
 {
     const ne_token_t *t = tok(c, te - 1);
     (void)tb;
-    const char *f = ne_tok_fold(c->d, t);
+    const char *f = ne_tok_fold(c->s.d, t);
     return t->fold_len > 3 && f[t->fold_len - 1] == 's' && f[t->fold_len - 2] != 's';
+}
+
+/* Hash of the folded word at token i. */
+static uint64_t word_hash(const ctx_t *c, uint32_t i)
+{
+    const ne_token_t *t = tok(c, i);
+    return ne_fnv1a(NE_FNV_OFFSET, ne_tok_fold(c->s.d, t), t->fold_len);
+}
+
+/* Hash of the whole folded name [nb, ne): the key names are remembered by. */
+static uint64_t name_hash(const ctx_t *c, uint32_t nb, uint32_t ne)
+{
+    uint64_t full = NE_FNV_OFFSET;
+    for (uint32_t j = nb; j < ne; j++) full = (full ^ word_hash(c, j)) * NE_FNV_PRIME;
+    return full;
 }
 
 static void remember_name(ne_memory_t *mem, const ctx_t *c, uint32_t nb, uint32_t ne,
                           const ne_member_t *mm)
 {
     if (ne <= nb || !mm->code[0]) return;
-    /* hash of the whole folded name and of its last word */
-    uint64_t full = 1469598103934665603ULL;
-    for (uint32_t j = nb; j < ne; j++) {
-        const ne_token_t *t = tok(c, j);
-        uint64_t h = hash_str(ne_tok_fold(c->d, t), t->fold_len);
-        full = (full ^ h) * 1099511628211ULL;
-    }
-    const ne_token_t *lt = tok(c, ne - 1);
     size_t k = mem->nnames % NE_MEM_NAMES;
-    mem->names[k].full = full;
-    mem->names[k].last = hash_str(ne_tok_fold(c->d, lt), lt->fold_len);
+    mem->names[k].full = name_hash(c, nb, ne);
+    mem->names[k].last = word_hash(c, ne - 1);
     mem->names[k].m = *mm;
     mem->nnames++;
 }
@@ -476,13 +445,7 @@ static void remember_name(ne_memory_t *mem, const ctx_t *c, uint32_t nb, uint32_
 static const ne_member_t *recall_name(const ne_memory_t *mem, const ctx_t *c, uint32_t nb,
                                       uint32_t ne)
 {
-    uint64_t full = 1469598103934665603ULL;
-    for (uint32_t j = nb; j < ne; j++) {
-        const ne_token_t *t = tok(c, j);
-        full = (full ^ hash_str(ne_tok_fold(c->d, t), t->fold_len)) * 1099511628211ULL;
-    }
-    const ne_token_t *lt = tok(c, ne - 1);
-    uint64_t last = hash_str(ne_tok_fold(c->d, lt), lt->fold_len);
+    uint64_t full = name_hash(c, nb, ne), last = word_hash(c, ne - 1);
     size_t n = mem->nnames < NE_MEM_NAMES ? mem->nnames : NE_MEM_NAMES;
     for (size_t k = 0; k < n; k++) {
         size_t idx = (mem->nnames - 1 - k) % NE_MEM_NAMES;
@@ -494,7 +457,7 @@ static const ne_member_t *recall_name(const ne_memory_t *mem, const ctx_t *c, ui
 
 static void note_person(ne_memory_t *mem, const ctx_t *c, uint32_t e)
 {
-    const ne_lexent_t *en = ne_lex_entry(c->lx, e);
+    const ne_lexent_t *en = ne_lex_entry(c->s.lx, e);
     uint32_t p = en->kind == NE_AK_SURNAME ? en->person : e;
     if (en->kind != NE_AK_PERSON && en->kind != NE_AK_SURNAME) return;
     if (person_seen(mem, p)) return;
@@ -504,9 +467,12 @@ static void note_person(ne_memory_t *mem, const ctx_t *c, uint32_t e)
 
 /* ---- the mention grammar ---------------------------------------------------- */
 
-/* Does a role (or an adjective of a state) follow within a few modifiers?
- * Lets "two far-right Israeli ministers" start at "two". */
-static int is_verbish(const ctx_t *c, uint32_t j);
+/* A word that can be a verb: it may not open a mention as a modifier
+ * ("accused Russia", "includes military components"). */
+static int is_verbish(const ctx_t *c, uint32_t j)
+{
+    return ne_lex_vforms(c->s.lx, tok(c, j)->word) != NE_LEX_NONE;
+}
 
 /* Does a role (or, with allow_adj, an adjective of a state) follow within a
  * few modifiers? Lets "two far-right Israeli ministers" start at "two". A
@@ -515,20 +481,21 @@ static int is_verbish(const ctx_t *c, uint32_t j);
  * name it is the verb ("Belarus released 14 prisoners"). */
 static int role_ahead_v(const ctx_t *c, uint32_t j, int allow_adj, int allow_verbish)
 {
-    for (int k = 0; k < 4 && j < c->te; k++) {
+    for (int k = 0; k < 4 && j < c->s.te; k++) {
         atom_t a = lookup(c, j);
         if (a.type == A_ROLE) return 1;
         if (a.type == A_ACTOR) {
             if (a.role != NE_LEX_NONE) return 1;
             if (!allow_adj) return 0;
-            if (ne_lex_entry(c->lx, a.actor)->kind == NE_AK_ADJ) return 1;
+            if (ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_ADJ) return 1;
             /* "Houthi rebels", "U.S. envoy": a name used as a modifier */
-            return a.te < c->te && lookup(c, a.te).type == A_ROLE;
+            return a.te < c->s.te && lookup(c, a.te).type == A_ROLE;
         }
-        if (is_modifier(c, j) && is_verbish(c, j) && !allow_verbish && !(j > 0 && is_hyphen(c, j - 1)))
+        if (is_modifier(c, j) && is_verbish(c, j) && !allow_verbish &&
+            !(j > c->s.tb && is_hyphen(c, j - 1)))
             return 0;
         if (is_modifier(c, j) || is_hyphen(c, j) || tok(c, j)->kind == NE_TK_NUM ||
-            (wflags(c, j) & NE_W_NUM)) {
+            (wf(c, j) & NE_W_NUM)) {
             j++;
             continue;
         }
@@ -542,19 +509,12 @@ static int role_ahead(const ctx_t *c, uint32_t j, int allow_adj)
     return role_ahead_v(c, j, allow_adj, 0);
 }
 
-/* A word that can be a verb: it may not open a mention as a modifier
- * ("accused Russia", "includes military components"). */
-static int is_verbish(const ctx_t *c, uint32_t j)
-{
-    return ne_lex_vforms(c->lx, tok(c, j)->word) != NE_LEX_NONE;
-}
-
 /* Is there a number at i or i + 1 ("at least 50", "up to a dozen")? */
 static int quantity_ahead(const ctx_t *c, uint32_t i)
 {
-    for (uint32_t k = i; k < c->te && k < i + 2; k++) {
+    for (uint32_t k = i; k < c->s.te && k < i + 2; k++) {
         if (tok(c, k)->kind == NE_TK_NUM) return 1;
-        uint32_t f = wflags(c, k);
+        uint32_t f = wf(c, k);
         if ((f & NE_W_NUM) && !(f & NE_W_PREP)) return 1;
     }
     return 0;
@@ -568,7 +528,6 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
     b->m.tb = b->m.te = 0;
     b->m.flags = 0;
     b->m.n = 0;
-    b->m.pron = 0;
     b->nown = 0;
     b->role_set = 0;
     b->role[0] = '\0';
@@ -577,37 +536,35 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
     const ne_mention_t *poss = NULL;
     int det = 0;
     /* pronouns */
-    uint32_t f = wflags(c, i);
+    uint32_t f = wf(c, i);
     if (f & NE_W_REL) {
-        if (is_word(c, i, "which") || is_word(c, i, "who")) {
+        if (is_w(c, i, "which") || is_w(c, i, "who")) {
             b->m.flags |= NE_MF_REL;
             return i + 1;
         }
         return i;
     }
-    if ((is_word(c, i, "each") && is_word(c, i + 1, "other")) ||
-        (is_word(c, i, "one") && is_word(c, i + 1, "another"))) {
+    if ((is_w(c, i, "each") && is_w(c, i + 1, "other")) ||
+        (is_w(c, i, "one") && is_w(c, i + 1, "another"))) {
         b->m.flags |= NE_MF_RECIP;
         return i + 2;
     }
-    if ((f & NE_W_PRON) && !((tok(c, i)->flags & NE_TF_ALLCAP) && is_word(c, i, "us"))) {
+    if ((f & NE_W_PRON) && !((tok(c, i)->flags & NE_TF_ALLCAP) && is_w(c, i, "us"))) {
         int kind = 0, obj = 0;
-        if (is_word(c, i, "we") || is_word(c, i, "us") || is_word(c, i, "i")) {
+        if (is_w(c, i, "we") || is_w(c, i, "us") || is_w(c, i, "i")) {
             /* first person: the speaker of the quotation (frames.c) */
-            if (is_word(c, i, "i") && !(tok(c, i)->flags & NE_TF_CAP)) return i;
+            if (is_w(c, i, "i") && !(tok(c, i)->flags & NE_TF_CAP)) return i;
             b->m.flags |= NE_MF_PRON | NE_MF_SPEAKER;
-            b->m.pron = 'w';
             return i + 1;
         }
-        if (is_word(c, i, "he") || is_word(c, i, "she")) kind = 'h';
-        else if (is_word(c, i, "him")) kind = 'h', obj = 1;
-        else if (is_word(c, i, "they")) kind = 't';
-        else if (is_word(c, i, "them")) kind = 't', obj = 1;
-        else if (is_word(c, i, "it")) kind = 'i';
+        if (is_w(c, i, "he") || is_w(c, i, "she")) kind = 'h';
+        else if (is_w(c, i, "him")) kind = 'h', obj = 1;
+        else if (is_w(c, i, "they")) kind = 't';
+        else if (is_w(c, i, "them")) kind = 't', obj = 1;
+        else if (is_w(c, i, "it")) kind = 'i';
         if (!kind) return i;
         const ne_mention_t *r = resolve_pronoun(c, kind, obj);
         b->m.flags |= NE_MF_PRON;
-        b->m.pron = (uint8_t)kind;
         if (r) {
             b->m.n = r->n;
             memcpy(b->m.m, r->m, sizeof(r->m[0]) * r->n);
@@ -618,10 +575,10 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
     /* "the two leaders", "both countries": the last two actors named */
     {
         uint32_t k = i;
-        if (is_word(c, k, "the")) k++;
-        if ((is_word(c, k, "two") || (k == i && is_word(c, k, "both"))) && k + 1 < c->te) {
+        if (is_w(c, k, "the")) k++;
+        if ((is_w(c, k, "two") || (k == i && is_w(c, k, "both"))) && k + 1 < c->s.te) {
             const ne_token_t *t = tok(c, k + 1);
-            const char *fw = ne_tok_fold(c->d, t);
+            const char *fw = ne_tok_fold(c->s.d, t);
             static const char *const people[] = {"leaders", "presidents", "men", "ministers",
                                                  "premiers", "sides", "countries", "nations",
                                                  "neighbours", "neighbors", "governments",
@@ -637,14 +594,14 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         }
     }
     /* determiners, possessive pronouns, numbers */
-    while (j < c->te && j - i < 6) {
-        uint32_t fj = wflags(c, j);
+    while (j < c->s.te && j - i < 6) {
+        uint32_t fj = wf(c, j);
         const ne_token_t *t = tok(c, j);
         if (fj & NE_W_POSS) {
-            if (is_word(c, j, "its") || is_word(c, j, "their") || is_word(c, j, "his") ||
-                is_word(c, j, "her"))
-                poss = resolve_pronoun(c, is_word(c, j, "its") ? 'i'
-                                          : is_word(c, j, "their") ? 't' : 'h', 0);
+            if (is_w(c, j, "its") || is_w(c, j, "their") || is_w(c, j, "his") ||
+                is_w(c, j, "her"))
+                poss = resolve_pronoun(c, is_w(c, j, "its") ? 'i'
+                                          : is_w(c, j, "their") ? 't' : 'h', 0);
             j++;
             det = 1;
             continue;
@@ -664,7 +621,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         /* "the" + an actor name ("the United States", "the paramilitary Rapid
          * Support Forces") still parses below */
         uint32_t k = j;
-        while (k < c->te && k - j < 2 && is_modifier(c, k) && !is_verbish(c, k) &&
+        while (k < c->s.te && k - j < 2 && is_modifier(c, k) && !is_verbish(c, k) &&
                lookup(c, k).type == A_NONE)
             k++;
         atom_t a = lookup(c, k);
@@ -674,15 +631,15 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
     uint32_t start = j;
     int have_head = 0, have_name = 0, mods = 0;
     uint32_t name_b = 0, name_e = 0;
-    while (j < c->te && !have_head) {
+    while (j < c->s.te && !have_head) {
         atom_t a = lookup(c, j);
         if (a.type == A_ACTOR) {
-            const ne_lexent_t *en = ne_lex_entry(c->lx, a.actor);
+            const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.actor);
             ne_member_t mm;
             member_of_entry(c, a.actor, a.valid, &mm);
             mm.start = tok(c, j)->start;
             mm.end = tok(c, a.te - 1)->end;
-            int possessive = is_word(c, a.te, "'s");
+            int possessive = is_w(c, a.te, "'s");
             if (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME) note_person(c->mem, c, a.actor);
             if (possessive) {
                 /* "Russia's", "the agency's": an owner, the head follows */
@@ -703,7 +660,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
                     have_head = 1;
                     b->m.flags |= NE_MF_WEAK;
                     /* keep the possessed noun in the span for evidence */
-                    while (j < c->te && j - a.te < 4 && is_modifier(c, j)) j++;
+                    while (j < c->s.te && j - a.te < 4 && is_modifier(c, j)) j++;
                     if (j == a.te + 1) j = a.te;
                     break;
                 }
@@ -722,9 +679,9 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
             /* an actor followed by a role or another adjective is a modifier
              * ("U.S. envoy", "Houthi rebels", "Russian and Ukrainian") */
             int next_and_adj = 0;
-            if ((is_word(c, a.te, "and") || is_punct(c, a.te, ',')) && a.te + 1 < c->te) {
+            if ((is_w(c, a.te, "and") || is_punct(c, a.te, ",")) && a.te + 1 < c->s.te) {
                 atom_t n2 = lookup(c, a.te + 1);
-                if (n2.type == A_ACTOR && ne_lex_entry(c->lx, n2.actor)->kind == NE_AK_ADJ &&
+                if (n2.type == A_ACTOR && ne_lex_entry(c->s.lx, n2.actor)->kind == NE_AK_ADJ &&
                     en->kind == NE_AK_ADJ)
                     next_and_adj = 1;
             }
@@ -740,7 +697,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
                 add_owner(b, &mm);
                 j = a.te;
                 uint32_t k = j;
-                while (k < c->te && k - j < 3 && is_modifier(c, k)) k++;
+                while (k < c->s.te && k - j < 3 && is_modifier(c, k)) k++;
                 if (k == j) {
                     /* a bare adjective with no noun is not a mention */
                     return i;
@@ -757,7 +714,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
             break;
         }
         if (a.type == A_ROLE) {
-            const ne_lexent_t *en = ne_lex_entry(c->lx, a.role);
+            const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.role);
             if (!b->role_set) {
                 ne_strlcpy(b->role, en->code, sizeof(b->role));
                 b->role_set = 1;
@@ -827,15 +784,15 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         for (int k = 0; k < poss->n; k++) add_owner(b, &poss->m[k]);
     }
     /* "Presidents of Russia and Azerbaijan", "police in Istanbul" */
-    if (b->role_set && !b->nown && j + 1 < c->te &&
-        (is_word(c, j, "of") || is_word(c, j, "in") || is_word(c, j, "from"))) {
+    if (b->role_set && !b->nown && j + 1 < c->s.te &&
+        (is_w(c, j, "of") || is_w(c, j, "in") || is_w(c, j, "from"))) {
         uint32_t k = j + 1;
-        while (k < c->te && (wflags(c, k) & NE_W_DET)) k++;
+        while (k < c->s.te && (wf(c, k) & NE_W_DET)) k++;
         /* "from military-ruled Myanmar": a few modifiers before the state */
-        for (uint32_t m0 = k; k < c->te && k - m0 < 4;) {
+        for (uint32_t m0 = k; k < c->s.te && k - m0 < 4;) {
             if ((is_modifier(c, k) || is_hyphen(c, k)) && lookup(c, k).type == A_NONE) {
                 k++;
-            } else if (k + 2 < c->te && is_hyphen(c, k + 1) && is_modifier(c, k + 2) &&
+            } else if (k + 2 < c->s.te && is_hyphen(c, k + 1) && is_modifier(c, k + 2) &&
                        !(tok(c, k + 1)->flags & NE_TF_SPACE)) {
                 k += 3; /* "military-ruled" */
             } else {
@@ -843,17 +800,17 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
             }
         }
         if (lookup(c, k).type != A_ACTOR) k = j + 1;
-        while (k < c->te && (wflags(c, k) & NE_W_DET)) k++;
+        while (k < c->s.te && (wf(c, k) & NE_W_DET)) k++;
         int added = 0;
         uint32_t last_end = j;
         for (;;) {
             atom_t a = lookup(c, k);
             if (a.type != A_ACTOR) break;
-            const ne_lexent_t *en = ne_lex_entry(c->lx, a.actor);
+            const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.actor);
             if (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME) break;
-            if (a.te < c->te && (tok(c, a.te)->flags & NE_TF_CAP) && lookup(c, a.te).type == A_NONE)
+            if (a.te < c->s.te && (tok(c, a.te)->flags & NE_TF_CAP) && lookup(c, a.te).type == A_NONE)
                 break; /* "Vladimir" of "Vladimir Putin" is not the Russian city */
-            if (is_word(c, a.te, "'s")) {
+            if (is_w(c, a.te, "'s")) {
                 /* "leaders of Egypt's Muslim Brotherhood": Egypt's */
                 ne_member_t mm;
                 member_of_entry(c, a.actor, a.valid, &mm);
@@ -871,9 +828,9 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
             k = a.te;
             last_end = k;
             uint32_t nk = k + 1; /* "of China and the United States" */
-            while (nk < c->te && (wflags(c, nk) & NE_W_DET)) nk++;
-            if ((is_word(c, k, "and") || is_punct(c, k, ',')) && lookup(c, nk).type == A_ACTOR &&
-                is_word(c, j, "of"))
+            while (nk < c->s.te && (wf(c, nk) & NE_W_DET)) nk++;
+            if ((is_w(c, k, "and") || is_punct(c, k, ",")) && lookup(c, nk).type == A_ACTOR &&
+                is_w(c, j, "of"))
                 k = nk;
             else
                 break;
@@ -882,14 +839,14 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
     }
     finish_members(c, b);
     /* apposition: ", Vladimir Putin and Ilham Aliyev," / ", Israel Katz," */
-    if (is_punct(c, j, ',') && !have_name) {
+    if (is_punct(c, j, ",") && !have_name) {
         uint32_t k = j + 1;
         ne_member_t names[NE_MAX_MEMBERS];
         int nn = 0;
         uint32_t nbs[NE_MAX_MEMBERS], nes[NE_MAX_MEMBERS];
-        while (k < c->te && nn < NE_MAX_MEMBERS) {
+        while (k < c->s.te && nn < NE_MAX_MEMBERS) {
             atom_t a = lookup(c, k);
-            if (a.type == A_ACTOR && (ne_lex_entry(c->lx, a.actor)->kind == NE_AK_PERSON)) {
+            if (a.type == A_ACTOR && (ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_PERSON)) {
                 member_of_entry(c, a.actor, a.valid, &names[nn]);
                 note_person(c->mem, c, a.actor);
                 nbs[nn] = k;
@@ -907,8 +864,8 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
             } else {
                 break;
             }
-            if (is_word(c, k, "and") || (is_punct(c, k, ',') && !is_punct(c, k + 1, ','))) {
-                if (is_punct(c, k, ',') && (k + 1 >= c->te || lookup(c, k + 1).type == A_NONE) &&
+            if (is_w(c, k, "and") || (is_punct(c, k, ",") && !is_punct(c, k + 1, ","))) {
+                if (is_punct(c, k, ",") && (k + 1 >= c->s.te || lookup(c, k + 1).type == A_NONE) &&
                     name_run(c, k + 1) == k + 1)
                     break; /* the closing comma */
                 k++;
@@ -916,7 +873,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
             }
             break;
         }
-        int closed = k >= c->te || is_punct(c, k, ',') || is_punct(c, k, '.');
+        int closed = k >= c->s.te || is_punct(c, k, ",") || is_punct(c, k, ".");
         if (nn > 0 && closed && (nn == b->m.n || b->m.n == 1) && b->role_set) {
             for (int q = 0; q < nn; q++) {
                 ne_member_t *target = &b->m.m[b->m.n == nn ? q : 0];
@@ -944,7 +901,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
 /* Merge "A and B", "A, B and C" into one mention. */
 static void merge_compounds(ctx_t *c)
 {
-    ne_doc_t *d = c->d;
+    ne_doc_t *d = c->s.d;
     size_t n = d->ment.n, out = 0;
     for (size_t k = 0; k < n;) {
         const ne_mention_t *first = &d->ment.v[k];
@@ -959,12 +916,12 @@ static void merge_compounds(ctx_t *c)
                 if ((a->flags & NE_MF_LOC) != (bm->flags & NE_MF_LOC)) break;
                 uint32_t gap_b = a->te, gap_e = bm->tb;
                 int sep_and = 0, sep_comma = 0;
-                if (gap_e == gap_b + 1 && (is_word(c, gap_b, "and") || is_word(c, gap_b, "or")))
+                if (gap_e == gap_b + 1 && (is_w(c, gap_b, "and") || is_w(c, gap_b, "or")))
                     sep_and = 1;
-                else if (gap_e == gap_b + 2 && is_punct(c, gap_b, ',') && q > k &&
-                         (is_word(c, gap_b + 1, "and") || is_word(c, gap_b + 1, "or")))
+                else if (gap_e == gap_b + 2 && is_punct(c, gap_b, ",") && q > k &&
+                         (is_w(c, gap_b + 1, "and") || is_w(c, gap_b + 1, "or")))
                     sep_and = 1; /* "A, B, and C"; a lone ", and" joins clauses */
-                else if (gap_e == gap_b + 1 && is_punct(c, gap_b, ','))
+                else if (gap_e == gap_b + 1 && is_punct(c, gap_b, ","))
                     sep_comma = 1;
                 if (sep_and) {
                     q++;
@@ -1003,7 +960,7 @@ static void merge_compounds(ctx_t *c)
 int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                        ne_memory_t *mem)
 {
-    ctx_t c = {lx, d, mem, tb, te, mem->nrecent};
+    ctx_t c = {{lx, d, tb, te}, mem, mem->nrecent};
     d->ment.n = 0;
     d->tok_ment.n = 0;
     while (d->atoms.cap < (size_t)(te - tb) + 1)

@@ -11,6 +11,8 @@
 #ifndef NE_ACTORS_H
 #define NE_ACTORS_H
 
+#include <string.h>
+
 #include "doc.h"
 #include "lexicon.h"
 
@@ -42,6 +44,12 @@ void ne_memory_reset(ne_memory_t *mem);
  */
 int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *doc, uint32_t tb, uint32_t te,
                        ne_memory_t *mem);
+
+/* An IGO or the West: an actor of no state, whose code needs no country. */
+static inline int ne_code_stateless(const char *code)
+{
+    return strncmp(code, "IGO", 3) == 0 || strcmp(code, "WST") == 0;
+}
 
 /** @brief Fill member codes: country + role, or the role alone when the country is unknown. */
 void ne_member_set(ne_member_t *m, const char *country, const char *role);

@@ -116,6 +116,21 @@ static int code_sentence(const ne_coder_t *coder, ne_events_t *ev, uint32_t tb, 
     return 0;
 }
 
+/* JSON offsets count code points. Counting from the start of the text for
+ * each event would cost article length x events, so the sentence starts are
+ * counted in one pass (events come in text order; one that does not counts
+ * from the start again). */
+static void count_code_points(const ne_article_t *a, ne_events_t *ev)
+{
+    size_t byte = 0, cps = 0;
+    for (size_t i = 0; i < ev->ev.n; i++) {
+        ne_event_t *e = &ev->ev.v[i];
+        if (e->sentence_start < byte) byte = cps = 0;
+        for (; byte < e->sentence_start; byte++) cps += ((unsigned char)a->text[byte] & 0xC0) != 0x80;
+        e->sentence_start_cp = (uint32_t)cps;
+    }
+}
+
 int ne_coder_code(const ne_coder_t *coder, const ne_article_t *a, ne_events_t *ev,
                   char *errstr, size_t errstr_size)
 {
@@ -143,6 +158,7 @@ int ne_coder_code(const ne_coder_t *coder, const ne_article_t *a, ne_events_t *e
         compact(d, done < d->sent.n ? d->sent.v[done].tb : (uint32_t)d->tok.n);
     }
     ne_events_assign_ids(ev, a->id);
+    count_code_points(a, ev);
     return 0;
 oom:
     snprintf(errstr, errstr_size, "out of memory coding article");

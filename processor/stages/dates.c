@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dates.h"
+#include "sentence.h"
 
 long ne_days_from_ymd(int ymd)
 {
@@ -67,45 +68,31 @@ static int add_months(int ymd, int n)
 }
 
 typedef struct ctx_s {
-    const ne_lexicon_t *lx;
-    ne_doc_t *d;
-    uint32_t tb, te;
+    ne_sent_t s;
     int pub, anchor;
 } ctx_t;
 
-/* Is token i the word w (n bytes)? Called through the macro below, which
- * takes the length of a literal at compile time: the common case, a
- * different length, costs one comparison. */
-static int is_w_n(const ctx_t *c, uint32_t i, const char *w, size_t n)
-{
-    if (i >= c->te) return 0;
-    const ne_token_t *t = &c->d->tok.v[i];
-    return t->fold_len == n && memcmp(ne_tok_fold(c->d, t), w, n) == 0;
-}
-#define is_w(c, i, w) is_w_n(c, i, w, sizeof(w) - 1)
-
-static uint32_t wf(const ctx_t *c, uint32_t i)
-{
-    return i < c->te ? ne_lex_word_flags(c->lx, c->d->tok.v[i].word) : 0;
-}
+#define is_w(c, i, w) NE_S_IS_W(&(c)->s, i, w)
+#define wf(c, i) ne_s_wf(&(c)->s, i)
+#define tok(c, i) ne_s_tok(&(c)->s, i)
 
 static int wval(const ctx_t *c, uint32_t i)
 {
-    return ne_lex_word_val(c->lx, c->d->tok.v[i].word);
+    return ne_lex_word_val(c->s.lx, tok(c, i)->word);
 }
 
 static int cap(const ctx_t *c, uint32_t i)
 {
-    return i < c->te && (c->d->tok.v[i].flags & NE_TF_CAP);
+    return i < c->s.te && (tok(c, i)->flags & NE_TF_CAP);
 }
 
 /* A number token with value in [lo, hi] and at most maxlen digits. */
 static int num(const ctx_t *c, uint32_t i, int lo, int hi, int *out)
 {
-    if (i >= c->te) return 0;
-    const ne_token_t *t = &c->d->tok.v[i];
+    if (i >= c->s.te) return 0;
+    const ne_token_t *t = tok(c, i);
     if (t->kind != NE_TK_NUM || t->fold_len > 6) return 0;
-    const char *f = ne_tok_fold(c->d, t);
+    const char *f = ne_tok_fold(c->s.d, t);
     int v = 0, k = 0;
     for (; k < t->fold_len && f[k] >= '0' && f[k] <= '9'; k++) v = v * 10 + (f[k] - '0');
     if (k == 0) return 0;
@@ -125,7 +112,7 @@ static int small_number(const ctx_t *c, uint32_t i, int *out)
     static const char *const w[] = {"a", "one", "two", "three", "four", "five", "six",
                                     "seven", "eight", "nine", "ten", "eleven", "twelve", NULL};
     for (int k = 0; w[k]; k++)
-        if (is_w_n(c, i, w[k], strlen(w[k]))) {
+        if (ne_s_is_w(&c->s, i, w[k], strlen(w[k]))) {
             *out = k ? k : 1;
             return 1;
         }
@@ -139,8 +126,8 @@ static int small_number(const ctx_t *c, uint32_t i, int *out)
 static int push(ctx_t *c, uint32_t tb, uint32_t te, int ymd, int prec, int flags)
 {
     if (ymd <= 0) return 0;
-    if (NE_VEC_RESERVE(c->d->tx) < 0) return -1;
-    ne_timex_t *x = &c->d->tx.v[c->d->tx.n++];
+    if (NE_VEC_RESERVE(c->s.d->tx) < 0) return -1;
+    ne_timex_t *x = &c->s.d->tx.v[c->s.d->tx.n++];
     x->tb = tb;
     x->te = te;
     x->ymd = ymd;
@@ -166,7 +153,7 @@ static uint32_t match_at(ctx_t *c, uint32_t i, int *err)
     uint32_t j = i;
     *err = 0;
     /* ISO date 2023-02-17 (tokens 2023 - 02 - 17) */
-    if (num(c, i, 1900, 2100, &y) && i + 4 < c->te && is_w(c, i + 1, "-") &&
+    if (num(c, i, 1900, 2100, &y) && i + 4 < c->s.te && is_w(c, i + 1, "-") &&
         num(c, i + 2, 1, 12, &v)) {
         int d;
         if (is_w(c, i + 3, "-") && num(c, i + 4, 1, 31, &d) && d <= days_in_month(y, v)) {
@@ -261,10 +248,10 @@ static uint32_t match_at(ctx_t *c, uint32_t i, int *err)
         }
     }
     /* N days/weeks/months/years ago */
-    if (small_number(c, i, &v) && i + 2 < c->te && is_w(c, i + 2, "ago")) {
+    if (small_number(c, i, &v) && i + 2 < c->s.te && is_w(c, i + 2, "ago")) {
         int d = 0, p = NE_PREC_DAY;
-        const ne_token_t *u = &c->d->tok.v[i + 1];
-        const char *f = ne_tok_fold(c->d, u);
+        const ne_token_t *u = tok(c, i + 1);
+        const char *f = ne_tok_fold(c->s.d, u);
         if (!strncmp(f, "day", 3)) d = add_days(pub, -v);
         else if (!strncmp(f, "week", 4)) d = add_days(pub, -7 * v) / 100 * 100, p = NE_PREC_MONTH;
         else if (!strncmp(f, "month", 5)) d = add_months(pub, -v), p = NE_PREC_MONTH;
@@ -329,9 +316,9 @@ static uint32_t match_at(ctx_t *c, uint32_t i, int *err)
             int m = wval(c, mk);
             uint32_t e = mk + 1;
             /* "Jan. 5": the abbreviation's own dot, not a sentence end */
-            if (is_w(c, e, ".") && c->d->tok.v[mk].fold_len <= 4 && c->d->tok.v[e].start == c->d->tok.v[mk].end &&
-                !is_w(c, mk, "may") && !is_w(c, mk, "june") && !is_w(c, mk, "july") && e + 1 < c->te &&
-                !(c->d->tok.v[e + 1].flags & NE_TF_CAP))
+            if (is_w(c, e, ".") && tok(c, mk)->fold_len <= 4 && tok(c, e)->start == tok(c, mk)->end &&
+                !is_w(c, mk, "may") && !is_w(c, mk, "june") && !is_w(c, mk, "july") &&
+                e + 1 < c->s.te && !(tok(c, e + 1)->flags & NE_TF_CAP))
                 e++;
             if (!daybefore) {
                 if (num(c, e, 1, 31, &d)) e++;
@@ -369,7 +356,7 @@ static uint32_t match_at(ctx_t *c, uint32_t i, int *err)
             k++;
             if (is_w(c, k, "-")) k++;
         }
-        if (num(c, k, 1900, 2100, &y) && !is_w(c, k + 1, "-") && c->d->tok.v[k].fold_len == 4) {
+        if (num(c, k, 1900, 2100, &y) && !is_w(c, k + 1, "-") && tok(c, k)->fold_len == 4) {
             if (push(c, i, k + 1, y * 10000, NE_PREC_YEAR, y > pub / 10000 ? NE_TX_FUTURE : 0) < 0)
                 *err = 1;
             return k + 1;
@@ -381,7 +368,7 @@ static uint32_t match_at(ctx_t *c, uint32_t i, int *err)
 int ne_dates_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                       int anchor)
 {
-    ctx_t c = {lx, d, tb, te, d->published, anchor};
+    ctx_t c = {{lx, d, tb, te}, d->published, anchor};
     d->tx.n = 0;
     if (!d->published) return 0;
     for (uint32_t i = tb; i < te;) {

@@ -65,7 +65,6 @@ enum {
     NE_MF_WEAK = 1 << 5,     /* "an Egyptian plan": an adjective on a non-actor noun */
     NE_MF_RECIP = 1 << 6,    /* "each other", "one another" */
     NE_MF_GENERIC = 1 << 7,  /* a role with no country ("protesters", "the military") */
-    NE_MF_POSS = 1 << 8,     /* a possessive determiner ("its", "their") */
     NE_MF_SPEAKER = 1 << 9,  /* "we", "I" in a quotation: the speaker, found by frames.c */
     NE_MF_NAME = 1 << 10,    /* a name not in the dictionaries ("Ales Bialiatski") */
 };
@@ -81,7 +80,6 @@ typedef struct ne_mention_s {
     uint32_t tb, te; /* token span [tb, te) */
     uint16_t flags;
     uint8_t n;       /* members */
-    uint8_t pron;    /* for pronouns: 'h' he/she, 't' they, 'i' it */
     ne_member_t m[NE_MAX_MEMBERS];
 } ne_mention_t;
 
@@ -109,7 +107,6 @@ enum {
     NE_VG_REFUSE = 1 << 9,   /* refused to */
     NE_VG_CONSUMED = 1 << 10, /* part of another verb's pattern */
     NE_VG_NOUN = 1 << 11,     /* a verb form used as a noun ("the attacks") */
-    NE_VG_GOVERNED = 1 << 12, /* an infinitive governed by urge/ask/demand: not an event */
 };
 
 struct ne_pattern_s;
@@ -166,6 +163,21 @@ static inline void ne_strlcpy(char *dst, const char *src, size_t n)
     size_t k = 0;
     for (; k + 1 < n && src[k]; k++) dst[k] = src[k];
     dst[k] = '\0';
+}
+
+/* FNV-1a over n bytes, continuing from h (NE_FNV_OFFSET to start): the
+ * event keys and ids, and the names the article remembers. */
+#define NE_FNV_OFFSET 1469598103934665603ULL
+#define NE_FNV_PRIME 1099511628211ULL
+
+static inline uint64_t ne_fnv1a(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= NE_FNV_PRIME;
+    }
+    return h;
 }
 
 /* The folded form of token t (not NUL-terminated). */

@@ -10,18 +10,7 @@
 void ne_events_reset(struct ne_events_s *ev)
 {
     ev->ev.n = 0;
-    ev->nseen = 0;
     if (ev->seen) memset(ev->seen, 0, ev->seen_cap * sizeof(*ev->seen));
-}
-
-static uint64_t fnv(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *s = p;
-    for (size_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
 }
 
 static uint64_t fmix(uint64_t x)
@@ -37,11 +26,11 @@ static uint64_t fmix(uint64_t x)
 /* What makes two events the same event. */
 static uint64_t event_key(const ne_event_t *e)
 {
-    uint64_t h = 1469598103934665603ULL;
-    h = fnv(h, e->actor.code, strlen(e->actor.code) + 1);
-    h = fnv(h, e->code, strlen(e->code) + 1);
-    h = fnv(h, e->counterpart.code, strlen(e->counterpart.code) + 1);
-    h = fnv(h, &e->date_ymd, sizeof(e->date_ymd));
+    uint64_t h = NE_FNV_OFFSET;
+    h = ne_fnv1a(h, e->actor.code, strlen(e->actor.code) + 1);
+    h = ne_fnv1a(h, e->code, strlen(e->code) + 1);
+    h = ne_fnv1a(h, e->counterpart.code, strlen(e->counterpart.code) + 1);
+    h = ne_fnv1a(h, &e->date_ymd, sizeof(e->date_ymd));
     return fmix(h) | 1; /* 0 marks an empty slot */
 }
 
@@ -81,7 +70,6 @@ int ne_events_push(struct ne_events_s *ev, const ne_event_t *e)
     ev->ev.v[ev->ev.n] = *e;
     ev->seen[j] = (uint32_t)ev->ev.n + 1;
     ev->ev.n++;
-    ev->nseen++;
     return 0;
 }
 
@@ -94,13 +82,13 @@ void ne_events_assign_ids(struct ne_events_s *ev, const char *article_id)
          * gives the same ids, whatever else it contains */
         uint64_t h1 = 0x6e65777365766e74ULL, h2 = 0x9ae16a3b2f90404fULL;
         uint32_t pos[2] = {e->trigger_start, e->sentence_start};
-        h1 = fnv(h1, article_id ? article_id : "", idlen + 1);
-        h1 = fnv(h1, pos, sizeof(pos));
-        h1 = fnv(h1, e->actor.code, strlen(e->actor.code) + 1);
-        h1 = fnv(h1, e->code, strlen(e->code) + 1);
-        h1 = fnv(h1, e->counterpart.code, strlen(e->counterpart.code) + 1);
-        h2 = fnv(h2 ^ h1, &e->date_ymd, sizeof(e->date_ymd));
-        h2 = fnv(h2, article_id ? article_id : "", idlen);
+        h1 = ne_fnv1a(h1, article_id ? article_id : "", idlen + 1);
+        h1 = ne_fnv1a(h1, pos, sizeof(pos));
+        h1 = ne_fnv1a(h1, e->actor.code, strlen(e->actor.code) + 1);
+        h1 = ne_fnv1a(h1, e->code, strlen(e->code) + 1);
+        h1 = ne_fnv1a(h1, e->counterpart.code, strlen(e->counterpart.code) + 1);
+        h2 = ne_fnv1a(h2 ^ h1, &e->date_ymd, sizeof(e->date_ymd));
+        h2 = ne_fnv1a(h2, article_id ? article_id : "", idlen);
         uint64_t v[2] = {fmix(h1), fmix(h2 ^ (h1 >> 1))};
         static const char hex[] = "0123456789abcdef";
         for (int k = 0; k < 32; k++) e->event_id[k] = hex[(v[k / 16] >> (60 - 4 * (k % 16))) & 15];

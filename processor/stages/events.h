@@ -17,7 +17,7 @@ struct ne_events_s {
     ne_doc_t doc;     /* working memory of the stages, kept between articles */
     ne_memory_t mem;
     uint32_t *seen;   /* hash set of event indices + 1, for dropping repeats */
-    size_t seen_cap, nseen;
+    size_t seen_cap;
 };
 
 /** @brief Forget the previous article's events. */

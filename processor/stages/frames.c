@@ -9,8 +9,6 @@
  * verb before them. Reported speech needs no rule of its own: in "A said B
  * did C" the nearest subject of "did" is B, never A.
  */
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "actions.h"
@@ -82,7 +80,7 @@ void ne_frames_threat_code(const char *code, char out[5])
 {
     int root = (code[0] - '0') * 10 + (code[1] - '0');
     if (root == 13) set_code(out, code);
-    else if (root >= 14 || root == 16) ne_frames_intent_code(code, out);
+    else if (root >= 14) ne_frames_intent_code(code, out);
     else set_code(out, "130");
 }
 
@@ -109,6 +107,14 @@ void ne_frames_refuse_code(const char *code, char out[5])
 static int coded_group(const ne_vgroup_t *g)
 {
     return !(g->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_INFINITIVE | NE_VG_CONSUMED));
+}
+
+/* A group that coded something or reports speech: it is preferred for
+ * dates, and lends its date to a participle. Valid once match_groups has
+ * run (a group's flags change only before its own turn there). */
+static inline int strong_group(const ne_vgroup_t *g)
+{
+    return coded_group(g) && (g->pat || (g->flags & NE_VG_SAY));
 }
 
 /* If position p is the comma closing a relative clause (", who visited
@@ -215,7 +221,7 @@ static int32_t find_subject(ctx_t *c, size_t gi)
     int32_t prev_subj = -1;
     for (size_t k = gi; k > 0; k--) {
         ne_vgroup_t *pg = &c->s.d->vg.v[k - 1];
-        if (!(pg->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_INFINITIVE | NE_VG_CONSUMED))) {
+        if (coded_group(pg)) {
             prev_subj = group_subject(c, k - 1);
             break;
         }
@@ -241,13 +247,19 @@ static int32_t find_subject(ctx_t *c, size_t gi)
 
 /* ---- members ------------------------------------------------------------------- */
 
+/* A member with no state yet (a bare role, "GOV"): resolve_member places
+ * it from context, and an event needs it placed. */
+static int unplaced(const ne_member_t *m)
+{
+    return !m->country[0] && !ne_code_stateless(m->code);
+}
+
 /* Country for a member that has only a role: the other side's, else the
  * nearest state named in the sentence, else the article's last one. */
 static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
                            uint32_t near, int target)
 {
-    if (m->country[0] || strncmp(m->code, "IGO", 3) == 0 || strcmp(m->code, "WST") == 0)
-        return;
+    if (!unplaced(m)) return;
     char role[4];
     memcpy(role, m->role, sizeof(role));
     if (target) {
@@ -299,10 +311,6 @@ static uint32_t tok_end(const ctx_t *c, uint32_t i)
 
 /* ---- dates -------------------------------------------------------------------- */
 
-/* Give each time expression to the nearest verb group on its left (else
- * on its right): "X did Y on Monday, Z said on Tuesday" dates Y Monday.
- * Groups that coded something or report speech are preferred over other
- * verb forms ("a currency swap agreement on Thursday" dates "signed"). */
 /* A verb group that is surely a verb: it has an auxiliary, or follows a
  * conjunction ("but reversed course a day later"). Such groups take their
  * dates even when they code nothing; other verb forms ("a currency swap
@@ -313,26 +321,27 @@ static int sure_verb(const ctx_t *c, const ne_vgroup_t *g)
     return g->head > c->s.tb && (is_w(c, g->head - 1, "and") || is_w(c, g->head - 1, "but"));
 }
 
-static void attach_dates(ctx_t *c, const uint8_t *strong)
+/* Give each time expression to the nearest verb group on its left (else
+ * on its right): "X did Y on Monday, Z said on Tuesday" dates Y Monday.
+ * Groups that coded something or report speech are preferred over other
+ * verb forms ("a currency swap agreement on Thursday" dates "signed"). */
+static void attach_dates(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
     for (size_t x = 0; x < d->tx.n; x++) {
         int32_t best = -1;
         for (int pass = 0; pass < 2 && best < 0; pass++) {
+            /* the last eligible group on the left, else the first on the right */
+            int32_t left = -1, right = -1;
             for (size_t k = 0; k < d->vg.n; k++) {
                 const ne_vgroup_t *g = &d->vg.v[k];
-                if ((g->flags & (NE_VG_NOUN | NE_VG_CONSUMED)) || (pass == 0 && !strong[k] && !sure_verb(c, g))) continue;
-                if (g->head < d->tx.v[x].tb) best = (int32_t)k;
+                if ((g->flags & (NE_VG_NOUN | NE_VG_CONSUMED)) ||
+                    (pass == 0 && !strong_group(g) && !sure_verb(c, g)))
+                    continue;
+                if (g->head < d->tx.v[x].tb) left = (int32_t)k;
+                else if (g->head >= d->tx.v[x].te && right < 0) right = (int32_t)k;
             }
-            if (best < 0)
-                for (size_t k = 0; k < d->vg.n; k++) {
-                    const ne_vgroup_t *g = &d->vg.v[k];
-                    if ((g->flags & (NE_VG_NOUN | NE_VG_CONSUMED)) || (pass == 0 && !strong[k] && !sure_verb(c, g))) continue;
-                    if (g->head >= d->tx.v[x].te) {
-                        best = (int32_t)k;
-                        break;
-                    }
-                }
+            best = left >= 0 ? left : right;
         }
         if (best >= 0 && d->vg.v[best].date < 0) d->vg.v[best].date = (int32_t)x;
     }
@@ -372,14 +381,17 @@ static void event_date(const ctx_t *c, const ne_vgroup_t *g, int intent, ne_even
 
 /* ---- events ----------------------------------------------------------------------- */
 
-static void set_cameo(const ctx_t *c, ne_event_t *e, const char *code)
+/* Give e the CAMEO code and what the table says of it; 0 when the table
+ * lacks the code (e is left as it was). */
+static int set_cameo(const ctx_t *c, ne_event_t *e, const char *code)
 {
     const ne_cameo_t *cm = ne_lex_cameo(c->s.lx, code);
-    if (!cm) return;
+    if (!cm) return 0;
     set_code(e->code, cm->code);
     e->label = cm->label;
     e->goldstein = cm->goldstein;
     e->quad_class = cm->quad;
+    return 1;
 }
 
 /* The state of the place named with "in" in the sentence ("in Geneva"). */
@@ -397,8 +409,7 @@ static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const
                 const ne_member_t *b)
 {
     if (!a->code[0] || !b->code[0]) return 0;
-    if (!a->country[0] && strncmp(a->code, "IGO", 3) && strcmp(a->code, "WST")) return 0;
-    if (!b->country[0] && strncmp(b->code, "IGO", 3) && strcmp(b->code, "WST")) return 0;
+    if (unplaced(a) || unplaced(b)) return 0;
     if (strcmp(a->code, b->code) == 0) return 0;
     ne_event_t e = *proto;
     int root = (e.code[0] - '0') * 10 + (e.code[1] - '0');
@@ -534,13 +545,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     else set_code(mapped, code);
     /* a mapped code that the table lacks falls back to its parent */
     while (strlen(mapped) > 3 && !ne_lex_cameo(c->s.lx, mapped)) mapped[strlen(mapped) - 1] = '\0';
-    const ne_cameo_t *cm = ne_lex_cameo(c->s.lx, mapped);
-    if (!cm) return 0;
-    set_code(proto.code, cm->code);
-    (void)gi;
-    proto.label = cm->label;
-    proto.goldstein = cm->goldstein;
-    proto.quad_class = cm->quad;
+    if (!set_cameo(c, &proto, mapped)) return 0;
     proto.rule = mt.pat->text;
     proto.trigger_start = tok_start(c, g->first);
     proto.trigger_end = tok_end(c, (mt.end > g->head ? mt.end : g->head + 1) - 1);
@@ -569,14 +574,14 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
         } else if (mt.pat->opts & NE_PO_RECIP) {
             recip = 1;
         } else if (mt.pat->opts & (NE_PO_GOV | NE_PO_SELF)) {
+            /* "activists staged a protest in Beijing": a protest abroad is
+             * addressed to the state where it is held */
+            const char *place = (mt.pat->opts & NE_PO_GOV) ? location_country(c) : NULL;
             for (int k = 0; k < na && ncp < NE_MAX_MEMBERS; k++) {
                 ne_member_t m = act[k];
                 resolve_member(c, &m, NULL, g->head, 0);
                 if (!m.country[0]) continue;
-                /* "activists staged a protest in Beijing": a protest abroad is
-                 * addressed to the state where it is held */
-                const char *place = location_country(c);
-                if ((mt.pat->opts & NE_PO_GOV) && place && strcmp(place, m.country)) {
+                if (place && strcmp(place, m.country)) {
                     ne_member_set(&cp[ncp], place, "");
                     cp[ncp].start = cp[ncp].end = 0;
                     ncp++;
@@ -620,7 +625,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
 
 /* Subjects and pattern matches of every group, left to right: a match
  * claims the verbs inside its words ("demanded that China release ..."). */
-static void match_groups(ctx_t *c, uint8_t *strong)
+static void match_groups(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
     for (size_t gi = 0; gi < d->vg.n; gi++) {
@@ -628,7 +633,6 @@ static void match_groups(ctx_t *c, uint8_t *strong)
         g->subj = -2;
         g->pat = NULL;
         g->target = -1;
-        strong[gi] = 0;
         if (!coded_group(g)) continue;
         ne_match_t mt;
         if (ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, g, &mt)) {
@@ -638,7 +642,6 @@ static void match_groups(ctx_t *c, uint8_t *strong)
             for (size_t k = gi + 1; k < d->vg.n; k++)
                 if (d->vg.v[k].head < mt.end) d->vg.v[k].flags |= NE_VG_CONSUMED;
         }
-        strong[gi] = g->pat || (g->flags & NE_VG_SAY);
     }
 }
 
@@ -646,12 +649,8 @@ int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
                        ne_memory_t *mem, struct ne_events_s *ev)
 {
     ctx_t c = {{lx, d, tb, te}, mem};
-    uint8_t strong_small[128], *strong = strong_small;
-    if (d->vg.n > sizeof(strong_small) && !(strong = malloc(d->vg.n))) return -1;
-    match_groups(&c, strong);
-    attach_dates(&c, strong);
-    /* a participle or a coordinated verb without a date of its own shares
-     * the date of the verb it hangs on */
+    match_groups(&c);
+    attach_dates(&c);
     /* "beat and detained several journalists on Monday": coordinated verbs
      * share a date found after the second */
     for (size_t gi = 1; gi < d->vg.n; gi++) {
@@ -659,17 +658,18 @@ int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
         if (g->date >= 0 && pg->date < 0 && conjoined(&c, g) && !(pg->flags & NE_VG_NOUN))
             pg->date = g->date;
     }
+    /* a participle or a coordinated verb without a date of its own shares
+     * the date of the verb it hangs on */
     for (size_t gi = 1; gi < d->vg.n; gi++) {
         ne_vgroup_t *g = &d->vg.v[gi];
         if (g->date >= 0 || !((g->flags & NE_VG_PARTICIPLE) || conjoined(&c, g))) continue;
         for (size_t k = gi; k > 0; k--)
-            if (strong[k - 1] && !(d->vg.v[k - 1].flags & NE_VG_SAY)) {
+            if (strong_group(&d->vg.v[k - 1]) && !(d->vg.v[k - 1].flags & NE_VG_SAY)) {
                 g->date = d->vg.v[k - 1].date;
                 break;
             }
     }
     int rc = 0;
     for (size_t gi = 0; gi < d->vg.n && rc == 0; gi++) rc = code_group(&c, gi, ev);
-    if (strong != strong_small) free(strong);
     return rc;
 }

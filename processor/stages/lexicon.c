@@ -722,7 +722,6 @@ static int load_actor_line(loader_t *ld, char **f, int nf)
         s.person = idx;
         int first = n - 1;
         /* al-Assad, bin Salman: keep the particle with the surname */
-        const char *w0 = word_str(ld->lx, ids[first]);
         if (first >= 2 && strcmp(word_str(ld->lx, ids[first - 1]), "-") == 0) first -= 2;
         else if (first >= 1) {
             const char *p = word_str(ld->lx, ids[first - 1]);
@@ -730,7 +729,6 @@ static int load_actor_line(loader_t *ld, char **f, int nf)
                 !strcmp(p, "von") || !strcmp(p, "de") || !strcmp(p, "da") || !strcmp(p, "le"))
                 first -= 1;
         }
-        (void)w0;
         if (add_entry(ld->lx, ids + first, n - first, &s) == NE_LEX_NONE)
             return fail(ld, "out of memory");
     }

@@ -125,8 +125,6 @@ static ne_reason_t fail(ne_reason_t r, char *err, size_t errsz, const char *fmt,
     return r;
 }
 
-/* An optional string field: absent or null is fine, anything else but a
- * string is wrong_type. */
 /* The record's name for one of our fields. */
 static const char *field(const ne_limits_t *lim, const char *ours)
 {
@@ -136,6 +134,8 @@ static const char *field(const ne_limits_t *lim, const char *ours)
     return ours;
 }
 
+/* An optional string field: absent or null is fine, anything else but a
+ * string is wrong_type. */
 static int opt_string(json_t *root, const char *key, char **out, int allow_number)
 {
     json_t *v = json_object_get(root, key);
@@ -384,8 +384,8 @@ char *ne_event_to_json(const ne_event_t *e, const ne_article_t *a, size_t *len)
     static const char *const src[] = {"text", "context", "published"};
     out_t o = {NULL, 0, 0, 0};
     out_room(&o, 1024);
-    /* character offsets: the sentence's from the start, the rest from it */
-    size_t sc = cp_count(a->text, 0, e->sentence_start);
+    /* character offsets: the sentence's as the coder counted it, the rest from it */
+    size_t sc = e->sentence_start_cp;
     size_t se = sc + cp_count(a->text, e->sentence_start, e->sentence_end);
     size_t ts = sc + cp_count(a->text, e->sentence_start, e->trigger_start);
     size_t te = ts + cp_count(a->text, e->trigger_start, e->trigger_end);

@@ -45,13 +45,18 @@ static inline int32_t ne_s_ment(const ne_sent_t *s, uint32_t i)
     return s->d->tok_ment.v[i - s->tb];
 }
 
-/* Is token i one of the single-byte punctuation marks in chars? */
+/* Is token i one of the single-byte punctuation marks in chars? A loop,
+ * not strchr: chars is a literal of one to a few marks, and the loop
+ * unrolls where strchr is a call on a hot path. (A NUL byte is white
+ * space to the tokenizer, never a mark.) */
 static inline int ne_s_punct(const ne_sent_t *s, uint32_t i, const char *chars)
 {
     if (i < s->tb || i >= s->te) return 0;
     const ne_token_t *t = &s->d->tok.v[i];
-    return t->kind == NE_TK_PUNCT && t->end - t->start == 1 &&
-           strchr(chars, s->d->text[t->start]) != NULL;
+    if (t->kind != NE_TK_PUNCT || t->end - t->start != 1) return 0;
+    for (char ch = s->d->text[t->start]; *chars; chars++)
+        if (*chars == ch) return 1;
+    return 0;
 }
 
 /* Is token i inside a time expression (its end in *end when not NULL)? */

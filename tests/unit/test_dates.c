@@ -61,6 +61,56 @@ START_TEST(cases)
 }
 END_TEST
 
+/* ne_dates_sentence tries the rules of match_at only at a number or at a
+ * word with NE_W_TIMESTART (lexicon.c), so a rule whose first word lacks
+ * the flag would never fire. One phrase for each word a rule can begin
+ * with; each phrase must also be found from its first word, which keeps
+ * the list that of the rules (a new rule needs its phrase here). "an"
+ * begins only "an hour ago", which no rule dates. */
+static const char *const rule_starts[] = {
+    "the same day", "that day", "hours later", "minutes later", "a day later",
+    "one day earlier", "later that day", "yesterday", "today", "tonight", "overnight",
+    "tomorrow", "last night", "this morning", "the weekend", "earlier this week",
+    "past week", "next month", "coming year", "two days ago", "three days ago",
+    "four days ago", "five days ago", "six days ago", "seven days ago", "eight days ago",
+    "nine days ago", "ten days ago", "eleven days ago", "twelve days ago", "recently",
+    "recent", "on Monday", "early Monday", "late Monday", "Monday", "in March",
+    "since March", "by March", "until March", "from March", "during March",
+    "of March 2022", "mid-March", "March 3", "3 March", "in 2019", NULL};
+
+START_TEST(rule_first_words)
+{
+    const ne_lexicon_t *lx = tu_lex();
+    for (int k = 0; rule_starts[k]; k++) {
+        ne_doc_t d;
+        tu_doc(&d, rule_starts[k], 20230217);
+        ck_assert_uint_ge(d.sent.n, 1);
+        uint32_t tb = d.sent.v[0].tb, te = d.sent.v[0].te;
+        const ne_token_t *t = &d.tok.v[tb];
+        uint32_t f = ne_lex_word_flags(lx, t->word);
+        ck_assert_msg(t->kind == NE_TK_NUM || (f & NE_W_TIMESTART),
+                      "'%s' begins a time expression but lacks NE_W_TIMESTART",
+                      rule_starts[k]);
+        ck_assert_int_eq(ne_dates_sentence(lx, &d, tb, te, 0), 0);
+        ck_assert_msg(d.tx.n >= 1 && d.tx.v[0].tb == tb,
+                      "no rule dates '%s' from its first word", rule_starts[k]);
+        ne_doc_free(&d);
+    }
+    /* every weekday and month name, and the month abbreviations */
+    static const char *const names[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+        "jul", "aug", "sept", "oct", "nov", "dec", NULL};
+    for (int k = 0; names[k]; k++) {
+        int32_t w = ne_lex_word_find(lx, names[k], strlen(names[k]));
+        uint32_t f = ne_lex_word_flags(lx, w);
+        ck_assert_msg((f & (NE_W_WEEKDAY | NE_W_MONTH)) && (f & NE_W_TIMESTART),
+                      "'%s' lacks NE_W_TIMESTART", names[k]);
+    }
+}
+END_TEST
+
 START_TEST(calendar)
 {
     ck_assert_int_eq(ne_weekday(20230217), 4); /* a Friday */
@@ -78,6 +128,7 @@ int main(void)
     TCase *core = tcase_create("core");
     tcase_add_test(core, cases);
     tcase_add_test(core, calendar);
+    tcase_add_test(core, rule_first_words);
     suite_add_tcase(s, core);
     return tu_run(s);
 }
