@@ -21,10 +21,12 @@ consume_all "$OUT" >"$WORK/out.json"
 import json, sys
 exp = json.load(open(sys.argv[1]))
 dl = {}
+ndl = 0
 for line in open(sys.argv[2], encoding="utf-8", errors="surrogateescape"):
     env = json.loads(line)
     h = dict(zip(env["headers"][::2], env["headers"][1::2]))
     dl[int(h["ne_source_offset"])] = h
+    ndl += 1
 coded = {json.loads(json.loads(l)["payload"])["article_id"] for l in open(sys.argv[3])}
 bad = 0
 print("%-36s %-22s %s" % ("class", "dead letter (service)", "check"))
@@ -40,6 +42,9 @@ missing = [g for g in range(exp["good"]) if "good-%d" % g not in coded]
 print("records: %s; good records coded: %d of %d; service peak memory %.1f MB"
       % (sys.argv[5], exp["good"] - len(missing), exp["good"], int(sys.argv[4]) / 1024))
 assert not missing and not bad
+nbad = sum(c["reason"] != "coded" for c in exp["classes"])
+assert ndl == nbad, "%d dead letters for %d bad records" % (ndl, nbad)
+assert "ctl" in coded, "the record with escaped control characters gave no event"
 assert int(sys.argv[4]) < 512 * 1024, "memory not bounded"
 PY
 echo PASS

@@ -13,6 +13,7 @@ start_service -i "$IN" -o "$OUT" --dead-letter "dlq-$RUN_ID" -g "$G"
 wait_committed "$G" "$IN" 120
 stop_service "$SVC_PID"
 n=$(end_offset "$OUT")
+[ "$n" -gt 50 ] || fail "only $n events from 120 articles"
 "$PY" "$(dirname "$0")/consume_events.py" "$B" "$OUT" "$NE_SRC/schemas/event.schema.json" 8 \
     >"$WORK/events.txt" 2>"$WORK/summary.txt" || { cat "$WORK/summary.txt" >&2; fail "the Python consumer failed"; }
 cat "$WORK/summary.txt"

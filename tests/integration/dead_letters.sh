@@ -61,4 +61,22 @@ for e in out:
     assert (e["actor"]["code"], e["action"]["code"], e["counterpart"]["code"]) == ("POL", "112", "BLR"), e
 print("good articles coded:", ids)
 PY
+# the invalid UTF-8 record's bytes, as bytes (kcat prints text): a Kafka client reads them
+"$PY" - "$B" "$DLQ" "$WORK/records.bin" <<'PY'
+import sys
+from confluent_kafka import Consumer, TopicPartition
+raw = next(r for r in open(sys.argv[3], "rb").read().split(b"\x1e") if b"\xff\xfe" in r)
+c = Consumer({"bootstrap.servers": sys.argv[1], "group.id": "dead-letter-bytes", "enable.auto.commit": False})
+c.assign([TopicPartition(sys.argv[2], 0, 0)])
+values = []
+while len(values) < 9:
+    m = c.poll(10.0)
+    if m is None:
+        break
+    if not m.error():
+        values.append(m.value())
+c.close()
+assert raw in values, "the invalid UTF-8 record's bytes were not kept in its dead letter"
+print("invalid UTF-8 dead letter: the original %d bytes, byte for byte" % len(raw))
+PY
 echo "PASS"

@@ -10,6 +10,9 @@
 . "$(dirname "$0")/lib.sh"
 
 PAUSE=${FAULT_PAUSE_SECONDS:-30}
+# the broker is shared with the other tests: whatever happens, it runs again
+PAUSED=0
+trap '[ "$PAUSED" = 1 ] && "$NE_SRC/tests/broker/kafka.sh" resume "$NE_BROKER_DIR" >/dev/null 2>&1; cleanup' EXIT
 count_check() { # expected.jsonl out.json mode label
     "$PY" - "$@" <<'PY'
 import json, sys
@@ -50,10 +53,12 @@ for mode in at-least-once exactly-once; do
             out_before=$(end_offset "$OUT")
             [ "$out_before" -gt 0 ] || fail "$mode: no events out before the fault"
             note "$mode: stopping the broker for ${PAUSE}s with $out_before events out, $(end_offset "$IN") articles in"
+            PAUSED=1
             "$NE_SRC/tests/broker/kafka.sh" pause "$NE_BROKER_DIR"
             sleep "$PAUSE"
             kill -0 "$svc" || fail "the service died while the broker was down"
             "$NE_SRC/tests/broker/kafka.sh" resume "$NE_BROKER_DIR" >/dev/null
+            PAUSED=0
             note "$mode: broker back"
         fi
     done
@@ -71,7 +76,7 @@ rc=0
 timeout 60 "$NE_BIN" run -b "$B" -i "$IN" -o "no-such-topic-$RUN_ID" -g "$G" 2>"$WORK/missing.log" || rc=$?
 [ "$rc" = 1 ] || fail "missing output topic: exit $rc (expected 1)"
 grep -q "output topic no-such-topic-$RUN_ID: does not exist" "$WORK/missing.log" || fail "no clear error: $(cat "$WORK/missing.log")"
-[ "$(committed "$G" "$IN" 2>/dev/null || echo 0)" = 0 ] || fail "offsets committed with no output topic"
+[ "$(committed "$G" "$IN")" = 0 ] || fail "offsets committed with no output topic"
 note "missing output topic: exit 1, '$(grep -o 'output topic.*' "$WORK/missing.log" | head -1)', 0 offsets committed"
 
 # ---- 3. a record the coder fails on: dead-lettered once, never loops
@@ -80,6 +85,7 @@ topics "$IN" 1 "$OUT" 1 "$DLQ" 1
 { articles_from "$NE_SHARED/data/dev-gold.jsonl" before 20
   echo '{"id":"poison","text":"Russia condemned Ukraine on Monday.","published":"2024-01-03"}'
   articles_from "$NE_SHARED/data/dev-gold.jsonl" after 20; } >"$WORK/poison.jsonl"
+grep -v '"id": *"poison"' "$WORK/poison.jsonl" | "$NE_BIN" extract >"$WORK/poison-exp.jsonl" 2>/dev/null
 kcat -b "$B" -P -t "$IN" -l "$WORK/poison.jsonl"
 for run in 1 2; do
     NEWSEVENTS_TEST_FAIL_ID=poison start_service -i "$IN" -o "$OUT" --dead-letter "$DLQ" -g "$G"
@@ -89,22 +95,37 @@ for run in 1 2; do
 done
 [ "$(end_offset "$DLQ")" = 1 ] || fail "the failing record gave $(end_offset "$DLQ") dead letters (expected 1)"
 consume_all "$DLQ" | grep -q '"ne_reason","coder_error"' || fail "the dead letter's reason is not coder_error"
-note "coder failure: 1 dead letter (coder_error) over two runs; the 40 records around it coded"
+consume_all "$OUT" >"$WORK/poison-out.json"
+count_check "$WORK/poison-exp.jsonl" "$WORK/poison-out.json" at-least-once "the 40 records around the failing one"
 
 # ---- 4. SIGKILL at random points, ten times over one run
 IN=in-kill-$RUN_ID OUT=out-kill-$RUN_ID G=g-kill-$RUN_ID
 topics "$IN" 3 "$OUT" 3 "dlq-kill-$RUN_ID" 1
-articles_from "$NE_SHARED/data/dev-gold.jsonl" kill 20000 >"$WORK/kill.jsonl"
+# (the service codes about 20,000 of these articles a second: enough for
+# ten kills that each land before the input is done)
+articles_from "$NE_SHARED/data/dev-gold.jsonl" kill 60000 >"$WORK/kill.jsonl"
 "$NE_BIN" extract <"$WORK/kill.jsonl" >"$WORK/kill-exp.jsonl" 2>/dev/null
 kcat -b "$B" -P -t "$IN" -l "$WORK/kill.jsonl"
-kills=0
+# each instance is killed at a random moment up to 0.3 s after its first
+# events reach the output topic, and before the input is all committed:
+# ten kills mid-stream
+kills=0 total=$(end_offset "$IN")
 for k in $(seq 1 10); do
+    out0=$(end_offset "$OUT")
     start_service -i "$IN" -o "$OUT" --dead-letter "dlq-kill-$RUN_ID" -g "$G" -X consumer.session.timeout.ms=6000
-    sleep "$(python3 -c 'import random; print(round(random.uniform(0.2, 2.5), 2))')"
+    log=$WORK/svc-$SVC_N.log
+    for _ in $(seq 1 600); do grep -q "assigned [1-9]" "$log" && break; sleep 0.05; done
+    grep -q "assigned [1-9]" "$log" || fail "instance $k got no partition in 30 s"
+    for _ in $(seq 1 300); do [ "$(end_offset "$OUT")" -gt "$out0" ] && break; sleep 0.02; done
+    [ "$(end_offset "$OUT")" -gt "$out0" ] || fail "instance $k produced nothing in 10 s with partitions"
+    sleep "$(python3 -c 'import random; print(round(random.uniform(0, 0.3), 2))')"
     kill -9 "$SVC_PID" 2>/dev/null && kills=$((kills + 1))
     wait "$SVC_PID" 2>/dev/null || true
+    done_now=$(committed "$G" "$IN")
+    [ "$done_now" -lt "$total" ] || fail "kill $k came after the whole input was committed"
 done
-note "killed $kills times; $(committed "$G" "$IN") of $(end_offset "$IN") committed"
+[ "$kills" = 10 ] || fail "killed $kills times (expected 10)"
+note "killed $kills times mid-stream; $(committed "$G" "$IN") of $total committed"
 start_service -i "$IN" -o "$OUT" --dead-letter "dlq-kill-$RUN_ID" -g "$G" -X consumer.session.timeout.ms=6000
 wait_committed "$G" "$IN" 300
 stop_service "$SVC_PID"

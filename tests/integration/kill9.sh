@@ -25,6 +25,7 @@ kill -9 "$first"
 wait "$first" 2>/dev/null || true
 at_kill=$(end_offset "$OUT")
 note "killed after $at_kill of $expected events"
+[ "$at_kill" -gt 0 ] || fail "the service was killed before it produced anything; nothing was tested"
 [ "$at_kill" -lt "$expected" ] || fail "the service finished before the kill; nothing was tested"
 
 start_service -i "$IN" -o "$OUT" --dead-letter "dlq-$RUN_ID" -g "$G" -X consumer.session.timeout.ms=6000

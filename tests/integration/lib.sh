@@ -49,12 +49,16 @@ wait_committed() {
     fail "group $group committed $c of $end records of $topic in ${limit}s"
 }
 
-# Stop the service with a signal and check that it exits 0.
+# Stop the service with a signal and check that it exits 0 within 60 s.
 stop_service() {
-    local pid=$1
+    local pid=$1 rc=0 dog
     kill -TERM "$pid"
-    local rc=0
+    # a watchdog, so that a shutdown that hangs fails here and says so
+    (sleep 60; kill -9 "$pid") >/dev/null 2>&1 &
+    dog=$!
     wait "$pid" || rc=$?
+    kill "$dog" 2>/dev/null || true
+    [ "$rc" = 137 ] && fail "service did not stop within 60 s of SIGTERM"
     [ "$rc" = 0 ] || { tail -20 "$WORK/svc-$SVC_N.log" >&2; fail "service exited $rc after SIGTERM"; }
 }
 

@@ -20,28 +20,40 @@ total=$(end_offset "$IN")
 cat "$WORK/late.jsonl" >>"$WORK/articles.jsonl"
 "$NE_BIN" extract <"$WORK/articles.jsonl" >"$WORK/expected.jsonl" 2>/dev/null
 
-# 1. the whole topic, while a producer keeps appending: it still ends
-( for k in $(seq 1 20); do echo '{"id":"live-'$k'","text":"Russia condemned Ukraine."}'; sleep 0.2; done |
-  kcat -b "$B" -P -t "$IN" ) &
+# 1. the whole topic, while a producer keeps appending until the replay
+#    has exited: it still ends, at the end offsets it recorded at its start
+#    (one kcat a record: kcat -P reading a pipe produces only at its end)
+( k=0; while [ ! -e "$WORK/stop-writer" ] && [ "$k" -lt 1200 ]; do
+      k=$((k + 1)); echo '{"id":"live-'$k'","text":"Russia condemned Ukraine."}' | kcat -b "$B" -P -t "$IN"
+      sleep 0.05
+  done ) &
 writer=$!
 PIDS+=("$writer")
 rc=0
 timeout 120 "$NE_BIN" replay -b "$B" -i "$IN" -o "$OUT1" --dead-letter "dlq-$RUN_ID" -g "$G" \
     2>"$WORK/r1.log" || rc=$?
+sleep 0.5
+end_after=$(end_offset "$IN")
+touch "$WORK/stop-writer"
+wait "$writer" || fail "the live producer failed"
 [ "$rc" = 0 ] || { tail "$WORK/r1.log" >&2; fail "replay exited $rc"; }
-grep -q "replay: .* records (100.0%)" "$WORK/r1.log" || fail "no final progress line"
-grep -c "^replay: [0-9]*/[0-9]* records" "$WORK/r1.log" >/dev/null
-c=$(committed "$G" "$IN" 2>/dev/null || echo 0)
+recorded=$(grep -o "replay: [0-9]* record(s) in" "$WORK/r1.log" | grep -o "[0-9]*")
+done_n=$(grep -o "replay: done: [0-9]* records" "$WORK/r1.log" | grep -o "[0-9]*")
+grep -q "replay: $recorded/$recorded records (100.0%)" "$WORK/r1.log" || fail "no final progress line"
+[ "$recorded" -ge "$total" ] || fail "replay recorded $recorded records to do, the topic had $total"
+[ "$done_n" = "$recorded" ] || fail "replay did $done_n records, it recorded $recorded at its start"
+[ "$end_after" -gt "$recorded" ] || fail "the producer added nothing during the replay; nothing was tested"
+note "replay 1: recorded $recorded records at its start, did $done_n, while the topic grew to $end_after"
+c=$(committed "$G" "$IN")
 [ "$c" = 0 ] || fail "replay committed offsets ($c) without --commit"
-wait "$writer" || true
 
 # 2. again, to another topic, and commit this time: the same ids
-"$NE_BIN" replay -b "$B" -i "$IN" -o "$OUT2" --dead-letter "dlq-$RUN_ID" -g "$G" --commit \
+timeout 120 "$NE_BIN" replay -b "$B" -i "$IN" -o "$OUT2" --dead-letter "dlq-$RUN_ID" -g "$G" --commit \
     --until end --progress lines 2>"$WORK/r2.log" || fail "second replay failed"
 [ "$(committed "$G" "$IN")" -ge "$total" ] || fail "--commit did not commit the end offsets"
 
 # 3. from a time, and from explicit offsets
-"$NE_BIN" replay -b "$B" -i "$IN" -o "$OUT3" --dead-letter "dlq-$RUN_ID" --from "$midtime" \
+timeout 120 "$NE_BIN" replay -b "$B" -i "$IN" -o "$OUT3" --dead-letter "dlq-$RUN_ID" --from "$midtime" \
     --until "$(date -u -d '+1 min' +%Y-%m-%dT%H:%M:%SZ)" --progress none 2>"$WORK/r3.log" ||
     fail "replay --from TIME failed"
 consume_all "$OUT1" >"$WORK/o1.json"
@@ -72,14 +84,27 @@ assert late <= s3, "the time range missed late articles"
 assert not (s3 & early), "the time range included earlier articles"
 PY
 # 4. on a terminal: a progress bar (done/total, rate, ETA), run under a pseudo-terminal
-script -qec "$NE_BIN replay -b $B -i $IN -o $OUT3 --dead-letter dlq-$RUN_ID --from earliest" /dev/null \
+script -qec "timeout 120 $NE_BIN replay -b $B -i $IN -o $OUT3 --dead-letter dlq-$RUN_ID --from earliest" /dev/null \
     >"$WORK/tty.txt" 2>&1 || fail "replay on a terminal failed"
 grep -aqE '\[#+\.*\] [0-9]+/[0-9]+ +[0-9.]+% +[0-9]+ rec/s ETA [0-9]+:[0-9]+' "$WORK/tty.txt" ||
     fail "no progress bar on a terminal: $(tail -c 300 "$WORK/tty.txt")"
 note "terminal: $(tr '\r' '\n' <"$WORK/tty.txt" | grep -a 'rec/s' | tail -1)"
 
 # 5. explicit partition offsets: only what follows them
-"$NE_BIN" replay -b "$B" -i "$IN" -o "$OUT3" --dead-letter "dlq-$RUN_ID" --from "0:999999,1:999999,2:999999" \
+timeout 120 "$NE_BIN" replay -b "$B" -i "$IN" -o "$OUT3" --dead-letter "dlq-$RUN_ID" --from "0:999999,1:999999,2:999999" \
     --progress none 2>"$WORK/r4.log" || fail "replay --from offsets failed"
 grep -q "replay: 0 record(s)" "$WORK/r4.log" || fail "offsets past the end should give an empty replay"
+# the middle of each partition (a producer's batches fill partitions unevenly)
+mid=() want=0
+for p in 0 1 2; do
+    e=$(kcat -b "$B" -Q -t "$IN:$p:-1" | awk '{print $NF}')
+    mid+=($((e / 2)))
+    want=$((want + e - e / 2))
+done
+from="0:${mid[0]},$IN:1:${mid[1]},2:${mid[2]}"
+timeout 120 "$NE_BIN" replay -b "$B" -i "$IN" -o "$OUT3" --dead-letter "dlq-$RUN_ID" --from "$from" \
+    --progress none 2>"$WORK/r5.log" || fail "replay --from mid-topic offsets failed"
+grep -q "replay: done: $want records" "$WORK/r5.log" ||
+    fail "--from $from: expected $want records; $(grep 'replay:' "$WORK/r5.log" | tail -1)"
+note "replay --from $from: $want of $(end_offset "$IN") records"
 echo PASS

@@ -21,12 +21,21 @@ art_schema = json.load(open(sys.argv[2]))
 Draft202012Validator.check_schema(ev_schema)
 Draft202012Validator.check_schema(art_schema)
 v = Draft202012Validator(ev_schema)
+texts = {}
+for line in open(sys.argv[4]):
+    a = json.loads(line)
+    texts[a["id"]] = a["text"]
 n = 0
 for line in open(sys.argv[3]):
     rec = json.loads(json.loads(line)["payload"])
     errs = sorted(v.iter_errors(rec), key=str)
     assert not errs, "invalid event %s: %s" % (rec.get("event_id"), errs[0].message)
-    # evidence offsets point at the sentence in the article text
+    # evidence offsets (code points) point at the sentence and the trigger in the article text
+    text, ev = texts[rec["article_id"]], rec["evidence"]
+    assert text[ev["start"]:ev["end"]] == ev["sentence"], "evidence offsets of %s" % rec["event_id"]
+    tr = ev["trigger"]
+    assert ev["start"] <= tr["start"] < tr["end"] <= ev["end"], "trigger outside its sentence"
+    assert text[tr["start"]:tr["end"]] == rec["action"]["text"], "trigger offsets of %s" % rec["event_id"]
     n += 1
 assert n > 50, "only %d events" % n
 va = Draft202012Validator(art_schema)
