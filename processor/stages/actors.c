@@ -270,11 +270,7 @@ static uint32_t name_run(const ctx_t *c, uint32_t i)
             j++;
             continue;
         }
-        if (j > i && t->kind == NE_TK_WORD &&
-            (is_w(c, j, "al") || is_w(c, j, "bin") || is_w(c, j, "ibn") ||
-             is_w(c, j, "el") || is_w(c, j, "van") || is_w(c, j, "von") ||
-             is_w(c, j, "de") || is_w(c, j, "da") || is_w(c, j, "dos")) &&
-            j + 1 < c->s.te) {
+        if (j > i && t->kind == NE_TK_WORD && (wf(c, j) & NE_W_PARTICLE) && j + 1 < c->s.te) {
             if ((tok(c, j + 1)->flags & NE_TF_CAP) || is_hyphen(c, j + 1)) {
                 j++;
                 continue;

@@ -584,6 +584,11 @@ static int load_grammar(ne_lexicon_t *lx)
         "coming", "recently", "recent", "on", "early", "late", "in", "since", "by", "until",
         "from", "during", "of", "mid", NULL};
     if (set_words(lx, timestart, NE_W_TIMESTART) < 0) return -1;
+    /* name particles: one list for the surnames of the dictionary (below)
+     * and for the names read in text (actors.c) */
+    static const char *const particles[] = {"al", "bin", "ibn", "el", "van", "von", "de", "da",
+                                            "dos", "le", NULL};
+    if (set_words(lx, particles, NE_W_PARTICLE) < 0) return -1;
     for (int i = 0; weekdays[i]; i++) {
         int32_t w = word_intern_z(lx, weekdays[i]);
         if (w < 0) return -1;
@@ -723,12 +728,8 @@ static int load_actor_line(loader_t *ld, char **f, int nf)
         int first = n - 1;
         /* al-Assad, bin Salman: keep the particle with the surname */
         if (first >= 2 && strcmp(word_str(ld->lx, ids[first - 1]), "-") == 0) first -= 2;
-        else if (first >= 1) {
-            const char *p = word_str(ld->lx, ids[first - 1]);
-            if (!strcmp(p, "bin") || !strcmp(p, "al") || !strcmp(p, "van") ||
-                !strcmp(p, "von") || !strcmp(p, "de") || !strcmp(p, "da") || !strcmp(p, "le"))
-                first -= 1;
-        }
+        else if (first >= 1 && (ne_lex_word_flags(ld->lx, ids[first - 1]) & NE_W_PARTICLE))
+            first -= 1;
         if (add_entry(ld->lx, ids + first, n - first, &s) == NE_LEX_NONE)
             return fail(ld, "out of memory");
     }

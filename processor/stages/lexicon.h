@@ -56,6 +56,7 @@ enum {
     NE_W_TITLE_ABBR = 1u << 18, /* mr, mrs, dr */
     NE_W_ADV = 1u << 19,     /* adverbs that may sit inside a verb group */
     NE_W_TIMESTART = 1u << 20, /* may begin a time expression (dates.c tries only these) */
+    NE_W_PARTICLE = 1u << 21, /* al, bin, van, de: belongs to the surname that follows */
 };
 
 /* Lemma flags. */
