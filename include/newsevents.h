@@ -39,7 +39,7 @@ extern "C" {
 /** Version of the program and library. */
 #define NE_VERSION "0.1.0"
 /** Version of schemas/event.schema.json that ne_event_to_json() writes. */
-#define NE_EVENT_SCHEMA_VERSION "1.0.0"
+#define NE_EVENT_SCHEMA_VERSION "1.1.0"
 /** Version of schemas/article.schema.json that ne_article_decode() reads. */
 #define NE_ARTICLE_SCHEMA_VERSION "1.0.0"
 
@@ -200,6 +200,17 @@ int ne_coder_code(const ne_coder_t *coder, const ne_article_t *article, ne_event
  * its length in *len when len is not NULL.
  */
 char *ne_event_to_json(const ne_event_t *event, const ne_article_t *article, size_t *len);
+
+/**
+ * @brief Like ne_event_to_json(), in at most max bytes (0: no limit). A record
+ * that would be bigger carries a window of its sentence around the trigger
+ * instead (evidence.start and evidence.end give the window, and
+ * evidence.truncated is true).
+ * @returns the JSON (caller frees), or NULL when out of memory (*len 0) or
+ * when even the trigger alone does not fit (*len the smallest size seen).
+ */
+char *ne_event_to_json_max(const ne_event_t *event, const ne_article_t *article, size_t max,
+                           size_t *len);
 
 /** @brief Format a date as "YYYY", "YYYY-MM" or "YYYY-MM-DD" into buf (>= 11 bytes). */
 void ne_format_date(int ymd, ne_precision_t prec, char *buf);

@@ -314,7 +314,7 @@ int ne_conf_load_env(ne_conf_t *c, char **env, char *err, size_t errsz)
         }
         key[k] = '\0';
         /* variables the program reads itself, not settings */
-        if (!strcmp(key, "trace") || !strcmp(key, "test-fail-id")) continue;
+        if (!strcmp(key, "trace") || !strcmp(key, "test-fail-id") || !strcmp(key, "test-no-cut")) continue;
         if (ne_conf_set(c, key, eq + 1, msg, sizeof(msg)) < 0) {
             snprintf(err, errsz, "environment %.*s: %s", (int)n + (int)sizeof(pfx) - 1, *e, msg);
             return -1;

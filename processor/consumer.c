@@ -10,6 +10,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "consumer.h"
@@ -23,7 +24,10 @@ typedef struct part_s {
     int32_t partition;
     ne_ticket_t **q; /* ring of open tickets, in offset order */
     size_t head, count, cap;
-    rd_kafka_topic_partition_list_t *store; /* this partition alone, for offset stores */
+    /* this partition alone, for offset stores; librdkafka caches a reference
+     * to its partition in the list, so it must be freed before the client
+     * (rd_kafka_destroy waits for that reference for ever) */
+    rd_kafka_topic_partition_list_t *store;
     int revoked;
     struct part_s *next;
 } part_t;
@@ -47,6 +51,7 @@ struct ne_consumer_s {
     long in_flight;
     int failed;
     int flush_timeout_ms;
+    int64_t deadline_ms; /* shutdown: flushes end by then (0: none) */
 };
 
 rd_kafka_t *ne_consumer_handle(ne_consumer_t *c)
@@ -161,6 +166,11 @@ ne_ticket_t *ne_ticket_open(ne_consumer_t *c, const rd_kafka_message_t *msg)
     return t;
 }
 
+int ne_ticket_revoked(const ne_ticket_t *t)
+{
+    return t->part->revoked;
+}
+
 void ne_ticket_hold(ne_ticket_t *t)
 {
     t->refs++;
@@ -185,6 +195,26 @@ int ne_consumer_commit(ne_consumer_t *c)
         return -1;
     }
     return 0;
+}
+
+int64_t ne_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void ne_consumer_set_deadline(ne_consumer_t *c, int64_t deadline_ms)
+{
+    c->deadline_ms = deadline_ms;
+}
+
+/* A rebalance flushes for the flush timeout, and never past the shutdown
+ * deadline: shutdown's own flush has already used its share of it. */
+static int64_t flush_deadline(const ne_consumer_t *c)
+{
+    int64_t d = ne_now_ms() + c->flush_timeout_ms;
+    return c->deadline_ms && c->deadline_ms < d ? c->deadline_ms : d;
 }
 
 static void log_parts(const char *what, const rd_kafka_topic_partition_list_t *parts)
@@ -216,7 +246,7 @@ static void rebalance_cb(rd_kafka_t *rk, rd_kafka_resp_err_t err,
         /* finish what was read from these partitions, then commit it (in
          * exactly-once mode the transaction already did, or was aborted) */
         if (c->mode == NE_CONS_AT_LEAST_ONCE) {
-            rd_kafka_flush(c->producer, c->flush_timeout_ms);
+            ne_producer_flush(c->producer, flush_deadline(c));
             if (!rd_kafka_assignment_lost(rk)) ne_consumer_commit(c);
         }
         for (int i = 0; i < parts->cnt; i++) {
@@ -321,11 +351,15 @@ void ne_consumer_destroy(ne_consumer_t *c)
      * through the callback) */
     rd_kafka_resp_err_t e = rd_kafka_consumer_close(c->rk);
     if (e) ne_warn("closing the consumer: %s", rd_kafka_err2str(e));
-    rd_kafka_destroy(c->rk);
+    /* partitions whose records were never all acknowledged (a failed
+     * delivery) are still here: free them, and the partition references
+     * their offset-store lists hold, before the client */
     for (part_t *p = c->parts, *n; p; p = n) {
         n = p->next;
         for (size_t i = 0; i < p->count; i++) free(p->q[(p->head + i) % p->cap]);
         part_free(p);
     }
+    c->parts = c->last = NULL;
+    rd_kafka_destroy(c->rk);
     free(c);
 }

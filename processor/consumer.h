@@ -48,6 +48,8 @@ rd_kafka_t *ne_consumer_handle(ne_consumer_t *c);
  * @returns the ticket, or NULL when out of memory.
  */
 ne_ticket_t *ne_ticket_open(ne_consumer_t *c, const rd_kafka_message_t *msg);
+/** @brief Was the ticket's partition revoked (its records now belong to another owner)? */
+int ne_ticket_revoked(const ne_ticket_t *t);
 /** @brief One more produce request waits on the ticket. */
 void ne_ticket_hold(ne_ticket_t *t);
 /** @brief One request (or the processing itself) is done; ok = 0 marks it failed. */
@@ -57,6 +59,13 @@ void ne_ticket_release(ne_ticket_t *t, int ok);
 long ne_consumer_in_flight(const ne_consumer_t *c);
 /** @brief Did any produce request fail for good? Then the service must stop. */
 int ne_consumer_failed(const ne_consumer_t *c);
+
+/** @brief Shutdown has begun: flushes in the rebalance callback end by
+ * deadline_ms (ne_now_ms() time) at the latest. */
+void ne_consumer_set_deadline(ne_consumer_t *c, int64_t deadline_ms);
+
+/** @brief Milliseconds of a monotonic clock. */
+int64_t ne_now_ms(void);
 
 /** @brief Commit the stored offsets now (synchronously). @returns 0 or -1. */
 int ne_consumer_commit(ne_consumer_t *c);

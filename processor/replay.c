@@ -158,13 +158,23 @@ static int offsets_for_time(rd_kafka_t *rk, part_t *parts, size_t np, int64_t ms
         rd_kafka_topic_partition_list_add(l, parts[i].topic, parts[i].partition)->offset = ms;
     rd_kafka_resp_err_t e = rd_kafka_offsets_for_times(rk, l, 10000);
     if (e) {
-        snprintf(err, errsz, "offsets for time: %s", rd_kafka_err2str(e));
+        snprintf(err, errsz, "offsets for time in %s%s: %s", np ? parts[0].topic : "",
+                 np > 1 ? " and other partitions" : "", rd_kafka_err2str(e));
         rd_kafka_topic_partition_list_destroy(l);
         return -1;
     }
-    for (size_t i = 0; i < np; i++) out[i] = l->elems[i].err ? -1 : l->elems[i].offset;
+    int rc = 0;
+    for (size_t i = 0; i < np && rc == 0; i++) {
+        /* offset -1 with no error: no record at or after the time */
+        out[i] = l->elems[i].offset;
+        if (l->elems[i].err) {
+            snprintf(err, errsz, "offsets for time in %s[%d]: %s", l->elems[i].topic,
+                     l->elems[i].partition, rd_kafka_err2str(l->elems[i].err));
+            rc = -1;
+        }
+    }
     rd_kafka_topic_partition_list_destroy(l);
-    return 0;
+    return rc;
 }
 
 /* ---- progress -------------------------------------------------------------- */
@@ -207,36 +217,20 @@ static void progress_show(progress_t *pg, int64_t done, int final)
 
 /* ---- the run ------------------------------------------------------------------ */
 
-int ne_replay_run(const ne_conf_t *conf, const ne_coder_t *coder)
+/* Every partition of the input topics, with its range: the end offsets
+ * recorded now (or the first offsets at --until), the starts from --from.
+ * Returns the partitions (caller frees) and their count, or NULL. */
+static part_t *plan(const ne_conf_t *conf, rd_kafka_t *rk, size_t *np_out)
 {
     char err[512];
-    int rc = 1;
-    rd_kafka_t *prod = ne_producer_new(conf, NULL, err, sizeof(err));
-    if (!prod) {
-        ne_err("%s", err);
-        return 1;
-    }
-    ne_pool_t *pool = NULL;
-    ne_consumer_t *cons = ne_consumer_new(conf, prod, NE_CONS_REPLAY, err, sizeof(err));
-    if (ne_service_failed()) goto out;
-    pool = ne_pool_new(coder, conf, conf->threads, (size_t)conf->threads * 64);
     part_t *parts = NULL;
     size_t np = 0;
-    int64_t *tmp = NULL;
-    if (!cons || !pool) {
-        ne_err("%s", cons ? "out of memory" : err);
-        goto out;
-    }
-    rd_kafka_t *rk = ne_consumer_handle(cons);
-    /* partitions of every input topic */
+    int64_t *tmp = NULL, ms;
     for (size_t t = 0; t < conf->ntopics; t++) {
         int n;
-        if (topic_partitions(rk, conf->topics[t], &n, err, sizeof(err)) < 0) {
-            ne_err("%s", err);
-            goto out;
-        }
+        if (topic_partitions(rk, conf->topics[t], &n, err, sizeof(err)) < 0) goto fail;
         part_t *nv = realloc(parts, (np + (size_t)n) * sizeof(*parts));
-        if (!nv) goto out;
+        if (!nv) goto oom;
         parts = nv;
         for (int p = 0; p < n; p++) {
             memset(&parts[np], 0, sizeof(parts[np]));
@@ -245,61 +239,119 @@ int ne_replay_run(const ne_conf_t *conf, const ne_coder_t *coder)
             np++;
         }
     }
-    tmp = calloc(np ? np : 1, sizeof(*tmp));
-    if (!tmp) goto out;
-    /* ends: recorded now */
+    if (!(tmp = calloc(np ? np : 1, sizeof(*tmp)))) goto oom;
     for (size_t i = 0; i < np; i++) {
         int64_t lo, hi;
         rd_kafka_resp_err_t e = rd_kafka_query_watermark_offsets(rk, parts[i].topic, parts[i].partition,
                                                                  &lo, &hi, 10000);
         if (e) {
-            ne_err("end offsets of %s[%d]: %s", parts[i].topic, parts[i].partition, rd_kafka_err2str(e));
-            goto out;
+            snprintf(err, sizeof(err), "end offsets of %s[%d]: %s", parts[i].topic, parts[i].partition,
+                     rd_kafka_err2str(e));
+            goto fail;
         }
         parts[i].start = lo;
         parts[i].end = hi;
     }
-    int64_t ms;
     if (conf->until && strcmp(conf->until, "end")) {
         ne_parse_rfc3339_ms(conf->until, &ms);
-        if (offsets_for_time(rk, parts, np, ms, tmp, err, sizeof(err)) < 0) {
-            ne_err("%s", err);
-            goto out;
-        }
+        if (offsets_for_time(rk, parts, np, ms, tmp, err, sizeof(err)) < 0) goto fail;
         for (size_t i = 0; i < np; i++)
             if (tmp[i] >= 0 && tmp[i] < parts[i].end) parts[i].end = tmp[i];
     }
-    /* starts */
     if (conf->from && strcmp(conf->from, "earliest")) {
         if (ne_parse_rfc3339_ms(conf->from, &ms) == 0) {
-            if (offsets_for_time(rk, parts, np, ms, tmp, err, sizeof(err)) < 0) {
-                ne_err("%s", err);
-                goto out;
-            }
+            if (offsets_for_time(rk, parts, np, ms, tmp, err, sizeof(err)) < 0) goto fail;
             for (size_t i = 0; i < np; i++) parts[i].start = tmp[i] >= 0 ? tmp[i] : parts[i].end;
         } else {
             char *dup = strdup(conf->from), *save = NULL;
+            if (!dup) goto oom;
             for (char *p = strtok_r(dup, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
                 const char *topic;
-                int pid;
+                int pid, found = 0;
                 int64_t o;
                 from_item(p, &topic, &pid, &o); /* checked by ne_replay_check_conf */
-                int found = 0;
                 for (size_t i = 0; i < np; i++)
                     if (parts[i].partition == pid && (!topic || !strcmp(topic, parts[i].topic))) {
+                        if (o > parts[i].end) {
+                            /* past the end: nothing to do, and nothing past the log's
+                             * end may ever be committed */
+                            ne_warn("--from %s[%d]:%" PRId64 " is past the end of the partition (%" PRId64
+                                    "): nothing to replay there", parts[i].topic, pid, o, parts[i].end);
+                            o = parts[i].end;
+                        }
                         if (o > parts[i].start) parts[i].start = o;
                         found = 1;
                     }
                 if (!found) {
-                    ne_err("--from names partition %s%s%d that the input topics do not have",
-                           topic ? topic : "", topic ? ":" : "", pid);
+                    snprintf(err, sizeof(err), "--from names partition %s%s%d that the input topics do not have",
+                             topic ? topic : "", topic ? ":" : "", pid);
                     free(dup);
-                    goto out;
+                    goto fail;
                 }
             }
             free(dup);
         }
     }
+    for (size_t i = 0; i < np; i++) {
+        if (parts[i].start > parts[i].end) parts[i].start = parts[i].end;
+        parts[i].pos = parts[i].start;
+        parts[i].done = parts[i].start >= parts[i].end;
+    }
+    free(tmp);
+    *np_out = np;
+    return parts;
+oom:
+    snprintf(err, sizeof(err), "out of memory");
+fail:
+    ne_err("%s", err);
+    free(tmp);
+    free(parts);
+    return NULL;
+}
+
+/* Commit each partition's replayed end for the group (--commit). */
+static int commit_ends(rd_kafka_t *rk, const ne_conf_t *conf, const part_t *parts, size_t np)
+{
+    rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new((int)np);
+    for (size_t i = 0; i < np; i++)
+        rd_kafka_topic_partition_list_add(l, parts[i].topic, parts[i].partition)->offset = parts[i].pos;
+    rd_kafka_resp_err_t ce = rd_kafka_commit(rk, l, 0);
+    rd_kafka_topic_partition_list_destroy(l);
+    if (ce) {
+        ne_err("replay: committing offsets for group %s: %s", conf->group, rd_kafka_err2str(ce));
+        return -1;
+    }
+    ne_info("replay: committed the end offsets for group %s", conf->group);
+    return 0;
+}
+
+int ne_replay_run(const ne_conf_t *conf, const ne_coder_t *coder)
+{
+    char err[512];
+    int rc = 1;
+    rd_kafka_t *prod = NULL;
+    ne_consumer_t *cons = NULL;
+    ne_pool_t *pool = NULL;
+    part_t *parts = NULL;
+    size_t np = 0;
+    ne_service_watchdog(conf->flush_timeout_ms);
+    ne_topic_limits_t lim;
+    if (ne_producer_check_topics(conf, &lim, err, sizeof(err)) < 0) {
+        ne_err("%s: nothing replayed", err);
+        return 1;
+    }
+    if (!(prod = ne_producer_new(conf, NULL, &lim, err, sizeof(err))) ||
+        !(cons = ne_consumer_new(conf, prod, NE_CONS_REPLAY, err, sizeof(err)))) {
+        ne_err("%s", err);
+        goto out;
+    }
+    if (ne_service_failed()) goto out;
+    if (!(pool = ne_pool_new(coder, conf, conf->threads, (size_t)conf->threads * 64, ne_producer_event_max()))) {
+        ne_err("out of memory");
+        goto out;
+    }
+    rd_kafka_t *rk = ne_consumer_handle(cons);
+    if (!(parts = plan(conf, rk, &np))) goto out;
     progress_t pg = {0};
     const char *mode = conf->progress ? conf->progress : "auto";
     pg.mode = !strcmp(mode, "none") ? 0 : !strcmp(mode, "bar") ? 1 : !strcmp(mode, "lines") ? 2
@@ -307,26 +359,19 @@ int ne_replay_run(const ne_conf_t *conf, const ne_coder_t *coder)
     rd_kafka_topic_partition_list_t *assign = rd_kafka_topic_partition_list_new((int)np);
     size_t left = 0;
     for (size_t i = 0; i < np; i++) {
-        parts[i].pos = parts[i].start;
-        if (parts[i].start >= parts[i].end) {
-            parts[i].done = 1;
-            continue;
-        }
+        if (parts[i].done) continue;
         pg.total += parts[i].end - parts[i].start;
         rd_kafka_topic_partition_list_add(assign, parts[i].topic, parts[i].partition)->offset = parts[i].start;
         left++;
     }
     ne_info("replay: %" PRId64 " record(s) in %zu of %zu partition(s) -> %s", pg.total, left, np,
             conf->out_topic);
-    if (left) {
-        rd_kafka_resp_err_t e = rd_kafka_assign(rk, assign);
-        if (e) {
-            ne_err("assign: %s", rd_kafka_err2str(e));
-            rd_kafka_topic_partition_list_destroy(assign);
-            goto out;
-        }
-    }
+    rd_kafka_resp_err_t ae = left ? rd_kafka_assign(rk, assign) : 0;
     rd_kafka_topic_partition_list_destroy(assign);
+    if (ae) {
+        ne_err("assign: %s", rd_kafka_err2str(ae));
+        goto out;
+    }
     pg.t0 = pg.last = now_s();
     int64_t done = 0;
     ne_counts_t counts = {0};
@@ -336,11 +381,14 @@ int ne_replay_run(const ne_conf_t *conf, const ne_coder_t *coder)
         int more = left && ne_service_running() && !failed;
         ne_job_t *j;
         while ((j = ne_pool_next(pool, !more || !ne_pool_has_room(pool)))) {
-            if (!failed && ne_producer_job(prod, conf, j, NULL, &counts) < 0) failed = 1;
+            if (!failed && ne_producer_job_wait(prod, conf, j, NULL, &counts, NULL, NULL) != NE_PRODUCE_DONE)
+                failed = 1;
             ne_pool_release(pool, j);
         }
         if (!more) break;
         rd_kafka_poll(prod, 0);
+        /* a delivery that failed for good: the output would have a hole */
+        if (ne_producer_failed_deliveries()) failed = 1;
         rd_kafka_message_t *m = rd_kafka_consumer_poll(rk, 100);
         progress_show(&pg, done, 0);
         if (!m) continue;
@@ -369,36 +417,29 @@ int ne_replay_run(const ne_conf_t *conf, const ne_coder_t *coder)
         ne_metrics_record_in();
         ne_pool_submit(pool, m, NULL);
     }
-    rd_kafka_resp_err_t fe = rd_kafka_flush(prod, conf->flush_timeout_ms);
+    /* the deadline bounds the flush, and the watchdog what follows */
+    ne_service_stop();
+    int unflushed = ne_producer_flush(prod, ne_service_deadline());
     progress_show(&pg, done, 1);
-    if (fe || failed) {
-        ne_err("replay: output not delivered (%s)", fe ? rd_kafka_err2str(fe) : "produce failed");
+    long lost = ne_producer_failed_deliveries();
+    if (unflushed || failed || lost) {
+        ne_err("replay: output not delivered (%ld failed deliveries, %d not acknowledged in time%s): "
+               "nothing committed", lost, unflushed, failed && !lost ? ", a produce request refused" : "");
         goto out;
     }
     if (left) {
         ne_warn("replay: interrupted with %zu partition(s) short of their end", left);
         goto out;
     }
-    if (conf->replay_commit) {
-        rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new((int)np);
-        for (size_t i = 0; i < np; i++)
-            rd_kafka_topic_partition_list_add(l, parts[i].topic, parts[i].partition)->offset = parts[i].pos;
-        rd_kafka_resp_err_t ce = rd_kafka_commit(rk, l, 0);
-        rd_kafka_topic_partition_list_destroy(l);
-        if (ce) {
-            ne_err("replay: committing offsets for group %s: %s", conf->group, rd_kafka_err2str(ce));
-            goto out;
-        }
-        ne_info("replay: committed the end offsets for group %s", conf->group);
-    }
+    if (conf->replay_commit && commit_ends(rk, conf, parts, np) < 0) goto out;
     ne_info("replay: done: %" PRId64 " records, %ld events, %ld dead letters", done, counts.events,
             counts.dead);
     rc = 0;
 out:
-    free(tmp);
     free(parts);
     ne_pool_destroy(pool);
-    if (cons) ne_consumer_destroy(cons);
-    rd_kafka_destroy(prod);
+    ne_consumer_destroy(cons);
+    if (prod && rd_kafka_outq_len(prod)) rd_kafka_purge(prod, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
+    if (prod) rd_kafka_destroy(prod);
     return rc;
 }

@@ -15,10 +15,16 @@
  * while a batch is being read drops the batch the same way.
  *
  * On SIGINT/SIGTERM the loop stops reading, finishes and produces what is
- * in flight, flushes, commits, and leaves the group.
+ * in flight, flushes, commits, and leaves the group. Every wait of the
+ * shutdown ends by one deadline (--flush-timeout-ms after the stop began);
+ * a watchdog ends the process 5 s after it whatever is still waiting, and
+ * a second signal ends it at once. Nothing is committed past a record
+ * whose output was not delivered, so ending early loses nothing.
  */
 #include <inttypes.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,20 +38,50 @@
 #include "service.h"
 #include "workers.h"
 
+/* ---- stopping ---------------------------------------------------------------- */
+
 static volatile sig_atomic_t g_run = 1;
+static volatile sig_atomic_t g_failed;
+static atomic_llong g_stop_at;  /* ne_now_ms() when the stop began, 0 before */
+static int g_flush_timeout_ms = 30000;
+
+#define NE_WATCHDOG_GRACE_MS 5000
+
+static void stop_now(void)
+{
+    long long zero = 0;
+    atomic_compare_exchange_strong(&g_stop_at, &zero, (long long)ne_now_ms());
+    g_run = 0;
+}
+
+static volatile sig_atomic_t g_signalled;
+static atomic_llong g_signal_at;
 
 static void on_signal(int sig)
 {
     (void)sig;
-    g_run = 0;
+    int64_t now = ne_now_ms(); /* clock_gettime and atomics are async-signal-safe */
+    /* a second signal ends the process at once, and so does a first one
+     * while a failure is being handled; one that comes within a second of
+     * the first is the same signal passed on (timeout, a shell, pkill
+     * matching a wrapper too), not a second request */
+    if (!g_run && (!g_signalled || now - atomic_load(&g_signal_at) >= 1000)) {
+        static const char msg[] = "newsevents: stopping at once (second signal)\n";
+        ssize_t w = write(2, msg, sizeof(msg) - 1);
+        (void)w;
+        _exit(1);
+    }
+    if (!g_signalled) {
+        g_signalled = 1;
+        atomic_store(&g_signal_at, (long long)now);
+    }
+    stop_now();
 }
-
-static volatile sig_atomic_t g_failed;
 
 void ne_service_fail(void)
 {
     g_failed = 1;
-    g_run = 0;
+    stop_now();
 }
 
 int ne_service_failed(void)
@@ -65,6 +101,48 @@ void ne_service_signals(void)
     sa.sa_handler = on_signal;
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+}
+
+int64_t ne_service_deadline(void)
+{
+    long long at = atomic_load(&g_stop_at);
+    return at ? at + g_flush_timeout_ms : INT64_MAX;
+}
+
+int ne_service_past_deadline(void)
+{
+    return ne_now_ms() >= ne_service_deadline();
+}
+
+void ne_service_stop(void)
+{
+    stop_now();
+}
+
+/* The last resort: whatever librdkafka call is still waiting, the process
+ * ends a few seconds after the shutdown deadline. Offsets are stored only
+ * for delivered output, so nothing is lost by ending here. */
+static void *watchdog(void *arg)
+{
+    (void)arg;
+    for (;;) {
+        struct timespec ts = {0, 100 * 1000000L};
+        nanosleep(&ts, NULL);
+        if (atomic_load(&g_stop_at) && ne_now_ms() > ne_service_deadline() + NE_WATCHDOG_GRACE_MS) {
+            ne_err("shutdown did not finish within %d ms of the stop: exiting now; nothing past "
+                   "undelivered output was committed", g_flush_timeout_ms + NE_WATCHDOG_GRACE_MS);
+            _exit(1);
+        }
+    }
+    return NULL;
+}
+
+void ne_service_watchdog(int flush_timeout_ms)
+{
+    g_flush_timeout_ms = flush_timeout_ms;
+    pthread_t th;
+    if (pthread_create(&th, NULL, watchdog, NULL) == 0) pthread_detach(th);
+    else ne_warn("cannot start the shutdown watchdog");
 }
 
 const char *ne_service_rdkafka_version(void)
@@ -98,46 +176,6 @@ int ne_service_check_conf(ne_conf_t *c, char *err, size_t errsz)
     return 0;
 }
 
-/* The output and dead-letter topics must exist before anything is read:
- * otherwise every event would wait for a topic that never comes, and
- * nothing could be committed. */
-static int check_topics(rd_kafka_t *rk, const ne_conf_t *conf, char *err, size_t errsz)
-{
-    const char *names[] = {conf->out_topic, conf->dlq_topic};
-    for (int i = 0; i < 2; i++) {
-        rd_kafka_topic_t *t = rd_kafka_topic_new(rk, names[i], NULL);
-        const struct rd_kafka_metadata *md = NULL;
-        rd_kafka_resp_err_t e = RD_KAFKA_RESP_ERR__TIMED_OUT;
-        /* a second at a time, serving the error callback in between: wrong
-         * credentials end the wait at once instead of after the timeout */
-        for (int k = 0; k < 15 && e == RD_KAFKA_RESP_ERR__TIMED_OUT && !ne_service_failed(); k++) {
-            e = rd_kafka_metadata(rk, 0, t, &md, 1000);
-            rd_kafka_poll(rk, 0);
-        }
-        rd_kafka_topic_destroy(t);
-        if (ne_service_failed()) {
-            if (md) rd_kafka_metadata_destroy(md);
-            snprintf(err, errsz, "cannot use the brokers (see the error above)");
-            return -1;
-        }
-        if (e) {
-            snprintf(err, errsz, "cannot reach the brokers to check topic %s: %s", names[i],
-                     rd_kafka_err2str(e));
-            return -1;
-        }
-        rd_kafka_resp_err_t te = md->topic_cnt ? md->topics[0].err : RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART;
-        rd_kafka_metadata_destroy(md);
-        if (te == RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE) continue; /* being created */
-        if (te) {
-            snprintf(err, errsz, "%s topic %s: %s", i ? "dead-letter" : "output", names[i],
-                     te == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART ? "does not exist (create it first)"
-                                                                   : rd_kafka_err2str(te));
-            return -1;
-        }
-    }
-    return 0;
-}
-
 /* /healthz: the broker answers a metadata request. */
 static int broker_probe(void *arg, char *why, size_t whysz)
 {
@@ -167,6 +205,32 @@ static int consume_error(rd_kafka_message_t *m)
 
 /* ---- at-least-once --------------------------------------------------------- */
 
+/* While the producer's queue is full: serve the group (a member that does
+ * not poll for max.poll.interval.ms is thrown out), without taking more
+ * work: a record that comes anyway is put back by seeking its partition to
+ * it. (Pausing partitions would do the same, but librdkafka before 2.1
+ * could skip records on resume.) */
+static void keep_membership(void *arg)
+{
+    rd_kafka_t *rk = arg;
+    rd_kafka_message_t *m = rd_kafka_consumer_poll(rk, 0);
+    if (!m) return;
+    if (m->err) {
+        if (consume_error(m)) ne_service_fail();
+        return;
+    }
+    rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(1);
+    rd_kafka_topic_partition_list_add(l, rd_kafka_topic_name(m->rkt), m->partition)->offset = m->offset;
+    rd_kafka_error_t *e = rd_kafka_seek_partitions(rk, l, 5000);
+    if (e) {
+        /* the record is not lost: its offset was never stored */
+        ne_warn("putting a record back while the output is full: %s", rd_kafka_error_string(e));
+        rd_kafka_error_destroy(e);
+    }
+    rd_kafka_topic_partition_list_destroy(l);
+    rd_kafka_message_destroy(m);
+}
+
 static int run_at_least_once(const ne_conf_t *conf, ne_pool_t *pool, ne_consumer_t *cons,
                              rd_kafka_t *prod, ne_counts_t *st)
 {
@@ -177,16 +241,27 @@ static int run_at_least_once(const ne_conf_t *conf, ne_pool_t *pool, ne_consumer
         ne_job_t *j;
         while ((j = ne_pool_next(pool, !g_run || !ne_pool_has_room(pool)))) {
             ne_ticket_t *t = j->ticket;
-            if (ne_producer_job(prod, conf, j, t, st) < 0) {
-                g_run = 0;
-                rc = 1;
-            }
-            ne_ticket_release(t, 1);
+            int ok = 1;
+            if (ne_ticket_revoked(t))
+                /* its partition has a new owner, who reads it again from
+                 * the last commit: producing it here would duplicate it
+                 * and send the partition's order backwards */
+                st->skipped++;
+            else
+                ok = ne_producer_job_wait(prod, conf, j, t, st, g_run ? keep_membership : NULL, rk) ==
+                     NE_PRODUCE_DONE;
+            ne_ticket_release(t, ok);
             ne_pool_release(pool, j);
+            if (!ok) {
+                /* the jobs left keep their tickets open: never committed */
+                stop_now();
+                return 1;
+            }
         }
         rd_kafka_poll(prod, 0);
         if (ne_consumer_failed(cons)) {
             ne_err("an event could not be delivered: stopping without committing past it");
+            stop_now();
             return 1;
         }
         if (!g_run) break;
@@ -194,7 +269,7 @@ static int run_at_least_once(const ne_conf_t *conf, ne_pool_t *pool, ne_consumer
         if (!m) continue;
         if (m->err) {
             if (consume_error(m)) {
-                g_run = 0;
+                stop_now();
                 rc = 1;
             }
             continue;
@@ -205,7 +280,7 @@ static int run_at_least_once(const ne_conf_t *conf, ne_pool_t *pool, ne_consumer
         if (!t) {
             ne_err("out of memory tracking a record");
             rd_kafka_message_destroy(m);
-            g_run = 0;
+            stop_now();
             rc = 1;
             continue;
         }
@@ -239,14 +314,170 @@ static void note_offset(rewind_t *rw, const rd_kafka_message_t *m)
     n->offset = m->offset + 1;
 }
 
+/* Seek the batch's partitions back to its first offsets, those still
+ * assigned (a revoked partition's next owner starts at the last commit). */
 static void rewind_batch(rd_kafka_t *rk, rewind_t *rw)
 {
-    if (!rw->first->cnt) return;
-    rd_kafka_error_t *e = rd_kafka_seek_partitions(rk, rw->first, 10000);
-    if (e) {
-        ne_warn("rewinding after an aborted transaction: %s", rd_kafka_error_string(e));
-        rd_kafka_error_destroy(e);
+    rd_kafka_topic_partition_list_t *mine = NULL;
+    if (!rw->first->cnt || rd_kafka_assignment(rk, &mine) || !mine) return;
+    rd_kafka_topic_partition_list_t *seek = rd_kafka_topic_partition_list_new(rw->first->cnt);
+    for (int i = 0; i < rw->first->cnt; i++) {
+        const rd_kafka_topic_partition_t *p = &rw->first->elems[i];
+        if (rd_kafka_topic_partition_list_find(mine, p->topic, p->partition))
+            rd_kafka_topic_partition_list_add(seek, p->topic, p->partition)->offset = p->offset;
     }
+    rd_kafka_error_t *e = seek->cnt ? rd_kafka_seek_partitions(rk, seek, 10000) : NULL;
+    if (e) {
+        ne_err("rewinding the batch: %s", rd_kafka_error_string(e));
+        rd_kafka_error_destroy(e);
+        ne_service_fail(); /* going on could commit past the batch */
+    }
+    for (int i = 0; i < seek->cnt; i++)
+        if (seek->elems[i].err) {
+            ne_err("rewinding %s[%d]: %s", seek->elems[i].topic, seek->elems[i].partition,
+                   rd_kafka_err2str(seek->elems[i].err));
+            ne_service_fail();
+        }
+    rd_kafka_topic_partition_list_destroy(seek);
+    rd_kafka_topic_partition_list_destroy(mine);
+}
+
+/* Read a batch into the pool: up to conf->batch records (and the pool's
+ * byte budget), or what came within 100 ms. Returns the records read, or
+ * -1 when partitions were revoked meanwhile (the batch is then dropped and
+ * its partitions rewound). */
+static int read_batch(const ne_conf_t *conf, ne_pool_t *pool, rd_kafka_t *rk, rewind_t *rw, int *rc)
+{
+    g_batch_revoked = 0;
+    int n = 0, late = 0;
+    int64_t t0 = ne_now_ms();
+    while (g_run && n < conf->batch && ne_pool_has_room(pool)) {
+        rd_kafka_message_t *m = rd_kafka_consumer_poll(rk, n ? 10 : 100);
+        if (m && m->err) {
+            if (consume_error(m)) stop_now(), *rc = 1;
+            m = NULL;
+        } else if (m) {
+            /* noted even when the batch is dropped below: a poll that ran
+             * the revoke callback can still return a record of a partition
+             * this instance keeps, and its position has moved past it */
+            note_offset(rw, m);
+            if (g_batch_revoked) {
+                rd_kafka_message_destroy(m);
+                late = 1;
+            } else {
+                ne_metrics_record_in();
+                ne_pool_submit(pool, m, NULL);
+                n++;
+            }
+        }
+        if (g_batch_revoked) {
+            ne_job_t *j;
+            while ((j = ne_pool_next(pool, 1))) ne_pool_release(pool, j);
+            ne_info("partitions revoked while a batch was read: %d record(s)%s dropped, the kept "
+                    "partitions rewound", n, late ? " and one the same poll returned" : "");
+            rewind_batch(rk, rw);
+            return -1;
+        }
+        if (!m && n && ne_now_ms() - t0 > 100) break;
+    }
+    return n;
+}
+
+/* Retrying a transactional call: short attempts (librdkafka goes on with a
+ * timed-out commit or abort in the background, and the next call waits for
+ * it again), so that a stop is noticed; a log line every 10 s. Returns 1 to
+ * try again, 0 to give up (the caller keeps e). */
+static int retry_txn(rd_kafka_error_t *e, const char *what, int64_t since)
+{
+    static int64_t logged;
+    if (!e || !rd_kafka_error_is_retriable(e) || ne_service_past_deadline()) return 0;
+    /* a commit often takes longer than one attempt: say so only after 10 s */
+    int64_t now = ne_now_ms();
+    if (now - since >= 10000 && now - logged >= 10000) {
+        ne_warn("%s: %s: retrying (for %.0f s)", what, rd_kafka_error_string(e), (now - since) / 1000.0);
+        ne_metrics_error("transaction_retry");
+        logged = now;
+    }
+    rd_kafka_error_destroy(e);
+    return 1;
+}
+
+#define NE_TXN_ATTEMPT_MS 500
+
+/* End the transaction (commit, or abort), retrying while librdkafka says
+ * the error is retriable (a slow or unreachable coordinator), until a
+ * stop's deadline. Returns NULL or the error (the caller destroys it). */
+static rd_kafka_error_t *end_transaction(rd_kafka_t *prod, int commit)
+{
+    int64_t t0 = ne_now_ms();
+    rd_kafka_error_t *e;
+    do e = commit ? rd_kafka_commit_transaction(prod, NE_TXN_ATTEMPT_MS)
+                  : rd_kafka_abort_transaction(prod, NE_TXN_ATTEMPT_MS);
+    while (retry_txn(e, commit ? "committing the transaction" : "aborting the transaction", t0));
+    return e;
+}
+
+/* The batch's offsets into the transaction, retrying while retriable. */
+static rd_kafka_error_t *send_offsets(rd_kafka_t *prod, rd_kafka_t *rk, rewind_t *rw)
+{
+    int64_t t0 = ne_now_ms();
+    rd_kafka_error_t *e;
+    do {
+        rd_kafka_consumer_group_metadata_t *gm = rd_kafka_consumer_group_metadata(rk);
+        e = rd_kafka_send_offsets_to_transaction(prod, rw->next, gm, NE_TXN_ATTEMPT_MS);
+        rd_kafka_consumer_group_metadata_destroy(gm);
+    } while (retry_txn(e, "sending offsets to the transaction", t0));
+    return e;
+}
+
+/* One transaction: the batch's output and its offsets. Returns 0 when it
+ * committed or was aborted and rewound (the batch will be done again),
+ * -1 when the service must stop (fatal, or a failure that would repeat). */
+static int transact(const ne_conf_t *conf, ne_pool_t *pool, rd_kafka_t *rk, rd_kafka_t *prod,
+                    rewind_t *rw, int n, ne_counts_t *st)
+{
+    rd_kafka_error_t *e = rd_kafka_begin_transaction(prod);
+    if (e) {
+        ne_err("begin transaction: %s", rd_kafka_error_string(e));
+        rd_kafka_error_destroy(e);
+        return -1;
+    }
+    int failed = 0;
+    ne_job_t *j;
+    while ((j = ne_pool_next(pool, 1))) {
+        st->records++;
+        if (!failed && ne_producer_job_wait(prod, conf, j, NULL, st, NULL, NULL) != NE_PRODUCE_DONE)
+            failed = 1;
+        ne_pool_release(pool, j);
+    }
+    if (!failed && !(e = send_offsets(prod, rk, rw))) e = end_transaction(prod, 1);
+    if (!e && !failed) return 0;
+    if (e && (rd_kafka_error_is_fatal(e) || (!rd_kafka_error_txn_requires_abort(e) &&
+                                             !rd_kafka_error_is_retriable(e)))) {
+        ne_err("transaction: %s%s", rd_kafka_error_is_fatal(e) ? "fatal: " : "",
+               rd_kafka_error_string(e));
+        rd_kafka_error_destroy(e);
+        return -1;
+    }
+    ne_warn("transaction aborted (%s): the batch of %d record(s) will be done again",
+            e ? rd_kafka_error_string(e) : "produce failed", n);
+    ne_metrics_error("transaction_abort");
+    if (e) rd_kafka_error_destroy(e);
+    rd_kafka_error_t *ae = end_transaction(prod, 0);
+    if (ae) {
+        ne_err("abort transaction: %s", rd_kafka_error_string(ae));
+        rd_kafka_error_destroy(ae);
+        return -1;
+    }
+    rewind_batch(rk, rw);
+    rd_kafka_resp_err_t perm = ne_producer_permanent_error();
+    if (perm) {
+        /* done again, the batch would fail the same way for ever */
+        ne_err("an output record was refused for good (%s): stopping without committing past it",
+               rd_kafka_err2str(perm));
+        return -1;
+    }
+    return 0;
 }
 
 static int run_exactly_once(const ne_conf_t *conf, ne_pool_t *pool, ne_consumer_t *cons,
@@ -257,79 +488,12 @@ static int run_exactly_once(const ne_conf_t *conf, ne_pool_t *pool, ne_consumer_
     int rc = 0;
     while (g_run) {
         rewind_t rw = {rd_kafka_topic_partition_list_new(16), rd_kafka_topic_partition_list_new(16)};
-        /* 1. read a batch: up to conf->batch records, or what came within 100 ms */
-        g_batch_revoked = 0;
-        int n = 0;
-        struct timespec t0, t1;
-        clock_gettime(CLOCK_MONOTONIC, &t0);
-        while (g_run && n < conf->batch && ne_pool_has_room(pool)) {
-            rd_kafka_message_t *m = rd_kafka_consumer_poll(rk, n ? 10 : 100);
-            clock_gettime(CLOCK_MONOTONIC, &t1);
-            double waited = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
-            if (g_batch_revoked) break;
-            if (!m) {
-                if (n && waited > 0.1) break;
-                continue;
-            }
-            if (m->err) {
-                if (consume_error(m)) g_run = 0, rc = 1;
-                continue;
-            }
-            note_offset(&rw, m);
-            ne_metrics_record_in();
-            ne_pool_submit(pool, m, NULL);
-            n++;
+        int n = read_batch(conf, pool, rk, &rw, &rc);
+        if (n > 0 && transact(conf, pool, rk, prod, &rw, n, st) < 0) {
+            stop_now();
+            rc = 1;
         }
-        if (g_batch_revoked) {
-            /* partitions moved while the batch was read: drop it and read
-             * the remaining partitions again from its start */
-            ne_job_t *j;
-            while ((j = ne_pool_next(pool, 1))) ne_pool_release(pool, j);
-            rewind_batch(rk, &rw);
-            goto next;
-        }
-        if (!n) goto next;
-        /* 2. one transaction: the batch's output and its offsets */
-        rd_kafka_error_t *e = rd_kafka_begin_transaction(prod);
-        if (e) {
-            ne_err("begin transaction: %s", rd_kafka_error_string(e));
-            rd_kafka_error_destroy(e);
-            goto fatal;
-        }
-        int failed = 0;
-        ne_job_t *j;
-        while ((j = ne_pool_next(pool, 1))) {
-            st->records++;
-            if (!failed && ne_producer_job(prod, conf, j, NULL, st) < 0) failed = 1;
-            ne_pool_release(pool, j);
-        }
-        rd_kafka_consumer_group_metadata_t *gm = rd_kafka_consumer_group_metadata(rk);
-        e = failed ? NULL : rd_kafka_send_offsets_to_transaction(prod, rw.next, gm, -1);
-        rd_kafka_consumer_group_metadata_destroy(gm);
-        if (!e && !failed) e = rd_kafka_commit_transaction(prod, -1);
-        if (e || failed) {
-            if (e && rd_kafka_error_is_fatal(e)) {
-                ne_err("transaction: fatal: %s", rd_kafka_error_string(e));
-                rd_kafka_error_destroy(e);
-                goto fatal;
-            }
-            ne_warn("transaction aborted (%s): the batch of %d record(s) will be done again",
-                    e ? rd_kafka_error_string(e) : "produce failed", n);
-            ne_metrics_error("transaction_abort");
-            if (e) rd_kafka_error_destroy(e);
-            rd_kafka_error_t *ae = rd_kafka_abort_transaction(prod, -1);
-            if (ae) {
-                ne_err("abort transaction: %s", rd_kafka_error_string(ae));
-                rd_kafka_error_destroy(ae);
-                goto fatal;
-            }
-            rewind_batch(rk, &rw);
-        }
-        goto next;
-    fatal:
-        rc = 1;
-        g_run = 0;
-    next:
+        if (ne_service_failed()) rc = 1;
         rd_kafka_topic_partition_list_destroy(rw.first);
         rd_kafka_topic_partition_list_destroy(rw.next);
     }
@@ -342,15 +506,16 @@ int ne_service_run(const ne_conf_t *conf, const ne_coder_t *coder)
 {
     char err[512];
     int rc = 0;
-    rd_kafka_t *prod = ne_producer_new(conf, conf->exactly_once ? conf->transactional_id : NULL,
+    ne_service_watchdog(conf->flush_timeout_ms);
+    ne_topic_limits_t lim;
+    if (ne_producer_check_topics(conf, &lim, err, sizeof(err)) < 0) {
+        ne_err("%s: nothing consumed, nothing committed", err);
+        return 1;
+    }
+    rd_kafka_t *prod = ne_producer_new(conf, conf->exactly_once ? conf->transactional_id : NULL, &lim,
                                        err, sizeof(err));
     if (!prod) {
         ne_err("%s", err);
-        return 1;
-    }
-    if (check_topics(prod, conf, err, sizeof(err)) < 0) {
-        ne_err("%s: nothing consumed, nothing committed", err);
-        rd_kafka_destroy(prod);
         return 1;
     }
     ne_consumer_t *cons = ne_consumer_new(conf, prod,
@@ -362,7 +527,7 @@ int ne_service_run(const ne_conf_t *conf, const ne_coder_t *coder)
         return 1;
     }
     size_t cap = conf->exactly_once ? (size_t)conf->batch : (size_t)conf->threads * 64;
-    ne_pool_t *pool = ne_pool_new(coder, conf, conf->threads, cap);
+    ne_pool_t *pool = ne_pool_new(coder, conf, conf->threads, cap, ne_producer_event_max());
     if (!pool) {
         ne_err("out of memory");
         ne_consumer_destroy(cons);
@@ -384,13 +549,19 @@ int ne_service_run(const ne_conf_t *conf, const ne_coder_t *coder)
             NE_VERSION, conf->ntopics, conf->out_topic, conf->dlq_topic, conf->group,
             conf->exactly_once ? "exactly-once" : "at-least-once", conf->threads);
     ne_counts_t st = {0};
-    rc = conf->exactly_once ? run_exactly_once(conf, pool, cons, prod, &st)
-                            : run_at_least_once(conf, pool, cons, prod, &st);
+    if (g_run)
+        rc = conf->exactly_once ? run_exactly_once(conf, pool, cons, prod, &st)
+                                : run_at_least_once(conf, pool, cons, prod, &st);
+    /* one deadline for every wait from here on: this flush, and the one
+     * the consumer's close makes in its rebalance callback */
+    stop_now();
+    int64_t deadline = ne_service_deadline();
+    ne_consumer_set_deadline(cons, deadline);
     ne_info("stopping: flushing %ld record(s) in flight", ne_consumer_in_flight(cons));
-    rd_kafka_resp_err_t fe = rd_kafka_flush(prod, conf->flush_timeout_ms);
-    if (fe) {
-        ne_err("flush: %s: %d message(s) not delivered; their offsets are not committed",
-               rd_kafka_err2str(fe), rd_kafka_outq_len(prod));
+    int left = ne_producer_flush(prod, deadline);
+    if (left) {
+        ne_err("flush: %d message(s) not delivered within %d ms; their offsets are not committed",
+               left, conf->flush_timeout_ms);
         rc = 1;
     }
     if (ne_consumer_failed(cons) || ne_service_failed()) rc = 1;
@@ -398,8 +569,11 @@ int ne_service_run(const ne_conf_t *conf, const ne_coder_t *coder)
     ne_pool_destroy(pool);
     ne_consumer_destroy(cons);
     ne_metrics_stop();
+    if (rd_kafka_outq_len(prod)) rd_kafka_purge(prod, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
     rd_kafka_destroy(prod);
-    ne_info("stopped: %ld records, %ld articles, %ld events, %ld dead letters", st.records,
-            st.articles, st.events, st.dead);
+    ne_info("stopped: %ld records, %ld articles, %ld events, %ld dead letters%s", st.records,
+            st.articles, st.events, st.dead, rc ? " (exit 1)" : "");
+    if (st.skipped)
+        ne_info("%ld record(s) of revoked partitions were left to their new owner", st.skipped);
     return rc;
 }

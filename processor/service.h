@@ -5,6 +5,8 @@
 #ifndef NE_SERVICE_H
 #define NE_SERVICE_H
 
+#include <stdint.h>
+
 #include "config.h"
 #include "newsevents.h"
 
@@ -24,6 +26,17 @@ int ne_service_running(void);
 void ne_service_fail(void);
 /** @brief Did anything call ne_service_fail()? */
 int ne_service_failed(void);
+
+/** @brief Begin stopping (as a signal does): the shutdown deadline starts now. */
+void ne_service_stop(void);
+/** @brief When every wait of the shutdown must end (ne_now_ms() time;
+ * INT64_MAX while running): --flush-timeout-ms after the stop began. */
+int64_t ne_service_deadline(void);
+/** @brief Has the shutdown deadline passed? */
+int ne_service_past_deadline(void);
+/** @brief Start the watchdog that ends the process 5 s after the shutdown
+ * deadline, whatever is still waiting. */
+void ne_service_watchdog(int flush_timeout_ms);
 
 /** @brief librdkafka's version string. */
 const char *ne_service_rdkafka_version(void);

@@ -21,8 +21,10 @@ struct ne_pool_s {
     const ne_coder_t *coder;
     ne_limits_t lim;
     const char *fail_id; /* NEWSEVENTS_TEST_FAIL_ID, read once */
+    size_t event_max;    /* bytes of an event record at most (0: no limit) */
     ne_job_t *ring;
     size_t cap, head, count, next; /* next: the oldest queued job */
+    size_t bytes;                  /* of the records held */
     int nthreads, stop;
     pthread_t *threads;
     pthread_mutex_t lock;
@@ -102,10 +104,13 @@ static void process(ne_pool_t *p, ne_events_t *ev, ne_job_t *j)
     }
     for (size_t i = 0; i < n; i++) {
         const ne_event_t *e = ne_events_get(ev, i);
-        char *js = ne_event_to_json(e, &art, &j->ev[i].len);
+        char *js = ne_event_to_json_max(e, &art, p->event_max, &j->ev[i].len);
         if (!js) {
-            j->reason = NE_R_CODER_ERROR;
-            snprintf(j->err, sizeof(j->err), "out of memory encoding an event");
+            j->reason = j->ev[i].len ? NE_R_TOO_LARGE : NE_R_CODER_ERROR;
+            if (j->ev[i].len)
+                snprintf(j->err, sizeof(j->err), "an event of %zu bytes does not fit the output topic's "
+                         "limit of %zu, even cut to its trigger", j->ev[i].len, p->event_max);
+            else snprintf(j->err, sizeof(j->err), "out of memory encoding an event");
             break;
         }
         j->ev[i].json = js;
@@ -139,11 +144,13 @@ static void *worker(void *arg)
     return NULL;
 }
 
-ne_pool_t *ne_pool_new(const ne_coder_t *coder, const ne_conf_t *conf, int threads, size_t cap)
+ne_pool_t *ne_pool_new(const ne_coder_t *coder, const ne_conf_t *conf, int threads, size_t cap,
+                       size_t event_max)
 {
     ne_pool_t *p = calloc(1, sizeof(*p));
     if (!p) return NULL;
     p->coder = coder;
+    p->event_max = event_max;
     p->fail_id = getenv("NEWSEVENTS_TEST_FAIL_ID");
     p->lim.max_record_bytes = conf->max_record_bytes;
     if (conf->nmap) {
@@ -177,7 +184,7 @@ fail:
 
 int ne_pool_has_room(const ne_pool_t *p)
 {
-    return p->count < p->cap;
+    return p->count < p->cap && (p->count == 0 || p->bytes < NE_POOL_MAX_BYTES);
 }
 
 size_t ne_pool_pending(const ne_pool_t *p)
@@ -197,6 +204,7 @@ ne_job_t *ne_pool_submit(ne_pool_t *p, rd_kafka_message_t *msg, void *ticket)
     j->msg = msg;
     j->ticket = ticket;
     p->count++;
+    p->bytes += msg->len;
     if (!p->nthreads) {
         /* no workers: process right here, in order by construction */
         p->next++;
@@ -239,6 +247,7 @@ void ne_pool_release(ne_pool_t *p, ne_job_t *j)
 {
     pthread_mutex_lock(&p->lock);
     /* only the head is ever handed out */
+    p->bytes -= j->msg ? j->msg->len : 0;
     free_job(j);
     p->head = (p->head + 1) % p->cap;
     p->count--;

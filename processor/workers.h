@@ -25,18 +25,27 @@ typedef struct ne_job_s {
     char err[256];
     ne_outev_t *ev;
     size_t nev;
+    size_t sent;             /* events already queued by the producer (it resumes there) */
     int done;                /* internal: processed */
 } ne_job_t;
 
 typedef struct ne_pool_s ne_pool_t;
 
+/** Records held by a pool weigh at most this much together (but one record
+ * is always taken, whatever its size): memory is bounded per process, not
+ * only per record. */
+#define NE_POOL_MAX_BYTES ((size_t)64 << 20)
+
 /**
  * @brief A pool of `threads` workers (0 or 1: work on the caller's thread)
- * holding at most `capacity` records in flight.
+ * holding at most `capacity` records in flight, and at most
+ * NE_POOL_MAX_BYTES of them. Events bigger than event_max bytes (0: no
+ * limit) carry a window of their sentence; an article with an event that
+ * cannot fit even so becomes a too_large dead letter.
  * @returns the pool (owned by the caller), or NULL when out of memory.
  */
 ne_pool_t *ne_pool_new(const ne_coder_t *coder, const ne_conf_t *conf, int threads,
-                       size_t capacity);
+                       size_t capacity, size_t event_max);
 /** @brief Stop the workers and free everything, including jobs not released. Takes NULL. */
 void ne_pool_destroy(ne_pool_t *p);
 

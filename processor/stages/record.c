@@ -378,16 +378,19 @@ static void out_party(out_t *o, const ne_article_t *a, const ne_party_t *p)
     OUT_LIT(o, "}");
 }
 
-char *ne_event_to_json(const ne_event_t *e, const ne_article_t *a, size_t *len)
+/* One event record with the evidence text a->text[ws..we): the whole
+ * sentence, or a window of it around the trigger (cut: evidence.truncated). */
+static void encode_event(out_t *o_, const ne_event_t *e, const ne_article_t *a, uint32_t ws,
+                         uint32_t we, int cut)
 {
     static const char *const prec[] = {"day", "month", "year"};
     static const char *const src[] = {"text", "context", "published"};
-    out_t o = {NULL, 0, 0, 0};
+    out_t o = *o_;
     out_room(&o, 1024);
     /* character offsets: the sentence's as the coder counted it, the rest from it */
-    size_t sc = e->sentence_start_cp;
-    size_t se = sc + cp_count(a->text, e->sentence_start, e->sentence_end);
-    size_t ts = sc + cp_count(a->text, e->sentence_start, e->trigger_start);
+    size_t sc = e->sentence_start_cp + cp_count(a->text, e->sentence_start, ws);
+    size_t se = sc + cp_count(a->text, ws, we);
+    size_t ts = sc + cp_count(a->text, ws, e->trigger_start);
     size_t te = ts + cp_count(a->text, e->trigger_start, e->trigger_end);
     OUT_LIT(&o, "{\"schema_version\":\"" NE_EVENT_SCHEMA_VERSION "\",\"event_id\":");
     out_cstr(&o, e->event_id);
@@ -430,7 +433,8 @@ char *ne_event_to_json(const ne_event_t *e, const ne_article_t *a, size_t *len)
         OUT_LIT(&o, "{\"value\":null,\"precision\":null,\"text\":null,\"source\":\"unknown\"}");
     }
     OUT_LIT(&o, ",\"evidence\":{\"sentence\":");
-    out_span(&o, a, e->sentence_start, e->sentence_end);
+    out_span(&o, a, ws, we);
+    if (cut) OUT_LIT(&o, ",\"truncated\":true");
     OUT_LIT(&o, ",\"start\":");
     out_int(&o, (long long)sc);
     OUT_LIT(&o, ",\"end\":");
@@ -442,8 +446,51 @@ char *ne_event_to_json(const ne_event_t *e, const ne_article_t *a, size_t *len)
     OUT_LIT(&o, "}},\"rule\":");
     out_cstr(&o, e->rule ? e->rule : "");
     OUT_LIT(&o, "}");
+    *o_ = o;
+}
+
+char *ne_event_to_json(const ne_event_t *e, const ne_article_t *a, size_t *len)
+{
+    return ne_event_to_json_max(e, a, 0, len);
+}
+
+/* Move a byte offset back to the start of its UTF-8 character. */
+static uint32_t char_start(const char *t, uint32_t i, uint32_t lo)
+{
+    while (i > lo && ((unsigned char)t[i] & 0xC0) == 0x80) i--;
+    return i;
+}
+
+char *ne_event_to_json_max(const ne_event_t *e, const ne_article_t *a, size_t max, size_t *len)
+{
+    out_t o = {NULL, 0, 0, 0};
+    uint32_t ws = e->sentence_start, we = e->sentence_end;
+    encode_event(&o, e, a, ws, we, 0);
+    /* too big: a window of the sentence around the trigger, smaller by the
+     * excess each round (a byte cut is at least a byte less of JSON; the
+     * margin covers moving the ends to character starts) */
+    size_t tlen = e->trigger_end - e->trigger_start, win = we - ws;
+    while (!o.oom && max && o.n > max) {
+        size_t over = o.n - max + 8;
+        win = win > over ? win - over : 0;
+        if (win < tlen || win == 0) {
+            free(o.b);
+            if (len) *len = o.n;
+            return NULL;
+        }
+        /* centred on the trigger; what one side cannot use goes to the other */
+        size_t side = (win - tlen) / 2;
+        size_t lo = e->trigger_start - e->sentence_start > side ? e->trigger_start - side : e->sentence_start;
+        size_t hi = lo + win < e->sentence_end ? lo + win : e->sentence_end;
+        if (hi - lo < win) lo = hi - e->sentence_start > win ? hi - win : e->sentence_start;
+        ws = char_start(a->text, (uint32_t)lo, e->sentence_start);
+        we = hi < e->sentence_end ? char_start(a->text, (uint32_t)hi, e->trigger_end) : e->sentence_end;
+        o.n = 0;
+        encode_event(&o, e, a, ws, we, 1);
+    }
     if (o.oom) {
         free(o.b);
+        if (len) *len = 0;
         return NULL;
     }
     o.b[o.n] = '\0';

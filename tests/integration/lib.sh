@@ -62,6 +62,38 @@ stop_service() {
     [ "$rc" = 0 ] || { tail -20 "$WORK/svc-$SVC_N.log" >&2; fail "service exited $rc after SIGTERM"; }
 }
 
+# librdkafka's mock cluster in a process of its own (tests/tools/ne_mock.c),
+# for error paths a real broker cannot produce on demand. Sets MOCK_B to its
+# bootstrap servers; `mock CMD` sends it a command and checks the answer.
+MOCK_PID=""
+start_mock() {
+    local brokers=${1:-3} line
+    : "${NE_MOCK:?}"
+    mkfifo "$WORK/mock.in" "$WORK/mock.out"
+    "$NE_MOCK" "$brokers" <"$WORK/mock.in" >"$WORK/mock.out" 2>"$WORK/mock.err" &
+    MOCK_PID=$!
+    disown "$MOCK_PID" # (killed at the end without a job report)
+    PIDS+=("$MOCK_PID")
+    exec 7>"$WORK/mock.in" 8<"$WORK/mock.out"
+    read -r -t 10 line <&8 || fail "the mock cluster did not start: $(cat "$WORK/mock.err")"
+    MOCK_B=${line#BOOTSTRAP }
+}
+mock() {
+    local answer
+    echo "$*" >&7
+    read -r -t 10 answer <&8 || fail "the mock cluster did not answer '$*'"
+    [ "$answer" = ok ] || fail "mock $*: $answer"
+}
+
+# Partitions an instance holds, from its log: what it was assigned minus
+# what it revoked.
+holding() {
+    [ -e "$1" ] || { echo 0; return; }
+    awk '/ assigned [0-9]+ partition/ {for (i = 1; i <= NF; i++) if ($i == "assigned") s += $(i + 1)}
+         / revoking [0-9]+ partition/ {for (i = 1; i <= NF; i++) if ($i == "revoking") s -= $(i + 1)}
+         END {print s + 0}' "$1"
+}
+
 # All records of a topic as JSON envelopes (kcat -J), one per line.
 consume_all() {
     kcat -b "$B" -C -t "$1" -o beginning -e -q -J 2>/dev/null

@@ -94,6 +94,13 @@ note "terminal: $(tr '\r' '\n' <"$WORK/tty.txt" | grep -a 'rec/s' | tail -1)"
 timeout 120 "$NE_BIN" replay -b "$B" -i "$IN" -o "$OUT3" --dead-letter "dlq-$RUN_ID" --from "0:999999,1:999999,2:999999" \
     --progress none 2>"$WORK/r4.log" || fail "replay --from offsets failed"
 grep -q "replay: 0 record(s)" "$WORK/r4.log" || fail "offsets past the end should give an empty replay"
+# ... and --commit with such offsets commits the end, never past it
+G2=g2-$RUN_ID
+timeout 120 "$NE_BIN" replay -b "$B" -i "$IN" -o "$OUT3" --dead-letter "dlq-$RUN_ID" -g "$G2" --commit \
+    --from "0:999999,1:999999,2:999999" --progress none 2>"$WORK/r4c.log" || fail "replay --from past the end --commit failed"
+[ "$(committed "$G2" "$IN")" = "$(end_offset "$IN")" ] ||
+    fail "--from past the end committed $(committed "$G2" "$IN"), the log ends at $(end_offset "$IN")"
+note "--from past the end with --commit: committed the end offsets ($(end_offset "$IN")), not 3 x 999999"
 # the middle of each partition (a producer's batches fill partitions unevenly)
 mid=() want=0
 for p in 0 1 2; do

@@ -17,13 +17,7 @@ start_service "${common[@]}"
 a=$SVC_PID; alog=$WORK/svc-$SVC_N.log
 start_service "${common[@]}"
 b=$SVC_PID; blog=$WORK/svc-$SVC_N.log
-# both instances hold partitions before any input arrives (what a log has
-# assigned minus what it has revoked)
-holding() {
-    awk '/ assigned [0-9]+ partition/ {for (i = 1; i <= NF; i++) if ($i == "assigned") s += $(i + 1)}
-         / revoking [0-9]+ partition/ {for (i = 1; i <= NF; i++) if ($i == "revoking") s -= $(i + 1)}
-         END {print s + 0}' "$1"
-}
+# both instances hold partitions before any input arrives
 for _ in $(seq 1 120); do
     pa=$(holding "$alog"); pb=$(holding "$blog")
     [ "$pa" -ge 1 ] && [ "$pb" -ge 1 ] && [ $((pa + pb)) = 6 ] && break

@@ -170,6 +170,67 @@ START_TEST(event_ids_are_deterministic)
 }
 END_TEST
 
+/* An event bigger than the limit carries a window of its sentence that
+ * holds the trigger, with offsets into the article and truncated: true;
+ * one that cannot fit even so is refused with the size it needs. */
+START_TEST(event_json_cut_to_a_limit)
+{
+    ne_article_t a;
+    memset(&a, 0, sizeof(a));
+    a.id = "cut";
+    size_t pad = 20000;
+    const char *head = "\xc3\x89t\xc3\xa9. Russia on Friday accused the West of derailing talks near ";
+    char *text = malloc(strlen(head) + pad + 16);
+    strcpy(text, head);
+    for (size_t i = 0; i < pad; i += 2) memcpy(text + strlen(head) + i, "\xc3\xa9", 2); /* é */
+    strcpy(text + strlen(head) + pad, " village.");
+    a.text = text;
+    a.text_len = strlen(text);
+    a.published_ymd = 20230217;
+    ne_events_t *ev = ne_events_new();
+    char err[128];
+    ck_assert_int_eq(ne_coder_code(tu_coder(), &a, ev, err, sizeof(err)), 0);
+    ck_assert_int_eq((int)ne_events_count(ev), 1);
+    const ne_event_t *e = ne_events_get(ev, 0);
+    size_t full, len;
+    char *whole = ne_event_to_json_max(e, &a, 0, &full);
+    ck_assert_ptr_nonnull(whole);
+    ck_assert_ptr_null(strstr(whole, "truncated"));
+    char *js = ne_event_to_json_max(e, &a, 2000, &len);
+    ck_assert_ptr_nonnull(js);
+    ck_assert_uint_le(len, 2000);
+    ck_assert_uint_eq(len, strlen(js));
+    json_error_t je;
+    json_t *o = json_loads(js, 0, &je), *w = json_loads(whole, 0, &je);
+    ck_assert_ptr_nonnull(o);
+    json_t *evd = json_object_get(o, "evidence"), *wevd = json_object_get(w, "evidence");
+    ck_assert(json_is_true(json_object_get(evd, "truncated")));
+    /* the window is the article's text between its offsets (code points),
+     * holds the trigger, and lies inside the sentence */
+    long st = (long)json_integer_value(json_object_get(evd, "start"));
+    long en = (long)json_integer_value(json_object_get(evd, "end"));
+    json_t *tr = json_object_get(evd, "trigger");
+    ck_assert_int_le(st, json_integer_value(json_object_get(tr, "start")));
+    ck_assert_int_ge(en, json_integer_value(json_object_get(tr, "end")));
+    ck_assert_int_ge(st, json_integer_value(json_object_get(wevd, "start")));
+    ck_assert_int_le(en, json_integer_value(json_object_get(wevd, "end")));
+    const char *sent = json_string_value(json_object_get(evd, "sentence"));
+    const char *p = text;
+    for (long i = 0; i < st; i++) p += ((unsigned char)*p >= 0xF0) ? 4 : ((unsigned char)*p >= 0xE0) ? 3 : ((unsigned char)*p >= 0xC0) ? 2 : 1;
+    ck_assert_int_eq(strncmp(p, sent, strlen(sent)), 0);
+    ck_assert_int_eq(json_equal(json_object_get(tr, "start"), json_object_get(json_object_get(wevd, "trigger"), "start")), 1);
+    /* too small for even the trigger: refused, with the size needed */
+    ck_assert_ptr_null(ne_event_to_json_max(e, &a, 300, &len));
+    ck_assert_uint_gt(len, 300);
+    json_decref(o);
+    json_decref(w);
+    free(js);
+    free(whole);
+    free(text);
+    ne_events_destroy(ev);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("record");
@@ -180,6 +241,7 @@ int main(void)
     tcase_add_test(limits, bad_input_classes);
     tcase_add_test(limits, deep_nesting);
     tcase_add_test(limits, too_large_is_not_parsed);
+    tcase_add_test(limits, event_json_cut_to_a_limit);
     tcase_set_timeout(limits, 60);
     suite_add_tcase(s, core);
     suite_add_tcase(s, limits);
