@@ -33,9 +33,8 @@ cmake --build "$asan" -j"$jobs"
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ctest --output-on-failure -L "unit|broker")
 
 echo "== 3. valgrind on extract over the dev set" >&2
-shared=$("$root/scripts/shared-dir.sh")
 valgrind --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all --error-exitcode=1 \
-    "$build/newsevents" extract <"$shared/data/dev-gold.jsonl" >/dev/null 2>"$build/valgrind.log" ||
+    "$build/newsevents" extract <"$root/tests/data/dev-gold.jsonl" >/dev/null 2>"$build/valgrind.log" ||
     { tail -30 "$build/valgrind.log"; exit 1; }
 grep -E "ERROR SUMMARY|All heap blocks were freed|definitely lost" "$build/valgrind.log" >&2
 

@@ -6,14 +6,14 @@
 set -euo pipefail
 BIN=$1
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
-SHARED=$("$SRC/scripts/shared-dir.sh") || { echo "FAIL: no shared data" >&2; exit 1; }
+SEED=$SRC/examples/seed-article.jsonl
 W=$(mktemp -d /tmp/ne-extract-XXXX)
 trap 'rm -rf "$W"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # 1. the reference article
-"$BIN" extract <"$SHARED/data/seed-article.jsonl" >"$W/seed.jsonl"
-score=$("$SHARED/tools/score-events" "$SHARED/data/seed-article.jsonl" "$W/seed.jsonl" | tail -1)
+"$BIN" extract <"$SEED" >"$W/seed.jsonl"
+score=$("$SRC/bench/score-events" "$SEED" "$W/seed.jsonl" | tail -1)
 echo "seed: $score"
 matched=$(echo "$score" | sed -n 's/.*matched \([0-9]*\)).*/\1/p')
 [ "${matched:-0}" -ge 4 ] || fail "seed article: ${matched:-0} of 8 events matched"
