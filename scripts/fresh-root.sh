@@ -81,7 +81,7 @@ in_root() { # command line, run in the root with a clean environment
     chroot "$root" /usr/bin/env -i HOME=/root TERM=dumb LANG=C.UTF-8 \
         PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin /bin/bash -c "$1"
 }
-in_root "update-ca-certificates >/dev/null"
+in_root "update-ca-certificates >/dev/null 2>&1"
 
 run() { # name command
     local rc=0 t0=$SECONDS
