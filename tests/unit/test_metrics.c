@@ -15,14 +15,26 @@
 
 static char err[512];
 
+/* The loopback address of this family, with a port; its length. */
+static socklen_t loopback(int family, int port, struct sockaddr_storage *ss)
+{
+    memset(ss, 0, sizeof(*ss));
+    ss->ss_family = (sa_family_t)family;
+    if (family == AF_INET6) {
+        ((struct sockaddr_in6 *)ss)->sin6_addr = in6addr_loopback;
+        ((struct sockaddr_in6 *)ss)->sin6_port = htons((uint16_t)port);
+        return sizeof(struct sockaddr_in6);
+    }
+    ((struct sockaddr_in *)ss)->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ((struct sockaddr_in *)ss)->sin_port = htons((uint16_t)port);
+    return sizeof(struct sockaddr_in);
+}
+
 /* A port that is free now, on the loopback of this family. */
 static int free_port(int family)
 {
-    struct sockaddr_storage ss = {0};
-    socklen_t len = family == AF_INET6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in);
-    ss.ss_family = (sa_family_t)family;
-    if (family == AF_INET6) ((struct sockaddr_in6 *)&ss)->sin6_addr = in6addr_loopback;
-    else ((struct sockaddr_in *)&ss)->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    struct sockaddr_storage ss;
+    socklen_t len = loopback(family, 0, &ss);
     int fd = socket(family, SOCK_STREAM, 0);
     ck_assert_int_ge(fd, 0);
     ck_assert_int_eq(bind(fd, (struct sockaddr *)&ss, len), 0);
@@ -36,16 +48,8 @@ static int free_port(int family)
 /* GET path from the loopback of this family; the reply in buf. */
 static void get(int family, int port, const char *path, char *buf, size_t bufsz)
 {
-    struct sockaddr_storage ss = {0};
-    socklen_t len = family == AF_INET6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in);
-    ss.ss_family = (sa_family_t)family;
-    if (family == AF_INET6) {
-        ((struct sockaddr_in6 *)&ss)->sin6_addr = in6addr_loopback;
-        ((struct sockaddr_in6 *)&ss)->sin6_port = htons((uint16_t)port);
-    } else {
-        ((struct sockaddr_in *)&ss)->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        ((struct sockaddr_in *)&ss)->sin_port = htons((uint16_t)port);
-    }
+    struct sockaddr_storage ss;
+    socklen_t len = loopback(family, port, &ss);
     int fd = socket(family, SOCK_STREAM, 0);
     ck_assert_int_ge(fd, 0);
     ck_assert_msg(connect(fd, (struct sockaddr *)&ss, len) == 0, "connect to port %d", port);
