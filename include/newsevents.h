@@ -7,9 +7,10 @@
  * service and its offline twin (`newsevents extract`) are thin drivers
  * around these calls.
  *
- * Usage:
+ * Usage (README.md has a whole program):
  *     char err[256];
  *     ne_coder_t *coder = ne_coder_new(&conf, err, sizeof(err));
+ *     if (!coder) { fprintf(stderr, "%s\n", err); return 1; }  (no dictionaries there)
  *     ne_article_t art;
  *     if (ne_article_decode(buf, len, &limits, &art, err, sizeof(err)) == NE_OK) {
  *         ne_events_t *ev = ne_events_new();

@@ -10,7 +10,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 pkgs=(build-essential cmake pkg-config                  # cc, make, cmake, ctest
       librdkafka-dev libjansson-dev check libmicrohttpd-dev
       kcat                                              # an independent Kafka client
-      python3 python3-jsonschema python3-confluent-kafka
+      python3 python3-jsonschema python3-confluent-kafka python3-yaml
       iproute2                                          # ss (metrics test)
       procps                                            # ps (security test)
       time                                              # /usr/bin/time (bad_input, bench/speed.sh)
@@ -38,8 +38,8 @@ for c in cc make cmake ctest pkg-config kcat python3 ss ps /usr/bin/time taskset
     command -v "$c" >/dev/null || lacking+=("$c")
 done
 # Debian's Python, which the tests use for these modules (tests/integration/lib.sh)
-/usr/bin/python3 -c 'import jsonschema, confluent_kafka' 2>/dev/null ||
-    lacking+=("modules jsonschema and confluent_kafka of /usr/bin/python3")
+/usr/bin/python3 -c 'import jsonschema, confluent_kafka, yaml' 2>/dev/null ||
+    lacking+=("modules jsonschema, confluent_kafka and yaml of /usr/bin/python3")
 # clang prints the bare name when it does not find the runtime
 case $(clang -print-file-name=libclang_rt.fuzzer-x86_64.a 2>/dev/null) in
     /*) ;;
