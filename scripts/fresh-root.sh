@@ -3,8 +3,9 @@
 # put a clone of this repository in it (its committed HEAD, and nothing
 # beside it), and run the README's two commands there in a chroot:
 # scripts/demo.sh, then scripts/test.sh. Prints each command's last lines
-# and exit code. Not part of CI: it downloads a few hundred MB, and the full
-# test command takes about an hour.
+# and exit code. Not part of CI: it downloads a few hundred MB; on 2 cores
+# the demo took about a minute and the full test command about 15 minutes
+# (measured 2026-12-04: demo 54 s, test.sh 847 s, both exit 0).
 #
 #   sudo scripts/fresh-root.sh              both commands
 #   sudo scripts/fresh-root.sh --demo-only  scripts/demo.sh only
