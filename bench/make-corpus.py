@@ -3,8 +3,9 @@
 
 usage: make-corpus.py OUT.jsonl [SIZE_MB]
 
-Articles are built from the sentences of the project's shared data (the dev
-set, the peer validation sentences and the reference article), shuffled
+Articles are built from the sentences of the project's own data (the dev
+set, tests/data/dev-gold.jsonl, and the reference article,
+examples/seed-article.jsonl), shuffled
 into new articles of 3 to 20 sentences with fresh ids and dates, so that the
 corpus has news-like text and is not one article repeated. Deterministic:
 the same SIZE gives the same file.
@@ -13,17 +14,14 @@ import json
 import os
 import random
 import re
-import subprocess
 import sys
 
-here = os.path.dirname(os.path.abspath(__file__))
-shared = subprocess.run([os.path.join(here, "..", "scripts", "shared-dir.sh")],
-                        stdout=subprocess.PIPE, text=True, check=True).stdout.strip()
+root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 out, size_mb = sys.argv[1], float(sys.argv[2]) if len(sys.argv) > 2 else 50.0
 
 sentences = []
-for name in ("dev-gold.jsonl", "peer-gsr.jsonl", "seed-article.jsonl"):
-    for line in open(os.path.join(shared, "data", name), encoding="utf-8"):
+for name in ("tests/data/dev-gold.jsonl", "examples/seed-article.jsonl"):
+    for line in open(os.path.join(root, name), encoding="utf-8"):
         if line.strip():
             text = json.loads(line)["text"]
             sentences += [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text) if len(s) > 20]

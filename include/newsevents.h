@@ -7,9 +7,10 @@
  * service and its offline twin (`newsevents extract`) are thin drivers
  * around these calls.
  *
- * Usage:
+ * Usage (README.md has a whole program):
  *     char err[256];
  *     ne_coder_t *coder = ne_coder_new(&conf, err, sizeof(err));
+ *     if (!coder) { fprintf(stderr, "%s\n", err); return 1; }  (no dictionaries there)
  *     ne_article_t art;
  *     if (ne_article_decode(buf, len, &limits, &art, err, sizeof(err)) == NE_OK) {
  *         ne_events_t *ev = ne_events_new();
@@ -51,7 +52,7 @@ typedef enum ne_reason_e {
     NE_OK = 0,
     NE_R_TOO_LARGE,        /**< larger than the configured maximum record size */
     NE_R_INVALID_UTF8,     /**< bytes that are not UTF-8 */
-    NE_R_NUL_BYTE,         /**< a raw NUL byte in the record */
+    NE_R_NUL_BYTE,         /**< a NUL byte in the record, raw or escaped as \u0000 */
     NE_R_INVALID_JSON,     /**< not JSON */
     NE_R_TRUNCATED,        /**< JSON that ends before its value does */
     NE_R_TOO_DEEP,         /**< nesting deeper than the parser allows */
@@ -99,13 +100,23 @@ typedef struct ne_article_s {
 /**
  * @brief Decode one article record (JSON object, see schemas/article.schema.json).
  *
- * @param buf, len  the record bytes (need not be NUL-terminated)
+ * @param buf, len  the record bytes (need not be NUL-terminated); a UTF-8 byte order
+ *                  mark before the JSON value is skipped
  * @param limits    decoding limits (NULL: defaults)
  * @param out       filled on success; left empty (nothing to free) on failure
  * @returns NE_OK, or the reason the record was rejected, with a message in errstr.
  */
 ne_reason_t ne_article_decode(const char *buf, size_t len, const ne_limits_t *limits,
                               ne_article_t *out, char *errstr, size_t errstr_size);
+
+/**
+ * @brief Is an article in this language coded? The dictionaries and the grammar are
+ * English: the drivers skip other articles (and count them) instead of coding them.
+ * @param tag  the article's "language" (a BCP 47 tag such as "en" or "en-GB", or
+ *             "eng"/"English"), or NULL when the record has none
+ * @returns 1 for English or no language given, 0 for any other language.
+ */
+int ne_language_coded(const char *tag);
 
 /** @brief Free what an article owns and zero it. Takes NULL and empty articles. */
 void ne_article_clear(ne_article_t *a);

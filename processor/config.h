@@ -1,10 +1,11 @@
 /*
  * config.h - the program's settings: defaults, then a config file, then
  * NEWSEVENTS_* environment variables, then command-line flags (each later
- * source overrides the earlier). Every setting has one name, used the same
- * way in all three places ("brokers", "dead-letter", ...); any name with a
- * dot is a librdkafka property passed through to both clients, or to one
- * with a "consumer." or "producer." prefix.
+ * source overrides the earlier; a list setting given by a later source
+ * replaces the earlier list). Every setting has one name, used the same
+ * way in all three places ("brokers", "dead-letter", ...); any other name
+ * that librdkafka knows is a property passed through to both clients, or
+ * to one with a "consumer." or "producer." prefix.
  */
 #ifndef NE_CONFIG_H
 #define NE_CONFIG_H
@@ -12,6 +13,9 @@
 #include <stddef.h>
 
 enum { NE_SCOPE_BOTH = 0, NE_SCOPE_CONSUMER, NE_SCOPE_PRODUCER };
+
+/* Where settings come from, in the order they apply. */
+enum { NE_SRC_DEFAULT = 0, NE_SRC_FILE, NE_SRC_ENV, NE_SRC_FLAGS };
 
 typedef struct ne_prop_s {
     char *key, *val;
@@ -50,6 +54,8 @@ typedef struct ne_conf_s {
     char *from, *until;
     int replay_commit;
     char *progress;      /* auto, bar, lines, none */
+    /* sources: the one being applied, and the one each list came from */
+    int source, topics_src, dicts_src, map_src;
 } ne_conf_t;
 
 /** @brief Fill defaults. */
@@ -57,18 +63,46 @@ void ne_conf_init(ne_conf_t *c);
 /** @brief Free everything the configuration owns. */
 void ne_conf_free(ne_conf_t *c);
 
+/** @brief Say which source the next ne_conf_set calls come from (NE_SRC_FLAGS for
+ * flags; the loaders below set their own). */
+void ne_conf_source(ne_conf_t *c, int source);
+
 /**
- * @brief Apply one setting by name ("brokers", "input", "security.protocol", ...).
- * @returns 0, or -1 with a message in err (unknown name, bad value).
+ * @brief Apply one setting by name ("brokers", "input", ...) or, for any other
+ * name librdkafka knows ("security.protocol", "debug", "consumer.fetch.max.bytes"),
+ * add it as a property. A list setting ("input", "dict", "map") from another
+ * source than the one that filled the list replaces it; within one source it adds.
+ * @returns 0, or -1 with a message in err (an unknown name with the nearest
+ * known one, a bad value).
  */
 int ne_conf_set(ne_conf_t *c, const char *key, const char *val, char *err, size_t errsz);
 
-/** @brief Read "key = value" lines of a config file. @returns 0 or -1 with "file:line: ..." in err. */
+/**
+ * @brief Add a librdkafka property (-X, NEWSEVENTS_X_*): PROP, consumer.PROP or
+ * producer.PROP, checked against librdkafka now. "@FILE" as the value reads the
+ * file (whole, up to 1 MiB).
+ * @returns 0, or -1 with a message in err that never quotes a secret value.
+ */
+int ne_conf_set_prop(ne_conf_t *c, const char *key, const char *val, char *err, size_t errsz);
+
+/** @brief Read "key = value" lines of a config file ('#' at the start or after
+ * white space begins a comment; "\#" is a literal '#').
+ * @returns 0 or -1 with "file:line: ..." in err. */
 int ne_conf_load_file(ne_conf_t *c, const char *path, char *err, size_t errsz);
 
 /** @brief Apply NEWSEVENTS_<NAME> variables (NEWSEVENTS_DEAD_LETTER -> dead-letter;
- * NEWSEVENTS_X_SASL_PASSWORD -> sasl.password). @returns 0 or -1. */
+ * NEWSEVENTS_X_SASL_PASSWORD -> sasl.password). The variables that are not
+ * settings (NEWSEVENTS_TRACE, NEWSEVENTS_TEST_FAIL_ID, NEWSEVENTS_CACHE) are
+ * left alone; any other unknown one is an error. @returns 0 or -1. */
 int ne_conf_load_env(ne_conf_t *c, char **environ_, char *err, size_t errsz);
+
+/** @brief The names of the settings, aliases included, into names (at most max).
+ * @returns how many. */
+size_t ne_conf_setting_names(const char **names, size_t max);
+
+/** @brief The name of names[0..n) nearest to a mistyped word (one edit in a short
+ * word, two in a longer one), or NULL when none is that near. */
+const char *ne_nearest(const char *word, const char *const *names, size_t n);
 
 /** @brief Is a librdkafka property a secret that must never be printed? */
 int ne_conf_is_secret(const char *key);

@@ -1,6 +1,8 @@
 /*
  * extract.c - the offline driver: the same decoder and coder as the
- * service, over JSON Lines files.
+ * service, over JSON Lines files. Articles in another language than
+ * English are skipped and counted, not rejected: they are valid records
+ * that the English dictionaries cannot code (ne_language_coded).
  *
  * Lines are read in chunks, and a line longer than the record limit is
  * skipped to its end without being kept in memory, so memory stays bounded
@@ -152,8 +154,8 @@ int ne_extract_run(const ne_conf_t *conf, const ne_coder_t *coder)
     ne_events_t *ev = ne_events_new();
     line_t l = {0};
     reader_t *rd = calloc(1, sizeof(*rd));
-    ne_limits_t lim = {conf->max_record_bytes};
-    long lineno = 0, articles = 0, events = 0, rejected = 0;
+    ne_limits_t lim = {conf->max_record_bytes, (const char *const *)conf->map, conf->nmap / 2};
+    long lineno = 0, articles = 0, events = 0, rejected = 0, skipped = 0;
     char err[512];
     if (rd) rd->fp = in;
     if (!ev || !rd) {
@@ -186,7 +188,12 @@ int ne_extract_run(const ne_conf_t *conf, const ne_coder_t *coder)
                 snprintf(id, sizeof(id), "line-%ld", lineno);
                 art.id = strdup(id);
             }
-            if (!art.id || ne_coder_code(coder, &art, ev, err, sizeof(err)) < 0) {
+            if (art.id && !ne_language_coded(art.language)) {
+                skipped++;
+                ne_log_rec(NE_LOG_INFO, &(ne_log_rec_t){.line = lineno, .id = art.id, .reason = "language"},
+                           "line %ld: skipped: article %s is in '%s'; only English is coded", lineno,
+                           art.id, art.language);
+            } else if (!art.id || ne_coder_code(coder, &art, ev, err, sizeof(err)) < 0) {
                 r = NE_R_CODER_ERROR;
             } else {
                 articles++;
@@ -209,7 +216,8 @@ int ne_extract_run(const ne_conf_t *conf, const ne_coder_t *coder)
         }
         if (r != NE_OK) {
             rejected++;
-            ne_warn("line %ld: %s: %s", lineno, ne_reason_name(r), err);
+            ne_log_rec(NE_LOG_WARN, &(ne_log_rec_t){.line = lineno, .reason = ne_reason_name(r)},
+                       "line %ld: %s: %s", lineno, ne_reason_name(r), err);
             if (rj) write_reject(rj, lineno, r, err, &l);
         }
         if (ferror(out)) {
@@ -218,8 +226,8 @@ int ne_extract_run(const ne_conf_t *conf, const ne_coder_t *coder)
             break;
         }
     }
-    ne_info("extract: %ld lines, %ld articles coded, %ld events, %ld rejected", lineno, articles,
-            events, rejected);
+    ne_info("extract: %ld lines, %ld articles coded, %ld events, %ld rejected, %ld skipped (not English)",
+            lineno, articles, events, rejected, skipped);
 done:
     free(rd);
     free(l.buf);

@@ -1,7 +1,10 @@
 /*
  * log.c - one line per message on stderr, under a lock so that threads
- * (librdkafka's callbacks, extraction workers) never interleave.
+ * (librdkafka's callbacks, extraction workers) never interleave. As JSON,
+ * a line about a record also carries its topic, partition, offset, input
+ * line, article id and reason as fields (ne_log_rec).
  */
+#include <inttypes.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -50,24 +53,52 @@ void ne_log_time_now(char buf[64])
              tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(ts.tv_nsec / 1000000));
 }
 
-void ne_log(int level, const char *fmt, ...)
+static void json_field(FILE *fp, const char *key, const char *val)
+{
+    fprintf(fp, ",\"%s\":\"", key);
+    json_escape(fp, val);
+    fputc('"', fp);
+}
+
+static void vlog(int level, const ne_log_rec_t *rec, const char *fmt, va_list ap)
 {
     if (level > g_level) return;
     char msg[2048];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
-    va_end(ap);
     char ts[64];
     ne_log_time_now(ts);
     pthread_mutex_lock(&g_lock);
     if (g_json) {
-        fprintf(stderr, "{\"time\":\"%s\",\"level\":\"%s\",\"msg\":\"", ts, LEVELS[level]);
-        json_escape(stderr, msg);
-        fputs("\"}\n", stderr);
+        fprintf(stderr, "{\"time\":\"%s\",\"level\":\"%s\"", ts, LEVELS[level]);
+        json_field(stderr, "msg", msg);
+        if (rec && rec->topic) {
+            json_field(stderr, "topic", rec->topic);
+            fprintf(stderr, ",\"partition\":%" PRId32 ",\"offset\":%" PRId64, rec->partition,
+                    rec->offset);
+        }
+        if (rec && rec->line > 0) fprintf(stderr, ",\"line\":%ld", rec->line);
+        if (rec && rec->id) json_field(stderr, "id", rec->id);
+        if (rec && rec->reason) json_field(stderr, "reason", rec->reason);
+        fputs("}\n", stderr);
     } else {
         fprintf(stderr, "%s %-5s %s\n", ts, LEVELS[level], msg);
     }
     fflush(stderr);
     pthread_mutex_unlock(&g_lock);
+}
+
+void ne_log(int level, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vlog(level, NULL, fmt, ap);
+    va_end(ap);
+}
+
+void ne_log_rec(int level, const ne_log_rec_t *rec, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vlog(level, rec, fmt, ap);
+    va_end(ap);
 }

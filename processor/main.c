@@ -5,6 +5,7 @@
  */
 #include <getopt.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +35,11 @@ static const char usage_main[] =
     "schemas/dead-letter.md (rejected records).\n";
 
 static const char usage_common[] =
-    "coder options:\n"
+    "common options:\n"
+    "  --map FIELD=NAME,...    read FIELD (text, id, title, url, published, source,\n"
+    "                          language) from NAME: --map text=maintext,published=date_publish\n"
+    "  -c, --config FILE       key = value settings: the long option names, or\n"
+    "                          librdkafka properties; the environment and flags override it\n"
     "  --dict DIR              load the dictionary files of DIR after the base ones\n"
     "                          (repeatable; see dict/README.md for the format)\n"
     "  --dict-base DIR         the base dictionaries (default: the installed ones)\n"
@@ -67,19 +72,16 @@ static const char usage_kafka[] =
     "  --client-id ID          client.id of both clients (default newsevents)\n"
     "  --threads N             extraction workers (default 1); each partition's output\n"
     "                          keeps its input order\n"
-    "  --map FIELD=NAME,...    read FIELD (text, id, title, url, published, source,\n"
-    "                          language) from NAME: --map text=maintext,published=date_publish\n"
     "  --ce-source URI         CloudEvents ce_source header (default newsevents/<input topic>)\n"
     "  -X PROP=VALUE           any librdkafka property, for both clients; prefix\n"
     "                          consumer. or producer. for one; VALUE @FILE reads a file\n"
     "                          (TLS and SASL: security.protocol, ssl.*, sasl.*)\n"
-    "  -c, --config FILE       key=value settings: the long option names, or\n"
-    "                          librdkafka properties; flags override the file\n"
     "  --flush-timeout-ms N    how long shutdown waits for deliveries (default 30000)\n"
     "\n"
     "Every setting can also come from the environment: NEWSEVENTS_BROKERS,\n"
     "NEWSEVENTS_DEAD_LETTER, ..., and NEWSEVENTS_X_<PROP> for librdkafka properties\n"
-    "(NEWSEVENTS_X_SASL_PASSWORD sets sasl.password). Order: file, environment, flags.\n"
+    "(NEWSEVENTS_X_SASL_PASSWORD sets sasl.password). Order: file, environment, flags;\n"
+    "a later source's list (topics, --dict, --map) replaces an earlier one's.\n"
     "Secret values are never logged.\n"
     "\n";
 
@@ -115,39 +117,57 @@ static const char usage_replay[] =
     "  --progress MODE         auto (default: a bar on a terminal, lines otherwise), bar,\n"
     "                          lines or none\n";
 
-/* OPT_SET: a setting whose key is the option's own name (see ne_conf_set) */
-enum { OPT_SET = 1000, OPT_REJECTS, OPT_COMMIT };
+/* The commands an option belongs to. */
+enum { C_EXTRACT = 1, C_RUN = 2, C_REPLAY = 4, C_KAFKA = C_RUN | C_REPLAY, C_ALL = 7 };
 
-static const struct option long_opts[] = {
-    {"help", no_argument, NULL, 'h'},
-    {"input", required_argument, NULL, 'i'},
-    {"output", required_argument, NULL, 'o'},
-    {"brokers", required_argument, NULL, 'b'},
-    {"group", required_argument, NULL, 'g'},
-    {"config", required_argument, NULL, 'c'},
-    {"rejects", required_argument, NULL, OPT_REJECTS},
-    {"commit", no_argument, NULL, OPT_COMMIT},
-    {"dict", required_argument, NULL, OPT_SET},
-    {"dict-base", required_argument, NULL, OPT_SET},
-    {"max-record-bytes", required_argument, NULL, OPT_SET},
-    {"log-level", required_argument, NULL, OPT_SET},
-    {"log-format", required_argument, NULL, OPT_SET},
-    {"dead-letter", required_argument, NULL, OPT_SET},
-    {"client-id", required_argument, NULL, OPT_SET},
-    {"flush-timeout-ms", required_argument, NULL, OPT_SET},
-    {"threads", required_argument, NULL, OPT_SET},
-    {"map", required_argument, NULL, OPT_SET},
-    {"ce-source", required_argument, NULL, OPT_SET},
-    {"guarantee", required_argument, NULL, OPT_SET},
-    {"transactional-id", required_argument, NULL, OPT_SET},
-    {"batch", required_argument, NULL, OPT_SET},
-    {"metrics-port", required_argument, NULL, OPT_SET},
-    {"metrics-bind", required_argument, NULL, OPT_SET},
-    {"stats-interval-ms", required_argument, NULL, OPT_SET},
-    {"from", required_argument, NULL, OPT_SET},
-    {"until", required_argument, NULL, OPT_SET},
-    {"progress", required_argument, NULL, OPT_SET},
-    {NULL, 0, NULL, 0}};
+/* What an option does. O_SET: the setting of the option's own name (ne_conf_set). */
+enum { O_SET, O_HELP, O_CONFIG, O_INPUT, O_OUTPUT, O_REJECTS, O_COMMIT };
+
+static const struct {
+    const char *name;
+    int has_arg, shortname, kind;
+    unsigned cmds;
+} OPTIONS[] = {
+    {"help", no_argument, 'h', O_HELP, C_ALL},
+    {"config", required_argument, 'c', O_CONFIG, C_ALL},
+    {"dict", required_argument, 0, O_SET, C_ALL},
+    {"dict-base", required_argument, 0, O_SET, C_ALL},
+    {"max-record-bytes", required_argument, 0, O_SET, C_ALL},
+    {"log-level", required_argument, 0, O_SET, C_ALL},
+    {"log-format", required_argument, 0, O_SET, C_ALL},
+    {"map", required_argument, 0, O_SET, C_ALL},
+    {"input", required_argument, 'i', O_INPUT, C_ALL},
+    {"output", required_argument, 'o', O_OUTPUT, C_ALL},
+    {"rejects", required_argument, 0, O_REJECTS, C_EXTRACT},
+    {"brokers", required_argument, 'b', O_SET, C_KAFKA},
+    {"group", required_argument, 'g', O_SET, C_KAFKA},
+    {"dead-letter", required_argument, 0, O_SET, C_KAFKA},
+    {"client-id", required_argument, 0, O_SET, C_KAFKA},
+    {"flush-timeout-ms", required_argument, 0, O_SET, C_KAFKA},
+    {"threads", required_argument, 0, O_SET, C_KAFKA},
+    {"ce-source", required_argument, 0, O_SET, C_KAFKA},
+    {"guarantee", required_argument, 0, O_SET, C_RUN},
+    {"transactional-id", required_argument, 0, O_SET, C_RUN},
+    {"batch", required_argument, 0, O_SET, C_RUN},
+    {"metrics-port", required_argument, 0, O_SET, C_RUN},
+    {"metrics-bind", required_argument, 0, O_SET, C_RUN},
+    {"stats-interval-ms", required_argument, 0, O_SET, C_RUN},
+    {"from", required_argument, 0, O_SET, C_REPLAY},
+    {"until", required_argument, 0, O_SET, C_REPLAY},
+    {"commit", no_argument, 0, O_COMMIT, C_REPLAY},
+    {"progress", required_argument, 0, O_SET, C_REPLAY},
+};
+#define NOPTIONS (sizeof(OPTIONS) / sizeof(OPTIONS[0]))
+/* getopt's value for a long option without a short one: LONG_VAL + its index.
+ * Distinct values also make getopt report "--met" as ambiguous instead of
+ * taking the first of --metrics-port and --metrics-bind. */
+enum { LONG_VAL = 1000 };
+static const char short_opts[] = ":hi:o:b:g:c:X:";
+
+static unsigned command_bit(const char *cmd)
+{
+    return !strcmp(cmd, "extract") ? C_EXTRACT : !strcmp(cmd, "run") ? C_RUN : C_REPLAY;
+}
 
 static void print_usage(FILE *fp, const char *cmd)
 {
@@ -157,83 +177,144 @@ static void print_usage(FILE *fp, const char *cmd)
     else fputs(usage_main, fp);
 }
 
-/* Parse the command's flags into conf. Returns 0, 1 for --help, -1 on error. */
+/* A usage error: the message, then where the help is. */
+static void usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "newsevents%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nRun 'newsevents %s%s--help' for the options.\n", cmd ? cmd : "", cmd ? " " : "");
+}
+
+/* "run", "run and replay", "extract" */
+static const char *commands_of(unsigned cmds)
+{
+    return cmds == C_RUN ? "run" : cmds == C_REPLAY ? "replay" : cmds == C_KAFKA ? "run and replay" : "extract";
+}
+
+/* The option getopt_long could not take (argv[optind - 1]). */
+static void bad_option(const char *cmd, int ch, const char *arg)
+{
+    if (ch == ':') {
+        usage_error(cmd, "option '%s' needs a value", arg);
+        return;
+    }
+    if (strncmp(arg, "--", 2)) {
+        usage_error(cmd, "unknown option '%s'", arg);
+        return;
+    }
+    char name[64];
+    snprintf(name, sizeof(name), "%.*s", (int)strcspn(arg + 2, "="), arg + 2);
+    const char *names[NOPTIONS], *first = NULL, *second = NULL;
+    int prefixed = 0;
+    for (size_t i = 0; i < NOPTIONS; i++) {
+        names[i] = OPTIONS[i].name;
+        if (*name && !strncmp(names[i], name, strlen(name)) && prefixed++ < 2)
+            *(first ? &second : &first) = names[i];
+    }
+    if (prefixed > 1) {
+        usage_error(cmd, "ambiguous option '--%s' (--%s, --%s%s)", name, first, second,
+                    prefixed > 2 ? ", ..." : "");
+        return;
+    }
+    const char *best = ne_nearest(name, names, NOPTIONS);
+    if (best) usage_error(cmd, "unknown option '--%s' (did you mean --%s?)", name, best);
+    else usage_error(cmd, "unknown option '--%s'", name);
+}
+
+/* Parse the command's flags into conf. Returns 0, 1 for --help, -1 on a
+ * usage error (already reported). */
 static int parse_args(const char *cmd, int argc, char **argv, ne_conf_t *conf)
 {
     char err[512];
     int is_extract = !strcmp(cmd, "extract");
-    /* the config file first, so that flags override it */
+    unsigned mine = command_bit(cmd);
+    struct option long_opts[NOPTIONS + 1];
+    for (size_t i = 0; i < NOPTIONS; i++)
+        long_opts[i] = (struct option){OPTIONS[i].name, OPTIONS[i].has_arg, NULL,
+                                       OPTIONS[i].shortname ? OPTIONS[i].shortname : LONG_VAL + (int)i};
+    long_opts[NOPTIONS] = (struct option){NULL, 0, NULL, 0};
+    /* the config files first, then the environment, then the flags */
     optind = 1;
     opterr = 0;
     int ch;
-    while ((ch = getopt_long(argc, argv, "hi:o:b:g:c:X:", long_opts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
         if (ch == 'c' && ne_conf_load_file(conf, optarg, err, sizeof(err)) < 0) {
-            fprintf(stderr, "newsevents %s: %s\n", cmd, err);
+            usage_error(cmd, "%s", err);
             return -1;
         }
     }
     if (ne_conf_load_env(conf, environ, err, sizeof(err)) < 0) {
-        fprintf(stderr, "newsevents %s: %s\n", cmd, err);
+        usage_error(cmd, "%s", err);
         return -1;
     }
+    ne_conf_source(conf, NE_SRC_FLAGS);
     optind = 1;
-    opterr = 1;
-    int idx = 0;
-    while ((ch = getopt_long(argc, argv, "hi:o:b:g:c:X:", long_opts, &idx)) != -1) {
-        const char *key = NULL;
-        switch (ch) {
-        case 'h': return 1;
-        case 'c': continue;
-        case 'i':
-            if (is_extract) {
-                free(conf->in_file);
-                conf->in_file = strdup(optarg);
-                continue;
+    int idx;
+    while ((ch = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
+        if (ch == '?' || ch == ':') {
+            bad_option(cmd, ch, argv[optind - 1]);
+            return -1;
+        }
+        if (ch == 'X') {
+            if (!(mine & C_KAFKA)) {
+                usage_error(cmd, "-X is an option of run and replay, not of %s", cmd);
+                return -1;
             }
-            key = "input";
-            break;
-        case 'o':
-            if (is_extract) {
-                free(conf->out_file);
-                conf->out_file = strdup(optarg);
-                continue;
-            }
-            key = "output";
-            break;
-        case OPT_REJECTS:
-            free(conf->rejects_file);
-            conf->rejects_file = strdup(optarg);
-            continue;
-        case 'b': key = "brokers"; break;
-        case 'g': key = "group"; break;
-        case OPT_SET: key = long_opts[idx].name; break;
-        case OPT_COMMIT:
-            if (ne_conf_set(conf, "commit", "true", err, sizeof(err)) < 0) return -1;
-            continue;
-        case 'X': {
             char *eq = strchr(optarg, '=');
             if (!eq || eq == optarg) {
-                fprintf(stderr, "newsevents %s: -X expects PROP=VALUE\n", cmd);
+                usage_error(cmd, "-X expects PROPERTY=VALUE, not '%s'", optarg);
                 return -1;
             }
             *eq = '\0';
-            int rc = ne_conf_set(conf, optarg, eq + 1, err, sizeof(err));
+            int rc = ne_conf_set_prop(conf, optarg, eq + 1, err, sizeof(err));
             *eq = '=';
-            if (rc < 0 || !strchr(optarg, '.')) {
-                fprintf(stderr, "newsevents %s: -X %s\n", cmd, rc < 0 ? err : "expects a librdkafka property");
+            if (rc < 0) {
+                usage_error(cmd, "-X: %s", err);
                 return -1;
             }
             continue;
         }
-        default: return -1;
+        /* the option's entry: by its value, or a short option's long twin */
+        idx = ch >= LONG_VAL ? ch - LONG_VAL : -1;
+        for (size_t i = 0; idx < 0 && i < NOPTIONS; i++)
+            if (OPTIONS[i].shortname == ch) idx = (int)i;
+        if (idx < 0) return -1;
+        if (!(OPTIONS[idx].cmds & mine)) {
+            usage_error(cmd, "--%s is an option of %s, not of %s", OPTIONS[idx].name,
+                        commands_of(OPTIONS[idx].cmds), cmd);
+            return -1;
         }
-        if (ne_conf_set(conf, key, optarg, err, sizeof(err)) < 0) {
-            fprintf(stderr, "newsevents %s: %s\n", cmd, err);
+        const char *key = OPTIONS[idx].name, *val = optarg;
+        switch (OPTIONS[idx].kind) {
+        case O_HELP: return 1;
+        case O_CONFIG: continue;
+        case O_INPUT:
+        case O_OUTPUT:
+            if (is_extract) {
+                char **file = OPTIONS[idx].kind == O_INPUT ? &conf->in_file : &conf->out_file;
+                free(*file);
+                *file = strdup(optarg);
+                continue;
+            }
+            break;
+        case O_REJECTS:
+            free(conf->rejects_file);
+            conf->rejects_file = strdup(optarg);
+            continue;
+        case O_COMMIT: val = "true"; break;
+        default: break; /* the setting of the option's name */
+        }
+        if (ne_conf_set(conf, key, val, err, sizeof(err)) < 0) {
+            usage_error(cmd, "%s", err);
             return -1;
         }
     }
     if (optind < argc) {
-        fprintf(stderr, "newsevents %s: unexpected argument '%s'\n", cmd, argv[optind]);
+        usage_error(cmd, "unexpected argument '%s'", argv[optind]);
         return -1;
     }
     return 0;
@@ -257,7 +338,7 @@ static ne_coder_t *make_coder(const ne_conf_t *conf)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        print_usage(stderr, NULL);
+        usage_error(NULL, "no command (run, replay or extract)");
         return 2;
     }
     const char *cmd = argv[1];
@@ -271,15 +352,17 @@ int main(int argc, char **argv)
         return 0;
     }
     if (strcmp(cmd, "extract") && strcmp(cmd, "run") && strcmp(cmd, "replay")) {
-        fprintf(stderr, "newsevents: unknown command '%s'\n\n", cmd);
-        print_usage(stderr, NULL);
+        static const char *const commands[] = {"run", "replay", "extract", "help", "version"};
+        const char *best = ne_nearest(cmd, commands, sizeof(commands) / sizeof(commands[0]));
+        if (best) usage_error(NULL, "unknown command '%s' (did you mean %s?)", cmd, best);
+        else usage_error(NULL, "unknown command '%s'", cmd);
         return 2;
     }
     ne_conf_t conf;
     ne_conf_init(&conf);
     int prc = parse_args(cmd, argc - 1, argv + 1, &conf);
     if (prc != 0) {
-        print_usage(prc > 0 ? stdout : stderr, cmd);
+        if (prc > 0) print_usage(stdout, cmd);
         ne_conf_free(&conf);
         return prc > 0 ? 0 : 2;
     }
@@ -295,8 +378,7 @@ int main(int argc, char **argv)
         if ((!replay && !conf.group && (snprintf(err, sizeof(err), "no consumer group (-g)"), 1)) ||
             ne_service_check_conf(&conf, err, sizeof(err)) < 0 ||
             (replay && ne_replay_check_conf(&conf, err, sizeof(err)) < 0)) {
-            fprintf(stderr, "newsevents %s: %s\n\n", cmd, err);
-            print_usage(stderr, cmd);
+            usage_error(cmd, "%s", err);
             ne_conf_free(&conf);
             return 2;
         }

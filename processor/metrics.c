@@ -1,8 +1,11 @@
 /*
  * metrics.c - counters, consumer lag from librdkafka statistics, and the
- * /metrics and /healthz endpoints (libmicrohttpd, its own thread).
+ * /metrics and /healthz endpoints (libmicrohttpd, its own thread, on a
+ * socket this file binds itself: IPv4 or IPv6, and a clear message when
+ * the port is taken).
  */
-#include <arpa/inet.h>
+#include <errno.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -10,10 +13,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <jansson.h>
 #include <microhttpd.h>
 
+#include "log.h"
 #include "metrics.h"
 
 static atomic_ulong g_records, g_articles, g_events, g_dead[NE_R__COUNT];
@@ -247,21 +253,61 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *conn, const cha
     return reply(conn, MHD_HTTP_NOT_FOUND, strdup("not found: try /metrics or /healthz\n"), "text/plain");
 }
 
-int ne_metrics_start(const char *addr, int port, char *err, size_t errsz)
+/* libmicrohttpd's own messages, at debug level: the errors that matter
+ * to a user (the address, the port) are found before it starts. */
+static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
-    struct sockaddr_in sa;
-    memset(&sa, 0, sizeof(sa));
-    sa.sin_family = AF_INET;
-    sa.sin_port = htons((uint16_t)port);
-    if (inet_pton(AF_INET, addr, &sa.sin_addr) != 1) {
-        snprintf(err, errsz, "metrics address '%s' is not an IPv4 address", addr);
+    (void)cls;
+    char msg[512];
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    msg[strcspn(msg, "\n")] = '\0';
+    ne_debug("metrics endpoint: %s", msg);
+}
+
+/* A listening socket on addr:port (IPv4 or IPv6, "[::1]" too), or -1 with
+ * a message that says what is wrong. */
+static int listen_on(const char *addr, int port, char *err, size_t errsz)
+{
+    char host[64], service[8];
+    size_t n = strlen(addr);
+    if (n >= 2 && addr[0] == '[' && addr[n - 1] == ']') snprintf(host, sizeof(host), "%.*s", (int)n - 2, addr + 1);
+    else snprintf(host, sizeof(host), "%s", addr);
+    snprintf(service, sizeof(service), "%d", port);
+    struct addrinfo hints = {.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV | AI_PASSIVE,
+                             .ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM};
+    struct addrinfo *ai = NULL;
+    if (getaddrinfo(host, service, &hints, &ai) != 0 || !ai) {
+        snprintf(err, errsz, "metrics address '%s' is not an IPv4 or IPv6 address", addr);
         return -1;
     }
-    g_daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, (uint16_t)port,
-                                NULL, NULL, handler, NULL, MHD_OPTION_SOCK_ADDR, &sa,
+    int fd = socket(ai->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0), one = 1;
+    if (fd >= 0) setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+    if (fd < 0 || bind(fd, ai->ai_addr, ai->ai_addrlen) < 0 || listen(fd, 64) < 0) {
+        int e = errno;
+        if (e == EADDRINUSE)
+            snprintf(err, errsz, "metrics port %d on %s is already in use (another newsevents, "
+                                 "or another server): choose another --metrics-port", port, addr);
+        else
+            snprintf(err, errsz, "cannot serve metrics on %s port %d: %s", addr, port, strerror(e));
+        if (fd >= 0) close(fd);
+        fd = -1;
+    }
+    freeaddrinfo(ai);
+    return fd;
+}
+
+int ne_metrics_start(const char *addr, int port, char *err, size_t errsz)
+{
+    int fd = listen_on(addr, port, err, errsz);
+    if (fd < 0) return -1;
+    /* the daemon takes the socket over (MHD_stop_daemon closes it) */
+    g_daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL,
+                                handler, NULL, MHD_OPTION_LISTEN_SOCKET, fd,
+                                MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
                                 MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)10, MHD_OPTION_END);
     if (!g_daemon) {
-        snprintf(err, errsz, "cannot serve metrics on %s:%d (port in use?)", addr, port);
+        close(fd);
+        snprintf(err, errsz, "cannot start the metrics endpoint on %s port %d", addr, port);
         return -1;
     }
     return 0;

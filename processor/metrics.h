@@ -30,6 +30,7 @@ void ne_metrics_set_health_probe(int (*probe)(void *arg, char *why, size_t whysz
 
 /**
  * @brief Serve /metrics and /healthz on addr:port in a thread of its own.
+ * addr is an IPv4 or IPv6 address ("127.0.0.1", "::1", "[::1]", "0.0.0.0", "::").
  * @returns 0, or -1 with a message in err (port in use, bad address).
  */
 int ne_metrics_start(const char *addr, int port, char *err, size_t errsz);

@@ -8,7 +8,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$root/build}
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$build" -j"$(nproc)" >/dev/null
-article=${1:-$("$root/scripts/shared-dir.sh")/data/seed-article.jsonl}
+article=${1:-$root/examples/seed-article.jsonl}
 
 dir=$(mktemp -d /tmp/newsevents-demo-XXXX)
 svc=""

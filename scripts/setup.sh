@@ -5,11 +5,20 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
-pkgs=(build-essential cmake pkg-config
+# A minimal Debian 12 root has only the "required" packages: everything
+# else the build, the scripts and the tests call is listed here.
+pkgs=(build-essential cmake pkg-config                  # cc, make, cmake, ctest
       librdkafka-dev libjansson-dev check libmicrohttpd-dev
-      kcat python3 python3-jsonschema python3-confluent-kafka iproute2 util-linux
-      default-jdk-headless maven
-      clang valgrind curl openssl)
+      kcat                                              # an independent Kafka client
+      python3 python3-jsonschema python3-confluent-kafka python3-yaml
+      iproute2                                          # ss (metrics test)
+      procps                                            # ps (security test)
+      time                                              # /usr/bin/time (bad_input, bench/speed.sh)
+      util-linux bsdutils                               # taskset, script (replay test)
+      ca-certificates curl openssl
+      default-jdk-headless maven                        # the Kafka broker and its jars
+      clang libclang-rt-14-dev                          # fuzzers: libFuzzer and sanitizer runtimes
+      valgrind)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -21,9 +30,22 @@ if [ ${#missing[@]} -gt 0 ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-# java and mvn may come from elsewhere (the JDK the machine already has)
-command -v java >/dev/null || { echo "setup: no java" >&2; exit 1; }
-command -v mvn >/dev/null || { echo "setup: no mvn" >&2; exit 1; }
+# What the packages above must provide (java and mvn may also come from
+# elsewhere, such as a JDK the machine already has)
+lacking=()
+for c in cc make cmake ctest pkg-config kcat python3 ss ps /usr/bin/time taskset script \
+         timeout curl openssl java mvn clang valgrind; do
+    command -v "$c" >/dev/null || lacking+=("$c")
+done
+# Debian's Python, which the tests use for these modules (tests/integration/lib.sh)
+/usr/bin/python3 -c 'import jsonschema, confluent_kafka, yaml' 2>/dev/null ||
+    lacking+=("modules jsonschema, confluent_kafka and yaml of /usr/bin/python3")
+# clang prints the bare name when it does not find the runtime
+case $(clang -print-file-name=libclang_rt.fuzzer-x86_64.a 2>/dev/null) in
+    /*) ;;
+    *) lacking+=("the libFuzzer runtime (libclang-rt-14-dev)") ;;
+esac
+[ ${#lacking[@]} -eq 0 ] || { echo "setup: missing after install: ${lacking[*]}" >&2; exit 1; }
 "$here/../tests/broker/kafka.sh" fetch
 # the security tests run a Kafka 3.9 broker (see tests/integration/security.sh)
 KAFKA_VERSION=3.9.1 "$here/../tests/broker/kafka.sh" fetch

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <jansson.h>
 
@@ -106,6 +107,16 @@ int ne_parse_date(const char *s)
     return y * 10000 + m * 100 + d;
 }
 
+int ne_language_coded(const char *tag)
+{
+    if (!tag || !*tag) return 1;
+    /* the primary subtag of a BCP 47 tag ("en", "en-GB", also "en_GB"), or
+     * ISO 639-2's "eng", or the name */
+    size_t n = strcspn(tag, "-_");
+    return (n == 2 && !strncasecmp(tag, "en", 2)) || (n == 3 && !strncasecmp(tag, "eng", 3)) ||
+           !strcasecmp(tag, "english");
+}
+
 void ne_article_clear(ne_article_t *a)
 {
     if (!a) return;
@@ -174,6 +185,9 @@ ne_reason_t ne_article_decode(const char *buf, size_t len, const ne_limits_t *li
         snprintf(num, sizeof(num), "%zu", bad);
         return fail(NE_R_INVALID_UTF8, err, errsz, "invalid UTF-8 at byte offset %s", num);
     }
+    /* a UTF-8 byte order mark that some writers put first is not part of
+     * the JSON value (RFC 8259 lets a parser ignore it): skipped */
+    if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) buf += 3, len -= 3;
     size_t sp = 0;
     while (sp < len && (buf[sp] == ' ' || buf[sp] == '\t' || buf[sp] == '\n' || buf[sp] == '\r')) sp++;
     if (sp == len) return fail(NE_R_INVALID_JSON, err, errsz, "an empty record%s", NULL);
@@ -192,7 +206,12 @@ ne_reason_t ne_article_decode(const char *buf, size_t len, const ne_limits_t *li
         case json_error_out_of_memory: r = NE_R_TOO_LARGE; break;
         default: break;
         }
-        snprintf(err, errsz, "%s at line %d column %d", je.text, je.line, je.column);
+        if (r == NE_R_NUL_BYTE) /* jansson's text names its own flag (JSON_ALLOW_NUL) */
+            snprintf(err, errsz, "an escaped NUL (\\u0000) in a %s at line %d column %d",
+                     json_error_code(&je) == json_error_null_byte_in_key ? "key" : "string",
+                     je.line, je.column);
+        else
+            snprintf(err, errsz, "%s at line %d column %d", je.text, je.line, je.column);
         return r;
     }
     ne_reason_t r = NE_OK;

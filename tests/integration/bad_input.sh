@@ -36,6 +36,7 @@ assert not bad, "%d classes with the wrong outcome" % bad
 nbad = sum(c["reason"] != "coded" for c in exp["classes"])
 assert len(rej) == nbad, "%d rejects for %d bad records" % (len(rej), nbad)
 assert "ctl" in coded, "the record with escaped control characters gave no event"
+assert "bom" in coded, "the record after a byte order mark gave no event"
 assert rss < 256, "memory not bounded"
 PY
 # a larger limit codes the 20 MB article, in memory bounded by the record

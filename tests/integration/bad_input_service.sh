@@ -45,6 +45,7 @@ assert not missing and not bad
 nbad = sum(c["reason"] != "coded" for c in exp["classes"])
 assert ndl == nbad, "%d dead letters for %d bad records" % (ndl, nbad)
 assert "ctl" in coded, "the record with escaped control characters gave no event"
+assert "bom" in coded, "the record after a byte order mark gave no event"
 assert int(sys.argv[4]) < 512 * 1024, "memory not bounded"
 PY
 echo PASS

@@ -37,6 +37,7 @@ classes = [
     ("2 MB token without spaces", token, "coded"),
     ("non-Latin scripts", json.dumps({"id": "scripts", "text": "Россия обвинила Запад. 俄罗斯指责西方。 روسيا تتهم الغرب."}, ensure_ascii=False).encode(), "coded"),
     ("emoji only", json.dumps({"id": "emoji", "text": "😀🔥🚀🇺🇦"}, ensure_ascii=False).encode(), "coded"),
+    ("UTF-8 byte order mark before the record", b"\xef\xbb\xbf" + json.dumps({"id": "bom", "published": "2021-11-10", "text": "Russia condemned Ukraine on Monday."}).encode(), "coded"),
     ("malformed date", b'{"text": "Russia condemned Ukraine.", "published": "2023-13-45"}', "invalid_date"),
     ("date of another shape", b'{"text": "Russia condemned Ukraine.", "published": "17/02/2023"}', "invalid_date"),
 ]

@@ -17,7 +17,7 @@
 
 N=${CHURN_ARTICLES:-20000}
 CYCLES=${CHURN_CYCLES:-8}
-articles_from "$NE_SHARED/data/dev-gold.jsonl" churn "$N" >"$WORK/articles.jsonl"
+articles_from "$NE_DEV" churn "$N" >"$WORK/articles.jsonl"
 "$NE_BIN" extract <"$WORK/articles.jsonl" >"$WORK/expected.jsonl" 2>/dev/null
 split -l $((N / 100)) "$WORK/articles.jsonl" "$WORK/chunk-"
 

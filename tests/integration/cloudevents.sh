@@ -7,7 +7,7 @@
 
 IN=in-$RUN_ID OUT=out-$RUN_ID G=g-$RUN_ID
 topics "$IN" 2 "$OUT" 2 "dlq-$RUN_ID" 1
-articles_from "$NE_SHARED/data/dev-gold.jsonl" ce 120 >"$WORK/articles.jsonl"
+articles_from "$NE_DEV" ce 120 >"$WORK/articles.jsonl"
 kcat -b "$B" -P -t "$IN" -l "$WORK/articles.jsonl"
 start_service -i "$IN" -o "$OUT" --dead-letter "dlq-$RUN_ID" -g "$G"
 wait_committed "$G" "$IN" 120

@@ -79,4 +79,28 @@ c.close()
 assert raw in values, "the invalid UTF-8 record's bytes were not kept in its dead letter"
 print("invalid UTF-8 dead letter: the original %d bytes, byte for byte" % len(raw))
 PY
+# ne_truncated: only a too_large record over 64 KiB is cut (to its first
+# 64 KiB, its size in the header); a smaller too_large one is kept whole
+IN2=in2-$RUN_ID OUT2=out2-$RUN_ID DLQ2=dlq2-$RUN_ID G2=g2-$RUN_ID
+topics "$IN2" 1 "$OUT2" 1 "$DLQ2" 1
+python3 -c 'import json; print(json.dumps({"id": "small", "text": "x " * 1000})); print(json.dumps({"id": "big", "text": "y " * 50000}))' \
+    >"$WORK/large.jsonl"
+kcat -b "$B" -P -t "$IN2" -l "$WORK/large.jsonl"
+start_service -i "$IN2" -o "$OUT2" --dead-letter "$DLQ2" -g "$G2" --max-record-bytes 1k
+wait_committed "$G2" "$IN2" 120
+stop_service "$SVC_PID"
+consume_all "$DLQ2" >"$WORK/dlq2.json"
+python3 - "$WORK/dlq2.json" "$WORK/large.jsonl" <<'PY'
+import json, sys
+dl = [json.loads(l) for l in open(sys.argv[1])]
+raw = open(sys.argv[2]).read().splitlines()
+assert len(dl) == 2, "%d dead letters, not 2" % len(dl)
+small, big = dl
+hs = dict(zip(small["headers"][::2], small["headers"][1::2]))
+hb = dict(zip(big["headers"][::2], big["headers"][1::2]))
+assert hs["ne_reason"] == hb["ne_reason"] == "too_large", (hs, hb)
+assert "ne_truncated" not in hs and small["payload"] == raw[0], "the 2 KB record was not kept whole"
+assert hb["ne_truncated"] == str(len(raw[1])) and big["payload"] == raw[1][:65536], "the 100 KB record"
+print("too_large: %d bytes kept whole; %d bytes cut to 64 KiB with ne_truncated" % (len(raw[0]), len(raw[1])))
+PY
 echo "PASS"

@@ -14,7 +14,7 @@ PAUSED=0
 trap '[ "$PAUSED" = 1 ] && "$NE_SRC/tests/broker/kafka.sh" resume "$NE_BROKER_DIR" >/dev/null 2>&1; cleanup' EXIT
 IN=in-$RUN_ID OUT=out-$RUN_ID G=g-$RUN_ID
 topics "$IN" 3 "$OUT" 3 "dlq-$RUN_ID" 1
-articles_from "$NE_SHARED/data/dev-gold.jsonl" pause "$N" >"$WORK/articles.jsonl"
+articles_from "$NE_DEV" pause "$N" >"$WORK/articles.jsonl"
 "$NE_BIN" extract <"$WORK/articles.jsonl" >"$WORK/expected.jsonl" 2>/dev/null
 kcat -b "$B" -P -t "$IN" -l "$WORK/articles.jsonl"
 start_service -i "$IN" -o "$OUT" --dead-letter "dlq-$RUN_ID" -g "$G" --guarantee exactly-once \

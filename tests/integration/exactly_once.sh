@@ -8,7 +8,7 @@
 N=${EOS_ARTICLES:-10000}
 IN=in-$RUN_ID OUT=out-$RUN_ID DLQ=dlq-$RUN_ID G=g-$RUN_ID
 topics "$IN" 3 "$OUT" 3 "$DLQ" 1
-articles_from "$NE_SHARED/data/dev-gold.jsonl" eos "$N" >"$WORK/articles.jsonl"
+articles_from "$NE_DEV" eos "$N" >"$WORK/articles.jsonl"
 # a few malformed records: their dead letters must be exactly-once too
 for k in 1 2 3; do echo '{"text": "broken' >>"$WORK/articles.jsonl"; done
 "$NE_BIN" extract <"$WORK/articles.jsonl" >"$WORK/expected.jsonl" 2>/dev/null

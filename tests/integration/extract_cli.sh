@@ -6,14 +6,14 @@
 set -euo pipefail
 BIN=$1
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
-SHARED=$("$SRC/scripts/shared-dir.sh") || { echo "FAIL: no shared data" >&2; exit 1; }
+SEED=$SRC/examples/seed-article.jsonl
 W=$(mktemp -d /tmp/ne-extract-XXXX)
 trap 'rm -rf "$W"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # 1. the reference article
-"$BIN" extract <"$SHARED/data/seed-article.jsonl" >"$W/seed.jsonl"
-score=$("$SHARED/tools/score-events" "$SHARED/data/seed-article.jsonl" "$W/seed.jsonl" | tail -1)
+"$BIN" extract <"$SEED" >"$W/seed.jsonl"
+score=$("$SRC/bench/score-events" "$SEED" "$W/seed.jsonl" | tail -1)
 echo "seed: $score"
 matched=$(echo "$score" | sed -n 's/.*matched \([0-9]*\)).*/\1/p')
 [ "${matched:-0}" -ge 4 ] || fail "seed article: ${matched:-0} of 8 events matched"
@@ -57,7 +57,51 @@ printf "$good\n" 4 >>"$W/big.jsonl"
 grep -q "line 1: too_large" "$W/big.err" || fail "the large line was not rejected"
 [ "$(wc -l <"$W/big.out")" = 1 ] || fail "the good line after the large one was not coded"
 
-# 4. exit codes: usage 2, I/O 1
+# 4. --map reads another record shape (news-please's maintext, date_publish)
+echo '{"maintext": "Poland accused Belarus on Monday of herding migrants.", "date_publish": "2021-11-10 08:00:00", "url": "u"}' >"$W/np.jsonl"
+"$BIN" extract --map text=maintext,published=date_publish <"$W/np.jsonl" >"$W/np.out" 2>"$W/np.err" ||
+    fail "extract --map exit $?"
+python3 - "$W/np.out" <<'PY' || fail "--map was not applied"
+import json, sys
+ev = [json.loads(l) for l in open(sys.argv[1])]
+assert ev and ev[0]["actor"]["code"] == "POL" and ev[0]["date"]["value"] == "2021-11-08", ev
+PY
+"$BIN" extract <"$W/np.jsonl" >/dev/null 2>"$W/np.err"
+grep -q 'line 1: missing_text: no "text" field' "$W/np.err" || fail "without --map, maintext is not the text"
+echo "--map: news-please records coded"
+
+# 5. an article in another language is skipped and counted (not rejected);
+# English ones, tagged or not, are coded
+{
+    echo '{"id": "fr1", "language": "fr", "published": "2021-11-10", "text": "La Pologne a accusé lundi la Biélorussie."}'
+    echo '{"id": "en1", "language": "en-GB", "published": "2021-11-10", "text": "Poland accused Belarus on Monday of herding migrants."}'
+    echo '{"id": "un1", "published": "2021-11-10", "text": "Poland accused Belarus on Monday of herding migrants."}'
+} >"$W/lang.jsonl"
+"$BIN" extract --rejects "$W/lang.rej" --log-format json <"$W/lang.jsonl" >"$W/lang.out" 2>"$W/lang.err" ||
+    fail "extract exit $? on a French article"
+[ ! -s "$W/lang.rej" ] || fail "the French article was rejected"
+python3 - "$W/lang.out" "$W/lang.err" <<'PY' || fail "language: $(cat "$W/lang.err")"
+import json, sys
+ids = sorted({json.loads(l)["article_id"] for l in open(sys.argv[1])})
+assert ids == ["en1", "un1"], ids
+logs = [json.loads(l) for l in open(sys.argv[2])]
+skip = [l for l in logs if l.get("reason") == "language"]
+assert len(skip) == 1 and skip[0]["id"] == "fr1" and skip[0]["line"] == 1 and skip[0]["level"] == "info", logs
+assert logs[-1]["msg"].endswith("3 lines, 2 articles coded, 2 events, 0 rejected, 1 skipped (not English)"), logs[-1]
+PY
+echo "language: the French article skipped and counted"
+
+# 6. JSON logs carry the line and the reason of a rejected line as fields
+printf '[1]\n' | "$BIN" extract --log-format json 2>"$W/j.err" >/dev/null
+python3 - "$W/j.err" <<'PY' || fail "JSON log fields: $(cat "$W/j.err")"
+import json, sys
+first = json.loads(open(sys.argv[1]).readline())
+assert first["level"] == "warn" and first["line"] == 1 and first["reason"] == "not_object", first
+assert first["msg"].startswith("line 1: not_object: "), first
+PY
+echo "JSON logs: line and reason fields"
+
+# 7. exit codes: usage 2, I/O 1
 rc=0; "$BIN" extract --bogus 2>/dev/null || rc=$?
 [ "$rc" = 2 ] || fail "usage error gave $rc"
 rc=0; "$BIN" extract --input /nonexistent/file 2>/dev/null || rc=$?

@@ -33,7 +33,7 @@ PY
 for mode in at-least-once exactly-once; do
     IN=in-$mode-$RUN_ID OUT=out-$mode-$RUN_ID G=g-$mode-$RUN_ID
     topics "$IN" 3 "$OUT" 3 "dlq-$mode-$RUN_ID" 1
-    articles_from "$NE_SHARED/data/dev-gold.jsonl" "down-$mode" 4000 >"$WORK/$mode.jsonl"
+    articles_from "$NE_DEV" "down-$mode" 4000 >"$WORK/$mode.jsonl"
     "$NE_BIN" extract <"$WORK/$mode.jsonl" >"$WORK/$mode-exp.jsonl" 2>/dev/null
     split -l 200 "$WORK/$mode.jsonl" "$WORK/$mode-chunk-"
     extra=()
@@ -82,9 +82,9 @@ note "missing output topic: exit 1, '$(grep -o 'output topic.*' "$WORK/missing.l
 # ---- 3. a record the coder fails on: dead-lettered once, never loops
 IN=in-poison-$RUN_ID OUT=out-poison-$RUN_ID DLQ=dlq-poison-$RUN_ID G=g-poison-$RUN_ID
 topics "$IN" 1 "$OUT" 1 "$DLQ" 1
-{ articles_from "$NE_SHARED/data/dev-gold.jsonl" before 20
+{ articles_from "$NE_DEV" before 20
   echo '{"id":"poison","text":"Russia condemned Ukraine on Monday.","published":"2024-01-03"}'
-  articles_from "$NE_SHARED/data/dev-gold.jsonl" after 20; } >"$WORK/poison.jsonl"
+  articles_from "$NE_DEV" after 20; } >"$WORK/poison.jsonl"
 grep -v '"id": *"poison"' "$WORK/poison.jsonl" | "$NE_BIN" extract >"$WORK/poison-exp.jsonl" 2>/dev/null
 kcat -b "$B" -P -t "$IN" -l "$WORK/poison.jsonl"
 for run in 1 2; do
@@ -103,7 +103,7 @@ IN=in-kill-$RUN_ID OUT=out-kill-$RUN_ID G=g-kill-$RUN_ID
 topics "$IN" 3 "$OUT" 3 "dlq-kill-$RUN_ID" 1
 # (the service codes about 20,000 of these articles a second: enough for
 # ten kills that each land before the input is done)
-articles_from "$NE_SHARED/data/dev-gold.jsonl" kill 60000 >"$WORK/kill.jsonl"
+articles_from "$NE_DEV" kill 60000 >"$WORK/kill.jsonl"
 "$NE_BIN" extract <"$WORK/kill.jsonl" >"$WORK/kill-exp.jsonl" 2>/dev/null
 kcat -b "$B" -P -t "$IN" -l "$WORK/kill.jsonl"
 # each instance is killed at a random moment up to 0.3 s after its first

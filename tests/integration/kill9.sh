@@ -7,7 +7,7 @@
 N=${KILL9_ARTICLES:-10000}
 IN=in-$RUN_ID OUT=out-$RUN_ID G=g-$RUN_ID
 topics "$IN" 3 "$OUT" 3 "dlq-$RUN_ID" 1
-articles_from "$NE_SHARED/data/dev-gold.jsonl" art "$N" >"$WORK/articles.jsonl"
+articles_from "$NE_DEV" art "$N" >"$WORK/articles.jsonl"
 "$NE_BIN" extract <"$WORK/articles.jsonl" >"$WORK/expected.jsonl" 2>/dev/null
 expected=$(wc -l <"$WORK/expected.jsonl")
 [ "$expected" -gt $((N / 2)) ] || fail "the offline coder found only $expected events in $N articles"

@@ -3,8 +3,10 @@
 set -euo pipefail
 
 : "${NE_BIN:?}" "${NE_TOPICS:?}" "${NE_BROKER_DIR:?}" "${NE_SRC:?}"
-# the project's shared data (../shared beside the checkout)
-NE_SHARED=$("$NE_SRC/scripts/shared-dir.sh") || { echo "FAIL: no shared data" >&2; exit 1; }
+# the project's own data: the dev set, the reference article, the scorer
+NE_DEV=$NE_SRC/tests/data/dev-gold.jsonl
+NE_SEED=$NE_SRC/examples/seed-article.jsonl
+NE_SCORE=$NE_SRC/bench/score-events
 # shellcheck disable=SC1091
 . "$NE_BROKER_DIR/env"
 B=$BOOTSTRAP

@@ -10,7 +10,7 @@
 IN=in-$RUN_ID OUT=out-$RUN_ID G=g-$RUN_ID
 topics "$IN" 2 "$OUT" 2 "dlq-$RUN_ID" 1
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-python3 - "$NE_SHARED/data/dev-gold.jsonl" >"$WORK/newsplease.jsonl" <<'PY'
+python3 - "$NE_DEV" >"$WORK/newsplease.jsonl" <<'PY'
 import json, sys
 for n, line in enumerate(open(sys.argv[1])):
     a = json.loads(line)

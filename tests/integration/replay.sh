@@ -8,12 +8,12 @@
 
 IN=in-$RUN_ID OUT1=out1-$RUN_ID OUT2=out2-$RUN_ID OUT3=out3-$RUN_ID G=g-$RUN_ID
 topics "$IN" 3 "$OUT1" 3 "$OUT2" 3 "$OUT3" 3 "dlq-$RUN_ID" 1
-articles_from "$NE_SHARED/data/dev-gold.jsonl" rp 3000 >"$WORK/articles.jsonl"
+articles_from "$NE_DEV" rp 3000 >"$WORK/articles.jsonl"
 kcat -b "$B" -P -t "$IN" -l "$WORK/articles.jsonl"
 sleep 1.5
 midtime=$(date -u +%Y-%m-%dT%H:%M:%S.000Z)
 sleep 1.5
-articles_from "$NE_SHARED/data/dev-gold.jsonl" late 300 >"$WORK/late.jsonl"
+articles_from "$NE_DEV" late 300 >"$WORK/late.jsonl"
 kcat -b "$B" -P -t "$IN" -l "$WORK/late.jsonl"
 total=$(end_offset "$IN")
 "$NE_BIN" extract <"$WORK/articles.jsonl" >"$WORK/exp1.jsonl" 2>/dev/null

@@ -13,7 +13,7 @@
 start_mock 2
 IN=in-$RUN_ID OUT=out-$RUN_ID DLQ=dlq-$RUN_ID G=g-$RUN_ID
 mock topic "$IN" 2; mock topic "$OUT" 2; mock topic "$DLQ" 1
-articles_from "$NE_SHARED/data/dev-gold.jsonl" rf 445 >"$WORK/articles.jsonl"
+articles_from "$NE_DEV" rf 445 >"$WORK/articles.jsonl"
 kcat -b "$MOCK_B" -P -t "$IN" -l "$WORK/articles.jsonl"
 IN2=in2-$RUN_ID
 mock topic "$IN2" 2

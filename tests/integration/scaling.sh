@@ -9,7 +9,7 @@
 N=${SCALE_ARTICLES:-20000}
 IN=in-$RUN_ID OUT=out-$RUN_ID G=g-$RUN_ID
 topics "$IN" 6 "$OUT" 6 "dlq-$RUN_ID" 1
-articles_from "$NE_SHARED/data/dev-gold.jsonl" sc "$N" >"$WORK/articles.jsonl"
+articles_from "$NE_DEV" sc "$N" >"$WORK/articles.jsonl"
 "$NE_BIN" extract <"$WORK/articles.jsonl" >"$WORK/expected.jsonl" 2>/dev/null
 expected=$(wc -l <"$WORK/expected.jsonl")
 common=(-i "$IN" -o "$OUT" --dead-letter "dlq-$RUN_ID" -g "$G" --threads 3 -X consumer.session.timeout.ms=6000)

@@ -5,8 +5,8 @@
 
 IN=in-$RUN_ID OUT=out-$RUN_ID G=g-$RUN_ID
 topics "$IN" 2 "$OUT" 2 "dlq-$RUN_ID" 1
-articles_from "$NE_SHARED/data/dev-gold.jsonl" dev 120 >"$WORK/articles.jsonl"
-cat "$NE_SHARED/data/seed-article.jsonl" >>"$WORK/articles.jsonl"
+articles_from "$NE_DEV" dev 120 >"$WORK/articles.jsonl"
+cat "$NE_SEED" >>"$WORK/articles.jsonl"
 kcat -b "$B" -P -t "$IN" -l "$WORK/articles.jsonl"
 start_service -i "$IN" -o "$OUT" --dead-letter "dlq-$RUN_ID" -g "$G"
 wait_committed "$G" "$IN" 120

@@ -22,7 +22,7 @@ SECRET=$(cat "$SCRAM_PASSWORD_FILE")
 PLAIN=$BOOTSTRAP
 IN=in-$RUN_ID OUT=out-$RUN_ID G=g-$RUN_ID
 "$NE_TOPICS" -b "$PLAIN" create "$IN" 2 "$OUT" 2 "$OUT.dlq" 1
-articles_from "$NE_SHARED/data/dev-gold.jsonl" sec 120 >"$WORK/articles.jsonl"
+articles_from "$NE_DEV" sec 120 >"$WORK/articles.jsonl"
 kcat -b "$PLAIN" -P -t "$IN" -l "$WORK/articles.jsonl"
 cat >"$WORK/secure.conf" <<CONF
 # the service's settings for the secured listener; the secret stays in its own file

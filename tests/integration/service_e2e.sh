@@ -6,7 +6,7 @@
 
 IN=in-$RUN_ID OUT=out-$RUN_ID DLQ=dlq-$RUN_ID G=g-$RUN_ID
 topics "$IN" 3 "$OUT" 3 "$DLQ" 1
-kcat -b "$B" -P -t "$IN" -k seed <"$NE_SHARED/data/seed-article.jsonl"
+kcat -b "$B" -P -t "$IN" -k seed <"$NE_SEED"
 start_service -i "$IN" -o "$OUT" --dead-letter "$DLQ" -g "$G"
 wait_committed "$G" "$IN" 120
 stop_service "$SVC_PID"
@@ -29,7 +29,7 @@ with open(sys.argv[2], "w") as out:
         out.write(e["payload"] + "\n")
 print("events:", len(envs))
 PY
-score=$("$NE_SHARED/tools/score-events" "$NE_SHARED/data/seed-article.jsonl" "$WORK/events.jsonl" | tail -1)
+score=$("$NE_SCORE" "$NE_SEED" "$WORK/events.jsonl" | tail -1)
 echo "$score"
 matched=$(echo "$score" | sed -n 's/.*matched \([0-9]*\)).*/\1/p')
 [ "${matched:-0}" -ge 4 ] || fail "only ${matched:-0} of 8 gold events matched through Kafka"

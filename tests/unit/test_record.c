@@ -231,6 +231,41 @@ START_TEST(event_json_cut_to_a_limit)
 }
 END_TEST
 
+START_TEST(messages_and_byte_order_mark)
+{
+    char err[512];
+    ne_article_t a;
+    /* the NUL reason says what was found, not which jansson flag refused it */
+    const char nul[] = "{\"text\": \"a\\u0000b\"}";
+    ck_assert_int_eq(ne_article_decode(nul, sizeof(nul) - 1, NULL, &a, err, sizeof(err)), NE_R_NUL_BYTE);
+    ck_assert_msg(strstr(err, "escaped NUL (\\u0000) in a string") && !strstr(err, "JSON_"), "%s", err);
+    const char nulkey[] = "{\"te\\u0000xt\": \"a\"}";
+    ck_assert_int_eq(ne_article_decode(nulkey, sizeof(nulkey) - 1, NULL, &a, err, sizeof(err)), NE_R_NUL_BYTE);
+    ck_assert_msg(strstr(err, "in a key") && !strstr(err, "JSON_"), "%s", err);
+    /* a UTF-8 byte order mark before the record is skipped */
+    const char bom[] = "\xEF\xBB\xBF{\"id\": \"b1\", \"text\": \"Russia accused the West.\"}";
+    ck_assert_int_eq(ne_article_decode(bom, sizeof(bom) - 1, NULL, &a, err, sizeof(err)), NE_OK);
+    ck_assert_str_eq(a.id, "b1");
+    ck_assert_str_eq(a.text, "Russia accused the West.");
+    ne_article_clear(&a);
+    /* only before the value: a second one, or one alone, is not JSON */
+    const char twice[] = "\xEF\xBB\xBF\xEF\xBB\xBF{\"text\": \"a\"}";
+    ck_assert_int_eq(ne_article_decode(twice, sizeof(twice) - 1, NULL, &a, err, sizeof(err)), NE_R_INVALID_JSON);
+    ck_assert_int_eq(ne_article_decode(bom, 3, NULL, &a, err, sizeof(err)), NE_R_INVALID_JSON);
+}
+END_TEST
+
+START_TEST(languages_coded)
+{
+    const char *yes[] = {NULL, "", "en", "EN", "en-GB", "en_US", "eng", "English"};
+    const char *no[] = {"fr", "fr-CA", "de", "enm", "e", "Spanish", "zh-Hans"};
+    for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+        ck_assert_msg(ne_language_coded(yes[i]), "%s", yes[i] ? yes[i] : "NULL");
+    for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+        ck_assert_msg(!ne_language_coded(no[i]), "%s", no[i]);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("record");
@@ -238,6 +273,8 @@ int main(void)
     tcase_add_test(core, good_records);
     tcase_add_test(core, event_json_offsets_in_code_points);
     tcase_add_test(core, event_ids_are_deterministic);
+    tcase_add_test(core, languages_coded);
+    tcase_add_test(limits, messages_and_byte_order_mark);
     tcase_add_test(limits, bad_input_classes);
     tcase_add_test(limits, deep_nesting);
     tcase_add_test(limits, too_large_is_not_parsed);
