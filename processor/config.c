@@ -12,6 +12,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,8 @@ void ne_conf_init(ne_conf_t *c)
     c->threads = 1;
     c->batch = 500;
     c->stats_interval_ms = 5000;
+    c->replication_factor = -1;
+    c->status_interval_s = 60;
 }
 
 static void free_list(char **v, size_t n)
@@ -151,7 +154,8 @@ enum setting_e {
     S_BROKERS, S_INPUT, S_OUTPUT, S_DEAD_LETTER, S_GROUP, S_CLIENT_ID, S_DICT, S_DICT_BASE,
     S_MAX_RECORD_BYTES, S_LOG_LEVEL, S_LOG_FORMAT, S_FLUSH_TIMEOUT_MS, S_THREADS, S_GUARANTEE,
     S_TRANSACTIONAL_ID, S_BATCH, S_METRICS_PORT, S_METRICS_BIND, S_STATS_INTERVAL_MS, S_CE_SOURCE,
-    S_FROM, S_UNTIL, S_COMMIT, S_PROGRESS, S_MAP
+    S_FROM, S_UNTIL, S_COMMIT, S_PROGRESS, S_MAP, S_KEY, S_CREATE_TOPICS, S_PARTITIONS,
+    S_REPLICATION_FACTOR, S_STATUS_INTERVAL_S
 };
 
 /* Every name of a setting, the aliases last. */
@@ -168,6 +172,8 @@ static const struct {
     {"metrics-port", S_METRICS_PORT}, {"metrics-bind", S_METRICS_BIND},
     {"stats-interval-ms", S_STATS_INTERVAL_MS}, {"ce-source", S_CE_SOURCE}, {"from", S_FROM},
     {"until", S_UNTIL}, {"commit", S_COMMIT}, {"progress", S_PROGRESS}, {"map", S_MAP},
+    {"key", S_KEY}, {"create-topics", S_CREATE_TOPICS}, {"partitions", S_PARTITIONS},
+    {"replication-factor", S_REPLICATION_FACTOR}, {"status-interval-s", S_STATUS_INTERVAL_S},
     /* aliases: librdkafka's and kcat's names */
     {"bootstrap.servers", S_BROKERS}, {"group.id", S_GROUP}, {"topics", S_INPUT},
 };
@@ -419,6 +425,18 @@ static int find_setting(const char *key)
     return -1;
 }
 
+/* true/1/yes or false/0/no (a flag on the command line is "true"). */
+static int set_bool(const char *key, const char *val, int *out, char *err, size_t errsz)
+{
+    if (!strcmp(val, "true") || !strcmp(val, "1") || !strcmp(val, "yes")) *out = 1;
+    else if (!strcmp(val, "false") || !strcmp(val, "0") || !strcmp(val, "no")) *out = 0;
+    else {
+        snprintf(err, errsz, "%s: expected true or false, not '%s'", key, val);
+        return -1;
+    }
+    return 0;
+}
+
 int ne_conf_set(ne_conf_t *c, const char *key, const char *val, char *err, size_t errsz)
 {
     int id = find_setting(key);
@@ -488,7 +506,18 @@ int ne_conf_set(ne_conf_t *c, const char *key, const char *val, char *err, size_
     case S_CE_SOURCE: rc = set_str(&c->ce_source, val); break;
     case S_FROM: rc = set_str(&c->from, val); break;
     case S_UNTIL: rc = set_str(&c->until, val); break;
-    case S_COMMIT: c->replay_commit = !strcmp(val, "true") || !strcmp(val, "1"); break;
+    case S_COMMIT: return set_bool(key, val, &c->replay_commit, err, errsz);
+    case S_CREATE_TOPICS: return set_bool(key, val, &c->create_topics, err, errsz);
+    case S_KEY:
+        if (strcmp(val, "event") && strcmp(val, "article")) {
+            snprintf(err, errsz, "key: expected event or article, not '%s'", val);
+            return -1;
+        }
+        c->key_article = !strcmp(val, "article");
+        break;
+    case S_PARTITIONS: return set_int(key, val, 1, 100000, &c->partitions, err, errsz);
+    case S_REPLICATION_FACTOR: return set_int(key, val, -1, 32767, &c->replication_factor, err, errsz);
+    case S_STATUS_INTERVAL_S: return set_int(key, val, 0, 86400, &c->status_interval_s, err, errsz);
     case S_PROGRESS:
         if (strcmp(val, "auto") && strcmp(val, "bar") && strcmp(val, "lines") && strcmp(val, "none")) {
             snprintf(err, errsz, "progress: expected auto, bar, lines or none");
@@ -504,6 +533,56 @@ int ne_conf_set(ne_conf_t *c, const char *key, const char *val, char *err, size_
     }
     if (rc < 0) snprintf(err, errsz, "out of memory");
     return rc;
+}
+
+/* ---- the effective settings, for the start-up log line ------------------ */
+
+typedef struct desc_s {
+    char *b;
+    size_t n, cap;
+} desc_t;
+
+static void dprintf_(desc_t *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void dprintf_(desc_t *d, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(d->b + d->n, d->cap - d->n, fmt, ap);
+    va_end(ap);
+    if (k > 0) d->n = d->n + (size_t)k < d->cap ? d->n + (size_t)k : d->cap - 1;
+}
+
+static void dlist(desc_t *d, const char *name, char **v, size_t n, const char *sep)
+{
+    if (!n) return;
+    dprintf_(d, " %s=", name);
+    for (size_t i = 0; i < n; i++) dprintf_(d, "%s%s", i ? (i % 2 || !strcmp(sep, ",") ? sep : ",") : "", v[i]);
+}
+
+void ne_conf_describe(const ne_conf_t *c, char *buf, size_t bufsz)
+{
+    desc_t d = {buf, 0, bufsz};
+    buf[0] = '\0';
+    dprintf_(&d, "brokers=%s", c->brokers ? c->brokers : "");
+    dlist(&d, "input", c->topics, c->ntopics, ",");
+    dprintf_(&d, " output=%s dead-letter=%s group=%s client-id=%s guarantee=%s",
+             c->out_topic ? c->out_topic : "", c->dlq_topic ? c->dlq_topic : "", c->group ? c->group : "",
+             c->client_id ? c->client_id : "newsevents", c->exactly_once ? "exactly-once" : "at-least-once");
+    if (c->exactly_once)
+        dprintf_(&d, " transactional-id=%s batch=%d", c->transactional_id ? c->transactional_id : "",
+                 c->batch);
+    dprintf_(&d, " threads=%d key=%s flush-timeout-ms=%d max-record-bytes=%zu dict-base=%s",
+             c->threads, c->key_article ? "article" : "event", c->flush_timeout_ms,
+             c->max_record_bytes, ne_conf_dict_base(c));
+    dlist(&d, "dict", c->dicts, c->ndicts, ",");
+    dlist(&d, "map", c->map, c->nmap, "=");
+    if (c->metrics_port) dprintf_(&d, " metrics=%s:%d", c->metrics_bind ? c->metrics_bind : "", c->metrics_port);
+    for (size_t i = 0; i < c->nprops; i++) {
+        const ne_prop_t *p = &c->props[i];
+        const char *scope = p->scope == NE_SCOPE_CONSUMER ? "consumer." : p->scope == NE_SCOPE_PRODUCER ? "producer." : "";
+        /* a secret is named, never shown */
+        dprintf_(&d, " %s%s=%s", scope, p->key, ne_conf_is_secret(p->key) ? "(secret)" : p->val);
+    }
 }
 
 static char *trim(char *s)

@@ -53,6 +53,12 @@ typedef struct ne_conf_s {
     /* replay */
     char *from, *until;
     int replay_commit;
+    /* output */
+    int key_article;        /* --key article: records keyed by article id, not event id */
+    int create_topics;      /* --create-topics: create the output and dead-letter topics */
+    int partitions;         /* of created topics (0: as many as the first input topic) */
+    int replication_factor; /* of created topics (-1: the broker's default) */
+    int status_interval_s;  /* a status line every so often (0: none) */
     char *progress;      /* auto, bar, lines, none */
     /* sources: the one being applied, and the one each list came from */
     int source, topics_src, dicts_src, map_src;
@@ -103,6 +109,10 @@ size_t ne_conf_setting_names(const char **names, size_t max);
 /** @brief The name of names[0..n) nearest to a mistyped word (one edit in a short
  * word, two in a longer one), or NULL when none is that near. */
 const char *ne_nearest(const char *word, const char *const *names, size_t n);
+
+/** @brief The effective settings in one line (secret values replaced by
+ * "(secret)"), for the start-up log. */
+void ne_conf_describe(const ne_conf_t *c, char *buf, size_t bufsz);
 
 /** @brief Is a librdkafka property a secret that must never be printed? */
 int ne_conf_is_secret(const char *key);

@@ -296,7 +296,9 @@ ne_consumer_t *ne_consumer_new(const ne_conf_t *conf, rd_kafka_t *producer, ne_c
     c->mode = mode;
     c->flush_timeout_ms = conf->flush_timeout_ms;
     char stats[32];
-    snprintf(stats, sizeof(stats), "%d", conf->metrics_port ? conf->stats_interval_ms : 0);
+    /* statistics feed the lag gauges and the status line's lag */
+    int want_stats = mode != NE_CONS_REPLAY && (conf->metrics_port || conf->status_interval_s);
+    snprintf(stats, sizeof(stats), "%d", want_stats ? conf->stats_interval_ms : 0);
     const char *group = conf->group;
     char replay_group[256];
     if (mode == NE_CONS_REPLAY && !group) {
@@ -323,7 +325,7 @@ ne_consumer_t *ne_consumer_new(const ne_conf_t *conf, rd_kafka_t *producer, ne_c
     if (!kc) goto fail;
     rd_kafka_conf_set_opaque(kc, c);
     rd_kafka_conf_set_rebalance_cb(kc, rebalance_cb);
-    if (conf->metrics_port) rd_kafka_conf_set_stats_cb(kc, stats_cb);
+    if (want_stats) rd_kafka_conf_set_stats_cb(kc, stats_cb);
     c->rk = ne_kafka_new(RD_KAFKA_CONSUMER, kc, err, errsz);
     if (!c->rk) goto fail;
     rd_kafka_poll_set_consumer(c->rk);

@@ -4,15 +4,25 @@
  * program's logger, and errors that do not heal by retrying (fatal errors,
  * wrong credentials or permissions) stopping the service.
  */
+#include <stdatomic.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "consumer.h"
 #include "kafka.h"
 #include "log.h"
 #include "service.h"
 
+/* When all brokers went down, per client type (0: up), so that the
+ * recovery is logged once. */
+static atomic_llong g_down_since[2];
+
 static void log_cb(const rd_kafka_t *rk, int level, const char *fac, const char *buf)
 {
     (void)rk;
+    /* a connection failure comes to the error callback too, which logs it
+     * once per event: here it would be a second line for the same thing */
+    if (level <= 5 && !strcmp(fac, "FAIL")) level = 7;
     if (level <= 3) ne_err("librdkafka %s: %s", fac, buf);
     else if (level <= 5) ne_warn("librdkafka %s: %s", fac, buf);
     else ne_debug("librdkafka %s: %s", fac, buf);
@@ -55,6 +65,19 @@ static void error_cb(rd_kafka_t *rk, int err, const char *reason, void *opaque)
     }
     /* connection losses are retried by librdkafka; say so once per event */
     ne_warn("%s: %s: %s", who, name, reason);
+    long long zero = 0;
+    if (err == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN)
+        atomic_compare_exchange_strong(&g_down_since[type == RD_KAFKA_CONSUMER], &zero, (long long)ne_now_ms());
+}
+
+void ne_kafka_up(rd_kafka_t *rk)
+{
+    rd_kafka_type_t type = rd_kafka_type(rk);
+    atomic_llong *d = &g_down_since[type == RD_KAFKA_CONSUMER];
+    long long since = atomic_load(d);
+    if (since && atomic_compare_exchange_strong(d, &since, 0))
+        ne_info("%s: the brokers answer again, after %.0f s", type == RD_KAFKA_CONSUMER ? "consumer" : "producer",
+                (double)(ne_now_ms() - since) / 1000.0);
 }
 
 rd_kafka_conf_t *ne_kafka_conf(const ne_kafka_prop_t *base, size_t nbase, const ne_conf_t *conf,

@@ -31,4 +31,10 @@ rd_kafka_conf_t *ne_kafka_conf(const ne_kafka_prop_t *base, size_t nbase, const 
  */
 rd_kafka_t *ne_kafka_new(rd_kafka_type_t type, rd_kafka_conf_t *kc, char *err, size_t errsz);
 
+/**
+ * @brief A request of rk's succeeded (a delivery, a consumed record): if
+ * all its brokers had been down, say once that they are back.
+ */
+void ne_kafka_up(rd_kafka_t *rk);
+
 #endif

@@ -121,7 +121,8 @@ static const char usage_replay[] =
 enum { C_EXTRACT = 1, C_RUN = 2, C_REPLAY = 4, C_KAFKA = C_RUN | C_REPLAY, C_ALL = 7 };
 
 /* What an option does. O_SET: the setting of the option's own name (ne_conf_set). */
-enum { O_SET, O_HELP, O_CONFIG, O_INPUT, O_OUTPUT, O_REJECTS, O_COMMIT };
+/* O_FLAG: a setting without an argument, set to true */
+enum { O_SET, O_HELP, O_CONFIG, O_INPUT, O_OUTPUT, O_REJECTS, O_FLAG };
 
 static const struct {
     const char *name;
@@ -146,15 +147,20 @@ static const struct {
     {"flush-timeout-ms", required_argument, 0, O_SET, C_KAFKA},
     {"threads", required_argument, 0, O_SET, C_KAFKA},
     {"ce-source", required_argument, 0, O_SET, C_KAFKA},
+    {"key", required_argument, 0, O_SET, C_KAFKA},
+    {"create-topics", no_argument, 0, O_FLAG, C_KAFKA},
+    {"partitions", required_argument, 0, O_SET, C_KAFKA},
+    {"replication-factor", required_argument, 0, O_SET, C_KAFKA},
     {"guarantee", required_argument, 0, O_SET, C_RUN},
     {"transactional-id", required_argument, 0, O_SET, C_RUN},
     {"batch", required_argument, 0, O_SET, C_RUN},
     {"metrics-port", required_argument, 0, O_SET, C_RUN},
     {"metrics-bind", required_argument, 0, O_SET, C_RUN},
     {"stats-interval-ms", required_argument, 0, O_SET, C_RUN},
+    {"status-interval-s", required_argument, 0, O_SET, C_RUN},
     {"from", required_argument, 0, O_SET, C_REPLAY},
     {"until", required_argument, 0, O_SET, C_REPLAY},
-    {"commit", no_argument, 0, O_COMMIT, C_REPLAY},
+    {"commit", no_argument, 0, O_FLAG, C_REPLAY},
     {"progress", required_argument, 0, O_SET, C_REPLAY},
 };
 #define NOPTIONS (sizeof(OPTIONS) / sizeof(OPTIONS[0]))
@@ -305,7 +311,7 @@ static int parse_args(const char *cmd, int argc, char **argv, ne_conf_t *conf)
             free(conf->rejects_file);
             conf->rejects_file = strdup(optarg);
             continue;
-        case O_COMMIT: val = "true"; break;
+        case O_FLAG: val = "true"; break;
         default: break; /* the setting of the option's name */
         }
         if (ne_conf_set(conf, key, val, err, sizeof(err)) < 0) {

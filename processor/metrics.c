@@ -32,8 +32,12 @@ static atomic_ulong g_hist[NBUCKETS + 1];
 static _Atomic double g_hist_sum;
 
 /* errors by kind: a small fixed table */
-static const char *const ERROR_KINDS[] = {"delivery", "commit", "transaction_abort", "consume",
-                                          "produce", NULL};
+static const char *const ERROR_KINDS[] = {"delivery", "commit", "transaction_abort", "transaction_retry",
+                                          "consume", "produce", NULL};
+
+/* records without output that are not errors, by reason */
+static const char *const SKIP_REASONS[] = {"tombstone", "language", NULL};
+static atomic_ulong g_skipped[4];
 static atomic_ulong g_errors[8];
 
 /* consumer lag per partition, replaced by each statistics document */
@@ -80,6 +84,26 @@ void ne_metrics_error(const char *kind)
 {
     for (int i = 0; ERROR_KINDS[i]; i++)
         if (!strcmp(kind, ERROR_KINDS[i])) atomic_fetch_add(&g_errors[i], 1);
+}
+
+void ne_metrics_skipped(const char *reason)
+{
+    for (int i = 0; SKIP_REASONS[i]; i++)
+        if (!strcmp(reason, SKIP_REASONS[i])) atomic_fetch_add(&g_skipped[i], 1);
+}
+
+void ne_metrics_snapshot(ne_metrics_snapshot_t *s)
+{
+    s->records = atomic_load(&g_records);
+    s->events_out = atomic_load(&g_events);
+    s->skipped = 0;
+    for (int i = 0; SKIP_REASONS[i]; i++) s->skipped += atomic_load(&g_skipped[i]);
+    s->dead = 0;
+    for (int r = 0; r < NE_R__COUNT; r++) s->dead += atomic_load(&g_dead[r]);
+    pthread_mutex_lock(&g_lag_lock);
+    s->lag = g_nlag ? 0 : -1;
+    for (size_t i = 0; i < g_nlag; i++) s->lag += g_lag[i].lag;
+    pthread_mutex_unlock(&g_lag_lock);
 }
 
 void ne_metrics_assigned(int delta)
@@ -178,6 +202,11 @@ char *ne_metrics_render(void)
     for (int r = 1; r < NE_R__COUNT; r++)
         bprintf(&b, "newsevents_dead_letters_total{reason=\"%s\"} %lu\n", ne_reason_name((ne_reason_t)r),
                 atomic_load(&g_dead[r]));
+    bprintf(&b, "# HELP newsevents_skipped_total Records without output that are not errors, by reason "
+                "(tombstone: no value; language: not English).\n"
+                "# TYPE newsevents_skipped_total counter\n");
+    for (int i = 0; SKIP_REASONS[i]; i++)
+        bprintf(&b, "newsevents_skipped_total{reason=\"%s\"} %lu\n", SKIP_REASONS[i], atomic_load(&g_skipped[i]));
     bprintf(&b, "# HELP newsevents_errors_total Errors by kind.\n"
                 "# TYPE newsevents_errors_total counter\n");
     for (int i = 0; ERROR_KINDS[i]; i++)

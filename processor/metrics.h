@@ -19,7 +19,19 @@ void ne_metrics_article(double seconds);
 void ne_metrics_events_out(size_t n);
 /** @brief Count a dead letter by reason. */
 void ne_metrics_dead_letter(ne_reason_t reason);
-/** @brief Count an error by kind ("delivery", "commit", "transaction_abort", "consume"). */
+/** @brief Count a record that has no output and is not an error ("tombstone", "language"). */
+void ne_metrics_skipped(const char *reason);
+
+/** The counters a status line reports. */
+typedef struct ne_metrics_snapshot_s {
+    unsigned long records, events_out, dead, skipped;
+    long long lag; /* summed over the partitions; -1: not known (no statistics yet) */
+} ne_metrics_snapshot_t;
+/** @brief Read the counters now. */
+void ne_metrics_snapshot(ne_metrics_snapshot_t *s);
+
+/** @brief Count an error by kind ("delivery", "commit", "transaction_abort",
+ * "transaction_retry", "consume", "produce"). */
 void ne_metrics_error(const char *kind);
 /** @brief Parse a librdkafka statistics JSON document (consumer lag per partition). */
 void ne_metrics_stats(const char *json, size_t len);

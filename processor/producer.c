@@ -78,7 +78,6 @@ size_t ne_producer_event_max(void)
 
 static void dr_cb(rd_kafka_t *rk, const rd_kafka_message_t *m, void *opaque)
 {
-    (void)rk;
     (void)opaque;
     ne_ticket_t *t = m->_private;
     if (m->err == RD_KAFKA_RESP_ERR__PURGE_QUEUE) {
@@ -88,8 +87,9 @@ static void dr_cb(rd_kafka_t *rk, const rd_kafka_message_t *m, void *opaque)
         ne_err("delivery to %s failed: %s", rd_kafka_topic_name(m->rkt), rd_kafka_err2str(m->err));
         ne_metrics_error("delivery");
         note_failure(m->err);
-    } else if (strcmp(rd_kafka_topic_name(m->rkt), g_dlq) != 0) {
-        ne_metrics_events_out(1);
+    } else {
+        ne_kafka_up(rk);
+        if (strcmp(rd_kafka_topic_name(m->rkt), g_dlq) != 0) ne_metrics_events_out(1);
     }
     if (t) ne_ticket_release(t, m->err == 0);
 }
@@ -154,6 +154,69 @@ static int topic_exists(rd_kafka_t *rk, const char *what, const char *name, char
              te == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART ? "does not exist (create it first)"
                                                            : rd_kafka_err2str(te));
     return -1;
+}
+
+/* Partitions of a topic from a metadata answer, or 0. */
+static int partition_count(rd_kafka_t *rk, const char *topic)
+{
+    rd_kafka_topic_t *t = rd_kafka_topic_new(rk, topic, NULL);
+    const struct rd_kafka_metadata *md = NULL;
+    int n = 0;
+    if (rd_kafka_metadata(rk, 0, t, &md, 10000) == 0 && md->topic_cnt == 1 && !md->topics[0].err)
+        n = md->topics[0].partition_cnt;
+    if (md) rd_kafka_metadata_destroy(md);
+    rd_kafka_topic_destroy(t);
+    return n;
+}
+
+int ne_producer_create_topics(const ne_conf_t *conf, char *err, size_t errsz)
+{
+    const ne_kafka_prop_t base[] = {
+        {"bootstrap.servers", conf->brokers},
+        {"client.id", conf->client_id ? conf->client_id : "newsevents"},
+    };
+    rd_kafka_conf_t *kc = ne_kafka_conf(base, 2, conf, NE_SCOPE_PRODUCER, err, errsz);
+    rd_kafka_t *rk = kc ? ne_kafka_new(RD_KAFKA_PRODUCER, kc, err, errsz) : NULL;
+    if (!rk) return -1;
+    /* as many partitions as the first input topic, unless told */
+    int parts = conf->partitions ? conf->partitions : partition_count(rk, conf->topics[0]);
+    if (parts <= 0) parts = 1;
+    const char *names[] = {conf->out_topic, conf->dlq_topic};
+    rd_kafka_NewTopic_t *nt[2];
+    int rc = 0;
+    for (int i = 0; i < 2; i++)
+        if (!(nt[i] = rd_kafka_NewTopic_new(names[i], parts, conf->replication_factor, err, errsz))) rc = -1;
+    rd_kafka_queue_t *q = rd_kafka_queue_new(rk);
+    if (rc == 0) rd_kafka_CreateTopics(rk, nt, 2, NULL, q);
+    rd_kafka_event_t *ev = rc == 0 ? rd_kafka_queue_poll(q, 30000) : NULL;
+    if (rc == 0 && !ev) rc = -1, snprintf(err, errsz, "creating topics: no answer in 30 s");
+    else if (ev && rd_kafka_event_error(ev)) {
+        rc = -1;
+        snprintf(err, errsz, "creating topics: %s", rd_kafka_event_error_string(ev));
+    } else if (ev) {
+        size_t n = 0;
+        const rd_kafka_topic_result_t **tr =
+            rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(ev), &n);
+        for (size_t i = 0; i < n && rc == 0; i++) {
+            rd_kafka_resp_err_t e = rd_kafka_topic_result_error(tr[i]);
+            if (e == RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS) continue;
+            if (e) {
+                rc = -1;
+                snprintf(err, errsz, "creating topic %s: %s", rd_kafka_topic_result_name(tr[i]),
+                         rd_kafka_topic_result_error_string(tr[i]));
+            } else {
+                ne_info("created topic %s (%d partition(s), replication factor %s)",
+                        rd_kafka_topic_result_name(tr[i]), parts,
+                        conf->replication_factor < 0 ? "the broker's default" : "as asked");
+            }
+        }
+    }
+    if (ev) rd_kafka_event_destroy(ev);
+    rd_kafka_queue_destroy(q);
+    for (int i = 0; i < 2; i++)
+        if (nt[i]) rd_kafka_NewTopic_destroy(nt[i]);
+    rd_kafka_destroy(rk);
+    return rc;
 }
 
 int ne_producer_check_topics(const ne_conf_t *conf, ne_topic_limits_t *lim, char *err, size_t errsz)
@@ -265,12 +328,13 @@ static void add_source_headers(rd_kafka_headers_t *h, const char *topic, int32_t
     rd_kafka_header_add(h, "ne_source_offset", -1, num, -1);
 }
 
-/* One event record keyed by its id, with source headers and the CloudEvents
+/* One event record keyed by its id (or its article's, --key article), with
+ * source headers and the CloudEvents
  * Kafka binding headers (binary mode). On success librdkafka owns the JSON
  * (RD_KAFKA_MSG_F_FREE) and ev->json is cleared; on failure the job keeps it. */
 static rd_kafka_resp_err_t produce_event(rd_kafka_t *p, const char *topic, ne_outev_t *ev,
-                                         const rd_kafka_message_t *src, const char *ce_source,
-                                         ne_ticket_t *t)
+                                         const char *key, const rd_kafka_message_t *src,
+                                         const char *ce_source, ne_ticket_t *t)
 {
     const char *src_topic = rd_kafka_topic_name(src->rkt);
     rd_kafka_headers_t *h = rd_kafka_headers_new(12);
@@ -288,7 +352,7 @@ static rd_kafka_resp_err_t produce_event(rd_kafka_t *p, const char *topic, ne_ou
     rd_kafka_header_add(h, "content-type", -1, "application/json", -1);
     if (t) ne_ticket_hold(t);
     rd_kafka_resp_err_t e = rd_kafka_producev(
-        p, RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_KEY(ev->id, strlen(ev->id)),
+        p, RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_KEY(key, strlen(key)),
         RD_KAFKA_V_VALUE(ev->json, ev->len), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_FREE),
         RD_KAFKA_V_HEADERS(h), RD_KAFKA_V_OPAQUE(t), RD_KAFKA_V_END);
     if (e) {
@@ -364,19 +428,32 @@ int ne_producer_job(rd_kafka_t *p, const ne_conf_t *conf, ne_job_t *j, ne_ticket
                     ne_counts_t *counts)
 {
     const rd_kafka_message_t *m = j->msg;
-    const char *topic = rd_kafka_topic_name(m->rkt);
+    ne_log_rec_t rec = {.topic = rd_kafka_topic_name(m->rkt), .partition = m->partition, .offset = m->offset};
+    if (j->skip) {
+        /* nothing to produce: the offset goes on like any other */
+        rec.reason = j->skip;
+        ne_log_rec(NE_LOG_DEBUG, &rec, "%s[%" PRId32 "]@%" PRId64 ": skipped: %s", rec.topic,
+                   m->partition, m->offset, j->err);
+        ne_metrics_skipped(j->skip);
+        counts->skipped_records++;
+        return NE_PRODUCE_DONE;
+    }
     rd_kafka_resp_err_t e = 0;
     const char *to = conf->out_topic;
     if (j->reason == NE_OK) {
-        for (; j->sent < j->nev; j->sent++)
-            if ((e = produce_event(p, to, &j->ev[j->sent], m, conf->ce_source, t))) break;
+        for (; j->sent < j->nev; j->sent++) {
+            ne_outev_t *ev = &j->ev[j->sent];
+            const char *key = conf->key_article && j->article_id ? j->article_id : ev->id;
+            if ((e = produce_event(p, to, ev, key, m, conf->ce_source, t))) break;
+        }
     } else {
         to = conf->dlq_topic;
         e = produce_dead_letter(p, to, m, j->reason, j->err, t);
     }
     if (e == RD_KAFKA_RESP_ERR__QUEUE_FULL) return NE_PRODUCE_FULL;
     if (e) {
-        ne_err("producing to %s: %s", to, rd_kafka_err2str(e));
+        ne_log_rec(NE_LOG_ERROR, &rec, "producing the output of %s[%" PRId32 "]@%" PRId64 " to %s: %s",
+                   rec.topic, m->partition, m->offset, to, rd_kafka_err2str(e));
         ne_metrics_error("produce");
         note_failure(e);
         return NE_PRODUCE_FAILED;
@@ -388,8 +465,9 @@ int ne_producer_job(rd_kafka_t *p, const ne_conf_t *conf, ne_job_t *j, ne_ticket
     }
     counts->dead++;
     ne_metrics_dead_letter(j->reason);
-    ne_warn("%s[%" PRId32 "]@%" PRId64 ": dead letter: %s: %s", topic, m->partition, m->offset,
-            ne_reason_name(j->reason), j->err);
+    rec.reason = ne_reason_name(j->reason);
+    ne_log_rec(NE_LOG_WARN, &rec, "%s[%" PRId32 "]@%" PRId64 ": dead letter: %s: %s", rec.topic,
+               m->partition, m->offset, rec.reason, j->err);
     return NE_PRODUCE_DONE;
 }
 

@@ -28,6 +28,15 @@ int ne_producer_check_topics(const ne_conf_t *conf, ne_topic_limits_t *lim, char
                              size_t errsz);
 
 /**
+ * @brief Create the output and dead-letter topics when they do not exist
+ * (--create-topics): conf->partitions partitions (0: as many as the first
+ * input topic) and conf->replication_factor replicas (-1: the broker's
+ * default). A topic that exists is left as it is.
+ * @returns 0, or -1 with err.
+ */
+int ne_producer_create_topics(const ne_conf_t *conf, char *err, size_t errsz);
+
+/**
  * @brief Create the producer; with a transactional id, a transactional one
  * (its transactions are initialized). Records bigger than the topics' limits
  * are cut before they are produced (ne_producer_job), and batches stay
@@ -67,7 +76,8 @@ int ne_producer_flush(rd_kafka_t *p, int64_t deadline_ms);
 /** What a run has done, for its closing log line. */
 typedef struct ne_counts_s {
     long records, articles, events, dead;
-    long skipped; /* finished records of revoked partitions, not produced */
+    long revoked; /* finished records of revoked partitions, not produced */
+    long skipped_records; /* records without output that are not errors (tombstones, languages) */
 } ne_counts_t;
 
 /** What ne_producer_job() did. */

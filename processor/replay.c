@@ -335,6 +335,13 @@ int ne_replay_run(const ne_conf_t *conf, const ne_coder_t *coder)
     part_t *parts = NULL;
     size_t np = 0;
     ne_service_watchdog(conf->flush_timeout_ms);
+    char desc[4096];
+    ne_conf_describe(conf, desc, sizeof(desc));
+    ne_info("settings: %s", desc);
+    if (conf->create_topics && ne_producer_create_topics(conf, err, sizeof(err)) < 0) {
+        ne_err("%s: nothing replayed", err);
+        return 1;
+    }
     ne_topic_limits_t lim;
     if (ne_producer_check_topics(conf, &lim, err, sizeof(err)) < 0) {
         ne_err("%s: nothing replayed", err);
@@ -432,8 +439,8 @@ int ne_replay_run(const ne_conf_t *conf, const ne_coder_t *coder)
         goto out;
     }
     if (conf->replay_commit && commit_ends(rk, conf, parts, np) < 0) goto out;
-    ne_info("replay: done: %" PRId64 " records, %ld events, %ld dead letters", done, counts.events,
-            counts.dead);
+    ne_info("replay: done: %" PRId64 " records, %ld events, %ld dead letters, %ld skipped", done,
+            counts.events, counts.dead, counts.skipped_records);
     rc = 0;
 out:
     free(parts);

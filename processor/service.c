@@ -32,6 +32,7 @@
 #include <unistd.h>
 
 #include "consumer.h"
+#include "kafka.h"
 #include "log.h"
 #include "metrics.h"
 #include "producer.h"
@@ -195,12 +196,39 @@ static int broker_probe(void *arg, char *why, size_t whysz)
 static int consume_error(rd_kafka_message_t *m)
 {
     if (m->err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
-        ne_warn("consume: %s", rd_kafka_message_errstr(m));
+        ne_log_rec_t rec = {.topic = m->rkt ? rd_kafka_topic_name(m->rkt) : NULL,
+                            .partition = m->partition, .offset = m->offset,
+                            .reason = rd_kafka_err2name(m->err)};
+        ne_log_rec(NE_LOG_WARN, &rec, "consume: %s", rd_kafka_message_errstr(m));
         ne_metrics_error("consume");
     }
     int fatal = m->err == RD_KAFKA_RESP_ERR__FATAL;
     rd_kafka_message_destroy(m);
     return fatal;
+}
+
+/* A status line every --status-interval-s: rates since the last line and
+ * the consumer lag (from librdkafka's statistics). */
+static void status_tick(const ne_conf_t *conf)
+{
+    static int64_t last;
+    static ne_metrics_snapshot_t prev;
+    if (!conf->status_interval_s) return;
+    int64_t now = ne_now_ms();
+    if (last && now - last < conf->status_interval_s * 1000LL) return;
+    ne_metrics_snapshot_t cur;
+    ne_metrics_snapshot(&cur);
+    if (last) {
+        double secs = (double)(now - last) / 1000.0;
+        char lag[32] = "not known yet";
+        if (cur.lag >= 0) snprintf(lag, sizeof(lag), "%lld record(s)", cur.lag);
+        ne_info("status: %.1f records/s, %.1f events/s over the last %.0f s; consumer lag %s; "
+                "%lu records, %lu events out, %lu dead letters, %lu skipped since start",
+                (double)(cur.records - prev.records) / secs, (double)(cur.events_out - prev.events_out) / secs,
+                secs, lag, cur.records, cur.events_out, cur.dead, cur.skipped);
+    }
+    prev = cur;
+    last = now;
 }
 
 /* ---- at-least-once --------------------------------------------------------- */
@@ -246,7 +274,7 @@ static int run_at_least_once(const ne_conf_t *conf, ne_pool_t *pool, ne_consumer
                 /* its partition has a new owner, who reads it again from
                  * the last commit: producing it here would duplicate it
                  * and send the partition's order backwards */
-                st->skipped++;
+                st->revoked++;
             else
                 ok = ne_producer_job_wait(prod, conf, j, t, st, g_run ? keep_membership : NULL, rk) ==
                      NE_PRODUCE_DONE;
@@ -259,6 +287,7 @@ static int run_at_least_once(const ne_conf_t *conf, ne_pool_t *pool, ne_consumer
             }
         }
         rd_kafka_poll(prod, 0);
+        status_tick(conf);
         if (ne_consumer_failed(cons)) {
             ne_err("an event could not be delivered: stopping without committing past it");
             stop_now();
@@ -276,6 +305,7 @@ static int run_at_least_once(const ne_conf_t *conf, ne_pool_t *pool, ne_consumer
         }
         st->records++;
         ne_metrics_record_in();
+        ne_kafka_up(rk);
         ne_ticket_t *t = ne_ticket_open(cons, m);
         if (!t) {
             ne_err("out of memory tracking a record");
@@ -366,6 +396,7 @@ static int read_batch(const ne_conf_t *conf, ne_pool_t *pool, rd_kafka_t *rk, re
                 late = 1;
             } else {
                 ne_metrics_record_in();
+                ne_kafka_up(rk);
                 ne_pool_submit(pool, m, NULL);
                 n++;
             }
@@ -430,6 +461,18 @@ static rd_kafka_error_t *send_offsets(rd_kafka_t *prod, rd_kafka_t *rk, rewind_t
     return e;
 }
 
+/* A producer fenced by another with the same transactional id: say what to do. */
+static void fenced_hint(rd_kafka_t *prod, const ne_conf_t *conf, rd_kafka_resp_err_t code)
+{
+    char buf[256];
+    if (code == RD_KAFKA_RESP_ERR__FATAL) code = rd_kafka_fatal_error(prod, buf, sizeof(buf));
+    if (code == RD_KAFKA_RESP_ERR__FENCED || code == RD_KAFKA_RESP_ERR_PRODUCER_FENCED ||
+        code == RD_KAFKA_RESP_ERR_INVALID_PRODUCER_EPOCH)
+        ne_err("another instance started with the transactional id %s and fenced this one: give each "
+               "instance its own --transactional-id (the default, newsevents-GROUP-HOSTNAME, is one "
+               "per group and host)", conf->transactional_id);
+}
+
 /* One transaction: the batch's output and its offsets. Returns 0 when it
  * committed or was aborted and rewound (the batch will be done again),
  * -1 when the service must stop (fatal, or a failure that would repeat). */
@@ -456,6 +499,7 @@ static int transact(const ne_conf_t *conf, ne_pool_t *pool, rd_kafka_t *rk, rd_k
                                              !rd_kafka_error_is_retriable(e)))) {
         ne_err("transaction: %s%s", rd_kafka_error_is_fatal(e) ? "fatal: " : "",
                rd_kafka_error_string(e));
+        fenced_hint(prod, conf, rd_kafka_error_code(e));
         rd_kafka_error_destroy(e);
         return -1;
     }
@@ -487,6 +531,7 @@ static int run_exactly_once(const ne_conf_t *conf, ne_pool_t *pool, ne_consumer_
     ne_consumer_on_revoke(cons, on_revoke, NULL);
     int rc = 0;
     while (g_run) {
+        status_tick(conf);
         rewind_t rw = {rd_kafka_topic_partition_list_new(16), rd_kafka_topic_partition_list_new(16)};
         int n = read_batch(conf, pool, rk, &rw, &rc);
         if (n > 0 && transact(conf, pool, rk, prod, &rw, n, st) < 0) {
@@ -507,6 +552,13 @@ int ne_service_run(const ne_conf_t *conf, const ne_coder_t *coder)
     char err[512];
     int rc = 0;
     ne_service_watchdog(conf->flush_timeout_ms);
+    char desc[4096];
+    ne_conf_describe(conf, desc, sizeof(desc));
+    ne_info("settings: %s", desc);
+    if (conf->create_topics && ne_producer_create_topics(conf, err, sizeof(err)) < 0) {
+        ne_err("%s: nothing consumed, nothing committed", err);
+        return 1;
+    }
     ne_topic_limits_t lim;
     if (ne_producer_check_topics(conf, &lim, err, sizeof(err)) < 0) {
         ne_err("%s: nothing consumed, nothing committed", err);
@@ -545,9 +597,11 @@ int ne_service_run(const ne_conf_t *conf, const ne_coder_t *coder)
         }
         ne_info("metrics on http://%s:%d/metrics and /healthz", conf->metrics_bind, conf->metrics_port);
     }
-    ne_info("newsevents %s: %zu input topic(s) -> %s (dead letters: %s), group %s, %s, %d thread(s)",
+    ne_info("newsevents %s: %zu input topic(s) -> %s (dead letters: %s), group %s, %s%s%s, %d thread(s)",
             NE_VERSION, conf->ntopics, conf->out_topic, conf->dlq_topic, conf->group,
-            conf->exactly_once ? "exactly-once" : "at-least-once", conf->threads);
+            conf->exactly_once ? "exactly-once" : "at-least-once",
+            conf->exactly_once ? " with transactional id " : "",
+            conf->exactly_once ? conf->transactional_id : "", conf->threads);
     ne_counts_t st = {0};
     if (g_run)
         rc = conf->exactly_once ? run_exactly_once(conf, pool, cons, prod, &st)
@@ -571,9 +625,9 @@ int ne_service_run(const ne_conf_t *conf, const ne_coder_t *coder)
     ne_metrics_stop();
     if (rd_kafka_outq_len(prod)) rd_kafka_purge(prod, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
     rd_kafka_destroy(prod);
-    ne_info("stopped: %ld records, %ld articles, %ld events, %ld dead letters%s", st.records,
-            st.articles, st.events, st.dead, rc ? " (exit 1)" : "");
-    if (st.skipped)
-        ne_info("%ld record(s) of revoked partitions were left to their new owner", st.skipped);
+    ne_info("stopped: %ld records, %ld articles, %ld events, %ld dead letters, %ld skipped%s", st.records,
+            st.articles, st.events, st.dead, st.skipped_records, rc ? " (exit 1)" : "");
+    if (st.revoked)
+        ne_info("%ld record(s) of revoked partitions were left to their new owner", st.revoked);
     return rc;
 }

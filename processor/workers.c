@@ -22,6 +22,7 @@ struct ne_pool_s {
     ne_limits_t lim;
     const char *fail_id; /* NEWSEVENTS_TEST_FAIL_ID, read once */
     size_t event_max;    /* bytes of an event record at most (0: no limit) */
+    int key_article;     /* keep each job's article id (--key article) */
     ne_job_t *ring;
     size_t cap, head, count, next; /* next: the oldest queued job */
     size_t bytes;                  /* of the records held */
@@ -61,13 +62,22 @@ static void process(ne_pool_t *p, ne_events_t *ev, ne_job_t *j)
     ne_article_t art;
     j->nev = 0;
     j->ev = NULL;
-    if (!m->payload) {
-        j->reason = NE_R_INVALID_JSON;
-        snprintf(j->err, sizeof(j->err), "the record has no value");
+    if (!m->payload || !m->len) {
+        /* a tombstone (compacted topics delete keys with them) or an empty
+         * value: not an article, and not a mistake either */
+        j->skip = "tombstone";
+        snprintf(j->err, sizeof(j->err), "a record without a value (a tombstone)");
         return;
     }
     j->reason = ne_article_decode(m->payload, m->len, &p->lim, &art, j->err, sizeof(j->err));
     if (j->reason != NE_OK) return;
+    if (!ne_language_coded(art.language)) {
+        /* a valid record that the English dictionaries cannot code */
+        j->skip = "language";
+        snprintf(j->err, sizeof(j->err), "the article is in '%.64s'; only English is coded", art.language);
+        ne_article_clear(&art);
+        return;
+    }
     const char *topic = rd_kafka_topic_name(m->rkt);
     if (!art.id && !(art.id = key_as_id(m))) {
         char id[300];
@@ -96,7 +106,8 @@ static void process(ne_pool_t *p, ne_events_t *ev, ne_job_t *j)
         return;
     }
     size_t n = ne_events_count(ev);
-    if (n && !(j->ev = calloc(n, sizeof(*j->ev)))) {
+    if ((n && !(j->ev = calloc(n, sizeof(*j->ev)))) ||
+        (p->key_article && !(j->article_id = strdup(art.id)))) {
         j->reason = NE_R_CODER_ERROR;
         snprintf(j->err, sizeof(j->err), "out of memory");
         ne_article_clear(&art);
@@ -151,6 +162,7 @@ ne_pool_t *ne_pool_new(const ne_coder_t *coder, const ne_conf_t *conf, int threa
     if (!p) return NULL;
     p->coder = coder;
     p->event_max = event_max;
+    p->key_article = conf->key_article;
     p->fail_id = getenv("NEWSEVENTS_TEST_FAIL_ID");
     p->lim.max_record_bytes = conf->max_record_bytes;
     if (conf->nmap) {
@@ -239,6 +251,7 @@ static void free_job(ne_job_t *j)
 {
     for (size_t i = 0; i < j->nev; i++) free(j->ev[i].json);
     free(j->ev);
+    free(j->article_id);
     if (j->msg) rd_kafka_message_destroy(j->msg);
     memset(j, 0, sizeof(*j));
 }

@@ -22,7 +22,10 @@ typedef struct ne_job_s {
     rd_kafka_message_t *msg; /* owned by the job */
     void *ticket;            /* the caller's (offset tracking) */
     ne_reason_t reason;      /* NE_OK, or why the record is a dead letter */
-    char err[256];
+    const char *skip;        /* why a record that is not an error has no output
+                                ("tombstone", "language"), or NULL */
+    char err[256];           /* the dead letter's or the skip's message */
+    char *article_id;        /* owned; kept only for --key article */
     ne_outev_t *ev;
     size_t nev;
     size_t sent;             /* events already queued by the producer (it resumes there) */

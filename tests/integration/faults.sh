@@ -64,6 +64,12 @@ for mode in at-least-once exactly-once; do
     done
     wait_committed "$G" "$IN" 300
     stop_service "$svc"
+    # the outage is told once a failure (not by librdkafka's log line and
+    # the error callback both), and the recovery is told too
+    slog=$WORK/svc-$SVC_N.log
+    ! grep -q "error librdkafka FAIL" "$slog" || fail "$mode: connection failures logged twice"
+    grep -q "the brokers answer again" "$slog" || fail "$mode: nothing logged when the brokers came back"
+    note "$mode: $(grep -m1 -o '[a-z]*: the brokers answer again.*' "$slog")"
     consume_all "$OUT" >"$WORK/$mode-out.json"
     count_check "$WORK/$mode-exp.jsonl" "$WORK/$mode-out.json" "$mode" "broker down ${PAUSE}s, $mode"
 done

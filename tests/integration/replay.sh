@@ -114,4 +114,11 @@ timeout 120 "$NE_BIN" replay -b "$B" -i "$IN" -o "$OUT3" --dead-letter "dlq-$RUN
 grep -q "replay: done: $want records" "$WORK/r5.log" ||
     fail "--from $from: expected $want records; $(grep 'replay:' "$WORK/r5.log" | tail -1)"
 note "replay --from $from: $want of $(end_offset "$IN") records"
+
+# 6. a missing output topic: said at once, by name, exit 1, nothing read
+rc=0
+timeout 60 "$NE_BIN" replay -b "$B" -i "$IN" -o "no-such-$RUN_ID" --progress none 2>"$WORK/r6.log" || rc=$?
+[ "$rc" = 1 ] || fail "replay to a missing topic exited $rc"
+grep -q "output topic no-such-$RUN_ID: does not exist" "$WORK/r6.log" || fail "no clear error: $(tail -2 "$WORK/r6.log")"
+note "replay to a missing topic: exit 1, '$(grep -o 'output topic no-such[^:]*: does not exist[^:]*' "$WORK/r6.log")'"
 echo PASS
