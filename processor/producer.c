@@ -169,14 +169,22 @@ static int partition_count(rd_kafka_t *rk, const char *topic)
     return n;
 }
 
-int ne_producer_create_topics(const ne_conf_t *conf, char *err, size_t errsz)
+/* A short-lived client for the admin calls at start, with the user's
+ * producer properties (security) and the error callback (wrong
+ * credentials end the start at once). */
+static rd_kafka_t *admin_client(const ne_conf_t *conf, char *err, size_t errsz)
 {
     const ne_kafka_prop_t base[] = {
         {"bootstrap.servers", conf->brokers},
         {"client.id", conf->client_id ? conf->client_id : "newsevents"},
     };
     rd_kafka_conf_t *kc = ne_kafka_conf(base, 2, conf, NE_SCOPE_PRODUCER, err, errsz);
-    rd_kafka_t *rk = kc ? ne_kafka_new(RD_KAFKA_PRODUCER, kc, err, errsz) : NULL;
+    return kc ? ne_kafka_new(RD_KAFKA_PRODUCER, kc, err, errsz) : NULL;
+}
+
+int ne_producer_create_topics(const ne_conf_t *conf, char *err, size_t errsz)
+{
+    rd_kafka_t *rk = admin_client(conf, err, errsz);
     if (!rk) return -1;
     /* as many partitions as the first input topic, unless told */
     int parts = conf->partitions ? conf->partitions : partition_count(rk, conf->topics[0]);
@@ -221,12 +229,7 @@ int ne_producer_create_topics(const ne_conf_t *conf, char *err, size_t errsz)
 
 int ne_producer_check_topics(const ne_conf_t *conf, ne_topic_limits_t *lim, char *err, size_t errsz)
 {
-    const ne_kafka_prop_t base[] = {
-        {"bootstrap.servers", conf->brokers},
-        {"client.id", conf->client_id ? conf->client_id : "newsevents"},
-    };
-    rd_kafka_conf_t *kc = ne_kafka_conf(base, 2, conf, NE_SCOPE_PRODUCER, err, errsz);
-    rd_kafka_t *rk = kc ? ne_kafka_new(RD_KAFKA_PRODUCER, kc, err, errsz) : NULL;
+    rd_kafka_t *rk = admin_client(conf, err, errsz);
     if (!rk) return -1;
     const char *what[] = {"output", "dead-letter"}, *names[] = {conf->out_topic, conf->dlq_topic};
     size_t *dst[] = {&lim->out_bytes, &lim->dlq_bytes};

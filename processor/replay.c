@@ -334,19 +334,8 @@ int ne_replay_run(const ne_conf_t *conf, const ne_coder_t *coder)
     ne_pool_t *pool = NULL;
     part_t *parts = NULL;
     size_t np = 0;
-    ne_service_watchdog(conf->flush_timeout_ms);
-    char desc[4096];
-    ne_conf_describe(conf, desc, sizeof(desc));
-    ne_info("settings: %s", desc);
-    if (conf->create_topics && ne_producer_create_topics(conf, err, sizeof(err)) < 0) {
-        ne_err("%s: nothing replayed", err);
-        return 1;
-    }
     ne_topic_limits_t lim;
-    if (ne_producer_check_topics(conf, &lim, err, sizeof(err)) < 0) {
-        ne_err("%s: nothing replayed", err);
-        return 1;
-    }
+    if (ne_service_start(conf, &lim) < 0) return 1;
     if (!(prod = ne_producer_new(conf, NULL, &lim, err, sizeof(err))) ||
         !(cons = ne_consumer_new(conf, prod, NE_CONS_REPLAY, err, sizeof(err)))) {
         ne_err("%s", err);

@@ -547,23 +547,26 @@ static int run_exactly_once(const ne_conf_t *conf, ne_pool_t *pool, ne_consumer_
 
 /* ---- the service ------------------------------------------------------------ */
 
+int ne_service_start(const ne_conf_t *conf, ne_topic_limits_t *lim)
+{
+    char err[512], desc[4096];
+    ne_service_watchdog(conf->flush_timeout_ms);
+    ne_conf_describe(conf, desc, sizeof(desc));
+    ne_info("settings: %s", desc);
+    if ((conf->create_topics && ne_producer_create_topics(conf, err, sizeof(err)) < 0) ||
+        ne_producer_check_topics(conf, lim, err, sizeof(err)) < 0) {
+        ne_err("%s: nothing read, nothing committed", err);
+        return -1;
+    }
+    return 0;
+}
+
 int ne_service_run(const ne_conf_t *conf, const ne_coder_t *coder)
 {
     char err[512];
     int rc = 0;
-    ne_service_watchdog(conf->flush_timeout_ms);
-    char desc[4096];
-    ne_conf_describe(conf, desc, sizeof(desc));
-    ne_info("settings: %s", desc);
-    if (conf->create_topics && ne_producer_create_topics(conf, err, sizeof(err)) < 0) {
-        ne_err("%s: nothing consumed, nothing committed", err);
-        return 1;
-    }
     ne_topic_limits_t lim;
-    if (ne_producer_check_topics(conf, &lim, err, sizeof(err)) < 0) {
-        ne_err("%s: nothing consumed, nothing committed", err);
-        return 1;
-    }
+    if (ne_service_start(conf, &lim) < 0) return 1;
     rd_kafka_t *prod = ne_producer_new(conf, conf->exactly_once ? conf->transactional_id : NULL, &lim,
                                        err, sizeof(err));
     if (!prod) {

@@ -8,11 +8,20 @@
 #include <stdint.h>
 
 #include "config.h"
+#include "producer.h"
 #include "newsevents.h"
 
 /** @brief Check and complete the service settings (defaults for the
  * dead-letter topic and client id). @returns 0, or -1 with err. */
 int ne_service_check_conf(ne_conf_t *conf, char *err, size_t errsz);
+
+/**
+ * @brief What `run` and `replay` do first: start the shutdown watchdog, log
+ * the effective settings, create the output topics (--create-topics), and
+ * check that they exist, reading their record size limits into lim.
+ * @returns 0, or -1 (logged).
+ */
+int ne_service_start(const ne_conf_t *conf, ne_topic_limits_t *lim);
 
 /** @brief Run until a signal (the caller installs the handlers with
  * ne_service_signals) or a fatal error. @returns the exit code (0 clean). */
