@@ -141,7 +141,9 @@ typedef enum {
 typedef struct ne_party_s {
     char code[16];        /**< "RUS", "RUSGOV", "IGOUN", "WST" */
     char country[4];      /**< ISO alpha-3, "" for IGOs and WST */
-    uint32_t start, end;  /**< the mention in the text */
+    uint32_t start, end;  /**< the mention in the text (bytes; 0, 0: none, as for a
+                               counterpart the grammar implies) */
+    uint32_t start_cp, end_cp; /**< the same in code points (the JSON's offsets) */
 } ne_party_t;
 
 /** One coded event. Spans are byte offsets into the article text. */

@@ -117,18 +117,45 @@ static int code_sentence(const ne_coder_t *coder, ne_events_t *ev, uint32_t tb, 
 }
 
 /* JSON offsets count code points. Counting from the start of the text for
- * each event would cost article length x events, so the sentence starts are
- * counted in one pass (events come in text order; one that does not counts
- * from the start again). */
-static void count_code_points(const ne_article_t *a, ne_events_t *ev)
+ * each offset would cost article length x events, so every byte offset the
+ * events need (sentence starts, the actors' and counterparts' mentions,
+ * which a pronoun may place in an earlier sentence) is sorted and counted
+ * in one pass. */
+typedef struct cp_slot_s {
+    uint32_t byte;
+    uint32_t *cp;
+} cp_slot_t;
+
+static int cmp_slot(const void *a, const void *b)
 {
-    size_t byte = 0, cps = 0;
+    uint32_t x = ((const cp_slot_t *)a)->byte, y = ((const cp_slot_t *)b)->byte;
+    return x < y ? -1 : x > y;
+}
+
+static int count_code_points(const ne_article_t *a, ne_events_t *ev)
+{
+    size_t n = ev->ev.n * 5;
+    if (!n) return 0;
+    cp_slot_t *s = malloc(n * sizeof(*s));
+    if (!s) return -1;
+    size_t k = 0;
     for (size_t i = 0; i < ev->ev.n; i++) {
         ne_event_t *e = &ev->ev.v[i];
-        if (e->sentence_start < byte) byte = cps = 0;
-        for (; byte < e->sentence_start; byte++) cps += ((unsigned char)a->text[byte] & 0xC0) != 0x80;
-        e->sentence_start_cp = (uint32_t)cps;
+        s[k++] = (cp_slot_t){e->sentence_start, &e->sentence_start_cp};
+        s[k++] = (cp_slot_t){e->actor.start, &e->actor.start_cp};
+        s[k++] = (cp_slot_t){e->actor.end, &e->actor.end_cp};
+        s[k++] = (cp_slot_t){e->counterpart.start, &e->counterpart.start_cp};
+        s[k++] = (cp_slot_t){e->counterpart.end, &e->counterpart.end_cp};
     }
+    qsort(s, n, sizeof(*s), cmp_slot);
+    size_t byte = 0, cps = 0;
+    for (k = 0; k < n; k++) {
+        for (; byte < s[k].byte && byte < a->text_len; byte++)
+            cps += ((unsigned char)a->text[byte] & 0xC0) != 0x80;
+        *s[k].cp = (uint32_t)cps;
+    }
+    free(s);
+    return 0;
 }
 
 int ne_coder_code(const ne_coder_t *coder, const ne_article_t *a, ne_events_t *ev,
@@ -158,7 +185,10 @@ int ne_coder_code(const ne_coder_t *coder, const ne_article_t *a, ne_events_t *e
         compact(d, done < d->sent.n ? d->sent.v[done].tb : (uint32_t)d->tok.n);
     }
     ne_events_assign_ids(ev, a->id);
-    count_code_points(a, ev);
+    if (count_code_points(a, ev) < 0) {
+        snprintf(errstr, errstr_size, "out of memory");
+        return -1;
+    }
     return 0;
 oom:
     snprintf(errstr, errstr_size, "out of memory coding article");

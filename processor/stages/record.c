@@ -386,6 +386,16 @@ static void out_party(out_t *o, const ne_article_t *a, const ne_party_t *p)
 {
     OUT_LIT(o, "{\"text\":");
     out_span(o, a, p->start, p->end);
+    /* where the code came from: the mention's code points, or none (a
+     * counterpart the grammar implies) */
+    if (p->end > p->start && p->end <= a->text_len) {
+        OUT_LIT(o, ",\"start\":");
+        out_int(o, (long long)p->start_cp);
+        OUT_LIT(o, ",\"end\":");
+        out_int(o, (long long)p->end_cp);
+    } else {
+        OUT_LIT(o, ",\"start\":null,\"end\":null");
+    }
     OUT_LIT(o, ",\"code\":");
     out_cstr(o, p->code);
     OUT_LIT(o, ",\"country\":");

@@ -25,7 +25,7 @@ texts = {}
 for line in open(sys.argv[4]):
     a = json.loads(line)
     texts[a["id"]] = a["text"]
-n = 0
+n = parties = 0
 for line in open(sys.argv[3]):
     rec = json.loads(json.loads(line)["payload"])
     errs = sorted(v.iter_errors(rec), key=str)
@@ -36,8 +36,15 @@ for line in open(sys.argv[3]):
     tr = ev["trigger"]
     assert ev["start"] <= tr["start"] < tr["end"] <= ev["end"], "trigger outside its sentence"
     assert text[tr["start"]:tr["end"]] == rec["action"]["text"], "trigger offsets of %s" % rec["event_id"]
+    # the actor's and counterpart's mentions: where their codes came from
+    for side in ("actor", "counterpart"):
+        p = rec[side]
+        if p and p["start"] is not None:
+            assert text[p["start"]:p["end"]] == p["text"], "%s offsets of %s" % (side, rec["event_id"])
+            parties += 1
     n += 1
 assert n > 50, "only %d events" % n
+assert parties > n, "only %d party offsets in %d events" % (parties, n)
 va = Draft202012Validator(art_schema)
 for line in open(sys.argv[4]):
     a = json.loads(line)

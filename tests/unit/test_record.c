@@ -129,6 +129,10 @@ START_TEST(event_json_offsets_in_code_points)
     json_t *tr = json_object_get(evd, "trigger");
     ck_assert_int_eq((int)json_integer_value(json_object_get(tr, "start")), 5 + 17);
     ck_assert_str_eq(json_string_value(json_object_get(json_object_get(o, "actor"), "code")), "RUS");
+    /* where the codes came from: "Russia" at 5, "West" at 5 + 29 (code points) */
+    ck_assert_int_eq((int)json_integer_value(json_object_get(json_object_get(o, "actor"), "start")), 5);
+    ck_assert_int_eq((int)json_integer_value(json_object_get(json_object_get(o, "actor"), "end")), 11);
+    ck_assert_int_eq((int)json_integer_value(json_object_get(json_object_get(o, "counterpart"), "start")), 34);
     ck_assert_str_eq(json_string_value(json_object_get(json_object_get(o, "counterpart"), "code")), "WST");
     json_t *act = json_object_get(o, "action");
     ck_assert_str_eq(json_string_value(json_object_get(act, "code")), "112");
