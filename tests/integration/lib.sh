@@ -27,7 +27,15 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 note() { echo "--- $*" >&2; }
 
 topics() { "$NE_TOPICS" -b "$B" create "$@"; }
-end_offset() { "$NE_TOPICS" -b "$B" end "$1"; }
+# (retried for a while: right after a broker restart the first answers fail)
+end_offset() {
+    local k
+    for k in $(seq 1 60); do
+        "$NE_TOPICS" -b "$B" end "$1" 2>/dev/null && return 0
+        sleep 0.5
+    done
+    "$NE_TOPICS" -b "$B" end "$1"
+}
 committed() { "$NE_TOPICS" -b "$B" committed "$1" "$2"; }
 
 # Start the service in the background; its pid in SVC_PID, log in $WORK/svc-N.log

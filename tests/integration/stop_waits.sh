@@ -4,7 +4,9 @@
 # test asks more: the waits themselves end by the deadline (within 2 s of
 # it), without the watchdog. The waits:
 #  - flush: events in flight to a broker that answers after two minutes;
-#  - queue full: the producer's local queue full of such events;
+#  - queue full: the producer's local queue full of such events, for longer
+#    than max.poll.interval.ms: the instance must keep its place in the
+#    group meanwhile;
 #  - rebalance: a second instance joins, and the first one's revoke
 #    callback waits for those deliveries;
 #  - commit: an exactly-once transaction that cannot complete.
@@ -54,7 +56,8 @@ for case in flush queue-full rebalance commit; do
     mock coordinator transaction "tx-$case-$RUN_ID" 1
     extra=()
     case $case in
-        queue-full) extra=(-X producer.queue.buffering.max.messages=5 --log-level debug) ;;
+        queue-full) extra=(-X producer.queue.buffering.max.messages=5 -X consumer.max.poll.interval.ms=4000
+                           --log-level debug) ;;
         commit) extra=(--guarantee exactly-once --transactional-id "tx-$case-$RUN_ID" --batch 10) ;;
     esac
     common=(-b "$B1" -i "$IN" -o "$OUT" --dead-letter "dlq-$case-$RUN_ID" -g "$G"
@@ -70,7 +73,10 @@ for case in flush queue-full rebalance commit; do
     sleep 2
     case $case in
         queue-full)
-            grep -q "queue is full" "$log" || fail "$case: the producer's queue never filled" ;;
+            grep -q "queue is full" "$log" || fail "$case: the producer's queue never filled"
+            sleep 6 # past max.poll.interval.ms
+            ! grep -qi "maximum poll interval" "$log" || fail "$case: thrown out of the group while waiting"
+            note "$case: 8 s in a full queue, max.poll.interval.ms 4 s: still in the group" ;;
         rebalance)
             "$NE_BIN" run "${common[@]}" >"$WORK/$case-b.log" 2>&1 &
             PIDS+=("$!")
