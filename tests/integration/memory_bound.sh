@@ -8,6 +8,12 @@
 
 N=160
 LIMIT_MB=${MEMORY_LIMIT_MB:-300}
+if ldd "$NE_BIN" | grep -q libasan; then
+    # AddressSanitizer keeps freed memory in a quarantine (256 MB) and adds
+    # shadow memory: a small quarantine, and room for the shadow
+    export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=8"
+    LIMIT_MB=${MEMORY_LIMIT_MB:-400}
+fi
 IN=in-$RUN_ID OUT=out-$RUN_ID G=g-$RUN_ID
 "$NE_TOPICS" -b "$B" create-config "$IN" 2 max.message.bytes=5000000
 topics "$OUT" 2 "dlq-$RUN_ID" 1
