@@ -289,6 +289,15 @@ int ne_actions_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32
 
 /* ---- patterns ------------------------------------------------------------- */
 
+/*
+ * A pattern is matched element by element from the token after the verb
+ * (match_from). Each kind of element has its own function: a word
+ * (match_word), a gap (match_gap), a number of ten or more (match_many)
+ * and the counterpart slot (match_target). ne_actions_match tries a verb's
+ * patterns most specific first (match_at); words_present rules most of
+ * them out with one look-up each.
+ */
+
 /* Move past transparent units (adverbs, time expressions, quote marks). */
 static uint32_t skip_transparent(const ctx_t *c, uint32_t i)
 {
@@ -323,115 +332,154 @@ static int gap_stop(const ctx_t *c, uint32_t i)
 
 #define MAX_GAP 10
 
-static int match_from(const ctx_t *c, const ne_pattern_t *p, uint16_t ei, uint32_t pos,
-                      int32_t *target, uint32_t *end)
+/* One match attempt: the pattern, and what its '+' found so far. */
+typedef struct mstate_s {
+    const ne_pattern_t *p;
+    int32_t target;
+    uint32_t end;
+} mstate_t;
+
+static int match_from(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos);
+
+/* '*': the rest of the pattern a few words on, token by token, so that the
+ * words after a gap may lie inside a mention ("expelled * ambassador of +"
+ * over "the ambassador of Belarus"). */
+static int match_gap(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
-    const ne_pelem_t *el = ne_lex_pelems(c->lx) + p->elem;
-    if (ei == p->nelem) {
-        *end = pos;
-        return 1;
+    uint32_t q = pos;
+    for (int k = 0; k <= MAX_GAP; k++) {
+        if (match_from(c, ms, (uint16_t)(ei + 1), q)) return 1;
+        q = skip_transparent(c, q);
+        if (q >= c->te || gap_stop(c, q)) return 0;
+        q++;
     }
-    const ne_pelem_t *e = &el[ei];
-    if (e->type == NE_PE_GAP) {
-        /* token by token, so that the words after a gap may lie inside a
-         * mention ("expelled * ambassador of +" over "the ambassador of
-         * Belarus") */
-        uint32_t q = pos;
-        for (int k = 0; k <= MAX_GAP; k++) {
-            if (match_from(c, p, (uint16_t)(ei + 1), q, target, end)) return 1;
-            q = skip_transparent(c, q);
-            if (q >= c->te || gap_stop(c, q)) return 0;
-            q++;
-        }
+    return 0;
+}
+
+/* Is token i a number of ten or more: "223", "1,000", "dozens", "fifty"? */
+static int many_at(const ctx_t *c, uint32_t i)
+{
+    const ne_token_t *t = tok(c, i);
+    const char *f = ne_tok_fold(c->d, t);
+    if (t->kind == NE_TK_NUM) {
+        long v = 0;
+        for (uint16_t k = 0; k < t->fold_len && (isdigit((unsigned char)f[k]) || f[k] == ','); k++)
+            if (f[k] != ',') v = v * 10 + (f[k] - '0');
+        return v >= 10;
+    }
+    static const char *const w[] = {"dozens", "scores", "hundreds", "thousands", "millions",
+                                    "ten", "eleven", "twelve", "twenty", "thirty", "forty",
+                                    "fifty", "hundred", "thousand", NULL};
+    for (int k = 0; w[k]; k++)
+        if (t->fold_len == strlen(w[k]) && !memcmp(f, w[k], t->fold_len)) return 1;
+    return 0;
+}
+
+/* '#': a number of ten or more, possibly the first token of a mention
+ * ("223 villagers"). */
+static int match_many(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
+{
+    return many_at(c, pos) && match_from(c, ms, (uint16_t)(ei + 1), pos + 1);
+}
+
+/* A plain lower-case word that may modify the counterpart's head: "to
+ * ousted Syrian President ...", "arrested jailed ...". */
+static int plain_modifier(const ctx_t *c, uint32_t i)
+{
+    const ne_token_t *t = tok(c, i);
+    return t->kind == NE_TK_WORD && !(t->flags & NE_TF_CAP) &&
+           !(wf(c, i) & (NE_W_PREP | NE_W_CONJ | NE_W_DET | NE_W_POSS | NE_W_PRON | NE_W_REL |
+                         NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL | NE_W_NEG));
+}
+
+/* "flood-hit areas of Myanmar", "the people of Gaza": a short noun phrase
+ * of a place or state stands for it. Returns the mention after "of", or -1. */
+static int32_t of_phrase(const ctx_t *c, uint32_t pos, uint32_t *at)
+{
+    uint32_t q = pos;
+    while (q < c->te && q - pos < 5 && ment_at(c, q) < 0 && !is_w(c, q, "of") &&
+           (tok(c, q)->kind == NE_TK_WORD || is_punct(c, q, "-")) &&
+           !(wf(c, q) & (NE_W_PREP | NE_W_CONJ | NE_W_REL | NE_W_BE | NE_W_PRON)))
+        q++;
+    if (q > pos && is_w(c, q, "of") && ment_at(c, q + 1) >= 0 &&
+        c->d->ment.v[ment_at(c, q + 1)].tb == q + 1) {
+        *at = q + 1;
+        return ment_at(c, q + 1);
+    }
+    return -1;
+}
+
+/* The mention that fills a counterpart slot starting at pos, with *at its
+ * first token; -1 when none. */
+static int32_t slot_mention(const ctx_t *c, uint32_t pos, uint32_t *at)
+{
+    if (is_w(c, pos, "whether")) pos++; /* "into whether" */
+    for (int k = 0; k < 2 && ment_at(c, pos) < 0 && pos + 1 < c->te && plain_modifier(c, pos); k++)
+        pos++;
+    int32_t m = ment_at(c, pos);
+    if (m < 0) return of_phrase(c, pos, at);
+    /* a target inside a mention, right after its own preposition: "the
+     * ambassador of | Belarus" stands for the whole mention */
+    if (c->d->ment.v[m].tb != pos &&
+        !(pos > 0 && ment_at(c, pos - 1) == m && (wf(c, pos - 1) & NE_W_PREP)))
+        return -1;
+    *at = pos;
+    return m;
+}
+
+/* Can mention m be the counterpart of slot e? */
+static int target_fits(const ne_pelem_t *e, const ne_mention_t *mm)
+{
+    if (mm->flags & NE_MF_REL) return 0;
+    if (e->person && (!(mm->flags & NE_MF_PERSON) || mm->n != 1 || (mm->flags & NE_MF_PLURAL)))
         return 0;
-    }
-    pos = skip_transparent(c, pos);
-    if (pos >= c->te) return 0;
-    if (e->type == NE_PE_MANY) {
-        /* "223", "1,000", "dozens", "hundreds": ten or more */
-        uint32_t q = pos; /* possibly the first token of a mention ("223 villagers") */
-        const ne_token_t *t = tok(c, q);
-        const char *f = ne_tok_fold(c->d, t);
-        int many = 0;
-        if (t->kind == NE_TK_NUM) {
-            long v = 0;
-            for (uint16_t k = 0; k < t->fold_len && (isdigit((unsigned char)f[k]) || f[k] == ','); k++)
-                if (f[k] != ',') v = v * 10 + (f[k] - '0');
-            many = v >= 10;
-        } else {
-            static const char *const w[] = {"dozens", "scores", "hundreds", "thousands", "millions",
-                                            "ten", "eleven", "twelve", "twenty", "thirty", "forty",
-                                            "fifty", "hundred", "thousand", NULL};
-            for (int k = 0; w[k]; k++)
-                if (t->fold_len == strlen(w[k]) && !memcmp(f, w[k], t->fold_len)) many = 1;
-        }
-        return many && match_from(c, p, (uint16_t)(ei + 1), q + 1, target, end);
-    }
-    if (e->type == NE_PE_TARGET) {
-        /* "to ousted Syrian President ...", "arrested jailed ...": plain
-         * lower-case modifiers before the mention; "into whether" */
-        if (is_w(c, pos, "whether")) pos++;
-        for (int k = 0; k < 2 && ment_at(c, pos) < 0 && pos + 1 < c->te; k++) {
-            const ne_token_t *t = tok(c, pos);
-            if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) ||
-                (wf(c, pos) & (NE_W_PREP | NE_W_CONJ | NE_W_DET | NE_W_POSS | NE_W_PRON | NE_W_REL |
-                               NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL | NE_W_NEG)))
-                break;
-            pos++;
-        }
-        int32_t m = ment_at(c, pos);
-        if (m < 0) {
-            /* "flood-hit areas of Myanmar", "the people of Gaza": a noun
-             * phrase of a place or state stands for it */
-            uint32_t q = pos;
-            while (q < c->te && q - pos < 5 && ment_at(c, q) < 0 && !is_w(c, q, "of") &&
-                   (tok(c, q)->kind == NE_TK_WORD || is_punct(c, q, "-")) &&
-                   !(wf(c, q) & (NE_W_PREP | NE_W_CONJ | NE_W_REL | NE_W_BE | NE_W_PRON)))
-                q++;
-            if (q > pos && is_w(c, q, "of") && ment_at(c, q + 1) >= 0 &&
-                c->d->ment.v[ment_at(c, q + 1)].tb == q + 1)
-                pos = q + 1, m = ment_at(c, q + 1);
-            else
-                return 0;
-        }
-        /* a target inside a mention, right after its own preposition:
-         * "the ambassador of | Belarus" stands for the whole mention */
-        if (c->d->ment.v[m].tb != pos &&
-            !(pos > 0 && ment_at(c, pos - 1) == m && (wf(c, pos - 1) & NE_W_PREP)))
-            return 0;
-        const ne_mention_t *mm = &c->d->ment.v[m];
-        if (mm->flags & NE_MF_REL) return 0;
-        if (e->person && (!(mm->flags & NE_MF_PERSON) || mm->n != 1 || (mm->flags & NE_MF_PLURAL)))
-            return 0;
-        if (!mm->n && !(mm->flags & NE_MF_RECIP)) return 0;
-        int32_t save = *target;
-        *target = m;
-        if (match_from(c, p, (uint16_t)(ei + 1), mm->te, target, end)) return 1;
-        *target = save;
-        return 0;
-    }
-    /* a word, possibly inside a mention ("expelled the Russian ambassador") */
+    return mm->n || (mm->flags & NE_MF_RECIP);
+}
+
+/* '+' and '@': the counterpart, one actor mention. */
+static int match_target(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
+{
+    const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
+    uint32_t at;
+    int32_t m = slot_mention(c, pos, &at);
+    if (m < 0) return 0;
+    const ne_mention_t *mm = &c->d->ment.v[m];
+    if (!target_fits(e, mm)) return 0;
+    int32_t save = ms->target;
+    ms->target = m;
+    if (match_from(c, ms, (uint16_t)(ei + 1), mm->te)) return 1;
+    ms->target = save;
+    return 0;
+}
+
+/* A word, possibly inside a mention ("expelled the Russian ambassador"). */
+static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
+{
+    const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
     const int32_t *alts = ne_lex_alts(c->lx) + e->alt;
     int32_t w = tok(c, pos)->word;
     if (w < 0) return 0;
     for (uint16_t k = 0; k < e->nalt; k++)
-        if (alts[k] == w) return match_from(c, p, (uint16_t)(ei + 1), pos + 1, target, end);
+        if (alts[k] == w) return match_from(c, ms, (uint16_t)(ei + 1), pos + 1);
     return 0;
 }
 
-static int match_at(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_match_t *out);
-
-int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,
-                     const ne_vgroup_t *vg, ne_match_t *out)
+/* Elements ei.. of the pattern from token pos on; fills ms->end. */
+static int match_from(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
-    ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
-    if (match_at(&c, vg, vg->head + 1, out)) return 1;
-    /* "beat and detained several journalists": the first verb shares the
-     * object of the second */
-    uint32_t n = vg->head + 1;
-    if (n + 1 < te && (is_w(&c, n, "and") || is_w(&c, n, "or")) && coordinated_verb(&c, n + 1))
-        return match_at(&c, vg, n + 2, out);
-    return 0;
+    if (ei == ms->p->nelem) {
+        ms->end = pos;
+        return 1;
+    }
+    const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
+    if (e->type == NE_PE_GAP) return match_gap(c, ms, ei, pos);
+    pos = skip_transparent(c, pos);
+    if (pos >= c->te) return 0;
+    switch (e->type) {
+    case NE_PE_MANY: return match_many(c, ms, ei, pos);
+    case NE_PE_TARGET: return match_target(c, ms, ei, pos);
+    default: return match_word(c, ms, ei, pos);
+    }
 }
 
 /* The word ids of the sentence in a hash set, built once per sentence: a
@@ -483,48 +531,80 @@ static int words_present(const ne_lexicon_t *lx, const ne_pattern_t *p, const ne
     return 1;
 }
 
+/* "seeking to support": after a verb of intention, aspect, failure or
+ * refusal and "to" + verb, the verb is not also its own event, except
+ * through patterns that say "to" themselves. */
+static int before_infinitive(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from)
+{
+    uint32_t lf = ne_lex_lemma_flags(c->lx, vg->lemma);
+    return (lf & (NE_L_INTENT | NE_L_PROMISE | NE_L_ASPECT | NE_L_FAIL | NE_L_REFUSE)) &&
+           is_w(c, from, "to") && from + 1 < c->te &&
+           ne_lex_vforms(c->lx, tok(c, from + 1)->word) != NE_LEX_NONE;
+}
+
+/* Does pattern p begin with the word at token i? */
+static int opens_with_word(const ctx_t *c, const ne_pattern_t *p, uint32_t i)
+{
+    const ne_pelem_t *el = ne_lex_pelems(c->lx);
+    return p->nelem && el[p->elem].type == NE_PE_WORD &&
+           ne_lex_alts(c->lx)[el[p->elem].alt] == tok(c, i)->word;
+}
+
+/* "X was accused of": `accuse + of` minus its '+' ('@' patterns need to see
+ * their person, so they are left out). The subject is the counterpart, so
+ * no target is reported. */
+static int match_passive(const ctx_t *c, const ne_pattern_t *p, uint32_t from, ne_match_t *out)
+{
+    const ne_pelem_t *el = ne_lex_pelems(c->lx);
+    if (!p->nelem || el[p->elem].type != NE_PE_TARGET || el[p->elem].person) return 0;
+    ne_pattern_t rest = *p;
+    rest.elem++;
+    rest.nelem--;
+    mstate_t ms = {&rest, -1, 0};
+    if (!match_from(c, &ms, 0, from)) return 0;
+    out->pat = p;
+    out->target = -1;
+    out->end = ms.end;
+    return 1;
+}
+
+static int match_active(const ctx_t *c, const ne_pattern_t *p, uint32_t from, ne_match_t *out)
+{
+    mstate_t ms = {p, -1, 0};
+    if (!match_from(c, &ms, 0, from)) return 0;
+    out->pat = p;
+    out->target = ms.target;
+    out->end = ms.end;
+    return 1;
+}
+
+/* The first of vg's patterns, most specific first, that matches from token
+ * from on. */
 static int match_at(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_match_t *out)
 {
-    const ne_lexicon_t *lx = c->lx;
     size_t np;
-    const ne_pattern_t *pats = ne_lex_patterns(lx, vg->lemma, &np);
-    const ne_pelem_t *el = ne_lex_pelems(lx);
+    const ne_pattern_t *pats = ne_lex_patterns(c->lx, vg->lemma, &np);
     if (!np) return 0;
-    /* "seeking to support": an intention's verb is not also its own event,
-     * except through patterns that say "to" themselves */
-    uint32_t lf = ne_lex_lemma_flags(lx, vg->lemma);
-    int to_infinitive = (lf & (NE_L_INTENT | NE_L_PROMISE | NE_L_ASPECT | NE_L_FAIL | NE_L_REFUSE)) &&
-                        is_w(c, from, "to") && from + 1 < c->te &&
-                        ne_lex_vforms(lx, tok(c, from + 1)->word) != NE_LEX_NONE;
+    int to_infinitive = before_infinitive(c, vg, from);
     for (size_t k = 0; k < np; k++) {
         const ne_pattern_t *p = &pats[k];
-        int32_t target = -1;
-        uint32_t end = 0;
-        if (to_infinitive && (!p->nelem || el[p->elem].type != NE_PE_WORD ||
-                              ne_lex_alts(lx)[el[p->elem].alt] != tok(c, from)->word))
-            continue;
-        if (!words_present(lx, p, c->d)) continue;
-        if (vg->flags & NE_VG_PASSIVE) {
-            /* "X was accused of": `accuse + of` minus its '+' ('@' patterns
-             * need to see their person, so they are left out) */
-            if (!p->nelem || el[p->elem].type != NE_PE_TARGET || el[p->elem].person) continue;
-            ne_pattern_t rest = *p;
-            rest.elem++;
-            rest.nelem--;
-            if (match_from(c, &rest, 0, from, &target, &end)) {
-                out->pat = p;
-                out->target = -1;
-                out->end = end;
-                return 1;
-            }
-            continue;
-        }
-        if (match_from(c, p, 0, from, &target, &end)) {
-            out->pat = p;
-            out->target = target;
-            out->end = end;
+        if (to_infinitive && !opens_with_word(c, p, from)) continue;
+        if (!words_present(c->lx, p, c->d)) continue;
+        if ((vg->flags & NE_VG_PASSIVE) ? match_passive(c, p, from, out) : match_active(c, p, from, out))
             return 1;
-        }
     }
+    return 0;
+}
+
+int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,
+                     const ne_vgroup_t *vg, ne_match_t *out)
+{
+    ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
+    if (match_at(&c, vg, vg->head + 1, out)) return 1;
+    /* "beat and detained several journalists": the first verb shares the
+     * object of the second */
+    uint32_t n = vg->head + 1;
+    if (n + 1 < te && (is_w(&c, n, "and") || is_w(&c, n, "or")) && coordinated_verb(&c, n + 1))
+        return match_at(&c, vg, n + 2, out);
     return 0;
 }
