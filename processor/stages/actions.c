@@ -375,11 +375,41 @@ static int many_at(const ctx_t *c, uint32_t i)
     return 0;
 }
 
-/* '#': a number of ten or more, possibly the first token of a mention
- * ("223 villagers"). */
+/* The end of the longest member of class cls that starts at token i, or 0. */
+static uint32_t class_phrase_end(const ctx_t *c, uint32_t cls, uint32_t i)
+{
+    if (cls == NE_LEX_NONE || i >= c->te) return 0;
+    const int32_t *cw = ne_lex_cwords(c->lx);
+    uint32_t best = 0;
+    for (uint32_t k = ne_lex_cphrases(c->lx, tok(c, i)->word); k != NE_LEX_NONE;
+         k = ne_lex_cphrase(c->lx, k)->next) {
+        const ne_cphrase_t *cp = ne_lex_cphrase(c->lx, k);
+        if (cp->cls != cls || i + cp->nwords > c->te || i + cp->nwords <= best) continue;
+        uint8_t n = 1;
+        while (n < cp->nwords && tok(c, i + n)->word == cw[cp->words + n]) n++;
+        if (n == cp->nwords) best = i + n;
+    }
+    return best;
+}
+
+/* Past a quantity phrase ("at least", "more than", "up to": the class
+ * QUANTITY) at i; i when there is none. */
+static uint32_t skip_quantity(const ctx_t *c, uint32_t i)
+{
+    uint32_t e = class_phrase_end(c, ne_lex_gclass(c->lx, NE_GC_QUANTITY), i);
+    return e ? e : i;
+}
+
+/* '#': a number of ten or more, after a quantity phrase ("at least 32",
+ * "up to 5,000") and before "of" ("dozens of"); possibly the first token
+ * of a mention ("223 villagers"). */
 static int match_many(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
-    return many_at(c, pos) && match_from(c, ms, (uint16_t)(ei + 1), pos + 1);
+    uint32_t q = skip_quantity(c, pos);
+    if (q >= c->te || !many_at(c, q)) return 0;
+    q++;
+    if (tok(c, q - 1)->kind == NE_TK_WORD && is_w(c, q, "of")) q++;
+    return match_from(c, ms, (uint16_t)(ei + 1), q);
 }
 
 /* A plain lower-case word that may modify the counterpart's head: "to
@@ -409,21 +439,39 @@ static int32_t of_phrase(const ctx_t *c, uint32_t pos, uint32_t *at)
     return -1;
 }
 
+/* Past the words that may open the counterpart's noun phrase before its
+ * mention: "whether" ("into whether"), a quantity ("up to 16 Russian
+ * advisers"), a part ("two of", "dozens of"), a determiner before a
+ * modifier ("the ruling ZANU-PF"), and up to two plain modifiers ("to
+ * ousted Syrian President ...", "arrested jailed ..."). */
+static uint32_t slot_prefix(const ctx_t *c, uint32_t pos)
+{
+    if (is_w(c, pos, "whether")) pos++;
+    if (ment_at(c, pos) < 0) pos = skip_quantity(c, pos);
+    if (ment_at(c, pos) < 0 && is_w(c, pos + 1, "of") &&
+        (tok(c, pos)->kind == NE_TK_NUM || (wf(c, pos) & (NE_W_NUM | NE_W_DET))))
+        pos += 2;
+    if (ment_at(c, pos) < 0 && (wf(c, pos) & (NE_W_DET | NE_W_POSS)) && !(wf(c, pos) & NE_W_PREP) &&
+        pos + 1 < c->te && ment_at(c, pos + 1) < 0 && plain_modifier(c, pos + 1))
+        pos++;
+    for (int k = 0; k < 2 && ment_at(c, pos) < 0 && pos + 1 < c->te && plain_modifier(c, pos); k++)
+        pos++;
+    return pos;
+}
+
 /* The mention that fills a counterpart slot starting at pos, with *at its
  * first token; -1 when none. */
 static int32_t slot_mention(const ctx_t *c, uint32_t pos, uint32_t *at)
 {
-    if (is_w(c, pos, "whether")) pos++; /* "into whether" */
-    for (int k = 0; k < 2 && ment_at(c, pos) < 0 && pos + 1 < c->te && plain_modifier(c, pos); k++)
-        pos++;
-    int32_t m = ment_at(c, pos);
+    uint32_t q = slot_prefix(c, pos);
+    int32_t m = ment_at(c, q);
     if (m < 0) return of_phrase(c, pos, at);
     /* a target inside a mention, right after its own preposition: "the
      * ambassador of | Belarus" stands for the whole mention */
-    if (c->d->ment.v[m].tb != pos &&
-        !(pos > 0 && ment_at(c, pos - 1) == m && (wf(c, pos - 1) & NE_W_PREP)))
+    if (c->d->ment.v[m].tb != q &&
+        !(q > 0 && ment_at(c, q - 1) == m && (wf(c, q - 1) & NE_W_PREP)))
         return -1;
-    *at = pos;
+    *at = q;
     return m;
 }
 
@@ -452,6 +500,60 @@ static int match_target(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
     return 0;
 }
 
+/* May token i stand inside a noun phrase before its head: a determiner, a
+ * possessive, a number, a hyphen, an adjective or noun ("farm" workers,
+ * "pro-democracy" activists), a word of a mention ("Alawite civilians")? */
+static int np_internal(const ctx_t *c, uint32_t i)
+{
+    if (i >= c->te) return 0;
+    if (ment_at(c, i) >= 0) return 1;
+    const ne_token_t *t = tok(c, i);
+    if (t->kind == NE_TK_NUM || is_punct(c, i, "-")) return 1;
+    if (t->kind != NE_TK_WORD) return 0;
+    uint32_t f = wf(c, i);
+    if (f & (NE_W_DET | NE_W_POSS | NE_W_NUM)) return !(f & NE_W_PREP);
+    if (f) return 0;
+    /* a finite verb of its own ends the phrase */
+    for (size_t k = 0; k < c->d->vg.n; k++)
+        if (c->d->vg.v[k].head == i) return (c->d->vg.v[k].flags & (NE_VG_NOUN | NE_VG_REDUCED)) != 0;
+    return 1;
+}
+
+#define MAX_PREMOD 6
+
+/* The end of a noun phrase whose head is a member of class cls, starting
+ * at i: up to MAX_PREMOD words of determiners, quantities and modifiers,
+ * the member, and members coordinated with it ("patients and their
+ * companions" ends at the last noun). 0 when there is none. */
+static uint32_t class_np_end(const ctx_t *c, uint32_t cls, uint32_t i)
+{
+    uint32_t q = skip_quantity(c, i);
+    for (int k = 0; k <= MAX_PREMOD && q < c->te; k++, q++) {
+        uint32_t e = class_phrase_end(c, cls, q);
+        if (e) {
+            /* "and|or" + another noun phrase: its last plain word */
+            while (e + 1 < c->te && (is_w(c, e, "and") || is_w(c, e, "or")) && !coordinated_verb(c, e + 1)) {
+                uint32_t r = e + 1, last = 0;
+                for (int j = 0; j <= MAX_PREMOD && np_internal(c, r); j++, r++) last = r + 1;
+                if (!last) break;
+                e = last;
+            }
+            return e;
+        }
+        if (!np_internal(c, q)) return 0;
+    }
+    return 0;
+}
+
+/* '&CLASS': a noun phrase headed by a member of the class ("killed 110
+ * farm workers": `kill # &VICTIMS`). */
+static int match_class(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
+{
+    const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
+    uint32_t end = class_np_end(c, e->alt, pos);
+    return end && match_from(c, ms, (uint16_t)(ei + 1), end);
+}
+
 /* A word, possibly inside a mention ("expelled the Russian ambassador"). */
 static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
@@ -478,6 +580,7 @@ static int match_from(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
     switch (e->type) {
     case NE_PE_MANY: return match_many(c, ms, ei, pos);
     case NE_PE_TARGET: return match_target(c, ms, ei, pos);
+    case NE_PE_CLASS: return match_class(c, ms, ei, pos);
     default: return match_word(c, ms, ei, pos);
     }
 }

@@ -29,6 +29,8 @@ typedef struct winfo_s {
     int32_t irr;    /* index into irregular table, -1 */
     uint32_t root;  /* the trie node of the one-word phrase, NE_LEX_NONE: the first
                      * step of every match, without a hash look-up */
+    uint32_t cphrase; /* first class phrase that begins with this word, NE_LEX_NONE */
+    int32_t plural;   /* an irregular noun plural given in classes.tsv, -1 */
 } winfo_t;
 
 typedef struct lemma_s {
@@ -70,7 +72,13 @@ struct ne_lexicon_s {
     NE_VEC(char *) owned;
     NE_VEC(ne_cameo_t) cameo;
     NE_VEC(irregular_t) irr;
+    NE_VEC(char *) cname;        /* class names, by id */
+    NE_VEC(ne_cphrase_t) cph;    /* class member phrases */
+    NE_VEC(int32_t) cword;       /* their words */
+    uint32_t gclass[NE_GC_COUNT]; /* ids of the classes the grammar names */
 };
+
+static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY"};
 
 /* ---- hashing ------------------------------------------------------------ */
 
@@ -155,6 +163,8 @@ static int32_t word_intern(ne_lexicon_t *lx, const char *s, size_t n)
     wi->vform = NE_LEX_NONE;
     wi->irr = -1;
     wi->root = NE_LEX_NONE;
+    wi->cphrase = NE_LEX_NONE;
+    wi->plural = -1;
     whash_insert(lx, s, n, (uint32_t)w);
     return w;
 }
@@ -281,6 +291,40 @@ const ne_pelem_t *ne_lex_pelems(const ne_lexicon_t *lx)
 const int32_t *ne_lex_alts(const ne_lexicon_t *lx)
 {
     return lx->alt.v;
+}
+
+uint32_t ne_lex_class_id(const ne_lexicon_t *lx, const char *name)
+{
+    for (size_t i = 0; i < lx->cname.n; i++)
+        if (!strcmp(lx->cname.v[i], name)) return (uint32_t)i;
+    return NE_LEX_NONE;
+}
+
+uint32_t ne_lex_gclass(const ne_lexicon_t *lx, int gc)
+{
+    return gc >= 0 && gc < NE_GC_COUNT ? lx->gclass[gc] : NE_LEX_NONE;
+}
+
+uint32_t ne_lex_cphrases(const ne_lexicon_t *lx, int32_t w)
+{
+    return w < 0 ? NE_LEX_NONE : lx->winfo.v[w].cphrase;
+}
+
+const ne_cphrase_t *ne_lex_cphrase(const ne_lexicon_t *lx, uint32_t idx)
+{
+    return &lx->cph.v[idx];
+}
+
+const int32_t *ne_lex_cwords(const ne_lexicon_t *lx)
+{
+    return lx->cword.v;
+}
+
+int ne_lex_in_class(const ne_lexicon_t *lx, uint32_t cls, int32_t w)
+{
+    for (uint32_t k = ne_lex_cphrases(lx, w); k != NE_LEX_NONE; k = lx->cph.v[k].next)
+        if (lx->cph.v[k].cls == cls && lx->cph.v[k].nwords == 1) return 1;
+    return 0;
 }
 
 static int cameo_cmp(const void *a, const void *b)
@@ -798,6 +842,130 @@ static int load_irregular_line(loader_t *ld, char **f, int nf)
     return 0;
 }
 
+/* ---- nouns and classes ------------------------------------------------ */
+
+/* Regular plurals of a noun, written to out (at most 3, each < 96 bytes).
+ * Where the spelling is ambiguous every variant is generated, as for verbs
+ * ("chief" -> chiefs, chieves; "policeman" -> policemans, policemen): a
+ * form that is not a word never occurs in text. */
+static int noun_plurals(const char *b, char out[3][96])
+{
+    size_t n = strlen(b);
+    if (n == 0 || n > 80) return 0;
+    char last = b[n - 1], prev = n > 1 ? b[n - 2] : 0;
+    int k = 0;
+    if (last == 's' || last == 'x' || last == 'z' || (last == 'h' && (prev == 'c' || prev == 's'))) {
+        snprintf(out[k++], 96, "%ses", b);
+        if (n > 2 && last == 's' && prev == 'i') snprintf(out[k++], 96, "%.*ses", (int)n - 2, b);
+    } else if (last == 'y' && !is_vowel(prev)) {
+        snprintf(out[k++], 96, "%.*sies", (int)n - 1, b);
+    } else if (n > 3 && !strcmp(b + n - 3, "man")) {
+        snprintf(out[k++], 96, "%.*smen", (int)n - 3, b);
+        snprintf(out[k++], 96, "%ss", b);
+    } else if (last == 'f' || (last == 'e' && prev == 'f')) {
+        snprintf(out[k++], 96, "%.*sves", (int)n - (last == 'f' ? 1 : 2), b);
+        snprintf(out[k++], 96, "%ss", b);
+    } else if (last == 'o' && !is_vowel(prev)) {
+        snprintf(out[k++], 96, "%ses", b);
+        snprintf(out[k++], 96, "%ss", b);
+    } else {
+        snprintf(out[k++], 96, "%ss", b);
+    }
+    return k;
+}
+
+/* Grammar words (determiners, prepositions, auxiliaries, ...) have no
+ * plural: "a" is not the singular of "as". */
+static int has_plural(const ne_lexicon_t *lx, int32_t w)
+{
+    return lx->winfo.v[w].flags == 0;
+}
+
+/* Word ids of the plurals of word w: the irregular one from classes.tsv,
+ * else the regular ones. Returns the count (at most 3), -1 on no memory. */
+static int plural_ids(ne_lexicon_t *lx, int32_t w, int32_t out[3])
+{
+    if (!has_plural(lx, w)) return 0;
+    if (lx->winfo.v[w].plural >= 0) {
+        out[0] = lx->winfo.v[w].plural;
+        return 1;
+    }
+    char pl[3][96];
+    int k = noun_plurals(word_str(lx, w), pl);
+    for (int i = 0; i < k; i++)
+        if ((out[i] = word_intern_z(lx, pl[i])) < 0) return -1;
+    return k;
+}
+
+static int add_cphrase(ne_lexicon_t *lx, uint32_t cls, const int32_t *ids, int n)
+{
+    if (NE_VEC_RESERVE(lx->cph) < 0) return -1;
+    for (int i = 0; i < n; i++) {
+        if (NE_VEC_RESERVE(lx->cword) < 0) return -1;
+        lx->cword.v[lx->cword.n++] = ids[i];
+    }
+    ne_cphrase_t *cp = &lx->cph.v[lx->cph.n];
+    cp->cls = (uint16_t)cls;
+    cp->nwords = (uint8_t)n;
+    cp->words = (uint32_t)(lx->cword.n - (size_t)n);
+    cp->next = lx->winfo.v[ids[0]].cphrase;
+    lx->winfo.v[ids[0]].cphrase = (uint32_t)lx->cph.n++;
+    return 0;
+}
+
+static int valid_class_name(const char *s)
+{
+    if (!*s) return 0;
+    for (; *s; s++)
+        if (!isupper((unsigned char)*s) && !isdigit((unsigned char)*s) && *s != '_') return 0;
+    return 1;
+}
+
+/* CLASS <TAB> phrase [<TAB> plural]: a member of a noun class, in the
+ * singular; its plural is generated on the head word (the last word, or
+ * the word before "of": "cessation of hostilities"), or given. */
+static int load_class_line(loader_t *ld, char **f, int nf)
+{
+    ne_lexicon_t *lx = ld->lx;
+    if (nf < 2) return fail(ld, "expected class and phrase separated by a TAB");
+    if (!valid_class_name(f[0])) return fail(ld, "bad class name '%s' (upper case, digits, _)", f[0]);
+    uint32_t cls = ne_lex_class_id(lx, f[0]);
+    if (cls == NE_LEX_NONE) {
+        if (lx->cname.n >= 65535) return fail(ld, "too many classes");
+        if (NE_VEC_RESERVE(lx->cname) < 0 || NE_VEC_RESERVE(lx->owned) < 0) return fail(ld, "out of memory");
+        char *name = strdup(f[0]);
+        if (!name) return fail(ld, "out of memory");
+        lx->owned.v[lx->owned.n++] = name;
+        cls = (uint32_t)lx->cname.n;
+        lx->cname.v[lx->cname.n++] = name;
+    }
+    int32_t ids[16];
+    int n = phrase_words(lx, f[1], ids, 16);
+    if (n <= 0) return fail(ld, "empty or too long phrase '%s'", f[1]);
+    int head = n - 1;
+    for (int i = 1; i < n; i++)
+        if (!strcmp(word_str(lx, ids[i]), "of")) {
+            head = i - 1;
+            break;
+        }
+    if (nf >= 3 && f[2][0]) {
+        int32_t pl[4];
+        if (phrase_words(lx, f[2], pl, 4) != 1) return fail(ld, "the plural '%s' must be one word", f[2]);
+        lx->winfo.v[ids[head]].plural = pl[0];
+    }
+    if (add_cphrase(lx, cls, ids, n) < 0) return fail(ld, "out of memory");
+    int32_t pl[3];
+    int np = plural_ids(lx, ids[head], pl);
+    if (np < 0) return fail(ld, "out of memory");
+    int32_t sing = ids[head];
+    for (int i = 0; i < np; i++) {
+        ids[head] = pl[i];
+        if (add_cphrase(lx, cls, ids, n) < 0) return fail(ld, "out of memory");
+    }
+    ids[head] = sing;
+    return 0;
+}
+
 static const ne_cameo_t *cameo_find_unsorted(const ne_lexicon_t *lx, const char *code)
 {
     for (size_t i = 0; i < lx->cameo.n; i++)
@@ -849,6 +1017,11 @@ static int load_verb_line(loader_t *ld, char **f, int nf)
             pe->type = NE_PE_GAP;
         } else if (!strcmp(tokn, "#")) {
             pe->type = NE_PE_MANY;
+        } else if (tokn[0] == '&') {
+            pe->type = NE_PE_CLASS;
+            pe->alt = ne_lex_class_id(lx, tokn + 1);
+            if (pe->alt == NE_LEX_NONE) return fail(ld, "unknown noun class '%s' (see classes.tsv)", tokn);
+            words++;
         } else {
             pe->type = NE_PE_WORD;
             pe->alt = (uint32_t)lx->alt.n;
@@ -860,6 +1033,15 @@ static int load_verb_line(loader_t *ld, char **f, int nf)
                 if (NE_VEC_RESERVE(lx->alt) < 0) return fail(ld, "out of memory");
                 lx->alt.v[lx->alt.n++] = ids[0];
                 pe->nalt++;
+                /* a noun matches its plural too: "ambassador" -> "ambassadors" */
+                int32_t pl[3];
+                int np = plural_ids(lx, ids[0], pl);
+                if (np < 0) return fail(ld, "out of memory");
+                for (int i = 0; i < np; i++) {
+                    if (NE_VEC_RESERVE(lx->alt) < 0) return fail(ld, "out of memory");
+                    lx->alt.v[lx->alt.n++] = pl[i];
+                    pe->nalt++;
+                }
             }
             if (!pe->nalt) return fail(ld, "empty alternative in '%s'", f[1]);
             words++;
@@ -974,7 +1156,7 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
     static const struct { const char *prefix; line_fn fn; } phases[] = {
         {"cameo", load_cameo_line}, {"irregular", load_irregular_line},
         {"roles", load_role_line},  {"actors-", load_actor_line},
-        {"verbs-", load_verb_line}, {NULL, NULL}};
+        {"classes", load_class_line}, {"verbs-", load_verb_line}, {NULL, NULL}};
     for (int ph = 0; phases[ph].prefix; ph++) {
         if (ph == 2 && load_grammar(lx) < 0) goto oom;
         for (size_t d = 0; d < ndirs; d++) {
@@ -989,7 +1171,7 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
                     if (!known) {
                         snprintf(err, errsz,
                                  "%s/%s: unknown dictionary file (names start with cameo, "
-                                 "irregular, roles, actors- or verbs-)", dirs[d], names[i]);
+                                 "irregular, roles, actors-, classes or verbs-)", dirs[d], names[i]);
                         rc = -1;
                         break;
                     }
@@ -1011,6 +1193,7 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
         }
     }
     qsort(lx->cameo.v, lx->cameo.n, sizeof(ne_cameo_t), cameo_cmp);
+    for (int gc = 0; gc < NE_GC_COUNT; gc++) lx->gclass[gc] = ne_lex_class_id(lx, gclass_names[gc]);
     /* group patterns by lemma, most specific first */
     qsort(lx->pat.v, lx->pat.n, sizeof(pat_t), pat_cmp);
     lx->patterns.cap = lx->pat.n ? lx->pat.n : 1;
@@ -1052,5 +1235,8 @@ void ne_lex_destroy(ne_lexicon_t *lx)
     for (size_t i = 0; i < lx->irr.n; i++)
         for (int k = 0; k < 4; k++) free(lx->irr.v[i].forms[k]);
     free(lx->irr.v);
+    free(lx->cname.v);
+    free(lx->cph.v);
+    free(lx->cword.v);
     free(lx);
 }

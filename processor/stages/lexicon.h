@@ -75,14 +75,23 @@ enum {
 enum { NE_F_BASE = 1, NE_F_S = 2, NE_F_PAST = 4, NE_F_PPART = 8, NE_F_ING = 16 };
 
 /* A pattern element. */
-enum { NE_PE_WORD = 1, NE_PE_TARGET, NE_PE_GAP, NE_PE_MANY };
+enum { NE_PE_WORD = 1, NE_PE_TARGET, NE_PE_GAP, NE_PE_MANY, NE_PE_CLASS };
 
 typedef struct ne_pelem_s {
     uint8_t type;
     uint8_t person;  /* for targets: '@', one named or titled person */
     uint16_t nalt;   /* for words: the alternatives are alts[alt .. alt+nalt) */
-    uint32_t alt;
+    uint32_t alt;    /* for classes (&NAME): the class id */
 } ne_pelem_t;
+
+/* A member phrase of a noun class (classes.tsv), singular or a generated
+ * plural; phrases that begin with the same word are chained. */
+typedef struct ne_cphrase_s {
+    uint16_t cls;
+    uint8_t nwords;
+    uint32_t words; /* ne_lex_cwords(lx)[words .. words+nwords) */
+    uint32_t next;  /* next phrase with the same first word, NE_LEX_NONE at the end */
+} ne_cphrase_t;
 
 enum { NE_PO_RECIP = 1, NE_PO_GOV = 2, NE_PO_SELF = 4, NE_PO_OBJ = 8, NE_PO_REPLY = 16 };
 
@@ -141,6 +150,24 @@ const char *ne_lex_lemma_name(const ne_lexicon_t *lx, uint32_t lemma);
 const ne_pattern_t *ne_lex_patterns(const ne_lexicon_t *lx, uint32_t lemma, size_t *n);
 const ne_pelem_t *ne_lex_pelems(const ne_lexicon_t *lx);
 const int32_t *ne_lex_alts(const ne_lexicon_t *lx);
+
+/* Classes that a construction of the grammar names (their members are data
+ * in classes.tsv, like every other class). */
+enum {
+    NE_GC_QUANTITY, /* "at least", "more than", "up to": before a number */
+    NE_GC_COUNT
+};
+/** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
+uint32_t ne_lex_gclass(const ne_lexicon_t *lx, int gc);
+
+/** @brief Id of a noun class by name ("VICTIMS"), NE_LEX_NONE when unknown. */
+uint32_t ne_lex_class_id(const ne_lexicon_t *lx, const char *name);
+/** @brief First class phrase that begins with word, NE_LEX_NONE when none. */
+uint32_t ne_lex_cphrases(const ne_lexicon_t *lx, int32_t word);
+const ne_cphrase_t *ne_lex_cphrase(const ne_lexicon_t *lx, uint32_t idx);
+const int32_t *ne_lex_cwords(const ne_lexicon_t *lx);
+/** @brief Is the one-word phrase `word` a member of class cls? */
+int ne_lex_in_class(const ne_lexicon_t *lx, uint32_t cls, int32_t word);
 
 /** @brief CAMEO code table look-up; NULL when the code is unknown. */
 const ne_cameo_t *ne_lex_cameo(const ne_lexicon_t *lx, const char *code);
