@@ -138,7 +138,7 @@ static int has_object(const ctx_t *c, uint32_t i)
            ne_lex_vforms(c->lx, t->word) == NE_LEX_NONE;
 }
 
-static int wset_fill(ne_doc_t *d, uint32_t tb, uint32_t te);
+static int wset_fill(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te);
 
 /* Is there a finite verb group before token i in the sentence? */
 static int finite_before(const ne_doc_t *d, uint32_t tb, uint32_t i)
@@ -156,7 +156,7 @@ int ne_actions_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32
 {
     ctx_t c = {lx, d, tb, te};
     d->vg.n = 0;
-    if (wset_fill(d, tb, te) < 0) return -1;
+    if (wset_fill(lx, d, tb, te) < 0) return -1;
     for (uint32_t i = tb; i < te; i++) {
         if (ment_at(&c, i) >= 0 || in_timex(&c, i, NULL)) continue;
         uint32_t f = wf(&c, i);
@@ -337,6 +337,8 @@ typedef struct mstate_s {
     const ne_pattern_t *p;
     int32_t target;
     uint32_t end;
+    uint32_t spec; /* words matched by literal words and class members: "drone
+                    * attack" (2) is an air strike before "attack" (1) is an attack */
 } mstate_t;
 
 static int match_from(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos);
@@ -422,8 +424,24 @@ static int plain_modifier(const ctx_t *c, uint32_t i)
                          NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL | NE_W_NEG));
 }
 
-/* "flood-hit areas of Myanmar", "the people of Gaza": a short noun phrase
- * of a place or state stands for it. Returns the mention after "of", or -1. */
+/* Is token i a verb group that is not a noun (a finite verb, a participle)? */
+static int verb_at(const ctx_t *c, uint32_t i)
+{
+    for (size_t k = 0; k < c->d->vg.n; k++)
+        if (c->d->vg.v[k].head == i) return !(c->d->vg.v[k].flags & NE_VG_NOUN);
+    return 0;
+}
+
+/* A lower-case noun of no grammar class, outside mentions ("positions"). */
+static int plain_noun(const ctx_t *c, uint32_t i)
+{
+    return i < c->te && ment_at(c, i) < 0 && plain_modifier(c, i) && !verb_at(c, i);
+}
+
+/* "flood-hit areas of Myanmar", "the people of Gaza", "its border with
+ * Guyana": a short noun phrase of a place or state stands for it. Returns
+ * the mention after "of" (after "with" for a noun of the class BORDER), or
+ * -1. */
 static int32_t of_phrase(const ctx_t *c, uint32_t pos, uint32_t *at)
 {
     uint32_t q = pos;
@@ -431,8 +449,10 @@ static int32_t of_phrase(const ctx_t *c, uint32_t pos, uint32_t *at)
            (tok(c, q)->kind == NE_TK_WORD || is_punct(c, q, "-")) &&
            !(wf(c, q) & (NE_W_PREP | NE_W_CONJ | NE_W_REL | NE_W_BE | NE_W_PRON)))
         q++;
-    if (q > pos && is_w(c, q, "of") && ment_at(c, q + 1) >= 0 &&
-        c->d->ment.v[ment_at(c, q + 1)].tb == q + 1) {
+    int prep = is_w(c, q, "of") ||
+               (is_w(c, q, "with") && q > pos &&
+                ne_lex_in_class(c->lx, ne_lex_gclass(c->lx, NE_GC_BORDER), tok(c, q - 1)->word));
+    if (q > pos && prep && ment_at(c, q + 1) >= 0 && c->d->ment.v[ment_at(c, q + 1)].tb == q + 1) {
         *at = q + 1;
         return ment_at(c, q + 1);
     }
@@ -496,6 +516,10 @@ static int match_target(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
     int32_t save = ms->target;
     ms->target = m;
     if (match_from(c, ms, (uint16_t)(ei + 1), mm->te)) return 1;
+    /* "pounded Hezbollah positions with": a mention that modifies a noun
+     * stands for the owner of the thing, when the pattern goes on */
+    for (uint32_t q = mm->te, k = 0; k < 2 && ei + 1 < ms->p->nelem && plain_noun(c, q); k++)
+        if (match_from(c, ms, (uint16_t)(ei + 1), ++q)) return 1;
     ms->target = save;
     return 0;
 }
@@ -524,13 +548,15 @@ static int np_internal(const ctx_t *c, uint32_t i)
 /* The end of a noun phrase whose head is a member of class cls, starting
  * at i: up to MAX_PREMOD words of determiners, quantities and modifiers,
  * the member, and members coordinated with it ("patients and their
- * companions" ends at the last noun). 0 when there is none. */
-static uint32_t class_np_end(const ctx_t *c, uint32_t cls, uint32_t i)
+ * companions" ends at the last noun). 0 when there is none; *nhead is the
+ * length of the member. */
+static uint32_t class_np_end(const ctx_t *c, uint32_t cls, uint32_t i, uint32_t *nhead)
 {
     uint32_t q = skip_quantity(c, i);
     for (int k = 0; k <= MAX_PREMOD && q < c->te; k++, q++) {
         uint32_t e = class_phrase_end(c, cls, q);
         if (e) {
+            *nhead = e - q;
             /* "and|or" + another noun phrase: its last plain word */
             while (e + 1 < c->te && (is_w(c, e, "and") || is_w(c, e, "or")) && !coordinated_verb(c, e + 1)) {
                 uint32_t r = e + 1, last = 0;
@@ -550,8 +576,13 @@ static uint32_t class_np_end(const ctx_t *c, uint32_t cls, uint32_t i)
 static int match_class(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
     const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
-    uint32_t end = class_np_end(c, e->alt, pos);
-    return end && match_from(c, ms, (uint16_t)(ei + 1), end);
+    uint32_t head, end = class_np_end(c, e->alt, pos, &head);
+    if (!end) return 0;
+    uint32_t spec = ms->spec;
+    ms->spec += head;
+    if (match_from(c, ms, (uint16_t)(ei + 1), end)) return 1;
+    ms->spec = spec;
+    return 0;
 }
 
 /* A word, possibly inside a mention ("expelled the Russian ambassador"). */
@@ -562,7 +593,12 @@ static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
     int32_t w = tok(c, pos)->word;
     if (w < 0) return 0;
     for (uint16_t k = 0; k < e->nalt; k++)
-        if (alts[k] == w) return match_from(c, ms, (uint16_t)(ei + 1), pos + 1);
+        if (alts[k] == w) {
+            ms->spec++;
+            if (match_from(c, ms, (uint16_t)(ei + 1), pos + 1)) return 1;
+            ms->spec--;
+            return 0;
+        }
     return 0;
 }
 
@@ -585,15 +621,16 @@ static int match_from(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
     }
 }
 
-/* The word ids of the sentence in a hash set, built once per sentence: a
- * pattern whose literal words are not all in the sentence cannot match, and
- * most patterns of a verb are ruled out by one look-up each. */
+/* The word ids of the sentence in a hash set, built once per sentence, and
+ * the noun classes its words open: a pattern whose literal words and
+ * classes are not all in the sentence cannot match, and most patterns of a
+ * verb are ruled out by one look-up each. */
 static uint32_t wset_hash(int32_t id, size_t mask)
 {
     return ((uint32_t)id * 2654435761u >> 7) & (uint32_t)mask;
 }
 
-static int wset_fill(ne_doc_t *d, uint32_t tb, uint32_t te)
+static int wset_fill(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te)
 {
     size_t need = 64;
     while (need < (size_t)(te - tb) * 2) need *= 2;
@@ -601,9 +638,12 @@ static int wset_fill(ne_doc_t *d, uint32_t tb, uint32_t te)
         if (ne_vec_grow((void **)&d->wset.v, &d->wset.cap, sizeof(int32_t)) < 0) return -1;
     d->wset.n = need;
     for (size_t k = 0; k < need; k++) d->wset.v[k] = -1;
+    d->wclasses = 0;
     for (uint32_t i = tb; i < te; i++) {
         int32_t id = d->tok.v[i].word;
         if (id < 0) continue;
+        for (uint32_t k = ne_lex_cphrases(lx, id); k != NE_LEX_NONE; k = ne_lex_cphrase(lx, k)->next)
+            if (ne_lex_cphrase(lx, k)->cls < 64) d->wclasses |= 1ull << ne_lex_cphrase(lx, k)->cls;
         size_t h = wset_hash(id, need - 1);
         while (d->wset.v[h] >= 0 && d->wset.v[h] != id) h = (h + 1) & (need - 1);
         d->wset.v[h] = id;
@@ -626,6 +666,8 @@ static int words_present(const ne_lexicon_t *lx, const ne_pattern_t *p, const ne
     const ne_pelem_t *el = ne_lex_pelems(lx) + p->elem;
     const int32_t *alts = ne_lex_alts(lx);
     for (uint16_t k = 0; k < p->nelem; k++) {
+        if (el[k].type == NE_PE_CLASS && el[k].alt < 64 && !(d->wclasses & (1ull << el[k].alt)))
+            return 0;
         if (el[k].type != NE_PE_WORD) continue;
         int any = 0;
         for (uint16_t a = 0; a < el[k].nalt && !any; a++) any = wset_has(d, alts[el[k].alt + a]);
@@ -656,47 +698,53 @@ static int opens_with_word(const ctx_t *c, const ne_pattern_t *p, uint32_t i)
 /* "X was accused of": `accuse + of` minus its '+' ('@' patterns need to see
  * their person, so they are left out). The subject is the counterpart, so
  * no target is reported. */
-static int match_passive(const ctx_t *c, const ne_pattern_t *p, uint32_t from, ne_match_t *out)
+static int match_passive(const ctx_t *c, const ne_pattern_t *p, uint32_t from, mstate_t *ms)
 {
     const ne_pelem_t *el = ne_lex_pelems(c->lx);
     if (!p->nelem || el[p->elem].type != NE_PE_TARGET || el[p->elem].person) return 0;
     ne_pattern_t rest = *p;
     rest.elem++;
     rest.nelem--;
-    mstate_t ms = {&rest, -1, 0};
-    if (!match_from(c, &ms, 0, from)) return 0;
-    out->pat = p;
-    out->target = -1;
-    out->end = ms.end;
+    *ms = (mstate_t){&rest, -1, 0, 0};
+    if (!match_from(c, ms, 0, from)) return 0;
+    ms->p = p;
+    ms->target = -1;
     return 1;
 }
 
-static int match_active(const ctx_t *c, const ne_pattern_t *p, uint32_t from, ne_match_t *out)
+static int match_active(const ctx_t *c, const ne_pattern_t *p, uint32_t from, mstate_t *ms)
 {
-    mstate_t ms = {p, -1, 0};
-    if (!match_from(c, &ms, 0, from)) return 0;
-    out->pat = p;
-    out->target = ms.target;
-    out->end = ms.end;
-    return 1;
+    *ms = (mstate_t){p, -1, 0, 0};
+    return match_from(c, ms, 0, from);
 }
 
-/* The first of vg's patterns, most specific first, that matches from token
- * from on. */
+/* The pattern of vg that matches from token `from` on. Precedence: the
+ * most specific pattern (lexicon.c sorts them: more elements, more literal
+ * words); among equally specific ones, the one whose classes matched
+ * longer members ("a drone attack" is AIRSTRIKES before ATTACKS), then the
+ * first in the files. */
 static int match_at(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_match_t *out)
 {
     size_t np;
     const ne_pattern_t *pats = ne_lex_patterns(c->lx, vg->lemma, &np);
     if (!np) return 0;
     int to_infinitive = before_infinitive(c, vg, from);
+    mstate_t best = {NULL, -1, 0, 0};
     for (size_t k = 0; k < np; k++) {
         const ne_pattern_t *p = &pats[k];
+        if (best.p && p->score != best.p->score) break;
         if (to_infinitive && !opens_with_word(c, p, from)) continue;
         if (!words_present(c->lx, p, c->d)) continue;
-        if ((vg->flags & NE_VG_PASSIVE) ? match_passive(c, p, from, out) : match_active(c, p, from, out))
-            return 1;
+        mstate_t ms;
+        if (!((vg->flags & NE_VG_PASSIVE) ? match_passive(c, p, from, &ms) : match_active(c, p, from, &ms)))
+            continue;
+        if (!best.p || ms.spec > best.spec) best = ms;
     }
-    return 0;
+    if (!best.p) return 0;
+    out->pat = best.p;
+    out->target = best.target;
+    out->end = best.end;
+    return 1;
 }
 
 int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,

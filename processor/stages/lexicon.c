@@ -78,7 +78,7 @@ struct ne_lexicon_s {
     uint32_t gclass[NE_GC_COUNT]; /* ids of the classes the grammar names */
 };
 
-static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY"};
+static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER"};
 
 /* ---- hashing ------------------------------------------------------------ */
 
@@ -938,6 +938,20 @@ static int load_class_line(loader_t *ld, char **f, int nf)
         lx->owned.v[lx->owned.n++] = name;
         cls = (uint32_t)lx->cname.n;
         lx->cname.v[lx->cname.n++] = name;
+    }
+    if (f[1][0] == '&') {
+        /* every member of a class defined before ("WEAPONS  &ARTILLERY") */
+        uint32_t sub = ne_lex_class_id(lx, f[1] + 1);
+        if (sub == NE_LEX_NONE) return fail(ld, "unknown class '%s' (define it first)", f[1]);
+        if (sub == cls) return fail(ld, "a class cannot contain itself");
+        for (size_t k = 0, nph = lx->cph.n; k < nph; k++) {
+            if (lx->cph.v[k].cls != sub) continue;
+            int32_t ids[16];
+            uint8_t n = lx->cph.v[k].nwords;
+            memcpy(ids, lx->cword.v + lx->cph.v[k].words, n * sizeof(int32_t));
+            if (add_cphrase(lx, cls, ids, n) < 0) return fail(ld, "out of memory");
+        }
+        return 0;
     }
     int32_t ids[16];
     int n = phrase_words(lx, f[1], ids, 16);
