@@ -320,12 +320,32 @@ static int coordinated_verb(const ctx_t *c, uint32_t i)
     return 0;
 }
 
+/* Does a clause of its own start at token i: a finite verb group that
+ * surely is one, with an auxiliary or right after a comma ("who was
+ * attending the meeting, cancelled talks with ...")? Bare verb forms in a
+ * noun phrase ("a currency swap agreement") may be nouns. */
+static int clause_verb_at(const ctx_t *c, uint32_t i)
+{
+    for (size_t k = 0; k < c->d->vg.n; k++) {
+        const ne_vgroup_t *g = &c->d->vg.v[k];
+        if (g->first != i) continue;
+        if (g->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_INFINITIVE)) return 0;
+        return g->first != g->head || is_punct(c, i - 1, ",");
+    }
+    return 0;
+}
+
+/* Does a gap end at token i? At the end of a clause: a stop, a
+ * subordinating word, a coordinated verb or a verb that opens a clause. */
 static int gap_stop(const ctx_t *c, uint32_t i)
 {
     if (is_punct(c, i, ".;:()!?")) return 1;
-    if (coordinated_verb(c, i)) return 1;
-    if (is_w(c, i, "which") || is_w(c, i, "who") || is_w(c, i, "because") ||
-        is_w(c, i, "while") || is_w(c, i, "if") || is_w(c, i, "but") || is_w(c, i, "although"))
+    if (coordinated_verb(c, i) || clause_verb_at(c, i)) return 1;
+    if (is_w(c, i, "which") || is_w(c, i, "who") || is_w(c, i, "but") || (wf(c, i) & NE_W_SUBORD))
+        return 1;
+    /* ", after protesters ...": a clause of time after a comma */
+    if (is_punct(c, i, ",") && (is_w(c, i + 1, "after") || is_w(c, i + 1, "before") ||
+                               is_w(c, i + 1, "since") || is_w(c, i + 1, "until")))
         return 1;
     return 0;
 }

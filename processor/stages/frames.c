@@ -532,6 +532,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     ne_doc_t *d = c->s.d;
     ne_vgroup_t *g = &d->vg.v[gi];
     if (!g->pat || (g->flags & (NE_VG_MODAL | NE_VG_NEGATED))) return 0;
+    if (!strcmp(g->pat->code, NE_CODE_NONE)) return 0;
     ne_match_t mt = {g->pat, g->target, g->mend};
 
     ne_event_t proto;

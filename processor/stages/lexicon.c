@@ -991,7 +991,10 @@ static int load_verb_line(loader_t *ld, char **f, int nf)
 {
     ne_lexicon_t *lx = ld->lx;
     if (nf < 2) return fail(ld, "expected code and pattern separated by a TAB");
-    if (!cameo_find_unsorted(lx, f[0])) return fail(ld, "CAMEO code '%s' is not in cameo.tsv", f[0]);
+    /* "---": the construction is known and codes no event ("called it a
+     * gesture of peace" is not a call) */
+    if (strcmp(f[0], NE_CODE_NONE) && !cameo_find_unsorted(lx, f[0]))
+        return fail(ld, "CAMEO code '%s' is not in cameo.tsv", f[0]);
     pat_t pt;
     memset(&pt, 0, sizeof(pt));
     snprintf(pt.p.code, sizeof(pt.p.code), "%s", f[0]);

@@ -93,6 +93,9 @@ typedef struct ne_cphrase_s {
     uint32_t next;  /* next phrase with the same first word, NE_LEX_NONE at the end */
 } ne_cphrase_t;
 
+/* The code of a pattern that recognises a construction which is no event. */
+#define NE_CODE_NONE "---"
+
 enum { NE_PO_RECIP = 1, NE_PO_GOV = 2, NE_PO_SELF = 4, NE_PO_OBJ = 8, NE_PO_REPLY = 16 };
 
 typedef struct ne_pattern_s {
