@@ -764,7 +764,59 @@ static int match_at(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_mat
     out->pat = best.p;
     out->target = best.target;
     out->end = best.end;
+    out->modality = 0;
     return 1;
+}
+
+/* Past the particles of a support reading ("call for") from token i; 0
+ * when they do not follow. */
+static uint32_t match_particles(const ctx_t *c, const ne_support_t *sp, uint32_t i)
+{
+    for (uint8_t k = 0; k < sp->npart; k++) {
+        i = skip_transparent(c, i);
+        if (i >= c->te || tok(c, i)->word != sp->part[k]) return 0;
+        i++;
+    }
+    return i;
+}
+
+/* The first of an event noun's patterns that matches from token from on. */
+static int match_noun(const ctx_t *c, uint32_t noun, uint32_t from, mstate_t *out)
+{
+    size_t np;
+    const ne_pattern_t *pats = ne_lex_noun_patterns(c->lx, noun, &np);
+    for (size_t k = 0; k < np; k++) {
+        if (!words_present(c->lx, &pats[k], c->d)) continue;
+        if (match_active(c, &pats[k], from, out)) return 1;
+    }
+    return 0;
+}
+
+/* "ordered the release of X", "called for an emergency meeting of the
+ * Security Council": a support verb whose object is headed by an event
+ * noun codes the noun's event, presented as the verb's modality says. */
+static int match_support(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_match_t *out)
+{
+    if (vg->flags & NE_VG_PASSIVE) return 0;
+    for (uint32_t s = ne_lex_supports(c->lx, vg->lemma); s != NE_LEX_NONE; s = ne_lex_support(c->lx, s)->next) {
+        const ne_support_t *sp = ne_lex_support(c->lx, s);
+        uint32_t q = match_particles(c, sp, from);
+        if (!q) continue;
+        q = skip_transparent(c, q);
+        for (int k = 0; k <= MAX_PREMOD && q < c->te; k++, q++) {
+            uint32_t noun = ne_lex_noun(c->lx, tok(c, q)->word);
+            mstate_t ms;
+            if (noun != NE_LEX_NONE && match_noun(c, noun, q + 1, &ms)) {
+                out->pat = ms.p;
+                out->target = ms.target;
+                out->end = ms.end;
+                out->modality = sp->modality;
+                return 1;
+            }
+            if (!np_internal(c, q)) break;
+        }
+    }
+    return 0;
 }
 
 int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,
@@ -772,6 +824,7 @@ int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uin
 {
     ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
     if (match_at(&c, vg, vg->head + 1, out)) return 1;
+    if (match_support(&c, vg, vg->head + 1, out)) return 1;
     /* "beat and detained several journalists": the first verb shares the
      * object of the second */
     uint32_t n = vg->head + 1;

@@ -20,12 +20,16 @@ typedef struct ne_match_s {
     const ne_pattern_t *pat;
     int32_t target;   /* mention index of '+', -1 when the pattern has none */
     uint32_t end;     /* token after the last matched element */
+    uint8_t modality; /* NE_MOD_* when a support verb's object noun matched, else 0 */
 } ne_match_t;
 
 /**
  * @brief Match the patterns of vg's lemma, most specific first.
  * In the passive voice only patterns that start with '+' apply, and the
- * elements after '+' are matched right after the verb.
+ * elements after '+' are matched right after the verb. When none matches
+ * and the verb is a support verb (lemmas.tsv) whose object is an event
+ * noun, the noun's patterns are matched after it ("ordered the release of
+ * X") and out->modality says how the verb presents the event.
  * @returns 1 and fills out when a pattern matched, else 0.
  */
 int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te,

@@ -121,6 +121,7 @@ typedef struct ne_vgroup_s {
     const struct ne_pattern_s *pat; /* the pattern that matched, NULL none */
     int32_t target;       /* mention of the pattern's '+', -1 none */
     uint32_t mend;        /* token after the match */
+    uint8_t modality;     /* NE_MOD_* of a support verb + event noun, 0 none */
 } ne_vgroup_t;
 
 /* ---- time expressions ------------------------------------------------ */

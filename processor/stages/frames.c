@@ -102,6 +102,33 @@ void ne_frames_refuse_code(const char *code, char out[5])
     else set_code(out, "120");
 }
 
+/* The code of an event presented by a support verb ("ordered / offered /
+ * called for / asked for / refused the release of X": 0841, 0353, 1053,
+ * 0253, 1243). A demand, an appeal or a refusal is made of cooperative
+ * events only (roots 01-08); 0 when there is no such code. */
+int ne_frames_modal_code(int modality, const char *code, char out[5])
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    switch (modality) {
+    case NE_MOD_ACT: set_code(out, code); return 1;
+    case NE_MOD_INTENT: ne_frames_intent_code(code, out); return 1;
+    case NE_MOD_REJECT:
+        if (root > 8) return 0;
+        ne_frames_refuse_code(code, out);
+        return 1;
+    case NE_MOD_DEMAND:
+    case NE_MOD_APPEAL:
+        if (root > 8) return 0;
+        ne_frames_intent_code(code, out);
+        if (strncmp(out, "03", 2)) set_code(out, "030");
+        /* the demand and appeal families mirror the intent family: 0353 -> 1053, 0253 */
+        out[0] = modality == NE_MOD_DEMAND ? '1' : '0';
+        out[1] = modality == NE_MOD_DEMAND ? '0' : '2';
+        return 1;
+    default: set_code(out, code); return 1;
+    }
+}
+
 /* ---- subjects ------------------------------------------------------------------ */
 
 static int coded_group(const ne_vgroup_t *g)
@@ -540,6 +567,12 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     const char *code = mt.pat->code;
     char mapped[5];
     int intent = 0;
+    char presented[5];
+    if (g->modality) {
+        /* "called for the release of": the support verb's reading first */
+        if (!ne_frames_modal_code(g->modality, code, presented)) return 0;
+        code = presented;
+    }
     if (g->flags & NE_VG_REFUSE) ne_frames_refuse_code(code, mapped);
     else if (g->flags & NE_VG_THREAT) ne_frames_threat_code(code, mapped);
     else if (g->flags & NE_VG_FUTURE) ne_frames_intent_code(code, mapped), intent = 1;
@@ -634,12 +667,14 @@ static void match_groups(ctx_t *c)
         g->subj = -2;
         g->pat = NULL;
         g->target = -1;
+        g->modality = 0;
         if (!coded_group(g)) continue;
         ne_match_t mt;
         if (ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, g, &mt)) {
             g->pat = mt.pat;
             g->target = mt.target;
             g->mend = mt.end;
+            g->modality = mt.modality;
             for (size_t k = gi + 1; k < d->vg.n; k++)
                 if (d->vg.v[k].head < mt.end) d->vg.v[k].flags |= NE_VG_CONSUMED;
         }

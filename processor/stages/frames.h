@@ -29,6 +29,9 @@ int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *doc, uint32_t tb, uint3
 void ne_frames_intent_code(const char *code, char out[5]);
 /** @brief CAMEO code of a threat to do `code` ("threatened to impose sanctions": 163 -> 1312). */
 void ne_frames_threat_code(const char *code, char out[5]);
+/** @brief CAMEO code of an event presented by a support verb (NE_MOD_*):
+ * @returns 1, or 0 when the modality makes no event of that code. */
+int ne_frames_modal_code(int modality, const char *code, char out[5]);
 /** @brief CAMEO code of a refusal to do `code` ("refused to release": 0841 -> 1243). */
 void ne_frames_refuse_code(const char *code, char out[5]);
 

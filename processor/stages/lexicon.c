@@ -30,6 +30,7 @@ typedef struct winfo_s {
     uint32_t root;  /* the trie node of the one-word phrase, NE_LEX_NONE: the first
                      * step of every match, without a hash look-up */
     uint32_t cphrase; /* first class phrase that begins with this word, NE_LEX_NONE */
+    uint32_t noun;    /* event noun of this singular or plural, NE_LEX_NONE */
     int32_t plural;   /* an irregular noun plural given in classes.tsv, -1 */
 } winfo_t;
 
@@ -37,7 +38,20 @@ typedef struct lemma_s {
     int32_t word;
     uint32_t flags;
     uint32_t pat_first, pat_n;
+    uint32_t support; /* first support reading (lemmas.tsv), NE_LEX_NONE */
 } lemma_t;
+
+/* An event noun (event-nouns.tsv): its patterns and the roots of the
+ * events it can name. */
+typedef struct noun_s {
+    int32_t word;
+    uint32_t pat_first, pat_n;
+    uint32_t roots; /* bit r: CAMEO root r (1..20) */
+} noun_t;
+
+/* Patterns of nouns share the pattern table with verbs; their owner index
+ * has this bit set. */
+#define NOUN_OWNER 0x80000000u
 
 typedef struct irregular_s {
     char *forms[4]; /* past, ppart, 3sg, ing: '|'-separated, malloc'd, may be NULL */
@@ -76,6 +90,8 @@ struct ne_lexicon_s {
     NE_VEC(ne_cphrase_t) cph;    /* class member phrases */
     NE_VEC(int32_t) cword;       /* their words */
     uint32_t gclass[NE_GC_COUNT]; /* ids of the classes the grammar names */
+    NE_VEC(noun_t) noun;         /* event nouns */
+    NE_VEC(ne_support_t) sup;    /* support readings of verbs */
 };
 
 static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER"};
@@ -164,6 +180,7 @@ static int32_t word_intern(ne_lexicon_t *lx, const char *s, size_t n)
     wi->irr = -1;
     wi->root = NE_LEX_NONE;
     wi->cphrase = NE_LEX_NONE;
+    wi->noun = NE_LEX_NONE;
     wi->plural = -1;
     whash_insert(lx, s, n, (uint32_t)w);
     return w;
@@ -298,6 +315,38 @@ uint32_t ne_lex_class_id(const ne_lexicon_t *lx, const char *name)
     for (size_t i = 0; i < lx->cname.n; i++)
         if (!strcmp(lx->cname.v[i], name)) return (uint32_t)i;
     return NE_LEX_NONE;
+}
+
+uint32_t ne_lex_noun(const ne_lexicon_t *lx, int32_t w)
+{
+    return w < 0 ? NE_LEX_NONE : lx->winfo.v[w].noun;
+}
+
+const ne_pattern_t *ne_lex_noun_patterns(const ne_lexicon_t *lx, uint32_t noun, size_t *n)
+{
+    const noun_t *nn = &lx->noun.v[noun];
+    *n = nn->pat_n;
+    return nn->pat_n ? &lx->patterns.v[nn->pat_first] : NULL;
+}
+
+uint32_t ne_lex_noun_roots(const ne_lexicon_t *lx, uint32_t noun)
+{
+    return lx->noun.v[noun].roots;
+}
+
+const char *ne_lex_noun_name(const ne_lexicon_t *lx, uint32_t noun)
+{
+    return word_str(lx, lx->noun.v[noun].word);
+}
+
+uint32_t ne_lex_supports(const ne_lexicon_t *lx, uint32_t lemma)
+{
+    return lx->lemma.v[lemma].support;
+}
+
+const ne_support_t *ne_lex_support(const ne_lexicon_t *lx, uint32_t idx)
+{
+    return &lx->sup.v[idx];
 }
 
 uint32_t ne_lex_gclass(const ne_lexicon_t *lx, int gc)
@@ -512,6 +561,7 @@ static uint32_t lemma_get(ne_lexicon_t *lx, const char *base)
     lemma_t *l = &lx->lemma.v[li];
     memset(l, 0, sizeof(*l));
     l->word = w;
+    l->support = NE_LEX_NONE;
     lx->winfo.v[w].lemma = li;
     if (add_vform(lx, li, base, NE_F_BASE) < 0) return NE_LEX_NONE;
     int32_t irr = lx->winfo.v[w].irr;
@@ -987,7 +1037,46 @@ static const ne_cameo_t *cameo_find_unsorted(const ne_lexicon_t *lx, const char 
     return NULL;
 }
 
-static int load_verb_line(loader_t *ld, char **f, int nf)
+/* The event noun of a base word, created with its plurals on first use. */
+static uint32_t noun_get(ne_lexicon_t *lx, const char *base)
+{
+    int32_t w = word_intern_z(lx, base);
+    if (w < 0) return NE_LEX_NONE;
+    if (lx->winfo.v[w].noun != NE_LEX_NONE) return lx->winfo.v[w].noun;
+    if (NE_VEC_RESERVE(lx->noun) < 0) return NE_LEX_NONE;
+    uint32_t ni = (uint32_t)lx->noun.n++;
+    noun_t *nn = &lx->noun.v[ni];
+    memset(nn, 0, sizeof(*nn));
+    nn->word = w;
+    lx->winfo.v[w].noun = ni;
+    int32_t pl[3];
+    int np = plural_ids(lx, w, pl);
+    if (np < 0) return NE_LEX_NONE;
+    for (int i = 0; i < np; i++)
+        if (lx->winfo.v[pl[i]].noun == NE_LEX_NONE) lx->winfo.v[pl[i]].noun = ni;
+    return ni;
+}
+
+/* Roots named in an event class field: "18|19|20". Returns the bit mask,
+ * 0 when a root is not a number from 1 to 20. */
+static uint32_t parse_roots(const char *s)
+{
+    uint32_t mask = 0;
+    char buf[64];
+    snprintf(buf, sizeof(buf), "%s", s);
+    for (char *sv = NULL, *r = strtok_r(buf, "|", &sv); r; r = strtok_r(NULL, "|", &sv)) {
+        char *end;
+        long v = strtol(r, &end, 10);
+        if (*end || v < 1 || v > 20) return 0;
+        mask |= 1u << v;
+    }
+    return mask;
+}
+
+/* One pattern line: code <TAB> pattern [<TAB> options]. The head is a verb
+ * (verbs-*.tsv) or an event noun (event-nouns.tsv, with an event class in
+ * a fourth field). */
+static int load_pattern(loader_t *ld, char **f, int nf, int noun)
 {
     ne_lexicon_t *lx = ld->lx;
     if (nf < 2) return fail(ld, "expected code and pattern separated by a TAB");
@@ -998,7 +1087,7 @@ static int load_verb_line(loader_t *ld, char **f, int nf)
     pat_t pt;
     memset(&pt, 0, sizeof(pt));
     snprintf(pt.p.code, sizeof(pt.p.code), "%s", f[0]);
-    if (nf >= 3 && f[2][0]) {
+    if (nf >= 3 && f[2][0] && strcmp(f[2], "-")) {
         char ob[128];
         snprintf(ob, sizeof(ob), "%s", f[2]);
         for (char *s = NULL, *o = strtok_r(ob, ", ", &s); o; o = strtok_r(NULL, ", ", &s)) {
@@ -1016,9 +1105,20 @@ static int load_verb_line(loader_t *ld, char **f, int nf)
     if (!tokn) return fail(ld, "empty pattern");
     for (char *c = tokn; *c; c++)
         if (!islower((unsigned char)*c) && *c != '-')
-            return fail(ld, "the pattern must start with a verb in lower case, not '%s'", tokn);
-    pt.lemma = lemma_get(lx, tokn);
-    if (pt.lemma == NE_LEX_NONE) return fail(ld, "out of memory");
+            return fail(ld, "the pattern must start with a %s in lower case, not '%s'",
+                        noun ? "noun" : "verb", tokn);
+    if (noun) {
+        uint32_t ni = noun_get(lx, tokn);
+        if (ni == NE_LEX_NONE) return fail(ld, "out of memory");
+        pt.lemma = ni | NOUN_OWNER;
+        uint32_t roots = nf >= 4 && f[3][0] ? parse_roots(f[3]) : 0;
+        if (nf >= 4 && f[3][0] && !roots) return fail(ld, "bad event class '%s' (roots 1-20 joined by |)", f[3]);
+        if (!roots && strcmp(f[0], NE_CODE_NONE)) roots = 1u << ((f[0][0] - '0') * 10 + (f[0][1] - '0'));
+        lx->noun.v[ni].roots |= roots;
+    } else {
+        pt.lemma = lemma_get(lx, tokn);
+        if (pt.lemma == NE_LEX_NONE) return fail(ld, "out of memory");
+    }
     pt.p.elem = (uint32_t)lx->pel.n;
     int has_target = 0, words = 0;
     while ((tokn = strtok_r(NULL, " ", &save))) {
@@ -1066,17 +1166,75 @@ static int load_verb_line(loader_t *ld, char **f, int nf)
         lx->pel.n++;
         pt.p.nelem++;
     }
-    if (!has_target && !(pt.p.opts & (NE_PO_RECIP | NE_PO_GOV | NE_PO_SELF | NE_PO_OBJ | NE_PO_REPLY)))
+    if (!has_target && strcmp(f[0], NE_CODE_NONE) &&
+        !(pt.p.opts & (NE_PO_RECIP | NE_PO_GOV | NE_PO_SELF | NE_PO_OBJ | NE_PO_REPLY)))
         return fail(ld, "a pattern without '+' needs an option (recip, gov, self, obj or reply)");
     pt.p.score = (uint32_t)pt.p.nelem * 16 + (uint32_t)words * 2 + (uint32_t)has_target;
     char txt[600];
-    snprintf(txt, sizeof(txt), "%s %s%s%s", f[0], f[1], nf >= 3 && f[2][0] ? " " : "",
-             nf >= 3 ? f[2] : "");
+    snprintf(txt, sizeof(txt), "%s %s%s%s", f[0], f[1], nf >= 3 && f[2][0] && strcmp(f[2], "-") ? " " : "",
+             nf >= 3 && strcmp(f[2], "-") ? f[2] : "");
     if (NE_VEC_RESERVE(lx->owned) < 0 || !(pt.p.text = strdup(txt)))
         return fail(ld, "out of memory");
     lx->owned.v[lx->owned.n++] = (char *)pt.p.text;
     if (NE_VEC_RESERVE(lx->pat) < 0) return fail(ld, "out of memory");
     lx->pat.v[lx->pat.n++] = pt;
+    return 0;
+}
+
+static int load_verb_line(loader_t *ld, char **f, int nf)
+{
+    return load_pattern(ld, f, nf, 0);
+}
+
+static int load_event_noun_line(loader_t *ld, char **f, int nf)
+{
+    return load_pattern(ld, f, nf, 1);
+}
+
+/* lemmas.tsv: phrase <TAB> value <TAB> kind.
+ *   renew    resume   alias    : renew has every pattern of resume
+ *   call for demand   support  : "called for the release of X" is a demand of release */
+static int load_lemma_line(loader_t *ld, char **f, int nf)
+{
+    static const struct { const char *name; uint8_t mod; } mods[] = {
+        {"act", NE_MOD_ACT},       {"intent", NE_MOD_INTENT}, {"demand", NE_MOD_DEMAND},
+        {"appeal", NE_MOD_APPEAL}, {"reject", NE_MOD_REJECT}, {NULL, 0}};
+    ne_lexicon_t *lx = ld->lx;
+    if (nf < 3) return fail(ld, "expected phrase, value and kind separated by TABs");
+    int32_t ids[4];
+    int n = phrase_words(lx, f[0], ids, 4);
+    if (n <= 0 || n > 3) return fail(ld, "a verb and at most two particles, not '%s'", f[0]);
+    uint32_t lemma = lemma_get(lx, word_str(lx, ids[0]));
+    if (lemma == NE_LEX_NONE) return fail(ld, "out of memory");
+    if (!strcmp(f[2], "alias")) {
+        if (n != 1) return fail(ld, "an alias is one verb");
+        uint32_t of = lemma_get(lx, f[1]);
+        if (of == NE_LEX_NONE) return fail(ld, "out of memory");
+        if (of == lemma) return fail(ld, "a verb cannot be its own alias");
+        size_t copied = 0;
+        for (size_t k = 0, np = lx->pat.n; k < np; k++) {
+            if (lx->pat.v[k].lemma != of) continue;
+            if (NE_VEC_RESERVE(lx->pat) < 0) return fail(ld, "out of memory");
+            lx->pat.v[lx->pat.n] = lx->pat.v[k];
+            lx->pat.v[lx->pat.n++].lemma = lemma;
+            copied++;
+        }
+        if (!copied) return fail(ld, "'%s' has no patterns to share", f[1]);
+        return 0;
+    }
+    if (strcmp(f[2], "support")) return fail(ld, "unknown kind '%s' (alias or support)", f[2]);
+    uint8_t mod = 0;
+    for (int k = 0; mods[k].name; k++)
+        if (!strcmp(f[1], mods[k].name)) mod = mods[k].mod;
+    if (!mod) return fail(ld, "unknown modality '%s' (act, intent, demand, appeal or reject)", f[1]);
+    if (NE_VEC_RESERVE(lx->sup) < 0) return fail(ld, "out of memory");
+    ne_support_t *sp = &lx->sup.v[lx->sup.n];
+    memset(sp, 0, sizeof(*sp));
+    sp->modality = mod;
+    sp->npart = (uint8_t)(n - 1);
+    for (int i = 1; i < n; i++) sp->part[i - 1] = ids[i];
+    sp->next = lx->lemma.v[lemma].support;
+    lx->lemma.v[lemma].support = (uint32_t)lx->sup.n++;
     return 0;
 }
 
@@ -1173,7 +1331,8 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
     static const struct { const char *prefix; line_fn fn; } phases[] = {
         {"cameo", load_cameo_line}, {"irregular", load_irregular_line},
         {"roles", load_role_line},  {"actors-", load_actor_line},
-        {"classes", load_class_line}, {"verbs-", load_verb_line}, {NULL, NULL}};
+        {"classes", load_class_line}, {"verbs-", load_verb_line},
+        {"event-nouns", load_event_noun_line}, {"lemmas", load_lemma_line}, {NULL, NULL}};
     for (int ph = 0; phases[ph].prefix; ph++) {
         if (ph == 2 && load_grammar(lx) < 0) goto oom;
         for (size_t d = 0; d < ndirs; d++) {
@@ -1188,7 +1347,7 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
                     if (!known) {
                         snprintf(err, errsz,
                                  "%s/%s: unknown dictionary file (names start with cameo, "
-                                 "irregular, roles, actors-, classes or verbs-)", dirs[d], names[i]);
+                                 "irregular, roles, actors-, classes, verbs-, event-nouns or lemmas)", dirs[d], names[i]);
                         rc = -1;
                         break;
                     }
@@ -1216,9 +1375,17 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
     lx->patterns.cap = lx->pat.n ? lx->pat.n : 1;
     if (!(lx->patterns.v = malloc(lx->patterns.cap * sizeof(ne_pattern_t)))) goto oom;
     for (size_t i = 0; i < lx->pat.n; i++) {
-        lemma_t *l = &lx->lemma.v[lx->pat.v[i].lemma];
-        if (!l->pat_n) l->pat_first = (uint32_t)i;
-        l->pat_n++;
+        uint32_t owner = lx->pat.v[i].lemma;
+        uint32_t *first, *n;
+        if (owner & NOUN_OWNER) {
+            first = &lx->noun.v[owner & ~NOUN_OWNER].pat_first;
+            n = &lx->noun.v[owner & ~NOUN_OWNER].pat_n;
+        } else {
+            first = &lx->lemma.v[owner].pat_first;
+            n = &lx->lemma.v[owner].pat_n;
+        }
+        if (!*n) *first = (uint32_t)i;
+        (*n)++;
         lx->patterns.v[i] = lx->pat.v[i].p;
     }
     lx->patterns.n = lx->pat.n;
@@ -1255,5 +1422,7 @@ void ne_lex_destroy(ne_lexicon_t *lx)
     free(lx->cname.v);
     free(lx->cph.v);
     free(lx->cword.v);
+    free(lx->noun.v);
+    free(lx->sup.v);
     free(lx);
 }

@@ -173,6 +173,28 @@ const int32_t *ne_lex_cwords(const ne_lexicon_t *lx);
 /** @brief Is the one-word phrase `word` a member of class cls? */
 int ne_lex_in_class(const ne_lexicon_t *lx, uint32_t cls, int32_t word);
 
+/* How a support verb presents the event its object noun names ("ordered
+ * the release of X": the act; "called for the release": a demand). */
+enum { NE_MOD_ACT = 1, NE_MOD_INTENT, NE_MOD_DEMAND, NE_MOD_APPEAL, NE_MOD_REJECT };
+
+typedef struct ne_support_s {
+    int32_t part[2];  /* particles after the verb ("call for") */
+    uint8_t npart;
+    uint8_t modality; /* NE_MOD_* */
+    uint32_t next;    /* next support reading of the same verb, NE_LEX_NONE */
+} ne_support_t;
+
+/** @brief The event noun of a word (singular or plural), NE_LEX_NONE when none. */
+uint32_t ne_lex_noun(const ne_lexicon_t *lx, int32_t word);
+/** @brief Patterns of an event noun, most specific first. */
+const ne_pattern_t *ne_lex_noun_patterns(const ne_lexicon_t *lx, uint32_t noun, size_t *n);
+/** @brief The CAMEO roots of the events a noun can name (bit r for root r). */
+uint32_t ne_lex_noun_roots(const ne_lexicon_t *lx, uint32_t noun);
+const char *ne_lex_noun_name(const ne_lexicon_t *lx, uint32_t noun);
+/** @brief First support reading of a verb lemma, NE_LEX_NONE when none. */
+uint32_t ne_lex_supports(const ne_lexicon_t *lx, uint32_t lemma);
+const ne_support_t *ne_lex_support(const ne_lexicon_t *lx, uint32_t idx);
+
 /** @brief CAMEO code table look-up; NULL when the code is unknown. */
 const ne_cameo_t *ne_lex_cameo(const ne_lexicon_t *lx, const char *code);
 
