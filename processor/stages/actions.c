@@ -351,11 +351,13 @@ static int gap_stop(const ctx_t *c, uint32_t i)
 }
 
 #define MAX_GAP 10
+#define MAX_PREMOD 6 /* words of a noun phrase before its head */
 
 /* One match attempt: the pattern, and what its '+' found so far. */
 typedef struct mstate_s {
     const ne_pattern_t *p;
     int32_t target;
+    int32_t evnoun; /* an event noun in the '+' slot: its agent is the counterpart */
     uint32_t end;
     uint32_t spec; /* words matched by literal words and class members: "drone
                     * attack" (2) is an air strike before "attack" (1) is an attack */
@@ -524,13 +526,45 @@ static int target_fits(const ne_pelem_t *e, const ne_mention_t *mm)
     return mm->n || (mm->flags & NE_MF_RECIP);
 }
 
-/* '+' and '@': the counterpart, one actor mention. */
+static int np_internal(const ctx_t *c, uint32_t i);
+
+/* The head of a noun phrase at pos that names an event (event-nouns.tsv):
+ * "the raid", "the Russian missile attack", "the counter-sanctions"; -1. */
+static int32_t event_np_head(const ctx_t *c, uint32_t pos)
+{
+    for (int k = 0; k <= MAX_PREMOD && pos < c->te; k++, pos++) {
+        uint32_t noun = ne_lex_noun(c->lx, tok(c, pos)->word);
+        /* the last noun of a compound heads it: "the missile attack" */
+        if (noun != NE_LEX_NONE && ne_lex_noun_roots(c->lx, noun) && ment_at(c, pos) < 0 &&
+            ne_lex_noun(c->lx, tok(c, pos + 1)->word) == NE_LEX_NONE)
+            return (int32_t)pos;
+        if (!np_internal(c, pos)) return -1;
+    }
+    return -1;
+}
+
+/* '+' filled by an event ("condemned the raid"): the event's agent will be
+ * the counterpart (frames.c asks the noun phrase, then the article's
+ * memory of events). '@' wants a person, never an event. */
+static int match_event_slot(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
+{
+    const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
+    if (e->person) return 0;
+    int32_t head = event_np_head(c, pos);
+    if (head < 0) return 0;
+    ms->evnoun = head;
+    if (match_from(c, ms, (uint16_t)(ei + 1), (uint32_t)head + 1)) return 1;
+    ms->evnoun = -1;
+    return 0;
+}
+
+/* '+' and '@': the counterpart, one actor mention, or an event. */
 static int match_target(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
     const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
     uint32_t at;
     int32_t m = slot_mention(c, pos, &at);
-    if (m < 0) return 0;
+    if (m < 0) return match_event_slot(c, ms, ei, pos);
     const ne_mention_t *mm = &c->d->ment.v[m];
     if (!target_fits(e, mm)) return 0;
     int32_t save = ms->target;
@@ -562,8 +596,6 @@ static int np_internal(const ctx_t *c, uint32_t i)
         if (c->d->vg.v[k].head == i) return (c->d->vg.v[k].flags & (NE_VG_NOUN | NE_VG_REDUCED)) != 0;
     return 1;
 }
-
-#define MAX_PREMOD 6
 
 /* The end of a noun phrase whose head is a member of class cls, starting
  * at i: up to MAX_PREMOD words of determiners, quantities and modifiers,
@@ -725,16 +757,17 @@ static int match_passive(const ctx_t *c, const ne_pattern_t *p, uint32_t from, m
     ne_pattern_t rest = *p;
     rest.elem++;
     rest.nelem--;
-    *ms = (mstate_t){&rest, -1, 0, 0};
+    *ms = (mstate_t){&rest, -1, -1, 0, 0};
     if (!match_from(c, ms, 0, from)) return 0;
     ms->p = p;
     ms->target = -1;
+    ms->evnoun = -1;
     return 1;
 }
 
 static int match_active(const ctx_t *c, const ne_pattern_t *p, uint32_t from, mstate_t *ms)
 {
-    *ms = (mstate_t){p, -1, 0, 0};
+    *ms = (mstate_t){p, -1, -1, 0, 0};
     return match_from(c, ms, 0, from);
 }
 
@@ -749,7 +782,7 @@ static int match_at(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_mat
     const ne_pattern_t *pats = ne_lex_patterns(c->lx, vg->lemma, &np);
     if (!np) return 0;
     int to_infinitive = before_infinitive(c, vg, from);
-    mstate_t best = {NULL, -1, 0, 0};
+    mstate_t best = {NULL, -1, -1, 0, 0};
     for (size_t k = 0; k < np; k++) {
         const ne_pattern_t *p = &pats[k];
         if (best.p && p->score != best.p->score) break;
@@ -763,6 +796,7 @@ static int match_at(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_mat
     if (!best.p) return 0;
     out->pat = best.p;
     out->target = best.target;
+    out->evnoun = best.evnoun;
     out->end = best.end;
     out->modality = 0;
     return 1;
@@ -809,6 +843,7 @@ static int match_support(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, n
             if (noun != NE_LEX_NONE && match_noun(c, noun, q + 1, &ms)) {
                 out->pat = ms.p;
                 out->target = ms.target;
+                out->evnoun = ms.evnoun;
                 out->end = ms.end;
                 out->modality = sp->modality;
                 return 1;

@@ -21,6 +21,7 @@ typedef struct ne_match_s {
     int32_t target;   /* mention index of '+', -1 when the pattern has none */
     uint32_t end;     /* token after the last matched element */
     uint8_t modality; /* NE_MOD_* when a support verb's object noun matched, else 0 */
+    int32_t evnoun;   /* token of an event noun that fills '+' ("condemned the raid"), -1 */
 } ne_match_t;
 
 /**

@@ -122,6 +122,7 @@ typedef struct ne_vgroup_s {
     int32_t target;       /* mention of the pattern's '+', -1 none */
     uint32_t mend;        /* token after the match */
     uint8_t modality;     /* NE_MOD_* of a support verb + event noun, 0 none */
+    int32_t evnoun;       /* token of an event noun in the '+' slot, -1 none */
 } ne_vgroup_t;
 
 /* ---- time expressions ------------------------------------------------ */

@@ -508,6 +508,206 @@ static int reply_target(const struct ne_events_s *ev, const ne_member_t *actor, 
     return 0;
 }
 
+/* ---- the article's events ------------------------------------------------------- */
+
+/* Keep a coded event: its code, agents and targets (placed members only). */
+static void remember_event(ne_memory_t *mem, const char *code, int32_t word, const ne_member_t *agent,
+                           int na, const ne_member_t *target, int nt)
+{
+    struct ne_memevent_s *e;
+    if (mem->nevents == NE_MEM_EVENTS) {
+        memmove(mem->events, mem->events + 1, (NE_MEM_EVENTS - 1) * sizeof(mem->events[0]));
+        mem->nevents--;
+    }
+    e = &mem->events[mem->nevents];
+    memset(e, 0, sizeof(*e));
+    ne_strlcpy(e->code, code, sizeof(e->code));
+    e->word = word;
+    for (int i = 0; i < na && e->nagent < NE_MEM_EVMEMBERS; i++)
+        if (agent[i].code[0] && !unplaced(&agent[i])) e->agent[e->nagent++] = agent[i];
+    for (int i = 0; i < nt && e->ntarget < NE_MEM_EVMEMBERS; i++)
+        if (target[i].code[0] && !unplaced(&target[i])) e->target[e->ntarget++] = target[i];
+    if (e->nagent) mem->nevents++;
+}
+
+/* The word an event was coded by: the event noun under a support verb,
+ * else the verb's base form. */
+static int32_t trigger_word(const ctx_t *c, const ne_vgroup_t *g)
+{
+    if (g->modality) {
+        for (uint32_t k = g->head + 1; k < g->mend; k++) {
+            uint32_t noun = ne_lex_noun(c->s.lx, tok(c, k)->word);
+            if (noun != NE_LEX_NONE) return ne_lex_noun_word(c->s.lx, noun);
+        }
+    }
+    const char *name = ne_lex_lemma_name(c->s.lx, g->lemma);
+    return ne_lex_word_find(c->s.lx, name, strlen(name));
+}
+
+static int add_member(ne_member_t *out, int n, int max, const ne_member_t *m)
+{
+    for (int k = 0; k < n; k++)
+        if (!strcmp(out[k].code, m->code)) return n;
+    if (n < max) out[n++] = *m;
+    return n;
+}
+
+/* The most recent remembered event whose root is in roots, preferring one
+ * coded by the same word ("the strikes": "struck" before "attacked"). */
+static const struct ne_memevent_s *recall_event(const ne_memory_t *mem, uint32_t roots, int32_t word)
+{
+    for (int pass = word >= 0 ? 0 : 1; pass < 2; pass++)
+        for (size_t i = mem->nevents; i > 0; i--) {
+            const struct ne_memevent_s *e = &mem->events[i - 1];
+            int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+            if (root < 1 || root > 20 || !(roots & (1u << root))) continue;
+            if (pass == 0 && e->word != word) continue;
+            return e;
+        }
+    return NULL;
+}
+
+int ne_frames_recall(const ne_memory_t *mem, uint32_t roots, int32_t word, int participants,
+                     ne_member_t *out, int max)
+{
+    const struct ne_memevent_s *e = recall_event(mem, roots, word);
+    if (e) {
+        int n = 0;
+        for (int k = 0; k < e->nagent; k++) n = add_member(out, n, max, &e->agent[k]);
+        for (int k = 0; participants && k < e->ntarget; k++) n = add_member(out, n, max, &e->target[k]);
+        /* a reference to the event, not to where it is now */
+        for (int k = 0; k < n; k++) out[k].start = out[k].end = 0;
+        return n;
+    }
+    return 0;
+}
+
+int ne_frames_event_noun_agents(const ne_lexicon_t *lx, const ne_memory_t *mem, int32_t word,
+                                ne_member_t *out, int max)
+{
+    uint32_t noun = ne_lex_noun(lx, word);
+    if (noun == NE_LEX_NONE || !ne_lex_noun_roots(lx, noun)) return 0;
+    return ne_frames_recall(mem, ne_lex_noun_roots(lx, noun), ne_lex_noun_word(lx, noun),
+                            ne_lex_noun_participants(lx, noun), out, max);
+}
+
+/* ---- counterparts ----------------------------------------------------------------- */
+
+/* The agent of the event that a noun phrase names, from the phrase itself:
+ * a mention among its modifiers ("the Russian missile attack") or after
+ * "by" ("the attack by Houthi rebels"). */
+static int event_agent_in_phrase(const ctx_t *c, uint32_t head, ne_member_t *out)
+{
+    const ne_doc_t *d = c->s.d;
+    for (uint32_t k = head; k > c->s.tb; k--) {
+        uint32_t p = k - 1;
+        int32_t m = ment_at(c, p);
+        if (m >= 0) {
+            const ne_mention_t *mm = &d->ment.v[m];
+            if (!(mm->flags & (NE_MF_LOC | NE_MF_REL)) && mm->n) return members(c, m, out);
+            k = mm->tb + 1;
+            continue;
+        }
+        /* the phrase opens at its determiner; a verb or a preposition is outside it */
+        if (wf(c, p) & (NE_W_DET | NE_W_POSS)) break;
+        if (tok(c, p)->kind != NE_TK_WORD || (wf(c, p) & NE_W_PREP) ||
+            ne_lex_vforms(c->s.lx, tok(c, p)->word) != NE_LEX_NONE)
+            break;
+    }
+    if (is_w(c, head + 1, "by")) {
+        int32_t m = ment_at(c, head + 2);
+        if (m < 0 && (wf(c, head + 2) & NE_W_DET)) m = ment_at(c, head + 3);
+        if (m >= 0 && c->s.d->ment.v[m].n && !(c->s.d->ment.v[m].flags & NE_MF_REL)) return members(c, m, out);
+    }
+    return 0;
+}
+
+/* Does the noun phrase headed at head refer to a known event: "the raid",
+ * "this attack", "its drills", "Tuesday's attack"? An indefinite one ("an
+ * attack", "backed ceasefire") names a kind of event, not one before. */
+static int definite_phrase(const ctx_t *c, uint32_t head)
+{
+    for (uint32_t k = head, steps = 0; k > c->s.tb && steps < 8; k--, steps++) {
+        uint32_t p = k - 1;
+        if (is_w(c, p, "the") || is_w(c, p, "this") || is_w(c, p, "that") || is_w(c, p, "these") ||
+            is_w(c, p, "those") || is_w(c, p, "'s") || (wf(c, p) & NE_W_POSS))
+            return 1;
+        if (wf(c, p) & (NE_W_DET | NE_W_PREP)) return 0;
+        if (tok(c, p)->kind != NE_TK_WORD && !is_punct(c, p, "-")) return 0;
+    }
+    return 0;
+}
+
+/* "condemned the raid": the counterpart is the raid's agent, named in the
+ * phrase, or, for a definite phrase, the agents of the last event of the
+ * article that the noun can name (its participants for a meeting noun:
+ * "hosted the summit"). */
+static int event_counterpart(const ctx_t *c, uint32_t head, ne_member_t *cp)
+{
+    int n = event_agent_in_phrase(c, head, cp);
+    if (n || !definite_phrase(c, head)) return n;
+    return ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, head)->word, cp, NE_MAX_MEMBERS);
+}
+
+/* gov / self: the actor's own state or government, or the state where it
+ * acts ("activists staged a protest in Beijing": a protest abroad is
+ * addressed to the state where it is held). */
+static int own_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na, ne_member_t *cp)
+{
+    int gov = (g->pat->opts & NE_PO_GOV) != 0, n = 0;
+    const char *place = gov ? location_country(c) : NULL;
+    for (int k = 0; k < na && n < NE_MAX_MEMBERS; k++) {
+        ne_member_t m = act[k];
+        resolve_member(c, &m, NULL, g->head, 0);
+        if (!m.country[0]) continue;
+        if (place && strcmp(place, m.country)) ne_member_set(&cp[n], place, "");
+        else ne_member_set(&cp[n], m.country, gov ? "GOV" : "");
+        cp[n].start = cp[n].end = 0;
+        n++;
+    }
+    return n;
+}
+
+/* obj / reply: the first actor mention after the verb in its clause (",
+ * its foreign ministry said" is not); for reply, else whoever last acted
+ * on the actor ("Minsk denied the charge"). */
+static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                           ne_member_t *cp, const struct ne_events_s *ev)
+{
+    for (uint32_t k = g->head + 1; k < c->s.te; k++) {
+        if (is_punct(c, k, ".;:,")) break;
+        int32_t m = ment_at(c, k);
+        if (m >= 0 && !(c->s.d->ment.v[m].flags & NE_MF_REL)) return members(c, m, cp);
+    }
+    if ((g->pat->opts & NE_PO_REPLY) && na) return reply_target(ev, &act[0], cp);
+    return 0;
+}
+
+/* The counterpart of a group in the active voice, by precedence: the
+ * mention in the pattern's '+'; the agent of an event that fills it; else
+ * what the pattern's option says (recip, gov, self, obj, reply). Returns
+ * the members written to cp; *recip when the actors act on each other. */
+static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                       ne_member_t *cp, const struct ne_events_s *ev, int *recip)
+{
+    const ne_pattern_t *p = g->pat;
+    if (g->target >= 0) {
+        if (c->s.d->ment.v[g->target].flags & NE_MF_RECIP) {
+            *recip = 1;
+            return 0;
+        }
+        return members(c, g->target, cp);
+    }
+    if (g->evnoun >= 0) return event_counterpart(c, (uint32_t)g->evnoun, cp);
+    if (p->opts & NE_PO_RECIP) {
+        *recip = 1;
+        return 0;
+    }
+    if (p->opts & (NE_PO_GOV | NE_PO_SELF)) return own_state(c, g, act, na, cp);
+    if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) return object_or_reply(c, g, act, na, cp, ev);
+    return 0;
+}
+
 /* The agent of a passive verb: "by X" after the match, else a state named
  * as the place ("was detained in Beijing"). */
 static int32_t passive_agent(const ctx_t *c, uint32_t from)
@@ -560,7 +760,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     ne_vgroup_t *g = &d->vg.v[gi];
     if (!g->pat || (g->flags & (NE_VG_MODAL | NE_VG_NEGATED))) return 0;
     if (!strcmp(g->pat->code, NE_CODE_NONE)) return 0;
-    ne_match_t mt = {g->pat, g->target, g->mend};
+    ne_match_t mt = {g->pat, g->target, g->mend, g->modality, g->evnoun};
 
     ne_event_t proto;
     memset(&proto, 0, sizeof(proto));
@@ -602,42 +802,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     } else {
         if (subj < 0) return 0;
         na = members(c, subj, act);
-        if (mt.target >= 0) {
-            if (d->ment.v[mt.target].flags & NE_MF_RECIP) recip = 1;
-            else ncp = members(c, mt.target, cp);
-        } else if (mt.pat->opts & NE_PO_RECIP) {
-            recip = 1;
-        } else if (mt.pat->opts & (NE_PO_GOV | NE_PO_SELF)) {
-            /* "activists staged a protest in Beijing": a protest abroad is
-             * addressed to the state where it is held */
-            const char *place = (mt.pat->opts & NE_PO_GOV) ? location_country(c) : NULL;
-            for (int k = 0; k < na && ncp < NE_MAX_MEMBERS; k++) {
-                ne_member_t m = act[k];
-                resolve_member(c, &m, NULL, g->head, 0);
-                if (!m.country[0]) continue;
-                if (place && strcmp(place, m.country)) {
-                    ne_member_set(&cp[ncp], place, "");
-                    cp[ncp].start = cp[ncp].end = 0;
-                    ncp++;
-                    continue;
-                }
-                ne_member_set(&cp[ncp], m.country, (mt.pat->opts & NE_PO_GOV) ? "GOV" : "");
-                cp[ncp].start = cp[ncp].end = 0;
-                ncp++;
-            }
-        } else if (mt.pat->opts & (NE_PO_OBJ | NE_PO_REPLY)) {
-            for (uint32_t k = g->head + 1; k < c->s.te; k++) {
-                /* the object is in the clause: ", its foreign ministry said" is not */
-                if (is_punct(c, k, ".;:,")) break;
-                int32_t m = ment_at(c, k);
-                if (m >= 0 && !(d->ment.v[m].flags & NE_MF_REL)) {
-                    ncp = members(c, m, cp);
-                    break;
-                }
-            }
-            if (!ncp && (mt.pat->opts & NE_PO_REPLY) && na)
-                ncp = reply_target(ev, &act[0], cp);
-        }
+        ncp = counterpart(c, g, act, na, cp, ev, &recip);
     }
     if (recip) {
         if (na < 2) return 0;
@@ -645,15 +810,22 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
         for (int i = 0; i < na; i++)
             for (int j = 0; j < na; j++)
                 if (i != j && emit(c, ev, &proto, &act[i], &act[j]) < 0) return -1;
+        remember_event(c->mem, proto.code, trigger_word(c, g), act, na, act, na);
         return 0;
     }
+    /* the members as placed for the memory: each actor as placed against
+     * the first counterpart, each counterpart against the first actor */
+    ne_member_t placed_a[NE_MAX_MEMBERS], placed_b[NE_MAX_MEMBERS];
     for (int i = 0; i < na; i++)
         for (int j = 0; j < ncp; j++) {
             ne_member_t a = act[i], b = cp[j];
             resolve_member(c, &a, b.country[0] ? &b : NULL, g->head, 0);
             resolve_member(c, &b, a.country[0] ? &a : NULL, g->head, 1);
+            if (j == 0) placed_a[i] = a;
+            if (i == 0) placed_b[j] = b;
             if (emit(c, ev, &proto, &a, &b) < 0) return -1;
         }
+    if (na && ncp) remember_event(c->mem, proto.code, trigger_word(c, g), placed_a, na, placed_b, ncp);
     return 0;
 }
 
@@ -668,6 +840,7 @@ static void match_groups(ctx_t *c)
         g->pat = NULL;
         g->target = -1;
         g->modality = 0;
+        g->evnoun = -1;
         if (!coded_group(g)) continue;
         ne_match_t mt;
         if (ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, g, &mt)) {
@@ -675,6 +848,7 @@ static void match_groups(ctx_t *c)
             g->target = mt.target;
             g->mend = mt.end;
             g->modality = mt.modality;
+            g->evnoun = mt.evnoun;
             for (size_t k = gi + 1; k < d->vg.n; k++)
                 if (d->vg.v[k].head < mt.end) d->vg.v[k].flags |= NE_VG_CONSUMED;
         }

@@ -47,6 +47,7 @@ typedef struct noun_s {
     int32_t word;
     uint32_t pat_first, pat_n;
     uint32_t roots; /* bit r: CAMEO root r (1..20) */
+    int participants; /* refers to all who took part ("the talks"), not its agents */
 } noun_t;
 
 /* Patterns of nouns share the pattern table with verbs; their owner index
@@ -332,6 +333,16 @@ const ne_pattern_t *ne_lex_noun_patterns(const ne_lexicon_t *lx, uint32_t noun, 
 uint32_t ne_lex_noun_roots(const ne_lexicon_t *lx, uint32_t noun)
 {
     return lx->noun.v[noun].roots;
+}
+
+int32_t ne_lex_noun_word(const ne_lexicon_t *lx, uint32_t noun)
+{
+    return lx->noun.v[noun].word;
+}
+
+int ne_lex_noun_participants(const ne_lexicon_t *lx, uint32_t noun)
+{
+    return lx->noun.v[noun].participants;
 }
 
 const char *ne_lex_noun_name(const ne_lexicon_t *lx, uint32_t noun)
@@ -1057,13 +1068,21 @@ static uint32_t noun_get(ne_lexicon_t *lx, const char *base)
     return ni;
 }
 
-/* Roots named in an event class field: "18|19|20". Returns the bit mask,
- * 0 when a root is not a number from 1 to 20. */
-static uint32_t parse_roots(const char *s)
+/* Roots named in an event class field: "18|19|20", "4|5 participants".
+ * Returns the bit mask, 0 when a root is not a number from 1 to 20. */
+static uint32_t parse_roots(const char *s, int *participants)
 {
     uint32_t mask = 0;
     char buf[64];
     snprintf(buf, sizeof(buf), "%s", s);
+    char *sp = strchr(buf, ' ');
+    *participants = 0;
+    if (sp) {
+        *sp++ = '\0';
+        while (*sp == ' ') sp++;
+        if (strcmp(sp, "participants")) return 0;
+        *participants = 1;
+    }
     for (char *sv = NULL, *r = strtok_r(buf, "|", &sv); r; r = strtok_r(NULL, "|", &sv)) {
         char *end;
         long v = strtol(r, &end, 10);
@@ -1111,8 +1130,11 @@ static int load_pattern(loader_t *ld, char **f, int nf, int noun)
         uint32_t ni = noun_get(lx, tokn);
         if (ni == NE_LEX_NONE) return fail(ld, "out of memory");
         pt.lemma = ni | NOUN_OWNER;
-        uint32_t roots = nf >= 4 && f[3][0] ? parse_roots(f[3]) : 0;
-        if (nf >= 4 && f[3][0] && !roots) return fail(ld, "bad event class '%s' (roots 1-20 joined by |)", f[3]);
+        int participants = 0;
+        uint32_t roots = nf >= 4 && f[3][0] ? parse_roots(f[3], &participants) : 0;
+        if (nf >= 4 && f[3][0] && !roots)
+            return fail(ld, "bad event class '%s' (roots 1-20 joined by |, then 'participants' or nothing)", f[3]);
+        lx->noun.v[ni].participants |= participants;
         if (!roots && strcmp(f[0], NE_CODE_NONE)) roots = 1u << ((f[0][0] - '0') * 10 + (f[0][1] - '0'));
         lx->noun.v[ni].roots |= roots;
     } else {

@@ -190,6 +190,10 @@ uint32_t ne_lex_noun(const ne_lexicon_t *lx, int32_t word);
 const ne_pattern_t *ne_lex_noun_patterns(const ne_lexicon_t *lx, uint32_t noun, size_t *n);
 /** @brief The CAMEO roots of the events a noun can name (bit r for root r). */
 uint32_t ne_lex_noun_roots(const ne_lexicon_t *lx, uint32_t noun);
+/** @brief The word id of a noun's singular. */
+int32_t ne_lex_noun_word(const ne_lexicon_t *lx, uint32_t noun);
+/** @brief Does the noun refer to all who took part in its event ("the talks")? */
+int ne_lex_noun_participants(const ne_lexicon_t *lx, uint32_t noun);
 const char *ne_lex_noun_name(const ne_lexicon_t *lx, uint32_t noun);
 /** @brief First support reading of a verb lemma, NE_LEX_NONE when none. */
 uint32_t ne_lex_supports(const ne_lexicon_t *lx, uint32_t lemma);
