@@ -586,7 +586,7 @@ static int np_internal(const ctx_t *c, uint32_t i)
     if (i >= c->te) return 0;
     if (ment_at(c, i) >= 0) return 1;
     const ne_token_t *t = tok(c, i);
-    if (t->kind == NE_TK_NUM || is_punct(c, i, "-")) return 1;
+    if (t->kind == NE_TK_NUM || is_punct(c, i, "-") || is_quote(c, i)) return 1;
     if (t->kind != NE_TK_WORD) return 0;
     uint32_t f = wf(c, i);
     if (f & (NE_W_DET | NE_W_POSS | NE_W_NUM)) return !(f & NE_W_PREP);

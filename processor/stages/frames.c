@@ -638,14 +638,49 @@ static int definite_phrase(const ctx_t *c, uint32_t head)
     return 0;
 }
 
+/* "the counter-sanctions", "the countermeasures": an act in response, by
+ * whoever the actor's side acted on. */
+static int counter_act(const ctx_t *c, uint32_t head)
+{
+    const ne_token_t *t = tok(c, head);
+    if (t->fold_len > 7 && !memcmp(ne_tok_fold(c->s.d, t), "counter", 7)) return 1;
+    return head >= c->s.tb + 2 && is_punct(c, head - 1, "-") && is_w(c, head - 2, "counter");
+}
+
+/* The agents of the last event of the roots of the noun at head that was
+ * aimed at the actor ("called the counter-sanctions unacceptable"). */
+static int response_agents(const ctx_t *c, uint32_t head, const ne_member_t *actor, ne_member_t *cp)
+{
+    uint32_t noun = ne_lex_noun(c->s.lx, tok(c, head)->word);
+    if (noun == NE_LEX_NONE) return 0;
+    uint32_t roots = ne_lex_noun_roots(c->s.lx, noun);
+    for (size_t i = c->mem->nevents; i > 0; i--) {
+        const struct ne_memevent_s *e = &c->mem->events[i - 1];
+        int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+        if (root < 1 || root > 20 || !(roots & (1u << root))) continue;
+        int on_actor = 0;
+        for (int k = 0; k < e->ntarget && !on_actor; k++)
+            on_actor = actor->country[0] ? !strcmp(e->target[k].country, actor->country)
+                                         : !strcmp(e->target[k].code, actor->code);
+        if (!on_actor) continue;
+        int n = 0;
+        for (int k = 0; k < e->nagent; k++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->agent[k]);
+        for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
+        return n;
+    }
+    return 0;
+}
+
 /* "condemned the raid": the counterpart is the raid's agent, named in the
  * phrase, or, for a definite phrase, the agents of the last event of the
  * article that the noun can name (its participants for a meeting noun:
- * "hosted the summit"). */
-static int event_counterpart(const ctx_t *c, uint32_t head, ne_member_t *cp)
+ * "hosted the summit"; for a counter-act, the last such act on the actor). */
+static int event_counterpart(const ctx_t *c, uint32_t head, const ne_member_t *act, int na,
+                             ne_member_t *cp)
 {
     int n = event_agent_in_phrase(c, head, cp);
     if (n || !definite_phrase(c, head)) return n;
+    if (counter_act(c, head)) return na ? response_agents(c, head, &act[0], cp) : 0;
     return ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, head)->word, cp, NE_MAX_MEMBERS);
 }
 
@@ -668,9 +703,36 @@ static int own_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *ac
     return n;
 }
 
+/* "announced similar sanctions", "launched a similar probe": an act like
+ * the last one of its kind in the article (same root, another agent) has
+ * that act's targets. */
+static int similar_targets(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                           ne_member_t *cp)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_SIMILAR);
+    int similar = 0;
+    for (uint32_t k = g->head + 1; k < g->mend && !similar; k++)
+        similar = ne_lex_in_class(c->s.lx, cls, tok(c, k)->word);
+    if (!similar || !na) return 0;
+    const char *code = g->pat->code;
+    for (size_t i = c->mem->nevents; i > 0; i--) {
+        const struct ne_memevent_s *e = &c->mem->events[i - 1];
+        if (strncmp(e->code, code, 2)) continue;
+        int mine = 0;
+        for (int k = 0; k < e->nagent && !mine; k++) mine = !strcmp(e->agent[k].code, act[0].code);
+        if (mine) continue;
+        int n = 0;
+        for (int k = 0; k < e->ntarget; k++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->target[k]);
+        for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
+        return n;
+    }
+    return 0;
+}
+
 /* obj / reply: the first actor mention after the verb in its clause (",
- * its foreign ministry said" is not); for reply, else whoever last acted
- * on the actor ("Minsk denied the charge"). */
+ * its foreign ministry said" is not); else the targets of a similar act
+ * before; for reply, else whoever last acted on the actor ("Minsk denied
+ * the charge"). */
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp, const struct ne_events_s *ev)
 {
@@ -679,6 +741,8 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
         int32_t m = ment_at(c, k);
         if (m >= 0 && !(c->s.d->ment.v[m].flags & NE_MF_REL)) return members(c, m, cp);
     }
+    int n = similar_targets(c, g, act, na, cp);
+    if (n) return n;
     if ((g->pat->opts & NE_PO_REPLY) && na) return reply_target(ev, &act[0], cp);
     return 0;
 }
@@ -698,7 +762,7 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *
         }
         return members(c, g->target, cp);
     }
-    if (g->evnoun >= 0) return event_counterpart(c, (uint32_t)g->evnoun, cp);
+    if (g->evnoun >= 0) return event_counterpart(c, (uint32_t)g->evnoun, act, na, cp);
     if (p->opts & NE_PO_RECIP) {
         *recip = 1;
         return 0;

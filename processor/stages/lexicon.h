@@ -159,6 +159,7 @@ const int32_t *ne_lex_alts(const ne_lexicon_t *lx);
 enum {
     NE_GC_QUANTITY, /* "at least", "more than", "up to": before a number */
     NE_GC_BORDER,   /* "border", "frontier": "its border with X" stands for X */
+    NE_GC_SIMILAR,  /* "similar", "the same": an act like one before, on the same target */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
