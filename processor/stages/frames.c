@@ -729,8 +729,50 @@ static int similar_targets(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     return 0;
 }
 
+/* Is mention m the first part of a hyphenated modifier ("a U.S.-drafted
+ * resolution": the resolution is not the United States')? */
+static int modifier_mention(const ctx_t *c, int32_t m)
+{
+    uint32_t e = c->s.d->ment.v[m].te;
+    return e + 1 < c->s.te && is_punct(c, e, "-") && tok(c, e + 1)->kind == NE_TK_WORD &&
+           !(tok(c, e + 1)->flags & NE_TF_CAP);
+}
+
+/* Whom the act opposes, named after the verb in its clause: "in defiance
+ * of Chinese authorities", "unless Israel rescinded" (class AGAINST). */
+static int opposed_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na, ne_member_t *cp)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_AGAINST);
+    const int32_t *cw = ne_lex_cwords(c->s.lx);
+    for (uint32_t k = g->head + 1; k < c->s.te; k++) {
+        /* in the verb's clause: up to a comma, a relative pronoun or another verb */
+        if (is_punct(c, k, ".;:,") || (wf(c, k) & NE_W_REL)) break;
+        int verb = 0;
+        for (size_t v = 0; v < c->s.d->vg.n && !verb; v++)
+            verb = c->s.d->vg.v[v].head == k && !(c->s.d->vg.v[v].flags & (NE_VG_NOUN | NE_VG_CONSUMED));
+        if (verb) break;
+        for (uint32_t x = ne_lex_cphrases(c->s.lx, tok(c, k)->word); x != NE_LEX_NONE; x = ne_lex_cphrase(c->s.lx, x)->next) {
+            const ne_cphrase_t *ph = ne_lex_cphrase(c->s.lx, x);
+            if (ph->cls != cls || k + ph->nwords >= c->s.te) continue;
+            uint8_t n = 1;
+            while (n < ph->nwords && tok(c, k + n)->word == cw[ph->words + n]) n++;
+            if (n < ph->nwords) continue;
+            uint32_t q = k + n;
+            if (ment_at(c, q) < 0 && (wf(c, q) & NE_W_DET)) q++;
+            int32_t m = ment_at(c, q);
+            if (m < 0 || c->s.d->ment.v[m].tb != q || !c->s.d->ment.v[m].n ||
+                (c->s.d->ment.v[m].flags & (NE_MF_REL | NE_MF_RECIP)))
+                continue;
+            if (na && !strcmp(c->s.d->ment.v[m].m[0].code, act[0].code)) continue;
+            return members(c, m, cp);
+        }
+    }
+    return 0;
+}
+
 /* obj / reply: the first actor mention after the verb in its clause (",
- * its foreign ministry said" is not); else the targets of a similar act
+ * its foreign ministry said" is not; a mention that modifies a noun or is
+ * the actor itself is no object); else the targets of a similar act
  * before; for reply, else whoever last acted on the actor ("Minsk denied
  * the charge"). */
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
@@ -739,7 +781,11 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     for (uint32_t k = g->head + 1; k < c->s.te; k++) {
         if (is_punct(c, k, ".;:,")) break;
         int32_t m = ment_at(c, k);
-        if (m >= 0 && !(c->s.d->ment.v[m].flags & NE_MF_REL)) return members(c, m, cp);
+        if (m < 0 || (c->s.d->ment.v[m].flags & NE_MF_REL)) continue;
+        k = c->s.d->ment.v[m].te - 1;
+        if (modifier_mention(c, m)) continue;
+        if (na && c->s.d->ment.v[m].n && !strcmp(c->s.d->ment.v[m].m[0].code, act[0].code)) continue;
+        return members(c, m, cp);
     }
     int n = similar_targets(c, g, act, na, cp);
     if (n) return n;
@@ -748,9 +794,11 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
 }
 
 /* The counterpart of a group in the active voice, by precedence: the
- * mention in the pattern's '+'; the agent of an event that fills it; else
- * what the pattern's option says (recip, gov, self, obj, reply). Returns
- * the members written to cp; *recip when the actors act on each other. */
+ * mention in the pattern's '+'; the agent of an event that fills it; a
+ * reciprocal; for gov and self, a party the clause names as opposed ("in
+ * defiance of X", "unless X"), else the actor's own state; for obj and
+ * reply, the object or the memory. Returns the members written to cp;
+ * *recip when the actors act on each other. */
 static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                        ne_member_t *cp, const struct ne_events_s *ev, int *recip)
 {
@@ -767,7 +815,11 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *
         *recip = 1;
         return 0;
     }
-    if (p->opts & (NE_PO_GOV | NE_PO_SELF)) return own_state(c, g, act, na, cp);
+    if (p->opts & (NE_PO_GOV | NE_PO_SELF)) {
+        /* a protest, a strike, a mobilization aimed at another party */
+        int n = opposed_party(c, g, act, na, cp);
+        return n ? n : own_state(c, g, act, na, cp);
+    }
     if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) return object_or_reply(c, g, act, na, cp, ev);
     return 0;
 }

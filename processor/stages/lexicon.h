@@ -160,6 +160,7 @@ enum {
     NE_GC_QUANTITY, /* "at least", "more than", "up to": before a number */
     NE_GC_BORDER,   /* "border", "frontier": "its border with X" stands for X */
     NE_GC_SIMILAR,  /* "similar", "the same": an act like one before, on the same target */
+    NE_GC_AGAINST,  /* "against", "in defiance of", "unless": names whom an act opposes */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
