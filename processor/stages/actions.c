@@ -474,6 +474,10 @@ static int32_t of_phrase(const ctx_t *c, uint32_t pos, uint32_t *at)
     int prep = is_w(c, q, "of") ||
                (is_w(c, q, "with") && q > pos &&
                 ne_lex_in_class(c->lx, ne_lex_gclass(c->lx, NE_GC_BORDER), tok(c, q - 1)->word));
+    /* "the killing of X" names an event, whose agent is not X: the event
+     * slot takes it */
+    uint32_t noun = q > pos ? ne_lex_noun(c->lx, tok(c, q - 1)->word) : NE_LEX_NONE;
+    if (noun != NE_LEX_NONE && ne_lex_noun_roots(c->lx, noun)) return -1;
     if (q > pos && prep && ment_at(c, q + 1) >= 0 && c->d->ment.v[ment_at(c, q + 1)].tb == q + 1) {
         *at = q + 1;
         return ment_at(c, q + 1);
@@ -483,16 +487,23 @@ static int32_t of_phrase(const ctx_t *c, uint32_t pos, uint32_t *at)
 
 /* Past the words that may open the counterpart's noun phrase before its
  * mention: "whether" ("into whether"), a quantity ("up to 16 Russian
- * advisers"), a part ("two of", "dozens of"), a determiner before a
- * modifier ("the ruling ZANU-PF"), and up to two plain modifiers ("to
- * ousted Syrian President ...", "arrested jailed ..."). */
-static uint32_t slot_prefix(const ctx_t *c, uint32_t pos)
+ * advisers"), a part ("two of", "dozens of", "members of": class MEMBERS).
+ * Returns the position after them. */
+static uint32_t slot_part(const ctx_t *c, uint32_t pos)
 {
     if (is_w(c, pos, "whether")) pos++;
     if (ment_at(c, pos) < 0) pos = skip_quantity(c, pos);
     if (ment_at(c, pos) < 0 && is_w(c, pos + 1, "of") &&
-        (tok(c, pos)->kind == NE_TK_NUM || (wf(c, pos) & (NE_W_NUM | NE_W_DET))))
+        (tok(c, pos)->kind == NE_TK_NUM || (wf(c, pos) & (NE_W_NUM | NE_W_DET)) || many_at(c, pos) ||
+         ne_lex_in_class(c->lx, ne_lex_gclass(c->lx, NE_GC_MEMBERS), tok(c, pos)->word)))
         pos += 2;
+    return pos;
+}
+
+/* Past a determiner before a modifier ("the ruling ZANU-PF") and up to two
+ * plain modifiers ("to ousted Syrian President ...", "arrested jailed ..."). */
+static uint32_t slot_modifiers(const ctx_t *c, uint32_t pos)
+{
     if (ment_at(c, pos) < 0 && (wf(c, pos) & (NE_W_DET | NE_W_POSS)) && !(wf(c, pos) & NE_W_PREP) &&
         pos + 1 < c->te && ment_at(c, pos + 1) < 0 && plain_modifier(c, pos + 1))
         pos++;
@@ -502,12 +513,13 @@ static uint32_t slot_prefix(const ctx_t *c, uint32_t pos)
 }
 
 /* The mention that fills a counterpart slot starting at pos, with *at its
- * first token; -1 when none. */
+ * first token; -1 when none. A phrase that opens with a determiner may
+ * name a place or state with "of" ("the people of Gaza"). */
 static int32_t slot_mention(const ctx_t *c, uint32_t pos, uint32_t *at)
 {
-    uint32_t q = slot_prefix(c, pos);
+    uint32_t p = slot_part(c, pos), q = slot_modifiers(c, p);
     int32_t m = ment_at(c, q);
-    if (m < 0) return of_phrase(c, pos, at);
+    if (m < 0) return of_phrase(c, (wf(c, p) & (NE_W_DET | NE_W_POSS)) ? p : q, at);
     /* a target inside a mention, right after its own preposition: "the
      * ambassador of | Belarus" stands for the whole mention */
     if (c->d->ment.v[m].tb != q &&

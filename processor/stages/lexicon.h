@@ -161,6 +161,7 @@ enum {
     NE_GC_BORDER,   /* "border", "frontier": "its border with X" stands for X */
     NE_GC_SIMILAR,  /* "similar", "the same": an act like one before, on the same target */
     NE_GC_AGAINST,  /* "against", "in defiance of", "unless": names whom an act opposes */
+    NE_GC_MEMBERS,  /* "members", "supporters", "leaders" (of X): stand for X */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
