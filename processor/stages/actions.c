@@ -529,13 +529,14 @@ static int32_t slot_mention(const ctx_t *c, uint32_t pos, uint32_t *at)
     return m;
 }
 
-/* Can mention m be the counterpart of slot e? */
-static int target_fits(const ne_pelem_t *e, const ne_mention_t *mm)
+/* Can mention m be the counterpart of slot e? An "it" that names no actor
+ * may stand for an event ("condemned it": frames.c asks the memory). */
+static int target_fits(const ctx_t *c, const ne_pelem_t *e, const ne_mention_t *mm)
 {
     if (mm->flags & NE_MF_REL) return 0;
     if (e->person && (!(mm->flags & NE_MF_PERSON) || mm->n != 1 || (mm->flags & NE_MF_PLURAL)))
         return 0;
-    return mm->n || (mm->flags & NE_MF_RECIP);
+    return mm->n || (mm->flags & NE_MF_RECIP) || ((mm->flags & NE_MF_PRON) && is_w(c, mm->tb, "it"));
 }
 
 static int np_internal(const ctx_t *c, uint32_t i);
@@ -578,7 +579,7 @@ static int match_target(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
     int32_t m = slot_mention(c, pos, &at);
     if (m < 0) return match_event_slot(c, ms, ei, pos);
     const ne_mention_t *mm = &c->d->ment.v[m];
-    if (!target_fits(e, mm)) return 0;
+    if (!target_fits(c, e, mm)) return 0;
     int32_t save = ms->target;
     ms->target = m;
     if (match_from(c, ms, (uint16_t)(ei + 1), mm->te)) return 1;

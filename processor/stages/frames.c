@@ -511,8 +511,8 @@ static int reply_target(const struct ne_events_s *ev, const ne_member_t *actor, 
 /* ---- the article's events ------------------------------------------------------- */
 
 /* Keep a coded event: its code, agents and targets (placed members only). */
-static void remember_event(ne_memory_t *mem, const char *code, int32_t word, const ne_member_t *agent,
-                           int na, const ne_member_t *target, int nt)
+static void remember_event(ne_memory_t *mem, const char *code, int32_t word, uint32_t sent,
+                           const ne_member_t *agent, int na, const ne_member_t *target, int nt)
 {
     struct ne_memevent_s *e;
     if (mem->nevents == NE_MEM_EVENTS) {
@@ -523,6 +523,7 @@ static void remember_event(ne_memory_t *mem, const char *code, int32_t word, con
     memset(e, 0, sizeof(*e));
     ne_strlcpy(e->code, code, sizeof(e->code));
     e->word = word;
+    e->sent = sent;
     for (int i = 0; i < na && e->nagent < NE_MEM_EVMEMBERS; i++)
         if (agent[i].code[0] && !unplaced(&agent[i])) e->agent[e->nagent++] = agent[i];
     for (int i = 0; i < nt && e->ntarget < NE_MEM_EVMEMBERS; i++)
@@ -793,8 +794,45 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     return 0;
 }
 
+/* The first token of the sentence before the current one (the current's
+ * when it is the first). */
+static uint32_t previous_sentence(const ctx_t *c)
+{
+    const ne_doc_t *d = c->s.d;
+    uint32_t prev = c->s.tb;
+    for (size_t k = 0; k < d->sent.n && d->sent.v[k].tb < c->s.tb; k++) prev = d->sent.v[k].tb;
+    return prev;
+}
+
+/* "NATO condemned it", "Germany described it as a devastating signal": an
+ * "it" that a reaction (codes 01, 05, 11, 12) takes as object stands for
+ * the last event of this or the previous sentence, by another actor. */
+static int pronoun_event(const ctx_t *c, const ne_vgroup_t *g, int32_t m, const ne_member_t *act, int na,
+                         ne_member_t *cp)
+{
+    const ne_mention_t *mm = &c->s.d->ment.v[m];
+    int root = (g->pat->code[0] - '0') * 10 + (g->pat->code[1] - '0');
+    if (!(mm->flags & NE_MF_PRON) || !is_w(c, mm->tb, "it") ||
+        !(root == 1 || root == 5 || root == 11 || root == 12))
+        return 0;
+    uint32_t since = previous_sentence(c);
+    for (size_t i = c->mem->nevents; i > 0; i--) {
+        const struct ne_memevent_s *e = &c->mem->events[i - 1];
+        if (e->sent < since) break;
+        int mine = 0;
+        for (int k = 0; k < e->nagent && na && !mine; k++) mine = !strcmp(e->agent[k].code, act[0].code);
+        if (mine) continue;
+        int n = 0;
+        for (int k = 0; k < e->nagent; k++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->agent[k]);
+        for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
+        return n;
+    }
+    return 0;
+}
+
 /* The counterpart of a group in the active voice, by precedence: the
- * mention in the pattern's '+'; the agent of an event that fills it; a
+ * mention in the pattern's '+' (an "it" that stands for an event: its
+ * agent); the agent of an event that fills it; a
  * reciprocal; for gov and self, a party the clause names as opposed ("in
  * defiance of X", "unless X"), else the actor's own state; for obj and
  * reply, the object or the memory. Returns the members written to cp;
@@ -808,7 +846,8 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *
             *recip = 1;
             return 0;
         }
-        return members(c, g->target, cp);
+        int n = pronoun_event(c, g, g->target, act, na, cp);
+        return n ? n : members(c, g->target, cp);
     }
     if (g->evnoun >= 0) return event_counterpart(c, (uint32_t)g->evnoun, act, na, cp);
     if (p->opts & NE_PO_RECIP) {
@@ -926,7 +965,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
         for (int i = 0; i < na; i++)
             for (int j = 0; j < na; j++)
                 if (i != j && emit(c, ev, &proto, &act[i], &act[j]) < 0) return -1;
-        remember_event(c->mem, proto.code, trigger_word(c, g), act, na, act, na);
+        remember_event(c->mem, proto.code, trigger_word(c, g), c->s.tb, act, na, act, na);
         return 0;
     }
     /* the members as placed for the memory: each actor as placed against
@@ -941,7 +980,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
             if (i == 0) placed_b[j] = b;
             if (emit(c, ev, &proto, &a, &b) < 0) return -1;
         }
-    if (na && ncp) remember_event(c->mem, proto.code, trigger_word(c, g), placed_a, na, placed_b, ncp);
+    if (na && ncp) remember_event(c->mem, proto.code, trigger_word(c, g), c->s.tb, placed_a, na, placed_b, ncp);
     return 0;
 }
 
