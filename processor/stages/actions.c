@@ -657,8 +657,9 @@ static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
     const int32_t *alts = ne_lex_alts(c->lx) + e->alt;
     int32_t w = tok(c, pos)->word;
     if (w < 0) return 0;
+    int32_t sg = ne_lex_singular(c->lx, w);
     for (uint16_t k = 0; k < e->nalt; k++)
-        if (alts[k] == w) {
+        if (alts[k] == w || alts[k] == sg) {
             ms->spec++;
             if (match_from(c, ms, (uint16_t)(ei + 1), pos + 1)) return 1;
             ms->spec--;
@@ -698,7 +699,7 @@ static uint32_t wset_hash(int32_t id, size_t mask)
 static int wset_fill(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te)
 {
     size_t need = 64;
-    while (need < (size_t)(te - tb) * 2) need *= 2;
+    while (need < (size_t)(te - tb) * 4) need *= 2; /* words and singulars, at most half full */
     while (d->wset.cap < need)
         if (ne_vec_grow((void **)&d->wset.v, &d->wset.cap, sizeof(int32_t)) < 0) return -1;
     d->wset.n = need;
@@ -707,11 +708,13 @@ static int wset_fill(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t 
     for (uint32_t i = tb; i < te; i++) {
         int32_t id = d->tok.v[i].word;
         if (id < 0) continue;
-        for (uint32_t k = ne_lex_cphrases(lx, id); k != NE_LEX_NONE; k = ne_lex_cphrase(lx, k)->next)
-            if (ne_lex_cphrase(lx, k)->cls < 64) d->wclasses |= 1ull << ne_lex_cphrase(lx, k)->cls;
-        size_t h = wset_hash(id, need - 1);
-        while (d->wset.v[h] >= 0 && d->wset.v[h] != id) h = (h + 1) & (need - 1);
-        d->wset.v[h] = id;
+        d->wclasses |= ne_lex_word_classes(lx, id);
+        /* a plural counts as its singular too ("ambassadors") */
+        for (int32_t w = id, n = 0; w >= 0 && n < 2; w = ne_lex_singular(lx, w), n++) {
+            size_t h = wset_hash(w, need - 1);
+            while (d->wset.v[h] >= 0 && d->wset.v[h] != w) h = (h + 1) & (need - 1);
+            d->wset.v[h] = w;
+        }
     }
     return 0;
 }

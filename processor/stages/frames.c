@@ -510,20 +510,24 @@ static int reply_target(const struct ne_events_s *ev, const ne_member_t *actor, 
 
 /* ---- the article's events ------------------------------------------------------- */
 
-/* Keep a coded event: its code, agents and targets (placed members only). */
+/* The back-th most recent remembered event (1 the last), NULL past the
+ * oldest one kept. */
+static const struct ne_memevent_s *mem_event(const ne_memory_t *mem, size_t back)
+{
+    if (back > mem->nevents || back > NE_MEM_EVENTS) return NULL;
+    return &mem->events[(mem->nevents - back) % NE_MEM_EVENTS];
+}
+
+/* Keep a coded event (in a ring): its code, word, sentence, and placed
+ * agents and targets. */
 static void remember_event(ne_memory_t *mem, const char *code, int32_t word, uint32_t sent,
                            const ne_member_t *agent, int na, const ne_member_t *target, int nt)
 {
-    struct ne_memevent_s *e;
-    if (mem->nevents == NE_MEM_EVENTS) {
-        memmove(mem->events, mem->events + 1, (NE_MEM_EVENTS - 1) * sizeof(mem->events[0]));
-        mem->nevents--;
-    }
-    e = &mem->events[mem->nevents];
-    memset(e, 0, sizeof(*e));
+    struct ne_memevent_s *e = &mem->events[mem->nevents % NE_MEM_EVENTS];
     ne_strlcpy(e->code, code, sizeof(e->code));
     e->word = word;
     e->sent = sent;
+    e->nagent = e->ntarget = 0;
     for (int i = 0; i < na && e->nagent < NE_MEM_EVMEMBERS; i++)
         if (agent[i].code[0] && !unplaced(&agent[i])) e->agent[e->nagent++] = agent[i];
     for (int i = 0; i < nt && e->ntarget < NE_MEM_EVMEMBERS; i++)
@@ -557,9 +561,9 @@ static int add_member(ne_member_t *out, int n, int max, const ne_member_t *m)
  * coded by the same word ("the strikes": "struck" before "attacked"). */
 static const struct ne_memevent_s *recall_event(const ne_memory_t *mem, uint32_t roots, int32_t word)
 {
+    const struct ne_memevent_s *e;
     for (int pass = word >= 0 ? 0 : 1; pass < 2; pass++)
-        for (size_t i = mem->nevents; i > 0; i--) {
-            const struct ne_memevent_s *e = &mem->events[i - 1];
+        for (size_t b = 1; (e = mem_event(mem, b)); b++) {
             int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
             if (root < 1 || root > 20 || !(roots & (1u << root))) continue;
             if (pass == 0 && e->word != word) continue;
@@ -655,8 +659,8 @@ static int response_agents(const ctx_t *c, uint32_t head, const ne_member_t *act
     uint32_t noun = ne_lex_noun(c->s.lx, tok(c, head)->word);
     if (noun == NE_LEX_NONE) return 0;
     uint32_t roots = ne_lex_noun_roots(c->s.lx, noun);
-    for (size_t i = c->mem->nevents; i > 0; i--) {
-        const struct ne_memevent_s *e = &c->mem->events[i - 1];
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
         int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
         if (root < 1 || root > 20 || !(roots & (1u << root))) continue;
         int on_actor = 0;
@@ -716,8 +720,8 @@ static int similar_targets(const ctx_t *c, const ne_vgroup_t *g, const ne_member
         similar = ne_lex_in_class(c->s.lx, cls, tok(c, k)->word);
     if (!similar || !na) return 0;
     const char *code = g->pat->code;
-    for (size_t i = c->mem->nevents; i > 0; i--) {
-        const struct ne_memevent_s *e = &c->mem->events[i - 1];
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
         if (strncmp(e->code, code, 2)) continue;
         int mine = 0;
         for (int k = 0; k < e->nagent && !mine; k++) mine = !strcmp(e->agent[k].code, act[0].code);
@@ -816,8 +820,8 @@ static int pronoun_event(const ctx_t *c, const ne_vgroup_t *g, int32_t m, const 
         !(root == 1 || root == 5 || root == 11 || root == 12))
         return 0;
     uint32_t since = previous_sentence(c);
-    for (size_t i = c->mem->nevents; i > 0; i--) {
-        const struct ne_memevent_s *e = &c->mem->events[i - 1];
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
         if (e->sent < since) break;
         int mine = 0;
         for (int k = 0; k < e->nagent && na && !mine; k++) mine = !strcmp(e->agent[k].code, act[0].code);

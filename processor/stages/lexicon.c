@@ -32,6 +32,8 @@ typedef struct winfo_s {
     uint32_t cphrase; /* first class phrase that begins with this word, NE_LEX_NONE */
     uint32_t noun;    /* event noun of this singular or plural, NE_LEX_NONE */
     int32_t plural;   /* an irregular noun plural given in classes.tsv, -1 */
+    int32_t singular; /* for a plural the patterns generated: its singular, -1 */
+    uint64_t classes; /* bit c: a member of class c (< 64) begins with this word */
 } winfo_t;
 
 typedef struct lemma_s {
@@ -183,6 +185,7 @@ static int32_t word_intern(ne_lexicon_t *lx, const char *s, size_t n)
     wi->cphrase = NE_LEX_NONE;
     wi->noun = NE_LEX_NONE;
     wi->plural = -1;
+    wi->singular = -1;
     whash_insert(lx, s, n, (uint32_t)w);
     return w;
 }
@@ -190,6 +193,16 @@ static int32_t word_intern(ne_lexicon_t *lx, const char *s, size_t n)
 static int32_t word_intern_z(ne_lexicon_t *lx, const char *s)
 {
     return word_intern(lx, s, strlen(s));
+}
+
+uint64_t ne_lex_word_classes(const ne_lexicon_t *lx, int32_t w)
+{
+    return w < 0 ? 0 : lx->winfo.v[w].classes;
+}
+
+int32_t ne_lex_singular(const ne_lexicon_t *lx, int32_t w)
+{
+    return w < 0 ? -1 : lx->winfo.v[w].singular;
 }
 
 uint32_t ne_lex_word_flags(const ne_lexicon_t *lx, int32_t w)
@@ -971,6 +984,7 @@ static int add_cphrase(ne_lexicon_t *lx, uint32_t cls, const int32_t *ids, int n
     cp->words = (uint32_t)(lx->cword.n - (size_t)n);
     cp->next = lx->winfo.v[ids[0]].cphrase;
     lx->winfo.v[ids[0]].cphrase = (uint32_t)lx->cph.n++;
+    if (cls < 64) lx->winfo.v[ids[0]].classes |= 1ull << cls;
     return 0;
 }
 
@@ -1172,15 +1186,14 @@ static int load_pattern(loader_t *ld, char **f, int nf, int noun)
                 if (NE_VEC_RESERVE(lx->alt) < 0) return fail(ld, "out of memory");
                 lx->alt.v[lx->alt.n++] = ids[0];
                 pe->nalt++;
-                /* a noun matches its plural too: "ambassador" -> "ambassadors" */
+                /* a noun matches its plural too: "ambassadors" is read as
+                 * "ambassador" (ne_lex_singular), so the alternatives stay
+                 * few for the prefilter */
                 int32_t pl[3];
                 int np = plural_ids(lx, ids[0], pl);
                 if (np < 0) return fail(ld, "out of memory");
-                for (int i = 0; i < np; i++) {
-                    if (NE_VEC_RESERVE(lx->alt) < 0) return fail(ld, "out of memory");
-                    lx->alt.v[lx->alt.n++] = pl[i];
-                    pe->nalt++;
-                }
+                for (int i = 0; i < np; i++)
+                    if (lx->winfo.v[pl[i]].singular < 0 && pl[i] != ids[0]) lx->winfo.v[pl[i]].singular = ids[0];
             }
             if (!pe->nalt) return fail(ld, "empty alternative in '%s'", f[1]);
             words++;

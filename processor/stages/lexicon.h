@@ -124,6 +124,11 @@ void ne_lex_destroy(ne_lexicon_t *lx);
 
 /** @brief Id of a folded word, -1 when no dictionary mentions it. */
 int32_t ne_lex_word_find(const ne_lexicon_t *lx, const char *s, size_t n);
+/** @brief The classes (bit c for class id c < 64) that have a member beginning with word. */
+uint64_t ne_lex_word_classes(const ne_lexicon_t *lx, int32_t word);
+/** @brief The singular of a plural that a pattern word generated ("ambassadors"
+ * -> "ambassador"), -1 for other words. */
+int32_t ne_lex_singular(const ne_lexicon_t *lx, int32_t word);
 /** @brief Grammar flags of a word id (0 for -1). */
 uint32_t ne_lex_word_flags(const ne_lexicon_t *lx, int32_t word);
 /** @brief The small value of a grammar word (weekday, month, number). */
