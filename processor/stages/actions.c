@@ -870,6 +870,38 @@ static int match_support(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, n
     return 0;
 }
 
+/* Does pattern p describe its object's words: no counterpart slot, and a
+ * number or a noun class first (`kill # &VICTIMS`)? */
+static int object_pattern(const ne_lexicon_t *lx, const ne_pattern_t *p)
+{
+    const ne_pelem_t *el = ne_lex_pelems(lx) + p->elem;
+    if (!p->nelem || !(p->opts & NE_PO_OBJ) || (el[0].type != NE_PE_MANY && el[0].type != NE_PE_CLASS))
+        return 0;
+    for (uint16_t k = 0; k < p->nelem; k++)
+        if (el[k].type == NE_PE_TARGET) return 0;
+    return 1;
+}
+
+int ne_actions_match_object(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,
+                            const ne_vgroup_t *vg, uint32_t from, uint32_t to, ne_match_t *out)
+{
+    ctx_t c = {lx, (ne_doc_t *)d, tb, to < te ? to : te}; /* the phrase only */
+    size_t np;
+    const ne_pattern_t *pats = ne_lex_patterns(lx, vg->lemma, &np);
+    for (size_t k = 0; k < np; k++) {
+        const ne_pattern_t *p = &pats[k];
+        mstate_t ms;
+        if (!object_pattern(lx, p) || !words_present(lx, p, d) || !match_active(&c, p, from, &ms)) continue;
+        out->pat = p;
+        out->target = -1;
+        out->evnoun = -1;
+        out->end = ms.end;
+        out->modality = 0;
+        return 1;
+    }
+    return 0;
+}
+
 int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,
                      const ne_vgroup_t *vg, ne_match_t *out)
 {

@@ -36,4 +36,14 @@ typedef struct ne_match_s {
 int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te,
                      const ne_vgroup_t *vg, ne_match_t *out);
 
+/**
+ * @brief Match vg's patterns that describe the object's words (`kill #
+ * &VICTIMS`: no '+', a number or a class first, option obj) against the
+ * phrase [from, to): "More than 800 people were killed" has its object as
+ * the passive subject.
+ * @returns 1 and fills out with the most specific such pattern, else 0.
+ */
+int ne_actions_match_object(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te,
+                            const ne_vgroup_t *vg, uint32_t from, uint32_t to, ne_match_t *out);
+
 #endif

@@ -913,6 +913,23 @@ static int32_t speaker(ctx_t *c)
     return -1;
 }
 
+/* "More than 800 people were killed by the RSF": in the passive the
+ * subject is the object, so a pattern that describes the object (its
+ * number and class: `kill # &VICTIMS`, 202) codes it before the plain
+ * passive reading (`kill +`, 190). */
+static void passive_object(ctx_t *c, size_t gi, ne_match_t *mt)
+{
+    ne_vgroup_t *g = &c->s.d->vg.v[gi];
+    if (!(g->flags & NE_VG_PASSIVE)) return;
+    int32_t subj = group_subject(c, gi);
+    if (subj < 0) return;
+    const ne_mention_t *m = &c->s.d->ment.v[subj];
+    ne_match_t om;
+    if (ne_actions_match_object(c->s.lx, c->s.d, c->s.tb, c->s.te, g, m->tb, m->te, &om) &&
+        om.pat->score > mt->pat->score)
+        mt->pat = om.pat;
+}
+
 static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
 {
     ne_doc_t *d = c->s.d;
@@ -920,6 +937,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     if (!g->pat || (g->flags & (NE_VG_MODAL | NE_VG_NEGATED))) return 0;
     if (!strcmp(g->pat->code, NE_CODE_NONE)) return 0;
     ne_match_t mt = {g->pat, g->target, g->mend, g->modality, g->evnoun};
+    passive_object(c, gi, &mt);
 
     ne_event_t proto;
     memset(&proto, 0, sizeof(proto));
