@@ -798,19 +798,9 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     return 0;
 }
 
-/* The first token of the sentence before the current one (the current's
- * when it is the first). */
-static uint32_t previous_sentence(const ctx_t *c)
-{
-    const ne_doc_t *d = c->s.d;
-    uint32_t prev = c->s.tb;
-    for (size_t k = 0; k < d->sent.n && d->sent.v[k].tb < c->s.tb; k++) prev = d->sent.v[k].tb;
-    return prev;
-}
-
 /* "NATO condemned it", "Germany described it as a devastating signal": an
  * "it" that a reaction (codes 01, 05, 11, 12) takes as object stands for
- * the last event of this or the previous sentence, by another actor. */
+ * the last act of the article (not itself a reaction) by another actor. */
 static int pronoun_event(const ctx_t *c, const ne_vgroup_t *g, int32_t m, const ne_member_t *act, int na,
                          ne_member_t *cp)
 {
@@ -819,10 +809,12 @@ static int pronoun_event(const ctx_t *c, const ne_vgroup_t *g, int32_t m, const 
     if (!(mm->flags & NE_MF_PRON) || !is_w(c, mm->tb, "it") ||
         !(root == 1 || root == 5 || root == 11 || root == 12))
         return 0;
-    uint32_t since = previous_sentence(c);
     const struct ne_memevent_s *e;
     for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
-        if (e->sent < since) break;
+        /* a comment, an appeal, a demand, a criticism or a rejection is a
+         * reaction, not the act reacted to */
+        int eroot = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+        if (eroot == 1 || eroot == 2 || eroot == 10 || eroot == 11 || eroot == 12) continue;
         int mine = 0;
         for (int k = 0; k < e->nagent && na && !mine; k++) mine = !strcmp(e->agent[k].code, act[0].code);
         if (mine) continue;

@@ -1082,11 +1082,18 @@ static uint32_t noun_get(ne_lexicon_t *lx, const char *base)
     return ni;
 }
 
-/* Roots named in an event class field: "18|19|20", "4|5 participants".
+/* Roots named in an event class field: "18|19|20", "4|5 participants",
+ * "*" (any act).
  * Returns the bit mask, 0 when a root is not a number from 1 to 20. */
 static uint32_t parse_roots(const char *s, int *participants)
 {
     uint32_t mask = 0;
+    if (!strcmp(s, "*")) {
+        /* any act: every root but statements, appeals, demands, disapproval
+         * and rejection (01, 02, 10, 11, 12), which are reactions to acts */
+        *participants = 0;
+        return 0x1ffffeu & ~((1u << 1) | (1u << 2) | (1u << 10) | (1u << 11) | (1u << 12));
+    }
     char buf[64];
     snprintf(buf, sizeof(buf), "%s", s);
     char *sp = strchr(buf, ' ');
