@@ -905,6 +905,41 @@ static int32_t speaker(ctx_t *c)
     return -1;
 }
 
+/* Does pattern p take its counterpart after a preposition of place only
+ * (`strike * in|near|across +`)? */
+static int locative_pattern(const ne_lexicon_t *lx, const ne_pattern_t *p)
+{
+    const ne_pelem_t *el = ne_lex_pelems(lx) + p->elem;
+    uint32_t cls = ne_lex_gclass(lx, NE_GC_LOCATIVE);
+    for (uint16_t k = 1; k < p->nelem; k++) {
+        if (el[k].type != NE_PE_TARGET) continue;
+        if (el[k - 1].type != NE_PE_WORD) return 0;
+        for (uint16_t a = 0; a < el[k - 1].nalt; a++)
+            if (!ne_lex_in_class(lx, cls, ne_lex_alts(lx)[el[k - 1].alt + a])) return 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* "U.S. forces struck targets in Iraq and Syria, hitting Iran's
+ * Revolutionary Guards": the place of an attack is no target when the
+ * same actor's attack in the sentence names whom it hit. */
+static int place_only(ctx_t *c, size_t gi)
+{
+    const ne_vgroup_t *g = &c->s.d->vg.v[gi];
+    if (!locative_pattern(c->s.lx, g->pat)) return 0;
+    int32_t subj = group_subject(c, gi);
+    for (size_t k = 0; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *o = &c->s.d->vg.v[k];
+        if (k == gi || !o->pat || o->target < 0 || !coded_group(o) || locative_pattern(c->s.lx, o->pat))
+            continue;
+        int root = (o->pat->code[0] - '0') * 10 + (o->pat->code[1] - '0');
+        if (root < 18 || root > 20 || (c->s.d->ment.v[o->target].flags & NE_MF_LOC)) continue;
+        if (group_subject(c, k) == subj) return 1;
+    }
+    return 0;
+}
+
 /* "More than 800 people were killed by the RSF": in the passive the
  * subject is the object, so a pattern that describes the object (its
  * number and class: `kill # &VICTIMS`, 202) codes it before the plain
@@ -928,6 +963,8 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     ne_vgroup_t *g = &d->vg.v[gi];
     if (!g->pat || (g->flags & (NE_VG_MODAL | NE_VG_NEGATED))) return 0;
     if (!strcmp(g->pat->code, NE_CODE_NONE)) return 0;
+    /* a place-only attack is remembered ("condemned the strikes") but not coded */
+    int quiet = place_only(c, gi);
     ne_match_t mt = {g->pat, g->target, g->mend, g->modality, g->evnoun};
     passive_object(c, gi, &mt);
 
@@ -992,7 +1029,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
             resolve_member(c, &b, a.country[0] ? &a : NULL, g->head, 1);
             if (j == 0) placed_a[i] = a;
             if (i == 0) placed_b[j] = b;
-            if (emit(c, ev, &proto, &a, &b) < 0) return -1;
+            if (!quiet && emit(c, ev, &proto, &a, &b) < 0) return -1;
         }
     if (na && ncp) remember_event(c->mem, proto.code, trigger_word(c, g), c->s.tb, placed_a, na, placed_b, ncp);
     return 0;

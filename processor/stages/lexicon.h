@@ -167,6 +167,7 @@ enum {
     NE_GC_SIMILAR,  /* "similar", "the same": an act like one before, on the same target */
     NE_GC_AGAINST,  /* "against", "in defiance of", "unless": names whom an act opposes */
     NE_GC_MEMBERS,  /* "members", "supporters", "leaders" (of X): stand for X */
+    NE_GC_LOCATIVE, /* "in", "near", "across": "struck targets in X" names a place */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
