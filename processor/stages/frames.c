@@ -775,11 +775,41 @@ static int opposed_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t
     return 0;
 }
 
+/* "Qatar suspended its mediation", "Beijing denied the charge": a
+ * definite event noun as the object of a frame that names no one stands
+ * for the last such event of the article: an act of the actor's own (its
+ * mediation) is aimed at that act's targets, another's act at its agents
+ * (the accuser). */
+static int object_event(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                        ne_member_t *cp)
+{
+    if (!na) return 0;
+    for (uint32_t k = g->head + 1; k < g->mend && k < c->s.te; k++) {
+        uint32_t noun = ne_lex_noun(c->s.lx, tok(c, k)->word);
+        if (noun == NE_LEX_NONE || !ne_lex_noun_roots(c->s.lx, noun) ||
+            ne_lex_noun(c->s.lx, tok(c, k + 1)->word) != NE_LEX_NONE)
+            continue;
+        if (!definite_phrase(c, k)) return 0;
+        const struct ne_memevent_s *e =
+            recall_event(c->mem, ne_lex_noun_roots(c->s.lx, noun), ne_lex_noun_word(c->s.lx, noun));
+        if (!e) return 0;
+        int own = 0, n = 0;
+        for (int i = 0; i < e->nagent && !own; i++) own = !strcmp(e->agent[i].code, act[0].code);
+        if (own)
+            for (int i = 0; i < e->ntarget; i++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->target[i]);
+        else
+            for (int i = 0; i < e->nagent; i++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->agent[i]);
+        for (int i = 0; i < n; i++) cp[i].start = cp[i].end = 0;
+        return n;
+    }
+    return 0;
+}
+
 /* obj / reply: the first actor mention after the verb in its clause (",
  * its foreign ministry said" is not; a mention that modifies a noun or is
  * the actor itself is no object); else the targets of a similar act
- * before; for reply, else whoever last acted on the actor ("Minsk denied
- * the charge"). */
+ * before; else the event a definite object noun stands for; for reply,
+ * else whoever last acted on the actor ("Minsk denied the charge"). */
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp, const struct ne_events_s *ev)
 {
@@ -793,6 +823,8 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
         return members(c, m, cp);
     }
     int n = similar_targets(c, g, act, na, cp);
+    if (n) return n;
+    n = object_event(c, g, act, na, cp);
     if (n) return n;
     if ((g->pat->opts & NE_PO_REPLY) && na) return reply_target(ev, &act[0], cp);
     return 0;
