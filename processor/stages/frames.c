@@ -593,7 +593,7 @@ int ne_frames_event_noun_agents(const ne_lexicon_t *lx, const ne_memory_t *mem, 
     uint32_t noun = ne_lex_noun(lx, word);
     if (noun == NE_LEX_NONE || !ne_lex_noun_roots(lx, noun)) return 0;
     return ne_frames_recall(mem, ne_lex_noun_roots(lx, noun), ne_lex_noun_word(lx, noun),
-                            ne_lex_noun_participants(lx, noun), out, max);
+                            ne_lex_noun_participants(lx, noun) == NE_REF_PARTICIPANTS, out, max);
 }
 
 /* ---- counterparts ----------------------------------------------------------------- */
@@ -683,8 +683,11 @@ static int response_agents(const ctx_t *c, uint32_t head, const ne_member_t *act
 static int event_counterpart(const ctx_t *c, uint32_t head, const ne_member_t *act, int na,
                              ne_member_t *cp)
 {
-    int n = event_agent_in_phrase(c, head, cp);
-    if (n || !definite_phrase(c, head)) return n;
+    uint32_t noun = ne_lex_noun(c->s.lx, tok(c, head)->word);
+    int agents = noun != NE_LEX_NONE && ne_lex_noun_participants(c->s.lx, noun) == NE_REF_AGENTS;
+    int n = agents ? 0 : event_agent_in_phrase(c, head, cp);
+    /* "arrested 20 suspects" names the attackers, definite or not */
+    if (n || (!agents && !definite_phrase(c, head))) return n;
     if (counter_act(c, head)) return na ? response_agents(c, head, &act[0], cp) : 0;
     return ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, head)->word, cp, NE_MAX_MEMBERS);
 }

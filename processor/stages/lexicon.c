@@ -49,7 +49,8 @@ typedef struct noun_s {
     int32_t word;
     uint32_t pat_first, pat_n;
     uint32_t roots; /* bit r: CAMEO root r (1..20) */
-    int participants; /* refers to all who took part ("the talks"), not its agents */
+    int participants; /* NE_REF_*: the noun names all who took part ("the talks"),
+                       * or the event's agents themselves ("suspects") */
 } noun_t;
 
 /* Patterns of nouns share the pattern table with verbs; their owner index
@@ -1083,7 +1084,7 @@ static uint32_t noun_get(ne_lexicon_t *lx, const char *base)
 }
 
 /* Roots named in an event class field: "18|19|20", "4|5 participants",
- * "*" (any act).
+ * "18|19|20 agents", "*" (any act).
  * Returns the bit mask, 0 when a root is not a number from 1 to 20. */
 static uint32_t parse_roots(const char *s, int *participants)
 {
@@ -1101,8 +1102,9 @@ static uint32_t parse_roots(const char *s, int *participants)
     if (sp) {
         *sp++ = '\0';
         while (*sp == ' ') sp++;
-        if (strcmp(sp, "participants")) return 0;
-        *participants = 1;
+        if (!strcmp(sp, "participants")) *participants = NE_REF_PARTICIPANTS;
+        else if (!strcmp(sp, "agents")) *participants = NE_REF_AGENTS;
+        else return 0;
     }
     for (char *sv = NULL, *r = strtok_r(buf, "|", &sv); r; r = strtok_r(NULL, "|", &sv)) {
         char *end;
@@ -1154,7 +1156,7 @@ static int load_pattern(loader_t *ld, char **f, int nf, int noun)
         int participants = 0;
         uint32_t roots = nf >= 4 && f[3][0] ? parse_roots(f[3], &participants) : 0;
         if (nf >= 4 && f[3][0] && !roots)
-            return fail(ld, "bad event class '%s' (roots 1-20 joined by |, then 'participants' or nothing)", f[3]);
+            return fail(ld, "bad event class '%s' (roots 1-20 joined by |, or *; then 'participants', 'agents' or nothing)", f[3]);
         lx->noun.v[ni].participants |= participants;
         if (!roots && strcmp(f[0], NE_CODE_NONE)) roots = 1u << ((f[0][0] - '0') * 10 + (f[0][1] - '0'));
         lx->noun.v[ni].roots |= roots;

@@ -201,7 +201,11 @@ const ne_pattern_t *ne_lex_noun_patterns(const ne_lexicon_t *lx, uint32_t noun, 
 uint32_t ne_lex_noun_roots(const ne_lexicon_t *lx, uint32_t noun);
 /** @brief The word id of a noun's singular. */
 int32_t ne_lex_noun_word(const ne_lexicon_t *lx, uint32_t noun);
-/** @brief Does the noun refer to all who took part in its event ("the talks")? */
+/* What an event noun refers to (ne_lex_noun_participants): its event, whose
+ * agents count (0); all who took part ("the talks"); the agents themselves,
+ * a person noun ("arrested 20 suspects": the attackers). */
+enum { NE_REF_PARTICIPANTS = 1, NE_REF_AGENTS = 2 };
+/** @brief NE_REF_* of an event noun, 0 for its agents through its event. */
 int ne_lex_noun_participants(const ne_lexicon_t *lx, uint32_t noun);
 const char *ne_lex_noun_name(const ne_lexicon_t *lx, uint32_t noun);
 /** @brief First support reading of a verb lemma, NE_LEX_NONE when none. */
