@@ -292,10 +292,13 @@ int ne_actions_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32
 /*
  * A pattern is matched element by element from the token after the verb
  * (match_from). Each kind of element has its own function: a word
- * (match_word), a gap (match_gap), a number of ten or more (match_many)
- * and the counterpart slot (match_target). ne_actions_match tries a verb's
- * patterns most specific first (match_at); words_present rules most of
- * them out with one look-up each.
+ * (match_word), a gap (match_gap), a number of ten or more (match_many),
+ * a noun phrase of a class (match_class) and the counterpart slot
+ * (match_target: a mention, or an event noun phrase). ne_actions_match
+ * tries a verb's patterns by precedence (match_at), then the event noun
+ * that a support verb's object names (match_support); words_present rules
+ * most patterns out with one look-up each. Word classes (quantities,
+ * number words, members, borders) are data: dict/classes.tsv.
  */
 
 /* Move past transparent units (adverbs, time expressions, quote marks). */
@@ -344,8 +347,8 @@ static int gap_stop(const ctx_t *c, uint32_t i)
     if (is_w(c, i, "which") || is_w(c, i, "who") || is_w(c, i, "but") || (wf(c, i) & NE_W_SUBORD))
         return 1;
     /* ", after protesters ...": a clause of time after a comma */
-    if (is_punct(c, i, ",") && (is_w(c, i + 1, "after") || is_w(c, i + 1, "before") ||
-                               is_w(c, i + 1, "since") || is_w(c, i + 1, "until")))
+    if (is_punct(c, i, ",") && i + 1 < c->te &&
+        ne_lex_in_class(c->lx, ne_lex_gclass(c->lx, NE_GC_CLAUSE_TIME), tok(c, i + 1)->word))
         return 1;
     return 0;
 }
@@ -380,7 +383,8 @@ static int match_gap(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
     return 0;
 }
 
-/* Is token i a number of ten or more: "223", "1,000", "dozens", "fifty"? */
+/* Is token i a number of ten or more: "223", "1,000", or a number word
+ * of the class MANY ("dozens", "fifty")? */
 static int many_at(const ctx_t *c, uint32_t i)
 {
     const ne_token_t *t = tok(c, i);
@@ -391,12 +395,7 @@ static int many_at(const ctx_t *c, uint32_t i)
             if (f[k] != ',') v = v * 10 + (f[k] - '0');
         return v >= 10;
     }
-    static const char *const w[] = {"dozens", "scores", "hundreds", "thousands", "millions",
-                                    "ten", "eleven", "twelve", "twenty", "thirty", "forty",
-                                    "fifty", "hundred", "thousand", NULL};
-    for (int k = 0; w[k]; k++)
-        if (t->fold_len == strlen(w[k]) && !memcmp(f, w[k], t->fold_len)) return 1;
-    return 0;
+    return ne_lex_in_class(c->lx, ne_lex_gclass(c->lx, NE_GC_MANY), t->word);
 }
 
 /* The end of the longest member of class cls that starts at token i, or 0. */

@@ -643,13 +643,25 @@ static int definite_phrase(const ctx_t *c, uint32_t head)
     return 0;
 }
 
-/* "the counter-sanctions", "the countermeasures": an act in response, by
- * whoever the actor's side acted on. */
+/* "the counter-sanctions", "the retaliatory strikes", "the countermeasures":
+ * an act in response (class RESPONSE: a modifier, or the first part of the
+ * head word), by whoever the actor's side acted on. */
 static int counter_act(const ctx_t *c, uint32_t head)
 {
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_RESPONSE);
+    for (uint32_t k = head, n = 0; k > c->s.tb && n < 3; k--, n++) {
+        uint32_t p = k - 1;
+        if (is_punct(c, p, "-")) continue;
+        if (ne_lex_in_class(c->s.lx, cls, tok(c, p)->word)) return 1;
+        if (tok(c, p)->kind != NE_TK_WORD) break;
+    }
     const ne_token_t *t = tok(c, head);
-    if (t->fold_len > 7 && !memcmp(ne_tok_fold(c->s.d, t), "counter", 7)) return 1;
-    return head >= c->s.tb + 2 && is_punct(c, head - 1, "-") && is_w(c, head - 2, "counter");
+    const char *f = ne_tok_fold(c->s.d, t);
+    for (uint16_t len = 4; len + 3 < t->fold_len; len++) {
+        int32_t id = ne_lex_word_find(c->s.lx, f, len);
+        if (id >= 0 && ne_lex_in_class(c->s.lx, cls, id)) return 1;
+    }
+    return 0;
 }
 
 /* The agents of the last event of the roots of the noun at head that was

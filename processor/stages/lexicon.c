@@ -98,7 +98,9 @@ struct ne_lexicon_s {
     NE_VEC(ne_support_t) sup;    /* support readings of verbs */
 };
 
-static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER", "SIMILAR", "AGAINST", "MEMBERS", "LOCATIVE"};
+static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "SIMILAR",     "AGAINST",
+                                                             "MEMBERS",  "LOCATIVE", "MANY", "CLAUSE_TIME",
+                                                             "RESPONSE"};
 
 /* ---- hashing ------------------------------------------------------------ */
 

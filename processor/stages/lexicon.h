@@ -168,6 +168,9 @@ enum {
     NE_GC_AGAINST,  /* "against", "in defiance of", "unless": names whom an act opposes */
     NE_GC_MEMBERS,  /* "members", "supporters", "leaders" (of X): stand for X */
     NE_GC_LOCATIVE, /* "in", "near", "across": "struck targets in X" names a place */
+    NE_GC_MANY,     /* number words of ten or more: "dozens", "hundreds", "fifty" */
+    NE_GC_CLAUSE_TIME, /* ", after ...", ", until ...": a clause of time ends a gap */
+    NE_GC_RESPONSE, /* "counter-", "retaliatory": an act in response to one on the actor */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
