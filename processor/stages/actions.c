@@ -460,9 +460,10 @@ static int plain_noun(const ctx_t *c, uint32_t i)
 }
 
 /* "flood-hit areas of Myanmar", "the people of Gaza", "its border with
- * Guyana": a short noun phrase of a place or state stands for it. Returns
- * the mention after "of" (after "with" for a noun of the class BORDER), or
- * -1. */
+ * Guyana", "targets across Gaza": a short noun phrase of a place or state
+ * stands for it. Returns the mention after "of" (after "with" for a noun
+ * of the class BORDER, after a preposition of place for one of the class
+ * TARGETS), or -1. */
 static int32_t of_phrase(const ctx_t *c, uint32_t pos, uint32_t *at)
 {
     uint32_t q = pos;
@@ -470,16 +471,22 @@ static int32_t of_phrase(const ctx_t *c, uint32_t pos, uint32_t *at)
            (tok(c, q)->kind == NE_TK_WORD || is_punct(c, q, "-")) &&
            !(wf(c, q) & (NE_W_PREP | NE_W_CONJ | NE_W_REL | NE_W_BE | NE_W_PRON)))
         q++;
+    int32_t head = q > pos ? tok(c, q - 1)->word : -1;
     int prep = is_w(c, q, "of") ||
-               (is_w(c, q, "with") && q > pos &&
-                ne_lex_in_class(c->lx, ne_lex_gclass(c->lx, NE_GC_BORDER), tok(c, q - 1)->word));
+               (is_w(c, q, "with") && ne_lex_in_class(c->lx, ne_lex_gclass(c->lx, NE_GC_BORDER), head)) ||
+               (ne_lex_in_class(c->lx, ne_lex_gclass(c->lx, NE_GC_LOCATIVE), tok(c, q)->word) &&
+                ne_lex_in_class(c->lx, ne_lex_gclass(c->lx, NE_GC_TARGETS), ne_lex_singular(c->lx, head) >= 0 ? ne_lex_singular(c->lx, head) : head));
     /* "the killing of X" names an event, whose agent is not X: the event
      * slot takes it */
     uint32_t noun = q > pos ? ne_lex_noun(c->lx, tok(c, q - 1)->word) : NE_LEX_NONE;
     if (noun != NE_LEX_NONE && ne_lex_noun_roots(c->lx, noun)) return -1;
-    if (q > pos && prep && ment_at(c, q + 1) >= 0 && c->d->ment.v[ment_at(c, q + 1)].tb == q + 1) {
-        *at = q + 1;
-        return ment_at(c, q + 1);
+    if (q == pos || !prep) return -1;
+    /* "across eastern Ukraine": a plain modifier may come first */
+    uint32_t r = q + 1;
+    for (int k = 0; k < 2 && r + 1 < c->te && ment_at(c, r) < 0 && plain_modifier(c, r); k++) r++;
+    if (ment_at(c, r) >= 0 && c->d->ment.v[ment_at(c, r)].tb == r) {
+        *at = r;
+        return ment_at(c, r);
     }
     return -1;
 }
@@ -518,7 +525,14 @@ static int32_t slot_mention(const ctx_t *c, uint32_t pos, uint32_t *at)
 {
     uint32_t p = slot_part(c, pos), q = slot_modifiers(c, p);
     int32_t m = ment_at(c, q);
-    if (m < 0) return of_phrase(c, (wf(c, p) & (NE_W_DET | NE_W_POSS)) ? p : q, at);
+    if (m < 0) {
+        /* "the people of Gaza", "positions across eastern Ukraine": from the
+         * determiner or the TARGETS noun, else after the modifiers */
+        int32_t w = tok(c, p)->word, sg = ne_lex_singular(c->lx, w);
+        int whole = (wf(c, p) & (NE_W_DET | NE_W_POSS)) ||
+                    ne_lex_in_class(c->lx, ne_lex_gclass(c->lx, NE_GC_TARGETS), sg >= 0 ? sg : w);
+        return of_phrase(c, whole ? p : q, at);
+    }
     /* a target inside a mention, right after its own preposition: "the
      * ambassador of | Belarus" stands for the whole mention */
     if (c->d->ment.v[m].tb != q &&

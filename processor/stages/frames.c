@@ -495,7 +495,10 @@ static int reply_target(const struct ne_events_s *ev, const ne_member_t *actor, 
         const ne_event_t *e = &ev->ev.v[i - 1];
         int same = actor->country[0] ? !strcmp(e->counterpart.country, actor->country)
                                      : !strcmp(e->counterpart.code, actor->code);
-        if (!same) continue;
+        /* a reply goes to another party: not the actor's own state */
+        int own = actor->country[0] ? !strcmp(e->actor.country, actor->country)
+                                    : !strcmp(e->actor.code, actor->code);
+        if (!same || own) continue;
         memset(out, 0, sizeof(*out));
         ne_strlcpy(out->code, e->actor.code, sizeof(out->code));
         ne_strlcpy(out->country, e->actor.country, sizeof(out->country));
@@ -828,7 +831,14 @@ static int object_event(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t 
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp, const struct ne_events_s *ev)
 {
-    for (uint32_t k = g->head + 1; k < c->s.te; k++) {
+    /* "denied that Tehran had ...": a frame that ends with its complement's
+     * "that" has no object in the complement, */
+    uint32_t end = c->s.te;
+    if (g->mend > g->head + 1 && is_w(c, g->mend - 1, "that")) end = g->mend - 1;
+    /* "denies backing the rebels": nor has a bare verb before a clause of its own */
+    for (size_t k = 0; k < c->s.d->vg.n && g->mend == g->head + 1; k++)
+        if (c->s.d->vg.v[k].head == g->mend && !(c->s.d->vg.v[k].flags & NE_VG_NOUN)) end = g->mend;
+    for (uint32_t k = g->head + 1; k < end; k++) {
         if (is_punct(c, k, ".;:,")) break;
         int32_t m = ment_at(c, k);
         if (m < 0 || (c->s.d->ment.v[m].flags & NE_MF_REL)) continue;
