@@ -535,6 +535,8 @@ static int gen_regular(ne_lexicon_t *lx, uint32_t lemma, const char *b, int want
     char last = b[n - 1], prev = n > 1 ? b[n - 2] : 0;
     int cvc = n >= 3 && !is_vowel(last) && last != 'w' && last != 'x' && last != 'y' &&
               is_vowel(prev) && !is_vowel(b[n - 3]);
+    /* British spelling doubles a final -l after any vowel: "initialled" */
+    if (n >= 3 && last == 'l' && is_vowel(prev)) cvc = 1;
     if (want_s) {
         if (last == 's' || last == 'x' || last == 'z' || (last == 'h' && (prev == 'c' || prev == 's')))
             snprintf(f, sizeof(f), "%ses", b);
