@@ -63,7 +63,11 @@ void ne_frames_intent_code(const char *code, char out[5])
         else if (!strncmp(code, "085", 3)) set_code(out, "0354");
         else if (!strncmp(code, "086", 3)) set_code(out, "0355");
         else if (!strncmp(code, "087", 3)) set_code(out, "0356");
-        else set_code(out, "035");
+        else if (!strncmp(code, "083", 3)) {
+            /* acceding to reform (0831 resign) mirrors the intent to reform (0341) */
+            set_code(out, "034");
+            if (code[3]) out[3] = code[3], out[4] = '\0';
+        } else set_code(out, "035");
         return;
     case 14: set_code(out, "133"); return;
     case 15: case 18: case 19: case 20: set_code(out, "138"); return;
@@ -92,7 +96,10 @@ void ne_frames_refuse_code(const char *code, char out[5])
     else if (root == 6) set_code(out, "121");
     else if (root == 7) set_code(out, "122");
     else if (root == 8) {
-        if (!strncmp(code, "081", 3)) set_code(out, "1241");
+        if (!strncmp(code, "083", 3)) {
+            set_code(out, "123"); /* 0831 -> 1231: reject a change of leadership */
+            if (code[3]) out[3] = code[3], out[4] = '\0';
+        } else if (!strncmp(code, "081", 3)) set_code(out, "1241");
         else if (!strncmp(code, "084", 3)) set_code(out, "1243");
         else if (!strncmp(code, "085", 3)) set_code(out, "1244");
         else if (!strncmp(code, "086", 3)) set_code(out, "1245");

@@ -60,6 +60,15 @@ START_TEST(code_mappings)
     ck_assert_str_eq(out, "1243");
     ne_frames_refuse_code("043", out);
     ck_assert_str_eq(out, "125");
+    ne_frames_intent_code("0831", out);
+    ck_assert_str_eq(out, "0341");
+    ne_frames_refuse_code("0831", out);
+    ck_assert_str_eq(out, "1231");
+    ck_assert(ne_frames_modal_code(NE_MOD_DEMAND, "0831", out));
+    ck_assert_str_eq(out, "1041");
+    ck_assert(ne_frames_modal_code(NE_MOD_APPEAL, "0841", out));
+    ck_assert_str_eq(out, "0253");
+    ck_assert(!ne_frames_modal_code(NE_MOD_DEMAND, "163", out));
 }
 END_TEST
 
