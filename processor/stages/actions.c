@@ -459,6 +459,13 @@ static int plain_noun(const ctx_t *c, uint32_t i)
     return i < c->te && ment_at(c, i) < 0 && plain_modifier(c, i) && !verb_at(c, i);
 }
 
+/* Is word w (or the singular it is the plural of) in grammar class gc? */
+static int in_gclass(const ctx_t *c, int gc, int32_t w)
+{
+    int32_t sg = ne_lex_singular(c->lx, w);
+    return ne_lex_in_class(c->lx, ne_lex_gclass(c->lx, gc), sg >= 0 ? sg : w);
+}
+
 /* "flood-hit areas of Myanmar", "the people of Gaza", "its border with
  * Guyana", "targets across Gaza": a short noun phrase of a place or state
  * stands for it. Returns the mention after "of" (after "with" for a noun
@@ -472,10 +479,8 @@ static int32_t of_phrase(const ctx_t *c, uint32_t pos, uint32_t *at)
            !(wf(c, q) & (NE_W_PREP | NE_W_CONJ | NE_W_REL | NE_W_BE | NE_W_PRON)))
         q++;
     int32_t head = q > pos ? tok(c, q - 1)->word : -1;
-    int prep = is_w(c, q, "of") ||
-               (is_w(c, q, "with") && ne_lex_in_class(c->lx, ne_lex_gclass(c->lx, NE_GC_BORDER), head)) ||
-               (ne_lex_in_class(c->lx, ne_lex_gclass(c->lx, NE_GC_LOCATIVE), tok(c, q)->word) &&
-                ne_lex_in_class(c->lx, ne_lex_gclass(c->lx, NE_GC_TARGETS), ne_lex_singular(c->lx, head) >= 0 ? ne_lex_singular(c->lx, head) : head));
+    int prep = is_w(c, q, "of") || (is_w(c, q, "with") && in_gclass(c, NE_GC_BORDER, head)) ||
+               (in_gclass(c, NE_GC_LOCATIVE, tok(c, q)->word) && in_gclass(c, NE_GC_TARGETS, head));
     /* "the killing of X" names an event, whose agent is not X: the event
      * slot takes it */
     uint32_t noun = q > pos ? ne_lex_noun(c->lx, tok(c, q - 1)->word) : NE_LEX_NONE;
@@ -501,7 +506,7 @@ static uint32_t slot_part(const ctx_t *c, uint32_t pos)
     if (ment_at(c, pos) < 0) pos = skip_quantity(c, pos);
     if (ment_at(c, pos) < 0 && is_w(c, pos + 1, "of") &&
         (tok(c, pos)->kind == NE_TK_NUM || (wf(c, pos) & (NE_W_NUM | NE_W_DET)) || many_at(c, pos) ||
-         ne_lex_in_class(c->lx, ne_lex_gclass(c->lx, NE_GC_MEMBERS), tok(c, pos)->word)))
+         in_gclass(c, NE_GC_MEMBERS, tok(c, pos)->word)))
         pos += 2;
     return pos;
 }
@@ -528,9 +533,7 @@ static int32_t slot_mention(const ctx_t *c, uint32_t pos, uint32_t *at)
     if (m < 0) {
         /* "the people of Gaza", "positions across eastern Ukraine": from the
          * determiner or the TARGETS noun, else after the modifiers */
-        int32_t w = tok(c, p)->word, sg = ne_lex_singular(c->lx, w);
-        int whole = (wf(c, p) & (NE_W_DET | NE_W_POSS)) ||
-                    ne_lex_in_class(c->lx, ne_lex_gclass(c->lx, NE_GC_TARGETS), sg >= 0 ? sg : w);
+        int whole = (wf(c, p) & (NE_W_DET | NE_W_POSS)) || in_gclass(c, NE_GC_TARGETS, tok(c, p)->word);
         return of_phrase(c, whole ? p : q, at);
     }
     /* a target inside a mention, right after its own preposition: "the
@@ -636,7 +639,8 @@ static uint32_t class_np_end(const ctx_t *c, uint32_t cls, uint32_t i, uint32_t 
         if (e) {
             *nhead = e - q;
             /* "and|or" + another noun phrase: its last plain word */
-            while (e + 1 < c->te && (is_w(c, e, "and") || is_w(c, e, "or")) && !coordinated_verb(c, e + 1)) {
+            while (e + 1 < c->te && (is_w(c, e, "and") || is_w(c, e, "or")) &&
+                   !coordinated_verb(c, e + 1)) {
                 uint32_t r = e + 1, last = 0;
                 for (int j = 0; j <= MAX_PREMOD && np_internal(c, r); j++, r++) last = r + 1;
                 if (!last) break;
@@ -818,8 +822,8 @@ static int match_at(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_mat
         if (to_infinitive && !opens_with_word(c, p, from)) continue;
         if (!words_present(c->lx, p, c->d)) continue;
         mstate_t ms;
-        if (!((vg->flags & NE_VG_PASSIVE) ? match_passive(c, p, from, &ms) : match_active(c, p, from, &ms)))
-            continue;
+        int ok = (vg->flags & NE_VG_PASSIVE) ? match_passive(c, p, from, &ms) : match_active(c, p, from, &ms);
+        if (!ok) continue;
         if (!best.p || ms.spec > best.spec) best = ms;
     }
     if (!best.p) return 0;
@@ -861,7 +865,8 @@ static int match_noun(const ctx_t *c, uint32_t noun, uint32_t from, mstate_t *ou
 static int match_support(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_match_t *out)
 {
     if (vg->flags & NE_VG_PASSIVE) return 0;
-    for (uint32_t s = ne_lex_supports(c->lx, vg->lemma); s != NE_LEX_NONE; s = ne_lex_support(c->lx, s)->next) {
+    for (uint32_t s = ne_lex_supports(c->lx, vg->lemma); s != NE_LEX_NONE;
+         s = ne_lex_support(c->lx, s)->next) {
         const ne_support_t *sp = ne_lex_support(c->lx, s);
         uint32_t q = match_particles(c, sp, from);
         if (!q) continue;
@@ -904,7 +909,8 @@ int ne_actions_match_object(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t 
     for (size_t k = 0; k < np; k++) {
         const ne_pattern_t *p = &pats[k];
         mstate_t ms;
-        if (!object_pattern(lx, p) || !words_present(lx, p, d) || !match_active(&c, p, from, &ms)) continue;
+        if (!object_pattern(lx, p) || !words_present(lx, p, d) || !match_active(&c, p, from, &ms))
+            continue;
         out->pat = p;
         out->target = -1;
         out->evnoun = -1;
@@ -913,6 +919,13 @@ int ne_actions_match_object(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t 
         return 1;
     }
     return 0;
+}
+
+uint32_t ne_actions_class_at(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,
+                             uint32_t cls, uint32_t i)
+{
+    ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
+    return class_phrase_end(&c, cls, i);
 }
 
 int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,

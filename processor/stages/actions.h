@@ -46,4 +46,9 @@ int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, u
 int ne_actions_match_object(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te,
                             const ne_vgroup_t *vg, uint32_t from, uint32_t to, ne_match_t *out);
 
+/** @brief The end of the longest member of noun class cls that starts at token
+ * i of sentence [tb, te), or 0 when none does ("in defiance of"). */
+uint32_t ne_actions_class_at(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te,
+                             uint32_t cls, uint32_t i);
+
 #endif

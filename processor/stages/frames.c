@@ -569,7 +569,8 @@ static int add_member(ne_member_t *out, int n, int max, const ne_member_t *m)
 
 /* The most recent remembered event whose root is in roots, preferring one
  * coded by the same word ("the strikes": "struck" before "attacked"). */
-static const struct ne_memevent_s *recall_event(const ne_memory_t *mem, uint32_t roots, int32_t word)
+static const struct ne_memevent_s *recall_event(const ne_memory_t *mem, uint32_t roots,
+                                                int32_t word)
 {
     const struct ne_memevent_s *e;
     for (int pass = word >= 0 ? 0 : 1; pass < 2; pass++)
@@ -589,7 +590,8 @@ int ne_frames_recall(const ne_memory_t *mem, uint32_t roots, int32_t word, int p
     if (e) {
         int n = 0;
         for (int k = 0; k < e->nagent; k++) n = add_member(out, n, max, &e->agent[k]);
-        for (int k = 0; participants && k < e->ntarget; k++) n = add_member(out, n, max, &e->target[k]);
+        for (int k = 0; participants && k < e->ntarget; k++)
+            n = add_member(out, n, max, &e->target[k]);
         /* a reference to the event, not to where it is now */
         for (int k = 0; k < n; k++) out[k].start = out[k].end = 0;
         return n;
@@ -632,7 +634,8 @@ static int event_agent_in_phrase(const ctx_t *c, uint32_t head, ne_member_t *out
     if (is_w(c, head + 1, "by")) {
         int32_t m = ment_at(c, head + 2);
         if (m < 0 && (wf(c, head + 2) & NE_W_DET)) m = ment_at(c, head + 3);
-        if (m >= 0 && c->s.d->ment.v[m].n && !(c->s.d->ment.v[m].flags & NE_MF_REL)) return members(c, m, out);
+        if (m >= 0 && c->s.d->ment.v[m].n && !(c->s.d->ment.v[m].flags & NE_MF_REL))
+            return members(c, m, out);
     }
     return 0;
 }
@@ -717,7 +720,8 @@ static int event_counterpart(const ctx_t *c, uint32_t head, const ne_member_t *a
 /* gov / self: the actor's own state or government, or the state where it
  * acts ("activists staged a protest in Beijing": a protest abroad is
  * addressed to the state where it is held). */
-static int own_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na, ne_member_t *cp)
+static int own_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                     ne_member_t *cp)
 {
     int gov = (g->pat->opts & NE_PO_GOV) != 0, n = 0;
     const char *place = gov ? location_country(c) : NULL;
@@ -768,34 +772,33 @@ static int modifier_mention(const ctx_t *c, int32_t m)
            !(tok(c, e + 1)->flags & NE_TF_CAP);
 }
 
+/* Is token k the head of a verb group that is not a noun nor part of a
+ * pattern's words? */
+static int other_verb_at(const ctx_t *c, uint32_t k)
+{
+    for (size_t v = 0; v < c->s.d->vg.n; v++)
+        if (c->s.d->vg.v[v].head == k) return !(c->s.d->vg.v[v].flags & (NE_VG_NOUN | NE_VG_CONSUMED));
+    return 0;
+}
+
 /* Whom the act opposes, named after the verb in its clause: "in defiance
  * of Chinese authorities", "unless Israel rescinded" (class AGAINST). */
-static int opposed_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na, ne_member_t *cp)
+static int opposed_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                         ne_member_t *cp)
 {
     uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_AGAINST);
-    const int32_t *cw = ne_lex_cwords(c->s.lx);
     for (uint32_t k = g->head + 1; k < c->s.te; k++) {
         /* in the verb's clause: up to a comma, a relative pronoun or another verb */
-        if (is_punct(c, k, ".;:,") || (wf(c, k) & NE_W_REL)) break;
-        int verb = 0;
-        for (size_t v = 0; v < c->s.d->vg.n && !verb; v++)
-            verb = c->s.d->vg.v[v].head == k && !(c->s.d->vg.v[v].flags & (NE_VG_NOUN | NE_VG_CONSUMED));
-        if (verb) break;
-        for (uint32_t x = ne_lex_cphrases(c->s.lx, tok(c, k)->word); x != NE_LEX_NONE; x = ne_lex_cphrase(c->s.lx, x)->next) {
-            const ne_cphrase_t *ph = ne_lex_cphrase(c->s.lx, x);
-            if (ph->cls != cls || k + ph->nwords >= c->s.te) continue;
-            uint8_t n = 1;
-            while (n < ph->nwords && tok(c, k + n)->word == cw[ph->words + n]) n++;
-            if (n < ph->nwords) continue;
-            uint32_t q = k + n;
-            if (ment_at(c, q) < 0 && (wf(c, q) & NE_W_DET)) q++;
-            int32_t m = ment_at(c, q);
-            if (m < 0 || c->s.d->ment.v[m].tb != q || !c->s.d->ment.v[m].n ||
-                (c->s.d->ment.v[m].flags & (NE_MF_REL | NE_MF_RECIP)))
-                continue;
-            if (na && !strcmp(c->s.d->ment.v[m].m[0].code, act[0].code)) continue;
-            return members(c, m, cp);
-        }
+        if (is_punct(c, k, ".;:,") || (wf(c, k) & NE_W_REL) || other_verb_at(c, k)) break;
+        uint32_t q = ne_actions_class_at(c->s.lx, c->s.d, c->s.tb, c->s.te, cls, k);
+        if (!q) continue;
+        if (ment_at(c, q) < 0 && (wf(c, q) & NE_W_DET)) q++;
+        int32_t m = ment_at(c, q);
+        if (m < 0) continue;
+        const ne_mention_t *mm = &c->s.d->ment.v[m];
+        if (mm->tb != q || !mm->n || (mm->flags & (NE_MF_REL | NE_MF_RECIP))) continue;
+        if (na && !strcmp(mm->m[0].code, act[0].code)) continue;
+        return members(c, m, cp);
     }
     return 0;
 }
