@@ -329,6 +329,10 @@ static int coordinated_verb(const ctx_t *c, uint32_t i)
  * noun phrase ("a currency swap agreement") may be nouns. */
 static int clause_verb_at(const ctx_t *c, uint32_t i)
 {
+    /* a group opens with an auxiliary, a negation or a verb form */
+    if (!(wf(c, i) & (NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_MODAL | NE_W_FUTURE | NE_W_NEG)) &&
+        ne_lex_vforms(c->lx, tok(c, i)->word) == NE_LEX_NONE)
+        return 0;
     for (size_t k = 0; k < c->d->vg.n; k++) {
         const ne_vgroup_t *g = &c->d->vg.v[k];
         if (g->first != i) continue;
