@@ -138,7 +138,7 @@ static int has_object(const ctx_t *c, uint32_t i)
            ne_lex_vforms(c->lx, t->word) == NE_LEX_NONE;
 }
 
-static int wset_fill(ne_doc_t *d, uint32_t tb, uint32_t te);
+static int wset_fill(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te);
 
 /* Is there a finite verb group before token i in the sentence? */
 static int finite_before(const ne_doc_t *d, uint32_t tb, uint32_t i)
@@ -156,7 +156,7 @@ int ne_actions_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32
 {
     ctx_t c = {lx, d, tb, te};
     d->vg.n = 0;
-    if (wset_fill(d, tb, te) < 0) return -1;
+    if (wset_fill(lx, d, tb, te) < 0) return -1;
     for (uint32_t i = tb; i < te; i++) {
         if (ment_at(&c, i) >= 0 || in_timex(&c, i, NULL)) continue;
         uint32_t f = wf(&c, i);
@@ -289,6 +289,18 @@ int ne_actions_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32
 
 /* ---- patterns ------------------------------------------------------------- */
 
+/*
+ * A pattern is matched element by element from the token after the verb
+ * (match_from). Each kind of element has its own function: a word
+ * (match_word), a gap (match_gap), a number of ten or more (match_many),
+ * a noun phrase of a class (match_class) and the counterpart slot
+ * (match_target: a mention, or an event noun phrase). ne_actions_match
+ * tries a verb's patterns by precedence (match_at), then the event noun
+ * that a support verb's object names (match_support); words_present rules
+ * most patterns out with one look-up each. Word classes (quantities,
+ * number words, members, borders) are data: dict/classes.tsv.
+ */
+
 /* Move past transparent units (adverbs, time expressions, quote marks). */
 static uint32_t skip_transparent(const ctx_t *c, uint32_t i)
 {
@@ -311,151 +323,419 @@ static int coordinated_verb(const ctx_t *c, uint32_t i)
     return 0;
 }
 
+/* Does a clause of its own start at token i: a finite verb group that
+ * surely is one, with an auxiliary or right after a comma ("who was
+ * attending the meeting, cancelled talks with ...")? Bare verb forms in a
+ * noun phrase ("a currency swap agreement") may be nouns. */
+static int clause_verb_at(const ctx_t *c, uint32_t i)
+{
+    /* a group opens with an auxiliary, a negation or a verb form */
+    if (!(wf(c, i) & (NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_MODAL | NE_W_FUTURE | NE_W_NEG)) &&
+        ne_lex_vforms(c->lx, tok(c, i)->word) == NE_LEX_NONE)
+        return 0;
+    for (size_t k = 0; k < c->d->vg.n; k++) {
+        const ne_vgroup_t *g = &c->d->vg.v[k];
+        if (g->first != i) continue;
+        if (g->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_INFINITIVE)) return 0;
+        return g->first != g->head || is_punct(c, i - 1, ",");
+    }
+    return 0;
+}
+
+/* Does a gap end at token i? At the end of a clause: a stop, a
+ * subordinating word, a coordinated verb or a verb that opens a clause. */
 static int gap_stop(const ctx_t *c, uint32_t i)
 {
     if (is_punct(c, i, ".;:()!?")) return 1;
-    if (coordinated_verb(c, i)) return 1;
-    if (is_w(c, i, "which") || is_w(c, i, "who") || is_w(c, i, "because") ||
-        is_w(c, i, "while") || is_w(c, i, "if") || is_w(c, i, "but") || is_w(c, i, "although"))
+    if (coordinated_verb(c, i) || clause_verb_at(c, i)) return 1;
+    if (is_w(c, i, "which") || is_w(c, i, "who") || is_w(c, i, "but") || (wf(c, i) & NE_W_SUBORD))
+        return 1;
+    /* ", after protesters ...": a clause of time after a comma */
+    if (is_punct(c, i, ",") && i + 1 < c->te &&
+        ne_lex_in_class(c->lx, ne_lex_gclass(c->lx, NE_GC_CLAUSE_TIME), tok(c, i + 1)->word))
         return 1;
     return 0;
 }
 
 #define MAX_GAP 10
+#define MAX_PREMOD 6 /* words of a noun phrase before its head */
 
-static int match_from(const ctx_t *c, const ne_pattern_t *p, uint16_t ei, uint32_t pos,
-                      int32_t *target, uint32_t *end)
+/* One match attempt: the pattern, and what its '+' found so far. */
+typedef struct mstate_s {
+    const ne_pattern_t *p;
+    int32_t target;
+    int32_t evnoun; /* an event noun in the '+' slot: its agent is the counterpart */
+    uint32_t end;
+    uint32_t spec; /* words matched by literal words and class members: "drone
+                    * attack" (2) is an air strike before "attack" (1) is an attack */
+} mstate_t;
+
+static int match_from(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos);
+
+/* '*': the rest of the pattern a few words on, token by token, so that the
+ * words after a gap may lie inside a mention ("expelled * ambassador of +"
+ * over "the ambassador of Belarus"). */
+static int match_gap(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
-    const ne_pelem_t *el = ne_lex_pelems(c->lx) + p->elem;
-    if (ei == p->nelem) {
-        *end = pos;
-        return 1;
+    uint32_t q = pos;
+    for (int k = 0; k <= MAX_GAP; k++) {
+        if (match_from(c, ms, (uint16_t)(ei + 1), q)) return 1;
+        q = skip_transparent(c, q);
+        if (q >= c->te || gap_stop(c, q)) return 0;
+        q++;
     }
-    const ne_pelem_t *e = &el[ei];
-    if (e->type == NE_PE_GAP) {
-        /* token by token, so that the words after a gap may lie inside a
-         * mention ("expelled * ambassador of +" over "the ambassador of
-         * Belarus") */
-        uint32_t q = pos;
-        for (int k = 0; k <= MAX_GAP; k++) {
-            if (match_from(c, p, (uint16_t)(ei + 1), q, target, end)) return 1;
-            q = skip_transparent(c, q);
-            if (q >= c->te || gap_stop(c, q)) return 0;
-            q++;
-        }
+    return 0;
+}
+
+/* Is token i a number of ten or more: "223", "1,000", or a number word
+ * of the class MANY ("dozens", "fifty")? */
+static int many_at(const ctx_t *c, uint32_t i)
+{
+    const ne_token_t *t = tok(c, i);
+    const char *f = ne_tok_fold(c->d, t);
+    if (t->kind == NE_TK_NUM) {
+        long v = 0;
+        for (uint16_t k = 0; k < t->fold_len && (isdigit((unsigned char)f[k]) || f[k] == ','); k++)
+            if (f[k] != ',') v = v * 10 + (f[k] - '0');
+        return v >= 10;
+    }
+    return ne_lex_in_class(c->lx, ne_lex_gclass(c->lx, NE_GC_MANY), t->word);
+}
+
+/* The end of the longest member of class cls that starts at token i, or 0. */
+static uint32_t class_phrase_end(const ctx_t *c, uint32_t cls, uint32_t i)
+{
+    if (cls == NE_LEX_NONE || i >= c->te) return 0;
+    const int32_t *cw = ne_lex_cwords(c->lx);
+    uint32_t best = 0;
+    for (uint32_t k = ne_lex_cphrases(c->lx, tok(c, i)->word); k != NE_LEX_NONE;
+         k = ne_lex_cphrase(c->lx, k)->next) {
+        const ne_cphrase_t *cp = ne_lex_cphrase(c->lx, k);
+        if (cp->cls != cls || i + cp->nwords > c->te || i + cp->nwords <= best) continue;
+        uint8_t n = 1;
+        while (n < cp->nwords && tok(c, i + n)->word == cw[cp->words + n]) n++;
+        if (n == cp->nwords) best = i + n;
+    }
+    return best;
+}
+
+/* Past a quantity phrase ("at least", "more than", "up to": the class
+ * QUANTITY) at i; i when there is none. */
+static uint32_t skip_quantity(const ctx_t *c, uint32_t i)
+{
+    uint32_t e = class_phrase_end(c, ne_lex_gclass(c->lx, NE_GC_QUANTITY), i);
+    return e ? e : i;
+}
+
+/* '#': a number of ten or more, after a quantity phrase ("at least 32",
+ * "up to 5,000") and before "of" ("dozens of"); possibly the first token
+ * of a mention ("223 villagers"). */
+static int match_many(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
+{
+    uint32_t q = skip_quantity(c, pos);
+    if (q >= c->te || !many_at(c, q)) return 0;
+    q++;
+    if (tok(c, q - 1)->kind == NE_TK_WORD && is_w(c, q, "of")) q++;
+    return match_from(c, ms, (uint16_t)(ei + 1), q);
+}
+
+/* A plain lower-case word that may modify the counterpart's head: "to
+ * ousted Syrian President ...", "arrested jailed ...". */
+static int plain_modifier(const ctx_t *c, uint32_t i)
+{
+    const ne_token_t *t = tok(c, i);
+    return t->kind == NE_TK_WORD && !(t->flags & NE_TF_CAP) &&
+           !(wf(c, i) & (NE_W_PREP | NE_W_CONJ | NE_W_DET | NE_W_POSS | NE_W_PRON | NE_W_REL |
+                         NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL | NE_W_NEG));
+}
+
+/* Is token i a verb group that is not a noun (a finite verb, a participle)? */
+static int verb_at(const ctx_t *c, uint32_t i)
+{
+    for (size_t k = 0; k < c->d->vg.n; k++)
+        if (c->d->vg.v[k].head == i) return !(c->d->vg.v[k].flags & NE_VG_NOUN);
+    return 0;
+}
+
+/* A lower-case noun of no grammar class, outside mentions ("positions"). */
+static int plain_noun(const ctx_t *c, uint32_t i)
+{
+    return i < c->te && ment_at(c, i) < 0 && plain_modifier(c, i) && !verb_at(c, i);
+}
+
+/* Is word w (or the singular it is the plural of) in grammar class gc? */
+static int in_gclass(const ctx_t *c, int gc, int32_t w)
+{
+    int32_t sg = ne_lex_singular(c->lx, w);
+    return ne_lex_in_class(c->lx, ne_lex_gclass(c->lx, gc), sg >= 0 ? sg : w);
+}
+
+/* "flood-hit areas of Myanmar", "the people of Gaza", "its border with
+ * Guyana", "targets across Gaza": a short noun phrase of a place or state
+ * stands for it. Returns the mention after "of" (after "with" for a noun
+ * of the class BORDER, after a preposition of place for one of the class
+ * TARGETS), or -1. */
+static int32_t of_phrase(const ctx_t *c, uint32_t pos, uint32_t *at)
+{
+    uint32_t q = pos;
+    while (q < c->te && q - pos < 5 && ment_at(c, q) < 0 && !is_w(c, q, "of") &&
+           (tok(c, q)->kind == NE_TK_WORD || is_punct(c, q, "-")) &&
+           !(wf(c, q) & (NE_W_PREP | NE_W_CONJ | NE_W_REL | NE_W_BE | NE_W_PRON)))
+        q++;
+    int32_t head = q > pos ? tok(c, q - 1)->word : -1;
+    int prep = is_w(c, q, "of") || (is_w(c, q, "with") && in_gclass(c, NE_GC_BORDER, head)) ||
+               (in_gclass(c, NE_GC_LOCATIVE, tok(c, q)->word) && in_gclass(c, NE_GC_TARGETS, head));
+    /* "the killing of X" names an event, whose agent is not X: the event
+     * slot takes it */
+    uint32_t noun = q > pos ? ne_lex_noun(c->lx, tok(c, q - 1)->word) : NE_LEX_NONE;
+    if (noun != NE_LEX_NONE && ne_lex_noun_roots(c->lx, noun)) return -1;
+    if (q == pos || !prep) return -1;
+    /* "across eastern Ukraine": a plain modifier may come first */
+    uint32_t r = q + 1;
+    for (int k = 0; k < 2 && r + 1 < c->te && ment_at(c, r) < 0 && plain_modifier(c, r); k++) r++;
+    if (ment_at(c, r) >= 0 && c->d->ment.v[ment_at(c, r)].tb == r) {
+        *at = r;
+        return ment_at(c, r);
+    }
+    return -1;
+}
+
+/* Past the words that may open the counterpart's noun phrase before its
+ * mention: "whether" ("into whether"), a quantity ("up to 16 Russian
+ * advisers"), a part ("two of", "dozens of", "members of": class MEMBERS).
+ * Returns the position after them. */
+static uint32_t slot_part(const ctx_t *c, uint32_t pos)
+{
+    if (is_w(c, pos, "whether")) pos++;
+    if (ment_at(c, pos) < 0) pos = skip_quantity(c, pos);
+    if (ment_at(c, pos) < 0 && is_w(c, pos + 1, "of") &&
+        (tok(c, pos)->kind == NE_TK_NUM || (wf(c, pos) & (NE_W_NUM | NE_W_DET)) || many_at(c, pos) ||
+         in_gclass(c, NE_GC_MEMBERS, tok(c, pos)->word)))
+        pos += 2;
+    return pos;
+}
+
+/* Past a determiner before a modifier ("the ruling ZANU-PF") and up to two
+ * plain modifiers ("to ousted Syrian President ...", "arrested jailed ..."). */
+static uint32_t slot_modifiers(const ctx_t *c, uint32_t pos)
+{
+    if (ment_at(c, pos) < 0 && (wf(c, pos) & (NE_W_DET | NE_W_POSS)) && !(wf(c, pos) & NE_W_PREP) &&
+        pos + 1 < c->te && ment_at(c, pos + 1) < 0 && plain_modifier(c, pos + 1))
+        pos++;
+    for (int k = 0; k < 2 && ment_at(c, pos) < 0 && pos + 1 < c->te && plain_modifier(c, pos); k++)
+        pos++;
+    return pos;
+}
+
+/* The mention that fills a counterpart slot starting at pos, with *at its
+ * first token; -1 when none. A phrase that opens with a determiner may
+ * name a place or state with "of" ("the people of Gaza"). */
+static int32_t slot_mention(const ctx_t *c, uint32_t pos, uint32_t *at)
+{
+    uint32_t p = slot_part(c, pos), q = slot_modifiers(c, p);
+    int32_t m = ment_at(c, q);
+    if (m < 0) {
+        /* "the people of Gaza", "positions across eastern Ukraine": from the
+         * determiner or the TARGETS noun, else after the modifiers */
+        int whole = (wf(c, p) & (NE_W_DET | NE_W_POSS)) || in_gclass(c, NE_GC_TARGETS, tok(c, p)->word);
+        return of_phrase(c, whole ? p : q, at);
+    }
+    /* a target inside a mention, right after its own preposition: "the
+     * ambassador of | Belarus" stands for the whole mention */
+    if (c->d->ment.v[m].tb != q &&
+        !(q > 0 && ment_at(c, q - 1) == m && (wf(c, q - 1) & NE_W_PREP)))
+        return -1;
+    *at = q;
+    return m;
+}
+
+/* Can mention m be the counterpart of slot e? An "it" that names no actor
+ * may stand for an event ("condemned it": frames.c asks the memory). */
+static int target_fits(const ctx_t *c, const ne_pelem_t *e, const ne_mention_t *mm)
+{
+    if (mm->flags & NE_MF_REL) return 0;
+    if (e->person && (!(mm->flags & NE_MF_PERSON) || mm->n != 1 || (mm->flags & NE_MF_PLURAL)))
         return 0;
+    return mm->n || (mm->flags & NE_MF_RECIP) || ((mm->flags & NE_MF_PRON) && is_w(c, mm->tb, "it"));
+}
+
+static int np_internal(const ctx_t *c, uint32_t i);
+
+/* The head of a noun phrase at pos that names an event (event-nouns.tsv):
+ * "the raid", "the Russian missile attack", "the counter-sanctions"; -1. */
+static int32_t event_np_head(const ctx_t *c, uint32_t pos)
+{
+    for (int k = 0; k <= MAX_PREMOD && pos < c->te; k++, pos++) {
+        uint32_t noun = ne_lex_noun(c->lx, tok(c, pos)->word);
+        /* the last noun of a compound heads it: "the missile attack" */
+        if (noun != NE_LEX_NONE && ne_lex_noun_roots(c->lx, noun) && ment_at(c, pos) < 0 &&
+            ne_lex_noun(c->lx, tok(c, pos + 1)->word) == NE_LEX_NONE)
+            return (int32_t)pos;
+        if (!np_internal(c, pos)) return -1;
     }
-    pos = skip_transparent(c, pos);
-    if (pos >= c->te) return 0;
-    if (e->type == NE_PE_MANY) {
-        /* "223", "1,000", "dozens", "hundreds": ten or more */
-        uint32_t q = pos; /* possibly the first token of a mention ("223 villagers") */
-        const ne_token_t *t = tok(c, q);
-        const char *f = ne_tok_fold(c->d, t);
-        int many = 0;
-        if (t->kind == NE_TK_NUM) {
-            long v = 0;
-            for (uint16_t k = 0; k < t->fold_len && (isdigit((unsigned char)f[k]) || f[k] == ','); k++)
-                if (f[k] != ',') v = v * 10 + (f[k] - '0');
-            many = v >= 10;
-        } else {
-            static const char *const w[] = {"dozens", "scores", "hundreds", "thousands", "millions",
-                                            "ten", "eleven", "twelve", "twenty", "thirty", "forty",
-                                            "fifty", "hundred", "thousand", NULL};
-            for (int k = 0; w[k]; k++)
-                if (t->fold_len == strlen(w[k]) && !memcmp(f, w[k], t->fold_len)) many = 1;
+    return -1;
+}
+
+/* '+' filled by an event ("condemned the raid"): the event's agent will be
+ * the counterpart (frames.c asks the noun phrase, then the article's
+ * memory of events). '@' wants a person, never an event. */
+static int match_event_slot(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
+{
+    const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
+    if (e->person) return 0;
+    int32_t head = event_np_head(c, pos);
+    if (head < 0) return 0;
+    ms->evnoun = head;
+    if (match_from(c, ms, (uint16_t)(ei + 1), (uint32_t)head + 1)) return 1;
+    ms->evnoun = -1;
+    return 0;
+}
+
+/* '+' and '@': the counterpart, one actor mention, or an event. */
+static int match_target(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
+{
+    const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
+    uint32_t at;
+    int32_t m = slot_mention(c, pos, &at);
+    if (m < 0) return match_event_slot(c, ms, ei, pos);
+    const ne_mention_t *mm = &c->d->ment.v[m];
+    if (!target_fits(c, e, mm)) return 0;
+    int32_t save = ms->target;
+    ms->target = m;
+    if (match_from(c, ms, (uint16_t)(ei + 1), mm->te)) return 1;
+    /* "pounded Hezbollah positions with": a mention that modifies a noun
+     * stands for the owner of the thing, when the pattern goes on */
+    for (uint32_t q = mm->te, k = 0; k < 2 && ei + 1 < ms->p->nelem && plain_noun(c, q); k++)
+        if (match_from(c, ms, (uint16_t)(ei + 1), ++q)) return 1;
+    ms->target = save;
+    return 0;
+}
+
+/* May token i stand inside a noun phrase before its head: a determiner, a
+ * possessive, a number, a hyphen, an adjective or noun ("farm" workers,
+ * "pro-democracy" activists), a word of a mention ("Alawite civilians")? */
+static int np_internal(const ctx_t *c, uint32_t i)
+{
+    if (i >= c->te) return 0;
+    if (ment_at(c, i) >= 0) return 1;
+    const ne_token_t *t = tok(c, i);
+    if (t->kind == NE_TK_NUM || is_punct(c, i, "-") || is_quote(c, i)) return 1;
+    if (t->kind != NE_TK_WORD) return 0;
+    uint32_t f = wf(c, i);
+    if (f & (NE_W_DET | NE_W_POSS | NE_W_NUM)) return !(f & NE_W_PREP);
+    if (f) return 0;
+    /* a finite verb of its own ends the phrase */
+    for (size_t k = 0; k < c->d->vg.n; k++)
+        if (c->d->vg.v[k].head == i) return (c->d->vg.v[k].flags & (NE_VG_NOUN | NE_VG_REDUCED)) != 0;
+    return 1;
+}
+
+/* The end of a noun phrase whose head is a member of class cls, starting
+ * at i: up to MAX_PREMOD words of determiners, quantities and modifiers,
+ * the member, and members coordinated with it ("patients and their
+ * companions" ends at the last noun). 0 when there is none; *nhead is the
+ * length of the member. */
+static uint32_t class_np_end(const ctx_t *c, uint32_t cls, uint32_t i, uint32_t *nhead)
+{
+    uint32_t q = skip_quantity(c, i);
+    for (int k = 0; k <= MAX_PREMOD && q < c->te; k++, q++) {
+        uint32_t e = class_phrase_end(c, cls, q);
+        if (e) {
+            *nhead = e - q;
+            /* "and|or" + another noun phrase: its last plain word */
+            while (e + 1 < c->te && (is_w(c, e, "and") || is_w(c, e, "or")) &&
+                   !coordinated_verb(c, e + 1)) {
+                uint32_t r = e + 1, last = 0;
+                for (int j = 0; j <= MAX_PREMOD && np_internal(c, r); j++, r++) last = r + 1;
+                if (!last) break;
+                e = last;
+            }
+            return e;
         }
-        return many && match_from(c, p, (uint16_t)(ei + 1), q + 1, target, end);
+        if (!np_internal(c, q)) return 0;
     }
-    if (e->type == NE_PE_TARGET) {
-        /* "to ousted Syrian President ...", "arrested jailed ...": plain
-         * lower-case modifiers before the mention; "into whether" */
-        if (is_w(c, pos, "whether")) pos++;
-        for (int k = 0; k < 2 && ment_at(c, pos) < 0 && pos + 1 < c->te; k++) {
-            const ne_token_t *t = tok(c, pos);
-            if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) ||
-                (wf(c, pos) & (NE_W_PREP | NE_W_CONJ | NE_W_DET | NE_W_POSS | NE_W_PRON | NE_W_REL |
-                               NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL | NE_W_NEG)))
-                break;
-            pos++;
-        }
-        int32_t m = ment_at(c, pos);
-        if (m < 0) {
-            /* "flood-hit areas of Myanmar", "the people of Gaza": a noun
-             * phrase of a place or state stands for it */
-            uint32_t q = pos;
-            while (q < c->te && q - pos < 5 && ment_at(c, q) < 0 && !is_w(c, q, "of") &&
-                   (tok(c, q)->kind == NE_TK_WORD || is_punct(c, q, "-")) &&
-                   !(wf(c, q) & (NE_W_PREP | NE_W_CONJ | NE_W_REL | NE_W_BE | NE_W_PRON)))
-                q++;
-            if (q > pos && is_w(c, q, "of") && ment_at(c, q + 1) >= 0 &&
-                c->d->ment.v[ment_at(c, q + 1)].tb == q + 1)
-                pos = q + 1, m = ment_at(c, q + 1);
-            else
-                return 0;
-        }
-        /* a target inside a mention, right after its own preposition:
-         * "the ambassador of | Belarus" stands for the whole mention */
-        if (c->d->ment.v[m].tb != pos &&
-            !(pos > 0 && ment_at(c, pos - 1) == m && (wf(c, pos - 1) & NE_W_PREP)))
-            return 0;
-        const ne_mention_t *mm = &c->d->ment.v[m];
-        if (mm->flags & NE_MF_REL) return 0;
-        if (e->person && (!(mm->flags & NE_MF_PERSON) || mm->n != 1 || (mm->flags & NE_MF_PLURAL)))
-            return 0;
-        if (!mm->n && !(mm->flags & NE_MF_RECIP)) return 0;
-        int32_t save = *target;
-        *target = m;
-        if (match_from(c, p, (uint16_t)(ei + 1), mm->te, target, end)) return 1;
-        *target = save;
-        return 0;
-    }
-    /* a word, possibly inside a mention ("expelled the Russian ambassador") */
+    return 0;
+}
+
+/* '&CLASS': a noun phrase headed by a member of the class ("killed 110
+ * farm workers": `kill # &VICTIMS`). */
+static int match_class(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
+{
+    const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
+    uint32_t head, end = class_np_end(c, e->alt, pos, &head);
+    if (!end) return 0;
+    uint32_t spec = ms->spec;
+    ms->spec += head;
+    if (match_from(c, ms, (uint16_t)(ei + 1), end)) return 1;
+    ms->spec = spec;
+    return 0;
+}
+
+/* A word, possibly inside a mention ("expelled the Russian ambassador"). */
+static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
+{
+    const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
     const int32_t *alts = ne_lex_alts(c->lx) + e->alt;
     int32_t w = tok(c, pos)->word;
     if (w < 0) return 0;
+    int32_t sg = ne_lex_singular(c->lx, w);
     for (uint16_t k = 0; k < e->nalt; k++)
-        if (alts[k] == w) return match_from(c, p, (uint16_t)(ei + 1), pos + 1, target, end);
+        if (alts[k] == w || alts[k] == sg) {
+            ms->spec++;
+            if (match_from(c, ms, (uint16_t)(ei + 1), pos + 1)) return 1;
+            ms->spec--;
+            return 0;
+        }
     return 0;
 }
 
-static int match_at(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_match_t *out);
-
-int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,
-                     const ne_vgroup_t *vg, ne_match_t *out)
+/* Elements ei.. of the pattern from token pos on; fills ms->end. */
+static int match_from(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
-    ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
-    if (match_at(&c, vg, vg->head + 1, out)) return 1;
-    /* "beat and detained several journalists": the first verb shares the
-     * object of the second */
-    uint32_t n = vg->head + 1;
-    if (n + 1 < te && (is_w(&c, n, "and") || is_w(&c, n, "or")) && coordinated_verb(&c, n + 1))
-        return match_at(&c, vg, n + 2, out);
-    return 0;
+    if (ei == ms->p->nelem) {
+        ms->end = pos;
+        return 1;
+    }
+    const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
+    if (e->type == NE_PE_GAP) return match_gap(c, ms, ei, pos);
+    pos = skip_transparent(c, pos);
+    if (pos >= c->te) return 0;
+    switch (e->type) {
+    case NE_PE_MANY: return match_many(c, ms, ei, pos);
+    case NE_PE_TARGET: return match_target(c, ms, ei, pos);
+    case NE_PE_CLASS: return match_class(c, ms, ei, pos);
+    default: return match_word(c, ms, ei, pos);
+    }
 }
 
-/* The word ids of the sentence in a hash set, built once per sentence: a
- * pattern whose literal words are not all in the sentence cannot match, and
- * most patterns of a verb are ruled out by one look-up each. */
+/* The word ids of the sentence in a hash set, built once per sentence, and
+ * the noun classes its words open: a pattern whose literal words and
+ * classes are not all in the sentence cannot match, and most patterns of a
+ * verb are ruled out by one look-up each. */
 static uint32_t wset_hash(int32_t id, size_t mask)
 {
     return ((uint32_t)id * 2654435761u >> 7) & (uint32_t)mask;
 }
 
-static int wset_fill(ne_doc_t *d, uint32_t tb, uint32_t te)
+static int wset_fill(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te)
 {
     size_t need = 64;
-    while (need < (size_t)(te - tb) * 2) need *= 2;
+    while (need < (size_t)(te - tb) * 4) need *= 2; /* words and singulars, at most half full */
     while (d->wset.cap < need)
         if (ne_vec_grow((void **)&d->wset.v, &d->wset.cap, sizeof(int32_t)) < 0) return -1;
     d->wset.n = need;
     for (size_t k = 0; k < need; k++) d->wset.v[k] = -1;
+    d->wclasses = 0;
     for (uint32_t i = tb; i < te; i++) {
         int32_t id = d->tok.v[i].word;
         if (id < 0) continue;
-        size_t h = wset_hash(id, need - 1);
-        while (d->wset.v[h] >= 0 && d->wset.v[h] != id) h = (h + 1) & (need - 1);
-        d->wset.v[h] = id;
+        d->wclasses |= ne_lex_word_classes(lx, id);
+        /* a plural counts as its singular too ("ambassadors") */
+        for (int32_t w = id, n = 0; w >= 0 && n < 2; w = ne_lex_singular(lx, w), n++) {
+            size_t h = wset_hash(w, need - 1);
+            while (d->wset.v[h] >= 0 && d->wset.v[h] != w) h = (h + 1) & (need - 1);
+            d->wset.v[h] = w;
+        }
     }
     return 0;
 }
@@ -475,6 +755,8 @@ static int words_present(const ne_lexicon_t *lx, const ne_pattern_t *p, const ne
     const ne_pelem_t *el = ne_lex_pelems(lx) + p->elem;
     const int32_t *alts = ne_lex_alts(lx);
     for (uint16_t k = 0; k < p->nelem; k++) {
+        if (el[k].type == NE_PE_CLASS && el[k].alt < 64 && !(d->wclasses & (1ull << el[k].alt)))
+            return 0;
         if (el[k].type != NE_PE_WORD) continue;
         int any = 0;
         for (uint16_t a = 0; a < el[k].nalt && !any; a++) any = wset_has(d, alts[el[k].alt + a]);
@@ -483,48 +765,183 @@ static int words_present(const ne_lexicon_t *lx, const ne_pattern_t *p, const ne
     return 1;
 }
 
+/* "seeking to support": after a verb of intention, aspect, failure or
+ * refusal and "to" + verb, the verb is not also its own event, except
+ * through patterns that say "to" themselves. */
+static int before_infinitive(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from)
+{
+    uint32_t lf = ne_lex_lemma_flags(c->lx, vg->lemma);
+    return (lf & (NE_L_INTENT | NE_L_PROMISE | NE_L_ASPECT | NE_L_FAIL | NE_L_REFUSE)) &&
+           is_w(c, from, "to") && from + 1 < c->te &&
+           ne_lex_vforms(c->lx, tok(c, from + 1)->word) != NE_LEX_NONE;
+}
+
+/* Does pattern p begin with the word at token i? */
+static int opens_with_word(const ctx_t *c, const ne_pattern_t *p, uint32_t i)
+{
+    const ne_pelem_t *el = ne_lex_pelems(c->lx);
+    return p->nelem && el[p->elem].type == NE_PE_WORD &&
+           ne_lex_alts(c->lx)[el[p->elem].alt] == tok(c, i)->word;
+}
+
+/* "X was accused of": `accuse + of` minus its '+' ('@' patterns need to see
+ * their person, so they are left out). The subject is the counterpart, so
+ * no target is reported. */
+static int match_passive(const ctx_t *c, const ne_pattern_t *p, uint32_t from, mstate_t *ms)
+{
+    const ne_pelem_t *el = ne_lex_pelems(c->lx);
+    if (!p->nelem || el[p->elem].type != NE_PE_TARGET || el[p->elem].person) return 0;
+    ne_pattern_t rest = *p;
+    rest.elem++;
+    rest.nelem--;
+    *ms = (mstate_t){&rest, -1, -1, 0, 0};
+    if (!match_from(c, ms, 0, from)) return 0;
+    ms->p = p;
+    ms->target = -1;
+    ms->evnoun = -1;
+    return 1;
+}
+
+static int match_active(const ctx_t *c, const ne_pattern_t *p, uint32_t from, mstate_t *ms)
+{
+    *ms = (mstate_t){p, -1, -1, 0, 0};
+    return match_from(c, ms, 0, from);
+}
+
+/* The pattern of vg that matches from token `from` on. Precedence: the
+ * most specific pattern (lexicon.c sorts them: more elements, more literal
+ * words); among equally specific ones, the one whose classes matched
+ * longer members ("a drone attack" is AIRSTRIKES before ATTACKS), then the
+ * first in the files. */
 static int match_at(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_match_t *out)
 {
-    const ne_lexicon_t *lx = c->lx;
     size_t np;
-    const ne_pattern_t *pats = ne_lex_patterns(lx, vg->lemma, &np);
-    const ne_pelem_t *el = ne_lex_pelems(lx);
+    const ne_pattern_t *pats = ne_lex_patterns(c->lx, vg->lemma, &np);
     if (!np) return 0;
-    /* "seeking to support": an intention's verb is not also its own event,
-     * except through patterns that say "to" themselves */
-    uint32_t lf = ne_lex_lemma_flags(lx, vg->lemma);
-    int to_infinitive = (lf & (NE_L_INTENT | NE_L_PROMISE | NE_L_ASPECT | NE_L_FAIL | NE_L_REFUSE)) &&
-                        is_w(c, from, "to") && from + 1 < c->te &&
-                        ne_lex_vforms(lx, tok(c, from + 1)->word) != NE_LEX_NONE;
+    int to_infinitive = before_infinitive(c, vg, from);
+    mstate_t best = {NULL, -1, -1, 0, 0};
     for (size_t k = 0; k < np; k++) {
         const ne_pattern_t *p = &pats[k];
-        int32_t target = -1;
-        uint32_t end = 0;
-        if (to_infinitive && (!p->nelem || el[p->elem].type != NE_PE_WORD ||
-                              ne_lex_alts(lx)[el[p->elem].alt] != tok(c, from)->word))
-            continue;
-        if (!words_present(lx, p, c->d)) continue;
-        if (vg->flags & NE_VG_PASSIVE) {
-            /* "X was accused of": `accuse + of` minus its '+' ('@' patterns
-             * need to see their person, so they are left out) */
-            if (!p->nelem || el[p->elem].type != NE_PE_TARGET || el[p->elem].person) continue;
-            ne_pattern_t rest = *p;
-            rest.elem++;
-            rest.nelem--;
-            if (match_from(c, &rest, 0, from, &target, &end)) {
-                out->pat = p;
-                out->target = -1;
-                out->end = end;
+        if (best.p && p->score != best.p->score) break;
+        if (to_infinitive && !opens_with_word(c, p, from)) continue;
+        if (!words_present(c->lx, p, c->d)) continue;
+        mstate_t ms;
+        int ok = (vg->flags & NE_VG_PASSIVE) ? match_passive(c, p, from, &ms) : match_active(c, p, from, &ms);
+        if (!ok) continue;
+        if (!best.p || ms.spec > best.spec) best = ms;
+    }
+    if (!best.p) return 0;
+    out->pat = best.p;
+    out->target = best.target;
+    out->evnoun = best.evnoun;
+    out->end = best.end;
+    out->modality = 0;
+    return 1;
+}
+
+/* Past the particles of a support reading ("call for") from token i; 0
+ * when they do not follow. */
+static uint32_t match_particles(const ctx_t *c, const ne_support_t *sp, uint32_t i)
+{
+    for (uint8_t k = 0; k < sp->npart; k++) {
+        i = skip_transparent(c, i);
+        if (i >= c->te || tok(c, i)->word != sp->part[k]) return 0;
+        i++;
+    }
+    return i;
+}
+
+/* The first of an event noun's patterns that matches from token from on. */
+static int match_noun(const ctx_t *c, uint32_t noun, uint32_t from, mstate_t *out)
+{
+    size_t np;
+    const ne_pattern_t *pats = ne_lex_noun_patterns(c->lx, noun, &np);
+    for (size_t k = 0; k < np; k++) {
+        if (!words_present(c->lx, &pats[k], c->d)) continue;
+        if (match_active(c, &pats[k], from, out)) return 1;
+    }
+    return 0;
+}
+
+/* "ordered the release of X", "called for an emergency meeting of the
+ * Security Council": a support verb whose object is headed by an event
+ * noun codes the noun's event, presented as the verb's modality says. */
+static int match_support(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_match_t *out)
+{
+    if (vg->flags & NE_VG_PASSIVE) return 0;
+    for (uint32_t s = ne_lex_supports(c->lx, vg->lemma); s != NE_LEX_NONE;
+         s = ne_lex_support(c->lx, s)->next) {
+        const ne_support_t *sp = ne_lex_support(c->lx, s);
+        uint32_t q = match_particles(c, sp, from);
+        if (!q) continue;
+        q = skip_transparent(c, q);
+        for (int k = 0; k <= MAX_PREMOD && q < c->te; k++, q++) {
+            uint32_t noun = ne_lex_noun(c->lx, tok(c, q)->word);
+            mstate_t ms;
+            if (noun != NE_LEX_NONE && match_noun(c, noun, q + 1, &ms)) {
+                out->pat = ms.p;
+                out->target = ms.target;
+                out->evnoun = ms.evnoun;
+                out->end = ms.end;
+                out->modality = sp->modality;
                 return 1;
             }
-            continue;
-        }
-        if (match_from(c, p, 0, from, &target, &end)) {
-            out->pat = p;
-            out->target = target;
-            out->end = end;
-            return 1;
+            if (!np_internal(c, q)) break;
         }
     }
+    return 0;
+}
+
+/* Does pattern p describe its object's words: no counterpart slot, and a
+ * number or a noun class first (`kill # &VICTIMS`)? */
+static int object_pattern(const ne_lexicon_t *lx, const ne_pattern_t *p)
+{
+    const ne_pelem_t *el = ne_lex_pelems(lx) + p->elem;
+    if (!p->nelem || !(p->opts & NE_PO_OBJ) || (el[0].type != NE_PE_MANY && el[0].type != NE_PE_CLASS))
+        return 0;
+    for (uint16_t k = 0; k < p->nelem; k++)
+        if (el[k].type == NE_PE_TARGET) return 0;
+    return 1;
+}
+
+int ne_actions_match_object(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,
+                            const ne_vgroup_t *vg, uint32_t from, uint32_t to, ne_match_t *out)
+{
+    ctx_t c = {lx, (ne_doc_t *)d, tb, to < te ? to : te}; /* the phrase only */
+    size_t np;
+    const ne_pattern_t *pats = ne_lex_patterns(lx, vg->lemma, &np);
+    for (size_t k = 0; k < np; k++) {
+        const ne_pattern_t *p = &pats[k];
+        mstate_t ms;
+        if (!object_pattern(lx, p) || !words_present(lx, p, d) || !match_active(&c, p, from, &ms))
+            continue;
+        out->pat = p;
+        out->target = -1;
+        out->evnoun = -1;
+        out->end = ms.end;
+        out->modality = 0;
+        return 1;
+    }
+    return 0;
+}
+
+uint32_t ne_actions_class_at(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,
+                             uint32_t cls, uint32_t i)
+{
+    ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
+    return class_phrase_end(&c, cls, i);
+}
+
+int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,
+                     const ne_vgroup_t *vg, ne_match_t *out)
+{
+    ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
+    if (match_at(&c, vg, vg->head + 1, out)) return 1;
+    if (match_support(&c, vg, vg->head + 1, out)) return 1;
+    /* "beat and detained several journalists": the first verb shares the
+     * object of the second */
+    uint32_t n = vg->head + 1;
+    if (n + 1 < te && (is_w(&c, n, "and") || is_w(&c, n, "or")) && coordinated_verb(&c, n + 1))
+        return match_at(&c, vg, n + 2, out);
     return 0;
 }

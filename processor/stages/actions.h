@@ -20,15 +20,35 @@ typedef struct ne_match_s {
     const ne_pattern_t *pat;
     int32_t target;   /* mention index of '+', -1 when the pattern has none */
     uint32_t end;     /* token after the last matched element */
+    uint8_t modality; /* NE_MOD_* when a support verb's object noun matched, else 0 */
+    int32_t evnoun;   /* token of an event noun that fills '+' ("condemned the raid"), -1 */
 } ne_match_t;
 
 /**
  * @brief Match the patterns of vg's lemma, most specific first.
  * In the passive voice only patterns that start with '+' apply, and the
- * elements after '+' are matched right after the verb.
+ * elements after '+' are matched right after the verb. When none matches
+ * and the verb is a support verb (lemmas.tsv) whose object is an event
+ * noun, the noun's patterns are matched after it ("ordered the release of
+ * X") and out->modality says how the verb presents the event.
  * @returns 1 and fills out when a pattern matched, else 0.
  */
 int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te,
                      const ne_vgroup_t *vg, ne_match_t *out);
+
+/**
+ * @brief Match vg's patterns that describe the object's words (`kill #
+ * &VICTIMS`: no '+', a number or a class first, option obj) against the
+ * phrase [from, to): "More than 800 people were killed" has its object as
+ * the passive subject.
+ * @returns 1 and fills out with the most specific such pattern, else 0.
+ */
+int ne_actions_match_object(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te,
+                            const ne_vgroup_t *vg, uint32_t from, uint32_t to, ne_match_t *out);
+
+/** @brief The end of the longest member of noun class cls that starts at token
+ * i of sentence [tb, te), or 0 when none does ("in defiance of"). */
+uint32_t ne_actions_class_at(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te,
+                             uint32_t cls, uint32_t i);
 
 #endif

@@ -20,6 +20,8 @@
 #define NE_MEM_NAMES 64
 #define NE_MEM_RECENT 16
 #define NE_MEM_PERSONS 64
+#define NE_MEM_EVENTS 8      /* events remembered (a ring) */
+#define NE_MEM_EVMEMBERS 3   /* agents and targets kept of each */
 
 typedef struct ne_memory_s {
     struct {
@@ -33,6 +35,16 @@ typedef struct ne_memory_s {
     size_t npersons;
     char country[4];                    /* the last country named */
     int anchor;                         /* the last date resolved from the text */
+    /* the events coded so far, a ring of the last NE_MEM_EVENTS (frames.c):
+     * what "the attack", "the talks" refer to */
+    struct ne_memevent_s {
+        char code[5];
+        int32_t word;   /* the verb or event noun that coded it ("strike"), -1 */
+        uint32_t sent;  /* first token of its sentence */
+        uint8_t nagent, ntarget;
+        ne_member_t agent[NE_MEM_EVMEMBERS], target[NE_MEM_EVMEMBERS];
+    } events[NE_MEM_EVENTS];
+    size_t nevents;                     /* events remembered so far, all told */
 } ne_memory_t;
 
 void ne_memory_reset(ne_memory_t *mem);

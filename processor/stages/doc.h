@@ -121,6 +121,8 @@ typedef struct ne_vgroup_s {
     const struct ne_pattern_s *pat; /* the pattern that matched, NULL none */
     int32_t target;       /* mention of the pattern's '+', -1 none */
     uint32_t mend;        /* token after the match */
+    uint8_t modality;     /* NE_MOD_* of a support verb + event noun, 0 none */
+    int32_t evnoun;       /* token of an event noun in the '+' slot, -1 none */
 } ne_vgroup_t;
 
 /* ---- time expressions ------------------------------------------------ */
@@ -150,6 +152,7 @@ typedef struct ne_doc_s {
     NE_VEC(int32_t) tok_ment;   /* per token of the current sentence: mention index or -1 */
     NE_VEC(ne_atom_t) atoms;    /* per token of the current sentence: look-up cache */
     NE_VEC(int32_t) wset;       /* the sentence's word ids, a hash set (actions.c) */
+    uint64_t wclasses;          /* noun classes (id < 64) a word of the sentence opens (actions.c) */
     NE_VEC(ne_vgroup_t) vg;     /* of the current sentence */
     NE_VEC(ne_timex_t) tx;      /* of the current sentence */
 } ne_doc_t;

@@ -63,7 +63,11 @@ void ne_frames_intent_code(const char *code, char out[5])
         else if (!strncmp(code, "085", 3)) set_code(out, "0354");
         else if (!strncmp(code, "086", 3)) set_code(out, "0355");
         else if (!strncmp(code, "087", 3)) set_code(out, "0356");
-        else set_code(out, "035");
+        else if (!strncmp(code, "083", 3)) {
+            /* acceding to reform (0831 resign) mirrors the intent to reform (0341) */
+            set_code(out, "034");
+            if (code[3]) out[3] = code[3], out[4] = '\0';
+        } else set_code(out, "035");
         return;
     case 14: set_code(out, "133"); return;
     case 15: case 18: case 19: case 20: set_code(out, "138"); return;
@@ -92,7 +96,10 @@ void ne_frames_refuse_code(const char *code, char out[5])
     else if (root == 6) set_code(out, "121");
     else if (root == 7) set_code(out, "122");
     else if (root == 8) {
-        if (!strncmp(code, "081", 3)) set_code(out, "1241");
+        if (!strncmp(code, "083", 3)) {
+            set_code(out, "123"); /* 0831 -> 1231: reject a change of leadership */
+            if (code[3]) out[3] = code[3], out[4] = '\0';
+        } else if (!strncmp(code, "081", 3)) set_code(out, "1241");
         else if (!strncmp(code, "084", 3)) set_code(out, "1243");
         else if (!strncmp(code, "085", 3)) set_code(out, "1244");
         else if (!strncmp(code, "086", 3)) set_code(out, "1245");
@@ -100,6 +107,33 @@ void ne_frames_refuse_code(const char *code, char out[5])
         else set_code(out, "124");
     } else if (root == 12) set_code(out, code);
     else set_code(out, "120");
+}
+
+/* The code of an event presented by a support verb ("ordered / offered /
+ * called for / asked for / refused the release of X": 0841, 0353, 1053,
+ * 0253, 1243). A demand, an appeal or a refusal is made of cooperative
+ * events only (roots 01-08); 0 when there is no such code. */
+int ne_frames_modal_code(int modality, const char *code, char out[5])
+{
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    switch (modality) {
+    case NE_MOD_ACT: set_code(out, code); return 1;
+    case NE_MOD_INTENT: ne_frames_intent_code(code, out); return 1;
+    case NE_MOD_REJECT:
+        if (root > 8) return 0;
+        ne_frames_refuse_code(code, out);
+        return 1;
+    case NE_MOD_DEMAND:
+    case NE_MOD_APPEAL:
+        if (root > 8) return 0;
+        ne_frames_intent_code(code, out);
+        if (strncmp(out, "03", 2)) set_code(out, "030");
+        /* the demand and appeal families mirror the intent family: 0353 -> 1053, 0253 */
+        out[0] = modality == NE_MOD_DEMAND ? '1' : '0';
+        out[1] = modality == NE_MOD_DEMAND ? '0' : '2';
+        return 1;
+    default: set_code(out, code); return 1;
+    }
 }
 
 /* ---- subjects ------------------------------------------------------------------ */
@@ -468,7 +502,10 @@ static int reply_target(const struct ne_events_s *ev, const ne_member_t *actor, 
         const ne_event_t *e = &ev->ev.v[i - 1];
         int same = actor->country[0] ? !strcmp(e->counterpart.country, actor->country)
                                      : !strcmp(e->counterpart.code, actor->code);
-        if (!same) continue;
+        /* a reply goes to another party: not the actor's own state */
+        int own = actor->country[0] ? !strcmp(e->actor.country, actor->country)
+                                    : !strcmp(e->actor.code, actor->code);
+        if (!same || own) continue;
         memset(out, 0, sizeof(*out));
         ne_strlcpy(out->code, e->actor.code, sizeof(out->code));
         ne_strlcpy(out->country, e->actor.country, sizeof(out->country));
@@ -478,6 +515,414 @@ static int reply_target(const struct ne_events_s *ev, const ne_member_t *actor, 
         out->end = e->actor.end;
         return 1;
     }
+    return 0;
+}
+
+/* ---- the article's events ------------------------------------------------------- */
+
+/* The back-th most recent remembered event (1 the last), NULL past the
+ * oldest one kept. */
+static const struct ne_memevent_s *mem_event(const ne_memory_t *mem, size_t back)
+{
+    if (back > mem->nevents || back > NE_MEM_EVENTS) return NULL;
+    return &mem->events[(mem->nevents - back) % NE_MEM_EVENTS];
+}
+
+/* Keep a coded event (in a ring): its code, word, sentence, and placed
+ * agents and targets. */
+static void remember_event(ne_memory_t *mem, const char *code, int32_t word, uint32_t sent,
+                           const ne_member_t *agent, int na, const ne_member_t *target, int nt)
+{
+    struct ne_memevent_s *e = &mem->events[mem->nevents % NE_MEM_EVENTS];
+    ne_strlcpy(e->code, code, sizeof(e->code));
+    e->word = word;
+    e->sent = sent;
+    e->nagent = e->ntarget = 0;
+    for (int i = 0; i < na && e->nagent < NE_MEM_EVMEMBERS; i++)
+        if (agent[i].code[0] && !unplaced(&agent[i])) e->agent[e->nagent++] = agent[i];
+    for (int i = 0; i < nt && e->ntarget < NE_MEM_EVMEMBERS; i++)
+        if (target[i].code[0] && !unplaced(&target[i])) e->target[e->ntarget++] = target[i];
+    if (e->nagent) mem->nevents++;
+}
+
+/* The word an event was coded by: the event noun under a support verb,
+ * else the verb's base form. */
+static int32_t trigger_word(const ctx_t *c, const ne_vgroup_t *g)
+{
+    if (g->modality) {
+        for (uint32_t k = g->head + 1; k < g->mend; k++) {
+            uint32_t noun = ne_lex_noun(c->s.lx, tok(c, k)->word);
+            if (noun != NE_LEX_NONE) return ne_lex_noun_word(c->s.lx, noun);
+        }
+    }
+    const char *name = ne_lex_lemma_name(c->s.lx, g->lemma);
+    return ne_lex_word_find(c->s.lx, name, strlen(name));
+}
+
+static int add_member(ne_member_t *out, int n, int max, const ne_member_t *m)
+{
+    for (int k = 0; k < n; k++)
+        if (!strcmp(out[k].code, m->code)) return n;
+    if (n < max) out[n++] = *m;
+    return n;
+}
+
+/* The most recent remembered event whose root is in roots, preferring one
+ * coded by the same word ("the strikes": "struck" before "attacked"). */
+static const struct ne_memevent_s *recall_event(const ne_memory_t *mem, uint32_t roots,
+                                                int32_t word)
+{
+    const struct ne_memevent_s *e;
+    for (int pass = word >= 0 ? 0 : 1; pass < 2; pass++)
+        for (size_t b = 1; (e = mem_event(mem, b)); b++) {
+            int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+            if (root < 1 || root > 20 || !(roots & (1u << root))) continue;
+            if (pass == 0 && e->word != word) continue;
+            return e;
+        }
+    return NULL;
+}
+
+int ne_frames_recall(const ne_memory_t *mem, uint32_t roots, int32_t word, int participants,
+                     ne_member_t *out, int max)
+{
+    const struct ne_memevent_s *e = recall_event(mem, roots, word);
+    if (e) {
+        int n = 0;
+        for (int k = 0; k < e->nagent; k++) n = add_member(out, n, max, &e->agent[k]);
+        for (int k = 0; participants && k < e->ntarget; k++)
+            n = add_member(out, n, max, &e->target[k]);
+        /* a reference to the event, not to where it is now */
+        for (int k = 0; k < n; k++) out[k].start = out[k].end = 0;
+        return n;
+    }
+    return 0;
+}
+
+int ne_frames_event_noun_agents(const ne_lexicon_t *lx, const ne_memory_t *mem, int32_t word,
+                                ne_member_t *out, int max)
+{
+    uint32_t noun = ne_lex_noun(lx, word);
+    if (noun == NE_LEX_NONE || !ne_lex_noun_roots(lx, noun)) return 0;
+    return ne_frames_recall(mem, ne_lex_noun_roots(lx, noun), ne_lex_noun_word(lx, noun),
+                            ne_lex_noun_participants(lx, noun) == NE_REF_PARTICIPANTS, out, max);
+}
+
+/* ---- counterparts ----------------------------------------------------------------- */
+
+/* The agent of the event that a noun phrase names, from the phrase itself:
+ * a mention among its modifiers ("the Russian missile attack") or after
+ * "by" ("the attack by Houthi rebels"). */
+static int event_agent_in_phrase(const ctx_t *c, uint32_t head, ne_member_t *out)
+{
+    const ne_doc_t *d = c->s.d;
+    for (uint32_t k = head; k > c->s.tb; k--) {
+        uint32_t p = k - 1;
+        int32_t m = ment_at(c, p);
+        if (m >= 0) {
+            const ne_mention_t *mm = &d->ment.v[m];
+            if (!(mm->flags & (NE_MF_LOC | NE_MF_REL)) && mm->n) return members(c, m, out);
+            k = mm->tb + 1;
+            continue;
+        }
+        /* the phrase opens at its determiner; a verb or a preposition is outside it */
+        if (wf(c, p) & (NE_W_DET | NE_W_POSS)) break;
+        if (tok(c, p)->kind != NE_TK_WORD || (wf(c, p) & NE_W_PREP) ||
+            ne_lex_vforms(c->s.lx, tok(c, p)->word) != NE_LEX_NONE)
+            break;
+    }
+    if (is_w(c, head + 1, "by")) {
+        int32_t m = ment_at(c, head + 2);
+        if (m < 0 && (wf(c, head + 2) & NE_W_DET)) m = ment_at(c, head + 3);
+        if (m >= 0 && c->s.d->ment.v[m].n && !(c->s.d->ment.v[m].flags & NE_MF_REL))
+            return members(c, m, out);
+    }
+    return 0;
+}
+
+/* Does the noun phrase headed at head refer to a known event: "the raid",
+ * "this attack", "its drills", "Tuesday's attack"? An indefinite one ("an
+ * attack", "backed ceasefire") names a kind of event, not one before. */
+static int definite_phrase(const ctx_t *c, uint32_t head)
+{
+    for (uint32_t k = head, steps = 0; k > c->s.tb && steps < 8; k--, steps++) {
+        uint32_t p = k - 1;
+        if (is_w(c, p, "the") || is_w(c, p, "this") || is_w(c, p, "that") || is_w(c, p, "these") ||
+            is_w(c, p, "those") || is_w(c, p, "'s") || (wf(c, p) & NE_W_POSS))
+            return 1;
+        if (wf(c, p) & (NE_W_DET | NE_W_PREP)) return 0;
+        if (tok(c, p)->kind != NE_TK_WORD && !is_punct(c, p, "-")) return 0;
+    }
+    return 0;
+}
+
+/* "the counter-sanctions", "the retaliatory strikes", "the countermeasures":
+ * an act in response (class RESPONSE: a modifier, or the first part of the
+ * head word), by whoever the actor's side acted on. */
+static int counter_act(const ctx_t *c, uint32_t head)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_RESPONSE);
+    for (uint32_t k = head, n = 0; k > c->s.tb && n < 3; k--, n++) {
+        uint32_t p = k - 1;
+        if (is_punct(c, p, "-")) continue;
+        if (ne_lex_in_class(c->s.lx, cls, tok(c, p)->word)) return 1;
+        if (tok(c, p)->kind != NE_TK_WORD) break;
+    }
+    const ne_token_t *t = tok(c, head);
+    const char *f = ne_tok_fold(c->s.d, t);
+    for (uint16_t len = 4; len + 3 < t->fold_len; len++) {
+        int32_t id = ne_lex_word_find(c->s.lx, f, len);
+        if (id >= 0 && ne_lex_in_class(c->s.lx, cls, id)) return 1;
+    }
+    return 0;
+}
+
+/* The agents of the last event of the roots of the noun at head that was
+ * aimed at the actor ("called the counter-sanctions unacceptable"). */
+static int response_agents(const ctx_t *c, uint32_t head, const ne_member_t *actor, ne_member_t *cp)
+{
+    uint32_t noun = ne_lex_noun(c->s.lx, tok(c, head)->word);
+    if (noun == NE_LEX_NONE) return 0;
+    uint32_t roots = ne_lex_noun_roots(c->s.lx, noun);
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+        if (root < 1 || root > 20 || !(roots & (1u << root))) continue;
+        int on_actor = 0;
+        for (int k = 0; k < e->ntarget && !on_actor; k++)
+            on_actor = actor->country[0] ? !strcmp(e->target[k].country, actor->country)
+                                         : !strcmp(e->target[k].code, actor->code);
+        if (!on_actor) continue;
+        int n = 0;
+        for (int k = 0; k < e->nagent; k++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->agent[k]);
+        for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
+        return n;
+    }
+    return 0;
+}
+
+/* "condemned the raid": the counterpart is the raid's agent, named in the
+ * phrase, or, for a definite phrase, the agents of the last event of the
+ * article that the noun can name (its participants for a meeting noun:
+ * "hosted the summit"; for a counter-act, the last such act on the actor). */
+static int event_counterpart(const ctx_t *c, uint32_t head, const ne_member_t *act, int na,
+                             ne_member_t *cp)
+{
+    uint32_t noun = ne_lex_noun(c->s.lx, tok(c, head)->word);
+    int agents = noun != NE_LEX_NONE && ne_lex_noun_participants(c->s.lx, noun) == NE_REF_AGENTS;
+    int n = agents ? 0 : event_agent_in_phrase(c, head, cp);
+    /* "arrested 20 suspects" names the attackers, definite or not */
+    if (n || (!agents && !definite_phrase(c, head))) return n;
+    if (counter_act(c, head)) return na ? response_agents(c, head, &act[0], cp) : 0;
+    return ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, head)->word, cp, NE_MAX_MEMBERS);
+}
+
+/* gov / self: the actor's own state or government, or the state where it
+ * acts ("activists staged a protest in Beijing": a protest abroad is
+ * addressed to the state where it is held). */
+static int own_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                     ne_member_t *cp)
+{
+    int gov = (g->pat->opts & NE_PO_GOV) != 0, n = 0;
+    const char *place = gov ? location_country(c) : NULL;
+    for (int k = 0; k < na && n < NE_MAX_MEMBERS; k++) {
+        ne_member_t m = act[k];
+        resolve_member(c, &m, NULL, g->head, 0);
+        if (!m.country[0]) continue;
+        if (place && strcmp(place, m.country)) ne_member_set(&cp[n], place, "");
+        else ne_member_set(&cp[n], m.country, gov ? "GOV" : "");
+        cp[n].start = cp[n].end = 0;
+        n++;
+    }
+    return n;
+}
+
+/* "announced similar sanctions", "launched a similar probe": an act like
+ * the last one of its kind in the article (same root, another agent) has
+ * that act's targets. */
+static int similar_targets(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                           ne_member_t *cp)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_SIMILAR);
+    int similar = 0;
+    for (uint32_t k = g->head + 1; k < g->mend && !similar; k++)
+        similar = ne_lex_in_class(c->s.lx, cls, tok(c, k)->word);
+    if (!similar || !na) return 0;
+    const char *code = g->pat->code;
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        if (strncmp(e->code, code, 2)) continue;
+        int mine = 0;
+        for (int k = 0; k < e->nagent && !mine; k++) mine = !strcmp(e->agent[k].code, act[0].code);
+        if (mine) continue;
+        int n = 0;
+        for (int k = 0; k < e->ntarget; k++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->target[k]);
+        for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
+        return n;
+    }
+    return 0;
+}
+
+/* Is mention m the first part of a hyphenated modifier ("a U.S.-drafted
+ * resolution": the resolution is not the United States')? */
+static int modifier_mention(const ctx_t *c, int32_t m)
+{
+    uint32_t e = c->s.d->ment.v[m].te;
+    return e + 1 < c->s.te && is_punct(c, e, "-") && tok(c, e + 1)->kind == NE_TK_WORD &&
+           !(tok(c, e + 1)->flags & NE_TF_CAP);
+}
+
+/* Is token k the head of a verb group that is not a noun nor part of a
+ * pattern's words? */
+static int other_verb_at(const ctx_t *c, uint32_t k)
+{
+    for (size_t v = 0; v < c->s.d->vg.n; v++)
+        if (c->s.d->vg.v[v].head == k) return !(c->s.d->vg.v[v].flags & (NE_VG_NOUN | NE_VG_CONSUMED));
+    return 0;
+}
+
+/* Whom the act opposes, named after the verb in its clause: "in defiance
+ * of Chinese authorities", "unless Israel rescinded" (class AGAINST). */
+static int opposed_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                         ne_member_t *cp)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_AGAINST);
+    for (uint32_t k = g->head + 1; k < c->s.te; k++) {
+        /* in the verb's clause: up to a comma, a relative pronoun or another verb */
+        if (is_punct(c, k, ".;:,") || (wf(c, k) & NE_W_REL) || other_verb_at(c, k)) break;
+        uint32_t q = ne_actions_class_at(c->s.lx, c->s.d, c->s.tb, c->s.te, cls, k);
+        if (!q) continue;
+        if (ment_at(c, q) < 0 && (wf(c, q) & NE_W_DET)) q++;
+        int32_t m = ment_at(c, q);
+        if (m < 0) continue;
+        const ne_mention_t *mm = &c->s.d->ment.v[m];
+        if (mm->tb != q || !mm->n || (mm->flags & (NE_MF_REL | NE_MF_RECIP))) continue;
+        if (na && !strcmp(mm->m[0].code, act[0].code)) continue;
+        return members(c, m, cp);
+    }
+    return 0;
+}
+
+/* "Qatar suspended its mediation", "Beijing denied the charge": a
+ * definite event noun as the object of a frame that names no one stands
+ * for the last such event of the article: an act of the actor's own (its
+ * mediation) is aimed at that act's targets, another's act at its agents
+ * (the accuser). */
+static int object_event(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                        ne_member_t *cp)
+{
+    if (!na) return 0;
+    for (uint32_t k = g->head + 1; k < g->mend && k < c->s.te; k++) {
+        uint32_t noun = ne_lex_noun(c->s.lx, tok(c, k)->word);
+        if (noun == NE_LEX_NONE || !ne_lex_noun_roots(c->s.lx, noun) ||
+            ne_lex_noun(c->s.lx, tok(c, k + 1)->word) != NE_LEX_NONE)
+            continue;
+        if (!definite_phrase(c, k)) return 0;
+        const struct ne_memevent_s *e =
+            recall_event(c->mem, ne_lex_noun_roots(c->s.lx, noun), ne_lex_noun_word(c->s.lx, noun));
+        if (!e) return 0;
+        int own = 0, n = 0;
+        for (int i = 0; i < e->nagent && !own; i++) own = !strcmp(e->agent[i].code, act[0].code);
+        if (own)
+            for (int i = 0; i < e->ntarget; i++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->target[i]);
+        else
+            for (int i = 0; i < e->nagent; i++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->agent[i]);
+        for (int i = 0; i < n; i++) cp[i].start = cp[i].end = 0;
+        return n;
+    }
+    return 0;
+}
+
+/* obj / reply: the first actor mention after the verb in its clause (",
+ * its foreign ministry said" is not; a mention that modifies a noun or is
+ * the actor itself is no object); else the targets of a similar act
+ * before; else the event a definite object noun stands for; for reply,
+ * else whoever last acted on the actor ("Minsk denied the charge"). */
+static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                           ne_member_t *cp, const struct ne_events_s *ev)
+{
+    /* "denied that Tehran had ...": a frame that ends with its complement's
+     * "that" has no object in the complement, */
+    uint32_t end = c->s.te;
+    if (g->mend > g->head + 1 && is_w(c, g->mend - 1, "that")) end = g->mend - 1;
+    /* "denies backing the rebels": nor has a bare verb before a clause of its own */
+    for (size_t k = 0; k < c->s.d->vg.n && g->mend == g->head + 1; k++)
+        if (c->s.d->vg.v[k].head == g->mend && !(c->s.d->vg.v[k].flags & NE_VG_NOUN)) end = g->mend;
+    for (uint32_t k = g->head + 1; k < end; k++) {
+        if (is_punct(c, k, ".;:,")) break;
+        int32_t m = ment_at(c, k);
+        if (m < 0 || (c->s.d->ment.v[m].flags & NE_MF_REL)) continue;
+        k = c->s.d->ment.v[m].te - 1;
+        if (modifier_mention(c, m)) continue;
+        if (na && c->s.d->ment.v[m].n && !strcmp(c->s.d->ment.v[m].m[0].code, act[0].code)) continue;
+        return members(c, m, cp);
+    }
+    int n = similar_targets(c, g, act, na, cp);
+    if (n) return n;
+    n = object_event(c, g, act, na, cp);
+    if (n) return n;
+    if ((g->pat->opts & NE_PO_REPLY) && na) return reply_target(ev, &act[0], cp);
+    return 0;
+}
+
+/* "NATO condemned it", "Germany described it as a devastating signal": an
+ * "it" that a reaction (codes 01, 05, 11, 12) takes as object stands for
+ * the last act of the article (not itself a reaction) by another actor. */
+static int pronoun_event(const ctx_t *c, const ne_vgroup_t *g, int32_t m, const ne_member_t *act, int na,
+                         ne_member_t *cp)
+{
+    const ne_mention_t *mm = &c->s.d->ment.v[m];
+    int root = (g->pat->code[0] - '0') * 10 + (g->pat->code[1] - '0');
+    if (!(mm->flags & NE_MF_PRON) || !is_w(c, mm->tb, "it") ||
+        !(root == 1 || root == 5 || root == 11 || root == 12))
+        return 0;
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        /* a comment, an appeal, a demand, a criticism or a rejection is a
+         * reaction, not the act reacted to */
+        int eroot = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+        if (eroot == 1 || eroot == 2 || eroot == 10 || eroot == 11 || eroot == 12) continue;
+        int mine = 0;
+        for (int k = 0; k < e->nagent && na && !mine; k++) mine = !strcmp(e->agent[k].code, act[0].code);
+        if (mine) continue;
+        int n = 0;
+        for (int k = 0; k < e->nagent; k++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->agent[k]);
+        for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
+        return n;
+    }
+    return 0;
+}
+
+/* The counterpart of a group in the active voice, by precedence: the
+ * mention in the pattern's '+' (an "it" that stands for an event: its
+ * agent); the agent of an event that fills it; a
+ * reciprocal; for gov and self, a party the clause names as opposed ("in
+ * defiance of X", "unless X"), else the actor's own state; for obj and
+ * reply, the object or the memory. Returns the members written to cp;
+ * *recip when the actors act on each other. */
+static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                       ne_member_t *cp, const struct ne_events_s *ev, int *recip)
+{
+    const ne_pattern_t *p = g->pat;
+    if (g->target >= 0) {
+        if (c->s.d->ment.v[g->target].flags & NE_MF_RECIP) {
+            *recip = 1;
+            return 0;
+        }
+        int n = pronoun_event(c, g, g->target, act, na, cp);
+        return n ? n : members(c, g->target, cp);
+    }
+    if (g->evnoun >= 0) return event_counterpart(c, (uint32_t)g->evnoun, act, na, cp);
+    if (p->opts & NE_PO_RECIP) {
+        *recip = 1;
+        return 0;
+    }
+    if (p->opts & (NE_PO_GOV | NE_PO_SELF)) {
+        /* a protest, a strike, a mobilization aimed at another party */
+        int n = opposed_party(c, g, act, na, cp);
+        return n ? n : own_state(c, g, act, na, cp);
+    }
+    if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) return object_or_reply(c, g, act, na, cp, ev);
     return 0;
 }
 
@@ -527,18 +972,80 @@ static int32_t speaker(ctx_t *c)
     return -1;
 }
 
+/* Does pattern p take its counterpart after a preposition of place only
+ * (`strike * in|near|across +`)? */
+static int locative_pattern(const ne_lexicon_t *lx, const ne_pattern_t *p)
+{
+    const ne_pelem_t *el = ne_lex_pelems(lx) + p->elem;
+    uint32_t cls = ne_lex_gclass(lx, NE_GC_LOCATIVE);
+    for (uint16_t k = 1; k < p->nelem; k++) {
+        if (el[k].type != NE_PE_TARGET) continue;
+        if (el[k - 1].type != NE_PE_WORD) return 0;
+        for (uint16_t a = 0; a < el[k - 1].nalt; a++)
+            if (!ne_lex_in_class(lx, cls, ne_lex_alts(lx)[el[k - 1].alt + a])) return 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* "U.S. forces struck targets in Iraq and Syria, hitting Iran's
+ * Revolutionary Guards": the place of an attack is no target when the
+ * same actor's attack in the sentence names whom it hit. */
+static int place_only(ctx_t *c, size_t gi)
+{
+    const ne_vgroup_t *g = &c->s.d->vg.v[gi];
+    if (!locative_pattern(c->s.lx, g->pat)) return 0;
+    int32_t subj = group_subject(c, gi);
+    for (size_t k = 0; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *o = &c->s.d->vg.v[k];
+        if (k == gi || !o->pat || o->target < 0 || !coded_group(o) || locative_pattern(c->s.lx, o->pat))
+            continue;
+        int root = (o->pat->code[0] - '0') * 10 + (o->pat->code[1] - '0');
+        if (root < 18 || root > 20 || (c->s.d->ment.v[o->target].flags & NE_MF_LOC)) continue;
+        if (group_subject(c, k) == subj) return 1;
+    }
+    return 0;
+}
+
+/* "More than 800 people were killed by the RSF": in the passive the
+ * subject is the object, so a pattern that describes the object (its
+ * number and class: `kill # &VICTIMS`, 202) codes it before the plain
+ * passive reading (`kill +`, 190). */
+static void passive_object(ctx_t *c, size_t gi, ne_match_t *mt)
+{
+    ne_vgroup_t *g = &c->s.d->vg.v[gi];
+    if (!(g->flags & NE_VG_PASSIVE)) return;
+    int32_t subj = group_subject(c, gi);
+    if (subj < 0) return;
+    const ne_mention_t *m = &c->s.d->ment.v[subj];
+    ne_match_t om;
+    if (ne_actions_match_object(c->s.lx, c->s.d, c->s.tb, c->s.te, g, m->tb, m->te, &om) &&
+        om.pat->score > mt->pat->score)
+        mt->pat = om.pat;
+}
+
 static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
 {
     ne_doc_t *d = c->s.d;
     ne_vgroup_t *g = &d->vg.v[gi];
     if (!g->pat || (g->flags & (NE_VG_MODAL | NE_VG_NEGATED))) return 0;
-    ne_match_t mt = {g->pat, g->target, g->mend};
+    if (!strcmp(g->pat->code, NE_CODE_NONE)) return 0;
+    /* a place-only attack is remembered ("condemned the strikes") but not coded */
+    int quiet = place_only(c, gi);
+    ne_match_t mt = {g->pat, g->target, g->mend, g->modality, g->evnoun};
+    passive_object(c, gi, &mt);
 
     ne_event_t proto;
     memset(&proto, 0, sizeof(proto));
     const char *code = mt.pat->code;
     char mapped[5];
     int intent = 0;
+    char presented[5];
+    if (g->modality) {
+        /* "called for the release of": the support verb's reading first */
+        if (!ne_frames_modal_code(g->modality, code, presented)) return 0;
+        code = presented;
+    }
     if (g->flags & NE_VG_REFUSE) ne_frames_refuse_code(code, mapped);
     else if (g->flags & NE_VG_THREAT) ne_frames_threat_code(code, mapped);
     else if (g->flags & NE_VG_FUTURE) ne_frames_intent_code(code, mapped), intent = 1;
@@ -568,42 +1075,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     } else {
         if (subj < 0) return 0;
         na = members(c, subj, act);
-        if (mt.target >= 0) {
-            if (d->ment.v[mt.target].flags & NE_MF_RECIP) recip = 1;
-            else ncp = members(c, mt.target, cp);
-        } else if (mt.pat->opts & NE_PO_RECIP) {
-            recip = 1;
-        } else if (mt.pat->opts & (NE_PO_GOV | NE_PO_SELF)) {
-            /* "activists staged a protest in Beijing": a protest abroad is
-             * addressed to the state where it is held */
-            const char *place = (mt.pat->opts & NE_PO_GOV) ? location_country(c) : NULL;
-            for (int k = 0; k < na && ncp < NE_MAX_MEMBERS; k++) {
-                ne_member_t m = act[k];
-                resolve_member(c, &m, NULL, g->head, 0);
-                if (!m.country[0]) continue;
-                if (place && strcmp(place, m.country)) {
-                    ne_member_set(&cp[ncp], place, "");
-                    cp[ncp].start = cp[ncp].end = 0;
-                    ncp++;
-                    continue;
-                }
-                ne_member_set(&cp[ncp], m.country, (mt.pat->opts & NE_PO_GOV) ? "GOV" : "");
-                cp[ncp].start = cp[ncp].end = 0;
-                ncp++;
-            }
-        } else if (mt.pat->opts & (NE_PO_OBJ | NE_PO_REPLY)) {
-            for (uint32_t k = g->head + 1; k < c->s.te; k++) {
-                /* the object is in the clause: ", its foreign ministry said" is not */
-                if (is_punct(c, k, ".;:,")) break;
-                int32_t m = ment_at(c, k);
-                if (m >= 0 && !(d->ment.v[m].flags & NE_MF_REL)) {
-                    ncp = members(c, m, cp);
-                    break;
-                }
-            }
-            if (!ncp && (mt.pat->opts & NE_PO_REPLY) && na)
-                ncp = reply_target(ev, &act[0], cp);
-        }
+        ncp = counterpart(c, g, act, na, cp, ev, &recip);
     }
     if (recip) {
         if (na < 2) return 0;
@@ -611,15 +1083,22 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
         for (int i = 0; i < na; i++)
             for (int j = 0; j < na; j++)
                 if (i != j && emit(c, ev, &proto, &act[i], &act[j]) < 0) return -1;
+        remember_event(c->mem, proto.code, trigger_word(c, g), c->s.tb, act, na, act, na);
         return 0;
     }
+    /* the members as placed for the memory: each actor as placed against
+     * the first counterpart, each counterpart against the first actor */
+    ne_member_t placed_a[NE_MAX_MEMBERS], placed_b[NE_MAX_MEMBERS];
     for (int i = 0; i < na; i++)
         for (int j = 0; j < ncp; j++) {
             ne_member_t a = act[i], b = cp[j];
             resolve_member(c, &a, b.country[0] ? &b : NULL, g->head, 0);
             resolve_member(c, &b, a.country[0] ? &a : NULL, g->head, 1);
-            if (emit(c, ev, &proto, &a, &b) < 0) return -1;
+            if (j == 0) placed_a[i] = a;
+            if (i == 0) placed_b[j] = b;
+            if (!quiet && emit(c, ev, &proto, &a, &b) < 0) return -1;
         }
+    if (na && ncp) remember_event(c->mem, proto.code, trigger_word(c, g), c->s.tb, placed_a, na, placed_b, ncp);
     return 0;
 }
 
@@ -633,12 +1112,16 @@ static void match_groups(ctx_t *c)
         g->subj = -2;
         g->pat = NULL;
         g->target = -1;
+        g->modality = 0;
+        g->evnoun = -1;
         if (!coded_group(g)) continue;
         ne_match_t mt;
         if (ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, g, &mt)) {
             g->pat = mt.pat;
             g->target = mt.target;
             g->mend = mt.end;
+            g->modality = mt.modality;
+            g->evnoun = mt.evnoun;
             for (size_t k = gi + 1; k < d->vg.n; k++)
                 if (d->vg.v[k].head < mt.end) d->vg.v[k].flags |= NE_VG_CONSUMED;
         }

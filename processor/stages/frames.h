@@ -29,7 +29,32 @@ int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *doc, uint32_t tb, uint3
 void ne_frames_intent_code(const char *code, char out[5]);
 /** @brief CAMEO code of a threat to do `code` ("threatened to impose sanctions": 163 -> 1312). */
 void ne_frames_threat_code(const char *code, char out[5]);
+/** @brief CAMEO code of an event presented by a support verb (NE_MOD_*):
+ * @returns 1, or 0 when the modality makes no event of that code. */
+int ne_frames_modal_code(int modality, const char *code, char out[5]);
 /** @brief CAMEO code of a refusal to do `code` ("refused to release": 0841 -> 1243). */
 void ne_frames_refuse_code(const char *code, char out[5]);
+
+/**
+ * @brief What an event noun of the text refers to: the agents of the most
+ * recent event of the article whose CAMEO root is in roots (bit r for root
+ * r), one coded by `word` (a word id, -1 for any) first, with its targets
+ * too when participants is set ("the talks").
+ * @returns the number of members written to out (at most max), 0 when the
+ * article has no such event yet.
+ */
+int ne_frames_recall(const ne_memory_t *mem, uint32_t roots, int32_t word, int participants,
+                     ne_member_t *out, int max);
+
+/**
+ * @brief The agents (for a meeting noun, the participants) of the event that
+ * the noun `word` names ("the raid", "the deal": event-nouns.tsv), from the
+ * article's memory of events. For the clause grammar: "The deal was
+ * brokered by China" takes the deal's participants as counterparts.
+ * @returns the number of members written to out, 0 when the word names no
+ * event or no such event was coded before.
+ */
+int ne_frames_event_noun_agents(const ne_lexicon_t *lx, const ne_memory_t *mem, int32_t word,
+                                ne_member_t *out, int max);
 
 #endif

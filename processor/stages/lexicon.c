@@ -29,13 +29,33 @@ typedef struct winfo_s {
     int32_t irr;    /* index into irregular table, -1 */
     uint32_t root;  /* the trie node of the one-word phrase, NE_LEX_NONE: the first
                      * step of every match, without a hash look-up */
+    uint32_t cphrase; /* first class phrase that begins with this word, NE_LEX_NONE */
+    uint32_t noun;    /* event noun of this singular or plural, NE_LEX_NONE */
+    int32_t plural;   /* an irregular noun plural given in classes.tsv, -1 */
+    int32_t singular; /* for a plural the patterns generated: its singular, -1 */
+    uint64_t classes; /* bit c: a member of class c (< 64) begins with this word */
 } winfo_t;
 
 typedef struct lemma_s {
     int32_t word;
     uint32_t flags;
     uint32_t pat_first, pat_n;
+    uint32_t support; /* first support reading (lemmas.tsv), NE_LEX_NONE */
 } lemma_t;
+
+/* An event noun (event-nouns.tsv): its patterns and the roots of the
+ * events it can name. */
+typedef struct noun_s {
+    int32_t word;
+    uint32_t pat_first, pat_n;
+    uint32_t roots; /* bit r: CAMEO root r (1..20) */
+    int participants; /* NE_REF_*: the noun names all who took part ("the talks"),
+                       * or the event's agents themselves ("suspects") */
+} noun_t;
+
+/* Patterns of nouns share the pattern table with verbs; their owner index
+ * has this bit set. */
+#define NOUN_OWNER 0x80000000u
 
 typedef struct irregular_s {
     char *forms[4]; /* past, ppart, 3sg, ing: '|'-separated, malloc'd, may be NULL */
@@ -70,7 +90,17 @@ struct ne_lexicon_s {
     NE_VEC(char *) owned;
     NE_VEC(ne_cameo_t) cameo;
     NE_VEC(irregular_t) irr;
+    NE_VEC(char *) cname;        /* class names, by id */
+    NE_VEC(ne_cphrase_t) cph;    /* class member phrases */
+    NE_VEC(int32_t) cword;       /* their words */
+    uint32_t gclass[NE_GC_COUNT]; /* ids of the classes the grammar names */
+    NE_VEC(noun_t) noun;         /* event nouns */
+    NE_VEC(ne_support_t) sup;    /* support readings of verbs */
 };
+
+static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "SIMILAR",     "AGAINST",
+                                                             "MEMBERS",  "LOCATIVE", "MANY", "CLAUSE_TIME",
+                                                             "RESPONSE", "TARGETS"};
 
 /* ---- hashing ------------------------------------------------------------ */
 
@@ -155,6 +185,10 @@ static int32_t word_intern(ne_lexicon_t *lx, const char *s, size_t n)
     wi->vform = NE_LEX_NONE;
     wi->irr = -1;
     wi->root = NE_LEX_NONE;
+    wi->cphrase = NE_LEX_NONE;
+    wi->noun = NE_LEX_NONE;
+    wi->plural = -1;
+    wi->singular = -1;
     whash_insert(lx, s, n, (uint32_t)w);
     return w;
 }
@@ -162,6 +196,16 @@ static int32_t word_intern(ne_lexicon_t *lx, const char *s, size_t n)
 static int32_t word_intern_z(ne_lexicon_t *lx, const char *s)
 {
     return word_intern(lx, s, strlen(s));
+}
+
+uint64_t ne_lex_word_classes(const ne_lexicon_t *lx, int32_t w)
+{
+    return w < 0 ? 0 : lx->winfo.v[w].classes;
+}
+
+int32_t ne_lex_singular(const ne_lexicon_t *lx, int32_t w)
+{
+    return w < 0 ? -1 : lx->winfo.v[w].singular;
 }
 
 uint32_t ne_lex_word_flags(const ne_lexicon_t *lx, int32_t w)
@@ -281,6 +325,82 @@ const ne_pelem_t *ne_lex_pelems(const ne_lexicon_t *lx)
 const int32_t *ne_lex_alts(const ne_lexicon_t *lx)
 {
     return lx->alt.v;
+}
+
+uint32_t ne_lex_class_id(const ne_lexicon_t *lx, const char *name)
+{
+    for (size_t i = 0; i < lx->cname.n; i++)
+        if (!strcmp(lx->cname.v[i], name)) return (uint32_t)i;
+    return NE_LEX_NONE;
+}
+
+uint32_t ne_lex_noun(const ne_lexicon_t *lx, int32_t w)
+{
+    return w < 0 ? NE_LEX_NONE : lx->winfo.v[w].noun;
+}
+
+const ne_pattern_t *ne_lex_noun_patterns(const ne_lexicon_t *lx, uint32_t noun, size_t *n)
+{
+    const noun_t *nn = &lx->noun.v[noun];
+    *n = nn->pat_n;
+    return nn->pat_n ? &lx->patterns.v[nn->pat_first] : NULL;
+}
+
+uint32_t ne_lex_noun_roots(const ne_lexicon_t *lx, uint32_t noun)
+{
+    return lx->noun.v[noun].roots;
+}
+
+int32_t ne_lex_noun_word(const ne_lexicon_t *lx, uint32_t noun)
+{
+    return lx->noun.v[noun].word;
+}
+
+int ne_lex_noun_participants(const ne_lexicon_t *lx, uint32_t noun)
+{
+    return lx->noun.v[noun].participants;
+}
+
+const char *ne_lex_noun_name(const ne_lexicon_t *lx, uint32_t noun)
+{
+    return word_str(lx, lx->noun.v[noun].word);
+}
+
+uint32_t ne_lex_supports(const ne_lexicon_t *lx, uint32_t lemma)
+{
+    return lx->lemma.v[lemma].support;
+}
+
+const ne_support_t *ne_lex_support(const ne_lexicon_t *lx, uint32_t idx)
+{
+    return &lx->sup.v[idx];
+}
+
+uint32_t ne_lex_gclass(const ne_lexicon_t *lx, int gc)
+{
+    return gc >= 0 && gc < NE_GC_COUNT ? lx->gclass[gc] : NE_LEX_NONE;
+}
+
+uint32_t ne_lex_cphrases(const ne_lexicon_t *lx, int32_t w)
+{
+    return w < 0 ? NE_LEX_NONE : lx->winfo.v[w].cphrase;
+}
+
+const ne_cphrase_t *ne_lex_cphrase(const ne_lexicon_t *lx, uint32_t idx)
+{
+    return &lx->cph.v[idx];
+}
+
+const int32_t *ne_lex_cwords(const ne_lexicon_t *lx)
+{
+    return lx->cword.v;
+}
+
+int ne_lex_in_class(const ne_lexicon_t *lx, uint32_t cls, int32_t w)
+{
+    for (uint32_t k = ne_lex_cphrases(lx, w); k != NE_LEX_NONE; k = lx->cph.v[k].next)
+        if (lx->cph.v[k].cls == cls && lx->cph.v[k].nwords == 1) return 1;
+    return 0;
 }
 
 static int cameo_cmp(const void *a, const void *b)
@@ -415,6 +535,8 @@ static int gen_regular(ne_lexicon_t *lx, uint32_t lemma, const char *b, int want
     char last = b[n - 1], prev = n > 1 ? b[n - 2] : 0;
     int cvc = n >= 3 && !is_vowel(last) && last != 'w' && last != 'x' && last != 'y' &&
               is_vowel(prev) && !is_vowel(b[n - 3]);
+    /* British spelling doubles a final -l after any vowel: "initialled" */
+    if (n >= 3 && last == 'l' && is_vowel(prev)) cvc = 1;
     if (want_s) {
         if (last == 's' || last == 'x' || last == 'z' || (last == 'h' && (prev == 'c' || prev == 's')))
             snprintf(f, sizeof(f), "%ses", b);
@@ -468,6 +590,7 @@ static uint32_t lemma_get(ne_lexicon_t *lx, const char *base)
     lemma_t *l = &lx->lemma.v[li];
     memset(l, 0, sizeof(*l));
     l->word = w;
+    l->support = NE_LEX_NONE;
     lx->winfo.v[w].lemma = li;
     if (add_vform(lx, li, base, NE_F_BASE) < 0) return NE_LEX_NONE;
     int32_t irr = lx->winfo.v[w].irr;
@@ -798,6 +921,145 @@ static int load_irregular_line(loader_t *ld, char **f, int nf)
     return 0;
 }
 
+/* ---- nouns and classes ------------------------------------------------ */
+
+/* Regular plurals of a noun, written to out (at most 3, each < 96 bytes).
+ * Where the spelling is ambiguous every variant is generated, as for verbs
+ * ("chief" -> chiefs, chieves; "policeman" -> policemans, policemen): a
+ * form that is not a word never occurs in text. */
+static int noun_plurals(const char *b, char out[3][96])
+{
+    size_t n = strlen(b);
+    if (n == 0 || n > 80) return 0;
+    char last = b[n - 1], prev = n > 1 ? b[n - 2] : 0;
+    int k = 0;
+    if (last == 's' || last == 'x' || last == 'z' || (last == 'h' && (prev == 'c' || prev == 's'))) {
+        snprintf(out[k++], 96, "%ses", b);
+        if (n > 2 && last == 's' && prev == 'i') snprintf(out[k++], 96, "%.*ses", (int)n - 2, b);
+    } else if (last == 'y' && !is_vowel(prev)) {
+        snprintf(out[k++], 96, "%.*sies", (int)n - 1, b);
+    } else if (n > 3 && !strcmp(b + n - 3, "man")) {
+        snprintf(out[k++], 96, "%.*smen", (int)n - 3, b);
+        snprintf(out[k++], 96, "%ss", b);
+    } else if (last == 'f' || (last == 'e' && prev == 'f')) {
+        snprintf(out[k++], 96, "%.*sves", (int)n - (last == 'f' ? 1 : 2), b);
+        snprintf(out[k++], 96, "%ss", b);
+    } else if (last == 'o' && !is_vowel(prev)) {
+        snprintf(out[k++], 96, "%ses", b);
+        snprintf(out[k++], 96, "%ss", b);
+    } else {
+        snprintf(out[k++], 96, "%ss", b);
+    }
+    return k;
+}
+
+/* Grammar words (determiners, prepositions, auxiliaries, ...) have no
+ * plural: "a" is not the singular of "as". */
+static int has_plural(const ne_lexicon_t *lx, int32_t w)
+{
+    return lx->winfo.v[w].flags == 0;
+}
+
+/* Word ids of the plurals of word w: the irregular one from classes.tsv,
+ * else the regular ones. Returns the count (at most 3), -1 on no memory. */
+static int plural_ids(ne_lexicon_t *lx, int32_t w, int32_t out[3])
+{
+    if (!has_plural(lx, w)) return 0;
+    if (lx->winfo.v[w].plural >= 0) {
+        out[0] = lx->winfo.v[w].plural;
+        return 1;
+    }
+    char pl[3][96];
+    int k = noun_plurals(word_str(lx, w), pl);
+    for (int i = 0; i < k; i++)
+        if ((out[i] = word_intern_z(lx, pl[i])) < 0) return -1;
+    return k;
+}
+
+static int add_cphrase(ne_lexicon_t *lx, uint32_t cls, const int32_t *ids, int n)
+{
+    if (NE_VEC_RESERVE(lx->cph) < 0) return -1;
+    for (int i = 0; i < n; i++) {
+        if (NE_VEC_RESERVE(lx->cword) < 0) return -1;
+        lx->cword.v[lx->cword.n++] = ids[i];
+    }
+    ne_cphrase_t *cp = &lx->cph.v[lx->cph.n];
+    cp->cls = (uint16_t)cls;
+    cp->nwords = (uint8_t)n;
+    cp->words = (uint32_t)(lx->cword.n - (size_t)n);
+    cp->next = lx->winfo.v[ids[0]].cphrase;
+    lx->winfo.v[ids[0]].cphrase = (uint32_t)lx->cph.n++;
+    if (cls < 64) lx->winfo.v[ids[0]].classes |= 1ull << cls;
+    return 0;
+}
+
+static int valid_class_name(const char *s)
+{
+    if (!*s) return 0;
+    for (; *s; s++)
+        if (!isupper((unsigned char)*s) && !isdigit((unsigned char)*s) && *s != '_') return 0;
+    return 1;
+}
+
+/* CLASS <TAB> phrase [<TAB> plural]: a member of a noun class, in the
+ * singular; its plural is generated on the head word (the last word, or
+ * the word before "of": "cessation of hostilities"), or given. */
+static int load_class_line(loader_t *ld, char **f, int nf)
+{
+    ne_lexicon_t *lx = ld->lx;
+    if (nf < 2) return fail(ld, "expected class and phrase separated by a TAB");
+    if (!valid_class_name(f[0])) return fail(ld, "bad class name '%s' (upper case, digits, _)", f[0]);
+    uint32_t cls = ne_lex_class_id(lx, f[0]);
+    if (cls == NE_LEX_NONE) {
+        if (lx->cname.n >= 65535) return fail(ld, "too many classes");
+        if (NE_VEC_RESERVE(lx->cname) < 0 || NE_VEC_RESERVE(lx->owned) < 0) return fail(ld, "out of memory");
+        char *name = strdup(f[0]);
+        if (!name) return fail(ld, "out of memory");
+        lx->owned.v[lx->owned.n++] = name;
+        cls = (uint32_t)lx->cname.n;
+        lx->cname.v[lx->cname.n++] = name;
+    }
+    if (f[1][0] == '&') {
+        /* every member of a class defined before ("WEAPONS  &ARTILLERY") */
+        uint32_t sub = ne_lex_class_id(lx, f[1] + 1);
+        if (sub == NE_LEX_NONE) return fail(ld, "unknown class '%s' (define it first)", f[1]);
+        if (sub == cls) return fail(ld, "a class cannot contain itself");
+        for (size_t k = 0, nph = lx->cph.n; k < nph; k++) {
+            if (lx->cph.v[k].cls != sub) continue;
+            int32_t ids[16];
+            uint8_t n = lx->cph.v[k].nwords;
+            memcpy(ids, lx->cword.v + lx->cph.v[k].words, n * sizeof(int32_t));
+            if (add_cphrase(lx, cls, ids, n) < 0) return fail(ld, "out of memory");
+        }
+        return 0;
+    }
+    int32_t ids[16];
+    int n = phrase_words(lx, f[1], ids, 16);
+    if (n <= 0) return fail(ld, "empty or too long phrase '%s'", f[1]);
+    int head = n - 1;
+    for (int i = 1; i < n; i++)
+        if (!strcmp(word_str(lx, ids[i]), "of")) {
+            head = i - 1;
+            break;
+        }
+    if (nf >= 3 && f[2][0]) {
+        int32_t pl[4];
+        if (phrase_words(lx, f[2], pl, 4) != 1) return fail(ld, "the plural '%s' must be one word", f[2]);
+        lx->winfo.v[ids[head]].plural = pl[0];
+    }
+    if (add_cphrase(lx, cls, ids, n) < 0) return fail(ld, "out of memory");
+    int32_t pl[3];
+    int np = plural_ids(lx, ids[head], pl);
+    if (np < 0) return fail(ld, "out of memory");
+    int32_t sing = ids[head];
+    for (int i = 0; i < np; i++) {
+        ids[head] = pl[i];
+        if (add_cphrase(lx, cls, ids, n) < 0) return fail(ld, "out of memory");
+    }
+    ids[head] = sing;
+    return 0;
+}
+
 static const ne_cameo_t *cameo_find_unsorted(const ne_lexicon_t *lx, const char *code)
 {
     for (size_t i = 0; i < lx->cameo.n; i++)
@@ -805,15 +1067,73 @@ static const ne_cameo_t *cameo_find_unsorted(const ne_lexicon_t *lx, const char 
     return NULL;
 }
 
-static int load_verb_line(loader_t *ld, char **f, int nf)
+/* The event noun of a base word, created with its plurals on first use. */
+static uint32_t noun_get(ne_lexicon_t *lx, const char *base)
+{
+    int32_t w = word_intern_z(lx, base);
+    if (w < 0) return NE_LEX_NONE;
+    if (lx->winfo.v[w].noun != NE_LEX_NONE) return lx->winfo.v[w].noun;
+    if (NE_VEC_RESERVE(lx->noun) < 0) return NE_LEX_NONE;
+    uint32_t ni = (uint32_t)lx->noun.n++;
+    noun_t *nn = &lx->noun.v[ni];
+    memset(nn, 0, sizeof(*nn));
+    nn->word = w;
+    lx->winfo.v[w].noun = ni;
+    int32_t pl[3];
+    int np = plural_ids(lx, w, pl);
+    if (np < 0) return NE_LEX_NONE;
+    for (int i = 0; i < np; i++)
+        if (lx->winfo.v[pl[i]].noun == NE_LEX_NONE) lx->winfo.v[pl[i]].noun = ni;
+    return ni;
+}
+
+/* Roots named in an event class field: "18|19|20", "4|5 participants",
+ * "18|19|20 agents", "*" (any act).
+ * Returns the bit mask, 0 when a root is not a number from 1 to 20. */
+static uint32_t parse_roots(const char *s, int *participants)
+{
+    uint32_t mask = 0;
+    if (!strcmp(s, "*")) {
+        /* any act: every root but statements, appeals, demands, disapproval
+         * and rejection (01, 02, 10, 11, 12), which are reactions to acts */
+        *participants = 0;
+        return 0x1ffffeu & ~((1u << 1) | (1u << 2) | (1u << 10) | (1u << 11) | (1u << 12));
+    }
+    char buf[64];
+    snprintf(buf, sizeof(buf), "%s", s);
+    char *sp = strchr(buf, ' ');
+    *participants = 0;
+    if (sp) {
+        *sp++ = '\0';
+        while (*sp == ' ') sp++;
+        if (!strcmp(sp, "participants")) *participants = NE_REF_PARTICIPANTS;
+        else if (!strcmp(sp, "agents")) *participants = NE_REF_AGENTS;
+        else return 0;
+    }
+    for (char *sv = NULL, *r = strtok_r(buf, "|", &sv); r; r = strtok_r(NULL, "|", &sv)) {
+        char *end;
+        long v = strtol(r, &end, 10);
+        if (*end || v < 1 || v > 20) return 0;
+        mask |= 1u << v;
+    }
+    return mask;
+}
+
+/* One pattern line: code <TAB> pattern [<TAB> options]. The head is a verb
+ * (verbs-*.tsv) or an event noun (event-nouns.tsv, with an event class in
+ * a fourth field). */
+static int load_pattern(loader_t *ld, char **f, int nf, int noun)
 {
     ne_lexicon_t *lx = ld->lx;
     if (nf < 2) return fail(ld, "expected code and pattern separated by a TAB");
-    if (!cameo_find_unsorted(lx, f[0])) return fail(ld, "CAMEO code '%s' is not in cameo.tsv", f[0]);
+    /* "---": the construction is known and codes no event ("called it a
+     * gesture of peace" is not a call) */
+    if (strcmp(f[0], NE_CODE_NONE) && !cameo_find_unsorted(lx, f[0]))
+        return fail(ld, "CAMEO code '%s' is not in cameo.tsv", f[0]);
     pat_t pt;
     memset(&pt, 0, sizeof(pt));
     snprintf(pt.p.code, sizeof(pt.p.code), "%s", f[0]);
-    if (nf >= 3 && f[2][0]) {
+    if (nf >= 3 && f[2][0] && strcmp(f[2], "-")) {
         char ob[128];
         snprintf(ob, sizeof(ob), "%s", f[2]);
         for (char *s = NULL, *o = strtok_r(ob, ", ", &s); o; o = strtok_r(NULL, ", ", &s)) {
@@ -831,9 +1151,23 @@ static int load_verb_line(loader_t *ld, char **f, int nf)
     if (!tokn) return fail(ld, "empty pattern");
     for (char *c = tokn; *c; c++)
         if (!islower((unsigned char)*c) && *c != '-')
-            return fail(ld, "the pattern must start with a verb in lower case, not '%s'", tokn);
-    pt.lemma = lemma_get(lx, tokn);
-    if (pt.lemma == NE_LEX_NONE) return fail(ld, "out of memory");
+            return fail(ld, "the pattern must start with a %s in lower case, not '%s'",
+                        noun ? "noun" : "verb", tokn);
+    if (noun) {
+        uint32_t ni = noun_get(lx, tokn);
+        if (ni == NE_LEX_NONE) return fail(ld, "out of memory");
+        pt.lemma = ni | NOUN_OWNER;
+        int participants = 0;
+        uint32_t roots = nf >= 4 && f[3][0] ? parse_roots(f[3], &participants) : 0;
+        if (nf >= 4 && f[3][0] && !roots)
+            return fail(ld, "bad event class '%s' (roots 1-20 joined by |, or *; then 'participants', 'agents' or nothing)", f[3]);
+        lx->noun.v[ni].participants |= participants;
+        if (!roots && strcmp(f[0], NE_CODE_NONE)) roots = 1u << ((f[0][0] - '0') * 10 + (f[0][1] - '0'));
+        lx->noun.v[ni].roots |= roots;
+    } else {
+        pt.lemma = lemma_get(lx, tokn);
+        if (pt.lemma == NE_LEX_NONE) return fail(ld, "out of memory");
+    }
     pt.p.elem = (uint32_t)lx->pel.n;
     int has_target = 0, words = 0;
     while ((tokn = strtok_r(NULL, " ", &save))) {
@@ -849,6 +1183,11 @@ static int load_verb_line(loader_t *ld, char **f, int nf)
             pe->type = NE_PE_GAP;
         } else if (!strcmp(tokn, "#")) {
             pe->type = NE_PE_MANY;
+        } else if (tokn[0] == '&') {
+            pe->type = NE_PE_CLASS;
+            pe->alt = ne_lex_class_id(lx, tokn + 1);
+            if (pe->alt == NE_LEX_NONE) return fail(ld, "unknown noun class '%s' (see classes.tsv)", tokn);
+            words++;
         } else {
             pe->type = NE_PE_WORD;
             pe->alt = (uint32_t)lx->alt.n;
@@ -860,6 +1199,14 @@ static int load_verb_line(loader_t *ld, char **f, int nf)
                 if (NE_VEC_RESERVE(lx->alt) < 0) return fail(ld, "out of memory");
                 lx->alt.v[lx->alt.n++] = ids[0];
                 pe->nalt++;
+                /* a noun matches its plural too: "ambassadors" is read as
+                 * "ambassador" (ne_lex_singular), so the alternatives stay
+                 * few for the prefilter */
+                int32_t pl[3];
+                int np = plural_ids(lx, ids[0], pl);
+                if (np < 0) return fail(ld, "out of memory");
+                for (int i = 0; i < np; i++)
+                    if (lx->winfo.v[pl[i]].singular < 0 && pl[i] != ids[0]) lx->winfo.v[pl[i]].singular = ids[0];
             }
             if (!pe->nalt) return fail(ld, "empty alternative in '%s'", f[1]);
             words++;
@@ -867,17 +1214,75 @@ static int load_verb_line(loader_t *ld, char **f, int nf)
         lx->pel.n++;
         pt.p.nelem++;
     }
-    if (!has_target && !(pt.p.opts & (NE_PO_RECIP | NE_PO_GOV | NE_PO_SELF | NE_PO_OBJ | NE_PO_REPLY)))
+    if (!has_target && strcmp(f[0], NE_CODE_NONE) &&
+        !(pt.p.opts & (NE_PO_RECIP | NE_PO_GOV | NE_PO_SELF | NE_PO_OBJ | NE_PO_REPLY)))
         return fail(ld, "a pattern without '+' needs an option (recip, gov, self, obj or reply)");
     pt.p.score = (uint32_t)pt.p.nelem * 16 + (uint32_t)words * 2 + (uint32_t)has_target;
     char txt[600];
-    snprintf(txt, sizeof(txt), "%s %s%s%s", f[0], f[1], nf >= 3 && f[2][0] ? " " : "",
-             nf >= 3 ? f[2] : "");
+    snprintf(txt, sizeof(txt), "%s %s%s%s", f[0], f[1], nf >= 3 && f[2][0] && strcmp(f[2], "-") ? " " : "",
+             nf >= 3 && strcmp(f[2], "-") ? f[2] : "");
     if (NE_VEC_RESERVE(lx->owned) < 0 || !(pt.p.text = strdup(txt)))
         return fail(ld, "out of memory");
     lx->owned.v[lx->owned.n++] = (char *)pt.p.text;
     if (NE_VEC_RESERVE(lx->pat) < 0) return fail(ld, "out of memory");
     lx->pat.v[lx->pat.n++] = pt;
+    return 0;
+}
+
+static int load_verb_line(loader_t *ld, char **f, int nf)
+{
+    return load_pattern(ld, f, nf, 0);
+}
+
+static int load_event_noun_line(loader_t *ld, char **f, int nf)
+{
+    return load_pattern(ld, f, nf, 1);
+}
+
+/* lemmas.tsv: phrase <TAB> value <TAB> kind.
+ *   renew    resume   alias    : renew has every pattern of resume
+ *   call for demand   support  : "called for the release of X" is a demand of release */
+static int load_lemma_line(loader_t *ld, char **f, int nf)
+{
+    static const struct { const char *name; uint8_t mod; } mods[] = {
+        {"act", NE_MOD_ACT},       {"intent", NE_MOD_INTENT}, {"demand", NE_MOD_DEMAND},
+        {"appeal", NE_MOD_APPEAL}, {"reject", NE_MOD_REJECT}, {NULL, 0}};
+    ne_lexicon_t *lx = ld->lx;
+    if (nf < 3) return fail(ld, "expected phrase, value and kind separated by TABs");
+    int32_t ids[4];
+    int n = phrase_words(lx, f[0], ids, 4);
+    if (n <= 0 || n > 3) return fail(ld, "a verb and at most two particles, not '%s'", f[0]);
+    uint32_t lemma = lemma_get(lx, word_str(lx, ids[0]));
+    if (lemma == NE_LEX_NONE) return fail(ld, "out of memory");
+    if (!strcmp(f[2], "alias")) {
+        if (n != 1) return fail(ld, "an alias is one verb");
+        uint32_t of = lemma_get(lx, f[1]);
+        if (of == NE_LEX_NONE) return fail(ld, "out of memory");
+        if (of == lemma) return fail(ld, "a verb cannot be its own alias");
+        size_t copied = 0;
+        for (size_t k = 0, np = lx->pat.n; k < np; k++) {
+            if (lx->pat.v[k].lemma != of) continue;
+            if (NE_VEC_RESERVE(lx->pat) < 0) return fail(ld, "out of memory");
+            lx->pat.v[lx->pat.n] = lx->pat.v[k];
+            lx->pat.v[lx->pat.n++].lemma = lemma;
+            copied++;
+        }
+        if (!copied) return fail(ld, "'%s' has no patterns to share", f[1]);
+        return 0;
+    }
+    if (strcmp(f[2], "support")) return fail(ld, "unknown kind '%s' (alias or support)", f[2]);
+    uint8_t mod = 0;
+    for (int k = 0; mods[k].name; k++)
+        if (!strcmp(f[1], mods[k].name)) mod = mods[k].mod;
+    if (!mod) return fail(ld, "unknown modality '%s' (act, intent, demand, appeal or reject)", f[1]);
+    if (NE_VEC_RESERVE(lx->sup) < 0) return fail(ld, "out of memory");
+    ne_support_t *sp = &lx->sup.v[lx->sup.n];
+    memset(sp, 0, sizeof(*sp));
+    sp->modality = mod;
+    sp->npart = (uint8_t)(n - 1);
+    for (int i = 1; i < n; i++) sp->part[i - 1] = ids[i];
+    sp->next = lx->lemma.v[lemma].support;
+    lx->lemma.v[lemma].support = (uint32_t)lx->sup.n++;
     return 0;
 }
 
@@ -974,7 +1379,8 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
     static const struct { const char *prefix; line_fn fn; } phases[] = {
         {"cameo", load_cameo_line}, {"irregular", load_irregular_line},
         {"roles", load_role_line},  {"actors-", load_actor_line},
-        {"verbs-", load_verb_line}, {NULL, NULL}};
+        {"classes", load_class_line}, {"verbs-", load_verb_line},
+        {"event-nouns", load_event_noun_line}, {"lemmas", load_lemma_line}, {NULL, NULL}};
     for (int ph = 0; phases[ph].prefix; ph++) {
         if (ph == 2 && load_grammar(lx) < 0) goto oom;
         for (size_t d = 0; d < ndirs; d++) {
@@ -989,7 +1395,7 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
                     if (!known) {
                         snprintf(err, errsz,
                                  "%s/%s: unknown dictionary file (names start with cameo, "
-                                 "irregular, roles, actors- or verbs-)", dirs[d], names[i]);
+                                 "irregular, roles, actors-, classes, verbs-, event-nouns or lemmas)", dirs[d], names[i]);
                         rc = -1;
                         break;
                     }
@@ -1011,14 +1417,23 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
         }
     }
     qsort(lx->cameo.v, lx->cameo.n, sizeof(ne_cameo_t), cameo_cmp);
+    for (int gc = 0; gc < NE_GC_COUNT; gc++) lx->gclass[gc] = ne_lex_class_id(lx, gclass_names[gc]);
     /* group patterns by lemma, most specific first */
     qsort(lx->pat.v, lx->pat.n, sizeof(pat_t), pat_cmp);
     lx->patterns.cap = lx->pat.n ? lx->pat.n : 1;
     if (!(lx->patterns.v = malloc(lx->patterns.cap * sizeof(ne_pattern_t)))) goto oom;
     for (size_t i = 0; i < lx->pat.n; i++) {
-        lemma_t *l = &lx->lemma.v[lx->pat.v[i].lemma];
-        if (!l->pat_n) l->pat_first = (uint32_t)i;
-        l->pat_n++;
+        uint32_t owner = lx->pat.v[i].lemma;
+        uint32_t *first, *n;
+        if (owner & NOUN_OWNER) {
+            first = &lx->noun.v[owner & ~NOUN_OWNER].pat_first;
+            n = &lx->noun.v[owner & ~NOUN_OWNER].pat_n;
+        } else {
+            first = &lx->lemma.v[owner].pat_first;
+            n = &lx->lemma.v[owner].pat_n;
+        }
+        if (!*n) *first = (uint32_t)i;
+        (*n)++;
         lx->patterns.v[i] = lx->pat.v[i].p;
     }
     lx->patterns.n = lx->pat.n;
@@ -1052,5 +1467,10 @@ void ne_lex_destroy(ne_lexicon_t *lx)
     for (size_t i = 0; i < lx->irr.n; i++)
         for (int k = 0; k < 4; k++) free(lx->irr.v[i].forms[k]);
     free(lx->irr.v);
+    free(lx->cname.v);
+    free(lx->cph.v);
+    free(lx->cword.v);
+    free(lx->noun.v);
+    free(lx->sup.v);
     free(lx);
 }

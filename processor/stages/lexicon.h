@@ -75,14 +75,26 @@ enum {
 enum { NE_F_BASE = 1, NE_F_S = 2, NE_F_PAST = 4, NE_F_PPART = 8, NE_F_ING = 16 };
 
 /* A pattern element. */
-enum { NE_PE_WORD = 1, NE_PE_TARGET, NE_PE_GAP, NE_PE_MANY };
+enum { NE_PE_WORD = 1, NE_PE_TARGET, NE_PE_GAP, NE_PE_MANY, NE_PE_CLASS };
 
 typedef struct ne_pelem_s {
     uint8_t type;
     uint8_t person;  /* for targets: '@', one named or titled person */
     uint16_t nalt;   /* for words: the alternatives are alts[alt .. alt+nalt) */
-    uint32_t alt;
+    uint32_t alt;    /* for classes (&NAME): the class id */
 } ne_pelem_t;
+
+/* A member phrase of a noun class (classes.tsv), singular or a generated
+ * plural; phrases that begin with the same word are chained. */
+typedef struct ne_cphrase_s {
+    uint16_t cls;
+    uint8_t nwords;
+    uint32_t words; /* ne_lex_cwords(lx)[words .. words+nwords) */
+    uint32_t next;  /* next phrase with the same first word, NE_LEX_NONE at the end */
+} ne_cphrase_t;
+
+/* The code of a pattern that recognises a construction which is no event. */
+#define NE_CODE_NONE "---"
 
 enum { NE_PO_RECIP = 1, NE_PO_GOV = 2, NE_PO_SELF = 4, NE_PO_OBJ = 8, NE_PO_REPLY = 16 };
 
@@ -112,6 +124,11 @@ void ne_lex_destroy(ne_lexicon_t *lx);
 
 /** @brief Id of a folded word, -1 when no dictionary mentions it. */
 int32_t ne_lex_word_find(const ne_lexicon_t *lx, const char *s, size_t n);
+/** @brief The classes (bit c for class id c < 64) that have a member beginning with word. */
+uint64_t ne_lex_word_classes(const ne_lexicon_t *lx, int32_t word);
+/** @brief The singular of a plural that a pattern word generated ("ambassadors"
+ * -> "ambassador"), -1 for other words. */
+int32_t ne_lex_singular(const ne_lexicon_t *lx, int32_t word);
 /** @brief Grammar flags of a word id (0 for -1). */
 uint32_t ne_lex_word_flags(const ne_lexicon_t *lx, int32_t word);
 /** @brief The small value of a grammar word (weekday, month, number). */
@@ -141,6 +158,63 @@ const char *ne_lex_lemma_name(const ne_lexicon_t *lx, uint32_t lemma);
 const ne_pattern_t *ne_lex_patterns(const ne_lexicon_t *lx, uint32_t lemma, size_t *n);
 const ne_pelem_t *ne_lex_pelems(const ne_lexicon_t *lx);
 const int32_t *ne_lex_alts(const ne_lexicon_t *lx);
+
+/* Classes that a construction of the grammar names (their members are data
+ * in classes.tsv, like every other class). */
+enum {
+    NE_GC_QUANTITY, /* "at least", "more than", "up to": before a number */
+    NE_GC_BORDER,   /* "border", "frontier": "its border with X" stands for X */
+    NE_GC_SIMILAR,  /* "similar", "the same": an act like one before, on the same target */
+    NE_GC_AGAINST,  /* "against", "in defiance of", "unless": names whom an act opposes */
+    NE_GC_MEMBERS,  /* "members", "supporters", "leaders" (of X): stand for X */
+    NE_GC_LOCATIVE, /* "in", "near", "across": "struck targets in X" names a place */
+    NE_GC_MANY,     /* number words of ten or more: "dozens", "hundreds", "fifty" */
+    NE_GC_CLAUSE_TIME, /* ", after ...", ", until ...": a clause of time ends a gap */
+    NE_GC_RESPONSE, /* "counter-", "retaliatory": an act in response to one on the actor */
+    NE_GC_TARGETS,  /* "targets", "positions" (in X): stand for the place */
+    NE_GC_COUNT
+};
+/** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
+uint32_t ne_lex_gclass(const ne_lexicon_t *lx, int gc);
+
+/** @brief Id of a noun class by name ("VICTIMS"), NE_LEX_NONE when unknown. */
+uint32_t ne_lex_class_id(const ne_lexicon_t *lx, const char *name);
+/** @brief First class phrase that begins with word, NE_LEX_NONE when none. */
+uint32_t ne_lex_cphrases(const ne_lexicon_t *lx, int32_t word);
+const ne_cphrase_t *ne_lex_cphrase(const ne_lexicon_t *lx, uint32_t idx);
+const int32_t *ne_lex_cwords(const ne_lexicon_t *lx);
+/** @brief Is the one-word phrase `word` a member of class cls? */
+int ne_lex_in_class(const ne_lexicon_t *lx, uint32_t cls, int32_t word);
+
+/* How a support verb presents the event its object noun names ("ordered
+ * the release of X": the act; "called for the release": a demand). */
+enum { NE_MOD_ACT = 1, NE_MOD_INTENT, NE_MOD_DEMAND, NE_MOD_APPEAL, NE_MOD_REJECT };
+
+typedef struct ne_support_s {
+    int32_t part[2];  /* particles after the verb ("call for") */
+    uint8_t npart;
+    uint8_t modality; /* NE_MOD_* */
+    uint32_t next;    /* next support reading of the same verb, NE_LEX_NONE */
+} ne_support_t;
+
+/** @brief The event noun of a word (singular or plural), NE_LEX_NONE when none. */
+uint32_t ne_lex_noun(const ne_lexicon_t *lx, int32_t word);
+/** @brief Patterns of an event noun, most specific first. */
+const ne_pattern_t *ne_lex_noun_patterns(const ne_lexicon_t *lx, uint32_t noun, size_t *n);
+/** @brief The CAMEO roots of the events a noun can name (bit r for root r). */
+uint32_t ne_lex_noun_roots(const ne_lexicon_t *lx, uint32_t noun);
+/** @brief The word id of a noun's singular. */
+int32_t ne_lex_noun_word(const ne_lexicon_t *lx, uint32_t noun);
+/* What an event noun refers to (ne_lex_noun_participants): its event, whose
+ * agents count (0); all who took part ("the talks"); the agents themselves,
+ * a person noun ("arrested 20 suspects": the attackers). */
+enum { NE_REF_PARTICIPANTS = 1, NE_REF_AGENTS = 2 };
+/** @brief NE_REF_* of an event noun, 0 for its agents through its event. */
+int ne_lex_noun_participants(const ne_lexicon_t *lx, uint32_t noun);
+const char *ne_lex_noun_name(const ne_lexicon_t *lx, uint32_t noun);
+/** @brief First support reading of a verb lemma, NE_LEX_NONE when none. */
+uint32_t ne_lex_supports(const ne_lexicon_t *lx, uint32_t lemma);
+const ne_support_t *ne_lex_support(const ne_lexicon_t *lx, uint32_t idx);
 
 /** @brief CAMEO code table look-up; NULL when the code is unknown. */
 const ne_cameo_t *ne_lex_cameo(const ne_lexicon_t *lx, const char *code);

@@ -44,6 +44,19 @@ START_TEST(phrases_and_forms)
     ck_assert(has_form(lx, "sent", "send", NE_F_PAST));
     ck_assert(has_form(lx, "said", "say", NE_F_PAST));
     ck_assert(has_form(lx, "denied", "deny", NE_F_PAST));
+    ck_assert(has_form(lx, "initialled", "initial", NE_F_PAST)); /* British -ll */
+    ck_assert(has_form(lx, "initialed", "initial", NE_F_PAST));
+    /* a plural of a pattern noun is read as its singular; classes and event nouns load */
+    ck_assert_int_eq(ne_lex_singular(lx, ne_lex_word_find(lx, "ambassadors", 11)),
+                     ne_lex_word_find(lx, "ambassador", 10));
+    uint32_t victims = ne_lex_class_id(lx, "VICTIMS");
+    ck_assert_uint_ne(victims, NE_LEX_NONE);
+    ck_assert(ne_lex_in_class(lx, victims, ne_lex_word_find(lx, "children", 8)));
+    ck_assert(ne_lex_in_class(lx, victims, ne_lex_word_find(lx, "civilians", 9)));
+    ck_assert_uint_ne(ne_lex_gclass(lx, NE_GC_QUANTITY), NE_LEX_NONE);
+    uint32_t release = ne_lex_noun(lx, ne_lex_word_find(lx, "releases", 8));
+    ck_assert_uint_ne(release, NE_LEX_NONE);
+    ck_assert(ne_lex_noun_roots(lx, release) & (1u << 8));
     ck_assert(ne_lex_cameo(lx, "112") != NULL);
     ck_assert_int_eq(ne_lex_cameo(lx, "112")->quad, 3);
     ck_assert_ptr_null(ne_lex_cameo(lx, "999"));
@@ -110,6 +123,13 @@ START_TEST(errors_name_file_and_line)
     load_error("verbs-bad.tsv", "111\tbefuddle + +\n", "at most one");
     load_error("roles-bad.tsv", "jester\tFOO\tbody\n", "unknown role");
     load_error("stuff.tsv", "x\n", "unknown dictionary file");
+    load_error("verbs-bad.tsv", "111\tbefuddle &NOSUCH\tobj\n", "unknown noun class");
+    load_error("classes-bad.tsv", "victims\tcivilian\n", "bad class name");
+    load_error("classes-bad.tsv", "X\t&NOSUCH\n", "define it first");
+    load_error("event-nouns-bad.tsv", "0841\trelease of +\t-\t30\n", "bad event class");
+    load_error("lemmas-bad.tsv", "renew\tresume\tsynonym\n", "unknown kind");
+    load_error("lemmas-bad.tsv", "order\tmaybe\tsupport\n", "unknown modality");
+    load_error("lemmas-bad.tsv", "befuddle\tbemuse\talias\n", "no patterns to share");
 }
 END_TEST
 
