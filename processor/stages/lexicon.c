@@ -6,8 +6,9 @@
  * (node, word id); a node that ends a phrase points at a chain of entries.
  * Verb lemmas get their inflections generated here, each inflected word
  * pointing back at the lemma, and the lemma owns its patterns sorted most
- * specific first. Grammar words (determiners, auxiliaries, weekdays) are
- * built in: they are English grammar, not dictionary data.
+ * specific first. Grammar words (determiners, auxiliaries, weekdays, the
+ * verbs that govern an infinitive) come from grammar.tsv like any other
+ * data: a class per line, each class a flag the grammar reads.
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -70,6 +71,7 @@ struct ne_lexicon_s {
     NE_VEC(char *) owned;
     NE_VEC(ne_cameo_t) cameo;
     NE_VEC(irregular_t) irr;
+    size_t ngrammar; /* grammar.tsv lines read */
 };
 
 /* ---- hashing ------------------------------------------------------------ */
@@ -484,155 +486,6 @@ static uint32_t lemma_get(ne_lexicon_t *lx, const char *base)
     return li;
 }
 
-/* ---- built-in grammar words ------------------------------------------- */
-
-static int set_words(ne_lexicon_t *lx, const char *const *words, uint32_t flag)
-{
-    for (int i = 0; words[i]; i++) {
-        int32_t w = word_intern_z(lx, words[i]);
-        if (w < 0) return -1;
-        lx->winfo.v[w].flags |= flag;
-    }
-    return 0;
-}
-
-static int set_lemmas(ne_lexicon_t *lx, const char *const *words, uint32_t flag)
-{
-    for (int i = 0; words[i]; i++) {
-        uint32_t l = lemma_get(lx, words[i]);
-        if (l == NE_LEX_NONE) return -1;
-        lx->lemma.v[l].flags |= flag;
-    }
-    return 0;
-}
-
-static int load_grammar(ne_lexicon_t *lx)
-{
-    static const char *const det[] = {"the", "a", "an", "some", "any", "several", "many",
-                                      "each", "every", "all", "both", "these", "those",
-                                      "this", "another", "other", "such", "more", "most",
-                                      "few", "no", NULL};
-    static const char *const poss[] = {"his", "her", "its", "their", "our", "my", "your",
-                                       NULL};
-    static const char *const pron[] = {"he", "she", "they", "it", "him", "them", "we",
-                                       "us", "i", "you", NULL};
-    static const char *const rel[] = {"which", "who", "that", "whom", "whose", NULL};
-    static const char *const prep[] = {
-        "of", "in", "on", "at", "to", "from", "with", "by", "for", "into", "onto",
-        "against", "about", "over", "under", "near", "between", "among", "amid", "during",
-        "after", "before", "since", "through", "across", "toward", "towards", "without",
-        "within", "along", "despite", "including", "via", "per", "than", "like", "as",
-        "upon", "off", "out", "around", "behind", "beyond", "throughout", "until", "till",
-        "inside", "outside", "alongside", "following", "amongst", "regarding", "concerning",
-        NULL};
-    static const char *const conj[] = {"and", "or", "nor", "but", NULL};
-    static const char *const be[] = {"be", "is", "are", "was", "were", "been", "being",
-                                     "'re", "'m", NULL};
-    static const char *const have[] = {"have", "has", "had", "having", "'ve", NULL};
-    static const char *const doo[] = {"do", "does", "did", NULL};
-    static const char *const fut[] = {"will", "shall", "'ll", "wo", NULL};
-    static const char *const modal[] = {"would", "could", "might", "may", "can", "should",
-                                        "must", "ca", "'d", NULL};
-    static const char *const neg[] = {"not", "n't", "never", NULL};
-    static const char *const subord[] = {"if", "because", "when", "while", "although",
-                                         "though", "unless", "whether", "once", "where",
-                                         "whereas", "so", NULL};
-    static const char *const hypo[] = {"if", "unless", "whether", NULL};
-    static const char *const title_abbr[] = {"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.",
-                                             "dr.", NULL};
-    static const char *const intent_adj[] = {"ready", "willing", "prepared", "set", "due",
-                                             "poised", "expected", "likely", "determined",
-                                             "eager", "keen", "scheduled", "planning",
-                                             "about", NULL};
-    static const char *const adv[] = {
-        "also", "already", "still", "then", "now", "later", "earlier", "again", "further",
-        "formally", "officially", "reportedly", "allegedly", "publicly", "jointly",
-        "separately", "recently", "immediately", "quickly", "finally", "repeatedly",
-        "sharply", "strongly", "firmly", "swiftly", "effectively", "previously", "just",
-        "once", "twice", "even", "only", "last", "first", "yet", "subsequently", "apparently",
-        "personally", "directly", "briefly", "drastically", "fully", "partially",
-        "temporarily", "unilaterally", "openly", "secretly", "quietly", "angrily",
-        "initially", "eventually", "ultimately", "originally", "largely", "mostly",
-        "nearly", "almost", "both", NULL};
-    static const char *const num[] = {
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "dozen", "dozens", "hundred", "hundreds", "thousand",
-        "thousands", "million", "millions", "several", "some", "at", "least", "more",
-        "than", "about", "nearly", "over", "around", "up", NULL};
-    static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday",
-                                           "friday", "saturday", "sunday", NULL};
-    static const char *const months[] = {"january", "february", "march", "april", "may",
-                                         "june", "july", "august", "september", "october",
-                                         "november", "december", NULL};
-    static const char *const mabbr[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
-                                        "aug", "sept", "oct", "nov", "dec", NULL};
-    if (set_words(lx, det, NE_W_DET) < 0 || set_words(lx, poss, NE_W_POSS) < 0 ||
-        set_words(lx, pron, NE_W_PRON) < 0 || set_words(lx, rel, NE_W_REL) < 0 ||
-        set_words(lx, prep, NE_W_PREP) < 0 || set_words(lx, conj, NE_W_CONJ) < 0 ||
-        set_words(lx, be, NE_W_BE) < 0 || set_words(lx, have, NE_W_HAVE) < 0 ||
-        set_words(lx, doo, NE_W_DO) < 0 || set_words(lx, fut, NE_W_FUTURE) < 0 ||
-        set_words(lx, modal, NE_W_MODAL) < 0 || set_words(lx, neg, NE_W_NEG) < 0 ||
-        set_words(lx, subord, NE_W_SUBORD) < 0 || set_words(lx, hypo, NE_W_HYPO) < 0 ||
-        set_words(lx, title_abbr, NE_W_TITLE_ABBR) < 0 ||
-        set_words(lx, intent_adj, NE_W_INTENT_ADJ) < 0 || set_words(lx, adv, NE_W_ADV) < 0 ||
-        set_words(lx, num, NE_W_NUM) < 0)
-        return -1;
-    static const char *const timestart[] = {
-        "the", "that", "hours", "minutes", "a", "an", "one", "two", "three", "four", "five",
-        "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "later", "yesterday",
-        "today", "tonight", "overnight", "tomorrow", "last", "this", "earlier", "next", "past",
-        "coming", "recently", "recent", "on", "early", "late", "in", "since", "by", "until",
-        "from", "during", "of", "mid", NULL};
-    if (set_words(lx, timestart, NE_W_TIMESTART) < 0) return -1;
-    /* name particles: one list for the surnames of the dictionary (below)
-     * and for the names read in text (actors.c) */
-    static const char *const particles[] = {"al", "bin", "ibn", "el", "van", "von", "de", "da",
-                                            "dos", "le", NULL};
-    if (set_words(lx, particles, NE_W_PARTICLE) < 0) return -1;
-    for (int i = 0; weekdays[i]; i++) {
-        int32_t w = word_intern_z(lx, weekdays[i]);
-        if (w < 0) return -1;
-        lx->winfo.v[w].flags |= NE_W_WEEKDAY | NE_W_TIMESTART;
-        lx->winfo.v[w].val = i;
-    }
-    for (int i = 0; months[i]; i++) {
-        int32_t w = word_intern_z(lx, months[i]), a = word_intern_z(lx, mabbr[i]);
-        if (w < 0 || a < 0) return -1;
-        lx->winfo.v[w].flags |= NE_W_MONTH | NE_W_TIMESTART;
-        lx->winfo.v[w].val = i + 1;
-        lx->winfo.v[a].flags |= NE_W_MONTH | NE_W_TIMESTART;
-        lx->winfo.v[a].val = i + 1;
-    }
-    static const char *const say[] = {"say", "tell", "add", "announce", "state", "report",
-                                      "claim", "note", "write", "insist", "stress",
-                                      "argue", "explain", "declare", "cite", "quote",
-                                      "reiterate", "assert", "contend", "allege", "suggest",
-                                      "acknowledge", "admit", "recall", "describe", "call",
-                                      NULL};
-    static const char *const aspect[] = {"begin", "start", "continue", "resume", "keep",
-                                         "commence", NULL};
-    static const char *const intent[] = {"plan", "intend", "want", "hope", "seek", "aim",
-                                         "prepare", "propose", "try", "attempt", "decide",
-                                         "wish", "mean", "expect", "move", "look", "offer",
-                                         "vote", NULL};
-    static const char *const promise[] = {"promise", "pledge", "vow", "undertake", "commit",
-                                          NULL};
-    static const char *const threat[] = {"threaten", NULL};
-    static const char *const refuse[] = {"refuse", "decline", NULL};
-    static const char *const fail[] = {"fail", "neglect", NULL};
-    static const char *const govern[] = {"urge", "ask", "call", "demand", "request", "press",
-                                         "push", "encourage", "invite", "order", "force",
-                                         "allow", "permit", "help", "tell", "warn", "persuade",
-                                         "advise", "instruct", "authorize", "authorise",
-                                         "compel", "appeal", "need", "require", NULL};
-    if (set_lemmas(lx, say, NE_L_SAY) < 0 || set_lemmas(lx, aspect, NE_L_ASPECT) < 0 ||
-        set_lemmas(lx, intent, NE_L_INTENT) < 0 || set_lemmas(lx, promise, NE_L_PROMISE) < 0 ||
-        set_lemmas(lx, threat, NE_L_THREAT) < 0 || set_lemmas(lx, refuse, NE_L_REFUSE) < 0 ||
-        set_lemmas(lx, fail, NE_L_FAIL) < 0 || set_lemmas(lx, govern, NE_L_GOVERN) < 0)
-        return -1;
-    return 0;
-}
-
 /* ---- files ------------------------------------------------------------- */
 
 typedef struct loader_s {
@@ -795,6 +648,88 @@ static int load_irregular_line(loader_t *ld, char **f, int nf)
         if (!(ir->forms[k] = strdup(f[k + 1]))) return fail(ld, "out of memory");
     }
     ld->lx->winfo.v[w].irr = (int32_t)ld->lx->irr.n++;
+    return 0;
+}
+
+/* ---- grammar words: grammar.tsv ------------------------------------------ */
+
+/* The classes a grammar line may name: a word class sets word flags, a
+ * lemma class sets the flags of a verb lemma (all its forms). */
+static const struct grammar_class_s {
+    const char *name;
+    uint32_t flags;
+    int lemma;
+} GRAMMAR_CLASSES[] = {
+    {"det", NE_W_DET, 0},
+    {"poss", NE_W_POSS, 0},
+    {"pron", NE_W_PRON, 0},
+    {"rel", NE_W_REL, 0},
+    {"prep", NE_W_PREP, 0},
+    {"conj", NE_W_CONJ, 0},
+    {"be", NE_W_BE, 0},
+    {"have", NE_W_HAVE, 0},
+    {"do", NE_W_DO, 0},
+    {"future", NE_W_FUTURE, 0},
+    {"modal", NE_W_MODAL, 0},
+    {"neg", NE_W_NEG, 0},
+    {"subord", NE_W_SUBORD, 0},
+    {"hypo", NE_W_HYPO, 0},
+    {"title-abbr", NE_W_TITLE_ABBR, 0},
+    {"intent-adj", NE_W_INTENT_ADJ, 0},
+    {"adv", NE_W_ADV, 0},
+    {"num", NE_W_NUM, 0},
+    {"timestart", NE_W_TIMESTART, 0},
+    {"particle", NE_W_PARTICLE, 0},
+    {"weekday", NE_W_WEEKDAY | NE_W_TIMESTART, 0},
+    {"month", NE_W_MONTH | NE_W_TIMESTART, 0},
+    {"say", NE_L_SAY, 1},
+    {"aspect", NE_L_ASPECT, 1},
+    {"intent", NE_L_INTENT, 1},
+    {"promise", NE_L_PROMISE, 1},
+    {"threat", NE_L_THREAT, 1},
+    {"refuse", NE_L_REFUSE, 1},
+    {"fail", NE_L_FAIL, 1},
+    {"govern", NE_L_GOVERN, 1},
+    {NULL, 0, 0}};
+
+/* One word of a grammar line: "may", or "may=5" with a value. */
+static int grammar_word(loader_t *ld, const struct grammar_class_s *gc, char *w)
+{
+    ne_lexicon_t *lx = ld->lx;
+    char *eq = strchr(w, '=');
+    int val = 0;
+    if (eq) {
+        char *end;
+        *eq = '\0';
+        val = (int)strtol(eq + 1, &end, 10);
+        if (end == eq + 1 || *end) return fail(ld, "bad value in '%s=%s'", w, eq + 1);
+    }
+    if (!*w) return fail(ld, "empty word");
+    for (const char *p = w; *p; p++)
+        if (isupper((unsigned char)*p)) return fail(ld, "'%s': grammar words are lower case", w);
+    if (gc->lemma) {
+        uint32_t l = lemma_get(lx, w);
+        if (l == NE_LEX_NONE) return fail(ld, "out of memory");
+        lx->lemma.v[l].flags |= gc->flags;
+        return 0;
+    }
+    int32_t id = word_intern_z(lx, w);
+    if (id < 0) return fail(ld, "out of memory");
+    lx->winfo.v[id].flags |= gc->flags;
+    if (eq) lx->winfo.v[id].val = val;
+    return 0;
+}
+
+static int load_grammar_line(loader_t *ld, char **f, int nf)
+{
+    if (nf < 2) return fail(ld, "expected a class and its words separated by a TAB");
+    const struct grammar_class_s *gc = NULL;
+    for (int k = 0; GRAMMAR_CLASSES[k].name && !gc; k++)
+        if (!strcmp(f[0], GRAMMAR_CLASSES[k].name)) gc = &GRAMMAR_CLASSES[k];
+    if (!gc) return fail(ld, "unknown grammar class '%s'", f[0]);
+    ld->lx->ngrammar++;
+    for (char *save = NULL, *w = strtok_r(f[1], " ", &save); w; w = strtok_r(NULL, " ", &save))
+        if (grammar_word(ld, gc, w) < 0) return -1;
     return 0;
 }
 
@@ -973,10 +908,9 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
      * that name them, irregular forms before the lemmas that use them. */
     static const struct { const char *prefix; line_fn fn; } phases[] = {
         {"cameo", load_cameo_line}, {"irregular", load_irregular_line},
-        {"roles", load_role_line},  {"actors-", load_actor_line},
-        {"verbs-", load_verb_line}, {NULL, NULL}};
+        {"grammar", load_grammar_line}, {"roles", load_role_line},
+        {"actors-", load_actor_line}, {"verbs-", load_verb_line}, {NULL, NULL}};
     for (int ph = 0; phases[ph].prefix; ph++) {
-        if (ph == 2 && load_grammar(lx) < 0) goto oom;
         for (size_t d = 0; d < ndirs; d++) {
             char **names = NULL;
             size_t n = 0;
@@ -989,7 +923,7 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
                     if (!known) {
                         snprintf(err, errsz,
                                  "%s/%s: unknown dictionary file (names start with cameo, "
-                                 "irregular, roles, actors- or verbs-)", dirs[d], names[i]);
+                                 "irregular, grammar, roles, actors- or verbs-)", dirs[d], names[i]);
                         rc = -1;
                         break;
                     }
@@ -1008,6 +942,10 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
                 snprintf(err, errsz, "no cameo.tsv in the dictionary folders");
                 goto fail;
             }
+        }
+        if (phases[ph].fn == load_grammar_line && !lx->ngrammar) {
+            snprintf(err, errsz, "no grammar.tsv in the dictionary folders");
+            goto fail;
         }
     }
     qsort(lx->cameo.v, lx->cameo.n, sizeof(ne_cameo_t), cameo_cmp);

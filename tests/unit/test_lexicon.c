@@ -110,6 +110,8 @@ START_TEST(errors_name_file_and_line)
     load_error("verbs-bad.tsv", "111\tbefuddle + +\n", "at most one");
     load_error("roles-bad.tsv", "jester\tFOO\tbody\n", "unknown role");
     load_error("stuff.tsv", "x\n", "unknown dictionary file");
+    load_error("grammar-bad.tsv", "adjective\tbig\n", "unknown grammar class");
+    load_error("grammar-bad.tsv", "month\tbrumaire=x\n", "bad value");
 }
 END_TEST
 
