@@ -76,6 +76,17 @@ static int valid_idx(const ctx_t *c, uint32_t i)
     return i != UINT32_MAX && i >= c->tb && i < c->te;
 }
 
+/* "said it would": "would" is the future of reported speech when a
+ * reporting verb comes before it in the sentence, else a hypothetical. */
+static int reported_future(const ctx_t *c, uint32_t would)
+{
+    for (uint32_t q = c->tb; q < would; q++) {
+        uint32_t lem;
+        if (verb_reading(c, q, &lem) && (ne_lex_lemma_flags(c->lx, lem) & NE_L_SAY)) return 1;
+    }
+    return 0;
+}
+
 /* Auxiliaries to the left of position i (exclusive); updates flags, returns
  * the first token of the chain. */
 static uint32_t aux_chain(const ctx_t *c, uint32_t head, uint8_t forms, uint32_t *flags,
@@ -93,17 +104,10 @@ static uint32_t aux_chain(const ctx_t *c, uint32_t head, uint8_t forms, uint32_t
         if (f & NE_W_FUTURE) { *flags |= NE_VG_FUTURE; aux = 1; k = p; first = p; continue; }
         if (f & NE_W_MODAL) {
             aux = 1;
-            if (is_w(c, p, "would") || is_w(c, p, "'d")) {
-                /* "said it would": the future of reported speech */
-                int said = 0;
-                for (uint32_t q = c->tb; q < p; q++) {
-                    uint32_t lem;
-                    if (verb_reading(c, q, &lem) && (ne_lex_lemma_flags(c->lx, lem) & NE_L_SAY)) said = 1;
-                }
-                *flags |= said ? NE_VG_FUTURE : NE_VG_MODAL;
-            } else {
+            if ((is_w(c, p, "would") || is_w(c, p, "'d")) && reported_future(c, p))
+                *flags |= NE_VG_FUTURE;
+            else
                 *flags |= NE_VG_MODAL;
-            }
             k = p;
             first = p;
             continue;
@@ -152,135 +156,202 @@ static int finite_before(const ne_doc_t *d, uint32_t tb, uint32_t i)
     return 0;
 }
 
+/* ---- verb groups: the steps ------------------------------------------------ */
+
+/* Token i is a verb form that may head a group: not inside a mention or a
+ * time expression, not a grammar word, not a capitalized word inside the
+ * sentence (a name or a title: "Free Tibet"). Returns its form bits. */
+static uint8_t verb_candidate(const ctx_t *c, uint32_t i, uint32_t *lemma)
+{
+    if (ment_at(c, i) >= 0 || in_timex(c, i, NULL)) return 0;
+    if (wf(c, i) & (NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL | NE_W_DET |
+                    NE_W_PREP | NE_W_PRON | NE_W_REL | NE_W_CONJ | NE_W_NEG | NE_W_POSS))
+        return 0;
+    uint8_t forms = verb_reading(c, i, lemma);
+    if (!forms) return 0;
+    if ((tok(c, i)->flags & NE_TF_CAP) && i > c->tb && !is_quote(c, i - 1) &&
+        !is_punct(c, i - 1, ":"))
+        return 0;
+    return forms;
+}
+
+/* A noun after a determiner, a possessive or a number ("the attacks",
+ * "Russia's visit"); prev is the token before, past adverbs and dates. */
+static int noun_position(const ctx_t *c, uint32_t prev)
+{
+    return valid_idx(c, prev) && ((wf(c, prev) & (NE_W_DET | NE_W_POSS)) || is_w(c, prev, "'s") ||
+                                  tok(c, prev)->kind == NE_TK_NUM);
+}
+
+/* "planned to visit", "refused to release", "threatened to impose": the
+ * verb m that governs an infinitive lends it its mood. The group then
+ * starts at m's auxiliaries. */
+static void governed_mood(const ctx_t *c, ne_vgroup_t *g, uint32_t m, uint8_t mforms, uint32_t mf)
+{
+    uint32_t mflags = 0;
+    int mbe = 0, maux = 0;
+    g->first = aux_chain(c, m, mforms, &mflags, &mbe, &maux);
+    /* "had no plans to hold talks": a plan that is not */
+    if (m > c->tb && is_w(c, m - 1, "no")) g->flags |= NE_VG_NEGATED;
+    g->flags |= mflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE);
+    if (mf & (NE_L_INTENT | NE_L_PROMISE)) g->flags |= NE_VG_FUTURE;
+    if (mf & NE_L_THREAT) g->flags |= NE_VG_THREAT;
+    if (mf & NE_L_REFUSE) g->flags |= NE_VG_REFUSE;
+    if (mf & NE_L_FAIL) g->flags |= NE_VG_NEGATED;
+    if ((mforms & NE_F_ING) && !mbe && m > c->tb && is_punct(c, m - 1, ","))
+        g->flags |= NE_VG_PARTICIPLE;
+}
+
+/* "is ready to meet", "is going to visit": an intention; the group starts
+ * at the adjective, or at the auxiliaries of "be" before it. */
+static void adjective_intent(const ctx_t *c, ne_vgroup_t *g, uint32_t m)
+{
+    uint32_t b2 = m > c->tb ? skip_left(c, m - 1) : UINT32_MAX;
+    g->first = m;
+    if (valid_idx(c, b2) && (wf(c, b2) & NE_W_BE)) {
+        uint32_t bflags = 0;
+        int x1, x2;
+        g->first = aux_chain(c, b2 + 1, 0, &bflags, &x1, &x2);
+        g->flags |= bflags & (NE_VG_NEGATED | NE_VG_MODAL);
+    }
+    g->flags |= NE_VG_FUTURE;
+}
+
+/* A to-infinitive (to is at `to`): what governs it decides what it is. */
+static void read_infinitive(const ctx_t *c, ne_vgroup_t *g, uint32_t to)
+{
+    uint32_t m = to > c->tb ? skip_left(c, to - 1) : UINT32_MAX;
+    uint32_t mlem = 0;
+    uint8_t mforms = valid_idx(c, m) && ment_at(c, m) < 0 ? verb_reading(c, m, &mlem) : 0;
+    uint32_t mf = mforms ? ne_lex_lemma_flags(c->lx, mlem) : 0;
+    if (mforms && (mf & (NE_L_INTENT | NE_L_PROMISE | NE_L_ASPECT | NE_L_THREAT | NE_L_REFUSE |
+                         NE_L_FAIL)))
+        governed_mood(c, g, m, mforms, mf);
+    else if (valid_idx(c, m) && ((wf(c, m) & NE_W_INTENT_ADJ) || is_w(c, m, "going")))
+        adjective_intent(c, g, m);
+    else
+        g->flags |= NE_VG_INFINITIVE;
+}
+
+/* Words after which an -ing form opens a participle clause ("after
+ * meeting", ", accusing"). */
+static int participle_opener(const ctx_t *c, uint32_t before)
+{
+    return !valid_idx(c, before) || is_punct(c, before, ",;") || is_w(c, before, "after") ||
+           is_w(c, before, "before") || is_w(c, before, "while") || is_w(c, before, "when") ||
+           is_w(c, before, "by") || is_w(c, before, "since") || is_w(c, before, "upon") ||
+           is_w(c, before, "and");
+}
+
+/* An -ing form with no auxiliary: "began sharing" (aspect), ", accusing"
+ * (a participle clause), "of derailing" (a gerund), "Truckers protesting"
+ * (a reduced relative). prev is the token before the verb, before the one
+ * before its group (they differ by a negation: "of not attending"). */
+static void read_ing_form(const ctx_t *c, ne_vgroup_t *g, uint32_t prev, uint32_t before)
+{
+    uint32_t plem = 0;
+    uint8_t pforms = valid_idx(c, before) && ment_at(c, before) < 0 ? verb_reading(c, before, &plem) : 0;
+    if (pforms && (ne_lex_lemma_flags(c->lx, plem) & NE_L_ASPECT)) {
+        /* "began sharing": the group starts at the aspect verb */
+        uint32_t aflags = 0;
+        int x1, x2;
+        g->first = aux_chain(c, before, pforms, &aflags, &x1, &x2);
+        g->flags |= aflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE);
+        if (!x2 && (pforms & NE_F_ING) && before > c->tb && is_punct(c, before - 1, ","))
+            g->flags |= NE_VG_PARTICIPLE;
+    } else if (participle_opener(c, before)) {
+        g->flags |= NE_VG_PARTICIPLE;
+    } else if (wf(c, prev) & NE_W_PREP) {
+        g->flags |= NE_VG_NOUN; /* a gerund: "of derailing" */
+    } else if (ment_at(c, before) >= 0 && finite_before(c->d, c->tb, g->head)) {
+        /* "filed a case at the court accusing Israel": after the main verb,
+         * a participle clause of its subject */
+        g->flags |= NE_VG_PARTICIPLE;
+    } else {
+        g->flags |= NE_VG_REDUCED; /* "Truckers protesting against ..." */
+    }
+}
+
+/* "an agreement signed with Baku": a past participle right after a plain
+ * noun, with no object of its own ("the mandate blocked a bridge" is a
+ * finite verb). */
+static int reduced_participle(const ctx_t *c, uint32_t i, uint8_t forms, uint32_t before)
+{
+    return (forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(c, before) &&
+           ment_at(c, before) < 0 && tok(c, before)->kind == NE_TK_WORD &&
+           !(wf(c, before) & (NE_W_PRON | NE_W_REL | NE_W_CONJ | NE_W_ADV)) &&
+           !is_adverb(c, before) && !has_object(c, i + 1);
+}
+
+/* A verb form with neither auxiliary nor "to": a participle, a reduced
+ * relative, a noun after a preposition ("on strike"), or a finite verb. */
+static void read_bare_form(const ctx_t *c, ne_vgroup_t *g, uint8_t forms, uint32_t prev,
+                           uint32_t before)
+{
+    if ((forms & NE_F_ING) && !(forms & (NE_F_PAST | NE_F_BASE | NE_F_S)))
+        read_ing_form(c, g, prev, before);
+    else if (reduced_participle(c, g->head, forms, before))
+        g->flags |= NE_VG_REDUCED;
+    else if ((forms & (NE_F_BASE | NE_F_S)) && !(forms & NE_F_PAST) && valid_idx(c, before) &&
+             (wf(c, before) & NE_W_PREP))
+        g->flags |= NE_VG_NOUN; /* "on strike", "for talks" */
+}
+
+/* A bare infinitive right after another verb: "help fight", "let go". */
+static int bare_infinitive(const ctx_t *c, uint8_t forms, uint32_t before)
+{
+    uint32_t plem = 0;
+    return (forms & NE_F_BASE) && !(forms & NE_F_PAST) && valid_idx(c, before) &&
+           ment_at(c, before) < 0 && verb_reading(c, before, &plem) &&
+           !(wf(c, before) & (NE_W_PRON | NE_W_REL));
+}
+
+/* Hypothetical: if/unless/whether earlier in the clause. */
+static int hypothetical(const ctx_t *c, uint32_t first)
+{
+    for (uint32_t k = first; k > c->tb && first - k < 12; k--) {
+        uint32_t p = k - 1;
+        if (is_punct(c, p, ",;:")) return 0;
+        if (wf(c, p) & NE_W_HYPO) return 1;
+    }
+    return 0;
+}
+
+/* The verb group headed by token i: its auxiliaries, voice and mood, and
+ * what kind of verb form it is. */
+static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemma, uint8_t forms)
+{
+    memset(g, 0, sizeof(*g));
+    g->head = i;
+    g->lemma = lemma;
+    g->date = -1;
+    if (ne_lex_lemma_flags(c->lx, lemma) & NE_L_SAY) g->flags |= NE_VG_SAY;
+    /* what precedes the verb, past adverbs and dates ("on March 3 sentenced") */
+    uint32_t prev = i > c->tb ? skip_left(c, i - 1) : UINT32_MAX;
+    if (noun_position(c, prev)) g->flags |= NE_VG_NOUN;
+    int has_be = 0, has_aux = 0;
+    g->first = aux_chain(c, i, forms, &g->flags, &has_be, &has_aux);
+    uint32_t before = g->first > c->tb ? skip_left(c, g->first - 1) : UINT32_MAX;
+    if (!(g->flags & NE_VG_NOUN) && valid_idx(c, before) && is_w(c, before, "to"))
+        read_infinitive(c, g, before);
+    else if (!(g->flags & NE_VG_NOUN) && !has_aux)
+        read_bare_form(c, g, forms, prev, before);
+    if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE)) && !has_aux && bare_infinitive(c, forms, before))
+        g->flags |= NE_VG_INFINITIVE;
+    if (hypothetical(c, g->first)) g->flags |= NE_VG_MODAL;
+}
+
 int ne_actions_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te)
 {
     ctx_t c = {lx, d, tb, te};
     d->vg.n = 0;
     if (wset_fill(d, tb, te) < 0) return -1;
     for (uint32_t i = tb; i < te; i++) {
-        if (ment_at(&c, i) >= 0 || in_timex(&c, i, NULL)) continue;
-        uint32_t f = wf(&c, i);
-        if (f & (NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL | NE_W_DET |
-                 NE_W_PREP | NE_W_PRON | NE_W_REL | NE_W_CONJ | NE_W_NEG | NE_W_POSS))
-            continue;
         uint32_t lemma = 0;
-        uint8_t forms = verb_reading(&c, i, &lemma);
+        uint8_t forms = verb_candidate(&c, i, &lemma);
         if (!forms) continue;
-        /* a capitalized word inside a sentence is a name or a title ("Free
-         * Tibet"), not a verb */
-        if ((tok(&c, i)->flags & NE_TF_CAP) && i > tb && !is_quote(&c, i - 1) &&
-            !is_punct(&c, i - 1, ":"))
-            continue;
         ne_vgroup_t g;
-        memset(&g, 0, sizeof(g));
-        g.head = i;
-        g.lemma = lemma;
-        g.date = -1;
-        uint32_t lf = ne_lex_lemma_flags(lx, lemma);
-        if (lf & NE_L_SAY) g.flags |= NE_VG_SAY;
-        /* what precedes the verb, past adverbs and dates ("on March 3 sentenced") */
-        uint32_t prev = i > tb ? skip_left(&c, i - 1) : UINT32_MAX;
-        uint32_t pf = valid_idx(&c, prev) ? wf(&c, prev) : 0;
-        /* a noun after a determiner, a possessive or a number */
-        if (valid_idx(&c, prev) &&
-            ((pf & (NE_W_DET | NE_W_POSS)) || is_w(&c, prev, "'s") ||
-             tok(&c, prev)->kind == NE_TK_NUM)) {
-            g.flags |= NE_VG_NOUN;
-        }
-        int has_be = 0, has_aux = 0;
-        g.first = aux_chain(&c, i, forms, &g.flags, &has_be, &has_aux);
-        uint32_t before = g.first > tb ? skip_left(&c, g.first - 1) : UINT32_MAX;
-        if (!(g.flags & NE_VG_NOUN) && valid_idx(&c, before) && is_w(&c, before, "to")) {
-            /* an infinitive: what governs it decides what it is */
-            uint32_t m = before > tb ? skip_left(&c, before - 1) : UINT32_MAX;
-            uint32_t mlem = 0;
-            uint8_t mforms = valid_idx(&c, m) && ment_at(&c, m) < 0 ? verb_reading(&c, m, &mlem) : 0;
-            uint32_t mf = mforms ? ne_lex_lemma_flags(lx, mlem) : 0;
-            uint32_t mflags = 0;
-            int mbe = 0, maux = 0;
-            if (mforms && (mf & (NE_L_INTENT | NE_L_PROMISE | NE_L_ASPECT | NE_L_THREAT |
-                                 NE_L_REFUSE | NE_L_FAIL))) {
-                uint32_t mfirst = aux_chain(&c, m, mforms, &mflags, &mbe, &maux);
-                g.first = mfirst;
-                /* "had no plans to hold talks": a plan that is not */
-                if (m > tb && is_w(&c, m - 1, "no")) g.flags |= NE_VG_NEGATED;
-                g.flags |= mflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE);
-                if (mf & (NE_L_INTENT | NE_L_PROMISE)) g.flags |= NE_VG_FUTURE;
-                if (mf & NE_L_THREAT) g.flags |= NE_VG_THREAT;
-                if (mf & NE_L_REFUSE) g.flags |= NE_VG_REFUSE;
-                if (mf & NE_L_FAIL) g.flags |= NE_VG_NEGATED;
-                if ((mforms & NE_F_ING) && !mbe && m > tb && is_punct(&c, m - 1, ","))
-                    g.flags |= NE_VG_PARTICIPLE;
-                /* "expected to" as an adjective also works through INTENT_ADJ */
-            } else if (valid_idx(&c, m) && ((wf(&c, m) & NE_W_INTENT_ADJ) || is_w(&c, m, "going"))) {
-                uint32_t b2 = m > tb ? skip_left(&c, m - 1) : UINT32_MAX;
-                g.first = m;
-                if (valid_idx(&c, b2) && (wf(&c, b2) & NE_W_BE)) {
-                    uint32_t bflags = 0;
-                    int x1, x2;
-                    g.first = aux_chain(&c, b2 + 1, 0, &bflags, &x1, &x2);
-                    g.flags |= bflags & (NE_VG_NEGATED | NE_VG_MODAL);
-                }
-                g.flags |= NE_VG_FUTURE;
-            } else {
-                g.flags |= NE_VG_INFINITIVE;
-            }
-        } else if (!(g.flags & NE_VG_NOUN) && !has_aux) {
-            uint32_t plem = 0;
-            uint8_t pforms = valid_idx(&c, before) && ment_at(&c, before) < 0 ? verb_reading(&c, before, &plem) : 0;
-            if ((forms & NE_F_ING) && !(forms & (NE_F_PAST | NE_F_BASE | NE_F_S))) {
-                if (pforms && (ne_lex_lemma_flags(lx, plem) & NE_L_ASPECT)) {
-                    /* "began sharing": the group starts at the aspect verb */
-                    uint32_t aflags = 0;
-                    int x1, x2;
-                    g.first = aux_chain(&c, before, pforms, &aflags, &x1, &x2);
-                    g.flags |= aflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE);
-                    if (!x2 && (pforms & NE_F_ING) && before > tb && is_punct(&c, before - 1, ","))
-                        g.flags |= NE_VG_PARTICIPLE;
-                } else if (!valid_idx(&c, before) || is_punct(&c, before, ",;") ||
-                           is_w(&c, before, "after") || is_w(&c, before, "before") ||
-                           is_w(&c, before, "while") || is_w(&c, before, "when") ||
-                           is_w(&c, before, "by") || is_w(&c, before, "since") ||
-                           is_w(&c, before, "upon") || is_w(&c, before, "and")) {
-                    g.flags |= NE_VG_PARTICIPLE;
-                } else if (pf & NE_W_PREP) {
-                    g.flags |= NE_VG_NOUN; /* a gerund: "of derailing" */
-                } else if (ment_at(&c, before) >= 0 && finite_before(d, tb, i)) {
-                    /* "filed a case at the court accusing Israel": after the
-                     * main verb, a participle clause of its subject */
-                    g.flags |= NE_VG_PARTICIPLE;
-                } else {
-                    g.flags |= NE_VG_REDUCED; /* "Truckers protesting against ..." */
-                }
-            } else if ((forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(&c, before) &&
-                       ment_at(&c, before) < 0 && tok(&c, before)->kind == NE_TK_WORD &&
-                       !(wf(&c, before) & (NE_W_PRON | NE_W_REL | NE_W_CONJ | NE_W_ADV)) &&
-                       !is_adverb(&c, before) && !has_object(&c, i + 1)) {
-                /* "an agreement signed with Baku": a participle after a noun,
-                 * with no object of its own ("the mandate blocked a bridge" is
-                 * a finite verb) */
-                g.flags |= NE_VG_REDUCED;
-            } else if ((forms & (NE_F_BASE | NE_F_S)) && !(forms & NE_F_PAST) &&
-                       valid_idx(&c, before) && (wf(&c, before) & NE_W_PREP)) {
-                g.flags |= NE_VG_NOUN; /* "on strike", "for talks" */
-            }
-        }
-        /* a bare infinitive right after another verb: "help fight", "let go" */
-        if (!(g.flags & (NE_VG_NOUN | NE_VG_INFINITIVE)) && !has_aux && (forms & NE_F_BASE) &&
-            !(forms & NE_F_PAST) && valid_idx(&c, before) && ment_at(&c, before) < 0) {
-            uint32_t plem = 0;
-            if (verb_reading(&c, before, &plem) && !(wf(&c, before) & (NE_W_PRON | NE_W_REL)))
-                g.flags |= NE_VG_INFINITIVE;
-        }
-        /* hypothetical: if/unless/whether earlier in the clause */
-        for (uint32_t k = g.first; k > tb && g.first - k < 12; k--) {
-            uint32_t p = k - 1;
-            if (is_punct(&c, p, ",;:")) break;
-            if (wf(&c, p) & NE_W_HYPO) {
-                g.flags |= NE_VG_MODAL;
-                break;
-            }
-        }
+        read_group(&c, &g, i, lemma, forms);
         if (NE_VEC_RESERVE(d->vg) < 0) return -1;
         d->vg.v[d->vg.n++] = g;
     }
