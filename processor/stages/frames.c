@@ -134,6 +134,40 @@ static uint32_t skip_relative(const ctx_t *c, uint32_t p)
     return p;
 }
 
+/* "a statement, which accused": the antecedent of the relative pronoun
+ * mention rel, the mention before it, or a few nouns back ("a recent State
+ * Department statement, which", "a Japanese employee of drug maker Astellas
+ * Pharma who"). */
+static int32_t relative_antecedent(const ctx_t *c, const ne_mention_t *rel)
+{
+    uint32_t q = rel->tb;
+    while (q > c->s.tb && is_punct(c, q - 1, ",")) q--;
+    if (q <= c->s.tb) return -1;
+    int32_t a = ment_at(c, q - 1);
+    if (a >= 0 && !(c->s.d->ment.v[a].flags & NE_MF_LOC)) return a;
+    for (uint32_t r2 = q - 1, s = 0; r2 > c->s.tb && s < 7; r2--, s++) {
+        a = ment_at(c, r2 - 1);
+        if (a >= 0 && !(c->s.d->ment.v[a].flags & NE_MF_LOC)) return a;
+        if (tok(c, r2 - 1)->kind != NE_TK_WORD) break;
+    }
+    return -1;
+}
+
+/* "since Israel began striking": a mention after a word that may open a
+ * clause, right before the verb (past adverbs and dates), is its subject
+ * even though the word is also a preposition. */
+static int opens_clause(const ctx_t *c, const ne_mention_t *mm, uint32_t verb)
+{
+    if (mm->tb <= c->s.tb) return 0;
+    uint32_t p = mm->tb - 1;
+    if (!(is_w(c, p, "since") || is_w(c, p, "after") || is_w(c, p, "before") ||
+          is_w(c, p, "until") || is_w(c, p, "as") || is_w(c, p, "once")))
+        return 0;
+    uint32_t q = mm->te;
+    while (q < verb && (is_adverb_like(c, q) || in_timex(c, q))) q++;
+    return q == verb;
+}
+
 /* The nearest mention before position i that can be a subject. */
 static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
 {
@@ -154,36 +188,13 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
         }
         const ne_mention_t *mm = &c->s.d->ment.v[m];
         k = mm->tb;
-        if (mm->flags & NE_MF_REL) {
-            /* "a statement, which accused": the mention before the pronoun */
-            uint32_t q = mm->tb;
-            while (q > c->s.tb && is_punct(c, q - 1, ",")) q--;
-            if (q > c->s.tb) {
-                int32_t a = ment_at(c, q - 1);
-                if (a >= 0 && !(c->s.d->ment.v[a].flags & NE_MF_LOC)) return a;
-                /* "a recent State Department statement, which", "a Japanese
-                 * employee of drug maker Astellas Pharma who": a few nouns back */
-                for (uint32_t r2 = q - 1, s = 0; r2 > c->s.tb && s < 7; r2--, s++) {
-                    a = ment_at(c, r2 - 1);
-                    if (a >= 0 && !(c->s.d->ment.v[a].flags & NE_MF_LOC)) return a;
-                    if (tok(c, r2 - 1)->kind != NE_TK_WORD) break;
-                }
-            }
-            return -1;
-        }
+        if (mm->flags & NE_MF_REL) return relative_antecedent(c, mm);
         if (mm->flags & (NE_MF_LOC | NE_MF_RECIP)) continue;
         if (!mm->n && !(mm->flags & NE_MF_SPEAKER)) continue;
         if ((mm->flags & NE_MF_NAME) && !passive) continue;
+        if (opens_clause(c, mm, i)) return m;
         /* the object of a preposition is not a subject ("of Chinese naval
          * movements", "in Pakistan's Balochistan province") */
-        /* ... unless a clause starts there: "since Israel began striking" */
-        if (mm->tb > c->s.tb && (is_w(c, mm->tb - 1, "since") || is_w(c, mm->tb - 1, "after") ||
-                               is_w(c, mm->tb - 1, "before") || is_w(c, mm->tb - 1, "until") ||
-                               is_w(c, mm->tb - 1, "as") || is_w(c, mm->tb - 1, "once"))) {
-            uint32_t q = mm->te;
-            while (q < i && (is_adverb_like(c, q) || in_timex(c, q))) q++;
-            if (q == i) return m;
-        }
         if (mm->tb > c->s.tb && (wf(c, mm->tb - 1) & NE_W_PREP) && !is_w(c, mm->tb - 1, "than")) {
             if (of_object < 0 && is_w(c, mm->tb - 1, "of")) of_object = m;
             continue;
@@ -212,34 +223,37 @@ static int32_t group_subject(ctx_t *c, size_t gi)
     return g->subj;
 }
 
+/* The subject of the previous finite verb, which a participle or a
+ * coordinated verb shares ("an earthquake struck ..., killing": not the
+ * subject of a verb before that). */
+static int32_t previous_subject(ctx_t *c, size_t gi)
+{
+    for (size_t k = gi; k > 0; k--)
+        if (coded_group(&c->s.d->vg.v[k - 1])) return group_subject(c, k - 1);
+    return -1;
+}
+
+/* "a statement that accused": the group follows a relative "that" after a
+ * plain noun ("said that", "warned Ankara that" are complements, not
+ * relatives), whose antecedent is no actor. */
+static int after_relative_that(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t p = g->first;
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    if (p < c->s.tb + 2 || !is_w(c, p - 1, "that")) return 0;
+    uint32_t q = p - 2;
+    while (q > c->s.tb && in_timex(c, q)) q--;
+    const ne_token_t *t = tok(c, q);
+    return ment_at(c, q) < 0 && t->kind == NE_TK_WORD && !(wf(c, q) & (NE_W_PREP | NE_W_CONJ)) &&
+           ne_lex_vforms(c->s.lx, t->word) == NE_LEX_NONE;
+}
+
 static int32_t find_subject(ctx_t *c, size_t gi)
 {
     ne_vgroup_t *g = &c->s.d->vg.v[gi];
-    /* the previous finite verb, whose subject a participle or a coordinated
-     * verb shares ("an earthquake struck ..., killing": not the subject of
-     * a verb before that) */
-    int32_t prev_subj = -1;
-    for (size_t k = gi; k > 0; k--) {
-        ne_vgroup_t *pg = &c->s.d->vg.v[k - 1];
-        if (coded_group(pg)) {
-            prev_subj = group_subject(c, k - 1);
-            break;
-        }
-    }
+    int32_t prev_subj = previous_subject(c, gi);
     if (g->flags & NE_VG_PARTICIPLE) return prev_subj;
-    {
-        uint32_t p = g->first;
-        while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
-        if (p >= c->s.tb + 2 && is_w(c, p - 1, "that")) {
-            uint32_t q = p - 2;
-            while (q > c->s.tb && in_timex(c, q)) q--;
-            const ne_token_t *t = tok(c, q);
-            /* "said that", "warned Ankara that" are complements, not relatives */
-            if (ment_at(c, q) < 0 && t->kind == NE_TK_WORD && !(wf(c, q) & (NE_W_PREP | NE_W_CONJ)) &&
-                ne_lex_vforms(c->s.lx, t->word) == NE_LEX_NONE)
-                return -1;
-        }
-    }
+    if (after_relative_that(c, g)) return -1;
     /* "accused X ... and hailed Y": coordinated verbs share the subject */
     if (conjoined(c, g) && prev_subj >= 0) return prev_subj;
     return subject_left(c, g->first, (g->flags & NE_VG_PASSIVE) != 0);
@@ -527,33 +541,49 @@ static int32_t speaker(ctx_t *c)
     return -1;
 }
 
+/* The code of the group's event: the pattern's code, mapped by the mood
+ * of the group (refused to, threatened to, will / plans to). Sets *intent
+ * for an intention, which is dated when said. 0 when the table lacks it. */
+static int event_code(const ctx_t *c, const ne_vgroup_t *g, char mapped[5], int *intent)
+{
+    const char *code = g->pat->code;
+    *intent = 0;
+    if (g->flags & NE_VG_REFUSE) ne_frames_refuse_code(code, mapped);
+    else if (g->flags & NE_VG_THREAT) ne_frames_threat_code(code, mapped);
+    else if (g->flags & NE_VG_FUTURE) ne_frames_intent_code(code, mapped), *intent = 1;
+    else set_code(mapped, code);
+    /* a mapped code that the table lacks falls back to its parent */
+    while (strlen(mapped) > 3 && !ne_lex_cameo(c->s.lx, mapped)) mapped[strlen(mapped) - 1] = '\0';
+    return ne_lex_cameo(c->s.lx, mapped) != NULL;
+}
+
+/* What every event of the group shares: code, rule, trigger, sentence and
+ * date. Returns 0 when there is no such code. */
+static int event_proto(ctx_t *c, const ne_vgroup_t *g, const ne_match_t *mt, ne_event_t *proto)
+{
+    char mapped[5];
+    int intent;
+    memset(proto, 0, sizeof(*proto));
+    if (!event_code(c, g, mapped, &intent) || !set_cameo(c, proto, mapped)) return 0;
+    proto->rule = mt->pat->text;
+    proto->trigger_start = tok_start(c, g->first);
+    proto->trigger_end = tok_end(c, (mt->end > g->head ? mt->end : g->head + 1) - 1);
+    proto->sentence_start = tok_start(c, c->s.tb);
+    proto->sentence_end = tok_end(c, c->s.te - 1);
+    event_date(c, g, intent, proto);
+    if (proto->date_source == NE_DATE_TEXT && proto->date_precision == NE_PREC_DAY)
+        c->mem->anchor = proto->date_ymd;
+    return 1;
+}
+
 static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
 {
     ne_doc_t *d = c->s.d;
     ne_vgroup_t *g = &d->vg.v[gi];
     if (!g->pat || (g->flags & (NE_VG_MODAL | NE_VG_NEGATED))) return 0;
     ne_match_t mt = {g->pat, g->target, g->mend};
-
     ne_event_t proto;
-    memset(&proto, 0, sizeof(proto));
-    const char *code = mt.pat->code;
-    char mapped[5];
-    int intent = 0;
-    if (g->flags & NE_VG_REFUSE) ne_frames_refuse_code(code, mapped);
-    else if (g->flags & NE_VG_THREAT) ne_frames_threat_code(code, mapped);
-    else if (g->flags & NE_VG_FUTURE) ne_frames_intent_code(code, mapped), intent = 1;
-    else set_code(mapped, code);
-    /* a mapped code that the table lacks falls back to its parent */
-    while (strlen(mapped) > 3 && !ne_lex_cameo(c->s.lx, mapped)) mapped[strlen(mapped) - 1] = '\0';
-    if (!set_cameo(c, &proto, mapped)) return 0;
-    proto.rule = mt.pat->text;
-    proto.trigger_start = tok_start(c, g->first);
-    proto.trigger_end = tok_end(c, (mt.end > g->head ? mt.end : g->head + 1) - 1);
-    proto.sentence_start = tok_start(c, c->s.tb);
-    proto.sentence_end = tok_end(c, c->s.te - 1);
-    event_date(c, g, intent, &proto);
-    if (proto.date_source == NE_DATE_TEXT && proto.date_precision == NE_PREC_DAY)
-        c->mem->anchor = proto.date_ymd;
+    if (!event_proto(c, g, &mt, &proto)) return 0;
 
     ne_member_t act[NE_MAX_MEMBERS], cp[NE_MAX_MEMBERS];
     int na = 0, ncp = 0;
