@@ -36,72 +36,6 @@ static void set_code(char out[5], const char *c)
     ne_strlcpy(out, c, 5);
 }
 
-void ne_frames_intent_code(const char *code, char out[5])
-{
-    int root = (code[0] - '0') * 10 + (code[1] - '0');
-    switch (root) {
-    case 4: set_code(out, "036"); return;
-    case 5: set_code(out, "030"); return;
-    case 6:
-        if (!strncmp(code, "061", 3)) set_code(out, "0311");
-        else if (!strncmp(code, "062", 3)) set_code(out, "0312");
-        else if (!strncmp(code, "063", 3)) set_code(out, "0313");
-        else if (!strncmp(code, "064", 3)) set_code(out, "0314");
-        else set_code(out, "031");
-        return;
-    case 7:
-        if (!strncmp(code, "071", 3)) set_code(out, "0331");
-        else if (!strncmp(code, "072", 3)) set_code(out, "0332");
-        else if (!strncmp(code, "073", 3)) set_code(out, "0333");
-        else if (!strncmp(code, "074", 3)) set_code(out, "0334");
-        else set_code(out, "033");
-        return;
-    case 8:
-        if (!strncmp(code, "081", 3)) set_code(out, "0351");
-        else if (!strncmp(code, "082", 3)) set_code(out, "0352");
-        else if (!strncmp(code, "084", 3)) set_code(out, "0353");
-        else if (!strncmp(code, "085", 3)) set_code(out, "0354");
-        else if (!strncmp(code, "086", 3)) set_code(out, "0355");
-        else if (!strncmp(code, "087", 3)) set_code(out, "0356");
-        else set_code(out, "035");
-        return;
-    case 14: set_code(out, "133"); return;
-    case 15: case 18: case 19: case 20: set_code(out, "138"); return;
-    case 16:
-        if (!strncmp(code, "163", 3)) set_code(out, "1312");
-        else set_code(out, "131");
-        return;
-    case 17: set_code(out, "137"); return;
-    default: set_code(out, code); return; /* statements, demands, criticism: as said */
-    }
-}
-
-void ne_frames_threat_code(const char *code, char out[5])
-{
-    int root = (code[0] - '0') * 10 + (code[1] - '0');
-    if (root == 13) set_code(out, code);
-    else if (root >= 14) ne_frames_intent_code(code, out);
-    else set_code(out, "130");
-}
-
-void ne_frames_refuse_code(const char *code, char out[5])
-{
-    int root = (code[0] - '0') * 10 + (code[1] - '0');
-    if (root == 4) set_code(out, "125");
-    else if (root == 5) set_code(out, "127");
-    else if (root == 6) set_code(out, "121");
-    else if (root == 7) set_code(out, "122");
-    else if (root == 8) {
-        if (!strncmp(code, "081", 3)) set_code(out, "1241");
-        else if (!strncmp(code, "084", 3)) set_code(out, "1243");
-        else if (!strncmp(code, "085", 3)) set_code(out, "1244");
-        else if (!strncmp(code, "086", 3)) set_code(out, "1245");
-        else if (!strncmp(code, "087", 3)) set_code(out, "1246");
-        else set_code(out, "124");
-    } else if (root == 12) set_code(out, code);
-    else set_code(out, "120");
-}
-
 /* ---- subjects ------------------------------------------------------------------ */
 
 static int coded_group(const ne_vgroup_t *g)
@@ -546,11 +480,12 @@ static int32_t speaker(ctx_t *c)
  * for an intention, which is dated when said. 0 when the table lacks it. */
 static int event_code(const ctx_t *c, const ne_vgroup_t *g, char mapped[5], int *intent)
 {
+    const ne_lexicon_t *lx = c->s.lx;
     const char *code = g->pat->code;
     *intent = 0;
-    if (g->flags & NE_VG_REFUSE) ne_frames_refuse_code(code, mapped);
-    else if (g->flags & NE_VG_THREAT) ne_frames_threat_code(code, mapped);
-    else if (g->flags & NE_VG_FUTURE) ne_frames_intent_code(code, mapped), *intent = 1;
+    if (g->flags & NE_VG_REFUSE) ne_lex_code_family(lx, NE_CF_REFUSE, code, mapped);
+    else if (g->flags & NE_VG_THREAT) ne_lex_code_family(lx, NE_CF_THREAT, code, mapped);
+    else if (g->flags & NE_VG_FUTURE) ne_lex_code_family(lx, NE_CF_INTENT, code, mapped), *intent = 1;
     else set_code(mapped, code);
     /* a mapped code that the table lacks falls back to its parent */
     while (strlen(mapped) > 3 && !ne_lex_cameo(c->s.lx, mapped)) mapped[strlen(mapped) - 1] = '\0';

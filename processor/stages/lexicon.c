@@ -72,6 +72,12 @@ struct ne_lexicon_s {
     NE_VEC(ne_cameo_t) cameo;
     NE_VEC(irregular_t) irr;
     size_t ngrammar; /* grammar.tsv lines read */
+    struct code_map_s {
+        uint8_t family;
+        char from[5]; /* a code prefix, "" for the default */
+        char to[5];   /* "" keeps the code */
+    } *cmap;
+    size_t ncmap, cmap_cap;
 };
 
 /* ---- hashing ------------------------------------------------------------ */
@@ -651,6 +657,13 @@ static int load_irregular_line(loader_t *ld, char **f, int nf)
     return 0;
 }
 
+static const ne_cameo_t *cameo_find_unsorted(const ne_lexicon_t *lx, const char *code)
+{
+    for (size_t i = 0; i < lx->cameo.n; i++)
+        if (strcmp(lx->cameo.v[i].code, code) == 0) return &lx->cameo.v[i];
+    return NULL;
+}
+
 /* ---- grammar words: grammar.tsv ------------------------------------------ */
 
 /* The classes a grammar line may name: a word class sets word flags, a
@@ -692,6 +705,47 @@ static const struct grammar_class_s {
     {"govern", NE_L_GOVERN, 1},
     {NULL, 0, 0}};
 
+/* The code families a `code-*` line may name (NE_CF_*, in order). */
+static const char *const CODE_FAMILIES[NE_CF_COUNT] = {"code-intent", "code-threat", "code-refuse",
+                                                       "code-appeal", "code-demand", "code-allow"};
+
+int ne_lex_code_family(const ne_lexicon_t *lx, int family, const char *code, char out[5])
+{
+    const struct code_map_s *best = NULL;
+    size_t bestn = 0;
+    for (size_t i = 0; i < lx->ncmap; i++) {
+        const struct code_map_s *m = &lx->cmap[i];
+        size_t n = strlen(m->from);
+        if (m->family != family || strncmp(code, m->from, n)) continue;
+        if (!best || n > bestn) best = m, bestn = n;
+    }
+    ne_strlcpy(out, best && best->to[0] ? best->to : code, 5);
+    return best != NULL;
+}
+
+/* One pair of a `code-*` line: "061=0311", "13=-" (keep), "*=130" (default). */
+static int code_map_pair(loader_t *ld, int family, char *pair)
+{
+    ne_lexicon_t *lx = ld->lx;
+    char *eq = strchr(pair, '=');
+    if (!eq) return fail(ld, "'%s': a code family lists act=code pairs", pair);
+    *eq = '\0';
+    const char *from = pair, *to = eq + 1;
+    size_t fn = strlen(from);
+    if (strcmp(from, "*") && (fn < 2 || fn > 4 || strspn(from, "0123456789") != fn))
+        return fail(ld, "'%s': not a code prefix or '*'", from);
+    if (strcmp(to, "-") && !cameo_find_unsorted(lx, to))
+        return fail(ld, "CAMEO code '%s' is not in cameo.tsv", to);
+    if (lx->ncmap == lx->cmap_cap &&
+        ne_vec_grow((void **)&lx->cmap, &lx->cmap_cap, sizeof(*lx->cmap)) < 0)
+        return fail(ld, "out of memory");
+    struct code_map_s *m = &lx->cmap[lx->ncmap++];
+    m->family = (uint8_t)family;
+    ne_strlcpy(m->from, strcmp(from, "*") ? from : "", sizeof(m->from));
+    ne_strlcpy(m->to, strcmp(to, "-") ? to : "", sizeof(m->to));
+    return 0;
+}
+
 /* One word of a grammar line: "may", or "may=5" with a value. */
 static int grammar_word(loader_t *ld, const struct grammar_class_s *gc, char *w)
 {
@@ -723,6 +777,13 @@ static int grammar_word(loader_t *ld, const struct grammar_class_s *gc, char *w)
 static int load_grammar_line(loader_t *ld, char **f, int nf)
 {
     if (nf < 2) return fail(ld, "expected a class and its words separated by a TAB");
+    for (int k = 0; k < NE_CF_COUNT; k++) {
+        if (strcmp(f[0], CODE_FAMILIES[k])) continue;
+        ld->lx->ngrammar++;
+        for (char *save = NULL, *w = strtok_r(f[1], " ", &save); w; w = strtok_r(NULL, " ", &save))
+            if (code_map_pair(ld, k, w) < 0) return -1;
+        return 0;
+    }
     const struct grammar_class_s *gc = NULL;
     for (int k = 0; GRAMMAR_CLASSES[k].name && !gc; k++)
         if (!strcmp(f[0], GRAMMAR_CLASSES[k].name)) gc = &GRAMMAR_CLASSES[k];
@@ -731,13 +792,6 @@ static int load_grammar_line(loader_t *ld, char **f, int nf)
     for (char *save = NULL, *w = strtok_r(f[1], " ", &save); w; w = strtok_r(NULL, " ", &save))
         if (grammar_word(ld, gc, w) < 0) return -1;
     return 0;
-}
-
-static const ne_cameo_t *cameo_find_unsorted(const ne_lexicon_t *lx, const char *code)
-{
-    for (size_t i = 0; i < lx->cameo.n; i++)
-        if (strcmp(lx->cameo.v[i].code, code) == 0) return &lx->cameo.v[i];
-    return NULL;
 }
 
 static int load_verb_line(loader_t *ld, char **f, int nf)
@@ -990,5 +1044,6 @@ void ne_lex_destroy(ne_lexicon_t *lx)
     for (size_t i = 0; i < lx->irr.n; i++)
         for (int k = 0; k < 4; k++) free(lx->irr.v[i].forms[k]);
     free(lx->irr.v);
+    free(lx->cmap);
     free(lx);
 }

@@ -142,6 +142,22 @@ const ne_pattern_t *ne_lex_patterns(const ne_lexicon_t *lx, uint32_t lemma, size
 const ne_pelem_t *ne_lex_pelems(const ne_lexicon_t *lx);
 const int32_t *ne_lex_alts(const ne_lexicon_t *lx);
 
+/* Code families (grammar.tsv `code-*` lines): the code of an intention,
+ * a threat, a refusal, an appeal, a demand or a permission to do an act,
+ * by the act's code ("will release": 0841 -> 0353). */
+enum {
+    NE_CF_INTENT, NE_CF_THREAT, NE_CF_REFUSE, NE_CF_APPEAL, NE_CF_DEMAND, NE_CF_ALLOW,
+    NE_CF_COUNT
+};
+
+/**
+ * @brief The code of family `family` for an act coded `code`: the entry of
+ * the longest listed prefix of code, else the family's default (`*`).
+ * @returns 1 with the code in out, or 0 with out = code when the family
+ * maps nothing (an entry `-` keeps the code too, and returns 1).
+ */
+int ne_lex_code_family(const ne_lexicon_t *lx, int family, const char *code, char out[5]);
+
 /** @brief CAMEO code table look-up; NULL when the code is unknown. */
 const ne_cameo_t *ne_lex_cameo(const ne_lexicon_t *lx, const char *code);
 
