@@ -217,6 +217,28 @@ static void adjective_intent(const ctx_t *c, ne_vgroup_t *g, uint32_t m)
     g->flags |= NE_VG_FUTURE;
 }
 
+/* Object control: "urged China to free", "called on Rwanda to withdraw",
+ * "let the envoy meet". If token `last` ends an actor mention that follows
+ * a verb of one of the classes `want` (with at most one preposition
+ * between: "call on", "appeal to"), the index of that verb's group, else -1. */
+static int32_t object_controller(const ctx_t *c, uint32_t last, uint32_t want)
+{
+    int32_t m = valid_idx(c, last) ? ment_at(c, last) : -1;
+    if (m < 0) return -1;
+    const ne_mention_t *mm = &c->d->ment.v[m];
+    if (mm->te != last + 1 || (mm->flags & (NE_MF_REL | NE_MF_LOC)) || mm->tb <= c->tb) return -1;
+    uint32_t p = mm->tb - 1;
+    if ((is_w(c, p, "on") || is_w(c, p, "upon") || is_w(c, p, "to")) && p > c->tb) p--;
+    for (size_t k = c->d->vg.n; k > 0; k--) {
+        const ne_vgroup_t *v = &c->d->vg.v[k - 1];
+        if (v->head < p) break;
+        if (v->head == p)
+            return (ne_lex_lemma_flags(c->lx, v->lemma) & want) && !(v->flags & NE_VG_NOUN)
+                       ? (int32_t)(k - 1) : -1;
+    }
+    return -1;
+}
+
 /* A to-infinitive (to is at `to`): what governs it decides what it is. */
 static void read_infinitive(const ctx_t *c, ne_vgroup_t *g, uint32_t to)
 {
@@ -229,8 +251,10 @@ static void read_infinitive(const ctx_t *c, ne_vgroup_t *g, uint32_t to)
         governed_mood(c, g, m, mforms, mf);
     else if (valid_idx(c, m) && ((wf(c, m) & NE_W_INTENT_ADJ) || is_w(c, m, "going")))
         adjective_intent(c, g, m);
-    else
+    else {
         g->flags |= NE_VG_INFINITIVE;
+        if ((g->gov = object_controller(c, m, NE_L_CONTROL)) >= 0) g->flags |= NE_VG_CONTROLLED;
+    }
 }
 
 /* Words after which an -ing form opens a participle clause ("after
@@ -325,6 +349,8 @@ static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemm
     g->head = i;
     g->lemma = lemma;
     g->date = -1;
+    g->gov = -1;
+    g->family = -1;
     if (ne_lex_lemma_flags(c->lx, lemma) & NE_L_SAY) g->flags |= NE_VG_SAY;
     /* what precedes the verb, past adverbs and dates ("on March 3 sentenced") */
     uint32_t prev = i > c->tb ? skip_left(c, i - 1) : UINT32_MAX;
@@ -338,6 +364,10 @@ static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemm
         read_bare_form(c, g, forms, prev, before);
     if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE)) && !has_aux && bare_infinitive(c, forms, before))
         g->flags |= NE_VG_INFINITIVE;
+    /* "let the envoy meet", "made them pay": an object, then a bare infinitive */
+    if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE)) && !has_aux && (forms & NE_F_BASE) &&
+        (g->gov = object_controller(c, before, NE_L_BARE)) >= 0)
+        g->flags |= NE_VG_INFINITIVE | NE_VG_CONTROLLED;
     if (hypothetical(c, g->first)) g->flags |= NE_VG_MODAL;
 }
 

@@ -107,6 +107,7 @@ enum {
     NE_VG_REFUSE = 1 << 9,   /* refused to */
     NE_VG_CONSUMED = 1 << 10, /* part of another verb's pattern */
     NE_VG_NOUN = 1 << 11,     /* a verb form used as a noun ("the attacks") */
+    NE_VG_CONTROLLED = 1 << 12, /* "urged X to V": V's subject is the object of `gov` */
 };
 
 struct ne_pattern_s;
@@ -116,7 +117,9 @@ typedef struct ne_vgroup_s {
     uint32_t lemma;       /* lemma index of the head */
     uint32_t flags;
     int32_t date;         /* index of the time expression attached to it, -1 none */
+    int32_t gov;          /* CONTROLLED: the group of the governing verb ("urged"), else -1 */
     /* filled by frames.c */
+    int8_t family;        /* the code family (NE_CF_*) its code passes through, -1 none */
     int32_t subj;         /* subject mention, -1 none */
     const struct ne_pattern_s *pat; /* the pattern that matched, NULL none */
     int32_t target;       /* mention of the pattern's '+', -1 none */

@@ -153,7 +153,8 @@ static int32_t find_subject(ctx_t *c, size_t gi);
 static int32_t group_subject(ctx_t *c, size_t gi)
 {
     ne_vgroup_t *g = &c->s.d->vg.v[gi];
-    if (g->subj == -2) g->subj = coded_group(g) ? find_subject(c, gi) : -1;
+    if (g->subj == -2)
+        g->subj = coded_group(g) || (g->flags & NE_VG_CONTROLLED) ? find_subject(c, gi) : -1;
     return g->subj;
 }
 
@@ -185,6 +186,8 @@ static int after_relative_that(const ctx_t *c, const ne_vgroup_t *g)
 static int32_t find_subject(ctx_t *c, size_t gi)
 {
     ne_vgroup_t *g = &c->s.d->vg.v[gi];
+    /* "urged China to free ...": the act is the one who urged */
+    if (g->flags & NE_VG_CONTROLLED) return group_subject(c, (size_t)g->gov);
     int32_t prev_subj = previous_subject(c, gi);
     if (g->flags & NE_VG_PARTICIPLE) return prev_subj;
     if (after_relative_that(c, g)) return -1;
@@ -482,7 +485,12 @@ static int event_code(const ctx_t *c, const ne_vgroup_t *g, char mapped[5], int 
 {
     const ne_lexicon_t *lx = c->s.lx;
     const char *code = g->pat->code;
+    char fam[5];
     *intent = 0;
+    if (g->family >= 0) {
+        ne_lex_code_family(lx, g->family, code, fam);
+        code = fam;
+    }
     if (g->flags & NE_VG_REFUSE) ne_lex_code_family(lx, NE_CF_REFUSE, code, mapped);
     else if (g->flags & NE_VG_THREAT) ne_lex_code_family(lx, NE_CF_THREAT, code, mapped);
     else if (g->flags & NE_VG_FUTURE) ne_lex_code_family(lx, NE_CF_INTENT, code, mapped), *intent = 1;
@@ -525,7 +533,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     int32_t subj = group_subject(c, gi);
     if (subj >= 0 && (d->ment.v[subj].flags & NE_MF_SPEAKER)) subj = speaker(c);
     int recip = 0;
-    if (g->flags & NE_VG_PASSIVE) {
+    if ((g->flags & NE_VG_PASSIVE) && !(g->flags & NE_VG_CONTROLLED)) {
         int32_t agent = passive_agent(c, mt.end);
         if (agent < 0 || subj < 0) return 0;
         na = members(c, agent, act);
@@ -588,6 +596,107 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     return 0;
 }
 
+/* ---- object control ------------------------------------------------------------ */
+
+/* The mention before the infinitive's "to" (or before a bare infinitive):
+ * the object of the governing verb, and the infinitive's own subject. */
+static int32_t control_object(const ctx_t *c, const ne_vgroup_t *h)
+{
+    uint32_t p = h->first;
+    if (p > c->s.tb && is_w(c, p - 1, "to")) p--;
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    return p > c->s.tb ? ment_at(c, p - 1) : -1;
+}
+
+/* The state of mention m's first placed member, "" when none. */
+static const char *mention_country(const ctx_t *c, int32_t m)
+{
+    const ne_mention_t *mm = &c->s.d->ment.v[m];
+    for (int k = 0; k < mm->n; k++)
+        if (mm->m[k].country[0]) return mm->m[k].country;
+    return "";
+}
+
+/* Is mention m on the side of a state (its members placed there, or not
+ * placed at all: "troops", "its supporters" take the actor's state)? */
+static int own_side(const ctx_t *c, int32_t m, const char *country)
+{
+    const ne_mention_t *mm = &c->s.d->ment.v[m];
+    if (!mm->n || !country[0]) return 0;
+    for (int k = 0; k < mm->n; k++)
+        if (ne_code_stateless(mm->m[k].code) ||
+            (mm->m[k].country[0] && strcmp(mm->m[k].country, country)))
+            return 0;
+    return 1;
+}
+
+/* Is mention m an outside party (an IGO, or placed in another state)? */
+static int foreign_party(const ctx_t *c, int32_t m, const char *country)
+{
+    const ne_mention_t *mm = &c->s.d->ment.v[m];
+    for (int k = 0; k < mm->n; k++)
+        if (ne_code_stateless(mm->m[k].code) ||
+            (mm->m[k].country[0] && country[0] && strcmp(mm->m[k].country, country)))
+            return 1;
+    return 0;
+}
+
+/* How an act done at another's bidding is coded, by the class of the
+ * governing verb (lf): the code family its code passes through (-1: the act
+ * itself), and whether its counterpart is the governing verb's object
+ * (*to_object) or the act's own. -2 when the verb makes no event. */
+static int control_family(uint32_t lf, int own, int hostile, int foreign, int passive,
+                          int *to_object)
+{
+    *to_object = 1;
+    if (lf & NE_L_ALLOW) return foreign ? NE_CF_ALLOW : NE_CF_ALLOW_HOME;
+    if (!(lf & (NE_L_APPEAL | NE_L_DEMAND | NE_L_ORDER))) return -2;
+    /* "ordered him to be detained": the order is the act */
+    if (passive) return (lf & NE_L_ORDER) ? -1 : (lf & NE_L_APPEAL) ? NE_CF_APPEAL : NE_CF_DEMAND;
+    /* "ordered the army to attack X", "called on its supporters to take to
+     * the streets": the act, or a rally, against the act's target */
+    if (own && hostile) {
+        *to_object = 0;
+        return (lf & NE_L_ORDER) ? -1 : NE_CF_RALLY;
+    }
+    return (lf & NE_L_APPEAL) ? NE_CF_APPEAL : NE_CF_DEMAND;
+}
+
+static int32_t speaker(ctx_t *c);
+
+/* "urged China to free the fishermen": the infinitive's frame, matched with
+ * the governing verb's object as its subject, is coded as the governing
+ * verb's subject's appeal, demand or permission (its code family), and
+ * the governing verb's own frame ("urge + to") gives way to it. The
+ * governing verb's mood ("refused to let X meet") carries over. */
+static void match_controlled(ctx_t *c, size_t gi)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *h = &d->vg.v[gi];
+    if ((h->flags & NE_VG_CONSUMED) || h->gov < 0) return;
+    ne_vgroup_t *gv = &d->vg.v[h->gov];
+    if (!coded_group(gv)) return;
+    int32_t obj = control_object(c, h), actor = group_subject(c, (size_t)h->gov);
+    if (obj < 0 || actor < 0) return;
+    if (d->ment.v[actor].flags & NE_MF_SPEAKER) actor = speaker(c);
+    ne_match_t mt;
+    if (actor < 0 || !ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, h, &mt)) return;
+    const char *country = mention_country(c, actor);
+    int to_object, hostile = (mt.pat->code[0] - '0') * 10 + (mt.pat->code[1] - '0') >= 14;
+    int family = control_family(ne_lex_lemma_flags(c->s.lx, gv->lemma), own_side(c, obj, country),
+                                hostile, foreign_party(c, obj, country),
+                                (h->flags & NE_VG_PASSIVE) != 0, &to_object);
+    if (family == -2) return;
+    h->family = (int8_t)family;
+    h->pat = mt.pat;
+    h->target = to_object ? obj : mt.target;
+    h->mend = mt.end;
+    h->flags |= gv->flags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE | NE_VG_THREAT | NE_VG_REFUSE);
+    gv->pat = NULL;
+    for (size_t k = gi + 1; k < d->vg.n; k++)
+        if (d->vg.v[k].head < mt.end) d->vg.v[k].flags |= NE_VG_CONSUMED;
+}
+
 /* Subjects and pattern matches of every group, left to right: a match
  * claims the verbs inside its words ("demanded that China release ..."). */
 static void match_groups(ctx_t *c)
@@ -598,6 +707,11 @@ static void match_groups(ctx_t *c)
         g->subj = -2;
         g->pat = NULL;
         g->target = -1;
+        g->family = -1;
+    }
+    for (size_t gi = 0; gi < d->vg.n; gi++) {
+        ne_vgroup_t *g = &d->vg.v[gi];
+        if (g->flags & NE_VG_CONTROLLED) match_controlled(c, gi);
         if (!coded_group(g)) continue;
         ne_match_t mt;
         if (ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, g, &mt)) {
@@ -633,6 +747,12 @@ int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
                 g->date = d->vg.v[k - 1].date;
                 break;
             }
+    }
+    /* "urged Russia on Friday to resume talks": an act at another's bidding
+     * is dated with the verb that asked for it */
+    for (size_t gi = 0; gi < d->vg.n; gi++) {
+        ne_vgroup_t *g = &d->vg.v[gi];
+        if (g->date < 0 && (g->flags & NE_VG_CONTROLLED) && g->gov >= 0) g->date = d->vg.v[g->gov].date;
     }
     int rc = 0;
     for (size_t gi = 0; gi < d->vg.n && rc == 0; gi++) rc = code_group(&c, gi, ev);

@@ -703,11 +703,17 @@ static const struct grammar_class_s {
     {"refuse", NE_L_REFUSE, 1},
     {"fail", NE_L_FAIL, 1},
     {"govern", NE_L_GOVERN, 1},
+    {"govern-appeal", NE_L_APPEAL, 1},
+    {"govern-demand", NE_L_DEMAND, 1},
+    {"govern-order", NE_L_ORDER, 1},
+    {"govern-allow", NE_L_ALLOW, 1},
+    {"govern-bare", NE_L_BARE, 1},
     {NULL, 0, 0}};
 
 /* The code families a `code-*` line may name (NE_CF_*, in order). */
-static const char *const CODE_FAMILIES[NE_CF_COUNT] = {"code-intent", "code-threat", "code-refuse",
-                                                       "code-appeal", "code-demand", "code-allow"};
+static const char *const CODE_FAMILIES[NE_CF_COUNT] = {
+    "code-intent", "code-threat", "code-refuse", "code-appeal",
+    "code-demand", "code-rally",  "code-allow",  "code-allow-home"};
 
 int ne_lex_code_family(const ne_lexicon_t *lx, int family, const char *code, char out[5])
 {

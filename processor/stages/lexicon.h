@@ -67,9 +67,17 @@ enum {
     NE_L_THREAT = 1u << 3,  /* threaten (to) */
     NE_L_REFUSE = 1u << 4,  /* refuse, decline (to) */
     NE_L_FAIL = 1u << 5,    /* fail (to): not an event */
-    NE_L_GOVERN = 1u << 6,  /* urge, ask, call on X to: the infinitive is not X's act */
+    NE_L_GOVERN = 1u << 6,  /* help X (to) V: the infinitive is not X's own act */
     NE_L_PROMISE = 1u << 7, /* promise, pledge, vow (to) */
+    NE_L_APPEAL = 1u << 8,  /* urge, ask, call on X to V: an appeal (code-appeal) */
+    NE_L_DEMAND = 1u << 9,  /* demand, press, tell X to V: a demand (code-demand) */
+    NE_L_ORDER = 1u << 10,  /* order, instruct X to V: a demand; to one's own side, the act */
+    NE_L_ALLOW = 1u << 11,  /* allow, permit, let X (to) V: a permission (code-allow) */
+    NE_L_BARE = 1u << 12,   /* let, make, help X V: an object and a bare infinitive */
 };
+
+/* Verbs whose object is the subject of the infinitive after it. */
+#define NE_L_CONTROL (NE_L_GOVERN | NE_L_APPEAL | NE_L_DEMAND | NE_L_ORDER | NE_L_ALLOW)
 
 /* Verb form bits. */
 enum { NE_F_BASE = 1, NE_F_S = 2, NE_F_PAST = 4, NE_F_PPART = 8, NE_F_ING = 16 };
@@ -146,8 +154,8 @@ const int32_t *ne_lex_alts(const ne_lexicon_t *lx);
  * a threat, a refusal, an appeal, a demand or a permission to do an act,
  * by the act's code ("will release": 0841 -> 0353). */
 enum {
-    NE_CF_INTENT, NE_CF_THREAT, NE_CF_REFUSE, NE_CF_APPEAL, NE_CF_DEMAND, NE_CF_ALLOW,
-    NE_CF_COUNT
+    NE_CF_INTENT, NE_CF_THREAT, NE_CF_REFUSE, NE_CF_APPEAL, NE_CF_DEMAND, NE_CF_RALLY,
+    NE_CF_ALLOW, NE_CF_ALLOW_HOME, NE_CF_COUNT
 };
 
 /**
