@@ -93,7 +93,7 @@ static uint32_t aux_chain(const ctx_t *c, uint32_t head, uint8_t forms, uint32_t
                           int *has_be, int *has_aux)
 {
     uint32_t first = head, k = head;
-    int be = 0, aux = 0;
+    int be = 0, aux = 0, future = 0;
     for (int steps = 0; steps < 8 && k > c->tb; steps++) {
         uint32_t p = k - 1;
         if (is_adverb(c, p)) { k = p; continue; }
@@ -101,11 +101,11 @@ static uint32_t aux_chain(const ctx_t *c, uint32_t head, uint8_t forms, uint32_t
         if (f & NE_W_NEG) { *flags |= NE_VG_NEGATED; k = p; first = p; continue; }
         if (f & NE_W_BE) { be = 1; aux = 1; k = p; first = p; continue; }
         if (f & (NE_W_HAVE | NE_W_DO)) { aux = 1; k = p; first = p; continue; }
-        if (f & NE_W_FUTURE) { *flags |= NE_VG_FUTURE; aux = 1; k = p; first = p; continue; }
+        if (f & NE_W_FUTURE) { future = 1; aux = 1; k = p; first = p; continue; }
         if (f & NE_W_MODAL) {
             aux = 1;
             if ((is_w(c, p, "would") || is_w(c, p, "'d")) && reported_future(c, p))
-                *flags |= NE_VG_FUTURE;
+                future = 1;
             else
                 *flags |= NE_VG_MODAL;
             k = p;
@@ -123,6 +123,11 @@ static uint32_t aux_chain(const ctx_t *c, uint32_t head, uint8_t forms, uint32_t
         break;
     }
     if (be && (forms & NE_F_PPART)) *flags |= NE_VG_PASSIVE;
+    /* "will not attend", "said it would not cooperate": a refusal */
+    if (future && (*flags & NE_VG_NEGATED) && !(*flags & NE_VG_MODAL))
+        *flags = (*flags & ~NE_VG_NEGATED) | NE_VG_REFUSE;
+    else if (future)
+        *flags |= NE_VG_FUTURE;
     *has_be = be;
     *has_aux = aux;
     return first;
@@ -193,11 +198,12 @@ static void governed_mood(const ctx_t *c, ne_vgroup_t *g, uint32_t m, uint8_t mf
     g->first = aux_chain(c, m, mforms, &mflags, &mbe, &maux);
     /* "had no plans to hold talks": a plan that is not */
     if (m > c->tb && is_w(c, m - 1, "no")) g->flags |= NE_VG_NEGATED;
-    g->flags |= mflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE);
+    g->flags |= mflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE | NE_VG_REFUSE);
     if (mf & (NE_L_INTENT | NE_L_PROMISE)) g->flags |= NE_VG_FUTURE;
     if (mf & NE_L_THREAT) g->flags |= NE_VG_THREAT;
     if (mf & NE_L_REFUSE) g->flags |= NE_VG_REFUSE;
-    if (mf & NE_L_FAIL) g->flags |= NE_VG_NEGATED;
+    if (mf & NE_L_FAIL) g->flags |= NE_VG_FAIL;
+    if (mf & NE_L_AGREE) g->flags |= NE_VG_AGREE;
     if ((mforms & NE_F_ING) && !mbe && m > c->tb && is_punct(c, m - 1, ","))
         g->flags |= NE_VG_PARTICIPLE;
 }
@@ -239,15 +245,35 @@ static int32_t object_controller(const ctx_t *c, uint32_t last, uint32_t want)
     return -1;
 }
 
+/* "agreed to ban Belarusian airlines and to impose sanctions": a
+ * to-infinitive after "and" shares the mood, the governor and (through
+ * its first token, "to", after "and") the subject of the to-infinitive
+ * before it. Returns 1 when there is one. */
+static int coordinated_infinitive(const ctx_t *c, ne_vgroup_t *g, uint32_t to)
+{
+    if (to < c->tb + 2 || !(is_w(c, to - 1, "and") || is_w(c, to - 1, "or")) || !c->d->vg.n)
+        return 0;
+    const ne_vgroup_t *p = &c->d->vg.v[c->d->vg.n - 1];
+    uint32_t b = p->head > c->tb ? skip_left(c, p->head - 1) : UINT32_MAX;
+    if (p->flags & NE_VG_NOUN || !valid_idx(c, b) || !is_w(c, b, "to")) return 0;
+    g->flags |= p->flags & (NE_VG_NEGATED | NE_VG_FUTURE | NE_VG_MODAL | NE_VG_INFINITIVE |
+                            NE_VG_THREAT | NE_VG_REFUSE | NE_VG_CONTROLLED | NE_VG_AGREE |
+                            NE_VG_FAIL | NE_VG_PARTICIPLE);
+    g->gov = p->gov;
+    g->first = to;
+    return 1;
+}
+
 /* A to-infinitive (to is at `to`): what governs it decides what it is. */
 static void read_infinitive(const ctx_t *c, ne_vgroup_t *g, uint32_t to)
 {
+    if (coordinated_infinitive(c, g, to)) return;
     uint32_t m = to > c->tb ? skip_left(c, to - 1) : UINT32_MAX;
     uint32_t mlem = 0;
     uint8_t mforms = valid_idx(c, m) && ment_at(c, m) < 0 ? verb_reading(c, m, &mlem) : 0;
     uint32_t mf = mforms ? ne_lex_lemma_flags(c->lx, mlem) : 0;
     if (mforms && (mf & (NE_L_INTENT | NE_L_PROMISE | NE_L_ASPECT | NE_L_THREAT | NE_L_REFUSE |
-                         NE_L_FAIL)))
+                         NE_L_FAIL | NE_L_ACT | NE_L_AGREE)))
         governed_mood(c, g, m, mforms, mf);
     else if (valid_idx(c, m) && ((wf(c, m) & NE_W_INTENT_ADJ) || is_w(c, m, "going")))
         adjective_intent(c, g, m);

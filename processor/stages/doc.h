@@ -108,6 +108,8 @@ enum {
     NE_VG_CONSUMED = 1 << 10, /* part of another verb's pattern */
     NE_VG_NOUN = 1 << 11,     /* a verb form used as a noun ("the attacks") */
     NE_VG_CONTROLLED = 1 << 12, /* "urged X to V": V's subject is the object of `gov` */
+    NE_VG_AGREE = 1 << 13,    /* agreed to: an intention to cooperate, or a hostile act */
+    NE_VG_FAIL = 1 << 14,     /* failed to: no event, unless a failure to agree */
 };
 
 struct ne_pattern_s;

@@ -478,26 +478,39 @@ static int32_t speaker(ctx_t *c)
     return -1;
 }
 
-/* The code of the group's event: the pattern's code, mapped by the mood
- * of the group (refused to, threatened to, will / plans to). Sets *intent
- * for an intention, which is dated when said. 0 when the table lacks it. */
+/* The code family of the group's mood: refused to, threatened to, will /
+ * plans to, failed to, agreed to; -1 for a plain act. */
+static int mood_family(uint32_t flags)
+{
+    if (flags & NE_VG_REFUSE) return NE_CF_REFUSE;
+    if (flags & NE_VG_THREAT) return NE_CF_THREAT;
+    if (flags & NE_VG_FUTURE) return NE_CF_INTENT;
+    if (flags & NE_VG_FAIL) return NE_CF_FAIL;
+    if (flags & NE_VG_AGREE) return NE_CF_AGREE;
+    return -1;
+}
+
+/* The code of the group's event: the pattern's code, passed through the
+ * family of whom it was asked of ("urged X to free": 0841 -> 0253), then
+ * through the family of its mood ("refused to let X meet": 086 -> 1245).
+ * Sets *intent for an intention, which is dated when said. 0 when there
+ * is no event (a failure to do what code-fail does not list) or no code. */
 static int event_code(const ctx_t *c, const ne_vgroup_t *g, char mapped[5], int *intent)
 {
     const ne_lexicon_t *lx = c->s.lx;
+    char asked[5];
     const char *code = g->pat->code;
-    char fam[5];
-    *intent = 0;
     if (g->family >= 0) {
-        ne_lex_code_family(lx, g->family, code, fam);
-        code = fam;
+        ne_lex_code_family(lx, g->family, code, asked);
+        code = asked;
     }
-    if (g->flags & NE_VG_REFUSE) ne_lex_code_family(lx, NE_CF_REFUSE, code, mapped);
-    else if (g->flags & NE_VG_THREAT) ne_lex_code_family(lx, NE_CF_THREAT, code, mapped);
-    else if (g->flags & NE_VG_FUTURE) ne_lex_code_family(lx, NE_CF_INTENT, code, mapped), *intent = 1;
-    else set_code(mapped, code);
+    int mood = mood_family(g->flags);
+    int mapped_by = mood >= 0 ? ne_lex_code_family(lx, mood, code, mapped) : (set_code(mapped, code), 0);
+    if (mood == NE_CF_FAIL && !mapped_by) return 0;
+    *intent = mood == NE_CF_INTENT || (mood == NE_CF_AGREE && mapped_by);
     /* a mapped code that the table lacks falls back to its parent */
-    while (strlen(mapped) > 3 && !ne_lex_cameo(c->s.lx, mapped)) mapped[strlen(mapped) - 1] = '\0';
-    return ne_lex_cameo(c->s.lx, mapped) != NULL;
+    while (strlen(mapped) > 3 && !ne_lex_cameo(lx, mapped)) mapped[strlen(mapped) - 1] = '\0';
+    return ne_lex_cameo(lx, mapped) != NULL;
 }
 
 /* What every event of the group shares: code, rule, trigger, sentence and

@@ -708,12 +708,14 @@ static const struct grammar_class_s {
     {"govern-order", NE_L_ORDER, 1},
     {"govern-allow", NE_L_ALLOW, 1},
     {"govern-bare", NE_L_BARE, 1},
+    {"act", NE_L_ACT, 1},
+    {"agree", NE_L_AGREE, 1},
     {NULL, 0, 0}};
 
 /* The code families a `code-*` line may name (NE_CF_*, in order). */
 static const char *const CODE_FAMILIES[NE_CF_COUNT] = {
     "code-intent", "code-threat", "code-refuse", "code-appeal",
-    "code-demand", "code-rally",  "code-allow",  "code-allow-home"};
+    "code-demand", "code-rally",  "code-allow",  "code-allow-home", "code-agree", "code-fail"};
 
 int ne_lex_code_family(const ne_lexicon_t *lx, int family, const char *code, char out[5])
 {

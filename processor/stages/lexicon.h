@@ -74,6 +74,8 @@ enum {
     NE_L_ORDER = 1u << 10,  /* order, instruct X to V: a demand; to one's own side, the act */
     NE_L_ALLOW = 1u << 11,  /* allow, permit, let X (to) V: a permission (code-allow) */
     NE_L_BARE = 1u << 12,   /* let, make, help X V: an object and a bare infinitive */
+    NE_L_ACT = 1u << 13,    /* decide, vote, try (to): the infinitive is the act */
+    NE_L_AGREE = 1u << 14,  /* agree (to): an intention to cooperate (code-agree) */
 };
 
 /* Verbs whose object is the subject of the infinitive after it. */
@@ -155,7 +157,7 @@ const int32_t *ne_lex_alts(const ne_lexicon_t *lx);
  * by the act's code ("will release": 0841 -> 0353). */
 enum {
     NE_CF_INTENT, NE_CF_THREAT, NE_CF_REFUSE, NE_CF_APPEAL, NE_CF_DEMAND, NE_CF_RALLY,
-    NE_CF_ALLOW, NE_CF_ALLOW_HOME, NE_CF_COUNT
+    NE_CF_ALLOW, NE_CF_ALLOW_HOME, NE_CF_AGREE, NE_CF_FAIL, NE_CF_COUNT
 };
 
 /**

@@ -42,9 +42,15 @@ START_TEST(code_mappings)
     ck_assert_str_eq(family(NE_CF_INTENT, "042"), "036");
     ck_assert_str_eq(family(NE_CF_INTENT, "0841"), "0353");
     ck_assert_str_eq(family(NE_CF_INTENT, "163"), "1312");
-    ck_assert_str_eq(family(NE_CF_INTENT, "195"), "138");
+    ck_assert_str_eq(family(NE_CF_INTENT, "195"), "1384");
+    ck_assert_str_eq(family(NE_CF_INTENT, "1723"), "1323");
+    ck_assert_str_eq(family(NE_CF_APPEAL, "0841"), "0253");
+    ck_assert_str_eq(family(NE_CF_DEMAND, "046"), "106");
+    ck_assert_str_eq(family(NE_CF_AGREE, "163"), "163");
+    ck_assert_int_eq(ne_lex_code_family(tu_lex(), NE_CF_FAIL, "0841", (char[5]){0}), 0);
     ck_assert_str_eq(family(NE_CF_INTENT, "111"), "111");
-    ck_assert_str_eq(family(NE_CF_THREAT, "1723"), "137");
+    ck_assert_str_eq(family(NE_CF_THREAT, "1723"), "1323");
+    ck_assert_str_eq(family(NE_CF_THREAT, "173"), "137");
     ck_assert_str_eq(family(NE_CF_THREAT, "1312"), "1312");
     ck_assert_str_eq(family(NE_CF_THREAT, "042"), "130");
     ck_assert_str_eq(family(NE_CF_REFUSE, "0841"), "1243");
