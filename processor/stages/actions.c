@@ -107,7 +107,7 @@ static uint32_t aux_chain(const ctx_t *c, uint32_t head, uint8_t forms, uint32_t
             if ((is_w(c, p, "would") || is_w(c, p, "'d")) && reported_future(c, p))
                 future = 1;
             else
-                *flags |= NE_VG_MODAL;
+                *flags |= NE_VG_MODAL | ((f & NE_W_DEONTIC) ? NE_VG_DEONTIC : 0);
             k = p;
             first = p;
             continue;
@@ -198,12 +198,13 @@ static void governed_mood(const ctx_t *c, ne_vgroup_t *g, uint32_t m, uint8_t mf
     g->first = aux_chain(c, m, mforms, &mflags, &mbe, &maux);
     /* "had no plans to hold talks": a plan that is not */
     if (m > c->tb && is_w(c, m - 1, "no")) g->flags |= NE_VG_NEGATED;
-    g->flags |= mflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE | NE_VG_REFUSE);
+    g->flags |= mflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE | NE_VG_REFUSE | NE_VG_DEONTIC);
     if (mf & (NE_L_INTENT | NE_L_PROMISE)) g->flags |= NE_VG_FUTURE;
     if (mf & NE_L_THREAT) g->flags |= NE_VG_THREAT;
     if (mf & NE_L_REFUSE) g->flags |= NE_VG_REFUSE;
     if (mf & NE_L_FAIL) g->flags |= NE_VG_FAIL;
     if (mf & NE_L_AGREE) g->flags |= NE_VG_AGREE;
+    if (mf & NE_L_DEONTIC) g->flags |= NE_VG_MODAL | NE_VG_DEONTIC;
     if ((mforms & NE_F_ING) && !mbe && m > c->tb && is_punct(c, m - 1, ","))
         g->flags |= NE_VG_PARTICIPLE;
 }
@@ -273,10 +274,14 @@ static void read_infinitive(const ctx_t *c, ne_vgroup_t *g, uint32_t to)
     uint8_t mforms = valid_idx(c, m) && ment_at(c, m) < 0 ? verb_reading(c, m, &mlem) : 0;
     uint32_t mf = mforms ? ne_lex_lemma_flags(c->lx, mlem) : 0;
     if (mforms && (mf & (NE_L_INTENT | NE_L_PROMISE | NE_L_ASPECT | NE_L_THREAT | NE_L_REFUSE |
-                         NE_L_FAIL | NE_L_ACT | NE_L_AGREE)))
+                         NE_L_FAIL | NE_L_ACT | NE_L_AGREE | NE_L_DEONTIC)))
         governed_mood(c, g, m, mforms, mf);
     else if (valid_idx(c, m) && ((wf(c, m) & NE_W_INTENT_ADJ) || is_w(c, m, "going")))
         adjective_intent(c, g, m);
+    else if (valid_idx(c, m) && (wf(c, m) & NE_W_DEONTIC)) {
+        g->first = m; /* "ought to withdraw" */
+        g->flags |= NE_VG_MODAL | NE_VG_DEONTIC;
+    }
     else {
         g->flags |= NE_VG_INFINITIVE;
         if ((g->gov = object_controller(c, m, NE_L_CONTROL)) >= 0) g->flags |= NE_VG_CONTROLLED;

@@ -110,6 +110,7 @@ enum {
     NE_VG_CONTROLLED = 1 << 12, /* "urged X to V": V's subject is the object of `gov` */
     NE_VG_AGREE = 1 << 13,    /* agreed to: an intention to cooperate, or a hostile act */
     NE_VG_FAIL = 1 << 14,     /* failed to: no event, unless a failure to agree */
+    NE_VG_DEONTIC = 1 << 15,  /* must, should, has to: with MODAL; a demand when reported */
 };
 
 struct ne_pattern_s;

@@ -710,6 +710,105 @@ static void match_controlled(ctx_t *c, size_t gi)
         if (d->vg.v[k].head < mt.end) d->vg.v[k].flags |= NE_VG_CONSUMED;
 }
 
+/* ---- reported obligations --------------------------------------------------------- */
+
+/* "X said Y must V" when V has no frame of its own: still X's demand (the
+ * default of code-demand). */
+static const ne_pattern_t REPORTED_DEMAND = {"", 0, 0, 0, 0, "say that + must"};
+
+/* Do mentions a and b stand for the same party (the same codes, or a state
+ * and its own government: "Russia said it must respond")? */
+static int same_party(const ctx_t *c, int32_t a, int32_t b)
+{
+    const ne_mention_t *x = &c->s.d->ment.v[a], *y = &c->s.d->ment.v[b];
+    for (int i = 0; i < x->n; i++)
+        for (int j = 0; j < y->n; j++) {
+            const ne_member_t *p = &x->m[i], *q = &y->m[j];
+            if (!strcmp(p->code, q->code)) return 1;
+            if (p->country[0] && !strcmp(p->country, q->country) &&
+                (!p->role[0] || !strcmp(p->role, "GOV")) && (!q->role[0] || !strcmp(q->role, "GOV")))
+                return 1;
+        }
+    return 0;
+}
+
+/* The verb whose complement clause starts at token p (its subject, or
+ * its verb): "said (on Tuesday) Sudan must", "reiterated that Libya must",
+ * "issued a stern reminder to Iraq that it must", "denied claims that": the
+ * nearest verb before the clause, a reporting or denying verb right before
+ * it, or any verb with an object and "that" between (no punctuation). -1
+ * when none. */
+static int32_t complement_governor(const ctx_t *c, size_t gi, uint32_t p)
+{
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    int that = p > c->s.tb && is_w(c, p - 1, "that");
+    if (that) p--;
+    for (size_t k = gi; k > 0; k--) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k - 1];
+        if (v->head >= p || (v->flags & (NE_VG_NOUN | NE_VG_CONSUMED))) continue;
+        if (!coded_group(v) || p - v->head > 12) return -1;
+        uint32_t q = v->head + 1;
+        while (q < p && (is_adverb_like(c, q) || in_timex(c, q))) q++;
+        if (q == p)
+            return (v->flags & NE_VG_SAY) || (ne_lex_lemma_flags(c->s.lx, v->lemma) & NE_L_DENY)
+                       ? (int32_t)(k - 1) : -1;
+        for (; q < p; q++)
+            if (is_punct(c, q, ".;:,\"") && !in_timex(c, q)) return -1;
+        return that ? (int32_t)(k - 1) : -1;
+    }
+    return -1;
+}
+
+/* "Russia said that Sudan must return the helicopter": an obligation
+ * reported by another party is that party's demand (code-demand of the
+ * clause's act, the clause's subject its counterpart). "agreed that their
+ * countries should cooperate" is an agreement (code-agree). Returns 1 when
+ * the group is settled here, 0 to match it as usual. */
+static int match_obligation(ctx_t *c, size_t gi)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *h = &d->vg.v[gi];
+    if (!(h->flags & NE_VG_DEONTIC) || !coded_group(h)) return 0;
+    int32_t subj = subject_left(c, h->first, (h->flags & NE_VG_PASSIVE) != 0);
+    if (subj < 0 || !d->ment.v[subj].n || (d->ment.v[subj].flags & NE_MF_REL)) return 0;
+    uint32_t q = d->ment.v[subj].te;
+    while (q < h->first && (is_adverb_like(c, q) || in_timex(c, q))) q++;
+    int32_t gov = q == h->first ? complement_governor(c, gi, d->ment.v[subj].tb) : -1;
+    if (gov < 0) return 0;
+    ne_vgroup_t *gv = &d->vg.v[gov];
+    if (ne_lex_lemma_flags(c->s.lx, gv->lemma) & NE_L_AGREE) {
+        h->flags = (h->flags & ~(NE_VG_MODAL | NE_VG_DEONTIC)) | NE_VG_AGREE;
+        return 0;
+    }
+    int32_t actor = group_subject(c, (size_t)gov);
+    if (actor >= 0 && (d->ment.v[actor].flags & NE_MF_SPEAKER)) actor = speaker(c);
+    if (actor < 0 || same_party(c, actor, subj)) return 0;
+    ne_match_t mt;
+    int matched = ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, h, &mt);
+    h->pat = matched ? mt.pat : &REPORTED_DEMAND;
+    h->mend = matched ? mt.end : h->head + 1;
+    h->gov = gov;
+    h->family = NE_CF_DEMAND;
+    h->target = subj;
+    h->flags = (h->flags & ~(NE_VG_MODAL | NE_VG_DEONTIC)) | NE_VG_CONTROLLED |
+               (gv->flags & (NE_VG_NEGATED | NE_VG_MODAL));
+    for (size_t k = gi + 1; k < d->vg.n; k++)
+        if (d->vg.v[k].head < h->mend) d->vg.v[k].flags |= NE_VG_CONSUMED;
+    return 1;
+}
+
+/* "denied that Tehran had sent missiles": is the group in a clause that a
+ * denial governs (the clause starts at its subject, if right before it)? */
+static int denied_clause(ctx_t *c, size_t gi)
+{
+    const ne_vgroup_t *h = &c->s.d->vg.v[gi];
+    uint32_t p = h->first;
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    if (p > c->s.tb && ment_at(c, p - 1) >= 0) p = c->s.d->ment.v[ment_at(c, p - 1)].tb;
+    int32_t gov = complement_governor(c, gi, p);
+    return gov >= 0 && (ne_lex_lemma_flags(c->s.lx, c->s.d->vg.v[gov].lemma) & NE_L_DENY);
+}
+
 /* Subjects and pattern matches of every group, left to right: a match
  * claims the verbs inside its words ("demanded that China release ..."). */
 static void match_groups(ctx_t *c)
@@ -725,7 +824,7 @@ static void match_groups(ctx_t *c)
     for (size_t gi = 0; gi < d->vg.n; gi++) {
         ne_vgroup_t *g = &d->vg.v[gi];
         if (g->flags & NE_VG_CONTROLLED) match_controlled(c, gi);
-        if (!coded_group(g)) continue;
+        if (!coded_group(g) || match_obligation(c, gi) || denied_clause(c, gi)) continue;
         ne_match_t mt;
         if (ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, g, &mt)) {
             g->pat = mt.pat;

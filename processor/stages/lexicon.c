@@ -691,6 +691,7 @@ static const struct grammar_class_s {
     {"intent-adj", NE_W_INTENT_ADJ, 0},
     {"adv", NE_W_ADV, 0},
     {"num", NE_W_NUM, 0},
+    {"deontic", NE_W_DEONTIC, 0},
     {"timestart", NE_W_TIMESTART, 0},
     {"particle", NE_W_PARTICLE, 0},
     {"weekday", NE_W_WEEKDAY | NE_W_TIMESTART, 0},
@@ -710,6 +711,8 @@ static const struct grammar_class_s {
     {"govern-bare", NE_L_BARE, 1},
     {"act", NE_L_ACT, 1},
     {"agree", NE_L_AGREE, 1},
+    {"deontic-verb", NE_L_DEONTIC, 1},
+    {"deny", NE_L_DENY, 1},
     {NULL, 0, 0}};
 
 /* The code families a `code-*` line may name (NE_CF_*, in order). */

@@ -57,6 +57,7 @@ enum {
     NE_W_ADV = 1u << 19,     /* adverbs that may sit inside a verb group */
     NE_W_TIMESTART = 1u << 20, /* may begin a time expression (dates.c tries only these) */
     NE_W_PARTICLE = 1u << 21, /* al, bin, van, de: belongs to the surname that follows */
+    NE_W_DEONTIC = 1u << 22, /* must, should: an obligation (a demand when reported) */
 };
 
 /* Lemma flags. */
@@ -76,6 +77,8 @@ enum {
     NE_L_BARE = 1u << 12,   /* let, make, help X V: an object and a bare infinitive */
     NE_L_ACT = 1u << 13,    /* decide, vote, try (to): the infinitive is the act */
     NE_L_AGREE = 1u << 14,  /* agree (to): an intention to cooperate (code-agree) */
+    NE_L_DEONTIC = 1u << 15, /* have, need (to): an obligation, like "must" */
+    NE_L_DENY = 1u << 16,   /* deny, dismiss (that): the clause is not asserted */
 };
 
 /* Verbs whose object is the subject of the infinitive after it. */
