@@ -76,13 +76,15 @@ static int valid_idx(const ctx_t *c, uint32_t i)
     return i != UINT32_MAX && i >= c->tb && i < c->te;
 }
 
-/* "said it would": "would" is the future of reported speech when a
- * reporting verb comes before it in the sentence, else a hypothetical. */
+/* "said it would", "warned that it would": "would" is the future of
+ * reported speech when a verb that says a clause comes before it in the
+ * sentence, else a hypothetical. */
 static int reported_future(const ctx_t *c, uint32_t would)
 {
     for (uint32_t q = c->tb; q < would; q++) {
         uint32_t lem;
-        if (verb_reading(c, q, &lem) && (ne_lex_lemma_flags(c->lx, lem) & NE_L_SAY)) return 1;
+        if (verb_reading(c, q, &lem) && (ne_lex_lemma_flags(c->lx, lem) & (NE_L_SAY | NE_L_REPORT)))
+            return 1;
     }
     return 0;
 }

@@ -111,6 +111,7 @@ enum {
     NE_VG_AGREE = 1 << 13,    /* agreed to: an intention to cooperate, or a hostile act */
     NE_VG_FAIL = 1 << 14,     /* failed to: no event, unless a failure to agree */
     NE_VG_DEONTIC = 1 << 15,  /* must, should, has to: with MODAL; a demand when reported */
+    NE_VG_OPPOSING = 1 << 16, /* its counterpart is the side its actor is at odds with */
 };
 
 struct ne_pattern_s;

@@ -168,6 +168,56 @@ static int32_t previous_subject(ctx_t *c, size_t gi)
     return -1;
 }
 
+static int32_t complement_governor(const ctx_t *c, size_t gi, uint32_t p);
+
+/* Where the clause of a group starts: at its subject when that is right
+ * before it (past adverbs and dates), else at its first token. */
+static uint32_t clause_start(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t p = g->first;
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    if (p > c->s.tb && ment_at(c, p - 1) >= 0) p = c->s.d->ment.v[ment_at(c, p - 1)].tb;
+    return p;
+}
+
+/* Has the relative clause of group k ended before token `until` ("what it
+ * called protectionist practices and said", "a statement, which accused
+ * Russia, and hailed")? A clause after "which", "who" or "that" ends at a
+ * comma; one after "what" is a noun phrase, and ends with it. A verb in
+ * the clause itself ("which accused Russia and hailed") shares its subject. */
+static int relative_ended(const ctx_t *c, size_t k, uint32_t until)
+{
+    uint32_t p = clause_start(c, &c->s.d->vg.v[k]);
+    int32_t m = ment_at(c, p);
+    int rel = m >= 0 && (c->s.d->ment.v[m].flags & NE_MF_REL);
+    if (!rel && p > c->s.tb && is_w(c, p - 1, "what")) return 1;
+    if (!rel && !(p > c->s.tb && (wf(c, p - 1) & NE_W_REL))) return 0;
+    for (uint32_t q = c->s.d->vg.v[k].head + 1; q < until; q++)
+        if (is_punct(c, q, ",")) return 1;
+    return 0;
+}
+
+/* The subject a coordinated verb shares ("urged Brussels to correct what
+ * it called protectionist practices and said ..."): that of the nearest
+ * coded verb before it at the same depth, past relative clauses, and for a
+ * verb that reports (said, warned, urged) past the clauses that verbs
+ * report too ("told lawmakers that martial law would ... and accused"). */
+static int32_t conjunct_subject(ctx_t *c, size_t gi)
+{
+    uint32_t lf = ne_lex_lemma_flags(c->s.lx, c->s.d->vg.v[gi].lemma);
+    int reports = (c->s.d->vg.v[gi].flags & NE_VG_SAY) ||
+                  (lf & (NE_L_REPORT | NE_L_APPEAL | NE_L_DEMAND | NE_L_ORDER | NE_L_DENY));
+    for (size_t k = gi; k > 0; k--) {
+        if (!coded_group(&c->s.d->vg.v[k - 1]) ||
+            relative_ended(c, k - 1, c->s.d->vg.v[gi].first))
+            continue;
+        if (reports && complement_governor(c, k - 1, clause_start(c, &c->s.d->vg.v[k - 1])) >= 0)
+            continue;
+        return group_subject(c, k - 1);
+    }
+    return -1;
+}
+
 /* "a statement that accused": the group follows a relative "that" after a
  * plain noun ("said that", "warned Ankara that" are complements, not
  * relatives), whose antecedent is no actor. */
@@ -192,7 +242,10 @@ static int32_t find_subject(ctx_t *c, size_t gi)
     if (g->flags & NE_VG_PARTICIPLE) return prev_subj;
     if (after_relative_that(c, g)) return -1;
     /* "accused X ... and hailed Y": coordinated verbs share the subject */
-    if (conjoined(c, g) && prev_subj >= 0) return prev_subj;
+    if (conjoined(c, g)) {
+        int32_t shared = conjunct_subject(c, gi);
+        if (shared >= 0) return shared;
+    }
     return subject_left(c, g->first, (g->flags & NE_VG_PASSIVE) != 0);
 }
 
@@ -432,6 +485,32 @@ static int reply_target(const struct ne_events_s *ev, const ne_member_t *actor, 
     return 0;
 }
 
+/* "vowed to retaliate", "said Moscow would respond": the side the actor is
+ * at odds with in this article, the other party of its latest event (as
+ * counterpart: who acted on it; as actor: whom it acted on). A stand-in
+ * for the article's memory of events. */
+static int opposing_side(const struct ne_events_s *ev, const ne_member_t *actor, ne_member_t *out)
+{
+    for (size_t i = ev->ev.n; i > 0; i--) {
+        const ne_event_t *e = &ev->ev.v[i - 1];
+        const ne_party_t *other = NULL;
+        if (actor->country[0] ? !strcmp(e->counterpart.country, actor->country)
+                              : !strcmp(e->counterpart.code, actor->code))
+            other = &e->actor;
+        else if (actor->country[0] ? !strcmp(e->actor.country, actor->country)
+                                   : !strcmp(e->actor.code, actor->code))
+            other = &e->counterpart;
+        if (!other || !other->code[0]) continue;
+        memset(out, 0, sizeof(*out));
+        ne_strlcpy(out->code, other->code, sizeof(out->code));
+        ne_strlcpy(out->country, other->country, sizeof(out->country));
+        if (other->country[0] && strlen(other->code) > 3)
+            ne_strlcpy(out->role, other->code + 3, sizeof(out->role));
+        return 1;
+    }
+    return 0;
+}
+
 /* The agent of a passive verb: "by X" after the match, else a state named
  * as the place ("was detained in Beijing"). */
 static int32_t passive_agent(const ctx_t *c, uint32_t from)
@@ -557,6 +636,8 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
         if (mt.target >= 0) {
             if (d->ment.v[mt.target].flags & NE_MF_RECIP) recip = 1;
             else ncp = members(c, mt.target, cp);
+        } else if (g->flags & NE_VG_OPPOSING) {
+            ncp = na ? opposing_side(ev, &act[0], cp) : 0;
         } else if (mt.pat->opts & NE_PO_RECIP) {
             recip = 1;
         } else if (mt.pat->opts & (NE_PO_GOV | NE_PO_SELF)) {
@@ -750,7 +831,8 @@ static int32_t complement_governor(const ctx_t *c, size_t gi, uint32_t p)
         uint32_t q = v->head + 1;
         while (q < p && (is_adverb_like(c, q) || in_timex(c, q))) q++;
         if (q == p)
-            return (v->flags & NE_VG_SAY) || (ne_lex_lemma_flags(c->s.lx, v->lemma) & NE_L_DENY)
+            return (v->flags & NE_VG_SAY) ||
+                           (ne_lex_lemma_flags(c->s.lx, v->lemma) & (NE_L_DENY | NE_L_REPORT))
                        ? (int32_t)(k - 1) : -1;
         for (; q < p; q++)
             if (is_punct(c, q, ".;:,\"") && !in_timex(c, q)) return -1;
@@ -797,6 +879,63 @@ static int match_obligation(ctx_t *c, size_t gi)
     return 1;
 }
 
+/* ---- threat formulas ------------------------------------------------------------- */
+
+/* The first mention after token `from` in the sentence that names an
+ * outside party to mention `actor` ("would respond strongly if North Korea
+ * ...", not "to defend the rights of Chinese companies"). */
+static int32_t other_party_after(const ctx_t *c, uint32_t from, int32_t actor)
+{
+    const char *country = mention_country(c, actor);
+    for (uint32_t k = from; k < c->s.te && !is_punct(c, k, ".;:"); k++) {
+        int32_t m = ment_at(c, k);
+        if (m < 0) continue;
+        const ne_mention_t *mm = &c->s.d->ment.v[m];
+        k = mm->te - 1;
+        if (mm->n && !(mm->flags & (NE_MF_REL | NE_MF_LOC | NE_MF_SPEAKER)) &&
+            !same_party(c, actor, m) && foreign_party(c, m, country))
+            return m;
+    }
+    return -1;
+}
+
+/* A threat formula ("would pay a heavy price", "will respond", "vowed to
+ * retaliate"): said of the future, a threat by whoever says it against the
+ * clause's subject if that is another party, else the first other party
+ * named after the formula, else the side the speaker is at odds with; in
+ * the past tense, no event. */
+static void resolve_threat(ctx_t *c, size_t gi)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *g = &d->vg.v[gi];
+    if (!(g->flags & (NE_VG_FUTURE | NE_VG_THREAT))) {
+        g->pat = NULL;
+        return;
+    }
+    int32_t subj = subject_left(c, g->first, (g->flags & NE_VG_PASSIVE) != 0);
+    uint32_t start = g->first;
+    if (subj >= 0) {
+        uint32_t q = d->ment.v[subj].te;
+        while (q < g->first && (is_adverb_like(c, q) || in_timex(c, q))) q++;
+        if (q == g->first) start = d->ment.v[subj].tb;
+    }
+    /* the one who says it: the subject of the verb that reports the clause,
+     * else the speaker of a quotation ("'... it will pay for it,'
+     * Netanyahu said"), else the clause's own subject */
+    int32_t gov = complement_governor(c, gi, start);
+    int32_t actor = gov >= 0 ? group_subject(c, (size_t)gov) : speaker(c);
+    if (actor < 0) actor = group_subject(c, gi);
+    if (actor >= 0 && (d->ment.v[actor].flags & NE_MF_SPEAKER)) actor = speaker(c);
+    if (actor < 0) return;
+    g->subj = actor;
+    if (subj >= 0 && d->ment.v[subj].n && !same_party(c, actor, subj) &&
+        !(d->ment.v[subj].flags & NE_MF_SPEAKER))
+        g->target = subj;
+    else
+        g->target = other_party_after(c, g->mend, actor);
+    if (g->target < 0) g->flags |= NE_VG_OPPOSING;
+}
+
 /* "denied that Tehran had sent missiles": is the group in a clause that a
  * denial governs (the clause starts at its subject, if right before it)? */
 static int denied_clause(ctx_t *c, size_t gi)
@@ -832,6 +971,7 @@ static void match_groups(ctx_t *c)
             g->mend = mt.end;
             for (size_t k = gi + 1; k < d->vg.n; k++)
                 if (d->vg.v[k].head < mt.end) d->vg.v[k].flags |= NE_VG_CONSUMED;
+            if (mt.pat->opts & NE_PO_THREAT) resolve_threat(c, gi);
         }
     }
 }

@@ -713,6 +713,7 @@ static const struct grammar_class_s {
     {"agree", NE_L_AGREE, 1},
     {"deontic-verb", NE_L_DEONTIC, 1},
     {"deny", NE_L_DENY, 1},
+    {"report", NE_L_REPORT, 1},
     {NULL, 0, 0}};
 
 /* The code families a `code-*` line may name (NE_CF_*, in order). */
@@ -822,6 +823,7 @@ static int load_verb_line(loader_t *ld, char **f, int nf)
             else if (!strcmp(o, "self")) pt.p.opts |= NE_PO_SELF;
             else if (!strcmp(o, "obj")) pt.p.opts |= NE_PO_OBJ;
             else if (!strcmp(o, "reply")) pt.p.opts |= NE_PO_REPLY;
+            else if (!strcmp(o, "threat")) pt.p.opts |= NE_PO_THREAT;
             else return fail(ld, "unknown option '%s'", o);
         }
     }
@@ -867,8 +869,9 @@ static int load_verb_line(loader_t *ld, char **f, int nf)
         lx->pel.n++;
         pt.p.nelem++;
     }
-    if (!has_target && !(pt.p.opts & (NE_PO_RECIP | NE_PO_GOV | NE_PO_SELF | NE_PO_OBJ | NE_PO_REPLY)))
-        return fail(ld, "a pattern without '+' needs an option (recip, gov, self, obj or reply)");
+    if (!has_target && !(pt.p.opts & (NE_PO_RECIP | NE_PO_GOV | NE_PO_SELF | NE_PO_OBJ | NE_PO_REPLY |
+                                      NE_PO_THREAT)))
+        return fail(ld, "a pattern without '+' needs an option (recip, gov, self, obj, reply or threat)");
     pt.p.score = (uint32_t)pt.p.nelem * 16 + (uint32_t)words * 2 + (uint32_t)has_target;
     char txt[600];
     snprintf(txt, sizeof(txt), "%s %s%s%s", f[0], f[1], nf >= 3 && f[2][0] ? " " : "",

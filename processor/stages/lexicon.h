@@ -79,6 +79,7 @@ enum {
     NE_L_AGREE = 1u << 14,  /* agree (to): an intention to cooperate (code-agree) */
     NE_L_DEONTIC = 1u << 15, /* have, need (to): an obligation, like "must" */
     NE_L_DENY = 1u << 16,   /* deny, dismiss (that): the clause is not asserted */
+    NE_L_REPORT = 1u << 17, /* warn, vow, confirm (that): a clause said, like NE_L_SAY */
 };
 
 /* Verbs whose object is the subject of the infinitive after it. */
@@ -97,7 +98,8 @@ typedef struct ne_pelem_s {
     uint32_t alt;
 } ne_pelem_t;
 
-enum { NE_PO_RECIP = 1, NE_PO_GOV = 2, NE_PO_SELF = 4, NE_PO_OBJ = 8, NE_PO_REPLY = 16 };
+enum { NE_PO_RECIP = 1, NE_PO_GOV = 2, NE_PO_SELF = 4, NE_PO_OBJ = 8, NE_PO_REPLY = 16,
+       NE_PO_THREAT = 32 /* a threat formula: a threat when said of the future (frames.c) */ };
 
 typedef struct ne_pattern_s {
     char code[5];
