@@ -948,6 +948,22 @@ static int denied_clause(ctx_t *c, size_t gi)
     return gov >= 0 && (ne_lex_lemma_flags(c->s.lx, c->s.d->vg.v[gov].lemma) & NE_L_DENY);
 }
 
+/* "Russian forces shelled a residential block, killing six people": a
+ * participle of a toll after a verb that coded an attack (root 14 and up)
+ * is the attack's consequence, not a second event. */
+static int attack_toll(const ctx_t *c, size_t gi)
+{
+    const ne_vgroup_t *g = &c->s.d->vg.v[gi];
+    if (!(g->flags & NE_VG_PARTICIPLE) || !(ne_lex_lemma_flags(c->s.lx, g->lemma) & NE_L_CONSEQUENCE))
+        return 0;
+    for (size_t k = gi; k > 0; k--) {
+        const ne_vgroup_t *p = &c->s.d->vg.v[k - 1];
+        if (!coded_group(p) || (p->flags & NE_VG_SAY)) continue;
+        return p->pat && (p->pat->code[0] - '0') * 10 + (p->pat->code[1] - '0') >= 14;
+    }
+    return 0;
+}
+
 /* Subjects and pattern matches of every group, left to right: a match
  * claims the verbs inside its words ("demanded that China release ..."). */
 static void match_groups(ctx_t *c)
@@ -963,7 +979,8 @@ static void match_groups(ctx_t *c)
     for (size_t gi = 0; gi < d->vg.n; gi++) {
         ne_vgroup_t *g = &d->vg.v[gi];
         if (g->flags & NE_VG_CONTROLLED) match_controlled(c, gi);
-        if (!coded_group(g) || match_obligation(c, gi) || denied_clause(c, gi)) continue;
+        if (!coded_group(g) || match_obligation(c, gi) || denied_clause(c, gi) || attack_toll(c, gi))
+            continue;
         ne_match_t mt;
         if (ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, g, &mt)) {
             g->pat = mt.pat;

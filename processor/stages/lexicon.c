@@ -714,6 +714,7 @@ static const struct grammar_class_s {
     {"deontic-verb", NE_L_DEONTIC, 1},
     {"deny", NE_L_DENY, 1},
     {"report", NE_L_REPORT, 1},
+    {"consequence", NE_L_CONSEQUENCE, 1},
     {NULL, 0, 0}};
 
 /* The code families a `code-*` line may name (NE_CF_*, in order). */

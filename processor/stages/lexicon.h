@@ -80,6 +80,7 @@ enum {
     NE_L_DEONTIC = 1u << 15, /* have, need (to): an obligation, like "must" */
     NE_L_DENY = 1u << 16,   /* deny, dismiss (that): the clause is not asserted */
     NE_L_REPORT = 1u << 17, /* warn, vow, confirm (that): a clause said, like NE_L_SAY */
+    NE_L_CONSEQUENCE = 1u << 18, /* kill, wound (", killing six"): the toll of an attack */
 };
 
 /* Verbs whose object is the subject of the infinitive after it. */
