@@ -318,6 +318,9 @@ static void read_ing_form(const ctx_t *c, ne_vgroup_t *g, uint32_t prev, uint32_
             g->flags |= NE_VG_PARTICIPLE;
     } else if (participle_opener(c, before)) {
         g->flags |= NE_VG_PARTICIPLE;
+    } else if (valid_idx(c, before) && ment_at(c, before) < 0 && (wf(c, before) & NE_W_SPEECH_NOUN)) {
+        /* "issued a declaration demanding": the authors' own speech act */
+        g->flags |= NE_VG_PARTICIPLE | NE_VG_STATEMENT;
     } else if (wf(c, prev) & NE_W_PREP) {
         g->flags |= NE_VG_NOUN; /* a gerund: "of derailing" */
     } else if (ment_at(c, before) >= 0 && finite_before(c->d, c->tb, g->head)) {

@@ -112,6 +112,7 @@ enum {
     NE_VG_FAIL = 1 << 14,     /* failed to: no event, unless a failure to agree */
     NE_VG_DEONTIC = 1 << 15,  /* must, should, has to: with MODAL; a demand when reported */
     NE_VG_OPPOSING = 1 << 16, /* its counterpart is the side its actor is at odds with */
+    NE_VG_STATEMENT = 1 << 17, /* "a statement blaming X": with PARTICIPLE, the authors' act */
 };
 
 struct ne_pattern_s;

@@ -147,6 +147,9 @@ static int conjoined(const ctx_t *c, const ne_vgroup_t *g)
 }
 
 static int32_t find_subject(ctx_t *c, size_t gi);
+/* Members of the co-authors of a statement participle (the object of
+ * "join X in"), appended to act[na..max); returns the new count. */
+static int co_authors(ctx_t *c, size_t gi, ne_member_t *act, int na, int max);
 
 /* A group's subject, found on first use: most verb forms of a sentence
  * code nothing and never need one. */
@@ -633,6 +636,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     } else {
         if (subj < 0) return 0;
         na = members(c, subj, act);
+        if (g->flags & NE_VG_STATEMENT) na = co_authors(c, gi, act, na, NE_MAX_MEMBERS);
         if (mt.target >= 0) {
             if (d->ment.v[mt.target].flags & NE_MF_RECIP) recip = 1;
             else ncp = members(c, mt.target, cp);
@@ -964,6 +968,40 @@ static int attack_toll(const ctx_t *c, size_t gi)
     return 0;
 }
 
+/* ---- statements ---------------------------------------------------------------- */
+
+/* The group a statement participle hangs on ("issued a declaration
+ * demanding", "joined May in a statement blaming"), -1 none. */
+static int32_t statement_verb(const ctx_t *c, size_t gi)
+{
+    for (size_t k = gi; k > 0; k--)
+        if (coded_group(&c->s.d->vg.v[k - 1])) return (int32_t)(k - 1);
+    return -1;
+}
+
+/* "joined May in a statement blaming Russia": the statement is also May's,
+ * and "join + in" is not an event of its own. */
+static void statement_authors(ctx_t *c, size_t gi)
+{
+    int32_t k = statement_verb(c, gi);
+    if (k < 0) return;
+    ne_vgroup_t *v = &c->s.d->vg.v[k];
+    if (ne_lex_lemma_flags(c->s.lx, v->lemma) & NE_L_JOIN) v->pat = NULL;
+}
+
+static int co_authors(ctx_t *c, size_t gi, ne_member_t *act, int na, int max)
+{
+    int32_t k = statement_verb(c, gi);
+    if (k < 0) return na;
+    const ne_vgroup_t *v = &c->s.d->vg.v[k];
+    int32_t m = ment_at(c, v->head + 1);
+    if (!(ne_lex_lemma_flags(c->s.lx, v->lemma) & NE_L_JOIN) || m < 0) return na;
+    ne_member_t more[NE_MAX_MEMBERS];
+    int n = members(c, m, more);
+    for (int i = 0; i < n && na < max; i++) act[na++] = more[i];
+    return na;
+}
+
 /* Subjects and pattern matches of every group, left to right: a match
  * claims the verbs inside its words ("demanded that China release ..."). */
 static void match_groups(ctx_t *c)
@@ -989,6 +1027,7 @@ static void match_groups(ctx_t *c)
             for (size_t k = gi + 1; k < d->vg.n; k++)
                 if (d->vg.v[k].head < mt.end) d->vg.v[k].flags |= NE_VG_CONSUMED;
             if (mt.pat->opts & NE_PO_THREAT) resolve_threat(c, gi);
+            if (g->flags & NE_VG_STATEMENT) statement_authors(c, gi);
         }
     }
 }

@@ -692,6 +692,7 @@ static const struct grammar_class_s {
     {"adv", NE_W_ADV, 0},
     {"num", NE_W_NUM, 0},
     {"deontic", NE_W_DEONTIC, 0},
+    {"speech-noun", NE_W_SPEECH_NOUN, 0},
     {"timestart", NE_W_TIMESTART, 0},
     {"particle", NE_W_PARTICLE, 0},
     {"weekday", NE_W_WEEKDAY | NE_W_TIMESTART, 0},
@@ -715,6 +716,7 @@ static const struct grammar_class_s {
     {"deny", NE_L_DENY, 1},
     {"report", NE_L_REPORT, 1},
     {"consequence", NE_L_CONSEQUENCE, 1},
+    {"join", NE_L_JOIN, 1},
     {NULL, 0, 0}};
 
 /* The code families a `code-*` line may name (NE_CF_*, in order). */

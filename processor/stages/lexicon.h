@@ -58,6 +58,7 @@ enum {
     NE_W_TIMESTART = 1u << 20, /* may begin a time expression (dates.c tries only these) */
     NE_W_PARTICLE = 1u << 21, /* al, bin, van, de: belongs to the surname that follows */
     NE_W_DEONTIC = 1u << 22, /* must, should: an obligation (a demand when reported) */
+    NE_W_SPEECH_NOUN = 1u << 23, /* statement, declaration: "a statement blaming X" */
 };
 
 /* Lemma flags. */
@@ -81,6 +82,7 @@ enum {
     NE_L_DENY = 1u << 16,   /* deny, dismiss (that): the clause is not asserted */
     NE_L_REPORT = 1u << 17, /* warn, vow, confirm (that): a clause said, like NE_L_SAY */
     NE_L_CONSEQUENCE = 1u << 18, /* kill, wound (", killing six"): the toll of an attack */
+    NE_L_JOIN = 1u << 19,   /* join X in (a statement): X is a co-author */
 };
 
 /* Verbs whose object is the subject of the infinitive after it. */
