@@ -1002,6 +1002,64 @@ static int co_authors(ctx_t *c, size_t gi, ne_member_t *act, int na, int max)
     return na;
 }
 
+/* ---- relative clauses with an object gap ------------------------------------------ */
+
+/* The antecedent of a relative clause whose relative word is token r
+ * ("Rwanda, which", "a militia that", "the fishermen whom"), -1 none. */
+static int32_t gap_antecedent(const ctx_t *c, uint32_t r)
+{
+    int32_t rm = ment_at(c, r);
+    if (rm >= 0 && !(c->s.d->ment.v[rm].flags & NE_MF_REL)) return -1;
+    if (rm < 0 && !(wf(c, r) & NE_W_REL)) return -1;
+    if (rm >= 0) r = c->s.d->ment.v[rm].tb;
+    if (r <= c->s.tb) return -1;
+    uint32_t q = r - 1;
+    if (is_punct(c, q, ",") && q > c->s.tb) q--;
+    int32_t a = ment_at(c, q);
+    if (a < 0 || (c->s.d->ment.v[a].flags & NE_MF_REL) || !c->s.d->ment.v[a].n) return -1;
+    if (rm >= 0) return a;
+    /* "warned Ankara that it would": after a verb that takes a clause,
+     * "that" opens a complement, not a relative */
+    uint32_t tb = c->s.d->ment.v[a].tb;
+    for (size_t k = 0; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k];
+        if (v->head + 1 == tb &&
+            ((v->flags & NE_VG_SAY) || (ne_lex_lemma_flags(c->s.lx, v->lemma) &
+                                        (NE_L_REPORT | NE_L_APPEAL | NE_L_DEMAND | NE_L_ORDER))))
+            return -1;
+    }
+    return a;
+}
+
+/* "Rwanda, which it accuses of sending troops", "a militia that
+ * Washington has blamed for the attack": in a relative clause with its own
+ * subject, the relative word is the verb's object, and the pattern's '+'
+ * right after the verb is the antecedent. Returns 1 when it matched so. */
+static int match_object_gap(ctx_t *c, size_t gi)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *h = &d->vg.v[gi];
+    if (h->flags & (NE_VG_PASSIVE | NE_VG_PARTICIPLE)) return 0;
+    uint32_t p = h->first;
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    int32_t subj = p > c->s.tb ? ment_at(c, p - 1) : -1;
+    if (subj < 0 || (d->ment.v[subj].flags & NE_MF_REL) || d->ment.v[subj].tb <= c->s.tb) return 0;
+    int32_t ante = gap_antecedent(c, d->ment.v[subj].tb - 1);
+    if (ante < 0 || ante == subj) return 0;
+    /* the pattern minus its leading '+', as in the passive voice */
+    ne_vgroup_t gap = *h;
+    gap.flags |= NE_VG_PASSIVE;
+    ne_match_t mt;
+    if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, &gap, &mt)) return 0;
+    h->pat = mt.pat;
+    h->target = ante;
+    h->mend = mt.end;
+    h->subj = subj;
+    for (size_t k = gi + 1; k < d->vg.n; k++)
+        if (d->vg.v[k].head < mt.end) d->vg.v[k].flags |= NE_VG_CONSUMED;
+    return 1;
+}
+
 /* Subjects and pattern matches of every group, left to right: a match
  * claims the verbs inside its words ("demanded that China release ..."). */
 static void match_groups(ctx_t *c)
@@ -1017,7 +1075,8 @@ static void match_groups(ctx_t *c)
     for (size_t gi = 0; gi < d->vg.n; gi++) {
         ne_vgroup_t *g = &d->vg.v[gi];
         if (g->flags & NE_VG_CONTROLLED) match_controlled(c, gi);
-        if (!coded_group(g) || match_obligation(c, gi) || denied_clause(c, gi) || attack_toll(c, gi))
+        if (!coded_group(g) || match_obligation(c, gi) || denied_clause(c, gi) || attack_toll(c, gi) ||
+            match_object_gap(c, gi))
             continue;
         ne_match_t mt;
         if (ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, g, &mt)) {
