@@ -182,12 +182,29 @@ static uint8_t verb_candidate(const ctx_t *c, uint32_t i, uint32_t *lemma)
     return forms;
 }
 
+/* "a key U.S. ally", "an Israeli strike": is token i the end of a mention
+ * that starts with "a" or "an" and names only states? A state is never "a
+ * United States": the noun after it is the head of the phrase. */
+static int indefinite_state(const ctx_t *c, uint32_t i)
+{
+    int32_t m = ment_at(c, i);
+    if (m < 0) return 0;
+    const ne_mention_t *mm = &c->d->ment.v[m];
+    if (mm->te != i + 1 || !mm->n || !(is_w(c, mm->tb, "a") || is_w(c, mm->tb, "an")) ||
+        !(tok(c, i)->flags & NE_TF_CAP)) /* "a Paris court": a noun of its own */
+        return 0;
+    for (int k = 0; k < mm->n; k++)
+        if (mm->m[k].role[0] || !mm->m[k].country[0]) return 0;
+    return 1;
+}
+
 /* A noun after a determiner, a possessive or a number ("the attacks",
- * "Russia's visit"); prev is the token before, past adverbs and dates. */
+ * "Russia's visit", "a U.S. ally"); prev is the token before, past adverbs
+ * and dates. */
 static int noun_position(const ctx_t *c, uint32_t prev)
 {
     return valid_idx(c, prev) && ((wf(c, prev) & (NE_W_DET | NE_W_POSS)) || is_w(c, prev, "'s") ||
-                                  tok(c, prev)->kind == NE_TK_NUM);
+                                  tok(c, prev)->kind == NE_TK_NUM || indefinite_state(c, prev));
 }
 
 /* "planned to visit", "refused to release", "threatened to impose": the

@@ -68,6 +68,42 @@ static uint32_t skip_relative(const ctx_t *c, uint32_t p)
     return p;
 }
 
+/* Is there a verb group (other than a noun or a participle modifier) with
+ * its head in tokens [a, b)? */
+static int verb_between(const ctx_t *c, uint32_t a, uint32_t b)
+{
+    for (size_t k = 0; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *g = &c->s.d->vg.v[k];
+        if (g->head >= a && g->head < b && !(g->flags & (NE_VG_NOUN | NE_VG_REDUCED))) return 1;
+    }
+    return 0;
+}
+
+/* If position p is the comma closing an apposition after a usable subject
+ * ("Pakistan, a key U.S. ally in the war against terrorism, has refused"),
+ * the comma that opens it; else p. An apposition is a noun phrase (it
+ * starts with a determiner, a possessive, a number or a mention, and has
+ * no verb) right after a mention that can be a subject. */
+static uint32_t skip_apposition(const ctx_t *c, uint32_t p)
+{
+    if (!is_punct(c, p, ",")) return p;
+    for (uint32_t q = p; q > c->s.tb && p - q < 16; q--) {
+        uint32_t r = q - 1;
+        if (is_punct(c, r, ".;:()\"")) return p;
+        if (!is_punct(c, r, ",")) continue;
+        if (r == c->s.tb || r + 1 >= p || verb_between(c, r + 1, p)) return p;
+        if (!(wf(c, r + 1) & (NE_W_DET | NE_W_POSS | NE_W_NUM)) && ment_at(c, r + 1) < 0) return p;
+        int32_t h = ment_at(c, r - 1);
+        if (h < 0) return p;
+        const ne_mention_t *hm = &c->s.d->ment.v[h];
+        if (!hm->n || (hm->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_NAME | NE_MF_PRON)) ||
+            (hm->tb > c->s.tb && (wf(c, hm->tb - 1) & NE_W_PREP)))
+            return p;
+        return r;
+    }
+    return p;
+}
+
 /* "a statement, which accused": the antecedent of the relative pronoun
  * mention rel, the mention before it, or a few nouns back ("a recent State
  * Department statement, which", "a Japanese employee of drug maker Astellas
@@ -111,6 +147,7 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
         uint32_t p = k - 1;
         if (is_punct(c, p, ".;:")) return of_object;
         uint32_t r = skip_relative(c, p);
+        if (r == p) r = skip_apposition(c, p);
         if (r != p) {
             k = r;
             continue;
