@@ -198,13 +198,26 @@ static int indefinite_state(const ctx_t *c, uint32_t i)
     return 1;
 }
 
+/* "an air strike", "a drone attack": a base form after "a"/"an" and one
+ * plain noun is the head of that noun phrase (a singular subject would
+ * take "strikes"). */
+static int indefinite_compound(const ctx_t *c, uint32_t prev, uint8_t forms)
+{
+    if (!valid_idx(c, prev) || prev <= c->tb || (forms & (NE_F_S | NE_F_PAST | NE_F_ING))) return 0;
+    const ne_token_t *t = tok(c, prev);
+    return t->kind == NE_TK_WORD && !(t->flags & NE_TF_CAP) && ment_at(c, prev) < 0 && !wf(c, prev) &&
+           ne_lex_vforms(c->lx, t->word) == NE_LEX_NONE &&
+           (is_w(c, prev - 1, "a") || is_w(c, prev - 1, "an"));
+}
+
 /* A noun after a determiner, a possessive or a number ("the attacks",
- * "Russia's visit", "a U.S. ally"); prev is the token before, past adverbs
- * and dates. */
-static int noun_position(const ctx_t *c, uint32_t prev)
+ * "Russia's visit", "a U.S. ally", "an air strike"); prev is the token
+ * before, past adverbs and dates. */
+static int noun_position(const ctx_t *c, uint32_t prev, uint8_t forms)
 {
     return valid_idx(c, prev) && ((wf(c, prev) & (NE_W_DET | NE_W_POSS)) || is_w(c, prev, "'s") ||
-                                  tok(c, prev)->kind == NE_TK_NUM || indefinite_state(c, prev));
+                                  tok(c, prev)->kind == NE_TK_NUM || indefinite_state(c, prev) ||
+                                  indefinite_compound(c, prev, forms));
 }
 
 /* "planned to visit", "refused to release", "threatened to impose": the
@@ -360,6 +373,15 @@ static int reduced_participle(const ctx_t *c, uint32_t i, uint8_t forms, uint32_
            !is_adverb(c, before) && !has_object(c, i + 1);
 }
 
+/* "by the army", "by rebels" (not "by one hour"): "by" at i and an actor. */
+static int by_actor(const ctx_t *c, uint32_t i)
+{
+    if (!is_w(c, i, "by")) return 0;
+    int32_t m = ment_at(c, i + 1);
+    if (m < 0 && (wf(c, i + 1) & NE_W_DET) && !(wf(c, i + 1) & NE_W_NUM)) m = ment_at(c, i + 2);
+    return m >= 0 && c->d->ment.v[m].n > 0;
+}
+
 /* A verb form with neither auxiliary nor "to": a participle, a reduced
  * relative, a noun after a preposition ("on strike"), or a finite verb. */
 static void read_bare_form(const ctx_t *c, ne_vgroup_t *g, uint8_t forms, uint32_t prev,
@@ -368,7 +390,10 @@ static void read_bare_form(const ctx_t *c, ne_vgroup_t *g, uint8_t forms, uint32
     if ((forms & NE_F_ING) && !(forms & (NE_F_PAST | NE_F_BASE | NE_F_S)))
         read_ing_form(c, g, prev, before);
     else if (reduced_participle(c, g->head, forms, before))
-        g->flags |= NE_VG_REDUCED;
+        g->flags |= NE_VG_REDUCED | NE_VG_PASSIVE; /* a passive participle */
+    else if ((forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(c, before) &&
+             ment_at(c, before) >= 0 && by_actor(c, g->head + 1))
+        g->flags |= NE_VG_PASSIVE; /* "journalists detained by the army" */
     else if ((forms & (NE_F_BASE | NE_F_S)) && !(forms & NE_F_PAST) && valid_idx(c, before) &&
              (wf(c, before) & NE_W_PREP))
         g->flags |= NE_VG_NOUN; /* "on strike", "for talks" */
@@ -407,7 +432,7 @@ static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemm
     if (ne_lex_lemma_flags(c->lx, lemma) & NE_L_SAY) g->flags |= NE_VG_SAY;
     /* what precedes the verb, past adverbs and dates ("on March 3 sentenced") */
     uint32_t prev = i > c->tb ? skip_left(c, i - 1) : UINT32_MAX;
-    if (noun_position(c, prev)) g->flags |= NE_VG_NOUN;
+    if (noun_position(c, prev, forms)) g->flags |= NE_VG_NOUN;
     int has_be = 0, has_aux = 0;
     g->first = aux_chain(c, i, forms, &g->flags, &has_be, &has_aux);
     uint32_t before = g->first > c->tb ? skip_left(c, g->first - 1) : UINT32_MAX;

@@ -125,13 +125,19 @@ static int32_t relative_antecedent(const ctx_t *c, const ne_mention_t *rel)
 
 /* "since Israel began striking": a mention after a word that may open a
  * clause, right before the verb (past adverbs and dates), is its subject
- * even though the word is also a preposition. */
+ * even though the word is also a preposition; so is the agent of a noun
+ * ("An air strike by the army killed"). */
 static int opens_clause(const ctx_t *c, const ne_mention_t *mm, uint32_t verb)
 {
     if (mm->tb <= c->s.tb) return 0;
     uint32_t p = mm->tb - 1;
-    if (!(is_w(c, p, "since") || is_w(c, p, "after") || is_w(c, p, "before") ||
-          is_w(c, p, "until") || is_w(c, p, "as") || is_w(c, p, "once")))
+    /* "An air strike by the army killed": the agent of the noun before */
+    int agent = is_w(c, p, "by") && p > c->s.tb && ment_at(c, p - 1) < 0 &&
+                tok(c, p - 1)->kind == NE_TK_WORD && !(wf(c, p - 1) & ~NE_W_TIMESTART);
+    for (size_t k = 0; agent && k < c->s.d->vg.n; k++)
+        if (c->s.d->vg.v[k].head == p - 1 && !(c->s.d->vg.v[k].flags & NE_VG_NOUN)) agent = 0;
+    if (!agent && !(is_w(c, p, "since") || is_w(c, p, "after") || is_w(c, p, "before") ||
+                    is_w(c, p, "until") || is_w(c, p, "as") || is_w(c, p, "once")))
         return 0;
     uint32_t q = mm->te;
     while (q < verb && (is_adverb_like(c, q) || in_timex(c, q))) q++;
@@ -551,18 +557,63 @@ static int opposing_side(const struct ne_events_s *ev, const ne_member_t *actor,
     return 0;
 }
 
+/* The mention after "by" at token k: "by the army", "by much of the
+ * opposition", "by members of his presidential guard" (a determiner, a
+ * number, or a word with "of" may come first). -1 none. */
+static int32_t by_mention(const ctx_t *c, uint32_t k)
+{
+    uint32_t q = k + 1;
+    for (int n = 0; n < 4 && q < c->s.te && ment_at(c, q) < 0; n++, q++) {
+        const ne_token_t *t = tok(c, q);
+        if ((wf(c, q) & (NE_W_DET | NE_W_NUM)) || t->kind == NE_TK_NUM || is_w(c, q, "of")) continue;
+        if (t->kind == NE_TK_WORD && !(t->flags & NE_TF_CAP) && is_w(c, q + 1, "of")) continue;
+        break;
+    }
+    int32_t m = ment_at(c, q);
+    return m >= 0 && !(c->s.d->ment.v[m].flags & NE_MF_REL) ? m : -1;
+}
+
+/* A parenthetical between commas that starts at the comma p (", much of it
+ * believed to have been embezzled,"): the closing comma, else p. */
+static uint32_t parenthetical_end(const ctx_t *c, uint32_t p)
+{
+    for (uint32_t q = p + 1; q < c->s.te && q - p < 16; q++) {
+        if (is_punct(c, q, ".;:")) return p;
+        if (is_punct(c, q, ",")) return q;
+    }
+    return p;
+}
+
+/* Does a new clause start at token k (a relative word, a subordinator, or
+ * "and"/"but" before a verb)? */
+static int clause_break(const ctx_t *c, uint32_t k)
+{
+    if (wf(c, k) & (NE_W_REL | NE_W_SUBORD)) return 1;
+    if (!is_w(c, k, "and") && !is_w(c, k, "but")) return 0;
+    for (size_t g = 0; g < c->s.d->vg.n; g++)
+        if (c->s.d->vg.v[g].first == k + 1 && !(c->s.d->vg.v[g].flags & NE_VG_NOUN)) return 1;
+    return 0;
+}
+
+/* The "by" agent of a verb that ends at token `from`: in its clause, within
+ * twenty tokens, past parentheticals between commas. -1 none, -2 when the
+ * search found no "by" at all. */
+static int32_t by_agent(const ctx_t *c, uint32_t from)
+{
+    for (uint32_t k = from, n = 0; k < c->s.te && n < 20; k++, n++) {
+        if (is_punct(c, k, ".;:") || clause_break(c, k)) break;
+        if (is_punct(c, k, ",")) k = parenthetical_end(c, k);
+        else if (is_w(c, k, "by")) return by_mention(c, k);
+    }
+    return -2;
+}
+
 /* The agent of a passive verb: "by X" after the match, else a state named
  * as the place ("was detained in Beijing"). */
 static int32_t passive_agent(const ctx_t *c, uint32_t from)
 {
-    for (uint32_t k = from; k < c->s.te && k < from + 10; k++) {
-        if (is_punct(c, k, ".;:")) break;
-        if (is_w(c, k, "by")) {
-            int32_t m = ment_at(c, k + 1);
-            if (m < 0 && k + 2 < c->s.te && (wf(c, k + 1) & NE_W_DET)) m = ment_at(c, k + 2);
-            return m >= 0 && !(c->s.d->ment.v[m].flags & (NE_MF_REL)) ? m : -1;
-        }
-    }
+    int32_t by = by_agent(c, from);
+    if (by != -2) return by;
     for (uint32_t k = from; k < c->s.te && k < from + 10; k++) {
         if (is_punct(c, k, ".;:,")) break;
         if (is_w(c, k, "in")) {
@@ -1097,6 +1148,30 @@ static int match_object_gap(ctx_t *c, size_t gi)
     return 1;
 }
 
+/* ---- reduced passives ------------------------------------------------------------- */
+
+/* "journalists detained by the army", "a convoy attacked by rebels": a
+ * passive participle after an actor, with a "by" agent, is a passive
+ * clause of its own (the actor its patient). After a noun that names no
+ * actor ("talks brokered by the African Union", "a ceremony hosted by X")
+ * the patient is the event the noun names, whose parties need the
+ * article's memory of events: such participles stay modifiers for now. */
+static void reduced_passive(ctx_t *c, ne_vgroup_t *g)
+{
+    if ((g->flags & (NE_VG_REDUCED | NE_VG_PASSIVE)) != (NE_VG_REDUCED | NE_VG_PASSIVE)) return;
+    /* the actor right before, or before one noun it modifies ("a UN convoy") */
+    uint32_t p = g->first;
+    if (p > c->s.tb + 1 && ment_at(c, p - 1) < 0 && tok(c, p - 1)->kind == NE_TK_WORD &&
+        !wf(c, p - 1) && ne_lex_vforms(c->s.lx, tok(c, p - 1)->word) == NE_LEX_NONE)
+        p--;
+    int32_t patient = p > c->s.tb ? ment_at(c, p - 1) : -1;
+    if (patient < 0 || !c->s.d->ment.v[patient].n ||
+        (c->s.d->ment.v[patient].flags & (NE_MF_REL | NE_MF_LOC)))
+        return;
+    if (by_agent(c, g->head + 1) < 0) return;
+    g->flags &= ~NE_VG_REDUCED;
+}
+
 /* Subjects and pattern matches of every group, left to right: a match
  * claims the verbs inside its words ("demanded that China release ..."). */
 static void match_groups(ctx_t *c)
@@ -1112,6 +1187,7 @@ static void match_groups(ctx_t *c)
     for (size_t gi = 0; gi < d->vg.n; gi++) {
         ne_vgroup_t *g = &d->vg.v[gi];
         if (g->flags & NE_VG_CONTROLLED) match_controlled(c, gi);
+        reduced_passive(c, g);
         if (!coded_group(g) || match_obligation(c, gi) || denied_clause(c, gi) || attack_toll(c, gi) ||
             match_object_gap(c, gi))
             continue;
