@@ -297,6 +297,26 @@ static int coordinated_infinitive(const ctx_t *c, ne_vgroup_t *g, uint32_t to)
     return 1;
 }
 
+/* A purpose: "summoned the ambassadors to demand", "sent 21 personnel to
+ * Bosnia to investigate". If token `last` ends an actor mention, and a
+ * verb of sending comes a few words before it in the clause, the index of
+ * that verb's group, else -1. */
+static int32_t purpose_controller(const ctx_t *c, uint32_t last)
+{
+    int32_t m = valid_idx(c, last) ? ment_at(c, last) : -1;
+    if (m < 0 || c->d->ment.v[m].te != last + 1 || (c->d->ment.v[m].flags & NE_MF_REL)) return -1;
+    uint32_t tb = c->d->ment.v[m].tb;
+    for (size_t k = c->d->vg.n; k > 0; k--) {
+        const ne_vgroup_t *v = &c->d->vg.v[k - 1];
+        if (v->head >= tb) continue;
+        if (tb - v->head > 8 || (v->flags & NE_VG_NOUN)) return -1;
+        for (uint32_t q = v->head + 1; q < tb; q++)
+            if (is_punct(c, q, ".;:,")) return -1;
+        return (ne_lex_lemma_flags(c->lx, v->lemma) & NE_L_PURPOSE) ? (int32_t)(k - 1) : -1;
+    }
+    return -1;
+}
+
 /* A to-infinitive (to is at `to`): what governs it decides what it is. */
 static void read_infinitive(const ctx_t *c, ne_vgroup_t *g, uint32_t to)
 {
@@ -316,7 +336,9 @@ static void read_infinitive(const ctx_t *c, ne_vgroup_t *g, uint32_t to)
     }
     else {
         g->flags |= NE_VG_INFINITIVE;
-        if ((g->gov = object_controller(c, m, NE_L_CONTROL)) >= 0) g->flags |= NE_VG_CONTROLLED;
+        if ((g->gov = object_controller(c, m, NE_L_CONTROL)) >= 0 ||
+            (g->gov = purpose_controller(c, m)) >= 0)
+            g->flags |= NE_VG_CONTROLLED;
     }
 }
 

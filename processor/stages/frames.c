@@ -835,6 +835,7 @@ static int control_family(uint32_t lf, int own, int hostile, int foreign, int pa
                           int *to_object)
 {
     *to_object = 1;
+    if (lf & NE_L_PURPOSE) return -1; /* "sent inspectors to Bosnia to investigate" */
     if (lf & NE_L_ALLOW) return foreign ? NE_CF_ALLOW : NE_CF_ALLOW_HOME;
     if (!(lf & (NE_L_APPEAL | NE_L_DEMAND | NE_L_ORDER))) return -2;
     /* "ordered him to be detained": the order is the act */

@@ -717,6 +717,7 @@ static const struct grammar_class_s {
     {"report", NE_L_REPORT, 1},
     {"consequence", NE_L_CONSEQUENCE, 1},
     {"join", NE_L_JOIN, 1},
+    {"govern-purpose", NE_L_PURPOSE, 1},
     {NULL, 0, 0}};
 
 /* The code families a `code-*` line may name (NE_CF_*, in order). */

@@ -83,6 +83,7 @@ enum {
     NE_L_REPORT = 1u << 17, /* warn, vow, confirm (that): a clause said, like NE_L_SAY */
     NE_L_CONSEQUENCE = 1u << 18, /* kill, wound (", killing six"): the toll of an attack */
     NE_L_JOIN = 1u << 19,   /* join X in (a statement): X is a co-author */
+    NE_L_PURPOSE = 1u << 20, /* send, summon X (to P) to V: V is the sender's act on X */
 };
 
 /* Verbs whose object is the subject of the infinitive after it. */
