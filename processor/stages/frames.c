@@ -1205,6 +1205,51 @@ static void match_groups(ctx_t *c)
     }
 }
 
+/* ---- ellipsis ---------------------------------------------------------------------- */
+
+/* "X condemned the coup, as did Y": the token after "as did" / "so did"
+ * where a mention starts, else 0. */
+static uint32_t ellipsis_at(const ctx_t *c, uint32_t *mention_tb)
+{
+    for (uint32_t k = c->s.tb + 1; k + 2 < c->s.te; k++)
+        if ((is_w(c, k, "as") || is_w(c, k, "so")) && is_w(c, k + 1, "did") && ment_at(c, k + 2) >= 0 &&
+            is_punct(c, k - 1, ",")) {
+            *mention_tb = k + 2;
+            return k;
+        }
+    return 0;
+}
+
+/* The member of an event's party, as emit() takes it. */
+static ne_member_t party_member(const ne_party_t *p)
+{
+    ne_member_t m;
+    memset(&m, 0, sizeof(m));
+    ne_strlcpy(m.code, p->code, sizeof(m.code));
+    ne_strlcpy(m.country, p->country, sizeof(m.country));
+    if (p->country[0] && strlen(p->code) > 3) ne_strlcpy(m.role, p->code + 3, sizeof(m.role));
+    m.start = p->start;
+    m.end = p->end;
+    return m;
+}
+
+/* ", as did Y": the events [from, to) of the clause before are Y's too. */
+static int copy_for_ellipsis(ctx_t *c, struct ne_events_s *ev, size_t from, size_t to, int32_t m)
+{
+    ne_member_t act[NE_MAX_MEMBERS];
+    int na = members(c, m, act);
+    for (size_t i = from; i < to; i++) {
+        ne_event_t proto = ev->ev.v[i];
+        ne_member_t b = party_member(&proto.counterpart);
+        for (int k = 0; k < na; k++) {
+            ne_member_t a = act[k];
+            resolve_member(c, &a, b.country[0] ? &b : NULL, c->s.tb, 0);
+            if (emit(c, ev, &proto, &a, &b) < 0) return -1;
+        }
+    }
+    return 0;
+}
+
 int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                        ne_memory_t *mem, struct ne_events_s *ev)
 {
@@ -1235,7 +1280,16 @@ int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
         ne_vgroup_t *g = &d->vg.v[gi];
         if (g->date < 0 && (g->flags & NE_VG_CONTROLLED) && g->gov >= 0) g->date = d->vg.v[g->gov].date;
     }
+    /* the events of the last clause before ", as did Y" are copied for Y */
+    uint32_t ell_m = 0, ell = ellipsis_at(&c, &ell_m);
+    size_t ell_from = ev->ev.n, ell_to = ev->ev.n;
     int rc = 0;
-    for (size_t gi = 0; gi < d->vg.n && rc == 0; gi++) rc = code_group(&c, gi, ev);
+    for (size_t gi = 0; gi < d->vg.n && rc == 0; gi++) {
+        size_t before = ev->ev.n;
+        rc = code_group(&c, gi, ev);
+        if (ell && d->vg.v[gi].head < ell && ev->ev.n > before) ell_from = before, ell_to = ev->ev.n;
+    }
+    if (rc == 0 && ell && ell_to > ell_from)
+        rc = copy_for_ellipsis(&c, ev, ell_from, ell_to, ment_at(&c, ell_m));
     return rc;
 }
