@@ -256,12 +256,38 @@ static void adjective_intent(const ctx_t *c, ne_vgroup_t *g, uint32_t m)
     g->flags |= NE_VG_FUTURE;
 }
 
+/* "let ASEAN's special envoy, Erywan Yusof, meet": if token i is the comma
+ * closing an apposition (a name or noun phrase between commas, no verb)
+ * after a mention, the last token of that mention; else i. */
+static uint32_t before_apposition(const ctx_t *c, uint32_t i)
+{
+    if (!valid_idx(c, i) || !is_punct(c, i, ",")) return i;
+    for (uint32_t q = i; q > c->tb && i - q < 10; q--) {
+        uint32_t r = q - 1;
+        if (is_punct(c, r, ".;:")) return i;
+        if (!is_punct(c, r, ",")) continue;
+        if (r == c->tb || r + 1 >= i || ment_at(c, r - 1) < 0) return i;
+        if (ment_at(c, r + 1) < 0 && !(wf(c, r + 1) & (NE_W_DET | NE_W_POSS))) return i;
+        for (size_t k = 0; k < c->d->vg.n; k++)
+            if (c->d->vg.v[k].head > r && c->d->vg.v[k].head < i) return i;
+        return r - 1;
+    }
+    return i;
+}
+
 /* Object control: "urged China to free", "called on Rwanda to withdraw",
  * "let the envoy meet". If token `last` ends an actor mention that follows
  * a verb of one of the classes `want` (with at most one preposition
  * between: "call on", "appeal to"), the index of that verb's group, else -1. */
 static int32_t object_controller(const ctx_t *c, uint32_t last, uint32_t want)
 {
+    /* "ASEAN's special envoy, Erywan Yusof, meet": a mention that takes in
+     * its apposition ends at the closing comma */
+    if (valid_idx(c, last) && is_punct(c, last, ",") && last > c->tb && ment_at(c, last - 1) >= 0 &&
+        c->d->ment.v[ment_at(c, last - 1)].te == last && c->d->ment.v[ment_at(c, last - 1)].n)
+        last--;
+    else
+        last = before_apposition(c, last);
     int32_t m = valid_idx(c, last) ? ment_at(c, last) : -1;
     if (m < 0) return -1;
     const ne_mention_t *mm = &c->d->ment.v[m];

@@ -791,6 +791,11 @@ static int32_t control_object(const ctx_t *c, const ne_vgroup_t *h)
     uint32_t p = h->first;
     if (p > c->s.tb && is_w(c, p - 1, "to")) p--;
     while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    /* past an apposition: "let ASEAN's special envoy, Erywan Yusof, meet" */
+    if (p > c->s.tb && is_punct(c, p - 1, ",")) {
+        uint32_t r = skip_apposition(c, p - 1);
+        if (r != p - 1) p = r;
+    }
     return p > c->s.tb ? ment_at(c, p - 1) : -1;
 }
 
