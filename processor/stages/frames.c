@@ -729,7 +729,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
             if (d->ment.v[mt.target].flags & NE_MF_RECIP) recip = 1;
             else ncp = members(c, mt.target, cp);
         } else if (g->flags & NE_VG_OPPOSING) {
-            ncp = na ? opposing_side(ev, &act[0], cp) : 0;
+            ncp = na && (reply_target(ev, &act[0], cp) || opposing_side(ev, &act[0], cp));
         } else if (mt.pat->opts & NE_PO_RECIP) {
             recip = 1;
         } else if (mt.pat->opts & (NE_PO_GOV | NE_PO_SELF)) {
@@ -1034,8 +1034,15 @@ static void resolve_threat(ctx_t *c, size_t gi)
     if (g->target < 0) g->flags |= NE_VG_OPPOSING;
 }
 
+/* "Iran denied that Tehran had sent missiles" when the denial has no frame
+ * of its own: a denial (code-deny) addressed to the accuser. */
+static const ne_pattern_t DENIAL = {"", 0, 0, 0, 0, "deny that"};
+
 /* "denied that Tehran had sent missiles": is the group in a clause that a
- * denial governs (the clause starts at its subject, if right before it)? */
+ * denial governs (the clause starts at its subject, if right before it)?
+ * The clause is not asserted, and the denial itself, if its verb matched
+ * nothing ("denied that", not "denied the charge"), is coded against
+ * whoever the denier is answering. */
 static int denied_clause(ctx_t *c, size_t gi)
 {
     const ne_vgroup_t *h = &c->s.d->vg.v[gi];
@@ -1043,7 +1050,16 @@ static int denied_clause(ctx_t *c, size_t gi)
     while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
     if (p > c->s.tb && ment_at(c, p - 1) >= 0) p = c->s.d->ment.v[ment_at(c, p - 1)].tb;
     int32_t gov = complement_governor(c, gi, p);
-    return gov >= 0 && (ne_lex_lemma_flags(c->s.lx, c->s.d->vg.v[gov].lemma) & NE_L_DENY);
+    if (gov < 0 || !(ne_lex_lemma_flags(c->s.lx, c->s.d->vg.v[gov].lemma) & NE_L_DENY)) return 0;
+    ne_vgroup_t *gv = &c->s.d->vg.v[gov];
+    if (!gv->pat && !(gv->flags & NE_VG_CONSUMED)) {
+        gv->pat = &DENIAL;
+        gv->family = NE_CF_DENY;
+        gv->target = -1;
+        gv->mend = gv->head + 1;
+        gv->flags |= NE_VG_OPPOSING;
+    }
+    return 1;
 }
 
 /* "Russian forces shelled a residential block, killing six people": a

@@ -723,7 +723,8 @@ static const struct grammar_class_s {
 /* The code families a `code-*` line may name (NE_CF_*, in order). */
 static const char *const CODE_FAMILIES[NE_CF_COUNT] = {
     "code-intent", "code-threat", "code-refuse", "code-appeal",
-    "code-demand", "code-rally",  "code-allow",  "code-allow-home", "code-agree", "code-fail"};
+    "code-demand", "code-rally",  "code-allow",  "code-allow-home", "code-agree", "code-fail",
+    "code-deny"};
 
 int ne_lex_code_family(const ne_lexicon_t *lx, int family, const char *code, char out[5])
 {

@@ -166,7 +166,7 @@ const int32_t *ne_lex_alts(const ne_lexicon_t *lx);
  * by the act's code ("will release": 0841 -> 0353). */
 enum {
     NE_CF_INTENT, NE_CF_THREAT, NE_CF_REFUSE, NE_CF_APPEAL, NE_CF_DEMAND, NE_CF_RALLY,
-    NE_CF_ALLOW, NE_CF_ALLOW_HOME, NE_CF_AGREE, NE_CF_FAIL, NE_CF_COUNT
+    NE_CF_ALLOW, NE_CF_ALLOW_HOME, NE_CF_AGREE, NE_CF_FAIL, NE_CF_DENY, NE_CF_COUNT
 };
 
 /**
