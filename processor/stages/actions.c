@@ -467,6 +467,16 @@ static int hypothetical(const ctx_t *c, uint32_t first)
     return 0;
 }
 
+/* "will withdraw its force from Chad unless ...": an intention on a
+ * condition that the other side must meet is a threat. Is there an
+ * "unless" after token i in the clause? */
+static int unless_after(const ctx_t *c, uint32_t i)
+{
+    for (uint32_t k = i + 1; k < c->te && !is_punct(c, k, ".;:"); k++)
+        if (is_w(c, k, "unless")) return 1;
+    return 0;
+}
+
 /* The verb group headed by token i: its auxiliaries, voice and mood, and
  * what kind of verb form it is. */
 static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemma, uint8_t forms)
@@ -495,6 +505,8 @@ static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemm
         (g->gov = object_controller(c, before, NE_L_BARE)) >= 0)
         g->flags |= NE_VG_INFINITIVE | NE_VG_CONTROLLED;
     if (hypothetical(c, g->first)) g->flags |= NE_VG_MODAL;
+    if ((g->flags & NE_VG_FUTURE) && !(g->flags & NE_VG_MODAL) && unless_after(c, i))
+        g->flags = (g->flags & ~NE_VG_FUTURE) | NE_VG_THREAT;
 }
 
 int ne_actions_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te)
