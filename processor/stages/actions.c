@@ -410,17 +410,6 @@ static void read_ing_form(const ctx_t *c, ne_vgroup_t *g, uint32_t prev, uint32_
     }
 }
 
-/* "an agreement signed with Baku": a past participle right after a plain
- * noun, with no object of its own ("the mandate blocked a bridge" is a
- * finite verb). */
-static int reduced_participle(const ctx_t *c, uint32_t i, uint8_t forms, uint32_t before)
-{
-    return (forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(c, before) &&
-           ment_at(c, before) < 0 && tok(c, before)->kind == NE_TK_WORD &&
-           !(wf(c, before) & (NE_W_PRON | NE_W_REL | NE_W_CONJ | NE_W_ADV)) &&
-           !is_adverb(c, before) && !has_object(c, i + 1);
-}
-
 /* "by the army", "by rebels" (not "by one hour"): "by" at i and an actor. */
 static int by_actor(const ctx_t *c, uint32_t i)
 {
@@ -428,6 +417,33 @@ static int by_actor(const ctx_t *c, uint32_t i)
     int32_t m = ment_at(c, i + 1);
     if (m < 0 && (wf(c, i + 1) & NE_W_DET) && !(wf(c, i + 1) & NE_W_NUM)) m = ment_at(c, i + 2);
     return m >= 0 && c->d->ment.v[m].n > 0;
+}
+
+/* Is there an auxiliary after token i in its clause (before punctuation,
+ * a relative word or a subordinator): "An agreement signed with Baku was
+ * hailed"? Then the clause has its finite verb there. */
+static int aux_ahead(const ctx_t *c, uint32_t i)
+{
+    for (uint32_t k = i + 1; k < c->te && !is_punct(c, k, ".;:,"); k++) {
+        uint32_t f = wf(c, k);
+        if (f & (NE_W_REL | NE_W_SUBORD)) return 0;
+        if (f & (NE_W_BE | NE_W_HAVE | NE_W_MODAL | NE_W_FUTURE)) return 1;
+    }
+    return 0;
+}
+
+/* "an agreement signed with Baku": a past participle right after a plain
+ * noun, with no object of its own ("the mandate blocked a bridge" is a
+ * finite verb), in a clause whose finite verb is elsewhere, or with a
+ * "by" agent ("a convoy attacked by rebels"); "its allies demanded that
+ * ..." is the clause's verb. */
+static int reduced_participle(const ctx_t *c, uint32_t i, uint8_t forms, uint32_t before)
+{
+    return (forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(c, before) &&
+           ment_at(c, before) < 0 && tok(c, before)->kind == NE_TK_WORD &&
+           !(wf(c, before) & (NE_W_PRON | NE_W_REL | NE_W_CONJ | NE_W_ADV)) &&
+           !is_adverb(c, before) && !has_object(c, i + 1) &&
+           (finite_before(c->d, c->tb, i) || aux_ahead(c, i) || by_actor(c, i + 1));
 }
 
 /* A verb form with neither auxiliary nor "to": a participle, a reduced
