@@ -293,6 +293,12 @@ static int32_t object_controller(const ctx_t *c, uint32_t last, uint32_t want)
     const ne_mention_t *mm = &c->d->ment.v[m];
     if (mm->te != last + 1 || (mm->flags & (NE_MF_REL | NE_MF_LOC)) || mm->tb <= c->tb) return -1;
     uint32_t p = mm->tb - 1;
+    /* "urged the army chief, General X, and RSF commander Y to cease":
+     * back over a coordination of mentions (with their appositions) */
+    for (int n = 0; n < 24 && p > c->tb && (is_w(c, p, "and") || is_w(c, p, "or") ||
+                                            is_punct(c, p, ",") || ment_at(c, p) >= 0 ||
+                                            (tok(c, p)->flags & NE_TF_CAP)); n++)
+        p = ment_at(c, p) >= 0 ? c->d->ment.v[ment_at(c, p)].tb - 1 : p - 1;
     if ((is_w(c, p, "on") || is_w(c, p, "upon") || is_w(c, p, "to")) && p > c->tb) p--;
     for (size_t k = c->d->vg.n; k > 0; k--) {
         const ne_vgroup_t *v = &c->d->vg.v[k - 1];
