@@ -139,8 +139,23 @@ static int opens_clause(const ctx_t *c, const ne_mention_t *mm, uint32_t verb)
     if (!agent && !(is_w(c, p, "since") || is_w(c, p, "after") || is_w(c, p, "before") ||
                     is_w(c, p, "until") || is_w(c, p, "as") || is_w(c, p, "once")))
         return 0;
+    /* past adverbs, dates, "of/for + mention" and an apposition between
+     * commas: "after Pakistan's special envoy for Afghanistan, Mohammad
+     * Sadiq, held talks" */
     uint32_t q = mm->te;
-    while (q < verb && (is_adverb_like(c, q) || in_timex(c, q))) q++;
+    for (int n = 0; q < verb && n < 8; n++) {
+        if (is_adverb_like(c, q) || in_timex(c, q)) q++;
+        else if ((is_w(c, q, "of") || is_w(c, q, "for")) && ment_at(c, q + 1) >= 0)
+            q = c->s.d->ment.v[ment_at(c, q + 1)].te;
+        else if (is_punct(c, q, ",") && (ment_at(c, q + 1) >= 0 || (wf(c, q + 1) & NE_W_DET) ||
+                                         (tok(c, q + 1)->flags & NE_TF_CAP))) {
+            uint32_t e = q + 1;
+            while (e < verb && !is_punct(c, e, ",.;:")) e++;
+            if (e >= verb || !is_punct(c, e, ",") || verb_between(c, q + 1, e)) break;
+            q = e + 1;
+        } else
+            break;
+    }
     return q == verb;
 }
 
