@@ -5,7 +5,10 @@
  * window of adverbs, negations and auxiliaries (never more than a dozen
  * tokens), so the stage is linear in the sentence. Words that can be nouns
  * or verbs ("talks", "attacks", "visit") are read as nouns after a
- * determiner, a possessive or most prepositions.
+ * determiner, a possessive or most prepositions. What governs an
+ * infinitive decides its mood ("plans to", "refused to", "voted to") or
+ * makes it another's act ("urged China to free": object control). The word
+ * classes these steps read come from dict/grammar.tsv.
  *
  * Patterns are matched over "units": a token, or a whole actor mention.
  * Time expressions and adverbs are transparent, so "urged Russia and

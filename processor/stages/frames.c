@@ -3,11 +3,21 @@
  *
  * The rules are positional and local, in the spirit of a shallow parser:
  * the subject is the nearest actor mention to the left of the verb group
- * that is not the object of a preposition; a relative pronoun stands for
- * the mention before it; a participle clause (", accusing them of") and a
- * coordinated verb ("accused X ... and hailed Y") take the subject of the
- * verb before them. Reported speech needs no rule of its own: in "A said B
- * did C" the nearest subject of "did" is B, never A.
+ * that is not the object of a preposition (past relative clauses and
+ * appositions); a relative pronoun stands for the mention before it; a
+ * participle clause (", accusing them of") and a coordinated verb ("accused
+ * X ... and hailed Y") take the subject of the verb before them at the same
+ * depth. In "A said B did C" the subject of "did" is B: reported speech
+ * keeps its own subject, and only its modality makes A the actor.
+ *
+ * Constructions, each in its own section below, settle a group before its
+ * verb's own frame is matched: object control and purpose ("urged China to
+ * free", "sent inspectors to investigate"), reported obligations ("said
+ * Sudan must return"), denials, the toll of an attack, object-gap relatives
+ * ("which Kinshasa accuses of"), reduced passives, threat formulas and
+ * statement participles. The code of an event passes through the code
+ * families of grammar.tsv: whose bidding (appeal, demand, permission), then
+ * the mood (intention, threat, refusal, agreement, failure).
  */
 #include <string.h>
 
@@ -1209,8 +1219,25 @@ static void reduced_passive(ctx_t *c, ne_vgroup_t *g)
     g->flags &= ~NE_VG_REDUCED;
 }
 
-/* Subjects and pattern matches of every group, left to right: a match
- * claims the verbs inside its words ("demanded that China release ..."). */
+/* The group's own frame: the most specific pattern of its verb. A match
+ * claims the verbs inside its words ("demanded that China release ..."); a
+ * threat formula and a statement participle are resolved here. */
+static void match_own_frame(ctx_t *c, size_t gi)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *g = &d->vg.v[gi];
+    ne_match_t mt;
+    if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, g, &mt)) return;
+    g->pat = mt.pat;
+    g->target = mt.target;
+    g->mend = mt.end;
+    for (size_t k = gi + 1; k < d->vg.n; k++)
+        if (d->vg.v[k].head < mt.end) d->vg.v[k].flags |= NE_VG_CONSUMED;
+    if (mt.pat->opts & NE_PO_THREAT) resolve_threat(c, gi);
+    if (g->flags & NE_VG_STATEMENT) statement_authors(c, gi);
+}
+
+/* Subjects and pattern matches of every group, left to right. */
 static void match_groups(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
@@ -1223,21 +1250,16 @@ static void match_groups(ctx_t *c)
     }
     for (size_t gi = 0; gi < d->vg.n; gi++) {
         ne_vgroup_t *g = &d->vg.v[gi];
-        if (g->flags & NE_VG_CONTROLLED) match_controlled(c, gi);
-        reduced_passive(c, g);
-        if (!coded_group(g) || match_obligation(c, gi) || denied_clause(c, gi) || attack_toll(c, gi) ||
-            match_object_gap(c, gi))
+        if (g->flags & NE_VG_CONTROLLED) match_controlled(c, gi); /* "urged X to V" */
+        reduced_passive(c, g);                                    /* "X detained by Y" */
+        if (!coded_group(g)) continue;
+        /* constructions that settle a clause before its verb's own frame */
+        if (match_obligation(c, gi) ||  /* "said Sudan must return" */
+            denied_clause(c, gi) ||     /* "denied that Tehran had sent" */
+            attack_toll(c, gi) ||       /* ", killing six people" */
+            match_object_gap(c, gi))    /* "Rwanda, which Kinshasa accuses of" */
             continue;
-        ne_match_t mt;
-        if (ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, g, &mt)) {
-            g->pat = mt.pat;
-            g->target = mt.target;
-            g->mend = mt.end;
-            for (size_t k = gi + 1; k < d->vg.n; k++)
-                if (d->vg.v[k].head < mt.end) d->vg.v[k].flags |= NE_VG_CONSUMED;
-            if (mt.pat->opts & NE_PO_THREAT) resolve_threat(c, gi);
-            if (g->flags & NE_VG_STATEMENT) statement_authors(c, gi);
-        }
+        match_own_frame(c, gi);
     }
 }
 
