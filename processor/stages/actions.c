@@ -5,7 +5,10 @@
  * window of adverbs, negations and auxiliaries (never more than a dozen
  * tokens), so the stage is linear in the sentence. Words that can be nouns
  * or verbs ("talks", "attacks", "visit") are read as nouns after a
- * determiner, a possessive or most prepositions.
+ * determiner, a possessive or most prepositions. What governs an
+ * infinitive decides its mood ("plans to", "refused to", "voted to") or
+ * makes it another's act ("urged China to free": object control). The word
+ * classes these steps read come from dict/grammar.tsv.
  *
  * Patterns are matched over "units": a token, or a whole actor mention.
  * Time expressions and adverbs are transparent, so "urged Russia and
@@ -76,13 +79,26 @@ static int valid_idx(const ctx_t *c, uint32_t i)
     return i != UINT32_MAX && i >= c->tb && i < c->te;
 }
 
+/* "said it would", "warned that it would": "would" is the future of
+ * reported speech when a verb that says a clause comes before it in the
+ * sentence, else a hypothetical. */
+static int reported_future(const ctx_t *c, uint32_t would)
+{
+    for (uint32_t q = c->tb; q < would; q++) {
+        uint32_t lem;
+        if (verb_reading(c, q, &lem) && (ne_lex_lemma_flags(c->lx, lem) & (NE_L_SAY | NE_L_REPORT)))
+            return 1;
+    }
+    return 0;
+}
+
 /* Auxiliaries to the left of position i (exclusive); updates flags, returns
  * the first token of the chain. */
 static uint32_t aux_chain(const ctx_t *c, uint32_t head, uint8_t forms, uint32_t *flags,
                           int *has_be, int *has_aux)
 {
     uint32_t first = head, k = head;
-    int be = 0, aux = 0;
+    int be = 0, aux = 0, future = 0;
     for (int steps = 0; steps < 8 && k > c->tb; steps++) {
         uint32_t p = k - 1;
         if (is_adverb(c, p)) { k = p; continue; }
@@ -90,20 +106,13 @@ static uint32_t aux_chain(const ctx_t *c, uint32_t head, uint8_t forms, uint32_t
         if (f & NE_W_NEG) { *flags |= NE_VG_NEGATED; k = p; first = p; continue; }
         if (f & NE_W_BE) { be = 1; aux = 1; k = p; first = p; continue; }
         if (f & (NE_W_HAVE | NE_W_DO)) { aux = 1; k = p; first = p; continue; }
-        if (f & NE_W_FUTURE) { *flags |= NE_VG_FUTURE; aux = 1; k = p; first = p; continue; }
+        if (f & NE_W_FUTURE) { future = 1; aux = 1; k = p; first = p; continue; }
         if (f & NE_W_MODAL) {
             aux = 1;
-            if (is_w(c, p, "would") || is_w(c, p, "'d")) {
-                /* "said it would": the future of reported speech */
-                int said = 0;
-                for (uint32_t q = c->tb; q < p; q++) {
-                    uint32_t lem;
-                    if (verb_reading(c, q, &lem) && (ne_lex_lemma_flags(c->lx, lem) & NE_L_SAY)) said = 1;
-                }
-                *flags |= said ? NE_VG_FUTURE : NE_VG_MODAL;
-            } else {
-                *flags |= NE_VG_MODAL;
-            }
+            if ((is_w(c, p, "would") || is_w(c, p, "'d")) && reported_future(c, p))
+                future = 1;
+            else
+                *flags |= NE_VG_MODAL | ((f & NE_W_DEONTIC) ? NE_VG_DEONTIC : 0);
             k = p;
             first = p;
             continue;
@@ -119,6 +128,11 @@ static uint32_t aux_chain(const ctx_t *c, uint32_t head, uint8_t forms, uint32_t
         break;
     }
     if (be && (forms & NE_F_PPART)) *flags |= NE_VG_PASSIVE;
+    /* "will not attend", "said it would not cooperate": a refusal */
+    if (future && (*flags & NE_VG_NEGATED) && !(*flags & NE_VG_MODAL))
+        *flags = (*flags & ~NE_VG_NEGATED) | NE_VG_REFUSE;
+    else if (future)
+        *flags |= NE_VG_FUTURE;
     *has_be = be;
     *has_aux = aux;
     return first;
@@ -152,135 +166,389 @@ static int finite_before(const ne_doc_t *d, uint32_t tb, uint32_t i)
     return 0;
 }
 
+/* ---- verb groups: the steps ------------------------------------------------ */
+
+/* Token i is a verb form that may head a group: not inside a mention or a
+ * time expression, not a grammar word, not a capitalized word inside the
+ * sentence (a name or a title: "Free Tibet"). Returns its form bits. */
+static uint8_t verb_candidate(const ctx_t *c, uint32_t i, uint32_t *lemma)
+{
+    if (ment_at(c, i) >= 0 || in_timex(c, i, NULL)) return 0;
+    if (wf(c, i) & (NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL | NE_W_DET |
+                    NE_W_PREP | NE_W_PRON | NE_W_REL | NE_W_CONJ | NE_W_NEG | NE_W_POSS))
+        return 0;
+    uint8_t forms = verb_reading(c, i, lemma);
+    if (!forms) return 0;
+    if ((tok(c, i)->flags & NE_TF_CAP) && i > c->tb && !is_quote(c, i - 1) &&
+        !is_punct(c, i - 1, ":"))
+        return 0;
+    return forms;
+}
+
+/* "a key U.S. ally", "an Israeli strike": is token i the end of a mention
+ * that starts with "a" or "an" and names only states? A state is never "a
+ * United States": the noun after it is the head of the phrase. A state
+ * after a preposition in the mention is a place ("A court in Lagos
+ * ordered"): the mention has its head already. */
+static int indefinite_state(const ctx_t *c, uint32_t i)
+{
+    int32_t m = ment_at(c, i);
+    if (m < 0) return 0;
+    const ne_mention_t *mm = &c->d->ment.v[m];
+    if (mm->te != i + 1 || !mm->n || !(is_w(c, mm->tb, "a") || is_w(c, mm->tb, "an")) ||
+        !(tok(c, i)->flags & NE_TF_CAP)) /* "a Paris court": a noun of its own */
+        return 0;
+    for (uint32_t k = mm->tb + 1; k < mm->te; k++)
+        if (wf(c, k) & NE_W_PREP) return 0;
+    for (int k = 0; k < mm->n; k++)
+        if (mm->m[k].role[0] || !mm->m[k].country[0]) return 0;
+    return 1;
+}
+
+/* "an air strike", "a drone attack": a base form after "a"/"an" and one
+ * plain noun is the head of that noun phrase (a singular subject would
+ * take "strikes"). */
+static int indefinite_compound(const ctx_t *c, uint32_t prev, uint8_t forms)
+{
+    if (!valid_idx(c, prev) || prev <= c->tb || (forms & (NE_F_S | NE_F_PAST | NE_F_ING))) return 0;
+    const ne_token_t *t = tok(c, prev);
+    return t->kind == NE_TK_WORD && !(t->flags & NE_TF_CAP) && ment_at(c, prev) < 0 && !wf(c, prev) &&
+           ne_lex_vforms(c->lx, t->word) == NE_LEX_NONE &&
+           (is_w(c, prev - 1, "a") || is_w(c, prev - 1, "an"));
+}
+
+/* A noun after a determiner, a possessive or a number ("the attacks",
+ * "Russia's visit", "a U.S. ally", "an air strike"); prev is the token
+ * before, past adverbs and dates. */
+static int noun_position(const ctx_t *c, uint32_t prev, uint8_t forms)
+{
+    return valid_idx(c, prev) && ((wf(c, prev) & (NE_W_DET | NE_W_POSS)) || is_w(c, prev, "'s") ||
+                                  tok(c, prev)->kind == NE_TK_NUM || indefinite_state(c, prev) ||
+                                  indefinite_compound(c, prev, forms));
+}
+
+/* "planned to visit", "refused to release", "threatened to impose": the
+ * verb m that governs an infinitive lends it its mood. The group then
+ * starts at m's auxiliaries. */
+static void governed_mood(const ctx_t *c, ne_vgroup_t *g, uint32_t m, uint8_t mforms, uint32_t mf)
+{
+    uint32_t mflags = 0;
+    int mbe = 0, maux = 0;
+    g->first = aux_chain(c, m, mforms, &mflags, &mbe, &maux);
+    /* "had no plans to hold talks": a plan that is not */
+    if (m > c->tb && is_w(c, m - 1, "no")) g->flags |= NE_VG_NEGATED;
+    g->flags |= mflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE | NE_VG_REFUSE | NE_VG_DEONTIC);
+    if (mf & (NE_L_INTENT | NE_L_PROMISE)) g->flags |= NE_VG_FUTURE;
+    if (mf & NE_L_THREAT) g->flags |= NE_VG_THREAT;
+    if (mf & NE_L_REFUSE) g->flags |= NE_VG_REFUSE;
+    if (mf & NE_L_FAIL) g->flags |= NE_VG_FAIL;
+    if (mf & NE_L_AGREE) g->flags |= NE_VG_AGREE;
+    if (mf & NE_L_DEONTIC) g->flags |= NE_VG_MODAL | NE_VG_DEONTIC;
+    if ((mforms & NE_F_ING) && !mbe && m > c->tb && is_punct(c, m - 1, ","))
+        g->flags |= NE_VG_PARTICIPLE;
+}
+
+/* "is ready to meet", "is going to visit": an intention; the group starts
+ * at the adjective, or at the auxiliaries of "be" before it. */
+static void adjective_intent(const ctx_t *c, ne_vgroup_t *g, uint32_t m)
+{
+    uint32_t b2 = m > c->tb ? skip_left(c, m - 1) : UINT32_MAX;
+    g->first = m;
+    if (valid_idx(c, b2) && (wf(c, b2) & NE_W_BE)) {
+        uint32_t bflags = 0;
+        int x1, x2;
+        g->first = aux_chain(c, b2 + 1, 0, &bflags, &x1, &x2);
+        g->flags |= bflags & (NE_VG_NEGATED | NE_VG_MODAL);
+    }
+    g->flags |= NE_VG_FUTURE;
+}
+
+/* "let ASEAN's special envoy, Erywan Yusof, meet": if token i is the comma
+ * closing an apposition (a name or noun phrase between commas, no verb)
+ * after a mention, the last token of that mention; else i. */
+static uint32_t before_apposition(const ctx_t *c, uint32_t i)
+{
+    if (!valid_idx(c, i) || !is_punct(c, i, ",")) return i;
+    for (uint32_t q = i; q > c->tb && i - q < 10; q--) {
+        uint32_t r = q - 1;
+        if (is_punct(c, r, ".;:")) return i;
+        if (!is_punct(c, r, ",")) continue;
+        if (r == c->tb || r + 1 >= i || ment_at(c, r - 1) < 0) return i;
+        if (ment_at(c, r + 1) < 0 && !(wf(c, r + 1) & (NE_W_DET | NE_W_POSS))) return i;
+        for (size_t k = 0; k < c->d->vg.n; k++)
+            if (c->d->vg.v[k].head > r && c->d->vg.v[k].head < i) return i;
+        return r - 1;
+    }
+    return i;
+}
+
+/* Object control: "urged China to free", "called on Rwanda to withdraw",
+ * "let the envoy meet". If token `last` ends an actor mention that follows
+ * a verb of one of the classes `want` (with at most one preposition
+ * between: "call on", "appeal to"), the index of that verb's group, else -1. */
+static int32_t object_controller(const ctx_t *c, uint32_t last, uint32_t want)
+{
+    /* "ASEAN's special envoy, Erywan Yusof, meet": a mention that takes in
+     * its apposition ends at the closing comma */
+    if (valid_idx(c, last) && is_punct(c, last, ",") && last > c->tb && ment_at(c, last - 1) >= 0 &&
+        c->d->ment.v[ment_at(c, last - 1)].te == last && c->d->ment.v[ment_at(c, last - 1)].n)
+        last--;
+    else
+        last = before_apposition(c, last);
+    int32_t m = valid_idx(c, last) ? ment_at(c, last) : -1;
+    if (m < 0) return -1;
+    const ne_mention_t *mm = &c->d->ment.v[m];
+    if (mm->te != last + 1 || (mm->flags & (NE_MF_REL | NE_MF_LOC)) || mm->tb <= c->tb) return -1;
+    uint32_t p = mm->tb - 1;
+    /* "urged the army chief, General X, and RSF commander Y to cease":
+     * back over a coordination of mentions (with their appositions) */
+    for (int n = 0; n < 24 && p > c->tb && (is_w(c, p, "and") || is_w(c, p, "or") ||
+                                            is_punct(c, p, ",") || ment_at(c, p) >= 0 ||
+                                            (tok(c, p)->flags & NE_TF_CAP)); n++)
+        p = ment_at(c, p) >= 0 ? c->d->ment.v[ment_at(c, p)].tb - 1 : p - 1;
+    if ((is_w(c, p, "on") || is_w(c, p, "upon") || is_w(c, p, "to")) && p > c->tb) p--;
+    for (size_t k = c->d->vg.n; k > 0; k--) {
+        const ne_vgroup_t *v = &c->d->vg.v[k - 1];
+        if (v->head < p) break;
+        if (v->head == p)
+            return (ne_lex_lemma_flags(c->lx, v->lemma) & want) && !(v->flags & NE_VG_NOUN)
+                       ? (int32_t)(k - 1) : -1;
+    }
+    return -1;
+}
+
+/* "agreed to ban Belarusian airlines and to impose sanctions": a
+ * to-infinitive after "and" shares the mood, the governor and (through
+ * its first token, "to", after "and") the subject of the to-infinitive
+ * before it. Returns 1 when there is one. */
+static int coordinated_infinitive(const ctx_t *c, ne_vgroup_t *g, uint32_t to)
+{
+    if (to < c->tb + 2 || !(is_w(c, to - 1, "and") || is_w(c, to - 1, "or")) || !c->d->vg.n)
+        return 0;
+    const ne_vgroup_t *p = &c->d->vg.v[c->d->vg.n - 1];
+    uint32_t b = p->head > c->tb ? skip_left(c, p->head - 1) : UINT32_MAX;
+    if (p->flags & NE_VG_NOUN || !valid_idx(c, b) || !is_w(c, b, "to")) return 0;
+    g->flags |= p->flags & (NE_VG_NEGATED | NE_VG_FUTURE | NE_VG_MODAL | NE_VG_INFINITIVE |
+                            NE_VG_THREAT | NE_VG_REFUSE | NE_VG_CONTROLLED | NE_VG_AGREE |
+                            NE_VG_FAIL | NE_VG_PARTICIPLE);
+    g->gov = p->gov;
+    g->first = to;
+    return 1;
+}
+
+/* A purpose: "summoned the ambassadors to demand", "sent 21 personnel to
+ * Bosnia to investigate". If token `last` ends an actor mention, and a
+ * verb of sending comes a few words before it in the clause, the index of
+ * that verb's group, else -1. */
+static int32_t purpose_controller(const ctx_t *c, uint32_t last)
+{
+    int32_t m = valid_idx(c, last) ? ment_at(c, last) : -1;
+    if (m < 0 || c->d->ment.v[m].te != last + 1 || (c->d->ment.v[m].flags & NE_MF_REL)) return -1;
+    uint32_t tb = c->d->ment.v[m].tb;
+    for (size_t k = c->d->vg.n; k > 0; k--) {
+        const ne_vgroup_t *v = &c->d->vg.v[k - 1];
+        if (v->head >= tb) continue;
+        if (tb - v->head > 8 || (v->flags & NE_VG_NOUN)) return -1;
+        for (uint32_t q = v->head + 1; q < tb; q++)
+            if (is_punct(c, q, ".;:,")) return -1;
+        return (ne_lex_lemma_flags(c->lx, v->lemma) & NE_L_PURPOSE) ? (int32_t)(k - 1) : -1;
+    }
+    return -1;
+}
+
+/* A to-infinitive (to is at `to`): what governs it decides what it is. */
+static void read_infinitive(const ctx_t *c, ne_vgroup_t *g, uint32_t to)
+{
+    if (coordinated_infinitive(c, g, to)) return;
+    uint32_t m = to > c->tb ? skip_left(c, to - 1) : UINT32_MAX;
+    uint32_t mlem = 0;
+    uint8_t mforms = valid_idx(c, m) && ment_at(c, m) < 0 ? verb_reading(c, m, &mlem) : 0;
+    uint32_t mf = mforms ? ne_lex_lemma_flags(c->lx, mlem) : 0;
+    if (mforms && (mf & (NE_L_INTENT | NE_L_PROMISE | NE_L_ASPECT | NE_L_THREAT | NE_L_REFUSE |
+                         NE_L_FAIL | NE_L_ACT | NE_L_AGREE | NE_L_DEONTIC)))
+        governed_mood(c, g, m, mforms, mf);
+    else if (valid_idx(c, m) && ((wf(c, m) & NE_W_INTENT_ADJ) || is_w(c, m, "going")))
+        adjective_intent(c, g, m);
+    else if (valid_idx(c, m) && (wf(c, m) & NE_W_DEONTIC)) {
+        g->first = m; /* "ought to withdraw" */
+        g->flags |= NE_VG_MODAL | NE_VG_DEONTIC;
+    }
+    else {
+        g->flags |= NE_VG_INFINITIVE;
+        if ((g->gov = object_controller(c, m, NE_L_CONTROL)) >= 0 ||
+            (g->gov = purpose_controller(c, m)) >= 0)
+            g->flags |= NE_VG_CONTROLLED;
+    }
+}
+
+/* Words after which an -ing form opens a participle clause ("after
+ * meeting", ", accusing"). */
+static int participle_opener(const ctx_t *c, uint32_t before)
+{
+    return !valid_idx(c, before) || is_punct(c, before, ",;") || is_w(c, before, "after") ||
+           is_w(c, before, "before") || is_w(c, before, "while") || is_w(c, before, "when") ||
+           is_w(c, before, "by") || is_w(c, before, "since") || is_w(c, before, "upon") ||
+           is_w(c, before, "and");
+}
+
+/* An -ing form with no auxiliary: "began sharing" (aspect), ", accusing"
+ * (a participle clause), "of derailing" (a gerund), "Truckers protesting"
+ * (a reduced relative). prev is the token before the verb, before the one
+ * before its group (they differ by a negation: "of not attending"). */
+static void read_ing_form(const ctx_t *c, ne_vgroup_t *g, uint32_t prev, uint32_t before)
+{
+    uint32_t plem = 0;
+    uint8_t pforms = valid_idx(c, before) && ment_at(c, before) < 0 ? verb_reading(c, before, &plem) : 0;
+    if (pforms && (ne_lex_lemma_flags(c->lx, plem) & NE_L_ASPECT)) {
+        /* "began sharing": the group starts at the aspect verb */
+        uint32_t aflags = 0;
+        int x1, x2;
+        g->first = aux_chain(c, before, pforms, &aflags, &x1, &x2);
+        g->flags |= aflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE);
+        if (!x2 && (pforms & NE_F_ING) && before > c->tb && is_punct(c, before - 1, ","))
+            g->flags |= NE_VG_PARTICIPLE;
+    } else if (participle_opener(c, before)) {
+        g->flags |= NE_VG_PARTICIPLE;
+    } else if (valid_idx(c, before) && ment_at(c, before) < 0 && (wf(c, before) & NE_W_SPEECH_NOUN)) {
+        /* "issued a declaration demanding": the authors' own speech act */
+        g->flags |= NE_VG_PARTICIPLE | NE_VG_STATEMENT;
+    } else if (wf(c, prev) & NE_W_PREP) {
+        g->flags |= NE_VG_NOUN; /* a gerund: "of derailing" */
+    } else if (ment_at(c, before) >= 0 && finite_before(c->d, c->tb, g->head)) {
+        /* "filed a case at the court accusing Israel": after the main verb,
+         * a participle clause of its subject */
+        g->flags |= NE_VG_PARTICIPLE;
+    } else {
+        g->flags |= NE_VG_REDUCED; /* "Truckers protesting against ..." */
+    }
+}
+
+/* "by the army", "by rebels" (not "by one hour"): "by" at i and an actor. */
+static int by_actor(const ctx_t *c, uint32_t i)
+{
+    if (!is_w(c, i, "by")) return 0;
+    int32_t m = ment_at(c, i + 1);
+    if (m < 0 && (wf(c, i + 1) & NE_W_DET) && !(wf(c, i + 1) & NE_W_NUM)) m = ment_at(c, i + 2);
+    return m >= 0 && c->d->ment.v[m].n > 0;
+}
+
+/* Is there an auxiliary after token i in its clause (before punctuation,
+ * a relative word or a subordinator): "An agreement signed with Baku was
+ * hailed"? Then the clause has its finite verb there. */
+static int aux_ahead(const ctx_t *c, uint32_t i)
+{
+    for (uint32_t k = i + 1; k < c->te && !is_punct(c, k, ".;:,"); k++) {
+        uint32_t f = wf(c, k);
+        if (f & (NE_W_REL | NE_W_SUBORD)) return 0;
+        if (f & (NE_W_BE | NE_W_HAVE | NE_W_MODAL | NE_W_FUTURE)) return 1;
+    }
+    return 0;
+}
+
+/* "an agreement signed with Baku": a past participle right after a plain
+ * noun, with no object of its own ("the mandate blocked a bridge" is a
+ * finite verb), in a clause whose finite verb is elsewhere, or with a
+ * "by" agent ("a convoy attacked by rebels"); "its allies demanded that
+ * ..." is the clause's verb. */
+static int reduced_participle(const ctx_t *c, uint32_t i, uint8_t forms, uint32_t before)
+{
+    return (forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(c, before) &&
+           ment_at(c, before) < 0 && tok(c, before)->kind == NE_TK_WORD &&
+           !(wf(c, before) & (NE_W_PRON | NE_W_REL | NE_W_CONJ | NE_W_ADV)) &&
+           !is_adverb(c, before) && !has_object(c, i + 1) &&
+           (finite_before(c->d, c->tb, i) || aux_ahead(c, i) || by_actor(c, i + 1));
+}
+
+/* A verb form with neither auxiliary nor "to": a participle, a reduced
+ * relative, a noun after a preposition ("on strike"), or a finite verb. */
+static void read_bare_form(const ctx_t *c, ne_vgroup_t *g, uint8_t forms, uint32_t prev,
+                           uint32_t before)
+{
+    if ((forms & NE_F_ING) && !(forms & (NE_F_PAST | NE_F_BASE | NE_F_S)))
+        read_ing_form(c, g, prev, before);
+    else if (reduced_participle(c, g->head, forms, before))
+        g->flags |= NE_VG_REDUCED | NE_VG_PASSIVE; /* a passive participle */
+    else if ((forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(c, before) &&
+             ment_at(c, before) >= 0 && by_actor(c, g->head + 1))
+        g->flags |= NE_VG_PASSIVE; /* "journalists detained by the army" */
+    else if ((forms & (NE_F_BASE | NE_F_S)) && !(forms & NE_F_PAST) && valid_idx(c, before) &&
+             (wf(c, before) & NE_W_PREP))
+        g->flags |= NE_VG_NOUN; /* "on strike", "for talks" */
+}
+
+/* A bare infinitive right after another verb: "help fight", "let go". */
+static int bare_infinitive(const ctx_t *c, uint8_t forms, uint32_t before)
+{
+    uint32_t plem = 0;
+    return (forms & NE_F_BASE) && !(forms & NE_F_PAST) && valid_idx(c, before) &&
+           ment_at(c, before) < 0 && verb_reading(c, before, &plem) &&
+           !(wf(c, before) & (NE_W_PRON | NE_W_REL));
+}
+
+/* Hypothetical: if/unless/whether earlier in the clause. */
+static int hypothetical(const ctx_t *c, uint32_t first)
+{
+    for (uint32_t k = first; k > c->tb && first - k < 12; k--) {
+        uint32_t p = k - 1;
+        if (is_punct(c, p, ",;:")) return 0;
+        if (wf(c, p) & NE_W_HYPO) return 1;
+    }
+    return 0;
+}
+
+/* "will withdraw its force from Chad unless ...": an intention on a
+ * condition that the other side must meet is a threat. Is there an
+ * "unless" after token i in the clause? */
+static int unless_after(const ctx_t *c, uint32_t i)
+{
+    for (uint32_t k = i + 1; k < c->te && !is_punct(c, k, ".;:"); k++)
+        if (is_w(c, k, "unless")) return 1;
+    return 0;
+}
+
+/* The verb group headed by token i: its auxiliaries, voice and mood, and
+ * what kind of verb form it is. */
+static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemma, uint8_t forms)
+{
+    memset(g, 0, sizeof(*g));
+    g->head = i;
+    g->lemma = lemma;
+    g->date = -1;
+    g->gov = -1;
+    g->family = -1;
+    if (ne_lex_lemma_flags(c->lx, lemma) & NE_L_SAY) g->flags |= NE_VG_SAY;
+    /* what precedes the verb, past adverbs and dates ("on March 3 sentenced") */
+    uint32_t prev = i > c->tb ? skip_left(c, i - 1) : UINT32_MAX;
+    if (noun_position(c, prev, forms)) g->flags |= NE_VG_NOUN;
+    int has_be = 0, has_aux = 0;
+    g->first = aux_chain(c, i, forms, &g->flags, &has_be, &has_aux);
+    uint32_t before = g->first > c->tb ? skip_left(c, g->first - 1) : UINT32_MAX;
+    if (!(g->flags & NE_VG_NOUN) && valid_idx(c, before) && is_w(c, before, "to"))
+        read_infinitive(c, g, before);
+    else if (!(g->flags & NE_VG_NOUN) && !has_aux)
+        read_bare_form(c, g, forms, prev, before);
+    if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE)) && !has_aux && bare_infinitive(c, forms, before))
+        g->flags |= NE_VG_INFINITIVE;
+    /* "let the envoy meet", "made them pay": an object, then a bare infinitive */
+    if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE)) && !has_aux && (forms & NE_F_BASE) &&
+        (g->gov = object_controller(c, before, NE_L_BARE)) >= 0)
+        g->flags |= NE_VG_INFINITIVE | NE_VG_CONTROLLED;
+    if (hypothetical(c, g->first)) g->flags |= NE_VG_MODAL;
+    if ((g->flags & NE_VG_FUTURE) && !(g->flags & NE_VG_MODAL) && unless_after(c, i))
+        g->flags = (g->flags & ~NE_VG_FUTURE) | NE_VG_THREAT;
+}
+
 int ne_actions_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te)
 {
     ctx_t c = {lx, d, tb, te};
     d->vg.n = 0;
     if (wset_fill(lx, d, tb, te) < 0) return -1;
     for (uint32_t i = tb; i < te; i++) {
-        if (ment_at(&c, i) >= 0 || in_timex(&c, i, NULL)) continue;
-        uint32_t f = wf(&c, i);
-        if (f & (NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL | NE_W_DET |
-                 NE_W_PREP | NE_W_PRON | NE_W_REL | NE_W_CONJ | NE_W_NEG | NE_W_POSS))
-            continue;
         uint32_t lemma = 0;
-        uint8_t forms = verb_reading(&c, i, &lemma);
+        uint8_t forms = verb_candidate(&c, i, &lemma);
         if (!forms) continue;
-        /* a capitalized word inside a sentence is a name or a title ("Free
-         * Tibet"), not a verb */
-        if ((tok(&c, i)->flags & NE_TF_CAP) && i > tb && !is_quote(&c, i - 1) &&
-            !is_punct(&c, i - 1, ":"))
-            continue;
         ne_vgroup_t g;
-        memset(&g, 0, sizeof(g));
-        g.head = i;
-        g.lemma = lemma;
-        g.date = -1;
-        uint32_t lf = ne_lex_lemma_flags(lx, lemma);
-        if (lf & NE_L_SAY) g.flags |= NE_VG_SAY;
-        /* what precedes the verb, past adverbs and dates ("on March 3 sentenced") */
-        uint32_t prev = i > tb ? skip_left(&c, i - 1) : UINT32_MAX;
-        uint32_t pf = valid_idx(&c, prev) ? wf(&c, prev) : 0;
-        /* a noun after a determiner, a possessive or a number */
-        if (valid_idx(&c, prev) &&
-            ((pf & (NE_W_DET | NE_W_POSS)) || is_w(&c, prev, "'s") ||
-             tok(&c, prev)->kind == NE_TK_NUM)) {
-            g.flags |= NE_VG_NOUN;
-        }
-        int has_be = 0, has_aux = 0;
-        g.first = aux_chain(&c, i, forms, &g.flags, &has_be, &has_aux);
-        uint32_t before = g.first > tb ? skip_left(&c, g.first - 1) : UINT32_MAX;
-        if (!(g.flags & NE_VG_NOUN) && valid_idx(&c, before) && is_w(&c, before, "to")) {
-            /* an infinitive: what governs it decides what it is */
-            uint32_t m = before > tb ? skip_left(&c, before - 1) : UINT32_MAX;
-            uint32_t mlem = 0;
-            uint8_t mforms = valid_idx(&c, m) && ment_at(&c, m) < 0 ? verb_reading(&c, m, &mlem) : 0;
-            uint32_t mf = mforms ? ne_lex_lemma_flags(lx, mlem) : 0;
-            uint32_t mflags = 0;
-            int mbe = 0, maux = 0;
-            if (mforms && (mf & (NE_L_INTENT | NE_L_PROMISE | NE_L_ASPECT | NE_L_THREAT |
-                                 NE_L_REFUSE | NE_L_FAIL))) {
-                uint32_t mfirst = aux_chain(&c, m, mforms, &mflags, &mbe, &maux);
-                g.first = mfirst;
-                /* "had no plans to hold talks": a plan that is not */
-                if (m > tb && is_w(&c, m - 1, "no")) g.flags |= NE_VG_NEGATED;
-                g.flags |= mflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE);
-                if (mf & (NE_L_INTENT | NE_L_PROMISE)) g.flags |= NE_VG_FUTURE;
-                if (mf & NE_L_THREAT) g.flags |= NE_VG_THREAT;
-                if (mf & NE_L_REFUSE) g.flags |= NE_VG_REFUSE;
-                if (mf & NE_L_FAIL) g.flags |= NE_VG_NEGATED;
-                if ((mforms & NE_F_ING) && !mbe && m > tb && is_punct(&c, m - 1, ","))
-                    g.flags |= NE_VG_PARTICIPLE;
-                /* "expected to" as an adjective also works through INTENT_ADJ */
-            } else if (valid_idx(&c, m) && ((wf(&c, m) & NE_W_INTENT_ADJ) || is_w(&c, m, "going"))) {
-                uint32_t b2 = m > tb ? skip_left(&c, m - 1) : UINT32_MAX;
-                g.first = m;
-                if (valid_idx(&c, b2) && (wf(&c, b2) & NE_W_BE)) {
-                    uint32_t bflags = 0;
-                    int x1, x2;
-                    g.first = aux_chain(&c, b2 + 1, 0, &bflags, &x1, &x2);
-                    g.flags |= bflags & (NE_VG_NEGATED | NE_VG_MODAL);
-                }
-                g.flags |= NE_VG_FUTURE;
-            } else {
-                g.flags |= NE_VG_INFINITIVE;
-            }
-        } else if (!(g.flags & NE_VG_NOUN) && !has_aux) {
-            uint32_t plem = 0;
-            uint8_t pforms = valid_idx(&c, before) && ment_at(&c, before) < 0 ? verb_reading(&c, before, &plem) : 0;
-            if ((forms & NE_F_ING) && !(forms & (NE_F_PAST | NE_F_BASE | NE_F_S))) {
-                if (pforms && (ne_lex_lemma_flags(lx, plem) & NE_L_ASPECT)) {
-                    /* "began sharing": the group starts at the aspect verb */
-                    uint32_t aflags = 0;
-                    int x1, x2;
-                    g.first = aux_chain(&c, before, pforms, &aflags, &x1, &x2);
-                    g.flags |= aflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE);
-                    if (!x2 && (pforms & NE_F_ING) && before > tb && is_punct(&c, before - 1, ","))
-                        g.flags |= NE_VG_PARTICIPLE;
-                } else if (!valid_idx(&c, before) || is_punct(&c, before, ",;") ||
-                           is_w(&c, before, "after") || is_w(&c, before, "before") ||
-                           is_w(&c, before, "while") || is_w(&c, before, "when") ||
-                           is_w(&c, before, "by") || is_w(&c, before, "since") ||
-                           is_w(&c, before, "upon") || is_w(&c, before, "and")) {
-                    g.flags |= NE_VG_PARTICIPLE;
-                } else if (pf & NE_W_PREP) {
-                    g.flags |= NE_VG_NOUN; /* a gerund: "of derailing" */
-                } else if (ment_at(&c, before) >= 0 && finite_before(d, tb, i)) {
-                    /* "filed a case at the court accusing Israel": after the
-                     * main verb, a participle clause of its subject */
-                    g.flags |= NE_VG_PARTICIPLE;
-                } else {
-                    g.flags |= NE_VG_REDUCED; /* "Truckers protesting against ..." */
-                }
-            } else if ((forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(&c, before) &&
-                       ment_at(&c, before) < 0 && tok(&c, before)->kind == NE_TK_WORD &&
-                       !(wf(&c, before) & (NE_W_PRON | NE_W_REL | NE_W_CONJ | NE_W_ADV)) &&
-                       !is_adverb(&c, before) && !has_object(&c, i + 1)) {
-                /* "an agreement signed with Baku": a participle after a noun,
-                 * with no object of its own ("the mandate blocked a bridge" is
-                 * a finite verb) */
-                g.flags |= NE_VG_REDUCED;
-            } else if ((forms & (NE_F_BASE | NE_F_S)) && !(forms & NE_F_PAST) &&
-                       valid_idx(&c, before) && (wf(&c, before) & NE_W_PREP)) {
-                g.flags |= NE_VG_NOUN; /* "on strike", "for talks" */
-            }
-        }
-        /* a bare infinitive right after another verb: "help fight", "let go" */
-        if (!(g.flags & (NE_VG_NOUN | NE_VG_INFINITIVE)) && !has_aux && (forms & NE_F_BASE) &&
-            !(forms & NE_F_PAST) && valid_idx(&c, before) && ment_at(&c, before) < 0) {
-            uint32_t plem = 0;
-            if (verb_reading(&c, before, &plem) && !(wf(&c, before) & (NE_W_PRON | NE_W_REL)))
-                g.flags |= NE_VG_INFINITIVE;
-        }
-        /* hypothetical: if/unless/whether earlier in the clause */
-        for (uint32_t k = g.first; k > tb && g.first - k < 12; k--) {
-            uint32_t p = k - 1;
-            if (is_punct(&c, p, ",;:")) break;
-            if (wf(&c, p) & NE_W_HYPO) {
-                g.flags |= NE_VG_MODAL;
-                break;
-            }
-        }
+        read_group(&c, &g, i, lemma, forms);
         if (NE_VEC_RESERVE(d->vg) < 0) return -1;
         d->vg.v[d->vg.n++] = g;
     }
@@ -765,13 +1033,16 @@ static int words_present(const ne_lexicon_t *lx, const ne_pattern_t *p, const ne
     return 1;
 }
 
-/* "seeking to support": after a verb of intention, aspect, failure or
- * refusal and "to" + verb, the verb is not also its own event, except
- * through patterns that say "to" themselves. */
+/* "seeking to support", "voted to impose", "agreed to share", "needs to
+ * release": after a verb that lends an infinitive its mood (intention,
+ * aspect, failure, refusal, agreement, obligation, or the act itself) and
+ * "to" + verb, the verb is not also its own event, except through patterns
+ * that say "to" themselves. */
 static int before_infinitive(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from)
 {
     uint32_t lf = ne_lex_lemma_flags(c->lx, vg->lemma);
-    return (lf & (NE_L_INTENT | NE_L_PROMISE | NE_L_ASPECT | NE_L_FAIL | NE_L_REFUSE)) &&
+    return (lf & (NE_L_INTENT | NE_L_PROMISE | NE_L_ASPECT | NE_L_FAIL | NE_L_REFUSE | NE_L_ACT |
+                 NE_L_AGREE | NE_L_DEONTIC)) &&
            is_w(c, from, "to") && from + 1 < c->te &&
            ne_lex_vforms(c->lx, tok(c, from + 1)->word) != NE_LEX_NONE;
 }

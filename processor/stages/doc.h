@@ -107,6 +107,12 @@ enum {
     NE_VG_REFUSE = 1 << 9,   /* refused to */
     NE_VG_CONSUMED = 1 << 10, /* part of another verb's pattern */
     NE_VG_NOUN = 1 << 11,     /* a verb form used as a noun ("the attacks") */
+    NE_VG_CONTROLLED = 1 << 12, /* "urged X to V": V's subject is the object of `gov` */
+    NE_VG_AGREE = 1 << 13,    /* agreed to: an intention to cooperate, or a hostile act */
+    NE_VG_FAIL = 1 << 14,     /* failed to: no event, unless a failure to agree */
+    NE_VG_DEONTIC = 1 << 15,  /* must, should, has to: with MODAL; a demand when reported */
+    NE_VG_OPPOSING = 1 << 16, /* its counterpart is the side its actor is at odds with */
+    NE_VG_STATEMENT = 1 << 17, /* "a statement blaming X": with PARTICIPLE, the authors' act */
 };
 
 struct ne_pattern_s;
@@ -116,7 +122,9 @@ typedef struct ne_vgroup_s {
     uint32_t lemma;       /* lemma index of the head */
     uint32_t flags;
     int32_t date;         /* index of the time expression attached to it, -1 none */
+    int32_t gov;          /* CONTROLLED: the group of the governing verb ("urged"), else -1 */
     /* filled by frames.c */
+    int8_t family;        /* the code family (NE_CF_*) its code passes through, -1 none */
     int32_t subj;         /* subject mention, -1 none */
     const struct ne_pattern_s *pat; /* the pattern that matched, NULL none */
     int32_t target;       /* mention of the pattern's '+', -1 none */

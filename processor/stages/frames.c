@@ -3,11 +3,21 @@
  *
  * The rules are positional and local, in the spirit of a shallow parser:
  * the subject is the nearest actor mention to the left of the verb group
- * that is not the object of a preposition; a relative pronoun stands for
- * the mention before it; a participle clause (", accusing them of") and a
- * coordinated verb ("accused X ... and hailed Y") take the subject of the
- * verb before them. Reported speech needs no rule of its own: in "A said B
- * did C" the nearest subject of "did" is B, never A.
+ * that is not the object of a preposition (past relative clauses and
+ * appositions); a relative pronoun stands for the mention before it; a
+ * participle clause (", accusing them of") and a coordinated verb ("accused
+ * X ... and hailed Y") take the subject of the verb before them at the same
+ * depth. In "A said B did C" the subject of "did" is B: reported speech
+ * keeps its own subject, and only its modality makes A the actor.
+ *
+ * Constructions, each in its own section below, settle a group before its
+ * verb's own frame is matched: object control and purpose ("urged China to
+ * free", "sent inspectors to investigate"), reported obligations ("said
+ * Sudan must return"), denials, the toll of an attack, object-gap relatives
+ * ("which Kinshasa accuses of"), reduced passives, threat formulas and
+ * statement participles. The code of an event passes through the code
+ * families of grammar.tsv: whose bidding (appeal, demand, permission), then
+ * the mood (intention, threat, refusal, agreement, failure).
  */
 #include <string.h>
 
@@ -34,106 +44,6 @@ typedef struct ctx_s {
 static void set_code(char out[5], const char *c)
 {
     ne_strlcpy(out, c, 5);
-}
-
-void ne_frames_intent_code(const char *code, char out[5])
-{
-    int root = (code[0] - '0') * 10 + (code[1] - '0');
-    switch (root) {
-    case 4: set_code(out, "036"); return;
-    case 5: set_code(out, "030"); return;
-    case 6:
-        if (!strncmp(code, "061", 3)) set_code(out, "0311");
-        else if (!strncmp(code, "062", 3)) set_code(out, "0312");
-        else if (!strncmp(code, "063", 3)) set_code(out, "0313");
-        else if (!strncmp(code, "064", 3)) set_code(out, "0314");
-        else set_code(out, "031");
-        return;
-    case 7:
-        if (!strncmp(code, "071", 3)) set_code(out, "0331");
-        else if (!strncmp(code, "072", 3)) set_code(out, "0332");
-        else if (!strncmp(code, "073", 3)) set_code(out, "0333");
-        else if (!strncmp(code, "074", 3)) set_code(out, "0334");
-        else set_code(out, "033");
-        return;
-    case 8:
-        if (!strncmp(code, "081", 3)) set_code(out, "0351");
-        else if (!strncmp(code, "082", 3)) set_code(out, "0352");
-        else if (!strncmp(code, "084", 3)) set_code(out, "0353");
-        else if (!strncmp(code, "085", 3)) set_code(out, "0354");
-        else if (!strncmp(code, "086", 3)) set_code(out, "0355");
-        else if (!strncmp(code, "087", 3)) set_code(out, "0356");
-        else if (!strncmp(code, "083", 3)) {
-            /* acceding to reform (0831 resign) mirrors the intent to reform (0341) */
-            set_code(out, "034");
-            if (code[3]) out[3] = code[3], out[4] = '\0';
-        } else set_code(out, "035");
-        return;
-    case 14: set_code(out, "133"); return;
-    case 15: case 18: case 19: case 20: set_code(out, "138"); return;
-    case 16:
-        if (!strncmp(code, "163", 3)) set_code(out, "1312");
-        else set_code(out, "131");
-        return;
-    case 17: set_code(out, "137"); return;
-    default: set_code(out, code); return; /* statements, demands, criticism: as said */
-    }
-}
-
-void ne_frames_threat_code(const char *code, char out[5])
-{
-    int root = (code[0] - '0') * 10 + (code[1] - '0');
-    if (root == 13) set_code(out, code);
-    else if (root >= 14) ne_frames_intent_code(code, out);
-    else set_code(out, "130");
-}
-
-void ne_frames_refuse_code(const char *code, char out[5])
-{
-    int root = (code[0] - '0') * 10 + (code[1] - '0');
-    if (root == 4) set_code(out, "125");
-    else if (root == 5) set_code(out, "127");
-    else if (root == 6) set_code(out, "121");
-    else if (root == 7) set_code(out, "122");
-    else if (root == 8) {
-        if (!strncmp(code, "083", 3)) {
-            set_code(out, "123"); /* 0831 -> 1231: reject a change of leadership */
-            if (code[3]) out[3] = code[3], out[4] = '\0';
-        } else if (!strncmp(code, "081", 3)) set_code(out, "1241");
-        else if (!strncmp(code, "084", 3)) set_code(out, "1243");
-        else if (!strncmp(code, "085", 3)) set_code(out, "1244");
-        else if (!strncmp(code, "086", 3)) set_code(out, "1245");
-        else if (!strncmp(code, "087", 3)) set_code(out, "1246");
-        else set_code(out, "124");
-    } else if (root == 12) set_code(out, code);
-    else set_code(out, "120");
-}
-
-/* The code of an event presented by a support verb ("ordered / offered /
- * called for / asked for / refused the release of X": 0841, 0353, 1053,
- * 0253, 1243). A demand, an appeal or a refusal is made of cooperative
- * events only (roots 01-08); 0 when there is no such code. */
-int ne_frames_modal_code(int modality, const char *code, char out[5])
-{
-    int root = (code[0] - '0') * 10 + (code[1] - '0');
-    switch (modality) {
-    case NE_MOD_ACT: set_code(out, code); return 1;
-    case NE_MOD_INTENT: ne_frames_intent_code(code, out); return 1;
-    case NE_MOD_REJECT:
-        if (root > 8) return 0;
-        ne_frames_refuse_code(code, out);
-        return 1;
-    case NE_MOD_DEMAND:
-    case NE_MOD_APPEAL:
-        if (root > 8) return 0;
-        ne_frames_intent_code(code, out);
-        if (strncmp(out, "03", 2)) set_code(out, "030");
-        /* the demand and appeal families mirror the intent family: 0353 -> 1053, 0253 */
-        out[0] = modality == NE_MOD_DEMAND ? '1' : '0';
-        out[1] = modality == NE_MOD_DEMAND ? '0' : '2';
-        return 1;
-    default: set_code(out, code); return 1;
-    }
 }
 
 /* ---- subjects ------------------------------------------------------------------ */
@@ -168,6 +78,97 @@ static uint32_t skip_relative(const ctx_t *c, uint32_t p)
     return p;
 }
 
+/* Is there a verb group (other than a noun or a participle modifier) with
+ * its head in tokens [a, b)? */
+static int verb_between(const ctx_t *c, uint32_t a, uint32_t b)
+{
+    for (size_t k = 0; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *g = &c->s.d->vg.v[k];
+        if (g->head >= a && g->head < b && !(g->flags & (NE_VG_NOUN | NE_VG_REDUCED))) return 1;
+    }
+    return 0;
+}
+
+/* If position p is the comma closing an apposition after a usable subject
+ * ("Pakistan, a key U.S. ally in the war against terrorism, has refused"),
+ * the comma that opens it; else p. An apposition is a noun phrase (it
+ * starts with a determiner, a possessive, a number or a mention, and has
+ * no verb) right after a mention that can be a subject. */
+static uint32_t skip_apposition(const ctx_t *c, uint32_t p)
+{
+    if (!is_punct(c, p, ",")) return p;
+    for (uint32_t q = p; q > c->s.tb && p - q < 16; q--) {
+        uint32_t r = q - 1;
+        if (is_punct(c, r, ".;:()\"")) return p;
+        if (!is_punct(c, r, ",")) continue;
+        if (r == c->s.tb || r + 1 >= p || verb_between(c, r + 1, p)) return p;
+        if (!(wf(c, r + 1) & (NE_W_DET | NE_W_POSS | NE_W_NUM)) && ment_at(c, r + 1) < 0) return p;
+        int32_t h = ment_at(c, r - 1);
+        if (h < 0) return p;
+        const ne_mention_t *hm = &c->s.d->ment.v[h];
+        if (!hm->n || (hm->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_NAME | NE_MF_PRON)) ||
+            (hm->tb > c->s.tb && (wf(c, hm->tb - 1) & NE_W_PREP)))
+            return p;
+        return r;
+    }
+    return p;
+}
+
+/* "a statement, which accused": the antecedent of the relative pronoun
+ * mention rel, the mention before it, or a few nouns back ("a recent State
+ * Department statement, which", "a Japanese employee of drug maker Astellas
+ * Pharma who"). */
+static int32_t relative_antecedent(const ctx_t *c, const ne_mention_t *rel)
+{
+    uint32_t q = rel->tb;
+    while (q > c->s.tb && is_punct(c, q - 1, ",")) q--;
+    if (q <= c->s.tb) return -1;
+    int32_t a = ment_at(c, q - 1);
+    if (a >= 0 && !(c->s.d->ment.v[a].flags & NE_MF_LOC)) return a;
+    for (uint32_t r2 = q - 1, s = 0; r2 > c->s.tb && s < 7; r2--, s++) {
+        a = ment_at(c, r2 - 1);
+        if (a >= 0 && !(c->s.d->ment.v[a].flags & NE_MF_LOC)) return a;
+        if (tok(c, r2 - 1)->kind != NE_TK_WORD) break;
+    }
+    return -1;
+}
+
+/* "since Israel began striking": a mention after a word that may open a
+ * clause, right before the verb (past adverbs and dates), is its subject
+ * even though the word is also a preposition; so is the agent of a noun
+ * ("An air strike by the army killed"). */
+static int opens_clause(const ctx_t *c, const ne_mention_t *mm, uint32_t verb)
+{
+    if (mm->tb <= c->s.tb) return 0;
+    uint32_t p = mm->tb - 1;
+    /* "An air strike by the army killed": the agent of the noun before */
+    int agent = is_w(c, p, "by") && p > c->s.tb && ment_at(c, p - 1) < 0 &&
+                tok(c, p - 1)->kind == NE_TK_WORD && !(wf(c, p - 1) & ~NE_W_TIMESTART);
+    for (size_t k = 0; agent && k < c->s.d->vg.n; k++)
+        if (c->s.d->vg.v[k].head == p - 1 && !(c->s.d->vg.v[k].flags & NE_VG_NOUN)) agent = 0;
+    if (!agent && !(is_w(c, p, "since") || is_w(c, p, "after") || is_w(c, p, "before") ||
+                    is_w(c, p, "until") || is_w(c, p, "as") || is_w(c, p, "once")))
+        return 0;
+    /* past adverbs, dates, "of/for + mention" and an apposition between
+     * commas: "after Pakistan's special envoy for Afghanistan, Mohammad
+     * Sadiq, held talks" */
+    uint32_t q = mm->te;
+    for (int n = 0; q < verb && n < 8; n++) {
+        if (is_adverb_like(c, q) || in_timex(c, q)) q++;
+        else if ((is_w(c, q, "of") || is_w(c, q, "for")) && ment_at(c, q + 1) >= 0)
+            q = c->s.d->ment.v[ment_at(c, q + 1)].te;
+        else if (is_punct(c, q, ",") && (ment_at(c, q + 1) >= 0 || (wf(c, q + 1) & NE_W_DET) ||
+                                         (tok(c, q + 1)->flags & NE_TF_CAP))) {
+            uint32_t e = q + 1;
+            while (e < verb && !is_punct(c, e, ",.;:")) e++;
+            if (e >= verb || !is_punct(c, e, ",") || verb_between(c, q + 1, e)) break;
+            q = e + 1;
+        } else
+            break;
+    }
+    return q == verb;
+}
+
 /* The nearest mention before position i that can be a subject. */
 static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
 {
@@ -177,6 +178,7 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
         uint32_t p = k - 1;
         if (is_punct(c, p, ".;:")) return of_object;
         uint32_t r = skip_relative(c, p);
+        if (r == p) r = skip_apposition(c, p);
         if (r != p) {
             k = r;
             continue;
@@ -188,36 +190,13 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
         }
         const ne_mention_t *mm = &c->s.d->ment.v[m];
         k = mm->tb;
-        if (mm->flags & NE_MF_REL) {
-            /* "a statement, which accused": the mention before the pronoun */
-            uint32_t q = mm->tb;
-            while (q > c->s.tb && is_punct(c, q - 1, ",")) q--;
-            if (q > c->s.tb) {
-                int32_t a = ment_at(c, q - 1);
-                if (a >= 0 && !(c->s.d->ment.v[a].flags & NE_MF_LOC)) return a;
-                /* "a recent State Department statement, which", "a Japanese
-                 * employee of drug maker Astellas Pharma who": a few nouns back */
-                for (uint32_t r2 = q - 1, s = 0; r2 > c->s.tb && s < 7; r2--, s++) {
-                    a = ment_at(c, r2 - 1);
-                    if (a >= 0 && !(c->s.d->ment.v[a].flags & NE_MF_LOC)) return a;
-                    if (tok(c, r2 - 1)->kind != NE_TK_WORD) break;
-                }
-            }
-            return -1;
-        }
+        if (mm->flags & NE_MF_REL) return relative_antecedent(c, mm);
         if (mm->flags & (NE_MF_LOC | NE_MF_RECIP)) continue;
         if (!mm->n && !(mm->flags & NE_MF_SPEAKER)) continue;
         if ((mm->flags & NE_MF_NAME) && !passive) continue;
+        if (opens_clause(c, mm, i)) return m;
         /* the object of a preposition is not a subject ("of Chinese naval
          * movements", "in Pakistan's Balochistan province") */
-        /* ... unless a clause starts there: "since Israel began striking" */
-        if (mm->tb > c->s.tb && (is_w(c, mm->tb - 1, "since") || is_w(c, mm->tb - 1, "after") ||
-                               is_w(c, mm->tb - 1, "before") || is_w(c, mm->tb - 1, "until") ||
-                               is_w(c, mm->tb - 1, "as") || is_w(c, mm->tb - 1, "once"))) {
-            uint32_t q = mm->te;
-            while (q < i && (is_adverb_like(c, q) || in_timex(c, q))) q++;
-            if (q == i) return m;
-        }
         if (mm->tb > c->s.tb && (wf(c, mm->tb - 1) & NE_W_PREP) && !is_w(c, mm->tb - 1, "than")) {
             if (of_object < 0 && is_w(c, mm->tb - 1, "of")) of_object = m;
             continue;
@@ -236,46 +215,133 @@ static int conjoined(const ctx_t *c, const ne_vgroup_t *g)
 }
 
 static int32_t find_subject(ctx_t *c, size_t gi);
+/* Members of the co-authors of a statement participle (the object of
+ * "join X in"), appended to act[na..max); returns the new count. */
+static int co_authors(ctx_t *c, size_t gi, ne_member_t *act, int na, int max);
 
 /* A group's subject, found on first use: most verb forms of a sentence
  * code nothing and never need one. */
 static int32_t group_subject(ctx_t *c, size_t gi)
 {
     ne_vgroup_t *g = &c->s.d->vg.v[gi];
-    if (g->subj == -2) g->subj = coded_group(g) ? find_subject(c, gi) : -1;
+    if (g->subj == -2)
+        g->subj = coded_group(g) || (g->flags & NE_VG_CONTROLLED) ? find_subject(c, gi) : -1;
     return g->subj;
+}
+
+/* The subject of the previous finite verb, which a participle or a
+ * coordinated verb shares ("an earthquake struck ..., killing": not the
+ * subject of a verb before that). */
+static int32_t previous_subject(ctx_t *c, size_t gi)
+{
+    for (size_t k = gi; k > 0; k--)
+        if (coded_group(&c->s.d->vg.v[k - 1])) return group_subject(c, k - 1);
+    return -1;
+}
+
+static int32_t complement_governor(const ctx_t *c, size_t gi, uint32_t p);
+
+/* Where the clause of a group starts: at its subject when that is right
+ * before it (past adverbs and dates), else at its first token. */
+static uint32_t clause_start(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t p = g->first;
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    if (p > c->s.tb && ment_at(c, p - 1) >= 0) p = c->s.d->ment.v[ment_at(c, p - 1)].tb;
+    return p;
+}
+
+/* Has the relative clause of group k ended before token `until` ("what it
+ * called protectionist practices and said", "a statement, which accused
+ * Russia, and hailed")? A clause after "which", "who" or "that" ends at a
+ * comma; one after "what" is a noun phrase, and ends with it. A verb in
+ * the clause itself ("which accused Russia and hailed") shares its subject. */
+static int relative_ended(const ctx_t *c, size_t k, uint32_t until)
+{
+    uint32_t p = clause_start(c, &c->s.d->vg.v[k]);
+    int32_t m = ment_at(c, p);
+    int rel = m >= 0 && (c->s.d->ment.v[m].flags & NE_MF_REL);
+    if (!rel && p > c->s.tb && is_w(c, p - 1, "what")) return 1;
+    if (!rel && !(p > c->s.tb && (wf(c, p - 1) & NE_W_REL))) return 0;
+    for (uint32_t q = c->s.d->vg.v[k].head + 1; q < until; q++)
+        if (is_punct(c, q, ",")) return 1;
+    return 0;
+}
+
+/* The subject a coordinated verb shares ("urged Brussels to correct what
+ * it called protectionist practices and said ..."): that of the nearest
+ * coded verb before it at the same depth, past relative clauses, and for a
+ * verb that reports (said, warned, urged) past the clauses that verbs
+ * report too ("told lawmakers that martial law would ... and accused"). */
+static int32_t conjunct_subject(ctx_t *c, size_t gi)
+{
+    uint32_t lf = ne_lex_lemma_flags(c->s.lx, c->s.d->vg.v[gi].lemma);
+    int reports = (c->s.d->vg.v[gi].flags & NE_VG_SAY) ||
+                  (lf & (NE_L_REPORT | NE_L_APPEAL | NE_L_DEMAND | NE_L_ORDER | NE_L_DENY));
+    for (size_t k = gi; k > 0; k--) {
+        if (!coded_group(&c->s.d->vg.v[k - 1]) ||
+            relative_ended(c, k - 1, c->s.d->vg.v[gi].first))
+            continue;
+        if (reports && complement_governor(c, k - 1, clause_start(c, &c->s.d->vg.v[k - 1])) >= 0)
+            continue;
+        return group_subject(c, k - 1);
+    }
+    return -1;
+}
+
+/* "a statement that accused": the group follows a relative "that" after a
+ * plain noun ("said that", "warned Ankara that" are complements, not
+ * relatives), whose antecedent is no actor. */
+static int after_relative_that(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t p = g->first;
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    if (p < c->s.tb + 2 || !is_w(c, p - 1, "that")) return 0;
+    uint32_t q = p - 2;
+    while (q > c->s.tb && in_timex(c, q)) q--;
+    const ne_token_t *t = tok(c, q);
+    return ment_at(c, q) < 0 && t->kind == NE_TK_WORD && !(wf(c, q) & (NE_W_PREP | NE_W_CONJ)) &&
+           ne_lex_vforms(c->s.lx, t->word) == NE_LEX_NONE;
+}
+
+/* "a ceremony hosted by X", "a summit on Gaza hosted by X", "The ceremony
+ * at the State Department was hosted by X": the token of the event noun
+ * (event-nouns.tsv) that a passive verb right after it is done to, past a
+ * phrase after a preposition; -1 when the patient is no event noun. */
+static int32_t event_patient(const ctx_t *c, const ne_vgroup_t *g)
+{
+    if (!(g->flags & NE_VG_PASSIVE) || (g->flags & NE_VG_CONTROLLED)) return -1;
+    uint32_t p = g->first;
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    for (int steps = 0; steps < 3 && p > c->s.tb; steps++) {
+        int32_t m = ment_at(c, p - 1);
+        uint32_t q = m >= 0 ? c->s.d->ment.v[m].tb : p - 1;
+        if (m < 0 && tok(c, q)->kind == NE_TK_WORD) {
+            uint32_t noun = ne_lex_noun(c->s.lx, tok(c, q)->word);
+            return noun != NE_LEX_NONE && ne_lex_noun_roots(c->s.lx, noun) ? (int32_t)q : -1;
+        }
+        /* "at the State Department", "in Pretoria": a phrase of the noun */
+        if (m < 0 || q <= c->s.tb + 1 || !(wf(c, q - 1) & NE_W_PREP)) return -1;
+        p = q - 1;
+    }
+    return -1;
 }
 
 static int32_t find_subject(ctx_t *c, size_t gi)
 {
     ne_vgroup_t *g = &c->s.d->vg.v[gi];
-    /* the previous finite verb, whose subject a participle or a coordinated
-     * verb shares ("an earthquake struck ..., killing": not the subject of
-     * a verb before that) */
-    int32_t prev_subj = -1;
-    for (size_t k = gi; k > 0; k--) {
-        ne_vgroup_t *pg = &c->s.d->vg.v[k - 1];
-        if (coded_group(pg)) {
-            prev_subj = group_subject(c, k - 1);
-            break;
-        }
-    }
+    /* "urged China to free ...": the act is the one who urged */
+    if (g->flags & NE_VG_CONTROLLED) return group_subject(c, (size_t)g->gov);
+    int32_t prev_subj = previous_subject(c, gi);
     if (g->flags & NE_VG_PARTICIPLE) return prev_subj;
-    {
-        uint32_t p = g->first;
-        while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
-        if (p >= c->s.tb + 2 && is_w(c, p - 1, "that")) {
-            uint32_t q = p - 2;
-            while (q > c->s.tb && in_timex(c, q)) q--;
-            const ne_token_t *t = tok(c, q);
-            /* "said that", "warned Ankara that" are complements, not relatives */
-            if (ment_at(c, q) < 0 && t->kind == NE_TK_WORD && !(wf(c, q) & (NE_W_PREP | NE_W_CONJ)) &&
-                ne_lex_vforms(c->s.lx, t->word) == NE_LEX_NONE)
-                return -1;
-        }
-    }
+    if (after_relative_that(c, g)) return -1;
+    /* "the ceremony was hosted by X": an event, not a mention, is the patient */
+    if (event_patient(c, g) >= 0) return -1;
     /* "accused X ... and hailed Y": coordinated verbs share the subject */
-    if (conjoined(c, g) && prev_subj >= 0) return prev_subj;
+    if (conjoined(c, g)) {
+        int32_t shared = conjunct_subject(c, gi);
+        if (shared >= 0) return shared;
+    }
     return subject_left(c, g->first, (g->flags & NE_VG_PASSIVE) != 0);
 }
 
@@ -841,10 +907,12 @@ static int object_event(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t 
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp, const struct ne_events_s *ev)
 {
-    /* "denied that Tehran had ...": a frame that ends with its complement's
-     * "that" has no object in the complement, */
+    /* "denied that Tehran had ...", "dismissed claims that it had ...": a
+     * frame that ends with its complement's "that", or right before it,
+     * has no object in the complement, */
     uint32_t end = c->s.te;
     if (g->mend > g->head + 1 && is_w(c, g->mend - 1, "that")) end = g->mend - 1;
+    else if (g->mend < end && is_w(c, g->mend, "that")) end = g->mend;
     /* "denies backing the rebels": nor has a bare verb before a clause of its own */
     for (size_t k = 0; k < c->s.d->vg.n && g->mend == g->head + 1; k++)
         if (c->s.d->vg.v[k].head == g->mend && !(c->s.d->vg.v[k].flags & NE_VG_NOUN)) end = g->mend;
@@ -893,13 +961,42 @@ static int pronoun_event(const ctx_t *c, const ne_vgroup_t *g, int32_t m, const 
     return 0;
 }
 
+/* Is the actor one of the members in ms (by state, else by code)? */
+static int among(const ne_member_t *ms, int n, const ne_member_t *actor)
+{
+    for (int k = 0; k < n; k++)
+        if (actor->country[0] ? !strcmp(ms[k].country, actor->country) : !strcmp(ms[k].code, actor->code))
+            return 1;
+    return 0;
+}
+
+/* "vowed to retaliate", "said Moscow would respond": the side the actor is
+ * at odds with in this article, from the memory of events: the other side
+ * of the latest event it took part in (as a target: who acted on it; as an
+ * agent: whom it acted on). */
+static int opposing_side(const ctx_t *c, const ne_member_t *actor, ne_member_t *out)
+{
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        const ne_member_t *other = NULL;
+        if (e->nagent && among(e->target, e->ntarget, actor)) other = &e->agent[0];
+        else if (e->ntarget && among(e->agent, e->nagent, actor)) other = &e->target[0];
+        if (!other) continue;
+        *out = *other;
+        out->start = out->end = 0; /* a party of the article, not named here */
+        return 1;
+    }
+    return 0;
+}
+
 /* The counterpart of a group in the active voice, by precedence: the
  * mention in the pattern's '+' (an "it" that stands for an event: its
- * agent); the agent of an event that fills it; a
- * reciprocal; for gov and self, a party the clause names as opposed ("in
- * defiance of X", "unless X"), else the actor's own state; for obj and
- * reply, the object or the memory. Returns the members written to cp;
- * *recip when the actors act on each other. */
+ * agent); for a threat formula or a denial that names no one, whoever last
+ * acted on the actor, else the side it is at odds with; the agent of an
+ * event that fills '+'; a reciprocal; for gov and self, a party the clause
+ * names as opposed ("in defiance of X", "unless X"), else the actor's own
+ * state; for obj and reply, the object or the memory. Returns the members
+ * written to cp; *recip when the actors act on each other. */
 static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                        ne_member_t *cp, const struct ne_events_s *ev, int *recip)
 {
@@ -912,6 +1009,8 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *
         int n = pronoun_event(c, g, g->target, act, na, cp);
         return n ? n : members(c, g->target, cp);
     }
+    if (g->flags & NE_VG_OPPOSING)
+        return na && (reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp));
     if (g->evnoun >= 0) return event_counterpart(c, (uint32_t)g->evnoun, act, na, cp);
     if (p->opts & NE_PO_RECIP) {
         *recip = 1;
@@ -926,18 +1025,63 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *
     return 0;
 }
 
+/* The mention after "by" at token k: "by the army", "by much of the
+ * opposition", "by members of his presidential guard" (a determiner, a
+ * number, or a word with "of" may come first). -1 none. */
+static int32_t by_mention(const ctx_t *c, uint32_t k)
+{
+    uint32_t q = k + 1;
+    for (int n = 0; n < 4 && q < c->s.te && ment_at(c, q) < 0; n++, q++) {
+        const ne_token_t *t = tok(c, q);
+        if ((wf(c, q) & (NE_W_DET | NE_W_NUM)) || t->kind == NE_TK_NUM || is_w(c, q, "of")) continue;
+        if (t->kind == NE_TK_WORD && !(t->flags & NE_TF_CAP) && is_w(c, q + 1, "of")) continue;
+        break;
+    }
+    int32_t m = ment_at(c, q);
+    return m >= 0 && !(c->s.d->ment.v[m].flags & NE_MF_REL) ? m : -1;
+}
+
+/* A parenthetical between commas that starts at the comma p (", much of it
+ * believed to have been embezzled,"): the closing comma, else p. */
+static uint32_t parenthetical_end(const ctx_t *c, uint32_t p)
+{
+    for (uint32_t q = p + 1; q < c->s.te && q - p < 16; q++) {
+        if (is_punct(c, q, ".;:")) return p;
+        if (is_punct(c, q, ",")) return q;
+    }
+    return p;
+}
+
+/* Does a new clause start at token k (a relative word, a subordinator, or
+ * "and"/"but" before a verb)? */
+static int clause_break(const ctx_t *c, uint32_t k)
+{
+    if (wf(c, k) & (NE_W_REL | NE_W_SUBORD)) return 1;
+    if (!is_w(c, k, "and") && !is_w(c, k, "but")) return 0;
+    for (size_t g = 0; g < c->s.d->vg.n; g++)
+        if (c->s.d->vg.v[g].first == k + 1 && !(c->s.d->vg.v[g].flags & NE_VG_NOUN)) return 1;
+    return 0;
+}
+
+/* The "by" agent of a verb that ends at token `from`: in its clause, within
+ * twenty tokens, past parentheticals between commas. -1 none, -2 when the
+ * search found no "by" at all. */
+static int32_t by_agent(const ctx_t *c, uint32_t from)
+{
+    for (uint32_t k = from, n = 0; k < c->s.te && n < 20; k++, n++) {
+        if (is_punct(c, k, ".;:") || clause_break(c, k)) break;
+        if (is_punct(c, k, ",")) k = parenthetical_end(c, k);
+        else if (is_w(c, k, "by")) return by_mention(c, k);
+    }
+    return -2;
+}
+
 /* The agent of a passive verb: "by X" after the match, else a state named
  * as the place ("was detained in Beijing"). */
 static int32_t passive_agent(const ctx_t *c, uint32_t from)
 {
-    for (uint32_t k = from; k < c->s.te && k < from + 10; k++) {
-        if (is_punct(c, k, ".;:")) break;
-        if (is_w(c, k, "by")) {
-            int32_t m = ment_at(c, k + 1);
-            if (m < 0 && k + 2 < c->s.te && (wf(c, k + 1) & NE_W_DET)) m = ment_at(c, k + 2);
-            return m >= 0 && !(c->s.d->ment.v[m].flags & (NE_MF_REL)) ? m : -1;
-        }
-    }
+    int32_t by = by_agent(c, from);
+    if (by != -2) return by;
     for (uint32_t k = from; k < c->s.te && k < from + 10; k++) {
         if (is_punct(c, k, ".;:,")) break;
         if (is_w(c, k, "in")) {
@@ -1014,7 +1158,8 @@ static int place_only(ctx_t *c, size_t gi)
 static void passive_object(ctx_t *c, size_t gi, ne_match_t *mt)
 {
     ne_vgroup_t *g = &c->s.d->vg.v[gi];
-    if (!(g->flags & NE_VG_PASSIVE)) return;
+    /* "ordered him to be detained": the subject is the one who ordered */
+    if ((g->flags & (NE_VG_PASSIVE | NE_VG_CONTROLLED)) != NE_VG_PASSIVE) return;
     int32_t subj = group_subject(c, gi);
     if (subj < 0) return;
     const ne_mention_t *m = &c->s.d->ment.v[subj];
@@ -1022,6 +1167,89 @@ static void passive_object(ctx_t *c, size_t gi, ne_match_t *mt)
     if (ne_actions_match_object(c->s.lx, c->s.d, c->s.tb, c->s.te, g, m->tb, m->te, &om) &&
         om.pat->score > mt->pat->score)
         mt->pat = om.pat;
+}
+
+/* The code family of the group's mood: refused to, threatened to, will /
+ * plans to, failed to, agreed to; -1 for a plain act. */
+static int mood_family(uint32_t flags)
+{
+    if (flags & NE_VG_REFUSE) return NE_CF_REFUSE;
+    if (flags & NE_VG_THREAT) return NE_CF_THREAT;
+    if (flags & NE_VG_FUTURE) return NE_CF_INTENT;
+    if (flags & NE_VG_FAIL) return NE_CF_FAIL;
+    if (flags & NE_VG_AGREE) return NE_CF_AGREE;
+    return -1;
+}
+
+/* The code family in which a support verb presents the event its object
+ * noun names (lemmas.tsv): "offered the release of X" an intention,
+ * "called for" a demand, "asked for" an appeal, "rejected" a refusal; -1
+ * for the act itself ("ordered the release of X"). */
+static int modality_family(int modality)
+{
+    switch (modality) {
+    case NE_MOD_INTENT: return NE_CF_INTENT;
+    case NE_MOD_DEMAND: return NE_CF_DEMAND;
+    case NE_MOD_APPEAL: return NE_CF_APPEAL;
+    case NE_MOD_REJECT: return NE_CF_REFUSE;
+    default: return -1;
+    }
+}
+
+/* The code of the group's event: the matched pattern's code, passed
+ * through the family in which a support verb presents it ("called for the
+ * release of": 0841 -> 1053), then the family of whom it was asked of
+ * ("urged X to free": 0841 -> 0253), then the family of its mood ("refused
+ * to let X meet": 086 -> 1245). Sets *intent for an intention, which is
+ * dated when said. 0 when there is no event (a failure to do what
+ * code-fail does not list, a hostile act demanded through a noun) or no
+ * code. */
+static int event_code(const ctx_t *c, const ne_vgroup_t *g, const ne_match_t *mt, char mapped[5],
+                      int *intent)
+{
+    const ne_lexicon_t *lx = c->s.lx;
+    char presented[5], asked[5];
+    const char *code = mt->pat->code;
+    int shown = modality_family(mt->modality);
+    if (shown >= 0) {
+        /* a demand, an appeal or a refusal that a support verb presents is
+         * made of cooperative events only (roots 01-08): "called for
+         * sanctions against X" is no demand on X */
+        int root = (code[0] - '0') * 10 + (code[1] - '0');
+        if (shown != NE_CF_INTENT && root > 8) return 0;
+        ne_lex_code_family(lx, shown, code, presented);
+        code = presented;
+    }
+    if (g->family >= 0) {
+        ne_lex_code_family(lx, g->family, code, asked);
+        code = asked;
+    }
+    int mood = mood_family(g->flags);
+    int mapped_by = mood >= 0 ? ne_lex_code_family(lx, mood, code, mapped) : (set_code(mapped, code), 0);
+    if (mood == NE_CF_FAIL && !mapped_by) return 0;
+    *intent = mood == NE_CF_INTENT || (mood == NE_CF_AGREE && mapped_by);
+    /* a mapped code that the table lacks falls back to its parent */
+    while (strlen(mapped) > 3 && !ne_lex_cameo(lx, mapped)) mapped[strlen(mapped) - 1] = '\0';
+    return ne_lex_cameo(lx, mapped) != NULL;
+}
+
+/* What every event of the group shares: code, rule, trigger, sentence and
+ * date. Returns 0 when there is no such code. */
+static int event_proto(ctx_t *c, const ne_vgroup_t *g, const ne_match_t *mt, ne_event_t *proto)
+{
+    char mapped[5];
+    int intent;
+    memset(proto, 0, sizeof(*proto));
+    if (!event_code(c, g, mt, mapped, &intent) || !set_cameo(c, proto, mapped)) return 0;
+    proto->rule = mt->pat->text;
+    proto->trigger_start = tok_start(c, g->first);
+    proto->trigger_end = tok_end(c, (mt->end > g->head ? mt->end : g->head + 1) - 1);
+    proto->sentence_start = tok_start(c, c->s.tb);
+    proto->sentence_end = tok_end(c, c->s.te - 1);
+    event_date(c, g, intent, proto);
+    if (proto->date_source == NE_DATE_TEXT && proto->date_precision == NE_PREC_DAY)
+        c->mem->anchor = proto->date_ymd;
+    return 1;
 }
 
 static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
@@ -1034,47 +1262,26 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     int quiet = place_only(c, gi);
     ne_match_t mt = {g->pat, g->target, g->mend, g->modality, g->evnoun};
     passive_object(c, gi, &mt);
-
     ne_event_t proto;
-    memset(&proto, 0, sizeof(proto));
-    const char *code = mt.pat->code;
-    char mapped[5];
-    int intent = 0;
-    char presented[5];
-    if (g->modality) {
-        /* "called for the release of": the support verb's reading first */
-        if (!ne_frames_modal_code(g->modality, code, presented)) return 0;
-        code = presented;
-    }
-    if (g->flags & NE_VG_REFUSE) ne_frames_refuse_code(code, mapped);
-    else if (g->flags & NE_VG_THREAT) ne_frames_threat_code(code, mapped);
-    else if (g->flags & NE_VG_FUTURE) ne_frames_intent_code(code, mapped), intent = 1;
-    else set_code(mapped, code);
-    /* a mapped code that the table lacks falls back to its parent */
-    while (strlen(mapped) > 3 && !ne_lex_cameo(c->s.lx, mapped)) mapped[strlen(mapped) - 1] = '\0';
-    if (!set_cameo(c, &proto, mapped)) return 0;
-    proto.rule = mt.pat->text;
-    proto.trigger_start = tok_start(c, g->first);
-    proto.trigger_end = tok_end(c, (mt.end > g->head ? mt.end : g->head + 1) - 1);
-    proto.sentence_start = tok_start(c, c->s.tb);
-    proto.sentence_end = tok_end(c, c->s.te - 1);
-    event_date(c, g, intent, &proto);
-    if (proto.date_source == NE_DATE_TEXT && proto.date_precision == NE_PREC_DAY)
-        c->mem->anchor = proto.date_ymd;
+    if (!event_proto(c, g, &mt, &proto)) return 0;
 
     ne_member_t act[NE_MAX_MEMBERS], cp[NE_MAX_MEMBERS];
     int na = 0, ncp = 0;
     int32_t subj = group_subject(c, gi);
     if (subj >= 0 && (d->ment.v[subj].flags & NE_MF_SPEAKER)) subj = speaker(c);
     int recip = 0;
-    if (g->flags & NE_VG_PASSIVE) {
-        int32_t agent = passive_agent(c, mt.end);
-        if (agent < 0 || subj < 0) return 0;
+    if ((g->flags & NE_VG_PASSIVE) && !(g->flags & NE_VG_CONTROLLED)) {
+        int32_t agent = passive_agent(c, mt.end), noun = subj < 0 ? event_patient(c, g) : -1;
+        if (agent < 0 || (subj < 0 && noun < 0)) return 0;
         na = members(c, agent, act);
-        ncp = members(c, subj, cp);
+        /* "a ceremony hosted by X": the parties of the event the noun names */
+        if (subj >= 0) ncp = members(c, subj, cp);
+        else ncp = ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, noun)->word, cp,
+                                               NE_MAX_MEMBERS);
     } else {
         if (subj < 0) return 0;
         na = members(c, subj, act);
+        if (g->flags & NE_VG_STATEMENT) na = co_authors(c, gi, act, na, NE_MAX_MEMBERS);
         ncp = counterpart(c, g, act, na, cp, ev, &recip);
     }
     if (recip) {
@@ -1102,8 +1309,446 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     return 0;
 }
 
-/* Subjects and pattern matches of every group, left to right: a match
- * claims the verbs inside its words ("demanded that China release ..."). */
+/* ---- matches ------------------------------------------------------------------ */
+
+/* Give group gi the match mt with its '+' filled by mention target (the
+ * match's own, or the party a construction names), and let it claim the
+ * verbs inside its words ("demanded that China release ..."). An event
+ * noun in the '+' slot counts only while the slot is the match's own. */
+static void take_match(ctx_t *c, size_t gi, const ne_match_t *mt, int32_t target)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *g = &d->vg.v[gi];
+    g->pat = mt->pat;
+    g->target = target;
+    g->mend = mt->end;
+    g->modality = mt->modality;
+    g->evnoun = target == mt->target ? mt->evnoun : -1;
+    for (size_t k = gi + 1; k < d->vg.n; k++)
+        if (d->vg.v[k].head < mt->end) d->vg.v[k].flags |= NE_VG_CONSUMED;
+}
+
+/* ---- object control ------------------------------------------------------------ */
+
+/* The mention before the infinitive's "to" (or before a bare infinitive):
+ * the object of the governing verb, and the infinitive's own subject. */
+static int32_t control_object(const ctx_t *c, const ne_vgroup_t *h)
+{
+    uint32_t p = h->first;
+    if (p > c->s.tb && is_w(c, p - 1, "to")) p--;
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    /* past an apposition: "let ASEAN's special envoy, Erywan Yusof, meet" */
+    if (p > c->s.tb && is_punct(c, p - 1, ",")) {
+        uint32_t r = skip_apposition(c, p - 1);
+        if (r != p - 1) p = r;
+    }
+    return p > c->s.tb ? ment_at(c, p - 1) : -1;
+}
+
+/* The state of mention m's first placed member, "" when none. */
+static const char *mention_country(const ctx_t *c, int32_t m)
+{
+    const ne_mention_t *mm = &c->s.d->ment.v[m];
+    for (int k = 0; k < mm->n; k++)
+        if (mm->m[k].country[0]) return mm->m[k].country;
+    return "";
+}
+
+/* Is mention m on the side of a state (its members placed there, or not
+ * placed at all: "troops", "its supporters" take the actor's state)? */
+static int own_side(const ctx_t *c, int32_t m, const char *country)
+{
+    const ne_mention_t *mm = &c->s.d->ment.v[m];
+    if (!mm->n || !country[0]) return 0;
+    for (int k = 0; k < mm->n; k++)
+        if (ne_code_stateless(mm->m[k].code) ||
+            (mm->m[k].country[0] && strcmp(mm->m[k].country, country)))
+            return 0;
+    return 1;
+}
+
+/* Is mention m an outside party (an IGO, or placed in another state)? */
+static int foreign_party(const ctx_t *c, int32_t m, const char *country)
+{
+    const ne_mention_t *mm = &c->s.d->ment.v[m];
+    for (int k = 0; k < mm->n; k++)
+        if (ne_code_stateless(mm->m[k].code) ||
+            (mm->m[k].country[0] && country[0] && strcmp(mm->m[k].country, country)))
+            return 1;
+    return 0;
+}
+
+/* How an act done at another's bidding is coded, by the class of the
+ * governing verb (lf): the code family its code passes through (-1: the act
+ * itself), and whether its counterpart is the governing verb's object
+ * (*to_object) or the act's own. -2 when the verb makes no event. */
+static int control_family(uint32_t lf, int own, int hostile, int foreign, int passive,
+                          int *to_object)
+{
+    *to_object = 1;
+    if (lf & NE_L_PURPOSE) return -1; /* "sent inspectors to Bosnia to investigate" */
+    if (lf & NE_L_ALLOW) return foreign ? NE_CF_ALLOW : NE_CF_ALLOW_HOME;
+    if (!(lf & (NE_L_APPEAL | NE_L_DEMAND | NE_L_ORDER))) return -2;
+    /* "ordered him to be detained": the order is the act */
+    if (passive) return (lf & NE_L_ORDER) ? -1 : (lf & NE_L_APPEAL) ? NE_CF_APPEAL : NE_CF_DEMAND;
+    /* "ordered the army to attack X", "called on its supporters to take to
+     * the streets": the act, or a rally, against the act's target */
+    if (own && hostile) {
+        *to_object = 0;
+        return (lf & NE_L_ORDER) ? -1 : NE_CF_RALLY;
+    }
+    return (lf & NE_L_APPEAL) ? NE_CF_APPEAL : NE_CF_DEMAND;
+}
+
+static int32_t speaker(ctx_t *c);
+
+/* "urged China to free the fishermen": the infinitive's frame, matched with
+ * the governing verb's object as its subject, is coded as the governing
+ * verb's subject's appeal, demand or permission (its code family), and
+ * the governing verb's own frame ("urge + to") gives way to it. The
+ * governing verb's mood ("refused to let X meet") carries over. */
+static void match_controlled(ctx_t *c, size_t gi)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *h = &d->vg.v[gi];
+    if ((h->flags & NE_VG_CONSUMED) || h->gov < 0) return;
+    ne_vgroup_t *gv = &d->vg.v[h->gov];
+    if (!coded_group(gv)) return;
+    int32_t obj = control_object(c, h), actor = group_subject(c, (size_t)h->gov);
+    if (obj < 0 || actor < 0) return;
+    if (d->ment.v[actor].flags & NE_MF_SPEAKER) actor = speaker(c);
+    ne_match_t mt;
+    if (actor < 0 || !ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, h, &mt)) return;
+    const char *country = mention_country(c, actor);
+    int to_object, hostile = (mt.pat->code[0] - '0') * 10 + (mt.pat->code[1] - '0') >= 14;
+    int family = control_family(ne_lex_lemma_flags(c->s.lx, gv->lemma), own_side(c, obj, country),
+                                hostile, foreign_party(c, obj, country),
+                                (h->flags & NE_VG_PASSIVE) != 0, &to_object);
+    if (family == -2) return;
+    h->family = (int8_t)family;
+    take_match(c, gi, &mt, to_object ? obj : mt.target);
+    h->flags |= gv->flags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE | NE_VG_THREAT | NE_VG_REFUSE);
+    gv->pat = NULL;
+}
+
+/* ---- reported obligations --------------------------------------------------------- */
+
+/* "X said Y must V" when V has no frame of its own: still X's demand (the
+ * default of code-demand). */
+static const ne_pattern_t REPORTED_DEMAND = {"", 0, 0, 0, 0, "say that + must"};
+
+/* Do mentions a and b stand for the same party (the same codes, or a state
+ * and its own government: "Russia said it must respond")? */
+static int same_party(const ctx_t *c, int32_t a, int32_t b)
+{
+    const ne_mention_t *x = &c->s.d->ment.v[a], *y = &c->s.d->ment.v[b];
+    for (int i = 0; i < x->n; i++)
+        for (int j = 0; j < y->n; j++) {
+            const ne_member_t *p = &x->m[i], *q = &y->m[j];
+            if (!strcmp(p->code, q->code)) return 1;
+            if (p->country[0] && !strcmp(p->country, q->country) &&
+                (!p->role[0] || !strcmp(p->role, "GOV")) && (!q->role[0] || !strcmp(q->role, "GOV")))
+                return 1;
+        }
+    return 0;
+}
+
+/* The verb whose complement clause starts at token p (its subject, or
+ * its verb): "said (on Tuesday) Sudan must", "reiterated that Libya must",
+ * "issued a stern reminder to Iraq that it must", "denied claims that": the
+ * nearest verb before the clause, a reporting or denying verb right before
+ * it, or any verb with an object and "that" between (no punctuation). -1
+ * when none. */
+static int32_t complement_governor(const ctx_t *c, size_t gi, uint32_t p)
+{
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    int that = p > c->s.tb && is_w(c, p - 1, "that");
+    if (that) p--;
+    for (size_t k = gi; k > 0; k--) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k - 1];
+        if (v->head >= p || (v->flags & (NE_VG_NOUN | NE_VG_CONSUMED))) continue;
+        if (!coded_group(v) || p - v->head > 12) return -1;
+        uint32_t q = v->head + 1;
+        while (q < p && (is_adverb_like(c, q) || in_timex(c, q))) q++;
+        if (q == p)
+            return (v->flags & NE_VG_SAY) ||
+                           (ne_lex_lemma_flags(c->s.lx, v->lemma) & (NE_L_DENY | NE_L_REPORT))
+                       ? (int32_t)(k - 1) : -1;
+        for (; q < p; q++)
+            if (is_punct(c, q, ".;:,\"") && !in_timex(c, q)) return -1;
+        return that ? (int32_t)(k - 1) : -1;
+    }
+    return -1;
+}
+
+/* "Russia said that Sudan must return the helicopter": an obligation
+ * reported by another party is that party's demand (code-demand of the
+ * clause's act, the clause's subject its counterpart). "agreed that their
+ * countries should cooperate" is an agreement (code-agree). Returns 1 when
+ * the group is settled here, 0 to match it as usual. */
+static int match_obligation(ctx_t *c, size_t gi)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *h = &d->vg.v[gi];
+    if (!(h->flags & NE_VG_DEONTIC) || !coded_group(h)) return 0;
+    int32_t subj = subject_left(c, h->first, (h->flags & NE_VG_PASSIVE) != 0);
+    if (subj < 0 || !d->ment.v[subj].n || (d->ment.v[subj].flags & NE_MF_REL)) return 0;
+    uint32_t q = d->ment.v[subj].te;
+    while (q < h->first && (is_adverb_like(c, q) || in_timex(c, q))) q++;
+    int32_t gov = q == h->first ? complement_governor(c, gi, d->ment.v[subj].tb) : -1;
+    if (gov < 0) return 0;
+    ne_vgroup_t *gv = &d->vg.v[gov];
+    if (ne_lex_lemma_flags(c->s.lx, gv->lemma) & NE_L_AGREE) {
+        h->flags = (h->flags & ~(NE_VG_MODAL | NE_VG_DEONTIC)) | NE_VG_AGREE;
+        return 0;
+    }
+    int32_t actor = group_subject(c, (size_t)gov);
+    if (actor >= 0 && (d->ment.v[actor].flags & NE_MF_SPEAKER)) actor = speaker(c);
+    if (actor < 0 || same_party(c, actor, subj)) return 0;
+    ne_match_t mt;
+    if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, h, &mt))
+        mt = (ne_match_t){&REPORTED_DEMAND, -1, h->head + 1, 0, -1};
+    take_match(c, gi, &mt, subj);
+    h->gov = gov;
+    h->family = NE_CF_DEMAND;
+    h->flags = (h->flags & ~(NE_VG_MODAL | NE_VG_DEONTIC)) | NE_VG_CONTROLLED |
+               (gv->flags & (NE_VG_NEGATED | NE_VG_MODAL));
+    return 1;
+}
+
+/* ---- threat formulas ------------------------------------------------------------- */
+
+/* The first mention after token `from` in the sentence that names an
+ * outside party to mention `actor` ("would respond strongly if North Korea
+ * ...", not "to defend the rights of Chinese companies"). */
+static int32_t other_party_after(const ctx_t *c, uint32_t from, int32_t actor)
+{
+    const char *country = mention_country(c, actor);
+    for (uint32_t k = from; k < c->s.te && !is_punct(c, k, ".;:"); k++) {
+        int32_t m = ment_at(c, k);
+        if (m < 0) continue;
+        const ne_mention_t *mm = &c->s.d->ment.v[m];
+        k = mm->te - 1;
+        if (mm->n && !(mm->flags & (NE_MF_REL | NE_MF_LOC | NE_MF_SPEAKER)) &&
+            !same_party(c, actor, m) && foreign_party(c, m, country))
+            return m;
+    }
+    return -1;
+}
+
+/* A threat formula ("would pay a heavy price", "will respond", "vowed to
+ * retaliate"): said of the future, a threat by whoever says it against the
+ * clause's subject if that is another party, else the first other party
+ * named after the formula, else the side the speaker is at odds with; in
+ * the past tense, no event. */
+static void resolve_threat(ctx_t *c, size_t gi)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *g = &d->vg.v[gi];
+    if (!(g->flags & (NE_VG_FUTURE | NE_VG_THREAT))) {
+        g->pat = NULL;
+        return;
+    }
+    int32_t subj = subject_left(c, g->first, (g->flags & NE_VG_PASSIVE) != 0);
+    uint32_t start = g->first;
+    if (subj >= 0) {
+        uint32_t q = d->ment.v[subj].te;
+        while (q < g->first && (is_adverb_like(c, q) || in_timex(c, q))) q++;
+        if (q == g->first) start = d->ment.v[subj].tb;
+    }
+    /* the one who says it: the subject of the verb that reports the clause,
+     * else the speaker of a quotation ("'... it will pay for it,'
+     * Netanyahu said"), else the clause's own subject */
+    int32_t gov = complement_governor(c, gi, start);
+    int32_t actor = gov >= 0 ? group_subject(c, (size_t)gov) : speaker(c);
+    if (actor < 0) actor = group_subject(c, gi);
+    if (actor >= 0 && (d->ment.v[actor].flags & NE_MF_SPEAKER)) actor = speaker(c);
+    if (actor < 0) return;
+    g->subj = actor;
+    if (subj >= 0 && d->ment.v[subj].n && !same_party(c, actor, subj) &&
+        !(d->ment.v[subj].flags & NE_MF_SPEAKER))
+        g->target = subj;
+    else
+        g->target = other_party_after(c, g->mend, actor);
+    if (g->target < 0) g->flags |= NE_VG_OPPOSING;
+}
+
+/* "Iran rebutted that Tehran had sent missiles" when the verb has no frame
+ * of its own: a denial, a reply to the accuser, as the dictionary's own
+ * `016  deny that  reply` says for "deny". */
+static const ne_pattern_t DENIAL = {"016", NE_PO_REPLY, 0, 0, 0, "016 deny that reply"};
+
+/* "denied that Tehran had sent missiles": is the group in a clause that a
+ * denial governs (the clause starts at its subject, if right before it)?
+ * The clause is not asserted, and the denial itself, if its verb matched
+ * nothing ("denied that", not "denied the charge"), is coded against
+ * whoever the denier is answering. */
+static int denied_clause(ctx_t *c, size_t gi)
+{
+    const ne_vgroup_t *h = &c->s.d->vg.v[gi];
+    uint32_t p = h->first;
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    if (p > c->s.tb && ment_at(c, p - 1) >= 0) p = c->s.d->ment.v[ment_at(c, p - 1)].tb;
+    int32_t gov = complement_governor(c, gi, p);
+    if (gov < 0 || !(ne_lex_lemma_flags(c->s.lx, c->s.d->vg.v[gov].lemma) & NE_L_DENY)) return 0;
+    ne_vgroup_t *gv = &c->s.d->vg.v[gov];
+    if (!gv->pat && !(gv->flags & NE_VG_CONSUMED)) {
+        gv->pat = &DENIAL;
+        gv->target = -1;
+        gv->mend = gv->head + 1;
+    }
+    return 1;
+}
+
+/* "Russian forces shelled a residential block, killing six people": a
+ * participle of a toll after a verb that coded an attack (root 14 and up)
+ * is the attack's consequence, not a second event. */
+static int attack_toll(const ctx_t *c, size_t gi)
+{
+    const ne_vgroup_t *g = &c->s.d->vg.v[gi];
+    if (!(g->flags & NE_VG_PARTICIPLE) || !(ne_lex_lemma_flags(c->s.lx, g->lemma) & NE_L_CONSEQUENCE))
+        return 0;
+    for (size_t k = gi; k > 0; k--) {
+        const ne_vgroup_t *p = &c->s.d->vg.v[k - 1];
+        if (!coded_group(p) || (p->flags & NE_VG_SAY)) continue;
+        return p->pat && (p->pat->code[0] - '0') * 10 + (p->pat->code[1] - '0') >= 14;
+    }
+    return 0;
+}
+
+/* ---- statements ---------------------------------------------------------------- */
+
+/* The group a statement participle hangs on ("issued a declaration
+ * demanding", "joined May in a statement blaming"), -1 none. */
+static int32_t statement_verb(const ctx_t *c, size_t gi)
+{
+    for (size_t k = gi; k > 0; k--)
+        if (coded_group(&c->s.d->vg.v[k - 1])) return (int32_t)(k - 1);
+    return -1;
+}
+
+/* "joined May in a statement blaming Russia": the statement is also May's,
+ * and "join + in" is not an event of its own. */
+static void statement_authors(ctx_t *c, size_t gi)
+{
+    int32_t k = statement_verb(c, gi);
+    if (k < 0) return;
+    ne_vgroup_t *v = &c->s.d->vg.v[k];
+    if (ne_lex_lemma_flags(c->s.lx, v->lemma) & NE_L_JOIN) v->pat = NULL;
+}
+
+static int co_authors(ctx_t *c, size_t gi, ne_member_t *act, int na, int max)
+{
+    int32_t k = statement_verb(c, gi);
+    if (k < 0) return na;
+    const ne_vgroup_t *v = &c->s.d->vg.v[k];
+    int32_t m = ment_at(c, v->head + 1);
+    if (!(ne_lex_lemma_flags(c->s.lx, v->lemma) & NE_L_JOIN) || m < 0) return na;
+    ne_member_t more[NE_MAX_MEMBERS];
+    int n = members(c, m, more);
+    for (int i = 0; i < n && na < max; i++) act[na++] = more[i];
+    return na;
+}
+
+/* ---- relative clauses with an object gap ------------------------------------------ */
+
+/* The antecedent of a relative clause whose relative word is token r
+ * ("Rwanda, which", "a militia that", "the fishermen whom"), -1 none. */
+static int32_t gap_antecedent(const ctx_t *c, uint32_t r)
+{
+    int32_t rm = ment_at(c, r);
+    if (rm >= 0 && !(c->s.d->ment.v[rm].flags & NE_MF_REL)) return -1;
+    if (rm < 0 && !(wf(c, r) & NE_W_REL)) return -1;
+    if (rm >= 0) r = c->s.d->ment.v[rm].tb;
+    if (r <= c->s.tb) return -1;
+    uint32_t q = r - 1;
+    if (is_punct(c, q, ",") && q > c->s.tb) q--;
+    int32_t a = ment_at(c, q);
+    if (a < 0 || (c->s.d->ment.v[a].flags & NE_MF_REL) || !c->s.d->ment.v[a].n) return -1;
+    if (rm >= 0) return a;
+    /* "warned Ankara that it would": after a verb that takes a clause,
+     * "that" opens a complement, not a relative */
+    uint32_t tb = c->s.d->ment.v[a].tb;
+    for (size_t k = 0; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k];
+        if (v->head + 1 == tb &&
+            ((v->flags & NE_VG_SAY) || (ne_lex_lemma_flags(c->s.lx, v->lemma) &
+                                        (NE_L_REPORT | NE_L_APPEAL | NE_L_DEMAND | NE_L_ORDER))))
+            return -1;
+    }
+    return a;
+}
+
+/* "Rwanda, which it accuses of sending troops", "a militia that
+ * Washington has blamed for the attack": in a relative clause with its own
+ * subject, the relative word is the verb's object, and the pattern's '+'
+ * right after the verb is the antecedent. Returns 1 when it matched so. */
+static int match_object_gap(ctx_t *c, size_t gi)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *h = &d->vg.v[gi];
+    if (h->flags & (NE_VG_PASSIVE | NE_VG_PARTICIPLE)) return 0;
+    uint32_t p = h->first;
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    int32_t subj = p > c->s.tb ? ment_at(c, p - 1) : -1;
+    if (subj < 0 || (d->ment.v[subj].flags & NE_MF_REL) || d->ment.v[subj].tb <= c->s.tb) return 0;
+    int32_t ante = gap_antecedent(c, d->ment.v[subj].tb - 1);
+    if (ante < 0 || ante == subj) return 0;
+    /* the pattern minus its leading '+', as in the passive voice */
+    ne_vgroup_t gap = *h;
+    gap.flags |= NE_VG_PASSIVE;
+    ne_match_t mt;
+    if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, &gap, &mt)) return 0;
+    take_match(c, gi, &mt, ante);
+    h->subj = subj;
+    return 1;
+}
+
+/* ---- reduced passives ------------------------------------------------------------- */
+
+/* "journalists detained by the army", "a convoy attacked by rebels": a
+ * passive participle after an actor, with a "by" agent, is a passive
+ * clause of its own (the actor its patient). After an event noun ("a
+ * ceremony hosted by X") the patient is the event the noun names, whose
+ * parties the article's memory of events gives (code_group). A verb whose
+ * patterns all need the object's words ("talks brokered by the African
+ * Union": `broker * talks obj`) matches nothing in the passive yet: that
+ * needs object-first matching for a noun that is no actor. */
+static void reduced_passive(ctx_t *c, ne_vgroup_t *g)
+{
+    if ((g->flags & (NE_VG_REDUCED | NE_VG_PASSIVE)) != (NE_VG_REDUCED | NE_VG_PASSIVE)) return;
+    if (event_patient(c, g) >= 0) {
+        if (by_agent(c, g->head + 1) >= 0) g->flags &= ~NE_VG_REDUCED;
+        return;
+    }
+    /* the actor right before, or before one noun it modifies ("a UN convoy") */
+    uint32_t p = g->first;
+    if (p > c->s.tb + 1 && ment_at(c, p - 1) < 0 && tok(c, p - 1)->kind == NE_TK_WORD &&
+        !wf(c, p - 1) && ne_lex_vforms(c->s.lx, tok(c, p - 1)->word) == NE_LEX_NONE)
+        p--;
+    int32_t patient = p > c->s.tb ? ment_at(c, p - 1) : -1;
+    if (patient < 0 || !c->s.d->ment.v[patient].n ||
+        (c->s.d->ment.v[patient].flags & (NE_MF_REL | NE_MF_LOC)))
+        return;
+    if (by_agent(c, g->head + 1) < 0) return;
+    g->flags &= ~NE_VG_REDUCED;
+}
+
+/* The group's own frame: the most specific pattern of its verb. A match
+ * claims the verbs inside its words ("demanded that China release ..."); a
+ * threat formula and a statement participle are resolved here. */
+static void match_own_frame(ctx_t *c, size_t gi)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *g = &d->vg.v[gi];
+    ne_match_t mt;
+    if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, g, &mt)) return;
+    take_match(c, gi, &mt, mt.target);
+    if (mt.pat->opts & NE_PO_THREAT) resolve_threat(c, gi);
+    if (g->flags & NE_VG_STATEMENT) statement_authors(c, gi);
+}
+
+/* Subjects and pattern matches of every group, left to right. */
 static void match_groups(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
@@ -1114,18 +1759,66 @@ static void match_groups(ctx_t *c)
         g->target = -1;
         g->modality = 0;
         g->evnoun = -1;
+        g->family = -1;
+    }
+    for (size_t gi = 0; gi < d->vg.n; gi++) {
+        ne_vgroup_t *g = &d->vg.v[gi];
+        if (g->flags & NE_VG_CONTROLLED) match_controlled(c, gi); /* "urged X to V" */
+        reduced_passive(c, g);                                    /* "X detained by Y" */
         if (!coded_group(g)) continue;
-        ne_match_t mt;
-        if (ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, g, &mt)) {
-            g->pat = mt.pat;
-            g->target = mt.target;
-            g->mend = mt.end;
-            g->modality = mt.modality;
-            g->evnoun = mt.evnoun;
-            for (size_t k = gi + 1; k < d->vg.n; k++)
-                if (d->vg.v[k].head < mt.end) d->vg.v[k].flags |= NE_VG_CONSUMED;
+        /* constructions that settle a clause before its verb's own frame */
+        if (match_obligation(c, gi) ||  /* "said Sudan must return" */
+            denied_clause(c, gi) ||     /* "denied that Tehran had sent" */
+            attack_toll(c, gi) ||       /* ", killing six people" */
+            match_object_gap(c, gi))    /* "Rwanda, which Kinshasa accuses of" */
+            continue;
+        match_own_frame(c, gi);
+    }
+}
+
+/* ---- ellipsis ---------------------------------------------------------------------- */
+
+/* "X condemned the coup, as did Y": the token after "as did" / "so did"
+ * where a mention starts, else 0. */
+static uint32_t ellipsis_at(const ctx_t *c, uint32_t *mention_tb)
+{
+    for (uint32_t k = c->s.tb + 1; k + 2 < c->s.te; k++)
+        if ((is_w(c, k, "as") || is_w(c, k, "so")) && is_w(c, k + 1, "did") && ment_at(c, k + 2) >= 0 &&
+            is_punct(c, k - 1, ",")) {
+            *mention_tb = k + 2;
+            return k;
+        }
+    return 0;
+}
+
+/* The member of an event's party, as emit() takes it. */
+static ne_member_t party_member(const ne_party_t *p)
+{
+    ne_member_t m;
+    memset(&m, 0, sizeof(m));
+    ne_strlcpy(m.code, p->code, sizeof(m.code));
+    ne_strlcpy(m.country, p->country, sizeof(m.country));
+    if (p->country[0] && strlen(p->code) > 3) ne_strlcpy(m.role, p->code + 3, sizeof(m.role));
+    m.start = p->start;
+    m.end = p->end;
+    return m;
+}
+
+/* ", as did Y": the events [from, to) of the clause before are Y's too. */
+static int copy_for_ellipsis(ctx_t *c, struct ne_events_s *ev, size_t from, size_t to, int32_t m)
+{
+    ne_member_t act[NE_MAX_MEMBERS];
+    int na = members(c, m, act);
+    for (size_t i = from; i < to; i++) {
+        ne_event_t proto = ev->ev.v[i];
+        ne_member_t b = party_member(&proto.counterpart);
+        for (int k = 0; k < na; k++) {
+            ne_member_t a = act[k];
+            resolve_member(c, &a, b.country[0] ? &b : NULL, c->s.tb, 0);
+            if (emit(c, ev, &proto, &a, &b) < 0) return -1;
         }
     }
+    return 0;
 }
 
 int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
@@ -1141,18 +1834,35 @@ int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
         if (g->date >= 0 && pg->date < 0 && conjoined(&c, g) && !(pg->flags & NE_VG_NOUN))
             pg->date = g->date;
     }
-    /* a participle or a coordinated verb without a date of its own shares
-     * the date of the verb it hangs on */
+    /* a participle (", killing", "a ceremony hosted by X") or a coordinated
+     * verb without a date of its own shares the date of the verb it hangs on */
     for (size_t gi = 1; gi < d->vg.n; gi++) {
         ne_vgroup_t *g = &d->vg.v[gi];
-        if (g->date >= 0 || !((g->flags & NE_VG_PARTICIPLE) || conjoined(&c, g))) continue;
+        int participle = (g->flags & NE_VG_PARTICIPLE) ||
+                         (g->first == g->head && event_patient(&c, g) >= 0);
+        if (g->date >= 0 || !(participle || conjoined(&c, g))) continue;
         for (size_t k = gi; k > 0; k--)
             if (strong_group(&d->vg.v[k - 1]) && !(d->vg.v[k - 1].flags & NE_VG_SAY)) {
                 g->date = d->vg.v[k - 1].date;
                 break;
             }
     }
+    /* "urged Russia on Friday to resume talks": an act at another's bidding
+     * is dated with the verb that asked for it */
+    for (size_t gi = 0; gi < d->vg.n; gi++) {
+        ne_vgroup_t *g = &d->vg.v[gi];
+        if (g->date < 0 && (g->flags & NE_VG_CONTROLLED) && g->gov >= 0) g->date = d->vg.v[g->gov].date;
+    }
+    /* the events of the last clause before ", as did Y" are copied for Y */
+    uint32_t ell_m = 0, ell = ellipsis_at(&c, &ell_m);
+    size_t ell_from = ev->ev.n, ell_to = ev->ev.n;
     int rc = 0;
-    for (size_t gi = 0; gi < d->vg.n && rc == 0; gi++) rc = code_group(&c, gi, ev);
+    for (size_t gi = 0; gi < d->vg.n && rc == 0; gi++) {
+        size_t before = ev->ev.n;
+        rc = code_group(&c, gi, ev);
+        if (ell && d->vg.v[gi].head < ell && ev->ev.n > before) ell_from = before, ell_to = ev->ev.n;
+    }
+    if (rc == 0 && ell && ell_to > ell_from)
+        rc = copy_for_ellipsis(&c, ev, ell_from, ell_to, ment_at(&c, ell_m));
     return rc;
 }

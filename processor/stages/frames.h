@@ -5,8 +5,10 @@
  * passive agent, relative antecedent, the main clause's subject for a
  * participle, the previous verb's subject for "and hailed"), the
  * counterpart (the pattern's '+', or what its option says), resolve roles
- * with no country from context, map intention, threat and refusal to their
- * CAMEO codes, and pick the event's date.
+ * with no country from context, map a support verb's presentation ("called
+ * for the release"), a request ("urged X to"), intention, threat and refusal
+ * to their CAMEO codes (the code families of grammar.tsv), remember the
+ * event for what later refers to it, and pick the event's date.
  */
 #ifndef NE_FRAMES_H
 #define NE_FRAMES_H
@@ -24,16 +26,6 @@ struct ne_events_s;
  */
 int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *doc, uint32_t tb, uint32_t te,
                        ne_memory_t *mem, struct ne_events_s *ev);
-
-/** @brief CAMEO code of an intention to do `code` ("will visit": 042 -> 036). */
-void ne_frames_intent_code(const char *code, char out[5]);
-/** @brief CAMEO code of a threat to do `code` ("threatened to impose sanctions": 163 -> 1312). */
-void ne_frames_threat_code(const char *code, char out[5]);
-/** @brief CAMEO code of an event presented by a support verb (NE_MOD_*):
- * @returns 1, or 0 when the modality makes no event of that code. */
-int ne_frames_modal_code(int modality, const char *code, char out[5]);
-/** @brief CAMEO code of a refusal to do `code` ("refused to release": 0841 -> 1243). */
-void ne_frames_refuse_code(const char *code, char out[5]);
 
 /**
  * @brief What an event noun of the text refers to: the agents of the most

@@ -6,8 +6,9 @@
  * (node, word id); a node that ends a phrase points at a chain of entries.
  * Verb lemmas get their inflections generated here, each inflected word
  * pointing back at the lemma, and the lemma owns its patterns sorted most
- * specific first. Grammar words (determiners, auxiliaries, weekdays) are
- * built in: they are English grammar, not dictionary data.
+ * specific first. Grammar words (determiners, auxiliaries, weekdays, the
+ * verbs that govern an infinitive) come from grammar.tsv like any other
+ * data: a class per line, each class a flag the grammar reads.
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -96,6 +97,13 @@ struct ne_lexicon_s {
     uint32_t gclass[NE_GC_COUNT]; /* ids of the classes the grammar names */
     NE_VEC(noun_t) noun;         /* event nouns */
     NE_VEC(ne_support_t) sup;    /* support readings of verbs */
+    size_t ngrammar; /* grammar.tsv lines read */
+    struct code_map_s {
+        uint8_t family;
+        char from[5]; /* a code prefix, "" for the default */
+        char to[5];   /* "" keeps the code */
+    } *cmap;
+    size_t ncmap, cmap_cap;
 };
 
 static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "SIMILAR",     "AGAINST",
@@ -607,155 +615,6 @@ static uint32_t lemma_get(ne_lexicon_t *lx, const char *base)
     return li;
 }
 
-/* ---- built-in grammar words ------------------------------------------- */
-
-static int set_words(ne_lexicon_t *lx, const char *const *words, uint32_t flag)
-{
-    for (int i = 0; words[i]; i++) {
-        int32_t w = word_intern_z(lx, words[i]);
-        if (w < 0) return -1;
-        lx->winfo.v[w].flags |= flag;
-    }
-    return 0;
-}
-
-static int set_lemmas(ne_lexicon_t *lx, const char *const *words, uint32_t flag)
-{
-    for (int i = 0; words[i]; i++) {
-        uint32_t l = lemma_get(lx, words[i]);
-        if (l == NE_LEX_NONE) return -1;
-        lx->lemma.v[l].flags |= flag;
-    }
-    return 0;
-}
-
-static int load_grammar(ne_lexicon_t *lx)
-{
-    static const char *const det[] = {"the", "a", "an", "some", "any", "several", "many",
-                                      "each", "every", "all", "both", "these", "those",
-                                      "this", "another", "other", "such", "more", "most",
-                                      "few", "no", NULL};
-    static const char *const poss[] = {"his", "her", "its", "their", "our", "my", "your",
-                                       NULL};
-    static const char *const pron[] = {"he", "she", "they", "it", "him", "them", "we",
-                                       "us", "i", "you", NULL};
-    static const char *const rel[] = {"which", "who", "that", "whom", "whose", NULL};
-    static const char *const prep[] = {
-        "of", "in", "on", "at", "to", "from", "with", "by", "for", "into", "onto",
-        "against", "about", "over", "under", "near", "between", "among", "amid", "during",
-        "after", "before", "since", "through", "across", "toward", "towards", "without",
-        "within", "along", "despite", "including", "via", "per", "than", "like", "as",
-        "upon", "off", "out", "around", "behind", "beyond", "throughout", "until", "till",
-        "inside", "outside", "alongside", "following", "amongst", "regarding", "concerning",
-        NULL};
-    static const char *const conj[] = {"and", "or", "nor", "but", NULL};
-    static const char *const be[] = {"be", "is", "are", "was", "were", "been", "being",
-                                     "'re", "'m", NULL};
-    static const char *const have[] = {"have", "has", "had", "having", "'ve", NULL};
-    static const char *const doo[] = {"do", "does", "did", NULL};
-    static const char *const fut[] = {"will", "shall", "'ll", "wo", NULL};
-    static const char *const modal[] = {"would", "could", "might", "may", "can", "should",
-                                        "must", "ca", "'d", NULL};
-    static const char *const neg[] = {"not", "n't", "never", NULL};
-    static const char *const subord[] = {"if", "because", "when", "while", "although",
-                                         "though", "unless", "whether", "once", "where",
-                                         "whereas", "so", NULL};
-    static const char *const hypo[] = {"if", "unless", "whether", NULL};
-    static const char *const title_abbr[] = {"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.",
-                                             "dr.", NULL};
-    static const char *const intent_adj[] = {"ready", "willing", "prepared", "set", "due",
-                                             "poised", "expected", "likely", "determined",
-                                             "eager", "keen", "scheduled", "planning",
-                                             "about", NULL};
-    static const char *const adv[] = {
-        "also", "already", "still", "then", "now", "later", "earlier", "again", "further",
-        "formally", "officially", "reportedly", "allegedly", "publicly", "jointly",
-        "separately", "recently", "immediately", "quickly", "finally", "repeatedly",
-        "sharply", "strongly", "firmly", "swiftly", "effectively", "previously", "just",
-        "once", "twice", "even", "only", "last", "first", "yet", "subsequently", "apparently",
-        "personally", "directly", "briefly", "drastically", "fully", "partially",
-        "temporarily", "unilaterally", "openly", "secretly", "quietly", "angrily",
-        "initially", "eventually", "ultimately", "originally", "largely", "mostly",
-        "nearly", "almost", "both", NULL};
-    static const char *const num[] = {
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "dozen", "dozens", "hundred", "hundreds", "thousand",
-        "thousands", "million", "millions", "several", "some", "at", "least", "more",
-        "than", "about", "nearly", "over", "around", "up", NULL};
-    static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday",
-                                           "friday", "saturday", "sunday", NULL};
-    static const char *const months[] = {"january", "february", "march", "april", "may",
-                                         "june", "july", "august", "september", "october",
-                                         "november", "december", NULL};
-    static const char *const mabbr[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
-                                        "aug", "sept", "oct", "nov", "dec", NULL};
-    if (set_words(lx, det, NE_W_DET) < 0 || set_words(lx, poss, NE_W_POSS) < 0 ||
-        set_words(lx, pron, NE_W_PRON) < 0 || set_words(lx, rel, NE_W_REL) < 0 ||
-        set_words(lx, prep, NE_W_PREP) < 0 || set_words(lx, conj, NE_W_CONJ) < 0 ||
-        set_words(lx, be, NE_W_BE) < 0 || set_words(lx, have, NE_W_HAVE) < 0 ||
-        set_words(lx, doo, NE_W_DO) < 0 || set_words(lx, fut, NE_W_FUTURE) < 0 ||
-        set_words(lx, modal, NE_W_MODAL) < 0 || set_words(lx, neg, NE_W_NEG) < 0 ||
-        set_words(lx, subord, NE_W_SUBORD) < 0 || set_words(lx, hypo, NE_W_HYPO) < 0 ||
-        set_words(lx, title_abbr, NE_W_TITLE_ABBR) < 0 ||
-        set_words(lx, intent_adj, NE_W_INTENT_ADJ) < 0 || set_words(lx, adv, NE_W_ADV) < 0 ||
-        set_words(lx, num, NE_W_NUM) < 0)
-        return -1;
-    static const char *const timestart[] = {
-        "the", "that", "hours", "minutes", "a", "an", "one", "two", "three", "four", "five",
-        "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "later", "yesterday",
-        "today", "tonight", "overnight", "tomorrow", "last", "this", "earlier", "next", "past",
-        "coming", "recently", "recent", "on", "early", "late", "in", "since", "by", "until",
-        "from", "during", "of", "mid", NULL};
-    if (set_words(lx, timestart, NE_W_TIMESTART) < 0) return -1;
-    /* name particles: one list for the surnames of the dictionary (below)
-     * and for the names read in text (actors.c) */
-    static const char *const particles[] = {"al", "bin", "ibn", "el", "van", "von", "de", "da",
-                                            "dos", "le", NULL};
-    if (set_words(lx, particles, NE_W_PARTICLE) < 0) return -1;
-    for (int i = 0; weekdays[i]; i++) {
-        int32_t w = word_intern_z(lx, weekdays[i]);
-        if (w < 0) return -1;
-        lx->winfo.v[w].flags |= NE_W_WEEKDAY | NE_W_TIMESTART;
-        lx->winfo.v[w].val = i;
-    }
-    for (int i = 0; months[i]; i++) {
-        int32_t w = word_intern_z(lx, months[i]), a = word_intern_z(lx, mabbr[i]);
-        if (w < 0 || a < 0) return -1;
-        lx->winfo.v[w].flags |= NE_W_MONTH | NE_W_TIMESTART;
-        lx->winfo.v[w].val = i + 1;
-        lx->winfo.v[a].flags |= NE_W_MONTH | NE_W_TIMESTART;
-        lx->winfo.v[a].val = i + 1;
-    }
-    static const char *const say[] = {"say", "tell", "add", "announce", "state", "report",
-                                      "claim", "note", "write", "insist", "stress",
-                                      "argue", "explain", "declare", "cite", "quote",
-                                      "reiterate", "assert", "contend", "allege", "suggest",
-                                      "acknowledge", "admit", "recall", "describe", "call",
-                                      NULL};
-    static const char *const aspect[] = {"begin", "start", "continue", "resume", "keep",
-                                         "commence", NULL};
-    static const char *const intent[] = {"plan", "intend", "want", "hope", "seek", "aim",
-                                         "prepare", "propose", "try", "attempt", "decide",
-                                         "wish", "mean", "expect", "move", "look", "offer",
-                                         "vote", NULL};
-    static const char *const promise[] = {"promise", "pledge", "vow", "undertake", "commit",
-                                          NULL};
-    static const char *const threat[] = {"threaten", NULL};
-    static const char *const refuse[] = {"refuse", "decline", NULL};
-    static const char *const fail[] = {"fail", "neglect", NULL};
-    static const char *const govern[] = {"urge", "ask", "call", "demand", "request", "press",
-                                         "push", "encourage", "invite", "order", "force",
-                                         "allow", "permit", "help", "tell", "warn", "persuade",
-                                         "advise", "instruct", "authorize", "authorise",
-                                         "compel", "appeal", "need", "require", NULL};
-    if (set_lemmas(lx, say, NE_L_SAY) < 0 || set_lemmas(lx, aspect, NE_L_ASPECT) < 0 ||
-        set_lemmas(lx, intent, NE_L_INTENT) < 0 || set_lemmas(lx, promise, NE_L_PROMISE) < 0 ||
-        set_lemmas(lx, threat, NE_L_THREAT) < 0 || set_lemmas(lx, refuse, NE_L_REFUSE) < 0 ||
-        set_lemmas(lx, fail, NE_L_FAIL) < 0 || set_lemmas(lx, govern, NE_L_GOVERN) < 0)
-        return -1;
-    return 0;
-}
-
 /* ---- files ------------------------------------------------------------- */
 
 typedef struct loader_s {
@@ -954,10 +813,11 @@ static int noun_plurals(const char *b, char out[3][96])
 }
 
 /* Grammar words (determiners, prepositions, auxiliaries, ...) have no
- * plural: "a" is not the singular of "as". */
+ * plural: "a" is not the singular of "as". Speech nouns are nouns of the
+ * grammar ("statement" is an agreement too, "statements" its plural). */
 static int has_plural(const ne_lexicon_t *lx, int32_t w)
 {
-    return lx->winfo.v[w].flags == 0;
+    return (lx->winfo.v[w].flags & ~(uint32_t)NE_W_SPEECH_NOUN) == 0;
 }
 
 /* Word ids of the plurals of word w: the irregular one from classes.tsv,
@@ -1067,6 +927,152 @@ static const ne_cameo_t *cameo_find_unsorted(const ne_lexicon_t *lx, const char 
     return NULL;
 }
 
+/* ---- grammar words: grammar.tsv ------------------------------------------ */
+
+/* The classes a grammar line may name: a word class sets word flags, a
+ * lemma class sets the flags of a verb lemma (all its forms). */
+static const struct grammar_class_s {
+    const char *name;
+    uint32_t flags;
+    int lemma;
+} GRAMMAR_CLASSES[] = {
+    {"det", NE_W_DET, 0},
+    {"poss", NE_W_POSS, 0},
+    {"pron", NE_W_PRON, 0},
+    {"rel", NE_W_REL, 0},
+    {"prep", NE_W_PREP, 0},
+    {"conj", NE_W_CONJ, 0},
+    {"be", NE_W_BE, 0},
+    {"have", NE_W_HAVE, 0},
+    {"do", NE_W_DO, 0},
+    {"future", NE_W_FUTURE, 0},
+    {"modal", NE_W_MODAL, 0},
+    {"neg", NE_W_NEG, 0},
+    {"subord", NE_W_SUBORD, 0},
+    {"hypo", NE_W_HYPO, 0},
+    {"title-abbr", NE_W_TITLE_ABBR, 0},
+    {"intent-adj", NE_W_INTENT_ADJ, 0},
+    {"adv", NE_W_ADV, 0},
+    {"num", NE_W_NUM, 0},
+    {"deontic", NE_W_DEONTIC, 0},
+    {"speech-noun", NE_W_SPEECH_NOUN, 0},
+    {"timestart", NE_W_TIMESTART, 0},
+    {"particle", NE_W_PARTICLE, 0},
+    {"weekday", NE_W_WEEKDAY | NE_W_TIMESTART, 0},
+    {"month", NE_W_MONTH | NE_W_TIMESTART, 0},
+    {"say", NE_L_SAY, 1},
+    {"aspect", NE_L_ASPECT, 1},
+    {"intent", NE_L_INTENT, 1},
+    {"promise", NE_L_PROMISE, 1},
+    {"threat", NE_L_THREAT, 1},
+    {"refuse", NE_L_REFUSE, 1},
+    {"fail", NE_L_FAIL, 1},
+    {"govern", NE_L_GOVERN, 1},
+    {"govern-appeal", NE_L_APPEAL, 1},
+    {"govern-demand", NE_L_DEMAND, 1},
+    {"govern-order", NE_L_ORDER, 1},
+    {"govern-allow", NE_L_ALLOW, 1},
+    {"govern-bare", NE_L_BARE, 1},
+    {"act", NE_L_ACT, 1},
+    {"agree", NE_L_AGREE, 1},
+    {"deontic-verb", NE_L_DEONTIC, 1},
+    {"deny", NE_L_DENY, 1},
+    {"report", NE_L_REPORT, 1},
+    {"consequence", NE_L_CONSEQUENCE, 1},
+    {"join", NE_L_JOIN, 1},
+    {"govern-purpose", NE_L_PURPOSE, 1},
+    {NULL, 0, 0}};
+
+/* The code families a `code-*` line may name (NE_CF_*, in order). */
+static const char *const CODE_FAMILIES[NE_CF_COUNT] = {
+    "code-intent", "code-threat", "code-refuse", "code-appeal",
+    "code-demand", "code-rally",  "code-allow",  "code-allow-home", "code-agree", "code-fail"};
+
+int ne_lex_code_family(const ne_lexicon_t *lx, int family, const char *code, char out[5])
+{
+    const struct code_map_s *best = NULL;
+    size_t bestn = 0;
+    for (size_t i = 0; i < lx->ncmap; i++) {
+        const struct code_map_s *m = &lx->cmap[i];
+        size_t n = strlen(m->from);
+        if (m->family != family || strncmp(code, m->from, n)) continue;
+        if (!best || n > bestn) best = m, bestn = n;
+    }
+    ne_strlcpy(out, best && best->to[0] ? best->to : code, 5);
+    return best != NULL;
+}
+
+/* One pair of a `code-*` line: "061=0311", "13=-" (keep), "*=130" (default). */
+static int code_map_pair(loader_t *ld, int family, char *pair)
+{
+    ne_lexicon_t *lx = ld->lx;
+    char *eq = strchr(pair, '=');
+    if (!eq) return fail(ld, "'%s': a code family lists act=code pairs", pair);
+    *eq = '\0';
+    const char *from = pair, *to = eq + 1;
+    size_t fn = strlen(from);
+    if (strcmp(from, "*") && (fn < 2 || fn > 4 || strspn(from, "0123456789") != fn))
+        return fail(ld, "'%s': not a code prefix or '*'", from);
+    if (strcmp(to, "-") && !cameo_find_unsorted(lx, to))
+        return fail(ld, "CAMEO code '%s' is not in cameo.tsv", to);
+    if (lx->ncmap == lx->cmap_cap &&
+        ne_vec_grow((void **)&lx->cmap, &lx->cmap_cap, sizeof(*lx->cmap)) < 0)
+        return fail(ld, "out of memory");
+    struct code_map_s *m = &lx->cmap[lx->ncmap++];
+    m->family = (uint8_t)family;
+    ne_strlcpy(m->from, strcmp(from, "*") ? from : "", sizeof(m->from));
+    ne_strlcpy(m->to, strcmp(to, "-") ? to : "", sizeof(m->to));
+    return 0;
+}
+
+/* One word of a grammar line: "may", or "may=5" with a value. */
+static int grammar_word(loader_t *ld, const struct grammar_class_s *gc, char *w)
+{
+    ne_lexicon_t *lx = ld->lx;
+    char *eq = strchr(w, '=');
+    int val = 0;
+    if (eq) {
+        char *end;
+        *eq = '\0';
+        val = (int)strtol(eq + 1, &end, 10);
+        if (end == eq + 1 || *end) return fail(ld, "bad value in '%s=%s'", w, eq + 1);
+    }
+    if (!*w) return fail(ld, "empty word");
+    for (const char *p = w; *p; p++)
+        if (isupper((unsigned char)*p)) return fail(ld, "'%s': grammar words are lower case", w);
+    if (gc->lemma) {
+        uint32_t l = lemma_get(lx, w);
+        if (l == NE_LEX_NONE) return fail(ld, "out of memory");
+        lx->lemma.v[l].flags |= gc->flags;
+        return 0;
+    }
+    int32_t id = word_intern_z(lx, w);
+    if (id < 0) return fail(ld, "out of memory");
+    lx->winfo.v[id].flags |= gc->flags;
+    if (eq) lx->winfo.v[id].val = val;
+    return 0;
+}
+
+static int load_grammar_line(loader_t *ld, char **f, int nf)
+{
+    if (nf < 2) return fail(ld, "expected a class and its words separated by a TAB");
+    for (int k = 0; k < NE_CF_COUNT; k++) {
+        if (strcmp(f[0], CODE_FAMILIES[k])) continue;
+        ld->lx->ngrammar++;
+        for (char *save = NULL, *w = strtok_r(f[1], " ", &save); w; w = strtok_r(NULL, " ", &save))
+            if (code_map_pair(ld, k, w) < 0) return -1;
+        return 0;
+    }
+    const struct grammar_class_s *gc = NULL;
+    for (int k = 0; GRAMMAR_CLASSES[k].name && !gc; k++)
+        if (!strcmp(f[0], GRAMMAR_CLASSES[k].name)) gc = &GRAMMAR_CLASSES[k];
+    if (!gc) return fail(ld, "unknown grammar class '%s'", f[0]);
+    ld->lx->ngrammar++;
+    for (char *save = NULL, *w = strtok_r(f[1], " ", &save); w; w = strtok_r(NULL, " ", &save))
+        if (grammar_word(ld, gc, w) < 0) return -1;
+    return 0;
+}
+
 /* The event noun of a base word, created with its plurals on first use. */
 static uint32_t noun_get(ne_lexicon_t *lx, const char *base)
 {
@@ -1142,6 +1148,7 @@ static int load_pattern(loader_t *ld, char **f, int nf, int noun)
             else if (!strcmp(o, "self")) pt.p.opts |= NE_PO_SELF;
             else if (!strcmp(o, "obj")) pt.p.opts |= NE_PO_OBJ;
             else if (!strcmp(o, "reply")) pt.p.opts |= NE_PO_REPLY;
+            else if (!strcmp(o, "threat")) pt.p.opts |= NE_PO_THREAT;
             else return fail(ld, "unknown option '%s'", o);
         }
     }
@@ -1215,8 +1222,8 @@ static int load_pattern(loader_t *ld, char **f, int nf, int noun)
         pt.p.nelem++;
     }
     if (!has_target && strcmp(f[0], NE_CODE_NONE) &&
-        !(pt.p.opts & (NE_PO_RECIP | NE_PO_GOV | NE_PO_SELF | NE_PO_OBJ | NE_PO_REPLY)))
-        return fail(ld, "a pattern without '+' needs an option (recip, gov, self, obj or reply)");
+        !(pt.p.opts & (NE_PO_RECIP | NE_PO_GOV | NE_PO_SELF | NE_PO_OBJ | NE_PO_REPLY | NE_PO_THREAT)))
+        return fail(ld, "a pattern without '+' needs an option (recip, gov, self, obj, reply or threat)");
     pt.p.score = (uint32_t)pt.p.nelem * 16 + (uint32_t)words * 2 + (uint32_t)has_target;
     char txt[600];
     snprintf(txt, sizeof(txt), "%s %s%s%s", f[0], f[1], nf >= 3 && f[2][0] && strcmp(f[2], "-") ? " " : "",
@@ -1378,11 +1385,10 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
      * that name them, irregular forms before the lemmas that use them. */
     static const struct { const char *prefix; line_fn fn; } phases[] = {
         {"cameo", load_cameo_line}, {"irregular", load_irregular_line},
-        {"roles", load_role_line},  {"actors-", load_actor_line},
-        {"classes", load_class_line}, {"verbs-", load_verb_line},
+        {"grammar", load_grammar_line}, {"roles", load_role_line},
+        {"actors-", load_actor_line}, {"classes", load_class_line}, {"verbs-", load_verb_line},
         {"event-nouns", load_event_noun_line}, {"lemmas", load_lemma_line}, {NULL, NULL}};
     for (int ph = 0; phases[ph].prefix; ph++) {
-        if (ph == 2 && load_grammar(lx) < 0) goto oom;
         for (size_t d = 0; d < ndirs; d++) {
             char **names = NULL;
             size_t n = 0;
@@ -1395,7 +1401,7 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
                     if (!known) {
                         snprintf(err, errsz,
                                  "%s/%s: unknown dictionary file (names start with cameo, "
-                                 "irregular, roles, actors-, classes, verbs-, event-nouns or lemmas)", dirs[d], names[i]);
+                                 "irregular, grammar, roles, actors-, classes, verbs-, event-nouns or lemmas)", dirs[d], names[i]);
                         rc = -1;
                         break;
                     }
@@ -1414,6 +1420,10 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
                 snprintf(err, errsz, "no cameo.tsv in the dictionary folders");
                 goto fail;
             }
+        }
+        if (phases[ph].fn == load_grammar_line && !lx->ngrammar) {
+            snprintf(err, errsz, "no grammar.tsv in the dictionary folders");
+            goto fail;
         }
     }
     qsort(lx->cameo.v, lx->cameo.n, sizeof(ne_cameo_t), cameo_cmp);
@@ -1472,5 +1482,6 @@ void ne_lex_destroy(ne_lexicon_t *lx)
     free(lx->cword.v);
     free(lx->noun.v);
     free(lx->sup.v);
+    free(lx->cmap);
     free(lx);
 }

@@ -57,6 +57,8 @@ enum {
     NE_W_ADV = 1u << 19,     /* adverbs that may sit inside a verb group */
     NE_W_TIMESTART = 1u << 20, /* may begin a time expression (dates.c tries only these) */
     NE_W_PARTICLE = 1u << 21, /* al, bin, van, de: belongs to the surname that follows */
+    NE_W_DEONTIC = 1u << 22, /* must, should: an obligation (a demand when reported) */
+    NE_W_SPEECH_NOUN = 1u << 23, /* statement, declaration: "a statement blaming X" */
 };
 
 /* Lemma flags. */
@@ -67,9 +69,25 @@ enum {
     NE_L_THREAT = 1u << 3,  /* threaten (to) */
     NE_L_REFUSE = 1u << 4,  /* refuse, decline (to) */
     NE_L_FAIL = 1u << 5,    /* fail (to): not an event */
-    NE_L_GOVERN = 1u << 6,  /* urge, ask, call on X to: the infinitive is not X's act */
+    NE_L_GOVERN = 1u << 6,  /* help X (to) V: the infinitive is not X's own act */
     NE_L_PROMISE = 1u << 7, /* promise, pledge, vow (to) */
+    NE_L_APPEAL = 1u << 8,  /* urge, ask, call on X to V: an appeal (code-appeal) */
+    NE_L_DEMAND = 1u << 9,  /* demand, press, tell X to V: a demand (code-demand) */
+    NE_L_ORDER = 1u << 10,  /* order, instruct X to V: a demand; to one's own side, the act */
+    NE_L_ALLOW = 1u << 11,  /* allow, permit, let X (to) V: a permission (code-allow) */
+    NE_L_BARE = 1u << 12,   /* let, make, help X V: an object and a bare infinitive */
+    NE_L_ACT = 1u << 13,    /* decide, vote, try (to): the infinitive is the act */
+    NE_L_AGREE = 1u << 14,  /* agree (to): an intention to cooperate (code-agree) */
+    NE_L_DEONTIC = 1u << 15, /* have, need (to): an obligation, like "must" */
+    NE_L_DENY = 1u << 16,   /* deny, dismiss (that): the clause is not asserted */
+    NE_L_REPORT = 1u << 17, /* warn, vow, confirm (that): a clause said, like NE_L_SAY */
+    NE_L_CONSEQUENCE = 1u << 18, /* kill, wound (", killing six"): the toll of an attack */
+    NE_L_JOIN = 1u << 19,   /* join X in (a statement): X is a co-author */
+    NE_L_PURPOSE = 1u << 20, /* send, summon X (to P) to V: V is the sender's act on X */
 };
+
+/* Verbs whose object is the subject of the infinitive after it. */
+#define NE_L_CONTROL (NE_L_GOVERN | NE_L_APPEAL | NE_L_DEMAND | NE_L_ORDER | NE_L_ALLOW)
 
 /* Verb form bits. */
 enum { NE_F_BASE = 1, NE_F_S = 2, NE_F_PAST = 4, NE_F_PPART = 8, NE_F_ING = 16 };
@@ -96,7 +114,8 @@ typedef struct ne_cphrase_s {
 /* The code of a pattern that recognises a construction which is no event. */
 #define NE_CODE_NONE "---"
 
-enum { NE_PO_RECIP = 1, NE_PO_GOV = 2, NE_PO_SELF = 4, NE_PO_OBJ = 8, NE_PO_REPLY = 16 };
+enum { NE_PO_RECIP = 1, NE_PO_GOV = 2, NE_PO_SELF = 4, NE_PO_OBJ = 8, NE_PO_REPLY = 16,
+       NE_PO_THREAT = 32 /* a threat formula: a threat when said of the future (frames.c) */ };
 
 typedef struct ne_pattern_s {
     char code[5];
@@ -215,6 +234,22 @@ const char *ne_lex_noun_name(const ne_lexicon_t *lx, uint32_t noun);
 /** @brief First support reading of a verb lemma, NE_LEX_NONE when none. */
 uint32_t ne_lex_supports(const ne_lexicon_t *lx, uint32_t lemma);
 const ne_support_t *ne_lex_support(const ne_lexicon_t *lx, uint32_t idx);
+
+/* Code families (grammar.tsv `code-*` lines): the code of an intention,
+ * a threat, a refusal, an appeal, a demand or a permission to do an act,
+ * by the act's code ("will release": 0841 -> 0353). */
+enum {
+    NE_CF_INTENT, NE_CF_THREAT, NE_CF_REFUSE, NE_CF_APPEAL, NE_CF_DEMAND, NE_CF_RALLY,
+    NE_CF_ALLOW, NE_CF_ALLOW_HOME, NE_CF_AGREE, NE_CF_FAIL, NE_CF_COUNT
+};
+
+/**
+ * @brief The code of family `family` for an act coded `code`: the entry of
+ * the longest listed prefix of code, else the family's default (`*`).
+ * @returns 1 with the code in out, or 0 with out = code when the family
+ * maps nothing (an entry `-` keeps the code too, and returns 1).
+ */
+int ne_lex_code_family(const ne_lexicon_t *lx, int family, const char *code, char out[5]);
 
 /** @brief CAMEO code table look-up; NULL when the code is unknown. */
 const ne_cameo_t *ne_lex_cameo(const ne_lexicon_t *lx, const char *code);

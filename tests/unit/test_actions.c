@@ -2,7 +2,7 @@
  * test_actions.c - verb groups, data-driven from cases/verbgroups.tsv:
  *   text <TAB> verb <TAB> flags
  * flags: a space-separated list of passive, negated, future, modal,
- * infinitive, participle, reduced, say, threat, refuse, noun; "active" for
+ * infinitive, participle, reduced, say, threat, refuse, noun, controlled, agree, fail, deontic; "active" for
  * none of them. Each listed flag must be set on the group of that verb, and
  * no other of these flags.
  */
@@ -18,7 +18,8 @@ static const struct { const char *name; uint32_t bit; } FLAGS[] = {
     {"passive", NE_VG_PASSIVE}, {"negated", NE_VG_NEGATED}, {"future", NE_VG_FUTURE},
     {"modal", NE_VG_MODAL}, {"infinitive", NE_VG_INFINITIVE}, {"participle", NE_VG_PARTICIPLE},
     {"reduced", NE_VG_REDUCED}, {"say", NE_VG_SAY}, {"threat", NE_VG_THREAT},
-    {"refuse", NE_VG_REFUSE}, {"noun", NE_VG_NOUN}, {NULL, 0}};
+    {"refuse", NE_VG_REFUSE}, {"noun", NE_VG_NOUN}, {"controlled", NE_VG_CONTROLLED},
+    {"agree", NE_VG_AGREE}, {"fail", NE_VG_FAIL}, {"deontic", NE_VG_DEONTIC}, {NULL, 0}};
 
 static void one_case(char **f, int nf, int line, void *arg)
 {

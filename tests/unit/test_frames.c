@@ -2,7 +2,7 @@
  * test_frames.c - the whole grammar, data-driven from cases/grammar.tsv:
  *   published <TAB> text <TAB> events
  * events: "ACTOR CODE COUNTERPART DATE" joined by " | " in sorted order,
- * or "-" for none. Plus the code mappings of intention, threat, refusal.
+ * or "-" for none. Plus the code families of intention, threat, refusal.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,30 +45,26 @@ END_TEST
 
 START_TEST(code_mappings)
 {
+    static const struct { int family; const char *code, *want; } maps[] = {
+        {NE_CF_INTENT, "042", "036"},   {NE_CF_INTENT, "0841", "0353"},
+        {NE_CF_INTENT, "163", "1312"},  {NE_CF_INTENT, "195", "1384"},
+        {NE_CF_INTENT, "1723", "1323"}, {NE_CF_INTENT, "111", "111"},
+        {NE_CF_APPEAL, "0841", "0253"}, {NE_CF_DEMAND, "046", "106"},
+        {NE_CF_AGREE, "163", "163"},    {NE_CF_THREAT, "1723", "1323"},
+        {NE_CF_THREAT, "173", "137"},   {NE_CF_THREAT, "1312", "1312"},
+        {NE_CF_THREAT, "042", "130"},   {NE_CF_REFUSE, "0841", "1243"},
+        {NE_CF_REFUSE, "043", "125"},
+        /* acceding to reform (0831 resign) mirrors the intent to reform
+         * (0341), its refusal (1231) and a demand for it (1041) */
+        {NE_CF_INTENT, "0831", "0341"}, {NE_CF_REFUSE, "0831", "1231"},
+        {NE_CF_DEMAND, "0831", "1041"}};
     char out[5];
-    ne_frames_intent_code("042", out);
-    ck_assert_str_eq(out, "036");
-    ne_frames_intent_code("0841", out);
-    ck_assert_str_eq(out, "0353");
-    ne_frames_intent_code("163", out);
-    ck_assert_str_eq(out, "1312");
-    ne_frames_intent_code("195", out);
-    ck_assert_str_eq(out, "138");
-    ne_frames_threat_code("1723", out);
-    ck_assert_str_eq(out, "137");
-    ne_frames_refuse_code("0841", out);
-    ck_assert_str_eq(out, "1243");
-    ne_frames_refuse_code("043", out);
-    ck_assert_str_eq(out, "125");
-    ne_frames_intent_code("0831", out);
-    ck_assert_str_eq(out, "0341");
-    ne_frames_refuse_code("0831", out);
-    ck_assert_str_eq(out, "1231");
-    ck_assert(ne_frames_modal_code(NE_MOD_DEMAND, "0831", out));
-    ck_assert_str_eq(out, "1041");
-    ck_assert(ne_frames_modal_code(NE_MOD_APPEAL, "0841", out));
-    ck_assert_str_eq(out, "0253");
-    ck_assert(!ne_frames_modal_code(NE_MOD_DEMAND, "163", out));
+    for (size_t k = 0; k < sizeof(maps) / sizeof(maps[0]); k++) {
+        ne_lex_code_family(tu_lex(), maps[k].family, maps[k].code, out);
+        ck_assert_msg(!strcmp(out, maps[k].want), "family %d of %s: %s, not %s", maps[k].family,
+                      maps[k].code, out, maps[k].want);
+    }
+    ck_assert_int_eq(ne_lex_code_family(tu_lex(), NE_CF_FAIL, "0841", out), 0);
 }
 END_TEST
 

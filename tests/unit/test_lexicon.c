@@ -130,6 +130,10 @@ START_TEST(errors_name_file_and_line)
     load_error("lemmas-bad.tsv", "renew\tresume\tsynonym\n", "unknown kind");
     load_error("lemmas-bad.tsv", "order\tmaybe\tsupport\n", "unknown modality");
     load_error("lemmas-bad.tsv", "befuddle\tbemuse\talias\n", "no patterns to share");
+    load_error("grammar-bad.tsv", "adjective\tbig\n", "unknown grammar class");
+    load_error("grammar-bad.tsv", "month\tbrumaire=x\n", "bad value");
+    load_error("grammar-bad.tsv", "code-intent\t04=999\n", "not in cameo.tsv");
+    load_error("grammar-bad.tsv", "code-intent\t4x=036\n", "not a code prefix");
 }
 END_TEST
 
