@@ -517,7 +517,23 @@ static int quantity_ahead(const ctx_t *c, uint32_t i)
 }
 
 /* Parse one mention starting at i. Returns its end (exclusive) or i. */
-static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
+/* The state of one parse: where it is, and what it has read so far. */
+typedef struct parse_s {
+    uint32_t i;               /* the first token of the mention */
+    uint32_t j;               /* the next token to read */
+    uint32_t start;           /* the first token after determiners */
+    int det;                  /* a determiner, possessive or number was read */
+    const ne_mention_t *poss; /* the referent of a possessive pronoun ("its") */
+    int have_head;            /* the head noun or name is read: the mention ends */
+    int have_name;            /* a name followed a title: [name_b, name_e) */
+    int mods;                 /* lower-case modifiers read before a role */
+    uint32_t name_b, name_e;
+} parse_t;
+
+/* What a step of the head grammar tells the loop. */
+enum { STEP_MORE, STEP_DONE, STEP_FAIL };
+
+static void build_reset(build_t *b)
 {
     /* called at every token: clear only what the grammar reads, not the
      * member arrays (hundreds of bytes) */
@@ -528,78 +544,91 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
     b->role_set = 0;
     b->role[0] = '\0';
     b->plural = 0;
-    uint32_t j = i;
-    const ne_mention_t *poss = NULL;
-    int det = 0;
-    /* pronouns */
+}
+
+/* Pronouns, relative pronouns and "each other" at i. Returns 1 when token i
+ * is one of them, with the mention's end in *end (i when it makes none). */
+static int parse_pronoun(ctx_t *c, uint32_t i, build_t *b, uint32_t *end)
+{
     uint32_t f = wf(c, i);
+    *end = i;
     if (f & NE_W_REL) {
         if (is_w(c, i, "which") || is_w(c, i, "who")) {
             b->m.flags |= NE_MF_REL;
-            return i + 1;
+            *end = i + 1;
         }
-        return i;
+        return 1;
     }
     if ((is_w(c, i, "each") && is_w(c, i + 1, "other")) ||
         (is_w(c, i, "one") && is_w(c, i + 1, "another"))) {
         b->m.flags |= NE_MF_RECIP;
-        return i + 2;
+        *end = i + 2;
+        return 1;
     }
-    if ((f & NE_W_PRON) && !((tok(c, i)->flags & NE_TF_ALLCAP) && is_w(c, i, "us"))) {
-        int kind = 0, obj = 0;
-        if (is_w(c, i, "we") || is_w(c, i, "us") || is_w(c, i, "i")) {
-            /* first person: the speaker of the quotation (frames.c) */
-            if (is_w(c, i, "i") && !(tok(c, i)->flags & NE_TF_CAP)) return i;
-            b->m.flags |= NE_MF_PRON | NE_MF_SPEAKER;
-            return i + 1;
-        }
-        if (is_w(c, i, "he") || is_w(c, i, "she")) kind = 'h';
-        else if (is_w(c, i, "him")) kind = 'h', obj = 1;
-        else if (is_w(c, i, "they")) kind = 't';
-        else if (is_w(c, i, "them")) kind = 't', obj = 1;
-        else if (is_w(c, i, "it")) kind = 'i';
-        if (!kind) return i;
-        const ne_mention_t *r = resolve_pronoun(c, kind, obj);
-        b->m.flags |= NE_MF_PRON;
-        if (r) {
-            b->m.n = r->n;
-            memcpy(b->m.m, r->m, sizeof(r->m[0]) * r->n);
-            b->m.flags |= r->flags & (NE_MF_PERSON | NE_MF_PLURAL | NE_MF_GENERIC);
-        }
-        return i + 1;
+    if (!(f & NE_W_PRON) || ((tok(c, i)->flags & NE_TF_ALLCAP) && is_w(c, i, "us"))) return 0;
+    int kind = 0, obj = 0;
+    if (is_w(c, i, "we") || is_w(c, i, "us") || is_w(c, i, "i")) {
+        /* first person: the speaker of the quotation (frames.c) */
+        if (is_w(c, i, "i") && !(tok(c, i)->flags & NE_TF_CAP)) return 1;
+        b->m.flags |= NE_MF_PRON | NE_MF_SPEAKER;
+        *end = i + 1;
+        return 1;
     }
-    /* "the two leaders", "both countries": the last two actors named */
-    {
-        uint32_t k = i;
-        if (is_w(c, k, "the")) k++;
-        if ((is_w(c, k, "two") || (k == i && is_w(c, k, "both"))) && k + 1 < c->s.te) {
-            const ne_token_t *t = tok(c, k + 1);
-            const char *fw = ne_tok_fold(c->s.d, t);
-            static const char *const people[] = {"leaders", "presidents", "men", "ministers",
-                                                 "premiers", "sides", "countries", "nations",
-                                                 "neighbours", "neighbors", "governments",
-                                                 "states", "parties", NULL};
-            int is_people = -1;
-            for (int q = 0; people[q]; q++)
-                if (t->fold_len == strlen(people[q]) && !memcmp(fw, people[q], t->fold_len))
-                    is_people = q < 5;
-            if (is_people >= 0 && two_recent(c, is_people, &b->m)) {
-                b->m.flags |= NE_MF_PLURAL | (is_people ? NE_MF_PERSON : 0);
-                return k + 2;
-            }
-        }
+    if (is_w(c, i, "he") || is_w(c, i, "she")) kind = 'h';
+    else if (is_w(c, i, "him")) kind = 'h', obj = 1;
+    else if (is_w(c, i, "they")) kind = 't';
+    else if (is_w(c, i, "them")) kind = 't', obj = 1;
+    else if (is_w(c, i, "it")) kind = 'i';
+    if (!kind) return 1;
+    const ne_mention_t *r = resolve_pronoun(c, kind, obj);
+    b->m.flags |= NE_MF_PRON;
+    if (r) {
+        b->m.n = r->n;
+        memcpy(b->m.m, r->m, sizeof(r->m[0]) * r->n);
+        b->m.flags |= r->flags & (NE_MF_PERSON | NE_MF_PLURAL | NE_MF_GENERIC);
     }
-    /* determiners, possessive pronouns, numbers */
-    while (j < c->s.te && j - i < 6) {
-        uint32_t fj = wf(c, j);
+    *end = i + 1;
+    return 1;
+}
+
+/* "the two leaders", "both countries": the last two actors named. Returns
+ * the end of the reference, or i. */
+static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
+{
+    uint32_t k = i;
+    if (is_w(c, k, "the")) k++;
+    if (!(is_w(c, k, "two") || (k == i && is_w(c, k, "both"))) || k + 1 >= c->s.te) return i;
+    const ne_token_t *t = tok(c, k + 1);
+    const char *fw = ne_tok_fold(c->s.d, t);
+    static const char *const people[] = {"leaders", "presidents", "men", "ministers",
+                                         "premiers", "sides", "countries", "nations",
+                                         "neighbours", "neighbors", "governments",
+                                         "states", "parties", NULL};
+    int is_people = -1;
+    for (int q = 0; people[q]; q++)
+        if (t->fold_len == strlen(people[q]) && !memcmp(fw, people[q], t->fold_len))
+            is_people = q < 5;
+    if (is_people >= 0 && two_recent(c, is_people, &b->m)) {
+        b->m.flags |= NE_MF_PLURAL | (is_people ? NE_MF_PERSON : 0);
+        return k + 2;
+    }
+    return i;
+}
+
+/* Determiners, possessive pronouns and numbers before the head: "the",
+ * "its", "at least 50". Sets p->det and p->poss; advances p->j. */
+static void parse_determiners(ctx_t *c, parse_t *p)
+{
+    while (p->j < c->s.te && p->j - p->i < 6) {
+        uint32_t j = p->j, fj = wf(c, j);
         const ne_token_t *t = tok(c, j);
         if (fj & NE_W_POSS) {
             if (is_w(c, j, "its") || is_w(c, j, "their") || is_w(c, j, "his") ||
                 is_w(c, j, "her"))
-                poss = resolve_pronoun(c, is_w(c, j, "its") ? 'i'
-                                          : is_w(c, j, "their") ? 't' : 'h', 0);
-            j++;
-            det = 1;
+                p->poss = resolve_pronoun(c, is_w(c, j, "its") ? 'i'
+                                             : is_w(c, j, "their") ? 't' : 'h', 0);
+            p->j++;
+            p->det = 1;
             continue;
         }
         if ((fj & (NE_W_DET | NE_W_NUM)) || t->kind == NE_TK_NUM) {
@@ -607,289 +636,346 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
             /* "at least", "up to", "about", "over": quantities only before a
              * number ("at the court" is a preposition) */
             if ((fj & NE_W_PREP) && !(fj & NE_W_DET) && !quantity_ahead(c, j + 1)) break;
-            j++;
-            det = 1;
+            p->j++;
+            p->det = 1;
             continue;
         }
         break;
     }
-    if (det && !role_ahead_v(c, j, 1, 1)) {
-        /* "the" + an actor name ("the United States", "the paramilitary Rapid
-         * Support Forces") still parses below */
-        uint32_t k = j;
-        while (k < c->s.te && k - j < 2 && is_modifier(c, k) && !is_verbish(c, k) &&
-               lookup(c, k).type == A_NONE)
-            k++;
-        atom_t a = lookup(c, k);
-        if (a.type != A_ACTOR) return i;
-        j = k;
+}
+
+/* After a determiner, a mention needs a role ahead or an actor name within
+ * two plain modifiers ("the United States", "the paramilitary Rapid Support
+ * Forces"). Returns 0 when there is neither. */
+static int determiner_opens_mention(ctx_t *c, parse_t *p)
+{
+    if (!p->det || role_ahead_v(c, p->j, 1, 1)) return 1;
+    uint32_t k = p->j;
+    while (k < c->s.te && k - p->j < 2 && is_modifier(c, k) && !is_verbish(c, k) &&
+           lookup(c, k).type == A_NONE)
+        k++;
+    if (lookup(c, k).type != A_ACTOR) return 0;
+    p->j = k;
+    return 1;
+}
+
+/* An actor followed by 's: "Russia's", "the agency's", "Khan's". The owner
+ * of what follows; when no role follows, the owner is the mention itself
+ * ("Russia's invasion"). */
+static int head_possessive(ctx_t *c, build_t *b, parse_t *p, atom_t a, const ne_member_t *mm,
+                           int person)
+{
+    add_owner(b, mm);
+    p->j = a.te + 1;
+    if (person && !role_ahead(c, p->j, 0)) {
+        /* "Khan's party": a person's organization */
+        p->have_head = 1;
+        b->m.flags |= NE_MF_PERSON;
+        p->j = a.te;
+        return STEP_DONE;
     }
-    uint32_t start = j;
-    int have_head = 0, have_name = 0, mods = 0;
-    uint32_t name_b = 0, name_e = 0;
-    while (j < c->s.te && !have_head) {
-        atom_t a = lookup(c, j);
+    if (!role_ahead(c, p->j, 1)) {
+        /* "Russia's invasion": the owner is the mention */
+        p->have_head = 1;
+        b->m.flags |= NE_MF_WEAK;
+        /* keep the possessed noun in the span for evidence */
+        while (p->j < c->s.te && p->j - a.te < 4 && is_modifier(c, p->j)) p->j++;
+        if (p->j == a.te + 1) p->j = a.te;
+        return STEP_DONE;
+    }
+    return STEP_MORE;
+}
+
+/* An actor that modifies a role or another adjective ("U.S. envoy", "Houthi
+ * rebels", "Russian and Ukrainian"): an owner, and the parse goes on. */
+static int head_actor_modifier(ctx_t *c, build_t *b, parse_t *p, atom_t a,
+                               const ne_lexent_t *en, const ne_member_t *mm)
+{
+    int next_and_adj = 0;
+    if ((is_w(c, a.te, "and") || is_punct(c, a.te, ",")) && a.te + 1 < c->s.te) {
+        atom_t n2 = lookup(c, a.te + 1);
+        if (n2.type == A_ACTOR && ne_lex_entry(c->s.lx, n2.actor)->kind == NE_AK_ADJ &&
+            en->kind == NE_AK_ADJ)
+            next_and_adj = 1;
+    }
+    if (!(role_ahead(c, a.te, 0) || next_and_adj ||
+          (en->kind == NE_AK_ADJ && role_ahead(c, a.te, 1))))
+        return 0;
+    add_owner(b, mm);
+    p->j = a.te;
+    if (next_and_adj) p->j++;
+    return 1;
+}
+
+/* A dictionary actor at p->j: an owner, a modifier, or the head. */
+static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
+{
+    const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.actor);
+    ne_member_t mm;
+    member_of_entry(c, a.actor, a.valid, &mm);
+    mm.start = tok(c, p->j)->start;
+    mm.end = tok(c, a.te - 1)->end;
+    int person = en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME;
+    if (person) note_person(c->mem, c, a.actor);
+    if (is_w(c, a.te, "'s")) return head_possessive(c, b, p, a, &mm, person);
+    if (person) {
+        /* a person from the dictionary: their code wins over a title's */
+        b->nown = 0;
+        b->role_set = 0;
+        add_owner(b, &mm);
+        b->m.flags |= NE_MF_PERSON;
+        p->j = a.te;
+        p->have_head = 1;
+        return STEP_DONE;
+    }
+    if (head_actor_modifier(c, b, p, a, en, &mm)) return STEP_MORE;
+    if (en->kind == NE_AK_ADJ) {
+        /* "an Egyptian plan", "Israeli tank fire": the state behind a thing */
+        add_owner(b, &mm);
+        p->j = a.te;
+        uint32_t k = p->j;
+        while (k < c->s.te && k - p->j < 3 && is_modifier(c, k)) k++;
+        if (k == p->j) return STEP_FAIL; /* a bare adjective with no noun is not a mention */
+        b->m.flags |= NE_MF_WEAK;
+        p->j = k;
+        p->have_head = 1;
+        return STEP_DONE;
+    }
+    add_owner(b, &mm);
+    if (en->kind == NE_AK_PLACE) b->m.flags |= NE_MF_LOC;
+    p->j = a.te;
+    p->have_head = 1;
+    return STEP_DONE;
+}
+
+/* A role from roles.tsv at p->j ("foreign ministry", "protesters"). */
+static void head_role(ctx_t *c, build_t *b, parse_t *p, atom_t a)
+{
+    const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.role);
+    if (!b->role_set) {
+        ne_strlcpy(b->role, en->code, sizeof(b->role));
+        b->role_set = 1;
+    } else if (!b->role[0] && en->code[0]) {
+        ne_strlcpy(b->role, en->code, sizeof(b->role));
+    }
+    b->plural = is_role_plural(c, p->j, a.te);
+    if (en->kind == NE_RK_TITLE) b->m.flags |= NE_MF_PERSON;
+    p->j = a.te;
+    p->mods = 0;
+}
+
+/* The head grammar: owners, modifiers and roles up to the head noun or the
+ * name after a title. Returns 0 when the words make no mention. */
+static int parse_head(ctx_t *c, build_t *b, parse_t *p)
+{
+    while (p->j < c->s.te && !p->have_head) {
+        atom_t a = lookup(c, p->j);
         if (a.type == A_ACTOR) {
-            const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.actor);
-            ne_member_t mm;
-            member_of_entry(c, a.actor, a.valid, &mm);
-            mm.start = tok(c, j)->start;
-            mm.end = tok(c, a.te - 1)->end;
-            int possessive = is_w(c, a.te, "'s");
-            if (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME) note_person(c->mem, c, a.actor);
-            if (possessive) {
-                /* "Russia's", "the agency's": an owner, the head follows */
-                add_owner(b, &mm);
-                j = a.te + 1;
-                if (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME) {
-                    /* "Khan's party": a person's organization */
-                    if (!role_ahead(c, j, 0)) {
-                        have_head = 1;
-                        b->m.flags |= NE_MF_PERSON;
-                        j = a.te;
-                        break;
-                    }
-                }
-                if (!role_ahead(c, j, 1)) {
-                    /* "Russia's invasion": the owner is the mention */
-                    j = a.te + 1;
-                    have_head = 1;
-                    b->m.flags |= NE_MF_WEAK;
-                    /* keep the possessed noun in the span for evidence */
-                    while (j < c->s.te && j - a.te < 4 && is_modifier(c, j)) j++;
-                    if (j == a.te + 1) j = a.te;
-                    break;
-                }
-                continue;
-            }
-            if (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME) {
-                /* a person from the dictionary: their code wins over a title's */
-                b->nown = 0;
-                b->role_set = 0;
-                add_owner(b, &mm);
-                b->m.flags |= NE_MF_PERSON;
-                j = a.te;
-                have_head = 1;
-                break;
-            }
-            /* an actor followed by a role or another adjective is a modifier
-             * ("U.S. envoy", "Houthi rebels", "Russian and Ukrainian") */
-            int next_and_adj = 0;
-            if ((is_w(c, a.te, "and") || is_punct(c, a.te, ",")) && a.te + 1 < c->s.te) {
-                atom_t n2 = lookup(c, a.te + 1);
-                if (n2.type == A_ACTOR && ne_lex_entry(c->s.lx, n2.actor)->kind == NE_AK_ADJ &&
-                    en->kind == NE_AK_ADJ)
-                    next_and_adj = 1;
-            }
-            if (role_ahead(c, a.te, 0) || next_and_adj ||
-                (en->kind == NE_AK_ADJ && role_ahead(c, a.te, 1))) {
-                add_owner(b, &mm);
-                j = a.te;
-                if (next_and_adj) j++;
-                continue;
-            }
-            if (en->kind == NE_AK_ADJ) {
-                /* "an Egyptian plan", "Israeli tank fire": the state behind a thing */
-                add_owner(b, &mm);
-                j = a.te;
-                uint32_t k = j;
-                while (k < c->s.te && k - j < 3 && is_modifier(c, k)) k++;
-                if (k == j) {
-                    /* a bare adjective with no noun is not a mention */
-                    return i;
-                }
-                b->m.flags |= NE_MF_WEAK;
-                j = k;
-                have_head = 1;
-                break;
-            }
-            add_owner(b, &mm);
-            if (en->kind == NE_AK_PLACE) b->m.flags |= NE_MF_LOC;
-            j = a.te;
-            have_head = 1;
-            break;
+            int step = head_actor(c, b, p, a);
+            if (step == STEP_FAIL) return 0;
+            if (step == STEP_DONE) break;
+            continue;
         }
         if (a.type == A_ROLE) {
-            const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.role);
-            if (!b->role_set) {
-                ne_strlcpy(b->role, en->code, sizeof(b->role));
-                b->role_set = 1;
-            } else if (!b->role[0] && en->code[0]) {
-                ne_strlcpy(b->role, en->code, sizeof(b->role));
-            }
-            b->plural = is_role_plural(c, j, a.te);
-            if (en->kind == NE_RK_TITLE) b->m.flags |= NE_MF_PERSON;
-            j = a.te;
-            mods = 0;
+            head_role(c, b, p, a);
             continue;
         }
         if (b->role_set || b->nown) {
             /* a name after a title: "Foreign Minister Sergey Lavrov" */
-            uint32_t ne = name_run(c, j);
-            if (ne > j && b->role_set) {
-                name_b = j;
-                name_e = ne;
-                have_name = 1;
+            uint32_t ne = name_run(c, p->j);
+            if (ne > p->j && b->role_set) {
+                p->name_b = p->j;
+                p->name_e = ne;
+                p->have_name = 1;
                 b->m.flags |= NE_MF_PERSON;
                 b->plural = 0;
-                j = ne;
+                p->j = ne;
                 break;
             }
         }
-        if (is_modifier(c, j) && mods < 3 && !b->role_set && role_ahead_v(c, j, 1, det) &&
-            (det || !is_verbish(c, j))) {
-            j++;
-            mods++;
+        if (is_modifier(c, p->j) && p->mods < 3 && !b->role_set &&
+            role_ahead_v(c, p->j, 1, p->det) && (p->det || !is_verbish(c, p->j))) {
+            p->j++;
+            p->mods++;
             continue;
         }
-        if (is_hyphen(c, j) && (b->nown || b->role_set) && role_ahead(c, j + 1, 1)) {
-            j++;
+        if (is_hyphen(c, p->j) && (b->nown || b->role_set) && role_ahead(c, p->j + 1, 1)) {
+            p->j++;
             continue;
         }
         break;
     }
-    if (!b->nown && !b->role_set) {
-        /* a name remembered from earlier in the article: "Zakharova" */
-        uint32_t ne = name_run(c, start);
-        if (ne > start) {
-            const ne_member_t *r = recall_name(c->mem, c, start, ne);
-            if (r) {
-                b->m.n = 1;
-                b->m.m[0] = *r;
-                b->m.flags |= NE_MF_PERSON;
-                return ne;
-            }
-            /* an unknown name ("Ales Bialiatski"): a person whose state
-             * comes from context, usable as a counterpart */
-            int unknown = 1; /* every word unknown to the dictionaries: "Middle East",
-                              * "Ambassador Bridge" are not people */
-            for (uint32_t q = start; q < ne; q++)
-                if (tok(c, q)->word >= 0) unknown = 0;
-            if (ne - start >= 2 && !det && unknown) {
-                b->m.n = 1;
-                memset(&b->m.m[0], 0, sizeof(b->m.m[0]));
-                ne_member_set(&b->m.m[0], "", "CVL"); /* a private person until known */
-                b->m.flags |= NE_MF_NAME | NE_MF_GENERIC | NE_MF_PERSON;
-                return ne;
-            }
-        }
-        return i;
+    return 1;
+}
+
+/* No dictionary word: a name remembered from earlier in the article
+ * ("Zakharova"), or an unknown name of two or more words ("Ales
+ * Bialiatski"). Returns the end of the name, or p->i. */
+static uint32_t parse_bare_name(ctx_t *c, build_t *b, parse_t *p)
+{
+    uint32_t ne = name_run(c, p->start);
+    if (ne == p->start) return p->i;
+    const ne_member_t *r = recall_name(c->mem, c, p->start, ne);
+    if (r) {
+        b->m.n = 1;
+        b->m.m[0] = *r;
+        b->m.flags |= NE_MF_PERSON;
+        return ne;
     }
-    if (poss && b->role_set && !b->nown && poss->n) {
-        /* "its troops": the owner is the pronoun's referent */
-        for (int k = 0; k < poss->n; k++) add_owner(b, &poss->m[k]);
+    /* an unknown name: a person whose state comes from context, usable as
+     * a counterpart; every word must be unknown to the dictionaries
+     * ("Middle East", "Ambassador Bridge" are not people) */
+    int unknown = 1;
+    for (uint32_t q = p->start; q < ne; q++)
+        if (tok(c, q)->word >= 0) unknown = 0;
+    if (ne - p->start >= 2 && !p->det && unknown) {
+        b->m.n = 1;
+        memset(&b->m.m[0], 0, sizeof(b->m.m[0]));
+        ne_member_set(&b->m.m[0], "", "CVL"); /* a private person until known */
+        b->m.flags |= NE_MF_NAME | NE_MF_GENERIC | NE_MF_PERSON;
+        return ne;
     }
-    /* "Presidents of Russia and Azerbaijan", "police in Istanbul" */
-    if (b->role_set && !b->nown && j + 1 < c->s.te &&
-        (is_w(c, j, "of") || is_w(c, j, "in") || is_w(c, j, "from"))) {
-        uint32_t k = j + 1;
-        while (k < c->s.te && (wf(c, k) & NE_W_DET)) k++;
-        /* "from military-ruled Myanmar": a few modifiers before the state */
-        for (uint32_t m0 = k; k < c->s.te && k - m0 < 4;) {
-            if ((is_modifier(c, k) || is_hyphen(c, k)) && lookup(c, k).type == A_NONE) {
-                k++;
-            } else if (k + 2 < c->s.te && is_hyphen(c, k + 1) && is_modifier(c, k + 2) &&
-                       !(tok(c, k + 1)->flags & NE_TF_SPACE)) {
-                k += 3; /* "military-ruled" */
-            } else {
-                break;
-            }
-        }
-        if (lookup(c, k).type != A_ACTOR) k = j + 1;
-        while (k < c->s.te && (wf(c, k) & NE_W_DET)) k++;
-        int added = 0;
-        uint32_t last_end = j;
-        for (;;) {
-            atom_t a = lookup(c, k);
-            if (a.type != A_ACTOR) break;
-            const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.actor);
-            if (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME) break;
-            if (a.te < c->s.te && (tok(c, a.te)->flags & NE_TF_CAP) && lookup(c, a.te).type == A_NONE)
-                break; /* "Vladimir" of "Vladimir Putin" is not the Russian city */
-            if (is_w(c, a.te, "'s")) {
-                /* "leaders of Egypt's Muslim Brotherhood": Egypt's */
-                ne_member_t mm;
-                member_of_entry(c, a.actor, a.valid, &mm);
-                add_owner(b, &mm);
-                added = 1;
-                k = a.te + 1;
-                atom_t g2 = lookup(c, k);
-                last_end = g2.type != A_NONE ? g2.te : k;
-                break;
-            }
-            ne_member_t mm;
-            member_of_entry(c, a.actor, a.valid, &mm);
-            add_owner(b, &mm);
-            added = 1;
-            k = a.te;
-            last_end = k;
-            uint32_t nk = k + 1; /* "of China and the United States" */
-            while (nk < c->s.te && (wf(c, nk) & NE_W_DET)) nk++;
-            if ((is_w(c, k, "and") || is_punct(c, k, ",")) && lookup(c, nk).type == A_ACTOR &&
-                is_w(c, j, "of"))
-                k = nk;
-            else
-                break;
-        }
-        if (added) j = last_end;
-    }
-    finish_members(c, b);
-    /* apposition: ", Vladimir Putin and Ilham Aliyev," / ", Israel Katz," */
-    if (is_punct(c, j, ",") && !have_name) {
-        uint32_t k = j + 1;
-        ne_member_t names[NE_MAX_MEMBERS];
-        int nn = 0;
-        uint32_t nbs[NE_MAX_MEMBERS], nes[NE_MAX_MEMBERS];
-        while (k < c->s.te && nn < NE_MAX_MEMBERS) {
-            atom_t a = lookup(c, k);
-            if (a.type == A_ACTOR && (ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_PERSON)) {
-                member_of_entry(c, a.actor, a.valid, &names[nn]);
-                note_person(c->mem, c, a.actor);
-                nbs[nn] = k;
-                nes[nn] = a.te;
-                nn++;
-                k = a.te;
-            } else if (a.type == A_NONE) {
-                uint32_t ne = name_run(c, k);
-                if (ne == k || ne - k < 2) break;
-                memset(&names[nn], 0, sizeof(names[nn]));
-                nbs[nn] = k;
-                nes[nn] = ne;
-                nn++;
-                k = ne;
-            } else {
-                break;
-            }
-            if (is_w(c, k, "and") || (is_punct(c, k, ",") && !is_punct(c, k + 1, ","))) {
-                if (is_punct(c, k, ",") && (k + 1 >= c->s.te || lookup(c, k + 1).type == A_NONE) &&
-                    name_run(c, k + 1) == k + 1)
-                    break; /* the closing comma */
-                k++;
-                continue;
-            }
+    return p->i;
+}
+
+/* A role placed by "of", "in" or "from": "Presidents of Russia and
+ * Azerbaijan", "police in Istanbul", "troops from military-ruled Myanmar".
+ * Adds the places as owners and advances p->j past them. */
+static void parse_role_place(ctx_t *c, build_t *b, parse_t *p)
+{
+    uint32_t j = p->j;
+    if (!(b->role_set && !b->nown && j + 1 < c->s.te &&
+          (is_w(c, j, "of") || is_w(c, j, "in") || is_w(c, j, "from"))))
+        return;
+    uint32_t k = j + 1;
+    while (k < c->s.te && (wf(c, k) & NE_W_DET)) k++;
+    /* "from military-ruled Myanmar": a few modifiers before the state */
+    for (uint32_t m0 = k; k < c->s.te && k - m0 < 4;) {
+        if ((is_modifier(c, k) || is_hyphen(c, k)) && lookup(c, k).type == A_NONE) {
+            k++;
+        } else if (k + 2 < c->s.te && is_hyphen(c, k + 1) && is_modifier(c, k + 2) &&
+                   !(tok(c, k + 1)->flags & NE_TF_SPACE)) {
+            k += 3; /* "military-ruled" */
+        } else {
             break;
         }
-        int closed = k >= c->s.te || is_punct(c, k, ",") || is_punct(c, k, ".");
-        if (nn > 0 && closed && (nn == b->m.n || b->m.n == 1) && b->role_set) {
-            for (int q = 0; q < nn; q++) {
-                ne_member_t *target = &b->m.m[b->m.n == nn ? q : 0];
-                if (names[q].code[0] && (names[q].role[0] || !target->country[0])) {
-                    if (b->m.n == nn) *target = names[q];
-                } else if (b->m.n == nn) {
-                    remember_name(c->mem, c, nbs[q], nes[q], target);
-                }
-            }
-            if (nn == 1) b->m.flags |= NE_MF_PERSON;
-            j = k;
+    }
+    if (lookup(c, k).type != A_ACTOR) k = j + 1;
+    while (k < c->s.te && (wf(c, k) & NE_W_DET)) k++;
+    int added = 0;
+    uint32_t last_end = j;
+    for (;;) {
+        atom_t a = lookup(c, k);
+        if (a.type != A_ACTOR) break;
+        const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.actor);
+        if (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME) break;
+        if (a.te < c->s.te && (tok(c, a.te)->flags & NE_TF_CAP) && lookup(c, a.te).type == A_NONE)
+            break; /* "Vladimir" of "Vladimir Putin" is not the Russian city */
+        ne_member_t mm;
+        member_of_entry(c, a.actor, a.valid, &mm);
+        add_owner(b, &mm);
+        added = 1;
+        if (is_w(c, a.te, "'s")) {
+            /* "leaders of Egypt's Muslim Brotherhood": Egypt's */
+            k = a.te + 1;
+            atom_t g2 = lookup(c, k);
+            last_end = g2.type != A_NONE ? g2.te : k;
+            break;
+        }
+        k = a.te;
+        last_end = k;
+        uint32_t nk = k + 1; /* "of China and the United States" */
+        while (nk < c->s.te && (wf(c, nk) & NE_W_DET)) nk++;
+        if ((is_w(c, k, "and") || is_punct(c, k, ",")) && lookup(c, nk).type == A_ACTOR &&
+            is_w(c, j, "of"))
+            k = nk;
+        else
+            break;
+    }
+    if (added) p->j = last_end;
+}
+
+/* An apposition that names the people of a role: ", Vladimir Putin and
+ * Ilham Aliyev," after "Presidents of Russia and Azerbaijan", ", Israel
+ * Katz," after "Israel's defence minister". Advances p->j past it. */
+static void parse_apposition(ctx_t *c, build_t *b, parse_t *p)
+{
+    if (!is_punct(c, p->j, ",") || p->have_name) return;
+    uint32_t k = p->j + 1;
+    ne_member_t names[NE_MAX_MEMBERS];
+    int nn = 0;
+    uint32_t nbs[NE_MAX_MEMBERS], nes[NE_MAX_MEMBERS];
+    while (k < c->s.te && nn < NE_MAX_MEMBERS) {
+        atom_t a = lookup(c, k);
+        if (a.type == A_ACTOR && (ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_PERSON)) {
+            member_of_entry(c, a.actor, a.valid, &names[nn]);
+            note_person(c->mem, c, a.actor);
+            nbs[nn] = k;
+            nes[nn] = a.te;
+            nn++;
+            k = a.te;
+        } else if (a.type == A_NONE) {
+            uint32_t ne = name_run(c, k);
+            if (ne == k || ne - k < 2) break;
+            memset(&names[nn], 0, sizeof(names[nn]));
+            nbs[nn] = k;
+            nes[nn] = ne;
+            nn++;
+            k = ne;
+        } else {
+            break;
+        }
+        if (is_w(c, k, "and") || (is_punct(c, k, ",") && !is_punct(c, k + 1, ","))) {
+            if (is_punct(c, k, ",") && (k + 1 >= c->s.te || lookup(c, k + 1).type == A_NONE) &&
+                name_run(c, k + 1) == k + 1)
+                break; /* the closing comma */
+            k++;
+            continue;
+        }
+        break;
+    }
+    int closed = k >= c->s.te || is_punct(c, k, ",") || is_punct(c, k, ".");
+    if (!(nn > 0 && closed && (nn == b->m.n || b->m.n == 1) && b->role_set)) return;
+    for (int q = 0; q < nn; q++) {
+        ne_member_t *target = &b->m.m[b->m.n == nn ? q : 0];
+        if (names[q].code[0] && (names[q].role[0] || !target->country[0])) {
+            if (b->m.n == nn) *target = names[q];
+        } else if (b->m.n == nn) {
+            remember_name(c->mem, c, nbs[q], nes[q], target);
         }
     }
-    if (have_name && b->m.n == 1) {
-        remember_name(c->mem, c, name_b, name_e, &b->m.m[0]);
+    if (nn == 1) b->m.flags |= NE_MF_PERSON;
+    p->j = k;
+}
+
+/* Parse one mention starting at i, in the order of the grammar at the top
+ * of this file. Returns its end (exclusive) or i. */
+static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
+{
+    build_reset(b);
+    uint32_t end;
+    if (parse_pronoun(c, i, b, &end)) return end;
+    if ((end = parse_group_reference(c, i, b)) > i) return end;
+    parse_t p = {.i = i, .j = i};
+    parse_determiners(c, &p);
+    if (!determiner_opens_mention(c, &p)) return i;
+    p.start = p.j;
+    if (!parse_head(c, b, &p)) return i;
+    if (!b->nown && !b->role_set) return parse_bare_name(c, b, &p);
+    if (p.poss && b->role_set && !b->nown && p.poss->n) {
+        /* "its troops": the owner is the pronoun's referent */
+        for (int k = 0; k < p.poss->n; k++) add_owner(b, &p.poss->m[k]);
+    }
+    parse_role_place(c, b, &p);
+    finish_members(c, b);
+    parse_apposition(c, b, &p);
+    if (p.have_name && b->m.n == 1) {
         /* "President Ebrahim Raisi": a remembered or dictionary code is better */
+        remember_name(c->mem, c, p.name_b, p.name_e, &b->m.m[0]);
     }
     b->m.tb = i;
-    b->m.te = j;
-    return j;
+    b->m.te = p.j;
+    return p.j;
 }
 
 /* ---- compounds ------------------------------------------------------------- */
