@@ -470,6 +470,27 @@ static int is_verbish(const ctx_t *c, uint32_t j)
     return ne_lex_vforms(c->s.lx, tok(c, j)->word) != NE_LEX_NONE;
 }
 
+/* Does the noun phrase end before token k, where the verb of the clause
+ * begins? Asked after at least one noun of the phrase: "[Israeli aircraft]
+ * struck", "[Haiti's capital] killed", "[the general] told". The verb is a
+ * past form, or an -s form before a determiner, number, pronoun or name
+ * ("[Russia's army] orders the ..."). After an adverb the word is still a
+ * modifier ("the newly elected president"). */
+static int verb_ends_phrase(const ctx_t *c, uint32_t k)
+{
+    const ne_token_t *t = tok(c, k);
+    if (k >= c->s.te || t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP)) return 0;
+    if (k > c->s.tb && ne_s_adverb(&c->s, k - 1)) return 0;
+    uint8_t forms = 0;
+    for (uint32_t v = ne_lex_vforms(c->s.lx, t->word); v != NE_LEX_NONE; v = ne_lex_vform(c->s.lx, v)->next)
+        forms |= ne_lex_vform(c->s.lx, v)->forms;
+    if (forms & NE_F_PAST) return 1;
+    if (!(forms & NE_F_S) || k + 1 >= c->s.te) return 0;
+    const ne_token_t *n = tok(c, k + 1);
+    return (wf(c, k + 1) & (NE_W_DET | NE_W_NUM | NE_W_PRON | NE_W_POSS)) || n->kind == NE_TK_NUM ||
+           (n->flags & NE_TF_CAP);
+}
+
 /* Does a role (or, with allow_adj, an adjective of a state) follow within a
  * few modifiers? Lets "two far-right Israeli ministers" start at "two". A
  * word that can be a verb is skipped only after a determiner or a hyphen
@@ -679,7 +700,9 @@ static int head_possessive(ctx_t *c, build_t *b, parse_t *p, atom_t a, const ne_
         p->have_head = 1;
         b->m.flags |= NE_MF_WEAK;
         /* keep the possessed noun in the span for evidence */
-        while (p->j < c->s.te && p->j - a.te < 4 && is_modifier(c, p->j)) p->j++;
+        while (p->j < c->s.te && p->j - a.te < 4 && is_modifier(c, p->j) &&
+               !(p->j > a.te + 1 && verb_ends_phrase(c, p->j)))
+            p->j++;
         if (p->j == a.te + 1) p->j = a.te;
         return STEP_DONE;
     }
@@ -734,7 +757,9 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
         add_owner(b, &mm);
         p->j = a.te;
         uint32_t k = p->j;
-        while (k < c->s.te && k - p->j < 3 && is_modifier(c, k)) k++;
+        while (k < c->s.te && k - p->j < 3 && is_modifier(c, k) &&
+               !(k > p->j && verb_ends_phrase(c, k)))
+            k++;
         if (k == p->j) return STEP_FAIL; /* a bare adjective with no noun is not a mention */
         b->m.flags |= NE_MF_WEAK;
         p->j = k;
@@ -794,7 +819,8 @@ static int parse_head(ctx_t *c, build_t *b, parse_t *p)
             }
         }
         if (is_modifier(c, p->j) && p->mods < 3 && !b->role_set &&
-            role_ahead_v(c, p->j, 1, p->det) && (p->det || !is_verbish(c, p->j))) {
+            role_ahead_v(c, p->j, 1, p->det) && (p->det || !is_verbish(c, p->j)) &&
+            !(p->mods > 0 && verb_ends_phrase(c, p->j))) {
             p->j++;
             p->mods++;
             continue;

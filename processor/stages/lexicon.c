@@ -29,7 +29,14 @@ typedef struct winfo_s {
     int32_t irr;    /* index into irregular table, -1 */
     uint32_t root;  /* the trie node of the one-word phrase, NE_LEX_NONE: the first
                      * step of every match, without a hash look-up */
+    int32_t mword;  /* index into mwords (mention-grammar classes), -1 */
 } winfo_t;
+
+/* The mention-grammar classes of one word, with a value per class. */
+typedef struct mword_s {
+    uint32_t classes;
+    char val[NE_MC_COUNT][8];
+} mword_t;
 
 typedef struct lemma_s {
     int32_t word;
@@ -70,6 +77,7 @@ struct ne_lexicon_s {
     NE_VEC(char *) owned;
     NE_VEC(ne_cameo_t) cameo;
     NE_VEC(irregular_t) irr;
+    NE_VEC(mword_t) mwords;
 };
 
 /* ---- hashing ------------------------------------------------------------ */
@@ -155,6 +163,7 @@ static int32_t word_intern(ne_lexicon_t *lx, const char *s, size_t n)
     wi->vform = NE_LEX_NONE;
     wi->irr = -1;
     wi->root = NE_LEX_NONE;
+    wi->mword = -1;
     whash_insert(lx, s, n, (uint32_t)w);
     return w;
 }
@@ -244,6 +253,19 @@ const ne_lexent_t *ne_lex_entry(const ne_lexicon_t *lx, uint32_t idx)
 size_t ne_lex_entry_count(const ne_lexicon_t *lx)
 {
     return lx->ent.n + lx->pat.n;
+}
+
+uint32_t ne_lex_mention_class(const ne_lexicon_t *lx, int32_t w, uint32_t cls,
+                              const char **value)
+{
+    if (w < 0 || lx->winfo.v[w].mword < 0) return 0;
+    const mword_t *m = &lx->mwords.v[lx->winfo.v[w].mword];
+    if (value && (m->classes & cls)) {
+        int k = 0;
+        while (k < NE_MC_COUNT - 1 && !(cls & (1u << k))) k++;
+        *value = m->val[k];
+    }
+    return m->classes;
 }
 
 uint32_t ne_lex_vforms(const ne_lexicon_t *lx, int32_t w)
@@ -736,6 +758,81 @@ static int load_actor_line(loader_t *ld, char **f, int nf)
     return 0;
 }
 
+/* The plural forms of an English noun (at most two): "officers",
+ * "allies", "spokesmen", "spokespersons" and "spokespeople". A form that
+ * is not a word never occurs in text, so a rare wrong one costs nothing. */
+static int noun_plurals(const char *w, char out[2][64])
+{
+    size_t n = strlen(w);
+    if (n < 2 || n > 56) return 0;
+    char last = w[n - 1], prev = w[n - 2];
+    for (size_t i = 0; i < n; i++)
+        if (!islower((unsigned char)w[i])) return 0;
+    if (n >= 3 && !strcmp(w + n - 3, "man")) {
+        snprintf(out[0], 64, "%.*smen", (int)n - 3, w);
+        return 1;
+    }
+    if (n >= 6 && !strcmp(w + n - 6, "person")) {
+        snprintf(out[0], 64, "%ss", w);
+        snprintf(out[1], 64, "%.*speople", (int)n - 6, w);
+        return 2;
+    }
+    if (!strcmp(w, "child")) {
+        snprintf(out[0], 64, "children");
+        return 1;
+    }
+    if (last == 's' || last == 'x' || last == 'z' || (last == 'h' && (prev == 'c' || prev == 's')))
+        snprintf(out[0], 64, "%ses", w);
+    else if (last == 'y' && !is_vowel(prev))
+        snprintf(out[0], 64, "%.*sies", (int)n - 1, w);
+    else
+        snprintf(out[0], 64, "%ss", w);
+    return 1;
+}
+
+/* Does trie node `node` already hold an entry of this kind and code? */
+static int entry_exists(const ne_lexicon_t *lx, const int32_t *ids, int n, const ne_lexent_t *e)
+{
+    uint32_t node = 0;
+    for (int i = 0; i < n && node != NE_LEX_NONE; i++) node = ne_lex_child(lx, node, ids[i]);
+    if (node == NE_LEX_NONE) return 0;
+    for (uint32_t k = ne_lex_node_entry(lx, node); k != NE_LEX_NONE; k = lx->ent.v[k].next)
+        if (lx->ent.v[k].kind == e->kind && !strcmp(lx->ent.v[k].code, e->code)) return 1;
+    return 0;
+}
+
+/* The word of a role phrase that takes the plural: the one before "of" or
+ * "for" ("heads of state", "ministers for foreign affairs"), else the last. */
+static int role_head(const ne_lexicon_t *lx, const int32_t *ids, int n)
+{
+    for (int i = 1; i < n; i++) {
+        const char *w = word_str(lx, ids[i]);
+        if (!strcmp(w, "of") || !strcmp(w, "for")) return i - 1;
+    }
+    return n - 1;
+}
+
+/* Add a role line and the plural of its head noun; a phrase already
+ * listed with the same kind and role is not added twice. */
+static int add_role_forms(loader_t *ld, int32_t *ids, int n, ne_lexent_t *e)
+{
+    if (!entry_exists(ld->lx, ids, n, e) && add_entry(ld->lx, ids, n, e) == NE_LEX_NONE)
+        return fail(ld, "out of memory");
+    int h = role_head(ld->lx, ids, n);
+    char forms[2][64];
+    int nf = noun_plurals(word_str(ld->lx, ids[h]), forms);
+    int32_t head = ids[h];
+    ne_lexent_t pl = *e;
+    pl.plural = 1;
+    for (int k = 0; k < nf; k++) {
+        if ((ids[h] = word_intern_z(ld->lx, forms[k])) < 0) return fail(ld, "out of memory");
+        if (!entry_exists(ld->lx, ids, n, &pl) && add_entry(ld->lx, ids, n, &pl) == NE_LEX_NONE)
+            return fail(ld, "out of memory");
+    }
+    ids[h] = head;
+    return 0;
+}
+
 static int load_role_line(loader_t *ld, char **f, int nf)
 {
     static const char *const roles[] = {"GOV", "MIL", "COP", "REB", "OPP", "CVL", "MED",
@@ -754,7 +851,42 @@ static int load_role_line(loader_t *ld, char **f, int nf)
     int32_t ids[32];
     int n = phrase_words(ld->lx, f[0], ids, 32);
     if (n <= 0) return fail(ld, "empty or too long phrase '%s'", f[0]);
-    if (add_entry(ld->lx, ids, n, &e) == NE_LEX_NONE) return fail(ld, "out of memory");
+    return add_role_forms(ld, ids, n, &e);
+}
+
+/* mention-words.tsv: word <TAB> class [<TAB> value]. Nouns of the classes
+ * that take a plural get it generated ("side" gives "sides"). */
+static int load_mention_line(loader_t *ld, char **f, int nf)
+{
+    static const struct { const char *name; uint32_t cls; int plural; } classes[] = {
+        {"org-head", NE_MC_ORG_HEAD, 1}, {"group", NE_MC_GROUP, 1},
+        {"type", NE_MC_TYPE, 0},         {"ethnic", NE_MC_ETHNIC, 0},
+        {"members", NE_MC_MEMBERS, 1},   {"patron", NE_MC_PATRON, 0},
+        {NULL, 0, 0}};
+    if (nf < 2) return fail(ld, "expected word and class separated by a TAB");
+    int c = 0;
+    while (classes[c].name && strcmp(classes[c].name, f[1])) c++;
+    if (!classes[c].name) return fail(ld, "unknown word class '%s'", f[1]);
+    int bit = 0;
+    while (!(classes[c].cls & (1u << bit))) bit++;
+    const char *value = nf >= 3 ? f[2] : "";
+    if (strlen(value) >= sizeof(((mword_t *)0)->val[0])) return fail(ld, "value too long '%s'", value);
+    if (strchr(f[0], ' ')) return fail(ld, "'%s' is not one word", f[0]);
+    char plurals[2][64];
+    int np = classes[c].plural ? noun_plurals(f[0], plurals) : 0;
+    ne_lexicon_t *lx = ld->lx;
+    for (int k = 0; k <= np; k++) {
+        int32_t w = word_intern_z(lx, k ? plurals[k - 1] : f[0]);
+        if (w < 0) return fail(ld, "out of memory");
+        if (lx->winfo.v[w].mword < 0) {
+            if (NE_VEC_RESERVE(lx->mwords) < 0) return fail(ld, "out of memory");
+            memset(&lx->mwords.v[lx->mwords.n], 0, sizeof(mword_t));
+            lx->winfo.v[w].mword = (int32_t)lx->mwords.n++;
+        }
+        mword_t *m = &lx->mwords.v[lx->winfo.v[w].mword];
+        m->classes |= classes[c].cls;
+        snprintf(m->val[bit], sizeof(m->val[bit]), "%s", value);
+    }
     return 0;
 }
 
@@ -974,7 +1106,7 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
     static const struct { const char *prefix; line_fn fn; } phases[] = {
         {"cameo", load_cameo_line}, {"irregular", load_irregular_line},
         {"roles", load_role_line},  {"actors-", load_actor_line},
-        {"verbs-", load_verb_line}, {NULL, NULL}};
+        {"mention-words", load_mention_line}, {"verbs-", load_verb_line}, {NULL, NULL}};
     for (int ph = 0; phases[ph].prefix; ph++) {
         if (ph == 2 && load_grammar(lx) < 0) goto oom;
         for (size_t d = 0; d < ndirs; d++) {
@@ -989,7 +1121,7 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
                     if (!known) {
                         snprintf(err, errsz,
                                  "%s/%s: unknown dictionary file (names start with cameo, "
-                                 "irregular, roles, actors- or verbs-)", dirs[d], names[i]);
+                                 "irregular, roles, actors-, mention-words or verbs-)", dirs[d], names[i]);
                         rc = -1;
                         break;
                     }
@@ -1052,5 +1184,6 @@ void ne_lex_destroy(ne_lexicon_t *lx)
     for (size_t i = 0; i < lx->irr.n; i++)
         for (int k = 0; k < 4; k++) free(lx->irr.v[i].forms[k]);
     free(lx->irr.v);
+    free(lx->mwords.v);
     free(lx);
 }

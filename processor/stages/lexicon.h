@@ -27,6 +27,7 @@ enum {
 typedef struct ne_lexent_s {
     uint8_t kind;      /* NE_AK_* or NE_RK_* */
     uint8_t nwords;    /* phrase length in tokens */
+    uint8_t plural;    /* a role's plural generated from its singular line */
     char code[16];     /* actor code, or role ("GOV", "-" for none) */
     int32_t from, to;  /* validity as YYYYMMDD, 0 = open */
     uint32_t next;     /* next entry of the same phrase, NE_LEX_NONE at the end */
@@ -69,6 +70,18 @@ enum {
     NE_L_FAIL = 1u << 5,    /* fail (to): not an event */
     NE_L_GOVERN = 1u << 6,  /* urge, ask, call on X to: the infinitive is not X's act */
     NE_L_PROMISE = 1u << 7, /* promise, pledge, vow (to) */
+};
+
+/* Word classes of the mention grammar (mention-words.tsv); a word may be in
+ * several, each with its own value (ne_lex_mention_class). */
+enum {
+    NE_MC_ORG_HEAD = 1u << 0,  /* "Party", "Front": ends an organisation's name; value: role */
+    NE_MC_GROUP = 1u << 1,     /* "countries", "sides": "the two / both N"; value: kind */
+    NE_MC_TYPE = 1u << 2,      /* "bloc", "island": "the N" is the last actor of that kind */
+    NE_MC_ETHNIC = 1u << 3,    /* "ethnic": the people of a group, not its state */
+    NE_MC_MEMBERS = 1u << 4,   /* "members", "supporters" (of X): people of X; value: role */
+    NE_MC_PATRON = 1u << 5,    /* "led", "backed" after "X-": X is behind the noun */
+    NE_MC_COUNT = 6
 };
 
 /* Verb form bits. */
@@ -141,6 +154,13 @@ const char *ne_lex_lemma_name(const ne_lexicon_t *lx, uint32_t lemma);
 const ne_pattern_t *ne_lex_patterns(const ne_lexicon_t *lx, uint32_t lemma, size_t *n);
 const ne_pelem_t *ne_lex_pelems(const ne_lexicon_t *lx);
 const int32_t *ne_lex_alts(const ne_lexicon_t *lx);
+
+/**
+ * @brief Mention-grammar classes of a word (NE_MC_* bits, 0 for none). With
+ * cls one class bit, *value (when not NULL) is that class's value ("OPP").
+ */
+uint32_t ne_lex_mention_class(const ne_lexicon_t *lx, int32_t word, uint32_t cls,
+                              const char **value);
 
 /** @brief CAMEO code table look-up; NULL when the code is unknown. */
 const ne_cameo_t *ne_lex_cameo(const ne_lexicon_t *lx, const char *code);
