@@ -195,7 +195,7 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
         for (uint32_t e = ne_lex_node_entry(lx, node); e != NE_LEX_NONE;
              e = ne_lex_entry(lx, e)->next) {
             const ne_lexent_t *en = ne_lex_entry(lx, e);
-            if (en->kind == NE_RK_TITLE || en->kind == NE_RK_BODY) {
+            if (en->kind == NE_RK_TITLE || en->kind == NE_RK_BODY || en->kind == NE_RK_ARMS) {
                 if (role == NE_LEX_NONE) role = e;
                 continue;
             }
@@ -291,6 +291,7 @@ typedef struct build_s {
     int role_set;
     char role[4];
     int plural;
+    int arms; /* the head is a weapon or platform: an actor only with an owner */
 } build_t;
 
 /* The member an actor entry stands for on its own. */
@@ -491,6 +492,28 @@ static int verb_ends_phrase(const ctx_t *c, uint32_t k)
            (n->flags & NE_TF_CAP);
 }
 
+/* Is token k a past form or an auxiliary: surely the finite verb? */
+static int finite_verb(const ctx_t *c, uint32_t k)
+{
+    if (k >= c->s.te) return 0;
+    const ne_token_t *t = tok(c, k);
+    if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP)) return 0;
+    if (wf(c, k) & (NE_W_BE | NE_W_HAVE | NE_W_MODAL | NE_W_FUTURE)) return 1;
+    for (uint32_t v = ne_lex_vforms(c->s.lx, t->word); v != NE_LEX_NONE; v = ne_lex_vform(c->s.lx, v)->next)
+        if (ne_lex_vform(c->s.lx, v)->forms & NE_F_PAST) return 1;
+    return 0;
+}
+
+/* Is the word at k, right after a role, the head of a compound noun that
+ * the role modifies ("tank fire", "missile strike", "police raid")? It is
+ * when it is a plain word, no verb itself, and a finite verb follows it
+ * ("Israeli tank fire killed"). */
+static int role_modifies_noun(const ctx_t *c, uint32_t k)
+{
+    return k + 1 < c->s.te && is_modifier(c, k) && lookup(c, k).type == A_NONE &&
+           !verb_ends_phrase(c, k) && !finite_verb(c, k) && finite_verb(c, k + 1);
+}
+
 /* Does a role (or, with allow_adj, an adjective of a state) follow within a
  * few modifiers? Lets "two far-right Israeli ministers" start at "two". A
  * word that can be a verb is skipped only after a determiner or a hyphen
@@ -565,6 +588,7 @@ static void build_reset(build_t *b)
     b->role_set = 0;
     b->role[0] = '\0';
     b->plural = 0;
+    b->arms = 0;
 }
 
 /* Pronouns, relative pronouns and "each other" at i. Returns 1 when token i
@@ -717,8 +741,10 @@ static int head_actor_modifier(ctx_t *c, build_t *b, parse_t *p, atom_t a,
     int next_and_adj = 0;
     if ((is_w(c, a.te, "and") || is_punct(c, a.te, ",")) && a.te + 1 < c->s.te) {
         atom_t n2 = lookup(c, a.te + 1);
+        /* "U.S. and British warplanes": a state's name used as an adjective
+         * too, when a role follows the other adjective */
         if (n2.type == A_ACTOR && ne_lex_entry(c->s.lx, n2.actor)->kind == NE_AK_ADJ &&
-            en->kind == NE_AK_ADJ)
+            (en->kind == NE_AK_ADJ || (en->kind == NE_AK_COUNTRY && role_ahead(c, n2.te, 0))))
             next_and_adj = 1;
     }
     if (!(role_ahead(c, a.te, 0) || next_and_adj ||
@@ -777,13 +803,12 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
 static void head_role(ctx_t *c, build_t *b, parse_t *p, atom_t a)
 {
     const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.role);
-    if (!b->role_set) {
-        ne_strlcpy(b->role, en->code, sizeof(b->role));
-        b->role_set = 1;
-    } else if (!b->role[0] && en->code[0]) {
-        ne_strlcpy(b->role, en->code, sizeof(b->role));
-    }
-    b->plural = is_role_plural(c, p->j, a.te);
+    /* a weapon is an actor only with an owner; "Army warplanes" have one */
+    if (!b->role_set || b->arms) b->arms = en->kind == NE_RK_ARMS;
+    /* the last noun is the head: "media regulator" is a regulator */
+    if (!b->role_set || en->code[0]) ne_strlcpy(b->role, en->code, sizeof(b->role));
+    b->role_set = 1;
+    b->plural = is_role_plural(c, p->j, a.te) || en->plural;
     if (en->kind == NE_RK_TITLE) b->m.flags |= NE_MF_PERSON;
     p->j = a.te;
     p->mods = 0;
@@ -803,6 +828,14 @@ static int parse_head(ctx_t *c, build_t *b, parse_t *p)
         }
         if (a.type == A_ROLE) {
             head_role(c, b, p, a);
+            if (role_modifies_noun(c, p->j)) {
+                /* "[Israeli tank fire] killed": the role modifies a noun,
+                 * the mention is its owner's thing */
+                p->j++;
+                b->m.flags |= NE_MF_WEAK;
+                p->have_head = 1;
+                break;
+            }
             continue;
         }
         if (b->role_set || b->nown) {
@@ -993,6 +1026,8 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         for (int k = 0; k < p.poss->n; k++) add_owner(b, &p.poss->m[k]);
     }
     parse_role_place(c, b, &p);
+    /* "the aircraft", "missiles": a weapon with no owner is no actor */
+    if (b->arms && !b->nown) return i;
     finish_members(c, b);
     parse_apposition(c, b, &p);
     if (p.have_name && b->m.n == 1) {
@@ -1005,6 +1040,20 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
 }
 
 /* ---- compounds ------------------------------------------------------------- */
+
+/* Does conjunct bm, a role with no state, take the states of the
+ * conjuncts before it? "Turkish tanks and troops", "Israeli helicopters
+ * and gunboats": the adjective governs both nouns when they name the same
+ * kind of actor. Then bm adds nothing to the compound. */
+static int shares_owner(const ne_mention_t *cur, const ne_mention_t *bm)
+{
+    if (!(bm->flags & NE_MF_GENERIC) || (bm->flags & NE_MF_NAME) || bm->n != 1) return 0;
+    const ne_member_t *g = &bm->m[0];
+    if (g->country[0] || !g->role[0]) return 0;
+    for (int t = 0; t < cur->n; t++)
+        if (cur->m[t].country[0] && !strcmp(cur->m[t].role, g->role)) return 1;
+    return 0;
+}
 
 /* Merge "A and B", "A, B and C" into one mention. */
 static void merge_compounds(ctx_t *c)
@@ -1052,6 +1101,7 @@ static void merge_compounds(ctx_t *c)
         {
             for (size_t q = k + 1; q <= last; q++) {
                 ne_mention_t *bm = &d->ment.v[q];
+                if (shares_owner(&cur, bm)) continue;
                 for (int t = 0; t < bm->n && cur.n < NE_MAX_MEMBERS; t++) cur.m[cur.n++] = bm->m[t];
                 cur.flags |= bm->flags & (NE_MF_GENERIC | NE_MF_PERSON);
             }

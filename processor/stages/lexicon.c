@@ -846,7 +846,8 @@ static int load_role_line(loader_t *ld, char **f, int nf)
     if (!ok) return fail(ld, "unknown role '%s'", f[1]);
     if (strcmp(f[2], "title") == 0) e.kind = NE_RK_TITLE;
     else if (strcmp(f[2], "body") == 0) e.kind = NE_RK_BODY;
-    else return fail(ld, "unknown role kind '%s' (title or body)", f[2]);
+    else if (strcmp(f[2], "arms") == 0) e.kind = NE_RK_ARMS;
+    else return fail(ld, "unknown role kind '%s' (title, body or arms)", f[2]);
     snprintf(e.code, sizeof(e.code), "%s", strcmp(f[1], "-") ? f[1] : "");
     int32_t ids[32];
     int n = phrase_words(ld->lx, f[0], ids, 32);
