@@ -429,25 +429,28 @@ static uint64_t name_hash(const ctx_t *c, uint32_t nb, uint32_t ne)
 }
 
 static void remember_name(ne_memory_t *mem, const ctx_t *c, uint32_t nb, uint32_t ne,
-                          const ne_member_t *mm)
+                          const ne_member_t *mm, int org)
 {
     if (ne <= nb || !mm->code[0]) return;
     size_t k = mem->nnames % NE_MEM_NAMES;
     mem->names[k].full = name_hash(c, nb, ne);
     mem->names[k].last = word_hash(c, ne - 1);
     mem->names[k].m = *mm;
+    mem->names[k].org = org;
     mem->nnames++;
 }
 
 static const ne_member_t *recall_name(const ne_memory_t *mem, const ctx_t *c, uint32_t nb,
-                                      uint32_t ne)
+                                      uint32_t ne, int *org)
 {
     uint64_t full = name_hash(c, nb, ne), last = word_hash(c, ne - 1);
     size_t n = mem->nnames < NE_MEM_NAMES ? mem->nnames : NE_MEM_NAMES;
     for (size_t k = 0; k < n; k++) {
         size_t idx = (mem->nnames - 1 - k) % NE_MEM_NAMES;
-        if (mem->names[idx].full == full || (ne - nb == 1 && mem->names[idx].last == last))
+        if (mem->names[idx].full == full || (ne - nb == 1 && mem->names[idx].last == last)) {
+            *org = mem->names[idx].org;
             return &mem->names[idx].m;
+        }
     }
     return NULL;
 }
@@ -514,6 +517,132 @@ static int role_modifies_noun(const ctx_t *c, uint32_t k)
            !verb_ends_phrase(c, k) && !finite_verb(c, k) && finite_verb(c, k + 1);
 }
 
+/* ---- organisation names ---------------------------------------------------- */
+
+typedef struct org_s {
+    uint32_t end;                 /* the end of the name */
+    char role[4];                 /* the role of its head noun ("" for "-") */
+    ne_member_t own[NE_MAX_MEMBERS]; /* states named inside ("of Kenya") */
+    int nown;
+} org_t;
+
+/* A word of an organisation's name: a capitalised word that is not
+ * grammar ("Three" is a number word, and may be part of a name). */
+static int org_word(const ctx_t *c, uint32_t k)
+{
+    const ne_token_t *t = tok(c, k);
+    if (k >= c->s.te || t->kind != NE_TK_WORD || !(t->flags & NE_TF_CAP)) return 0;
+    return !(wf(c, k) & (NE_W_DET | NE_W_PREP | NE_W_CONJ | NE_W_PRON | NE_W_POSS | NE_W_REL |
+                         NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL |
+                         NE_W_SUBORD | NE_W_WEEKDAY | NE_W_MONTH));
+}
+
+/* The head noun of an organisation at k (mention-words.tsv, class
+ * org-head): its role in role[] ("-" gives ""). */
+static int org_head(const ctx_t *c, uint32_t k, char role[4])
+{
+    const char *v = NULL;
+    if (!(ne_lex_mention_class(c->s.lx, tok(c, k)->word, NE_MC_ORG_HEAD, &v) & NE_MC_ORG_HEAD))
+        return 0;
+    if (role) ne_strlcpy(role, strcmp(v, "-") ? v : "", 4);
+    return 1;
+}
+
+/* An organisation's name at i: a run of capitalised words that ends in a
+ * head noun ("Law Society", "Norwegian Nobel Committee", "Three Brotherhood
+ * Alliance"), or a capitalised name with the head in lower case ("the
+ * Kifaya group", "the ZANU-PF party"). After the head, "of" or "for" goes
+ * on with the name ("the Law Society of Kenya", "National Union for the
+ * Total Independence of Angola"), and the states named there are the
+ * organisation's. At least one word before the head is no dictionary
+ * phrase: the dictionaries know "European Union". Returns 0 for no name. */
+static int org_name(const ctx_t *c, uint32_t i, org_t *o)
+{
+    if (!org_word(c, i)) return 0;
+    atom_t first = lookup(c, i);
+    uint32_t k = i, head_end = 0;
+    int unknown = 0, tail = 0; /* tail: in the "of ..." part after a head */
+    if (first.type == A_ACTOR) {
+        /* a place opens the name: "Helsinki Committee", "Kenya Human Rights
+         * Commission" (not "Pakistan Army": a role follows the place) */
+        int kind = ne_lex_entry(c->s.lx, first.actor)->kind;
+        if ((kind != NE_AK_COUNTRY && kind != NE_AK_CAPITAL && kind != NE_AK_PLACE) ||
+            lookup(c, first.te).type == A_ROLE)
+            return 0;
+        unknown = 1;
+        k = first.te;
+    } else if (first.type != A_NONE) {
+        return 0;
+    }
+    char role[4] = "";
+    while (k < c->s.te && k - i < 14) {
+        if (org_word(c, k)) {
+            char r[4];
+            if (k > i && unknown && org_head(c, k, r)) {
+                /* the head of the name decides the role, not one in its
+                 * "of" part ("Council of the Islamic Union") */
+                if (!tail) memcpy(role, r, 4);
+                head_end = k + 1;
+            } else if (lookup(c, k).type == A_NONE && !(wf(c, k) & NE_W_NUM)) {
+                unknown++;
+            }
+            k++;
+            if (tail) head_end = k; /* "of ..." goes on word by word */
+            continue;
+        }
+        /* "ZANU-PF", "Umma (Nation)" */
+        if (k > i && is_hyphen(c, k) && !(tok(c, k)->flags & NE_TF_SPACE) && org_word(c, k + 1)) {
+            k++;
+            continue;
+        }
+        if (k > i && is_punct(c, k, "(") && org_word(c, k + 1) && is_punct(c, k + 2, ")") &&
+            k + 3 < c->s.te && (org_word(c, k + 3) || org_head(c, k + 3, NULL))) {
+            k += 3;
+            continue;
+        }
+        /* "of Kenya", "for the Total Independence of Angola" */
+        if (k > i && (is_w(c, k, "of") || is_w(c, k, "for") || is_w(c, k, "and") ||
+                      is_w(c, k, "the"))) {
+            uint32_t q = k + 1;
+            while (q < c->s.te && is_w(c, q, "the")) q++;
+            if (!org_word(c, q)) break;
+            if (head_end == k && !is_w(c, k, "and")) tail = 1;
+            k = q;
+            continue;
+        }
+        /* a head in lower case after a name: "the Umma party" */
+        if (!head_end && k > i && unknown && tok(c, k)->kind == NE_TK_WORD &&
+            org_head(c, k, role)) {
+            head_end = k + 1;
+        }
+        break;
+    }
+    if (!head_end) return 0;
+    if (o) {
+        o->end = head_end;
+        memcpy(o->role, role, 4);
+        o->nown = 0;
+        for (uint32_t q = i; q < head_end;) {
+            atom_t a = lookup(c, q);
+            if (a.type == A_ROLE && a.te == head_end && !tail) {
+                /* "Islamic Republic News Agency": a role phrase at the end */
+                ne_strlcpy(o->role, ne_lex_entry(c->s.lx, a.role)->code, 4);
+                break;
+            }
+            if (a.type != A_ACTOR) {
+                q++;
+                continue;
+            }
+            int kind = ne_lex_entry(c->s.lx, a.actor)->kind;
+            if ((kind == NE_AK_COUNTRY || kind == NE_AK_ADJ || kind == NE_AK_CAPITAL) &&
+                o->nown < NE_MAX_MEMBERS)
+                member_of_entry(c, a.actor, a.valid, &o->own[o->nown++]);
+            q = a.te;
+        }
+    }
+    return 1;
+}
+
 /* Does a role (or, with allow_adj, an adjective of a state) follow within a
  * few modifiers? Lets "two far-right Israeli ministers" start at "two". A
  * word that can be a verb is skipped only after a determiner or a hyphen
@@ -525,12 +654,13 @@ static int role_ahead_v(const ctx_t *c, uint32_t j, int allow_adj, int allow_ver
         atom_t a = lookup(c, j);
         if (a.type == A_ROLE) return 1;
         if (a.type == A_ACTOR) {
-            if (a.role != NE_LEX_NONE) return 1;
+            if (a.role != NE_LEX_NONE || org_name(c, j, NULL)) return 1;
             if (!allow_adj) return 0;
             if (ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_ADJ) return 1;
             /* "Houthi rebels", "U.S. envoy": a name used as a modifier */
-            return a.te < c->s.te && lookup(c, a.te).type == A_ROLE;
+            return a.te < c->s.te && (lookup(c, a.te).type == A_ROLE || org_name(c, a.te, NULL));
         }
+        if (org_name(c, j, NULL)) return 1; /* "Kenya's Law Society" */
         if (is_modifier(c, j) && is_verbish(c, j) && !allow_verbish &&
             !(j > c->s.tb && is_hyphen(c, j - 1)))
             return 0;
@@ -572,6 +702,8 @@ typedef struct parse_s {
     int have_name;            /* a name followed a title: [name_b, name_e) */
     int mods;                 /* lower-case modifiers read before a role */
     uint32_t name_b, name_e;
+    uint32_t acro;            /* an organisation's acronym ("(FIS)"), or 0 */
+    int org;                  /* the head is an organisation's name */
 } parse_t;
 
 /* What a step of the head grammar tells the loop. */
@@ -756,6 +888,8 @@ static int head_actor_modifier(ctx_t *c, build_t *b, parse_t *p, atom_t a,
     return 1;
 }
 
+static int head_org(ctx_t *c, build_t *b, parse_t *p);
+
 /* A dictionary actor at p->j: an owner, a modifier, or the head. */
 static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
 {
@@ -766,6 +900,7 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     mm.end = tok(c, a.te - 1)->end;
     int person = en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME;
     if (person) note_person(c->mem, c, a.actor);
+    if (!person && head_org(c, b, p)) return STEP_DONE; /* "Helsinki Committee" */
     if (is_w(c, a.te, "'s")) return head_possessive(c, b, p, a, &mm, person);
     if (person) {
         /* a person from the dictionary: their code wins over a title's */
@@ -814,6 +949,32 @@ static void head_role(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     p->mods = 0;
 }
 
+/* An organisation's name at p->j is the head: its role, unless a role
+ * word came first ("the rebel Revolutionary United Front"), and the states
+ * named in it. A bracketed acronym after it ("(RUF)") is part of the
+ * mention, remembered as its name for the rest of the article. */
+static int head_org(ctx_t *c, build_t *b, parse_t *p)
+{
+    org_t o;
+    if (!org_name(c, p->j, &o)) return 0;
+    if (!b->role_set) ne_strlcpy(b->role, o.role, sizeof(b->role));
+    b->role_set = 1;
+    b->arms = 0;
+    /* states named inside the name, unless one came before it ("the
+     * Danish Helsinki Committee" is Danish) */
+    if (!b->nown)
+        for (int k = 0; k < o.nown; k++) add_owner(b, &o.own[k]);
+    p->j = o.end;
+    p->have_head = 1;
+    p->org = 1;
+    if (is_punct(c, p->j, "(") && is_punct(c, p->j + 2, ")") &&
+        (tok(c, p->j + 1)->flags & NE_TF_ALLCAP)) {
+        p->acro = p->j + 1;
+        p->j += 3;
+    }
+    return 1;
+}
+
 /* The head grammar: owners, modifiers and roles up to the head noun or the
  * name after a title. Returns 0 when the words make no mention. */
 static int parse_head(ctx_t *c, build_t *b, parse_t *p)
@@ -838,6 +999,7 @@ static int parse_head(ctx_t *c, build_t *b, parse_t *p)
             }
             continue;
         }
+        if (a.type == A_NONE && head_org(c, b, p)) break;
         if (b->role_set || b->nown) {
             /* a name after a title: "Foreign Minister Sergey Lavrov" */
             uint32_t ne = name_run(c, p->j);
@@ -874,11 +1036,12 @@ static uint32_t parse_bare_name(ctx_t *c, build_t *b, parse_t *p)
 {
     uint32_t ne = name_run(c, p->start);
     if (ne == p->start) return p->i;
-    const ne_member_t *r = recall_name(c->mem, c, p->start, ne);
+    int org = 0;
+    const ne_member_t *r = recall_name(c->mem, c, p->start, ne, &org);
     if (r) {
         b->m.n = 1;
         b->m.m[0] = *r;
-        b->m.flags |= NE_MF_PERSON;
+        if (!org) b->m.flags |= NE_MF_PERSON;
         return ne;
     }
     /* an unknown name: a person whose state comes from context, usable as
@@ -1000,7 +1163,7 @@ static void parse_apposition(ctx_t *c, build_t *b, parse_t *p)
         if (names[q].code[0] && (names[q].role[0] || !target->country[0])) {
             if (b->m.n == nn) *target = names[q];
         } else if (b->m.n == nn) {
-            remember_name(c->mem, c, nbs[q], nes[q], target);
+            remember_name(c->mem, c, nbs[q], nes[q], target, 0);
         }
     }
     if (nn == 1) b->m.flags |= NE_MF_PERSON;
@@ -1029,10 +1192,13 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
     /* "the aircraft", "missiles": a weapon with no owner is no actor */
     if (b->arms && !b->nown) return i;
     finish_members(c, b);
+    /* an organisation is remembered for "it" even before its state is known */
+    if (p.org) b->m.flags &= (uint16_t)~NE_MF_GENERIC;
     parse_apposition(c, b, &p);
+    if (p.acro && b->m.n == 1) remember_name(c->mem, c, p.acro, p.acro + 1, &b->m.m[0], 1);
     if (p.have_name && b->m.n == 1) {
         /* "President Ebrahim Raisi": a remembered or dictionary code is better */
-        remember_name(c->mem, c, p.name_b, p.name_e, &b->m.m[0]);
+        remember_name(c->mem, c, p.name_b, p.name_e, &b->m.m[0], 0);
     }
     b->m.tb = i;
     b->m.te = p.j;

@@ -25,6 +25,7 @@ typedef struct ne_memory_s {
     struct {
         uint64_t full, last; /* hashes of the folded full name and its last word */
         ne_member_t m;
+        int org;             /* an organisation's name or acronym, not a person */
     } names[NE_MEM_NAMES];
     size_t nnames;
     ne_mention_t recent[NE_MEM_RECENT]; /* ring of the last mentions */
