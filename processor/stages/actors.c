@@ -122,6 +122,21 @@ static int person_seen(const ne_memory_t *mem, uint32_t person)
 
 static int title_before(const ctx_t *c, uint32_t i);
 
+/* A capitalised word that is neither grammar nor a dictionary entry of its
+ * own, other than a surname ("Sadio", "Protasevich", "Catholic", "Moussa"):
+ * a word of some name. */
+static int plain_name_word(const ctx_t *c, uint32_t k)
+{
+    if (k < c->s.tb || k >= c->s.te) return 0;
+    const ne_token_t *t = tok(c, k);
+    if (t->kind != NE_TK_WORD || !(t->flags & NE_TF_CAP) || wf(c, k)) return 0;
+    uint32_t n = ne_lex_child(c->s.lx, 0, t->word);
+    if (n == NE_LEX_NONE) return 1;
+    for (uint32_t e = ne_lex_node_entry(c->s.lx, n); e != NE_LEX_NONE; e = ne_lex_entry(c->s.lx, e)->next)
+        if (ne_lex_entry(c->s.lx, e)->kind != NE_AK_SURNAME) return 0;
+    return 1;
+}
+
 static int after_title(const ctx_t *c, uint32_t i)
 {
     if (i <= c->s.tb) return 0;
@@ -209,6 +224,10 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
             if (en->kind == NE_AK_SURNAME) {
                 const ne_token_t *t = tok(c, i);
                 if ((t->flags & NE_TF_ALLCAP) || t->fold_len < 3) continue;
+                /* a surname ends a name, after the person's own given name:
+                 * "Sadio Camara" is not another Camara, "Roman Protasevich"
+                 * not Petre Roman, "Catholic Bishop" not Julie Bishop */
+                if (plain_name_word(c, i - 1) || plain_name_word(c, j + 1)) continue;
                 if (!person_seen(c->mem, en->person) && !after_title(c, i) &&
                     !(t->fold_len >= 5 && surname_unambiguous(c, node)))
                     continue;
@@ -246,9 +265,21 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
     return a;
 }
 
+/* Is the dictionary atom a at j a word of a person's name? A one-word
+ * city or region that ends a run of names ("Ivan Lima", "Sergio Paris"),
+ * or opens one ("Aden Duale"), is a name, not the place. */
+static int place_in_name(const ctx_t *c, uint32_t j, atom_t a, int first)
+{
+    if (a.type != A_ACTOR || a.te != j + 1) return 0;
+    int kind = ne_lex_entry(c->s.lx, a.actor)->kind;
+    if (kind != NE_AK_CAPITAL && kind != NE_AK_PLACE) return 0;
+    return first ? plain_name_word(c, j + 1) : plain_name_word(c, j - 1) && !plain_name_word(c, j + 1);
+}
+
 /* A run of capitalized unknown words: a name ("Maria Zakharova",
- * "Amir-Abdollahian", "Bashar al-Assad"). Returns its end, or i. */
-static uint32_t name_run(const ctx_t *c, uint32_t i)
+ * "Amir-Abdollahian", "Bashar al-Assad"). With first_place, the first
+ * word may be a place that opens a name. Returns its end, or i. */
+static uint32_t name_run_ex(const ctx_t *c, uint32_t i, int first_place)
 {
     uint32_t j = i;
     while (j < c->s.te) {
@@ -259,8 +290,11 @@ static uint32_t name_run(const ctx_t *c, uint32_t i)
                NE_W_WEEKDAY | NE_W_MONTH | NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE |
                NE_W_MODAL | NE_W_SUBORD))) {
             atom_t a = lookup(c, j);
-            if (a.type != A_NONE && j > i) break;
-            if (a.type != A_NONE) return i;
+            if (a.type != A_NONE && j > i) {
+                if (place_in_name(c, j, a, 0)) j++;
+                break;
+            }
+            if (a.type != A_NONE && !(first_place && place_in_name(c, j, a, 1))) return i;
             j++;
             continue;
         }
@@ -279,6 +313,11 @@ static uint32_t name_run(const ctx_t *c, uint32_t i)
         break;
     }
     return j;
+}
+
+static uint32_t name_run(const ctx_t *c, uint32_t i)
+{
+    return name_run_ex(c, i, 0);
 }
 
 /* ---- members -------------------------------------------------------------- */
@@ -458,7 +497,7 @@ static const ne_member_t *recall_name(const ne_memory_t *mem, const ctx_t *c, ui
 static void note_person(ne_memory_t *mem, const ctx_t *c, uint32_t e)
 {
     const ne_lexent_t *en = ne_lex_entry(c->s.lx, e);
-    uint32_t p = en->kind == NE_AK_SURNAME ? en->person : e;
+    uint32_t p = en->person != NE_LEX_NONE ? en->person : e;
     if (en->kind != NE_AK_PERSON && en->kind != NE_AK_SURNAME) return;
     if (person_seen(mem, p)) return;
     mem->persons[mem->npersons % NE_MEM_PERSONS] = p;
@@ -981,6 +1020,11 @@ static int parse_head(ctx_t *c, build_t *b, parse_t *p)
 {
     while (p->j < c->s.te && !p->have_head) {
         atom_t a = lookup(c, p->j);
+        if (a.type == A_ACTOR && b->role_set && (b->m.flags & NE_MF_PERSON) &&
+            place_in_name(c, p->j, a, 1)) {
+            /* "Defence Minister Aden Duale": a place opens the name */
+            a.type = A_NONE;
+        }
         if (a.type == A_ACTOR) {
             int step = head_actor(c, b, p, a);
             if (step == STEP_FAIL) return 0;
@@ -1002,7 +1046,7 @@ static int parse_head(ctx_t *c, build_t *b, parse_t *p)
         if (a.type == A_NONE && head_org(c, b, p)) break;
         if (b->role_set || b->nown) {
             /* a name after a title: "Foreign Minister Sergey Lavrov" */
-            uint32_t ne = name_run(c, p->j);
+            uint32_t ne = name_run_ex(c, p->j, 1);
             if (ne > p->j && b->role_set) {
                 p->name_b = p->j;
                 p->name_e = ne;
@@ -1170,6 +1214,33 @@ static void parse_apposition(ctx_t *c, build_t *b, parse_t *p)
     p->j = k;
 }
 
+static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b);
+
+/* "members of his presidential guard", "supporters of former President
+ * X": a noun of the class members, "of", and a mention, whose members
+ * these are (with the role the class gives). Returns the end, or 0. */
+static uint32_t parse_members_of(ctx_t *c, build_t *b, const parse_t *p)
+{
+    const char *role = NULL;
+    uint32_t j = p->j;
+    if (!(ne_lex_mention_class(c->s.lx, tok(c, j)->word, NE_MC_MEMBERS, &role) & NE_MC_MEMBERS) ||
+        !is_w(c, j + 1, "of"))
+        return 0;
+    build_t inner;
+    uint32_t e = parse_mention(c, j + 2, &inner);
+    if (e <= j + 2 || !inner.m.n || (inner.m.flags & (NE_MF_LOC | NE_MF_PRON | NE_MF_REL)))
+        return 0;
+    b->m = inner.m;
+    b->m.flags = (uint16_t)((inner.m.flags & NE_MF_GENERIC) | NE_MF_PLURAL);
+    if (strcmp(role, "-"))
+        for (int k = 0; k < b->m.n; k++)
+            if (b->m.m[k].country[0] || !ne_code_stateless(b->m.m[k].code))
+                ne_member_set(&b->m.m[k], b->m.m[k].country, role);
+    b->m.tb = p->i;
+    b->m.te = e;
+    return e;
+}
+
 /* Parse one mention starting at i, in the order of the grammar at the top
  * of this file. Returns its end (exclusive) or i. */
 static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
@@ -1180,13 +1251,18 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
     if ((end = parse_group_reference(c, i, b)) > i) return end;
     parse_t p = {.i = i, .j = i};
     parse_determiners(c, &p);
+    if ((end = parse_members_of(c, b, &p))) return end;
     if (!determiner_opens_mention(c, &p)) return i;
     p.start = p.j;
     if (!parse_head(c, b, &p)) return i;
     if (!b->nown && !b->role_set) return parse_bare_name(c, b, &p);
     if (p.poss && b->role_set && !b->nown && p.poss->n) {
-        /* "its troops": the owner is the pronoun's referent */
-        for (int k = 0; k < p.poss->n; k++) add_owner(b, &p.poss->m[k]);
+        /* "its troops", "his guard": the owner is the referent's state */
+        for (int k = 0; k < p.poss->n; k++) {
+            ne_member_t o = p.poss->m[k];
+            if (o.country[0]) ne_member_set(&o, o.country, "");
+            add_owner(b, &o);
+        }
     }
     parse_role_place(c, b, &p);
     /* "the aircraft", "missiles": a weapon with no owner is no actor */

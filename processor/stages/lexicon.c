@@ -663,6 +663,7 @@ typedef struct loader_s {
     int line;
     char *err;
     size_t errsz;
+    uint32_t pgroup; /* 1 + the first entry of the last person's alias lines, 0: none */
 } loader_t;
 
 static int fail(loader_t *ld, const char *fmt, ...)
@@ -738,15 +739,26 @@ static int load_actor_line(loader_t *ld, char **f, int nf)
     int32_t ids[32];
     int n = phrase_words(ld->lx, f[0], ids, 32);
     if (n <= 0) return fail(ld, "empty or too long phrase '%s'", f[0]);
+    /* Consecutive person lines with one code and period are aliases of one
+     * person ("luiz inacio lula da silva", "lula da silva"), and a surname
+     * line after them ("lula") is theirs: all carry the first line's index
+     * as the person's identity, so "Lula" codes after any of the names. */
+    const ne_lexent_t *g = ld->pgroup ? ne_lex_entry(ld->lx, ld->pgroup - 1) : NULL;
+    int same = g && !strcmp(g->code, e.code) && g->from == e.from && g->to == e.to;
+    if (e.kind == NE_AK_SURNAME && same) e.person = ld->pgroup - 1;
     uint32_t idx = add_entry(ld->lx, ids, n, &e);
     if (idx == NE_LEX_NONE) return fail(ld, "out of memory");
+    if (e.kind == NE_AK_PERSON) {
+        if (!same) ld->pgroup = idx + 1;
+        ld->lx->ent.v[idx].person = ld->pgroup - 1;
+    }
     /* A person's surname: the last word, unless it is a particle or the
      * name is one word. It codes only after a first mention or a title
      * (actors.c decides), so a shared surname costs nothing. */
     if (e.kind == NE_AK_PERSON && n >= 2) {
         ne_lexent_t s = e;
         s.kind = NE_AK_SURNAME;
-        s.person = idx;
+        s.person = ld->pgroup - 1;
         int first = n - 1;
         /* al-Assad, bin Salman: keep the particle with the surname */
         if (first >= 2 && strcmp(word_str(ld->lx, ids[first - 1]), "-") == 0) first -= 2;
