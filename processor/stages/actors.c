@@ -556,6 +556,14 @@ static int role_modifies_noun(const ctx_t *c, uint32_t k)
            !verb_ends_phrase(c, k) && !finite_verb(c, k) && finite_verb(c, k + 1);
 }
 
+/* Is token k a word of the mention-grammar class cls (mention-words.tsv)?
+ * Its value in *value when not NULL. */
+static int has_class(const ctx_t *c, uint32_t k, uint32_t cls, const char **value)
+{
+    if (k < c->s.tb || k >= c->s.te) return 0;
+    return (ne_lex_mention_class(c->s.lx, tok(c, k)->word, cls, value) & cls) != 0;
+}
+
 /* ---- organisation names ---------------------------------------------------- */
 
 typedef struct org_s {
@@ -694,6 +702,9 @@ static int role_ahead_v(const ctx_t *c, uint32_t j, int allow_adj, int allow_ver
         if (a.type == A_ROLE) return 1;
         if (a.type == A_ACTOR) {
             if (a.role != NE_LEX_NONE || org_name(c, j, NULL)) return 1;
+            /* "ethnic Albanians": a people that is not a state's */
+            if (ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_PEOPLE && has_class(c, j - 1, NE_MC_ETHNIC, NULL))
+                return 1;
             if (!allow_adj) return 0;
             if (ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_ADJ) return 1;
             /* "Houthi rebels", "U.S. envoy": a name used as a modifier */
@@ -929,6 +940,57 @@ static int head_actor_modifier(ctx_t *c, build_t *b, parse_t *p, atom_t a,
 
 static int head_org(ctx_t *c, build_t *b, parse_t *p);
 
+/* "ethnic Albanians", "ethnic Albanian guerrillas": a people named after a
+ * state but living elsewhere are civilians (or the role that follows) of
+ * the place, never the state of their name. Sets *step. */
+static int head_ethnic(ctx_t *c, build_t *b, parse_t *p, atom_t a, const ne_lexent_t *en,
+                       int *step)
+{
+    if ((en->kind != NE_AK_PEOPLE && en->kind != NE_AK_ADJ) ||
+        !has_class(c, p->j - 1, NE_MC_ETHNIC, NULL))
+        return 0;
+    p->j = a.te;
+    *step = STEP_MORE;
+    if (en->kind == NE_AK_PEOPLE) {
+        if (!b->role_set) ne_strlcpy(b->role, "CVL", sizeof(b->role));
+        b->role_set = 1;
+        b->plural = 1;
+        p->have_head = 1;
+        *step = STEP_DONE;
+    }
+    return 1;
+}
+
+/* "Vietnamese-led forces", "a Japanese-operated tanker", "Iran-backed
+ * rebels": X followed by "-" and a word of the class patron. An owner
+ * (led, operated, flagged) owns what follows; a patron (backed, aligned)
+ * only supports it, and gives it no state. Sets *step. */
+static int head_patron(ctx_t *c, build_t *b, parse_t *p, atom_t a, const ne_member_t *mm,
+                       int *step)
+{
+    const char *v = NULL;
+    uint32_t w = a.te + 1;
+    if (!is_hyphen(c, a.te) || (tok(c, a.te)->flags & NE_TF_SPACE) || w >= c->s.te ||
+        (tok(c, w)->flags & NE_TF_SPACE) || !has_class(c, w, NE_MC_PATRON, &v))
+        return 0;
+    int owner = !strcmp(v, "owner");
+    if (owner) add_owner(b, mm);
+    p->j = w + 1;
+    *step = STEP_MORE;
+    if (owner && !role_ahead(c, p->j, 1)) {
+        /* "a Japanese-operated tanker": the owner's thing */
+        uint32_t k = p->j;
+        while (k < c->s.te && k - p->j < 3 && is_modifier(c, k) &&
+               !(k > p->j && verb_ends_phrase(c, k)))
+            k++;
+        b->m.flags |= NE_MF_WEAK;
+        p->j = k;
+        p->have_head = 1;
+        *step = STEP_DONE;
+    }
+    return 1;
+}
+
 /* A dictionary actor at p->j: an owner, a modifier, or the head. */
 static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
 {
@@ -940,6 +1002,9 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     int person = en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME;
     if (person) note_person(c->mem, c, a.actor);
     if (!person && head_org(c, b, p)) return STEP_DONE; /* "Helsinki Committee" */
+    int step;
+    if (!person && (head_ethnic(c, b, p, a, en, &step) || head_patron(c, b, p, a, &mm, &step)))
+        return step;
     if (is_w(c, a.te, "'s")) return head_possessive(c, b, p, a, &mm, person);
     if (person) {
         /* a person from the dictionary: their code wins over a title's */
@@ -1216,6 +1281,52 @@ static void parse_apposition(ctx_t *c, build_t *b, parse_t *p)
 
 static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b);
 
+/* International water named after a state: "the South China Sea", "the
+ * Gulf of Mexico", "the Taiwan Strait" (a water noun of mention-words.tsv
+ * ends the capitalised name, or "of" and a state follow it). The state's
+ * name inside is no actor: the name becomes a place with no state. Returns
+ * its end, or 0. */
+static uint32_t parse_water(ctx_t *c, build_t *b, const parse_t *p)
+{
+    uint32_t k = p->j, end = 0;
+    int state = 0, head = 0;
+    while (k < c->s.te && k - p->j < 8) {
+        if (org_word(c, k)) {
+            atom_t a = lookup(c, k);
+            if (a.type == A_ACTOR) {
+                int kind = ne_lex_entry(c->s.lx, a.actor)->kind;
+                state |= kind == NE_AK_COUNTRY || kind == NE_AK_ADJ || kind == NE_AK_CAPITAL ||
+                         kind == NE_AK_PLACE;
+                k = a.te;
+                if (head) { /* "Gulf of Mexico" */
+                    end = k;
+                    break;
+                }
+                continue;
+            }
+            if (head) return 0; /* "the U.S. Gulf Coast" is land */
+            if (has_class(c, k, NE_MC_WATER, NULL)) {
+                head = 1;
+                end = k + 1;
+            }
+            k++;
+            continue;
+        }
+        if (head && is_w(c, k, "of")) {
+            k++;
+            while (k < c->s.te && is_w(c, k, "the")) k++;
+            continue;
+        }
+        break;
+    }
+    if (!head || !state) return 0;
+    b->m.flags = NE_MF_LOC;
+    b->m.n = 0;
+    b->m.tb = p->i;
+    b->m.te = end;
+    return end;
+}
+
 /* "members of his presidential guard", "supporters of former President
  * X": a noun of the class members, "of", and a mention, whose members
  * these are (with the role the class gives). Returns the end, or 0. */
@@ -1252,6 +1363,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
     parse_t p = {.i = i, .j = i};
     parse_determiners(c, &p);
     if ((end = parse_members_of(c, b, &p))) return end;
+    if ((end = parse_water(c, b, &p))) return end;
     if (!determiner_opens_mention(c, &p)) return i;
     p.start = p.j;
     if (!parse_head(c, b, &p)) return i;

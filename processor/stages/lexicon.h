@@ -81,8 +81,9 @@ enum {
     NE_MC_TYPE = 1u << 2,      /* "bloc", "island": "the N" is the last actor of that kind */
     NE_MC_ETHNIC = 1u << 3,    /* "ethnic": the people of a group, not its state */
     NE_MC_MEMBERS = 1u << 4,   /* "members", "supporters" (of X): people of X; value: role */
-    NE_MC_PATRON = 1u << 5,    /* "led", "backed" after "X-": X is behind the noun */
-    NE_MC_COUNT = 6
+    NE_MC_PATRON = 1u << 5,    /* "led", "backed" after "X-"; value: owner or patron */
+    NE_MC_WATER = 1u << 6,     /* "Sea", "Strait": a name of international water */
+    NE_MC_COUNT = 7
 };
 
 /* Verb form bits. */
