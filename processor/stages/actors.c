@@ -818,26 +818,122 @@ static int parse_pronoun(ctx_t *c, uint32_t i, build_t *b, uint32_t *end)
     return 1;
 }
 
-/* "the two leaders", "both countries": the last two actors named. Returns
- * the end of the reference, or i. */
+/* The number a word gives to a group reference: "two", "three", "both". */
+static int group_count(const ctx_t *c, uint32_t k)
+{
+    static const char *const n[] = {"two", "three", "four", "five", "six", NULL};
+    for (int q = 0; n[q]; q++)
+        if (ne_s_is_w(&c->s, k, n[q], strlen(n[q]))) return q + 2;
+    return 0;
+}
+
+/* Distinct entities (states, or IGOs whole) among the members of m. */
+static int distinct_entities(const ne_mention_t *m)
+{
+    int n = 0;
+    for (int k = 0; k < m->n; k++) {
+        const char *e = m->m[k].country[0] ? m->m[k].country : m->m[k].code;
+        if (!e[0]) return 0; /* a member with no state yet is no party */
+        int seen = 0;
+        for (int q = 0; q < k && !seen; q++)
+            seen = !strcmp(m->m[q].country[0] ? m->m[q].country : m->m[q].code, e);
+        n += !seen;
+    }
+    return n;
+}
+
+/* Remember a compound of several parties: the cast a later "the two
+ * countries" refers to. */
+static void note_cast(ne_memory_t *mem, const ne_mention_t *m)
+{
+    if (m->n < 2 || (m->flags & (NE_MF_LOC | NE_MF_WEAK)) || distinct_entities(m) != m->n) return;
+    mem->cast[mem->ncast % NE_MEM_CASTS] = *m;
+    mem->ncast++;
+}
+
+/* The parties of "the n countries": the last compound of exactly n
+ * parties, else for two the last two actors named. */
+static int resolve_cast(const ctx_t *c, int n, int persons, ne_mention_t *out)
+{
+    const ne_memory_t *mem = c->mem;
+    size_t have = mem->ncast < NE_MEM_CASTS ? mem->ncast : NE_MEM_CASTS;
+    for (size_t k = 0; k < have; k++) {
+        const ne_mention_t *m = &mem->cast[(mem->ncast - 1 - k) % NE_MEM_CASTS];
+        if (m->n != n) continue;
+        out->n = m->n;
+        memcpy(out->m, m->m, sizeof(m->m[0]) * (size_t)m->n);
+        return 1;
+    }
+    return n == 2 && two_recent(c, persons, out);
+}
+
+/* "the bloc", "the island", "the North": the last actor of the kind the
+ * type noun names (mention-words.tsv, class type). */
+static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t, ne_mention_t *out)
+{
+    const ne_memory_t *mem = c->mem;
+    if (!strcmp(kind, "HALF")) {
+        const char *st = ne_tok_fold(c->s.d, t)[0] == 'n' ? mem->north : mem->south;
+        if (!st[0]) return 0;
+        out->n = 1;
+        memset(&out->m[0], 0, sizeof(out->m[0]));
+        ne_member_set(&out->m[0], st, "");
+        return 1;
+    }
+    int igo = !strcmp(kind, "IGO");
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    for (size_t k = 0; k < n; k++) {
+        size_t idx = mem->nrecent - 1 - k;
+        const ne_mention_t *m = &mem->recent[idx % NE_MEM_RECENT];
+        /* not the sentence's own first actor: "Chinese forces held drills
+         * around the island" is not China */
+        if (idx == c->sent_recent || (m->flags & (NE_MF_LOC | NE_MF_WEAK)) || m->n != 1) continue;
+        const ne_member_t *mm = &m->m[0];
+        if (igo ? strncmp(mm->code, "IGO", 3) != 0 : !mm->country[0]) continue;
+        out->n = 1;
+        out->m[0] = *mm;
+        if (!igo) ne_member_set(&out->m[0], mm->country, "");
+        return 1;
+    }
+    return 0;
+}
+
+/* References to the parties the article has set up: "the two leaders",
+ * "both countries", "the three sides", "the two agreed" (mention-words.tsv,
+ * class group), and definite type nouns: "the bloc", "the island", "the
+ * North" (class type). Returns the end of the reference, or i. */
 static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
 {
     uint32_t k = i;
     if (is_w(c, k, "the")) k++;
-    if (!(is_w(c, k, "two") || (k == i && is_w(c, k, "both"))) || k + 1 >= c->s.te) return i;
-    const ne_token_t *t = tok(c, k + 1);
-    const char *fw = ne_tok_fold(c->s.d, t);
-    static const char *const people[] = {"leaders", "presidents", "men", "ministers",
-                                         "premiers", "sides", "countries", "nations",
-                                         "neighbours", "neighbors", "governments",
-                                         "states", "parties", NULL};
-    int is_people = -1;
-    for (int q = 0; people[q]; q++)
-        if (t->fold_len == strlen(people[q]) && !memcmp(fw, people[q], t->fold_len))
-            is_people = q < 5;
-    if (is_people >= 0 && two_recent(c, is_people, &b->m)) {
-        b->m.flags |= NE_MF_PLURAL | (is_people ? NE_MF_PERSON : 0);
-        return k + 2;
+    int n = (k == i && is_w(c, k, "both")) ? 2 : group_count(c, k);
+    const char *v = NULL;
+    if (n) {
+        /* "the two Gulf states", "the two Nordic countries" */
+        uint32_t g = k + 1;
+        while (g < c->s.te && g - k <= 2 && !has_class(c, g, NE_MC_GROUP, NULL) &&
+               tok(c, g)->kind == NE_TK_WORD && !wf(c, g) && lookup(c, g).type == A_NONE &&
+               !is_verbish(c, g))
+            g++;
+        int person = 0, bare = 0;
+        if (has_class(c, g, NE_MC_GROUP, &v)) {
+            person = !strcmp(v, "person");
+        } else if (k > i && (finite_verb(c, k + 1) || is_verbish(c, k + 1))) {
+            bare = 1; /* "the two agreed" */
+        } else {
+            return i;
+        }
+        if (!resolve_cast(c, n, person, &b->m)) return i;
+        b->m.flags |= NE_MF_PLURAL | (person ? NE_MF_PERSON : 0);
+        return bare ? k + 1 : g + 1;
+    }
+    /* "the bloc" alone, not "the bloc's" head of a name ("the Island Council") */
+    if (k == i + 1 && has_class(c, k, NE_MC_TYPE, &v) && !org_word(c, k + 1) &&
+        lookup(c, k).type != A_ACTOR) {
+        int half = !strcmp(v, "HALF");
+        if (half != ((tok(c, k)->flags & NE_TF_CAP) != 0)) return i; /* "the North", "the island" */
+        if (!resolve_type(c, v, tok(c, k), &b->m)) return i;
+        return k + 1;
     }
     return i;
 }
@@ -940,6 +1036,17 @@ static int head_actor_modifier(ctx_t *c, build_t *b, parse_t *p, atom_t a,
 
 static int head_org(ctx_t *c, build_t *b, parse_t *p);
 
+/* "North Korea", "South Sudanese": remember the state of each half, for a
+ * later "the North", "the South". */
+static void note_half(ctx_t *c, uint32_t j, atom_t a, const ne_lexent_t *en)
+{
+    if (a.te < j + 2 || !en->code[0] || ne_code_stateless(en->code) ||
+        (en->kind != NE_AK_COUNTRY && en->kind != NE_AK_ADJ && en->kind != NE_AK_PEOPLE))
+        return;
+    char *half = is_w(c, j, "north") ? c->mem->north : is_w(c, j, "south") ? c->mem->south : NULL;
+    if (half) ne_strlcpy(half, en->code, 4);
+}
+
 /* "ethnic Albanians", "ethnic Albanian guerrillas": a people named after a
  * state but living elsewhere are civilians (or the role that follows) of
  * the place, never the state of their name. Sets *step. */
@@ -1001,6 +1108,7 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     mm.end = tok(c, a.te - 1)->end;
     int person = en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME;
     if (person) note_person(c->mem, c, a.actor);
+    note_half(c, p->j, a, en);
     if (!person && head_org(c, b, p)) return STEP_DONE; /* "Helsinki Committee" */
     int step;
     if (!person && (head_ethnic(c, b, p, a, en, &step) || head_patron(c, b, p, a, &mm, &step)))
@@ -1359,12 +1467,25 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
     build_reset(b);
     uint32_t end;
     if (parse_pronoun(c, i, b, &end)) return end;
-    if ((end = parse_group_reference(c, i, b)) > i) return end;
     parse_t p = {.i = i, .j = i};
-    parse_determiners(c, &p);
-    if ((end = parse_members_of(c, b, &p))) return end;
-    if ((end = parse_water(c, b, &p))) return end;
-    if (!determiner_opens_mention(c, &p)) return i;
+    if ((end = parse_group_reference(c, i, b)) > i) {
+        if (!is_w(c, end, "'s") || !role_ahead(c, end + 1, 1)) return end;
+        /* "the North's military", "the bloc's envoy": the referent owns
+         * the role that follows */
+        ne_mention_t ref = b->m;
+        build_reset(b);
+        for (int k = 0; k < ref.n; k++) {
+            if (ref.m[k].country[0]) ne_member_set(&ref.m[k], ref.m[k].country, "");
+            add_owner(b, &ref.m[k]);
+        }
+        p.j = end + 1;
+        p.det = 1;
+    } else {
+        parse_determiners(c, &p);
+        if ((end = parse_members_of(c, b, &p))) return end;
+        if ((end = parse_water(c, b, &p))) return end;
+        if (!determiner_opens_mention(c, &p)) return i;
+    }
     p.start = p.j;
     if (!parse_head(c, b, &p)) return i;
     if (!b->nown && !b->role_set) return parse_bare_name(c, b, &p);
@@ -1510,9 +1631,13 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
         }
     }
     merge_compounds(&c);
-    /* compounds are remembered as such ("they" after "Russia and China") */
+    /* compounds are remembered as such ("they" after "Russia and China"),
+     * and as the article's cast ("the two countries") */
     for (size_t k = 0; k < d->ment.n; k++)
-        if (d->ment.v[k].n > 1 && !(d->ment.v[k].flags & NE_MF_LOC)) ne_memory_push(mem, &d->ment.v[k]);
+        if (d->ment.v[k].n > 1 && !(d->ment.v[k].flags & NE_MF_LOC)) {
+            ne_memory_push(mem, &d->ment.v[k]);
+            note_cast(mem, &d->ment.v[k]);
+        }
     /* token -> mention index */
     while (d->tok_ment.cap < (size_t)(te - tb))
         if (ne_vec_grow((void **)&d->tok_ment.v, &d->tok_ment.cap, sizeof(int32_t)) < 0) return -1;

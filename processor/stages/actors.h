@@ -20,6 +20,7 @@
 #define NE_MEM_NAMES 64
 #define NE_MEM_RECENT 16
 #define NE_MEM_PERSONS 64
+#define NE_MEM_CASTS 4
 
 typedef struct ne_memory_s {
     struct {
@@ -32,6 +33,9 @@ typedef struct ne_memory_s {
     size_t nrecent;
     uint32_t persons[NE_MEM_PERSONS];   /* dictionary persons named in full so far */
     size_t npersons;
+    ne_mention_t cast[NE_MEM_CASTS];    /* ring of the last compounds: "the two countries" */
+    size_t ncast;
+    char north[4], south[4];            /* states named "North ...", "South ...": "the North" */
     char country[4];                    /* the last country named */
     int anchor;                         /* the last date resolved from the text */
 } ne_memory_t;
