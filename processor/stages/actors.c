@@ -358,24 +358,138 @@ static void add_owner(build_t *b, const ne_member_t *m)
     if (b->nown < NE_MAX_MEMBERS) b->own[b->nown++] = *m;
 }
 
-/* Resolve a pronoun against the memory: the most recent compatible
- * mention. Objective pronouns skip the mention that is most likely the
- * subject of their own clause (the latest one of this sentence). */
-static const ne_mention_t *resolve_pronoun(const ctx_t *c, int kind, int objective)
+/* Can mention m be the antecedent of a pronoun of this kind: 'h' he/she,
+ * 't' they, 'i' it? */
+static int pronoun_fits(const ne_mention_t *m, int kind)
+{
+    if (!m->n || (m->flags & (NE_MF_LOC | NE_MF_WEAK | NE_MF_REL))) return 0;
+    if (kind == 'h') return (m->flags & NE_MF_PERSON) && m->n == 1;
+    if (kind == 't') return m->n >= 2 || (m->flags & NE_MF_PLURAL);
+    return !(m->flags & NE_MF_PERSON) && m->n == 1;
+}
+
+/* The subject of the sentence so far: its first actor mention that is not
+ * the object of a preposition ("On Friday, after talks with China, Russia
+ * said": Russia). NULL when there is none yet. */
+static const ne_mention_t *sentence_subject(const ctx_t *c)
+{
+    const ne_doc_t *d = c->s.d;
+    for (size_t k = 0; k < d->ment.n; k++) {
+        const ne_mention_t *m = &d->ment.v[k];
+        if (!m->n || (m->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_WEAK))) continue;
+        if (m->tb > c->s.tb && (wf(c, m->tb - 1) & NE_W_PREP)) continue;
+        return m;
+    }
+    return NULL;
+}
+
+/* Is token k a verb of speech (a form of a lemma of the class speech)? */
+static int speech_verb(const ctx_t *c, uint32_t k)
+{
+    const ne_token_t *t = tok(c, k);
+    if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP)) return 0;
+    for (uint32_t v = ne_lex_vforms(c->s.lx, t->word); v != NE_LEX_NONE; v = ne_lex_vform(c->s.lx, v)->next) {
+        const char *lemma = ne_lex_lemma_name(c->s.lx, ne_lex_vform(c->s.lx, v)->lemma);
+        if (ne_lex_mention_class(c->s.lx, ne_lex_word_find(c->s.lx, lemma, strlen(lemma)),
+                                 NE_MC_SPEECH, NULL) & NE_MC_SPEECH)
+            return 1;
+    }
+    return 0;
+}
+
+/* A word that may stand between a subject and its verb, or a verb and its
+ * clause: "that", an adverb, an auxiliary, a word of a time expression. */
+static int filler(const ctx_t *c, uint32_t k)
+{
+    return is_w(c, k, "that") || ne_s_adverb(&c->s, k) || tok(c, k)->kind == NE_TK_NUM ||
+           (wf(c, k) & (NE_W_WEEKDAY | NE_W_MONTH | NE_W_TIMESTART | NE_W_HAVE | NE_W_BE)) != 0;
+}
+
+/* The verb of speech that governs the clause starting at i ("announced on
+ * Tuesday that it", "said it"), or 0. An addressee between them ("warned
+ * Ankara that it") leaves the pronoun to the addressee: no clause of speech.
+ * speaker_of: the mention before that verb, past a parenthesis between
+ * commas ("Kataib Hezbollah, an Iraqi militia that ..., had announced"). */
+static uint32_t speech_clause(const ctx_t *c, uint32_t i)
+{
+    uint32_t k = i;
+    while (k > c->s.tb && i - k < 7 && filler(c, k - 1) && !speech_verb(c, k - 1)) k--;
+    return k > c->s.tb && speech_verb(c, k - 1) ? k - 1 : 0;
+}
+
+static const ne_mention_t *speaker_of(const ctx_t *c, uint32_t i)
+{
+    uint32_t k = speech_clause(c, i);
+    if (!k) return NULL;
+    /* "..., saying it": a participle speaks for the sentence's subject */
+    if (k > c->s.tb && is_punct(c, k - 1, ",")) return sentence_subject(c);
+    for (int steps = 0; k > c->s.tb && steps < 40; steps++) {
+        uint32_t q = k - 1;
+        if (filler(c, q)) {
+            k = q;
+            continue;
+        }
+        if (is_punct(c, q, ",")) {
+            /* a parenthesis: back to the comma that opens it */
+            uint32_t r = q;
+            while (r > c->s.tb && q - r < 30 && !is_punct(c, r - 1, ",.;:")) r--;
+            if (r == c->s.tb || !is_punct(c, r - 1, ",")) return NULL;
+            k = r - 1;
+            continue;
+        }
+        for (size_t m = 0; m < c->s.d->ment.n; m++) {
+            const ne_mention_t *mm = &c->s.d->ment.v[m];
+            if (q < mm->tb || q >= mm->te) continue;
+            if (mm->flags & (NE_MF_LOC | NE_MF_WEAK | NE_MF_REL)) return NULL;
+            if (mm->tb > c->s.tb && (wf(c, mm->tb - 1) & NE_W_PREP)) return NULL;
+            return mm;
+        }
+        return NULL;
+    }
+    return NULL;
+}
+
+/* Does the pronoun at i open its sentence (no actor named before it)? */
+static int opens_sentence(const ctx_t *c)
+{
+    for (size_t k = 0; k < c->s.d->ment.n; k++)
+        if (!(c->s.d->ment.v[k].flags & NE_MF_LOC)) return 0;
+    return 1;
+}
+
+/* Resolve the pronoun at i against the article: the most recent compatible
+ * mention, after three preferences of English. A subject pronoun in a
+ * clause of speech is the speaker ("X said it would": X). One that opens a
+ * sentence is the last sentence's subject ("Russia accused the West. It
+ * also ..."), and "it" after a sentence about a thing is that thing, no
+ * actor ("The document serves ... Zakharova hailed it"). An objective
+ * pronoun skips the subject of its own clause ("Trump greeted him"). */
+static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind, int objective)
 {
     const ne_memory_t *mem = c->mem;
+    if (!objective && speech_clause(c, i)) {
+        const ne_mention_t *spk = speaker_of(c, i), *subj = sentence_subject(c);
+        if (spk && pronoun_fits(spk, kind)) return spk;
+        /* "Militants loyal to X said they": the head of a long subject */
+        if (subj && pronoun_fits(subj, kind)) return subj;
+    }
+    if (!objective && opens_sentence(c)) {
+        if (pronoun_fits(&mem->prev_subj, kind)) return &mem->prev_subj;
+        if (kind == 'i' && mem->prev_thing) return NULL;
+    }
+    if (objective && kind == 'i' && mem->prev_thing) {
+        /* "it" with no actor antecedent in its own sentence: the thing */
+        int found = 0;
+        for (size_t k = 0; k < c->s.d->ment.n && !found; k++) found = pronoun_fits(&c->s.d->ment.v[k], 'i');
+        if (!found) return NULL;
+    }
     size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
     int skipped = 0;
     const char *subject = NULL; /* code of the skipped subject: "him" is not the subject again */
     for (size_t k = 0; k < n; k++) {
         size_t idx = mem->nrecent - 1 - k;
         const ne_mention_t *m = &mem->recent[idx % NE_MEM_RECENT];
-        if (m->flags & (NE_MF_LOC | NE_MF_WEAK)) continue;
-        int ok;
-        if (kind == 'h') ok = (m->flags & NE_MF_PERSON) && m->n == 1;
-        else if (kind == 't') ok = m->n >= 2 || (m->flags & NE_MF_PLURAL);
-        else ok = !(m->flags & NE_MF_PERSON) && m->n == 1;
-        if (!ok) continue;
+        if (!pronoun_fits(m, kind)) continue;
         if (objective && !skipped && idx == c->sent_recent) {
             /* "Trump greeted him": not the subject of its own clause */
             skipped = 1;
@@ -385,7 +499,7 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, int kind, int objecti
         if (subject && m->n == 1 && !strcmp(m->m[0].code, subject)) continue;
         return m;
     }
-    if (kind == 't') return resolve_pronoun(c, 'i', objective);
+    if (kind == 't') return resolve_pronoun(c, i, 'i', objective);
     return NULL;
 }
 
@@ -773,6 +887,33 @@ static void build_reset(build_t *b)
     b->arms = 0;
 }
 
+static int speech_verb(const ctx_t *c, uint32_t k);
+
+/* Is "it" at i an object: after a verb or a preposition ("hailed it",
+ * "called on it")? */
+static int it_is_object(const ctx_t *c, uint32_t i)
+{
+    if (i == c->s.tb) return 0;
+    const ne_token_t *t = tok(c, i - 1);
+    if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP)) return 0;
+    /* "said it would": the subject of a clause of speech */
+    return (wf(c, i - 1) & NE_W_PREP) || (!wf(c, i - 1) && is_verbish(c, i - 1) && !speech_verb(c, i - 1));
+}
+
+/* Is "her" before token k an object pronoun, not a possessive: nothing
+ * that can begin a noun follows ("arrested her.", "banned her from")? */
+static int her_is_object(const ctx_t *c, uint32_t k)
+{
+    if (k >= c->s.te) return 1;
+    const ne_token_t *t = tok(c, k);
+    if (t->kind == NE_TK_PUNCT) return 1;
+    return t->kind == NE_TK_WORD && !(t->flags & NE_TF_CAP) &&
+           ((wf(c, k) & (NE_W_PREP | NE_W_DET | NE_W_CONJ | NE_W_PRON | NE_W_POSS | NE_W_SUBORD |
+                         NE_W_REL | NE_W_BE | NE_W_HAVE | NE_W_MODAL | NE_W_FUTURE | NE_W_DO |
+                         NE_W_NEG)) ||
+            ne_s_adverb(&c->s, k));
+}
+
 /* Pronouns, relative pronouns and "each other" at i. Returns 1 when token i
  * is one of them, with the mention's end in *end (i when it makes none). */
 static int parse_pronoun(ctx_t *c, uint32_t i, build_t *b, uint32_t *end)
@@ -792,6 +933,18 @@ static int parse_pronoun(ctx_t *c, uint32_t i, build_t *b, uint32_t *end)
         *end = i + 2;
         return 1;
     }
+    if (is_w(c, i, "her") && her_is_object(c, i + 1)) {
+        /* "police arrested her.", "banned her from running" */
+        const ne_mention_t *r = resolve_pronoun(c, i, 'h', 1);
+        b->m.flags |= NE_MF_PRON;
+        if (r) {
+            b->m.n = r->n;
+            memcpy(b->m.m, r->m, sizeof(r->m[0]) * r->n);
+            b->m.flags |= r->flags & (NE_MF_PERSON | NE_MF_PLURAL | NE_MF_GENERIC);
+        }
+        *end = i + 1;
+        return 1;
+    }
     if (!(f & NE_W_PRON) || ((tok(c, i)->flags & NE_TF_ALLCAP) && is_w(c, i, "us"))) return 0;
     int kind = 0, obj = 0;
     if (is_w(c, i, "we") || is_w(c, i, "us") || is_w(c, i, "i")) {
@@ -805,9 +958,9 @@ static int parse_pronoun(ctx_t *c, uint32_t i, build_t *b, uint32_t *end)
     else if (is_w(c, i, "him")) kind = 'h', obj = 1;
     else if (is_w(c, i, "they")) kind = 't';
     else if (is_w(c, i, "them")) kind = 't', obj = 1;
-    else if (is_w(c, i, "it")) kind = 'i';
+    else if (is_w(c, i, "it")) kind = 'i', obj = it_is_object(c, i);
     if (!kind) return 1;
-    const ne_mention_t *r = resolve_pronoun(c, kind, obj);
+    const ne_mention_t *r = resolve_pronoun(c, i, kind, obj);
     b->m.flags |= NE_MF_PRON;
     if (r) {
         b->m.n = r->n;
@@ -938,6 +1091,18 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
     return i;
 }
 
+/* The referent of a possessive pronoun at j. At the start of a conjunct
+ * it is the subject of the clause before ("New Delhi expelled ..., and its
+ * foreign ministry said": New Delhi). */
+static const ne_mention_t *resolve_possessive(ctx_t *c, uint32_t j)
+{
+    int kind = is_w(c, j, "its") ? 'i' : is_w(c, j, "their") ? 't' : 'h';
+    const ne_mention_t *subj = sentence_subject(c);
+    if (subj && (is_w(c, j - 1, "and") || is_w(c, j - 1, "but")) && pronoun_fits(subj, kind))
+        return subj;
+    return resolve_pronoun(c, j, kind, 0);
+}
+
 /* Determiners, possessive pronouns and numbers before the head: "the",
  * "its", "at least 50". Sets p->det and p->poss; advances p->j. */
 static void parse_determiners(ctx_t *c, parse_t *p)
@@ -948,8 +1113,7 @@ static void parse_determiners(ctx_t *c, parse_t *p)
         if (fj & NE_W_POSS) {
             if (is_w(c, j, "its") || is_w(c, j, "their") || is_w(c, j, "his") ||
                 is_w(c, j, "her"))
-                p->poss = resolve_pronoun(c, is_w(c, j, "its") ? 'i'
-                                             : is_w(c, j, "their") ? 't' : 'h', 0);
+                p->poss = resolve_possessive(c, j);
             p->j++;
             p->det = 1;
             continue;
@@ -1035,6 +1199,28 @@ static int head_actor_modifier(ctx_t *c, build_t *b, parse_t *p, atom_t a,
 }
 
 static int head_org(ctx_t *c, build_t *b, parse_t *p);
+
+/* Does the name of a state end before k, a plain noun it modifies ("the
+ * Jordan attack,", "the Ukraine war.")? The noun ends the phrase (before
+ * punctuation, a preposition, a conjunction or a finite verb), and is no
+ * verb: it has no verb reading, or the name follows "the" or a hyphen
+ * ("Russia says that" and "visited Washington last week" are no such). */
+static int name_modifies_noun(const ctx_t *c, uint32_t k)
+{
+    if (k + 1 >= c->s.te || !is_modifier(c, k) || wf(c, k) || ne_s_adverb(&c->s, k) ||
+        lookup(c, k).type != A_NONE || verb_ends_phrase(c, k))
+        return 0;
+    const ne_token_t *nx = tok(c, k + 1);
+    if (!(nx->kind == NE_TK_PUNCT || (wf(c, k + 1) & (NE_W_PREP | NE_W_CONJ | NE_W_REL)) ||
+          finite_verb(c, k + 1)))
+        return 0;
+    if (!is_verbish(c, k)) return 1;
+    uint32_t n = k; /* the name's first token */
+    while (n > c->s.tb && ne_s_ment(&c->s, n - 1) < 0 && tok(c, n - 1)->kind == NE_TK_WORD &&
+           (tok(c, n - 1)->flags & NE_TF_CAP))
+        n--;
+    return n > c->s.tb && (is_w(c, n - 1, "the") || is_hyphen(c, n - 1));
+}
 
 /* "North Korea", "South Sudanese": remember the state of each half, for a
  * later "the North", "the South". */
@@ -1143,6 +1329,12 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     if (en->kind == NE_AK_PLACE) b->m.flags |= NE_MF_LOC;
     p->j = a.te;
     p->have_head = 1;
+    if ((en->kind == NE_AK_COUNTRY || en->kind == NE_AK_CAPITAL) && name_modifies_noun(c, p->j)) {
+        /* "the Jordan attack", "the Russian-Ukraine war": the state's thing,
+         * never the antecedent of "it" */
+        b->m.flags |= NE_MF_WEAK;
+        p->j++;
+    }
     return STEP_DONE;
 }
 
@@ -1590,6 +1782,48 @@ static void merge_compounds(ctx_t *c)
     d->ment.n = out;
 }
 
+/* Could token k be the finite verb of the sentence: an auxiliary, or a
+ * past or -s form outside any mention? A verb the dictionaries do not know
+ * is guessed from its ending after a noun ("The document serves as"). */
+static int clause_verb(const ctx_t *c, uint32_t k)
+{
+    const ne_token_t *t = tok(c, k);
+    if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) || ne_s_ment(&c->s, k) >= 0) return 0;
+    if (wf(c, k) & (NE_W_BE | NE_W_HAVE | NE_W_MODAL | NE_W_FUTURE)) return 1;
+    uint32_t v = ne_lex_vforms(c->s.lx, t->word);
+    for (; v != NE_LEX_NONE; v = ne_lex_vform(c->s.lx, v)->next)
+        if (ne_lex_vform(c->s.lx, v)->forms & (NE_F_PAST | NE_F_S)) return 1;
+    if (wf(c, k) || ne_lex_vforms(c->s.lx, t->word) != NE_LEX_NONE || k == c->s.tb ||
+        tok(c, k - 1)->kind != NE_TK_WORD || wf(c, k - 1) || t->fold_len < 4)
+        return 0;
+    const char *w = ne_tok_fold(c->s.d, t);
+    size_t n = t->fold_len;
+    return (w[n - 2] == 'e' && w[n - 1] == 'd') ||
+           (w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i');
+}
+
+/* Remember the sentence's subject for a pronoun that opens the next one:
+ * the first actor mention before the first verb, not after a preposition.
+ * A sentence that opens with "The/This + noun" and names no actor before
+ * its verb is about a thing ("The document serves as a blueprint"). */
+static void note_subject(ctx_t *c)
+{
+    const ne_doc_t *d = c->s.d;
+    uint32_t verb = c->s.tb;
+    while (verb < c->s.te && !clause_verb(c, verb)) verb++;
+    c->mem->prev_subj.n = 0;
+    c->mem->prev_thing = 0;
+    for (size_t k = 0; k < d->ment.n; k++) {
+        const ne_mention_t *m = &d->ment.v[k];
+        if (m->tb >= verb) break;
+        if (!m->n || (m->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_WEAK))) continue;
+        if (m->tb > c->s.tb && (wf(c, m->tb - 1) & NE_W_PREP)) continue;
+        c->mem->prev_subj = *m;
+        return;
+    }
+    c->mem->prev_thing = verb < c->s.te && (wf(c, c->s.tb) & NE_W_DET) && ne_s_ment(&c->s, c->s.tb) < 0;
+}
+
 int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                        ne_memory_t *mem)
 {
@@ -1646,5 +1880,6 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
     for (size_t k = 0; k < d->ment.n; k++)
         for (uint32_t i = d->ment.v[k].tb; i < d->ment.v[k].te; i++)
             d->tok_ment.v[i - tb] = (int32_t)k;
+    note_subject(&c);
     return 0;
 }

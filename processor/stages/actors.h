@@ -36,6 +36,8 @@ typedef struct ne_memory_s {
     ne_mention_t cast[NE_MEM_CASTS];    /* ring of the last compounds: "the two countries" */
     size_t ncast;
     char north[4], south[4];            /* states named "North ...", "South ...": "the North" */
+    ne_mention_t prev_subj;             /* the last sentence's subject (n = 0: none) */
+    int prev_thing;                     /* ... was a thing ("The document serves as"): "it" */
     char country[4];                    /* the last country named */
     int anchor;                         /* the last date resolved from the text */
 } ne_memory_t;

@@ -83,7 +83,8 @@ enum {
     NE_MC_MEMBERS = 1u << 4,   /* "members", "supporters" (of X): people of X; value: role */
     NE_MC_PATRON = 1u << 5,    /* "led", "backed" after "X-"; value: owner or patron */
     NE_MC_WATER = 1u << 6,     /* "Sea", "Strait": a name of international water */
-    NE_MC_COUNT = 7
+    NE_MC_SPEECH = 1u << 7,    /* "say", "warn" (lemmas): the pronoun after is the speaker */
+    NE_MC_COUNT = 8
 };
 
 /* Verb form bits. */
