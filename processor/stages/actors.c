@@ -387,14 +387,8 @@ static const ne_mention_t *sentence_subject(const ctx_t *c)
 static int speech_verb(const ctx_t *c, uint32_t k)
 {
     const ne_token_t *t = tok(c, k);
-    if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP)) return 0;
-    for (uint32_t v = ne_lex_vforms(c->s.lx, t->word); v != NE_LEX_NONE; v = ne_lex_vform(c->s.lx, v)->next) {
-        const char *lemma = ne_lex_lemma_name(c->s.lx, ne_lex_vform(c->s.lx, v)->lemma);
-        if (ne_lex_mention_class(c->s.lx, ne_lex_word_find(c->s.lx, lemma, strlen(lemma)),
-                                 NE_MC_SPEECH, NULL) & NE_MC_SPEECH)
-            return 1;
-    }
-    return 0;
+    return t->kind == NE_TK_WORD && !(t->flags & NE_TF_CAP) &&
+           ne_lex_verb_class(c->s.lx, t->word, NE_MC_SPEECH);
 }
 
 /* A word that may stand between a subject and its verb, or a verb and its

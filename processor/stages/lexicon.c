@@ -268,6 +268,14 @@ uint32_t ne_lex_mention_class(const ne_lexicon_t *lx, int32_t w, uint32_t cls,
     return m->classes;
 }
 
+int ne_lex_verb_class(const ne_lexicon_t *lx, int32_t w, uint32_t cls)
+{
+    for (uint32_t v = ne_lex_vforms(lx, w); v != NE_LEX_NONE; v = lx->vform.v[v].next)
+        if (ne_lex_mention_class(lx, lx->lemma.v[lx->vform.v[v].lemma].word, cls, NULL) & cls)
+            return 1;
+    return 0;
+}
+
 uint32_t ne_lex_vforms(const ne_lexicon_t *lx, int32_t w)
 {
     return w < 0 ? NE_LEX_NONE : lx->winfo.v[w].vform;
@@ -876,6 +884,7 @@ static int load_mention_line(loader_t *ld, char **f, int nf)
         {"type", NE_MC_TYPE, 0},         {"ethnic", NE_MC_ETHNIC, 0},
         {"members", NE_MC_MEMBERS, 1},   {"patron", NE_MC_PATRON, 0},
         {"water", NE_MC_WATER, 0},       {"speech", NE_MC_SPEECH, 0},
+        {"crossborder", NE_MC_CROSSBORDER, 0},
         {NULL, 0, 0}};
     if (nf < 2) return fail(ld, "expected word and class separated by a TAB");
     int c = 0;

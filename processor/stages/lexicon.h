@@ -84,7 +84,8 @@ enum {
     NE_MC_PATRON = 1u << 5,    /* "led", "backed" after "X-"; value: owner or patron */
     NE_MC_WATER = 1u << 6,     /* "Sea", "Strait": a name of international water */
     NE_MC_SPEECH = 1u << 7,    /* "say", "warn" (lemmas): the pronoun after is the speaker */
-    NE_MC_COUNT = 8
+    NE_MC_CROSSBORDER = 1u << 8, /* "release", "seize" (lemmas): an unplaced patient is foreign */
+    NE_MC_COUNT = 9
 };
 
 /* Verb form bits. */
@@ -164,6 +165,9 @@ const int32_t *ne_lex_alts(const ne_lexicon_t *lx);
  */
 uint32_t ne_lex_mention_class(const ne_lexicon_t *lx, int32_t word, uint32_t cls,
                               const char **value);
+
+/** @brief Is word a form of a verb whose lemma is in class cls ("said": say, speech)? */
+int ne_lex_verb_class(const ne_lexicon_t *lx, int32_t word, uint32_t cls);
 
 /** @brief CAMEO code table look-up; NULL when the code is unknown. */
 const ne_cameo_t *ne_lex_cameo(const ne_lexicon_t *lx, const char *code);
