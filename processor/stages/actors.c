@@ -346,9 +346,10 @@ static void member_of_entry(const ctx_t *c, uint32_t e, int valid, ne_member_t *
     char country[4];
     ne_strlcpy(country, code, sizeof(country));
     const char *role = code + 3;
-    if (!valid && (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME ||
-                   en->kind == NE_AK_GROUP))
-        role = ""; /* out of office: the bare country */
+    if (!valid && (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME))
+        role = "OPP"; /* a person out of office: the opposition, as the gold codes */
+    else if (!valid && en->kind == NE_AK_GROUP)
+        role = ""; /* a group outside its period: the bare country */
     if (en->kind == NE_AK_PEOPLE && !*role) role = "CVL";
     ne_member_set(out, country, role);
 }
@@ -862,6 +863,7 @@ typedef struct parse_s {
     uint32_t name_b, name_e;
     uint32_t acro;            /* an organisation's acronym ("(FIS)"), or 0 */
     int org;                  /* the head is an organisation's name */
+    int former;               /* "former", "ousted" before a title: out of office */
 } parse_t;
 
 /* What a step of the head grammar tells the loop. */
@@ -1296,6 +1298,7 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     if (is_w(c, a.te, "'s")) return head_possessive(c, b, p, a, &mm, person);
     if (person) {
         /* a person from the dictionary: their code wins over a title's */
+        if (p->former && mm.country[0]) ne_member_set(&mm, mm.country, "OPP");
         b->nown = 0;
         b->role_set = 0;
         add_owner(b, &mm);
@@ -1341,6 +1344,7 @@ static void head_role(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     /* the last noun is the head: "media regulator" is a regulator */
     if (!b->role_set || en->code[0]) ne_strlcpy(b->role, en->code, sizeof(b->role));
     b->role_set = 1;
+    if (p->former && en->kind == NE_RK_TITLE) ne_strlcpy(b->role, "OPP", sizeof(b->role));
     b->plural = is_role_plural(c, p->j, a.te) || en->plural;
     if (en->kind == NE_RK_TITLE) b->m.flags |= NE_MF_PERSON;
     p->j = a.te;
@@ -1419,6 +1423,7 @@ static int parse_head(ctx_t *c, build_t *b, parse_t *p)
         if (is_modifier(c, p->j) && p->mods < 3 && !b->role_set &&
             role_ahead_v(c, p->j, 1, p->det) && (p->det || !is_verbish(c, p->j)) &&
             !(p->mods > 0 && verb_ends_phrase(c, p->j))) {
+            if (has_class(c, p->j, NE_MC_FORMER, NULL)) p->former = 1;
             p->j++;
             p->mods++;
             continue;

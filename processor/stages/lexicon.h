@@ -84,8 +84,9 @@ enum {
     NE_MC_PATRON = 1u << 5,    /* "led", "backed" after "X-"; value: owner or patron */
     NE_MC_WATER = 1u << 6,     /* "Sea", "Strait": a name of international water */
     NE_MC_SPEECH = 1u << 7,    /* "say", "warn" (lemmas): the pronoun after is the speaker */
-    NE_MC_CROSSBORDER = 1u << 8, /* "release", "seize" (lemmas): an unplaced patient is foreign */
-    NE_MC_COUNT = 9
+    NE_MC_CROSSBORDER = 1u << 8, /* "seize", "deport" (lemmas): an unplaced patient is foreign */
+    NE_MC_FORMER = 1u << 9,    /* "former", "ousted": the title after it is out of office */
+    NE_MC_COUNT = 10
 };
 
 /* Verb form bits. */
