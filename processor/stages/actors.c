@@ -122,6 +122,17 @@ static int person_seen(const ne_memory_t *mem, uint32_t person)
 
 static int title_before(const ctx_t *c, uint32_t i);
 
+/* Is token k a word the dictionaries know only as a surname ("Lopez")? */
+static int surname_word(const ctx_t *c, uint32_t k)
+{
+    uint32_t n = ne_lex_child(c->s.lx, 0, tok(c, k)->word);
+    uint32_t e = n == NE_LEX_NONE ? NE_LEX_NONE : ne_lex_node_entry(c->s.lx, n);
+    if (e == NE_LEX_NONE || wf(c, k)) return 0;
+    for (; e != NE_LEX_NONE; e = ne_lex_entry(c->s.lx, e)->next)
+        if (ne_lex_entry(c->s.lx, e)->kind != NE_AK_SURNAME) return 0;
+    return 1;
+}
+
 /* A capitalised word that is neither grammar nor a dictionary entry of its
  * own, other than a surname ("Sadio", "Protasevich", "Catholic", "Moussa"):
  * a word of some name. */
@@ -1377,6 +1388,18 @@ static int head_org(ctx_t *c, build_t *b, parse_t *p)
     return 1;
 }
 
+/* Do one or two plain capitalised words at k stand before a title that a
+ * name follows ("Roman Catholic Bishop Rolando Alvarez")? */
+static int title_after_names(const ctx_t *c, uint32_t k)
+{
+    uint32_t q = k;
+    while (q < c->s.te && q - k < 2 && plain_name_word(c, q) && lookup(c, q).type == A_NONE) q++;
+    if (q == k) return 0;
+    atom_t a = lookup(c, q);
+    return a.type == A_ROLE && ne_lex_entry(c->s.lx, a.role)->kind == NE_RK_TITLE &&
+           plain_name_word(c, a.te);
+}
+
 /* The head grammar: owners, modifiers and roles up to the head noun or the
  * name after a title. Returns 0 when the words make no mention. */
 static int parse_head(ctx_t *c, build_t *b, parse_t *p)
@@ -1396,6 +1419,16 @@ static int parse_head(ctx_t *c, build_t *b, parse_t *p)
         }
         if (a.type == A_ROLE) {
             head_role(c, b, p, a);
+            if (has_class(c, p->j, NE_MC_THING, NULL)) {
+                /* "military operations", "a new military offensive": the
+                 * role word is an adjective; with an owner, the owner's
+                 * thing ("Chinese military drills") */
+                if (!b->nown) return 0;
+                p->j++;
+                b->m.flags |= NE_MF_WEAK;
+                p->have_head = 1;
+                break;
+            }
             if (role_modifies_noun(c, p->j)) {
                 /* "[Israeli tank fire] killed": the role modifies a noun,
                  * the mention is its owner's thing */
@@ -1424,6 +1457,13 @@ static int parse_head(ctx_t *c, build_t *b, parse_t *p)
             role_ahead_v(c, p->j, 1, p->det) && (p->det || !is_verbish(c, p->j)) &&
             !(p->mods > 0 && verb_ends_phrase(c, p->j))) {
             if (has_class(c, p->j, NE_MC_FORMER, NULL)) p->former = 1;
+            p->j++;
+            p->mods++;
+            continue;
+        }
+        if (!b->role_set && p->mods < 2 && title_after_names(c, p->j)) {
+            /* "Roman Catholic Bishop X", "Anglican Archbishop X": capitalised
+             * modifiers of a title */
             p->j++;
             p->mods++;
             continue;
@@ -1457,7 +1497,7 @@ static uint32_t parse_bare_name(ctx_t *c, build_t *b, parse_t *p)
      * ("Middle East", "Ambassador Bridge" are not people) */
     int unknown = 1;
     for (uint32_t q = p->start; q < ne; q++)
-        if (tok(c, q)->word >= 0) unknown = 0;
+        if (tok(c, q)->word >= 0 && !surname_word(c, q)) unknown = 0;
     if (ne - p->start >= 2 && !p->det && unknown) {
         b->m.n = 1;
         memset(&b->m.m[0], 0, sizeof(b->m.m[0]));
@@ -1856,8 +1896,8 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
             d->ment.v[d->ment.n++] = b.m;
             /* pronouns and compounds later in the sentence see this one */
             if (!(b.m.flags & (NE_MF_LOC | NE_MF_REL | NE_MF_RECIP)) && b.m.n &&
-                !(b.m.flags & NE_MF_GENERIC))
-                ne_memory_push(mem, &b.m);
+                (!(b.m.flags & NE_MF_GENERIC) || (b.m.flags & NE_MF_NAME)))
+                ne_memory_push(mem, &b.m); /* a named person of no known state too */
             i = e;
         } else {
             i++;

@@ -256,9 +256,22 @@ static int unplaced(const ne_member_t *m)
 
 /* ---- placing a bare role (resolve_member and its steps) -------------------- */
 
+/* Is there a coordinated verb ("and sent") strictly between tokens a and
+ * b? Then b is in another clause of the sentence. */
+static int verb_between(const ctx_t *c, uint32_t a, uint32_t b)
+{
+    uint32_t lo = a < b ? a : b, hi = a < b ? b : a;
+    for (size_t k = 0; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *g = &c->s.d->vg.v[k];
+        if (!(g->flags & NE_VG_NOUN) && g->first > lo && g->head < hi && conjoined(c, g)) return 1;
+    }
+    return 0;
+}
+
 /* The state of the place where the event at `near` happens: a place or
  * state named after "in", "at" or "near" (a word or two between: "in
- * southern Israel", "in Western Cambodia"), the nearest to the verb.
+ * southern Israel", "in Western Cambodia") in the verb's own clause, the
+ * nearest to the verb.
  * "people" placed by their own "in" phrase are no place. */
 static const char *event_place(const ctx_t *c, uint32_t near)
 {
@@ -273,6 +286,7 @@ static const char *event_place(const ctx_t *c, uint32_t near)
             b--;
         if (!(b > c->s.tb && (is_w(c, b - 1, "in") || is_w(c, b - 1, "at") || is_w(c, b - 1, "near"))))
             continue;
+        if (verb_between(c, near, mm->tb)) continue; /* "freed X and sent him to exile in Rome" */
         uint32_t dist = mm->tb > near ? mm->tb - near : near - mm->tb;
         if (dist < bestd) {
             bestd = dist;

@@ -885,6 +885,7 @@ static int load_mention_line(loader_t *ld, char **f, int nf)
         {"members", NE_MC_MEMBERS, 1},   {"patron", NE_MC_PATRON, 0},
         {"water", NE_MC_WATER, 0},       {"speech", NE_MC_SPEECH, 0},
         {"crossborder", NE_MC_CROSSBORDER, 0}, {"former", NE_MC_FORMER, 0},
+        {"thing", NE_MC_THING, 1},
         {NULL, 0, 0}};
     if (nf < 2) return fail(ld, "expected word and class separated by a TAB");
     int c = 0;

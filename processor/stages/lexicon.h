@@ -86,7 +86,8 @@ enum {
     NE_MC_SPEECH = 1u << 7,    /* "say", "warn" (lemmas): the pronoun after is the speaker */
     NE_MC_CROSSBORDER = 1u << 8, /* "seize", "deport" (lemmas): an unplaced patient is foreign */
     NE_MC_FORMER = 1u << 9,    /* "former", "ousted": the title after it is out of office */
-    NE_MC_COUNT = 10
+    NE_MC_THING = 1u << 10,    /* "operations", "drills": a role word before it is an adjective */
+    NE_MC_COUNT = 11
 };
 
 /* Verb form bits. */
