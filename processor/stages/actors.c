@@ -28,6 +28,8 @@ typedef struct ctx_s {
     ne_sent_t s;
     ne_memory_t *mem;
     size_t sent_recent; /* mem->nrecent when the sentence began */
+    uint32_t movements[4]; /* mentions of movements with no state named: placed at the end */
+    int nmovements;
 } ctx_t;
 
 #define tok(c, i) ne_s_tok(&(c)->s, i)
@@ -100,7 +102,8 @@ static int kind_rank(int k)
 {
     switch (k) {
     case NE_AK_PERSON: return 9;
-    case NE_AK_GROUP: return 8;
+    case NE_AK_GROUP:
+    case NE_AK_MOVEMENT: return 8;
     case NE_AK_IGO: return 7;
     case NE_AK_SEAT: return 6;
     case NE_AK_COUNTRY: return 5;
@@ -207,6 +210,15 @@ static atom_t lookup(const ctx_t *c, uint32_t i)
     return *slot;
 }
 
+/* A name that opens with a lower-case particle: "al-Qaeda", "al-Shabaab". */
+static int particle_name(const ctx_t *c, uint32_t i)
+{
+    if (!(wf(c, i) & NE_W_PARTICLE)) return 0;
+    uint32_t k = i + 1;
+    if (is_hyphen(c, k)) k++;
+    return k < c->s.te && (tok(c, k)->flags & NE_TF_CAP);
+}
+
 static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
 {
     atom_t a = {A_NONE, i, NE_LEX_NONE, NE_LEX_NONE, 0};
@@ -228,7 +240,7 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
             /* names of states, places and people are written capitalized;
              * "turkey" or "chad" in lower case are other words, and a
              * one- or two-letter name in capitals ("US", not "us" or "Us") */
-            if (!is_capitalized(c, i)) continue;
+            if (!is_capitalized(c, i) && !particle_name(c, i)) continue;
             if (j == i && tok(c, i)->fold_len <= 2 &&
                 !(tok(c, i)->flags & (NE_TF_ALLCAP | NE_TF_DOTTED)))
                 continue;
@@ -342,6 +354,7 @@ typedef struct build_s {
     char role[4];
     int plural;
     int arms; /* the head is a weapon or platform: an actor only with an owner */
+    int movement; /* a movement across states with no state named: placed by the sentence */
 } build_t;
 
 /* The member an actor entry stands for on its own. */
@@ -359,7 +372,7 @@ static void member_of_entry(const ctx_t *c, uint32_t e, int valid, ne_member_t *
     const char *role = code + 3;
     if (!valid && (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME))
         role = "OPP"; /* a person out of office: the opposition, as the gold codes */
-    else if (!valid && en->kind == NE_AK_GROUP)
+    else if (!valid && (en->kind == NE_AK_GROUP || en->kind == NE_AK_MOVEMENT))
         role = ""; /* a group outside its period: the bare country */
     if (en->kind == NE_AK_PEOPLE && !*role) role = "CVL";
     ne_member_set(out, country, role);
@@ -822,6 +835,8 @@ static int role_ahead_v(const ctx_t *c, uint32_t j, int allow_adj, int allow_ver
         if (a.type == A_ROLE) return 1;
         if (a.type == A_ACTOR) {
             if (a.role != NE_LEX_NONE || org_name(c, j, NULL)) return 1;
+            /* "Iraq's al-Qaeda": a movement takes the state before it */
+            if (ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_MOVEMENT) return 1;
             /* "ethnic Albanians": a people that is not a state's */
             if (ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_PEOPLE && has_class(c, j - 1, NE_MC_ETHNIC, NULL))
                 return 1;
@@ -892,6 +907,7 @@ static void build_reset(build_t *b)
     b->role[0] = '\0';
     b->plural = 0;
     b->arms = 0;
+    b->movement = 0;
 }
 
 static int speech_verb(const ctx_t *c, uint32_t k);
@@ -1306,6 +1322,21 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     int step;
     if (!person && (head_ethnic(c, b, p, a, en, &step) || head_patron(c, b, p, a, &mm, &step)))
         return step;
+    if (en->kind == NE_AK_MOVEMENT && !is_w(c, a.te, "'s")) {
+        /* "Iraq's al-Qaeda", "Syrian Islamic State fighters": the branch of
+         * the state named before it; with none, placed by the sentence */
+        if (b->nown) {
+            if (!b->role_set) ne_strlcpy(b->role, mm.role, sizeof(b->role));
+            b->role_set = 1;
+        } else {
+            add_owner(b, &mm);
+            b->movement = 1;
+        }
+        p->j = a.te;
+        if (role_ahead(c, p->j, 0)) return STEP_MORE; /* "Islamic State fighters" */
+        p->have_head = 1;
+        return STEP_DONE;
+    }
     if (is_w(c, a.te, "'s")) return head_possessive(c, b, p, a, &mm, person);
     if (person) {
         /* a person from the dictionary: their code wins over a title's */
@@ -1761,6 +1792,28 @@ static int shares_owner(const ne_mention_t *cur, const ne_mention_t *bm)
     return 0;
 }
 
+/* A movement across states with no state named before it ("An Islamic
+ * State suicide bomber blew himself up outside Kabul airport") is the
+ * branch of the state where the sentence places the event: a place or
+ * state after in, at, near, outside or across. */
+static void place_movements(ctx_t *c)
+{
+    ne_doc_t *d = c->s.d;
+    for (int q = 0; q < c->nmovements; q++) {
+        ne_member_t *mm = &d->ment.v[c->movements[q]].m[0];
+        for (size_t k = 0; k < d->ment.n; k++) {
+            const ne_mention_t *pl = &d->ment.v[k];
+            if (pl->n != 1 || !pl->m[0].country[0] || pl->m[0].role[0] || pl->tb == c->s.tb) continue;
+            uint32_t b = pl->tb - 1;
+            if (!(is_w(c, b, "in") || is_w(c, b, "at") || is_w(c, b, "near") || is_w(c, b, "outside") ||
+                  is_w(c, b, "across")))
+                continue;
+            ne_member_set(mm, pl->m[0].country, mm->role);
+            break;
+        }
+    }
+}
+
 /* Merge "A and B", "A, B and C" into one mention. */
 static void merge_compounds(ctx_t *c)
 {
@@ -1866,7 +1919,7 @@ static void note_subject(ctx_t *c)
 int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                        ne_memory_t *mem)
 {
-    ctx_t c = {{lx, d, tb, te}, mem, mem->nrecent};
+    ctx_t c = {{lx, d, tb, te}, mem, mem->nrecent, {0}, 0};
     d->ment.n = 0;
     d->tok_ment.n = 0;
     while (d->atoms.cap < (size_t)(te - tb) + 1)
@@ -1891,6 +1944,7 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
         uint32_t e = parse_mention(&c, i, &b);
         if (e > i) {
             if (NE_VEC_RESERVE(d->ment) < 0) return -1;
+            if (b.movement && b.m.n == 1 && c.nmovements < 4) c.movements[c.nmovements++] = (uint32_t)d->ment.n;
             b.m.tb = i;
             b.m.te = e;
             d->ment.v[d->ment.n++] = b.m;
@@ -1903,6 +1957,7 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
             i++;
         }
     }
+    place_movements(&c);
     merge_compounds(&c);
     /* compounds are remembered as such ("they" after "Russia and China"),
      * and as the article's cast ("the two countries") */

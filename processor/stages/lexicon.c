@@ -729,7 +729,8 @@ static int load_actor_line(loader_t *ld, char **f, int nf)
     static const struct { const char *name; int kind; } kinds[] = {
         {"country", NE_AK_COUNTRY}, {"adj", NE_AK_ADJ}, {"people", NE_AK_PEOPLE},
         {"capital", NE_AK_CAPITAL}, {"seat", NE_AK_SEAT}, {"place", NE_AK_PLACE},
-        {"igo", NE_AK_IGO}, {"group", NE_AK_GROUP}, {"person", NE_AK_PERSON},
+        {"igo", NE_AK_IGO}, {"group", NE_AK_GROUP}, {"movement", NE_AK_MOVEMENT},
+        {"person", NE_AK_PERSON},
         {"surname", NE_AK_SURNAME}, {NULL, 0}};
     if (nf < 3) return fail(ld, "expected phrase, code and kind separated by TABs");
     ne_lexent_t e;

@@ -22,7 +22,8 @@ enum {
     NE_AK_COUNTRY = 1, NE_AK_ADJ, NE_AK_PEOPLE, NE_AK_CAPITAL, NE_AK_SEAT, NE_AK_PLACE,
     NE_AK_IGO, NE_AK_GROUP, NE_AK_PERSON, NE_AK_SURNAME,
     NE_RK_TITLE, NE_RK_BODY,
-    NE_RK_ARMS /* a weapon or platform: the armed force of its owner, no actor alone */
+    NE_RK_ARMS, /* a weapon or platform: the armed force of its owner, no actor alone */
+    NE_AK_MOVEMENT /* a group across states: coded by the state the text places it in */
 };
 
 typedef struct ne_lexent_s {
