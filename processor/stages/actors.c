@@ -40,7 +40,13 @@ typedef struct ctx_s {
 
 void ne_memory_reset(ne_memory_t *mem)
 {
-    memset(mem, 0, sizeof(*mem));
+    /* the rings are read only below their counters: clearing the counters
+     * and the small fields is enough (the arrays are tens of kilobytes) */
+    mem->nnames = mem->nrecent = mem->npersons = mem->ncast = 0;
+    mem->north[0] = mem->south[0] = mem->country[0] = '\0';
+    mem->prev_subj.n = 0;
+    mem->prev_thing = 0;
+    mem->anchor = 0;
 }
 
 void ne_member_set(ne_member_t *m, const char *country, const char *role)
@@ -834,7 +840,8 @@ static int role_ahead_v(const ctx_t *c, uint32_t j, int allow_adj, int allow_ver
         atom_t a = lookup(c, j);
         if (a.type == A_ROLE) return 1;
         if (a.type == A_ACTOR) {
-            if (a.role != NE_LEX_NONE || org_name(c, j, NULL)) return 1;
+            if (a.role != NE_LEX_NONE) return 1;
+            if (org_name(c, j, NULL)) return 1; /* "Helsinki Committee" */
             /* "Iraq's al-Qaeda": a movement takes the state before it */
             if (ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_MOVEMENT) return 1;
             /* "ethnic Albanians": a people that is not a state's */
@@ -845,7 +852,7 @@ static int role_ahead_v(const ctx_t *c, uint32_t j, int allow_adj, int allow_ver
             /* "Houthi rebels", "U.S. envoy": a name used as a modifier */
             return a.te < c->s.te && (lookup(c, a.te).type == A_ROLE || org_name(c, a.te, NULL));
         }
-        if (org_name(c, j, NULL)) return 1; /* "Kenya's Law Society" */
+        if ((tok(c, j)->flags & NE_TF_CAP) && org_name(c, j, NULL)) return 1; /* "Kenya's Law Society" */
         if (is_modifier(c, j) && is_verbish(c, j) && !allow_verbish &&
             !(j > c->s.tb && is_hyphen(c, j - 1)))
             return 0;
@@ -997,9 +1004,12 @@ static int parse_pronoun(ctx_t *c, uint32_t i, build_t *b, uint32_t *end)
 /* The number a word gives to a group reference: "two", "three", "both". */
 static int group_count(const ctx_t *c, uint32_t k)
 {
-    static const char *const n[] = {"two", "three", "four", "five", "six", NULL};
-    for (int q = 0; n[q]; q++)
-        if (ne_s_is_w(&c->s, k, n[q], strlen(n[q]))) return q + 2;
+    if (!(wf(c, k) & NE_W_NUM)) return 0;
+    if (is_w(c, k, "two")) return 2;
+    if (is_w(c, k, "three")) return 3;
+    if (is_w(c, k, "four")) return 4;
+    if (is_w(c, k, "five")) return 5;
+    if (is_w(c, k, "six")) return 6;
     return 0;
 }
 
@@ -1082,6 +1092,7 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
 {
     uint32_t k = i;
     if (is_w(c, k, "the")) k++;
+    else if (!(wf(c, k) & (NE_W_NUM | NE_W_DET))) return i; /* the usual case, at once */
     int n = (k == i && is_w(c, k, "both")) ? 2 : group_count(c, k);
     const char *v = NULL;
     if (n) {
@@ -1470,7 +1481,7 @@ static int parse_head(ctx_t *c, build_t *b, parse_t *p)
             }
             continue;
         }
-        if (a.type == A_NONE && head_org(c, b, p)) break;
+        if (a.type == A_NONE && (tok(c, p->j)->flags & NE_TF_CAP) && head_org(c, b, p)) break;
         if (b->role_set || b->nown) {
             /* a name after a title: "Foreign Minister Sergey Lavrov" */
             uint32_t ne = name_run_ex(c, p->j, 1);
@@ -1492,7 +1503,8 @@ static int parse_head(ctx_t *c, build_t *b, parse_t *p)
             p->mods++;
             continue;
         }
-        if (!b->role_set && p->mods < 2 && title_after_names(c, p->j)) {
+        if (!b->role_set && p->mods < 2 && (tok(c, p->j)->flags & NE_TF_CAP) &&
+            title_after_names(c, p->j)) {
             /* "Roman Catholic Bishop X", "Anglican Archbishop X": capitalised
              * modifiers of a title */
             p->j++;
