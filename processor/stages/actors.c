@@ -1219,9 +1219,11 @@ static int head_actor_modifier(ctx_t *c, build_t *b, parse_t *p, atom_t a,
         atom_t n2 = lookup(c, a.te + 1);
         /* "U.S. and British warplanes": a state's name used as an adjective
          * too, when a role follows the other adjective */
-        if (n2.type == A_ACTOR && ne_lex_entry(c->s.lx, n2.actor)->kind == NE_AK_ADJ &&
-            (en->kind == NE_AK_ADJ || (en->kind == NE_AK_COUNTRY && role_ahead(c, n2.te, 0))))
-            next_and_adj = 1;
+        int k2 = n2.type == A_ACTOR ? ne_lex_entry(c->s.lx, n2.actor)->kind : 0;
+        if ((k2 == NE_AK_ADJ && en->kind == NE_AK_ADJ) ||
+            ((k2 == NE_AK_ADJ || k2 == NE_AK_COUNTRY) &&
+             (en->kind == NE_AK_ADJ || en->kind == NE_AK_COUNTRY) && role_ahead(c, n2.te, 0)))
+            next_and_adj = 1; /* "the Canadian and U.S. ambassadors" */
     }
     if (!(role_ahead(c, a.te, 0) || next_and_adj ||
           (en->kind == NE_AK_ADJ && role_ahead(c, a.te, 1))))
@@ -1318,6 +1320,18 @@ static int head_patron(ctx_t *c, build_t *b, parse_t *p, atom_t a, const ne_memb
     return 1;
 }
 
+/* Is "of" + a state other than mm's at k ("King Hassan of Morocco" when
+ * the dictionary's Hassan is Jordanian)? */
+static int other_state_after(const ctx_t *c, uint32_t k, const ne_member_t *mm)
+{
+    if (!is_w(c, k, "of")) return 0;
+    atom_t a = lookup(c, k + 1);
+    if (a.type != A_ACTOR) return 0;
+    const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.actor);
+    if (en->kind != NE_AK_COUNTRY && en->kind != NE_AK_CAPITAL) return 0;
+    return strncmp(en->code, mm->country, 3) != 0;
+}
+
 /* A dictionary actor at p->j: an owner, a modifier, or the head. */
 static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
 {
@@ -1349,6 +1363,14 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
         return STEP_DONE;
     }
     if (is_w(c, a.te, "'s")) return head_possessive(c, b, p, a, &mm, person);
+    if (en->kind == NE_AK_SURNAME && b->role_set && other_state_after(c, a.te, &mm)) {
+        /* "King Hassan of Morocco": another Hassan than the dictionary's,
+         * the title's holder in the state named after "of" */
+        b->m.flags |= NE_MF_PERSON;
+        p->j = a.te;
+        p->have_head = 1;
+        return STEP_DONE;
+    }
     if (person) {
         /* a person from the dictionary: their code wins over a title's */
         if (p->former && mm.country[0]) ne_member_set(&mm, mm.country, "OPP");
@@ -1826,6 +1848,25 @@ static void place_movements(ctx_t *c)
     }
 }
 
+/* A conjunct with no state takes the state its partners share: "Myanmar's
+ * military and an alliance of three ethnic armed groups" are both of
+ * Myanmar. */
+static void place_by_partners(ne_mention_t *m)
+{
+    const char *st = NULL;
+    for (int k = 0; k < m->n; k++) {
+        const char *c = m->m[k].country;
+        if (!c[0]) continue;
+        if (st && strcmp(st, c)) return; /* partners of several states */
+        st = c;
+    }
+    if (!st) return;
+    char s[4];
+    memcpy(s, st, 4);
+    for (int k = 0; k < m->n; k++)
+        if (!m->m[k].country[0] && !ne_code_stateless(m->m[k].code)) ne_member_set(&m->m[k], s, m->m[k].role);
+}
+
 /* Merge "A and B", "A, B and C" into one mention. */
 static void merge_compounds(ctx_t *c)
 {
@@ -1879,6 +1920,7 @@ static void merge_compounds(ctx_t *c)
             cur.te = d->ment.v[last].te;
             cur.flags |= NE_MF_PLURAL;
             cur.flags &= (uint16_t)~NE_MF_WEAK;
+            place_by_partners(&cur);
         }
         d->ment.v[out++] = cur;
         k = last + 1;
