@@ -1419,7 +1419,9 @@ static void head_role(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     /* the last noun is the head: "media regulator" is a regulator */
     if (!b->role_set || en->code[0]) ne_strlcpy(b->role, en->code, sizeof(b->role));
     b->role_set = 1;
-    if (p->former && en->kind == NE_RK_TITLE) ne_strlcpy(b->role, "OPP", sizeof(b->role));
+    /* out of office: a former leader is the opposition, a former diplomat or
+     * soldier a civilian */
+    if (p->former && en->code[0]) ne_strlcpy(b->role, en->kind == NE_RK_TITLE ? "OPP" : "CVL", sizeof(b->role));
     b->plural = is_role_plural(c, p->j, a.te) || en->plural;
     if (en->kind == NE_RK_TITLE) b->m.flags |= NE_MF_PERSON;
     p->j = a.te;
@@ -1826,6 +1828,29 @@ static int shares_owner(const ne_mention_t *cur, const ne_mention_t *bm)
     return 0;
 }
 
+/* "Meng Wanzhou, chief financial officer of China's Huawei, ...": a name
+ * of no known state takes the state of the apposition right after it
+ * (and its role), here and for the rest of the article. */
+static void place_by_apposition(ctx_t *c, const ne_mention_t *app, uint32_t at)
+{
+    ne_doc_t *d = c->s.d;
+    if (!d->ment.n || app->n != 1 || !app->m[0].country[0] ||
+        (app->flags & (NE_MF_LOC | NE_MF_PRON | NE_MF_WEAK | NE_MF_REL)))
+        return;
+    ne_mention_t *nm = &d->ment.v[d->ment.n - 1];
+    if (!(nm->flags & NE_MF_NAME) || nm->n != 1 || nm->m[0].country[0] || nm->te + 1 != at ||
+        !is_punct(c, nm->te, ","))
+        return;
+    ne_member_set(&nm->m[0], app->m[0].country, app->m[0].role[0] ? app->m[0].role : nm->m[0].role);
+    nm->flags &= (uint16_t)~NE_MF_GENERIC;
+    ne_memory_t *mem = c->mem;
+    if (mem->nrecent) {
+        ne_mention_t *last = &mem->recent[(mem->nrecent - 1) % NE_MEM_RECENT];
+        if (last->tb == nm->tb && last->te == nm->te) *last = *nm;
+    }
+    remember_name(mem, c, nm->tb, nm->te, &nm->m[0], 0);
+}
+
 /* A movement across states with no state named before it ("An Islamic
  * State suicide bomber blew himself up outside Kabul airport") is the
  * branch of the state where the sentence places the event: a place or
@@ -1998,6 +2023,7 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
         uint32_t e = parse_mention(&c, i, &b);
         if (e > i) {
             if (NE_VEC_RESERVE(d->ment) < 0) return -1;
+            place_by_apposition(&c, &b.m, i);
             if (b.movement && b.m.n == 1 && c.nmovements < 4) c.movements[c.nmovements++] = (uint32_t)d->ment.n;
             b.m.tb = i;
             b.m.te = e;
