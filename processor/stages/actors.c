@@ -734,6 +734,22 @@ static int org_head(const ctx_t *c, uint32_t k, char role[4])
     return 1;
 }
 
+/* Is there a head noun of an organisation among the next words of a
+ * capitalised run at i? A cheap test before the full grammar. */
+static int head_ahead(const ctx_t *c, uint32_t i)
+{
+    for (uint32_t k = i + 1; k < c->s.te && k - i < 14; k++) {
+        const ne_token_t *t = tok(c, k);
+        if (t->kind == NE_TK_WORD) {
+            if (ne_lex_mention_class(c->s.lx, t->word, NE_MC_ORG_HEAD, NULL) & NE_MC_ORG_HEAD) return 1;
+            if (!(t->flags & NE_TF_CAP) && !(wf(c, k) & (NE_W_PREP | NE_W_DET))) return 0;
+        } else if (!is_punct(c, k, "-()")) {
+            return 0;
+        }
+    }
+    return 0;
+}
+
 /* An organisation's name at i: a run of capitalised words that ends in a
  * head noun ("Law Society", "Norwegian Nobel Committee", "Three Brotherhood
  * Alliance"), or a capitalised name with the head in lower case ("the
@@ -744,7 +760,7 @@ static int org_head(const ctx_t *c, uint32_t k, char role[4])
  * phrase: the dictionaries know "European Union". Returns 0 for no name. */
 static int org_name(const ctx_t *c, uint32_t i, org_t *o)
 {
-    if (!org_word(c, i)) return 0;
+    if (!org_word(c, i) || !head_ahead(c, i)) return 0;
     atom_t first = lookup(c, i);
     uint32_t k = i, head_end = 0;
     int unknown = 0, tail = 0; /* tail: in the "of ..." part after a head */
@@ -1694,6 +1710,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b);
  * its end, or 0. */
 static uint32_t parse_water(ctx_t *c, build_t *b, const parse_t *p)
 {
+    if (!(tok(c, p->j)->flags & NE_TF_CAP)) return 0; /* the usual case, at once */
     uint32_t k = p->j, end = 0;
     int state = 0, head = 0;
     while (k < c->s.te && k - p->j < 8) {
@@ -1740,8 +1757,8 @@ static uint32_t parse_members_of(ctx_t *c, build_t *b, const parse_t *p)
 {
     const char *role = NULL;
     uint32_t j = p->j;
-    if (!(ne_lex_mention_class(c->s.lx, tok(c, j)->word, NE_MC_MEMBERS, &role) & NE_MC_MEMBERS) ||
-        !is_w(c, j + 1, "of"))
+    if (!is_w(c, j + 1, "of") ||
+        !(ne_lex_mention_class(c->s.lx, tok(c, j)->word, NE_MC_MEMBERS, &role) & NE_MC_MEMBERS))
         return 0;
     build_t inner;
     uint32_t e = parse_mention(c, j + 2, &inner);
