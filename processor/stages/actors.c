@@ -3,15 +3,23 @@
  *
  * One left-to-right pass over a sentence. At each token the longest
  * dictionary phrase is looked up; a small grammar then grows a mention
- * around it:
+ * around it (parse_mention, in this order):
  *
- *   [det|poss|number]* (owner 's | adjective | modifier)* role* [name]
- *       [of|in PLACE] [, NAME (and NAME)* ,]
+ *   pronoun | group reference ("the two countries", "the bloc")
+ *   | [det|poss|number]* ( N of MENTION          "members of his guard"
+ *                        | WATER-NAME            "the South China Sea"
+ *                        | head )
+ *   head:  (owner 's | adjective | X-led | modifier)* role* (name | ORG-NAME)
+ *          [of|in PLACE] [, NAME (and NAME)* ,]
  *
- * where an owner is any actor phrase ("Russia's", "Houthi", "ASEAN") and a
- * role comes from roles.tsv ("foreign ministry", "protesters"). Mentions
- * joined by "and" (or a list "A, B and C") merge into one compound mention.
- * Pronouns, short names and possessive pronouns are resolved against the
+ * where an owner is any actor phrase ("Russia's", "Houthi", "ASEAN"), a
+ * role comes from roles.tsv ("foreign ministry", "protesters", "missiles"),
+ * and an organisation's name is a capitalised run ending in a head noun
+ * ("the Law Society of Kenya"). The word classes these constructions open
+ * on are data in mention-words.tsv. A mention ends where the verb begins.
+ * Mentions joined by "and" (or a list "A, B and C") merge into one compound
+ * mention, which the article remembers as its cast. Pronouns, short names,
+ * possessive pronouns and group references are resolved against the
  * article memory as they are met, so they only ever point backwards.
  */
 #include <stdio.h>
@@ -750,6 +758,32 @@ static int head_ahead(const ctx_t *c, uint32_t i)
     return 0;
 }
 
+/* The role and states of the organisation's name [i, end): the head's role
+ * (a role phrase at the end wins: "Islamic Republic News Agency" is
+ * media), the states named in it ("of Kenya"). tail: the name goes on
+ * after its head ("... of Kenya"). */
+static void org_parts(const ctx_t *c, uint32_t i, uint32_t end, const char role[4], int tail, org_t *o)
+{
+    o->end = end;
+    memcpy(o->role, role, 4);
+    o->nown = 0;
+    for (uint32_t q = i; q < end;) {
+        atom_t a = lookup(c, q);
+        if (a.type == A_ROLE && a.te == end && !tail) {
+            ne_strlcpy(o->role, ne_lex_entry(c->s.lx, a.role)->code, 4);
+            break;
+        }
+        if (a.type != A_ACTOR) {
+            q++;
+            continue;
+        }
+        int kind = ne_lex_entry(c->s.lx, a.actor)->kind;
+        if ((kind == NE_AK_COUNTRY || kind == NE_AK_ADJ || kind == NE_AK_CAPITAL) && o->nown < NE_MAX_MEMBERS)
+            member_of_entry(c, a.actor, a.valid, &o->own[o->nown++]);
+        q = a.te;
+    }
+}
+
 /* An organisation's name at i: a run of capitalised words that ends in a
  * head noun ("Law Society", "Norwegian Nobel Committee", "Three Brotherhood
  * Alliance"), or a capitalised name with the head in lower case ("the
@@ -820,28 +854,7 @@ static int org_name(const ctx_t *c, uint32_t i, org_t *o)
         break;
     }
     if (!head_end) return 0;
-    if (o) {
-        o->end = head_end;
-        memcpy(o->role, role, 4);
-        o->nown = 0;
-        for (uint32_t q = i; q < head_end;) {
-            atom_t a = lookup(c, q);
-            if (a.type == A_ROLE && a.te == head_end && !tail) {
-                /* "Islamic Republic News Agency": a role phrase at the end */
-                ne_strlcpy(o->role, ne_lex_entry(c->s.lx, a.role)->code, 4);
-                break;
-            }
-            if (a.type != A_ACTOR) {
-                q++;
-                continue;
-            }
-            int kind = ne_lex_entry(c->s.lx, a.actor)->kind;
-            if ((kind == NE_AK_COUNTRY || kind == NE_AK_ADJ || kind == NE_AK_CAPITAL) &&
-                o->nown < NE_MAX_MEMBERS)
-                member_of_entry(c, a.actor, a.valid, &o->own[o->nown++]);
-            q = a.te;
-        }
-    }
+    if (o) org_parts(c, i, head_end, role, tail, o);
     return 1;
 }
 
@@ -1482,6 +1495,66 @@ static int title_after_names(const ctx_t *c, uint32_t k)
            plain_name_word(c, a.te);
 }
 
+/* A role word at p->j (head_role), and whether it is the head: "military
+ * operations" is no actor (STEP_FAIL), "Israeli tank fire killed" the
+ * owner's thing (STEP_DONE). */
+static int head_role_step(ctx_t *c, build_t *b, parse_t *p, atom_t a)
+{
+    head_role(c, b, p, a);
+    if (has_class(c, p->j, NE_MC_THING, NULL)) {
+        /* "military operations", "a new military offensive": the role word
+         * is an adjective; with an owner, the owner's thing ("Chinese
+         * military drills") */
+        if (!b->nown) return STEP_FAIL;
+    } else if (!role_modifies_noun(c, p->j)) {
+        return STEP_MORE;
+    }
+    p->j++;
+    b->m.flags |= NE_MF_WEAK;
+    p->have_head = 1;
+    return STEP_DONE;
+}
+
+/* A name after a title ("Foreign Minister Sergey Lavrov"): the head. */
+static int head_title_name(ctx_t *c, build_t *b, parse_t *p)
+{
+    if (!b->role_set) return 0;
+    uint32_t ne = name_run_ex(c, p->j, 1);
+    if (ne == p->j) return 0;
+    p->name_b = p->j;
+    p->name_e = ne;
+    p->have_name = 1;
+    b->m.flags |= NE_MF_PERSON;
+    b->plural = 0;
+    p->j = ne;
+    return 1;
+}
+
+/* A word that modifies the head to come: "senior", "former", "the jailed
+ * (opposition leader)", "Roman Catholic (Bishop X)", a hyphen. */
+static int head_modifier(ctx_t *c, build_t *b, parse_t *p)
+{
+    if (is_modifier(c, p->j) && p->mods < 3 && !b->role_set &&
+        role_ahead_v(c, p->j, 1, p->det) && (p->det || !is_verbish(c, p->j)) &&
+        !(p->mods > 0 && verb_ends_phrase(c, p->j))) {
+        if (has_class(c, p->j, NE_MC_FORMER, NULL)) p->former = 1;
+        p->j++;
+        p->mods++;
+        return 1;
+    }
+    if (!b->role_set && p->mods < 2 && (tok(c, p->j)->flags & NE_TF_CAP) &&
+        title_after_names(c, p->j)) {
+        p->j++;
+        p->mods++;
+        return 1;
+    }
+    if (is_hyphen(c, p->j) && (b->nown || b->role_set) && role_ahead(c, p->j + 1, 1)) {
+        p->j++;
+        return 1;
+    }
+    return 0;
+}
+
 /* The head grammar: owners, modifiers and roles up to the head noun or the
  * name after a title. Returns 0 when the words make no mention. */
 static int parse_head(ctx_t *c, build_t *b, parse_t *p)
@@ -1489,73 +1562,16 @@ static int parse_head(ctx_t *c, build_t *b, parse_t *p)
     while (p->j < c->s.te && !p->have_head) {
         atom_t a = lookup(c, p->j);
         if (a.type == A_ACTOR && b->role_set && (b->m.flags & NE_MF_PERSON) &&
-            place_in_name(c, p->j, a, 1)) {
-            /* "Defence Minister Aden Duale": a place opens the name */
-            a.type = A_NONE;
-        }
-        if (a.type == A_ACTOR) {
-            int step = head_actor(c, b, p, a);
-            if (step == STEP_FAIL) return 0;
-            if (step == STEP_DONE) break;
-            continue;
-        }
-        if (a.type == A_ROLE) {
-            head_role(c, b, p, a);
-            if (has_class(c, p->j, NE_MC_THING, NULL)) {
-                /* "military operations", "a new military offensive": the
-                 * role word is an adjective; with an owner, the owner's
-                 * thing ("Chinese military drills") */
-                if (!b->nown) return 0;
-                p->j++;
-                b->m.flags |= NE_MF_WEAK;
-                p->have_head = 1;
-                break;
-            }
-            if (role_modifies_noun(c, p->j)) {
-                /* "[Israeli tank fire] killed": the role modifies a noun,
-                 * the mention is its owner's thing */
-                p->j++;
-                b->m.flags |= NE_MF_WEAK;
-                p->have_head = 1;
-                break;
-            }
-            continue;
-        }
-        if (a.type == A_NONE && (tok(c, p->j)->flags & NE_TF_CAP) && head_org(c, b, p)) break;
-        if (b->role_set || b->nown) {
-            /* a name after a title: "Foreign Minister Sergey Lavrov" */
-            uint32_t ne = name_run_ex(c, p->j, 1);
-            if (ne > p->j && b->role_set) {
-                p->name_b = p->j;
-                p->name_e = ne;
-                p->have_name = 1;
-                b->m.flags |= NE_MF_PERSON;
-                b->plural = 0;
-                p->j = ne;
-                break;
-            }
-        }
-        if (is_modifier(c, p->j) && p->mods < 3 && !b->role_set &&
-            role_ahead_v(c, p->j, 1, p->det) && (p->det || !is_verbish(c, p->j)) &&
-            !(p->mods > 0 && verb_ends_phrase(c, p->j))) {
-            if (has_class(c, p->j, NE_MC_FORMER, NULL)) p->former = 1;
-            p->j++;
-            p->mods++;
-            continue;
-        }
-        if (!b->role_set && p->mods < 2 && (tok(c, p->j)->flags & NE_TF_CAP) &&
-            title_after_names(c, p->j)) {
-            /* "Roman Catholic Bishop X", "Anglican Archbishop X": capitalised
-             * modifiers of a title */
-            p->j++;
-            p->mods++;
-            continue;
-        }
-        if (is_hyphen(c, p->j) && (b->nown || b->role_set) && role_ahead(c, p->j + 1, 1)) {
-            p->j++;
-            continue;
-        }
-        break;
+            place_in_name(c, p->j, a, 1))
+            a.type = A_NONE; /* "Defence Minister Aden Duale": a place opens the name */
+        int step = STEP_MORE;
+        if (a.type == A_ACTOR) step = head_actor(c, b, p, a);
+        else if (a.type == A_ROLE) step = head_role_step(c, b, p, a);
+        else if ((tok(c, p->j)->flags & NE_TF_CAP) && head_org(c, b, p)) step = STEP_DONE;
+        else if (head_title_name(c, b, p)) step = STEP_DONE;
+        else if (!head_modifier(c, b, p)) break;
+        if (step == STEP_FAIL) return 0;
+        if (step == STEP_DONE) break;
     }
     return 1;
 }
