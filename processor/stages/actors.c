@@ -36,7 +36,8 @@ typedef struct ctx_s {
     ne_sent_t s;
     ne_memory_t *mem;
     size_t sent_recent; /* mem->nrecent when the sentence began */
-    uint32_t movements[4]; /* mentions of movements with no state named: placed at the end */
+    uint32_t
+        movements[4]; /* mentions of movements with no state named: placed at the end */
     int nmovements;
 } ctx_t;
 
@@ -117,7 +118,8 @@ static int kind_rank(int k)
     switch (k) {
     case NE_AK_PERSON: return 9;
     case NE_AK_GROUP:
-    case NE_AK_MOVEMENT: return 8;
+    case NE_AK_MOVEMENT:
+        return 8;
     case NE_AK_IGO: return 7;
     case NE_AK_SEAT: return 6;
     case NE_AK_COUNTRY: return 5;
@@ -160,7 +162,8 @@ static int plain_name_word(const ctx_t *c, uint32_t k)
     if (t->kind != NE_TK_WORD || !(t->flags & NE_TF_CAP) || wf(c, k)) return 0;
     uint32_t n = ne_lex_child(c->s.lx, 0, t->word);
     if (n == NE_LEX_NONE) return 1;
-    for (uint32_t e = ne_lex_node_entry(c->s.lx, n); e != NE_LEX_NONE; e = ne_lex_entry(c->s.lx, e)->next)
+    for (uint32_t e = ne_lex_node_entry(c->s.lx, n); e != NE_LEX_NONE;
+         e = ne_lex_entry(c->s.lx, e)->next)
         if (ne_lex_entry(c->s.lx, e)->kind != NE_AK_SURNAME) return 0;
     return 1;
 }
@@ -247,7 +250,8 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
         for (uint32_t e = ne_lex_node_entry(lx, node); e != NE_LEX_NONE;
              e = ne_lex_entry(lx, e)->next) {
             const ne_lexent_t *en = ne_lex_entry(lx, e);
-            if (en->kind == NE_RK_TITLE || en->kind == NE_RK_BODY || en->kind == NE_RK_ARMS) {
+            if (en->kind == NE_RK_TITLE || en->kind == NE_RK_BODY ||
+                en->kind == NE_RK_ARMS) {
                 if (role == NE_LEX_NONE) role = e;
                 continue;
             }
@@ -310,7 +314,8 @@ static int place_in_name(const ctx_t *c, uint32_t j, atom_t a, int first)
     if (a.type != A_ACTOR || a.te != j + 1) return 0;
     int kind = ne_lex_entry(c->s.lx, a.actor)->kind;
     if (kind != NE_AK_CAPITAL && kind != NE_AK_PLACE) return 0;
-    return first ? plain_name_word(c, j + 1) : plain_name_word(c, j - 1) && !plain_name_word(c, j + 1);
+    return first ? plain_name_word(c, j + 1)
+                 : plain_name_word(c, j - 1) && !plain_name_word(c, j + 1);
 }
 
 /* A run of capitalized unknown words: a name ("Maria Zakharova",
@@ -367,8 +372,9 @@ typedef struct build_s {
     int role_set;
     char role[4];
     int plural;
-    int arms; /* the head is a weapon or platform: an actor only with an owner */
-    int movement; /* a movement across states with no state named: placed by the sentence */
+    int arms;     /* the head is a weapon or platform: an actor only with an owner */
+    int movement; /* a movement across states with no state named: placed by the sentence
+                   */
 } build_t;
 
 /* The member an actor entry stands for on its own. */
@@ -435,7 +441,8 @@ static int speech_verb(const ctx_t *c, uint32_t k)
 static int filler(const ctx_t *c, uint32_t k)
 {
     return is_w(c, k, "that") || ne_s_adverb(&c->s, k) || tok(c, k)->kind == NE_TK_NUM ||
-           (wf(c, k) & (NE_W_WEEKDAY | NE_W_MONTH | NE_W_TIMESTART | NE_W_HAVE | NE_W_BE)) != 0;
+           (wf(c, k) &
+            (NE_W_WEEKDAY | NE_W_MONTH | NE_W_TIMESTART | NE_W_HAVE | NE_W_BE)) != 0;
 }
 
 /* The verb of speech that governs the clause starting at i ("announced on
@@ -446,7 +453,8 @@ static int filler(const ctx_t *c, uint32_t k)
 static uint32_t speech_clause(const ctx_t *c, uint32_t i)
 {
     uint32_t k = i;
-    while (k > c->s.tb && i - k < 7 && filler(c, k - 1) && !speech_verb(c, k - 1)) k--;
+    while (k > c->s.tb && i - k < 7 && filler(c, k - 1) && !speech_verb(c, k - 1))
+        k--;
     return k > c->s.tb && speech_verb(c, k - 1) ? k - 1 : 0;
 }
 
@@ -465,7 +473,8 @@ static const ne_mention_t *speaker_of(const ctx_t *c, uint32_t i)
         if (is_punct(c, q, ",")) {
             /* a parenthesis: back to the comma that opens it */
             uint32_t r = q;
-            while (r > c->s.tb && q - r < 30 && !is_punct(c, r - 1, ",.;:")) r--;
+            while (r > c->s.tb && q - r < 30 && !is_punct(c, r - 1, ",.;:"))
+                r--;
             if (r == c->s.tb || !is_punct(c, r - 1, ",")) return NULL;
             k = r - 1;
             continue;
@@ -497,7 +506,8 @@ static int opens_sentence(const ctx_t *c)
  * also ..."), and "it" after a sentence about a thing is that thing, no
  * actor ("The document serves ... Zakharova hailed it"). An objective
  * pronoun skips the subject of its own clause ("Trump greeted him"). */
-static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind, int objective)
+static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
+                                           int objective)
 {
     const ne_memory_t *mem = c->mem;
     if (!objective && speech_clause(c, i)) {
@@ -513,7 +523,8 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
     if (objective && kind == 'i' && mem->prev_thing) {
         /* "it" with no actor antecedent in its own sentence: the thing */
         int found = 0;
-        for (size_t k = 0; k < c->s.d->ment.n && !found; k++) found = pronoun_fits(&c->s.d->ment.v[k], 'i');
+        for (size_t k = 0; k < c->s.d->ment.n && !found; k++)
+            found = pronoun_fits(&c->s.d->ment.v[k], 'i');
         if (!found) return NULL;
     }
     size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
@@ -633,7 +644,8 @@ static const ne_member_t *recall_name(const ne_memory_t *mem, const ctx_t *c, ui
     size_t n = mem->nnames < NE_MEM_NAMES ? mem->nnames : NE_MEM_NAMES;
     for (size_t k = 0; k < n; k++) {
         size_t idx = (mem->nnames - 1 - k) % NE_MEM_NAMES;
-        if (mem->names[idx].full == full || (ne - nb == 1 && mem->names[idx].last == last)) {
+        if (mem->names[idx].full == full ||
+            (ne - nb == 1 && mem->names[idx].last == last)) {
             *org = mem->names[idx].org;
             return &mem->names[idx].m;
         }
@@ -672,13 +684,14 @@ static int verb_ends_phrase(const ctx_t *c, uint32_t k)
     if (k >= c->s.te || t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP)) return 0;
     if (k > c->s.tb && ne_s_adverb(&c->s, k - 1)) return 0;
     uint8_t forms = 0;
-    for (uint32_t v = ne_lex_vforms(c->s.lx, t->word); v != NE_LEX_NONE; v = ne_lex_vform(c->s.lx, v)->next)
+    for (uint32_t v = ne_lex_vforms(c->s.lx, t->word); v != NE_LEX_NONE;
+         v = ne_lex_vform(c->s.lx, v)->next)
         forms |= ne_lex_vform(c->s.lx, v)->forms;
     if (forms & NE_F_PAST) return 1;
     if (!(forms & NE_F_S) || k + 1 >= c->s.te) return 0;
     const ne_token_t *n = tok(c, k + 1);
-    return (wf(c, k + 1) & (NE_W_DET | NE_W_NUM | NE_W_PRON | NE_W_POSS)) || n->kind == NE_TK_NUM ||
-           (n->flags & NE_TF_CAP);
+    return (wf(c, k + 1) & (NE_W_DET | NE_W_NUM | NE_W_PRON | NE_W_POSS)) ||
+           n->kind == NE_TK_NUM || (n->flags & NE_TF_CAP);
 }
 
 /* Is token k a past form or an auxiliary: surely the finite verb? */
@@ -688,7 +701,8 @@ static int finite_verb(const ctx_t *c, uint32_t k)
     const ne_token_t *t = tok(c, k);
     if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP)) return 0;
     if (wf(c, k) & (NE_W_BE | NE_W_HAVE | NE_W_MODAL | NE_W_FUTURE)) return 1;
-    for (uint32_t v = ne_lex_vforms(c->s.lx, t->word); v != NE_LEX_NONE; v = ne_lex_vform(c->s.lx, v)->next)
+    for (uint32_t v = ne_lex_vforms(c->s.lx, t->word); v != NE_LEX_NONE;
+         v = ne_lex_vform(c->s.lx, v)->next)
         if (ne_lex_vform(c->s.lx, v)->forms & NE_F_PAST) return 1;
     return 0;
 }
@@ -714,8 +728,8 @@ static int has_class(const ctx_t *c, uint32_t k, uint32_t cls, const char **valu
 /* ---- organisation names ---------------------------------------------------- */
 
 typedef struct org_s {
-    uint32_t end;                 /* the end of the name */
-    char role[4];                 /* the role of its head noun ("" for "-") */
+    uint32_t end;                    /* the end of the name */
+    char role[4];                    /* the role of its head noun ("" for "-") */
     ne_member_t own[NE_MAX_MEMBERS]; /* states named inside ("of Kenya") */
     int nown;
 } org_t;
@@ -726,9 +740,9 @@ static int org_word(const ctx_t *c, uint32_t k)
 {
     const ne_token_t *t = tok(c, k);
     if (k >= c->s.te || t->kind != NE_TK_WORD || !(t->flags & NE_TF_CAP)) return 0;
-    return !(wf(c, k) & (NE_W_DET | NE_W_PREP | NE_W_CONJ | NE_W_PRON | NE_W_POSS | NE_W_REL |
-                         NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL |
-                         NE_W_SUBORD | NE_W_WEEKDAY | NE_W_MONTH));
+    return !(wf(c, k) & (NE_W_DET | NE_W_PREP | NE_W_CONJ | NE_W_PRON | NE_W_POSS |
+                         NE_W_REL | NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE |
+                         NE_W_MODAL | NE_W_SUBORD | NE_W_WEEKDAY | NE_W_MONTH));
 }
 
 /* The head noun of an organisation at k (mention-words.tsv, class
@@ -736,7 +750,8 @@ static int org_word(const ctx_t *c, uint32_t k)
 static int org_head(const ctx_t *c, uint32_t k, char role[4])
 {
     const char *v = NULL;
-    if (!(ne_lex_mention_class(c->s.lx, tok(c, k)->word, NE_MC_ORG_HEAD, &v) & NE_MC_ORG_HEAD))
+    if (!(ne_lex_mention_class(c->s.lx, tok(c, k)->word, NE_MC_ORG_HEAD, &v) &
+          NE_MC_ORG_HEAD))
         return 0;
     if (role) ne_strlcpy(role, strcmp(v, "-") ? v : "", 4);
     return 1;
@@ -749,7 +764,9 @@ static int head_ahead(const ctx_t *c, uint32_t i)
     for (uint32_t k = i + 1; k < c->s.te && k - i < 14; k++) {
         const ne_token_t *t = tok(c, k);
         if (t->kind == NE_TK_WORD) {
-            if (ne_lex_mention_class(c->s.lx, t->word, NE_MC_ORG_HEAD, NULL) & NE_MC_ORG_HEAD) return 1;
+            if (ne_lex_mention_class(c->s.lx, t->word, NE_MC_ORG_HEAD, NULL) &
+                NE_MC_ORG_HEAD)
+                return 1;
             if (!(t->flags & NE_TF_CAP) && !(wf(c, k) & (NE_W_PREP | NE_W_DET))) return 0;
         } else if (!is_punct(c, k, "-()")) {
             return 0;
@@ -762,7 +779,8 @@ static int head_ahead(const ctx_t *c, uint32_t i)
  * (a role phrase at the end wins: "Islamic Republic News Agency" is
  * media), the states named in it ("of Kenya"). tail: the name goes on
  * after its head ("... of Kenya"). */
-static void org_parts(const ctx_t *c, uint32_t i, uint32_t end, const char role[4], int tail, org_t *o)
+static void org_parts(const ctx_t *c, uint32_t i, uint32_t end, const char role[4],
+                      int tail, org_t *o)
 {
     o->end = end;
     memcpy(o->role, role, 4);
@@ -778,7 +796,8 @@ static void org_parts(const ctx_t *c, uint32_t i, uint32_t end, const char role[
             continue;
         }
         int kind = ne_lex_entry(c->s.lx, a.actor)->kind;
-        if ((kind == NE_AK_COUNTRY || kind == NE_AK_ADJ || kind == NE_AK_CAPITAL) && o->nown < NE_MAX_MEMBERS)
+        if ((kind == NE_AK_COUNTRY || kind == NE_AK_ADJ || kind == NE_AK_CAPITAL) &&
+            o->nown < NE_MAX_MEMBERS)
             member_of_entry(c, a.actor, a.valid, &o->own[o->nown++]);
         q = a.te;
     }
@@ -827,12 +846,14 @@ static int org_name(const ctx_t *c, uint32_t i, org_t *o)
             continue;
         }
         /* "ZANU-PF", "Umma (Nation)" */
-        if (k > i && is_hyphen(c, k) && !(tok(c, k)->flags & NE_TF_SPACE) && org_word(c, k + 1)) {
+        if (k > i && is_hyphen(c, k) && !(tok(c, k)->flags & NE_TF_SPACE) &&
+            org_word(c, k + 1)) {
             k++;
             continue;
         }
-        if (k > i && is_punct(c, k, "(") && org_word(c, k + 1) && is_punct(c, k + 2, ")") &&
-            k + 3 < c->s.te && (org_word(c, k + 3) || org_head(c, k + 3, NULL))) {
+        if (k > i && is_punct(c, k, "(") && org_word(c, k + 1) &&
+            is_punct(c, k + 2, ")") && k + 3 < c->s.te &&
+            (org_word(c, k + 3) || org_head(c, k + 3, NULL))) {
             k += 3;
             continue;
         }
@@ -840,7 +861,8 @@ static int org_name(const ctx_t *c, uint32_t i, org_t *o)
         if (k > i && (is_w(c, k, "of") || is_w(c, k, "for") || is_w(c, k, "and") ||
                       is_w(c, k, "the"))) {
             uint32_t q = k + 1;
-            while (q < c->s.te && is_w(c, q, "the")) q++;
+            while (q < c->s.te && is_w(c, q, "the"))
+                q++;
             if (!org_word(c, q)) break;
             if (head_end == k && !is_w(c, k, "and")) tail = 1;
             k = q;
@@ -874,14 +896,17 @@ static int role_ahead_v(const ctx_t *c, uint32_t j, int allow_adj, int allow_ver
             /* "Iraq's al-Qaeda": a movement takes the state before it */
             if (ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_MOVEMENT) return 1;
             /* "ethnic Albanians": a people that is not a state's */
-            if (ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_PEOPLE && has_class(c, j - 1, NE_MC_ETHNIC, NULL))
+            if (ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_PEOPLE &&
+                has_class(c, j - 1, NE_MC_ETHNIC, NULL))
                 return 1;
             if (!allow_adj) return 0;
             if (ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_ADJ) return 1;
             /* "Houthi rebels", "U.S. envoy": a name used as a modifier */
-            return a.te < c->s.te && (lookup(c, a.te).type == A_ROLE || org_name(c, a.te, NULL));
+            return a.te < c->s.te &&
+                   (lookup(c, a.te).type == A_ROLE || org_name(c, a.te, NULL));
         }
-        if ((tok(c, j)->flags & NE_TF_CAP) && org_name(c, j, NULL)) return 1; /* "Kenya's Law Society" */
+        if ((tok(c, j)->flags & NE_TF_CAP) && org_name(c, j, NULL))
+            return 1; /* "Kenya's Law Society" */
         if (is_modifier(c, j) && is_verbish(c, j) && !allow_verbish &&
             !(j > c->s.tb && is_hyphen(c, j - 1)))
             return 0;
@@ -923,9 +948,9 @@ typedef struct parse_s {
     int have_name;            /* a name followed a title: [name_b, name_e) */
     int mods;                 /* lower-case modifiers read before a role */
     uint32_t name_b, name_e;
-    uint32_t acro;            /* an organisation's acronym ("(FIS)"), or 0 */
-    int org;                  /* the head is an organisation's name */
-    int former;               /* "former", "ousted" before a title: out of office */
+    uint32_t acro; /* an organisation's acronym ("(FIS)"), or 0 */
+    int org;       /* the head is an organisation's name */
+    int former;    /* "former", "ousted" before a title: out of office */
 } parse_t;
 
 /* What a step of the head grammar tells the loop. */
@@ -956,7 +981,8 @@ static int it_is_object(const ctx_t *c, uint32_t i)
     const ne_token_t *t = tok(c, i - 1);
     if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP)) return 0;
     /* "said it would": the subject of a clause of speech */
-    return (wf(c, i - 1) & NE_W_PREP) || (!wf(c, i - 1) && is_verbish(c, i - 1) && !speech_verb(c, i - 1));
+    return (wf(c, i - 1) & NE_W_PREP) ||
+           (!wf(c, i - 1) && is_verbish(c, i - 1) && !speech_verb(c, i - 1));
 }
 
 /* Is "her" before token k an object pronoun, not a possessive: nothing
@@ -967,9 +993,9 @@ static int her_is_object(const ctx_t *c, uint32_t k)
     const ne_token_t *t = tok(c, k);
     if (t->kind == NE_TK_PUNCT) return 1;
     return t->kind == NE_TK_WORD && !(t->flags & NE_TF_CAP) &&
-           ((wf(c, k) & (NE_W_PREP | NE_W_DET | NE_W_CONJ | NE_W_PRON | NE_W_POSS | NE_W_SUBORD |
-                         NE_W_REL | NE_W_BE | NE_W_HAVE | NE_W_MODAL | NE_W_FUTURE | NE_W_DO |
-                         NE_W_NEG)) ||
+           ((wf(c, k) & (NE_W_PREP | NE_W_DET | NE_W_CONJ | NE_W_PRON | NE_W_POSS |
+                         NE_W_SUBORD | NE_W_REL | NE_W_BE | NE_W_HAVE | NE_W_MODAL |
+                         NE_W_FUTURE | NE_W_DO | NE_W_NEG)) ||
             ne_s_adverb(&c->s, k));
 }
 
@@ -1004,7 +1030,8 @@ static int parse_pronoun(ctx_t *c, uint32_t i, build_t *b, uint32_t *end)
         *end = i + 1;
         return 1;
     }
-    if (!(f & NE_W_PRON) || ((tok(c, i)->flags & NE_TF_ALLCAP) && is_w(c, i, "us"))) return 0;
+    if (!(f & NE_W_PRON) || ((tok(c, i)->flags & NE_TF_ALLCAP) && is_w(c, i, "us")))
+        return 0;
     int kind = 0, obj = 0;
     if (is_w(c, i, "we") || is_w(c, i, "us") || is_w(c, i, "i")) {
         /* first person: the speaker of the quotation (frames.c) */
@@ -1013,11 +1040,16 @@ static int parse_pronoun(ctx_t *c, uint32_t i, build_t *b, uint32_t *end)
         *end = i + 1;
         return 1;
     }
-    if (is_w(c, i, "he") || is_w(c, i, "she")) kind = 'h';
-    else if (is_w(c, i, "him")) kind = 'h', obj = 1;
-    else if (is_w(c, i, "they")) kind = 't';
-    else if (is_w(c, i, "them")) kind = 't', obj = 1;
-    else if (is_w(c, i, "it")) kind = 'i', obj = it_is_object(c, i);
+    if (is_w(c, i, "he") || is_w(c, i, "she"))
+        kind = 'h';
+    else if (is_w(c, i, "him"))
+        kind = 'h', obj = 1;
+    else if (is_w(c, i, "they"))
+        kind = 't';
+    else if (is_w(c, i, "them"))
+        kind = 't', obj = 1;
+    else if (is_w(c, i, "it"))
+        kind = 'i', obj = it_is_object(c, i);
     if (!kind) return 1;
     const ne_mention_t *r = resolve_pronoun(c, i, kind, obj);
     b->m.flags |= NE_MF_PRON;
@@ -1061,7 +1093,8 @@ static int distinct_entities(const ne_mention_t *m)
  * countries" refers to. */
 static void note_cast(ne_memory_t *mem, const ne_mention_t *m)
 {
-    if (m->n < 2 || (m->flags & (NE_MF_LOC | NE_MF_WEAK)) || distinct_entities(m) != m->n) return;
+    if (m->n < 2 || (m->flags & (NE_MF_LOC | NE_MF_WEAK)) || distinct_entities(m) != m->n)
+        return;
     mem->cast[mem->ncast % NE_MEM_CASTS] = *m;
     mem->ncast++;
 }
@@ -1084,7 +1117,8 @@ static int resolve_cast(const ctx_t *c, int n, int persons, ne_mention_t *out)
 
 /* "the bloc", "the island", "the North": the last actor of the kind the
  * type noun names (mention-words.tsv, class type). */
-static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t, ne_mention_t *out)
+static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t,
+                        ne_mention_t *out)
 {
     const ne_memory_t *mem = c->mem;
     if (!strcmp(kind, "HALF")) {
@@ -1102,7 +1136,8 @@ static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t, n
         const ne_mention_t *m = &mem->recent[idx % NE_MEM_RECENT];
         /* not the sentence's own first actor: "Chinese forces held drills
          * around the island" is not China */
-        if (idx == c->sent_recent || (m->flags & (NE_MF_LOC | NE_MF_WEAK)) || m->n != 1) continue;
+        if (idx == c->sent_recent || (m->flags & (NE_MF_LOC | NE_MF_WEAK)) || m->n != 1)
+            continue;
         const ne_member_t *mm = &m->m[0];
         if (igo ? strncmp(mm->code, "IGO", 3) != 0 : !mm->country[0]) continue;
         out->n = 1;
@@ -1120,16 +1155,18 @@ static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t, n
 static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
 {
     uint32_t k = i;
-    if (is_w(c, k, "the")) k++;
-    else if (!(wf(c, k) & (NE_W_NUM | NE_W_DET))) return i; /* the usual case, at once */
+    if (is_w(c, k, "the"))
+        k++;
+    else if (!(wf(c, k) & (NE_W_NUM | NE_W_DET)))
+        return i; /* the usual case, at once */
     int n = (k == i && is_w(c, k, "both")) ? 2 : group_count(c, k);
     const char *v = NULL;
     if (n) {
         /* "the two Gulf states", "the two Nordic countries" */
         uint32_t g = k + 1;
         while (g < c->s.te && g - k <= 2 && !has_class(c, g, NE_MC_GROUP, NULL) &&
-               tok(c, g)->kind == NE_TK_WORD && !wf(c, g) && lookup(c, g).type == A_NONE &&
-               !is_verbish(c, g))
+               tok(c, g)->kind == NE_TK_WORD && !wf(c, g) &&
+               lookup(c, g).type == A_NONE && !is_verbish(c, g))
             g++;
         int person = 0, bare = 0;
         if (has_class(c, g, NE_MC_GROUP, &v)) {
@@ -1147,7 +1184,8 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
     if (k == i + 1 && has_class(c, k, NE_MC_TYPE, &v) && !org_word(c, k + 1) &&
         lookup(c, k).type != A_ACTOR) {
         int half = !strcmp(v, "HALF");
-        if (half != ((tok(c, k)->flags & NE_TF_CAP) != 0)) return i; /* "the North", "the island" */
+        if (half != ((tok(c, k)->flags & NE_TF_CAP) != 0))
+            return i; /* "the North", "the island" */
         if (!resolve_type(c, v, tok(c, k), &b->m)) return i;
         return k + 1;
     }
@@ -1161,7 +1199,8 @@ static const ne_mention_t *resolve_possessive(ctx_t *c, uint32_t j)
 {
     int kind = is_w(c, j, "its") ? 'i' : is_w(c, j, "their") ? 't' : 'h';
     const ne_mention_t *subj = sentence_subject(c);
-    if (subj && (is_w(c, j - 1, "and") || is_w(c, j - 1, "but")) && pronoun_fits(subj, kind))
+    if (subj && (is_w(c, j - 1, "and") || is_w(c, j - 1, "but")) &&
+        pronoun_fits(subj, kind))
         return subj;
     return resolve_pronoun(c, j, kind, 0);
 }
@@ -1212,8 +1251,8 @@ static int determiner_opens_mention(ctx_t *c, parse_t *p)
 /* An actor followed by 's: "Russia's", "the agency's", "Khan's". The owner
  * of what follows; when no role follows, the owner is the mention itself
  * ("Russia's invasion"). */
-static int head_possessive(ctx_t *c, build_t *b, parse_t *p, atom_t a, const ne_member_t *mm,
-                           int person)
+static int head_possessive(ctx_t *c, build_t *b, parse_t *p, atom_t a,
+                           const ne_member_t *mm, int person)
 {
     add_owner(b, mm);
     p->j = a.te + 1;
@@ -1251,7 +1290,8 @@ static int head_actor_modifier(ctx_t *c, build_t *b, parse_t *p, atom_t a,
         int k2 = n2.type == A_ACTOR ? ne_lex_entry(c->s.lx, n2.actor)->kind : 0;
         if ((k2 == NE_AK_ADJ && en->kind == NE_AK_ADJ) ||
             ((k2 == NE_AK_ADJ || k2 == NE_AK_COUNTRY) &&
-             (en->kind == NE_AK_ADJ || en->kind == NE_AK_COUNTRY) && role_ahead(c, n2.te, 0)))
+             (en->kind == NE_AK_ADJ || en->kind == NE_AK_COUNTRY) &&
+             role_ahead(c, n2.te, 0)))
             next_and_adj = 1; /* "the Canadian and U.S. ambassadors" */
     }
     if (!(role_ahead(c, a.te, 0) || next_and_adj ||
@@ -1276,13 +1316,13 @@ static int name_modifies_noun(const ctx_t *c, uint32_t k)
         lookup(c, k).type != A_NONE || verb_ends_phrase(c, k))
         return 0;
     const ne_token_t *nx = tok(c, k + 1);
-    if (!(nx->kind == NE_TK_PUNCT || (wf(c, k + 1) & (NE_W_PREP | NE_W_CONJ | NE_W_REL)) ||
-          finite_verb(c, k + 1)))
+    if (!(nx->kind == NE_TK_PUNCT ||
+          (wf(c, k + 1) & (NE_W_PREP | NE_W_CONJ | NE_W_REL)) || finite_verb(c, k + 1)))
         return 0;
     if (!is_verbish(c, k)) return 1;
     uint32_t n = k; /* the name's first token */
-    while (n > c->s.tb && ne_s_ment(&c->s, n - 1) < 0 && tok(c, n - 1)->kind == NE_TK_WORD &&
-           (tok(c, n - 1)->flags & NE_TF_CAP))
+    while (n > c->s.tb && ne_s_ment(&c->s, n - 1) < 0 &&
+           tok(c, n - 1)->kind == NE_TK_WORD && (tok(c, n - 1)->flags & NE_TF_CAP))
         n--;
     return n > c->s.tb && (is_w(c, n - 1, "the") || is_hyphen(c, n - 1));
 }
@@ -1294,7 +1334,9 @@ static void note_half(ctx_t *c, uint32_t j, atom_t a, const ne_lexent_t *en)
     if (a.te < j + 2 || !en->code[0] || ne_code_stateless(en->code) ||
         (en->kind != NE_AK_COUNTRY && en->kind != NE_AK_ADJ && en->kind != NE_AK_PEOPLE))
         return;
-    char *half = is_w(c, j, "north") ? c->mem->north : is_w(c, j, "south") ? c->mem->south : NULL;
+    char *half = is_w(c, j, "north")   ? c->mem->north
+                 : is_w(c, j, "south") ? c->mem->south
+                                       : NULL;
     if (half) ne_strlcpy(half, en->code, 4);
 }
 
@@ -1374,7 +1416,8 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     note_half(c, p->j, a, en);
     if (!person && head_org(c, b, p)) return STEP_DONE; /* "Helsinki Committee" */
     int step;
-    if (!person && (head_ethnic(c, b, p, a, en, &step) || head_patron(c, b, p, a, &mm, &step)))
+    if (!person &&
+        (head_ethnic(c, b, p, a, en, &step) || head_patron(c, b, p, a, &mm, &step)))
         return step;
     if (en->kind == NE_AK_MOVEMENT && !is_w(c, a.te, "'s")) {
         /* "Iraq's al-Qaeda", "Syrian Islamic State fighters": the branch of
@@ -1420,7 +1463,8 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
         while (k < c->s.te && k - p->j < 3 && is_modifier(c, k) &&
                !(k > p->j && verb_ends_phrase(c, k)))
             k++;
-        if (k == p->j) return STEP_FAIL; /* a bare adjective with no noun is not a mention */
+        if (k == p->j)
+            return STEP_FAIL; /* a bare adjective with no noun is not a mention */
         b->m.flags |= NE_MF_WEAK;
         p->j = k;
         p->have_head = 1;
@@ -1430,7 +1474,8 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     if (en->kind == NE_AK_PLACE) b->m.flags |= NE_MF_LOC;
     p->j = a.te;
     p->have_head = 1;
-    if ((en->kind == NE_AK_COUNTRY || en->kind == NE_AK_CAPITAL) && name_modifies_noun(c, p->j)) {
+    if ((en->kind == NE_AK_COUNTRY || en->kind == NE_AK_CAPITAL) &&
+        name_modifies_noun(c, p->j)) {
         /* "the Jordan attack", "the Russian-Ukraine war": the state's thing,
          * never the antecedent of "it" */
         b->m.flags |= NE_MF_WEAK;
@@ -1450,7 +1495,8 @@ static void head_role(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     b->role_set = 1;
     /* out of office: a former leader is the opposition, a former diplomat or
      * soldier a civilian */
-    if (p->former && en->code[0]) ne_strlcpy(b->role, en->kind == NE_RK_TITLE ? "OPP" : "CVL", sizeof(b->role));
+    if (p->former && en->code[0])
+        ne_strlcpy(b->role, en->kind == NE_RK_TITLE ? "OPP" : "CVL", sizeof(b->role));
     b->plural = is_role_plural(c, p->j, a.te) || en->plural;
     if (en->kind == NE_RK_TITLE) b->m.flags |= NE_MF_PERSON;
     p->j = a.te;
@@ -1471,7 +1517,8 @@ static int head_org(ctx_t *c, build_t *b, parse_t *p)
     /* states named inside the name, unless one came before it ("the
      * Danish Helsinki Committee" is Danish) */
     if (!b->nown)
-        for (int k = 0; k < o.nown; k++) add_owner(b, &o.own[k]);
+        for (int k = 0; k < o.nown; k++)
+            add_owner(b, &o.own[k]);
     p->j = o.end;
     p->have_head = 1;
     p->org = 1;
@@ -1488,7 +1535,9 @@ static int head_org(ctx_t *c, build_t *b, parse_t *p)
 static int title_after_names(const ctx_t *c, uint32_t k)
 {
     uint32_t q = k;
-    while (q < c->s.te && q - k < 2 && plain_name_word(c, q) && lookup(c, q).type == A_NONE) q++;
+    while (q < c->s.te && q - k < 2 && plain_name_word(c, q) &&
+           lookup(c, q).type == A_NONE)
+        q++;
     if (q == k) return 0;
     atom_t a = lookup(c, q);
     return a.type == A_ROLE && ne_lex_entry(c->s.lx, a.role)->kind == NE_RK_TITLE &&
@@ -1565,11 +1614,16 @@ static int parse_head(ctx_t *c, build_t *b, parse_t *p)
             place_in_name(c, p->j, a, 1))
             a.type = A_NONE; /* "Defence Minister Aden Duale": a place opens the name */
         int step = STEP_MORE;
-        if (a.type == A_ACTOR) step = head_actor(c, b, p, a);
-        else if (a.type == A_ROLE) step = head_role_step(c, b, p, a);
-        else if ((tok(c, p->j)->flags & NE_TF_CAP) && head_org(c, b, p)) step = STEP_DONE;
-        else if (head_title_name(c, b, p)) step = STEP_DONE;
-        else if (!head_modifier(c, b, p)) break;
+        if (a.type == A_ACTOR)
+            step = head_actor(c, b, p, a);
+        else if (a.type == A_ROLE)
+            step = head_role_step(c, b, p, a);
+        else if ((tok(c, p->j)->flags & NE_TF_CAP) && head_org(c, b, p))
+            step = STEP_DONE;
+        else if (head_title_name(c, b, p))
+            step = STEP_DONE;
+        else if (!head_modifier(c, b, p))
+            break;
         if (step == STEP_FAIL) return 0;
         if (step == STEP_DONE) break;
     }
@@ -1617,7 +1671,8 @@ static void parse_role_place(ctx_t *c, build_t *b, parse_t *p)
           (is_w(c, j, "of") || is_w(c, j, "in") || is_w(c, j, "from"))))
         return;
     uint32_t k = j + 1;
-    while (k < c->s.te && (wf(c, k) & NE_W_DET)) k++;
+    while (k < c->s.te && (wf(c, k) & NE_W_DET))
+        k++;
     /* "from military-ruled Myanmar": a few modifiers before the state */
     for (uint32_t m0 = k; k < c->s.te && k - m0 < 4;) {
         if ((is_modifier(c, k) || is_hyphen(c, k)) && lookup(c, k).type == A_NONE) {
@@ -1630,7 +1685,8 @@ static void parse_role_place(ctx_t *c, build_t *b, parse_t *p)
         }
     }
     if (lookup(c, k).type != A_ACTOR) k = j + 1;
-    while (k < c->s.te && (wf(c, k) & NE_W_DET)) k++;
+    while (k < c->s.te && (wf(c, k) & NE_W_DET))
+        k++;
     int added = 0;
     uint32_t last_end = j;
     for (;;) {
@@ -1638,7 +1694,8 @@ static void parse_role_place(ctx_t *c, build_t *b, parse_t *p)
         if (a.type != A_ACTOR) break;
         const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.actor);
         if (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME) break;
-        if (a.te < c->s.te && (tok(c, a.te)->flags & NE_TF_CAP) && lookup(c, a.te).type == A_NONE)
+        if (a.te < c->s.te && (tok(c, a.te)->flags & NE_TF_CAP) &&
+            lookup(c, a.te).type == A_NONE)
             break; /* "Vladimir" of "Vladimir Putin" is not the Russian city */
         ne_member_t mm;
         member_of_entry(c, a.actor, a.valid, &mm);
@@ -1654,7 +1711,8 @@ static void parse_role_place(ctx_t *c, build_t *b, parse_t *p)
         k = a.te;
         last_end = k;
         uint32_t nk = k + 1; /* "of China and the United States" */
-        while (nk < c->s.te && (wf(c, nk) & NE_W_DET)) nk++;
+        while (nk < c->s.te && (wf(c, nk) & NE_W_DET))
+            nk++;
         if ((is_w(c, k, "and") || is_punct(c, k, ",")) && lookup(c, nk).type == A_ACTOR &&
             is_w(c, j, "of"))
             k = nk;
@@ -1695,7 +1753,8 @@ static void parse_apposition(ctx_t *c, build_t *b, parse_t *p)
             break;
         }
         if (is_w(c, k, "and") || (is_punct(c, k, ",") && !is_punct(c, k + 1, ","))) {
-            if (is_punct(c, k, ",") && (k + 1 >= c->s.te || lookup(c, k + 1).type == A_NONE) &&
+            if (is_punct(c, k, ",") &&
+                (k + 1 >= c->s.te || lookup(c, k + 1).type == A_NONE) &&
                 name_run(c, k + 1) == k + 1)
                 break; /* the closing comma */
             k++;
@@ -1734,8 +1793,8 @@ static uint32_t parse_water(ctx_t *c, build_t *b, const parse_t *p)
             atom_t a = lookup(c, k);
             if (a.type == A_ACTOR) {
                 int kind = ne_lex_entry(c->s.lx, a.actor)->kind;
-                state |= kind == NE_AK_COUNTRY || kind == NE_AK_ADJ || kind == NE_AK_CAPITAL ||
-                         kind == NE_AK_PLACE;
+                state |= kind == NE_AK_COUNTRY || kind == NE_AK_ADJ ||
+                         kind == NE_AK_CAPITAL || kind == NE_AK_PLACE;
                 k = a.te;
                 if (head) { /* "Gulf of Mexico" */
                     end = k;
@@ -1753,7 +1812,8 @@ static uint32_t parse_water(ctx_t *c, build_t *b, const parse_t *p)
         }
         if (head && is_w(c, k, "of")) {
             k++;
-            while (k < c->s.te && is_w(c, k, "the")) k++;
+            while (k < c->s.te && is_w(c, k, "the"))
+                k++;
             continue;
         }
         break;
@@ -1774,11 +1834,13 @@ static uint32_t parse_members_of(ctx_t *c, build_t *b, const parse_t *p)
     const char *role = NULL;
     uint32_t j = p->j;
     if (!is_w(c, j + 1, "of") ||
-        !(ne_lex_mention_class(c->s.lx, tok(c, j)->word, NE_MC_MEMBERS, &role) & NE_MC_MEMBERS))
+        !(ne_lex_mention_class(c->s.lx, tok(c, j)->word, NE_MC_MEMBERS, &role) &
+          NE_MC_MEMBERS))
         return 0;
     build_t inner;
     uint32_t e = parse_mention(c, j + 2, &inner);
-    if (e <= j + 2 || !inner.m.n || (inner.m.flags & (NE_MF_LOC | NE_MF_PRON | NE_MF_REL)))
+    if (e <= j + 2 || !inner.m.n ||
+        (inner.m.flags & (NE_MF_LOC | NE_MF_PRON | NE_MF_REL)))
         return 0;
     b->m = inner.m;
     b->m.flags = (uint16_t)((inner.m.flags & NE_MF_GENERIC) | NE_MF_PLURAL);
@@ -1835,7 +1897,8 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
     /* an organisation is remembered for "it" even before its state is known */
     if (p.org) b->m.flags &= (uint16_t)~NE_MF_GENERIC;
     parse_apposition(c, b, &p);
-    if (p.acro && b->m.n == 1) remember_name(c->mem, c, p.acro, p.acro + 1, &b->m.m[0], 1);
+    if (p.acro && b->m.n == 1)
+        remember_name(c->mem, c, p.acro, p.acro + 1, &b->m.m[0], 1);
     if (p.have_name && b->m.n == 1) {
         /* "President Ebrahim Raisi": a remembered or dictionary code is better */
         remember_name(c->mem, c, p.name_b, p.name_e, &b->m.m[0], 0);
@@ -1871,10 +1934,11 @@ static void place_by_apposition(ctx_t *c, const ne_mention_t *app, uint32_t at)
         (app->flags & (NE_MF_LOC | NE_MF_PRON | NE_MF_WEAK | NE_MF_REL)))
         return;
     ne_mention_t *nm = &d->ment.v[d->ment.n - 1];
-    if (!(nm->flags & NE_MF_NAME) || nm->n != 1 || nm->m[0].country[0] || nm->te + 1 != at ||
-        !is_punct(c, nm->te, ","))
+    if (!(nm->flags & NE_MF_NAME) || nm->n != 1 || nm->m[0].country[0] ||
+        nm->te + 1 != at || !is_punct(c, nm->te, ","))
         return;
-    ne_member_set(&nm->m[0], app->m[0].country, app->m[0].role[0] ? app->m[0].role : nm->m[0].role);
+    ne_member_set(&nm->m[0], app->m[0].country,
+                  app->m[0].role[0] ? app->m[0].role : nm->m[0].role);
     nm->flags &= (uint16_t)~NE_MF_GENERIC;
     ne_memory_t *mem = c->mem;
     if (mem->nrecent) {
@@ -1895,10 +1959,12 @@ static void place_movements(ctx_t *c)
         ne_member_t *mm = &d->ment.v[c->movements[q]].m[0];
         for (size_t k = 0; k < d->ment.n; k++) {
             const ne_mention_t *pl = &d->ment.v[k];
-            if (pl->n != 1 || !pl->m[0].country[0] || pl->m[0].role[0] || pl->tb == c->s.tb) continue;
+            if (pl->n != 1 || !pl->m[0].country[0] || pl->m[0].role[0] ||
+                pl->tb == c->s.tb)
+                continue;
             uint32_t b = pl->tb - 1;
-            if (!(is_w(c, b, "in") || is_w(c, b, "at") || is_w(c, b, "near") || is_w(c, b, "outside") ||
-                  is_w(c, b, "across")))
+            if (!(is_w(c, b, "in") || is_w(c, b, "at") || is_w(c, b, "near") ||
+                  is_w(c, b, "outside") || is_w(c, b, "across")))
                 continue;
             ne_member_set(mm, pl->m[0].country, mm->role);
             break;
@@ -1922,7 +1988,8 @@ static void place_by_partners(ne_mention_t *m)
     char s[4];
     memcpy(s, st, 4);
     for (int k = 0; k < m->n; k++)
-        if (!m->m[k].country[0] && !ne_code_stateless(m->m[k].code)) ne_member_set(&m->m[k], s, m->m[k].role);
+        if (!m->m[k].country[0] && !ne_code_stateless(m->m[k].code))
+            ne_member_set(&m->m[k], s, m->m[k].role);
 }
 
 /* Merge "A and B", "A, B and C" into one mention. */
@@ -1992,7 +2059,8 @@ static void merge_compounds(ctx_t *c)
 static int clause_verb(const ctx_t *c, uint32_t k)
 {
     const ne_token_t *t = tok(c, k);
-    if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) || ne_s_ment(&c->s, k) >= 0) return 0;
+    if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) || ne_s_ment(&c->s, k) >= 0)
+        return 0;
     if (wf(c, k) & (NE_W_BE | NE_W_HAVE | NE_W_MODAL | NE_W_FUTURE)) return 1;
     uint32_t v = ne_lex_vforms(c->s.lx, t->word);
     for (; v != NE_LEX_NONE; v = ne_lex_vform(c->s.lx, v)->next)
@@ -2014,7 +2082,8 @@ static void note_subject(ctx_t *c)
 {
     const ne_doc_t *d = c->s.d;
     uint32_t verb = c->s.tb;
-    while (verb < c->s.te && !clause_verb(c, verb)) verb++;
+    while (verb < c->s.te && !clause_verb(c, verb))
+        verb++;
     c->mem->prev_subj.n = 0;
     c->mem->prev_thing = 0;
     for (size_t k = 0; k < d->ment.n; k++) {
@@ -2025,7 +2094,8 @@ static void note_subject(ctx_t *c)
         c->mem->prev_subj = *m;
         return;
     }
-    c->mem->prev_thing = verb < c->s.te && (wf(c, c->s.tb) & NE_W_DET) && ne_s_ment(&c->s, c->s.tb) < 0;
+    c->mem->prev_thing =
+        verb < c->s.te && (wf(c, c->s.tb) & NE_W_DET) && ne_s_ment(&c->s, c->s.tb) < 0;
 }
 
 int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
@@ -2057,7 +2127,8 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
         if (e > i) {
             if (NE_VEC_RESERVE(d->ment) < 0) return -1;
             place_by_apposition(&c, &b.m, i);
-            if (b.movement && b.m.n == 1 && c.nmovements < 4) c.movements[c.nmovements++] = (uint32_t)d->ment.n;
+            if (b.movement && b.m.n == 1 && c.nmovements < 4)
+                c.movements[c.nmovements++] = (uint32_t)d->ment.n;
             b.m.tb = i;
             b.m.te = e;
             d->ment.v[d->ment.n++] = b.m;

@@ -33,11 +33,11 @@ typedef struct ne_memory_s {
     size_t nrecent;
     uint32_t persons[NE_MEM_PERSONS];   /* dictionary persons named in full so far */
     size_t npersons;
-    ne_mention_t cast[NE_MEM_CASTS];    /* ring of the last compounds: "the two countries" */
+    ne_mention_t cast[NE_MEM_CASTS];    /* the last compounds: "the two countries" */
     size_t ncast;
-    char north[4], south[4];            /* states named "North ...", "South ...": "the North" */
+    char north[4], south[4];            /* the states named "North ...", "South ..." */
     ne_mention_t prev_subj;             /* the last sentence's subject (n = 0: none) */
-    int prev_thing;                     /* ... was a thing ("The document serves as"): "it" */
+    int prev_thing;                     /* ... was a thing ("The document serves") */
     char country[4];                    /* the last country named */
     int anchor;                         /* the last date resolved from the text */
 } ne_memory_t;

@@ -263,7 +263,8 @@ static int verb_between(const ctx_t *c, uint32_t a, uint32_t b)
     uint32_t lo = a < b ? a : b, hi = a < b ? b : a;
     for (size_t k = 0; k < c->s.d->vg.n; k++) {
         const ne_vgroup_t *g = &c->s.d->vg.v[k];
-        if (!(g->flags & NE_VG_NOUN) && g->first > lo && g->head < hi && conjoined(c, g)) return 1;
+        if (!(g->flags & NE_VG_NOUN) && g->first > lo && g->head < hi && conjoined(c, g))
+            return 1;
     }
     return 0;
 }
@@ -281,12 +282,14 @@ static const char *event_place(const ctx_t *c, uint32_t near)
         const ne_mention_t *mm = &c->s.d->ment.v[k];
         if (mm->n != 1 || !mm->m[0].country[0] || mm->m[0].role[0]) continue;
         uint32_t b = mm->tb;
-        while (b > c->s.tb && mm->tb - b < 2 && ment_at(c, b - 1) < 0 && tok(c, b - 1)->kind == NE_TK_WORD &&
-               !wf(c, b - 1))
+        while (b > c->s.tb && mm->tb - b < 2 && ment_at(c, b - 1) < 0 &&
+               tok(c, b - 1)->kind == NE_TK_WORD && !wf(c, b - 1))
             b--;
-        if (!(b > c->s.tb && (is_w(c, b - 1, "in") || is_w(c, b - 1, "at") || is_w(c, b - 1, "near"))))
+        if (!(b > c->s.tb &&
+              (is_w(c, b - 1, "in") || is_w(c, b - 1, "at") || is_w(c, b - 1, "near"))))
             continue;
-        if (verb_between(c, near, mm->tb)) continue; /* "freed X and sent him to exile in Rome" */
+        if (verb_between(c, near, mm->tb))
+            continue; /* "freed X and sent him to exile in Rome" */
         uint32_t dist = mm->tb > near ? mm->tb - near : near - mm->tb;
         if (dist < bestd) {
             bestd = dist;
@@ -321,7 +324,8 @@ static const char *nearest_state(const ctx_t *c, uint32_t near, const char *exce
  * "seized", "deported": class crossborder of mention-words.tsv)? */
 static int crossborder_verb(const ctx_t *c, uint32_t near)
 {
-    return near < c->s.te && ne_lex_verb_class(c->s.lx, tok(c, near)->word, NE_MC_CROSSBORDER);
+    return near < c->s.te &&
+           ne_lex_verb_class(c->s.lx, tok(c, near)->word, NE_MC_CROSSBORDER);
 }
 
 /* Roles that belong to the place where they act: crowds, opposition,
@@ -357,13 +361,15 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
     if (target || local_role(role)) st = event_place(c, near);
     if (!st && target && other && other->country[0] && crossborder_verb(c, near)) {
         st = nearest_state(c, near, other->country);
-        if (!st && c->mem->country[0] && strcmp(c->mem->country, other->country)) st = c->mem->country;
+        if (!st && c->mem->country[0] && strcmp(c->mem->country, other->country))
+            st = c->mem->country;
     }
     /* the other side when it is an actor of a state, or the state where
      * the event happens ("declared a state of siege in Haiti") */
     if (!st && other && other->country[0]) {
         const char *place = event_place(c, near);
-        if (target || other->role[0] || (place && !strcmp(place, other->country))) st = other->country;
+        if (target || other->role[0] || (place && !strcmp(place, other->country)))
+            st = other->country;
     }
     if (!st) st = nearest_state(c, near, target ? NULL : (other ? other->country : NULL));
     if (!st && c->mem->country[0]) st = c->mem->country;

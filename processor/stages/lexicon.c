@@ -262,7 +262,8 @@ uint32_t ne_lex_mention_class(const ne_lexicon_t *lx, int32_t w, uint32_t cls,
     const mword_t *m = &lx->mwords.v[lx->winfo.v[w].mword];
     if (value && (m->classes & cls)) {
         int k = 0;
-        while (k < NE_MC_COUNT - 1 && !(cls & (1u << k))) k++;
+        while (k < NE_MC_COUNT - 1 && !(cls & (1u << k)))
+            k++;
         *value = m->val[k];
     }
     return m->classes;
@@ -271,7 +272,8 @@ uint32_t ne_lex_mention_class(const ne_lexicon_t *lx, int32_t w, uint32_t cls,
 int ne_lex_verb_class(const ne_lexicon_t *lx, int32_t w, uint32_t cls)
 {
     for (uint32_t v = ne_lex_vforms(lx, w); v != NE_LEX_NONE; v = lx->vform.v[v].next)
-        if (ne_lex_mention_class(lx, lx->lemma.v[lx->vform.v[v].lemma].word, cls, NULL) & cls)
+        if (ne_lex_mention_class(lx, lx->lemma.v[lx->vform.v[v].lemma].word, cls, NULL) &
+            cls)
             return 1;
     return 0;
 }
@@ -726,12 +728,13 @@ static int valid_code(const char *c)
 
 static int load_actor_line(loader_t *ld, char **f, int nf)
 {
-    static const struct { const char *name; int kind; } kinds[] = {
-        {"country", NE_AK_COUNTRY}, {"adj", NE_AK_ADJ}, {"people", NE_AK_PEOPLE},
-        {"capital", NE_AK_CAPITAL}, {"seat", NE_AK_SEAT}, {"place", NE_AK_PLACE},
-        {"igo", NE_AK_IGO}, {"group", NE_AK_GROUP}, {"movement", NE_AK_MOVEMENT},
-        {"person", NE_AK_PERSON},
-        {"surname", NE_AK_SURNAME}, {NULL, 0}};
+    static const struct { const char *name; int kind;
+    } kinds[] = {{"country", NE_AK_COUNTRY},   {"adj", NE_AK_ADJ},
+                 {"people", NE_AK_PEOPLE},     {"capital", NE_AK_CAPITAL},
+                 {"seat", NE_AK_SEAT},         {"place", NE_AK_PLACE},
+                 {"igo", NE_AK_IGO},           {"group", NE_AK_GROUP},
+                 {"movement", NE_AK_MOVEMENT}, {"person", NE_AK_PERSON},
+                 {"surname", NE_AK_SURNAME},   {NULL, 0}};
     if (nf < 3) return fail(ld, "expected phrase, code and kind separated by TABs");
     ne_lexent_t e;
     memset(&e, 0, sizeof(e));
@@ -802,7 +805,8 @@ static int noun_plurals(const char *w, char out[2][64])
         snprintf(out[0], 64, "children");
         return 1;
     }
-    if (last == 's' || last == 'x' || last == 'z' || (last == 'h' && (prev == 'c' || prev == 's')))
+    if (last == 's' || last == 'x' || last == 'z' ||
+        (last == 'h' && (prev == 'c' || prev == 's')))
         snprintf(out[0], 64, "%ses", w);
     else if (last == 'y' && !is_vowel(prev))
         snprintf(out[0], 64, "%.*sies", (int)n - 1, w);
@@ -812,12 +816,15 @@ static int noun_plurals(const char *w, char out[2][64])
 }
 
 /* Does trie node `node` already hold an entry of this kind and code? */
-static int entry_exists(const ne_lexicon_t *lx, const int32_t *ids, int n, const ne_lexent_t *e)
+static int entry_exists(const ne_lexicon_t *lx, const int32_t *ids, int n,
+                        const ne_lexent_t *e)
 {
     uint32_t node = 0;
-    for (int i = 0; i < n && node != NE_LEX_NONE; i++) node = ne_lex_child(lx, node, ids[i]);
+    for (int i = 0; i < n && node != NE_LEX_NONE; i++)
+        node = ne_lex_child(lx, node, ids[i]);
     if (node == NE_LEX_NONE) return 0;
-    for (uint32_t k = ne_lex_node_entry(lx, node); k != NE_LEX_NONE; k = lx->ent.v[k].next)
+    for (uint32_t k = ne_lex_node_entry(lx, node); k != NE_LEX_NONE;
+         k = lx->ent.v[k].next)
         if (lx->ent.v[k].kind == e->kind && !strcmp(lx->ent.v[k].code, e->code)) return 1;
     return 0;
 }
@@ -846,8 +853,10 @@ static int add_role_forms(loader_t *ld, int32_t *ids, int n, ne_lexent_t *e)
     ne_lexent_t pl = *e;
     pl.plural = 1;
     for (int k = 0; k < nf; k++) {
-        if ((ids[h] = word_intern_z(ld->lx, forms[k])) < 0) return fail(ld, "out of memory");
-        if (!entry_exists(ld->lx, ids, n, &pl) && add_entry(ld->lx, ids, n, &pl) == NE_LEX_NONE)
+        if ((ids[h] = word_intern_z(ld->lx, forms[k])) < 0)
+            return fail(ld, "out of memory");
+        if (!entry_exists(ld->lx, ids, n, &pl) &&
+            add_entry(ld->lx, ids, n, &pl) == NE_LEX_NONE)
             return fail(ld, "out of memory");
     }
     ids[h] = head;
@@ -867,8 +876,10 @@ static int load_role_line(loader_t *ld, char **f, int nf)
     if (!ok) return fail(ld, "unknown role '%s'", f[1]);
     if (strcmp(f[2], "title") == 0) e.kind = NE_RK_TITLE;
     else if (strcmp(f[2], "body") == 0) e.kind = NE_RK_BODY;
-    else if (strcmp(f[2], "arms") == 0) e.kind = NE_RK_ARMS;
-    else return fail(ld, "unknown role kind '%s' (title, body or arms)", f[2]);
+    else if (strcmp(f[2], "arms") == 0)
+        e.kind = NE_RK_ARMS;
+    else
+        return fail(ld, "unknown role kind '%s' (title, body or arms)", f[2]);
     snprintf(e.code, sizeof(e.code), "%s", strcmp(f[1], "-") ? f[1] : "");
     int32_t ids[32];
     int n = phrase_words(ld->lx, f[0], ids, 32);
@@ -880,22 +891,33 @@ static int load_role_line(loader_t *ld, char **f, int nf)
  * that take a plural get it generated ("side" gives "sides"). */
 static int load_mention_line(loader_t *ld, char **f, int nf)
 {
-    static const struct { const char *name; uint32_t cls; int plural; } classes[] = {
-        {"org-head", NE_MC_ORG_HEAD, 1}, {"group", NE_MC_GROUP, 1},
-        {"type", NE_MC_TYPE, 0},         {"ethnic", NE_MC_ETHNIC, 0},
-        {"members", NE_MC_MEMBERS, 1},   {"patron", NE_MC_PATRON, 0},
-        {"water", NE_MC_WATER, 0},       {"speech", NE_MC_SPEECH, 0},
-        {"crossborder", NE_MC_CROSSBORDER, 0}, {"former", NE_MC_FORMER, 0},
-        {"thing", NE_MC_THING, 1},
-        {NULL, 0, 0}};
+    static const struct {
+        const char *name;
+        uint32_t cls;
+        int plural;
+    } classes[] = {{"org-head", NE_MC_ORG_HEAD, 1},
+                   {"group", NE_MC_GROUP, 1},
+                   {"type", NE_MC_TYPE, 0},
+                   {"ethnic", NE_MC_ETHNIC, 0},
+                   {"members", NE_MC_MEMBERS, 1},
+                   {"patron", NE_MC_PATRON, 0},
+                   {"water", NE_MC_WATER, 0},
+                   {"speech", NE_MC_SPEECH, 0},
+                   {"crossborder", NE_MC_CROSSBORDER, 0},
+                   {"former", NE_MC_FORMER, 0},
+                   {"thing", NE_MC_THING, 1},
+                   {NULL, 0, 0}};
     if (nf < 2) return fail(ld, "expected word and class separated by a TAB");
     int c = 0;
-    while (classes[c].name && strcmp(classes[c].name, f[1])) c++;
+    while (classes[c].name && strcmp(classes[c].name, f[1]))
+        c++;
     if (!classes[c].name) return fail(ld, "unknown word class '%s'", f[1]);
     int bit = 0;
-    while (!(classes[c].cls & (1u << bit))) bit++;
+    while (!(classes[c].cls & (1u << bit)))
+        bit++;
     const char *value = nf >= 3 ? f[2] : "";
-    if (strlen(value) >= sizeof(((mword_t *)0)->val[0])) return fail(ld, "value too long '%s'", value);
+    if (strlen(value) >= sizeof(((mword_t *)0)->val[0]))
+        return fail(ld, "value too long '%s'", value);
     if (strchr(f[0], ' ')) return fail(ld, "'%s' is not one word", f[0]);
     char plurals[2][64];
     int np = classes[c].plural ? noun_plurals(f[0], plurals) : 0;
@@ -1128,10 +1150,14 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
     if (new_node(lx) == NE_LEX_NONE) goto oom;
     /* Files load in phases, each over every folder: codes before patterns
      * that name them, irregular forms before the lemmas that use them. */
-    static const struct { const char *prefix; line_fn fn; } phases[] = {
-        {"cameo", load_cameo_line}, {"irregular", load_irregular_line},
-        {"roles", load_role_line},  {"actors-", load_actor_line},
-        {"mention-words", load_mention_line}, {"verbs-", load_verb_line}, {NULL, NULL}};
+    static const struct { const char *prefix; line_fn fn;
+    } phases[] = {{"cameo", load_cameo_line},
+                  {"irregular", load_irregular_line},
+                  {"roles", load_role_line},
+                  {"actors-", load_actor_line},
+                  {"mention-words", load_mention_line},
+                  {"verbs-", load_verb_line},
+                  {NULL, NULL}};
     for (int ph = 0; phases[ph].prefix; ph++) {
         if (ph == 2 && load_grammar(lx) < 0) goto oom;
         for (size_t d = 0; d < ndirs; d++) {
@@ -1144,9 +1170,11 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
                     int known = 0;
                     for (int k = 0; phases[k].prefix; k++) known |= has_prefix(names[i], phases[k].prefix);
                     if (!known) {
-                        snprintf(err, errsz,
-                                 "%s/%s: unknown dictionary file (names start with cameo, "
-                                 "irregular, roles, actors-, mention-words or verbs-)", dirs[d], names[i]);
+                        snprintf(
+                            err, errsz,
+                            "%s/%s: unknown dictionary file (names start with cameo, "
+                            "irregular, roles, actors-, mention-words or verbs-)",
+                            dirs[d], names[i]);
                         rc = -1;
                         break;
                     }

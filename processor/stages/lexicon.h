@@ -22,8 +22,8 @@ enum {
     NE_AK_COUNTRY = 1, NE_AK_ADJ, NE_AK_PEOPLE, NE_AK_CAPITAL, NE_AK_SEAT, NE_AK_PLACE,
     NE_AK_IGO, NE_AK_GROUP, NE_AK_PERSON, NE_AK_SURNAME,
     NE_RK_TITLE, NE_RK_BODY,
-    NE_RK_ARMS, /* a weapon or platform: the armed force of its owner, no actor alone */
-    NE_AK_MOVEMENT /* a group across states: coded by the state the text places it in */
+    NE_RK_ARMS,    /* a weapon or platform: its owner's armed force, no actor alone */
+    NE_AK_MOVEMENT /* a group across states: coded by the state the text names */
 };
 
 typedef struct ne_lexent_s {
@@ -77,17 +77,17 @@ enum {
 /* Word classes of the mention grammar (mention-words.tsv); a word may be in
  * several, each with its own value (ne_lex_mention_class). */
 enum {
-    NE_MC_ORG_HEAD = 1u << 0,  /* "Party", "Front": ends an organisation's name; value: role */
-    NE_MC_GROUP = 1u << 1,     /* "countries", "sides": "the two / both N"; value: kind */
-    NE_MC_TYPE = 1u << 2,      /* "bloc", "island": "the N" is the last actor of that kind */
-    NE_MC_ETHNIC = 1u << 3,    /* "ethnic": the people of a group, not its state */
-    NE_MC_MEMBERS = 1u << 4,   /* "members", "supporters" (of X): people of X; value: role */
-    NE_MC_PATRON = 1u << 5,    /* "led", "backed" after "X-"; value: owner or patron */
-    NE_MC_WATER = 1u << 6,     /* "Sea", "Strait": a name of international water */
-    NE_MC_SPEECH = 1u << 7,    /* "say", "warn" (lemmas): the pronoun after is the speaker */
-    NE_MC_CROSSBORDER = 1u << 8, /* "seize", "deport" (lemmas): an unplaced patient is foreign */
-    NE_MC_FORMER = 1u << 9,    /* "former", "ousted": the title after it is out of office */
-    NE_MC_THING = 1u << 10,    /* "operations", "drills": a role word before it is an adjective */
+    NE_MC_ORG_HEAD = 1u << 0,    /* "Party": ends an organisation's name; value: role */
+    NE_MC_GROUP = 1u << 1,       /* "countries": "the two / both N"; value: kind */
+    NE_MC_TYPE = 1u << 2,        /* "bloc": "the N" is the last actor of that kind */
+    NE_MC_ETHNIC = 1u << 3,      /* "ethnic": the people of a group, not its state */
+    NE_MC_MEMBERS = 1u << 4,     /* "members" (of X): people of X; value: role */
+    NE_MC_PATRON = 1u << 5,      /* "led", "backed" after "X-"; value: owner, patron */
+    NE_MC_WATER = 1u << 6,       /* "Sea", "Strait": a name of international water */
+    NE_MC_SPEECH = 1u << 7,      /* "say" (lemmas): the pronoun after is the speaker */
+    NE_MC_CROSSBORDER = 1u << 8, /* "seize" (lemmas): an unplaced patient is foreign */
+    NE_MC_FORMER = 1u << 9,      /* "former": the title after it is out of office */
+    NE_MC_THING = 1u << 10,      /* "drills": a role word before it is an adjective */
     NE_MC_COUNT = 11
 };
 
