@@ -3,15 +3,23 @@
  *
  * One left-to-right pass over a sentence. At each token the longest
  * dictionary phrase is looked up; a small grammar then grows a mention
- * around it:
+ * around it (parse_mention, in this order):
  *
- *   [det|poss|number]* (owner 's | adjective | modifier)* role* [name]
- *       [of|in PLACE] [, NAME (and NAME)* ,]
+ *   pronoun | group reference ("the two countries", "the bloc")
+ *   | [det|poss|number]* ( N of MENTION          "members of his guard"
+ *                        | WATER-NAME            "the South China Sea"
+ *                        | head )
+ *   head:  (owner 's | adjective | X-led | modifier)* role* (name | ORG-NAME)
+ *          [of|in PLACE] [, NAME (and NAME)* ,]
  *
- * where an owner is any actor phrase ("Russia's", "Houthi", "ASEAN") and a
- * role comes from roles.tsv ("foreign ministry", "protesters"). Mentions
- * joined by "and" (or a list "A, B and C") merge into one compound mention.
- * Pronouns, short names and possessive pronouns are resolved against the
+ * where an owner is any actor phrase ("Russia's", "Houthi", "ASEAN"), a
+ * role comes from roles.tsv ("foreign ministry", "protesters", "missiles"),
+ * and an organisation's name is a capitalised run ending in a head noun
+ * ("the Law Society of Kenya"). The word classes these constructions open
+ * on are data in mention-words.tsv. A mention ends where the verb begins.
+ * Mentions joined by "and" (or a list "A, B and C") merge into one compound
+ * mention, which the article remembers as its cast. Pronouns, short names,
+ * possessive pronouns and group references are resolved against the
  * article memory as they are met, so they only ever point backwards.
  */
 #include <stdio.h>
@@ -28,6 +36,9 @@ typedef struct ctx_s {
     ne_sent_t s;
     ne_memory_t *mem;
     size_t sent_recent; /* mem->nrecent when the sentence began */
+    uint32_t
+        movements[4]; /* mentions of movements with no state named: placed at the end */
+    int nmovements;
 } ctx_t;
 
 #define tok(c, i) ne_s_tok(&(c)->s, i)
@@ -38,7 +49,13 @@ typedef struct ctx_s {
 
 void ne_memory_reset(ne_memory_t *mem)
 {
-    memset(mem, 0, sizeof(*mem));
+    /* the rings are read only below their counters: clearing the counters
+     * and the small fields is enough (the arrays are tens of kilobytes) */
+    mem->nnames = mem->nrecent = mem->npersons = mem->ncast = 0;
+    mem->north[0] = mem->south[0] = mem->country[0] = '\0';
+    mem->prev_subj.n = 0;
+    mem->prev_thing = 0;
+    mem->anchor = 0;
 }
 
 void ne_member_set(ne_member_t *m, const char *country, const char *role)
@@ -100,7 +117,9 @@ static int kind_rank(int k)
 {
     switch (k) {
     case NE_AK_PERSON: return 9;
-    case NE_AK_GROUP: return 8;
+    case NE_AK_GROUP:
+    case NE_AK_MOVEMENT:
+        return 8;
     case NE_AK_IGO: return 7;
     case NE_AK_SEAT: return 6;
     case NE_AK_COUNTRY: return 5;
@@ -121,6 +140,33 @@ static int person_seen(const ne_memory_t *mem, uint32_t person)
 }
 
 static int title_before(const ctx_t *c, uint32_t i);
+
+/* Is token k a word the dictionaries know only as a surname ("Lopez")? */
+static int surname_word(const ctx_t *c, uint32_t k)
+{
+    uint32_t n = ne_lex_child(c->s.lx, 0, tok(c, k)->word);
+    uint32_t e = n == NE_LEX_NONE ? NE_LEX_NONE : ne_lex_node_entry(c->s.lx, n);
+    if (e == NE_LEX_NONE || wf(c, k)) return 0;
+    for (; e != NE_LEX_NONE; e = ne_lex_entry(c->s.lx, e)->next)
+        if (ne_lex_entry(c->s.lx, e)->kind != NE_AK_SURNAME) return 0;
+    return 1;
+}
+
+/* A capitalised word that is neither grammar nor a dictionary entry of its
+ * own, other than a surname ("Sadio", "Protasevich", "Catholic", "Moussa"):
+ * a word of some name. */
+static int plain_name_word(const ctx_t *c, uint32_t k)
+{
+    if (k < c->s.tb || k >= c->s.te) return 0;
+    const ne_token_t *t = tok(c, k);
+    if (t->kind != NE_TK_WORD || !(t->flags & NE_TF_CAP) || wf(c, k)) return 0;
+    uint32_t n = ne_lex_child(c->s.lx, 0, t->word);
+    if (n == NE_LEX_NONE) return 1;
+    for (uint32_t e = ne_lex_node_entry(c->s.lx, n); e != NE_LEX_NONE;
+         e = ne_lex_entry(c->s.lx, e)->next)
+        if (ne_lex_entry(c->s.lx, e)->kind != NE_AK_SURNAME) return 0;
+    return 1;
+}
 
 static int after_title(const ctx_t *c, uint32_t i)
 {
@@ -181,6 +227,15 @@ static atom_t lookup(const ctx_t *c, uint32_t i)
     return *slot;
 }
 
+/* A name that opens with a lower-case particle: "al-Qaeda", "al-Shabaab". */
+static int particle_name(const ctx_t *c, uint32_t i)
+{
+    if (!(wf(c, i) & NE_W_PARTICLE)) return 0;
+    uint32_t k = i + 1;
+    if (is_hyphen(c, k)) k++;
+    return k < c->s.te && (tok(c, k)->flags & NE_TF_CAP);
+}
+
 static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
 {
     atom_t a = {A_NONE, i, NE_LEX_NONE, NE_LEX_NONE, 0};
@@ -195,20 +250,25 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
         for (uint32_t e = ne_lex_node_entry(lx, node); e != NE_LEX_NONE;
              e = ne_lex_entry(lx, e)->next) {
             const ne_lexent_t *en = ne_lex_entry(lx, e);
-            if (en->kind == NE_RK_TITLE || en->kind == NE_RK_BODY) {
+            if (en->kind == NE_RK_TITLE || en->kind == NE_RK_BODY ||
+                en->kind == NE_RK_ARMS) {
                 if (role == NE_LEX_NONE) role = e;
                 continue;
             }
             /* names of states, places and people are written capitalized;
              * "turkey" or "chad" in lower case are other words, and a
              * one- or two-letter name in capitals ("US", not "us" or "Us") */
-            if (!is_capitalized(c, i)) continue;
+            if (!is_capitalized(c, i) && !particle_name(c, i)) continue;
             if (j == i && tok(c, i)->fold_len <= 2 &&
                 !(tok(c, i)->flags & (NE_TF_ALLCAP | NE_TF_DOTTED)))
                 continue;
             if (en->kind == NE_AK_SURNAME) {
                 const ne_token_t *t = tok(c, i);
                 if ((t->flags & NE_TF_ALLCAP) || t->fold_len < 3) continue;
+                /* a surname ends a name, after the person's own given name:
+                 * "Sadio Camara" is not another Camara, "Roman Protasevich"
+                 * not Petre Roman, "Catholic Bishop" not Julie Bishop */
+                if (plain_name_word(c, i - 1) || plain_name_word(c, j + 1)) continue;
                 if (!person_seen(c->mem, en->person) && !after_title(c, i) &&
                     !(t->fold_len >= 5 && surname_unambiguous(c, node)))
                     continue;
@@ -246,9 +306,22 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
     return a;
 }
 
+/* Is the dictionary atom a at j a word of a person's name? A one-word
+ * city or region that ends a run of names ("Ivan Lima", "Sergio Paris"),
+ * or opens one ("Aden Duale"), is a name, not the place. */
+static int place_in_name(const ctx_t *c, uint32_t j, atom_t a, int first)
+{
+    if (a.type != A_ACTOR || a.te != j + 1) return 0;
+    int kind = ne_lex_entry(c->s.lx, a.actor)->kind;
+    if (kind != NE_AK_CAPITAL && kind != NE_AK_PLACE) return 0;
+    return first ? plain_name_word(c, j + 1)
+                 : plain_name_word(c, j - 1) && !plain_name_word(c, j + 1);
+}
+
 /* A run of capitalized unknown words: a name ("Maria Zakharova",
- * "Amir-Abdollahian", "Bashar al-Assad"). Returns its end, or i. */
-static uint32_t name_run(const ctx_t *c, uint32_t i)
+ * "Amir-Abdollahian", "Bashar al-Assad"). With first_place, the first
+ * word may be a place that opens a name. Returns its end, or i. */
+static uint32_t name_run_ex(const ctx_t *c, uint32_t i, int first_place)
 {
     uint32_t j = i;
     while (j < c->s.te) {
@@ -259,8 +332,11 @@ static uint32_t name_run(const ctx_t *c, uint32_t i)
                NE_W_WEEKDAY | NE_W_MONTH | NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE |
                NE_W_MODAL | NE_W_SUBORD))) {
             atom_t a = lookup(c, j);
-            if (a.type != A_NONE && j > i) break;
-            if (a.type != A_NONE) return i;
+            if (a.type != A_NONE && j > i) {
+                if (place_in_name(c, j, a, 0)) j++;
+                break;
+            }
+            if (a.type != A_NONE && !(first_place && place_in_name(c, j, a, 1))) return i;
             j++;
             continue;
         }
@@ -281,6 +357,11 @@ static uint32_t name_run(const ctx_t *c, uint32_t i)
     return j;
 }
 
+static uint32_t name_run(const ctx_t *c, uint32_t i)
+{
+    return name_run_ex(c, i, 0);
+}
+
 /* ---- members -------------------------------------------------------------- */
 
 typedef struct build_s {
@@ -291,6 +372,9 @@ typedef struct build_s {
     int role_set;
     char role[4];
     int plural;
+    int arms;     /* the head is a weapon or platform: an actor only with an owner */
+    int movement; /* a movement across states with no state named: placed by the sentence
+                   */
 } build_t;
 
 /* The member an actor entry stands for on its own. */
@@ -306,9 +390,10 @@ static void member_of_entry(const ctx_t *c, uint32_t e, int valid, ne_member_t *
     char country[4];
     ne_strlcpy(country, code, sizeof(country));
     const char *role = code + 3;
-    if (!valid && (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME ||
-                   en->kind == NE_AK_GROUP))
-        role = ""; /* out of office: the bare country */
+    if (!valid && (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME))
+        role = "OPP"; /* a person out of office: the opposition, as the gold codes */
+    else if (!valid && (en->kind == NE_AK_GROUP || en->kind == NE_AK_MOVEMENT))
+        role = ""; /* a group outside its period: the bare country */
     if (en->kind == NE_AK_PEOPLE && !*role) role = "CVL";
     ne_member_set(out, country, role);
 }
@@ -318,24 +403,137 @@ static void add_owner(build_t *b, const ne_member_t *m)
     if (b->nown < NE_MAX_MEMBERS) b->own[b->nown++] = *m;
 }
 
-/* Resolve a pronoun against the memory: the most recent compatible
- * mention. Objective pronouns skip the mention that is most likely the
- * subject of their own clause (the latest one of this sentence). */
-static const ne_mention_t *resolve_pronoun(const ctx_t *c, int kind, int objective)
+/* Can mention m be the antecedent of a pronoun of this kind: 'h' he/she,
+ * 't' they, 'i' it? */
+static int pronoun_fits(const ne_mention_t *m, int kind)
+{
+    if (!m->n || (m->flags & (NE_MF_LOC | NE_MF_WEAK | NE_MF_REL))) return 0;
+    if (kind == 'h') return (m->flags & NE_MF_PERSON) && m->n == 1;
+    if (kind == 't') return m->n >= 2 || (m->flags & NE_MF_PLURAL);
+    return !(m->flags & NE_MF_PERSON) && m->n == 1;
+}
+
+/* The subject of the sentence so far: its first actor mention that is not
+ * the object of a preposition ("On Friday, after talks with China, Russia
+ * said": Russia). NULL when there is none yet. */
+static const ne_mention_t *sentence_subject(const ctx_t *c)
+{
+    const ne_doc_t *d = c->s.d;
+    for (size_t k = 0; k < d->ment.n; k++) {
+        const ne_mention_t *m = &d->ment.v[k];
+        if (!m->n || (m->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_WEAK))) continue;
+        if (m->tb > c->s.tb && (wf(c, m->tb - 1) & NE_W_PREP)) continue;
+        return m;
+    }
+    return NULL;
+}
+
+/* Is token k a verb of speech (a form of a lemma of the class speech)? */
+static int speech_verb(const ctx_t *c, uint32_t k)
+{
+    const ne_token_t *t = tok(c, k);
+    return t->kind == NE_TK_WORD && !(t->flags & NE_TF_CAP) &&
+           (ne_lex_verb_flags(c->s.lx, t->word) & NE_L_SPEECH);
+}
+
+/* A word that may stand between a subject and its verb, or a verb and its
+ * clause: "that", an adverb, an auxiliary, a word of a time expression. */
+static int filler(const ctx_t *c, uint32_t k)
+{
+    return is_w(c, k, "that") || ne_s_adverb(&c->s, k) || tok(c, k)->kind == NE_TK_NUM ||
+           (wf(c, k) &
+            (NE_W_WEEKDAY | NE_W_MONTH | NE_W_TIMESTART | NE_W_HAVE | NE_W_BE)) != 0;
+}
+
+/* The verb of speech that governs the clause starting at i ("announced on
+ * Tuesday that it", "said it"), or 0. An addressee between them ("warned
+ * Ankara that it") leaves the pronoun to the addressee: no clause of speech.
+ * speaker_of: the mention before that verb, past a parenthesis between
+ * commas ("Kataib Hezbollah, an Iraqi militia that ..., had announced"). */
+static uint32_t speech_clause(const ctx_t *c, uint32_t i)
+{
+    uint32_t k = i;
+    while (k > c->s.tb && i - k < 7 && filler(c, k - 1) && !speech_verb(c, k - 1))
+        k--;
+    return k > c->s.tb && speech_verb(c, k - 1) ? k - 1 : 0;
+}
+
+static const ne_mention_t *speaker_of(const ctx_t *c, uint32_t i)
+{
+    uint32_t k = speech_clause(c, i);
+    if (!k) return NULL;
+    /* "..., saying it": a participle speaks for the sentence's subject */
+    if (k > c->s.tb && is_punct(c, k - 1, ",")) return sentence_subject(c);
+    for (int steps = 0; k > c->s.tb && steps < 40; steps++) {
+        uint32_t q = k - 1;
+        if (filler(c, q)) {
+            k = q;
+            continue;
+        }
+        if (is_punct(c, q, ",")) {
+            /* a parenthesis: back to the comma that opens it */
+            uint32_t r = q;
+            while (r > c->s.tb && q - r < 30 && !is_punct(c, r - 1, ",.;:"))
+                r--;
+            if (r == c->s.tb || !is_punct(c, r - 1, ",")) return NULL;
+            k = r - 1;
+            continue;
+        }
+        for (size_t m = 0; m < c->s.d->ment.n; m++) {
+            const ne_mention_t *mm = &c->s.d->ment.v[m];
+            if (q < mm->tb || q >= mm->te) continue;
+            if (mm->flags & (NE_MF_LOC | NE_MF_WEAK | NE_MF_REL)) return NULL;
+            if (mm->tb > c->s.tb && (wf(c, mm->tb - 1) & NE_W_PREP)) return NULL;
+            return mm;
+        }
+        return NULL;
+    }
+    return NULL;
+}
+
+/* Does the pronoun at i open its sentence (no actor named before it)? */
+static int opens_sentence(const ctx_t *c)
+{
+    for (size_t k = 0; k < c->s.d->ment.n; k++)
+        if (!(c->s.d->ment.v[k].flags & NE_MF_LOC)) return 0;
+    return 1;
+}
+
+/* Resolve the pronoun at i against the article: the most recent compatible
+ * mention, after three preferences of English. A subject pronoun in a
+ * clause of speech is the speaker ("X said it would": X). One that opens a
+ * sentence is the last sentence's subject ("Russia accused the West. It
+ * also ..."), and "it" after a sentence about a thing is that thing, no
+ * actor ("The document serves ... Zakharova hailed it"). An objective
+ * pronoun skips the subject of its own clause ("Trump greeted him"). */
+static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
+                                           int objective)
 {
     const ne_memory_t *mem = c->mem;
+    if (!objective && speech_clause(c, i)) {
+        const ne_mention_t *spk = speaker_of(c, i), *subj = sentence_subject(c);
+        if (spk && pronoun_fits(spk, kind)) return spk;
+        /* "Militants loyal to X said they": the head of a long subject */
+        if (subj && pronoun_fits(subj, kind)) return subj;
+    }
+    if (!objective && opens_sentence(c)) {
+        if (pronoun_fits(&mem->prev_subj, kind)) return &mem->prev_subj;
+        if (kind == 'i' && mem->prev_thing) return NULL;
+    }
+    if (objective && kind == 'i' && mem->prev_thing) {
+        /* "it" with no actor antecedent in its own sentence: the thing */
+        int found = 0;
+        for (size_t k = 0; k < c->s.d->ment.n && !found; k++)
+            found = pronoun_fits(&c->s.d->ment.v[k], 'i');
+        if (!found) return NULL;
+    }
     size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
     int skipped = 0;
     const char *subject = NULL; /* code of the skipped subject: "him" is not the subject again */
     for (size_t k = 0; k < n; k++) {
         size_t idx = mem->nrecent - 1 - k;
         const ne_mention_t *m = &mem->recent[idx % NE_MEM_RECENT];
-        if (m->flags & (NE_MF_LOC | NE_MF_WEAK)) continue;
-        int ok;
-        if (kind == 'h') ok = (m->flags & NE_MF_PERSON) && m->n == 1;
-        else if (kind == 't') ok = m->n >= 2 || (m->flags & NE_MF_PLURAL);
-        else ok = !(m->flags & NE_MF_PERSON) && m->n == 1;
-        if (!ok) continue;
+        if (!pronoun_fits(m, kind)) continue;
         if (objective && !skipped && idx == c->sent_recent) {
             /* "Trump greeted him": not the subject of its own clause */
             skipped = 1;
@@ -345,7 +543,7 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, int kind, int objecti
         if (subject && m->n == 1 && !strcmp(m->m[0].code, subject)) continue;
         return m;
     }
-    if (kind == 't') return resolve_pronoun(c, 'i', objective);
+    if (kind == 't') return resolve_pronoun(c, i, 'i', objective);
     return NULL;
 }
 
@@ -428,25 +626,29 @@ static uint64_t name_hash(const ctx_t *c, uint32_t nb, uint32_t ne)
 }
 
 static void remember_name(ne_memory_t *mem, const ctx_t *c, uint32_t nb, uint32_t ne,
-                          const ne_member_t *mm)
+                          const ne_member_t *mm, int org)
 {
     if (ne <= nb || !mm->code[0]) return;
     size_t k = mem->nnames % NE_MEM_NAMES;
     mem->names[k].full = name_hash(c, nb, ne);
     mem->names[k].last = word_hash(c, ne - 1);
     mem->names[k].m = *mm;
+    mem->names[k].org = org;
     mem->nnames++;
 }
 
 static const ne_member_t *recall_name(const ne_memory_t *mem, const ctx_t *c, uint32_t nb,
-                                      uint32_t ne)
+                                      uint32_t ne, int *org)
 {
     uint64_t full = name_hash(c, nb, ne), last = word_hash(c, ne - 1);
     size_t n = mem->nnames < NE_MEM_NAMES ? mem->nnames : NE_MEM_NAMES;
     for (size_t k = 0; k < n; k++) {
         size_t idx = (mem->nnames - 1 - k) % NE_MEM_NAMES;
-        if (mem->names[idx].full == full || (ne - nb == 1 && mem->names[idx].last == last))
+        if (mem->names[idx].full == full ||
+            (ne - nb == 1 && mem->names[idx].last == last)) {
+            *org = mem->names[idx].org;
             return &mem->names[idx].m;
+        }
     }
     return NULL;
 }
@@ -454,7 +656,7 @@ static const ne_member_t *recall_name(const ne_memory_t *mem, const ctx_t *c, ui
 static void note_person(ne_memory_t *mem, const ctx_t *c, uint32_t e)
 {
     const ne_lexent_t *en = ne_lex_entry(c->s.lx, e);
-    uint32_t p = en->kind == NE_AK_SURNAME ? en->person : e;
+    uint32_t p = en->person != NE_LEX_NONE ? en->person : e;
     if (en->kind != NE_AK_PERSON && en->kind != NE_AK_SURNAME) return;
     if (person_seen(mem, p)) return;
     mem->persons[mem->npersons % NE_MEM_PERSONS] = p;
@@ -470,6 +672,214 @@ static int is_verbish(const ctx_t *c, uint32_t j)
     return ne_lex_vforms(c->s.lx, tok(c, j)->word) != NE_LEX_NONE;
 }
 
+/* Does the noun phrase end before token k, where the verb of the clause
+ * begins? Asked after at least one noun of the phrase: "[Israeli aircraft]
+ * struck", "[Haiti's capital] killed", "[the general] told". The verb is a
+ * past form, or an -s form before a determiner, number, pronoun or name
+ * ("[Russia's army] orders the ..."). After an adverb the word is still a
+ * modifier ("the newly elected president"). */
+static int verb_ends_phrase(const ctx_t *c, uint32_t k)
+{
+    const ne_token_t *t = tok(c, k);
+    if (k >= c->s.te || t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP)) return 0;
+    if (k > c->s.tb && ne_s_adverb(&c->s, k - 1)) return 0;
+    uint8_t forms = 0;
+    for (uint32_t v = ne_lex_vforms(c->s.lx, t->word); v != NE_LEX_NONE;
+         v = ne_lex_vform(c->s.lx, v)->next)
+        forms |= ne_lex_vform(c->s.lx, v)->forms;
+    if (forms & NE_F_PAST) return 1;
+    if (!(forms & NE_F_S) || k + 1 >= c->s.te) return 0;
+    const ne_token_t *n = tok(c, k + 1);
+    return (wf(c, k + 1) & (NE_W_DET | NE_W_NUM | NE_W_PRON | NE_W_POSS)) ||
+           n->kind == NE_TK_NUM || (n->flags & NE_TF_CAP);
+}
+
+/* Is token k a past form or an auxiliary: surely the finite verb? */
+static int finite_verb(const ctx_t *c, uint32_t k)
+{
+    if (k >= c->s.te) return 0;
+    const ne_token_t *t = tok(c, k);
+    if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP)) return 0;
+    if (wf(c, k) & (NE_W_BE | NE_W_HAVE | NE_W_MODAL | NE_W_FUTURE)) return 1;
+    for (uint32_t v = ne_lex_vforms(c->s.lx, t->word); v != NE_LEX_NONE;
+         v = ne_lex_vform(c->s.lx, v)->next)
+        if (ne_lex_vform(c->s.lx, v)->forms & NE_F_PAST) return 1;
+    return 0;
+}
+
+/* Is the word at k, right after a role, the head of a compound noun that
+ * the role modifies ("tank fire", "missile strike", "police raid")? It is
+ * when it is a plain word, no verb itself, and a finite verb follows it
+ * ("Israeli tank fire killed"). */
+static int role_modifies_noun(const ctx_t *c, uint32_t k)
+{
+    return k + 1 < c->s.te && is_modifier(c, k) && lookup(c, k).type == A_NONE &&
+           !verb_ends_phrase(c, k) && !finite_verb(c, k) && finite_verb(c, k + 1);
+}
+
+/* Is token k a word of the mention-grammar class cls (mention-words.tsv)?
+ * Its value in *value when not NULL. */
+static int has_class(const ctx_t *c, uint32_t k, uint32_t cls, const char **value)
+{
+    if (k < c->s.tb || k >= c->s.te) return 0;
+    return (ne_lex_mention_class(c->s.lx, tok(c, k)->word, cls, value) & cls) != 0;
+}
+
+/* ---- organisation names ---------------------------------------------------- */
+
+typedef struct org_s {
+    uint32_t end;                    /* the end of the name */
+    char role[4];                    /* the role of its head noun ("" for "-") */
+    ne_member_t own[NE_MAX_MEMBERS]; /* states named inside ("of Kenya") */
+    int nown;
+} org_t;
+
+/* A word of an organisation's name: a capitalised word that is not
+ * grammar ("Three" is a number word, and may be part of a name). */
+static int org_word(const ctx_t *c, uint32_t k)
+{
+    const ne_token_t *t = tok(c, k);
+    if (k >= c->s.te || t->kind != NE_TK_WORD || !(t->flags & NE_TF_CAP)) return 0;
+    return !(wf(c, k) & (NE_W_DET | NE_W_PREP | NE_W_CONJ | NE_W_PRON | NE_W_POSS |
+                         NE_W_REL | NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE |
+                         NE_W_MODAL | NE_W_SUBORD | NE_W_WEEKDAY | NE_W_MONTH));
+}
+
+/* The head noun of an organisation at k (mention-words.tsv, class
+ * org-head): its role in role[] ("-" gives ""). */
+static int org_head(const ctx_t *c, uint32_t k, char role[4])
+{
+    const char *v = NULL;
+    if (!(ne_lex_mention_class(c->s.lx, tok(c, k)->word, NE_MC_ORG_HEAD, &v) &
+          NE_MC_ORG_HEAD))
+        return 0;
+    if (role) ne_strlcpy(role, strcmp(v, "-") ? v : "", 4);
+    return 1;
+}
+
+/* Is there a head noun of an organisation among the next words of a
+ * capitalised run at i? A cheap test before the full grammar. */
+static int head_ahead(const ctx_t *c, uint32_t i)
+{
+    for (uint32_t k = i + 1; k < c->s.te && k - i < 14; k++) {
+        const ne_token_t *t = tok(c, k);
+        if (t->kind == NE_TK_WORD) {
+            if (ne_lex_mention_class(c->s.lx, t->word, NE_MC_ORG_HEAD, NULL) &
+                NE_MC_ORG_HEAD)
+                return 1;
+            if (!(t->flags & NE_TF_CAP) && !(wf(c, k) & (NE_W_PREP | NE_W_DET))) return 0;
+        } else if (!is_punct(c, k, "-()")) {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* The role and states of the organisation's name [i, end): the head's role
+ * (a role phrase at the end wins: "Islamic Republic News Agency" is
+ * media), the states named in it ("of Kenya"). tail: the name goes on
+ * after its head ("... of Kenya"). */
+static void org_parts(const ctx_t *c, uint32_t i, uint32_t end, const char role[4],
+                      int tail, org_t *o)
+{
+    o->end = end;
+    memcpy(o->role, role, 4);
+    o->nown = 0;
+    for (uint32_t q = i; q < end;) {
+        atom_t a = lookup(c, q);
+        if (a.type == A_ROLE && a.te == end && !tail) {
+            ne_strlcpy(o->role, ne_lex_entry(c->s.lx, a.role)->code, 4);
+            break;
+        }
+        if (a.type != A_ACTOR) {
+            q++;
+            continue;
+        }
+        int kind = ne_lex_entry(c->s.lx, a.actor)->kind;
+        if ((kind == NE_AK_COUNTRY || kind == NE_AK_ADJ || kind == NE_AK_CAPITAL) &&
+            o->nown < NE_MAX_MEMBERS)
+            member_of_entry(c, a.actor, a.valid, &o->own[o->nown++]);
+        q = a.te;
+    }
+}
+
+/* An organisation's name at i: a run of capitalised words that ends in a
+ * head noun ("Law Society", "Norwegian Nobel Committee", "Three Brotherhood
+ * Alliance"), or a capitalised name with the head in lower case ("the
+ * Kifaya group", "the ZANU-PF party"). After the head, "of" or "for" goes
+ * on with the name ("the Law Society of Kenya", "National Union for the
+ * Total Independence of Angola"), and the states named there are the
+ * organisation's. At least one word before the head is no dictionary
+ * phrase: the dictionaries know "European Union". Returns 0 for no name. */
+static int org_name(const ctx_t *c, uint32_t i, org_t *o)
+{
+    if (!org_word(c, i) || !head_ahead(c, i)) return 0;
+    atom_t first = lookup(c, i);
+    uint32_t k = i, head_end = 0;
+    int unknown = 0, tail = 0; /* tail: in the "of ..." part after a head */
+    if (first.type == A_ACTOR) {
+        /* a place opens the name: "Helsinki Committee", "Kenya Human Rights
+         * Commission" (not "Pakistan Army": a role follows the place) */
+        int kind = ne_lex_entry(c->s.lx, first.actor)->kind;
+        if ((kind != NE_AK_COUNTRY && kind != NE_AK_CAPITAL && kind != NE_AK_PLACE) ||
+            lookup(c, first.te).type == A_ROLE)
+            return 0;
+        unknown = 1;
+        k = first.te;
+    } else if (first.type != A_NONE) {
+        return 0;
+    }
+    char role[4] = "";
+    while (k < c->s.te && k - i < 14) {
+        if (org_word(c, k)) {
+            char r[4];
+            if (k > i && unknown && org_head(c, k, r)) {
+                /* the head of the name decides the role, not one in its
+                 * "of" part ("Council of the Islamic Union") */
+                if (!tail) memcpy(role, r, 4);
+                head_end = k + 1;
+            } else if (lookup(c, k).type == A_NONE && !(wf(c, k) & NE_W_NUM)) {
+                unknown++;
+            }
+            k++;
+            if (tail) head_end = k; /* "of ..." goes on word by word */
+            continue;
+        }
+        /* "ZANU-PF", "Umma (Nation)" */
+        if (k > i && is_hyphen(c, k) && !(tok(c, k)->flags & NE_TF_SPACE) &&
+            org_word(c, k + 1)) {
+            k++;
+            continue;
+        }
+        if (k > i && is_punct(c, k, "(") && org_word(c, k + 1) &&
+            is_punct(c, k + 2, ")") && k + 3 < c->s.te &&
+            (org_word(c, k + 3) || org_head(c, k + 3, NULL))) {
+            k += 3;
+            continue;
+        }
+        /* "of Kenya", "for the Total Independence of Angola" */
+        if (k > i && (is_w(c, k, "of") || is_w(c, k, "for") || is_w(c, k, "and") ||
+                      is_w(c, k, "the"))) {
+            uint32_t q = k + 1;
+            while (q < c->s.te && is_w(c, q, "the"))
+                q++;
+            if (!org_word(c, q)) break;
+            if (head_end == k && !is_w(c, k, "and")) tail = 1;
+            k = q;
+            continue;
+        }
+        /* a head in lower case after a name: "the Umma party" */
+        if (!head_end && k > i && unknown && tok(c, k)->kind == NE_TK_WORD &&
+            org_head(c, k, role)) {
+            head_end = k + 1;
+        }
+        break;
+    }
+    if (!head_end) return 0;
+    if (o) org_parts(c, i, head_end, role, tail, o);
+    return 1;
+}
+
 /* Does a role (or, with allow_adj, an adjective of a state) follow within a
  * few modifiers? Lets "two far-right Israeli ministers" start at "two". A
  * word that can be a verb is skipped only after a determiner or a hyphen
@@ -482,11 +892,21 @@ static int role_ahead_v(const ctx_t *c, uint32_t j, int allow_adj, int allow_ver
         if (a.type == A_ROLE) return 1;
         if (a.type == A_ACTOR) {
             if (a.role != NE_LEX_NONE) return 1;
+            if (org_name(c, j, NULL)) return 1; /* "Helsinki Committee" */
+            /* "Iraq's al-Qaeda": a movement takes the state before it */
+            if (ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_MOVEMENT) return 1;
+            /* "ethnic Albanians": a people that is not a state's */
+            if (ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_PEOPLE &&
+                has_class(c, j - 1, NE_MC_ETHNIC, NULL))
+                return 1;
             if (!allow_adj) return 0;
             if (ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_ADJ) return 1;
             /* "Houthi rebels", "U.S. envoy": a name used as a modifier */
-            return a.te < c->s.te && lookup(c, a.te).type == A_ROLE;
+            return a.te < c->s.te &&
+                   (lookup(c, a.te).type == A_ROLE || org_name(c, a.te, NULL));
         }
+        if ((tok(c, j)->flags & NE_TF_CAP) && org_name(c, j, NULL))
+            return 1; /* "Kenya's Law Society" */
         if (is_modifier(c, j) && is_verbish(c, j) && !allow_verbish &&
             !(j > c->s.tb && is_hyphen(c, j - 1)))
             return 0;
@@ -517,7 +937,26 @@ static int quantity_ahead(const ctx_t *c, uint32_t i)
 }
 
 /* Parse one mention starting at i. Returns its end (exclusive) or i. */
-static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
+/* The state of one parse: where it is, and what it has read so far. */
+typedef struct parse_s {
+    uint32_t i;               /* the first token of the mention */
+    uint32_t j;               /* the next token to read */
+    uint32_t start;           /* the first token after determiners */
+    int det;                  /* a determiner, possessive or number was read */
+    const ne_mention_t *poss; /* the referent of a possessive pronoun ("its") */
+    int have_head;            /* the head noun or name is read: the mention ends */
+    int have_name;            /* a name followed a title: [name_b, name_e) */
+    int mods;                 /* lower-case modifiers read before a role */
+    uint32_t name_b, name_e;
+    uint32_t acro; /* an organisation's acronym ("(FIS)"), or 0 */
+    int org;       /* the head is an organisation's name */
+    int former;    /* "former", "ousted" before a title: out of office */
+} parse_t;
+
+/* What a step of the head grammar tells the loop. */
+enum { STEP_MORE, STEP_DONE, STEP_FAIL };
+
+static void build_reset(build_t *b)
 {
     /* called at every token: clear only what the grammar reads, not the
      * member arrays (hundreds of bytes) */
@@ -528,78 +967,249 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
     b->role_set = 0;
     b->role[0] = '\0';
     b->plural = 0;
-    uint32_t j = i;
-    const ne_mention_t *poss = NULL;
-    int det = 0;
-    /* pronouns */
+    b->arms = 0;
+    b->movement = 0;
+}
+
+static int speech_verb(const ctx_t *c, uint32_t k);
+
+/* Is "it" at i an object: after a verb or a preposition ("hailed it",
+ * "called on it")? */
+static int it_is_object(const ctx_t *c, uint32_t i)
+{
+    if (i == c->s.tb) return 0;
+    const ne_token_t *t = tok(c, i - 1);
+    if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP)) return 0;
+    /* "said it would": the subject of a clause of speech */
+    return (wf(c, i - 1) & NE_W_PREP) ||
+           (!wf(c, i - 1) && is_verbish(c, i - 1) && !speech_verb(c, i - 1));
+}
+
+/* Is "her" before token k an object pronoun, not a possessive: nothing
+ * that can begin a noun follows ("arrested her.", "banned her from")? */
+static int her_is_object(const ctx_t *c, uint32_t k)
+{
+    if (k >= c->s.te) return 1;
+    const ne_token_t *t = tok(c, k);
+    if (t->kind == NE_TK_PUNCT) return 1;
+    return t->kind == NE_TK_WORD && !(t->flags & NE_TF_CAP) &&
+           ((wf(c, k) & (NE_W_PREP | NE_W_DET | NE_W_CONJ | NE_W_PRON | NE_W_POSS |
+                         NE_W_SUBORD | NE_W_REL | NE_W_BE | NE_W_HAVE | NE_W_MODAL |
+                         NE_W_FUTURE | NE_W_DO | NE_W_NEG)) ||
+            ne_s_adverb(&c->s, k));
+}
+
+/* Pronouns, relative pronouns and "each other" at i. Returns 1 when token i
+ * is one of them, with the mention's end in *end (i when it makes none). */
+static int parse_pronoun(ctx_t *c, uint32_t i, build_t *b, uint32_t *end)
+{
     uint32_t f = wf(c, i);
+    *end = i;
     if (f & NE_W_REL) {
         if (is_w(c, i, "which") || is_w(c, i, "who")) {
             b->m.flags |= NE_MF_REL;
-            return i + 1;
+            *end = i + 1;
         }
-        return i;
+        return 1;
     }
     if ((is_w(c, i, "each") && is_w(c, i + 1, "other")) ||
         (is_w(c, i, "one") && is_w(c, i + 1, "another"))) {
         b->m.flags |= NE_MF_RECIP;
-        return i + 2;
+        *end = i + 2;
+        return 1;
     }
-    if ((f & NE_W_PRON) && !((tok(c, i)->flags & NE_TF_ALLCAP) && is_w(c, i, "us"))) {
-        int kind = 0, obj = 0;
+    int kind = 0, obj = 0;
+    if (is_w(c, i, "her") && her_is_object(c, i + 1)) {
+        kind = 'h', obj = 1; /* "police arrested her.", "banned her from running" */
+    } else {
+        if (!(f & NE_W_PRON) || ((tok(c, i)->flags & NE_TF_ALLCAP) && is_w(c, i, "us")))
+            return 0;
         if (is_w(c, i, "we") || is_w(c, i, "us") || is_w(c, i, "i")) {
             /* first person: the speaker of the quotation (frames.c) */
-            if (is_w(c, i, "i") && !(tok(c, i)->flags & NE_TF_CAP)) return i;
+            if (is_w(c, i, "i") && !(tok(c, i)->flags & NE_TF_CAP)) return 1;
             b->m.flags |= NE_MF_PRON | NE_MF_SPEAKER;
-            return i + 1;
+            *end = i + 1;
+            return 1;
         }
-        if (is_w(c, i, "he") || is_w(c, i, "she")) kind = 'h';
-        else if (is_w(c, i, "him")) kind = 'h', obj = 1;
-        else if (is_w(c, i, "they")) kind = 't';
-        else if (is_w(c, i, "them")) kind = 't', obj = 1;
-        else if (is_w(c, i, "it")) kind = 'i';
-        if (!kind) return i;
-        const ne_mention_t *r = resolve_pronoun(c, kind, obj);
-        b->m.flags |= NE_MF_PRON;
-        if (r) {
-            b->m.n = r->n;
-            memcpy(b->m.m, r->m, sizeof(r->m[0]) * r->n);
-            b->m.flags |= r->flags & (NE_MF_PERSON | NE_MF_PLURAL | NE_MF_GENERIC);
-        }
-        return i + 1;
+        if (is_w(c, i, "he") || is_w(c, i, "she"))
+            kind = 'h';
+        else if (is_w(c, i, "him"))
+            kind = 'h', obj = 1;
+        else if (is_w(c, i, "they"))
+            kind = 't';
+        else if (is_w(c, i, "them"))
+            kind = 't', obj = 1;
+        else if (is_w(c, i, "it"))
+            kind = 'i', obj = it_is_object(c, i);
+        if (!kind) return 1;
     }
-    /* "the two leaders", "both countries": the last two actors named */
-    {
-        uint32_t k = i;
-        if (is_w(c, k, "the")) k++;
-        if ((is_w(c, k, "two") || (k == i && is_w(c, k, "both"))) && k + 1 < c->s.te) {
-            const ne_token_t *t = tok(c, k + 1);
-            const char *fw = ne_tok_fold(c->s.d, t);
-            static const char *const people[] = {"leaders", "presidents", "men", "ministers",
-                                                 "premiers", "sides", "countries", "nations",
-                                                 "neighbours", "neighbors", "governments",
-                                                 "states", "parties", NULL};
-            int is_people = -1;
-            for (int q = 0; people[q]; q++)
-                if (t->fold_len == strlen(people[q]) && !memcmp(fw, people[q], t->fold_len))
-                    is_people = q < 5;
-            if (is_people >= 0 && two_recent(c, is_people, &b->m)) {
-                b->m.flags |= NE_MF_PLURAL | (is_people ? NE_MF_PERSON : 0);
-                return k + 2;
-            }
-        }
+    const ne_mention_t *r = resolve_pronoun(c, i, kind, obj);
+    b->m.flags |= NE_MF_PRON;
+    if (r) {
+        b->m.n = r->n;
+        memcpy(b->m.m, r->m, sizeof(r->m[0]) * r->n);
+        b->m.flags |= r->flags & (NE_MF_PERSON | NE_MF_PLURAL | NE_MF_GENERIC);
     }
-    /* determiners, possessive pronouns, numbers */
-    while (j < c->s.te && j - i < 6) {
-        uint32_t fj = wf(c, j);
+    *end = i + 1;
+    return 1;
+}
+
+/* The number a word gives to a group reference: "two", "three", "both". */
+static int group_count(const ctx_t *c, uint32_t k)
+{
+    if (!(wf(c, k) & NE_W_NUM)) return 0;
+    if (is_w(c, k, "two")) return 2;
+    if (is_w(c, k, "three")) return 3;
+    if (is_w(c, k, "four")) return 4;
+    if (is_w(c, k, "five")) return 5;
+    if (is_w(c, k, "six")) return 6;
+    return 0;
+}
+
+/* Distinct entities (states, or IGOs whole) among the members of m. */
+static int distinct_entities(const ne_mention_t *m)
+{
+    int n = 0;
+    for (int k = 0; k < m->n; k++) {
+        const char *e = m->m[k].country[0] ? m->m[k].country : m->m[k].code;
+        if (!e[0]) return 0; /* a member with no state yet is no party */
+        int seen = 0;
+        for (int q = 0; q < k && !seen; q++)
+            seen = !strcmp(m->m[q].country[0] ? m->m[q].country : m->m[q].code, e);
+        n += !seen;
+    }
+    return n;
+}
+
+/* Remember a compound of several parties: the cast a later "the two
+ * countries" refers to. */
+static void note_cast(ne_memory_t *mem, const ne_mention_t *m)
+{
+    if (m->n < 2 || (m->flags & (NE_MF_LOC | NE_MF_WEAK)) || distinct_entities(m) != m->n)
+        return;
+    mem->cast[mem->ncast % NE_MEM_CASTS] = *m;
+    mem->ncast++;
+}
+
+/* The parties of "the n countries": the last compound of exactly n
+ * parties, else for two the last two actors named. */
+static int resolve_cast(const ctx_t *c, int n, int persons, ne_mention_t *out)
+{
+    const ne_memory_t *mem = c->mem;
+    size_t have = mem->ncast < NE_MEM_CASTS ? mem->ncast : NE_MEM_CASTS;
+    for (size_t k = 0; k < have; k++) {
+        const ne_mention_t *m = &mem->cast[(mem->ncast - 1 - k) % NE_MEM_CASTS];
+        if (m->n != n) continue;
+        out->n = m->n;
+        memcpy(out->m, m->m, sizeof(m->m[0]) * (size_t)m->n);
+        return 1;
+    }
+    return n == 2 && two_recent(c, persons, out);
+}
+
+/* "the bloc", "the island", "the North": the last actor of the kind the
+ * type noun names (mention-words.tsv, class type). */
+static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t,
+                        ne_mention_t *out)
+{
+    const ne_memory_t *mem = c->mem;
+    if (!strcmp(kind, "HALF")) {
+        const char *st = ne_tok_fold(c->s.d, t)[0] == 'n' ? mem->north : mem->south;
+        if (!st[0]) return 0;
+        out->n = 1;
+        memset(&out->m[0], 0, sizeof(out->m[0]));
+        ne_member_set(&out->m[0], st, "");
+        return 1;
+    }
+    int igo = !strcmp(kind, "IGO");
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    for (size_t k = 0; k < n; k++) {
+        size_t idx = mem->nrecent - 1 - k;
+        const ne_mention_t *m = &mem->recent[idx % NE_MEM_RECENT];
+        /* not the sentence's own first actor: "Chinese forces held drills
+         * around the island" is not China */
+        if (idx == c->sent_recent || (m->flags & (NE_MF_LOC | NE_MF_WEAK)) || m->n != 1)
+            continue;
+        const ne_member_t *mm = &m->m[0];
+        if (igo ? strncmp(mm->code, "IGO", 3) != 0 : !mm->country[0]) continue;
+        out->n = 1;
+        out->m[0] = *mm;
+        if (!igo) ne_member_set(&out->m[0], mm->country, "");
+        return 1;
+    }
+    return 0;
+}
+
+/* References to the parties the article has set up: "the two leaders",
+ * "both countries", "the three sides", "the two agreed" (mention-words.tsv,
+ * class group), and definite type nouns: "the bloc", "the island", "the
+ * North" (class type). Returns the end of the reference, or i. */
+static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
+{
+    uint32_t k = i;
+    if (is_w(c, k, "the"))
+        k++;
+    else if (!(wf(c, k) & (NE_W_NUM | NE_W_DET)))
+        return i; /* the usual case, at once */
+    int n = (k == i && is_w(c, k, "both")) ? 2 : group_count(c, k);
+    const char *v = NULL;
+    if (n) {
+        /* "the two Gulf states", "the two Nordic countries" */
+        uint32_t g = k + 1;
+        while (g < c->s.te && g - k <= 2 && !has_class(c, g, NE_MC_GROUP, NULL) &&
+               tok(c, g)->kind == NE_TK_WORD && !wf(c, g) &&
+               lookup(c, g).type == A_NONE && !is_verbish(c, g))
+            g++;
+        int person = 0, bare = 0;
+        if (has_class(c, g, NE_MC_GROUP, &v)) {
+            person = !strcmp(v, "person");
+        } else if (k > i && (finite_verb(c, k + 1) || is_verbish(c, k + 1))) {
+            bare = 1; /* "the two agreed" */
+        } else {
+            return i;
+        }
+        if (!resolve_cast(c, n, person, &b->m)) return i;
+        b->m.flags |= NE_MF_PLURAL | (person ? NE_MF_PERSON : 0);
+        return bare ? k + 1 : g + 1;
+    }
+    /* "the bloc" alone, not "the bloc's" head of a name ("the Island Council") */
+    if (k == i + 1 && has_class(c, k, NE_MC_TYPE, &v) && !org_word(c, k + 1) &&
+        lookup(c, k).type != A_ACTOR) {
+        int half = !strcmp(v, "HALF");
+        if (half != ((tok(c, k)->flags & NE_TF_CAP) != 0))
+            return i; /* "the North", "the island" */
+        if (!resolve_type(c, v, tok(c, k), &b->m)) return i;
+        return k + 1;
+    }
+    return i;
+}
+
+/* The referent of a possessive pronoun at j. At the start of a conjunct
+ * it is the subject of the clause before ("New Delhi expelled ..., and its
+ * foreign ministry said": New Delhi). */
+static const ne_mention_t *resolve_possessive(ctx_t *c, uint32_t j)
+{
+    int kind = is_w(c, j, "its") ? 'i' : is_w(c, j, "their") ? 't' : 'h';
+    const ne_mention_t *subj = sentence_subject(c);
+    if (subj && (is_w(c, j - 1, "and") || is_w(c, j - 1, "but")) &&
+        pronoun_fits(subj, kind))
+        return subj;
+    return resolve_pronoun(c, j, kind, 0);
+}
+
+/* Determiners, possessive pronouns and numbers before the head: "the",
+ * "its", "at least 50". Sets p->det and p->poss; advances p->j. */
+static void parse_determiners(ctx_t *c, parse_t *p)
+{
+    while (p->j < c->s.te && p->j - p->i < 6) {
+        uint32_t j = p->j, fj = wf(c, j);
         const ne_token_t *t = tok(c, j);
         if (fj & NE_W_POSS) {
             if (is_w(c, j, "its") || is_w(c, j, "their") || is_w(c, j, "his") ||
                 is_w(c, j, "her"))
-                poss = resolve_pronoun(c, is_w(c, j, "its") ? 'i'
-                                          : is_w(c, j, "their") ? 't' : 'h', 0);
-            j++;
-            det = 1;
+                p->poss = resolve_possessive(c, j);
+            p->j++;
+            p->det = 1;
             continue;
         }
         if ((fj & (NE_W_DET | NE_W_NUM)) || t->kind == NE_TK_NUM) {
@@ -607,292 +1217,780 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
             /* "at least", "up to", "about", "over": quantities only before a
              * number ("at the court" is a preposition) */
             if ((fj & NE_W_PREP) && !(fj & NE_W_DET) && !quantity_ahead(c, j + 1)) break;
-            j++;
-            det = 1;
+            p->j++;
+            p->det = 1;
             continue;
         }
         break;
     }
-    if (det && !role_ahead_v(c, j, 1, 1)) {
-        /* "the" + an actor name ("the United States", "the paramilitary Rapid
-         * Support Forces") still parses below */
-        uint32_t k = j;
-        while (k < c->s.te && k - j < 2 && is_modifier(c, k) && !is_verbish(c, k) &&
-               lookup(c, k).type == A_NONE)
-            k++;
-        atom_t a = lookup(c, k);
-        if (a.type != A_ACTOR) return i;
-        j = k;
+}
+
+/* After a determiner, a mention needs a role ahead or an actor name within
+ * two plain modifiers ("the United States", "the paramilitary Rapid Support
+ * Forces"). Returns 0 when there is neither. */
+static int determiner_opens_mention(ctx_t *c, parse_t *p)
+{
+    if (!p->det || role_ahead_v(c, p->j, 1, 1)) return 1;
+    uint32_t k = p->j;
+    while (k < c->s.te && k - p->j < 2 && is_modifier(c, k) && !is_verbish(c, k) &&
+           lookup(c, k).type == A_NONE)
+        k++;
+    if (lookup(c, k).type != A_ACTOR) return 0;
+    p->j = k;
+    return 1;
+}
+
+/* An actor followed by 's: "Russia's", "the agency's", "Khan's". The owner
+ * of what follows; when no role follows, the owner is the mention itself
+ * ("Russia's invasion"). */
+static int head_possessive(ctx_t *c, build_t *b, parse_t *p, atom_t a,
+                           const ne_member_t *mm, int person)
+{
+    add_owner(b, mm);
+    p->j = a.te + 1;
+    if (person && !role_ahead(c, p->j, 0)) {
+        /* "Khan's party": a person's organization */
+        p->have_head = 1;
+        b->m.flags |= NE_MF_PERSON;
+        p->j = a.te;
+        return STEP_DONE;
     }
-    uint32_t start = j;
-    int have_head = 0, have_name = 0, mods = 0;
-    uint32_t name_b = 0, name_e = 0;
-    while (j < c->s.te && !have_head) {
-        atom_t a = lookup(c, j);
-        if (a.type == A_ACTOR) {
-            const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.actor);
-            ne_member_t mm;
-            member_of_entry(c, a.actor, a.valid, &mm);
-            mm.start = tok(c, j)->start;
-            mm.end = tok(c, a.te - 1)->end;
-            int possessive = is_w(c, a.te, "'s");
-            if (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME) note_person(c->mem, c, a.actor);
-            if (possessive) {
-                /* "Russia's", "the agency's": an owner, the head follows */
-                add_owner(b, &mm);
-                j = a.te + 1;
-                if (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME) {
-                    /* "Khan's party": a person's organization */
-                    if (!role_ahead(c, j, 0)) {
-                        have_head = 1;
-                        b->m.flags |= NE_MF_PERSON;
-                        j = a.te;
-                        break;
-                    }
-                }
-                if (!role_ahead(c, j, 1)) {
-                    /* "Russia's invasion": the owner is the mention */
-                    j = a.te + 1;
-                    have_head = 1;
-                    b->m.flags |= NE_MF_WEAK;
-                    /* keep the possessed noun in the span for evidence */
-                    while (j < c->s.te && j - a.te < 4 && is_modifier(c, j)) j++;
-                    if (j == a.te + 1) j = a.te;
+    if (!role_ahead(c, p->j, 1)) {
+        /* "Russia's invasion": the owner is the mention */
+        p->have_head = 1;
+        b->m.flags |= NE_MF_WEAK;
+        /* keep the possessed noun in the span for evidence */
+        while (p->j < c->s.te && p->j - a.te < 4 && is_modifier(c, p->j) &&
+               !(p->j > a.te + 1 && verb_ends_phrase(c, p->j)))
+            p->j++;
+        if (p->j == a.te + 1) p->j = a.te;
+        return STEP_DONE;
+    }
+    return STEP_MORE;
+}
+
+/* An actor that modifies a role or another adjective ("U.S. envoy", "Houthi
+ * rebels", "Russian and Ukrainian"): an owner, and the parse goes on. */
+static int head_actor_modifier(ctx_t *c, build_t *b, parse_t *p, atom_t a,
+                               const ne_lexent_t *en, const ne_member_t *mm)
+{
+    int next_and_adj = 0;
+    if ((is_w(c, a.te, "and") || is_punct(c, a.te, ",")) && a.te + 1 < c->s.te) {
+        atom_t n2 = lookup(c, a.te + 1);
+        /* "U.S. and British warplanes": a state's name used as an adjective
+         * too, when a role follows the other adjective */
+        int k2 = n2.type == A_ACTOR ? ne_lex_entry(c->s.lx, n2.actor)->kind : 0;
+        if ((k2 == NE_AK_ADJ && en->kind == NE_AK_ADJ) ||
+            ((k2 == NE_AK_ADJ || k2 == NE_AK_COUNTRY) &&
+             (en->kind == NE_AK_ADJ || en->kind == NE_AK_COUNTRY) &&
+             role_ahead(c, n2.te, 0)))
+            next_and_adj = 1; /* "the Canadian and U.S. ambassadors" */
+    }
+    if (!(role_ahead(c, a.te, 0) || next_and_adj ||
+          (en->kind == NE_AK_ADJ && role_ahead(c, a.te, 1))))
+        return 0;
+    add_owner(b, mm);
+    p->j = a.te;
+    if (next_and_adj) p->j++;
+    return 1;
+}
+
+static int head_org(ctx_t *c, build_t *b, parse_t *p);
+
+/* Does the name of a state end before k, a plain noun it modifies ("the
+ * Jordan attack,", "the Ukraine war.")? The noun ends the phrase (before
+ * punctuation, a preposition, a conjunction or a finite verb), and is no
+ * verb: it has no verb reading, or the name follows "the" or a hyphen
+ * ("Russia says that" and "visited Washington last week" are no such). */
+static int name_modifies_noun(const ctx_t *c, uint32_t k)
+{
+    if (k + 1 >= c->s.te || !is_modifier(c, k) || wf(c, k) || ne_s_adverb(&c->s, k) ||
+        lookup(c, k).type != A_NONE || verb_ends_phrase(c, k))
+        return 0;
+    const ne_token_t *nx = tok(c, k + 1);
+    if (!(nx->kind == NE_TK_PUNCT ||
+          (wf(c, k + 1) & (NE_W_PREP | NE_W_CONJ | NE_W_REL)) || finite_verb(c, k + 1)))
+        return 0;
+    if (!is_verbish(c, k)) return 1;
+    uint32_t n = k; /* the name's first token */
+    while (n > c->s.tb && ne_s_ment(&c->s, n - 1) < 0 &&
+           tok(c, n - 1)->kind == NE_TK_WORD && (tok(c, n - 1)->flags & NE_TF_CAP))
+        n--;
+    return n > c->s.tb && (is_w(c, n - 1, "the") || is_hyphen(c, n - 1));
+}
+
+/* "North Korea", "South Sudanese": remember the state of each half, for a
+ * later "the North", "the South". */
+static void note_half(ctx_t *c, uint32_t j, atom_t a, const ne_lexent_t *en)
+{
+    if (a.te < j + 2 || !en->code[0] || ne_code_stateless(en->code) ||
+        (en->kind != NE_AK_COUNTRY && en->kind != NE_AK_ADJ && en->kind != NE_AK_PEOPLE))
+        return;
+    char *half = is_w(c, j, "north")   ? c->mem->north
+                 : is_w(c, j, "south") ? c->mem->south
+                                       : NULL;
+    if (half) ne_strlcpy(half, en->code, 4);
+}
+
+/* "ethnic Albanians", "ethnic Albanian guerrillas": a people named after a
+ * state but living elsewhere are civilians (or the role that follows) of
+ * the place, never the state of their name. Sets *step. */
+static int head_ethnic(ctx_t *c, build_t *b, parse_t *p, atom_t a, const ne_lexent_t *en,
+                       int *step)
+{
+    if ((en->kind != NE_AK_PEOPLE && en->kind != NE_AK_ADJ) ||
+        !has_class(c, p->j - 1, NE_MC_ETHNIC, NULL))
+        return 0;
+    p->j = a.te;
+    *step = STEP_MORE;
+    if (en->kind == NE_AK_PEOPLE) {
+        if (!b->role_set) ne_strlcpy(b->role, "CVL", sizeof(b->role));
+        b->role_set = 1;
+        b->plural = 1;
+        p->have_head = 1;
+        *step = STEP_DONE;
+    }
+    return 1;
+}
+
+/* "Vietnamese-led forces", "a Japanese-operated tanker", "Iran-backed
+ * rebels": X followed by "-" and a word of the class patron. An owner
+ * (led, operated, flagged) owns what follows; a patron (backed, aligned)
+ * only supports it, and gives it no state. Sets *step. */
+static int head_patron(ctx_t *c, build_t *b, parse_t *p, atom_t a, const ne_member_t *mm,
+                       int *step)
+{
+    const char *v = NULL;
+    uint32_t w = a.te + 1;
+    if (!is_hyphen(c, a.te) || (tok(c, a.te)->flags & NE_TF_SPACE) || w >= c->s.te ||
+        (tok(c, w)->flags & NE_TF_SPACE) || !has_class(c, w, NE_MC_PATRON, &v))
+        return 0;
+    int owner = !strcmp(v, "owner");
+    if (owner) add_owner(b, mm);
+    p->j = w + 1;
+    *step = STEP_MORE;
+    if (owner && !role_ahead(c, p->j, 1)) {
+        /* "a Japanese-operated tanker": the owner's thing */
+        uint32_t k = p->j;
+        while (k < c->s.te && k - p->j < 3 && is_modifier(c, k) &&
+               !(k > p->j && verb_ends_phrase(c, k)))
+            k++;
+        b->m.flags |= NE_MF_WEAK;
+        p->j = k;
+        p->have_head = 1;
+        *step = STEP_DONE;
+    }
+    return 1;
+}
+
+/* Is "of" + a state other than mm's at k ("King Hassan of Morocco" when
+ * the dictionary's Hassan is Jordanian)? */
+static int other_state_after(const ctx_t *c, uint32_t k, const ne_member_t *mm)
+{
+    if (!is_w(c, k, "of")) return 0;
+    atom_t a = lookup(c, k + 1);
+    if (a.type != A_ACTOR) return 0;
+    const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.actor);
+    if (en->kind != NE_AK_COUNTRY && en->kind != NE_AK_CAPITAL) return 0;
+    return strncmp(en->code, mm->country, 3) != 0;
+}
+
+/* A dictionary actor at p->j: an owner, a modifier, or the head. */
+static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
+{
+    const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.actor);
+    ne_member_t mm;
+    member_of_entry(c, a.actor, a.valid, &mm);
+    mm.start = tok(c, p->j)->start;
+    mm.end = tok(c, a.te - 1)->end;
+    int person = en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME;
+    if (person) note_person(c->mem, c, a.actor);
+    note_half(c, p->j, a, en);
+    if (!person && head_org(c, b, p)) return STEP_DONE; /* "Helsinki Committee" */
+    int step;
+    if (!person &&
+        (head_ethnic(c, b, p, a, en, &step) || head_patron(c, b, p, a, &mm, &step)))
+        return step;
+    if (en->kind == NE_AK_MOVEMENT && !is_w(c, a.te, "'s")) {
+        /* "Iraq's al-Qaeda", "Syrian Islamic State fighters": the branch of
+         * the state named before it; with none, placed by the sentence */
+        if (b->nown) {
+            if (!b->role_set) ne_strlcpy(b->role, mm.role, sizeof(b->role));
+            b->role_set = 1;
+        } else {
+            add_owner(b, &mm);
+            b->movement = 1;
+        }
+        p->j = a.te;
+        if (role_ahead(c, p->j, 0)) return STEP_MORE; /* "Islamic State fighters" */
+        p->have_head = 1;
+        return STEP_DONE;
+    }
+    if (is_w(c, a.te, "'s")) return head_possessive(c, b, p, a, &mm, person);
+    if (en->kind == NE_AK_SURNAME && b->role_set && other_state_after(c, a.te, &mm)) {
+        /* "King Hassan of Morocco": another Hassan than the dictionary's,
+         * the title's holder in the state named after "of" */
+        b->m.flags |= NE_MF_PERSON;
+        p->j = a.te;
+        p->have_head = 1;
+        return STEP_DONE;
+    }
+    if (person) {
+        /* a person from the dictionary: their code wins over a title's */
+        if (p->former && mm.country[0]) ne_member_set(&mm, mm.country, "OPP");
+        b->nown = 0;
+        b->role_set = 0;
+        add_owner(b, &mm);
+        b->m.flags |= NE_MF_PERSON;
+        p->j = a.te;
+        p->have_head = 1;
+        return STEP_DONE;
+    }
+    if (head_actor_modifier(c, b, p, a, en, &mm)) return STEP_MORE;
+    if (en->kind == NE_AK_ADJ) {
+        /* "an Egyptian plan", "Israeli tank fire": the state behind a thing */
+        add_owner(b, &mm);
+        p->j = a.te;
+        uint32_t k = p->j;
+        while (k < c->s.te && k - p->j < 3 && is_modifier(c, k) &&
+               !(k > p->j && verb_ends_phrase(c, k)))
+            k++;
+        if (k == p->j)
+            return STEP_FAIL; /* a bare adjective with no noun is not a mention */
+        b->m.flags |= NE_MF_WEAK;
+        p->j = k;
+        p->have_head = 1;
+        return STEP_DONE;
+    }
+    add_owner(b, &mm);
+    if (en->kind == NE_AK_PLACE) b->m.flags |= NE_MF_LOC;
+    p->j = a.te;
+    p->have_head = 1;
+    if ((en->kind == NE_AK_COUNTRY || en->kind == NE_AK_CAPITAL) &&
+        name_modifies_noun(c, p->j)) {
+        /* "the Jordan attack", "the Russian-Ukraine war": the state's thing,
+         * never the antecedent of "it" */
+        b->m.flags |= NE_MF_WEAK;
+        p->j++;
+    }
+    return STEP_DONE;
+}
+
+/* A role from roles.tsv at p->j ("foreign ministry", "protesters"). */
+static void head_role(ctx_t *c, build_t *b, parse_t *p, atom_t a)
+{
+    const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.role);
+    /* a weapon is an actor only with an owner; "Army warplanes" have one */
+    if (!b->role_set || b->arms) b->arms = en->kind == NE_RK_ARMS;
+    /* the last noun is the head: "media regulator" is a regulator */
+    if (!b->role_set || en->code[0]) ne_strlcpy(b->role, en->code, sizeof(b->role));
+    b->role_set = 1;
+    /* out of office: a former leader is the opposition, a former diplomat or
+     * soldier a civilian */
+    if (p->former && en->code[0])
+        ne_strlcpy(b->role, en->kind == NE_RK_TITLE ? "OPP" : "CVL", sizeof(b->role));
+    b->plural = is_role_plural(c, p->j, a.te) || en->plural;
+    if (en->kind == NE_RK_TITLE) b->m.flags |= NE_MF_PERSON;
+    p->j = a.te;
+    p->mods = 0;
+}
+
+/* An organisation's name at p->j is the head: its role, unless a role
+ * word came first ("the rebel Revolutionary United Front"), and the states
+ * named in it. A bracketed acronym after it ("(RUF)") is part of the
+ * mention, remembered as its name for the rest of the article. */
+static int head_org(ctx_t *c, build_t *b, parse_t *p)
+{
+    org_t o;
+    if (!org_name(c, p->j, &o)) return 0;
+    if (!b->role_set) ne_strlcpy(b->role, o.role, sizeof(b->role));
+    b->role_set = 1;
+    b->arms = 0;
+    /* states named inside the name, unless one came before it ("the
+     * Danish Helsinki Committee" is Danish) */
+    if (!b->nown)
+        for (int k = 0; k < o.nown; k++)
+            add_owner(b, &o.own[k]);
+    p->j = o.end;
+    p->have_head = 1;
+    p->org = 1;
+    if (is_punct(c, p->j, "(") && is_punct(c, p->j + 2, ")") &&
+        (tok(c, p->j + 1)->flags & NE_TF_ALLCAP)) {
+        p->acro = p->j + 1;
+        p->j += 3;
+    }
+    return 1;
+}
+
+/* Do one or two plain capitalised words at k stand before a title that a
+ * name follows ("Roman Catholic Bishop Rolando Alvarez")? */
+static int title_after_names(const ctx_t *c, uint32_t k)
+{
+    uint32_t q = k;
+    while (q < c->s.te && q - k < 2 && plain_name_word(c, q) &&
+           lookup(c, q).type == A_NONE)
+        q++;
+    if (q == k) return 0;
+    atom_t a = lookup(c, q);
+    return a.type == A_ROLE && ne_lex_entry(c->s.lx, a.role)->kind == NE_RK_TITLE &&
+           plain_name_word(c, a.te);
+}
+
+/* A role word at p->j (head_role), and whether it is the head: "military
+ * operations" is no actor (STEP_FAIL), "Israeli tank fire killed" the
+ * owner's thing (STEP_DONE). */
+static int head_role_step(ctx_t *c, build_t *b, parse_t *p, atom_t a)
+{
+    head_role(c, b, p, a);
+    if (has_class(c, p->j, NE_MC_THING, NULL)) {
+        /* "military operations", "a new military offensive": the role word
+         * is an adjective; with an owner, the owner's thing ("Chinese
+         * military drills") */
+        if (!b->nown) return STEP_FAIL;
+    } else if (!role_modifies_noun(c, p->j)) {
+        return STEP_MORE;
+    }
+    p->j++;
+    b->m.flags |= NE_MF_WEAK;
+    p->have_head = 1;
+    return STEP_DONE;
+}
+
+/* A name after a title ("Foreign Minister Sergey Lavrov"): the head. */
+static int head_title_name(ctx_t *c, build_t *b, parse_t *p)
+{
+    if (!b->role_set) return 0;
+    uint32_t ne = name_run_ex(c, p->j, 1);
+    if (ne == p->j) return 0;
+    p->name_b = p->j;
+    p->name_e = ne;
+    p->have_name = 1;
+    b->m.flags |= NE_MF_PERSON;
+    b->plural = 0;
+    p->j = ne;
+    return 1;
+}
+
+/* A word that modifies the head to come: "senior", "former", "the jailed
+ * (opposition leader)", "Roman Catholic (Bishop X)", a hyphen. */
+static int head_modifier(ctx_t *c, build_t *b, parse_t *p)
+{
+    if (is_modifier(c, p->j) && p->mods < 3 && !b->role_set &&
+        role_ahead_v(c, p->j, 1, p->det) && (p->det || !is_verbish(c, p->j)) &&
+        !(p->mods > 0 && verb_ends_phrase(c, p->j))) {
+        if (has_class(c, p->j, NE_MC_FORMER, NULL)) p->former = 1;
+        p->j++;
+        p->mods++;
+        return 1;
+    }
+    if (!b->role_set && p->mods < 2 && (tok(c, p->j)->flags & NE_TF_CAP) &&
+        title_after_names(c, p->j)) {
+        p->j++;
+        p->mods++;
+        return 1;
+    }
+    if (is_hyphen(c, p->j) && (b->nown || b->role_set) && role_ahead(c, p->j + 1, 1)) {
+        p->j++;
+        return 1;
+    }
+    return 0;
+}
+
+/* The head grammar: owners, modifiers and roles up to the head noun or the
+ * name after a title. Returns 0 when the words make no mention. */
+static int parse_head(ctx_t *c, build_t *b, parse_t *p)
+{
+    while (p->j < c->s.te && !p->have_head) {
+        atom_t a = lookup(c, p->j);
+        if (a.type == A_ACTOR && b->role_set && (b->m.flags & NE_MF_PERSON) &&
+            place_in_name(c, p->j, a, 1))
+            a.type = A_NONE; /* "Defence Minister Aden Duale": a place opens the name */
+        int step = STEP_MORE;
+        if (a.type == A_ACTOR)
+            step = head_actor(c, b, p, a);
+        else if (a.type == A_ROLE)
+            step = head_role_step(c, b, p, a);
+        else if ((tok(c, p->j)->flags & NE_TF_CAP) && head_org(c, b, p))
+            step = STEP_DONE;
+        else if (head_title_name(c, b, p))
+            step = STEP_DONE;
+        else if (!head_modifier(c, b, p))
+            break;
+        if (step == STEP_FAIL) return 0;
+        if (step == STEP_DONE) break;
+    }
+    return 1;
+}
+
+/* No dictionary word: a name remembered from earlier in the article
+ * ("Zakharova"), or an unknown name of two or more words ("Ales
+ * Bialiatski"). Returns the end of the name, or p->i. */
+static uint32_t parse_bare_name(ctx_t *c, build_t *b, parse_t *p)
+{
+    uint32_t ne = name_run(c, p->start);
+    if (ne == p->start) return p->i;
+    int org = 0;
+    const ne_member_t *r = recall_name(c->mem, c, p->start, ne, &org);
+    if (r) {
+        b->m.n = 1;
+        b->m.m[0] = *r;
+        if (!org) b->m.flags |= NE_MF_PERSON;
+        return ne;
+    }
+    /* an unknown name: a person whose state comes from context, usable as
+     * a counterpart; every word must be unknown to the dictionaries
+     * ("Middle East", "Ambassador Bridge" are not people) */
+    int unknown = 1;
+    for (uint32_t q = p->start; q < ne; q++)
+        if (tok(c, q)->word >= 0 && !surname_word(c, q)) unknown = 0;
+    if (ne - p->start >= 2 && !p->det && unknown) {
+        b->m.n = 1;
+        memset(&b->m.m[0], 0, sizeof(b->m.m[0]));
+        ne_member_set(&b->m.m[0], "", "CVL"); /* a private person until known */
+        b->m.flags |= NE_MF_NAME | NE_MF_GENERIC | NE_MF_PERSON;
+        return ne;
+    }
+    return p->i;
+}
+
+/* A role placed by "of", "in" or "from": "Presidents of Russia and
+ * Azerbaijan", "police in Istanbul", "troops from military-ruled Myanmar".
+ * Adds the places as owners and advances p->j past them. */
+static void parse_role_place(ctx_t *c, build_t *b, parse_t *p)
+{
+    uint32_t j = p->j;
+    if (!(b->role_set && !b->nown && j + 1 < c->s.te &&
+          (is_w(c, j, "of") || is_w(c, j, "in") || is_w(c, j, "from"))))
+        return;
+    uint32_t k = j + 1;
+    while (k < c->s.te && (wf(c, k) & NE_W_DET))
+        k++;
+    /* "from military-ruled Myanmar": a few modifiers before the state */
+    for (uint32_t m0 = k; k < c->s.te && k - m0 < 4;) {
+        if ((is_modifier(c, k) || is_hyphen(c, k)) && lookup(c, k).type == A_NONE) {
+            k++;
+        } else if (k + 2 < c->s.te && is_hyphen(c, k + 1) && is_modifier(c, k + 2) &&
+                   !(tok(c, k + 1)->flags & NE_TF_SPACE)) {
+            k += 3; /* "military-ruled" */
+        } else {
+            break;
+        }
+    }
+    if (lookup(c, k).type != A_ACTOR) k = j + 1;
+    while (k < c->s.te && (wf(c, k) & NE_W_DET))
+        k++;
+    int added = 0;
+    uint32_t last_end = j;
+    for (;;) {
+        atom_t a = lookup(c, k);
+        if (a.type != A_ACTOR) break;
+        const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.actor);
+        if (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME) break;
+        if (a.te < c->s.te && (tok(c, a.te)->flags & NE_TF_CAP) &&
+            lookup(c, a.te).type == A_NONE)
+            break; /* "Vladimir" of "Vladimir Putin" is not the Russian city */
+        ne_member_t mm;
+        member_of_entry(c, a.actor, a.valid, &mm);
+        add_owner(b, &mm);
+        added = 1;
+        if (is_w(c, a.te, "'s")) {
+            /* "leaders of Egypt's Muslim Brotherhood": Egypt's */
+            k = a.te + 1;
+            atom_t g2 = lookup(c, k);
+            last_end = g2.type != A_NONE ? g2.te : k;
+            break;
+        }
+        k = a.te;
+        last_end = k;
+        uint32_t nk = k + 1; /* "of China and the United States" */
+        while (nk < c->s.te && (wf(c, nk) & NE_W_DET))
+            nk++;
+        if ((is_w(c, k, "and") || is_punct(c, k, ",")) && lookup(c, nk).type == A_ACTOR &&
+            is_w(c, j, "of"))
+            k = nk;
+        else
+            break;
+    }
+    if (added) p->j = last_end;
+}
+
+/* An apposition that names the people of a role: ", Vladimir Putin and
+ * Ilham Aliyev," after "Presidents of Russia and Azerbaijan", ", Israel
+ * Katz," after "Israel's defence minister". Advances p->j past it. */
+static void parse_apposition(ctx_t *c, build_t *b, parse_t *p)
+{
+    if (!is_punct(c, p->j, ",") || p->have_name) return;
+    uint32_t k = p->j + 1;
+    ne_member_t names[NE_MAX_MEMBERS];
+    int nn = 0, in_office[NE_MAX_MEMBERS];
+    uint32_t nbs[NE_MAX_MEMBERS], nes[NE_MAX_MEMBERS];
+    while (k < c->s.te && nn < NE_MAX_MEMBERS) {
+        atom_t a = lookup(c, k);
+        if (a.type == A_ACTOR && (ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_PERSON)) {
+            member_of_entry(c, a.actor, a.valid, &names[nn]);
+            in_office[nn] = a.valid;
+            note_person(c->mem, c, a.actor);
+            nbs[nn] = k;
+            nes[nn] = a.te;
+            nn++;
+            k = a.te;
+        } else if (a.type == A_NONE) {
+            uint32_t ne = name_run(c, k);
+            if (ne == k || ne - k < 2) break;
+            memset(&names[nn], 0, sizeof(names[nn]));
+            in_office[nn] = 0;
+            nbs[nn] = k;
+            nes[nn] = ne;
+            nn++;
+            k = ne;
+        } else {
+            break;
+        }
+        if (is_w(c, k, "and") || (is_punct(c, k, ",") && !is_punct(c, k + 1, ","))) {
+            if (is_punct(c, k, ",") &&
+                (k + 1 >= c->s.te || lookup(c, k + 1).type == A_NONE) &&
+                name_run(c, k + 1) == k + 1)
+                break; /* the closing comma */
+            k++;
+            continue;
+        }
+        break;
+    }
+    int closed = k >= c->s.te || is_punct(c, k, ",") || is_punct(c, k, ".");
+    if (!(nn > 0 && closed && (nn == b->m.n || b->m.n == 1) && b->role_set)) return;
+    for (int q = 0; q < nn; q++) {
+        ne_member_t *target = &b->m.m[b->m.n == nn ? q : 0];
+        /* the dictionary's person, unless it is out of office and the title
+         * says what the person is now ("the Thai envoy, X") */
+        int title_now = !in_office[q] && target->country[0] && target->role[0];
+        if (names[q].code[0] && !title_now && (names[q].role[0] || !target->country[0])) {
+            if (b->m.n == nn) *target = names[q];
+        } else if (b->m.n == nn) {
+            remember_name(c->mem, c, nbs[q], nes[q], target, 0);
+        }
+    }
+    if (nn == 1) b->m.flags |= NE_MF_PERSON;
+    p->j = k;
+}
+
+static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b);
+
+/* International water named after a state: "the South China Sea", "the
+ * Gulf of Mexico", "the Taiwan Strait" (a water noun of mention-words.tsv
+ * ends the capitalised name, or "of" and a state follow it). The state's
+ * name inside is no actor: the name becomes a place with no state. Returns
+ * its end, or 0. */
+static uint32_t parse_water(ctx_t *c, build_t *b, const parse_t *p)
+{
+    if (!(tok(c, p->j)->flags & NE_TF_CAP)) return 0; /* the usual case, at once */
+    uint32_t k = p->j, end = 0;
+    int state = 0, head = 0;
+    while (k < c->s.te && k - p->j < 8) {
+        if (org_word(c, k)) {
+            atom_t a = lookup(c, k);
+            if (a.type == A_ACTOR) {
+                int kind = ne_lex_entry(c->s.lx, a.actor)->kind;
+                state |= kind == NE_AK_COUNTRY || kind == NE_AK_ADJ ||
+                         kind == NE_AK_CAPITAL || kind == NE_AK_PLACE;
+                k = a.te;
+                if (head) { /* "Gulf of Mexico" */
+                    end = k;
                     break;
                 }
                 continue;
             }
-            if (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME) {
-                /* a person from the dictionary: their code wins over a title's */
-                b->nown = 0;
-                b->role_set = 0;
-                add_owner(b, &mm);
-                b->m.flags |= NE_MF_PERSON;
-                j = a.te;
-                have_head = 1;
-                break;
+            if (head) return 0; /* "the U.S. Gulf Coast" is land */
+            if (has_class(c, k, NE_MC_WATER, NULL)) {
+                head = 1;
+                end = k + 1;
             }
-            /* an actor followed by a role or another adjective is a modifier
-             * ("U.S. envoy", "Houthi rebels", "Russian and Ukrainian") */
-            int next_and_adj = 0;
-            if ((is_w(c, a.te, "and") || is_punct(c, a.te, ",")) && a.te + 1 < c->s.te) {
-                atom_t n2 = lookup(c, a.te + 1);
-                if (n2.type == A_ACTOR && ne_lex_entry(c->s.lx, n2.actor)->kind == NE_AK_ADJ &&
-                    en->kind == NE_AK_ADJ)
-                    next_and_adj = 1;
-            }
-            if (role_ahead(c, a.te, 0) || next_and_adj ||
-                (en->kind == NE_AK_ADJ && role_ahead(c, a.te, 1))) {
-                add_owner(b, &mm);
-                j = a.te;
-                if (next_and_adj) j++;
-                continue;
-            }
-            if (en->kind == NE_AK_ADJ) {
-                /* "an Egyptian plan", "Israeli tank fire": the state behind a thing */
-                add_owner(b, &mm);
-                j = a.te;
-                uint32_t k = j;
-                while (k < c->s.te && k - j < 3 && is_modifier(c, k)) k++;
-                if (k == j) {
-                    /* a bare adjective with no noun is not a mention */
-                    return i;
-                }
-                b->m.flags |= NE_MF_WEAK;
-                j = k;
-                have_head = 1;
-                break;
-            }
-            add_owner(b, &mm);
-            if (en->kind == NE_AK_PLACE) b->m.flags |= NE_MF_LOC;
-            j = a.te;
-            have_head = 1;
-            break;
-        }
-        if (a.type == A_ROLE) {
-            const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.role);
-            if (!b->role_set) {
-                ne_strlcpy(b->role, en->code, sizeof(b->role));
-                b->role_set = 1;
-            } else if (!b->role[0] && en->code[0]) {
-                ne_strlcpy(b->role, en->code, sizeof(b->role));
-            }
-            b->plural = is_role_plural(c, j, a.te);
-            if (en->kind == NE_RK_TITLE) b->m.flags |= NE_MF_PERSON;
-            j = a.te;
-            mods = 0;
+            k++;
             continue;
         }
-        if (b->role_set || b->nown) {
-            /* a name after a title: "Foreign Minister Sergey Lavrov" */
-            uint32_t ne = name_run(c, j);
-            if (ne > j && b->role_set) {
-                name_b = j;
-                name_e = ne;
-                have_name = 1;
-                b->m.flags |= NE_MF_PERSON;
-                b->plural = 0;
-                j = ne;
-                break;
-            }
-        }
-        if (is_modifier(c, j) && mods < 3 && !b->role_set && role_ahead_v(c, j, 1, det) &&
-            (det || !is_verbish(c, j))) {
-            j++;
-            mods++;
-            continue;
-        }
-        if (is_hyphen(c, j) && (b->nown || b->role_set) && role_ahead(c, j + 1, 1)) {
-            j++;
+        if (head && is_w(c, k, "of")) {
+            k++;
+            while (k < c->s.te && is_w(c, k, "the"))
+                k++;
             continue;
         }
         break;
     }
-    if (!b->nown && !b->role_set) {
-        /* a name remembered from earlier in the article: "Zakharova" */
-        uint32_t ne = name_run(c, start);
-        if (ne > start) {
-            const ne_member_t *r = recall_name(c->mem, c, start, ne);
-            if (r) {
-                b->m.n = 1;
-                b->m.m[0] = *r;
-                b->m.flags |= NE_MF_PERSON;
-                return ne;
-            }
-            /* an unknown name ("Ales Bialiatski"): a person whose state
-             * comes from context, usable as a counterpart */
-            int unknown = 1; /* every word unknown to the dictionaries: "Middle East",
-                              * "Ambassador Bridge" are not people */
-            for (uint32_t q = start; q < ne; q++)
-                if (tok(c, q)->word >= 0) unknown = 0;
-            if (ne - start >= 2 && !det && unknown) {
-                b->m.n = 1;
-                memset(&b->m.m[0], 0, sizeof(b->m.m[0]));
-                ne_member_set(&b->m.m[0], "", "CVL"); /* a private person until known */
-                b->m.flags |= NE_MF_NAME | NE_MF_GENERIC | NE_MF_PERSON;
-                return ne;
-            }
+    if (!head || !state) return 0;
+    b->m.flags = NE_MF_LOC;
+    b->m.n = 0;
+    b->m.tb = p->i;
+    b->m.te = end;
+    return end;
+}
+
+/* "members of his presidential guard", "supporters of former President
+ * X": a noun of the class members, "of", and a mention, whose members
+ * these are (with the role the class gives). Returns the end, or 0. */
+static uint32_t parse_members_of(ctx_t *c, build_t *b, const parse_t *p)
+{
+    const char *role = NULL;
+    uint32_t j = p->j;
+    if (!is_w(c, j + 1, "of") ||
+        !(ne_lex_mention_class(c->s.lx, tok(c, j)->word, NE_MC_MEMBERS, &role) &
+          NE_MC_MEMBERS))
+        return 0;
+    build_t inner;
+    uint32_t e = parse_mention(c, j + 2, &inner);
+    if (e <= j + 2 || !inner.m.n ||
+        (inner.m.flags & (NE_MF_LOC | NE_MF_PRON | NE_MF_REL)))
+        return 0;
+    b->m = inner.m;
+    b->m.flags = (uint16_t)((inner.m.flags & NE_MF_GENERIC) | NE_MF_PLURAL);
+    /* the value is the role of a person's followers ("supporters of the
+     * president" are civilians); those of a group or a body are its own
+     * people ("supporters of the Muslim Brotherhood") */
+    if (strcmp(role, "-") && (inner.m.flags & NE_MF_PERSON))
+        for (int k = 0; k < b->m.n; k++)
+            if (b->m.m[k].country[0] || !ne_code_stateless(b->m.m[k].code))
+                ne_member_set(&b->m.m[k], b->m.m[k].country, role);
+    b->m.tb = p->i;
+    b->m.te = e;
+    return e;
+}
+
+/* Parse one mention starting at i, in the order of the grammar at the top
+ * of this file. Returns its end (exclusive) or i. */
+static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
+{
+    build_reset(b);
+    uint32_t end;
+    if (parse_pronoun(c, i, b, &end)) return end;
+    parse_t p = {.i = i, .j = i};
+    if ((wf(c, i) & (NE_W_DET | NE_W_NUM)) && (end = parse_group_reference(c, i, b)) > i) {
+        if (!is_w(c, end, "'s") || !role_ahead(c, end + 1, 1)) return end;
+        /* "the North's military", "the bloc's envoy": the referent owns
+         * the role that follows */
+        ne_mention_t ref = b->m;
+        build_reset(b);
+        for (int k = 0; k < ref.n; k++) {
+            if (ref.m[k].country[0]) ne_member_set(&ref.m[k], ref.m[k].country, "");
+            add_owner(b, &ref.m[k]);
         }
-        return i;
+        p.j = end + 1;
+        p.det = 1;
+    } else {
+        parse_determiners(c, &p);
+        if ((end = parse_members_of(c, b, &p))) return end;
+        if ((end = parse_water(c, b, &p))) return end;
+        if (!determiner_opens_mention(c, &p)) return i;
     }
-    if (poss && b->role_set && !b->nown && poss->n) {
-        /* "its troops": the owner is the pronoun's referent */
-        for (int k = 0; k < poss->n; k++) add_owner(b, &poss->m[k]);
-    }
-    /* "Presidents of Russia and Azerbaijan", "police in Istanbul" */
-    if (b->role_set && !b->nown && j + 1 < c->s.te &&
-        (is_w(c, j, "of") || is_w(c, j, "in") || is_w(c, j, "from"))) {
-        uint32_t k = j + 1;
-        while (k < c->s.te && (wf(c, k) & NE_W_DET)) k++;
-        /* "from military-ruled Myanmar": a few modifiers before the state */
-        for (uint32_t m0 = k; k < c->s.te && k - m0 < 4;) {
-            if ((is_modifier(c, k) || is_hyphen(c, k)) && lookup(c, k).type == A_NONE) {
-                k++;
-            } else if (k + 2 < c->s.te && is_hyphen(c, k + 1) && is_modifier(c, k + 2) &&
-                       !(tok(c, k + 1)->flags & NE_TF_SPACE)) {
-                k += 3; /* "military-ruled" */
-            } else {
-                break;
-            }
+    p.start = p.j;
+    if (!parse_head(c, b, &p)) return i;
+    if (!b->nown && !b->role_set) return parse_bare_name(c, b, &p);
+    if (p.poss && b->role_set && !b->nown && p.poss->n) {
+        /* "its troops", "his guard": the owner is the referent's state */
+        for (int k = 0; k < p.poss->n; k++) {
+            ne_member_t o = p.poss->m[k];
+            if (o.country[0]) ne_member_set(&o, o.country, "");
+            add_owner(b, &o);
         }
-        if (lookup(c, k).type != A_ACTOR) k = j + 1;
-        while (k < c->s.te && (wf(c, k) & NE_W_DET)) k++;
-        int added = 0;
-        uint32_t last_end = j;
-        for (;;) {
-            atom_t a = lookup(c, k);
-            if (a.type != A_ACTOR) break;
-            const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.actor);
-            if (en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME) break;
-            if (a.te < c->s.te && (tok(c, a.te)->flags & NE_TF_CAP) && lookup(c, a.te).type == A_NONE)
-                break; /* "Vladimir" of "Vladimir Putin" is not the Russian city */
-            if (is_w(c, a.te, "'s")) {
-                /* "leaders of Egypt's Muslim Brotherhood": Egypt's */
-                ne_member_t mm;
-                member_of_entry(c, a.actor, a.valid, &mm);
-                add_owner(b, &mm);
-                added = 1;
-                k = a.te + 1;
-                atom_t g2 = lookup(c, k);
-                last_end = g2.type != A_NONE ? g2.te : k;
-                break;
-            }
-            ne_member_t mm;
-            member_of_entry(c, a.actor, a.valid, &mm);
-            add_owner(b, &mm);
-            added = 1;
-            k = a.te;
-            last_end = k;
-            uint32_t nk = k + 1; /* "of China and the United States" */
-            while (nk < c->s.te && (wf(c, nk) & NE_W_DET)) nk++;
-            if ((is_w(c, k, "and") || is_punct(c, k, ",")) && lookup(c, nk).type == A_ACTOR &&
-                is_w(c, j, "of"))
-                k = nk;
-            else
-                break;
-        }
-        if (added) j = last_end;
     }
+    parse_role_place(c, b, &p);
+    /* "the aircraft", "missiles": a weapon with no owner is no actor */
+    if (b->arms && !b->nown) return i;
     finish_members(c, b);
-    /* apposition: ", Vladimir Putin and Ilham Aliyev," / ", Israel Katz," */
-    if (is_punct(c, j, ",") && !have_name) {
-        uint32_t k = j + 1;
-        ne_member_t names[NE_MAX_MEMBERS];
-        int nn = 0;
-        uint32_t nbs[NE_MAX_MEMBERS], nes[NE_MAX_MEMBERS];
-        while (k < c->s.te && nn < NE_MAX_MEMBERS) {
-            atom_t a = lookup(c, k);
-            if (a.type == A_ACTOR && (ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_PERSON)) {
-                member_of_entry(c, a.actor, a.valid, &names[nn]);
-                note_person(c->mem, c, a.actor);
-                nbs[nn] = k;
-                nes[nn] = a.te;
-                nn++;
-                k = a.te;
-            } else if (a.type == A_NONE) {
-                uint32_t ne = name_run(c, k);
-                if (ne == k || ne - k < 2) break;
-                memset(&names[nn], 0, sizeof(names[nn]));
-                nbs[nn] = k;
-                nes[nn] = ne;
-                nn++;
-                k = ne;
-            } else {
-                break;
-            }
-            if (is_w(c, k, "and") || (is_punct(c, k, ",") && !is_punct(c, k + 1, ","))) {
-                if (is_punct(c, k, ",") && (k + 1 >= c->s.te || lookup(c, k + 1).type == A_NONE) &&
-                    name_run(c, k + 1) == k + 1)
-                    break; /* the closing comma */
-                k++;
-                continue;
-            }
-            break;
-        }
-        int closed = k >= c->s.te || is_punct(c, k, ",") || is_punct(c, k, ".");
-        if (nn > 0 && closed && (nn == b->m.n || b->m.n == 1) && b->role_set) {
-            for (int q = 0; q < nn; q++) {
-                ne_member_t *target = &b->m.m[b->m.n == nn ? q : 0];
-                if (names[q].code[0] && (names[q].role[0] || !target->country[0])) {
-                    if (b->m.n == nn) *target = names[q];
-                } else if (b->m.n == nn) {
-                    remember_name(c->mem, c, nbs[q], nes[q], target);
-                }
-            }
-            if (nn == 1) b->m.flags |= NE_MF_PERSON;
-            j = k;
-        }
-    }
-    if (have_name && b->m.n == 1) {
-        remember_name(c->mem, c, name_b, name_e, &b->m.m[0]);
+    /* an organisation is remembered for "it" even before its state is known */
+    if (p.org) b->m.flags &= (uint16_t)~NE_MF_GENERIC;
+    parse_apposition(c, b, &p);
+    if (p.acro && b->m.n == 1)
+        remember_name(c->mem, c, p.acro, p.acro + 1, &b->m.m[0], 1);
+    if (p.have_name && b->m.n == 1) {
         /* "President Ebrahim Raisi": a remembered or dictionary code is better */
+        remember_name(c->mem, c, p.name_b, p.name_e, &b->m.m[0], 0);
     }
     b->m.tb = i;
-    b->m.te = j;
-    return j;
+    b->m.te = p.j;
+    return p.j;
 }
 
 /* ---- compounds ------------------------------------------------------------- */
+
+/* Does conjunct bm, a role with no state, take the states of the
+ * conjuncts before it? "Turkish tanks and troops", "Israeli helicopters
+ * and gunboats": the adjective governs both nouns when they name the same
+ * kind of actor. Then bm adds nothing to the compound. */
+static int shares_owner(const ne_mention_t *cur, const ne_mention_t *bm)
+{
+    if (!(bm->flags & NE_MF_GENERIC) || (bm->flags & NE_MF_NAME) || bm->n != 1) return 0;
+    const ne_member_t *g = &bm->m[0];
+    if (g->country[0] || !g->role[0]) return 0;
+    for (int t = 0; t < cur->n; t++)
+        if (cur->m[t].country[0] && !strcmp(cur->m[t].role, g->role)) return 1;
+    return 0;
+}
+
+/* "Meng Wanzhou, chief financial officer of China's Huawei, ...": a name
+ * of no known state takes the state of the apposition right after it
+ * (and its role), here and for the rest of the article. */
+static void place_by_apposition(ctx_t *c, const ne_mention_t *app, uint32_t at)
+{
+    ne_doc_t *d = c->s.d;
+    if (!d->ment.n || app->n != 1 || !app->m[0].country[0] ||
+        (app->flags & (NE_MF_LOC | NE_MF_PRON | NE_MF_WEAK | NE_MF_REL)))
+        return;
+    ne_mention_t *nm = &d->ment.v[d->ment.n - 1];
+    if (!(nm->flags & NE_MF_NAME) || nm->n != 1 || nm->m[0].country[0] ||
+        nm->te + 1 != at || !is_punct(c, nm->te, ","))
+        return;
+    ne_member_set(&nm->m[0], app->m[0].country,
+                  app->m[0].role[0] ? app->m[0].role : nm->m[0].role);
+    nm->flags &= (uint16_t)~NE_MF_GENERIC;
+    ne_memory_t *mem = c->mem;
+    if (mem->nrecent) {
+        ne_mention_t *last = &mem->recent[(mem->nrecent - 1) % NE_MEM_RECENT];
+        if (last->tb == nm->tb && last->te == nm->te) *last = *nm;
+    }
+    remember_name(mem, c, nm->tb, nm->te, &nm->m[0], 0);
+}
+
+/* A movement across states with no state named before it ("An Islamic
+ * State suicide bomber blew himself up outside Kabul airport") is the
+ * branch of the state where the sentence places the event: a place or
+ * state after in, at, near, outside or across. */
+static void place_movements(ctx_t *c)
+{
+    ne_doc_t *d = c->s.d;
+    for (int q = 0; q < c->nmovements; q++) {
+        ne_member_t *mm = &d->ment.v[c->movements[q]].m[0];
+        for (size_t k = 0; k < d->ment.n; k++) {
+            const ne_mention_t *pl = &d->ment.v[k];
+            if (pl->n != 1 || !pl->m[0].country[0] || pl->m[0].role[0] ||
+                pl->tb == c->s.tb)
+                continue;
+            uint32_t b = pl->tb - 1;
+            if (!(is_w(c, b, "in") || is_w(c, b, "at") || is_w(c, b, "near") ||
+                  is_w(c, b, "outside") || is_w(c, b, "across")))
+                continue;
+            ne_member_set(mm, pl->m[0].country, mm->role);
+            break;
+        }
+    }
+}
+
+/* A conjunct with no state takes the state its partners share: "Myanmar's
+ * military and an alliance of three ethnic armed groups" are both of
+ * Myanmar. */
+static void place_by_partners(ne_mention_t *m)
+{
+    const char *st = NULL;
+    for (int k = 0; k < m->n; k++) {
+        const char *c = m->m[k].country;
+        if (!c[0]) continue;
+        if (st && strcmp(st, c)) return; /* partners of several states */
+        st = c;
+    }
+    if (!st) return;
+    char s[4];
+    memcpy(s, st, 4);
+    for (int k = 0; k < m->n; k++)
+        if (!m->m[k].country[0] && !ne_code_stateless(m->m[k].code))
+            ne_member_set(&m->m[k], s, m->m[k].role);
+}
 
 /* Merge "A and B", "A, B and C" into one mention. */
 static void merge_compounds(ctx_t *c)
@@ -940,12 +2038,14 @@ static void merge_compounds(ctx_t *c)
         {
             for (size_t q = k + 1; q <= last; q++) {
                 ne_mention_t *bm = &d->ment.v[q];
+                if (shares_owner(&cur, bm)) continue;
                 for (int t = 0; t < bm->n && cur.n < NE_MAX_MEMBERS; t++) cur.m[cur.n++] = bm->m[t];
                 cur.flags |= bm->flags & (NE_MF_GENERIC | NE_MF_PERSON);
             }
             cur.te = d->ment.v[last].te;
             cur.flags |= NE_MF_PLURAL;
             cur.flags &= (uint16_t)~NE_MF_WEAK;
+            place_by_partners(&cur);
         }
         d->ment.v[out++] = cur;
         k = last + 1;
@@ -953,10 +2053,55 @@ static void merge_compounds(ctx_t *c)
     d->ment.n = out;
 }
 
+/* Could token k be the finite verb of the sentence: an auxiliary, or a
+ * past or -s form outside any mention? A verb the dictionaries do not know
+ * is guessed from its ending after a noun ("The document serves as"). */
+static int clause_verb(const ctx_t *c, uint32_t k)
+{
+    const ne_token_t *t = tok(c, k);
+    if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) || ne_s_ment(&c->s, k) >= 0)
+        return 0;
+    if (wf(c, k) & (NE_W_BE | NE_W_HAVE | NE_W_MODAL | NE_W_FUTURE)) return 1;
+    uint32_t v = ne_lex_vforms(c->s.lx, t->word);
+    for (; v != NE_LEX_NONE; v = ne_lex_vform(c->s.lx, v)->next)
+        if (ne_lex_vform(c->s.lx, v)->forms & (NE_F_PAST | NE_F_S)) return 1;
+    if (wf(c, k) || ne_lex_vforms(c->s.lx, t->word) != NE_LEX_NONE || k == c->s.tb ||
+        tok(c, k - 1)->kind != NE_TK_WORD || wf(c, k - 1) || t->fold_len < 4)
+        return 0;
+    const char *w = ne_tok_fold(c->s.d, t);
+    size_t n = t->fold_len;
+    return (w[n - 2] == 'e' && w[n - 1] == 'd') ||
+           (w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i');
+}
+
+/* Remember the sentence's subject for a pronoun that opens the next one:
+ * the first actor mention before the first verb, not after a preposition.
+ * A sentence that opens with "The/This + noun" and names no actor before
+ * its verb is about a thing ("The document serves as a blueprint"). */
+static void note_subject(ctx_t *c)
+{
+    const ne_doc_t *d = c->s.d;
+    uint32_t verb = c->s.tb;
+    while (verb < c->s.te && !clause_verb(c, verb))
+        verb++;
+    c->mem->prev_subj.n = 0;
+    c->mem->prev_thing = 0;
+    for (size_t k = 0; k < d->ment.n; k++) {
+        const ne_mention_t *m = &d->ment.v[k];
+        if (m->tb >= verb) break;
+        if (!m->n || (m->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_WEAK))) continue;
+        if (m->tb > c->s.tb && (wf(c, m->tb - 1) & NE_W_PREP)) continue;
+        c->mem->prev_subj = *m;
+        return;
+    }
+    c->mem->prev_thing =
+        verb < c->s.te && (wf(c, c->s.tb) & NE_W_DET) && ne_s_ment(&c->s, c->s.tb) < 0;
+}
+
 int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                        ne_memory_t *mem)
 {
-    ctx_t c = {{lx, d, tb, te}, mem, mem->nrecent};
+    ctx_t c = {{lx, d, tb, te}, mem, mem->nrecent, {0}, 0};
     d->ment.n = 0;
     d->tok_ment.n = 0;
     while (d->atoms.cap < (size_t)(te - tb) + 1)
@@ -981,22 +2126,30 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
         uint32_t e = parse_mention(&c, i, &b);
         if (e > i) {
             if (NE_VEC_RESERVE(d->ment) < 0) return -1;
+            place_by_apposition(&c, &b.m, i);
+            if (b.movement && b.m.n == 1 && c.nmovements < 4)
+                c.movements[c.nmovements++] = (uint32_t)d->ment.n;
             b.m.tb = i;
             b.m.te = e;
             d->ment.v[d->ment.n++] = b.m;
             /* pronouns and compounds later in the sentence see this one */
             if (!(b.m.flags & (NE_MF_LOC | NE_MF_REL | NE_MF_RECIP)) && b.m.n &&
-                !(b.m.flags & NE_MF_GENERIC))
-                ne_memory_push(mem, &b.m);
+                (!(b.m.flags & NE_MF_GENERIC) || (b.m.flags & NE_MF_NAME)))
+                ne_memory_push(mem, &b.m); /* a named person of no known state too */
             i = e;
         } else {
             i++;
         }
     }
+    place_movements(&c);
     merge_compounds(&c);
-    /* compounds are remembered as such ("they" after "Russia and China") */
+    /* compounds are remembered as such ("they" after "Russia and China"),
+     * and as the article's cast ("the two countries") */
     for (size_t k = 0; k < d->ment.n; k++)
-        if (d->ment.v[k].n > 1 && !(d->ment.v[k].flags & NE_MF_LOC)) ne_memory_push(mem, &d->ment.v[k]);
+        if (d->ment.v[k].n > 1 && !(d->ment.v[k].flags & NE_MF_LOC)) {
+            ne_memory_push(mem, &d->ment.v[k]);
+            note_cast(mem, &d->ment.v[k]);
+        }
     /* token -> mention index */
     while (d->tok_ment.cap < (size_t)(te - tb))
         if (ne_vec_grow((void **)&d->tok_ment.v, &d->tok_ment.cap, sizeof(int32_t)) < 0) return -1;
@@ -1005,5 +2158,6 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
     for (size_t k = 0; k < d->ment.n; k++)
         for (uint32_t i = d->ment.v[k].tb; i < d->ment.v[k].te; i++)
             d->tok_ment.v[i - tb] = (int32_t)k;
+    note_subject(&c);
     return 0;
 }

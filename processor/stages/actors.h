@@ -20,6 +20,7 @@
 #define NE_MEM_NAMES 64
 #define NE_MEM_RECENT 16
 #define NE_MEM_PERSONS 64
+#define NE_MEM_CASTS 4
 #define NE_MEM_EVENTS 8      /* events remembered (a ring) */
 #define NE_MEM_EVMEMBERS 3   /* agents and targets kept of each */
 
@@ -27,12 +28,18 @@ typedef struct ne_memory_s {
     struct {
         uint64_t full, last; /* hashes of the folded full name and its last word */
         ne_member_t m;
+        int org;             /* an organisation's name or acronym, not a person */
     } names[NE_MEM_NAMES];
     size_t nnames;
     ne_mention_t recent[NE_MEM_RECENT]; /* ring of the last mentions */
     size_t nrecent;
     uint32_t persons[NE_MEM_PERSONS];   /* dictionary persons named in full so far */
     size_t npersons;
+    ne_mention_t cast[NE_MEM_CASTS];    /* the last compounds: "the two countries" */
+    size_t ncast;
+    char north[4], south[4];            /* the states named "North ...", "South ..." */
+    ne_mention_t prev_subj;             /* the last sentence's subject (n = 0: none) */
+    int prev_thing;                     /* ... was a thing ("The document serves") */
     char country[4];                    /* the last country named */
     int anchor;                         /* the last date resolved from the text */
     /* the events coded so far, a ring of the last NE_MEM_EVENTS (frames.c):

@@ -354,37 +354,62 @@ static int unplaced(const ne_member_t *m)
     return !m->country[0] && !ne_code_stateless(m->code);
 }
 
-/* Country for a member that has only a role: the other side's, else the
- * nearest state named in the sentence, else the article's last one. */
-static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
-                           uint32_t near, int target)
+/* ---- placing a bare role (resolve_member and its steps) -------------------- */
+
+/* Is there a coordinated verb ("and sent") strictly between tokens a and
+ * b? Then b is in another clause of the sentence. */
+static int conjunct_between(const ctx_t *c, uint32_t a, uint32_t b)
 {
-    if (!unplaced(m)) return;
-    char role[4];
-    memcpy(role, m->role, sizeof(role));
-    if (target) {
-        /* victims, prisoners, people: of the place where it happened
-         * ("killing six people" after "shelled a block in Kharkiv") */
-        for (size_t k = 0; k < c->s.d->ment.n; k++) {
-            const ne_mention_t *mm = &c->s.d->ment.v[k];
-            if (mm->n != 1 || !mm->m[0].country[0] || mm->m[0].role[0]) continue;
-            if (!(mm->flags & NE_MF_LOC) && !(mm->tb > c->s.tb && is_w(c, mm->tb - 1, "in")))
-                continue;
-            ne_member_set(m, mm->m[0].country, role);
-            return;
+    uint32_t lo = a < b ? a : b, hi = a < b ? b : a;
+    for (size_t k = 0; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *g = &c->s.d->vg.v[k];
+        if (!(g->flags & NE_VG_NOUN) && g->first > lo && g->head < hi && conjoined(c, g))
+            return 1;
+    }
+    return 0;
+}
+
+/* The state of the place where the event at `near` happens: a place or
+ * state named after "in", "at" or "near" (a word or two between: "in
+ * southern Israel", "in Western Cambodia") in the verb's own clause, the
+ * nearest to the verb.
+ * "people" placed by their own "in" phrase are no place. */
+static const char *event_place(const ctx_t *c, uint32_t near)
+{
+    const char *best = NULL;
+    uint32_t bestd = UINT32_MAX;
+    for (size_t k = 0; k < c->s.d->ment.n; k++) {
+        const ne_mention_t *mm = &c->s.d->ment.v[k];
+        if (mm->n != 1 || !mm->m[0].country[0] || mm->m[0].role[0]) continue;
+        uint32_t b = mm->tb;
+        while (b > c->s.tb && mm->tb - b < 2 && ment_at(c, b - 1) < 0 &&
+               tok(c, b - 1)->kind == NE_TK_WORD && !wf(c, b - 1))
+            b--;
+        if (!(b > c->s.tb &&
+              (is_w(c, b - 1, "in") || is_w(c, b - 1, "at") || is_w(c, b - 1, "near"))))
+            continue;
+        if (conjunct_between(c, near, mm->tb))
+            continue; /* "freed X and sent him to exile in Rome" */
+        uint32_t dist = mm->tb > near ? mm->tb - near : near - mm->tb;
+        if (dist < bestd) {
+            bestd = dist;
+            best = mm->m[0].country;
         }
     }
-    if (other && other->country[0]) {
-        ne_member_set(m, other->country, role);
-        return;
-    }
-    /* the nearest state actor of the sentence; a place only when there is none */
+    return best;
+}
+
+/* The nearest state actor of the sentence to `near`, other than `except`;
+ * a place only when there is none. */
+static const char *nearest_state(const ctx_t *c, uint32_t near, const char *except)
+{
     int32_t best = -1;
     uint32_t bestd = UINT32_MAX;
     for (int pass = 0; pass < 2 && best < 0; pass++)
         for (size_t k = 0; k < c->s.d->ment.n; k++) {
             const ne_mention_t *mm = &c->s.d->ment.v[k];
             if (!mm->n || !mm->m[0].country[0]) continue;
+            if (except && !strcmp(mm->m[0].country, except)) continue;
             if (pass == 0 && (mm->flags & NE_MF_LOC)) continue;
             uint32_t dist = mm->tb > near ? mm->tb - near : near - mm->tb;
             if (dist < bestd) {
@@ -392,11 +417,62 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
                 best = (int32_t)k;
             }
         }
-    if (best >= 0) {
-        ne_member_set(m, c->s.d->ment.v[best].m[0].country, role);
-        return;
+    return best >= 0 ? c->s.d->ment.v[best].m[0].country : NULL;
+}
+
+/* Is the verb at `near` one whose patients cross a border ("seized",
+ * "deported": lemma class crossborder of grammar.tsv)? */
+static int crossborder_verb(const ctx_t *c, uint32_t near)
+{
+    return near < c->s.te && (ne_lex_verb_flags(c->s.lx, tok(c, near)->word) & NE_L_CROSSBORDER);
+}
+
+/* Roles that belong to the place where they act: crowds, opposition,
+ * police, rebels (not an army or a government, which act abroad). */
+static int local_role(const char *role)
+{
+    return !strcmp(role, "CVL") || !strcmp(role, "OPP") || !strcmp(role, "COP") ||
+           !strcmp(role, "REB");
+}
+
+/* Place a member that has only a role ("GOV", "protesters"), by a fixed
+ * precedence:
+ *   1. a counterpart (target): the place where the event happens ("killed
+ *      six people in Kharkiv"); for a local actor too ("protesters stormed
+ *      the Saudi embassy in Tehran": Iranians);
+ *   2. a patient of a verb that crosses borders (seized, deported): the
+ *      nearest state other than the actor's ("gunmen killed 600 people in
+ *      southern Israel and seized dozens of hostages": Israelis);
+ *   3. the other side's state, for a counterpart; for an actor only when
+ *      the other side is an actor of a state (police, a ministry) or the
+ *      state where it happens, not a state as a whole: "Defence Minister
+ *      Sadio Camara thanked Russia" is no Russian;
+ *   4. the nearest state of the sentence, then the article's last one.
+ * `other` is the other side of the event (NULL when unknown), `near` the
+ * verb, `target` says m is the counterpart. */
+static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
+                           uint32_t near, int target)
+{
+    if (!unplaced(m)) return;
+    char role[4];
+    memcpy(role, m->role, sizeof(role));
+    const char *st = NULL;
+    if (target || local_role(role)) st = event_place(c, near);
+    if (!st && target && other && other->country[0] && crossborder_verb(c, near)) {
+        st = nearest_state(c, near, other->country);
+        if (!st && c->mem->country[0] && strcmp(c->mem->country, other->country))
+            st = c->mem->country;
     }
-    if (c->mem->country[0]) ne_member_set(m, c->mem->country, role);
+    /* the other side when it is an actor of a state, or the state where
+     * the event happens ("declared a state of siege in Haiti") */
+    if (!st && other && other->country[0]) {
+        const char *place = event_place(c, near);
+        if (target || other->role[0] || (place && !strcmp(place, other->country)))
+            st = other->country;
+    }
+    if (!st) st = nearest_state(c, near, target ? NULL : (other ? other->country : NULL));
+    if (!st && c->mem->country[0]) st = c->mem->country;
+    if (st) ne_member_set(m, st, role);
 }
 
 static uint32_t tok_start(const ctx_t *c, uint32_t i)

@@ -35,7 +35,14 @@ typedef struct winfo_s {
     int32_t plural;   /* an irregular noun plural given in classes.tsv, -1 */
     int32_t singular; /* for a plural the patterns generated: its singular, -1 */
     uint64_t classes; /* bit c: a member of class c (< 64) begins with this word */
+    int32_t mword;  /* index into mwords (mention-grammar classes), -1 */
 } winfo_t;
+
+/* The mention-grammar classes of one word, with a value per class. */
+typedef struct mword_s {
+    uint32_t classes;
+    char val[NE_MC_COUNT][8];
+} mword_t;
 
 typedef struct lemma_s {
     int32_t word;
@@ -104,6 +111,7 @@ struct ne_lexicon_s {
         char to[5];   /* "" keeps the code */
     } *cmap;
     size_t ncmap, cmap_cap;
+    NE_VEC(mword_t) mwords;
 };
 
 static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "SIMILAR",     "AGAINST",
@@ -197,6 +205,7 @@ static int32_t word_intern(ne_lexicon_t *lx, const char *s, size_t n)
     wi->noun = NE_LEX_NONE;
     wi->plural = -1;
     wi->singular = -1;
+    wi->mword = -1;
     whash_insert(lx, s, n, (uint32_t)w);
     return w;
 }
@@ -296,6 +305,28 @@ const ne_lexent_t *ne_lex_entry(const ne_lexicon_t *lx, uint32_t idx)
 size_t ne_lex_entry_count(const ne_lexicon_t *lx)
 {
     return lx->ent.n + lx->pat.n;
+}
+
+uint32_t ne_lex_mention_class(const ne_lexicon_t *lx, int32_t w, uint32_t cls,
+                              const char **value)
+{
+    if (w < 0 || lx->winfo.v[w].mword < 0) return 0;
+    const mword_t *m = &lx->mwords.v[lx->winfo.v[w].mword];
+    if (value && (m->classes & cls)) {
+        int k = 0;
+        while (k < NE_MC_COUNT - 1 && !(cls & (1u << k)))
+            k++;
+        *value = m->val[k];
+    }
+    return m->classes;
+}
+
+uint32_t ne_lex_verb_flags(const ne_lexicon_t *lx, int32_t w)
+{
+    uint32_t flags = 0;
+    for (uint32_t v = ne_lex_vforms(lx, w); v != NE_LEX_NONE; v = lx->vform.v[v].next)
+        flags |= lx->lemma.v[lx->vform.v[v].lemma].flags;
+    return flags;
 }
 
 uint32_t ne_lex_vforms(const ne_lexicon_t *lx, int32_t w)
@@ -623,6 +654,7 @@ typedef struct loader_s {
     int line;
     char *err;
     size_t errsz;
+    uint32_t pgroup; /* 1 + the first entry of the last person's alias lines, 0: none */
 } loader_t;
 
 static int fail(loader_t *ld, const char *fmt, ...)
@@ -677,11 +709,13 @@ static int valid_code(const char *c)
 
 static int load_actor_line(loader_t *ld, char **f, int nf)
 {
-    static const struct { const char *name; int kind; } kinds[] = {
-        {"country", NE_AK_COUNTRY}, {"adj", NE_AK_ADJ}, {"people", NE_AK_PEOPLE},
-        {"capital", NE_AK_CAPITAL}, {"seat", NE_AK_SEAT}, {"place", NE_AK_PLACE},
-        {"igo", NE_AK_IGO}, {"group", NE_AK_GROUP}, {"person", NE_AK_PERSON},
-        {"surname", NE_AK_SURNAME}, {NULL, 0}};
+    static const struct { const char *name; int kind;
+    } kinds[] = {{"country", NE_AK_COUNTRY},   {"adj", NE_AK_ADJ},
+                 {"people", NE_AK_PEOPLE},     {"capital", NE_AK_CAPITAL},
+                 {"seat", NE_AK_SEAT},         {"place", NE_AK_PLACE},
+                 {"igo", NE_AK_IGO},           {"group", NE_AK_GROUP},
+                 {"movement", NE_AK_MOVEMENT}, {"person", NE_AK_PERSON},
+                 {"surname", NE_AK_SURNAME},   {NULL, 0}};
     if (nf < 3) return fail(ld, "expected phrase, code and kind separated by TABs");
     ne_lexent_t e;
     memset(&e, 0, sizeof(e));
@@ -698,15 +732,26 @@ static int load_actor_line(loader_t *ld, char **f, int nf)
     int32_t ids[32];
     int n = phrase_words(ld->lx, f[0], ids, 32);
     if (n <= 0) return fail(ld, "empty or too long phrase '%s'", f[0]);
+    /* Consecutive person lines with one code and period are aliases of one
+     * person ("luiz inacio lula da silva", "lula da silva"), and a surname
+     * line after them ("lula") is theirs: all carry the first line's index
+     * as the person's identity, so "Lula" codes after any of the names. */
+    const ne_lexent_t *g = ld->pgroup ? ne_lex_entry(ld->lx, ld->pgroup - 1) : NULL;
+    int same = g && !strcmp(g->code, e.code) && g->from == e.from && g->to == e.to;
+    if (e.kind == NE_AK_SURNAME && same) e.person = ld->pgroup - 1;
     uint32_t idx = add_entry(ld->lx, ids, n, &e);
     if (idx == NE_LEX_NONE) return fail(ld, "out of memory");
+    if (e.kind == NE_AK_PERSON) {
+        if (!same) ld->pgroup = idx + 1;
+        ld->lx->ent.v[idx].person = ld->pgroup - 1;
+    }
     /* A person's surname: the last word, unless it is a particle or the
      * name is one word. It codes only after a first mention or a title
      * (actors.c decides), so a shared surname costs nothing. */
     if (e.kind == NE_AK_PERSON && n >= 2) {
         ne_lexent_t s = e;
         s.kind = NE_AK_SURNAME;
-        s.person = idx;
+        s.person = ld->pgroup - 1;
         int first = n - 1;
         /* al-Assad, bin Salman: keep the particle with the surname */
         if (first >= 2 && strcmp(word_str(ld->lx, ids[first - 1]), "-") == 0) first -= 2;
@@ -715,6 +760,125 @@ static int load_actor_line(loader_t *ld, char **f, int nf)
         if (add_entry(ld->lx, ids + first, n - first, &s) == NE_LEX_NONE)
             return fail(ld, "out of memory");
     }
+    return 0;
+}
+
+/* ---- noun plurals ------------------------------------------------------ */
+
+/* Regular plurals of a noun, written to out (at most 3, each < 96 bytes):
+ * "officers", "allies", "crises", "spokesmen", "spokespeople". Where the
+ * spelling is ambiguous every variant is generated, as for verbs ("chief"
+ * -> chiefs, chieves; "policeman" -> policemen, policemans): a form that is
+ * not a word never occurs in text. Irregular plurals are data (the plural
+ * column of classes.tsv and roles.tsv). */
+static int noun_plurals(const char *b, char out[3][96])
+{
+    size_t n = strlen(b);
+    if (n == 0 || n > 80) return 0;
+    char last = b[n - 1], prev = n > 1 ? b[n - 2] : 0;
+    int k = 0;
+    if (last == 's' || last == 'x' || last == 'z' || (last == 'h' && (prev == 'c' || prev == 's'))) {
+        snprintf(out[k++], 96, "%ses", b);
+        if (n > 2 && last == 's' && prev == 'i') snprintf(out[k++], 96, "%.*ses", (int)n - 2, b);
+    } else if (last == 'y' && !is_vowel(prev)) {
+        snprintf(out[k++], 96, "%.*sies", (int)n - 1, b);
+    } else if (n >= 3 && !strcmp(b + n - 3, "man")) {
+        snprintf(out[k++], 96, "%.*smen", (int)n - 3, b);
+        snprintf(out[k++], 96, "%ss", b);
+    } else if (n >= 6 && !strcmp(b + n - 6, "person")) {
+        snprintf(out[k++], 96, "%ss", b);
+        snprintf(out[k++], 96, "%.*speople", (int)n - 6, b);
+    } else if (last == 'f' || (last == 'e' && prev == 'f')) {
+        snprintf(out[k++], 96, "%.*sves", (int)n - (last == 'f' ? 1 : 2), b);
+        snprintf(out[k++], 96, "%ss", b);
+    } else if (last == 'o' && !is_vowel(prev)) {
+        snprintf(out[k++], 96, "%ses", b);
+        snprintf(out[k++], 96, "%ss", b);
+    } else {
+        snprintf(out[k++], 96, "%ss", b);
+    }
+    return k;
+}
+
+/* Grammar words (determiners, prepositions, auxiliaries, ...) have no
+ * plural: "a" is not the singular of "as". Speech nouns are nouns of the
+ * grammar ("statement" is an agreement too, "statements" its plural). */
+static int has_plural(const ne_lexicon_t *lx, int32_t w)
+{
+    return (lx->winfo.v[w].flags & ~(uint32_t)NE_W_SPEECH_NOUN) == 0;
+}
+
+/* Word ids of the plurals of word w: the irregular one the data gives,
+ * else the regular ones. Returns the count (at most 3), -1 on no memory. */
+static int plural_ids(ne_lexicon_t *lx, int32_t w, int32_t out[3])
+{
+    if (!has_plural(lx, w)) return 0;
+    if (lx->winfo.v[w].plural >= 0) {
+        out[0] = lx->winfo.v[w].plural;
+        return 1;
+    }
+    char pl[3][96];
+    int k = noun_plurals(word_str(lx, w), pl);
+    for (int i = 0; i < k; i++)
+        if ((out[i] = word_intern_z(lx, pl[i])) < 0) return -1;
+    return k;
+}
+
+/* The word of a noun phrase that takes the plural: the one before its
+ * first preposition ("heads of state", "ministers for foreign affairs",
+ * "cessations of hostilities"), else the last. */
+static int phrase_head(const ne_lexicon_t *lx, const int32_t *ids, int n)
+{
+    for (int i = 1; i < n; i++)
+        if (lx->winfo.v[ids[i]].flags & NE_W_PREP) return i - 1;
+    return n - 1;
+}
+
+/* An irregular plural given in a data line's plural column ("child" ...
+ * "children") for the head word of its phrase; "" or "-" for none. */
+static int set_plural(loader_t *ld, int32_t head, const char *plural)
+{
+    if (!plural[0] || !strcmp(plural, "-")) return 0;
+    int32_t pl[4];
+    if (phrase_words(ld->lx, plural, pl, 4) != 1)
+        return fail(ld, "the plural '%s' must be one word", plural);
+    ld->lx->winfo.v[head].plural = pl[0];
+    return 0;
+}
+
+/* Does trie node `node` already hold an entry of this kind and code? */
+static int entry_exists(const ne_lexicon_t *lx, const int32_t *ids, int n,
+                        const ne_lexent_t *e)
+{
+    uint32_t node = 0;
+    for (int i = 0; i < n && node != NE_LEX_NONE; i++)
+        node = ne_lex_child(lx, node, ids[i]);
+    if (node == NE_LEX_NONE) return 0;
+    for (uint32_t k = ne_lex_node_entry(lx, node); k != NE_LEX_NONE;
+         k = lx->ent.v[k].next)
+        if (lx->ent.v[k].kind == e->kind && !strcmp(lx->ent.v[k].code, e->code)) return 1;
+    return 0;
+}
+
+/* Add a role line and the plural of its head noun; a phrase already
+ * listed with the same kind and role is not added twice. */
+static int add_role_forms(loader_t *ld, int32_t *ids, int n, ne_lexent_t *e)
+{
+    if (!entry_exists(ld->lx, ids, n, e) && add_entry(ld->lx, ids, n, e) == NE_LEX_NONE)
+        return fail(ld, "out of memory");
+    int h = phrase_head(ld->lx, ids, n);
+    int32_t head = ids[h], forms[3];
+    int nf = plural_ids(ld->lx, head, forms);
+    if (nf < 0) return fail(ld, "out of memory");
+    ne_lexent_t pl = *e;
+    pl.plural = 1;
+    for (int k = 0; k < nf; k++) {
+        ids[h] = forms[k];
+        if (!entry_exists(ld->lx, ids, n, &pl) &&
+            add_entry(ld->lx, ids, n, &pl) == NE_LEX_NONE)
+            return fail(ld, "out of memory");
+    }
+    ids[h] = head;
     return 0;
 }
 
@@ -731,12 +895,64 @@ static int load_role_line(loader_t *ld, char **f, int nf)
     if (!ok) return fail(ld, "unknown role '%s'", f[1]);
     if (strcmp(f[2], "title") == 0) e.kind = NE_RK_TITLE;
     else if (strcmp(f[2], "body") == 0) e.kind = NE_RK_BODY;
-    else return fail(ld, "unknown role kind '%s' (title or body)", f[2]);
+    else if (strcmp(f[2], "arms") == 0)
+        e.kind = NE_RK_ARMS;
+    else
+        return fail(ld, "unknown role kind '%s' (title, body or arms)", f[2]);
     snprintf(e.code, sizeof(e.code), "%s", strcmp(f[1], "-") ? f[1] : "");
     int32_t ids[32];
     int n = phrase_words(ld->lx, f[0], ids, 32);
     if (n <= 0) return fail(ld, "empty or too long phrase '%s'", f[0]);
-    if (add_entry(ld->lx, ids, n, &e) == NE_LEX_NONE) return fail(ld, "out of memory");
+    if (nf >= 4 && set_plural(ld, ids[phrase_head(ld->lx, ids, n)], f[3]) < 0) return -1;
+    return add_role_forms(ld, ids, n, &e);
+}
+
+/* mention-words.tsv: word <TAB> class [<TAB> value]. Nouns of the classes
+ * that take a plural get it generated ("side" gives "sides"). */
+static int load_mention_line(loader_t *ld, char **f, int nf)
+{
+    static const struct {
+        const char *name;
+        uint32_t cls;
+        int plural;
+    } classes[] = {{"org-head", NE_MC_ORG_HEAD, 1},
+                   {"group", NE_MC_GROUP, 1},
+                   {"type", NE_MC_TYPE, 0},
+                   {"ethnic", NE_MC_ETHNIC, 0},
+                   {"members", NE_MC_MEMBERS, 1},
+                   {"patron", NE_MC_PATRON, 0},
+                   {"water", NE_MC_WATER, 0},
+                   {"former", NE_MC_FORMER, 0},
+                   {"thing", NE_MC_THING, 1},
+                   {NULL, 0, 0}};
+    if (nf < 2) return fail(ld, "expected word and class separated by a TAB");
+    int c = 0;
+    while (classes[c].name && strcmp(classes[c].name, f[1]))
+        c++;
+    if (!classes[c].name) return fail(ld, "unknown word class '%s'", f[1]);
+    int bit = 0;
+    while (!(classes[c].cls & (1u << bit)))
+        bit++;
+    const char *value = nf >= 3 ? f[2] : "";
+    if (strlen(value) >= sizeof(((mword_t *)0)->val[0]))
+        return fail(ld, "value too long '%s'", value);
+    if (strchr(f[0], ' ')) return fail(ld, "'%s' is not one word", f[0]);
+    ne_lexicon_t *lx = ld->lx;
+    int32_t forms[4];
+    if ((forms[0] = word_intern_z(lx, f[0])) < 0) return fail(ld, "out of memory");
+    int np = classes[c].plural ? plural_ids(lx, forms[0], forms + 1) : 0;
+    if (np < 0) return fail(ld, "out of memory");
+    for (int k = 0; k <= np; k++) {
+        int32_t w = forms[k];
+        if (lx->winfo.v[w].mword < 0) {
+            if (NE_VEC_RESERVE(lx->mwords) < 0) return fail(ld, "out of memory");
+            memset(&lx->mwords.v[lx->mwords.n], 0, sizeof(mword_t));
+            lx->winfo.v[w].mword = (int32_t)lx->mwords.n++;
+        }
+        mword_t *m = &lx->mwords.v[lx->winfo.v[w].mword];
+        m->classes |= classes[c].cls;
+        snprintf(m->val[bit], sizeof(m->val[bit]), "%s", value);
+    }
     return 0;
 }
 
@@ -782,60 +998,6 @@ static int load_irregular_line(loader_t *ld, char **f, int nf)
 
 /* ---- nouns and classes ------------------------------------------------ */
 
-/* Regular plurals of a noun, written to out (at most 3, each < 96 bytes).
- * Where the spelling is ambiguous every variant is generated, as for verbs
- * ("chief" -> chiefs, chieves; "policeman" -> policemans, policemen): a
- * form that is not a word never occurs in text. */
-static int noun_plurals(const char *b, char out[3][96])
-{
-    size_t n = strlen(b);
-    if (n == 0 || n > 80) return 0;
-    char last = b[n - 1], prev = n > 1 ? b[n - 2] : 0;
-    int k = 0;
-    if (last == 's' || last == 'x' || last == 'z' || (last == 'h' && (prev == 'c' || prev == 's'))) {
-        snprintf(out[k++], 96, "%ses", b);
-        if (n > 2 && last == 's' && prev == 'i') snprintf(out[k++], 96, "%.*ses", (int)n - 2, b);
-    } else if (last == 'y' && !is_vowel(prev)) {
-        snprintf(out[k++], 96, "%.*sies", (int)n - 1, b);
-    } else if (n > 3 && !strcmp(b + n - 3, "man")) {
-        snprintf(out[k++], 96, "%.*smen", (int)n - 3, b);
-        snprintf(out[k++], 96, "%ss", b);
-    } else if (last == 'f' || (last == 'e' && prev == 'f')) {
-        snprintf(out[k++], 96, "%.*sves", (int)n - (last == 'f' ? 1 : 2), b);
-        snprintf(out[k++], 96, "%ss", b);
-    } else if (last == 'o' && !is_vowel(prev)) {
-        snprintf(out[k++], 96, "%ses", b);
-        snprintf(out[k++], 96, "%ss", b);
-    } else {
-        snprintf(out[k++], 96, "%ss", b);
-    }
-    return k;
-}
-
-/* Grammar words (determiners, prepositions, auxiliaries, ...) have no
- * plural: "a" is not the singular of "as". Speech nouns are nouns of the
- * grammar ("statement" is an agreement too, "statements" its plural). */
-static int has_plural(const ne_lexicon_t *lx, int32_t w)
-{
-    return (lx->winfo.v[w].flags & ~(uint32_t)NE_W_SPEECH_NOUN) == 0;
-}
-
-/* Word ids of the plurals of word w: the irregular one from classes.tsv,
- * else the regular ones. Returns the count (at most 3), -1 on no memory. */
-static int plural_ids(ne_lexicon_t *lx, int32_t w, int32_t out[3])
-{
-    if (!has_plural(lx, w)) return 0;
-    if (lx->winfo.v[w].plural >= 0) {
-        out[0] = lx->winfo.v[w].plural;
-        return 1;
-    }
-    char pl[3][96];
-    int k = noun_plurals(word_str(lx, w), pl);
-    for (int i = 0; i < k; i++)
-        if ((out[i] = word_intern_z(lx, pl[i])) < 0) return -1;
-    return k;
-}
-
 static int add_cphrase(ne_lexicon_t *lx, uint32_t cls, const int32_t *ids, int n)
 {
     if (NE_VEC_RESERVE(lx->cph) < 0) return -1;
@@ -862,8 +1024,8 @@ static int valid_class_name(const char *s)
 }
 
 /* CLASS <TAB> phrase [<TAB> plural]: a member of a noun class, in the
- * singular; its plural is generated on the head word (the last word, or
- * the word before "of": "cessation of hostilities"), or given. */
+ * singular; its plural is generated on the head word (phrase_head), or
+ * given. */
 static int load_class_line(loader_t *ld, char **f, int nf)
 {
     ne_lexicon_t *lx = ld->lx;
@@ -896,17 +1058,8 @@ static int load_class_line(loader_t *ld, char **f, int nf)
     int32_t ids[16];
     int n = phrase_words(lx, f[1], ids, 16);
     if (n <= 0) return fail(ld, "empty or too long phrase '%s'", f[1]);
-    int head = n - 1;
-    for (int i = 1; i < n; i++)
-        if (!strcmp(word_str(lx, ids[i]), "of")) {
-            head = i - 1;
-            break;
-        }
-    if (nf >= 3 && f[2][0]) {
-        int32_t pl[4];
-        if (phrase_words(lx, f[2], pl, 4) != 1) return fail(ld, "the plural '%s' must be one word", f[2]);
-        lx->winfo.v[ids[head]].plural = pl[0];
-    }
+    int head = phrase_head(lx, ids, n);
+    if (nf >= 3 && set_plural(ld, ids[head], f[2]) < 0) return -1;
     if (add_cphrase(lx, cls, ids, n) < 0) return fail(ld, "out of memory");
     int32_t pl[3];
     int np = plural_ids(lx, ids[head], pl);
@@ -981,6 +1134,8 @@ static const struct grammar_class_s {
     {"consequence", NE_L_CONSEQUENCE, 1},
     {"join", NE_L_JOIN, 1},
     {"govern-purpose", NE_L_PURPOSE, 1},
+    {"speech", NE_L_SPEECH, 1},
+    {"crossborder", NE_L_CROSSBORDER, 1},
     {NULL, 0, 0}};
 
 /* The code families a `code-*` line may name (NE_CF_*, in order). */
@@ -1384,10 +1539,12 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
     /* Files load in phases, each over every folder: codes before patterns
      * that name them, irregular forms before the lemmas that use them. */
     static const struct { const char *prefix; line_fn fn; } phases[] = {
-        {"cameo", load_cameo_line}, {"irregular", load_irregular_line},
-        {"grammar", load_grammar_line}, {"roles", load_role_line},
-        {"actors-", load_actor_line}, {"classes", load_class_line}, {"verbs-", load_verb_line},
-        {"event-nouns", load_event_noun_line}, {"lemmas", load_lemma_line}, {NULL, NULL}};
+        {"cameo", load_cameo_line},        {"irregular", load_irregular_line},
+        {"grammar", load_grammar_line},    {"roles", load_role_line},
+        {"actors-", load_actor_line},      {"mention-words", load_mention_line},
+        {"classes", load_class_line},      {"verbs-", load_verb_line},
+        {"event-nouns", load_event_noun_line}, {"lemmas", load_lemma_line},
+        {NULL, NULL}};
     for (int ph = 0; phases[ph].prefix; ph++) {
         for (size_t d = 0; d < ndirs; d++) {
             char **names = NULL;
@@ -1399,9 +1556,15 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
                     int known = 0;
                     for (int k = 0; phases[k].prefix; k++) known |= has_prefix(names[i], phases[k].prefix);
                     if (!known) {
-                        snprintf(err, errsz,
-                                 "%s/%s: unknown dictionary file (names start with cameo, "
-                                 "irregular, grammar, roles, actors-, classes, verbs-, event-nouns or lemmas)", dirs[d], names[i]);
+                        /* the message names every phase's prefix */
+                        char known_names[256] = "";
+                        for (int k = 0; phases[k].prefix; k++)
+                            snprintf(known_names + strlen(known_names),
+                                     sizeof(known_names) - strlen(known_names), "%s%s",
+                                     k ? (phases[k + 1].prefix ? ", " : " or ") : "",
+                                     phases[k].prefix);
+                        snprintf(err, errsz, "%s/%s: unknown dictionary file (names start with %s)",
+                                 dirs[d], names[i], known_names);
                         rc = -1;
                         break;
                     }
@@ -1483,5 +1646,6 @@ void ne_lex_destroy(ne_lexicon_t *lx)
     free(lx->noun.v);
     free(lx->sup.v);
     free(lx->cmap);
+    free(lx->mwords.v);
     free(lx);
 }

@@ -21,12 +21,15 @@ typedef struct ne_lexicon_s ne_lexicon_t;
 enum {
     NE_AK_COUNTRY = 1, NE_AK_ADJ, NE_AK_PEOPLE, NE_AK_CAPITAL, NE_AK_SEAT, NE_AK_PLACE,
     NE_AK_IGO, NE_AK_GROUP, NE_AK_PERSON, NE_AK_SURNAME,
-    NE_RK_TITLE, NE_RK_BODY
+    NE_RK_TITLE, NE_RK_BODY,
+    NE_RK_ARMS,    /* a weapon or platform: its owner's armed force, no actor alone */
+    NE_AK_MOVEMENT /* a group across states: coded by the state the text names */
 };
 
 typedef struct ne_lexent_s {
     uint8_t kind;      /* NE_AK_* or NE_RK_* */
     uint8_t nwords;    /* phrase length in tokens */
+    uint8_t plural;    /* a role's plural generated from its singular line */
     char code[16];     /* actor code, or role ("GOV", "-" for none) */
     int32_t from, to;  /* validity as YYYYMMDD, 0 = open */
     uint32_t next;     /* next entry of the same phrase, NE_LEX_NONE at the end */
@@ -84,10 +87,27 @@ enum {
     NE_L_CONSEQUENCE = 1u << 18, /* kill, wound (", killing six"): the toll of an attack */
     NE_L_JOIN = 1u << 19,   /* join X in (a statement): X is a co-author */
     NE_L_PURPOSE = 1u << 20, /* send, summon X (to P) to V: V is the sender's act on X */
+    NE_L_SPEECH = 1u << 21,  /* say, announce (that): the clause's subject pronoun is the speaker */
+    NE_L_CROSSBORDER = 1u << 22, /* seize, deport: an unplaced patient is foreign */
 };
 
 /* Verbs whose object is the subject of the infinitive after it. */
 #define NE_L_CONTROL (NE_L_GOVERN | NE_L_APPEAL | NE_L_DEMAND | NE_L_ORDER | NE_L_ALLOW)
+
+/* Word classes of the mention grammar (mention-words.tsv); a word may be in
+ * several, each with its own value (ne_lex_mention_class). */
+enum {
+    NE_MC_ORG_HEAD = 1u << 0,    /* "Party": ends an organisation's name; value: role */
+    NE_MC_GROUP = 1u << 1,       /* "countries": "the two / both N"; value: kind */
+    NE_MC_TYPE = 1u << 2,        /* "bloc": "the N" is the last actor of that kind */
+    NE_MC_ETHNIC = 1u << 3,      /* "ethnic": the people of a group, not its state */
+    NE_MC_MEMBERS = 1u << 4,     /* "members" (of X): people of X; value: role */
+    NE_MC_PATRON = 1u << 5,      /* "led", "backed" after "X-"; value: owner, patron */
+    NE_MC_WATER = 1u << 6,       /* "Sea", "Strait": a name of international water */
+    NE_MC_FORMER = 1u << 7,      /* "former": the title after it is out of office */
+    NE_MC_THING = 1u << 8,       /* "drills": a role word before it is an adjective */
+    NE_MC_COUNT = 9
+};
 
 /* Verb form bits. */
 enum { NE_F_BASE = 1, NE_F_S = 2, NE_F_PAST = 4, NE_F_PPART = 8, NE_F_ING = 16 };
@@ -250,6 +270,17 @@ enum {
  * maps nothing (an entry `-` keeps the code too, and returns 1).
  */
 int ne_lex_code_family(const ne_lexicon_t *lx, int family, const char *code, char out[5]);
+
+/**
+ * @brief Mention-grammar classes of a word (NE_MC_* bits, 0 for none). With
+ * cls one class bit, *value (when not NULL) is that class's value ("OPP").
+ */
+uint32_t ne_lex_mention_class(const ne_lexicon_t *lx, int32_t word, uint32_t cls,
+                              const char **value);
+
+/** @brief The lemma flags (NE_L_*) of every verb reading of a word, or'd ("said": say,
+ * speech), 0 for a word that is no verb form. */
+uint32_t ne_lex_verb_flags(const ne_lexicon_t *lx, int32_t word);
 
 /** @brief CAMEO code table look-up; NULL when the code is unknown. */
 const ne_cameo_t *ne_lex_cameo(const ne_lexicon_t *lx, const char *code);

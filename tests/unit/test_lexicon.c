@@ -68,6 +68,19 @@ START_TEST(phrases_and_forms)
     ck_assert_ptr_nonnull(p);
     for (size_t i = 1; i < np; i++) ck_assert_uint_ge(p[i - 1].score, p[i].score);
     ck_assert(ne_lex_word_flags(lx, ne_lex_word_find(lx, "friday", 6)) & NE_W_WEEKDAY);
+    /* one plural generator for classes, roles and mention words: the head
+     * before a preposition, "-person" and "-man" compounds, the plural
+     * column for what no rule makes ("child": "children") */
+    const char *heads[] = {"heads", "of", "state", NULL};
+    ck_assert_uint_ne(phrase_node(lx, heads), NE_LEX_NONE);
+    const char *children[] = {"children", NULL}, *spokespeople[] = {"spokespeople", NULL};
+    ck_assert_uint_ne(phrase_node(lx, children), NE_LEX_NONE);
+    ck_assert_uint_ne(phrase_node(lx, spokespeople), NE_LEX_NONE);
+    ck_assert(ne_lex_mention_class(lx, ne_lex_word_find(lx, "parties", 7), NE_MC_ORG_HEAD, NULL));
+    /* lemma classes of every file read as lemma flags of the verb's forms */
+    ck_assert(ne_lex_verb_flags(lx, ne_lex_word_find(lx, "announced", 9)) & NE_L_SPEECH);
+    ck_assert(ne_lex_verb_flags(lx, ne_lex_word_find(lx, "deported", 8)) & NE_L_CROSSBORDER);
+    ck_assert(!(ne_lex_verb_flags(lx, ne_lex_word_find(lx, "described", 9)) & NE_L_SPEECH));
     ck_assert_int_eq(ne_lex_word_val(lx, ne_lex_word_find(lx, "march", 5)), 3);
 }
 END_TEST
@@ -122,6 +135,7 @@ START_TEST(errors_name_file_and_line)
     load_error("verbs-bad.tsv", "111\tbefuddle\n", "needs an option");
     load_error("verbs-bad.tsv", "111\tbefuddle + +\n", "at most one");
     load_error("roles-bad.tsv", "jester\tFOO\tbody\n", "unknown role");
+    load_error("roles-bad.tsv", "jester\tCVL\tbody\tmerry men\n", "must be one word");
     load_error("stuff.tsv", "x\n", "unknown dictionary file");
     load_error("verbs-bad.tsv", "111\tbefuddle &NOSUCH\tobj\n", "unknown noun class");
     load_error("classes-bad.tsv", "victims\tcivilian\n", "bad class name");
