@@ -22,6 +22,7 @@
  * possessive pronouns and group references are resolved against the
  * article memory as they are met, so they only ever point backwards.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -49,13 +50,8 @@ typedef struct ctx_s {
 
 void ne_memory_reset(ne_memory_t *mem)
 {
-    /* the rings are read only below their counters: clearing the counters
-     * and the small fields is enough (the arrays are tens of kilobytes) */
-    mem->nnames = mem->nrecent = mem->npersons = mem->ncast = 0;
-    mem->north[0] = mem->south[0] = mem->country[0] = '\0';
-    mem->prev_subj.n = 0;
-    mem->prev_thing = 0;
-    mem->anchor = 0;
+    /* the small state, up to the rings: an article never sees the last one's */
+    memset(mem, 0, offsetof(ne_memory_t, names));
 }
 
 void ne_member_set(ne_member_t *m, const char *country, const char *role)

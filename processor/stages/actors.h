@@ -11,6 +11,7 @@
 #ifndef NE_ACTORS_H
 #define NE_ACTORS_H
 
+#include <stddef.h>
 #include <string.h>
 
 #include "doc.h"
@@ -25,25 +26,25 @@
 #define NE_MEM_EVMEMBERS 3   /* agents and targets kept of each */
 
 typedef struct ne_memory_s {
-    struct {
-        uint64_t full, last; /* hashes of the folded full name and its last word */
-        ne_member_t m;
-        int org;             /* an organisation's name or acronym, not a person */
-    } names[NE_MEM_NAMES];
-    size_t nnames;
-    ne_mention_t recent[NE_MEM_RECENT]; /* ring of the last mentions */
-    size_t nrecent;
-    uint32_t persons[NE_MEM_PERSONS];   /* dictionary persons named in full so far */
-    size_t npersons;
-    ne_mention_t cast[NE_MEM_CASTS];    /* the last compounds: "the two countries" */
-    size_t ncast;
+    /* The small state first: ne_memory_reset clears everything above `names`
+     * for each article, so a field added here is reset without a word more. */
+    size_t nnames, nrecent, npersons, ncast; /* entries put in each ring, all told */
+    size_t nevents;                     /* events remembered, all told */
     char north[4], south[4];            /* the states named "North ...", "South ..." */
     ne_mention_t prev_subj;             /* the last sentence's subject (n = 0: none) */
     int prev_thing;                     /* ... was a thing ("The document serves") */
     char country[4];                    /* the last country named */
     int anchor;                         /* the last date resolved from the text */
-    /* the events coded so far, a ring of the last NE_MEM_EVENTS (frames.c):
-     * what "the attack", "the talks" refer to */
+    /* The rings (tens of kilobytes): read only below their counters, never cleared. */
+    struct {
+        uint64_t full, last; /* hashes of the folded full name and its last word */
+        ne_member_t m;
+        int org;             /* an organisation's name or acronym, not a person */
+    } names[NE_MEM_NAMES];
+    ne_mention_t recent[NE_MEM_RECENT]; /* the last mentions */
+    uint32_t persons[NE_MEM_PERSONS];   /* dictionary persons named in full so far */
+    ne_mention_t cast[NE_MEM_CASTS];    /* the last compounds: "the two countries" */
+    /* the events coded so far (frames.c): what "the attack", "the talks" refer to */
     struct ne_memevent_s {
         char code[5];
         int32_t word;   /* the verb or event noun that coded it ("strike"), -1 */
@@ -51,7 +52,6 @@ typedef struct ne_memory_s {
         uint8_t nagent, ntarget;
         ne_member_t agent[NE_MEM_EVMEMBERS], target[NE_MEM_EVMEMBERS];
     } events[NE_MEM_EVENTS];
-    size_t nevents;                     /* events remembered so far, all told */
 } ne_memory_t;
 
 void ne_memory_reset(ne_memory_t *mem);
