@@ -304,8 +304,11 @@ static int32_t object_controller(const ctx_t *c, uint32_t last, uint32_t want)
      * back over a coordination of mentions (with their appositions) */
     for (int n = 0; n < 24 && p > c->tb && (is_w(c, p, "and") || is_w(c, p, "or") ||
                                             is_punct(c, p, ",") || ment_at(c, p) >= 0 ||
-                                            (tok(c, p)->flags & NE_TF_CAP)); n++)
-        p = ment_at(c, p) >= 0 ? c->d->ment.v[ment_at(c, p)].tb - 1 : p - 1;
+                                            (tok(c, p)->flags & NE_TF_CAP)); n++) {
+        /* (never below the sentence: a mention may open it) */
+        uint32_t back = ment_at(c, p) >= 0 ? c->d->ment.v[ment_at(c, p)].tb : p;
+        p = back > c->tb ? back - 1 : c->tb;
+    }
     if ((is_w(c, p, "on") || is_w(c, p, "upon") || is_w(c, p, "to")) && p > c->tb) p--;
     for (size_t k = c->d->vg.n; k > 0; k--) {
         const ne_vgroup_t *v = &c->d->vg.v[k - 1];
