@@ -1,5 +1,8 @@
-# newsevents: build on Debian 12, run on a slim Debian 12 with the runtime libraries.
-FROM debian:bookworm AS build
+# newsevents: build on Debian 13, run on a slim Debian 13 with the runtime libraries.
+# Debian 13 packages librdkafka 2.8.0: SCRAM with Kafka 4.x brokers and the
+# KIP-848 consumer group protocol (-X group.protocol=consumer), which Debian
+# 12's 2.0.2 lacks (on Debian 12, scripts/setup.sh --librdkafka-current).
+FROM debian:trixie AS build
 RUN apt-get update && apt-get install -y --no-install-recommends \
         build-essential cmake pkg-config librdkafka-dev libjansson-dev libmicrohttpd-dev check \
     && rm -rf /var/lib/apt/lists/*
@@ -15,9 +18,9 @@ RUN cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr/l
     && cmake --build build -j"$(nproc)" --target newsevents \
     && cmake --install build
 
-FROM debian:bookworm-slim
+FROM debian:trixie-slim
 RUN apt-get update && apt-get install -y --no-install-recommends \
-        librdkafka1 libjansson4 libmicrohttpd12 ca-certificates curl \
+        librdkafka1 libjansson4 libmicrohttpd12t64 ca-certificates curl \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --no-create-home newsevents
 COPY --from=build /usr/local/bin/newsevents /usr/local/bin/newsevents

@@ -320,8 +320,43 @@ static int push_prop(ne_conf_t *c, const char *key, char *val, int scope, char *
     return 0;
 }
 
+/* Which client a bare property belongs to, from librdkafka's own table
+ * (its C/P column): a consumer-only property such as group.protocol or
+ * fetch.max.bytes given to the producer too makes librdkafka warn that it
+ * ignores it, and the group ones change what the producer logs. Properties
+ * of both, or not in the table, go to both. */
+static int rdkafka_scope(const char *key)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f) return NE_SCOPE_BOTH;
+    rd_kafka_conf_properties_show(f);
+    fclose(f);
+    int scope = NE_SCOPE_BOTH;
+    size_t klen = strlen(key);
+    for (char *line = buf; line && *line;) {
+        char *next = strchr(line, '\n');
+        if (next) *next++ = '\0';
+        /* "key   |  C  | ...": the name, spaces, then the column */
+        if (!strncmp(line, key, klen) && line[klen] == ' ') {
+            char *bar = strchr(line + klen, '|');
+            if (bar) {
+                const char *cp = bar + 1 + strspn(bar + 1, " ");
+                if (*cp == 'C') scope = NE_SCOPE_CONSUMER;
+                else if (*cp == 'P') scope = NE_SCOPE_PRODUCER;
+            }
+            break;
+        }
+        line = next;
+    }
+    free(buf);
+    return scope;
+}
+
 /* Add a librdkafka property (PROP, consumer.PROP or producer.PROP) with a
- * value librdkafka accepts. Returns 1; 0 when librdkafka does not know the
+ * value librdkafka accepts. A bare PROP goes to the client(s) librdkafka
+ * lists it for. Returns 1; 0 when librdkafka does not know the
  * name (nothing added, err untouched); -1 on a bad value. */
 static int add_prop(ne_conf_t *c, const char *key, const char *val, char *err, size_t errsz)
 {
@@ -329,6 +364,7 @@ static int add_prop(ne_conf_t *c, const char *key, const char *val, char *err, s
     if (!strncmp(key, "consumer.", 9)) scope = NE_SCOPE_CONSUMER, key += 9;
     else if (!strncmp(key, "producer.", 9)) scope = NE_SCOPE_PRODUCER, key += 9;
     if (!rdkafka_knows(key)) return 0;
+    if (scope == NE_SCOPE_BOTH) scope = rdkafka_scope(key);
     char *v = NULL;
     if (read_value(val, &v, err, errsz) < 0) return -1;
     if (rdkafka_takes(key, v, err, errsz) < 0 || push_prop(c, key, v, scope, err, errsz) < 0) {
@@ -345,7 +381,10 @@ int ne_conf_set_prop(ne_conf_t *c, const char *key, const char *val, char *err, 
         char hint[128];
         const char *bare = !strncmp(key, "consumer.", 9) || !strncmp(key, "producer.", 9) ? key + 9 : key;
         suggest_property(bare, hint, sizeof(hint));
-        snprintf(err, errsz, "unknown librdkafka property '%s'%s", bare, hint);
+        /* properties come with librdkafka versions (group.protocol in 2.4):
+         * name the one this program runs with */
+        snprintf(err, errsz, "unknown librdkafka property '%s'%s (librdkafka %s)", bare, hint,
+                 rd_kafka_version_str());
     }
     return ok == 1 ? 0 : -1;
 }

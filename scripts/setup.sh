@@ -2,8 +2,18 @@
 # Install everything newsevents needs to build, test and run on Debian 12,
 # and fetch the Apache Kafka broker jars for the tests and the demo.
 # Idempotent: a second run installs and downloads nothing.
+#   scripts/setup.sh                        Debian 12's packages (librdkafka 2.0.2)
+#   scripts/setup.sh --librdkafka-current   also Debian 13's librdkafka 2.8.0, built
+#                                           from its source package into .deps/ (SCRAM
+#                                           with Kafka 4.x, KIP-848); the build uses it
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+current=0
+case "${1:-}" in
+    "") ;;
+    --librdkafka-current) current=1 ;;
+    *) echo "setup: unknown option ${1} (try --librdkafka-current)" >&2; exit 2 ;;
+esac
 
 # A minimal Debian 12 root has only the "required" packages: everything
 # else the build, the scripts and the tests call is listed here.
@@ -49,4 +59,5 @@ esac
 "$here/../tests/broker/kafka.sh" fetch
 # the security tests run a Kafka 3.9 broker (see tests/integration/security.sh)
 KAFKA_VERSION=3.9.1 "$here/../tests/broker/kafka.sh" fetch
+[ "$current" = 0 ] || "$here/librdkafka-current.sh"
 echo "setup: done" >&2

@@ -42,7 +42,8 @@ usage_error "newsevents run: --rejects is an option of extract, not of run" "$BI
 # (the run then stops at the next check: no group)
 usage_error "newsevents run: no consumer group (-g)" "$BIN" run -b x -i a -o b -X debug=generic -X acks=all -X producer.linger.ms=5
 usage_error "newsevents run: no consumer group (-g)" env NEWSEVENTS_X_DEBUG=generic NEWSEVENTS_X_ACKS=all "$BIN" run -b x -i a -o b
-usage_error "newsevents run: -X: unknown librdkafka property 'bootstrap.server' (did you mean 'bootstrap.servers'?)" \
+rdk=$("$BIN" version | sed -n 's/.*librdkafka \([^)]*\)).*/\1/p')
+usage_error "newsevents run: -X: unknown librdkafka property 'bootstrap.server' (did you mean 'bootstrap.servers'?) (librdkafka $rdk)" \
     "$BIN" run -X bootstrap.server=x
 usage_error "newsevents run: -X: librdkafka property acks: Invalid value for configuration property \"request.required.acks\"" \
     "$BIN" run -X acks=most

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Scaling out on a real broker: two instances in one consumer group over a
-# 6-partition topic share the partitions (cooperative-sticky); stopping one
+# 6-partition topic share the partitions (cooperative-sticky, or KIP-848's
+# broker-side assignment with GROUP_PROTOCOL=consumer); stopping one
 # moves its partitions to the other with nothing lost. The instances run
 # with --threads 3: each source partition's events must leave in the
 # order of their source offsets.
@@ -12,7 +13,14 @@ topics "$IN" 6 "$OUT" 6 "dlq-$RUN_ID" 1
 articles_from "$NE_DEV" sc "$N" >"$WORK/articles.jsonl"
 "$NE_BIN" extract <"$WORK/articles.jsonl" >"$WORK/expected.jsonl" 2>/dev/null
 expected=$(wc -l <"$WORK/expected.jsonl")
-common=(-i "$IN" -o "$OUT" --dead-letter "dlq-$RUN_ID" -g "$G" --threads 3 -X consumer.session.timeout.ms=6000)
+common=(-i "$IN" -o "$OUT" --dead-letter "dlq-$RUN_ID" -g "$G" --threads 3)
+# GROUP_PROTOCOL=consumer: the KIP-848 protocol (tests/integration/group_protocol.sh),
+# where the broker owns the session timeout and the assignment
+if [ "${GROUP_PROTOCOL:-classic}" = consumer ]; then
+    common+=(-X group.protocol=consumer)
+else
+    common+=(-X consumer.session.timeout.ms=6000)
+fi
 start_service "${common[@]}"
 a=$SVC_PID; alog=$WORK/svc-$SVC_N.log
 start_service "${common[@]}"
@@ -49,6 +57,14 @@ wait_committed "$G" "$IN" 300
 # eager assignor revokes everything at every rebalance)
 if tail -n +$((blines + 1)) "$blog" | grep -q " revoking "; then
     fail "B revoked partitions while A left: $(tail -n +$((blines + 1)) "$blog" | grep -m1 ' revoking ')"
+fi
+if [ "${GROUP_PROTOCOL:-classic}" = consumer ]; then
+    # the broker's own view: a group of the new protocol, not a classic one
+    "$NE_SRC/tests/broker/kafka.sh" tool "$NE_BROKER_DIR" org.apache.kafka.tools.GroupsCommand \
+        --bootstrap-server "$B" --list >"$WORK/groups.txt" 2>/dev/null
+    grep -qE "^$G +Consumer +consumer *\$" "$WORK/groups.txt" ||
+        fail "the broker does not list $G as a Consumer group: $(grep "^$G " "$WORK/groups.txt")"
+    note "the broker lists the group as: $(grep "^$G " "$WORK/groups.txt" | tr -s ' ')"
 fi
 stop_service "$b"
 consume_all "$OUT" >"$WORK/out.json"

@@ -7,14 +7,23 @@
 #  - wrong credentials: a clear error and a non-zero exit, not a hang;
 #  - the secret appears in no log line, error message or process list;
 #  - the metrics endpoint binds 127.0.0.1 unless told otherwise.
-# The broker is Kafka 3.9: Debian 12's librdkafka 2.0.2 has a SCRAM bug
-# (fixed in librdkafka 2.6.1) that Kafka 4.x brokers reject.
+# The broker is Kafka 4.1 when the program's librdkafka is 2.6.1 or later
+# (scripts/librdkafka-current.sh), else Kafka 3.9: Debian 12's librdkafka
+# 2.0.2 has a SCRAM bug (the client nonce, fixed in 2.6.1) that Kafka 4.x
+# brokers reject.
 . "$(dirname "$0")/lib.sh"
 
+rdk=$("$NE_BIN" version | sed -n 's/.*librdkafka \([^)]*\)).*/\1/p')
+if [ "$(printf '%s\n2.6.1\n' "$rdk" | sort -V | head -1)" = 2.6.1 ]; then
+    SECURE_KAFKA_VERSION=${SECURE_KAFKA_VERSION:-4.1.1}
+else
+    SECURE_KAFKA_VERSION=${SECURE_KAFKA_VERSION:-3.9.1}
+fi
+note "librdkafka $rdk against a Kafka $SECURE_KAFKA_VERSION broker"
 SB=$WORK/secure-broker
-KAFKA_VERSION=${SECURE_KAFKA_VERSION:-3.9.1} KAFKA_SECURE=1 \
+KAFKA_VERSION=$SECURE_KAFKA_VERSION KAFKA_SECURE=1 \
     "$NE_SRC/tests/broker/kafka.sh" start "$SB" >/dev/null
-stop_secure() { KAFKA_VERSION=${SECURE_KAFKA_VERSION:-3.9.1} "$NE_SRC/tests/broker/kafka.sh" stop "$SB" || true; }
+stop_secure() { KAFKA_VERSION=$SECURE_KAFKA_VERSION "$NE_SRC/tests/broker/kafka.sh" stop "$SB" || true; }
 trap 'stop_secure; cleanup' EXIT
 # shellcheck disable=SC1091
 . "$SB/env"

@@ -153,6 +153,16 @@ START_TEST(properties_without_a_dot)
     /* -X takes properties only, not the program's settings */
     ck_assert_int_eq(ne_conf_set_prop(&c, "brokers", "x", err, sizeof(err)), -1);
     ck_assert_int_eq((int)c.nprops, 5);
+    /* a bare property goes to the client librdkafka lists it for: the
+     * producer would warn that it ignores a consumer one */
+    ck_assert_int_eq(c.props[0].scope, NE_SCOPE_BOTH);     /* debug: both */
+    ck_assert_int_eq(c.props[3].scope, NE_SCOPE_PRODUCER); /* linger.ms */
+    ck_assert_int_eq(ne_conf_set_prop(&c, "fetch.max.bytes", "1048576", err, sizeof(err)), 0);
+    ck_assert_int_eq(c.props[5].scope, NE_SCOPE_CONSUMER);
+    ck_assert_int_eq(ne_conf_set_prop(&c, "isolation.level", "read_committed", err, sizeof(err)), 0);
+    ck_assert_int_eq(c.props[6].scope, NE_SCOPE_CONSUMER);
+    ck_assert_int_eq(ne_conf_set_prop(&c, "consumer.debug", "cgrp", err, sizeof(err)), 0);
+    ck_assert_int_eq(c.props[7].scope, NE_SCOPE_CONSUMER); /* a prefix still decides */
     ne_conf_free(&c);
 }
 END_TEST
