@@ -1851,6 +1851,25 @@ static uint32_t parse_members_of(ctx_t *c, build_t *b, const parse_t *p)
 
 /* Parse one mention starting at i, in the order of the grammar at the top
  * of this file. Returns its end (exclusive) or i. */
+/* Is the bare role noun that begins at i a predicate, not a participant:
+ * after a form of "be" ("are not party to the deal", "is a member of"),
+ * or a bracketed gloss of the name before it ("Hizbollah (Party of God)")?
+ * An existential "there are soldiers" keeps its subject. */
+static int role_is_predicate(const ctx_t *c, uint32_t i)
+{
+    uint32_t k = i;
+    while (k > c->s.tb && ((wf(c, k - 1) & NE_W_NEG) || ne_s_adverb(&c->s, k - 1)))
+        k--;
+    if (k > c->s.tb && (wf(c, k - 1) & NE_W_BE))
+        return !(k - 1 > c->s.tb && is_w(c, k - 2, "there"));
+    if (i < c->s.tb + 2 || !is_punct(c, i - 1, "(") || !is_capitalized(c, i) ||
+        !is_capitalized(c, i - 2))
+        return 0;
+    for (uint32_t q = i + 1; q < c->s.te && q - i < 6; q++)
+        if (is_punct(c, q, ")")) return 1;
+    return 0;
+}
+
 static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
 {
     build_reset(b);
@@ -1878,6 +1897,11 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
     p.start = p.j;
     if (!parse_head(c, b, &p)) return i;
     if (!b->nown && !b->role_set) return parse_bare_name(c, b, &p);
+    /* "not party to the deal", "(Party of God)": the noun says what the
+     * subject is; it names no one */
+    if (b->role_set && !b->nown && !p.have_name && !p.org && !p.poss &&
+        role_is_predicate(c, i))
+        return i;
     if (p.poss && b->role_set && !b->nown && p.poss->n) {
         /* "its troops", "his guard": the owner is the referent's state */
         for (int k = 0; k < p.poss->n; k++) {
