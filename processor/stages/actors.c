@@ -502,10 +502,43 @@ static int opens_sentence(const ctx_t *c)
  * also ..."), and "it" after a sentence about a thing is that thing, no
  * actor ("The document serves ... Zakharova hailed it"). An objective
  * pronoun skips the subject of its own clause ("Trump greeted him"). */
+/* The antecedent of the relative pronoun just before i ("Rwanda, which it
+ * accuses"), or NULL. A pronoun that subjects a relative clause is bound
+ * outside it: the relative's antecedent is its object, never itself. */
+static const ne_mention_t *relative_antecedent(const ctx_t *c, uint32_t i)
+{
+    /* not "that": "warned Ankara that it would" is a complement clause */
+    if (i <= c->s.tb || !(is_w(c, i - 1, "which") || is_w(c, i - 1, "whom")))
+        return NULL;
+    uint32_t q = i - 1;
+    if (q > c->s.tb && is_punct(c, q - 1, ",")) q--;
+    for (size_t k = c->s.d->ment.n; k > 0; k--) {
+        const ne_mention_t *m = &c->s.d->ment.v[k - 1];
+        if (m->te == q && m->n) return m;
+        if (m->te < q) break;
+    }
+    return NULL;
+}
+
+static int same_referent(const ne_mention_t *a, const ne_mention_t *b)
+{
+    if (a->tb == b->tb && a->te == b->te) return 1;
+    return a->n == 1 && b->n == 1 && !strcmp(a->m[0].code, b->m[0].code);
+}
+
 static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
                                            int objective)
 {
     const ne_memory_t *mem = c->mem;
+    const ne_mention_t *bound = objective ? NULL : relative_antecedent(c, i);
+    if (!objective && i > c->s.tb && (is_w(c, i - 1, "which") || is_w(c, i - 1, "whom"))) {
+        /* "Beijing sanctioned four entities, which it accused of": the
+         * subject of the clause the relative hangs on */
+        const ne_mention_t *subj = sentence_subject(c);
+        if (subj && pronoun_fits(subj, kind) && !(bound && same_referent(subj, bound)) &&
+            !(kind == 'i' && (subj->flags & NE_MF_PLURAL)))
+            return subj;
+    }
     if (!objective && speech_clause(c, i)) {
         const ne_mention_t *spk = speaker_of(c, i), *subj = sentence_subject(c);
         if (spk && pronoun_fits(spk, kind)) return spk;
@@ -537,6 +570,7 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
             continue;
         }
         if (subject && m->n == 1 && !strcmp(m->m[0].code, subject)) continue;
+        if (bound && same_referent(m, bound)) continue;
         return m;
     }
     if (kind == 't') return resolve_pronoun(c, i, 'i', objective);
