@@ -559,9 +559,16 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
     size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
     int skipped = 0;
     const char *subject = NULL; /* code of the skipped subject: "him" is not the subject again */
+    /* a group of people of no state named after every candidate left */
+    const ne_mention_t *people = kind == 't' && objective && mem->people.n ? &mem->people : NULL;
+    if (people && objective && people->tb >= c->s.tb) {
+        const ne_mention_t *subj = sentence_subject(c);
+        if (subj && subj->tb == people->tb) people = NULL; /* "they dispersed them" */
+    }
     for (size_t k = 0; k < n; k++) {
         size_t idx = mem->nrecent - 1 - k;
         const ne_mention_t *m = &mem->recent[idx % NE_MEM_RECENT];
+        if (people && idx < mem->people_at) return people;
         if (!pronoun_fits(m, kind)) continue;
         if (objective && !skipped && idx == c->sent_recent) {
             /* "Trump greeted him": not the subject of its own clause */
@@ -573,7 +580,10 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
         if (bound && same_referent(m, bound)) continue;
         return m;
     }
-    if (kind == 't') return resolve_pronoun(c, i, 'i', objective);
+    if (people) return people;
+    /* "Russia said they would": a subject "they" may stand for a state;
+     * an object "them" ("put them on a plane to Washington") never does */
+    if (kind == 't' && !objective) return resolve_pronoun(c, i, 'i', objective);
     return NULL;
 }
 
@@ -2152,6 +2162,19 @@ static void note_subject(ctx_t *c)
         verb < c->s.te && (wf(c, c->s.tb) & NE_W_DET) && ne_s_ment(&c->s, c->s.tb) < 0;
 }
 
+/* A plural group of people of no state ("young demonstrators", "the
+ * rebels"), kept apart from the memory of actors: "they" and "them" may
+ * stand for it when nothing named since fits, and frames.c places it. */
+static void note_people(ne_memory_t *mem, const ne_mention_t *m)
+{
+    if (m->n != 1 || (m->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_RECIP | NE_MF_WEAK |
+                                  NE_MF_PRON | NE_MF_NAME)) ||
+        (m->flags & (NE_MF_GENERIC | NE_MF_PLURAL)) != (NE_MF_GENERIC | NE_MF_PLURAL))
+        return;
+    mem->people = *m;
+    mem->people_at = mem->nrecent;
+}
+
 int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                        ne_memory_t *mem)
 {
@@ -2190,6 +2213,8 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
             if (!(b.m.flags & (NE_MF_LOC | NE_MF_REL | NE_MF_RECIP)) && b.m.n &&
                 (!(b.m.flags & NE_MF_GENERIC) || (b.m.flags & NE_MF_NAME)))
                 ne_memory_push(mem, &b.m); /* a named person of no known state too */
+            else
+                note_people(mem, &b.m);
             i = e;
         } else {
             i++;
