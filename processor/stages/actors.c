@@ -1893,6 +1893,50 @@ static uint32_t parse_members_of(ctx_t *c, build_t *b, const parse_t *p)
     return e;
 }
 
+/* Does token k read as one of the words of list ("to|with")? */
+static int word_in_list(const ctx_t *c, uint32_t k, const char *list)
+{
+    while (*list) {
+        size_t n = strcspn(list, "|");
+        if (ne_s_is_w(&c->s, k, list, n)) return 1;
+        list += n + (list[n] == '|');
+    }
+    return 0;
+}
+
+/* "gunmen loyal to ousted President X", "troops loyal to the junta": a
+ * role of no state after which an allegiance word names a patron, a
+ * person or an organ. The role belongs to the patron's state, and the
+ * patron is no separate mention (he is not the one who acts). A state as
+ * patron ("militias loyal to Iran") is a patron's relation only, as
+ * "Iran-backed": nothing is taken. Advances p->j past the patron. */
+static void parse_allegiance(ctx_t *c, build_t *b, parse_t *p)
+{
+    const char *prep = NULL;
+    uint32_t j = p->j;
+    if (!b->role_set || b->nown || b->arms || p->have_name || j + 2 >= c->s.te ||
+        !(ne_lex_mention_class(c->s.lx, tok(c, j)->word, NE_MC_ALLEGIANCE, &prep) &
+          NE_MC_ALLEGIANCE) ||
+        !word_in_list(c, j + 1, prep))
+        return;
+    uint32_t k = j + 2;
+    /* "loyal to ousted President X": the title's "ousted" opens no mention */
+    if (ne_lex_mention_class(c->s.lx, tok(c, k)->word, NE_MC_FORMER, NULL) & NE_MC_FORMER) k++;
+    build_t inner;
+    uint32_t e = parse_mention(c, k, &inner);
+    if (e <= k || !inner.m.n || (inner.m.flags & (NE_MF_LOC | NE_MF_PRON | NE_MF_REL)))
+        return;
+    for (int q = 0; q < inner.m.n; q++)
+        if (!inner.m.m[q].role[0]) return; /* a state: a patron only */
+    for (int q = 0; q < inner.m.n; q++) {
+        ne_member_t o = inner.m.m[q];
+        if (!o.country[0]) continue;
+        ne_member_set(&o, o.country, "");
+        add_owner(b, &o);
+    }
+    if (b->nown) p->j = e;
+}
+
 /* Parse one mention starting at i, in the order of the grammar at the top
  * of this file. Returns its end (exclusive) or i. */
 /* Is the bare role noun that begins at i a predicate, not a participant:
@@ -1955,6 +1999,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         }
     }
     parse_role_place(c, b, &p);
+    parse_allegiance(c, b, &p);
     /* "the aircraft", "missiles": a weapon with no owner is no actor */
     if (b->arms && !b->nown) return i;
     finish_members(c, b);
