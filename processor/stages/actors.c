@@ -1436,6 +1436,37 @@ static int other_state_after(const ctx_t *c, uint32_t k, const ne_member_t *mm)
 }
 
 /* A dictionary actor at p->j: an owner, a modifier, or the head. */
+/* Does the state adjective that ends at p->j stand alone for its people
+ * ("Senegalese to take to the streets", "the Chinese protested")? Not as a
+ * predicate ("the drone was Iranian"), a language ("in Arabic", "speaks
+ * Russian"), a part of a compound word ("Russian-made") or the first of
+ * coordinated adjectives ("Spanish and French troops"). */
+static int adjective_as_people(const ctx_t *c, const parse_t *p)
+{
+    uint32_t k = p->j, s = p->start;
+    if (s > c->s.tb) {
+        uint32_t f = wf(c, s - 1);
+        if (f & (NE_W_BE | NE_W_NEG) || ne_s_adverb(&c->s, s - 1) || is_w(c, s - 1, "in") ||
+            is_w(c, s - 1, "into") || is_hyphen(c, s - 1))
+            return 0;
+        const ne_token_t *t = tok(c, s - 1);
+        if (t->kind == NE_TK_WORD && !f && !(t->flags & NE_TF_CAP) && is_verbish(c, s - 1) &&
+            !p->det && !is_w(c, k, "to"))
+            return 0; /* "speaks Russian", but "urged Togolese to vote" */
+        /* "in Arabic and Russian": a conjunct of what is no actor */
+        if ((f & NE_W_CONJ) && !p->det && (s - 1 == c->s.tb || lookup(c, s - 2).type != A_ACTOR))
+            return 0;
+    }
+    if (k >= c->s.te) return 1;
+    /* "Ugandan Asians", "Saudi Maternity Hospital": a name goes on */
+    if (is_hyphen(c, k) || is_w(c, k, "'s") || tok(c, k)->kind == NE_TK_NUM ||
+        is_capitalized(c, k))
+        return 0;
+    if ((wf(c, k) & NE_W_CONJ) && k + 1 < c->s.te && lookup(c, k + 1).type == A_ACTOR)
+        return 0;
+    return 1;
+}
+
 static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
 {
     const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.actor);
@@ -1493,10 +1524,18 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
         p->j = a.te;
         uint32_t k = p->j;
         while (k < c->s.te && k - p->j < 3 && is_modifier(c, k) &&
-               !(k > p->j && verb_ends_phrase(c, k)))
-            k++;
-        if (k == p->j)
-            return STEP_FAIL; /* a bare adjective with no noun is not a mention */
+               !(k > p->j && verb_ends_phrase(c, k)) &&
+               !(k == p->j && finite_verb(c, k) && !is_modifier(c, k + 1)))
+            k++; /* "the Russian proposed truce", but "the Chinese attacked." */
+        if (k == p->j) {
+            /* "called on Senegalese to rise", "the French and the British":
+             * a state adjective with no noun is its people */
+            if (!adjective_as_people(c, p)) return STEP_FAIL;
+            ne_member_set(&b->own[b->nown - 1], mm.country, "CVL");
+            b->plural = 1;
+            p->have_head = 1;
+            return STEP_DONE;
+        }
         b->m.flags |= NE_MF_WEAK;
         p->j = k;
         p->have_head = 1;
