@@ -1311,6 +1311,19 @@ static int head_possessive(ctx_t *c, build_t *b, parse_t *p, atom_t a,
 
 /* An actor that modifies a role or another adjective ("U.S. envoy", "Houthi
  * rebels", "Russian and Ukrainian"): an owner, and the parse goes on. */
+/* Does a title with a name follow at k ("leader Yasser Arafat")? One
+ * person: "Syria and Palestinian leader Yasser Arafat" are two parties,
+ * not two states' adjectives on one role. */
+static int titled_name_after(const ctx_t *c, uint32_t k)
+{
+    while (k < c->s.te && is_modifier(c, k) && lookup(c, k).type == A_NONE)
+        k++;
+    atom_t r = lookup(c, k);
+    if (r.type != A_ROLE || ne_lex_entry(c->s.lx, r.role)->kind != NE_RK_TITLE) return 0;
+    if (is_role_plural(c, k, r.te)) return 0;
+    return name_run_ex(c, r.te, 1) > r.te || lookup(c, r.te).type == A_ACTOR;
+}
+
 static int head_actor_modifier(ctx_t *c, build_t *b, parse_t *p, atom_t a,
                                const ne_lexent_t *en, const ne_member_t *mm)
 {
@@ -1320,10 +1333,11 @@ static int head_actor_modifier(ctx_t *c, build_t *b, parse_t *p, atom_t a,
         /* "U.S. and British warplanes": a state's name used as an adjective
          * too, when a role follows the other adjective */
         int k2 = n2.type == A_ACTOR ? ne_lex_entry(c->s.lx, n2.actor)->kind : 0;
-        if ((k2 == NE_AK_ADJ && en->kind == NE_AK_ADJ) ||
-            ((k2 == NE_AK_ADJ || k2 == NE_AK_COUNTRY) &&
-             (en->kind == NE_AK_ADJ || en->kind == NE_AK_COUNTRY) &&
-             role_ahead(c, n2.te, 0)))
+        if (((k2 == NE_AK_ADJ && en->kind == NE_AK_ADJ) ||
+             ((k2 == NE_AK_ADJ || k2 == NE_AK_COUNTRY) &&
+              (en->kind == NE_AK_ADJ || en->kind == NE_AK_COUNTRY) &&
+              role_ahead(c, n2.te, 0))) &&
+            !titled_name_after(c, n2.te))
             next_and_adj = 1; /* "the Canadian and U.S. ambassadors" */
     }
     if (!(role_ahead(c, a.te, 0) || next_and_adj ||
@@ -1976,6 +1990,27 @@ static void parse_allegiance(ctx_t *c, build_t *b, parse_t *p)
     if (b->nown) p->j = e;
 }
 
+/* "their countries", "their leaders": a group noun (mention-words.tsv,
+ * class group) owned by a plural referent stands for each of its members,
+ * their states or their leaders ("Hungarian and Romanian officials agreed
+ * that their countries should cooperate"). Returns the end, or 0. */
+static uint32_t parse_their_group(ctx_t *c, build_t *b, const parse_t *p)
+{
+    const char *v = NULL;
+    if (!p->poss || p->poss->n < 2 || p->j == p->i || !is_w(c, p->j - 1, "their") ||
+        !has_class(c, p->j, NE_MC_GROUP, &v))
+        return 0;
+    int person = !strcmp(v, "person");
+    b->m.n = 0;
+    for (int k = 0; k < p->poss->n && b->m.n < NE_MAX_MEMBERS; k++) {
+        ne_member_t o = p->poss->m[k];
+        if (o.country[0]) ne_member_set(&o, o.country, person ? "GOV" : "");
+        b->m.m[b->m.n++] = o;
+    }
+    b->m.flags |= NE_MF_PLURAL | (person ? NE_MF_PERSON : 0);
+    return p->j + 1;
+}
+
 /* Parse one mention starting at i, in the order of the grammar at the top
  * of this file. Returns its end (exclusive) or i. */
 /* Is the bare role noun that begins at i a predicate, not a participant:
@@ -2018,6 +2053,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
     } else {
         parse_determiners(c, &p);
         if ((end = parse_members_of(c, b, &p))) return end;
+        if ((end = parse_their_group(c, b, &p))) return end;
         if ((end = parse_water(c, b, &p))) return end;
         if (!determiner_opens_mention(c, &p)) return i;
     }
