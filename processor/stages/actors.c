@@ -1234,6 +1234,20 @@ static const ne_mention_t *resolve_possessive(ctx_t *c, uint32_t j)
     if (subj && (is_w(c, j - 1, "and") || is_w(c, j - 1, "but")) &&
         pronoun_fits(subj, kind))
         return subj;
+    /* "Pakistan refused ... and has urged its citizens": the object of a
+     * verb conjunct with no subject of its own is owned by the subject */
+    uint32_t k = j;
+    if (k > c->s.tb && is_verbish(c, k - 1) && !(tok(c, k - 1)->flags & NE_TF_CAP) &&
+        ne_s_ment(&c->s, k - 1) < 0) {
+        k--;
+        while (k > c->s.tb && j - k < 4 &&
+               ((wf(c, k - 1) & (NE_W_HAVE | NE_W_BE | NE_W_MODAL | NE_W_FUTURE)) ||
+                ne_s_adverb(&c->s, k - 1)))
+            k--;
+        if (subj && k > c->s.tb && (is_w(c, k - 1, "and") || is_w(c, k - 1, "but")) &&
+            pronoun_fits(subj, kind))
+            return subj;
+    }
     return resolve_pronoun(c, j, kind, 0);
 }
 
