@@ -2324,12 +2324,16 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
             i++;
             continue;
         }
-        /* the common case, decided cheaply: a lower-case verb form that is in
-         * no dictionary phrase and is no grammar word cannot begin a mention */
+        /* the common case, decided cheaply: a lower-case verb form or
+         * function word ("and", "was", "will", "not") that is in no
+         * dictionary phrase and opens no determiner cannot begin a mention */
+        uint32_t wfl = t->kind == NE_TK_WORD ? ne_lex_word_flags(lx, t->word) : 0;
         if (t->kind == NE_TK_WORD && !(t->flags & (NE_TF_CAP | NE_TF_ALLCAP | NE_TF_DOTTED)) &&
-            !(ne_lex_word_flags(lx, t->word) &
-              (NE_W_DET | NE_W_POSS | NE_W_NUM | NE_W_PRON | NE_W_REL)) &&
-            is_verbish(&c, i) && lookup(&c, i).type == A_NONE) {
+            !(wfl & (NE_W_DET | NE_W_POSS | NE_W_NUM | NE_W_PRON | NE_W_REL)) &&
+            ((wfl & (NE_W_CONJ | NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL |
+                     NE_W_NEG | NE_W_SUBORD)) ||
+             is_verbish(&c, i)) &&
+            lookup(&c, i).type == A_NONE) {
             i++;
             continue;
         }
