@@ -853,10 +853,20 @@ static void org_parts(const ctx_t *c, uint32_t i, uint32_t end, const char role[
  * phrase: the dictionaries know "European Union". Returns 0 for no name. */
 static int org_name(const ctx_t *c, uint32_t i, org_t *o)
 {
-    if (!org_word(c, i) || !head_ahead(c, i)) return 0;
+    if (!org_word(c, i)) return 0;
+    /* the head first: "Front for the Liberation of Kivu", "Union for
+     * National Progress": a head noun, "for" and a capitalised name */
+    int head_first = is_w(c, i + 1, "for") && org_head(c, i, NULL) &&
+                     org_word(c, is_w(c, i + 2, "the") ? i + 3 : i + 2);
+    if (!head_first && !head_ahead(c, i)) return 0;
     atom_t first = lookup(c, i);
     uint32_t k = i, head_end = 0;
     int unknown = 0, tail = 0; /* tail: in the "of ..." part after a head */
+    char role[4] = "";
+    if (head_first && first.type == A_NONE) {
+        org_head(c, i, role);
+        head_end = i + 1;
+    }
     if (first.type == A_ACTOR) {
         /* a place opens the name: "Helsinki Committee", "Kenya Human Rights
          * Commission" (not "Pakistan Army": a role follows the place) */
@@ -869,7 +879,6 @@ static int org_name(const ctx_t *c, uint32_t i, org_t *o)
     } else if (first.type != A_NONE) {
         return 0;
     }
-    char role[4] = "";
     while (k < c->s.te && k - i < 14) {
         if (org_word(c, k)) {
             char r[4];
