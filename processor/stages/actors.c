@@ -2034,6 +2034,53 @@ static uint32_t parse_their_group(ctx_t *c, build_t *b, const parse_t *p)
     return p->j + 1;
 }
 
+/* Is "the other" ahead of i in the sentence ("each government blaming the
+ * other")? */
+static int other_ahead(const ctx_t *c, uint32_t i)
+{
+    for (uint32_t k = i; k + 1 < c->s.te && k - i < 12; k++)
+        if (is_w(c, k, "the") && is_w(c, k + 1, "other")) return 1;
+    return 0;
+}
+
+/* "each government ... the other", "each side ... the other": "each" + a
+ * role or group noun stands for the two parties of the last compound (of
+ * this sentence, else of the article), and "the other" after it is a
+ * reciprocal, as "each other". Returns the end, or 0. */
+static uint32_t parse_each_other(ctx_t *c, uint32_t i, build_t *b)
+{
+    if (is_w(c, i, "the") && is_w(c, i + 1, "other") && i > c->s.tb) {
+        for (uint32_t k = i; k > c->s.tb && i - k < 12; k--)
+            if (is_w(c, k - 1, "each")) {
+                b->m.flags |= NE_MF_RECIP;
+                return i + 2;
+            }
+        return 0;
+    }
+    if (!is_w(c, i, "each") || i + 1 >= c->s.te || !other_ahead(c, i + 2)) return 0;
+    const char *v = NULL;
+    atom_t a = lookup(c, i + 1);
+    int group = has_class(c, i + 1, NE_MC_GROUP, &v);
+    if (a.type != A_ROLE && !group) return 0;
+    const char *role = a.type == A_ROLE ? ne_lex_entry(c->s.lx, a.role)->code
+                       : !strcmp(v, "person") ? "GOV" : "";
+    ne_mention_t pair = {0};
+    for (size_t k = c->s.d->ment.n; k > 0 && !pair.n; k--) {
+        const ne_mention_t *m = &c->s.d->ment.v[k - 1];
+        if (m->n == 2 && !(m->flags & NE_MF_LOC)) pair = *m;
+    }
+    if (!pair.n && !resolve_cast(c, 2, 0, &pair)) return 0;
+    b->m.n = 0;
+    for (int k = 0; k < pair.n; k++) {
+        ne_member_t o = pair.m[k];
+        if (!o.country[0]) return 0;
+        ne_member_set(&o, o.country, role);
+        b->m.m[b->m.n++] = o;
+    }
+    b->m.flags |= NE_MF_PLURAL;
+    return a.type == A_ROLE ? a.te : i + 2;
+}
+
 /* Parse one mention starting at i, in the order of the grammar at the top
  * of this file. Returns its end (exclusive) or i. */
 /* Is the bare role noun that begins at i a predicate, not a participant:
@@ -2060,6 +2107,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
     build_reset(b);
     uint32_t end;
     if (parse_pronoun(c, i, b, &end)) return end;
+    if ((end = parse_each_other(c, i, b))) return end;
     parse_t p = {.i = i, .j = i};
     if ((wf(c, i) & (NE_W_DET | NE_W_NUM)) && (end = parse_group_reference(c, i, b)) > i) {
         if (!is_w(c, end, "'s") || !role_ahead(c, end + 1, 1)) return end;
