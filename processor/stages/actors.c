@@ -2064,10 +2064,20 @@ static uint32_t parse_each_other(ctx_t *c, uint32_t i, build_t *b)
     if (a.type != A_ROLE && !group) return 0;
     const char *role = a.type == A_ROLE ? ne_lex_entry(c->s.lx, a.role)->code
                        : !strcmp(v, "person") ? "GOV" : "";
+    /* the sentence's own pair: one mention of two, or two joined by "and"
+     * (compounds are merged only at the end of the sentence) */
     ne_mention_t pair = {0};
+    const ne_mention_t *mv = c->s.d->ment.v;
     for (size_t k = c->s.d->ment.n; k > 0 && !pair.n; k--) {
-        const ne_mention_t *m = &c->s.d->ment.v[k - 1];
-        if (m->n == 2 && !(m->flags & NE_MF_LOC)) pair = *m;
+        const ne_mention_t *m = &mv[k - 1];
+        if (m->flags & NE_MF_LOC) continue;
+        if (m->n == 2) pair = *m;
+        else if (k >= 2 && m->n == 1 && mv[k - 2].n == 1 && !(mv[k - 2].flags & NE_MF_LOC) &&
+                 mv[k - 2].te + 1 == m->tb && is_w(c, mv[k - 2].te, "and")) {
+            pair.n = 2;
+            pair.m[0] = mv[k - 2].m[0];
+            pair.m[1] = m->m[0];
+        }
     }
     if (!pair.n && !resolve_cast(c, 2, 0, &pair)) return 0;
     b->m.n = 0;
