@@ -2117,9 +2117,10 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
     build_reset(b);
     uint32_t end;
     if (parse_pronoun(c, i, b, &end)) return end;
-    if ((end = parse_each_other(c, i, b))) return end;
     parse_t p = {.i = i, .j = i};
-    if ((wf(c, i) & (NE_W_DET | NE_W_NUM)) && (end = parse_group_reference(c, i, b)) > i) {
+    uint32_t fi = wf(c, i);
+    if ((fi & NE_W_DET) && (end = parse_each_other(c, i, b))) return end;
+    if ((fi & (NE_W_DET | NE_W_NUM)) && (end = parse_group_reference(c, i, b)) > i) {
         if (!is_w(c, end, "'s") || !role_ahead(c, end + 1, 1)) return end;
         /* "the North's military", "the bloc's envoy": the referent owns
          * the role that follows */
