@@ -265,6 +265,8 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
                  * "Sadio Camara" is not another Camara, "Roman Protasevich"
                  * not Petre Roman, "Catholic Bishop" not Julie Bishop */
                 if (plain_name_word(c, i - 1) || plain_name_word(c, j + 1)) continue;
+                /* "Shan-e-Mustafa", "Fazl-ur-Rehman": a word of a hyphenated name */
+                if (i > c->s.tb && is_hyphen(c, i - 1) && !(t->flags & NE_TF_SPACE)) continue;
                 if (!person_seen(c->mem, en->person) && !after_title(c, i) &&
                     !(t->fold_len >= 5 && surname_unambiguous(c, node)))
                     continue;
