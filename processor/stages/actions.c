@@ -108,6 +108,7 @@ static uint32_t aux_chain(const ctx_t *c, uint32_t head, uint8_t forms, uint32_t
         if (f & (NE_W_HAVE | NE_W_DO)) { aux = 1; k = p; first = p; continue; }
         if (f & NE_W_FUTURE) { future = 1; aux = 1; k = p; first = p; continue; }
         if (f & NE_W_MODAL) {
+            if (ment_at(c, p) >= 0) break; /* "Theresa May ordered": a name */
             aux = 1;
             if ((is_w(c, p, "would") || is_w(c, p, "'d")) && reported_future(c, p))
                 future = 1;

@@ -265,6 +265,8 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
                  * "Sadio Camara" is not another Camara, "Roman Protasevich"
                  * not Petre Roman, "Catholic Bishop" not Julie Bishop */
                 if (plain_name_word(c, i - 1) || plain_name_word(c, j + 1)) continue;
+                /* "Shan-e-Mustafa", "Fazl-ur-Rehman": a word of a hyphenated name */
+                if (i > c->s.tb && is_hyphen(c, i - 1) && !(t->flags & NE_TF_SPACE)) continue;
                 if (!person_seen(c->mem, en->person) && !after_title(c, i) &&
                     !(t->fold_len >= 5 && surname_unambiguous(c, node)))
                     continue;
@@ -502,10 +504,43 @@ static int opens_sentence(const ctx_t *c)
  * also ..."), and "it" after a sentence about a thing is that thing, no
  * actor ("The document serves ... Zakharova hailed it"). An objective
  * pronoun skips the subject of its own clause ("Trump greeted him"). */
+/* The antecedent of the relative pronoun just before i ("Rwanda, which it
+ * accuses"), or NULL. A pronoun that subjects a relative clause is bound
+ * outside it: the relative's antecedent is its object, never itself. */
+static const ne_mention_t *relative_antecedent(const ctx_t *c, uint32_t i)
+{
+    /* not "that": "warned Ankara that it would" is a complement clause */
+    if (i <= c->s.tb || !(is_w(c, i - 1, "which") || is_w(c, i - 1, "whom")))
+        return NULL;
+    uint32_t q = i - 1;
+    if (q > c->s.tb && is_punct(c, q - 1, ",")) q--;
+    for (size_t k = c->s.d->ment.n; k > 0; k--) {
+        const ne_mention_t *m = &c->s.d->ment.v[k - 1];
+        if (m->te == q && m->n) return m;
+        if (m->te < q) break;
+    }
+    return NULL;
+}
+
+static int same_referent(const ne_mention_t *a, const ne_mention_t *b)
+{
+    if (a->tb == b->tb && a->te == b->te) return 1;
+    return a->n == 1 && b->n == 1 && !strcmp(a->m[0].code, b->m[0].code);
+}
+
 static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
                                            int objective)
 {
     const ne_memory_t *mem = c->mem;
+    const ne_mention_t *bound = objective ? NULL : relative_antecedent(c, i);
+    if (!objective && i > c->s.tb && (is_w(c, i - 1, "which") || is_w(c, i - 1, "whom"))) {
+        /* "Beijing sanctioned four entities, which it accused of": the
+         * subject of the clause the relative hangs on */
+        const ne_mention_t *subj = sentence_subject(c);
+        if (subj && pronoun_fits(subj, kind) && !(bound && same_referent(subj, bound)) &&
+            !(kind == 'i' && (subj->flags & NE_MF_PLURAL)))
+            return subj;
+    }
     if (!objective && speech_clause(c, i)) {
         const ne_mention_t *spk = speaker_of(c, i), *subj = sentence_subject(c);
         if (spk && pronoun_fits(spk, kind)) return spk;
@@ -526,9 +561,16 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
     size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
     int skipped = 0;
     const char *subject = NULL; /* code of the skipped subject: "him" is not the subject again */
+    /* a group of people of no state named after every candidate left */
+    const ne_mention_t *people = kind == 't' && objective && mem->people.n ? &mem->people : NULL;
+    if (people && objective && people->tb >= c->s.tb) {
+        const ne_mention_t *subj = sentence_subject(c);
+        if (subj && subj->tb == people->tb) people = NULL; /* "they dispersed them" */
+    }
     for (size_t k = 0; k < n; k++) {
         size_t idx = mem->nrecent - 1 - k;
         const ne_mention_t *m = &mem->recent[idx % NE_MEM_RECENT];
+        if (people && idx < mem->people_at) return people;
         if (!pronoun_fits(m, kind)) continue;
         if (objective && !skipped && idx == c->sent_recent) {
             /* "Trump greeted him": not the subject of its own clause */
@@ -537,9 +579,13 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
             continue;
         }
         if (subject && m->n == 1 && !strcmp(m->m[0].code, subject)) continue;
+        if (bound && same_referent(m, bound)) continue;
         return m;
     }
-    if (kind == 't') return resolve_pronoun(c, i, 'i', objective);
+    if (people) return people;
+    /* "Russia said they would": a subject "they" may stand for a state;
+     * an object "them" ("put them on a plane to Washington") never does */
+    if (kind == 't' && !objective) return resolve_pronoun(c, i, 'i', objective);
     return NULL;
 }
 
@@ -809,10 +855,20 @@ static void org_parts(const ctx_t *c, uint32_t i, uint32_t end, const char role[
  * phrase: the dictionaries know "European Union". Returns 0 for no name. */
 static int org_name(const ctx_t *c, uint32_t i, org_t *o)
 {
-    if (!org_word(c, i) || !head_ahead(c, i)) return 0;
+    if (!org_word(c, i)) return 0;
+    /* the head first: "Front for the Liberation of Kivu", "Union for
+     * National Progress": a head noun, "for" and a capitalised name */
+    int head_first = is_w(c, i + 1, "for") && org_head(c, i, NULL) &&
+                     org_word(c, is_w(c, i + 2, "the") ? i + 3 : i + 2);
+    if (!head_first && !head_ahead(c, i)) return 0;
     atom_t first = lookup(c, i);
     uint32_t k = i, head_end = 0;
     int unknown = 0, tail = 0; /* tail: in the "of ..." part after a head */
+    char role[4] = "";
+    if (head_first && first.type == A_NONE) {
+        org_head(c, i, role);
+        head_end = i + 1;
+    }
     if (first.type == A_ACTOR) {
         /* a place opens the name: "Helsinki Committee", "Kenya Human Rights
          * Commission" (not "Pakistan Army": a role follows the place) */
@@ -825,7 +881,6 @@ static int org_name(const ctx_t *c, uint32_t i, org_t *o)
     } else if (first.type != A_NONE) {
         return 0;
     }
-    char role[4] = "";
     while (k < c->s.te && k - i < 14) {
         if (org_word(c, k)) {
             char r[4];
@@ -1190,6 +1245,20 @@ static const ne_mention_t *resolve_possessive(ctx_t *c, uint32_t j)
     if (subj && (is_w(c, j - 1, "and") || is_w(c, j - 1, "but")) &&
         pronoun_fits(subj, kind))
         return subj;
+    /* "Pakistan refused ... and has urged its citizens": the object of a
+     * verb conjunct with no subject of its own is owned by the subject */
+    uint32_t k = j;
+    if (k > c->s.tb && is_verbish(c, k - 1) && !(tok(c, k - 1)->flags & NE_TF_CAP) &&
+        ne_s_ment(&c->s, k - 1) < 0) {
+        k--;
+        while (k > c->s.tb && j - k < 4 &&
+               ((wf(c, k - 1) & (NE_W_HAVE | NE_W_BE | NE_W_MODAL | NE_W_FUTURE)) ||
+                ne_s_adverb(&c->s, k - 1)))
+            k--;
+        if (subj && k > c->s.tb && (is_w(c, k - 1, "and") || is_w(c, k - 1, "but")) &&
+            pronoun_fits(subj, kind))
+            return subj;
+    }
     return resolve_pronoun(c, j, kind, 0);
 }
 
@@ -1267,6 +1336,19 @@ static int head_possessive(ctx_t *c, build_t *b, parse_t *p, atom_t a,
 
 /* An actor that modifies a role or another adjective ("U.S. envoy", "Houthi
  * rebels", "Russian and Ukrainian"): an owner, and the parse goes on. */
+/* Does a title with a name follow at k ("leader Yasser Arafat")? One
+ * person: "Syria and Palestinian leader Yasser Arafat" are two parties,
+ * not two states' adjectives on one role. */
+static int titled_name_after(const ctx_t *c, uint32_t k)
+{
+    while (k < c->s.te && is_modifier(c, k) && lookup(c, k).type == A_NONE)
+        k++;
+    atom_t r = lookup(c, k);
+    if (r.type != A_ROLE || ne_lex_entry(c->s.lx, r.role)->kind != NE_RK_TITLE) return 0;
+    if (is_role_plural(c, k, r.te)) return 0;
+    return name_run_ex(c, r.te, 1) > r.te || lookup(c, r.te).type == A_ACTOR;
+}
+
 static int head_actor_modifier(ctx_t *c, build_t *b, parse_t *p, atom_t a,
                                const ne_lexent_t *en, const ne_member_t *mm)
 {
@@ -1276,10 +1358,11 @@ static int head_actor_modifier(ctx_t *c, build_t *b, parse_t *p, atom_t a,
         /* "U.S. and British warplanes": a state's name used as an adjective
          * too, when a role follows the other adjective */
         int k2 = n2.type == A_ACTOR ? ne_lex_entry(c->s.lx, n2.actor)->kind : 0;
-        if ((k2 == NE_AK_ADJ && en->kind == NE_AK_ADJ) ||
-            ((k2 == NE_AK_ADJ || k2 == NE_AK_COUNTRY) &&
-             (en->kind == NE_AK_ADJ || en->kind == NE_AK_COUNTRY) &&
-             role_ahead(c, n2.te, 0)))
+        if (((k2 == NE_AK_ADJ && en->kind == NE_AK_ADJ) ||
+             ((k2 == NE_AK_ADJ || k2 == NE_AK_COUNTRY) &&
+              (en->kind == NE_AK_ADJ || en->kind == NE_AK_COUNTRY) &&
+              role_ahead(c, n2.te, 0))) &&
+            !titled_name_after(c, n2.te))
             next_and_adj = 1; /* "the Canadian and U.S. ambassadors" */
     }
     if (!(role_ahead(c, a.te, 0) || next_and_adj ||
@@ -1392,6 +1475,37 @@ static int other_state_after(const ctx_t *c, uint32_t k, const ne_member_t *mm)
 }
 
 /* A dictionary actor at p->j: an owner, a modifier, or the head. */
+/* Does the state adjective that ends at p->j stand alone for its people
+ * ("Senegalese to take to the streets", "the Chinese protested")? Not as a
+ * predicate ("the drone was Iranian"), a language ("in Arabic", "speaks
+ * Russian"), a part of a compound word ("Russian-made") or the first of
+ * coordinated adjectives ("Spanish and French troops"). */
+static int adjective_as_people(const ctx_t *c, const parse_t *p)
+{
+    uint32_t k = p->j, s = p->start;
+    if (s > c->s.tb) {
+        uint32_t f = wf(c, s - 1);
+        if (f & (NE_W_BE | NE_W_NEG) || ne_s_adverb(&c->s, s - 1) || is_w(c, s - 1, "in") ||
+            is_w(c, s - 1, "into") || is_hyphen(c, s - 1))
+            return 0;
+        const ne_token_t *t = tok(c, s - 1);
+        if (t->kind == NE_TK_WORD && !f && !(t->flags & NE_TF_CAP) && is_verbish(c, s - 1) &&
+            !p->det && !is_w(c, k, "to"))
+            return 0; /* "speaks Russian", but "urged Togolese to vote" */
+        /* "in Arabic and Russian": a conjunct of what is no actor */
+        if ((f & NE_W_CONJ) && !p->det && (s - 1 == c->s.tb || lookup(c, s - 2).type != A_ACTOR))
+            return 0;
+    }
+    if (k >= c->s.te) return 1;
+    /* "Ugandan Asians", "Saudi Maternity Hospital": a name goes on */
+    if (is_hyphen(c, k) || is_w(c, k, "'s") || tok(c, k)->kind == NE_TK_NUM ||
+        is_capitalized(c, k))
+        return 0;
+    if ((wf(c, k) & NE_W_CONJ) && k + 1 < c->s.te && lookup(c, k + 1).type == A_ACTOR)
+        return 0;
+    return 1;
+}
+
 static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
 {
     const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.actor);
@@ -1449,10 +1563,18 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
         p->j = a.te;
         uint32_t k = p->j;
         while (k < c->s.te && k - p->j < 3 && is_modifier(c, k) &&
-               !(k > p->j && verb_ends_phrase(c, k)))
-            k++;
-        if (k == p->j)
-            return STEP_FAIL; /* a bare adjective with no noun is not a mention */
+               !(k > p->j && verb_ends_phrase(c, k)) &&
+               !(k == p->j && finite_verb(c, k) && !is_modifier(c, k + 1)))
+            k++; /* "the Russian proposed truce", but "the Chinese attacked." */
+        if (k == p->j) {
+            /* "called on Senegalese to rise", "the French and the British":
+             * a state adjective with no noun is its people */
+            if (!adjective_as_people(c, p)) return STEP_FAIL;
+            ne_member_set(&b->own[b->nown - 1], mm.country, "CVL");
+            b->plural = 1;
+            p->have_head = 1;
+            return STEP_DONE;
+        }
         b->m.flags |= NE_MF_WEAK;
         p->j = k;
         p->have_head = 1;
@@ -1849,15 +1971,158 @@ static uint32_t parse_members_of(ctx_t *c, build_t *b, const parse_t *p)
     return e;
 }
 
+/* Does token k read as one of the words of list ("to|with")? */
+static int word_in_list(const ctx_t *c, uint32_t k, const char *list)
+{
+    while (*list) {
+        size_t n = strcspn(list, "|");
+        if (ne_s_is_w(&c->s, k, list, n)) return 1;
+        list += n + (list[n] == '|');
+    }
+    return 0;
+}
+
+/* "gunmen loyal to ousted President X", "troops loyal to the junta": a
+ * role of no state after which an allegiance word names a patron, a
+ * person or an organ. The role belongs to the patron's state, and the
+ * patron is no separate mention (he is not the one who acts). A state as
+ * patron ("militias loyal to Iran") is a patron's relation only, as
+ * "Iran-backed": nothing is taken. Advances p->j past the patron. */
+static void parse_allegiance(ctx_t *c, build_t *b, parse_t *p)
+{
+    const char *prep = NULL;
+    uint32_t j = p->j;
+    if (!b->role_set || b->nown || b->arms || p->have_name || j + 2 >= c->s.te ||
+        !(ne_lex_mention_class(c->s.lx, tok(c, j)->word, NE_MC_ALLEGIANCE, &prep) &
+          NE_MC_ALLEGIANCE) ||
+        !word_in_list(c, j + 1, prep))
+        return;
+    uint32_t k = j + 2;
+    /* "loyal to ousted President X": the title's "ousted" opens no mention */
+    if (ne_lex_mention_class(c->s.lx, tok(c, k)->word, NE_MC_FORMER, NULL) & NE_MC_FORMER) k++;
+    build_t inner;
+    uint32_t e = parse_mention(c, k, &inner);
+    if (e <= k || !inner.m.n || (inner.m.flags & (NE_MF_LOC | NE_MF_PRON | NE_MF_REL)))
+        return;
+    for (int q = 0; q < inner.m.n; q++)
+        if (!inner.m.m[q].role[0]) return; /* a state: a patron only */
+    for (int q = 0; q < inner.m.n; q++) {
+        ne_member_t o = inner.m.m[q];
+        if (!o.country[0]) continue;
+        ne_member_set(&o, o.country, "");
+        add_owner(b, &o);
+    }
+    if (b->nown) p->j = e;
+}
+
+/* "their countries", "their leaders": a group noun (mention-words.tsv,
+ * class group) owned by a plural referent stands for each of its members,
+ * their states or their leaders ("Hungarian and Romanian officials agreed
+ * that their countries should cooperate"). Returns the end, or 0. */
+static uint32_t parse_their_group(ctx_t *c, build_t *b, const parse_t *p)
+{
+    const char *v = NULL;
+    if (!p->poss || p->poss->n < 2 || p->j == p->i || !is_w(c, p->j - 1, "their") ||
+        !has_class(c, p->j, NE_MC_GROUP, &v))
+        return 0;
+    int person = !strcmp(v, "person");
+    b->m.n = 0;
+    for (int k = 0; k < p->poss->n && b->m.n < NE_MAX_MEMBERS; k++) {
+        ne_member_t o = p->poss->m[k];
+        if (o.country[0]) ne_member_set(&o, o.country, person ? "GOV" : "");
+        b->m.m[b->m.n++] = o;
+    }
+    b->m.flags |= NE_MF_PLURAL | (person ? NE_MF_PERSON : 0);
+    return p->j + 1;
+}
+
+/* Is "the other" ahead of i in the sentence ("each government blaming the
+ * other")? */
+static int other_ahead(const ctx_t *c, uint32_t i)
+{
+    for (uint32_t k = i; k + 1 < c->s.te && k - i < 12; k++)
+        if (is_w(c, k, "the") && is_w(c, k + 1, "other")) return 1;
+    return 0;
+}
+
+/* "each government ... the other", "each side ... the other": "each" + a
+ * role or group noun stands for the two parties of the last compound (of
+ * this sentence, else of the article), and "the other" after it is a
+ * reciprocal, as "each other". Returns the end, or 0. */
+static uint32_t parse_each_other(ctx_t *c, uint32_t i, build_t *b)
+{
+    if (is_w(c, i, "the") && is_w(c, i + 1, "other") && i > c->s.tb) {
+        for (uint32_t k = i; k > c->s.tb && i - k < 12; k--)
+            if (is_w(c, k - 1, "each")) {
+                b->m.flags |= NE_MF_RECIP;
+                return i + 2;
+            }
+        return 0;
+    }
+    if (!is_w(c, i, "each") || i + 1 >= c->s.te || !other_ahead(c, i + 2)) return 0;
+    const char *v = NULL;
+    atom_t a = lookup(c, i + 1);
+    int group = has_class(c, i + 1, NE_MC_GROUP, &v);
+    if (a.type != A_ROLE && !group) return 0;
+    const char *role = a.type == A_ROLE ? ne_lex_entry(c->s.lx, a.role)->code
+                       : !strcmp(v, "person") ? "GOV" : "";
+    /* the sentence's own pair: one mention of two, or two joined by "and"
+     * (compounds are merged only at the end of the sentence) */
+    ne_mention_t pair = {0};
+    const ne_mention_t *mv = c->s.d->ment.v;
+    for (size_t k = c->s.d->ment.n; k > 0 && !pair.n; k--) {
+        const ne_mention_t *m = &mv[k - 1];
+        if (m->flags & NE_MF_LOC) continue;
+        if (m->n == 2) pair = *m;
+        else if (k >= 2 && m->n == 1 && mv[k - 2].n == 1 && !(mv[k - 2].flags & NE_MF_LOC) &&
+                 mv[k - 2].te + 1 == m->tb && is_w(c, mv[k - 2].te, "and")) {
+            pair.n = 2;
+            pair.m[0] = mv[k - 2].m[0];
+            pair.m[1] = m->m[0];
+        }
+    }
+    if (!pair.n && !resolve_cast(c, 2, 0, &pair)) return 0;
+    b->m.n = 0;
+    for (int k = 0; k < pair.n; k++) {
+        ne_member_t o = pair.m[k];
+        if (!o.country[0]) return 0;
+        ne_member_set(&o, o.country, role);
+        b->m.m[b->m.n++] = o;
+    }
+    b->m.flags |= NE_MF_PLURAL;
+    return a.type == A_ROLE ? a.te : i + 2;
+}
+
 /* Parse one mention starting at i, in the order of the grammar at the top
  * of this file. Returns its end (exclusive) or i. */
+/* Is the bare role noun that begins at i a predicate, not a participant:
+ * after a form of "be" ("are not party to the deal", "is a member of"),
+ * or a bracketed gloss of the name before it ("Hizbollah (Party of God)")?
+ * An existential "there are soldiers" keeps its subject. */
+static int role_is_predicate(const ctx_t *c, uint32_t i)
+{
+    uint32_t k = i;
+    while (k > c->s.tb && ((wf(c, k - 1) & NE_W_NEG) || ne_s_adverb(&c->s, k - 1)))
+        k--;
+    if (k > c->s.tb && (wf(c, k - 1) & NE_W_BE))
+        return !(k - 1 > c->s.tb && is_w(c, k - 2, "there"));
+    if (i < c->s.tb + 2 || !is_punct(c, i - 1, "(") || !is_capitalized(c, i) ||
+        !is_capitalized(c, i - 2))
+        return 0;
+    for (uint32_t q = i + 1; q < c->s.te && q - i < 6; q++)
+        if (is_punct(c, q, ")")) return 1;
+    return 0;
+}
+
 static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
 {
     build_reset(b);
     uint32_t end;
     if (parse_pronoun(c, i, b, &end)) return end;
     parse_t p = {.i = i, .j = i};
-    if ((wf(c, i) & (NE_W_DET | NE_W_NUM)) && (end = parse_group_reference(c, i, b)) > i) {
+    uint32_t fi = wf(c, i);
+    if ((fi & NE_W_DET) && (end = parse_each_other(c, i, b))) return end;
+    if ((fi & (NE_W_DET | NE_W_NUM)) && (end = parse_group_reference(c, i, b)) > i) {
         if (!is_w(c, end, "'s") || !role_ahead(c, end + 1, 1)) return end;
         /* "the North's military", "the bloc's envoy": the referent owns
          * the role that follows */
@@ -1872,12 +2137,18 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
     } else {
         parse_determiners(c, &p);
         if ((end = parse_members_of(c, b, &p))) return end;
+        if ((end = parse_their_group(c, b, &p))) return end;
         if ((end = parse_water(c, b, &p))) return end;
         if (!determiner_opens_mention(c, &p)) return i;
     }
     p.start = p.j;
     if (!parse_head(c, b, &p)) return i;
     if (!b->nown && !b->role_set) return parse_bare_name(c, b, &p);
+    /* "not party to the deal", "(Party of God)": the noun says what the
+     * subject is; it names no one */
+    if (b->role_set && !b->nown && !p.have_name && !p.org && !p.poss &&
+        role_is_predicate(c, i))
+        return i;
     if (p.poss && b->role_set && !b->nown && p.poss->n) {
         /* "its troops", "his guard": the owner is the referent's state */
         for (int k = 0; k < p.poss->n; k++) {
@@ -1887,6 +2158,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         }
     }
     parse_role_place(c, b, &p);
+    parse_allegiance(c, b, &p);
     /* "the aircraft", "missiles": a weapon with no owner is no actor */
     if (b->arms && !b->nown) return i;
     finish_members(c, b);
@@ -2094,6 +2366,19 @@ static void note_subject(ctx_t *c)
         verb < c->s.te && (wf(c, c->s.tb) & NE_W_DET) && ne_s_ment(&c->s, c->s.tb) < 0;
 }
 
+/* A plural group of people of no state ("young demonstrators", "the
+ * rebels"), kept apart from the memory of actors: "they" and "them" may
+ * stand for it when nothing named since fits, and frames.c places it. */
+static void note_people(ne_memory_t *mem, const ne_mention_t *m)
+{
+    if (m->n != 1 || (m->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_RECIP | NE_MF_WEAK |
+                                  NE_MF_PRON | NE_MF_NAME)) ||
+        (m->flags & (NE_MF_GENERIC | NE_MF_PLURAL)) != (NE_MF_GENERIC | NE_MF_PLURAL))
+        return;
+    mem->people = *m;
+    mem->people_at = mem->nrecent;
+}
+
 int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                        ne_memory_t *mem)
 {
@@ -2109,12 +2394,16 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
             i++;
             continue;
         }
-        /* the common case, decided cheaply: a lower-case verb form that is in
-         * no dictionary phrase and is no grammar word cannot begin a mention */
+        /* the common case, decided cheaply: a lower-case verb form or
+         * function word ("and", "was", "will", "not") that is in no
+         * dictionary phrase and opens no determiner cannot begin a mention */
+        uint32_t wfl = t->kind == NE_TK_WORD ? ne_lex_word_flags(lx, t->word) : 0;
         if (t->kind == NE_TK_WORD && !(t->flags & (NE_TF_CAP | NE_TF_ALLCAP | NE_TF_DOTTED)) &&
-            !(ne_lex_word_flags(lx, t->word) &
-              (NE_W_DET | NE_W_POSS | NE_W_NUM | NE_W_PRON | NE_W_REL)) &&
-            is_verbish(&c, i) && lookup(&c, i).type == A_NONE) {
+            !(wfl & (NE_W_DET | NE_W_POSS | NE_W_NUM | NE_W_PRON | NE_W_REL)) &&
+            ((wfl & (NE_W_CONJ | NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL |
+                     NE_W_NEG | NE_W_SUBORD)) ||
+             is_verbish(&c, i)) &&
+            lookup(&c, i).type == A_NONE) {
             i++;
             continue;
         }
@@ -2132,6 +2421,8 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
             if (!(b.m.flags & (NE_MF_LOC | NE_MF_REL | NE_MF_RECIP)) && b.m.n &&
                 (!(b.m.flags & NE_MF_GENERIC) || (b.m.flags & NE_MF_NAME)))
                 ne_memory_push(mem, &b.m); /* a named person of no known state too */
+            else
+                note_people(mem, &b.m);
             i = e;
         } else {
             i++;

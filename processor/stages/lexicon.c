@@ -924,6 +924,7 @@ static int load_mention_line(loader_t *ld, char **f, int nf)
                    {"water", NE_MC_WATER, 0},
                    {"former", NE_MC_FORMER, 0},
                    {"thing", NE_MC_THING, 1},
+                   {"allegiance", NE_MC_ALLEGIANCE, 0},
                    {NULL, 0, 0}};
     if (nf < 2) return fail(ld, "expected word and class separated by a TAB");
     int c = 0;
