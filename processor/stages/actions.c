@@ -511,6 +511,17 @@ static int unless_after(const ctx_t *c, uint32_t i)
 
 /* The verb group headed by token i: its auxiliaries, voice and mood, and
  * what kind of verb form it is. */
+/* "Israel is opposed to the plan", "forces were engaged in fighting": the
+ * participle of a stative verb (lemma class `stative`) before a preposition
+ * other than "by" is an adjective of state, and the clause says what an
+ * active one would: the subject opposes, engages. */
+static int adjectival_passive(const ctx_t *c, const ne_vgroup_t *g)
+{
+    if (!(g->flags & NE_VG_PASSIVE) || !(ne_lex_lemma_flags(c->lx, g->lemma) & NE_L_STATIVE)) return 0;
+    uint32_t n = g->head + 1;
+    return n < c->te && (wf(c, n) & NE_W_PREP) && !is_w(c, n, "by");
+}
+
 static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemma, uint8_t forms)
 {
     memset(g, 0, sizeof(*g));
@@ -536,6 +547,7 @@ static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemm
     if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE)) && !has_aux && (forms & NE_F_BASE) &&
         (g->gov = object_controller(c, before, NE_L_BARE)) >= 0)
         g->flags |= NE_VG_INFINITIVE | NE_VG_CONTROLLED;
+    if (adjectival_passive(c, g)) g->flags = (g->flags & ~(uint32_t)NE_VG_PASSIVE) | NE_VG_STATIVE;
     if (hypothetical(c, g->first)) g->flags |= NE_VG_MODAL;
     if ((g->flags & NE_VG_FUTURE) && !(g->flags & NE_VG_MODAL) && unless_after(c, i))
         g->flags = (g->flags & ~NE_VG_FUTURE) | NE_VG_THREAT;
@@ -1212,6 +1224,8 @@ int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uin
     ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
     if (match_at(&c, vg, vg->head + 1, out)) return 1;
     if (match_support(&c, vg, vg->head + 1, out)) return 1;
+    /* "is opposed to X" says "opposes X" when no frame takes the preposition */
+    if ((vg->flags & NE_VG_STATIVE) && match_at(&c, vg, vg->head + 2, out)) return 1;
     /* "beat and detained several journalists": the first verb shares the
      * object of the second */
     uint32_t n = vg->head + 1;
