@@ -848,6 +848,7 @@ static int np_internal(const ctx_t *c, uint32_t i);
  * "the raid", "the Russian missile attack", "the counter-sanctions"; -1. */
 static int32_t event_np_head(const ctx_t *c, uint32_t pos)
 {
+    pos = skip_quantity(c, pos); /* "arrested about 20 suspects" */
     for (int k = 0; k <= MAX_PREMOD && pos < c->te; k++, pos++) {
         uint32_t noun = ne_lex_noun(c->lx, tok(c, pos)->word);
         /* the last noun of a compound heads it: "the missile attack" */
@@ -874,6 +875,21 @@ static int match_event_slot(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t 
     return 0;
 }
 
+/* ", General X," after a mention, or inside it ("Myanmar's junta leader,
+ * Senior General X" is one mention): the token after the closing comma,
+ * or 0 when no such apposition follows. */
+static uint32_t apposition_end(const ctx_t *c, const ne_mention_t *mm)
+{
+    uint32_t i = mm->te;
+    if (i + 1 >= c->te || !is_punct(c, i, ",")) return 0;
+    for (uint32_t k = mm->tb + 1; k < i; k++)
+        if (is_punct(c, k, ",")) return i + 1; /* the apposition is in the mention */
+    int32_t m = ment_at(c, i + 1);
+    if (m < 0 || c->d->ment.v[m].tb != i + 1) return 0;
+    uint32_t e = c->d->ment.v[m].te;
+    return e < c->te && is_punct(c, e, ",") ? e + 1 : 0;
+}
+
 /* '+' and '@': the counterpart, one actor mention, or an event. */
 static int match_target(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
@@ -890,6 +906,11 @@ static int match_target(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
      * stands for the owner of the thing, when the pattern goes on */
     for (uint32_t q = mm->te, k = 0; k < 2 && ei + 1 < ms->p->nelem && plain_noun(c, q); k++)
         if (match_from(c, ms, (uint16_t)(ei + 1), ++q)) return 1;
+    /* "excluded the junta leader, General X, from the summit": an
+     * apposition between commas names the same party; the pattern goes on
+     * after it */
+    uint32_t ap = apposition_end(c, mm);
+    if (ap && ei + 1 < ms->p->nelem && match_from(c, ms, (uint16_t)(ei + 1), ap)) return 1;
     ms->target = save;
     return 0;
 }
