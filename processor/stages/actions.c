@@ -642,6 +642,7 @@ static int gap_stop(const ctx_t *c, uint32_t i)
 
 #define MAX_GAP 10
 #define MAX_PREMOD 6 /* words of a noun phrase before its head */
+#define MAX_ADJUNCT 3 /* words of an adjunct's noun phrase inside a frame */
 
 /* One match attempt: the pattern, and what its '+' found so far. */
 typedef struct mstate_s {
@@ -975,21 +976,51 @@ static int match_class(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
     return 0;
 }
 
-/* A word, possibly inside a mention ("expelled the Russian ambassador"). */
-static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
+/* Is the word at token pos one of element e's alternatives (or their
+ * plural)? */
+static int word_fits(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
 {
-    const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
     const int32_t *alts = ne_lex_alts(c->lx) + e->alt;
     int32_t w = tok(c, pos)->word;
     if (w < 0) return 0;
     int32_t sg = ne_lex_singular(c->lx, w);
     for (uint16_t k = 0; k < e->nalt; k++)
-        if (alts[k] == w || alts[k] == sg) {
-            ms->spec++;
-            if (match_from(c, ms, (uint16_t)(ei + 1), pos + 1)) return 1;
-            ms->spec--;
-            return 0;
+        if (alts[k] == w || alts[k] == sg) return 1;
+    return 0;
+}
+
+/* "called at the rally for", "met on the sidelines with": a short
+ * prepositional adjunct (not "of", with no actor in it) may stand between
+ * the verb and the particle or preposition that follows it in the pattern. The token where element e fits
+ * after it, or 0. */
+static uint32_t after_adjunct(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
+{
+    if (!(wf(c, pos) & NE_W_PREP) || (wf(c, pos) & NE_W_SUBORD) || is_w(c, pos, "of") ||
+        in_gclass(c, NE_GC_CLAUSE_TIME, tok(c, pos)->word))
+        return 0; /* "after an agreement on": a clause of time, not an adjunct */
+    for (uint32_t q = pos + 1, k = 0; k <= MAX_ADJUNCT && q < c->te; k++, q++) {
+        if (k > 0) {
+            uint32_t r = skip_transparent(c, q);
+            if (r < c->te && word_fits(c, e, r)) return r;
         }
+        if (ment_at(c, q) >= 0 || (wf(c, q) & NE_W_PREP) || !np_internal(c, q)) return 0;
+    }
+    return 0;
+}
+
+/* A word, possibly inside a mention ("expelled the Russian ambassador"). */
+static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
+{
+    const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
+    if (!word_fits(c, e, pos)) {
+        /* only between the verb and its particle or preposition: "for", "with" */
+        if (ei > 0 || !(ne_lex_word_flags(c->lx, ne_lex_alts(c->lx)[e->alt]) & NE_W_PREP)) return 0;
+        pos = after_adjunct(c, e, pos);
+        if (!pos) return 0;
+    }
+    ms->spec++;
+    if (match_from(c, ms, (uint16_t)(ei + 1), pos + 1)) return 1;
+    ms->spec--;
     return 0;
 }
 
