@@ -1008,14 +1008,33 @@ static uint32_t after_adjunct(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
     return 0;
 }
 
+/* "sharing satellite imagery of Chinese naval movements with X": an of-
+ * phrase completes the pattern's noun before the pattern's next
+ * preposition. The token where element e fits after it, or 0. */
+static uint32_t after_of_phrase(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
+{
+    if (!is_w(c, pos, "of")) return 0;
+    for (uint32_t q = pos + 1, k = 0; k <= MAX_ADJUNCT + 1 && q < c->te; k++, q++) {
+        if (k > 0 && word_fits(c, e, q)) return q;
+        if ((wf(c, q) & NE_W_PREP) || !np_internal(c, q)) return 0;
+    }
+    return 0;
+}
+
 /* A word, possibly inside a mention ("expelled the Russian ambassador"). */
 static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
     const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
     if (!word_fits(c, e, pos)) {
-        /* only between the verb and its particle or preposition: "for", "with" */
-        if (ei > 0 || !(ne_lex_word_flags(c->lx, ne_lex_alts(c->lx)[e->alt]) & NE_W_PREP)) return 0;
-        pos = after_adjunct(c, e, pos);
+        /* only before a preposition of the pattern: "for", "with" */
+        if (!(ne_lex_word_flags(c->lx, ne_lex_alts(c->lx)[e->alt]) & NE_W_PREP)) return 0;
+        const ne_pelem_t *prev = ei > 0 ? e - 1 : NULL;
+        if (!prev)
+            pos = after_adjunct(c, e, pos); /* right after the verb */
+        else if (prev->type == NE_PE_WORD || prev->type == NE_PE_CLASS)
+            pos = after_of_phrase(c, e, pos); /* after the pattern's noun */
+        else
+            return 0;
         if (!pos) return 0;
     }
     ms->spec++;
