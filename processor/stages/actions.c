@@ -643,6 +643,7 @@ static int gap_stop(const ctx_t *c, uint32_t i)
 #define MAX_GAP 10
 #define MAX_PREMOD 6 /* words of a noun phrase before its head */
 #define MAX_ADJUNCT 3 /* words of an adjunct's noun phrase inside a frame */
+#define MAX_EPITHET 10 /* tokens of a description before a person's name */
 
 /* One match attempt: the pattern, and what its '+' found so far. */
 typedef struct mstate_s {
@@ -811,6 +812,34 @@ static uint32_t slot_modifiers(const ctx_t *c, uint32_t pos)
     return pos;
 }
 
+static int np_internal(const ctx_t *c, uint32_t i);
+
+/* "WikiLeaks founder Julian Assange", "Nobel Peace Prize laureate X", "a
+ * 41-year-old man, Y": a description ending in a noun of the class
+ * EPITHETS, right before a person's name (or before ", NAME"), belongs to
+ * the name's noun phrase. The person mention, with *at its first token; -1. */
+static int32_t epithet_person(const ctx_t *c, uint32_t p, uint32_t *at)
+{
+    if (ment_at(c, p) >= 0 || !np_internal(c, p)) return -1;
+    for (uint32_t r = p + 1, k = 0; k < MAX_EPITHET && r < c->te; k++, r++) {
+        int32_t m = ment_at(c, r);
+        if (m >= 0 && c->d->ment.v[m].tb == r && (c->d->ment.v[m].flags & NE_MF_PERSON)) {
+            uint32_t e = is_punct(c, r - 1, ",") && r - 2 >= p ? r - 2 : r - 1;
+            if (!in_gclass(c, NE_GC_EPITHETS, tok(c, e)->word)) return -1;
+            *at = r;
+            return m;
+        }
+        /* a name inside the description: "a Wall Street Journal reporter" */
+        if (m >= 0 && c->d->ment.v[m].tb == r && !(c->d->ment.v[m].flags & NE_MF_PERSON)) {
+            r = c->d->ment.v[m].te - 1;
+            continue;
+        }
+        if (is_punct(c, r, ",") && r + 1 < c->te && ment_at(c, r + 1) >= 0) continue;
+        if (m >= 0 || !np_internal(c, r)) return -1;
+    }
+    return -1;
+}
+
 /* The mention that fills a counterpart slot starting at pos, with *at its
  * first token; -1 when none. A phrase that opens with a determiner may
  * name a place or state with "of" ("the people of Gaza"). */
@@ -818,6 +847,7 @@ static int32_t slot_mention(const ctx_t *c, uint32_t pos, uint32_t *at)
 {
     uint32_t p = slot_part(c, pos), q = slot_modifiers(c, p);
     int32_t m = ment_at(c, q);
+    if (m < 0 && (m = epithet_person(c, p, at)) >= 0) return m;
     if (m < 0) {
         /* "the people of Gaza", "positions across eastern Ukraine": from the
          * determiner or the TARGETS noun, else after the modifiers */
@@ -843,7 +873,6 @@ static int target_fits(const ctx_t *c, const ne_pelem_t *e, const ne_mention_t *
     return mm->n || (mm->flags & NE_MF_RECIP) || ((mm->flags & NE_MF_PRON) && is_w(c, mm->tb, "it"));
 }
 
-static int np_internal(const ctx_t *c, uint32_t i);
 
 /* The head of a noun phrase at pos that names an event (event-nouns.tsv):
  * "the raid", "the Russian missile attack", "the counter-sanctions"; -1. */
