@@ -817,20 +817,22 @@ static int np_internal(const ctx_t *c, uint32_t i);
 /* "WikiLeaks founder Julian Assange", "Nobel Peace Prize laureate X", "a
  * 41-year-old man, Y": a description ending in a noun of the class
  * EPITHETS, right before a person's name (or before ", NAME"), belongs to
- * the name's noun phrase. The person mention, with *at its first token; -1. */
-static int32_t epithet_person(const ctx_t *c, uint32_t p, uint32_t *at)
+ * the name's noun phrase; so does one ending in a TERRITORY noun before a
+ * place's ("shelled the southern regional capital Juba"). The person mention, with *at its first token; -1. */
+static int32_t described_name(const ctx_t *c, uint32_t p, uint32_t *at)
 {
     if (ment_at(c, p) >= 0 || !np_internal(c, p)) return -1;
     for (uint32_t r = p + 1, k = 0; k < MAX_EPITHET && r < c->te; k++, r++) {
         int32_t m = ment_at(c, r);
-        if (m >= 0 && c->d->ment.v[m].tb == r && (c->d->ment.v[m].flags & NE_MF_PERSON)) {
-            uint32_t e = is_punct(c, r - 1, ",") && r - 2 >= p ? r - 2 : r - 1;
-            if (!in_gclass(c, NE_GC_EPITHETS, tok(c, e)->word)) return -1;
+        int person = m >= 0 && (c->d->ment.v[m].flags & NE_MF_PERSON);
+        uint32_t e = r > p + 1 && is_punct(c, r - 1, ",") ? r - 2 : r - 1;
+        if (m >= 0 && c->d->ment.v[m].tb == r &&
+            in_gclass(c, person ? NE_GC_EPITHETS : NE_GC_TERRITORY, tok(c, e)->word)) {
             *at = r;
             return m;
         }
         /* a name inside the description: "a Wall Street Journal reporter" */
-        if (m >= 0 && c->d->ment.v[m].tb == r && !(c->d->ment.v[m].flags & NE_MF_PERSON)) {
+        if (m >= 0 && c->d->ment.v[m].tb == r && !person) {
             r = c->d->ment.v[m].te - 1;
             continue;
         }
@@ -847,7 +849,7 @@ static int32_t slot_mention(const ctx_t *c, uint32_t pos, uint32_t *at)
 {
     uint32_t p = slot_part(c, pos), q = slot_modifiers(c, p);
     int32_t m = ment_at(c, q);
-    if (m < 0 && (m = epithet_person(c, p, at)) >= 0) return m;
+    if (m < 0 && (m = described_name(c, p, at)) >= 0) return m;
     if (m < 0) {
         /* "the people of Gaza", "positions across eastern Ukraine": from the
          * determiner or the TARGETS noun, else after the modifiers */

@@ -213,6 +213,7 @@ enum {
     NE_GC_RESPONSE, /* "counter-", "retaliatory": an act in response to one on the actor */
     NE_GC_TARGETS,  /* "targets", "positions" (in X): stand for the place */
     NE_GC_EPITHETS, /* "founder", "laureate", "man": a description before a person's name */
+    NE_GC_TERRITORY, /* "city", "capital", "town": a description before a place's name */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
