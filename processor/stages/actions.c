@@ -821,23 +821,27 @@ static int np_internal(const ctx_t *c, uint32_t i);
  * place's ("shelled the southern regional capital Juba"). The person mention, with *at its first token; -1. */
 static int32_t described_name(const ctx_t *c, uint32_t p, uint32_t *at)
 {
-    if (ment_at(c, p) >= 0 || !np_internal(c, p)) return -1;
-    for (uint32_t r = p + 1, k = 0; k < MAX_EPITHET && r < c->te; k++, r++) {
+    if (ment_at(c, p) >= 0) return -1;
+    uint32_t end = p + 1 + MAX_EPITHET < c->te ? p + 1 + MAX_EPITHET : c->te;
+    /* the first mention that is a person or place named after a
+     * description; a named organisation inside it is passed ("a Wall
+     * Street Journal reporter, X") */
+    for (uint32_t r = p + 1; r < end; r++) {
         int32_t m = ment_at(c, r);
-        int person = m >= 0 && (c->d->ment.v[m].flags & NE_MF_PERSON);
+        if (m < 0) continue;
+        const ne_mention_t *mm = &c->d->ment.v[m];
+        if (mm->tb != r) return -1;
+        int person = (mm->flags & NE_MF_PERSON) != 0;
         uint32_t e = r > p + 1 && is_punct(c, r - 1, ",") ? r - 2 : r - 1;
-        if (m >= 0 && c->d->ment.v[m].tb == r &&
-            in_gclass(c, person ? NE_GC_EPITHETS : NE_GC_TERRITORY, tok(c, e)->word)) {
+        if (in_gclass(c, person ? NE_GC_EPITHETS : NE_GC_TERRITORY, tok(c, e)->word)) {
+            /* the description itself is a noun phrase's inside */
+            for (uint32_t q = p; q <= e; q++)
+                if (ment_at(c, q) < 0 && !np_internal(c, q)) return -1;
             *at = r;
             return m;
         }
-        /* a name inside the description: "a Wall Street Journal reporter" */
-        if (m >= 0 && c->d->ment.v[m].tb == r && !person) {
-            r = c->d->ment.v[m].te - 1;
-            continue;
-        }
-        if (is_punct(c, r, ",") && r + 1 < c->te && ment_at(c, r + 1) >= 0) continue;
-        if (m >= 0 || !np_internal(c, r)) return -1;
+        if (person) return -1;
+        r = mm->te - 1;
     }
     return -1;
 }
@@ -1057,15 +1061,14 @@ static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
     const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
     if (!word_fits(c, e, pos)) {
-        /* only before a preposition of the pattern: "for", "with" */
-        if (!(ne_lex_word_flags(c->lx, ne_lex_alts(c->lx)[e->alt]) & NE_W_PREP)) return 0;
+        /* an adjunct right after the verb, or an of-phrase after the
+         * pattern's noun, before a preposition of the pattern ("for") */
         const ne_pelem_t *prev = ei > 0 ? e - 1 : NULL;
-        if (!prev)
-            pos = after_adjunct(c, e, pos); /* right after the verb */
-        else if (prev->type == NE_PE_WORD || prev->type == NE_PE_CLASS)
-            pos = after_of_phrase(c, e, pos); /* after the pattern's noun */
-        else
+        if (!(wf(c, pos) & NE_W_PREP) ||
+            (prev && prev->type != NE_PE_WORD && prev->type != NE_PE_CLASS) ||
+            !(ne_lex_word_flags(c->lx, ne_lex_alts(c->lx)[e->alt]) & NE_W_PREP))
             return 0;
+        pos = prev ? after_of_phrase(c, e, pos) : after_adjunct(c, e, pos);
         if (!pos) return 0;
     }
     ms->spec++;
