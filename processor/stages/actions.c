@@ -398,11 +398,22 @@ static int participle_opener(const ctx_t *c, uint32_t before)
  * (a participle clause), "of derailing" (a gerund), "Truckers protesting"
  * (a reduced relative). prev is the token before the verb, before the one
  * before its group (they differ by a negation: "of not attending"). */
+/* "resorted to throwing stones", "turned to shelling": "to" at token
+ * `to` after a verb of the lemma class aspect-to, which lends the -ing form
+ * its aspect as "began" does. */
+static int aspect_to(const ctx_t *c, uint32_t to)
+{
+    uint32_t lem = 0;
+    return valid_idx(c, to) && is_w(c, to, "to") && to > c->tb && ment_at(c, to - 1) < 0 &&
+           verb_reading(c, to - 1, &lem) && (ne_lex_lemma_flags(c->lx, lem) & NE_L_ASPECT_TO);
+}
+
 static void read_ing_form(const ctx_t *c, ne_vgroup_t *g, uint32_t prev, uint32_t before)
 {
     uint32_t plem = 0;
+    if (aspect_to(c, before)) before--; /* "resorted to | throwing" */
     uint8_t pforms = valid_idx(c, before) && ment_at(c, before) < 0 ? verb_reading(c, before, &plem) : 0;
-    if (pforms && (ne_lex_lemma_flags(c->lx, plem) & NE_L_ASPECT)) {
+    if (pforms && (ne_lex_lemma_flags(c->lx, plem) & (NE_L_ASPECT | NE_L_ASPECT_TO))) {
         /* "began sharing": the group starts at the aspect verb */
         uint32_t aflags = 0;
         int x1, x2;
@@ -537,7 +548,9 @@ static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemm
     int has_be = 0, has_aux = 0;
     g->first = aux_chain(c, i, forms, &g->flags, &has_be, &has_aux);
     uint32_t before = g->first > c->tb ? skip_left(c, g->first - 1) : UINT32_MAX;
-    if (!(g->flags & NE_VG_NOUN) && valid_idx(c, before) && is_w(c, before, "to"))
+    if (!(g->flags & NE_VG_NOUN) && (forms & NE_F_ING) && aspect_to(c, before))
+        read_ing_form(c, g, prev, before);
+    else if (!(g->flags & NE_VG_NOUN) && valid_idx(c, before) && is_w(c, before, "to"))
         read_infinitive(c, g, before);
     else if (!(g->flags & NE_VG_NOUN) && !has_aux)
         read_bare_form(c, g, forms, prev, before);

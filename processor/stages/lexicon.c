@@ -1137,6 +1137,7 @@ static const struct grammar_class_s {
     {"speech", NE_L_SPEECH, 1},
     {"crossborder", NE_L_CROSSBORDER, 1},
     {"stative", NE_L_STATIVE, 1},
+    {"aspect-to", NE_L_ASPECT_TO, 1},
     {NULL, 0, 0}};
 
 /* The code families a `code-*` line may name (NE_CF_*, in order). */

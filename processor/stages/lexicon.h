@@ -90,6 +90,7 @@ enum {
     NE_L_SPEECH = 1u << 21,  /* say, announce (that): the clause's subject pronoun is the speaker */
     NE_L_CROSSBORDER = 1u << 22, /* seize, deport: an unplaced patient is foreign */
     NE_L_STATIVE = 1u << 23, /* oppose, engage: "is opposed to X" is the active "opposes X" */
+    NE_L_ASPECT_TO = 1u << 24, /* resort, turn (to): "resorted to throwing stones" = throwing */
 };
 
 /* Verbs whose object is the subject of the infinitive after it. */
