@@ -394,10 +394,6 @@ static int participle_opener(const ctx_t *c, uint32_t before)
            is_w(c, before, "and");
 }
 
-/* An -ing form with no auxiliary: "began sharing" (aspect), ", accusing"
- * (a participle clause), "of derailing" (a gerund), "Truckers protesting"
- * (a reduced relative). prev is the token before the verb, before the one
- * before its group (they differ by a negation: "of not attending"). */
 /* "resorted to throwing stones", "turned to shelling": "to" at token
  * `to` after a verb of the lemma class aspect-to, which lends the -ing form
  * its aspect as "began" does. */
@@ -408,6 +404,10 @@ static int aspect_to(const ctx_t *c, uint32_t to)
            verb_reading(c, to - 1, &lem) && (ne_lex_lemma_flags(c->lx, lem) & NE_L_ASPECT_TO);
 }
 
+/* An -ing form with no auxiliary: "began sharing" (aspect), ", accusing"
+ * (a participle clause), "of derailing" (a gerund), "Truckers protesting"
+ * (a reduced relative). prev is the token before the verb, before the one
+ * before its group (they differ by a negation: "of not attending"). */
 static void read_ing_form(const ctx_t *c, ne_vgroup_t *g, uint32_t prev, uint32_t before)
 {
     uint32_t plem = 0;
@@ -520,8 +520,6 @@ static int unless_after(const ctx_t *c, uint32_t i)
     return 0;
 }
 
-/* The verb group headed by token i: its auxiliaries, voice and mood, and
- * what kind of verb form it is. */
 /* "Israel is opposed to the plan", "forces were engaged in fighting": the
  * participle of a stative verb (lemma class `stative`) before a preposition
  * other than "by" is an adjective of state, and the clause says what an
@@ -533,6 +531,8 @@ static int adjectival_passive(const ctx_t *c, const ne_vgroup_t *g)
     return n < c->te && (wf(c, n) & NE_W_PREP) && !is_w(c, n, "by");
 }
 
+/* The verb group headed by token i: its auxiliaries, voice and mood, and
+ * what kind of verb form it is. */
 static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemma, uint8_t forms)
 {
     memset(g, 0, sizeof(*g));
@@ -831,7 +831,8 @@ static int np_internal(const ctx_t *c, uint32_t i);
  * 41-year-old man, Y": a description ending in a noun of the class
  * EPITHETS, right before a person's name (or before ", NAME"), belongs to
  * the name's noun phrase; so does one ending in a TERRITORY noun before a
- * place's ("shelled the southern regional capital Juba"). The person mention, with *at its first token; -1. */
+ * place's ("shelled the southern regional capital Juba"). The mention, with
+ * *at its first token; -1. */
 static int32_t described_name(const ctx_t *c, uint32_t p, uint32_t *at)
 {
     if (ment_at(c, p) >= 0) return -1;
@@ -891,7 +892,6 @@ static int target_fits(const ctx_t *c, const ne_pelem_t *e, const ne_mention_t *
         return 0;
     return mm->n || (mm->flags & NE_MF_RECIP) || ((mm->flags & NE_MF_PRON) && is_w(c, mm->tb, "it"));
 }
-
 
 /* The head of a noun phrase at pos that names an event (event-nouns.tsv):
  * "the raid", "the Russian missile attack", "the counter-sanctions"; -1. */
@@ -1039,8 +1039,8 @@ static int word_fits(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
 
 /* "called at the rally for", "met on the sidelines with": a short
  * prepositional adjunct (not "of", with no actor in it) may stand between
- * the verb and the particle or preposition that follows it in the pattern. The token where element e fits
- * after it, or 0. */
+ * the verb and the particle or preposition that follows it in the
+ * pattern. The token where element e fits after it, or 0. */
 static uint32_t after_adjunct(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
 {
     if (!(wf(c, pos) & NE_W_PREP) || (wf(c, pos) & NE_W_SUBORD) || is_w(c, pos, "of") ||

@@ -1412,7 +1412,8 @@ static int load_variant(loader_t *ld, const int32_t *ids, int n, const char *of)
     int32_t to[2];
     if (n != 1 || phrase_words(lx, of, to, 2) != 1) return fail(ld, "a variant is one word for one word");
     if (to[0] == ids[0]) return fail(ld, "a word cannot be its own variant");
-    if (lx->winfo.v[ids[0]].singular >= 0) return fail(ld, "'%s' is already read as another word", of);
+    if (lx->winfo.v[ids[0]].singular >= 0)
+        return fail(ld, "'%s' is already read as another word", word_str(lx, ids[0]));
     lx->winfo.v[ids[0]].singular = to[0];
     return 0;
 }
