@@ -983,6 +983,21 @@ static int np_internal(const ctx_t *c, uint32_t i)
     return 1;
 }
 
+/* Is tokens i..e-1 a member of a class other than cls? */
+static int other_class_phrase(const ctx_t *c, uint32_t cls, uint32_t i, uint32_t e)
+{
+    const int32_t *cw = ne_lex_cwords(c->lx);
+    for (uint32_t k = ne_lex_cphrases(c->lx, tok(c, i)->word); k != NE_LEX_NONE;
+         k = ne_lex_cphrase(c->lx, k)->next) {
+        const ne_cphrase_t *cp = ne_lex_cphrase(c->lx, k);
+        if (cp->cls == cls || i + cp->nwords != e) continue;
+        uint8_t n = 1;
+        while (n < cp->nwords && tok(c, i + n)->word == cw[cp->words + n]) n++;
+        if (n == cp->nwords) return 1;
+    }
+    return 0;
+}
+
 /* The end of a noun phrase whose head is a member of class cls, starting
  * at i: up to MAX_PREMOD words of determiners, quantities and modifiers,
  * the member, and members coordinated with it ("patients and their
@@ -993,6 +1008,9 @@ static uint32_t class_np_end(const ctx_t *c, uint32_t cls, uint32_t i, uint32_t 
     uint32_t q = skip_quantity(c, i);
     for (int k = 0; k <= MAX_PREMOD && q < c->te; k++, q++) {
         uint32_t e = class_phrase_end(c, cls, q);
+        /* "a hunger strike" is a protest (PROTESTS), not a strike from the
+         * air: a longer member of another class decides */
+        if (e && q > c->tb && other_class_phrase(c, cls, q - 1, e)) return 0;
         if (e) {
             *nhead = e - q;
             /* "and|or" + another noun phrase: its last plain word */
