@@ -395,6 +395,16 @@ static int participle_opener(const ctx_t *c, uint32_t before)
            is_w(c, before, "and");
 }
 
+/* "resorted to throwing stones", "turned to shelling": "to" at token
+ * `to` after a verb of the lemma class aspect-to, which lends the -ing form
+ * its aspect as "began" does. */
+static int aspect_to(const ctx_t *c, uint32_t to)
+{
+    uint32_t lem = 0;
+    return valid_idx(c, to) && is_w(c, to, "to") && to > c->tb && ment_at(c, to - 1) < 0 &&
+           verb_reading(c, to - 1, &lem) && (ne_lex_lemma_flags(c->lx, lem) & NE_L_ASPECT_TO);
+}
+
 /* An -ing form with no auxiliary: "began sharing" (aspect), ", accusing"
  * (a participle clause), "of derailing" (a gerund), "Truckers protesting"
  * (a reduced relative). prev is the token before the verb, before the one
@@ -402,8 +412,9 @@ static int participle_opener(const ctx_t *c, uint32_t before)
 static void read_ing_form(const ctx_t *c, ne_vgroup_t *g, uint32_t prev, uint32_t before)
 {
     uint32_t plem = 0;
+    if (aspect_to(c, before)) before--; /* "resorted to | throwing" */
     uint8_t pforms = valid_idx(c, before) && ment_at(c, before) < 0 ? verb_reading(c, before, &plem) : 0;
-    if (pforms && (ne_lex_lemma_flags(c->lx, plem) & NE_L_ASPECT)) {
+    if (pforms && (ne_lex_lemma_flags(c->lx, plem) & (NE_L_ASPECT | NE_L_ASPECT_TO))) {
         /* "began sharing": the group starts at the aspect verb */
         uint32_t aflags = 0;
         int x1, x2;
@@ -510,6 +521,17 @@ static int unless_after(const ctx_t *c, uint32_t i)
     return 0;
 }
 
+/* "Israel is opposed to the plan", "forces were engaged in fighting": the
+ * participle of a stative verb (lemma class `stative`) before a preposition
+ * other than "by" is an adjective of state, and the clause says what an
+ * active one would: the subject opposes, engages. */
+static int adjectival_passive(const ctx_t *c, const ne_vgroup_t *g)
+{
+    if (!(g->flags & NE_VG_PASSIVE) || !(ne_lex_lemma_flags(c->lx, g->lemma) & NE_L_STATIVE)) return 0;
+    uint32_t n = g->head + 1;
+    return n < c->te && (wf(c, n) & NE_W_PREP) && !is_w(c, n, "by");
+}
+
 /* The verb group headed by token i: its auxiliaries, voice and mood, and
  * what kind of verb form it is. */
 static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemma, uint8_t forms)
@@ -527,7 +549,9 @@ static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemm
     int has_be = 0, has_aux = 0;
     g->first = aux_chain(c, i, forms, &g->flags, &has_be, &has_aux);
     uint32_t before = g->first > c->tb ? skip_left(c, g->first - 1) : UINT32_MAX;
-    if (!(g->flags & NE_VG_NOUN) && valid_idx(c, before) && is_w(c, before, "to"))
+    if (!(g->flags & NE_VG_NOUN) && (forms & NE_F_ING) && aspect_to(c, before))
+        read_ing_form(c, g, prev, before);
+    else if (!(g->flags & NE_VG_NOUN) && valid_idx(c, before) && is_w(c, before, "to"))
         read_infinitive(c, g, before);
     else if (!(g->flags & NE_VG_NOUN) && !has_aux)
         read_bare_form(c, g, forms, prev, before);
@@ -537,6 +561,7 @@ static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemm
     if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE)) && !has_aux && (forms & NE_F_BASE) &&
         (g->gov = object_controller(c, before, NE_L_BARE)) >= 0)
         g->flags |= NE_VG_INFINITIVE | NE_VG_CONTROLLED;
+    if (adjectival_passive(c, g)) g->flags = (g->flags & ~(uint32_t)NE_VG_PASSIVE) | NE_VG_STATIVE;
     if (hypothetical(c, g->first)) g->flags |= NE_VG_MODAL;
     if ((g->flags & NE_VG_FUTURE) && !(g->flags & NE_VG_MODAL) && unless_after(c, i))
         g->flags = (g->flags & ~NE_VG_FUTURE) | NE_VG_THREAT;
@@ -631,6 +656,8 @@ static int gap_stop(const ctx_t *c, uint32_t i)
 
 #define MAX_GAP 10
 #define MAX_PREMOD 6 /* words of a noun phrase before its head */
+#define MAX_ADJUNCT 3 /* words of an adjunct's noun phrase inside a frame */
+#define MAX_EPITHET 10 /* tokens of a description before a person's name */
 
 /* One match attempt: the pattern, and what its '+' found so far. */
 typedef struct mstate_s {
@@ -799,6 +826,41 @@ static uint32_t slot_modifiers(const ctx_t *c, uint32_t pos)
     return pos;
 }
 
+static int np_internal(const ctx_t *c, uint32_t i);
+
+/* "WikiLeaks founder Julian Assange", "Nobel Peace Prize laureate X", "a
+ * 41-year-old man, Y": a description ending in a noun of the class
+ * EPITHETS, right before a person's name (or before ", NAME"), belongs to
+ * the name's noun phrase; so does one ending in a TERRITORY noun before a
+ * place's ("shelled the southern regional capital Juba"). The mention, with
+ * *at its first token; -1. */
+static int32_t described_name(const ctx_t *c, uint32_t p, uint32_t *at)
+{
+    if (ment_at(c, p) >= 0) return -1;
+    uint32_t end = p + 1 + MAX_EPITHET < c->te ? p + 1 + MAX_EPITHET : c->te;
+    /* the first mention that is a person or place named after a
+     * description; a named organisation inside it is passed ("a Wall
+     * Street Journal reporter, X") */
+    for (uint32_t r = p + 1; r < end; r++) {
+        int32_t m = ment_at(c, r);
+        if (m < 0) continue;
+        const ne_mention_t *mm = &c->d->ment.v[m];
+        if (mm->tb != r) return -1;
+        int person = (mm->flags & NE_MF_PERSON) != 0;
+        uint32_t e = r > p + 1 && is_punct(c, r - 1, ",") ? r - 2 : r - 1;
+        if (in_gclass(c, person ? NE_GC_EPITHETS : NE_GC_TERRITORY, tok(c, e)->word)) {
+            /* the description itself is a noun phrase's inside */
+            for (uint32_t q = p; q <= e; q++)
+                if (ment_at(c, q) < 0 && !np_internal(c, q)) return -1;
+            *at = r;
+            return m;
+        }
+        if (person) return -1;
+        r = mm->te - 1;
+    }
+    return -1;
+}
+
 /* The mention that fills a counterpart slot starting at pos, with *at its
  * first token; -1 when none. A phrase that opens with a determiner may
  * name a place or state with "of" ("the people of Gaza"). */
@@ -806,6 +868,7 @@ static int32_t slot_mention(const ctx_t *c, uint32_t pos, uint32_t *at)
 {
     uint32_t p = slot_part(c, pos), q = slot_modifiers(c, p);
     int32_t m = ment_at(c, q);
+    if (m < 0 && (m = described_name(c, p, at)) >= 0) return m;
     if (m < 0) {
         /* "the people of Gaza", "positions across eastern Ukraine": from the
          * determiner or the TARGETS noun, else after the modifiers */
@@ -831,12 +894,11 @@ static int target_fits(const ctx_t *c, const ne_pelem_t *e, const ne_mention_t *
     return mm->n || (mm->flags & NE_MF_RECIP) || ((mm->flags & NE_MF_PRON) && is_w(c, mm->tb, "it"));
 }
 
-static int np_internal(const ctx_t *c, uint32_t i);
-
 /* The head of a noun phrase at pos that names an event (event-nouns.tsv):
  * "the raid", "the Russian missile attack", "the counter-sanctions"; -1. */
 static int32_t event_np_head(const ctx_t *c, uint32_t pos)
 {
+    pos = skip_quantity(c, pos); /* "arrested about 20 suspects" */
     for (int k = 0; k <= MAX_PREMOD && pos < c->te; k++, pos++) {
         uint32_t noun = ne_lex_noun(c->lx, tok(c, pos)->word);
         /* the last noun of a compound heads it: "the missile attack" */
@@ -863,6 +925,21 @@ static int match_event_slot(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t 
     return 0;
 }
 
+/* ", General X," after a mention, or inside it ("Myanmar's junta leader,
+ * Senior General X" is one mention): the token after the closing comma,
+ * or 0 when no such apposition follows. */
+static uint32_t apposition_end(const ctx_t *c, const ne_mention_t *mm)
+{
+    uint32_t i = mm->te;
+    if (i + 1 >= c->te || !is_punct(c, i, ",")) return 0;
+    for (uint32_t k = mm->tb + 1; k < i; k++)
+        if (is_punct(c, k, ",")) return i + 1; /* the apposition is in the mention */
+    int32_t m = ment_at(c, i + 1);
+    if (m < 0 || c->d->ment.v[m].tb != i + 1) return 0;
+    uint32_t e = c->d->ment.v[m].te;
+    return e < c->te && is_punct(c, e, ",") ? e + 1 : 0;
+}
+
 /* '+' and '@': the counterpart, one actor mention, or an event. */
 static int match_target(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
@@ -879,6 +956,11 @@ static int match_target(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
      * stands for the owner of the thing, when the pattern goes on */
     for (uint32_t q = mm->te, k = 0; k < 2 && ei + 1 < ms->p->nelem && plain_noun(c, q); k++)
         if (match_from(c, ms, (uint16_t)(ei + 1), ++q)) return 1;
+    /* "excluded the junta leader, General X, from the summit": an
+     * apposition between commas names the same party; the pattern goes on
+     * after it */
+    uint32_t ap = apposition_end(c, mm);
+    if (ap && ei + 1 < ms->p->nelem && match_from(c, ms, (uint16_t)(ei + 1), ap)) return 1;
     ms->target = save;
     return 0;
 }
@@ -902,6 +984,21 @@ static int np_internal(const ctx_t *c, uint32_t i)
     return 1;
 }
 
+/* Is tokens i..e-1 a member of a class other than cls? */
+static int other_class_phrase(const ctx_t *c, uint32_t cls, uint32_t i, uint32_t e)
+{
+    const int32_t *cw = ne_lex_cwords(c->lx);
+    for (uint32_t k = ne_lex_cphrases(c->lx, tok(c, i)->word); k != NE_LEX_NONE;
+         k = ne_lex_cphrase(c->lx, k)->next) {
+        const ne_cphrase_t *cp = ne_lex_cphrase(c->lx, k);
+        if (cp->cls == cls || i + cp->nwords != e) continue;
+        uint8_t n = 1;
+        while (n < cp->nwords && tok(c, i + n)->word == cw[cp->words + n]) n++;
+        if (n == cp->nwords) return 1;
+    }
+    return 0;
+}
+
 /* The end of a noun phrase whose head is a member of class cls, starting
  * at i: up to MAX_PREMOD words of determiners, quantities and modifiers,
  * the member, and members coordinated with it ("patients and their
@@ -912,6 +1009,9 @@ static uint32_t class_np_end(const ctx_t *c, uint32_t cls, uint32_t i, uint32_t 
     uint32_t q = skip_quantity(c, i);
     for (int k = 0; k <= MAX_PREMOD && q < c->te; k++, q++) {
         uint32_t e = class_phrase_end(c, cls, q);
+        /* "a hunger strike" is a protest (PROTESTS), not a strike from the
+         * air: a longer member of another class decides */
+        if (e && q > c->tb && other_class_phrase(c, cls, q - 1, e)) return 0;
         if (e) {
             *nhead = e - q;
             /* "and|or" + another noun phrase: its last plain word */
@@ -943,21 +1043,69 @@ static int match_class(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
     return 0;
 }
 
-/* A word, possibly inside a mention ("expelled the Russian ambassador"). */
-static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
+/* Is the word at token pos one of element e's alternatives (or their
+ * plural)? */
+static int word_fits(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
 {
-    const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
     const int32_t *alts = ne_lex_alts(c->lx) + e->alt;
     int32_t w = tok(c, pos)->word;
     if (w < 0) return 0;
     int32_t sg = ne_lex_singular(c->lx, w);
     for (uint16_t k = 0; k < e->nalt; k++)
-        if (alts[k] == w || alts[k] == sg) {
-            ms->spec++;
-            if (match_from(c, ms, (uint16_t)(ei + 1), pos + 1)) return 1;
-            ms->spec--;
-            return 0;
+        if (alts[k] == w || alts[k] == sg) return 1;
+    return 0;
+}
+
+/* "called at the rally for", "met on the sidelines with": a short
+ * prepositional adjunct (not "of", with no actor in it) may stand between
+ * the verb and the particle or preposition that follows it in the
+ * pattern. The token where element e fits after it, or 0. */
+static uint32_t after_adjunct(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
+{
+    if (!(wf(c, pos) & NE_W_PREP) || (wf(c, pos) & NE_W_SUBORD) || is_w(c, pos, "of") ||
+        in_gclass(c, NE_GC_CLAUSE_TIME, tok(c, pos)->word))
+        return 0; /* "after an agreement on": a clause of time, not an adjunct */
+    for (uint32_t q = pos + 1, k = 0; k <= MAX_ADJUNCT && q < c->te; k++, q++) {
+        if (k > 0) {
+            uint32_t r = skip_transparent(c, q);
+            if (r < c->te && word_fits(c, e, r)) return r;
         }
+        if (ment_at(c, q) >= 0 || (wf(c, q) & NE_W_PREP) || !np_internal(c, q)) return 0;
+    }
+    return 0;
+}
+
+/* "sharing satellite imagery of Chinese naval movements with X": an of-
+ * phrase completes the pattern's noun before the pattern's next
+ * preposition. The token where element e fits after it, or 0. */
+static uint32_t after_of_phrase(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
+{
+    if (!is_w(c, pos, "of")) return 0;
+    for (uint32_t q = pos + 1, k = 0; k <= MAX_ADJUNCT + 1 && q < c->te; k++, q++) {
+        if (k > 0 && word_fits(c, e, q)) return q;
+        if ((wf(c, q) & NE_W_PREP) || !np_internal(c, q)) return 0;
+    }
+    return 0;
+}
+
+/* A word, possibly inside a mention ("expelled the Russian ambassador"). */
+static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
+{
+    const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
+    if (!word_fits(c, e, pos)) {
+        /* an adjunct right after the verb, or an of-phrase after the
+         * pattern's noun, before a preposition of the pattern ("for") */
+        const ne_pelem_t *prev = ei > 0 ? e - 1 : NULL;
+        if (!(wf(c, pos) & NE_W_PREP) ||
+            (prev && prev->type != NE_PE_WORD && prev->type != NE_PE_CLASS) ||
+            !(ne_lex_word_flags(c->lx, ne_lex_alts(c->lx)[e->alt]) & NE_W_PREP))
+            return 0;
+        pos = prev ? after_of_phrase(c, e, pos) : after_adjunct(c, e, pos);
+        if (!pos) return 0;
+    }
+    ms->spec++;
+    if (match_from(c, ms, (uint16_t)(ei + 1), pos + 1)) return 1;
+    ms->spec--;
     return 0;
 }
 
@@ -1213,6 +1361,8 @@ int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uin
     ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
     if (match_at(&c, vg, vg->head + 1, out)) return 1;
     if (match_support(&c, vg, vg->head + 1, out)) return 1;
+    /* "is opposed to X" says "opposes X" when no frame takes the preposition */
+    if ((vg->flags & NE_VG_STATIVE) && match_at(&c, vg, vg->head + 2, out)) return 1;
     /* "beat and detained several journalists": the first verb shares the
      * object of the second */
     uint32_t n = vg->head + 1;

@@ -113,6 +113,7 @@ enum {
     NE_VG_DEONTIC = 1 << 15,  /* must, should, has to: with MODAL; a demand when reported */
     NE_VG_OPPOSING = 1 << 16, /* its counterpart is the side its actor is at odds with */
     NE_VG_STATEMENT = 1 << 17, /* "a statement blaming X": with PARTICIPLE, the authors' act */
+    NE_VG_STATIVE = 1 << 18,  /* "is opposed to X": read as active, the preposition may drop */
 };
 
 struct ne_pattern_s;

@@ -116,7 +116,7 @@ struct ne_lexicon_s {
 
 static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "SIMILAR",     "AGAINST",
                                                              "MEMBERS",  "LOCATIVE", "MANY", "CLAUSE_TIME",
-                                                             "RESPONSE", "TARGETS"};
+                                                             "RESPONSE", "TARGETS", "EPITHETS", "TERRITORY"};
 
 /* ---- hashing ------------------------------------------------------------ */
 
@@ -1137,6 +1137,8 @@ static const struct grammar_class_s {
     {"govern-purpose", NE_L_PURPOSE, 1},
     {"speech", NE_L_SPEECH, 1},
     {"crossborder", NE_L_CROSSBORDER, 1},
+    {"stative", NE_L_STATIVE, 1},
+    {"aspect-to", NE_L_ASPECT_TO, 1},
     {NULL, 0, 0}};
 
 /* The code families a `code-*` line may name (NE_CF_*, in order). */
@@ -1402,6 +1404,21 @@ static int load_event_noun_line(loader_t *ld, char **f, int nf)
     return load_pattern(ld, f, nf, 1);
 }
 
+/* "upon  on  variant": the word is read as another by every pattern ("agreed
+ * upon" matches `agree on`), through the same field that reads a plural as
+ * its singular. */
+static int load_variant(loader_t *ld, const int32_t *ids, int n, const char *of)
+{
+    ne_lexicon_t *lx = ld->lx;
+    int32_t to[2];
+    if (n != 1 || phrase_words(lx, of, to, 2) != 1) return fail(ld, "a variant is one word for one word");
+    if (to[0] == ids[0]) return fail(ld, "a word cannot be its own variant");
+    if (lx->winfo.v[ids[0]].singular >= 0)
+        return fail(ld, "'%s' is already read as another word", word_str(lx, ids[0]));
+    lx->winfo.v[ids[0]].singular = to[0];
+    return 0;
+}
+
 /* lemmas.tsv: phrase <TAB> value <TAB> kind.
  *   renew    resume   alias    : renew has every pattern of resume
  *   call for demand   support  : "called for the release of X" is a demand of release */
@@ -1415,6 +1432,7 @@ static int load_lemma_line(loader_t *ld, char **f, int nf)
     int32_t ids[4];
     int n = phrase_words(lx, f[0], ids, 4);
     if (n <= 0 || n > 3) return fail(ld, "a verb and at most two particles, not '%s'", f[0]);
+    if (!strcmp(f[2], "variant")) return load_variant(ld, ids, n, f[1]);
     uint32_t lemma = lemma_get(lx, word_str(lx, ids[0]));
     if (lemma == NE_LEX_NONE) return fail(ld, "out of memory");
     if (!strcmp(f[2], "alias")) {
@@ -1433,7 +1451,7 @@ static int load_lemma_line(loader_t *ld, char **f, int nf)
         if (!copied) return fail(ld, "'%s' has no patterns to share", f[1]);
         return 0;
     }
-    if (strcmp(f[2], "support")) return fail(ld, "unknown kind '%s' (alias or support)", f[2]);
+    if (strcmp(f[2], "support")) return fail(ld, "unknown kind '%s' (alias, variant or support)", f[2]);
     uint8_t mod = 0;
     for (int k = 0; mods[k].name; k++)
         if (!strcmp(f[1], mods[k].name)) mod = mods[k].mod;

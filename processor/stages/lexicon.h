@@ -89,6 +89,8 @@ enum {
     NE_L_PURPOSE = 1u << 20, /* send, summon X (to P) to V: V is the sender's act on X */
     NE_L_SPEECH = 1u << 21,  /* say, announce (that): the clause's subject pronoun is the speaker */
     NE_L_CROSSBORDER = 1u << 22, /* seize, deport: an unplaced patient is foreign */
+    NE_L_STATIVE = 1u << 23, /* oppose, engage: "is opposed to X" is the active "opposes X" */
+    NE_L_ASPECT_TO = 1u << 24, /* resort, turn (to): "resorted to throwing stones" = throwing */
 };
 
 /* Verbs whose object is the subject of the infinitive after it. */
@@ -212,6 +214,8 @@ enum {
     NE_GC_CLAUSE_TIME, /* ", after ...", ", until ...": a clause of time ends a gap */
     NE_GC_RESPONSE, /* "counter-", "retaliatory": an act in response to one on the actor */
     NE_GC_TARGETS,  /* "targets", "positions" (in X): stand for the place */
+    NE_GC_EPITHETS, /* "founder", "laureate", "man": a description before a person's name */
+    NE_GC_TERRITORY, /* "city", "capital", "town": a description before a place's name */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
