@@ -474,6 +474,9 @@ static void read_bare_form(const ctx_t *c, ne_vgroup_t *g, uint8_t forms, uint32
     else if ((forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(c, before) &&
              ment_at(c, before) >= 0 && by_actor(c, g->head + 1))
         g->flags |= NE_VG_PASSIVE; /* "journalists detained by the army" */
+    else if ((forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(c, before) &&
+             is_punct(c, before, ",") && by_actor(c, g->head + 1))
+        g->flags |= NE_VG_REDUCED | NE_VG_PASSIVE; /* "The meeting, hosted by X," */
     else if ((forms & (NE_F_BASE | NE_F_S)) && !(forms & NE_F_PAST) && valid_idx(c, before) &&
              (wf(c, before) & NE_W_PREP))
         g->flags |= NE_VG_NOUN; /* "on strike", "for talks" */
@@ -1197,6 +1200,33 @@ int ne_actions_match_object(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t 
         return 1;
     }
     return 0;
+}
+
+int ne_actions_match_phrase(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,
+                            const ne_vgroup_t *vg, uint32_t from, uint32_t to, uint32_t head,
+                            ne_match_t *out)
+{
+    ctx_t c = {lx, (ne_doc_t *)d, tb, to < te ? to : te}; /* the phrase only */
+    const ne_pelem_t *el = ne_lex_pelems(lx);
+    size_t np;
+    const ne_pattern_t *pats = ne_lex_patterns(lx, vg->lemma, &np);
+    mstate_t best = {NULL, -1, -1, 0, 0};
+    for (size_t k = 0; k < np; k++) {
+        const ne_pattern_t *p = &pats[k];
+        if (best.p && p->score != best.p->score) break;
+        /* a pattern with the counterpart first is the passive's own reading */
+        if (!p->nelem || el[p->elem].type == NE_PE_TARGET || !words_present(lx, p, d)) continue;
+        mstate_t ms;
+        if (!match_active(&c, p, from, &ms) || ms.end <= head || ms.evnoun >= 0) continue;
+        if (!best.p || ms.spec > best.spec) best = ms;
+    }
+    if (!best.p) return 0;
+    out->pat = best.p;
+    out->target = best.target;
+    out->evnoun = -1;
+    out->end = vg->head + 1;
+    out->modality = 0;
+    return 1;
 }
 
 uint32_t ne_actions_class_at(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,

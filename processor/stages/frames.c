@@ -304,25 +304,64 @@ static int after_relative_that(const ctx_t *c, const ne_vgroup_t *g)
            ne_lex_vforms(c->s.lx, t->word) == NE_LEX_NONE;
 }
 
-/* "a ceremony hosted by X", "a summit on Gaza hosted by X", "The ceremony
- * at the State Department was hosted by X": the token of the event noun
- * (event-nouns.tsv) that a passive verb right after it is done to, past a
- * phrase after a preposition; -1 when the patient is no event noun. */
+/* Is token k the head of a verb group that is no noun (a verb of its own)? */
+static int verb_head_at(const ctx_t *c, uint32_t k)
+{
+    for (size_t v = 0; v < c->s.d->vg.n; v++)
+        if (c->s.d->vg.v[v].head == k) return !(c->s.d->vg.v[v].flags & NE_VG_NOUN);
+    return 0;
+}
+
+/* "a ceremony hosted by X", "talks in Pretoria brokered by X", "The
+ * meeting at the palace, hosted by X,", "Talks between A and B were
+ * mediated by X": the token of the event noun (event-nouns.tsv) that a
+ * passive verb after it is done to, past the phrases after prepositions
+ * that follow the noun (and one comma before a reduced participle); -1
+ * when the patient is no event noun. A mention with no preposition before
+ * it is the verb's own subject. */
 static int32_t event_patient(const ctx_t *c, const ne_vgroup_t *g)
 {
     if (!(g->flags & NE_VG_PASSIVE) || (g->flags & NE_VG_CONTROLLED)) return -1;
     uint32_t p = g->first;
     while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
-    for (int steps = 0; steps < 3 && p > c->s.tb; steps++) {
-        int32_t m = ment_at(c, p - 1);
-        uint32_t q = m >= 0 ? c->s.d->ment.v[m].tb : p - 1;
-        if (m < 0 && tok(c, q)->kind == NE_TK_WORD) {
-            uint32_t noun = ne_lex_noun(c->s.lx, tok(c, q)->word);
-            return noun != NE_LEX_NONE && ne_lex_noun_roots(c->s.lx, noun) ? (int32_t)q : -1;
+    if (g->first == g->head && p > c->s.tb + 1 && is_punct(c, p - 1, ",")) p--;
+    /* walking left: a head noun is due right before the verb and after
+     * each preposition; in between lie the words of a phrase */
+    int head_due = 1;
+    for (int steps = 0; steps < 12 && p > c->s.tb; steps++) {
+        uint32_t q = p - 1;
+        int32_t m = ment_at(c, q);
+        if (m >= 0) {
+            const ne_mention_t *mm = &c->s.d->ment.v[m];
+            q = mm->tb;
+            /* "Sudan was praised": a mention with nothing before it that
+             * makes it part of a phrase is the subject */
+            if ((mm->flags & NE_MF_REL) || q <= c->s.tb || is_punct(c, q - 1, ",;:.") ||
+                verb_head_at(c, q - 1) || (wf(c, q - 1) & (NE_W_REL | NE_W_SUBORD)))
+                return -1;
+            head_due = 0;
+            p = q;
+            continue;
         }
-        /* "at the State Department", "in Pretoria": a phrase of the noun */
-        if (m < 0 || q <= c->s.tb + 1 || !(wf(c, q - 1) & NE_W_PREP)) return -1;
-        p = q - 1;
+        if (tok(c, q)->kind != NE_TK_WORD)
+            return -1;
+        uint32_t noun = ne_lex_noun(c->s.lx, tok(c, q)->word);
+        /* "Talks between A and B were": a head noun before its phrase, even
+         * where the verb reader took it for a verb */
+        if (head_due && noun != NE_LEX_NONE && ne_lex_noun_roots(c->s.lx, noun) &&
+            (q + 1 == p || (wf(c, q + 1) & NE_W_PREP) || !verb_head_at(c, q)))
+            return (int32_t)q;
+        if (verb_head_at(c, q) ||
+            (wf(c, q) & (NE_W_REL | NE_W_SUBORD | NE_W_PRON | NE_W_BE | NE_W_HAVE | NE_W_MODAL |
+                         NE_W_FUTURE | NE_W_NEG)))
+            return -1;
+        if (head_due) {
+            if (wf(c, q) & (NE_W_PREP | NE_W_CONJ)) return -1;
+            head_due = 0; /* another noun heads the phrase: "the venue" */
+        } else if (wf(c, q) & NE_W_PREP) {
+            head_due = 1;
+        }
+        p = q;
     }
     return -1;
 }
@@ -1328,6 +1367,27 @@ static int event_proto(ctx_t *c, const ne_vgroup_t *g, const ne_match_t *mt, ne_
     return 1;
 }
 
+/* The parties of the event that the noun at head names, done to by a
+ * passive verb: the article's last such event; for a meeting noun, else
+ * the parties of a joint act of the same sentence ("A and B agreed to a
+ * truce after talks brokered by X": the talks were theirs). */
+static int event_parties(const ctx_t *c, uint32_t head, ne_member_t *cp)
+{
+    /* "the talks between A and B" */
+    int32_t m = is_w(c, head + 1, "between") ? ment_at(c, head + 2) : -1;
+    if (m >= 0 && c->s.d->ment.v[m].n > 1 && !(c->s.d->ment.v[m].flags & NE_MF_REL))
+        return members(c, m, cp);
+    int n = ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, head)->word, cp, NE_MAX_MEMBERS);
+    uint32_t noun = ne_lex_noun(c->s.lx, tok(c, head)->word);
+    if (n || noun == NE_LEX_NONE || ne_lex_noun_participants(c->s.lx, noun) != NE_REF_PARTICIPANTS)
+        return n;
+    const struct ne_memevent_s *e = mem_event(c->mem, 1);
+    if (!e || e->sent != c->s.tb || e->nagent < 2) return 0;
+    for (int k = 0; k < e->nagent; k++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->agent[k]);
+    for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
+    return n;
+}
+
 static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
 {
     ne_doc_t *d = c->s.d;
@@ -1350,10 +1410,11 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
         int32_t agent = passive_agent(c, mt.end), noun = subj < 0 ? event_patient(c, g) : -1;
         if (agent < 0 || (subj < 0 && noun < 0)) return 0;
         na = members(c, agent, act);
-        /* "a ceremony hosted by X": the parties of the event the noun names */
+        /* "a ceremony hosted by X": the parties of the event the noun names,
+         * in its own phrase ("talks between A and B"), else remembered */
         if (subj >= 0) ncp = members(c, subj, cp);
-        else ncp = ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, noun)->word, cp,
-                                               NE_MAX_MEMBERS);
+        else if (g->target >= 0) ncp = members(c, g->target, cp);
+        else ncp = event_parties(c, (uint32_t)noun, cp);
     } else {
         if (subj < 0) return 0;
         na = members(c, subj, act);
@@ -1797,8 +1858,10 @@ static void reduced_passive(ctx_t *c, ne_vgroup_t *g)
         if (by_agent(c, g->head + 1) >= 0) g->flags &= ~NE_VG_REDUCED;
         return;
     }
-    /* the actor right before, or before one noun it modifies ("a UN convoy") */
+    /* the actor right before, or before one noun it modifies ("a UN convoy"),
+     * or before the comma of a participle between commas ("M23, backed by X,") */
     uint32_t p = g->first;
+    if (p > c->s.tb + 1 && is_punct(c, p - 1, ",")) p--;
     if (p > c->s.tb + 1 && ment_at(c, p - 1) < 0 && tok(c, p - 1)->kind == NE_TK_WORD &&
         !wf(c, p - 1) && ne_lex_vforms(c->s.lx, tok(c, p - 1)->word) == NE_LEX_NONE)
         p--;
@@ -1810,6 +1873,28 @@ static void reduced_passive(ctx_t *c, ne_vgroup_t *g)
     g->flags &= ~NE_VG_REDUCED;
 }
 
+/* "talks in Pretoria brokered by the African Union", "Talks between A
+ * and B were mediated by X": a passive verb done to an event noun matches
+ * its patterns object-first, with the noun's phrase as the object
+ * (`broker * talks obj`); the counterparts are the event's parties
+ * (code_group). */
+static int match_event_object(ctx_t *c, const ne_vgroup_t *g, ne_match_t *mt)
+{
+    int32_t noun = event_patient(c, g);
+    if (noun < 0) return 0;
+    /* the phrase opens a few plain words before its head ("the peace talks") */
+    uint32_t from = (uint32_t)noun;
+    while (from > c->s.tb && (uint32_t)noun - from < 4 && tok(c, from - 1)->kind == NE_TK_WORD &&
+           ment_at(c, from - 1) < 0 && !(wf(c, from - 1) & (NE_W_PREP | NE_W_CONJ | NE_W_REL)) &&
+           !verb_head_at(c, from - 1))
+        from--;
+    uint32_t to = g->first;
+    while (to > (uint32_t)noun + 1 && (is_punct(c, to - 1, ",") || is_adverb_like(c, to - 1) ||
+                                       in_timex(c, to - 1)))
+        to--;
+    return ne_actions_match_phrase(c->s.lx, c->s.d, c->s.tb, c->s.te, g, from, to, (uint32_t)noun, mt);
+}
+
 /* The group's own frame: the most specific pattern of its verb. A match
  * claims the verbs inside its words ("demanded that China release ..."); a
  * threat formula and a statement participle are resolved here. */
@@ -1818,7 +1903,8 @@ static void match_own_frame(ctx_t *c, size_t gi)
     ne_doc_t *d = c->s.d;
     ne_vgroup_t *g = &d->vg.v[gi];
     ne_match_t mt;
-    if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, g, &mt)) return;
+    if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, g, &mt) && !match_event_object(c, g, &mt))
+        return;
     take_match(c, gi, &mt, mt.target);
     if (mt.pat->opts & NE_PO_THREAT) resolve_threat(c, gi);
     if (g->flags & NE_VG_STATEMENT) statement_authors(c, gi);
