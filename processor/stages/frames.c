@@ -1737,6 +1737,105 @@ static int denied_clause(ctx_t *c, size_t gi)
     return 1;
 }
 
+/* Is token w a verb or a noun of bidding that governs a "that" clause
+ * after it ("demanded that", "urged that", "its demand that", "the call
+ * that")? A verb that also reports ("told reporters that") does not. */
+static int bidding_at(const ctx_t *c, uint32_t w)
+{
+    for (size_t k = 0; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k];
+        if (v->head != w || (v->flags & NE_VG_NOUN)) continue;
+        uint32_t lf = ne_lex_lemma_flags(c->s.lx, v->lemma);
+        return (lf & (NE_L_DEMAND | NE_L_APPEAL)) && !(lf & NE_L_REPORT) && !(v->flags & NE_VG_SAY);
+    }
+    int32_t sg = ne_lex_singular(c->s.lx, tok(c, w)->word);
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_DEMANDS);
+    return ne_lex_in_class(c->s.lx, cls, sg >= 0 ? sg : tok(c, w)->word);
+}
+
+/* "demanded that Washington cancel plans to sell arms", "its demand that
+ * Israel ease restrictions": does the verb that starts at token `from` lie
+ * in a clause that a bidding verb or noun governs (past the other verbs of
+ * that clause: "cancel plans to sell")? Returns the token of its "that"
+ * plus one, else 0. `budget` bounds the walk. */
+static uint32_t bidden_from(const ctx_t *c, uint32_t from, int budget)
+{
+    uint32_t time_cls = ne_lex_gclass(c->s.lx, NE_GC_CLAUSE_TIME);
+    for (uint32_t k = from; k > c->s.tb && budget > 0; k--, budget--) {
+        uint32_t p = k - 1;
+        /* a clause of its own: a subordinator, a relative, a clause of time
+         * ("after a drone strike killed"), ", and" + a verb of the main clause */
+        if (is_punct(c, p, ".;:()") || (wf(c, p) & NE_W_SUBORD) || is_w(c, p, "which") ||
+            is_w(c, p, "who") || ne_lex_in_class(c->s.lx, time_cls, tok(c, p)->word) ||
+            ((is_w(c, p, "and") || is_w(c, p, "but")) && p > c->s.tb && is_punct(c, p - 1, ",")))
+            return 0;
+        if (is_w(c, p, "that")) {
+            uint32_t q = p;
+            while (q > c->s.tb && (is_adverb_like(c, q - 1) || in_timex(c, q - 1))) q--;
+            return q > c->s.tb && tok(c, q - 1)->kind == NE_TK_WORD && bidding_at(c, q - 1) ? p + 1 : 0;
+        }
+        if (ment_at(c, p) >= 0) continue;
+        for (size_t j = 0; j < c->s.d->vg.n; j++) {
+            const ne_vgroup_t *v = &c->s.d->vg.v[j];
+            if (v->head != p || (v->flags & NE_VG_NOUN)) continue;
+            /* another verb before: the clause is bidden if that verb's is */
+            return bidden_from(c, v->first, budget - 1);
+        }
+    }
+    return 0;
+}
+
+/* "X demanded that Y V" when V has no frame of its own: X's generic
+ * demand or appeal (the default of code-demand, code-appeal). */
+static const ne_pattern_t BIDDEN_ACT = {"", 0, 0, 0, 0, "bid that + V"};
+
+/* The group of the verb whose head is token w, -1 none. */
+static int32_t group_at(const ctx_t *c, uint32_t w)
+{
+    for (size_t j = 0; j < c->s.d->vg.n; j++)
+        if (c->s.d->vg.v[j].head == w && !(c->s.d->vg.v[j].flags & NE_VG_NOUN)) return (int32_t)j;
+    return -1;
+}
+
+/* A clause a bidding governs is what is asked for, not an act that
+ * happened: it is never coded as asserted. When the bidding verb has no
+ * frame that names its object ("urged that Peru withdraw", "demanded that
+ * control of the ministry be taken away"), the clause's act is coded as
+ * the bidder's appeal or demand (code-appeal, code-demand; the generic one
+ * when the act has no frame), on the clause's first party. Returns 1 when
+ * the group is settled here. */
+static int match_bidden(ctx_t *c, size_t gi)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *h = &d->vg.v[gi];
+    uint32_t that = bidden_from(c, h->first, 20);
+    if (!that--) return 0;
+    uint32_t w = that;
+    while (w > c->s.tb && (is_adverb_like(c, w - 1) || in_timex(c, w - 1))) w--;
+    int32_t vi = group_at(c, w - 1);
+    if (vi < 0) return 1;
+    ne_vgroup_t *v = &d->vg.v[vi];
+    if (!coded_group(v) || (v->pat && v->pat->nelem)) return 1;
+    int32_t subj = -1;
+    for (uint32_t k = that + 1; k < h->first && subj < 0; k++) {
+        int32_t m = ment_at(c, k);
+        if (m >= 0 && d->ment.v[m].n && !(d->ment.v[m].flags & (NE_MF_REL | NE_MF_LOC))) subj = m;
+    }
+    int32_t actor = group_subject(c, (size_t)vi);
+    if (actor >= 0 && (d->ment.v[actor].flags & NE_MF_SPEAKER)) actor = speaker(c);
+    if (subj < 0 || actor < 0 || same_party(c, actor, subj)) return 1;
+    ne_match_t mt;
+    if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, h, &mt))
+        mt = (ne_match_t){&BIDDEN_ACT, -1, h->head + 1, 0, -1};
+    take_match(c, gi, &mt, subj);
+    h->gov = vi;
+    h->family = (ne_lex_lemma_flags(c->s.lx, v->lemma) & NE_L_DEMAND) ? NE_CF_DEMAND : NE_CF_APPEAL;
+    h->flags = (h->flags & ~(NE_VG_MODAL | NE_VG_DEONTIC | NE_VG_PASSIVE)) | NE_VG_CONTROLLED |
+               (v->flags & (NE_VG_NEGATED | NE_VG_MODAL));
+    v->pat = NULL;
+    return 1;
+}
+
 /* "Russian forces shelled a residential block, killing six people": a
  * participle of a toll after a verb that coded an attack (root 14 and up)
  * is the attack's consequence, not a second event. */
@@ -1931,6 +2030,7 @@ static void match_groups(ctx_t *c)
         /* constructions that settle a clause before its verb's own frame */
         if (match_obligation(c, gi) ||  /* "said Sudan must return" */
             denied_clause(c, gi) ||     /* "denied that Tehran had sent" */
+            match_bidden(c, gi) ||      /* "demanded that Israel ease" */
             attack_toll(c, gi) ||       /* ", killing six people" */
             match_object_gap(c, gi))    /* "Rwanda, which Kinshasa accuses of" */
             continue;

@@ -116,7 +116,7 @@ struct ne_lexicon_s {
 
 static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "SIMILAR",     "AGAINST",
                                                              "MEMBERS",  "LOCATIVE", "MANY", "CLAUSE_TIME",
-                                                             "RESPONSE", "TARGETS"};
+                                                             "RESPONSE", "TARGETS",  "DEMANDS"};
 
 /* ---- hashing ------------------------------------------------------------ */
 

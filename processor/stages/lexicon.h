@@ -211,6 +211,7 @@ enum {
     NE_GC_CLAUSE_TIME, /* ", after ...", ", until ...": a clause of time ends a gap */
     NE_GC_RESPONSE, /* "counter-", "retaliatory": an act in response to one on the actor */
     NE_GC_TARGETS,  /* "targets", "positions" (in X): stand for the place */
+    NE_GC_DEMANDS,  /* "demand", "call" (that X do Y): the clause is asked for, not asserted */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
