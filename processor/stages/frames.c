@@ -169,6 +169,28 @@ static int opens_clause(const ctx_t *c, const ne_mention_t *mm, uint32_t verb)
     return q == verb;
 }
 
+/* Does a preposition come before token tb, past up to three plain lower-case
+ * modifiers, one of them possibly a participle the verb reader took for an
+ * infinitive after "to" ("gunmen loyal to ousted Libyan leader X")? */
+static int object_after_modifiers(const ctx_t *c, uint32_t tb)
+{
+    uint32_t q = tb;
+    for (int n = 0; n < 3 && q > c->s.tb + 1; n++) {
+        const ne_token_t *t = tok(c, q - 1);
+        if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) || wf(c, q - 1) || ment_at(c, q - 1) >= 0)
+            return 0;
+        for (size_t k = 0; k < c->s.d->vg.n; k++) {
+            const ne_vgroup_t *v = &c->s.d->vg.v[k];
+            if (v->head == q - 1 && !(v->flags & NE_VG_NOUN) &&
+                !((v->flags & NE_VG_INFINITIVE) && v->first == v->head && is_w(c, q - 2, "to")))
+                return 0;
+        }
+        q--;
+        if ((wf(c, q - 1) & NE_W_PREP) && !is_w(c, q - 1, "than")) return 1;
+    }
+    return 0;
+}
+
 /* The nearest mention before position i that can be a subject. */
 static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
 {
@@ -201,6 +223,8 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
             if (of_object < 0 && is_w(c, mm->tb - 1, "of")) of_object = m;
             continue;
         }
+        /* nor is one after a few modifiers ("loyal to ousted leader X") */
+        if (object_after_modifiers(c, mm->tb)) continue;
         return m;
     }
     return k <= c->s.tb ? of_object : -1;
@@ -1461,8 +1485,13 @@ static void take_match(ctx_t *c, size_t gi, const ne_match_t *mt, int32_t target
     g->mend = mt->end;
     g->modality = mt->modality;
     g->evnoun = target == mt->target ? mt->evnoun : -1;
-    for (size_t k = gi + 1; k < d->vg.n; k++)
+    for (size_t k = gi + 1; k < d->vg.n; k++) {
+        /* "beat and detained several journalists": the object is shared,
+         * the second verb stays a verb of its own */
+        if (d->vg.v[k].head == g->head + 2 && (is_w(c, g->head + 1, "and") || is_w(c, g->head + 1, "or")))
+            continue;
         if (d->vg.v[k].head < mt->end) d->vg.v[k].flags |= NE_VG_CONSUMED;
+    }
 }
 
 /* ---- object control ------------------------------------------------------------ */
