@@ -462,16 +462,36 @@ static const char *event_place(const ctx_t *c, uint32_t near)
     return best;
 }
 
-/* The nearest state actor of the sentence to `near`, other than `except`;
- * a place only when there is none. */
+/* Where a trailing attribution starts (", a spokeswoman for the U.S.
+ * embassy said.", ", said X."): the last comma of the sentence when the
+ * only verb after it reports speech; the sentence end when there is none.
+ * Its speaker is no party of the events it reports. */
+static uint32_t speech_tail(const ctx_t *c)
+{
+    uint32_t p = c->s.te;
+    while (p > c->s.tb && !is_punct(c, p - 1, ",")) p--;
+    if (p <= c->s.tb) return c->s.te;
+    int say = 0;
+    for (size_t k = 0; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *g = &c->s.d->vg.v[k];
+        if (g->head < p || (g->flags & NE_VG_NOUN)) continue;
+        if (!(g->flags & NE_VG_SAY)) return c->s.te;
+        say = 1;
+    }
+    return say ? p - 1 : c->s.te;
+}
+
+/* The nearest state actor of the sentence to `near`, other than `except`
+ * and the speaker of a trailing attribution; a place only when there is
+ * none. */
 static const char *nearest_state(const ctx_t *c, uint32_t near, const char *except)
 {
     int32_t best = -1;
-    uint32_t bestd = UINT32_MAX;
+    uint32_t bestd = UINT32_MAX, tail = speech_tail(c);
     for (int pass = 0; pass < 2 && best < 0; pass++)
         for (size_t k = 0; k < c->s.d->ment.n; k++) {
             const ne_mention_t *mm = &c->s.d->ment.v[k];
-            if (!mm->n || !mm->m[0].country[0]) continue;
+            if (!mm->n || !mm->m[0].country[0] || (near < tail && mm->tb > tail)) continue;
             if (except && !strcmp(mm->m[0].country, except)) continue;
             if (pass == 0 && (mm->flags & NE_MF_LOC)) continue;
             uint32_t dist = mm->tb > near ? mm->tb - near : near - mm->tb;
@@ -1056,7 +1076,10 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     for (size_t k = 0; k < c->s.d->vg.n && g->mend == g->head + 1; k++)
         if (c->s.d->vg.v[k].head == g->mend && !(c->s.d->vg.v[k].flags & NE_VG_NOUN)) end = g->mend;
     for (uint32_t k = g->head + 1; k < end; k++) {
-        if (is_punct(c, k, ".;:,")) break;
+        /* in the verb's clause: "closed the borders and detained activists" */
+        if (is_punct(c, k, ".;:,") ||
+            ((is_w(c, k, "and") || is_w(c, k, "but")) && k + 1 >= g->mend && other_verb_at(c, k + 1)))
+            break;
         int32_t m = ment_at(c, k);
         if (m < 0 || (c->s.d->ment.v[m].flags & NE_MF_REL)) continue;
         k = c->s.d->ment.v[m].te - 1;
