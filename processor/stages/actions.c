@@ -642,7 +642,22 @@ typedef struct mstate_s {
     uint32_t end;
     uint32_t spec; /* words matched by literal words and class members: "drone
                     * attack" (2) is an air strike before "attack" (1) is an attack */
+    uint32_t jfrom, jto; /* object-first: at token jfrom go on at jto (jto 0: never) */
+    int inside;          /* a word before jfrom was matched */
 } mstate_t;
+
+/* The position a match goes on from: past the jump of an object-first
+ * match ("the restrictions | that it had imposed | on Seoul"). */
+static inline uint32_t jumped(const mstate_t *ms, uint32_t pos)
+{
+    return ms->jto && pos == ms->jfrom ? ms->jto : pos;
+}
+
+/* Note a word matched in the object phrase of an object-first match. */
+static inline void mark_inside(mstate_t *ms, uint32_t pos)
+{
+    if (ms->jto && pos < ms->jfrom) ms->inside = 1;
+}
 
 static int match_from(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos);
 
@@ -651,12 +666,12 @@ static int match_from(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos);
  * over "the ambassador of Belarus"). */
 static int match_gap(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
-    uint32_t q = pos;
+    uint32_t q = jumped(ms, pos);
     for (int k = 0; k <= MAX_GAP; k++) {
         if (match_from(c, ms, (uint16_t)(ei + 1), q)) return 1;
-        q = skip_transparent(c, q);
+        q = jumped(ms, skip_transparent(c, q));
         if (q >= c->te || gap_stop(c, q)) return 0;
-        q++;
+        q = jumped(ms, q + 1);
     }
     return 0;
 }
@@ -972,14 +987,17 @@ static int match_from(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
     }
     const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
     if (e->type == NE_PE_GAP) return match_gap(c, ms, ei, pos);
-    pos = skip_transparent(c, pos);
+    pos = jumped(ms, skip_transparent(c, jumped(ms, pos)));
     if (pos >= c->te) return 0;
+    int ok;
     switch (e->type) {
-    case NE_PE_MANY: return match_many(c, ms, ei, pos);
-    case NE_PE_TARGET: return match_target(c, ms, ei, pos);
-    case NE_PE_CLASS: return match_class(c, ms, ei, pos);
-    default: return match_word(c, ms, ei, pos);
+    case NE_PE_MANY: ok = match_many(c, ms, ei, pos); break;
+    case NE_PE_TARGET: ok = match_target(c, ms, ei, pos); break;
+    case NE_PE_CLASS: ok = match_class(c, ms, ei, pos); break;
+    default: ok = match_word(c, ms, ei, pos); break;
     }
+    if (ok) mark_inside(ms, pos);
+    return ok;
 }
 
 /* The word ids of the sentence in a hash set, built once per sentence, and
@@ -1225,6 +1243,31 @@ int ne_actions_match_phrase(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t 
     out->target = best.target;
     out->evnoun = -1;
     out->end = vg->head + 1;
+    out->modality = 0;
+    return 1;
+}
+
+int ne_actions_match_gapped(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,
+                            const ne_vgroup_t *vg, uint32_t from, uint32_t gap, ne_match_t *out)
+{
+    ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
+    const ne_pelem_t *el = ne_lex_pelems(lx);
+    size_t np;
+    const ne_pattern_t *pats = ne_lex_patterns(lx, vg->lemma, &np);
+    mstate_t best = {NULL, -1, -1, 0, 0, 0, 0, 0};
+    for (size_t k = 0; k < np; k++) {
+        const ne_pattern_t *p = &pats[k];
+        if (best.p && p->score != best.p->score) break;
+        if (!p->nelem || el[p->elem].type == NE_PE_TARGET || !words_present(lx, p, d)) continue;
+        mstate_t ms = {p, -1, -1, 0, 0, gap, vg->head + 1, 0};
+        if (!match_from(&c, &ms, 0, from) || !ms.inside) continue;
+        if (!best.p || ms.spec > best.spec) best = ms;
+    }
+    if (!best.p) return 0;
+    out->pat = best.p;
+    out->target = best.target;
+    out->evnoun = best.evnoun;
+    out->end = best.end > vg->head ? best.end : vg->head + 1;
     out->modality = 0;
     return 1;
 }

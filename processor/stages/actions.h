@@ -58,6 +58,18 @@ int ne_actions_match_phrase(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_
                             const ne_vgroup_t *vg, uint32_t from, uint32_t to, uint32_t head,
                             ne_match_t *out);
 
+/**
+ * @brief Object-first matching across a relative clause: vg's patterns
+ * (not those that start with the counterpart) matched from token `from`
+ * (the antecedent's noun phrase), going on after vg's head when they reach
+ * token `gap` (the relative word): "the restrictions | that it had imposed
+ * | on South Korea" matches `impose * &SANCTIONS on +`. At least one word
+ * must match before `gap`.
+ * @returns 1 and fills out (end at least the token after vg's head), else 0.
+ */
+int ne_actions_match_gapped(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te,
+                            const ne_vgroup_t *vg, uint32_t from, uint32_t gap, ne_match_t *out);
+
 /** @brief The end of the longest member of noun class cls that starts at token
  * i of sentence [tb, te), or 0 when none does ("in defiance of"). */
 uint32_t ne_actions_class_at(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te,

@@ -1967,6 +1967,38 @@ static int32_t gap_antecedent(const ctx_t *c, uint32_t r)
     return a;
 }
 
+/* "the export restrictions that it had imposed on Seoul", "a declaration
+ * that the two sides signed", "the sanctions Brussels imposed on Minsk":
+ * a relative clause (or a zero relative) with its own subject subj, on an
+ * antecedent that is no actor: the verb's patterns are matched
+ * object-first, the antecedent's noun phrase as their object words. */
+static int thing_gap(ctx_t *c, size_t gi, int32_t subj)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *h = &d->vg.v[gi];
+    uint32_t r = d->ment.v[subj].tb, gap = r; /* the relative word, or the subject */
+    if (wf(c, r - 1) & NE_W_REL) {
+        if (!(is_w(c, r - 1, "that") || is_w(c, r - 1, "which")) || r - 1 <= c->s.tb) return 0;
+        gap = --r;
+    }
+    /* the antecedent: a plain noun right before, heading a phrase that a
+     * determiner or a possessive opens ("the export restrictions") */
+    uint32_t q = r - 1;
+    if (q <= c->s.tb || ment_at(c, q) >= 0 || tok(c, q)->kind != NE_TK_WORD || wf(c, q)) return 0;
+    uint32_t from = q;
+    while (from > c->s.tb && q - from < 6 && !(wf(c, from) & (NE_W_DET | NE_W_POSS)) &&
+           tok(c, from - 1)->kind == NE_TK_WORD && ment_at(c, from - 1) < 0 &&
+           (!(wf(c, from - 1) & (NE_W_PREP | NE_W_CONJ | NE_W_REL)) || is_w(c, from - 1, "of")) &&
+           (!verb_head_at(c, from - 1) || (wf(c, from - 1) & (NE_W_DET | NE_W_POSS))))
+        from--;
+    if (!(wf(c, from) & (NE_W_DET | NE_W_POSS))) return 0;
+    ne_match_t mt;
+    if (!ne_actions_match_gapped(c->s.lx, d, c->s.tb, c->s.te, h, from, gap, &mt)) return 0;
+    take_match(c, gi, &mt, mt.target);
+    h->subj = subj;
+    return 1;
+}
+
 /* "Rwanda, which it accuses of sending troops", "a militia that
  * Washington has blamed for the attack": in a relative clause with its own
  * subject, the relative word is the verb's object, and the pattern's '+'
@@ -1981,7 +2013,8 @@ static int match_object_gap(ctx_t *c, size_t gi)
     int32_t subj = p > c->s.tb ? ment_at(c, p - 1) : -1;
     if (subj < 0 || (d->ment.v[subj].flags & NE_MF_REL) || d->ment.v[subj].tb <= c->s.tb) return 0;
     int32_t ante = gap_antecedent(c, d->ment.v[subj].tb - 1);
-    if (ante < 0 || ante == subj) return 0;
+    if (ante < 0) return thing_gap(c, gi, subj);
+    if (ante == subj) return 0;
     /* the pattern minus its leading '+', as in the passive voice */
     ne_vgroup_t gap = *h;
     gap.flags |= NE_VG_PASSIVE;
