@@ -124,7 +124,20 @@ static int32_t relative_antecedent(const ctx_t *c, const ne_mention_t *rel)
     while (q > c->s.tb && is_punct(c, q - 1, ",")) q--;
     if (q <= c->s.tb) return -1;
     int32_t a = ment_at(c, q - 1);
-    if (a >= 0 && !(c->s.d->ment.v[a].flags & NE_MF_LOC)) return a;
+    if (a >= 0 && !(c->s.d->ment.v[a].flags & NE_MF_LOC)) {
+        /* "a Japanese employee of drug maker Astellas Pharma who": the head
+         * of the noun phrase, not the name inside its "of" phrase */
+        uint32_t p = c->s.d->ment.v[a].tb;
+        for (int n = 0; n < 3 && p > c->s.tb + 1 && !is_w(c, p - 1, "of") && ment_at(c, p - 1) < 0 &&
+                        tok(c, p - 1)->kind == NE_TK_WORD && !(tok(c, p - 1)->flags & NE_TF_CAP) &&
+                        !wf(c, p - 1);
+             n++)
+            p--;
+        int32_t head = p > c->s.tb + 1 && is_w(c, p - 1, "of") ? ment_at(c, p - 2) : -1;
+        if (head >= 0 && c->s.d->ment.v[head].n && !(c->s.d->ment.v[head].flags & (NE_MF_LOC | NE_MF_REL)))
+            return head;
+        return a;
+    }
     for (uint32_t r2 = q - 1, s = 0; r2 > c->s.tb && s < 7; r2--, s++) {
         a = ment_at(c, r2 - 1);
         if (a >= 0 && !(c->s.d->ment.v[a].flags & NE_MF_LOC)) return a;
@@ -1435,6 +1448,24 @@ static int event_parties(const ctx_t *c, uint32_t head, ne_member_t *cp)
     return n;
 }
 
+/* "Lee Hsien Loong, whose government hosted the summit": a bare role after
+ * "whose" is of the antecedent's state. */
+static void whose_owner(const ctx_t *c, int32_t subj, ne_member_t *act, int na)
+{
+    uint32_t p = c->s.d->ment.v[subj].tb;
+    if (p < c->s.tb + 2 || !is_w(c, p - 1, "whose")) return;
+    uint32_t q = p - 1;
+    while (q > c->s.tb && is_punct(c, q - 1, ",")) q--;
+    int32_t a = q > c->s.tb ? ment_at(c, q - 1) : -1;
+    if (a < 0 || !c->s.d->ment.v[a].n || !c->s.d->ment.v[a].m[0].country[0]) return;
+    for (int k = 0; k < na; k++)
+        if (unplaced(&act[k])) {
+            char role[4];
+            memcpy(role, act[k].role, sizeof(role));
+            ne_member_set(&act[k], c->s.d->ment.v[a].m[0].country, role);
+        }
+}
+
 static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
 {
     ne_doc_t *d = c->s.d;
@@ -1465,6 +1496,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     } else {
         if (subj < 0) return 0;
         na = members(c, subj, act);
+        whose_owner(c, subj, act, na);
         if (g->flags & NE_VG_STATEMENT) na = co_authors(c, gi, act, na, NE_MAX_MEMBERS);
         ncp = counterpart(c, g, act, na, cp, ev, &recip);
     }
@@ -1946,7 +1978,8 @@ static int32_t gap_antecedent(const ctx_t *c, uint32_t r)
 {
     int32_t rm = ment_at(c, r);
     if (rm >= 0 && !(c->s.d->ment.v[rm].flags & NE_MF_REL)) return -1;
-    if (rm < 0 && !(wf(c, r) & NE_W_REL)) return -1;
+    /* "X, whose government hosted": "whose" opens the subject, no gap */
+    if ((rm < 0 && !(wf(c, r) & NE_W_REL)) || is_w(c, r, "whose")) return -1;
     if (rm >= 0) r = c->s.d->ment.v[rm].tb;
     if (r <= c->s.tb) return -1;
     uint32_t q = r - 1;
