@@ -123,6 +123,10 @@ static int32_t relative_antecedent(const ctx_t *c, const ne_mention_t *rel)
     uint32_t q = rel->tb;
     while (q > c->s.tb && is_punct(c, q - 1, ",")) q--;
     if (q <= c->s.tb) return -1;
+    /* "a drone attack that killed three soldiers": an event is the
+     * antecedent, and no actor mention before it is the subject */
+    uint32_t noun = ment_at(c, q - 1) < 0 ? ne_lex_noun(c->s.lx, tok(c, q - 1)->word) : NE_LEX_NONE;
+    if (noun != NE_LEX_NONE && ne_lex_noun_roots(c->s.lx, noun)) return -1;
     int32_t a = ment_at(c, q - 1);
     if (a >= 0 && !(c->s.d->ment.v[a].flags & NE_MF_LOC)) {
         /* "a Japanese employee of drug maker Astellas Pharma who": the head
@@ -326,6 +330,14 @@ static int32_t conjunct_subject(ctx_t *c, size_t gi)
     return -1;
 }
 
+/* Is token k the head of a verb group that is no noun (a verb of its own)? */
+static int verb_head_at(const ctx_t *c, uint32_t k)
+{
+    for (size_t v = 0; v < c->s.d->vg.n; v++)
+        if (c->s.d->vg.v[v].head == k) return !(c->s.d->vg.v[v].flags & NE_VG_NOUN);
+    return 0;
+}
+
 /* "a statement that accused": the group follows a relative "that" after a
  * plain noun ("said that", "warned Ankara that" are complements, not
  * relatives), whose antecedent is no actor. */
@@ -337,16 +349,11 @@ static int after_relative_that(const ctx_t *c, const ne_vgroup_t *g)
     uint32_t q = p - 2;
     while (q > c->s.tb && in_timex(c, q)) q--;
     const ne_token_t *t = tok(c, q);
-    return ment_at(c, q) < 0 && t->kind == NE_TK_WORD && !(wf(c, q) & (NE_W_PREP | NE_W_CONJ)) &&
-           ne_lex_vforms(c->s.lx, t->word) == NE_LEX_NONE;
-}
-
-/* Is token k the head of a verb group that is no noun (a verb of its own)? */
-static int verb_head_at(const ctx_t *c, uint32_t k)
-{
-    for (size_t v = 0; v < c->s.d->vg.n; v++)
-        if (c->s.d->vg.v[v].head == k) return !(c->s.d->vg.v[v].flags & NE_VG_NOUN);
-    return 0;
+    if (ment_at(c, q) >= 0 || t->kind != NE_TK_WORD || (wf(c, q) & (NE_W_PREP | NE_W_CONJ))) return 0;
+    if (ne_lex_vforms(c->s.lx, t->word) == NE_LEX_NONE) return 1;
+    /* "a drone attack that killed": an event noun read as a noun */
+    uint32_t noun = ne_lex_noun(c->s.lx, t->word);
+    return noun != NE_LEX_NONE && ne_lex_noun_roots(c->s.lx, noun) && !verb_head_at(c, q);
 }
 
 /* "a ceremony hosted by X", "talks in Pretoria brokered by X", "The
