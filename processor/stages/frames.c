@@ -1078,6 +1078,19 @@ static int object_event(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t 
     return 0;
 }
 
+/* "brokered the ceasefire that ended the war between A and B": is the
+ * "that" at token k a relative pronoun with a subject gap (a verb right
+ * after it), whose clause names the parties of the noun before it, rather
+ * than a complement ("dismissed claims that it had")? */
+static int subject_relative(const ctx_t *c, uint32_t k)
+{
+    uint32_t q = k + 1;
+    while (q < c->s.te && (is_adverb_like(c, q) || in_timex(c, q))) q++;
+    for (size_t v = 0; v < c->s.d->vg.n; v++)
+        if (c->s.d->vg.v[v].first == q) return !(c->s.d->vg.v[v].flags & NE_VG_NOUN);
+    return 0;
+}
+
 /* obj / reply: the first actor mention after the verb in its clause (",
  * its foreign ministry said" is not; a mention that modifies a noun or is
  * the actor itself is no object); else the targets of a similar act
@@ -1091,7 +1104,8 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
      * has no object in the complement, */
     uint32_t end = c->s.te;
     if (g->mend > g->head + 1 && is_w(c, g->mend - 1, "that")) end = g->mend - 1;
-    else if (g->mend < end && is_w(c, g->mend, "that")) end = g->mend;
+    else if (g->mend < end && is_w(c, g->mend, "that") && !subject_relative(c, g->mend))
+        end = g->mend;
     /* "denies backing the rebels": nor has a bare verb before a clause of its own */
     for (size_t k = 0; k < c->s.d->vg.n && g->mend == g->head + 1; k++)
         if (c->s.d->vg.v[k].head == g->mend && !(c->s.d->vg.v[k].flags & NE_VG_NOUN)) end = g->mend;
