@@ -644,6 +644,7 @@ typedef struct mstate_s {
                     * attack" (2) is an air strike before "attack" (1) is an attack */
     uint32_t jfrom, jto; /* object-first: at token jfrom go on at jto (jto 0: never) */
     int inside;          /* a word before jfrom was matched */
+    int open;            /* a final "preposition +" may be missing */
 } mstate_t;
 
 /* The position a match goes on from: past the jump of an object-first
@@ -978,13 +979,30 @@ static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
     return 0;
 }
 
-/* Elements ei.. of the pattern from token pos on; fills ms->end. */
+static int match_elem(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos);
+
+/* Elements ei.. of the pattern from token pos on; fills ms->end. In an
+ * open match, a final "preposition +" that does not follow is left out
+ * ("ordered X to withdraw his troops": `withdraw * troops from +`). */
 static int match_from(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
     if (ei == ms->p->nelem) {
         ms->end = pos;
         return 1;
     }
+    const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
+    if (ms->open && ei + 2 == ms->p->nelem && e[0].type == NE_PE_WORD && e[1].type == NE_PE_TARGET &&
+        ei > 0 && e[-1].type != NE_PE_GAP) {
+        if (match_elem(c, ms, ei, pos)) return 1;
+        ms->end = pos;
+        ms->target = -1;
+        return 1;
+    }
+    return match_elem(c, ms, ei, pos);
+}
+
+static int match_elem(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
+{
     const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
     if (e->type == NE_PE_GAP) return match_gap(c, ms, ei, pos);
     pos = jumped(ms, skip_transparent(c, jumped(ms, pos)));
@@ -1268,6 +1286,32 @@ int ne_actions_match_gapped(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t 
     out->target = best.target;
     out->evnoun = best.evnoun;
     out->end = best.end > vg->head ? best.end : vg->head + 1;
+    out->modality = 0;
+    return 1;
+}
+
+int ne_actions_match_open(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,
+                          const ne_vgroup_t *vg, ne_match_t *out)
+{
+    ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
+    size_t np;
+    const ne_pattern_t *pats = ne_lex_patterns(lx, vg->lemma, &np);
+    if (vg->flags & NE_VG_PASSIVE) return 0;
+    mstate_t best = {NULL, -1, -1, 0, 0, 0, 0, 0, 0};
+    for (size_t k = 0; k < np; k++) {
+        const ne_pattern_t *p = &pats[k];
+        if (best.p && p->score != best.p->score) break;
+        /* (no words_present: the left-out preposition need not be there;
+         * this runs only for a controlled infinitive that matched nothing) */
+        mstate_t ms = {p, -1, -1, 0, 0, 0, 0, 0, 1};
+        if (!match_from(&c, &ms, 0, vg->head + 1)) continue;
+        if (!best.p || ms.spec > best.spec) best = ms;
+    }
+    if (!best.p) return 0;
+    out->pat = best.p;
+    out->target = best.target;
+    out->evnoun = best.evnoun;
+    out->end = best.end;
     out->modality = 0;
     return 1;
 }

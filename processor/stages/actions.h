@@ -70,6 +70,15 @@ int ne_actions_match_phrase(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_
 int ne_actions_match_gapped(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te,
                             const ne_vgroup_t *vg, uint32_t from, uint32_t gap, ne_match_t *out);
 
+/**
+ * @brief Like ne_actions_match (active voice, no support verbs), but a
+ * pattern's final "preposition +" after a literal word may be missing:
+ * "ordered X to withdraw his troops" matches `withdraw * troops from +`
+ * with no counterpart (the controllee becomes it, frames.c).
+ */
+int ne_actions_match_open(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te,
+                          const ne_vgroup_t *vg, ne_match_t *out);
+
 /** @brief The end of the longest member of noun class cls that starts at token
  * i of sentence [tb, te), or 0 when none does ("in defiance of"). */
 uint32_t ne_actions_class_at(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te,

@@ -1660,7 +1660,11 @@ static void match_controlled(ctx_t *c, size_t gi)
     if (obj < 0 || actor < 0) return;
     if (d->ment.v[actor].flags & NE_MF_SPEAKER) actor = speaker(c);
     ne_match_t mt;
-    if (actor < 0 || !ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, h, &mt)) return;
+    /* the controllee is the counterpart: the infinitive's own may be left
+     * out ("ordered the general to withdraw his troops") */
+    if (actor < 0 || !(ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, h, &mt) ||
+                       ne_actions_match_open(c->s.lx, d, c->s.tb, c->s.te, h, &mt)))
+        return;
     const char *country = mention_country(c, actor);
     int to_object, hostile = (mt.pat->code[0] - '0') * 10 + (mt.pat->code[1] - '0') >= 14;
     int family = control_family(ne_lex_lemma_flags(c->s.lx, gv->lemma), own_side(c, obj, country),
