@@ -616,6 +616,30 @@ static int clause_verb_at(const ctx_t *c, uint32_t i)
     return 0;
 }
 
+/* Is token i a passive participle with no auxiliary ("issued" in "a
+ * statement issued by")? */
+static int passive_participle_at(const ctx_t *c, uint32_t i)
+{
+    for (size_t k = 0; k < c->d->vg.n; k++) {
+        const ne_vgroup_t *g = &c->d->vg.v[k];
+        if (g->head == i) return (g->flags & NE_VG_PASSIVE) && g->first == g->head;
+    }
+    return 0;
+}
+
+/* Does a finite verb group start within a few tokens from i, before any
+ * punctuation ("and both stations returned")? */
+static int finite_clause_near(const ctx_t *c, uint32_t i)
+{
+    for (uint32_t q = i; q < c->te && q < i + 5 && tok(c, q)->kind != NE_TK_PUNCT; q++)
+        for (size_t k = 0; k < c->d->vg.n; k++) {
+            const ne_vgroup_t *g = &c->d->vg.v[k];
+            if (g->first == q)
+                return !(g->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_INFINITIVE | NE_VG_PARTICIPLE));
+        }
+    return 0;
+}
+
 /* Does a gap end at token i? At the end of a clause: a stop, a
  * subordinating word, a coordinated verb or a verb that opens a clause. */
 static int gap_stop(const ctx_t *c, uint32_t i)
@@ -623,6 +647,13 @@ static int gap_stop(const ctx_t *c, uint32_t i)
     if (is_punct(c, i, ".;:()!?")) return 1;
     if (coordinated_verb(c, i) || clause_verb_at(c, i)) return 1;
     if (is_w(c, i, "which") || is_w(c, i, "who") || is_w(c, i, "but") || (wf(c, i) & NE_W_SUBORD))
+        return 1;
+    /* "in a statement issued by her party": the agent of a reduced
+     * participle belongs to the participle, not to the verb before */
+    if (is_w(c, i, "by") && i > c->tb && passive_participle_at(c, i - 1)) return 1;
+    /* "suspended it, and both stations returned": a clause joined by ", and" */
+    if (is_punct(c, i, ",") && i + 1 < c->te && (is_w(c, i + 1, "and") || is_w(c, i + 1, "but")) &&
+        finite_clause_near(c, i + 2))
         return 1;
     /* ", after protesters ...": a clause of time after a comma */
     if (is_punct(c, i, ",") && i + 1 < c->te &&
