@@ -983,8 +983,8 @@ static int own_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *ac
 }
 
 /* "announced similar sanctions", "launched a similar probe": an act like
- * the last one of its kind in the article (same root, another agent) has
- * that act's targets. */
+ * the last one of its kind in the article (same root, another agent's,
+ * else the actor's own) has that act's targets. */
 static int similar_targets(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp)
 {
@@ -995,11 +995,14 @@ static int similar_targets(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     if (!similar || !na) return 0;
     const char *code = g->pat->code;
     const struct ne_memevent_s *e;
+    /* another's act first ("announced similar sanctions"), else the actor's
+     * own ("opened a probe into pork, after launching a similar probe") */
+    for (int own = 0; own < 2; own++)
     for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
         if (strncmp(e->code, code, 2)) continue;
         int mine = 0;
         for (int k = 0; k < e->nagent && !mine; k++) mine = !strcmp(e->agent[k].code, act[0].code);
-        if (mine) continue;
+        if (mine != own) continue;
         int n = 0;
         for (int k = 0; k < e->ntarget; k++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->target[k]);
         for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
