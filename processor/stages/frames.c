@@ -2060,6 +2060,51 @@ static int thing_gap(ctx_t *c, size_t gi, int32_t subj)
     return 1;
 }
 
+/* "France recognised a Palestinian state, a move that Israel denounced",
+ * "a move the agency's chief called disproportionate", "stormed the palace
+ * in what Arce denounced as a coup": a relative on a noun in apposition to
+ * the clause before it, or a free relative after a preposition, stands for
+ * that clause's act. A reaction to it (codes 01, 05, 11, 12, matched
+ * without its leading '+') is aimed at the act's subject. */
+static int clause_gap(ctx_t *c, size_t gi, int32_t subj)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *h = &d->vg.v[gi];
+    uint32_t r = d->ment.v[subj].tb, open;
+    if (is_w(c, r, "what") && r > c->s.tb && (wf(c, r - 1) & NE_W_PREP)) {
+        open = r - 1; /* "what" read into the subject's mention */
+    } else if (r >= c->s.tb + 2 && is_w(c, r - 1, "what") && (wf(c, r - 2) & NE_W_PREP)) {
+        open = r - 2;
+    } else {
+        if (is_w(c, r - 1, "that") || is_w(c, r - 1, "which")) r--;
+        uint32_t q = r - 1;
+        if (q <= c->s.tb + 1 || ment_at(c, q) >= 0 || tok(c, q)->kind != NE_TK_WORD || wf(c, q)) return 0;
+        uint32_t from = q;
+        while (from > c->s.tb && q - from < 4 && !(wf(c, from) & (NE_W_DET | NE_W_POSS)) &&
+               tok(c, from - 1)->kind == NE_TK_WORD && ment_at(c, from - 1) < 0 &&
+               !(wf(c, from - 1) & (NE_W_PREP | NE_W_CONJ | NE_W_REL)))
+            from--;
+        if (!(wf(c, from) & NE_W_DET) || from <= c->s.tb || !is_punct(c, from - 1, ",")) return 0;
+        open = from - 1;
+    }
+    /* the act of the clause before: its nearest verb with a frame */
+    int32_t sj = -1;
+    for (size_t k = gi; k > 0 && sj < 0; k--) {
+        const ne_vgroup_t *v = &d->vg.v[k - 1];
+        if (v->head < open && coded_group(v) && v->pat) sj = group_subject(c, k - 1);
+    }
+    if (sj < 0 || sj == subj) return 0;
+    ne_vgroup_t gap = *h;
+    gap.flags |= NE_VG_PASSIVE;
+    ne_match_t mt;
+    if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, &gap, &mt)) return 0;
+    int root = (mt.pat->code[0] - '0') * 10 + (mt.pat->code[1] - '0');
+    if (!(root == 1 || root == 5 || root == 11 || root == 12)) return 0;
+    take_match(c, gi, &mt, sj);
+    h->subj = subj;
+    return 1;
+}
+
 /* "Rwanda, which it accuses of sending troops", "a militia that
  * Washington has blamed for the attack": in a relative clause with its own
  * subject, the relative word is the verb's object, and the pattern's '+'
@@ -2074,7 +2119,7 @@ static int match_object_gap(ctx_t *c, size_t gi)
     int32_t subj = p > c->s.tb ? ment_at(c, p - 1) : -1;
     if (subj < 0 || (d->ment.v[subj].flags & NE_MF_REL) || d->ment.v[subj].tb <= c->s.tb) return 0;
     int32_t ante = gap_antecedent(c, d->ment.v[subj].tb - 1);
-    if (ante < 0) return thing_gap(c, gi, subj);
+    if (ante < 0) return thing_gap(c, gi, subj) || clause_gap(c, gi, subj);
     if (ante == subj) return 0;
     /* the pattern minus its leading '+', as in the passive voice */
     ne_vgroup_t gap = *h;
