@@ -1010,8 +1010,6 @@ static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
     return 0;
 }
 
-static int match_elem(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos);
-
 /* Elements ei.. of the pattern from token pos on; fills ms->end. In an
  * open match, a final "preposition +" that does not follow is left out
  * ("ordered X to withdraw his troops": `withdraw * troops from +`). */
@@ -1024,17 +1022,15 @@ static int match_from(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
     const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
     if (ms->open && ei + 2 == ms->p->nelem && e[0].type == NE_PE_WORD && e[1].type == NE_PE_TARGET &&
         ei > 0 && e[-1].type != NE_PE_GAP) {
-        if (match_elem(c, ms, ei, pos)) return 1;
-        ms->end = pos;
-        ms->target = -1;
+        ms->open = 0;
+        int ok = match_from(c, ms, ei, pos);
+        ms->open = 1;
+        if (!ok) {
+            ms->end = pos;
+            ms->target = -1;
+        }
         return 1;
     }
-    return match_elem(c, ms, ei, pos);
-}
-
-static int match_elem(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
-{
-    const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
     if (e->type == NE_PE_GAP) return match_gap(c, ms, ei, pos);
     pos = jumped(ms, skip_transparent(c, jumped(ms, pos)));
     if (pos >= c->te) return 0;
@@ -1332,8 +1328,12 @@ int ne_actions_match_open(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb
     for (size_t k = 0; k < np; k++) {
         const ne_pattern_t *p = &pats[k];
         if (best.p && p->score != best.p->score) break;
-        /* (no words_present: the left-out preposition need not be there;
-         * this runs only for a controlled infinitive that matched nothing) */
+        /* the words before a final "preposition +" must be there */
+        const ne_pelem_t *e = ne_lex_pelems(lx) + p->elem;
+        ne_pattern_t head = *p;
+        if (p->nelem >= 3 && e[p->nelem - 1].type == NE_PE_TARGET && e[p->nelem - 2].type == NE_PE_WORD)
+            head.nelem -= 2;
+        if (!words_present(lx, &head, d)) continue;
         mstate_t ms = {p, -1, -1, 0, 0, 0, 0, 0, 1};
         if (!match_from(&c, &ms, 0, vg->head + 1)) continue;
         if (!best.p || ms.spec > best.spec) best = ms;
@@ -1345,6 +1345,11 @@ int ne_actions_match_open(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb
     out->end = best.end;
     out->modality = 0;
     return 1;
+}
+
+int ne_actions_sentence_has(const ne_doc_t *d, int32_t word)
+{
+    return word >= 0 && d->wset.n && wset_has(d, word);
 }
 
 uint32_t ne_actions_class_at(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,

@@ -79,6 +79,10 @@ int ne_actions_match_gapped(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_
 int ne_actions_match_open(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te,
                           const ne_vgroup_t *vg, ne_match_t *out);
 
+/** @brief Is word id `word` in the sentence last read by ne_actions_sentence
+ * (its word set: one look-up)? */
+int ne_actions_sentence_has(const ne_doc_t *doc, int32_t word);
+
 /** @brief The end of the longest member of noun class cls that starts at token
  * i of sentence [tb, te), or 0 when none does ("in defiance of"). */
 uint32_t ne_actions_class_at(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te,

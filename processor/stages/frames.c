@@ -29,6 +29,8 @@
 typedef struct ctx_s {
     ne_sent_t s;
     ne_memory_t *mem;
+    int bidding;   /* the sentence has a "that" after a bidding word (match_bidden) */
+    uint32_t tail; /* where a trailing attribution starts (speech_tail), else te */
 } ctx_t;
 
 #define tok(c, i) ne_s_tok(&(c)->s, i)
@@ -488,17 +490,19 @@ static const char *event_place(const ctx_t *c, uint32_t near)
  * Its speaker is no party of the events it reports. */
 static uint32_t speech_tail(const ctx_t *c)
 {
-    uint32_t p = c->s.te;
-    while (p > c->s.tb && !is_punct(c, p - 1, ",")) p--;
-    if (p <= c->s.tb) return c->s.te;
-    int say = 0;
+    /* the last verb reports, and the one before it ends before a comma */
+    const ne_vgroup_t *last = NULL, *before = NULL;
     for (size_t k = 0; k < c->s.d->vg.n; k++) {
         const ne_vgroup_t *g = &c->s.d->vg.v[k];
-        if (g->head < p || (g->flags & NE_VG_NOUN)) continue;
-        if (!(g->flags & NE_VG_SAY)) return c->s.te;
-        say = 1;
+        if (g->flags & NE_VG_NOUN) continue;
+        before = last;
+        last = g;
     }
-    return say ? p - 1 : c->s.te;
+    if (!last || !(last->flags & NE_VG_SAY)) return c->s.te;
+    uint32_t stop = before ? before->head : c->s.tb;
+    for (uint32_t p = last->first; p > stop + 1; p--)
+        if (is_punct(c, p - 1, ",")) return p - 1;
+    return c->s.te;
 }
 
 /* The nearest state actor of the sentence to `near`, other than `except`
@@ -507,7 +511,7 @@ static uint32_t speech_tail(const ctx_t *c)
 static const char *nearest_state(const ctx_t *c, uint32_t near, const char *except)
 {
     int32_t best = -1;
-    uint32_t bestd = UINT32_MAX, tail = speech_tail(c);
+    uint32_t bestd = UINT32_MAX, tail = c->tail;
     for (int pass = 0; pass < 2 && best < 0; pass++)
         for (size_t k = 0; k < c->s.d->ment.n; k++) {
             const ne_mention_t *mm = &c->s.d->ment.v[k];
@@ -1920,6 +1924,7 @@ static int match_bidden(ctx_t *c, size_t gi)
 {
     ne_doc_t *d = c->s.d;
     ne_vgroup_t *h = &d->vg.v[gi];
+    if (!c->bidding) return 0;
     uint32_t that = bidden_from(c, h->first, 20);
     if (!that--) return 0;
     uint32_t w = that;
@@ -2200,10 +2205,26 @@ static void match_own_frame(ctx_t *c, size_t gi)
     if (g->flags & NE_VG_STATEMENT) statement_authors(c, gi);
 }
 
+/* Does the sentence have a "that" after a bidding verb or noun? Most do
+ * not, and then no clause is bidden (one pass over the tokens). */
+static int has_bidding(const ctx_t *c)
+{
+    int32_t that = ne_lex_word_find(c->s.lx, "that", 4);
+    if (!ne_actions_sentence_has(c->s.d, that)) return 0;
+    for (uint32_t k = c->s.tb + 1; k < c->s.te; k++) {
+        if (tok(c, k)->word != that || that < 0) continue;
+        uint32_t q = k;
+        while (q > c->s.tb && (is_adverb_like(c, q - 1) || in_timex(c, q - 1))) q--;
+        if (q > c->s.tb && tok(c, q - 1)->kind == NE_TK_WORD && bidding_at(c, q - 1)) return 1;
+    }
+    return 0;
+}
+
 /* Subjects and pattern matches of every group, left to right. */
 static void match_groups(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
+    c->bidding = has_bidding(c);
     for (size_t gi = 0; gi < d->vg.n; gi++) {
         ne_vgroup_t *g = &d->vg.v[gi];
         g->subj = -2;
@@ -2277,7 +2298,8 @@ static int copy_for_ellipsis(ctx_t *c, struct ne_events_s *ev, size_t from, size
 int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                        ne_memory_t *mem, struct ne_events_s *ev)
 {
-    ctx_t c = {{lx, d, tb, te}, mem};
+    ctx_t c = {{lx, d, tb, te}, mem, 0, te};
+    c.tail = speech_tail(&c);
     match_groups(&c);
     attach_dates(&c);
     /* "beat and detained several journalists on Monday": coordinated verbs
