@@ -365,12 +365,31 @@ static int after_relative_that(const ctx_t *c, const ne_vgroup_t *g)
  * that follow the noun (and one comma before a reduced participle); -1
  * when the patient is no event noun. A mention with no preposition before
  * it is the verb's own subject. */
+static int32_t event_noun_before(const ctx_t *c, uint32_t p);
+
 static int32_t event_patient(const ctx_t *c, const ne_vgroup_t *g)
 {
     if (!(g->flags & NE_VG_PASSIVE) || (g->flags & NE_VG_CONTROLLED)) return -1;
     uint32_t p = g->first;
     while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
     if (g->first == g->head && p > c->s.tb + 1 && is_punct(c, p - 1, ",")) p--;
+    /* "The swap took place at Ankara airport and was coordinated by X": the
+     * subject of the first conjunct */
+    if (p > c->s.tb + 1 && is_w(c, p - 1, "and")) {
+        for (size_t k = c->s.d->vg.n; k > 0; k--) {
+            const ne_vgroup_t *v = &c->s.d->vg.v[k - 1];
+            if (v->head >= p - 1 || (v->flags & (NE_VG_NOUN | NE_VG_INFINITIVE))) continue;
+            return (v->flags & (NE_VG_REDUCED | NE_VG_PARTICIPLE)) ? -1 : event_noun_before(c, v->first);
+        }
+        return -1;
+    }
+    return event_noun_before(c, p);
+}
+
+/* The event noun whose phrase ends right before token p (event_patient). */
+static int32_t event_noun_before(const ctx_t *c, uint32_t p)
+{
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
     /* walking left: a head noun is due right before the verb and after
      * each preposition; in between lie the words of a phrase */
     int head_due = 1;
