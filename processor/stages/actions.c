@@ -258,7 +258,8 @@ static void adjective_intent(const ctx_t *c, ne_vgroup_t *g, uint32_t m)
         uint32_t bflags = 0;
         int x1, x2;
         g->first = aux_chain(c, b2 + 1, 0, &bflags, &x1, &x2);
-        g->flags |= bflags & (NE_VG_NEGATED | NE_VG_MODAL);
+        /* "must be ready to mediate": an obligation still */
+        g->flags |= bflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_DEONTIC);
     }
     g->flags |= NE_VG_FUTURE;
 }

@@ -1783,7 +1783,8 @@ static int match_obligation(ctx_t *c, size_t gi)
     take_match(c, gi, &mt, subj);
     h->gov = gov;
     h->family = NE_CF_DEMAND;
-    h->flags = (h->flags & ~(NE_VG_MODAL | NE_VG_DEONTIC)) | NE_VG_CONTROLLED |
+    /* "must be ready to mediate": the readiness is what is demanded */
+    h->flags = (h->flags & ~(NE_VG_MODAL | NE_VG_DEONTIC | NE_VG_FUTURE)) | NE_VG_CONTROLLED |
                (gv->flags & (NE_VG_NEGATED | NE_VG_MODAL));
     return 1;
 }
