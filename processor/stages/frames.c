@@ -1778,8 +1778,11 @@ static int match_obligation(ctx_t *c, size_t gi)
     if (actor >= 0 && (d->ment.v[actor].flags & NE_MF_SPEAKER)) actor = speaker(c);
     if (actor < 0 || same_party(c, actor, subj)) return 0;
     ne_match_t mt;
-    if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, h, &mt))
+    if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, h, &mt)) {
+        /* "must be prepared to mediate": the infinitive is the demand */
+        if ((wf(c, h->head) & NE_W_INTENT_ADJ) && is_w(c, h->head + 1, "to")) return 0;
         mt = (ne_match_t){&REPORTED_DEMAND, -1, h->head + 1, 0, -1};
+    }
     take_match(c, gi, &mt, subj);
     h->gov = gov;
     h->family = NE_CF_DEMAND;
