@@ -1354,19 +1354,6 @@ static int locative_pattern(const ne_lexicon_t *lx, const ne_pattern_t *p)
     return 0;
 }
 
-/* Is every state of mention a among the states of mention b? */
-static int same_states(const ctx_t *c, int32_t a, int32_t b)
-{
-    const ne_mention_t *x = &c->s.d->ment.v[a], *y = &c->s.d->ment.v[b];
-    for (int i = 0; i < x->n; i++) {
-        int found = 0;
-        for (int j = 0; j < y->n && !found; j++)
-            found = x->m[i].country[0] && !strcmp(x->m[i].country, y->m[j].country);
-        if (!found) return 0;
-    }
-    return 1;
-}
-
 /* "U.S. forces struck targets in Iraq and Syria, hitting Iran's
  * Revolutionary Guards": the place of an attack is no target when the
  * same actor's attack in the sentence names whom it hit. */
@@ -1381,10 +1368,7 @@ static int place_only(ctx_t *c, size_t gi)
             continue;
         int root = (o->pat->code[0] - '0') * 10 + (o->pat->code[1] - '0');
         if (root < 18 || root > 20 || (c->s.d->ment.v[o->target].flags & NE_MF_LOC)) continue;
-        /* "struck targets in Iraq and Syria, hitting Iran's Guards": a
-         * place of another state than the named target is a party too */
-        if (group_subject(c, k) == subj && (g->target < 0 || same_states(c, g->target, o->target)))
-            return 1;
+        if (group_subject(c, k) == subj) return 1;
     }
     return 0;
 }
