@@ -1109,6 +1109,7 @@ static const struct grammar_class_s {
     {"num", NE_W_NUM, 0},
     {"deontic", NE_W_DEONTIC, 0},
     {"speech-noun", NE_W_SPEECH_NOUN, 0},
+    {"pron-subject", NE_W_NOMINATIVE, 0},
     {"timestart", NE_W_TIMESTART, 0},
     {"particle", NE_W_PARTICLE, 0},
     {"weekday", NE_W_WEEKDAY | NE_W_TIMESTART, 0},
