@@ -889,6 +889,7 @@ static int np_internal(const ctx_t *c, uint32_t i);
  * "the raid", "the Russian missile attack", "the counter-sanctions"; -1. */
 static int32_t event_np_head(const ctx_t *c, uint32_t pos)
 {
+    int words = 0;
     for (int k = 0; k <= MAX_PREMOD && pos < c->te; k++, pos++) {
         uint32_t noun = ne_lex_noun(c->lx, tok(c, pos)->word);
         /* the last noun of a compound heads it: "the missile attack" */
@@ -896,6 +897,11 @@ static int32_t event_np_head(const ctx_t *c, uint32_t pos)
             ne_lex_noun(c->lx, tok(c, pos + 1)->word) == NE_LEX_NONE)
             return (int32_t)pos;
         if (!np_internal(c, pos)) return -1;
+        /* "called the pact the strongest treaty": a determiner after a
+         * noun opens another phrase */
+        uint32_t f = wf(c, pos);
+        if ((f & (NE_W_DET | NE_W_POSS)) && words) return -1;
+        if (tok(c, pos)->kind == NE_TK_WORD && !f && ment_at(c, pos) < 0) words = 1;
     }
     return -1;
 }
@@ -909,6 +915,13 @@ static int match_event_slot(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t 
     if (e->person) return 0;
     int32_t head = event_np_head(c, pos);
     if (head < 0) return 0;
+    /* "called the treaty the strongest pact": a second noun phrase after
+     * it, which the pattern does not read (`call + &PEJORATIVE` does),
+     * makes the event noun an object with a complement, no event done */
+    uint32_t nx = (uint32_t)head + 1;
+    if (ei + 1 == ms->p->nelem && nx < c->te && (wf(c, nx) & NE_W_DET) && ment_at(c, nx) < 0 &&
+        !in_timex(c, nx, NULL))
+        return 0;
     ms->evnoun = head;
     if (match_from(c, ms, (uint16_t)(ei + 1), (uint32_t)head + 1)) return 1;
     ms->evnoun = -1;
