@@ -1892,6 +1892,31 @@ static int bidding_at(const ctx_t *c, uint32_t w)
     return ne_lex_in_class(c->s.lx, cls, sg >= 0 ? sg : tok(c, w)->word);
 }
 
+/* "demanded an immediate admission by Moscow that ...": is the phrase
+ * that ends before token q (a noun of speech and its "by" or "from"
+ * agent) the object of a bidding verb? Then its "that" clause is asked
+ * for too. */
+static int demanded_noun_before(const ctx_t *c, uint32_t q)
+{
+    for (int n = 0; n < 8 && q > c->s.tb; n++) {
+        uint32_t p = q - 1;
+        int32_t m = ment_at(c, p);
+        if (m >= 0) {
+            q = c->s.d->ment.v[m].tb;
+            continue;
+        }
+        if (tok(c, p)->kind != NE_TK_WORD) return 0;
+        uint32_t f = wf(c, p);
+        if (verb_head_at(c, p)) return bidding_at(c, p);
+        if ((f & NE_W_PREP) && !is_w(c, p, "by") && !is_w(c, p, "from")) return 0;
+        if (f & (NE_W_REL | NE_W_SUBORD | NE_W_CONJ | NE_W_PRON | NE_W_BE | NE_W_HAVE | NE_W_DO |
+                 NE_W_MODAL | NE_W_FUTURE | NE_W_NEG))
+            return 0;
+        q = p;
+    }
+    return 0;
+}
+
 /* "demanded that Washington cancel plans to sell arms", "its demand that
  * Israel ease restrictions": does the verb that starts at token `from` lie
  * in a clause that a bidding verb or noun governs (past the other verbs of
@@ -1911,7 +1936,8 @@ static uint32_t bidden_from(const ctx_t *c, uint32_t from, int budget)
         if (is_w(c, p, "that")) {
             uint32_t q = p;
             while (q > c->s.tb && (is_adverb_like(c, q - 1) || in_timex(c, q - 1))) q--;
-            return q > c->s.tb && tok(c, q - 1)->kind == NE_TK_WORD && bidding_at(c, q - 1) ? p + 1 : 0;
+            if (q > c->s.tb && tok(c, q - 1)->kind == NE_TK_WORD && bidding_at(c, q - 1)) return p + 1;
+            return demanded_noun_before(c, q) ? p + 1 : 0;
         }
         if (ment_at(c, p) >= 0) continue;
         for (size_t j = 0; j < c->s.d->vg.n; j++) {
@@ -2239,6 +2265,7 @@ static int has_bidding(const ctx_t *c)
         uint32_t q = k;
         while (q > c->s.tb && (is_adverb_like(c, q - 1) || in_timex(c, q - 1))) q--;
         if (q > c->s.tb && tok(c, q - 1)->kind == NE_TK_WORD && bidding_at(c, q - 1)) return 1;
+        if (demanded_noun_before(c, q)) return 1;
     }
     return 0;
 }
