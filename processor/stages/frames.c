@@ -311,12 +311,13 @@ static int relative_ended(const ctx_t *c, size_t k, uint32_t until)
     return 0;
 }
 
-/* The subject a coordinated verb shares ("urged Brussels to correct what
- * it called protectionist practices and said ..."): that of the nearest
- * coded verb before it at the same depth, past relative clauses, and for a
- * verb that reports (said, warned, urged) past the clauses that verbs
- * report too ("told lawmakers that martial law would ... and accused"). */
-static int32_t conjunct_subject(ctx_t *c, size_t gi)
+/* The group whose subject a coordinated verb shares ("urged Brussels to
+ * correct what it called protectionist practices and said ..."): the
+ * nearest coded verb before it at the same depth, past relative clauses,
+ * and for a verb that reports (said, warned, urged) past the clauses that
+ * verbs report too ("told lawmakers that martial law would ... and
+ * accused"); -1 none. */
+static int32_t conjunct_group(ctx_t *c, size_t gi)
 {
     uint32_t lf = ne_lex_lemma_flags(c->s.lx, c->s.d->vg.v[gi].lemma);
     int reports = (c->s.d->vg.v[gi].flags & NE_VG_SAY) ||
@@ -327,7 +328,7 @@ static int32_t conjunct_subject(ctx_t *c, size_t gi)
             continue;
         if (reports && complement_governor(c, k - 1, clause_start(c, &c->s.d->vg.v[k - 1])) >= 0)
             continue;
-        return group_subject(c, k - 1);
+        return (int32_t)(k - 1);
     }
     return -1;
 }
@@ -441,10 +442,14 @@ static int32_t find_subject(ctx_t *c, size_t gi)
     if (after_relative_that(c, g)) return -1;
     /* "the ceremony was hosted by X": an event, not a mention, is the patient */
     if (event_patient(c, g) >= 0) return -1;
-    /* "accused X ... and hailed Y": coordinated verbs share the subject */
-    if (conjoined(c, g)) {
-        int32_t shared = conjunct_subject(c, gi);
+    /* "accused X ... and hailed Y": coordinated verbs share the subject;
+     * "a resolution that aims to tighten sanctions and impose a blockade":
+     * so do they when the first has none (a thing is its subject) */
+    int32_t k = conjoined(c, g) ? conjunct_group(c, gi) : -1;
+    if (k >= 0) {
+        int32_t shared = group_subject(c, (size_t)k);
         if (shared >= 0) return shared;
+        if (after_relative_that(c, &c->s.d->vg.v[k])) return -1;
     }
     return subject_left(c, g->first, (g->flags & NE_VG_PASSIVE) != 0);
 }
