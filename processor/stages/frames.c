@@ -336,6 +336,10 @@ static int32_t conjunct_group(ctx_t *c, size_t gi)
 /* Is token k the head of a verb group that is no noun (a verb of its own)? */
 static int verb_head_at(const ctx_t *c, uint32_t k)
 {
+    /* only a verb form heads a group: one look-up rules most tokens out */
+    if (k < c->s.tb || k >= c->s.te || tok(c, k)->word < 0 ||
+        ne_lex_vforms(c->s.lx, tok(c, k)->word) == NE_LEX_NONE)
+        return 0;
     for (size_t v = 0; v < c->s.d->vg.n; v++)
         if (c->s.d->vg.v[v].head == k) return !(c->s.d->vg.v[v].flags & NE_VG_NOUN);
     return 0;
