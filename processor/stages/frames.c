@@ -2123,6 +2123,31 @@ static int thing_gap(ctx_t *c, size_t gi, int32_t subj)
     return 1;
 }
 
+/* The comma that opens ", a move (that) ..." before token r, where the
+ * relative clause (or its subject: "a move the agency's chief X called")
+ * starts; 0 when there is none. The noun phrase is a determiner and plain
+ * words; the subject, up to r, opens with a determiner, a possessive or a
+ * mention, and may hold a title ("the agency's chief X"). */
+static uint32_t apposition_open(const ctx_t *c, uint32_t r)
+{
+    uint32_t k = r;
+    for (int n = 0; n < 10 && k > c->s.tb + 2 && !is_punct(c, k - 1, ","); n++) {
+        uint32_t p = k - 1;
+        if (is_punct(c, p, ".;:()") || (wf(c, p) & (NE_W_REL | NE_W_PREP | NE_W_BE | NE_W_HAVE)))
+            return 0;
+        k = p;
+    }
+    if (k <= c->s.tb + 2 || !is_punct(c, k - 1, ",") || !(wf(c, k) & NE_W_DET) || ment_at(c, k) >= 0)
+        return 0;
+    /* the noun phrase: plain words after the determiner */
+    uint32_t q = k + 1;
+    while (q < r && ment_at(c, q) < 0 && tok(c, q)->kind == NE_TK_WORD && !wf(c, q)) q++;
+    if (q == k + 1) return 0;
+    /* then the relative's start, or its subject's */
+    if (q != r && !(wf(c, q) & (NE_W_DET | NE_W_POSS)) && ment_at(c, q) < 0) return 0;
+    return k - 1;
+}
+
 /* "France recognised a Palestinian state, a move that Israel denounced",
  * "a move the agency's chief called disproportionate", "stormed the palace
  * in what Arce denounced as a coup": a relative on a noun in apposition to
@@ -2140,15 +2165,8 @@ static int clause_gap(ctx_t *c, size_t gi, int32_t subj)
         open = r - 2;
     } else {
         if (is_w(c, r - 1, "that") || is_w(c, r - 1, "which")) r--;
-        uint32_t q = r - 1;
-        if (q <= c->s.tb + 1 || ment_at(c, q) >= 0 || tok(c, q)->kind != NE_TK_WORD || wf(c, q)) return 0;
-        uint32_t from = q;
-        while (from > c->s.tb && q - from < 4 && !(wf(c, from) & (NE_W_DET | NE_W_POSS)) &&
-               tok(c, from - 1)->kind == NE_TK_WORD && ment_at(c, from - 1) < 0 &&
-               !(wf(c, from - 1) & (NE_W_PREP | NE_W_CONJ | NE_W_REL)))
-            from--;
-        if (!(wf(c, from) & NE_W_DET) || from <= c->s.tb || !is_punct(c, from - 1, ",")) return 0;
-        open = from - 1;
+        open = apposition_open(c, r);
+        if (!open) return 0;
     }
     /* the act of the clause before: its nearest verb with a frame */
     int32_t sj = -1;
