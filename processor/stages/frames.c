@@ -2208,6 +2208,17 @@ static int match_object_gap(ctx_t *c, size_t gi)
     ne_match_t mt;
     if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, &gap, &mt)) return 0;
     take_match(c, gi, &mt, ante);
+    /* "Kinshasa broke off relations with Rwanda, which it accuses of": a
+     * pronoun in the relative is not its own antecedent, but the subject
+     * of the clause the antecedent belongs to */
+    if ((d->ment.v[subj].flags & NE_MF_PRON) && same_party(c, subj, ante)) {
+        int32_t outer = -1;
+        for (size_t k = gi; k > 0 && outer < 0; k--) {
+            const ne_vgroup_t *v = &d->vg.v[k - 1];
+            if (v->head < d->ment.v[ante].tb && coded_group(v)) outer = group_subject(c, k - 1);
+        }
+        if (outer >= 0 && !same_party(c, outer, ante)) subj = outer;
+    }
     h->subj = subj;
     return 1;
 }
