@@ -13,9 +13,12 @@
  * Constructions, each in its own section below, settle a group before its
  * verb's own frame is matched: object control and purpose ("urged China to
  * free", "sent inspectors to investigate"), reported obligations ("said
- * Sudan must return"), denials, the toll of an attack, object-gap relatives
- * ("which Kinshasa accuses of"), reduced passives, threat formulas and
- * statement participles. The code of an event passes through the code
+ * Sudan must return"), denials, what a bidding asks for ("demanded that
+ * Israel ease": not asserted), the toll of an attack, object-gap relatives
+ * ("which Kinshasa accuses of"; on a thing, "the restrictions that it had
+ * imposed on Seoul", and on a clause, ", a move that X denounced"), reduced
+ * passives (on an event noun, "talks brokered by X", matched object-first),
+ * threat formulas and statement participles. The code of an event passes through the code
  * families of grammar.tsv: whose bidding (appeal, demand, permission), then
  * the mood (intention, threat, refusal, agreement, failure).
  */
@@ -363,6 +366,8 @@ static int after_relative_that(const ctx_t *c, const ne_vgroup_t *g)
     return noun != NE_LEX_NONE && ne_lex_noun_roots(c->s.lx, noun) && !verb_head_at(c, q);
 }
 
+static int32_t event_noun_before(const ctx_t *c, uint32_t p);
+
 /* "a ceremony hosted by X", "talks in Pretoria brokered by X", "The
  * meeting at the palace, hosted by X,", "Talks between A and B were
  * mediated by X": the token of the event noun (event-nouns.tsv) that a
@@ -370,8 +375,6 @@ static int after_relative_that(const ctx_t *c, const ne_vgroup_t *g)
  * that follow the noun (and one comma before a reduced participle); -1
  * when the patient is no event noun. A mention with no preposition before
  * it is the verb's own subject. */
-static int32_t event_noun_before(const ctx_t *c, uint32_t p);
-
 static int32_t event_patient(const ctx_t *c, const ne_vgroup_t *g)
 {
     if (!(g->flags & NE_VG_PASSIVE) || (g->flags & NE_VG_CONTROLLED)) return -1;
