@@ -1974,6 +1974,39 @@ static int32_t group_at(const ctx_t *c, uint32_t w)
     return -1;
 }
 
+/* The verb forms token i has as a form of lemma (NE_F_*), 0 none. */
+static uint8_t lemma_forms(const ctx_t *c, uint32_t i, uint32_t lemma)
+{
+    if (tok(c, i)->word < 0) return 0;
+    for (uint32_t v = ne_lex_vforms(c->s.lx, tok(c, i)->word); v != NE_LEX_NONE;
+         v = ne_lex_vform(c->s.lx, v)->next)
+        if (ne_lex_vform(c->s.lx, v)->lemma == lemma) return ne_lex_vform(c->s.lx, v)->forms;
+    return 0;
+}
+
+/* "Russia insisted that Ukraine withdraw its troops", "Egypt proposed that
+ * Israel free the prisoners": a bare verb after a singular subject, in a
+ * "that" clause after a verb, is a mandative subjunctive: asked for, not
+ * done, whatever verb governs it. Returns the token of "that" plus one,
+ * else 0. */
+static uint32_t subjunctive_that(const ctx_t *c, const ne_vgroup_t *h)
+{
+    if (h->first != h->head || (h->flags & (NE_VG_NOUN | NE_VG_INFINITIVE | NE_VG_REDUCED |
+                                            NE_VG_PARTICIPLE | NE_VG_PASSIVE | NE_VG_CONTROLLED)))
+        return 0;
+    uint8_t forms = lemma_forms(c, h->head, h->lemma);
+    if (!(forms & NE_F_BASE) || (forms & (NE_F_PAST | NE_F_S))) return 0;
+    int32_t m = h->head > c->s.tb ? ment_at(c, h->head - 1) : -1;
+    if (m < 0) return 0;
+    const ne_mention_t *mm = &c->s.d->ment.v[m];
+    if (mm->n != 1 || (mm->flags & (NE_MF_PLURAL | NE_MF_PRON | NE_MF_REL | NE_MF_SPEAKER)) ||
+        mm->tb < c->s.tb + 2 || !is_w(c, mm->tb - 1, "that"))
+        return 0;
+    uint32_t q = mm->tb - 1;
+    while (q > c->s.tb && (is_adverb_like(c, q - 1) || in_timex(c, q - 1))) q--;
+    return q > c->s.tb && verb_head_at(c, q - 1) ? mm->tb : 0;
+}
+
 /* A clause a bidding governs is what is asked for, not an act that
  * happened: it is never coded as asserted. When the bidding verb has no
  * frame that names its object ("urged that Peru withdraw", "demanded that
@@ -1985,8 +2018,8 @@ static int match_bidden(ctx_t *c, size_t gi)
 {
     ne_doc_t *d = c->s.d;
     ne_vgroup_t *h = &d->vg.v[gi];
-    if (!c->bidding) return 0;
-    uint32_t that = bidden_from(c, h->first, 20);
+    uint32_t that = c->bidding ? bidden_from(c, h->first, 20) : 0;
+    if (!that) that = subjunctive_that(c, h);
     if (!that--) return 0;
     uint32_t w = that;
     while (w > c->s.tb && (is_adverb_like(c, w - 1) || in_timex(c, w - 1))) w--;
@@ -2007,7 +2040,9 @@ static int match_bidden(ctx_t *c, size_t gi)
         mt = (ne_match_t){&BIDDEN_ACT, -1, h->head + 1, 0, -1};
     take_match(c, gi, &mt, subj);
     h->gov = vi;
-    h->family = (ne_lex_lemma_flags(c->s.lx, v->lemma) & NE_L_DEMAND) ? NE_CF_DEMAND : NE_CF_APPEAL;
+    /* "insisted that X withdraw": a speech verb with a mandative is a demand */
+    h->family = ((ne_lex_lemma_flags(c->s.lx, v->lemma) & NE_L_DEMAND) || (v->flags & NE_VG_SAY))
+                    ? NE_CF_DEMAND : NE_CF_APPEAL;
     h->flags = (h->flags & ~(NE_VG_MODAL | NE_VG_DEONTIC | NE_VG_PASSIVE)) | NE_VG_CONTROLLED |
                (v->flags & (NE_VG_NEGATED | NE_VG_MODAL));
     v->pat = NULL;
