@@ -259,7 +259,8 @@ static void adjective_intent(const ctx_t *c, ne_vgroup_t *g, uint32_t m)
         uint32_t bflags = 0;
         int x1, x2;
         g->first = aux_chain(c, b2 + 1, 0, &bflags, &x1, &x2);
-        g->flags |= bflags & (NE_VG_NEGATED | NE_VG_MODAL);
+        /* "must be ready to mediate": an obligation still */
+        g->flags |= bflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_DEONTIC);
     }
     g->flags |= NE_VG_FUTURE;
 }
@@ -486,6 +487,9 @@ static void read_bare_form(const ctx_t *c, ne_vgroup_t *g, uint8_t forms, uint32
     else if ((forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(c, before) &&
              ment_at(c, before) >= 0 && by_actor(c, g->head + 1))
         g->flags |= NE_VG_PASSIVE; /* "journalists detained by the army" */
+    else if ((forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(c, before) &&
+             is_punct(c, before, ",") && by_actor(c, g->head + 1))
+        g->flags |= NE_VG_REDUCED | NE_VG_PASSIVE; /* "The meeting, hosted by X," */
     else if ((forms & (NE_F_BASE | NE_F_S)) && !(forms & NE_F_PAST) && valid_idx(c, before) &&
              (wf(c, before) & NE_W_PREP))
         g->flags |= NE_VG_NOUN; /* "on strike", "for talks" */
@@ -639,6 +643,30 @@ static int clause_verb_at(const ctx_t *c, uint32_t i)
     return 0;
 }
 
+/* Is token i a passive participle with no auxiliary ("issued" in "a
+ * statement issued by")? */
+static int passive_participle_at(const ctx_t *c, uint32_t i)
+{
+    for (size_t k = 0; k < c->d->vg.n; k++) {
+        const ne_vgroup_t *g = &c->d->vg.v[k];
+        if (g->head == i) return (g->flags & NE_VG_PASSIVE) && g->first == g->head;
+    }
+    return 0;
+}
+
+/* Does a finite verb group start within a few tokens from i, before any
+ * punctuation ("and both stations returned")? */
+static int finite_clause_near(const ctx_t *c, uint32_t i)
+{
+    for (uint32_t q = i; q < c->te && q < i + 5 && tok(c, q)->kind != NE_TK_PUNCT; q++)
+        for (size_t k = 0; k < c->d->vg.n; k++) {
+            const ne_vgroup_t *g = &c->d->vg.v[k];
+            if (g->first == q)
+                return !(g->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_INFINITIVE | NE_VG_PARTICIPLE));
+        }
+    return 0;
+}
+
 /* Does a gap end at token i? At the end of a clause: a stop, a
  * subordinating word, a coordinated verb or a verb that opens a clause. */
 static int gap_stop(const ctx_t *c, uint32_t i)
@@ -646,6 +674,13 @@ static int gap_stop(const ctx_t *c, uint32_t i)
     if (is_punct(c, i, ".;:()!?")) return 1;
     if (coordinated_verb(c, i) || clause_verb_at(c, i)) return 1;
     if (is_w(c, i, "which") || is_w(c, i, "who") || is_w(c, i, "but") || (wf(c, i) & NE_W_SUBORD))
+        return 1;
+    /* "in a statement issued by her party": the agent of a reduced
+     * participle belongs to the participle, not to the verb before */
+    if (is_w(c, i, "by") && i > c->tb && passive_participle_at(c, i - 1)) return 1;
+    /* "suspended it, and both stations returned": a clause joined by ", and" */
+    if (is_punct(c, i, ",") && i + 1 < c->te && (is_w(c, i + 1, "and") || is_w(c, i + 1, "but")) &&
+        finite_clause_near(c, i + 2))
         return 1;
     /* ", after protesters ...": a clause of time after a comma */
     if (is_punct(c, i, ",") && i + 1 < c->te &&
@@ -667,7 +702,23 @@ typedef struct mstate_s {
     uint32_t end;
     uint32_t spec; /* words matched by literal words and class members: "drone
                     * attack" (2) is an air strike before "attack" (1) is an attack */
+    uint32_t jfrom, jto; /* object-first: at token jfrom go on at jto (jto 0: never) */
+    int inside;          /* a word before jfrom was matched */
+    int open;            /* a final "preposition +" may be missing */
 } mstate_t;
+
+/* The position a match goes on from: past the jump of an object-first
+ * match ("the restrictions | that it had imposed | on Seoul"). */
+static inline uint32_t jumped(const mstate_t *ms, uint32_t pos)
+{
+    return ms->jto && pos == ms->jfrom ? ms->jto : pos;
+}
+
+/* Note a word matched in the object phrase of an object-first match. */
+static inline void mark_inside(mstate_t *ms, uint32_t pos)
+{
+    if (ms->jto && pos < ms->jfrom) ms->inside = 1;
+}
 
 static int match_from(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos);
 
@@ -676,12 +727,12 @@ static int match_from(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos);
  * over "the ambassador of Belarus"). */
 static int match_gap(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
-    uint32_t q = pos;
+    uint32_t q = jumped(ms, pos);
     for (int k = 0; k <= MAX_GAP; k++) {
         if (match_from(c, ms, (uint16_t)(ei + 1), q)) return 1;
-        q = skip_transparent(c, q);
+        q = jumped(ms, skip_transparent(c, q));
         if (q >= c->te || gap_stop(c, q)) return 0;
-        q++;
+        q = jumped(ms, q + 1);
     }
     return 0;
 }
@@ -888,7 +939,9 @@ static int32_t slot_mention(const ctx_t *c, uint32_t pos, uint32_t *at)
  * may stand for an event ("condemned it": frames.c asks the memory). */
 static int target_fits(const ctx_t *c, const ne_pelem_t *e, const ne_mention_t *mm)
 {
-    if (mm->flags & NE_MF_REL) return 0;
+    /* "receive the medical treatment she needs": a subject form opens a
+     * clause of its own, it is never the verb's object */
+    if ((mm->flags & NE_MF_REL) || (wf(c, mm->tb) & NE_W_NOMINATIVE)) return 0;
     if (e->person && (!(mm->flags & NE_MF_PERSON) || mm->n != 1 || (mm->flags & NE_MF_PLURAL)))
         return 0;
     return mm->n || (mm->flags & NE_MF_RECIP) || ((mm->flags & NE_MF_PRON) && is_w(c, mm->tb, "it"));
@@ -899,6 +952,7 @@ static int target_fits(const ctx_t *c, const ne_pelem_t *e, const ne_mention_t *
 static int32_t event_np_head(const ctx_t *c, uint32_t pos)
 {
     pos = skip_quantity(c, pos); /* "arrested about 20 suspects" */
+    int words = 0;
     for (int k = 0; k <= MAX_PREMOD && pos < c->te; k++, pos++) {
         uint32_t noun = ne_lex_noun(c->lx, tok(c, pos)->word);
         /* the last noun of a compound heads it: "the missile attack" */
@@ -906,6 +960,11 @@ static int32_t event_np_head(const ctx_t *c, uint32_t pos)
             ne_lex_noun(c->lx, tok(c, pos + 1)->word) == NE_LEX_NONE)
             return (int32_t)pos;
         if (!np_internal(c, pos)) return -1;
+        /* "called the pact the strongest treaty": a determiner after a
+         * noun opens another phrase */
+        uint32_t f = wf(c, pos);
+        if ((f & (NE_W_DET | NE_W_POSS)) && words) return -1;
+        if (tok(c, pos)->kind == NE_TK_WORD && !f && ment_at(c, pos) < 0) words = 1;
     }
     return -1;
 }
@@ -919,6 +978,13 @@ static int match_event_slot(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t 
     if (e->person) return 0;
     int32_t head = event_np_head(c, pos);
     if (head < 0) return 0;
+    /* "called the treaty the strongest pact": a second noun phrase after
+     * it, which the pattern does not read (`call + &PEJORATIVE` does),
+     * makes the event noun an object with a complement, no event done */
+    uint32_t nx = (uint32_t)head + 1;
+    if (ei + 1 == ms->p->nelem && nx < c->te && (wf(c, nx) & NE_W_DET) && ment_at(c, nx) < 0 &&
+        !in_timex(c, nx, NULL))
+        return 0;
     ms->evnoun = head;
     if (match_from(c, ms, (uint16_t)(ei + 1), (uint32_t)head + 1)) return 1;
     ms->evnoun = -1;
@@ -1109,7 +1175,9 @@ static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
     return 0;
 }
 
-/* Elements ei.. of the pattern from token pos on; fills ms->end. */
+/* Elements ei.. of the pattern from token pos on; fills ms->end. In an
+ * open match, a final "preposition +" that does not follow is left out
+ * ("ordered X to withdraw his troops": `withdraw * troops from +`). */
 static int match_from(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
     if (ei == ms->p->nelem) {
@@ -1117,15 +1185,29 @@ static int match_from(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
         return 1;
     }
     const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
-    if (e->type == NE_PE_GAP) return match_gap(c, ms, ei, pos);
-    pos = skip_transparent(c, pos);
-    if (pos >= c->te) return 0;
-    switch (e->type) {
-    case NE_PE_MANY: return match_many(c, ms, ei, pos);
-    case NE_PE_TARGET: return match_target(c, ms, ei, pos);
-    case NE_PE_CLASS: return match_class(c, ms, ei, pos);
-    default: return match_word(c, ms, ei, pos);
+    if (ms->open && ei + 2 == ms->p->nelem && e[0].type == NE_PE_WORD && e[1].type == NE_PE_TARGET &&
+        ei > 0 && e[-1].type != NE_PE_GAP) {
+        ms->open = 0;
+        int ok = match_from(c, ms, ei, pos);
+        ms->open = 1;
+        if (!ok) {
+            ms->end = pos;
+            ms->target = -1;
+        }
+        return 1;
     }
+    if (e->type == NE_PE_GAP) return match_gap(c, ms, ei, pos);
+    pos = jumped(ms, skip_transparent(c, jumped(ms, pos)));
+    if (pos >= c->te) return 0;
+    int ok;
+    switch (e->type) {
+    case NE_PE_MANY: ok = match_many(c, ms, ei, pos); break;
+    case NE_PE_TARGET: ok = match_target(c, ms, ei, pos); break;
+    case NE_PE_CLASS: ok = match_class(c, ms, ei, pos); break;
+    default: ok = match_word(c, ms, ei, pos); break;
+    }
+    if (ok) mark_inside(ms, pos);
+    return ok;
 }
 
 /* The word ids of the sentence in a hash set, built once per sentence, and
@@ -1346,6 +1428,93 @@ int ne_actions_match_object(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t 
         return 1;
     }
     return 0;
+}
+
+int ne_actions_match_phrase(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,
+                            const ne_vgroup_t *vg, uint32_t from, uint32_t to, uint32_t head,
+                            ne_match_t *out)
+{
+    ctx_t c = {lx, (ne_doc_t *)d, tb, to < te ? to : te}; /* the phrase only */
+    const ne_pelem_t *el = ne_lex_pelems(lx);
+    size_t np;
+    const ne_pattern_t *pats = ne_lex_patterns(lx, vg->lemma, &np);
+    mstate_t best = {NULL, -1, -1, 0, 0};
+    for (size_t k = 0; k < np; k++) {
+        const ne_pattern_t *p = &pats[k];
+        if (best.p && p->score != best.p->score) break;
+        /* a pattern with the counterpart first is the passive's own reading */
+        if (!p->nelem || el[p->elem].type == NE_PE_TARGET || !words_present(lx, p, d)) continue;
+        mstate_t ms;
+        if (!match_active(&c, p, from, &ms) || ms.end <= head || ms.evnoun >= 0) continue;
+        if (!best.p || ms.spec > best.spec) best = ms;
+    }
+    if (!best.p) return 0;
+    out->pat = best.p;
+    out->target = best.target;
+    out->evnoun = -1;
+    out->end = vg->head + 1;
+    out->modality = 0;
+    return 1;
+}
+
+int ne_actions_match_gapped(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,
+                            const ne_vgroup_t *vg, uint32_t from, uint32_t gap, ne_match_t *out)
+{
+    ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
+    const ne_pelem_t *el = ne_lex_pelems(lx);
+    size_t np;
+    const ne_pattern_t *pats = ne_lex_patterns(lx, vg->lemma, &np);
+    mstate_t best = {NULL, -1, -1, 0, 0, 0, 0, 0};
+    for (size_t k = 0; k < np; k++) {
+        const ne_pattern_t *p = &pats[k];
+        if (best.p && p->score != best.p->score) break;
+        if (!p->nelem || el[p->elem].type == NE_PE_TARGET || !words_present(lx, p, d)) continue;
+        mstate_t ms = {p, -1, -1, 0, 0, gap, vg->head + 1, 0};
+        if (!match_from(&c, &ms, 0, from) || !ms.inside) continue;
+        if (!best.p || ms.spec > best.spec) best = ms;
+    }
+    if (!best.p) return 0;
+    out->pat = best.p;
+    out->target = best.target;
+    out->evnoun = best.evnoun;
+    out->end = best.end > vg->head ? best.end : vg->head + 1;
+    out->modality = 0;
+    return 1;
+}
+
+int ne_actions_match_open(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,
+                          const ne_vgroup_t *vg, ne_match_t *out)
+{
+    ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
+    size_t np;
+    const ne_pattern_t *pats = ne_lex_patterns(lx, vg->lemma, &np);
+    if (vg->flags & NE_VG_PASSIVE) return 0;
+    mstate_t best = {NULL, -1, -1, 0, 0, 0, 0, 0, 0};
+    for (size_t k = 0; k < np; k++) {
+        const ne_pattern_t *p = &pats[k];
+        if (best.p && p->score != best.p->score) break;
+        /* the words before a final "preposition +" must be there */
+        const ne_pelem_t *e = ne_lex_pelems(lx) + p->elem;
+        ne_pattern_t head = *p;
+        if (p->nelem >= 3 && e[p->nelem - 1].type == NE_PE_TARGET && e[p->nelem - 2].type == NE_PE_WORD)
+            head.nelem -= 2;
+        if (!words_present(lx, &head, d)) continue;
+        mstate_t ms = {p, -1, -1, 0, 0, 0, 0, 0, 1};
+        if (!match_from(&c, &ms, 0, vg->head + 1)) continue;
+        if (!best.p || ms.spec > best.spec) best = ms;
+    }
+    if (!best.p) return 0;
+    out->pat = best.p;
+    out->target = best.target;
+    out->evnoun = best.evnoun;
+    out->end = best.end;
+    out->modality = 0;
+    return 1;
+}
+
+int ne_actions_sentence_has(const ne_doc_t *d, int32_t word)
+{
+    return word >= 0 && d->wset.n && wset_has(d, word);
 }
 
 uint32_t ne_actions_class_at(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,

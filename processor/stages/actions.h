@@ -46,6 +46,43 @@ int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, u
 int ne_actions_match_object(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te,
                             const ne_vgroup_t *vg, uint32_t from, uint32_t to, ne_match_t *out);
 
+/**
+ * @brief Object-first matching: vg's patterns that name their object's
+ * words (`broker * talks obj`, `host * &TALKS between +`), matched against
+ * the noun phrase [from, to) that vg is done to ("talks in Pretoria
+ * brokered by the African Union"), and covering its head noun at `head`.
+ * Patterns that start with the counterpart are left to the passive.
+ * @returns 1 and fills out (end: the token after vg's head), else 0.
+ */
+int ne_actions_match_phrase(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te,
+                            const ne_vgroup_t *vg, uint32_t from, uint32_t to, uint32_t head,
+                            ne_match_t *out);
+
+/**
+ * @brief Object-first matching across a relative clause: vg's patterns
+ * (not those that start with the counterpart) matched from token `from`
+ * (the antecedent's noun phrase), going on after vg's head when they reach
+ * token `gap` (the relative word): "the restrictions | that it had imposed
+ * | on South Korea" matches `impose * &SANCTIONS on +`. At least one word
+ * must match before `gap`.
+ * @returns 1 and fills out (end at least the token after vg's head), else 0.
+ */
+int ne_actions_match_gapped(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te,
+                            const ne_vgroup_t *vg, uint32_t from, uint32_t gap, ne_match_t *out);
+
+/**
+ * @brief Like ne_actions_match (active voice, no support verbs), but a
+ * pattern's final "preposition +" after a literal word may be missing:
+ * "ordered X to withdraw his troops" matches `withdraw * troops from +`
+ * with no counterpart (the controllee becomes it, frames.c).
+ */
+int ne_actions_match_open(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te,
+                          const ne_vgroup_t *vg, ne_match_t *out);
+
+/** @brief Is word id `word` in the sentence last read by ne_actions_sentence
+ * (its word set: one look-up)? */
+int ne_actions_sentence_has(const ne_doc_t *doc, int32_t word);
+
 /** @brief The end of the longest member of noun class cls that starts at token
  * i of sentence [tb, te), or 0 when none does ("in defiance of"). */
 uint32_t ne_actions_class_at(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te,

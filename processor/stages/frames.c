@@ -13,9 +13,12 @@
  * Constructions, each in its own section below, settle a group before its
  * verb's own frame is matched: object control and purpose ("urged China to
  * free", "sent inspectors to investigate"), reported obligations ("said
- * Sudan must return"), denials, the toll of an attack, object-gap relatives
- * ("which Kinshasa accuses of"), reduced passives, threat formulas and
- * statement participles. The code of an event passes through the code
+ * Sudan must return"), denials, what a bidding asks for ("demanded that
+ * Israel ease": not asserted), the toll of an attack, object-gap relatives
+ * ("which Kinshasa accuses of"; on a thing, "the restrictions that it had
+ * imposed on Seoul", and on a clause, ", a move that X denounced"), reduced
+ * passives (on an event noun, "talks brokered by X", matched object-first),
+ * threat formulas and statement participles. The code of an event passes through the code
  * families of grammar.tsv: whose bidding (appeal, demand, permission), then
  * the mood (intention, threat, refusal, agreement, failure).
  */
@@ -29,6 +32,8 @@
 typedef struct ctx_s {
     ne_sent_t s;
     ne_memory_t *mem;
+    int bidding;   /* the sentence has a "that" after a bidding word (match_bidden) */
+    uint32_t tail; /* where a trailing attribution starts (speech_tail), else te */
 } ctx_t;
 
 #define tok(c, i) ne_s_tok(&(c)->s, i)
@@ -123,8 +128,25 @@ static int32_t relative_antecedent(const ctx_t *c, const ne_mention_t *rel)
     uint32_t q = rel->tb;
     while (q > c->s.tb && is_punct(c, q - 1, ",")) q--;
     if (q <= c->s.tb) return -1;
+    /* "a drone attack that killed three soldiers": an event is the
+     * antecedent, and no actor mention before it is the subject */
+    uint32_t noun = ment_at(c, q - 1) < 0 ? ne_lex_noun(c->s.lx, tok(c, q - 1)->word) : NE_LEX_NONE;
+    if (noun != NE_LEX_NONE && ne_lex_noun_roots(c->s.lx, noun)) return -1;
     int32_t a = ment_at(c, q - 1);
-    if (a >= 0 && !(c->s.d->ment.v[a].flags & NE_MF_LOC)) return a;
+    if (a >= 0 && !(c->s.d->ment.v[a].flags & NE_MF_LOC)) {
+        /* "a Japanese employee of drug maker Astellas Pharma who": the head
+         * of the noun phrase, not the name inside its "of" phrase */
+        uint32_t p = c->s.d->ment.v[a].tb;
+        for (int n = 0; n < 3 && p > c->s.tb + 1 && !is_w(c, p - 1, "of") && ment_at(c, p - 1) < 0 &&
+                        tok(c, p - 1)->kind == NE_TK_WORD && !(tok(c, p - 1)->flags & NE_TF_CAP) &&
+                        !wf(c, p - 1);
+             n++)
+            p--;
+        int32_t head = p > c->s.tb + 1 && is_w(c, p - 1, "of") ? ment_at(c, p - 2) : -1;
+        if (head >= 0 && c->s.d->ment.v[head].n && !(c->s.d->ment.v[head].flags & (NE_MF_LOC | NE_MF_REL)))
+            return head;
+        return a;
+    }
     for (uint32_t r2 = q - 1, s = 0; r2 > c->s.tb && s < 7; r2--, s++) {
         a = ment_at(c, r2 - 1);
         if (a >= 0 && !(c->s.d->ment.v[a].flags & NE_MF_LOC)) return a;
@@ -169,6 +191,28 @@ static int opens_clause(const ctx_t *c, const ne_mention_t *mm, uint32_t verb)
     return q == verb;
 }
 
+/* Does a preposition come before token tb, past up to three plain lower-case
+ * modifiers, one of them possibly a participle the verb reader took for an
+ * infinitive after "to" ("gunmen loyal to ousted Libyan leader X")? */
+static int object_after_modifiers(const ctx_t *c, uint32_t tb)
+{
+    uint32_t q = tb;
+    for (int n = 0; n < 3 && q > c->s.tb + 1; n++) {
+        const ne_token_t *t = tok(c, q - 1);
+        if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) || wf(c, q - 1) || ment_at(c, q - 1) >= 0)
+            return 0;
+        for (size_t k = 0; k < c->s.d->vg.n; k++) {
+            const ne_vgroup_t *v = &c->s.d->vg.v[k];
+            if (v->head == q - 1 && !(v->flags & NE_VG_NOUN) &&
+                !((v->flags & NE_VG_INFINITIVE) && v->first == v->head && is_w(c, q - 2, "to")))
+                return 0;
+        }
+        q--;
+        if ((wf(c, q - 1) & NE_W_PREP) && !is_w(c, q - 1, "than")) return 1;
+    }
+    return 0;
+}
+
 /* The nearest mention before position i that can be a subject. */
 static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
 {
@@ -201,6 +245,8 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
             if (of_object < 0 && is_w(c, mm->tb - 1, "of")) of_object = m;
             continue;
         }
+        /* nor is one after a few modifiers ("loyal to ousted leader X") */
+        if (object_after_modifiers(c, mm->tb)) continue;
         return m;
     }
     return k <= c->s.tb ? of_object : -1;
@@ -268,12 +314,13 @@ static int relative_ended(const ctx_t *c, size_t k, uint32_t until)
     return 0;
 }
 
-/* The subject a coordinated verb shares ("urged Brussels to correct what
- * it called protectionist practices and said ..."): that of the nearest
- * coded verb before it at the same depth, past relative clauses, and for a
- * verb that reports (said, warned, urged) past the clauses that verbs
- * report too ("told lawmakers that martial law would ... and accused"). */
-static int32_t conjunct_subject(ctx_t *c, size_t gi)
+/* The group whose subject a coordinated verb shares ("urged Brussels to
+ * correct what it called protectionist practices and said ..."): the
+ * nearest coded verb before it at the same depth, past relative clauses,
+ * and for a verb that reports (said, warned, urged) past the clauses that
+ * verbs report too ("told lawmakers that martial law would ... and
+ * accused"); -1 none. */
+static int32_t conjunct_group(ctx_t *c, size_t gi)
 {
     uint32_t lf = ne_lex_lemma_flags(c->s.lx, c->s.d->vg.v[gi].lemma);
     int reports = (c->s.d->vg.v[gi].flags & NE_VG_SAY) ||
@@ -284,9 +331,21 @@ static int32_t conjunct_subject(ctx_t *c, size_t gi)
             continue;
         if (reports && complement_governor(c, k - 1, clause_start(c, &c->s.d->vg.v[k - 1])) >= 0)
             continue;
-        return group_subject(c, k - 1);
+        return (int32_t)(k - 1);
     }
     return -1;
+}
+
+/* Is token k the head of a verb group that is no noun (a verb of its own)? */
+static int verb_head_at(const ctx_t *c, uint32_t k)
+{
+    /* only a verb form heads a group: one look-up rules most tokens out */
+    if (k < c->s.tb || k >= c->s.te || tok(c, k)->word < 0 ||
+        ne_lex_vforms(c->s.lx, tok(c, k)->word) == NE_LEX_NONE)
+        return 0;
+    for (size_t v = 0; v < c->s.d->vg.n; v++)
+        if (c->s.d->vg.v[v].head == k) return !(c->s.d->vg.v[v].flags & NE_VG_NOUN);
+    return 0;
 }
 
 /* "a statement that accused": the group follows a relative "that" after a
@@ -300,29 +359,82 @@ static int after_relative_that(const ctx_t *c, const ne_vgroup_t *g)
     uint32_t q = p - 2;
     while (q > c->s.tb && in_timex(c, q)) q--;
     const ne_token_t *t = tok(c, q);
-    return ment_at(c, q) < 0 && t->kind == NE_TK_WORD && !(wf(c, q) & (NE_W_PREP | NE_W_CONJ)) &&
-           ne_lex_vforms(c->s.lx, t->word) == NE_LEX_NONE;
+    if (ment_at(c, q) >= 0 || t->kind != NE_TK_WORD || (wf(c, q) & (NE_W_PREP | NE_W_CONJ))) return 0;
+    if (ne_lex_vforms(c->s.lx, t->word) == NE_LEX_NONE) return 1;
+    /* "a drone attack that killed": an event noun read as a noun */
+    uint32_t noun = ne_lex_noun(c->s.lx, t->word);
+    return noun != NE_LEX_NONE && ne_lex_noun_roots(c->s.lx, noun) && !verb_head_at(c, q);
 }
 
-/* "a ceremony hosted by X", "a summit on Gaza hosted by X", "The ceremony
- * at the State Department was hosted by X": the token of the event noun
- * (event-nouns.tsv) that a passive verb right after it is done to, past a
- * phrase after a preposition; -1 when the patient is no event noun. */
+static int32_t event_noun_before(const ctx_t *c, uint32_t p);
+
+/* "a ceremony hosted by X", "talks in Pretoria brokered by X", "The
+ * meeting at the palace, hosted by X,", "Talks between A and B were
+ * mediated by X": the token of the event noun (event-nouns.tsv) that a
+ * passive verb after it is done to, past the phrases after prepositions
+ * that follow the noun (and one comma before a reduced participle); -1
+ * when the patient is no event noun. A mention with no preposition before
+ * it is the verb's own subject. */
 static int32_t event_patient(const ctx_t *c, const ne_vgroup_t *g)
 {
     if (!(g->flags & NE_VG_PASSIVE) || (g->flags & NE_VG_CONTROLLED)) return -1;
     uint32_t p = g->first;
     while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
-    for (int steps = 0; steps < 3 && p > c->s.tb; steps++) {
-        int32_t m = ment_at(c, p - 1);
-        uint32_t q = m >= 0 ? c->s.d->ment.v[m].tb : p - 1;
-        if (m < 0 && tok(c, q)->kind == NE_TK_WORD) {
-            uint32_t noun = ne_lex_noun(c->s.lx, tok(c, q)->word);
-            return noun != NE_LEX_NONE && ne_lex_noun_roots(c->s.lx, noun) ? (int32_t)q : -1;
+    if (g->first == g->head && p > c->s.tb + 1 && is_punct(c, p - 1, ",")) p--;
+    /* "The swap took place at Ankara airport and was coordinated by X": the
+     * subject of the first conjunct */
+    if (p > c->s.tb + 1 && is_w(c, p - 1, "and")) {
+        for (size_t k = c->s.d->vg.n; k > 0; k--) {
+            const ne_vgroup_t *v = &c->s.d->vg.v[k - 1];
+            if (v->head >= p - 1 || (v->flags & (NE_VG_NOUN | NE_VG_INFINITIVE))) continue;
+            return (v->flags & (NE_VG_REDUCED | NE_VG_PARTICIPLE)) ? -1 : event_noun_before(c, v->first);
         }
-        /* "at the State Department", "in Pretoria": a phrase of the noun */
-        if (m < 0 || q <= c->s.tb + 1 || !(wf(c, q - 1) & NE_W_PREP)) return -1;
-        p = q - 1;
+        return -1;
+    }
+    return event_noun_before(c, p);
+}
+
+/* The event noun whose phrase ends right before token p (event_patient). */
+static int32_t event_noun_before(const ctx_t *c, uint32_t p)
+{
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    /* walking left: a head noun is due right before the verb and after
+     * each preposition; in between lie the words of a phrase */
+    int head_due = 1;
+    for (int steps = 0; steps < 12 && p > c->s.tb; steps++) {
+        uint32_t q = p - 1;
+        int32_t m = ment_at(c, q);
+        if (m >= 0) {
+            const ne_mention_t *mm = &c->s.d->ment.v[m];
+            q = mm->tb;
+            /* "Sudan was praised": a mention with nothing before it that
+             * makes it part of a phrase is the subject */
+            if ((mm->flags & NE_MF_REL) || q <= c->s.tb || is_punct(c, q - 1, ",;:.") ||
+                verb_head_at(c, q - 1) || (wf(c, q - 1) & (NE_W_REL | NE_W_SUBORD)))
+                return -1;
+            head_due = 0;
+            p = q;
+            continue;
+        }
+        if (tok(c, q)->kind != NE_TK_WORD)
+            return -1;
+        uint32_t noun = ne_lex_noun(c->s.lx, tok(c, q)->word);
+        /* "Talks between A and B were": a head noun before its phrase, even
+         * where the verb reader took it for a verb */
+        if (head_due && noun != NE_LEX_NONE && ne_lex_noun_roots(c->s.lx, noun) &&
+            (q + 1 == p || (wf(c, q + 1) & NE_W_PREP) || !verb_head_at(c, q)))
+            return (int32_t)q;
+        if (verb_head_at(c, q) ||
+            (wf(c, q) & (NE_W_REL | NE_W_SUBORD | NE_W_PRON | NE_W_BE | NE_W_HAVE | NE_W_MODAL |
+                         NE_W_FUTURE | NE_W_NEG)))
+            return -1;
+        if (head_due) {
+            if (wf(c, q) & (NE_W_PREP | NE_W_CONJ)) return -1;
+            head_due = 0; /* another noun heads the phrase: "the venue" */
+        } else if (wf(c, q) & NE_W_PREP) {
+            head_due = 1;
+        }
+        p = q;
     }
     return -1;
 }
@@ -337,10 +449,14 @@ static int32_t find_subject(ctx_t *c, size_t gi)
     if (after_relative_that(c, g)) return -1;
     /* "the ceremony was hosted by X": an event, not a mention, is the patient */
     if (event_patient(c, g) >= 0) return -1;
-    /* "accused X ... and hailed Y": coordinated verbs share the subject */
-    if (conjoined(c, g)) {
-        int32_t shared = conjunct_subject(c, gi);
+    /* "accused X ... and hailed Y": coordinated verbs share the subject;
+     * "a resolution that aims to tighten sanctions and impose a blockade":
+     * so do they when the first has none (a thing is its subject) */
+    int32_t k = conjoined(c, g) ? conjunct_group(c, gi) : -1;
+    if (k >= 0) {
+        int32_t shared = group_subject(c, (size_t)k);
         if (shared >= 0) return shared;
+        if (after_relative_that(c, &c->s.d->vg.v[k])) return -1;
     }
     return subject_left(c, g->first, (g->flags & NE_VG_PASSIVE) != 0);
 }
@@ -399,16 +515,38 @@ static const char *event_place(const ctx_t *c, uint32_t near)
     return best;
 }
 
-/* The nearest state actor of the sentence to `near`, other than `except`;
- * a place only when there is none. */
+/* Where a trailing attribution starts (", a spokeswoman for the U.S.
+ * embassy said.", ", said X."): the last comma of the sentence when the
+ * only verb after it reports speech; the sentence end when there is none.
+ * Its speaker is no party of the events it reports. */
+static uint32_t speech_tail(const ctx_t *c)
+{
+    /* the last verb reports, and the one before it ends before a comma */
+    const ne_vgroup_t *last = NULL, *before = NULL;
+    for (size_t k = 0; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *g = &c->s.d->vg.v[k];
+        if (g->flags & NE_VG_NOUN) continue;
+        before = last;
+        last = g;
+    }
+    if (!last || !(last->flags & NE_VG_SAY)) return c->s.te;
+    uint32_t stop = before ? before->head : c->s.tb;
+    for (uint32_t p = last->first; p > stop + 1; p--)
+        if (is_punct(c, p - 1, ",")) return p - 1;
+    return c->s.te;
+}
+
+/* The nearest state actor of the sentence to `near`, other than `except`
+ * and the speaker of a trailing attribution; a place only when there is
+ * none. */
 static const char *nearest_state(const ctx_t *c, uint32_t near, const char *except)
 {
     int32_t best = -1;
-    uint32_t bestd = UINT32_MAX;
+    uint32_t bestd = UINT32_MAX, tail = c->tail;
     for (int pass = 0; pass < 2 && best < 0; pass++)
         for (size_t k = 0; k < c->s.d->ment.n; k++) {
             const ne_mention_t *mm = &c->s.d->ment.v[k];
-            if (!mm->n || !mm->m[0].country[0]) continue;
+            if (!mm->n || !mm->m[0].country[0] || (near < tail && mm->tb > tail)) continue;
             if (except && !strcmp(mm->m[0].country, except)) continue;
             if (pass == 0 && (mm->flags & NE_MF_LOC)) continue;
             uint32_t dist = mm->tb > near ? mm->tb - near : near - mm->tb;
@@ -880,8 +1018,8 @@ static int own_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *ac
 }
 
 /* "announced similar sanctions", "launched a similar probe": an act like
- * the last one of its kind in the article (same root, another agent) has
- * that act's targets. */
+ * the last one of its kind in the article (same root, another agent's,
+ * else the actor's own) has that act's targets. */
 static int similar_targets(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp)
 {
@@ -892,11 +1030,14 @@ static int similar_targets(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     if (!similar || !na) return 0;
     const char *code = g->pat->code;
     const struct ne_memevent_s *e;
+    /* another's act first ("announced similar sanctions"), else the actor's
+     * own ("opened a probe into pork, after launching a similar probe") */
+    for (int own = 0; own < 2; own++)
     for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
         if (strncmp(e->code, code, 2)) continue;
         int mine = 0;
         for (int k = 0; k < e->nagent && !mine; k++) mine = !strcmp(e->agent[k].code, act[0].code);
-        if (mine) continue;
+        if (mine != own) continue;
         int n = 0;
         for (int k = 0; k < e->ntarget; k++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->target[k]);
         for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
@@ -975,6 +1116,19 @@ static int object_event(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t 
     return 0;
 }
 
+/* "brokered the ceasefire that ended the war between A and B": is the
+ * "that" at token k a relative pronoun with a subject gap (a verb right
+ * after it), whose clause names the parties of the noun before it, rather
+ * than a complement ("dismissed claims that it had")? */
+static int subject_relative(const ctx_t *c, uint32_t k)
+{
+    uint32_t q = k + 1;
+    while (q < c->s.te && (is_adverb_like(c, q) || in_timex(c, q))) q++;
+    for (size_t v = 0; v < c->s.d->vg.n; v++)
+        if (c->s.d->vg.v[v].first == q) return !(c->s.d->vg.v[v].flags & NE_VG_NOUN);
+    return 0;
+}
+
 /* obj / reply: the first actor mention after the verb in its clause (",
  * its foreign ministry said" is not; a mention that modifies a noun or is
  * the actor itself is no object); else the targets of a similar act
@@ -988,12 +1142,16 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
      * has no object in the complement, */
     uint32_t end = c->s.te;
     if (g->mend > g->head + 1 && is_w(c, g->mend - 1, "that")) end = g->mend - 1;
-    else if (g->mend < end && is_w(c, g->mend, "that")) end = g->mend;
+    else if (g->mend < end && is_w(c, g->mend, "that") && !subject_relative(c, g->mend))
+        end = g->mend;
     /* "denies backing the rebels": nor has a bare verb before a clause of its own */
     for (size_t k = 0; k < c->s.d->vg.n && g->mend == g->head + 1; k++)
         if (c->s.d->vg.v[k].head == g->mend && !(c->s.d->vg.v[k].flags & NE_VG_NOUN)) end = g->mend;
     for (uint32_t k = g->head + 1; k < end; k++) {
-        if (is_punct(c, k, ".;:,")) break;
+        /* in the verb's clause: "closed the borders and detained activists" */
+        if (is_punct(c, k, ".;:,") ||
+            ((is_w(c, k, "and") || is_w(c, k, "but")) && k + 1 >= g->mend && other_verb_at(c, k + 1)))
+            break;
         int32_t m = ment_at(c, k);
         if (m < 0 || (c->s.d->ment.v[m].flags & NE_MF_REL)) continue;
         k = c->s.d->ment.v[m].te - 1;
@@ -1328,6 +1486,45 @@ static int event_proto(ctx_t *c, const ne_vgroup_t *g, const ne_match_t *mt, ne_
     return 1;
 }
 
+/* The parties of the event that the noun at head names, done to by a
+ * passive verb: the article's last such event; for a meeting noun, else
+ * the parties of a joint act of the same sentence ("A and B agreed to a
+ * truce after talks brokered by X": the talks were theirs). */
+static int event_parties(const ctx_t *c, uint32_t head, ne_member_t *cp)
+{
+    /* "the talks between A and B" */
+    int32_t m = is_w(c, head + 1, "between") ? ment_at(c, head + 2) : -1;
+    if (m >= 0 && c->s.d->ment.v[m].n > 1 && !(c->s.d->ment.v[m].flags & NE_MF_REL))
+        return members(c, m, cp);
+    int n = ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, head)->word, cp, NE_MAX_MEMBERS);
+    uint32_t noun = ne_lex_noun(c->s.lx, tok(c, head)->word);
+    if (n || noun == NE_LEX_NONE || ne_lex_noun_participants(c->s.lx, noun) != NE_REF_PARTICIPANTS)
+        return n;
+    const struct ne_memevent_s *e = mem_event(c->mem, 1);
+    if (!e || e->sent != c->s.tb || e->nagent < 2) return 0;
+    for (int k = 0; k < e->nagent; k++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->agent[k]);
+    for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
+    return n;
+}
+
+/* "Lee Hsien Loong, whose government hosted the summit": a bare role after
+ * "whose" is of the antecedent's state. */
+static void whose_owner(const ctx_t *c, int32_t subj, ne_member_t *act, int na)
+{
+    uint32_t p = c->s.d->ment.v[subj].tb;
+    if (p < c->s.tb + 2 || !is_w(c, p - 1, "whose")) return;
+    uint32_t q = p - 1;
+    while (q > c->s.tb && is_punct(c, q - 1, ",")) q--;
+    int32_t a = q > c->s.tb ? ment_at(c, q - 1) : -1;
+    if (a < 0 || !c->s.d->ment.v[a].n || !c->s.d->ment.v[a].m[0].country[0]) return;
+    for (int k = 0; k < na; k++)
+        if (unplaced(&act[k])) {
+            char role[4];
+            memcpy(role, act[k].role, sizeof(role));
+            ne_member_set(&act[k], c->s.d->ment.v[a].m[0].country, role);
+        }
+}
+
 static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
 {
     ne_doc_t *d = c->s.d;
@@ -1350,13 +1547,15 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
         int32_t agent = passive_agent(c, mt.end), noun = subj < 0 ? event_patient(c, g) : -1;
         if (agent < 0 || (subj < 0 && noun < 0)) return 0;
         na = members(c, agent, act);
-        /* "a ceremony hosted by X": the parties of the event the noun names */
+        /* "a ceremony hosted by X": the parties of the event the noun names,
+         * in its own phrase ("talks between A and B"), else remembered */
         if (subj >= 0) ncp = members(c, subj, cp);
-        else ncp = ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, noun)->word, cp,
-                                               NE_MAX_MEMBERS);
+        else if (g->target >= 0) ncp = members(c, g->target, cp);
+        else ncp = event_parties(c, (uint32_t)noun, cp);
     } else {
         if (subj < 0) return 0;
         na = members(c, subj, act);
+        whose_owner(c, subj, act, na);
         if (g->flags & NE_VG_STATEMENT) na = co_authors(c, gi, act, na, NE_MAX_MEMBERS);
         ncp = counterpart(c, g, act, na, cp, ev, &recip);
     }
@@ -1400,8 +1599,13 @@ static void take_match(ctx_t *c, size_t gi, const ne_match_t *mt, int32_t target
     g->mend = mt->end;
     g->modality = mt->modality;
     g->evnoun = target == mt->target ? mt->evnoun : -1;
-    for (size_t k = gi + 1; k < d->vg.n; k++)
+    for (size_t k = gi + 1; k < d->vg.n; k++) {
+        /* "beat and detained several journalists": the object is shared,
+         * the second verb stays a verb of its own */
+        if (d->vg.v[k].head == g->head + 2 && (is_w(c, g->head + 1, "and") || is_w(c, g->head + 1, "or")))
+            continue;
         if (d->vg.v[k].head < mt->end) d->vg.v[k].flags |= NE_VG_CONSUMED;
+    }
 }
 
 /* ---- object control ------------------------------------------------------------ */
@@ -1494,7 +1698,11 @@ static void match_controlled(ctx_t *c, size_t gi)
     if (obj < 0 || actor < 0) return;
     if (d->ment.v[actor].flags & NE_MF_SPEAKER) actor = speaker(c);
     ne_match_t mt;
-    if (actor < 0 || !ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, h, &mt)) return;
+    /* the controllee is the counterpart: the infinitive's own may be left
+     * out ("ordered the general to withdraw his troops") */
+    if (actor < 0 || !(ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, h, &mt) ||
+                       ne_actions_match_open(c->s.lx, d, c->s.tb, c->s.te, h, &mt)))
+        return;
     const char *country = mention_country(c, actor);
     int to_object, hostile = (mt.pat->code[0] - '0') * 10 + (mt.pat->code[1] - '0') >= 14;
     int family = control_family(ne_lex_lemma_flags(c->s.lx, gv->lemma), own_side(c, obj, country),
@@ -1582,12 +1790,16 @@ static int match_obligation(ctx_t *c, size_t gi)
     if (actor >= 0 && (d->ment.v[actor].flags & NE_MF_SPEAKER)) actor = speaker(c);
     if (actor < 0 || same_party(c, actor, subj)) return 0;
     ne_match_t mt;
-    if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, h, &mt))
+    if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, h, &mt)) {
+        /* "must be prepared to mediate": the infinitive is the demand */
+        if ((wf(c, h->head) & NE_W_INTENT_ADJ) && is_w(c, h->head + 1, "to")) return 0;
         mt = (ne_match_t){&REPORTED_DEMAND, -1, h->head + 1, 0, -1};
+    }
     take_match(c, gi, &mt, subj);
     h->gov = gov;
     h->family = NE_CF_DEMAND;
-    h->flags = (h->flags & ~(NE_VG_MODAL | NE_VG_DEONTIC)) | NE_VG_CONTROLLED |
+    /* "must be ready to mediate": the readiness is what is demanded */
+    h->flags = (h->flags & ~(NE_VG_MODAL | NE_VG_DEONTIC | NE_VG_FUTURE)) | NE_VG_CONTROLLED |
                (gv->flags & (NE_VG_NEGATED | NE_VG_MODAL));
     return 1;
 }
@@ -1676,6 +1888,167 @@ static int denied_clause(ctx_t *c, size_t gi)
     return 1;
 }
 
+/* Is token w a verb or a noun of bidding that governs a "that" clause
+ * after it ("demanded that", "urged that", "its demand that", "the call
+ * that")? A verb that also reports ("told reporters that") does not. */
+static int bidding_at(const ctx_t *c, uint32_t w)
+{
+    for (size_t k = 0; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k];
+        if (v->head != w || (v->flags & NE_VG_NOUN)) continue;
+        uint32_t lf = ne_lex_lemma_flags(c->s.lx, v->lemma);
+        return (lf & (NE_L_DEMAND | NE_L_APPEAL)) && !(lf & NE_L_REPORT) && !(v->flags & NE_VG_SAY);
+    }
+    int32_t sg = ne_lex_singular(c->s.lx, tok(c, w)->word);
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_DEMANDS);
+    return ne_lex_in_class(c->s.lx, cls, sg >= 0 ? sg : tok(c, w)->word);
+}
+
+/* "demanded an immediate admission by Moscow that ...": is the phrase
+ * that ends before token q (a noun of speech and its "by" or "from"
+ * agent) the object of a bidding verb? Then its "that" clause is asked
+ * for too. */
+static int demanded_noun_before(const ctx_t *c, uint32_t q)
+{
+    for (int n = 0; n < 8 && q > c->s.tb; n++) {
+        uint32_t p = q - 1;
+        int32_t m = ment_at(c, p);
+        if (m >= 0) {
+            q = c->s.d->ment.v[m].tb;
+            continue;
+        }
+        if (tok(c, p)->kind != NE_TK_WORD) return 0;
+        uint32_t f = wf(c, p);
+        if (verb_head_at(c, p)) return bidding_at(c, p);
+        if ((f & NE_W_PREP) && !is_w(c, p, "by") && !is_w(c, p, "from")) return 0;
+        if (f & (NE_W_REL | NE_W_SUBORD | NE_W_CONJ | NE_W_PRON | NE_W_BE | NE_W_HAVE | NE_W_DO |
+                 NE_W_MODAL | NE_W_FUTURE | NE_W_NEG))
+            return 0;
+        q = p;
+    }
+    return 0;
+}
+
+/* "demanded that Washington cancel plans to sell arms", "its demand that
+ * Israel ease restrictions": does the verb that starts at token `from` lie
+ * in a clause that a bidding verb or noun governs (past the other verbs of
+ * that clause: "cancel plans to sell")? Returns the token of its "that"
+ * plus one, else 0. `budget` bounds the walk. */
+static uint32_t bidden_from(const ctx_t *c, uint32_t from, int budget)
+{
+    uint32_t time_cls = ne_lex_gclass(c->s.lx, NE_GC_CLAUSE_TIME);
+    for (uint32_t k = from; k > c->s.tb && budget > 0; k--, budget--) {
+        uint32_t p = k - 1;
+        /* a clause of its own: a subordinator, a relative, a clause of time
+         * ("after a drone strike killed"), ", and" + a verb of the main clause */
+        if (is_punct(c, p, ".;:()") || (wf(c, p) & NE_W_SUBORD) || is_w(c, p, "which") ||
+            is_w(c, p, "who") || ne_lex_in_class(c->s.lx, time_cls, tok(c, p)->word) ||
+            ((is_w(c, p, "and") || is_w(c, p, "but")) && p > c->s.tb && is_punct(c, p - 1, ",")))
+            return 0;
+        if (is_w(c, p, "that")) {
+            uint32_t q = p;
+            while (q > c->s.tb && (is_adverb_like(c, q - 1) || in_timex(c, q - 1))) q--;
+            if (q > c->s.tb && tok(c, q - 1)->kind == NE_TK_WORD && bidding_at(c, q - 1)) return p + 1;
+            return demanded_noun_before(c, q) ? p + 1 : 0;
+        }
+        if (ment_at(c, p) >= 0) continue;
+        for (size_t j = 0; j < c->s.d->vg.n; j++) {
+            const ne_vgroup_t *v = &c->s.d->vg.v[j];
+            if (v->head != p || (v->flags & NE_VG_NOUN)) continue;
+            /* another verb before: the clause is bidden if that verb's is */
+            return bidden_from(c, v->first, budget - 1);
+        }
+    }
+    return 0;
+}
+
+/* "X demanded that Y V" when V has no frame of its own: X's generic
+ * demand or appeal (the default of code-demand, code-appeal). */
+static const ne_pattern_t BIDDEN_ACT = {"", 0, 0, 0, 0, "bid that + V"};
+
+/* The group of the verb whose head is token w, -1 none. */
+static int32_t group_at(const ctx_t *c, uint32_t w)
+{
+    for (size_t j = 0; j < c->s.d->vg.n; j++)
+        if (c->s.d->vg.v[j].head == w && !(c->s.d->vg.v[j].flags & NE_VG_NOUN)) return (int32_t)j;
+    return -1;
+}
+
+/* The verb forms token i has as a form of lemma (NE_F_*), 0 none. */
+static uint8_t lemma_forms(const ctx_t *c, uint32_t i, uint32_t lemma)
+{
+    if (tok(c, i)->word < 0) return 0;
+    for (uint32_t v = ne_lex_vforms(c->s.lx, tok(c, i)->word); v != NE_LEX_NONE;
+         v = ne_lex_vform(c->s.lx, v)->next)
+        if (ne_lex_vform(c->s.lx, v)->lemma == lemma) return ne_lex_vform(c->s.lx, v)->forms;
+    return 0;
+}
+
+/* "Russia insisted that Ukraine withdraw its troops", "Egypt proposed that
+ * Israel free the prisoners": a bare verb after a singular subject, in a
+ * "that" clause after a verb, is a mandative subjunctive: asked for, not
+ * done, whatever verb governs it. Returns the token of "that" plus one,
+ * else 0. */
+static uint32_t subjunctive_that(const ctx_t *c, const ne_vgroup_t *h)
+{
+    if (h->first != h->head || (h->flags & (NE_VG_NOUN | NE_VG_INFINITIVE | NE_VG_REDUCED |
+                                            NE_VG_PARTICIPLE | NE_VG_PASSIVE | NE_VG_CONTROLLED)))
+        return 0;
+    uint8_t forms = lemma_forms(c, h->head, h->lemma);
+    if (!(forms & NE_F_BASE) || (forms & (NE_F_PAST | NE_F_S))) return 0;
+    int32_t m = h->head > c->s.tb ? ment_at(c, h->head - 1) : -1;
+    if (m < 0) return 0;
+    const ne_mention_t *mm = &c->s.d->ment.v[m];
+    if (mm->n != 1 || (mm->flags & (NE_MF_PLURAL | NE_MF_PRON | NE_MF_REL | NE_MF_SPEAKER)) ||
+        mm->tb < c->s.tb + 2 || !is_w(c, mm->tb - 1, "that"))
+        return 0;
+    uint32_t q = mm->tb - 1;
+    while (q > c->s.tb && (is_adverb_like(c, q - 1) || in_timex(c, q - 1))) q--;
+    return q > c->s.tb && verb_head_at(c, q - 1) ? mm->tb : 0;
+}
+
+/* A clause a bidding governs is what is asked for, not an act that
+ * happened: it is never coded as asserted. When the bidding verb has no
+ * frame that names its object ("urged that Peru withdraw", "demanded that
+ * control of the ministry be taken away"), the clause's act is coded as
+ * the bidder's appeal or demand (code-appeal, code-demand; the generic one
+ * when the act has no frame), on the clause's first party. Returns 1 when
+ * the group is settled here. */
+static int match_bidden(ctx_t *c, size_t gi)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *h = &d->vg.v[gi];
+    uint32_t that = c->bidding ? bidden_from(c, h->first, 20) : 0;
+    if (!that) that = subjunctive_that(c, h);
+    if (!that--) return 0;
+    uint32_t w = that;
+    while (w > c->s.tb && (is_adverb_like(c, w - 1) || in_timex(c, w - 1))) w--;
+    int32_t vi = group_at(c, w - 1);
+    if (vi < 0) return 1;
+    ne_vgroup_t *v = &d->vg.v[vi];
+    if (!coded_group(v) || (v->pat && v->pat->nelem)) return 1;
+    int32_t subj = -1;
+    for (uint32_t k = that + 1; k < h->first && subj < 0; k++) {
+        int32_t m = ment_at(c, k);
+        if (m >= 0 && d->ment.v[m].n && !(d->ment.v[m].flags & (NE_MF_REL | NE_MF_LOC))) subj = m;
+    }
+    int32_t actor = group_subject(c, (size_t)vi);
+    if (actor >= 0 && (d->ment.v[actor].flags & NE_MF_SPEAKER)) actor = speaker(c);
+    if (subj < 0 || actor < 0 || same_party(c, actor, subj)) return 1;
+    ne_match_t mt;
+    if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, h, &mt))
+        mt = (ne_match_t){&BIDDEN_ACT, -1, h->head + 1, 0, -1};
+    take_match(c, gi, &mt, subj);
+    h->gov = vi;
+    /* "insisted that X withdraw": a speech verb with a mandative is a demand */
+    h->family = ((ne_lex_lemma_flags(c->s.lx, v->lemma) & NE_L_DEMAND) || (v->flags & NE_VG_SAY))
+                    ? NE_CF_DEMAND : NE_CF_APPEAL;
+    h->flags = (h->flags & ~(NE_VG_MODAL | NE_VG_DEONTIC | NE_VG_PASSIVE)) | NE_VG_CONTROLLED |
+               (v->flags & (NE_VG_NEGATED | NE_VG_MODAL));
+    v->pat = NULL;
+    return 1;
+}
+
 /* "Russian forces shelled a residential block, killing six people": a
  * participle of a toll after a verb that coded an attack (root 14 and up)
  * is the attack's consequence, not a second event. */
@@ -1734,7 +2107,8 @@ static int32_t gap_antecedent(const ctx_t *c, uint32_t r)
 {
     int32_t rm = ment_at(c, r);
     if (rm >= 0 && !(c->s.d->ment.v[rm].flags & NE_MF_REL)) return -1;
-    if (rm < 0 && !(wf(c, r) & NE_W_REL)) return -1;
+    /* "X, whose government hosted": "whose" opens the subject, no gap */
+    if ((rm < 0 && !(wf(c, r) & NE_W_REL)) || is_w(c, r, "whose")) return -1;
     if (rm >= 0) r = c->s.d->ment.v[rm].tb;
     if (r <= c->s.tb) return -1;
     uint32_t q = r - 1;
@@ -1755,6 +2129,101 @@ static int32_t gap_antecedent(const ctx_t *c, uint32_t r)
     return a;
 }
 
+/* "the export restrictions that it had imposed on Seoul", "a declaration
+ * that the two sides signed", "the sanctions Brussels imposed on Minsk":
+ * a relative clause (or a zero relative) with its own subject subj, on an
+ * antecedent that is no actor: the verb's patterns are matched
+ * object-first, the antecedent's noun phrase as their object words. */
+static int thing_gap(ctx_t *c, size_t gi, int32_t subj)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *h = &d->vg.v[gi];
+    uint32_t r = d->ment.v[subj].tb, gap = r; /* the relative word, or the subject */
+    if (wf(c, r - 1) & NE_W_REL) {
+        if (!(is_w(c, r - 1, "that") || is_w(c, r - 1, "which")) || r - 1 <= c->s.tb) return 0;
+        gap = --r;
+    }
+    /* the antecedent: a plain noun right before, heading a phrase that a
+     * determiner or a possessive opens ("the export restrictions") */
+    uint32_t q = r - 1;
+    if (q <= c->s.tb || ment_at(c, q) >= 0 || tok(c, q)->kind != NE_TK_WORD || wf(c, q)) return 0;
+    uint32_t from = q;
+    while (from > c->s.tb && q - from < 6 && !(wf(c, from) & (NE_W_DET | NE_W_POSS)) &&
+           tok(c, from - 1)->kind == NE_TK_WORD && ment_at(c, from - 1) < 0 &&
+           (!(wf(c, from - 1) & (NE_W_PREP | NE_W_CONJ | NE_W_REL)) || is_w(c, from - 1, "of")) &&
+           (!verb_head_at(c, from - 1) || (wf(c, from - 1) & (NE_W_DET | NE_W_POSS))))
+        from--;
+    if (!(wf(c, from) & (NE_W_DET | NE_W_POSS))) return 0;
+    ne_match_t mt;
+    if (!ne_actions_match_gapped(c->s.lx, d, c->s.tb, c->s.te, h, from, gap, &mt)) return 0;
+    take_match(c, gi, &mt, mt.target);
+    h->subj = subj;
+    return 1;
+}
+
+/* The comma that opens ", a move (that) ..." before token r, where the
+ * relative clause (or its subject: "a move the agency's chief X called")
+ * starts; 0 when there is none. The noun phrase is a determiner and plain
+ * words; the subject, up to r, opens with a determiner, a possessive or a
+ * mention, and may hold a title ("the agency's chief X"). */
+static uint32_t apposition_open(const ctx_t *c, uint32_t r)
+{
+    uint32_t k = r;
+    for (int n = 0; n < 10 && k > c->s.tb + 2 && !is_punct(c, k - 1, ","); n++) {
+        uint32_t p = k - 1;
+        if (is_punct(c, p, ".;:()") || (wf(c, p) & (NE_W_REL | NE_W_PREP | NE_W_BE | NE_W_HAVE)))
+            return 0;
+        k = p;
+    }
+    if (k <= c->s.tb + 2 || !is_punct(c, k - 1, ",") || !(wf(c, k) & NE_W_DET) || ment_at(c, k) >= 0)
+        return 0;
+    /* the noun phrase: plain words after the determiner */
+    uint32_t q = k + 1;
+    while (q < r && ment_at(c, q) < 0 && tok(c, q)->kind == NE_TK_WORD && !wf(c, q)) q++;
+    if (q == k + 1) return 0;
+    /* then the relative's start, or its subject's */
+    if (q != r && !(wf(c, q) & (NE_W_DET | NE_W_POSS)) && ment_at(c, q) < 0) return 0;
+    return k - 1;
+}
+
+/* "France recognised a Palestinian state, a move that Israel denounced",
+ * "a move the agency's chief called disproportionate", "stormed the palace
+ * in what Arce denounced as a coup": a relative on a noun in apposition to
+ * the clause before it, or a free relative after a preposition, stands for
+ * that clause's act. A reaction to it (codes 01, 05, 11, 12, matched
+ * without its leading '+') is aimed at the act's subject. */
+static int clause_gap(ctx_t *c, size_t gi, int32_t subj)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *h = &d->vg.v[gi];
+    uint32_t r = d->ment.v[subj].tb, open;
+    if (is_w(c, r, "what") && r > c->s.tb && (wf(c, r - 1) & NE_W_PREP)) {
+        open = r - 1; /* "what" read into the subject's mention */
+    } else if (r >= c->s.tb + 2 && is_w(c, r - 1, "what") && (wf(c, r - 2) & NE_W_PREP)) {
+        open = r - 2;
+    } else {
+        if (is_w(c, r - 1, "that") || is_w(c, r - 1, "which")) r--;
+        open = apposition_open(c, r);
+        if (!open) return 0;
+    }
+    /* the act of the clause before: its nearest verb with a frame */
+    int32_t sj = -1;
+    for (size_t k = gi; k > 0 && sj < 0; k--) {
+        const ne_vgroup_t *v = &d->vg.v[k - 1];
+        if (v->head < open && coded_group(v) && v->pat) sj = group_subject(c, k - 1);
+    }
+    if (sj < 0 || sj == subj) return 0;
+    ne_vgroup_t gap = *h;
+    gap.flags |= NE_VG_PASSIVE;
+    ne_match_t mt;
+    if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, &gap, &mt)) return 0;
+    int root = (mt.pat->code[0] - '0') * 10 + (mt.pat->code[1] - '0');
+    if (!(root == 1 || root == 5 || root == 11 || root == 12)) return 0;
+    take_match(c, gi, &mt, sj);
+    h->subj = subj;
+    return 1;
+}
+
 /* "Rwanda, which it accuses of sending troops", "a militia that
  * Washington has blamed for the attack": in a relative clause with its own
  * subject, the relative word is the verb's object, and the pattern's '+'
@@ -1769,13 +2238,25 @@ static int match_object_gap(ctx_t *c, size_t gi)
     int32_t subj = p > c->s.tb ? ment_at(c, p - 1) : -1;
     if (subj < 0 || (d->ment.v[subj].flags & NE_MF_REL) || d->ment.v[subj].tb <= c->s.tb) return 0;
     int32_t ante = gap_antecedent(c, d->ment.v[subj].tb - 1);
-    if (ante < 0 || ante == subj) return 0;
+    if (ante < 0) return thing_gap(c, gi, subj) || clause_gap(c, gi, subj);
+    if (ante == subj) return 0;
     /* the pattern minus its leading '+', as in the passive voice */
     ne_vgroup_t gap = *h;
     gap.flags |= NE_VG_PASSIVE;
     ne_match_t mt;
     if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, &gap, &mt)) return 0;
     take_match(c, gi, &mt, ante);
+    /* "Kinshasa broke off relations with Rwanda, which it accuses of": a
+     * pronoun in the relative is not its own antecedent, but the subject
+     * of the clause the antecedent belongs to */
+    if ((d->ment.v[subj].flags & NE_MF_PRON) && same_party(c, subj, ante)) {
+        int32_t outer = -1;
+        for (size_t k = gi; k > 0 && outer < 0; k--) {
+            const ne_vgroup_t *v = &d->vg.v[k - 1];
+            if (v->head < d->ment.v[ante].tb && coded_group(v)) outer = group_subject(c, k - 1);
+        }
+        if (outer >= 0 && !same_party(c, outer, ante)) subj = outer;
+    }
     h->subj = subj;
     return 1;
 }
@@ -1797,8 +2278,10 @@ static void reduced_passive(ctx_t *c, ne_vgroup_t *g)
         if (by_agent(c, g->head + 1) >= 0) g->flags &= ~NE_VG_REDUCED;
         return;
     }
-    /* the actor right before, or before one noun it modifies ("a UN convoy") */
+    /* the actor right before, or before one noun it modifies ("a UN convoy"),
+     * or before the comma of a participle between commas ("M23, backed by X,") */
     uint32_t p = g->first;
+    if (p > c->s.tb + 1 && is_punct(c, p - 1, ",")) p--;
     if (p > c->s.tb + 1 && ment_at(c, p - 1) < 0 && tok(c, p - 1)->kind == NE_TK_WORD &&
         !wf(c, p - 1) && ne_lex_vforms(c->s.lx, tok(c, p - 1)->word) == NE_LEX_NONE)
         p--;
@@ -1810,6 +2293,28 @@ static void reduced_passive(ctx_t *c, ne_vgroup_t *g)
     g->flags &= ~NE_VG_REDUCED;
 }
 
+/* "talks in Pretoria brokered by the African Union", "Talks between A
+ * and B were mediated by X": a passive verb done to an event noun matches
+ * its patterns object-first, with the noun's phrase as the object
+ * (`broker * talks obj`); the counterparts are the event's parties
+ * (code_group). */
+static int match_event_object(ctx_t *c, const ne_vgroup_t *g, ne_match_t *mt)
+{
+    int32_t noun = event_patient(c, g);
+    if (noun < 0) return 0;
+    /* the phrase opens a few plain words before its head ("the peace talks") */
+    uint32_t from = (uint32_t)noun;
+    while (from > c->s.tb && (uint32_t)noun - from < 4 && tok(c, from - 1)->kind == NE_TK_WORD &&
+           ment_at(c, from - 1) < 0 && !(wf(c, from - 1) & (NE_W_PREP | NE_W_CONJ | NE_W_REL)) &&
+           !verb_head_at(c, from - 1))
+        from--;
+    uint32_t to = g->first;
+    while (to > (uint32_t)noun + 1 && (is_punct(c, to - 1, ",") || is_adverb_like(c, to - 1) ||
+                                       in_timex(c, to - 1)))
+        to--;
+    return ne_actions_match_phrase(c->s.lx, c->s.d, c->s.tb, c->s.te, g, from, to, (uint32_t)noun, mt);
+}
+
 /* The group's own frame: the most specific pattern of its verb. A match
  * claims the verbs inside its words ("demanded that China release ..."); a
  * threat formula and a statement participle are resolved here. */
@@ -1818,16 +2323,34 @@ static void match_own_frame(ctx_t *c, size_t gi)
     ne_doc_t *d = c->s.d;
     ne_vgroup_t *g = &d->vg.v[gi];
     ne_match_t mt;
-    if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, g, &mt)) return;
+    if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, g, &mt) && !match_event_object(c, g, &mt))
+        return;
     take_match(c, gi, &mt, mt.target);
     if (mt.pat->opts & NE_PO_THREAT) resolve_threat(c, gi);
     if (g->flags & NE_VG_STATEMENT) statement_authors(c, gi);
+}
+
+/* Does the sentence have a "that" after a bidding verb or noun? Most do
+ * not, and then no clause is bidden (one pass over the tokens). */
+static int has_bidding(const ctx_t *c)
+{
+    int32_t that = ne_lex_word_find(c->s.lx, "that", 4);
+    if (!ne_actions_sentence_has(c->s.d, that)) return 0;
+    for (uint32_t k = c->s.tb + 1; k < c->s.te; k++) {
+        if (tok(c, k)->word != that || that < 0) continue;
+        uint32_t q = k;
+        while (q > c->s.tb && (is_adverb_like(c, q - 1) || in_timex(c, q - 1))) q--;
+        if (q > c->s.tb && tok(c, q - 1)->kind == NE_TK_WORD && bidding_at(c, q - 1)) return 1;
+        if (demanded_noun_before(c, q)) return 1;
+    }
+    return 0;
 }
 
 /* Subjects and pattern matches of every group, left to right. */
 static void match_groups(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
+    c->bidding = has_bidding(c);
     for (size_t gi = 0; gi < d->vg.n; gi++) {
         ne_vgroup_t *g = &d->vg.v[gi];
         g->subj = -2;
@@ -1845,6 +2368,7 @@ static void match_groups(ctx_t *c)
         /* constructions that settle a clause before its verb's own frame */
         if (match_obligation(c, gi) ||  /* "said Sudan must return" */
             denied_clause(c, gi) ||     /* "denied that Tehran had sent" */
+            match_bidden(c, gi) ||      /* "demanded that Israel ease" */
             attack_toll(c, gi) ||       /* ", killing six people" */
             match_object_gap(c, gi))    /* "Rwanda, which Kinshasa accuses of" */
             continue;
@@ -1900,7 +2424,8 @@ static int copy_for_ellipsis(ctx_t *c, struct ne_events_s *ev, size_t from, size
 int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                        ne_memory_t *mem, struct ne_events_s *ev)
 {
-    ctx_t c = {{lx, d, tb, te}, mem};
+    ctx_t c = {{lx, d, tb, te}, mem, 0, te};
+    c.tail = speech_tail(&c);
     match_groups(&c);
     attach_dates(&c);
     /* "beat and detained several journalists on Monday": coordinated verbs

@@ -116,7 +116,8 @@ struct ne_lexicon_s {
 
 static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "SIMILAR",     "AGAINST",
                                                              "MEMBERS",  "LOCATIVE", "MANY", "CLAUSE_TIME",
-                                                             "RESPONSE", "TARGETS", "EPITHETS", "TERRITORY"};
+                                                             "RESPONSE", "TARGETS", "EPITHETS", "TERRITORY",
+                                                             "DEMANDS"};
 
 /* ---- hashing ------------------------------------------------------------ */
 
@@ -1110,6 +1111,7 @@ static const struct grammar_class_s {
     {"num", NE_W_NUM, 0},
     {"deontic", NE_W_DEONTIC, 0},
     {"speech-noun", NE_W_SPEECH_NOUN, 0},
+    {"pron-subject", NE_W_NOMINATIVE, 0},
     {"timestart", NE_W_TIMESTART, 0},
     {"particle", NE_W_PARTICLE, 0},
     {"weekday", NE_W_WEEKDAY | NE_W_TIMESTART, 0},

@@ -62,6 +62,7 @@ enum {
     NE_W_PARTICLE = 1u << 21, /* al, bin, van, de: belongs to the surname that follows */
     NE_W_DEONTIC = 1u << 22, /* must, should: an obligation (a demand when reported) */
     NE_W_SPEECH_NOUN = 1u << 23, /* statement, declaration: "a statement blaming X" */
+    NE_W_NOMINATIVE = 1u << 24, /* he, she, they, we, i: a subject, never a verb's object */
 };
 
 /* Lemma flags. */
@@ -216,6 +217,7 @@ enum {
     NE_GC_TARGETS,  /* "targets", "positions" (in X): stand for the place */
     NE_GC_EPITHETS, /* "founder", "laureate", "man": a description before a person's name */
     NE_GC_TERRITORY, /* "city", "capital", "town": a description before a place's name */
+    NE_GC_DEMANDS,  /* "demand", "call" (that X do Y): the clause is asked for, not asserted */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
