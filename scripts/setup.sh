@@ -27,8 +27,10 @@ pkgs=(build-essential cmake pkg-config                  # cc, make, cmake, ctest
       util-linux bsdutils                               # taskset, script (replay test)
       ca-certificates curl openssl
       default-jdk-headless maven                        # the Kafka broker and its jars
+      golang-go                                         # builds Toxiproxy (network fault tests)
       clang libclang-rt-14-dev                          # fuzzers: libFuzzer and sanitizer runtimes
-      valgrind)
+      valgrind
+      gnuplot-nox)                                      # bench/soak.sh plots
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -57,7 +59,9 @@ case $(clang -print-file-name=libclang_rt.fuzzer-x86_64.a 2>/dev/null) in
 esac
 [ ${#lacking[@]} -eq 0 ] || { echo "setup: missing after install: ${lacking[*]}" >&2; exit 1; }
 "$here/../tests/broker/kafka.sh" fetch
-# the security tests run a Kafka 3.9 broker (see tests/integration/security.sh)
+# the security test runs a Kafka 3.9 broker with Debian 12's librdkafka
+# (see tests/integration/security.sh)
 KAFKA_VERSION=3.9.1 "$here/../tests/broker/kafka.sh" fetch
+"$here/../tests/broker/toxiproxy.sh" fetch
 [ "$current" = 0 ] || "$here/librdkafka-current.sh"
 echo "setup: done" >&2
