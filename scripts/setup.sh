@@ -31,17 +31,9 @@ pkgs=(build-essential cmake pkg-config                  # cc, make, cmake, ctest
       clang libclang-rt-14-dev                          # fuzzers: libFuzzer and sanitizer runtimes
       valgrind
       gnuplot-nox)                                      # bench/soak.sh plots
-missing=()
-for p in "${pkgs[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "setup: installing ${missing[*]}" >&2
-    SUDO=""
-    [ "$(id -u)" = 0 ] || SUDO=sudo
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+# shellcheck source=scripts/packages.sh
+. "$here/packages.sh"
+ne_install_packages setup "${pkgs[@]}"
 # What the packages above must provide (java and mvn may also come from
 # elsewhere, such as a JDK the machine already has)
 lacking=()
