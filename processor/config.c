@@ -196,9 +196,10 @@ size_t ne_conf_setting_names(const char **names, size_t max)
     return n;
 }
 
-/* librdkafka's property names (its own table, rd_kafka_conf_properties_show),
- * for suggestions; NULL when it cannot be read. The caller frees both. */
-static char **rdkafka_names(size_t *n)
+/* librdkafka's own table of properties (rd_kafka_conf_properties_show):
+ * lines "name | C/P | range | default | ...". NULL when it cannot be read;
+ * the caller frees it. */
+static char *rdkafka_table(void)
 {
     char *text = NULL;
     size_t len = 0;
@@ -206,6 +207,15 @@ static char **rdkafka_names(size_t *n)
     if (!fp) return NULL;
     rd_kafka_conf_properties_show(fp);
     fclose(fp);
+    return text;
+}
+
+/* librdkafka's property names, for suggestions; NULL when they cannot be
+ * read. The caller frees both. */
+static char **rdkafka_names(size_t *n)
+{
+    char *text = rdkafka_table();
+    if (!text) return NULL;
     char **names = NULL;
     *n = 0;
     for (char *s = NULL, *line = strtok_r(text, "\n", &s); line; line = strtok_r(NULL, "\n", &s)) {
@@ -327,12 +337,8 @@ static int push_prop(ne_conf_t *c, const char *key, char *val, int scope, char *
  * of both, or not in the table, go to both. */
 static int rdkafka_scope(const char *key)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    if (!f) return NE_SCOPE_BOTH;
-    rd_kafka_conf_properties_show(f);
-    fclose(f);
+    char *buf = rdkafka_table();
+    if (!buf) return NE_SCOPE_BOTH;
     int scope = NE_SCOPE_BOTH;
     size_t klen = strlen(key);
     for (char *line = buf; line && *line;) {

@@ -42,17 +42,9 @@ fi
 # Debian's Build-Depends of the package (trixie's Sources), as bookworm names them
 deps=(build-essential dpkg-dev pkg-config python3 curl ca-certificates
       libcurl4-openssl-dev liblz4-dev libsasl2-dev libssl-dev libzstd-dev zlib1g-dev)
-missing=()
-for p in "${deps[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "librdkafka-current: installing ${missing[*]}" >&2
-    SUDO=""
-    [ "$(id -u)" = 0 ] || SUDO=sudo
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+# shellcheck source=scripts/packages.sh
+. "$here/packages.sh"
+ne_install_packages librdkafka-current "${deps[@]}"
 
 work=$(mktemp -d /tmp/librdkafka-current-XXXX)
 trap 'rm -rf "$work"' EXIT

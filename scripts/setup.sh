@@ -27,19 +27,13 @@ pkgs=(build-essential cmake pkg-config                  # cc, make, cmake, ctest
       util-linux bsdutils                               # taskset, script (replay test)
       ca-certificates curl openssl
       default-jdk-headless maven                        # the Kafka broker and its jars
+      golang-go                                         # builds Toxiproxy (network fault tests)
       clang libclang-rt-14-dev                          # fuzzers: libFuzzer and sanitizer runtimes
-      valgrind)
-missing=()
-for p in "${pkgs[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "setup: installing ${missing[*]}" >&2
-    SUDO=""
-    [ "$(id -u)" = 0 ] || SUDO=sudo
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+      valgrind
+      gnuplot-nox)                                      # bench/soak.sh plots
+# shellcheck source=scripts/packages.sh
+. "$here/packages.sh"
+ne_install_packages setup "${pkgs[@]}"
 # What the packages above must provide (java and mvn may also come from
 # elsewhere, such as a JDK the machine already has)
 lacking=()
@@ -57,7 +51,9 @@ case $(clang -print-file-name=libclang_rt.fuzzer-x86_64.a 2>/dev/null) in
 esac
 [ ${#lacking[@]} -eq 0 ] || { echo "setup: missing after install: ${lacking[*]}" >&2; exit 1; }
 "$here/../tests/broker/kafka.sh" fetch
-# the security tests run a Kafka 3.9 broker (see tests/integration/security.sh)
+# the security test runs a Kafka 3.9 broker with Debian 12's librdkafka
+# (see tests/integration/security.sh)
 KAFKA_VERSION=3.9.1 "$here/../tests/broker/kafka.sh" fetch
+"$here/../tests/broker/toxiproxy.sh" fetch
 [ "$current" = 0 ] || "$here/librdkafka-current.sh"
 echo "setup: done" >&2

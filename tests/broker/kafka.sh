@@ -11,6 +11,16 @@
 #   kafka.sh pause DIR        SIGTERM the broker and wait, keeping its data
 #   kafka.sh resume DIR       start a paused broker again on the same ports
 #   kafka.sh tool DIR CLASS [ARGS...]   run a Kafka Java tool (TopicCommand, ...)
+#   kafka.sh cluster DIR [N]  a cluster of N nodes (default 3) in DIR/node-I, each
+#                             a combined broker and controller (static voters),
+#                             replication factor 3, min.insync.replicas 2; DIR/env
+#                             gives BOOTSTRAP (every node) and NODE_I_PORT. With
+#                             CLUSTER_ADVERTISE=P1,P2,P3 each node also has a
+#                             CLIENT listener (NODE_I_CLIENT_PORT) advertised as
+#                             127.0.0.1:Pi, where a proxy forwards to it
+#                             (CLIENT_BOOTSTRAP: the proxies)
+#   kafka.sh node DIR I kill|term|start|pause|cont   one node of the cluster
+#   kafka.sh cluster-stop DIR stop every node and delete the data
 #
 # With KAFKA_SECURE=1 the broker also has a SASL_SSL listener (TLS with a
 # certificate made here by openssl, SASL/SCRAM-SHA-256 with a user created
@@ -134,12 +144,22 @@ PROPS
 
 # Start the JVM on an already formatted DIR and wait until clients can use it.
 launch() {
-    local dir=$1 port sport
+    spawn "$1"
+    ready "$1"
+}
+
+spawn() {
+    local dir=$1
+    (java_run kafka.Kafka "$dir/server.properties") >>"$dir/broker.log" 2>&1 &
+    echo "$!" > "$dir/pid"
+}
+
+# Wait until the JVM of DIR says it started and answers a metadata request.
+ready() {
+    local dir=$1 port sport pid
     port=$(sed -n 's/^PORT=//p' "$dir/ports")
     sport=$(sed -n 's/^SECURE_PORT=//p' "$dir/ports")
-    (java_run kafka.Kafka "$dir/server.properties") >>"$dir/broker.log" 2>&1 &
-    local pid=$!
-    echo "$pid" > "$dir/pid"
+    pid=$(cat "$dir/pid")
     # the log is appended to across pause/resume: count the start lines
     local i before started=0
     before=$(cat "$dir/starts" 2>/dev/null || echo 0)
@@ -201,6 +221,114 @@ stop() {
     rm -rf "$1/data"
 }
 
+# ---- a cluster: N nodes, each a combined broker and controller ----------
+# Static voters, replication factor 3 and min.insync.replicas 2 for data,
+# offsets and transaction state, as a production cluster has them; three
+# partitions of each internal topic, so that coordinators spread over nodes.
+cluster() {
+    local dir=$1 n=${2:-3} i voters="" id
+    fetch
+    mkdir -p "$dir"
+    dir=$(cd "$dir" && pwd)
+    cluster_stop "$dir"
+    rm -rf "$dir"/node-* "$dir/env"
+    # CLUSTER_ADVERTISE=P1,P2,...: each node also has a CLIENT listener that it
+    # advertises as 127.0.0.1:Pi, a port where a proxy (toxiproxy.sh) forwards
+    # to it; the nodes talk to each other on their own listeners.
+    local adv=()
+    IFS=, read -r -a adv <<<"${CLUSTER_ADVERTISE:-}"
+    [ ${#adv[@]} = 0 ] || [ ${#adv[@]} = "$n" ] || die "CLUSTER_ADVERTISE names ${#adv[@]} ports for $n nodes"
+    for i in $(seq 1 "$n"); do
+        mkdir -p "$dir/node-$i"
+        printf 'PORT=%s\nCPORT=%s\nCLIENT_PORT=%s\nSECURE_PORT=\n' "$(free_port)" "$(free_port)" \
+            "$([ ${#adv[@]} = 0 ] || free_port)" >"$dir/node-$i/ports"
+        voters="$voters${voters:+,}$i@127.0.0.1:$(sed -n 's/^CPORT=//p' "$dir/node-$i/ports")"
+    done
+    id=$( (java_run kafka.tools.StorageTool random-uuid) | tail -1)
+    local rf=$((n < 3 ? n : 3)) isr=$((n < 3 ? 1 : 2)) bootstrap="" clients="" port cport lport
+    local listeners advertised
+    for i in $(seq 1 "$n"); do
+        port=$(sed -n 's/^PORT=//p' "$dir/node-$i/ports")
+        cport=$(sed -n 's/^CPORT=//p' "$dir/node-$i/ports")
+        bootstrap="$bootstrap${bootstrap:+,}127.0.0.1:$port"
+        listeners="PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$cport"
+        advertised="PLAINTEXT://127.0.0.1:$port"
+        if [ ${#adv[@]} != 0 ]; then
+            lport=$(sed -n 's/^CLIENT_PORT=//p' "$dir/node-$i/ports")
+            listeners="$listeners,CLIENT://127.0.0.1:$lport"
+            advertised="$advertised,CLIENT://127.0.0.1:${adv[$((i - 1))]}"
+            clients="$clients${clients:+,}127.0.0.1:${adv[$((i - 1))]}"
+        fi
+        cat > "$dir/node-$i/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=$i
+controller.quorum.voters=$voters
+listeners=$listeners
+advertised.listeners=$advertised
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,CLIENT:PLAINTEXT
+log.dirs=$dir/node-$i/data
+num.partitions=1
+default.replication.factor=$rf
+min.insync.replicas=$isr
+offsets.topic.replication.factor=$rf
+offsets.topic.num.partitions=3
+transaction.state.log.replication.factor=$rf
+transaction.state.log.min.isr=$isr
+transaction.state.log.num.partitions=3
+share.coordinator.state.topic.replication.factor=$rf
+share.coordinator.state.topic.min.isr=$isr
+unclean.leader.election.enable=false
+group.initial.rebalance.delay.ms=0
+num.network.threads=2
+num.io.threads=2
+auto.create.topics.enable=false
+PROPS
+        (java_run kafka.tools.StorageTool format -t "$id" -c "$dir/node-$i/server.properties" \
+            --ignore-formatted) >"$dir/node-$i/format.log" 2>&1 \
+            || { cat "$dir/node-$i/format.log" >&2; die "storage format of node $i failed"; }
+    done
+    # every node at once: none finishes starting before a quorum of voters runs
+    for i in $(seq 1 "$n"); do spawn "$dir/node-$i"; done
+    for i in $(seq 1 "$n"); do ready "$dir/node-$i" >/dev/null; done
+    # the cluster answers when every node is in its metadata
+    for i in $(seq 1 60); do
+        [ "$(kcat -b "$bootstrap" -L -m 5 2>/dev/null | grep -c '^  broker [0-9]* at ')" = "$n" ] && break
+        sleep 0.5
+    done
+    { printf 'BOOTSTRAP=%s\nCLIENT_BOOTSTRAP=%s\nNODES=%s\n' "$bootstrap" "${clients:-$bootstrap}" "$n"
+      for i in $(seq 1 "$n"); do
+          printf 'NODE_%s_PORT=%s\nNODE_%s_CLIENT_PORT=%s\n' "$i" "$(sed -n 's/^PORT=//p' "$dir/node-$i/ports")" \
+              "$i" "$(sed -n 's/^CLIENT_PORT=//p' "$dir/node-$i/ports")"
+      done; } >"$dir/env"
+    echo "$bootstrap"
+}
+
+cluster_stop() {
+    local d
+    for d in "$1"/node-*; do [ -d "$d" ] && stop "$d"; done
+    return 0
+}
+
+# One node of a cluster: kill (SIGKILL), term (SIGTERM and wait), start
+# (and wait until it answers), pause (SIGSTOP), cont (SIGCONT).
+node() {
+    local d=$1/node-$2 what=$3 pid
+    [ -f "$d/server.properties" ] || die "no node $2 in $1"
+    pid=$(cat "$d/pid" 2>/dev/null || true)
+    case "$what" in
+        kill) [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null
+              while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+              rm -f "$d/pid" ;;
+        term) halt "$d" ;;
+        start) launch "$d" >/dev/null ;;
+        pause) kill -STOP "$pid" ;;
+        cont) kill -CONT "$pid" ;;
+        *) die "usage: kafka.sh node DIR I kill|term|start|pause|cont" ;;
+    esac
+}
+
 cmd=${1:-}; shift || true
 case "$cmd" in
     fetch) fetch ;;
@@ -210,5 +338,8 @@ case "$cmd" in
     resume) [ $# -eq 1 ] || die "usage: kafka.sh resume DIR"; launch "$1" ;;
     tool)  [ $# -ge 2 ] || die "usage: kafka.sh tool DIR CLASS [ARGS]"; shift; fetch
            (LOG4J_CONF=log4j2-tools.xml java_run "$@") ;;
-    *) die "usage: kafka.sh fetch|start DIR|stop DIR|pause DIR|resume DIR|tool DIR CLASS [ARGS]" ;;
+    cluster) [ $# -ge 1 ] || die "usage: kafka.sh cluster DIR [N]"; cluster "$@" ;;
+    cluster-stop) [ $# -eq 1 ] || die "usage: kafka.sh cluster-stop DIR"; cluster_stop "$1" ;;
+    node)  [ $# -eq 3 ] || die "usage: kafka.sh node DIR I kill|term|start|pause|cont"; node "$@" ;;
+    *) die "usage: kafka.sh fetch|start DIR|stop DIR|pause DIR|resume DIR|tool DIR CLASS [ARGS]|cluster DIR [N]|cluster-stop DIR|node DIR I ACTION" ;;
 esac

@@ -6,12 +6,21 @@
  *   ne_topics -b BROKERS create-config TOPIC PARTITIONS KEY=VALUE...   one topic, with configs
  *   ne_topics -b BROKERS end TOPIC             sum of the partitions' end offsets
  *   ne_topics -b BROKERS committed GROUP TOPIC sum of the group's committed offsets
+ *   ne_topics -b BROKERS end-each TOPIC        the same, one per partition
+ *   ne_topics -b BROKERS committed-each GROUP TOPIC
+ *   ne_topics -b BROKERS leader TOPIC PARTITION  the node id of the partition's leader
+ *   ne_topics -b BROKERS group-coordinator GROUP the node id of the group's coordinator
+ *
+ * Topics get the broker's default replication factor (3 on the test cluster).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <librdkafka/rdkafka.h>
+
+/* end-each, committed-each: one number per partition, not their sum */
+static int each;
 
 static rd_kafka_t *client(const char *brokers, rd_kafka_type_t type, const char *group)
 {
@@ -32,7 +41,7 @@ static int create(const char *brokers, int argc, char **argv, char **configs, in
     rd_kafka_NewTopic_t **nt = calloc((size_t)n, sizeof(*nt));
     char err[512];
     for (int i = 0; i < n; i++) {
-        nt[i] = rd_kafka_NewTopic_new(argv[2 * i], atoi(argv[2 * i + 1]), 1, err, sizeof(err));
+        nt[i] = rd_kafka_NewTopic_new(argv[2 * i], atoi(argv[2 * i + 1]), -1, err, sizeof(err));
         for (int c = 0; c < nconf; c++) {
             char *eq = strchr(configs[c], '=');
             if (!eq) continue;
@@ -100,8 +109,10 @@ static int end_offsets(const char *brokers, const char *topic)
             return 1;
         }
         sum += hi;
+        if (each) printf("%s%lld", p ? " " : "", (long long)hi);
     }
-    printf("%lld\n", sum);
+    if (each) printf("\n");
+    else printf("%lld\n", sum);
     rd_kafka_destroy(rk);
     return 0;
 }
@@ -123,12 +134,71 @@ static int committed(const char *brokers, const char *group, const char *topic)
         rd_kafka_destroy(rk);
         return 1;
     }
-    for (int i = 0; i < l->cnt; i++)
-        if (l->elems[i].offset >= 0) sum += l->elems[i].offset;
-    printf("%lld\n", sum);
+    for (int i = 0; i < l->cnt; i++) {
+        long long o = l->elems[i].offset >= 0 ? l->elems[i].offset : 0;
+        sum += o;
+        if (each) printf("%s%lld", i ? " " : "", o);
+    }
+    if (each) printf("\n");
+    else printf("%lld\n", sum);
     rd_kafka_topic_partition_list_destroy(l);
     rd_kafka_destroy(rk);
     return 0;
+}
+
+/* The leader's node id, from a metadata request (-1: none right now). */
+static int leader(const char *brokers, const char *topic, int partition)
+{
+    rd_kafka_t *rk = client(brokers, RD_KAFKA_PRODUCER, NULL);
+    if (!rk) return 1;
+    rd_kafka_topic_t *t = rd_kafka_topic_new(rk, topic, NULL);
+    const struct rd_kafka_metadata *md = NULL;
+    rd_kafka_resp_err_t e = rd_kafka_metadata(rk, 0, t, &md, 10000);
+    int rc = 1;
+    if (e) fprintf(stderr, "ne_topics: metadata: %s\n", rd_kafka_err2str(e));
+    else if (md->topic_cnt != 1 || md->topics[0].err)
+        fprintf(stderr, "ne_topics: %s: %s\n", topic,
+                md->topic_cnt ? rd_kafka_err2str(md->topics[0].err) : "no such topic");
+    else
+        for (int i = 0; i < md->topics[0].partition_cnt; i++)
+            if (md->topics[0].partitions[i].id == partition) {
+                printf("%d\n", md->topics[0].partitions[i].leader);
+                rc = 0;
+            }
+    if (md) rd_kafka_metadata_destroy(md);
+    rd_kafka_topic_destroy(t);
+    rd_kafka_destroy(rk);
+    return rc;
+}
+
+/* The group coordinator's node id (DescribeConsumerGroups). */
+static int group_coordinator(const char *brokers, const char *group)
+{
+    rd_kafka_t *rk = client(brokers, RD_KAFKA_PRODUCER, NULL);
+    if (!rk) return 1;
+    rd_kafka_queue_t *q = rd_kafka_queue_new(rk);
+    const char *groups[] = {group};
+    rd_kafka_DescribeConsumerGroups(rk, groups, 1, NULL, q);
+    rd_kafka_event_t *ev = rd_kafka_queue_poll(q, 30000);
+    int rc = 1;
+    if (!ev) fprintf(stderr, "ne_topics: describe group timed out\n");
+    else if (rd_kafka_event_error(ev))
+        fprintf(stderr, "ne_topics: describe group: %s\n", rd_kafka_event_error_string(ev));
+    else {
+        size_t n;
+        const rd_kafka_ConsumerGroupDescription_t **d =
+            rd_kafka_DescribeConsumerGroups_result_groups(rd_kafka_event_DescribeConsumerGroups_result(ev), &n);
+        const rd_kafka_Node_t *node = n == 1 ? rd_kafka_ConsumerGroupDescription_coordinator(d[0]) : NULL;
+        if (node) {
+            printf("%d\n", rd_kafka_Node_id(node));
+            rc = 0;
+        } else
+            fprintf(stderr, "ne_topics: group %s: no coordinator\n", group);
+    }
+    if (ev) rd_kafka_event_destroy(ev);
+    rd_kafka_queue_destroy(q);
+    rd_kafka_destroy(rk);
+    return rc;
 }
 
 int main(int argc, char **argv)
@@ -139,8 +209,13 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "create-config") && argc >= 7) return create(b, 2, argv + 4, argv + 6, argc - 6);
     if (!strcmp(cmd, "end") && argc == 5) return end_offsets(b, argv[4]);
     if (!strcmp(cmd, "committed") && argc == 6) return committed(b, argv[4], argv[5]);
+    each = !strcmp(cmd, "end-each") || !strcmp(cmd, "committed-each");
+    if (!strcmp(cmd, "end-each") && argc == 5) return end_offsets(b, argv[4]);
+    if (!strcmp(cmd, "committed-each") && argc == 6) return committed(b, argv[4], argv[5]);
+    if (!strcmp(cmd, "leader") && argc == 6) return leader(b, argv[4], atoi(argv[5]));
+    if (!strcmp(cmd, "group-coordinator") && argc == 5) return group_coordinator(b, argv[4]);
 usage:
     fprintf(stderr, "usage: ne_topics -b BROKERS create TOPIC PARTITIONS ... | end TOPIC | "
-                    "committed GROUP TOPIC\n");
+                    "committed GROUP TOPIC | leader TOPIC PARTITION | group-coordinator GROUP\n");
     return 2;
 }
