@@ -1071,10 +1071,11 @@ static int opposing_side(const ctx_t *c, const ne_member_t *actor, ne_member_t *
  * acted on the actor, else the side it is at odds with; the agent of an
  * event that fills '+'; a reciprocal; for gov and self, a party the clause
  * names as opposed ("in defiance of X", "unless X"), else the actor's own
- * state; for obj and reply, the object or the memory. Returns the members
+ * state (under a threat code: the side it is at odds with); for obj and
+ * reply, the object or the memory. code is the event's mapped code. Returns the members
  * written to cp; *recip when the actors act on each other. */
-static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
-                       ne_member_t *cp, const struct ne_events_s *ev, int *recip)
+static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, const ne_member_t *act,
+                       int na, ne_member_t *cp, const struct ne_events_s *ev, int *recip)
 {
     const ne_pattern_t *p = g->pat;
     if (g->target >= 0) {
@@ -1095,7 +1096,14 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *
     if (p->opts & (NE_PO_GOV | NE_PO_SELF)) {
         /* a protest, a strike, a mobilization aimed at another party */
         int n = opposed_party(c, g, act, na, cp);
-        return n ? n : own_state(c, g, act, na, cp);
+        if (n) return n;
+        /* "said it would send troops back into the zone": a mobilization
+         * presented as a threat is aimed at the side the actor is at odds
+         * with, never at its own state; repression (root 17: "prepared to
+         * impose martial law") stays aimed at its own people */
+        if (code[0] == '1' && code[1] == '3' && strncmp(p->code, "17", 2))
+            return na && (reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp));
+        return own_state(c, g, act, na, cp);
     }
     if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) return object_or_reply(c, g, act, na, cp, ev);
     return 0;
@@ -1358,7 +1366,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
         if (subj < 0) return 0;
         na = members(c, subj, act);
         if (g->flags & NE_VG_STATEMENT) na = co_authors(c, gi, act, na, NE_MAX_MEMBERS);
-        ncp = counterpart(c, g, act, na, cp, ev, &recip);
+        ncp = counterpart(c, g, proto.code, act, na, cp, ev, &recip);
     }
     if (recip) {
         if (na < 2) return 0;
