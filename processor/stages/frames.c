@@ -29,6 +29,7 @@
 typedef struct ctx_s {
     ne_sent_t s;
     ne_memory_t *mem;
+    int armed; /* the group being coded fights with weapons (no riot) */
 } ctx_t;
 
 #define tok(c, i) ne_s_tok(&(c)->s, i)
@@ -602,8 +603,9 @@ static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const
             strcmp(place, b->country))
             set_cameo(c, &e, "044");
     }
-    if (root == 18 || root == 19 || !strncmp(e.code, "171", 3)) {
-        /* civilians attacking or wrecking their own state's organs: a riot (145) */
+    if ((root == 18 || root == 19 || !strncmp(e.code, "171", 3)) && !c->armed) {
+        /* civilians attacking or wrecking their own state's organs: a riot
+         * (145); not an armed attack ("shot at soldiers", "with grenades") */
         if ((!strcmp(a->role, "CVL") || !strcmp(a->role, "OPP")) && !strcmp(a->country, b->country) &&
             (!strcmp(b->role, "GOV") || !strcmp(b->role, "COP") || !strcmp(b->role, "MIL"))) {
             set_cameo(c, &e, "145");
@@ -1280,6 +1282,52 @@ static int modality_family(int modality)
     }
 }
 
+/* ---- precedence by kind ------------------------------------------------------ */
+
+/* Kinds that decide the code of an act, in order of precedence: a class of
+ * classes.tsv named in the clause, and the code family of grammar.tsv that
+ * maps the act's code. `patient`: only among the ones acted on. */
+static const struct {
+    int gc, family, patient;
+} KINDS[] = {
+    {NE_GC_CHEMICAL, NE_CF_KIND_CHEMICAL, 0},   /* "rockets filled with sarin": 2041 */
+    {NE_GC_ARMOUR, NE_CF_KIND_ARMOUR, 0},       /* "hit by tank fire": 194 */
+    {NE_GC_CROWD, NE_CF_KIND_CROWD, 1},         /* "opened fire on protesters": 175 */
+    {NE_GC_PEACEKEEPERS, NE_CF_KIND_PEACE, 0},  /* "peacekeepers arrived in": 074 */
+};
+
+/* Does the group's clause name a member of grammar class gc? The clause
+ * runs from its subject to a stop, a comma or a relative pronoun after the
+ * match; the patient side is what follows the verb (in the passive: the
+ * subject). */
+static int clause_names(const ctx_t *c, const ne_vgroup_t *g, int gc, int patient)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, gc);
+    if (cls == NE_LEX_NONE) return 0;
+    int passive = (g->flags & NE_VG_PASSIVE) != 0;
+    uint32_t from = patient && !passive ? g->head + 1 : clause_start(c, g);
+    uint32_t to = patient && passive ? g->first : c->s.te;
+    for (uint32_t k = from; k < to; k++) {
+        if (k >= g->mend && (is_punct(c, k, ".;:,") || (wf(c, k) & NE_W_REL))) break;
+        if (ne_actions_class_at(c->s.lx, c->s.d, c->s.tb, c->s.te, cls, k)) return 1;
+    }
+    return 0;
+}
+
+/* The code of the act by the first kind its clause names whose family maps
+ * it: "fired rockets filled with sarin" is 2041, not 190. 0 when none. */
+static int kind_code(const ctx_t *c, const ne_vgroup_t *g, const char *code, char out[5])
+{
+    for (size_t k = 0; k < sizeof(KINDS) / sizeof(KINDS[0]); k++) {
+        char mapped[5];
+        if (!ne_lex_code_family(c->s.lx, KINDS[k].family, code, mapped)) continue;
+        if (!clause_names(c, g, KINDS[k].gc, KINDS[k].patient)) continue;
+        set_code(out, mapped);
+        return 1;
+    }
+    return 0;
+}
+
 /* The code of the group's event: the matched pattern's code, passed
  * through the family in which a support verb presents it ("called for the
  * release of": 0841 -> 1053), then the family of whom it was asked of
@@ -1292,8 +1340,9 @@ static int event_code(const ctx_t *c, const ne_vgroup_t *g, const ne_match_t *mt
                       int *intent)
 {
     const ne_lexicon_t *lx = c->s.lx;
-    char presented[5], asked[5];
+    char presented[5], asked[5], kind[5];
     const char *code = mt->pat->code;
+    if (kind_code(c, g, code, kind)) code = kind; /* the weapon, the patient, the mission */
     int shown = modality_family(mt->modality);
     if (shown >= 0) {
         /* a demand, an appeal or a refusal that a support verb presents is
@@ -1340,6 +1389,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
 {
     ne_doc_t *d = c->s.d;
     ne_vgroup_t *g = &d->vg.v[gi];
+    c->armed = 0;
     if (!g->pat || (g->flags & (NE_VG_MODAL | NE_VG_NEGATED))) return 0;
     if (!strcmp(g->pat->code, NE_CODE_NONE)) return 0;
     /* a place-only attack is remembered ("condemned the strikes") but not coded */
@@ -1377,6 +1427,8 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
         remember_event(c->mem, proto.code, trigger_word(c, g), c->s.tb, act, na, act, na);
         return 0;
     }
+    c->armed = !strncmp(proto.code, "193", 3) || !strncmp(proto.code, "194", 3) ||
+               !strncmp(proto.code, "195", 3) || clause_names(c, g, NE_GC_WEAPONS, 0);
     /* the members as placed for the memory: each actor as placed against
      * the first counterpart, each counterpart against the first actor */
     ne_member_t placed_a[NE_MAX_MEMBERS], placed_b[NE_MAX_MEMBERS];
@@ -1908,7 +1960,7 @@ static int copy_for_ellipsis(ctx_t *c, struct ne_events_s *ev, size_t from, size
 int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                        ne_memory_t *mem, struct ne_events_s *ev)
 {
-    ctx_t c = {{lx, d, tb, te}, mem};
+    ctx_t c = {{lx, d, tb, te}, mem, 0};
     match_groups(&c);
     attach_dates(&c);
     /* "beat and detained several journalists on Monday": coordinated verbs
@@ -1946,6 +1998,7 @@ int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
         rc = code_group(&c, gi, ev);
         if (ell && d->vg.v[gi].head < ell && ev->ev.n > before) ell_from = before, ell_to = ev->ev.n;
     }
+    c.armed = 0;
     if (rc == 0 && ell && ell_to > ell_from)
         rc = copy_for_ellipsis(&c, ev, ell_from, ell_to, ment_at(&c, ell_m));
     return rc;
