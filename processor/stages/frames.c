@@ -1385,13 +1385,44 @@ static int event_proto(ctx_t *c, const ne_vgroup_t *g, const ne_match_t *mt, ne_
     return 1;
 }
 
+/* "threatened to cut off electricity": the verb of a mood (threaten,
+ * refuse, plan) is part of the group of the infinitive it presents; when
+ * that group has a frame, the mood verb's own generic frame (`130
+ * threaten obj`) gives way: one event per trigger. */
+static int presented_by_other(const ctx_t *c, size_t gi)
+{
+    const ne_vgroup_t *g = &c->s.d->vg.v[gi];
+    for (size_t k = gi + 1; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *o = &c->s.d->vg.v[k];
+        if (o->first > g->head) break;
+        if (o->head > g->head && o->pat && coded_group(o) && strcmp(o->pat->code, NE_CODE_NONE)) return 1;
+    }
+    return 0;
+}
+
+/* "demolished Palestinian homes and civilian buildings": members of one
+ * compound that are the same state, bare and with a role, are one party:
+ * the bare state gives way to the member that says who. Returns the new
+ * count. */
+static int one_party_per_state(ne_member_t *m, int n)
+{
+    int out = 0;
+    for (int i = 0; i < n; i++) {
+        int bare = m[i].country[0] && !m[i].role[0] && !strcmp(m[i].code, m[i].country), covered = 0;
+        for (int j = 0; j < n && bare && !covered; j++)
+            covered = j != i && m[j].role[0] && !strcmp(m[j].country, m[i].country);
+        if (!covered) m[out++] = m[i];
+    }
+    return out;
+}
+
 static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
 {
     ne_doc_t *d = c->s.d;
     ne_vgroup_t *g = &d->vg.v[gi];
     c->armed = 0;
     if (!g->pat || (g->flags & (NE_VG_MODAL | NE_VG_NEGATED))) return 0;
-    if (!strcmp(g->pat->code, NE_CODE_NONE)) return 0;
+    if (!strcmp(g->pat->code, NE_CODE_NONE) || presented_by_other(c, gi)) return 0;
     /* a place-only attack is remembered ("condemned the strikes") but not coded */
     int quiet = place_only(c, gi);
     ne_match_t mt = {g->pat, g->target, g->mend, g->modality, g->evnoun};
@@ -1418,6 +1449,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
         if (g->flags & NE_VG_STATEMENT) na = co_authors(c, gi, act, na, NE_MAX_MEMBERS);
         ncp = counterpart(c, g, proto.code, act, na, cp, ev, &recip);
     }
+    ncp = one_party_per_state(cp, ncp);
     if (recip) {
         if (na < 2) return 0;
         for (int i = 0; i < na; i++) resolve_member(c, &act[i], NULL, g->head, 0);
