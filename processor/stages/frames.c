@@ -925,14 +925,31 @@ static int other_verb_at(const ctx_t *c, uint32_t k)
     return 0;
 }
 
+/* The verb group headed at token k that only extends the clause before
+ * it: a purpose infinitive ("to show their disapproval for X") or a
+ * participle (", demanding independence from X"); NULL otherwise. */
+static const ne_vgroup_t *clause_extension(const ctx_t *c, uint32_t k)
+{
+    for (size_t v = 0; v < c->s.d->vg.n; v++) {
+        const ne_vgroup_t *o = &c->s.d->vg.v[v];
+        if (o->first != k && o->head != k) continue;
+        return (o->flags & (NE_VG_INFINITIVE | NE_VG_PARTICIPLE)) ? o : NULL;
+    }
+    return NULL;
+}
+
 /* Whom the act opposes, named after the verb in its clause: "in defiance
- * of Chinese authorities", "unless Israel rescinded" (class AGAINST). */
+ * of Chinese authorities", "unless Israel rescinded" (class AGAINST); the
+ * clause goes on through a purpose infinitive or a participle clause. */
 static int opposed_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                          ne_member_t *cp)
 {
     uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_AGAINST);
     for (uint32_t k = g->head + 1; k < c->s.te; k++) {
-        /* in the verb's clause: up to a comma, a relative pronoun or another verb */
+        /* in the verb's clause: up to a comma, a relative pronoun or another
+         * verb, past an infinitive of purpose and a ", participle" */
+        if (is_punct(c, k, ",") && k + 1 < c->s.te && clause_extension(c, k + 1)) continue;
+        if (other_verb_at(c, k) && clause_extension(c, k)) continue;
         if (is_punct(c, k, ".;:,") || (wf(c, k) & NE_W_REL) || other_verb_at(c, k)) break;
         uint32_t q = ne_actions_class_at(c->s.lx, c->s.d, c->s.tb, c->s.te, cls, k);
         if (!q) continue;
