@@ -1235,9 +1235,27 @@ static int locative_pattern(const ne_lexicon_t *lx, const ne_pattern_t *p)
     return 0;
 }
 
-/* "U.S. forces struck targets in Iraq and Syria, hitting Iran's
- * Revolutionary Guards": the place of an attack is no target when the
- * same actor's attack in the sentence names whom it hit. */
+/* Does the named target of an attack stand for another state than the
+ * place: every member is a state or its organs (no rebels, opposition or
+ * civilians, who are hit where they are), and none is the place's state? */
+static int other_state_target(const ctx_t *c, int32_t target, int32_t place)
+{
+    const ne_mention_t *t = &c->s.d->ment.v[target], *p = &c->s.d->ment.v[place];
+    for (int i = 0; i < t->n; i++) {
+        const char *r = t->m[i].role;
+        if (!t->m[i].country[0] || (r[0] && strcmp(r, "GOV") && strcmp(r, "MIL") && strcmp(r, "COP")))
+            return 0;
+        for (int j = 0; j < p->n; j++)
+            if (!strcmp(t->m[i].country, p->m[j].country)) return 0;
+    }
+    return t->n > 0;
+}
+
+/* "Turkish forces struck targets in Iraq, hitting PKK militants": the
+ * place of an attack is no target when the same actor's attack in the
+ * sentence names whom it hit; unless that is another state's forces
+ * ("struck targets in Iraq, hitting Iran's Revolutionary Guards": Iraq is
+ * hit too). */
 static int place_only(ctx_t *c, size_t gi)
 {
     const ne_vgroup_t *g = &c->s.d->vg.v[gi];
@@ -1249,6 +1267,7 @@ static int place_only(ctx_t *c, size_t gi)
             continue;
         int root = (o->pat->code[0] - '0') * 10 + (o->pat->code[1] - '0');
         if (root < 18 || root > 20 || (c->s.d->ment.v[o->target].flags & NE_MF_LOC)) continue;
+        if (g->target >= 0 && other_state_target(c, o->target, g->target)) continue;
         if (group_subject(c, k) == subj) return 1;
     }
     return 0;
