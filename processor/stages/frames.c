@@ -171,6 +171,17 @@ static int opens_clause(const ctx_t *c, const ne_mention_t *mm, uint32_t verb)
 }
 
 /* The nearest mention before position i that can be a subject. */
+/* "southern", "north-eastern", "northwestern": a lowercase word of the
+ * compass ("-ern"), found by its shape. */
+static int compass_adjective(const ctx_t *c, uint32_t k)
+{
+    const ne_token_t *t = tok(c, k);
+    if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) || t->fold_len < 7) return 0;
+    const char *w = ne_tok_fold(c->s.d, t);
+    return !memcmp(w + t->fold_len - 3, "ern", 3) &&
+           (!memcmp(w, "north", 5) || !memcmp(w, "south", 5) || !memcmp(w, "east", 4) || !memcmp(w, "west", 4));
+}
+
 static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
 {
     uint32_t k = i;
@@ -197,9 +208,12 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
         if ((mm->flags & NE_MF_NAME) && !passive) continue;
         if (opens_clause(c, mm, i)) return m;
         /* the object of a preposition is not a subject ("of Chinese naval
-         * movements", "in Pakistan's Balochistan province") */
-        if (mm->tb > c->s.tb && (wf(c, mm->tb - 1) & NE_W_PREP) && !is_w(c, mm->tb - 1, "than")) {
-            if (of_object < 0 && is_w(c, mm->tb - 1, "of")) of_object = m;
+         * movements", "in Pakistan's Balochistan province", "in southern
+         * Lebanon": past a compass adjective) */
+        uint32_t pp = mm->tb > c->s.tb ? mm->tb - 1 : mm->tb;
+        if (pp > c->s.tb && compass_adjective(c, pp)) pp--;
+        if (pp < mm->tb && (wf(c, pp) & NE_W_PREP) && !is_w(c, pp, "than")) {
+            if (of_object < 0 && is_w(c, pp, "of")) of_object = m;
             continue;
         }
         return m;
