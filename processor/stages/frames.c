@@ -1343,7 +1343,7 @@ static const struct {
     {NE_GC_CHEMICAL, NE_CF_KIND_CHEMICAL, 0},   /* "rockets filled with sarin": 2041 */
     {NE_GC_ARMOUR, NE_CF_KIND_ARMOUR, 0},       /* "hit by tank fire": 194 */
     {NE_GC_CROWD, NE_CF_KIND_CROWD, 1},         /* "opened fire on protesters": 175 */
-    {NE_GC_PEACEKEEPERS, NE_CF_KIND_PEACE, 0},  /* "peacekeepers arrived in": 074 */
+    {NE_GC_MISSION, NE_CF_KIND_MISSION, 0},  /* "peacekeepers arrived in", "sent troops to help": 074 */
 };
 
 /* Does the group's clause name a member of grammar class gc? The clause
