@@ -1341,15 +1341,25 @@ static const struct {
     int gc, family, patient;
 } KINDS[] = {
     {NE_GC_CHEMICAL, NE_CF_KIND_CHEMICAL, 0},   /* "rockets filled with sarin": 2041 */
+    {NE_GC_CONVOY, NE_CF_KIND_CONVOY, 2},       /* "fired on the prime minister's convoy": 185 */
     {NE_GC_ARMOUR, NE_CF_KIND_ARMOUR, 0},       /* "hit by tank fire": 194 */
     {NE_GC_CROWD, NE_CF_KIND_CROWD, 1},         /* "opened fire on protesters": 175 */
     {NE_GC_MISSION, NE_CF_KIND_MISSION, 0},  /* "peacekeepers arrived in", "sent troops to help": 074 */
 };
 
+/* Is token k right after a person's possessive ("Imran Khan's convoy")? */
+static int persons_thing(const ctx_t *c, uint32_t k)
+{
+    if (k < c->s.tb + 2 || !(is_w(c, k - 1, "'s") || is_w(c, k - 1, "'"))) return 0;
+    int32_t m = ment_at(c, k - 2);
+    return m >= 0 && (c->s.d->ment.v[m].flags & NE_MF_PERSON);
+}
+
 /* Does the group's clause name a member of grammar class gc? The clause
  * runs from its subject to a stop, a comma or a relative pronoun after the
- * match; the patient side is what follows the verb (in the passive: the
- * subject). */
+ * match; the patient side (patient 1) is what follows the verb (in the
+ * passive: the subject); patient 2 also wants the member to be a person's
+ * ("the president's motorcade"). */
 static int clause_names(const ctx_t *c, const ne_vgroup_t *g, int gc, int patient)
 {
     uint32_t cls = ne_lex_gclass(c->s.lx, gc);
@@ -1359,7 +1369,9 @@ static int clause_names(const ctx_t *c, const ne_vgroup_t *g, int gc, int patien
     uint32_t to = patient && passive ? g->first : c->s.te;
     for (uint32_t k = from; k < to; k++) {
         if (k >= g->mend && (is_punct(c, k, ".;:,") || (wf(c, k) & NE_W_REL))) break;
-        if (ne_actions_class_at(c->s.lx, c->s.d, c->s.tb, c->s.te, cls, k)) return 1;
+        if (ne_actions_class_at(c->s.lx, c->s.d, c->s.tb, c->s.te, cls, k) &&
+            (patient < 2 || persons_thing(c, k)))
+            return 1;
     }
     return 0;
 }

@@ -117,7 +117,7 @@ struct ne_lexicon_s {
 static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "SIMILAR",     "AGAINST",
                                                              "MEMBERS",  "LOCATIVE", "MANY", "CLAUSE_TIME",
                                                              "RESPONSE", "TARGETS",  "CHEMICAL", "ARMOUR",
-                                                             "CROWD",    "MISSION", "WEAPONS"};
+                                                             "CROWD",    "MISSION", "WEAPONS",    "CONVOY"};
 
 /* ---- hashing ------------------------------------------------------------ */
 
@@ -1144,7 +1144,8 @@ static const struct grammar_class_s {
 static const char *const CODE_FAMILIES[NE_CF_COUNT] = {
     "code-intent", "code-threat", "code-refuse", "code-appeal",
     "code-demand", "code-rally",  "code-allow",  "code-allow-home", "code-agree", "code-fail",
-    "code-kind-chemical", "code-kind-armour", "code-kind-crowd", "code-kind-mission"};
+    "code-kind-chemical", "code-kind-armour", "code-kind-crowd", "code-kind-mission",
+    "code-kind-convoy"};
 
 int ne_lex_code_family(const ne_lexicon_t *lx, int family, const char *code, char out[5])
 {
