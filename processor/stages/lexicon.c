@@ -117,7 +117,8 @@ struct ne_lexicon_s {
 static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "SIMILAR",     "AGAINST",
                                                              "MEMBERS",  "LOCATIVE", "MANY", "CLAUSE_TIME",
                                                              "RESPONSE", "TARGETS",  "CHEMICAL", "ARMOUR",
-                                                             "CROWD",    "MISSION", "WEAPONS",    "CONVOY"};
+                                                             "CROWD",    "MISSION", "WEAPONS",    "CONVOY",
+                                                             "PROPERTY"};
 
 /* ---- hashing ------------------------------------------------------------ */
 
@@ -1145,7 +1146,7 @@ static const char *const CODE_FAMILIES[NE_CF_COUNT] = {
     "code-intent", "code-threat", "code-refuse", "code-appeal",
     "code-demand", "code-rally",  "code-allow",  "code-allow-home", "code-agree", "code-fail",
     "code-kind-chemical", "code-kind-armour", "code-kind-crowd", "code-kind-mission",
-    "code-kind-convoy"};
+    "code-kind-convoy", "code-kind-property"};
 
 int ne_lex_code_family(const ne_lexicon_t *lx, int family, const char *code, char out[5])
 {

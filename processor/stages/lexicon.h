@@ -219,6 +219,7 @@ enum {
     NE_GC_MISSION,      /* "peacekeepers", "to help": troops sent on it are aid (074) */
     NE_GC_WEAPONS,      /* "rifles", "grenades": an attack with them is no riot */
     NE_GC_CONVOY,       /* "convoy", "motorcade": a person's, attacked, is 185 */
+    NE_GC_PROPERTY,     /* "subsidiaries", "assets": seizing them is 1711 */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
@@ -270,7 +271,7 @@ enum {
     NE_CF_INTENT, NE_CF_THREAT, NE_CF_REFUSE, NE_CF_APPEAL, NE_CF_DEMAND, NE_CF_RALLY,
     NE_CF_ALLOW, NE_CF_ALLOW_HOME, NE_CF_AGREE, NE_CF_FAIL,
     NE_CF_KIND_CHEMICAL, NE_CF_KIND_ARMOUR, NE_CF_KIND_CROWD, NE_CF_KIND_MISSION,
-    NE_CF_KIND_CONVOY, NE_CF_COUNT
+    NE_CF_KIND_CONVOY, NE_CF_KIND_PROPERTY, NE_CF_COUNT
 };
 
 /**
