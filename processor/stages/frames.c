@@ -585,13 +585,18 @@ static int set_cameo(const ctx_t *c, ne_event_t *e, const char *code)
     return 1;
 }
 
-/* The state of the place named with "in" in the sentence ("in Geneva"). */
+static int compass_adjective(const ctx_t *c, uint32_t k);
+
+/* The state of the place named with "in" in the sentence ("in Geneva",
+ * "in northern Israel"). */
 static const char *location_country(const ctx_t *c)
 {
     for (size_t k = 0; k < c->s.d->ment.n; k++) {
         const ne_mention_t *mm = &c->s.d->ment.v[k];
-        if (mm->n != 1 || !mm->m[0].country[0] || mm->m[0].role[0]) continue;
-        if (mm->tb > c->s.tb && is_w(c, mm->tb - 1, "in")) return mm->m[0].country;
+        if (mm->n != 1 || !mm->m[0].country[0] || mm->m[0].role[0] || mm->tb <= c->s.tb) continue;
+        uint32_t p = mm->tb - 1;
+        if (p > c->s.tb && compass_adjective(c, p)) p--;
+        if (is_w(c, p, "in")) return mm->m[0].country;
     }
     return NULL;
 }
