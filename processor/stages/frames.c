@@ -1103,6 +1103,45 @@ static int opposing_side(const ctx_t *c, const ne_member_t *actor, ne_member_t *
     return 0;
 }
 
+/* Does pattern p take its '+' after the word "to" (an addressee:
+ * `complain * to +`)? */
+static int addressee_pattern(const ne_lexicon_t *lx, const ne_pattern_t *p)
+{
+    const ne_pelem_t *el = ne_lex_pelems(lx) + p->elem;
+    for (uint16_t k = 1; k < p->nelem; k++) {
+        if (el[k].type != NE_PE_TARGET) continue;
+        if (el[k - 1].type != NE_PE_WORD) return 0;
+        for (uint16_t a = 0; a < el[k - 1].nalt; a++)
+            if (ne_lex_alts(lx)[el[k - 1].alt + a] == ne_lex_word_find(lx, "to", 2)) return 1;
+        return 0;
+    }
+    return 0;
+}
+
+/* "complained to the United Nations over two Israeli air raids": a
+ * disapproval (root 11) addressed to someone is aimed at the agent of the
+ * act it is about (class GRIEVANCE, then an event noun phrase that names
+ * its agent), not at the addressee. */
+static int grievance_agent(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                           ne_member_t *cp)
+{
+    if (strncmp(g->pat->code, "11", 2) || !addressee_pattern(c->s.lx, g->pat)) return 0;
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_GRIEVANCE);
+    for (uint32_t k = c->s.d->ment.v[g->target].te; k < c->s.te && !is_punct(c, k, ".;:,"); k++) {
+        if (!ne_actions_class_at(c->s.lx, c->s.d, c->s.tb, c->s.te, cls, k)) continue;
+        for (uint32_t h = k + 1; h < c->s.te && h <= k + 6 && !is_punct(c, h, ".;:,"); h++) {
+            uint32_t noun = ne_lex_noun(c->s.lx, tok(c, h)->word);
+            if (noun == NE_LEX_NONE || !ne_lex_noun_roots(c->s.lx, noun)) continue;
+            if (ne_lex_noun(c->s.lx, tok(c, h + 1)->word) != NE_LEX_NONE) continue; /* "air raids" */
+            int n = event_agent_in_phrase(c, h, cp);
+            if (n && na && !strcmp(cp[0].code, act[0].code)) n = 0;
+            return n;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 /* The counterpart of a group in the active voice, by precedence: the
  * mention in the pattern's '+' (an "it" that stands for an event: its
  * agent); for a threat formula or a denial that names no one, whoever last
@@ -1122,6 +1161,7 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
             return 0;
         }
         int n = pronoun_event(c, g, g->target, act, na, cp);
+        if (!n) n = grievance_agent(c, g, act, na, cp);
         return n ? n : members(c, g->target, cp);
     }
     if (g->flags & NE_VG_OPPOSING)

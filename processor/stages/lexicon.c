@@ -118,7 +118,7 @@ static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "S
                                                              "MEMBERS",  "LOCATIVE", "MANY", "CLAUSE_TIME",
                                                              "RESPONSE", "TARGETS",  "CHEMICAL", "ARMOUR",
                                                              "CROWD",    "MISSION", "WEAPONS",    "CONVOY",
-                                                             "PROPERTY"};
+                                                             "PROPERTY", "GRIEVANCE"};
 
 /* ---- hashing ------------------------------------------------------------ */
 
