@@ -1876,6 +1876,19 @@ static int denied_clause(ctx_t *c, size_t gi)
     return 1;
 }
 
+/* Is every pattern of the lemma an attack (roots 18-20: shell, bomb,
+ * raid)? A verb of several senses (hit, strike a deal) is not. */
+static int attack_verb(const ne_lexicon_t *lx, uint32_t lemma)
+{
+    size_t np;
+    const ne_pattern_t *pats = ne_lex_patterns(lx, lemma, &np);
+    for (size_t k = 0; k < np; k++) {
+        int root = (pats[k].code[0] - '0') * 10 + (pats[k].code[1] - '0');
+        if (root < 18 || root > 20) return 0;
+    }
+    return np > 0;
+}
+
 /* "Russian forces shelled a residential block, killing six people": a
  * participle of a toll after a verb that coded an attack (root 14 and up)
  * is the attack's consequence, not a second event. */
@@ -1887,7 +1900,10 @@ static int attack_toll(const ctx_t *c, size_t gi)
     for (size_t k = gi; k > 0; k--) {
         const ne_vgroup_t *p = &c->s.d->vg.v[k - 1];
         if (!coded_group(p) || (p->flags & NE_VG_SAY)) continue;
-        return p->pat && (p->pat->code[0] - '0') * 10 + (p->pat->code[1] - '0') >= 14;
+        if (p->pat) return (p->pat->code[0] - '0') * 10 + (p->pat->code[1] - '0') >= 14;
+        /* "shelled the regional capital Juba, killing about 20 people": the
+         * toll of an attack whose frame found no target is still its toll */
+        return attack_verb(c->s.lx, p->lemma);
     }
     return 0;
 }
