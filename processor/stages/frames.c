@@ -29,7 +29,7 @@
 typedef struct ctx_s {
     ne_sent_t s;
     ne_memory_t *mem;
-    int armed; /* the group being coded fights with weapons (no riot) */
+    const ne_vgroup_t *coding; /* the group whose events are being emitted, NULL none */
 } ctx_t;
 
 #define tok(c, i) ne_s_tok(&(c)->s, i)
@@ -601,6 +601,16 @@ static const char *location_country(const ctx_t *c)
     return NULL;
 }
 
+static int clause_names(const ctx_t *c, const ne_vgroup_t *g, int gc, int patient);
+
+/* Is the act coded `code` by the group being coded an armed attack: small
+ * arms, artillery or air (193-195), or a weapon named in its clause? */
+static int armed_attack(const ctx_t *c, const char *code)
+{
+    return !strncmp(code, "193", 3) || !strncmp(code, "194", 3) || !strncmp(code, "195", 3) ||
+           (c->coding && clause_names(c, c->coding, NE_GC_WEAPONS, 0));
+}
+
 static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const ne_member_t *a,
                 const ne_member_t *b)
 {
@@ -622,11 +632,12 @@ static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const
             strcmp(place, b->country))
             set_cameo(c, &e, "044");
     }
-    if ((root == 18 || root == 19 || !strncmp(e.code, "171", 3)) && !c->armed) {
+    if (root == 18 || root == 19 || !strncmp(e.code, "171", 3)) {
         /* civilians attacking or wrecking their own state's organs: a riot
          * (145); not an armed attack ("shot at soldiers", "with grenades") */
         if ((!strcmp(a->role, "CVL") || !strcmp(a->role, "OPP")) && !strcmp(a->country, b->country) &&
-            (!strcmp(b->role, "GOV") || !strcmp(b->role, "COP") || !strcmp(b->role, "MIL"))) {
+            (!strcmp(b->role, "GOV") || !strcmp(b->role, "COP") || !strcmp(b->role, "MIL")) &&
+            !armed_attack(c, e.code)) {
             set_cameo(c, &e, "145");
         }
     }
@@ -1528,7 +1539,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
 {
     ne_doc_t *d = c->s.d;
     ne_vgroup_t *g = &d->vg.v[gi];
-    c->armed = 0;
+    c->coding = NULL;
     if (!g->pat || (g->flags & (NE_VG_MODAL | NE_VG_NEGATED))) return 0;
     if (!strcmp(g->pat->code, NE_CODE_NONE) || presented_by_other(c, gi)) return 0;
     /* a place-only attack is remembered ("condemned the strikes") but not coded */
@@ -1567,8 +1578,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
         remember_event(c->mem, proto.code, trigger_word(c, g), c->s.tb, act, na, act, na);
         return 0;
     }
-    c->armed = !strncmp(proto.code, "193", 3) || !strncmp(proto.code, "194", 3) ||
-               !strncmp(proto.code, "195", 3) || clause_names(c, g, NE_GC_WEAPONS, 0);
+    c->coding = g;
     /* the members as placed for the memory: each actor as placed against
      * the first counterpart, each counterpart against the first actor */
     ne_member_t placed_a[NE_MAX_MEMBERS], placed_b[NE_MAX_MEMBERS];
@@ -2116,7 +2126,7 @@ static int copy_for_ellipsis(ctx_t *c, struct ne_events_s *ev, size_t from, size
 int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                        ne_memory_t *mem, struct ne_events_s *ev)
 {
-    ctx_t c = {{lx, d, tb, te}, mem, 0};
+    ctx_t c = {{lx, d, tb, te}, mem, NULL};
     match_groups(&c);
     attach_dates(&c);
     /* "beat and detained several journalists on Monday": coordinated verbs
@@ -2154,7 +2164,7 @@ int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
         rc = code_group(&c, gi, ev);
         if (ell && d->vg.v[gi].head < ell && ev->ev.n > before) ell_from = before, ell_to = ev->ev.n;
     }
-    c.armed = 0;
+    c.coding = NULL;
     if (rc == 0 && ell && ell_to > ell_from)
         rc = copy_for_ellipsis(&c, ev, ell_from, ell_to, ment_at(&c, ell_m));
     return rc;

@@ -111,6 +111,7 @@ struct ne_lexicon_s {
         char to[5];   /* "" keeps the code */
     } *cmap;
     size_t ncmap, cmap_cap;
+    uint32_t cmap_roots[NE_CF_COUNT]; /* bit r: the family lists a code of root r (or '*') */
     NE_VEC(mword_t) mwords;
 };
 
@@ -1152,6 +1153,14 @@ int ne_lex_code_family(const ne_lexicon_t *lx, int family, const char *code, cha
 {
     const struct code_map_s *best = NULL;
     size_t bestn = 0;
+    /* most acts are in no family: skip the scan by their root */
+    int root = isdigit((unsigned char)code[0]) && isdigit((unsigned char)code[1])
+                   ? (code[0] - '0') * 10 + (code[1] - '0')
+                   : -1;
+    if (family >= 0 && family < NE_CF_COUNT && root >= 0 && root < 32 && !(lx->cmap_roots[family] & (1u << root))) {
+        ne_strlcpy(out, code, 5);
+        return 0;
+    }
     for (size_t i = 0; i < lx->ncmap; i++) {
         const struct code_map_s *m = &lx->cmap[i];
         size_t n = strlen(m->from);
@@ -1180,6 +1189,7 @@ static int code_map_pair(loader_t *ld, int family, char *pair)
         return fail(ld, "out of memory");
     struct code_map_s *m = &lx->cmap[lx->ncmap++];
     m->family = (uint8_t)family;
+    lx->cmap_roots[family] |= strcmp(from, "*") ? 1u << ((from[0] - '0') * 10 + (from[1] - '0')) : ~0u;
     ne_strlcpy(m->from, strcmp(from, "*") ? from : "", sizeof(m->from));
     ne_strlcpy(m->to, strcmp(to, "-") ? to : "", sizeof(m->to));
     return 0;
