@@ -1163,8 +1163,9 @@ int ne_lex_code_family(const ne_lexicon_t *lx, int family, const char *code, cha
     }
     for (size_t i = 0; i < lx->ncmap; i++) {
         const struct code_map_s *m = &lx->cmap[i];
+        if (m->family != family) continue;
         size_t n = strlen(m->from);
-        if (m->family != family || strncmp(code, m->from, n)) continue;
+        if (strncmp(code, m->from, n)) continue;
         if (!best || n > bestn) best = m, bestn = n;
     }
     ne_strlcpy(out, best && best->to[0] ? best->to : code, 5);
