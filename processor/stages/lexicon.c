@@ -109,9 +109,11 @@ struct ne_lexicon_s {
         uint8_t family;
         char from[5]; /* a code prefix, "" for the default */
         char to[5];   /* "" keeps the code */
+        uint32_t next; /* the family's next entry + 1, 0 at the end */
     } *cmap;
     size_t ncmap, cmap_cap;
     uint32_t cmap_roots[NE_CF_COUNT]; /* bit r: the family lists a code of root r (or '*') */
+    uint32_t cmap_first[NE_CF_COUNT], cmap_last[NE_CF_COUNT]; /* each family's chain, index + 1 */
     NE_VEC(mword_t) mwords;
 };
 
@@ -1161,9 +1163,9 @@ int ne_lex_code_family(const ne_lexicon_t *lx, int family, const char *code, cha
         ne_strlcpy(out, code, 5);
         return 0;
     }
-    for (size_t i = 0; i < lx->ncmap; i++) {
-        const struct code_map_s *m = &lx->cmap[i];
-        if (m->family != family) continue;
+    uint32_t i = family >= 0 && family < NE_CF_COUNT ? lx->cmap_first[family] : 0;
+    for (; i; i = lx->cmap[i - 1].next) {
+        const struct code_map_s *m = &lx->cmap[i - 1];
         size_t n = strlen(m->from);
         if (strncmp(code, m->from, n)) continue;
         if (!best || n > bestn) best = m, bestn = n;
@@ -1190,6 +1192,10 @@ static int code_map_pair(loader_t *ld, int family, char *pair)
         return fail(ld, "out of memory");
     struct code_map_s *m = &lx->cmap[lx->ncmap++];
     m->family = (uint8_t)family;
+    m->next = 0;
+    if (lx->cmap_last[family]) lx->cmap[lx->cmap_last[family] - 1].next = (uint32_t)lx->ncmap;
+    else lx->cmap_first[family] = (uint32_t)lx->ncmap;
+    lx->cmap_last[family] = (uint32_t)lx->ncmap;
     lx->cmap_roots[family] |= strcmp(from, "*") ? 1u << ((from[0] - '0') * 10 + (from[1] - '0')) : ~0u;
     ne_strlcpy(m->from, strcmp(from, "*") ? from : "", sizeof(m->from));
     ne_strlcpy(m->to, strcmp(to, "-") ? to : "", sizeof(m->to));
