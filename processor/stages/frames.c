@@ -1504,6 +1504,39 @@ static int event_proto(ctx_t *c, const ne_vgroup_t *g, const ne_match_t *mt, ne_
     return 1;
 }
 
+/* ---- flight ---------------------------------------------------------------------- */
+
+/* "resigned and fled the country": remember the subjects of a verb of
+ * flight (grammar.tsv `flee`) that is asserted. */
+static void remember_flight(ctx_t *c)
+{
+    ne_doc_t *d = c->s.d;
+    for (size_t gi = 0; gi < d->vg.n; gi++) {
+        const ne_vgroup_t *g = &d->vg.v[gi];
+        if (!(ne_lex_lemma_flags(c->s.lx, g->lemma) & NE_L_FLEE) || (g->flags & NE_VG_NOUN) ||
+            (g->flags & (NE_VG_MODAL | NE_VG_NEGATED | NE_VG_FUTURE | NE_VG_INFINITIVE)))
+            continue;
+        int32_t subj = group_subject(c, gi);
+        if (subj < 0) continue;
+        const ne_mention_t *mm = &d->ment.v[subj];
+        for (int k = 0; k < mm->n; k++)
+            if (mm->m[k].code[0])
+                ne_strlcpy(c->mem->fled[c->mem->nfled++ % NE_MEM_FLED], mm->m[k].code, 16);
+    }
+}
+
+/* "Hasina ... landed at an air base near New Delhi": an arrival of one who
+ * fled earlier in the article is a flight, not a visit (042, 043). */
+static int fled_arrival(const ctx_t *c, const char *code, const ne_member_t *act, int na)
+{
+    if (strcmp(code, "042") && strcmp(code, "043")) return 0;
+    size_t n = c->mem->nfled < NE_MEM_FLED ? c->mem->nfled : NE_MEM_FLED;
+    for (int i = 0; i < na; i++)
+        for (size_t k = 0; k < n; k++)
+            if (!strcmp(c->mem->fled[k], act[i].code)) return 1;
+    return 0;
+}
+
 /* "threatened to cut off electricity": the verb of a mood (threaten,
  * refuse, plan) is part of the group of the infinitive it presents; when
  * that group has a frame, the mood verb's own generic frame (`130
@@ -1568,6 +1601,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
         if (g->flags & NE_VG_STATEMENT) na = co_authors(c, gi, act, na, NE_MAX_MEMBERS);
         ncp = counterpart(c, g, proto.code, act, na, cp, ev, &recip);
     }
+    if (fled_arrival(c, proto.code, act, na)) return 0;
     ncp = one_party_per_state(cp, ncp);
     if (recip) {
         if (na < 2) return 0;
@@ -2128,6 +2162,7 @@ int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
 {
     ctx_t c = {{lx, d, tb, te}, mem, NULL};
     match_groups(&c);
+    remember_flight(&c);
     attach_dates(&c);
     /* "beat and detained several journalists on Monday": coordinated verbs
      * share a date found after the second */

@@ -1142,6 +1142,7 @@ static const struct grammar_class_s {
     {"govern-purpose", NE_L_PURPOSE, 1},
     {"speech", NE_L_SPEECH, 1},
     {"crossborder", NE_L_CROSSBORDER, 1},
+    {"flee", NE_L_FLEE, 1},
     {NULL, 0, 0}};
 
 /* The code families a `code-*` line may name (NE_CF_*, in order). */

@@ -89,6 +89,7 @@ enum {
     NE_L_PURPOSE = 1u << 20, /* send, summon X (to P) to V: V is the sender's act on X */
     NE_L_SPEECH = 1u << 21,  /* say, announce (that): the clause's subject pronoun is the speaker */
     NE_L_CROSSBORDER = 1u << 22, /* seize, deport: an unplaced patient is foreign */
+    NE_L_FLEE = 1u << 23,   /* flee, escape: the subject's later arrival is no visit */
 };
 
 /* Verbs whose object is the subject of the infinitive after it. */
