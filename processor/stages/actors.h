@@ -23,6 +23,7 @@
 #define NE_MEM_PERSONS 64
 #define NE_MEM_CASTS 4
 #define NE_MEM_EVENTS 8      /* events remembered (a ring) */
+#define NE_MEM_FLED 4        /* actors that fled, remembered (a ring) */
 #define NE_MEM_EVMEMBERS 3   /* agents and targets kept of each */
 
 typedef struct ne_memory_s {
@@ -38,6 +39,8 @@ typedef struct ne_memory_s {
                                            ("young demonstrators"): "they", "them" */
     size_t people_at;                   /* nrecent when it was named */
     int anchor;                         /* the last date resolved from the text */
+    char fled[NE_MEM_FLED][16];         /* actors that fled in this article (a ring) */
+    size_t nfled;                       /* ... put in, all told */
     /* The rings (tens of kilobytes): read only below their counters, never cleared. */
     struct {
         uint64_t full, last; /* hashes of the folded full name and its last word */

@@ -34,6 +34,7 @@ typedef struct ctx_s {
     ne_memory_t *mem;
     int bidding;   /* the sentence has a "that" after a bidding word (match_bidden) */
     uint32_t tail; /* where a trailing attribution starts (speech_tail), else te */
+    const ne_vgroup_t *coding; /* the group whose events are being emitted, NULL none */
 } ctx_t;
 
 #define tok(c, i) ne_s_tok(&(c)->s, i)
@@ -214,6 +215,17 @@ static int object_after_modifiers(const ctx_t *c, uint32_t tb)
 }
 
 /* The nearest mention before position i that can be a subject. */
+/* "southern", "north-eastern", "northwestern": a lowercase word of the
+ * compass ("-ern"), found by its shape. */
+static int compass_adjective(const ctx_t *c, uint32_t k)
+{
+    const ne_token_t *t = tok(c, k);
+    if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) || t->fold_len < 7) return 0;
+    const char *w = ne_tok_fold(c->s.d, t);
+    return !memcmp(w + t->fold_len - 3, "ern", 3) &&
+           (!memcmp(w, "north", 5) || !memcmp(w, "south", 5) || !memcmp(w, "east", 4) || !memcmp(w, "west", 4));
+}
+
 static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
 {
     uint32_t k = i;
@@ -240,9 +252,12 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
         if ((mm->flags & NE_MF_NAME) && !passive) continue;
         if (opens_clause(c, mm, i)) return m;
         /* the object of a preposition is not a subject ("of Chinese naval
-         * movements", "in Pakistan's Balochistan province") */
-        if (mm->tb > c->s.tb && (wf(c, mm->tb - 1) & NE_W_PREP) && !is_w(c, mm->tb - 1, "than")) {
-            if (of_object < 0 && is_w(c, mm->tb - 1, "of")) of_object = m;
+         * movements", "in Pakistan's Balochistan province", "in southern
+         * Lebanon": past a compass adjective) */
+        uint32_t pp = mm->tb > c->s.tb ? mm->tb - 1 : mm->tb;
+        if (pp > c->s.tb && compass_adjective(c, pp)) pp--;
+        if (pp < mm->tb && (wf(c, pp) & NE_W_PREP) && !is_w(c, pp, "than")) {
+            if (of_object < 0 && is_w(c, pp, "of")) of_object = m;
             continue;
         }
         /* nor is one after a few modifiers ("loyal to ousted leader X") */
@@ -708,15 +723,30 @@ static int set_cameo(const ctx_t *c, ne_event_t *e, const char *code)
     return 1;
 }
 
-/* The state of the place named with "in" in the sentence ("in Geneva"). */
+static int compass_adjective(const ctx_t *c, uint32_t k);
+
+/* The state of the place named with "in" in the sentence ("in Geneva",
+ * "in northern Israel"). */
 static const char *location_country(const ctx_t *c)
 {
     for (size_t k = 0; k < c->s.d->ment.n; k++) {
         const ne_mention_t *mm = &c->s.d->ment.v[k];
-        if (mm->n != 1 || !mm->m[0].country[0] || mm->m[0].role[0]) continue;
-        if (mm->tb > c->s.tb && is_w(c, mm->tb - 1, "in")) return mm->m[0].country;
+        if (mm->n != 1 || !mm->m[0].country[0] || mm->m[0].role[0] || mm->tb <= c->s.tb) continue;
+        uint32_t p = mm->tb - 1;
+        if (p > c->s.tb && compass_adjective(c, p)) p--;
+        if (is_w(c, p, "in")) return mm->m[0].country;
     }
     return NULL;
+}
+
+static int clause_names(const ctx_t *c, const ne_vgroup_t *g, int gc, int patient);
+
+/* Is the act coded `code` by the group being coded an armed attack: small
+ * arms, artillery or air (193-195), or a weapon named in its clause? */
+static int armed_attack(const ctx_t *c, const char *code)
+{
+    return !strncmp(code, "193", 3) || !strncmp(code, "194", 3) || !strncmp(code, "195", 3) ||
+           (c->coding && clause_names(c, c->coding, NE_GC_WEAPONS, 0));
 }
 
 static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const ne_member_t *a,
@@ -741,9 +771,11 @@ static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const
             set_cameo(c, &e, "044");
     }
     if (root == 18 || root == 19 || !strncmp(e.code, "171", 3)) {
-        /* civilians attacking or wrecking their own state's organs: a riot (145) */
+        /* civilians attacking or wrecking their own state's organs: a riot
+         * (145); not an armed attack ("shot at soldiers", "with grenades") */
         if ((!strcmp(a->role, "CVL") || !strcmp(a->role, "OPP")) && !strcmp(a->country, b->country) &&
-            (!strcmp(b->role, "GOV") || !strcmp(b->role, "COP") || !strcmp(b->role, "MIL"))) {
+            (!strcmp(b->role, "GOV") || !strcmp(b->role, "COP") || !strcmp(b->role, "MIL")) &&
+            !armed_attack(c, e.code)) {
             set_cameo(c, &e, "145");
         }
     }
@@ -1064,14 +1096,31 @@ static int other_verb_at(const ctx_t *c, uint32_t k)
     return 0;
 }
 
+/* The verb group headed at token k that only extends the clause before
+ * it: a purpose infinitive ("to show their disapproval for X") or a
+ * participle (", demanding independence from X"); NULL otherwise. */
+static const ne_vgroup_t *clause_extension(const ctx_t *c, uint32_t k)
+{
+    for (size_t v = 0; v < c->s.d->vg.n; v++) {
+        const ne_vgroup_t *o = &c->s.d->vg.v[v];
+        if (o->first != k && o->head != k) continue;
+        return (o->flags & (NE_VG_INFINITIVE | NE_VG_PARTICIPLE)) ? o : NULL;
+    }
+    return NULL;
+}
+
 /* Whom the act opposes, named after the verb in its clause: "in defiance
- * of Chinese authorities", "unless Israel rescinded" (class AGAINST). */
+ * of Chinese authorities", "unless Israel rescinded" (class AGAINST); the
+ * clause goes on through a purpose infinitive or a participle clause. */
 static int opposed_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                          ne_member_t *cp)
 {
     uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_AGAINST);
     for (uint32_t k = g->head + 1; k < c->s.te; k++) {
-        /* in the verb's clause: up to a comma, a relative pronoun or another verb */
+        /* in the verb's clause: up to a comma, a relative pronoun or another
+         * verb, past an infinitive of purpose and a ", participle" */
+        if (is_punct(c, k, ",") && k + 1 < c->s.te && clause_extension(c, k + 1)) continue;
+        if (other_verb_at(c, k) && clause_extension(c, k)) continue;
         if (is_punct(c, k, ".;:,") || (wf(c, k) & NE_W_REL) || other_verb_at(c, k)) break;
         uint32_t q = ne_actions_class_at(c->s.lx, c->s.d, c->s.tb, c->s.te, cls, k);
         if (!q) continue;
@@ -1223,16 +1272,56 @@ static int opposing_side(const ctx_t *c, const ne_member_t *actor, ne_member_t *
     return 0;
 }
 
+/* Does pattern p take its '+' after the word "to" (an addressee:
+ * `complain * to +`)? */
+static int addressee_pattern(const ne_lexicon_t *lx, const ne_pattern_t *p)
+{
+    const ne_pelem_t *el = ne_lex_pelems(lx) + p->elem;
+    for (uint16_t k = 1; k < p->nelem; k++) {
+        if (el[k].type != NE_PE_TARGET) continue;
+        if (el[k - 1].type != NE_PE_WORD) return 0;
+        for (uint16_t a = 0; a < el[k - 1].nalt; a++)
+            if (ne_lex_alts(lx)[el[k - 1].alt + a] == ne_lex_word_find(lx, "to", 2)) return 1;
+        return 0;
+    }
+    return 0;
+}
+
+/* "complained to the United Nations over two Israeli air raids": a
+ * disapproval (root 11) addressed to someone is aimed at the agent of the
+ * act it is about (class GRIEVANCE, then an event noun phrase that names
+ * its agent), not at the addressee. */
+static int grievance_agent(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                           ne_member_t *cp)
+{
+    if (strncmp(g->pat->code, "11", 2) || !addressee_pattern(c->s.lx, g->pat)) return 0;
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_GRIEVANCE);
+    for (uint32_t k = c->s.d->ment.v[g->target].te; k < c->s.te && !is_punct(c, k, ".;:,"); k++) {
+        if (!ne_actions_class_at(c->s.lx, c->s.d, c->s.tb, c->s.te, cls, k)) continue;
+        for (uint32_t h = k + 1; h < c->s.te && h <= k + 6 && !is_punct(c, h, ".;:,"); h++) {
+            uint32_t noun = ne_lex_noun(c->s.lx, tok(c, h)->word);
+            if (noun == NE_LEX_NONE || !ne_lex_noun_roots(c->s.lx, noun)) continue;
+            if (ne_lex_noun(c->s.lx, tok(c, h + 1)->word) != NE_LEX_NONE) continue; /* "air raids" */
+            int n = event_agent_in_phrase(c, h, cp);
+            if (n && na && !strcmp(cp[0].code, act[0].code)) n = 0;
+            return n;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 /* The counterpart of a group in the active voice, by precedence: the
  * mention in the pattern's '+' (an "it" that stands for an event: its
  * agent); for a threat formula or a denial that names no one, whoever last
  * acted on the actor, else the side it is at odds with; the agent of an
  * event that fills '+'; a reciprocal; for gov and self, a party the clause
  * names as opposed ("in defiance of X", "unless X"), else the actor's own
- * state; for obj and reply, the object or the memory. Returns the members
+ * state (under a threat code: the side it is at odds with); for obj and
+ * reply, the object or the memory. code is the event's mapped code. Returns the members
  * written to cp; *recip when the actors act on each other. */
-static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
-                       ne_member_t *cp, const struct ne_events_s *ev, int *recip)
+static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, const ne_member_t *act,
+                       int na, ne_member_t *cp, const struct ne_events_s *ev, int *recip)
 {
     const ne_pattern_t *p = g->pat;
     if (g->target >= 0) {
@@ -1241,6 +1330,7 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *
             return 0;
         }
         int n = pronoun_event(c, g, g->target, act, na, cp);
+        if (!n) n = grievance_agent(c, g, act, na, cp);
         return n ? n : members(c, g->target, cp);
     }
     if (g->flags & NE_VG_OPPOSING)
@@ -1253,7 +1343,14 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *
     if (p->opts & (NE_PO_GOV | NE_PO_SELF)) {
         /* a protest, a strike, a mobilization aimed at another party */
         int n = opposed_party(c, g, act, na, cp);
-        return n ? n : own_state(c, g, act, na, cp);
+        if (n) return n;
+        /* "said it would send troops back into the zone": a mobilization
+         * presented as a threat is aimed at the side the actor is at odds
+         * with, never at its own state; repression (root 17: "prepared to
+         * impose martial law") stays aimed at its own people */
+        if (code[0] == '1' && code[1] == '3' && strncmp(p->code, "17", 2))
+            return na && (reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp));
+        return own_state(c, g, act, na, cp);
     }
     if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) return object_or_reply(c, g, act, na, cp, ev);
     return 0;
@@ -1366,9 +1463,27 @@ static int locative_pattern(const ne_lexicon_t *lx, const ne_pattern_t *p)
     return 0;
 }
 
-/* "U.S. forces struck targets in Iraq and Syria, hitting Iran's
- * Revolutionary Guards": the place of an attack is no target when the
- * same actor's attack in the sentence names whom it hit. */
+/* Does the named target of an attack stand for another state than the
+ * place: every member is a state or its organs (no rebels, opposition or
+ * civilians, who are hit where they are), and none is the place's state? */
+static int other_state_target(const ctx_t *c, int32_t target, int32_t place)
+{
+    const ne_mention_t *t = &c->s.d->ment.v[target], *p = &c->s.d->ment.v[place];
+    for (int i = 0; i < t->n; i++) {
+        const char *r = t->m[i].role;
+        if (!t->m[i].country[0] || (r[0] && strcmp(r, "GOV") && strcmp(r, "MIL") && strcmp(r, "COP")))
+            return 0;
+        for (int j = 0; j < p->n; j++)
+            if (!strcmp(t->m[i].country, p->m[j].country)) return 0;
+    }
+    return t->n > 0;
+}
+
+/* "Turkish forces struck targets in Iraq, hitting PKK militants": the
+ * place of an attack is no target when the same actor's attack in the
+ * sentence names whom it hit; unless that is another state's forces
+ * ("struck targets in Iraq, hitting Iran's Revolutionary Guards": Iraq is
+ * hit too). */
 static int place_only(ctx_t *c, size_t gi)
 {
     const ne_vgroup_t *g = &c->s.d->vg.v[gi];
@@ -1380,6 +1495,7 @@ static int place_only(ctx_t *c, size_t gi)
             continue;
         int root = (o->pat->code[0] - '0') * 10 + (o->pat->code[1] - '0');
         if (root < 18 || root > 20 || (c->s.d->ment.v[o->target].flags & NE_MF_LOC)) continue;
+        if (g->target >= 0 && other_state_target(c, o->target, g->target)) continue;
         if (group_subject(c, k) == subj) return 1;
     }
     return 0;
@@ -1430,6 +1546,65 @@ static int modality_family(int modality)
     }
 }
 
+/* ---- precedence by kind ------------------------------------------------------ */
+
+/* Kinds that decide the code of an act, in order of precedence: a class of
+ * classes.tsv named in the clause, and the code family of grammar.tsv that
+ * maps the act's code. `patient`: only among the ones acted on. */
+static const struct {
+    int gc, family, patient;
+} KINDS[] = {
+    {NE_GC_CHEMICAL, NE_CF_KIND_CHEMICAL, 0},   /* "rockets filled with sarin": 2041 */
+    {NE_GC_CONVOY, NE_CF_KIND_CONVOY, 2},       /* "fired on the prime minister's convoy": 185 */
+    {NE_GC_ARMOUR, NE_CF_KIND_ARMOUR, 0},       /* "hit by tank fire": 194 */
+    {NE_GC_CROWD, NE_CF_KIND_CROWD, 1},         /* "opened fire on protesters": 175 */
+    {NE_GC_PROPERTY, NE_CF_KIND_PROPERTY, 1},   /* "seized the subsidiaries of X": 1711 */
+    {NE_GC_MISSION, NE_CF_KIND_MISSION, 0},  /* "peacekeepers arrived in", "sent troops to help": 074 */
+};
+
+/* Is token k right after a person's possessive ("Imran Khan's convoy")? */
+static int persons_thing(const ctx_t *c, uint32_t k)
+{
+    if (k < c->s.tb + 2 || !(is_w(c, k - 1, "'s") || is_w(c, k - 1, "'"))) return 0;
+    int32_t m = ment_at(c, k - 2);
+    return m >= 0 && (c->s.d->ment.v[m].flags & NE_MF_PERSON);
+}
+
+/* Does the group's clause name a member of grammar class gc? The clause
+ * runs from its subject to a stop, a comma or a relative pronoun after the
+ * match; the patient side (patient 1) is what follows the verb (in the
+ * passive: the subject); patient 2 also wants the member to be a person's
+ * ("the president's motorcade"). */
+static int clause_names(const ctx_t *c, const ne_vgroup_t *g, int gc, int patient)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, gc);
+    if (cls == NE_LEX_NONE) return 0;
+    int passive = (g->flags & NE_VG_PASSIVE) != 0;
+    uint32_t from = patient && !passive ? g->head + 1 : clause_start(c, g);
+    uint32_t to = patient && passive ? g->first : c->s.te;
+    for (uint32_t k = from; k < to; k++) {
+        if (k >= g->mend && (is_punct(c, k, ".;:,") || (wf(c, k) & NE_W_REL))) break;
+        if (ne_actions_class_at(c->s.lx, c->s.d, c->s.tb, c->s.te, cls, k) &&
+            (patient < 2 || persons_thing(c, k)))
+            return 1;
+    }
+    return 0;
+}
+
+/* The code of the act by the first kind its clause names whose family maps
+ * it: "fired rockets filled with sarin" is 2041, not 190. 0 when none. */
+static int kind_code(const ctx_t *c, const ne_vgroup_t *g, const char *code, char out[5])
+{
+    for (size_t k = 0; k < sizeof(KINDS) / sizeof(KINDS[0]); k++) {
+        char mapped[5];
+        if (!ne_lex_code_family(c->s.lx, KINDS[k].family, code, mapped)) continue;
+        if (!clause_names(c, g, KINDS[k].gc, KINDS[k].patient)) continue;
+        set_code(out, mapped);
+        return 1;
+    }
+    return 0;
+}
+
 /* The code of the group's event: the matched pattern's code, passed
  * through the family in which a support verb presents it ("called for the
  * release of": 0841 -> 1053), then the family of whom it was asked of
@@ -1442,8 +1617,9 @@ static int event_code(const ctx_t *c, const ne_vgroup_t *g, const ne_match_t *mt
                       int *intent)
 {
     const ne_lexicon_t *lx = c->s.lx;
-    char presented[5], asked[5];
+    char presented[5], asked[5], kind[5];
     const char *code = mt->pat->code;
+    if (kind_code(c, g, code, kind)) code = kind; /* the weapon, the patient, the mission */
     int shown = modality_family(mt->modality);
     if (shown >= 0) {
         /* a demand, an appeal or a refusal that a support verb presents is
@@ -1525,12 +1701,77 @@ static void whose_owner(const ctx_t *c, int32_t subj, ne_member_t *act, int na)
         }
 }
 
+/* ---- flight ---------------------------------------------------------------------- */
+
+/* "resigned and fled the country": remember the subjects of a verb of
+ * flight (grammar.tsv `flee`) that is asserted. */
+static void remember_flight(ctx_t *c)
+{
+    ne_doc_t *d = c->s.d;
+    for (size_t gi = 0; gi < d->vg.n; gi++) {
+        const ne_vgroup_t *g = &d->vg.v[gi];
+        if (!(ne_lex_lemma_flags(c->s.lx, g->lemma) & NE_L_FLEE) || (g->flags & NE_VG_NOUN) ||
+            (g->flags & (NE_VG_MODAL | NE_VG_NEGATED | NE_VG_FUTURE | NE_VG_INFINITIVE)))
+            continue;
+        int32_t subj = group_subject(c, gi);
+        if (subj < 0) continue;
+        const ne_mention_t *mm = &d->ment.v[subj];
+        for (int k = 0; k < mm->n; k++)
+            if (mm->m[k].code[0])
+                ne_strlcpy(c->mem->fled[c->mem->nfled++ % NE_MEM_FLED], mm->m[k].code, 16);
+    }
+}
+
+/* "Hasina ... landed at an air base near New Delhi": an arrival of one who
+ * fled earlier in the article is a flight, not a visit (042, 043). */
+static int fled_arrival(const ctx_t *c, const char *code, const ne_member_t *act, int na)
+{
+    if (strcmp(code, "042") && strcmp(code, "043")) return 0;
+    size_t n = c->mem->nfled < NE_MEM_FLED ? c->mem->nfled : NE_MEM_FLED;
+    for (int i = 0; i < na; i++)
+        for (size_t k = 0; k < n; k++)
+            if (!strcmp(c->mem->fled[k], act[i].code)) return 1;
+    return 0;
+}
+
+/* "threatened to cut off electricity": the verb of a mood (threaten,
+ * refuse, plan) is part of the group of the infinitive it presents; when
+ * that group has a frame, the mood verb's own generic frame (`130
+ * threaten obj`) gives way: one event per trigger. */
+static int presented_by_other(const ctx_t *c, size_t gi)
+{
+    const ne_vgroup_t *g = &c->s.d->vg.v[gi];
+    for (size_t k = gi + 1; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *o = &c->s.d->vg.v[k];
+        if (o->first > g->head) break;
+        if (o->head > g->head && o->pat && coded_group(o) && strcmp(o->pat->code, NE_CODE_NONE)) return 1;
+    }
+    return 0;
+}
+
+/* "demolished Palestinian homes and civilian buildings": members of one
+ * compound that are the same state, bare and with a role, are one party:
+ * the bare state gives way to the member that says who. Returns the new
+ * count. */
+static int one_party_per_state(ne_member_t *m, int n)
+{
+    int out = 0;
+    for (int i = 0; i < n; i++) {
+        int bare = m[i].country[0] && !m[i].role[0] && !strcmp(m[i].code, m[i].country), covered = 0;
+        for (int j = 0; j < n && bare && !covered; j++)
+            covered = j != i && m[j].role[0] && !strcmp(m[j].country, m[i].country);
+        if (!covered) m[out++] = m[i];
+    }
+    return out;
+}
+
 static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
 {
     ne_doc_t *d = c->s.d;
     ne_vgroup_t *g = &d->vg.v[gi];
+    c->coding = NULL;
     if (!g->pat || (g->flags & (NE_VG_MODAL | NE_VG_NEGATED))) return 0;
-    if (!strcmp(g->pat->code, NE_CODE_NONE)) return 0;
+    if (!strcmp(g->pat->code, NE_CODE_NONE) || presented_by_other(c, gi)) return 0;
     /* a place-only attack is remembered ("condemned the strikes") but not coded */
     int quiet = place_only(c, gi);
     ne_match_t mt = {g->pat, g->target, g->mend, g->modality, g->evnoun};
@@ -1557,8 +1798,10 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
         na = members(c, subj, act);
         whose_owner(c, subj, act, na);
         if (g->flags & NE_VG_STATEMENT) na = co_authors(c, gi, act, na, NE_MAX_MEMBERS);
-        ncp = counterpart(c, g, act, na, cp, ev, &recip);
+        ncp = counterpart(c, g, proto.code, act, na, cp, ev, &recip);
     }
+    if (fled_arrival(c, proto.code, act, na)) return 0;
+    ncp = one_party_per_state(cp, ncp);
     if (recip) {
         if (na < 2) return 0;
         for (int i = 0; i < na; i++) resolve_member(c, &act[i], NULL, g->head, 0);
@@ -1568,6 +1811,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
         remember_event(c->mem, proto.code, trigger_word(c, g), c->s.tb, act, na, act, na);
         return 0;
     }
+    c->coding = g;
     /* the members as placed for the memory: each actor as placed against
      * the first counterpart, each counterpart against the first actor */
     ne_member_t placed_a[NE_MAX_MEMBERS], placed_b[NE_MAX_MEMBERS];
@@ -2049,6 +2293,19 @@ static int match_bidden(ctx_t *c, size_t gi)
     return 1;
 }
 
+/* Is every pattern of the lemma an attack (roots 18-20: shell, bomb,
+ * raid)? A verb of several senses (hit, strike a deal) is not. */
+static int attack_verb(const ne_lexicon_t *lx, uint32_t lemma)
+{
+    size_t np;
+    const ne_pattern_t *pats = ne_lex_patterns(lx, lemma, &np);
+    for (size_t k = 0; k < np; k++) {
+        int root = (pats[k].code[0] - '0') * 10 + (pats[k].code[1] - '0');
+        if (root < 18 || root > 20) return 0;
+    }
+    return np > 0;
+}
+
 /* "Russian forces shelled a residential block, killing six people": a
  * participle of a toll after a verb that coded an attack (root 14 and up)
  * is the attack's consequence, not a second event. */
@@ -2060,7 +2317,10 @@ static int attack_toll(const ctx_t *c, size_t gi)
     for (size_t k = gi; k > 0; k--) {
         const ne_vgroup_t *p = &c->s.d->vg.v[k - 1];
         if (!coded_group(p) || (p->flags & NE_VG_SAY)) continue;
-        return p->pat && (p->pat->code[0] - '0') * 10 + (p->pat->code[1] - '0') >= 14;
+        if (p->pat) return (p->pat->code[0] - '0') * 10 + (p->pat->code[1] - '0') >= 14;
+        /* "shelled the regional capital Juba, killing about 20 people": the
+         * toll of an attack whose frame found no target is still its toll */
+        return attack_verb(c->s.lx, p->lemma);
     }
     return 0;
 }
@@ -2424,9 +2684,10 @@ static int copy_for_ellipsis(ctx_t *c, struct ne_events_s *ev, size_t from, size
 int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                        ne_memory_t *mem, struct ne_events_s *ev)
 {
-    ctx_t c = {{lx, d, tb, te}, mem, 0, te};
+    ctx_t c = {{lx, d, tb, te}, mem, 0, te, NULL};
     c.tail = speech_tail(&c);
     match_groups(&c);
+    remember_flight(&c);
     attach_dates(&c);
     /* "beat and detained several journalists on Monday": coordinated verbs
      * share a date found after the second */
@@ -2463,6 +2724,7 @@ int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
         rc = code_group(&c, gi, ev);
         if (ell && d->vg.v[gi].head < ell && ev->ev.n > before) ell_from = before, ell_to = ev->ev.n;
     }
+    c.coding = NULL;
     if (rc == 0 && ell && ell_to > ell_from)
         rc = copy_for_ellipsis(&c, ev, ell_from, ell_to, ment_at(&c, ell_m));
     return rc;

@@ -109,15 +109,20 @@ struct ne_lexicon_s {
         uint8_t family;
         char from[5]; /* a code prefix, "" for the default */
         char to[5];   /* "" keeps the code */
+        uint32_t next; /* the family's next entry + 1, 0 at the end */
     } *cmap;
     size_t ncmap, cmap_cap;
+    uint32_t cmap_roots[NE_CF_COUNT]; /* bit r: the family lists a code of root r (or '*') */
+    uint32_t cmap_first[NE_CF_COUNT], cmap_last[NE_CF_COUNT]; /* each family's chain, index + 1 */
     NE_VEC(mword_t) mwords;
 };
 
 static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "SIMILAR",     "AGAINST",
                                                              "MEMBERS",  "LOCATIVE", "MANY", "CLAUSE_TIME",
                                                              "RESPONSE", "TARGETS", "EPITHETS", "TERRITORY",
-                                                             "DEMANDS"};
+                                                             "DEMANDS",  "CHEMICAL", "ARMOUR",     "CROWD",
+                                                             "MISSION",  "WEAPONS",  "CONVOY",     "PROPERTY",
+                                                             "GRIEVANCE"};
 
 /* ---- hashing ------------------------------------------------------------ */
 
@@ -1141,21 +1146,33 @@ static const struct grammar_class_s {
     {"crossborder", NE_L_CROSSBORDER, 1},
     {"stative", NE_L_STATIVE, 1},
     {"aspect-to", NE_L_ASPECT_TO, 1},
+    {"flee", NE_L_FLEE, 1},
     {NULL, 0, 0}};
 
 /* The code families a `code-*` line may name (NE_CF_*, in order). */
 static const char *const CODE_FAMILIES[NE_CF_COUNT] = {
     "code-intent", "code-threat", "code-refuse", "code-appeal",
-    "code-demand", "code-rally",  "code-allow",  "code-allow-home", "code-agree", "code-fail"};
+    "code-demand", "code-rally",  "code-allow",  "code-allow-home", "code-agree", "code-fail",
+    "code-kind-chemical", "code-kind-armour", "code-kind-crowd", "code-kind-mission",
+    "code-kind-convoy", "code-kind-property"};
 
 int ne_lex_code_family(const ne_lexicon_t *lx, int family, const char *code, char out[5])
 {
     const struct code_map_s *best = NULL;
     size_t bestn = 0;
-    for (size_t i = 0; i < lx->ncmap; i++) {
-        const struct code_map_s *m = &lx->cmap[i];
+    /* most acts are in no family: skip the scan by their root */
+    int root = isdigit((unsigned char)code[0]) && isdigit((unsigned char)code[1])
+                   ? (code[0] - '0') * 10 + (code[1] - '0')
+                   : -1;
+    if (family >= 0 && family < NE_CF_COUNT && root >= 0 && root < 32 && !(lx->cmap_roots[family] & (1u << root))) {
+        ne_strlcpy(out, code, 5);
+        return 0;
+    }
+    uint32_t i = family >= 0 && family < NE_CF_COUNT ? lx->cmap_first[family] : 0;
+    for (; i; i = lx->cmap[i - 1].next) {
+        const struct code_map_s *m = &lx->cmap[i - 1];
         size_t n = strlen(m->from);
-        if (m->family != family || strncmp(code, m->from, n)) continue;
+        if (strncmp(code, m->from, n)) continue;
         if (!best || n > bestn) best = m, bestn = n;
     }
     ne_strlcpy(out, best && best->to[0] ? best->to : code, 5);
@@ -1180,6 +1197,11 @@ static int code_map_pair(loader_t *ld, int family, char *pair)
         return fail(ld, "out of memory");
     struct code_map_s *m = &lx->cmap[lx->ncmap++];
     m->family = (uint8_t)family;
+    m->next = 0;
+    if (lx->cmap_last[family]) lx->cmap[lx->cmap_last[family] - 1].next = (uint32_t)lx->ncmap;
+    else lx->cmap_first[family] = (uint32_t)lx->ncmap;
+    lx->cmap_last[family] = (uint32_t)lx->ncmap;
+    lx->cmap_roots[family] |= strcmp(from, "*") ? 1u << ((from[0] - '0') * 10 + (from[1] - '0')) : ~0u;
     ne_strlcpy(m->from, strcmp(from, "*") ? from : "", sizeof(m->from));
     ne_strlcpy(m->to, strcmp(to, "-") ? to : "", sizeof(m->to));
     return 0;

@@ -92,6 +92,7 @@ enum {
     NE_L_CROSSBORDER = 1u << 22, /* seize, deport: an unplaced patient is foreign */
     NE_L_STATIVE = 1u << 23, /* oppose, engage: "is opposed to X" is the active "opposes X" */
     NE_L_ASPECT_TO = 1u << 24, /* resort, turn (to): "resorted to throwing stones" = throwing */
+    NE_L_FLEE = 1u << 25,   /* flee, escape: the subject's later arrival is no visit */
 };
 
 /* Verbs whose object is the subject of the infinitive after it. */
@@ -218,6 +219,15 @@ enum {
     NE_GC_EPITHETS, /* "founder", "laureate", "man": a description before a person's name */
     NE_GC_TERRITORY, /* "city", "capital", "town": a description before a place's name */
     NE_GC_DEMANDS,  /* "demand", "call" (that X do Y): the clause is asked for, not asserted */
+    /* kinds that decide an event's code (code-kind-* families of grammar.tsv) */
+    NE_GC_CHEMICAL,     /* "sarin", "nerve agent": an attack with them is 2041 */
+    NE_GC_ARMOUR,       /* "tank", "artillery": fighting with them is 194 */
+    NE_GC_CROWD,        /* "protesters", "mourners": force used on them is 175 */
+    NE_GC_MISSION,      /* "peacekeepers", "to help": troops sent on it are aid (074) */
+    NE_GC_WEAPONS,      /* "rifles", "grenades": an attack with them is no riot */
+    NE_GC_CONVOY,       /* "convoy", "motorcade": a person's, attacked, is 185 */
+    NE_GC_PROPERTY,     /* "subsidiaries", "assets": seizing them is 1711 */
+    NE_GC_GRIEVANCE,    /* "over", "about": what a complaint to X is about */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
@@ -267,7 +277,9 @@ const ne_support_t *ne_lex_support(const ne_lexicon_t *lx, uint32_t idx);
  * by the act's code ("will release": 0841 -> 0353). */
 enum {
     NE_CF_INTENT, NE_CF_THREAT, NE_CF_REFUSE, NE_CF_APPEAL, NE_CF_DEMAND, NE_CF_RALLY,
-    NE_CF_ALLOW, NE_CF_ALLOW_HOME, NE_CF_AGREE, NE_CF_FAIL, NE_CF_COUNT
+    NE_CF_ALLOW, NE_CF_ALLOW_HOME, NE_CF_AGREE, NE_CF_FAIL,
+    NE_CF_KIND_CHEMICAL, NE_CF_KIND_ARMOUR, NE_CF_KIND_CROWD, NE_CF_KIND_MISSION,
+    NE_CF_KIND_CONVOY, NE_CF_KIND_PROPERTY, NE_CF_COUNT
 };
 
 /**
