@@ -76,8 +76,9 @@ while [ "$(date +%s)" -lt "$end" ]; do
     rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$svc/status")
     threads=$(awk '/^Threads:/ {print $2}' "/proc/$svc/status")
     fds=$(find "/proc/$svc/fd" -mindepth 1 -maxdepth 1 | wc -l)
-    e=$("$topics" -b "$B" end soak-in 2>/dev/null || echo 0)
+    # the committed offset first: the end only grows, so the lag is never negative
     c=$("$topics" -b "$B" committed soak soak-in 2>/dev/null || echo 0)
+    e=$("$topics" -b "$B" end soak-in 2>/dev/null || echo 0)
     [ "$c" -ge 0 ] 2>/dev/null || c=0
     echo "$(( $(date +%s) - t0 )),$rss,$fds,$threads,$((e - c)),$c" >>"$csv"
     sleep 10
