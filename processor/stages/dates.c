@@ -392,3 +392,36 @@ int ne_dates_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t
     }
     return 0;
 }
+
+/* A finite verb group in the present: its first word reads only as a present
+ * form ("denies"), never as a past one ("put"), or it is an auxiliary of
+ * the grammar class `present` ("has", "are", not "had", "were"). Groups
+ * that are no finite clause of their own (infinitives, participles, reduced
+ * relatives) and intentions are not. */
+static int present_tense(const ne_lexicon_t *lx, const ne_doc_t *d, const ne_vgroup_t *g)
+{
+    if (g->flags & (NE_VG_INFINITIVE | NE_VG_PARTICIPLE | NE_VG_REDUCED | NE_VG_FUTURE |
+                    NE_VG_MODAL))
+        return 0;
+    int32_t w = d->tok.v[g->first].word;
+    if (w < 0) return 0;
+    uint32_t wfl = ne_lex_word_flags(lx, w);
+    if (wfl & (NE_W_BE | NE_W_HAVE | NE_W_DO)) return (wfl & NE_W_PRESENT) != 0;
+    unsigned forms = 0;
+    for (uint32_t k = ne_lex_vforms(lx, w); k != NE_LEX_NONE; k = ne_lex_vform(lx, k)->next)
+        forms |= ne_lex_vform(lx, k)->forms;
+    if (forms & (NE_F_PAST | NE_F_PPART | NE_F_ING)) return 0;
+    return (forms & (NE_F_S | NE_F_BASE)) != 0;
+}
+
+int ne_dates_default(const ne_lexicon_t *lx, const ne_doc_t *d, const ne_vgroup_t *g,
+                     int anchor, int *source)
+{
+    /* the running date is a day the text named, not after the article */
+    if (!present_tense(lx, d, g) && anchor % 100 && anchor <= d->published) {
+        *source = NE_DATE_CONTEXT;
+        return anchor;
+    }
+    *source = NE_DATE_PUBLISHED;
+    return d->published;
+}

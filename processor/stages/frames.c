@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "actions.h"
+#include "dates.h"
 #include "events.h"
 #include "frames.h"
 #include "sentence.h"
@@ -548,9 +549,10 @@ static void event_date(const ctx_t *c, const ne_vgroup_t *g, int intent, ne_even
         e->date_start = tok_start(c, x->tb);
         e->date_end = tok_end(c, x->te - 1);
     } else {
-        e->date_ymd = d->published;
+        int src_default;
+        e->date_ymd = ne_dates_default(c->s.lx, d, g, c->mem->anchor, &src_default);
         e->date_precision = NE_PREC_DAY;
-        e->date_source = NE_DATE_PUBLISHED;
+        e->date_source = (ne_date_source_t)src_default;
         e->date_start = e->date_end = 0;
     }
 }

@@ -1110,6 +1110,7 @@ static const struct grammar_class_s {
     {"num", NE_W_NUM, 0},
     {"deontic", NE_W_DEONTIC, 0},
     {"speech-noun", NE_W_SPEECH_NOUN, 0},
+    {"present", NE_W_PRESENT, 0},
     {"timestart", NE_W_TIMESTART, 0},
     {"particle", NE_W_PARTICLE, 0},
     {"weekday", NE_W_WEEKDAY | NE_W_TIMESTART, 0},

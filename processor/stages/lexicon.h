@@ -62,6 +62,7 @@ enum {
     NE_W_PARTICLE = 1u << 21, /* al, bin, van, de: belongs to the surname that follows */
     NE_W_DEONTIC = 1u << 22, /* must, should: an obligation (a demand when reported) */
     NE_W_SPEECH_NOUN = 1u << 23, /* statement, declaration: "a statement blaming X" */
+    NE_W_PRESENT = 1u << 24, /* is, are, has, does: an auxiliary in the present tense */
 };
 
 /* Lemma flags. */
