@@ -381,7 +381,12 @@ int ne_dates_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t
         size_t before = d->tx.n;
         uint32_t e = match_at(&c, i, &err);
         if (err) return -1;
-        if (e > i) {
+        if (e > i && e < te && NE_S_IS_W(&c.s, e, "'s")) {
+            /* "Friday's earthquake", "last month's election": the date of a
+             * noun, not of the clause around it */
+            d->tx.n = before;
+            i = e;
+        } else if (e > i) {
             /* a relative expression after this one counts from it */
             if (d->tx.n > before && d->tx.v[d->tx.n - 1].prec == NE_PREC_DAY)
                 c.anchor = d->tx.v[d->tx.n - 1].ymd;
