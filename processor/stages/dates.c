@@ -419,11 +419,42 @@ static int present_tense(const ne_lexicon_t *lx, const ne_doc_t *d, const ne_vgr
     return (forms & (NE_F_S | NE_F_BASE)) != 0;
 }
 
+/* The day named for the nearest other clause of the sentence (on the left,
+ * else on the right): "May ordered 23 diplomats to leave and suspended all
+ * contacts on Wednesday" dates both. Not a reduced relative, which tells of
+ * its noun ("journalists detained by the army were freed on Monday"). 0 when
+ * no clause has one. */
+static int sentence_day(const ne_doc_t *d, const ne_vgroup_t *g)
+{
+    int left = 0, right = 0;
+    /* a passive participle without its auxiliary is one too */
+    if ((g->flags & NE_VG_REDUCED) || ((g->flags & NE_VG_PASSIVE) && g->first == g->head))
+        return 0;
+    for (size_t k = 0; k < d->vg.n; k++) {
+        const ne_vgroup_t *o = &d->vg.v[k];
+        if (o == g || o->date < 0) continue;
+        const ne_timex_t *x = &d->tx.v[o->date];
+        if (x->prec != NE_PREC_DAY || (x->flags & NE_TX_FUTURE) || x->ymd > d->published) continue;
+        if (o->head < g->head) left = x->ymd;
+        else if (!right) right = x->ymd;
+    }
+    return left ? left : right;
+}
+
 int ne_dates_default(const ne_lexicon_t *lx, const ne_doc_t *d, const ne_vgroup_t *g,
                      int anchor, int *source)
 {
+    if (present_tense(lx, d, g)) {
+        *source = NE_DATE_PUBLISHED;
+        return d->published;
+    }
+    int day = sentence_day(d, g);
+    if (day) {
+        *source = NE_DATE_CONTEXT;
+        return day;
+    }
     /* the running date is a day the text named, not after the article */
-    if (!present_tense(lx, d, g) && anchor % 100 && anchor <= d->published) {
+    if (anchor % 100 && anchor <= d->published) {
         *source = NE_DATE_CONTEXT;
         return anchor;
     }
