@@ -187,10 +187,20 @@ static uint32_t match_at(ctx_t *c, uint32_t i, int *err)
         } else if (is_w(c, i, "later") && is_w(c, i + 1, "that") && is_w(c, i + 2, "day")) {
             off = 0, e = i + 3;
         }
+        int opens = 0;
+        if (off == 99 && i > c->s.tb && small_number(c, i, &v) && v <= 31 &&
+            (is_w(c, i + 1, "day") || is_w(c, i + 1, "days")) && is_w(c, i + 2, "after")) {
+            /* "..., two days after Iran struck": the clause after it is N
+             * days before the date just named. Not at the start of a
+             * sentence, where a noun usually follows ("A day after the vote,
+             * police ...") */
+            off = -v, e = i + 3, opens = NE_TX_OPENS;
+        }
         if (off != 99) {
             int base = c->anchor ? c->anchor : pub;
             if (base % 100 == 0) base = pub; /* anchor without a day */
-            if (push(c, i, e, add_days(base, off), NE_PREC_DAY, NE_TX_RELATIVE) < 0) *err = 1;
+            if (push(c, i, e, add_days(base, off), NE_PREC_DAY, NE_TX_RELATIVE | opens) < 0)
+                *err = 1;
             return e;
         }
     }

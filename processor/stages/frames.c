@@ -518,7 +518,7 @@ static void attach_dates(ctx_t *c)
                 if (g->head < d->tx.v[x].tb) left = (int32_t)k;
                 else if (g->head >= d->tx.v[x].te && right < 0) right = (int32_t)k;
             }
-            best = left >= 0 ? left : right;
+            best = left >= 0 && !(d->tx.v[x].flags & NE_TX_OPENS) ? left : right;
         }
         if (best >= 0 && d->vg.v[best].date < 0) d->vg.v[best].date = (int32_t)x;
     }
