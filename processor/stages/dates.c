@@ -400,6 +400,11 @@ int ne_dates_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t
             d->tx.n = before;
             i = e;
         } else if (e > i) {
+            /* "..., and on Monday protesters stormed the airport": after a
+             * conjunction it dates the clause on its right */
+            if (d->tx.n > before && i > tb &&
+                (ne_lex_word_flags(lx, d->tok.v[i - 1].word) & NE_W_CONJ))
+                d->tx.v[d->tx.n - 1].flags |= NE_TX_OPENS;
             /* a relative expression after this one counts from it */
             if (d->tx.n > before && d->tx.v[d->tx.n - 1].prec == NE_PREC_DAY)
                 c.anchor = d->tx.v[d->tx.n - 1].ymd;
