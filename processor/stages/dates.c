@@ -378,6 +378,15 @@ static uint32_t match_at(ctx_t *c, uint32_t i, int *err)
     return i;
 }
 
+/* "from 2011 to 2016", "from March until May": the expression [i, e) opens
+ * a period that the next one closes. */
+static int is_span(const ctx_t *c, uint32_t i, uint32_t e)
+{
+    int v;
+    if (!is_w(c, i, "from") || !(is_w(c, e, "to") || is_w(c, e, "until"))) return 0;
+    return num(c, e + 1, 1900, 2100, &v) || (wf(c, e + 1) & NE_W_MONTH);
+}
+
 int ne_dates_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                       int anchor)
 {
@@ -394,7 +403,11 @@ int ne_dates_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t
         size_t before = d->tx.n;
         uint32_t e = match_at(&c, i, &err);
         if (err) return -1;
-        if (e > i && e < te && NE_S_IS_W(&c.s, e, "'s")) {
+        if (e > i && is_span(&c, i, e)) {
+            /* "governed from 2011 to 2016": a period, no event's date */
+            d->tx.n = before;
+            i = e + 2;
+        } else if (e > i && e < te && NE_S_IS_W(&c.s, e, "'s")) {
             /* "Friday's earthquake", "last month's election": the date of a
              * noun, not of the clause around it */
             d->tx.n = before;
