@@ -178,18 +178,18 @@ static uint32_t match_at(ctx_t *c, uint32_t i, int *err)
             off = -1, e = i + 3;
         } else if ((is_w(c, i, "hours") || is_w(c, i, "minutes")) && is_w(c, i + 1, "later")) {
             off = 0, e = i + 2;
-        } else if (small_number(c, i, &v) && v <= 31 &&
-                   (is_w(c, i + 1, "day") || is_w(c, i + 1, "days")) &&
+        } else if ((is_w(c, i + 1, "day") || is_w(c, i + 1, "days")) &&
                    (is_w(c, i + 2, "later") || is_w(c, i + 2, "earlier")) &&
-                   !is_w(c, i + 3, "than")) {
+                   !is_w(c, i + 3, "than") && small_number(c, i, &v) && v <= 31) {
             /* "a day later", "two days earlier"; not "two days later than" */
             off = is_w(c, i + 2, "later") ? v : -v, e = i + 3;
         } else if (is_w(c, i, "later") && is_w(c, i + 1, "that") && is_w(c, i + 2, "day")) {
             off = 0, e = i + 3;
         }
         int opens = 0;
-        if (off == 99 && i > c->s.tb && small_number(c, i, &v) && v <= 31 &&
-            (is_w(c, i + 1, "day") || is_w(c, i + 1, "days")) && is_w(c, i + 2, "after")) {
+        if (off == 99 && i > c->s.tb && is_w(c, i + 2, "after") &&
+            (is_w(c, i + 1, "day") || is_w(c, i + 1, "days")) && small_number(c, i, &v) &&
+            v <= 31) {
             /* "..., two days after Iran struck": the clause after it is N
              * days before the date just named. Not at the start of a
              * sentence, where a noun usually follows ("A day after the vote,
