@@ -178,16 +178,29 @@ static uint32_t match_at(ctx_t *c, uint32_t i, int *err)
             off = -1, e = i + 3;
         } else if ((is_w(c, i, "hours") || is_w(c, i, "minutes")) && is_w(c, i + 1, "later")) {
             off = 0, e = i + 2;
-        } else if ((is_w(c, i, "a") || is_w(c, i, "one")) && is_w(c, i + 1, "day") &&
-                   (is_w(c, i + 2, "later") || is_w(c, i + 2, "earlier"))) {
-            off = is_w(c, i + 2, "later") ? 1 : -1, e = i + 3;
+        } else if ((is_w(c, i + 1, "day") || is_w(c, i + 1, "days")) &&
+                   (is_w(c, i + 2, "later") || is_w(c, i + 2, "earlier")) &&
+                   !is_w(c, i + 3, "than") && small_number(c, i, &v) && v <= 31) {
+            /* "a day later", "two days earlier"; not "two days later than" */
+            off = is_w(c, i + 2, "later") ? v : -v, e = i + 3;
         } else if (is_w(c, i, "later") && is_w(c, i + 1, "that") && is_w(c, i + 2, "day")) {
             off = 0, e = i + 3;
+        }
+        int opens = 0;
+        if (off == 99 && i > c->s.tb && is_w(c, i + 2, "after") &&
+            (is_w(c, i + 1, "day") || is_w(c, i + 1, "days")) && small_number(c, i, &v) &&
+            v <= 31) {
+            /* "..., two days after Iran struck": the clause after it is N
+             * days before the date just named. Not at the start of a
+             * sentence, where a noun usually follows ("A day after the vote,
+             * police ...") */
+            off = -v, e = i + 3, opens = NE_TX_OPENS;
         }
         if (off != 99) {
             int base = c->anchor ? c->anchor : pub;
             if (base % 100 == 0) base = pub; /* anchor without a day */
-            if (push(c, i, e, add_days(base, off), NE_PREC_DAY, NE_TX_RELATIVE) < 0) *err = 1;
+            if (push(c, i, e, add_days(base, off), NE_PREC_DAY, NE_TX_RELATIVE | opens) < 0)
+                *err = 1;
             return e;
         }
     }
@@ -365,6 +378,15 @@ static uint32_t match_at(ctx_t *c, uint32_t i, int *err)
     return i;
 }
 
+/* "from 2011 to 2016", "from March until May": the expression [i, e) opens
+ * a period that the next one closes. */
+static int is_span(const ctx_t *c, uint32_t i, uint32_t e)
+{
+    int v;
+    if (!is_w(c, i, "from") || !(is_w(c, e, "to") || is_w(c, e, "until"))) return 0;
+    return num(c, e + 1, 1900, 2100, &v) || (wf(c, e + 1) & NE_W_MONTH);
+}
+
 int ne_dates_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                       int anchor)
 {
@@ -381,7 +403,21 @@ int ne_dates_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t
         size_t before = d->tx.n;
         uint32_t e = match_at(&c, i, &err);
         if (err) return -1;
-        if (e > i) {
+        if (e > i && is_span(&c, i, e)) {
+            /* "governed from 2011 to 2016": a period, no event's date */
+            d->tx.n = before;
+            i = e + 2;
+        } else if (e > i && e < te && NE_S_IS_W(&c.s, e, "'s")) {
+            /* "Friday's earthquake", "last month's election": the date of a
+             * noun, not of the clause around it */
+            d->tx.n = before;
+            i = e;
+        } else if (e > i) {
+            /* "..., and on Monday protesters stormed the airport": after a
+             * conjunction it dates the clause on its right */
+            if (d->tx.n > before && i > tb &&
+                (ne_lex_word_flags(lx, d->tok.v[i - 1].word) & NE_W_CONJ))
+                d->tx.v[d->tx.n - 1].flags |= NE_TX_OPENS;
             /* a relative expression after this one counts from it */
             if (d->tx.n > before && d->tx.v[d->tx.n - 1].prec == NE_PREC_DAY)
                 c.anchor = d->tx.v[d->tx.n - 1].ymd;
@@ -391,4 +427,68 @@ int ne_dates_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t
         }
     }
     return 0;
+}
+
+/* A finite verb group in the present: its first word reads only as a present
+ * form ("denies"), never as a past one ("put"), or it is an auxiliary of
+ * the grammar class `present` ("has", "are", not "had", "were"). Groups
+ * that are no finite clause of their own (infinitives, participles, reduced
+ * relatives) and intentions are not. */
+static int present_tense(const ne_lexicon_t *lx, const ne_doc_t *d, const ne_vgroup_t *g)
+{
+    if (g->flags & (NE_VG_INFINITIVE | NE_VG_PARTICIPLE | NE_VG_REDUCED | NE_VG_FUTURE |
+                    NE_VG_MODAL))
+        return 0;
+    int32_t w = d->tok.v[g->first].word;
+    if (w < 0) return 0;
+    uint32_t wfl = ne_lex_word_flags(lx, w);
+    if (wfl & (NE_W_BE | NE_W_HAVE | NE_W_DO)) return (wfl & NE_W_PRESENT) != 0;
+    unsigned forms = 0;
+    for (uint32_t k = ne_lex_vforms(lx, w); k != NE_LEX_NONE; k = ne_lex_vform(lx, k)->next)
+        forms |= ne_lex_vform(lx, k)->forms;
+    if (forms & (NE_F_PAST | NE_F_PPART | NE_F_ING)) return 0;
+    return (forms & (NE_F_S | NE_F_BASE)) != 0;
+}
+
+/* The day named for the nearest other clause of the sentence (on the left,
+ * else on the right): "May ordered 23 diplomats to leave and suspended all
+ * contacts on Wednesday" dates both. Not a reduced relative, which tells of
+ * its noun ("journalists detained by the army were freed on Monday"). 0 when
+ * no clause has one. */
+static int sentence_day(const ne_doc_t *d, const ne_vgroup_t *g)
+{
+    int left = 0, right = 0;
+    /* a passive participle without its auxiliary is one too */
+    if ((g->flags & NE_VG_REDUCED) || ((g->flags & NE_VG_PASSIVE) && g->first == g->head))
+        return 0;
+    for (size_t k = 0; k < d->vg.n; k++) {
+        const ne_vgroup_t *o = &d->vg.v[k];
+        if (o == g || o->date < 0) continue;
+        const ne_timex_t *x = &d->tx.v[o->date];
+        if (x->prec != NE_PREC_DAY || (x->flags & NE_TX_FUTURE) || x->ymd > d->published) continue;
+        if (o->head < g->head) left = x->ymd;
+        else if (!right) right = x->ymd;
+    }
+    return left ? left : right;
+}
+
+int ne_dates_default(const ne_lexicon_t *lx, const ne_doc_t *d, const ne_vgroup_t *g,
+                     int anchor, int *source)
+{
+    if (present_tense(lx, d, g)) {
+        *source = NE_DATE_PUBLISHED;
+        return d->published;
+    }
+    int day = sentence_day(d, g);
+    if (day) {
+        *source = NE_DATE_CONTEXT;
+        return day;
+    }
+    /* the running date is a day the text named, not after the article */
+    if (anchor % 100 && anchor <= d->published) {
+        *source = NE_DATE_CONTEXT;
+        return anchor;
+    }
+    *source = NE_DATE_PUBLISHED;
+    return d->published;
 }

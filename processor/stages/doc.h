@@ -139,6 +139,7 @@ typedef struct ne_vgroup_s {
 enum {
     NE_TX_FUTURE = 1 << 0,   /* points after the article date */
     NE_TX_RELATIVE = 1 << 1, /* relative to the previous date of the text ("the next day") */
+    NE_TX_OPENS = 1 << 2,    /* opens the clause on its right ("two days after Iran struck") */
 };
 
 typedef struct ne_timex_s {

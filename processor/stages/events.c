@@ -23,10 +23,20 @@ static uint64_t fmix(uint64_t x)
     return x;
 }
 
-/* What makes two events the same event. */
+/* A date the text gave, not one inferred (the running date, the article's). */
+static int text_dated(const ne_event_t *e)
+{
+    return e->date_source == NE_DATE_TEXT;
+}
+
+/* What makes two events the same event. An event dated by inference is not
+ * taken for one the text dated: "The court dissolved the party on Wednesday.
+ * The judges banned its leader." are two bans of the same day. */
 static uint64_t event_key(const ne_event_t *e)
 {
     uint64_t h = NE_FNV_OFFSET;
+    int td = text_dated(e);
+    h = ne_fnv1a(h, &td, sizeof(td));
     h = ne_fnv1a(h, e->actor.code, strlen(e->actor.code) + 1);
     h = ne_fnv1a(h, e->code, strlen(e->code) + 1);
     h = ne_fnv1a(h, e->counterpart.code, strlen(e->counterpart.code) + 1);
@@ -37,7 +47,8 @@ static uint64_t event_key(const ne_event_t *e)
 static int same_event(const ne_event_t *a, const ne_event_t *b)
 {
     return !strcmp(a->actor.code, b->actor.code) && !strcmp(a->code, b->code) &&
-           !strcmp(a->counterpart.code, b->counterpart.code) && a->date_ymd == b->date_ymd;
+           !strcmp(a->counterpart.code, b->counterpart.code) && a->date_ymd == b->date_ymd &&
+           text_dated(a) == text_dated(b);
 }
 
 static int seen_grow(struct ne_events_s *ev)

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "actions.h"
+#include "dates.h"
 #include "events.h"
 #include "frames.h"
 #include "sentence.h"
@@ -670,7 +671,7 @@ static void attach_dates(ctx_t *c)
                 if (g->head < d->tx.v[x].tb) left = (int32_t)k;
                 else if (g->head >= d->tx.v[x].te && right < 0) right = (int32_t)k;
             }
-            best = left >= 0 ? left : right;
+            best = left >= 0 && !(d->tx.v[x].flags & NE_TX_OPENS) ? left : right;
         }
         if (best >= 0 && d->vg.v[best].date < 0) d->vg.v[best].date = (int32_t)x;
     }
@@ -701,9 +702,10 @@ static void event_date(const ctx_t *c, const ne_vgroup_t *g, int intent, ne_even
         e->date_start = tok_start(c, x->tb);
         e->date_end = tok_end(c, x->te - 1);
     } else {
-        e->date_ymd = d->published;
+        int src_default;
+        e->date_ymd = ne_dates_default(c->s.lx, d, g, c->mem->anchor, &src_default);
         e->date_precision = NE_PREC_DAY;
-        e->date_source = NE_DATE_PUBLISHED;
+        e->date_source = (ne_date_source_t)src_default;
         e->date_start = e->date_end = 0;
     }
 }

@@ -1117,6 +1117,7 @@ static const struct grammar_class_s {
     {"deontic", NE_W_DEONTIC, 0},
     {"speech-noun", NE_W_SPEECH_NOUN, 0},
     {"pron-subject", NE_W_NOMINATIVE, 0},
+    {"present", NE_W_PRESENT, 0},
     {"timestart", NE_W_TIMESTART, 0},
     {"particle", NE_W_PARTICLE, 0},
     {"weekday", NE_W_WEEKDAY | NE_W_TIMESTART, 0},
@@ -1310,6 +1311,36 @@ static uint32_t parse_roots(const char *s, int *participants)
 /* One pattern line: code <TAB> pattern [<TAB> options]. The head is a verb
  * (verbs-*.tsv) or an event noun (event-nouns.tsv, with an event class in
  * a fourth field). */
+static int lower_word(const char *s)
+{
+    if (!*s) return 0;
+    for (; *s; s++)
+        if (*s < 'a' || *s > 'z') return 0;
+    return 1;
+}
+
+/* "declare * cease - fire": the tokenizer reads "cease-fire" in a text as
+ * the closed compound "ceasefire" (text.c), so a pattern's "a - b" between
+ * two plain words is the word "ab" too. In place. */
+static void close_pattern_compounds(char *pb)
+{
+    char *w[64];
+    int n = 0;
+    for (char *s = NULL, *t = strtok_r(pb, " ", &s); t && n < 64; t = strtok_r(NULL, " ", &s))
+        w[n++] = t;
+    char out[512];
+    size_t o = 0;
+    for (int k = 0; k < n; k++) {
+        int join = k > 0 && k + 2 < n && lower_word(w[k]) && !strcmp(w[k + 1], "-") &&
+                   lower_word(w[k + 2]);
+        o += (size_t)snprintf(out + o, sizeof(out) - o, "%s%s%s", o ? " " : "", w[k],
+                              join ? w[k + 2] : "");
+        if (o >= sizeof(out)) o = sizeof(out) - 1;
+        if (join) k += 2;
+    }
+    memcpy(pb, out, o + 1);
+}
+
 static int load_pattern(loader_t *ld, char **f, int nf, int noun)
 {
     ne_lexicon_t *lx = ld->lx;
@@ -1336,6 +1367,7 @@ static int load_pattern(loader_t *ld, char **f, int nf, int noun)
     }
     char pb[512];
     snprintf(pb, sizeof(pb), "%s", f[1]);
+    close_pattern_compounds(pb);
     char *save = NULL, *tokn = strtok_r(pb, " ", &save);
     if (!tokn) return fail(ld, "empty pattern");
     for (char *c = tokn; *c; c++)

@@ -63,6 +63,7 @@ enum {
     NE_W_DEONTIC = 1u << 22, /* must, should: an obligation (a demand when reported) */
     NE_W_SPEECH_NOUN = 1u << 23, /* statement, declaration: "a statement blaming X" */
     NE_W_NOMINATIVE = 1u << 24, /* he, she, they, we, i: a subject, never a verb's object */
+    NE_W_PRESENT = 1u << 25, /* is, are, has, does: an auxiliary in the present tense */
 };
 
 /* Lemma flags. */

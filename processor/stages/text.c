@@ -221,6 +221,47 @@ int ne_text_tokenize(ne_doc_t *d, const char *text, size_t len,
     return ne_text_tokenize_more(d, lex, 0, SIZE_MAX, &next);
 }
 
+/* "cease-fire", "re-open", "peace-keeping": the word [s, h) joined by the
+ * hyphen at h to the lower-case ASCII word after it, when the closed form
+ * ("ceasefire") is a word of the lexicon, so both spellings reach the same
+ * lemma and patterns. Returns the end of the compound, or 0. */
+static size_t closed_compound(const char *text, size_t len, const struct ne_lexicon_s *lex,
+                              size_t s, size_t h)
+{
+    char buf[NE_MAX_FOLD + 1];
+    size_t n = 0, e = h + 1;
+    /* a capital after the hyphen is a name ("Al-Ain", "Nur-Sultan") */
+    if (!lex || h - s >= NE_MAX_FOLD || h + 1 >= len || text[h + 1] < 'a' || text[h + 1] > 'z')
+        return 0;
+    for (size_t k = s; k < h; k++) {
+        unsigned char ch = (unsigned char)text[k];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'))) return 0;
+        buf[n++] = (char)(ch | 0x20);
+    }
+    for (; e < len && n < NE_MAX_FOLD; e++) {
+        unsigned char ch = (unsigned char)text[e];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'))) break;
+        buf[n++] = (char)(ch | 0x20);
+    }
+    /* the second part must end the word: "cease-fire" but not "re-elect2" */
+    if (e == h + 1 || (e < len && (is_word((unsigned char)text[e]) || text[e] == '-'))) return 0;
+    buf[n] = '\0';
+    return ne_lex_word_find(lex, buf, n) >= 0 ? e : 0;
+}
+
+/* The folded form of a joined compound without its hyphen, looked up again. */
+static void close_compound(ne_doc_t *d, const struct ne_lexicon_s *lex)
+{
+    ne_token_t *t = &d->tok.v[d->tok.n - 1];
+    char *f = d->fold.v + t->fold;
+    size_t n = 0;
+    for (size_t k = 0; k < t->fold_len; k++)
+        if (f[k] != '-') f[n++] = f[k];
+    f[n] = '\0';
+    t->fold_len = (uint16_t)n;
+    t->word = ne_lex_word_find(lex, f, n);
+}
+
 int ne_text_tokenize_more(ne_doc_t *d, const struct ne_lexicon_s *lex, size_t from,
                           size_t max_tokens, size_t *next)
 {
@@ -270,6 +311,7 @@ int ne_text_tokenize_more(ne_doc_t *d, const struct ne_lexicon_s *lex, size_t fr
         }
         int kind = is_digit(c) ? NE_TK_NUM : NE_TK_WORD;
         size_t letters = 1;
+        int joined = 0;
         for (;;) {
             size_t k = i;
             if (k >= len) break;
@@ -326,9 +368,18 @@ int ne_text_tokenize_more(ne_doc_t *d, const struct ne_lexicon_s *lex, size_t fr
                     continue;
                 }
             }
+            if (cc == '-' && kind == NE_TK_WORD && !joined) {
+                size_t e = closed_compound(text, len, lex, s, i);
+                if (e) {
+                    i = e;
+                    joined = 1;
+                    break;
+                }
+            }
             break;
         }
         if (push_token(d, lex, (uint32_t)s, (uint32_t)i, kind, flags) < 0) return -1;
+        if (joined && d->tok.v[d->tok.n - 1].fold_len) close_compound(d, lex);
         /* the possessive as its own token (never left for the next call) */
         if (i < len) {
             size_t k = i;

@@ -53,6 +53,24 @@ START_TEST(abbreviations_numbers_hyphens)
 }
 END_TEST
 
+/* a compound whose closed form is a word is one token, folded closed; a
+ * capital after the hyphen (a name) or an unknown closed form stays apart */
+START_TEST(closed_compounds)
+{
+    tu_doc(&d, "Kenya re-opened talks on a cease-fire in Al-Ain, a well-known case.", 0);
+    tok_is(1, "reopened", "re-opened");
+    tok_is(5, "ceasefire", "cease-fire");
+    ck_assert(d.tok.v[5].word >= 0);
+    tok_is(7, "al", "Al");
+    tok_is(8, "-", "-");
+    tok_is(9, "ain", "Ain");
+    tok_is(12, "well", "well");
+    tok_is(13, "-", "-");
+    tok_is(14, "known", "known");
+    ne_doc_free(&d);
+}
+END_TEST
+
 START_TEST(diacritics_fold)
 {
     tu_doc(&d, "Erdo\xc4\x9f" "an met Pe\xc3\xb1" "a in S\xc3\xa3o Paulo.", 0);
@@ -147,6 +165,7 @@ int main(void)
     TCase *core = tcase_create("core"), *limits = tcase_create("limits");
     tcase_add_test(core, possessive_and_negation);
     tcase_add_test(core, abbreviations_numbers_hyphens);
+    tcase_add_test(core, closed_compounds);
     tcase_add_test(core, diacritics_fold);
     tcase_add_test(core, urls_are_one_token);
     tcase_add_test(core, sentence_split);
