@@ -13,9 +13,9 @@ articles_from "$NE_DEV" eos "$N" >"$WORK/articles.jsonl"
 for k in 1 2 3; do echo '{"text": "broken' >>"$WORK/articles.jsonl"; done
 "$NE_BIN" extract <"$WORK/articles.jsonl" >"$WORK/expected.jsonl" 2>/dev/null
 expected=$(wc -l <"$WORK/expected.jsonl")
-kcat -b "$B" -P -t "$IN" -l "$WORK/articles.jsonl"
-total=$(end_offset "$IN")
-[ "$total" = $((N + 3)) ] || fail "produced $total records"
+total=$((N + 3))
+# the input arrives over 15 s, so that both kills land mid-stream
+stream_file "$WORK/articles.jsonl" "$IN" 60 0.25
 
 eos() {
     start_service -i "$IN" -o "$OUT" --dead-letter "$DLQ" -g "$G" --guarantee exactly-once \
@@ -44,6 +44,8 @@ for round in 1 2; do
     prev=$c
     kills=$((kills + 1))
 done
+wait "$STREAM_PID" || fail "the input stream failed"
+[ "$(end_offset "$IN")" = "$total" ] || fail "produced $(end_offset "$IN") of $total records"
 eos
 wait_committed "$G" "$IN" 300
 stop_service "$SVC_PID"

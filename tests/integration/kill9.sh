@@ -11,11 +11,10 @@ articles_from "$NE_DEV" art "$N" >"$WORK/articles.jsonl"
 "$NE_BIN" extract <"$WORK/articles.jsonl" >"$WORK/expected.jsonl" 2>/dev/null
 expected=$(wc -l <"$WORK/expected.jsonl")
 [ "$expected" -gt $((N / 2)) ] || fail "the offline coder found only $expected events in $N articles"
-kcat -b "$B" -P -t "$IN" -l "$WORK/articles.jsonl"
-[ "$(end_offset "$IN")" = "$N" ] || fail "produced $(end_offset "$IN") of $N articles"
-
 start_service -i "$IN" -o "$OUT" --dead-letter "dlq-$RUN_ID" -g "$G" -X consumer.session.timeout.ms=6000
 first=$SVC_PID
+# the input arrives over 5 s: the kill comes while most of it is unwritten
+stream_file "$WORK/articles.jsonl" "$IN" 20 0.25
 for _ in $(seq 1 600); do
     got=$(end_offset "$OUT")
     [ "$got" -ge $((expected / 5)) ] && break
@@ -27,6 +26,8 @@ at_kill=$(end_offset "$OUT")
 note "killed after $at_kill of $expected events"
 [ "$at_kill" -gt 0 ] || fail "the service was killed before it produced anything; nothing was tested"
 [ "$at_kill" -lt "$expected" ] || fail "the service finished before the kill; nothing was tested"
+wait "$STREAM_PID" || fail "the input stream failed"
+[ "$(end_offset "$IN")" = "$N" ] || fail "produced $(end_offset "$IN") of $N articles"
 
 start_service -i "$IN" -o "$OUT" --dead-letter "dlq-$RUN_ID" -g "$G" -X consumer.session.timeout.ms=6000
 wait_committed "$G" "$IN" 300

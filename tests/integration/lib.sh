@@ -104,6 +104,19 @@ holding() {
          END {print s + 0}' "$1"
 }
 
+# Write FILE to TOPIC in CHUNKS pieces, INTERVAL seconds apart, in the
+# background: a stream that the service codes as it arrives, so that a kill
+# or a fault lands mid-stream however fast the service and its client are.
+# The writer's pid in STREAM_PID.
+stream_file() {
+    local file=$1 topic=$2 chunks=$3 interval=$4 dir
+    dir=$(mktemp -d "$WORK/stream-XXXX")
+    split -n "l/$chunks" "$file" "$dir/chunk-"
+    ( for f in "$dir"/chunk-*; do kcat -b "$B" -P -t "$topic" -l "$f" || exit 1; sleep "$interval"; done ) &
+    STREAM_PID=$!
+    PIDS+=("$STREAM_PID")
+}
+
 # All records of a topic as JSON envelopes (kcat -J), one per line.
 consume_all() {
     kcat -b "$B" -C -t "$1" -o beginning -e -q -J 2>/dev/null
