@@ -107,15 +107,16 @@ count_check "$WORK/poison-exp.jsonl" "$WORK/poison-out.json" at-least-once "the 
 # ---- 4. SIGKILL at random points, ten times over one run
 IN=in-kill-$RUN_ID OUT=out-kill-$RUN_ID G=g-kill-$RUN_ID
 topics "$IN" 3 "$OUT" 3 "dlq-kill-$RUN_ID" 1
-# (the service codes about 20,000 of these articles a second: enough for
-# ten kills that each land before the input is done)
-articles_from "$NE_DEV" kill 60000 >"$WORK/kill.jsonl"
+# (the input arrives over 60 s, so that all ten kills, each followed by a
+# new instance's join, land before it is done, however fast the service)
+total=30000
+articles_from "$NE_DEV" kill "$total" >"$WORK/kill.jsonl"
 "$NE_BIN" extract <"$WORK/kill.jsonl" >"$WORK/kill-exp.jsonl" 2>/dev/null
-kcat -b "$B" -P -t "$IN" -l "$WORK/kill.jsonl"
+stream_file "$WORK/kill.jsonl" "$IN" 120 0.5
 # each instance is killed at a random moment up to 0.3 s after its first
 # events reach the output topic, and before the input is all committed:
 # ten kills mid-stream
-kills=0 total=$(end_offset "$IN")
+kills=0
 for k in $(seq 1 10); do
     out0=$(end_offset "$OUT")
     start_service -i "$IN" -o "$OUT" --dead-letter "dlq-kill-$RUN_ID" -g "$G" -X consumer.session.timeout.ms=6000
@@ -131,6 +132,8 @@ for k in $(seq 1 10); do
     [ "$done_now" -lt "$total" ] || fail "kill $k came after the whole input was committed"
 done
 [ "$kills" = 10 ] || fail "killed $kills times (expected 10)"
+wait "$STREAM_PID" || fail "the input stream failed"
+[ "$(end_offset "$IN")" = "$total" ] || fail "produced $(end_offset "$IN") of $total articles"
 note "killed $kills times mid-stream; $(committed "$G" "$IN") of $total committed"
 start_service -i "$IN" -o "$OUT" --dead-letter "dlq-kill-$RUN_ID" -g "$G" -X consumer.session.timeout.ms=6000
 wait_committed "$G" "$IN" 300
