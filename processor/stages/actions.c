@@ -1313,6 +1313,18 @@ static int match_active(const ctx_t *c, const ne_pattern_t *p, uint32_t from, ms
     return match_from(c, ms, 0, from);
 }
 
+/* The best reading found, into out: 1, or 0 when there is none. */
+static int best_match(const mstate_t *best, ne_match_t *out)
+{
+    if (!best->p) return 0;
+    out->pat = best->p;
+    out->target = best->target;
+    out->evnoun = best->evnoun;
+    out->end = best->end;
+    out->modality = 0;
+    return 1;
+}
+
 /* The pattern of vg that matches from token `from` on. Precedence: the
  * most specific pattern (lexicon.c sorts them: more elements, more literal
  * words); among equally specific ones, the one whose classes matched
@@ -1335,13 +1347,7 @@ static int match_at(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_mat
         if (!ok) continue;
         if (!best.p || ms.spec > best.spec) best = ms;
     }
-    if (!best.p) return 0;
-    out->pat = best.p;
-    out->target = best.target;
-    out->evnoun = best.evnoun;
-    out->end = best.end;
-    out->modality = 0;
-    return 1;
+    return best_match(&best, out);
 }
 
 /* Past the particles of a support reading ("call for") from token i; 0
@@ -1503,13 +1509,7 @@ int ne_actions_match_open(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb
         if (!match_from(&c, &ms, 0, vg->head + 1)) continue;
         if (!best.p || ms.spec > best.spec) best = ms;
     }
-    if (!best.p) return 0;
-    out->pat = best.p;
-    out->target = best.target;
-    out->evnoun = best.evnoun;
-    out->end = best.end;
-    out->modality = 0;
-    return 1;
+    return best_match(&best, out);
 }
 
 int ne_actions_sentence_has(const ne_doc_t *d, int32_t word)
