@@ -52,6 +52,7 @@ struct ne_consumer_s {
     int failed;
     int flush_timeout_ms;
     int64_t deadline_ms; /* shutdown: flushes end by then (0: none) */
+    int coop;            /* the group's rebalance protocol is incremental */
 };
 
 rd_kafka_t *ne_consumer_handle(ne_consumer_t *c)
@@ -232,7 +233,11 @@ static void rebalance_cb(rd_kafka_t *rk, rd_kafka_resp_err_t err,
                          rd_kafka_topic_partition_list_t *parts, void *opaque)
 {
     ne_consumer_t *c = opaque;
-    int coop = !strcmp(rd_kafka_rebalance_protocol(rk), "COOPERATIVE");
+    /* NULL while the group terminates (librdkafka 2.8, in the close's last
+     * revoke): then the protocol is the one the group had */
+    const char *proto = rd_kafka_rebalance_protocol(rk);
+    if (proto) c->coop = !strcmp(proto, "COOPERATIVE");
+    int coop = c->coop;
     rd_kafka_error_t *e = NULL;
     if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
         log_parts("assigned", parts);
