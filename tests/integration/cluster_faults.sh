@@ -62,23 +62,11 @@ N=${CLUSTER_ARTICLES:-3000}
 FAULTS=${CLUSTER_FAULTS:-leader txn-coord group rolling pause latency reset blackhole}
 articles_from "$NE_DEV" cf "$N" >"$WORK/articles.jsonl"
 "$NE_BIN" extract <"$WORK/articles.jsonl" >"$WORK/expected.jsonl" 2>/dev/null
-split -n l/40 "$WORK/articles.jsonl" "$WORK/chunk-"
 note "cluster $B; $N articles, $(wc -l <"$WORK/expected.jsonl") expected events"
 printf '%-14s %-10s %7s %9s %8s %8s %11s\n' guarantee fault sent received missing duplicated recovered_s \
     >"$WORK/table.txt"
 
 committed_now() { committed "$1" "$2" 2>/dev/null || echo -1; }
-
-# The input, streamed over about 20 s by an idempotent producer (acks=all), so
-# that a fault never duplicates or loses input and everything the service
-# is given is in the topic exactly once.
-stream_input() {
-    local f
-    for f in "$WORK"/chunk-*; do
-        kcat -b "$B" -P -t "$1" -X enable.idempotence=true -X acks=all -l "$f" 2>>"$WORK/writer.log" || return 1
-        sleep 0.5
-    done
-}
 
 # Milliseconds from T0 until GROUP has committed, in every partition of
 # TOPIC, past the end offset TARGET ("o0 o1 ...") that partition had at the
@@ -113,9 +101,11 @@ run_fault() {
     [ -z "$TID" ] || args+=(--transactional-id "$TID")
     start_service -b "$SB" "${args[@]}"
     local a=$SVC_PID b="" writer
-    stream_input "$IN" &
-    writer=$!
-    PIDS+=("$writer")
+    # the input over about 20 s by an idempotent producer (acks=all), so that
+    # a fault never duplicates or loses input: the service is given
+    # everything exactly once
+    stream_file "$WORK/articles.jsonl" "$IN" 40 0.5 -X enable.idempotence=true -X acks=all
+    writer=$STREAM_PID
     # strike when the service is well into the stream
     for _ in $(seq 1 600); do
         [ "$(committed_now "$G" "$IN")" -ge $((N / 5)) ] && break

@@ -107,12 +107,17 @@ holding() {
 # Write FILE to TOPIC in CHUNKS pieces, INTERVAL seconds apart, in the
 # background: a stream that the service codes as it arrives, so that a kill
 # or a fault lands mid-stream however fast the service and its client are.
-# The writer's pid in STREAM_PID.
+# The writer's pid in STREAM_PID; any further arguments go to kcat (-X ...),
+# whose messages go to $WORK/stream.log.
 stream_file() {
     local file=$1 topic=$2 chunks=$3 interval=$4 dir
+    shift 4
     dir=$(mktemp -d "$WORK/stream-XXXX")
     split -n "l/$chunks" "$file" "$dir/chunk-"
-    ( for f in "$dir"/chunk-*; do kcat -b "$B" -P -t "$topic" -l "$f" || exit 1; sleep "$interval"; done ) &
+    ( for f in "$dir"/chunk-*; do
+          kcat -b "$B" -P -t "$topic" "$@" -l "$f" 2>>"$WORK/stream.log" || exit 1
+          sleep "$interval"
+      done ) &
     STREAM_PID=$!
     PIDS+=("$STREAM_PID")
 }

@@ -34,10 +34,8 @@ done
 note "instance A holds $pa partition(s), instance B $pb"
 [ "$pa" -ge 1 ] && [ "$pb" -ge 1 ] && [ $((pa + pb)) = 6 ] || fail "the two instances do not share the 6 partitions ($pa/$pb)"
 # the stream: twenty chunks, a quarter of a second apart
-split -l $((N / 20)) "$WORK/articles.jsonl" "$WORK/chunk-"
-( for f in "$WORK"/chunk-*; do kcat -b "$B" -P -t "$IN" -l "$f"; sleep 0.25; done ) &
-writer=$!
-PIDS+=("$writer")
+stream_file "$WORK/articles.jsonl" "$IN" 20 0.25
+writer=$STREAM_PID
 # stop instance A a third of the way in: its partitions move to B
 for _ in $(seq 1 600); do
     [ "$(end_offset "$IN")" -ge $((N / 3)) ] && break
