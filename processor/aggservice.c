@@ -64,12 +64,13 @@ static void opts_from_conf(const ne_conf_t *conf, ne_agg_opts_t *o)
 static void log_stats(const char *who, ne_agg_store_t *s, long aggregates)
 {
     ne_agg_stats_t st;
+    char rows[64] = "";
     ne_agg_stats(s, &st);
+    if (aggregates >= 0) snprintf(rows, sizeof(rows), "; %ld aggregates in the table", aggregates);
     ne_info("%s: %ld events: %ld counted, %ld duplicate ids, %ld late, %ld undated, %ld invalid; "
-            "%ld updates emitted, %ld final records, %ld aggregates purged%s%ld",
+            "%ld updates emitted, %ld final records, %ld aggregates purged%s",
             who, st.events, st.counted, st.duplicates, st.late, st.undated, st.invalid, st.emitted,
-            st.finals, st.purged, aggregates >= 0 ? "; aggregates in the table: " : "",
-            aggregates >= 0 ? aggregates : 0);
+            st.finals, st.purged, rows);
 }
 
 /* ---- the offline twin ------------------------------------------------------------ */
@@ -352,6 +353,11 @@ static int restore(svc_t *s, int32_t p)
     char err[512];
     int64_t t0 = ne_now_ms();
     long n = 0;
+    int64_t lo = 0, hi = -1;
+    /* an empty changelog partition: nothing to wait for (the end of a
+     * partition is only reported after a fetch round) */
+    rd_kafka_resp_err_t we = rd_kafka_query_watermark_offsets(s->restorer, s->chg, p, &lo, &hi, 10000);
+    if (we) ne_warn("restoring partition %d: watermarks: %s", p, rd_kafka_err2str(we));
     rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(1);
     rd_kafka_topic_partition_list_add(l, s->chg, p)->offset = RD_KAFKA_OFFSET_BEGINNING;
     rd_kafka_resp_err_t e = rd_kafka_assign(s->restorer, l);
@@ -362,7 +368,7 @@ static int restore(svc_t *s, int32_t p)
     }
     ne_agg_txn_t *t = ne_agg_begin(s->store, &s->opts, s->cameo, NULL, NULL, err, sizeof(err));
     int rc = t && ne_agg_restore_clear(t, p, err, sizeof(err)) == 0 ? 0 : -1;
-    while (!rc) {
+    while (!rc && !(!we && hi <= lo)) {
         if (!ne_service_running()) {
             rc = -1;
             snprintf(err, sizeof(err), "stopped");
