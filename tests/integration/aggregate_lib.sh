@@ -91,3 +91,8 @@ wait_table() {
     for f in "$WORK"/agg-*.log; do echo "== $f"; tail -5 "$f"; done
     fail "the table of $topic did not equal the offline table within ${limit}s"
 }
+
+# Records of a topic a read_committed consumer sees.
+end_offset_committed() {
+    kcat -b "$B" -C -t "$1" -o beginning -e -q -X isolation.level=read_committed -f 'x\n' 2>/dev/null | grep -c . || true
+}
