@@ -438,14 +438,22 @@ static int ev_parse(const ne_agg_opts_t *o, const char *json, size_t len, ev_t *
     return NE_AGG_COUNTED;
 }
 
-int ne_agg_key(const ne_agg_opts_t *o, const char *json, size_t len, char *key, size_t keysz,
-               char *err, size_t errsz)
+int ne_agg_route(const ne_agg_opts_t *o, const char *json, size_t len, char *key, size_t keysz, int32_t *day,
+                 char *err, size_t errsz)
 {
     ev_t e;
     int rc = ev_parse(o, json, len, &e, err, errsz);
     if (rc == NE_AGG_COUNTED) snprintf(key, keysz, "%s", e.key);
+    *day = rc == NE_AGG_COUNTED && e.day_dated ? e.date_day : INT32_MIN;
     json_decref(e.root);
     return rc;
+}
+
+int ne_agg_key(const ne_agg_opts_t *o, const char *json, size_t len, char *key, size_t keysz,
+               char *err, size_t errsz)
+{
+    int32_t day;
+    return ne_agg_route(o, json, len, key, keysz, &day, err, errsz);
 }
 
 /* A store key: KEY \x1f TYPE MEMBER (a long member by its FNV-1a hash). */

@@ -114,6 +114,15 @@ int ne_agg_key(const ne_agg_opts_t *o, const char *json, size_t len, char *key, 
                char *err, size_t errsz);
 
 /**
+ * @brief ne_agg_key(), and the event's day (its date's day number, see
+ * ne_agg_day) in *day when the event is dated to a day, else INT32_MIN:
+ * what the service needs to route an event and keep its input partitions
+ * aligned in event time.
+ */
+int ne_agg_route(const ne_agg_opts_t *o, const char *json, size_t len, char *key, size_t keysz, int32_t *day,
+                 char *err, size_t errsz);
+
+/**
  * @brief Count one event record (JSON) in partition part at processing time
  * now_ms (Unix ms). Emits the changelog records of what changed (the
  * aggregate first, then the ids it now holds: cut anywhere, a prefix of them

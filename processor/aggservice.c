@@ -211,6 +211,14 @@ done:
 
 /* ---- the service --------------------------------------------------------------------- */
 
+/* Input partitions tracked for alignment (a larger partition number is read
+ * but not aligned). */
+#define NE_MAX_IN 4096
+enum { IN_ASSIGNED = 1, IN_KNOWN = 2, IN_EOF = 4, IN_PAUSED = 8, IN_SEEN = 16 };
+/* How far (days of event time) an input partition may read ahead of the
+ * slowest one before it waits. */
+#define NE_ALIGN_DAYS 1
+
 typedef struct svc_s {
     const ne_conf_t *conf;
     ne_agg_opts_t opts;
@@ -227,6 +235,12 @@ typedef struct svc_s {
     int produce_failed;
     long restore_records, restore_ms, late, dups;
     long in_records, repartitioned, skipped;
+    /* event-time alignment of the input partitions (see align()) */
+    int32_t in_wm[NE_MAX_IN];           /* the latest event day read, per input partition */
+    unsigned char in_state[NE_MAX_IN];  /* IN_* bits */
+    int64_t resume_at[NE_MAX_IN];       /* a paused partition's first record not taken */
+    int in_max; /* input partitions below this number may be assigned */
+    long aligned_pauses;
 } svc_t;
 
 static void dr_cb(rd_kafka_t *rk, const rd_kafka_message_t *m, void *opaque)
@@ -309,6 +323,15 @@ static void rebalance_cb(rd_kafka_t *rk, rd_kafka_resp_err_t err, rd_kafka_topic
         }
         /* a repartition partition waits until its state is restored */
         rd_kafka_topic_partition_list_t *pause = rd_kafka_topic_partition_list_new(parts->cnt);
+        for (int i = 0; i < parts->cnt; i++) {
+            int32_t p = parts->elems[i].partition;
+            if (!is_rep(s, parts->elems[i].topic) && p >= 0 && p < NE_MAX_IN) {
+                s->in_state[p] = IN_ASSIGNED;
+                s->in_wm[p] = INT32_MIN;
+                s->resume_at[p] = -1;
+                if (p >= s->in_max) s->in_max = p + 1;
+            }
+        }
         for (int i = 0; i < parts->cnt; i++)
             if (is_rep(s, parts->elems[i].topic)) {
                 rd_kafka_topic_partition_list_add(pause, parts->elems[i].topic, parts->elems[i].partition);
@@ -334,6 +357,8 @@ static void rebalance_cb(rd_kafka_t *rk, rd_kafka_resp_err_t err, rd_kafka_topic
         s->txn_open = 0;
     }
     for (int i = 0; i < parts->cnt; i++) {
+        int32_t p = parts->elems[i].partition;
+        if (!is_rep(s, parts->elems[i].topic) && p >= 0 && p < NE_MAX_IN) s->in_state[p] = 0;
         list_remove(s->to_restore, parts->elems[i].topic, parts->elems[i].partition);
         list_remove(s->held, parts->elems[i].topic, parts->elems[i].partition);
     }
@@ -450,8 +475,13 @@ static void rewind_batch(svc_t *s, batch_t *b)
     for (int i = 0; i < b->first->cnt; i++) {
         const rd_kafka_topic_partition_t *p = &b->first->elems[i];
         if (rd_kafka_topic_partition_list_find(mine, p->topic, p->partition) &&
-            !rd_kafka_topic_partition_list_find(s->to_restore, p->topic, p->partition))
+            !rd_kafka_topic_partition_list_find(s->to_restore, p->topic, p->partition)) {
             rd_kafka_topic_partition_list_add(seek, p->topic, p->partition)->offset = p->offset;
+            /* a paused partition resumes from the batch's start too */
+            if (!is_rep(s, p->topic) && p->partition < NE_MAX_IN && (s->in_state[p->partition] & IN_PAUSED) &&
+                (s->resume_at[p->partition] < 0 || p->offset < s->resume_at[p->partition]))
+                s->resume_at[p->partition] = p->offset;
+        }
     }
     rd_kafka_error_t *e = seek->cnt ? rd_kafka_seek_partitions(s->cons, seek, 10000) : NULL;
     if (e) {
@@ -476,7 +506,53 @@ static int txn_retry(rd_kafka_error_t *e)
     return 1;
 }
 
-/* One record of the batch. Returns 0, or -1 to abort the batch. */
+static void pause_one(svc_t *s, int32_t p, int pause)
+{
+    rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(1);
+    rd_kafka_topic_partition_list_add(l, s->in, p)->offset = s->resume_at[p];
+    if (!pause && s->resume_at[p] >= 0) {
+        /* back to the first record not taken (the fetcher went past it) */
+        rd_kafka_error_t *e = rd_kafka_seek_partitions(s->cons, l, 10000);
+        if (e || l->elems[0].err) {
+            ne_err("seeking %s[%d] to %lld: %s", s->in, p, (long long)s->resume_at[p],
+                   e ? rd_kafka_error_string(e) : rd_kafka_err2str(l->elems[0].err));
+            if (e) rd_kafka_error_destroy(e);
+            ne_service_fail(); /* going on would skip records */
+        }
+    }
+    if (pause) rd_kafka_pause_partitions(s->cons, l);
+    else rd_kafka_resume_partitions(s->cons, l);
+    rd_kafka_topic_partition_list_destroy(l);
+    if (pause) s->in_state[p] |= IN_PAUSED, s->aligned_pauses++;
+    else s->in_state[p] &= (unsigned char)~IN_PAUSED, s->resume_at[p] = -1;
+}
+
+/* The slowest input partition's day, over those assigned, read and not at
+ * their end (INT32_MAX: none); *unknown: one assigned has not been read yet. */
+static int32_t slowest(const svc_t *s, int32_t except, int *unknown)
+{
+    int32_t min = INT32_MAX;
+    *unknown = 0;
+    for (int p = 0; p < s->in_max; p++) {
+        unsigned st = s->in_state[p];
+        if (p == except || !(st & IN_ASSIGNED) || (st & IN_EOF)) continue;
+        if (!(st & IN_SEEN)) *unknown = 1;
+        else if ((st & IN_KNOWN) && s->in_wm[p] < min) min = s->in_wm[p];
+    }
+    return min;
+}
+
+/* Is input partition p more than NE_ALIGN_DAYS ahead of the others (or are
+ * there unread ones)? See align(). */
+static int ahead_of_others(const svc_t *s, int32_t p)
+{
+    int unknown;
+    int32_t min = slowest(s, p, &unknown);
+    return unknown || (min != INT32_MAX && s->in_wm[p] > min + NE_ALIGN_DAYS);
+}
+
+/* One record of the batch. Returns 0, 1 when it was held back (event-time
+ * alignment: not taken, read again later), or -1 to abort the batch. */
 static int process(svc_t *s, ne_agg_txn_t **tp, batch_t *b, rd_kafka_message_t *m)
 {
     char err[512], key[256];
@@ -488,7 +564,27 @@ static int process(svc_t *s, ne_agg_txn_t **tp, batch_t *b, rd_kafka_message_t *
     if (!is_rep(s, topic)) {
         /* the input: re-keyed by aggregate key, so that one key's events
          * meet in one partition whatever partition they came from */
-        int r = ne_agg_key(&s->opts, m->payload, m->len, key, sizeof(key), err, sizeof(err));
+        int32_t day, p = m->partition;
+        int track = p >= 0 && p < NE_MAX_IN;
+        /* a paused partition's records still in the local queue: taken
+         * again from the first of them when it resumes */
+        if (track && (s->in_state[p] & IN_PAUSED)) {
+            if (s->resume_at[p] < 0 || m->offset < s->resume_at[p]) s->resume_at[p] = m->offset;
+            return 1;
+        }
+        int r = ne_agg_route(&s->opts, m->payload, m->len, key, sizeof(key), &day, err, sizeof(err));
+        if (track) {
+            s->in_state[p] = (unsigned char)((s->in_state[p] & ~IN_EOF) | IN_SEEN);
+            if (day != INT32_MIN && day > s->in_wm[p]) {
+                s->in_wm[p] = day;
+                s->in_state[p] |= IN_KNOWN;
+            }
+            if (day != INT32_MIN && ahead_of_others(s, p)) {
+                pause_one(s, p, 1);
+                s->resume_at[p] = m->offset;
+                return 1;
+            }
+        }
         if (r != NE_AGG_COUNTED) {
             s->skipped++;
             if (r == NE_AGG_INVALID)
@@ -591,6 +687,24 @@ static int finish(svc_t *s, ne_agg_txn_t *t, batch_t *b)
     return 0;
 }
 
+/* Event-time alignment of the input partitions (as Flink's watermark
+ * alignment): the watermark of a state partition is the latest event day
+ * it has seen, and its events come from every input partition; one input
+ * partition read far ahead of another (a backlog, partitions of unequal
+ * sizes) would make the other's events late. So an input partition that is
+ * more than NE_ALIGN_DAYS ahead of the slowest one that still has records
+ * waits (paused) until that one catches up. A partition at its end does
+ * not hold the others back. Within one instance: instances do not see each
+ * other's positions. */
+static void align(svc_t *s)
+{
+    /* pauses happen in process(), record by record; here the resumes */
+    for (int p = 0; p < s->in_max; p++) {
+        unsigned st = s->in_state[p];
+        if ((st & IN_ASSIGNED) && (st & IN_PAUSED) && !ahead_of_others(s, p)) pause_one(s, p, 0);
+    }
+}
+
 static int run_loop(svc_t *s)
 {
     int rc = 0;
@@ -609,8 +723,13 @@ static int run_loop(svc_t *s)
                 break;
             }
             if (m && m->err) {
-                if (m->err != RD_KAFKA_RESP_ERR__PARTITION_EOF)
+                if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+                    if (m->rkt && !is_rep(s, rd_kafka_topic_name(m->rkt)) && m->partition >= 0 &&
+                        m->partition < NE_MAX_IN)
+                        s->in_state[m->partition] |= IN_EOF;
+                } else {
                     ne_warn("consumer: %s", rd_kafka_message_errstr(m));
+                }
                 rd_kafka_message_destroy(m);
                 m = NULL;
             } else if (m) {
@@ -625,20 +744,25 @@ static int run_loop(svc_t *s)
                     }
                     s->txn_open = 1;
                 }
-                note_offset(&b, m);
-                s->in_records++;
-                ne_metrics_record_in();
                 int pr = process(s, &t, &b, m);
+                if (pr == 0) {
+                    note_offset(&b, m);
+                    s->in_records++;
+                    ne_metrics_record_in();
+                    n++;
+                }
                 rd_kafka_message_destroy(m);
-                n++;
                 if (pr < 0) {
                     bad = 1;
                     break;
                 }
             }
             rd_kafka_poll(s->prod, 0);
+            if (m) align(s);
             if (s->to_restore->cnt) break; /* restore before reading on */
-            if (!m && n && ne_now_ms() - t0 > 100) break;
+            /* a batch ends 100 ms after it began; an empty one after a second
+             * (the metrics and the alignment are looked at between batches) */
+            if (!m && ne_now_ms() - t0 > (n ? 100 : 1000)) break;
         }
         if (s->revoked) {
             /* the transaction was aborted in the callback: the store's goes too */
@@ -657,6 +781,7 @@ static int run_loop(svc_t *s)
         }
         rd_kafka_topic_partition_list_destroy(b.first);
         rd_kafka_topic_partition_list_destroy(b.next);
+        align(s); /* an end of partition may free the others */
         if (ne_service_failed()) rc = 1;
         if (ne_now_ms() - last_metrics > 1000) {
             publish_metrics(s);
@@ -761,7 +886,11 @@ static rd_kafka_t *make_consumer(const ne_conf_t *conf, const char *group, int r
         {"auto.offset.reset", "earliest"},
         /* records of aborted transactions are never counted */
         {"isolation.level", "read_committed"},
-        {"enable.partition.eof", restorer ? "true" : "false"},
+        /* the restorer reads to the end; the service knows which input
+         * partitions are at their end (see align()) */
+        {"enable.partition.eof", "true"},
+        /* a paused partition's prefetched records are fetched again: keep it small */
+        {"queued.max.messages.kbytes", restorer ? NULL : "4096"},
     };
     rd_kafka_conf_t *kc = ne_kafka_conf(base, sizeof(base) / sizeof(base[0]), conf, NE_SCOPE_CONSUMER, err, errsz);
     if (!kc) return NULL;
@@ -875,8 +1004,9 @@ done:
     }
     ne_metrics_stop();
     if (s.store) log_stats("aggregate stopped", s.store, -1);
-    ne_info("%ld records read, %ld events repartitioned, %ld skipped; restored %ld changelog record(s) in %ld ms",
-            s.in_records, s.repartitioned, s.skipped, s.restore_records, s.restore_ms);
+    ne_info("%ld records read, %ld events repartitioned, %ld skipped; restored %ld changelog record(s) in %ld ms; "
+            "input partitions paused %ld time(s) to stay aligned in event time",
+            s.in_records, s.repartitioned, s.skipped, s.restore_records, s.restore_ms, s.aligned_pauses);
     ne_agg_store_close(s.store);
     if (!conf->state_dir) rm_tree(dir);
     ne_cameo_free(s.cameo);

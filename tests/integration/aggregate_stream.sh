@@ -41,18 +41,25 @@ start_agg -i "$EV" -o "out2-$RUN_ID" -g "g2-$RUN_ID" --create-topics --retention
     --metrics-port "$port" -X consumer.session.timeout.ms=6000
 pid=$AGG_PID
 wait_table "out2-$RUN_ID" "$WORK/offline.jsonl" 180
-m=$(curl -fsS "http://127.0.0.1:$port/metrics") || fail "no metrics on port $port"
+rows=$(wc -l <"$WORK/offline.jsonl")
+# the figures are refreshed every second
+for _ in $(seq 1 20); do
+    m=$(curl -fsS "http://127.0.0.1:$port/metrics") || fail "no metrics on port $port"
+    entries=$(echo "$m" | awk '/^newsevents_aggregate_state_entries /{print $2}')
+    [ "${entries:-0}" -ge "$rows" ] && break
+    sleep 0.5
+done
 for name in newsevents_aggregate_state_entries newsevents_aggregate_restore_records_total \
             newsevents_aggregate_restore_seconds_total newsevents_aggregates_emitted_total \
             newsevents_aggregate_late_events_total newsevents_aggregate_duplicate_events_total; do
     echo "$m" | grep -q "^$name " || fail "metric $name missing"
 done
-entries=$(echo "$m" | awk '/^newsevents_aggregate_state_entries /{print $2}')
 emitted=$(echo "$m" | awk '/^newsevents_aggregates_emitted_total /{print $2}')
-rows=$(wc -l <"$WORK/offline.jsonl")
+dups=$(echo "$m" | awk '/^newsevents_aggregate_duplicate_events_total /{print $2}')
 # the store holds every aggregate and every event id it counted, at least
 [ "$entries" -ge "$rows" ] || fail "state entries $entries < $rows aggregates"
 [ "$emitted" -ge "$rows" ] || fail "emitted $emitted < $rows aggregates"
+[ "$dups" = "$(cat "$WORK/repeats")" ] || fail "the metrics count $dups duplicates, $(cat "$WORK/repeats") were sent"
 note "at-least-once (root, country, month): equal; metrics: $entries state entries, $emitted updates emitted"
 kill -TERM "$pid"
 wait "$pid" || fail "the service exited $? after SIGTERM"
