@@ -40,7 +40,7 @@ mem() { awk '/^(VmRSS|RssAnon|RssFile):/ {printf "%s %d MB  ", $1, $2 / 1024}' "
 pid=$!
 pids+=("$pid")
 t0=$(date +%s)
-peak_entries=0 peak_rss=0
+peak_entries=0 peak_rss=0 last=-1 still=0
 printf "%6s %10s %12s  %s\n" secs events state-entries memory
 while :; do
     sleep 5
@@ -55,6 +55,10 @@ while :; do
     [ "$rss" -gt "$peak_rss" ] && peak_rss=$rss
     printf "%6d %10d %12d  %s\n" $(( $(date +%s) - t0 )) "$done_" "${entries:-0}" "$(mem "$pid")"
     [ "$done_" -ge "$events" ] && break
+    # no progress for a minute: say so rather than wait for ever
+    if [ "$done_" = "$last" ]; then still=$((still + 1)); else still=0; fi
+    last=$done_
+    [ "$still" -ge 12 ] && { echo "no progress for 60 s at $done_ of $events events" >&2; tail "$w/agg1.log" >&2; exit 1; }
 done
 secs=$(( $(date +%s) - t0 ))
 echo "counted $events events in $secs s ($((events / (secs > 0 ? secs : 1))) events/s, exactly-once, one instance)"
@@ -95,8 +99,7 @@ for _ in $(seq 1 600); do
     [ "$(grep -c "restored state partition" "$w/agg2.log")" -ge 3 ] && break
     sleep 1
 done
-grep "restored state partition" "$w/agg2.log" | sed 's/^[^ ]* [^ ]* *//'
-grep "restored state partition" "$w/agg2.log" |
-    awk '{r += $5; ms += $9} END {printf "restore: %d changelog records in %.1f s (%.0f records/s)\n", r, ms / 1000, r / (ms > 0 ? ms / 1000 : 1)}'
+grep "restored state partition" "$w/agg2.log" | sed 's/^[^ ]* [^ ]* *//' | tee "$w/restored"
+awk '{r += $5; ms += $9} END {printf "restore: %d changelog records in %.1f s (%.0f records/s)\n", r, ms / 1000, r / (ms > 0 ? ms / 1000 : 1)}' "$w/restored"
 kill -TERM "$pid"
 wait "$pid" || true

@@ -340,6 +340,14 @@ static void rebalance_cb(rd_kafka_t *rk, rd_kafka_resp_err_t err, rd_kafka_topic
             }
         if (pause->cnt) rd_kafka_pause_partitions(rk, pause);
         rd_kafka_topic_partition_list_destroy(pause);
+        /* an input partition paused for alignment before a rebalance starts
+         * afresh (not paused, from the committed offset) */
+        rd_kafka_topic_partition_list_t *go = rd_kafka_topic_partition_list_new(parts->cnt);
+        for (int i = 0; i < parts->cnt; i++)
+            if (!is_rep(s, parts->elems[i].topic))
+                rd_kafka_topic_partition_list_add(go, parts->elems[i].topic, parts->elems[i].partition);
+        if (go->cnt) rd_kafka_resume_partitions(rk, go);
+        rd_kafka_topic_partition_list_destroy(go);
         return;
     }
     ne_info("revoking %d partition(s)%s", parts->cnt,
