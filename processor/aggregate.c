@@ -140,24 +140,27 @@ static void civil_from_days(int32_t z, char out[24])
     snprintf(out, 24, "%04d-%02d-%02d", (y + (m <= 2)) % 10000, m % 100, d % 100);
 }
 
+/* The number of n digits at s, or -1 (s need not be NUL-terminated: store keys are not). */
 static int digits(const char *s, int n)
 {
-    for (int i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9') return 0;
-    return 1;
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9') return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
 }
 
-/* Parse YYYY, YYYY-MM or YYYY-MM-DD: its precision, first and last day.
+/* Parse YYYY, YYYY-MM or YYYY-MM-DD (n bytes): its precision, first and last day.
  * Returns the precision or -1. */
 static int period_parse(const char *s, size_t n, int32_t *first, int32_t *last)
 {
     int y, m = 1, d = 1, p;
-    if (n < 4 || !digits(s, 4)) return -1;
-    y = atoi(s);
+    if (n < 4 || (y = digits(s, 4)) < 0) return -1;
     if (n == 4) p = NE_AGG_YEAR;
-    else if (n == 7 && s[4] == '-' && digits(s + 5, 2)) p = NE_AGG_MONTH, m = atoi(s + 5);
-    else if (n == 10 && s[4] == '-' && s[7] == '-' && digits(s + 5, 2) && digits(s + 8, 2))
-        p = NE_AGG_DAY, m = atoi(s + 5), d = atoi(s + 8);
+    else if (n == 7 && s[4] == '-' && (m = digits(s + 5, 2)) >= 0) p = NE_AGG_MONTH;
+    else if (n == 10 && s[4] == '-' && s[7] == '-' && (m = digits(s + 5, 2)) >= 0 && (d = digits(s + 8, 2)) >= 0)
+        p = NE_AGG_DAY;
     else return -1;
     if (m < 1 || m > 12 || d < 1 || d > 31) return -1;
     *first = days_from_civil(y, m, d);
