@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <librdkafka/rdkafka.h>
@@ -240,6 +241,10 @@ typedef struct svc_s {
     unsigned char in_state[NE_MAX_IN];  /* IN_* bits */
     int64_t resume_at[NE_MAX_IN];       /* a paused partition's first record not taken */
     int in_max; /* input partitions below this number may be assigned */
+    /* per state partition: the store holds the changelog up to this offset
+     * (and maybe later records of it), so a restore can start there; -1: unknown */
+    int64_t ckpt[NE_MAX_IN];
+    char dir[1024];
     long aligned_pauses;
 } svc_t;
 
@@ -391,8 +396,14 @@ static int restore(svc_t *s, int32_t p)
      * partition is only reported after a fetch round) */
     rd_kafka_resp_err_t we = rd_kafka_query_watermark_offsets(s->restorer, s->chg, p, &lo, &hi, 10000);
     if (we) ne_warn("restoring partition %d: watermarks: %s", p, rd_kafka_err2str(we));
+    /* from the checkpoint when the store holds the changelog up to it (it
+     * may hold later records too: replaying them puts the same values);
+     * else from the start, into an emptied partition */
+    int64_t from = RD_KAFKA_OFFSET_BEGINNING, reached = hi;
+    int incremental = p < NE_MAX_IN && s->ckpt[p] >= 0 && !we && s->ckpt[p] >= lo && s->ckpt[p] <= hi;
+    if (incremental) from = s->ckpt[p];
     rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(1);
-    rd_kafka_topic_partition_list_add(l, s->chg, p)->offset = RD_KAFKA_OFFSET_BEGINNING;
+    rd_kafka_topic_partition_list_add(l, s->chg, p)->offset = from;
     rd_kafka_resp_err_t e = rd_kafka_assign(s->restorer, l);
     rd_kafka_topic_partition_list_destroy(l);
     if (e) {
@@ -400,8 +411,8 @@ static int restore(svc_t *s, int32_t p)
         return -1;
     }
     ne_agg_txn_t *t = ne_agg_begin(s->store, &s->opts, s->cameo, NULL, NULL, err, sizeof(err));
-    int rc = t && ne_agg_restore_clear(t, p, err, sizeof(err)) == 0 ? 0 : -1;
-    while (!rc && !(!we && hi <= lo)) {
+    int rc = t && (incremental || ne_agg_restore_clear(t, p, err, sizeof(err)) == 0) ? 0 : -1;
+    while (!rc && !(!we && hi <= (incremental ? from : lo))) {
         if (!ne_service_running()) {
             rc = -1;
             snprintf(err, sizeof(err), "stopped");
@@ -410,6 +421,7 @@ static int restore(svc_t *s, int32_t p)
         rd_kafka_message_t *m = rd_kafka_consumer_poll(s->restorer, 500);
         if (!m) continue;
         if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+            reached = m->offset; /* the end a read_committed reader sees */
             rd_kafka_message_destroy(m);
             break;
         }
@@ -432,8 +444,10 @@ static int restore(svc_t *s, int32_t p)
     long ms = (long)(ne_now_ms() - t0);
     s->restore_records += n;
     s->restore_ms += ms;
-    ne_info("restored state partition %d: %ld changelog record(s) in %ld ms, %ld entries", p, n, ms,
-            ne_agg_store_entries(s->store, p));
+    if (p < NE_MAX_IN) s->ckpt[p] = !we && reached >= 0 ? reached : -1;
+    ne_info("restored state partition %d: %ld changelog record(s) in %ld ms, %ld entries (%s)", p, n, ms,
+            ne_agg_store_entries(s->store, p),
+            incremental ? "from the store's checkpoint" : "from the changelog's start");
     return 0;
 }
 
@@ -944,6 +958,49 @@ static rd_kafka_t *make_producer(svc_t *s, char *err, size_t errsz)
     return rk;
 }
 
+/* A checkpoint older than this is not used: the broker drops a compacted
+ * topic's tombstones after delete.retention.ms (24 h by default), and a
+ * replay from an old offset could miss a delete. */
+#define NE_CKPT_MAX_AGE_S (12 * 3600)
+
+/* Read DIR/checkpoint ("time", then "partition offset" lines) into s->ckpt. */
+static void checkpoint_load(svc_t *s)
+{
+    char path[1100];
+    for (int p = 0; p < NE_MAX_IN; p++) s->ckpt[p] = -1;
+    snprintf(path, sizeof(path), "%s/checkpoint", s->dir);
+    FILE *fp = fopen(path, "r");
+    if (!fp) return;
+    long long when = 0, off;
+    int p, n = 0;
+    char chg[600];
+    if (fscanf(fp, "%lld %599s", &when, chg) == 2 && !strcmp(chg, s->chg) &&
+        time(NULL) - when <= NE_CKPT_MAX_AGE_S)
+        while (fscanf(fp, "%d %lld", &p, &off) == 2)
+            if (p >= 0 && p < NE_MAX_IN && off >= 0) s->ckpt[p] = off, n++;
+    fclose(fp);
+    if (n) ne_info("the store in %s has a checkpoint of %d partition(s): restores start there", s->dir, n);
+}
+
+/* After a clean stop (everything committed): the changelog end of each held
+ * partition, which the store holds up to. */
+static void checkpoint_save(svc_t *s)
+{
+    char path[1100], tmp[1100];
+    snprintf(path, sizeof(path), "%s/checkpoint", s->dir);
+    snprintf(tmp, sizeof(tmp), "%s/checkpoint.tmp", s->dir);
+    FILE *fp = fopen(tmp, "w");
+    if (!fp) return;
+    fprintf(fp, "%lld %s\n", (long long)time(NULL), s->chg);
+    for (int i = 0; i < s->held->cnt; i++) {
+        int64_t lo, hi;
+        int32_t p = s->held->elems[i].partition;
+        if (!rd_kafka_query_watermark_offsets(s->restorer, s->chg, p, &lo, &hi, 5000))
+            fprintf(fp, "%d %lld\n", (int)p, (long long)hi);
+    }
+    if (fclose(fp) == 0) rename(tmp, path);
+}
+
 int ne_agg_service(const ne_conf_t *conf)
 {
     char err[512], group2[1024], dir[1024];
@@ -959,6 +1016,7 @@ int ne_agg_service(const ne_conf_t *conf)
     if (conf->state_dir) snprintf(dir, sizeof(dir), "%s", conf->state_dir);
     /* the folder is a cache of the changelog: a run of its own, removed at the end */
     else snprintf(dir, sizeof(dir), "/tmp/newsevents-aggregate-%s-%d", conf->group, (int)getpid());
+    snprintf(s.dir, sizeof(s.dir), "%s", dir);
     int rc = 1;
     ne_service_watchdog(conf->flush_timeout_ms);
     s.to_restore = rd_kafka_topic_partition_list_new(8);
@@ -975,6 +1033,8 @@ int ne_agg_service(const ne_conf_t *conf)
         ne_err("%s", err);
         goto done;
     }
+    checkpoint_load(&s);
+    if (!conf->state_dir) for (int p = 0; p < NE_MAX_IN; p++) s.ckpt[p] = -1;
     rd_kafka_topic_partition_list_t *sub = rd_kafka_topic_partition_list_new(2);
     rd_kafka_topic_partition_list_add(sub, s.in, RD_KAFKA_PARTITION_UA);
     rd_kafka_topic_partition_list_add(sub, s.rep, RD_KAFKA_PARTITION_UA);
@@ -996,6 +1056,8 @@ int ne_agg_service(const ne_conf_t *conf)
             s.eos ? " with transactional id " : "", s.eos ? conf->transactional_id : "", dir);
     rc = run_loop(&s);
     publish_metrics(&s);
+    /* a clean stop: every batch committed, the store holds the changelog's end */
+    if (!rc && !ne_service_failed() && conf->state_dir) checkpoint_save(&s);
 done:
     ne_service_stop();
     if (s.cons) {
