@@ -103,3 +103,17 @@ grep "restored state partition" "$w/agg2.log" | sed 's/^[^ ]* [^ ]* *//' | tee "
 awk '{r += $5; ms += $9} END {printf "restore: %d changelog records in %.1f s (%.0f records/s)\n", r, ms / 1000, r / (ms > 0 ? ms / 1000 : 1)}' "$w/restored"
 kill -TERM "$pid"
 wait "$pid" || true
+
+# a restart on the kept store (it stopped cleanly: a checkpoint) reads only what came after it
+"$bin" aggregate -b "$B" -i "$ev" -o "$out" -g "$g" --retention-days "$ret" --guarantee exactly-once \
+    --transactional-id "tx-$id" --state-dir "$w/state1" >"$w/agg3.log" 2>&1 &
+pid=$!
+pids+=("$pid")
+for _ in $(seq 1 600); do
+    [ "$(grep -c "restored state partition" "$w/agg3.log")" -ge 3 ] && break
+    sleep 1
+done
+grep "restored state partition" "$w/agg3.log" | sed 's/^[^ ]* [^ ]* *//' | tee "$w/restored3"
+awk '{r += $5; ms += $9} END {printf "restart on the kept store: %d changelog records in %.3f s\n", r, ms / 1000}' "$w/restored3"
+kill -TERM "$pid"
+wait "$pid" || true

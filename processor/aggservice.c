@@ -240,6 +240,7 @@ typedef struct svc_s {
     int32_t in_wm[NE_MAX_IN];           /* the latest event day read, per input partition */
     unsigned char in_state[NE_MAX_IN];  /* IN_* bits */
     int64_t resume_at[NE_MAX_IN];       /* a paused partition's first record not taken */
+    int64_t expect[NE_MAX_IN];          /* after a resume: the offset its seek goes to (-1: none) */
     int in_max; /* input partitions below this number may be assigned */
     /* per state partition: the store holds the changelog up to this offset
      * (and maybe later records of it), so a restore can start there; -1: unknown */
@@ -334,6 +335,7 @@ static void rebalance_cb(rd_kafka_t *rk, rd_kafka_resp_err_t err, rd_kafka_topic
                 s->in_state[p] = IN_ASSIGNED;
                 s->in_wm[p] = INT32_MIN;
                 s->resume_at[p] = -1;
+                s->expect[p] = -1;
                 if (p >= s->in_max) s->in_max = p + 1;
             }
         }
@@ -383,9 +385,10 @@ static void rebalance_cb(rd_kafka_t *rk, rd_kafka_resp_err_t err, rd_kafka_topic
     }
 }
 
-/* Rebuild partition p of the store from changelog partition p: empty it,
- * then apply the changelog from its start to its end (read_committed: the
- * end is the last committed record). */
+/* Rebuild partition p of the store from changelog partition p: from the
+ * checkpoint when there is one, else empty it and apply the changelog from
+ * its start; to its end (read_committed: the last committed record).
+ * Returns 0, -1 on an error, -2 when a stop came first. */
 static int restore(svc_t *s, int32_t p)
 {
     char err[512];
@@ -437,6 +440,7 @@ static int restore(svc_t *s, int32_t p)
     rd_kafka_assign(s->restorer, NULL);
     if (!rc) rc = ne_agg_commit(t, err, sizeof(err));
     else ne_agg_abort(t);
+    if (rc && !ne_service_running()) return -2; /* a stop: not an error */
     if (rc) {
         ne_err("restoring partition %d: %s", p, err);
         return -1;
@@ -458,7 +462,9 @@ static int restore_pending(svc_t *s)
         int32_t p = tp->partition;
         char topic[1024];
         snprintf(topic, sizeof(topic), "%s", tp->topic);
-        if (restore(s, p) < 0) return -1;
+        int r = restore(s, p);
+        if (r == -2) return 0; /* stopping: the loop ends */
+        if (r < 0) return -1;
         rd_kafka_topic_partition_list_del(s->to_restore, topic, p);
         if (!rd_kafka_topic_partition_list_find(s->held, topic, p))
             rd_kafka_topic_partition_list_add(s->held, topic, p);
@@ -496,14 +502,20 @@ static void rewind_batch(svc_t *s, batch_t *b)
     rd_kafka_topic_partition_list_t *seek = rd_kafka_topic_partition_list_new(b->first->cnt);
     for (int i = 0; i < b->first->cnt; i++) {
         const rd_kafka_topic_partition_t *p = &b->first->elems[i];
-        if (rd_kafka_topic_partition_list_find(mine, p->topic, p->partition) &&
-            !rd_kafka_topic_partition_list_find(s->to_restore, p->topic, p->partition)) {
-            rd_kafka_topic_partition_list_add(seek, p->topic, p->partition)->offset = p->offset;
-            /* a paused partition resumes from the batch's start too */
-            if (!is_rep(s, p->topic) && p->partition < NE_MAX_IN && (s->in_state[p->partition] & IN_PAUSED) &&
-                (s->resume_at[p->partition] < 0 || p->offset < s->resume_at[p->partition]))
-                s->resume_at[p->partition] = p->offset;
+        if (!rd_kafka_topic_partition_list_find(mine, p->topic, p->partition) ||
+            rd_kafka_topic_partition_list_find(s->to_restore, p->topic, p->partition))
+            continue;
+        if (!is_rep(s, p->topic) && p->partition < NE_MAX_IN) {
+            int32_t q = p->partition;
+            s->expect[q] = -1;
+            /* a partition paused for alignment is not sought now (that can
+             * wait for a fetch that does not come): it resumes from here */
+            if (s->in_state[q] & IN_PAUSED) {
+                if (s->resume_at[q] < 0 || p->offset < s->resume_at[q]) s->resume_at[q] = p->offset;
+                continue;
+            }
         }
+        rd_kafka_topic_partition_list_add(seek, p->topic, p->partition)->offset = p->offset;
     }
     rd_kafka_error_t *e = seek->cnt ? rd_kafka_seek_partitions(s->cons, seek, 10000) : NULL;
     if (e) {
@@ -533,14 +545,17 @@ static void pause_one(svc_t *s, int32_t p, int pause)
     rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(1);
     rd_kafka_topic_partition_list_add(l, s->in, p)->offset = s->resume_at[p];
     if (!pause && s->resume_at[p] >= 0) {
-        /* back to the first record not taken (the fetcher went past it) */
-        rd_kafka_error_t *e = rd_kafka_seek_partitions(s->cons, l, 10000);
-        if (e || l->elems[0].err) {
-            ne_err("seeking %s[%d] to %lld: %s", s->in, p, (long long)s->resume_at[p],
-                   e ? rd_kafka_error_string(e) : rd_kafka_err2str(l->elems[0].err));
-            if (e) rd_kafka_error_destroy(e);
+        /* back to the first record not taken (the fetcher went past it).
+         * Asynchronous: a synchronous seek of a paused partition can wait
+         * for a fetch that does not come. Until a record of that offset
+         * arrives, the partition's records are not taken (see process()). */
+        rd_kafka_error_t *e = rd_kafka_seek_partitions(s->cons, l, 0);
+        if (e) {
+            ne_err("seeking %s[%d] to %lld: %s", s->in, p, (long long)s->resume_at[p], rd_kafka_error_string(e));
+            rd_kafka_error_destroy(e);
             ne_service_fail(); /* going on would skip records */
         }
+        s->expect[p] = s->resume_at[p];
     }
     if (pause) rd_kafka_pause_partitions(s->cons, l);
     else rd_kafka_resume_partitions(s->cons, l);
@@ -593,6 +608,11 @@ static int process(svc_t *s, ne_agg_txn_t **tp, batch_t *b, rd_kafka_message_t *
         if (track && (s->in_state[p] & IN_PAUSED)) {
             if (s->resume_at[p] < 0 || m->offset < s->resume_at[p]) s->resume_at[p] = m->offset;
             return 1;
+        }
+        /* resumed: records fetched before the seek took effect are not taken */
+        if (track && s->expect[p] >= 0) {
+            if (m->offset != s->expect[p]) return 1;
+            s->expect[p] = -1;
         }
         int r = ne_agg_route(&s->opts, m->payload, m->len, key, sizeof(key), &day, err, sizeof(err));
         if (track) {
@@ -1034,6 +1054,7 @@ int ne_agg_service(const ne_conf_t *conf)
         goto done;
     }
     checkpoint_load(&s);
+    for (int p = 0; p < NE_MAX_IN; p++) s.resume_at[p] = s.expect[p] = -1;
     if (!conf->state_dir) for (int p = 0; p < NE_MAX_IN; p++) s.ckpt[p] = -1;
     rd_kafka_topic_partition_list_t *sub = rd_kafka_topic_partition_list_new(2);
     rd_kafka_topic_partition_list_add(sub, s.in, RD_KAFKA_PARTITION_UA);

@@ -4,7 +4,8 @@
 # the same table as `newsevents aggregate -i FILE`, every aggregate equal
 # (counts, dates, samples, labels). Twice: exactly-once with the default
 # key, and at-least-once with --code root --actor country --date-precision
-# month. The state metrics are served and say what was counted. A restart
+# month. Every record validates against schemas/aggregate.schema.json. The
+# state metrics are served and say what was counted. A restart
 # on the same store starts from its checkpoint and dedups all it saw.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/aggregate_lib.sh"
@@ -29,6 +30,26 @@ grep -q "duplicate ids" "$WORK/agg-$AGG_N.log" || fail "no closing counts in the
 dups=$(grep -o "[0-9]* duplicate ids" "$WORK/agg-$AGG_N.log" | tail -1 | grep -o "^[0-9]*")
 [ "$dups" = "$(cat "$WORK/repeats")" ] || fail "$(cat "$WORK/repeats") repeated event ids sent, $dups seen as duplicates"
 note "exactly-once: equal to the offline table; $dups repeated event ids not counted"
+# every record of the output and of the offline table is valid against the aggregate schema
+"$PY" - "$NE_SRC/schemas/aggregate.schema.json" "$WORK/table-out1-$RUN_ID.json" "$WORK/offline.jsonl" <<'PY' ||
+import json, sys
+from jsonschema import Draft202012Validator
+schema = json.load(open(sys.argv[1]))
+Draft202012Validator.check_schema(schema)
+v = Draft202012Validator(schema)
+n = 0
+for line in open(sys.argv[2]):
+    rec = json.loads(json.loads(line)["payload"])
+    errs = list(v.iter_errors(rec))
+    assert not errs, "output record invalid: %s" % errs[0].message
+    n += 1
+for line in open(sys.argv[3]):
+    errs = list(v.iter_errors(json.loads(line)))
+    assert not errs, "offline record invalid: %s" % errs[0].message
+    n += 1
+print("%d aggregate records valid against %s" % (n, schema["$id"]))
+PY
+    fail "aggregate records do not validate against schemas/aggregate.schema.json"
 # the same table again from what is in the topic once the service is gone
 agg_compare "out1-$RUN_ID" "$WORK/offline.jsonl" >/dev/null || fail "the table changed after the stop"
 
