@@ -418,7 +418,7 @@ static int run_aggregate(ne_conf_t *conf)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        usage_error(NULL, "no command (run, replay or extract)");
+        usage_error(NULL, "no command (run, replay, extract or aggregate)");
         return 2;
     }
     const char *cmd = argv[1];

@@ -31,7 +31,7 @@ usage_error "newsevents extract: unknown option '--inptu' (did you mean --input?
 usage_error "newsevents run: ambiguous option '--met' (--metrics-port, --metrics-bind)" "$BIN" run --met 1
 usage_error "newsevents extract: option '--output' needs a value" "$BIN" extract --output
 usage_error "newsevents: unknown command 'extrct' (did you mean extract?)" "$BIN" extrct
-usage_error "newsevents: no command (run, replay or extract)" "$BIN"
+usage_error "newsevents: no command (run, replay, extract or aggregate)" "$BIN"
 # options of another command
 usage_error "newsevents extract: --guarantee is an option of run and aggregate, not of extract" "$BIN" extract --guarantee exactly-once
 usage_error "newsevents run: --from is an option of replay, not of run" "$BIN" run --from earliest
