@@ -666,8 +666,6 @@ static int finish(svc_t *s, ne_agg_txn_t *t, batch_t *b)
         }
     if (s->eos) {
         if (ok) {
-            int64_t t0 = ne_now_ms();
-            (void)t0;
             do {
                 rd_kafka_consumer_group_metadata_t *gm = rd_kafka_consumer_group_metadata(s->cons);
                 e = rd_kafka_send_offsets_to_transaction(s->prod, b->next, gm, 500);
