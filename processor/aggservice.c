@@ -240,7 +240,6 @@ typedef struct svc_s {
     int32_t in_wm[NE_MAX_IN];           /* the latest event day read, per input partition */
     unsigned char in_state[NE_MAX_IN];  /* IN_* bits */
     int64_t resume_at[NE_MAX_IN];       /* a paused partition's first record not taken */
-    int64_t expect[NE_MAX_IN];          /* after a resume: the offset its seek goes to (-1: none) */
     int in_max; /* input partitions below this number may be assigned */
     /* per state partition: the store holds the changelog up to this offset
      * (and maybe later records of it), so a restore can start there; -1: unknown */
@@ -335,7 +334,6 @@ static void rebalance_cb(rd_kafka_t *rk, rd_kafka_resp_err_t err, rd_kafka_topic
                 s->in_state[p] = IN_ASSIGNED;
                 s->in_wm[p] = INT32_MIN;
                 s->resume_at[p] = -1;
-                s->expect[p] = -1;
                 if (p >= s->in_max) s->in_max = p + 1;
             }
         }
@@ -507,7 +505,6 @@ static void rewind_batch(svc_t *s, batch_t *b)
             continue;
         if (!is_rep(s, p->topic) && p->partition < NE_MAX_IN) {
             int32_t q = p->partition;
-            s->expect[q] = -1;
             /* a partition paused for alignment is not sought now (that can
              * wait for a fetch that does not come): it resumes from here */
             if (s->in_state[q] & IN_PAUSED) {
@@ -544,21 +541,21 @@ static void pause_one(svc_t *s, int32_t p, int pause)
 {
     rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(1);
     rd_kafka_topic_partition_list_add(l, s->in, p)->offset = s->resume_at[p];
-    if (!pause && s->resume_at[p] >= 0) {
-        /* back to the first record not taken (the fetcher went past it).
-         * Asynchronous: a synchronous seek of a paused partition can wait
-         * for a fetch that does not come. Until a record of that offset
-         * arrives, the partition's records are not taken (see process()). */
-        rd_kafka_error_t *e = rd_kafka_seek_partitions(s->cons, l, 0);
-        if (e) {
-            ne_err("seeking %s[%d] to %lld: %s", s->in, p, (long long)s->resume_at[p], rd_kafka_error_string(e));
-            rd_kafka_error_destroy(e);
-            ne_service_fail(); /* going on would skip records */
-        }
-        s->expect[p] = s->resume_at[p];
-    }
     if (pause) rd_kafka_pause_partitions(s->cons, l);
     else rd_kafka_resume_partitions(s->cons, l);
+    if (!pause && s->resume_at[p] >= 0) {
+        /* back to the first record not taken (the fetcher went past it).
+         * After the resume: a seek of a paused partition can wait for a
+         * fetch that does not come. A record fetched before the seek and
+         * taken meanwhile is read twice: harmless, its event id counts once. */
+        rd_kafka_error_t *e = rd_kafka_seek_partitions(s->cons, l, 10000);
+        if (e || l->elems[0].err) {
+            ne_err("seeking %s[%d] to %lld: %s", s->in, p, (long long)s->resume_at[p],
+                   e ? rd_kafka_error_string(e) : rd_kafka_err2str(l->elems[0].err));
+            if (e) rd_kafka_error_destroy(e);
+            ne_service_fail(); /* going on could skip records */
+        }
+    }
     rd_kafka_topic_partition_list_destroy(l);
     if (pause) s->in_state[p] |= IN_PAUSED, s->aligned_pauses++;
     else s->in_state[p] &= (unsigned char)~IN_PAUSED, s->resume_at[p] = -1;
@@ -608,11 +605,6 @@ static int process(svc_t *s, ne_agg_txn_t **tp, batch_t *b, rd_kafka_message_t *
         if (track && (s->in_state[p] & IN_PAUSED)) {
             if (s->resume_at[p] < 0 || m->offset < s->resume_at[p]) s->resume_at[p] = m->offset;
             return 1;
-        }
-        /* resumed: records fetched before the seek took effect are not taken */
-        if (track && s->expect[p] >= 0) {
-            if (m->offset != s->expect[p]) return 1;
-            s->expect[p] = -1;
         }
         int r = ne_agg_route(&s->opts, m->payload, m->len, key, sizeof(key), &day, err, sizeof(err));
         if (track) {
@@ -1052,7 +1044,7 @@ int ne_agg_service(const ne_conf_t *conf)
         goto done;
     }
     checkpoint_load(&s);
-    for (int p = 0; p < NE_MAX_IN; p++) s.resume_at[p] = s.expect[p] = -1;
+    for (int p = 0; p < NE_MAX_IN; p++) s.resume_at[p] = -1;
     if (!conf->state_dir) for (int p = 0; p < NE_MAX_IN; p++) s.ckpt[p] = -1;
     rd_kafka_topic_partition_list_t *sub = rd_kafka_topic_partition_list_new(2);
     rd_kafka_topic_partition_list_add(sub, s.in, RD_KAFKA_PARTITION_UA);
