@@ -751,6 +751,16 @@ static int run_loop(svc_t *s)
         while (ne_service_running() && n < s->conf->batch) {
             rd_kafka_message_t *m = rd_kafka_consumer_poll(s->cons, n ? 10 : 100);
             if (s->revoked) {
+                /* the poll that served the revoke may also have served the
+                 * new assignment and returned a record of it: librdkafka's
+                 * position is past it now, so it is read again from there
+                 * (rewind_batch seeks it), not dropped (it was lost: its
+                 * partition's next records were taken and committed) */
+                if (m && !m->err && m->rkt) {
+                    const char *mt = rd_kafka_topic_name(m->rkt);
+                    if (!rd_kafka_topic_partition_list_find(b.first, mt, m->partition))
+                        rd_kafka_topic_partition_list_add(b.first, mt, m->partition)->offset = m->offset;
+                }
                 if (m) rd_kafka_message_destroy(m);
                 break;
             }
