@@ -35,6 +35,7 @@ wait_committed "$G" "$IN" 300
 kill -0 "$svc" 2>/dev/null || { tail -20 "$log" >&2; fail "the service died after the outage"; }
 stop_service "$svc"
 note "the service through the outage: $(grep -c 'transaction aborted' "$log" || true) transaction(s) aborted and done again, $(grep -c 'retrying' "$log" || true) retry line(s)"
+wait_stable "$OUT"
 kcat -b "$B" -C -t "$OUT" -o beginning -e -q -X isolation.level=read_committed -f '%s\n' >"$WORK/out.jsonl"
 "$PY" - "$WORK/expected.jsonl" "$WORK/out.jsonl" "$PAUSE" <<'PY'
 import json, sys

@@ -10,12 +10,14 @@
  *   ne_topics -b BROKERS committed-each GROUP TOPIC
  *   ne_topics -b BROKERS leader TOPIC PARTITION  the node id of the partition's leader
  *   ne_topics -b BROKERS group-coordinator GROUP the node id of the group's coordinator
+ *   ne_topics -b BROKERS stable TOPIC SECONDS  wait until no transaction is open in TOPIC
  *
  * Topics get the broker's default replication factor (3 on the test cluster).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <librdkafka/rdkafka.h>
 
@@ -117,6 +119,66 @@ static int end_offsets(const char *brokers, const char *topic)
     return 0;
 }
 
+/* A client whose ListOffsets asks for this isolation level: read_committed
+ * answers a partition's last stable offset, read_uncommitted its high
+ * watermark. */
+static rd_kafka_t *lister(const char *brokers, const char *isolation)
+{
+    char err[512];
+    rd_kafka_conf_t *c = rd_kafka_conf_new();
+    if (rd_kafka_conf_set(c, "bootstrap.servers", brokers, err, sizeof(err)) ||
+        rd_kafka_conf_set(c, "isolation.level", isolation, err, sizeof(err))) {
+        fprintf(stderr, "ne_topics: %s\n", err);
+        rd_kafka_conf_destroy(c);
+        return NULL;
+    }
+    rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_CONSUMER, c, err, sizeof(err));
+    if (!rk) fprintf(stderr, "ne_topics: %s\n", err);
+    return rk;
+}
+
+/* Wait until every partition's last stable offset has reached its high
+ * watermark: no transaction is open, so a read_committed reader that stops
+ * at the end sees everything. A commit returns once the coordinator has
+ * decided it; its markers reach the partitions afterwards, later still when
+ * a partition's leader has just moved. Prints the offsets; 1 on timeout. */
+static int stable(const char *brokers, const char *topic, int seconds)
+{
+    rd_kafka_t *rc = lister(brokers, "read_committed"), *ru = lister(brokers, "read_uncommitted");
+    int n = rc && ru ? partitions(ru, topic) : -1, rcode = 1;
+    for (int tries = 0; n > 0 && tries <= seconds * 4; tries++) {
+        int open = 0;
+        char line[4096];
+        size_t len = 0;
+        line[0] = '\0';
+        for (int p = 0; p < n; p++) {
+            int64_t lo, lso = -1, hw = -1;
+            if (rd_kafka_query_watermark_offsets(rc, topic, p, &lo, &lso, 5000) ||
+                rd_kafka_query_watermark_offsets(ru, topic, p, &lo, &hw, 5000) || lso != hw)
+                open++;
+            if (len < sizeof(line) - 64)
+                len += (size_t)snprintf(line + len, sizeof(line) - len, "%s%d:%lld/%lld", p ? " " : "", p,
+                                        (long long)lso, (long long)hw);
+        }
+        if (!open) {
+            printf("%s\n", line);
+            rcode = 0;
+            break;
+        }
+        if (tries == seconds * 4)
+            fprintf(stderr, "ne_topics: %s: %d partition(s) still hold an open transaction after %d s "
+                            "(partition:last_stable/high_watermark): %s\n", topic, open, seconds, line);
+        else {
+            struct timespec ts = {0, 250 * 1000000L};
+            nanosleep(&ts, NULL);
+        }
+    }
+    if (n < 0) fprintf(stderr, "ne_topics: no topic %s\n", topic);
+    if (rc) rd_kafka_destroy(rc);
+    if (ru) rd_kafka_destroy(ru);
+    return rcode;
+}
+
 static int committed(const char *brokers, const char *group, const char *topic)
 {
     rd_kafka_t *rk = client(brokers, RD_KAFKA_CONSUMER, group);
@@ -214,8 +276,9 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "committed-each") && argc == 6) return committed(b, argv[4], argv[5]);
     if (!strcmp(cmd, "leader") && argc == 6) return leader(b, argv[4], atoi(argv[5]));
     if (!strcmp(cmd, "group-coordinator") && argc == 5) return group_coordinator(b, argv[4]);
+    if (!strcmp(cmd, "stable") && argc == 6) return stable(b, argv[4], atoi(argv[5]));
 usage:
     fprintf(stderr, "usage: ne_topics -b BROKERS create TOPIC PARTITIONS ... | end TOPIC | "
-                    "committed GROUP TOPIC | leader TOPIC PARTITION | group-coordinator GROUP\n");
+                    "committed GROUP TOPIC | leader TOPIC PARTITION | group-coordinator GROUP | stable TOPIC SECONDS\n");
     return 2;
 }
