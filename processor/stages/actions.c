@@ -169,6 +169,20 @@ static int finite_before(const ne_doc_t *d, uint32_t tb, uint32_t i)
 
 /* ---- verb groups: the steps ------------------------------------------------ */
 
+static int in_gclass(const ctx_t *c, int gc, int32_t w);
+
+/* "the Israeli-occupied West Bank", "an open-ended strike", "Western-backed
+ * forces": a verb form joined by a hyphen to the word before it is part of a
+ * compound modifier of the noun after it, not a verb. After a prefix (class
+ * PREFIXES: "re-elected", "co-chaired") it is still a verb. */
+static int compound_modifier(const ctx_t *c, uint32_t i)
+{
+    if (i < c->tb + 2 || !is_punct(c, i - 1, "-")) return 0;
+    if ((tok(c, i)->flags | tok(c, i - 1)->flags) & NE_TF_SPACE) return 0;
+    const ne_token_t *p = tok(c, i - 2);
+    return p->kind == NE_TK_WORD && !in_gclass(c, NE_GC_PREFIXES, p->word);
+}
+
 /* Token i is a verb form that may head a group: not inside a mention or a
  * time expression, not a grammar word, not a capitalized word inside the
  * sentence (a name or a title: "Free Tibet"). Returns its form bits. */
@@ -183,6 +197,7 @@ static uint8_t verb_candidate(const ctx_t *c, uint32_t i, uint32_t *lemma)
     if ((tok(c, i)->flags & NE_TF_CAP) && i > c->tb && !is_quote(c, i - 1) &&
         !is_punct(c, i - 1, ":"))
         return 0;
+    if (compound_modifier(c, i)) return 0;
     return forms;
 }
 
@@ -218,13 +233,15 @@ static int indefinite_compound(const ctx_t *c, uint32_t prev, uint8_t forms)
            (is_w(c, prev - 1, "a") || is_w(c, prev - 1, "an"));
 }
 
-/* A noun after a determiner, a possessive or a number ("the attacks",
- * "Russia's visit", "a U.S. ally", "an air strike"); prev is the token
+/* A noun after a determiner, a possessive, a number or a hyphenated
+ * modifier ("the attacks", "Russia's visit", "a U.S. ally", "an air strike",
+ * "an open-ended strike", but not after a name: "al-Shabaab blew"); prev is the token
  * before, past adverbs and dates. */
 static int noun_position(const ctx_t *c, uint32_t prev, uint8_t forms)
 {
     return valid_idx(c, prev) && ((wf(c, prev) & (NE_W_DET | NE_W_POSS)) || is_w(c, prev, "'s") ||
                                   tok(c, prev)->kind == NE_TK_NUM || indefinite_state(c, prev) ||
+                                  (compound_modifier(c, prev) && !(tok(c, prev)->flags & NE_TF_CAP)) ||
                                   indefinite_compound(c, prev, forms));
 }
 
