@@ -542,6 +542,24 @@ static int unless_after(const ctx_t *c, uint32_t i)
     return 0;
 }
 
+/* "The EU may halt its mediation if the fighting goes on": a possible act
+ * (may, might, could) with a condition after it in the clause, or at the
+ * head of the sentence. Whether it
+ * is a threat depends on the act (frames.c, conditional_threat). */
+static int conditional(const ctx_t *c, const ne_vgroup_t *g)
+{
+    if ((g->flags & (NE_VG_MODAL | NE_VG_DEONTIC | NE_VG_NEGATED)) != NE_VG_MODAL) return 0;
+    int possible = 0;
+    for (uint32_t k = g->first; k < g->head && !possible; k++)
+        possible = (wf(c, k) & NE_W_POSSIBLE) != 0;
+    if (!possible) return 0;
+    /* "If the talks fail, the EU may halt ...": the condition opens the sentence */
+    if (wf(c, c->tb) & NE_W_CONDITION) return 1;
+    for (uint32_t k = g->head + 1; k < c->te && !is_punct(c, k, ".;:"); k++)
+        if (wf(c, k) & NE_W_CONDITION) return 1;
+    return 0;
+}
+
 /* "Israel is opposed to the plan", "forces were engaged in fighting": the
  * participle of a stative verb (lemma class `stative`) before a preposition
  * other than "by" is an adjective of state, and the clause says what an
@@ -583,6 +601,7 @@ static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemm
         (g->gov = object_controller(c, before, NE_L_BARE)) >= 0)
         g->flags |= NE_VG_INFINITIVE | NE_VG_CONTROLLED;
     if (adjectival_passive(c, g)) g->flags = (g->flags & ~(uint32_t)NE_VG_PASSIVE) | NE_VG_STATIVE;
+    if (!hypothetical(c, g->first) && conditional(c, g)) g->flags |= NE_VG_CONDITIONAL;
     if (hypothetical(c, g->first)) g->flags |= NE_VG_MODAL;
     if ((g->flags & NE_VG_FUTURE) && !(g->flags & NE_VG_MODAL) && unless_after(c, i))
         g->flags = (g->flags & ~NE_VG_FUTURE) | NE_VG_THREAT;

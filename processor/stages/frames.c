@@ -1767,11 +1767,23 @@ static int one_party_per_state(ne_member_t *m, int n)
     return out;
 }
 
+/* "The EU may halt its mediation if the fighting goes on", "could impose
+ * sanctions unless": a possible hostile act (roots 14-20) on a condition is
+ * a threat of that act, no longer a hypothetical. */
+static void conditional_threat(ne_vgroup_t *g)
+{
+    if (!(g->flags & NE_VG_CONDITIONAL) || !g->pat) return;
+    const char *code = g->pat->code;
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (root >= 14 && root <= 20) g->flags = (g->flags & ~(uint32_t)NE_VG_MODAL) | NE_VG_THREAT;
+}
+
 static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
 {
     ne_doc_t *d = c->s.d;
     ne_vgroup_t *g = &d->vg.v[gi];
     c->coding = NULL;
+    conditional_threat(g);
     if (!g->pat || (g->flags & (NE_VG_MODAL | NE_VG_NEGATED))) return 0;
     if (!strcmp(g->pat->code, NE_CODE_NONE) || presented_by_other(c, gi)) return 0;
     /* a place-only attack is remembered ("condemned the strikes") but not coded */

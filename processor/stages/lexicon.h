@@ -64,6 +64,8 @@ enum {
     NE_W_SPEECH_NOUN = 1u << 23, /* statement, declaration: "a statement blaming X" */
     NE_W_NOMINATIVE = 1u << 24, /* he, she, they, we, i: a subject, never a verb's object */
     NE_W_PRESENT = 1u << 25, /* is, are, has, does: an auxiliary in the present tense */
+    NE_W_POSSIBLE = 1u << 26, /* may, might, could: what the actor may do */
+    NE_W_CONDITION = 1u << 27, /* if, unless: a condition put on what follows or precedes */
 };
 
 /* Lemma flags. */
