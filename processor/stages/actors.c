@@ -528,6 +528,23 @@ static int same_referent(const ne_mention_t *a, const ne_mention_t *b)
     return a->n == 1 && b->n == 1 && !strcmp(a->m[0].code, b->m[0].code);
 }
 
+/* "Pensioners rallied outside Congress, and riot police fired tear gas to
+ * disperse them": a coordinated clause with a subject of its own (", and"
+ * or ", but" and an actor mention) stands between the sentence's first
+ * mention and token i, so the first clause's subject may be i's antecedent
+ * after all. */
+static int own_clause_after_subject(const ctx_t *c, uint32_t i)
+{
+    const ne_doc_t *d = c->s.d;
+    if (!d->ment.n) return 0;
+    for (size_t k = 1; k < d->ment.n; k++) {
+        uint32_t b = d->ment.v[k].tb;
+        if (b >= d->ment.v[0].te + 2 && b < i && (wf(c, b - 1) & NE_W_CONJ) && is_punct(c, b - 2, ",;"))
+            return 1;
+    }
+    return 0;
+}
+
 static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
                                            int objective)
 {
@@ -563,7 +580,8 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
     const char *subject = NULL; /* code of the skipped subject: "him" is not the subject again */
     /* a group of people of no state named after every candidate left */
     const ne_mention_t *people = kind == 't' && objective && mem->people.n ? &mem->people : NULL;
-    if (people && objective && people->tb >= c->s.tb) {
+    int new_clause = objective && own_clause_after_subject(c, i);
+    if (people && objective && people->tb >= c->s.tb && !new_clause) {
         const ne_mention_t *subj = sentence_subject(c);
         if (subj && subj->tb == people->tb) people = NULL; /* "they dispersed them" */
     }
@@ -572,7 +590,7 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
         const ne_mention_t *m = &mem->recent[idx % NE_MEM_RECENT];
         if (people && idx < mem->people_at) return people;
         if (!pronoun_fits(m, kind)) continue;
-        if (objective && !skipped && idx == c->sent_recent) {
+        if (objective && !skipped && idx == c->sent_recent && !new_clause) {
             /* "Trump greeted him": not the subject of its own clause */
             skipped = 1;
             subject = m->m[0].code;
@@ -2367,14 +2385,17 @@ static void note_subject(ctx_t *c)
 }
 
 /* A plural group of people of no state ("young demonstrators", "the
- * rebels"), kept apart from the memory of actors: "they" and "them" may
- * stand for it when nothing named since fits, and frames.c places it. */
+ * rebels", "pensioners and football fans"), kept apart from the memory of
+ * actors: "they" and "them" may stand for it when nothing named since
+ * fits, and frames.c places it. */
 static void note_people(ne_memory_t *mem, const ne_mention_t *m)
 {
-    if (m->n != 1 || (m->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_RECIP | NE_MF_WEAK |
-                                  NE_MF_PRON | NE_MF_NAME)) ||
+    if (!m->n || (m->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_RECIP | NE_MF_WEAK |
+                              NE_MF_PRON | NE_MF_NAME)) ||
         (m->flags & (NE_MF_GENERIC | NE_MF_PLURAL)) != (NE_MF_GENERIC | NE_MF_PLURAL))
         return;
+    for (int k = 0; k < m->n; k++)
+        if (m->m[k].country[0]) return; /* a compound with a state is named */
     mem->people = *m;
     mem->people_at = mem->nrecent;
 }
