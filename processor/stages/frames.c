@@ -1778,12 +1778,16 @@ static void conditional_threat(ne_vgroup_t *g)
     if (root >= 14 && root <= 20) g->flags = (g->flags & ~(uint32_t)NE_VG_MODAL) | NE_VG_THREAT;
 }
 
-static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
+static int same_members(const ne_member_t *act, int na, const ne_member_t *cp, int ncp);
+
+/* The events of group gi under its match. *empty is set when the match
+ * names no counterpart the actor can act on: a reciprocal with one actor,
+ * no counterpart, or only the actor itself. */
+static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
 {
     ne_doc_t *d = c->s.d;
     ne_vgroup_t *g = &d->vg.v[gi];
     c->coding = NULL;
-    conditional_threat(g);
     if (!g->pat || (g->flags & (NE_VG_MODAL | NE_VG_NEGATED))) return 0;
     if (!strcmp(g->pat->code, NE_CODE_NONE) || presented_by_other(c, gi)) return 0;
     /* a place-only attack is remembered ("condemned the strikes") but not coded */
@@ -1817,7 +1821,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     if (fled_arrival(c, proto.code, act, na)) return 0;
     ncp = one_party_per_state(cp, ncp);
     if (recip) {
-        if (na < 2) return 0;
+        if (na < 2) return (*empty = 1), 0;
         for (int i = 0; i < na; i++) resolve_member(c, &act[i], NULL, g->head, 0);
         for (int i = 0; i < na; i++)
             for (int j = 0; j < na; j++)
@@ -1825,6 +1829,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
         remember_event(c->mem, proto.code, trigger_word(c, g), c->s.tb, act, na, act, na);
         return 0;
     }
+    if (!quiet && na && same_members(act, na, cp, ncp)) *empty = 1;
     c->coding = g;
     /* the members as placed for the memory: each actor as placed against
      * the first counterpart, each counterpart against the first actor */
@@ -1840,6 +1845,43 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
         }
     if (na && ncp) remember_event(c->mem, proto.code, trigger_word(c, g), c->s.tb, placed_a, na, placed_b, ncp);
     return 0;
+}
+
+/* Do the counterparts name no one but the actors themselves (or no one)? */
+static int same_members(const ne_member_t *act, int na, const ne_member_t *cp, int ncp)
+{
+    for (int j = 0; j < ncp; j++) {
+        int own = 0;
+        for (int i = 0; i < na && !own; i++) own = !strcmp(act[i].code, cp[j].code);
+        if (!own) return 0;
+    }
+    return 1;
+}
+
+/* "Japan held military drills" under `hold * joint * &EXERCISES recip`
+ * names no counterpart, `hold * &EXERCISES obj` may: when the most
+ * specific pattern's events come out empty (see code_match), the group is
+ * coded under the best less specific pattern of its own verb. Not for a
+ * match a construction made (control, a support verb, an obligation) nor
+ * for one that codes no event on purpose (`---`). */
+static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
+{
+    ne_vgroup_t *g = &c->s.d->vg.v[gi];
+    conditional_threat(g);
+    int empty = 0;
+    int rc = code_match(c, gi, ev, &empty);
+    if (rc < 0 || !empty || !g->pat || g->family >= 0 || g->modality || g->gov >= 0 ||
+        (g->flags & NE_VG_CONTROLLED) || !strcmp(g->pat->code, NE_CODE_NONE))
+        return rc;
+    ne_match_t mt;
+    if (!ne_actions_match_fallback(c->s.lx, c->s.d, c->s.tb, c->s.te, g, g->pat->score, &mt) ||
+        !strcmp(mt.pat->code, NE_CODE_NONE))
+        return rc;
+    g->pat = mt.pat;
+    g->target = mt.target;
+    g->mend = mt.end;
+    g->evnoun = mt.evnoun;
+    return code_match(c, gi, ev, &empty);
 }
 
 /* ---- matches ------------------------------------------------------------------ */
