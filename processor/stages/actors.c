@@ -2279,6 +2279,16 @@ static void place_by_partners(ne_mention_t *m)
 }
 
 /* Merge "A and B", "A, B and C" into one mention. */
+/* "Ethiopia's prime minister, Abiy Ahmed, and ...": does mention m take in
+ * an apposition (a comma inside it)? Then the comma after it closes the
+ * apposition, and ", and" goes on with a list. */
+static int has_apposition(const ctx_t *c, const ne_mention_t *m)
+{
+    for (uint32_t k = m->tb + 1; k + 1 < m->te; k++)
+        if (is_punct(c, k, ",")) return 1;
+    return 0;
+}
+
 static void merge_compounds(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
@@ -2298,9 +2308,11 @@ static void merge_compounds(ctx_t *c)
                 int sep_and = 0, sep_comma = 0;
                 if (gap_e == gap_b + 1 && (is_w(c, gap_b, "and") || is_w(c, gap_b, "or")))
                     sep_and = 1;
-                else if (gap_e == gap_b + 2 && is_punct(c, gap_b, ",") && q > k &&
+                else if (gap_e == gap_b + 2 && is_punct(c, gap_b, ",") &&
+                         (q > k || has_apposition(c, a)) &&
                          (is_w(c, gap_b + 1, "and") || is_w(c, gap_b + 1, "or")))
-                    sep_and = 1; /* "A, B, and C"; a lone ", and" joins clauses */
+                    sep_and = 1; /* "A, B, and C", "A, her envoy, and C"; a lone ", and"
+                                  * joins clauses */
                 else if (gap_e == gap_b + 1 && is_punct(c, gap_b, ","))
                     sep_comma = 1;
                 if (sep_and) {
