@@ -1780,6 +1780,28 @@ static void conditional_threat(ne_vgroup_t *g)
 
 static int same_members(const ne_member_t *act, int na, const ne_member_t *cp, int ncp);
 
+/* "A camp for Congolese refugees was attacked by X", "The homes of two
+ * Palestinian families were demolished": a passive subject that is a
+ * thing (a plain noun) with an actor in its "of" / "for" phrase stands
+ * for that actor, the one the act was done to. The mention, else -1. */
+static int32_t holder_subject(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t p = g->first;
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    int32_t m = p > c->s.tb ? ment_at(c, p - 1) : -1;
+    if (m < 0) return -1;
+    const ne_mention_t *mm = &c->s.d->ment.v[m];
+    if (mm->te != p || !mm->n || (mm->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_WEAK)) ||
+        mm->tb < c->s.tb + 2 || !(is_w(c, mm->tb - 1, "of") || is_w(c, mm->tb - 1, "for")))
+        return -1;
+    uint32_t h = mm->tb - 2;
+    const ne_token_t *t = tok(c, h);
+    if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) || ment_at(c, h) >= 0 || wf(c, h)) return -1;
+    for (size_t k = 0; k < c->s.d->vg.n; k++) /* the noun is no verb of a clause */
+        if (c->s.d->vg.v[k].head == h && !(c->s.d->vg.v[k].flags & NE_VG_NOUN)) return -1;
+    return m;
+}
+
 /* The events of group gi under its match. *empty is set when the match
  * names no counterpart the actor can act on: a reciprocal with one actor,
  * no counterpart, or only the actor itself. */
@@ -1804,6 +1826,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     int recip = 0;
     if ((g->flags & NE_VG_PASSIVE) && !(g->flags & NE_VG_CONTROLLED)) {
         int32_t agent = passive_agent(c, mt.end), noun = subj < 0 ? event_patient(c, g) : -1;
+        if (subj < 0 && noun < 0) subj = holder_subject(c, g);
         if (agent < 0 || (subj < 0 && noun < 0)) return 0;
         na = members(c, agent, act);
         /* "a ceremony hosted by X": the parties of the event the noun names,
