@@ -233,6 +233,28 @@ static int indefinite_compound(const ctx_t *c, uint32_t prev, uint8_t forms)
            (is_w(c, prev - 1, "a") || is_w(c, prev - 1, "an"));
 }
 
+/* "last year's mass protests", "Friday's attacks": a verb form after the
+ * possessive of a time expression and at most one modifier is a noun (a
+ * time is never the subject of a verb). */
+static int time_possessive(const ctx_t *c, uint32_t prev)
+{
+    uint32_t q = prev;
+    if (valid_idx(c, q) && !is_w(c, q, "'s") && tok(c, q)->kind == NE_TK_WORD && q > c->tb) q--;
+    if (!valid_idx(c, q) || q <= c->tb || !is_w(c, q, "'s")) return 0;
+    return in_timex(c, q - 1, NULL) || (wf(c, q - 1) & (NE_W_WEEKDAY | NE_W_MONTH)) ||
+           in_gclass(c, NE_GC_PERIODS, tok(c, q - 1)->word);
+}
+
+/* "on charges of organising riots": a verb form right after a gerund (an
+ * -ing form after a preposition) is the gerund's object, a noun ("the
+ * fighting continues" has a determiner before the -ing form). */
+static int after_gerund(const ctx_t *c, uint32_t prev)
+{
+    uint32_t lem;
+    return valid_idx(c, prev) && prev > c->tb && (verb_reading(c, prev, &lem) & NE_F_ING) &&
+           (wf(c, prev - 1) & NE_W_PREP) && ment_at(c, prev) < 0;
+}
+
 /* A noun after a determiner, a possessive, a number or a hyphenated
  * modifier ("the attacks", "Russia's visit", "a U.S. ally", "an air strike",
  * "an open-ended strike", but not after a name: "al-Shabaab blew"); prev is the token
@@ -242,7 +264,8 @@ static int noun_position(const ctx_t *c, uint32_t prev, uint8_t forms)
     return valid_idx(c, prev) && ((wf(c, prev) & (NE_W_DET | NE_W_POSS)) || is_w(c, prev, "'s") ||
                                   tok(c, prev)->kind == NE_TK_NUM || indefinite_state(c, prev) ||
                                   (compound_modifier(c, prev) && !(tok(c, prev)->flags & NE_TF_CAP)) ||
-                                  indefinite_compound(c, prev, forms));
+                                  indefinite_compound(c, prev, forms) || time_possessive(c, prev) ||
+                                  after_gerund(c, prev));
 }
 
 /* "planned to visit", "refused to release", "threatened to impose": the

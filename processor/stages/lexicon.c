@@ -122,7 +122,7 @@ static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "S
                                                              "RESPONSE", "TARGETS", "EPITHETS", "TERRITORY",
                                                              "DEMANDS",  "CHEMICAL", "ARMOUR",     "CROWD",
                                                              "MISSION",  "WEAPONS",  "CONVOY",     "PROPERTY",
-                                                             "GRIEVANCE", "PREFIXES"};
+                                                             "GRIEVANCE", "PREFIXES", "PERIODS"};
 
 /* ---- hashing ------------------------------------------------------------ */
 

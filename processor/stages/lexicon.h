@@ -232,6 +232,7 @@ enum {
     NE_GC_PROPERTY,     /* "subsidiaries", "assets": seizing them is 1711 */
     NE_GC_GRIEVANCE,    /* "over", "about": what a complaint to X is about */
     NE_GC_PREFIXES,     /* "re", "co": "re-elected" is a verb, "Israeli-occupied" a modifier */
+    NE_GC_PERIODS,      /* "year", "week": "last year's protests" is a noun phrase */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
