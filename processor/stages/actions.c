@@ -1181,10 +1181,10 @@ static int word_fits(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
     return 0;
 }
 
-/* "called at the rally for", "met on the sidelines with": a short
- * prepositional adjunct (not "of", with no actor in it) may stand between
- * the verb and the particle or preposition that follows it in the
- * pattern. The token where element e fits after it, or 0. */
+/* "called at the rally for", "met on the sidelines with", "said in a
+ * statement that": a short prepositional adjunct (not "of", with no actor
+ * in it) may stand between the verb and the particle, preposition or
+ * "that" that follows it in the pattern. The token where element e fits after it, or 0. */
 static uint32_t after_adjunct(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
 {
     if (!(wf(c, pos) & NE_W_PREP) || (wf(c, pos) & NE_W_SUBORD) || is_w(c, pos, "of") ||
@@ -1195,7 +1195,9 @@ static uint32_t after_adjunct(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
             uint32_t r = skip_transparent(c, q);
             if (r < c->te && word_fits(c, e, r)) return r;
         }
-        if (ment_at(c, q) >= 0 || (wf(c, q) & NE_W_PREP) || !np_internal(c, q)) return 0;
+        if (ment_at(c, q) >= 0 || (wf(c, q) & NE_W_PREP) ||
+            !(np_internal(c, q) || (wf(c, q) & NE_W_SPEECH_NOUN))) /* "in a statement" */
+            return 0;
     }
     return 0;
 }
@@ -1221,9 +1223,12 @@ static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
         /* an adjunct right after the verb, or an of-phrase after the
          * pattern's noun, before a preposition of the pattern ("for") */
         const ne_pelem_t *prev = ei > 0 ? e - 1 : NULL;
+        uint32_t ef = ne_lex_word_flags(c->lx, ne_lex_alts(c->lx)[e->alt]);
+        /* "said in a statement that": the complementizer right after the
+         * verb takes an adjunct before it as a preposition does */
         if (!(wf(c, pos) & NE_W_PREP) ||
             (prev && prev->type != NE_PE_WORD && prev->type != NE_PE_CLASS) ||
-            !(ne_lex_word_flags(c->lx, ne_lex_alts(c->lx)[e->alt]) & NE_W_PREP))
+            !((ef & NE_W_PREP) || (!prev && (ef & NE_W_REL))))
             return 0;
         pos = prev ? after_of_phrase(c, e, pos) : after_adjunct(c, e, pos);
         if (!pos) return 0;
