@@ -239,7 +239,8 @@ static int indefinite_compound(const ctx_t *c, uint32_t prev, uint8_t forms)
 static int time_possessive(const ctx_t *c, uint32_t prev)
 {
     uint32_t q = prev;
-    if (valid_idx(c, q) && !is_w(c, q, "'s") && tok(c, q)->kind == NE_TK_WORD && q > c->tb) q--;
+    if (!valid_idx(c, q)) return 0;
+    if (!is_w(c, q, "'s") && tok(c, q)->kind == NE_TK_WORD && q > c->tb) q--;
     if (!valid_idx(c, q) || q <= c->tb || !is_w(c, q, "'s")) return 0;
     return in_timex(c, q - 1, NULL) || (wf(c, q - 1) & (NE_W_WEEKDAY | NE_W_MONTH)) ||
            in_gclass(c, NE_GC_PERIODS, tok(c, q - 1)->word);
@@ -251,8 +252,8 @@ static int time_possessive(const ctx_t *c, uint32_t prev)
 static int after_gerund(const ctx_t *c, uint32_t prev)
 {
     uint32_t lem;
-    return valid_idx(c, prev) && prev > c->tb && (verb_reading(c, prev, &lem) & NE_F_ING) &&
-           (wf(c, prev - 1) & NE_W_PREP) && ment_at(c, prev) < 0;
+    return valid_idx(c, prev) && prev > c->tb && (wf(c, prev - 1) & NE_W_PREP) && ment_at(c, prev) < 0 &&
+           (verb_reading(c, prev, &lem) & NE_F_ING);
 }
 
 /* A noun after a determiner, a possessive, a number or a hyphenated
@@ -624,8 +625,9 @@ static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemm
         (g->gov = object_controller(c, before, NE_L_BARE)) >= 0)
         g->flags |= NE_VG_INFINITIVE | NE_VG_CONTROLLED;
     if (adjectival_passive(c, g)) g->flags = (g->flags & ~(uint32_t)NE_VG_PASSIVE) | NE_VG_STATIVE;
-    if (!hypothetical(c, g->first) && conditional(c, g)) g->flags |= NE_VG_CONDITIONAL;
-    if (hypothetical(c, g->first)) g->flags |= NE_VG_MODAL;
+    int hypo = hypothetical(c, g->first);
+    if (!hypo && conditional(c, g)) g->flags |= NE_VG_CONDITIONAL;
+    if (hypo) g->flags |= NE_VG_MODAL;
     if ((g->flags & NE_VG_FUTURE) && !(g->flags & NE_VG_MODAL) && unless_after(c, i))
         g->flags = (g->flags & ~NE_VG_FUTURE) | NE_VG_THREAT;
 }
