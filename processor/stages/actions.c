@@ -256,6 +256,16 @@ static int after_gerund(const ctx_t *c, uint32_t prev)
            (verb_reading(c, prev, &lem) & NE_F_ING);
 }
 
+/* "coverage of nationwide protests": a verb form after "of" and one plain
+ * modifier (no verb form itself) is the head of the of-phrase. */
+static int of_modifier(const ctx_t *c, uint32_t prev)
+{
+    if (!valid_idx(c, prev) || prev <= c->tb || !is_w(c, prev - 1, "of")) return 0;
+    const ne_token_t *t = tok(c, prev);
+    return t->kind == NE_TK_WORD && !(t->flags & NE_TF_CAP) && !wf(c, prev) && ment_at(c, prev) < 0 &&
+           ne_lex_vforms(c->lx, t->word) == NE_LEX_NONE;
+}
+
 /* A noun after a determiner, a possessive, a number or a hyphenated
  * modifier ("the attacks", "Russia's visit", "a U.S. ally", "an air strike",
  * "an open-ended strike", but not after a name: "al-Shabaab blew"); prev is the token
@@ -266,7 +276,7 @@ static int noun_position(const ctx_t *c, uint32_t prev, uint8_t forms)
                                   tok(c, prev)->kind == NE_TK_NUM || indefinite_state(c, prev) ||
                                   (compound_modifier(c, prev) && !(tok(c, prev)->flags & NE_TF_CAP)) ||
                                   indefinite_compound(c, prev, forms) || time_possessive(c, prev) ||
-                                  after_gerund(c, prev));
+                                  after_gerund(c, prev) || of_modifier(c, prev));
 }
 
 /* "planned to visit", "refused to release", "threatened to impose": the

@@ -1997,7 +1997,9 @@ static int control_family(uint32_t lf, int own, int hostile, int foreign, int pa
     /* "ordered the army to attack X", "called on its supporters to take to
      * the streets": the act, or a rally, against the act's target */
     if (own && hostile) {
-        *to_object = 0;
+        /* "ordered the newspaper to suspend publication": a restriction
+         * (172x) with no target of its own restricts the one ordered */
+        *to_object = (hostile & 2) && (lf & NE_L_ORDER);
         return (lf & NE_L_ORDER) ? -1 : NE_CF_RALLY;
     }
     return (lf & NE_L_APPEAL) ? NE_CF_APPEAL : NE_CF_DEMAND;
@@ -2028,6 +2030,7 @@ static void match_controlled(ctx_t *c, size_t gi)
         return;
     const char *country = mention_country(c, actor);
     int to_object, hostile = (mt.pat->code[0] - '0') * 10 + (mt.pat->code[1] - '0') >= 14;
+    if (hostile && !strncmp(mt.pat->code, "172", 3) && mt.target < 0) hostile |= 2;
     int family = control_family(ne_lex_lemma_flags(c->s.lx, gv->lemma), own_side(c, obj, country),
                                 hostile, foreign_party(c, obj, country),
                                 (h->flags & NE_VG_PASSIVE) != 0, &to_object);
