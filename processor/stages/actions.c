@@ -1208,7 +1208,8 @@ static uint32_t after_adjunct(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
             if (r < c->te && word_fits(c, e, r)) return r;
         }
         if (ment_at(c, q) >= 0 || (wf(c, q) & NE_W_PREP) ||
-            !(np_internal(c, q) || (wf(c, q) & NE_W_SPEECH_NOUN))) /* "in a statement" */
+            !(np_internal(c, q) || (wf(c, q) & NE_W_SPEECH_NOUN) || /* "in a statement" */
+              is_adverb(c, q)))                                       /* "at last" */
             return 0;
     }
     return 0;
