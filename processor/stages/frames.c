@@ -2007,6 +2007,29 @@ static int control_family(uint32_t lf, int own, int hostile, int foreign, int pa
 
 static int32_t speaker(ctx_t *c);
 
+/* "sent 21 personnel to Bosnia to investigate the feasibility of a force":
+ * a purpose's own object may be no party; the infinitive's bare frame
+ * `V +` then serves, on the party or place named before it, for an act
+ * that is not hostile (roots below 14: "sent troops to Mali to fight" says
+ * nothing of whom they fight). */
+static int purpose_frame(const ctx_t *c, const ne_vgroup_t *h, ne_match_t *mt)
+{
+    size_t np;
+    /* "to help restore order": the verb it governs says what the act is */
+    if (ne_lex_lemma_flags(c->s.lx, h->lemma) & NE_L_GOVERN) return 0;
+    const ne_pattern_t *pats = ne_lex_patterns(c->s.lx, h->lemma, &np);
+    const ne_pelem_t *el = ne_lex_pelems(c->s.lx);
+    for (size_t k = 0; k < np; k++) {
+        const ne_pattern_t *p = &pats[k];
+        int root = (p->code[0] - '0') * 10 + (p->code[1] - '0');
+        if (p->nelem == 1 && el[p->elem].type == NE_PE_TARGET && strcmp(p->code, NE_CODE_NONE) && root < 14) {
+            *mt = (ne_match_t){p, -1, h->head + 1, 0, -1};
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* "urged China to free the fishermen": the infinitive's frame, matched with
  * the governing verb's object as its subject, is coded as the governing
  * verb's subject's appeal, demand or permission (its code family), and
@@ -2026,7 +2049,8 @@ static void match_controlled(ctx_t *c, size_t gi)
     /* the controllee is the counterpart: the infinitive's own may be left
      * out ("ordered the general to withdraw his troops") */
     if (actor < 0 || !(ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, h, &mt) ||
-                       ne_actions_match_open(c->s.lx, d, c->s.tb, c->s.te, h, &mt)))
+                       ne_actions_match_open(c->s.lx, d, c->s.tb, c->s.te, h, &mt) ||
+                       ((ne_lex_lemma_flags(c->s.lx, gv->lemma) & NE_L_PURPOSE) && purpose_frame(c, h, &mt))))
         return;
     const char *country = mention_country(c, actor);
     int to_object, hostile = (mt.pat->code[0] - '0') * 10 + (mt.pat->code[1] - '0') >= 14;
