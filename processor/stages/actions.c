@@ -937,14 +937,21 @@ static uint32_t slot_part(const ctx_t *c, uint32_t pos)
 }
 
 /* Past a determiner before a modifier ("the ruling ZANU-PF") and up to two
- * plain modifiers ("to ousted Syrian President ...", "arrested jailed ..."). */
+ * plain modifiers ("to ousted Syrian President ...", "arrested jailed ...",
+ * "to war-torn Mozambique"). */
 static uint32_t slot_modifiers(const ctx_t *c, uint32_t pos)
 {
     if (ment_at(c, pos) < 0 && (wf(c, pos) & (NE_W_DET | NE_W_POSS)) && !(wf(c, pos) & NE_W_PREP) &&
         pos + 1 < c->te && ment_at(c, pos + 1) < 0 && plain_modifier(c, pos + 1))
         pos++;
-    for (int k = 0; k < 2 && ment_at(c, pos) < 0 && pos + 1 < c->te && plain_modifier(c, pos); k++)
+    for (int k = 0; k < 2 && ment_at(c, pos) < 0 && pos + 1 < c->te && plain_modifier(c, pos); k++) {
         pos++;
+        /* "war-torn Mozambique": a hyphenated compound right before the
+         * mention is one modifier */
+        if (pos + 2 < c->te && is_punct(c, pos, "-") && ment_at(c, pos + 2) >= 0 &&
+            !((tok(c, pos)->flags | tok(c, pos + 1)->flags) & NE_TF_SPACE) && plain_modifier(c, pos + 1))
+            pos += 2;
+    }
     return pos;
 }
 
