@@ -246,14 +246,27 @@ static int time_possessive(const ctx_t *c, uint32_t prev)
            in_gclass(c, NE_GC_PERIODS, tok(c, q - 1)->word);
 }
 
-/* "on charges of organising riots": a verb form right after a gerund (an
- * -ing form after a preposition) is the gerund's object, a noun ("the
- * fighting continues" has a determiner before the -ing form). */
+/* "on charges of organising riots", "for embezzling European Parliament
+ * funds": a verb form right after a gerund (an -ing form after a
+ * preposition), or after a mention right after one, is the gerund's object,
+ * a noun ("the fighting continues" has a determiner before the -ing form). */
 static int after_gerund(const ctx_t *c, uint32_t prev)
 {
     uint32_t lem;
-    return valid_idx(c, prev) && prev > c->tb && (wf(c, prev - 1) & NE_W_PREP) && ment_at(c, prev) < 0 &&
-           (verb_reading(c, prev, &lem) & NE_F_ING);
+    if (!valid_idx(c, prev)) return 0;
+    /* "for embezzling European Parliament funds": past a modifying mention */
+    int32_t m = ment_at(c, prev);
+    if (m >= 0) {
+        if (c->d->ment.v[m].te != prev + 1) return 0;
+        prev = c->d->ment.v[m].tb - 1;
+        if (!valid_idx(c, prev)) return 0;
+    }
+    if (prev <= c->tb || !(wf(c, prev - 1) & NE_W_PREP) || ment_at(c, prev) >= 0) return 0;
+    if (verb_reading(c, prev, &lem) & NE_F_ING) return 1;
+    /* an -ing word of a verb the lexicon does not know ("embezzling") */
+    const ne_token_t *t = tok(c, prev);
+    return t->kind == NE_TK_WORD && !wf(c, prev) && t->fold_len >= 6 &&
+           !memcmp(ne_tok_fold(c->d, t) + t->fold_len - 3, "ing", 3);
 }
 
 /* "coverage of nationwide protests": a verb form after "of" and one plain
