@@ -2412,6 +2412,23 @@ static void note_people(ne_memory_t *mem, const ne_mention_t *m)
     mem->people_at = mem->nrecent;
 }
 
+/* "a 41-year-old man": a mention that starts right after a hyphen starts
+ * with the whole compound and its determiner ("a 41-year-old man"), so that
+ * a slot reads the compound as part of the phrase; not before token
+ * `floor` (the end of the mention before). */
+static uint32_t hyphen_chain_start(const ctx_t *c, uint32_t i, uint32_t floor)
+{
+    uint32_t i0 = i;
+    while (i >= floor + 2 && i >= c->s.tb + 2 && is_hyphen(c, i - 1) &&
+           !((tok(c, i)->flags | tok(c, i - 1)->flags) & NE_TF_SPACE) &&
+           (tok(c, i - 2)->kind == NE_TK_WORD || tok(c, i - 2)->kind == NE_TK_NUM))
+        i -= 2;
+    /* and its determiner ("a 41-year-old man") */
+    if (i < i0 && i > floor && i > c->s.tb && (wf(c, i - 1) & NE_W_DET) && !(wf(c, i - 1) & NE_W_PREP))
+        i--;
+    return i;
+}
+
 int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                        ne_memory_t *mem)
 {
@@ -2447,7 +2464,7 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
             place_by_apposition(&c, &b.m, i);
             if (b.movement && b.m.n == 1 && c.nmovements < 4)
                 c.movements[c.nmovements++] = (uint32_t)d->ment.n;
-            b.m.tb = i;
+            b.m.tb = hyphen_chain_start(&c, i, d->ment.n ? d->ment.v[d->ment.n - 1].te : tb);
             b.m.te = e;
             d->ment.v[d->ment.n++] = b.m;
             /* pronouns and compounds later in the sentence see this one */
