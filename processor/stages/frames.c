@@ -1274,6 +1274,30 @@ static int opposing_side(const ctx_t *c, const ne_member_t *actor, ne_member_t *
     return 0;
 }
 
+/* Does pattern p name territory taken (class TERRITORY: "seized two
+ * cities")? */
+static int territory_pattern(const ne_lexicon_t *lx, const ne_pattern_t *p)
+{
+    const ne_pelem_t *el = ne_lex_pelems(lx) + p->elem;
+    uint32_t cls = ne_lex_gclass(lx, NE_GC_TERRITORY);
+    for (uint16_t k = 0; k < p->nelem; k++)
+        if (el[k].type == NE_PE_CLASS && el[k].alt == cls) return 1;
+    return 0;
+}
+
+/* "M23 rebels seized the region's two largest cities": territory taken
+ * whose holder the clause does not name is held by the side the actor is
+ * at odds with in the article; rebels with none take it from their own
+ * state. */
+static int territory_holder(const ctx_t *c, const ne_member_t *actor, ne_member_t *out)
+{
+    if (opposing_side(c, actor, out)) return 1;
+    if (strcmp(actor->role, "REB") || !actor->country[0]) return 0;
+    memset(out, 0, sizeof(*out));
+    ne_member_set(out, actor->country, "");
+    return 1;
+}
+
 /* Does pattern p take its '+' after the word "to" (an addressee:
  * `complain * to +`)? */
 static int addressee_pattern(const ne_lexicon_t *lx, const ne_pattern_t *p)
@@ -1354,7 +1378,11 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
             return na && (reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp));
         return own_state(c, g, act, na, cp);
     }
-    if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) return object_or_reply(c, g, act, na, cp, ev);
+    if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) {
+        int n = object_or_reply(c, g, act, na, cp, ev);
+        if (!n && na && territory_pattern(c->s.lx, p)) n = territory_holder(c, &act[0], cp);
+        return n;
+    }
     return 0;
 }
 
