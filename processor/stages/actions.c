@@ -271,9 +271,15 @@ static int after_gerund(const ctx_t *c, uint32_t prev)
 
 /* "coverage of nationwide protests": a verb form after "of" and one plain
  * modifier (no verb form itself) is the head of the of-phrase. */
-static int of_modifier(const ctx_t *c, uint32_t prev)
+static int of_modifier(const ctx_t *c, uint32_t prev, uint8_t forms)
 {
-    if (!valid_idx(c, prev) || prev <= c->tb || !is_w(c, prev - 1, "of")) return 0;
+    if (!valid_idx(c, prev) || prev <= c->tb) return 0;
+    /* "killed in ethnic riots": a plural after another preposition too (not
+     * one that opens a clause: "as tensions rise") */
+    if (!is_w(c, prev - 1, "of") &&
+        (!(forms & NE_F_S) || (forms & NE_F_PAST) || !(wf(c, prev - 1) & NE_W_PREP) ||
+         (wf(c, prev - 1) & NE_W_SUBORD) || in_gclass(c, NE_GC_CLAUSE_TIME, tok(c, prev - 1)->word)))
+        return 0;
     const ne_token_t *t = tok(c, prev);
     return t->kind == NE_TK_WORD && !(t->flags & NE_TF_CAP) && !wf(c, prev) && ment_at(c, prev) < 0 &&
            ne_lex_vforms(c->lx, t->word) == NE_LEX_NONE;
@@ -289,7 +295,7 @@ static int noun_position(const ctx_t *c, uint32_t prev, uint8_t forms)
                                   tok(c, prev)->kind == NE_TK_NUM || indefinite_state(c, prev) ||
                                   (compound_modifier(c, prev) && !(tok(c, prev)->flags & NE_TF_CAP)) ||
                                   indefinite_compound(c, prev, forms) || time_possessive(c, prev) ||
-                                  after_gerund(c, prev) || of_modifier(c, prev));
+                                  after_gerund(c, prev) || of_modifier(c, prev, forms));
 }
 
 /* "planned to visit", "refused to release", "threatened to impose": the
