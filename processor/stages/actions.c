@@ -269,20 +269,29 @@ static int after_gerund(const ctx_t *c, uint32_t prev)
            !memcmp(ne_tok_fold(c->d, t) + t->fold_len - 3, "ing", 3);
 }
 
-/* "coverage of nationwide protests": a verb form after "of" and one plain
- * modifier (no verb form itself) is the head of the of-phrase. */
+/* "coverage of nationwide protests", "killed in ethnic riots", "amid renewed
+ * attacks": a verb form after "of" (a plural after another preposition)
+ * and one modifier (a plain word or a participle) heads the phrase. */
 static int of_modifier(const ctx_t *c, uint32_t prev, uint8_t forms)
 {
     if (!valid_idx(c, prev) || prev <= c->tb) return 0;
-    /* "killed in ethnic riots": a plural after another preposition too (not
-     * one that opens a clause: "as tensions rise") */
+    /* "killed in ethnic riots": a plural after another preposition too */
     if (!is_w(c, prev - 1, "of") &&
-        (!(forms & NE_F_S) || (forms & NE_F_PAST) || !(wf(c, prev - 1) & NE_W_PREP) ||
-         (wf(c, prev - 1) & NE_W_SUBORD) || in_gclass(c, NE_GC_CLAUSE_TIME, tok(c, prev - 1)->word)))
+        (!(forms & NE_F_S) || (forms & NE_F_PAST) || !(wf(c, prev - 1) & NE_W_PREP)))
         return 0;
     const ne_token_t *t = tok(c, prev);
-    return t->kind == NE_TK_WORD && !(t->flags & NE_TF_CAP) && !wf(c, prev) && ment_at(c, prev) < 0 &&
-           ne_lex_vforms(c->lx, t->word) == NE_LEX_NONE;
+    if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) || wf(c, prev) || ment_at(c, prev) >= 0) return 0;
+    /* the modifier: a plain word, or a participle ("amid renewed attacks") */
+    uint32_t lem;
+    if (ne_lex_vforms(c->lx, t->word) != NE_LEX_NONE &&
+        (verb_reading(c, prev, &lem) & (NE_F_PPART | NE_F_BASE | NE_F_S | NE_F_ING)) != NE_F_PPART)
+        return 0;
+    /* after a preposition that may open a clause ("after tensions rose"),
+     * only when no past verb follows in the clause */
+    if ((wf(c, prev - 1) & NE_W_SUBORD) || in_gclass(c, NE_GC_CLAUSE_TIME, tok(c, prev - 1)->word))
+        for (uint32_t k = prev + 2; k < c->te && !is_punct(c, k, ".,;:"); k++)
+            if (ment_at(c, k) < 0 && (verb_reading(c, k, &lem) & NE_F_PAST)) return 0;
+    return 1;
 }
 
 /* A noun after a determiner, a possessive, a number or a hyphenated
