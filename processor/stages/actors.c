@@ -528,6 +528,23 @@ static int same_referent(const ne_mention_t *a, const ne_mention_t *b)
     return a->n == 1 && b->n == 1 && !strcmp(a->m[0].code, b->m[0].code);
 }
 
+/* "Pensioners rallied outside Congress, and riot police fired tear gas to
+ * disperse them": a coordinated clause with a subject of its own (", and"
+ * or ", but" and an actor mention) stands between the sentence's first
+ * mention and token i, so the first clause's subject may be i's antecedent
+ * after all. */
+static int own_clause_after_subject(const ctx_t *c, uint32_t i)
+{
+    const ne_doc_t *d = c->s.d;
+    if (!d->ment.n) return 0;
+    for (size_t k = 1; k < d->ment.n; k++) {
+        uint32_t b = d->ment.v[k].tb;
+        if (b >= d->ment.v[0].te + 2 && b < i && (wf(c, b - 1) & NE_W_CONJ) && is_punct(c, b - 2, ",;"))
+            return 1;
+    }
+    return 0;
+}
+
 static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
                                            int objective)
 {
@@ -563,7 +580,8 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
     const char *subject = NULL; /* code of the skipped subject: "him" is not the subject again */
     /* a group of people of no state named after every candidate left */
     const ne_mention_t *people = kind == 't' && objective && mem->people.n ? &mem->people : NULL;
-    if (people && objective && people->tb >= c->s.tb) {
+    int new_clause = objective && own_clause_after_subject(c, i);
+    if (people && objective && people->tb >= c->s.tb && !new_clause) {
         const ne_mention_t *subj = sentence_subject(c);
         if (subj && subj->tb == people->tb) people = NULL; /* "they dispersed them" */
     }
@@ -572,7 +590,7 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
         const ne_mention_t *m = &mem->recent[idx % NE_MEM_RECENT];
         if (people && idx < mem->people_at) return people;
         if (!pronoun_fits(m, kind)) continue;
-        if (objective && !skipped && idx == c->sent_recent) {
+        if (objective && !skipped && idx == c->sent_recent && !new_clause) {
             /* "Trump greeted him": not the subject of its own clause */
             skipped = 1;
             subject = m->m[0].code;
@@ -2261,6 +2279,16 @@ static void place_by_partners(ne_mention_t *m)
 }
 
 /* Merge "A and B", "A, B and C" into one mention. */
+/* "Ethiopia's prime minister, Abiy Ahmed, and ...": does mention m take in
+ * an apposition (a comma inside it)? Then the comma after it closes the
+ * apposition, and ", and" goes on with a list. */
+static int has_apposition(const ctx_t *c, const ne_mention_t *m)
+{
+    for (uint32_t k = m->tb + 1; k + 1 < m->te; k++)
+        if (is_punct(c, k, ",")) return 1;
+    return 0;
+}
+
 static void merge_compounds(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
@@ -2280,9 +2308,11 @@ static void merge_compounds(ctx_t *c)
                 int sep_and = 0, sep_comma = 0;
                 if (gap_e == gap_b + 1 && (is_w(c, gap_b, "and") || is_w(c, gap_b, "or")))
                     sep_and = 1;
-                else if (gap_e == gap_b + 2 && is_punct(c, gap_b, ",") && q > k &&
+                else if (gap_e == gap_b + 2 && is_punct(c, gap_b, ",") &&
+                         (q > k || has_apposition(c, a)) &&
                          (is_w(c, gap_b + 1, "and") || is_w(c, gap_b + 1, "or")))
-                    sep_and = 1; /* "A, B, and C"; a lone ", and" joins clauses */
+                    sep_and = 1; /* "A, B, and C", "A, her envoy, and C"; a lone ", and"
+                                  * joins clauses */
                 else if (gap_e == gap_b + 1 && is_punct(c, gap_b, ","))
                     sep_comma = 1;
                 if (sep_and) {
@@ -2367,16 +2397,36 @@ static void note_subject(ctx_t *c)
 }
 
 /* A plural group of people of no state ("young demonstrators", "the
- * rebels"), kept apart from the memory of actors: "they" and "them" may
- * stand for it when nothing named since fits, and frames.c places it. */
+ * rebels", "pensioners and football fans"), kept apart from the memory of
+ * actors: "they" and "them" may stand for it when nothing named since
+ * fits, and frames.c places it. */
 static void note_people(ne_memory_t *mem, const ne_mention_t *m)
 {
-    if (m->n != 1 || (m->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_RECIP | NE_MF_WEAK |
-                                  NE_MF_PRON | NE_MF_NAME)) ||
+    if (!m->n || (m->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_RECIP | NE_MF_WEAK |
+                              NE_MF_PRON | NE_MF_NAME)) ||
         (m->flags & (NE_MF_GENERIC | NE_MF_PLURAL)) != (NE_MF_GENERIC | NE_MF_PLURAL))
         return;
+    for (int k = 0; k < m->n; k++)
+        if (m->m[k].country[0]) return; /* a compound with a state is named */
     mem->people = *m;
     mem->people_at = mem->nrecent;
+}
+
+/* "a 41-year-old man": a mention that starts right after a hyphen starts
+ * with the whole compound and its determiner ("a 41-year-old man"), so that
+ * a slot reads the compound as part of the phrase; not before token
+ * `floor` (the end of the mention before). */
+static uint32_t hyphen_chain_start(const ctx_t *c, uint32_t i, uint32_t floor)
+{
+    uint32_t i0 = i;
+    while (i >= floor + 2 && i >= c->s.tb + 2 && is_hyphen(c, i - 1) &&
+           !((tok(c, i)->flags | tok(c, i - 1)->flags) & NE_TF_SPACE) &&
+           (tok(c, i - 2)->kind == NE_TK_WORD || tok(c, i - 2)->kind == NE_TK_NUM))
+        i -= 2;
+    /* and its determiner ("a 41-year-old man") */
+    if (i < i0 && i > floor && i > c->s.tb && (wf(c, i - 1) & NE_W_DET) && !(wf(c, i - 1) & NE_W_PREP))
+        i--;
+    return i;
 }
 
 int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
@@ -2414,7 +2464,7 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
             place_by_apposition(&c, &b.m, i);
             if (b.movement && b.m.n == 1 && c.nmovements < 4)
                 c.movements[c.nmovements++] = (uint32_t)d->ment.n;
-            b.m.tb = i;
+            b.m.tb = hyphen_chain_start(&c, i, d->ment.n ? d->ment.v[d->ment.n - 1].te : tb);
             b.m.te = e;
             d->ment.v[d->ment.n++] = b.m;
             /* pronouns and compounds later in the sentence see this one */

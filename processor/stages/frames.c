@@ -1274,6 +1274,30 @@ static int opposing_side(const ctx_t *c, const ne_member_t *actor, ne_member_t *
     return 0;
 }
 
+/* Does pattern p name territory taken (class TERRITORY: "seized two
+ * cities")? */
+static int territory_pattern(const ne_lexicon_t *lx, const ne_pattern_t *p)
+{
+    const ne_pelem_t *el = ne_lex_pelems(lx) + p->elem;
+    uint32_t cls = ne_lex_gclass(lx, NE_GC_TERRITORY);
+    for (uint16_t k = 0; k < p->nelem; k++)
+        if (el[k].type == NE_PE_CLASS && el[k].alt == cls) return 1;
+    return 0;
+}
+
+/* "M23 rebels seized the region's two largest cities": territory taken
+ * whose holder the clause does not name is held by the side the actor is
+ * at odds with in the article; rebels with none take it from their own
+ * state. */
+static int territory_holder(const ctx_t *c, const ne_member_t *actor, ne_member_t *out)
+{
+    if (opposing_side(c, actor, out)) return 1;
+    if (strcmp(actor->role, "REB") || !actor->country[0]) return 0;
+    memset(out, 0, sizeof(*out));
+    ne_member_set(out, actor->country, "");
+    return 1;
+}
+
 /* Does pattern p take its '+' after the word "to" (an addressee:
  * `complain * to +`)? */
 static int addressee_pattern(const ne_lexicon_t *lx, const ne_pattern_t *p)
@@ -1354,7 +1378,11 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
             return na && (reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp));
         return own_state(c, g, act, na, cp);
     }
-    if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) return object_or_reply(c, g, act, na, cp, ev);
+    if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) {
+        int n = object_or_reply(c, g, act, na, cp, ev);
+        if (!n && na && territory_pattern(c->s.lx, p)) n = territory_holder(c, &act[0], cp);
+        return n;
+    }
     return 0;
 }
 
@@ -1767,7 +1795,45 @@ static int one_party_per_state(ne_member_t *m, int n)
     return out;
 }
 
-static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
+/* "The EU may halt its mediation if the fighting goes on", "could impose
+ * sanctions unless": a possible hostile act (roots 14-20) on a condition is
+ * a threat of that act, no longer a hypothetical. */
+static void conditional_threat(ne_vgroup_t *g)
+{
+    if (!(g->flags & NE_VG_CONDITIONAL) || !g->pat) return;
+    const char *code = g->pat->code;
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (root >= 14 && root <= 20) g->flags = (g->flags & ~(uint32_t)NE_VG_MODAL) | NE_VG_THREAT;
+}
+
+static int same_members(const ne_member_t *act, int na, const ne_member_t *cp, int ncp);
+
+/* "A camp for Congolese refugees was attacked by X", "The homes of two
+ * Palestinian families were demolished": a passive subject that is a
+ * thing (a plain noun) with an actor in its "of" / "for" phrase stands
+ * for that actor, the one the act was done to. The mention, else -1. */
+static int32_t holder_subject(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t p = g->first;
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    int32_t m = p > c->s.tb ? ment_at(c, p - 1) : -1;
+    if (m < 0) return -1;
+    const ne_mention_t *mm = &c->s.d->ment.v[m];
+    if (mm->te != p || !mm->n || (mm->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_WEAK)) ||
+        mm->tb < c->s.tb + 2 || !(is_w(c, mm->tb - 1, "of") || is_w(c, mm->tb - 1, "for")))
+        return -1;
+    uint32_t h = mm->tb - 2;
+    const ne_token_t *t = tok(c, h);
+    if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) || ment_at(c, h) >= 0 || wf(c, h)) return -1;
+    for (size_t k = 0; k < c->s.d->vg.n; k++) /* the noun is no verb of a clause */
+        if (c->s.d->vg.v[k].head == h && !(c->s.d->vg.v[k].flags & NE_VG_NOUN)) return -1;
+    return m;
+}
+
+/* The events of group gi under its match. *empty is set when the match
+ * names no counterpart the actor can act on: a reciprocal with one actor,
+ * no counterpart, or only the actor itself. */
+static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
 {
     ne_doc_t *d = c->s.d;
     ne_vgroup_t *g = &d->vg.v[gi];
@@ -1788,6 +1854,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     int recip = 0;
     if ((g->flags & NE_VG_PASSIVE) && !(g->flags & NE_VG_CONTROLLED)) {
         int32_t agent = passive_agent(c, mt.end), noun = subj < 0 ? event_patient(c, g) : -1;
+        if (subj < 0 && noun < 0) subj = holder_subject(c, g);
         if (agent < 0 || (subj < 0 && noun < 0)) return 0;
         na = members(c, agent, act);
         /* "a ceremony hosted by X": the parties of the event the noun names,
@@ -1805,7 +1872,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     if (fled_arrival(c, proto.code, act, na)) return 0;
     ncp = one_party_per_state(cp, ncp);
     if (recip) {
-        if (na < 2) return 0;
+        if (na < 2) return (*empty = 1), 0;
         for (int i = 0; i < na; i++) resolve_member(c, &act[i], NULL, g->head, 0);
         for (int i = 0; i < na; i++)
             for (int j = 0; j < na; j++)
@@ -1813,6 +1880,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
         remember_event(c->mem, proto.code, trigger_word(c, g), c->s.tb, act, na, act, na);
         return 0;
     }
+    if (!quiet && na && same_members(act, na, cp, ncp)) *empty = 1;
     c->coding = g;
     /* the members as placed for the memory: each actor as placed against
      * the first counterpart, each counterpart against the first actor */
@@ -1828,6 +1896,43 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
         }
     if (na && ncp) remember_event(c->mem, proto.code, trigger_word(c, g), c->s.tb, placed_a, na, placed_b, ncp);
     return 0;
+}
+
+/* Do the counterparts name no one but the actors themselves (or no one)? */
+static int same_members(const ne_member_t *act, int na, const ne_member_t *cp, int ncp)
+{
+    for (int j = 0; j < ncp; j++) {
+        int own = 0;
+        for (int i = 0; i < na && !own; i++) own = !strcmp(act[i].code, cp[j].code);
+        if (!own) return 0;
+    }
+    return 1;
+}
+
+/* "Japan held military drills" under `hold * joint * &EXERCISES recip`
+ * names no counterpart, `hold * &EXERCISES obj` may: when the most
+ * specific pattern's events come out empty (see code_match), the group is
+ * coded under the best less specific pattern of its own verb. Not for a
+ * match a construction made (control, a support verb, an obligation) nor
+ * for one that codes no event on purpose (`---`). */
+static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
+{
+    ne_vgroup_t *g = &c->s.d->vg.v[gi];
+    conditional_threat(g);
+    int empty = 0;
+    int rc = code_match(c, gi, ev, &empty);
+    if (rc < 0 || !empty || !g->pat || g->family >= 0 || g->modality || g->gov >= 0 ||
+        (g->flags & NE_VG_CONTROLLED) || !strcmp(g->pat->code, NE_CODE_NONE))
+        return rc;
+    ne_match_t mt;
+    if (!ne_actions_match_fallback(c->s.lx, c->s.d, c->s.tb, c->s.te, g, g->pat->score, &mt) ||
+        !strcmp(mt.pat->code, NE_CODE_NONE))
+        return rc;
+    g->pat = mt.pat;
+    g->target = mt.target;
+    g->mend = mt.end;
+    g->evnoun = mt.evnoun;
+    return code_match(c, gi, ev, &empty);
 }
 
 /* ---- matches ------------------------------------------------------------------ */
@@ -1920,13 +2025,38 @@ static int control_family(uint32_t lf, int own, int hostile, int foreign, int pa
     /* "ordered the army to attack X", "called on its supporters to take to
      * the streets": the act, or a rally, against the act's target */
     if (own && hostile) {
-        *to_object = 0;
+        /* "ordered the newspaper to suspend publication": a restriction
+         * (172x) with no target of its own restricts the one ordered */
+        *to_object = (hostile & 2) && (lf & NE_L_ORDER);
         return (lf & NE_L_ORDER) ? -1 : NE_CF_RALLY;
     }
     return (lf & NE_L_APPEAL) ? NE_CF_APPEAL : NE_CF_DEMAND;
 }
 
 static int32_t speaker(ctx_t *c);
+
+/* "sent 21 personnel to Bosnia to investigate the feasibility of a force":
+ * a purpose's own object may be no party; the infinitive's bare frame
+ * `V +` then serves, on the party or place named before it, for an act
+ * that is not hostile (roots below 14: "sent troops to Mali to fight" says
+ * nothing of whom they fight). */
+static int purpose_frame(const ctx_t *c, const ne_vgroup_t *h, ne_match_t *mt)
+{
+    size_t np;
+    /* "to help restore order": the verb it governs says what the act is */
+    if (ne_lex_lemma_flags(c->s.lx, h->lemma) & NE_L_GOVERN) return 0;
+    const ne_pattern_t *pats = ne_lex_patterns(c->s.lx, h->lemma, &np);
+    const ne_pelem_t *el = ne_lex_pelems(c->s.lx);
+    for (size_t k = 0; k < np; k++) {
+        const ne_pattern_t *p = &pats[k];
+        int root = (p->code[0] - '0') * 10 + (p->code[1] - '0');
+        if (p->nelem == 1 && el[p->elem].type == NE_PE_TARGET && strcmp(p->code, NE_CODE_NONE) && root < 14) {
+            *mt = (ne_match_t){p, -1, h->head + 1, 0, -1};
+            return 1;
+        }
+    }
+    return 0;
+}
 
 /* "urged China to free the fishermen": the infinitive's frame, matched with
  * the governing verb's object as its subject, is coded as the governing
@@ -1947,10 +2077,12 @@ static void match_controlled(ctx_t *c, size_t gi)
     /* the controllee is the counterpart: the infinitive's own may be left
      * out ("ordered the general to withdraw his troops") */
     if (actor < 0 || !(ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, h, &mt) ||
-                       ne_actions_match_open(c->s.lx, d, c->s.tb, c->s.te, h, &mt)))
+                       ne_actions_match_open(c->s.lx, d, c->s.tb, c->s.te, h, &mt) ||
+                       ((ne_lex_lemma_flags(c->s.lx, gv->lemma) & NE_L_PURPOSE) && purpose_frame(c, h, &mt))))
         return;
     const char *country = mention_country(c, actor);
     int to_object, hostile = (mt.pat->code[0] - '0') * 10 + (mt.pat->code[1] - '0') >= 14;
+    if (hostile && !strncmp(mt.pat->code, "172", 3) && mt.target < 0) hostile |= 2;
     int family = control_family(ne_lex_lemma_flags(c->s.lx, gv->lemma), own_side(c, obj, country),
                                 hostile, foreign_party(c, obj, country),
                                 (h->flags & NE_VG_PASSIVE) != 0, &to_object);

@@ -122,7 +122,7 @@ static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "S
                                                              "RESPONSE", "TARGETS", "EPITHETS", "TERRITORY",
                                                              "DEMANDS",  "CHEMICAL", "ARMOUR",     "CROWD",
                                                              "MISSION",  "WEAPONS",  "CONVOY",     "PROPERTY",
-                                                             "GRIEVANCE"};
+                                                             "GRIEVANCE", "PREFIXES", "PERIODS"};
 
 /* ---- hashing ------------------------------------------------------------ */
 
@@ -1118,6 +1118,8 @@ static const struct grammar_class_s {
     {"speech-noun", NE_W_SPEECH_NOUN, 0},
     {"pron-subject", NE_W_NOMINATIVE, 0},
     {"present", NE_W_PRESENT, 0},
+    {"possible", NE_W_POSSIBLE, 0},
+    {"condition", NE_W_CONDITION, 0},
     {"timestart", NE_W_TIMESTART, 0},
     {"particle", NE_W_PARTICLE, 0},
     {"weekday", NE_W_WEEKDAY | NE_W_TIMESTART, 0},
