@@ -10,7 +10,6 @@
  * the cost is a few searches per sentence that gave an event.
  */
 #include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -411,6 +410,18 @@ static int word_kind(const ne_places_t *pl, const ne_doc_t *d, const ne_token_t 
     return 0;
 }
 
+/* log10 of w >= 1, near enough for ranking (linear between powers of ten,
+ * and monotonic): the library does not link libm. */
+static double lg10(double w)
+{
+    int e = 0;
+    while (w >= 10) {
+        w /= 10;
+        e++;
+    }
+    return e + (w - 1) / 9;
+}
+
 /* How much a place weighs among places of the same name: its population,
  * with states and capitals counted ten times (a name that is a state's or a
  * capital's is that state or capital unless the context says otherwise:
@@ -423,7 +434,7 @@ static double weight(const place_t *p)
     double w = (double)p->pop + 1;
     if (p->kind == K_COUNTRY || p->kind == K_CAPITAL) w *= 10;
     else if (p->kind == K_ADM1) w *= 0.5;
-    return log10(w);
+    return lg10(w);
 }
 
 /* Context of a resolution: the states of the actor and counterpart, the
