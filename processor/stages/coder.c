@@ -43,7 +43,7 @@ ne_coder_t *ne_coder_new(const ne_coder_conf_t *conf, char *errstr, size_t errst
         return NULL;
     }
     if (!conf->no_locations) {
-        c->places = ne_places_load(conf->dict_dirs, conf->dict_dir_cnt, errstr, errstr_size);
+        c->places = ne_places_load(conf->dict_dirs, conf->dict_dir_cnt, c->lx, errstr, errstr_size);
         if (!c->places) {
             ne_coder_destroy(c);
             return NULL;

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexicon.h"
 #include "places.h"
 #include "text.h"
 
@@ -41,6 +42,7 @@ enum { W_AT = 1, W_CAPITAL = 2, W_NOT = 3, W_STOP = 4, W_ATNP = 5 };
 typedef struct word_s {
     uint64_t h;
     int kind;
+    int32_t id; /* its lexicon word id (tokens carry theirs), -1 when the lexicon lacks it */
 } word_t;
 
 struct ne_places_s {
@@ -52,8 +54,13 @@ struct ne_places_s {
     uint32_t *nfirst; /* nfirst[i]..nfirst[i+1]: postings of nh[i] */
     uint32_t *post;   /* place indices */
     size_t nnames;
+    uint64_t *bloom;  /* NAME_BLOOM_BITS bits: two per name; most text spans miss it */
     word_t *words;
     size_t nwords;
+    uint32_t wfirst[NE_MAX_FOLD + 1]; /* by length: the first letters of the words, a quick no */
+    uint8_t *wkind;   /* kind by lexicon word id, when every word has an id: a token's
+                         kind is then one load, without hashing it */
+    size_t nwkind;    /* ids 0 .. nwkind-1 */
     /* a state's place index by ISO alpha-3, for "the capital" and qualifiers */
     struct {
         char iso3[4];
@@ -61,6 +68,24 @@ struct ne_places_s {
     } * states;
     size_t nstates;
 };
+
+/* Two bits of a 2^20-bit filter per name (128 KB for 132,000 names): a
+ * span of capitalised words that is no name is almost always turned away
+ * without a search of the sorted hashes. */
+#define NAME_BLOOM_BITS (1u << 20)
+
+static int bloom_has(const uint64_t *b, uint64_t h)
+{
+    uint32_t x = (uint32_t)h & (NAME_BLOOM_BITS - 1), y = (uint32_t)(h >> 40) & (NAME_BLOOM_BITS - 1);
+    return (b[x >> 6] >> (x & 63) & 1) && (b[y >> 6] >> (y & 63) & 1);
+}
+
+static void bloom_add(uint64_t *b, uint64_t h)
+{
+    uint32_t x = (uint32_t)h & (NAME_BLOOM_BITS - 1), y = (uint32_t)(h >> 40) & (NAME_BLOOM_BITS - 1);
+    b[x >> 6] |= 1ULL << (x & 63);
+    b[y >> 6] |= 1ULL << (y & 63);
+}
 
 /* ---- folding: a name's key is the letters and digits of its folded tokens */
 
@@ -79,6 +104,22 @@ static uint64_t key_add(uint64_t h, const char *f, size_t n)
 /* The key of a whole string, folded by the text stage's tokenizer. */
 static int key_of(ne_doc_t *tmp, const char *s, uint64_t *h)
 {
+    /* plain ASCII, the usual name: its letters and digits, lower-cased, are
+     * what the tokenizer's folds would give */
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k = 0;
+    while (u[k] && u[k] < 0x80) k++;
+    if (!u[k]) {
+        *h = NE_FNV_OFFSET;
+        for (k = 0; u[k]; k++) {
+            unsigned char c = u[k] >= 'A' && u[k] <= 'Z' ? u[k] + 32 : u[k];
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                *h ^= c;
+                *h *= NE_FNV_PRIME;
+            }
+        }
+        return *h == NE_FNV_OFFSET ? 1 : 0;
+    }
     tmp->text = s;
     tmp->len = strlen(s);
     if (ne_text_tokenize(tmp, s, tmp->len, NULL) < 0) return -1;
@@ -133,7 +174,7 @@ static void chomp(char *line)
 }
 
 static int load_words(ne_places_t *pl, const char *const *dirs, size_t ndirs, ne_doc_t *tmp,
-                      char *err, size_t errsz)
+                      const ne_lexicon_t *lx, char *err, size_t errsz)
 {
     char path[4096], line[512];
     FILE *f = open_in(dirs, ndirs, "place-words.tsv", path, sizeof(path));
@@ -160,13 +201,35 @@ static int load_words(ne_places_t *pl, const char *const *dirs, size_t ndirs, ne
         }
         uint64_t h;
         if (key_of(tmp, fl[0], &h) < 0) goto oom;
-        pl->words[pl->nwords++] = (word_t){h, kind};
+        pl->words[pl->nwords++] = (word_t){h, kind, lx ? ne_lex_word_find(lx, fl[0], strlen(fl[0])) : -1};
+        size_t wl = strlen(fl[0]);
+        if (wl <= NE_MAX_FOLD && fl[0][0] >= 'a' && fl[0][0] <= 'z')
+            pl->wfirst[wl] |= 1u << (fl[0][0] - 'a');
+        else
+            goto bad; /* a word is written folded: lower-case ASCII */
     }
     fclose(f);
     qsort(pl->words, pl->nwords, sizeof(*pl->words), cmp_word);
+    /* tokens carry their lexicon word id: when every word has one, a word
+     * is found by its id, without hashing the token */
+    int32_t maxid = -1;
+    size_t have = 0;
+    for (size_t i = 0; i < pl->nwords; i++) {
+        have += pl->words[i].id >= 0;
+        if (pl->words[i].id > maxid) maxid = pl->words[i].id;
+    }
+    if (lx && have == pl->nwords && maxid >= 0) {
+        pl->wkind = calloc((size_t)maxid + 1, 1);
+        if (!pl->wkind) {
+            snprintf(err, errsz, "out of memory loading %s", path);
+            return -1;
+        }
+        for (size_t i = 0; i < pl->nwords; i++) pl->wkind[pl->words[i].id] = (uint8_t)pl->words[i].kind;
+        pl->nwkind = (size_t)maxid + 1;
+    }
     return 0;
 bad:
-    snprintf(err, errsz, "%s:%zu: expected: word <TAB> at|at-phrase|capital|stop|not", path, lineno);
+    snprintf(err, errsz, "%s:%zu: expected: word (lower case) <TAB> at|at-phrase|capital|stop|not", path, lineno);
     fclose(f);
     return -1;
 oom:
@@ -217,7 +280,8 @@ static int32_t place_by_gid(const ne_places_t *pl, int32_t gid)
     return -1;
 }
 
-ne_places_t *ne_places_load(const char *const *dirs, size_t ndirs, char *err, size_t errsz)
+ne_places_t *ne_places_load(const char *const *dirs, size_t ndirs, const ne_lexicon_t *lx,
+                            char *err, size_t errsz)
 {
     char path[4096];
     ne_doc_t tmp = {0};
@@ -338,6 +402,9 @@ ne_places_t *ne_places_load(const char *const *dirs, size_t ndirs, char *err, si
         pl->post[np++] = names[i].place;
     }
     pl->nfirst[pl->nnames] = (uint32_t)np;
+    pl->bloom = calloc(NAME_BLOOM_BITS / 64, sizeof(uint64_t));
+    if (!pl->bloom) goto oom;
+    for (size_t i = 0; i < pl->nnames; i++) bloom_add(pl->bloom, pl->nh[i]);
     /* keep what is used, not the growth slack */
     uint64_t *nh = realloc(pl->nh, (pl->nnames ? pl->nnames : 1) * sizeof(*nh));
     if (nh) pl->nh = nh;
@@ -345,7 +412,7 @@ ne_places_t *ne_places_load(const char *const *dirs, size_t ndirs, char *err, si
     names = NULL;
     free(capital_gid);
     capital_gid = NULL;
-    if (load_words(pl, dirs, ndirs, &tmp, err, errsz) < 0) goto fail;
+    if (load_words(pl, dirs, ndirs, &tmp, lx, err, errsz) < 0) goto fail;
     free(line);
     ne_doc_free(&tmp);
     return pl;
@@ -370,6 +437,8 @@ void ne_places_destroy(ne_places_t *pl)
     free(pl->nfirst);
     free(pl->post);
     free(pl->words);
+    free(pl->wkind);
+    free(pl->bloom);
     free(pl->states);
     free(pl);
 }
@@ -384,6 +453,7 @@ size_t ne_places_count(const ne_places_t *pl)
 /* The postings of a name hash: *first and the count, 0 when unknown. */
 static uint32_t name_find(const ne_places_t *pl, uint64_t h, uint32_t *first)
 {
+    if (!bloom_has(pl->bloom, h)) return 0;
     size_t lo = 0, hi = pl->nnames;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -399,6 +469,9 @@ static uint32_t name_find(const ne_places_t *pl, uint64_t h, uint32_t *first)
 
 static int word_kind(const ne_places_t *pl, const ne_doc_t *d, const ne_token_t *t)
 {
+    if (pl->wkind) return t->word >= 0 && (size_t)t->word < pl->nwkind ? pl->wkind[t->word] : 0;
+    unsigned c = (unsigned char)ne_tok_fold(d, t)[0] - 'a';
+    if (t->fold_len == 0 || c > 25 || !(pl->wfirst[t->fold_len] >> c & 1)) return 0;
     uint64_t h = key_add(NE_FNV_OFFSET, ne_tok_fold(d, t), t->fold_len);
     size_t lo = 0, hi = pl->nwords;
     while (lo < hi) {
@@ -538,7 +611,7 @@ static uint32_t match_at(const ne_places_t *pl, const ne_doc_t *d, uint32_t i, u
                          uint32_t *first, uint32_t *n, uint64_t *key)
 {
     const ne_token_t *t = &d->tok.v[i];
-    if (!cap_word(t) || in_timex(d, i) || word_kind(pl, d, t) == W_NOT) return 0;
+    if (!cap_word(t)) return 0;
     uint64_t h[MAX_NAME_TOKENS];
     uint32_t len = 0, k;
     uint64_t acc = NE_FNV_OFFSET;
@@ -547,6 +620,12 @@ static uint32_t match_at(const ne_places_t *pl, const ne_doc_t *d, uint32_t i, u
         if (name_break(d, tk) || tk->kind == NE_TK_URL) break;
         /* "Mali's capital": the possessive ends the name */
         if (k > i && tk->fold_len == 2 && !memcmp(ne_tok_fold(d, tk), "'s", 2)) break;
+        /* inside a name, only short linking words are in lower case ("Rio de
+         * Janeiro", "Bosnia and Herzegovina", "Port-au-Prince"): a longer one
+         * ends it, and most spans are one word long */
+        if (k > i && tk->kind == NE_TK_WORD && !(tk->flags & (NE_TF_CAP | NE_TF_ALLCAP)) &&
+            tk->fold_len > 3)
+            break;
         acc = key_add(acc, ne_tok_fold(d, tk), tk->fold_len);
         h[len++] = acc;
     }
@@ -554,6 +633,7 @@ static uint32_t match_at(const ne_places_t *pl, const ne_doc_t *d, uint32_t i, u
         const ne_token_t *last = &d->tok.v[i + len - 1];
         if (!cap_word(last)) continue; /* a name ends with a capitalised word */
         if ((*n = name_find(pl, h[len - 1], first)) > 0) {
+            if (in_timex(d, i) || word_kind(pl, d, t) == W_NOT) return 0;
             *key = h[len - 1];
             return i + len;
         }
@@ -667,6 +747,10 @@ static int in_person(const ne_doc_t *d, uint32_t tb, uint32_t i)
     return m >= 0 && (size_t)m < d->ment.n && (d->ment.v[m].flags & NE_MF_PERSON);
 }
 
+/* How far after a locative word a name may start: "near the border town
+ * of Kupiansk", "in Mali's capital Bamako" (introduced() looks back as far). */
+#define LOOK_AHEAD 8
+
 /* Does state st qualify the name of r ("Tripoli, Lebanon"), rather than
  * follow it in a list ("France, Serbia and Hungary")? Only when the name is
  * no state itself and has a place in st. */
@@ -686,19 +770,31 @@ static int find_refs(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uint
                      ne_places_mem_t *m)
 {
     m->refs.n = 0;
+    m->stops.n = 0;
     uint8_t stop = 0;
+    /* names are looked up only where a locative word may introduce them
+     * (up to LOOK_AHEAD tokens after one, or right after another name, for
+     * lists), and at the sentence's start (a dateline): most capitalised
+     * words of a sentence are never looked up */
+    uint32_t window = tb + 1;
     for (uint32_t i = tb; i < te;) {
         ne_place_ref_t r;
+        /* the words of other clauses before each token */
+        while (m->stops.n <= i - tb) {
+            if (NE_VEC_RESERVE(m->stops) < 0) return -1;
+            m->stops.v[m->stops.n++] = stop;
+        }
+        int wk = d->tok.v[i].kind == NE_TK_WORD ? word_kind(pl, d, &d->tok.v[i]) : 0;
+        if (wk == W_AT || wk == W_ATNP) window = i + 1 + LOOK_AHEAD;
         uint32_t first, n;
         uint64_t key;
-        uint32_t e = match_at(pl, d, i, te, &first, &n, &key);
+        uint32_t e = i < window && cap_word(&d->tok.v[i]) ? match_at(pl, d, i, te, &first, &n, &key) : 0;
         if (!e || in_person(d, tb, i)) {
-            if (capital_ref(pl, d, tb, te, i, &r)) {
+            if (wk == W_CAPITAL && i < window && capital_ref(pl, d, tb, te, i, &r)) {
                 r.stop = stop;
                 if (push_ref(m, &r) < 0) return -1;
             }
-            if (d->tok.v[i].kind == NE_TK_WORD && word_kind(pl, d, &d->tok.v[i]) == W_STOP)
-                stop++;
+            if (wk == W_STOP && stop < 255) stop++;
             i = e > i ? e : i + 1;
             continue;
         }
@@ -732,7 +828,12 @@ static int find_refs(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uint
             }
         }
         if (push_ref(m, &r) < 0) return -1;
+        if (window < e + 3) window = e + 3; /* ", Serbia and Hungary" */
         i = e;
+    }
+    while (m->stops.n <= te - tb) {
+        if (NE_VEC_RESERVE(m->stops) < 0) return -1;
+        m->stops.v[m->stops.n++] = stop;
     }
     return 0;
 }
@@ -766,14 +867,20 @@ void ne_places_reset(ne_places_mem_t *m)
 void ne_places_mem_free(ne_places_mem_t *m)
 {
     free(m->refs.v);
+    free(m->stops.v);
     memset(m, 0, sizeof(*m));
 }
 
+/* The token at a byte offset of the sentence (a binary search). */
 static uint32_t token_at_byte(const ne_doc_t *d, uint32_t tb, uint32_t te, uint32_t byte)
 {
-    uint32_t i = tb;
-    while (i + 1 < te && d->tok.v[i + 1].start <= byte) i++;
-    return i;
+    uint32_t lo = tb, hi = te; /* the last token starting at or before byte */
+    while (hi - lo > 1) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (d->tok.v[mid].start <= byte) lo = mid;
+        else hi = mid;
+    }
+    return lo;
 }
 
 /* Is place p (named by r) a finer place in the state bp (named by best),
@@ -804,14 +911,12 @@ static void place_event(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, u
     ne_event_t *e = &ev[x];
     uint32_t trig = token_at_byte(d, tb, te, e->trigger_start);
     uint32_t next = te;
-    for (size_t y = 0; y < n; y++) {
-        uint32_t t2 = token_at_byte(d, tb, te, ev[y].trigger_start);
-        if (t2 > trig && t2 < next) next = t2;
-    }
-    uint8_t stop_at_trigger = 0;
-    for (uint32_t i = tb; i < trig; i++)
-        if (d->tok.v[i].kind == NE_TK_WORD && word_kind(pl, d, &d->tok.v[i]) == W_STOP)
-            stop_at_trigger++;
+    for (size_t y = 0; y < n; y++)
+        if (ev[y].trigger_start > e->trigger_start) {
+            uint32_t t2 = token_at_byte(d, tb, te, ev[y].trigger_start);
+            if (t2 > trig && t2 < next) next = t2;
+        }
+    uint8_t stop_at_trigger = m->stops.v[trig - tb];
     const char *art = m->article_place >= 0 ? pl->pl[m->article_place].iso3 : NULL;
     ctx_t c = {e->actor.country, e->has_counterpart ? e->counterpart.country : NULL, art, -1};
     int32_t bp = -1;

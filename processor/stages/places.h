@@ -34,20 +34,24 @@ typedef struct ne_place_ref_s {
 /* What the places stage keeps for one article (in the ne_events_t). */
 typedef struct ne_places_mem_s {
     NE_VEC(ne_place_ref_t) refs; /* of the current sentence */
+    NE_VEC(uint8_t) stops;       /* per token of the sentence: words of other clauses before it */
     ne_place_ref_t article;      /* the dateline or first place */
     int has_article;
     int32_t article_place;       /* its resolution, a place index */
     int first_sentence_done;     /* the dateline is looked for in the first sentence */
 } ne_places_mem_t;
 
+struct ne_lexicon_s;
+
 /**
  * @brief Load gazetteer/geonames.tsv and gazetteer/place-words.tsv from the
- * last of dirs that has them.
+ * last of dirs that has them. lx (may be NULL) is the coder's lexicon: its
+ * word ids make the place words quicker to find.
  * @returns a gazetteer owned by the caller (ne_places_destroy()), or NULL
  * with a message naming the file and line in errstr.
  */
-ne_places_t *ne_places_load(const char *const *dirs, size_t ndirs, char *errstr,
-                            size_t errstr_size);
+ne_places_t *ne_places_load(const char *const *dirs, size_t ndirs,
+                            const struct ne_lexicon_s *lx, char *errstr, size_t errstr_size);
 
 /** @brief Free a gazetteer. Takes NULL. */
 void ne_places_destroy(ne_places_t *pl);

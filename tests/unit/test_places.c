@@ -72,7 +72,7 @@ START_TEST(ambiguous_names)
 {
     char err[256];
     const char *dirs[] = {NE_TEST_DICT};
-    ne_places_t *pl = ne_places_load(dirs, 1, err, sizeof(err));
+    ne_places_t *pl = ne_places_load(dirs, 1, tu_lex(), err, sizeof(err));
     ck_assert_msg(pl != NULL, "%s", err);
     ck_assert_uint_gt(ne_places_count(pl), 30000);
     /* Georgia: the state, unless American actors make it the US state */
@@ -148,7 +148,7 @@ START_TEST(limits_no_gazetteer)
 {
     char err[256] = "";
     const char *dirs[] = {"/nonexistent-dir"};
-    ck_assert_ptr_null(ne_places_load(dirs, 1, err, sizeof(err)));
+    ck_assert_ptr_null(ne_places_load(dirs, 1, tu_lex(), err, sizeof(err)));
     ck_assert_ptr_nonnull(strstr(err, "--no-locations"));
 }
 END_TEST
