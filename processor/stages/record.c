@@ -407,6 +407,27 @@ static void out_party(out_t *o, const ne_article_t *a, const ne_party_t *p)
     OUT_LIT(o, "}");
 }
 
+/* A coordinate with five decimals (about a metre), as the gazetteer has
+ * it: integer formatting, since printf's %f costs more than the rest of a
+ * record. */
+static size_t fixed5(double v, char *buf)
+{
+    long long u = (long long)(v * 100000.0 + (v < 0 ? -0.5 : 0.5));
+    size_t n = 0;
+    if (u < 0) {
+        buf[n++] = '-';
+        u = -u;
+    }
+    char tmp[24];
+    int k = 0;
+    for (; k < 5 || u; k++, u /= 10) tmp[k] = (char)('0' + u % 10);
+    if (k == 5) tmp[k++] = '0';
+    while (k > 5) buf[n++] = tmp[--k];
+    buf[n++] = '.';
+    while (k > 0) buf[n++] = tmp[--k];
+    return n;
+}
+
 /* Where the event happened (places.c): a GeoNames place, present only when
  * the coder found one. */
 static void out_location(out_t *o, const ne_article_t *a, const ne_location_t *l)
@@ -430,8 +451,10 @@ static void out_location(out_t *o, const ne_article_t *a, const ne_location_t *l
     OUT_LIT(o, ",\"adm1\":");
     if (l->adm1[0]) out_cstr(o, l->adm1);
     else OUT_LIT(o, "null");
-    int n = snprintf(num, sizeof(num), ",\"lat\":%.5f,\"lon\":%.5f", l->lat, l->lon);
-    out_raw(o, num, (size_t)n);
+    OUT_LIT(o, ",\"lat\":");
+    out_raw(o, num, fixed5(l->lat, num));
+    OUT_LIT(o, ",\"lon\":");
+    out_raw(o, num, fixed5(l->lon, num));
     OUT_LIT(o, ",\"how\":");
     out_cstr(o, how[l->how]);
     OUT_LIT(o, "}");
