@@ -38,7 +38,11 @@ typedef struct name_s {
 } name_t;
 
 /* Words of place-words.tsv, as folded-letter hashes. */
-enum { W_AT = 1, W_CAPITAL = 2, W_NOT = 3, W_STOP = 4, W_ATNP = 5 };
+enum { W_AT = 1, W_CAPITAL = 2, W_NOT = 3, W_STOP = 4, W_ATNP = 5, W_TO = 6, W_FEATURE = 7 };
+
+/* How a name is introduced: not at all, by a locative word, or by a word of
+ * direction ("sent aid to Ukraine": a place unless it is the counterpart). */
+enum { INTRO_NONE = 0, INTRO_AT, INTRO_TO };
 typedef struct word_s {
     uint64_t h;
     int kind;
@@ -58,6 +62,7 @@ struct ne_places_s {
     word_t *words;
     size_t nwords;
     uint32_t wfirst[NE_MAX_FOLD + 1]; /* by length: the first letters of the words, a quick no */
+    const ne_lexicon_t *lx; /* the coder's, for the grammar flags of words (may be NULL) */
     uint8_t *wkind;   /* kind by lexicon word id, when every word has an id: a token's
                          kind is then one load, without hashing it */
     size_t nwkind;    /* ids 0 .. nwkind-1 */
@@ -76,13 +81,15 @@ struct ne_places_s {
 
 static int bloom_has(const uint64_t *b, uint64_t h)
 {
-    uint32_t x = (uint32_t)h & (NAME_BLOOM_BITS - 1), y = (uint32_t)(h >> 40) & (NAME_BLOOM_BITS - 1);
+    uint32_t x = (uint32_t)h & (NAME_BLOOM_BITS - 1);
+    uint32_t y = (uint32_t)(h >> 40) & (NAME_BLOOM_BITS - 1);
     return (b[x >> 6] >> (x & 63) & 1) && (b[y >> 6] >> (y & 63) & 1);
 }
 
 static void bloom_add(uint64_t *b, uint64_t h)
 {
-    uint32_t x = (uint32_t)h & (NAME_BLOOM_BITS - 1), y = (uint32_t)(h >> 40) & (NAME_BLOOM_BITS - 1);
+    uint32_t x = (uint32_t)h & (NAME_BLOOM_BITS - 1);
+    uint32_t y = (uint32_t)(h >> 40) & (NAME_BLOOM_BITS - 1);
     b[x >> 6] |= 1ULL << (x & 63);
     b[y >> 6] |= 1ULL << (y & 63);
 }
@@ -205,7 +212,9 @@ static int load_words(ne_places_t *pl, const char *const *dirs, size_t ndirs, ne
         if (split(line, fl, 3) < 2) goto bad;
         int kind = !strcmp(fl[1], "at") ? W_AT : !strcmp(fl[1], "capital") ? W_CAPITAL
                  : !strcmp(fl[1], "not") ? W_NOT : !strcmp(fl[1], "stop") ? W_STOP
-                 : !strcmp(fl[1], "at-phrase") ? W_ATNP : 0;
+                 : !strcmp(fl[1], "at-phrase") ? W_ATNP
+                 : !strcmp(fl[1], "direction") ? W_TO
+                 : !strcmp(fl[1], "feature") ? W_FEATURE : 0;
         if (!kind) goto bad;
         if (pl->nwords == cap) {
             cap = cap ? cap * 2 : 32;
@@ -215,7 +224,8 @@ static int load_words(ne_places_t *pl, const char *const *dirs, size_t ndirs, ne
         }
         uint64_t h;
         if (key_of(tmp, fl[0], &h) < 0) goto oom;
-        pl->words[pl->nwords++] = (word_t){h, kind, lx ? ne_lex_word_find(lx, fl[0], strlen(fl[0])) : -1};
+        int32_t id = lx ? ne_lex_word_find(lx, fl[0], strlen(fl[0])) : -1;
+        pl->words[pl->nwords++] = (word_t){h, kind, id};
         size_t wl = strlen(fl[0]);
         if (wl <= NE_MAX_FOLD && fl[0][0] >= 'a' && fl[0][0] <= 'z')
             pl->wfirst[wl] |= 1u << (fl[0][0] - 'a');
@@ -238,12 +248,15 @@ static int load_words(ne_places_t *pl, const char *const *dirs, size_t ndirs, ne
             snprintf(err, errsz, "out of memory loading %s", path);
             return -1;
         }
-        for (size_t i = 0; i < pl->nwords; i++) pl->wkind[pl->words[i].id] = (uint8_t)pl->words[i].kind;
+        for (size_t i = 0; i < pl->nwords; i++)
+            pl->wkind[pl->words[i].id] = (uint8_t)pl->words[i].kind;
         pl->nwkind = (size_t)maxid + 1;
     }
     return 0;
 bad:
-    snprintf(err, errsz, "%s:%zu: expected: word (lower case) <TAB> at|at-phrase|capital|stop|not", path, lineno);
+    snprintf(err, errsz, "%s:%zu: expected: word (lower case) <TAB> "
+             "at|at-phrase|direction|capital|stop|feature|not",
+             path, lineno);
     fclose(f);
     return -1;
 oom:
@@ -426,6 +439,7 @@ ne_places_t *ne_places_load(const char *const *dirs, size_t ndirs, const ne_lexi
     names = NULL;
     free(capital_gid);
     capital_gid = NULL;
+    pl->lx = lx;
     if (load_words(pl, dirs, ndirs, &tmp, lx, err, errsz) < 0) goto fail;
     free(line);
     ne_doc_free(&tmp);
@@ -697,21 +711,34 @@ static int introduced(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uin
             if (d->text[t->start] == ',' && k > tb &&
                 word_kind(pl, d, &d->tok.v[k - 1]) == W_CAPITAL && k == i - 1)
                 continue;
-            return 0;
+            return INTRO_NONE;
         }
-        if (t->kind != NE_TK_WORD) return 0;
+        if (t->kind != NE_TK_WORD) return INTRO_NONE;
         int w = word_kind(pl, d, t);
-        if (w == W_AT || (w == W_ATNP && k + 1 < i)) return 1;
-        if (w == W_ATNP) return 0; /* "influence on Russia": not a place's */
-        if (w == W_STOP) return 0;
+        if (w == W_AT || (w == W_ATNP && k + 1 < i)) return INTRO_AT;
+        /* "a visit to Abuja" is the visit's place whatever it names */
+        if (w == W_TO) {
+            if (k > tb && word_kind(pl, d, &d->tok.v[k - 1]) == W_AT) return INTRO_AT;
+            /* only a bare name ("to Ukraine", "to the United States") may be
+             * whom; "to flood-hit areas of Myanmar" is where */
+            for (uint32_t j = k + 1; j < i; j++)
+                if (!is_word(d, j, i, "the")) return INTRO_AT;
+            return INTRO_TO;
+        }
+        if (w == W_ATNP) return INTRO_NONE; /* "influence on Russia": not a place's */
+        if (w == W_STOP) return INTRO_NONE;
         if (t->fold_len == 2 && !memcmp(ne_tok_fold(d, t), "'s", 2)) {
             /* "Mali's capital Bamako": the possessor is passed over */
             while (k > tb && (d->tok.v[k - 1].flags & NE_TF_CAP) && steps++ < 6) k--;
             continue;
         }
-        if ((t->flags & NE_TF_CAP) && k > tb) return 0; /* "in Kharkiv, Russia" is not Russia's */
+        if ((t->flags & NE_TF_CAP) && k > tb) return INTRO_NONE; /* "in Kharkiv, Russia" */
+        /* another preposition heads the name's phrase: "to spy for London" */
+        if (pl->lx && t->word >= 0 && (ne_lex_word_flags(pl->lx, t->word) & NE_W_PREP) &&
+            !(t->fold_len == 2 && !memcmp(ne_tok_fold(d, t), "of", 2)))
+            return INTRO_NONE;
     }
-    return 0;
+    return INTRO_NONE;
 }
 
 static int push_ref(ne_places_mem_t *m, const ne_place_ref_t *r)
@@ -799,10 +826,11 @@ static int find_refs(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uint
             m->stops.v[m->stops.n++] = stop;
         }
         int wk = d->tok.v[i].kind == NE_TK_WORD ? word_kind(pl, d, &d->tok.v[i]) : 0;
-        if (wk == W_AT || wk == W_ATNP) window = i + 1 + LOOK_AHEAD;
+        if (wk == W_AT || wk == W_ATNP || wk == W_TO) window = i + 1 + LOOK_AHEAD;
         uint32_t first, n;
         uint64_t key;
-        uint32_t e = i < window && cap_word(&d->tok.v[i]) ? match_at(pl, d, i, te, &first, &n, &key) : 0;
+        uint32_t e = 0;
+        if (i < window && cap_word(&d->tok.v[i])) e = match_at(pl, d, i, te, &first, &n, &key);
         if (!e || in_person(d, tb, i)) {
             if (wk == W_CAPITAL && i < window && capital_ref(pl, d, tb, te, i, &r)) {
                 r.stop = stop;
@@ -822,7 +850,15 @@ static int find_refs(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uint
         r.key = key;
         r.state = -1;
         r.stop = stop;
-        r.at = (uint8_t)introduced(pl, d, tb, i);
+        /* "the Dnipro River", "Snake Island": another feature, not the town */
+        if (e < te && d->tok.v[e].kind == NE_TK_WORD &&
+            word_kind(pl, d, &d->tok.v[e]) == W_FEATURE) {
+            i = e + 1;
+            continue;
+        }
+        int intro = introduced(pl, d, tb, i);
+        r.at = intro != INTRO_NONE;
+        r.dir = intro == INTRO_TO;
         r.poss = is_word(d, e, te, "'s");
         /* "France, Serbia and Hungary": a list shares its first place's word */
         if (!r.at && m->refs.n) {
@@ -830,7 +866,7 @@ static int find_refs(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uint
             uint32_t j = p->te;
             if (is_punct(d, j, te, ',')) j++;
             if (is_word(d, j, te, "and") || is_word(d, j, te, "or")) j++;
-            if (j == i && j > p->te) r.at = p->at;
+            if (j == i && j > p->te) r.at = p->at, r.dir = p->dir;
         }
         /* "Tripoli, Lebanon": the state that follows names the place's */
         uint32_t se;
@@ -897,6 +933,14 @@ static uint32_t token_at_byte(const ne_doc_t *d, uint32_t tb, uint32_t te, uint3
     return lo;
 }
 
+/* "sent aid to Ukraine", "apologised to Indonesia": a state after a word of
+ * direction that is the event's counterpart is whom, not where. */
+static int names_counterpart(const ne_place_ref_t *r, const ne_event_t *e)
+{
+    return r->dir && e->has_counterpart && e->counterpart.end > e->counterpart.start &&
+           r->start < e->counterpart.end && r->end > e->counterpart.start;
+}
+
 /* Is place p (named by r) a finer place in the state bp (named by best),
  * in the same phrase (no comma between): "to Nigeria during a visit to
  * Abuja", "in Mali's capital Bamako", but not "to areas of Myanmar, the
@@ -938,7 +982,7 @@ static void place_event(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, u
     size_t after = m->refs.n;
     for (size_t k = 0; k < m->refs.n; k++) {
         const ne_place_ref_t *r = &m->refs.v[k];
-        if (!r->at) continue;
+        if (!r->at || names_counterpart(r, e)) continue;
         if (r->tb > trig && r->tb < next && r->stop == stop_at_trigger) {
             after = k;
             break;
@@ -951,6 +995,7 @@ static void place_event(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, u
         for (size_t k = after + 1; bp >= 0 && k < m->refs.n; k++) {
             const ne_place_ref_t *r = &m->refs.v[k];
             if (!r->at || r->tb >= next || r->stop != stop_at_trigger) break;
+            if (names_counterpart(r, e)) continue;
             int32_t p = resolve(pl, r, &c);
             if (p < 0) continue;
             if (pl->pl[bp].kind == K_COUNTRY && pl->pl[p].kind == K_COUNTRY &&
@@ -982,6 +1027,9 @@ int ne_places_sentence(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, ui
             ctx_t c = {n ? ev[0].actor.country : NULL,
                        n && ev[0].has_counterpart ? ev[0].counterpart.country : NULL, NULL, -1};
             if (!(r->at || (first_sentence && k == 0 && dateline(d, r, tb, te)))) continue;
+            int whom = 0; /* no article's place: the counterpart "to" some event names */
+            for (size_t x = 0; x < n && !whom; x++) whom = names_counterpart(r, &ev[x]);
+            if (whom) continue;
             int32_t p = resolve(pl, r, &c);
             if (p < 0) continue;
             /* "in Mali's capital Bamako": the finer place of the phrase */

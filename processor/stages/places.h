@@ -28,6 +28,7 @@ typedef struct ne_place_ref_s {
     int32_t state;          /* a state the text gives ("Tripoli, Lebanon", "capital of X"), -1 */
     uint8_t at;             /* a locative word introduces it */
     uint8_t poss;           /* followed by 's: "Mali's capital Bamako" */
+    uint8_t dir;            /* introduced by a word of direction ("to") */
     uint8_t stop;           /* a word of another clause ("who") comes before it in the sentence */
 } ne_place_ref_t;
 

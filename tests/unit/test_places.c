@@ -12,7 +12,10 @@
 
 static const char *how_name(ne_loc_how_t h)
 {
-    return h == NE_LOC_TEXT ? "text" : h == NE_LOC_ARTICLE ? "article" : h == NE_LOC_COUNTRY ? "country" : "-";
+    return h == NE_LOC_TEXT      ? "text"
+           : h == NE_LOC_ARTICLE ? "article"
+           : h == NE_LOC_COUNTRY ? "country"
+                                 : "-";
 }
 
 /* The event a case names: its actor code, and counterpart when given ("-": the first event). */
@@ -54,8 +57,8 @@ static void one_case(char **f, int nf, int line, void *arg)
     if (!strcmp(f[2], "-")) {
         ok = l->how == NE_LOC_NONE;
     } else {
-        ok = l->how != NE_LOC_NONE && l->geonameid == atoi(f[3]) && !strcmp(how_name(l->how), f[4]) &&
-             l->end - l->start == strlen(f[2]) && !memcmp(f[0] + l->start, f[2], strlen(f[2]));
+        ok = l->how != NE_LOC_NONE && l->geonameid == atoi(f[3]) &&
+             !strcmp(how_name(l->how), f[4]) && l->end - l->start == strlen(f[2]) && !memcmp(f[0] + l->start, f[2], strlen(f[2]));
     }
     ne_events_destroy(ev);
     TU_SOFT(ok, "places.tsv:%d: expected %s %s %s, got %s", line, f[2], f[3], f[4], got);
