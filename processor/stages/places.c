@@ -38,7 +38,16 @@ typedef struct name_s {
 } name_t;
 
 /* Words of place-words.tsv, as folded-letter hashes. */
-enum { W_AT = 1, W_CAPITAL = 2, W_NOT = 3, W_STOP = 4, W_ATNP = 5, W_TO = 6, W_FEATURE = 7 };
+enum {
+    W_AT = 1,
+    W_CAPITAL = 2,
+    W_NOT = 3,
+    W_STOP = 4,
+    W_ATNP = 5,
+    W_TO = 6,
+    W_FEATURE = 7,
+    W_STATE = 8
+};
 
 /* How a name is introduced: not at all, by a locative word, or by a word of
  * direction ("sent aid to Ukraine": a place unless it is the counterpart). */
@@ -214,7 +223,8 @@ static int load_words(ne_places_t *pl, const char *const *dirs, size_t ndirs, ne
                  : !strcmp(fl[1], "not") ? W_NOT : !strcmp(fl[1], "stop") ? W_STOP
                  : !strcmp(fl[1], "at-phrase") ? W_ATNP
                  : !strcmp(fl[1], "direction") ? W_TO
-                 : !strcmp(fl[1], "feature") ? W_FEATURE : 0;
+                 : !strcmp(fl[1], "feature") ? W_FEATURE
+                 : !strcmp(fl[1], "state") ? W_STATE : 0;
         if (!kind) goto bad;
         if (pl->nwords == cap) {
             cap = cap ? cap * 2 : 32;
@@ -255,7 +265,7 @@ static int load_words(ne_places_t *pl, const char *const *dirs, size_t ndirs, ne
     return 0;
 bad:
     snprintf(err, errsz, "%s:%zu: expected: word (lower case) <TAB> "
-             "at|at-phrase|direction|capital|stop|feature|not",
+             "at|at-phrase|direction|capital|state|stop|feature|not",
              path, lineno);
     fclose(f);
     return -1;
@@ -547,11 +557,11 @@ typedef struct ctx_s {
 
 static int32_t resolve_name(const ne_places_t *pl, const ne_place_ref_t *r, const ctx_t *c)
 {
-    if (r->n == 0) { /* "the capital" */
+    if (r->n == 0) { /* "the capital", "the country" */
         int32_t st = r->state >= 0 ? r->state : state_find(pl, c->actor);
         if (st < 0) st = state_find(pl, c->counterpart);
         if (st < 0) st = state_find(pl, c->article);
-        return st >= 0 ? pl->pl[st].capital : -1;
+        return st < 0 ? -1 : r->whole ? st : pl->pl[st].capital;
     }
     const char *qual = r->state >= 0 ? pl->pl[r->state].iso3 : NULL;
     int32_t best = -1;
@@ -733,6 +743,11 @@ static int introduced(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uin
             continue;
         }
         if ((t->flags & NE_TF_CAP) && k > tb) return INTRO_NONE; /* "in Kharkiv, Russia" */
+        /* a participle heads another phrase: "in a statement blaming Russia" */
+        if (pl->lx && t->word >= 0 && t->fold_len > 4 &&
+            !memcmp(ne_tok_fold(d, t) + t->fold_len - 3, "ing", 3) &&
+            ne_lex_vforms(pl->lx, t->word) != NE_LEX_NONE)
+            return INTRO_NONE;
         /* another preposition heads the name's phrase: "to spy for London" */
         if (pl->lx && t->word >= 0 && (ne_lex_word_flags(pl->lx, t->word) & NE_W_PREP) &&
             !(t->fold_len == 2 && !memcmp(ne_tok_fold(d, t), "of", 2)))
@@ -753,7 +768,24 @@ static int push_ref(ne_places_mem_t *m, const ne_place_ref_t *r)
 static int capital_ref(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uint32_t te,
                        uint32_t i, ne_place_ref_t *r)
 {
-    if (word_kind(pl, d, &d->tok.v[i]) != W_CAPITAL || !introduced(pl, d, tb, i)) return 0;
+    int wk = word_kind(pl, d, &d->tok.v[i]);
+    /* "across the country", "in the north of the country": the state itself;
+     * not after a word of direction ("to leave the country") */
+    if (wk == W_STATE) {
+        if (!is_word(d, i - 1, te, "the") || i <= tb ||
+            introduced(pl, d, tb, i) != INTRO_AT)
+            return 0;
+        memset(r, 0, sizeof(*r));
+        r->state = -1;
+        r->whole = 1;
+        r->tb = i - 1;
+        r->te = i + 1;
+        r->start = d->tok.v[i - 1].start;
+        r->end = d->tok.v[i].end;
+        r->at = 1;
+        return 1;
+    }
+    if (wk != W_CAPITAL || !introduced(pl, d, tb, i)) return 0;
     uint32_t j = i + 1, e, f, n;
     uint64_t key;
     if (is_punct(d, j, te, ',')) j++;
@@ -832,7 +864,8 @@ static int find_refs(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uint
         uint32_t e = 0;
         if (i < window && cap_word(&d->tok.v[i])) e = match_at(pl, d, i, te, &first, &n, &key);
         if (!e || in_person(d, tb, i)) {
-            if (wk == W_CAPITAL && i < window && capital_ref(pl, d, tb, te, i, &r)) {
+            if ((wk == W_CAPITAL || wk == W_STATE) && i < window &&
+                capital_ref(pl, d, tb, te, i, &r)) {
                 r.stop = stop;
                 if (push_ref(m, &r) < 0) return -1;
             }
@@ -856,6 +889,7 @@ static int find_refs(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uint
             i = e + 1;
             continue;
         }
+        r.list = (uint16_t)(m->refs.n < 65535 ? m->refs.n : 65535);
         int intro = introduced(pl, d, tb, i);
         r.at = intro != INTRO_NONE;
         r.dir = intro == INTRO_TO;
@@ -866,7 +900,7 @@ static int find_refs(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uint
             uint32_t j = p->te;
             if (is_punct(d, j, te, ',')) j++;
             if (is_word(d, j, te, "and") || is_word(d, j, te, "or")) j++;
-            if (j == i && j > p->te) r.at = p->at, r.dir = p->dir;
+            if (j == i && j > p->te) r.at = p->at, r.dir = p->dir, r.list = p->list;
         }
         /* "Tripoli, Lebanon": the state that follows names the place's */
         uint32_t se;
@@ -935,10 +969,18 @@ static uint32_t token_at_byte(const ne_doc_t *d, uint32_t tb, uint32_t te, uint3
 
 /* "sent aid to Ukraine", "apologised to Indonesia": a state after a word of
  * direction that is the event's counterpart is whom, not where. */
-static int names_counterpart(const ne_place_ref_t *r, const ne_event_t *e)
+static int names_counterpart(const ne_places_mem_t *m, const ne_place_ref_t *r,
+                             const ne_event_t *e)
 {
-    return r->dir && e->has_counterpart && e->counterpart.end > e->counterpart.start &&
-           r->start < e->counterpart.end && r->end > e->counterpart.start;
+    if (!r->dir || !e->has_counterpart || e->counterpart.end <= e->counterpart.start) return 0;
+    /* a list is whom as a whole: "dropped its objections to Finland and Sweden" */
+    for (size_t k = 0; k < m->refs.n; k++) {
+        const ne_place_ref_t *q = &m->refs.v[k];
+        if (q->list == r->list && q->n &&
+            q->start < e->counterpart.end && q->end > e->counterpart.start)
+            return 1;
+    }
+    return 0;
 }
 
 /* Is place p (named by r) a finer place in the state bp (named by best),
@@ -982,7 +1024,7 @@ static void place_event(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, u
     size_t after = m->refs.n;
     for (size_t k = 0; k < m->refs.n; k++) {
         const ne_place_ref_t *r = &m->refs.v[k];
-        if (!r->at || names_counterpart(r, e)) continue;
+        if (!r->at || names_counterpart(m, r, e)) continue;
         if (r->tb > trig && r->tb < next && r->stop == stop_at_trigger) {
             after = k;
             break;
@@ -995,7 +1037,7 @@ static void place_event(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, u
         for (size_t k = after + 1; bp >= 0 && k < m->refs.n; k++) {
             const ne_place_ref_t *r = &m->refs.v[k];
             if (!r->at || r->tb >= next || r->stop != stop_at_trigger) break;
-            if (names_counterpart(r, e)) continue;
+            if (names_counterpart(m, r, e)) continue;
             int32_t p = resolve(pl, r, &c);
             if (p < 0) continue;
             if (pl->pl[bp].kind == K_COUNTRY && pl->pl[p].kind == K_COUNTRY &&
@@ -1028,7 +1070,7 @@ int ne_places_sentence(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, ui
                        n && ev[0].has_counterpart ? ev[0].counterpart.country : NULL, NULL, -1};
             if (!(r->at || (first_sentence && k == 0 && dateline(d, r, tb, te)))) continue;
             int whom = 0; /* no article's place: the counterpart "to" some event names */
-            for (size_t x = 0; x < n && !whom; x++) whom = names_counterpart(r, &ev[x]);
+            for (size_t x = 0; x < n && !whom; x++) whom = names_counterpart(m, r, &ev[x]);
             if (whom) continue;
             int32_t p = resolve(pl, r, &c);
             if (p < 0) continue;

@@ -29,6 +29,8 @@ typedef struct ne_place_ref_s {
     uint8_t at;             /* a locative word introduces it */
     uint8_t poss;           /* followed by 's: "Mali's capital Bamako" */
     uint8_t dir;            /* introduced by a word of direction ("to") */
+    uint8_t whole;          /* "the country": the state itself, not its capital */
+    uint16_t list;          /* the index of the first name of its list ("France, Serbia and Hungary") */
     uint8_t stop;           /* a word of another clause ("who") comes before it in the sentence */
 } ne_place_ref_t;
 
