@@ -2,12 +2,14 @@
  * places.c - event locations from the GeoNames gazetteer (see places.h).
  *
  * The gazetteer is held compactly: one record a place, and its names as
- * 64-bit hashes of their folded letters in one sorted array (a binary search
- * per look-up), pointing into a list of places per name. Names are folded by
- * the coder's own tokenizer, so a name matches the text exactly when the
- * text's tokens fold to the same letters: "Port-au-Prince", "Sana'a" and
- * "SANAA" all reach their place. Only capitalised words are looked up, so
- * the cost is a few searches per sentence that gave an event.
+ * 64-bit hashes of their folded letters in one sorted array (a bit filter,
+ * then a binary search per look-up), pointing into a list of places per
+ * name. Names are folded as the coder's tokenizer folds the text, so a name
+ * matches the text when the text's tokens fold to the same letters:
+ * "Port-au-Prince", "Sana'a" and "SANAA" all reach their place. Only
+ * capitalised words within reach of a locative word are looked up, in the
+ * sentences that gave an event (and in the first ones, until the article
+ * has a place), so the cost is a few searches per such sentence.
  */
 #include <errno.h>
 #include <stdio.h>

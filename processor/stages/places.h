@@ -3,7 +3,8 @@
  * GeoNames places (dict/gazetteer/geonames.tsv, made by
  * scripts/make-gazetteer.py).
  *
- * Runs after frames.c on each sentence that gave events. A place is a
+ * Runs after frames.c on each sentence that gave events (and on every
+ * sentence until the article has a place). A place is a
  * capitalised name of the gazetteer that a locative word introduces ("in
  * Taiz", "near the border town of ...", "in the capital"). An event takes
  * the place of its own clause (how: text), else the article's dateline or
