@@ -48,7 +48,8 @@ enum {
     W_ATNP = 5,
     W_TO = 6,
     W_FEATURE = 7,
-    W_STATE = 8
+    W_STATE = 8,
+    W_SITE = 9
 };
 
 /* How a name is introduced: not at all, by a locative word, or by a word of
@@ -226,7 +227,8 @@ static int load_words(ne_places_t *pl, const char *const *dirs, size_t ndirs, ne
                  : !strcmp(fl[1], "at-phrase") ? W_ATNP
                  : !strcmp(fl[1], "direction") ? W_TO
                  : !strcmp(fl[1], "feature") ? W_FEATURE
-                 : !strcmp(fl[1], "state") ? W_STATE : 0;
+                 : !strcmp(fl[1], "state") ? W_STATE
+                 : !strcmp(fl[1], "site") ? W_SITE : 0;
         if (!kind) goto bad;
         if (pl->nwords == cap) {
             cap = cap ? cap * 2 : 32;
@@ -267,7 +269,7 @@ static int load_words(ne_places_t *pl, const char *const *dirs, size_t ndirs, ne
     return 0;
 bad:
     snprintf(err, errsz, "%s:%zu: expected: word (lower case) <TAB> "
-             "at|at-phrase|direction|capital|state|stop|feature|not",
+             "at|at-phrase|direction|capital|state|site|stop|feature|not",
              path, lineno);
     fclose(f);
     return -1;
@@ -822,6 +824,23 @@ static int in_person(const ne_doc_t *d, uint32_t tb, uint32_t i)
     return m >= 0 && (size_t)m < d->ment.n && (d->ment.v[m].flags & NE_MF_PERSON);
 }
 
+/* Does a site of the place named before token i follow ("a Paris court",
+ * "Hong Kong's Legislative Council", "Nepal's parliament building")? Token
+ * i is the name's end (or, before the name is matched, its first word): then
+ * within a few words, with no other place word between, a word of kind site. */
+static int before_site(const ne_places_t *pl, const ne_doc_t *d, uint32_t i, uint32_t te)
+{
+    uint32_t j = i;
+    for (uint32_t k = 0; k < MAX_NAME_TOKENS + 3 && j < te; k++, j++) {
+        const ne_token_t *t = &d->tok.v[j];
+        if (t->kind != NE_TK_WORD) return 0;
+        int w = word_kind(pl, d, t);
+        if (w == W_SITE) return 1;
+        if (w) return 0;
+    }
+    return 0;
+}
+
 /* How far after a locative word a name may start: "near the border town
  * of Kupiansk", "in Mali's capital Bamako" (introduced() looks back as far). */
 #define LOOK_AHEAD 8
@@ -864,7 +883,15 @@ static int find_refs(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uint
         uint32_t first, n;
         uint64_t key;
         uint32_t e = 0;
-        if (i < window && cap_word(&d->tok.v[i])) e = match_at(pl, d, i, te, &first, &n, &key);
+        int site = 0;
+        /* outside a locative word's reach, a name before a site, from the
+         * first word of its capitalised run ("Hong Kong's", not "Kong's";
+         * a sentence's first word is capitalised anyway: "A Paris court") */
+        if (i >= window && cap_word(&d->tok.v[i]) &&
+            (i <= tb + 1 || !cap_word(&d->tok.v[i - 1])))
+            site = before_site(pl, d, i, te);
+        if ((i < window || site) && cap_word(&d->tok.v[i]))
+            e = match_at(pl, d, i, te, &first, &n, &key);
         if (!e || in_person(d, tb, i)) {
             if ((wk == W_CAPITAL || wk == W_STATE) && i < window &&
                 capital_ref(pl, d, tb, te, i, &r)) {
@@ -893,6 +920,8 @@ static int find_refs(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uint
         }
         r.list = (uint16_t)(m->refs.n < 65535 ? m->refs.n : 65535);
         int intro = introduced(pl, d, tb, i);
+        /* "a Paris court", "Hong Kong's Legislative Council": where it stands */
+        if (intro == INTRO_NONE && before_site(pl, d, e, te)) intro = INTRO_AT;
         r.at = intro != INTRO_NONE;
         r.dir = intro == INTRO_TO;
         r.poss = is_word(d, e, te, "'s");
