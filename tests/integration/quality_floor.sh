@@ -31,9 +31,9 @@ check dev-gold F1 0.92
 check dev-gold date 0.98
 check dev-gold code 0.85
 # event locations (tests/data/location-gold.jsonl), exact GeoNames id and within 50 km
-check dev-gold exact 0.90
-check dev-gold 50km 0.90
-optional dev2-gold exact 0.82
+check dev-gold exact 0.93
+check dev-gold 50km 0.93
+optional dev2-gold exact 0.85
 # the reference article: all 8 events and nothing else
 check seed-article F1 1.0
 optional dev2-gold F1 0.78
