@@ -4,7 +4,7 @@
  *
  *   text (tokens, sentences) -> actors (mentions) -> dates (time
  *   expressions) -> actions (verb groups) -> frames (who, whom, when)
- *   -> events (repeats dropped, ids)
+ *   -> places (where each event happened) -> events (repeats dropped, ids)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,11 +17,13 @@
 #include "frames.h"
 #include "lexicon.h"
 #include "newsevents.h"
+#include "places.h"
 #include "text.h"
 #include "trace.h"
 
 struct ne_coder_s {
     ne_lexicon_t *lx;
+    ne_places_t *places; /* NULL: no locations */
 };
 
 ne_coder_t *ne_coder_new(const ne_coder_conf_t *conf, char *errstr, size_t errstr_size)
@@ -40,6 +42,13 @@ ne_coder_t *ne_coder_new(const ne_coder_conf_t *conf, char *errstr, size_t errst
         free(c);
         return NULL;
     }
+    if (!conf->no_locations) {
+        c->places = ne_places_load(conf->dict_dirs, conf->dict_dir_cnt, c->lx, errstr, errstr_size);
+        if (!c->places) {
+            ne_coder_destroy(c);
+            return NULL;
+        }
+    }
     return c;
 }
 
@@ -47,6 +56,7 @@ void ne_coder_destroy(ne_coder_t *c)
 {
     if (!c) return;
     ne_lex_destroy(c->lx);
+    ne_places_destroy(c->places);
     free(c);
 }
 
@@ -66,6 +76,7 @@ void ne_events_destroy(ne_events_t *ev)
     free(ev->ev.v);
     free(ev->seen);
     ne_doc_free(&ev->doc);
+    ne_places_mem_free(&ev->places);
     free(ev);
 }
 
@@ -106,8 +117,13 @@ static int code_sentence(const ne_coder_t *coder, ne_events_t *ev, uint32_t tb, 
         return -1;
     /* no actor, no event: most of the work is skipped for such sentences */
     d->vg.n = 0;
+    size_t n0 = ev->ev.n;
     if (d->ment.n && (ne_actions_sentence(coder->lx, d, tb, te) < 0 ||
                       ne_frames_sentence(coder->lx, d, tb, te, &ev->mem, ev) < 0))
+        return -1;
+    /* where the sentence's new events happened (places.c) */
+    if (coder->places && ne_places_sentence(coder->places, d, tb, te, &ev->places,
+                                            ev->ev.v + n0, ev->ev.n - n0) < 0)
         return -1;
     if (ne_trace_enabled()) ne_trace_sentence(coder->lx, d, tb, te);
     /* a date the text gave anchors "the following day" of later sentences */
@@ -134,7 +150,7 @@ static int cmp_slot(const void *a, const void *b)
 
 static int count_code_points(const ne_article_t *a, ne_events_t *ev)
 {
-    size_t n = ev->ev.n * 5;
+    size_t n = ev->ev.n * 7;
     if (!n) return 0;
     cp_slot_t *s = malloc(n * sizeof(*s));
     if (!s) return -1;
@@ -146,6 +162,8 @@ static int count_code_points(const ne_article_t *a, ne_events_t *ev)
         s[k++] = (cp_slot_t){e->actor.end, &e->actor.end_cp};
         s[k++] = (cp_slot_t){e->counterpart.start, &e->counterpart.start_cp};
         s[k++] = (cp_slot_t){e->counterpart.end, &e->counterpart.end_cp};
+        s[k++] = (cp_slot_t){e->location.start, &e->location.start_cp};
+        s[k++] = (cp_slot_t){e->location.end, &e->location.end_cp};
     }
     qsort(s, n, sizeof(*s), cmp_slot);
     size_t byte = 0, cps = 0;
@@ -164,6 +182,7 @@ int ne_coder_code(const ne_coder_t *coder, const ne_article_t *a, ne_events_t *e
     ne_doc_t *d = &ev->doc;
     ne_events_reset(ev);
     ne_memory_reset(&ev->mem);
+    ne_places_reset(&ev->places);
     d->published = a->published_ymd;
     d->text = a->text;
     d->len = a->text_len;
@@ -184,6 +203,7 @@ int ne_coder_code(const ne_coder_t *coder, const ne_article_t *a, ne_events_t *e
         if (at_end) break;
         compact(d, done < d->sent.n ? d->sent.v[done].tb : (uint32_t)d->tok.n);
     }
+    ne_places_article(coder->places, &ev->places, ev->ev.v, ev->ev.n);
     ne_events_assign_ids(ev, a->id);
     if (count_code_points(a, ev) < 0) {
         snprintf(errstr, errstr_size, "out of memory");

@@ -407,6 +407,59 @@ static void out_party(out_t *o, const ne_article_t *a, const ne_party_t *p)
     OUT_LIT(o, "}");
 }
 
+/* A coordinate with five decimals (about a metre), as the gazetteer has
+ * it: integer formatting, since printf's %f costs more than the rest of a
+ * record. */
+static size_t fixed5(double v, char *buf)
+{
+    long long u = (long long)(v * 100000.0 + (v < 0 ? -0.5 : 0.5));
+    size_t n = 0;
+    if (u < 0) {
+        buf[n++] = '-';
+        u = -u;
+    }
+    char tmp[24];
+    int k = 0;
+    for (; k < 5 || u; k++, u /= 10) tmp[k] = (char)('0' + u % 10);
+    if (k == 5) tmp[k++] = '0';
+    while (k > 5) buf[n++] = tmp[--k];
+    buf[n++] = '.';
+    while (k > 0) buf[n++] = tmp[--k];
+    return n;
+}
+
+/* Where the event happened (places.c): a GeoNames place, present only when
+ * the coder found one. */
+static void out_location(out_t *o, const ne_article_t *a, const ne_location_t *l)
+{
+    static const char *const how[] = {"none", "text", "article", "country"};
+    char num[64];
+    OUT_LIT(o, ",\"location\":{\"text\":");
+    out_span(o, a, l->start, l->end);
+    OUT_LIT(o, ",\"start\":");
+    out_int(o, (long long)l->start_cp);
+    OUT_LIT(o, ",\"end\":");
+    out_int(o, (long long)l->end_cp);
+    OUT_LIT(o, ",\"geonameid\":");
+    out_int(o, l->geonameid);
+    OUT_LIT(o, ",\"name\":");
+    out_cstr(o, l->name ? l->name : "");
+    OUT_LIT(o, ",\"feature\":");
+    out_cstr(o, l->feature ? l->feature : "city");
+    OUT_LIT(o, ",\"country\":");
+    out_cstr(o, l->country);
+    OUT_LIT(o, ",\"adm1\":");
+    if (l->adm1[0]) out_cstr(o, l->adm1);
+    else OUT_LIT(o, "null");
+    OUT_LIT(o, ",\"lat\":");
+    out_raw(o, num, fixed5(l->lat, num));
+    OUT_LIT(o, ",\"lon\":");
+    out_raw(o, num, fixed5(l->lon, num));
+    OUT_LIT(o, ",\"how\":");
+    out_cstr(o, how[l->how]);
+    OUT_LIT(o, "}");
+}
+
 /* One event record with the evidence text a->text[ws..we): the whole
  * sentence, or a window of it around the trigger (cut: evidence.truncated). */
 static void encode_event(out_t *o_, const ne_event_t *e, const ne_article_t *a, uint32_t ws,
@@ -461,6 +514,7 @@ static void encode_event(out_t *o_, const ne_event_t *e, const ne_article_t *a, 
     } else {
         OUT_LIT(&o, "{\"value\":null,\"precision\":null,\"text\":null,\"source\":\"unknown\"}");
     }
+    if (e->location.how != NE_LOC_NONE) out_location(&o, a, &e->location);
     OUT_LIT(&o, ",\"evidence\":{\"sentence\":");
     out_span(&o, a, ws, we);
     if (cut) OUT_LIT(&o, ",\"truncated\":true");
