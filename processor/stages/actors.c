@@ -316,6 +316,18 @@ static int place_in_name(const ctx_t *c, uint32_t j, atom_t a, int first)
                  : plain_name_word(c, j - 1) && !plain_name_word(c, j + 1);
 }
 
+/* Is the role atom a at j the surname that ends a run of names ("Tom
+ * King", "John Major", "Julie Bishop")? A title stands before a name, so a
+ * one-word title of class `surname` after a given name, with no name after
+ * it, is the person's surname. */
+static int title_in_name(const ctx_t *c, uint32_t j, atom_t a)
+{
+    if (a.type != A_ROLE || a.te != j + 1 || j + 1 > c->s.te) return 0;
+    if (!(ne_lex_mention_class(c->s.lx, tok(c, j)->word, NE_MC_SURNAME, NULL) & NE_MC_SURNAME))
+        return 0;
+    return plain_name_word(c, j - 1) && !(j + 1 < c->s.te && (tok(c, j + 1)->flags & NE_TF_CAP));
+}
+
 /* A run of capitalized unknown words: a name ("Maria Zakharova",
  * "Amir-Abdollahian", "Bashar al-Assad"). With first_place, the first
  * word may be a place that opens a name. Returns its end, or i. */
@@ -331,7 +343,7 @@ static uint32_t name_run_ex(const ctx_t *c, uint32_t i, int first_place)
                NE_W_MODAL | NE_W_SUBORD))) {
             atom_t a = lookup(c, j);
             if (a.type != A_NONE && j > i) {
-                if (place_in_name(c, j, a, 0)) j++;
+                if (place_in_name(c, j, a, 0) || title_in_name(c, j, a)) j++;
                 break;
             }
             if (a.type != A_NONE && !(first_place && place_in_name(c, j, a, 1))) return i;
