@@ -517,6 +517,7 @@ static const char *event_place(const ctx_t *c, uint32_t near)
         while (b > c->s.tb && mm->tb - b < 2 && ment_at(c, b - 1) < 0 &&
                tok(c, b - 1)->kind == NE_TK_WORD && !wf(c, b - 1))
             b--;
+        if (b > c->s.tb + 1 && is_w(c, b - 1, "the")) b--; /* "in the occupied West Bank" */
         if (!(b > c->s.tb &&
               (is_w(c, b - 1, "in") || is_w(c, b - 1, "at") || is_w(c, b - 1, "near"))))
             continue;
@@ -1038,7 +1039,9 @@ static int own_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *ac
                      ne_member_t *cp)
 {
     int gov = (g->pat->opts & NE_PO_GOV) != 0, n = 0;
-    const char *place = gov ? location_country(c) : NULL;
+    /* "troops remained on alert in the West Bank": an act of one's own
+     * forces in another state's land is on that state */
+    const char *place = gov ? location_country(c) : event_place(c, g->head);
     for (int k = 0; k < na && n < NE_MAX_MEMBERS; k++) {
         ne_member_t m = act[k];
         resolve_member(c, &m, NULL, g->head, 0);
