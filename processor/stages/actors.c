@@ -1441,6 +1441,27 @@ static void note_half(ctx_t *c, uint32_t j, atom_t a, const ne_lexent_t *en)
     if (half) ne_strlcpy(half, en->code, 4);
 }
 
+/* "the Albanians of southern Serbia", "the Hungarians of Romania": a people
+ * "of" another state's land is an ethnic group of that land (only "of": the
+ * "Americans in Iraq" are mostly Americans abroad). */
+static int people_of_elsewhere(const ctx_t *c, atom_t a, const ne_lexent_t *en)
+{
+    if (en->kind != NE_AK_PEOPLE || !is_w(c, a.te, "of")) return 0;
+    uint32_t k = a.te + 1;
+    while (k < c->s.te && (wf(c, k) & NE_W_DET))
+        k++;
+    for (uint32_t m0 = k; k < c->s.te && k - m0 < 2 && is_modifier(c, k) &&
+                          lookup(c, k).type == A_NONE;)
+        k++; /* "of southern Serbia" */
+    atom_t pl = lookup(c, k);
+    if (pl.type != A_ACTOR) return 0;
+    const ne_lexent_t *pe = ne_lex_entry(c->s.lx, pl.actor);
+    if (pe->kind == NE_AK_PERSON || pe->kind == NE_AK_SURNAME || pe->kind == NE_AK_PEOPLE ||
+        pe->kind == NE_AK_ADJ || !pe->code[0] || ne_code_stateless(pe->code))
+        return 0;
+    return strncmp(pe->code, en->code, 3) != 0;
+}
+
 /* "ethnic Albanians", "ethnic Albanian guerrillas": a people named after a
  * state but living elsewhere are civilians (or the role that follows) of
  * the place, never the state of their name. Sets *step. */
@@ -1448,7 +1469,7 @@ static int head_ethnic(ctx_t *c, build_t *b, parse_t *p, atom_t a, const ne_lexe
                        int *step)
 {
     if ((en->kind != NE_AK_PEOPLE && en->kind != NE_AK_ADJ) ||
-        !has_class(c, p->j - 1, NE_MC_ETHNIC, NULL))
+        !(has_class(c, p->j - 1, NE_MC_ETHNIC, NULL) || people_of_elsewhere(c, a, en)))
         return 0;
     p->j = a.te;
     *step = STEP_MORE;
