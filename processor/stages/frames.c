@@ -811,15 +811,26 @@ static int members(const ctx_t *c, int32_t m, ne_member_t *out)
 
 /* "Minsk denied the charge": a reply is addressed to whoever last acted on
  * the replying state in this article. */
+/* Is the event party with code `code` and state `country` the actor? An
+ * actor with no state yet (a bare role: "police") is the party of that
+ * role ("threw stones at police, who responded with tear gas"). */
+static int reply_party(const char *code, const char *country, const ne_member_t *actor)
+{
+    /* "protesters ... at police, who responded": two roles of one state are two parties */
+    if (actor->country[0] && actor->role[0] && strlen(code) > 3)
+        return !strcmp(country, actor->country) && !strcmp(code + 3, actor->role);
+    if (actor->country[0]) return !strcmp(country, actor->country);
+    if (!strcmp(code, actor->code)) return 1;
+    return country[0] && actor->code[0] && strlen(code) > 3 && !strcmp(code + 3, actor->code);
+}
+
 static int reply_target(const struct ne_events_s *ev, const ne_member_t *actor, ne_member_t *out)
 {
     for (size_t i = ev->ev.n; i > 0; i--) {
         const ne_event_t *e = &ev->ev.v[i - 1];
-        int same = actor->country[0] ? !strcmp(e->counterpart.country, actor->country)
-                                     : !strcmp(e->counterpart.code, actor->code);
+        int same = reply_party(e->counterpart.code, e->counterpart.country, actor);
         /* a reply goes to another party: not the actor's own state */
-        int own = actor->country[0] ? !strcmp(e->actor.country, actor->country)
-                                    : !strcmp(e->actor.code, actor->code);
+        int own = reply_party(e->actor.code, e->actor.country, actor);
         if (!same || own) continue;
         memset(out, 0, sizeof(*out));
         ne_strlcpy(out->code, e->actor.code, sizeof(out->code));
