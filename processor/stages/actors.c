@@ -2506,6 +2506,8 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
                 ne_memory_push(mem, &b.m); /* a named person of no known state too */
             else
                 note_people(mem, &b.m);
+            if ((b.m.flags & NE_MF_LOC) && b.m.n == 1 && b.m.m[0].country[0])
+                memcpy(mem->place, b.m.m[0].country, 4); /* where the story happens */
             i = e;
         } else {
             i++;

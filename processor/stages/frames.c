@@ -602,7 +602,8 @@ static int local_role(const char *role)
  *      the other side is an actor of a state (police, a ministry) or the
  *      state where it happens, not a state as a whole: "Defence Minister
  *      Sadio Camara thanked Russia" is no Russian;
- *   4. the nearest state of the sentence, then the article's last one.
+ *   4. the nearest state of the sentence; for a local role the state of
+ *      the last place the article named; then the article's last state.
  * `other` is the other side of the event (NULL when unknown), `near` the
  * verb, `target` says m is the counterpart. */
 static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
@@ -626,6 +627,10 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
             st = other->country;
     }
     if (!st) st = nearest_state(c, near, target ? NULL : (other ? other->country : NULL));
+    /* "Police arrested a man at the scene": police, crowds and rebels are of
+     * the last place the article named, not of its last state (a leader
+     * abroad who sent condolences) */
+    if (!st && local_role(role) && c->mem->place[0]) st = c->mem->place;
     if (!st && c->mem->country[0]) st = c->mem->country;
     if (st) ne_member_set(m, st, role);
 }
