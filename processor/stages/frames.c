@@ -1048,6 +1048,21 @@ static int event_counterpart(const ctx_t *c, uint32_t head, const ne_member_t *a
     return ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, head)->word, cp, NE_MAX_MEMBERS);
 }
 
+/* The state of a place named after the verb at `head` in its clause, with
+ * no comma between ("remained on alert in the occupied West Bank"). */
+static const char *place_after(const ctx_t *c, uint32_t head)
+{
+    const char *st = event_place(c, head);
+    if (!st) return NULL;
+    for (uint32_t k = head + 1; k < c->s.te; k++) {
+        if (is_punct(c, k, ",;:.")) return NULL;
+        int32_t m = ment_at(c, k);
+        if (m >= 0 && c->s.d->ment.v[m].n == 1 && !strcmp(c->s.d->ment.v[m].m[0].country, st))
+            return st;
+    }
+    return NULL;
+}
+
 /* gov / self: the actor's own state or government, or the state where it
  * acts ("activists staged a protest in Beijing": a protest abroad is
  * addressed to the state where it is held). */
@@ -1057,7 +1072,7 @@ static int own_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *ac
     int gov = (g->pat->opts & NE_PO_GOV) != 0, n = 0;
     /* "troops remained on alert in the West Bank": an act of one's own
      * forces in another state's land is on that state */
-    const char *place = gov ? location_country(c) : event_place(c, g->head);
+    const char *place = gov ? location_country(c) : place_after(c, g->head);
     for (int k = 0; k < na && n < NE_MAX_MEMBERS; k++) {
         ne_member_t m = act[k];
         resolve_member(c, &m, NULL, g->head, 0);
