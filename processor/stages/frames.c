@@ -257,7 +257,9 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
          * Lebanon": past a compass adjective) */
         uint32_t pp = mm->tb > c->s.tb ? mm->tb - 1 : mm->tb;
         if (pp > c->s.tb && compass_adjective(c, pp)) pp--;
-        if (pp < mm->tb && (wf(c, pp) & NE_W_PREP) && !is_w(c, pp, "than")) {
+        /* "Up to 100 ethnic Albanians demonstrated": "up to" is a quantity */
+        int up_to = pp > c->s.tb && is_w(c, pp, "to") && is_w(c, pp - 1, "up");
+        if (pp < mm->tb && (wf(c, pp) & NE_W_PREP) && !is_w(c, pp, "than") && !up_to) {
             if (of_object < 0 && is_w(c, pp, "of")) of_object = m;
             continue;
         }
