@@ -961,6 +961,17 @@ static int org_name(const ctx_t *c, uint32_t i, org_t *o)
     return 1;
 }
 
+/* "Kurdish militants", "Shiite militiamen", "Tamil rebels": an unknown
+ * capitalised word right before a plural role (not a title) names a people
+ * or sect of no state of its own; the role is placed by the context. */
+static int people_word_before_role(const ctx_t *c, uint32_t j)
+{
+    if (!plain_name_word(c, j) || lookup(c, j).type != A_NONE) return 0;
+    atom_t r = lookup(c, j + 1);
+    return r.type == A_ROLE && ne_lex_entry(c->s.lx, r.role)->kind != NE_RK_TITLE &&
+           is_role_plural(c, j + 1, r.te);
+}
+
 /* Does a role (or, with allow_adj, an adjective of a state) follow within a
  * few modifiers? Lets "two far-right Israeli ministers" start at "two". A
  * word that can be a verb is skipped only after a determiner or a hyphen
@@ -988,6 +999,7 @@ static int role_ahead_v(const ctx_t *c, uint32_t j, int allow_adj, int allow_ver
         }
         if ((tok(c, j)->flags & NE_TF_CAP) && org_name(c, j, NULL))
             return 1; /* "Kenya's Law Society" */
+        if (people_word_before_role(c, j)) return 1;
         if (is_modifier(c, j) && is_verbish(c, j) && !allow_verbish &&
             !(j > c->s.tb && is_hyphen(c, j - 1)))
             return 0;
@@ -1754,6 +1766,11 @@ static int head_modifier(ctx_t *c, build_t *b, parse_t *p)
     }
     if (!b->role_set && p->mods < 2 && (tok(c, p->j)->flags & NE_TF_CAP) &&
         title_after_names(c, p->j)) {
+        p->j++;
+        p->mods++;
+        return 1;
+    }
+    if (!b->role_set && !b->nown && p->mods < 3 && people_word_before_role(c, p->j)) {
         p->j++;
         p->mods++;
         return 1;
