@@ -964,12 +964,13 @@ static int org_name(const ctx_t *c, uint32_t i, org_t *o)
 /* "Kurdish militants", "Shiite militiamen", "Tamil rebels": an unknown
  * capitalised word right before a plural role (not a title) names a people
  * or sect of no state of its own; the role is placed by the context. */
-static int people_word_before_role(const ctx_t *c, uint32_t j)
+static inline int people_word_before_role(const ctx_t *c, uint32_t j)
 {
-    if (!plain_name_word(c, j) || lookup(c, j).type != A_NONE) return 0;
+    /* cheap tests first: most words are lower case or not before a role */
+    if (j + 1 >= c->s.te || !(tok(c, j)->flags & NE_TF_CAP)) return 0;
     atom_t r = lookup(c, j + 1);
-    return r.type == A_ROLE && ne_lex_entry(c->s.lx, r.role)->kind != NE_RK_TITLE &&
-           is_role_plural(c, j + 1, r.te);
+    if (r.type != A_ROLE || ne_lex_entry(c->s.lx, r.role)->kind == NE_RK_TITLE) return 0;
+    return plain_name_word(c, j) && lookup(c, j).type == A_NONE && is_role_plural(c, j + 1, r.te);
 }
 
 /* Does a role (or, with allow_adj, an adjective of a state) follow within a
