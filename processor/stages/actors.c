@@ -1812,6 +1812,18 @@ static int parse_head(ctx_t *c, build_t *b, parse_t *p)
 /* No dictionary word: a name remembered from earlier in the article
  * ("Zakharova"), or an unknown name of two or more words ("Ales
  * Bialiatski"). Returns the end of the name, or p->i. */
+/* A word the dictionaries know only as the first word of longer names
+ * ("Jorge", "Mohsen": the given names of people in actors-people.tsv), and
+ * as no verb or grammar word: first in a name whose last word no
+ * dictionary knows ("Jorge Glas"), it is a given name. */
+static int given_name_word(const ctx_t *c, uint32_t q)
+{
+    int32_t w = tok(c, q)->word;
+    if (w < 0 || wf(c, q) || ne_lex_vforms(c->s.lx, w) != NE_LEX_NONE) return 0;
+    uint32_t node = ne_lex_child(c->s.lx, 0, w);
+    return node != NE_LEX_NONE && ne_lex_node_entry(c->s.lx, node) == NE_LEX_NONE;
+}
+
 static uint32_t parse_bare_name(ctx_t *c, build_t *b, parse_t *p)
 {
     uint32_t ne = name_run(c, p->start);
@@ -1829,7 +1841,9 @@ static uint32_t parse_bare_name(ctx_t *c, build_t *b, parse_t *p)
      * ("Middle East", "Ambassador Bridge" are not people) */
     int unknown = 1;
     for (uint32_t q = p->start; q < ne; q++)
-        if (tok(c, q)->word >= 0 && !surname_word(c, q)) unknown = 0;
+        if (tok(c, q)->word >= 0 && !surname_word(c, q) &&
+            !(q == p->start && tok(c, ne - 1)->word < 0 && given_name_word(c, q)))
+            unknown = 0;
     if (ne - p->start >= 2 && !p->det && unknown) {
         b->m.n = 1;
         memset(&b->m.m[0], 0, sizeof(b->m.m[0]));
