@@ -1401,6 +1401,12 @@ static int head_actor_modifier(ctx_t *c, build_t *b, parse_t *p, atom_t a,
         /* "U.S. and British warplanes": a state's name used as an adjective
          * too, when a role follows the other adjective */
         int k2 = n2.type == A_ACTOR ? ne_lex_entry(c->s.lx, n2.actor)->kind : 0;
+        /* a comma coordinates only inside a list closed by "and" or "or"
+         * ("U.S., British and French warships"); "against the United States,
+         * South Korea's defence ministry said" is no list */
+        if (is_punct(c, a.te, ",") && n2.type == A_ACTOR &&
+            !(is_w(c, n2.te, "and") || is_w(c, n2.te, "or") || is_punct(c, n2.te, ",")))
+            k2 = 0;
         if (((k2 == NE_AK_ADJ && en->kind == NE_AK_ADJ) ||
              ((k2 == NE_AK_ADJ || k2 == NE_AK_COUNTRY) &&
               (en->kind == NE_AK_ADJ || en->kind == NE_AK_COUNTRY) &&
