@@ -2267,6 +2267,28 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
 
 /* ---- compounds ------------------------------------------------------------- */
 
+/* "urging its counterpart to resume talks": the counterpart of a state is
+ * an office holder of the other side, not of the possessor; with no
+ * adjective to say which ("his Peruvian counterpart"), it is of the last
+ * state named before other than the possessor's. */
+static void counterpart_other_side(const ctx_t *c, ne_mention_t *m, uint32_t tb, uint32_t te)
+{
+    if (m->n != 1 || !m->m[0].country[0] || te - tb != 2 || !(wf(c, tb) & NE_W_POSS) ||
+        !(is_w(c, te - 1, "counterpart") || is_w(c, te - 1, "counterparts")))
+        return;
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    for (size_t b = 1; b <= n; b++) {
+        const ne_mention_t *r = &mem->recent[(mem->nrecent - b) % NE_MEM_RECENT];
+        if (r->n == 1 && r->m[0].country[0] && strcmp(r->m[0].country, m->m[0].country)) {
+            char role[4];
+            memcpy(role, m->m[0].role, sizeof(role));
+            ne_member_set(&m->m[0], r->m[0].country, role);
+            return;
+        }
+    }
+}
+
 /* Does conjunct bm, a role with no state, take the states of the
  * conjuncts before it? "Turkish tanks and troops", "Israeli helicopters
  * and gunboats": the adjective governs both nouns when they name the same
@@ -2532,6 +2554,7 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
         uint32_t e = parse_mention(&c, i, &b);
         if (e > i) {
             if (NE_VEC_RESERVE(d->ment) < 0) return -1;
+            counterpart_other_side(&c, &b.m, i, e);
             place_by_apposition(&c, &b.m, i);
             if (b.movement && b.m.n == 1 && c.nmovements < 4)
                 c.movements[c.nmovements++] = (uint32_t)d->ment.n;
