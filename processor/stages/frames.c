@@ -980,6 +980,10 @@ static int definite_phrase(const ctx_t *c, uint32_t head)
 {
     for (uint32_t k = head, steps = 0; k > c->s.tb && steps < 8; k--, steps++) {
         uint32_t p = k - 1;
+        /* the phrase ends at the verb or an actor before it ("The EU
+         * pledged humanitarian aid": "The" is not the article of "aid") */
+        if (verb_head_at(c, p) || (ment_at(c, p) >= 0 && !is_w(c, p, "'s") && !(wf(c, p) & NE_W_POSS)))
+            return 0;
         if (is_w(c, p, "the") || is_w(c, p, "this") || is_w(c, p, "that") || is_w(c, p, "these") ||
             is_w(c, p, "those") || is_w(c, p, "'s") || (wf(c, p) & NE_W_POSS))
             return 1;
@@ -1216,6 +1220,20 @@ static int subject_relative(const ctx_t *c, uint32_t k)
     return 0;
 }
 
+/* "China sent rescue workers to Myanmar ... the United States pledged $2
+ * million": aid (07) or a pledge of aid (033x) that names no recipient goes
+ * to the recipient of the last aid of the article. */
+static int aid_recipients(const ctx_t *c, const char *code, ne_member_t *cp)
+{
+    if (strncmp(code, "07", 2) && strncmp(code, "033", 3)) return 0;
+    const struct ne_memevent_s *e = recall_event(c->mem, 1u << 7, -1);
+    if (!e) return 0;
+    int n = 0;
+    for (int i = 0; i < e->ntarget; i++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->target[i]);
+    for (int i = 0; i < n; i++) cp[i].start = cp[i].end = 0;
+    return n;
+}
+
 /* obj / reply: the first actor mention after the verb in its clause (",
  * its foreign ministry said" is not; a mention that modifies a noun or is
  * the actor itself is no object); else the targets of a similar act
@@ -1249,6 +1267,8 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     int n = similar_targets(c, g, act, na, cp);
     if (n) return n;
     n = object_event(c, g, act, na, cp);
+    if (n) return n;
+    n = aid_recipients(c, g->pat->code, cp);
     if (n) return n;
     if ((g->pat->opts & NE_PO_REPLY) && na) return reply_target(ev, &act[0], cp);
     return 0;
