@@ -233,7 +233,8 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
     int32_t of_object = -1; /* "A convoy of the United Nations was attacked" */
     for (int steps = 0; steps < 60 && k > c->s.tb; steps++) {
         uint32_t p = k - 1;
-        if (is_punct(c, p, ".;:")) return of_object;
+        /* the period of "Marcos Jr." is inside the name, not the sentence's end */
+        if (is_punct(c, p, ".;:") && ment_at(c, p) < 0) return of_object;
         uint32_t r = skip_relative(c, p);
         if (r == p) r = skip_apposition(c, p);
         if (r != p) {
