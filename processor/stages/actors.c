@@ -325,7 +325,8 @@ static int title_in_name(const ctx_t *c, uint32_t j, atom_t a)
     if (a.type != A_ROLE || a.te != j + 1 || j + 1 > c->s.te) return 0;
     if (!(ne_lex_mention_class(c->s.lx, tok(c, j)->word, NE_MC_SURNAME, NULL) & NE_MC_SURNAME))
         return 0;
-    return plain_name_word(c, j - 1) && !(j + 1 < c->s.te && (tok(c, j + 1)->flags & NE_TF_CAP));
+    return plain_name_word(c, j - 1) &&
+           !(j + 1 < c->s.te && (tok(c, j + 1)->flags & NE_TF_CAP) && !(wf(c, j + 1) & NE_W_NAME_SUFFIX));
 }
 
 /* A run of capitalized unknown words: a name ("Maria Zakharova",

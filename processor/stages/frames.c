@@ -234,7 +234,9 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
     for (int steps = 0; steps < 60 && k > c->s.tb; steps++) {
         uint32_t p = k - 1;
         /* the period of "Marcos Jr." is inside the name, not the sentence's end */
-        if (is_punct(c, p, ".;:") && ment_at(c, p) < 0) return of_object;
+        if (is_punct(c, p, ".;:") && ment_at(c, p) < 0 &&
+            !(is_punct(c, p, ".") && p > c->s.tb && (wf(c, p - 1) & NE_W_NAME_SUFFIX)))
+            return of_object;
         uint32_t r = skip_relative(c, p);
         if (r == p) r = skip_apposition(c, p);
         if (r != p) {

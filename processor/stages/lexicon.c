@@ -1123,6 +1123,7 @@ static const struct grammar_class_s {
     {"condition", NE_W_CONDITION, 0},
     {"timestart", NE_W_TIMESTART, 0},
     {"particle", NE_W_PARTICLE, 0},
+    {"name-suffix", NE_W_NAME_SUFFIX, 0},
     {"weekday", NE_W_WEEKDAY | NE_W_TIMESTART, 0},
     {"month", NE_W_MONTH | NE_W_TIMESTART, 0},
     {"say", NE_L_SAY, 1},

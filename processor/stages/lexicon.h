@@ -66,6 +66,7 @@ enum {
     NE_W_PRESENT = 1u << 25, /* is, are, has, does: an auxiliary in the present tense */
     NE_W_POSSIBLE = 1u << 26, /* may, might, could: what the actor may do */
     NE_W_CONDITION = 1u << 27, /* if, unless: a condition put on what follows or precedes */
+    NE_W_NAME_SUFFIX = 1u << 28, /* jr, sr: ends a person's name ("Marcos Jr.") */
 };
 
 /* Lemma flags. */
