@@ -233,7 +233,10 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
     int32_t of_object = -1; /* "A convoy of the United Nations was attacked" */
     for (int steps = 0; steps < 60 && k > c->s.tb; steps++) {
         uint32_t p = k - 1;
-        if (is_punct(c, p, ".;:")) return of_object;
+        /* the period of "Marcos Jr." is inside the name, not the sentence's end */
+        if (is_punct(c, p, ".;:") && ment_at(c, p) < 0 &&
+            !(is_punct(c, p, ".") && p > c->s.tb && (wf(c, p - 1) & NE_W_NAME_SUFFIX)))
+            return of_object;
         uint32_t r = skip_relative(c, p);
         if (r == p) r = skip_apposition(c, p);
         if (r != p) {
@@ -257,7 +260,9 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
          * Lebanon": past a compass adjective) */
         uint32_t pp = mm->tb > c->s.tb ? mm->tb - 1 : mm->tb;
         if (pp > c->s.tb && compass_adjective(c, pp)) pp--;
-        if (pp < mm->tb && (wf(c, pp) & NE_W_PREP) && !is_w(c, pp, "than")) {
+        /* "Up to 100 ethnic Albanians demonstrated": "up to" is a quantity */
+        int up_to = pp > c->s.tb && is_w(c, pp, "to") && is_w(c, pp - 1, "up");
+        if (pp < mm->tb && (wf(c, pp) & NE_W_PREP) && !is_w(c, pp, "than") && !up_to) {
             if (of_object < 0 && is_w(c, pp, "of")) of_object = m;
             continue;
         }
@@ -517,6 +522,7 @@ static const char *event_place(const ctx_t *c, uint32_t near)
         while (b > c->s.tb && mm->tb - b < 2 && ment_at(c, b - 1) < 0 &&
                tok(c, b - 1)->kind == NE_TK_WORD && !wf(c, b - 1))
             b--;
+        if (b > c->s.tb + 1 && is_w(c, b - 1, "the")) b--; /* "in the occupied West Bank" */
         if (!(b > c->s.tb &&
               (is_w(c, b - 1, "in") || is_w(c, b - 1, "at") || is_w(c, b - 1, "near"))))
             continue;
@@ -601,7 +607,8 @@ static int local_role(const char *role)
  *      the other side is an actor of a state (police, a ministry) or the
  *      state where it happens, not a state as a whole: "Defence Minister
  *      Sadio Camara thanked Russia" is no Russian;
- *   4. the nearest state of the sentence, then the article's last one.
+ *   4. the nearest state of the sentence; for a local role the state of
+ *      the last place the article named; then the article's last state.
  * `other` is the other side of the event (NULL when unknown), `near` the
  * verb, `target` says m is the counterpart. */
 static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
@@ -625,6 +632,10 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
             st = other->country;
     }
     if (!st) st = nearest_state(c, near, target ? NULL : (other ? other->country : NULL));
+    /* "Police arrested a man at the scene": police, crowds and rebels are of
+     * the last place the article named, not of its last state (a leader
+     * abroad who sent condolences) */
+    if (!st && local_role(role) && c->mem->place[0]) st = c->mem->place;
     if (!st && c->mem->country[0]) st = c->mem->country;
     if (st) ne_member_set(m, st, role);
 }
@@ -810,15 +821,26 @@ static int members(const ctx_t *c, int32_t m, ne_member_t *out)
 
 /* "Minsk denied the charge": a reply is addressed to whoever last acted on
  * the replying state in this article. */
+/* Is the event party with code `code` and state `country` the actor? An
+ * actor with no state yet (a bare role: "police") is the party of that
+ * role ("threw stones at police, who responded with tear gas"). */
+static int reply_party(const char *code, const char *country, const ne_member_t *actor)
+{
+    /* "protesters ... at police, who responded": two roles of one state are two parties */
+    if (actor->country[0] && actor->role[0] && strlen(code) > 3)
+        return !strcmp(country, actor->country) && !strcmp(code + 3, actor->role);
+    if (actor->country[0]) return !strcmp(country, actor->country);
+    if (!strcmp(code, actor->code)) return 1;
+    return country[0] && actor->code[0] && strlen(code) > 3 && !strcmp(code + 3, actor->code);
+}
+
 static int reply_target(const struct ne_events_s *ev, const ne_member_t *actor, ne_member_t *out)
 {
     for (size_t i = ev->ev.n; i > 0; i--) {
         const ne_event_t *e = &ev->ev.v[i - 1];
-        int same = actor->country[0] ? !strcmp(e->counterpart.country, actor->country)
-                                     : !strcmp(e->counterpart.code, actor->code);
+        int same = reply_party(e->counterpart.code, e->counterpart.country, actor);
         /* a reply goes to another party: not the actor's own state */
-        int own = actor->country[0] ? !strcmp(e->actor.country, actor->country)
-                                    : !strcmp(e->actor.code, actor->code);
+        int own = reply_party(e->actor.code, e->actor.country, actor);
         if (!same || own) continue;
         memset(out, 0, sizeof(*out));
         ne_strlcpy(out->code, e->actor.code, sizeof(out->code));
@@ -961,6 +983,10 @@ static int definite_phrase(const ctx_t *c, uint32_t head)
 {
     for (uint32_t k = head, steps = 0; k > c->s.tb && steps < 8; k--, steps++) {
         uint32_t p = k - 1;
+        /* the phrase ends at the verb or an actor before it ("The EU
+         * pledged humanitarian aid": "The" is not the article of "aid") */
+        if (verb_head_at(c, p) || (ment_at(c, p) >= 0 && !is_w(c, p, "'s") && !(wf(c, p) & NE_W_POSS)))
+            return 0;
         if (is_w(c, p, "the") || is_w(c, p, "this") || is_w(c, p, "that") || is_w(c, p, "these") ||
             is_w(c, p, "those") || is_w(c, p, "'s") || (wf(c, p) & NE_W_POSS))
             return 1;
@@ -1031,6 +1057,21 @@ static int event_counterpart(const ctx_t *c, uint32_t head, const ne_member_t *a
     return ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, head)->word, cp, NE_MAX_MEMBERS);
 }
 
+/* The state of a place named after the verb at `head` in its clause, with
+ * no comma between ("remained on alert in the occupied West Bank"). */
+static const char *place_after(const ctx_t *c, uint32_t head)
+{
+    const char *st = event_place(c, head);
+    if (!st) return NULL;
+    for (uint32_t k = head + 1; k < c->s.te; k++) {
+        if (is_punct(c, k, ",;:.")) return NULL;
+        int32_t m = ment_at(c, k);
+        if (m >= 0 && c->s.d->ment.v[m].n == 1 && !strcmp(c->s.d->ment.v[m].m[0].country, st))
+            return st;
+    }
+    return NULL;
+}
+
 /* gov / self: the actor's own state or government, or the state where it
  * acts ("activists staged a protest in Beijing": a protest abroad is
  * addressed to the state where it is held). */
@@ -1038,7 +1079,9 @@ static int own_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *ac
                      ne_member_t *cp)
 {
     int gov = (g->pat->opts & NE_PO_GOV) != 0, n = 0;
-    const char *place = gov ? location_country(c) : NULL;
+    /* "troops remained on alert in the West Bank": an act of one's own
+     * forces in another state's land is on that state */
+    const char *place = gov ? location_country(c) : place_after(c, g->head);
     for (int k = 0; k < na && n < NE_MAX_MEMBERS; k++) {
         ne_member_t m = act[k];
         resolve_member(c, &m, NULL, g->head, 0);
@@ -1180,6 +1223,20 @@ static int subject_relative(const ctx_t *c, uint32_t k)
     return 0;
 }
 
+/* "China sent rescue workers to Myanmar ... the United States pledged $2
+ * million": aid (07) or a pledge of aid (033x) that names no recipient goes
+ * to the recipient of the last aid of the article. */
+static int aid_recipients(const ctx_t *c, const char *code, ne_member_t *cp)
+{
+    if (strncmp(code, "07", 2) && strncmp(code, "033", 3)) return 0;
+    const struct ne_memevent_s *e = recall_event(c->mem, 1u << 7, -1);
+    if (!e) return 0;
+    int n = 0;
+    for (int i = 0; i < e->ntarget; i++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->target[i]);
+    for (int i = 0; i < n; i++) cp[i].start = cp[i].end = 0;
+    return n;
+}
+
 /* obj / reply: the first actor mention after the verb in its clause (",
  * its foreign ministry said" is not; a mention that modifies a noun or is
  * the actor itself is no object); else the targets of a similar act
@@ -1213,6 +1270,8 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     int n = similar_targets(c, g, act, na, cp);
     if (n) return n;
     n = object_event(c, g, act, na, cp);
+    if (n) return n;
+    n = aid_recipients(c, g->pat->code, cp);
     if (n) return n;
     if ((g->pat->opts & NE_PO_REPLY) && na) return reply_target(ev, &act[0], cp);
     return 0;

@@ -931,6 +931,7 @@ static int load_mention_line(loader_t *ld, char **f, int nf)
                    {"former", NE_MC_FORMER, 0},
                    {"thing", NE_MC_THING, 1},
                    {"allegiance", NE_MC_ALLEGIANCE, 0},
+                   {"surname", NE_MC_SURNAME, 0},
                    {NULL, 0, 0}};
     if (nf < 2) return fail(ld, "expected word and class separated by a TAB");
     int c = 0;
@@ -1122,6 +1123,7 @@ static const struct grammar_class_s {
     {"condition", NE_W_CONDITION, 0},
     {"timestart", NE_W_TIMESTART, 0},
     {"particle", NE_W_PARTICLE, 0},
+    {"name-suffix", NE_W_NAME_SUFFIX, 0},
     {"weekday", NE_W_WEEKDAY | NE_W_TIMESTART, 0},
     {"month", NE_W_MONTH | NE_W_TIMESTART, 0},
     {"say", NE_L_SAY, 1},
