@@ -216,11 +216,28 @@ oom:
     return -1;
 }
 
+/* Fixed-width digits by hand: this runs for every event, and snprintf's
+ * format parsing cost more than the rest of the date. */
+static char *put2(char *p, unsigned v)
+{
+    p[0] = (char)('0' + v / 10 % 10);
+    p[1] = (char)('0' + v % 10);
+    return p + 2;
+}
+
 void ne_format_date(int ymd, ne_precision_t prec, char *buf)
 {
     unsigned y = (unsigned)ymd / 10000 % 10000, m = (unsigned)ymd / 100 % 100,
              d = (unsigned)ymd % 100;
-    if (prec == NE_PREC_YEAR || m == 0) snprintf(buf, 11, "%04u", y);
-    else if (prec == NE_PREC_MONTH || d == 0) snprintf(buf, 11, "%04u-%02u", y, m % 13);
-    else snprintf(buf, 11, "%04u-%02u-%02u", y, m % 13, d % 32);
+    /* y < 10000, so "%04u" is exactly four digits */
+    char *p = put2(put2(buf, y / 100), y % 100);
+    if (!(prec == NE_PREC_YEAR || m == 0)) {
+        *p++ = '-';
+        p = put2(p, m % 13);
+        if (!(prec == NE_PREC_MONTH || d == 0)) {
+            *p++ = '-';
+            p = put2(p, d % 32);
+        }
+    }
+    *p = '\0';
 }

@@ -7,6 +7,7 @@
  * rejected and its nesting limit, and checks every known field's type.
  * Every rejection has a stable reason name and a message.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -323,42 +324,68 @@ static void out_int(out_t *o, long long v)
     out_raw(o, buf + sizeof(buf) - n, (size_t)n);
 }
 
+/* A JSON string. Worst case every input byte becomes a six-byte escape, so
+ * room for a slice of the input is reserved once and the bytes are written
+ * straight into the buffer: no bounds check per byte. The slice keeps the
+ * reservation small for long strings (a whole evidence sentence). */
+#define OUT_STR_SLICE 1024
+
 static void out_str(out_t *o, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    out_room(o, n + 2);
-    OUT_LIT(o, "\"");
     size_t i = 0;
+    OUT_LIT(o, "\"");
     while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-            size_t j = i;
-            while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x80 &&
-                   s[j] != '"' && s[j] != '\\')
-                j++;
-            out_raw(o, s + i, j - i);
-            i = j;
-            continue;
-        }
-        if (c == '"') OUT_LIT(o, "\\\"");
-        else if (c == '\\') OUT_LIT(o, "\\\\");
-        else if (c == '\n') OUT_LIT(o, "\\n");
-        else if (c == '\t') OUT_LIT(o, "\\t");
-        else if (c == '\r') OUT_LIT(o, "\\r");
-        else if (c < 0x20) {
-            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            out_raw(o, e, 6);
-        } else {
-            size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-            size_t ok = len && i + len <= n && utf8_check((const unsigned char *)s + i, len) == len;
-            if (ok) {
-                out_raw(o, s + i, len);
-                i += len;
+        size_t lim = n - i > OUT_STR_SLICE ? i + OUT_STR_SLICE : n;
+        /* a UTF-8 sequence that starts before lim may end 3 bytes after it */
+        out_room(o, (lim - i + 4) * 6);
+        if (o->oom) return;
+        char *w = o->b + o->n;
+        while (i < lim) {
+            /* eight plain bytes at a time: none below 0x20, none from 0x80,
+             * no quote, no backslash (exact tests for "some byte is ...") */
+            while (i + 8 <= lim) {
+                uint64_t x;
+                memcpy(&x, s + i, 8);
+                const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+                uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+                uint64_t bad = ((x - ones * 0x20) & ~x) | x | ((q - ones) & ~q) | ((b - ones) & ~b);
+                if (bad & high) break;
+                memcpy(w, &x, 8);
+                w += 8;
+                i += 8;
+            }
+            if (i >= lim) break;
+            unsigned char c = (unsigned char)s[i];
+            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+                *w++ = (char)c;
+                i++;
                 continue;
             }
-            OUT_LIT(o, "\\ufffd");
+            if (c == '"') { w[0] = '\\'; w[1] = '"'; w += 2; }
+            else if (c == '\\') { w[0] = '\\'; w[1] = '\\'; w += 2; }
+            else if (c == '\n') { w[0] = '\\'; w[1] = 'n'; w += 2; }
+            else if (c == '\t') { w[0] = '\\'; w[1] = 't'; w += 2; }
+            else if (c == '\r') { w[0] = '\\'; w[1] = 'r'; w += 2; }
+            else if (c < 0x20) {
+                const char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                memcpy(w, e, 6);
+                w += 6;
+            } else {
+                size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+                size_t ok = len && i + len <= n && utf8_check((const unsigned char *)s + i, len) == len;
+                if (ok) {
+                    memcpy(w, s + i, len);
+                    w += len;
+                    i += len;
+                    continue;
+                }
+                memcpy(w, "\\ufffd", 6);
+                w += 6;
+            }
+            i++;
         }
-        i++;
+        o->n = (size_t)(w - o->b);
     }
     OUT_LIT(o, "\"");
 }
@@ -460,6 +487,35 @@ static void out_location(out_t *o, const ne_article_t *a, const ne_location_t *l
     OUT_LIT(o, "}");
 }
 
+/* The Goldstein score as printf's "%.1f" writes it. Scale values have one
+ * decimal, so the common case is an integer number of tenths, written
+ * without printf (which cost as much as the rest of the record); anything
+ * else (and -0.0) still goes through snprintf. */
+static void out_goldstein(out_t *o, double v)
+{
+    char g[32];
+    double t = v * 10.0;
+    if (t > -1e6 && t < 1e6) {
+        long long k = (long long)(t < 0 ? t - 0.5 : t + 0.5);
+        if (t - (double)k < 1e-6 && t - (double)k > -1e-6 && !(k == 0 && signbit(v))) {
+            unsigned long long u = k < 0 ? (unsigned long long)-k : (unsigned long long)k;
+            int n = 0;
+            char tmp[24];
+            tmp[n++] = (char)('0' + u % 10);
+            tmp[n++] = '.';
+            u /= 10;
+            do tmp[n++] = (char)('0' + u % 10);
+            while ((u /= 10));
+            if (k < 0) tmp[n++] = '-';
+            for (int j = 0; j < n; j++) g[j] = tmp[n - 1 - j];
+            out_raw(o, g, (size_t)n);
+            return;
+        }
+    }
+    int gn = snprintf(g, sizeof(g), "%.1f", v);
+    out_raw(o, g, (size_t)gn);
+}
+
 /* One event record with the evidence text a->text[ws..we): the whole
  * sentence, or a window of it around the trigger (cut: evidence.truncated). */
 static void encode_event(out_t *o_, const ne_event_t *e, const ne_article_t *a, uint32_t ws,
@@ -491,9 +547,7 @@ static void encode_event(out_t *o_, const ne_event_t *e, const ne_article_t *a, 
     OUT_LIT(&o, ",\"quad_class\":");
     out_int(&o, e->quad_class);
     OUT_LIT(&o, ",\"goldstein\":");
-    char g[32];
-    int gn = snprintf(g, sizeof(g), "%.1f", e->goldstein);
-    out_raw(&o, g, (size_t)gn);
+    out_goldstein(&o, e->goldstein);
     OUT_LIT(&o, "},\"counterpart\":");
     if (e->has_counterpart) out_party(&o, a, &e->counterpart);
     else OUT_LIT(&o, "null");
