@@ -160,8 +160,11 @@ int32_t ne_lex_word_find(const ne_lexicon_t *lx, const char *s, size_t n)
         if (!slot) return -1;
         if ((uint32_t)(slot >> 32) == tag) {
             int32_t id = (int32_t)((uint32_t)slot - 1);
+            /* words are short: a loop here, where memcmp was a call per token */
             const char *w = word_str(lx, id);
-            if (memcmp(w, s, n) == 0 && w[n] == '\0') return id;
+            size_t k = 0;
+            while (k < n && w[k] == s[k]) k++;
+            if (k == n && w[n] == '\0') return id;
         }
         i = (i + 1) & mask;
     }
