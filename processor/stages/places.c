@@ -314,11 +314,42 @@ static int cmp_state(const void *a, const void *b)
     return strcmp((const char *)a, (const char *)b); /* iso3 is the first member */
 }
 
-static int32_t place_by_gid(const ne_places_t *pl, int32_t gid)
+/* The capitals of the states: for each country i with capital_gid[i], the
+ * first place with that GeoNames id (or -1) in pl[i].capital. One pass over
+ * the places with a small open-addressing table of the wanted ids, where a
+ * scan of all places per country cost more than the rest of the loading. */
+static int link_capitals(ne_places_t *pl, const int32_t *capital_gid)
 {
+    size_t want = 0, cap = 16;
+    for (size_t i = 0; i < pl->npl; i++) want += pl->pl[i].kind == K_COUNTRY && capital_gid[i];
+    while (cap < want * 2) cap *= 2;
+    struct {
+        int32_t gid, place;
+    } *t = calloc(cap, sizeof(*t)); /* gid 0: an empty slot (0 is no capital) */
+    if (!t) return -1;
+    size_t mask = cap - 1;
     for (size_t i = 0; i < pl->npl; i++)
-        if (pl->pl[i].gid == gid) return (int32_t)i;
-    return -1;
+        if (pl->pl[i].kind == K_COUNTRY && capital_gid[i]) {
+            size_t h = (uint32_t)capital_gid[i] * 2654435761u & mask;
+            while (t[h].gid && t[h].gid != capital_gid[i]) h = (h + 1) & mask;
+            t[h].gid = capital_gid[i];
+            t[h].place = -1;
+        }
+    for (size_t i = 0; i < pl->npl; i++) {
+        int32_t gid = pl->pl[i].gid;
+        if (!gid) continue;
+        size_t h = (uint32_t)gid * 2654435761u & mask;
+        while (t[h].gid && t[h].gid != gid) h = (h + 1) & mask;
+        if (t[h].gid == gid && t[h].place < 0) t[h].place = (int32_t)i;
+    }
+    for (size_t i = 0; i < pl->npl; i++)
+        if (pl->pl[i].kind == K_COUNTRY && capital_gid[i]) {
+            size_t h = (uint32_t)capital_gid[i] * 2654435761u & mask;
+            while (t[h].gid != capital_gid[i]) h = (h + 1) & mask;
+            pl->pl[i].capital = t[h].place;
+        }
+    free(t);
+    return 0;
 }
 
 ne_places_t *ne_places_load(const char *const *dirs, size_t ndirs, const ne_lexicon_t *lx,
@@ -424,8 +455,8 @@ ne_places_t *ne_places_load(const char *const *dirs, size_t ndirs, const ne_lexi
         if (pl->pl[i].kind == K_COUNTRY) {
             memcpy(pl->states[pl->nstates].iso3, pl->pl[i].iso3, 4);
             pl->states[pl->nstates++].place = (int32_t)i;
-            if (capital_gid[i]) pl->pl[i].capital = place_by_gid(pl, capital_gid[i]);
         }
+    if (link_capitals(pl, capital_gid) < 0) goto oom;
     qsort(pl->states, pl->nstates, sizeof(*pl->states), cmp_state);
     /* the names: sorted hashes, each with its run of places */
     if (sort_names(&names, nn) < 0) goto oom;
