@@ -482,12 +482,17 @@ static rd_kafka_error_t *send_offsets(rd_kafka_t *prod, rd_kafka_t *rk, rewind_t
 }
 
 /* A producer fenced by another with the same transactional id: say what to do. */
+static int is_fence(rd_kafka_resp_err_t code)
+{
+    return code == RD_KAFKA_RESP_ERR__FENCED || code == RD_KAFKA_RESP_ERR_PRODUCER_FENCED ||
+           code == RD_KAFKA_RESP_ERR_INVALID_PRODUCER_EPOCH;
+}
+
 static void fenced_hint(rd_kafka_t *prod, const ne_conf_t *conf, rd_kafka_resp_err_t code)
 {
     char buf[256];
     if (code == RD_KAFKA_RESP_ERR__FATAL) code = rd_kafka_fatal_error(prod, buf, sizeof(buf));
-    if (code == RD_KAFKA_RESP_ERR__FENCED || code == RD_KAFKA_RESP_ERR_PRODUCER_FENCED ||
-        code == RD_KAFKA_RESP_ERR_INVALID_PRODUCER_EPOCH)
+    if (is_fence(code))
         ne_err("another instance started with the transactional id %s and fenced this one: give each "
                "instance its own --transactional-id (the default, newsevents-GROUP-HOSTNAME, is one "
                "per group and host)", conf->transactional_id);
@@ -502,11 +507,8 @@ static void fenced_hint(rd_kafka_t *prod, const ne_conf_t *conf, rd_kafka_resp_e
 static int fenced_by_expiry(rd_kafka_t *prod, int64_t began)
 {
     char buf[256];
-    rd_kafka_resp_err_t code = rd_kafka_fatal_error(prod, buf, sizeof(buf));
-    if (code != RD_KAFKA_RESP_ERR__FENCED && code != RD_KAFKA_RESP_ERR_PRODUCER_FENCED &&
-        code != RD_KAFKA_RESP_ERR_INVALID_PRODUCER_EPOCH)
-        return 0;
-    return ne_now_ms() - began > txn_timeout_ms(prod);
+    return is_fence(rd_kafka_fatal_error(prod, buf, sizeof(buf))) &&
+           ne_now_ms() - began > txn_timeout_ms(prod);
 }
 
 /* One transaction: the batch's output and its offsets. Returns 0 when it

@@ -24,15 +24,22 @@
 /* end-each, committed-each: one number per partition, not their sum */
 static int each;
 
-static rd_kafka_t *client(const char *brokers, rd_kafka_type_t type, const char *group)
+static rd_kafka_t *client_isolated(const char *brokers, rd_kafka_type_t type, const char *group,
+                           const char *isolation)
 {
     char err[512];
     rd_kafka_conf_t *c = rd_kafka_conf_new();
     rd_kafka_conf_set(c, "bootstrap.servers", brokers, err, sizeof(err));
     if (group) rd_kafka_conf_set(c, "group.id", group, err, sizeof(err));
+    if (isolation) rd_kafka_conf_set(c, "isolation.level", isolation, err, sizeof(err));
     rd_kafka_t *rk = rd_kafka_new(type, c, err, sizeof(err));
     if (!rk) fprintf(stderr, "ne_topics: %s\n", err);
     return rk;
+}
+
+static rd_kafka_t *client(const char *brokers, rd_kafka_type_t type, const char *group)
+{
+    return client_isolated(brokers, type, group, NULL);
 }
 
 static int create(const char *brokers, int argc, char **argv, char **configs, int nconf)
@@ -119,24 +126,9 @@ static int end_offsets(const char *brokers, const char *topic)
     return 0;
 }
 
-/* A client whose ListOffsets asks for this isolation level: read_committed
+/* (a consumer's ListOffsets asks for its isolation level: read_committed
  * answers a partition's last stable offset, read_uncommitted its high
- * watermark. */
-static rd_kafka_t *lister(const char *brokers, const char *isolation)
-{
-    char err[512];
-    rd_kafka_conf_t *c = rd_kafka_conf_new();
-    if (rd_kafka_conf_set(c, "bootstrap.servers", brokers, err, sizeof(err)) ||
-        rd_kafka_conf_set(c, "isolation.level", isolation, err, sizeof(err))) {
-        fprintf(stderr, "ne_topics: %s\n", err);
-        rd_kafka_conf_destroy(c);
-        return NULL;
-    }
-    rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_CONSUMER, c, err, sizeof(err));
-    if (!rk) fprintf(stderr, "ne_topics: %s\n", err);
-    return rk;
-}
-
+ * watermark) */
 /* Wait until every partition's last stable offset has reached its high
  * watermark: no transaction is open, so a read_committed reader that stops
  * at the end sees everything. A commit returns once the coordinator has
@@ -144,7 +136,8 @@ static rd_kafka_t *lister(const char *brokers, const char *isolation)
  * a partition's leader has just moved. Prints the offsets; 1 on timeout. */
 static int stable(const char *brokers, const char *topic, int seconds)
 {
-    rd_kafka_t *rc = lister(brokers, "read_committed"), *ru = lister(brokers, "read_uncommitted");
+    rd_kafka_t *rc = client_isolated(brokers, RD_KAFKA_CONSUMER, NULL, "read_committed"),
+               *ru = client_isolated(brokers, RD_KAFKA_CONSUMER, NULL, "read_uncommitted");
     int n = rc && ru ? partitions(ru, topic) : -1, rcode = 1;
     for (int tries = 0; n > 0 && tries <= seconds * 4; tries++) {
         int open = 0;
