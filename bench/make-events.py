@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Synthetic event records (schemas/event.schema.json 1.2.0) for bench/aggregate.sh.
+"""Synthetic event records (schemas/event.schema.json 1.3.0) for bench/aggregate.sh.
 
 usage: make-events.py OUT N [DAYS]
 
@@ -51,7 +51,7 @@ with open(out, "w", encoding="utf-8") as f:
                 b = parties[(parties.index(a) + 1) % len(parties)]
             c, g, q, label = rnd.choices(codes, cw)[0]
             eid = hashlib.md5(("%s/%d" % (aid, k)).encode()).hexdigest()
-            ev = {"schema_version": "1.2.0", "event_id": eid, "article_id": aid, "source": src,
+            ev = {"schema_version": "1.3.0", "event_id": eid, "article_id": aid, "source": src,
                   "actor": {"text": None, "start": None, "end": None, "code": a, "country": a[:3],
                             "role": a[3:] or None},
                   "action": {"text": None, "code": c, "root": c[:2], "label": label, "quad_class": q,

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Quality of the coder, as bench/score-events defines it: event F1 at the
-# CAMEO root level, with date and full-code agreement, one line per set.
+# CAMEO root level, with date and full-code agreement, one line per set; and
+# for the sets with events in tests/data/location-gold.jsonl, a second line:
+# location accuracy (bench/score-locations: exact GeoNames id, within 50 km).
 #   bench/quality.sh [NEWSEVENTS_BINARY]
 #
 # Always: tests/data/dev-gold.jsonl (120 articles written and hand-coded for
@@ -21,6 +23,12 @@ score() { # name gold.jsonl
     "$bin" extract <"$2" >"$out/$1.jsonl" 2>"$out/$1.err" ||
         { cat "$out/$1.err" >&2; echo "extract failed on $2" >&2; exit 1; }
     printf '%-14s %s\n' "$1" "$("$root/bench/score-events" "$2" "$out/$1.jsonl" | tail -1)"
+    # event locations, where tests/data/location-gold.jsonl has events of the set
+    # (bench/score-locations: exact GeoNames id, and within 50 km)
+    if grep -q "\"set\": \"$1\"" "$root/tests/data/location-gold.jsonl"; then
+        printf '%-14s %s\n' "$1" "$("$root/bench/score-locations" "$root/tests/data/location-gold.jsonl" \
+            "$root/dict/gazetteer/geonames.tsv" "$out/$1.jsonl" "$1" | tail -1)"
+    fi
 }
 score dev-gold "$root/tests/data/dev-gold.jsonl"
 score seed-article "$root/examples/seed-article.jsonl"

@@ -107,7 +107,7 @@ int main(int argc, char **argv)
     ne_coder_destroy(coder);
     printf("corpus: %.1f MB of records, %.1f MB of article text, %ld articles, %ld rejected\n",
            input_bytes / 1e6, text_bytes / 1e6, articles, rejected);
-    printf("decode (jansson):   %8.0f articles/s  %6.1f MB/s of records\n", articles / t_dec,
+    printf("decode (records):   %8.0f articles/s  %6.1f MB/s of records\n", articles / t_dec,
            input_bytes / 1e6 / t_dec);
     printf("code (the coder):   %8.0f articles/s  %6.1f MB/s of text\n", articles / t_code,
            text_bytes / 1e6 / t_code);

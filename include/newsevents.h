@@ -40,7 +40,7 @@ extern "C" {
 /** Version of the program and library. */
 #define NE_VERSION "0.1.0"
 /** Version of schemas/event.schema.json that ne_event_to_json() writes. */
-#define NE_EVENT_SCHEMA_VERSION "1.2.0"
+#define NE_EVENT_SCHEMA_VERSION "1.3.0"
 /** Version of schemas/article.schema.json that ne_article_decode() reads. */
 #define NE_ARTICLE_SCHEMA_VERSION "1.1.0"
 
@@ -146,6 +146,27 @@ typedef struct ne_party_s {
     uint32_t start_cp, end_cp; /**< the same in code points (the JSON's offsets) */
 } ne_party_t;
 
+/** How an event's location was chosen. */
+typedef enum {
+    NE_LOC_NONE = 0,  /**< no location */
+    NE_LOC_TEXT,      /**< the event's own clause names the place ("in Taiz") */
+    NE_LOC_ARTICLE,   /**< the article's dateline or first place */
+    NE_LOC_COUNTRY    /**< the place the text gives is a whole state: only the country is known */
+} ne_loc_how_t;
+
+/** Where an event happened: a GeoNames place. Spans are byte offsets. */
+typedef struct ne_location_s {
+    ne_loc_how_t how;     /**< NE_LOC_NONE: the event has no location */
+    uint32_t start, end;  /**< the place's words in the text ("Taiz", "the capital") */
+    uint32_t start_cp, end_cp; /**< the same in code points (the JSON's offsets) */
+    int32_t geonameid;    /**< GeoNames id */
+    const char *name;     /**< GeoNames name (owned by the coder) */
+    const char *feature;  /**< "city", "adm1" (first-level division) or "country" (static) */
+    char country[4];      /**< ISO alpha-3 of the place's state */
+    char adm1[8];         /**< GeoNames first-level division code, "" when none */
+    double lat, lon;      /**< WGS84 degrees */
+} ne_location_t;
+
 /** One coded event. Spans are byte offsets into the article text. */
 typedef struct ne_event_s {
     char event_id[33];    /**< 32 hex digits, the same for the same article and event */
@@ -164,6 +185,7 @@ typedef struct ne_event_s {
     ne_date_source_t date_source;
     uint32_t date_start, date_end; /**< the time expression, 0/0 when none */
     const char *rule;     /**< the dictionary pattern that fired (owned by the coder) */
+    ne_location_t location; /**< where it happened (how NE_LOC_NONE: not known) */
 } ne_event_t;
 
 typedef struct ne_coder_s ne_coder_t;
@@ -173,6 +195,9 @@ typedef struct ne_events_s ne_events_t;
 typedef struct ne_coder_conf_s {
     const char *const *dict_dirs; /**< folders of dictionary files, loaded in order */
     size_t dict_dir_cnt;
+    /** 1: no event locations (and no gazetteer loaded). 0, the default: events carry
+     *  a location from gazetteer/geonames.tsv of the dictionary folders. */
+    int no_locations;
 } ne_coder_conf_t;
 
 /**

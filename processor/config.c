@@ -159,8 +159,8 @@ enum setting_e {
     S_MAX_RECORD_BYTES, S_LOG_LEVEL, S_LOG_FORMAT, S_FLUSH_TIMEOUT_MS, S_THREADS, S_GUARANTEE,
     S_TRANSACTIONAL_ID, S_BATCH, S_METRICS_PORT, S_METRICS_BIND, S_STATS_INTERVAL_MS, S_CE_SOURCE,
     S_FROM, S_UNTIL, S_COMMIT, S_PROGRESS, S_MAP, S_KEY, S_CREATE_TOPICS, S_PARTITIONS,
-    S_REPLICATION_FACTOR, S_STATUS_INTERVAL_S, S_CODE, S_ACTOR, S_DATE_PRECISION, S_RETENTION_DAYS,
-    S_FINAL_GRACE_DAYS, S_SAMPLES, S_STATE_DIR
+    S_REPLICATION_FACTOR, S_STATUS_INTERVAL_S, S_NO_LOCATIONS, S_CODE, S_ACTOR, S_DATE_PRECISION,
+    S_RETENTION_DAYS, S_FINAL_GRACE_DAYS, S_SAMPLES, S_STATE_DIR
 };
 
 /* Every name of a setting, the aliases last. */
@@ -179,9 +179,9 @@ static const struct {
     {"until", S_UNTIL}, {"commit", S_COMMIT}, {"progress", S_PROGRESS}, {"map", S_MAP},
     {"key", S_KEY}, {"create-topics", S_CREATE_TOPICS}, {"partitions", S_PARTITIONS},
     {"replication-factor", S_REPLICATION_FACTOR}, {"status-interval-s", S_STATUS_INTERVAL_S},
-    {"code", S_CODE}, {"actor", S_ACTOR}, {"date-precision", S_DATE_PRECISION},
-    {"retention-days", S_RETENTION_DAYS}, {"final-grace-days", S_FINAL_GRACE_DAYS},
-    {"samples", S_SAMPLES}, {"state-dir", S_STATE_DIR},
+    {"no-locations", S_NO_LOCATIONS}, {"code", S_CODE}, {"actor", S_ACTOR},
+    {"date-precision", S_DATE_PRECISION}, {"retention-days", S_RETENTION_DAYS},
+    {"final-grace-days", S_FINAL_GRACE_DAYS}, {"samples", S_SAMPLES}, {"state-dir", S_STATE_DIR},
     /* aliases: librdkafka's and kcat's names */
     {"bootstrap.servers", S_BROKERS}, {"group.id", S_GROUP}, {"topics", S_INPUT},
 };
@@ -561,6 +561,7 @@ int ne_conf_set(ne_conf_t *c, const char *key, const char *val, char *err, size_
     case S_UNTIL: rc = set_str(&c->until, val); break;
     case S_COMMIT: return set_bool(key, val, &c->replay_commit, err, errsz);
     case S_CREATE_TOPICS: return set_bool(key, val, &c->create_topics, err, errsz);
+    case S_NO_LOCATIONS: return set_bool(key, val, &c->no_locations, err, errsz);
     case S_KEY:
         if (strcmp(val, "event") && strcmp(val, "article")) {
             snprintf(err, errsz, "key: expected event or article, not '%s'", val);
@@ -655,6 +656,7 @@ void ne_conf_describe(const ne_conf_t *c, char *buf, size_t bufsz)
              c->threads, c->key_article ? "article" : "event", c->flush_timeout_ms,
              c->max_record_bytes, ne_conf_dict_base(c));
     dlist(&d, "dict", c->dicts, c->ndicts, ",");
+    if (c->no_locations) dprintf_(&d, " no-locations=true");
     dlist(&d, "map", c->map, c->nmap, "=");
     if (c->metrics_port) dprintf_(&d, " metrics=%s:%d", c->metrics_bind ? c->metrics_bind : "", c->metrics_port);
     for (size_t i = 0; i < c->nprops; i++) {

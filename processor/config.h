@@ -56,6 +56,7 @@ typedef struct ne_conf_s {
     /* output */
     int key_article;        /* --key article: records keyed by article id, not event id */
     int create_topics;      /* --create-topics: create the output and dead-letter topics */
+    int no_locations;       /* --no-locations: events without a location (no gazetteer loaded) */
     int partitions;         /* of created topics (0: as many as the first input topic) */
     int replication_factor; /* of created topics (-1: the broker's default) */
     int status_interval_s;  /* a status line every so often (0: none) */

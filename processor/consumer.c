@@ -283,6 +283,11 @@ static int stats_cb(rd_kafka_t *rk, char *json, size_t len, void *opaque)
     return 0; /* librdkafka frees json */
 }
 
+void ne_consumer_set_producer(ne_consumer_t *c, rd_kafka_t *producer)
+{
+    c->producer = producer;
+}
+
 void ne_consumer_on_revoke(ne_consumer_t *c, void (*fn)(void *), void *arg)
 {
     c->on_revoke = fn;

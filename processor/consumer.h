@@ -36,6 +36,9 @@ ne_consumer_t *ne_consumer_new(const ne_conf_t *conf, rd_kafka_t *producer, ne_c
 
 /** @brief Called (in the poll thread) before partitions are revoked or lost. */
 void ne_consumer_on_revoke(ne_consumer_t *c, void (*fn)(void *arg), void *arg);
+/* The producer the consumer flushes before a commit (at-least-once), after
+ * the service renewed it. */
+void ne_consumer_set_producer(ne_consumer_t *c, rd_kafka_t *producer);
 
 /** @brief Close (commit stored offsets, leave the group) and free. Takes NULL. */
 void ne_consumer_destroy(ne_consumer_t *c);

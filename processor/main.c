@@ -47,6 +47,8 @@ static const char usage_common[] =
     "  --dict DIR              load the dictionary files of DIR after the base ones\n"
     "                          (repeatable; see dict/README.md for the format)\n"
     "  --dict-base DIR         the base dictionaries (default: the installed ones)\n"
+    "  --no-locations          events without a location (no gazetteer loaded; by default\n"
+    "                          each event carries where it happened, from GeoNames)\n"
     "  --max-record-bytes N    larger records are rejected as too_large, unparsed\n"
     "                          (default 4M; suffixes k, M, G)\n"
     "  --log-level LEVEL       error, warn, info (default) or debug\n"
@@ -172,6 +174,7 @@ static const struct {
     {"config", required_argument, 'c', O_CONFIG, C_ALL},
     {"dict", required_argument, 0, O_SET, C_ALL},
     {"dict-base", required_argument, 0, O_SET, C_ALL},
+    {"no-locations", no_argument, 0, O_FLAG, C_ALL},
     {"max-record-bytes", required_argument, 0, O_SET, C_ALL},
     {"log-level", required_argument, 0, O_SET, C_ALL},
     {"log-format", required_argument, 0, O_SET, C_ALL},
@@ -383,7 +386,7 @@ static ne_coder_t *make_coder(const ne_conf_t *conf)
     size_t n = 0;
     dirs[n++] = ne_conf_dict_base(conf);
     for (size_t i = 0; i < conf->ndicts && n < 65; i++) dirs[n++] = conf->dicts[i];
-    ne_coder_conf_t cc = {dirs, n};
+    ne_coder_conf_t cc = {dirs, n, conf->no_locations};
     char err[512];
     ne_coder_t *coder = ne_coder_new(&cc, err, sizeof(err));
     if (!coder) ne_err("loading dictionaries: %s", err);

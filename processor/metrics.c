@@ -33,7 +33,7 @@ static _Atomic double g_hist_sum;
 
 /* errors by kind: a small fixed table */
 static const char *const ERROR_KINDS[] = {"delivery", "commit", "transaction_abort", "transaction_retry",
-                                          "consume", "produce", NULL};
+                                          "producer_renewed", "consume", "produce", NULL};
 
 /* records without output that are not errors, by reason */
 static const char *const SKIP_REASONS[] = {"tombstone", "language", NULL};

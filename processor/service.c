@@ -448,37 +448,78 @@ static rd_kafka_error_t *end_transaction(rd_kafka_t *prod, int commit)
     return e;
 }
 
-/* The batch's offsets into the transaction, retrying while retriable. */
-static rd_kafka_error_t *send_offsets(rd_kafka_t *prod, rd_kafka_t *rk, rewind_t *rw)
+/* The producer's transaction.timeout.ms (ours, or the user's -X). */
+static int64_t txn_timeout_ms(rd_kafka_t *prod)
 {
-    int64_t t0 = ne_now_ms();
+    char buf[32];
+    size_t sz = sizeof(buf);
+    if (rd_kafka_conf_get(rd_kafka_conf(prod), "transaction.timeout.ms", buf, &sz) != RD_KAFKA_CONF_OK)
+        return 60000;
+    return atoll(buf);
+}
+
+/* The batch's offsets into the transaction, retrying while retriable.
+ * Unlike a commit, a timed-out send_offsets_to_transaction does not go on
+ * in the background: each attempt starts again, so attempts grow (0.5 s to
+ * 8 s) or a coordinator slower than the first would never be reached. And
+ * librdkafka caps each attempt at the transaction's remaining time: once
+ * the transaction is older than its timeout no attempt can succeed, so the
+ * last error is returned (retriable: the caller aborts, and the batch is
+ * done again in a new transaction). */
+static rd_kafka_error_t *send_offsets(rd_kafka_t *prod, rd_kafka_t *rk, rewind_t *rw, int64_t began)
+{
+    int64_t t0 = ne_now_ms(), limit = txn_timeout_ms(prod);
+    int attempt_ms = NE_TXN_ATTEMPT_MS;
     rd_kafka_error_t *e;
-    do {
+    for (;;) {
         rd_kafka_consumer_group_metadata_t *gm = rd_kafka_consumer_group_metadata(rk);
-        e = rd_kafka_send_offsets_to_transaction(prod, rw->next, gm, NE_TXN_ATTEMPT_MS);
+        e = rd_kafka_send_offsets_to_transaction(prod, rw->next, gm, attempt_ms);
         rd_kafka_consumer_group_metadata_destroy(gm);
-    } while (retry_txn(e, "sending offsets to the transaction", t0));
-    return e;
+        if (e && rd_kafka_error_is_retriable(e) && ne_now_ms() - began > limit) return e;
+        if (!retry_txn(e, "sending offsets to the transaction", t0)) return e;
+        if (attempt_ms < 8000) attempt_ms *= 2;
+    }
 }
 
 /* A producer fenced by another with the same transactional id: say what to do. */
+static int is_fence(rd_kafka_resp_err_t code)
+{
+    return code == RD_KAFKA_RESP_ERR__FENCED || code == RD_KAFKA_RESP_ERR_PRODUCER_FENCED ||
+           code == RD_KAFKA_RESP_ERR_INVALID_PRODUCER_EPOCH;
+}
+
 static void fenced_hint(rd_kafka_t *prod, const ne_conf_t *conf, rd_kafka_resp_err_t code)
 {
     char buf[256];
     if (code == RD_KAFKA_RESP_ERR__FATAL) code = rd_kafka_fatal_error(prod, buf, sizeof(buf));
-    if (code == RD_KAFKA_RESP_ERR__FENCED || code == RD_KAFKA_RESP_ERR_PRODUCER_FENCED ||
-        code == RD_KAFKA_RESP_ERR_INVALID_PRODUCER_EPOCH)
+    if (is_fence(code))
         ne_err("another instance started with the transactional id %s and fenced this one: give each "
                "instance its own --transactional-id (the default, newsevents-GROUP-HOSTNAME, is one "
                "per group and host)", conf->transactional_id);
 }
 
+/* A producer fenced while its transaction was older than the transaction
+ * timeout: the coordinator itself aborted the expired transaction and
+ * bumped the epoch (an outage longer than the timeout, with librdkafka's
+ * reconnect back-off on top). No other instance holds the id, so a new
+ * producer with it may carry on from the last commit. A transaction
+ * fenced younger than that means another instance started with the id. */
+static int fenced_by_expiry(rd_kafka_t *prod, int64_t began)
+{
+    char buf[256];
+    return is_fence(rd_kafka_fatal_error(prod, buf, sizeof(buf))) &&
+           ne_now_ms() - began > txn_timeout_ms(prod);
+}
+
 /* One transaction: the batch's output and its offsets. Returns 0 when it
- * committed or was aborted and rewound (the batch will be done again),
- * -1 when the service must stop (fatal, or a failure that would repeat). */
+ * committed or was aborted and rewound (the batch will be done again), 1
+ * when the coordinator fenced the producer for an expired transaction (the
+ * caller renews the producer), -1 when the service must stop (fatal, or a
+ * failure that would repeat). */
 static int transact(const ne_conf_t *conf, ne_pool_t *pool, rd_kafka_t *rk, rd_kafka_t *prod,
                     rewind_t *rw, int n, ne_counts_t *st)
 {
+    int64_t began = ne_now_ms();
     rd_kafka_error_t *e = rd_kafka_begin_transaction(prod);
     if (e) {
         ne_err("begin transaction: %s", rd_kafka_error_string(e));
@@ -493,15 +534,16 @@ static int transact(const ne_conf_t *conf, ne_pool_t *pool, rd_kafka_t *rk, rd_k
             failed = 1;
         ne_pool_release(pool, j);
     }
-    if (!failed && !(e = send_offsets(prod, rk, rw))) e = end_transaction(prod, 1);
+    if (!failed && !(e = send_offsets(prod, rk, rw, began))) e = end_transaction(prod, 1);
     if (!e && !failed) return 0;
     if (e && (rd_kafka_error_is_fatal(e) || (!rd_kafka_error_txn_requires_abort(e) &&
                                              !rd_kafka_error_is_retriable(e)))) {
         ne_err("transaction: %s%s", rd_kafka_error_is_fatal(e) ? "fatal: " : "",
                rd_kafka_error_string(e));
-        fenced_hint(prod, conf, rd_kafka_error_code(e));
+        int renew = rd_kafka_error_is_fatal(e) && fenced_by_expiry(prod, began);
+        if (!renew) fenced_hint(prod, conf, rd_kafka_error_code(e));
         rd_kafka_error_destroy(e);
-        return -1;
+        return renew ? 1 : -1;
     }
     ne_warn("transaction aborted (%s): the batch of %d record(s) will be done again",
             e ? rd_kafka_error_string(e) : "produce failed", n);
@@ -510,8 +552,9 @@ static int transact(const ne_conf_t *conf, ne_pool_t *pool, rd_kafka_t *rk, rd_k
     rd_kafka_error_t *ae = end_transaction(prod, 0);
     if (ae) {
         ne_err("abort transaction: %s", rd_kafka_error_string(ae));
+        int renew = rd_kafka_error_is_fatal(ae) && fenced_by_expiry(prod, began);
         rd_kafka_error_destroy(ae);
-        return -1;
+        return renew ? 1 : -1;
     }
     rewind_batch(rk, rw);
     rd_kafka_resp_err_t perm = ne_producer_permanent_error();
@@ -524,8 +567,33 @@ static int transact(const ne_conf_t *conf, ne_pool_t *pool, rd_kafka_t *rk, rd_k
     return 0;
 }
 
-static int run_exactly_once(const ne_conf_t *conf, ne_pool_t *pool, ne_consumer_t *cons,
-                            rd_kafka_t *prod, ne_counts_t *st)
+/* After the coordinator fenced an expired transaction: the old producer
+ * goes (its transaction was aborted by the coordinator, nothing of it is
+ * visible), a new one with the same transactional id takes its place, and
+ * the batch is read again from its first offsets, where the last commit
+ * left them. Returns -1 when no new producer could be made. */
+static int renew_producer(const ne_conf_t *conf, const ne_topic_limits_t *lim, ne_consumer_t *cons,
+                          rd_kafka_t **prod, rewind_t *rw)
+{
+    char err[512];
+    ne_warn("the transaction outlived transaction.timeout.ms (%lld ms) and its coordinator aborted it: "
+            "a new producer takes the transactional id %s, and the batch will be done again",
+            (long long)txn_timeout_ms(*prod), conf->transactional_id);
+    ne_metrics_error("producer_renewed");
+    rd_kafka_purge(*prod, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
+    rd_kafka_destroy(*prod);
+    *prod = ne_producer_new(conf, conf->transactional_id, lim, err, sizeof(err));
+    if (!*prod) {
+        ne_err("%s", err);
+        return -1;
+    }
+    ne_consumer_set_producer(cons, *prod);
+    rewind_batch(ne_consumer_handle(cons), rw);
+    return 0;
+}
+
+static int run_exactly_once(const ne_conf_t *conf, const ne_topic_limits_t *lim, ne_pool_t *pool,
+                            ne_consumer_t *cons, rd_kafka_t **prod, ne_counts_t *st)
 {
     rd_kafka_t *rk = ne_consumer_handle(cons);
     ne_consumer_on_revoke(cons, on_revoke, NULL);
@@ -534,7 +602,9 @@ static int run_exactly_once(const ne_conf_t *conf, ne_pool_t *pool, ne_consumer_
         status_tick(conf);
         rewind_t rw = {rd_kafka_topic_partition_list_new(16), rd_kafka_topic_partition_list_new(16)};
         int n = read_batch(conf, pool, rk, &rw, &rc);
-        if (n > 0 && transact(conf, pool, rk, prod, &rw, n, st) < 0) {
+        int r = n > 0 ? transact(conf, pool, rk, *prod, &rw, n, st) : 0;
+        if (r > 0) r = renew_producer(conf, lim, cons, prod, &rw);
+        if (r < 0) {
             stop_now();
             rc = 1;
         }
@@ -590,7 +660,8 @@ int ne_service_run(const ne_conf_t *conf, const ne_coder_t *coder)
         return 1;
     }
     if (conf->metrics_port) {
-        ne_metrics_set_health_probe(broker_probe, prod);
+        /* (asked of the consumer: the producer may be renewed meanwhile) */
+        ne_metrics_set_health_probe(broker_probe, ne_consumer_handle(cons));
         if (ne_metrics_start(conf->metrics_bind, conf->metrics_port, err, sizeof(err)) < 0) {
             ne_err("%s", err);
             ne_pool_destroy(pool);
@@ -607,7 +678,7 @@ int ne_service_run(const ne_conf_t *conf, const ne_coder_t *coder)
             conf->exactly_once ? conf->transactional_id : "", conf->threads);
     ne_counts_t st = {0};
     if (g_run)
-        rc = conf->exactly_once ? run_exactly_once(conf, pool, cons, prod, &st)
+        rc = conf->exactly_once ? run_exactly_once(conf, &lim, pool, cons, &prod, &st)
                                 : run_at_least_once(conf, pool, cons, prod, &st);
     /* one deadline for every wait from here on: this flush, and the one
      * the consumer's close makes in its rebalance callback */
@@ -615,7 +686,7 @@ int ne_service_run(const ne_conf_t *conf, const ne_coder_t *coder)
     int64_t deadline = ne_service_deadline();
     ne_consumer_set_deadline(cons, deadline);
     ne_info("stopping: flushing %ld record(s) in flight", ne_consumer_in_flight(cons));
-    int left = ne_producer_flush(prod, deadline);
+    int left = prod ? ne_producer_flush(prod, deadline) : 0;
     if (left) {
         ne_err("flush: %d message(s) not delivered within %d ms; their offsets are not committed",
                left, conf->flush_timeout_ms);
@@ -626,8 +697,8 @@ int ne_service_run(const ne_conf_t *conf, const ne_coder_t *coder)
     ne_pool_destroy(pool);
     ne_consumer_destroy(cons);
     ne_metrics_stop();
-    if (rd_kafka_outq_len(prod)) rd_kafka_purge(prod, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
-    rd_kafka_destroy(prod);
+    if (prod && rd_kafka_outq_len(prod)) rd_kafka_purge(prod, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
+    if (prod) rd_kafka_destroy(prod);
     ne_info("stopped: %ld records, %ld articles, %ld events, %ld dead letters, %ld skipped%s", st.records,
             st.articles, st.events, st.dead, st.skipped_records, rc ? " (exit 1)" : "");
     if (st.revoked)

@@ -169,6 +169,20 @@ static int finite_before(const ne_doc_t *d, uint32_t tb, uint32_t i)
 
 /* ---- verb groups: the steps ------------------------------------------------ */
 
+static int in_gclass(const ctx_t *c, int gc, int32_t w);
+
+/* "the Israeli-occupied West Bank", "an open-ended strike", "Western-backed
+ * forces": a verb form joined by a hyphen to the word before it is part of a
+ * compound modifier of the noun after it, not a verb. After a prefix (class
+ * PREFIXES: "re-elected", "co-chaired") it is still a verb. */
+static int compound_modifier(const ctx_t *c, uint32_t i)
+{
+    if (i < c->tb + 2 || !is_punct(c, i - 1, "-")) return 0;
+    if ((tok(c, i)->flags | tok(c, i - 1)->flags) & NE_TF_SPACE) return 0;
+    const ne_token_t *p = tok(c, i - 2);
+    return p->kind == NE_TK_WORD && !in_gclass(c, NE_GC_PREFIXES, p->word);
+}
+
 /* Token i is a verb form that may head a group: not inside a mention or a
  * time expression, not a grammar word, not a capitalized word inside the
  * sentence (a name or a title: "Free Tibet"). Returns its form bits. */
@@ -183,6 +197,7 @@ static uint8_t verb_candidate(const ctx_t *c, uint32_t i, uint32_t *lemma)
     if ((tok(c, i)->flags & NE_TF_CAP) && i > c->tb && !is_quote(c, i - 1) &&
         !is_punct(c, i - 1, ":"))
         return 0;
+    if (compound_modifier(c, i)) return 0;
     return forms;
 }
 
@@ -218,14 +233,78 @@ static int indefinite_compound(const ctx_t *c, uint32_t prev, uint8_t forms)
            (is_w(c, prev - 1, "a") || is_w(c, prev - 1, "an"));
 }
 
-/* A noun after a determiner, a possessive or a number ("the attacks",
- * "Russia's visit", "a U.S. ally", "an air strike"); prev is the token
+/* "last year's mass protests", "Friday's attacks": a verb form after the
+ * possessive of a time expression and at most one modifier is a noun (a
+ * time is never the subject of a verb). */
+static int time_possessive(const ctx_t *c, uint32_t prev)
+{
+    uint32_t q = prev;
+    if (!valid_idx(c, q)) return 0;
+    if (!is_w(c, q, "'s") && tok(c, q)->kind == NE_TK_WORD && q > c->tb) q--;
+    if (!valid_idx(c, q) || q <= c->tb || !is_w(c, q, "'s")) return 0;
+    return in_timex(c, q - 1, NULL) || (wf(c, q - 1) & (NE_W_WEEKDAY | NE_W_MONTH)) ||
+           in_gclass(c, NE_GC_PERIODS, tok(c, q - 1)->word);
+}
+
+/* "on charges of organising riots", "for embezzling European Parliament
+ * funds": a verb form right after a gerund (an -ing form after a
+ * preposition), or after a mention right after one, is the gerund's object,
+ * a noun ("the fighting continues" has a determiner before the -ing form). */
+static int after_gerund(const ctx_t *c, uint32_t prev)
+{
+    uint32_t lem;
+    if (!valid_idx(c, prev)) return 0;
+    /* "for embezzling European Parliament funds": past a modifying mention */
+    int32_t m = ment_at(c, prev);
+    if (m >= 0) {
+        if (c->d->ment.v[m].te != prev + 1) return 0;
+        prev = c->d->ment.v[m].tb - 1;
+        if (!valid_idx(c, prev)) return 0;
+    }
+    if (prev <= c->tb || !(wf(c, prev - 1) & NE_W_PREP) || ment_at(c, prev) >= 0) return 0;
+    if (verb_reading(c, prev, &lem) & NE_F_ING) return 1;
+    /* an -ing word of a verb the lexicon does not know ("embezzling") */
+    const ne_token_t *t = tok(c, prev);
+    return t->kind == NE_TK_WORD && !wf(c, prev) && t->fold_len >= 6 &&
+           !memcmp(ne_tok_fold(c->d, t) + t->fold_len - 3, "ing", 3);
+}
+
+/* "coverage of nationwide protests", "killed in ethnic riots", "amid renewed
+ * attacks": a verb form after "of" (a plural after another preposition)
+ * and one modifier (a plain word or a participle) heads the phrase. */
+static int of_modifier(const ctx_t *c, uint32_t prev, uint8_t forms)
+{
+    if (!valid_idx(c, prev) || prev <= c->tb) return 0;
+    /* "killed in ethnic riots": a plural after another preposition too */
+    if (!is_w(c, prev - 1, "of") &&
+        (!(forms & NE_F_S) || (forms & NE_F_PAST) || !(wf(c, prev - 1) & NE_W_PREP)))
+        return 0;
+    const ne_token_t *t = tok(c, prev);
+    if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) || wf(c, prev) || ment_at(c, prev) >= 0) return 0;
+    /* the modifier: a plain word, or a participle ("amid renewed attacks") */
+    uint32_t lem;
+    if (ne_lex_vforms(c->lx, t->word) != NE_LEX_NONE &&
+        (verb_reading(c, prev, &lem) & (NE_F_PPART | NE_F_BASE | NE_F_S | NE_F_ING)) != NE_F_PPART)
+        return 0;
+    /* after a preposition that may open a clause ("after tensions rose"),
+     * only when no past verb follows in the clause */
+    if ((wf(c, prev - 1) & NE_W_SUBORD) || in_gclass(c, NE_GC_CLAUSE_TIME, tok(c, prev - 1)->word))
+        for (uint32_t k = prev + 2; k < c->te && !is_punct(c, k, ".,;:"); k++)
+            if (ment_at(c, k) < 0 && (verb_reading(c, k, &lem) & NE_F_PAST)) return 0;
+    return 1;
+}
+
+/* A noun after a determiner, a possessive, a number or a hyphenated
+ * modifier ("the attacks", "Russia's visit", "a U.S. ally", "an air strike",
+ * "an open-ended strike", but not after a name: "al-Shabaab blew"); prev is the token
  * before, past adverbs and dates. */
 static int noun_position(const ctx_t *c, uint32_t prev, uint8_t forms)
 {
     return valid_idx(c, prev) && ((wf(c, prev) & (NE_W_DET | NE_W_POSS)) || is_w(c, prev, "'s") ||
                                   tok(c, prev)->kind == NE_TK_NUM || indefinite_state(c, prev) ||
-                                  indefinite_compound(c, prev, forms));
+                                  (compound_modifier(c, prev) && !(tok(c, prev)->flags & NE_TF_CAP)) ||
+                                  indefinite_compound(c, prev, forms) || time_possessive(c, prev) ||
+                                  after_gerund(c, prev) || of_modifier(c, prev, forms));
 }
 
 /* "planned to visit", "refused to release", "threatened to impose": the
@@ -525,6 +604,24 @@ static int unless_after(const ctx_t *c, uint32_t i)
     return 0;
 }
 
+/* "The EU may halt its mediation if the fighting goes on": a possible act
+ * (may, might, could) with a condition after it in the clause, or at the
+ * head of the sentence. Whether it
+ * is a threat depends on the act (frames.c, conditional_threat). */
+static int conditional(const ctx_t *c, const ne_vgroup_t *g)
+{
+    if ((g->flags & (NE_VG_MODAL | NE_VG_DEONTIC | NE_VG_NEGATED)) != NE_VG_MODAL) return 0;
+    int possible = 0;
+    for (uint32_t k = g->first; k < g->head && !possible; k++)
+        possible = (wf(c, k) & NE_W_POSSIBLE) != 0;
+    if (!possible) return 0;
+    /* "If the talks fail, the EU may halt ...": the condition opens the sentence */
+    if (wf(c, c->tb) & NE_W_CONDITION) return 1;
+    for (uint32_t k = g->head + 1; k < c->te && !is_punct(c, k, ".;:"); k++)
+        if (wf(c, k) & NE_W_CONDITION) return 1;
+    return 0;
+}
+
 /* "Israel is opposed to the plan", "forces were engaged in fighting": the
  * participle of a stative verb (lemma class `stative`) before a preposition
  * other than "by" is an adjective of state, and the clause says what an
@@ -566,7 +663,9 @@ static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemm
         (g->gov = object_controller(c, before, NE_L_BARE)) >= 0)
         g->flags |= NE_VG_INFINITIVE | NE_VG_CONTROLLED;
     if (adjectival_passive(c, g)) g->flags = (g->flags & ~(uint32_t)NE_VG_PASSIVE) | NE_VG_STATIVE;
-    if (hypothetical(c, g->first)) g->flags |= NE_VG_MODAL;
+    int hypo = hypothetical(c, g->first);
+    if (!hypo && conditional(c, g)) g->flags |= NE_VG_CONDITIONAL;
+    if (hypo) g->flags |= NE_VG_MODAL;
     if ((g->flags & NE_VG_FUTURE) && !(g->flags & NE_VG_MODAL) && unless_after(c, i))
         g->flags = (g->flags & ~NE_VG_FUTURE) | NE_VG_THREAT;
 }
@@ -866,14 +965,21 @@ static uint32_t slot_part(const ctx_t *c, uint32_t pos)
 }
 
 /* Past a determiner before a modifier ("the ruling ZANU-PF") and up to two
- * plain modifiers ("to ousted Syrian President ...", "arrested jailed ..."). */
+ * plain modifiers ("to ousted Syrian President ...", "arrested jailed ...",
+ * "to war-torn Mozambique"). */
 static uint32_t slot_modifiers(const ctx_t *c, uint32_t pos)
 {
     if (ment_at(c, pos) < 0 && (wf(c, pos) & (NE_W_DET | NE_W_POSS)) && !(wf(c, pos) & NE_W_PREP) &&
         pos + 1 < c->te && ment_at(c, pos + 1) < 0 && plain_modifier(c, pos + 1))
         pos++;
-    for (int k = 0; k < 2 && ment_at(c, pos) < 0 && pos + 1 < c->te && plain_modifier(c, pos); k++)
+    for (int k = 0; k < 2 && ment_at(c, pos) < 0 && pos + 1 < c->te && plain_modifier(c, pos); k++) {
         pos++;
+        /* "war-torn Mozambique": a hyphenated compound right before the
+         * mention is one modifier */
+        if (pos + 2 < c->te && is_punct(c, pos, "-") && ment_at(c, pos + 2) >= 0 &&
+            !((tok(c, pos)->flags | tok(c, pos + 1)->flags) & NE_TF_SPACE) && plain_modifier(c, pos + 1))
+            pos += 2;
+    }
     return pos;
 }
 
@@ -1122,10 +1228,10 @@ static int word_fits(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
     return 0;
 }
 
-/* "called at the rally for", "met on the sidelines with": a short
- * prepositional adjunct (not "of", with no actor in it) may stand between
- * the verb and the particle or preposition that follows it in the
- * pattern. The token where element e fits after it, or 0. */
+/* "called at the rally for", "met on the sidelines with", "said in a
+ * statement that": a short prepositional adjunct (not "of", with no actor
+ * in it) may stand between the verb and the particle, preposition or
+ * "that" that follows it in the pattern. The token where element e fits after it, or 0. */
 static uint32_t after_adjunct(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
 {
     if (!(wf(c, pos) & NE_W_PREP) || (wf(c, pos) & NE_W_SUBORD) || is_w(c, pos, "of") ||
@@ -1136,7 +1242,10 @@ static uint32_t after_adjunct(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
             uint32_t r = skip_transparent(c, q);
             if (r < c->te && word_fits(c, e, r)) return r;
         }
-        if (ment_at(c, q) >= 0 || (wf(c, q) & NE_W_PREP) || !np_internal(c, q)) return 0;
+        if (ment_at(c, q) >= 0 || (wf(c, q) & NE_W_PREP) ||
+            !(np_internal(c, q) || (wf(c, q) & NE_W_SPEECH_NOUN) || /* "in a statement" */
+              is_adverb(c, q)))                                       /* "at last" */
+            return 0;
     }
     return 0;
 }
@@ -1162,9 +1271,12 @@ static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
         /* an adjunct right after the verb, or an of-phrase after the
          * pattern's noun, before a preposition of the pattern ("for") */
         const ne_pelem_t *prev = ei > 0 ? e - 1 : NULL;
+        uint32_t ef = ne_lex_word_flags(c->lx, ne_lex_alts(c->lx)[e->alt]);
+        /* "said in a statement that": the complementizer right after the
+         * verb takes an adjunct before it as a preposition does */
         if (!(wf(c, pos) & NE_W_PREP) ||
             (prev && prev->type != NE_PE_WORD && prev->type != NE_PE_CLASS) ||
-            !(ne_lex_word_flags(c->lx, ne_lex_alts(c->lx)[e->alt]) & NE_W_PREP))
+            !((ef & NE_W_PREP) || (!prev && (ef & NE_W_REL))))
             return 0;
         pos = prev ? after_of_phrase(c, e, pos) : after_adjunct(c, e, pos);
         if (!pos) return 0;
@@ -1330,7 +1442,8 @@ static int best_match(const mstate_t *best, ne_match_t *out)
  * words); among equally specific ones, the one whose classes matched
  * longer members ("a drone attack" is AIRSTRIKES before ATTACKS), then the
  * first in the files. */
-static int match_at(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_match_t *out)
+static int match_below(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, uint32_t below,
+                       ne_match_t *out)
 {
     size_t np;
     const ne_pattern_t *pats = ne_lex_patterns(c->lx, vg->lemma, &np);
@@ -1339,6 +1452,7 @@ static int match_at(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_mat
     mstate_t best = {NULL, -1, -1, 0, 0};
     for (size_t k = 0; k < np; k++) {
         const ne_pattern_t *p = &pats[k];
+        if (p->score >= below) continue;
         if (best.p && p->score != best.p->score) break;
         if (to_infinitive && !opens_with_word(c, p, from)) continue;
         if (!words_present(c->lx, p, c->d)) continue;
@@ -1348,6 +1462,11 @@ static int match_at(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_mat
         if (!best.p || ms.spec > best.spec) best = ms;
     }
     return best_match(&best, out);
+}
+
+static int match_at(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_match_t *out)
+{
+    return match_below(c, vg, from, UINT32_MAX, out);
 }
 
 /* Past the particles of a support reading ("call for") from token i; 0
@@ -1522,6 +1641,13 @@ uint32_t ne_actions_class_at(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t
 {
     ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
     return class_phrase_end(&c, cls, i);
+}
+
+int ne_actions_match_fallback(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,
+                              const ne_vgroup_t *vg, uint32_t below, ne_match_t *out)
+{
+    ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
+    return match_below(&c, vg, vg->head + 1, below, out);
 }
 
 int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,

@@ -316,6 +316,19 @@ static int place_in_name(const ctx_t *c, uint32_t j, atom_t a, int first)
                  : plain_name_word(c, j - 1) && !plain_name_word(c, j + 1);
 }
 
+/* Is the role atom a at j the surname that ends a run of names ("Tom
+ * King", "John Major", "Julie Bishop")? A title stands before a name, so a
+ * one-word title of class `surname` after a given name, with no name after
+ * it, is the person's surname. */
+static int title_in_name(const ctx_t *c, uint32_t j, atom_t a)
+{
+    if (a.type != A_ROLE || a.te != j + 1 || j + 1 > c->s.te) return 0;
+    if (!(ne_lex_mention_class(c->s.lx, tok(c, j)->word, NE_MC_SURNAME, NULL) & NE_MC_SURNAME))
+        return 0;
+    return plain_name_word(c, j - 1) &&
+           !(j + 1 < c->s.te && (tok(c, j + 1)->flags & NE_TF_CAP) && !(wf(c, j + 1) & NE_W_NAME_SUFFIX));
+}
+
 /* A run of capitalized unknown words: a name ("Maria Zakharova",
  * "Amir-Abdollahian", "Bashar al-Assad"). With first_place, the first
  * word may be a place that opens a name. Returns its end, or i. */
@@ -331,7 +344,7 @@ static uint32_t name_run_ex(const ctx_t *c, uint32_t i, int first_place)
                NE_W_MODAL | NE_W_SUBORD))) {
             atom_t a = lookup(c, j);
             if (a.type != A_NONE && j > i) {
-                if (place_in_name(c, j, a, 0)) j++;
+                if (place_in_name(c, j, a, 0) || title_in_name(c, j, a)) j++;
                 break;
             }
             if (a.type != A_NONE && !(first_place && place_in_name(c, j, a, 1))) return i;
@@ -528,6 +541,23 @@ static int same_referent(const ne_mention_t *a, const ne_mention_t *b)
     return a->n == 1 && b->n == 1 && !strcmp(a->m[0].code, b->m[0].code);
 }
 
+/* "Pensioners rallied outside Congress, and riot police fired tear gas to
+ * disperse them": a coordinated clause with a subject of its own (", and"
+ * or ", but" and an actor mention) stands between the sentence's first
+ * mention and token i, so the first clause's subject may be i's antecedent
+ * after all. */
+static int own_clause_after_subject(const ctx_t *c, uint32_t i)
+{
+    const ne_doc_t *d = c->s.d;
+    if (!d->ment.n) return 0;
+    for (size_t k = 1; k < d->ment.n; k++) {
+        uint32_t b = d->ment.v[k].tb;
+        if (b >= d->ment.v[0].te + 2 && b < i && (wf(c, b - 1) & NE_W_CONJ) && is_punct(c, b - 2, ",;"))
+            return 1;
+    }
+    return 0;
+}
+
 static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
                                            int objective)
 {
@@ -563,7 +593,8 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
     const char *subject = NULL; /* code of the skipped subject: "him" is not the subject again */
     /* a group of people of no state named after every candidate left */
     const ne_mention_t *people = kind == 't' && objective && mem->people.n ? &mem->people : NULL;
-    if (people && objective && people->tb >= c->s.tb) {
+    int new_clause = objective && own_clause_after_subject(c, i);
+    if (people && objective && people->tb >= c->s.tb && !new_clause) {
         const ne_mention_t *subj = sentence_subject(c);
         if (subj && subj->tb == people->tb) people = NULL; /* "they dispersed them" */
     }
@@ -572,7 +603,7 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
         const ne_mention_t *m = &mem->recent[idx % NE_MEM_RECENT];
         if (people && idx < mem->people_at) return people;
         if (!pronoun_fits(m, kind)) continue;
-        if (objective && !skipped && idx == c->sent_recent) {
+        if (objective && !skipped && idx == c->sent_recent && !new_clause) {
             /* "Trump greeted him": not the subject of its own clause */
             skipped = 1;
             subject = m->m[0].code;
@@ -931,6 +962,18 @@ static int org_name(const ctx_t *c, uint32_t i, org_t *o)
     return 1;
 }
 
+/* "Kurdish militants", "Shiite militiamen", "Tamil rebels": an unknown
+ * capitalised word right before a plural role (not a title) names a people
+ * or sect of no state of its own; the role is placed by the context. */
+static inline int people_word_before_role(const ctx_t *c, uint32_t j)
+{
+    /* cheap tests first: most words are lower case or not before a role */
+    if (j + 1 >= c->s.te || !(tok(c, j)->flags & NE_TF_CAP)) return 0;
+    atom_t r = lookup(c, j + 1);
+    if (r.type != A_ROLE || ne_lex_entry(c->s.lx, r.role)->kind == NE_RK_TITLE) return 0;
+    return plain_name_word(c, j) && lookup(c, j).type == A_NONE && is_role_plural(c, j + 1, r.te);
+}
+
 /* Does a role (or, with allow_adj, an adjective of a state) follow within a
  * few modifiers? Lets "two far-right Israeli ministers" start at "two". A
  * word that can be a verb is skipped only after a determiner or a hyphen
@@ -958,6 +1001,7 @@ static int role_ahead_v(const ctx_t *c, uint32_t j, int allow_adj, int allow_ver
         }
         if ((tok(c, j)->flags & NE_TF_CAP) && org_name(c, j, NULL))
             return 1; /* "Kenya's Law Society" */
+        if (people_word_before_role(c, j)) return 1;
         if (is_modifier(c, j) && is_verbish(c, j) && !allow_verbish &&
             !(j > c->s.tb && is_hyphen(c, j - 1)))
             return 0;
@@ -1358,6 +1402,12 @@ static int head_actor_modifier(ctx_t *c, build_t *b, parse_t *p, atom_t a,
         /* "U.S. and British warplanes": a state's name used as an adjective
          * too, when a role follows the other adjective */
         int k2 = n2.type == A_ACTOR ? ne_lex_entry(c->s.lx, n2.actor)->kind : 0;
+        /* a comma coordinates only inside a list closed by "and" or "or"
+         * ("U.S., British and French warships"); "against the United States,
+         * South Korea's defence ministry said" is no list */
+        if (is_punct(c, a.te, ",") && n2.type == A_ACTOR &&
+            !(is_w(c, n2.te, "and") || is_w(c, n2.te, "or") || is_punct(c, n2.te, ",")))
+            k2 = 0;
         if (((k2 == NE_AK_ADJ && en->kind == NE_AK_ADJ) ||
              ((k2 == NE_AK_ADJ || k2 == NE_AK_COUNTRY) &&
               (en->kind == NE_AK_ADJ || en->kind == NE_AK_COUNTRY) &&
@@ -1411,6 +1461,27 @@ static void note_half(ctx_t *c, uint32_t j, atom_t a, const ne_lexent_t *en)
     if (half) ne_strlcpy(half, en->code, 4);
 }
 
+/* "the Albanians of southern Serbia", "the Hungarians of Romania": a people
+ * "of" another state's land is an ethnic group of that land (only "of": the
+ * "Americans in Iraq" are mostly Americans abroad). */
+static int people_of_elsewhere(const ctx_t *c, atom_t a, const ne_lexent_t *en)
+{
+    if (en->kind != NE_AK_PEOPLE || !is_w(c, a.te, "of")) return 0;
+    uint32_t k = a.te + 1;
+    while (k < c->s.te && (wf(c, k) & NE_W_DET))
+        k++;
+    for (uint32_t m0 = k; k < c->s.te && k - m0 < 2 && is_modifier(c, k) &&
+                          lookup(c, k).type == A_NONE;)
+        k++; /* "of southern Serbia" */
+    atom_t pl = lookup(c, k);
+    if (pl.type != A_ACTOR) return 0;
+    const ne_lexent_t *pe = ne_lex_entry(c->s.lx, pl.actor);
+    if (pe->kind == NE_AK_PERSON || pe->kind == NE_AK_SURNAME || pe->kind == NE_AK_PEOPLE ||
+        pe->kind == NE_AK_ADJ || !pe->code[0] || ne_code_stateless(pe->code))
+        return 0;
+    return strncmp(pe->code, en->code, 3) != 0;
+}
+
 /* "ethnic Albanians", "ethnic Albanian guerrillas": a people named after a
  * state but living elsewhere are civilians (or the role that follows) of
  * the place, never the state of their name. Sets *step. */
@@ -1418,7 +1489,7 @@ static int head_ethnic(ctx_t *c, build_t *b, parse_t *p, atom_t a, const ne_lexe
                        int *step)
 {
     if ((en->kind != NE_AK_PEOPLE && en->kind != NE_AK_ADJ) ||
-        !has_class(c, p->j - 1, NE_MC_ETHNIC, NULL))
+        !(has_class(c, p->j - 1, NE_MC_ETHNIC, NULL) || people_of_elsewhere(c, a, en)))
         return 0;
     p->j = a.te;
     *step = STEP_MORE;
@@ -1707,6 +1778,11 @@ static int head_modifier(ctx_t *c, build_t *b, parse_t *p)
         p->mods++;
         return 1;
     }
+    if (!b->role_set && !b->nown && p->mods < 3 && people_word_before_role(c, p->j)) {
+        p->j++;
+        p->mods++;
+        return 1;
+    }
     if (is_hyphen(c, p->j) && (b->nown || b->role_set) && role_ahead(c, p->j + 1, 1)) {
         p->j++;
         return 1;
@@ -1743,6 +1819,18 @@ static int parse_head(ctx_t *c, build_t *b, parse_t *p)
 /* No dictionary word: a name remembered from earlier in the article
  * ("Zakharova"), or an unknown name of two or more words ("Ales
  * Bialiatski"). Returns the end of the name, or p->i. */
+/* A word the dictionaries know only as the first word of longer names
+ * ("Jorge", "Mohsen": the given names of people in actors-people.tsv), and
+ * as no verb or grammar word: first in a name whose last word no
+ * dictionary knows ("Jorge Glas"), it is a given name. */
+static int given_name_word(const ctx_t *c, uint32_t q)
+{
+    int32_t w = tok(c, q)->word;
+    if (w < 0 || wf(c, q) || ne_lex_vforms(c->s.lx, w) != NE_LEX_NONE) return 0;
+    uint32_t node = ne_lex_child(c->s.lx, 0, w);
+    return node != NE_LEX_NONE && ne_lex_node_entry(c->s.lx, node) == NE_LEX_NONE;
+}
+
 static uint32_t parse_bare_name(ctx_t *c, build_t *b, parse_t *p)
 {
     uint32_t ne = name_run(c, p->start);
@@ -1760,7 +1848,9 @@ static uint32_t parse_bare_name(ctx_t *c, build_t *b, parse_t *p)
      * ("Middle East", "Ambassador Bridge" are not people) */
     int unknown = 1;
     for (uint32_t q = p->start; q < ne; q++)
-        if (tok(c, q)->word >= 0 && !surname_word(c, q)) unknown = 0;
+        if (tok(c, q)->word >= 0 && !surname_word(c, q) &&
+            !(q == p->start && tok(c, ne - 1)->word < 0 && given_name_word(c, q)))
+            unknown = 0;
     if (ne - p->start >= 2 && !p->det && unknown) {
         b->m.n = 1;
         memset(&b->m.m[0], 0, sizeof(b->m.m[0]));
@@ -2178,6 +2268,28 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
 
 /* ---- compounds ------------------------------------------------------------- */
 
+/* "urging its counterpart to resume talks": the counterpart of a state is
+ * an office holder of the other side, not of the possessor; with no
+ * adjective to say which ("his Peruvian counterpart"), it is of the last
+ * state named before other than the possessor's. */
+static void counterpart_other_side(const ctx_t *c, ne_mention_t *m, uint32_t tb, uint32_t te)
+{
+    if (m->n != 1 || !m->m[0].country[0] || te - tb != 2 || !(wf(c, tb) & NE_W_POSS) ||
+        !(is_w(c, te - 1, "counterpart") || is_w(c, te - 1, "counterparts")))
+        return;
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    for (size_t b = 1; b <= n; b++) {
+        const ne_mention_t *r = &mem->recent[(mem->nrecent - b) % NE_MEM_RECENT];
+        if (r->n == 1 && r->m[0].country[0] && strcmp(r->m[0].country, m->m[0].country)) {
+            char role[4];
+            memcpy(role, m->m[0].role, sizeof(role));
+            ne_member_set(&m->m[0], r->m[0].country, role);
+            return;
+        }
+    }
+}
+
 /* Does conjunct bm, a role with no state, take the states of the
  * conjuncts before it? "Turkish tanks and troops", "Israeli helicopters
  * and gunboats": the adjective governs both nouns when they name the same
@@ -2261,6 +2373,16 @@ static void place_by_partners(ne_mention_t *m)
 }
 
 /* Merge "A and B", "A, B and C" into one mention. */
+/* "Ethiopia's prime minister, Abiy Ahmed, and ...": does mention m take in
+ * an apposition (a comma inside it)? Then the comma after it closes the
+ * apposition, and ", and" goes on with a list. */
+static int has_apposition(const ctx_t *c, const ne_mention_t *m)
+{
+    for (uint32_t k = m->tb + 1; k + 1 < m->te; k++)
+        if (is_punct(c, k, ",")) return 1;
+    return 0;
+}
+
 static void merge_compounds(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
@@ -2280,9 +2402,11 @@ static void merge_compounds(ctx_t *c)
                 int sep_and = 0, sep_comma = 0;
                 if (gap_e == gap_b + 1 && (is_w(c, gap_b, "and") || is_w(c, gap_b, "or")))
                     sep_and = 1;
-                else if (gap_e == gap_b + 2 && is_punct(c, gap_b, ",") && q > k &&
+                else if (gap_e == gap_b + 2 && is_punct(c, gap_b, ",") &&
+                         (q > k || has_apposition(c, a)) &&
                          (is_w(c, gap_b + 1, "and") || is_w(c, gap_b + 1, "or")))
-                    sep_and = 1; /* "A, B, and C"; a lone ", and" joins clauses */
+                    sep_and = 1; /* "A, B, and C", "A, her envoy, and C"; a lone ", and"
+                                  * joins clauses */
                 else if (gap_e == gap_b + 1 && is_punct(c, gap_b, ","))
                     sep_comma = 1;
                 if (sep_and) {
@@ -2367,16 +2491,36 @@ static void note_subject(ctx_t *c)
 }
 
 /* A plural group of people of no state ("young demonstrators", "the
- * rebels"), kept apart from the memory of actors: "they" and "them" may
- * stand for it when nothing named since fits, and frames.c places it. */
+ * rebels", "pensioners and football fans"), kept apart from the memory of
+ * actors: "they" and "them" may stand for it when nothing named since
+ * fits, and frames.c places it. */
 static void note_people(ne_memory_t *mem, const ne_mention_t *m)
 {
-    if (m->n != 1 || (m->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_RECIP | NE_MF_WEAK |
-                                  NE_MF_PRON | NE_MF_NAME)) ||
+    if (!m->n || (m->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_RECIP | NE_MF_WEAK |
+                              NE_MF_PRON | NE_MF_NAME)) ||
         (m->flags & (NE_MF_GENERIC | NE_MF_PLURAL)) != (NE_MF_GENERIC | NE_MF_PLURAL))
         return;
+    for (int k = 0; k < m->n; k++)
+        if (m->m[k].country[0]) return; /* a compound with a state is named */
     mem->people = *m;
     mem->people_at = mem->nrecent;
+}
+
+/* "a 41-year-old man": a mention that starts right after a hyphen starts
+ * with the whole compound and its determiner ("a 41-year-old man"), so that
+ * a slot reads the compound as part of the phrase; not before token
+ * `floor` (the end of the mention before). */
+static uint32_t hyphen_chain_start(const ctx_t *c, uint32_t i, uint32_t floor)
+{
+    uint32_t i0 = i;
+    while (i >= floor + 2 && i >= c->s.tb + 2 && is_hyphen(c, i - 1) &&
+           !((tok(c, i)->flags | tok(c, i - 1)->flags) & NE_TF_SPACE) &&
+           (tok(c, i - 2)->kind == NE_TK_WORD || tok(c, i - 2)->kind == NE_TK_NUM))
+        i -= 2;
+    /* and its determiner ("a 41-year-old man") */
+    if (i < i0 && i > floor && i > c->s.tb && (wf(c, i - 1) & NE_W_DET) && !(wf(c, i - 1) & NE_W_PREP))
+        i--;
+    return i;
 }
 
 int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
@@ -2411,10 +2555,11 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
         uint32_t e = parse_mention(&c, i, &b);
         if (e > i) {
             if (NE_VEC_RESERVE(d->ment) < 0) return -1;
+            counterpart_other_side(&c, &b.m, i, e);
             place_by_apposition(&c, &b.m, i);
             if (b.movement && b.m.n == 1 && c.nmovements < 4)
                 c.movements[c.nmovements++] = (uint32_t)d->ment.n;
-            b.m.tb = i;
+            b.m.tb = hyphen_chain_start(&c, i, d->ment.n ? d->ment.v[d->ment.n - 1].te : tb);
             b.m.te = e;
             d->ment.v[d->ment.n++] = b.m;
             /* pronouns and compounds later in the sentence see this one */
@@ -2423,6 +2568,8 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
                 ne_memory_push(mem, &b.m); /* a named person of no known state too */
             else
                 note_people(mem, &b.m);
+            if ((b.m.flags & NE_MF_LOC) && b.m.n == 1 && b.m.m[0].country[0])
+                memcpy(mem->place, b.m.m[0].country, 4); /* where the story happens */
             i = e;
         } else {
             i++;

@@ -35,6 +35,7 @@ typedef struct ne_memory_s {
     ne_mention_t prev_subj;             /* the last sentence's subject (n = 0: none) */
     int prev_thing;                     /* ... was a thing ("The document serves") */
     char country[4];                    /* the last country named */
+    char place[4];                      /* the state of the last place named ("Nara") */
     ne_mention_t people;                /* the last group of people of no state
                                            ("young demonstrators"): "they", "them" */
     size_t people_at;                   /* nrecent when it was named */

@@ -4,7 +4,7 @@
  *
  *   text (tokens, sentences) -> actors (mentions) -> dates (time
  *   expressions) -> actions (verb groups) -> frames (who, whom, when)
- *   -> events (repeats dropped, ids)
+ *   -> places (where each event happened) -> events (repeats dropped, ids)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,11 +17,13 @@
 #include "frames.h"
 #include "lexicon.h"
 #include "newsevents.h"
+#include "places.h"
 #include "text.h"
 #include "trace.h"
 
 struct ne_coder_s {
     ne_lexicon_t *lx;
+    ne_places_t *places; /* NULL: no locations */
 };
 
 ne_coder_t *ne_coder_new(const ne_coder_conf_t *conf, char *errstr, size_t errstr_size)
@@ -40,6 +42,13 @@ ne_coder_t *ne_coder_new(const ne_coder_conf_t *conf, char *errstr, size_t errst
         free(c);
         return NULL;
     }
+    if (!conf->no_locations) {
+        c->places = ne_places_load(conf->dict_dirs, conf->dict_dir_cnt, c->lx, errstr, errstr_size);
+        if (!c->places) {
+            ne_coder_destroy(c);
+            return NULL;
+        }
+    }
     return c;
 }
 
@@ -47,6 +56,7 @@ void ne_coder_destroy(ne_coder_t *c)
 {
     if (!c) return;
     ne_lex_destroy(c->lx);
+    ne_places_destroy(c->places);
     free(c);
 }
 
@@ -66,6 +76,7 @@ void ne_events_destroy(ne_events_t *ev)
     free(ev->ev.v);
     free(ev->seen);
     ne_doc_free(&ev->doc);
+    ne_places_mem_free(&ev->places);
     free(ev);
 }
 
@@ -106,8 +117,13 @@ static int code_sentence(const ne_coder_t *coder, ne_events_t *ev, uint32_t tb, 
         return -1;
     /* no actor, no event: most of the work is skipped for such sentences */
     d->vg.n = 0;
+    size_t n0 = ev->ev.n;
     if (d->ment.n && (ne_actions_sentence(coder->lx, d, tb, te) < 0 ||
                       ne_frames_sentence(coder->lx, d, tb, te, &ev->mem, ev) < 0))
+        return -1;
+    /* where the sentence's new events happened (places.c) */
+    if (coder->places && ne_places_sentence(coder->places, d, tb, te, &ev->places,
+                                            ev->ev.v + n0, ev->ev.n - n0) < 0)
         return -1;
     if (ne_trace_enabled()) ne_trace_sentence(coder->lx, d, tb, te);
     /* a date the text gave anchors "the following day" of later sentences */
@@ -126,17 +142,34 @@ typedef struct cp_slot_s {
     uint32_t *cp;
 } cp_slot_t;
 
-static int cmp_slot(const void *a, const void *b)
+/* Sort s[0..n) by byte offset with tmp[0..n) as scratch: a radix sort, 8
+ * bits a pass, skipping the passes where every offset has the same byte
+ * (the high ones, for all but huge texts). Linear; qsort's call to a
+ * comparison per step cost more than counting the code points. Equal
+ * offsets get equal counts, so the order among them does not matter. */
+static void sort_slots(cp_slot_t *s, cp_slot_t *tmp, size_t n)
 {
-    uint32_t x = ((const cp_slot_t *)a)->byte, y = ((const cp_slot_t *)b)->byte;
-    return x < y ? -1 : x > y;
+    cp_slot_t *a = s, *b = tmp;
+    for (int shift = 0; shift < 32; shift += 8) {
+        size_t count[257] = {0};
+        for (size_t i = 0; i < n; i++) count[((a[i].byte >> shift) & 255) + 1]++;
+        int one_bucket = 0;
+        for (int k = 1; k <= 256; k++) one_bucket |= count[k] == n;
+        if (one_bucket) continue;
+        for (int k = 0; k < 256; k++) count[k + 1] += count[k];
+        for (size_t i = 0; i < n; i++) b[count[(a[i].byte >> shift) & 255]++] = a[i];
+        cp_slot_t *t = a;
+        a = b;
+        b = t;
+    }
+    if (a != s) memcpy(s, a, n * sizeof(*s));
 }
 
 static int count_code_points(const ne_article_t *a, ne_events_t *ev)
 {
-    size_t n = ev->ev.n * 5;
+    size_t n = ev->ev.n * 7;
     if (!n) return 0;
-    cp_slot_t *s = malloc(n * sizeof(*s));
+    cp_slot_t *s = malloc(2 * n * sizeof(*s)); /* the slots, then the sort's scratch */
     if (!s) return -1;
     size_t k = 0;
     for (size_t i = 0; i < ev->ev.n; i++) {
@@ -146,8 +179,10 @@ static int count_code_points(const ne_article_t *a, ne_events_t *ev)
         s[k++] = (cp_slot_t){e->actor.end, &e->actor.end_cp};
         s[k++] = (cp_slot_t){e->counterpart.start, &e->counterpart.start_cp};
         s[k++] = (cp_slot_t){e->counterpart.end, &e->counterpart.end_cp};
+        s[k++] = (cp_slot_t){e->location.start, &e->location.start_cp};
+        s[k++] = (cp_slot_t){e->location.end, &e->location.end_cp};
     }
-    qsort(s, n, sizeof(*s), cmp_slot);
+    sort_slots(s, s + n, n);
     size_t byte = 0, cps = 0;
     for (k = 0; k < n; k++) {
         for (; byte < s[k].byte && byte < a->text_len; byte++)
@@ -164,6 +199,7 @@ int ne_coder_code(const ne_coder_t *coder, const ne_article_t *a, ne_events_t *e
     ne_doc_t *d = &ev->doc;
     ne_events_reset(ev);
     ne_memory_reset(&ev->mem);
+    ne_places_reset(&ev->places);
     d->published = a->published_ymd;
     d->text = a->text;
     d->len = a->text_len;
@@ -184,6 +220,7 @@ int ne_coder_code(const ne_coder_t *coder, const ne_article_t *a, ne_events_t *e
         if (at_end) break;
         compact(d, done < d->sent.n ? d->sent.v[done].tb : (uint32_t)d->tok.n);
     }
+    ne_places_article(coder->places, &ev->places, ev->ev.v, ev->ev.n);
     ne_events_assign_ids(ev, a->id);
     if (count_code_points(a, ev) < 0) {
         snprintf(errstr, errstr_size, "out of memory");
@@ -196,11 +233,28 @@ oom:
     return -1;
 }
 
+/* Fixed-width digits by hand: this runs for every event, and snprintf's
+ * format parsing cost more than the rest of the date. */
+static char *put2(char *p, unsigned v)
+{
+    p[0] = (char)('0' + v / 10 % 10);
+    p[1] = (char)('0' + v % 10);
+    return p + 2;
+}
+
 void ne_format_date(int ymd, ne_precision_t prec, char *buf)
 {
     unsigned y = (unsigned)ymd / 10000 % 10000, m = (unsigned)ymd / 100 % 100,
              d = (unsigned)ymd % 100;
-    if (prec == NE_PREC_YEAR || m == 0) snprintf(buf, 11, "%04u", y);
-    else if (prec == NE_PREC_MONTH || d == 0) snprintf(buf, 11, "%04u-%02u", y, m % 13);
-    else snprintf(buf, 11, "%04u-%02u-%02u", y, m % 13, d % 32);
+    /* y < 10000, so "%04u" is exactly four digits */
+    char *p = put2(put2(buf, y / 100), y % 100);
+    if (!(prec == NE_PREC_YEAR || m == 0)) {
+        *p++ = '-';
+        p = put2(p, m % 13);
+        if (!(prec == NE_PREC_MONTH || d == 0)) {
+            *p++ = '-';
+            p = put2(p, d % 32);
+        }
+    }
+    *p = '\0';
 }

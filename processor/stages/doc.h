@@ -114,6 +114,7 @@ enum {
     NE_VG_OPPOSING = 1 << 16, /* its counterpart is the side its actor is at odds with */
     NE_VG_STATEMENT = 1 << 17, /* "a statement blaming X": with PARTICIPLE, the authors' act */
     NE_VG_STATIVE = 1 << 18,  /* "is opposed to X": read as active, the preposition may drop */
+    NE_VG_CONDITIONAL = 1 << 19, /* "may halt X if ...": with MODAL; a threat when the act is hostile */
 };
 
 struct ne_pattern_s;

@@ -11,11 +11,13 @@
 
 #include "actors.h"
 #include "doc.h"
+#include "places.h"
 
 struct ne_events_s {
     NE_VEC(ne_event_t) ev;
     ne_doc_t doc;     /* working memory of the stages, kept between articles */
     ne_memory_t mem;
+    ne_places_mem_t places; /* the places stage's memory of the article */
     uint32_t *seen;   /* hash set of event indices + 1, for dropping repeats */
     size_t seen_cap;
 };

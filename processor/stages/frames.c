@@ -233,7 +233,10 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
     int32_t of_object = -1; /* "A convoy of the United Nations was attacked" */
     for (int steps = 0; steps < 60 && k > c->s.tb; steps++) {
         uint32_t p = k - 1;
-        if (is_punct(c, p, ".;:")) return of_object;
+        /* the period of "Marcos Jr." is inside the name, not the sentence's end */
+        if (is_punct(c, p, ".;:") && ment_at(c, p) < 0 &&
+            !(is_punct(c, p, ".") && p > c->s.tb && (wf(c, p - 1) & NE_W_NAME_SUFFIX)))
+            return of_object;
         uint32_t r = skip_relative(c, p);
         if (r == p) r = skip_apposition(c, p);
         if (r != p) {
@@ -257,7 +260,9 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
          * Lebanon": past a compass adjective) */
         uint32_t pp = mm->tb > c->s.tb ? mm->tb - 1 : mm->tb;
         if (pp > c->s.tb && compass_adjective(c, pp)) pp--;
-        if (pp < mm->tb && (wf(c, pp) & NE_W_PREP) && !is_w(c, pp, "than")) {
+        /* "Up to 100 ethnic Albanians demonstrated": "up to" is a quantity */
+        int up_to = pp > c->s.tb && is_w(c, pp, "to") && is_w(c, pp - 1, "up");
+        if (pp < mm->tb && (wf(c, pp) & NE_W_PREP) && !is_w(c, pp, "than") && !up_to) {
             if (of_object < 0 && is_w(c, pp, "of")) of_object = m;
             continue;
         }
@@ -517,6 +522,7 @@ static const char *event_place(const ctx_t *c, uint32_t near)
         while (b > c->s.tb && mm->tb - b < 2 && ment_at(c, b - 1) < 0 &&
                tok(c, b - 1)->kind == NE_TK_WORD && !wf(c, b - 1))
             b--;
+        if (b > c->s.tb + 1 && is_w(c, b - 1, "the")) b--; /* "in the occupied West Bank" */
         if (!(b > c->s.tb &&
               (is_w(c, b - 1, "in") || is_w(c, b - 1, "at") || is_w(c, b - 1, "near"))))
             continue;
@@ -601,7 +607,8 @@ static int local_role(const char *role)
  *      the other side is an actor of a state (police, a ministry) or the
  *      state where it happens, not a state as a whole: "Defence Minister
  *      Sadio Camara thanked Russia" is no Russian;
- *   4. the nearest state of the sentence, then the article's last one.
+ *   4. the nearest state of the sentence; for a local role the state of
+ *      the last place the article named; then the article's last state.
  * `other` is the other side of the event (NULL when unknown), `near` the
  * verb, `target` says m is the counterpart. */
 static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
@@ -625,6 +632,10 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
             st = other->country;
     }
     if (!st) st = nearest_state(c, near, target ? NULL : (other ? other->country : NULL));
+    /* "Police arrested a man at the scene": police, crowds and rebels are of
+     * the last place the article named, not of its last state (a leader
+     * abroad who sent condolences) */
+    if (!st && local_role(role) && c->mem->place[0]) st = c->mem->place;
     if (!st && c->mem->country[0]) st = c->mem->country;
     if (st) ne_member_set(m, st, role);
 }
@@ -810,15 +821,26 @@ static int members(const ctx_t *c, int32_t m, ne_member_t *out)
 
 /* "Minsk denied the charge": a reply is addressed to whoever last acted on
  * the replying state in this article. */
+/* Is the event party with code `code` and state `country` the actor? An
+ * actor with no state yet (a bare role: "police") is the party of that
+ * role ("threw stones at police, who responded with tear gas"). */
+static int reply_party(const char *code, const char *country, const ne_member_t *actor)
+{
+    /* "protesters ... at police, who responded": two roles of one state are two parties */
+    if (actor->country[0] && actor->role[0] && strlen(code) > 3)
+        return !strcmp(country, actor->country) && !strcmp(code + 3, actor->role);
+    if (actor->country[0]) return !strcmp(country, actor->country);
+    if (!strcmp(code, actor->code)) return 1;
+    return country[0] && actor->code[0] && strlen(code) > 3 && !strcmp(code + 3, actor->code);
+}
+
 static int reply_target(const struct ne_events_s *ev, const ne_member_t *actor, ne_member_t *out)
 {
     for (size_t i = ev->ev.n; i > 0; i--) {
         const ne_event_t *e = &ev->ev.v[i - 1];
-        int same = actor->country[0] ? !strcmp(e->counterpart.country, actor->country)
-                                     : !strcmp(e->counterpart.code, actor->code);
+        int same = reply_party(e->counterpart.code, e->counterpart.country, actor);
         /* a reply goes to another party: not the actor's own state */
-        int own = actor->country[0] ? !strcmp(e->actor.country, actor->country)
-                                    : !strcmp(e->actor.code, actor->code);
+        int own = reply_party(e->actor.code, e->actor.country, actor);
         if (!same || own) continue;
         memset(out, 0, sizeof(*out));
         ne_strlcpy(out->code, e->actor.code, sizeof(out->code));
@@ -961,6 +983,10 @@ static int definite_phrase(const ctx_t *c, uint32_t head)
 {
     for (uint32_t k = head, steps = 0; k > c->s.tb && steps < 8; k--, steps++) {
         uint32_t p = k - 1;
+        /* the phrase ends at the verb or an actor before it ("The EU
+         * pledged humanitarian aid": "The" is not the article of "aid") */
+        if (verb_head_at(c, p) || (ment_at(c, p) >= 0 && !is_w(c, p, "'s") && !(wf(c, p) & NE_W_POSS)))
+            return 0;
         if (is_w(c, p, "the") || is_w(c, p, "this") || is_w(c, p, "that") || is_w(c, p, "these") ||
             is_w(c, p, "those") || is_w(c, p, "'s") || (wf(c, p) & NE_W_POSS))
             return 1;
@@ -1031,6 +1057,21 @@ static int event_counterpart(const ctx_t *c, uint32_t head, const ne_member_t *a
     return ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, head)->word, cp, NE_MAX_MEMBERS);
 }
 
+/* The state of a place named after the verb at `head` in its clause, with
+ * no comma between ("remained on alert in the occupied West Bank"). */
+static const char *place_after(const ctx_t *c, uint32_t head)
+{
+    const char *st = event_place(c, head);
+    if (!st) return NULL;
+    for (uint32_t k = head + 1; k < c->s.te; k++) {
+        if (is_punct(c, k, ",;:.")) return NULL;
+        int32_t m = ment_at(c, k);
+        if (m >= 0 && c->s.d->ment.v[m].n == 1 && !strcmp(c->s.d->ment.v[m].m[0].country, st))
+            return st;
+    }
+    return NULL;
+}
+
 /* gov / self: the actor's own state or government, or the state where it
  * acts ("activists staged a protest in Beijing": a protest abroad is
  * addressed to the state where it is held). */
@@ -1038,7 +1079,9 @@ static int own_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *ac
                      ne_member_t *cp)
 {
     int gov = (g->pat->opts & NE_PO_GOV) != 0, n = 0;
-    const char *place = gov ? location_country(c) : NULL;
+    /* "troops remained on alert in the West Bank": an act of one's own
+     * forces in another state's land is on that state */
+    const char *place = gov ? location_country(c) : place_after(c, g->head);
     for (int k = 0; k < na && n < NE_MAX_MEMBERS; k++) {
         ne_member_t m = act[k];
         resolve_member(c, &m, NULL, g->head, 0);
@@ -1180,6 +1223,20 @@ static int subject_relative(const ctx_t *c, uint32_t k)
     return 0;
 }
 
+/* "China sent rescue workers to Myanmar ... the United States pledged $2
+ * million": aid (07) or a pledge of aid (033x) that names no recipient goes
+ * to the recipient of the last aid of the article. */
+static int aid_recipients(const ctx_t *c, const char *code, ne_member_t *cp)
+{
+    if (strncmp(code, "07", 2) && strncmp(code, "033", 3)) return 0;
+    const struct ne_memevent_s *e = recall_event(c->mem, 1u << 7, -1);
+    if (!e) return 0;
+    int n = 0;
+    for (int i = 0; i < e->ntarget; i++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->target[i]);
+    for (int i = 0; i < n; i++) cp[i].start = cp[i].end = 0;
+    return n;
+}
+
 /* obj / reply: the first actor mention after the verb in its clause (",
  * its foreign ministry said" is not; a mention that modifies a noun or is
  * the actor itself is no object); else the targets of a similar act
@@ -1213,6 +1270,8 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     int n = similar_targets(c, g, act, na, cp);
     if (n) return n;
     n = object_event(c, g, act, na, cp);
+    if (n) return n;
+    n = aid_recipients(c, g->pat->code, cp);
     if (n) return n;
     if ((g->pat->opts & NE_PO_REPLY) && na) return reply_target(ev, &act[0], cp);
     return 0;
@@ -1272,6 +1331,30 @@ static int opposing_side(const ctx_t *c, const ne_member_t *actor, ne_member_t *
         return 1;
     }
     return 0;
+}
+
+/* Does pattern p name territory taken (class TERRITORY: "seized two
+ * cities")? */
+static int territory_pattern(const ne_lexicon_t *lx, const ne_pattern_t *p)
+{
+    const ne_pelem_t *el = ne_lex_pelems(lx) + p->elem;
+    uint32_t cls = ne_lex_gclass(lx, NE_GC_TERRITORY);
+    for (uint16_t k = 0; k < p->nelem; k++)
+        if (el[k].type == NE_PE_CLASS && el[k].alt == cls) return 1;
+    return 0;
+}
+
+/* "M23 rebels seized the region's two largest cities": territory taken
+ * whose holder the clause does not name is held by the side the actor is
+ * at odds with in the article; rebels with none take it from their own
+ * state. */
+static int territory_holder(const ctx_t *c, const ne_member_t *actor, ne_member_t *out)
+{
+    if (opposing_side(c, actor, out)) return 1;
+    if (strcmp(actor->role, "REB") || !actor->country[0]) return 0;
+    memset(out, 0, sizeof(*out));
+    ne_member_set(out, actor->country, "");
+    return 1;
 }
 
 /* Does pattern p take its '+' after the word "to" (an addressee:
@@ -1354,7 +1437,11 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
             return na && (reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp));
         return own_state(c, g, act, na, cp);
     }
-    if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) return object_or_reply(c, g, act, na, cp, ev);
+    if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) {
+        int n = object_or_reply(c, g, act, na, cp, ev);
+        if (!n && na && territory_pattern(c->s.lx, p)) n = territory_holder(c, &act[0], cp);
+        return n;
+    }
     return 0;
 }
 
@@ -1767,7 +1854,45 @@ static int one_party_per_state(ne_member_t *m, int n)
     return out;
 }
 
-static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
+/* "The EU may halt its mediation if the fighting goes on", "could impose
+ * sanctions unless": a possible hostile act (roots 14-20) on a condition is
+ * a threat of that act, no longer a hypothetical. */
+static void conditional_threat(ne_vgroup_t *g)
+{
+    if (!(g->flags & NE_VG_CONDITIONAL) || !g->pat) return;
+    const char *code = g->pat->code;
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (root >= 14 && root <= 20) g->flags = (g->flags & ~(uint32_t)NE_VG_MODAL) | NE_VG_THREAT;
+}
+
+static int same_members(const ne_member_t *act, int na, const ne_member_t *cp, int ncp);
+
+/* "A camp for Congolese refugees was attacked by X", "The homes of two
+ * Palestinian families were demolished": a passive subject that is a
+ * thing (a plain noun) with an actor in its "of" / "for" phrase stands
+ * for that actor, the one the act was done to. The mention, else -1. */
+static int32_t holder_subject(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t p = g->first;
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    int32_t m = p > c->s.tb ? ment_at(c, p - 1) : -1;
+    if (m < 0) return -1;
+    const ne_mention_t *mm = &c->s.d->ment.v[m];
+    if (mm->te != p || !mm->n || (mm->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_WEAK)) ||
+        mm->tb < c->s.tb + 2 || !(is_w(c, mm->tb - 1, "of") || is_w(c, mm->tb - 1, "for")))
+        return -1;
+    uint32_t h = mm->tb - 2;
+    const ne_token_t *t = tok(c, h);
+    if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) || ment_at(c, h) >= 0 || wf(c, h)) return -1;
+    for (size_t k = 0; k < c->s.d->vg.n; k++) /* the noun is no verb of a clause */
+        if (c->s.d->vg.v[k].head == h && !(c->s.d->vg.v[k].flags & NE_VG_NOUN)) return -1;
+    return m;
+}
+
+/* The events of group gi under its match. *empty is set when the match
+ * names no counterpart the actor can act on: a reciprocal with one actor,
+ * no counterpart, or only the actor itself. */
+static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
 {
     ne_doc_t *d = c->s.d;
     ne_vgroup_t *g = &d->vg.v[gi];
@@ -1788,6 +1913,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     int recip = 0;
     if ((g->flags & NE_VG_PASSIVE) && !(g->flags & NE_VG_CONTROLLED)) {
         int32_t agent = passive_agent(c, mt.end), noun = subj < 0 ? event_patient(c, g) : -1;
+        if (subj < 0 && noun < 0) subj = holder_subject(c, g);
         if (agent < 0 || (subj < 0 && noun < 0)) return 0;
         na = members(c, agent, act);
         /* "a ceremony hosted by X": the parties of the event the noun names,
@@ -1805,7 +1931,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     if (fled_arrival(c, proto.code, act, na)) return 0;
     ncp = one_party_per_state(cp, ncp);
     if (recip) {
-        if (na < 2) return 0;
+        if (na < 2) return (*empty = 1), 0;
         for (int i = 0; i < na; i++) resolve_member(c, &act[i], NULL, g->head, 0);
         for (int i = 0; i < na; i++)
             for (int j = 0; j < na; j++)
@@ -1813,6 +1939,7 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
         remember_event(c->mem, proto.code, trigger_word(c, g), c->s.tb, act, na, act, na);
         return 0;
     }
+    if (!quiet && na && same_members(act, na, cp, ncp)) *empty = 1;
     c->coding = g;
     /* the members as placed for the memory: each actor as placed against
      * the first counterpart, each counterpart against the first actor */
@@ -1828,6 +1955,43 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
         }
     if (na && ncp) remember_event(c->mem, proto.code, trigger_word(c, g), c->s.tb, placed_a, na, placed_b, ncp);
     return 0;
+}
+
+/* Do the counterparts name no one but the actors themselves (or no one)? */
+static int same_members(const ne_member_t *act, int na, const ne_member_t *cp, int ncp)
+{
+    for (int j = 0; j < ncp; j++) {
+        int own = 0;
+        for (int i = 0; i < na && !own; i++) own = !strcmp(act[i].code, cp[j].code);
+        if (!own) return 0;
+    }
+    return 1;
+}
+
+/* "Japan held military drills" under `hold * joint * &EXERCISES recip`
+ * names no counterpart, `hold * &EXERCISES obj` may: when the most
+ * specific pattern's events come out empty (see code_match), the group is
+ * coded under the best less specific pattern of its own verb. Not for a
+ * match a construction made (control, a support verb, an obligation) nor
+ * for one that codes no event on purpose (`---`). */
+static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
+{
+    ne_vgroup_t *g = &c->s.d->vg.v[gi];
+    conditional_threat(g);
+    int empty = 0;
+    int rc = code_match(c, gi, ev, &empty);
+    if (rc < 0 || !empty || !g->pat || g->family >= 0 || g->modality || g->gov >= 0 ||
+        (g->flags & NE_VG_CONTROLLED) || !strcmp(g->pat->code, NE_CODE_NONE))
+        return rc;
+    ne_match_t mt;
+    if (!ne_actions_match_fallback(c->s.lx, c->s.d, c->s.tb, c->s.te, g, g->pat->score, &mt) ||
+        !strcmp(mt.pat->code, NE_CODE_NONE))
+        return rc;
+    g->pat = mt.pat;
+    g->target = mt.target;
+    g->mend = mt.end;
+    g->evnoun = mt.evnoun;
+    return code_match(c, gi, ev, &empty);
 }
 
 /* ---- matches ------------------------------------------------------------------ */
@@ -1920,13 +2084,38 @@ static int control_family(uint32_t lf, int own, int hostile, int foreign, int pa
     /* "ordered the army to attack X", "called on its supporters to take to
      * the streets": the act, or a rally, against the act's target */
     if (own && hostile) {
-        *to_object = 0;
+        /* "ordered the newspaper to suspend publication": a restriction
+         * (172x) with no target of its own restricts the one ordered */
+        *to_object = (hostile & 2) && (lf & NE_L_ORDER);
         return (lf & NE_L_ORDER) ? -1 : NE_CF_RALLY;
     }
     return (lf & NE_L_APPEAL) ? NE_CF_APPEAL : NE_CF_DEMAND;
 }
 
 static int32_t speaker(ctx_t *c);
+
+/* "sent 21 personnel to Bosnia to investigate the feasibility of a force":
+ * a purpose's own object may be no party; the infinitive's bare frame
+ * `V +` then serves, on the party or place named before it, for an act
+ * that is not hostile (roots below 14: "sent troops to Mali to fight" says
+ * nothing of whom they fight). */
+static int purpose_frame(const ctx_t *c, const ne_vgroup_t *h, ne_match_t *mt)
+{
+    size_t np;
+    /* "to help restore order": the verb it governs says what the act is */
+    if (ne_lex_lemma_flags(c->s.lx, h->lemma) & NE_L_GOVERN) return 0;
+    const ne_pattern_t *pats = ne_lex_patterns(c->s.lx, h->lemma, &np);
+    const ne_pelem_t *el = ne_lex_pelems(c->s.lx);
+    for (size_t k = 0; k < np; k++) {
+        const ne_pattern_t *p = &pats[k];
+        int root = (p->code[0] - '0') * 10 + (p->code[1] - '0');
+        if (p->nelem == 1 && el[p->elem].type == NE_PE_TARGET && strcmp(p->code, NE_CODE_NONE) && root < 14) {
+            *mt = (ne_match_t){p, -1, h->head + 1, 0, -1};
+            return 1;
+        }
+    }
+    return 0;
+}
 
 /* "urged China to free the fishermen": the infinitive's frame, matched with
  * the governing verb's object as its subject, is coded as the governing
@@ -1947,10 +2136,12 @@ static void match_controlled(ctx_t *c, size_t gi)
     /* the controllee is the counterpart: the infinitive's own may be left
      * out ("ordered the general to withdraw his troops") */
     if (actor < 0 || !(ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, h, &mt) ||
-                       ne_actions_match_open(c->s.lx, d, c->s.tb, c->s.te, h, &mt)))
+                       ne_actions_match_open(c->s.lx, d, c->s.tb, c->s.te, h, &mt) ||
+                       ((ne_lex_lemma_flags(c->s.lx, gv->lemma) & NE_L_PURPOSE) && purpose_frame(c, h, &mt))))
         return;
     const char *country = mention_country(c, actor);
     int to_object, hostile = (mt.pat->code[0] - '0') * 10 + (mt.pat->code[1] - '0') >= 14;
+    if (hostile && !strncmp(mt.pat->code, "172", 3) && mt.target < 0) hostile |= 2;
     int family = control_family(ne_lex_lemma_flags(c->s.lx, gv->lemma), own_side(c, obj, country),
                                 hostile, foreign_party(c, obj, country),
                                 (h->flags & NE_VG_PASSIVE) != 0, &to_object);

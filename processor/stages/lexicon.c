@@ -122,7 +122,16 @@ static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "S
                                                              "RESPONSE", "TARGETS", "EPITHETS", "TERRITORY",
                                                              "DEMANDS",  "CHEMICAL", "ARMOUR",     "CROWD",
                                                              "MISSION",  "WEAPONS",  "CONVOY",     "PROPERTY",
-                                                             "GRIEVANCE"};
+                                                             "GRIEVANCE", "PREFIXES", "PERIODS"};
+
+/* snprintf(dst, size, "%s", src) without the format machinery (a CAMEO
+ * code look-up per event did it): at most size - 1 bytes, always ended. */
+static void copy_cstr(char *dst, size_t size, const char *src)
+{
+    size_t n = strnlen(src, size - 1);
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
 
 /* ---- hashing ------------------------------------------------------------ */
 
@@ -160,8 +169,11 @@ int32_t ne_lex_word_find(const ne_lexicon_t *lx, const char *s, size_t n)
         if (!slot) return -1;
         if ((uint32_t)(slot >> 32) == tag) {
             int32_t id = (int32_t)((uint32_t)slot - 1);
+            /* words are short: a loop here, where memcmp was a call per token */
             const char *w = word_str(lx, id);
-            if (memcmp(w, s, n) == 0 && w[n] == '\0') return id;
+            size_t k = 0;
+            while (k < n && w[k] == s[k]) k++;
+            if (k == n && w[n] == '\0') return id;
         }
         i = (i + 1) & mask;
     }
@@ -457,7 +469,7 @@ const ne_cameo_t *ne_lex_cameo(const ne_lexicon_t *lx, const char *code)
 {
     ne_cameo_t key;
     memset(&key, 0, sizeof(key));
-    snprintf(key.code, sizeof(key.code), "%s", code);
+    copy_cstr(key.code, sizeof(key.code), code);
     return bsearch(&key, lx->cameo.v, lx->cameo.n, sizeof(ne_cameo_t), cameo_cmp);
 }
 
@@ -470,7 +482,7 @@ const ne_cameo_t *ne_lex_cameo(const ne_lexicon_t *lx, const char *code)
 static int phrase_words(ne_lexicon_t *lx, const char *phrase, int32_t *ids, int max)
 {
     char buf[512];
-    snprintf(buf, sizeof(buf), "%s", phrase);
+    copy_cstr(buf, sizeof(buf), phrase);
     int k = 0;
     ne_doc_t d;
     memset(&d, 0, sizeof(d));
@@ -557,7 +569,7 @@ static int add_vform(ne_lexicon_t *lx, uint32_t lemma, const char *form, uint8_t
 static int add_forms_list(ne_lexicon_t *lx, uint32_t lemma, const char *list, uint8_t bits)
 {
     char buf[128];
-    snprintf(buf, sizeof(buf), "%s", list);
+    copy_cstr(buf, sizeof(buf), list);
     for (char *save = NULL, *f = strtok_r(buf, "|", &save); f; f = strtok_r(NULL, "|", &save))
         if (add_vform(lx, lemma, f, bits) < 0) return -1;
     return 0;
@@ -730,7 +742,7 @@ static int load_actor_line(loader_t *ld, char **f, int nf)
         if (strcmp(f[2], kinds[k].name) == 0) e.kind = (uint8_t)kinds[k].kind;
     if (!e.kind) return fail(ld, "unknown actor kind '%s'", f[2]);
     if (!valid_code(f[1])) return fail(ld, "bad actor code '%s'", f[1]);
-    snprintf(e.code, sizeof(e.code), "%s", f[1]);
+    copy_cstr(e.code, sizeof(e.code), f[1]);
     if (nf >= 4 && (e.from = ne_lex_parse_validity(f[3], 0)) < 0)
         return fail(ld, "bad valid-from date '%s'", f[3]);
     if (nf >= 5 && (e.to = ne_lex_parse_validity(f[4], 1)) < 0)
@@ -905,7 +917,7 @@ static int load_role_line(loader_t *ld, char **f, int nf)
         e.kind = NE_RK_ARMS;
     else
         return fail(ld, "unknown role kind '%s' (title, body or arms)", f[2]);
-    snprintf(e.code, sizeof(e.code), "%s", strcmp(f[1], "-") ? f[1] : "");
+    copy_cstr(e.code, sizeof(e.code), strcmp(f[1], "-") ? f[1] : "");
     int32_t ids[32];
     int n = phrase_words(ld->lx, f[0], ids, 32);
     if (n <= 0) return fail(ld, "empty or too long phrase '%s'", f[0]);
@@ -931,6 +943,7 @@ static int load_mention_line(loader_t *ld, char **f, int nf)
                    {"former", NE_MC_FORMER, 0},
                    {"thing", NE_MC_THING, 1},
                    {"allegiance", NE_MC_ALLEGIANCE, 0},
+                   {"surname", NE_MC_SURNAME, 0},
                    {NULL, 0, 0}};
     if (nf < 2) return fail(ld, "expected word and class separated by a TAB");
     int c = 0;
@@ -958,7 +971,7 @@ static int load_mention_line(loader_t *ld, char **f, int nf)
         }
         mword_t *m = &lx->mwords.v[lx->winfo.v[w].mword];
         m->classes |= classes[c].cls;
-        snprintf(m->val[bit], sizeof(m->val[bit]), "%s", value);
+        copy_cstr(m->val[bit], sizeof(m->val[bit]), value);
     }
     return 0;
 }
@@ -980,7 +993,7 @@ static int load_cameo_line(loader_t *ld, char **f, int nf)
     if (!label) return fail(ld, "out of memory");
     ld->lx->owned.v[ld->lx->owned.n++] = label;
     ne_cameo_t *c = &ld->lx->cameo.v[ld->lx->cameo.n++];
-    snprintf(c->code, sizeof(c->code), "%s", f[0]);
+    copy_cstr(c->code, sizeof(c->code), f[0]);
     c->goldstein = g;
     c->quad = q;
     c->label = label;
@@ -1118,8 +1131,11 @@ static const struct grammar_class_s {
     {"speech-noun", NE_W_SPEECH_NOUN, 0},
     {"pron-subject", NE_W_NOMINATIVE, 0},
     {"present", NE_W_PRESENT, 0},
+    {"possible", NE_W_POSSIBLE, 0},
+    {"condition", NE_W_CONDITION, 0},
     {"timestart", NE_W_TIMESTART, 0},
     {"particle", NE_W_PARTICLE, 0},
+    {"name-suffix", NE_W_NAME_SUFFIX, 0},
     {"weekday", NE_W_WEEKDAY | NE_W_TIMESTART, 0},
     {"month", NE_W_MONTH | NE_W_TIMESTART, 0},
     {"say", NE_L_SAY, 1},
@@ -1289,7 +1305,7 @@ static uint32_t parse_roots(const char *s, int *participants)
         return 0x1ffffeu & ~((1u << 1) | (1u << 2) | (1u << 10) | (1u << 11) | (1u << 12));
     }
     char buf[64];
-    snprintf(buf, sizeof(buf), "%s", s);
+    copy_cstr(buf, sizeof(buf), s);
     char *sp = strchr(buf, ' ');
     *participants = 0;
     if (sp) {
@@ -1351,10 +1367,10 @@ static int load_pattern(loader_t *ld, char **f, int nf, int noun)
         return fail(ld, "CAMEO code '%s' is not in cameo.tsv", f[0]);
     pat_t pt;
     memset(&pt, 0, sizeof(pt));
-    snprintf(pt.p.code, sizeof(pt.p.code), "%s", f[0]);
+    copy_cstr(pt.p.code, sizeof(pt.p.code), f[0]);
     if (nf >= 3 && f[2][0] && strcmp(f[2], "-")) {
         char ob[128];
-        snprintf(ob, sizeof(ob), "%s", f[2]);
+        copy_cstr(ob, sizeof(ob), f[2]);
         for (char *s = NULL, *o = strtok_r(ob, ", ", &s); o; o = strtok_r(NULL, ", ", &s)) {
             if (!strcmp(o, "recip")) pt.p.opts |= NE_PO_RECIP;
             else if (!strcmp(o, "gov")) pt.p.opts |= NE_PO_GOV;
@@ -1366,7 +1382,7 @@ static int load_pattern(loader_t *ld, char **f, int nf, int noun)
         }
     }
     char pb[512];
-    snprintf(pb, sizeof(pb), "%s", f[1]);
+    copy_cstr(pb, sizeof(pb), f[1]);
     close_pattern_compounds(pb);
     char *save = NULL, *tokn = strtok_r(pb, " ", &save);
     if (!tokn) return fail(ld, "empty pattern");

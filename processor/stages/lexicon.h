@@ -64,6 +64,9 @@ enum {
     NE_W_SPEECH_NOUN = 1u << 23, /* statement, declaration: "a statement blaming X" */
     NE_W_NOMINATIVE = 1u << 24, /* he, she, they, we, i: a subject, never a verb's object */
     NE_W_PRESENT = 1u << 25, /* is, are, has, does: an auxiliary in the present tense */
+    NE_W_POSSIBLE = 1u << 26, /* may, might, could: what the actor may do */
+    NE_W_CONDITION = 1u << 27, /* if, unless: a condition put on what follows or precedes */
+    NE_W_NAME_SUFFIX = 1u << 28, /* jr, sr: ends a person's name ("Marcos Jr.") */
 };
 
 /* Lemma flags. */
@@ -112,7 +115,8 @@ enum {
     NE_MC_FORMER = 1u << 7,      /* "former": the title after it is out of office */
     NE_MC_THING = 1u << 8,       /* "drills": a role word before it is an adjective */
     NE_MC_ALLEGIANCE = 1u << 9,  /* "loyal" (to X): a role of X's state; value: preposition */
-    NE_MC_COUNT = 10
+    NE_MC_SURNAME = 1u << 10,    /* "King", "Major": a title that is also a surname ("Tom King") */
+    NE_MC_COUNT = 11
 };
 
 /* Verb form bits. */
@@ -229,6 +233,8 @@ enum {
     NE_GC_CONVOY,       /* "convoy", "motorcade": a person's, attacked, is 185 */
     NE_GC_PROPERTY,     /* "subsidiaries", "assets": seizing them is 1711 */
     NE_GC_GRIEVANCE,    /* "over", "about": what a complaint to X is about */
+    NE_GC_PREFIXES,     /* "re", "co": "re-elected" is a verb, "Israeli-occupied" a modifier */
+    NE_GC_PERIODS,      /* "year", "week": "last year's protests" is a noun phrase */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */

@@ -7,6 +7,7 @@
  * rejected and its nesting limit, and checks every known field's type.
  * Every rejection has a stable reason name and a message.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,6 +165,360 @@ static int opt_string(json_t *root, const char *key, char **out, int allow_numbe
     return -1;
 }
 
+/* ---- the fast path: a plain record without jansson -------------------------
+ *
+ * Building a jansson tree for each record (a getc-style lexer, a hash table,
+ * an allocation per value) cost a third of `extract`. Most records are one
+ * flat object of strings, so that shape is parsed here in one pass over the
+ * bytes, straight into the article. The fast path only accepts what jansson
+ * would accept with the same result; whenever it is not sure (any error, an
+ * escaped NUL or a lone surrogate, a number jansson could find out of range,
+ * a key written with escapes, deep nesting, a field of the wrong type) it
+ * gives up and the record goes through jansson, which then says what is
+ * wrong. So errors and their messages come from one place only. */
+
+#define FJ_MAX_DEPTH 16 /* deeper records go to jansson (its limit is 2048) */
+#define FJ_MAX_KEYS 32  /* keys per object checked for duplicates; more: jansson */
+
+typedef struct fj_s {
+    const char *p, *end;
+} fj_t;
+
+/* A value seen by the fast path: only strings and small integers are kept. */
+typedef enum { FJ_STRING, FJ_INT, FJ_NULL, FJ_OTHER } fj_kind_t;
+
+typedef struct fj_val_s {
+    fj_kind_t kind;
+    const char *s, *e; /* the raw bytes: a string's inside, an integer's digits */
+    int esc;           /* the string has escapes */
+} fj_val_t;
+
+static void fj_ws(fj_t *j)
+{
+    while (j->p < j->end && (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' || *j->p == '\r'))
+        j->p++;
+}
+
+static int fj_hex4(const char *p, uint32_t *v)
+{
+    *v = 0;
+    for (int k = 0; k < 4; k++) {
+        char c = p[k];
+        uint32_t d = c >= '0' && c <= '9' ? (uint32_t)(c - '0')
+                   : c >= 'a' && c <= 'f' ? (uint32_t)(c - 'a' + 10)
+                   : c >= 'A' && c <= 'F' ? (uint32_t)(c - 'A' + 10) : 16;
+        if (d == 16) return -1;
+        *v = *v << 4 | d;
+    }
+    return 0;
+}
+
+/* The string at j->p (its opening quote): [*s, *e) is what is inside the
+ * quotes. Returns -1 to give up (a control character, a bad escape, \u0000,
+ * a lone surrogate, no closing quote). */
+static int fj_string(fj_t *j, const char **s, const char **e, int *esc)
+{
+    const char *p = j->p + 1, *end = j->end;
+    *s = p;
+    *esc = 0;
+    for (;;) {
+        /* eight plain bytes at a time: no quote, no backslash, none below 0x20
+         * (bytes from 0x80 are fine: the record is valid UTF-8 already) */
+        while (end - p >= 8) {
+            uint64_t x;
+            memcpy(&x, p, 8);
+            const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+            uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+            uint64_t bad = ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b);
+            if (bad & high) break;
+            p += 8;
+        }
+        if (p >= end) return -1;
+        unsigned char c = (unsigned char)*p;
+        if (c == '"') break;
+        if (c < 0x20) return -1;
+        if (c != '\\') {
+            p++;
+            continue;
+        }
+        *esc = 1;
+        if (end - p < 2) return -1;
+        char x = p[1];
+        if (x == 'u') {
+            uint32_t v, lo;
+            if (end - p < 6 || fj_hex4(p + 2, &v) < 0 || v == 0 || (v >= 0xDC00 && v <= 0xDFFF))
+                return -1;
+            p += 6;
+            if (v >= 0xD800 && v <= 0xDBFF) {
+                if (end - p < 6 || p[0] != '\\' || p[1] != 'u' || fj_hex4(p + 2, &lo) < 0 ||
+                    lo < 0xDC00 || lo > 0xDFFF)
+                    return -1;
+                p += 6;
+            }
+            continue;
+        }
+        if (x != '"' && x != '\\' && x != '/' && x != 'b' && x != 'f' && x != 'n' && x != 'r' &&
+            x != 't')
+            return -1;
+        p += 2;
+    }
+    *e = p;
+    j->p = p + 1;
+    return 0;
+}
+
+/* A copy of a string fj_string accepted, escapes decoded (never longer than
+ * the raw bytes). The caller frees it. */
+static char *fj_decode(const char *s, const char *e, int esc, size_t *len)
+{
+    char *o = malloc((size_t)(e - s) + 1), *w = o;
+    if (!o) return NULL;
+    if (!esc) {
+        memcpy(o, s, (size_t)(e - s));
+        w += e - s;
+    }
+    while (esc && s < e) {
+        if (*s != '\\') {
+            *w++ = *s++;
+            continue;
+        }
+        char x = s[1];
+        if (x != 'u') {
+            *w++ = x == 'b' ? '\b' : x == 'f' ? '\f' : x == 'n' ? '\n' : x == 'r' ? '\r'
+                 : x == 't' ? '\t' : x;
+            s += 2;
+            continue;
+        }
+        uint32_t v, lo;
+        fj_hex4(s + 2, &v);
+        s += 6;
+        if (v >= 0xD800 && v <= 0xDBFF) {
+            fj_hex4(s + 2, &lo);
+            s += 6;
+            v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
+        }
+        if (v < 0x80) {
+            *w++ = (char)v;
+        } else if (v < 0x800) {
+            *w++ = (char)(0xC0 | v >> 6);
+            *w++ = (char)(0x80 | (v & 0x3F));
+        } else if (v < 0x10000) {
+            *w++ = (char)(0xE0 | v >> 12);
+            *w++ = (char)(0x80 | (v >> 6 & 0x3F));
+            *w++ = (char)(0x80 | (v & 0x3F));
+        } else {
+            *w++ = (char)(0xF0 | v >> 18);
+            *w++ = (char)(0x80 | (v >> 12 & 0x3F));
+            *w++ = (char)(0x80 | (v >> 6 & 0x3F));
+            *w++ = (char)(0x80 | (v & 0x3F));
+        }
+    }
+    *w = '\0';
+    *len = (size_t)(w - o);
+    return o;
+}
+
+/* A number as RFC 8259 writes it. An integer of up to 18 digits is FJ_INT
+ * (it fits a json_int_t); a real is accepted only while strtod cannot
+ * overflow on it (jansson rejects that); other numbers give up. */
+static int fj_number(fj_t *j, fj_val_t *v)
+{
+    const char *p = j->p, *end = j->end;
+    v->s = p;
+    if (p < end && *p == '-') p++;
+    const char *d0 = p;
+    if (p < end && *p == '0') {
+        p++;
+    } else if (p < end && *p >= '1' && *p <= '9') {
+        while (p < end && *p >= '0' && *p <= '9') p++;
+    } else {
+        return -1;
+    }
+    long intd = (long)(p - d0), ex = 0;
+    int real = 0;
+    if (p < end && *p == '.') {
+        real = 1;
+        const char *f = ++p;
+        while (p < end && *p >= '0' && *p <= '9') p++;
+        if (p == f) return -1;
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        real = 1;
+        p++;
+        int neg = 0;
+        if (p < end && (*p == '+' || *p == '-')) neg = *p++ == '-';
+        const char *x = p;
+        for (; p < end && *p >= '0' && *p <= '9'; p++)
+            if (ex < 100000) ex = ex * 10 + (*p - '0');
+        if (p == x) return -1;
+        if (neg) ex = -ex;
+    }
+    if (real ? intd + ex > 300 : intd > 18) return -1;
+    v->kind = real ? FJ_OTHER : FJ_INT;
+    v->e = p;
+    j->p = p;
+    return 0;
+}
+
+static int fj_value(fj_t *j, int depth, fj_val_t *v);
+
+/* An object at j->p (its '{'). With keys/vals, the top level: its members
+ * are kept there (*n of them). Returns -1 to give up. */
+static int fj_object(fj_t *j, int depth, const char **keys, const char **kends, fj_val_t *vals,
+                     int *n)
+{
+    const char *ks[FJ_MAX_KEYS], *ke[FJ_MAX_KEYS];
+    int nk = 0;
+    if (depth > FJ_MAX_DEPTH) return -1;
+    j->p++;
+    fj_ws(j);
+    if (j->p < j->end && *j->p == '}') {
+        j->p++;
+        if (n) *n = 0;
+        return 0;
+    }
+    for (;;) {
+        const char *s, *e;
+        int esc;
+        if (j->p >= j->end || *j->p != '"' || fj_string(j, &s, &e, &esc) < 0 || esc ||
+            nk == FJ_MAX_KEYS)
+            return -1;
+        /* JSON_REJECT_DUPLICATES: a repeated key goes to jansson, which rejects it */
+        for (int k = 0; k < nk; k++)
+            if (ke[k] - ks[k] == e - s && !memcmp(ks[k], s, (size_t)(e - s))) return -1;
+        ks[nk] = s;
+        ke[nk] = e;
+        fj_ws(j);
+        if (j->p >= j->end || *j->p != ':') return -1;
+        j->p++;
+        fj_ws(j);
+        fj_val_t v;
+        if (fj_value(j, depth, &v) < 0) return -1;
+        if (keys) {
+            keys[nk] = s;
+            kends[nk] = e;
+            vals[nk] = v;
+        }
+        nk++;
+        fj_ws(j);
+        if (j->p >= j->end) return -1;
+        if (*j->p == '}') break;
+        if (*j->p != ',') return -1;
+        j->p++;
+        fj_ws(j);
+    }
+    j->p++;
+    if (n) *n = nk;
+    return 0;
+}
+
+static int fj_array(fj_t *j, int depth)
+{
+    if (depth > FJ_MAX_DEPTH) return -1;
+    j->p++;
+    fj_ws(j);
+    if (j->p < j->end && *j->p == ']') {
+        j->p++;
+        return 0;
+    }
+    for (;;) {
+        fj_val_t v;
+        if (fj_value(j, depth, &v) < 0) return -1;
+        fj_ws(j);
+        if (j->p >= j->end) return -1;
+        if (*j->p == ']') break;
+        if (*j->p != ',') return -1;
+        j->p++;
+        fj_ws(j);
+    }
+    j->p++;
+    return 0;
+}
+
+static int fj_literal(fj_t *j, const char *lit, size_t n)
+{
+    if ((size_t)(j->end - j->p) < n || memcmp(j->p, lit, n)) return -1;
+    j->p += n;
+    return 0;
+}
+
+static int fj_value(fj_t *j, int depth, fj_val_t *v)
+{
+    v->kind = FJ_OTHER;
+    v->esc = 0;
+    if (j->p >= j->end) return -1;
+    switch (*j->p) {
+    case '"':
+        v->kind = FJ_STRING;
+        return fj_string(j, &v->s, &v->e, &v->esc);
+    case '{': return fj_object(j, depth + 1, NULL, NULL, NULL, NULL);
+    case '[': return fj_array(j, depth + 1);
+    case 't': return fj_literal(j, "true", 4);
+    case 'f': return fj_literal(j, "false", 5);
+    case 'n':
+        v->kind = FJ_NULL;
+        return fj_literal(j, "null", 4);
+    default: return fj_number(j, v);
+    }
+}
+
+/* The member named key, or NULL. */
+static const fj_val_t *fj_get(const char **keys, const char **kends, const fj_val_t *vals, int n,
+                              const char *key)
+{
+    size_t kl = strlen(key);
+    for (int i = 0; i < n; i++)
+        if ((size_t)(kends[i] - keys[i]) == kl && !memcmp(keys[i], key, kl)) return &vals[i];
+    return NULL;
+}
+
+/* The record buf[0..len) (valid UTF-8, no NUL byte) into out, as the jansson
+ * path would decode it. Returns 1 when done, 0 to leave the record to the
+ * jansson path (out is then empty). */
+static int fast_decode(const char *buf, size_t len, const ne_limits_t *limits, ne_article_t *out)
+{
+    const char *keys[FJ_MAX_KEYS], *kends[FJ_MAX_KEYS];
+    fj_val_t vals[FJ_MAX_KEYS];
+    int n = 0;
+    fj_t j = {buf, buf + len};
+    fj_ws(&j);
+    if (j.p >= j.end || *j.p != '{' || fj_object(&j, 1, keys, kends, vals, &n) < 0) return 0;
+    fj_ws(&j);
+    if (j.p != j.end) return 0;
+    const fj_val_t *text = fj_get(keys, kends, vals, n, field(limits, "text"));
+    if (!text || text->kind != FJ_STRING) return 0;
+    static const char *const names[] = {"id", "title", "url", "source", "language", "published"};
+    char **dst[] = {&out->id, &out->title, &out->url, &out->source, &out->language, &out->published};
+    size_t l;
+    for (int i = 0; i < 6; i++) {
+        const fj_val_t *v = fj_get(keys, kends, vals, n, field(limits, names[i]));
+        if (!v || v->kind == FJ_NULL) continue;
+        if (v->kind == FJ_STRING) {
+            *dst[i] = fj_decode(v->s, v->e, v->esc, &l);
+        } else if (v->kind == FJ_INT && i == 0) {
+            /* as "%lld" prints what jansson parsed: "-0" is "0" */
+            char num[32];
+            snprintf(num, sizeof(num), "%lld", strtoll(v->s, NULL, 10));
+            *dst[i] = strdup(num);
+        } else {
+            goto give_up;
+        }
+        if (!*dst[i]) goto give_up;
+    }
+    if (out->published && !(out->published_ymd = ne_parse_date(out->published))) goto give_up;
+    out->text = fj_decode(text->s, text->e, text->esc, &out->text_len);
+    if (!out->text) goto give_up;
+    size_t k = 0;
+    while (k < out->text_len && (out->text[k] == ' ' || out->text[k] == '\t' ||
+                                 out->text[k] == '\n' || out->text[k] == '\r'))
+        k++;
+    if (k == out->text_len) goto give_up;
+    return 1;
+give_up:
+    ne_article_clear(out);
+    return 0;
+}
+
 ne_reason_t ne_article_decode(const char *buf, size_t len, const ne_limits_t *limits,
                               ne_article_t *out, char *err, size_t errsz)
 {
@@ -191,6 +546,7 @@ ne_reason_t ne_article_decode(const char *buf, size_t len, const ne_limits_t *li
     size_t sp = 0;
     while (sp < len && (buf[sp] == ' ' || buf[sp] == '\t' || buf[sp] == '\n' || buf[sp] == '\r')) sp++;
     if (sp == len) return fail(NE_R_INVALID_JSON, err, errsz, "an empty record%s", NULL);
+    if (fast_decode(buf, len, limits, out)) return NE_OK;
     json_error_t je;
     json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &je);
     if (!root) {
@@ -323,42 +679,68 @@ static void out_int(out_t *o, long long v)
     out_raw(o, buf + sizeof(buf) - n, (size_t)n);
 }
 
+/* A JSON string. Worst case every input byte becomes a six-byte escape, so
+ * room for a slice of the input is reserved once and the bytes are written
+ * straight into the buffer: no bounds check per byte. The slice keeps the
+ * reservation small for long strings (a whole evidence sentence). */
+#define OUT_STR_SLICE 1024
+
 static void out_str(out_t *o, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    out_room(o, n + 2);
-    OUT_LIT(o, "\"");
     size_t i = 0;
+    OUT_LIT(o, "\"");
     while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-            size_t j = i;
-            while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x80 &&
-                   s[j] != '"' && s[j] != '\\')
-                j++;
-            out_raw(o, s + i, j - i);
-            i = j;
-            continue;
-        }
-        if (c == '"') OUT_LIT(o, "\\\"");
-        else if (c == '\\') OUT_LIT(o, "\\\\");
-        else if (c == '\n') OUT_LIT(o, "\\n");
-        else if (c == '\t') OUT_LIT(o, "\\t");
-        else if (c == '\r') OUT_LIT(o, "\\r");
-        else if (c < 0x20) {
-            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            out_raw(o, e, 6);
-        } else {
-            size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-            size_t ok = len && i + len <= n && utf8_check((const unsigned char *)s + i, len) == len;
-            if (ok) {
-                out_raw(o, s + i, len);
-                i += len;
+        size_t lim = n - i > OUT_STR_SLICE ? i + OUT_STR_SLICE : n;
+        /* a UTF-8 sequence that starts before lim may end 3 bytes after it */
+        out_room(o, (lim - i + 4) * 6);
+        if (o->oom) return;
+        char *w = o->b + o->n;
+        while (i < lim) {
+            /* eight plain bytes at a time: none below 0x20, none from 0x80,
+             * no quote, no backslash (exact tests for "some byte is ...") */
+            while (i + 8 <= lim) {
+                uint64_t x;
+                memcpy(&x, s + i, 8);
+                const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+                uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+                uint64_t bad = ((x - ones * 0x20) & ~x) | x | ((q - ones) & ~q) | ((b - ones) & ~b);
+                if (bad & high) break;
+                memcpy(w, &x, 8);
+                w += 8;
+                i += 8;
+            }
+            if (i >= lim) break;
+            unsigned char c = (unsigned char)s[i];
+            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+                *w++ = (char)c;
+                i++;
                 continue;
             }
-            OUT_LIT(o, "\\ufffd");
+            if (c == '"') { w[0] = '\\'; w[1] = '"'; w += 2; }
+            else if (c == '\\') { w[0] = '\\'; w[1] = '\\'; w += 2; }
+            else if (c == '\n') { w[0] = '\\'; w[1] = 'n'; w += 2; }
+            else if (c == '\t') { w[0] = '\\'; w[1] = 't'; w += 2; }
+            else if (c == '\r') { w[0] = '\\'; w[1] = 'r'; w += 2; }
+            else if (c < 0x20) {
+                const char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                memcpy(w, e, 6);
+                w += 6;
+            } else {
+                size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+                size_t ok = len && i + len <= n && utf8_check((const unsigned char *)s + i, len) == len;
+                if (ok) {
+                    memcpy(w, s + i, len);
+                    w += len;
+                    i += len;
+                    continue;
+                }
+                memcpy(w, "\\ufffd", 6);
+                w += 6;
+            }
+            i++;
         }
-        i++;
+        o->n = (size_t)(w - o->b);
     }
     OUT_LIT(o, "\"");
 }
@@ -407,6 +789,88 @@ static void out_party(out_t *o, const ne_article_t *a, const ne_party_t *p)
     OUT_LIT(o, "}");
 }
 
+/* A coordinate with five decimals (about a metre), as the gazetteer has
+ * it: integer formatting, since printf's %f costs more than the rest of a
+ * record. */
+static size_t fixed5(double v, char *buf)
+{
+    long long u = (long long)(v * 100000.0 + (v < 0 ? -0.5 : 0.5));
+    size_t n = 0;
+    if (u < 0) {
+        buf[n++] = '-';
+        u = -u;
+    }
+    char tmp[24];
+    int k = 0;
+    for (; k < 5 || u; k++, u /= 10) tmp[k] = (char)('0' + u % 10);
+    if (k == 5) tmp[k++] = '0';
+    while (k > 5) buf[n++] = tmp[--k];
+    buf[n++] = '.';
+    while (k > 0) buf[n++] = tmp[--k];
+    return n;
+}
+
+/* Where the event happened (places.c): a GeoNames place, present only when
+ * the coder found one. */
+static void out_location(out_t *o, const ne_article_t *a, const ne_location_t *l)
+{
+    static const char *const how[] = {"none", "text", "article", "country"};
+    char num[64];
+    OUT_LIT(o, ",\"location\":{\"text\":");
+    out_span(o, a, l->start, l->end);
+    OUT_LIT(o, ",\"start\":");
+    out_int(o, (long long)l->start_cp);
+    OUT_LIT(o, ",\"end\":");
+    out_int(o, (long long)l->end_cp);
+    OUT_LIT(o, ",\"geonameid\":");
+    out_int(o, l->geonameid);
+    OUT_LIT(o, ",\"name\":");
+    out_cstr(o, l->name ? l->name : "");
+    OUT_LIT(o, ",\"feature\":");
+    out_cstr(o, l->feature ? l->feature : "city");
+    OUT_LIT(o, ",\"country\":");
+    out_cstr(o, l->country);
+    OUT_LIT(o, ",\"adm1\":");
+    if (l->adm1[0]) out_cstr(o, l->adm1);
+    else OUT_LIT(o, "null");
+    OUT_LIT(o, ",\"lat\":");
+    out_raw(o, num, fixed5(l->lat, num));
+    OUT_LIT(o, ",\"lon\":");
+    out_raw(o, num, fixed5(l->lon, num));
+    OUT_LIT(o, ",\"how\":");
+    out_cstr(o, how[l->how]);
+    OUT_LIT(o, "}");
+}
+
+/* The Goldstein score as printf's "%.1f" writes it. Scale values have one
+ * decimal, so the common case is an integer number of tenths, written
+ * without printf (which cost as much as the rest of the record); anything
+ * else (and -0.0) still goes through snprintf. */
+static void out_goldstein(out_t *o, double v)
+{
+    char g[32];
+    double t = v * 10.0;
+    if (t > -1e6 && t < 1e6) {
+        long long k = (long long)(t < 0 ? t - 0.5 : t + 0.5);
+        if (t - (double)k < 1e-6 && t - (double)k > -1e-6 && !(k == 0 && signbit(v))) {
+            unsigned long long u = k < 0 ? (unsigned long long)-k : (unsigned long long)k;
+            int n = 0;
+            char tmp[24];
+            tmp[n++] = (char)('0' + u % 10);
+            tmp[n++] = '.';
+            u /= 10;
+            do tmp[n++] = (char)('0' + u % 10);
+            while ((u /= 10));
+            if (k < 0) tmp[n++] = '-';
+            for (int j = 0; j < n; j++) g[j] = tmp[n - 1 - j];
+            out_raw(o, g, (size_t)n);
+            return;
+        }
+    }
+    int gn = snprintf(g, sizeof(g), "%.1f", v);
+    out_raw(o, g, (size_t)gn);
+}
+
 /* One event record with the evidence text a->text[ws..we): the whole
  * sentence, or a window of it around the trigger (cut: evidence.truncated). */
 static void encode_event(out_t *o_, const ne_event_t *e, const ne_article_t *a, uint32_t ws,
@@ -443,9 +907,7 @@ static void encode_event(out_t *o_, const ne_event_t *e, const ne_article_t *a, 
     OUT_LIT(&o, ",\"quad_class\":");
     out_int(&o, e->quad_class);
     OUT_LIT(&o, ",\"goldstein\":");
-    char g[32];
-    int gn = snprintf(g, sizeof(g), "%.1f", e->goldstein);
-    out_raw(&o, g, (size_t)gn);
+    out_goldstein(&o, e->goldstein);
     OUT_LIT(&o, "},\"counterpart\":");
     if (e->has_counterpart) out_party(&o, a, &e->counterpart);
     else OUT_LIT(&o, "null");
@@ -466,6 +928,7 @@ static void encode_event(out_t *o_, const ne_event_t *e, const ne_article_t *a, 
     } else {
         OUT_LIT(&o, "{\"value\":null,\"precision\":null,\"text\":null,\"source\":\"unknown\"}");
     }
+    if (e->location.how != NE_LOC_NONE) out_location(&o, a, &e->location);
     OUT_LIT(&o, ",\"evidence\":{\"sentence\":");
     out_span(&o, a, ws, we);
     if (cut) OUT_LIT(&o, ",\"truncated\":true");

@@ -403,6 +403,7 @@ int ne_text_tokenize_more(ne_doc_t *d, const struct ne_lexicon_s *lex, size_t fr
 /* Abbreviations after which a period does not end a sentence. */
 static int is_abbrev(const char *f, size_t n)
 {
+    if (n == 0) return 0; /* f[0] below is then not a byte of the token */
     static const char *const ab[] = {
         "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "cpt", "maj", "adm",
         "sen", "rep", "gov", "st", "prof", "rev", "jan", "feb", "mar", "apr", "jun",
@@ -410,7 +411,8 @@ static int is_abbrev(const char *f, size_t n)
         "corp", "co", "ltd", "jr", "sr", "mt", "ft", "approx", "dept", "est", "fig",
         "pres", "amb", "brig", "cmdr", "insp", "supt", NULL};
     for (int k = 0; ab[k]; k++)
-        if (strlen(ab[k]) == n && memcmp(ab[k], f, n) == 0) return 1;
+        /* the first byte first: most words differ there, without a strlen */
+        if (ab[k][0] == f[0] && strlen(ab[k]) == n && memcmp(ab[k], f, n) == 0) return 1;
     return 0;
 }
 
@@ -418,12 +420,13 @@ static int is_abbrev(const char *f, size_t n)
  * means the dotted abbreviation also ended the sentence. */
 static int is_sentence_starter(const char *f, size_t n)
 {
+    if (n == 0) return 0; /* f[0] below is then not a byte of the token */
     static const char *const w[] = {"the", "a", "an", "he", "she", "it", "they", "we",
                                     "i", "in", "on", "but", "this", "that", "its",
                                     "his", "her", "their", "there", "after", "meanwhile",
                                     "however", "earlier", "later", NULL};
     for (int k = 0; w[k]; k++)
-        if (strlen(w[k]) == n && memcmp(w[k], f, n) == 0) return 1;
+        if (w[k][0] == f[0] && strlen(w[k]) == n && memcmp(w[k], f, n) == 0) return 1;
     return 0;
 }
 

@@ -30,7 +30,8 @@ writer() { # bootstrap topic
 }
 
 # ids found in a topic
-output_ids() { # bootstrap topic
+output_ids() { # bootstrap topic (read once no transaction is open: see wait_stable)
+    "$NE_TOPICS" -b "$1" stable "$2" 60 >/dev/null || fail "$2: a transaction is still open"
     kcat -b "$1" -C -t "$2" -o beginning -e -q -X isolation.level=read_committed -f '%s\n' 2>/dev/null |
         "$PY" -c 'import json, sys
 for l in sys.stdin:

@@ -187,10 +187,18 @@ run_fault() {
     wait_committed "$G" "$IN" 300
     stop_service "$a"
     [ -z "$b" ] || stop_service "$b"
+    # a commit returns once the coordinator has decided it; its markers reach
+    # the output partitions after, later when a partition's leader has just
+    # moved: read once no transaction is open (a reader stopping at the end
+    # of a partition stops at its last stable offset)
+    local s0 waited
+    s0=$(date +%s%N)
+    wait_stable "$OUT" 60
+    waited=$(( ($(date +%s%N) - s0) / 1000000 ))
     kcat -b "$B" -C -t "$OUT" -o beginning -e -q -X isolation.level=read_committed -f '%k\n' \
         >"$WORK/got-$tag.txt" 2>/dev/null
     python3 - "$WORK/expected.jsonl" "$WORK/got-$tag.txt" "$guarantee" "$fault" "$N" "${rec:-?}" \
-        "$victim" >>"$WORK/table.txt" <<'PY' || fail "$guarantee $fault: see the table above"
+        "$victim" >>"$WORK/table.txt" <<'PY' || { diagnose "$tag" "$IN" "$OUT"; fail "$guarantee $fault: see the table above"; }
 import json, sys
 from collections import Counter
 exp = {json.loads(l)["event_id"] for l in open(sys.argv[1])}
@@ -207,7 +215,56 @@ if bad:
     print("  ^ node(s) %s: missing %d, duplicated %d, unexpected %d" % (victim, missing, dup, unexpected))
 sys.exit(1 if bad else 0)
 PY
-    note "$guarantee $fault (node $victim): $(tail -1 "$WORK/table.txt")"
+    note "$guarantee $fault (node $victim): $(tail -1 "$WORK/table.txt") (output stable after $waited ms)"
+}
+
+# What a failed run leaves to go on: where the missing events' articles sit
+# in the input, whether their events reached the output at all (read
+# uncommitted: written in a transaction that was aborted or never ended),
+# and what the service logged above info.
+diagnose() {
+    local tag=$1 IN=$2 OUT=$3
+    echo "---- diagnosis of $tag" >&2
+    kcat -b "$B" -C -t "$IN" -o beginning -e -q -f '%p %o %s\n' >"$WORK/in-$tag.txt" 2>/dev/null || true
+    kcat -b "$B" -C -t "$OUT" -o beginning -e -q -X isolation.level=read_uncommitted \
+        -f '%p %o %k\n' >"$WORK/raw-$tag.txt" 2>/dev/null || true
+    # a second reader of another make: Kafka's Java console consumer, read_committed
+    "$KAFKA" tool "$CL/node-1" org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "$B" \
+        --topic "$OUT" --from-beginning --timeout-ms 20000 --property print.key=true \
+        --property print.value=false --consumer-property isolation.level=read_committed \
+        >"$WORK/java-$tag.txt" 2>/dev/null || true
+    python3 - "$WORK/expected.jsonl" "$WORK/got-$tag.txt" "$WORK/in-$tag.txt" "$WORK/raw-$tag.txt" \
+        "$WORK/java-$tag.txt" >&2 <<'PY' || true
+import json, sys
+from collections import defaultdict
+exp = {}
+for l in open(sys.argv[1]):
+    e = json.loads(l)
+    exp[e["event_id"]] = e.get("article_id")
+got = {l.strip() for l in open(sys.argv[2]) if l.strip()}
+where = {}
+for l in open(sys.argv[3]):
+    p, o, s = l.split(" ", 2)
+    try:
+        where[json.loads(s)["id"]] = (int(p), int(o))
+    except ValueError:
+        pass
+raw = defaultdict(list)
+for l in open(sys.argv[4]):
+    p, o, k = l.split()
+    raw[k].append((int(p), int(o)))
+missing = sorted(set(exp) - got)
+arts = sorted({exp[m] for m in missing}, key=lambda a: where.get(a, (-1, -1)))
+print("missing events: %d, from %d article(s)" % (len(missing), len(arts)))
+print("their input records (partition offset): %s" % " ".join("%d:%d" % where.get(a, (-1, -1)) for a in arts))
+seen = [m for m in missing if m in raw]
+print("of them in the output read uncommitted: %d, at %s" % (len(seen), " ".join(
+    "%d:%d" % raw[m][0] for m in seen[:40])))
+java = {l.strip() for l in open(sys.argv[5]) if l.strip()}
+print("Java console consumer (read_committed): %d records, %d of the missing" % (
+    len(java), sum(m in java for m in missing)))
+PY
+    grep -h ' warn \| error ' "$WORK"/svc-*.log | tail -40 >&2 || true
 }
 
 trap '"$KAFKA" cluster-stop "$CL"; "$TOXI" stop "$WORK/toxi"; cat "$WORK/table.txt" >&2; cleanup' EXIT

@@ -72,6 +72,7 @@ print(round((f(sys.argv[2]) - f(sys.argv[1])).total_seconds(), 1))' "$failed_at"
     start_service -i "$IN" -o "out-$tag" --dead-letter "dlq-$tag" -g "g-$tag" --guarantee "$mode" "${extra[@]}"
     wait_committed "g-$tag" "$IN" 120
     stop_service "$SVC_PID"
+    wait_stable "dlq-$tag"
     kcat -b "$B" -C -t "dlq-$tag" -o beginning -e -q -f '%h\n' -X fetch.message.max.bytes=2000000 \
         -X isolation.level=read_committed >"$WORK/dlq-$tag.h"
     [ "$(wc -l <"$WORK/dlq-$tag.h")" = 1 ] || fail "$mode: $(wc -l <"$WORK/dlq-$tag.h") dead letters (expected 1)"

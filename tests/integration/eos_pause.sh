@@ -3,8 +3,12 @@
 # transaction (a backlog keeps the service in transactions all the time).
 # librdkafka's documented pattern: a retriable error (a timed-out commit,
 # offsets that cannot be sent yet) is retried, an abortable one aborts and
-# the batch is done again, only a fatal one stops the service. The service
-# must live through it, and a read_committed consumer must then see every
+# the batch is done again, only a fatal one stops the service. The outage is
+# longer than the transaction timeout (60 s): when the coordinator comes back
+# and expires the open transaction before the producer's abort reaches it,
+# it fences the producer, and the service renews its producer and does the
+# batch again (which of the two happens first is a race). The service must
+# live through it, and a read_committed consumer must then see every
 # expected event once: 0 missing, 0 duplicated.
 . "$(dirname "$0")/lib.sh"
 
@@ -34,7 +38,8 @@ note "broker back"
 wait_committed "$G" "$IN" 300
 kill -0 "$svc" 2>/dev/null || { tail -20 "$log" >&2; fail "the service died after the outage"; }
 stop_service "$svc"
-note "the service through the outage: $(grep -c 'transaction aborted' "$log" || true) transaction(s) aborted and done again, $(grep -c 'retrying' "$log" || true) retry line(s)"
+note "the service through the outage: $(grep -c 'transaction aborted' "$log" || true) transaction(s) aborted and done again, $(grep -c 'retrying' "$log" || true) retry line(s), $(grep -c 'a new producer takes' "$log" || true) producer(s) renewed after the coordinator expired a transaction"
+wait_stable "$OUT"
 kcat -b "$B" -C -t "$OUT" -o beginning -e -q -X isolation.level=read_committed -f '%s\n' >"$WORK/out.jsonl"
 "$PY" - "$WORK/expected.jsonl" "$WORK/out.jsonl" "$PAUSE" <<'PY'
 import json, sys

@@ -101,6 +101,23 @@ assert first["msg"].startswith("line 1: not_object: "), first
 PY
 echo "JSON logs: line and reason fields"
 
+# 7a. locations: on by default, off with --no-locations (and no gazetteer then needed)
+loc_on=$("$BIN" extract <"$SRC/examples/seed-article.jsonl" 2>/dev/null | grep -c '"location":{' || true)
+loc_off=$("$BIN" extract --no-locations <"$SRC/examples/seed-article.jsonl" 2>/dev/null |
+    grep -c '"location"' || true)
+[ "$loc_on" -gt 0 ] || fail "extract gave no event a location"
+[ "$loc_off" = 0 ] || fail "--no-locations still gave $loc_off locations"
+nogaz=$(mktemp -d)
+cp "$SRC"/dict/*.tsv "$nogaz"/
+"$BIN" extract --dict-base "$nogaz" --no-locations <"$SRC/examples/seed-article.jsonl" \
+    >/dev/null 2>&1 || fail "--no-locations needs a gazetteer"
+rc=0; "$BIN" extract --dict-base "$nogaz" <"$SRC/examples/seed-article.jsonl" >/dev/null \
+    2>"$nogaz/err" || rc=$?
+[ "$rc" != 0 ] || fail "extract ran without its gazetteer"
+grep -q -- "--no-locations" "$nogaz/err" || fail "a missing gazetteer does not say how to go without"
+rm -rf "$nogaz"
+echo "locations: $loc_on of the seed's events located; none with --no-locations"
+
 # 7. exit codes: usage 2, I/O 1
 rc=0; "$BIN" extract --bogus 2>/dev/null || rc=$?
 [ "$rc" = 2 ] || fail "usage error gave $rc"

@@ -37,6 +37,13 @@ end_offset() {
     "$NE_TOPICS" -b "$B" end "$1"
 }
 committed() { "$NE_TOPICS" -b "$B" committed "$1" "$2"; }
+# Wait (up to $2 seconds) until no transaction is open in topic $1: every
+# partition's last stable offset has reached its high watermark. Kafka
+# writes a commit's markers after the commit has returned to the producer,
+# so a read_committed reader that stops at the end (kcat -e) reads after this.
+wait_stable() {
+    "$NE_TOPICS" -b "$B" stable "$1" "${2:-60}" >/dev/null || fail "$1: a transaction is still open"
+}
 
 # Start the service in the background; its pid in SVC_PID, log in $WORK/svc-N.log
 SVC_N=0

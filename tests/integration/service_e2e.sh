@@ -34,4 +34,16 @@ echo "$score"
 matched=$(echo "$score" | sed -n 's/.*matched \([0-9]*\)).*/\1/p')
 [ "${matched:-0}" -ge 4 ] || fail "only ${matched:-0} of 8 gold events matched through Kafka"
 [ "$(end_offset "$DLQ")" = 0 ] || fail "the reference article went to the dead letters"
+
+# `run` gives each event the location `extract` gives it (places.c; on by default)
+"$NE_BIN" extract <"$NE_SEED" >"$WORK/extract.jsonl" 2>/dev/null
+python3 - "$WORK/events.jsonl" "$WORK/extract.jsonl" <<'PY' || fail "the service's locations differ from extract's"
+import json, sys
+run = {e["event_id"]: e.get("location") for e in map(json.loads, open(sys.argv[1]))}
+ext = {e["event_id"]: e.get("location") for e in map(json.loads, open(sys.argv[2]))}
+assert any(ext.values()), "extract located no event of the reference article"
+for k, loc in run.items():
+    assert loc == ext.get(k), (k, loc, ext.get(k))
+print("locations:", sum(1 for v in run.values() if v), "of", len(run), "events, as extract gives them")
+PY
 echo "PASS"

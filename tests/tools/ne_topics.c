@@ -10,27 +10,36 @@
  *   ne_topics -b BROKERS committed-each GROUP TOPIC
  *   ne_topics -b BROKERS leader TOPIC PARTITION  the node id of the partition's leader
  *   ne_topics -b BROKERS group-coordinator GROUP the node id of the group's coordinator
+ *   ne_topics -b BROKERS stable TOPIC SECONDS  wait until no transaction is open in TOPIC
  *
  * Topics get the broker's default replication factor (3 on the test cluster).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <librdkafka/rdkafka.h>
 
 /* end-each, committed-each: one number per partition, not their sum */
 static int each;
 
-static rd_kafka_t *client(const char *brokers, rd_kafka_type_t type, const char *group)
+static rd_kafka_t *client_isolated(const char *brokers, rd_kafka_type_t type, const char *group,
+                           const char *isolation)
 {
     char err[512];
     rd_kafka_conf_t *c = rd_kafka_conf_new();
     rd_kafka_conf_set(c, "bootstrap.servers", brokers, err, sizeof(err));
     if (group) rd_kafka_conf_set(c, "group.id", group, err, sizeof(err));
+    if (isolation) rd_kafka_conf_set(c, "isolation.level", isolation, err, sizeof(err));
     rd_kafka_t *rk = rd_kafka_new(type, c, err, sizeof(err));
     if (!rk) fprintf(stderr, "ne_topics: %s\n", err);
     return rk;
+}
+
+static rd_kafka_t *client(const char *brokers, rd_kafka_type_t type, const char *group)
+{
+    return client_isolated(brokers, type, group, NULL);
 }
 
 static int create(const char *brokers, int argc, char **argv, char **configs, int nconf)
@@ -115,6 +124,52 @@ static int end_offsets(const char *brokers, const char *topic)
     else printf("%lld\n", sum);
     rd_kafka_destroy(rk);
     return 0;
+}
+
+/* (a consumer's ListOffsets asks for its isolation level: read_committed
+ * answers a partition's last stable offset, read_uncommitted its high
+ * watermark) */
+/* Wait until every partition's last stable offset has reached its high
+ * watermark: no transaction is open, so a read_committed reader that stops
+ * at the end sees everything. A commit returns once the coordinator has
+ * decided it; its markers reach the partitions afterwards, later still when
+ * a partition's leader has just moved. Prints the offsets; 1 on timeout. */
+static int stable(const char *brokers, const char *topic, int seconds)
+{
+    rd_kafka_t *rc = client_isolated(brokers, RD_KAFKA_CONSUMER, NULL, "read_committed"),
+               *ru = client_isolated(brokers, RD_KAFKA_CONSUMER, NULL, "read_uncommitted");
+    int n = rc && ru ? partitions(ru, topic) : -1, rcode = 1;
+    for (int tries = 0; n > 0 && tries <= seconds * 4; tries++) {
+        int open = 0;
+        char line[4096];
+        size_t len = 0;
+        line[0] = '\0';
+        for (int p = 0; p < n; p++) {
+            int64_t lo, lso = -1, hw = -1;
+            if (rd_kafka_query_watermark_offsets(rc, topic, p, &lo, &lso, 5000) ||
+                rd_kafka_query_watermark_offsets(ru, topic, p, &lo, &hw, 5000) || lso != hw)
+                open++;
+            if (len < sizeof(line) - 64)
+                len += (size_t)snprintf(line + len, sizeof(line) - len, "%s%d:%lld/%lld", p ? " " : "", p,
+                                        (long long)lso, (long long)hw);
+        }
+        if (!open) {
+            printf("%s\n", line);
+            rcode = 0;
+            break;
+        }
+        if (tries == seconds * 4)
+            fprintf(stderr, "ne_topics: %s: %d partition(s) still hold an open transaction after %d s "
+                            "(partition:last_stable/high_watermark): %s\n", topic, open, seconds, line);
+        else {
+            struct timespec ts = {0, 250 * 1000000L};
+            nanosleep(&ts, NULL);
+        }
+    }
+    if (n < 0) fprintf(stderr, "ne_topics: no topic %s\n", topic);
+    if (rc) rd_kafka_destroy(rc);
+    if (ru) rd_kafka_destroy(ru);
+    return rcode;
 }
 
 static int committed(const char *brokers, const char *group, const char *topic)
@@ -214,8 +269,9 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "committed-each") && argc == 6) return committed(b, argv[4], argv[5]);
     if (!strcmp(cmd, "leader") && argc == 6) return leader(b, argv[4], atoi(argv[5]));
     if (!strcmp(cmd, "group-coordinator") && argc == 5) return group_coordinator(b, argv[4]);
+    if (!strcmp(cmd, "stable") && argc == 6) return stable(b, argv[4], atoi(argv[5]));
 usage:
     fprintf(stderr, "usage: ne_topics -b BROKERS create TOPIC PARTITIONS ... | end TOPIC | "
-                    "committed GROUP TOPIC | leader TOPIC PARTITION | group-coordinator GROUP\n");
+                    "committed GROUP TOPIC | leader TOPIC PARTITION | group-coordinator GROUP | stable TOPIC SECONDS\n");
     return 2;
 }

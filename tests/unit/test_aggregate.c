@@ -29,7 +29,7 @@ static char *event(const char *id, const char *art, const char *src, const char 
                    const char *cp, const char *date)
 {
     json_t *e = json_pack("{s:s, s:s, s:s, s:{s:s, s:s?}, s:{s:s, s:s, s:s, s:i, s:f}, s:o, s:{s:s?, s:s}}",
-                          "schema_version", "1.2.0", "event_id", id, "article_id", art, "actor", "code", actor,
+                          "schema_version", "1.3.0", "event_id", id, "article_id", art, "actor", "code", actor,
                           "country", strlen(actor) >= 3 ? "XXX" : NULL, "action", "code", code, "root", "00",
                           "label", "x", "quad_class", 1, "goldstein", 0.0, "counterpart",
                           cp ? json_pack("{s:s, s:n}", "code", cp, "country") : json_null(), "date", "value", date,

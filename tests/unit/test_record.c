@@ -107,6 +107,51 @@ START_TEST(good_records)
 }
 END_TEST
 
+/* What the one-pass decoder (record.c's fast path) decodes itself, and
+ * the records it leaves to jansson, which must decode or reject them alike. */
+START_TEST(fast_path_agrees_with_jansson)
+{
+    ne_article_t a;
+    /* every escape, a surrogate pair, "-0" as an id, reals and nesting skipped */
+    const char *s = "{\"id\": -0, \"text\": \"q\\\"b\\\\s\\/\\b\\f\\n\\r\\t \\u00e9 \\ud83d\\ude00\", "
+                    "\"x\": [1.5e10, -2E-400, {\"y\": [true, false, null]}], \"z\": {}}";
+    ck_assert_int_eq(dec(s, strlen(s), &a), NE_OK);
+    ck_assert_str_eq(a.id, "0");
+    ck_assert_str_eq(a.text, "q\"b\\s/\b\f\n\r\t \xc3\xa9 \xf0\x9f\x98\x80");
+    ck_assert_uint_eq(a.text_len, strlen(a.text));
+    ne_article_clear(&a);
+    /* a key written with an escape, more keys than the fast path keeps, deep
+     * nesting: decoded by jansson, the same way */
+    s = "{\"te\\u0078t\": \"a\", \"id\": \"e\"}";
+    ck_assert_int_eq(dec(s, strlen(s), &a), NE_OK);
+    ck_assert_str_eq(a.text, "a");
+    ne_article_clear(&a);
+    char many[2048];
+    size_t n = (size_t)snprintf(many, sizeof(many), "{");
+    for (int k = 0; k < 40; k++) n += (size_t)snprintf(many + n, sizeof(many) - n, "\"k%d\": %d, ", k, k);
+    snprintf(many + n, sizeof(many) - n, "\"text\": \"many\"}");
+    ck_assert_int_eq(dec(many, strlen(many), &a), NE_OK);
+    ck_assert_str_eq(a.text, "many");
+    ne_article_clear(&a);
+    s = "{\"text\": \"deep\", \"x\": [[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]}";
+    ck_assert_int_eq(dec(s, strlen(s), &a), NE_OK);
+    ne_article_clear(&a);
+    /* what the fast path must not accept */
+    REASON("{\"text\": \"a\", \"x\": {\"k\": 1, \"k\": 2}}", "duplicate_key");
+    REASON("{\"text\": \"a\", \"x\": [1, {\"n\": 1e309}]}", "number_out_of_range");
+    REASON("{\"text\": \"a\", \"id\": 12345678901234567890123}", "number_out_of_range");
+    REASON("{\"text\": \"a \\ud800\"}", "invalid_json");
+    REASON("{\"text\": \"a \\udc00\"}", "invalid_json");
+    REASON("{\"text\": \"a\", \"x\": \"\\u0000\"}", "nul_byte");
+    REASON("{\"text\": \"a\", \"x\": 01}", "invalid_json");
+    REASON("{\"text\": \"a\", \"x\": 1.}", "invalid_json");
+    REASON("{\"text\": \"a\",}", "invalid_json");
+    REASON("{\"text\": \"a\"} x", "invalid_json");
+    REASON("{\"text\": \"a\", \"id\": 1.5}", "wrong_type");
+    REASON("{\"text\": \"a\", \"id\": true}", "wrong_type");
+}
+END_TEST
+
 START_TEST(event_json_offsets_in_code_points)
 {
     ne_article_t a;
@@ -280,6 +325,7 @@ int main(void)
     tcase_add_test(core, languages_coded);
     tcase_add_test(limits, messages_and_byte_order_mark);
     tcase_add_test(limits, bad_input_classes);
+    tcase_add_test(limits, fast_path_agrees_with_jansson);
     tcase_add_test(limits, deep_nesting);
     tcase_add_test(limits, too_large_is_not_parsed);
     tcase_add_test(limits, event_json_cut_to_a_limit);
