@@ -498,22 +498,29 @@ static void fenced_hint(rd_kafka_t *prod, const ne_conf_t *conf, rd_kafka_resp_e
                "per group and host)", conf->transactional_id);
 }
 
-/* A producer fenced while its transaction was older than the transaction
- * timeout: the coordinator itself aborted the expired transaction and
- * bumped the epoch (an outage longer than the timeout, with librdkafka's
- * reconnect back-off on top). No other instance holds the id, so a new
- * producer with it may carry on from the last commit. A transaction
- * fenced younger than that means another instance started with the id. */
-static int fenced_by_expiry(rd_kafka_t *prod, int64_t began)
+/* Fatal errors of ending a transaction that a new producer with the same
+ * transactional id recovers from, because no other instance holds the id:
+ *  - fenced while the transaction was older than its timeout: the
+ *    coordinator itself aborted the expired transaction and bumped the
+ *    epoch (an outage longer than the timeout, with librdkafka's reconnect
+ *    back-off on top);
+ *  - INVALID_TXN_STATE: the coordinator holds no open transaction of this
+ *    producer to end. Seen after an outage that began before the
+ *    transaction's partitions reached the coordinator: its state is still
+ *    the last commit's, and librdkafka 2.0.2 sends the abort anyway.
+ * A transaction fenced younger than the timeout means another instance
+ * started with the id: that one stops the service. */
+static int renewable(rd_kafka_t *prod, int64_t began)
 {
     char buf[256];
-    return is_fence(rd_kafka_fatal_error(prod, buf, sizeof(buf))) &&
-           ne_now_ms() - began > txn_timeout_ms(prod);
+    rd_kafka_resp_err_t code = rd_kafka_fatal_error(prod, buf, sizeof(buf));
+    return code == RD_KAFKA_RESP_ERR_INVALID_TXN_STATE ||
+           (is_fence(code) && ne_now_ms() - began > txn_timeout_ms(prod));
 }
 
 /* One transaction: the batch's output and its offsets. Returns 0 when it
  * committed or was aborted and rewound (the batch will be done again), 1
- * when the coordinator fenced the producer for an expired transaction (the
+ * after a fatal error a new producer recovers from (renewable(): the
  * caller renews the producer), -1 when the service must stop (fatal, or a
  * failure that would repeat). */
 static int transact(const ne_conf_t *conf, ne_pool_t *pool, rd_kafka_t *rk, rd_kafka_t *prod,
@@ -540,7 +547,7 @@ static int transact(const ne_conf_t *conf, ne_pool_t *pool, rd_kafka_t *rk, rd_k
                                              !rd_kafka_error_is_retriable(e)))) {
         ne_err("transaction: %s%s", rd_kafka_error_is_fatal(e) ? "fatal: " : "",
                rd_kafka_error_string(e));
-        int renew = rd_kafka_error_is_fatal(e) && fenced_by_expiry(prod, began);
+        int renew = rd_kafka_error_is_fatal(e) && renewable(prod, began);
         if (!renew) fenced_hint(prod, conf, rd_kafka_error_code(e));
         rd_kafka_error_destroy(e);
         return renew ? 1 : -1;
@@ -552,7 +559,7 @@ static int transact(const ne_conf_t *conf, ne_pool_t *pool, rd_kafka_t *rk, rd_k
     rd_kafka_error_t *ae = end_transaction(prod, 0);
     if (ae) {
         ne_err("abort transaction: %s", rd_kafka_error_string(ae));
-        int renew = rd_kafka_error_is_fatal(ae) && fenced_by_expiry(prod, began);
+        int renew = rd_kafka_error_is_fatal(ae) && renewable(prod, began);
         rd_kafka_error_destroy(ae);
         return renew ? 1 : -1;
     }
@@ -567,18 +574,60 @@ static int transact(const ne_conf_t *conf, ne_pool_t *pool, rd_kafka_t *rk, rd_k
     return 0;
 }
 
-/* After the coordinator fenced an expired transaction: the old producer
- * goes (its transaction was aborted by the coordinator, nothing of it is
- * visible), a new one with the same transactional id takes its place, and
- * the batch is read again from its first offsets, where the last commit
- * left them. Returns -1 when no new producer could be made. */
+/* Where the group's last commit left the batch's partitions: the batch's
+ * first offsets, unless the transaction that the fatal error ended was
+ * committed after all (a commit whose answer was lost, then an abort the
+ * coordinator refused): then past the batch. Asked of the group
+ * coordinator, which answers only once no transactional commit is pending
+ * (librdkafka asks for stable offsets when reading read_committed).
+ * Returns -1 when it does not answer (the caller stops: a restart resumes
+ * from the same place). */
+static int first_offsets_from_group(rd_kafka_t *rk, rewind_t *rw)
+{
+    if (!rw->first->cnt) return 0;
+    rd_kafka_topic_partition_list_t *c = rd_kafka_topic_partition_list_copy(rw->first);
+    rd_kafka_resp_err_t e = RD_KAFKA_RESP_ERR_NO_ERROR;
+    for (int attempt = 0; attempt < 6 && g_run; attempt++) {
+        if (!(e = rd_kafka_committed(rk, c, 10000))) break;
+        ne_warn("asking the group for its committed offsets: %s: retrying", rd_kafka_err2str(e));
+    }
+    if (e || !g_run) {
+        ne_err("the group's committed offsets: %s", e ? rd_kafka_err2str(e) : "stopped");
+        rd_kafka_topic_partition_list_destroy(c);
+        return -1;
+    }
+    for (int i = 0; i < c->cnt; i++)
+        if (!c->elems[i].err && c->elems[i].offset >= 0 && c->elems[i].offset != rw->first->elems[i].offset) {
+            ne_warn("%s[%d]: the group committed up to %lld, not %lld: the ended transaction was "
+                    "committed, its batch is not done again", c->elems[i].topic, c->elems[i].partition,
+                    (long long)c->elems[i].offset, (long long)rw->first->elems[i].offset);
+            rw->first->elems[i].offset = c->elems[i].offset;
+        }
+    rd_kafka_topic_partition_list_destroy(c);
+    return 0;
+}
+
+/* After a fatal error renewable() accepts: the old producer goes (the
+ * coordinator aborted its transaction, or has none of it), a new one with
+ * the same transactional id takes its place (its init fences the old epoch
+ * and completes whatever the coordinator still had open), and the batch's
+ * partitions are read again from where the group's last commit left them:
+ * what a restart would do, without one. Renewals that follow each other
+ * with no transaction ended normally in between stop the service after
+ * the third (the error would repeat). Returns -1 when the service must stop. */
 static int renew_producer(const ne_conf_t *conf, const ne_topic_limits_t *lim, ne_consumer_t *cons,
-                          rd_kafka_t **prod, rewind_t *rw)
+                          rd_kafka_t **prod, rewind_t *rw, int *renewals)
 {
     char err[512];
-    ne_warn("the transaction outlived transaction.timeout.ms (%lld ms) and its coordinator aborted it: "
-            "a new producer takes the transactional id %s, and the batch will be done again",
-            (long long)txn_timeout_ms(*prod), conf->transactional_id);
+    rd_kafka_fatal_error(*prod, err, sizeof(err));
+    if (++*renewals > 3) {
+        ne_err("the producer was renewed %d times without a commit: stopping", *renewals - 1);
+        return -1;
+    }
+    ne_warn("a new producer takes the transactional id %s after a fatal error a new producer "
+            "recovers from (%s; transaction.timeout.ms %lld ms), and the batch's partitions are "
+            "read again from the group's last commit",
+            conf->transactional_id, err, (long long)txn_timeout_ms(*prod));
     ne_metrics_error("producer_renewed");
     rd_kafka_purge(*prod, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
     rd_kafka_destroy(*prod);
@@ -588,6 +637,7 @@ static int renew_producer(const ne_conf_t *conf, const ne_topic_limits_t *lim, n
         return -1;
     }
     ne_consumer_set_producer(cons, *prod);
+    if (first_offsets_from_group(ne_consumer_handle(cons), rw) < 0) return -1;
     rewind_batch(ne_consumer_handle(cons), rw);
     return 0;
 }
@@ -597,13 +647,14 @@ static int run_exactly_once(const ne_conf_t *conf, const ne_topic_limits_t *lim,
 {
     rd_kafka_t *rk = ne_consumer_handle(cons);
     ne_consumer_on_revoke(cons, on_revoke, NULL);
-    int rc = 0;
+    int rc = 0, renewals = 0;
     while (g_run) {
         status_tick(conf);
         rewind_t rw = {rd_kafka_topic_partition_list_new(16), rd_kafka_topic_partition_list_new(16)};
         int n = read_batch(conf, pool, rk, &rw, &rc);
         int r = n > 0 ? transact(conf, pool, rk, *prod, &rw, n, st) : 0;
-        if (r > 0) r = renew_producer(conf, lim, cons, prod, &rw);
+        if (r > 0) r = renew_producer(conf, lim, cons, prod, &rw, &renewals);
+        else if (r == 0 && n > 0) renewals = 0;
         if (r < 0) {
             stop_now();
             rc = 1;

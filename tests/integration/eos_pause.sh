@@ -7,7 +7,10 @@
 # longer than the transaction timeout (60 s): when the coordinator comes back
 # and expires the open transaction before the producer's abort reaches it,
 # it fences the producer, and the service renews its producer and does the
-# batch again (which of the two happens first is a race). The service must
+# batch again (which of the two happens first is a race). When the outage
+# began before the transaction's partitions reached the coordinator, the
+# coordinator has no open transaction and answers the abort with
+# INVALID_TXN_STATE (fatal): the producer is renewed too. The service must
 # live through it, and a read_committed consumer must then see every
 # expected event once: 0 missing, 0 duplicated.
 . "$(dirname "$0")/lib.sh"
@@ -35,10 +38,10 @@ kill -0 "$svc" 2>/dev/null || { tail -20 "$log" >&2; fail "the service died duri
 "$NE_SRC/tests/broker/kafka.sh" resume "$NE_BROKER_DIR" >/dev/null
 PAUSED=0
 note "broker back"
-wait_committed "$G" "$IN" 300
+wait_committed "$G" "$IN" 300 "$svc" "$log"
 kill -0 "$svc" 2>/dev/null || { tail -20 "$log" >&2; fail "the service died after the outage"; }
 stop_service "$svc"
-note "the service through the outage: $(grep -c 'transaction aborted' "$log" || true) transaction(s) aborted and done again, $(grep -c 'retrying' "$log" || true) retry line(s), $(grep -c 'a new producer takes' "$log" || true) producer(s) renewed after the coordinator expired a transaction"
+note "the service through the outage: $(grep -c 'transaction aborted' "$log" || true) transaction(s) aborted and done again, $(grep -c 'retrying' "$log" || true) retry line(s), $(grep -c 'a new producer takes' "$log" || true) producer(s) renewed after a fatal error of the coordinator (an expired transaction fenced, or none to abort)"
 wait_stable "$OUT"
 kcat -b "$B" -C -t "$OUT" -o beginning -e -q -X isolation.level=read_committed -f '%s\n' >"$WORK/out.jsonl"
 "$PY" - "$WORK/expected.jsonl" "$WORK/out.jsonl" "$PAUSE" <<'PY'

@@ -54,13 +54,19 @@ start_service() {
     PIDS+=("$SVC_PID")
 }
 
-# Wait (up to $3 seconds) until the group has committed every input record.
+# Wait (up to $3 seconds) until the group has committed every input record;
+# with a service's pid as $4, fail at once if it stops meanwhile (its log,
+# $5, is shown).
 wait_committed() {
-    local group=$1 topic=$2 limit=${3:-120} end c
+    local group=$1 topic=$2 limit=${3:-120} pid=${4:-} log=${5:-} end c
     end=$(end_offset "$topic")
     for _ in $(seq 1 $((limit * 2))); do
         c=$(committed "$group" "$topic" 2>/dev/null || echo -1)
         [ "$c" = "$end" ] && return 0
+        if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+            [ -n "$log" ] && grep -v "_TRANSPORT\|Message timed out" "$log" | tail -20 >&2
+            fail "the service stopped with $c of $end records of $topic committed"
+        fi
         sleep 0.5
     done
     fail "group $group committed $c of $end records of $topic in ${limit}s"
