@@ -230,6 +230,9 @@ typedef struct svc_s {
     const char *in, *out;
     int eos;
     int txn_open;         /* a Kafka transaction is open */
+    int64_t txn_began;    /* when it began (ms) */
+    int renew;            /* a fatal error in the revoke callback wants a new producer */
+    int renewals;         /* producers renewed since the last commit */
     int revoked;          /* partitions were revoked since the batch began */
     rd_kafka_topic_partition_list_t *to_restore; /* assigned, paused, state not yet restored */
     rd_kafka_topic_partition_list_t *held;       /* repartition partitions whose state is here */
@@ -252,7 +255,11 @@ static void dr_cb(rd_kafka_t *rk, const rd_kafka_message_t *m, void *opaque)
 {
     (void)rk;
     svc_t *s = opaque;
-    if (m->err) {
+    if (m->err == RD_KAFKA_RESP_ERR__PURGE_QUEUE || m->err == RD_KAFKA_RESP_ERR__PURGE_INFLIGHT) {
+        /* an aborted transaction's records: the batch is done again (not a
+         * failure of the next batch) */
+        ne_debug("delivery to %s purged by an abort", rd_kafka_topic_name(m->rkt));
+    } else if (m->err) {
         ne_err("delivery to %s[%d] failed: %s", rd_kafka_topic_name(m->rkt), m->partition, rd_kafka_err2str(m->err));
         s->produce_failed = 1;
         ne_metrics_error("delivery");
@@ -270,6 +277,12 @@ static int produce(svc_t *s, const char *topic, int32_t part, const char *key, s
             RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_KEY(key, klen),
             RD_KAFKA_V_VALUE((void *)val, val ? vlen : 0), RD_KAFKA_V_END);
         if (!e) return 0;
+        if (e == RD_KAFKA_RESP_ERR__STATE && s->eos) {
+            /* the transaction has failed already (a delivery failure came
+             * first): the batch is aborted and done again, see finish() */
+            s->produce_failed = 1;
+            return 0;
+        }
         if (e != RD_KAFKA_RESP_ERR__QUEUE_FULL) {
             ne_err("producing to %s: %s", topic, rd_kafka_err2str(e));
             ne_metrics_error("produce");
@@ -307,6 +320,24 @@ static void publish_metrics(svc_t *s)
 static void list_remove(rd_kafka_topic_partition_list_t *l, const char *topic, int32_t p)
 {
     if (l) rd_kafka_topic_partition_list_del(l, topic, p);
+}
+
+/* A fatal error of the transactional producer that a new producer with the
+ * same transactional id recovers from (as the event service's, service.c):
+ * the coordinator has no open transaction of it to end (INVALID_TXN_STATE,
+ * after an outage that began before the transaction reached it), or fenced
+ * it for a transaction older than the timeout (the coordinator expired it).
+ * A fence of a young transaction means another instance has the id. */
+static int renewable(svc_t *s)
+{
+    char buf[256], tmo[32];
+    size_t sz = sizeof(tmo);
+    rd_kafka_resp_err_t code = rd_kafka_fatal_error(s->prod, buf, sizeof(buf));
+    int64_t limit = rd_kafka_conf_get(rd_kafka_conf(s->prod), "transaction.timeout.ms", tmo, &sz) ==
+                            RD_KAFKA_CONF_OK ? atoll(tmo) : 60000;
+    int fenced = code == RD_KAFKA_RESP_ERR__FENCED || code == RD_KAFKA_RESP_ERR_PRODUCER_FENCED ||
+                 code == RD_KAFKA_RESP_ERR_INVALID_PRODUCER_EPOCH;
+    return code == RD_KAFKA_RESP_ERR_INVALID_TXN_STATE || (fenced && ne_now_ms() - s->txn_began > limit);
 }
 
 static void rebalance_cb(rd_kafka_t *rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t *parts,
@@ -364,8 +395,10 @@ static void rebalance_cb(rd_kafka_t *rk, rd_kafka_resp_err_t err, rd_kafka_topic
         rd_kafka_error_t *e = rd_kafka_abort_transaction(s->prod, 30000);
         if (e) {
             ne_err("aborting the transaction on a revoke: %s", rd_kafka_error_string(e));
+            /* renewed by the run loop, after the poll */
+            if (rd_kafka_error_is_fatal(e) && renewable(s)) s->renew = 1;
+            else ne_service_fail();
             rd_kafka_error_destroy(e);
-            ne_service_fail();
         }
         s->txn_open = 0;
     }
@@ -530,6 +563,50 @@ static void rewind_batch(svc_t *s, batch_t *b)
     rd_kafka_topic_partition_list_destroy(mine);
 }
 
+static rd_kafka_t *make_producer(svc_t *s, char *err, size_t errsz);
+
+/* After a fatal error renewable() accepts, with the store's transaction
+ * already rolled back: a new producer with the same transactional id (its
+ * init fences the old epoch and completes whatever the coordinator still
+ * had open), and the batch is done again from its first offsets. Unless
+ * the group's committed offsets show that the ended transaction was
+ * committed after all (a commit whose answer was lost): the store, rolled
+ * back, would then miss it, so the service stops, and a restart rebuilds
+ * the state from the changelog. Renewals in a row (no commit between) stop
+ * it after the third. Returns -1 to stop. */
+static int renew_producer(svc_t *s, batch_t *b)
+{
+    char err[512];
+    rd_kafka_fatal_error(s->prod, err, sizeof(err));
+    if (++s->renewals > 3) {
+        ne_err("the producer was renewed %d times without a commit: stopping", s->renewals - 1);
+        return -1;
+    }
+    ne_warn("a new producer takes the transactional id %s after a fatal error a new producer recovers "
+            "from (%s), and the batch will be done again", s->conf->transactional_id, err);
+    ne_metrics_error("producer_renewed");
+    rd_kafka_purge(s->prod, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
+    rd_kafka_destroy(s->prod);
+    s->txn_open = s->renew = s->produce_failed = 0;
+    if (!(s->prod = make_producer(s, err, sizeof(err)))) {
+        ne_err("%s", err);
+        return -1;
+    }
+    if (!b->first->cnt) return 0;
+    rd_kafka_topic_partition_list_t *c = rd_kafka_topic_partition_list_copy(b->first);
+    rd_kafka_resp_err_t e = rd_kafka_committed(s->cons, c, 30000);
+    int moved = 0;
+    for (int i = 0; !e && i < c->cnt; i++)
+        moved |= !c->elems[i].err && c->elems[i].offset >= 0 && c->elems[i].offset != b->first->elems[i].offset;
+    rd_kafka_topic_partition_list_destroy(c);
+    if (e || moved) {
+        ne_err("%s: stopping (a restart rebuilds the state from the changelog)",
+               e ? rd_kafka_err2str(e) : "the ended transaction was committed after all");
+        return -1;
+    }
+    return 0;
+}
+
 static int txn_retry(rd_kafka_error_t *e)
 {
     if (!e || !rd_kafka_error_is_retriable(e) || ne_service_past_deadline()) return 0;
@@ -591,21 +668,24 @@ static int process(svc_t *s, ne_agg_txn_t **tp, batch_t *b, rd_kafka_message_t *
 {
     char err[512], key[256];
     const char *topic = rd_kafka_topic_name(m->rkt);
+    int input = !is_rep(s, topic);
+    /* a paused partition's records still in the local queue (a tombstone
+     * too: taken, it would commit past the held-back records before it):
+     * taken again from the first of them when it resumes */
+    if (input && m->partition >= 0 && m->partition < NE_MAX_IN && (s->in_state[m->partition] & IN_PAUSED)) {
+        if (s->resume_at[m->partition] < 0 || m->offset < s->resume_at[m->partition])
+            s->resume_at[m->partition] = m->offset;
+        return 1;
+    }
     if (!m->payload) {
         s->skipped++;
         return 0;
     }
-    if (!is_rep(s, topic)) {
+    if (input) {
         /* the input: re-keyed by aggregate key, so that one key's events
          * meet in one partition whatever partition they came from */
         int32_t day, p = m->partition;
         int track = p >= 0 && p < NE_MAX_IN;
-        /* a paused partition's records still in the local queue: taken
-         * again from the first of them when it resumes */
-        if (track && (s->in_state[p] & IN_PAUSED)) {
-            if (s->resume_at[p] < 0 || m->offset < s->resume_at[p]) s->resume_at[p] = m->offset;
-            return 1;
-        }
         int r = ne_agg_route(&s->opts, m->payload, m->len, key, sizeof(key), &day, err, sizeof(err));
         if (track) {
             s->in_state[p] = (unsigned char)((s->in_state[p] & ~IN_EOF) | IN_SEEN);
@@ -670,6 +750,7 @@ static int finish(svc_t *s, ne_agg_txn_t *t, batch_t *b)
         }
         if (ok && !e) {
             s->txn_open = 0;
+            s->renewals = 0;
             if (t && ne_agg_commit(t, err, sizeof(err)) < 0) {
                 ne_err("%s: stopping (the state is rebuilt from the changelog on start)", err);
                 return -1;
@@ -679,9 +760,12 @@ static int finish(svc_t *s, ne_agg_txn_t *t, batch_t *b)
         if (e && (rd_kafka_error_is_fatal(e) ||
                   (!rd_kafka_error_txn_requires_abort(e) && !rd_kafka_error_is_retriable(e)))) {
             ne_err("transaction: %s", rd_kafka_error_string(e));
+            int renew = rd_kafka_error_is_fatal(e) && renewable(s);
             rd_kafka_error_destroy(e);
             ne_agg_abort(t);
-            return -1;
+            if (!renew || renew_producer(s, b) < 0) return -1;
+            rewind_batch(s, b);
+            return 0;
         }
         ne_warn("transaction aborted (%s): the batch will be done again", e ? rd_kafka_error_string(e) : "a failure");
         ne_metrics_error("transaction_abort");
@@ -693,8 +777,9 @@ static int finish(svc_t *s, ne_agg_txn_t *t, batch_t *b)
             s->txn_open = 0;
             if (e) {
                 ne_err("abort transaction: %s", rd_kafka_error_string(e));
+                int renew = rd_kafka_error_is_fatal(e) && renewable(s);
                 rd_kafka_error_destroy(e);
-                return -1;
+                if (!renew || renew_producer(s, b) < 0) return -1;
             }
         }
         s->produce_failed = 0;
@@ -785,6 +870,7 @@ static int run_loop(svc_t *s)
                         break;
                     }
                     s->txn_open = 1;
+                    s->txn_began = ne_now_ms();
                 }
                 int pr = process(s, &t, &b, m);
                 if (pr == 0) {
@@ -812,7 +898,12 @@ static int run_loop(svc_t *s)
             t = NULL;
             if (n) ne_info("partitions revoked while a batch was read: %d record(s) dropped, the kept "
                            "partitions rewound", n);
-            rewind_batch(s, &b);
+            if (s->renew && renew_producer(s, &b) < 0) {
+                rc = 1;
+                ne_service_stop();
+            } else {
+                rewind_batch(s, &b);
+            }
         } else if (bad) {
             ne_agg_abort(t);
             rc = 1;
