@@ -4,7 +4,7 @@
 # 12's 2.0.2 lacks (on Debian 12, scripts/setup.sh --librdkafka-current).
 FROM debian:trixie AS build
 RUN apt-get update && apt-get install -y --no-install-recommends \
-        build-essential cmake pkg-config librdkafka-dev libjansson-dev libmicrohttpd-dev check \
+        build-essential cmake pkg-config librdkafka-dev libjansson-dev libmicrohttpd-dev liblmdb-dev check \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY CMakeLists.txt ./
@@ -20,7 +20,7 @@ RUN cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr/l
 
 FROM debian:trixie-slim
 RUN apt-get update && apt-get install -y --no-install-recommends \
-        librdkafka1 libjansson4 libmicrohttpd12t64 ca-certificates curl \
+        librdkafka1 libjansson4 libmicrohttpd12t64 liblmdb0 ca-certificates curl \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --no-create-home newsevents
 COPY --from=build /usr/local/bin/newsevents /usr/local/bin/newsevents

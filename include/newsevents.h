@@ -40,9 +40,9 @@ extern "C" {
 /** Version of the program and library. */
 #define NE_VERSION "0.1.0"
 /** Version of schemas/event.schema.json that ne_event_to_json() writes. */
-#define NE_EVENT_SCHEMA_VERSION "1.2.0"
+#define NE_EVENT_SCHEMA_VERSION "1.3.0"
 /** Version of schemas/article.schema.json that ne_article_decode() reads. */
-#define NE_ARTICLE_SCHEMA_VERSION "1.0.0"
+#define NE_ARTICLE_SCHEMA_VERSION "1.1.0"
 
 /**
  * Why a record was rejected. Every value has a stable snake_case name

@@ -35,6 +35,9 @@ void ne_conf_init(ne_conf_t *c)
     c->stats_interval_ms = 5000;
     c->replication_factor = -1;
     c->status_interval_s = 60;
+    c->agg_retention_days = 30;
+    c->agg_grace_days = -1;
+    c->agg_samples = 5;
 }
 
 static void free_list(char **v, size_t n)
@@ -58,6 +61,7 @@ void ne_conf_free(ne_conf_t *c)
     free(c->client_id);
     free_list(c->map, c->nmap);
     free(c->transactional_id);
+    free(c->state_dir);
     free(c->metrics_bind);
     free(c->ce_source);
     free(c->from);
@@ -155,7 +159,8 @@ enum setting_e {
     S_MAX_RECORD_BYTES, S_LOG_LEVEL, S_LOG_FORMAT, S_FLUSH_TIMEOUT_MS, S_THREADS, S_GUARANTEE,
     S_TRANSACTIONAL_ID, S_BATCH, S_METRICS_PORT, S_METRICS_BIND, S_STATS_INTERVAL_MS, S_CE_SOURCE,
     S_FROM, S_UNTIL, S_COMMIT, S_PROGRESS, S_MAP, S_KEY, S_CREATE_TOPICS, S_PARTITIONS,
-    S_REPLICATION_FACTOR, S_STATUS_INTERVAL_S, S_NO_LOCATIONS
+    S_REPLICATION_FACTOR, S_STATUS_INTERVAL_S, S_NO_LOCATIONS, S_CODE, S_ACTOR, S_DATE_PRECISION,
+    S_RETENTION_DAYS, S_FINAL_GRACE_DAYS, S_SAMPLES, S_STATE_DIR
 };
 
 /* Every name of a setting, the aliases last. */
@@ -174,7 +179,9 @@ static const struct {
     {"until", S_UNTIL}, {"commit", S_COMMIT}, {"progress", S_PROGRESS}, {"map", S_MAP},
     {"key", S_KEY}, {"create-topics", S_CREATE_TOPICS}, {"partitions", S_PARTITIONS},
     {"replication-factor", S_REPLICATION_FACTOR}, {"status-interval-s", S_STATUS_INTERVAL_S},
-    {"no-locations", S_NO_LOCATIONS},
+    {"no-locations", S_NO_LOCATIONS}, {"code", S_CODE}, {"actor", S_ACTOR},
+    {"date-precision", S_DATE_PRECISION}, {"retention-days", S_RETENTION_DAYS},
+    {"final-grace-days", S_FINAL_GRACE_DAYS}, {"samples", S_SAMPLES}, {"state-dir", S_STATE_DIR},
     /* aliases: librdkafka's and kcat's names */
     {"bootstrap.servers", S_BROKERS}, {"group.id", S_GROUP}, {"topics", S_INPUT},
 };
@@ -572,6 +579,33 @@ int ne_conf_set(ne_conf_t *c, const char *key, const char *val, char *err, size_
         }
         rc = set_str(&c->progress, val);
         break;
+    case S_CODE:
+        if (strcmp(val, "full") && strcmp(val, "root")) {
+            snprintf(err, errsz, "code: expected full or root, not '%s'", val);
+            return -1;
+        }
+        c->agg_code_root = !strcmp(val, "root");
+        break;
+    case S_ACTOR:
+        if (strcmp(val, "code") && strcmp(val, "country")) {
+            snprintf(err, errsz, "actor: expected code or country, not '%s'", val);
+            return -1;
+        }
+        c->agg_actor_country = !strcmp(val, "country");
+        break;
+    case S_DATE_PRECISION:
+        if (!strcmp(val, "day")) c->agg_precision = 0;
+        else if (!strcmp(val, "month")) c->agg_precision = 1;
+        else if (!strcmp(val, "year")) c->agg_precision = 2;
+        else {
+            snprintf(err, errsz, "date-precision: expected day, month or year, not '%s'", val);
+            return -1;
+        }
+        break;
+    case S_RETENTION_DAYS: return set_int(key, val, 0, 1000000, &c->agg_retention_days, err, errsz);
+    case S_FINAL_GRACE_DAYS: return set_int(key, val, -1, 1000000, &c->agg_grace_days, err, errsz);
+    case S_SAMPLES: return set_int(key, val, 0, 100, &c->agg_samples, err, errsz);
+    case S_STATE_DIR: rc = set_str(&c->state_dir, val); break;
     case S_MAP:
         list_claim(c, &c->map, &c->nmap, &c->map_src);
         rc = add_map(c, val, err, errsz);

@@ -61,6 +61,13 @@ typedef struct ne_conf_s {
     int replication_factor; /* of created topics (-1: the broker's default) */
     int status_interval_s;  /* a status line every so often (0: none) */
     char *progress;      /* auto, bar, lines, none */
+    /* aggregate (see aggregate.h) */
+    int agg_code_root, agg_actor_country; /* --code root, --actor country */
+    int agg_precision;      /* --date-precision: 0 day, 1 month, 2 year */
+    int agg_retention_days; /* --retention-days (0: keep everything) */
+    int agg_grace_days;     /* --final-grace-days (-1: no final records) */
+    int agg_samples;        /* --samples */
+    char *state_dir;        /* --state-dir: the LMDB store's folder */
     /* sources: the one being applied, and the one each list came from */
     int source, topics_src, dicts_src, map_src;
 } ne_conf_t;

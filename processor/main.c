@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "aggservice.h"
 #include "config.h"
 #include "extract.h"
 #include "log.h"
@@ -28,6 +30,8 @@ static const char usage_main[] =
     "  run       the service: consume articles from Kafka, produce events\n"
     "  replay    a bounded run over input topics (backfills): from a point to the end, then exit\n"
     "  extract   the offline twin: article JSON Lines in, event JSON Lines out\n"
+    "  aggregate one record per (period, actor, code, counterpart) with mention counts:\n"
+    "            a stateful Kafka stage (with -b), or over an event JSON Lines file\n"
     "  help      this text; `newsevents COMMAND --help` describes a command\n"
     "  version   print the program, schema and librdkafka versions\n"
     "\n"
@@ -119,8 +123,43 @@ static const char usage_replay[] =
     "  --progress MODE         auto (default: a bar on a terminal, lines otherwise), bar,\n"
     "                          lines or none\n";
 
+static const char usage_aggregate[] =
+    "usage: newsevents aggregate -b BROKERS -i TOPIC -o TOPIC -g GROUP [OPTIONS]\n"
+    "       newsevents aggregate [-i EVENTS.jsonl] [-o TABLE.jsonl] [OPTIONS]\n"
+    "\n"
+    "Count events (schemas/event.schema.json) into one aggregate per key: period, actor,\n"
+    "CAMEO code, counterpart (schemas/aggregate.schema.json): num_events, num_articles,\n"
+    "num_sources, first and last seen, samples of ids. An event id counts once.\n"
+    "With -b: a service. Events are re-keyed through GROUP-aggregate-repartition, counted\n"
+    "in a local LMDB store backed by the compacted GROUP-aggregate-changelog (both created\n"
+    "when missing; restored per partition on start and on rebalance), and every changed\n"
+    "aggregate is produced to the output topic keyed by its key (compact that topic).\n"
+    "Exactly-once: input offsets, repartitioned records, changelog and output in one\n"
+    "transaction. At-least-once (default): a re-delivered record can be counted twice\n"
+    "when a crash cut its changelog records; nothing is lost.\n"
+    "Without -b: the offline twin: the final table, one aggregate a line, in key order.\n"
+    "\n"
+    "  --code full|root        key by the full CAMEO code (default) or its root\n"
+    "  --actor code|country    key by actor and counterpart code (default) or country\n"
+    "  --date-precision P      day (default), month or year; an event dated only to a\n"
+    "                          month or a year aggregates at that precision\n"
+    "  --retention-days N      drop state (and late events) for periods that ended N days\n"
+    "                          before the watermark, the latest event day seen (default 30;\n"
+    "                          0 keeps everything)\n"
+    "  --final-grace-days N    emit a final record (\"final\":true) once the watermark is N\n"
+    "                          days past a period's end; later events for it are late\n"
+    "  --samples N             article and event ids kept per aggregate (default 5)\n"
+    "  --state-dir DIR         the LMDB store (default /tmp/newsevents-aggregate-GROUP-PID)\n"
+    "  --guarantee G           at-least-once (default) or exactly-once\n"
+    "  --transactional-id ID   exactly-once (default newsevents-agg-GROUP-HOSTNAME)\n"
+    "  --batch N               records per batch and transaction (default 500)\n"
+    "  --partitions N          of the created topics (default: as the input topic)\n"
+    "  --create-topics         also create the output topic (compacted)\n"
+    "  --metrics-port PORT     serve Prometheus /metrics\n"
+    "  -b, -g, -X, --client-id, --flush-timeout-ms as for run\n";
+
 /* The commands an option belongs to. */
-enum { C_EXTRACT = 1, C_RUN = 2, C_REPLAY = 4, C_KAFKA = C_RUN | C_REPLAY, C_ALL = 7 };
+enum { C_EXTRACT = 1, C_RUN = 2, C_REPLAY = 4, C_AGG = 8, C_KAFKA = C_RUN | C_REPLAY, C_ALL = 15 };
 
 /* What an option does. O_SET: the setting of the option's own name (ne_conf_set). */
 /* O_FLAG: a setting without an argument, set to true */
@@ -143,22 +182,29 @@ static const struct {
     {"input", required_argument, 'i', O_INPUT, C_ALL},
     {"output", required_argument, 'o', O_OUTPUT, C_ALL},
     {"rejects", required_argument, 0, O_REJECTS, C_EXTRACT},
-    {"brokers", required_argument, 'b', O_SET, C_KAFKA},
-    {"group", required_argument, 'g', O_SET, C_KAFKA},
+    {"code", required_argument, 0, O_SET, C_AGG},
+    {"actor", required_argument, 0, O_SET, C_AGG},
+    {"date-precision", required_argument, 0, O_SET, C_AGG},
+    {"retention-days", required_argument, 0, O_SET, C_AGG},
+    {"final-grace-days", required_argument, 0, O_SET, C_AGG},
+    {"samples", required_argument, 0, O_SET, C_AGG},
+    {"state-dir", required_argument, 0, O_SET, C_AGG},
+    {"brokers", required_argument, 'b', O_SET, C_KAFKA | C_AGG},
+    {"group", required_argument, 'g', O_SET, C_KAFKA | C_AGG},
     {"dead-letter", required_argument, 0, O_SET, C_KAFKA},
-    {"client-id", required_argument, 0, O_SET, C_KAFKA},
-    {"flush-timeout-ms", required_argument, 0, O_SET, C_KAFKA},
+    {"client-id", required_argument, 0, O_SET, C_KAFKA | C_AGG},
+    {"flush-timeout-ms", required_argument, 0, O_SET, C_KAFKA | C_AGG},
     {"threads", required_argument, 0, O_SET, C_KAFKA},
     {"ce-source", required_argument, 0, O_SET, C_KAFKA},
     {"key", required_argument, 0, O_SET, C_KAFKA},
-    {"create-topics", no_argument, 0, O_FLAG, C_KAFKA},
-    {"partitions", required_argument, 0, O_SET, C_KAFKA},
-    {"replication-factor", required_argument, 0, O_SET, C_KAFKA},
-    {"guarantee", required_argument, 0, O_SET, C_RUN},
-    {"transactional-id", required_argument, 0, O_SET, C_RUN},
-    {"batch", required_argument, 0, O_SET, C_RUN},
-    {"metrics-port", required_argument, 0, O_SET, C_RUN},
-    {"metrics-bind", required_argument, 0, O_SET, C_RUN},
+    {"create-topics", no_argument, 0, O_FLAG, C_KAFKA | C_AGG},
+    {"partitions", required_argument, 0, O_SET, C_KAFKA | C_AGG},
+    {"replication-factor", required_argument, 0, O_SET, C_KAFKA | C_AGG},
+    {"guarantee", required_argument, 0, O_SET, C_RUN | C_AGG},
+    {"transactional-id", required_argument, 0, O_SET, C_RUN | C_AGG},
+    {"batch", required_argument, 0, O_SET, C_RUN | C_AGG},
+    {"metrics-port", required_argument, 0, O_SET, C_RUN | C_AGG},
+    {"metrics-bind", required_argument, 0, O_SET, C_RUN | C_AGG},
     {"stats-interval-ms", required_argument, 0, O_SET, C_RUN},
     {"status-interval-s", required_argument, 0, O_SET, C_RUN},
     {"from", required_argument, 0, O_SET, C_REPLAY},
@@ -175,7 +221,8 @@ static const char short_opts[] = ":hi:o:b:g:c:X:";
 
 static unsigned command_bit(const char *cmd)
 {
-    return !strcmp(cmd, "extract") ? C_EXTRACT : !strcmp(cmd, "run") ? C_RUN : C_REPLAY;
+    return !strcmp(cmd, "extract") ? C_EXTRACT : !strcmp(cmd, "run") ? C_RUN
+         : !strcmp(cmd, "aggregate") ? C_AGG : C_REPLAY;
 }
 
 static void print_usage(FILE *fp, const char *cmd)
@@ -183,6 +230,7 @@ static void print_usage(FILE *fp, const char *cmd)
     if (cmd && !strcmp(cmd, "extract")) fprintf(fp, "%s%s", usage_extract, usage_common);
     else if (cmd && !strcmp(cmd, "run")) fprintf(fp, "%s%s%s", usage_run, usage_kafka, usage_common);
     else if (cmd && !strcmp(cmd, "replay")) fprintf(fp, "%s%s%s", usage_replay, usage_kafka, usage_common);
+    else if (cmd && !strcmp(cmd, "aggregate")) fprintf(fp, "%s\n%s", usage_aggregate, usage_common);
     else fputs(usage_main, fp);
 }
 
@@ -201,7 +249,9 @@ static void usage_error(const char *cmd, const char *fmt, ...)
 /* "run", "run and replay", "extract" */
 static const char *commands_of(unsigned cmds)
 {
-    return cmds == C_RUN ? "run" : cmds == C_REPLAY ? "replay" : cmds == C_KAFKA ? "run and replay" : "extract";
+    return cmds == C_RUN ? "run" : cmds == C_REPLAY ? "replay" : cmds == C_KAFKA ? "run and replay"
+         : cmds == C_AGG ? "aggregate" : cmds == (C_RUN | C_AGG) ? "run and aggregate"
+         : cmds == (C_KAFKA | C_AGG) ? "run, replay and aggregate" : "extract";
 }
 
 /* The option getopt_long could not take (argv[optind - 1]). */
@@ -239,7 +289,8 @@ static void bad_option(const char *cmd, int ch, const char *arg)
 static int parse_args(const char *cmd, int argc, char **argv, ne_conf_t *conf)
 {
     char err[512];
-    int is_extract = !strcmp(cmd, "extract");
+    /* aggregate keeps -i and -o too: files offline, topics with -b */
+    int is_extract = !strcmp(cmd, "extract") || !strcmp(cmd, "aggregate");
     unsigned mine = command_bit(cmd);
     struct option long_opts[NOPTIONS + 1];
     for (size_t i = 0; i < NOPTIONS; i++)
@@ -269,8 +320,8 @@ static int parse_args(const char *cmd, int argc, char **argv, ne_conf_t *conf)
             return -1;
         }
         if (ch == 'X') {
-            if (!(mine & C_KAFKA)) {
-                usage_error(cmd, "-X is an option of run and replay, not of %s", cmd);
+            if (!(mine & (C_KAFKA | C_AGG))) {
+                usage_error(cmd, "-X is an option of run, replay and aggregate, not of %s", cmd);
                 return -1;
             }
             char *eq = strchr(optarg, '=');
@@ -344,10 +395,33 @@ static ne_coder_t *make_coder(const ne_conf_t *conf)
     return coder;
 }
 
+/* `aggregate`: the offline twin without brokers, the service with them. */
+static int run_aggregate(ne_conf_t *conf)
+{
+    if (!conf->brokers) return ne_agg_offline(conf);
+    const char *why = !conf->group ? "no consumer group (-g)" : !conf->in_file ? "no input topic (-i)"
+                    : !conf->out_file ? "no output topic (-o)"
+                    : !strcmp(conf->in_file, conf->out_file) ? "the input topic is the output topic" : NULL;
+    if (why) {
+        usage_error("aggregate", "%s", why);
+        return 2;
+    }
+    if (conf->exactly_once && !conf->transactional_id) {
+        /* stable across restarts, so that a restart fences what a crashed run left open */
+        char host[128] = "host", id[512];
+        gethostname(host, sizeof(host) - 1);
+        snprintf(id, sizeof(id), "newsevents-agg-%s-%s", conf->group, host);
+        if (!(conf->transactional_id = strdup(id))) return 1;
+    }
+    if (!conf->metrics_bind && !(conf->metrics_bind = strdup("127.0.0.1"))) return 1;
+    ne_service_signals();
+    return ne_agg_service(conf);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        usage_error(NULL, "no command (run, replay or extract)");
+        usage_error(NULL, "no command (run, replay, extract or aggregate)");
         return 2;
     }
     const char *cmd = argv[1];
@@ -360,8 +434,8 @@ int main(int argc, char **argv)
                NE_EVENT_SCHEMA_VERSION, NE_ARTICLE_SCHEMA_VERSION, ne_service_rdkafka_version());
         return 0;
     }
-    if (strcmp(cmd, "extract") && strcmp(cmd, "run") && strcmp(cmd, "replay")) {
-        static const char *const commands[] = {"run", "replay", "extract", "help", "version"};
+    if (strcmp(cmd, "extract") && strcmp(cmd, "run") && strcmp(cmd, "replay") && strcmp(cmd, "aggregate")) {
+        static const char *const commands[] = {"run", "replay", "extract", "aggregate", "help", "version"};
         const char *best = ne_nearest(cmd, commands, sizeof(commands) / sizeof(commands[0]));
         if (best) usage_error(NULL, "unknown command '%s' (did you mean %s?)", cmd, best);
         else usage_error(NULL, "unknown command '%s'", cmd);
@@ -377,7 +451,9 @@ int main(int argc, char **argv)
     }
     ne_log_setup(conf.log_level, conf.log_json);
     int rc;
-    if (!strcmp(cmd, "extract")) {
+    if (!strcmp(cmd, "aggregate")) {
+        rc = run_aggregate(&conf);
+    } else if (!strcmp(cmd, "extract")) {
         ne_coder_t *coder = make_coder(&conf);
         rc = coder ? ne_extract_run(&conf, coder) : 1;
         ne_coder_destroy(coder);

@@ -50,6 +50,21 @@ static pthread_mutex_t g_lag_lock = PTHREAD_MUTEX_INITIALIZER;
 static lag_t *g_lag;
 static size_t g_nlag;
 
+/* the aggregate stage (newsevents aggregate) */
+static atomic_long g_agg_entries, g_agg_restore_records, g_agg_emitted, g_agg_late, g_agg_dups, g_agg_restore_ms;
+static atomic_int g_agg_on;
+
+void ne_metrics_aggregate(const ne_metrics_agg_t *a)
+{
+    atomic_store(&g_agg_on, 1);
+    atomic_store(&g_agg_entries, a->state_entries);
+    atomic_store(&g_agg_restore_records, a->restore_records);
+    atomic_store(&g_agg_restore_ms, a->restore_ms);
+    atomic_store(&g_agg_emitted, a->emitted);
+    atomic_store(&g_agg_late, a->late);
+    atomic_store(&g_agg_dups, a->duplicates);
+}
+
 static int (*g_probe)(void *, char *, size_t);
 static void *g_probe_arg;
 static struct MHD_Daemon *g_daemon;
@@ -233,6 +248,28 @@ char *ne_metrics_render(void)
         bprintf(&b, "newsevents_consumer_lag{topic=\"%s\",partition=\"%d\"} %lld\n", g_lag[i].topic,
                 g_lag[i].partition, g_lag[i].lag);
     pthread_mutex_unlock(&g_lag_lock);
+    if (atomic_load(&g_agg_on))
+        bprintf(&b, "# HELP newsevents_aggregate_state_entries Entries of the state store (aggregates and the ids they count).\n"
+                    "# TYPE newsevents_aggregate_state_entries gauge\n"
+                    "newsevents_aggregate_state_entries %ld\n"
+                    "# HELP newsevents_aggregate_restore_records_total Changelog records read to restore state.\n"
+                    "# TYPE newsevents_aggregate_restore_records_total counter\n"
+                    "newsevents_aggregate_restore_records_total %ld\n"
+                    "# HELP newsevents_aggregate_restore_seconds_total Time spent restoring state.\n"
+                    "# TYPE newsevents_aggregate_restore_seconds_total counter\n"
+                    "newsevents_aggregate_restore_seconds_total %.3f\n"
+                    "# HELP newsevents_aggregates_emitted_total Aggregate updates produced to the output topic.\n"
+                    "# TYPE newsevents_aggregates_emitted_total counter\n"
+                    "newsevents_aggregates_emitted_total %ld\n"
+                    "# HELP newsevents_aggregate_late_events_total Events dropped: their period was past the retention or closed.\n"
+                    "# TYPE newsevents_aggregate_late_events_total counter\n"
+                    "newsevents_aggregate_late_events_total %ld\n"
+                    "# HELP newsevents_aggregate_duplicate_events_total Events whose id was counted already.\n"
+                    "# TYPE newsevents_aggregate_duplicate_events_total counter\n"
+                    "newsevents_aggregate_duplicate_events_total %ld\n",
+                atomic_load(&g_agg_entries), atomic_load(&g_agg_restore_records),
+                atomic_load(&g_agg_restore_ms) / 1000.0, atomic_load(&g_agg_emitted),
+                atomic_load(&g_agg_late), atomic_load(&g_agg_dups));
     return b.b;
 }
 

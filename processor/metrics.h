@@ -49,6 +49,13 @@ int ne_metrics_start(const char *addr, int port, char *err, size_t errsz);
 /** @brief Stop the HTTP server (takes no server). */
 void ne_metrics_stop(void);
 
+/** The aggregate stage's figures (newsevents aggregate), set as a whole. */
+typedef struct ne_metrics_agg_s {
+    long state_entries, restore_records, restore_ms, emitted, late, duplicates;
+} ne_metrics_agg_t;
+/** @brief Publish the aggregate stage's figures (from the poll thread). */
+void ne_metrics_aggregate(const ne_metrics_agg_t *a);
+
 /** @brief Render the Prometheus text into a malloc'd string (for tests and the server). */
 char *ne_metrics_render(void);
 

@@ -71,7 +71,7 @@ int ne_producer_flush(rd_kafka_t *p, int64_t deadline_ms);
 /** CloudEvents type of event records (the ce_type header). */
 #define NE_CE_TYPE "dev.newsevents.event.v1"
 /** The event schema's $id (the ce_dataschema header). */
-#define NE_EVENT_SCHEMA_ID "https://newsevents.dev/schemas/event/1.2.0/event.schema.json"
+#define NE_EVENT_SCHEMA_ID "https://newsevents.dev/schemas/event/1.3.0/event.schema.json"
 
 /** What a run has done, for its closing log line. */
 typedef struct ne_counts_s {

@@ -19,6 +19,7 @@ esac
 # else the build, the scripts and the tests call is listed here.
 pkgs=(build-essential cmake pkg-config                  # cc, make, cmake, ctest
       librdkafka-dev libjansson-dev check libmicrohttpd-dev
+      liblmdb-dev                                       # the aggregate stage's state store
       kcat                                              # an independent Kafka client
       python3 python3-jsonschema python3-confluent-kafka python3-yaml
       iproute2                                          # ss (metrics test)

@@ -889,6 +889,11 @@ static void encode_event(out_t *o_, const ne_event_t *e, const ne_article_t *a, 
     out_cstr(&o, e->event_id);
     OUT_LIT(&o, ",\"article_id\":");
     out_cstr(&o, a->id ? a->id : "");
+    /* the publisher, when the article names one: aggregates count distinct sources */
+    if (a->source && *a->source) {
+        OUT_LIT(&o, ",\"source\":");
+        out_cstr(&o, a->source);
+    }
     OUT_LIT(&o, ",\"actor\":");
     out_party(&o, a, &e->actor);
     OUT_LIT(&o, ",\"action\":{\"text\":");

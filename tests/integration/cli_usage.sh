@@ -31,13 +31,14 @@ usage_error "newsevents extract: unknown option '--inptu' (did you mean --input?
 usage_error "newsevents run: ambiguous option '--met' (--metrics-port, --metrics-bind)" "$BIN" run --met 1
 usage_error "newsevents extract: option '--output' needs a value" "$BIN" extract --output
 usage_error "newsevents: unknown command 'extrct' (did you mean extract?)" "$BIN" extrct
-usage_error "newsevents: no command (run, replay or extract)" "$BIN"
+usage_error "newsevents: no command (run, replay, extract or aggregate)" "$BIN"
 # options of another command
-usage_error "newsevents extract: --guarantee is an option of run, not of extract" "$BIN" extract --guarantee exactly-once
+usage_error "newsevents extract: --guarantee is an option of run and aggregate, not of extract" "$BIN" extract --guarantee exactly-once
 usage_error "newsevents run: --from is an option of replay, not of run" "$BIN" run --from earliest
-usage_error "newsevents replay: --metrics-port is an option of run, not of replay" "$BIN" replay --metrics-port 9464
-usage_error "newsevents extract: -X is an option of run and replay, not of extract" "$BIN" extract -X debug=all
+usage_error "newsevents replay: --metrics-port is an option of run and aggregate, not of replay" "$BIN" replay --metrics-port 9464
+usage_error "newsevents extract: -X is an option of run, replay and aggregate, not of extract" "$BIN" extract -X debug=all
 usage_error "newsevents run: --rejects is an option of extract, not of run" "$BIN" run --rejects r.jsonl
+usage_error "newsevents run: --retention-days is an option of aggregate, not of run" "$BIN" run --retention-days 3
 # -X: any librdkafka property, with or without a dot, checked by librdkafka
 # (the run then stops at the next check: no group)
 usage_error "newsevents run: no consumer group (-g)" "$BIN" run -b x -i a -o b -X debug=generic -X acks=all -X producer.linger.ms=5
