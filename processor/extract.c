@@ -6,9 +6,11 @@
  *
  * Lines are read in chunks, and a line longer than the record limit is
  * skipped to its end without being kept in memory, so memory stays bounded
- * whatever the input.
+ * whatever the input. With --threads N, N workers code the lines and the
+ * output keeps the input's order.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,6 +134,152 @@ static void write_reject(FILE *rj, long lineno, ne_reason_t r, const char *msg, 
     json_decref(o);
 }
 
+/* One input line and what coding it gave. Jobs sit in a ring in input
+ * order; with --threads N, N workers code them (the coder is read-only,
+ * each worker has its own event buffer) and the reading thread writes the
+ * results from the head of the ring, so the output is in input order and
+ * the same whatever N. */
+typedef struct xjob_s {
+    line_t l; /* the line; its buffer is kept from one use of the slot to the next */
+    long lineno;
+    ne_reason_t r;
+    int skipped;     /* a valid article in another language */
+    int oom;         /* out of memory encoding an event */
+    char err[512];   /* the reject's or the skip's message */
+    char *id;        /* the skipped article's id */
+    char *out;       /* the events' JSON lines */
+    size_t outlen, outcap;
+    long nev;
+    int done;
+} xjob_t;
+
+typedef struct xring_s {
+    const ne_conf_t *conf;
+    const ne_coder_t *coder;
+    ne_limits_t lim;
+    xjob_t *jobs;
+    size_t cap, head, count, next; /* next: the oldest job not yet taken by a worker */
+    int stop;
+    pthread_mutex_t lock;
+    pthread_cond_t work, done;
+} xring_t;
+
+static int out_append(xjob_t *j, const char *s, size_t n)
+{
+    if (j->outlen + n + 1 > j->outcap) {
+        size_t cap = (j->outlen + n + 1) * 2;
+        char *nb = realloc(j->out, cap);
+        if (!nb) return -1;
+        j->out = nb;
+        j->outcap = cap;
+    }
+    memcpy(j->out + j->outlen, s, n);
+    j->outlen += n;
+    j->out[j->outlen++] = '\n';
+    return 0;
+}
+
+/* Decode and code one line into its job (any thread). */
+static void code_line(xring_t *x, ne_events_t *ev, xjob_t *j)
+{
+    j->r = NE_OK;
+    j->skipped = j->oom = 0;
+    j->nev = 0;
+    j->outlen = 0;
+    free(j->id);
+    j->id = NULL;
+    if (j->l.too_long) {
+        snprintf(j->err, sizeof(j->err), "line of %zu bytes is larger than the limit of %zu", j->l.len,
+                 x->conf->max_record_bytes);
+        j->r = NE_R_TOO_LARGE;
+        return;
+    }
+    ne_article_t art;
+    j->r = ne_article_decode(j->l.buf, j->l.len, &x->lim, &art, j->err, sizeof(j->err));
+    if (j->r != NE_OK) return;
+    if (!art.id) {
+        char id[32];
+        snprintf(id, sizeof(id), "line-%ld", j->lineno);
+        art.id = strdup(id);
+    }
+    if (art.id && !ne_language_coded(art.language)) {
+        j->skipped = 1;
+        j->id = strdup(art.id);
+        snprintf(j->err, sizeof(j->err), "article %s is in '%s'; only English is coded", art.id, art.language);
+    } else if (!art.id || ne_coder_code(x->coder, &art, ev, j->err, sizeof(j->err)) < 0) {
+        j->r = NE_R_CODER_ERROR;
+    } else {
+        for (size_t i = 0; i < ne_events_count(ev); i++) {
+            size_t n;
+            char *js = ne_event_to_json(ne_events_get(ev, i), &art, &n);
+            if (!js || out_append(j, js, n) < 0) {
+                free(js);
+                j->oom = 1;
+                break;
+            }
+            free(js);
+            j->nev++;
+        }
+    }
+    ne_article_clear(&art);
+}
+
+static void *worker(void *arg)
+{
+    xring_t *x = arg;
+    ne_events_t *ev = ne_events_new();
+    pthread_mutex_lock(&x->lock);
+    while (!x->stop) {
+        if (!ev || x->next == x->count) {
+            pthread_cond_wait(&x->work, &x->lock);
+            continue;
+        }
+        xjob_t *j = &x->jobs[(x->head + x->next) % x->cap];
+        x->next++;
+        pthread_mutex_unlock(&x->lock);
+        code_line(x, ev, j);
+        pthread_mutex_lock(&x->lock);
+        j->done = 1;
+        pthread_cond_broadcast(&x->done);
+    }
+    pthread_mutex_unlock(&x->lock);
+    ne_events_destroy(ev);
+    return NULL;
+}
+
+typedef struct xcounts_s {
+    long articles, events, rejected, skipped;
+} xcounts_t;
+
+/* Write one coded line's results (the reading thread, in input order).
+ * Returns -1 when extract must stop. */
+static int emit(xjob_t *j, FILE *out, FILE *rj, xcounts_t *c)
+{
+    if (j->r == NE_OK && j->skipped) {
+        c->skipped++;
+        ne_log_rec(NE_LOG_INFO, &(ne_log_rec_t){.line = j->lineno, .id = j->id, .reason = "language"},
+                   "line %ld: skipped: %s", j->lineno, j->err);
+    } else if (j->r == NE_OK) {
+        c->articles++;
+        fwrite(j->out, 1, j->outlen, out);
+        c->events += j->nev;
+        if (j->oom) {
+            ne_err("out of memory encoding an event");
+            return -1;
+        }
+    } else {
+        c->rejected++;
+        ne_log_rec(NE_LOG_WARN, &(ne_log_rec_t){.line = j->lineno, .reason = ne_reason_name(j->r)},
+                   "line %ld: %s: %s", j->lineno, ne_reason_name(j->r), j->err);
+        if (rj) write_reject(rj, j->lineno, j->r, j->err, &j->l);
+    }
+    if (ferror(out)) {
+        ne_err("writing output: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
 int ne_extract_run(const ne_conf_t *conf, const ne_coder_t *coder)
 {
     FILE *in = stdin, *out = stdout, *rj = NULL;
@@ -151,86 +299,100 @@ int ne_extract_run(const ne_conf_t *conf, const ne_coder_t *coder)
         if (out != stdout) fclose(out);
         return 1;
     }
-    ne_events_t *ev = ne_events_new();
-    line_t l = {0};
+    /* workers: none for --threads 1 (coded on this thread); a ring of a few
+     * lines per worker keeps them busy while memory stays bounded (each
+     * slot holds at most one line of max_record_bytes) */
+    int nthreads = conf->threads > 1 ? conf->threads : 0;
+    xring_t x = {.conf = conf, .coder = coder, .cap = nthreads ? (size_t)nthreads * 4 : 1};
+    x.lim = (ne_limits_t){conf->max_record_bytes, (const char *const *)conf->map, conf->nmap / 2};
+    pthread_mutex_init(&x.lock, NULL);
+    pthread_cond_init(&x.work, NULL);
+    pthread_cond_init(&x.done, NULL);
+    x.jobs = calloc(x.cap, sizeof(*x.jobs));
+    pthread_t *threads = nthreads ? calloc((size_t)nthreads, sizeof(*threads)) : NULL;
+    ne_events_t *ev = nthreads ? NULL : ne_events_new();
     reader_t *rd = calloc(1, sizeof(*rd));
-    ne_limits_t lim = {conf->max_record_bytes, (const char *const *)conf->map, conf->nmap / 2};
-    long lineno = 0, articles = 0, events = 0, rejected = 0, skipped = 0;
-    char err[512];
-    if (rd) rd->fp = in;
-    if (!ev || !rd) {
+    int started = 0;
+    long lineno = 0;
+    xcounts_t c = {0};
+    if (!x.jobs || !rd || (nthreads ? !threads : !ev)) {
         ne_err("out of memory");
         rc = 1;
         goto done;
     }
-    for (;;) {
-        int got = read_line(rd, &l, conf->max_record_bytes);
-        if (got < 0) {
-            ne_err("reading input: %s", strerror(errno));
+    rd->fp = in;
+    for (; started < nthreads; started++)
+        if (pthread_create(&threads[started], NULL, worker, &x) != 0) {
+            ne_err("cannot start worker thread %d", started);
+            rc = 1;
+            goto done;
+        }
+    for (int eof = 0;;) {
+        /* fill the ring (the slot after the last is not in use) */
+        while (!eof && x.count < x.cap) {
+            xjob_t *j = &x.jobs[(x.head + x.count) % x.cap];
+            int got = read_line(rd, &j->l, conf->max_record_bytes);
+            if (got < 0) {
+                ne_err("reading input: %s", strerror(errno));
+                rc = 1;
+            }
+            if (got <= 0) {
+                eof = 1;
+                break;
+            }
+            lineno++;
+            if (!j->l.too_long && blank(j->l.buf ? j->l.buf : "", j->l.len)) continue;
+            j->lineno = lineno;
+            j->done = 0;
+            if (!nthreads) {
+                x.count++;
+                x.next++;
+                code_line(&x, ev, j);
+                j->done = 1;
+                continue;
+            }
+            pthread_mutex_lock(&x.lock);
+            x.count++;
+            pthread_cond_signal(&x.work);
+            pthread_mutex_unlock(&x.lock);
+        }
+        if (!x.count) break;
+        /* the oldest line, once coded */
+        xjob_t *h = &x.jobs[x.head];
+        pthread_mutex_lock(&x.lock);
+        while (!h->done) pthread_cond_wait(&x.done, &x.lock);
+        pthread_mutex_unlock(&x.lock);
+        int stop = emit(h, out, rj, &c) < 0;
+        pthread_mutex_lock(&x.lock);
+        x.head = (x.head + 1) % x.cap;
+        x.count--;
+        x.next--;
+        pthread_mutex_unlock(&x.lock);
+        if (stop) {
             rc = 1;
             break;
         }
-        if (got == 0) break;
-        lineno++;
-        if (!l.too_long && blank(l.buf ? l.buf : "", l.len)) continue;
-        ne_article_t art;
-        ne_reason_t r;
-        if (l.too_long) {
-            snprintf(err, sizeof(err), "line of %zu bytes is larger than the limit of %zu",
-                     l.len, conf->max_record_bytes);
-            r = NE_R_TOO_LARGE;
-        } else {
-            r = ne_article_decode(l.buf, l.len, &lim, &art, err, sizeof(err));
-        }
-        if (r == NE_OK) {
-            if (!art.id) {
-                char id[32];
-                snprintf(id, sizeof(id), "line-%ld", lineno);
-                art.id = strdup(id);
-            }
-            if (art.id && !ne_language_coded(art.language)) {
-                skipped++;
-                ne_log_rec(NE_LOG_INFO, &(ne_log_rec_t){.line = lineno, .id = art.id, .reason = "language"},
-                           "line %ld: skipped: article %s is in '%s'; only English is coded", lineno,
-                           art.id, art.language);
-            } else if (!art.id || ne_coder_code(coder, &art, ev, err, sizeof(err)) < 0) {
-                r = NE_R_CODER_ERROR;
-            } else {
-                articles++;
-                for (size_t i = 0; i < ne_events_count(ev); i++) {
-                    size_t n;
-                    char *js = ne_event_to_json(ne_events_get(ev, i), &art, &n);
-                    if (!js) {
-                        ne_err("out of memory encoding an event");
-                        rc = 1;
-                        break;
-                    }
-                    fwrite(js, 1, n, out);
-                    fputc('\n', out);
-                    free(js);
-                    events++;
-                }
-            }
-            ne_article_clear(&art);
-            if (rc) break;
-        }
-        if (r != NE_OK) {
-            rejected++;
-            ne_log_rec(NE_LOG_WARN, &(ne_log_rec_t){.line = lineno, .reason = ne_reason_name(r)},
-                       "line %ld: %s: %s", lineno, ne_reason_name(r), err);
-            if (rj) write_reject(rj, lineno, r, err, &l);
-        }
-        if (ferror(out)) {
-            ne_err("writing output: %s", strerror(errno));
-            rc = 1;
-            break;
-        }
+        if (rc && !x.count) break;
     }
     ne_info("extract: %ld lines, %ld articles coded, %ld events, %ld rejected, %ld skipped (not English)",
-            lineno, articles, events, rejected, skipped);
+            lineno, c.articles, c.events, c.rejected, c.skipped);
 done:
+    pthread_mutex_lock(&x.lock);
+    x.stop = 1;
+    pthread_cond_broadcast(&x.work);
+    pthread_mutex_unlock(&x.lock);
+    for (int i = 0; i < started; i++) pthread_join(threads[i], NULL);
+    free(threads);
+    for (size_t i = 0; x.jobs && i < x.cap; i++) {
+        free(x.jobs[i].l.buf);
+        free(x.jobs[i].out);
+        free(x.jobs[i].id);
+    }
+    free(x.jobs);
+    pthread_mutex_destroy(&x.lock);
+    pthread_cond_destroy(&x.work);
+    pthread_cond_destroy(&x.done);
     free(rd);
-    free(l.buf);
     ne_events_destroy(ev);
     if (in != stdin) fclose(in);
     if (fflush(out) != 0 || (out != stdout && fclose(out) != 0)) {

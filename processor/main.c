@@ -67,6 +67,8 @@ static const char usage_extract[] =
     "  -i, --input FILE        read articles from FILE (default stdin)\n"
     "  -o, --output FILE       write events to FILE (default stdout)\n"
     "  --rejects FILE          write rejected lines to FILE\n"
+    "  --threads N             code N articles at a time (default 1); the output keeps\n"
+    "                          the input's order\n"
     "\n";
 
 static const char usage_kafka[] =
@@ -194,7 +196,7 @@ static const struct {
     {"dead-letter", required_argument, 0, O_SET, C_KAFKA},
     {"client-id", required_argument, 0, O_SET, C_KAFKA | C_AGG},
     {"flush-timeout-ms", required_argument, 0, O_SET, C_KAFKA | C_AGG},
-    {"threads", required_argument, 0, O_SET, C_KAFKA},
+    {"threads", required_argument, 0, O_SET, C_KAFKA | C_EXTRACT},
     {"ce-source", required_argument, 0, O_SET, C_KAFKA},
     {"key", required_argument, 0, O_SET, C_KAFKA},
     {"create-topics", no_argument, 0, O_FLAG, C_KAFKA | C_AGG},

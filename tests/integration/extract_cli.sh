@@ -118,6 +118,31 @@ grep -q -- "--no-locations" "$nogaz/err" || fail "a missing gazetteer does not s
 rm -rf "$nogaz"
 echo "locations: $loc_on of the seed's events located; none with --no-locations"
 
+# 7b. --threads N: the same output, rejects and log lines (in the same
+# order) as one thread, on a mix of articles, bad lines, a line over the
+# record limit, an article in French and blank lines
+python3 - "$SRC/tests/data/dev-gold.jsonl" >"$W/mix.jsonl" <<'PY'
+import json, sys
+arts = [l.rstrip("\n") for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+for i, a in enumerate(arts * 2):
+    print(a)
+    if i % 7 == 0: print('{"id": "bad-%d", "text": 5}' % i)
+    if i % 11 == 0: print("not json")
+    if i % 13 == 0: print(json.dumps({"id": "fr-%d" % i, "text": "Le ministre a condamné l'attaque.", "language": "fr"}))
+    if i % 17 == 0: print("")
+    if i % 19 == 0: print(json.dumps({"id": "long-%d" % i, "text": "word " * 20000}))
+PY
+for n in 1 3; do
+    "$BIN" extract --threads "$n" --max-record-bytes 60000 --rejects "$W/rej-$n.jsonl" <"$W/mix.jsonl" \
+        >"$W/ev-$n.jsonl" 2>"$W/log-$n.txt" || fail "extract --threads $n failed"
+    sed -i 's/^[^ ]* //' "$W/log-$n.txt" # (the timestamps)
+done
+[ -s "$W/ev-1.jsonl" ] && [ -s "$W/rej-1.jsonl" ] || fail "the mixed input gave no events or no rejects"
+cmp -s "$W/ev-1.jsonl" "$W/ev-3.jsonl" || fail "--threads 3 wrote other events (or another order) than one thread"
+cmp -s "$W/rej-1.jsonl" "$W/rej-3.jsonl" || fail "--threads 3 wrote other rejects than one thread"
+cmp -s "$W/log-1.txt" "$W/log-3.txt" || fail "--threads 3 logged otherwise than one thread"
+echo "--threads 3: $(wc -l <"$W/ev-3.jsonl") events, $(wc -l <"$W/rej-3.jsonl") rejects, as with one thread"
+
 # 7. exit codes: usage 2, I/O 1
 rc=0; "$BIN" extract --bogus 2>/dev/null || rc=$?
 [ "$rc" = 2 ] || fail "usage error gave $rc"
