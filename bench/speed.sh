@@ -28,3 +28,19 @@ import sys
 b, n, s, kb = float(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
 print("extract: %.1f MB in %.2f s: %.0f articles/s, %.1f MB/s; peak RSS %.1f MB" % (b / 1e6, s, n / s, b / 1e6 / s, kb / 1024))
 PY
+echo "== newsevents extract --threads N, all cores (output identical to one thread's)"
+"$build/newsevents" extract <"$corpus" 2>/dev/null | md5sum >/tmp/newsevents-t1.md5
+for n in 1 2; do
+    /usr/bin/time -f "%e %M" -o /tmp/newsevents-time.txt "$build/newsevents" extract --threads "$n" \
+        <"$corpus" >/tmp/newsevents-tn.jsonl 2>/dev/null
+    read -r secs kb </tmp/newsevents-time.txt
+    same=$(md5sum </tmp/newsevents-tn.jsonl | cmp -s - /tmp/newsevents-t1.md5 && echo identical || echo DIFFERENT)
+    [ "$n" = 1 ] && t1=$secs
+    python3 - "$bytes" "$secs" "$kb" "$n" "$t1" "$same" <<'PY'
+import sys
+b, s, kb, n, t1, same = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), sys.argv[4], float(sys.argv[5]), sys.argv[6]
+print("extract --threads %s: %.2f s, %.1f MB/s, speed-up %.2fx over one thread; peak RSS %.1f MB; output %s"
+      % (n, s, b / 1e6 / s, t1 / s, kb / 1024, same))
+PY
+done
+rm -f /tmp/newsevents-tn.jsonl /tmp/newsevents-t1.md5
