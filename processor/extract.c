@@ -261,7 +261,7 @@ static int emit(xjob_t *j, FILE *out, FILE *rj, xcounts_t *c)
                    "line %ld: skipped: %s", j->lineno, j->err);
     } else if (j->r == NE_OK) {
         c->articles++;
-        fwrite(j->out, 1, j->outlen, out);
+        if (j->outlen) fwrite(j->out, 1, j->outlen, out);
         c->events += j->nev;
         if (j->oom) {
             ne_err("out of memory encoding an event");
