@@ -322,24 +322,6 @@ static void list_remove(rd_kafka_topic_partition_list_t *l, const char *topic, i
     if (l) rd_kafka_topic_partition_list_del(l, topic, p);
 }
 
-/* A fatal error of the transactional producer that a new producer with the
- * same transactional id recovers from (as the event service's, service.c):
- * the coordinator has no open transaction of it to end (INVALID_TXN_STATE,
- * after an outage that began before the transaction reached it), or fenced
- * it for a transaction older than the timeout (the coordinator expired it).
- * A fence of a young transaction means another instance has the id. */
-static int renewable(svc_t *s)
-{
-    char buf[256], tmo[32];
-    size_t sz = sizeof(tmo);
-    rd_kafka_resp_err_t code = rd_kafka_fatal_error(s->prod, buf, sizeof(buf));
-    int64_t limit = rd_kafka_conf_get(rd_kafka_conf(s->prod), "transaction.timeout.ms", tmo, &sz) ==
-                            RD_KAFKA_CONF_OK ? atoll(tmo) : 60000;
-    int fenced = code == RD_KAFKA_RESP_ERR__FENCED || code == RD_KAFKA_RESP_ERR_PRODUCER_FENCED ||
-                 code == RD_KAFKA_RESP_ERR_INVALID_PRODUCER_EPOCH;
-    return code == RD_KAFKA_RESP_ERR_INVALID_TXN_STATE || (fenced && ne_now_ms() - s->txn_began > limit);
-}
-
 static void rebalance_cb(rd_kafka_t *rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t *parts,
                          void *opaque)
 {
@@ -396,7 +378,7 @@ static void rebalance_cb(rd_kafka_t *rk, rd_kafka_resp_err_t err, rd_kafka_topic
         if (e) {
             ne_err("aborting the transaction on a revoke: %s", rd_kafka_error_string(e));
             /* renewed by the run loop, after the poll */
-            if (rd_kafka_error_is_fatal(e) && renewable(s)) s->renew = 1;
+            if (rd_kafka_error_is_fatal(e) && ne_txn_renewable(s->prod, s->txn_began)) s->renew = 1;
             else ne_service_fail();
             rd_kafka_error_destroy(e);
         }
@@ -565,7 +547,7 @@ static void rewind_batch(svc_t *s, batch_t *b)
 
 static rd_kafka_t *make_producer(svc_t *s, char *err, size_t errsz);
 
-/* After a fatal error renewable() accepts, with the store's transaction
+/* After a fatal error ne_txn_renewable() accepts, with the store's transaction
  * already rolled back: a new producer with the same transactional id (its
  * init fences the old epoch and completes whatever the coordinator still
  * had open), and the batch is done again from its first offsets. Unless
@@ -760,7 +742,7 @@ static int finish(svc_t *s, ne_agg_txn_t *t, batch_t *b)
         if (e && (rd_kafka_error_is_fatal(e) ||
                   (!rd_kafka_error_txn_requires_abort(e) && !rd_kafka_error_is_retriable(e)))) {
             ne_err("transaction: %s", rd_kafka_error_string(e));
-            int renew = rd_kafka_error_is_fatal(e) && renewable(s);
+            int renew = rd_kafka_error_is_fatal(e) && ne_txn_renewable(s->prod, s->txn_began);
             rd_kafka_error_destroy(e);
             ne_agg_abort(t);
             if (!renew || renew_producer(s, b) < 0) return -1;
@@ -777,7 +759,7 @@ static int finish(svc_t *s, ne_agg_txn_t *t, batch_t *b)
             s->txn_open = 0;
             if (e) {
                 ne_err("abort transaction: %s", rd_kafka_error_string(e));
-                int renew = rd_kafka_error_is_fatal(e) && renewable(s);
+                int renew = rd_kafka_error_is_fatal(e) && ne_txn_renewable(s->prod, s->txn_began);
                 rd_kafka_error_destroy(e);
                 if (!renew || renew_producer(s, b) < 0) return -1;
             }

@@ -6,6 +6,7 @@
  */
 #include <stdatomic.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "consumer.h"
@@ -117,4 +118,27 @@ rd_kafka_t *ne_kafka_new(rd_kafka_type_t type, rd_kafka_conf_t *kc, char *err, s
         snprintf(err, errsz, "creating the %s: %s", type == RD_KAFKA_CONSUMER ? "consumer" : "producer", e2);
     }
     return rk;
+}
+
+int64_t ne_txn_timeout_ms(rd_kafka_t *prod)
+{
+    char buf[32];
+    size_t sz = sizeof(buf);
+    if (rd_kafka_conf_get(rd_kafka_conf(prod), "transaction.timeout.ms", buf, &sz) != RD_KAFKA_CONF_OK)
+        return 60000;
+    return atoll(buf);
+}
+
+int ne_txn_is_fence(rd_kafka_resp_err_t code)
+{
+    return code == RD_KAFKA_RESP_ERR__FENCED || code == RD_KAFKA_RESP_ERR_PRODUCER_FENCED ||
+           code == RD_KAFKA_RESP_ERR_INVALID_PRODUCER_EPOCH;
+}
+
+int ne_txn_renewable(rd_kafka_t *prod, int64_t began)
+{
+    char buf[256];
+    rd_kafka_resp_err_t code = rd_kafka_fatal_error(prod, buf, sizeof(buf));
+    return code == RD_KAFKA_RESP_ERR_INVALID_TXN_STATE ||
+           (ne_txn_is_fence(code) && ne_now_ms() - began > ne_txn_timeout_ms(prod));
 }

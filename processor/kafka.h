@@ -37,4 +37,26 @@ rd_kafka_t *ne_kafka_new(rd_kafka_type_t type, rd_kafka_conf_t *kc, char *err, s
  */
 void ne_kafka_up(rd_kafka_t *rk);
 
+/** @brief A transactional producer's transaction.timeout.ms (ours, or the user's -X). */
+int64_t ne_txn_timeout_ms(rd_kafka_t *prod);
+
+/** @brief Is code a fence (another producer with the same transactional id)? */
+int ne_txn_is_fence(rd_kafka_resp_err_t code);
+
+/**
+ * @brief Is prod's fatal error one that a new producer with the same
+ * transactional id recovers from, because no other instance holds the id?
+ *  - fenced while the transaction (begun at began, ms) was older than its
+ *    timeout: the coordinator itself aborted the expired transaction and
+ *    bumped the epoch (an outage longer than the timeout, with
+ *    librdkafka's reconnect back-off on top);
+ *  - INVALID_TXN_STATE: the coordinator holds no open transaction of this
+ *    producer to end. Seen after an outage that began before the
+ *    transaction's partitions reached the coordinator: its state is still
+ *    the last commit's, and librdkafka 2.0.2 sends the abort anyway.
+ * A transaction fenced younger than the timeout means another instance
+ * started with the id: the caller stops.
+ */
+int ne_txn_renewable(rd_kafka_t *prod, int64_t began);
+
 #endif

@@ -448,16 +448,6 @@ static rd_kafka_error_t *end_transaction(rd_kafka_t *prod, int commit)
     return e;
 }
 
-/* The producer's transaction.timeout.ms (ours, or the user's -X). */
-static int64_t txn_timeout_ms(rd_kafka_t *prod)
-{
-    char buf[32];
-    size_t sz = sizeof(buf);
-    if (rd_kafka_conf_get(rd_kafka_conf(prod), "transaction.timeout.ms", buf, &sz) != RD_KAFKA_CONF_OK)
-        return 60000;
-    return atoll(buf);
-}
-
 /* The batch's offsets into the transaction, retrying while retriable.
  * Unlike a commit, a timed-out send_offsets_to_transaction does not go on
  * in the background: each attempt starts again, so attempts grow (0.5 s to
@@ -468,7 +458,7 @@ static int64_t txn_timeout_ms(rd_kafka_t *prod)
  * done again in a new transaction). */
 static rd_kafka_error_t *send_offsets(rd_kafka_t *prod, rd_kafka_t *rk, rewind_t *rw, int64_t began)
 {
-    int64_t t0 = ne_now_ms(), limit = txn_timeout_ms(prod);
+    int64_t t0 = ne_now_ms(), limit = ne_txn_timeout_ms(prod);
     int attempt_ms = NE_TXN_ATTEMPT_MS;
     rd_kafka_error_t *e;
     for (;;) {
@@ -482,45 +472,19 @@ static rd_kafka_error_t *send_offsets(rd_kafka_t *prod, rd_kafka_t *rk, rewind_t
 }
 
 /* A producer fenced by another with the same transactional id: say what to do. */
-static int is_fence(rd_kafka_resp_err_t code)
-{
-    return code == RD_KAFKA_RESP_ERR__FENCED || code == RD_KAFKA_RESP_ERR_PRODUCER_FENCED ||
-           code == RD_KAFKA_RESP_ERR_INVALID_PRODUCER_EPOCH;
-}
-
 static void fenced_hint(rd_kafka_t *prod, const ne_conf_t *conf, rd_kafka_resp_err_t code)
 {
     char buf[256];
     if (code == RD_KAFKA_RESP_ERR__FATAL) code = rd_kafka_fatal_error(prod, buf, sizeof(buf));
-    if (is_fence(code))
+    if (ne_txn_is_fence(code))
         ne_err("another instance started with the transactional id %s and fenced this one: give each "
                "instance its own --transactional-id (the default, newsevents-GROUP-HOSTNAME, is one "
                "per group and host)", conf->transactional_id);
 }
 
-/* Fatal errors of ending a transaction that a new producer with the same
- * transactional id recovers from, because no other instance holds the id:
- *  - fenced while the transaction was older than its timeout: the
- *    coordinator itself aborted the expired transaction and bumped the
- *    epoch (an outage longer than the timeout, with librdkafka's reconnect
- *    back-off on top);
- *  - INVALID_TXN_STATE: the coordinator holds no open transaction of this
- *    producer to end. Seen after an outage that began before the
- *    transaction's partitions reached the coordinator: its state is still
- *    the last commit's, and librdkafka 2.0.2 sends the abort anyway.
- * A transaction fenced younger than the timeout means another instance
- * started with the id: that one stops the service. */
-static int renewable(rd_kafka_t *prod, int64_t began)
-{
-    char buf[256];
-    rd_kafka_resp_err_t code = rd_kafka_fatal_error(prod, buf, sizeof(buf));
-    return code == RD_KAFKA_RESP_ERR_INVALID_TXN_STATE ||
-           (is_fence(code) && ne_now_ms() - began > txn_timeout_ms(prod));
-}
-
 /* One transaction: the batch's output and its offsets. Returns 0 when it
  * committed or was aborted and rewound (the batch will be done again), 1
- * after a fatal error a new producer recovers from (renewable(): the
+ * after a fatal error a new producer recovers from (ne_txn_renewable(): the
  * caller renews the producer), -1 when the service must stop (fatal, or a
  * failure that would repeat). */
 static int transact(const ne_conf_t *conf, ne_pool_t *pool, rd_kafka_t *rk, rd_kafka_t *prod,
@@ -547,7 +511,7 @@ static int transact(const ne_conf_t *conf, ne_pool_t *pool, rd_kafka_t *rk, rd_k
                                              !rd_kafka_error_is_retriable(e)))) {
         ne_err("transaction: %s%s", rd_kafka_error_is_fatal(e) ? "fatal: " : "",
                rd_kafka_error_string(e));
-        int renew = rd_kafka_error_is_fatal(e) && renewable(prod, began);
+        int renew = rd_kafka_error_is_fatal(e) && ne_txn_renewable(prod, began);
         if (!renew) fenced_hint(prod, conf, rd_kafka_error_code(e));
         rd_kafka_error_destroy(e);
         return renew ? 1 : -1;
@@ -559,7 +523,7 @@ static int transact(const ne_conf_t *conf, ne_pool_t *pool, rd_kafka_t *rk, rd_k
     rd_kafka_error_t *ae = end_transaction(prod, 0);
     if (ae) {
         ne_err("abort transaction: %s", rd_kafka_error_string(ae));
-        int renew = rd_kafka_error_is_fatal(ae) && renewable(prod, began);
+        int renew = rd_kafka_error_is_fatal(ae) && ne_txn_renewable(prod, began);
         rd_kafka_error_destroy(ae);
         return renew ? 1 : -1;
     }
@@ -607,7 +571,7 @@ static int first_offsets_from_group(rd_kafka_t *rk, rewind_t *rw)
     return 0;
 }
 
-/* After a fatal error renewable() accepts: the old producer goes (the
+/* After a fatal error ne_txn_renewable() accepts: the old producer goes (the
  * coordinator aborted its transaction, or has none of it), a new one with
  * the same transactional id takes its place (its init fences the old epoch
  * and completes whatever the coordinator still had open), and the batch's
@@ -627,7 +591,7 @@ static int renew_producer(const ne_conf_t *conf, const ne_topic_limits_t *lim, n
     ne_warn("a new producer takes the transactional id %s after a fatal error a new producer "
             "recovers from (%s; transaction.timeout.ms %lld ms), and the batch's partitions are "
             "read again from the group's last commit",
-            conf->transactional_id, err, (long long)txn_timeout_ms(*prod));
+            conf->transactional_id, err, (long long)ne_txn_timeout_ms(*prod));
     ne_metrics_error("producer_renewed");
     rd_kafka_purge(*prod, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
     rd_kafka_destroy(*prod);
