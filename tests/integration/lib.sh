@@ -47,10 +47,12 @@ wait_stable() {
 
 # Start the service in the background; its pid in SVC_PID, log in $WORK/svc-N.log
 SVC_N=0
+declare -A SVC_LOG=()   # pid -> its log, so a failure shows the right one
 start_service() {
     SVC_N=$((SVC_N + 1))
     "$NE_BIN" run -b "$B" "$@" >"$WORK/svc-$SVC_N.log" 2>&1 &
     SVC_PID=$!
+    SVC_LOG[$SVC_PID]=$WORK/svc-$SVC_N.log
     PIDS+=("$SVC_PID")
 }
 
@@ -82,7 +84,7 @@ stop_service() {
     wait "$pid" || rc=$?
     kill "$dog" 2>/dev/null || true
     [ "$rc" = 137 ] && fail "service did not stop within 60 s of SIGTERM"
-    [ "$rc" = 0 ] || { tail -20 "$WORK/svc-$SVC_N.log" >&2; fail "service exited $rc after SIGTERM"; }
+    [ "$rc" = 0 ] || { tail -40 "${SVC_LOG[$pid]:-$WORK/svc-$SVC_N.log}" >&2; fail "service $pid exited $rc after SIGTERM"; }
 }
 
 # librdkafka's mock cluster in a process of its own (tests/tools/ne_mock.c),
