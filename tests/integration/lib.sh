@@ -74,17 +74,35 @@ wait_committed() {
     fail "group $group committed $c of $end records of $topic in ${limit}s"
 }
 
+# Core dumps of a service that crashes (kernel.core_pattern permitting): the
+# threads' stacks go to the test's output, so a crash seen once in CI says
+# where it happened.
+ulimit -c unlimited 2>/dev/null || true
+backtrace() {
+    local core
+    for core in "core.$1" core; do
+        [ -f "$core" ] && [ "$core" -nt "$WORK" ] || continue
+        command -v gdb >/dev/null || { echo "(a core dump is in $PWD/$core; gdb is not installed)" >&2; return 0; }
+        gdb -batch -q -ex "thread apply all bt" "$NE_BIN" "$core" 2>/dev/null | head -150 >&2
+        return 0
+    done
+}
+
 # Stop the service with a signal and check that it exits 0 within 60 s.
 stop_service() {
     local pid=$1 rc=0 dog
-    kill -TERM "$pid"
+    kill -TERM "$pid" 2>/dev/null || true  # (it may have died already: the code below says how)
     # a watchdog, so that a shutdown that hangs fails here and says so
     (sleep 60; kill -9 "$pid") >/dev/null 2>&1 &
     dog=$!
     wait "$pid" || rc=$?
     kill "$dog" 2>/dev/null || true
     [ "$rc" = 137 ] && fail "service did not stop within 60 s of SIGTERM"
-    [ "$rc" = 0 ] || { tail -40 "${SVC_LOG[$pid]:-$WORK/svc-$SVC_N.log}" >&2; fail "service $pid exited $rc after SIGTERM"; }
+    if [ "$rc" != 0 ]; then
+        tail -40 "${SVC_LOG[$pid]:-$WORK/svc-$SVC_N.log}" >&2
+        backtrace "$pid"
+        fail "service $pid exited $rc after SIGTERM"
+    fi
 }
 
 # librdkafka's mock cluster in a process of its own (tests/tools/ne_mock.c),
