@@ -1076,16 +1076,21 @@ static int names_counterpart(const ne_places_mem_t *m, const ne_place_ref_t *r,
     return 0;
 }
 
-/* Is place p (named by r) a finer place in the state bp (named by best),
- * in the same phrase (no comma between): "to Nigeria during a visit to
- * Abuja", "in Mali's capital Bamako", but not "to areas of Myanmar, the
- * Japanese embassy in Yangon said". */
+/* Is place p (named by r) a finer place in the state or first-level
+ * division bp (named by best), in the same phrase (no comma between): "to
+ * Nigeria during a visit to Abuja", "in Mali's capital Bamako", "in
+ * Kashmir's Poonch sector", but not "to areas of Myanmar, the Japanese
+ * embassy in Yangon said". */
 static int finer(const ne_places_t *pl, const ne_doc_t *d, const ne_place_ref_t *best,
                  int32_t bp, const ne_place_ref_t *r, int32_t p)
 {
-    if (pl->pl[bp].kind != K_COUNTRY || pl->pl[p].kind == K_COUNTRY ||
-        strcmp(pl->pl[p].iso3, pl->pl[bp].iso3))
+    const place_t *b = &pl->pl[bp], *q = &pl->pl[p];
+    if (strcmp(q->iso3, b->iso3)) return 0;
+    if (b->kind == K_ADM1) {
+        if ((q->kind != K_CITY && q->kind != K_CAPITAL) || strcmp(q->adm1, b->adm1)) return 0;
+    } else if (b->kind != K_COUNTRY || q->kind == K_COUNTRY) {
         return 0;
+    }
     for (uint32_t i = best->te; i < r->tb; i++)
         if (d->tok.v[i].kind == NE_TK_PUNCT && d->text[d->tok.v[i].start] == ',') return 0;
     return 1;
