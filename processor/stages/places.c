@@ -49,7 +49,8 @@ enum {
     W_TO = 6,
     W_FEATURE = 7,
     W_STATE = 8,
-    W_SITE = 9
+    W_SITE = 9,
+    W_DIVISION = 10
 };
 
 /* How a name is introduced: not at all, by a locative word, or by a word of
@@ -228,6 +229,7 @@ static int load_words(ne_places_t *pl, const char *const *dirs, size_t ndirs, ne
                  : !strcmp(fl[1], "direction") ? W_TO
                  : !strcmp(fl[1], "feature") ? W_FEATURE
                  : !strcmp(fl[1], "state") ? W_STATE
+                 : !strcmp(fl[1], "division") ? W_DIVISION
                  : !strcmp(fl[1], "site") ? W_SITE : 0;
         if (!kind) goto bad;
         if (pl->nwords == cap) {
@@ -622,9 +624,36 @@ static int32_t resolve_name(const ne_places_t *pl, const ne_place_ref_t *r, cons
     return best;
 }
 
+/* A name that is both a first-level division's and a city's in it is the
+ * city ("in Sao Paulo", "Sagaing", "Zaporizhzhia"), unless a word of kind
+ * division follows it ("the Donetsk region", "Sao Paulo state"): then it is
+ * the division. */
+static int32_t city_or_division(const ne_places_t *pl, const ne_place_ref_t *r, int32_t best)
+{
+    const place_t *b = &pl->pl[best];
+    int want = r->division ? K_ADM1 : -1;
+    if (!r->division && b->kind != K_ADM1) return best;
+    if (r->division && b->kind != K_CITY && b->kind != K_CAPITAL) return best;
+    int32_t pick = -1;
+    double ps = -1e9;
+    for (uint32_t k = 0; k < r->n; k++) {
+        uint32_t i = pl->post[r->first + k];
+        const place_t *p = &pl->pl[i];
+        int fits = want == K_ADM1 ? p->kind == K_ADM1 : p->kind == K_CITY || p->kind == K_CAPITAL;
+        if (!fits || strcmp(p->iso3, b->iso3) || strcmp(p->adm1, b->adm1)) continue;
+        double s = weight(p) + (p->key == r->key ? 3 : 0);
+        if (s > ps) {
+            ps = s;
+            pick = (int32_t)i;
+        }
+    }
+    return pick >= 0 ? pick : best;
+}
+
 static int32_t resolve(const ne_places_t *pl, const ne_place_ref_t *r, const ctx_t *c)
 {
     int32_t best = resolve_name(pl, r, c);
+    if (best >= 0 && r->n) best = city_or_division(pl, r, best);
     /* a city-state's name is its city: "in Hong Kong", "in Singapore" */
     if (best >= 0 && pl->pl[best].kind == K_COUNTRY && pl->pl[best].capital >= 0 &&
         !strcmp(pl->pool + pl->pl[best].name, pl->pool + pl->pl[pl->pl[best].capital].name))
@@ -943,6 +972,8 @@ static int find_refs(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uint
         r.key = key;
         r.state = -1;
         r.stop = stop;
+        r.division = e < te && d->tok.v[e].kind == NE_TK_WORD &&
+                     word_kind(pl, d, &d->tok.v[e]) == W_DIVISION;
         /* "the Dnipro River", "Snake Island": another feature, not the town */
         if (e < te && d->tok.v[e].kind == NE_TK_WORD &&
             word_kind(pl, d, &d->tok.v[e]) == W_FEATURE) {
@@ -1045,16 +1076,21 @@ static int names_counterpart(const ne_places_mem_t *m, const ne_place_ref_t *r,
     return 0;
 }
 
-/* Is place p (named by r) a finer place in the state bp (named by best),
- * in the same phrase (no comma between): "to Nigeria during a visit to
- * Abuja", "in Mali's capital Bamako", but not "to areas of Myanmar, the
- * Japanese embassy in Yangon said". */
+/* Is place p (named by r) a finer place in the state or first-level
+ * division bp (named by best), in the same phrase (no comma between): "to
+ * Nigeria during a visit to Abuja", "in Mali's capital Bamako", "in
+ * Kashmir's Poonch sector", but not "to areas of Myanmar, the Japanese
+ * embassy in Yangon said". */
 static int finer(const ne_places_t *pl, const ne_doc_t *d, const ne_place_ref_t *best,
                  int32_t bp, const ne_place_ref_t *r, int32_t p)
 {
-    if (pl->pl[bp].kind != K_COUNTRY || pl->pl[p].kind == K_COUNTRY ||
-        strcmp(pl->pl[p].iso3, pl->pl[bp].iso3))
+    const place_t *b = &pl->pl[bp], *q = &pl->pl[p];
+    if (strcmp(q->iso3, b->iso3)) return 0;
+    if (b->kind == K_ADM1) {
+        if ((q->kind != K_CITY && q->kind != K_CAPITAL) || strcmp(q->adm1, b->adm1)) return 0;
+    } else if (b->kind != K_COUNTRY || q->kind == K_COUNTRY) {
         return 0;
+    }
     for (uint32_t i = best->te; i < r->tb; i++)
         if (d->tok.v[i].kind == NE_TK_PUNCT && d->text[d->tok.v[i].start] == ',') return 0;
     return 1;
