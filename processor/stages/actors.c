@@ -78,6 +78,38 @@ void ne_memory_push(ne_memory_t *mem, const ne_mention_t *m)
         if (m->m[i].country[0]) memcpy(mem->country, m->m[i].country, 4);
 }
 
+/* "Police arrested former minister Carlos Mendoza. Bolivia granted Mendoza
+ * (him) asylum": the arrest placed Mendoza in Peru, so the later surname and
+ * pronoun are Peru's, not the state of the sentence they are in. The names
+ * ring is updated where it holds the surname with the same bare role, and
+ * the placed person is remembered for pronouns (the last country named
+ * stays: the text did not name one). */
+void ne_memory_place_person(ne_memory_t *mem, const ne_doc_t *d, const ne_mention_t *m,
+                            const ne_member_t *placed)
+{
+    if (m->n != 1 || !(m->flags & NE_MF_PERSON) || !placed->country[0] || m->te <= m->tb)
+        return;
+    const ne_token_t *t = &d->tok.v[m->te - 1];
+    if (t->kind != NE_TK_WORD) return;
+    uint64_t last = ne_fnv1a(NE_FNV_OFFSET, ne_tok_fold(d, t), t->fold_len);
+    size_t n = mem->nnames < NE_MEM_NAMES ? mem->nnames : NE_MEM_NAMES;
+    int named = 0;
+    for (size_t k = 0; k < n; k++) {
+        ne_member_t *nm = &mem->names[k].m;
+        if (mem->names[k].last != last || mem->names[k].org || nm->country[0] ||
+            strcmp(nm->role, m->m[0].role))
+            continue;
+        ne_member_set(nm, placed->country, nm->role);
+        named = 1;
+    }
+    if (!named) return; /* a person of no name ("a man") is no referent later */
+    ne_mention_t r = *m;
+    ne_member_set(&r.m[0], placed->country, m->m[0].role);
+    r.flags &= (uint16_t)~NE_MF_GENERIC;
+    mem->recent[mem->nrecent % NE_MEM_RECENT] = r;
+    mem->nrecent++;
+}
+
 /* ---- tokens ------------------------------------------------------------- */
 
 static int is_capitalized(const ctx_t *c, uint32_t i)

@@ -640,6 +640,23 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
     if (st) ne_member_set(m, st, role);
 }
 
+/* A named person of no known state that an event placed keeps the state
+ * for the rest of the article (ne_memory_place_person): the mention of
+ * the sentence whose span the member has. */
+static void keep_placement(const ctx_t *c, const ne_member_t *before, const ne_member_t *after)
+{
+    if (!unplaced(before) || !after->country[0]) return;
+    const ne_doc_t *d = c->s.d;
+    for (size_t k = 0; k < d->ment.n; k++) {
+        const ne_mention_t *mm = &d->ment.v[k];
+        if (mm->n == 1 && (mm->flags & NE_MF_PERSON) && !(mm->flags & NE_MF_PRON) &&
+            d->tok.v[mm->tb].start <= before->start && before->end <= d->tok.v[mm->te - 1].end) {
+            ne_memory_place_person(c->mem, d, mm, after);
+            return;
+        }
+    }
+}
+
 static uint32_t tok_start(const ctx_t *c, uint32_t i)
 {
     return tok(c, i)->start;
@@ -1949,6 +1966,8 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
             ne_member_t a = act[i], b = cp[j];
             resolve_member(c, &a, b.country[0] ? &b : NULL, g->head, 0);
             resolve_member(c, &b, a.country[0] ? &a : NULL, g->head, 1);
+            keep_placement(c, &act[i], &a);
+            keep_placement(c, &cp[j], &b);
             if (j == 0) placed_a[i] = a;
             if (i == 0) placed_b[j] = b;
             if (!quiet && emit(c, ev, &proto, &a, &b) < 0) return -1;
