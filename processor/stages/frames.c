@@ -1663,6 +1663,7 @@ static const struct {
     {NE_GC_CHEMICAL, NE_CF_KIND_CHEMICAL, 0},   /* "rockets filled with sarin": 2041 */
     {NE_GC_CONVOY, NE_CF_KIND_CONVOY, 2},       /* "fired on the prime minister's convoy": 185 */
     {NE_GC_ARMOUR, NE_CF_KIND_ARMOUR, 0},       /* "hit by tank fire": 194 */
+    {NE_GC_AIR, NE_CF_KIND_AIR, 0},             /* "killed in an air strike": 195 */
     {NE_GC_CROWD, NE_CF_KIND_CROWD, 1},         /* "opened fire on protesters": 175 */
     {NE_GC_PROPERTY, NE_CF_KIND_PROPERTY, 1},   /* "seized the subsidiaries of X": 1711 */
     {NE_GC_MISSION, NE_CF_KIND_MISSION, 0},  /* "peacekeepers arrived in", "sent troops to help": 074 */
