@@ -281,9 +281,15 @@ static int of_modifier(const ctx_t *c, uint32_t prev, uint8_t forms)
         return 0;
     const ne_token_t *t = tok(c, prev);
     if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) || wf(c, prev) || ment_at(c, prev) >= 0) return 0;
-    /* the modifier: a plain word, or a participle ("amid renewed attacks") */
+    /* the modifier: a plain word, or a participle ("amid renewed attacks");
+     * right after a preposition (not "to", not one that opens a clause) a
+     * word that could be a verb is a noun too ("restrictions on beef
+     * imports", "a ban on arms exports") */
     uint32_t lem;
-    if (ne_lex_vforms(c->lx, t->word) != NE_LEX_NONE &&
+    int after_prep = (wf(c, prev - 1) & NE_W_PREP) && !is_w(c, prev - 1, "to") &&
+                     !(wf(c, prev - 1) & NE_W_SUBORD) &&
+                     !in_gclass(c, NE_GC_CLAUSE_TIME, tok(c, prev - 1)->word);
+    if (ne_lex_vforms(c->lx, t->word) != NE_LEX_NONE && !after_prep &&
         (verb_reading(c, prev, &lem) & (NE_F_PPART | NE_F_BASE | NE_F_S | NE_F_ING)) != NE_F_PPART)
         return 0;
     /* after a preposition that may open a clause ("after tensions rose"),
