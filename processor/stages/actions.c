@@ -464,6 +464,12 @@ static void read_infinitive(const ctx_t *c, ne_vgroup_t *g, uint32_t to)
         g->flags |= NE_VG_MODAL | NE_VG_DEONTIC;
     }
     else {
+        /* "prompting South Korea to scramble jets": the object's own act,
+         * coded as a verb of its own with the object as subject */
+        if ((g->gov = object_controller(c, m, NE_L_CAUSE)) >= 0) {
+            g->flags |= NE_VG_CAUSED;
+            return;
+        }
         g->flags |= NE_VG_INFINITIVE;
         if ((g->gov = object_controller(c, m, NE_L_CONTROL)) >= 0 ||
             (g->gov = purpose_controller(c, m)) >= 0)

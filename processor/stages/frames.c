@@ -282,6 +282,7 @@ static int conjoined(const ctx_t *c, const ne_vgroup_t *g)
 }
 
 static int32_t find_subject(ctx_t *c, size_t gi);
+static int32_t control_object(const ctx_t *c, const ne_vgroup_t *h);
 /* Members of the co-authors of a statement participle (the object of
  * "join X in"), appended to act[na..max); returns the new count. */
 static int co_authors(ctx_t *c, size_t gi, ne_member_t *act, int na, int max);
@@ -465,6 +466,8 @@ static int32_t find_subject(ctx_t *c, size_t gi)
     ne_vgroup_t *g = &c->s.d->vg.v[gi];
     /* "urged China to free ...": the act is the one who urged */
     if (g->flags & NE_VG_CONTROLLED) return group_subject(c, (size_t)g->gov);
+    /* "prompting South Korea to scramble jets": the act is the one prompted */
+    if (g->flags & NE_VG_CAUSED) return control_object(c, g);
     int32_t prev_subj = previous_subject(c, gi);
     if (g->flags & NE_VG_PARTICIPLE) return prev_subj;
     if (after_relative_that(c, g)) return -1;

@@ -97,6 +97,7 @@ enum {
     NE_L_STATIVE = 1u << 23, /* oppose, engage: "is opposed to X" is the active "opposes X" */
     NE_L_ASPECT_TO = 1u << 24, /* resort, turn (to): "resorted to throwing stones" = throwing */
     NE_L_FLEE = 1u << 25,   /* flee, escape: the subject's later arrival is no visit */
+    NE_L_CAUSE = 1u << 26,  /* prompt, lead, cause X to V: V is X's own act */
 };
 
 /* Verbs whose object is the subject of the infinitive after it. */
