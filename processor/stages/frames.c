@@ -227,6 +227,20 @@ static int compass_adjective(const ctx_t *c, uint32_t k)
            (!memcmp(w, "north", 5) || !memcmp(w, "south", 5) || !memcmp(w, "east", 4) || !memcmp(w, "west", 4));
 }
 
+/* "Kharkiv was hit by Russian air strikes": a place right before a passive
+ * verb (past adverbs and dates), not the object of a preposition, is what
+ * the act was done to; a place is never the subject of an active verb. */
+static int place_patient(const ctx_t *c, const ne_mention_t *mm, uint32_t verb)
+{
+    if (!(mm->flags & NE_MF_LOC) || (mm->flags & NE_MF_RECIP) || mm->n != 1 ||
+        !mm->m[0].country[0])
+        return 0;
+    uint32_t p = mm->te;
+    while (p < verb && (is_adverb_like(c, p) || in_timex(c, p))) p++;
+    if (p != verb) return 0;
+    return mm->tb == c->s.tb || !(wf(c, mm->tb - 1) & NE_W_PREP);
+}
+
 static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
 {
     uint32_t k = i;
@@ -251,6 +265,7 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
         const ne_mention_t *mm = &c->s.d->ment.v[m];
         k = mm->tb;
         if (mm->flags & NE_MF_REL) return relative_antecedent(c, mm);
+        if (passive && place_patient(c, mm, i)) return m;
         if (mm->flags & (NE_MF_LOC | NE_MF_RECIP)) continue;
         if (!mm->n && !(mm->flags & NE_MF_SPEAKER)) continue;
         if ((mm->flags & NE_MF_NAME) && !passive) continue;
