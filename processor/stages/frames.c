@@ -1608,6 +1608,25 @@ static int other_state_target(const ctx_t *c, int32_t target, int32_t place)
  * sentence names whom it hit; unless that is another state's forces
  * ("struck targets in Iraq, hitting Iran's Revolutionary Guards": Iraq is
  * hit too). */
+/* "struck Hezbollah targets in Lebanon": a locative pattern took the
+ * place, but the object before it names whom the attack hit; that party is
+ * the target, unless it is another state or its organs, not of the place
+ * ("struck Iranian targets in Syria": the place stays). */
+static void object_before_place(const ctx_t *c, ne_vgroup_t *g)
+{
+    if (g->target < 0 || !locative_pattern(c->s.lx, g->pat)) return;
+    const ne_mention_t *pl = &c->s.d->ment.v[g->target];
+    for (uint32_t k = g->head + 1; k < pl->tb; k++) {
+        if (is_punct(c, k, ".,;:") || (wf(c, k) & NE_W_REL)) return;
+        int32_t m = ment_at(c, k);
+        if (m < 0) continue;
+        const ne_mention_t *mm = &c->s.d->ment.v[m];
+        if (!mm->n || (mm->flags & (NE_MF_LOC | NE_MF_WEAK | NE_MF_PRON | NE_MF_REL))) return;
+        if (!other_state_target(c, m, g->target)) g->target = m;
+        return;
+    }
+}
+
 static int place_only(ctx_t *c, size_t gi)
 {
     const ne_vgroup_t *g = &c->s.d->vg.v[gi];
@@ -1961,6 +1980,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         if (subj < 0) return 0;
         na = members(c, subj, act);
         whose_owner(c, subj, act, na);
+        object_before_place(c, g);
         if (g->flags & NE_VG_STATEMENT) na = co_authors(c, gi, act, na, NE_MAX_MEMBERS);
         ncp = counterpart(c, g, proto.code, act, na, cp, ev, &recip);
     }
