@@ -1611,8 +1611,9 @@ static int other_state_target(const ctx_t *c, int32_t target, int32_t place)
 /* "struck Hezbollah targets in Lebanon": a locative pattern took the
  * place, but the object before it names whom the attack hit; that party is
  * the target, unless it is another state or its organs, not of the place
- * ("struck Iranian targets in Syria": the place stays). */
-static void object_before_place(const ctx_t *c, ne_vgroup_t *g)
+ * ("struck Iranian targets in Syria": the place stays), or of the actor's
+ * own kind. */
+static void object_before_place(const ctx_t *c, ne_vgroup_t *g, const ne_member_t *act, int na)
 {
     if (g->target < 0 || !locative_pattern(c->s.lx, g->pat)) return;
     const ne_mention_t *pl = &c->s.d->ment.v[g->target];
@@ -1622,6 +1623,13 @@ static void object_before_place(const ctx_t *c, ne_vgroup_t *g)
         if (m < 0) continue;
         const ne_mention_t *mm = &c->s.d->ment.v[m];
         if (!mm->n || (mm->flags & (NE_MF_LOC | NE_MF_WEAK | NE_MF_PRON | NE_MF_REL))) return;
+        /* one's own people ("herdsmen who attacked Nigerian farmers in Benue"):
+         * the place stays */
+        for (int i = 0; i < na; i++)
+            for (int j = 0; j < mm->n; j++)
+                if (!strcmp(act[i].code, mm->m[j].code) ||
+                    (!act[i].country[0] && !strcmp(act[i].role, mm->m[j].role)))
+                    return;
         if (!other_state_target(c, m, g->target)) g->target = m;
         return;
     }
@@ -1980,7 +1988,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         if (subj < 0) return 0;
         na = members(c, subj, act);
         whose_owner(c, subj, act, na);
-        object_before_place(c, g);
+        object_before_place(c, g, act, na);
         if (g->flags & NE_VG_STATEMENT) na = co_authors(c, gi, act, na, NE_MAX_MEMBERS);
         ncp = counterpart(c, g, proto.code, act, na, cp, ev, &recip);
     }
