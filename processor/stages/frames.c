@@ -1955,6 +1955,47 @@ static int32_t holder_subject(const ctx_t *c, const ne_vgroup_t *g)
 /* The events of group gi under its match. *empty is set when the match
  * names no counterpart the actor can act on: a reciprocal with one actor,
  * no counterpart, or only the actor itself. */
+/* Is `code` a demand or an appeal for the release of persons (1053, 0253)? */
+static int release_bidding(const char *code)
+{
+    return !strncmp(code, "1053", 4) || !strncmp(code, "0253", 4);
+}
+
+/* Did remembered event e detain or seize party p (arrest, detention,
+ * abduction, hostage-taking: codes 173, 181)? A party still unplaced
+ * ("the journalist") is the detained party of the same role. */
+static int detained(const struct ne_memevent_s *e, const ne_member_t *p)
+{
+    if (strncmp(e->code, "173", 3) && strncmp(e->code, "181", 3)) return 0;
+    for (int t = 0; t < e->ntarget; t++)
+        if (!strcmp(e->target[t].code, p->code) ||
+            (unplaced(p) && p->role[0] && !strcmp(e->target[t].role, p->role)))
+            return 1;
+    return 0;
+}
+
+/* "Moscow demanded the release of the journalist" (whom Moldovan police
+ * detained): a demand or an appeal for a release is addressed to whoever
+ * holds the party, the agents of the last event that detained it; the
+ * party itself when the article names no such event. */
+static int release_holders(const ctx_t *c, const char *code, ne_member_t *cp, int ncp)
+{
+    if (!release_bidding(code) || ncp != 1) return ncp;
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nevents < NE_MEM_EVENTS ? mem->nevents : NE_MEM_EVENTS;
+    for (size_t k = 0; k < n; k++) {
+        const struct ne_memevent_s *e = &mem->events[(mem->nevents - 1 - k) % NE_MEM_EVENTS];
+        if (!detained(e, &cp[0])) continue;
+        uint32_t start = cp[0].start, end = cp[0].end;
+        for (int a = 0; a < e->nagent; a++) {
+            cp[a] = e->agent[a];
+            cp[a].start = start, cp[a].end = end;
+        }
+        return e->nagent;
+    }
+    return ncp;
+}
+
 static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
 {
     ne_doc_t *d = c->s.d;
@@ -1994,6 +2035,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     }
     if (fled_arrival(c, proto.code, act, na)) return 0;
     ncp = one_party_per_state(cp, ncp);
+    ncp = release_holders(c, proto.code, cp, ncp);
     if (recip) {
         if (na < 2) return (*empty = 1), 0;
         for (int i = 0; i < na; i++) resolve_member(c, &act[i], NULL, g->head, 0);
