@@ -1505,6 +1505,34 @@ static int match_noun(const ctx_t *c, uint32_t noun, uint32_t from, mstate_t *ou
     return 0;
 }
 
+/* "called for their immediate release": the possessor of the noun at q (a
+ * mention made by the mention grammar, actors.c possessive_patient) fills
+ * the "+" of the noun's pattern "N of +". */
+static int possessed_noun(const ctx_t *c, uint32_t noun, uint32_t q, ne_match_t *out)
+{
+    int32_t m = -1;
+    for (uint32_t p = q; p > c->tb && q - p < 5 && m < 0; p--)
+        if (ment_at(c, p - 1) >= 0 && (c->d->ment.v[ment_at(c, p - 1)].flags & NE_MF_PRON))
+            m = ment_at(c, p - 1);
+    if (m < 0) return 0;
+    size_t np;
+    const ne_pattern_t *pats = ne_lex_noun_patterns(c->lx, noun, &np);
+    for (size_t k = 0; k < np; k++) {
+        const ne_pelem_t *el = ne_lex_pelems(c->lx) + pats[k].elem;
+        if (pats[k].nelem != 2 || el[0].type != NE_PE_WORD || el[1].type != NE_PE_TARGET) continue;
+        int of = 0;
+        for (uint16_t a = 0; a < el[0].nalt && !of; a++)
+            of = ne_lex_alts(c->lx)[el[0].alt + a] == ne_lex_word_find(c->lx, "of", 2);
+        if (!of) continue;
+        out->pat = &pats[k];
+        out->target = m;
+        out->evnoun = -1;
+        out->end = q + 1;
+        return 1;
+    }
+    return 0;
+}
+
 /* "ordered the release of X", "called for an emergency meeting of the
  * Security Council": a support verb whose object is headed by an event
  * noun codes the noun's event, presented as the verb's modality says. */
@@ -1525,6 +1553,10 @@ static int match_support(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, n
                 out->target = ms.target;
                 out->evnoun = ms.evnoun;
                 out->end = ms.end;
+                out->modality = sp->modality;
+                return 1;
+            }
+            if (noun != NE_LEX_NONE && possessed_noun(c, noun, q, out)) {
                 out->modality = sp->modality;
                 return 1;
             }

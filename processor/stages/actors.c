@@ -2555,6 +2555,39 @@ static uint32_t hyphen_chain_start(const ctx_t *c, uint32_t i, uint32_t floor)
     return i;
 }
 
+/* "called for their immediate release", "demanded his extradition": after
+ * a verb of bidding (govern-demand, govern-appeal), a possessive pronoun
+ * before a noun of the class PATIENTS (a few modifiers between) is the
+ * party the act is done to, a mention of its own (the event noun's "of +",
+ * actions.c). Returns the end, or i. */
+static uint32_t possessive_patient(ctx_t *c, uint32_t i, build_t *b)
+{
+    if (!(is_w(c, i, "his") || is_w(c, i, "her") || is_w(c, i, "their"))) return i;
+    /* only what is asked for: "demanded his release", "called for their release" */
+    uint32_t v = i > c->s.tb && is_w(c, i - 1, "for") ? i - 1 : i;
+    if (v <= c->s.tb ||
+        !(ne_lex_verb_flags(c->s.lx, tok(c, v - 1)->word) & (NE_L_DEMAND | NE_L_APPEAL)))
+        return i;
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_PATIENTS);
+    if (cls == NE_LEX_NONE) return i;
+    uint32_t k = i + 1;
+    for (; k < c->s.te && k - i <= 4; k++) {
+        const ne_token_t *t = tok(c, k);
+        if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP)) return i;
+        if (ne_lex_in_class(c->s.lx, cls, t->word)) break;
+        if (wf(c, k) && !is_w(c, k, "and")) return i; /* "immediate and unconditional" */
+    }
+    if (k >= c->s.te || k - i > 4) return i;
+    const ne_mention_t *r = resolve_possessive(c, i);
+    if (!r || !r->n) return i;
+    memset(b, 0, sizeof(*b));
+    b->m.n = r->n;
+    memcpy(b->m.m, r->m, sizeof(r->m[0]) * (size_t)r->n);
+    for (int q = 0; q < b->m.n; q++) b->m.m[q].start = b->m.m[q].end = 0;
+    b->m.flags = (uint16_t)(NE_MF_PRON | (r->flags & (NE_MF_PERSON | NE_MF_PLURAL)));
+    return i + 1;
+}
+
 int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                        ne_memory_t *mem)
 {
@@ -2584,7 +2617,8 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
             continue;
         }
         build_t b;
-        uint32_t e = parse_mention(&c, i, &b);
+        uint32_t e = possessive_patient(&c, i, &b);
+        if (e == i) e = parse_mention(&c, i, &b);
         if (e > i) {
             if (NE_VEC_RESERVE(d->ment) < 0) return -1;
             counterpart_other_side(&c, &b.m, i, e);

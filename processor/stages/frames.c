@@ -1277,6 +1277,12 @@ static int aid_recipients(const ctx_t *c, const char *code, ne_member_t *cp)
  * the actor itself is no object); else the targets of a similar act
  * before; else the event a definite object noun stands for; for reply,
  * else whoever last acted on the actor ("Minsk denied the charge"). */
+/* Is `code` a demand or an appeal for the release of persons (1053, 0253)? */
+static int release_bidding(const char *code)
+{
+    return !strncmp(code, "1053", 4) || !strncmp(code, "0253", 4);
+}
+
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp, const struct ne_events_s *ev)
 {
@@ -1299,7 +1305,11 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
         if (m < 0 || (c->s.d->ment.v[m].flags & NE_MF_REL)) continue;
         k = c->s.d->ment.v[m].te - 1;
         if (modifier_mention(c, m)) continue;
-        if (na && c->s.d->ment.v[m].n && !strcmp(c->s.d->ment.v[m].m[0].code, act[0].code)) continue;
+        /* the actor itself is no object, unless it asks for its own people's
+         * release ("the UN called for their release": the holders, below) */
+        if (na && c->s.d->ment.v[m].n && !strcmp(c->s.d->ment.v[m].m[0].code, act[0].code) &&
+            !release_bidding(g->pat->code))
+            continue;
         return members(c, m, cp);
     }
     int n = similar_targets(c, g, act, na, cp);
@@ -1955,12 +1965,6 @@ static int32_t holder_subject(const ctx_t *c, const ne_vgroup_t *g)
 /* The events of group gi under its match. *empty is set when the match
  * names no counterpart the actor can act on: a reciprocal with one actor,
  * no counterpart, or only the actor itself. */
-/* Is `code` a demand or an appeal for the release of persons (1053, 0253)? */
-static int release_bidding(const char *code)
-{
-    return !strncmp(code, "1053", 4) || !strncmp(code, "0253", 4);
-}
-
 /* Did remembered event e detain or seize party p (arrest, detention,
  * abduction, hostage-taking: codes 173, 181)? A party still unplaced
  * ("the journalist") is the detained party of the same role. */
