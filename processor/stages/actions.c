@@ -226,7 +226,11 @@ static int indefinite_state(const ctx_t *c, uint32_t i)
  * take "strikes"). */
 static int indefinite_compound(const ctx_t *c, uint32_t prev, uint8_t forms)
 {
-    if (!valid_idx(c, prev) || prev <= c->tb || (forms & (NE_F_S | NE_F_PAST | NE_F_ING))) return 0;
+    /* a participle after "a NOUN" is a reduced relative ("a statement issued
+     * by her party"), not the head of a compound */
+    if (!valid_idx(c, prev) || prev <= c->tb ||
+        (forms & (NE_F_S | NE_F_PAST | NE_F_ING | NE_F_PPART)))
+        return 0;
     const ne_token_t *t = tok(c, prev);
     return t->kind == NE_TK_WORD && !(t->flags & NE_TF_CAP) && ment_at(c, prev) < 0 && !wf(c, prev) &&
            ne_lex_vforms(c->lx, t->word) == NE_LEX_NONE &&
@@ -780,6 +784,12 @@ static int finite_clause_near(const ctx_t *c, uint32_t i)
 
 /* Does a gap end at token i? At the end of a clause: a stop, a
  * subordinating word, a coordinated verb or a verb that opens a clause. */
+/* Is token i the "by" of a reduced passive participle right before it? */
+static int participle_agent(const ctx_t *c, uint32_t i)
+{
+    return is_w(c, i, "by") && i > c->tb && passive_participle_at(c, i - 1);
+}
+
 static int gap_stop(const ctx_t *c, uint32_t i)
 {
     if (is_punct(c, i, ".;:()!?")) return 1;
@@ -788,7 +798,7 @@ static int gap_stop(const ctx_t *c, uint32_t i)
         return 1;
     /* "in a statement issued by her party": the agent of a reduced
      * participle belongs to the participle, not to the verb before */
-    if (is_w(c, i, "by") && i > c->tb && passive_participle_at(c, i - 1)) return 1;
+    if (participle_agent(c, i)) return 1;
     /* "suspended it, and both stations returned": a clause joined by ", and" */
     if (is_punct(c, i, ",") && i + 1 < c->te && (is_w(c, i + 1, "and") || is_w(c, i + 1, "but")) &&
         finite_clause_near(c, i + 2))
@@ -840,6 +850,9 @@ static int match_gap(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
     uint32_t q = jumped(ms, pos);
     for (int k = 0; k <= MAX_GAP; k++) {
+        /* "denounced the verdict in a statement issued | by her party": the
+         * gap does not go on into the agent of a participle of its own */
+        if (k > 0 && participle_agent(c, q)) return 0;
         if (match_from(c, ms, (uint16_t)(ei + 1), q)) return 1;
         q = jumped(ms, skip_transparent(c, q));
         if (q >= c->te || gap_stop(c, q)) return 0;

@@ -694,29 +694,43 @@ static uint32_t tok_end(const ctx_t *c, uint32_t i)
 static int sure_verb(const ctx_t *c, const ne_vgroup_t *g)
 {
     if (g->first != g->head) return 1;
-    return g->head > c->s.tb && (is_w(c, g->head - 1, "and") || is_w(c, g->head - 1, "but"));
+    /* "but reversed course", "who fled to New Delhi in August" */
+    return g->head > c->s.tb && (is_w(c, g->head - 1, "and") || is_w(c, g->head - 1, "but") ||
+                                 is_w(c, g->head - 1, "who") || is_w(c, g->head - 1, "which"));
 }
 
 /* Give each time expression to the nearest verb group on its left (else
  * on its right): "X did Y on Monday, Z said on Tuesday" dates Y Monday.
  * Groups that coded something or report speech are preferred over other
  * verb forms ("a currency swap agreement on Thursday" dates "signed"). */
+/* "denounced the verdict in a statement issued by her party on Monday": a
+ * passive participle without an auxiliary tells of its noun; the date goes
+ * to the clause's verb first. */
+static int bare_participle(const ne_vgroup_t *g)
+{
+    return (g->flags & NE_VG_PASSIVE) && g->first == g->head;
+}
+
 static void attach_dates(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
     for (size_t x = 0; x < d->tx.n; x++) {
         int32_t best = -1;
         for (int pass = 0; pass < 2 && best < 0; pass++) {
-            /* the last eligible group on the left, else the first on the right */
-            int32_t left = -1, right = -1;
+            /* the last eligible group on the left (a bare participle only
+             * when no other is), else the first on the right */
+            int32_t left = -1, left_part = -1, right = -1;
             for (size_t k = 0; k < d->vg.n; k++) {
                 const ne_vgroup_t *g = &d->vg.v[k];
                 if ((g->flags & (NE_VG_NOUN | NE_VG_CONSUMED)) ||
                     (pass == 0 && !strong_group(g) && !sure_verb(c, g)))
                     continue;
-                if (g->head < d->tx.v[x].tb) left = (int32_t)k;
-                else if (g->head >= d->tx.v[x].te && right < 0) right = (int32_t)k;
+                if (g->head < d->tx.v[x].tb) {
+                    if (bare_participle(g)) left_part = (int32_t)k;
+                    else left = (int32_t)k;
+                } else if (g->head >= d->tx.v[x].te && right < 0) right = (int32_t)k;
             }
+            if (left < 0) left = left_part;
             best = left >= 0 && !(d->tx.v[x].flags & NE_TX_OPENS) ? left : right;
         }
         if (best >= 0 && d->vg.v[best].date < 0) d->vg.v[best].date = (int32_t)x;
