@@ -1119,6 +1119,13 @@ static int her_is_object(const ctx_t *c, uint32_t k)
     if (k >= c->s.te) return 1;
     const ne_token_t *t = tok(c, k);
     if (t->kind == NE_TK_PUNCT) return 1;
+    /* "granted her asylum", "offered her a pardon": after a verb, before a
+     * thing one is given (class GRANTS), "her" is the one who gets it */
+    uint32_t g = (is_w(c, k, "a") || is_w(c, k, "an")) ? k + 1 : k;
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_GRANTS);
+    if (cls != NE_LEX_NONE && k >= c->s.tb + 2 && is_verbish(c, k - 2))
+        for (uint32_t q = g; q < c->s.te && q <= g + 1; q++) /* "political asylum" */
+            if (ne_lex_in_class(c->s.lx, cls, tok(c, q)->word)) return 1;
     return t->kind == NE_TK_WORD && !(t->flags & NE_TF_CAP) &&
            ((wf(c, k) & (NE_W_PREP | NE_W_DET | NE_W_CONJ | NE_W_PRON | NE_W_POSS |
                          NE_W_SUBORD | NE_W_REL | NE_W_BE | NE_W_HAVE | NE_W_MODAL |
