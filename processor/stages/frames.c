@@ -1206,6 +1206,20 @@ static const ne_vgroup_t *clause_extension(const ctx_t *c, uint32_t k)
 /* Whom the act opposes, named after the verb in its clause: "in defiance
  * of Chinese authorities", "unless Israel rescinded" (class AGAINST); the
  * clause goes on through a purpose infinitive or a participle clause. */
+/* "against the alleged abuses by the Israeli military": the agent named
+ * in a short noun phrase of plain words from q ("by" X), or -1. */
+static int32_t agent_after(const ctx_t *c, uint32_t q)
+{
+    for (uint32_t k = q; k < c->s.te && k - q < 5; k++) {
+        if (is_w(c, k, "by")) return ment_at(c, k + 1) >= 0 ? ment_at(c, k + 1)
+                                     : (wf(c, k + 1) & NE_W_DET) ? ment_at(c, k + 2) : -1;
+        if (tok(c, k)->kind != NE_TK_WORD || ment_at(c, k) >= 0 || other_verb_at(c, k) ||
+            (wf(c, k) & ~(NE_W_DET | NE_W_ADV)))
+            return -1;
+    }
+    return -1;
+}
+
 static int opposed_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                          ne_member_t *cp)
 {
@@ -1220,9 +1234,12 @@ static int opposed_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t
         if (!q) continue;
         if (ment_at(c, q) < 0 && (wf(c, q) & NE_W_DET)) q++;
         int32_t m = ment_at(c, q);
+        if (m < 0) m = agent_after(c, q);
         if (m < 0) continue;
         const ne_mention_t *mm = &c->s.d->ment.v[m];
-        if (mm->tb != q || !mm->n || (mm->flags & (NE_MF_REL | NE_MF_RECIP))) continue;
+        if ((mm->tb != q && !is_w(c, mm->tb - 1, "by")) || !mm->n ||
+            (mm->flags & (NE_MF_REL | NE_MF_RECIP)))
+            continue;
         if (na && !strcmp(mm->m[0].code, act[0].code)) continue;
         return members(c, m, cp);
     }
