@@ -227,6 +227,28 @@ static int compass_adjective(const ctx_t *c, uint32_t k)
            (!memcmp(w, "north", 5) || !memcmp(w, "south", 5) || !memcmp(w, "east", 4) || !memcmp(w, "west", 4));
 }
 
+/* "after a powerful earthquake struck the Atlas Mountains": right before
+ * the verb (past adverbs and dates) a noun phrase of plain words that opens
+ * with a determiner names a thing, the verb's subject. "A Russian missile
+ * strike killed" has an actor in its phrase. Returns the determiner's
+ * token + 1, or 0. */
+static int other_verb_at(const ctx_t *c, uint32_t k);
+static int thing_subject(const ctx_t *c, uint32_t verb)
+{
+    uint32_t p = verb;
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    int words = 0;
+    for (; p > c->s.tb && words < 4; p--, words++) {
+        uint32_t q = p - 1;
+        if (ment_at(c, q) >= 0 || tok(c, q)->kind != NE_TK_WORD || (tok(c, q)->flags & NE_TF_CAP))
+            return 0;
+        if (wf(c, q) & NE_W_DET)
+            return words > 0 && !(wf(c, q) & (NE_W_NUM | NE_W_PREP)) ? (int)q + 1 : 0;
+        if (wf(c, q) || other_verb_at(c, q)) return 0;
+    }
+    return 0;
+}
+
 /* "Kharkiv was hit by Russian air strikes": a place right before a passive
  * verb (past adverbs and dates), not the object of a preposition, is what
  * the act was done to; a place is never the subject of an active verb. */
@@ -243,6 +265,13 @@ static int place_patient(const ctx_t *c, const ne_mention_t *mm, uint32_t verb)
 
 static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
 {
+    /* "after a powerful storm hit the city": a clause opened by a
+     * subordinator whose subject is a thing has no actor */
+    int det = thing_subject(c, i);
+    if (det > 1 && (uint32_t)det - 1 > c->s.tb &&
+        ((wf(c, (uint32_t)det - 2) & NE_W_SUBORD) ||
+         ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_CLAUSE_TIME), tok(c, (uint32_t)det - 2)->word)))
+        return -1;
     uint32_t k = i;
     int32_t of_object = -1; /* "A convoy of the United Nations was attacked" */
     for (int steps = 0; steps < 60 && k > c->s.tb; steps++) {
@@ -315,10 +344,17 @@ static int32_t group_subject(ctx_t *c, size_t gi)
 /* The subject of the previous finite verb, which a participle or a
  * coordinated verb shares ("an earthquake struck ..., killing": not the
  * subject of a verb before that). */
+static int thing_subject(const ctx_t *c, uint32_t verb);
 static int32_t previous_subject(ctx_t *c, size_t gi)
 {
-    for (size_t k = gi; k > 0; k--)
-        if (coded_group(&c->s.d->vg.v[k - 1])) return group_subject(c, k - 1);
+    for (size_t k = gi; k > 0; k--) {
+        const ne_vgroup_t *p = &c->s.d->vg.v[k - 1];
+        if (!coded_group(p)) continue;
+        /* ", killing 2,000 people" after "a powerful earthquake struck": a
+         * thing did it, no actor */
+        if ((c->s.d->vg.v[gi].flags & NE_VG_PARTICIPLE) && thing_subject(c, p->first)) return -1;
+        return group_subject(c, k - 1);
+    }
     return -1;
 }
 
