@@ -2067,6 +2067,36 @@ static int release_holders(const ctx_t *c, const char *code, ne_member_t *cp, in
     return ncp;
 }
 
+/* "Saudi Arabia hosted talks between U.S. and Russian officials": a
+ * meeting (root 04) whose pattern names a TALKS noun and whose counterpart
+ * follows "between" says that those parties met: each negotiated with the
+ * other (046), as "A and B held talks" would. */
+static int meeting_between(const ctx_t *c, const ne_vgroup_t *g, const char *code)
+{
+    if (strncmp(code, "04", 2) || g->target < 0 || !g->pat) return 0;
+    uint32_t tb = c->s.d->ment.v[g->target].tb;
+    for (int n = 0; n < 2 && tb > c->s.tb + 1 && tok(c, tb - 1)->kind == NE_TK_WORD &&
+                    !wf(c, tb - 1) && !(tok(c, tb - 1)->flags & NE_TF_CAP); n++)
+        tb--; /* "between senior U.S. and Russian officials" */
+    if (tb <= c->s.tb || !is_w(c, tb - 1, "between")) return 0;
+    const ne_pelem_t *el = ne_lex_pelems(c->s.lx) + g->pat->elem;
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_TALKS);
+    for (uint16_t k = 0; k < g->pat->nelem; k++)
+        if (el[k].type == NE_PE_CLASS && el[k].alt == cls) return 1;
+    return 0;
+}
+
+static int talks_between(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto,
+                         const ne_member_t *cp, int ncp)
+{
+    ne_event_t e = *proto;
+    if (!set_cameo(c, &e, "046")) return 0;
+    for (int i = 0; i < ncp; i++)
+        for (int j = 0; j < ncp; j++)
+            if (i != j && emit(c, ev, &e, &cp[i], &cp[j]) < 0) return -1;
+    return 0;
+}
+
 static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
 {
     ne_doc_t *d = c->s.d;
@@ -2133,6 +2163,8 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
             if (!quiet && emit(c, ev, &proto, &a, &b) < 0) return -1;
         }
     if (na && ncp) remember_event(c->mem, proto.code, trigger_word(c, g), c->s.tb, placed_a, na, placed_b, ncp);
+    if (!quiet && meeting_between(c, g, proto.code) && talks_between(c, ev, &proto, placed_b, ncp) < 0)
+        return -1;
     return 0;
 }
 

@@ -239,6 +239,7 @@ enum {
     NE_GC_AIR,          /* "air strike", "drone": an attack with them is 195 */
     NE_GC_PATIENTS,     /* "release", "extradition": "his release" is the release of him */
     NE_GC_GRANTS,       /* "asylum", "pardon": "granted her asylum" has "her" as object */
+    NE_GC_TALKS,        /* "talks", "negotiations": "hosted talks between A and B" (A and B negotiated) */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
