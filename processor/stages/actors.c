@@ -2422,6 +2422,19 @@ static int has_apposition(const ctx_t *c, const ne_mention_t *m)
     return 0;
 }
 
+/* "the subsidiaries of France's Danone and Denmark's Carlsberg": two
+ * possessors of things, joined by "and" past the first thing's name (a
+ * word or two), are one compound of owners (still a modifier, WEAK). */
+static int possessive_pair(const ctx_t *c, const ne_mention_t *a, const ne_mention_t *bm)
+{
+    if (!(a->flags & NE_MF_WEAK) || !(bm->flags & NE_MF_WEAK) || a->n != 1 || bm->n != 1 ||
+        !is_w(c, a->te, "'s") || bm->te >= c->s.te || !is_w(c, bm->te, "'s"))
+        return 0;
+    uint32_t k = a->te + 1, n = 0;
+    while (k < bm->tb && n < 3 && tok(c, k)->kind == NE_TK_WORD && !wf(c, k)) k++, n++;
+    return n > 0 && k + 1 == bm->tb && is_w(c, k, "and");
+}
+
 static void merge_compounds(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
@@ -2448,6 +2461,8 @@ static void merge_compounds(ctx_t *c)
                                   * joins clauses */
                 else if (gap_e == gap_b + 1 && is_punct(c, gap_b, ","))
                     sep_comma = 1;
+                else if (possessive_pair(c, a, bm))
+                    sep_and = 1;
                 if (sep_and) {
                     q++;
                     chain_ok = 1;
@@ -2466,6 +2481,7 @@ static void merge_compounds(ctx_t *c)
             continue;
         }
         ne_mention_t cur = *first;
+        int weak_pair = (first->flags & NE_MF_WEAK) && (d->ment.v[last].flags & NE_MF_WEAK);
         {
             for (size_t q = k + 1; q <= last; q++) {
                 ne_mention_t *bm = &d->ment.v[q];
@@ -2475,7 +2491,7 @@ static void merge_compounds(ctx_t *c)
             }
             cur.te = d->ment.v[last].te;
             cur.flags |= NE_MF_PLURAL;
-            cur.flags &= (uint16_t)~NE_MF_WEAK;
+            if (!weak_pair) cur.flags &= (uint16_t)~NE_MF_WEAK;
             place_by_partners(&cur);
         }
         d->ment.v[out++] = cur;
