@@ -458,6 +458,10 @@ static void read_infinitive(const ctx_t *c, ne_vgroup_t *g, uint32_t to)
     uint32_t mlem = 0;
     uint8_t mforms = valid_idx(c, m) && ment_at(c, m) < 0 ? verb_reading(c, m, &mlem) : 0;
     uint32_t mf = mforms ? ne_lex_lemma_flags(c->lx, mlem) : 0;
+    /* "an attempt to intimidate": after a determiner the word is a noun; what
+     * it attempts is not done */
+    if ((mf & NE_L_ACT) && m > c->tb && ((wf(c, m - 1) & (NE_W_DET | NE_W_POSS)) || is_w(c, m - 1, "'s")))
+        mf = 0, mforms = 0;
     if (mforms && (mf & (NE_L_INTENT | NE_L_PROMISE | NE_L_ASPECT | NE_L_THREAT | NE_L_REFUSE |
                          NE_L_FAIL | NE_L_ACT | NE_L_AGREE | NE_L_DEONTIC)))
         governed_mood(c, g, m, mforms, mf);
