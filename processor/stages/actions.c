@@ -529,6 +529,11 @@ static void read_ing_form(const ctx_t *c, ne_vgroup_t *g, uint32_t prev, uint32_
         g->flags |= NE_VG_PARTICIPLE | NE_VG_STATEMENT;
     } else if (wf(c, prev) & NE_W_PREP) {
         g->flags |= NE_VG_NOUN; /* a gerund: "of derailing" */
+    } else if (ment_at(c, before) >= 0 && c->d->ment.v[ment_at(c, before)].tb > c->tb &&
+               is_w(c, c->d->ment.v[ment_at(c, before)].tb - 1, "to")) {
+        /* "dropped its objections to Finland and Sweden joining NATO": a
+         * gerund with its own subject, the object of "to": not asserted */
+        g->flags |= NE_VG_NOUN;
     } else if (ment_at(c, before) >= 0 && finite_before(c->d, c->tb, g->head)) {
         /* "filed a case at the court accusing Israel": after the main verb,
          * a participle clause of its subject */
