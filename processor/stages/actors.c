@@ -1241,6 +1241,24 @@ static int resolve_cast(const ctx_t *c, int n, int persons, ne_mention_t *out)
     return n == 2 && two_recent(c, persons, out);
 }
 
+/* "the group", "the militia": the last armed group or movement named (a
+ * member of role REB or OPP), the sentence's own subject too ("Hamas
+ * released two hostages, the group said"). */
+static int resolve_group(const ctx_t *c, ne_mention_t *out)
+{
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    for (size_t k = 0; k < n; k++) {
+        const ne_mention_t *m = &mem->recent[(mem->nrecent - 1 - k) % NE_MEM_RECENT];
+        if ((m->flags & (NE_MF_LOC | NE_MF_WEAK)) || m->n != 1) continue;
+        if (strcmp(m->m[0].role, "REB") && strcmp(m->m[0].role, "OPP")) continue;
+        out->n = 1;
+        out->m[0] = m->m[0];
+        return 1;
+    }
+    return 0;
+}
+
 /* "the bloc", "the island", "the North": the last actor of the kind the
  * type noun names (mention-words.tsv, class type). */
 static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t,
@@ -1257,6 +1275,7 @@ static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t,
     }
     int igo = !strcmp(kind, "IGO");
     size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    if (!strcmp(kind, "GROUP")) return resolve_group(c, out);
     for (size_t k = 0; k < n; k++) {
         size_t idx = mem->nrecent - 1 - k;
         const ne_mention_t *m = &mem->recent[idx % NE_MEM_RECENT];
