@@ -2153,7 +2153,10 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     ne_member_t placed_a[NE_MAX_MEMBERS], placed_b[NE_MAX_MEMBERS];
     for (int i = 0; i < na; i++)
         for (int j = 0; j < ncp; j++) {
-            ne_member_t a = act[i], b = cp[j];
+            /* a counterpart is placed once, against the first actor: "the
+             * Malian army and Wagner fighters killed dozens of civilians"
+             * are Malian civilians for both */
+            ne_member_t a = act[i], b = i ? placed_b[j] : cp[j];
             resolve_member(c, &a, b.country[0] ? &b : NULL, g->head, 0);
             resolve_member(c, &b, a.country[0] ? &a : NULL, g->head, 1);
             keep_placement(c, &act[i], &a);
