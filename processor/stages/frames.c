@@ -2156,7 +2156,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
             /* a counterpart is placed once, against the first actor: "the
              * Malian army and Wagner fighters killed dozens of civilians"
              * are Malian civilians for both */
-            ne_member_t a = act[i], b = i ? placed_b[j] : cp[j];
+            ne_member_t a = j ? placed_a[i] : act[i], b = i ? placed_b[j] : cp[j];
             resolve_member(c, &a, b.country[0] ? &b : NULL, g->head, 0);
             resolve_member(c, &b, a.country[0] ? &a : NULL, g->head, 1);
             keep_placement(c, &act[i], &a);
