@@ -226,7 +226,11 @@ static int indefinite_state(const ctx_t *c, uint32_t i)
  * take "strikes"). */
 static int indefinite_compound(const ctx_t *c, uint32_t prev, uint8_t forms)
 {
-    if (!valid_idx(c, prev) || prev <= c->tb || (forms & (NE_F_S | NE_F_PAST | NE_F_ING))) return 0;
+    /* a participle after "a NOUN" is a reduced relative ("a statement issued
+     * by her party"), not the head of a compound */
+    if (!valid_idx(c, prev) || prev <= c->tb ||
+        (forms & (NE_F_S | NE_F_PAST | NE_F_ING | NE_F_PPART)))
+        return 0;
     const ne_token_t *t = tok(c, prev);
     return t->kind == NE_TK_WORD && !(t->flags & NE_TF_CAP) && ment_at(c, prev) < 0 && !wf(c, prev) &&
            ne_lex_vforms(c->lx, t->word) == NE_LEX_NONE &&
@@ -281,9 +285,15 @@ static int of_modifier(const ctx_t *c, uint32_t prev, uint8_t forms)
         return 0;
     const ne_token_t *t = tok(c, prev);
     if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) || wf(c, prev) || ment_at(c, prev) >= 0) return 0;
-    /* the modifier: a plain word, or a participle ("amid renewed attacks") */
+    /* the modifier: a plain word, or a participle ("amid renewed attacks");
+     * right after a preposition (not "to", not one that opens a clause) a
+     * word that could be a verb is a noun too ("restrictions on beef
+     * imports", "a ban on arms exports") */
     uint32_t lem;
-    if (ne_lex_vforms(c->lx, t->word) != NE_LEX_NONE &&
+    int after_prep = (wf(c, prev - 1) & NE_W_PREP) && !is_w(c, prev - 1, "to") &&
+                     !(wf(c, prev - 1) & NE_W_SUBORD) &&
+                     !in_gclass(c, NE_GC_CLAUSE_TIME, tok(c, prev - 1)->word);
+    if (ne_lex_vforms(c->lx, t->word) != NE_LEX_NONE && !after_prep &&
         (verb_reading(c, prev, &lem) & (NE_F_PPART | NE_F_BASE | NE_F_S | NE_F_ING)) != NE_F_PPART)
         return 0;
     /* after a preposition that may open a clause ("after tensions rose"),
@@ -448,6 +458,10 @@ static void read_infinitive(const ctx_t *c, ne_vgroup_t *g, uint32_t to)
     uint32_t mlem = 0;
     uint8_t mforms = valid_idx(c, m) && ment_at(c, m) < 0 ? verb_reading(c, m, &mlem) : 0;
     uint32_t mf = mforms ? ne_lex_lemma_flags(c->lx, mlem) : 0;
+    /* "an attempt to intimidate": after a determiner the word is a noun; what
+     * it attempts is not done */
+    if ((mf & NE_L_ACT) && m > c->tb && ((wf(c, m - 1) & (NE_W_DET | NE_W_POSS)) || is_w(c, m - 1, "'s")))
+        mf = 0, mforms = 0;
     if (mforms && (mf & (NE_L_INTENT | NE_L_PROMISE | NE_L_ASPECT | NE_L_THREAT | NE_L_REFUSE |
                          NE_L_FAIL | NE_L_ACT | NE_L_AGREE | NE_L_DEONTIC)))
         governed_mood(c, g, m, mforms, mf);
@@ -458,6 +472,12 @@ static void read_infinitive(const ctx_t *c, ne_vgroup_t *g, uint32_t to)
         g->flags |= NE_VG_MODAL | NE_VG_DEONTIC;
     }
     else {
+        /* "prompting South Korea to scramble jets": the object's own act,
+         * coded as a verb of its own with the object as subject */
+        if ((g->gov = object_controller(c, m, NE_L_CAUSE)) >= 0) {
+            g->flags |= NE_VG_CAUSED;
+            return;
+        }
         g->flags |= NE_VG_INFINITIVE;
         if ((g->gov = object_controller(c, m, NE_L_CONTROL)) >= 0 ||
             (g->gov = purpose_controller(c, m)) >= 0)
@@ -509,6 +529,11 @@ static void read_ing_form(const ctx_t *c, ne_vgroup_t *g, uint32_t prev, uint32_
         g->flags |= NE_VG_PARTICIPLE | NE_VG_STATEMENT;
     } else if (wf(c, prev) & NE_W_PREP) {
         g->flags |= NE_VG_NOUN; /* a gerund: "of derailing" */
+    } else if (ment_at(c, before) >= 0 && c->d->ment.v[ment_at(c, before)].tb > c->tb &&
+               is_w(c, c->d->ment.v[ment_at(c, before)].tb - 1, "to")) {
+        /* "dropped its objections to Finland and Sweden joining NATO": a
+         * gerund with its own subject, the object of "to": not asserted */
+        g->flags |= NE_VG_NOUN;
     } else if (ment_at(c, before) >= 0 && finite_before(c->d, c->tb, g->head)) {
         /* "filed a case at the court accusing Israel": after the main verb,
          * a participle clause of its subject */
@@ -768,6 +793,12 @@ static int finite_clause_near(const ctx_t *c, uint32_t i)
 
 /* Does a gap end at token i? At the end of a clause: a stop, a
  * subordinating word, a coordinated verb or a verb that opens a clause. */
+/* Is token i the "by" of a reduced passive participle right before it? */
+static int participle_agent(const ctx_t *c, uint32_t i)
+{
+    return is_w(c, i, "by") && i > c->tb && passive_participle_at(c, i - 1);
+}
+
 static int gap_stop(const ctx_t *c, uint32_t i)
 {
     if (is_punct(c, i, ".;:()!?")) return 1;
@@ -776,7 +807,7 @@ static int gap_stop(const ctx_t *c, uint32_t i)
         return 1;
     /* "in a statement issued by her party": the agent of a reduced
      * participle belongs to the participle, not to the verb before */
-    if (is_w(c, i, "by") && i > c->tb && passive_participle_at(c, i - 1)) return 1;
+    if (participle_agent(c, i)) return 1;
     /* "suspended it, and both stations returned": a clause joined by ", and" */
     if (is_punct(c, i, ",") && i + 1 < c->te && (is_w(c, i + 1, "and") || is_w(c, i + 1, "but")) &&
         finite_clause_near(c, i + 2))
@@ -828,6 +859,9 @@ static int match_gap(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
     uint32_t q = jumped(ms, pos);
     for (int k = 0; k <= MAX_GAP; k++) {
+        /* "denounced the verdict in a statement issued | by her party": the
+         * gap does not go on into the agent of a participle of its own */
+        if (k > 0 && participle_agent(c, q)) return 0;
         if (match_from(c, ms, (uint16_t)(ei + 1), q)) return 1;
         q = jumped(ms, skip_transparent(c, q));
         if (q >= c->te || gap_stop(c, q)) return 0;
@@ -1493,6 +1527,34 @@ static int match_noun(const ctx_t *c, uint32_t noun, uint32_t from, mstate_t *ou
     return 0;
 }
 
+/* "called for their immediate release": the possessor of the noun at q (a
+ * mention made by the mention grammar, actors.c possessive_patient) fills
+ * the "+" of the noun's pattern "N of +". */
+static int possessed_noun(const ctx_t *c, uint32_t noun, uint32_t q, ne_match_t *out)
+{
+    int32_t m = -1;
+    for (uint32_t p = q; p > c->tb && q - p < 5 && m < 0; p--)
+        if (ment_at(c, p - 1) >= 0 && (c->d->ment.v[ment_at(c, p - 1)].flags & NE_MF_PRON))
+            m = ment_at(c, p - 1);
+    if (m < 0) return 0;
+    size_t np;
+    const ne_pattern_t *pats = ne_lex_noun_patterns(c->lx, noun, &np);
+    for (size_t k = 0; k < np; k++) {
+        const ne_pelem_t *el = ne_lex_pelems(c->lx) + pats[k].elem;
+        if (pats[k].nelem != 2 || el[0].type != NE_PE_WORD || el[1].type != NE_PE_TARGET) continue;
+        int of = 0;
+        for (uint16_t a = 0; a < el[0].nalt && !of; a++)
+            of = ne_lex_alts(c->lx)[el[0].alt + a] == ne_lex_word_find(c->lx, "of", 2);
+        if (!of) continue;
+        out->pat = &pats[k];
+        out->target = m;
+        out->evnoun = -1;
+        out->end = q + 1;
+        return 1;
+    }
+    return 0;
+}
+
 /* "ordered the release of X", "called for an emergency meeting of the
  * Security Council": a support verb whose object is headed by an event
  * noun codes the noun's event, presented as the verb's modality says. */
@@ -1513,6 +1575,10 @@ static int match_support(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, n
                 out->target = ms.target;
                 out->evnoun = ms.evnoun;
                 out->end = ms.end;
+                out->modality = sp->modality;
+                return 1;
+            }
+            if (noun != NE_LEX_NONE && possessed_noun(c, noun, q, out)) {
                 out->modality = sp->modality;
                 return 1;
             }

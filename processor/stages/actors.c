@@ -78,6 +78,38 @@ void ne_memory_push(ne_memory_t *mem, const ne_mention_t *m)
         if (m->m[i].country[0]) memcpy(mem->country, m->m[i].country, 4);
 }
 
+/* "Police arrested former minister Carlos Mendoza. Bolivia granted Mendoza
+ * (him) asylum": the arrest placed Mendoza in Peru, so the later surname and
+ * pronoun are Peru's, not the state of the sentence they are in. The names
+ * ring is updated where it holds the surname with the same bare role, and
+ * the placed person is remembered for pronouns (the last country named
+ * stays: the text did not name one). */
+void ne_memory_place_person(ne_memory_t *mem, const ne_doc_t *d, const ne_mention_t *m,
+                            const ne_member_t *placed)
+{
+    if (m->n != 1 || !(m->flags & NE_MF_PERSON) || !placed->country[0] || m->te <= m->tb)
+        return;
+    const ne_token_t *t = &d->tok.v[m->te - 1];
+    if (t->kind != NE_TK_WORD) return;
+    uint64_t last = ne_fnv1a(NE_FNV_OFFSET, ne_tok_fold(d, t), t->fold_len);
+    size_t n = mem->nnames < NE_MEM_NAMES ? mem->nnames : NE_MEM_NAMES;
+    int named = 0;
+    for (size_t k = 0; k < n; k++) {
+        ne_member_t *nm = &mem->names[k].m;
+        if (mem->names[k].last != last || mem->names[k].org || nm->country[0] ||
+            strcmp(nm->role, m->m[0].role))
+            continue;
+        ne_member_set(nm, placed->country, nm->role);
+        named = 1;
+    }
+    if (!named) return; /* a person of no name ("a man") is no referent later */
+    ne_mention_t r = *m;
+    ne_member_set(&r.m[0], placed->country, m->m[0].role);
+    r.flags &= (uint16_t)~NE_MF_GENERIC;
+    mem->recent[mem->nrecent % NE_MEM_RECENT] = r;
+    mem->nrecent++;
+}
+
 /* ---- tokens ------------------------------------------------------------- */
 
 static int is_capitalized(const ctx_t *c, uint32_t i)
@@ -1087,6 +1119,13 @@ static int her_is_object(const ctx_t *c, uint32_t k)
     if (k >= c->s.te) return 1;
     const ne_token_t *t = tok(c, k);
     if (t->kind == NE_TK_PUNCT) return 1;
+    /* "granted her asylum", "offered her a pardon": after a verb, before a
+     * thing one is given (class GRANTS), "her" is the one who gets it */
+    uint32_t g = (is_w(c, k, "a") || is_w(c, k, "an")) ? k + 1 : k;
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_GRANTS);
+    if (cls != NE_LEX_NONE && k >= c->s.tb + 2 && is_verbish(c, k - 2))
+        for (uint32_t q = g; q < c->s.te && q <= g + 1; q++) /* "political asylum" */
+            if (ne_lex_in_class(c->s.lx, cls, tok(c, q)->word)) return 1;
     return t->kind == NE_TK_WORD && !(t->flags & NE_TF_CAP) &&
            ((wf(c, k) & (NE_W_PREP | NE_W_DET | NE_W_CONJ | NE_W_PRON | NE_W_POSS |
                          NE_W_SUBORD | NE_W_REL | NE_W_BE | NE_W_HAVE | NE_W_MODAL |
@@ -1202,6 +1241,24 @@ static int resolve_cast(const ctx_t *c, int n, int persons, ne_mention_t *out)
     return n == 2 && two_recent(c, persons, out);
 }
 
+/* "the group", "the militia": the last armed group or movement named (a
+ * member of role REB or OPP), the sentence's own subject too ("Hamas
+ * released two hostages, the group said"). */
+static int resolve_group(const ctx_t *c, ne_mention_t *out)
+{
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    for (size_t k = 0; k < n; k++) {
+        const ne_mention_t *m = &mem->recent[(mem->nrecent - 1 - k) % NE_MEM_RECENT];
+        if ((m->flags & (NE_MF_LOC | NE_MF_WEAK)) || m->n != 1) continue;
+        if (strcmp(m->m[0].role, "REB") && strcmp(m->m[0].role, "OPP")) continue;
+        out->n = 1;
+        out->m[0] = m->m[0];
+        return 1;
+    }
+    return 0;
+}
+
 /* "the bloc", "the island", "the North": the last actor of the kind the
  * type noun names (mention-words.tsv, class type). */
 static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t,
@@ -1218,6 +1275,7 @@ static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t,
     }
     int igo = !strcmp(kind, "IGO");
     size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    if (!strcmp(kind, "GROUP")) return resolve_group(c, out);
     for (size_t k = 0; k < n; k++) {
         size_t idx = mem->nrecent - 1 - k;
         const ne_mention_t *m = &mem->recent[idx % NE_MEM_RECENT];
@@ -2383,6 +2441,19 @@ static int has_apposition(const ctx_t *c, const ne_mention_t *m)
     return 0;
 }
 
+/* "the subsidiaries of France's Danone and Denmark's Carlsberg": two
+ * possessors of things, joined by "and" past the first thing's name (a
+ * word or two), are one compound of owners (still a modifier, WEAK). */
+static int possessive_pair(const ctx_t *c, const ne_mention_t *a, const ne_mention_t *bm)
+{
+    if (!(a->flags & NE_MF_WEAK) || !(bm->flags & NE_MF_WEAK) || a->n != 1 || bm->n != 1 ||
+        !is_w(c, a->te, "'s") || bm->te >= c->s.te || !is_w(c, bm->te, "'s"))
+        return 0;
+    uint32_t k = a->te + 1, n = 0;
+    while (k < bm->tb && n < 3 && tok(c, k)->kind == NE_TK_WORD && !wf(c, k)) k++, n++;
+    return n > 0 && k + 1 == bm->tb && is_w(c, k, "and");
+}
+
 static void merge_compounds(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
@@ -2409,6 +2480,8 @@ static void merge_compounds(ctx_t *c)
                                   * joins clauses */
                 else if (gap_e == gap_b + 1 && is_punct(c, gap_b, ","))
                     sep_comma = 1;
+                else if (possessive_pair(c, a, bm))
+                    sep_and = 1;
                 if (sep_and) {
                     q++;
                     chain_ok = 1;
@@ -2427,6 +2500,7 @@ static void merge_compounds(ctx_t *c)
             continue;
         }
         ne_mention_t cur = *first;
+        int weak_pair = (first->flags & NE_MF_WEAK) && (d->ment.v[last].flags & NE_MF_WEAK);
         {
             for (size_t q = k + 1; q <= last; q++) {
                 ne_mention_t *bm = &d->ment.v[q];
@@ -2436,7 +2510,7 @@ static void merge_compounds(ctx_t *c)
             }
             cur.te = d->ment.v[last].te;
             cur.flags |= NE_MF_PLURAL;
-            cur.flags &= (uint16_t)~NE_MF_WEAK;
+            if (!weak_pair) cur.flags &= (uint16_t)~NE_MF_WEAK;
             place_by_partners(&cur);
         }
         d->ment.v[out++] = cur;
@@ -2523,6 +2597,39 @@ static uint32_t hyphen_chain_start(const ctx_t *c, uint32_t i, uint32_t floor)
     return i;
 }
 
+/* "called for their immediate release", "demanded his extradition": after
+ * a verb of bidding (govern-demand, govern-appeal), a possessive pronoun
+ * before a noun of the class PATIENTS (a few modifiers between) is the
+ * party the act is done to, a mention of its own (the event noun's "of +",
+ * actions.c). Returns the end, or i. */
+static uint32_t possessive_patient(ctx_t *c, uint32_t i, build_t *b)
+{
+    if (!(is_w(c, i, "his") || is_w(c, i, "her") || is_w(c, i, "their"))) return i;
+    /* only what is asked for: "demanded his release", "called for their release" */
+    uint32_t v = i > c->s.tb && is_w(c, i - 1, "for") ? i - 1 : i;
+    if (v <= c->s.tb ||
+        !(ne_lex_verb_flags(c->s.lx, tok(c, v - 1)->word) & (NE_L_DEMAND | NE_L_APPEAL)))
+        return i;
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_PATIENTS);
+    if (cls == NE_LEX_NONE) return i;
+    uint32_t k = i + 1;
+    for (; k < c->s.te && k - i <= 4; k++) {
+        const ne_token_t *t = tok(c, k);
+        if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP)) return i;
+        if (ne_lex_in_class(c->s.lx, cls, t->word)) break;
+        if (wf(c, k) && !is_w(c, k, "and")) return i; /* "immediate and unconditional" */
+    }
+    if (k >= c->s.te || k - i > 4) return i;
+    const ne_mention_t *r = resolve_possessive(c, i);
+    if (!r || !r->n) return i;
+    memset(b, 0, sizeof(*b));
+    b->m.n = r->n;
+    memcpy(b->m.m, r->m, sizeof(r->m[0]) * (size_t)r->n);
+    for (int q = 0; q < b->m.n; q++) b->m.m[q].start = b->m.m[q].end = 0;
+    b->m.flags = (uint16_t)(NE_MF_PRON | (r->flags & (NE_MF_PERSON | NE_MF_PLURAL)));
+    return i + 1;
+}
+
 int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                        ne_memory_t *mem)
 {
@@ -2552,7 +2659,8 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
             continue;
         }
         build_t b;
-        uint32_t e = parse_mention(&c, i, &b);
+        uint32_t e = possessive_patient(&c, i, &b);
+        if (e == i) e = parse_mention(&c, i, &b);
         if (e > i) {
             if (NE_VEC_RESERVE(d->ment) < 0) return -1;
             counterpart_other_side(&c, &b.m, i, e);

@@ -83,4 +83,12 @@ void ne_member_set(ne_member_t *m, const char *country, const char *role);
 /** @brief Remember a mention (for pronouns and "the ministry" later). */
 void ne_memory_push(ne_memory_t *mem, const ne_mention_t *m);
 
+/**
+ * @brief A person of no known state (m, one member) that an event placed in
+ * state `placed` keeps that state for the rest of the article: a later
+ * surname ("Glas") recalls it, and "he"/"she"/"him"/"her" may stand for it.
+ */
+void ne_memory_place_person(ne_memory_t *mem, const ne_doc_t *d, const ne_mention_t *m,
+                            const ne_member_t *placed);
+
 #endif

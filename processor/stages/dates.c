@@ -439,7 +439,7 @@ int ne_dates_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t
 static int present_tense(const ne_lexicon_t *lx, const ne_doc_t *d, const ne_vgroup_t *g)
 {
     if (g->flags & (NE_VG_INFINITIVE | NE_VG_PARTICIPLE | NE_VG_REDUCED | NE_VG_FUTURE |
-                    NE_VG_MODAL))
+                    NE_VG_MODAL | NE_VG_CAUSED))
         return 0;
     int32_t w = d->tok.v[g->first].word;
     if (w < 0) return 0;

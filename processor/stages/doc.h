@@ -115,6 +115,7 @@ enum {
     NE_VG_STATEMENT = 1 << 17, /* "a statement blaming X": with PARTICIPLE, the authors' act */
     NE_VG_STATIVE = 1 << 18,  /* "is opposed to X": read as active, the preposition may drop */
     NE_VG_CONDITIONAL = 1 << 19, /* "may halt X if ...": with MODAL; a threat when the act is hostile */
+    NE_VG_CAUSED = 1 << 20,   /* "prompting X to V": V is X's own act; `gov` is the causing verb */
 };
 
 struct ne_pattern_s;
@@ -124,7 +125,7 @@ typedef struct ne_vgroup_s {
     uint32_t lemma;       /* lemma index of the head */
     uint32_t flags;
     int32_t date;         /* index of the time expression attached to it, -1 none */
-    int32_t gov;          /* CONTROLLED: the group of the governing verb ("urged"), else -1 */
+    int32_t gov;          /* CONTROLLED, CAUSED: the group of the governing verb ("urged"), else -1 */
     /* filled by frames.c */
     int8_t family;        /* the code family (NE_CF_*) its code passes through, -1 none */
     int32_t subj;         /* subject mention, -1 none */

@@ -227,8 +227,51 @@ static int compass_adjective(const ctx_t *c, uint32_t k)
            (!memcmp(w, "north", 5) || !memcmp(w, "south", 5) || !memcmp(w, "east", 4) || !memcmp(w, "west", 4));
 }
 
+/* "after a powerful earthquake struck the Atlas Mountains": right before
+ * the verb (past adverbs and dates) a noun phrase of plain words that opens
+ * with a determiner names a thing, the verb's subject. "A Russian missile
+ * strike killed" has an actor in its phrase. Returns the determiner's
+ * token + 1, or 0. */
+static int other_verb_at(const ctx_t *c, uint32_t k);
+static int thing_subject(const ctx_t *c, uint32_t verb)
+{
+    uint32_t p = verb;
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    int words = 0;
+    for (; p > c->s.tb && words < 4; p--, words++) {
+        uint32_t q = p - 1;
+        if (ment_at(c, q) >= 0 || tok(c, q)->kind != NE_TK_WORD || (tok(c, q)->flags & NE_TF_CAP))
+            return 0;
+        if (wf(c, q) & NE_W_DET)
+            return words > 0 && !(wf(c, q) & (NE_W_NUM | NE_W_PREP)) ? (int)q + 1 : 0;
+        if (wf(c, q) || other_verb_at(c, q)) return 0;
+    }
+    return 0;
+}
+
+/* "Kharkiv was hit by Russian air strikes": a place right before a passive
+ * verb (past adverbs and dates), not the object of a preposition, is what
+ * the act was done to; a place is never the subject of an active verb. */
+static int place_patient(const ctx_t *c, const ne_mention_t *mm, uint32_t verb)
+{
+    if (!(mm->flags & NE_MF_LOC) || (mm->flags & NE_MF_RECIP) || mm->n != 1 ||
+        !mm->m[0].country[0])
+        return 0;
+    uint32_t p = mm->te;
+    while (p < verb && (is_adverb_like(c, p) || in_timex(c, p))) p++;
+    if (p != verb) return 0;
+    return mm->tb == c->s.tb || !(wf(c, mm->tb - 1) & NE_W_PREP);
+}
+
 static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
 {
+    /* "after a powerful storm hit the city": a clause opened by a
+     * subordinator whose subject is a thing has no actor */
+    int det = thing_subject(c, i);
+    if (det > 1 && (uint32_t)det - 1 > c->s.tb &&
+        ((wf(c, (uint32_t)det - 2) & NE_W_SUBORD) ||
+         ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_CLAUSE_TIME), tok(c, (uint32_t)det - 2)->word)))
+        return -1;
     uint32_t k = i;
     int32_t of_object = -1; /* "A convoy of the United Nations was attacked" */
     for (int steps = 0; steps < 60 && k > c->s.tb; steps++) {
@@ -251,6 +294,7 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
         const ne_mention_t *mm = &c->s.d->ment.v[m];
         k = mm->tb;
         if (mm->flags & NE_MF_REL) return relative_antecedent(c, mm);
+        if (passive && place_patient(c, mm, i)) return m;
         if (mm->flags & (NE_MF_LOC | NE_MF_RECIP)) continue;
         if (!mm->n && !(mm->flags & NE_MF_SPEAKER)) continue;
         if ((mm->flags & NE_MF_NAME) && !passive) continue;
@@ -282,6 +326,7 @@ static int conjoined(const ctx_t *c, const ne_vgroup_t *g)
 }
 
 static int32_t find_subject(ctx_t *c, size_t gi);
+static int32_t control_object(const ctx_t *c, const ne_vgroup_t *h);
 /* Members of the co-authors of a statement participle (the object of
  * "join X in"), appended to act[na..max); returns the new count. */
 static int co_authors(ctx_t *c, size_t gi, ne_member_t *act, int na, int max);
@@ -299,10 +344,17 @@ static int32_t group_subject(ctx_t *c, size_t gi)
 /* The subject of the previous finite verb, which a participle or a
  * coordinated verb shares ("an earthquake struck ..., killing": not the
  * subject of a verb before that). */
+static int thing_subject(const ctx_t *c, uint32_t verb);
 static int32_t previous_subject(ctx_t *c, size_t gi)
 {
-    for (size_t k = gi; k > 0; k--)
-        if (coded_group(&c->s.d->vg.v[k - 1])) return group_subject(c, k - 1);
+    for (size_t k = gi; k > 0; k--) {
+        const ne_vgroup_t *p = &c->s.d->vg.v[k - 1];
+        if (!coded_group(p)) continue;
+        /* ", killing 2,000 people" after "a powerful earthquake struck": a
+         * thing did it, no actor */
+        if ((c->s.d->vg.v[gi].flags & NE_VG_PARTICIPLE) && thing_subject(c, p->first)) return -1;
+        return group_subject(c, k - 1);
+    }
     return -1;
 }
 
@@ -465,6 +517,8 @@ static int32_t find_subject(ctx_t *c, size_t gi)
     ne_vgroup_t *g = &c->s.d->vg.v[gi];
     /* "urged China to free ...": the act is the one who urged */
     if (g->flags & NE_VG_CONTROLLED) return group_subject(c, (size_t)g->gov);
+    /* "prompting South Korea to scramble jets": the act is the one prompted */
+    if (g->flags & NE_VG_CAUSED) return control_object(c, g);
     int32_t prev_subj = previous_subject(c, gi);
     if (g->flags & NE_VG_PARTICIPLE) return prev_subj;
     if (after_relative_that(c, g)) return -1;
@@ -640,6 +694,23 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
     if (st) ne_member_set(m, st, role);
 }
 
+/* A named person of no known state that an event placed keeps the state
+ * for the rest of the article (ne_memory_place_person): the mention of
+ * the sentence whose span the member has. */
+static void keep_placement(const ctx_t *c, const ne_member_t *before, const ne_member_t *after)
+{
+    if (!unplaced(before) || !after->country[0]) return;
+    const ne_doc_t *d = c->s.d;
+    for (size_t k = 0; k < d->ment.n; k++) {
+        const ne_mention_t *mm = &d->ment.v[k];
+        if (mm->n == 1 && (mm->flags & NE_MF_PERSON) && !(mm->flags & NE_MF_PRON) &&
+            d->tok.v[mm->tb].start <= before->start && before->end <= d->tok.v[mm->te - 1].end) {
+            ne_memory_place_person(c->mem, d, mm, after);
+            return;
+        }
+    }
+}
+
 static uint32_t tok_start(const ctx_t *c, uint32_t i)
 {
     return tok(c, i)->start;
@@ -659,29 +730,43 @@ static uint32_t tok_end(const ctx_t *c, uint32_t i)
 static int sure_verb(const ctx_t *c, const ne_vgroup_t *g)
 {
     if (g->first != g->head) return 1;
-    return g->head > c->s.tb && (is_w(c, g->head - 1, "and") || is_w(c, g->head - 1, "but"));
+    /* "but reversed course", "who fled to New Delhi in August" */
+    return g->head > c->s.tb && (is_w(c, g->head - 1, "and") || is_w(c, g->head - 1, "but") ||
+                                 is_w(c, g->head - 1, "who") || is_w(c, g->head - 1, "which"));
 }
 
 /* Give each time expression to the nearest verb group on its left (else
  * on its right): "X did Y on Monday, Z said on Tuesday" dates Y Monday.
  * Groups that coded something or report speech are preferred over other
  * verb forms ("a currency swap agreement on Thursday" dates "signed"). */
+/* "denounced the verdict in a statement issued by her party on Monday": a
+ * passive participle without an auxiliary tells of its noun; the date goes
+ * to the clause's verb first. */
+static int bare_participle(const ne_vgroup_t *g)
+{
+    return (g->flags & NE_VG_PASSIVE) && g->first == g->head;
+}
+
 static void attach_dates(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
     for (size_t x = 0; x < d->tx.n; x++) {
         int32_t best = -1;
         for (int pass = 0; pass < 2 && best < 0; pass++) {
-            /* the last eligible group on the left, else the first on the right */
-            int32_t left = -1, right = -1;
+            /* the last eligible group on the left (a bare participle only
+             * when no other is), else the first on the right */
+            int32_t left = -1, left_part = -1, right = -1;
             for (size_t k = 0; k < d->vg.n; k++) {
                 const ne_vgroup_t *g = &d->vg.v[k];
                 if ((g->flags & (NE_VG_NOUN | NE_VG_CONSUMED)) ||
                     (pass == 0 && !strong_group(g) && !sure_verb(c, g)))
                     continue;
-                if (g->head < d->tx.v[x].tb) left = (int32_t)k;
-                else if (g->head >= d->tx.v[x].te && right < 0) right = (int32_t)k;
+                if (g->head < d->tx.v[x].tb) {
+                    if (bare_participle(g)) left_part = (int32_t)k;
+                    else left = (int32_t)k;
+                } else if (g->head >= d->tx.v[x].te && right < 0) right = (int32_t)k;
             }
+            if (left < 0) left = left_part;
             best = left >= 0 && !(d->tx.v[x].flags & NE_TX_OPENS) ? left : right;
         }
         if (best >= 0 && d->vg.v[best].date < 0) d->vg.v[best].date = (int32_t)x;
@@ -1157,6 +1242,20 @@ static const ne_vgroup_t *clause_extension(const ctx_t *c, uint32_t k)
 /* Whom the act opposes, named after the verb in its clause: "in defiance
  * of Chinese authorities", "unless Israel rescinded" (class AGAINST); the
  * clause goes on through a purpose infinitive or a participle clause. */
+/* "against the alleged abuses by the Israeli military": the agent named
+ * in a short noun phrase of plain words from q ("by" X), or -1. */
+static int32_t agent_after(const ctx_t *c, uint32_t q)
+{
+    for (uint32_t k = q; k < c->s.te && k - q < 5; k++) {
+        if (is_w(c, k, "by")) return ment_at(c, k + 1) >= 0 ? ment_at(c, k + 1)
+                                     : (wf(c, k + 1) & NE_W_DET) ? ment_at(c, k + 2) : -1;
+        if (tok(c, k)->kind != NE_TK_WORD || ment_at(c, k) >= 0 || other_verb_at(c, k) ||
+            (wf(c, k) & ~(NE_W_DET | NE_W_ADV)))
+            return -1;
+    }
+    return -1;
+}
+
 static int opposed_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                          ne_member_t *cp)
 {
@@ -1171,9 +1270,12 @@ static int opposed_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t
         if (!q) continue;
         if (ment_at(c, q) < 0 && (wf(c, q) & NE_W_DET)) q++;
         int32_t m = ment_at(c, q);
+        if (m < 0) m = agent_after(c, q);
         if (m < 0) continue;
         const ne_mention_t *mm = &c->s.d->ment.v[m];
-        if (mm->tb != q || !mm->n || (mm->flags & (NE_MF_REL | NE_MF_RECIP))) continue;
+        if ((mm->tb != q && !is_w(c, mm->tb - 1, "by")) || !mm->n ||
+            (mm->flags & (NE_MF_REL | NE_MF_RECIP)))
+            continue;
         if (na && !strcmp(mm->m[0].code, act[0].code)) continue;
         return members(c, m, cp);
     }
@@ -1242,6 +1344,12 @@ static int aid_recipients(const ctx_t *c, const char *code, ne_member_t *cp)
  * the actor itself is no object); else the targets of a similar act
  * before; else the event a definite object noun stands for; for reply,
  * else whoever last acted on the actor ("Minsk denied the charge"). */
+/* Is `code` a demand or an appeal for the release of persons (1053, 0253)? */
+static int release_bidding(const char *code)
+{
+    return !strncmp(code, "1053", 4) || !strncmp(code, "0253", 4);
+}
+
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp, const struct ne_events_s *ev)
 {
@@ -1264,7 +1372,11 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
         if (m < 0 || (c->s.d->ment.v[m].flags & NE_MF_REL)) continue;
         k = c->s.d->ment.v[m].te - 1;
         if (modifier_mention(c, m)) continue;
-        if (na && c->s.d->ment.v[m].n && !strcmp(c->s.d->ment.v[m].m[0].code, act[0].code)) continue;
+        /* the actor itself is no object, unless it asks for its own people's
+         * release ("the UN called for their release": the holders, below) */
+        if (na && c->s.d->ment.v[m].n && !strcmp(c->s.d->ment.v[m].m[0].code, act[0].code) &&
+            !release_bidding(g->pat->code))
+            continue;
         return members(c, m, cp);
     }
     int n = similar_targets(c, g, act, na, cp);
@@ -1573,6 +1685,33 @@ static int other_state_target(const ctx_t *c, int32_t target, int32_t place)
  * sentence names whom it hit; unless that is another state's forces
  * ("struck targets in Iraq, hitting Iran's Revolutionary Guards": Iraq is
  * hit too). */
+/* "struck Hezbollah targets in Lebanon": a locative pattern took the
+ * place, but the object before it names whom the attack hit; that party is
+ * the target, unless it is another state or its organs, not of the place
+ * ("struck Iranian targets in Syria": the place stays), or of the actor's
+ * own kind. */
+static void object_before_place(const ctx_t *c, ne_vgroup_t *g, const ne_member_t *act, int na)
+{
+    if (g->target < 0 || !locative_pattern(c->s.lx, g->pat)) return;
+    const ne_mention_t *pl = &c->s.d->ment.v[g->target];
+    for (uint32_t k = g->head + 1; k < pl->tb; k++) {
+        if (is_punct(c, k, ".,;:") || (wf(c, k) & NE_W_REL)) return;
+        int32_t m = ment_at(c, k);
+        if (m < 0) continue;
+        const ne_mention_t *mm = &c->s.d->ment.v[m];
+        if (!mm->n || (mm->flags & (NE_MF_LOC | NE_MF_WEAK | NE_MF_PRON | NE_MF_REL))) return;
+        /* one's own people ("herdsmen who attacked Nigerian farmers in Benue"):
+         * the place stays */
+        for (int i = 0; i < na; i++)
+            for (int j = 0; j < mm->n; j++)
+                if (!strcmp(act[i].code, mm->m[j].code) ||
+                    (!act[i].country[0] && !strcmp(act[i].role, mm->m[j].role)))
+                    return;
+        if (!other_state_target(c, m, g->target)) g->target = m;
+        return;
+    }
+}
+
 static int place_only(ctx_t *c, size_t gi)
 {
     const ne_vgroup_t *g = &c->s.d->vg.v[gi];
@@ -1646,6 +1785,7 @@ static const struct {
     {NE_GC_CHEMICAL, NE_CF_KIND_CHEMICAL, 0},   /* "rockets filled with sarin": 2041 */
     {NE_GC_CONVOY, NE_CF_KIND_CONVOY, 2},       /* "fired on the prime minister's convoy": 185 */
     {NE_GC_ARMOUR, NE_CF_KIND_ARMOUR, 0},       /* "hit by tank fire": 194 */
+    {NE_GC_AIR, NE_CF_KIND_AIR, 0},             /* "killed in an air strike": 195 */
     {NE_GC_CROWD, NE_CF_KIND_CROWD, 1},         /* "opened fire on protesters": 175 */
     {NE_GC_PROPERTY, NE_CF_KIND_PROPERTY, 1},   /* "seized the subsidiaries of X": 1711 */
     {NE_GC_MISSION, NE_CF_KIND_MISSION, 0},  /* "peacekeepers arrived in", "sent troops to help": 074 */
@@ -1892,6 +2032,71 @@ static int32_t holder_subject(const ctx_t *c, const ne_vgroup_t *g)
 /* The events of group gi under its match. *empty is set when the match
  * names no counterpart the actor can act on: a reciprocal with one actor,
  * no counterpart, or only the actor itself. */
+/* Did remembered event e detain or seize party p (arrest, detention,
+ * abduction, hostage-taking: codes 173, 181)? A party still unplaced
+ * ("the journalist") is the detained party of the same role. */
+static int detained(const struct ne_memevent_s *e, const ne_member_t *p)
+{
+    if (strncmp(e->code, "173", 3) && strncmp(e->code, "181", 3)) return 0;
+    for (int t = 0; t < e->ntarget; t++)
+        if (!strcmp(e->target[t].code, p->code) ||
+            (unplaced(p) && p->role[0] && !strcmp(e->target[t].role, p->role)))
+            return 1;
+    return 0;
+}
+
+/* "Moscow demanded the release of the journalist" (whom Moldovan police
+ * detained): a demand or an appeal for a release is addressed to whoever
+ * holds the party, the agents of the last event that detained it; the
+ * party itself when the article names no such event. */
+static int release_holders(const ctx_t *c, const char *code, ne_member_t *cp, int ncp)
+{
+    if (!release_bidding(code) || ncp != 1) return ncp;
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nevents < NE_MEM_EVENTS ? mem->nevents : NE_MEM_EVENTS;
+    for (size_t k = 0; k < n; k++) {
+        const struct ne_memevent_s *e = &mem->events[(mem->nevents - 1 - k) % NE_MEM_EVENTS];
+        if (!detained(e, &cp[0])) continue;
+        uint32_t start = cp[0].start, end = cp[0].end;
+        for (int a = 0; a < e->nagent; a++) {
+            cp[a] = e->agent[a];
+            cp[a].start = start, cp[a].end = end;
+        }
+        return e->nagent;
+    }
+    return ncp;
+}
+
+/* "Saudi Arabia hosted talks between U.S. and Russian officials": a
+ * meeting (root 04) whose pattern names a TALKS noun and whose counterpart
+ * follows "between" says that those parties met: each negotiated with the
+ * other (046), as "A and B held talks" would. */
+static int meeting_between(const ctx_t *c, const ne_vgroup_t *g, const char *code)
+{
+    if (strncmp(code, "04", 2) || g->target < 0 || !g->pat) return 0;
+    uint32_t tb = c->s.d->ment.v[g->target].tb;
+    for (int n = 0; n < 2 && tb > c->s.tb + 1 && tok(c, tb - 1)->kind == NE_TK_WORD &&
+                    !wf(c, tb - 1) && !(tok(c, tb - 1)->flags & NE_TF_CAP); n++)
+        tb--; /* "between senior U.S. and Russian officials" */
+    if (tb <= c->s.tb || !is_w(c, tb - 1, "between")) return 0;
+    const ne_pelem_t *el = ne_lex_pelems(c->s.lx) + g->pat->elem;
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_TALKS);
+    for (uint16_t k = 0; k < g->pat->nelem; k++)
+        if (el[k].type == NE_PE_CLASS && el[k].alt == cls) return 1;
+    return 0;
+}
+
+static int talks_between(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto,
+                         const ne_member_t *cp, int ncp)
+{
+    ne_event_t e = *proto;
+    if (!set_cameo(c, &e, "046")) return 0;
+    for (int i = 0; i < ncp; i++)
+        for (int j = 0; j < ncp; j++)
+            if (i != j && emit(c, ev, &e, &cp[i], &cp[j]) < 0) return -1;
+    return 0;
+}
+
 static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
 {
     ne_doc_t *d = c->s.d;
@@ -1925,11 +2130,13 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         if (subj < 0) return 0;
         na = members(c, subj, act);
         whose_owner(c, subj, act, na);
+        object_before_place(c, g, act, na);
         if (g->flags & NE_VG_STATEMENT) na = co_authors(c, gi, act, na, NE_MAX_MEMBERS);
         ncp = counterpart(c, g, proto.code, act, na, cp, ev, &recip);
     }
     if (fled_arrival(c, proto.code, act, na)) return 0;
     ncp = one_party_per_state(cp, ncp);
+    ncp = release_holders(c, proto.code, cp, ncp);
     if (recip) {
         if (na < 2) return (*empty = 1), 0;
         for (int i = 0; i < na; i++) resolve_member(c, &act[i], NULL, g->head, 0);
@@ -1946,14 +2153,21 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     ne_member_t placed_a[NE_MAX_MEMBERS], placed_b[NE_MAX_MEMBERS];
     for (int i = 0; i < na; i++)
         for (int j = 0; j < ncp; j++) {
-            ne_member_t a = act[i], b = cp[j];
+            /* a counterpart is placed once, against the first actor: "the
+             * Malian army and Wagner fighters killed dozens of civilians"
+             * are Malian civilians for both */
+            ne_member_t a = j ? placed_a[i] : act[i], b = i ? placed_b[j] : cp[j];
             resolve_member(c, &a, b.country[0] ? &b : NULL, g->head, 0);
             resolve_member(c, &b, a.country[0] ? &a : NULL, g->head, 1);
+            keep_placement(c, &act[i], &a);
+            keep_placement(c, &cp[j], &b);
             if (j == 0) placed_a[i] = a;
             if (i == 0) placed_b[j] = b;
             if (!quiet && emit(c, ev, &proto, &a, &b) < 0) return -1;
         }
     if (na && ncp) remember_event(c->mem, proto.code, trigger_word(c, g), c->s.tb, placed_a, na, placed_b, ncp);
+    if (!quiet && meeting_between(c, g, proto.code) && talks_between(c, ev, &proto, placed_b, ncp) < 0)
+        return -1;
     return 0;
 }
 

@@ -122,7 +122,7 @@ static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "S
                                                              "RESPONSE", "TARGETS", "EPITHETS", "TERRITORY",
                                                              "DEMANDS",  "CHEMICAL", "ARMOUR",     "CROWD",
                                                              "MISSION",  "WEAPONS",  "CONVOY",     "PROPERTY",
-                                                             "GRIEVANCE", "PREFIXES", "PERIODS"};
+                                                             "GRIEVANCE", "PREFIXES", "PERIODS", "AIR", "PATIENTS", "GRANTS", "TALKS"};
 
 /* snprintf(dst, size, "%s", src) without the format machinery (a CAMEO
  * code look-up per event did it): at most size - 1 bytes, always ended. */
@@ -1151,6 +1151,7 @@ static const struct grammar_class_s {
     {"govern-order", NE_L_ORDER, 1},
     {"govern-allow", NE_L_ALLOW, 1},
     {"govern-bare", NE_L_BARE, 1},
+    {"govern-cause", NE_L_CAUSE, 1},
     {"act", NE_L_ACT, 1},
     {"agree", NE_L_AGREE, 1},
     {"deontic-verb", NE_L_DEONTIC, 1},
@@ -1171,7 +1172,7 @@ static const char *const CODE_FAMILIES[NE_CF_COUNT] = {
     "code-intent", "code-threat", "code-refuse", "code-appeal",
     "code-demand", "code-rally",  "code-allow",  "code-allow-home", "code-agree", "code-fail",
     "code-kind-chemical", "code-kind-armour", "code-kind-crowd", "code-kind-mission",
-    "code-kind-convoy", "code-kind-property"};
+    "code-kind-convoy", "code-kind-property", "code-kind-air"};
 
 int ne_lex_code_family(const ne_lexicon_t *lx, int family, const char *code, char out[5])
 {

@@ -97,6 +97,7 @@ enum {
     NE_L_STATIVE = 1u << 23, /* oppose, engage: "is opposed to X" is the active "opposes X" */
     NE_L_ASPECT_TO = 1u << 24, /* resort, turn (to): "resorted to throwing stones" = throwing */
     NE_L_FLEE = 1u << 25,   /* flee, escape: the subject's later arrival is no visit */
+    NE_L_CAUSE = 1u << 26,  /* prompt, lead, cause X to V: V is X's own act */
 };
 
 /* Verbs whose object is the subject of the infinitive after it. */
@@ -235,6 +236,10 @@ enum {
     NE_GC_GRIEVANCE,    /* "over", "about": what a complaint to X is about */
     NE_GC_PREFIXES,     /* "re", "co": "re-elected" is a verb, "Israeli-occupied" a modifier */
     NE_GC_PERIODS,      /* "year", "week": "last year's protests" is a noun phrase */
+    NE_GC_AIR,          /* "air strike", "drone": an attack with them is 195 */
+    NE_GC_PATIENTS,     /* "release", "extradition": "his release" is the release of him */
+    NE_GC_GRANTS,       /* "asylum", "pardon": "granted her asylum" has "her" as object */
+    NE_GC_TALKS,        /* "talks", "negotiations": "hosted talks between A and B" (A and B negotiated) */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
@@ -286,7 +291,7 @@ enum {
     NE_CF_INTENT, NE_CF_THREAT, NE_CF_REFUSE, NE_CF_APPEAL, NE_CF_DEMAND, NE_CF_RALLY,
     NE_CF_ALLOW, NE_CF_ALLOW_HOME, NE_CF_AGREE, NE_CF_FAIL,
     NE_CF_KIND_CHEMICAL, NE_CF_KIND_ARMOUR, NE_CF_KIND_CROWD, NE_CF_KIND_MISSION,
-    NE_CF_KIND_CONVOY, NE_CF_KIND_PROPERTY, NE_CF_COUNT
+    NE_CF_KIND_CONVOY, NE_CF_KIND_PROPERTY, NE_CF_KIND_AIR, NE_CF_COUNT
 };
 
 /**
