@@ -135,14 +135,15 @@ static void copy_cstr(char *dst, size_t size, const char *src)
 
 /* ---- hashing ------------------------------------------------------------ */
 
+/* FNV-1a, its high bits mixed down into the low ones that index the table. */
+static uint64_t hash_mix(uint64_t fnv)
+{
+    return fnv ^ (fnv >> 29);
+}
+
 static uint64_t hash_bytes(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h ^ (h >> 29);
+    return hash_mix(ne_fnv1a(NE_FNV_OFFSET, s, n));
 }
 
 static uint64_t mix64(uint64_t x)
@@ -160,8 +161,13 @@ static const char *word_str(const ne_lexicon_t *lx, int32_t w)
 
 int32_t ne_lex_word_find(const ne_lexicon_t *lx, const char *s, size_t n)
 {
+    return ne_lex_word_find_fnv(lx, s, n, ne_fnv1a(NE_FNV_OFFSET, s, n));
+}
+
+int32_t ne_lex_word_find_fnv(const ne_lexicon_t *lx, const char *s, size_t n, uint64_t fnv)
+{
     if (!lx->whash_cap || n == 0) return -1;
-    uint64_t h = hash_bytes(s, n);
+    uint64_t h = hash_mix(fnv);
     uint32_t tag = (uint32_t)(h >> 32);
     size_t mask = lx->whash_cap - 1, i = h & mask;
     for (;;) {

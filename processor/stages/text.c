@@ -123,6 +123,22 @@ static size_t fold_cp(uint32_t c, char *out)
     return 4;
 }
 
+/* For each ASCII byte: its fold in bits 0-7, bit 8 set for a letter, bit 9
+ * for a capital. One load per byte in push_token's common case. */
+#define F_(c) ((c) | ((c) >= 'a' && (c) <= 'z' ? 0x100 : 0))
+#define U_(c) (((c) + 32) | 0x300)
+#define F8_(c) F_(c), F_(c + 1), F_(c + 2), F_(c + 3), F_(c + 4), F_(c + 5), F_(c + 6), F_(c + 7)
+static const uint16_t ascii_fold[128] = {
+    F8_(0), F8_(8), F8_(16), F8_(24), F8_(32), F8_(40), F8_(48), F8_(56),
+    F_(64), U_('A'), U_('B'), U_('C'), U_('D'), U_('E'), U_('F'), U_('G'),
+    U_('H'), U_('I'), U_('J'), U_('K'), U_('L'), U_('M'), U_('N'), U_('O'),
+    U_('P'), U_('Q'), U_('R'), U_('S'), U_('T'), U_('U'), U_('V'), U_('W'),
+    U_('X'), U_('Y'), U_('Z'), F_(91), F_(92), F_(93), F_(94), F_(95),
+    F8_(96), F8_(104), F8_(112), F8_(120)};
+#undef F_
+#undef U_
+#undef F8_
+
 /* Append token [start,end) with its folded form. */
 static int push_token(ne_doc_t *d, const struct ne_lexicon_s *lex, uint32_t start,
                       uint32_t end, int kind, int flags)
@@ -137,32 +153,36 @@ static int push_token(ne_doc_t *d, const struct ne_lexicon_s *lex, uint32_t star
     t->fold = (uint32_t)d->fold.n;
     t->fold_len = 0;
     if (end - start <= NE_MAX_FOLD && kind != NE_TK_URL) {
-        /* the common case: plain ASCII, folded with a table-free loop */
+        /* The common case, plain ASCII: one pass folds the bytes, counts the
+         * letters and hashes the folded form for the look-up. A byte from
+         * 0x80 sends the token to the general path below, which overwrites
+         * what was written here (fold.n has not moved). */
         const unsigned char *p = (const unsigned char *)d->text + start;
         size_t n = end - start, k;
-        unsigned char any = 0;
-        for (k = 0; k < n; k++) any |= p[k];
+        while (d->fold.n + n + 1 > d->fold.cap)
+            if (ne_vec_grow((void **)&d->fold.v, &d->fold.cap, 1) < 0) return -1;
+        char *out = d->fold.v + d->fold.n;
+        unsigned any = 0, upper = 0, letters = 0;
+        uint64_t h = NE_FNV_OFFSET;
+        for (k = 0; k < n; k++) {
+            unsigned ch = p[k], e = ascii_fold[ch & 0x7F];
+            any |= ch;
+            letters += (e >> 8) & 1;
+            upper += e >> 9;
+            out[k] = (char)e;
+            h = (h ^ (e & 0xFF)) * NE_FNV_PRIME;
+        }
         if (!(any & 0x80)) {
-            while (d->fold.n + n + 1 > d->fold.cap)
-                if (ne_vec_grow((void **)&d->fold.v, &d->fold.cap, 1) < 0) return -1;
-            char *out = d->fold.v + d->fold.n;
-            int upper = 0, letters = 0, first = -1;
-            for (k = 0; k < n; k++) {
-                unsigned char ch = p[k];
-                int up = ch >= 'A' && ch <= 'Z', lo = ch >= 'a' && ch <= 'z';
-                if (up || lo) {
-                    letters++;
-                    upper += up;
-                    if (first < 0) first = up;
-                }
-                out[k] = (char)(up ? ch + 32 : ch);
-            }
             out[n] = '\0';
-            if (first == 1) t->flags |= NE_TF_CAP;
+            if (letters) {
+                /* the first letter's case: capitalised */
+                for (k = 0; (unsigned char)(out[k] - 'a') >= 26u; k++) {}
+                if (p[k] != (unsigned char)out[k]) t->flags |= NE_TF_CAP;
+            }
             if (letters >= 2 && upper == letters) t->flags |= NE_TF_ALLCAP;
             d->fold.n += n + 1;
             t->fold_len = (uint16_t)n;
-            if (lex) t->word = ne_lex_word_find(lex, out, n);
+            if (lex) t->word = ne_lex_word_find_fnv(lex, out, n, h);
             d->tok.n++;
             return 0;
         }
