@@ -128,17 +128,15 @@ static int key_of(ne_doc_t *tmp, const char *s, uint64_t *h)
      * what the tokenizer's folds would give */
     const unsigned char *u = (const unsigned char *)s;
     size_t k = 0;
-    while (u[k] && u[k] < 0x80) k++;
+    uint64_t hh = NE_FNV_OFFSET;
+    for (; u[k] && u[k] < 0x80; k++) { /* one pass: stops at the first non-ASCII byte */
+        unsigned c = u[k], l = c | 0x20;
+        if (l - 'a' < 26u) hh = (hh ^ l) * NE_FNV_PRIME;
+        else if (c - '0' < 10u) hh = (hh ^ c) * NE_FNV_PRIME;
+    }
     if (!u[k]) {
-        *h = NE_FNV_OFFSET;
-        for (k = 0; u[k]; k++) {
-            unsigned char c = u[k] >= 'A' && u[k] <= 'Z' ? u[k] + 32 : u[k];
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-                *h ^= c;
-                *h *= NE_FNV_PRIME;
-            }
-        }
-        return *h == NE_FNV_OFFSET ? 1 : 0;
+        *h = hh;
+        return hh == NE_FNV_OFFSET ? 1 : 0;
     }
     tmp->text = s;
     tmp->len = strlen(s);
@@ -182,11 +180,11 @@ static int split(char *line, char **f, int max)
 {
     int n = 0;
     f[n++] = line;
-    for (char *p = line; *p && n < max; p++)
-        if (*p == '\t') {
-            *p = '\0';
-            f[n++] = p + 1;
-        }
+    /* strchr finds the tabs a word at a time: lines of alternative names are long */
+    for (char *p = line; n < max && (p = strchr(p, '\t'));) {
+        *p++ = '\0';
+        f[n++] = p;
+    }
     return n;
 }
 
