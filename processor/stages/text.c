@@ -36,9 +36,10 @@ uint32_t ne_utf8_next(const char *s, size_t len, size_t *i)
 
 static int is_space(uint32_t c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-           c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
-           c == 0x3000 || c == 0xFEFF || c == 0 || (c < 0x20);
+    /* ASCII first: the space and every control byte (tab, newlines, NUL) */
+    if (c < 0x80) return c <= ' ';
+    return c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
+           c == 0x3000 || c == 0xFEFF;
 }
 
 static int is_apostrophe(uint32_t c)
@@ -123,12 +124,13 @@ static size_t fold_cp(uint32_t c, char *out)
     return 4;
 }
 
-/* For each ASCII byte: its fold in bits 0-7, bit 8 set for a letter, bit 9
- * for a capital. One load per byte in push_token's common case. */
-#define F_(c) ((c) | ((c) >= 'a' && (c) <= 'z' ? 0x100 : 0))
-#define U_(c) (((c) + 32) | 0x300)
+/* For each ASCII byte: its fold in bits 0-7, bit 8 set for a letter, bit 24
+ * for a capital, so that one sum of e >> 8 counts both. One load per byte
+ * in push_token's common case. */
+#define F_(c) ((uint32_t)(c) | ((c) >= 'a' && (c) <= 'z' ? 0x100u : 0))
+#define U_(c) ((uint32_t)((c) + 32) | 0x1000100u)
 #define F8_(c) F_(c), F_(c + 1), F_(c + 2), F_(c + 3), F_(c + 4), F_(c + 5), F_(c + 6), F_(c + 7)
-static const uint16_t ascii_fold[128] = {
+static const uint32_t ascii_fold[128] = {
     F8_(0), F8_(8), F8_(16), F8_(24), F8_(32), F8_(40), F8_(48), F8_(56),
     F_(64), U_('A'), U_('B'), U_('C'), U_('D'), U_('E'), U_('F'), U_('G'),
     U_('H'), U_('I'), U_('J'), U_('K'), U_('L'), U_('M'), U_('N'), U_('O'),
@@ -162,16 +164,16 @@ static int push_token(ne_doc_t *d, const struct ne_lexicon_s *lex, uint32_t star
         while (d->fold.n + n + 1 > d->fold.cap)
             if (ne_vec_grow((void **)&d->fold.v, &d->fold.cap, 1) < 0) return -1;
         char *out = d->fold.v + d->fold.n;
-        unsigned any = 0, upper = 0, letters = 0;
+        uint32_t any = 0, counts = 0; /* letters in bits 0-15, capitals from 16 */
         uint64_t h = NE_FNV_OFFSET;
         for (k = 0; k < n; k++) {
-            unsigned ch = p[k], e = ascii_fold[ch & 0x7F];
+            uint32_t ch = p[k], e = ascii_fold[ch & 0x7F];
             any |= ch;
-            letters += (e >> 8) & 1;
-            upper += e >> 9;
+            counts += e >> 8;
             out[k] = (char)e;
             h = (h ^ (e & 0xFF)) * NE_FNV_PRIME;
         }
+        uint32_t letters = counts & 0xFFFF, upper = counts >> 16;
         if (!(any & 0x80)) {
             out[n] = '\0';
             if (letters) {
@@ -342,11 +344,17 @@ int ne_text_tokenize_more(ne_doc_t *d, const struct ne_lexicon_s *lex, size_t fr
                 letters++;
                 continue;
             }
-            uint32_t cc = ne_utf8_next(text, len, &k);
-            if (is_word(cc)) {
-                i = k;
-                letters++;
-                continue;
+            uint32_t cc;
+            if (bb < 0x80) {
+                cc = bb; /* ASCII, and no letter or digit (tested above) */
+                k++;
+            } else {
+                cc = ne_utf8_next(text, len, &k);
+                if (is_word(cc)) {
+                    i = k;
+                    letters++;
+                    continue;
+                }
             }
             /* 1,000  3.5  10:30 */
             if (kind == NE_TK_NUM && (cc == ',' || cc == '.' || cc == ':') && k < len &&
@@ -400,8 +408,9 @@ int ne_text_tokenize_more(ne_doc_t *d, const struct ne_lexicon_s *lex, size_t fr
         }
         if (push_token(d, lex, (uint32_t)s, (uint32_t)i, kind, flags) < 0) return -1;
         if (joined && d->tok.v[d->tok.n - 1].fold_len) close_compound(d, lex);
-        /* the possessive as its own token (never left for the next call) */
-        if (i < len) {
+        /* the possessive as its own token (never left for the next call); an
+         * apostrophe is ' or U+2019, so other ASCII bytes need no decoding */
+        if (i < len && ((unsigned char)text[i] == '\'' || (unsigned char)text[i] >= 0x80)) {
             size_t k = i;
             uint32_t cc = ne_utf8_next(text, len, &k);
             if (is_apostrophe(cc) && k < len && (text[k] == 's' || text[k] == 'S')) {
