@@ -50,10 +50,8 @@ static int is_apostrophe(uint32_t c)
 /* Letters and digits, ASCII or not. Outside ASCII, everything that is not a
  * known punctuation or symbol block counts as a letter: scripts we have no
  * dictionaries for still tokenize into words, which simply never match. */
-static int is_word(uint32_t c)
+static int is_word_cp(uint32_t c)
 {
-    if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     if (c >= 0xA1 && c <= 0xBF) return 0;             /* Latin-1 punctuation */
     if (c == 0xD7 || c == 0xF7) return 0;             /* × ÷ */
     if (c >= 0x2010 && c <= 0x206F) return 0;         /* general punctuation */
@@ -64,6 +62,13 @@ static int is_word(uint32_t c)
     if (c >= 0x1F000 && c <= 0x1FAFF) return 0;       /* emoji */
     if (c >= 0xE000 && c <= 0xF8FF) return 0;         /* private use */
     return 1;
+}
+
+/* ASCII inline, the rest out of line: called for nearly every byte */
+static inline int is_word(uint32_t c)
+{
+    if (c < 0x80) return (c | 0x20) - 'a' < 26u || c - '0' < 10u;
+    return is_word_cp(c);
 }
 
 static int is_upper(uint32_t c)
@@ -312,8 +317,9 @@ int ne_text_tokenize_more(ne_doc_t *d, const struct ne_lexicon_s *lex, size_t fr
         pending = 0;
         /* A URL is one token, ignored by every later stage: its words
          * ("putin-aliyev-sign-...") are not part of the sentence. */
-        if (starts_with_ci(text, len, s, "http://") || starts_with_ci(text, len, s, "https://") ||
-            starts_with_ci(text, len, s, "www.")) {
+        if (((b0 | 0x20) == 'h' || (b0 | 0x20) == 'w') &&
+            (starts_with_ci(text, len, s, "http://") || starts_with_ci(text, len, s, "https://") ||
+             starts_with_ci(text, len, s, "www."))) {
             size_t j = s;
             while (j < len) {
                 size_t k = j;
