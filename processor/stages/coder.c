@@ -153,9 +153,8 @@ static void sort_slots(cp_slot_t *s, cp_slot_t *tmp, size_t n)
     for (int shift = 0; shift < 32; shift += 8) {
         size_t count[257] = {0};
         for (size_t i = 0; i < n; i++) count[((a[i].byte >> shift) & 255) + 1]++;
-        int one_bucket = 0;
-        for (int k = 1; k <= 256; k++) one_bucket |= count[k] == n;
-        if (one_bucket) continue;
+        /* all in one bucket (then a[0]'s): this byte does not order them */
+        if (count[((a[0].byte >> shift) & 255) + 1] == n) continue;
         for (int k = 0; k < 256; k++) count[k + 1] += count[k];
         for (size_t i = 0; i < n; i++) b[count[(a[i].byte >> shift) & 255]++] = a[i];
         cp_slot_t *t = a;
@@ -185,7 +184,18 @@ static int count_code_points(const ne_article_t *a, ne_events_t *ev)
     sort_slots(s, s + n, n);
     size_t byte = 0, cps = 0;
     for (k = 0; k < n; k++) {
-        for (; byte < s[k].byte && byte < a->text_len; byte++)
+        size_t to = s[k].byte < a->text_len ? s[k].byte : a->text_len;
+        /* eight bytes at a time: a code point starts at each byte that is
+         * not a continuation byte (10xxxxxx); their top bits summed by a
+         * multiply */
+        const uint64_t high = 0x8080808080808080ull;
+        for (; byte + 8 <= to; byte += 8) {
+            uint64_t x;
+            memcpy(&x, a->text + byte, 8);
+            uint64_t cont = (x & ~(x << 1) & high) >> 7;
+            cps += 8 - ((cont * 0x0101010101010101ull) >> 56);
+        }
+        for (; byte < to; byte++)
             cps += ((unsigned char)a->text[byte] & 0xC0) != 0x80;
         *s[k].cp = (uint32_t)cps;
     }

@@ -135,14 +135,15 @@ static void copy_cstr(char *dst, size_t size, const char *src)
 
 /* ---- hashing ------------------------------------------------------------ */
 
+/* FNV-1a, its high bits mixed down into the low ones that index the table. */
+static uint64_t hash_mix(uint64_t fnv)
+{
+    return fnv ^ (fnv >> 29);
+}
+
 static uint64_t hash_bytes(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h ^ (h >> 29);
+    return hash_mix(ne_fnv1a(NE_FNV_OFFSET, s, n));
 }
 
 static uint64_t mix64(uint64_t x)
@@ -160,8 +161,13 @@ static const char *word_str(const ne_lexicon_t *lx, int32_t w)
 
 int32_t ne_lex_word_find(const ne_lexicon_t *lx, const char *s, size_t n)
 {
+    return ne_lex_word_find_fnv(lx, s, n, ne_fnv1a(NE_FNV_OFFSET, s, n));
+}
+
+int32_t ne_lex_word_find_fnv(const ne_lexicon_t *lx, const char *s, size_t n, uint64_t fnv)
+{
     if (!lx->whash_cap || n == 0) return -1;
-    uint64_t h = hash_bytes(s, n);
+    uint64_t h = hash_mix(fnv);
     uint32_t tag = (uint32_t)(h >> 32);
     size_t mask = lx->whash_cap - 1, i = h & mask;
     for (;;) {
@@ -533,7 +539,15 @@ int32_t ne_lex_parse_validity(const char *s, int is_end)
     if (strcmp(s, "-") == 0 || *s == '\0') return 0;
     int y = 0, m = 0, d = 0;
     char tail;
-    if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3) {
+    /* the usual YYYY-MM-DD without sscanf, the cost of loading the actors */
+    static const char full[] = "9999-99-99";
+    size_t k = 0;
+    while (full[k] && (full[k] == '9' ? s[k] >= '0' && s[k] <= '9' : s[k] == full[k])) k++;
+    if (!full[k] && !s[k]) {
+        y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+        m = (s[5] - '0') * 10 + (s[6] - '0');
+        d = (s[8] - '0') * 10 + (s[9] - '0');
+    } else if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3) {
     } else if (sscanf(s, "%4d-%2d%c", &y, &m, &tail) == 2) {
         d = is_end ? 31 : 1;
     } else if (sscanf(s, "%4d%c", &y, &tail) == 1) {
@@ -673,6 +687,7 @@ typedef struct loader_s {
     char *err;
     size_t errsz;
     uint32_t pgroup; /* 1 + the first entry of the last person's alias lines, 0: none */
+    size_t cameo_hit; /* the code cameo_find_unsorted found last: patterns come grouped by code */
 } loader_t;
 
 static int fail(loader_t *ld, const char *fmt, ...)
@@ -1093,10 +1108,16 @@ static int load_class_line(loader_t *ld, char **f, int nf)
     return 0;
 }
 
-static const ne_cameo_t *cameo_find_unsorted(const ne_lexicon_t *lx, const char *code)
+static const ne_cameo_t *cameo_find_unsorted(loader_t *ld, const char *code)
 {
+    const ne_lexicon_t *lx = ld->lx;
+    if (ld->cameo_hit < lx->cameo.n && strcmp(lx->cameo.v[ld->cameo_hit].code, code) == 0)
+        return &lx->cameo.v[ld->cameo_hit];
     for (size_t i = 0; i < lx->cameo.n; i++)
-        if (strcmp(lx->cameo.v[i].code, code) == 0) return &lx->cameo.v[i];
+        if (strcmp(lx->cameo.v[i].code, code) == 0) {
+            ld->cameo_hit = i;
+            return &lx->cameo.v[i];
+        }
     return NULL;
 }
 
@@ -1208,7 +1229,7 @@ static int code_map_pair(loader_t *ld, int family, char *pair)
     size_t fn = strlen(from);
     if (strcmp(from, "*") && (fn < 2 || fn > 4 || strspn(from, "0123456789") != fn))
         return fail(ld, "'%s': not a code prefix or '*'", from);
-    if (strcmp(to, "-") && !cameo_find_unsorted(lx, to))
+    if (strcmp(to, "-") && !cameo_find_unsorted(ld, to))
         return fail(ld, "CAMEO code '%s' is not in cameo.tsv", to);
     if (lx->ncmap == lx->cmap_cap &&
         ne_vec_grow((void **)&lx->cmap, &lx->cmap_cap, sizeof(*lx->cmap)) < 0)
@@ -1336,6 +1357,15 @@ static int lower_word(const char *s)
     return 1;
 }
 
+/* Append s to out[0..o) within cap bytes, truncating like snprintf;
+ * returns the new length, out NUL-terminated. */
+static size_t append_str(char *out, size_t cap, size_t o, const char *s)
+{
+    while (*s && o + 1 < cap) out[o++] = *s++;
+    out[o] = '\0';
+    return o;
+}
+
 /* "declare * cease - fire": the tokenizer reads "cease-fire" in a text as
  * the closed compound "ceasefire" (text.c), so a pattern's "a - b" between
  * two plain words is the word "ab" too. In place. */
@@ -1347,12 +1377,14 @@ static void close_pattern_compounds(char *pb)
         w[n++] = t;
     char out[512];
     size_t o = 0;
+    out[0] = '\0';
     for (int k = 0; k < n; k++) {
         int join = k > 0 && k + 2 < n && lower_word(w[k]) && !strcmp(w[k + 1], "-") &&
                    lower_word(w[k + 2]);
-        o += (size_t)snprintf(out + o, sizeof(out) - o, "%s%s%s", o ? " " : "", w[k],
-                              join ? w[k + 2] : "");
-        if (o >= sizeof(out)) o = sizeof(out) - 1;
+        /* appends, not snprintf: a format per word was a good part of the loading */
+        if (o) o = append_str(out, sizeof(out), o, " ");
+        o = append_str(out, sizeof(out), o, w[k]);
+        if (join) o = append_str(out, sizeof(out), o, w[k + 2]);
         if (join) k += 2;
     }
     memcpy(pb, out, o + 1);
@@ -1364,7 +1396,7 @@ static int load_pattern(loader_t *ld, char **f, int nf, int noun)
     if (nf < 2) return fail(ld, "expected code and pattern separated by a TAB");
     /* "---": the construction is known and codes no event ("called it a
      * gesture of peace" is not a call) */
-    if (strcmp(f[0], NE_CODE_NONE) && !cameo_find_unsorted(lx, f[0]))
+    if (strcmp(f[0], NE_CODE_NONE) && !cameo_find_unsorted(ld, f[0]))
         return fail(ld, "CAMEO code '%s' is not in cameo.tsv", f[0]);
     pat_t pt;
     memset(&pt, 0, sizeof(pt));
@@ -1457,8 +1489,11 @@ static int load_pattern(loader_t *ld, char **f, int nf, int noun)
         return fail(ld, "a pattern without '+' needs an option (recip, gov, self, obj, reply or threat)");
     pt.p.score = (uint32_t)pt.p.nelem * 16 + (uint32_t)words * 2 + (uint32_t)has_target;
     char txt[600];
-    snprintf(txt, sizeof(txt), "%s %s%s%s", f[0], f[1], nf >= 3 && f[2][0] && strcmp(f[2], "-") ? " " : "",
-             nf >= 3 && strcmp(f[2], "-") ? f[2] : "");
+    size_t tn = append_str(txt, sizeof(txt), 0, f[0]);
+    tn = append_str(txt, sizeof(txt), tn, " ");
+    tn = append_str(txt, sizeof(txt), tn, f[1]);
+    if (nf >= 3 && f[2][0] && strcmp(f[2], "-")) tn = append_str(txt, sizeof(txt), tn, " ");
+    if (nf >= 3 && strcmp(f[2], "-")) append_str(txt, sizeof(txt), tn, f[2]);
     if (NE_VEC_RESERVE(lx->owned) < 0 || !(pt.p.text = strdup(txt)))
         return fail(ld, "out of memory");
     lx->owned.v[lx->owned.n++] = (char *)pt.p.text;

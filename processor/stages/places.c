@@ -128,17 +128,15 @@ static int key_of(ne_doc_t *tmp, const char *s, uint64_t *h)
      * what the tokenizer's folds would give */
     const unsigned char *u = (const unsigned char *)s;
     size_t k = 0;
-    while (u[k] && u[k] < 0x80) k++;
+    uint64_t hh = NE_FNV_OFFSET;
+    for (; u[k] && u[k] < 0x80; k++) { /* one pass: stops at the first non-ASCII byte */
+        unsigned c = u[k], l = c | 0x20;
+        if (l - 'a' < 26u) hh = (hh ^ l) * NE_FNV_PRIME;
+        else if (c - '0' < 10u) hh = (hh ^ c) * NE_FNV_PRIME;
+    }
     if (!u[k]) {
-        *h = NE_FNV_OFFSET;
-        for (k = 0; u[k]; k++) {
-            unsigned char c = u[k] >= 'A' && u[k] <= 'Z' ? u[k] + 32 : u[k];
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-                *h ^= c;
-                *h *= NE_FNV_PRIME;
-            }
-        }
-        return *h == NE_FNV_OFFSET ? 1 : 0;
+        *h = hh;
+        return hh == NE_FNV_OFFSET ? 1 : 0;
     }
     tmp->text = s;
     tmp->len = strlen(s);
@@ -182,11 +180,11 @@ static int split(char *line, char **f, int max)
 {
     int n = 0;
     f[n++] = line;
-    for (char *p = line; *p && n < max; p++)
-        if (*p == '\t') {
-            *p = '\0';
-            f[n++] = p + 1;
-        }
+    /* strchr finds the tabs a word at a time: lines of alternative names are long */
+    for (char *p = line; n < max && (p = strchr(p, '\t'));) {
+        *p++ = '\0';
+        f[n++] = p;
+    }
     return n;
 }
 
@@ -354,6 +352,46 @@ static int link_capitals(ne_places_t *pl, const int32_t *capital_gid)
     return 0;
 }
 
+/* The gazetteer's numbers, parsed without strtof/strtol: those cost more
+ * than the rest of a line's loading. parse_float takes "[-]digits[.digits]"
+ * with at most 24 bits of digits and 10 decimals; then one float division
+ * of two exact floats is correctly rounded, the same value strtof gives
+ * (Clinger's fast path). Anything else goes to strtof. */
+static float parse_float(const char *s)
+{
+    static const float pow10f[] = {1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f,
+                                   1e6f, 1e7f, 1e8f, 1e9f, 1e10f};
+    const char *p = s;
+    int neg = *p == '-';
+    p += neg;
+    uint32_t m = 0;
+    int digits = 0, decimals = -1;
+    for (;; p++) {
+        if (*p >= '0' && *p <= '9') {
+            if (m >= (1u << 24) / 10) return strtof(s, NULL); /* m * 10 may pass 2^24 */
+            m = m * 10 + (uint32_t)(*p - '0');
+            digits++;
+            if (decimals >= 0) decimals++;
+        } else if (*p == '.' && decimals < 0) {
+            decimals = 0;
+        } else {
+            break;
+        }
+    }
+    if (*p || !digits || decimals == 0 || decimals > 10) return strtof(s, NULL);
+    float v = decimals > 0 ? (float)m / pow10f[decimals] : (float)m;
+    return neg ? -v : v;
+}
+
+/* A non-negative decimal integer that fills s, or -1 (then strtol decides). */
+static long parse_uint(const char *s)
+{
+    long v = 0;
+    const char *p = s;
+    for (; *p >= '0' && *p <= '9' && p - s < 18; p++) v = v * 10 + (*p - '0');
+    return p > s && !*p ? v : -1;
+}
+
 ne_places_t *ne_places_load(const char *const *dirs, size_t ndirs, const ne_lexicon_t *lx,
                             char *err, size_t errsz)
 {
@@ -401,7 +439,9 @@ ne_places_t *ne_places_load(const char *const *dirs, size_t ndirs, const ne_lexi
         memset(p, 0, sizeof(*p));
         char *end;
         errno = 0;
-        long gid = strtol(fl[0], &end, 10);
+        long gid = parse_uint(fl[0]);
+        if (gid < 0) gid = strtol(fl[0], &end, 10);
+        else end = fl[0] + strlen(fl[0]);
         p->gid = (int32_t)gid;
         p->kind = !strcmp(fl[1], "country") ? K_COUNTRY : !strcmp(fl[1], "adm1") ? K_ADM1
                 : !strcmp(fl[1], "capital") ? K_CAPITAL : !strcmp(fl[1], "city") ? K_CITY : 9;
@@ -411,9 +451,10 @@ ne_places_t *ne_places_load(const char *const *dirs, size_t ndirs, const ne_lexi
         }
         memcpy(p->iso3, fl[2], 4);
         if (strcmp(fl[3], "-")) ne_strlcpy(p->adm1, fl[3], sizeof(p->adm1));
-        p->lat = strtof(fl[4], NULL);
-        p->lon = strtof(fl[5], NULL);
-        p->pop = (uint32_t)strtoul(fl[6], NULL, 10);
+        p->lat = parse_float(fl[4]);
+        p->lon = parse_float(fl[5]);
+        long pop = parse_uint(fl[6]);
+        p->pop = (uint32_t)(pop >= 0 ? (unsigned long)pop : strtoul(fl[6], NULL, 10));
         p->capital = -1;
         capital_gid[pl->npl] = nf > 9 && strcmp(fl[9], "-") ? (int32_t)strtol(fl[9], NULL, 10) : 0;
         if (pool_add(pl, fl[7], &p->name) < 0) goto oom;

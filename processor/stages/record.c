@@ -710,13 +710,25 @@ static void out_str(out_t *o, const char *s, size_t n)
                 w += 8;
                 i += 8;
             }
+            /* then four at a time, the same tests on 32 bits: most strings are short */
+            if (i + 4 <= lim) {
+                uint32_t x;
+                memcpy(&x, s + i, 4);
+                const uint32_t ones = 0x01010101u, high = 0x80808080u;
+                uint32_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+                uint32_t bad = ((x - ones * 0x20) & ~x) | x | ((q - ones) & ~q) | ((b - ones) & ~b);
+                if (!(bad & high)) {
+                    memcpy(w, &x, 4);
+                    w += 4;
+                    i += 4;
+                }
+            }
+            /* the plain bytes left, in a tight loop */
+            while (i < lim && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x80 &&
+                   s[i] != '"' && s[i] != '\\')
+                *w++ = s[i++];
             if (i >= lim) break;
             unsigned char c = (unsigned char)s[i];
-            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-                *w++ = (char)c;
-                i++;
-                continue;
-            }
             if (c == '"') { w[0] = '\\'; w[1] = '"'; w += 2; }
             else if (c == '\\') { w[0] = '\\'; w[1] = '\\'; w += 2; }
             else if (c == '\n') { w[0] = '\\'; w[1] = 'n'; w += 2; }

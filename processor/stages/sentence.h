@@ -11,6 +11,15 @@
 #include "doc.h"
 #include "lexicon.h"
 
+/* For the small helpers below that gain from inlining at every call: the
+ * compiler kept an out-of-line ne_s_is_w, called half a million times per
+ * 2 MB with its literal's length no longer a constant. */
+#if defined(__GNUC__)
+#define NE_S_INLINE static inline __attribute__((always_inline))
+#else
+#define NE_S_INLINE static inline
+#endif
+
 typedef struct ne_sent_s {
     const ne_lexicon_t *lx;
     ne_doc_t *d;
@@ -30,7 +39,7 @@ static inline uint32_t ne_s_wf(const ne_sent_t *s, uint32_t i)
 
 /* Is token i the word w of n bytes? NE_S_IS_W takes a literal's length at
  * compile time, so the usual answer, a different length, is one comparison. */
-static inline int ne_s_is_w(const ne_sent_t *s, uint32_t i, const char *w, size_t n)
+NE_S_INLINE int ne_s_is_w(const ne_sent_t *s, uint32_t i, const char *w, size_t n)
 {
     if (i < s->tb || i >= s->te) return 0;
     const ne_token_t *t = &s->d->tok.v[i];

@@ -36,9 +36,10 @@ uint32_t ne_utf8_next(const char *s, size_t len, size_t *i)
 
 static int is_space(uint32_t c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-           c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
-           c == 0x3000 || c == 0xFEFF || c == 0 || (c < 0x20);
+    /* ASCII first: the space and every control byte (tab, newlines, NUL) */
+    if (c < 0x80) return c <= ' ';
+    return c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
+           c == 0x3000 || c == 0xFEFF;
 }
 
 static int is_apostrophe(uint32_t c)
@@ -49,10 +50,8 @@ static int is_apostrophe(uint32_t c)
 /* Letters and digits, ASCII or not. Outside ASCII, everything that is not a
  * known punctuation or symbol block counts as a letter: scripts we have no
  * dictionaries for still tokenize into words, which simply never match. */
-static int is_word(uint32_t c)
+static int is_word_cp(uint32_t c)
 {
-    if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     if (c >= 0xA1 && c <= 0xBF) return 0;             /* Latin-1 punctuation */
     if (c == 0xD7 || c == 0xF7) return 0;             /* × ÷ */
     if (c >= 0x2010 && c <= 0x206F) return 0;         /* general punctuation */
@@ -63,6 +62,13 @@ static int is_word(uint32_t c)
     if (c >= 0x1F000 && c <= 0x1FAFF) return 0;       /* emoji */
     if (c >= 0xE000 && c <= 0xF8FF) return 0;         /* private use */
     return 1;
+}
+
+/* ASCII inline, the rest out of line: called for nearly every byte */
+static inline int is_word(uint32_t c)
+{
+    if (c < 0x80) return (c | 0x20) - 'a' < 26u || c - '0' < 10u;
+    return is_word_cp(c);
 }
 
 static int is_upper(uint32_t c)
@@ -123,6 +129,23 @@ static size_t fold_cp(uint32_t c, char *out)
     return 4;
 }
 
+/* For each ASCII byte: its fold in bits 0-7, bit 8 set for a letter, bit 24
+ * for a capital, so that one sum of e >> 8 counts both. One load per byte
+ * in push_token's common case. */
+#define F_(c) ((uint32_t)(c) | ((c) >= 'a' && (c) <= 'z' ? 0x100u : 0))
+#define U_(c) ((uint32_t)((c) + 32) | 0x1000100u)
+#define F8_(c) F_(c), F_(c + 1), F_(c + 2), F_(c + 3), F_(c + 4), F_(c + 5), F_(c + 6), F_(c + 7)
+static const uint32_t ascii_fold[128] = {
+    F8_(0), F8_(8), F8_(16), F8_(24), F8_(32), F8_(40), F8_(48), F8_(56),
+    F_(64), U_('A'), U_('B'), U_('C'), U_('D'), U_('E'), U_('F'), U_('G'),
+    U_('H'), U_('I'), U_('J'), U_('K'), U_('L'), U_('M'), U_('N'), U_('O'),
+    U_('P'), U_('Q'), U_('R'), U_('S'), U_('T'), U_('U'), U_('V'), U_('W'),
+    U_('X'), U_('Y'), U_('Z'), F_(91), F_(92), F_(93), F_(94), F_(95),
+    F8_(96), F8_(104), F8_(112), F8_(120)};
+#undef F_
+#undef U_
+#undef F8_
+
 /* Append token [start,end) with its folded form. */
 static int push_token(ne_doc_t *d, const struct ne_lexicon_s *lex, uint32_t start,
                       uint32_t end, int kind, int flags)
@@ -137,32 +160,36 @@ static int push_token(ne_doc_t *d, const struct ne_lexicon_s *lex, uint32_t star
     t->fold = (uint32_t)d->fold.n;
     t->fold_len = 0;
     if (end - start <= NE_MAX_FOLD && kind != NE_TK_URL) {
-        /* the common case: plain ASCII, folded with a table-free loop */
+        /* The common case, plain ASCII: one pass folds the bytes, counts the
+         * letters and hashes the folded form for the look-up. A byte from
+         * 0x80 sends the token to the general path below, which overwrites
+         * what was written here (fold.n has not moved). */
         const unsigned char *p = (const unsigned char *)d->text + start;
         size_t n = end - start, k;
-        unsigned char any = 0;
-        for (k = 0; k < n; k++) any |= p[k];
+        while (d->fold.n + n + 1 > d->fold.cap)
+            if (ne_vec_grow((void **)&d->fold.v, &d->fold.cap, 1) < 0) return -1;
+        char *out = d->fold.v + d->fold.n;
+        uint32_t any = 0, counts = 0; /* letters in bits 0-15, capitals from 16 */
+        uint64_t h = NE_FNV_OFFSET;
+        for (k = 0; k < n; k++) {
+            uint32_t ch = p[k], e = ascii_fold[ch & 0x7F];
+            any |= ch;
+            counts += e >> 8;
+            out[k] = (char)e;
+            h = (h ^ (e & 0xFF)) * NE_FNV_PRIME;
+        }
+        uint32_t letters = counts & 0xFFFF, upper = counts >> 16;
         if (!(any & 0x80)) {
-            while (d->fold.n + n + 1 > d->fold.cap)
-                if (ne_vec_grow((void **)&d->fold.v, &d->fold.cap, 1) < 0) return -1;
-            char *out = d->fold.v + d->fold.n;
-            int upper = 0, letters = 0, first = -1;
-            for (k = 0; k < n; k++) {
-                unsigned char ch = p[k];
-                int up = ch >= 'A' && ch <= 'Z', lo = ch >= 'a' && ch <= 'z';
-                if (up || lo) {
-                    letters++;
-                    upper += up;
-                    if (first < 0) first = up;
-                }
-                out[k] = (char)(up ? ch + 32 : ch);
-            }
             out[n] = '\0';
-            if (first == 1) t->flags |= NE_TF_CAP;
+            if (letters) {
+                /* the first letter's case: capitalised */
+                for (k = 0; (unsigned char)(out[k] - 'a') >= 26u; k++) {}
+                if (p[k] != (unsigned char)out[k]) t->flags |= NE_TF_CAP;
+            }
             if (letters >= 2 && upper == letters) t->flags |= NE_TF_ALLCAP;
             d->fold.n += n + 1;
             t->fold_len = (uint16_t)n;
-            if (lex) t->word = ne_lex_word_find(lex, out, n);
+            if (lex) t->word = ne_lex_word_find_fnv(lex, out, n, h);
             d->tok.n++;
             return 0;
         }
@@ -290,8 +317,9 @@ int ne_text_tokenize_more(ne_doc_t *d, const struct ne_lexicon_s *lex, size_t fr
         pending = 0;
         /* A URL is one token, ignored by every later stage: its words
          * ("putin-aliyev-sign-...") are not part of the sentence. */
-        if (starts_with_ci(text, len, s, "http://") || starts_with_ci(text, len, s, "https://") ||
-            starts_with_ci(text, len, s, "www.")) {
+        if (((b0 | 0x20) == 'h' || (b0 | 0x20) == 'w') &&
+            (starts_with_ci(text, len, s, "http://") || starts_with_ci(text, len, s, "https://") ||
+             starts_with_ci(text, len, s, "www."))) {
             size_t j = s;
             while (j < len) {
                 size_t k = j;
@@ -322,11 +350,17 @@ int ne_text_tokenize_more(ne_doc_t *d, const struct ne_lexicon_s *lex, size_t fr
                 letters++;
                 continue;
             }
-            uint32_t cc = ne_utf8_next(text, len, &k);
-            if (is_word(cc)) {
-                i = k;
-                letters++;
-                continue;
+            uint32_t cc;
+            if (bb < 0x80) {
+                cc = bb; /* ASCII, and no letter or digit (tested above) */
+                k++;
+            } else {
+                cc = ne_utf8_next(text, len, &k);
+                if (is_word(cc)) {
+                    i = k;
+                    letters++;
+                    continue;
+                }
             }
             /* 1,000  3.5  10:30 */
             if (kind == NE_TK_NUM && (cc == ',' || cc == '.' || cc == ':') && k < len &&
@@ -380,8 +414,9 @@ int ne_text_tokenize_more(ne_doc_t *d, const struct ne_lexicon_s *lex, size_t fr
         }
         if (push_token(d, lex, (uint32_t)s, (uint32_t)i, kind, flags) < 0) return -1;
         if (joined && d->tok.v[d->tok.n - 1].fold_len) close_compound(d, lex);
-        /* the possessive as its own token (never left for the next call) */
-        if (i < len) {
+        /* the possessive as its own token (never left for the next call); an
+         * apostrophe is ' or U+2019, so other ASCII bytes need no decoding */
+        if (i < len && ((unsigned char)text[i] == '\'' || (unsigned char)text[i] >= 0x80)) {
             size_t k = i;
             uint32_t cc = ne_utf8_next(text, len, &k);
             if (is_apostrophe(cc) && k < len && (text[k] == 's' || text[k] == 'S')) {
