@@ -14,14 +14,12 @@ cmake --build "$build" -j"$(nproc)" --target newsevents >/dev/null
 work=$(mktemp -d /tmp/ne-flat-XXXX)
 trap 'rm -rf "$work"' EXIT
 python3 - "$root" "$work" "$total_mb" <<'PY'
-import json, os, random, re, sys
+import importlib.util, json, os, random, sys
 root, work, total = sys.argv[1], sys.argv[2], float(sys.argv[3]) * 1e6
-sentences = []
-for name in ("tests/data/dev-gold.jsonl", "examples/seed-article.jsonl"):
-    for line in open(os.path.join(root, name), encoding="utf-8"):
-        if line.strip():
-            text = json.loads(line)["text"]
-            sentences += [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text) if len(s) > 20]
+spec = importlib.util.spec_from_file_location("make_corpus", os.path.join(root, "bench/make-corpus.py"))
+make_corpus = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(make_corpus)
+sentences = make_corpus.load_sentences(root)
 for size in (3000, 30000, 300000, 3000000):
     rng = random.Random(7)  # the same sentence stream for every size
     written = n = 0

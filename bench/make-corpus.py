@@ -16,28 +16,40 @@ import random
 import re
 import sys
 
-root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-out, size_mb = sys.argv[1], float(sys.argv[2]) if len(sys.argv) > 2 else 50.0
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
-sentences = []
-for name in ("tests/data/dev-gold.jsonl", "examples/seed-article.jsonl"):
-    for line in open(os.path.join(root, name), encoding="utf-8"):
-        if line.strip():
-            text = json.loads(line)["text"]
-            sentences += [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text) if len(s) > 20]
 
-rng = random.Random(42)
-target = int(size_mb * 1e6)
-written = n = 0
-with open(out, "w", encoding="utf-8") as f:
-    while written < target:
-        k = rng.randint(3, 20)
-        text = " ".join(rng.choice(sentences) for _ in range(k))
-        year = rng.randint(2015, 2026)
-        art = {"id": "bench-%d" % n, "published": "%d-%02d-%02d" % (year, rng.randint(1, 12), rng.randint(1, 28)),
-               "source": "bench", "text": text}
-        line = json.dumps(art, ensure_ascii=False) + "\n"
-        f.write(line)
-        written += len(line.encode("utf-8"))
-        n += 1
-print("%s: %d articles, %.1f MB" % (out, n, written / 1e6), file=sys.stderr)
+def load_sentences(root=ROOT):
+    """The sentences of the project's own data (longer than 20 characters);
+    bench/flatness.sh packs the same ones into articles of fixed sizes."""
+    sentences = []
+    for name in ("tests/data/dev-gold.jsonl", "examples/seed-article.jsonl"):
+        for line in open(os.path.join(root, name), encoding="utf-8"):
+            if line.strip():
+                text = json.loads(line)["text"]
+                sentences += [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text) if len(s) > 20]
+    return sentences
+
+
+def main():
+    out, size_mb = sys.argv[1], float(sys.argv[2]) if len(sys.argv) > 2 else 50.0
+    sentences = load_sentences()
+    rng = random.Random(42)
+    target = int(size_mb * 1e6)
+    written = n = 0
+    with open(out, "w", encoding="utf-8") as f:
+        while written < target:
+            k = rng.randint(3, 20)
+            text = " ".join(rng.choice(sentences) for _ in range(k))
+            year = rng.randint(2015, 2026)
+            art = {"id": "bench-%d" % n, "published": "%d-%02d-%02d" % (year, rng.randint(1, 12), rng.randint(1, 28)),
+                   "source": "bench", "text": text}
+            line = json.dumps(art, ensure_ascii=False) + "\n"
+            f.write(line)
+            written += len(line.encode("utf-8"))
+            n += 1
+    print("%s: %d articles, %.1f MB" % (out, n, written / 1e6), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

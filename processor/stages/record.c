@@ -213,6 +213,18 @@ static int fj_hex4(const char *p, uint32_t *v)
     return 0;
 }
 
+/* Eight bytes at a time for JSON strings: the high bit of each byte of the
+ * result is set where x has a quote, a backslash or a byte below 0x20 (exact
+ * tests for "some byte is ..."; others' high bits may be set too once one
+ * is). Bytes from 0x80 are not flagged: a caller that wants them ORs x. */
+#define NE_HIGH8 0x8080808080808080ull
+static inline uint64_t json_special8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101ull;
+    uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+    return ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b);
+}
+
 /* The string at j->p (its opening quote): [*s, *e) is what is inside the
  * quotes. Returns -1 to give up (a control character, a bad escape, \u0000,
  * a lone surrogate, no closing quote). */
@@ -227,10 +239,7 @@ static int fj_string(fj_t *j, const char **s, const char **e, int *esc)
         while (end - p >= 8) {
             uint64_t x;
             memcpy(&x, p, 8);
-            const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-            uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
-            uint64_t bad = ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b);
-            if (bad & high) break;
+            if (json_special8(x) & NE_HIGH8) break;
             p += 8;
         }
         if (p >= end) return -1;
@@ -697,27 +706,23 @@ static void out_str(out_t *o, const char *s, size_t n)
         if (o->oom) return;
         char *w = o->b + o->n;
         while (i < lim) {
-            /* eight plain bytes at a time: none below 0x20, none from 0x80,
-             * no quote, no backslash (exact tests for "some byte is ...") */
+            /* eight plain bytes at a time (none from 0x80 either: those are
+             * checked as UTF-8 below) */
             while (i + 8 <= lim) {
                 uint64_t x;
                 memcpy(&x, s + i, 8);
-                const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-                uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
-                uint64_t bad = ((x - ones * 0x20) & ~x) | x | ((q - ones) & ~q) | ((b - ones) & ~b);
-                if (bad & high) break;
+                if ((json_special8(x) | x) & NE_HIGH8) break;
                 memcpy(w, &x, 8);
                 w += 8;
                 i += 8;
             }
-            /* then four at a time, the same tests on 32 bits: most strings are short */
+            /* then four (most strings are short), tested as eight with four
+             * plain 'a's above them */
             if (i + 4 <= lim) {
                 uint32_t x;
                 memcpy(&x, s + i, 4);
-                const uint32_t ones = 0x01010101u, high = 0x80808080u;
-                uint32_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
-                uint32_t bad = ((x - ones * 0x20) & ~x) | x | ((q - ones) & ~q) | ((b - ones) & ~b);
-                if (!(bad & high)) {
+                uint64_t x8 = (uint64_t)x | 0x6161616100000000ull;
+                if (!((json_special8(x8) | x8) & NE_HIGH8)) {
                     memcpy(w, &x, 4);
                     w += 4;
                     i += 4;
