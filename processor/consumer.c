@@ -356,36 +356,17 @@ fail:
     return NULL;
 }
 
-/* Leaves the group before the close: librdkafka's close can abort in
- * rd_kafka_cgrp_terminated ("assert: !rd_kafka_assignment_in_progress")
- * when the group is still rebalancing as it terminates, e.g. after the
- * coordinator was lost during a join (librdkafka issues #4027, #4792; seen
- * once in cluster_faults' group fault). Unsubscribing first revokes through
- * the callback like any rebalance (flush, commit), and the close then finds
- * nothing assigned. A record polled meanwhile is dropped unstored: its
- * offset is never committed, so the next owner reads it again. */
-static void leave_group(ne_consumer_t *c)
-{
-    if (c->mode == NE_CONS_REPLAY || rd_kafka_unsubscribe(c->rk)) return;
-    int64_t now = ne_now_ms();
-    int64_t until = c->deadline_ms > now ? c->deadline_ms : now + 10000;
-    for (;;) {
-        rd_kafka_topic_partition_list_t *a = NULL;
-        if (rd_kafka_assignment(c->rk, &a)) break;
-        int left = a->cnt;
-        rd_kafka_topic_partition_list_destroy(a);
-        if (!left || ne_now_ms() >= until) break;
-        rd_kafka_message_t *m = rd_kafka_consumer_poll(c->rk, 100);
-        if (m) rd_kafka_message_destroy(m);
-    }
-}
-
 void ne_consumer_destroy(ne_consumer_t *c)
 {
     if (!c) return;
-    leave_group(c);
+    /* the revoke first (it flushes and commits), within the shutdown's
+     * deadline and a few seconds */
+    if (c->mode != NE_CONS_REPLAY) {
+        int64_t until = ne_now_ms() + NE_LEAVE_GROUP_MS;
+        ne_kafka_leave_group(c->rk, c->deadline_ms && c->deadline_ms < until ? c->deadline_ms : until);
+    }
     /* commits stored offsets (at-least-once), leaves the group (revoking
-     * through the callback if leave_group ran out of time) */
+     * through the callback if the leave ran out of time) */
     rd_kafka_resp_err_t e = rd_kafka_consumer_close(c->rk);
     if (e) ne_warn("closing the consumer: %s", rd_kafka_err2str(e));
     /* partitions whose records were never all acknowledged (a failed
