@@ -981,6 +981,29 @@ static uint32_t feature_at(const ne_places_t *pl, const ne_doc_t *d, uint32_t i,
     return 0;
 }
 
+/* The feature [i, fe) as a place the gazetteer does not hold, when a
+ * locative word introduces it ("in the Black Sea", not "the Black Sea
+ * Fleet said"). */
+static int push_feature(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uint32_t i,
+                        uint32_t fe, uint8_t stop, ne_places_mem_t *m)
+{
+    int intro = introduced(pl, d, tb, i);
+    if (intro == INTRO_NONE || in_person(d, tb, i)) return 0;
+    ne_place_ref_t r;
+    memset(&r, 0, sizeof(r));
+    r.tb = i;
+    r.te = fe;
+    r.start = d->tok.v[i].start;
+    r.end = d->tok.v[fe - 1].end;
+    r.state = -1;
+    r.stop = stop;
+    r.at = 1;
+    r.dir = intro == INTRO_TO;
+    r.unknown = 1;
+    r.list = (uint16_t)(m->refs.n < 65535 ? m->refs.n : 65535);
+    return push_ref(m, &r);
+}
+
 static int find_refs(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uint32_t te,
                      ne_places_mem_t *m)
 {
@@ -1018,21 +1041,7 @@ static int find_refs(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uint
         uint32_t fe = i < window && (i == tb || !cap_word(&d->tok.v[i - 1]))
                           ? feature_at(pl, d, i, te) : 0;
         if (fe > e) {
-            int intro = introduced(pl, d, tb, i);
-            if (intro != INTRO_NONE && !in_person(d, tb, i)) {
-                memset(&r, 0, sizeof(r));
-                r.tb = i;
-                r.te = fe;
-                r.start = d->tok.v[i].start;
-                r.end = d->tok.v[fe - 1].end;
-                r.state = -1;
-                r.stop = stop;
-                r.at = 1;
-                r.dir = intro == INTRO_TO;
-                r.unknown = 1;
-                r.list = (uint16_t)(m->refs.n < 65535 ? m->refs.n : 65535);
-                if (push_ref(m, &r) < 0) return -1;
-            }
+            if (push_feature(pl, d, tb, i, fe, stop, m) < 0) return -1;
             i = fe;
             continue;
         }
