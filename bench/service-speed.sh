@@ -64,7 +64,8 @@ held=$("$topics" -b "$B" end in)
 
 echo "== offline: newsevents extract <file"
 t0=$(now)
-/usr/bin/time -f %U+%S -o "$work/cpu-off" "$bin" extract <"$corpus" >"$work/offline.jsonl" 2>/dev/null
+TIMEFORMAT='%U+%S' # (bash's own time: user + system CPU seconds)
+{ time "$bin" extract <"$corpus" >"$work/offline.jsonl" 2>/dev/null; } 2>"$work/cpu-off"
 t_off=$(python3 -c "print($(now) - $t0)")
 events=$(wc -l <"$work/offline.jsonl")
 rm -f "$work/offline.jsonl"
