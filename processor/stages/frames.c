@@ -847,6 +847,13 @@ static int armed_attack(const ctx_t *c, const char *code)
            (c->coding && clause_names(c, c->coding, NE_GC_WEAPONS, 0));
 }
 
+/* Does the group being coded take its counterpart from the actor's own
+ * state by its pattern's option (self, gov)? */
+static int own_state_frame(const ctx_t *c)
+{
+    return c->coding && c->coding->pat && (c->coding->pat->opts & (NE_PO_SELF | NE_PO_GOV));
+}
+
 static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const ne_member_t *a,
                 const ne_member_t *b)
 {
@@ -857,8 +864,11 @@ static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const
     int root = (e.code[0] - '0') * 10 + (e.code[1] - '0');
     /* a state consulting or cooperating with itself ("Beijing was ready to
      * work with the new administration" read as China's own) is a misread:
-     * only other actors of the same state (opposition, rebels, people) count */
-    if (root >= 3 && root <= 6 && a->country[0] && !strcmp(a->country, b->country) &&
+     * only other actors of the same state (opposition, rebels, people) count;
+     * a frame whose pattern names the own state (self, gov: "agreed to
+     * resign") means it */
+    if (root >= 3 && root <= 6 && !own_state_frame(c) && a->country[0] &&
+        !strcmp(a->country, b->country) &&
         (!a->role[0] || !strcmp(a->role, "GOV")) && (!b->role[0] || !strcmp(b->role, "GOV")))
         return 0;
     if (!strcmp(e.code, "040")) {
