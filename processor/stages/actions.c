@@ -608,13 +608,27 @@ static int bare_infinitive(const ctx_t *c, uint8_t forms, uint32_t before)
            !(wf(c, before) & (NE_W_PRON | NE_W_REL));
 }
 
-/* Hypothetical: if/unless/whether earlier in the clause. */
+/* Is there a future (or a threat) among the verb groups read before token p
+ * ("would resume", "vowed to fight")? */
+static int future_before(const ctx_t *c, uint32_t p)
+{
+    for (size_t k = 0; k < c->d->vg.n && c->d->vg.v[k].head < p; k++)
+        if ((c->d->vg.v[k].flags & (NE_VG_FUTURE | NE_VG_THREAT)) && !(c->d->vg.v[k].flags & NE_VG_NOUN))
+            return 1;
+    return 0;
+}
+
+/* Hypothetical: if/unless/whether earlier in the clause; or a time clause
+ * (when, once, until) under a future: "would resume only when both sides
+ * were ready to reach a deal", "vowed to fight until they capture the
+ * capital" say what has not happened. */
 static int hypothetical(const ctx_t *c, uint32_t first)
 {
     for (uint32_t k = first; k > c->tb && first - k < 12; k--) {
         uint32_t p = k - 1;
         if (is_punct(c, p, ",;:")) return 0;
         if (wf(c, p) & NE_W_HYPO) return 1;
+        if ((wf(c, p) & NE_W_FUTURE_TIME) && future_before(c, p)) return 1;
     }
     return 0;
 }

@@ -1154,6 +1154,7 @@ static const struct grammar_class_s {
     {"present", NE_W_PRESENT, 0},
     {"possible", NE_W_POSSIBLE, 0},
     {"condition", NE_W_CONDITION, 0},
+    {"future-time", NE_W_FUTURE_TIME, 0},
     {"timestart", NE_W_TIMESTART, 0},
     {"particle", NE_W_PARTICLE, 0},
     {"name-suffix", NE_W_NAME_SUFFIX, 0},
