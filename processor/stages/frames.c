@@ -121,6 +121,28 @@ static uint32_t skip_apposition(const ctx_t *c, uint32_t p)
     return p;
 }
 
+/* If position p is the comma closing a participle clause between commas
+ * after a mention ("Ethiopia, accusing Egypt of interference, recalled"),
+ * the comma that opens it; else p. The clause opens with an -ing
+ * participle and has no other verb. */
+static uint32_t skip_participle_clause(const ctx_t *c, uint32_t p)
+{
+    if (!is_punct(c, p, ",")) return p;
+    for (uint32_t q = p; q > c->s.tb && p - q < 20; q--) {
+        uint32_t r = q - 1;
+        if (is_punct(c, r, ".;:()\"")) return p;
+        if (!is_punct(c, r, ",")) continue;
+        if (r == c->s.tb || r + 1 >= p || ment_at(c, r - 1) < 0) return p;
+        for (size_t k = 0; k < c->s.d->vg.n; k++) {
+            const ne_vgroup_t *g = &c->s.d->vg.v[k];
+            if (g->head == r + 1)
+                return (g->flags & NE_VG_PARTICIPLE) && !verb_between(c, r + 2, p) ? r : p;
+        }
+        return p;
+    }
+    return p;
+}
+
 /* "a statement, which accused": the antecedent of the relative pronoun
  * mention rel, the mention before it, or a few nouns back ("a recent State
  * Department statement, which", "a Japanese employee of drug maker Astellas
@@ -282,6 +304,7 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
             return of_object;
         uint32_t r = skip_relative(c, p);
         if (r == p) r = skip_apposition(c, p);
+        if (r == p) r = skip_participle_clause(c, p);
         if (r != p) {
             k = r;
             continue;
@@ -512,6 +535,26 @@ static int32_t event_noun_before(const ctx_t *c, uint32_t p)
     return -1;
 }
 
+/* Is the participle group g a clause between commas right before the
+ * verb of its subject ("Ethiopia, accusing Egypt of ..., recalled")? */
+static int parenthetical_participle(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t e = g->head + 1;
+    while (e < c->s.te && e - g->head < 20 && !is_punct(c, e, ",.;:()\"")) e++;
+    if (e + 1 >= c->s.te || !is_punct(c, e, ",")) return 0;
+    uint32_t v = e + 1;
+    while (v < c->s.te && (is_adverb_like(c, v) || in_timex(c, v))) v++;
+    return verb_head_at(c, v) && skip_participle_clause(c, e) == g->head - 1;
+}
+
+/* Is there a coded verb group before group gi? */
+static int coded_before(const ctx_t *c, size_t gi)
+{
+    for (size_t k = 0; k < gi; k++)
+        if (coded_group(&c->s.d->vg.v[k])) return 1;
+    return 0;
+}
+
 static int32_t find_subject(ctx_t *c, size_t gi)
 {
     ne_vgroup_t *g = &c->s.d->vg.v[gi];
@@ -520,6 +563,12 @@ static int32_t find_subject(ctx_t *c, size_t gi)
     /* "prompting South Korea to scramble jets": the act is the one prompted */
     if (g->flags & NE_VG_CAUSED) return control_object(c, g);
     int32_t prev_subj = previous_subject(c, gi);
+    /* "Ethiopia, accusing Egypt of ..., recalled": a participle clause
+     * before any finite verb belongs to the mention before its comma */
+    if ((g->flags & NE_VG_PARTICIPLE) && prev_subj < 0 && !coded_before(c, gi) &&
+        g->first == g->head && g->head > c->s.tb + 1 && is_punct(c, g->head - 1, ",") &&
+        parenthetical_participle(c, g))
+        return subject_left(c, g->head - 1, 0);
     if (g->flags & NE_VG_PARTICIPLE) return prev_subj;
     if (after_relative_that(c, g)) return -1;
     /* "the ceremony was hosted by X": an event, not a mention, is the patient */
