@@ -1258,7 +1258,7 @@ static int similar_targets(const ctx_t *c, const ne_vgroup_t *g, const ne_member
         if (strncmp(e->code, code, 2)) continue;
         int mine = 0;
         for (int k = 0; k < e->nagent && !mine; k++) mine = !strcmp(e->agent[k].code, act[0].code);
-        if (mine != own) continue;
+        if (mine != own || !e->ntarget) continue;
         int n = 0;
         for (int k = 0; k < e->ntarget; k++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->target[k]);
         for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
@@ -2156,6 +2156,7 @@ static int talks_between(ctx_t *c, struct ne_events_s *ev, const ne_event_t *pro
     return 0;
 }
 
+static void remember_agents(ctx_t *c, const ne_vgroup_t *g, const char *code, ne_member_t *act, int na);
 static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
 {
     ne_doc_t *d = c->s.d;
@@ -2225,9 +2226,22 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
             if (!quiet && emit(c, ev, &proto, &a, &b) < 0) return -1;
         }
     if (na && ncp) remember_event(c->mem, proto.code, trigger_word(c, g), c->s.tb, placed_a, na, placed_b, ncp);
+    else if (na && !ncp) remember_agents(c, g, proto.code, act, na);
     if (!quiet && meeting_between(c, g, proto.code) && talks_between(c, ev, &proto, placed_b, ncp) < 0)
         return -1;
     return 0;
+}
+
+/* "North Korea fired a ballistic missile. Seoul condemned the launch": a
+ * show of force (root 15) aimed at no one is no event, but its agents are
+ * remembered, so that a later reaction to it ("the launch", "condemned
+ * it") finds them. (Other acts found with no counterpart have one the
+ * grammar missed: "blew up the office" is not aimed at no one.) */
+static void remember_agents(ctx_t *c, const ne_vgroup_t *g, const char *code, ne_member_t *act, int na)
+{
+    if (strncmp(code, "15", 2)) return;
+    for (int i = 0; i < na; i++) resolve_member(c, &act[i], NULL, g->head, 0);
+    remember_event(c->mem, code, trigger_word(c, g), c->s.tb, act, na, NULL, 0);
 }
 
 /* Do the counterparts name no one but the actors themselves (or no one)? */
