@@ -1311,10 +1311,42 @@ static uint32_t after_of_phrase(const ctx_t *c, const ne_pelem_t *e, uint32_t po
     return 0;
 }
 
+/* "lifted the restrictions imposed on South Korea", "would lift the
+ * restrictions (that) it had imposed on South Korea": a relative clause
+ * after the pattern's noun whose verb comes right before the pattern's
+ * preposition keeps the noun's frame: a reduced relative (a bare past
+ * participle), or an object-gap relative (an optional "that"/"which", a
+ * subject mention, auxiliaries, a past verb). The token where element e
+ * fits after it, or 0. */
+static uint32_t after_participle(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
+{
+    uint32_t lem, q = pos;
+    uint8_t want = NE_F_PPART;
+    if (is_w(c, q, "that") || is_w(c, q, "which")) q++;
+    if (q < c->te && ment_at(c, q) >= 0) {
+        q = c->d->ment.v[ment_at(c, q)].te;
+        while (q < c->te && (wf(c, q) & (NE_W_HAVE | NE_W_BE))) q++;
+        want = NE_F_PPART | NE_F_PAST;
+    } else if (q != pos) {
+        return 0;
+    }
+    const ne_token_t *t = tok(c, q);
+    if (q + 1 >= c->te || t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) || ment_at(c, q) >= 0 ||
+        wf(c, q) || !(verb_reading(c, q, &lem) & want))
+        return 0;
+    return word_fits(c, e, q + 1) ? q + 1 : 0;
+}
+
 /* A word, possibly inside a mention ("expelled the Russian ambassador"). */
 static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
     const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
+    const ne_pelem_t *before = ei > 0 ? e - 1 : NULL;
+    uint32_t after = 0;
+    if (!word_fits(c, e, pos) && before && (before->type == NE_PE_WORD || before->type == NE_PE_CLASS) &&
+        (ne_lex_word_flags(c->lx, ne_lex_alts(c->lx)[e->alt]) & NE_W_PREP) &&
+        (after = after_participle(c, e, pos)))
+        pos = after;
     if (!word_fits(c, e, pos)) {
         /* an adjunct right after the verb, or an of-phrase after the
          * pattern's noun, before a preposition of the pattern ("for") */

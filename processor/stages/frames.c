@@ -2287,6 +2287,24 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
  * match's own, or the party a construction names), and let it claim the
  * verbs inside its words ("demanded that China release ..."). An event
  * noun in the '+' slot counts only while the slot is the match's own. */
+/* "would lift the restrictions that it had imposed on South Korea": a
+ * finite verb with its own subject inside the match of g (an object-gap
+ * relative clause) is a clause of its own, coded for itself too. */
+static int own_relative_clause(const ctx_t *c, const ne_vgroup_t *g, const ne_vgroup_t *v)
+{
+    if (v->flags & (NE_VG_NOUN | NE_VG_INFINITIVE | NE_VG_PARTICIPLE | NE_VG_REDUCED | NE_VG_CONTROLLED))
+        return 0;
+    int32_t m = v->first > c->s.tb ? ment_at(c, v->first - 1) : -1;
+    if (m < 0 || c->s.d->ment.v[m].tb <= g->head + 1 || !c->s.d->ment.v[m].n) return 0;
+    /* the relative follows a noun ("restrictions (that) it imposed"), not a
+     * verb ("demanded that China return": a complement) */
+    uint32_t p = c->s.d->ment.v[m].tb - 1;
+    if (is_w(c, p, "that") || is_w(c, p, "which")) p--;
+    const ne_token_t *t = tok(c, p);
+    return t->kind == NE_TK_WORD && !(t->flags & NE_TF_CAP) && !wf(c, p) && ment_at(c, p) < 0 &&
+           !verb_head_at(c, p);
+}
+
 static void take_match(ctx_t *c, size_t gi, const ne_match_t *mt, int32_t target)
 {
     ne_doc_t *d = c->s.d;
@@ -2301,6 +2319,7 @@ static void take_match(ctx_t *c, size_t gi, const ne_match_t *mt, int32_t target
          * the second verb stays a verb of its own */
         if (d->vg.v[k].head == g->head + 2 && (is_w(c, g->head + 1, "and") || is_w(c, g->head + 1, "or")))
             continue;
+        if (own_relative_clause(c, g, &d->vg.v[k])) continue;
         if (d->vg.v[k].head < mt->end) d->vg.v[k].flags |= NE_VG_CONSUMED;
     }
 }
