@@ -1135,6 +1135,7 @@ static int her_is_object(const ctx_t *c, uint32_t k)
 
 /* Pronouns, relative pronouns and "each other" at i. Returns 1 when token i
  * is one of them, with the mention's end in *end (i when it makes none). */
+static int object_pair(const ctx_t *c, uint32_t i, ne_mention_t *out);
 static int parse_pronoun(ctx_t *c, uint32_t i, build_t *b, uint32_t *end)
 {
     uint32_t f = wf(c, i);
@@ -1177,7 +1178,9 @@ static int parse_pronoun(ctx_t *c, uint32_t i, build_t *b, uint32_t *end)
             kind = 'i', obj = it_is_object(c, i);
         if (!kind) return 1;
     }
-    const ne_mention_t *r = resolve_pronoun(c, i, kind, obj);
+    ne_mention_t pair;
+    const ne_mention_t *r = kind == 't' && obj && object_pair(c, i, &pair) ? &pair
+                                                                         : resolve_pronoun(c, i, kind, obj);
     b->m.flags |= NE_MF_PRON;
     if (r) {
         b->m.n = r->n;
@@ -1186,6 +1189,27 @@ static int parse_pronoun(ctx_t *c, uint32_t i, build_t *b, uint32_t *end)
     }
     *end = i + 1;
     return 1;
+}
+
+/* "called Pashinyan and Aliyev and urged them to": an object "them" after
+ * a pair "A and B" that follows the sentence's first mention (the pair is
+ * merged into one compound only after the sentence is read, so the
+ * memory does not hold it yet). Fills out with the pair's members. */
+static int object_pair(const ctx_t *c, uint32_t i, ne_mention_t *out)
+{
+    const ne_doc_t *d = c->s.d;
+    for (size_t k = d->ment.n; k >= 3; k--) {
+        const ne_mention_t *a = &d->ment.v[k - 2], *bm = &d->ment.v[k - 1];
+        if (bm->te > i) continue;
+        if (a->te + 1 != bm->tb || !is_w(c, a->te, "and")) continue;
+        if (!a->n || !bm->n || ((a->flags | bm->flags) & (NE_MF_LOC | NE_MF_REL | NE_MF_PRON | NE_MF_WEAK)))
+            return 0;
+        *out = *a;
+        for (int t = 0; t < bm->n && out->n < NE_MAX_MEMBERS; t++) out->m[out->n++] = bm->m[t];
+        out->flags |= NE_MF_PLURAL | (bm->flags & NE_MF_PERSON);
+        return 1;
+    }
+    return 0;
 }
 
 /* The number a word gives to a group reference: "two", "three", "both". */
