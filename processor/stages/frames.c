@@ -2816,7 +2816,13 @@ static int attack_toll(const ctx_t *c, size_t gi)
     for (size_t k = gi; k > 0; k--) {
         const ne_vgroup_t *p = &c->s.d->vg.v[k - 1];
         if (!coded_group(p) || (p->flags & NE_VG_SAY)) continue;
-        if (p->pat) return (p->pat->code[0] - '0') * 10 + (p->pat->code[1] - '0') >= 14;
+        /* "accused Azerbaijan of firing on its positions, killing two
+         * soldiers": after a disapproval (root 11) the toll is the toll of
+         * the act disapproved of, not an act of the accuser */
+        if (p->pat) {
+            int root = (p->pat->code[0] - '0') * 10 + (p->pat->code[1] - '0');
+            return root >= 14 || root == 11;
+        }
         /* "shelled the regional capital Juba, killing about 20 people": the
          * toll of an attack whose frame found no target is still its toll */
         return attack_verb(c->s.lx, p->lemma);
