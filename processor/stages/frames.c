@@ -2096,7 +2096,8 @@ static int32_t holder_subject(const ctx_t *c, const ne_vgroup_t *g)
  * ("the journalist") is the detained party of the same role. */
 static int detained(const struct ne_memevent_s *e, const ne_member_t *p)
 {
-    if (strncmp(e->code, "173", 3) && strncmp(e->code, "181", 3)) return 0;
+    /* arrested, abducted, or sentenced (116: "sentenced X to 16 years") */
+    if (strncmp(e->code, "173", 3) && strncmp(e->code, "181", 3) && strncmp(e->code, "116", 3)) return 0;
     for (int t = 0; t < e->ntarget; t++)
         if (!strcmp(e->target[t].code, p->code) ||
             (unplaced(p) && p->role[0] && !strcmp(e->target[t].role, p->role)))
@@ -2106,7 +2107,7 @@ static int detained(const struct ne_memevent_s *e, const ne_member_t *p)
 
 /* "Moscow demanded the release of the journalist" (whom Moldovan police
  * detained): a demand or an appeal for a release is addressed to whoever
- * holds the party, the agents of the last event that detained it; the
+ * holds the party, the agents of the last event that detained it (arrested, abducted, or sentenced it); the
  * party itself when the article names no such event. */
 static int release_holders(const ctx_t *c, const char *code, ne_member_t *cp, int ncp)
 {
