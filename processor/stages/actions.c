@@ -1639,7 +1639,12 @@ static int match_support(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, n
 static int object_pattern(const ne_lexicon_t *lx, const ne_pattern_t *p)
 {
     const ne_pelem_t *el = ne_lex_pelems(lx) + p->elem;
-    if (!p->nelem || !(p->opts & NE_PO_OBJ) || (el[0].type != NE_PE_MANY && el[0].type != NE_PE_CLASS))
+    /* "seize * boat|vessel": a gap and the object's head words only, as
+     * "kill # &VICTIMS" ("Two Chinese fishing boats were seized") */
+    int head_only = p->nelem == 2 && el[0].type == NE_PE_GAP &&
+                    (el[1].type == NE_PE_WORD || el[1].type == NE_PE_CLASS);
+    if (!p->nelem || !(p->opts & NE_PO_OBJ) ||
+        (el[0].type != NE_PE_MANY && el[0].type != NE_PE_CLASS && !head_only))
         return 0;
     for (uint16_t k = 0; k < p->nelem; k++)
         if (el[k].type == NE_PE_TARGET) return 0;

@@ -1800,8 +1800,15 @@ static void passive_object(ctx_t *c, size_t gi, ne_match_t *mt)
     int32_t subj = group_subject(c, gi);
     if (subj < 0) return;
     const ne_mention_t *m = &c->s.d->ment.v[subj];
+    /* "Two Chinese fishing boats were seized": the phrase runs on past the
+     * mention to its head noun, right before the verb group */
+    uint32_t to = m->te;
+    while (to < g->first && tok(c, to)->kind == NE_TK_WORD && !(tok(c, to)->flags & NE_TF_CAP) &&
+           !wf(c, to) && ment_at(c, to) < 0)
+        to++;
+    if (to != g->first) to = m->te;
     ne_match_t om;
-    if (ne_actions_match_object(c->s.lx, c->s.d, c->s.tb, c->s.te, g, m->tb, m->te, &om) &&
+    if (ne_actions_match_object(c->s.lx, c->s.d, c->s.tb, c->s.te, g, m->tb, to, &om) &&
         om.pat->score > mt->pat->score)
         mt->pat = om.pat;
 }
