@@ -903,6 +903,12 @@ static int own_state_frame(const ctx_t *c)
     return c->coding && c->coding->pat && (c->coding->pat->opts & (NE_PO_SELF | NE_PO_GOV));
 }
 
+/* Is the member a state, its government, or an organisation of states? */
+static int state_actor(const ne_member_t *a)
+{
+    return (a->country[0] && (!a->role[0] || !strcmp(a->role, "GOV"))) || !strncmp(a->code, "IGO", 3);
+}
+
 static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const ne_member_t *a,
                 const ne_member_t *b)
 {
@@ -926,6 +932,12 @@ static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const
         if (place && a->country[0] && b->country[0] && strcmp(place, a->country) &&
             strcmp(place, b->country))
             set_cameo(c, &e, "044");
+    }
+    if (root == 14 && state_actor(a)) {
+        /* a state or its government "protesting" complains officially
+         * (114: "summoned the ambassador to protest against the decision");
+         * demonstrations, strikes and boycotts (14) are the people's */
+        set_cameo(c, &e, "114");
     }
     if (root == 18 || root == 19 || !strncmp(e.code, "171", 3)) {
         /* civilians attacking or wrecking their own state's organs: a riot
