@@ -2075,12 +2075,23 @@ static int one_party_per_state(ne_member_t *m, int n)
 /* "The EU may halt its mediation if the fighting goes on", "could impose
  * sanctions unless": a possible hostile act (roots 14-20) on a condition is
  * a threat of that act, no longer a hypothetical. */
-static void conditional_threat(ne_vgroup_t *g)
+static int same_party(const ctx_t *c, int32_t a, int32_t b);
+static void conditional_threat(ctx_t *c, size_t gi)
 {
+    ne_vgroup_t *g = &c->s.d->vg.v[gi];
     if (!(g->flags & NE_VG_CONDITIONAL) || !g->pat) return;
     const char *code = g->pat->code;
     int root = (code[0] - '0') * 10 + (code[1] - '0');
-    if (root >= 14 && root <= 20) g->flags = (g->flags & ~(uint32_t)NE_VG_MODAL) | NE_VG_THREAT;
+    if (root < 14 || root > 20) return;
+    /* "Analysts say Beijing could impose sanctions if ...": what another
+     * party (or no actor) says one could do is its speculation, no threat */
+    int32_t gov = complement_governor(c, gi, clause_start(c, g));
+    if (gov >= 0) {
+        int32_t spk = group_subject(c, (size_t)gov), subj = group_subject(c, gi);
+        if (spk >= 0 && (c->s.d->ment.v[spk].flags & NE_MF_SPEAKER)) spk = speaker(c);
+        if (spk < 0 || subj < 0 || !c->s.d->ment.v[spk].n || !same_party(c, spk, subj)) return;
+    }
+    g->flags = (g->flags & ~(uint32_t)NE_VG_MODAL) | NE_VG_THREAT;
 }
 
 static int same_members(const ne_member_t *act, int na, const ne_member_t *cp, int ncp);
@@ -2284,7 +2295,7 @@ static int same_members(const ne_member_t *act, int na, const ne_member_t *cp, i
 static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
 {
     ne_vgroup_t *g = &c->s.d->vg.v[gi];
-    conditional_threat(g);
+    conditional_threat(c, gi);
     int empty = 0;
     int rc = code_match(c, gi, ev, &empty);
     if (rc < 0 || !empty || !g->pat || g->family >= 0 || g->modality || g->gov >= 0 ||
