@@ -2188,12 +2188,27 @@ static int talks_between(ctx_t *c, struct ne_events_s *ev, const ne_event_t *pro
 }
 
 static void remember_agents(ctx_t *c, const ne_vgroup_t *g, const char *code, ne_member_t *act, int na);
+/* "declined to comment on reports that Tehran had supplied drones": a
+ * clause after "that" and a noun of hearsay (class HEARSAY) is what is
+ * said, not what the text asserts. */
+static int hearsay_clause(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t p = clause_start(c, g);
+    if (p < c->s.tb + 2 || !is_w(c, p - 1, "that")) return 0;
+    uint32_t q = p - 1; /* past a date: "reports on Monday that" */
+    while (q > c->s.tb && (is_adverb_like(c, q - 1) || in_timex(c, q - 1))) q--;
+    if (q <= c->s.tb || tok(c, q - 1)->kind != NE_TK_WORD) return 0;
+    int32_t w = tok(c, q - 1)->word, sg = ne_lex_singular(c->s.lx, w);
+    return ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_HEARSAY), sg >= 0 ? sg : w);
+}
+
 static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
 {
     ne_doc_t *d = c->s.d;
     ne_vgroup_t *g = &d->vg.v[gi];
     c->coding = NULL;
     if (!g->pat || (g->flags & (NE_VG_MODAL | NE_VG_NEGATED))) return 0;
+    if (hearsay_clause(c, g)) return 0;
     if (!strcmp(g->pat->code, NE_CODE_NONE) || presented_by_other(c, gi)) return 0;
     /* a place-only attack is remembered ("condemned the strikes") but not coded */
     int quiet = place_only(c, gi);
