@@ -1421,6 +1421,8 @@ static int release_bidding(const char *code)
     return !strncmp(code, "1053", 4) || !strncmp(code, "0253", 4);
 }
 
+static int investigated_agents(const ctx_t *c, const char *code, const ne_member_t *act, int na,
+                               ne_member_t *cp);
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp, const struct ne_events_s *ev)
 {
@@ -1456,7 +1458,30 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     if (n) return n;
     n = aid_recipients(c, g->pat->code, cp);
     if (n) return n;
+    n = investigated_agents(c, g->pat->code, act, na, cp);
+    if (n) return n;
     if ((g->pat->opts & NE_PO_REPLY) && na) return reply_target(ev, &act[0], cp);
+    return 0;
+}
+
+/* "Soldiers opened fire on protesters ... the governor ordered an
+ * investigation": an investigation (root 09) that names no one is into the
+ * last act of force of the article (roots 17-20) by another actor: its
+ * agents. */
+static int investigated_agents(const ctx_t *c, const char *code, const ne_member_t *act, int na,
+                               ne_member_t *cp)
+{
+    if (strncmp(code, "09", 2)) return 0;
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+        if (root < 17 || root > 20) continue;
+        int n = 0;
+        for (int k = 0; k < e->nagent; k++)
+            if (!na || strcmp(e->agent[k].code, act[0].code)) n = add_member(cp, n, NE_MAX_MEMBERS, &e->agent[k]);
+        for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
+        return n;
+    }
     return 0;
 }
 
