@@ -698,7 +698,7 @@ static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemm
     if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE)) && !has_aux && bare_infinitive(c, forms, before))
         g->flags |= NE_VG_INFINITIVE;
     /* "let the envoy meet", "made them pay": an object, then a bare infinitive */
-    if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE)) && !has_aux && (forms & NE_F_BASE) &&
+    if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE | NE_VG_CAUSED)) && !has_aux && (forms & NE_F_BASE) &&
         (g->gov = object_controller(c, before, NE_L_BARE)) >= 0)
         g->flags |= NE_VG_INFINITIVE | NE_VG_CONTROLLED;
     if (adjectival_passive(c, g)) g->flags = (g->flags & ~(uint32_t)NE_VG_PASSIVE) | NE_VG_STATIVE;

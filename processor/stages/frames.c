@@ -561,7 +561,10 @@ static int32_t find_subject(ctx_t *c, size_t gi)
     /* "urged China to free ...": the act is the one who urged */
     if (g->flags & NE_VG_CONTROLLED) return group_subject(c, (size_t)g->gov);
     /* "prompting South Korea to scramble jets": the act is the one prompted */
-    if (g->flags & NE_VG_CAUSED) return control_object(c, g);
+    if (g->flags & NE_VG_CAUSED) {
+        (void)group_subject(c, (size_t)g->gov); /* the causer, for counterpart() */
+        return control_object(c, g);
+    }
     int32_t prev_subj = previous_subject(c, gi);
     /* "Ethiopia, accusing Egypt of ..., recalled": a participle clause
      * before any finite verb belongs to the mention before its comma */
@@ -1637,6 +1640,13 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
         /* a protest, a strike, a mobilization aimed at another party */
         int n = opposed_party(c, g, act, na, cp);
         if (n) return n;
+        /* "took control of the towns, prompting Serbia to put its army on
+         * alert": a show of force that another party's act caused is aimed
+         * at that party */
+        if ((g->flags & NE_VG_CAUSED) && !strncmp(code, "15", 2) && g->gov >= 0) {
+            int32_t causer = c->s.d->vg.v[g->gov].subj;
+            if (causer >= 0 && c->s.d->ment.v[causer].n) return members(c, causer, cp);
+        }
         /* "said it would send troops back into the zone": a mobilization
          * presented as a threat is aimed at the side the actor is at odds
          * with, never at its own state; repression (root 17: "prepared to
