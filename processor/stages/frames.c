@@ -2142,8 +2142,11 @@ static int32_t holder_subject(const ctx_t *c, const ne_vgroup_t *g)
     int32_t m = p > c->s.tb ? ment_at(c, p - 1) : -1;
     if (m < 0) return -1;
     const ne_mention_t *mm = &c->s.d->ment.v[m];
-    if (mm->te != p || !mm->n || (mm->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_WEAK)) ||
-        mm->tb < c->s.tb + 2 || !(is_w(c, mm->tb - 1, "of") || is_w(c, mm->tb - 1, "for")))
+    /* "A hospital in Gaza was hit": a thing in a place is the place's */
+    int in = mm->tb >= c->s.tb + 2 && is_w(c, mm->tb - 1, "in") && mm->n == 1 && mm->m[0].country[0];
+    if (mm->te != p || !mm->n || (mm->flags & (NE_MF_REL | NE_MF_WEAK)) ||
+        ((mm->flags & NE_MF_LOC) && !in) || mm->tb < c->s.tb + 2 ||
+        !(is_w(c, mm->tb - 1, "of") || is_w(c, mm->tb - 1, "for") || in))
         return -1;
     uint32_t h = mm->tb - 2;
     const ne_token_t *t = tok(c, h);
