@@ -74,6 +74,9 @@ void ne_memory_push(ne_memory_t *mem, const ne_mention_t *m)
     if (!m->n) return;
     mem->recent[mem->nrecent % NE_MEM_RECENT] = *m;
     mem->nrecent++;
+    /* "a law that mirrors Russian legislation": an adjective on a thing
+     * names no state the story is about */
+    if (m->flags & NE_MF_WEAK) return;
     for (int i = 0; i < m->n; i++)
         if (m->m[i].country[0]) memcpy(mem->country, m->m[i].country, 4);
 }
