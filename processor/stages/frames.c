@@ -1715,16 +1715,20 @@ static int32_t by_agent(const ctx_t *c, uint32_t from)
 }
 
 /* The agent of a passive verb: "by X" after the match, else a state named
- * as the place ("was detained in Beijing"). */
-static int32_t passive_agent(const ctx_t *c, uint32_t from)
+ * as the place ("was detained in Beijing"); for an act of force (roots
+ * 18-20) only a state's adjective on the means ("killed in a Pakistani air
+ * strike"): "was killed in Tehran" says where, not who. */
+static int32_t passive_agent(const ctx_t *c, uint32_t from, const char *code)
 {
     int32_t by = by_agent(c, from);
     if (by != -2) return by;
+    int root = (code[0] - '0') * 10 + (code[1] - '0'), force = root >= 18 && root <= 20;
     for (uint32_t k = from; k < c->s.te && k < from + 10; k++) {
         if (is_punct(c, k, ".;:,")) break;
         if (is_w(c, k, "in")) {
             int32_t m = ment_at(c, k + 1);
-            if (m >= 0 && c->s.d->ment.v[m].n == 1 && !(c->s.d->ment.v[m].flags & NE_MF_GENERIC)) {
+            if (m >= 0 && c->s.d->ment.v[m].n == 1 && !(c->s.d->ment.v[m].flags & NE_MF_GENERIC) &&
+                (!force || (c->s.d->ment.v[m].flags & NE_MF_WEAK))) {
                 const ne_member_t *mm = &c->s.d->ment.v[m].m[0];
                 if (mm->country[0] && !mm->role[0]) return m;
             }
@@ -2261,7 +2265,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     if (subj >= 0 && (d->ment.v[subj].flags & NE_MF_SPEAKER)) subj = speaker(c);
     int recip = 0;
     if ((g->flags & NE_VG_PASSIVE) && !(g->flags & NE_VG_CONTROLLED)) {
-        int32_t agent = passive_agent(c, mt.end), noun = subj < 0 ? event_patient(c, g) : -1;
+        int32_t agent = passive_agent(c, mt.end, proto.code), noun = subj < 0 ? event_patient(c, g) : -1;
         if (subj < 0 && noun < 0) subj = holder_subject(c, g);
         if (agent < 0 || (subj < 0 && noun < 0)) return 0;
         na = members(c, agent, act);
