@@ -656,7 +656,7 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
 }
 
 /* The last two distinct actors of the memory (persons, or states). */
-static int two_recent(const ctx_t *c, int persons, ne_mention_t *out)
+static int two_recent(const ctx_t *c, int persons, int states, ne_mention_t *out)
 {
     const ne_memory_t *mem = c->mem;
     size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
@@ -668,6 +668,9 @@ static int two_recent(const ctx_t *c, int persons, ne_mention_t *out)
         for (int q = m->n; q > 0 && out->n < 2; q--) {
             const ne_member_t *mm = &m->m[q - 1];
             if (!mm->country[0] && strncmp(mm->code, "IGO", 3)) continue;
+            /* "the two countries" are no organisation ("the AU urged the
+             * two countries") */
+            if (states && !mm->country[0]) continue;
             if (out->n == 1 && !strncmp(out->m[0].code, mm->code, 3)) continue;
             out->m[out->n++] = *mm;
         }
@@ -1254,7 +1257,7 @@ static void note_cast(ne_memory_t *mem, const ne_mention_t *m)
 
 /* The parties of "the n countries": the last compound of exactly n
  * parties, else for two the last two actors named. */
-static int resolve_cast(const ctx_t *c, int n, int persons, ne_mention_t *out)
+static int resolve_cast(const ctx_t *c, int n, int persons, int states, ne_mention_t *out)
 {
     const ne_memory_t *mem = c->mem;
     size_t have = mem->ncast < NE_MEM_CASTS ? mem->ncast : NE_MEM_CASTS;
@@ -1265,7 +1268,7 @@ static int resolve_cast(const ctx_t *c, int n, int persons, ne_mention_t *out)
         memcpy(out->m, m->m, sizeof(m->m[0]) * (size_t)m->n);
         return 1;
     }
-    return n == 2 && two_recent(c, persons, out);
+    return n == 2 && two_recent(c, persons, states, out);
 }
 
 /* "the group", "the militia": the last armed group or movement named (a
@@ -1348,7 +1351,7 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
         } else {
             return i;
         }
-        if (!resolve_cast(c, n, person, &b->m)) return i;
+        if (!resolve_cast(c, n, person, v && !strcmp(v, "state"), &b->m)) return i;
         b->m.flags |= NE_MF_PLURAL | (person ? NE_MF_PERSON : 0);
         return bare ? k + 1 : g + 1;
     }
@@ -2256,7 +2259,7 @@ static uint32_t parse_each_other(ctx_t *c, uint32_t i, build_t *b)
             pair.m[1] = m->m[0];
         }
     }
-    if (!pair.n && !resolve_cast(c, 2, 0, &pair)) return 0;
+    if (!pair.n && !resolve_cast(c, 2, 0, 0, &pair)) return 0;
     b->m.n = 0;
     for (int k = 0; k < pair.n; k++) {
         ne_member_t o = pair.m[k];
