@@ -1255,6 +1255,28 @@ static void note_cast(ne_memory_t *mem, const ne_mention_t *m)
     mem->ncast++;
 }
 
+/* "urged both sides to return to the table": the two sides of the last
+ * hostile event of the article (roots 11-20) between two states or their
+ * organs, agent and target (the events frames.c remembered). */
+static int two_adversaries(const ctx_t *c, ne_mention_t *out)
+{
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nevents < NE_MEM_EVENTS ? mem->nevents : NE_MEM_EVENTS;
+    for (size_t k = 0; k < n; k++) {
+        const struct ne_memevent_s *e = &mem->events[(mem->nevents - 1 - k) % NE_MEM_EVENTS];
+        int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+        if (root < 10 || root > 20 || !e->nagent || !e->ntarget) continue;
+        const ne_member_t *a = &e->agent[0], *b = &e->target[0];
+        if (!a->country[0] || !b->country[0] || !strcmp(a->code, b->code)) continue;
+        out->n = 2;
+        out->m[0] = *a;
+        out->m[1] = *b;
+        out->m[0].start = out->m[0].end = out->m[1].start = out->m[1].end = 0;
+        return 1;
+    }
+    return 0;
+}
+
 /* The parties of "the n countries": the last compound of exactly n
  * parties, else for two the last two actors named. */
 static int resolve_cast(const ctx_t *c, int n, int persons, int states, ne_mention_t *out)
@@ -1268,7 +1290,7 @@ static int resolve_cast(const ctx_t *c, int n, int persons, int states, ne_menti
         memcpy(out->m, m->m, sizeof(m->m[0]) * (size_t)m->n);
         return 1;
     }
-    return n == 2 && two_recent(c, persons, states, out);
+    return n == 2 && ((states && two_adversaries(c, out)) || two_recent(c, persons, states, out));
 }
 
 /* "the group", "the militia": the last armed group or movement named (a
