@@ -709,7 +709,9 @@ static int local_role(const char *role)
  *   2. a patient of a verb that crosses borders (seized, deported): the
  *      nearest state other than the actor's ("gunmen killed 600 people in
  *      southern Israel and seized dozens of hostages": Israelis);
- *   3. the other side's state, for a counterpart; for an actor only when
+ *   3. for an actor, the last body of its role the article placed in an
+ *      earlier sentence ("Niger's junta ... The junta also ordered French
+ *      troops out"); then the other side's state, for a counterpart; for an actor only when
  *      the other side is an actor of a state (police, a ministry) or the
  *      state where it happens, not a state as a whole: "Defence Minister
  *      Sadio Camara thanked Russia" is no Russian;
@@ -717,6 +719,22 @@ static int local_role(const char *role)
  *      the last place the article named; then the article's last state.
  * `other` is the other side of the event (NULL when unknown), `near` the
  * verb, `target` says m is the counterpart. */
+/* The state of the last mention of the article's earlier sentences with a
+ * member of role `role` and a state ("Niger's military junta"; a body, not
+ * a person: "the French ambassador" is no junta), NULL none. */
+static const char *last_of_role(const ctx_t *c, const char *role)
+{
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    for (size_t k = 0; k < n; k++) {
+        const ne_mention_t *m = &mem->recent[(mem->nrecent - 1 - k) % NE_MEM_RECENT];
+        if (m->tb >= c->s.tb || (m->flags & (NE_MF_LOC | NE_MF_WEAK | NE_MF_PERSON))) continue;
+        for (int i = 0; i < m->n; i++)
+            if (m->m[i].country[0] && !strcmp(m->m[i].role, role)) return m->m[i].country;
+    }
+    return NULL;
+}
+
 static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
                            uint32_t near, int target)
 {
@@ -730,6 +748,10 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
         if (!st && c->mem->country[0] && strcmp(c->mem->country, other->country))
             st = c->mem->country;
     }
+    /* "Niger's junta expelled ... The junta also ordered French troops
+     * out": an actor with a role only is the last one of that role the
+     * article placed, before the other side's state */
+    if (!st && !target && role[0]) st = last_of_role(c, role);
     /* the other side when it is an actor of a state, or the state where
      * the event happens ("declared a state of siege in Haiti") */
     if (!st && other && other->country[0]) {
