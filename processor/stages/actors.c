@@ -685,6 +685,22 @@ static int two_recent(const ctx_t *c, int persons, int states, ne_mention_t *out
     return 0;
 }
 
+static void definite_title(const ctx_t *c, ne_mention_t *m)
+{
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    for (size_t k = 0; k < n; k++) {
+        size_t idx = mem->nrecent - 1 - k;
+        const ne_mention_t *r = &mem->recent[idx % NE_MEM_RECENT];
+        if (idx >= c->sent_recent || r->n != 1 || !(r->flags & NE_MF_PERSON) || (r->flags & NE_MF_GENERIC))
+            continue;
+        if (!r->m[0].country[0] || strcmp(r->m[0].role, m->m[0].role)) continue;
+        ne_member_set(&m->m[0], r->m[0].country, r->m[0].role);
+        m->flags &= (uint16_t)~NE_MF_GENERIC;
+        return;
+    }
+}
+
 static void finish_members(const ctx_t *c, build_t *b)
 {
     ne_mention_t *m = &b->m;
@@ -2362,6 +2378,13 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
     /* "the aircraft", "missiles": a weapon with no owner is no actor */
     if (b->arms && !b->nown) return i;
     finish_members(c, b);
+    /* "Kenyan President William Ruto ... The president met": a definite
+     * title with no name, no owner and no state is the last titled person
+     * of that role named in an earlier sentence */
+    if (b->role_set && !b->nown && !p.have_name && !p.poss && is_w(c, i, "the") &&
+        !(i > c->s.tb && (wf(c, i - 1) & NE_W_PREP)) && /* not "supporters of the president" */
+        (b->m.flags & NE_MF_PERSON) && b->m.n == 1 && !b->m.m[0].country[0])
+        definite_title(c, &b->m);
     /* an organisation is remembered for "it" even before its state is known */
     if (p.org) b->m.flags &= (uint16_t)~NE_MF_GENERIC;
     parse_apposition(c, b, &p);
