@@ -1282,8 +1282,12 @@ static int two_adversaries(const ctx_t *c, ne_mention_t *out)
         const struct ne_memevent_s *e = &mem->events[(mem->nevents - 1 - k) % NE_MEM_EVENTS];
         int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
         if (root < 10 || root > 20 || !e->nagent || !e->ntarget) continue;
-        const ne_member_t *a = &e->agent[0], *b = &e->target[0];
-        if (!a->country[0] || !b->country[0] || !strcmp(a->code, b->code)) continue;
+        /* the other side: the first target that is not the agent (a
+         * reciprocal act, "clashed", keeps both sides as targets) */
+        const ne_member_t *a = &e->agent[0], *b = NULL;
+        for (int t = 0; t < e->ntarget && !b; t++)
+            if (e->target[t].country[0] && strcmp(e->target[t].code, a->code)) b = &e->target[t];
+        if (!a->country[0] || !b) continue;
         out->n = 2;
         out->m[0] = *a;
         out->m[1] = *b;

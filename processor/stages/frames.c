@@ -1448,6 +1448,8 @@ static int release_bidding(const char *code)
 
 static int investigated_agents(const ctx_t *c, const char *code, const ne_member_t *act, int na,
                                ne_member_t *cp);
+static int warring_parties(const ctx_t *c, const char *code, const ne_member_t *act, int na,
+                           ne_member_t *cp);
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp, const struct ne_events_s *ev)
 {
@@ -1485,6 +1487,8 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     if (n) return n;
     n = investigated_agents(c, g->pat->code, act, na, cp);
     if (n) return n;
+    n = warring_parties(c, g->pat->code, act, na, cp);
+    if (n) return n;
     if ((g->pat->opts & NE_PO_REPLY) && na) return reply_target(ev, &act[0], cp);
     return 0;
 }
@@ -1493,6 +1497,33 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
  * investigation": an investigation (root 09) that names no one is into the
  * last act of force of the article (roots 17-20) by another actor: its
  * agents. */
+/* "Israeli jets struck Gaza ... The United Nations called for an immediate
+ * ceasefire", "urged restraint": an appeal or a demand for de-escalation
+ * (0256, 1056) that names no one is addressed to the two sides of the
+ * article's last act of force (roots 18-20) between two parties. */
+static int warring_parties(const ctx_t *c, const char *code, const ne_member_t *act, int na,
+                           ne_member_t *cp)
+{
+    if (strncmp(code, "0256", 4) && strncmp(code, "1056", 4)) return 0;
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+        if (root < 18 || root > 20 || !e->nagent || !e->ntarget) continue;
+        /* the other side: the first target that is not the agent (a
+         * reciprocal act, "exchanged fire", keeps both as targets) */
+        const ne_member_t *other = NULL;
+        for (int k = 0; k < e->ntarget && !other; k++)
+            if (strcmp(e->target[k].code, e->agent[0].code)) other = &e->target[k];
+        if (!other) continue;
+        int n = 0;
+        if (!na || strcmp(e->agent[0].code, act[0].code)) n = add_member(cp, n, NE_MAX_MEMBERS, &e->agent[0]);
+        if (!na || strcmp(other->code, act[0].code)) n = add_member(cp, n, NE_MAX_MEMBERS, other);
+        for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
+        return n;
+    }
+    return 0;
+}
+
 static int investigated_agents(const ctx_t *c, const char *code, const ne_member_t *act, int na,
                                ne_member_t *cp)
 {
