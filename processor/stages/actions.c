@@ -977,7 +977,9 @@ static int32_t of_phrase(const ctx_t *c, uint32_t pos, uint32_t *at)
     uint32_t q = pos;
     while (q < c->te && q - pos < 5 && ment_at(c, q) < 0 && !is_w(c, q, "of") &&
            (tok(c, q)->kind == NE_TK_WORD || is_punct(c, q, "-")) &&
-           !(wf(c, q) & (NE_W_PREP | NE_W_CONJ | NE_W_REL | NE_W_BE | NE_W_PRON)))
+           /* "the vessel because of Britain's strikes": a subordinator
+            * ends the phrase */
+           !(wf(c, q) & (NE_W_PREP | NE_W_CONJ | NE_W_REL | NE_W_BE | NE_W_PRON | NE_W_SUBORD)))
         q++;
     int32_t head = q > pos ? tok(c, q - 1)->word : -1;
     int prep = is_w(c, q, "of") || (is_w(c, q, "with") && in_gclass(c, NE_GC_BORDER, head)) ||
