@@ -464,6 +464,33 @@ static int after_relative_that(const ctx_t *c, const ne_vgroup_t *g)
 
 static int32_t event_noun_before(const ctx_t *c, uint32_t p);
 
+/* Is the antecedent of the group's relative "that" a noun of speech that
+ * the verb before it issues ("adopted a resolution that", "issued a
+ * statement that"; lemma class author: not "vetoed a resolution that")? */
+static int after_speech_noun(const ctx_t *c, size_t gi)
+{
+    const ne_vgroup_t *g = &c->s.d->vg.v[gi];
+    int issued = 0;
+    for (size_t k = gi; k > 0 && !issued; k--) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k - 1];
+        if (!coded_group(v)) continue;
+        if (!(ne_lex_lemma_flags(c->s.lx, v->lemma) & NE_L_AUTHOR)) return 0;
+        issued = 1;
+    }
+    if (!issued) return 0;
+    /* what the statement says, not what it aims or plans to do ("a
+     * resolution that aims to tighten sanctions") */
+    if (ne_lex_lemma_flags(c->s.lx, g->lemma) & (NE_L_INTENT | NE_L_PROMISE | NE_L_ACT | NE_L_ASPECT |
+                                                  NE_L_THREAT | NE_L_REFUSE | NE_L_FAIL | NE_L_AGREE))
+        return 0;
+    uint32_t p = g->first;
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    if (p < c->s.tb + 2 || !is_w(c, p - 1, "that")) return 0;
+    uint32_t q = p - 2; /* "a resolution on Monday that" */
+    while (q > c->s.tb && in_timex(c, q)) q--;
+    return (wf(c, q) & NE_W_SPEECH_NOUN) != 0;
+}
+
 /* "a ceremony hosted by X", "talks in Pretoria brokered by X", "The
  * meeting at the palace, hosted by X,", "Talks between A and B were
  * mediated by X": the token of the event noun (event-nouns.tsv) that a
@@ -573,7 +600,9 @@ static int32_t find_subject(ctx_t *c, size_t gi)
         parenthetical_participle(c, g))
         return subject_left(c, g->head - 1, 0);
     if (g->flags & NE_VG_PARTICIPLE) return prev_subj;
-    if (after_relative_that(c, g)) return -1;
+    /* "adopted a resolution that condemned": a statement's authors say
+     * what it says, as in "issued a statement condemning" */
+    if (after_relative_that(c, g)) return after_speech_noun(c, gi) ? prev_subj : -1;
     /* "the ceremony was hosted by X": an event, not a mention, is the patient */
     if (event_patient(c, g) >= 0) return -1;
     /* "accused X ... and hailed Y": coordinated verbs share the subject;

@@ -1181,6 +1181,7 @@ static const struct grammar_class_s {
     {"report", NE_L_REPORT, 1},
     {"consequence", NE_L_CONSEQUENCE, 1},
     {"join", NE_L_JOIN, 1},
+    {"author", NE_L_AUTHOR, 1},
     {"govern-purpose", NE_L_PURPOSE, 1},
     {"speech", NE_L_SPEECH, 1},
     {"crossborder", NE_L_CROSSBORDER, 1},
