@@ -582,6 +582,23 @@ static int coded_before(const ctx_t *c, size_t gi)
     return 0;
 }
 
+/* The relative pronoun mention of "which/who MENTION said V" right before
+ * group g (V's first token), else -1. */
+static int32_t reported_relative(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t p = g->first;
+    if (p < c->s.tb + 3) return -1;
+    const ne_vgroup_t *say = NULL;
+    for (size_t k = 0; k < c->s.d->vg.n; k++)
+        if (c->s.d->vg.v[k].head == p - 1 && (c->s.d->vg.v[k].flags & NE_VG_SAY)) say = &c->s.d->vg.v[k];
+    if (!say) return -1;
+    uint32_t q = say->first;
+    int32_t m = q > c->s.tb ? ment_at(c, q - 1) : -1;
+    if (m < 0 || c->s.d->ment.v[m].te != q || c->s.d->ment.v[m].tb <= c->s.tb) return -1;
+    int32_t r = ment_at(c, c->s.d->ment.v[m].tb - 1);
+    return r >= 0 && (c->s.d->ment.v[r].flags & NE_MF_REL) ? r : -1;
+}
+
 static int32_t find_subject(ctx_t *c, size_t gi)
 {
     ne_vgroup_t *g = &c->s.d->vg.v[gi];
@@ -605,6 +622,12 @@ static int32_t find_subject(ctx_t *c, size_t gi)
     if (after_relative_that(c, g)) return after_speech_noun(c, gi) ? prev_subj : -1;
     /* "the ceremony was hosted by X": an event, not a mention, is the patient */
     if (event_patient(c, g) >= 0) return -1;
+    /* "the Iranian strikes, which it said killed four civilians", "Hamas,
+     * which Israel says fired the rockets": a relative whose verb a
+     * reporting clause introduces has the relative's antecedent as subject,
+     * not the reporter */
+    int32_t rel = reported_relative(c, g);
+    if (rel >= 0) return relative_antecedent(c, &c->s.d->ment.v[rel]);
     /* "accused X ... and hailed Y": coordinated verbs share the subject;
      * "a resolution that aims to tighten sanctions and impose a blockade":
      * so do they when the first has none (a thing is its subject) */
