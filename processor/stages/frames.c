@@ -1450,6 +1450,12 @@ static int object_event(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t 
         if (!e) return 0;
         int own = 0, n = 0;
         for (int i = 0; i < e->nagent && !own; i++) own = !strcmp(e->agent[i].code, act[0].code);
+        /* "JNIM said it carried out the attack": doing the act the noun
+         * names (the same root) is claiming that act: on its targets */
+        int root = (g->pat->code[0] - '0') * 10 + (g->pat->code[1] - '0');
+        if (root >= 1 && root <= 20 && (ne_lex_noun_roots(c->s.lx, noun) & (1u << root)) &&
+            !strncmp(g->pat->code, e->code, 2))
+            own = 1;
         if (own)
             for (int i = 0; i < e->ntarget; i++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->target[i]);
         else
