@@ -40,6 +40,7 @@ typedef struct ctx_s {
     uint32_t
         movements[4]; /* mentions of movements with no state named: placed at the end */
     int nmovements;
+    ne_mention_t pair; /* a pair "A and B" of the sentence that "their" stands for */
 } ctx_t;
 
 #define tok(c, i) ne_s_tok(&(c)->s, i)
@@ -1158,6 +1159,7 @@ static int her_is_object(const ctx_t *c, uint32_t k)
 /* Pronouns, relative pronouns and "each other" at i. Returns 1 when token i
  * is one of them, with the mention's end in *end (i when it makes none). */
 static int object_pair(const ctx_t *c, uint32_t i, ne_mention_t *out);
+static int sentence_pair(const ctx_t *c, uint32_t i, size_t first, ne_mention_t *out);
 static int parse_pronoun(ctx_t *c, uint32_t i, build_t *b, uint32_t *end)
 {
     uint32_t f = wf(c, i);
@@ -1219,8 +1221,15 @@ static int parse_pronoun(ctx_t *c, uint32_t i, build_t *b, uint32_t *end)
  * memory does not hold it yet). Fills out with the pair's members. */
 static int object_pair(const ctx_t *c, uint32_t i, ne_mention_t *out)
 {
+    return sentence_pair(c, i, 1, out);
+}
+
+/* The last pair "A and B" of the sentence before token i (from mention
+ * `first` on), as one mention in out. */
+static int sentence_pair(const ctx_t *c, uint32_t i, size_t first, ne_mention_t *out)
+{
     const ne_doc_t *d = c->s.d;
-    for (size_t k = d->ment.n; k >= 3; k--) {
+    for (size_t k = d->ment.n; k >= first + 2; k--) {
         const ne_mention_t *a = &d->ment.v[k - 2], *bm = &d->ment.v[k - 1];
         if (bm->te > i) continue;
         if (a->te + 1 != bm->tb || !is_w(c, a->te, "and")) continue;
@@ -1433,6 +1442,9 @@ static const ne_mention_t *resolve_possessive(ctx_t *c, uint32_t j)
             pronoun_fits(subj, kind))
             return subj;
     }
+    /* "Hungary and Romania agreed that their countries should cooperate":
+     * the pair is one compound only after the sentence is read */
+    if (kind == 't' && sentence_pair(c, j, 0, &c->pair)) return &c->pair;
     return resolve_pronoun(c, j, kind, 0);
 }
 
