@@ -2545,6 +2545,19 @@ static int possessive_pair(const ctx_t *c, const ne_mention_t *a, const ne_menti
     return n > 0 && k + 1 == bm->tb && is_w(c, k, "and");
 }
 
+/* Does mention bm, joined to a by "and", open a clause of its own: a is an
+ * object (a verb form before it) and an auxiliary or a verb follows bm? */
+static int new_clause_after(const ctx_t *c, const ne_mention_t *a, const ne_mention_t *bm)
+{
+    if (a->tb <= c->s.tb || bm->te >= c->s.te) return 0;
+    uint32_t p = a->tb - 1;
+    /* "said America and Britain would pay": after a verb of speech the
+     * pair is the subject of the clause it reports */
+    if (!is_verbish(c, p) || (tok(c, p)->flags & NE_TF_CAP) || speech_verb(c, p)) return 0;
+    uint32_t q = bm->te;
+    return (wf(c, q) & (NE_W_FUTURE | NE_W_MODAL | NE_W_HAVE)) || is_verbish(c, q);
+}
+
 static void merge_compounds(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
@@ -2573,6 +2586,9 @@ static void merge_compounds(ctx_t *c)
                     sep_comma = 1;
                 else if (possessive_pair(c, a, bm))
                     sep_and = 1;
+                /* "Hamas will free 33 hostages and Israel will release ...":
+                 * an object and the subject of the next clause are no pair */
+                if (sep_and && new_clause_after(c, a, bm)) break;
                 if (sep_and) {
                     q++;
                     chain_ok = 1;
