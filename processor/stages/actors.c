@@ -1159,6 +1159,7 @@ static int her_is_object(const ctx_t *c, uint32_t k)
 /* Pronouns, relative pronouns and "each other" at i. Returns 1 when token i
  * is one of them, with the mention's end in *end (i when it makes none). */
 static int object_pair(const ctx_t *c, uint32_t i, ne_mention_t *out);
+static int subject_pair(const ctx_t *c, uint32_t i, ne_mention_t *out);
 static int sentence_pair(const ctx_t *c, uint32_t i, size_t first, ne_mention_t *out);
 static int parse_pronoun(ctx_t *c, uint32_t i, build_t *b, uint32_t *end)
 {
@@ -1204,6 +1205,7 @@ static int parse_pronoun(ctx_t *c, uint32_t i, build_t *b, uint32_t *end)
     }
     ne_mention_t pair;
     const ne_mention_t *r = kind == 't' && obj && object_pair(c, i, &pair) ? &pair
+                            : kind == 't' && !obj && subject_pair(c, i, &pair) ? &pair
                                                                          : resolve_pronoun(c, i, kind, obj);
     b->m.flags |= NE_MF_PRON;
     if (r) {
@@ -1222,6 +1224,24 @@ static int parse_pronoun(ctx_t *c, uint32_t i, build_t *b, uint32_t *end)
 static int object_pair(const ctx_t *c, uint32_t i, ne_mention_t *out)
 {
     return sentence_pair(c, i, 1, out);
+}
+
+/* "Egypt and Qatar, which mediated the talks, said they would monitor the
+ * truce": a subject "they" in a clause of speech is the sentence's subject
+ * pair. */
+static int subject_pair(const ctx_t *c, uint32_t i, ne_mention_t *out)
+{
+    const ne_doc_t *d = c->s.d;
+    if (d->ment.n < 2 || !speech_clause(c, i)) return 0;
+    const ne_mention_t *a = &d->ment.v[0], *bm = &d->ment.v[1];
+    if (a->te + 1 != bm->tb || !is_w(c, a->te, "and") || bm->te > i || !a->n || !bm->n ||
+        ((a->flags | bm->flags) & (NE_MF_LOC | NE_MF_REL | NE_MF_PRON | NE_MF_WEAK)) ||
+        (a->tb > c->s.tb && (wf(c, a->tb - 1) & NE_W_PREP)))
+        return 0;
+    *out = *a;
+    for (int t = 0; t < bm->n && out->n < NE_MAX_MEMBERS; t++) out->m[out->n++] = bm->m[t];
+    out->flags |= NE_MF_PLURAL | (bm->flags & NE_MF_PERSON);
+    return 1;
 }
 
 /* The last pair "A and B" of the sentence before token i (from mention
