@@ -1486,6 +1486,25 @@ static int opens_with_word(const ctx_t *c, const ne_pattern_t *p, uint32_t i)
 /* "X was accused of": `accuse + of` minus its '+' ('@' patterns need to see
  * their person, so they are left out). The subject is the counterpart, so
  * no target is reported. */
+/* "was accused by Ukraine of war crimes", "was indicted by the UN war
+ * crimes court for": the token after a by-agent noun phrase (the agent's
+ * mention and the plain nouns of its head) when a preposition follows it
+ * there, where the rest of a passive pattern goes on; 0 when none. */
+static uint32_t past_by_agent(const ctx_t *c, uint32_t i)
+{
+    if (!by_actor(c, i)) return 0;
+    int32_t m = ment_at(c, i + 1);
+    if (m < 0) m = ment_at(c, i + 2);
+    uint32_t k = c->d->ment.v[m].te;
+    for (uint32_t lim = k + 4; k < c->te && k < lim; k++) {
+        uint32_t f = wf(c, k);
+        if (f & NE_W_PREP) return is_w(c, k, "by") ? 0 : k;
+        if (tok(c, k)->kind != NE_TK_WORD || (f & (NE_W_REL | NE_W_SUBORD)) || ment_at(c, k) >= 0)
+            return 0;
+    }
+    return 0;
+}
+
 static int match_passive(const ctx_t *c, const ne_pattern_t *p, uint32_t from, mstate_t *ms)
 {
     const ne_pelem_t *el = ne_lex_pelems(c->lx);
@@ -1494,7 +1513,11 @@ static int match_passive(const ctx_t *c, const ne_pattern_t *p, uint32_t from, m
     rest.elem++;
     rest.nelem--;
     *ms = (mstate_t){&rest, -1, -1, 0, 0};
-    if (!match_from(c, ms, 0, from)) return 0;
+    uint32_t after_agent;
+    if (!match_from(c, ms, 0, from) &&
+        !(rest.nelem && (after_agent = past_by_agent(c, from)) &&
+          (*ms = (mstate_t){&rest, -1, -1, 0, 0}, match_from(c, ms, 0, after_agent))))
+        return 0;
     ms->p = p;
     ms->target = -1;
     ms->evnoun = -1;

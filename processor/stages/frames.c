@@ -1829,6 +1829,15 @@ static int32_t by_agent(const ctx_t *c, uint32_t from)
  * as the place ("was detained in Beijing"); for an act of force (roots
  * 18-20) only a state's adjective on the means ("killed in a Pakistani air
  * strike"): "was killed in Tehran" says where, not who. */
+/* Where a passive verb's "by" agent is looked for: after the match, unless
+ * the pattern went on past a by-agent right after the verb ("was accused
+ * by Ukraine of war crimes": actions.c past_by_agent). */
+static uint32_t agent_from(const ctx_t *c, const ne_vgroup_t *g, uint32_t end)
+{
+    uint32_t k = g->head + 1;
+    return (k < end && is_w(c, k, "by")) ? k : end;
+}
+
 static int32_t passive_agent(const ctx_t *c, uint32_t from, const char *code)
 {
     int32_t by = by_agent(c, from);
@@ -2376,7 +2385,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     if (subj >= 0 && (d->ment.v[subj].flags & NE_MF_SPEAKER)) subj = speaker(c);
     int recip = 0;
     if ((g->flags & NE_VG_PASSIVE) && !(g->flags & NE_VG_CONTROLLED)) {
-        int32_t agent = passive_agent(c, mt.end, proto.code), noun = subj < 0 ? event_patient(c, g) : -1;
+        int32_t agent = passive_agent(c, agent_from(c, g, mt.end), proto.code), noun = subj < 0 ? event_patient(c, g) : -1;
         if (subj < 0 && noun < 0) subj = holder_subject(c, g);
         if (agent < 0 || (subj < 0 && noun < 0)) return 0;
         na = members(c, agent, act);
