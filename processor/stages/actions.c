@@ -1548,7 +1548,7 @@ static int best_match(const mstate_t *best, ne_match_t *out)
  * longer members ("a drone attack" is AIRSTRIKES before ATTACKS), then the
  * first in the files. */
 static int match_below(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, uint32_t below,
-                       ne_match_t *out)
+                       const ne_pattern_t *after, ne_match_t *out)
 {
     size_t np;
     const ne_pattern_t *pats = ne_lex_patterns(c->lx, vg->lemma, &np);
@@ -1557,7 +1557,9 @@ static int match_below(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, uin
     mstate_t best = {NULL, -1, -1, 0, 0};
     for (size_t k = 0; k < np; k++) {
         const ne_pattern_t *p = &pats[k];
-        if (p->score >= below) continue;
+        /* below the failed pattern `after` in precedence: less specific, or
+         * as specific and later in order */
+        if (p->score > below || (p->score == below && (!after || p <= after))) continue;
         if (best.p && p->score != best.p->score) break;
         if (to_infinitive && !opens_with_word(c, p, from)) continue;
         if (!words_present(c->lx, p, c->d)) continue;
@@ -1571,7 +1573,7 @@ static int match_below(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, uin
 
 static int match_at(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_match_t *out)
 {
-    return match_below(c, vg, from, UINT32_MAX, out);
+    return match_below(c, vg, from, UINT32_MAX, NULL, out);
 }
 
 /* Past the particles of a support reading ("call for") from token i; 0
@@ -1786,10 +1788,10 @@ uint32_t ne_actions_class_at(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t
 }
 
 int ne_actions_match_fallback(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,
-                              const ne_vgroup_t *vg, uint32_t below, ne_match_t *out)
+                              const ne_vgroup_t *vg, const ne_pattern_t *failed, ne_match_t *out)
 {
     ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
-    return match_below(&c, vg, vg->head + 1, below, out);
+    return match_below(&c, vg, vg->head + 1, failed->score, failed, out);
 }
 
 int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,

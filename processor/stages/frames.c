@@ -2478,15 +2478,23 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     if (rc < 0 || !empty || !g->pat || g->family >= 0 || g->modality || g->gov >= 0 ||
         (g->flags & NE_VG_CONTROLLED) || !strcmp(g->pat->code, NE_CODE_NONE))
         return rc;
-    ne_match_t mt;
-    if (!ne_actions_match_fallback(c->s.lx, c->s.d, c->s.tb, c->s.te, g, g->pat->score, &mt) ||
-        !strcmp(mt.pat->code, NE_CODE_NONE))
-        return rc;
-    g->pat = mt.pat;
-    g->target = mt.target;
-    g->mend = mt.end;
-    g->evnoun = mt.evnoun;
-    return code_match(c, gi, ev, &empty);
+    /* down the precedence order while the events come out empty (a few
+     * steps: "began joint drills" with one navy, then "began drills" recip,
+     * then the show of force) */
+    for (int step = 0; step < 3 && empty; step++) {
+        ne_match_t mt;
+        if (!ne_actions_match_fallback(c->s.lx, c->s.d, c->s.tb, c->s.te, g, g->pat, &mt) ||
+            !strcmp(mt.pat->code, NE_CODE_NONE))
+            return rc;
+        g->pat = mt.pat;
+        g->target = mt.target;
+        g->mend = mt.end;
+        g->evnoun = mt.evnoun;
+        empty = 0;
+        rc = code_match(c, gi, ev, &empty);
+        if (rc < 0) return rc;
+    }
+    return rc;
 }
 
 /* ---- matches ------------------------------------------------------------------ */
