@@ -2662,6 +2662,15 @@ static void match_controlled(ctx_t *c, size_t gi)
                        ((ne_lex_lemma_flags(c->s.lx, gv->lemma) & NE_L_PURPOSE) && purpose_frame(c, h, &mt))))
         return;
     const char *country = mention_country(c, actor);
+    /* "Nicaragua's Sandinista government ordered the newspaper to ...": a
+     * role the mention grammar left unplaced is of the state it is placed
+     * in when coded, for the own-side test too */
+    ne_member_t placed;
+    if (!country[0] && d->ment.v[actor].n) {
+        placed = d->ment.v[actor].m[0];
+        resolve_member(c, &placed, NULL, gv->head, 0);
+        country = placed.country;
+    }
     int to_object, hostile = (mt.pat->code[0] - '0') * 10 + (mt.pat->code[1] - '0') >= 14;
     if (hostile && !strncmp(mt.pat->code, "172", 3) && mt.target < 0) hostile |= 2;
     int family = control_family(ne_lex_lemma_flags(c->s.lx, gv->lemma), own_side(c, obj, country),
