@@ -1486,6 +1486,25 @@ static int opens_with_word(const ctx_t *c, const ne_pattern_t *p, uint32_t i)
 /* "X was accused of": `accuse + of` minus its '+' ('@' patterns need to see
  * their person, so they are left out). The subject is the counterpart, so
  * no target is reported. */
+/* "was accused by Ukraine of war crimes", "was indicted by the UN war
+ * crimes court for": the token after a by-agent noun phrase (the agent's
+ * mention and the plain nouns of its head) when a preposition follows it
+ * there, where the rest of a passive pattern goes on; 0 when none. */
+static uint32_t past_by_agent(const ctx_t *c, uint32_t i)
+{
+    if (!by_actor(c, i)) return 0;
+    int32_t m = ment_at(c, i + 1);
+    if (m < 0) m = ment_at(c, i + 2);
+    uint32_t k = c->d->ment.v[m].te;
+    for (uint32_t lim = k + 4; k < c->te && k < lim; k++) {
+        uint32_t f = wf(c, k);
+        if (f & NE_W_PREP) return is_w(c, k, "by") ? 0 : k;
+        if (tok(c, k)->kind != NE_TK_WORD || (f & (NE_W_REL | NE_W_SUBORD)) || ment_at(c, k) >= 0)
+            return 0;
+    }
+    return 0;
+}
+
 static int match_passive(const ctx_t *c, const ne_pattern_t *p, uint32_t from, mstate_t *ms)
 {
     const ne_pelem_t *el = ne_lex_pelems(c->lx);
@@ -1494,7 +1513,11 @@ static int match_passive(const ctx_t *c, const ne_pattern_t *p, uint32_t from, m
     rest.elem++;
     rest.nelem--;
     *ms = (mstate_t){&rest, -1, -1, 0, 0};
-    if (!match_from(c, ms, 0, from)) return 0;
+    uint32_t after_agent;
+    if (!match_from(c, ms, 0, from) &&
+        !(rest.nelem && (after_agent = past_by_agent(c, from)) &&
+          (*ms = (mstate_t){&rest, -1, -1, 0, 0}, match_from(c, ms, 0, after_agent))))
+        return 0;
     ms->p = p;
     ms->target = -1;
     ms->evnoun = -1;
@@ -1525,7 +1548,7 @@ static int best_match(const mstate_t *best, ne_match_t *out)
  * longer members ("a drone attack" is AIRSTRIKES before ATTACKS), then the
  * first in the files. */
 static int match_below(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, uint32_t below,
-                       ne_match_t *out)
+                       const ne_pattern_t *after, ne_match_t *out)
 {
     size_t np;
     const ne_pattern_t *pats = ne_lex_patterns(c->lx, vg->lemma, &np);
@@ -1534,7 +1557,9 @@ static int match_below(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, uin
     mstate_t best = {NULL, -1, -1, 0, 0};
     for (size_t k = 0; k < np; k++) {
         const ne_pattern_t *p = &pats[k];
-        if (p->score >= below) continue;
+        /* below the failed pattern `after` in precedence: less specific, or
+         * as specific and later in order */
+        if (p->score > below || (p->score == below && (!after || p <= after))) continue;
         if (best.p && p->score != best.p->score) break;
         if (to_infinitive && !opens_with_word(c, p, from)) continue;
         if (!words_present(c->lx, p, c->d)) continue;
@@ -1548,7 +1573,7 @@ static int match_below(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, uin
 
 static int match_at(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_match_t *out)
 {
-    return match_below(c, vg, from, UINT32_MAX, out);
+    return match_below(c, vg, from, UINT32_MAX, NULL, out);
 }
 
 /* Past the particles of a support reading ("call for") from token i; 0
@@ -1763,10 +1788,10 @@ uint32_t ne_actions_class_at(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t
 }
 
 int ne_actions_match_fallback(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,
-                              const ne_vgroup_t *vg, uint32_t below, ne_match_t *out)
+                              const ne_vgroup_t *vg, const ne_pattern_t *failed, ne_match_t *out)
 {
     ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
-    return match_below(&c, vg, vg->head + 1, below, out);
+    return match_below(&c, vg, vg->head + 1, failed->score, failed, out);
 }
 
 int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,

@@ -80,13 +80,14 @@ int ne_actions_match_open(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t 
                           const ne_vgroup_t *vg, ne_match_t *out);
 
 /**
- * @brief The best of vg's own patterns less specific than score `below`,
- * matched from the verb on (no support verbs): the fallback when the most
- * specific pattern's counterpart comes out empty (frames.c).
+ * @brief The best of vg's own patterns after `failed` in precedence (less
+ * specific, or as specific and later in the files), matched from the verb
+ * on (no support verbs): the fallback when the most specific pattern's
+ * counterpart comes out empty (frames.c).
  * @returns 1 and fills out, else 0.
  */
 int ne_actions_match_fallback(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te,
-                              const ne_vgroup_t *vg, uint32_t below, ne_match_t *out);
+                              const ne_vgroup_t *vg, const ne_pattern_t *failed, ne_match_t *out);
 
 /** @brief Is word id `word` in the sentence last read by ne_actions_sentence
  * (its word set: one look-up)? */

@@ -2578,6 +2578,17 @@ static int new_clause_after(const ctx_t *c, const ne_mention_t *a, const ne_ment
     return (wf(c, q) & (NE_W_FUTURE | NE_W_MODAL | NE_W_HAVE)) || is_verbish(c, q);
 }
 
+/* "to Iran, Libya, North Korea, Sudan, and with strings attached, Cuba": a
+ * list of three or more mentions k..q joined by commas, closed by ", and"
+ * (", or") before words that are no mention yet, is a compound of those
+ * three or more. */
+static int list_closed_before_aside(const ctx_t *c, size_t k, size_t q)
+{
+    uint32_t e = c->s.d->ment.v[q].te;
+    return q >= k + 2 && e + 2 < c->s.te && is_punct(c, e, ",") &&
+           (is_w(c, e + 1, "and") || is_w(c, e + 1, "or")) && ne_s_ment(&c->s, e + 2) < 0;
+}
+
 static void merge_compounds(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
@@ -2617,6 +2628,7 @@ static void merge_compounds(ctx_t *c)
                 if (!sep_comma) break;
                 q++;
             }
+            if (!chain_ok && list_closed_before_aside(c, k, q)) chain_ok = 1;
             if (chain_ok) last = q;
         }
         if (!chain_ok) {

@@ -1829,6 +1829,15 @@ static int32_t by_agent(const ctx_t *c, uint32_t from)
  * as the place ("was detained in Beijing"); for an act of force (roots
  * 18-20) only a state's adjective on the means ("killed in a Pakistani air
  * strike"): "was killed in Tehran" says where, not who. */
+/* Where a passive verb's "by" agent is looked for: after the match, unless
+ * the pattern went on past a by-agent right after the verb ("was accused
+ * by Ukraine of war crimes": actions.c past_by_agent). */
+static uint32_t agent_from(const ctx_t *c, const ne_vgroup_t *g, uint32_t end)
+{
+    uint32_t k = g->head + 1;
+    return (k < end && is_w(c, k, "by")) ? k : end;
+}
+
 static int32_t passive_agent(const ctx_t *c, uint32_t from, const char *code)
 {
     int32_t by = by_agent(c, from);
@@ -2376,7 +2385,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     if (subj >= 0 && (d->ment.v[subj].flags & NE_MF_SPEAKER)) subj = speaker(c);
     int recip = 0;
     if ((g->flags & NE_VG_PASSIVE) && !(g->flags & NE_VG_CONTROLLED)) {
-        int32_t agent = passive_agent(c, mt.end, proto.code), noun = subj < 0 ? event_patient(c, g) : -1;
+        int32_t agent = passive_agent(c, agent_from(c, g, mt.end), proto.code), noun = subj < 0 ? event_patient(c, g) : -1;
         if (subj < 0 && noun < 0) subj = holder_subject(c, g);
         if (agent < 0 || (subj < 0 && noun < 0)) return 0;
         na = members(c, agent, act);
@@ -2469,15 +2478,23 @@ static int code_group(ctx_t *c, size_t gi, struct ne_events_s *ev)
     if (rc < 0 || !empty || !g->pat || g->family >= 0 || g->modality || g->gov >= 0 ||
         (g->flags & NE_VG_CONTROLLED) || !strcmp(g->pat->code, NE_CODE_NONE))
         return rc;
-    ne_match_t mt;
-    if (!ne_actions_match_fallback(c->s.lx, c->s.d, c->s.tb, c->s.te, g, g->pat->score, &mt) ||
-        !strcmp(mt.pat->code, NE_CODE_NONE))
-        return rc;
-    g->pat = mt.pat;
-    g->target = mt.target;
-    g->mend = mt.end;
-    g->evnoun = mt.evnoun;
-    return code_match(c, gi, ev, &empty);
+    /* down the precedence order while the events come out empty (a few
+     * steps: "began joint drills" with one navy, then "began drills" recip,
+     * then the show of force) */
+    for (int step = 0; step < 3 && empty; step++) {
+        ne_match_t mt;
+        if (!ne_actions_match_fallback(c->s.lx, c->s.d, c->s.tb, c->s.te, g, g->pat, &mt) ||
+            !strcmp(mt.pat->code, NE_CODE_NONE))
+            return rc;
+        g->pat = mt.pat;
+        g->target = mt.target;
+        g->mend = mt.end;
+        g->evnoun = mt.evnoun;
+        empty = 0;
+        rc = code_match(c, gi, ev, &empty);
+        if (rc < 0) return rc;
+    }
+    return rc;
 }
 
 /* ---- matches ------------------------------------------------------------------ */
@@ -2645,6 +2662,15 @@ static void match_controlled(ctx_t *c, size_t gi)
                        ((ne_lex_lemma_flags(c->s.lx, gv->lemma) & NE_L_PURPOSE) && purpose_frame(c, h, &mt))))
         return;
     const char *country = mention_country(c, actor);
+    /* "Nicaragua's Sandinista government ordered the newspaper to ...": a
+     * role the mention grammar left unplaced is of the state it is placed
+     * in when coded, for the own-side test too */
+    ne_member_t placed;
+    if (!country[0] && d->ment.v[actor].n) {
+        placed = d->ment.v[actor].m[0];
+        resolve_member(c, &placed, NULL, gv->head, 0);
+        country = placed.country;
+    }
     int to_object, hostile = (mt.pat->code[0] - '0') * 10 + (mt.pat->code[1] - '0') >= 14;
     if (hostile && !strncmp(mt.pat->code, "172", 3) && mt.target < 0) hostile |= 2;
     int family = control_family(ne_lex_lemma_flags(c->s.lx, gv->lemma), own_side(c, obj, country),
