@@ -23,7 +23,6 @@
 #include "text.h"
 
 typedef struct winfo_s {
-    uint32_t flags;
     int32_t val;
     uint32_t lemma; /* lemma whose base form this word is, NE_LEX_NONE otherwise */
     uint32_t vform; /* first verb reading */
@@ -78,6 +77,11 @@ struct ne_lexicon_s {
     NE_VEC(char) strs;
     NE_VEC(uint32_t) woff;
     NE_VEC(winfo_t) winfo;
+    /* Each word's grammar flags (NE_W_*), beside winfo rather than in it:
+     * the stages ask for them about ten times a token, and in an array of
+     * four bytes a word the flags of the words a text uses stay in the
+     * first-level cache, where winfo_t's 50-odd bytes a word did not. */
+    NE_VEC(uint32_t) wflags;
     uint64_t *whash; /* slot: (hash tag << 32) | (word id + 1); 0 = free */
     size_t whash_cap;
 
@@ -212,13 +216,16 @@ static int32_t word_intern(ne_lexicon_t *lx, const char *s, size_t n)
     }
     while (lx->strs.n + n + 1 > lx->strs.cap)
         if (ne_vec_grow((void **)&lx->strs.v, &lx->strs.cap, 1) < 0) return -1;
-    if (NE_VEC_RESERVE(lx->woff) < 0 || NE_VEC_RESERVE(lx->winfo) < 0) return -1;
+    if (NE_VEC_RESERVE(lx->woff) < 0 || NE_VEC_RESERVE(lx->winfo) < 0 ||
+        NE_VEC_RESERVE(lx->wflags) < 0)
+        return -1;
     uint32_t off = (uint32_t)lx->strs.n;
     memcpy(lx->strs.v + off, s, n);
     lx->strs.v[off + n] = '\0';
     lx->strs.n += n + 1;
     w = (int32_t)lx->woff.n;
     lx->woff.v[lx->woff.n++] = off;
+    lx->wflags.v[lx->wflags.n++] = 0;
     winfo_t *wi = &lx->winfo.v[lx->winfo.n++];
     memset(wi, 0, sizeof(*wi));
     wi->lemma = NE_LEX_NONE;
@@ -251,7 +258,7 @@ int32_t ne_lex_singular(const ne_lexicon_t *lx, int32_t w)
 
 uint32_t ne_lex_word_flags(const ne_lexicon_t *lx, int32_t w)
 {
-    return w < 0 ? 0 : lx->winfo.v[w].flags;
+    return w < 0 ? 0 : lx->wflags.v[w];
 }
 
 int ne_lex_word_val(const ne_lexicon_t *lx, int32_t w)
@@ -838,7 +845,7 @@ static int noun_plurals(const char *b, char out[3][96])
  * grammar ("statement" is an agreement too, "statements" its plural). */
 static int has_plural(const ne_lexicon_t *lx, int32_t w)
 {
-    return (lx->winfo.v[w].flags & ~(uint32_t)NE_W_SPEECH_NOUN) == 0;
+    return (lx->wflags.v[w] & ~(uint32_t)NE_W_SPEECH_NOUN) == 0;
 }
 
 /* Word ids of the plurals of word w: the irregular one the data gives,
@@ -863,7 +870,7 @@ static int plural_ids(ne_lexicon_t *lx, int32_t w, int32_t out[3])
 static int phrase_head(const ne_lexicon_t *lx, const int32_t *ids, int n)
 {
     for (int i = 1; i < n; i++)
-        if (lx->winfo.v[ids[i]].flags & NE_W_PREP) return i - 1;
+        if (lx->wflags.v[ids[i]] & NE_W_PREP) return i - 1;
     return n - 1;
 }
 
@@ -1269,7 +1276,7 @@ static int grammar_word(loader_t *ld, const struct grammar_class_s *gc, char *w)
     }
     int32_t id = word_intern_z(lx, w);
     if (id < 0) return fail(ld, "out of memory");
-    lx->winfo.v[id].flags |= gc->flags;
+    lx->wflags.v[id] |= gc->flags;
     if (eq) lx->winfo.v[id].val = val;
     return 0;
 }
@@ -1751,6 +1758,7 @@ void ne_lex_destroy(ne_lexicon_t *lx)
     free(lx->strs.v);
     free(lx->woff.v);
     free(lx->winfo.v);
+    free(lx->wflags.v);
     free(lx->whash);
     free(lx->edge);
     free(lx->node_entry.v);
