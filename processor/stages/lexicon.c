@@ -73,6 +73,17 @@ typedef struct pat_s {
     uint32_t lemma;
 } pat_t;
 
+/* A slot of the word hash table. It holds the word's first eight bytes
+ * and its length, so that looking up a word of up to eight bytes (most
+ * words) reads this one slot: no second read of the word's id offset and a
+ * third of its bytes elsewhere in memory, which made the look-up of each
+ * token wait on the cache. */
+typedef struct wslot_s {
+    uint64_t head; /* the word's first eight bytes, zero-padded (word_head) */
+    uint32_t len;  /* its length in bytes */
+    int32_t id1;   /* its word id + 1; 0 marks a free slot */
+} wslot_t;
+
 struct ne_lexicon_s {
     NE_VEC(char) strs;
     NE_VEC(uint32_t) woff;
@@ -82,7 +93,7 @@ struct ne_lexicon_s {
      * four bytes a word the flags of the words a text uses stay in the
      * first-level cache, where winfo_t's 50-odd bytes a word did not. */
     NE_VEC(uint32_t) wflags;
-    uint64_t *whash; /* slot: (hash tag << 32) | (word id + 1); 0 = free */
+    struct wslot_s *whash; /* the words by hash, open addressing */
     size_t whash_cap;
 
     struct edge_s {
@@ -168,43 +179,57 @@ int32_t ne_lex_word_find(const ne_lexicon_t *lx, const char *s, size_t n)
     return ne_lex_word_find_fnv(lx, s, n, ne_fnv1a(NE_FNV_OFFSET, s, n));
 }
 
+/* The first eight bytes of s[0..n), zero-padded, as one number (one load
+ * for a long word; both the table and the look-up compute it here, so the
+ * byte order does not matter). */
+static uint64_t word_head(const char *s, size_t n)
+{
+    uint64_t head = 0;
+    if (n >= 8) {
+        memcpy(&head, s, 8);
+        return head;
+    }
+    for (size_t k = 0; k < n; k++) head |= (uint64_t)(unsigned char)s[k] << (8 * k);
+    return head;
+}
+
 int32_t ne_lex_word_find_fnv(const ne_lexicon_t *lx, const char *s, size_t n, uint64_t fnv)
 {
     if (!lx->whash_cap || n == 0) return -1;
-    uint64_t h = hash_mix(fnv);
-    uint32_t tag = (uint32_t)(h >> 32);
-    size_t mask = lx->whash_cap - 1, i = h & mask;
+    uint64_t head = word_head(s, n);
+    size_t mask = lx->whash_cap - 1, i = hash_mix(fnv) & mask;
     for (;;) {
-        uint64_t slot = lx->whash[i];
-        if (!slot) return -1;
-        if ((uint32_t)(slot >> 32) == tag) {
-            int32_t id = (int32_t)((uint32_t)slot - 1);
-            /* words are short: a loop here, where memcmp was a call per token */
+        const wslot_t *slot = &lx->whash[i];
+        if (!slot->id1) return -1;
+        if (slot->head == head && slot->len == n) {
+            int32_t id = slot->id1 - 1;
+            /* past the first eight bytes, which the slot compared: words are
+             * short, a loop here, where memcmp was a call per token */
             const char *w = word_str(lx, id);
-            size_t k = 0;
+            size_t k = 8;
             while (k < n && w[k] == s[k]) k++;
-            if (k == n && w[n] == '\0') return id;
+            if (k >= n) return id;
         }
         i = (i + 1) & mask;
     }
 }
 
-static int whash_insert(ne_lexicon_t *lx, const char *s, size_t n, uint32_t id)
+static void whash_insert(ne_lexicon_t *lx, const char *s, size_t n, uint32_t id)
 {
-    uint64_t h = hash_bytes(s, n);
-    size_t mask = lx->whash_cap - 1, i = h & mask;
-    while (lx->whash[i]) i = (i + 1) & mask;
-    lx->whash[i] = ((h >> 32) << 32) | (uint64_t)(id + 1);
-    return 0;
+    size_t mask = lx->whash_cap - 1, i = hash_bytes(s, n) & mask;
+    while (lx->whash[i].id1) i = (i + 1) & mask;
+    lx->whash[i] = (wslot_t){word_head(s, n), (uint32_t)n, (int32_t)id + 1};
 }
 
 static int32_t word_intern(ne_lexicon_t *lx, const char *s, size_t n)
 {
     int32_t w = ne_lex_word_find(lx, s, n);
     if (w >= 0) return w;
-    if ((lx->woff.n + 1) * 2 > lx->whash_cap) {
+    /* at most five eighths full: with four slots to a cache line, a miss
+     * still ends within a line or two */
+    if ((lx->woff.n + 1) * 8 > lx->whash_cap * 5) {
         size_t ncap = lx->whash_cap ? lx->whash_cap * 2 : 4096;
-        uint64_t *nh = calloc(ncap, sizeof(*nh));
+        wslot_t *nh = calloc(ncap, sizeof(*nh));
         if (!nh) return -1;
         free(lx->whash);
         lx->whash = nh;
