@@ -262,8 +262,9 @@ static uint32_t match_at(ctx_t *c, uint32_t i, int *err)
             }
         }
     }
-    /* N days/weeks/months/years ago */
-    if (small_number(c, i, &v) && i + 2 < c->s.te && is_w(c, i + 2, "ago")) {
+    /* N days/weeks/months/years ago ("ago" first: small_number tries a
+     * dozen words, and this rule is tried at most tokens of a sentence) */
+    if (i + 2 < c->s.te && is_w(c, i + 2, "ago") && small_number(c, i, &v)) {
         int d = 0, p = NE_PREC_DAY;
         const ne_token_t *u = tok(c, i + 1);
         const char *f = ne_tok_fold(c->s.d, u);
