@@ -25,17 +25,26 @@
 typedef struct winfo_s {
     int32_t val;
     uint32_t lemma; /* lemma whose base form this word is, NE_LEX_NONE otherwise */
-    uint32_t vform; /* first verb reading */
     int32_t irr;    /* index into irregular table, -1 */
-    uint32_t root;  /* the trie node of the one-word phrase, NE_LEX_NONE: the first
-                     * step of every match, without a hash look-up */
     uint32_t cphrase; /* first class phrase that begins with this word, NE_LEX_NONE */
     uint32_t noun;    /* event noun of this singular or plural, NE_LEX_NONE */
     int32_t plural;   /* an irregular noun plural given in classes.tsv, -1 */
-    int32_t singular; /* for a plural the patterns generated: its singular, -1 */
     uint64_t classes; /* bit c: a member of class c (< 64) begins with this word */
     int32_t mword;  /* index into mwords (mention-grammar classes), -1 */
 } winfo_t;
+
+/* What the stages read about a word at nearly every token, apart from the
+ * rest of winfo_t: its grammar flags about ten times a token, the trie
+ * root, verb readings and singular about once. Sixteen bytes a word keep
+ * these for the words a text uses in the first-level cache, where the
+ * whole winfo_t (56 bytes then) put each word on a cache line of its own. */
+typedef struct whot_s {
+    uint32_t flags;   /* NE_W_* grammar flags */
+    uint32_t root;    /* the trie node of the one-word phrase, NE_LEX_NONE: the first
+                       * step of every match, without a hash look-up */
+    uint32_t vform;   /* first verb reading */
+    int32_t singular; /* for a plural the patterns generated: its singular, -1 */
+} whot_t;
 
 /* The mention-grammar classes of one word, with a value per class. */
 typedef struct mword_s {
@@ -88,11 +97,7 @@ struct ne_lexicon_s {
     NE_VEC(char) strs;
     NE_VEC(uint32_t) woff;
     NE_VEC(winfo_t) winfo;
-    /* Each word's grammar flags (NE_W_*), beside winfo rather than in it:
-     * the stages ask for them about ten times a token, and in an array of
-     * four bytes a word the flags of the words a text uses stay in the
-     * first-level cache, where winfo_t's 50-odd bytes a word did not. */
-    NE_VEC(uint32_t) wflags;
+    NE_VEC(whot_t) whot; /* by word id, beside winfo */
     struct wslot_s *whash; /* the words by hash, open addressing */
     size_t whash_cap;
 
@@ -242,7 +247,7 @@ static int32_t word_intern(ne_lexicon_t *lx, const char *s, size_t n)
     while (lx->strs.n + n + 1 > lx->strs.cap)
         if (ne_vec_grow((void **)&lx->strs.v, &lx->strs.cap, 1) < 0) return -1;
     if (NE_VEC_RESERVE(lx->woff) < 0 || NE_VEC_RESERVE(lx->winfo) < 0 ||
-        NE_VEC_RESERVE(lx->wflags) < 0)
+        NE_VEC_RESERVE(lx->whot) < 0)
         return -1;
     uint32_t off = (uint32_t)lx->strs.n;
     memcpy(lx->strs.v + off, s, n);
@@ -250,17 +255,14 @@ static int32_t word_intern(ne_lexicon_t *lx, const char *s, size_t n)
     lx->strs.n += n + 1;
     w = (int32_t)lx->woff.n;
     lx->woff.v[lx->woff.n++] = off;
-    lx->wflags.v[lx->wflags.n++] = 0;
+    lx->whot.v[lx->whot.n++] = (whot_t){0, NE_LEX_NONE, NE_LEX_NONE, -1};
     winfo_t *wi = &lx->winfo.v[lx->winfo.n++];
     memset(wi, 0, sizeof(*wi));
     wi->lemma = NE_LEX_NONE;
-    wi->vform = NE_LEX_NONE;
     wi->irr = -1;
-    wi->root = NE_LEX_NONE;
     wi->cphrase = NE_LEX_NONE;
     wi->noun = NE_LEX_NONE;
     wi->plural = -1;
-    wi->singular = -1;
     wi->mword = -1;
     whash_insert(lx, s, n, (uint32_t)w);
     return w;
@@ -278,12 +280,12 @@ uint64_t ne_lex_word_classes(const ne_lexicon_t *lx, int32_t w)
 
 int32_t ne_lex_singular(const ne_lexicon_t *lx, int32_t w)
 {
-    return w < 0 ? -1 : lx->winfo.v[w].singular;
+    return w < 0 ? -1 : lx->whot.v[w].singular;
 }
 
 uint32_t ne_lex_word_flags(const ne_lexicon_t *lx, int32_t w)
 {
-    return w < 0 ? 0 : lx->wflags.v[w];
+    return w < 0 ? 0 : lx->whot.v[w].flags;
 }
 
 int ne_lex_word_val(const ne_lexicon_t *lx, int32_t w)
@@ -296,7 +298,7 @@ int ne_lex_word_val(const ne_lexicon_t *lx, int32_t w)
 uint32_t ne_lex_child(const ne_lexicon_t *lx, uint32_t node, int32_t word)
 {
     if (word < 0 || !lx->ecap) return NE_LEX_NONE;
-    if (node == 0) return lx->winfo.v[word].root;
+    if (node == 0) return lx->whot.v[word].root;
     uint64_t key = ((uint64_t)node << 32) | (uint32_t)word;
     size_t mask = lx->ecap - 1, i = mix64(key) & mask;
     for (;;) {
@@ -344,7 +346,7 @@ static uint32_t trie_child_add(ne_lexicon_t *lx, uint32_t node, int32_t word)
     if (c == NE_LEX_NONE) return c;
     edge_put(lx, ((uint64_t)node << 32) | (uint32_t)word, c);
     lx->ecount++;
-    if (node == 0) lx->winfo.v[word].root = c;
+    if (node == 0) lx->whot.v[word].root = c;
     return c;
 }
 
@@ -387,7 +389,7 @@ uint32_t ne_lex_verb_flags(const ne_lexicon_t *lx, int32_t w)
 
 uint32_t ne_lex_vforms(const ne_lexicon_t *lx, int32_t w)
 {
-    return w < 0 ? NE_LEX_NONE : lx->winfo.v[w].vform;
+    return w < 0 ? NE_LEX_NONE : lx->whot.v[w].vform;
 }
 
 const ne_vform_t *ne_lex_vform(const ne_lexicon_t *lx, uint32_t idx)
@@ -598,7 +600,7 @@ static int add_vform(ne_lexicon_t *lx, uint32_t lemma, const char *form, uint8_t
 {
     int32_t w = word_intern_z(lx, form);
     if (w < 0) return -1;
-    for (uint32_t i = lx->winfo.v[w].vform; i != NE_LEX_NONE; i = lx->vform.v[i].next)
+    for (uint32_t i = lx->whot.v[w].vform; i != NE_LEX_NONE; i = lx->vform.v[i].next)
         if (lx->vform.v[i].lemma == lemma) {
             lx->vform.v[i].forms |= bits;
             return 0;
@@ -607,8 +609,8 @@ static int add_vform(ne_lexicon_t *lx, uint32_t lemma, const char *form, uint8_t
     uint32_t idx = (uint32_t)lx->vform.n++;
     lx->vform.v[idx].lemma = lemma;
     lx->vform.v[idx].forms = bits;
-    lx->vform.v[idx].next = lx->winfo.v[w].vform;
-    lx->winfo.v[w].vform = idx;
+    lx->vform.v[idx].next = lx->whot.v[w].vform;
+    lx->whot.v[w].vform = idx;
     return 0;
 }
 
@@ -870,7 +872,7 @@ static int noun_plurals(const char *b, char out[3][96])
  * grammar ("statement" is an agreement too, "statements" its plural). */
 static int has_plural(const ne_lexicon_t *lx, int32_t w)
 {
-    return (lx->wflags.v[w] & ~(uint32_t)NE_W_SPEECH_NOUN) == 0;
+    return (lx->whot.v[w].flags & ~(uint32_t)NE_W_SPEECH_NOUN) == 0;
 }
 
 /* Word ids of the plurals of word w: the irregular one the data gives,
@@ -895,7 +897,7 @@ static int plural_ids(ne_lexicon_t *lx, int32_t w, int32_t out[3])
 static int phrase_head(const ne_lexicon_t *lx, const int32_t *ids, int n)
 {
     for (int i = 1; i < n; i++)
-        if (lx->wflags.v[ids[i]] & NE_W_PREP) return i - 1;
+        if (lx->whot.v[ids[i]].flags & NE_W_PREP) return i - 1;
     return n - 1;
 }
 
@@ -1301,7 +1303,7 @@ static int grammar_word(loader_t *ld, const struct grammar_class_s *gc, char *w)
     }
     int32_t id = word_intern_z(lx, w);
     if (id < 0) return fail(ld, "out of memory");
-    lx->wflags.v[id] |= gc->flags;
+    lx->whot.v[id].flags |= gc->flags;
     if (eq) lx->winfo.v[id].val = val;
     return 0;
 }
@@ -1508,7 +1510,7 @@ static int load_pattern(loader_t *ld, char **f, int nf, int noun)
                 int np = plural_ids(lx, ids[0], pl);
                 if (np < 0) return fail(ld, "out of memory");
                 for (int i = 0; i < np; i++)
-                    if (lx->winfo.v[pl[i]].singular < 0 && pl[i] != ids[0]) lx->winfo.v[pl[i]].singular = ids[0];
+                    if (lx->whot.v[pl[i]].singular < 0 && pl[i] != ids[0]) lx->whot.v[pl[i]].singular = ids[0];
             }
             if (!pe->nalt) return fail(ld, "empty alternative in '%s'", f[1]);
             words++;
@@ -1553,9 +1555,9 @@ static int load_variant(loader_t *ld, const int32_t *ids, int n, const char *of)
     int32_t to[2];
     if (n != 1 || phrase_words(lx, of, to, 2) != 1) return fail(ld, "a variant is one word for one word");
     if (to[0] == ids[0]) return fail(ld, "a word cannot be its own variant");
-    if (lx->winfo.v[ids[0]].singular >= 0)
+    if (lx->whot.v[ids[0]].singular >= 0)
         return fail(ld, "'%s' is already read as another word", word_str(lx, ids[0]));
-    lx->winfo.v[ids[0]].singular = to[0];
+    lx->whot.v[ids[0]].singular = to[0];
     return 0;
 }
 
@@ -1783,7 +1785,7 @@ void ne_lex_destroy(ne_lexicon_t *lx)
     free(lx->strs.v);
     free(lx->woff.v);
     free(lx->winfo.v);
-    free(lx->wflags.v);
+    free(lx->whot.v);
     free(lx->whash);
     free(lx->edge);
     free(lx->node_entry.v);
