@@ -2656,13 +2656,15 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
             continue;
         }
         /* the common case, decided cheaply: a lower-case verb form or
-         * function word ("and", "was", "will", "not") that is in no
-         * dictionary phrase and opens no determiner cannot begin a mention */
+         * function word ("and", "was", "will", "not", "of", "in") that is in
+         * no dictionary phrase and opens no determiner cannot begin a
+         * mention: parse_mention would find no pronoun, no determiner, no
+         * name and, since is_modifier refuses these words, no modifier */
         uint32_t wfl = t->kind == NE_TK_WORD ? ne_lex_word_flags(lx, t->word) : 0;
         if (t->kind == NE_TK_WORD && !(t->flags & (NE_TF_CAP | NE_TF_ALLCAP | NE_TF_DOTTED)) &&
             !(wfl & (NE_W_DET | NE_W_POSS | NE_W_NUM | NE_W_PRON | NE_W_REL)) &&
             ((wfl & (NE_W_CONJ | NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL |
-                     NE_W_NEG | NE_W_SUBORD)) ||
+                     NE_W_NEG | NE_W_SUBORD | NE_W_PREP)) ||
              is_verbish(&c, i)) &&
             lookup(&c, i).type == A_NONE) {
             i++;
