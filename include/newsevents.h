@@ -159,7 +159,9 @@ typedef struct ne_location_s {
     ne_loc_how_t how;     /**< NE_LOC_NONE: the event has no location */
     uint32_t start, end;  /**< the place's words in the text ("Taiz", "the capital") */
     uint32_t start_cp, end_cp; /**< the same in code points (the JSON's offsets) */
-    int32_t geonameid;    /**< GeoNames id */
+    int32_t geonameid;    /**< GeoNames id; -1 with NE_LOC_NONE: the event's clause names a
+                               place the gazetteer does not hold ("in the Black Sea"), at
+                               start..end, so the article's place is not given either */
     const char *name;     /**< GeoNames name (owned by the coder) */
     const char *feature;  /**< "city", "adm1" (first-level division) or "country" (static) */
     char country[4];      /**< ISO alpha-3 of the place's state */

@@ -1155,6 +1155,7 @@ int ne_agg_service(const ne_conf_t *conf)
 done:
     ne_service_stop();
     if (s.cons) {
+        ne_kafka_leave_group(s.cons, ne_now_ms() + NE_LEAVE_GROUP_MS);
         rd_kafka_consumer_close(s.cons);
         rd_kafka_destroy(s.cons);
     }

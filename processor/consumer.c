@@ -359,8 +359,14 @@ fail:
 void ne_consumer_destroy(ne_consumer_t *c)
 {
     if (!c) return;
+    /* the revoke first (it flushes and commits), within the shutdown's
+     * deadline and a few seconds */
+    if (c->mode != NE_CONS_REPLAY) {
+        int64_t until = ne_now_ms() + NE_LEAVE_GROUP_MS;
+        ne_kafka_leave_group(c->rk, c->deadline_ms && c->deadline_ms < until ? c->deadline_ms : until);
+    }
     /* commits stored offsets (at-least-once), leaves the group (revoking
-     * through the callback) */
+     * through the callback if the leave ran out of time) */
     rd_kafka_resp_err_t e = rd_kafka_consumer_close(c->rk);
     if (e) ne_warn("closing the consumer: %s", rd_kafka_err2str(e));
     /* partitions whose records were never all acknowledged (a failed

@@ -81,6 +81,20 @@ void ne_kafka_up(rd_kafka_t *rk)
                 (double)(ne_now_ms() - since) / 1000.0);
 }
 
+void ne_kafka_leave_group(rd_kafka_t *rk, int64_t until_ms)
+{
+    if (rd_kafka_unsubscribe(rk)) return;
+    for (;;) {
+        rd_kafka_topic_partition_list_t *a = NULL;
+        if (rd_kafka_assignment(rk, &a)) break;
+        int left = a->cnt;
+        rd_kafka_topic_partition_list_destroy(a);
+        if (!left || ne_now_ms() >= until_ms) break;
+        rd_kafka_message_t *m = rd_kafka_consumer_poll(rk, 100);
+        if (m) rd_kafka_message_destroy(m);
+    }
+}
+
 rd_kafka_conf_t *ne_kafka_conf(const ne_kafka_prop_t *base, size_t nbase, const ne_conf_t *conf,
                                int scope, char *err, size_t errsz)
 {

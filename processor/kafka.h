@@ -37,6 +37,23 @@ rd_kafka_t *ne_kafka_new(rd_kafka_type_t type, rd_kafka_conf_t *kc, char *err, s
  */
 void ne_kafka_up(rd_kafka_t *rk);
 
+/**
+ * @brief Leaves a subscribed consumer's group before rd_kafka_consumer_close:
+ * unsubscribes, and polls (serving the revoke through the rebalance
+ * callback, like any rebalance) until nothing is assigned or until_ms.
+ * librdkafka's close can abort in rd_kafka_cgrp_terminated ("assert:
+ * !rd_kafka_assignment_in_progress") when the group is still rebalancing as
+ * it terminates, e.g. after the coordinator was lost during a join
+ * (librdkafka issues #4027, #4792); the close then finds nothing assigned.
+ * A record polled meanwhile is dropped without storing its offset, so only
+ * for consumers whose offsets are stored or committed explicitly: its next
+ * owner reads it again.
+ */
+void ne_kafka_leave_group(rd_kafka_t *rk, int64_t until_ms);
+
+/** How long a stopping service waits for its revoke before closing anyway. */
+#define NE_LEAVE_GROUP_MS 5000
+
 /** @brief A transactional producer's transaction.timeout.ms (ours, or the user's -X). */
 int64_t ne_txn_timeout_ms(rd_kafka_t *prod);
 

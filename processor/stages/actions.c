@@ -608,13 +608,27 @@ static int bare_infinitive(const ctx_t *c, uint8_t forms, uint32_t before)
            !(wf(c, before) & (NE_W_PRON | NE_W_REL));
 }
 
-/* Hypothetical: if/unless/whether earlier in the clause. */
+/* Is there a future (or a threat) among the verb groups read before token p
+ * ("would resume", "vowed to fight")? */
+static int future_before(const ctx_t *c, uint32_t p)
+{
+    for (size_t k = 0; k < c->d->vg.n && c->d->vg.v[k].head < p; k++)
+        if ((c->d->vg.v[k].flags & (NE_VG_FUTURE | NE_VG_THREAT)) && !(c->d->vg.v[k].flags & NE_VG_NOUN))
+            return 1;
+    return 0;
+}
+
+/* Hypothetical: if/unless/whether earlier in the clause; or a time clause
+ * (when, once, until) under a future: "would resume only when both sides
+ * were ready to reach a deal", "vowed to fight until they capture the
+ * capital" say what has not happened. */
 static int hypothetical(const ctx_t *c, uint32_t first)
 {
     for (uint32_t k = first; k > c->tb && first - k < 12; k--) {
         uint32_t p = k - 1;
         if (is_punct(c, p, ",;:")) return 0;
         if (wf(c, p) & NE_W_HYPO) return 1;
+        if ((wf(c, p) & NE_W_FUTURE_TIME) && future_before(c, p)) return 1;
     }
     return 0;
 }
@@ -684,7 +698,7 @@ static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemm
     if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE)) && !has_aux && bare_infinitive(c, forms, before))
         g->flags |= NE_VG_INFINITIVE;
     /* "let the envoy meet", "made them pay": an object, then a bare infinitive */
-    if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE)) && !has_aux && (forms & NE_F_BASE) &&
+    if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE | NE_VG_CAUSED)) && !has_aux && (forms & NE_F_BASE) &&
         (g->gov = object_controller(c, before, NE_L_BARE)) >= 0)
         g->flags |= NE_VG_INFINITIVE | NE_VG_CONTROLLED;
     if (adjectival_passive(c, g)) g->flags = (g->flags & ~(uint32_t)NE_VG_PASSIVE) | NE_VG_STATIVE;
@@ -963,7 +977,9 @@ static int32_t of_phrase(const ctx_t *c, uint32_t pos, uint32_t *at)
     uint32_t q = pos;
     while (q < c->te && q - pos < 5 && ment_at(c, q) < 0 && !is_w(c, q, "of") &&
            (tok(c, q)->kind == NE_TK_WORD || is_punct(c, q, "-")) &&
-           !(wf(c, q) & (NE_W_PREP | NE_W_CONJ | NE_W_REL | NE_W_BE | NE_W_PRON)))
+           /* "the vessel because of Britain's strikes": a subordinator
+            * ends the phrase */
+           !(wf(c, q) & (NE_W_PREP | NE_W_CONJ | NE_W_REL | NE_W_BE | NE_W_PRON | NE_W_SUBORD)))
         q++;
     int32_t head = q > pos ? tok(c, q - 1)->word : -1;
     int prep = is_w(c, q, "of") || (is_w(c, q, "with") && in_gclass(c, NE_GC_BORDER, head)) ||
@@ -1297,10 +1313,42 @@ static uint32_t after_of_phrase(const ctx_t *c, const ne_pelem_t *e, uint32_t po
     return 0;
 }
 
+/* "lifted the restrictions imposed on South Korea", "would lift the
+ * restrictions (that) it had imposed on South Korea": a relative clause
+ * after the pattern's noun whose verb comes right before the pattern's
+ * preposition keeps the noun's frame: a reduced relative (a bare past
+ * participle), or an object-gap relative (an optional "that"/"which", a
+ * subject mention, auxiliaries, a past verb). The token where element e
+ * fits after it, or 0. */
+static uint32_t after_participle(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
+{
+    uint32_t lem, q = pos;
+    uint8_t want = NE_F_PPART;
+    if (is_w(c, q, "that") || is_w(c, q, "which")) q++;
+    if (q < c->te && ment_at(c, q) >= 0) {
+        q = c->d->ment.v[ment_at(c, q)].te;
+        while (q < c->te && (wf(c, q) & (NE_W_HAVE | NE_W_BE))) q++;
+        want = NE_F_PPART | NE_F_PAST;
+    } else if (q != pos) {
+        return 0;
+    }
+    const ne_token_t *t = tok(c, q);
+    if (q + 1 >= c->te || t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) || ment_at(c, q) >= 0 ||
+        wf(c, q) || !(verb_reading(c, q, &lem) & want))
+        return 0;
+    return word_fits(c, e, q + 1) ? q + 1 : 0;
+}
+
 /* A word, possibly inside a mention ("expelled the Russian ambassador"). */
 static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
     const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
+    const ne_pelem_t *before = ei > 0 ? e - 1 : NULL;
+    uint32_t after = 0;
+    if (!word_fits(c, e, pos) && before && (before->type == NE_PE_WORD || before->type == NE_PE_CLASS) &&
+        (ne_lex_word_flags(c->lx, ne_lex_alts(c->lx)[e->alt]) & NE_W_PREP) &&
+        (after = after_participle(c, e, pos)))
+        pos = after;
     if (!word_fits(c, e, pos)) {
         /* an adjunct right after the verb, or an of-phrase after the
          * pattern's noun, before a preposition of the pattern ("for") */
@@ -1593,7 +1641,12 @@ static int match_support(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, n
 static int object_pattern(const ne_lexicon_t *lx, const ne_pattern_t *p)
 {
     const ne_pelem_t *el = ne_lex_pelems(lx) + p->elem;
-    if (!p->nelem || !(p->opts & NE_PO_OBJ) || (el[0].type != NE_PE_MANY && el[0].type != NE_PE_CLASS))
+    /* "seize * boat|vessel": a gap and the object's head words only, as
+     * "kill # &VICTIMS" ("Two Chinese fishing boats were seized") */
+    int head_only = p->nelem == 2 && el[0].type == NE_PE_GAP &&
+                    (el[1].type == NE_PE_WORD || el[1].type == NE_PE_CLASS);
+    if (!p->nelem || !(p->opts & NE_PO_OBJ) ||
+        (el[0].type != NE_PE_MANY && el[0].type != NE_PE_CLASS && !head_only))
         return 0;
     for (uint16_t k = 0; k < p->nelem; k++)
         if (el[k].type == NE_PE_TARGET) return 0;

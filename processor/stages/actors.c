@@ -40,6 +40,7 @@ typedef struct ctx_s {
     uint32_t
         movements[4]; /* mentions of movements with no state named: placed at the end */
     int nmovements;
+    ne_mention_t pair; /* a pair "A and B" of the sentence that "their" stands for */
 } ctx_t;
 
 #define tok(c, i) ne_s_tok(&(c)->s, i)
@@ -84,6 +85,9 @@ void ne_memory_push(ne_memory_t *mem, const ne_mention_t *m)
     if (!m->n) return;
     mention_copy(&mem->recent[mem->nrecent % NE_MEM_RECENT], m);
     mem->nrecent++;
+    /* "a law that mirrors Russian legislation": an adjective on a thing
+     * names no state the story is about */
+    if (m->flags & NE_MF_WEAK) return;
     for (int i = 0; i < m->n; i++)
         if (m->m[i].country[0]) memcpy(mem->country, m->m[i].country, 4);
 }
@@ -663,7 +667,7 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
 }
 
 /* The last two distinct actors of the memory (persons, or states). */
-static int two_recent(const ctx_t *c, int persons, ne_mention_t *out)
+static int two_recent(const ctx_t *c, int persons, int states, ne_mention_t *out)
 {
     const ne_memory_t *mem = c->mem;
     size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
@@ -675,6 +679,9 @@ static int two_recent(const ctx_t *c, int persons, ne_mention_t *out)
         for (int q = m->n; q > 0 && out->n < 2; q--) {
             const ne_member_t *mm = &m->m[q - 1];
             if (!mm->country[0] && strncmp(mm->code, "IGO", 3)) continue;
+            /* "the two countries" are no organisation ("the AU urged the
+             * two countries") */
+            if (states && !mm->country[0]) continue;
             if (out->n == 1 && !strncmp(out->m[0].code, mm->code, 3)) continue;
             out->m[out->n++] = *mm;
         }
@@ -687,6 +694,22 @@ static int two_recent(const ctx_t *c, int persons, ne_mention_t *out)
     }
     out->n = 0;
     return 0;
+}
+
+static void definite_title(const ctx_t *c, ne_mention_t *m)
+{
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    for (size_t k = 0; k < n; k++) {
+        size_t idx = mem->nrecent - 1 - k;
+        const ne_mention_t *r = &mem->recent[idx % NE_MEM_RECENT];
+        if (idx >= c->sent_recent || r->n != 1 || !(r->flags & NE_MF_PERSON) || (r->flags & NE_MF_GENERIC))
+            continue;
+        if (!r->m[0].country[0] || strcmp(r->m[0].role, m->m[0].role)) continue;
+        ne_member_set(&m->m[0], r->m[0].country, r->m[0].role);
+        m->flags &= (uint16_t)~NE_MF_GENERIC;
+        return;
+    }
 }
 
 static void finish_members(const ctx_t *c, build_t *b)
@@ -1145,6 +1168,9 @@ static int her_is_object(const ctx_t *c, uint32_t k)
 
 /* Pronouns, relative pronouns and "each other" at i. Returns 1 when token i
  * is one of them, with the mention's end in *end (i when it makes none). */
+static int object_pair(const ctx_t *c, uint32_t i, ne_mention_t *out);
+static int subject_pair(const ctx_t *c, uint32_t i, ne_mention_t *out);
+static int sentence_pair(const ctx_t *c, uint32_t i, size_t first, ne_mention_t *out);
 static int parse_pronoun(ctx_t *c, uint32_t i, build_t *b, uint32_t *end)
 {
     uint32_t f = wf(c, i);
@@ -1187,7 +1213,10 @@ static int parse_pronoun(ctx_t *c, uint32_t i, build_t *b, uint32_t *end)
             kind = 'i', obj = it_is_object(c, i);
         if (!kind) return 1;
     }
-    const ne_mention_t *r = resolve_pronoun(c, i, kind, obj);
+    ne_mention_t pair;
+    const ne_mention_t *r = kind == 't' && obj && object_pair(c, i, &pair) ? &pair
+                            : kind == 't' && !obj && subject_pair(c, i, &pair) ? &pair
+                                                                         : resolve_pronoun(c, i, kind, obj);
     b->m.flags |= NE_MF_PRON;
     if (r) {
         b->m.n = r->n;
@@ -1196,6 +1225,52 @@ static int parse_pronoun(ctx_t *c, uint32_t i, build_t *b, uint32_t *end)
     }
     *end = i + 1;
     return 1;
+}
+
+/* "called Pashinyan and Aliyev and urged them to": an object "them" after
+ * a pair "A and B" that follows the sentence's first mention (the pair is
+ * merged into one compound only after the sentence is read, so the
+ * memory does not hold it yet). Fills out with the pair's members. */
+static int object_pair(const ctx_t *c, uint32_t i, ne_mention_t *out)
+{
+    return sentence_pair(c, i, 1, out);
+}
+
+/* "Egypt and Qatar, which mediated the talks, said they would monitor the
+ * truce": a subject "they" in a clause of speech is the sentence's subject
+ * pair. */
+static int subject_pair(const ctx_t *c, uint32_t i, ne_mention_t *out)
+{
+    const ne_doc_t *d = c->s.d;
+    if (d->ment.n < 2 || !speech_clause(c, i)) return 0;
+    const ne_mention_t *a = &d->ment.v[0], *bm = &d->ment.v[1];
+    if (a->te + 1 != bm->tb || !is_w(c, a->te, "and") || bm->te > i || !a->n || !bm->n ||
+        ((a->flags | bm->flags) & (NE_MF_LOC | NE_MF_REL | NE_MF_PRON | NE_MF_WEAK)) ||
+        (a->tb > c->s.tb && (wf(c, a->tb - 1) & NE_W_PREP)))
+        return 0;
+    *out = *a;
+    for (int t = 0; t < bm->n && out->n < NE_MAX_MEMBERS; t++) out->m[out->n++] = bm->m[t];
+    out->flags |= NE_MF_PLURAL | (bm->flags & NE_MF_PERSON);
+    return 1;
+}
+
+/* The last pair "A and B" of the sentence before token i (from mention
+ * `first` on), as one mention in out. */
+static int sentence_pair(const ctx_t *c, uint32_t i, size_t first, ne_mention_t *out)
+{
+    const ne_doc_t *d = c->s.d;
+    for (size_t k = d->ment.n; k >= first + 2; k--) {
+        const ne_mention_t *a = &d->ment.v[k - 2], *bm = &d->ment.v[k - 1];
+        if (bm->te > i) continue;
+        if (a->te + 1 != bm->tb || !is_w(c, a->te, "and")) continue;
+        if (!a->n || !bm->n || ((a->flags | bm->flags) & (NE_MF_LOC | NE_MF_REL | NE_MF_PRON | NE_MF_WEAK)))
+            return 0;
+        *out = *a;
+        for (int t = 0; t < bm->n && out->n < NE_MAX_MEMBERS; t++) out->m[out->n++] = bm->m[t];
+        out->flags |= NE_MF_PLURAL | (bm->flags & NE_MF_PERSON);
+        return 1;
+    }
+    return 0;
 }
 
 /* The number a word gives to a group reference: "two", "three", "both". */
@@ -1235,9 +1310,35 @@ static void note_cast(ne_memory_t *mem, const ne_mention_t *m)
     mem->ncast++;
 }
 
+/* "urged both sides to return to the table": the two sides of the last
+ * hostile event of the article (roots 11-20) between two states or their
+ * organs, agent and target (the events frames.c remembered). */
+static int two_adversaries(const ctx_t *c, ne_mention_t *out)
+{
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nevents < NE_MEM_EVENTS ? mem->nevents : NE_MEM_EVENTS;
+    for (size_t k = 0; k < n; k++) {
+        const struct ne_memevent_s *e = &mem->events[(mem->nevents - 1 - k) % NE_MEM_EVENTS];
+        int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+        if (root < 10 || root > 20 || !e->nagent || !e->ntarget) continue;
+        /* the other side: the first target that is not the agent (a
+         * reciprocal act, "clashed", keeps both sides as targets) */
+        const ne_member_t *a = &e->agent[0], *b = NULL;
+        for (int t = 0; t < e->ntarget && !b; t++)
+            if (e->target[t].country[0] && strcmp(e->target[t].code, a->code)) b = &e->target[t];
+        if (!a->country[0] || !b) continue;
+        out->n = 2;
+        out->m[0] = *a;
+        out->m[1] = *b;
+        out->m[0].start = out->m[0].end = out->m[1].start = out->m[1].end = 0;
+        return 1;
+    }
+    return 0;
+}
+
 /* The parties of "the n countries": the last compound of exactly n
  * parties, else for two the last two actors named. */
-static int resolve_cast(const ctx_t *c, int n, int persons, ne_mention_t *out)
+static int resolve_cast(const ctx_t *c, int n, int persons, int states, ne_mention_t *out)
 {
     const ne_memory_t *mem = c->mem;
     size_t have = mem->ncast < NE_MEM_CASTS ? mem->ncast : NE_MEM_CASTS;
@@ -1248,7 +1349,7 @@ static int resolve_cast(const ctx_t *c, int n, int persons, ne_mention_t *out)
         memcpy(out->m, m->m, sizeof(m->m[0]) * (size_t)m->n);
         return 1;
     }
-    return n == 2 && two_recent(c, persons, out);
+    return n == 2 && ((states && two_adversaries(c, out)) || two_recent(c, persons, states, out));
 }
 
 /* "the group", "the militia": the last armed group or movement named (a
@@ -1331,7 +1432,7 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
         } else {
             return i;
         }
-        if (!resolve_cast(c, n, person, &b->m)) return i;
+        if (!resolve_cast(c, n, person, v && !strcmp(v, "state"), &b->m)) return i;
         b->m.flags |= NE_MF_PLURAL | (person ? NE_MF_PERSON : 0);
         return bare ? k + 1 : g + 1;
     }
@@ -1371,6 +1472,9 @@ static const ne_mention_t *resolve_possessive(ctx_t *c, uint32_t j)
             pronoun_fits(subj, kind))
             return subj;
     }
+    /* "Hungary and Romania agreed that their countries should cooperate":
+     * the pair is one compound only after the sentence is read */
+    if (kind == 't' && sentence_pair(c, j, 0, &c->pair)) return &c->pair;
     return resolve_pronoun(c, j, kind, 0);
 }
 
@@ -2239,7 +2343,7 @@ static uint32_t parse_each_other(ctx_t *c, uint32_t i, build_t *b)
             pair.m[1] = m->m[0];
         }
     }
-    if (!pair.n && !resolve_cast(c, 2, 0, &pair)) return 0;
+    if (!pair.n && !resolve_cast(c, 2, 0, 0, &pair)) return 0;
     b->m.n = 0;
     for (int k = 0; k < pair.n; k++) {
         ne_member_t o = pair.m[k];
@@ -2320,6 +2424,13 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
     /* "the aircraft", "missiles": a weapon with no owner is no actor */
     if (b->arms && !b->nown) return i;
     finish_members(c, b);
+    /* "Kenyan President William Ruto ... The president met": a definite
+     * title with no name, no owner and no state is the last titled person
+     * of that role named in an earlier sentence */
+    if (b->role_set && !b->nown && !p.have_name && !p.poss && is_w(c, i, "the") &&
+        !(i > c->s.tb && (wf(c, i - 1) & NE_W_PREP)) && /* not "supporters of the president" */
+        (b->m.flags & NE_MF_PERSON) && b->m.n == 1 && !b->m.m[0].country[0])
+        definite_title(c, &b->m);
     /* an organisation is remembered for "it" even before its state is known */
     if (p.org) b->m.flags &= (uint16_t)~NE_MF_GENERIC;
     parse_apposition(c, b, &p);
@@ -2464,6 +2575,19 @@ static int possessive_pair(const ctx_t *c, const ne_mention_t *a, const ne_menti
     return n > 0 && k + 1 == bm->tb && is_w(c, k, "and");
 }
 
+/* Does mention bm, joined to a by "and", open a clause of its own: a is an
+ * object (a verb form before it) and an auxiliary or a verb follows bm? */
+static int new_clause_after(const ctx_t *c, const ne_mention_t *a, const ne_mention_t *bm)
+{
+    if (a->tb <= c->s.tb || bm->te >= c->s.te) return 0;
+    uint32_t p = a->tb - 1;
+    /* "said America and Britain would pay": after a verb of speech the
+     * pair is the subject of the clause it reports */
+    if (!is_verbish(c, p) || (tok(c, p)->flags & NE_TF_CAP) || speech_verb(c, p)) return 0;
+    uint32_t q = bm->te;
+    return (wf(c, q) & (NE_W_FUTURE | NE_W_MODAL | NE_W_HAVE)) || is_verbish(c, q);
+}
+
 static void merge_compounds(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
@@ -2492,6 +2616,9 @@ static void merge_compounds(ctx_t *c)
                     sep_comma = 1;
                 else if (possessive_pair(c, a, bm))
                     sep_and = 1;
+                /* "Hamas will free 33 hostages and Israel will release ...":
+                 * an object and the subject of the next clause are no pair */
+                if (sep_and && new_clause_after(c, a, bm)) break;
                 if (sep_and) {
                     q++;
                     chain_ok = 1;

@@ -148,235 +148,257 @@ static int month_before(int pub, int m, int d)
     return cand;
 }
 
+/* The rules. Each looks at the tokens from i and, when they are its kind of
+ * time expression, pushes the date and returns the token after it; else it
+ * returns i. *err is set when the push runs out of memory. */
+
+/* a pushed expression [i, e) */
+static uint32_t found(ctx_t *c, uint32_t i, uint32_t e, int ymd, int prec, int flags, int *err)
+{
+    if (push(c, i, e, ymd, prec, flags) < 0) *err = 1;
+    return e;
+}
+
+/* ISO date 2023-02-17 (tokens 2023 - 02 - 17) */
+static uint32_t iso_date(ctx_t *c, uint32_t i, int *err)
+{
+    int y, m, d;
+    if (num(c, i, 1900, 2100, &y) && i + 4 < c->s.te && is_w(c, i + 1, "-") &&
+        num(c, i + 2, 1, 12, &m) && is_w(c, i + 3, "-") && num(c, i + 4, 1, 31, &d) &&
+        d <= days_in_month(y, m))
+        return found(c, i, i + 5, y * 10000 + m * 100 + d, NE_PREC_DAY, 0, err);
+    return i;
+}
+
+/* A day relative to the previous date of the text: "the same day", "that
+ * day", "the next day", "the day before", "hours later", "two days
+ * earlier", "..., two days after X" */
+static uint32_t relative_day(ctx_t *c, uint32_t i, int *err)
+{
+    int off = 99, v;
+    uint32_t e = i;
+    if (is_w(c, i, "the") && is_w(c, i + 1, "same") && is_w(c, i + 2, "day")) {
+        off = 0, e = i + 3;
+    } else if (is_w(c, i, "that") && is_w(c, i + 1, "day")) {
+        off = 0, e = i + 2;
+    } else if (is_w(c, i, "the") && (is_w(c, i + 1, "following") || is_w(c, i + 1, "next")) &&
+               is_w(c, i + 2, "day")) {
+        off = 1, e = i + 3;
+    } else if (is_w(c, i, "the") && is_w(c, i + 1, "previous") && is_w(c, i + 2, "day")) {
+        off = -1, e = i + 3;
+    } else if (is_w(c, i, "the") && is_w(c, i + 1, "day") && is_w(c, i + 2, "before")) {
+        off = -1, e = i + 3;
+    } else if ((is_w(c, i, "hours") || is_w(c, i, "minutes")) && is_w(c, i + 1, "later")) {
+        off = 0, e = i + 2;
+    } else if ((is_w(c, i + 1, "day") || is_w(c, i + 1, "days")) &&
+               (is_w(c, i + 2, "later") || is_w(c, i + 2, "earlier")) &&
+               !is_w(c, i + 3, "than") && small_number(c, i, &v) && v <= 31) {
+        /* "a day later", "two days earlier"; not "two days later than" */
+        off = is_w(c, i + 2, "later") ? v : -v, e = i + 3;
+    } else if (is_w(c, i, "later") && is_w(c, i + 1, "that") && is_w(c, i + 2, "day")) {
+        off = 0, e = i + 3;
+    }
+    int opens = 0;
+    if (off == 99 && i > c->s.tb && is_w(c, i + 2, "after") &&
+        (is_w(c, i + 1, "day") || is_w(c, i + 1, "days")) && small_number(c, i, &v) && v <= 31) {
+        /* "..., two days after Iran struck": the clause after it is N
+         * days before the date just named. Not at the start of a
+         * sentence, where a noun usually follows ("A day after the vote,
+         * police ...") */
+        off = -v, e = i + 3, opens = NE_TX_OPENS;
+    }
+    if (off == 99) return i;
+    int base = c->anchor ? c->anchor : c->pub;
+    if (base % 100 == 0) base = c->pub; /* anchor without a day */
+    return found(c, i, e, add_days(base, off), NE_PREC_DAY, NE_TX_RELATIVE | opens, err);
+}
+
+/* yesterday, today, tonight, tomorrow, overnight; last night, this morning */
+static uint32_t day_word(ctx_t *c, uint32_t i, int *err)
+{
+    int pub = c->pub;
+    if (is_w(c, i, "yesterday")) return found(c, i, i + 1, add_days(pub, -1), NE_PREC_DAY, 0, err);
+    if (is_w(c, i, "today") || is_w(c, i, "tonight") || is_w(c, i, "overnight"))
+        return found(c, i, i + 1, pub, NE_PREC_DAY, 0, err);
+    if (is_w(c, i, "tomorrow"))
+        return found(c, i, i + 1, add_days(pub, 1), NE_PREC_DAY, NE_TX_FUTURE, err);
+    if ((is_w(c, i, "last") && is_w(c, i + 1, "night")) ||
+        (is_w(c, i, "this") && (is_w(c, i + 1, "morning") || is_w(c, i + 1, "afternoon") ||
+                                 is_w(c, i + 1, "evening"))))
+        return found(c, i, i + 2, is_w(c, i, "last") ? add_days(pub, -1) : pub, NE_PREC_DAY, 0, err);
+    return i;
+}
+
+/* this weekend, the weekend, last weekend: its Friday */
+static uint32_t weekend(ctx_t *c, uint32_t i, int *err)
+{
+    if (!((is_w(c, i, "this") || is_w(c, i, "the") || is_w(c, i, "last")) &&
+          is_w(c, i + 1, "weekend")))
+        return i;
+    int wd = ne_weekday(c->pub), back = (wd - 5 + 7) % 7;
+    if (is_w(c, i, "last") && back < 2) back += 7;
+    return found(c, i, i + 2, add_days(c->pub, -back), NE_PREC_DAY, 0, err);
+}
+
+/* (earlier|later)? (last|next|this|past) (week|month|year) */
+static uint32_t relative_period(ctx_t *c, uint32_t i, int *err)
+{
+    int pub = c->pub;
+    uint32_t k = i;
+    int later = 0, earlier = 0;
+    if (is_w(c, k, "earlier")) earlier = 1, k++;
+    else if (is_w(c, k, "later")) later = 1, k++;
+    int which; /* -1 last, 0 this, 1 next */
+    if (is_w(c, k, "last") || is_w(c, k, "past")) which = -1;
+    else if (is_w(c, k, "next") || is_w(c, k, "coming")) which = 1;
+    else if (is_w(c, k, "this")) which = 0;
+    else return i;
+    if ((earlier || later) && which != 0) return i;
+    uint32_t u = k + 1;
+    int fl = which > 0 || later ? NE_TX_FUTURE : 0;
+    if (is_w(c, u, "week")) {
+        int d = which < 0 ? add_days(pub, -7) : which > 0 ? add_days(pub, 7) : pub;
+        return found(c, i, u + 1, d / 100 * 100, NE_PREC_MONTH, fl, err);
+    }
+    if (is_w(c, u, "month")) return found(c, i, u + 1, add_months(pub, which), NE_PREC_MONTH, fl, err);
+    if (is_w(c, u, "year"))
+        return found(c, i, u + 1, (pub / 10000 + which) * 10000, NE_PREC_YEAR, fl, err);
+    return i;
+}
+
+/* N days/weeks/months/years ago ("ago" first: small_number tries a dozen
+ * words, and this rule is tried at most tokens that may start a time
+ * expression) */
+static uint32_t ago(ctx_t *c, uint32_t i, int *err)
+{
+    int pub = c->pub, v;
+    if (!(i + 2 < c->s.te && is_w(c, i + 2, "ago") && small_number(c, i, &v))) return i;
+    int d = 0, p = NE_PREC_DAY;
+    const char *f = ne_tok_fold(c->s.d, tok(c, i + 1));
+    if (!strncmp(f, "day", 3)) d = add_days(pub, -v);
+    else if (!strncmp(f, "week", 4)) d = add_days(pub, -7 * v) / 100 * 100, p = NE_PREC_MONTH;
+    else if (!strncmp(f, "month", 5)) d = add_months(pub, -v), p = NE_PREC_MONTH;
+    else if (!strncmp(f, "year", 4)) d = (pub / 10000 - v) * 10000, p = NE_PREC_YEAR;
+    return d ? found(c, i, i + 3, d, p, 0, err) : i;
+}
+
+/* recently, recent: this month */
+static uint32_t recently(ctx_t *c, uint32_t i, int *err)
+{
+    if (is_w(c, i, "recently") || is_w(c, i, "recent"))
+        return found(c, i, i + 1, c->pub / 100 * 100, NE_PREC_MONTH, 0, err);
+    return i;
+}
+
+/* [early|late] [on] [last|next|coming] Weekday [morning|afternoon|evening|night] */
+static uint32_t weekday(ctx_t *c, uint32_t i, int *err)
+{
+    int pub = c->pub;
+    uint32_t k = i;
+    int dir = 0;
+    if ((is_w(c, k, "early") || is_w(c, k, "late")) && is_w(c, k + 1, "on")) k++;
+    if (is_w(c, k, "on")) k++;
+    if (is_w(c, k, "last")) dir = -1, k++;
+    else if (is_w(c, k, "next") || is_w(c, k, "coming")) dir = 1, k++;
+    else if (is_w(c, k, "early") || is_w(c, k, "late")) k++;
+    if (!((wf(c, k) & NE_W_WEEKDAY) && cap(c, k))) return i;
+    int wd = wval(c, k), pw = ne_weekday(pub), d;
+    if (dir > 0) {
+        int fwd = (wd - pw + 7) % 7;
+        d = add_days(pub, fwd ? fwd : 7);
+    } else {
+        int back = (pw - wd + 7) % 7;
+        if (dir < 0 && back == 0) back = 7;
+        d = add_days(pub, -back);
+    }
+    uint32_t e = k + 1;
+    if (is_w(c, e, "morning") || is_w(c, e, "afternoon") || is_w(c, e, "evening") ||
+        is_w(c, e, "night"))
+        e++;
+    return found(c, i, e, d, NE_PREC_DAY, dir > 0 ? NE_TX_FUTURE : 0, err);
+}
+
+/* months: [prep] [early|late|mid] Month [day] [,] [of] [year] ; day Month [year] */
+static uint32_t month_date(ctx_t *c, uint32_t i, int *err)
+{
+    int pub = c->pub;
+    uint32_t k = i;
+    int prep = 0, d = 0; /* prep: 1 a preposition or "this", 2 "next", 3 "last" */
+    if (is_w(c, k, "in") || is_w(c, k, "on") || is_w(c, k, "since") || is_w(c, k, "by") ||
+        is_w(c, k, "until") || is_w(c, k, "from") || is_w(c, k, "during") || is_w(c, k, "of") ||
+        is_w(c, k, "last") || is_w(c, k, "next") || is_w(c, k, "this"))
+        prep = is_w(c, k, "next") ? 2 : is_w(c, k, "last") ? 3 : 1, k++;
+    if (is_w(c, k, "early") || is_w(c, k, "late") || is_w(c, k, "mid")) {
+        k++;
+        if (is_w(c, k, "-")) k++;
+        prep = prep ? prep : 1;
+    }
+    uint32_t mk = k;
+    int daybefore = 0;
+    if (num(c, k, 1, 31, &d) && (wf(c, k + 1) & NE_W_MONTH) && cap(c, k + 1)) {
+        daybefore = 1;
+        mk = k + 1;
+    }
+    if (!((wf(c, mk) & NE_W_MONTH) && cap(c, mk))) return i;
+    int m = wval(c, mk);
+    uint32_t e = mk + 1;
+    /* "Jan. 5": the abbreviation's own dot, not a sentence end */
+    if (is_w(c, e, ".") && tok(c, mk)->fold_len <= 4 && tok(c, e)->start == tok(c, mk)->end &&
+        !is_w(c, mk, "may") && !is_w(c, mk, "june") && !is_w(c, mk, "july") &&
+        e + 1 < c->s.te && !(tok(c, e + 1)->flags & NE_TF_CAP))
+        e++;
+    if (!daybefore) {
+        if (num(c, e, 1, 31, &d)) e++;
+        else d = 0;
+    }
+    uint32_t e2 = e;
+    if (is_w(c, e2, ",")) e2++;
+    if (is_w(c, e2, "of")) e2++;
+    int year = 0;
+    if (num(c, e2, 1900, 2100, &year)) e = e2 + 1;
+    /* "may" and "march" are also other words: need a date context */
+    int strong = prep || d || year;
+    if (!strong || (m == 5 && !d && !year && prep != 1)) return i;
+    int ymd;
+    if (year) ymd = year * 10000 + m * 100 + (d && d <= days_in_month(year, m) ? d : 0);
+    else if (prep == 2) ymd = month_before(pub, m, d) + 10000;
+    else ymd = month_before(pub, m, d);
+    int p = ymd % 100 ? NE_PREC_DAY : NE_PREC_MONTH;
+    int fl = ymd > pub && p == NE_PREC_DAY ? NE_TX_FUTURE : 0;
+    if (prep == 2) fl |= NE_TX_FUTURE;
+    return found(c, i, e, ymd, p, fl, err);
+}
+
+/* years: in|since|during|by|until|from [early|late|mid] YYYY */
+static uint32_t year_date(ctx_t *c, uint32_t i, int *err)
+{
+    int y;
+    if (!(is_w(c, i, "in") || is_w(c, i, "since") || is_w(c, i, "during") || is_w(c, i, "by") ||
+          is_w(c, i, "until") || is_w(c, i, "from")))
+        return i;
+    uint32_t k = i + 1;
+    if (is_w(c, k, "early") || is_w(c, k, "late") || is_w(c, k, "mid")) {
+        k++;
+        if (is_w(c, k, "-")) k++;
+    }
+    if (num(c, k, 1900, 2100, &y) && !is_w(c, k + 1, "-") && tok(c, k)->fold_len == 4)
+        return found(c, i, k + 1, y * 10000, NE_PREC_YEAR, y > c->pub / 10000 ? NE_TX_FUTURE : 0, err);
+    return i;
+}
+
+/* The rules in the order they are tried: the first that matches wins. */
+static uint32_t (*const RULES[])(ctx_t *, uint32_t, int *) = {
+    iso_date, relative_day, day_word, weekend, relative_period, ago, recently, weekday,
+    month_date, year_date,
+};
+
 /* Try the rules at token i; returns the end of a match, or i. */
 static uint32_t match_at(ctx_t *c, uint32_t i, int *err)
 {
-    int pub = c->pub, v, y;
-    uint32_t j = i;
     *err = 0;
-    /* ISO date 2023-02-17 (tokens 2023 - 02 - 17) */
-    if (num(c, i, 1900, 2100, &y) && i + 4 < c->s.te && is_w(c, i + 1, "-") &&
-        num(c, i + 2, 1, 12, &v)) {
-        int d;
-        if (is_w(c, i + 3, "-") && num(c, i + 4, 1, 31, &d) && d <= days_in_month(y, v)) {
-            if (push(c, i, i + 5, y * 10000 + v * 100 + d, NE_PREC_DAY, 0) < 0) *err = 1;
-            return i + 5;
-        }
-    }
-    /* relative to the previous date of the text */
-    {
-        int off = 99;
-        uint32_t e = i;
-        if (is_w(c, i, "the") && is_w(c, i + 1, "same") && is_w(c, i + 2, "day")) {
-            off = 0, e = i + 3;
-        } else if (is_w(c, i, "that") && is_w(c, i + 1, "day")) {
-            off = 0, e = i + 2;
-        } else if (is_w(c, i, "the") && (is_w(c, i + 1, "following") || is_w(c, i + 1, "next")) &&
-                   is_w(c, i + 2, "day")) {
-            off = 1, e = i + 3;
-        } else if (is_w(c, i, "the") && is_w(c, i + 1, "previous") && is_w(c, i + 2, "day")) {
-            off = -1, e = i + 3;
-        } else if (is_w(c, i, "the") && is_w(c, i + 1, "day") && is_w(c, i + 2, "before")) {
-            off = -1, e = i + 3;
-        } else if ((is_w(c, i, "hours") || is_w(c, i, "minutes")) && is_w(c, i + 1, "later")) {
-            off = 0, e = i + 2;
-        } else if ((is_w(c, i + 1, "day") || is_w(c, i + 1, "days")) &&
-                   (is_w(c, i + 2, "later") || is_w(c, i + 2, "earlier")) &&
-                   !is_w(c, i + 3, "than") && small_number(c, i, &v) && v <= 31) {
-            /* "a day later", "two days earlier"; not "two days later than" */
-            off = is_w(c, i + 2, "later") ? v : -v, e = i + 3;
-        } else if (is_w(c, i, "later") && is_w(c, i + 1, "that") && is_w(c, i + 2, "day")) {
-            off = 0, e = i + 3;
-        }
-        int opens = 0;
-        if (off == 99 && i > c->s.tb && is_w(c, i + 2, "after") &&
-            (is_w(c, i + 1, "day") || is_w(c, i + 1, "days")) && small_number(c, i, &v) &&
-            v <= 31) {
-            /* "..., two days after Iran struck": the clause after it is N
-             * days before the date just named. Not at the start of a
-             * sentence, where a noun usually follows ("A day after the vote,
-             * police ...") */
-            off = -v, e = i + 3, opens = NE_TX_OPENS;
-        }
-        if (off != 99) {
-            int base = c->anchor ? c->anchor : pub;
-            if (base % 100 == 0) base = pub; /* anchor without a day */
-            if (push(c, i, e, add_days(base, off), NE_PREC_DAY, NE_TX_RELATIVE | opens) < 0)
-                *err = 1;
-            return e;
-        }
-    }
-    /* yesterday, today, tonight, tomorrow, overnight, last night */
-    if (is_w(c, i, "yesterday")) {
-        if (push(c, i, i + 1, add_days(pub, -1), NE_PREC_DAY, 0) < 0) *err = 1;
-        return i + 1;
-    }
-    if (is_w(c, i, "today") || is_w(c, i, "tonight") || is_w(c, i, "overnight")) {
-        if (push(c, i, i + 1, pub, NE_PREC_DAY, 0) < 0) *err = 1;
-        return i + 1;
-    }
-    if (is_w(c, i, "tomorrow")) {
-        if (push(c, i, i + 1, add_days(pub, 1), NE_PREC_DAY, NE_TX_FUTURE) < 0) *err = 1;
-        return i + 1;
-    }
-    if ((is_w(c, i, "last") && is_w(c, i + 1, "night")) ||
-        (is_w(c, i, "this") && (is_w(c, i + 1, "morning") || is_w(c, i + 1, "afternoon") ||
-                                 is_w(c, i + 1, "evening")))) {
-        if (push(c, i, i + 2, is_w(c, i, "last") ? add_days(pub, -1) : pub, NE_PREC_DAY, 0) < 0)
-            *err = 1;
-        return i + 2;
-    }
-    if ((is_w(c, i, "this") || is_w(c, i, "the") || is_w(c, i, "last")) && is_w(c, i + 1, "weekend")) {
-        int wd = ne_weekday(pub), back = (wd - 5 + 7) % 7;
-        if (is_w(c, i, "last") && back < 2) back += 7;
-        if (push(c, i, i + 2, add_days(pub, -back), NE_PREC_DAY, 0) < 0) *err = 1;
-        return i + 2;
-    }
-    /* (earlier|later)? (last|next|this|past) (week|month|year) */
-    {
-        uint32_t k = i;
-        int later = 0, earlier = 0;
-        if (is_w(c, k, "earlier")) earlier = 1, k++;
-        else if (is_w(c, k, "later")) later = 1, k++;
-        int which = 0; /* -1 last, 0 this, 1 next */
-        if (is_w(c, k, "last") || is_w(c, k, "past")) which = -1;
-        else if (is_w(c, k, "next") || is_w(c, k, "coming")) which = 1;
-        else if (is_w(c, k, "this")) which = 0;
-        else k = UINT32_MAX;
-        if (k != UINT32_MAX && (earlier || later) && which != 0) k = UINT32_MAX;
-        if (k != UINT32_MAX) {
-            uint32_t u = k + 1;
-            int fl = which > 0 || later ? NE_TX_FUTURE : 0;
-            if (is_w(c, u, "week")) {
-                int d = which < 0 ? add_days(pub, -7) : which > 0 ? add_days(pub, 7) : pub;
-                if (push(c, i, u + 1, d / 100 * 100, NE_PREC_MONTH, fl) < 0) *err = 1;
-                return u + 1;
-            }
-            if (is_w(c, u, "month")) {
-                if (push(c, i, u + 1, add_months(pub, which), NE_PREC_MONTH, fl) < 0) *err = 1;
-                return u + 1;
-            }
-            if (is_w(c, u, "year")) {
-                if (push(c, i, u + 1, (pub / 10000 + which) * 10000, NE_PREC_YEAR, fl) < 0) *err = 1;
-                return u + 1;
-            }
-        }
-    }
-    /* N days/weeks/months/years ago ("ago" first: small_number tries a
-     * dozen words, and this rule is tried at most tokens of a sentence) */
-    if (i + 2 < c->s.te && is_w(c, i + 2, "ago") && small_number(c, i, &v)) {
-        int d = 0, p = NE_PREC_DAY;
-        const ne_token_t *u = tok(c, i + 1);
-        const char *f = ne_tok_fold(c->s.d, u);
-        if (!strncmp(f, "day", 3)) d = add_days(pub, -v);
-        else if (!strncmp(f, "week", 4)) d = add_days(pub, -7 * v) / 100 * 100, p = NE_PREC_MONTH;
-        else if (!strncmp(f, "month", 5)) d = add_months(pub, -v), p = NE_PREC_MONTH;
-        else if (!strncmp(f, "year", 4)) d = (pub / 10000 - v) * 10000, p = NE_PREC_YEAR;
-        if (d) {
-            if (push(c, i, i + 3, d, p, 0) < 0) *err = 1;
-            return i + 3;
-        }
-    }
-    /* recently, recent */
-    if (is_w(c, i, "recently") || is_w(c, i, "recent")) {
-        if (push(c, i, i + 1, pub / 100 * 100, NE_PREC_MONTH, 0) < 0) *err = 1;
-        return i + 1;
-    }
-    /* [on|last|next] Weekday [morning|...] */
-    {
-        uint32_t k = i;
-        int dir = 0;
-        if ((is_w(c, k, "early") || is_w(c, k, "late")) && is_w(c, k + 1, "on")) k++;
-        if (is_w(c, k, "on")) k++;
-        if (is_w(c, k, "last")) dir = -1, k++;
-        else if (is_w(c, k, "next") || is_w(c, k, "coming")) dir = 1, k++;
-        else if (is_w(c, k, "early") || is_w(c, k, "late")) k++;
-        if ((wf(c, k) & NE_W_WEEKDAY) && cap(c, k)) {
-            int wd = wval(c, k), pw = ne_weekday(pub), d;
-            if (dir > 0) {
-                int fwd = (wd - pw + 7) % 7;
-                d = add_days(pub, fwd ? fwd : 7);
-            } else {
-                int back = (pw - wd + 7) % 7;
-                if (dir < 0 && back == 0) back = 7;
-                d = add_days(pub, -back);
-            }
-            uint32_t e = k + 1;
-            if (is_w(c, e, "morning") || is_w(c, e, "afternoon") || is_w(c, e, "evening") ||
-                is_w(c, e, "night"))
-                e++;
-            if (push(c, i, e, d, NE_PREC_DAY, dir > 0 ? NE_TX_FUTURE : 0) < 0) *err = 1;
-            return e;
-        }
-    }
-    /* months: [prep] [early|late|mid] Month [day] [,] [year] ; day Month [year] */
-    {
-        uint32_t k = i;
-        int prep = 0, d = 0;
-        if (is_w(c, k, "in") || is_w(c, k, "on") || is_w(c, k, "since") || is_w(c, k, "by") ||
-            is_w(c, k, "until") || is_w(c, k, "from") || is_w(c, k, "during") || is_w(c, k, "of") ||
-            is_w(c, k, "last") || is_w(c, k, "next") || is_w(c, k, "this"))
-            prep = is_w(c, k, "next") ? 2 : is_w(c, k, "last") ? 3 : 1, k++;
-        if (is_w(c, k, "early") || is_w(c, k, "late") || is_w(c, k, "mid")) {
-            k++;
-            if (is_w(c, k, "-")) k++;
-            prep = prep ? prep : 1;
-        }
-        uint32_t mk = k;
-        int daybefore = 0;
-        if (num(c, k, 1, 31, &d) && (wf(c, k + 1) & NE_W_MONTH) && cap(c, k + 1)) {
-            daybefore = 1;
-            mk = k + 1;
-        }
-        if ((wf(c, mk) & NE_W_MONTH) && cap(c, mk)) {
-            int m = wval(c, mk);
-            uint32_t e = mk + 1;
-            /* "Jan. 5": the abbreviation's own dot, not a sentence end */
-            if (is_w(c, e, ".") && tok(c, mk)->fold_len <= 4 && tok(c, e)->start == tok(c, mk)->end &&
-                !is_w(c, mk, "may") && !is_w(c, mk, "june") && !is_w(c, mk, "july") &&
-                e + 1 < c->s.te && !(tok(c, e + 1)->flags & NE_TF_CAP))
-                e++;
-            if (!daybefore) {
-                if (num(c, e, 1, 31, &d)) e++;
-                else d = 0;
-            }
-            uint32_t e2 = e;
-            if (is_w(c, e2, ",")) e2++;
-            if (is_w(c, e2, "of")) e2++;
-            int year = 0;
-            if (num(c, e2, 1900, 2100, &year)) e = e2 + 1;
-            /* "may" and "march" are also other words: need a date context */
-            int strong = prep || d || year;
-            if (strong && !(m == 5 && !d && !year && prep != 1)) {
-                int ymd, p;
-                if (year) {
-                    ymd = year * 10000 + m * 100 + (d && d <= days_in_month(year, m) ? d : 0);
-                } else if (prep == 2) {
-                    ymd = month_before(pub, m, d) + 10000;
-                } else {
-                    ymd = month_before(pub, m, d);
-                }
-                p = ymd % 100 ? NE_PREC_DAY : NE_PREC_MONTH;
-                int fl = ymd > pub && p == NE_PREC_DAY ? NE_TX_FUTURE : 0;
-                if (prep == 2) fl |= NE_TX_FUTURE;
-                if (push(c, i, e, ymd, p, fl) < 0) *err = 1;
-                return e;
-            }
-        }
-    }
-    /* years: in|since|during|by|until|of [early|late|mid] YYYY ; this year's */
-    if (is_w(c, j, "in") || is_w(c, j, "since") || is_w(c, j, "during") || is_w(c, j, "by") ||
-        is_w(c, j, "until") || is_w(c, j, "from")) {
-        uint32_t k = j + 1;
-        if (is_w(c, k, "early") || is_w(c, k, "late") || is_w(c, k, "mid")) {
-            k++;
-            if (is_w(c, k, "-")) k++;
-        }
-        if (num(c, k, 1900, 2100, &y) && !is_w(c, k + 1, "-") && tok(c, k)->fold_len == 4) {
-            if (push(c, i, k + 1, y * 10000, NE_PREC_YEAR, y > pub / 10000 ? NE_TX_FUTURE : 0) < 0)
-                *err = 1;
-            return k + 1;
-        }
+    for (size_t r = 0; r < sizeof(RULES) / sizeof(RULES[0]); r++) {
+        uint32_t e = RULES[r](c, i, err);
+        if (e != i) return e;
     }
     return i;
 }

@@ -142,7 +142,7 @@ static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "S
                                                              "RESPONSE", "TARGETS", "EPITHETS", "TERRITORY",
                                                              "DEMANDS",  "CHEMICAL", "ARMOUR",     "CROWD",
                                                              "MISSION",  "WEAPONS",  "CONVOY",     "PROPERTY",
-                                                             "GRIEVANCE", "PREFIXES", "PERIODS", "AIR", "PATIENTS", "GRANTS", "TALKS"};
+                                                             "GRIEVANCE", "PREFIXES", "PERIODS", "AIR", "PATIENTS", "GRANTS", "TALKS", "HEARSAY"};
 
 /* snprintf(dst, size, "%s", src) without the format machinery (a CAMEO
  * code look-up per event did it): at most size - 1 bytes, always ended. */
@@ -1188,6 +1188,7 @@ static const struct grammar_class_s {
     {"present", NE_W_PRESENT, 0},
     {"possible", NE_W_POSSIBLE, 0},
     {"condition", NE_W_CONDITION, 0},
+    {"future-time", NE_W_FUTURE_TIME, 0},
     {"timestart", NE_W_TIMESTART, 0},
     {"particle", NE_W_PARTICLE, 0},
     {"name-suffix", NE_W_NAME_SUFFIX, 0},
@@ -1214,6 +1215,7 @@ static const struct grammar_class_s {
     {"report", NE_L_REPORT, 1},
     {"consequence", NE_L_CONSEQUENCE, 1},
     {"join", NE_L_JOIN, 1},
+    {"author", NE_L_AUTHOR, 1},
     {"govern-purpose", NE_L_PURPOSE, 1},
     {"speech", NE_L_SPEECH, 1},
     {"crossborder", NE_L_CROSSBORDER, 1},

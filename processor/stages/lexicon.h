@@ -67,6 +67,7 @@ enum {
     NE_W_POSSIBLE = 1u << 26, /* may, might, could: what the actor may do */
     NE_W_CONDITION = 1u << 27, /* if, unless: a condition put on what follows or precedes */
     NE_W_NAME_SUFFIX = 1u << 28, /* jr, sr: ends a person's name ("Marcos Jr.") */
+    NE_W_FUTURE_TIME = 1u << 29, /* when, once, until: after a future, a condition */
 };
 
 /* Lemma flags. */
@@ -98,6 +99,7 @@ enum {
     NE_L_ASPECT_TO = 1u << 24, /* resort, turn (to): "resorted to throwing stones" = throwing */
     NE_L_FLEE = 1u << 25,   /* flee, escape: the subject's later arrival is no visit */
     NE_L_CAUSE = 1u << 26,  /* prompt, lead, cause X to V: V is X's own act */
+    NE_L_AUTHOR = 1u << 27, /* issue, adopt (a statement): its authors say what it says */
 };
 
 /* Verbs whose object is the subject of the infinitive after it. */
@@ -245,6 +247,7 @@ enum {
     NE_GC_PATIENTS,     /* "release", "extradition": "his release" is the release of him */
     NE_GC_GRANTS,       /* "asylum", "pardon": "granted her asylum" has "her" as object */
     NE_GC_TALKS,        /* "talks", "negotiations": "hosted talks between A and B" (A and B negotiated) */
+    NE_GC_HEARSAY,      /* "reports", "claims", "rumours" (that X did Y): the clause is not asserted */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */

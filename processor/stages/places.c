@@ -712,6 +712,7 @@ static int32_t city_or_division(const ne_places_t *pl, const ne_place_ref_t *r, 
 
 static int32_t resolve(const ne_places_t *pl, const ne_place_ref_t *r, const ctx_t *c)
 {
+    if (r->unknown) return -1;
     int32_t best = resolve_name(pl, r, c);
     if (best >= 0 && r->n) best = city_or_division(pl, r, best);
     /* a city-state's name is its city: "in Hong Kong", "in Singapore" */
@@ -980,6 +981,48 @@ static int qualifies(const ne_places_t *pl, const ne_place_ref_t *r, int32_t st)
 }
 
 /* The names of sentence [tb, te), in order. */
+/* A named natural feature at token i, the token after it, or 0: a run of
+ * capitalised words that ends in a feature word ("the Black Sea", "Second
+ * Thomas Shoal", "the Dnipro River"), or a feature word, "of" and a name
+ * ("the Strait of Hormuz", "the Gulf of Aden"). The gazetteer holds none of
+ * them (no registry package ships GeoNames' seas, rivers and islands), but
+ * the event happened there, not at the article's dateline. */
+static uint32_t feature_at(const ne_places_t *pl, const ne_doc_t *d, uint32_t i, uint32_t te)
+{
+    for (uint32_t k = i; k < te && k - i < MAX_NAME_TOKENS && cap_word(&d->tok.v[k]); k++) {
+        if (word_kind(pl, d, &d->tok.v[k]) != W_FEATURE) continue;
+        if (k > i) return k + 1;
+        if (!is_word(d, k + 1, te, "of") || k + 2 >= te || !cap_word(&d->tok.v[k + 2])) return 0;
+        uint32_t j = k + 2;
+        while (j < te && j - k < MAX_NAME_TOKENS && cap_word(&d->tok.v[j])) j++;
+        return j;
+    }
+    return 0;
+}
+
+/* The feature [i, fe) as a place the gazetteer does not hold, when a
+ * locative word introduces it ("in the Black Sea", not "the Black Sea
+ * Fleet said"). */
+static int push_feature(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uint32_t i,
+                        uint32_t fe, uint8_t stop, ne_places_mem_t *m)
+{
+    int intro = introduced(pl, d, tb, i);
+    if (intro == INTRO_NONE || in_person(d, tb, i)) return 0;
+    ne_place_ref_t r;
+    memset(&r, 0, sizeof(r));
+    r.tb = i;
+    r.te = fe;
+    r.start = d->tok.v[i].start;
+    r.end = d->tok.v[fe - 1].end;
+    r.state = -1;
+    r.stop = stop;
+    r.at = 1;
+    r.dir = intro == INTRO_TO;
+    r.unknown = 1;
+    r.list = (uint16_t)(m->refs.n < 65535 ? m->refs.n : 65535);
+    return push_ref(m, &r);
+}
+
 static int find_refs(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uint32_t te,
                      ne_places_mem_t *m)
 {
@@ -1012,6 +1055,15 @@ static int find_refs(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uint
             site = before_site(pl, d, i, te);
         if ((i < window || site) && cap_word(&d->tok.v[i]))
             e = match_at(pl, d, i, te, &first, &n, &key);
+        /* "in the Black Sea": a place all the same, unless the gazetteer's
+         * name spans it ("Palm Bay" is a town) */
+        uint32_t fe = i < window && (i == tb || !cap_word(&d->tok.v[i - 1]))
+                          ? feature_at(pl, d, i, te) : 0;
+        if (fe > e) {
+            if (push_feature(pl, d, tb, i, fe, stop, m) < 0) return -1;
+            i = fe;
+            continue;
+        }
         if (!e || in_person(d, tb, i)) {
             if ((wk == W_CAPITAL || wk == W_STATE) && i < window &&
                 capital_ref(pl, d, tb, te, i, &r)) {
@@ -1210,7 +1262,14 @@ static void place_event(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, u
     } else if (best) {
         bp = resolve(pl, best, &c);
     }
-    if (bp >= 0) set_location(pl, e, best, bp, NE_LOC_TEXT);
+    if (bp >= 0) {
+        set_location(pl, e, best, bp, NE_LOC_TEXT);
+    } else if (best && best->unknown) {
+        /* placed where the gazetteer cannot say: not at the article's place */
+        e->location.geonameid = -1;
+        e->location.start = best->start;
+        e->location.end = best->end;
+    }
 }
 
 int ne_places_sentence(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uint32_t te,
@@ -1256,7 +1315,7 @@ void ne_places_article(const ne_places_t *pl, ne_places_mem_t *m, ne_event_t *ev
     if (!pl || !m->has_article) return;
     for (size_t x = 0; x < n; x++) {
         ne_event_t *e = &ev[x];
-        if (e->location.how != NE_LOC_NONE) continue;
+        if (e->location.how != NE_LOC_NONE || e->location.geonameid < 0) continue;
         ctx_t c = {e->actor.country, e->has_counterpart ? e->counterpart.country : NULL, NULL, -1};
         /* a name is resolved again for each event's states ("Tripoli" for
          * Lebanese actors); "the capital" stays the state's it was */

@@ -34,6 +34,7 @@ typedef struct ne_place_ref_s {
     uint16_t list;          /* the index of the first name of its list ("France, Serbia and Hungary") */
     uint8_t stop;           /* a word of another clause ("who") comes before it in the sentence */
     uint8_t division;       /* a word of kind division follows it: "the Donetsk region" */
+    uint8_t unknown;        /* a named feature the gazetteer does not hold: "the Black Sea" */
 } ne_place_ref_t;
 
 /* What the places stage keeps for one article (in the ne_events_t). */
