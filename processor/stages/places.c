@@ -80,6 +80,7 @@ struct ne_places_s {
     uint8_t *wkind;   /* kind by lexicon word id, when every word has an id: a token's
                          kind is then one load, without hashing it */
     size_t nwkind;    /* ids 0 .. nwkind-1 */
+    size_t words_without_id; /* place words the lexicon lacks: looked up by key */
     /* a state's place index by ISO alpha-3, for "the capital" and qualifiers */
     struct {
         char iso3[4];
@@ -260,23 +261,24 @@ static int load_words(ne_places_t *pl, const char *const *dirs, size_t ndirs, ne
     }
     fclose(f);
     qsort(pl->words, pl->nwords, sizeof(*pl->words), cmp_word);
-    /* tokens carry their lexicon word id: when every word has one, a word
-     * is found by its id, without hashing the token */
+    /* tokens carry their lexicon word id: a token with one is found by its
+     * id, without hashing it. A word the lexicon lacks ("shoal") has no id,
+     * and no token with an id is that word: only tokens without one (of
+     * about one in ten) are looked up by their key (word_kind). */
     int32_t maxid = -1;
-    size_t have = 0;
-    for (size_t i = 0; i < pl->nwords; i++) {
-        have += pl->words[i].id >= 0;
+    for (size_t i = 0; i < pl->nwords; i++)
         if (pl->words[i].id > maxid) maxid = pl->words[i].id;
-    }
-    if (lx && have == pl->nwords && maxid >= 0) {
+    if (lx && maxid >= 0) {
         pl->wkind = calloc((size_t)maxid + 1, 1);
         if (!pl->wkind) {
             snprintf(err, errsz, "out of memory loading %s", path);
             return -1;
         }
         for (size_t i = 0; i < pl->nwords; i++)
-            pl->wkind[pl->words[i].id] = (uint8_t)pl->words[i].kind;
+            if (pl->words[i].id >= 0) pl->wkind[pl->words[i].id] = (uint8_t)pl->words[i].kind;
         pl->nwkind = (size_t)maxid + 1;
+        for (size_t i = 0; i < pl->nwords; i++)
+            pl->words_without_id += pl->words[i].id < 0;
     }
     return 0;
 bad:
@@ -604,7 +606,8 @@ static uint32_t name_find(const ne_places_t *pl, uint64_t h, uint32_t *first)
 
 static int word_kind(const ne_places_t *pl, const ne_doc_t *d, const ne_token_t *t)
 {
-    if (pl->wkind) return t->word >= 0 && (size_t)t->word < pl->nwkind ? pl->wkind[t->word] : 0;
+    if (pl->wkind && t->word >= 0) return (size_t)t->word < pl->nwkind ? pl->wkind[t->word] : 0;
+    if (pl->wkind && !pl->words_without_id) return 0;
     unsigned c = (unsigned char)ne_tok_fold(d, t)[0] - 'a';
     if (t->fold_len == 0 || c > 25 || !(pl->wfirst[t->fold_len] >> c & 1)) return 0;
     uint64_t h = key_add(NE_FNV_OFFSET, ne_tok_fold(d, t), t->fold_len);
