@@ -70,10 +70,20 @@ void ne_member_set(ne_member_t *m, const char *country, const char *role)
     m->code[nc + nr] = '\0';
 }
 
+/* Copy a mention with only the members it has: a mention is 268 bytes, most
+ * of them eight member slots, and one or two are used. The whole-struct
+ * copies of every mention into the sentence and the memory cost more than
+ * a tenth of this stage's own time (perf). */
+static void mention_copy(ne_mention_t *dst, const ne_mention_t *src)
+{
+    size_t n = src->n < NE_MAX_MEMBERS ? src->n : NE_MAX_MEMBERS;
+    memcpy(dst, src, offsetof(ne_mention_t, m) + n * sizeof(src->m[0]));
+}
+
 void ne_memory_push(ne_memory_t *mem, const ne_mention_t *m)
 {
     if (!m->n) return;
-    mem->recent[mem->nrecent % NE_MEM_RECENT] = *m;
+    mention_copy(&mem->recent[mem->nrecent % NE_MEM_RECENT], m);
     mem->nrecent++;
     /* "a law that mirrors Russian legislation": an adjective on a thing
      * names no state the story is about */
@@ -1296,7 +1306,7 @@ static void note_cast(ne_memory_t *mem, const ne_mention_t *m)
 {
     if (m->n < 2 || (m->flags & (NE_MF_LOC | NE_MF_WEAK)) || distinct_entities(m) != m->n)
         return;
-    mem->cast[mem->ncast % NE_MEM_CASTS] = *m;
+    mention_copy(&mem->cast[mem->ncast % NE_MEM_CASTS], m);
     mem->ncast++;
 }
 
@@ -2696,7 +2706,7 @@ static void note_subject(ctx_t *c)
         if (m->tb >= verb) break;
         if (!m->n || (m->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_WEAK))) continue;
         if (m->tb > c->s.tb && (wf(c, m->tb - 1) & NE_W_PREP)) continue;
-        c->mem->prev_subj = *m;
+        mention_copy(&c->mem->prev_subj, m);
         return;
     }
     c->mem->prev_thing =
@@ -2715,7 +2725,7 @@ static void note_people(ne_memory_t *mem, const ne_mention_t *m)
         return;
     for (int k = 0; k < m->n; k++)
         if (m->m[k].country[0]) return; /* a compound with a state is named */
-    mem->people = *m;
+    mention_copy(&mem->people, m);
     mem->people_at = mem->nrecent;
 }
 
@@ -2785,13 +2795,15 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
             continue;
         }
         /* the common case, decided cheaply: a lower-case verb form or
-         * function word ("and", "was", "will", "not") that is in no
-         * dictionary phrase and opens no determiner cannot begin a mention */
+         * function word ("and", "was", "will", "not", "of", "in") that is in
+         * no dictionary phrase and opens no determiner cannot begin a
+         * mention: parse_mention would find no pronoun, no determiner, no
+         * name and, since is_modifier refuses these words, no modifier */
         uint32_t wfl = t->kind == NE_TK_WORD ? ne_lex_word_flags(lx, t->word) : 0;
         if (t->kind == NE_TK_WORD && !(t->flags & (NE_TF_CAP | NE_TF_ALLCAP | NE_TF_DOTTED)) &&
             !(wfl & (NE_W_DET | NE_W_POSS | NE_W_NUM | NE_W_PRON | NE_W_REL)) &&
             ((wfl & (NE_W_CONJ | NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL |
-                     NE_W_NEG | NE_W_SUBORD)) ||
+                     NE_W_NEG | NE_W_SUBORD | NE_W_PREP)) ||
              is_verbish(&c, i)) &&
             lookup(&c, i).type == A_NONE) {
             i++;
@@ -2808,7 +2820,7 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
                 c.movements[c.nmovements++] = (uint32_t)d->ment.n;
             b.m.tb = hyphen_chain_start(&c, i, d->ment.n ? d->ment.v[d->ment.n - 1].te : tb);
             b.m.te = e;
-            d->ment.v[d->ment.n++] = b.m;
+            mention_copy(&d->ment.v[d->ment.n++], &b.m);
             /* pronouns and compounds later in the sentence see this one */
             if (!(b.m.flags & (NE_MF_LOC | NE_MF_REL | NE_MF_RECIP)) && b.m.n &&
                 (!(b.m.flags & NE_MF_GENERIC) || (b.m.flags & NE_MF_NAME)))

@@ -266,11 +266,13 @@ static uint32_t relative_period(ctx_t *c, uint32_t i, int *err)
     return i;
 }
 
-/* N days/weeks/months/years ago */
+/* N days/weeks/months/years ago ("ago" first: small_number tries a dozen
+ * words, and this rule is tried at most tokens that may start a time
+ * expression) */
 static uint32_t ago(ctx_t *c, uint32_t i, int *err)
 {
     int pub = c->pub, v;
-    if (!(small_number(c, i, &v) && i + 2 < c->s.te && is_w(c, i + 2, "ago"))) return i;
+    if (!(i + 2 < c->s.te && is_w(c, i + 2, "ago") && small_number(c, i, &v))) return i;
     int d = 0, p = NE_PREC_DAY;
     const char *f = ne_tok_fold(c->s.d, tok(c, i + 1));
     if (!strncmp(f, "day", 3)) d = add_days(pub, -v);

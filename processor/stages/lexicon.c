@@ -23,20 +23,28 @@
 #include "text.h"
 
 typedef struct winfo_s {
-    uint32_t flags;
     int32_t val;
     uint32_t lemma; /* lemma whose base form this word is, NE_LEX_NONE otherwise */
-    uint32_t vform; /* first verb reading */
     int32_t irr;    /* index into irregular table, -1 */
-    uint32_t root;  /* the trie node of the one-word phrase, NE_LEX_NONE: the first
-                     * step of every match, without a hash look-up */
     uint32_t cphrase; /* first class phrase that begins with this word, NE_LEX_NONE */
     uint32_t noun;    /* event noun of this singular or plural, NE_LEX_NONE */
     int32_t plural;   /* an irregular noun plural given in classes.tsv, -1 */
-    int32_t singular; /* for a plural the patterns generated: its singular, -1 */
     uint64_t classes; /* bit c: a member of class c (< 64) begins with this word */
     int32_t mword;  /* index into mwords (mention-grammar classes), -1 */
 } winfo_t;
+
+/* What the stages read about a word at nearly every token, apart from the
+ * rest of winfo_t: its grammar flags about ten times a token, the trie
+ * root, verb readings and singular about once. Sixteen bytes a word keep
+ * these for the words a text uses in the first-level cache, where the
+ * whole winfo_t (56 bytes then) put each word on a cache line of its own. */
+typedef struct whot_s {
+    uint32_t flags;   /* NE_W_* grammar flags */
+    uint32_t root;    /* the trie node of the one-word phrase, NE_LEX_NONE: the first
+                       * step of every match, without a hash look-up */
+    uint32_t vform;   /* first verb reading */
+    int32_t singular; /* for a plural the patterns generated: its singular, -1 */
+} whot_t;
 
 /* The mention-grammar classes of one word, with a value per class. */
 typedef struct mword_s {
@@ -74,11 +82,23 @@ typedef struct pat_s {
     uint32_t lemma;
 } pat_t;
 
+/* A slot of the word hash table. It holds the word's first eight bytes
+ * and its length, so that looking up a word of up to eight bytes (most
+ * words) reads this one slot: no second read of the word's id offset and a
+ * third of its bytes elsewhere in memory, which made the look-up of each
+ * token wait on the cache. */
+typedef struct wslot_s {
+    uint64_t head; /* the word's first eight bytes, zero-padded (word_head) */
+    uint32_t len;  /* its length in bytes */
+    int32_t id1;   /* its word id + 1; 0 marks a free slot */
+} wslot_t;
+
 struct ne_lexicon_s {
     NE_VEC(char) strs;
     NE_VEC(uint32_t) woff;
     NE_VEC(winfo_t) winfo;
-    uint64_t *whash; /* slot: (hash tag << 32) | (word id + 1); 0 = free */
+    NE_VEC(whot_t) whot; /* by word id, beside winfo */
+    struct wslot_s *whash; /* the words by hash, open addressing */
     size_t whash_cap;
 
     struct edge_s {
@@ -164,43 +184,57 @@ int32_t ne_lex_word_find(const ne_lexicon_t *lx, const char *s, size_t n)
     return ne_lex_word_find_fnv(lx, s, n, ne_fnv1a(NE_FNV_OFFSET, s, n));
 }
 
+/* The first eight bytes of s[0..n), zero-padded, as one number (one load
+ * for a long word; both the table and the look-up compute it here, so the
+ * byte order does not matter). */
+static uint64_t word_head(const char *s, size_t n)
+{
+    uint64_t head = 0;
+    if (n >= 8) {
+        memcpy(&head, s, 8);
+        return head;
+    }
+    for (size_t k = 0; k < n; k++) head |= (uint64_t)(unsigned char)s[k] << (8 * k);
+    return head;
+}
+
 int32_t ne_lex_word_find_fnv(const ne_lexicon_t *lx, const char *s, size_t n, uint64_t fnv)
 {
     if (!lx->whash_cap || n == 0) return -1;
-    uint64_t h = hash_mix(fnv);
-    uint32_t tag = (uint32_t)(h >> 32);
-    size_t mask = lx->whash_cap - 1, i = h & mask;
+    uint64_t head = word_head(s, n);
+    size_t mask = lx->whash_cap - 1, i = hash_mix(fnv) & mask;
     for (;;) {
-        uint64_t slot = lx->whash[i];
-        if (!slot) return -1;
-        if ((uint32_t)(slot >> 32) == tag) {
-            int32_t id = (int32_t)((uint32_t)slot - 1);
-            /* words are short: a loop here, where memcmp was a call per token */
+        const wslot_t *slot = &lx->whash[i];
+        if (!slot->id1) return -1;
+        if (slot->head == head && slot->len == n) {
+            int32_t id = slot->id1 - 1;
+            /* past the first eight bytes, which the slot compared: words are
+             * short, a loop here, where memcmp was a call per token */
             const char *w = word_str(lx, id);
-            size_t k = 0;
+            size_t k = 8;
             while (k < n && w[k] == s[k]) k++;
-            if (k == n && w[n] == '\0') return id;
+            if (k >= n) return id;
         }
         i = (i + 1) & mask;
     }
 }
 
-static int whash_insert(ne_lexicon_t *lx, const char *s, size_t n, uint32_t id)
+static void whash_insert(ne_lexicon_t *lx, const char *s, size_t n, uint32_t id)
 {
-    uint64_t h = hash_bytes(s, n);
-    size_t mask = lx->whash_cap - 1, i = h & mask;
-    while (lx->whash[i]) i = (i + 1) & mask;
-    lx->whash[i] = ((h >> 32) << 32) | (uint64_t)(id + 1);
-    return 0;
+    size_t mask = lx->whash_cap - 1, i = hash_bytes(s, n) & mask;
+    while (lx->whash[i].id1) i = (i + 1) & mask;
+    lx->whash[i] = (wslot_t){word_head(s, n), (uint32_t)n, (int32_t)id + 1};
 }
 
 static int32_t word_intern(ne_lexicon_t *lx, const char *s, size_t n)
 {
     int32_t w = ne_lex_word_find(lx, s, n);
     if (w >= 0) return w;
-    if ((lx->woff.n + 1) * 2 > lx->whash_cap) {
+    /* at most five eighths full: with four slots to a cache line, a miss
+     * still ends within a line or two */
+    if ((lx->woff.n + 1) * 8 > lx->whash_cap * 5) {
         size_t ncap = lx->whash_cap ? lx->whash_cap * 2 : 4096;
-        uint64_t *nh = calloc(ncap, sizeof(*nh));
+        wslot_t *nh = calloc(ncap, sizeof(*nh));
         if (!nh) return -1;
         free(lx->whash);
         lx->whash = nh;
@@ -212,23 +246,23 @@ static int32_t word_intern(ne_lexicon_t *lx, const char *s, size_t n)
     }
     while (lx->strs.n + n + 1 > lx->strs.cap)
         if (ne_vec_grow((void **)&lx->strs.v, &lx->strs.cap, 1) < 0) return -1;
-    if (NE_VEC_RESERVE(lx->woff) < 0 || NE_VEC_RESERVE(lx->winfo) < 0) return -1;
+    if (NE_VEC_RESERVE(lx->woff) < 0 || NE_VEC_RESERVE(lx->winfo) < 0 ||
+        NE_VEC_RESERVE(lx->whot) < 0)
+        return -1;
     uint32_t off = (uint32_t)lx->strs.n;
     memcpy(lx->strs.v + off, s, n);
     lx->strs.v[off + n] = '\0';
     lx->strs.n += n + 1;
     w = (int32_t)lx->woff.n;
     lx->woff.v[lx->woff.n++] = off;
+    lx->whot.v[lx->whot.n++] = (whot_t){0, NE_LEX_NONE, NE_LEX_NONE, -1};
     winfo_t *wi = &lx->winfo.v[lx->winfo.n++];
     memset(wi, 0, sizeof(*wi));
     wi->lemma = NE_LEX_NONE;
-    wi->vform = NE_LEX_NONE;
     wi->irr = -1;
-    wi->root = NE_LEX_NONE;
     wi->cphrase = NE_LEX_NONE;
     wi->noun = NE_LEX_NONE;
     wi->plural = -1;
-    wi->singular = -1;
     wi->mword = -1;
     whash_insert(lx, s, n, (uint32_t)w);
     return w;
@@ -246,12 +280,12 @@ uint64_t ne_lex_word_classes(const ne_lexicon_t *lx, int32_t w)
 
 int32_t ne_lex_singular(const ne_lexicon_t *lx, int32_t w)
 {
-    return w < 0 ? -1 : lx->winfo.v[w].singular;
+    return w < 0 ? -1 : lx->whot.v[w].singular;
 }
 
 uint32_t ne_lex_word_flags(const ne_lexicon_t *lx, int32_t w)
 {
-    return w < 0 ? 0 : lx->winfo.v[w].flags;
+    return w < 0 ? 0 : lx->whot.v[w].flags;
 }
 
 int ne_lex_word_val(const ne_lexicon_t *lx, int32_t w)
@@ -264,7 +298,7 @@ int ne_lex_word_val(const ne_lexicon_t *lx, int32_t w)
 uint32_t ne_lex_child(const ne_lexicon_t *lx, uint32_t node, int32_t word)
 {
     if (word < 0 || !lx->ecap) return NE_LEX_NONE;
-    if (node == 0) return lx->winfo.v[word].root;
+    if (node == 0) return lx->whot.v[word].root;
     uint64_t key = ((uint64_t)node << 32) | (uint32_t)word;
     size_t mask = lx->ecap - 1, i = mix64(key) & mask;
     for (;;) {
@@ -312,7 +346,7 @@ static uint32_t trie_child_add(ne_lexicon_t *lx, uint32_t node, int32_t word)
     if (c == NE_LEX_NONE) return c;
     edge_put(lx, ((uint64_t)node << 32) | (uint32_t)word, c);
     lx->ecount++;
-    if (node == 0) lx->winfo.v[word].root = c;
+    if (node == 0) lx->whot.v[word].root = c;
     return c;
 }
 
@@ -355,7 +389,7 @@ uint32_t ne_lex_verb_flags(const ne_lexicon_t *lx, int32_t w)
 
 uint32_t ne_lex_vforms(const ne_lexicon_t *lx, int32_t w)
 {
-    return w < 0 ? NE_LEX_NONE : lx->winfo.v[w].vform;
+    return w < 0 ? NE_LEX_NONE : lx->whot.v[w].vform;
 }
 
 const ne_vform_t *ne_lex_vform(const ne_lexicon_t *lx, uint32_t idx)
@@ -566,7 +600,7 @@ static int add_vform(ne_lexicon_t *lx, uint32_t lemma, const char *form, uint8_t
 {
     int32_t w = word_intern_z(lx, form);
     if (w < 0) return -1;
-    for (uint32_t i = lx->winfo.v[w].vform; i != NE_LEX_NONE; i = lx->vform.v[i].next)
+    for (uint32_t i = lx->whot.v[w].vform; i != NE_LEX_NONE; i = lx->vform.v[i].next)
         if (lx->vform.v[i].lemma == lemma) {
             lx->vform.v[i].forms |= bits;
             return 0;
@@ -575,8 +609,8 @@ static int add_vform(ne_lexicon_t *lx, uint32_t lemma, const char *form, uint8_t
     uint32_t idx = (uint32_t)lx->vform.n++;
     lx->vform.v[idx].lemma = lemma;
     lx->vform.v[idx].forms = bits;
-    lx->vform.v[idx].next = lx->winfo.v[w].vform;
-    lx->winfo.v[w].vform = idx;
+    lx->vform.v[idx].next = lx->whot.v[w].vform;
+    lx->whot.v[w].vform = idx;
     return 0;
 }
 
@@ -838,7 +872,7 @@ static int noun_plurals(const char *b, char out[3][96])
  * grammar ("statement" is an agreement too, "statements" its plural). */
 static int has_plural(const ne_lexicon_t *lx, int32_t w)
 {
-    return (lx->winfo.v[w].flags & ~(uint32_t)NE_W_SPEECH_NOUN) == 0;
+    return (lx->whot.v[w].flags & ~(uint32_t)NE_W_SPEECH_NOUN) == 0;
 }
 
 /* Word ids of the plurals of word w: the irregular one the data gives,
@@ -863,7 +897,7 @@ static int plural_ids(ne_lexicon_t *lx, int32_t w, int32_t out[3])
 static int phrase_head(const ne_lexicon_t *lx, const int32_t *ids, int n)
 {
     for (int i = 1; i < n; i++)
-        if (lx->winfo.v[ids[i]].flags & NE_W_PREP) return i - 1;
+        if (lx->whot.v[ids[i]].flags & NE_W_PREP) return i - 1;
     return n - 1;
 }
 
@@ -1271,7 +1305,7 @@ static int grammar_word(loader_t *ld, const struct grammar_class_s *gc, char *w)
     }
     int32_t id = word_intern_z(lx, w);
     if (id < 0) return fail(ld, "out of memory");
-    lx->winfo.v[id].flags |= gc->flags;
+    lx->whot.v[id].flags |= gc->flags;
     if (eq) lx->winfo.v[id].val = val;
     return 0;
 }
@@ -1478,7 +1512,7 @@ static int load_pattern(loader_t *ld, char **f, int nf, int noun)
                 int np = plural_ids(lx, ids[0], pl);
                 if (np < 0) return fail(ld, "out of memory");
                 for (int i = 0; i < np; i++)
-                    if (lx->winfo.v[pl[i]].singular < 0 && pl[i] != ids[0]) lx->winfo.v[pl[i]].singular = ids[0];
+                    if (lx->whot.v[pl[i]].singular < 0 && pl[i] != ids[0]) lx->whot.v[pl[i]].singular = ids[0];
             }
             if (!pe->nalt) return fail(ld, "empty alternative in '%s'", f[1]);
             words++;
@@ -1523,9 +1557,9 @@ static int load_variant(loader_t *ld, const int32_t *ids, int n, const char *of)
     int32_t to[2];
     if (n != 1 || phrase_words(lx, of, to, 2) != 1) return fail(ld, "a variant is one word for one word");
     if (to[0] == ids[0]) return fail(ld, "a word cannot be its own variant");
-    if (lx->winfo.v[ids[0]].singular >= 0)
+    if (lx->whot.v[ids[0]].singular >= 0)
         return fail(ld, "'%s' is already read as another word", word_str(lx, ids[0]));
-    lx->winfo.v[ids[0]].singular = to[0];
+    lx->whot.v[ids[0]].singular = to[0];
     return 0;
 }
 
@@ -1753,6 +1787,7 @@ void ne_lex_destroy(ne_lexicon_t *lx)
     free(lx->strs.v);
     free(lx->woff.v);
     free(lx->winfo.v);
+    free(lx->whot.v);
     free(lx->whash);
     free(lx->edge);
     free(lx->node_entry.v);

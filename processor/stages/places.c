@@ -69,6 +69,7 @@ struct ne_places_s {
     size_t pool_n, pool_cap;
     uint64_t *nh;     /* sorted unique name hashes */
     uint32_t *nfirst; /* nfirst[i]..nfirst[i+1]: postings of nh[i] */
+    uint32_t *nbucket; /* nbucket[b]..nbucket[b+1]: the names whose hash has top bits b */
     uint32_t *post;   /* place indices */
     size_t nnames;
     uint64_t *bloom;  /* NAME_BLOOM_BITS bits: two per name; most text spans miss it */
@@ -79,6 +80,7 @@ struct ne_places_s {
     uint8_t *wkind;   /* kind by lexicon word id, when every word has an id: a token's
                          kind is then one load, without hashing it */
     size_t nwkind;    /* ids 0 .. nwkind-1 */
+    size_t words_without_id; /* place words the lexicon lacks: looked up by key */
     /* a state's place index by ISO alpha-3, for "the capital" and qualifiers */
     struct {
         char iso3[4];
@@ -105,6 +107,17 @@ static void bloom_add(uint64_t *b, uint64_t h)
     uint32_t y = (uint32_t)(h >> 40) & (NAME_BLOOM_BITS - 1);
     b[x >> 6] |= 1ULL << (x & 63);
     b[y >> 6] |= 1ULL << (y & 63);
+}
+
+/* The sorted hashes are cut into 2^14 buckets by their top bits (64 KB of
+ * bucket starts for about eight names a bucket): a look-up that passes the
+ * filter searches its bucket, one or two cache lines, where a binary search
+ * of the whole megabyte of hashes waited on a dozen reads from memory. */
+#define NAME_BUCKET_BITS 14
+
+static size_t name_bucket(uint64_t h)
+{
+    return (size_t)(h >> (64 - NAME_BUCKET_BITS));
 }
 
 /* ---- folding: a name's key is the letters and digits of its folded tokens */
@@ -248,23 +261,24 @@ static int load_words(ne_places_t *pl, const char *const *dirs, size_t ndirs, ne
     }
     fclose(f);
     qsort(pl->words, pl->nwords, sizeof(*pl->words), cmp_word);
-    /* tokens carry their lexicon word id: when every word has one, a word
-     * is found by its id, without hashing the token */
+    /* tokens carry their lexicon word id: a token with one is found by its
+     * id, without hashing it. A word the lexicon lacks ("shoal") has no id,
+     * and no token with an id is that word: only tokens without one (of
+     * about one in ten) are looked up by their key (word_kind). */
     int32_t maxid = -1;
-    size_t have = 0;
-    for (size_t i = 0; i < pl->nwords; i++) {
-        have += pl->words[i].id >= 0;
+    for (size_t i = 0; i < pl->nwords; i++)
         if (pl->words[i].id > maxid) maxid = pl->words[i].id;
-    }
-    if (lx && have == pl->nwords && maxid >= 0) {
+    if (lx && maxid >= 0) {
         pl->wkind = calloc((size_t)maxid + 1, 1);
         if (!pl->wkind) {
             snprintf(err, errsz, "out of memory loading %s", path);
             return -1;
         }
         for (size_t i = 0; i < pl->nwords; i++)
-            pl->wkind[pl->words[i].id] = (uint8_t)pl->words[i].kind;
+            if (pl->words[i].id >= 0) pl->wkind[pl->words[i].id] = (uint8_t)pl->words[i].kind;
         pl->nwkind = (size_t)maxid + 1;
+        for (size_t i = 0; i < pl->nwords; i++)
+            pl->words_without_id += pl->words[i].id < 0;
     }
     return 0;
 bad:
@@ -523,6 +537,12 @@ ne_places_t *ne_places_load(const char *const *dirs, size_t ndirs, const ne_lexi
     /* keep what is used, not the growth slack */
     uint64_t *nh = realloc(pl->nh, (pl->nnames ? pl->nnames : 1) * sizeof(*nh));
     if (nh) pl->nh = nh;
+    pl->nbucket = malloc(((1u << NAME_BUCKET_BITS) + 1) * sizeof(*pl->nbucket));
+    if (!pl->nbucket) goto oom;
+    for (size_t b = 0, i = 0; b <= (1u << NAME_BUCKET_BITS); b++) {
+        while (i < pl->nnames && name_bucket(pl->nh[i]) < b) i++;
+        pl->nbucket[b] = (uint32_t)i;
+    }
     free(names);
     names = NULL;
     free(capital_gid);
@@ -551,6 +571,7 @@ void ne_places_destroy(ne_places_t *pl)
     free(pl->pool);
     free(pl->nh);
     free(pl->nfirst);
+    free(pl->nbucket);
     free(pl->post);
     free(pl->words);
     free(pl->wkind);
@@ -570,7 +591,7 @@ size_t ne_places_count(const ne_places_t *pl)
 static uint32_t name_find(const ne_places_t *pl, uint64_t h, uint32_t *first)
 {
     if (!bloom_has(pl->bloom, h)) return 0;
-    size_t lo = 0, hi = pl->nnames;
+    size_t lo = pl->nbucket[name_bucket(h)], hi = pl->nbucket[name_bucket(h) + 1];
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         if (pl->nh[mid] == h) {
@@ -585,7 +606,8 @@ static uint32_t name_find(const ne_places_t *pl, uint64_t h, uint32_t *first)
 
 static int word_kind(const ne_places_t *pl, const ne_doc_t *d, const ne_token_t *t)
 {
-    if (pl->wkind) return t->word >= 0 && (size_t)t->word < pl->nwkind ? pl->wkind[t->word] : 0;
+    if (pl->wkind && t->word >= 0) return (size_t)t->word < pl->nwkind ? pl->wkind[t->word] : 0;
+    if (pl->wkind && !pl->words_without_id) return 0;
     unsigned c = (unsigned char)ne_tok_fold(d, t)[0] - 'a';
     if (t->fold_len == 0 || c > 25 || !(pl->wfirst[t->fold_len] >> c & 1)) return 0;
     uint64_t h = key_add(NE_FNV_OFFSET, ne_tok_fold(d, t), t->fold_len);
