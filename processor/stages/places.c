@@ -34,11 +34,6 @@ typedef struct place_s {
     uint8_t kind;
 } place_t;
 
-typedef struct name_s {
-    uint64_t h;
-    uint32_t place;
-} name_t;
-
 /* Words of place-words.tsv, as folded-letter hashes. */
 enum {
     W_AT = 1,
@@ -162,24 +157,58 @@ static int key_of(ne_doc_t *tmp, const char *s, uint64_t *h)
 
 /* ---- loading ----------------------------------------------------------- */
 
-/* Sort the names by hash: a radix sort, a byte a pass, since qsort took
- * most of the coder's start-up. Stable, so a name's places stay in file
- * order and a repeated (hash, place) pair stays adjacent. */
-static int sort_names(name_t **names, size_t n)
+/* (hash, place) order: a name's places stay in file order (the places were
+ * added in it), and a repeated (hash, place) pair is adjacent */
+static int name_before(uint64_t h1, uint32_t p1, uint64_t h2, uint32_t p2)
 {
-    name_t *a = *names, *b = malloc((n ? n : 1) * sizeof(*b));
-    if (!b) return -1;
-    for (int shift = 0; shift < 64; shift += 8) {
-        size_t count[257] = {0};
-        for (size_t i = 0; i < n; i++) count[((a[i].h >> shift) & 255) + 1]++;
-        for (int k = 0; k < 256; k++) count[k + 1] += count[k];
-        for (size_t i = 0; i < n; i++) b[count[(a[i].h >> shift) & 255]++] = a[i];
-        name_t *t = a;
-        a = b;
-        b = t;
+    return h1 < h2 || (h1 == h2 && p1 < p2);
+}
+
+/* Sorts the names (hash h[i] of place p[i]) in place: each is swapped
+ * straight into the look-up bucket of its top bits (an American flag sort),
+ * then each bucket of about eight is put in order by insertion. In place,
+ * because the loader's arrays are most of extract's peak memory (a radix
+ * sort's second copy was 2.2 MB); qsort took most of the coder's start-up. */
+static int sort_names(uint64_t *h, uint32_t *p, size_t n)
+{
+    const size_t nb = (size_t)1 << NAME_BUCKET_BITS;
+    size_t *start = calloc(nb + 1, sizeof(*start)), *next = malloc(nb * sizeof(*next));
+    if (!start || !next) {
+        free(start);
+        free(next);
+        return -1;
     }
-    free(b); /* eight passes: the sorted array is the original one again */
-    *names = a;
+    for (size_t i = 0; i < n; i++) start[name_bucket(h[i]) + 1]++;
+    for (size_t b = 0; b < nb; b++) start[b + 1] += start[b];
+    memcpy(next, start, nb * sizeof(*next));
+    for (size_t b = 0; b < nb; b++) {
+        /* carry the name in bucket b's next unsorted slot to its own bucket,
+         * taking the one found there along, until one belongs in b */
+        while (next[b] < start[b + 1]) {
+            uint64_t xh = h[next[b]];
+            uint32_t xp = p[next[b]];
+            for (size_t xb = name_bucket(xh); xb != b; xb = name_bucket(xh)) {
+                size_t k = next[xb]++;
+                uint64_t th = h[k];
+                uint32_t tp = p[k];
+                h[k] = xh, p[k] = xp;
+                xh = th, xp = tp;
+            }
+            h[next[b]] = xh, p[next[b]] = xp;
+            next[b]++;
+        }
+    }
+    for (size_t b = 0; b < nb; b++)
+        for (size_t i = start[b] + 1; i < start[b + 1]; i++) {
+            uint64_t xh = h[i];
+            uint32_t xp = p[i];
+            size_t k = i;
+            for (; k > start[b] && name_before(xh, xp, h[k - 1], p[k - 1]); k--)
+                h[k] = h[k - 1], p[k] = p[k - 1];
+            h[k] = xh, p[k] = xp;
+        }
+    free(start);
+    free(next);
     return 0;
 }
 
@@ -411,7 +440,10 @@ ne_places_t *ne_places_load(const char *const *dirs, size_t ndirs, const ne_lexi
 {
     char path[4096];
     ne_doc_t tmp = {0};
-    name_t *names = NULL;
+    /* every name of every place: hash hs[i] names place ps[i]; sorted and
+     * compacted in place into the look-up's nh and post */
+    uint64_t *hs = NULL;
+    uint32_t *ps = NULL;
     size_t nn = 0, ncap = 0, placecap = 0, lineno = 0;
     int32_t *capital_gid = NULL;
     char *line = NULL;
@@ -481,11 +513,14 @@ ne_places_t *ne_places_load(const char *const *dirs, size_t ndirs, const ne_lexi
             if (r == 0) {
                 if (nn == ncap) {
                     ncap = ncap ? ncap * 2 : 1 << 16;
-                    name_t *nw = realloc(names, ncap * sizeof(*nw));
-                    if (!nw) goto oom;
-                    names = nw;
+                    uint64_t *hs2 = realloc(hs, ncap * sizeof(*hs2));
+                    if (hs2) hs = hs2;
+                    uint32_t *ps2 = realloc(ps, ncap * sizeof(*ps2));
+                    if (ps2) ps = ps2;
+                    if (!hs2 || !ps2) goto oom;
                 }
-                names[nn++] = (name_t){h, (uint32_t)pl->npl};
+                hs[nn] = h;
+                ps[nn++] = (uint32_t)pl->npl;
                 if (s == fl[7]) p->key = h;
             }
             if (!alts || !*alts) break;
@@ -516,35 +551,41 @@ ne_places_t *ne_places_load(const char *const *dirs, size_t ndirs, const ne_lexi
     if (link_capitals(pl, capital_gid) < 0) goto oom;
     qsort(pl->states, pl->nstates, sizeof(*pl->states), cmp_state);
     /* the names: sorted hashes, each with its run of places */
-    if (sort_names(&names, nn) < 0) goto oom;
-    pl->nh = malloc((nn ? nn : 1) * sizeof(*pl->nh));
+    if (sort_names(hs, ps, nn) < 0) goto oom;
+    /* compact in place: each hash once (nh), its places (post) from nfirst;
+     * a write never passes the read position */
     pl->nfirst = malloc((nn + 1) * sizeof(*pl->nfirst));
-    pl->post = malloc((nn ? nn : 1) * sizeof(*pl->post));
-    if (!pl->nh || !pl->nfirst || !pl->post) goto oom;
+    if (!pl->nfirst) goto oom;
     size_t np = 0;
     for (size_t i = 0; i < nn; i++) {
-        if (i && names[i].h == names[i - 1].h && names[i].place == names[i - 1].place) continue;
-        if (!pl->nnames || pl->nh[pl->nnames - 1] != names[i].h) {
-            pl->nh[pl->nnames] = names[i].h;
+        uint64_t h = hs[i];
+        uint32_t place = ps[i];
+        if (np && pl->nnames && hs[pl->nnames - 1] == h && ps[np - 1] == place) continue;
+        if (!pl->nnames || hs[pl->nnames - 1] != h) {
+            hs[pl->nnames] = h;
             pl->nfirst[pl->nnames++] = (uint32_t)np;
         }
-        pl->post[np++] = names[i].place;
+        ps[np++] = place;
     }
     pl->nfirst[pl->nnames] = (uint32_t)np;
+    /* keep what is used, not the growth slack */
+    pl->nh = realloc(hs, (pl->nnames ? pl->nnames : 1) * sizeof(*hs));
+    if (!pl->nh) pl->nh = hs;
+    hs = NULL;
+    pl->post = realloc(ps, (np ? np : 1) * sizeof(*ps));
+    if (!pl->post) pl->post = ps;
+    ps = NULL;
+    uint32_t *nf = realloc(pl->nfirst, (pl->nnames + 1) * sizeof(*nf));
+    if (nf) pl->nfirst = nf;
     pl->bloom = calloc(NAME_BLOOM_BITS / 64, sizeof(uint64_t));
     if (!pl->bloom) goto oom;
     for (size_t i = 0; i < pl->nnames; i++) bloom_add(pl->bloom, pl->nh[i]);
-    /* keep what is used, not the growth slack */
-    uint64_t *nh = realloc(pl->nh, (pl->nnames ? pl->nnames : 1) * sizeof(*nh));
-    if (nh) pl->nh = nh;
     pl->nbucket = malloc(((1u << NAME_BUCKET_BITS) + 1) * sizeof(*pl->nbucket));
     if (!pl->nbucket) goto oom;
     for (size_t b = 0, i = 0; b <= (1u << NAME_BUCKET_BITS); b++) {
         while (i < pl->nnames && name_bucket(pl->nh[i]) < b) i++;
         pl->nbucket[b] = (uint32_t)i;
     }
-    free(names);
-    names = NULL;
     free(capital_gid);
     capital_gid = NULL;
     pl->lx = lx;
@@ -557,7 +598,8 @@ oom:
 fail:
     if (f) fclose(f);
     free(line);
-    free(names);
+    free(hs);
+    free(ps);
     free(capital_gid);
     ne_doc_free(&tmp);
     ne_places_destroy(pl);
