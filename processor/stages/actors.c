@@ -2589,6 +2589,22 @@ static int list_closed_before_aside(const ctx_t *c, size_t k, size_t q)
            (is_w(c, e + 1, "and") || is_w(c, e + 1, "or")) && ne_s_ment(&c->s, e + 2) < 0;
 }
 
+/* "the army chief, General Abdel Fattah al-Burhan, and ...": a named person
+ * between commas, after a rank that is no part of the name (one or two
+ * capitalised words that are no mention), is an apposition of mention a:
+ * the comma before the rank joins the list as a plain comma does. */
+static int ranked_apposition(const ctx_t *c, const ne_mention_t *a, const ne_mention_t *bm)
+{
+    uint32_t g = a->te;
+    if (!(bm->flags & NE_MF_PERSON) || !is_punct(c, g, ",") ||
+        bm->tb < g + 2 || bm->tb > g + 3 || bm->te >= c->s.te || !is_punct(c, bm->te, ","))
+        return 0;
+    for (uint32_t k = g + 1; k < bm->tb; k++)
+        if (tok(c, k)->kind != NE_TK_WORD || !(tok(c, k)->flags & NE_TF_CAP) || wf(c, k))
+            return 0;
+    return 1;
+}
+
 static void merge_compounds(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
@@ -2613,7 +2629,7 @@ static void merge_compounds(ctx_t *c)
                          (is_w(c, gap_b + 1, "and") || is_w(c, gap_b + 1, "or")))
                     sep_and = 1; /* "A, B, and C", "A, her envoy, and C"; a lone ", and"
                                   * joins clauses */
-                else if (gap_e == gap_b + 1 && is_punct(c, gap_b, ","))
+                else if ((gap_e == gap_b + 1 && is_punct(c, gap_b, ",")) || ranked_apposition(c, a, bm))
                     sep_comma = 1;
                 else if (possessive_pair(c, a, bm))
                     sep_and = 1;
@@ -2644,6 +2660,8 @@ static void merge_compounds(ctx_t *c)
             for (size_t q = k + 1; q <= last; q++) {
                 ne_mention_t *bm = &d->ment.v[q];
                 if (shares_owner(&cur, bm)) continue;
+                /* the ranked apposition names the party before it again */
+                if (ranked_apposition(c, &d->ment.v[q - 1], bm)) continue;
                 for (int t = 0; t < bm->n && cur.n < NE_MAX_MEMBERS; t++) cur.m[cur.n++] = bm->m[t];
                 cur.flags |= bm->flags & (NE_MF_GENERIC | NE_MF_PERSON);
             }
