@@ -2591,8 +2591,7 @@ static int list_closed_before_aside(const ctx_t *c, size_t k, size_t q)
 
 /* "the army chief, General Abdel Fattah al-Burhan, and ...": a named person
  * between commas, after a rank that is no part of the name (one or two
- * capitalised words that are no mention), is an apposition of mention a:
- * the comma before the rank joins the list as a plain comma does. */
+ * capitalised words that are no mention), is an apposition of mention a. */
 static int ranked_apposition(const ctx_t *c, const ne_mention_t *a, const ne_mention_t *bm)
 {
     uint32_t g = a->te;
@@ -2605,9 +2604,28 @@ static int ranked_apposition(const ctx_t *c, const ne_mention_t *a, const ne_men
     return 1;
 }
 
+/* A ranked apposition names the party before it again: its mention takes
+ * the apposition in ("X's army chief, General Y," is one party), so that a
+ * list goes on after it and a verb's object is one mention. */
+static void absorb_ranked_appositions(ctx_t *c)
+{
+    ne_doc_t *d = c->s.d;
+    size_t out = 0;
+    for (size_t k = 0; k < d->ment.n; k++) {
+        if (out > 0 && ranked_apposition(c, &d->ment.v[out - 1], &d->ment.v[k])) {
+            d->ment.v[out - 1].te = d->ment.v[k].te;
+            continue;
+        }
+        if (out != k) d->ment.v[out] = d->ment.v[k];
+        out++;
+    }
+    d->ment.n = out;
+}
+
 static void merge_compounds(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
+    absorb_ranked_appositions(c);
     size_t n = d->ment.n, out = 0;
     for (size_t k = 0; k < n;) {
         const ne_mention_t *first = &d->ment.v[k];
@@ -2629,7 +2647,7 @@ static void merge_compounds(ctx_t *c)
                          (is_w(c, gap_b + 1, "and") || is_w(c, gap_b + 1, "or")))
                     sep_and = 1; /* "A, B, and C", "A, her envoy, and C"; a lone ", and"
                                   * joins clauses */
-                else if ((gap_e == gap_b + 1 && is_punct(c, gap_b, ",")) || ranked_apposition(c, a, bm))
+                else if (gap_e == gap_b + 1 && is_punct(c, gap_b, ","))
                     sep_comma = 1;
                 else if (possessive_pair(c, a, bm))
                     sep_and = 1;
@@ -2660,8 +2678,6 @@ static void merge_compounds(ctx_t *c)
             for (size_t q = k + 1; q <= last; q++) {
                 ne_mention_t *bm = &d->ment.v[q];
                 if (shares_owner(&cur, bm)) continue;
-                /* the ranked apposition names the party before it again */
-                if (ranked_apposition(c, &d->ment.v[q - 1], bm)) continue;
                 for (int t = 0; t < bm->n && cur.n < NE_MAX_MEMBERS; t++) cur.m[cur.n++] = bm->m[t];
                 cur.flags |= bm->flags & (NE_MF_GENERIC | NE_MF_PERSON);
             }
