@@ -175,6 +175,12 @@ static int32_t relative_antecedent(const ctx_t *c, const ne_mention_t *rel)
         a = ment_at(c, r2 - 1);
         if (a >= 0 && !(c->s.d->ment.v[a].flags & NE_MF_LOC)) return a;
         if (tok(c, r2 - 1)->kind != NE_TK_WORD) break;
+        /* "responsible for the collapse, which killed": a thing in a
+         * prepositional phrase is the antecedent itself, no party's (an
+         * "of", "by" or "from" phrase names its owner or author) */
+        if (r2 - 1 < q - 1 && (wf(c, r2 - 1) & NE_W_PREP) && !in_timex(c, r2 - 1) &&
+            !is_w(c, r2 - 1, "of") && !is_w(c, r2 - 1, "by") && !is_w(c, r2 - 1, "from"))
+            return -1;
     }
     return -1;
 }
