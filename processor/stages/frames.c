@@ -3097,6 +3097,25 @@ static int co_authors(ctx_t *c, size_t gi, ne_member_t *act, int na, int max)
 
 /* ---- relative clauses with an object gap ------------------------------------------ */
 
+/* "sanctions on 10 European individuals and four entities, which it
+ * accused": a list that ends in a plain noun phrase (determiners, numbers,
+ * nouns: no actor) after "and" is one antecedent with the parties before;
+ * q is the last token of the phrase. The mention before "and", -1 none. */
+static int32_t list_before_thing(const ctx_t *c, uint32_t q)
+{
+    for (uint32_t k = q, n = 0; k > c->s.tb + 1 && n < 4; k--, n++) {
+        const ne_token_t *t = tok(c, k);
+        if (ment_at(c, k) >= 0 || (t->kind != NE_TK_WORD && t->kind != NE_TK_NUM) ||
+            (t->kind == NE_TK_WORD && wf(c, k) && !(wf(c, k) & (NE_W_DET | NE_W_NUM))))
+            return -1;
+        if (!is_w(c, k - 1, "and")) continue;
+        uint32_t p = k - 2;
+        if (is_punct(c, p, ",") && p > c->s.tb) p--;
+        return ment_at(c, p);
+    }
+    return -1;
+}
+
 /* The antecedent of a relative clause whose relative word is token r
  * ("Rwanda, which", "a militia that", "the fishermen whom"), -1 none. */
 static int32_t gap_antecedent(const ctx_t *c, uint32_t r)
@@ -3110,6 +3129,7 @@ static int32_t gap_antecedent(const ctx_t *c, uint32_t r)
     uint32_t q = r - 1;
     if (is_punct(c, q, ",") && q > c->s.tb) q--;
     int32_t a = ment_at(c, q);
+    if (a < 0) a = list_before_thing(c, q);
     if (a < 0 || (c->s.d->ment.v[a].flags & NE_MF_REL) || !c->s.d->ment.v[a].n) return -1;
     if (rm >= 0) return a;
     /* "warned Ankara that it would": after a verb that takes a clause,
