@@ -1599,6 +1599,7 @@ static int investigated_agents(const ctx_t *c, const char *code, const ne_member
         int n = 0;
         for (int k = 0; k < e->nagent; k++)
             if (!na || strcmp(e->agent[k].code, act[0].code)) n = add_member(cp, n, NE_MAX_MEMBERS, &e->agent[k]);
+        if (!n) continue; /* the actor's own act ("imposed a curfew") is not what it investigates */
         for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
         return n;
     }
