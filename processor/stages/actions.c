@@ -1178,6 +1178,12 @@ static int match_target(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
      * stands for the owner of the thing, when the pattern goes on */
     for (uint32_t q = mm->te, k = 0; k < 2 && ei + 1 < ms->p->nelem && plain_noun(c, q); k++)
         if (match_from(c, ms, (uint16_t)(ei + 1), ++q)) return 1;
+    /* "rallied to Italy's defence": a possessive on a thing (a weak
+     * mention) stands for its owner when the pattern names the thing
+     * (`rally to + 's defence`) */
+    if ((mm->flags & NE_MF_WEAK) && ei + 1 < ms->p->nelem)
+        for (uint32_t q = mm->tb + 1; q < mm->te; q++)
+            if (is_w(c, q, "'s") && match_from(c, ms, (uint16_t)(ei + 1), q)) return 1;
     /* "excluded the junta leader, General X, from the summit": an
      * apposition between commas names the same party; the pattern goes on
      * after it */

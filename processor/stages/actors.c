@@ -2599,9 +2599,43 @@ static int list_closed_before_aside(const ctx_t *c, size_t k, size_t q)
            (is_w(c, e + 1, "and") || is_w(c, e + 1, "or")) && ne_s_ment(&c->s, e + 2) < 0;
 }
 
+/* "the army chief, General Abdel Fattah al-Burhan, and ...": a named person
+ * between commas, after a rank that is no part of the name (one or two
+ * capitalised words that are no mention), is an apposition of mention a. */
+static int ranked_apposition(const ctx_t *c, const ne_mention_t *a, const ne_mention_t *bm)
+{
+    uint32_t g = a->te;
+    if (!(bm->flags & NE_MF_PERSON) || !is_punct(c, g, ",") ||
+        bm->tb < g + 2 || bm->tb > g + 3 || bm->te >= c->s.te || !is_punct(c, bm->te, ","))
+        return 0;
+    for (uint32_t k = g + 1; k < bm->tb; k++)
+        if (tok(c, k)->kind != NE_TK_WORD || !(tok(c, k)->flags & NE_TF_CAP) || wf(c, k))
+            return 0;
+    return 1;
+}
+
+/* A ranked apposition names the party before it again: its mention takes
+ * the apposition in ("X's army chief, General Y," is one party), so that a
+ * list goes on after it and a verb's object is one mention. */
+static void absorb_ranked_appositions(ctx_t *c)
+{
+    ne_doc_t *d = c->s.d;
+    size_t out = 0;
+    for (size_t k = 0; k < d->ment.n; k++) {
+        if (out > 0 && ranked_apposition(c, &d->ment.v[out - 1], &d->ment.v[k])) {
+            d->ment.v[out - 1].te = d->ment.v[k].te;
+            continue;
+        }
+        if (out != k) d->ment.v[out] = d->ment.v[k];
+        out++;
+    }
+    d->ment.n = out;
+}
+
 static void merge_compounds(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
+    absorb_ranked_appositions(c);
     size_t n = d->ment.n, out = 0;
     for (size_t k = 0; k < n;) {
         const ne_mention_t *first = &d->ment.v[k];

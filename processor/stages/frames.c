@@ -175,6 +175,12 @@ static int32_t relative_antecedent(const ctx_t *c, const ne_mention_t *rel)
         a = ment_at(c, r2 - 1);
         if (a >= 0 && !(c->s.d->ment.v[a].flags & NE_MF_LOC)) return a;
         if (tok(c, r2 - 1)->kind != NE_TK_WORD) break;
+        /* "responsible for the collapse, which killed": a thing in a
+         * prepositional phrase is the antecedent itself, no party's (an
+         * "of", "by" or "from" phrase names its owner or author) */
+        if (r2 - 1 < q - 1 && (wf(c, r2 - 1) & NE_W_PREP) && !in_timex(c, r2 - 1) &&
+            !is_w(c, r2 - 1, "of") && !is_w(c, r2 - 1, "by") && !is_w(c, r2 - 1, "from"))
+            return -1;
     }
     return -1;
 }
@@ -1593,6 +1599,7 @@ static int investigated_agents(const ctx_t *c, const char *code, const ne_member
         int n = 0;
         for (int k = 0; k < e->nagent; k++)
             if (!na || strcmp(e->agent[k].code, act[0].code)) n = add_member(cp, n, NE_MAX_MEMBERS, &e->agent[k]);
+        if (!n) continue; /* the actor's own act ("imposed a curfew") is not what it investigates */
         for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
         return n;
     }
@@ -3091,6 +3098,25 @@ static int co_authors(ctx_t *c, size_t gi, ne_member_t *act, int na, int max)
 
 /* ---- relative clauses with an object gap ------------------------------------------ */
 
+/* "sanctions on 10 European individuals and four entities, which it
+ * accused": a list that ends in a plain noun phrase (determiners, numbers,
+ * nouns: no actor) after "and" is one antecedent with the parties before;
+ * q is the last token of the phrase. The mention before "and", -1 none. */
+static int32_t list_before_thing(const ctx_t *c, uint32_t q)
+{
+    for (uint32_t k = q, n = 0; k > c->s.tb + 1 && n < 4; k--, n++) {
+        const ne_token_t *t = tok(c, k);
+        if (ment_at(c, k) >= 0 || (t->kind != NE_TK_WORD && t->kind != NE_TK_NUM) ||
+            (t->kind == NE_TK_WORD && wf(c, k) && !(wf(c, k) & (NE_W_DET | NE_W_NUM))))
+            return -1;
+        if (!is_w(c, k - 1, "and")) continue;
+        uint32_t p = k - 2;
+        if (is_punct(c, p, ",") && p > c->s.tb) p--;
+        return ment_at(c, p);
+    }
+    return -1;
+}
+
 /* The antecedent of a relative clause whose relative word is token r
  * ("Rwanda, which", "a militia that", "the fishermen whom"), -1 none. */
 static int32_t gap_antecedent(const ctx_t *c, uint32_t r)
@@ -3104,6 +3130,7 @@ static int32_t gap_antecedent(const ctx_t *c, uint32_t r)
     uint32_t q = r - 1;
     if (is_punct(c, q, ",") && q > c->s.tb) q--;
     int32_t a = ment_at(c, q);
+    if (a < 0) a = list_before_thing(c, q);
     if (a < 0 || (c->s.d->ment.v[a].flags & NE_MF_REL) || !c->s.d->ment.v[a].n) return -1;
     if (rm >= 0) return a;
     /* "warned Ankara that it would": after a verb that takes a clause,
