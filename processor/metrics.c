@@ -4,6 +4,7 @@
  * socket this file binds itself: IPv4 or IPv6, and a clear message when
  * the port is taken).
  */
+#include <dlfcn.h>
 #include <errno.h>
 #include <netdb.h>
 #include <netinet/in.h>
@@ -68,6 +69,52 @@ void ne_metrics_aggregate(const ne_metrics_agg_t *a)
 static int (*g_probe)(void *, char *, size_t);
 static void *g_probe_arg;
 static struct MHD_Daemon *g_daemon;
+
+/* libmicrohttpd is opened when the endpoint starts, not linked: linked, it
+ * brings GnuTLS and seven more libraries into every run, and GnuTLS sets
+ * itself up as the program loads, 2.9 MB of `extract`'s memory for an
+ * endpoint it never serves. The six calls we make: */
+static struct {
+    void *lib;
+    struct MHD_Daemon *(*start_daemon)(unsigned int, uint16_t, MHD_AcceptPolicyCallback, void *,
+                                       MHD_AccessHandlerCallback, void *, ...);
+    void (*stop_daemon)(struct MHD_Daemon *);
+    struct MHD_Response *(*create_response_from_buffer)(size_t, void *, enum MHD_ResponseMemoryMode);
+    enum MHD_Result (*add_response_header)(struct MHD_Response *, const char *, const char *);
+    enum MHD_Result (*queue_response)(struct MHD_Connection *, unsigned int, struct MHD_Response *);
+    void (*destroy_response)(struct MHD_Response *);
+} mhd;
+
+/* The library's run-time name (its soname; the development symlink as a
+ * second try) */
+static const char *const MHD_LIBS[] = {"libmicrohttpd.so.12", "libmicrohttpd.so"};
+
+static int load_mhd(char *err, size_t errsz)
+{
+    if (mhd.lib) return 0;
+    for (size_t i = 0; i < sizeof(MHD_LIBS) / sizeof(MHD_LIBS[0]) && !mhd.lib; i++)
+        mhd.lib = dlopen(MHD_LIBS[i], RTLD_NOW | RTLD_LOCAL);
+    if (!mhd.lib) {
+        snprintf(err, errsz, "the metrics endpoint needs libmicrohttpd (%s: %s): install "
+                             "libmicrohttpd12, or run without --metrics-port", MHD_LIBS[0], dlerror());
+        return -1;
+    }
+    /* (POSIX: a function pointer may be read through a void * from dlsym) */
+    *(void **)&mhd.start_daemon = dlsym(mhd.lib, "MHD_start_daemon");
+    *(void **)&mhd.stop_daemon = dlsym(mhd.lib, "MHD_stop_daemon");
+    *(void **)&mhd.create_response_from_buffer = dlsym(mhd.lib, "MHD_create_response_from_buffer");
+    *(void **)&mhd.add_response_header = dlsym(mhd.lib, "MHD_add_response_header");
+    *(void **)&mhd.queue_response = dlsym(mhd.lib, "MHD_queue_response");
+    *(void **)&mhd.destroy_response = dlsym(mhd.lib, "MHD_destroy_response");
+    if (!mhd.start_daemon || !mhd.stop_daemon || !mhd.create_response_from_buffer ||
+        !mhd.add_response_header || !mhd.queue_response || !mhd.destroy_response) {
+        snprintf(err, errsz, "the metrics endpoint: %s lacks a function it needs", MHD_LIBS[0]);
+        dlclose(mhd.lib);
+        memset(&mhd, 0, sizeof(mhd));
+        return -1;
+    }
+    return 0;
+}
 
 void ne_metrics_record_in(void)
 {
@@ -276,14 +323,14 @@ char *ne_metrics_render(void)
 static enum MHD_Result reply(struct MHD_Connection *conn, unsigned status, char *body,
                              const char *type)
 {
-    struct MHD_Response *r = MHD_create_response_from_buffer(strlen(body), body, MHD_RESPMEM_MUST_FREE);
+    struct MHD_Response *r = mhd.create_response_from_buffer(strlen(body), body, MHD_RESPMEM_MUST_FREE);
     if (!r) {
         free(body);
         return MHD_NO;
     }
-    MHD_add_response_header(r, "Content-Type", type);
-    enum MHD_Result ret = MHD_queue_response(conn, status, r);
-    MHD_destroy_response(r);
+    mhd.add_response_header(r, "Content-Type", type);
+    enum MHD_Result ret = mhd.queue_response(conn, status, r);
+    mhd.destroy_response(r);
     return ret;
 }
 
@@ -364,10 +411,11 @@ static int listen_on(const char *addr, int port, char *err, size_t errsz)
 
 int ne_metrics_start(const char *addr, int port, char *err, size_t errsz)
 {
+    if (load_mhd(err, errsz) < 0) return -1;
     int fd = listen_on(addr, port, err, errsz);
     if (fd < 0) return -1;
     /* the daemon takes the socket over (MHD_stop_daemon closes it) */
-    g_daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL,
+    g_daemon = mhd.start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL,
                                 handler, NULL, MHD_OPTION_LISTEN_SOCKET, fd,
                                 MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
                                 MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)10, MHD_OPTION_END);
@@ -381,6 +429,6 @@ int ne_metrics_start(const char *addr, int port, char *err, size_t errsz)
 
 void ne_metrics_stop(void)
 {
-    if (g_daemon) MHD_stop_daemon(g_daemon);
+    if (g_daemon) mhd.stop_daemon(g_daemon);
     g_daemon = NULL;
 }
