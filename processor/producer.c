@@ -325,17 +325,6 @@ int ne_producer_flush(rd_kafka_t *p, int64_t deadline_ms)
     }
 }
 
-static void add_source_headers(rd_kafka_headers_t *h, const char *topic, int32_t partition,
-                               int64_t offset)
-{
-    char num[32];
-    rd_kafka_header_add(h, "ne_source_topic", -1, topic, -1);
-    snprintf(num, sizeof(num), "%" PRId32, partition);
-    rd_kafka_header_add(h, "ne_source_partition", -1, num, -1);
-    snprintf(num, sizeof(num), "%" PRId64, offset);
-    rd_kafka_header_add(h, "ne_source_offset", -1, num, -1);
-}
-
 /* The header values every event of one input record shares, formatted once
  * for all of them (formatting them per event was a third of the cost of
  * producing one). */
@@ -355,6 +344,14 @@ static void src_hdrs_init(src_hdrs_t *s, const rd_kafka_message_t *src, const ch
     ne_log_time_now(s->when);
 }
 
+/* Where the output came from: the input record's topic, partition, offset */
+static void add_source_headers(rd_kafka_headers_t *h, const src_hdrs_t *s)
+{
+    rd_kafka_header_add(h, "ne_source_topic", -1, s->topic, -1);
+    rd_kafka_header_add(h, "ne_source_partition", -1, s->partition, -1);
+    rd_kafka_header_add(h, "ne_source_offset", -1, s->offset, -1);
+}
+
 /* One event record keyed by its id (or its article's, --key article), with
  * source headers and the CloudEvents
  * Kafka binding headers (binary mode). On success librdkafka owns the JSON
@@ -363,9 +360,7 @@ static rd_kafka_resp_err_t produce_event(rd_kafka_t *p, const char *topic, ne_ou
                                          const char *key, const src_hdrs_t *src, ne_ticket_t *t)
 {
     rd_kafka_headers_t *h = rd_kafka_headers_new(12);
-    rd_kafka_header_add(h, "ne_source_topic", -1, src->topic, -1);
-    rd_kafka_header_add(h, "ne_source_partition", -1, src->partition, -1);
-    rd_kafka_header_add(h, "ne_source_offset", -1, src->offset, -1);
+    add_source_headers(h, src);
     rd_kafka_header_add(h, "ne_schema_version", -1, NE_EVENT_SCHEMA_VERSION, -1);
     rd_kafka_header_add(h, "ce_specversion", -1, "1.0", -1);
     rd_kafka_header_add(h, "ce_id", -1, ev->id, -1);
@@ -413,7 +408,9 @@ static rd_kafka_resp_err_t produce_dead_letter(rd_kafka_t *p, const char *topic,
         h = rd_kafka_headers_new(8);
     rd_kafka_header_add(h, "ne_reason", -1, ne_reason_name(reason), -1);
     rd_kafka_header_add(h, "ne_error", -1, message, -1);
-    add_source_headers(h, rd_kafka_topic_name(msg->rkt), msg->partition, msg->offset);
+    src_hdrs_t src;
+    src_hdrs_init(&src, msg, NULL);
+    add_source_headers(h, &src);
     rd_kafka_timestamp_type_t tt;
     int64_t ts = rd_kafka_message_timestamp(msg, &tt);
     if (ts >= 0) {

@@ -101,24 +101,32 @@ static int verb_between(const ctx_t *c, uint32_t a, uint32_t b)
  * the comma that opens it; else p. An apposition is a noun phrase (it
  * starts with a determiner, a possessive, a number or a mention, and has
  * no verb) right after a mention that can be a subject. */
-static uint32_t skip_apposition(const ctx_t *c, uint32_t p)
+/* If position p is a comma, the nearest comma before it within max tokens
+ * with no stronger mark between (the one that opens the aside p closes);
+ * else p. */
+static uint32_t opening_comma(const ctx_t *c, uint32_t p, uint32_t max)
 {
     if (!is_punct(c, p, ",")) return p;
-    for (uint32_t q = p; q > c->s.tb && p - q < 16; q--) {
+    for (uint32_t q = p; q > c->s.tb && p - q < max; q--) {
         uint32_t r = q - 1;
         if (is_punct(c, r, ".;:()\"")) return p;
-        if (!is_punct(c, r, ",")) continue;
-        if (r == c->s.tb || r + 1 >= p || verb_between(c, r + 1, p)) return p;
-        if (!(wf(c, r + 1) & (NE_W_DET | NE_W_POSS | NE_W_NUM)) && ment_at(c, r + 1) < 0) return p;
-        int32_t h = ment_at(c, r - 1);
-        if (h < 0) return p;
-        const ne_mention_t *hm = &c->s.d->ment.v[h];
-        if (!hm->n || (hm->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_NAME | NE_MF_PRON)) ||
-            (hm->tb > c->s.tb && (wf(c, hm->tb - 1) & NE_W_PREP)))
-            return p;
-        return r;
+        if (is_punct(c, r, ",")) return r;
     }
     return p;
+}
+
+static uint32_t skip_apposition(const ctx_t *c, uint32_t p)
+{
+    uint32_t r = opening_comma(c, p, 16);
+    if (r == p || r == c->s.tb || r + 1 >= p || verb_between(c, r + 1, p)) return p;
+    if (!(wf(c, r + 1) & (NE_W_DET | NE_W_POSS | NE_W_NUM)) && ment_at(c, r + 1) < 0) return p;
+    int32_t h = ment_at(c, r - 1);
+    if (h < 0) return p;
+    const ne_mention_t *hm = &c->s.d->ment.v[h];
+    if (!hm->n || (hm->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_NAME | NE_MF_PRON)) ||
+        (hm->tb > c->s.tb && (wf(c, hm->tb - 1) & NE_W_PREP)))
+        return p;
+    return r;
 }
 
 /* If position p is the comma closing a participle clause between commas
@@ -127,18 +135,12 @@ static uint32_t skip_apposition(const ctx_t *c, uint32_t p)
  * participle and has no other verb. */
 static uint32_t skip_participle_clause(const ctx_t *c, uint32_t p)
 {
-    if (!is_punct(c, p, ",")) return p;
-    for (uint32_t q = p; q > c->s.tb && p - q < 20; q--) {
-        uint32_t r = q - 1;
-        if (is_punct(c, r, ".;:()\"")) return p;
-        if (!is_punct(c, r, ",")) continue;
-        if (r == c->s.tb || r + 1 >= p || ment_at(c, r - 1) < 0) return p;
-        for (size_t k = 0; k < c->s.d->vg.n; k++) {
-            const ne_vgroup_t *g = &c->s.d->vg.v[k];
-            if (g->head == r + 1)
-                return (g->flags & NE_VG_PARTICIPLE) && !verb_between(c, r + 2, p) ? r : p;
-        }
-        return p;
+    uint32_t r = opening_comma(c, p, 20);
+    if (r == p || r == c->s.tb || r + 1 >= p || ment_at(c, r - 1) < 0) return p;
+    for (size_t k = 0; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *g = &c->s.d->vg.v[k];
+        if (g->head == r + 1)
+            return (g->flags & NE_VG_PARTICIPLE) && !verb_between(c, r + 2, p) ? r : p;
     }
     return p;
 }
