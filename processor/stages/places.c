@@ -569,11 +569,13 @@ ne_places_t *ne_places_load(const char *const *dirs, size_t ndirs, const ne_lexi
     }
     pl->nfirst[pl->nnames] = (uint32_t)np;
     /* keep what is used, not the growth slack */
-    pl->nh = realloc(hs, (pl->nnames ? pl->nnames : 1) * sizeof(*hs));
-    if (!pl->nh) pl->nh = hs;
+    uint64_t *hs2 = realloc(hs, (pl->nnames ? pl->nnames : 1) * sizeof(*hs));
+    if (hs2) hs = hs2;
+    pl->nh = hs;
     hs = NULL;
-    pl->post = realloc(ps, (np ? np : 1) * sizeof(*ps));
-    if (!pl->post) pl->post = ps;
+    uint32_t *ps2 = realloc(ps, (np ? np : 1) * sizeof(*ps));
+    if (ps2) ps = ps2;
+    pl->post = ps;
     ps = NULL;
     uint32_t *nf = realloc(pl->nfirst, (pl->nnames + 1) * sizeof(*nf));
     if (nf) pl->nfirst = nf;
