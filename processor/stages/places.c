@@ -435,127 +435,131 @@ static long parse_uint(const char *s)
     return p > s && !*p ? v : -1;
 }
 
-ne_places_t *ne_places_load(const char *const *dirs, size_t ndirs, const ne_lexicon_t *lx,
-                            char *err, size_t errsz)
+/* What the loader gathers before the index is built: every name of every
+ * place (hash hs[i] names place ps[i]) and each place's capital's id. */
+typedef struct names_s {
+    uint64_t *hs;
+    uint32_t *ps;
+    size_t nn, ncap, placecap;
+    int32_t *capital_gid;
+    ne_doc_t tmp; /* the tokens of a name, for its key */
+} names_t;
+
+static int add_name(names_t *nm, uint64_t h, uint32_t place)
 {
-    char path[4096];
-    ne_doc_t tmp = {0};
-    /* every name of every place: hash hs[i] names place ps[i]; sorted and
-     * compacted in place into the look-up's nh and post */
-    uint64_t *hs = NULL;
-    uint32_t *ps = NULL;
-    size_t nn = 0, ncap = 0, placecap = 0, lineno = 0;
-    int32_t *capital_gid = NULL;
-    char *line = NULL;
-    size_t linecap = 0;
-    ne_places_t *pl = calloc(1, sizeof(*pl));
-    if (!pl) {
-        snprintf(err, errsz, "out of memory");
-        return NULL;
+    if (nm->nn == nm->ncap) {
+        nm->ncap = nm->ncap ? nm->ncap * 2 : 1 << 16;
+        uint64_t *hs = realloc(nm->hs, nm->ncap * sizeof(*hs));
+        if (hs) nm->hs = hs;
+        uint32_t *ps = realloc(nm->ps, nm->ncap * sizeof(*ps));
+        if (ps) nm->ps = ps;
+        if (!hs || !ps) return -1;
     }
-    FILE *f = open_in(dirs, ndirs, "geonames.tsv", path, sizeof(path));
-    if (!f) {
-        snprintf(err, errsz, "no gazetteer/geonames.tsv in the dictionary folders "
-                             "(locations can be turned off: --no-locations)");
-        goto fail;
+    nm->hs[nm->nn] = h;
+    nm->ps[nm->nn++] = place;
+    return 0;
+}
+
+/* Room for one more place (and its capital's id). */
+static int grow_places(ne_places_t *pl, names_t *nm)
+{
+    if (pl->npl < nm->placecap) return 0;
+    nm->placecap = nm->placecap ? nm->placecap * 2 : 1 << 15;
+    place_t *np = realloc(pl->pl, nm->placecap * sizeof(*np));
+    if (np) pl->pl = np;
+    int32_t *nc = realloc(nm->capital_gid, nm->placecap * sizeof(*nc));
+    if (nc) nm->capital_gid = nc;
+    return np && nc ? 0 : -1;
+}
+
+/* One line of geonames.tsv (its fields split): the place, then its name and
+ * other names into the name list. -1 with err set: a bad line; -2: out of
+ * memory. */
+static int read_place(ne_places_t *pl, names_t *nm, char **fl, int nf, const char *where,
+                      char *err, size_t errsz)
+{
+    if (nf < 9) {
+        snprintf(err, errsz, "%s: expected 9 or 10 fields", where);
+        return -1;
     }
-    ssize_t got;
-    while ((got = getline(&line, &linecap, f)) >= 0) {
-        lineno++;
-        chomp(line);
-        if (!line[0] || line[0] == '#') continue;
-        char *fl[10];
-        int nf = split(line, fl, 10);
-        if (nf < 9) {
-            snprintf(err, errsz, "%s:%zu: expected 9 or 10 fields", path, lineno);
-            goto fail;
-        }
-        if (pl->npl == placecap) {
-            placecap = placecap ? placecap * 2 : 1 << 15;
-            place_t *np = realloc(pl->pl, placecap * sizeof(*np));
-            int32_t *nc = realloc(capital_gid, placecap * sizeof(*nc));
-            if (nc) capital_gid = nc;
-            if (!np || !nc) {
-                if (np) pl->pl = np;
-                goto oom;
-            }
-            pl->pl = np;
-        }
-        place_t *p = &pl->pl[pl->npl];
-        memset(p, 0, sizeof(*p));
-        char *end;
-        errno = 0;
-        long gid = parse_uint(fl[0]);
-        if (gid < 0) gid = strtol(fl[0], &end, 10);
-        else end = fl[0] + strlen(fl[0]);
-        p->gid = (int32_t)gid;
-        p->kind = !strcmp(fl[1], "country") ? K_COUNTRY : !strcmp(fl[1], "adm1") ? K_ADM1
-                : !strcmp(fl[1], "capital") ? K_CAPITAL : !strcmp(fl[1], "city") ? K_CITY : 9;
-        if (*end || gid <= 0 || p->kind == 9 || strlen(fl[2]) != 3) {
-            snprintf(err, errsz, "%s:%zu: bad id, kind or state", path, lineno);
-            goto fail;
-        }
-        memcpy(p->iso3, fl[2], 4);
-        if (strcmp(fl[3], "-")) ne_strlcpy(p->adm1, fl[3], sizeof(p->adm1));
-        p->lat = parse_float(fl[4]);
-        p->lon = parse_float(fl[5]);
-        long pop = parse_uint(fl[6]);
-        p->pop = (uint32_t)(pop >= 0 ? (unsigned long)pop : strtoul(fl[6], NULL, 10));
-        p->capital = -1;
-        capital_gid[pl->npl] = nf > 9 && strcmp(fl[9], "-") ? (int32_t)strtol(fl[9], NULL, 10) : 0;
-        if (pool_add(pl, fl[7], &p->name) < 0) goto oom;
-        /* the name, then the other names */
-        char *s = fl[7], *alts = fl[8];
-        for (;;) {
-            uint64_t h;
-            int r = key_of(&tmp, s, &h);
-            if (r < 0) goto oom;
-            if (r == 0) {
-                if (nn == ncap) {
-                    ncap = ncap ? ncap * 2 : 1 << 16;
-                    uint64_t *hs2 = realloc(hs, ncap * sizeof(*hs2));
-                    if (hs2) hs = hs2;
-                    uint32_t *ps2 = realloc(ps, ncap * sizeof(*ps2));
-                    if (ps2) ps = ps2;
-                    if (!hs2 || !ps2) goto oom;
-                }
-                hs[nn] = h;
-                ps[nn++] = (uint32_t)pl->npl;
-                if (s == fl[7]) p->key = h;
-            }
-            if (!alts || !*alts) break;
-            s = alts;
-            char *bar = strchr(alts, '|');
-            if (bar) {
-                *bar = '\0';
-                alts = bar + 1;
-            } else {
-                alts = NULL;
-            }
-        }
-        pl->npl++;
+    if (grow_places(pl, nm) < 0) return -2;
+    place_t *p = &pl->pl[pl->npl];
+    memset(p, 0, sizeof(*p));
+    char *end;
+    errno = 0;
+    long gid = parse_uint(fl[0]);
+    if (gid < 0) gid = strtol(fl[0], &end, 10);
+    else end = fl[0] + strlen(fl[0]);
+    p->gid = (int32_t)gid;
+    p->kind = !strcmp(fl[1], "country") ? K_COUNTRY : !strcmp(fl[1], "adm1") ? K_ADM1
+            : !strcmp(fl[1], "capital") ? K_CAPITAL : !strcmp(fl[1], "city") ? K_CITY : 9;
+    if (*end || gid <= 0 || p->kind == 9 || strlen(fl[2]) != 3) {
+        snprintf(err, errsz, "%s: bad id, kind or state", where);
+        return -1;
     }
-    fclose(f);
-    f = NULL;
-    /* the states, by ISO code, with their capitals */
+    memcpy(p->iso3, fl[2], 4);
+    if (strcmp(fl[3], "-")) ne_strlcpy(p->adm1, fl[3], sizeof(p->adm1));
+    p->lat = parse_float(fl[4]);
+    p->lon = parse_float(fl[5]);
+    long pop = parse_uint(fl[6]);
+    p->pop = (uint32_t)(pop >= 0 ? (unsigned long)pop : strtoul(fl[6], NULL, 10));
+    p->capital = -1;
+    nm->capital_gid[pl->npl] = nf > 9 && strcmp(fl[9], "-") ? (int32_t)strtol(fl[9], NULL, 10) : 0;
+    if (pool_add(pl, fl[7], &p->name) < 0) return -2;
+    /* the name, then the other names */
+    char *s = fl[7], *alts = fl[8];
+    for (;;) {
+        uint64_t h;
+        int r = key_of(&nm->tmp, s, &h);
+        if (r < 0) return -2;
+        if (r == 0) {
+            if (add_name(nm, h, (uint32_t)pl->npl) < 0) return -2;
+            if (s == fl[7]) p->key = h;
+        }
+        if (!alts || !*alts) break;
+        s = alts;
+        char *bar = strchr(alts, '|');
+        if (bar) {
+            *bar = '\0';
+            alts = bar + 1;
+        } else {
+            alts = NULL;
+        }
+    }
+    pl->npl++;
+    return 0;
+}
+
+/* The states, by ISO code, with their capitals. */
+static int index_states(ne_places_t *pl, const int32_t *capital_gid)
+{
     for (size_t i = 0; i < pl->npl; i++)
         if (pl->pl[i].kind == K_COUNTRY) pl->nstates++;
     pl->states = calloc(pl->nstates ? pl->nstates : 1, sizeof(*pl->states));
-    if (!pl->states) goto oom;
+    if (!pl->states) return -1;
     pl->nstates = 0;
     for (size_t i = 0; i < pl->npl; i++)
         if (pl->pl[i].kind == K_COUNTRY) {
             memcpy(pl->states[pl->nstates].iso3, pl->pl[i].iso3, 4);
             pl->states[pl->nstates++].place = (int32_t)i;
         }
-    if (link_capitals(pl, capital_gid) < 0) goto oom;
+    if (link_capitals(pl, capital_gid) < 0) return -1;
     qsort(pl->states, pl->nstates, sizeof(*pl->states), cmp_state);
-    /* the names: sorted hashes, each with its run of places */
-    if (sort_names(hs, ps, nn) < 0) goto oom;
-    /* compact in place: each hash once (nh), its places (post) from nfirst;
-     * a write never passes the read position */
+    return 0;
+}
+
+/* The look-up by name: the hashes sorted, each once (nh) with its run of
+ * places (post from nfirst), a Bloom filter and buckets over them. The name
+ * list's arrays become nh and post (sorted and compacted in place: a write
+ * never passes the read position), so pl owns them from here on. */
+static int index_names(ne_places_t *pl, names_t *nm)
+{
+    uint64_t *hs = nm->hs;
+    uint32_t *ps = nm->ps;
+    size_t nn = nm->nn;
+    if (sort_names(hs, ps, nn) < 0) return -1;
     pl->nfirst = malloc((nn + 1) * sizeof(*pl->nfirst));
-    if (!pl->nfirst) goto oom;
+    if (!pl->nfirst) return -1;
     size_t np = 0;
     for (size_t i = 0; i < nn; i++) {
         uint64_t h = hs[i];
@@ -571,39 +575,75 @@ ne_places_t *ne_places_load(const char *const *dirs, size_t ndirs, const ne_lexi
     /* keep what is used, not the growth slack */
     uint64_t *hs2 = realloc(hs, (pl->nnames ? pl->nnames : 1) * sizeof(*hs));
     if (hs2) hs = hs2;
-    pl->nh = hs;
-    hs = NULL;
     uint32_t *ps2 = realloc(ps, (np ? np : 1) * sizeof(*ps));
     if (ps2) ps = ps2;
+    pl->nh = hs;
     pl->post = ps;
-    ps = NULL;
+    nm->hs = NULL;
+    nm->ps = NULL;
     uint32_t *nf = realloc(pl->nfirst, (pl->nnames + 1) * sizeof(*nf));
     if (nf) pl->nfirst = nf;
     pl->bloom = calloc(NAME_BLOOM_BITS / 64, sizeof(uint64_t));
-    if (!pl->bloom) goto oom;
+    if (!pl->bloom) return -1;
     for (size_t i = 0; i < pl->nnames; i++) bloom_add(pl->bloom, pl->nh[i]);
     pl->nbucket = malloc(((1u << NAME_BUCKET_BITS) + 1) * sizeof(*pl->nbucket));
-    if (!pl->nbucket) goto oom;
+    if (!pl->nbucket) return -1;
     for (size_t b = 0, i = 0; b <= (1u << NAME_BUCKET_BITS); b++) {
         while (i < pl->nnames && name_bucket(pl->nh[i]) < b) i++;
         pl->nbucket[b] = (uint32_t)i;
     }
-    free(capital_gid);
-    capital_gid = NULL;
+    return 0;
+}
+
+ne_places_t *ne_places_load(const char *const *dirs, size_t ndirs, const ne_lexicon_t *lx,
+                            char *err, size_t errsz)
+{
+    char path[4096], where[4200];
+    names_t nm = {0};
+    size_t lineno = 0;
+    char *line = NULL;
+    size_t linecap = 0;
+    ne_places_t *pl = calloc(1, sizeof(*pl));
+    if (!pl) {
+        snprintf(err, errsz, "out of memory");
+        return NULL;
+    }
+    FILE *f = open_in(dirs, ndirs, "geonames.tsv", path, sizeof(path));
+    if (!f) {
+        snprintf(err, errsz, "no gazetteer/geonames.tsv in the dictionary folders "
+                             "(locations can be turned off: --no-locations)");
+        goto fail;
+    }
+    while (getline(&line, &linecap, f) >= 0) {
+        lineno++;
+        chomp(line);
+        if (!line[0] || line[0] == '#') continue;
+        char *fl[10];
+        int nf = split(line, fl, 10);
+        snprintf(where, sizeof(where), "%s:%zu", path, lineno);
+        int r = read_place(pl, &nm, fl, nf, where, err, errsz);
+        if (r == -2) goto oom;
+        if (r < 0) goto fail;
+    }
+    fclose(f);
+    f = NULL;
+    if (index_states(pl, nm.capital_gid) < 0 || index_names(pl, &nm) < 0) goto oom;
+    free(nm.capital_gid);
+    nm.capital_gid = NULL;
     pl->lx = lx;
-    if (load_words(pl, dirs, ndirs, &tmp, lx, err, errsz) < 0) goto fail;
+    if (load_words(pl, dirs, ndirs, &nm.tmp, lx, err, errsz) < 0) goto fail;
     free(line);
-    ne_doc_free(&tmp);
+    ne_doc_free(&nm.tmp);
     return pl;
 oom:
     snprintf(err, errsz, "out of memory loading %s", path);
 fail:
     if (f) fclose(f);
     free(line);
-    free(hs);
-    free(ps);
-    free(capital_gid);
-    ne_doc_free(&tmp);
+    free(nm.hs);
+    free(nm.ps);
+    free(nm.capital_gid);
+    ne_doc_free(&nm.tmp);
     ne_places_destroy(pl);
     return NULL;
 }
