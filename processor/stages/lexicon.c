@@ -1691,6 +1691,17 @@ static int pat_cmp(const void *a, const void *b)
     return x < y ? -1 : (x > y);
 }
 
+/* The bits words_present tests before it walks a pattern's elements. */
+static void pattern_bits(const ne_lexicon_t *lx, ne_pattern_t *p)
+{
+    const ne_pelem_t *el = lx->pel.v + p->elem;
+    p->wbits = p->cbits = 0;
+    for (uint16_t k = 0; k < p->nelem; k++) {
+        if (el[k].type == NE_PE_WORD && el[k].nalt == 1) p->wbits |= ne_word_bit(lx->alt.v[el[k].alt]);
+        if (el[k].type == NE_PE_CLASS && el[k].alt < 64) p->cbits |= 1ull << el[k].alt;
+    }
+}
+
 ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size_t errsz)
 {
     ne_lexicon_t *lx = calloc(1, sizeof(*lx));
@@ -1771,6 +1782,7 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
         if (!*n) *first = (uint32_t)i;
         (*n)++;
         lx->patterns.v[i] = lx->pat.v[i].p;
+        pattern_bits(lx, &lx->patterns.v[i]);
     }
     lx->patterns.n = lx->pat.n;
     return lx;

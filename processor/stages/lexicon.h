@@ -157,7 +157,19 @@ typedef struct ne_pattern_s {
     uint32_t elem;      /* elems[elem .. elem+nelem) */
     uint32_t score;     /* specificity: longer patterns are tried first */
     const char *text;   /* "112 accuse + of" (owned by the lexicon) */
+    /* Set at load, for a quick test before the element walk (actions.c
+     * words_present): ne_word_bit of each literal word with no alternative,
+     * and bit c of each class c < 64. A copy that drops elements must clear
+     * them. */
+    uint64_t wbits, cbits;
 } ne_pattern_t;
+
+/* One of 64 bits for a word id: a sentence's words OR'ed together say at
+ * once that a pattern's literal word is absent (never that it is there). */
+static inline uint64_t ne_word_bit(int32_t id)
+{
+    return 1ull << ((uint32_t)id * 2654435761u >> 26);
+}
 
 typedef struct ne_cameo_s {
     char code[5];
