@@ -189,10 +189,11 @@ void ne_lex_destroy(ne_lexicon_t *lx);
 /** @brief Id of a folded word, -1 when no dictionary mentions it. */
 int32_t ne_lex_word_find(const ne_lexicon_t *lx, const char *s, size_t n);
 /**
- * @brief ne_lex_word_find given fnv = ne_fnv1a(NE_FNV_OFFSET, s, n), which the
- * tokenizer computes while it folds a token (one pass over its bytes, not two).
+ * @brief ne_lex_word_find for the tokenizer, which keeps slack after each
+ * folded token: reads s up to the next multiple of eight bytes past n (up
+ * to 7 bytes after the word), eight at a time.
  */
-int32_t ne_lex_word_find_fnv(const ne_lexicon_t *lx, const char *s, size_t n, uint64_t fnv);
+int32_t ne_lex_word_find_padded(const ne_lexicon_t *lx, const char *s, size_t n);
 /** @brief The classes (bit c for class id c < 64) that have a member beginning with word. */
 uint64_t ne_lex_word_classes(const ne_lexicon_t *lx, int32_t word);
 /** @brief The singular of a plural that a pattern word generated ("ambassadors"
