@@ -282,6 +282,8 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
 {
     atom_t a = {A_NONE, i, NE_LEX_NONE, NE_LEX_NONE, 0};
     const ne_lexicon_t *lx = c->s.lx;
+    /* most words open no dictionary phrase: answered before the walk */
+    if (ne_lex_child(lx, 0, tok(c, i)->word) == NE_LEX_NONE) return a;
     uint32_t node = 0;
     int date = c->s.d->published;
     for (uint32_t j = i; j < c->s.te && j - i < 16; j++) {
