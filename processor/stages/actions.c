@@ -1428,6 +1428,7 @@ static int wset_fill(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t 
     d->wset.n = need;
     for (size_t k = 0; k < need; k++) d->wset.v[k] = -1;
     d->wclasses = 0;
+    d->wbits = 0;
     for (uint32_t i = tb; i < te; i++) {
         int32_t id = d->tok.v[i].word;
         if (id < 0) continue;
@@ -1437,6 +1438,7 @@ static int wset_fill(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t 
             size_t h = wset_hash(w, need - 1);
             while (d->wset.v[h] >= 0 && d->wset.v[h] != w) h = (h + 1) & (need - 1);
             d->wset.v[h] = w;
+            d->wbits |= ne_word_bit(w);
         }
     }
     return 0;
@@ -1456,6 +1458,8 @@ static int words_present(const ne_lexicon_t *lx, const ne_pattern_t *p, const ne
 {
     const ne_pelem_t *el = ne_lex_pelems(lx) + p->elem;
     const int32_t *alts = ne_lex_alts(lx);
+    /* most patterns fail here, on one word or class the sentence lacks */
+    if ((p->wbits & ~d->wbits) || (p->cbits & ~d->wclasses)) return 0;
     for (uint16_t k = 0; k < p->nelem; k++) {
         if (el[k].type == NE_PE_CLASS && el[k].alt < 64 && !(d->wclasses & (1ull << el[k].alt)))
             return 0;
@@ -1772,7 +1776,7 @@ int ne_actions_match_open(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb
         const ne_pelem_t *e = ne_lex_pelems(lx) + p->elem;
         ne_pattern_t head = *p;
         if (p->nelem >= 3 && e[p->nelem - 1].type == NE_PE_TARGET && e[p->nelem - 2].type == NE_PE_WORD)
-            head.nelem -= 2;
+            head.nelem -= 2, head.wbits = head.cbits = 0; /* the bits were of all of p */
         if (!words_present(lx, &head, d)) continue;
         mstate_t ms = {p, -1, -1, 0, 0, 0, 0, 0, 1};
         if (!match_from(&c, &ms, 0, vg->head + 1)) continue;

@@ -282,6 +282,8 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
 {
     atom_t a = {A_NONE, i, NE_LEX_NONE, NE_LEX_NONE, 0};
     const ne_lexicon_t *lx = c->s.lx;
+    /* most words open no dictionary phrase: answered before the walk */
+    if (ne_lex_child(lx, 0, tok(c, i)->word) == NE_LEX_NONE) return a;
     uint32_t node = 0;
     int date = c->s.d->published;
     for (uint32_t j = i; j < c->s.te && j - i < 16; j++) {
@@ -2813,6 +2815,22 @@ static uint32_t possessive_patient(ctx_t *c, uint32_t i, build_t *b)
     return i + 1;
 }
 
+/* The next common case, a lower-case word in no dictionary phrase that
+ * is no verb form either ("economic", "crisis", "talks"): parse_mention
+ * reads it as no pronoun or determiner (no such flag; "each other" has a
+ * determiner second), no "members of" noun, no name or water (lower
+ * case), so only as a modifier of a role or actor ahead ("senior
+ * officials"), which role_ahead_v decides. Returns 1 when it begins no
+ * mention, as parse_mention would find in many more steps. */
+static int plain_word_opens_nothing(const ctx_t *c, uint32_t i, uint32_t wfl)
+{
+    const ne_token_t *t = tok(c, i);
+    return !(t->flags & (NE_TF_CAP | NE_TF_ALLCAP | NE_TF_DOTTED)) &&
+           !(wfl & (NE_W_DET | NE_W_POSS | NE_W_NUM | NE_W_PRON | NE_W_REL)) &&
+           lookup(c, i).type == A_NONE && !is_verbish(c, i) && !(wf(c, i + 1) & NE_W_DET) &&
+           !has_class(c, i, NE_MC_MEMBERS, NULL) && !role_ahead_v(c, i, 1, 0);
+}
+
 int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                        ne_memory_t *mem)
 {
@@ -2840,6 +2858,10 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
                      NE_W_NEG | NE_W_SUBORD | NE_W_PREP)) ||
              is_verbish(&c, i)) &&
             lookup(&c, i).type == A_NONE) {
+            i++;
+            continue;
+        }
+        if (t->kind == NE_TK_WORD && plain_word_opens_nothing(&c, i, wfl)) {
             i++;
             continue;
         }

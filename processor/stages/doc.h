@@ -165,6 +165,7 @@ typedef struct ne_doc_s {
     NE_VEC(ne_atom_t) atoms;    /* per token of the current sentence: look-up cache */
     NE_VEC(int32_t) wset;       /* the sentence's word ids, a hash set (actions.c) */
     uint64_t wclasses;          /* noun classes (id < 64) a word of the sentence opens (actions.c) */
+    uint64_t wbits;             /* ne_word_bit of every id in wset (actions.c) */
     NE_VEC(ne_vgroup_t) vg;     /* of the current sentence */
     NE_VEC(ne_timex_t) tx;      /* of the current sentence */
 } ne_doc_t;

@@ -161,10 +161,6 @@ static uint64_t hash_mix(uint64_t fnv)
     return fnv ^ (fnv >> 29);
 }
 
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-    return hash_mix(ne_fnv1a(NE_FNV_OFFSET, s, n));
-}
 
 static uint64_t mix64(uint64_t x)
 {
@@ -179,30 +175,63 @@ static const char *word_str(const ne_lexicon_t *lx, int32_t w)
     return lx->strs.v + lx->woff.v[w];
 }
 
-int32_t ne_lex_word_find(const ne_lexicon_t *lx, const char *s, size_t n)
-{
-    return ne_lex_word_find_fnv(lx, s, n, ne_fnv1a(NE_FNV_OFFSET, s, n));
-}
-
 /* The first eight bytes of s[0..n), zero-padded, as one number (one load
- * for a long word; both the table and the look-up compute it here, so the
- * byte order does not matter). */
+ * for a long word; copied as bytes, so the byte order does not matter). */
 static uint64_t word_head(const char *s, size_t n)
 {
     uint64_t head = 0;
-    if (n >= 8) {
-        memcpy(&head, s, 8);
-        return head;
-    }
-    for (size_t k = 0; k < n; k++) head |= (uint64_t)(unsigned char)s[k] << (8 * k);
+    memcpy(&head, s, n < 8 ? n : 8);
     return head;
 }
 
-int32_t ne_lex_word_find_fnv(const ne_lexicon_t *lx, const char *s, size_t n, uint64_t fnv)
+/* A word's hash: its bytes eight at a time, zero-padded (word_head), each
+ * chunk mixed in with one multiply. FNV-1a took a multiply per byte, a
+ * chain of them the tokenizer waited on at every token. */
+static uint64_t chunk_mix(uint64_t h, uint64_t chunk)
+{
+    h = (h ^ chunk) * 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 32);
+}
+
+static uint64_t word_hash(const char *s, size_t n)
+{
+    uint64_t h = NE_FNV_OFFSET;
+    for (size_t k = 0; k < n; k += 8) h = chunk_mix(h, word_head(s + k, n - k));
+    return hash_mix(h);
+}
+
+static int32_t word_find_hashed(const ne_lexicon_t *lx, const char *s, size_t n, uint64_t hash,
+                                uint64_t head);
+
+int32_t ne_lex_word_find(const ne_lexicon_t *lx, const char *s, size_t n)
 {
     if (!lx->whash_cap || n == 0) return -1;
-    uint64_t head = word_head(s, n);
-    size_t mask = lx->whash_cap - 1, i = hash_mix(fnv) & mask;
+    return word_find_hashed(lx, s, n, word_hash(s, n), word_head(s, n));
+}
+
+int32_t ne_lex_word_find_padded(const ne_lexicon_t *lx, const char *s, size_t n)
+{
+    /* n bytes of 0xFF then zeros: keeps a chunk's first n bytes in either byte order */
+    static const unsigned char keep[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+    if (!lx->whash_cap || n == 0) return -1;
+    uint64_t h = NE_FNV_OFFSET, head = 0;
+    for (size_t k = 0; k < n; k += 8) {
+        uint64_t chunk, m;
+        memcpy(&chunk, s + k, 8);
+        if (n - k < 8) {
+            memcpy(&m, keep + 8 - (n - k), 8);
+            chunk &= m;
+        }
+        if (k == 0) head = chunk;
+        h = chunk_mix(h, chunk);
+    }
+    return word_find_hashed(lx, s, n, hash_mix(h), head);
+}
+
+static int32_t word_find_hashed(const ne_lexicon_t *lx, const char *s, size_t n, uint64_t hash,
+                                uint64_t head)
+{
+    size_t mask = lx->whash_cap - 1, i = hash & mask;
     for (;;) {
         const wslot_t *slot = &lx->whash[i];
         if (!slot->id1) return -1;
@@ -221,7 +250,7 @@ int32_t ne_lex_word_find_fnv(const ne_lexicon_t *lx, const char *s, size_t n, ui
 
 static void whash_insert(ne_lexicon_t *lx, const char *s, size_t n, uint32_t id)
 {
-    size_t mask = lx->whash_cap - 1, i = hash_bytes(s, n) & mask;
+    size_t mask = lx->whash_cap - 1, i = word_hash(s, n) & mask;
     while (lx->whash[i].id1) i = (i + 1) & mask;
     lx->whash[i] = (wslot_t){word_head(s, n), (uint32_t)n, (int32_t)id + 1};
 }
@@ -1691,6 +1720,17 @@ static int pat_cmp(const void *a, const void *b)
     return x < y ? -1 : (x > y);
 }
 
+/* The bits words_present tests before it walks a pattern's elements. */
+static void pattern_bits(const ne_lexicon_t *lx, ne_pattern_t *p)
+{
+    const ne_pelem_t *el = lx->pel.v + p->elem;
+    p->wbits = p->cbits = 0;
+    for (uint16_t k = 0; k < p->nelem; k++) {
+        if (el[k].type == NE_PE_WORD && el[k].nalt == 1) p->wbits |= ne_word_bit(lx->alt.v[el[k].alt]);
+        if (el[k].type == NE_PE_CLASS && el[k].alt < 64) p->cbits |= 1ull << el[k].alt;
+    }
+}
+
 ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size_t errsz)
 {
     ne_lexicon_t *lx = calloc(1, sizeof(*lx));
@@ -1771,6 +1811,7 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
         if (!*n) *first = (uint32_t)i;
         (*n)++;
         lx->patterns.v[i] = lx->pat.v[i].p;
+        pattern_bits(lx, &lx->patterns.v[i]);
     }
     lx->patterns.n = lx->pat.n;
     return lx;

@@ -157,7 +157,19 @@ typedef struct ne_pattern_s {
     uint32_t elem;      /* elems[elem .. elem+nelem) */
     uint32_t score;     /* specificity: longer patterns are tried first */
     const char *text;   /* "112 accuse + of" (owned by the lexicon) */
+    /* Set at load, for a quick test before the element walk (actions.c
+     * words_present): ne_word_bit of each literal word with no alternative,
+     * and bit c of each class c < 64. A copy that drops elements must clear
+     * them. */
+    uint64_t wbits, cbits;
 } ne_pattern_t;
+
+/* One of 64 bits for a word id: a sentence's words OR'ed together say at
+ * once that a pattern's literal word is absent (never that it is there). */
+static inline uint64_t ne_word_bit(int32_t id)
+{
+    return 1ull << ((uint32_t)id * 2654435761u >> 26);
+}
 
 typedef struct ne_cameo_s {
     char code[5];
@@ -177,10 +189,11 @@ void ne_lex_destroy(ne_lexicon_t *lx);
 /** @brief Id of a folded word, -1 when no dictionary mentions it. */
 int32_t ne_lex_word_find(const ne_lexicon_t *lx, const char *s, size_t n);
 /**
- * @brief ne_lex_word_find given fnv = ne_fnv1a(NE_FNV_OFFSET, s, n), which the
- * tokenizer computes while it folds a token (one pass over its bytes, not two).
+ * @brief ne_lex_word_find for the tokenizer, which keeps slack after each
+ * folded token: reads s up to the next multiple of eight bytes past n (up
+ * to 7 bytes after the word), eight at a time.
  */
-int32_t ne_lex_word_find_fnv(const ne_lexicon_t *lx, const char *s, size_t n, uint64_t fnv);
+int32_t ne_lex_word_find_padded(const ne_lexicon_t *lx, const char *s, size_t n);
 /** @brief The classes (bit c for class id c < 64) that have a member beginning with word. */
 uint64_t ne_lex_word_classes(const ne_lexicon_t *lx, int32_t word);
 /** @brief The singular of a plural that a pattern word generated ("ambassadors"

@@ -146,6 +146,17 @@ static const uint32_t ascii_fold[128] = {
 #undef U_
 #undef F8_
 
+/* 1 for the ASCII letters and digits, 0 for every other byte: the inner
+ * loop of every word is one load per byte. */
+#define AN_(c) ((c) >= '0' && (c) <= '9') || ((c) >= 'A' && (c) <= 'Z') || ((c) >= 'a' && (c) <= 'z')
+#define AN8_(c) AN_(c), AN_(c + 1), AN_(c + 2), AN_(c + 3), AN_(c + 4), AN_(c + 5), AN_(c + 6), AN_(c + 7)
+#define AN32_(c) AN8_(c), AN8_(c + 8), AN8_(c + 16), AN8_(c + 24)
+static const unsigned char ascii_alnum[256] = {AN32_(0),   AN32_(32),  AN32_(64),  AN32_(96),
+                                               AN32_(128), AN32_(160), AN32_(192), AN32_(224)};
+#undef AN_
+#undef AN8_
+#undef AN32_
+
 /* Append token [start,end) with its folded form. */
 static int push_token(ne_doc_t *d, const struct ne_lexicon_s *lex, uint32_t start,
                       uint32_t end, int kind, int flags)
@@ -160,23 +171,22 @@ static int push_token(ne_doc_t *d, const struct ne_lexicon_s *lex, uint32_t star
     t->fold = (uint32_t)d->fold.n;
     t->fold_len = 0;
     if (end - start <= NE_MAX_FOLD && kind != NE_TK_URL) {
-        /* The common case, plain ASCII: one pass folds the bytes, counts the
-         * letters and hashes the folded form for the look-up. A byte from
-         * 0x80 sends the token to the general path below, which overwrites
-         * what was written here (fold.n has not moved). */
+        /* The common case, plain ASCII: one pass folds the bytes and counts
+         * the letters. A byte from 0x80 sends the token to the general path
+         * below, which overwrites what was written here (fold.n has not
+         * moved). Eight bytes of slack after the folded form let the look-up
+         * read it eight bytes at a time (ne_lex_word_find_padded). */
         const unsigned char *p = (const unsigned char *)d->text + start;
         size_t n = end - start, k;
-        while (d->fold.n + n + 1 > d->fold.cap)
+        while (d->fold.n + n + 8 > d->fold.cap)
             if (ne_vec_grow((void **)&d->fold.v, &d->fold.cap, 1) < 0) return -1;
         char *out = d->fold.v + d->fold.n;
         uint32_t any = 0, counts = 0; /* letters in bits 0-15, capitals from 16 */
-        uint64_t h = NE_FNV_OFFSET;
         for (k = 0; k < n; k++) {
             uint32_t ch = p[k], e = ascii_fold[ch & 0x7F];
             any |= ch;
             counts += e >> 8;
             out[k] = (char)e;
-            h = (h ^ (e & 0xFF)) * NE_FNV_PRIME;
         }
         uint32_t letters = counts & 0xFFFF, upper = counts >> 16;
         if (!(any & 0x80)) {
@@ -189,7 +199,7 @@ static int push_token(ne_doc_t *d, const struct ne_lexicon_s *lex, uint32_t star
             if (letters >= 2 && upper == letters) t->flags |= NE_TF_ALLCAP;
             d->fold.n += n + 1;
             t->fold_len = (uint16_t)n;
-            if (lex) t->word = ne_lex_word_find_fnv(lex, out, n, h);
+            if (lex) t->word = ne_lex_word_find_padded(lex, out, n);
             d->tok.n++;
             return 0;
         }
@@ -341,15 +351,13 @@ int ne_text_tokenize_more(ne_doc_t *d, const struct ne_lexicon_s *lex, size_t fr
         size_t letters = 1;
         int joined = 0;
         for (;;) {
+            /* plain ASCII letters and digits: the inner loop of every word */
             size_t k = i;
+            while (k < len && ascii_alnum[(unsigned char)text[k]]) k++;
+            letters += k - i;
+            i = k;
             if (k >= len) break;
             unsigned char bb = (unsigned char)text[k];
-            /* plain ASCII letters and digits: the inner loop of every word */
-            if ((bb >= 'a' && bb <= 'z') || (bb >= 'A' && bb <= 'Z') || (bb >= '0' && bb <= '9')) {
-                i++;
-                letters++;
-                continue;
-            }
             uint32_t cc;
             if (bb < 0x80) {
                 cc = bb; /* ASCII, and no letter or digit (tested above) */
