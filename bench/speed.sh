@@ -12,6 +12,9 @@ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build" -j"$(nproc)" --target newsevents ne_speed >/dev/null
 corpus=${CORPUS:-/tmp/newsevents-corpus-${size}.jsonl}
 [ -s "$corpus" ] || python3 "$root/bench/make-corpus.py" "$corpus" "$size"
+# scratch files of this run only (two runs at once must not read each other's)
+tmp=$(mktemp -d /tmp/newsevents-speed-XXXX)
+trap 'rm -rf "$tmp"' EXIT
 echo "== coder library, one core (taskset -c 0), 3 runs"
 for run in 1 2 3; do
     echo "-- run $run"
@@ -20,21 +23,21 @@ done
 echo "== newsevents extract, end to end (decode + code + encode + I/O), one core"
 bytes=$(stat -c %s "$corpus")
 articles=$(wc -l <"$corpus")
-/usr/bin/time -f "%e %M" -o /tmp/newsevents-time.txt taskset -c 0 "$build/newsevents" extract \
+/usr/bin/time -f "%e %M" -o "$tmp/time.txt" taskset -c 0 "$build/newsevents" extract \
     <"$corpus" >/dev/null 2>/dev/null
-read -r secs kb </tmp/newsevents-time.txt
+read -r secs kb <"$tmp/time.txt"
 python3 - "$bytes" "$articles" "$secs" "$kb" <<'PY'
 import sys
 b, n, s, kb = float(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
 print("extract: %.1f MB in %.2f s: %.0f articles/s, %.1f MB/s; peak RSS %.1f MB" % (b / 1e6, s, n / s, b / 1e6 / s, kb / 1024))
 PY
 echo "== newsevents extract --threads N, all cores (output identical to one thread's)"
-"$build/newsevents" extract <"$corpus" 2>/dev/null | md5sum >/tmp/newsevents-t1.md5
+"$build/newsevents" extract <"$corpus" 2>/dev/null | md5sum >"$tmp/t1.md5"
 for n in 1 2; do
-    /usr/bin/time -f "%e %M" -o /tmp/newsevents-time.txt "$build/newsevents" extract --threads "$n" \
-        <"$corpus" >/tmp/newsevents-tn.jsonl 2>/dev/null
-    read -r secs kb </tmp/newsevents-time.txt
-    same=$(md5sum </tmp/newsevents-tn.jsonl | cmp -s - /tmp/newsevents-t1.md5 && echo identical || echo DIFFERENT)
+    /usr/bin/time -f "%e %M" -o "$tmp/time.txt" "$build/newsevents" extract --threads "$n" \
+        <"$corpus" >"$tmp/tn.jsonl" 2>/dev/null
+    read -r secs kb <"$tmp/time.txt"
+    same=$(md5sum <"$tmp/tn.jsonl" | cmp -s - "$tmp/t1.md5" && echo identical || echo DIFFERENT)
     [ "$n" = 1 ] && t1=$secs
     python3 - "$bytes" "$secs" "$kb" "$n" "$t1" "$same" <<'PY'
 import sys
@@ -43,4 +46,3 @@ print("extract --threads %s: %.2f s, %.1f MB/s, speed-up %.2fx over one thread; 
       % (n, s, b / 1e6 / s, t1 / s, kb / 1024, same))
 PY
 done
-rm -f /tmp/newsevents-tn.jsonl /tmp/newsevents-t1.md5
