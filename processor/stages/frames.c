@@ -2024,12 +2024,18 @@ static int modality_family(int modality)
 
 /* Kinds that decide the code of an act, in order of precedence: a class of
  * classes.tsv named in the clause, and the code family of grammar.tsv that
- * maps the act's code. `patient`: only among the ones acted on. */
+ * maps the act's code. `patient`: only among the ones acted on; 3: only
+ * where it is the means, not what is acted on (the subject's side, or after
+ * a preposition: "killed 20 people in a suicide bombing", not "shot dead a
+ * suicide bomber"). */
 static const struct {
     int gc, family, patient;
 } KINDS[] = {
     {NE_GC_CHEMICAL, NE_CF_KIND_CHEMICAL, 0},   /* "rockets filled with sarin": 2041 */
     {NE_GC_CONVOY, NE_CF_KIND_CONVOY, 2},       /* "fired on the prime minister's convoy": 185 */
+    {NE_GC_SUICIDE_BOMB, NE_CF_KIND_SUICIDE, 3},   /* "a suicide bomber killed 25": 1831 */
+    {NE_GC_VEHICLE_BOMB, NE_CF_KIND_VEHICLE_BOMB, 3}, /* "a car bomb killed 10 soldiers": 1832 */
+    {NE_GC_ROADSIDE_BOMB, NE_CF_KIND_ROADSIDE, 3},  /* "killed by a roadside bomb": 1833 */
     {NE_GC_ARMOUR, NE_CF_KIND_ARMOUR, 0},       /* "hit by tank fire": 194 */
     {NE_GC_AIR, NE_CF_KIND_AIR, 0},             /* "killed in an air strike": 195 */
     {NE_GC_CROWD, NE_CF_KIND_CROWD, 1},         /* "opened fire on protesters": 175 */
@@ -2045,6 +2051,18 @@ static int persons_thing(const ctx_t *c, uint32_t k)
     return m >= 0 && (c->s.d->ment.v[m].flags & NE_MF_PERSON);
 }
 
+/* Is token k, after the verb, inside a prepositional phrase ("in a suicide
+ * bombing")? Only determiners, numbers and plain words stand between the
+ * preposition and k; the verb itself or a mention before it says no. */
+static int after_prep(const ctx_t *c, const ne_vgroup_t *g, uint32_t k)
+{
+    for (uint32_t j = k; j > g->head + 1 && k - j < 4; j--) {
+        if (wf(c, j - 1) & NE_W_PREP) return 1;
+        if (is_punct(c, j - 1, ".;:,") || ment_at(c, j - 1) >= 0) return 0;
+    }
+    return 0;
+}
+
 /* Does the group's clause name a member of grammar class gc? The clause
  * runs from its subject to a stop, a comma or a relative pronoun after the
  * match; the patient side (patient 1) is what follows the verb (in the
@@ -2055,12 +2073,15 @@ static int clause_names(const ctx_t *c, const ne_vgroup_t *g, int gc, int patien
     uint32_t cls = ne_lex_gclass(c->s.lx, gc);
     if (cls == NE_LEX_NONE) return 0;
     int passive = (g->flags & NE_VG_PASSIVE) != 0;
-    uint32_t from = patient && !passive ? g->head + 1 : clause_start(c, g);
-    uint32_t to = patient && passive ? g->first : c->s.te;
+    int acted_on = patient == 1 || patient == 2;
+    uint32_t from = acted_on && !passive ? g->head + 1 : clause_start(c, g);
+    uint32_t to = acted_on && passive ? g->first : c->s.te;
     for (uint32_t k = from; k < to; k++) {
         if (k >= g->mend && (is_punct(c, k, ".;:,") || (wf(c, k) & NE_W_REL))) break;
+        if (patient == 3 && (passive ? k < g->first : k > g->head && !after_prep(c, g, k)))
+            continue; /* the means: not the bomber that was shot */
         if (ne_actions_class_at(c->s.lx, c->s.d, c->s.tb, c->s.te, cls, k) &&
-            (patient < 2 || persons_thing(c, k)))
+            (patient != 2 || persons_thing(c, k)))
             return 1;
     }
     return 0;
