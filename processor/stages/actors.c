@@ -357,6 +357,10 @@ static int place_in_name(const ctx_t *c, uint32_t j, atom_t a, int first)
 {
     if (a.type != A_ACTOR || a.te != j + 1) return 0;
     int kind = ne_lex_entry(c->s.lx, a.actor)->kind;
+    /* a state's one-word name is a given name right after a role noun, before
+     * another name word: "journalist Jordan Mwangi", "activist Chad Okafor" */
+    if (kind == NE_AK_COUNTRY && first && j > c->s.tb && lookup(c, j - 1).type == A_ROLE)
+        return plain_name_word(c, j + 1);
     if (kind != NE_AK_CAPITAL && kind != NE_AK_PLACE) return 0;
     return first ? plain_name_word(c, j + 1)
                  : plain_name_word(c, j - 1) && !plain_name_word(c, j + 1);
@@ -1968,7 +1972,8 @@ static int parse_head(ctx_t *c, build_t *b, parse_t *p)
 {
     while (p->j < c->s.te && !p->have_head) {
         atom_t a = lookup(c, p->j);
-        if (a.type == A_ACTOR && b->role_set && (b->m.flags & NE_MF_PERSON) &&
+        if (a.type == A_ACTOR && b->role_set &&
+            ((b->m.flags & NE_MF_PERSON) || ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_COUNTRY) &&
             place_in_name(c, p->j, a, 1))
             a.type = A_NONE; /* "Defence Minister Aden Duale": a place opens the name */
         int step = STEP_MORE;
