@@ -1709,6 +1709,23 @@ static int head_patron(ctx_t *c, build_t *b, parse_t *p, atom_t a, const ne_memb
     return 1;
 }
 
+/* "pro-Russian separatists", "anti-American protesters": a state's name
+ * after a word of the class patron with the value `prefix` and a hyphen
+ * says what the group is for or against, and gives it no state (they are
+ * of their place, as "Iran-backed rebels"). Sets *step. */
+static int head_prefix_patron(ctx_t *c, parse_t *p, atom_t a, int *step)
+{
+    const char *v = NULL;
+    uint32_t k = p->j;
+    if (k < c->s.tb + 2 || !is_hyphen(c, k - 1) || (tok(c, k - 1)->flags & NE_TF_SPACE) ||
+        (tok(c, k)->flags & NE_TF_SPACE) || !has_class(c, k - 2, NE_MC_PATRON, &v) ||
+        strcmp(v, "prefix") != 0)
+        return 0;
+    p->j = a.te;
+    *step = STEP_MORE;
+    return 1;
+}
+
 /* Is "of" + a state other than mm's at k ("King Hassan of Morocco" when
  * the dictionary's Hassan is Jordanian)? */
 static int other_state_after(const ctx_t *c, uint32_t k, const ne_member_t *mm)
@@ -1766,7 +1783,8 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     if (!person && head_org(c, b, p)) return STEP_DONE; /* "Helsinki Committee" */
     int step;
     if (!person &&
-        (head_ethnic(c, b, p, a, en, &step) || head_patron(c, b, p, a, &mm, &step)))
+        (head_ethnic(c, b, p, a, en, &step) || head_prefix_patron(c, p, a, &step) ||
+         head_patron(c, b, p, a, &mm, &step)))
         return step;
     if (en->kind == NE_AK_MOVEMENT && !is_w(c, a.te, "'s")) {
         /* "Iraq's al-Qaeda", "Syrian Islamic State fighters": the branch of
