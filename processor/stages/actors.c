@@ -1780,11 +1780,10 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     int person = en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME;
     if (person) note_person(c->mem, c, a.actor);
     note_half(c, p->j, a, en);
-    if (!person && head_org(c, b, p)) return STEP_DONE; /* "Helsinki Committee" */
     int step;
-    if (!person &&
-        (head_ethnic(c, b, p, a, en, &step) || head_prefix_patron(c, p, a, &step) ||
-         head_patron(c, b, p, a, &mm, &step)))
+    if (!person && head_prefix_patron(c, p, a, &step)) return step; /* "pro-Turkish militias" */
+    if (!person && head_org(c, b, p)) return STEP_DONE; /* "Helsinki Committee" */
+    if (!person && (head_ethnic(c, b, p, a, en, &step) || head_patron(c, b, p, a, &mm, &step)))
         return step;
     if (en->kind == NE_AK_MOVEMENT && !is_w(c, a.te, "'s")) {
         /* "Iraq's al-Qaeda", "Syrian Islamic State fighters": the branch of
@@ -1885,6 +1884,9 @@ static void head_role(ctx_t *c, build_t *b, parse_t *p, atom_t a)
 static int head_org(ctx_t *c, build_t *b, parse_t *p)
 {
     org_t o;
+    const char *v = NULL;
+    if (is_hyphen(c, p->j + 1) && has_class(c, p->j, NE_MC_PATRON, &v) && !strcmp(v, "prefix"))
+        return 0; /* "Pro-Turkish militias": no name, the state gives none */
     if (!org_name(c, p->j, &o)) return 0;
     if (!b->role_set) ne_strlcpy(b->role, o.role, sizeof(b->role));
     b->role_set = 1;
