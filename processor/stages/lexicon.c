@@ -135,6 +135,7 @@ struct ne_lexicon_s {
     uint32_t cmap_roots[NE_CF_COUNT]; /* bit r: the family lists a code of root r (or '*') */
     uint32_t cmap_first[NE_CF_COUNT], cmap_last[NE_CF_COUNT]; /* each family's chain, index + 1 */
     NE_VEC(mword_t) mwords;
+    NE_VEC(int32_t) pword;       /* the phrases of `people` actors, each its length then its words (`@people`) */
 };
 
 static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "SIMILAR",     "AGAINST",
@@ -809,6 +810,11 @@ static int load_actor_line(loader_t *ld, char **f, int nf)
     if (e.kind == NE_AK_SURNAME && same) e.person = ld->pgroup - 1;
     uint32_t idx = add_entry(ld->lx, ids, n, &e);
     if (idx == NE_LEX_NONE) return fail(ld, "out of memory");
+    if (e.kind == NE_AK_PEOPLE) /* a class member `@people` takes it ("killed dozens of Palestinians") */
+        for (int k = -1; k < n; k++) {
+            if (NE_VEC_RESERVE(ld->lx->pword) < 0) return fail(ld, "out of memory");
+            ld->lx->pword.v[ld->lx->pword.n++] = k < 0 ? n : ids[k];
+        }
     if (e.kind == NE_AK_PERSON) {
         if (!same) ld->pgroup = idx + 1;
         ld->lx->ent.v[idx].person = ld->pgroup - 1;
@@ -1110,6 +1116,13 @@ static int load_class_line(loader_t *ld, char **f, int nf)
         lx->owned.v[lx->owned.n++] = name;
         cls = (uint32_t)lx->cname.n;
         lx->cname.v[lx->cname.n++] = name;
+    }
+    if (!strcmp(f[1], "@people")) {
+        /* every people's name of the actor files ("Palestinians", "Uighurs") */
+        for (size_t k = 0; k < lx->pword.n; k += 1 + (size_t)lx->pword.v[k])
+            if (add_cphrase(lx, cls, lx->pword.v + k + 1, lx->pword.v[k]) < 0)
+                return fail(ld, "out of memory");
+        return 0;
     }
     if (f[1][0] == '&') {
         /* every member of a class defined before ("WEAPONS  &ARTILLERY") */
@@ -1813,5 +1826,6 @@ void ne_lex_destroy(ne_lexicon_t *lx)
     free(lx->sup.v);
     free(lx->cmap);
     free(lx->mwords.v);
+    free(lx->pword.v);
     free(lx);
 }
