@@ -1228,6 +1228,7 @@ static const struct grammar_class_s {
     {"deny", NE_L_DENY, 1},
     {"report", NE_L_REPORT, 1},
     {"consequence", NE_L_CONSEQUENCE, 1},
+    {"dative", NE_L_DATIVE, 1},
     {"join", NE_L_JOIN, 1},
     {"author", NE_L_AUTHOR, 1},
     {"govern-purpose", NE_L_PURPOSE, 1},
@@ -1553,9 +1554,61 @@ static int load_pattern(loader_t *ld, char **f, int nf, int noun)
     return 0;
 }
 
+/* Is element e a preposition `to`, `for` or `to|for` (the recipient's)? */
+static int recipient_prep(const ne_lexicon_t *lx, const ne_pelem_t *e)
+{
+    if (e->type != NE_PE_WORD) return 0;
+    for (uint16_t a = 0; a < e->nalt; a++) {
+        const char *w = word_str(lx, lx->alt.v[e->alt + a]);
+        if (strcmp(w, "to") && strcmp(w, "for")) return 0;
+    }
+    return 1;
+}
+
+/* The double-object twin of a pattern of a verb of giving (lemma class
+ * `dative`): `send * &WEAPONS to|for +` also reads "sent Kyiv more
+ * artillery shells" as `send + &WEAPONS`. Only a pattern whose words
+ * (after an optional gap) are the object's, followed by the recipient's
+ * preposition and `+`, has one. */
+static int add_dative_twin(loader_t *ld, const pat_t *pt)
+{
+    ne_lexicon_t *lx = ld->lx;
+    const ne_pattern_t *p = &pt->p;
+    if (!(lx->lemma.v[pt->lemma].flags & NE_L_DATIVE) || p->nelem < 3) return 0;
+    const ne_pelem_t *el = lx->pel.v + p->elem;
+    uint16_t first = el[0].type == NE_PE_GAP, last = (uint16_t)(p->nelem - 2);
+    if (el[p->nelem - 1].type != NE_PE_TARGET || el[p->nelem - 1].person ||
+        !recipient_prep(lx, &el[last]) || first >= last)
+        return 0;
+    int words = 0;
+    for (uint16_t k = first; k < last; k++) {
+        if (el[k].type != NE_PE_WORD && el[k].type != NE_PE_CLASS) return 0;
+        words++;
+    }
+    pat_t tw = *pt;
+    tw.p.elem = (uint32_t)lx->pel.n;
+    tw.p.nelem = (uint16_t)(last - first + 1);
+    if (NE_VEC_RESERVE(lx->pel) < 0) return fail(ld, "out of memory");
+    lx->pel.v[lx->pel.n++] = lx->pel.v[p->elem + p->nelem - 1]; /* + */
+    for (uint16_t k = first; k < last; k++) {
+        if (NE_VEC_RESERVE(lx->pel) < 0) return fail(ld, "out of memory");
+        lx->pel.v[lx->pel.n++] = lx->pel.v[p->elem + k];
+    }
+    tw.p.score = (uint32_t)tw.p.nelem * 16 + (uint32_t)words * 2 + 1;
+    char txt[640];
+    size_t tn = append_str(txt, sizeof(txt), 0, p->text);
+    append_str(txt, sizeof(txt), tn, " (double object)");
+    if (NE_VEC_RESERVE(lx->owned) < 0 || !(tw.p.text = strdup(txt))) return fail(ld, "out of memory");
+    lx->owned.v[lx->owned.n++] = (char *)tw.p.text;
+    if (NE_VEC_RESERVE(lx->pat) < 0) return fail(ld, "out of memory");
+    lx->pat.v[lx->pat.n++] = tw;
+    return 0;
+}
+
 static int load_verb_line(loader_t *ld, char **f, int nf)
 {
-    return load_pattern(ld, f, nf, 0);
+    if (load_pattern(ld, f, nf, 0) < 0) return -1;
+    return add_dative_twin(ld, &ld->lx->pat.v[ld->lx->pat.n - 1]);
 }
 
 static int load_event_noun_line(loader_t *ld, char **f, int nf)
