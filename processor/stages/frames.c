@@ -2093,6 +2093,9 @@ static int kind_code(const ctx_t *c, const ne_vgroup_t *g, const char *code, cha
 {
     for (size_t k = 0; k < sizeof(KINDS) / sizeof(KINDS[0]); k++) {
         char mapped[5];
+        /* no word of the sentence opens a member: no scan (most kinds, most sentences) */
+        uint32_t cls = ne_lex_gclass(c->s.lx, KINDS[k].gc);
+        if (cls == NE_LEX_NONE || (cls < 64 && !(c->s.d->wclasses & (1ull << cls)))) continue;
         if (!ne_lex_code_family(c->s.lx, KINDS[k].family, code, mapped)) continue;
         if (!clause_names(c, g, KINDS[k].gc, KINDS[k].patient)) continue;
         set_code(out, mapped);
