@@ -2038,6 +2038,7 @@ static const struct {
     {NE_GC_ROADSIDE_BOMB, NE_CF_KIND_ROADSIDE, 3},  /* "killed by a roadside bomb": 1833 */
     {NE_GC_ARMOUR, NE_CF_KIND_ARMOUR, 0},       /* "hit by tank fire": 194 */
     {NE_GC_AIR, NE_CF_KIND_AIR, 0},             /* "killed in an air strike": 195 */
+    {NE_GC_AIR_MEANS, NE_CF_KIND_AIR_MEANS, 3}, /* "a Turkish drone killed": 195 */
     {NE_GC_CROWD, NE_CF_KIND_CROWD, 1},         /* "opened fire on protesters": 175 */
     {NE_GC_PROPERTY, NE_CF_KIND_PROPERTY, 1},   /* "seized the subsidiaries of X": 1711 */
     {NE_GC_MISSION, NE_CF_KIND_MISSION, 0},  /* "peacekeepers arrived in", "sent troops to help": 074 */

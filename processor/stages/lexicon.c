@@ -144,7 +144,7 @@ static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "S
                                                              "DEMANDS",  "CHEMICAL", "ARMOUR",     "CROWD",
                                                              "MISSION",  "WEAPONS",  "CONVOY",     "PROPERTY",
                                                              "GRIEVANCE", "PREFIXES", "PERIODS", "AIR", "PATIENTS", "GRANTS", "TALKS", "HEARSAY",
-                                                             "SUICIDE_BOMB", "VEHICLE_BOMB", "ROADSIDE_BOMB"};
+                                                             "SUICIDE_BOMB", "VEHICLE_BOMB", "ROADSIDE_BOMB", "AIR_MEANS"};
 
 /* snprintf(dst, size, "%s", src) without the format machinery (a CAMEO
  * code look-up per event did it): at most size - 1 bytes, always ended. */
@@ -1245,7 +1245,7 @@ static const char *const CODE_FAMILIES[NE_CF_COUNT] = {
     "code-demand", "code-rally",  "code-allow",  "code-allow-home", "code-agree", "code-fail",
     "code-kind-chemical", "code-kind-armour", "code-kind-crowd", "code-kind-mission",
     "code-kind-convoy", "code-kind-property", "code-kind-air", "code-kind-suicide",
-    "code-kind-vehicle-bomb", "code-kind-roadside"};
+    "code-kind-vehicle-bomb", "code-kind-roadside", "code-kind-air-means"};
 
 int ne_lex_code_family(const ne_lexicon_t *lx, int family, const char *code, char out[5])
 {

@@ -252,6 +252,7 @@ enum {
     NE_GC_SUICIDE_BOMB, /* "suicide bomber", "suicide attack": the attack is 1831 */
     NE_GC_VEHICLE_BOMB, /* "car bomb", "truck bomb": the attack is 1832 */
     NE_GC_ROADSIDE_BOMB, /* "roadside bomb", "IED": the attack is 1833 */
+    NE_GC_AIR_MEANS,    /* "a drone killed", "killed by a U.S. drone": an attack from the air, 195 */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
@@ -304,7 +305,7 @@ enum {
     NE_CF_ALLOW, NE_CF_ALLOW_HOME, NE_CF_AGREE, NE_CF_FAIL,
     NE_CF_KIND_CHEMICAL, NE_CF_KIND_ARMOUR, NE_CF_KIND_CROWD, NE_CF_KIND_MISSION,
     NE_CF_KIND_CONVOY, NE_CF_KIND_PROPERTY, NE_CF_KIND_AIR, NE_CF_KIND_SUICIDE,
-    NE_CF_KIND_VEHICLE_BOMB, NE_CF_KIND_ROADSIDE, NE_CF_COUNT
+    NE_CF_KIND_VEHICLE_BOMB, NE_CF_KIND_ROADSIDE, NE_CF_KIND_AIR_MEANS, NE_CF_COUNT
 };
 
 /**
