@@ -1229,6 +1229,7 @@ static const struct grammar_class_s {
     {"report", NE_L_REPORT, 1},
     {"consequence", NE_L_CONSEQUENCE, 1},
     {"dative", NE_L_DATIVE, 1},
+    {"supply-with", NE_L_WITH, 1},
     {"join", NE_L_JOIN, 1},
     {"author", NE_L_AUTHOR, 1},
     {"govern-purpose", NE_L_PURPOSE, 1},
@@ -1554,27 +1555,31 @@ static int load_pattern(loader_t *ld, char **f, int nf, int noun)
     return 0;
 }
 
-/* Is element e a preposition `to`, `for` or `to|for` (the recipient's)? */
+/* Is element e the recipient's preposition: prepositions, `to` or `for`
+ * among them (`to|for`, `to|in|near`)? */
 static int recipient_prep(const ne_lexicon_t *lx, const ne_pelem_t *e)
 {
     if (e->type != NE_PE_WORD) return 0;
+    int to = 0;
     for (uint16_t a = 0; a < e->nalt; a++) {
-        const char *w = word_str(lx, lx->alt.v[e->alt + a]);
-        if (strcmp(w, "to") && strcmp(w, "for")) return 0;
+        int32_t w = lx->alt.v[e->alt + a];
+        if (!(ne_lex_word_flags(lx, w) & NE_W_PREP)) return 0;
+        to |= !strcmp(word_str(lx, w), "to") || !strcmp(word_str(lx, w), "for");
     }
-    return 1;
+    return to;
 }
 
-/* The double-object twin of a pattern of a verb of giving (lemma class
- * `dative`): `send * &WEAPONS to|for +` also reads "sent Kyiv more
- * artillery shells" as `send + &WEAPONS`. Only a pattern whose words
- * (after an optional gap) are the object's, followed by the recipient's
- * preposition and `+`, has one. */
-static int add_dative_twin(loader_t *ld, const pat_t *pt)
+/* The twin of a pattern of a verb of giving with the recipient first:
+ * `send * &WEAPONS to|for +` also reads "sent Kyiv more artillery shells"
+ * as `send + &WEAPONS` (lemma class `dative`), `supply * fuel to +` reads
+ * "supplied Ghana with fuel" as `supply + with * fuel` (class
+ * `supply-with`). Only a pattern whose words (after an optional gap) are
+ * the object's, followed by the recipient's preposition and `+`, has one. */
+static int add_dative_twin(loader_t *ld, const pat_t *pt, int with)
 {
     ne_lexicon_t *lx = ld->lx;
     const ne_pattern_t *p = &pt->p;
-    if (!(lx->lemma.v[pt->lemma].flags & NE_L_DATIVE) || p->nelem < 3) return 0;
+    if (!(lx->lemma.v[pt->lemma].flags & (with ? NE_L_WITH : NE_L_DATIVE)) || p->nelem < 3) return 0;
     const ne_pelem_t *el = lx->pel.v + p->elem;
     uint16_t first = el[0].type == NE_PE_GAP, last = (uint16_t)(p->nelem - 2);
     if (el[p->nelem - 1].type != NE_PE_TARGET || el[p->nelem - 1].person ||
@@ -1587,9 +1592,25 @@ static int add_dative_twin(loader_t *ld, const pat_t *pt)
     }
     pat_t tw = *pt;
     tw.p.elem = (uint32_t)lx->pel.n;
-    tw.p.nelem = (uint16_t)(last - first + 1);
+    tw.p.nelem = (uint16_t)(last - first + 1 + (with ? 2 : 0));
     if (NE_VEC_RESERVE(lx->pel) < 0) return fail(ld, "out of memory");
     lx->pel.v[lx->pel.n++] = lx->pel.v[p->elem + p->nelem - 1]; /* + */
+    if (with) { /* "with", then a gap */
+        int32_t w = word_intern_z(lx, "with");
+        if (w < 0 || NE_VEC_RESERVE(lx->alt) < 0 || NE_VEC_RESERVE(lx->pel) < 0 ||
+            NE_VEC_RESERVE(lx->pel) < 0)
+            return fail(ld, "out of memory");
+        ne_pelem_t pw = {0}, pg = {0};
+        pw.type = NE_PE_WORD;
+        pw.alt = (uint32_t)lx->alt.n;
+        pw.nalt = 1;
+        lx->alt.v[lx->alt.n++] = w;
+        pg.type = NE_PE_GAP;
+        lx->pel.v[lx->pel.n++] = pw;
+        if (NE_VEC_RESERVE(lx->pel) < 0) return fail(ld, "out of memory");
+        lx->pel.v[lx->pel.n++] = pg;
+        words++;
+    }
     for (uint16_t k = first; k < last; k++) {
         if (NE_VEC_RESERVE(lx->pel) < 0) return fail(ld, "out of memory");
         lx->pel.v[lx->pel.n++] = lx->pel.v[p->elem + k];
@@ -1597,7 +1618,7 @@ static int add_dative_twin(loader_t *ld, const pat_t *pt)
     tw.p.score = (uint32_t)tw.p.nelem * 16 + (uint32_t)words * 2 + 1;
     char txt[640];
     size_t tn = append_str(txt, sizeof(txt), 0, p->text);
-    append_str(txt, sizeof(txt), tn, " (double object)");
+    append_str(txt, sizeof(txt), tn, with ? " (recipient with)" : " (double object)");
     if (NE_VEC_RESERVE(lx->owned) < 0 || !(tw.p.text = strdup(txt))) return fail(ld, "out of memory");
     lx->owned.v[lx->owned.n++] = (char *)tw.p.text;
     if (NE_VEC_RESERVE(lx->pat) < 0) return fail(ld, "out of memory");
@@ -1608,7 +1629,9 @@ static int add_dative_twin(loader_t *ld, const pat_t *pt)
 static int load_verb_line(loader_t *ld, char **f, int nf)
 {
     if (load_pattern(ld, f, nf, 0) < 0) return -1;
-    return add_dative_twin(ld, &ld->lx->pat.v[ld->lx->pat.n - 1]);
+    size_t at = ld->lx->pat.n - 1; /* the twins push onto the table */
+    if (add_dative_twin(ld, &ld->lx->pat.v[at], 0) < 0) return -1;
+    return add_dative_twin(ld, &ld->lx->pat.v[at], 1);
 }
 
 static int load_event_noun_line(loader_t *ld, char **f, int nf)

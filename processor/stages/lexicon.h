@@ -101,6 +101,7 @@ enum {
     NE_L_CAUSE = 1u << 26,  /* prompt, lead, cause X to V: V is X's own act */
     NE_L_AUTHOR = 1u << 27, /* issue, adopt (a statement): its authors say what it says */
     NE_L_DATIVE = 1u << 28, /* give, send: "sent Kyiv tanks" is "sent tanks to Kyiv" */
+    NE_L_WITH = 1u << 29,   /* supply, provide: "supplied Egypt with gas" is "supplied gas to Egypt" */
 };
 
 /* Verbs whose object is the subject of the infinitive after it. */
