@@ -2265,6 +2265,22 @@ static int one_party_per_state(ne_member_t *m, int n)
     return out;
 }
 
+/* "killed 31 fishermen and traders": the victims of a mass killing (202)
+ * are civilians; a member with the role of business beside civilians of
+ * the same state is one party with them. Returns the new count. */
+static int victims_one_party(const char *code, ne_member_t *m, int n)
+{
+    if (strcmp(code, "202")) return n;
+    int out = 0;
+    for (int i = 0; i < n; i++) {
+        int merged = 0;
+        for (int j = 0; j < n && !strcmp(m[i].role, "BUS") && !merged; j++)
+            merged = j != i && !strcmp(m[j].role, "CVL") && !strcmp(m[j].country, m[i].country);
+        if (!merged) m[out++] = m[i];
+    }
+    return out;
+}
+
 /* "The EU may halt its mediation if the fighting goes on", "could impose
  * sanctions unless": a possible hostile act (roots 14-20) on a condition is
  * a threat of that act, no longer a hypothetical. */
@@ -2438,6 +2454,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     }
     if (fled_arrival(c, proto.code, act, na)) return 0;
     ncp = one_party_per_state(cp, ncp);
+    ncp = victims_one_party(proto.code, cp, ncp);
     ncp = release_holders(c, proto.code, cp, ncp);
     if (recip) {
         if (na < 2) return (*empty = 1), 0;
