@@ -2064,6 +2064,19 @@ static int after_prep(const ctx_t *c, const ne_vgroup_t *g, uint32_t k)
     return 0;
 }
 
+/* "A suicide attack by the Pakistani Taliban killed": the means before
+ * the agent's "by" in the subject's noun phrase. The start of the phrase
+ * when the clause starts with such an agent, else p. */
+static uint32_t means_start(const ctx_t *c, uint32_t p)
+{
+    if (p < c->s.tb + 2 || !is_w(c, p - 1, "by")) return p;
+    uint32_t q = p - 1;
+    while (q > c->s.tb && p - q < 6 && tok(c, q - 1)->kind == NE_TK_WORD && ment_at(c, q - 1) < 0 &&
+           !(wf(c, q - 1) & (NE_W_PREP | NE_W_CONJ | NE_W_REL | NE_W_BE | NE_W_HAVE | NE_W_SUBORD)))
+        q--;
+    return q < p - 1 ? q : p;
+}
+
 /* Does the group's clause name a member of grammar class gc? The clause
  * runs from its subject to a stop, a comma or a relative pronoun after the
  * match; the patient side (patient 1) is what follows the verb (in the
@@ -2076,6 +2089,7 @@ static int clause_names(const ctx_t *c, const ne_vgroup_t *g, int gc, int patien
     int passive = (g->flags & NE_VG_PASSIVE) != 0;
     int acted_on = patient == 1 || patient == 2;
     uint32_t from = acted_on && !passive ? g->head + 1 : clause_start(c, g);
+    if (patient == 0 || patient == 3) from = means_start(c, from);
     uint32_t to = acted_on && passive ? g->first : c->s.te;
     for (uint32_t k = from; k < to; k++) {
         if (k >= g->mend && (is_punct(c, k, ".;:,") || (wf(c, k) & NE_W_REL))) break;
