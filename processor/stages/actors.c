@@ -350,6 +350,16 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
     return a;
 }
 
+/* A word of the class EPITHETS ("lawyer", "activist"): a description
+ * that a person's name follows. */
+static int epithet_word(const ctx_t *c, uint32_t k)
+{
+    int32_t w = tok(c, k)->word;
+    if (w < 0 || tok(c, k)->kind != NE_TK_WORD) return 0;
+    int32_t sg = ne_lex_singular(c->s.lx, w);
+    return ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_EPITHETS), sg >= 0 ? sg : w);
+}
+
 /* Is the dictionary atom a at j a word of a person's name? A one-word
  * city or region that ends a run of names ("Ivan Lima", "Sergio Paris"),
  * or opens one ("Aden Duale"), is a name, not the place. */
@@ -357,9 +367,11 @@ static int place_in_name(const ctx_t *c, uint32_t j, atom_t a, int first)
 {
     if (a.type != A_ACTOR || a.te != j + 1) return 0;
     int kind = ne_lex_entry(c->s.lx, a.actor)->kind;
-    /* a state's one-word name is a given name right after a role noun, before
-     * another name word: "journalist Jordan Mwangi", "activist Chad Okafor" */
-    if (kind == NE_AK_COUNTRY && first && j > c->s.tb && lookup(c, j - 1).type == A_ROLE)
+    /* a state's one-word name is a given name right after a role noun or an
+     * epithet, before another name word: "journalist Jordan Mwangi",
+     * "lawyer Chad Benali" */
+    if (kind == NE_AK_COUNTRY && first && j > c->s.tb &&
+        (lookup(c, j - 1).type == A_ROLE || epithet_word(c, j - 1)))
         return plain_name_word(c, j + 1);
     if (kind != NE_AK_CAPITAL && kind != NE_AK_PLACE) return 0;
     return first ? plain_name_word(c, j + 1)
@@ -1992,8 +2004,10 @@ static int parse_head(ctx_t *c, build_t *b, parse_t *p)
 {
     while (p->j < c->s.te && !p->have_head) {
         atom_t a = lookup(c, p->j);
-        if (a.type == A_ACTOR && b->role_set &&
-            ((b->m.flags & NE_MF_PERSON) || ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_COUNTRY) &&
+        if (a.type == A_ACTOR &&
+            ((b->role_set && ((b->m.flags & NE_MF_PERSON) ||
+                              ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_COUNTRY)) ||
+             (p->j == p->start && ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_COUNTRY)) &&
             place_in_name(c, p->j, a, 1))
             a.type = A_NONE; /* "Defence Minister Aden Duale": a place opens the name */
         int step = STEP_MORE;
@@ -2030,7 +2044,11 @@ static int given_name_word(const ctx_t *c, uint32_t q)
 
 static uint32_t parse_bare_name(ctx_t *c, build_t *b, parse_t *p)
 {
-    uint32_t ne = name_run(c, p->start);
+    /* "lawyer Chad Benali": a state's name may open the name after an epithet */
+    atom_t a0 = lookup(c, p->start);
+    int given = a0.type == A_ACTOR && ne_lex_entry(c->s.lx, a0.actor)->kind == NE_AK_COUNTRY &&
+                place_in_name(c, p->start, a0, 1);
+    uint32_t ne = name_run_ex(c, p->start, given);
     if (ne == p->start) return p->i;
     int org = 0;
     const ne_member_t *r = recall_name(c->mem, c, p->start, ne, &org);
@@ -2045,7 +2063,7 @@ static uint32_t parse_bare_name(ctx_t *c, build_t *b, parse_t *p)
      * ("Middle East", "Ambassador Bridge" are not people) */
     int unknown = 1;
     for (uint32_t q = p->start; q < ne; q++)
-        if (tok(c, q)->word >= 0 && !surname_word(c, q) &&
+        if (tok(c, q)->word >= 0 && !surname_word(c, q) && !(q == p->start && given) &&
             !(q == p->start && tok(c, ne - 1)->word < 0 && given_name_word(c, q)))
             unknown = 0;
     if (ne - p->start >= 2 && !p->det && unknown) {
