@@ -370,9 +370,9 @@ static int place_in_name(const ctx_t *c, uint32_t j, atom_t a, int first)
     /* a state's one-word name is a given name right after a role noun or an
      * epithet, before another name word: "journalist Jordan Mwangi",
      * "lawyer Chad Benali" */
-    if (kind == NE_AK_COUNTRY && first && j > c->s.tb &&
-        (lookup(c, j - 1).type == A_ROLE || epithet_word(c, j - 1)))
-        return plain_name_word(c, j + 1);
+    if (kind == NE_AK_COUNTRY && first)
+        return j > c->s.tb && plain_name_word(c, j + 1) &&
+               (lookup(c, j - 1).type == A_ROLE || epithet_word(c, j - 1));
     if (kind != NE_AK_CAPITAL && kind != NE_AK_PLACE) return 0;
     return first ? plain_name_word(c, j + 1)
                  : plain_name_word(c, j - 1) && !plain_name_word(c, j + 1);
