@@ -1738,6 +1738,25 @@ static int head_prefix_patron(ctx_t *c, parse_t *p, atom_t a, int *step)
     return 1;
 }
 
+/* "a Palestinian-American journalist", "a British-Iranian academic": of
+ * two state adjectives joined by a hyphen before a person's noun (a role
+ * or an epithet) the first is the origin, the second the nationality,
+ * which gives the state. Skips the first. */
+static int head_origin_adjective(ctx_t *c, parse_t *p, atom_t a, const ne_lexent_t *en, int *step)
+{
+    if (en->kind != NE_AK_ADJ || !is_hyphen(c, a.te) || (tok(c, a.te)->flags & NE_TF_SPACE) ||
+        a.te + 1 >= c->s.te || (tok(c, a.te + 1)->flags & NE_TF_SPACE))
+        return 0;
+    atom_t b2 = lookup(c, a.te + 1);
+    if (b2.type != A_ACTOR || ne_lex_entry(c->s.lx, b2.actor)->kind != NE_AK_ADJ) return 0;
+    /* a person's: "Russian-Ukrainian talks", "the Israeli-Palestinian
+     * conflict" are both sides' */
+    if (b2.te >= c->s.te || !(lookup(c, b2.te).type == A_ROLE || epithet_word(c, b2.te))) return 0;
+    p->j = a.te + 1;
+    *step = STEP_MORE;
+    return 1;
+}
+
 /* Is "of" + a state other than mm's at k ("King Hassan of Morocco" when
  * the dictionary's Hassan is Jordanian)? */
 static int other_state_after(const ctx_t *c, uint32_t k, const ne_member_t *mm)
@@ -1794,6 +1813,7 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     note_half(c, p->j, a, en);
     int step;
     if (!person && head_prefix_patron(c, p, a, &step)) return step; /* "pro-Turkish militias" */
+    if (!person && head_origin_adjective(c, p, a, en, &step)) return step; /* "Iranian-British" */
     if (!person && head_org(c, b, p)) return STEP_DONE; /* "Helsinki Committee" */
     if (!person && (head_ethnic(c, b, p, a, en, &step) || head_patron(c, b, p, a, &mm, &step)))
         return step;
