@@ -930,6 +930,15 @@ static uint32_t skip_quantity(const ctx_t *c, uint32_t i)
 static int match_many(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
     uint32_t q = skip_quantity(c, pos);
+    /* "a dozen", "two dozen", "over a hundred", "a few hundred": an article
+     * or a number word before a number word of ten or more */
+    for (uint32_t r = q; r < c->te && r - q < 2 && (wf(c, r) & (NE_W_DET | NE_W_NUM)) &&
+                         tok(c, r)->kind == NE_TK_WORD;
+         r++)
+        if (r + 1 < c->te && tok(c, r + 1)->kind == NE_TK_WORD && many_at(c, r + 1)) {
+            q = r + 1;
+            break;
+        }
     if (q >= c->te || !many_at(c, q)) return 0;
     q++;
     if (tok(c, q - 1)->kind == NE_TK_WORD && is_w(c, q, "of")) q++;

@@ -352,6 +352,16 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
     return a;
 }
 
+/* A word of the class EPITHETS ("lawyer", "activist"): a description
+ * that a person's name follows. */
+static int epithet_word(const ctx_t *c, uint32_t k)
+{
+    int32_t w = tok(c, k)->word;
+    if (w < 0 || tok(c, k)->kind != NE_TK_WORD) return 0;
+    int32_t sg = ne_lex_singular(c->s.lx, w);
+    return ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_EPITHETS), sg >= 0 ? sg : w);
+}
+
 /* Is the dictionary atom a at j a word of a person's name? A one-word
  * city or region that ends a run of names ("Ivan Lima", "Sergio Paris"),
  * or opens one ("Aden Duale"), is a name, not the place. */
@@ -359,6 +369,12 @@ static int place_in_name(const ctx_t *c, uint32_t j, atom_t a, int first)
 {
     if (a.type != A_ACTOR || a.te != j + 1) return 0;
     int kind = ne_lex_entry(c->s.lx, a.actor)->kind;
+    /* a state's one-word name is a given name right after a role noun or an
+     * epithet, before another name word: "journalist Jordan Mwangi",
+     * "lawyer Chad Benali" */
+    if (kind == NE_AK_COUNTRY && first)
+        return j > c->s.tb && plain_name_word(c, j + 1) &&
+               (lookup(c, j - 1).type == A_ROLE || epithet_word(c, j - 1));
     if (kind != NE_AK_CAPITAL && kind != NE_AK_PLACE) return 0;
     return first ? plain_name_word(c, j + 1)
                  : plain_name_word(c, j - 1) && !plain_name_word(c, j + 1);
@@ -1707,6 +1723,42 @@ static int head_patron(ctx_t *c, build_t *b, parse_t *p, atom_t a, const ne_memb
     return 1;
 }
 
+/* "pro-Russian separatists", "anti-American protesters": a state's name
+ * after a word of the class patron with the value `prefix` and a hyphen
+ * says what the group is for or against, and gives it no state (they are
+ * of their place, as "Iran-backed rebels"). Sets *step. */
+static int head_prefix_patron(ctx_t *c, parse_t *p, atom_t a, int *step)
+{
+    const char *v = NULL;
+    uint32_t k = p->j;
+    if (k < c->s.tb + 2 || !is_hyphen(c, k - 1) || (tok(c, k - 1)->flags & NE_TF_SPACE) ||
+        (tok(c, k)->flags & NE_TF_SPACE) || !has_class(c, k - 2, NE_MC_PATRON, &v) ||
+        strcmp(v, "prefix") != 0)
+        return 0;
+    p->j = a.te;
+    *step = STEP_MORE;
+    return 1;
+}
+
+/* "a Palestinian-American journalist", "a British-Iranian academic": of
+ * two state adjectives joined by a hyphen before a person's noun (a role
+ * or an epithet) the first is the origin, the second the nationality,
+ * which gives the state. Skips the first. */
+static int head_origin_adjective(ctx_t *c, parse_t *p, atom_t a, const ne_lexent_t *en, int *step)
+{
+    if (en->kind != NE_AK_ADJ || !is_hyphen(c, a.te) || (tok(c, a.te)->flags & NE_TF_SPACE) ||
+        a.te + 1 >= c->s.te || (tok(c, a.te + 1)->flags & NE_TF_SPACE))
+        return 0;
+    atom_t b2 = lookup(c, a.te + 1);
+    if (b2.type != A_ACTOR || ne_lex_entry(c->s.lx, b2.actor)->kind != NE_AK_ADJ) return 0;
+    /* a person's: "Russian-Ukrainian talks", "the Israeli-Palestinian
+     * conflict" are both sides' */
+    if (b2.te >= c->s.te || !(lookup(c, b2.te).type == A_ROLE || epithet_word(c, b2.te))) return 0;
+    p->j = a.te + 1;
+    *step = STEP_MORE;
+    return 1;
+}
+
 /* Is "of" + a state other than mm's at k ("King Hassan of Morocco" when
  * the dictionary's Hassan is Jordanian)? */
 static int other_state_after(const ctx_t *c, uint32_t k, const ne_member_t *mm)
@@ -1761,10 +1813,11 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     int person = en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME;
     if (person) note_person(c->mem, c, a.actor);
     note_half(c, p->j, a, en);
-    if (!person && head_org(c, b, p)) return STEP_DONE; /* "Helsinki Committee" */
     int step;
-    if (!person &&
-        (head_ethnic(c, b, p, a, en, &step) || head_patron(c, b, p, a, &mm, &step)))
+    if (!person && head_prefix_patron(c, p, a, &step)) return step; /* "pro-Turkish militias" */
+    if (!person && head_origin_adjective(c, p, a, en, &step)) return step; /* "Iranian-British" */
+    if (!person && head_org(c, b, p)) return STEP_DONE; /* "Helsinki Committee" */
+    if (!person && (head_ethnic(c, b, p, a, en, &step) || head_patron(c, b, p, a, &mm, &step)))
         return step;
     if (en->kind == NE_AK_MOVEMENT && !is_w(c, a.te, "'s")) {
         /* "Iraq's al-Qaeda", "Syrian Islamic State fighters": the branch of
@@ -1865,6 +1918,9 @@ static void head_role(ctx_t *c, build_t *b, parse_t *p, atom_t a)
 static int head_org(ctx_t *c, build_t *b, parse_t *p)
 {
     org_t o;
+    const char *v = NULL;
+    if (is_hyphen(c, p->j + 1) && has_class(c, p->j, NE_MC_PATRON, &v) && !strcmp(v, "prefix"))
+        return 0; /* "Pro-Turkish militias": no name, the state gives none */
     if (!org_name(c, p->j, &o)) return 0;
     if (!b->role_set) ne_strlcpy(b->role, o.role, sizeof(b->role));
     b->role_set = 1;
@@ -1970,7 +2026,10 @@ static int parse_head(ctx_t *c, build_t *b, parse_t *p)
 {
     while (p->j < c->s.te && !p->have_head) {
         atom_t a = lookup(c, p->j);
-        if (a.type == A_ACTOR && b->role_set && (b->m.flags & NE_MF_PERSON) &&
+        if (a.type == A_ACTOR &&
+            ((b->role_set && ((b->m.flags & NE_MF_PERSON) ||
+                              ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_COUNTRY)) ||
+             (p->j == p->start && ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_COUNTRY)) &&
             place_in_name(c, p->j, a, 1))
             a.type = A_NONE; /* "Defence Minister Aden Duale": a place opens the name */
         int step = STEP_MORE;
@@ -2007,7 +2066,11 @@ static int given_name_word(const ctx_t *c, uint32_t q)
 
 static uint32_t parse_bare_name(ctx_t *c, build_t *b, parse_t *p)
 {
-    uint32_t ne = name_run(c, p->start);
+    /* "lawyer Chad Benali": a state's name may open the name after an epithet */
+    atom_t a0 = lookup(c, p->start);
+    int given = a0.type == A_ACTOR && ne_lex_entry(c->s.lx, a0.actor)->kind == NE_AK_COUNTRY &&
+                place_in_name(c, p->start, a0, 1);
+    uint32_t ne = name_run_ex(c, p->start, given);
     if (ne == p->start) return p->i;
     int org = 0;
     const ne_member_t *r = recall_name(c->mem, c, p->start, ne, &org);
@@ -2022,7 +2085,7 @@ static uint32_t parse_bare_name(ctx_t *c, build_t *b, parse_t *p)
      * ("Middle East", "Ambassador Bridge" are not people) */
     int unknown = 1;
     for (uint32_t q = p->start; q < ne; q++)
-        if (tok(c, q)->word >= 0 && !surname_word(c, q) &&
+        if (tok(c, q)->word >= 0 && !surname_word(c, q) && !(q == p->start && given) &&
             !(q == p->start && tok(c, ne - 1)->word < 0 && given_name_word(c, q)))
             unknown = 0;
     if (ne - p->start >= 2 && !p->det && unknown) {

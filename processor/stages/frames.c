@@ -2024,14 +2024,21 @@ static int modality_family(int modality)
 
 /* Kinds that decide the code of an act, in order of precedence: a class of
  * classes.tsv named in the clause, and the code family of grammar.tsv that
- * maps the act's code. `patient`: only among the ones acted on. */
+ * maps the act's code. `patient`: only among the ones acted on; 3: only
+ * where it is the means, not what is acted on (the subject's side, or after
+ * a preposition: "killed 20 people in a suicide bombing", not "shot dead a
+ * suicide bomber"). */
 static const struct {
     int gc, family, patient;
 } KINDS[] = {
     {NE_GC_CHEMICAL, NE_CF_KIND_CHEMICAL, 0},   /* "rockets filled with sarin": 2041 */
     {NE_GC_CONVOY, NE_CF_KIND_CONVOY, 2},       /* "fired on the prime minister's convoy": 185 */
+    {NE_GC_SUICIDE_BOMB, NE_CF_KIND_SUICIDE, 3},   /* "a suicide bomber killed 25": 1831 */
+    {NE_GC_VEHICLE_BOMB, NE_CF_KIND_VEHICLE_BOMB, 3}, /* "a car bomb killed 10 soldiers": 1832 */
+    {NE_GC_ROADSIDE_BOMB, NE_CF_KIND_ROADSIDE, 3},  /* "killed by a roadside bomb": 1833 */
     {NE_GC_ARMOUR, NE_CF_KIND_ARMOUR, 0},       /* "hit by tank fire": 194 */
     {NE_GC_AIR, NE_CF_KIND_AIR, 0},             /* "killed in an air strike": 195 */
+    {NE_GC_AIR_MEANS, NE_CF_KIND_AIR_MEANS, 3}, /* "a Turkish drone killed": 195 */
     {NE_GC_CROWD, NE_CF_KIND_CROWD, 1},         /* "opened fire on protesters": 175 */
     {NE_GC_PROPERTY, NE_CF_KIND_PROPERTY, 1},   /* "seized the subsidiaries of X": 1711 */
     {NE_GC_MISSION, NE_CF_KIND_MISSION, 0},  /* "peacekeepers arrived in", "sent troops to help": 074 */
@@ -2045,6 +2052,31 @@ static int persons_thing(const ctx_t *c, uint32_t k)
     return m >= 0 && (c->s.d->ment.v[m].flags & NE_MF_PERSON);
 }
 
+/* Is token k, after the verb, inside a prepositional phrase ("in a suicide
+ * bombing")? Only determiners, numbers and plain words stand between the
+ * preposition and k; the verb itself or a mention before it says no. */
+static int after_prep(const ctx_t *c, const ne_vgroup_t *g, uint32_t k)
+{
+    for (uint32_t j = k; j > g->head + 1 && k - j < 4; j--) {
+        if (wf(c, j - 1) & NE_W_PREP) return 1;
+        if (is_punct(c, j - 1, ".;:,") || ment_at(c, j - 1) >= 0) return 0;
+    }
+    return 0;
+}
+
+/* "A suicide attack by the Pakistani Taliban killed": the means before
+ * the agent's "by" in the subject's noun phrase. The start of the phrase
+ * when the clause starts with such an agent, else p. */
+static uint32_t means_start(const ctx_t *c, uint32_t p)
+{
+    if (p < c->s.tb + 2 || !is_w(c, p - 1, "by")) return p;
+    uint32_t q = p - 1;
+    while (q > c->s.tb && p - q < 6 && tok(c, q - 1)->kind == NE_TK_WORD && ment_at(c, q - 1) < 0 &&
+           !(wf(c, q - 1) & (NE_W_PREP | NE_W_CONJ | NE_W_REL | NE_W_BE | NE_W_HAVE | NE_W_SUBORD)))
+        q--;
+    return q < p - 1 ? q : p;
+}
+
 /* Does the group's clause name a member of grammar class gc? The clause
  * runs from its subject to a stop, a comma or a relative pronoun after the
  * match; the patient side (patient 1) is what follows the verb (in the
@@ -2055,12 +2087,16 @@ static int clause_names(const ctx_t *c, const ne_vgroup_t *g, int gc, int patien
     uint32_t cls = ne_lex_gclass(c->s.lx, gc);
     if (cls == NE_LEX_NONE) return 0;
     int passive = (g->flags & NE_VG_PASSIVE) != 0;
-    uint32_t from = patient && !passive ? g->head + 1 : clause_start(c, g);
-    uint32_t to = patient && passive ? g->first : c->s.te;
+    int acted_on = patient == 1 || patient == 2;
+    uint32_t from = acted_on && !passive ? g->head + 1 : clause_start(c, g);
+    if (patient == 0 || patient == 3) from = means_start(c, from);
+    uint32_t to = acted_on && passive ? g->first : c->s.te;
     for (uint32_t k = from; k < to; k++) {
         if (k >= g->mend && (is_punct(c, k, ".;:,") || (wf(c, k) & NE_W_REL))) break;
+        if (patient == 3 && (passive ? k < g->first : k > g->head && !after_prep(c, g, k)))
+            continue; /* the means: not the bomber that was shot */
         if (ne_actions_class_at(c->s.lx, c->s.d, c->s.tb, c->s.te, cls, k) &&
-            (patient < 2 || persons_thing(c, k)))
+            (patient != 2 || persons_thing(c, k)))
             return 1;
     }
     return 0;
@@ -2072,6 +2108,9 @@ static int kind_code(const ctx_t *c, const ne_vgroup_t *g, const char *code, cha
 {
     for (size_t k = 0; k < sizeof(KINDS) / sizeof(KINDS[0]); k++) {
         char mapped[5];
+        /* no word of the sentence opens a member: no scan (most kinds, most sentences) */
+        uint32_t cls = ne_lex_gclass(c->s.lx, KINDS[k].gc);
+        if (cls == NE_LEX_NONE || (cls < 64 && !(c->s.d->wclasses & (1ull << cls)))) continue;
         if (!ne_lex_code_family(c->s.lx, KINDS[k].family, code, mapped)) continue;
         if (!clause_names(c, g, KINDS[k].gc, KINDS[k].patient)) continue;
         set_code(out, mapped);
@@ -2236,6 +2275,22 @@ static int one_party_per_state(ne_member_t *m, int n)
         for (int j = 0; j < n && bare && !covered; j++)
             covered = j != i && m[j].role[0] && !strcmp(m[j].country, m[i].country);
         if (!covered) m[out++] = m[i];
+    }
+    return out;
+}
+
+/* "killed 31 fishermen and traders": the victims of a mass killing (202)
+ * are civilians; a member with the role of business beside civilians of
+ * the same state is one party with them. Returns the new count. */
+static int victims_one_party(const char *code, ne_member_t *m, int n)
+{
+    if (strcmp(code, "202")) return n;
+    int out = 0;
+    for (int i = 0; i < n; i++) {
+        int merged = 0;
+        for (int j = 0; j < n && !strcmp(m[i].role, "BUS") && !merged; j++)
+            merged = j != i && !strcmp(m[j].role, "CVL") && !strcmp(m[j].country, m[i].country);
+        if (!merged) m[out++] = m[i];
     }
     return out;
 }
@@ -2413,6 +2468,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     }
     if (fled_arrival(c, proto.code, act, na)) return 0;
     ncp = one_party_per_state(cp, ncp);
+    ncp = victims_one_party(proto.code, cp, ncp);
     ncp = release_holders(c, proto.code, cp, ncp);
     if (recip) {
         if (na < 2) return (*empty = 1), 0;

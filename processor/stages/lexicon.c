@@ -135,6 +135,7 @@ struct ne_lexicon_s {
     uint32_t cmap_roots[NE_CF_COUNT]; /* bit r: the family lists a code of root r (or '*') */
     uint32_t cmap_first[NE_CF_COUNT], cmap_last[NE_CF_COUNT]; /* each family's chain, index + 1 */
     NE_VEC(mword_t) mwords;
+    NE_VEC(int32_t) pword;       /* the phrases of `people` actors, each its length then its words (`@people`) */
 };
 
 static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "SIMILAR",     "AGAINST",
@@ -142,7 +143,8 @@ static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "S
                                                              "RESPONSE", "TARGETS", "EPITHETS", "TERRITORY",
                                                              "DEMANDS",  "CHEMICAL", "ARMOUR",     "CROWD",
                                                              "MISSION",  "WEAPONS",  "CONVOY",     "PROPERTY",
-                                                             "GRIEVANCE", "PREFIXES", "PERIODS", "AIR", "PATIENTS", "GRANTS", "TALKS", "HEARSAY"};
+                                                             "GRIEVANCE", "PREFIXES", "PERIODS", "AIR", "PATIENTS", "GRANTS", "TALKS", "HEARSAY",
+                                                             "SUICIDE_BOMB", "VEHICLE_BOMB", "ROADSIDE_BOMB", "AIR_MEANS"};
 
 /* snprintf(dst, size, "%s", src) without the format machinery (a CAMEO
  * code look-up per event did it): at most size - 1 bytes, always ended. */
@@ -837,6 +839,11 @@ static int load_actor_line(loader_t *ld, char **f, int nf)
     if (e.kind == NE_AK_SURNAME && same) e.person = ld->pgroup - 1;
     uint32_t idx = add_entry(ld->lx, ids, n, &e);
     if (idx == NE_LEX_NONE) return fail(ld, "out of memory");
+    if (e.kind == NE_AK_PEOPLE) /* a class member `@people` takes it ("killed dozens of Palestinians") */
+        for (int k = -1; k < n; k++) {
+            if (NE_VEC_RESERVE(ld->lx->pword) < 0) return fail(ld, "out of memory");
+            ld->lx->pword.v[ld->lx->pword.n++] = k < 0 ? n : ids[k];
+        }
     if (e.kind == NE_AK_PERSON) {
         if (!same) ld->pgroup = idx + 1;
         ld->lx->ent.v[idx].person = ld->pgroup - 1;
@@ -1139,6 +1146,13 @@ static int load_class_line(loader_t *ld, char **f, int nf)
         cls = (uint32_t)lx->cname.n;
         lx->cname.v[lx->cname.n++] = name;
     }
+    if (!strcmp(f[1], "@people")) {
+        /* every people's name of the actor files ("Palestinians", "Uighurs") */
+        for (size_t k = 0; k < lx->pword.n; k += 1 + (size_t)lx->pword.v[k])
+            if (add_cphrase(lx, cls, lx->pword.v + k + 1, lx->pword.v[k]) < 0)
+                return fail(ld, "out of memory");
+        return 0;
+    }
     if (f[1][0] == '&') {
         /* every member of a class defined before ("WEAPONS  &ARTILLERY") */
         uint32_t sub = ne_lex_class_id(lx, f[1] + 1);
@@ -1243,6 +1257,8 @@ static const struct grammar_class_s {
     {"deny", NE_L_DENY, 1},
     {"report", NE_L_REPORT, 1},
     {"consequence", NE_L_CONSEQUENCE, 1},
+    {"dative", NE_L_DATIVE, 1},
+    {"supply-with", NE_L_WITH, 1},
     {"join", NE_L_JOIN, 1},
     {"author", NE_L_AUTHOR, 1},
     {"govern-purpose", NE_L_PURPOSE, 1},
@@ -1258,7 +1274,8 @@ static const char *const CODE_FAMILIES[NE_CF_COUNT] = {
     "code-intent", "code-threat", "code-refuse", "code-appeal",
     "code-demand", "code-rally",  "code-allow",  "code-allow-home", "code-agree", "code-fail",
     "code-kind-chemical", "code-kind-armour", "code-kind-crowd", "code-kind-mission",
-    "code-kind-convoy", "code-kind-property", "code-kind-air"};
+    "code-kind-convoy", "code-kind-property", "code-kind-air", "code-kind-suicide",
+    "code-kind-vehicle-bomb", "code-kind-roadside", "code-kind-air-means"};
 
 int ne_lex_code_family(const ne_lexicon_t *lx, int family, const char *code, char out[5])
 {
@@ -1567,9 +1584,83 @@ static int load_pattern(loader_t *ld, char **f, int nf, int noun)
     return 0;
 }
 
+/* Is element e the recipient's preposition: prepositions, `to` or `for`
+ * among them (`to|for`, `to|in|near`)? */
+static int recipient_prep(const ne_lexicon_t *lx, const ne_pelem_t *e)
+{
+    if (e->type != NE_PE_WORD) return 0;
+    int to = 0;
+    for (uint16_t a = 0; a < e->nalt; a++) {
+        int32_t w = lx->alt.v[e->alt + a];
+        if (!(ne_lex_word_flags(lx, w) & NE_W_PREP)) return 0;
+        to |= !strcmp(word_str(lx, w), "to") || !strcmp(word_str(lx, w), "for");
+    }
+    return to;
+}
+
+/* The twin of a pattern of a verb of giving with the recipient first:
+ * `send * &WEAPONS to|for +` also reads "sent Kyiv more artillery shells"
+ * as `send + &WEAPONS` (lemma class `dative`), `supply * fuel to +` reads
+ * "supplied Ghana with fuel" as `supply + with * fuel` (class
+ * `supply-with`). Only a pattern whose words (after an optional gap) are
+ * the object's, followed by the recipient's preposition and `+`, has one. */
+static int add_dative_twin(loader_t *ld, const pat_t *pt, int with)
+{
+    ne_lexicon_t *lx = ld->lx;
+    const ne_pattern_t *p = &pt->p;
+    if (!(lx->lemma.v[pt->lemma].flags & (with ? NE_L_WITH : NE_L_DATIVE)) || p->nelem < 3) return 0;
+    const ne_pelem_t *el = lx->pel.v + p->elem;
+    uint16_t first = el[0].type == NE_PE_GAP, last = (uint16_t)(p->nelem - 2);
+    if (el[p->nelem - 1].type != NE_PE_TARGET || el[p->nelem - 1].person ||
+        !recipient_prep(lx, &el[last]) || first >= last)
+        return 0;
+    int words = 0;
+    for (uint16_t k = first; k < last; k++) {
+        if (el[k].type != NE_PE_WORD && el[k].type != NE_PE_CLASS) return 0;
+        words++;
+    }
+    pat_t tw = *pt;
+    tw.p.elem = (uint32_t)lx->pel.n;
+    tw.p.nelem = (uint16_t)(last - first + 1 + (with ? 2 : 0));
+    if (NE_VEC_RESERVE(lx->pel) < 0) return fail(ld, "out of memory");
+    lx->pel.v[lx->pel.n++] = lx->pel.v[p->elem + p->nelem - 1]; /* + */
+    if (with) { /* "with", then a gap */
+        int32_t w = word_intern_z(lx, "with");
+        if (w < 0 || NE_VEC_RESERVE(lx->alt) < 0 || NE_VEC_RESERVE(lx->pel) < 0 ||
+            NE_VEC_RESERVE(lx->pel) < 0)
+            return fail(ld, "out of memory");
+        ne_pelem_t pw = {0}, pg = {0};
+        pw.type = NE_PE_WORD;
+        pw.alt = (uint32_t)lx->alt.n;
+        pw.nalt = 1;
+        lx->alt.v[lx->alt.n++] = w;
+        pg.type = NE_PE_GAP;
+        lx->pel.v[lx->pel.n++] = pw;
+        if (NE_VEC_RESERVE(lx->pel) < 0) return fail(ld, "out of memory");
+        lx->pel.v[lx->pel.n++] = pg;
+        words++;
+    }
+    for (uint16_t k = first; k < last; k++) {
+        if (NE_VEC_RESERVE(lx->pel) < 0) return fail(ld, "out of memory");
+        lx->pel.v[lx->pel.n++] = lx->pel.v[p->elem + k];
+    }
+    tw.p.score = (uint32_t)tw.p.nelem * 16 + (uint32_t)words * 2 + 1;
+    char txt[640];
+    size_t tn = append_str(txt, sizeof(txt), 0, p->text);
+    append_str(txt, sizeof(txt), tn, with ? " (recipient with)" : " (double object)");
+    if (NE_VEC_RESERVE(lx->owned) < 0 || !(tw.p.text = strdup(txt))) return fail(ld, "out of memory");
+    lx->owned.v[lx->owned.n++] = (char *)tw.p.text;
+    if (NE_VEC_RESERVE(lx->pat) < 0) return fail(ld, "out of memory");
+    lx->pat.v[lx->pat.n++] = tw;
+    return 0;
+}
+
 static int load_verb_line(loader_t *ld, char **f, int nf)
 {
-    return load_pattern(ld, f, nf, 0);
+    if (load_pattern(ld, f, nf, 0) < 0) return -1;
+    size_t at = ld->lx->pat.n - 1; /* the twins push onto the table */
+    if (add_dative_twin(ld, &ld->lx->pat.v[at], 0) < 0) return -1;
+    return add_dative_twin(ld, &ld->lx->pat.v[at], 1);
 }
 
 static int load_event_noun_line(loader_t *ld, char **f, int nf)
@@ -1852,5 +1943,6 @@ void ne_lex_destroy(ne_lexicon_t *lx)
     free(lx->sup.v);
     free(lx->cmap);
     free(lx->mwords.v);
+    free(lx->pword.v);
     free(lx);
 }

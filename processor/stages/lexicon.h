@@ -100,6 +100,8 @@ enum {
     NE_L_FLEE = 1u << 25,   /* flee, escape: the subject's later arrival is no visit */
     NE_L_CAUSE = 1u << 26,  /* prompt, lead, cause X to V: V is X's own act */
     NE_L_AUTHOR = 1u << 27, /* issue, adopt (a statement): its authors say what it says */
+    NE_L_DATIVE = 1u << 28, /* give, send: "sent Kyiv tanks" is "sent tanks to Kyiv" */
+    NE_L_WITH = 1u << 29,   /* supply, provide: "supplied Egypt with gas" is "supplied gas to Egypt" */
 };
 
 /* Verbs whose object is the subject of the infinitive after it. */
@@ -261,6 +263,10 @@ enum {
     NE_GC_GRANTS,       /* "asylum", "pardon": "granted her asylum" has "her" as object */
     NE_GC_TALKS,        /* "talks", "negotiations": "hosted talks between A and B" (A and B negotiated) */
     NE_GC_HEARSAY,      /* "reports", "claims", "rumours" (that X did Y): the clause is not asserted */
+    NE_GC_SUICIDE_BOMB, /* "suicide bomber", "suicide attack": the attack is 1831 */
+    NE_GC_VEHICLE_BOMB, /* "car bomb", "truck bomb": the attack is 1832 */
+    NE_GC_ROADSIDE_BOMB, /* "roadside bomb", "IED": the attack is 1833 */
+    NE_GC_AIR_MEANS,    /* "a drone killed", "killed by a U.S. drone": an attack from the air, 195 */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
@@ -312,7 +318,8 @@ enum {
     NE_CF_INTENT, NE_CF_THREAT, NE_CF_REFUSE, NE_CF_APPEAL, NE_CF_DEMAND, NE_CF_RALLY,
     NE_CF_ALLOW, NE_CF_ALLOW_HOME, NE_CF_AGREE, NE_CF_FAIL,
     NE_CF_KIND_CHEMICAL, NE_CF_KIND_ARMOUR, NE_CF_KIND_CROWD, NE_CF_KIND_MISSION,
-    NE_CF_KIND_CONVOY, NE_CF_KIND_PROPERTY, NE_CF_KIND_AIR, NE_CF_COUNT
+    NE_CF_KIND_CONVOY, NE_CF_KIND_PROPERTY, NE_CF_KIND_AIR, NE_CF_KIND_SUICIDE,
+    NE_CF_KIND_VEHICLE_BOMB, NE_CF_KIND_ROADSIDE, NE_CF_KIND_AIR_MEANS, NE_CF_COUNT
 };
 
 /**
