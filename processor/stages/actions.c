@@ -1548,11 +1548,19 @@ static int best_match(const mstate_t *best, ne_match_t *out)
     return 1;
 }
 
+/* Whether code a refines code b: b's own subcode ("0233" under "023"). */
+static int refines(const char *a, const char *b)
+{
+    size_t n = strlen(b);
+    return strlen(a) > n && !strncmp(a, b, n);
+}
+
 /* The pattern of vg that matches from token `from` on. Precedence: the
  * most specific pattern (lexicon.c sorts them: more elements, more literal
  * words); among equally specific ones, the one whose classes matched
- * longer members ("a drone attack" is AIRSTRIKES before ATTACKS), then the
- * first in the files. */
+ * longer members ("a drone attack" is AIRSTRIKES before ATTACKS), then a
+ * subcode before its parent code ("asked X to send humanitarian aid" is
+ * 0233 before 023), then the first in the files. */
 static int match_below(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, uint32_t below,
                        const ne_pattern_t *after, ne_match_t *out)
 {
@@ -1572,7 +1580,9 @@ static int match_below(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, uin
         mstate_t ms;
         int ok = (vg->flags & NE_VG_PASSIVE) ? match_passive(c, p, from, &ms) : match_active(c, p, from, &ms);
         if (!ok) continue;
-        if (!best.p || ms.spec > best.spec) best = ms;
+        if (!best.p || ms.spec > best.spec ||
+            (ms.spec == best.spec && refines(ms.p->code, best.p->code)))
+            best = ms;
     }
     return best_match(&best, out);
 }
