@@ -2032,6 +2032,7 @@ static const struct {
     {NE_GC_CONVOY, NE_CF_KIND_CONVOY, 2},       /* "fired on the prime minister's convoy": 185 */
     {NE_GC_ARMOUR, NE_CF_KIND_ARMOUR, 0},       /* "hit by tank fire": 194 */
     {NE_GC_AIR, NE_CF_KIND_AIR, 0},             /* "killed in an air strike": 195 */
+    {NE_GC_AIRCRAFT, NE_CF_KIND_AIR, 3},        /* "Turkish drones hit", "was hit by drones": 195 */
     {NE_GC_CROWD, NE_CF_KIND_CROWD, 1},         /* "opened fire on protesters": 175 */
     {NE_GC_PROPERTY, NE_CF_KIND_PROPERTY, 1},   /* "seized the subsidiaries of X": 1711 */
     {NE_GC_MISSION, NE_CF_KIND_MISSION, 0},  /* "peacekeepers arrived in", "sent troops to help": 074 */
@@ -2049,12 +2050,16 @@ static int persons_thing(const ctx_t *c, uint32_t k)
  * runs from its subject to a stop, a comma or a relative pronoun after the
  * match; the patient side (patient 1) is what follows the verb (in the
  * passive: the subject); patient 2 also wants the member to be a person's
- * ("the president's motorcade"). */
+ * ("the president's motorcade"); patient 3 is the agent side instead: the
+ * subject, in the passive what follows the verb ("shot down a drone" is no
+ * air attack, "drones hit" is). */
 static int clause_names(const ctx_t *c, const ne_vgroup_t *g, int gc, int patient)
 {
     uint32_t cls = ne_lex_gclass(c->s.lx, gc);
     if (cls == NE_LEX_NONE) return 0;
     int passive = (g->flags & NE_VG_PASSIVE) != 0;
+    int agent = patient == 3;
+    if (agent) passive = !passive, patient = 1;
     uint32_t from = patient && !passive ? g->head + 1 : clause_start(c, g);
     uint32_t to = patient && passive ? g->first : c->s.te;
     for (uint32_t k = from; k < to; k++) {

@@ -142,7 +142,8 @@ static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "S
                                                              "RESPONSE", "TARGETS", "EPITHETS", "TERRITORY",
                                                              "DEMANDS",  "CHEMICAL", "ARMOUR",     "CROWD",
                                                              "MISSION",  "WEAPONS",  "CONVOY",     "PROPERTY",
-                                                             "GRIEVANCE", "PREFIXES", "PERIODS", "AIR", "PATIENTS", "GRANTS", "TALKS", "HEARSAY"};
+                                                             "GRIEVANCE", "PREFIXES", "PERIODS", "AIR", "PATIENTS", "GRANTS", "TALKS", "HEARSAY",
+                                                             "AIRCRAFT"};
 
 /* snprintf(dst, size, "%s", src) without the format machinery (a CAMEO
  * code look-up per event did it): at most size - 1 bytes, always ended. */

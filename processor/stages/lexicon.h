@@ -248,6 +248,7 @@ enum {
     NE_GC_GRANTS,       /* "asylum", "pardon": "granted her asylum" has "her" as object */
     NE_GC_TALKS,        /* "talks", "negotiations": "hosted talks between A and B" (A and B negotiated) */
     NE_GC_HEARSAY,      /* "reports", "claims", "rumours" (that X did Y): the clause is not asserted */
+    NE_GC_AIRCRAFT,     /* "drones", "warplanes": as the attacker, the attack is 195 */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
