@@ -3168,8 +3168,10 @@ static int thing_gap(ctx_t *c, size_t gi, int32_t subj)
         gap = --r;
     }
     /* the antecedent: a plain noun right before, heading a phrase that a
-     * determiner or a possessive opens ("the export restrictions") */
+     * determiner or a possessive opens ("the export restrictions"), or
+     * before the comma of a non-restrictive "which" ("the accord, which") */
     uint32_t q = r - 1;
+    if (is_w(c, r, "which") && is_punct(c, q, ",") && q > c->s.tb + 1) q--;
     if (q <= c->s.tb || ment_at(c, q) >= 0 || tok(c, q)->kind != NE_TK_WORD || wf(c, q)) return 0;
     uint32_t from = q;
     while (from > c->s.tb && q - from < 6 && !(wf(c, from) & (NE_W_DET | NE_W_POSS)) &&
