@@ -3293,10 +3293,8 @@ static int match_object_gap(ctx_t *c, size_t gi)
  * passive participle after an actor, with a "by" agent, is a passive
  * clause of its own (the actor its patient). After an event noun ("a
  * ceremony hosted by X") the patient is the event the noun names, whose
- * parties the article's memory of events gives (code_group). A verb whose
- * patterns all need the object's words ("talks brokered by the African
- * Union": `broker * talks obj`) matches nothing in the passive yet: that
- * needs object-first matching for a noun that is no actor. */
+ * parties the article's memory of events gives (code_group). After a noun
+ * that is neither ("the sanctions imposed by X on Y"), see thing_passive. */
 static void reduced_passive(ctx_t *c, ne_vgroup_t *g)
 {
     if ((g->flags & (NE_VG_REDUCED | NE_VG_PASSIVE)) != (NE_VG_REDUCED | NE_VG_PASSIVE)) return;
@@ -3317,6 +3315,54 @@ static void reduced_passive(ctx_t *c, ne_vgroup_t *g)
         return;
     if (by_agent(c, g->head + 1) < 0) return;
     g->flags &= ~NE_VG_REDUCED;
+}
+
+/* The first token of the plain noun phrase that ends right before token
+ * p and that a determiner or a possessive opens ("the export
+ * restrictions"), or UINT32_MAX when there is none: the antecedent of a
+ * relative or a reduced participle that is no actor. */
+static uint32_t thing_phrase_before(const ctx_t *c, uint32_t p)
+{
+    uint32_t q = p - 1;
+    if (p <= c->s.tb + 1 || ment_at(c, q) >= 0 || tok(c, q)->kind != NE_TK_WORD || wf(c, q))
+        return UINT32_MAX;
+    uint32_t from = q;
+    while (from > c->s.tb && q - from < 6 && !(wf(c, from) & (NE_W_DET | NE_W_POSS)) &&
+           tok(c, from - 1)->kind == NE_TK_WORD && ment_at(c, from - 1) < 0 &&
+           (!(wf(c, from - 1) & (NE_W_PREP | NE_W_CONJ | NE_W_REL)) || is_w(c, from - 1, "of")) &&
+           (!verb_head_at(c, from - 1) || (wf(c, from - 1) & (NE_W_DET | NE_W_POSS))))
+        from--;
+    return (wf(c, from) & (NE_W_DET | NE_W_POSS)) ? from : UINT32_MAX;
+}
+
+/* "the sanctions imposed by the EU on Belarus", "an inquiry launched by the
+ * Commission into X": a reduced passive participle on a noun phrase that is
+ * no actor, with its "by" agent right after it, is the agent's act on that
+ * phrase: the verb's patterns match object-first (as in thing_gap), the
+ * phrase as their object words, then the words after the agent. Returns 1
+ * when it matched so. */
+static int thing_passive(ctx_t *c, size_t gi)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *g = &d->vg.v[gi];
+    /* a bare participle (no auxiliary), reduced or after a noun the verb
+     * reader took for a verb form ("the aid sent by") */
+    if ((g->flags & (NE_VG_PASSIVE | NE_VG_CONSUMED | NE_VG_NOUN)) != NE_VG_PASSIVE ||
+        g->first != g->head || !is_w(c, g->head + 1, "by"))
+        return 0;
+    int32_t agent = by_mention(c, g->head + 1);
+    if (agent < 0) return 0;
+    uint32_t from = thing_phrase_before(c, g->first);
+    if (from == UINT32_MAX) return 0;
+    /* the words after the verb resume after the agent */
+    ne_vgroup_t v = *g;
+    v.head = d->ment.v[agent].te - 1;
+    ne_match_t mt;
+    if (!ne_actions_match_gapped(c->s.lx, d, c->s.tb, c->s.te, &v, from, g->first, &mt)) return 0;
+    g->flags &= ~(NE_VG_REDUCED | NE_VG_PASSIVE);
+    take_match(c, gi, &mt, mt.target);
+    g->subj = agent;
+    return 1;
 }
 
 /* "talks in Pretoria brokered by the African Union", "Talks between A
@@ -3390,6 +3436,7 @@ static void match_groups(ctx_t *c)
         ne_vgroup_t *g = &d->vg.v[gi];
         if (g->flags & NE_VG_CONTROLLED) match_controlled(c, gi); /* "urged X to V" */
         reduced_passive(c, g);                                    /* "X detained by Y" */
+        if (thing_passive(c, gi)) continue;                       /* "the sanctions imposed by X" */
         if (!coded_group(g)) continue;
         /* constructions that settle a clause before its verb's own frame */
         if (match_obligation(c, gi) ||  /* "said Sudan must return" */
