@@ -672,13 +672,24 @@ static int conjunct_between(const ctx_t *c, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* Is token k a noun of an attack (an event noun of roots 18-20: "attack",
+ * "strikes")? What follows it with "on" is where the attack fell. */
+static int attack_noun(const ctx_t *c, uint32_t k)
+{
+    if (tok(c, k)->kind != NE_TK_WORD) return 0;
+    uint32_t noun = ne_lex_noun(c->s.lx, tok(c, k)->word);
+    return noun != NE_LEX_NONE && (ne_lex_noun_roots(c->s.lx, noun) & (7u << 18));
+}
+
 /* The state of the place where the event at `near` happens: a place or
  * state named after "in", "at" or "near" (a word or two between: "in
- * southern Israel", "in Western Cambodia") in the verb's own clause, the
- * nearest to the verb.
+ * southern Israel", "in Western Cambodia"; "in the city of Sumy"), or after
+ * an attack's "on" ("a drone attack on Sumy killed 11 people"), in the
+ * verb's own clause, the nearest to the verb.
  * "people" placed by their own "in" phrase are no place. */
 static const char *event_place(const ctx_t *c, uint32_t near)
 {
+    uint32_t territory = ne_lex_gclass(c->s.lx, NE_GC_TERRITORY);
     const char *best = NULL;
     uint32_t bestd = UINT32_MAX;
     for (size_t k = 0; k < c->s.d->ment.n; k++) {
@@ -688,9 +699,15 @@ static const char *event_place(const ctx_t *c, uint32_t near)
         while (b > c->s.tb && mm->tb - b < 2 && ment_at(c, b - 1) < 0 &&
                tok(c, b - 1)->kind == NE_TK_WORD && !wf(c, b - 1))
             b--;
+        /* "the city of Sumy" */
+        if (b > c->s.tb + 2 && is_w(c, b - 1, "of") && territory != NE_LEX_NONE &&
+            tok(c, b - 2)->kind == NE_TK_WORD && ne_lex_in_class(c->s.lx, territory, tok(c, b - 2)->word))
+            b -= 2;
         if (b > c->s.tb + 1 && is_w(c, b - 1, "the")) b--; /* "in the occupied West Bank" */
         if (!(b > c->s.tb &&
-              (is_w(c, b - 1, "in") || is_w(c, b - 1, "at") || is_w(c, b - 1, "near"))))
+              (is_w(c, b - 1, "in") || is_w(c, b - 1, "at") || is_w(c, b - 1, "near") ||
+               (b > c->s.tb + 1 && (is_w(c, b - 1, "on") || is_w(c, b - 1, "against")) &&
+                attack_noun(c, b - 2)))))
             continue;
         if (conjunct_between(c, near, mm->tb))
             continue; /* "freed X and sent him to exile in Rome" */
