@@ -293,6 +293,14 @@ static int place_patient(const ctx_t *c, const ne_mention_t *mm, uint32_t verb)
     return mm->tb == c->s.tb || !(wf(c, mm->tb - 1) & NE_W_PREP);
 }
 
+/* Is token k the head of a verb group that reports speech ("said")? */
+static int say_head_at(const ctx_t *c, uint32_t k)
+{
+    for (size_t g = 0; g < c->s.d->vg.n; g++)
+        if (c->s.d->vg.v[g].head == k) return (c->s.d->vg.v[g].flags & NE_VG_SAY) != 0;
+    return 0;
+}
+
 static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
 {
     /* "after a powerful storm hit the city": a clause opened by a
@@ -302,6 +310,13 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
         ((wf(c, (uint32_t)det - 2) & NE_W_SUBORD) ||
          ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_CLAUSE_TIME), tok(c, (uint32_t)det - 2)->word)))
         return -1;
+    /* "the ministry said (that) the boats had entered": a reported clause
+     * whose subject is a thing has no actor either, not the speaker */
+    if (det > 1 && (uint32_t)det - 1 > c->s.tb) {
+        uint32_t q = (uint32_t)det - 2;
+        if (is_w(c, q, "that") && q > c->s.tb) q--;
+        if (say_head_at(c, q)) return -1;
+    }
     uint32_t k = i;
     int32_t of_object = -1; /* "A convoy of the United Nations was attacked" */
     for (int steps = 0; steps < 60 && k > c->s.tb; steps++) {
