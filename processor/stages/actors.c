@@ -1310,9 +1310,32 @@ static void note_cast(ne_memory_t *mem, const ne_mention_t *m)
     mem->ncast++;
 }
 
+/* The first two targets of a remembered event with distinct codes and a
+ * state each, into out: 1, or 0 when there are no two. */
+static int two_targets(const struct ne_memevent_s *e, ne_mention_t *out)
+{
+    int t1 = -1;
+    for (int t = 0; t < e->ntarget; t++) {
+        if (!e->target[t].country[0]) continue;
+        if (t1 < 0) {
+            t1 = t;
+        } else if (strcmp(e->target[t].code, e->target[t1].code)) {
+            out->n = 2;
+            out->m[0] = e->target[t1];
+            out->m[1] = e->target[t];
+            out->m[0].start = out->m[0].end = out->m[1].start = out->m[1].end = 0;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* "urged both sides to return to the table": the two sides of the last
  * hostile event of the article (roots 11-20) between two states or their
- * organs, agent and target (the events frames.c remembered). */
+ * organs, agent and target (the events frames.c remembered); or of the
+ * last other event with two parties on its receiving side: a joint act
+ * ("A and B held talks": remembered with both as targets) or a third
+ * party's act on two ("hosted talks between the army and the RSF"). */
 static int two_adversaries(const ctx_t *c, ne_mention_t *out)
 {
     const ne_memory_t *mem = c->mem;
@@ -1320,7 +1343,11 @@ static int two_adversaries(const ctx_t *c, ne_mention_t *out)
     for (size_t k = 0; k < n; k++) {
         const struct ne_memevent_s *e = &mem->events[(mem->nevents - 1 - k) % NE_MEM_EVENTS];
         int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
-        if (root < 10 || root > 20 || !e->nagent || !e->ntarget) continue;
+        if (!e->nagent || !e->ntarget) continue;
+        if (root < 10 || root > 20) {
+            if (two_targets(e, out)) return 1;
+            continue;
+        }
         /* the other side: the first target that is not the agent (a
          * reciprocal act, "clashed", keeps both sides as targets) */
         const ne_member_t *a = &e->agent[0], *b = NULL;
