@@ -622,6 +622,20 @@ static int32_t reported_relative(const ctx_t *c, const ne_vgroup_t *g)
     return r >= 0 && (c->s.d->ment.v[r].flags & NE_MF_REL) ? r : -1;
 }
 
+/* Does the statement of participle group gi ("a statement condemning X")
+ * belong to the subject of the verb it hangs on: one that issues, sends or
+ * signs it (grammar.tsv author), joins in it, or speaks in it ("said in a
+ * statement")? Not one that blocks, vetoes or welcomes it: that statement
+ * is nobody's act here (a vetoed one was never made). */
+static int32_t statement_verb(const ctx_t *c, size_t gi);
+static int own_statement(const ctx_t *c, size_t gi)
+{
+    int32_t k = statement_verb(c, gi);
+    if (k < 0) return 1;
+    const ne_vgroup_t *v = &c->s.d->vg.v[k];
+    return (v->flags & NE_VG_SAY) || (ne_lex_lemma_flags(c->s.lx, v->lemma) & (NE_L_AUTHOR | NE_L_JOIN));
+}
+
 static int32_t find_subject(ctx_t *c, size_t gi)
 {
     ne_vgroup_t *g = &c->s.d->vg.v[gi];
@@ -639,6 +653,7 @@ static int32_t find_subject(ctx_t *c, size_t gi)
         g->first == g->head && g->head > c->s.tb + 1 && is_punct(c, g->head - 1, ",") &&
         parenthetical_participle(c, g))
         return subject_left(c, g->head - 1, 0);
+    if ((g->flags & NE_VG_STATEMENT) && !own_statement(c, gi)) return -1;
     if (g->flags & NE_VG_PARTICIPLE) return prev_subj;
     /* "adopted a resolution that condemned": a statement's authors say
      * what it says, as in "issued a statement condemning" */
