@@ -1505,6 +1505,26 @@ static const ne_mention_t *resolve_possessive(ctx_t *c, uint32_t j)
     return resolve_pronoun(c, j, kind, 0);
 }
 
+/* "the country's junta": "the" + a group noun of states (mention-words.tsv
+ * "country", "nation") + "'s" at j is a possessive whose referent is the
+ * last single state the article named (this sentence's included), NULL
+ * when it is not that or there is none. */
+static const ne_mention_t *the_country_s(const ctx_t *c, uint32_t j)
+{
+    const char *v = NULL;
+    if (j + 2 >= c->s.te || !is_w(c, j, "the") || !is_w(c, j + 2, "'s") ||
+        !has_class(c, j + 1, NE_MC_GROUP, &v) || strcmp(v, "state"))
+        return NULL;
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    for (size_t k = 0; k < n; k++) {
+        const ne_mention_t *m = &mem->recent[(mem->nrecent - 1 - k) % NE_MEM_RECENT];
+        if (m->n == 1 && m->m[0].country[0] && !m->m[0].role[0] && !(m->flags & NE_MF_WEAK))
+            return m;
+    }
+    return NULL;
+}
+
 /* Determiners, possessive pronouns and numbers before the head: "the",
  * "its", "at least 50". Sets p->det and p->poss; advances p->j. */
 static void parse_determiners(ctx_t *c, parse_t *p)
@@ -1512,6 +1532,13 @@ static void parse_determiners(ctx_t *c, parse_t *p)
     while (p->j < c->s.te && p->j - p->i < 6) {
         uint32_t j = p->j, fj = wf(c, j);
         const ne_token_t *t = tok(c, j);
+        const ne_mention_t *country = the_country_s(c, j);
+        if (country) {
+            p->poss = country;
+            p->j += 3;
+            p->det = 1;
+            continue;
+        }
         if (fj & NE_W_POSS) {
             if (is_w(c, j, "its") || is_w(c, j, "their") || is_w(c, j, "his") ||
                 is_w(c, j, "her"))

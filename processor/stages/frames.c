@@ -816,9 +816,10 @@ static int local_role(const char *role)
  *   2. a patient of a verb that crosses borders (seized, deported): the
  *      nearest state other than the actor's ("gunmen killed 600 people in
  *      southern Israel and seized dozens of hostages": Israelis);
- *   3. for an actor, the last body of its role the article placed in an
- *      earlier sentence ("Niger's junta ... The junta also ordered French
- *      troops out"); then the other side's state, for a counterpart; for an actor only when
+ *   3. for an actor, or a counterpart that is a definite role noun alone
+ *      ("gave the junta one week"), the last body of its role the article
+ *      placed in an earlier sentence ("Niger's junta ... The junta also
+ *      ordered French troops out"); then the other side's state, for a counterpart; for an actor only when
  *      the other side is an actor of a state (police, a ministry) or the
  *      state where it happens, not a state as a whole: "Defence Minister
  *      Sadio Camara thanked Russia" is no Russian;
@@ -842,6 +843,16 @@ static const char *last_of_role(const ctx_t *c, const char *role)
     return NULL;
 }
 
+/* Is member m a definite role noun alone ("the junta", "the army"), the
+ * whole of its mention? "leaders of the parties" and "police" are not. */
+static int definite_role(const ctx_t *c, const ne_member_t *m)
+{
+    for (uint32_t k = c->s.tb; k + 1 < c->s.te; k++)
+        if (tok(c, k)->start == m->start)
+            return is_w(c, k, "the") && tok(c, k + 1)->end == m->end;
+    return 0;
+}
+
 static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
                            uint32_t near, int target)
 {
@@ -858,7 +869,7 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
     /* "Niger's junta expelled ... The junta also ordered French troops
      * out": an actor with a role only is the last one of that role the
      * article placed, before the other side's state */
-    if (!st && !target && role[0]) st = last_of_role(c, role);
+    if (!st && role[0] && (!target || definite_role(c, m))) st = last_of_role(c, role);
     /* the other side when it is an actor of a state, or the state where
      * the event happens ("declared a state of siege in Haiti") */
     if (!st && other && other->country[0]) {
