@@ -306,13 +306,15 @@ static int of_modifier(const ctx_t *c, uint32_t prev, uint8_t forms)
 
 /* A noun after a determiner, a possessive, a number or a hyphenated
  * modifier ("the attacks", "Russia's visit", "a U.S. ally", "an air strike",
- * "an open-ended strike", but not after a name: "al-Shabaab blew"); prev is the token
- * before, past adverbs and dates. */
+ * "an open-ended strike", but not after a name: "al-Shabaab blew", "Ban
+ * Ki-moon condemned", whose hyphenated end is in an actor mention); prev is
+ * the token before, past adverbs and dates. */
 static int noun_position(const ctx_t *c, uint32_t prev, uint8_t forms)
 {
     return valid_idx(c, prev) && ((wf(c, prev) & (NE_W_DET | NE_W_POSS)) || is_w(c, prev, "'s") ||
                                   tok(c, prev)->kind == NE_TK_NUM || indefinite_state(c, prev) ||
-                                  (compound_modifier(c, prev) && !(tok(c, prev)->flags & NE_TF_CAP)) ||
+                                  (compound_modifier(c, prev) && !(tok(c, prev)->flags & NE_TF_CAP) &&
+                                   ment_at(c, prev) < 0) ||
                                   indefinite_compound(c, prev, forms) || time_possessive(c, prev) ||
                                   after_gerund(c, prev) || of_modifier(c, prev, forms));
 }
