@@ -853,6 +853,17 @@ static int definite_role(const ctx_t *c, const ne_member_t *m)
     return 0;
 }
 
+/* The state of the agent of the article's last remembered event, NULL when
+ * there is none or it is the state of `other`. */
+static const struct ne_memevent_s *mem_event(const ne_memory_t *mem, size_t back);
+static const char *last_agent_state(const ctx_t *c, const ne_member_t *other)
+{
+    const struct ne_memevent_s *e = mem_event(c->mem, 1);
+    if (!e || !e->nagent || !e->agent[0].country[0]) return NULL;
+    if (other && other->country[0] && !strcmp(other->country, e->agent[0].country)) return NULL;
+    return e->agent[0].country;
+}
+
 static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
                            uint32_t near, int target)
 {
@@ -877,6 +888,10 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
         if (target || other->role[0] || (place && !strcmp(place, other->country)))
             st = other->country;
     }
+    /* "Vietnam accused China of ... The ministry also demanded compensation
+     * from Beijing": an organ of a state with no state named is of the
+     * state that acted last in the article, when that is not the other side */
+    if (!st && !target && role[0] && !local_role(role)) st = last_agent_state(c, other);
     if (!st) st = nearest_state(c, near, target ? NULL : (other ? other->country : NULL));
     /* "Police arrested a man at the scene": police, crowds and rebels are of
      * the last place the article named, not of its last state (a leader
