@@ -1662,12 +1662,20 @@ static int name_modifies_noun(const ctx_t *c, uint32_t k)
     if (k + 1 >= c->s.te || !is_modifier(c, k) || wf(c, k) || ne_s_adverb(&c->s, k) ||
         lookup(c, k).type != A_NONE || verb_ends_phrase(c, k))
         return 0;
+    uint32_t first = k; /* the first noun after the name */
+    /* "the Iran-Iraq border crossing": a second plain noun */
+    if (k + 2 < c->s.te && is_modifier(c, k + 1) && !wf(c, k + 1) && !ne_s_adverb(&c->s, k + 1) &&
+        lookup(c, k + 1).type == A_NONE && !verb_ends_phrase(c, k + 1) && !finite_verb(c, k + 1) &&
+        !(tok(c, k + 1)->flags & NE_TF_CAP))
+        k++;
     const ne_token_t *nx = tok(c, k + 1);
     if (!(nx->kind == NE_TK_PUNCT ||
-          (wf(c, k + 1) & (NE_W_PREP | NE_W_CONJ | NE_W_REL)) || finite_verb(c, k + 1)))
+          (wf(c, k + 1) & (NE_W_PREP | NE_W_CONJ | NE_W_REL | NE_W_BE | NE_W_HAVE | NE_W_MODAL |
+                           NE_W_FUTURE)) ||
+          finite_verb(c, k + 1)))
         return 0;
     if (!is_verbish(c, k)) return 1;
-    uint32_t n = k; /* the name's first token */
+    uint32_t n = first; /* the name's first token */
     while (n > c->s.tb && ne_s_ment(&c->s, n - 1) < 0 &&
            tok(c, n - 1)->kind == NE_TK_WORD && (tok(c, n - 1)->flags & NE_TF_CAP))
         n--;
@@ -1887,6 +1895,12 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
          * never the antecedent of "it" */
         b->m.flags |= NE_MF_WEAK;
         p->j++;
+    } else if ((en->kind == NE_AK_COUNTRY || en->kind == NE_AK_CAPITAL) && p->j + 1 < c->s.te &&
+               is_hyphen(c, p->j) && !(tok(c, p->j)->flags & NE_TF_SPACE) &&
+               (tok(c, p->j + 1)->flags & NE_TF_CAP) && lookup(c, p->j + 1).type == A_ACTOR) {
+        /* "the Iran-Iraq border", "US-China talks": the first of a pair of
+         * states that modifies a noun is no antecedent of "it" either */
+        b->m.flags |= NE_MF_WEAK;
     }
     return STEP_DONE;
 }
