@@ -2388,9 +2388,23 @@ static int detained(const struct ne_memevent_s *e, const ne_member_t *p)
  * detained): a demand or an appeal for a release is addressed to whoever
  * holds the party, the agents of the last event that detained it (arrested, abducted, or sentenced it); the
  * party itself when the article names no such event. */
-static int release_holders(const ctx_t *c, const char *code, ne_member_t *cp, int ncp)
+static int release_holders(ctx_t *c, const ne_vgroup_t *g, const char *code, ne_member_t *cp, int ncp)
 {
     if (!release_bidding(code) || ncp != 1) return ncp;
+    /* "the release of the fishermen whom Chinese forces detained": the
+     * detention told later in the sentence, in a relative clause on them */
+    for (size_t k = 0; g->target >= 0 && k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k];
+        if (v->head <= g->head || !v->pat || v->target != g->target ||
+            (strncmp(v->pat->code, "173", 3) && strncmp(v->pat->code, "181", 3)))
+            continue;
+        int32_t holder = group_subject(c, k);
+        if (holder < 0 || holder == g->target) continue;
+        uint32_t start = cp[0].start, end = cp[0].end;
+        int n = members(c, holder, cp);
+        for (int a = 0; a < n; a++) cp[a].start = start, cp[a].end = end;
+        return n ? n : ncp;
+    }
     const ne_memory_t *mem = c->mem;
     size_t n = mem->nevents < NE_MEM_EVENTS ? mem->nevents : NE_MEM_EVENTS;
     for (size_t k = 0; k < n; k++) {
@@ -2491,7 +2505,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     }
     if (fled_arrival(c, proto.code, act, na)) return 0;
     ncp = one_party_per_state(cp, ncp);
-    ncp = release_holders(c, proto.code, cp, ncp);
+    ncp = release_holders(c, g, proto.code, cp, ncp);
     if (recip) {
         if (na < 2) return (*empty = 1), 0;
         for (int i = 0; i < na; i++) resolve_member(c, &act[i], NULL, g->head, 0);
