@@ -2525,9 +2525,14 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
             /* a counterpart is placed once, against the first actor: "the
              * Malian army and Wagner fighters killed dozens of civilians"
              * are Malian civilians for both */
-            ne_member_t a = j ? placed_a[i] : act[i], b = i ? placed_b[j] : cp[j];
+            /* "Both sides agreed to release prisoners": two states that
+             * release people of no state named release each other's */
+            int each_others = na == 2 && unplaced(&cp[j]) && act[0].country[0] && act[1].country[0] &&
+                              strcmp(act[0].country, act[1].country) &&
+                              (!strncmp(proto.code, "084", 3) || !strncmp(proto.code, "0353", 4));
+            ne_member_t a = j ? placed_a[i] : act[i], b = i && !each_others ? placed_b[j] : cp[j];
             resolve_member(c, &a, b.country[0] ? &b : NULL, g->head, 0);
-            resolve_member(c, &b, a.country[0] ? &a : NULL, g->head, 1);
+            resolve_member(c, &b, each_others ? &act[1 - i] : a.country[0] ? &a : NULL, g->head, 1);
             keep_placement(c, &act[i], &a);
             keep_placement(c, &cp[j], &b);
             if (j == 0) placed_a[i] = a;
