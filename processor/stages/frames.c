@@ -1851,6 +1851,12 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
     if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) {
         int n = object_or_reply(c, g, act, na, cp, ev);
         if (!n && na && territory_pattern(c->s.lx, p)) n = territory_holder(c, &act[0], cp);
+        /* "India and Pakistan agreed to halt all military action": a
+         * de-escalation (087) aimed at no one named, by two states
+         * together, is each one's toward the other */
+        if (!n && na == 2 && !strncmp(p->code, "087", 3) && act[0].country[0] && act[1].country[0] &&
+            strcmp(act[0].country, act[1].country))
+            *recip = 1;
         return n;
     }
     return 0;
