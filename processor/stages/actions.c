@@ -1816,7 +1816,13 @@ int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uin
                      const ne_vgroup_t *vg, ne_match_t *out)
 {
     ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
-    if (match_at(&c, vg, vg->head + 1, out)) return 1;
+    if (match_at(&c, vg, vg->head + 1, out)) {
+        /* "urged the release of X" (`urge +` over an event noun): a support
+         * verb presents the event its object names */
+        ne_match_t sup;
+        if (out->evnoun >= 0 && match_support(&c, vg, vg->head + 1, &sup)) *out = sup;
+        return 1;
+    }
     if (match_support(&c, vg, vg->head + 1, out)) return 1;
     /* "is opposed to X" says "opposes X" when no frame takes the preposition */
     if ((vg->flags & NE_VG_STATIVE) && match_at(&c, vg, vg->head + 2, out)) return 1;
