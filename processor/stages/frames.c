@@ -2397,14 +2397,17 @@ static int detained(const struct ne_memevent_s *e, const ne_member_t *p)
 static int release_holders(ctx_t *c, const ne_vgroup_t *g, const char *code, ne_member_t *cp, int ncp)
 {
     if (!release_bidding(code) || ncp != 1) return ncp;
-    /* "the release of the fishermen whom Chinese forces detained": the
-     * detention told later in the sentence, in a relative clause on them */
+    /* "the release of the fishermen whom Chinese forces detained", "...
+     * who were abducted by gunmen": the detention told later in the
+     * sentence, in a relative clause on them */
     for (size_t k = 0; g->target >= 0 && k < c->s.d->vg.n; k++) {
         const ne_vgroup_t *v = &c->s.d->vg.v[k];
-        if (v->head <= g->head || !v->pat || v->target != g->target ||
+        if (v->head <= g->head || !v->pat ||
             (strncmp(v->pat->code, "173", 3) && strncmp(v->pat->code, "181", 3)))
             continue;
-        int32_t holder = group_subject(c, k);
+        int passive = (v->flags & NE_VG_PASSIVE) != 0;
+        if (passive ? group_subject(c, k) != g->target : v->target != g->target) continue;
+        int32_t holder = passive ? by_agent(c, v->head + 1) : group_subject(c, k);
         if (holder < 0 || holder == g->target) continue;
         uint32_t start = cp[0].start, end = cp[0].end;
         int n = members(c, holder, cp);
