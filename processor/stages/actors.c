@@ -2700,6 +2700,14 @@ static void absorb_ranked_appositions(ctx_t *c)
     d->ment.n = out;
 }
 
+/* Does mention m follow a preposition that names the party acted on ("to",
+ * "against", "on")? */
+static int party_list(const ctx_t *c, const ne_mention_t *m)
+{
+    return m->tb > c->s.tb && (is_w(c, m->tb - 1, "to") || is_w(c, m->tb - 1, "against") ||
+                               is_w(c, m->tb - 1, "on"));
+}
+
 static void merge_compounds(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
@@ -2715,7 +2723,10 @@ static void merge_compounds(ctx_t *c)
             while (q + 1 < n) {
                 ne_mention_t *a = &d->ment.v[q], *bm = &d->ment.v[q + 1];
                 if (bm->flags & (NE_MF_REL | NE_MF_RECIP | NE_MF_PRON) || !bm->n) break;
-                if ((a->flags & NE_MF_LOC) != (bm->flags & NE_MF_LOC)) break;
+                /* a place and a state are no list ("in Gaza and Israel's"), but
+                 * after a preposition of the party acted on they are ("sent aid
+                 * to Gaza and Sudan") */
+                if ((a->flags & NE_MF_LOC) != (bm->flags & NE_MF_LOC) && !party_list(c, first)) break;
                 uint32_t gap_b = a->te, gap_e = bm->tb;
                 int sep_and = 0, sep_comma = 0;
                 if (gap_e == gap_b + 1 && (is_w(c, gap_b, "and") || is_w(c, gap_b, "or")))
