@@ -306,13 +306,15 @@ static int of_modifier(const ctx_t *c, uint32_t prev, uint8_t forms)
 
 /* A noun after a determiner, a possessive, a number or a hyphenated
  * modifier ("the attacks", "Russia's visit", "a U.S. ally", "an air strike",
- * "an open-ended strike", but not after a name: "al-Shabaab blew"); prev is the token
- * before, past adverbs and dates. */
+ * "an open-ended strike", but not after a name: "al-Shabaab blew", "Ban
+ * Ki-moon condemned", whose hyphenated end is in an actor mention); prev is
+ * the token before, past adverbs and dates. */
 static int noun_position(const ctx_t *c, uint32_t prev, uint8_t forms)
 {
     return valid_idx(c, prev) && ((wf(c, prev) & (NE_W_DET | NE_W_POSS)) || is_w(c, prev, "'s") ||
                                   tok(c, prev)->kind == NE_TK_NUM || indefinite_state(c, prev) ||
-                                  (compound_modifier(c, prev) && !(tok(c, prev)->flags & NE_TF_CAP)) ||
+                                  (compound_modifier(c, prev) && !(tok(c, prev)->flags & NE_TF_CAP) &&
+                                   ment_at(c, prev) < 0) ||
                                   indefinite_compound(c, prev, forms) || time_possessive(c, prev) ||
                                   after_gerund(c, prev) || of_modifier(c, prev, forms));
 }
@@ -1561,11 +1563,19 @@ static int best_match(const mstate_t *best, ne_match_t *out)
     return 1;
 }
 
+/* Whether code a refines code b: b's own subcode ("0233" under "023"). */
+static int refines(const char *a, const char *b)
+{
+    size_t n = strlen(b);
+    return strlen(a) > n && !strncmp(a, b, n);
+}
+
 /* The pattern of vg that matches from token `from` on. Precedence: the
  * most specific pattern (lexicon.c sorts them: more elements, more literal
  * words); among equally specific ones, the one whose classes matched
- * longer members ("a drone attack" is AIRSTRIKES before ATTACKS), then the
- * first in the files. */
+ * longer members ("a drone attack" is AIRSTRIKES before ATTACKS), then a
+ * subcode before its parent code ("asked X to send humanitarian aid" is
+ * 0233 before 023), then the first in the files. */
 static int match_below(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, uint32_t below,
                        const ne_pattern_t *after, ne_match_t *out)
 {
@@ -1585,7 +1595,9 @@ static int match_below(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, uin
         mstate_t ms;
         int ok = (vg->flags & NE_VG_PASSIVE) ? match_passive(c, p, from, &ms) : match_active(c, p, from, &ms);
         if (!ok) continue;
-        if (!best.p || ms.spec > best.spec) best = ms;
+        if (!best.p || ms.spec > best.spec ||
+            (ms.spec == best.spec && refines(ms.p->code, best.p->code)))
+            best = ms;
     }
     return best_match(&best, out);
 }
@@ -1817,7 +1829,13 @@ int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uin
                      const ne_vgroup_t *vg, ne_match_t *out)
 {
     ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
-    if (match_at(&c, vg, vg->head + 1, out)) return 1;
+    if (match_at(&c, vg, vg->head + 1, out)) {
+        /* "urged the release of X" (`urge +` over an event noun): a support
+         * verb presents the event its object names */
+        ne_match_t sup;
+        if (out->evnoun >= 0 && match_support(&c, vg, vg->head + 1, &sup)) *out = sup;
+        return 1;
+    }
     if (match_support(&c, vg, vg->head + 1, out)) return 1;
     /* "is opposed to X" says "opposes X" when no frame takes the preposition */
     if ((vg->flags & NE_VG_STATIVE) && match_at(&c, vg, vg->head + 2, out)) return 1;

@@ -1328,9 +1328,32 @@ static void note_cast(ne_memory_t *mem, const ne_mention_t *m)
     mem->ncast++;
 }
 
+/* The first two targets of a remembered event with distinct codes and a
+ * state each, into out: 1, or 0 when there are no two. */
+static int two_targets(const struct ne_memevent_s *e, ne_mention_t *out)
+{
+    int t1 = -1;
+    for (int t = 0; t < e->ntarget; t++) {
+        if (!e->target[t].country[0]) continue;
+        if (t1 < 0) {
+            t1 = t;
+        } else if (strcmp(e->target[t].code, e->target[t1].code)) {
+            out->n = 2;
+            out->m[0] = e->target[t1];
+            out->m[1] = e->target[t];
+            out->m[0].start = out->m[0].end = out->m[1].start = out->m[1].end = 0;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* "urged both sides to return to the table": the two sides of the last
  * hostile event of the article (roots 11-20) between two states or their
- * organs, agent and target (the events frames.c remembered). */
+ * organs, agent and target (the events frames.c remembered); or of the
+ * last other event with two parties on its receiving side: a joint act
+ * ("A and B held talks": remembered with both as targets) or a third
+ * party's act on two ("hosted talks between the army and the RSF"). */
 static int two_adversaries(const ctx_t *c, ne_mention_t *out)
 {
     const ne_memory_t *mem = c->mem;
@@ -1338,7 +1361,11 @@ static int two_adversaries(const ctx_t *c, ne_mention_t *out)
     for (size_t k = 0; k < n; k++) {
         const struct ne_memevent_s *e = &mem->events[(mem->nevents - 1 - k) % NE_MEM_EVENTS];
         int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
-        if (root < 10 || root > 20 || !e->nagent || !e->ntarget) continue;
+        if (!e->nagent || !e->ntarget) continue;
+        if (root < 10 || root > 20) {
+            if (two_targets(e, out)) return 1;
+            continue;
+        }
         /* the other side: the first target that is not the agent (a
          * reciprocal act, "clashed", keeps both sides as targets) */
         const ne_member_t *a = &e->agent[0], *b = NULL;
@@ -1496,6 +1523,26 @@ static const ne_mention_t *resolve_possessive(ctx_t *c, uint32_t j)
     return resolve_pronoun(c, j, kind, 0);
 }
 
+/* "the country's junta": "the" + a group noun of states (mention-words.tsv
+ * "country", "nation") + "'s" at j is a possessive whose referent is the
+ * last single state the article named (this sentence's included), NULL
+ * when it is not that or there is none. */
+static const ne_mention_t *the_country_s(const ctx_t *c, uint32_t j)
+{
+    const char *v = NULL;
+    if (j + 2 >= c->s.te || !is_w(c, j, "the") || !is_w(c, j + 2, "'s") ||
+        !has_class(c, j + 1, NE_MC_GROUP, &v) || strcmp(v, "state"))
+        return NULL;
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    for (size_t k = 0; k < n; k++) {
+        const ne_mention_t *m = &mem->recent[(mem->nrecent - 1 - k) % NE_MEM_RECENT];
+        if (m->n == 1 && m->m[0].country[0] && !m->m[0].role[0] && !(m->flags & NE_MF_WEAK))
+            return m;
+    }
+    return NULL;
+}
+
 /* Determiners, possessive pronouns and numbers before the head: "the",
  * "its", "at least 50". Sets p->det and p->poss; advances p->j. */
 static void parse_determiners(ctx_t *c, parse_t *p)
@@ -1503,6 +1550,13 @@ static void parse_determiners(ctx_t *c, parse_t *p)
     while (p->j < c->s.te && p->j - p->i < 6) {
         uint32_t j = p->j, fj = wf(c, j);
         const ne_token_t *t = tok(c, j);
+        const ne_mention_t *country = the_country_s(c, j);
+        if (country) {
+            p->poss = country;
+            p->j += 3;
+            p->det = 1;
+            continue;
+        }
         if (fj & NE_W_POSS) {
             if (is_w(c, j, "its") || is_w(c, j, "their") || is_w(c, j, "his") ||
                 is_w(c, j, "her"))
@@ -1626,12 +1680,20 @@ static int name_modifies_noun(const ctx_t *c, uint32_t k)
     if (k + 1 >= c->s.te || !is_modifier(c, k) || wf(c, k) || ne_s_adverb(&c->s, k) ||
         lookup(c, k).type != A_NONE || verb_ends_phrase(c, k))
         return 0;
+    uint32_t first = k; /* the first noun after the name */
+    /* "the Iran-Iraq border crossing": a second plain noun */
+    if (k + 2 < c->s.te && is_modifier(c, k + 1) && !wf(c, k + 1) && !ne_s_adverb(&c->s, k + 1) &&
+        lookup(c, k + 1).type == A_NONE && !verb_ends_phrase(c, k + 1) && !finite_verb(c, k + 1) &&
+        !(tok(c, k + 1)->flags & NE_TF_CAP))
+        k++;
     const ne_token_t *nx = tok(c, k + 1);
     if (!(nx->kind == NE_TK_PUNCT ||
-          (wf(c, k + 1) & (NE_W_PREP | NE_W_CONJ | NE_W_REL)) || finite_verb(c, k + 1)))
+          (wf(c, k + 1) & (NE_W_PREP | NE_W_CONJ | NE_W_REL | NE_W_BE | NE_W_HAVE | NE_W_MODAL |
+                           NE_W_FUTURE)) ||
+          finite_verb(c, k + 1)))
         return 0;
     if (!is_verbish(c, k)) return 1;
-    uint32_t n = k; /* the name's first token */
+    uint32_t n = first; /* the name's first token */
     while (n > c->s.tb && ne_s_ment(&c->s, n - 1) < 0 &&
            tok(c, n - 1)->kind == NE_TK_WORD && (tok(c, n - 1)->flags & NE_TF_CAP))
         n--;
@@ -1888,6 +1950,12 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
          * never the antecedent of "it" */
         b->m.flags |= NE_MF_WEAK;
         p->j++;
+    } else if ((en->kind == NE_AK_COUNTRY || en->kind == NE_AK_CAPITAL) && p->j + 1 < c->s.te &&
+               is_hyphen(c, p->j) && !(tok(c, p->j)->flags & NE_TF_SPACE) &&
+               (tok(c, p->j + 1)->flags & NE_TF_CAP) && lookup(c, p->j + 1).type == A_ACTOR) {
+        /* "the Iran-Iraq border", "US-China talks": the first of a pair of
+         * states that modifies a noun is no antecedent of "it" either */
+        b->m.flags |= NE_MF_WEAK;
     }
     return STEP_DONE;
 }
@@ -2697,6 +2765,14 @@ static void absorb_ranked_appositions(ctx_t *c)
     d->ment.n = out;
 }
 
+/* Does mention m follow a preposition that names the party acted on ("to",
+ * "against", "on")? */
+static int party_list(const ctx_t *c, const ne_mention_t *m)
+{
+    return m->tb > c->s.tb && (is_w(c, m->tb - 1, "to") || is_w(c, m->tb - 1, "against") ||
+                               is_w(c, m->tb - 1, "on"));
+}
+
 static void merge_compounds(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
@@ -2712,7 +2788,10 @@ static void merge_compounds(ctx_t *c)
             while (q + 1 < n) {
                 ne_mention_t *a = &d->ment.v[q], *bm = &d->ment.v[q + 1];
                 if (bm->flags & (NE_MF_REL | NE_MF_RECIP | NE_MF_PRON) || !bm->n) break;
-                if ((a->flags & NE_MF_LOC) != (bm->flags & NE_MF_LOC)) break;
+                /* a place and a state are no list ("in Gaza and Israel's"), but
+                 * after a preposition of the party acted on they are ("sent aid
+                 * to Gaza and Sudan") */
+                if ((a->flags & NE_MF_LOC) != (bm->flags & NE_MF_LOC) && !party_list(c, first)) break;
                 uint32_t gap_b = a->te, gap_e = bm->tb;
                 int sep_and = 0, sep_comma = 0;
                 if (gap_e == gap_b + 1 && (is_w(c, gap_b, "and") || is_w(c, gap_b, "or")))

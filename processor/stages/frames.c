@@ -293,6 +293,14 @@ static int place_patient(const ctx_t *c, const ne_mention_t *mm, uint32_t verb)
     return mm->tb == c->s.tb || !(wf(c, mm->tb - 1) & NE_W_PREP);
 }
 
+/* Is token k the head of a verb group that reports speech ("said")? */
+static int say_head_at(const ctx_t *c, uint32_t k)
+{
+    for (size_t g = 0; g < c->s.d->vg.n; g++)
+        if (c->s.d->vg.v[g].head == k) return (c->s.d->vg.v[g].flags & NE_VG_SAY) != 0;
+    return 0;
+}
+
 static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
 {
     /* "after a powerful storm hit the city": a clause opened by a
@@ -302,6 +310,13 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
         ((wf(c, (uint32_t)det - 2) & NE_W_SUBORD) ||
          ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_CLAUSE_TIME), tok(c, (uint32_t)det - 2)->word)))
         return -1;
+    /* "the ministry said (that) the boats had entered": a reported clause
+     * whose subject is a thing has no actor either, not the speaker */
+    if (det > 1 && (uint32_t)det - 1 > c->s.tb) {
+        uint32_t q = (uint32_t)det - 2;
+        if (is_w(c, q, "that") && q > c->s.tb) q--;
+        if (say_head_at(c, q)) return -1;
+    }
     uint32_t k = i;
     int32_t of_object = -1; /* "A convoy of the United Nations was attacked" */
     for (int steps = 0; steps < 60 && k > c->s.tb; steps++) {
@@ -607,6 +622,20 @@ static int32_t reported_relative(const ctx_t *c, const ne_vgroup_t *g)
     return r >= 0 && (c->s.d->ment.v[r].flags & NE_MF_REL) ? r : -1;
 }
 
+/* Does the statement of participle group gi ("a statement condemning X")
+ * belong to the subject of the verb it hangs on: one that issues, sends or
+ * signs it (grammar.tsv author), joins in it, or speaks in it ("said in a
+ * statement")? Not one that blocks, vetoes or welcomes it: that statement
+ * is nobody's act here (a vetoed one was never made). */
+static int32_t statement_verb(const ctx_t *c, size_t gi);
+static int own_statement(const ctx_t *c, size_t gi)
+{
+    int32_t k = statement_verb(c, gi);
+    if (k < 0) return 1;
+    const ne_vgroup_t *v = &c->s.d->vg.v[k];
+    return (v->flags & NE_VG_SAY) || (ne_lex_lemma_flags(c->s.lx, v->lemma) & (NE_L_AUTHOR | NE_L_JOIN));
+}
+
 static int32_t find_subject(ctx_t *c, size_t gi)
 {
     ne_vgroup_t *g = &c->s.d->vg.v[gi];
@@ -624,6 +653,7 @@ static int32_t find_subject(ctx_t *c, size_t gi)
         g->first == g->head && g->head > c->s.tb + 1 && is_punct(c, g->head - 1, ",") &&
         parenthetical_participle(c, g))
         return subject_left(c, g->head - 1, 0);
+    if ((g->flags & NE_VG_STATEMENT) && !own_statement(c, gi)) return -1;
     if (g->flags & NE_VG_PARTICIPLE) return prev_subj;
     /* "adopted a resolution that condemned": a statement's authors say
      * what it says, as in "issued a statement condemning" */
@@ -672,13 +702,24 @@ static int conjunct_between(const ctx_t *c, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* Is token k a noun of an attack (an event noun of roots 18-20: "attack",
+ * "strikes")? What follows it with "on" is where the attack fell. */
+static int attack_noun(const ctx_t *c, uint32_t k)
+{
+    if (tok(c, k)->kind != NE_TK_WORD) return 0;
+    uint32_t noun = ne_lex_noun(c->s.lx, tok(c, k)->word);
+    return noun != NE_LEX_NONE && (ne_lex_noun_roots(c->s.lx, noun) & (7u << 18));
+}
+
 /* The state of the place where the event at `near` happens: a place or
  * state named after "in", "at" or "near" (a word or two between: "in
- * southern Israel", "in Western Cambodia") in the verb's own clause, the
- * nearest to the verb.
+ * southern Israel", "in Western Cambodia"; "in the city of Sumy"), or after
+ * an attack's "on" ("a drone attack on Sumy killed 11 people"), in the
+ * verb's own clause, the nearest to the verb.
  * "people" placed by their own "in" phrase are no place. */
 static const char *event_place(const ctx_t *c, uint32_t near)
 {
+    uint32_t territory = ne_lex_gclass(c->s.lx, NE_GC_TERRITORY);
     const char *best = NULL;
     uint32_t bestd = UINT32_MAX;
     for (size_t k = 0; k < c->s.d->ment.n; k++) {
@@ -688,9 +729,15 @@ static const char *event_place(const ctx_t *c, uint32_t near)
         while (b > c->s.tb && mm->tb - b < 2 && ment_at(c, b - 1) < 0 &&
                tok(c, b - 1)->kind == NE_TK_WORD && !wf(c, b - 1))
             b--;
+        /* "the city of Sumy" */
+        if (b > c->s.tb + 2 && is_w(c, b - 1, "of") && territory != NE_LEX_NONE &&
+            tok(c, b - 2)->kind == NE_TK_WORD && ne_lex_in_class(c->s.lx, territory, tok(c, b - 2)->word))
+            b -= 2;
         if (b > c->s.tb + 1 && is_w(c, b - 1, "the")) b--; /* "in the occupied West Bank" */
         if (!(b > c->s.tb &&
-              (is_w(c, b - 1, "in") || is_w(c, b - 1, "at") || is_w(c, b - 1, "near"))))
+              (is_w(c, b - 1, "in") || is_w(c, b - 1, "at") || is_w(c, b - 1, "near") ||
+               (b > c->s.tb + 1 && (is_w(c, b - 1, "on") || is_w(c, b - 1, "against")) &&
+                attack_noun(c, b - 2)))))
             continue;
         if (conjunct_between(c, near, mm->tb))
             continue; /* "freed X and sent him to exile in Rome" */
@@ -769,9 +816,10 @@ static int local_role(const char *role)
  *   2. a patient of a verb that crosses borders (seized, deported): the
  *      nearest state other than the actor's ("gunmen killed 600 people in
  *      southern Israel and seized dozens of hostages": Israelis);
- *   3. for an actor, the last body of its role the article placed in an
- *      earlier sentence ("Niger's junta ... The junta also ordered French
- *      troops out"); then the other side's state, for a counterpart; for an actor only when
+ *   3. for an actor, or a counterpart that is a definite role noun alone
+ *      ("gave the junta one week"), the last body of its role the article
+ *      placed in an earlier sentence ("Niger's junta ... The junta also
+ *      ordered French troops out"); then the other side's state, for a counterpart; for an actor only when
  *      the other side is an actor of a state (police, a ministry) or the
  *      state where it happens, not a state as a whole: "Defence Minister
  *      Sadio Camara thanked Russia" is no Russian;
@@ -795,6 +843,27 @@ static const char *last_of_role(const ctx_t *c, const char *role)
     return NULL;
 }
 
+/* Is member m a definite role noun alone ("the junta", "the army"), the
+ * whole of its mention? "leaders of the parties" and "police" are not. */
+static int definite_role(const ctx_t *c, const ne_member_t *m)
+{
+    for (uint32_t k = c->s.tb; k + 1 < c->s.te; k++)
+        if (tok(c, k)->start == m->start)
+            return is_w(c, k, "the") && tok(c, k + 1)->end == m->end;
+    return 0;
+}
+
+/* The state of the agent of the article's last remembered event, NULL when
+ * there is none or it is the state of `other`. */
+static const struct ne_memevent_s *mem_event(const ne_memory_t *mem, size_t back);
+static const char *last_agent_state(const ctx_t *c, const ne_member_t *other)
+{
+    const struct ne_memevent_s *e = mem_event(c->mem, 1);
+    if (!e || !e->nagent || !e->agent[0].country[0]) return NULL;
+    if (other && other->country[0] && !strcmp(other->country, e->agent[0].country)) return NULL;
+    return e->agent[0].country;
+}
+
 static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
                            uint32_t near, int target)
 {
@@ -811,7 +880,7 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
     /* "Niger's junta expelled ... The junta also ordered French troops
      * out": an actor with a role only is the last one of that role the
      * article placed, before the other side's state */
-    if (!st && !target && role[0]) st = last_of_role(c, role);
+    if (!st && role[0] && (!target || definite_role(c, m))) st = last_of_role(c, role);
     /* the other side when it is an actor of a state, or the state where
      * the event happens ("declared a state of siege in Haiti") */
     if (!st && other && other->country[0]) {
@@ -819,6 +888,10 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
         if (target || other->role[0] || (place && !strcmp(place, other->country)))
             st = other->country;
     }
+    /* "Vietnam accused China of ... The ministry also demanded compensation
+     * from Beijing": an organ of a state with no state named is of the
+     * state that acted last in the article, when that is not the other side */
+    if (!st && !target && role[0] && !local_role(role)) st = last_agent_state(c, other);
     if (!st) st = nearest_state(c, near, target ? NULL : (other ? other->country : NULL));
     /* "Police arrested a man at the scene": police, crowds and rebels are of
      * the last place the article named, not of its last state (a leader
@@ -1778,6 +1851,12 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
     if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) {
         int n = object_or_reply(c, g, act, na, cp, ev);
         if (!n && na && territory_pattern(c->s.lx, p)) n = territory_holder(c, &act[0], cp);
+        /* "India and Pakistan agreed to halt all military action": a
+         * de-escalation (087) aimed at no one named, by two states
+         * together, is each one's toward the other */
+        if (!n && na == 2 && !strncmp(p->code, "087", 3) && act[0].country[0] && act[1].country[0] &&
+            strcmp(act[0].country, act[1].country))
+            *recip = 1;
         return n;
     }
     return 0;
@@ -2081,7 +2160,9 @@ static uint32_t means_start(const ctx_t *c, uint32_t p)
  * runs from its subject to a stop, a comma or a relative pronoun after the
  * match; the patient side (patient 1) is what follows the verb (in the
  * passive: the subject); patient 2 also wants the member to be a person's
- * ("the president's motorcade"). */
+ * ("the president's motorcade"); patient 3 is the agent side instead: the
+ * subject, in the passive what follows the verb ("shot down a drone" is no
+ * air attack, "drones hit" is). */
 static int clause_names(const ctx_t *c, const ne_vgroup_t *g, int gc, int patient)
 {
     uint32_t cls = ne_lex_gclass(c->s.lx, gc);
@@ -2365,9 +2446,26 @@ static int detained(const struct ne_memevent_s *e, const ne_member_t *p)
  * detained): a demand or an appeal for a release is addressed to whoever
  * holds the party, the agents of the last event that detained it (arrested, abducted, or sentenced it); the
  * party itself when the article names no such event. */
-static int release_holders(const ctx_t *c, const char *code, ne_member_t *cp, int ncp)
+static int release_holders(ctx_t *c, const ne_vgroup_t *g, const char *code, ne_member_t *cp, int ncp)
 {
     if (!release_bidding(code) || ncp != 1) return ncp;
+    /* "the release of the fishermen whom Chinese forces detained", "...
+     * who were abducted by gunmen": the detention told later in the
+     * sentence, in a relative clause on them */
+    for (size_t k = 0; g->target >= 0 && k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k];
+        if (v->head <= g->head || !v->pat ||
+            (strncmp(v->pat->code, "173", 3) && strncmp(v->pat->code, "181", 3)))
+            continue;
+        int passive = (v->flags & NE_VG_PASSIVE) != 0;
+        if (passive ? group_subject(c, k) != g->target : v->target != g->target) continue;
+        int32_t holder = passive ? by_agent(c, v->head + 1) : group_subject(c, k);
+        if (holder < 0 || holder == g->target) continue;
+        uint32_t start = cp[0].start, end = cp[0].end;
+        int n = members(c, holder, cp);
+        for (int a = 0; a < n; a++) cp[a].start = start, cp[a].end = end;
+        return n ? n : ncp;
+    }
     const ne_memory_t *mem = c->mem;
     size_t n = mem->nevents < NE_MEM_EVENTS ? mem->nevents : NE_MEM_EVENTS;
     for (size_t k = 0; k < n; k++) {
@@ -2469,7 +2567,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     if (fled_arrival(c, proto.code, act, na)) return 0;
     ncp = one_party_per_state(cp, ncp);
     ncp = victims_one_party(proto.code, cp, ncp);
-    ncp = release_holders(c, proto.code, cp, ncp);
+    ncp = release_holders(c, g, proto.code, cp, ncp);
     if (recip) {
         if (na < 2) return (*empty = 1), 0;
         for (int i = 0; i < na; i++) resolve_member(c, &act[i], NULL, g->head, 0);
@@ -2489,9 +2587,14 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
             /* a counterpart is placed once, against the first actor: "the
              * Malian army and Wagner fighters killed dozens of civilians"
              * are Malian civilians for both */
-            ne_member_t a = j ? placed_a[i] : act[i], b = i ? placed_b[j] : cp[j];
+            /* "Both sides agreed to release prisoners": two states that
+             * release people of no state named release each other's */
+            int each_others = na == 2 && unplaced(&cp[j]) && act[0].country[0] && act[1].country[0] &&
+                              strcmp(act[0].country, act[1].country) &&
+                              (!strncmp(proto.code, "084", 3) || !strncmp(proto.code, "0353", 4));
+            ne_member_t a = j ? placed_a[i] : act[i], b = i && !each_others ? placed_b[j] : cp[j];
             resolve_member(c, &a, b.country[0] ? &b : NULL, g->head, 0);
-            resolve_member(c, &b, a.country[0] ? &a : NULL, g->head, 1);
+            resolve_member(c, &b, each_others ? &act[1 - i] : a.country[0] ? &a : NULL, g->head, 1);
             keep_placement(c, &act[i], &a);
             keep_placement(c, &cp[j], &b);
             if (j == 0) placed_a[i] = a;
@@ -3219,8 +3322,10 @@ static int thing_gap(ctx_t *c, size_t gi, int32_t subj)
         gap = --r;
     }
     /* the antecedent: a plain noun right before, heading a phrase that a
-     * determiner or a possessive opens ("the export restrictions") */
+     * determiner or a possessive opens ("the export restrictions"), or
+     * before the comma of a non-restrictive "which" ("the accord, which") */
     uint32_t q = r - 1;
+    if (is_w(c, r, "which") && is_punct(c, q, ",") && q > c->s.tb + 1) q--;
     if (q <= c->s.tb || ment_at(c, q) >= 0 || tok(c, q)->kind != NE_TK_WORD || wf(c, q)) return 0;
     uint32_t from = q;
     while (from > c->s.tb && q - from < 6 && !(wf(c, from) & (NE_W_DET | NE_W_POSS)) &&
@@ -3342,10 +3447,8 @@ static int match_object_gap(ctx_t *c, size_t gi)
  * passive participle after an actor, with a "by" agent, is a passive
  * clause of its own (the actor its patient). After an event noun ("a
  * ceremony hosted by X") the patient is the event the noun names, whose
- * parties the article's memory of events gives (code_group). A verb whose
- * patterns all need the object's words ("talks brokered by the African
- * Union": `broker * talks obj`) matches nothing in the passive yet: that
- * needs object-first matching for a noun that is no actor. */
+ * parties the article's memory of events gives (code_group). After a noun
+ * that is neither ("the sanctions imposed by X on Y"), see thing_passive. */
 static void reduced_passive(ctx_t *c, ne_vgroup_t *g)
 {
     if ((g->flags & (NE_VG_REDUCED | NE_VG_PASSIVE)) != (NE_VG_REDUCED | NE_VG_PASSIVE)) return;
@@ -3366,6 +3469,54 @@ static void reduced_passive(ctx_t *c, ne_vgroup_t *g)
         return;
     if (by_agent(c, g->head + 1) < 0) return;
     g->flags &= ~NE_VG_REDUCED;
+}
+
+/* The first token of the plain noun phrase that ends right before token
+ * p and that a determiner or a possessive opens ("the export
+ * restrictions"), or UINT32_MAX when there is none: the antecedent of a
+ * relative or a reduced participle that is no actor. */
+static uint32_t thing_phrase_before(const ctx_t *c, uint32_t p)
+{
+    uint32_t q = p - 1;
+    if (p <= c->s.tb + 1 || ment_at(c, q) >= 0 || tok(c, q)->kind != NE_TK_WORD || wf(c, q))
+        return UINT32_MAX;
+    uint32_t from = q;
+    while (from > c->s.tb && q - from < 6 && !(wf(c, from) & (NE_W_DET | NE_W_POSS)) &&
+           tok(c, from - 1)->kind == NE_TK_WORD && ment_at(c, from - 1) < 0 &&
+           (!(wf(c, from - 1) & (NE_W_PREP | NE_W_CONJ | NE_W_REL)) || is_w(c, from - 1, "of")) &&
+           (!verb_head_at(c, from - 1) || (wf(c, from - 1) & (NE_W_DET | NE_W_POSS))))
+        from--;
+    return (wf(c, from) & (NE_W_DET | NE_W_POSS)) ? from : UINT32_MAX;
+}
+
+/* "the sanctions imposed by the EU on Belarus", "an inquiry launched by the
+ * Commission into X": a reduced passive participle on a noun phrase that is
+ * no actor, with its "by" agent right after it, is the agent's act on that
+ * phrase: the verb's patterns match object-first (as in thing_gap), the
+ * phrase as their object words, then the words after the agent. Returns 1
+ * when it matched so. */
+static int thing_passive(ctx_t *c, size_t gi)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *g = &d->vg.v[gi];
+    /* a bare participle (no auxiliary), reduced or after a noun the verb
+     * reader took for a verb form ("the aid sent by") */
+    if ((g->flags & (NE_VG_PASSIVE | NE_VG_CONSUMED | NE_VG_NOUN)) != NE_VG_PASSIVE ||
+        g->first != g->head || !is_w(c, g->head + 1, "by"))
+        return 0;
+    int32_t agent = by_mention(c, g->head + 1);
+    if (agent < 0) return 0;
+    uint32_t from = thing_phrase_before(c, g->first);
+    if (from == UINT32_MAX) return 0;
+    /* the words after the verb resume after the agent */
+    ne_vgroup_t v = *g;
+    v.head = d->ment.v[agent].te - 1;
+    ne_match_t mt;
+    if (!ne_actions_match_gapped(c->s.lx, d, c->s.tb, c->s.te, &v, from, g->first, &mt)) return 0;
+    g->flags &= ~(NE_VG_REDUCED | NE_VG_PASSIVE);
+    take_match(c, gi, &mt, mt.target);
+    g->subj = agent;
+    return 1;
 }
 
 /* "talks in Pretoria brokered by the African Union", "Talks between A
@@ -3439,6 +3590,7 @@ static void match_groups(ctx_t *c)
         ne_vgroup_t *g = &d->vg.v[gi];
         if (g->flags & NE_VG_CONTROLLED) match_controlled(c, gi); /* "urged X to V" */
         reduced_passive(c, g);                                    /* "X detained by Y" */
+        if (thing_passive(c, gi)) continue;                       /* "the sanctions imposed by X" */
         if (!coded_group(g)) continue;
         /* constructions that settle a clause before its verb's own frame */
         if (match_obligation(c, gi) ||  /* "said Sudan must return" */

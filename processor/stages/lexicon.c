@@ -1300,7 +1300,8 @@ int ne_lex_code_family(const ne_lexicon_t *lx, int family, const char *code, cha
     return best != NULL;
 }
 
-/* One pair of a `code-*` line: "061=0311", "13=-" (keep), "*=130" (default). */
+/* One pair of a `code-*` line: "061=0311", "13=-" (keep), "*=130" (default),
+ * "11=---" (no event). */
 static int code_map_pair(loader_t *ld, int family, char *pair)
 {
     ne_lexicon_t *lx = ld->lx;
@@ -1311,7 +1312,7 @@ static int code_map_pair(loader_t *ld, int family, char *pair)
     size_t fn = strlen(from);
     if (strcmp(from, "*") && (fn < 2 || fn > 4 || strspn(from, "0123456789") != fn))
         return fail(ld, "'%s': not a code prefix or '*'", from);
-    if (strcmp(to, "-") && !cameo_find_unsorted(ld, to))
+    if (strcmp(to, "-") && strcmp(to, NE_CODE_NONE) && !cameo_find_unsorted(ld, to))
         return fail(ld, "CAMEO code '%s' is not in cameo.tsv", to);
     if (lx->ncmap == lx->cmap_cap &&
         ne_vec_grow((void **)&lx->cmap, &lx->cmap_cap, sizeof(*lx->cmap)) < 0)
