@@ -711,17 +711,29 @@ static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemm
         g->flags = (g->flags & ~NE_VG_FUTURE) | NE_VG_THREAT;
 }
 
+/* "Will Iran retaliate?", "Could the talks resume next week?": a sentence
+ * that ends in a question mark (past closing quotes) asks and asserts
+ * nothing, whatever its verbs. */
+static int direct_question(const ctx_t *c)
+{
+    uint32_t k = c->te;
+    while (k > c->tb && is_quote(c, k - 1)) k--;
+    return k > c->tb && is_punct(c, k - 1, "?");
+}
+
 int ne_actions_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te)
 {
     ctx_t c = {lx, d, tb, te};
     d->vg.n = 0;
     if (wset_fill(lx, d, tb, te) < 0) return -1;
+    int question = direct_question(&c);
     for (uint32_t i = tb; i < te; i++) {
         uint32_t lemma = 0;
         uint8_t forms = verb_candidate(&c, i, &lemma);
         if (!forms) continue;
         ne_vgroup_t g;
         read_group(&c, &g, i, lemma, forms);
+        if (question) g.flags |= NE_VG_MODAL;
         if (NE_VEC_RESERVE(d->vg) < 0) return -1;
         d->vg.v[d->vg.n++] = g;
     }
