@@ -2336,6 +2336,34 @@ static uint32_t parse_water(ctx_t *c, build_t *b, const parse_t *p)
     return end;
 }
 
+/* A region named with a state's name: "Latin American countries", "South
+ * America", "North American leaders". A capitalised word of the class
+ * region (mention-words.tsv, value: the state whose name it borrows) right
+ * before that state's name or adjective makes the two a place with no
+ * state, as for water; "South Korean", "South African" are other states'
+ * names and stay. Returns its end, or 0. */
+static uint32_t parse_region(ctx_t *c, build_t *b, const parse_t *p)
+{
+    const char *state = NULL;
+    if (!(tok(c, p->j)->flags & NE_TF_CAP) || !has_class(c, p->j, NE_MC_REGION, &state)) return 0;
+    atom_t a = lookup(c, p->j + 1);
+    if (a.type != A_ACTOR) return 0;
+    const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.actor);
+    if ((en->kind != NE_AK_COUNTRY && en->kind != NE_AK_ADJ) || strncmp(en->code, state, 3)) return 0;
+    uint32_t end = a.te;
+    /* "Latin American leaders", "South American countries": the people or
+     * states of the region are no one's (the context would place a role
+     * alone in the article's state) */
+    atom_t r = lookup(c, end);
+    if (r.type == A_ROLE) end = r.te;
+    else if (has_class(c, end, NE_MC_GROUP, NULL)) end++;
+    b->m.flags = NE_MF_LOC;
+    b->m.n = 0;
+    b->m.tb = p->i;
+    b->m.te = end;
+    return end;
+}
+
 /* "members of his presidential guard", "supporters of former President
  * X": a noun of the class members, "of", and a mention, whose members
  * these are (with the role the class gives). Returns the end, or 0. */
@@ -2534,6 +2562,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         if ((end = parse_members_of(c, b, &p))) return end;
         if ((end = parse_their_group(c, b, &p))) return end;
         if ((end = parse_water(c, b, &p))) return end;
+        if ((end = parse_region(c, b, &p))) return end;
         if (!determiner_opens_mention(c, &p)) return i;
     }
     p.start = p.j;
