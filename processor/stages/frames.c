@@ -1180,12 +1180,13 @@ static const struct ne_memevent_s *mem_event(const ne_memory_t *mem, size_t back
 
 /* Keep a coded event (in a ring): its code, word, sentence, and placed
  * agents and targets. */
-static void remember_event(ne_memory_t *mem, const char *code, int32_t word, uint32_t sent,
+static void remember_event(ne_memory_t *mem, const char *code, int32_t word, int32_t means, uint32_t sent,
                            const ne_member_t *agent, int na, const ne_member_t *target, int nt)
 {
     struct ne_memevent_s *e = &mem->events[mem->nevents % NE_MEM_EVENTS];
     ne_strlcpy(e->code, code, sizeof(e->code));
     e->word = word;
+    e->means = means;
     e->sent = sent;
     e->nagent = e->ntarget = 0;
     for (int i = 0; i < na && e->nagent < NE_MEM_EVMEMBERS; i++)
@@ -1209,6 +1210,22 @@ static int32_t trigger_word(const ctx_t *c, const ne_vgroup_t *g)
     return ne_lex_word_find(c->s.lx, name, strlen(name));
 }
 
+/* "Israeli air strikes killed 25 people ... condemned the strikes": the
+ * event noun that heads an active verb's subject is a name of the event as
+ * well as the verb (-1: none). Read back from the verb to the clause's
+ * start, at most a few words. */
+static int32_t means_word(const ctx_t *c, const ne_vgroup_t *g)
+{
+    if (g->flags & NE_VG_PASSIVE) return -1;
+    for (uint32_t k = g->first; k > c->s.tb && g->first - k < 6; k--) {
+        const ne_token_t *t = tok(c, k - 1);
+        if (t->kind == NE_TK_PUNCT) return -1;
+        uint32_t noun = ne_lex_noun(c->s.lx, t->word);
+        if (noun != NE_LEX_NONE && ne_lex_noun_roots(c->s.lx, noun)) return ne_lex_noun_word(c->s.lx, noun);
+    }
+    return -1;
+}
+
 static int add_member(ne_member_t *out, int n, int max, const ne_member_t *m)
 {
     for (int k = 0; k < n; k++)
@@ -1227,7 +1244,7 @@ static const struct ne_memevent_s *recall_event(const ne_memory_t *mem, uint32_t
         for (size_t b = 1; (e = mem_event(mem, b)); b++) {
             int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
             if (root < 1 || root > 20 || !(roots & (1u << root))) continue;
-            if (pass == 0 && e->word != word) continue;
+            if (pass == 0 && e->word != word && e->means != word) continue;
             return e;
         }
     return NULL;
@@ -2574,7 +2591,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         for (int i = 0; i < na; i++)
             for (int j = 0; j < na; j++)
                 if (i != j && emit(c, ev, &proto, &act[i], &act[j]) < 0) return -1;
-        remember_event(c->mem, proto.code, trigger_word(c, g), c->s.tb, act, na, act, na);
+        remember_event(c->mem, proto.code, trigger_word(c, g), means_word(c, g), c->s.tb, act, na, act, na);
         return 0;
     }
     if (!quiet && na && same_members(act, na, cp, ncp)) *empty = 1;
@@ -2601,7 +2618,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
             if (i == 0) placed_b[j] = b;
             if (!quiet && emit(c, ev, &proto, &a, &b) < 0) return -1;
         }
-    if (na && ncp) remember_event(c->mem, proto.code, trigger_word(c, g), c->s.tb, placed_a, na, placed_b, ncp);
+    if (na && ncp) remember_event(c->mem, proto.code, trigger_word(c, g), means_word(c, g), c->s.tb, placed_a, na, placed_b, ncp);
     else if (na && !ncp) remember_agents(c, g, proto.code, act, na);
     if (!quiet && meeting_between(c, g, proto.code) && talks_between(c, ev, &proto, placed_b, ncp) < 0)
         return -1;
@@ -2617,7 +2634,7 @@ static void remember_agents(ctx_t *c, const ne_vgroup_t *g, const char *code, ne
 {
     if (strncmp(code, "15", 2)) return;
     for (int i = 0; i < na; i++) resolve_member(c, &act[i], NULL, g->head, 0);
-    remember_event(c->mem, code, trigger_word(c, g), c->s.tb, act, na, NULL, 0);
+    remember_event(c->mem, code, trigger_word(c, g), means_word(c, g), c->s.tb, act, na, NULL, 0);
 }
 
 /* Do the counterparts name no one but the actors themselves (or no one)? */
