@@ -730,9 +730,30 @@ static void definite_title(const ctx_t *c, ne_mention_t *m)
     }
 }
 
+/* "Police arrested 14 activists ... Officers also detained two
+ * journalists": a security role of either force (roles.tsv role SEC:
+ * "officer") is of the force the article named last, police (COP) or
+ * armed forces (MIL); MIL when it named neither. */
+static const char *security_role(const ctx_t *c)
+{
+    return c->mem->force[0] ? c->mem->force : "MIL";
+}
+
+/* Remember the force a mention names, for security_role: roles alone
+ * ("Police arrested ...") count too. */
+static void note_force(ne_memory_t *mem, const ne_mention_t *m)
+{
+    for (int i = 0; i < m->n; i++)
+        if (!strcmp(m->m[i].role, "COP") || !strcmp(m->m[i].role, "MIL")) {
+            memcpy(mem->force, m->m[i].role, 4);
+            return;
+        }
+}
+
 static void finish_members(const ctx_t *c, build_t *b)
 {
     ne_mention_t *m = &b->m;
+    if (b->role_set && !strcmp(b->role, "SEC")) ne_strlcpy(b->role, security_role(c), sizeof(b->role));
     if (b->role_set) {
         if (b->nown == 0) {
             /* a role with no country yet: frames.c fills it from context */
@@ -755,7 +776,6 @@ static void finish_members(const ctx_t *c, build_t *b)
         for (int k = 0; k < b->nown && m->n < NE_MAX_MEMBERS; k++) m->m[m->n++] = b->own[k];
     }
     if (b->plural || m->n > 1) m->flags |= NE_MF_PLURAL;
-    (void)c;
 }
 
 static int is_role_plural(const ctx_t *c, uint32_t tb, uint32_t te)
@@ -3048,6 +3068,7 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
             b.m.tb = hyphen_chain_start(&c, i, d->ment.n ? d->ment.v[d->ment.n - 1].te : tb);
             b.m.te = e;
             mention_copy(&d->ment.v[d->ment.n++], &b.m);
+            note_force(mem, &b.m);
             /* pronouns and compounds later in the sentence see this one */
             if (!(b.m.flags & (NE_MF_LOC | NE_MF_REL | NE_MF_RECIP)) && b.m.n &&
                 (!(b.m.flags & NE_MF_GENERIC) || (b.m.flags & NE_MF_NAME)))
