@@ -1497,7 +1497,15 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
         } else {
             return i;
         }
-        if (!resolve_cast(c, n, person, v && !strcmp(v, "state"), &b->m)) return i;
+        /* value country: the states themselves; state: the parties as the
+         * article set them up ("both sides": an army and rebels) */
+        int countries = v && !strcmp(v, "country");
+        int states = v && (countries || !strcmp(v, "state"));
+        if (!resolve_cast(c, n, person, states, &b->m)) return i;
+        /* "Kenyan troops clashed with Ethiopian forces ... the two countries
+         * agreed": the states, not the forces (or leaders) that set them up */
+        for (int q = 0; countries && q < b->m.n; q++)
+            if (b->m.m[q].country[0]) ne_member_set(&b->m.m[q], b->m.m[q].country, "");
         b->m.flags |= NE_MF_PLURAL | (person ? NE_MF_PERSON : 0);
         return bare ? k + 1 : g + 1;
     }
@@ -1551,7 +1559,7 @@ static const ne_mention_t *the_country_s(const ctx_t *c, uint32_t j)
 {
     const char *v = NULL;
     if (j + 2 >= c->s.te || !is_w(c, j, "the") || !is_w(c, j + 2, "'s") ||
-        !has_class(c, j + 1, NE_MC_GROUP, &v) || strcmp(v, "state"))
+        !has_class(c, j + 1, NE_MC_GROUP, &v) || (strcmp(v, "state") && strcmp(v, "country")))
         return NULL;
     const ne_memory_t *mem = c->mem;
     size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
