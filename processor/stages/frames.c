@@ -145,6 +145,14 @@ static uint32_t skip_participle_clause(const ctx_t *c, uint32_t p)
     return p;
 }
 
+/* Does a verb group (a gerund read as a noun too) have its head at token k? */
+static int any_group_at(const ctx_t *c, uint32_t k)
+{
+    for (size_t v = 0; v < c->s.d->vg.n; v++)
+        if (c->s.d->vg.v[v].head == k) return 1;
+    return 0;
+}
+
 /* "a statement, which accused": the antecedent of the relative pronoun
  * mention rel, the mention before it, or a few nouns back ("a recent State
  * Department statement, which", "a Japanese employee of drug maker Astellas
@@ -163,12 +171,20 @@ static int32_t relative_antecedent(const ctx_t *c, const ne_mention_t *rel)
         /* "a Japanese employee of drug maker Astellas Pharma who": the head
          * of the noun phrase, not the name inside its "of" phrase */
         uint32_t p = c->s.d->ment.v[a].tb;
+        /* (a verb form ends the phrase: "accused Pakistan of sheltering
+         * militants who": the militants, not Pakistan) */
         for (int n = 0; n < 3 && p > c->s.tb + 1 && !is_w(c, p - 1, "of") && ment_at(c, p - 1) < 0 &&
                         tok(c, p - 1)->kind == NE_TK_WORD && !(tok(c, p - 1)->flags & NE_TF_CAP) &&
-                        !wf(c, p - 1);
+                        !wf(c, p - 1) && !any_group_at(c, p - 1);
              n++)
             p--;
         int32_t head = p > c->s.tb + 1 && is_w(c, p - 1, "of") ? ment_at(c, p - 2) : -1;
+        /* ("accused Afghanistan of harbouring militants who": a state's bare
+         * name heads no "of" phrase; the "of" is the verb's, and the
+         * militants are the antecedent) */
+        if (head >= 0 && c->s.d->ment.v[head].n == 1 && c->s.d->ment.v[head].m[0].country[0] &&
+            !c->s.d->ment.v[head].m[0].role[0])
+            head = -1;
         if (head >= 0 && c->s.d->ment.v[head].n && !(c->s.d->ment.v[head].flags & (NE_MF_LOC | NE_MF_REL)))
             return head;
         return a;
