@@ -889,7 +889,8 @@ static int finite_verb(const ctx_t *c, uint32_t k)
  * ("Israeli tank fire killed"). */
 static int role_modifies_noun(const ctx_t *c, uint32_t k)
 {
-    return k + 1 < c->s.te && is_modifier(c, k) && lookup(c, k).type == A_NONE &&
+    /* (an adverb is no noun: "Troops later rescued", "Soldiers also detained") */
+    return k + 1 < c->s.te && is_modifier(c, k) && !ne_s_adverb(&c->s, k) && lookup(c, k).type == A_NONE &&
            !verb_ends_phrase(c, k) && !finite_verb(c, k) && finite_verb(c, k + 1);
 }
 
