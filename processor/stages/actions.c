@@ -883,9 +883,22 @@ static int match_from(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos);
 /* '*': the rest of the pattern a few words on, token by token, so that the
  * words after a gap may lie inside a mention ("expelled * ambassador of +"
  * over "the ambassador of Belarus"). */
+/* Is token i the "to" of an infinitive ("to protest")? */
+static int infinitive_to(const ctx_t *c, uint32_t i)
+{
+    if (!is_w(c, i, "to")) return 0;
+    for (size_t k = 0; k < c->d->vg.n; k++) {
+        const ne_vgroup_t *g = &c->d->vg.v[k];
+        if ((g->flags & NE_VG_INFINITIVE) && (g->first == i || g->first == i + 1 || g->head == i + 1))
+            return 1;
+    }
+    return 0;
+}
+
 static int match_gap(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
     uint32_t q = jumped(ms, pos);
+    int crossed = 0; /* the gap passed a word that is not transparent */
     for (int k = 0; k <= MAX_GAP; k++) {
         /* "denounced the verdict in a statement issued | by her party": the
          * gap does not go on into the agent of a participle of its own */
@@ -893,6 +906,11 @@ static int match_gap(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
         if (match_from(c, ms, (uint16_t)(ei + 1), q)) return 1;
         q = jumped(ms, skip_transparent(c, q));
         if (q >= c->te || gap_stop(c, q)) return 0;
+        /* "blocked roads across France to protest against a trade deal":
+         * past an object, "to" and a verb open a purpose clause of its own
+         * ("offered to send aid" still crosses it: nothing came before) */
+        if (crossed && infinitive_to(c, q)) return 0;
+        crossed = 1;
         q = jumped(ms, q + 1);
     }
     return 0;
