@@ -1671,12 +1671,13 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
  * agents. */
 /* "Israeli jets struck Gaza ... The United Nations called for an immediate
  * ceasefire", "urged restraint": an appeal or a demand for de-escalation
- * (0256, 1056) that names no one is addressed to the two sides of the
- * article's last act of force (roots 18-20) between two parties. */
+ * (0256, 1056), or an offer to mediate (039), that names no one is
+ * addressed to the two sides of the article's last act of force (roots
+ * 18-20) between two parties. */
 static int warring_parties(const ctx_t *c, const char *code, const ne_member_t *act, int na,
                            ne_member_t *cp)
 {
-    if (strncmp(code, "0256", 4) && strncmp(code, "1056", 4)) return 0;
+    if (strncmp(code, "0256", 4) && strncmp(code, "1056", 4) && strncmp(code, "039", 3)) return 0;
     const struct ne_memevent_s *e;
     for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
         int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
