@@ -332,6 +332,15 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
         uint32_t q = (uint32_t)det - 2;
         if (is_w(c, q, "that") && q > c->s.tb) q--;
         if (say_head_at(c, q)) return -1;
+        /* "told Reuters (that) the boat had entered", "said on Monday the
+         * boat": past an addressee or a date, a few plain words */
+        for (uint32_t b = q, n = 0; b > c->s.tb && n < 3; n++) {
+            int32_t am = ment_at(c, b);
+            if (am >= 0) b = c->s.d->ment.v[am].tb;
+            else if (tok(c, b)->kind != NE_TK_WORD || any_group_at(c, b)) break;
+            if (b <= c->s.tb) break;
+            if (say_head_at(c, --b)) return -1;
+        }
     }
     uint32_t k = i;
     int32_t of_object = -1; /* "A convoy of the United Nations was attacked" */
