@@ -711,6 +711,24 @@ static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemm
         g->flags = (g->flags & ~NE_VG_FUTURE) | NE_VG_THREAT;
 }
 
+/* "was pardoned and released", "were detained and later freed by pirates": a
+ * bare participle coordinated with the head of a passive group shares its
+ * auxiliary, so it is passive too (with its negation and mood). */
+static void shared_passive(const ctx_t *c, ne_vgroup_t *g, const ne_vgroup_t *prev, uint8_t forms)
+{
+    if (!(prev->flags & NE_VG_PASSIVE) || (prev->flags & (NE_VG_NOUN | NE_VG_REDUCED)) ||
+        !(forms & NE_F_PPART) || g->first != g->head ||
+        (g->flags & (NE_VG_PASSIVE | NE_VG_NOUN | NE_VG_INFINITIVE)))
+        return;
+    uint32_t k = g->head;
+    while (k > c->tb && is_adverb(c, k - 1)) k--;
+    if (k <= c->tb || !(is_w(c, k - 1, "and") || is_w(c, k - 1, "or"))) return;
+    k--;
+    if (k > c->tb && is_punct(c, k - 1, ",")) k--;
+    if (k != prev->head + 1) return;
+    g->flags |= NE_VG_PASSIVE | (prev->flags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE | NE_VG_DEONTIC));
+}
+
 /* "Will Iran retaliate?", "Could the talks resume next week?": a sentence
  * that ends in a question mark (past closing quotes) asks and asserts
  * nothing, whatever its verbs. */
@@ -733,6 +751,7 @@ int ne_actions_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32
         if (!forms) continue;
         ne_vgroup_t g;
         read_group(&c, &g, i, lemma, forms);
+        if (d->vg.n) shared_passive(&c, &g, &d->vg.v[d->vg.n - 1], forms);
         if (question) g.flags |= NE_VG_MODAL;
         if (NE_VEC_RESERVE(d->vg) < 0) return -1;
         d->vg.v[d->vg.n++] = g;
