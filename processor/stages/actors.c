@@ -1482,6 +1482,11 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
     else if (!(wf(c, k) & (NE_W_NUM | NE_W_DET)))
         return i; /* the usual case, at once */
     int n = (k == i && is_w(c, k, "both")) ? 2 : group_count(c, k);
+    /* "urged all parties (all sides) to exercise restraint": the sides the
+     * article set up, as "both sides" ("all countries" are everyone) */
+    const char *gv = NULL;
+    if (!n && k == i && is_w(c, k, "all") && has_class(c, k + 1, NE_MC_GROUP, &gv) && !strcmp(gv, "state"))
+        n = 2;
     const char *v = NULL;
     if (n) {
         /* "the two Gulf states", "the two Nordic countries" */
