@@ -1898,8 +1898,10 @@ static void head_role(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.role);
     /* a weapon is an actor only with an owner; "Army warplanes" have one */
     if (!b->role_set || b->arms) b->arms = en->kind == NE_RK_ARMS;
+    /* a weapon or asset after a body is the body's: "rebel positions" are REB */
+    int bodys = en->kind == NE_RK_ARMS && b->role_set && !b->arms;
     /* the last noun is the head: "media regulator" is a regulator */
-    if (!b->role_set || en->code[0]) ne_strlcpy(b->role, en->code, sizeof(b->role));
+    if (!bodys && (!b->role_set || en->code[0])) ne_strlcpy(b->role, en->code, sizeof(b->role));
     b->role_set = 1;
     /* out of office: a former leader is the opposition, a former diplomat or
      * soldier a civilian */
@@ -2105,8 +2107,8 @@ static void parse_role_place(ctx_t *c, build_t *b, parse_t *p)
 {
     uint32_t j = p->j;
     if (!(b->role_set && !b->nown && j + 1 < c->s.te &&
-          (is_w(c, j, "of") || is_w(c, j, "in") || is_w(c, j, "from"))))
-        return;
+          (is_w(c, j, "of") || (is_w(c, j, "in") && !b->arms) || is_w(c, j, "from"))))
+        return; /* "an air base in Jordan" is where it is, not whose */
     uint32_t k = j + 1;
     while (k < c->s.te && (wf(c, k) & NE_W_DET))
         k++;
