@@ -1693,6 +1693,20 @@ static int head_ethnic(ctx_t *c, build_t *b, parse_t *p, atom_t a, const ne_lexe
     return 1;
 }
 
+/* "the Saudi-led coalition": a noun of the class led right after a
+ * state's "X-led" is that state's force, of the class's role (a coalition
+ * a state leads is its military side). Returns 1 when it took the noun. */
+static int led_force(ctx_t *c, build_t *b, parse_t *p, const ne_member_t *mm)
+{
+    const char *v = NULL;
+    if (!mm->country[0] || mm->role[0] || !has_class(c, p->j, NE_MC_LED, &v)) return 0;
+    ne_strlcpy(b->role, v, sizeof(b->role));
+    b->role_set = 1;
+    p->j++;
+    p->have_head = 1;
+    return 1;
+}
+
 /* "Vietnamese-led forces", "a Japanese-operated tanker", "Iran-backed
  * rebels": X followed by "-" and a word of the class patron. An owner
  * (led, operated, flagged) owns what follows; a patron (backed, aligned)
@@ -1709,7 +1723,9 @@ static int head_patron(ctx_t *c, build_t *b, parse_t *p, atom_t a, const ne_memb
     if (owner) add_owner(b, mm);
     p->j = w + 1;
     *step = STEP_MORE;
-    if (owner && !role_ahead(c, p->j, 1)) {
+    if (owner && !role_ahead(c, p->j, 1) && led_force(c, b, p, mm)) {
+        *step = STEP_DONE;
+    } else if (owner && !role_ahead(c, p->j, 1)) {
         /* "a Japanese-operated tanker": the owner's thing */
         uint32_t k = p->j;
         while (k < c->s.te && k - p->j < 3 && is_modifier(c, k) &&

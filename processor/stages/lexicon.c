@@ -1029,6 +1029,7 @@ static int load_mention_line(loader_t *ld, char **f, int nf)
                    {"thing", NE_MC_THING, 1},
                    {"allegiance", NE_MC_ALLEGIANCE, 0},
                    {"surname", NE_MC_SURNAME, 0},
+                   {"led", NE_MC_LED, 1},
                    {NULL, 0, 0}};
     if (nf < 2) return fail(ld, "expected word and class separated by a TAB");
     int c = 0;

@@ -121,7 +121,8 @@ enum {
     NE_MC_THING = 1u << 8,       /* "drills": a role word before it is an adjective */
     NE_MC_ALLEGIANCE = 1u << 9,  /* "loyal" (to X): a role of X's state; value: preposition */
     NE_MC_SURNAME = 1u << 10,    /* "King", "Major": a title that is also a surname ("Tom King") */
-    NE_MC_COUNT = 11
+    NE_MC_LED = 1u << 11,        /* "coalition" after "X-led": X's force; value: role */
+    NE_MC_COUNT = 12
 };
 
 /* Verb form bits. */
