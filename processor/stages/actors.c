@@ -1819,6 +1819,21 @@ static int adjective_as_people(const ctx_t *c, const parse_t *p)
     return 1;
 }
 
+/* "an Al-Shabaab car bomb killed", "a Hamas suicide bomb killed": after
+ * "a"/"an" and a group's name, plain nouns right before a finite verb are
+ * the group's thing, in the mention (weak, as "an Israeli air strike"): the
+ * verb's subject is the thing, whose kind (a car bomb) codes the act. */
+static int group_thing(ctx_t *c, parse_t *p)
+{
+    if (!(is_w(c, p->i, "a") || is_w(c, p->i, "an"))) return 0;
+    uint32_t k = p->j;
+    while (k < c->s.te && k - p->j < 3 && is_modifier(c, k) && !(k > p->j && verb_ends_phrase(c, k)))
+        k++;
+    if (k == p->j || k >= c->s.te || !finite_verb(c, k)) return 0;
+    p->j = k;
+    return 1;
+}
+
 static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
 {
     const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.actor);
@@ -1898,6 +1913,7 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     if (en->kind == NE_AK_PLACE) b->m.flags |= NE_MF_LOC;
     p->j = a.te;
     p->have_head = 1;
+    if (en->kind == NE_AK_GROUP && group_thing(c, p)) return STEP_DONE; /* "an Al-Shabaab car bomb" */
     if ((en->kind == NE_AK_COUNTRY || en->kind == NE_AK_CAPITAL) &&
         name_modifies_noun(c, p->j)) {
         /* "the Jordan attack", "the Russian-Ukraine war": the state's thing,
