@@ -183,6 +183,20 @@ static int compound_modifier(const ctx_t *c, uint32_t i)
     return p->kind == NE_TK_WORD && !in_gclass(c, NE_GC_PREFIXES, p->word);
 }
 
+static uint32_t class_phrase_end(const ctx_t *c, uint32_t cls, uint32_t i);
+
+/* "troops close to the border", "tanks next to Kosovo": the first word of
+ * a preposition of several words (class NEAR) after a noun or a mention is
+ * no verb ("agreed to close" has "to" before it, "will close" an auxiliary). */
+static int near_phrase_verb(const ctx_t *c, uint32_t i)
+{
+    uint32_t end = class_phrase_end(c, ne_lex_gclass(c->lx, NE_GC_NEAR), i);
+    if (end < i + 2 || i == c->tb) return 0;
+    const ne_token_t *p = tok(c, i - 1);
+    return ment_at(c, i - 1) >= 0 ||
+           (p->kind == NE_TK_WORD && !wf(c, i - 1) && ne_lex_vforms(c->lx, p->word) == NE_LEX_NONE);
+}
+
 /* Token i is a verb form that may head a group: not inside a mention or a
  * time expression, not a grammar word, not a capitalized word inside the
  * sentence (a name or a title: "Free Tibet"). Returns its form bits. */
@@ -198,6 +212,7 @@ static uint8_t verb_candidate(const ctx_t *c, uint32_t i, uint32_t *lemma)
         !is_punct(c, i - 1, ":"))
         return 0;
     if (compound_modifier(c, i)) return 0;
+    if (near_phrase_verb(c, i)) return 0;
     return forms;
 }
 
@@ -1354,12 +1369,35 @@ static uint32_t after_participle(const ctx_t *c, const ne_pelem_t *e, uint32_t p
     return word_fits(c, e, q + 1) ? q + 1 : 0;
 }
 
+/* Does element e name a one-word member of class NEAR ("near")? */
+static int names_near(const ctx_t *c, const ne_pelem_t *e)
+{
+    const int32_t *alts = ne_lex_alts(c->lx) + e->alt;
+    for (uint16_t k = 0; k < e->nalt; k++)
+        if (in_gclass(c, NE_GC_NEAR, alts[k])) return 1;
+    return 0;
+}
+
+/* "next to the border", "close to Kosovo": a phrase of several words of
+ * class NEAR where the pattern names "near". Its end, or 0. */
+static uint32_t near_phrase(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
+{
+    uint32_t end = class_phrase_end(c, ne_lex_gclass(c->lx, NE_GC_NEAR), pos);
+    return end >= pos + 2 && names_near(c, e) ? end : 0;
+}
+
 /* A word, possibly inside a mention ("expelled the Russian ambassador"). */
 static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
     const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
     const ne_pelem_t *before = ei > 0 ? e - 1 : NULL;
-    uint32_t after = 0;
+    uint32_t after = 0, near = word_fits(c, e, pos) ? 0 : near_phrase(c, e, pos);
+    if (near) {
+        ms->spec++;
+        if (match_from(c, ms, (uint16_t)(ei + 1), near)) return 1;
+        ms->spec--;
+        return 0;
+    }
     if (!word_fits(c, e, pos) && before && (before->type == NE_PE_WORD || before->type == NE_PE_CLASS) &&
         (ne_lex_word_flags(c->lx, ne_lex_alts(c->lx)[e->alt]) & NE_W_PREP) &&
         (after = after_participle(c, e, pos)))
@@ -1467,6 +1505,8 @@ static int words_present(const ne_lexicon_t *lx, const ne_pattern_t *p, const ne
 {
     const ne_pelem_t *el = ne_lex_pelems(lx) + p->elem;
     const int32_t *alts = ne_lex_alts(lx);
+    uint32_t near = ne_lex_gclass(lx, NE_GC_NEAR);
+    uint64_t near_bit = near < 64 ? 1ull << near : 0;
     /* most patterns fail here, on one word or class the sentence lacks */
     if ((p->wbits & ~d->wbits) || (p->cbits & ~d->wclasses)) return 0;
     for (uint16_t k = 0; k < p->nelem; k++) {
@@ -1475,6 +1515,10 @@ static int words_present(const ne_lexicon_t *lx, const ne_pattern_t *p, const ne
         if (el[k].type != NE_PE_WORD) continue;
         int any = 0;
         for (uint16_t a = 0; a < el[k].nalt && !any; a++) any = wset_has(d, alts[el[k].alt + a]);
+        /* "near" is also "close to", "next to" (class NEAR) */
+        if (!any && near_bit && (d->wclasses & near_bit))
+            for (uint16_t a = 0; a < el[k].nalt && !any; a++)
+                any = ne_lex_in_class(lx, ne_lex_gclass(lx, NE_GC_NEAR), alts[el[k].alt + a]);
         if (!any) return 0;
     }
     return 1;
