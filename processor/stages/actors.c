@@ -362,6 +362,19 @@ static int epithet_word(const ctx_t *c, uint32_t k)
     return ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_EPITHETS), sg >= 0 ? sg : w);
 }
 
+static int finite_verb(const ctx_t *c, uint32_t k);
+static int has_class(const ctx_t *c, uint32_t k, uint32_t cls, const char **value);
+
+/* "Jordan Henderson criticised", "Chad Daybell was": a state's name that is
+ * also a given name (class given), not after a determiner, before one plain
+ * name word and the verb, opens a person's name ("the Jordan Valley", "Chad
+ * Basin residents" stay places). */
+static int given_name_subject(const ctx_t *c, uint32_t j)
+{
+    return has_class(c, j, NE_MC_GIVEN, NULL) && plain_name_word(c, j + 1) && finite_verb(c, j + 2) &&
+           !(j > c->s.tb && (wf(c, j - 1) & NE_W_DET));
+}
+
 /* Is the dictionary atom a at j a word of a person's name? A one-word
  * city or region that ends a run of names ("Ivan Lima", "Sergio Paris"),
  * or opens one ("Aden Duale"), is a name, not the place. */
@@ -373,8 +386,9 @@ static int place_in_name(const ctx_t *c, uint32_t j, atom_t a, int first)
      * epithet, before another name word: "journalist Jordan Mwangi",
      * "lawyer Chad Benali" */
     if (kind == NE_AK_COUNTRY && first)
-        return j > c->s.tb && plain_name_word(c, j + 1) &&
-               (lookup(c, j - 1).type == A_ROLE || epithet_word(c, j - 1));
+        return (j > c->s.tb && plain_name_word(c, j + 1) &&
+                (lookup(c, j - 1).type == A_ROLE || epithet_word(c, j - 1))) ||
+               given_name_subject(c, j);
     if (kind != NE_AK_CAPITAL && kind != NE_AK_PLACE) return 0;
     return first ? plain_name_word(c, j + 1)
                  : plain_name_word(c, j - 1) && !plain_name_word(c, j + 1);

@@ -1030,6 +1030,7 @@ static int load_mention_line(loader_t *ld, char **f, int nf)
                    {"allegiance", NE_MC_ALLEGIANCE, 0},
                    {"surname", NE_MC_SURNAME, 0},
                    {"led", NE_MC_LED, 1},
+                   {"given", NE_MC_GIVEN, 0},
                    {NULL, 0, 0}};
     if (nf < 2) return fail(ld, "expected word and class separated by a TAB");
     int c = 0;

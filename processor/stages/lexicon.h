@@ -122,7 +122,8 @@ enum {
     NE_MC_ALLEGIANCE = 1u << 9,  /* "loyal" (to X): a role of X's state; value: preposition */
     NE_MC_SURNAME = 1u << 10,    /* "King", "Major": a title that is also a surname ("Tom King") */
     NE_MC_LED = 1u << 11,        /* "coalition" after "X-led": X's force; value: role */
-    NE_MC_COUNT = 12
+    NE_MC_GIVEN = 1u << 12,      /* "Jordan", "Chad": a state's name that is also a given name */
+    NE_MC_COUNT = 13
 };
 
 /* Verb form bits. */
