@@ -190,7 +190,9 @@ static uint32_t class_phrase_end(const ctx_t *c, uint32_t cls, uint32_t i);
  * no verb ("agreed to close" has "to" before it, "will close" an auxiliary). */
 static int near_phrase_verb(const ctx_t *c, uint32_t i)
 {
-    uint32_t end = class_phrase_end(c, ne_lex_gclass(c->lx, NE_GC_NEAR), i);
+    uint32_t near = ne_lex_gclass(c->lx, NE_GC_NEAR);
+    if (near >= 64 || !(c->d->wclasses & (1ull << near))) return 0; /* no such phrase here */
+    uint32_t end = class_phrase_end(c, near, i);
     if (end < i + 2 || i == c->tb) return 0;
     const ne_token_t *p = tok(c, i - 1);
     return ment_at(c, i - 1) >= 0 ||
@@ -1382,7 +1384,9 @@ static int names_near(const ctx_t *c, const ne_pelem_t *e)
  * class NEAR where the pattern names "near". Its end, or 0. */
 static uint32_t near_phrase(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
 {
-    uint32_t end = class_phrase_end(c, ne_lex_gclass(c->lx, NE_GC_NEAR), pos);
+    uint32_t near = ne_lex_gclass(c->lx, NE_GC_NEAR);
+    if (near >= 64 || !(c->d->wclasses & (1ull << near))) return 0; /* none in the sentence */
+    uint32_t end = class_phrase_end(c, near, pos);
     return end >= pos + 2 && names_near(c, e) ? end : 0;
 }
 
@@ -1466,6 +1470,14 @@ static uint32_t wset_hash(int32_t id, size_t mask)
     return ((uint32_t)id * 2654435761u >> 7) & (uint32_t)mask;
 }
 
+static void wset_add(ne_doc_t *d, int32_t w, size_t need)
+{
+    size_t h = wset_hash(w, need - 1);
+    while (d->wset.v[h] >= 0 && d->wset.v[h] != w) h = (h + 1) & (need - 1);
+    d->wset.v[h] = w;
+    d->wbits |= ne_word_bit(w);
+}
+
 static int wset_fill(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te)
 {
     size_t need = 64;
@@ -1481,11 +1493,22 @@ static int wset_fill(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t 
         if (id < 0) continue;
         d->wclasses |= ne_lex_word_classes(lx, id);
         /* a plural counts as its singular too ("ambassadors") */
-        for (int32_t w = id, n = 0; w >= 0 && n < 2; w = ne_lex_singular(lx, w), n++) {
-            size_t h = wset_hash(w, need - 1);
-            while (d->wset.v[h] >= 0 && d->wset.v[h] != w) h = (h + 1) & (need - 1);
-            d->wset.v[h] = w;
-            d->wbits |= ne_word_bit(w);
+        for (int32_t w = id, n = 0; w >= 0 && n < 2; w = ne_lex_singular(lx, w), n++)
+            wset_add(d, w, need);
+    }
+    /* the class NEAR counts only where a phrase of several words of it
+     * stands ("close to"), and then as its one-word members ("near") for
+     * the word prefilter */
+    uint32_t near = ne_lex_gclass(lx, NE_GC_NEAR);
+    if (near < 64 && (d->wclasses & (1ull << near))) {
+        ctx_t c = {lx, d, tb, te};
+        uint32_t i = tb;
+        while (i < te && class_phrase_end(&c, near, i) < i + 2) i++;
+        if (i == te) {
+            d->wclasses &= ~(1ull << near);
+        } else {
+            const int32_t *nw;
+            for (int k = ne_lex_near_words(lx, &nw) - 1; k >= 0; k--) wset_add(d, nw[k], need);
         }
     }
     return 0;
@@ -1505,8 +1528,6 @@ static int words_present(const ne_lexicon_t *lx, const ne_pattern_t *p, const ne
 {
     const ne_pelem_t *el = ne_lex_pelems(lx) + p->elem;
     const int32_t *alts = ne_lex_alts(lx);
-    uint32_t near = ne_lex_gclass(lx, NE_GC_NEAR);
-    uint64_t near_bit = near < 64 ? 1ull << near : 0;
     /* most patterns fail here, on one word or class the sentence lacks */
     if ((p->wbits & ~d->wbits) || (p->cbits & ~d->wclasses)) return 0;
     for (uint16_t k = 0; k < p->nelem; k++) {
@@ -1515,10 +1536,6 @@ static int words_present(const ne_lexicon_t *lx, const ne_pattern_t *p, const ne
         if (el[k].type != NE_PE_WORD) continue;
         int any = 0;
         for (uint16_t a = 0; a < el[k].nalt && !any; a++) any = wset_has(d, alts[el[k].alt + a]);
-        /* "near" is also "close to", "next to" (class NEAR) */
-        if (!any && near_bit && (d->wclasses & near_bit))
-            for (uint16_t a = 0; a < el[k].nalt && !any; a++)
-                any = ne_lex_in_class(lx, ne_lex_gclass(lx, NE_GC_NEAR), alts[el[k].alt + a]);
         if (!any) return 0;
     }
     return 1;

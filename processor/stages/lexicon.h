@@ -274,6 +274,9 @@ enum {
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
 uint32_t ne_lex_gclass(const ne_lexicon_t *lx, int gc);
+/** @brief The one-word members of class NEAR ("near"): a phrase of several words of the class
+ *  ("close to") counts as them for the word prefilter of patterns. Returns how many (at most 4). */
+int ne_lex_near_words(const ne_lexicon_t *lx, const int32_t **words);
 
 /** @brief Id of a noun class by name ("VICTIMS"), NE_LEX_NONE when unknown. */
 uint32_t ne_lex_class_id(const ne_lexicon_t *lx, const char *name);
