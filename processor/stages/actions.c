@@ -183,6 +183,22 @@ static int compound_modifier(const ctx_t *c, uint32_t i)
     return p->kind == NE_TK_WORD && !in_gclass(c, NE_GC_PREFIXES, p->word);
 }
 
+static uint32_t class_phrase_end(const ctx_t *c, uint32_t cls, uint32_t i);
+
+/* "troops close to the border", "tanks next to Kosovo": the first word of
+ * a preposition of several words (class NEAR) after a noun or a mention is
+ * no verb ("agreed to close" has "to" before it, "will close" an auxiliary). */
+static int near_phrase_verb(const ctx_t *c, uint32_t i)
+{
+    uint32_t near = ne_lex_gclass(c->lx, NE_GC_NEAR);
+    if (near >= 64 || !(c->d->wclasses & (1ull << near))) return 0; /* no such phrase here */
+    uint32_t end = class_phrase_end(c, near, i);
+    if (end < i + 2 || i == c->tb) return 0;
+    const ne_token_t *p = tok(c, i - 1);
+    return ment_at(c, i - 1) >= 0 ||
+           (p->kind == NE_TK_WORD && !wf(c, i - 1) && ne_lex_vforms(c->lx, p->word) == NE_LEX_NONE);
+}
+
 /* Token i is a verb form that may head a group: not inside a mention or a
  * time expression, not a grammar word, not a capitalized word inside the
  * sentence (a name or a title: "Free Tibet"). Returns its form bits. */
@@ -198,6 +214,7 @@ static uint8_t verb_candidate(const ctx_t *c, uint32_t i, uint32_t *lemma)
         !is_punct(c, i - 1, ":"))
         return 0;
     if (compound_modifier(c, i)) return 0;
+    if (near_phrase_verb(c, i)) return 0;
     return forms;
 }
 
@@ -1405,12 +1422,37 @@ static uint32_t after_participle(const ctx_t *c, const ne_pelem_t *e, uint32_t p
     return word_fits(c, e, q + 1) ? q + 1 : 0;
 }
 
+/* Does element e name a one-word member of class NEAR ("near")? */
+static int names_near(const ctx_t *c, const ne_pelem_t *e)
+{
+    const int32_t *alts = ne_lex_alts(c->lx) + e->alt;
+    for (uint16_t k = 0; k < e->nalt; k++)
+        if (in_gclass(c, NE_GC_NEAR, alts[k])) return 1;
+    return 0;
+}
+
+/* "next to the border", "close to Kosovo": a phrase of several words of
+ * class NEAR where the pattern names "near". Its end, or 0. */
+static uint32_t near_phrase(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
+{
+    uint32_t near = ne_lex_gclass(c->lx, NE_GC_NEAR);
+    if (near >= 64 || !(c->d->wclasses & (1ull << near))) return 0; /* none in the sentence */
+    uint32_t end = class_phrase_end(c, near, pos);
+    return end >= pos + 2 && names_near(c, e) ? end : 0;
+}
+
 /* A word, possibly inside a mention ("expelled the Russian ambassador"). */
 static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
     const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
     const ne_pelem_t *before = ei > 0 ? e - 1 : NULL;
-    uint32_t after = 0;
+    uint32_t after = 0, near = word_fits(c, e, pos) ? 0 : near_phrase(c, e, pos);
+    if (near) {
+        ms->spec++;
+        if (match_from(c, ms, (uint16_t)(ei + 1), near)) return 1;
+        ms->spec--;
+        return 0;
+    }
     if (!word_fits(c, e, pos) && before && (before->type == NE_PE_WORD || before->type == NE_PE_CLASS) &&
         (ne_lex_word_flags(c->lx, ne_lex_alts(c->lx)[e->alt]) & NE_W_PREP) &&
         (after = after_participle(c, e, pos)))
@@ -1479,6 +1521,14 @@ static uint32_t wset_hash(int32_t id, size_t mask)
     return ((uint32_t)id * 2654435761u >> 7) & (uint32_t)mask;
 }
 
+static void wset_add(ne_doc_t *d, int32_t w, size_t need)
+{
+    size_t h = wset_hash(w, need - 1);
+    while (d->wset.v[h] >= 0 && d->wset.v[h] != w) h = (h + 1) & (need - 1);
+    d->wset.v[h] = w;
+    d->wbits |= ne_word_bit(w);
+}
+
 static int wset_fill(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te)
 {
     size_t need = 64;
@@ -1494,11 +1544,22 @@ static int wset_fill(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t 
         if (id < 0) continue;
         d->wclasses |= ne_lex_word_classes(lx, id);
         /* a plural counts as its singular too ("ambassadors") */
-        for (int32_t w = id, n = 0; w >= 0 && n < 2; w = ne_lex_singular(lx, w), n++) {
-            size_t h = wset_hash(w, need - 1);
-            while (d->wset.v[h] >= 0 && d->wset.v[h] != w) h = (h + 1) & (need - 1);
-            d->wset.v[h] = w;
-            d->wbits |= ne_word_bit(w);
+        for (int32_t w = id, n = 0; w >= 0 && n < 2; w = ne_lex_singular(lx, w), n++)
+            wset_add(d, w, need);
+    }
+    /* the class NEAR counts only where a phrase of several words of it
+     * stands ("close to"), and then as its one-word members ("near") for
+     * the word prefilter */
+    uint32_t near = ne_lex_gclass(lx, NE_GC_NEAR);
+    if (near < 64 && (d->wclasses & (1ull << near))) {
+        ctx_t c = {lx, d, tb, te};
+        uint32_t i = tb;
+        while (i < te && class_phrase_end(&c, near, i) < i + 2) i++;
+        if (i == te) {
+            d->wclasses &= ~(1ull << near);
+        } else {
+            const int32_t *nw;
+            for (int k = ne_lex_near_words(lx, &nw) - 1; k >= 0; k--) wset_add(d, nw[k], need);
         }
     }
     return 0;

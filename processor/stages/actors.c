@@ -362,6 +362,19 @@ static int epithet_word(const ctx_t *c, uint32_t k)
     return ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_EPITHETS), sg >= 0 ? sg : w);
 }
 
+static int finite_verb(const ctx_t *c, uint32_t k);
+static int has_class(const ctx_t *c, uint32_t k, uint32_t cls, const char **value);
+
+/* "Jordan Henderson criticised", "Chad Daybell was": a state's name that is
+ * also a given name (class given), not after a determiner, before one plain
+ * name word and the verb, opens a person's name ("the Jordan Valley", "Chad
+ * Basin residents" stay places). */
+static int given_name_subject(const ctx_t *c, uint32_t j)
+{
+    return has_class(c, j, NE_MC_GIVEN, NULL) && plain_name_word(c, j + 1) && finite_verb(c, j + 2) &&
+           !(j > c->s.tb && (wf(c, j - 1) & NE_W_DET));
+}
+
 /* Is the dictionary atom a at j a word of a person's name? A one-word
  * city or region that ends a run of names ("Ivan Lima", "Sergio Paris"),
  * or opens one ("Aden Duale"), is a name, not the place. */
@@ -373,8 +386,9 @@ static int place_in_name(const ctx_t *c, uint32_t j, atom_t a, int first)
      * epithet, before another name word: "journalist Jordan Mwangi",
      * "lawyer Chad Benali" */
     if (kind == NE_AK_COUNTRY && first)
-        return j > c->s.tb && plain_name_word(c, j + 1) &&
-               (lookup(c, j - 1).type == A_ROLE || epithet_word(c, j - 1));
+        return (j > c->s.tb && plain_name_word(c, j + 1) &&
+                (lookup(c, j - 1).type == A_ROLE || epithet_word(c, j - 1))) ||
+               given_name_subject(c, j);
     if (kind != NE_AK_CAPITAL && kind != NE_AK_PLACE) return 0;
     return first ? plain_name_word(c, j + 1)
                  : plain_name_word(c, j - 1) && !plain_name_word(c, j + 1);
@@ -1789,6 +1803,20 @@ static int head_ethnic(ctx_t *c, build_t *b, parse_t *p, atom_t a, const ne_lexe
     return 1;
 }
 
+/* "the Saudi-led coalition": a noun of the class led right after a
+ * state's "X-led" is that state's force, of the class's role (a coalition
+ * a state leads is its military side). Returns 1 when it took the noun. */
+static int led_force(ctx_t *c, build_t *b, parse_t *p, const ne_member_t *mm)
+{
+    const char *v = NULL;
+    if (!mm->country[0] || mm->role[0] || !has_class(c, p->j, NE_MC_LED, &v)) return 0;
+    ne_strlcpy(b->role, v, sizeof(b->role));
+    b->role_set = 1;
+    p->j++;
+    p->have_head = 1;
+    return 1;
+}
+
 /* "Vietnamese-led forces", "a Japanese-operated tanker", "Iran-backed
  * rebels": X followed by "-" and a word of the class patron. An owner
  * (led, operated, flagged) owns what follows; a patron (backed, aligned)
@@ -1805,7 +1833,9 @@ static int head_patron(ctx_t *c, build_t *b, parse_t *p, atom_t a, const ne_memb
     if (owner) add_owner(b, mm);
     p->j = w + 1;
     *step = STEP_MORE;
-    if (owner && !role_ahead(c, p->j, 1)) {
+    if (owner && !role_ahead(c, p->j, 1) && led_force(c, b, p, mm)) {
+        *step = STEP_DONE;
+    } else if (owner && !role_ahead(c, p->j, 1)) {
         /* "a Japanese-operated tanker": the owner's thing */
         uint32_t k = p->j;
         while (k < c->s.te && k - p->j < 3 && is_modifier(c, k) &&
@@ -1899,6 +1929,21 @@ static int adjective_as_people(const ctx_t *c, const parse_t *p)
     return 1;
 }
 
+/* "an Al-Shabaab car bomb killed", "a Hamas suicide bomb killed": after
+ * "a"/"an" and a group's name, plain nouns right before a finite verb are
+ * the group's thing, in the mention (weak, as "an Israeli air strike"): the
+ * verb's subject is the thing, whose kind (a car bomb) codes the act. */
+static int group_thing(ctx_t *c, parse_t *p)
+{
+    if (!(is_w(c, p->i, "a") || is_w(c, p->i, "an"))) return 0;
+    uint32_t k = p->j;
+    while (k < c->s.te && k - p->j < 3 && is_modifier(c, k) && !(k > p->j && verb_ends_phrase(c, k)))
+        k++;
+    if (k == p->j || k >= c->s.te || !finite_verb(c, k)) return 0;
+    p->j = k;
+    return 1;
+}
+
 static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
 {
     const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.actor);
@@ -1978,6 +2023,7 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     if (en->kind == NE_AK_PLACE) b->m.flags |= NE_MF_LOC;
     p->j = a.te;
     p->have_head = 1;
+    if (en->kind == NE_AK_GROUP && group_thing(c, p)) return STEP_DONE; /* "an Al-Shabaab car bomb" */
     if ((en->kind == NE_AK_COUNTRY || en->kind == NE_AK_CAPITAL) &&
         name_modifies_noun(c, p->j)) {
         /* "the Jordan attack", "the Russian-Ukraine war": the state's thing,
@@ -2000,8 +2046,10 @@ static void head_role(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.role);
     /* a weapon is an actor only with an owner; "Army warplanes" have one */
     if (!b->role_set || b->arms) b->arms = en->kind == NE_RK_ARMS;
+    /* a weapon or asset after a body is the body's: "rebel positions" are REB */
+    int bodys = en->kind == NE_RK_ARMS && b->role_set && !b->arms;
     /* the last noun is the head: "media regulator" is a regulator */
-    if (!b->role_set || en->code[0]) ne_strlcpy(b->role, en->code, sizeof(b->role));
+    if (!bodys && (!b->role_set || en->code[0])) ne_strlcpy(b->role, en->code, sizeof(b->role));
     b->role_set = 1;
     /* out of office: a former leader is the opposition, a former diplomat or
      * soldier a civilian */
@@ -2207,8 +2255,8 @@ static void parse_role_place(ctx_t *c, build_t *b, parse_t *p)
 {
     uint32_t j = p->j;
     if (!(b->role_set && !b->nown && j + 1 < c->s.te &&
-          (is_w(c, j, "of") || is_w(c, j, "in") || is_w(c, j, "from"))))
-        return;
+          (is_w(c, j, "of") || (is_w(c, j, "in") && !b->arms) || is_w(c, j, "from"))))
+        return; /* "an air base in Jordan" is where it is, not whose */
     uint32_t k = j + 1;
     while (k < c->s.te && (wf(c, k) & NE_W_DET))
         k++;

@@ -122,6 +122,8 @@ struct ne_lexicon_s {
     NE_VEC(ne_cphrase_t) cph;    /* class member phrases */
     NE_VEC(int32_t) cword;       /* their words */
     uint32_t gclass[NE_GC_COUNT]; /* ids of the classes the grammar names */
+    int32_t near_words[4];        /* the one-word members of class NEAR ("near") */
+    int nnear;
     NE_VEC(noun_t) noun;         /* event nouns */
     NE_VEC(ne_support_t) sup;    /* support readings of verbs */
     size_t ngrammar; /* grammar.tsv lines read */
@@ -144,7 +146,7 @@ static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "S
                                                              "DEMANDS",  "CHEMICAL", "ARMOUR",     "CROWD",
                                                              "MISSION",  "WEAPONS",  "CONVOY",     "PROPERTY",
                                                              "GRIEVANCE", "PREFIXES", "PERIODS", "AIR", "PATIENTS", "GRANTS", "TALKS", "HEARSAY",
-                                                             "SUICIDE_BOMB", "VEHICLE_BOMB", "ROADSIDE_BOMB", "AIR_MEANS"};
+                                                             "SUICIDE_BOMB", "VEHICLE_BOMB", "ROADSIDE_BOMB", "AIR_MEANS", "NEAR"};
 
 /* snprintf(dst, size, "%s", src) without the format machinery (a CAMEO
  * code look-up per event did it): at most size - 1 bytes, always ended. */
@@ -502,6 +504,12 @@ uint32_t ne_lex_supports(const ne_lexicon_t *lx, uint32_t lemma)
 const ne_support_t *ne_lex_support(const ne_lexicon_t *lx, uint32_t idx)
 {
     return &lx->sup.v[idx];
+}
+
+int ne_lex_near_words(const ne_lexicon_t *lx, const int32_t **words)
+{
+    *words = lx->near_words;
+    return lx->nnear;
 }
 
 uint32_t ne_lex_gclass(const ne_lexicon_t *lx, int gc)
@@ -1030,6 +1038,8 @@ static int load_mention_line(loader_t *ld, char **f, int nf)
                    {"allegiance", NE_MC_ALLEGIANCE, 0},
                    {"surname", NE_MC_SURNAME, 0},
                    {"region", NE_MC_REGION, 0},
+                   {"led", NE_MC_LED, 1},
+                   {"given", NE_MC_GIVEN, 0},
                    {NULL, 0, 0}};
     if (nf < 2) return fail(ld, "expected word and class separated by a TAB");
     int c = 0;
@@ -1887,6 +1897,10 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
     }
     qsort(lx->cameo.v, lx->cameo.n, sizeof(ne_cameo_t), cameo_cmp);
     for (int gc = 0; gc < NE_GC_COUNT; gc++) lx->gclass[gc] = ne_lex_class_id(lx, gclass_names[gc]);
+    lx->nnear = 0;
+    for (size_t k = 0; k < lx->cph.n && lx->nnear < 4; k++)
+        if (lx->cph.v[k].cls == lx->gclass[NE_GC_NEAR] && lx->cph.v[k].nwords == 1)
+            lx->near_words[lx->nnear++] = lx->cword.v[lx->cph.v[k].words];
     /* group patterns by lemma, most specific first */
     qsort(lx->pat.v, lx->pat.n, sizeof(pat_t), pat_cmp);
     lx->patterns.cap = lx->pat.n ? lx->pat.n : 1;

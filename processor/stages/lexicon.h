@@ -122,7 +122,9 @@ enum {
     NE_MC_ALLEGIANCE = 1u << 9,  /* "loyal" (to X): a role of X's state; value: preposition */
     NE_MC_SURNAME = 1u << 10,    /* "King", "Major": a title that is also a surname ("Tom King") */
     NE_MC_REGION = 1u << 11,     /* "Latin" (American): a region named with a state's name; value: that state */
-    NE_MC_COUNT = 12
+    NE_MC_LED = 1u << 12,        /* "coalition" after "X-led": X's force; value: role */
+    NE_MC_GIVEN = 1u << 13,      /* "Jordan", "Chad": a state's name that is also a given name */
+    NE_MC_COUNT = 14
 };
 
 /* Verb form bits. */
@@ -268,10 +270,14 @@ enum {
     NE_GC_VEHICLE_BOMB, /* "car bomb", "truck bomb": the attack is 1832 */
     NE_GC_ROADSIDE_BOMB, /* "roadside bomb", "IED": the attack is 1833 */
     NE_GC_AIR_MEANS,    /* "a drone killed", "killed by a U.S. drone": an attack from the air, 195 */
+    NE_GC_NEAR,         /* "near", "close to", "next to": a phrase reads as the one-word member */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
 uint32_t ne_lex_gclass(const ne_lexicon_t *lx, int gc);
+/** @brief The one-word members of class NEAR ("near"): a phrase of several words of the class
+ *  ("close to") counts as them for the word prefilter of patterns. Returns how many (at most 4). */
+int ne_lex_near_words(const ne_lexicon_t *lx, const int32_t **words);
 
 /** @brief Id of a noun class by name ("VICTIMS"), NE_LEX_NONE when unknown. */
 uint32_t ne_lex_class_id(const ne_lexicon_t *lx, const char *name);
