@@ -1241,6 +1241,14 @@ static int32_t trigger_word(const ctx_t *c, const ne_vgroup_t *g)
  * start, at most a few words. */
 static int32_t means_word(const ctx_t *c, const ne_vgroup_t *g)
 {
+    /* "killed five people in a raid": the event noun after "in" that the
+     * matched words hold names the event too */
+    for (uint32_t k = g->head + 2; k < g->mend && k < c->s.te; k++) {
+        uint32_t noun = ne_lex_noun(c->s.lx, tok(c, k)->word);
+        if (noun == NE_LEX_NONE || !ne_lex_noun_roots(c->s.lx, noun)) continue;
+        for (uint32_t b = k; b > g->head + 1 && k - b < 4; b--)
+            if (is_w(c, b - 1, "in")) return ne_lex_noun_word(c->s.lx, noun);
+    }
     if (g->flags & NE_VG_PASSIVE) return -1;
     for (uint32_t k = g->first; k > c->s.tb && g->first - k < 6; k--) {
         const ne_token_t *t = tok(c, k - 1);
