@@ -1629,14 +1629,15 @@ static int aid_recipients(const ctx_t *c, const char *code, ne_member_t *cp)
  * the actor itself is no object); else the targets of a similar act
  * before; else the event a definite object noun stands for; for reply,
  * else whoever last acted on the actor ("Minsk denied the charge"). */
-/* Are all members of m the armed forces or police of the actor's state (or
- * forces of no state named, "massed troops": the actor's own)? */
+/* Are all members of m the armed forces, police or officials of the
+ * actor's state (or of no state named, "massed troops", "recalled its
+ * envoy": the actor's own)? */
 static int own_forces(const ne_mention_t *m, const ne_member_t *actor)
 {
     if (!m->n || !actor->country[0]) return 0;
     for (int k = 0; k < m->n; k++)
         if ((m->m[k].country[0] && strcmp(m->m[k].country, actor->country)) ||
-            (strcmp(m->m[k].role, "MIL") && strcmp(m->m[k].role, "COP")))
+            (strcmp(m->m[k].role, "MIL") && strcmp(m->m[k].role, "COP") && strcmp(m->m[k].role, "GOV")))
             return 0;
     return 1;
 }
@@ -1678,8 +1679,9 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
         if (na && c->s.d->ment.v[m].n && !strcmp(c->s.d->ment.v[m].m[0].code, act[0].code) &&
             !release_bidding(g->pat->code))
             continue;
-        /* "Ethiopia and Eritrea massed troops": the actor's own forces,
-         * inside the words the pattern matched, are its means */
+        /* "Ethiopia and Eritrea massed troops", "Somalia recalled its
+         * envoy": the actor's own forces or officials, inside the words the
+         * pattern matched, are its means, not the party acted on */
         if (na && c->s.d->ment.v[m].te <= g->mend && own_forces(&c->s.d->ment.v[m], &act[0])) continue;
         return members(c, m, cp);
     }
