@@ -1005,6 +1005,16 @@ static void attach_dates(ctx_t *c)
     }
 }
 
+/* Does time expression x begin after the day the article was published
+ * (compared at x's precision)? */
+static int after_published(const ne_timex_t *x, int published)
+{
+    if (!published) return 0;
+    if (x->prec == NE_PREC_YEAR) return x->ymd / 10000 > published / 10000;
+    if (x->prec == NE_PREC_MONTH) return x->ymd / 100 > published / 100;
+    return x->ymd > published;
+}
+
 static void event_date(const ctx_t *c, const ne_vgroup_t *g, int intent, ne_event_t *e)
 {
     const ne_doc_t *d = c->s.d;
@@ -1013,6 +1023,9 @@ static void event_date(const ctx_t *c, const ne_vgroup_t *g, int intent, ne_even
     if (g->date >= 0) {
         x = &d->tx.v[g->date];
         if (intent && (x->flags & NE_TX_FUTURE)) x = NULL;
+        /* "suspended talks on joining the EU until 2028": a done act is
+         * never dated after the article; the date is its term's end */
+        else if (!intent && after_published(x, d->published)) x = NULL;
     }
     if (!x) {
         /* the reporting verb's date: "..., the ministry announced on Monday" */
