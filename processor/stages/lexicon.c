@@ -31,6 +31,7 @@ typedef struct winfo_s {
     int32_t plural;   /* an irregular noun plural given in classes.tsv, -1 */
     uint64_t classes; /* bit c: a member of class c (< 64) begins with this word */
     int32_t mword;  /* index into mwords (mention-grammar classes), -1 */
+    uint16_t date_rules; /* NE_DR_*: the date rules this word may begin */
 } winfo_t;
 
 /* What the stages read about a word at nearly every token, apart from the
@@ -320,6 +321,11 @@ uint32_t ne_lex_word_flags(const ne_lexicon_t *lx, int32_t w)
 int ne_lex_word_val(const ne_lexicon_t *lx, int32_t w)
 {
     return w < 0 ? 0 : lx->winfo.v[w].val;
+}
+
+uint32_t ne_lex_date_rules(const ne_lexicon_t *lx, int32_t w)
+{
+    return w < 0 ? 0 : lx->winfo.v[w].date_rules;
 }
 
 /* ---- trie ------------------------------------------------------------- */
@@ -1187,11 +1193,13 @@ static const ne_cameo_t *cameo_find_unsorted(loader_t *ld, const char *code)
 /* ---- grammar words: grammar.tsv ------------------------------------------ */
 
 /* The classes a grammar line may name: a word class sets word flags, a
- * lemma class sets the flags of a verb lemma (all its forms). */
+ * lemma class sets the flags of a verb lemma (all its forms); a timestart-*
+ * class also names the date rules (NE_DR_*) its words may begin. */
 static const struct grammar_class_s {
     const char *name;
     uint32_t flags;
     int lemma;
+    uint32_t date_rules;
 } GRAMMAR_CLASSES[] = {
     {"det", NE_W_DET, 0},
     {"poss", NE_W_POSS, 0},
@@ -1218,11 +1226,19 @@ static const struct grammar_class_s {
     {"possible", NE_W_POSSIBLE, 0},
     {"condition", NE_W_CONDITION, 0},
     {"future-time", NE_W_FUTURE_TIME, 0},
-    {"timestart", NE_W_TIMESTART, 0},
+    {"timestart-relative-day", NE_W_TIMESTART, 0, NE_DR_RELATIVE_DAY},
+    {"timestart-day-word", NE_W_TIMESTART, 0, NE_DR_DAY_WORD},
+    {"timestart-weekend", NE_W_TIMESTART, 0, NE_DR_WEEKEND},
+    {"timestart-period", NE_W_TIMESTART, 0, NE_DR_PERIOD},
+    {"timestart-ago", NE_W_TIMESTART, 0, NE_DR_AGO},
+    {"timestart-recently", NE_W_TIMESTART, 0, NE_DR_RECENTLY},
+    {"timestart-weekday", NE_W_TIMESTART, 0, NE_DR_WEEKDAY},
+    {"timestart-month", NE_W_TIMESTART, 0, NE_DR_MONTH},
+    {"timestart-year", NE_W_TIMESTART, 0, NE_DR_YEAR},
     {"particle", NE_W_PARTICLE, 0},
     {"name-suffix", NE_W_NAME_SUFFIX, 0},
-    {"weekday", NE_W_WEEKDAY | NE_W_TIMESTART, 0},
-    {"month", NE_W_MONTH | NE_W_TIMESTART, 0},
+    {"weekday", NE_W_WEEKDAY | NE_W_TIMESTART, 0, NE_DR_WEEKDAY},
+    {"month", NE_W_MONTH | NE_W_TIMESTART, 0, NE_DR_MONTH},
     {"say", NE_L_SAY, 1},
     {"aspect", NE_L_ASPECT, 1},
     {"intent", NE_L_INTENT, 1},
@@ -1335,6 +1351,7 @@ static int grammar_word(loader_t *ld, const struct grammar_class_s *gc, char *w)
     int32_t id = word_intern_z(lx, w);
     if (id < 0) return fail(ld, "out of memory");
     lx->whot.v[id].flags |= gc->flags;
+    lx->winfo.v[id].date_rules |= (uint16_t)gc->date_rules;
     if (eq) lx->winfo.v[id].val = val;
     return 0;
 }
