@@ -1572,6 +1572,8 @@ static int match_below(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, uin
         if (p->score > below || (p->score == below && (!after || p <= after))) continue;
         if (best.p && p->score != best.p->score) break;
         if (to_infinitive && !opens_with_word(c, p, from)) continue;
+        /* words_present's first test, here: most patterns fail it, without a call */
+        if ((p->wbits & ~c->d->wbits) || (p->cbits & ~c->d->wclasses)) continue;
         if (!words_present(c->lx, p, c->d)) continue;
         mstate_t ms;
         int ok = (vg->flags & NE_VG_PASSIVE) ? match_passive(c, p, from, &ms) : match_active(c, p, from, &ms);
