@@ -2072,7 +2072,10 @@ static int kind_code(const ctx_t *c, const ne_vgroup_t *g, const char *code, cha
 {
     for (size_t k = 0; k < sizeof(KINDS) / sizeof(KINDS[0]); k++) {
         char mapped[5];
-        if (!ne_lex_code_family(c->s.lx, KINDS[k].family, code, mapped)) continue;
+        /* most acts are in none of the kinds' families: no copy for them */
+        if (!ne_lex_code_family_may(c->s.lx, KINDS[k].family, code) ||
+            !ne_lex_code_family(c->s.lx, KINDS[k].family, code, mapped))
+            continue;
         if (!clause_names(c, g, KINDS[k].gc, KINDS[k].patient)) continue;
         set_code(out, mapped);
         return 1;

@@ -1276,15 +1276,21 @@ static const char *const CODE_FAMILIES[NE_CF_COUNT] = {
     "code-kind-chemical", "code-kind-armour", "code-kind-crowd", "code-kind-mission",
     "code-kind-convoy", "code-kind-property", "code-kind-air"};
 
+int ne_lex_code_family_may(const ne_lexicon_t *lx, int family, const char *code)
+{
+    int root = isdigit((unsigned char)code[0]) && isdigit((unsigned char)code[1])
+                   ? (code[0] - '0') * 10 + (code[1] - '0')
+                   : -1;
+    return !(family >= 0 && family < NE_CF_COUNT && root >= 0 && root < 32 &&
+             !(lx->cmap_roots[family] & (1u << root)));
+}
+
 int ne_lex_code_family(const ne_lexicon_t *lx, int family, const char *code, char out[5])
 {
     const struct code_map_s *best = NULL;
     size_t bestn = 0;
     /* most acts are in no family: skip the scan by their root */
-    int root = isdigit((unsigned char)code[0]) && isdigit((unsigned char)code[1])
-                   ? (code[0] - '0') * 10 + (code[1] - '0')
-                   : -1;
-    if (family >= 0 && family < NE_CF_COUNT && root >= 0 && root < 32 && !(lx->cmap_roots[family] & (1u << root))) {
+    if (!ne_lex_code_family_may(lx, family, code)) {
         ne_strlcpy(out, code, 5);
         return 0;
     }

@@ -340,6 +340,9 @@ enum {
  * maps nothing (an entry `-` keeps the code too, and returns 1).
  */
 int ne_lex_code_family(const ne_lexicon_t *lx, int family, const char *code, char out[5]);
+/** @brief 0 when family maps no code of code's root (its first two digits), so
+ * ne_lex_code_family would leave code as it is; 1 when it may map it. */
+int ne_lex_code_family_may(const ne_lexicon_t *lx, int family, const char *code);
 
 /**
  * @brief Mention-grammar classes of a word (NE_MC_* bits, 0 for none). With
