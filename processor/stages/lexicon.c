@@ -118,6 +118,7 @@ struct ne_lexicon_s {
     NE_VEC(int32_t) alt;
     NE_VEC(char *) owned;
     NE_VEC(ne_cameo_t) cameo;
+    uint32_t *cameo_key; /* cameo's codes packed by cameo_key(), in cameo's order */
     NE_VEC(irregular_t) irr;
     NE_VEC(char *) cname;        /* class names, by id */
     NE_VEC(ne_cphrase_t) cph;    /* class member phrases */
@@ -540,12 +541,30 @@ static int cameo_cmp(const void *a, const void *b)
     return strcmp(((const ne_cameo_t *)a)->code, ((const ne_cameo_t *)b)->code);
 }
 
+/* A code's first four bytes as a number that orders as strcmp orders the
+ * codes: from the most significant byte, zeros after its end. */
+static uint32_t cameo_key(const char *code)
+{
+    uint32_t k = 0;
+    int i = 0;
+    for (; i < 4 && code[i]; i++) k = k << 8 | (unsigned char)code[i];
+    for (; i < 4; i++) k <<= 8;
+    return k;
+}
+
 const ne_cameo_t *ne_lex_cameo(const ne_lexicon_t *lx, const char *code)
 {
-    ne_cameo_t key;
-    memset(&key, 0, sizeof(key));
-    copy_cstr(key.code, sizeof(key.code), code);
-    return bsearch(&key, lx->cameo.v, lx->cameo.n, sizeof(ne_cameo_t), cameo_cmp);
+    /* bsearch's halving, so the same entry, over the packed codes: an
+     * integer comparison a step instead of strcmp through a callback */
+    uint32_t key = cameo_key(code);
+    size_t l = 0, u = lx->cameo.n;
+    while (l < u) {
+        size_t m = (l + u) / 2;
+        if (key < lx->cameo_key[m]) u = m;
+        else if (key > lx->cameo_key[m]) l = m + 1;
+        else return &lx->cameo.v[m];
+    }
+    return NULL;
 }
 
 /* ---- phrases ---------------------------------------------------------- */
@@ -1816,6 +1835,8 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
         }
     }
     qsort(lx->cameo.v, lx->cameo.n, sizeof(ne_cameo_t), cameo_cmp);
+    if (!(lx->cameo_key = malloc(lx->cameo.n * sizeof(uint32_t)))) goto oom;
+    for (size_t i = 0; i < lx->cameo.n; i++) lx->cameo_key[i] = cameo_key(lx->cameo.v[i].code);
     for (int gc = 0; gc < NE_GC_COUNT; gc++) lx->gclass[gc] = ne_lex_class_id(lx, gclass_names[gc]);
     /* group patterns by lemma, most specific first */
     qsort(lx->pat.v, lx->pat.n, sizeof(pat_t), pat_cmp);
@@ -1865,6 +1886,7 @@ void ne_lex_destroy(ne_lexicon_t *lx)
     for (size_t i = 0; i < lx->owned.n; i++) free(lx->owned.v[i]);
     free(lx->owned.v);
     free(lx->cameo.v);
+    free(lx->cameo_key);
     for (size_t i = 0; i < lx->irr.n; i++)
         for (int k = 0; k < 4; k++) free(lx->irr.v[i].forms[k]);
     free(lx->irr.v);
