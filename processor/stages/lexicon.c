@@ -131,6 +131,7 @@ struct ne_lexicon_s {
         uint8_t family;
         char from[5]; /* a code prefix, "" for the default */
         char to[5];   /* "" keeps the code */
+        uint8_t nfrom; /* strlen(from) */
         uint32_t next; /* the family's next entry + 1, 0 at the end */
     } *cmap;
     size_t ncmap, cmap_cap;
@@ -1316,8 +1317,11 @@ int ne_lex_code_family(const ne_lexicon_t *lx, int family, const char *code, cha
     uint32_t i = family >= 0 && family < NE_CF_COUNT ? lx->cmap_first[family] : 0;
     for (; i; i = lx->cmap[i - 1].next) {
         const struct code_map_s *m = &lx->cmap[i - 1];
-        size_t n = strlen(m->from);
-        if (strncmp(code, m->from, n)) continue;
+        /* from's bytes, none a NUL: a loop to code's first other byte
+         * where strlen and strncmp were two calls an entry */
+        size_t n = m->nfrom, k = 0;
+        while (k < n && code[k] == m->from[k]) k++;
+        if (k < n) continue;
         if (!best || n > bestn) best = m, bestn = n;
     }
     ne_strlcpy(out, best && best->to[0] ? best->to : code, 5);
@@ -1348,6 +1352,7 @@ static int code_map_pair(loader_t *ld, int family, char *pair)
     lx->cmap_last[family] = (uint32_t)lx->ncmap;
     lx->cmap_roots[family] |= strcmp(from, "*") ? 1u << ((from[0] - '0') * 10 + (from[1] - '0')) : ~0u;
     ne_strlcpy(m->from, strcmp(from, "*") ? from : "", sizeof(m->from));
+    m->nfrom = (uint8_t)strlen(m->from);
     ne_strlcpy(m->to, strcmp(to, "-") ? to : "", sizeof(m->to));
     return 0;
 }
