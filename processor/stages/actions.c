@@ -1796,6 +1796,10 @@ uint32_t ne_actions_class_at(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t
                              uint32_t cls, uint32_t i)
 {
     ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
+    /* no word of the sentence begins a member of the class (wset_fill's
+     * bits, as words_present reads them): frames asks at every token of a
+     * clause */
+    if (cls < 64 && i >= tb && i < te && !(d->wclasses & (1ull << cls))) return 0;
     return class_phrase_end(&c, cls, i);
 }
 
