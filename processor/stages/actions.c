@@ -1701,6 +1701,8 @@ static int match_below(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, uin
         if (p->score > below || (p->score == below && (!after || p <= after))) continue;
         if (best.p && p->score != best.p->score) break;
         if (to_infinitive && !opens_with_word(c, p, from)) continue;
+        /* words_present's first test, here: most patterns fail it, without a call */
+        if ((p->wbits & ~c->d->wbits) || (p->cbits & ~c->d->wclasses)) continue;
         if (!words_present(c->lx, p, c->d)) continue;
         mstate_t ms;
         int ok = (vg->flags & NE_VG_PASSIVE) ? match_passive(c, p, from, &ms) : match_active(c, p, from, &ms);
@@ -1925,6 +1927,10 @@ uint32_t ne_actions_class_at(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t
                              uint32_t cls, uint32_t i)
 {
     ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
+    /* no word of the sentence begins a member of the class (wset_fill's
+     * bits, as words_present reads them): frames asks at every token of a
+     * clause */
+    if (cls < 64 && i >= tb && i < te && !(d->wclasses & (1ull << cls))) return 0;
     return class_phrase_end(&c, cls, i);
 }
 

@@ -94,7 +94,9 @@ int ne_actions_match_fallback(const ne_lexicon_t *lx, const ne_doc_t *doc, uint3
 int ne_actions_sentence_has(const ne_doc_t *doc, int32_t word);
 
 /** @brief The end of the longest member of noun class cls that starts at token
- * i of sentence [tb, te), or 0 when none does ("in defiance of"). */
+ * i of sentence [tb, te), or 0 when none does ("in defiance of"). After
+ * ne_actions_sentence() on the same sentence (it reads the sentence's word
+ * set, as ne_actions_match() does). */
 uint32_t ne_actions_class_at(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te,
                              uint32_t cls, uint32_t i);
 

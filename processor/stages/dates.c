@@ -386,18 +386,28 @@ static uint32_t year_date(ctx_t *c, uint32_t i, int *err)
     return i;
 }
 
-/* The rules in the order they are tried: the first that matches wins. */
+/* The rules in the order they are tried: the first that matches wins. Rule
+ * r is the one of bit 1 << r of NE_DR_*: the grammar's timestart-* lines say
+ * at which words it may start. */
 static uint32_t (*const RULES[])(ctx_t *, uint32_t, int *) = {
     iso_date, relative_day, day_word, weekend, relative_period, ago, recently, weekday,
     month_date, year_date,
 };
 
-/* Try the rules at token i; returns the end of a match, or i. */
+/* A number may begin an ISO date, a relative day ("2 days later"), "3 weeks
+ * ago" or a day before its month ("5 May"). */
+#define NUM_RULES (NE_DR_ISO | NE_DR_RELATIVE_DAY | NE_DR_AGO | NE_DR_MONTH)
+
+/* Try the rules that may begin at token i (most timestart words begin two
+ * or three of the ten), in order: the lowest bit left first. Returns the end
+ * of a match, or i. */
 static uint32_t match_at(ctx_t *c, uint32_t i, int *err)
 {
     *err = 0;
-    for (size_t r = 0; r < sizeof(RULES) / sizeof(RULES[0]); r++) {
-        uint32_t e = RULES[r](c, i, err);
+    const ne_token_t *t = tok(c, i);
+    uint32_t may = ne_lex_date_rules(c->s.lx, t->word) | (t->kind == NE_TK_NUM ? NUM_RULES : 0);
+    for (; may; may &= may - 1) {
+        uint32_t e = RULES[__builtin_ctz(may)](c, i, err);
         if (e != i) return e;
     }
     return i;

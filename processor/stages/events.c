@@ -102,7 +102,11 @@ void ne_events_assign_ids(struct ne_events_s *ev, const char *article_id)
         h2 = ne_fnv1a(h2, article_id ? article_id : "", idlen);
         uint64_t v[2] = {fmix(h1), fmix(h2 ^ (h1 >> 1))};
         static const char hex[] = "0123456789abcdef";
-        for (int k = 0; k < 32; k++) e->event_id[k] = hex[(v[k / 16] >> (60 - 4 * (k % 16))) & 15];
+        /* each word from its low nibble back: no shift by a computed count */
+        for (int w = 0; w < 2; w++) {
+            uint64_t x = v[w];
+            for (int k = 15; k >= 0; k--, x >>= 4) e->event_id[w * 16 + k] = hex[x & 15];
+        }
         e->event_id[32] = '\0';
     }
 }

@@ -2273,7 +2273,10 @@ static int kind_code(const ctx_t *c, const ne_vgroup_t *g, const char *code, cha
         /* no word of the sentence opens a member: no scan (most kinds, most sentences) */
         uint32_t cls = ne_lex_gclass(c->s.lx, KINDS[k].gc);
         if (cls == NE_LEX_NONE || (cls < 64 && !(c->s.d->wclasses & (1ull << cls)))) continue;
-        if (!ne_lex_code_family(c->s.lx, KINDS[k].family, code, mapped)) continue;
+        /* most acts are in none of the kinds' families: no copy for them */
+        if (!ne_lex_code_family_may(c->s.lx, KINDS[k].family, code) ||
+            !ne_lex_code_family(c->s.lx, KINDS[k].family, code, mapped))
+            continue;
         if (!clause_names(c, g, KINDS[k].gc, KINDS[k].patient)) continue;
         set_code(out, mapped);
         return 1;

@@ -31,6 +31,7 @@ typedef struct winfo_s {
     int32_t plural;   /* an irregular noun plural given in classes.tsv, -1 */
     uint64_t classes; /* bit c: a member of class c (< 64) begins with this word */
     int32_t mword;  /* index into mwords (mention-grammar classes), -1 */
+    uint16_t date_rules; /* NE_DR_*: the date rules this word may begin */
 } winfo_t;
 
 /* What the stages read about a word at nearly every token, apart from the
@@ -117,6 +118,7 @@ struct ne_lexicon_s {
     NE_VEC(int32_t) alt;
     NE_VEC(char *) owned;
     NE_VEC(ne_cameo_t) cameo;
+    uint32_t *cameo_key; /* cameo's codes packed by cameo_key(), in cameo's order */
     NE_VEC(irregular_t) irr;
     NE_VEC(char *) cname;        /* class names, by id */
     NE_VEC(ne_cphrase_t) cph;    /* class member phrases */
@@ -131,6 +133,7 @@ struct ne_lexicon_s {
         uint8_t family;
         char from[5]; /* a code prefix, "" for the default */
         char to[5];   /* "" keeps the code */
+        uint8_t nfrom; /* strlen(from) */
         uint32_t next; /* the family's next entry + 1, 0 at the end */
     } *cmap;
     size_t ncmap, cmap_cap;
@@ -324,6 +327,11 @@ uint32_t ne_lex_word_flags(const ne_lexicon_t *lx, int32_t w)
 int ne_lex_word_val(const ne_lexicon_t *lx, int32_t w)
 {
     return w < 0 ? 0 : lx->winfo.v[w].val;
+}
+
+uint32_t ne_lex_date_rules(const ne_lexicon_t *lx, int32_t w)
+{
+    return w < 0 ? 0 : lx->winfo.v[w].date_rules;
 }
 
 /* ---- trie ------------------------------------------------------------- */
@@ -544,12 +552,30 @@ static int cameo_cmp(const void *a, const void *b)
     return strcmp(((const ne_cameo_t *)a)->code, ((const ne_cameo_t *)b)->code);
 }
 
+/* A code's first four bytes as a number that orders as strcmp orders the
+ * codes: from the most significant byte, zeros after its end. */
+static uint32_t cameo_key(const char *code)
+{
+    uint32_t k = 0;
+    int i = 0;
+    for (; i < 4 && code[i]; i++) k = k << 8 | (unsigned char)code[i];
+    for (; i < 4; i++) k <<= 8;
+    return k;
+}
+
 const ne_cameo_t *ne_lex_cameo(const ne_lexicon_t *lx, const char *code)
 {
-    ne_cameo_t key;
-    memset(&key, 0, sizeof(key));
-    copy_cstr(key.code, sizeof(key.code), code);
-    return bsearch(&key, lx->cameo.v, lx->cameo.n, sizeof(ne_cameo_t), cameo_cmp);
+    /* bsearch's halving, so the same entry, over the packed codes: an
+     * integer comparison a step instead of strcmp through a callback */
+    uint32_t key = cameo_key(code);
+    size_t l = 0, u = lx->cameo.n;
+    while (l < u) {
+        size_t m = (l + u) / 2;
+        if (key < lx->cameo_key[m]) u = m;
+        else if (key > lx->cameo_key[m]) l = m + 1;
+        else return &lx->cameo.v[m];
+    }
+    return NULL;
 }
 
 /* ---- phrases ---------------------------------------------------------- */
@@ -1212,11 +1238,13 @@ static const ne_cameo_t *cameo_find_unsorted(loader_t *ld, const char *code)
 /* ---- grammar words: grammar.tsv ------------------------------------------ */
 
 /* The classes a grammar line may name: a word class sets word flags, a
- * lemma class sets the flags of a verb lemma (all its forms). */
+ * lemma class sets the flags of a verb lemma (all its forms); a timestart-*
+ * class also names the date rules (NE_DR_*) its words may begin. */
 static const struct grammar_class_s {
     const char *name;
     uint32_t flags;
     int lemma;
+    uint32_t date_rules;
 } GRAMMAR_CLASSES[] = {
     {"det", NE_W_DET, 0},
     {"poss", NE_W_POSS, 0},
@@ -1243,11 +1271,19 @@ static const struct grammar_class_s {
     {"possible", NE_W_POSSIBLE, 0},
     {"condition", NE_W_CONDITION, 0},
     {"future-time", NE_W_FUTURE_TIME, 0},
-    {"timestart", NE_W_TIMESTART, 0},
+    {"timestart-relative-day", NE_W_TIMESTART, 0, NE_DR_RELATIVE_DAY},
+    {"timestart-day-word", NE_W_TIMESTART, 0, NE_DR_DAY_WORD},
+    {"timestart-weekend", NE_W_TIMESTART, 0, NE_DR_WEEKEND},
+    {"timestart-period", NE_W_TIMESTART, 0, NE_DR_PERIOD},
+    {"timestart-ago", NE_W_TIMESTART, 0, NE_DR_AGO},
+    {"timestart-recently", NE_W_TIMESTART, 0, NE_DR_RECENTLY},
+    {"timestart-weekday", NE_W_TIMESTART, 0, NE_DR_WEEKDAY},
+    {"timestart-month", NE_W_TIMESTART, 0, NE_DR_MONTH},
+    {"timestart-year", NE_W_TIMESTART, 0, NE_DR_YEAR},
     {"particle", NE_W_PARTICLE, 0},
     {"name-suffix", NE_W_NAME_SUFFIX, 0},
-    {"weekday", NE_W_WEEKDAY | NE_W_TIMESTART, 0},
-    {"month", NE_W_MONTH | NE_W_TIMESTART, 0},
+    {"weekday", NE_W_WEEKDAY | NE_W_TIMESTART, 0, NE_DR_WEEKDAY},
+    {"month", NE_W_MONTH | NE_W_TIMESTART, 0, NE_DR_MONTH},
     {"say", NE_L_SAY, 1},
     {"aspect", NE_L_ASPECT, 1},
     {"intent", NE_L_INTENT, 1},
@@ -1288,23 +1324,32 @@ static const char *const CODE_FAMILIES[NE_CF_COUNT] = {
     "code-kind-convoy", "code-kind-property", "code-kind-air", "code-kind-suicide",
     "code-kind-vehicle-bomb", "code-kind-roadside", "code-kind-air-means"};
 
+int ne_lex_code_family_may(const ne_lexicon_t *lx, int family, const char *code)
+{
+    int root = isdigit((unsigned char)code[0]) && isdigit((unsigned char)code[1])
+                   ? (code[0] - '0') * 10 + (code[1] - '0')
+                   : -1;
+    return !(family >= 0 && family < NE_CF_COUNT && root >= 0 && root < 32 &&
+             !(lx->cmap_roots[family] & (1u << root)));
+}
+
 int ne_lex_code_family(const ne_lexicon_t *lx, int family, const char *code, char out[5])
 {
     const struct code_map_s *best = NULL;
     size_t bestn = 0;
     /* most acts are in no family: skip the scan by their root */
-    int root = isdigit((unsigned char)code[0]) && isdigit((unsigned char)code[1])
-                   ? (code[0] - '0') * 10 + (code[1] - '0')
-                   : -1;
-    if (family >= 0 && family < NE_CF_COUNT && root >= 0 && root < 32 && !(lx->cmap_roots[family] & (1u << root))) {
+    if (!ne_lex_code_family_may(lx, family, code)) {
         ne_strlcpy(out, code, 5);
         return 0;
     }
     uint32_t i = family >= 0 && family < NE_CF_COUNT ? lx->cmap_first[family] : 0;
     for (; i; i = lx->cmap[i - 1].next) {
         const struct code_map_s *m = &lx->cmap[i - 1];
-        size_t n = strlen(m->from);
-        if (strncmp(code, m->from, n)) continue;
+        /* from's bytes, none a NUL: a loop to code's first other byte
+         * where strlen and strncmp were two calls an entry */
+        size_t n = m->nfrom, k = 0;
+        while (k < n && code[k] == m->from[k]) k++;
+        if (k < n) continue;
         if (!best || n > bestn) best = m, bestn = n;
     }
     ne_strlcpy(out, best && best->to[0] ? best->to : code, 5);
@@ -1336,6 +1381,7 @@ static int code_map_pair(loader_t *ld, int family, char *pair)
     lx->cmap_last[family] = (uint32_t)lx->ncmap;
     lx->cmap_roots[family] |= strcmp(from, "*") ? 1u << ((from[0] - '0') * 10 + (from[1] - '0')) : ~0u;
     ne_strlcpy(m->from, strcmp(from, "*") ? from : "", sizeof(m->from));
+    m->nfrom = (uint8_t)strlen(m->from);
     ne_strlcpy(m->to, strcmp(to, "-") ? to : "", sizeof(m->to));
     return 0;
 }
@@ -1364,6 +1410,7 @@ static int grammar_word(loader_t *ld, const struct grammar_class_s *gc, char *w)
     int32_t id = word_intern_z(lx, w);
     if (id < 0) return fail(ld, "out of memory");
     lx->whot.v[id].flags |= gc->flags;
+    lx->winfo.v[id].date_rules |= (uint16_t)gc->date_rules;
     if (eq) lx->winfo.v[id].val = val;
     return 0;
 }
@@ -1896,6 +1943,8 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
         }
     }
     qsort(lx->cameo.v, lx->cameo.n, sizeof(ne_cameo_t), cameo_cmp);
+    if (!(lx->cameo_key = malloc(lx->cameo.n * sizeof(uint32_t)))) goto oom;
+    for (size_t i = 0; i < lx->cameo.n; i++) lx->cameo_key[i] = cameo_key(lx->cameo.v[i].code);
     for (int gc = 0; gc < NE_GC_COUNT; gc++) lx->gclass[gc] = ne_lex_class_id(lx, gclass_names[gc]);
     lx->nnear = 0;
     for (size_t k = 0; k < lx->cph.n && lx->nnear < 4; k++)
@@ -1949,6 +1998,7 @@ void ne_lex_destroy(ne_lexicon_t *lx)
     for (size_t i = 0; i < lx->owned.n; i++) free(lx->owned.v[i]);
     free(lx->owned.v);
     free(lx->cameo.v);
+    free(lx->cameo_key);
     for (size_t i = 0; i < lx->irr.n; i++)
         for (int k = 0; k < 4; k++) free(lx->irr.v[i].forms[k]);
     free(lx->irr.v);

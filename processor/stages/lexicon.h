@@ -70,6 +70,22 @@ enum {
     NE_W_FUTURE_TIME = 1u << 29, /* when, once, until: after a future, a condition */
 };
 
+/* The date rules of dates.c a word may begin (ne_lex_date_rules), from the
+ * timestart-* lines of grammar.tsv: dates.c tries at a token only the rules
+ * that can start there. */
+enum {
+    NE_DR_ISO = 1u << 0,         /* 2023-02-17 (number tokens only) */
+    NE_DR_RELATIVE_DAY = 1u << 1, /* the same day, two days later */
+    NE_DR_DAY_WORD = 1u << 2,    /* yesterday, last night */
+    NE_DR_WEEKEND = 1u << 3,     /* this weekend */
+    NE_DR_PERIOD = 1u << 4,      /* last week, later this year */
+    NE_DR_AGO = 1u << 5,         /* two weeks ago */
+    NE_DR_RECENTLY = 1u << 6,    /* recently */
+    NE_DR_WEEKDAY = 1u << 7,     /* on Monday, last Friday */
+    NE_DR_MONTH = 1u << 8,       /* in March, 5 May 2021 */
+    NE_DR_YEAR = 1u << 9,        /* since 2014 */
+};
+
 /* Lemma flags. */
 enum {
     NE_L_SAY = 1u << 0,     /* say, tell, announce: reports another event */
@@ -208,6 +224,8 @@ int32_t ne_lex_singular(const ne_lexicon_t *lx, int32_t word);
 uint32_t ne_lex_word_flags(const ne_lexicon_t *lx, int32_t word);
 /** @brief The small value of a grammar word (weekday, month, number). */
 int ne_lex_word_val(const ne_lexicon_t *lx, int32_t word);
+/** @brief The date rules (NE_DR_*) that may begin at word (0 for -1). */
+uint32_t ne_lex_date_rules(const ne_lexicon_t *lx, int32_t word);
 
 /** @brief Trie step: the child of node for word, NE_LEX_NONE when none. Root is 0. */
 uint32_t ne_lex_child(const ne_lexicon_t *lx, uint32_t node, int32_t word);
@@ -336,6 +354,9 @@ enum {
  * maps nothing (an entry `-` keeps the code too, and returns 1).
  */
 int ne_lex_code_family(const ne_lexicon_t *lx, int family, const char *code, char out[5]);
+/** @brief 0 when family maps no code of code's root (its first two digits), so
+ * ne_lex_code_family would leave code as it is; 1 when it may map it. */
+int ne_lex_code_family_may(const ne_lexicon_t *lx, int family, const char *code);
 
 /**
  * @brief Mention-grammar classes of a word (NE_MC_* bits, 0 for none). With

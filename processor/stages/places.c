@@ -117,11 +117,23 @@ static size_t name_bucket(uint64_t h)
 
 /* ---- folding: a name's key is the letters and digits of its folded tokens */
 
+/* 1 for the bytes a key takes from a fold (a-z, 0-9 and every byte from
+ * 0x80): one load a byte, where three range tests were, in key_add, which
+ * runs over the words after each capitalised token */
+#define KB_(c) (((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') || (c) >= 0x80)
+#define KB8_(c) KB_(c), KB_(c + 1), KB_(c + 2), KB_(c + 3), KB_(c + 4), KB_(c + 5), KB_(c + 6), KB_(c + 7)
+#define KB32_(c) KB8_(c), KB8_(c + 8), KB8_(c + 16), KB8_(c + 24)
+static const unsigned char key_byte[256] = {KB32_(0),   KB32_(32),  KB32_(64),  KB32_(96),
+                                            KB32_(128), KB32_(160), KB32_(192), KB32_(224)};
+#undef KB_
+#undef KB8_
+#undef KB32_
+
 static uint64_t key_add(uint64_t h, const char *f, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
         unsigned char c = (unsigned char)f[k];
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+        if (key_byte[c]) {
             h ^= c;
             h *= NE_FNV_PRIME;
         }
