@@ -1642,6 +1642,21 @@ static int aid_recipients(const ctx_t *c, const char *code, ne_member_t *cp)
  * the actor itself is no object); else the targets of a similar act
  * before; else the event a definite object noun stands for; for reply,
  * else whoever last acted on the actor ("Minsk denied the charge"). */
+/* "threatened to resume fighting if hostages were not freed": a clause of
+ * condition or time at token k whose verb is passive has its patient as
+ * subject, no party the act is aimed at ("threatened to halt talks if the
+ * United States goes ahead": the active subject is). */
+static int passive_condition(const ctx_t *c, uint32_t k)
+{
+    if (!(wf(c, k) & NE_W_SUBORD)) return 0;
+    for (size_t v = 0; v < c->s.d->vg.n; v++) {
+        const ne_vgroup_t *q = &c->s.d->vg.v[v];
+        if (q->head <= k || (q->flags & NE_VG_NOUN)) continue;
+        return (q->flags & NE_VG_PASSIVE) != 0;
+    }
+    return 0;
+}
+
 /* Are all members of m the armed forces, police or officials of the
  * actor's state (or of no state named, "massed troops", "recalled its
  * envoy": the actor's own)? */
@@ -1680,7 +1695,7 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
         if (c->s.d->vg.v[k].head == g->mend && !(c->s.d->vg.v[k].flags & NE_VG_NOUN)) end = g->mend;
     for (uint32_t k = g->head + 1; k < end; k++) {
         /* in the verb's clause: "closed the borders and detained activists" */
-        if (is_punct(c, k, ".;:,") ||
+        if (is_punct(c, k, ".;:,") || (k >= g->mend && passive_condition(c, k)) ||
             ((is_w(c, k, "and") || is_w(c, k, "but")) && k + 1 >= g->mend && other_verb_at(c, k + 1)))
             break;
         int32_t m = ment_at(c, k);
