@@ -302,6 +302,10 @@ static uint32_t weekday(ctx_t *c, uint32_t i, int *err)
     else if (is_w(c, k, "next") || is_w(c, k, "coming")) dir = 1, k++;
     else if (is_w(c, k, "early") || is_w(c, k, "late")) k++;
     if (!((wf(c, k) & NE_W_WEEKDAY) && cap(c, k))) return i;
+    /* "freed by Saturday", "until Sunday": a bare weekday after a
+     * preposition of deadline is the coming one (is_w is false before the
+     * sentence) */
+    if (!dir && k == i && (is_w(c, i - 1, "by") || is_w(c, i - 1, "until"))) dir = 1;
     int wd = wval(c, k), pw = ne_weekday(pub), d;
     if (dir > 0) {
         int fwd = (wd - pw + 7) % 7;
