@@ -2242,6 +2242,9 @@ static uint32_t parse_bare_name(ctx_t *c, build_t *b, parse_t *p)
         if (tok(c, q)->word >= 0 && !surname_word(c, q) && !(q == p->start && given) &&
             !(q == p->start && tok(c, ne - 1)->word < 0 && given_name_word(c, q)))
             unknown = 0;
+    /* (after "the" a name is a place or a thing: "the South Caucasus",
+     * "the Blue Line") */
+    if (p->start > c->s.tb && is_w(c, p->start - 1, "the")) unknown = 0;
     if (ne - p->start >= 2 && !p->det && unknown) {
         b->m.n = 1;
         memset(&b->m.m[0], 0, sizeof(b->m.m[0]));
