@@ -3406,6 +3406,8 @@ static int32_t gap_antecedent(const ctx_t *c, uint32_t r)
     return a;
 }
 
+static uint32_t thing_phrase_before(const ctx_t *c, uint32_t p);
+
 /* "the export restrictions that it had imposed on Seoul", "a declaration
  * that the two sides signed", "the sanctions Brussels imposed on Minsk":
  * a relative clause (or a zero relative) with its own subject subj, on an
@@ -3425,14 +3427,8 @@ static int thing_gap(ctx_t *c, size_t gi, int32_t subj)
      * before the comma of a non-restrictive "which" ("the accord, which") */
     uint32_t q = r - 1;
     if (is_w(c, r, "which") && is_punct(c, q, ",") && q > c->s.tb + 1) q--;
-    if (q <= c->s.tb || ment_at(c, q) >= 0 || tok(c, q)->kind != NE_TK_WORD || wf(c, q)) return 0;
-    uint32_t from = q;
-    while (from > c->s.tb && q - from < 6 && !(wf(c, from) & (NE_W_DET | NE_W_POSS)) &&
-           tok(c, from - 1)->kind == NE_TK_WORD && ment_at(c, from - 1) < 0 &&
-           (!(wf(c, from - 1) & (NE_W_PREP | NE_W_CONJ | NE_W_REL)) || is_w(c, from - 1, "of")) &&
-           (!verb_head_at(c, from - 1) || (wf(c, from - 1) & (NE_W_DET | NE_W_POSS))))
-        from--;
-    if (!(wf(c, from) & (NE_W_DET | NE_W_POSS))) return 0;
+    uint32_t from = thing_phrase_before(c, q + 1);
+    if (from == UINT32_MAX) return 0;
     ne_match_t mt;
     if (!ne_actions_match_gapped(c->s.lx, d, c->s.tb, c->s.te, h, from, gap, &mt)) return 0;
     take_match(c, gi, &mt, mt.target);
