@@ -577,9 +577,13 @@ static int renew_producer(svc_t *s, batch_t *b)
     if (!b->first->cnt) return 0;
     rd_kafka_topic_partition_list_t *c = rd_kafka_topic_partition_list_copy(b->first);
     rd_kafka_resp_err_t e = rd_kafka_committed(s->cons, c, 30000);
+    /* Past the batch's first record only if its transaction was committed.
+     * Before it is normal: the previous commit points just after its last
+     * record, at the transaction marker that follows it in a transactional
+     * topic (the repartition topic), one offset short of our first record. */
     int moved = 0;
     for (int i = 0; !e && i < c->cnt; i++)
-        moved |= !c->elems[i].err && c->elems[i].offset >= 0 && c->elems[i].offset != b->first->elems[i].offset;
+        moved |= !c->elems[i].err && c->elems[i].offset > b->first->elems[i].offset;
     rd_kafka_topic_partition_list_destroy(c);
     if (e || moved) {
         ne_err("%s: stopping (a restart rebuilds the state from the changelog)",

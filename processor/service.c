@@ -560,8 +560,11 @@ static int first_offsets_from_group(rd_kafka_t *rk, rewind_t *rw)
         rd_kafka_topic_partition_list_destroy(c);
         return -1;
     }
+    /* Before the first record is normal (the previous commit points at the
+     * transaction marker after its last record in a transactional topic):
+     * only an offset past it says the ended transaction was committed. */
     for (int i = 0; i < c->cnt; i++)
-        if (!c->elems[i].err && c->elems[i].offset >= 0 && c->elems[i].offset != rw->first->elems[i].offset) {
+        if (!c->elems[i].err && c->elems[i].offset > rw->first->elems[i].offset) {
             ne_warn("%s[%d]: the group committed up to %lld, not %lld: the ended transaction was "
                     "committed, its batch is not done again", c->elems[i].topic, c->elems[i].partition,
                     (long long)c->elems[i].offset, (long long)rw->first->elems[i].offset);
