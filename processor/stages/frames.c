@@ -1857,6 +1857,16 @@ static int territory_holder(const ctx_t *c, const ne_member_t *actor, ne_member_
     return 1;
 }
 
+/* "threatened to resume fighting if the hostages were not freed": an act of
+ * force (roots 18-20) presented as a threat (code 13x) whose clause names
+ * no one it is aimed at is aimed, as a threat formula is, at the side the
+ * actor is at odds with in the article. */
+static int threat_of_force(const char *code, const ne_pattern_t *p)
+{
+    return code[0] == '1' && code[1] == '3' &&
+           ((p->code[0] == '1' && p->code[1] >= '8') || p->code[0] == '2');
+}
+
 /* Does pattern p take its '+' after the word "to" (an addressee:
  * `complain * to +`)? */
 static int addressee_pattern(const ne_lexicon_t *lx, const ne_pattern_t *p)
@@ -1947,6 +1957,7 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
     if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) {
         int n = object_or_reply(c, g, act, na, cp, ev);
         if (!n && na && territory_pattern(c->s.lx, p)) n = territory_holder(c, &act[0], cp);
+        if (!n && na && threat_of_force(code, p)) n = reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp);
         /* "India and Pakistan agreed to halt all military action": a
          * de-escalation (087) aimed at no one named, by two states
          * together, is each one's toward the other */
