@@ -1202,6 +1202,35 @@ static int32_t event_np_head(const ctx_t *c, uint32_t pos)
     return -1;
 }
 
+/* The lemma of the verb group whose head is the last before token pos in
+ * the sentence; NE_LEX_NONE when there is none. */
+static uint32_t verb_lemma_before(const ctx_t *c, uint32_t pos)
+{
+    uint32_t lemma = NE_LEX_NONE, head = 0;
+    for (size_t k = 0; k < c->d->vg.n; k++) {
+        const ne_vgroup_t *g = &c->d->vg.v[k];
+        if (g->head >= c->tb && g->head < pos && g->head >= head && !(g->flags & NE_VG_NOUN)) {
+            head = g->head;
+            lemma = g->lemma;
+        }
+    }
+    return lemma;
+}
+
+/* "called the strike state terrorism": after a naming verb (lemma class
+ * `naming`), a word that may open a noun phrase right after the object is
+ * its complement: the object is named, not telephoned. */
+static int naming_complement(const ctx_t *c, uint32_t pos, uint32_t next)
+{
+    if (next < c->te && is_quote(c, next)) next++; /* "called the strike 'state terrorism'" */
+    if (next >= c->te || tok(c, next)->kind != NE_TK_WORD || in_timex(c, next, NULL) || is_adverb(c, next) ||
+        (wf(c, next) & (NE_W_PREP | NE_W_CONJ | NE_W_REL | NE_W_SUBORD | NE_W_BE | NE_W_HAVE | NE_W_DO |
+                        NE_W_FUTURE | NE_W_MODAL | NE_W_NEG)))
+        return 0;
+    uint32_t lemma = verb_lemma_before(c, pos);
+    return lemma != NE_LEX_NONE && (ne_lex_lemma_flags(c->lx, lemma) & NE_L_NAMING);
+}
+
 /* '+' filled by an event ("condemned the raid"): the event's agent will be
  * the counterpart (frames.c asks the noun phrase, then the article's
  * memory of events). '@' wants a person, never an event. */
@@ -1218,6 +1247,7 @@ static int match_event_slot(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t 
     if (ei + 1 == ms->p->nelem && nx < c->te && (wf(c, nx) & NE_W_DET) && ment_at(c, nx) < 0 &&
         !in_timex(c, nx, NULL))
         return 0;
+    if (ei + 1 == ms->p->nelem && naming_complement(c, pos, nx)) return 0;
     ms->evnoun = head;
     if (match_from(c, ms, (uint16_t)(ei + 1), (uint32_t)head + 1)) return 1;
     ms->evnoun = -1;
@@ -1304,6 +1334,15 @@ static int other_class_phrase(const ctx_t *c, uint32_t cls, uint32_t i, uint32_t
     return 0;
 }
 
+/* "an act of aggression", "a form of blackmail": a light noun (class
+ * LIGHT) before "of" says little; the noun phrase after "of" heads the
+ * phrase for a class. */
+static int light_noun_of(const ctx_t *c, uint32_t i)
+{
+    return i + 2 < c->te && is_w(c, i + 1, "of") && ment_at(c, i) < 0 &&
+           in_gclass(c, NE_GC_LIGHT, tok(c, i)->word);
+}
+
 /* The end of a noun phrase whose head is a member of class cls, starting
  * at i: up to MAX_PREMOD words of determiners, quantities and modifiers,
  * the member, and members coordinated with it ("patients and their
@@ -1328,6 +1367,10 @@ static uint32_t class_np_end(const ctx_t *c, uint32_t cls, uint32_t i, uint32_t 
                 e = last;
             }
             return e;
+        }
+        if (light_noun_of(c, q)) {
+            q++; /* the loop steps past "of" */
+            continue;
         }
         if (!np_internal(c, q)) return 0;
     }
