@@ -1269,6 +1269,22 @@ static uint32_t apposition_end(const ctx_t *c, const ne_mention_t *mm)
     return e < c->te && is_punct(c, e, ",") ? e + 1 : 0;
 }
 
+/* "discussed its border talks with China with Russian officials": when a
+ * gap and a preposition lead to '+' and the same preposition follows the
+ * mention with another mention after it, the first phrase belongs to the
+ * object's noun ("talks with China") and the verb's is the second: the gap
+ * goes on to it. */
+static int repeated_preposition(const ctx_t *c, const mstate_t *ms, uint16_t ei, uint32_t pos,
+                                const ne_mention_t *mm)
+{
+    const ne_pelem_t *el = ne_lex_pelems(c->lx) + ms->p->elem;
+    if (ei < 2 || el[ei - 1].type != NE_PE_WORD || el[ei - 2].type != NE_PE_GAP || pos == 0) return 0;
+    uint32_t after = mm->te;
+    if (after + 1 >= c->te || tok(c, after)->word != tok(c, pos - 1)->word) return 0;
+    uint32_t at;
+    return slot_mention(c, after + 1, &at) >= 0;
+}
+
 /* '+' and '@': the counterpart, one actor mention, or an event. */
 static int match_target(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
@@ -1278,6 +1294,7 @@ static int match_target(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
     if (m < 0) return match_event_slot(c, ms, ei, pos);
     const ne_mention_t *mm = &c->d->ment.v[m];
     if (!target_fits(c, e, mm)) return 0;
+    if (repeated_preposition(c, ms, ei, pos, mm)) return 0;
     int32_t save = ms->target;
     ms->target = m;
     if (match_from(c, ms, (uint16_t)(ei + 1), mm->te)) return 1;

@@ -1068,6 +1068,19 @@ static int set_cameo(const ctx_t *c, ne_event_t *e, const char *code)
 
 static int compass_adjective(const ctx_t *c, uint32_t k);
 
+/* "discussed the crisis in Gaza with his Qatari counterpart": a place
+ * named with "in" after a noun of the object, between the verb being coded
+ * and its counterpart, belongs to the object's noun phrase; it is not
+ * where the act took place ("met in Geneva with X" is). */
+static int in_object_phrase(const ctx_t *c, uint32_t in)
+{
+    const ne_vgroup_t *g = c->coding;
+    if (!g || g->target < 0 || in <= g->head + 1) return 0;
+    if (in >= c->s.d->ment.v[g->target].tb) return 0;
+    const ne_token_t *t = tok(c, in - 1);
+    return t->kind == NE_TK_WORD && !(t->flags & NE_TF_CAP) && ment_at(c, in - 1) < 0;
+}
+
 /* The state of the place named with "in" in the sentence ("in Geneva",
  * "in northern Israel"). */
 static const char *location_country(const ctx_t *c)
@@ -1077,7 +1090,7 @@ static const char *location_country(const ctx_t *c)
         if (mm->n != 1 || !mm->m[0].country[0] || mm->m[0].role[0] || mm->tb <= c->s.tb) continue;
         uint32_t p = mm->tb - 1;
         if (p > c->s.tb && compass_adjective(c, p)) p--;
-        if (is_w(c, p, "in")) return mm->m[0].country;
+        if (is_w(c, p, "in") && !in_object_phrase(c, p)) return mm->m[0].country;
     }
     return NULL;
 }
