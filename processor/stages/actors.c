@@ -901,6 +901,22 @@ static int finite_verb(const ctx_t *c, uint32_t k)
     return 0;
 }
 
+/* "Boko Haram, which the army says killed 20 villagers": a present form of
+ * a reporting verb (lemma classes say, report) that is no noun of hearsay
+ * ("army reports", "police claims") reports the clause after it. */
+static int reporting_present(const ctx_t *c, uint32_t k)
+{
+    const ne_token_t *t = tok(c, k);
+    int32_t sg = ne_lex_singular(c->s.lx, t->word);
+    if (ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_HEARSAY), sg >= 0 ? sg : t->word)) return 0;
+    for (uint32_t v = ne_lex_vforms(c->s.lx, t->word); v != NE_LEX_NONE; v = ne_lex_vform(c->s.lx, v)->next) {
+        const ne_vform_t *f = ne_lex_vform(c->s.lx, v);
+        if ((f->forms & (NE_F_BASE | NE_F_S)) && (ne_lex_lemma_flags(c->s.lx, f->lemma) & (NE_L_SAY | NE_L_REPORT)))
+            return 1;
+    }
+    return 0;
+}
+
 /* Is the word at k, right after a role, the head of a compound noun that
  * the role modifies ("tank fire", "missile strike", "police raid")? It is
  * when it is a plain word, no verb itself, and a finite verb follows it
@@ -909,7 +925,7 @@ static int role_modifies_noun(const ctx_t *c, uint32_t k)
 {
     /* (an adverb is no noun: "Troops later rescued", "Soldiers also detained") */
     return k + 1 < c->s.te && is_modifier(c, k) && !ne_s_adverb(&c->s, k) && lookup(c, k).type == A_NONE &&
-           !verb_ends_phrase(c, k) && !finite_verb(c, k) && finite_verb(c, k + 1);
+           !verb_ends_phrase(c, k) && !finite_verb(c, k) && finite_verb(c, k + 1) && !reporting_present(c, k);
 }
 
 /* Is token k a word of the mention-grammar class cls (mention-words.tsv)?
