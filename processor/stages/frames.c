@@ -630,21 +630,34 @@ static int coded_before(const ctx_t *c, size_t gi)
     return 0;
 }
 
-/* The relative pronoun mention of "which/who MENTION said V" right before
- * group g (V's first token), else -1. */
+/* The antecedent of "which/who MENTION said V", "which, MENTION says, V"
+ * or "fighters that MENTION says V" right before group g (V's first token):
+ * the subject of the reported V, not the reporter. -2 when g is no such
+ * verb; -1 when it is and the antecedent is an event or no actor. */
 static int32_t reported_relative(const ctx_t *c, const ne_vgroup_t *g)
 {
     uint32_t p = g->first;
-    if (p < c->s.tb + 3) return -1;
+    if (p < c->s.tb + 3) return -2;
+    if (is_punct(c, p - 1, ",")) p--; /* "which, the government says, killed" */
     const ne_vgroup_t *say = NULL;
     for (size_t k = 0; k < c->s.d->vg.n; k++)
         if (c->s.d->vg.v[k].head == p - 1 && (c->s.d->vg.v[k].flags & NE_VG_SAY)) say = &c->s.d->vg.v[k];
-    if (!say) return -1;
+    if (!say) return -2;
     uint32_t q = say->first;
     int32_t m = q > c->s.tb ? ment_at(c, q - 1) : -1;
-    if (m < 0 || c->s.d->ment.v[m].te != q || c->s.d->ment.v[m].tb <= c->s.tb) return -1;
-    int32_t r = ment_at(c, c->s.d->ment.v[m].tb - 1);
-    return r >= 0 && (c->s.d->ment.v[r].flags & NE_MF_REL) ? r : -1;
+    if (m < 0 || c->s.d->ment.v[m].te != q || c->s.d->ment.v[m].tb <= c->s.tb) return -2;
+    uint32_t w = c->s.d->ment.v[m].tb - 1; /* the relative word */
+    if (w > c->s.tb && p < g->first && is_punct(c, w, ",")) w--;
+    else if (p < g->first) return -2; /* the comma after the reporter opens a parenthetical only */
+    int32_t r = ment_at(c, w);
+    if (r >= 0 && (c->s.d->ment.v[r].flags & NE_MF_REL)) return relative_antecedent(c, &c->s.d->ment.v[r]);
+    /* "al-Shabaab fighters that the government says killed": a "that"
+     * right after an actor mention */
+    if (r < 0 && is_w(c, w, "that") && w > c->s.tb) {
+        int32_t a = ment_at(c, w - 1);
+        if (a >= 0 && c->s.d->ment.v[a].n && !(c->s.d->ment.v[a].flags & (NE_MF_LOC | NE_MF_REL))) return a;
+    }
+    return -2;
 }
 
 /* Does the statement of participle group gi ("a statement condemning X")
@@ -690,7 +703,7 @@ static int32_t find_subject(ctx_t *c, size_t gi)
      * reporting clause introduces has the relative's antecedent as subject,
      * not the reporter */
     int32_t rel = reported_relative(c, g);
-    if (rel >= 0) return relative_antecedent(c, &c->s.d->ment.v[rel]);
+    if (rel != -2) return rel;
     /* "accused X ... and hailed Y": coordinated verbs share the subject;
      * "a resolution that aims to tighten sanctions and impose a blockade":
      * so do they when the first has none (a thing is its subject) */
