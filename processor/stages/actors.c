@@ -917,6 +917,16 @@ static int reporting_present(const ctx_t *c, uint32_t k)
     return 0;
 }
 
+/* "Gunmen shot dead opposition leader X": a resultative word (class RESULT)
+ * right after a verb form is the verb's complement; a mention does not
+ * start with it ("the dead soldiers" may). */
+static int verb_complement(const ctx_t *c, uint32_t j)
+{
+    if (j <= c->s.tb || j >= c->s.te || tok(c, j)->kind != NE_TK_WORD) return 0;
+    if (!ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_RESULT), tok(c, j)->word)) return 0;
+    return ne_lex_vforms(c->s.lx, tok(c, j - 1)->word) != NE_LEX_NONE;
+}
+
 /* Is the word at k, right after a role, the head of a compound noun that
  * the role modifies ("tank fire", "missile strike", "police raid")? It is
  * when it is a plain word, no verb itself, and a finite verb follows it
@@ -1117,8 +1127,10 @@ static inline int people_word_before_role(const ctx_t *c, uint32_t j)
  * word that can be a verb is skipped only after a determiner or a hyphen
  * ("the jailed opposition leader", "Russian-backed separatists"): after a
  * name it is the verb ("Belarus released 14 prisoners"). */
+static int verb_complement(const ctx_t *c, uint32_t j);
 static int role_ahead_v(const ctx_t *c, uint32_t j, int allow_adj, int allow_verbish)
 {
+    if (verb_complement(c, j)) return 0;
     for (int k = 0; k < 4 && j < c->s.te; k++) {
         atom_t a = lookup(c, j);
         if (a.type == A_ROLE) return 1;
