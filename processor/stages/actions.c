@@ -1175,8 +1175,7 @@ static int target_fits(const ctx_t *c, const ne_pelem_t *e, const ne_mention_t *
     /* "receive the medical treatment she needs": a subject form opens a
      * clause of its own, it is never the verb's object */
     if ((mm->flags & NE_MF_REL) || (wf(c, mm->tb) & NE_W_NOMINATIVE)) return 0;
-    if (e->person && (!(mm->flags & NE_MF_PERSON) || mm->n != 1 || (mm->flags & NE_MF_PLURAL)))
-        return 0;
+    if (e->person && !ne_mention_persons(mm)) return 0;
     return mm->n || (mm->flags & NE_MF_RECIP) || ((mm->flags & NE_MF_PRON) && is_w(c, mm->tb, "it"));
 }
 

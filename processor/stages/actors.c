@@ -2975,12 +2975,16 @@ static void merge_compounds(ctx_t *c)
         ne_mention_t cur = *first;
         int weak_pair = (first->flags & NE_MF_WEAK) && (d->ment.v[last].flags & NE_MF_WEAK);
         {
+            /* "X, a lawyer, and Y, a party official": every member a person */
+            int persons = ne_mention_persons(first);
             for (size_t q = k + 1; q <= last; q++) {
                 ne_mention_t *bm = &d->ment.v[q];
                 if (shares_owner(&cur, bm)) continue;
+                persons = persons && ne_mention_persons(bm);
                 for (int t = 0; t < bm->n && cur.n < NE_MAX_MEMBERS; t++) cur.m[cur.n++] = bm->m[t];
                 cur.flags |= bm->flags & (NE_MF_GENERIC | NE_MF_PERSON);
             }
+            if (persons) cur.flags |= NE_MF_PERSONS;
             cur.te = d->ment.v[last].te;
             cur.flags |= NE_MF_PLURAL;
             if (!weak_pair) cur.flags &= (uint16_t)~NE_MF_WEAK;
