@@ -282,6 +282,28 @@ static int particle_name(const ctx_t *c, uint32_t i)
     return k < c->s.te && (tok(c, k)->flags & NE_TF_CAP);
 }
 
+/* "China urged Brussels to correct its practices" after "The European
+ * Union imposed tariffs": a capital that has an `igo` line too (Brussels)
+ * stands for the organisation only once the article has named it (among
+ * the recent mentions); before that it is the capital's state. Is entry en
+ * of node such an organisation, not yet named? */
+static int seat_of_unnamed_org(const ctx_t *c, uint32_t node, const ne_lexent_t *en)
+{
+    int capital = 0;
+    for (uint32_t e = ne_lex_node_entry(c->s.lx, node); e != NE_LEX_NONE && !capital;
+         e = ne_lex_entry(c->s.lx, e)->next)
+        capital = ne_lex_entry(c->s.lx, e)->kind == NE_AK_CAPITAL;
+    if (!capital) return 0;
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    for (size_t k = 0; k < n; k++) {
+        const ne_mention_t *m = &mem->recent[(mem->nrecent - 1 - k) % NE_MEM_RECENT];
+        for (int j = 0; j < m->n; j++)
+            if (!strcmp(m->m[j].code, en->code)) return 0;
+    }
+    return 1;
+}
+
 static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
 {
     atom_t a = {A_NONE, i, NE_LEX_NONE, NE_LEX_NONE, 0};
@@ -323,6 +345,7 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
                     !(t->fold_len >= 5 && surname_unambiguous(c, node)))
                     continue;
             }
+            if (en->kind == NE_AK_IGO && seat_of_unnamed_org(c, node, en)) continue;
             int valid = entry_valid(en, date);
             int rank = kind_rank(en->kind) * 2 + valid;
             if (rank > best_rank) {
