@@ -1695,9 +1695,14 @@ static uint32_t past_by_agent(const ctx_t *c, uint32_t i)
     return 0;
 }
 
+static int match_active(const ctx_t *c, const ne_pattern_t *p, uint32_t from, mstate_t *ms);
 static int match_passive(const ctx_t *c, const ne_pattern_t *p, uint32_t from, mstate_t *ms)
 {
     const ne_pelem_t *el = ne_lex_pelems(c->lx);
+    /* "those involved would be punished": a threat formula names no '+';
+     * it matches the words after the verb as in the active */
+    if ((p->opts & NE_PO_THREAT) && (!p->nelem || el[p->elem].type != NE_PE_TARGET))
+        return match_active(c, p, from, ms);
     if (!p->nelem || el[p->elem].type != NE_PE_TARGET || el[p->elem].person) return 0;
     ne_pattern_t rest = *p;
     rest.elem++;
@@ -1773,8 +1778,36 @@ static int match_below(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, uin
     return best_match(&best, out);
 }
 
+/* Is there no "by" + actor in the clause after token from (up to a stop,
+ * at most a dozen tokens)? */
+static int no_agent_after(const ctx_t *c, uint32_t from)
+{
+    for (uint32_t k = from; k < c->te && k < from + 12 && !is_punct(c, k, ".;:,"); k++)
+        if (by_actor(c, k)) return 0;
+    return 1;
+}
+
+/* "vowed that everyone involved would be punished": a future passive with
+ * no agent names no one who acts, so no frame of the verb can code it; a
+ * threat formula of the verb (`137  punish  threat`) can, and is taken
+ * before them. Returns 1 with out filled when one matches. */
+static int agentless_threat(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_match_t *out)
+{
+    if ((vg->flags & (NE_VG_PASSIVE | NE_VG_FUTURE)) != (NE_VG_PASSIVE | NE_VG_FUTURE) || !no_agent_after(c, from))
+        return 0;
+    size_t np;
+    const ne_pattern_t *pats = ne_lex_patterns(c->lx, vg->lemma, &np);
+    for (size_t k = 0; k < np; k++) {
+        mstate_t ms;
+        if (!(pats[k].opts & NE_PO_THREAT) || !match_passive(c, &pats[k], from, &ms)) continue;
+        return best_match(&ms, out);
+    }
+    return 0;
+}
+
 static int match_at(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_match_t *out)
 {
+    if (agentless_threat(c, vg, from, out)) return 1;
     return match_below(c, vg, from, UINT32_MAX, NULL, out);
 }
 

@@ -2682,7 +2682,9 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     int32_t subj = group_subject(c, gi);
     if (subj >= 0 && (d->ment.v[subj].flags & NE_MF_SPEAKER)) subj = speaker(c);
     int recip = 0;
-    if ((g->flags & NE_VG_PASSIVE) && !(g->flags & NE_VG_CONTROLLED)) {
+    /* ("vowed that those involved would be punished": a threat formula in
+     * the passive is resolved as in the active, by resolve_threat) */
+    if ((g->flags & NE_VG_PASSIVE) && !(g->flags & NE_VG_CONTROLLED) && !(g->pat->opts & NE_PO_THREAT)) {
         int32_t agent = passive_agent(c, agent_from(c, g, mt.end), proto.code), noun = subj < 0 ? event_patient(c, g) : -1;
         if (subj < 0 && noun < 0) subj = holder_subject(c, g);
         if (agent < 0 || (subj < 0 && noun < 0)) return 0;
@@ -3101,6 +3103,20 @@ static int32_t other_party_after(const ctx_t *c, uint32_t from, int32_t actor)
  * clause's subject if that is another party, else the first other party
  * named after the formula, else the side the speaker is at odds with; in
  * the past tense, no event. */
+/* "vowed that everyone involved would be punished": the first token of a
+ * subject that names no actor, a few plain words right before the verb
+ * group at `first` ("everyone involved", "those responsible"); `first`
+ * when there are none. */
+static uint32_t plain_subject_start(const ctx_t *c, uint32_t first)
+{
+    uint32_t p = first;
+    while (p > c->s.tb && first - p < 4 && tok(c, p - 1)->kind == NE_TK_WORD &&
+           !(tok(c, p - 1)->flags & NE_TF_CAP) && ment_at(c, p - 1) < 0 && !is_w(c, p - 1, "that") &&
+           !verb_head_at(c, p - 1) && !(wf(c, p - 1) & (NE_W_PREP | NE_W_CONJ | NE_W_REL | NE_W_SUBORD)))
+        p--;
+    return p;
+}
+
 static void resolve_threat(ctx_t *c, size_t gi)
 {
     ne_doc_t *d = c->s.d;
@@ -3116,6 +3132,7 @@ static void resolve_threat(ctx_t *c, size_t gi)
         while (q < g->first && (is_adverb_like(c, q) || in_timex(c, q))) q++;
         if (q == g->first) start = d->ment.v[subj].tb;
     }
+    if (start == g->first) start = plain_subject_start(c, g->first);
     /* the one who says it: the subject of the verb that reports the clause,
      * else the speaker of a quotation ("'... it will pay for it,'
      * Netanyahu said"), else the clause's own subject */
