@@ -3130,6 +3130,30 @@ static uint32_t possessive_patient(ctx_t *c, uint32_t i, build_t *b)
     return i + 1;
 }
 
+/* "rallied to her defence", "came to its aid": a possessive pronoun right
+ * before a noun of the class BEHALF stands for the party one stands up
+ * for, a mention of its own (the pattern names the noun: `rally to +
+ * defence`). Returns the end, or i. */
+static uint32_t possessive_behalf(ctx_t *c, uint32_t i, build_t *b)
+{
+    if (!(is_w(c, i, "his") || is_w(c, i, "her") || is_w(c, i, "its") || is_w(c, i, "their")) ||
+        i + 1 >= c->s.te || i == c->s.tb || !(wf(c, i - 1) & NE_W_PREP))
+        return i;
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_BEHALF);
+    if (cls == NE_LEX_NONE || !ne_lex_in_class(c->s.lx, cls, tok(c, i + 1)->word)) return i;
+    /* one rallies to another's defence: as an object pronoun, not the
+     * sentence's own subject ("Hungary rallied to its defence" is not Hungary's) */
+    int kind = is_w(c, i, "its") ? 'i' : is_w(c, i, "their") ? 't' : 'h';
+    const ne_mention_t *r = resolve_pronoun(c, i, kind, 1);
+    if (!r || !r->n) return i;
+    memset(b, 0, sizeof(*b));
+    b->m.n = r->n;
+    memcpy(b->m.m, r->m, sizeof(r->m[0]) * (size_t)r->n);
+    for (int q = 0; q < b->m.n; q++) b->m.m[q].start = b->m.m[q].end = 0;
+    b->m.flags = (uint16_t)(NE_MF_PRON | (r->flags & (NE_MF_PERSON | NE_MF_PLURAL)));
+    return i + 1;
+}
+
 /* The next common case, a lower-case word in no dictionary phrase that
  * is no verb form either ("economic", "crisis", "talks"): parse_mention
  * reads it as no pronoun or determiner (no such flag; "each other" has a
@@ -3182,6 +3206,7 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
         }
         build_t b;
         uint32_t e = possessive_patient(&c, i, &b);
+        if (e == i) e = possessive_behalf(&c, i, &b);
         if (e == i) e = parse_mention(&c, i, &b);
         if (e > i) {
             if (NE_VEC_RESERVE(d->ment) < 0) return -1;

@@ -291,6 +291,7 @@ enum {
     NE_GC_AIR_MEANS,    /* "a drone killed", "killed by a U.S. drone": an attack from the air, 195 */
     NE_GC_NEAR,         /* "near", "close to", "next to": a phrase reads as the one-word member */
     NE_GC_LIGHT,        /* "act", "form" (of X): the noun phrase is headed by X for a class */
+    NE_GC_BEHALF,       /* "defence", "side", "aid": "rallied to her defence" stands up for her */
     NE_GC_RESULT,       /* "dead", "alive": after a verb, its complement ("shot dead X"), no modifier of X */
     NE_GC_COUNT
 };
