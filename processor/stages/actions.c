@@ -1175,8 +1175,7 @@ static int target_fits(const ctx_t *c, const ne_pelem_t *e, const ne_mention_t *
     /* "receive the medical treatment she needs": a subject form opens a
      * clause of its own, it is never the verb's object */
     if ((mm->flags & NE_MF_REL) || (wf(c, mm->tb) & NE_W_NOMINATIVE)) return 0;
-    if (e->person && (!(mm->flags & NE_MF_PERSON) || mm->n != 1 || (mm->flags & NE_MF_PLURAL)))
-        return 0;
+    if (e->person && !ne_mention_persons(mm)) return 0;
     return mm->n || (mm->flags & NE_MF_RECIP) || ((mm->flags & NE_MF_PRON) && is_w(c, mm->tb, "it"));
 }
 
@@ -1202,6 +1201,35 @@ static int32_t event_np_head(const ctx_t *c, uint32_t pos)
     return -1;
 }
 
+/* The lemma of the verb group whose head is the last before token pos in
+ * the sentence; NE_LEX_NONE when there is none. */
+static uint32_t verb_lemma_before(const ctx_t *c, uint32_t pos)
+{
+    uint32_t lemma = NE_LEX_NONE, head = 0;
+    for (size_t k = 0; k < c->d->vg.n; k++) {
+        const ne_vgroup_t *g = &c->d->vg.v[k];
+        if (g->head >= c->tb && g->head < pos && g->head >= head && !(g->flags & NE_VG_NOUN)) {
+            head = g->head;
+            lemma = g->lemma;
+        }
+    }
+    return lemma;
+}
+
+/* "called the strike state terrorism": after a naming verb (lemma class
+ * `naming`), a word that may open a noun phrase right after the object is
+ * its complement: the object is named, not telephoned. */
+static int naming_complement(const ctx_t *c, uint32_t pos, uint32_t next)
+{
+    if (next < c->te && is_quote(c, next)) next++; /* "called the strike 'state terrorism'" */
+    if (next >= c->te || tok(c, next)->kind != NE_TK_WORD || in_timex(c, next, NULL) || is_adverb(c, next) ||
+        (wf(c, next) & (NE_W_PREP | NE_W_CONJ | NE_W_REL | NE_W_SUBORD | NE_W_BE | NE_W_HAVE | NE_W_DO |
+                        NE_W_FUTURE | NE_W_MODAL | NE_W_NEG)))
+        return 0;
+    uint32_t lemma = verb_lemma_before(c, pos);
+    return lemma != NE_LEX_NONE && (ne_lex_lemma_flags(c->lx, lemma) & NE_L_NAMING);
+}
+
 /* '+' filled by an event ("condemned the raid"): the event's agent will be
  * the counterpart (frames.c asks the noun phrase, then the article's
  * memory of events). '@' wants a person, never an event. */
@@ -1218,6 +1246,7 @@ static int match_event_slot(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t 
     if (ei + 1 == ms->p->nelem && nx < c->te && (wf(c, nx) & NE_W_DET) && ment_at(c, nx) < 0 &&
         !in_timex(c, nx, NULL))
         return 0;
+    if (ei + 1 == ms->p->nelem && naming_complement(c, pos, nx)) return 0;
     ms->evnoun = head;
     if (match_from(c, ms, (uint16_t)(ei + 1), (uint32_t)head + 1)) return 1;
     ms->evnoun = -1;
@@ -1239,6 +1268,22 @@ static uint32_t apposition_end(const ctx_t *c, const ne_mention_t *mm)
     return e < c->te && is_punct(c, e, ",") ? e + 1 : 0;
 }
 
+/* "discussed its border talks with China with Russian officials": when a
+ * gap and a preposition lead to '+' and the same preposition follows the
+ * mention with another mention after it, the first phrase belongs to the
+ * object's noun ("talks with China") and the verb's is the second: the gap
+ * goes on to it. */
+static int repeated_preposition(const ctx_t *c, const mstate_t *ms, uint16_t ei, uint32_t pos,
+                                const ne_mention_t *mm)
+{
+    const ne_pelem_t *el = ne_lex_pelems(c->lx) + ms->p->elem;
+    if (ei < 2 || el[ei - 1].type != NE_PE_WORD || el[ei - 2].type != NE_PE_GAP || pos == 0) return 0;
+    uint32_t after = mm->te;
+    if (after + 1 >= c->te || tok(c, after)->word != tok(c, pos - 1)->word) return 0;
+    uint32_t at;
+    return slot_mention(c, after + 1, &at) >= 0;
+}
+
 /* '+' and '@': the counterpart, one actor mention, or an event. */
 static int match_target(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
@@ -1248,6 +1293,7 @@ static int match_target(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
     if (m < 0) return match_event_slot(c, ms, ei, pos);
     const ne_mention_t *mm = &c->d->ment.v[m];
     if (!target_fits(c, e, mm)) return 0;
+    if (repeated_preposition(c, ms, ei, pos, mm)) return 0;
     int32_t save = ms->target;
     ms->target = m;
     if (match_from(c, ms, (uint16_t)(ei + 1), mm->te)) return 1;
@@ -1304,6 +1350,15 @@ static int other_class_phrase(const ctx_t *c, uint32_t cls, uint32_t i, uint32_t
     return 0;
 }
 
+/* "an act of aggression", "a form of blackmail": a light noun (class
+ * LIGHT) before "of" says little; the noun phrase after "of" heads the
+ * phrase for a class. */
+static int light_noun_of(const ctx_t *c, uint32_t i)
+{
+    return i + 2 < c->te && is_w(c, i + 1, "of") && ment_at(c, i) < 0 &&
+           in_gclass(c, NE_GC_LIGHT, tok(c, i)->word);
+}
+
 /* The end of a noun phrase whose head is a member of class cls, starting
  * at i: up to MAX_PREMOD words of determiners, quantities and modifiers,
  * the member, and members coordinated with it ("patients and their
@@ -1328,6 +1383,10 @@ static uint32_t class_np_end(const ctx_t *c, uint32_t cls, uint32_t i, uint32_t 
                 e = last;
             }
             return e;
+        }
+        if (light_noun_of(c, q)) {
+            q++; /* the loop steps past "of" */
+            continue;
         }
         if (!np_internal(c, q)) return 0;
     }
@@ -1636,9 +1695,14 @@ static uint32_t past_by_agent(const ctx_t *c, uint32_t i)
     return 0;
 }
 
+static int match_active(const ctx_t *c, const ne_pattern_t *p, uint32_t from, mstate_t *ms);
 static int match_passive(const ctx_t *c, const ne_pattern_t *p, uint32_t from, mstate_t *ms)
 {
     const ne_pelem_t *el = ne_lex_pelems(c->lx);
+    /* "those involved would be punished": a threat formula names no '+';
+     * it matches the words after the verb as in the active */
+    if ((p->opts & NE_PO_THREAT) && (!p->nelem || el[p->elem].type != NE_PE_TARGET))
+        return match_active(c, p, from, ms);
     if (!p->nelem || el[p->elem].type != NE_PE_TARGET || el[p->elem].person) return 0;
     ne_pattern_t rest = *p;
     rest.elem++;
@@ -1714,8 +1778,36 @@ static int match_below(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, uin
     return best_match(&best, out);
 }
 
+/* Is there no "by" + actor in the clause after token from (up to a stop,
+ * at most a dozen tokens)? */
+static int no_agent_after(const ctx_t *c, uint32_t from)
+{
+    for (uint32_t k = from; k < c->te && k < from + 12 && !is_punct(c, k, ".;:,"); k++)
+        if (by_actor(c, k)) return 0;
+    return 1;
+}
+
+/* "vowed that everyone involved would be punished": a future passive with
+ * no agent names no one who acts, so no frame of the verb can code it; a
+ * threat formula of the verb (`137  punish  threat`) can, and is taken
+ * before them. Returns 1 with out filled when one matches. */
+static int agentless_threat(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_match_t *out)
+{
+    if ((vg->flags & (NE_VG_PASSIVE | NE_VG_FUTURE)) != (NE_VG_PASSIVE | NE_VG_FUTURE) || !no_agent_after(c, from))
+        return 0;
+    size_t np;
+    const ne_pattern_t *pats = ne_lex_patterns(c->lx, vg->lemma, &np);
+    for (size_t k = 0; k < np; k++) {
+        mstate_t ms;
+        if (!(pats[k].opts & NE_PO_THREAT) || !match_passive(c, &pats[k], from, &ms)) continue;
+        return best_match(&ms, out);
+    }
+    return 0;
+}
+
 static int match_at(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, ne_match_t *out)
 {
+    if (agentless_threat(c, vg, from, out)) return 1;
     return match_below(c, vg, from, UINT32_MAX, NULL, out);
 }
 

@@ -282,6 +282,28 @@ static int particle_name(const ctx_t *c, uint32_t i)
     return k < c->s.te && (tok(c, k)->flags & NE_TF_CAP);
 }
 
+/* "China urged Brussels to correct its practices" after "The European
+ * Union imposed tariffs": a capital that has an `igo` line too (Brussels)
+ * stands for the organisation only once the article has named it (among
+ * the recent mentions); before that it is the capital's state. Is entry en
+ * of node such an organisation, not yet named? */
+static int seat_of_unnamed_org(const ctx_t *c, uint32_t node, const ne_lexent_t *en)
+{
+    int capital = 0;
+    for (uint32_t e = ne_lex_node_entry(c->s.lx, node); e != NE_LEX_NONE && !capital;
+         e = ne_lex_entry(c->s.lx, e)->next)
+        capital = ne_lex_entry(c->s.lx, e)->kind == NE_AK_CAPITAL;
+    if (!capital) return 0;
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    for (size_t k = 0; k < n; k++) {
+        const ne_mention_t *m = &mem->recent[(mem->nrecent - 1 - k) % NE_MEM_RECENT];
+        for (int j = 0; j < m->n; j++)
+            if (!strcmp(m->m[j].code, en->code)) return 0;
+    }
+    return 1;
+}
+
 static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
 {
     atom_t a = {A_NONE, i, NE_LEX_NONE, NE_LEX_NONE, 0};
@@ -323,6 +345,7 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
                     !(t->fold_len >= 5 && surname_unambiguous(c, node)))
                     continue;
             }
+            if (en->kind == NE_AK_IGO && seat_of_unnamed_org(c, node, en)) continue;
             int valid = entry_valid(en, date);
             int rank = kind_rank(en->kind) * 2 + valid;
             if (rank > best_rank) {
@@ -901,6 +924,32 @@ static int finite_verb(const ctx_t *c, uint32_t k)
     return 0;
 }
 
+/* "Boko Haram, which the army says killed 20 villagers": a present form of
+ * a reporting verb (lemma classes say, report) that is no noun of hearsay
+ * ("army reports", "police claims") reports the clause after it. */
+static int reporting_present(const ctx_t *c, uint32_t k)
+{
+    const ne_token_t *t = tok(c, k);
+    int32_t sg = ne_lex_singular(c->s.lx, t->word);
+    if (ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_HEARSAY), sg >= 0 ? sg : t->word)) return 0;
+    for (uint32_t v = ne_lex_vforms(c->s.lx, t->word); v != NE_LEX_NONE; v = ne_lex_vform(c->s.lx, v)->next) {
+        const ne_vform_t *f = ne_lex_vform(c->s.lx, v);
+        if ((f->forms & (NE_F_BASE | NE_F_S)) && (ne_lex_lemma_flags(c->s.lx, f->lemma) & (NE_L_SAY | NE_L_REPORT)))
+            return 1;
+    }
+    return 0;
+}
+
+/* "Gunmen shot dead opposition leader X": a resultative word (class RESULT)
+ * right after a verb form is the verb's complement; a mention does not
+ * start with it ("the dead soldiers" may). */
+static int verb_complement(const ctx_t *c, uint32_t j)
+{
+    if (j <= c->s.tb || j >= c->s.te || tok(c, j)->kind != NE_TK_WORD) return 0;
+    if (!ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_RESULT), tok(c, j)->word)) return 0;
+    return ne_lex_vforms(c->s.lx, tok(c, j - 1)->word) != NE_LEX_NONE;
+}
+
 /* Is the word at k, right after a role, the head of a compound noun that
  * the role modifies ("tank fire", "missile strike", "police raid")? It is
  * when it is a plain word, no verb itself, and a finite verb follows it
@@ -909,7 +958,7 @@ static int role_modifies_noun(const ctx_t *c, uint32_t k)
 {
     /* (an adverb is no noun: "Troops later rescued", "Soldiers also detained") */
     return k + 1 < c->s.te && is_modifier(c, k) && !ne_s_adverb(&c->s, k) && lookup(c, k).type == A_NONE &&
-           !verb_ends_phrase(c, k) && !finite_verb(c, k) && finite_verb(c, k + 1);
+           !verb_ends_phrase(c, k) && !finite_verb(c, k) && finite_verb(c, k + 1) && !reporting_present(c, k);
 }
 
 /* Is token k a word of the mention-grammar class cls (mention-words.tsv)?
@@ -1101,8 +1150,10 @@ static inline int people_word_before_role(const ctx_t *c, uint32_t j)
  * word that can be a verb is skipped only after a determiner or a hyphen
  * ("the jailed opposition leader", "Russian-backed separatists"): after a
  * name it is the verb ("Belarus released 14 prisoners"). */
+static int verb_complement(const ctx_t *c, uint32_t j);
 static int role_ahead_v(const ctx_t *c, uint32_t j, int allow_adj, int allow_verbish)
 {
+    if (verb_complement(c, j)) return 0;
     for (int k = 0; k < 4 && j < c->s.te; k++) {
         atom_t a = lookup(c, j);
         if (a.type == A_ROLE) return 1;
@@ -2947,12 +2998,16 @@ static void merge_compounds(ctx_t *c)
         ne_mention_t cur = *first;
         int weak_pair = (first->flags & NE_MF_WEAK) && (d->ment.v[last].flags & NE_MF_WEAK);
         {
+            /* "X, a lawyer, and Y, a party official": every member a person */
+            int persons = ne_mention_persons(first);
             for (size_t q = k + 1; q <= last; q++) {
                 ne_mention_t *bm = &d->ment.v[q];
                 if (shares_owner(&cur, bm)) continue;
+                persons = persons && ne_mention_persons(bm);
                 for (int t = 0; t < bm->n && cur.n < NE_MAX_MEMBERS; t++) cur.m[cur.n++] = bm->m[t];
                 cur.flags |= bm->flags & (NE_MF_GENERIC | NE_MF_PERSON);
             }
+            if (persons) cur.flags |= NE_MF_PERSONS;
             cur.te = d->ment.v[last].te;
             cur.flags |= NE_MF_PLURAL;
             if (!weak_pair) cur.flags &= (uint16_t)~NE_MF_WEAK;
@@ -3075,6 +3130,30 @@ static uint32_t possessive_patient(ctx_t *c, uint32_t i, build_t *b)
     return i + 1;
 }
 
+/* "rallied to her defence", "came to its aid": a possessive pronoun right
+ * before a noun of the class BEHALF stands for the party one stands up
+ * for, a mention of its own (the pattern names the noun: `rally to +
+ * defence`). Returns the end, or i. */
+static uint32_t possessive_behalf(ctx_t *c, uint32_t i, build_t *b)
+{
+    if (!(is_w(c, i, "his") || is_w(c, i, "her") || is_w(c, i, "its") || is_w(c, i, "their")) ||
+        i + 1 >= c->s.te || i == c->s.tb || !(wf(c, i - 1) & NE_W_PREP))
+        return i;
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_BEHALF);
+    if (cls == NE_LEX_NONE || !ne_lex_in_class(c->s.lx, cls, tok(c, i + 1)->word)) return i;
+    /* one rallies to another's defence: as an object pronoun, not the
+     * sentence's own subject ("Hungary rallied to its defence" is not Hungary's) */
+    int kind = is_w(c, i, "its") ? 'i' : is_w(c, i, "their") ? 't' : 'h';
+    const ne_mention_t *r = resolve_pronoun(c, i, kind, 1);
+    if (!r || !r->n) return i;
+    memset(b, 0, sizeof(*b));
+    b->m.n = r->n;
+    memcpy(b->m.m, r->m, sizeof(r->m[0]) * (size_t)r->n);
+    for (int q = 0; q < b->m.n; q++) b->m.m[q].start = b->m.m[q].end = 0;
+    b->m.flags = (uint16_t)(NE_MF_PRON | (r->flags & (NE_MF_PERSON | NE_MF_PLURAL)));
+    return i + 1;
+}
+
 /* The next common case, a lower-case word in no dictionary phrase that
  * is no verb form either ("economic", "crisis", "talks"): parse_mention
  * reads it as no pronoun or determiner (no such flag; "each other" has a
@@ -3127,6 +3206,7 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
         }
         build_t b;
         uint32_t e = possessive_patient(&c, i, &b);
+        if (e == i) e = possessive_behalf(&c, i, &b);
         if (e == i) e = parse_mention(&c, i, &b);
         if (e > i) {
             if (NE_VEC_RESERVE(d->ment) < 0) return -1;

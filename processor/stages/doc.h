@@ -65,6 +65,7 @@ enum {
     NE_MF_WEAK = 1 << 5,     /* "an Egyptian plan": an adjective on a non-actor noun */
     NE_MF_RECIP = 1 << 6,    /* "each other", "one another" */
     NE_MF_GENERIC = 1 << 7,  /* a role with no country ("protesters", "the military") */
+    NE_MF_PERSONS = 1 << 8,  /* a compound whose every member is a named or titled person */
     NE_MF_SPEAKER = 1 << 9,  /* "we", "I" in a quotation: the speaker, found by frames.c */
     NE_MF_NAME = 1 << 10,    /* a name not in the dictionaries ("Ales Bialiatski") */
 };
@@ -82,6 +83,15 @@ typedef struct ne_mention_s {
     uint8_t n;       /* members */
     ne_member_t m[NE_MAX_MEMBERS];
 } ne_mention_t;
+
+/* Does mention m name people by name or title: one person ("Hamas leader
+ * Ismail Haniyeh"), or a compound of such persons ("X, a lawyer, and Y, a
+ * party official")? The counterpart a pattern's '@' wants. */
+static inline int ne_mention_persons(const ne_mention_t *m)
+{
+    if (m->flags & NE_MF_PERSONS) return 1;
+    return (m->flags & NE_MF_PERSON) && m->n == 1 && !(m->flags & NE_MF_PLURAL);
+}
 
 /* A dictionary look-up at one token, cached per sentence (actors.c). */
 typedef struct ne_atom_s {

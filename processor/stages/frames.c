@@ -630,21 +630,34 @@ static int coded_before(const ctx_t *c, size_t gi)
     return 0;
 }
 
-/* The relative pronoun mention of "which/who MENTION said V" right before
- * group g (V's first token), else -1. */
+/* The antecedent of "which/who MENTION said V", "which, MENTION says, V"
+ * or "fighters that MENTION says V" right before group g (V's first token):
+ * the subject of the reported V, not the reporter. -2 when g is no such
+ * verb; -1 when it is and the antecedent is an event or no actor. */
 static int32_t reported_relative(const ctx_t *c, const ne_vgroup_t *g)
 {
     uint32_t p = g->first;
-    if (p < c->s.tb + 3) return -1;
+    if (p < c->s.tb + 3) return -2;
+    if (is_punct(c, p - 1, ",")) p--; /* "which, the government says, killed" */
     const ne_vgroup_t *say = NULL;
     for (size_t k = 0; k < c->s.d->vg.n; k++)
         if (c->s.d->vg.v[k].head == p - 1 && (c->s.d->vg.v[k].flags & NE_VG_SAY)) say = &c->s.d->vg.v[k];
-    if (!say) return -1;
+    if (!say) return -2;
     uint32_t q = say->first;
     int32_t m = q > c->s.tb ? ment_at(c, q - 1) : -1;
-    if (m < 0 || c->s.d->ment.v[m].te != q || c->s.d->ment.v[m].tb <= c->s.tb) return -1;
-    int32_t r = ment_at(c, c->s.d->ment.v[m].tb - 1);
-    return r >= 0 && (c->s.d->ment.v[r].flags & NE_MF_REL) ? r : -1;
+    if (m < 0 || c->s.d->ment.v[m].te != q || c->s.d->ment.v[m].tb <= c->s.tb) return -2;
+    uint32_t w = c->s.d->ment.v[m].tb - 1; /* the relative word */
+    if (w > c->s.tb && p < g->first && is_punct(c, w, ",")) w--;
+    else if (p < g->first) return -2; /* the comma after the reporter opens a parenthetical only */
+    int32_t r = ment_at(c, w);
+    if (r >= 0 && (c->s.d->ment.v[r].flags & NE_MF_REL)) return relative_antecedent(c, &c->s.d->ment.v[r]);
+    /* "al-Shabaab fighters that the government says killed": a "that"
+     * right after an actor mention */
+    if (r < 0 && is_w(c, w, "that") && w > c->s.tb) {
+        int32_t a = ment_at(c, w - 1);
+        if (a >= 0 && c->s.d->ment.v[a].n && !(c->s.d->ment.v[a].flags & (NE_MF_LOC | NE_MF_REL))) return a;
+    }
+    return -2;
 }
 
 /* Does the statement of participle group gi ("a statement condemning X")
@@ -690,7 +703,7 @@ static int32_t find_subject(ctx_t *c, size_t gi)
      * reporting clause introduces has the relative's antecedent as subject,
      * not the reporter */
     int32_t rel = reported_relative(c, g);
-    if (rel >= 0) return relative_antecedent(c, &c->s.d->ment.v[rel]);
+    if (rel != -2) return rel;
     /* "accused X ... and hailed Y": coordinated verbs share the subject;
      * "a resolution that aims to tighten sanctions and impose a blockade":
      * so do they when the first has none (a thing is its subject) */
@@ -1068,6 +1081,19 @@ static int set_cameo(const ctx_t *c, ne_event_t *e, const char *code)
 
 static int compass_adjective(const ctx_t *c, uint32_t k);
 
+/* "discussed the crisis in Gaza with his Qatari counterpart": a place
+ * named with "in" after a noun of the object, between the verb being coded
+ * and its counterpart, belongs to the object's noun phrase; it is not
+ * where the act took place ("met in Geneva with X" is). */
+static int in_object_phrase(const ctx_t *c, uint32_t in)
+{
+    const ne_vgroup_t *g = c->coding;
+    if (!g || g->target < 0 || in <= g->head + 1) return 0;
+    if (in >= c->s.d->ment.v[g->target].tb) return 0;
+    const ne_token_t *t = tok(c, in - 1);
+    return t->kind == NE_TK_WORD && !(t->flags & NE_TF_CAP) && ment_at(c, in - 1) < 0;
+}
+
 /* The state of the place named with "in" in the sentence ("in Geneva",
  * "in northern Israel"). */
 static const char *location_country(const ctx_t *c)
@@ -1077,7 +1103,7 @@ static const char *location_country(const ctx_t *c)
         if (mm->n != 1 || !mm->m[0].country[0] || mm->m[0].role[0] || mm->tb <= c->s.tb) continue;
         uint32_t p = mm->tb - 1;
         if (p > c->s.tb && compass_adjective(c, p)) p--;
-        if (is_w(c, p, "in")) return mm->m[0].country;
+        if (is_w(c, p, "in") && !in_object_phrase(c, p)) return mm->m[0].country;
     }
     return NULL;
 }
@@ -1857,6 +1883,16 @@ static int territory_holder(const ctx_t *c, const ne_member_t *actor, ne_member_
     return 1;
 }
 
+/* "threatened to resume fighting if the hostages were not freed": an act of
+ * force (roots 18-20) presented as a threat (code 13x) whose clause names
+ * no one it is aimed at is aimed, as a threat formula is, at the side the
+ * actor is at odds with in the article. */
+static int threat_of_force(const char *code, const ne_pattern_t *p)
+{
+    return code[0] == '1' && code[1] == '3' &&
+           ((p->code[0] == '1' && p->code[1] >= '8') || p->code[0] == '2');
+}
+
 /* Does pattern p take its '+' after the word "to" (an addressee:
  * `complain * to +`)? */
 static int addressee_pattern(const ne_lexicon_t *lx, const ne_pattern_t *p)
@@ -1947,6 +1983,7 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
     if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) {
         int n = object_or_reply(c, g, act, na, cp, ev);
         if (!n && na && territory_pattern(c->s.lx, p)) n = territory_holder(c, &act[0], cp);
+        if (!n && na && threat_of_force(code, p)) n = reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp);
         /* "India and Pakistan agreed to halt all military action": a
          * de-escalation (087) aimed at no one named, by two states
          * together, is each one's toward the other */
@@ -2645,7 +2682,9 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     int32_t subj = group_subject(c, gi);
     if (subj >= 0 && (d->ment.v[subj].flags & NE_MF_SPEAKER)) subj = speaker(c);
     int recip = 0;
-    if ((g->flags & NE_VG_PASSIVE) && !(g->flags & NE_VG_CONTROLLED)) {
+    /* ("vowed that those involved would be punished": a threat formula in
+     * the passive is resolved as in the active, by resolve_threat) */
+    if ((g->flags & NE_VG_PASSIVE) && !(g->flags & NE_VG_CONTROLLED) && !(g->pat->opts & NE_PO_THREAT)) {
         int32_t agent = passive_agent(c, agent_from(c, g, mt.end), proto.code), noun = subj < 0 ? event_patient(c, g) : -1;
         if (subj < 0 && noun < 0) subj = holder_subject(c, g);
         if (agent < 0 || (subj < 0 && noun < 0)) return 0;
@@ -3064,6 +3103,20 @@ static int32_t other_party_after(const ctx_t *c, uint32_t from, int32_t actor)
  * clause's subject if that is another party, else the first other party
  * named after the formula, else the side the speaker is at odds with; in
  * the past tense, no event. */
+/* "vowed that everyone involved would be punished": the first token of a
+ * subject that names no actor, a few plain words right before the verb
+ * group at `first` ("everyone involved", "those responsible"); `first`
+ * when there are none. */
+static uint32_t plain_subject_start(const ctx_t *c, uint32_t first)
+{
+    uint32_t p = first;
+    while (p > c->s.tb && first - p < 4 && tok(c, p - 1)->kind == NE_TK_WORD &&
+           !(tok(c, p - 1)->flags & NE_TF_CAP) && ment_at(c, p - 1) < 0 && !is_w(c, p - 1, "that") &&
+           !verb_head_at(c, p - 1) && !(wf(c, p - 1) & (NE_W_PREP | NE_W_CONJ | NE_W_REL | NE_W_SUBORD)))
+        p--;
+    return p;
+}
+
 static void resolve_threat(ctx_t *c, size_t gi)
 {
     ne_doc_t *d = c->s.d;
@@ -3079,6 +3132,7 @@ static void resolve_threat(ctx_t *c, size_t gi)
         while (q < g->first && (is_adverb_like(c, q) || in_timex(c, q))) q++;
         if (q == g->first) start = d->ment.v[subj].tb;
     }
+    if (start == g->first) start = plain_subject_start(c, g->first);
     /* the one who says it: the subject of the verb that reports the clause,
      * else the speaker of a quotation ("'... it will pay for it,'
      * Netanyahu said"), else the clause's own subject */

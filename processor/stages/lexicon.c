@@ -149,7 +149,7 @@ static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "S
                                                              "DEMANDS",  "CHEMICAL", "ARMOUR",     "CROWD",
                                                              "MISSION",  "WEAPONS",  "CONVOY",     "PROPERTY",
                                                              "GRIEVANCE", "PREFIXES", "PERIODS", "AIR", "PATIENTS", "GRANTS", "TALKS", "HEARSAY",
-                                                             "SUICIDE_BOMB", "VEHICLE_BOMB", "ROADSIDE_BOMB", "AIR_MEANS", "NEAR"};
+                                                             "SUICIDE_BOMB", "VEHICLE_BOMB", "ROADSIDE_BOMB", "AIR_MEANS", "NEAR", "LIGHT", "BEHALF", "RESULT"};
 
 /* snprintf(dst, size, "%s", src) without the format machinery (a CAMEO
  * code look-up per event did it): at most size - 1 bytes, always ended. */
@@ -1314,6 +1314,7 @@ static const struct grammar_class_s {
     {"stative", NE_L_STATIVE, 1},
     {"aspect-to", NE_L_ASPECT_TO, 1},
     {"flee", NE_L_FLEE, 1},
+    {"naming", NE_L_NAMING, 1},
     {NULL, 0, 0}};
 
 /* The code families a `code-*` line may name (NE_CF_*, in order). */

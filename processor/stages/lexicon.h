@@ -118,6 +118,7 @@ enum {
     NE_L_AUTHOR = 1u << 27, /* issue, adopt (a statement): its authors say what it says */
     NE_L_DATIVE = 1u << 28, /* give, send: "sent Kyiv tanks" is "sent tanks to Kyiv" */
     NE_L_WITH = 1u << 29,   /* supply, provide: "supplied Egypt with gas" is "supplied gas to Egypt" */
+    NE_L_NAMING = 1u << 30, /* call, brand, label X <complement>: X is named, not acted on */
 };
 
 /* Verbs whose object is the subject of the infinitive after it. */
@@ -289,6 +290,9 @@ enum {
     NE_GC_ROADSIDE_BOMB, /* "roadside bomb", "IED": the attack is 1833 */
     NE_GC_AIR_MEANS,    /* "a drone killed", "killed by a U.S. drone": an attack from the air, 195 */
     NE_GC_NEAR,         /* "near", "close to", "next to": a phrase reads as the one-word member */
+    NE_GC_LIGHT,        /* "act", "form" (of X): the noun phrase is headed by X for a class */
+    NE_GC_BEHALF,       /* "defence", "side", "aid": "rallied to her defence" stands up for her */
+    NE_GC_RESULT,       /* "dead", "alive": after a verb, its complement ("shot dead X"), no modifier of X */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
