@@ -1293,39 +1293,65 @@ static int object_pair(const ctx_t *c, uint32_t i, ne_mention_t *out)
     return sentence_pair(c, i, 1, out);
 }
 
+/* Mentions k-1 and k joined as members of one list: "A and B", "A, B"
+ * or "A, and B". 2 when by "and", 1 by a comma, 0 not joined. */
+static int list_join(const ctx_t *c, size_t k)
+{
+    const ne_doc_t *d = c->s.d;
+    const ne_mention_t *a = &d->ment.v[k - 1], *bm = &d->ment.v[k];
+    if (!a->n || !bm->n || ((a->flags | bm->flags) & (NE_MF_LOC | NE_MF_REL | NE_MF_PRON | NE_MF_WEAK)))
+        return 0;
+    if (a->te + 1 == bm->tb && is_w(c, a->te, "and")) return 2;
+    if (a->te + 2 == bm->tb && is_w(c, a->te, ",") && is_w(c, a->te + 1, "and")) return 2;
+    /* a comma between two mentions of the same party is an apposition
+     * ("Kenya's president, William Ruto,"), no list */
+    if (a->te + 1 == bm->tb && is_w(c, a->te, ",") && strcmp(a->m[0].code, bm->m[0].code)) return 1;
+    return 0;
+}
+
+/* The list "A and B" or "A, B and C" whose last member is mention k, as one
+ * mention in out (it begins no earlier than mention `first`). Returns 0
+ * when k closes no list joined by "and". */
+static int list_ending_at(const ctx_t *c, size_t k, size_t first, ne_mention_t *out)
+{
+    const ne_doc_t *d = c->s.d;
+    if (k < first + 1 || list_join(c, k) != 2) return 0;
+    size_t b = k - 1;
+    while (b > first && list_join(c, b) == 1) b--;
+    *out = d->ment.v[b];
+    for (size_t j = b + 1; j <= k; j++)
+        for (int t = 0; t < d->ment.v[j].n && out->n < NE_MAX_MEMBERS; t++) out->m[out->n++] = d->ment.v[j].m[t];
+    out->flags |= NE_MF_PLURAL | (d->ment.v[k].flags & NE_MF_PERSON);
+    return 1;
+}
+
 /* "Egypt and Qatar, which mediated the talks, said they would monitor the
- * truce": a subject "they" in a clause of speech is the sentence's subject
- * pair. */
+ * truce", "Argentina, Chile and Peru said they would not recognise ...": a
+ * subject "they" in a clause of speech is the list of parties that opens
+ * the sentence. */
 static int subject_pair(const ctx_t *c, uint32_t i, ne_mention_t *out)
 {
     const ne_doc_t *d = c->s.d;
     if (d->ment.n < 2 || !speech_clause(c, i)) return 0;
-    const ne_mention_t *a = &d->ment.v[0], *bm = &d->ment.v[1];
-    if (a->te + 1 != bm->tb || !is_w(c, a->te, "and") || bm->te > i || !a->n || !bm->n ||
-        ((a->flags | bm->flags) & (NE_MF_LOC | NE_MF_REL | NE_MF_PRON | NE_MF_WEAK)) ||
-        (a->tb > c->s.tb && (wf(c, a->tb - 1) & NE_W_PREP)))
-        return 0;
-    *out = *a;
-    for (int t = 0; t < bm->n && out->n < NE_MAX_MEMBERS; t++) out->m[out->n++] = bm->m[t];
-    out->flags |= NE_MF_PLURAL | (bm->flags & NE_MF_PERSON);
-    return 1;
+    const ne_mention_t *a = &d->ment.v[0];
+    if (a->tb > c->s.tb && (wf(c, a->tb - 1) & NE_W_PREP)) return 0;
+    size_t k = 1;
+    while (k + 1 < d->ment.n && d->ment.v[k + 1].te <= i && list_join(c, k) == 1) k++;
+    return d->ment.v[k].te <= i && list_ending_at(c, k, 0, out) && out->tb == a->tb;
 }
 
-/* The last pair "A and B" of the sentence before token i (from mention
- * `first` on), as one mention in out. */
+/* The last list "A and B" (or "A, B and C") of the sentence before token i
+ * (from mention `first` on), as one mention in out. */
 static int sentence_pair(const ctx_t *c, uint32_t i, size_t first, ne_mention_t *out)
 {
     const ne_doc_t *d = c->s.d;
     for (size_t k = d->ment.n; k >= first + 2; k--) {
         const ne_mention_t *a = &d->ment.v[k - 2], *bm = &d->ment.v[k - 1];
         if (bm->te > i) continue;
-        if (a->te + 1 != bm->tb || !is_w(c, a->te, "and")) continue;
-        if (!a->n || !bm->n || ((a->flags | bm->flags) & (NE_MF_LOC | NE_MF_REL | NE_MF_PRON | NE_MF_WEAK)))
-            return 0;
-        *out = *a;
-        for (int t = 0; t < bm->n && out->n < NE_MAX_MEMBERS; t++) out->m[out->n++] = bm->m[t];
-        out->flags |= NE_MF_PLURAL | (bm->flags & NE_MF_PERSON);
-        return 1;
+        if (!((a->te + 1 == bm->tb && is_w(c, a->te, "and")) ||
+              (a->te + 2 == bm->tb && is_w(c, a->te, ",") && is_w(c, a->te + 1, "and"))))
+            continue;
+        return list_ending_at(c, k - 1, first, out);
     }
     return 0;
 }
