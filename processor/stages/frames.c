@@ -889,6 +889,34 @@ static const char *last_agent_state(const ctx_t *c, const ne_member_t *other)
     return e->agent[0].country;
 }
 
+/* The state of the party that reports the clause of the verb at `near`:
+ * "Israel's army said troops killed two gunmen", "Iran's judiciary said a
+ * court had sentenced a French tourist". The subject of the last verb of
+ * speech before `near`, when it is a state or an organ of one (not a
+ * private party: "Palestinian officials" are, "Palestinian residents" are
+ * not) and no other verb stands between. NULL when there is none. */
+static const char *reporter_state(const ctx_t *c, uint32_t near)
+{
+    const ne_doc_t *d = c->s.d;
+    const ne_vgroup_t *say = NULL;
+    for (size_t k = 0; k < d->vg.n; k++) {
+        const ne_vgroup_t *g = &d->vg.v[k];
+        if (g->flags & NE_VG_NOUN) continue;
+        if (g->head >= near) break;
+        say = (g->flags & NE_VG_SAY) ? g : NULL;
+    }
+    if (!say || say->first == c->s.tb) return NULL;
+    for (size_t k = 0; k < d->ment.n; k++) {
+        const ne_mention_t *mm = &d->ment.v[k];
+        if (mm->te != say->first) continue;
+        if (mm->n != 1 || !mm->m[0].country[0] || (mm->flags & (NE_MF_LOC | NE_MF_PRON | NE_MF_REL)) ||
+            local_role(mm->m[0].role) || !strcmp(mm->m[0].role, "MED") || !strcmp(mm->m[0].role, "BUS"))
+            return NULL;
+        return mm->m[0].country;
+    }
+    return NULL;
+}
+
 static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
                            uint32_t near, int target)
 {
@@ -906,6 +934,13 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
      * out": an actor with a role only is the last one of that role the
      * article placed, before the other side's state */
     if (!st && role[0] && (!target || definite_role(c, m))) st = last_of_role(c, role);
+    /* an actor in a reported clause is of the state that reports it, when
+     * the other side is of another state ("Israel's army said troops
+     * killed two Palestinian gunmen": no Palestinian troops) */
+    if (!st && !target && other && other->country[0]) {
+        const char *rep = reporter_state(c, near);
+        if (rep && strcmp(rep, other->country)) st = rep;
+    }
     /* the other side when it is an actor of a state, or the state where
      * the event happens ("declared a state of siege in Haiti") */
     if (!st && other && other->country[0]) {
