@@ -1715,6 +1715,8 @@ static int investigated_agents(const ctx_t *c, const char *code, const ne_member
                                ne_member_t *cp);
 static int warring_parties(const ctx_t *c, const char *code, const ne_member_t *act, int na,
                            ne_member_t *cp);
+static int deal_parties(const ctx_t *c, const char *code, const ne_member_t *act, int na,
+                        ne_member_t *cp);
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp, const struct ne_events_s *ev)
 {
@@ -1758,6 +1760,8 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     if (n) return n;
     n = warring_parties(c, g->pat->code, act, na, cp);
     if (n) return n;
+    n = deal_parties(c, g->pat->code, act, na, cp);
+    if (n) return n;
     if ((g->pat->opts & NE_PO_REPLY) && na) return reply_target(ev, &act[0], cp);
     return 0;
 }
@@ -1788,6 +1792,32 @@ static int warring_parties(const ctx_t *c, const char *code, const ne_member_t *
         int n = 0;
         if (!na || strcmp(e->agent[0].code, act[0].code)) n = add_member(cp, n, NE_MAX_MEMBERS, &e->agent[0]);
         if (!na || strcmp(other->code, act[0].code)) n = add_member(cp, n, NE_MAX_MEMBERS, other);
+        for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
+        return n;
+    }
+    return 0;
+}
+
+/* "Saudi Arabia and Iran agreed to restore ties ... The deal was brokered
+ * by China": a mediation (045) that names no one is between the two sides
+ * of the article's last agreement, act of cooperation or concession between
+ * two parties (roots 03-08: a ceasefire is 0871), the mediator not among them. */
+static int deal_parties(const ctx_t *c, const char *code, const ne_member_t *act, int na,
+                        ne_member_t *cp)
+{
+    if (strncmp(code, "045", 3)) return 0;
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+        if (root < 3 || root > 8 || !e->nagent || !e->ntarget) continue;
+        const ne_member_t *other = NULL;
+        for (int k = 0; k < e->ntarget && !other; k++)
+            if (strcmp(e->target[k].code, e->agent[0].code)) other = &e->target[k];
+        if (!other) continue;
+        /* the mediator's own talks are no deal it brokered */
+        if (na && (!strcmp(e->agent[0].code, act[0].code) || !strcmp(other->code, act[0].code))) return 0;
+        int n = add_member(cp, 0, NE_MAX_MEMBERS, &e->agent[0]);
+        n = add_member(cp, n, NE_MAX_MEMBERS, other);
         for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
         return n;
     }
@@ -2690,6 +2720,8 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         if (subj >= 0) ncp = members(c, subj, cp);
         else if (g->target >= 0) ncp = members(c, g->target, cp);
         else ncp = event_parties(c, (uint32_t)noun, cp);
+        /* "The deal was brokered by China": the parties of the last deal */
+        if (!ncp && subj < 0) ncp = deal_parties(c, proto.code, act, na, cp);
     } else {
         if (subj < 0) return 0;
         na = members(c, subj, act);
