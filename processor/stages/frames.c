@@ -1970,6 +1970,30 @@ static int grievance_agent(const ctx_t *c, const ne_vgroup_t *g, const ne_member
  * state (under a threat code: the side it is at odds with); for obj and
  * reply, the object or the memory. code is the event's mapped code. Returns the members
  * written to cp; *recip when the actors act on each other. */
+/* "South Africa voted to close the Israeli embassy in Pretoria": when the
+ * pattern's counterpart is a place "in" the actor's own state, a party of
+ * another state named among the matched words before it (the embassy's
+ * owner) is the one acted on; the place only says where. */
+static int foreign_object(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                          ne_member_t *cp)
+{
+    const ne_doc_t *d = c->s.d;
+    const ne_mention_t *t = &d->ment.v[g->target];
+    if (!na || !act[0].country[0] || t->n != 1 || t->tb == 0 || !is_w(c, t->tb - 1, "in") ||
+        strcmp(t->m[0].country, act[0].country))
+        return 0;
+    for (uint32_t k = g->head + 1; k < t->tb; k++) {
+        int32_t m = ment_at(c, k);
+        if (m < 0) continue;
+        const ne_mention_t *mm = &d->ment.v[m];
+        if (mm->n && mm->m[0].country[0] && strcmp(mm->m[0].country, act[0].country) &&
+            !(mm->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_PRON)))
+            return members(c, m, cp);
+        k = mm->te - 1;
+    }
+    return 0;
+}
+
 static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, const ne_member_t *act,
                        int na, ne_member_t *cp, const struct ne_events_s *ev, int *recip)
 {
@@ -1981,6 +2005,7 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
         }
         int n = pronoun_event(c, g, g->target, act, na, cp);
         if (!n) n = grievance_agent(c, g, act, na, cp);
+        if (!n) n = foreign_object(c, g, act, na, cp);
         return n ? n : members(c, g->target, cp);
     }
     if (g->flags & NE_VG_OPPOSING)
