@@ -1571,12 +1571,36 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
     return i;
 }
 
+/* "Estonia said a Russian helicopter had violated its airspace", "Japan
+ * said Chinese ships had entered its territorial waters": "its" before a
+ * noun of a state's own ground, air or sea (class SOVEREIGN) inside a
+ * reported clause is the speaker's, when the speaker is a state: no party
+ * violates, enters or strikes its own. NULL otherwise. */
+static const ne_mention_t *sovereign_owner(ctx_t *c, uint32_t j)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_SOVEREIGN), n = j + 1;
+    if (n < c->s.te && !ne_lex_in_class(c->s.lx, cls, tok(c, n)->word) && tok(c, n)->kind == NE_TK_WORD)
+        n++; /* one adjective: "its territorial waters" */
+    if (n >= c->s.te || !ne_lex_in_class(c->s.lx, cls, tok(c, n)->word)) return NULL;
+    for (uint32_t k = j; k > c->s.tb + 1; k--) {
+        if (!speech_verb(c, k - 1)) continue;
+        uint32_t s = k;
+        while (s < j && filler(c, s)) s++;
+        const ne_mention_t *spk = speaker_of(c, s);
+        if (spk && spk->n == 1 && spk->m[0].country[0] && pronoun_fits(spk, 'i')) return spk;
+        return NULL;
+    }
+    return NULL;
+}
+
 /* The referent of a possessive pronoun at j. At the start of a conjunct
  * it is the subject of the clause before ("New Delhi expelled ..., and its
  * foreign ministry said": New Delhi). */
 static const ne_mention_t *resolve_possessive(ctx_t *c, uint32_t j)
 {
     int kind = is_w(c, j, "its") ? 'i' : is_w(c, j, "their") ? 't' : 'h';
+    const ne_mention_t *own = kind == 'i' ? sovereign_owner(c, j) : NULL;
+    if (own) return own;
     const ne_mention_t *subj = sentence_subject(c);
     if (subj && (is_w(c, j - 1, "and") || is_w(c, j - 1, "but")) &&
         pronoun_fits(subj, kind))
@@ -2408,6 +2432,26 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b);
  * ends the capitalised name, or "of" and a state follow it). The state's
  * name inside is no actor: the name becomes a place with no state. Returns
  * its end, or 0. */
+/* "violated its airspace", "entered its territorial waters": "its" and a
+ * noun of a state's own ground, air or sea (class SOVEREIGN, one adjective
+ * before it at most) stand for the owner state (resolve_possessive says
+ * whose: the speaker's in a reported clause). Returns the end, or 0. */
+static uint32_t parse_sovereign(ctx_t *c, build_t *b, const parse_t *p)
+{
+    if (!p->poss || p->poss->n != 1 || !p->poss->m[0].country[0] || p->j == p->i ||
+        !is_w(c, p->j - 1, "its"))
+        return 0;
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_SOVEREIGN), k = p->j;
+    if (k + 1 < c->s.te && !ne_lex_in_class(c->s.lx, cls, tok(c, k)->word) && is_modifier(c, k)) k++;
+    if (k >= c->s.te || !ne_lex_in_class(c->s.lx, cls, tok(c, k)->word)) return 0;
+    b->m.n = 1;
+    b->m.m[0] = p->poss->m[0];
+    ne_member_set(&b->m.m[0], p->poss->m[0].country, "");
+    b->m.tb = p->i;
+    b->m.te = k + 1;
+    return k + 1;
+}
+
 static uint32_t parse_water(ctx_t *c, build_t *b, const parse_t *p)
 {
     if (!(tok(c, p->j)->flags & NE_TF_CAP)) return 0; /* the usual case, at once */
@@ -2676,6 +2720,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         parse_determiners(c, &p);
         if ((end = parse_members_of(c, b, &p))) return end;
         if ((end = parse_their_group(c, b, &p))) return end;
+        if ((end = parse_sovereign(c, b, &p))) return end;
         if ((end = parse_water(c, b, &p))) return end;
         if ((end = parse_region(c, b, &p))) return end;
         if (!determiner_opens_mention(c, &p)) return i;
