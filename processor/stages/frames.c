@@ -889,6 +889,24 @@ static const char *last_agent_state(const ctx_t *c, const ne_member_t *other)
     return e->agent[0].country;
 }
 
+/* An armed force or police: MIL, COP, SEC. */
+static int force_role(const char *role)
+{
+    return !strcmp(role, "MIL") || !strcmp(role, "COP") || !strcmp(role, "SEC");
+}
+
+/* A state or one of its organs, not a private party or an armed group. */
+static int state_side(const ne_member_t *m)
+{
+    return !m->role[0] || !strcmp(m->role, "GOV") || force_role(m->role);
+}
+
+/* Roots 18-20: assault, fight, mass violence. */
+static int violent_code(const char *code)
+{
+    return (code[0] == '1' && code[1] >= '8' && code[1] <= '9') || (code[0] == '2' && code[1] == '0');
+}
+
 /* The state of the party that reports the clause of the verb at `near`:
  * "Israel's army said troops killed two gunmen", "Iran's judiciary said a
  * court had sentenced a French tourist". The subject of the last verb of
@@ -934,6 +952,12 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
      * out": an actor with a role only is the last one of that role the
      * article placed, before the other side's state */
     if (!st && role[0] && (!target || definite_role(c, m))) st = last_of_role(c, role);
+    /* "Pakistan condemned the Afghan attack, which killed three soldiers":
+     * the forces a state's violence (roots 18-20) hits are of another state,
+     * the nearest one named; a rebel group's or a crowd's are of its own */
+    if (!st && target && other && other->country[0] && force_role(role) && state_side(other) &&
+        c->coding && c->coding->pat && violent_code(c->coding->pat->code))
+        st = nearest_state(c, near, other->country);
     /* an actor in a reported clause is of the state that reports it, when
      * the other side is of another state ("Israel's army said troops
      * killed two Palestinian gunmen": no Palestinian troops) */
