@@ -1607,6 +1607,28 @@ static int32_t agent_after(const ctx_t *c, uint32_t q)
     return -1;
 }
 
+/* The subject of a clause of "after" in the verb's sentence, after the
+ * verb ("placed its army on alert after Kosovo police took over"), when it
+ * is a party of another state than the actor's: the act it answers. */
+static int provoking_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                           ne_member_t *cp)
+{
+    for (uint32_t k = g->head + 1; k + 1 < c->s.te; k++) {
+        if (is_punct(c, k, ".;:")) break;
+        if (!is_w(c, k, "after")) continue;
+        int32_t m = ment_at(c, k + 1);
+        if (m < 0) return 0;
+        const ne_mention_t *mm = &c->s.d->ment.v[m];
+        if (!mm->n || (mm->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_PRON)) || !opens_clause(c, mm, mm->te) ||
+            !other_verb_at(c, mm->te))
+            return 0;
+        if (na && act[0].country[0] && mm->m[0].country[0] && !strcmp(mm->m[0].country, act[0].country))
+            return 0;
+        return members(c, m, cp);
+    }
+    return 0;
+}
+
 static int opposed_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                          ne_member_t *cp)
 {
@@ -2043,6 +2065,9 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
         /* a protest, a strike, a mobilization aimed at another party */
         int n = opposed_party(c, g, act, na, cp);
         if (n) return n;
+        /* "Serbia put its army on alert after Kosovo police took over
+         * buildings": so is one that follows another party's act */
+        if (!strncmp(code, "15", 2) && (n = provoking_party(c, g, act, na, cp))) return n;
         /* "took control of the towns, prompting Serbia to put its army on
          * alert": a show of force that another party's act caused is aimed
          * at that party */
