@@ -238,6 +238,22 @@ static int indefinite_state(const ctx_t *c, uint32_t i)
     return 1;
 }
 
+/* "ambushed a Nigerien army patrol", "an Israeli police raid": a base form
+ * right after a mention that opens with "a"/"an" and ends in a lower-case
+ * noun is the head of that noun phrase (a singular subject would take
+ * "patrols"). */
+static int indefinite_role(const ctx_t *c, uint32_t prev, uint8_t forms)
+{
+    int32_t m = valid_idx(c, prev) ? ment_at(c, prev) : -1;
+    if (m < 0 || (forms & (NE_F_S | NE_F_PAST | NE_F_ING | NE_F_PPART))) return 0;
+    /* an event noun ("a Turkish drone strike killed") is read as the
+     * subject's event by the frames: left to them */
+    if (valid_idx(c, prev + 1) && ne_lex_noun(c->lx, tok(c, prev + 1)->word) != NE_LEX_NONE) return 0;
+    const ne_mention_t *mm = &c->d->ment.v[m];
+    return mm->te == prev + 1 && mm->te - mm->tb >= 2 && (is_w(c, mm->tb, "a") || is_w(c, mm->tb, "an")) &&
+           !(mm->flags & NE_MF_PLURAL) && !(tok(c, prev)->flags & NE_TF_CAP) && tok(c, prev)->kind == NE_TK_WORD;
+}
+
 /* "an air strike", "a drone attack": a base form after "a"/"an" and one
  * plain noun is the head of that noun phrase (a singular subject would
  * take "strikes"). */
@@ -332,7 +348,8 @@ static int noun_position(const ctx_t *c, uint32_t prev, uint8_t forms)
                                   tok(c, prev)->kind == NE_TK_NUM || indefinite_state(c, prev) ||
                                   (compound_modifier(c, prev) && !(tok(c, prev)->flags & NE_TF_CAP) &&
                                    ment_at(c, prev) < 0) ||
-                                  indefinite_compound(c, prev, forms) || time_possessive(c, prev) ||
+                                  indefinite_compound(c, prev, forms) || indefinite_role(c, prev, forms) ||
+                                  time_possessive(c, prev) ||
                                   after_gerund(c, prev) || of_modifier(c, prev, forms));
 }
 

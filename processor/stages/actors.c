@@ -1344,39 +1344,65 @@ static int object_pair(const ctx_t *c, uint32_t i, ne_mention_t *out)
     return sentence_pair(c, i, 1, out);
 }
 
+/* Mentions k-1 and k joined as members of one list: "A and B", "A, B"
+ * or "A, and B". 2 when by "and", 1 by a comma, 0 not joined. */
+static int list_join(const ctx_t *c, size_t k)
+{
+    const ne_doc_t *d = c->s.d;
+    const ne_mention_t *a = &d->ment.v[k - 1], *bm = &d->ment.v[k];
+    if (!a->n || !bm->n || ((a->flags | bm->flags) & (NE_MF_LOC | NE_MF_REL | NE_MF_PRON | NE_MF_WEAK)))
+        return 0;
+    if (a->te + 1 == bm->tb && is_w(c, a->te, "and")) return 2;
+    if (a->te + 2 == bm->tb && is_w(c, a->te, ",") && is_w(c, a->te + 1, "and")) return 2;
+    /* a comma between two mentions of the same party is an apposition
+     * ("Kenya's president, William Ruto,"), no list */
+    if (a->te + 1 == bm->tb && is_w(c, a->te, ",") && strcmp(a->m[0].code, bm->m[0].code)) return 1;
+    return 0;
+}
+
+/* The list "A and B" or "A, B and C" whose last member is mention k, as one
+ * mention in out (it begins no earlier than mention `first`). Returns 0
+ * when k closes no list joined by "and". */
+static int list_ending_at(const ctx_t *c, size_t k, size_t first, ne_mention_t *out)
+{
+    const ne_doc_t *d = c->s.d;
+    if (k < first + 1 || list_join(c, k) != 2) return 0;
+    size_t b = k - 1;
+    while (b > first && list_join(c, b) == 1) b--;
+    *out = d->ment.v[b];
+    for (size_t j = b + 1; j <= k; j++)
+        for (int t = 0; t < d->ment.v[j].n && out->n < NE_MAX_MEMBERS; t++) out->m[out->n++] = d->ment.v[j].m[t];
+    out->flags |= NE_MF_PLURAL | (d->ment.v[k].flags & NE_MF_PERSON);
+    return 1;
+}
+
 /* "Egypt and Qatar, which mediated the talks, said they would monitor the
- * truce": a subject "they" in a clause of speech is the sentence's subject
- * pair. */
+ * truce", "Argentina, Chile and Peru said they would not recognise ...": a
+ * subject "they" in a clause of speech is the list of parties that opens
+ * the sentence. */
 static int subject_pair(const ctx_t *c, uint32_t i, ne_mention_t *out)
 {
     const ne_doc_t *d = c->s.d;
     if (d->ment.n < 2 || !speech_clause(c, i)) return 0;
-    const ne_mention_t *a = &d->ment.v[0], *bm = &d->ment.v[1];
-    if (a->te + 1 != bm->tb || !is_w(c, a->te, "and") || bm->te > i || !a->n || !bm->n ||
-        ((a->flags | bm->flags) & (NE_MF_LOC | NE_MF_REL | NE_MF_PRON | NE_MF_WEAK)) ||
-        (a->tb > c->s.tb && (wf(c, a->tb - 1) & NE_W_PREP)))
-        return 0;
-    *out = *a;
-    for (int t = 0; t < bm->n && out->n < NE_MAX_MEMBERS; t++) out->m[out->n++] = bm->m[t];
-    out->flags |= NE_MF_PLURAL | (bm->flags & NE_MF_PERSON);
-    return 1;
+    const ne_mention_t *a = &d->ment.v[0];
+    if (a->tb > c->s.tb && (wf(c, a->tb - 1) & NE_W_PREP)) return 0;
+    size_t k = 1;
+    while (k + 1 < d->ment.n && d->ment.v[k + 1].te <= i && list_join(c, k) == 1) k++;
+    return d->ment.v[k].te <= i && list_ending_at(c, k, 0, out) && out->tb == a->tb;
 }
 
-/* The last pair "A and B" of the sentence before token i (from mention
- * `first` on), as one mention in out. */
+/* The last list "A and B" (or "A, B and C") of the sentence before token i
+ * (from mention `first` on), as one mention in out. */
 static int sentence_pair(const ctx_t *c, uint32_t i, size_t first, ne_mention_t *out)
 {
     const ne_doc_t *d = c->s.d;
     for (size_t k = d->ment.n; k >= first + 2; k--) {
         const ne_mention_t *a = &d->ment.v[k - 2], *bm = &d->ment.v[k - 1];
         if (bm->te > i) continue;
-        if (a->te + 1 != bm->tb || !is_w(c, a->te, "and")) continue;
-        if (!a->n || !bm->n || ((a->flags | bm->flags) & (NE_MF_LOC | NE_MF_REL | NE_MF_PRON | NE_MF_WEAK)))
-            return 0;
-        *out = *a;
-        for (int t = 0; t < bm->n && out->n < NE_MAX_MEMBERS; t++) out->m[out->n++] = bm->m[t];
-        out->flags |= NE_MF_PLURAL | (bm->flags & NE_MF_PERSON);
-        return 1;
+        if (!((a->te + 1 == bm->tb && is_w(c, a->te, "and")) ||
+              (a->te + 2 == bm->tb && is_w(c, a->te, ",") && is_w(c, a->te + 1, "and"))))
+            continue;
+        return list_ending_at(c, k - 1, first, out);
     }
     return 0;
 }
@@ -1596,12 +1622,36 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
     return i;
 }
 
+/* "Estonia said a Russian helicopter had violated its airspace", "Japan
+ * said Chinese ships had entered its territorial waters": "its" before a
+ * noun of a state's own ground, air or sea (class SOVEREIGN) inside a
+ * reported clause is the speaker's, when the speaker is a state: no party
+ * violates, enters or strikes its own. NULL otherwise. */
+static const ne_mention_t *sovereign_owner(ctx_t *c, uint32_t j)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_SOVEREIGN), n = j + 1;
+    if (n < c->s.te && !ne_lex_in_class(c->s.lx, cls, tok(c, n)->word) && tok(c, n)->kind == NE_TK_WORD)
+        n++; /* one adjective: "its territorial waters" */
+    if (n >= c->s.te || !ne_lex_in_class(c->s.lx, cls, tok(c, n)->word)) return NULL;
+    for (uint32_t k = j; k > c->s.tb + 1; k--) {
+        if (!speech_verb(c, k - 1)) continue;
+        uint32_t s = k;
+        while (s < j && filler(c, s)) s++;
+        const ne_mention_t *spk = speaker_of(c, s);
+        if (spk && spk->n == 1 && spk->m[0].country[0] && pronoun_fits(spk, 'i')) return spk;
+        return NULL;
+    }
+    return NULL;
+}
+
 /* The referent of a possessive pronoun at j. At the start of a conjunct
  * it is the subject of the clause before ("New Delhi expelled ..., and its
  * foreign ministry said": New Delhi). */
 static const ne_mention_t *resolve_possessive(ctx_t *c, uint32_t j)
 {
     int kind = is_w(c, j, "its") ? 'i' : is_w(c, j, "their") ? 't' : 'h';
+    const ne_mention_t *own = kind == 'i' ? sovereign_owner(c, j) : NULL;
+    if (own) return own;
     const ne_mention_t *subj = sentence_subject(c);
     if (subj && (is_w(c, j - 1, "and") || is_w(c, j - 1, "but")) &&
         pronoun_fits(subj, kind))
@@ -2433,6 +2483,26 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b);
  * ends the capitalised name, or "of" and a state follow it). The state's
  * name inside is no actor: the name becomes a place with no state. Returns
  * its end, or 0. */
+/* "violated its airspace", "entered its territorial waters": "its" and a
+ * noun of a state's own ground, air or sea (class SOVEREIGN, one adjective
+ * before it at most) stand for the owner state (resolve_possessive says
+ * whose: the speaker's in a reported clause). Returns the end, or 0. */
+static uint32_t parse_sovereign(ctx_t *c, build_t *b, const parse_t *p)
+{
+    if (!p->poss || p->poss->n != 1 || !p->poss->m[0].country[0] || p->j == p->i ||
+        !is_w(c, p->j - 1, "its"))
+        return 0;
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_SOVEREIGN), k = p->j;
+    if (k + 1 < c->s.te && !ne_lex_in_class(c->s.lx, cls, tok(c, k)->word) && is_modifier(c, k)) k++;
+    if (k >= c->s.te || !ne_lex_in_class(c->s.lx, cls, tok(c, k)->word)) return 0;
+    b->m.n = 1;
+    b->m.m[0] = p->poss->m[0];
+    ne_member_set(&b->m.m[0], p->poss->m[0].country, "");
+    b->m.tb = p->i;
+    b->m.te = k + 1;
+    return k + 1;
+}
+
 static uint32_t parse_water(ctx_t *c, build_t *b, const parse_t *p)
 {
     if (!(tok(c, p->j)->flags & NE_TF_CAP)) return 0; /* the usual case, at once */
@@ -2701,6 +2771,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         parse_determiners(c, &p);
         if ((end = parse_members_of(c, b, &p))) return end;
         if ((end = parse_their_group(c, b, &p))) return end;
+        if ((end = parse_sovereign(c, b, &p))) return end;
         if ((end = parse_water(c, b, &p))) return end;
         if ((end = parse_region(c, b, &p))) return end;
         if (!determiner_opens_mention(c, &p)) return i;

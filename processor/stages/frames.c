@@ -902,6 +902,52 @@ static const char *last_agent_state(const ctx_t *c, const ne_member_t *other)
     return e->agent[0].country;
 }
 
+/* An armed force or police: MIL, COP, SEC. */
+static int force_role(const char *role)
+{
+    return !strcmp(role, "MIL") || !strcmp(role, "COP") || !strcmp(role, "SEC");
+}
+
+/* A state or one of its organs, not a private party or an armed group. */
+static int state_side(const ne_member_t *m)
+{
+    return !m->role[0] || !strcmp(m->role, "GOV") || force_role(m->role);
+}
+
+/* Roots 18-20: assault, fight, mass violence. */
+static int violent_code(const char *code)
+{
+    return (code[0] == '1' && code[1] >= '8' && code[1] <= '9') || (code[0] == '2' && code[1] == '0');
+}
+
+/* The state of the party that reports the clause of the verb at `near`:
+ * "Israel's army said troops killed two gunmen", "Iran's judiciary said a
+ * court had sentenced a French tourist". The subject of the last verb of
+ * speech before `near`, when it is a state or an organ of one (not a
+ * private party: "Palestinian officials" are, "Palestinian residents" are
+ * not) and no other verb stands between. NULL when there is none. */
+static const char *reporter_state(const ctx_t *c, uint32_t near)
+{
+    const ne_doc_t *d = c->s.d;
+    const ne_vgroup_t *say = NULL;
+    for (size_t k = 0; k < d->vg.n; k++) {
+        const ne_vgroup_t *g = &d->vg.v[k];
+        if (g->flags & NE_VG_NOUN) continue;
+        if (g->head >= near) break;
+        say = (g->flags & NE_VG_SAY) ? g : NULL;
+    }
+    if (!say || say->first == c->s.tb) return NULL;
+    for (size_t k = 0; k < d->ment.n; k++) {
+        const ne_mention_t *mm = &d->ment.v[k];
+        if (mm->te != say->first) continue;
+        if (mm->n != 1 || !mm->m[0].country[0] || (mm->flags & (NE_MF_LOC | NE_MF_PRON | NE_MF_REL)) ||
+            local_role(mm->m[0].role) || !strcmp(mm->m[0].role, "MED") || !strcmp(mm->m[0].role, "BUS"))
+            return NULL;
+        return mm->m[0].country;
+    }
+    return NULL;
+}
+
 static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
                            uint32_t near, int target)
 {
@@ -919,6 +965,19 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
      * out": an actor with a role only is the last one of that role the
      * article placed, before the other side's state */
     if (!st && role[0] && (!target || definite_role(c, m))) st = last_of_role(c, role);
+    /* "Pakistan condemned the Afghan attack, which killed three soldiers":
+     * the forces a state's violence (roots 18-20) hits are of another state,
+     * the nearest one named; a rebel group's or a crowd's are of its own */
+    if (!st && target && other && other->country[0] && force_role(role) && state_side(other) &&
+        c->coding && c->coding->pat && violent_code(c->coding->pat->code))
+        st = nearest_state(c, near, other->country);
+    /* an actor in a reported clause is of the state that reports it, when
+     * the other side is of another state ("Israel's army said troops
+     * killed two Palestinian gunmen": no Palestinian troops) */
+    if (!st && !target && other && other->country[0]) {
+        const char *rep = reporter_state(c, near);
+        if (rep && strcmp(rep, other->country)) st = rep;
+    }
     /* the other side when it is an actor of a state, or the state where
      * the event happens ("declared a state of siege in Haiti") */
     if (!st && other && other->country[0]) {
@@ -1574,6 +1633,28 @@ static int32_t agent_after(const ctx_t *c, uint32_t q)
     return -1;
 }
 
+/* The subject of a clause of "after" in the verb's sentence, after the
+ * verb ("placed its army on alert after Kosovo police took over"), when it
+ * is a party of another state than the actor's: the act it answers. */
+static int provoking_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                           ne_member_t *cp)
+{
+    for (uint32_t k = g->head + 1; k + 1 < c->s.te; k++) {
+        if (is_punct(c, k, ".;:")) break;
+        if (!is_w(c, k, "after")) continue;
+        int32_t m = ment_at(c, k + 1);
+        if (m < 0) return 0;
+        const ne_mention_t *mm = &c->s.d->ment.v[m];
+        if (!mm->n || (mm->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_PRON)) || !opens_clause(c, mm, mm->te) ||
+            !other_verb_at(c, mm->te))
+            return 0;
+        if (na && act[0].country[0] && mm->m[0].country[0] && !strcmp(mm->m[0].country, act[0].country))
+            return 0;
+        return members(c, m, cp);
+    }
+    return 0;
+}
+
 static int opposed_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                          ne_member_t *cp)
 {
@@ -1706,6 +1787,8 @@ static int investigated_agents(const ctx_t *c, const char *code, const ne_member
                                ne_member_t *cp);
 static int warring_parties(const ctx_t *c, const char *code, const ne_member_t *act, int na,
                            ne_member_t *cp);
+static int deal_parties(const ctx_t *c, const char *code, const ne_member_t *act, int na,
+                        ne_member_t *cp);
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp, const struct ne_events_s *ev)
 {
@@ -1749,6 +1832,8 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     if (n) return n;
     n = warring_parties(c, g->pat->code, act, na, cp);
     if (n) return n;
+    n = deal_parties(c, g->pat->code, act, na, cp);
+    if (n) return n;
     if ((g->pat->opts & NE_PO_REPLY) && na) return reply_target(ev, &act[0], cp);
     return 0;
 }
@@ -1779,6 +1864,32 @@ static int warring_parties(const ctx_t *c, const char *code, const ne_member_t *
         int n = 0;
         if (!na || strcmp(e->agent[0].code, act[0].code)) n = add_member(cp, n, NE_MAX_MEMBERS, &e->agent[0]);
         if (!na || strcmp(other->code, act[0].code)) n = add_member(cp, n, NE_MAX_MEMBERS, other);
+        for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
+        return n;
+    }
+    return 0;
+}
+
+/* "Saudi Arabia and Iran agreed to restore ties ... The deal was brokered
+ * by China": a mediation (045) that names no one is between the two sides
+ * of the article's last agreement, act of cooperation or concession between
+ * two parties (roots 03-08: a ceasefire is 0871), the mediator not among them. */
+static int deal_parties(const ctx_t *c, const char *code, const ne_member_t *act, int na,
+                        ne_member_t *cp)
+{
+    if (strncmp(code, "045", 3)) return 0;
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+        if (root < 3 || root > 8 || !e->nagent || !e->ntarget) continue;
+        const ne_member_t *other = NULL;
+        for (int k = 0; k < e->ntarget && !other; k++)
+            if (strcmp(e->target[k].code, e->agent[0].code)) other = &e->target[k];
+        if (!other) continue;
+        /* the mediator's own talks are no deal it brokered */
+        if (na && (!strcmp(e->agent[0].code, act[0].code) || !strcmp(other->code, act[0].code))) return 0;
+        int n = add_member(cp, 0, NE_MAX_MEMBERS, &e->agent[0]);
+        n = add_member(cp, n, NE_MAX_MEMBERS, other);
         for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
         return n;
     }
@@ -1941,6 +2052,30 @@ static int grievance_agent(const ctx_t *c, const ne_vgroup_t *g, const ne_member
  * state (under a threat code: the side it is at odds with); for obj and
  * reply, the object or the memory. code is the event's mapped code. Returns the members
  * written to cp; *recip when the actors act on each other. */
+/* "South Africa voted to close the Israeli embassy in Pretoria": when the
+ * pattern's counterpart is a place "in" the actor's own state, a party of
+ * another state named among the matched words before it (the embassy's
+ * owner) is the one acted on; the place only says where. */
+static int foreign_object(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                          ne_member_t *cp)
+{
+    const ne_doc_t *d = c->s.d;
+    const ne_mention_t *t = &d->ment.v[g->target];
+    if (!na || !act[0].country[0] || t->n != 1 || t->tb == 0 || !is_w(c, t->tb - 1, "in") ||
+        strcmp(t->m[0].country, act[0].country))
+        return 0;
+    for (uint32_t k = g->head + 1; k < t->tb; k++) {
+        int32_t m = ment_at(c, k);
+        if (m < 0) continue;
+        const ne_mention_t *mm = &d->ment.v[m];
+        if (mm->n && mm->m[0].country[0] && strcmp(mm->m[0].country, act[0].country) &&
+            !(mm->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_PRON)))
+            return members(c, m, cp);
+        k = mm->te - 1;
+    }
+    return 0;
+}
+
 static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, const ne_member_t *act,
                        int na, ne_member_t *cp, const struct ne_events_s *ev, int *recip)
 {
@@ -1952,6 +2087,7 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
         }
         int n = pronoun_event(c, g, g->target, act, na, cp);
         if (!n) n = grievance_agent(c, g, act, na, cp);
+        if (!n) n = foreign_object(c, g, act, na, cp);
         return n ? n : members(c, g->target, cp);
     }
     if (g->flags & NE_VG_OPPOSING)
@@ -1965,6 +2101,9 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
         /* a protest, a strike, a mobilization aimed at another party */
         int n = opposed_party(c, g, act, na, cp);
         if (n) return n;
+        /* "Serbia put its army on alert after Kosovo police took over
+         * buildings": so is one that follows another party's act */
+        if (!strncmp(code, "15", 2) && (n = provoking_party(c, g, act, na, cp))) return n;
         /* "took control of the towns, prompting Serbia to put its army on
          * alert": a show of force that another party's act caused is aimed
          * at that party */
@@ -2694,6 +2833,8 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         if (subj >= 0) ncp = members(c, subj, cp);
         else if (g->target >= 0) ncp = members(c, g->target, cp);
         else ncp = event_parties(c, (uint32_t)noun, cp);
+        /* "The deal was brokered by China": the parties of the last deal */
+        if (!ncp && subj < 0) ncp = deal_parties(c, proto.code, act, na, cp);
     } else {
         if (subj < 0) return 0;
         na = members(c, subj, act);

@@ -293,6 +293,7 @@ enum {
     NE_GC_LIGHT,        /* "act", "form" (of X): the noun phrase is headed by X for a class */
     NE_GC_BEHALF,       /* "defence", "side", "aid": "rallied to her defence" stands up for her */
     NE_GC_RESULT,       /* "dead", "alive": after a verb, its complement ("shot dead X"), no modifier of X */
+    NE_GC_SOVEREIGN,    /* "airspace", "waters", "soil": a state's own ground ("violated its airspace") */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
