@@ -247,8 +247,11 @@ static int indefinite_role(const ctx_t *c, uint32_t prev, uint8_t forms)
     int32_t m = valid_idx(c, prev) ? ment_at(c, prev) : -1;
     if (m < 0 || (forms & (NE_F_S | NE_F_PAST | NE_F_ING | NE_F_PPART))) return 0;
     /* an event noun ("a Turkish drone strike killed") is read as the
-     * subject's event by the frames: left to them */
-    if (valid_idx(c, prev + 1) && ne_lex_noun(c->lx, tok(c, prev + 1)->word) != NE_LEX_NONE) return 0;
+     * subject's event by the frames: left to them, unless a relative clause
+     * follows ("a US drone strike that killed": frames.c finds its agent) */
+    if (valid_idx(c, prev + 1) && ne_lex_noun(c->lx, tok(c, prev + 1)->word) != NE_LEX_NONE &&
+        !(valid_idx(c, prev + 2) && (wf(c, prev + 2) & NE_W_REL)))
+        return 0;
     const ne_mention_t *mm = &c->d->ment.v[m];
     return mm->te == prev + 1 && mm->te - mm->tb >= 2 && (is_w(c, mm->tb, "a") || is_w(c, mm->tb, "an")) &&
            !(mm->flags & NE_MF_PLURAL) && !(tok(c, prev)->flags & NE_TF_CAP) && tok(c, prev)->kind == NE_TK_WORD;

@@ -153,6 +153,42 @@ static int any_group_at(const ctx_t *c, uint32_t k)
     return 0;
 }
 
+/* "a US drone strike that killed", "the Afghan attack, which killed": the
+ * party named right before the event noun at token `noun`, as its
+ * modifier, is the agent of the event and of a relative clause about it.
+ * -1 when there is none ("a drone attack that killed": no actor). */
+static int32_t noun_agent(const ctx_t *c, uint32_t noun)
+{
+    int32_t ag = noun > c->s.tb ? ment_at(c, noun - 1) : -1;
+    if (ag < 0) return -1;
+    const ne_mention_t *m = &c->s.d->ment.v[ag];
+    if (m->te != noun || !m->n || (m->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_PRON)) ||
+        (m->tb > c->s.tb && (wf(c, m->tb - 1) & NE_W_PREP) && !is_w(c, m->tb - 1, "by") &&
+         !(wf(c, m->tb) & NE_W_DET)))
+        return -1;
+    return ag;
+}
+
+static int verb_head_at(const ctx_t *c, uint32_t k);
+/* "after an Israeli strike that killed", "a US drone strike that killed":
+ * a relative "that" right after an event noun has the noun's agent as
+ * subject: the state of an adjective mention that ends with the noun
+ * ("an Israeli strike", flag WEAK), or a party named right before it. -1
+ * when the group follows no such "that". */
+static int32_t event_before_that(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t p = g->first;
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    if (p < c->s.tb + 2 || !is_w(c, p - 1, "that")) return -1;
+    uint32_t q = p - 2;
+    uint32_t noun = ne_lex_noun(c->s.lx, tok(c, q)->word);
+    if (noun == NE_LEX_NONE || !ne_lex_noun_roots(c->s.lx, noun) || verb_head_at(c, q)) return -1;
+    int32_t m = ment_at(c, q);
+    if (m < 0) return noun_agent(c, q);
+    const ne_mention_t *mm = &c->s.d->ment.v[m];
+    return mm->te == q + 1 && (mm->flags & NE_MF_WEAK) && mm->n ? m : -1;
+}
+
 /* "a statement, which accused": the antecedent of the relative pronoun
  * mention rel, the mention before it, or a few nouns back ("a recent State
  * Department statement, which", "a Japanese employee of drug maker Astellas
@@ -165,7 +201,7 @@ static int32_t relative_antecedent(const ctx_t *c, const ne_mention_t *rel)
     /* "a drone attack that killed three soldiers": an event is the
      * antecedent, and no actor mention before it is the subject */
     uint32_t noun = ment_at(c, q - 1) < 0 ? ne_lex_noun(c->s.lx, tok(c, q - 1)->word) : NE_LEX_NONE;
-    if (noun != NE_LEX_NONE && ne_lex_noun_roots(c->s.lx, noun)) return -1;
+    if (noun != NE_LEX_NONE && ne_lex_noun_roots(c->s.lx, noun)) return noun_agent(c, q - 1);
     int32_t a = ment_at(c, q - 1);
     if (a >= 0 && !(c->s.d->ment.v[a].flags & NE_MF_LOC)) {
         /* "a Japanese employee of drug maker Astellas Pharma who": the head
@@ -695,6 +731,8 @@ static int32_t find_subject(ctx_t *c, size_t gi)
     if (g->flags & NE_VG_PARTICIPLE) return prev_subj;
     /* "adopted a resolution that condemned": a statement's authors say
      * what it says, as in "issued a statement condemning" */
+    int32_t ag = event_before_that(c, g);
+    if (ag >= 0) return ag;
     if (after_relative_that(c, g)) return after_speech_noun(c, gi) ? prev_subj : -1;
     /* "the ceremony was hosted by X": an event, not a mention, is the patient */
     if (event_patient(c, g) >= 0) return -1;
