@@ -2881,6 +2881,18 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         if (g->flags & NE_VG_STATEMENT) na = co_authors(c, gi, act, na, NE_MAX_MEMBERS);
         ncp = counterpart(c, g, proto.code, act, na, cp, ev, &recip);
     }
+    /* "drew condemnation from India", "came under fire from Beijing": the
+     * pattern's '+' acts on the subject (option inverse) */
+    if ((g->pat->opts & NE_PO_INVERSE) && !recip) {
+        if (!na || !ncp) return 0;
+        ne_member_t t[NE_MAX_MEMBERS];
+        memcpy(t, act, sizeof(act[0]) * (size_t)na);
+        memcpy(act, cp, sizeof(cp[0]) * (size_t)ncp);
+        memcpy(cp, t, sizeof(t[0]) * (size_t)na);
+        int tn = na;
+        na = ncp;
+        ncp = tn;
+    }
     if (fled_arrival(c, proto.code, act, na)) return 0;
     ncp = one_party_per_state(cp, ncp);
     ncp = victims_one_party(proto.code, cp, ncp);

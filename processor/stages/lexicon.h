@@ -170,7 +170,8 @@ typedef struct ne_cphrase_s {
 #define NE_CODE_NONE "---"
 
 enum { NE_PO_RECIP = 1, NE_PO_GOV = 2, NE_PO_SELF = 4, NE_PO_OBJ = 8, NE_PO_REPLY = 16,
-       NE_PO_THREAT = 32 /* a threat formula: a threat when said of the future (frames.c) */ };
+       NE_PO_THREAT = 32, /* a threat formula: a threat when said of the future (frames.c) */
+       NE_PO_INVERSE = 64 /* the '+' acts on the subject: "drew condemnation from +" */ };
 
 typedef struct ne_pattern_s {
     char code[5];
