@@ -380,8 +380,18 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
     }
     uint32_t k = i;
     int32_t of_object = -1; /* "A convoy of the United Nations was attacked" */
+    uint32_t time_cls = ne_lex_gclass(c->s.lx, NE_GC_CLAUSE_TIME);
     for (int steps = 0; steps < 60 && k > c->s.tb; steps++) {
         uint32_t p = k - 1;
+        /* "a day after an attack on a defence company near Ankara killed":
+         * the verb's clause opens at "after" (or "because", "while", ...) and
+         * no party in it is the subject: a thing is, none left of it ("once
+         * again", "so far", "where" and "whether" open no such clause) */
+        if (p + 1 < i && ment_at(c, p) < 0 && tok(c, p)->kind == NE_TK_WORD &&
+            (((wf(c, p) & NE_W_SUBORD) && !is_w(c, p, "once") && !is_w(c, p, "so") &&
+              !is_w(c, p, "where") && !is_w(c, p, "whether")) ||
+             ne_lex_in_class(c->s.lx, time_cls, tok(c, p)->word)))
+            return of_object; /* ("after tens of thousands of students blocked") */
         /* the period of "Marcos Jr." is inside the name, not the sentence's end */
         if (is_punct(c, p, ".;:") && ment_at(c, p) < 0 &&
             !(is_punct(c, p, ".") && p > c->s.tb && (wf(c, p - 1) & NE_W_NAME_SUFFIX)))
