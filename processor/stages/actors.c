@@ -2483,6 +2483,24 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b);
  * ends the capitalised name, or "of" and a state follow it). The state's
  * name inside is no actor: the name becomes a place with no state. Returns
  * its end, or 0. */
+/* "Thousands protested in Amman", "Hundreds rallied outside the embassy":
+ * "thousands", "hundreds" or "dozens" alone before the clause's verb is a
+ * crowd, civilians placed by the context. Returns the end, or 0. */
+static uint32_t parse_crowd_number(ctx_t *c, build_t *b, const parse_t *p)
+{
+    if (p->j != p->i + 1 || p->j >= c->s.te ||
+        !(is_w(c, p->i, "thousands") || is_w(c, p->i, "hundreds") || is_w(c, p->i, "dozens")))
+        return 0;
+    if (!verb_ends_phrase(c, p->j)) return 0;
+    b->role_set = 1;
+    ne_strlcpy(b->role, "CVL", sizeof(b->role));
+    b->plural = 1;
+    finish_members(c, b);
+    b->m.tb = p->i;
+    b->m.te = p->j;
+    return p->j;
+}
+
 /* "violated its airspace", "entered its territorial waters": "its" and a
  * noun of a state's own ground, air or sea (class SOVEREIGN, one adjective
  * before it at most) stand for the owner state (resolve_possessive says
@@ -2772,6 +2790,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         if ((end = parse_members_of(c, b, &p))) return end;
         if ((end = parse_their_group(c, b, &p))) return end;
         if ((end = parse_sovereign(c, b, &p))) return end;
+        if ((end = parse_crowd_number(c, b, &p))) return end;
         if ((end = parse_water(c, b, &p))) return end;
         if ((end = parse_region(c, b, &p))) return end;
         if (!determiner_opens_mention(c, &p)) return i;

@@ -720,6 +720,16 @@ static int own_statement(const ctx_t *c, size_t gi)
     return (v->flags & NE_VG_SAY) || (ne_lex_lemma_flags(c->s.lx, v->lemma) & (NE_L_AUTHOR | NE_L_JOIN));
 }
 
+/* Is the group the object of a verb of causing right before it ("prompting
+ * protests", "sparked riots"), not its own clause ("prompting X to V")? */
+static int caused_noun(const ctx_t *c, const ne_vgroup_t *g)
+{
+    if (g->first <= c->s.tb || (g->flags & NE_VG_CAUSED)) return 0;
+    const ne_token_t *t = tok(c, g->first - 1);
+    return t->kind == NE_TK_WORD && verb_head_at(c, g->first - 1) &&
+           (ne_lex_verb_flags(c->s.lx, t->word) & NE_L_CAUSE);
+}
+
 static int32_t find_subject(ctx_t *c, size_t gi)
 {
     ne_vgroup_t *g = &c->s.d->vg.v[gi];
@@ -730,6 +740,10 @@ static int32_t find_subject(ctx_t *c, size_t gi)
         (void)group_subject(c, (size_t)g->gov); /* the causer, for counterpart() */
         return control_object(c, g);
     }
+    /* "closed the compound, triggering protests across Jordan": the
+     * object of a verb of causing does not share its subject (emit_group
+     * takes the crowd of the place) */
+    if (caused_noun(c, g)) return -1;
     int32_t prev_subj = previous_subject(c, gi);
     /* "Ethiopia, accusing Egypt of ..., recalled": a participle clause
      * before any finite verb belongs to the mention before its comma */
@@ -798,7 +812,7 @@ static int attack_noun(const ctx_t *c, uint32_t k)
 }
 
 /* The state of the place where the event at `near` happens: a place or
- * state named after "in", "at" or "near" (a word or two between: "in
+ * state named after "in", "at", "near", "across" or "throughout" (a word or two between: "in
  * southern Israel", "in Western Cambodia"; "in the city of Sumy"), or after
  * an attack's "on" ("a drone attack on Sumy killed 11 people"), in the
  * verb's own clause, the nearest to the verb.
@@ -822,6 +836,7 @@ static const char *event_place(const ctx_t *c, uint32_t near)
         if (b > c->s.tb + 1 && is_w(c, b - 1, "the")) b--; /* "in the occupied West Bank" */
         if (!(b > c->s.tb &&
               (is_w(c, b - 1, "in") || is_w(c, b - 1, "at") || is_w(c, b - 1, "near") ||
+               is_w(c, b - 1, "across") || is_w(c, b - 1, "throughout") ||
                (b > c->s.tb + 1 && (is_w(c, b - 1, "on") || is_w(c, b - 1, "against")) &&
                 attack_noun(c, b - 2)))))
             continue;
@@ -1681,6 +1696,33 @@ static int32_t agent_after(const ctx_t *c, uint32_t q)
     return -1;
 }
 
+/* The party whose act a verb of causing right before the group names as
+ * its cause ("arrested the fishermen, prompting protests", "sparked
+ * protests"): the subject of that verb, or of the verb before a participle,
+ * when it is of a state other than the actor's. Returns the count in cp,
+ * 0 none. */
+static int caused_by(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na, ne_member_t *cp)
+{
+    const ne_doc_t *d = c->s.d;
+    if (g->first <= c->s.tb) return 0;
+    int32_t causer = -1;
+    for (size_t k = 0; k < d->vg.n; k++) {
+        const ne_vgroup_t *v = &d->vg.v[k];
+        if (v->head >= g->first) break;
+        if (v->subj >= 0) causer = v->subj; /* the last subject found before */
+        if (v->head + 1 == g->first && !(ne_lex_verb_flags(c->s.lx, tok(c, v->head)->word) & NE_L_CAUSE))
+            return 0;
+        if (v->head + 1 == g->first) {
+            if (v->subj >= 0) causer = v->subj;
+            if (causer < 0 || !d->ment.v[causer].n || !d->ment.v[causer].m[0].country[0]) return 0;
+            const ne_mention_t *mm = &d->ment.v[causer];
+            if (na && act[0].country[0] && !strcmp(mm->m[0].country, act[0].country)) return 0;
+            return members(c, causer, cp);
+        }
+    }
+    return 0;
+}
+
 /* The subject of a clause of "after" in the verb's sentence, after the
  * verb ("placed its army on alert after Kosovo police took over"), when it
  * is a party of another state than the actor's: the act it answers. */
@@ -2152,6 +2194,10 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
         /* "Serbia put its army on alert after Kosovo police took over
          * buildings": so is one that follows another party's act */
         if (!strncmp(code, "15", 2) && (n = provoking_party(c, g, act, na, cp))) return n;
+        /* "arrested 22 Indian fishermen, prompting protests in Tamil Nadu":
+         * a protest that a verb of causing names is aimed at the party whose
+         * act caused it */
+        if (!strncmp(code, "14", 2) && (n = caused_by(c, g, act, na, cp))) return n;
         /* "took control of the towns, prompting Serbia to put its army on
          * alert": a show of force that another party's act caused is aimed
          * at that party */
@@ -2884,12 +2930,23 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         /* "The deal was brokered by China": the parties of the last deal */
         if (!ncp && subj < 0) ncp = deal_parties(c, proto.code, act, na, cp);
     } else {
+        /* "triggering protests across Jordan": the crowd of the place */
+        if (subj < 0 && caused_noun(c, g) && (g->pat->opts & NE_PO_GOV)) {
+            const char *st = event_place(c, g->head);
+            if (!st) return 0;
+            memset(&act[0], 0, sizeof(act[0]));
+            ne_member_set(&act[0], st, "CVL");
+            na = 1;
+            for (size_t k = 0; k < gi; k++) (void)group_subject(c, k); /* the causer (caused_by) */
+            ncp = counterpart(c, g, proto.code, act, na, cp, ev, &recip);
+        } else {
         if (subj < 0) return 0;
         na = members(c, subj, act);
         whose_owner(c, subj, act, na);
         object_before_place(c, g, act, na);
         if (g->flags & NE_VG_STATEMENT) na = co_authors(c, gi, act, na, NE_MAX_MEMBERS);
         ncp = counterpart(c, g, proto.code, act, na, cp, ev, &recip);
+        }
     }
     /* "drew condemnation from India", "came under fire from Beijing": the
      * pattern's '+' acts on the subject (option inverse) */
