@@ -257,6 +257,23 @@ static int indefinite_role(const ctx_t *c, uint32_t prev, uint8_t forms)
            !(mm->flags & NE_MF_PLURAL) && !(tok(c, prev)->flags & NE_TF_CAP) && tok(c, prev)->kind == NE_TK_WORD;
 }
 
+/* "killed in a Taliban ambush", "wounded in a Ukrainian drone attack": a
+ * base or -s form right after a mention that follows a preposition which
+ * opens no clause (not "after", "before", "since", "until", "to", "as",
+ * "than", "like") heads that noun phrase: a preposition takes no clause. */
+static int after_prep_mention(const ctx_t *c, uint32_t prev, uint8_t forms)
+{
+    int32_t m = valid_idx(c, prev) ? ment_at(c, prev) : -1;
+    if (m < 0 || (forms & (NE_F_PAST | NE_F_ING | NE_F_PPART))) return 0;
+    const ne_mention_t *mm = &c->d->ment.v[m];
+    if (mm->te != prev + 1 || mm->tb <= c->tb) return 0;
+    uint32_t p = mm->tb - 1;
+    if (!(wf(c, p) & NE_W_PREP) || (wf(c, p) & NE_W_SUBORD) || in_gclass(c, NE_GC_CLAUSE_TIME, tok(c, p)->word) ||
+        is_w(c, p, "to") || is_w(c, p, "as") || is_w(c, p, "than") || is_w(c, p, "like"))
+        return 0;
+    return 1;
+}
+
 /* "an air strike", "a drone attack": a base form after "a"/"an" and one
  * plain noun is the head of that noun phrase (a singular subject would
  * take "strikes"). */
@@ -352,6 +369,7 @@ static int noun_position(const ctx_t *c, uint32_t prev, uint8_t forms)
                                   (compound_modifier(c, prev) && !(tok(c, prev)->flags & NE_TF_CAP) &&
                                    ment_at(c, prev) < 0) ||
                                   indefinite_compound(c, prev, forms) || indefinite_role(c, prev, forms) ||
+                                  after_prep_mention(c, prev, forms) ||
                                   time_possessive(c, prev) ||
                                   after_gerund(c, prev) || of_modifier(c, prev, forms));
 }

@@ -825,6 +825,9 @@ static const char *event_place(const ctx_t *c, uint32_t near)
     for (size_t k = 0; k < c->s.d->ment.n; k++) {
         const ne_mention_t *mm = &c->s.d->ment.v[k];
         if (mm->n != 1 || !mm->m[0].country[0] || mm->m[0].role[0]) continue;
+        /* "killed in an Israeli strike in southern Lebanon": an attack is
+         * no place, its adjective names its agent */
+        if ((mm->flags & NE_MF_WEAK) && attack_noun(c, mm->te - 1)) continue;
         uint32_t b = mm->tb;
         while (b > c->s.tb && mm->tb - b < 2 && ment_at(c, b - 1) < 0 &&
                tok(c, b - 1)->kind == NE_TK_WORD && !wf(c, b - 1))
@@ -2306,6 +2309,12 @@ static int32_t passive_agent(const ctx_t *c, uint32_t from, const char *code)
                 const ne_member_t *mm = &c->s.d->ment.v[m].m[0];
                 if (mm->country[0] && !mm->role[0]) return m;
             }
+            /* "killed in a Taliban ambush", "wounded in a Ukrainian drone
+             * attack": the party that modifies an attack noun is its agent */
+            if (m >= 0 && force && c->s.d->ment.v[m].n && c->s.d->ment.v[m].m[0].country[0] &&
+                !(c->s.d->ment.v[m].flags & (NE_MF_GENERIC | NE_MF_LOC)) && c->s.d->ment.v[m].te < c->s.te &&
+                (is_w(c, k + 1, "a") || is_w(c, k + 1, "an")) && attack_noun(c, c->s.d->ment.v[m].te))
+                return m;
             return -1;
         }
     }
