@@ -986,6 +986,33 @@ static int violent_code(const char *code)
     return (code[0] == '1' && code[1] >= '8' && code[1] <= '9') || (code[0] == '2' && code[1] == '0');
 }
 
+/* "the gunmen who attacked its police", "an Israeli strike that killed one
+ * of its commanders": a counterpart of an act of force (roots 18-20) owned
+ * through a possessive pronoun is not the actor's own: when "its" was
+ * resolved to the actor's state, it stands for the nearest other state. */
+static void not_own_victims(const ctx_t *c, const char *code, const ne_member_t *a, ne_member_t *b,
+                            uint32_t near)
+{
+    if (!violent_code(code) || !a->country[0] || strcmp(a->country, b->country)) return;
+    /* a mention after the verb that opens with the possessive, or has it
+     * after "of" ("one of its commanders"), and stands for this member (its
+     * referent's offsets are the member's) */
+    int poss = 0;
+    for (size_t k = 0; k < c->s.d->ment.n && !poss; k++) {
+        const ne_mention_t *mm = &c->s.d->ment.v[k];
+        if (mm->tb <= near || !mm->n || strcmp(mm->m[0].code, b->code)) continue;
+        uint32_t p = mm->tb;
+        if (p > c->s.tb + 1 && is_w(c, p - 1, "of") && !is_w(c, p, "its") && !is_w(c, p, "their")) continue;
+        poss = is_w(c, p, "its") || is_w(c, p, "their");
+    }
+    if (!poss) return;
+    const char *st = nearest_state(c, near, a->country);
+    if (!st) return;
+    char role[4];
+    memcpy(role, b->role, sizeof(role));
+    ne_member_set(b, st, role);
+}
+
 /* The state of the party that reports the clause of the verb at `near`:
  * "Israel's army said troops killed two gunmen", "Iran's judiciary said a
  * court had sentenced a French tourist". The subject of the last verb of
@@ -3000,6 +3027,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
             ne_member_t a = j ? placed_a[i] : act[i], b = i && !each_others ? placed_b[j] : cp[j];
             resolve_member(c, &a, b.country[0] ? &b : NULL, g->head, 0);
             resolve_member(c, &b, each_others ? &act[1 - i] : a.country[0] ? &a : NULL, g->head, 1);
+            not_own_victims(c, proto.code, &a, &b, g->head);
             keep_placement(c, &act[i], &a);
             keep_placement(c, &cp[j], &b);
             if (j == 0) placed_a[i] = a;
