@@ -392,11 +392,43 @@ static uint32_t before_apposition(const ctx_t *c, uint32_t i)
     return i;
 }
 
+#define MAX_OBJECT_RELATIVE 12 /* tokens of a relative clause between an object and "to" */
+
+static uint32_t skip_quantity(const ctx_t *c, uint32_t i);
+
+/* The first token of a quantity phrase that ends right before token tb
+ * ("allow | up to | 13,000 refugees"), or tb when there is none. A
+ * quantity phrase has at most three words ("more than", "up to"). */
+static uint32_t before_quantity(const ctx_t *c, uint32_t tb)
+{
+    for (uint32_t s = tb > c->tb + 3 ? tb - 3 : c->tb; s < tb; s++)
+        if (skip_quantity(c, s) == tb) return s;
+    return tb;
+}
+
+/* If the words up to token `last` are a relative clause on an object ("urged
+ * the rebels | who attacked the town | to lay down their arms"), the last
+ * token of the object's mention, right before the relative pronoun; else
+ * `last`. The clause opens with "who" or "which" ("that" may open a
+ * complement) and has no punctuation; its verb need not be one the
+ * dictionaries know ("who have lived in Iraq"). */
+static uint32_t before_object_relative(const ctx_t *c, uint32_t last)
+{
+    if (!valid_idx(c, last)) return last;
+    for (uint32_t r = last; r > c->tb + 1 && last - r < MAX_OBJECT_RELATIVE; r--) {
+        if (tok(c, r)->kind == NE_TK_PUNCT) return last;
+        int32_t m = ment_at(c, r);
+        if (m < 0 || !(c->d->ment.v[m].flags & NE_MF_REL)) continue;
+        return r < last && (is_w(c, r, "who") || is_w(c, r, "which")) && ment_at(c, r - 1) >= 0 ? r - 1 : last;
+    }
+    return last;
+}
+
 /* Object control: "urged China to free", "called on Rwanda to withdraw",
  * "let the envoy meet". If token `last` ends an actor mention that follows
  * a verb of one of the classes `want` (with at most one preposition
  * between: "call on", "appeal to"), the index of that verb's group, else -1. */
-static int32_t object_controller(const ctx_t *c, uint32_t last, uint32_t want)
+static int32_t object_controller_at(const ctx_t *c, uint32_t last, uint32_t want)
 {
     /* "ASEAN's special envoy, Erywan Yusof, meet": a mention that takes in
      * its apposition ends at the closing comma */
@@ -409,7 +441,9 @@ static int32_t object_controller(const ctx_t *c, uint32_t last, uint32_t want)
     if (m < 0) return -1;
     const ne_mention_t *mm = &c->d->ment.v[m];
     if (mm->te != last + 1 || (mm->flags & (NE_MF_REL | NE_MF_LOC)) || mm->tb <= c->tb) return -1;
-    uint32_t p = mm->tb - 1;
+    uint32_t p = before_quantity(c, mm->tb);
+    if (p <= c->tb) return -1;
+    p--;
     /* "urged the army chief, General X, and RSF commander Y to cease":
      * back over a coordination of mentions (with their appositions) */
     for (int n = 0; n < 24 && p > c->tb && (is_w(c, p, "and") || is_w(c, p, "or") ||
@@ -428,6 +462,17 @@ static int32_t object_controller(const ctx_t *c, uint32_t last, uint32_t want)
                        ? (int32_t)(k - 1) : -1;
     }
     return -1;
+}
+
+/* The controller of an infinitive after token `last`: the verb before the
+ * mention that ends there, else, past a relative clause on an object ("urged
+ * the rebels | who attacked Kenya | to withdraw"), the verb before its
+ * antecedent. */
+static int32_t object_controller(const ctx_t *c, uint32_t last, uint32_t want)
+{
+    int32_t v = object_controller_at(c, last, want);
+    uint32_t r = v < 0 ? before_object_relative(c, last) : last;
+    return r != last ? object_controller_at(c, r, want) : v;
 }
 
 /* "agreed to ban Belarusian airlines and to impose sanctions": a

@@ -2809,6 +2809,27 @@ static void take_match(ctx_t *c, size_t gi, const ne_match_t *mt, int32_t target
 
 /* ---- object control ------------------------------------------------------------ */
 
+#define MAX_OBJECT_RELATIVE 12 /* tokens of a relative clause between an object and "to" */
+
+/* If the words before position p are a relative clause on the object of
+ * the governing verb (its head at gov: "allow 13,000 refugees | who have
+ * lived in Iraq | to return home"), the position of its relative pronoun,
+ * right after the object's mention; else p. The clause comes after the
+ * governing verb, opens with "who" or "which" and has no punctuation (as
+ * actions.c found the governor: before_object_relative). */
+static uint32_t skip_object_relative(const ctx_t *c, uint32_t p, uint32_t gov)
+{
+    for (uint32_t q = p; q > c->s.tb + 1 && q > gov + 1 && p - q < MAX_OBJECT_RELATIVE; q--) {
+        uint32_t r = q - 1;
+        if (tok(c, r)->kind == NE_TK_PUNCT) return p;
+        int32_t m = ment_at(c, r);
+        if (m < 0 || !(c->s.d->ment.v[m].flags & NE_MF_REL)) continue;
+        return r > gov + 1 && r + 1 < p && (is_w(c, r, "who") || is_w(c, r, "which")) && ment_at(c, r - 1) >= 0
+                   ? r : p;
+    }
+    return p;
+}
+
 /* The mention before the infinitive's "to" (or before a bare infinitive):
  * the object of the governing verb, and the infinitive's own subject. */
 static int32_t control_object(const ctx_t *c, const ne_vgroup_t *h)
@@ -2821,6 +2842,7 @@ static int32_t control_object(const ctx_t *c, const ne_vgroup_t *h)
         uint32_t r = skip_apposition(c, p - 1);
         if (r != p - 1) p = r;
     }
+    if (h->gov >= 0) p = skip_object_relative(c, p, c->s.d->vg.v[h->gov].head);
     return p > c->s.tb ? ment_at(c, p - 1) : -1;
 }
 
@@ -2906,6 +2928,25 @@ static int purpose_frame(const ctx_t *c, const ne_vgroup_t *h, ne_match_t *mt)
     return 0;
 }
 
+/* "allowed Russian planes to land", "refused to let UN planes land": a
+ * permission whose act has no frame of its own is still a permission. The
+ * empty code takes the default of the permission's family (code-allow for
+ * an outside party, code-allow-home at home). */
+static const ne_pattern_t BARE_PERMISSION = {"", 0, 0, 0, 0, "allow + to V"};
+
+/* May the permission verb gv code a permission for the infinitive h, which
+ * matched no frame? When gv coded nothing of its own ("allowed inspectors
+ * to visit" is `allow * &INSPECTORS`), and is no verb coordinated after
+ * "and" ("urged Iran to lift the ban and allow her to travel": whose
+ * permission that is, the subject search does not know). */
+static int bare_permission(const ctx_t *c, const ne_vgroup_t *gv, const ne_vgroup_t *h, ne_match_t *mt)
+{
+    if (!(ne_lex_lemma_flags(c->s.lx, gv->lemma) & NE_L_ALLOW) || gv->pat) return 0;
+    if (gv->first > c->s.tb && (is_w(c, gv->first - 1, "and") || is_w(c, gv->first - 1, "or"))) return 0;
+    *mt = (ne_match_t){&BARE_PERMISSION, -1, h->head + 1, 0, -1};
+    return 1;
+}
+
 /* "urged China to free the fishermen": the infinitive's frame, matched with
  * the governing verb's object as its subject, is coded as the governing
  * verb's subject's appeal, demand or permission (its code family), and
@@ -2926,7 +2967,8 @@ static void match_controlled(ctx_t *c, size_t gi)
      * out ("ordered the general to withdraw his troops") */
     if (actor < 0 || !(ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, h, &mt) ||
                        ne_actions_match_open(c->s.lx, d, c->s.tb, c->s.te, h, &mt) ||
-                       ((ne_lex_lemma_flags(c->s.lx, gv->lemma) & NE_L_PURPOSE) && purpose_frame(c, h, &mt))))
+                       ((ne_lex_lemma_flags(c->s.lx, gv->lemma) & NE_L_PURPOSE) && purpose_frame(c, h, &mt)) ||
+                       bare_permission(c, gv, h, &mt)))
         return;
     const char *country = mention_country(c, actor);
     /* "Nicaragua's Sandinista government ordered the newspaper to ...": a
