@@ -3014,6 +3014,25 @@ static int same_party(const ctx_t *c, int32_t a, int32_t b)
     return 0;
 }
 
+/* Does every member of mention b stand for a party of mention a? A reported
+ * obligation on a compound that names others too ("the rebels said the
+ * president and his Front must agree") still asks something of them. */
+static int all_own_party(const ctx_t *c, int32_t a, int32_t b)
+{
+    const ne_mention_t *x = &c->s.d->ment.v[a], *y = &c->s.d->ment.v[b];
+    for (int j = 0; j < y->n; j++) {
+        int own = 0;
+        for (int i = 0; i < x->n && !own; i++) {
+            const ne_member_t *p = &x->m[i], *q = &y->m[j];
+            own = !strcmp(p->code, q->code) ||
+                  (p->country[0] && !strcmp(p->country, q->country) &&
+                   (!p->role[0] || !strcmp(p->role, "GOV")) && (!q->role[0] || !strcmp(q->role, "GOV")));
+        }
+        if (!own) return 0;
+    }
+    return y->n > 0;
+}
+
 /* The verb whose complement clause starts at token p (its subject, or
  * its verb): "said (on Tuesday) Sudan must", "reiterated that Libya must",
  * "issued a stern reminder to Iraq that it must", "denied claims that": the
@@ -3065,7 +3084,7 @@ static int match_obligation(ctx_t *c, size_t gi)
     }
     int32_t actor = group_subject(c, (size_t)gov);
     if (actor >= 0 && (d->ment.v[actor].flags & NE_MF_SPEAKER)) actor = speaker(c);
-    if (actor < 0 || same_party(c, actor, subj)) return 0;
+    if (actor < 0 || (d->ment.v[subj].n ? all_own_party(c, actor, subj) : same_party(c, actor, subj))) return 0;
     ne_match_t mt;
     if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, h, &mt)) {
         /* "must be prepared to mediate": the infinitive is the demand */
