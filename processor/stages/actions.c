@@ -887,15 +887,43 @@ static int passive_participle_at(const ctx_t *c, uint32_t i)
     return 0;
 }
 
+/* Is token i a verb form that is only a base form ("fire", not "fired" or
+ * "fires")? */
+static int base_form_only(const ctx_t *c, uint32_t i)
+{
+    uint8_t forms = 0;
+    for (uint32_t r = ne_lex_vforms(c->lx, tok(c, i)->word); r != NE_LEX_NONE; r = ne_lex_vform(c->lx, r)->next)
+        forms |= ne_lex_vform(c->lx, r)->forms;
+    return forms == NE_F_BASE;
+}
+
+/* Are the tokens [a, b) bare singular nouns, with no determiner, name or
+ * mention ("rocket" in ", and rocket fire")? Such a subject would need
+ * a verb in -s: before a base form they are a compound noun's modifiers. */
+static int bare_singular_nouns(const ctx_t *c, uint32_t a, uint32_t b)
+{
+    if (a >= b) return 0;
+    for (uint32_t q = a; q < b; q++) {
+        const ne_token_t *t = tok(c, q);
+        if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) || wf(c, q) || ment_at(c, q) >= 0 ||
+            ne_lex_singular(c->lx, t->word) >= 0)
+            return 0;
+    }
+    return 1;
+}
+
 /* Does a finite verb group start within a few tokens from i, before any
- * punctuation ("and both stations returned")? */
+ * punctuation ("and both stations returned")? Not a base form after bare
+ * singular nouns: "artillery, mortar, and rocket fire against" is a list
+ * of nouns, whose last is "rocket fire". */
 static int finite_clause_near(const ctx_t *c, uint32_t i)
 {
     for (uint32_t q = i; q < c->te && q < i + 5 && tok(c, q)->kind != NE_TK_PUNCT; q++)
         for (size_t k = 0; k < c->d->vg.n; k++) {
             const ne_vgroup_t *g = &c->d->vg.v[k];
             if (g->first == q)
-                return !(g->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_INFINITIVE | NE_VG_PARTICIPLE));
+                return !(g->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_INFINITIVE | NE_VG_PARTICIPLE)) &&
+                       !(g->first == g->head && base_form_only(c, g->head) && bare_singular_nouns(c, i, q));
         }
     return 0;
 }
