@@ -3383,6 +3383,26 @@ static int attack_toll(const ctx_t *c, size_t gi)
     return 0;
 }
 
+/* "Thousands of Kurds demonstrated in Kirkuk, calling for independence":
+ * a participle that codes an appeal or a demand (roots 02, 10) right
+ * after a verb that coded a protest (root 14) is the protest's aim, as
+ * "rallied to demand higher pensions" is, not a second event. Clears the
+ * participle's frame; returns 1 when it did. */
+static int protest_aim(ctx_t *c, size_t gi)
+{
+    ne_vgroup_t *g = &c->s.d->vg.v[gi];
+    if (!(g->flags & NE_VG_PARTICIPLE) || !g->pat) return 0;
+    if (strncmp(g->pat->code, "02", 2) && strncmp(g->pat->code, "10", 2)) return 0;
+    for (size_t k = gi; k > 0; k--) {
+        const ne_vgroup_t *p = &c->s.d->vg.v[k - 1];
+        if (!coded_group(p) || (p->flags & NE_VG_SAY)) continue;
+        if (!p->pat || strncmp(p->pat->code, "14", 2)) return 0;
+        g->pat = NULL;
+        return 1;
+    }
+    return 0;
+}
+
 /* ---- statements ---------------------------------------------------------------- */
 
 /* The group a statement participle hangs on ("issued a declaration
@@ -3756,6 +3776,7 @@ static void match_groups(ctx_t *c)
             match_object_gap(c, gi))    /* "Rwanda, which Kinshasa accuses of" */
             continue;
         match_own_frame(c, gi);
+        protest_aim(c, gi); /* "demonstrated, calling for independence" */
     }
 }
 
