@@ -2434,6 +2434,20 @@ static uint32_t parse_water(ctx_t *c, build_t *b, const parse_t *p)
     return end;
 }
 
+/* A region word before a continent's name (class continent: "West
+ * African", "East Africa", "Central Asian"): the end of the two, or 0. A
+ * longer name of the dictionaries that opens with the two stays a name
+ * ("South African", "Central African Republic"), and "West" alone stays
+ * the West. */
+static uint32_t region_of_continent(const ctx_t *c, uint32_t j)
+{
+    if (j + 1 >= c->s.te || !(tok(c, j + 1)->flags & NE_TF_CAP) || !has_class(c, j + 1, NE_MC_CONTINENT, NULL))
+        return 0;
+    atom_t whole = lookup(c, j);
+    if (whole.type != A_NONE && whole.te > j + 1) return 0;
+    return j + 2;
+}
+
 /* A region named with a state's name: "Latin American countries", "South
  * America", "North American leaders". A capitalised word of the class
  * region (mention-words.tsv, value: the state whose name it borrows) right
@@ -2444,11 +2458,14 @@ static uint32_t parse_region(ctx_t *c, build_t *b, const parse_t *p)
 {
     const char *state = NULL;
     if (!(tok(c, p->j)->flags & NE_TF_CAP) || !has_class(c, p->j, NE_MC_REGION, &state)) return 0;
-    atom_t a = lookup(c, p->j + 1);
-    if (a.type != A_ACTOR) return 0;
-    const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.actor);
-    if ((en->kind != NE_AK_COUNTRY && en->kind != NE_AK_ADJ) || strncmp(en->code, state, 3)) return 0;
-    uint32_t end = a.te;
+    uint32_t end = region_of_continent(c, p->j);
+    if (!end) {
+        atom_t a = lookup(c, p->j + 1);
+        if (a.type != A_ACTOR) return 0;
+        const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.actor);
+        if ((en->kind != NE_AK_COUNTRY && en->kind != NE_AK_ADJ) || strncmp(en->code, state, 3)) return 0;
+        end = a.te;
+    }
     /* "Latin American leaders", "South American countries": the people or
      * states of the region are no one's (the context would place a role
      * alone in the article's state) */
