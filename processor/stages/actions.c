@@ -468,11 +468,25 @@ static int32_t object_controller_at(const ctx_t *c, uint32_t last, uint32_t want
  * mention that ends there, else, past a relative clause on an object ("urged
  * the rebels | who attacked Kenya | to withdraw"), the verb before its
  * antecedent. */
+static int plain_noun(const ctx_t *c, uint32_t i);
+
+/* Is token `last` a plain noun whose owner is the mention right before it
+ * ("allow United Nations | planes", "NATO | planes": a name that modifies a
+ * noun no dictionary lists)? */
+static int owned_noun(const ctx_t *c, uint32_t last)
+{
+    if (!valid_idx(c, last) || last <= c->tb || !plain_noun(c, last)) return 0;
+    int32_t m = ment_at(c, last - 1);
+    return m >= 0 && c->d->ment.v[m].te == last && !(c->d->ment.v[m].flags & (NE_MF_LOC | NE_MF_REL));
+}
+
 static int32_t object_controller(const ctx_t *c, uint32_t last, uint32_t want)
 {
     int32_t v = object_controller_at(c, last, want);
-    uint32_t r = v < 0 ? before_object_relative(c, last) : last;
-    return r != last ? object_controller_at(c, r, want) : v;
+    if (v >= 0) return v;
+    uint32_t r = before_object_relative(c, last);
+    if (r != last) return object_controller_at(c, r, want);
+    return owned_noun(c, last) ? object_controller_at(c, last - 1, want) : -1;
 }
 
 /* "agreed to ban Belarusian airlines and to impose sanctions": a

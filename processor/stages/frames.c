@@ -2811,6 +2811,17 @@ static void take_match(ctx_t *c, size_t gi, const ne_match_t *mt, int32_t target
 
 #define MAX_OBJECT_RELATIVE 12 /* tokens of a relative clause between an object and "to" */
 
+/* Is the token before p a plain noun owned by the mention right before it
+ * ("allow United Nations | planes | to land")? As actions.c's owned_noun. */
+static int owned_noun(const ctx_t *c, uint32_t p)
+{
+    if (p < c->s.tb + 2 || ment_at(c, p - 1) >= 0) return 0;
+    const ne_token_t *t = tok(c, p - 1);
+    if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) || wf(c, p - 1) || verb_head_at(c, p - 1)) return 0;
+    int32_t m = ment_at(c, p - 2);
+    return m >= 0 && c->s.d->ment.v[m].te == p - 1 && !(c->s.d->ment.v[m].flags & (NE_MF_LOC | NE_MF_REL));
+}
+
 /* If the words before position p are a relative clause on the object of
  * the governing verb (its head at gov: "allow 13,000 refugees | who have
  * lived in Iraq | to return home"), the position of its relative pronoun,
@@ -2843,6 +2854,7 @@ static int32_t control_object(const ctx_t *c, const ne_vgroup_t *h)
         if (r != p - 1) p = r;
     }
     if (h->gov >= 0) p = skip_object_relative(c, p, c->s.d->vg.v[h->gov].head);
+    if (owned_noun(c, p)) p--;
     return p > c->s.tb ? ment_at(c, p - 1) : -1;
 }
 
