@@ -291,6 +291,50 @@ static int particle_name(const ctx_t *c, uint32_t i)
     return k < c->s.te && (tok(c, k)->flags & NE_TF_CAP);
 }
 
+#define MAX_STATE_NAME 4 /* tokens of a state's name ("Democratic Republic of Congo") */
+
+/* Does the sentence, outside tokens [i, j], name the state code3 by its
+ * name or adjective ("the north Lebanese port")? A walk of the phrase tree
+ * at each capitalised token, with no lookup (no recursion into atoms). */
+static int state_named_elsewhere(const ctx_t *c, const char *code3, uint32_t i, uint32_t j)
+{
+    const ne_lexicon_t *lx = c->s.lx;
+    for (uint32_t k = c->s.tb; k < c->s.te; k++) {
+        if (k >= i && k <= j) continue;
+        if (!(tok(c, k)->flags & NE_TF_CAP)) continue;
+        uint32_t node = 0;
+        for (uint32_t q = k; q < c->s.te && q - k < MAX_STATE_NAME; q++) {
+            node = ne_lex_child(lx, node, tok(c, q)->word);
+            if (node == NE_LEX_NONE) break;
+            for (uint32_t e = ne_lex_node_entry(lx, node); e != NE_LEX_NONE; e = ne_lex_entry(lx, e)->next) {
+                const ne_lexent_t *en = ne_lex_entry(lx, e);
+                if ((en->kind == NE_AK_COUNTRY || en->kind == NE_AK_ADJ) && !strncmp(en->code, code3, 3)) return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* A place's name that several states have ("Tripoli" in Libya and in
+ * Lebanon): of the place entries of the phrase (capital or place), the
+ * one whose state the sentence names elsewhere ("in Tripoli ... the north
+ * Lebanese port"), else best. */
+static uint32_t place_of_named_state(const ctx_t *c, uint32_t node, uint32_t best, uint32_t i, uint32_t j)
+{
+    const ne_lexicon_t *lx = c->s.lx;
+    const ne_lexent_t *b = ne_lex_entry(lx, best);
+    if (b->kind != NE_AK_CAPITAL && b->kind != NE_AK_PLACE) return best;
+    uint32_t other = NE_LEX_NONE;
+    for (uint32_t e = ne_lex_node_entry(lx, node); e != NE_LEX_NONE; e = ne_lex_entry(lx, e)->next) {
+        const ne_lexent_t *en = ne_lex_entry(lx, e);
+        if ((en->kind == NE_AK_CAPITAL || en->kind == NE_AK_PLACE) && strncmp(en->code, b->code, 3)) other = e;
+    }
+    if (other == NE_LEX_NONE || state_named_elsewhere(c, b->code, i, j) ||
+        !state_named_elsewhere(c, ne_lex_entry(lx, other)->code, i, j))
+        return best;
+    return other;
+}
+
 static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
 {
     atom_t a = {A_NONE, i, NE_LEX_NONE, NE_LEX_NONE, 0};
@@ -340,6 +384,7 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
                 best_valid = valid;
             }
         }
+        if (best != NE_LEX_NONE) best = place_of_named_state(c, node, best, i, j);
         if (best != NE_LEX_NONE || role != NE_LEX_NONE) {
             a.te = j + 1;
             a.actor = best;
