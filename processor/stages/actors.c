@@ -316,9 +316,10 @@ static int state_named_elsewhere(const ctx_t *c, const char *code3, uint32_t i, 
 }
 
 /* A place's name that several states have ("Tripoli" in Libya and in
- * Lebanon): of the place entries of the phrase (capital or place), the
- * one whose state the sentence names elsewhere ("in Tripoli ... the north
- * Lebanese port"), else best. */
+ * Lebanon; "Juba" in Sudan until 2011): of the place entries of the phrase
+ * (capital or place) valid at the article's date, the one whose state the
+ * sentence names elsewhere ("in Tripoli ... the north Lebanese port"),
+ * or the valid one when best is out of its period; else best. */
 static uint32_t place_of_named_state(const ctx_t *c, uint32_t node, uint32_t best, uint32_t i, uint32_t j)
 {
     const ne_lexicon_t *lx = c->s.lx;
@@ -327,10 +328,14 @@ static uint32_t place_of_named_state(const ctx_t *c, uint32_t node, uint32_t bes
     uint32_t other = NE_LEX_NONE;
     for (uint32_t e = ne_lex_node_entry(lx, node); e != NE_LEX_NONE; e = ne_lex_entry(lx, e)->next) {
         const ne_lexent_t *en = ne_lex_entry(lx, e);
-        if ((en->kind == NE_AK_CAPITAL || en->kind == NE_AK_PLACE) && strncmp(en->code, b->code, 3)) other = e;
+        if ((en->kind == NE_AK_CAPITAL || en->kind == NE_AK_PLACE) && strncmp(en->code, b->code, 3) &&
+            entry_valid(en, c->s.d->published))
+            other = e;
     }
-    if (other == NE_LEX_NONE || state_named_elsewhere(c, b->code, i, j) ||
-        !state_named_elsewhere(c, ne_lex_entry(lx, other)->code, i, j))
+    if (other == NE_LEX_NONE) return best;
+    /* "Juba" before 2011: the capital of a state that did not exist yet */
+    if (!entry_valid(b, c->s.d->published)) return other;
+    if (state_named_elsewhere(c, b->code, i, j) || !state_named_elsewhere(c, ne_lex_entry(lx, other)->code, i, j))
         return best;
     return other;
 }
