@@ -583,6 +583,25 @@ static int aspect_to(const ctx_t *c, uint32_t to)
            verb_reading(c, to - 1, &lem) && (ne_lex_lemma_flags(c->lx, lem) & NE_L_ASPECT_TO);
 }
 
+/* "are guilty of violating the ceasefire": an -ing form after "of" and an
+ * adjective of the class GUILT, itself right after a form of "be", is the
+ * subject's own act, in the tense of "be" (as "began sharing" is the
+ * sharing). Not "was found guilty of" (a verdict: "found" comes between).
+ * The group starts at the auxiliaries of "be". Returns 1 when it is. */
+static int guilt_gerund(const ctx_t *c, ne_vgroup_t *g, uint32_t before)
+{
+    if (!valid_idx(c, before) || !is_w(c, before, "of") || before <= c->tb + 1) return 0;
+    uint32_t m = before - 1;
+    if (!in_gclass(c, NE_GC_GUILT, tok(c, m)->word)) return 0;
+    uint32_t b = skip_left(c, m - 1);
+    if (!valid_idx(c, b) || !(wf(c, b) & NE_W_BE)) return 0;
+    uint32_t bflags = 0;
+    int x1, x2;
+    g->first = aux_chain(c, b + 1, 0, &bflags, &x1, &x2);
+    g->flags |= bflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_DEONTIC | NE_VG_FUTURE);
+    return 1;
+}
+
 /* An -ing form with no auxiliary: "began sharing" (aspect), ", accusing"
  * (a participle clause), "of derailing" (a gerund), "Truckers protesting"
  * (a reduced relative). prev is the token before the verb, before the one
@@ -590,6 +609,7 @@ static int aspect_to(const ctx_t *c, uint32_t to)
 static void read_ing_form(const ctx_t *c, ne_vgroup_t *g, uint32_t prev, uint32_t before)
 {
     uint32_t plem = 0;
+    if (guilt_gerund(c, g, before)) return; /* "are guilty of violating" */
     if (aspect_to(c, before)) before--; /* "resorted to | throwing" */
     uint8_t pforms = valid_idx(c, before) && ment_at(c, before) < 0 ? verb_reading(c, before, &plem) : 0;
     if (pforms && (ne_lex_lemma_flags(c->lx, plem) & (NE_L_ASPECT | NE_L_ASPECT_TO))) {

@@ -291,6 +291,7 @@ enum {
     NE_GC_ROADSIDE_BOMB, /* "roadside bomb", "IED": the attack is 1833 */
     NE_GC_AIR_MEANS,    /* "a drone killed", "killed by a U.S. drone": an attack from the air, 195 */
     NE_GC_NEAR,         /* "near", "close to", "next to": a phrase reads as the one-word member */
+    NE_GC_GUILT,        /* "guilty": "are guilty of violating X" is the subject's act */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
