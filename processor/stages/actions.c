@@ -489,6 +489,32 @@ static int32_t object_controller(const ctx_t *c, uint32_t last, uint32_t want)
     return owned_noun(c, last) ? object_controller_at(c, last - 1, want) : -1;
 }
 
+#define MAX_PURPOSE_OBJECT 8 /* tokens between a verb and the "to" of its purpose */
+
+/* "Uzbekistan opened the bridge after four years | to allow the delivery of
+ * grain": a permission in a purpose infinitive after an object that is no
+ * party is the main verb's subject's own act. Token m is the one before
+ * "to"; returns the index of the nearest finite verb group before it (no
+ * punctuation, no party between), else -1. */
+static int32_t permit_purpose(const ctx_t *c, uint32_t m)
+{
+    if (!valid_idx(c, m) || ment_at(c, m) >= 0) return -1;
+    for (uint32_t q = m; q > c->tb && m - q < MAX_PURPOSE_OBJECT; q--) {
+        /* (a place may stand between: "opened the Rafah crossing") */
+        if (tok(c, q)->kind == NE_TK_PUNCT ||
+            (ment_at(c, q) >= 0 && !(c->d->ment.v[ment_at(c, q)].flags & NE_MF_LOC)))
+            return -1;
+        /* a verb form inside the object ("the Rafah crossing") is passed over */
+        for (size_t k = c->d->vg.n; k > 0; k--) {
+            const ne_vgroup_t *v = &c->d->vg.v[k - 1];
+            if (v->head != q) continue;
+            if (v->flags & NE_VG_INFINITIVE) return -1;
+            if (!(v->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_PARTICIPLE))) return (int32_t)(k - 1);
+        }
+    }
+    return -1;
+}
+
 /* "agreed to ban Belarusian airlines and to impose sanctions": a
  * to-infinitive after "and" shares the mood, the governor and (through
  * its first token, "to", after "and") the subject of the to-infinitive
@@ -560,6 +586,8 @@ static void read_infinitive(const ctx_t *c, ne_vgroup_t *g, uint32_t to)
         if ((g->gov = object_controller(c, m, NE_L_CONTROL)) >= 0 ||
             (g->gov = purpose_controller(c, m)) >= 0)
             g->flags |= NE_VG_CONTROLLED;
+        else if ((ne_lex_lemma_flags(c->lx, g->lemma) & NE_L_ALLOW) && (g->gov = permit_purpose(c, m)) >= 0)
+            g->flags = (g->flags & ~NE_VG_INFINITIVE) | NE_VG_PERMIT_PURPOSE;
     }
 }
 
@@ -793,10 +821,12 @@ static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemm
         read_infinitive(c, g, before);
     else if (!(g->flags & NE_VG_NOUN) && !has_aux)
         read_bare_form(c, g, forms, prev, before);
-    if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE)) && !has_aux && bare_infinitive(c, forms, before))
+    if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE | NE_VG_PERMIT_PURPOSE)) && !has_aux &&
+        bare_infinitive(c, forms, before))
         g->flags |= NE_VG_INFINITIVE;
     /* "let the envoy meet", "made them pay": an object, then a bare infinitive */
-    if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE | NE_VG_CAUSED)) && !has_aux && (forms & NE_F_BASE) &&
+    if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE | NE_VG_CAUSED | NE_VG_PERMIT_PURPOSE)) && !has_aux &&
+        (forms & NE_F_BASE) &&
         (g->gov = object_controller(c, before, NE_L_BARE)) >= 0)
         g->flags |= NE_VG_INFINITIVE | NE_VG_CONTROLLED;
     if (adjectival_passive(c, g)) g->flags = (g->flags & ~(uint32_t)NE_VG_PASSIVE) | NE_VG_STATIVE;

@@ -666,6 +666,8 @@ static int32_t find_subject(ctx_t *c, size_t gi)
     ne_vgroup_t *g = &c->s.d->vg.v[gi];
     /* "urged China to free ...": the act is the one who urged */
     if (g->flags & NE_VG_CONTROLLED) return group_subject(c, (size_t)g->gov);
+    /* "opened the bridge to allow the delivery of grain": the opener's */
+    if (g->flags & NE_VG_PERMIT_PURPOSE) return group_subject(c, (size_t)g->gov);
     /* "prompting South Korea to scramble jets": the act is the one prompted */
     if (g->flags & NE_VG_CAUSED) {
         (void)group_subject(c, (size_t)g->gov); /* the causer, for counterpart() */
@@ -3780,6 +3782,8 @@ static void match_groups(ctx_t *c)
         reduced_passive(c, g);                                    /* "X detained by Y" */
         if (thing_passive(c, gi)) continue;                       /* "the sanctions imposed by X" */
         if (!coded_group(g)) continue;
+        /* a permission of purpose only when the main verb coded nothing */
+        if ((g->flags & NE_VG_PERMIT_PURPOSE) && d->vg.v[g->gov].pat) continue;
         /* constructions that settle a clause before its verb's own frame */
         if (match_obligation(c, gi) ||  /* "said Sudan must return" */
             denied_clause(c, gi) ||     /* "denied that Tehran had sent" */
