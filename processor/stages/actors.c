@@ -136,22 +136,23 @@ static int is_capitalized(const ctx_t *c, uint32_t i)
     return (t->flags & (NE_TF_CAP | NE_TF_ALLCAP | NE_TF_DOTTED)) != 0;
 }
 
-/* Is token i an adjective of a creed or a movement ("Protestant",
- * "Islamist": class `creed` of mention-words.tsv)? Capitalised, yet no name:
- * it modifies the noun after it as a lower-case word does ("the largest
- * Protestant extremist group"). */
-static int creed_word(const ctx_t *c, uint32_t i)
+/* Is token i a capitalised adjective that is no name (class `adjective` of
+ * mention-words.tsv: a creed's or a movement's, "Protestant", "Islamist";
+ * an office's, "Federal")? It modifies the noun after it as a lower-case
+ * word does ("the largest Protestant extremist group", "the Pakistani
+ * Federal Secretary"). */
+static int cap_adjective(const ctx_t *c, uint32_t i)
 {
-    return (ne_lex_mention_class(c->s.lx, tok(c, i)->word, NE_MC_CREED, NULL) & NE_MC_CREED) != 0;
+    return (ne_lex_mention_class(c->s.lx, tok(c, i)->word, NE_MC_CAP_ADJ, NULL) & NE_MC_CAP_ADJ) != 0;
 }
 
 /* A lower-case word that may modify a noun ("senior", "far-right",
- * "ousted"): a plain word that is not grammar, or a creed's adjective. */
+ * "ousted"): a plain word that is not grammar, or a capitalised adjective. */
 static int is_modifier(const ctx_t *c, uint32_t i)
 {
     if (i >= c->s.te) return 0;
     const ne_token_t *t = tok(c, i);
-    if (t->kind != NE_TK_WORD || ((t->flags & NE_TF_CAP) && !creed_word(c, i))) return 0;
+    if (t->kind != NE_TK_WORD || ((t->flags & NE_TF_CAP) && !cap_adjective(c, i))) return 0;
     uint32_t f = ne_lex_word_flags(c->s.lx, t->word);
     return !(f & (NE_W_PREP | NE_W_CONJ | NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE |
                   NE_W_MODAL | NE_W_NEG | NE_W_REL | NE_W_PRON | NE_W_DET | NE_W_POSS |
@@ -492,8 +493,10 @@ static uint32_t name_run_ex(const ctx_t *c, uint32_t i, int first_place)
             j++;
             continue;
         }
-        /* al-Assad, Ben-Gvir, bin Salman */
-        if (j > i && is_hyphen(c, j) && j + 1 < c->s.te && (tok(c, j + 1)->flags & NE_TF_CAP) &&
+        /* al-Assad, Ben-Gvir, bin Salman; Fazl-ur-Rehman, Zia-ul-Haq: a
+         * particle between hyphens */
+        if (j > i && is_hyphen(c, j) && j + 1 < c->s.te &&
+            ((tok(c, j + 1)->flags & NE_TF_CAP) || (wf(c, j + 1) & NE_W_PARTICLE)) &&
             !(tok(c, j)->flags & NE_TF_SPACE)) {
             j++;
             continue;

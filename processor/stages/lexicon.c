@@ -1067,7 +1067,7 @@ static int load_mention_line(loader_t *ld, char **f, int nf)
                    {"region", NE_MC_REGION, 0},
                    {"led", NE_MC_LED, 1},
                    {"given", NE_MC_GIVEN, 0},
-                   {"creed", NE_MC_CREED, 0},
+                   {"adjective", NE_MC_CAP_ADJ, 0},
                    {"continent", NE_MC_CONTINENT, 0},
                    {NULL, 0, 0}};
     if (nf < 2) return fail(ld, "expected word and class separated by a TAB");

@@ -140,7 +140,7 @@ enum {
     NE_MC_REGION = 1u << 11,     /* "Latin" (American): a region named with a state's name; value: that state */
     NE_MC_LED = 1u << 12,        /* "coalition" after "X-led": X's force; value: role */
     NE_MC_GIVEN = 1u << 13,      /* "Jordan", "Chad": a state's name that is also a given name */
-    NE_MC_CREED = 1u << 14,      /* "Protestant", "Islamist": a capitalised adjective, no name */
+    NE_MC_CAP_ADJ = 1u << 14,    /* "Protestant", "Federal": a capitalised adjective, no name */
     NE_MC_CONTINENT = 1u << 15,  /* "African": after a region word ("West African"), no state */
     NE_MC_COUNT = 16
 };
