@@ -2322,7 +2322,12 @@ static int event_code(const ctx_t *c, const ne_vgroup_t *g, const ne_match_t *mt
          * made of cooperative events only (roots 01-08): "called for
          * sanctions against X" is no demand on X */
         int root = (code[0] - '0') * 10 + (code[1] - '0');
-        if (shown != NE_CF_INTENT && root > 8) return 0;
+        /* "called for sanctions against Nigeria": a call for a hostile
+         * act (roots 13-20) on another party rallies opposition against
+         * it (code-rally), as "called on its supporters to take to the
+         * streets" does */
+        if ((shown == NE_CF_DEMAND || shown == NE_CF_APPEAL) && root >= 13) shown = NE_CF_RALLY;
+        else if (shown != NE_CF_INTENT && root > 8) return 0;
         ne_lex_code_family(lx, shown, code, presented);
         code = presented;
     }
