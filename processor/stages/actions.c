@@ -321,6 +321,34 @@ static int of_modifier(const ctx_t *c, uint32_t prev, uint8_t forms)
     return 1;
 }
 
+/* Is token i a state's adjective of one word ("American", "Russian": an
+ * actor entry of kind adj)? */
+static int state_adjective(const ctx_t *c, uint32_t i)
+{
+    uint32_t node = ne_lex_child(c->lx, 0, tok(c, i)->word);
+    if (node == NE_LEX_NONE || !(tok(c, i)->flags & NE_TF_CAP)) return 0;
+    for (uint32_t e = ne_lex_node_entry(c->lx, node); e != NE_LEX_NONE; e = ne_lex_entry(c->lx, e)->next)
+        if (ne_lex_entry(c->lx, e)->kind == NE_AK_ADJ) return 1;
+    return 0;
+}
+
+/* "two American aid groups", "Russian attack helicopters": a base form
+ * right after a state's adjective that ends a mention, and before a plural
+ * noun that is no verb, is a noun that modifies that plural (an adjective
+ * is never a subject). prev is the token before the verb form, next the
+ * one after it. */
+static int adjective_compound(const ctx_t *c, uint32_t prev, uint8_t forms)
+{
+    if (!valid_idx(c, prev) || (forms & (NE_F_S | NE_F_PAST | NE_F_ING | NE_F_PPART))) return 0;
+    int32_t m = ment_at(c, prev);
+    if (m < 0 || c->d->ment.v[m].te != prev + 1 || !state_adjective(c, prev)) return 0;
+    uint32_t next = prev + 2;
+    if (!valid_idx(c, next) || tok(c, next)->kind != NE_TK_WORD || (tok(c, next)->flags & NE_TF_CAP) ||
+        wf(c, next) || ne_lex_vforms(c->lx, tok(c, next)->word) != NE_LEX_NONE)
+        return 0;
+    return ne_lex_singular(c->lx, tok(c, next)->word) >= 0;
+}
+
 /* A noun after a determiner, a possessive, a number or a hyphenated
  * modifier ("the attacks", "Russia's visit", "a U.S. ally", "an air strike",
  * "an open-ended strike", but not after a name: "al-Shabaab blew", "Ban
@@ -332,7 +360,8 @@ static int noun_position(const ctx_t *c, uint32_t prev, uint8_t forms)
                                   tok(c, prev)->kind == NE_TK_NUM || indefinite_state(c, prev) ||
                                   (compound_modifier(c, prev) && !(tok(c, prev)->flags & NE_TF_CAP) &&
                                    ment_at(c, prev) < 0) ||
-                                  indefinite_compound(c, prev, forms) || time_possessive(c, prev) ||
+                                  indefinite_compound(c, prev, forms) || adjective_compound(c, prev, forms) ||
+                                  time_possessive(c, prev) ||
                                   after_gerund(c, prev) || of_modifier(c, prev, forms));
 }
 
