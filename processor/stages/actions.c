@@ -357,6 +357,34 @@ static int of_modifier(const ctx_t *c, uint32_t prev, uint8_t forms)
     return 1;
 }
 
+/* Is token i a state's adjective of one word ("American", "Russian": an
+ * actor entry of kind adj)? */
+static int state_adjective(const ctx_t *c, uint32_t i)
+{
+    uint32_t node = ne_lex_child(c->lx, 0, tok(c, i)->word);
+    if (node == NE_LEX_NONE || !(tok(c, i)->flags & NE_TF_CAP)) return 0;
+    for (uint32_t e = ne_lex_node_entry(c->lx, node); e != NE_LEX_NONE; e = ne_lex_entry(c->lx, e)->next)
+        if (ne_lex_entry(c->lx, e)->kind == NE_AK_ADJ) return 1;
+    return 0;
+}
+
+/* "two American aid groups", "Russian attack helicopters": a base form
+ * right after a state's adjective that ends a mention, and before a plural
+ * noun that is no verb, is a noun that modifies that plural (an adjective
+ * is never a subject). prev is the token before the verb form, next the
+ * one after it. */
+static int adjective_compound(const ctx_t *c, uint32_t prev, uint8_t forms)
+{
+    if (!valid_idx(c, prev) || (forms & (NE_F_S | NE_F_PAST | NE_F_ING | NE_F_PPART))) return 0;
+    int32_t m = ment_at(c, prev);
+    if (m < 0 || c->d->ment.v[m].te != prev + 1 || !state_adjective(c, prev)) return 0;
+    uint32_t next = prev + 2;
+    if (!valid_idx(c, next) || tok(c, next)->kind != NE_TK_WORD || (tok(c, next)->flags & NE_TF_CAP) ||
+        wf(c, next) || ne_lex_vforms(c->lx, tok(c, next)->word) != NE_LEX_NONE)
+        return 0;
+    return ne_lex_singular(c->lx, tok(c, next)->word) >= 0;
+}
+
 /* A noun after a determiner, a possessive, a number or a hyphenated
  * modifier ("the attacks", "Russia's visit", "a U.S. ally", "an air strike",
  * "an open-ended strike", but not after a name: "al-Shabaab blew", "Ban
@@ -369,6 +397,7 @@ static int noun_position(const ctx_t *c, uint32_t prev, uint8_t forms)
                                   (compound_modifier(c, prev) && !(tok(c, prev)->flags & NE_TF_CAP) &&
                                    ment_at(c, prev) < 0) ||
                                   indefinite_compound(c, prev, forms) || indefinite_role(c, prev, forms) ||
+                                  adjective_compound(c, prev, forms) ||
                                   after_prep_mention(c, prev, forms) ||
                                   time_possessive(c, prev) ||
                                   after_gerund(c, prev) || of_modifier(c, prev, forms));
@@ -430,11 +459,43 @@ static uint32_t before_apposition(const ctx_t *c, uint32_t i)
     return i;
 }
 
+#define MAX_OBJECT_RELATIVE 12 /* tokens of a relative clause between an object and "to" */
+
+static uint32_t skip_quantity(const ctx_t *c, uint32_t i);
+
+/* The first token of a quantity phrase that ends right before token tb
+ * ("allow | up to | 13,000 refugees"), or tb when there is none. A
+ * quantity phrase has at most three words ("more than", "up to"). */
+static uint32_t before_quantity(const ctx_t *c, uint32_t tb)
+{
+    for (uint32_t s = tb > c->tb + 3 ? tb - 3 : c->tb; s < tb; s++)
+        if (skip_quantity(c, s) == tb) return s;
+    return tb;
+}
+
+/* If the words up to token `last` are a relative clause on an object ("urged
+ * the rebels | who attacked the town | to lay down their arms"), the last
+ * token of the object's mention, right before the relative pronoun; else
+ * `last`. The clause opens with "who" or "which" ("that" may open a
+ * complement) and has no punctuation; its verb need not be one the
+ * dictionaries know ("who have lived in Iraq"). */
+static uint32_t before_object_relative(const ctx_t *c, uint32_t last)
+{
+    if (!valid_idx(c, last)) return last;
+    for (uint32_t r = last; r > c->tb + 1 && last - r < MAX_OBJECT_RELATIVE; r--) {
+        if (tok(c, r)->kind == NE_TK_PUNCT) return last;
+        int32_t m = ment_at(c, r);
+        if (m < 0 || !(c->d->ment.v[m].flags & NE_MF_REL)) continue;
+        return r < last && (is_w(c, r, "who") || is_w(c, r, "which")) && ment_at(c, r - 1) >= 0 ? r - 1 : last;
+    }
+    return last;
+}
+
 /* Object control: "urged China to free", "called on Rwanda to withdraw",
  * "let the envoy meet". If token `last` ends an actor mention that follows
  * a verb of one of the classes `want` (with at most one preposition
  * between: "call on", "appeal to"), the index of that verb's group, else -1. */
-static int32_t object_controller(const ctx_t *c, uint32_t last, uint32_t want)
+static int32_t object_controller_at(const ctx_t *c, uint32_t last, uint32_t want)
 {
     /* "ASEAN's special envoy, Erywan Yusof, meet": a mention that takes in
      * its apposition ends at the closing comma */
@@ -447,7 +508,9 @@ static int32_t object_controller(const ctx_t *c, uint32_t last, uint32_t want)
     if (m < 0) return -1;
     const ne_mention_t *mm = &c->d->ment.v[m];
     if (mm->te != last + 1 || (mm->flags & (NE_MF_REL | NE_MF_LOC)) || mm->tb <= c->tb) return -1;
-    uint32_t p = mm->tb - 1;
+    uint32_t p = before_quantity(c, mm->tb);
+    if (p <= c->tb) return -1;
+    p--;
     /* "urged the army chief, General X, and RSF commander Y to cease":
      * back over a coordination of mentions (with their appositions) */
     for (int n = 0; n < 24 && p > c->tb && (is_w(c, p, "and") || is_w(c, p, "or") ||
@@ -464,6 +527,57 @@ static int32_t object_controller(const ctx_t *c, uint32_t last, uint32_t want)
         if (v->head == p)
             return (ne_lex_lemma_flags(c->lx, v->lemma) & want) && !(v->flags & NE_VG_NOUN)
                        ? (int32_t)(k - 1) : -1;
+    }
+    return -1;
+}
+
+/* The controller of an infinitive after token `last`: the verb before the
+ * mention that ends there, else, past a relative clause on an object ("urged
+ * the rebels | who attacked Kenya | to withdraw"), the verb before its
+ * antecedent. */
+static int plain_noun(const ctx_t *c, uint32_t i);
+
+/* Is token `last` a plain noun whose owner is the mention right before it
+ * ("allow United Nations | planes", "NATO | planes": a name that modifies a
+ * noun no dictionary lists)? */
+static int owned_noun(const ctx_t *c, uint32_t last)
+{
+    if (!valid_idx(c, last) || last <= c->tb || !plain_noun(c, last)) return 0;
+    int32_t m = ment_at(c, last - 1);
+    return m >= 0 && c->d->ment.v[m].te == last && !(c->d->ment.v[m].flags & (NE_MF_LOC | NE_MF_REL));
+}
+
+static int32_t object_controller(const ctx_t *c, uint32_t last, uint32_t want)
+{
+    int32_t v = object_controller_at(c, last, want);
+    if (v >= 0) return v;
+    uint32_t r = before_object_relative(c, last);
+    if (r != last) return object_controller_at(c, r, want);
+    return owned_noun(c, last) ? object_controller_at(c, last - 1, want) : -1;
+}
+
+#define MAX_PURPOSE_OBJECT 8 /* tokens between a verb and the "to" of its purpose */
+
+/* "Uzbekistan opened the bridge after four years | to allow the delivery of
+ * grain": a permission in a purpose infinitive after an object that is no
+ * party is the main verb's subject's own act. Token m is the one before
+ * "to"; returns the index of the nearest finite verb group before it (no
+ * punctuation, no party between), else -1. */
+static int32_t permit_purpose(const ctx_t *c, uint32_t m)
+{
+    if (!valid_idx(c, m) || ment_at(c, m) >= 0) return -1;
+    for (uint32_t q = m; q > c->tb && m - q < MAX_PURPOSE_OBJECT; q--) {
+        /* (a place may stand between: "opened the Rafah crossing") */
+        if (tok(c, q)->kind == NE_TK_PUNCT ||
+            (ment_at(c, q) >= 0 && !(c->d->ment.v[ment_at(c, q)].flags & NE_MF_LOC)))
+            return -1;
+        /* a verb form inside the object ("the Rafah crossing") is passed over */
+        for (size_t k = c->d->vg.n; k > 0; k--) {
+            const ne_vgroup_t *v = &c->d->vg.v[k - 1];
+            if (v->head != q) continue;
+            if (v->flags & NE_VG_INFINITIVE) return -1;
+            if (!(v->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_PARTICIPLE))) return (int32_t)(k - 1);
+        }
     }
     return -1;
 }
@@ -539,6 +653,8 @@ static void read_infinitive(const ctx_t *c, ne_vgroup_t *g, uint32_t to)
         if ((g->gov = object_controller(c, m, NE_L_CONTROL)) >= 0 ||
             (g->gov = purpose_controller(c, m)) >= 0)
             g->flags |= NE_VG_CONTROLLED;
+        else if ((ne_lex_lemma_flags(c->lx, g->lemma) & NE_L_ALLOW) && (g->gov = permit_purpose(c, m)) >= 0)
+            g->flags = (g->flags & ~NE_VG_INFINITIVE) | NE_VG_PERMIT_PURPOSE;
     }
 }
 
@@ -562,6 +678,25 @@ static int aspect_to(const ctx_t *c, uint32_t to)
            verb_reading(c, to - 1, &lem) && (ne_lex_lemma_flags(c->lx, lem) & NE_L_ASPECT_TO);
 }
 
+/* "are guilty of violating the ceasefire": an -ing form after "of" and an
+ * adjective of the class GUILT, itself right after a form of "be", is the
+ * subject's own act, in the tense of "be" (as "began sharing" is the
+ * sharing). Not "was found guilty of" (a verdict: "found" comes between).
+ * The group starts at the auxiliaries of "be". Returns 1 when it is. */
+static int guilt_gerund(const ctx_t *c, ne_vgroup_t *g, uint32_t before)
+{
+    if (!valid_idx(c, before) || !is_w(c, before, "of") || before <= c->tb + 1) return 0;
+    uint32_t m = before - 1;
+    if (!in_gclass(c, NE_GC_GUILT, tok(c, m)->word)) return 0;
+    uint32_t b = skip_left(c, m - 1);
+    if (!valid_idx(c, b) || !(wf(c, b) & NE_W_BE)) return 0;
+    uint32_t bflags = 0;
+    int x1, x2;
+    g->first = aux_chain(c, b + 1, 0, &bflags, &x1, &x2);
+    g->flags |= bflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_DEONTIC | NE_VG_FUTURE);
+    return 1;
+}
+
 /* An -ing form with no auxiliary: "began sharing" (aspect), ", accusing"
  * (a participle clause), "of derailing" (a gerund), "Truckers protesting"
  * (a reduced relative). prev is the token before the verb, before the one
@@ -569,6 +704,7 @@ static int aspect_to(const ctx_t *c, uint32_t to)
 static void read_ing_form(const ctx_t *c, ne_vgroup_t *g, uint32_t prev, uint32_t before)
 {
     uint32_t plem = 0;
+    if (guilt_gerund(c, g, before)) return; /* "are guilty of violating" */
     if (aspect_to(c, before)) before--; /* "resorted to | throwing" */
     uint8_t pforms = valid_idx(c, before) && ment_at(c, before) < 0 ? verb_reading(c, before, &plem) : 0;
     if (pforms && (ne_lex_lemma_flags(c->lx, plem) & (NE_L_ASPECT | NE_L_ASPECT_TO))) {
@@ -752,10 +888,12 @@ static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemm
         read_infinitive(c, g, before);
     else if (!(g->flags & NE_VG_NOUN) && !has_aux)
         read_bare_form(c, g, forms, prev, before);
-    if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE)) && !has_aux && bare_infinitive(c, forms, before))
+    if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE | NE_VG_PERMIT_PURPOSE)) && !has_aux &&
+        bare_infinitive(c, forms, before))
         g->flags |= NE_VG_INFINITIVE;
     /* "let the envoy meet", "made them pay": an object, then a bare infinitive */
-    if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE | NE_VG_CAUSED)) && !has_aux && (forms & NE_F_BASE) &&
+    if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE | NE_VG_CAUSED | NE_VG_PERMIT_PURPOSE)) && !has_aux &&
+        (forms & NE_F_BASE) &&
         (g->gov = object_controller(c, before, NE_L_BARE)) >= 0)
         g->flags |= NE_VG_INFINITIVE | NE_VG_CONTROLLED;
     if (adjectival_passive(c, g)) g->flags = (g->flags & ~(uint32_t)NE_VG_PASSIVE) | NE_VG_STATIVE;
@@ -880,15 +1018,43 @@ static int passive_participle_at(const ctx_t *c, uint32_t i)
     return 0;
 }
 
+/* Is token i a verb form that is only a base form ("fire", not "fired" or
+ * "fires")? */
+static int base_form_only(const ctx_t *c, uint32_t i)
+{
+    uint8_t forms = 0;
+    for (uint32_t r = ne_lex_vforms(c->lx, tok(c, i)->word); r != NE_LEX_NONE; r = ne_lex_vform(c->lx, r)->next)
+        forms |= ne_lex_vform(c->lx, r)->forms;
+    return forms == NE_F_BASE;
+}
+
+/* Are the tokens [a, b) bare singular nouns, with no determiner, name or
+ * mention ("rocket" in ", and rocket fire")? Such a subject would need
+ * a verb in -s: before a base form they are a compound noun's modifiers. */
+static int bare_singular_nouns(const ctx_t *c, uint32_t a, uint32_t b)
+{
+    if (a >= b) return 0;
+    for (uint32_t q = a; q < b; q++) {
+        const ne_token_t *t = tok(c, q);
+        if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) || wf(c, q) || ment_at(c, q) >= 0 ||
+            ne_lex_singular(c->lx, t->word) >= 0)
+            return 0;
+    }
+    return 1;
+}
+
 /* Does a finite verb group start within a few tokens from i, before any
- * punctuation ("and both stations returned")? */
+ * punctuation ("and both stations returned")? Not a base form after bare
+ * singular nouns: "artillery, mortar, and rocket fire against" is a list
+ * of nouns, whose last is "rocket fire". */
 static int finite_clause_near(const ctx_t *c, uint32_t i)
 {
     for (uint32_t q = i; q < c->te && q < i + 5 && tok(c, q)->kind != NE_TK_PUNCT; q++)
         for (size_t k = 0; k < c->d->vg.n; k++) {
             const ne_vgroup_t *g = &c->d->vg.v[k];
             if (g->first == q)
-                return !(g->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_INFINITIVE | NE_VG_PARTICIPLE));
+                return !(g->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_INFINITIVE | NE_VG_PARTICIPLE)) &&
+                       !(g->first == g->head && base_form_only(c, g->head) && bare_singular_nouns(c, i, q));
         }
     return 0;
 }

@@ -136,13 +136,23 @@ static int is_capitalized(const ctx_t *c, uint32_t i)
     return (t->flags & (NE_TF_CAP | NE_TF_ALLCAP | NE_TF_DOTTED)) != 0;
 }
 
+/* Is token i a capitalised adjective that is no name (class `adjective` of
+ * mention-words.tsv: a creed's or a movement's, "Protestant", "Islamist";
+ * an office's, "Federal")? It modifies the noun after it as a lower-case
+ * word does ("the largest Protestant extremist group", "the Pakistani
+ * Federal Secretary"). */
+static int cap_adjective(const ctx_t *c, uint32_t i)
+{
+    return (ne_lex_mention_class(c->s.lx, tok(c, i)->word, NE_MC_CAP_ADJ, NULL) & NE_MC_CAP_ADJ) != 0;
+}
+
 /* A lower-case word that may modify a noun ("senior", "far-right",
- * "ousted"): a plain word that is not grammar. */
+ * "ousted"): a plain word that is not grammar, or a capitalised adjective. */
 static int is_modifier(const ctx_t *c, uint32_t i)
 {
     if (i >= c->s.te) return 0;
     const ne_token_t *t = tok(c, i);
-    if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP)) return 0;
+    if (t->kind != NE_TK_WORD || ((t->flags & NE_TF_CAP) && !cap_adjective(c, i))) return 0;
     uint32_t f = ne_lex_word_flags(c->s.lx, t->word);
     return !(f & (NE_W_PREP | NE_W_CONJ | NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE |
                   NE_W_MODAL | NE_W_NEG | NE_W_REL | NE_W_PRON | NE_W_DET | NE_W_POSS |
@@ -304,6 +314,55 @@ static int seat_of_unnamed_org(const ctx_t *c, uint32_t node, const ne_lexent_t 
     return 1;
 }
 
+#define MAX_STATE_NAME 4 /* tokens of a state's name ("Democratic Republic of Congo") */
+
+/* Does the sentence, outside tokens [i, j], name the state code3 by its
+ * name or adjective ("the north Lebanese port")? A walk of the phrase tree
+ * at each capitalised token, with no lookup (no recursion into atoms). */
+static int state_named_elsewhere(const ctx_t *c, const char *code3, uint32_t i, uint32_t j)
+{
+    const ne_lexicon_t *lx = c->s.lx;
+    for (uint32_t k = c->s.tb; k < c->s.te; k++) {
+        if (k >= i && k <= j) continue;
+        if (!(tok(c, k)->flags & NE_TF_CAP)) continue;
+        uint32_t node = 0;
+        for (uint32_t q = k; q < c->s.te && q - k < MAX_STATE_NAME; q++) {
+            node = ne_lex_child(lx, node, tok(c, q)->word);
+            if (node == NE_LEX_NONE) break;
+            for (uint32_t e = ne_lex_node_entry(lx, node); e != NE_LEX_NONE; e = ne_lex_entry(lx, e)->next) {
+                const ne_lexent_t *en = ne_lex_entry(lx, e);
+                if ((en->kind == NE_AK_COUNTRY || en->kind == NE_AK_ADJ) && !strncmp(en->code, code3, 3)) return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* A place's name that several states have ("Tripoli" in Libya and in
+ * Lebanon; "Juba" in Sudan until 2011): of the place entries of the phrase
+ * (capital or place) valid at the article's date, the one whose state the
+ * sentence names elsewhere ("in Tripoli ... the north Lebanese port"),
+ * or the valid one when best is out of its period; else best. */
+static uint32_t place_of_named_state(const ctx_t *c, uint32_t node, uint32_t best, uint32_t i, uint32_t j)
+{
+    const ne_lexicon_t *lx = c->s.lx;
+    const ne_lexent_t *b = ne_lex_entry(lx, best);
+    if (b->kind != NE_AK_CAPITAL && b->kind != NE_AK_PLACE) return best;
+    uint32_t other = NE_LEX_NONE;
+    for (uint32_t e = ne_lex_node_entry(lx, node); e != NE_LEX_NONE; e = ne_lex_entry(lx, e)->next) {
+        const ne_lexent_t *en = ne_lex_entry(lx, e);
+        if ((en->kind == NE_AK_CAPITAL || en->kind == NE_AK_PLACE) && strncmp(en->code, b->code, 3) &&
+            entry_valid(en, c->s.d->published))
+            other = e;
+    }
+    if (other == NE_LEX_NONE) return best;
+    /* "Juba" before 2011: the capital of a state that did not exist yet */
+    if (!entry_valid(b, c->s.d->published)) return other;
+    if (state_named_elsewhere(c, b->code, i, j) || !state_named_elsewhere(c, ne_lex_entry(lx, other)->code, i, j))
+        return best;
+    return other;
+}
+
 static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
 {
     atom_t a = {A_NONE, i, NE_LEX_NONE, NE_LEX_NONE, 0};
@@ -354,6 +413,7 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
                 best_valid = valid;
             }
         }
+        if (best != NE_LEX_NONE) best = place_of_named_state(c, node, best, i, j);
         if (best != NE_LEX_NONE || role != NE_LEX_NONE) {
             a.te = j + 1;
             a.actor = best;
@@ -456,8 +516,10 @@ static uint32_t name_run_ex(const ctx_t *c, uint32_t i, int first_place)
             j++;
             continue;
         }
-        /* al-Assad, Ben-Gvir, bin Salman */
-        if (j > i && is_hyphen(c, j) && j + 1 < c->s.te && (tok(c, j + 1)->flags & NE_TF_CAP) &&
+        /* al-Assad, Ben-Gvir, bin Salman; Fazl-ur-Rehman, Zia-ul-Haq: a
+         * particle between hyphens */
+        if (j > i && is_hyphen(c, j) && j + 1 < c->s.te &&
+            ((tok(c, j + 1)->flags & NE_TF_CAP) || (wf(c, j + 1) & NE_W_PARTICLE)) &&
             !(tok(c, j)->flags & NE_TF_SPACE)) {
             j++;
             continue;
@@ -2564,6 +2626,20 @@ static uint32_t parse_water(ctx_t *c, build_t *b, const parse_t *p)
     return end;
 }
 
+/* A region word before a continent's name (class continent: "West
+ * African", "East Africa", "Central Asian"): the end of the two, or 0. A
+ * longer name of the dictionaries that opens with the two stays a name
+ * ("South African", "Central African Republic"), and "West" alone stays
+ * the West. */
+static uint32_t region_of_continent(const ctx_t *c, uint32_t j)
+{
+    if (j + 1 >= c->s.te || !(tok(c, j + 1)->flags & NE_TF_CAP) || !has_class(c, j + 1, NE_MC_CONTINENT, NULL))
+        return 0;
+    atom_t whole = lookup(c, j);
+    if (whole.type != A_NONE && whole.te > j + 1) return 0;
+    return j + 2;
+}
+
 /* A region named with a state's name: "Latin American countries", "South
  * America", "North American leaders". A capitalised word of the class
  * region (mention-words.tsv, value: the state whose name it borrows) right
@@ -2574,11 +2650,14 @@ static uint32_t parse_region(ctx_t *c, build_t *b, const parse_t *p)
 {
     const char *state = NULL;
     if (!(tok(c, p->j)->flags & NE_TF_CAP) || !has_class(c, p->j, NE_MC_REGION, &state)) return 0;
-    atom_t a = lookup(c, p->j + 1);
-    if (a.type != A_ACTOR) return 0;
-    const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.actor);
-    if ((en->kind != NE_AK_COUNTRY && en->kind != NE_AK_ADJ) || strncmp(en->code, state, 3)) return 0;
-    uint32_t end = a.te;
+    uint32_t end = region_of_continent(c, p->j);
+    if (!end) {
+        atom_t a = lookup(c, p->j + 1);
+        if (a.type != A_ACTOR) return 0;
+        const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.actor);
+        if ((en->kind != NE_AK_COUNTRY && en->kind != NE_AK_ADJ) || strncmp(en->code, state, 3)) return 0;
+        end = a.te;
+    }
     /* "Latin American leaders", "South American countries": the people or
      * states of the region are no one's (the context would place a role
      * alone in the article's state) */

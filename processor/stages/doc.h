@@ -126,6 +126,7 @@ enum {
     NE_VG_STATIVE = 1 << 18,  /* "is opposed to X": read as active, the preposition may drop */
     NE_VG_CONDITIONAL = 1 << 19, /* "may halt X if ...": with MODAL; a threat when the act is hostile */
     NE_VG_CAUSED = 1 << 20,   /* "prompting X to V": V is X's own act; `gov` is the causing verb */
+    NE_VG_PERMIT_PURPOSE = 1 << 21, /* "opened the bridge to allow X": a permission of the subject of `gov` */
 };
 
 struct ne_pattern_s;

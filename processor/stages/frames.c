@@ -735,6 +735,8 @@ static int32_t find_subject(ctx_t *c, size_t gi)
     ne_vgroup_t *g = &c->s.d->vg.v[gi];
     /* "urged China to free ...": the act is the one who urged */
     if (g->flags & NE_VG_CONTROLLED) return group_subject(c, (size_t)g->gov);
+    /* "opened the bridge to allow the delivery of grain": the opener's */
+    if (g->flags & NE_VG_PERMIT_PURPOSE) return group_subject(c, (size_t)g->gov);
     /* "prompting South Korea to scramble jets": the act is the one prompted */
     if (g->flags & NE_VG_CAUSED) {
         (void)group_subject(c, (size_t)g->gov); /* the causer, for counterpart() */
@@ -2626,7 +2628,12 @@ static int event_code(const ctx_t *c, const ne_vgroup_t *g, const ne_match_t *mt
          * made of cooperative events only (roots 01-08): "called for
          * sanctions against X" is no demand on X */
         int root = (code[0] - '0') * 10 + (code[1] - '0');
-        if (shown != NE_CF_INTENT && root > 8) return 0;
+        /* "called for sanctions against Nigeria": a call for a hostile
+         * act (roots 13-20) on another party rallies opposition against
+         * it (code-rally), as "called on its supporters to take to the
+         * streets" does */
+        if ((shown == NE_CF_DEMAND || shown == NE_CF_APPEAL) && root >= 13) shown = NE_CF_RALLY;
+        else if (shown != NE_CF_INTENT && root > 8) return 0;
         ne_lex_code_family(lx, shown, code, presented);
         code = presented;
     }
@@ -3143,6 +3150,38 @@ static void take_match(ctx_t *c, size_t gi, const ne_match_t *mt, int32_t target
 
 /* ---- object control ------------------------------------------------------------ */
 
+#define MAX_OBJECT_RELATIVE 12 /* tokens of a relative clause between an object and "to" */
+
+/* Is the token before p a plain noun owned by the mention right before it
+ * ("allow United Nations | planes | to land")? As actions.c's owned_noun. */
+static int owned_noun(const ctx_t *c, uint32_t p)
+{
+    if (p < c->s.tb + 2 || ment_at(c, p - 1) >= 0) return 0;
+    const ne_token_t *t = tok(c, p - 1);
+    if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) || wf(c, p - 1) || verb_head_at(c, p - 1)) return 0;
+    int32_t m = ment_at(c, p - 2);
+    return m >= 0 && c->s.d->ment.v[m].te == p - 1 && !(c->s.d->ment.v[m].flags & (NE_MF_LOC | NE_MF_REL));
+}
+
+/* If the words before position p are a relative clause on the object of
+ * the governing verb (its head at gov: "allow 13,000 refugees | who have
+ * lived in Iraq | to return home"), the position of its relative pronoun,
+ * right after the object's mention; else p. The clause comes after the
+ * governing verb, opens with "who" or "which" and has no punctuation (as
+ * actions.c found the governor: before_object_relative). */
+static uint32_t skip_object_relative(const ctx_t *c, uint32_t p, uint32_t gov)
+{
+    for (uint32_t q = p; q > c->s.tb + 1 && q > gov + 1 && p - q < MAX_OBJECT_RELATIVE; q--) {
+        uint32_t r = q - 1;
+        if (tok(c, r)->kind == NE_TK_PUNCT) return p;
+        int32_t m = ment_at(c, r);
+        if (m < 0 || !(c->s.d->ment.v[m].flags & NE_MF_REL)) continue;
+        return r > gov + 1 && r + 1 < p && (is_w(c, r, "who") || is_w(c, r, "which")) && ment_at(c, r - 1) >= 0
+                   ? r : p;
+    }
+    return p;
+}
+
 /* The mention before the infinitive's "to" (or before a bare infinitive):
  * the object of the governing verb, and the infinitive's own subject. */
 static int32_t control_object(const ctx_t *c, const ne_vgroup_t *h)
@@ -3155,6 +3194,8 @@ static int32_t control_object(const ctx_t *c, const ne_vgroup_t *h)
         uint32_t r = skip_apposition(c, p - 1);
         if (r != p - 1) p = r;
     }
+    if (h->gov >= 0) p = skip_object_relative(c, p, c->s.d->vg.v[h->gov].head);
+    if (owned_noun(c, p)) p--;
     return p > c->s.tb ? ment_at(c, p - 1) : -1;
 }
 
@@ -3240,6 +3281,25 @@ static int purpose_frame(const ctx_t *c, const ne_vgroup_t *h, ne_match_t *mt)
     return 0;
 }
 
+/* "allowed Russian planes to land", "refused to let UN planes land": a
+ * permission whose act has no frame of its own is still a permission. The
+ * empty code takes the default of the permission's family (code-allow for
+ * an outside party, code-allow-home at home). */
+static const ne_pattern_t BARE_PERMISSION = {"", 0, 0, 0, 0, "allow + to V"};
+
+/* May the permission verb gv code a permission for the infinitive h, which
+ * matched no frame? When gv coded nothing of its own ("allowed inspectors
+ * to visit" is `allow * &INSPECTORS`), and is no verb coordinated after
+ * "and" ("urged Iran to lift the ban and allow her to travel": whose
+ * permission that is, the subject search does not know). */
+static int bare_permission(const ctx_t *c, const ne_vgroup_t *gv, const ne_vgroup_t *h, ne_match_t *mt)
+{
+    if (!(ne_lex_lemma_flags(c->s.lx, gv->lemma) & NE_L_ALLOW) || gv->pat) return 0;
+    if (gv->first > c->s.tb && (is_w(c, gv->first - 1, "and") || is_w(c, gv->first - 1, "or"))) return 0;
+    *mt = (ne_match_t){&BARE_PERMISSION, -1, h->head + 1, 0, -1};
+    return 1;
+}
+
 /* "urged China to free the fishermen": the infinitive's frame, matched with
  * the governing verb's object as its subject, is coded as the governing
  * verb's subject's appeal, demand or permission (its code family), and
@@ -3260,7 +3320,8 @@ static void match_controlled(ctx_t *c, size_t gi)
      * out ("ordered the general to withdraw his troops") */
     if (actor < 0 || !(ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, h, &mt) ||
                        ne_actions_match_open(c->s.lx, d, c->s.tb, c->s.te, h, &mt) ||
-                       ((ne_lex_lemma_flags(c->s.lx, gv->lemma) & NE_L_PURPOSE) && purpose_frame(c, h, &mt))))
+                       ((ne_lex_lemma_flags(c->s.lx, gv->lemma) & NE_L_PURPOSE) && purpose_frame(c, h, &mt)) ||
+                       bare_permission(c, gv, h, &mt)))
         return;
     const char *country = mention_country(c, actor);
     /* "Nicaragua's Sandinista government ordered the newspaper to ...": a
@@ -3304,6 +3365,25 @@ static int same_party(const ctx_t *c, int32_t a, int32_t b)
                 return 1;
         }
     return 0;
+}
+
+/* Does every member of mention b stand for a party of mention a? A reported
+ * obligation on a compound that names others too ("the rebels said the
+ * president and his Front must agree") still asks something of them. */
+static int all_own_party(const ctx_t *c, int32_t a, int32_t b)
+{
+    const ne_mention_t *x = &c->s.d->ment.v[a], *y = &c->s.d->ment.v[b];
+    for (int j = 0; j < y->n; j++) {
+        int own = 0;
+        for (int i = 0; i < x->n && !own; i++) {
+            const ne_member_t *p = &x->m[i], *q = &y->m[j];
+            own = !strcmp(p->code, q->code) ||
+                  (p->country[0] && !strcmp(p->country, q->country) &&
+                   (!p->role[0] || !strcmp(p->role, "GOV")) && (!q->role[0] || !strcmp(q->role, "GOV")));
+        }
+        if (!own) return 0;
+    }
+    return y->n > 0;
 }
 
 /* The verb whose complement clause starts at token p (its subject, or
@@ -3357,7 +3437,7 @@ static int match_obligation(ctx_t *c, size_t gi)
     }
     int32_t actor = group_subject(c, (size_t)gov);
     if (actor >= 0 && (d->ment.v[actor].flags & NE_MF_SPEAKER)) actor = speaker(c);
-    if (actor < 0 || same_party(c, actor, subj)) return 0;
+    if (actor < 0 || (d->ment.v[subj].n ? all_own_party(c, actor, subj) : same_party(c, actor, subj))) return 0;
     ne_match_t mt;
     if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, h, &mt)) {
         /* "must be prepared to mediate": the infinitive is the demand */
@@ -3667,6 +3747,26 @@ static int attack_toll(const ctx_t *c, size_t gi)
         /* "shelled the regional capital Juba, killing about 20 people": the
          * toll of an attack whose frame found no target is still its toll */
         return attack_verb(c->s.lx, p->lemma);
+    }
+    return 0;
+}
+
+/* "Thousands of Kurds demonstrated in Kirkuk, calling for independence":
+ * a participle that codes an appeal or a demand (roots 02, 10) right
+ * after a verb that coded a protest (root 14) is the protest's aim, as
+ * "rallied to demand higher pensions" is, not a second event. Clears the
+ * participle's frame; returns 1 when it did. */
+static int protest_aim(ctx_t *c, size_t gi)
+{
+    ne_vgroup_t *g = &c->s.d->vg.v[gi];
+    if (!(g->flags & NE_VG_PARTICIPLE) || !g->pat) return 0;
+    if (strncmp(g->pat->code, "02", 2) && strncmp(g->pat->code, "10", 2)) return 0;
+    for (size_t k = gi; k > 0; k--) {
+        const ne_vgroup_t *p = &c->s.d->vg.v[k - 1];
+        if (!coded_group(p) || (p->flags & NE_VG_SAY)) continue;
+        if (!p->pat || strncmp(p->pat->code, "14", 2)) return 0;
+        g->pat = NULL;
+        return 1;
     }
     return 0;
 }
@@ -4036,6 +4136,8 @@ static void match_groups(ctx_t *c)
         reduced_passive(c, g);                                    /* "X detained by Y" */
         if (thing_passive(c, gi)) continue;                       /* "the sanctions imposed by X" */
         if (!coded_group(g)) continue;
+        /* a permission of purpose only when the main verb coded nothing */
+        if ((g->flags & NE_VG_PERMIT_PURPOSE) && d->vg.v[g->gov].pat) continue;
         /* constructions that settle a clause before its verb's own frame */
         if (match_obligation(c, gi) ||  /* "said Sudan must return" */
             denied_clause(c, gi) ||     /* "denied that Tehran had sent" */
@@ -4044,6 +4146,7 @@ static void match_groups(ctx_t *c)
             match_object_gap(c, gi))    /* "Rwanda, which Kinshasa accuses of" */
             continue;
         match_own_frame(c, gi);
+        protest_aim(c, gi); /* "demonstrated, calling for independence" */
     }
 }
 

@@ -141,7 +141,9 @@ enum {
     NE_MC_REGION = 1u << 11,     /* "Latin" (American): a region named with a state's name; value: that state */
     NE_MC_LED = 1u << 12,        /* "coalition" after "X-led": X's force; value: role */
     NE_MC_GIVEN = 1u << 13,      /* "Jordan", "Chad": a state's name that is also a given name */
-    NE_MC_COUNT = 14
+    NE_MC_CAP_ADJ = 1u << 14,    /* "Protestant", "Federal": a capitalised adjective, no name */
+    NE_MC_CONTINENT = 1u << 15,  /* "African": after a region word ("West African"), no state */
+    NE_MC_COUNT = 16
 };
 
 /* Verb form bits. */
@@ -295,6 +297,7 @@ enum {
     NE_GC_BEHALF,       /* "defence", "side", "aid": "rallied to her defence" stands up for her */
     NE_GC_RESULT,       /* "dead", "alive": after a verb, its complement ("shot dead X"), no modifier of X */
     NE_GC_SOVEREIGN,    /* "airspace", "waters", "soil": a state's own ground ("violated its airspace") */
+    NE_GC_GUILT,        /* "guilty": "are guilty of violating X" is the subject's act */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
