@@ -2067,6 +2067,19 @@ static int possessed_noun(const ctx_t *c, uint32_t noun, uint32_t q, ne_match_t 
     return 0;
 }
 
+/* Is token q the -ing form of a verb group that the verb of vg opens
+ * ("began | shelling Kharkiv": the aspect verb starts the gerund's
+ * group)? Then it is a verb with its own frame, not an event noun that
+ * "began" presents ("began the shelling of Kharkiv"). */
+static int aspect_gerund(const ctx_t *c, const ne_vgroup_t *vg, uint32_t q)
+{
+    for (size_t k = 0; k < c->d->vg.n; k++) {
+        const ne_vgroup_t *g = &c->d->vg.v[k];
+        if (g->head == q) return g != vg && !(g->flags & NE_VG_NOUN) && g->first <= vg->head;
+    }
+    return 0;
+}
+
 /* "ordered the release of X", "called for an emergency meeting of the
  * Security Council": a support verb whose object is headed by an event
  * noun codes the noun's event, presented as the verb's modality says. */
@@ -2082,6 +2095,7 @@ static int match_support(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, n
         for (int k = 0; k <= MAX_PREMOD && q < c->te; k++, q++) {
             uint32_t noun = ne_lex_noun(c->lx, tok(c, q)->word);
             mstate_t ms;
+            if (noun != NE_LEX_NONE && aspect_gerund(c, vg, q)) break;
             if (noun != NE_LEX_NONE && match_noun(c, noun, q + 1, &ms)) {
                 out->pat = ms.p;
                 out->target = ms.target;
