@@ -897,6 +897,11 @@ static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemm
         (g->gov = object_controller(c, before, NE_L_BARE)) >= 0)
         g->flags |= NE_VG_INFINITIVE | NE_VG_CONTROLLED;
     if (adjectival_passive(c, g)) g->flags = (g->flags & ~(uint32_t)NE_VG_PASSIVE) | NE_VG_STATIVE;
+    /* "At least 30 people died in Russian air strikes": the subject of a
+     * verb of lemma class patient-subject is acted on, as in a passive
+     * ("were killed in"), and its agent is found the same way */
+    if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE)) && (ne_lex_lemma_flags(c->lx, g->lemma) & NE_L_PATIENT))
+        g->flags |= NE_VG_PASSIVE;
     int hypo = hypothetical(c, g->first);
     if (!hypo && conditional(c, g)) g->flags |= NE_VG_CONDITIONAL;
     if (hypo) g->flags |= NE_VG_MODAL;

@@ -1300,6 +1300,7 @@ static const struct grammar_class_s {
     {"govern-allow", NE_L_ALLOW, 1},
     {"govern-bare", NE_L_BARE, 1},
     {"govern-cause", NE_L_CAUSE, 1},
+    {"patient-subject", NE_L_PATIENT, 1},
     {"act", NE_L_ACT, 1},
     {"agree", NE_L_AGREE, 1},
     {"deontic-verb", NE_L_DEONTIC, 1},

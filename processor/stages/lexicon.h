@@ -119,6 +119,7 @@ enum {
     NE_L_DATIVE = 1u << 28, /* give, send: "sent Kyiv tanks" is "sent tanks to Kyiv" */
     NE_L_WITH = 1u << 29,   /* supply, provide: "supplied Egypt with gas" is "supplied gas to Egypt" */
     NE_L_NAMING = 1u << 30, /* call, brand, label X <complement>: X is named, not acted on */
+    NE_L_PATIENT = 1u << 31, /* die, perish: the subject is the patient, as of a passive */
 };
 
 /* Verbs whose object is the subject of the infinitive after it. */
