@@ -2151,6 +2151,16 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
         p->have_head = 1;
         return STEP_DONE;
     }
+    if (person && b->nown == 1 && b->own[0].country[0] && mm.country[0] &&
+        strncmp(b->own[0].country, mm.country, 3)) {
+        /* "Jordan's King Abdullah": a state named before the title is the
+         * holder's; the dictionary's Abdullah of another state is another
+         * person */
+        b->m.flags |= NE_MF_PERSON;
+        p->j = a.te;
+        p->have_head = 1;
+        return STEP_DONE;
+    }
     if (person) {
         /* a person from the dictionary: their code wins over a title's */
         if (p->former && mm.country[0]) ne_member_set(&mm, mm.country, "OPP");
