@@ -1912,6 +1912,8 @@ static int warring_parties(const ctx_t *c, const char *code, const ne_member_t *
                            ne_member_t *cp);
 static int deal_parties(const ctx_t *c, const char *code, const ne_member_t *act, int na,
                         ne_member_t *cp);
+static int answered_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                          ne_member_t *cp);
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp, const struct ne_events_s *ev)
 {
@@ -1957,6 +1959,8 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     if (n) return n;
     n = deal_parties(c, g->pat->code, act, na, cp);
     if (n) return n;
+    n = answered_party(c, g, act, na, cp);
+    if (n) return n;
     if ((g->pat->opts & NE_PO_REPLY) && na) return reply_target(ev, &act[0], cp);
     return 0;
 }
@@ -1989,6 +1993,34 @@ static int warring_parties(const ctx_t *c, const char *code, const ne_member_t *
         if (!na || strcmp(other->code, act[0].code)) n = add_member(cp, n, NE_MAX_MEMBERS, other);
         for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
         return n;
+    }
+    return 0;
+}
+
+/* "China imposed export controls on rare earth metals, in a move seen as
+ * retaliation for new US tariffs": an act that names no one else, followed
+ * in its sentence by a noun of answering (class REPRISAL) and "for" or
+ * "to", is aimed at the party named right after (a state's adjective or
+ * name, within three words), not the actor's own state. */
+static int answered_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                          ne_member_t *cp)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_REPRISAL);
+    for (uint32_t k = g->head + 1; k + 1 < c->s.te; k++) {
+        if (is_punct(c, k, ".;:")) break;
+        if (!ne_lex_in_class(c->s.lx, cls, tok(c, k)->word) ||
+            !(is_w(c, k + 1, "for") || is_w(c, k + 1, "to")))
+            continue;
+        for (uint32_t q = k + 2; q < c->s.te && q < k + 5; q++) {
+            int32_t m = ment_at(c, q);
+            if (m < 0) continue;
+            const ne_mention_t *mm = &c->s.d->ment.v[m];
+            if (!mm->n || !mm->m[0].country[0] || (mm->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_PRON)) ||
+                (na && act[0].country[0] && !strcmp(mm->m[0].country, act[0].country)))
+                return 0;
+            return members(c, m, cp);
+        }
+        return 0;
     }
     return 0;
 }
