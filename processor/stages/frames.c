@@ -3372,6 +3372,11 @@ static void match_controlled(ctx_t *c, size_t gi)
                                 hostile, foreign_party(c, obj, country),
                                 (h->flags & NE_VG_PASSIVE) != 0, &to_object);
     if (family == -2) return;
+    /* "sent 10,000 troops to Russia to fight against Ukraine": a purpose
+     * infinitive that names its own counterpart acts on it, not on the
+     * place the troops were sent to */
+    if ((ne_lex_lemma_flags(c->s.lx, gv->lemma) & NE_L_PURPOSE) && mt.target >= 0 && mt.target != obj)
+        to_object = 0;
     h->family = (int8_t)family;
     take_match(c, gi, &mt, to_object ? obj : mt.target);
     h->flags |= gv->flags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE | NE_VG_THREAT | NE_VG_REFUSE);
