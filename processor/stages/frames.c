@@ -1756,6 +1756,22 @@ static int caused_by(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *ac
     return 0;
 }
 
+/* The agents of the article's last act of force (roots 18-20) whose agent
+ * is of another state than the actor's, in cp; 0 none. */
+static int last_force_agent(const ctx_t *c, const ne_member_t *act, int na, ne_member_t *cp)
+{
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+        if (root < 18 || root > 20 || !e->nagent || !e->agent[0].country[0]) continue;
+        if (na && act[0].country[0] && !strcmp(e->agent[0].country, act[0].country)) continue;
+        int n = add_member(cp, 0, NE_MAX_MEMBERS, &e->agent[0]);
+        for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
+        return n;
+    }
+    return 0;
+}
+
 /* The subject of a clause of "after" in the verb's sentence, after the
  * verb ("placed its army on alert after Kosovo police took over"), when it
  * is a party of another state than the actor's: the act it answers. */
@@ -1912,6 +1928,7 @@ static int warring_parties(const ctx_t *c, const char *code, const ne_member_t *
                            ne_member_t *cp);
 static int deal_parties(const ctx_t *c, const char *code, const ne_member_t *act, int na,
                         ne_member_t *cp);
+static int last_force_agent(const ctx_t *c, const ne_member_t *act, int na, ne_member_t *cp);
 static int answered_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                           ne_member_t *cp);
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
@@ -1961,7 +1978,9 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     if (n) return n;
     n = answered_party(c, g, act, na, cp);
     if (n) return n;
-    if ((g->pat->opts & NE_PO_REPLY) && na) return reply_target(ev, &act[0], cp);
+    if ((g->pat->opts & NE_PO_REPLY) && na && (n = reply_target(ev, &act[0], cp))) return n;
+    /* "Poland scrambled fighter jets" after Russia's strikes on Ukraine */
+    if (!strncmp(g->pat->code, "15", 2)) return last_force_agent(c, act, na, cp);
     return 0;
 }
 
@@ -2259,6 +2278,10 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
         /* "Serbia put its army on alert after Kosovo police took over
          * buildings": so is one that follows another party's act */
         if (!strncmp(code, "15", 2) && (n = provoking_party(c, g, act, na, cp))) return n;
+        /* "Russia pounded Ukraine with missiles ... Poland scrambled fighter
+         * jets": a show of force that names no one answers the article's
+         * last act of force by another state */
+        if (!strncmp(code, "15", 2) && (n = last_force_agent(c, act, na, cp))) return n;
         /* "arrested 22 Indian fishermen, prompting protests in Tamil Nadu":
          * a protest that a verb of causing names is aimed at the party whose
          * act caused it */
