@@ -710,16 +710,27 @@ static int same_referent(const ne_mention_t *a, const ne_mention_t *b)
 
 /* "Pensioners rallied outside Congress, and riot police fired tear gas to
  * disperse them": a coordinated clause with a subject of its own (", and"
- * or ", but" and an actor mention) stands between the sentence's first
+ * or ", but" and an actor mention; or a subordinator, "after a gunman shot
+ * him") stands between the sentence's first
  * mention and token i, so the first clause's subject may be i's antecedent
  * after all. */
 static int own_clause_after_subject(const ctx_t *c, uint32_t i)
 {
     const ne_doc_t *d = c->s.d;
     if (!d->ment.n) return 0;
+    uint32_t time_cls = ne_lex_gclass(c->s.lx, NE_GC_CLAUSE_TIME);
     for (size_t k = 1; k < d->ment.n; k++) {
         uint32_t b = d->ment.v[k].tb;
-        if (b >= d->ment.v[0].te + 2 && b < i && (wf(c, b - 1) & NE_W_CONJ) && is_punct(c, b - 2, ",;"))
+        if (b >= d->ment.v[0].te + 2 && b < i && (wf(c, b - 1) & NE_W_CONJ) &&
+            (is_punct(c, b - 2, ",;") || (ne_s_ment(&c->s, b - 2) < 0 && d->ment.v[k].n &&
+                                          !(d->ment.v[k].flags & NE_MF_LOC))))
+            return 1; /* (", and police fired", "arrived and police protected him") */
+        /* "survived an assassination attempt after a gunman shot him": a
+         * clause of time or cause with a subject of its own */
+        if (b > d->ment.v[0].te && b < i && d->ment.v[k].n && !(d->ment.v[k].flags & NE_MF_LOC) &&
+            (((wf(c, b - 1) & NE_W_SUBORD) && !is_w(c, b - 1, "once") && !is_w(c, b - 1, "so") &&
+              !is_w(c, b - 1, "where") && !is_w(c, b - 1, "whether")) ||
+             ne_lex_in_class(c->s.lx, time_cls, tok(c, b - 1)->word)))
             return 1;
     }
     return 0;
