@@ -1711,6 +1711,9 @@ static const ne_mention_t *sovereign_owner(ctx_t *c, uint32_t j)
         uint32_t s = k;
         while (s < j && filler(c, s)) s++;
         const ne_mention_t *spk = speaker_of(c, s);
+        /* "Cambodia denied the accusation and said ...": a verb of speech
+         * after "and" speaks for the sentence's subject */
+        if (!spk && k - 1 > c->s.tb && is_w(c, k - 2, "and")) spk = sentence_subject(c);
         if (spk && spk->n == 1 && spk->m[0].country[0] && pronoun_fits(spk, 'i')) return spk;
         return NULL;
     }

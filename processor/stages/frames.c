@@ -521,6 +521,13 @@ static int32_t conjunct_group(ctx_t *c, size_t gi)
             continue;
         if (reports && complement_governor(c, k - 1, clause_start(c, &c->s.d->vg.v[k - 1])) >= 0)
             continue;
+        /* "said Cambodian troops had opened fire first, and accused Phnom
+         * Penh of": a bare finite verb does not coordinate with a reported
+         * verb that has auxiliaries, but with the verb that reports it */
+        const ne_vgroup_t *v = &c->s.d->vg.v[k - 1], *g = &c->s.d->vg.v[gi];
+        if (g->first == g->head && v->first != v->head && !(g->flags & NE_VG_PARTICIPLE) &&
+            complement_governor(c, k - 1, clause_start(c, v)) >= 0)
+            continue;
         return (int32_t)(k - 1);
     }
     return -1;
