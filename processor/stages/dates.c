@@ -426,6 +426,20 @@ static int is_span(const ctx_t *c, uint32_t i, uint32_t e)
     return num(c, e + 1, 1900, 2100, &v) || (wf(c, e + 1) & NE_W_MONTH);
 }
 
+/* Is token i a "since" after "first" or a superlative (a word in -est) a
+ * few words back ("his first since 2020", "the largest protests since")? */
+static int since_superlative(const ctx_t *c, uint32_t i)
+{
+    if (!is_w(c, i, "since")) return 0;
+    for (uint32_t k = i; k > c->s.tb && i - k < 4; k--) {
+        const ne_token_t *t = tok(c, k - 1);
+        if (t->kind != NE_TK_WORD) break;
+        if (is_w(c, k - 1, "first")) return 1;
+        if (t->fold_len >= 5 && !memcmp(ne_tok_fold(c->s.d, t) + t->fold_len - 3, "est", 3)) return 1;
+    }
+    return 0;
+}
+
 int ne_dates_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                       int anchor)
 {
@@ -446,6 +460,11 @@ int ne_dates_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t
             /* "governed from 2011 to 2016": a period, no event's date */
             d->tx.n = before;
             i = e + 2;
+        } else if (e > i && since_superlative(&c, i)) {
+            /* "his first visit since 2020", "the worst fighting since
+             * March": the comparison's baseline, no event's date */
+            d->tx.n = before;
+            i = e;
         } else if (e > i && e < te && NE_S_IS_W(&c.s, e, "'s")) {
             /* "Friday's earthquake", "last month's election": the date of a
              * noun, not of the clause around it */
