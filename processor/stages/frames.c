@@ -3925,6 +3925,31 @@ static int32_t gap_antecedent(const ctx_t *c, uint32_t r)
 
 static uint32_t thing_phrase_before(const ctx_t *c, uint32_t p);
 
+/* "freed 50 UN peacekeepers they had held hostage": a pronoun subject right
+ * after the object of a verb (no relative word between) opens a zero
+ * relative on that object. The object mention, or -1. */
+static int32_t zero_relative(const ctx_t *c, int32_t subj)
+{
+    const ne_mention_t *sm = &c->s.d->ment.v[subj];
+    if (!(sm->flags & NE_MF_PRON) || sm->tb <= c->s.tb + 1) return -1;
+    int32_t a = ment_at(c, sm->tb - 1);
+    if (a < 0) return -1;
+    const ne_mention_t *am = &c->s.d->ment.v[a];
+    if (am->te != sm->tb || !am->n || (am->flags & (NE_MF_REL | NE_MF_LOC | NE_MF_PRON)) || am->tb <= c->s.tb)
+        return -1;
+    if (!verb_head_at(c, am->tb - 1)) return -1;
+    /* "told Kyiv it would respond", "warned Ankara they": an addressee
+     * before a clause, not an antecedent */
+    for (size_t k = 0; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k];
+        if (v->head + 1 == am->tb &&
+            ((v->flags & NE_VG_SAY) || (ne_lex_lemma_flags(c->s.lx, v->lemma) &
+                                        (NE_L_REPORT | NE_L_APPEAL | NE_L_DEMAND | NE_L_ORDER | NE_L_SPEECH))))
+            return -1;
+    }
+    return a;
+}
+
 /* "the export restrictions that it had imposed on Seoul", "a declaration
  * that the two sides signed", "the sanctions Brussels imposed on Minsk":
  * a relative clause (or a zero relative) with its own subject subj, on an
@@ -4030,6 +4055,7 @@ static int match_object_gap(ctx_t *c, size_t gi)
     int32_t subj = p > c->s.tb ? ment_at(c, p - 1) : -1;
     if (subj < 0 || (d->ment.v[subj].flags & NE_MF_REL) || d->ment.v[subj].tb <= c->s.tb) return 0;
     int32_t ante = gap_antecedent(c, d->ment.v[subj].tb - 1);
+    if (ante < 0) ante = zero_relative(c, subj);
     if (ante < 0) return thing_gap(c, gi, subj) || clause_gap(c, gi, subj);
     if (ante == subj) return 0;
     /* the pattern minus its leading '+', as in the passive voice */
