@@ -192,18 +192,12 @@ static uint64_t word_head(const char *s, size_t n)
 }
 
 /* A word's hash: its bytes eight at a time, zero-padded (word_head), each
- * chunk mixed in with one multiply. FNV-1a took a multiply per byte, a
- * chain of them the tokenizer waited on at every token. */
-static uint64_t chunk_mix(uint64_t h, uint64_t chunk)
-{
-    h = (h ^ chunk) * 0x9E3779B97F4A7C15ULL;
-    return h ^ (h >> 32);
-}
-
+ * chunk mixed in with one multiply (ne_lex_chunk_mix). FNV-1a took a
+ * multiply per byte, a chain of them the tokenizer waited on at every token. */
 static uint64_t word_hash(const char *s, size_t n)
 {
     uint64_t h = NE_FNV_OFFSET;
-    for (size_t k = 0; k < n; k += 8) h = chunk_mix(h, word_head(s + k, n - k));
+    for (size_t k = 0; k < n; k += 8) h = ne_lex_chunk_mix(h, word_head(s + k, n - k));
     return hash_mix(h);
 }
 
@@ -216,22 +210,10 @@ int32_t ne_lex_word_find(const ne_lexicon_t *lx, const char *s, size_t n)
     return word_find_hashed(lx, s, n, word_hash(s, n), word_head(s, n));
 }
 
-int32_t ne_lex_word_find_padded(const ne_lexicon_t *lx, const char *s, size_t n)
+int32_t ne_lex_word_find_mixed(const ne_lexicon_t *lx, const char *s, size_t n, uint64_t h,
+                               uint64_t head)
 {
-    /* n bytes of 0xFF then zeros: keeps a chunk's first n bytes in either byte order */
-    static const unsigned char keep[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
     if (!lx->whash_cap || n == 0) return -1;
-    uint64_t h = NE_FNV_OFFSET, head = 0;
-    for (size_t k = 0; k < n; k += 8) {
-        uint64_t chunk, m;
-        memcpy(&chunk, s + k, 8);
-        if (n - k < 8) {
-            memcpy(&m, keep + 8 - (n - k), 8);
-            chunk &= m;
-        }
-        if (k == 0) head = chunk;
-        h = chunk_mix(h, chunk);
-    }
     return word_find_hashed(lx, s, n, hash_mix(h), head);
 }
 
