@@ -158,6 +158,30 @@ static const unsigned char ascii_alnum[256] = {AN32_(0),   AN32_(32),  AN32_(64)
 #undef AN8_
 #undef AN32_
 
+/* The end of the run of ASCII letters and digits from text[i], eight bytes
+ * at a time while eight remain: `stop` marks the bytes that are neither,
+ * bytes from 0x80 among them (in_range8 is given their low seven bits only,
+ * so that no sum carries into the next byte). The first mark ends the run. */
+static inline size_t ascii_alnum_end(const char *text, size_t len, size_t i)
+{
+    for (; i + 8 <= len; i += 8) {
+        uint64_t x;
+        memcpy(&x, text + i, 8);
+        uint64_t low = x & ~HIGH8;
+        uint64_t alnum = in_range8(low, '0', '9') | in_range8(low | ONES8 * 0x20, 'a', 'z');
+        uint64_t stop = (~alnum | x) & HIGH8;
+        if (stop) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+            return i + (size_t)(__builtin_clzll(stop) >> 3);
+#else
+            return i + (size_t)(__builtin_ctzll(stop) >> 3);
+#endif
+        }
+    }
+    while (i < len && ascii_alnum[(unsigned char)text[i]]) i++;
+    return i;
+}
+
 /* The fold of a token with bytes from 0x80 (or a long one): code point by
  * code point. Kept out of line, so that push_token's common case stays small
  * enough to inline, without the registers this one saves. */
@@ -379,8 +403,7 @@ int ne_text_tokenize_more(ne_doc_t *d, const struct ne_lexicon_s *lex, size_t fr
         int joined = 0;
         for (;;) {
             /* plain ASCII letters and digits: the inner loop of every word */
-            size_t k = i;
-            while (k < len && ascii_alnum[(unsigned char)text[k]]) k++;
+            size_t k = ascii_alnum_end(text, len, i);
             letters += k - i;
             i = k;
             if (k >= len) break;
