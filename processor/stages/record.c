@@ -694,13 +694,30 @@ static inline void out_raw(out_t *o, const char *s, size_t n)
 
 static void out_int(out_t *o, long long v)
 {
-    char buf[24];
-    int n = 0;
+    /* two digits a division, from a table of the hundred pairs */
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
+    /* the digits end at buf[24] and 24 bytes are copied from the first: a
+     * copy of constant size is a few moves, where one of the digits' length
+     * was a call to memcpy; what follows the digits is written over next */
+    char buf[48], *p = buf + 24;
     unsigned long long u = v < 0 ? (unsigned long long)(-(v + 1)) + 1 : (unsigned long long)v;
-    do buf[sizeof(buf) - 1 - n++] = (char)('0' + u % 10);
-    while ((u /= 10));
-    if (v < 0) buf[sizeof(buf) - 1 - n++] = '-';
-    out_raw(o, buf + sizeof(buf) - n, (size_t)n);
+    for (; u >= 100; u /= 100) {
+        p -= 2;
+        memcpy(p, pairs + 2 * (u % 100), 2);
+    }
+    if (u >= 10) {
+        p -= 2;
+        memcpy(p, pairs + 2 * u, 2);
+    } else {
+        *--p = (char)('0' + u);
+    }
+    if (v < 0) *--p = '-';
+    out_room(o, 24);
+    if (o->oom) return;
+    memcpy(o->b + o->n, p, 24);
+    o->n += (size_t)(buf + 24 - p);
 }
 
 /* A JSON string. Worst case every input byte becomes a six-byte escape, so
