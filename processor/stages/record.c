@@ -720,76 +720,108 @@ static void out_int(out_t *o, long long v)
     o->n += (size_t)(buf + 24 - p);
 }
 
-/* A JSON string. Worst case every input byte becomes a six-byte escape, so
- * room for a slice of the input is reserved once and the bytes are written
- * straight into the buffer: no bounds check per byte. The slice keeps the
- * reservation small for long strings (a whole evidence sentence). */
+/* 1 for the bytes a JSON string holds as they are: printable ASCII but the
+ * quote and the backslash. One load a byte in the loop over a string's last
+ * bytes, where five tests were. */
+#define JP_(c) ((c) >= 0x20 && (c) < 0x80 && (c) != '"' && (c) != '\\')
+#define JP8_(c) JP_(c), JP_(c + 1), JP_(c + 2), JP_(c + 3), JP_(c + 4), JP_(c + 5), JP_(c + 6), JP_(c + 7)
+#define JP32_(c) JP8_(c), JP8_(c + 8), JP8_(c + 16), JP8_(c + 24)
+static const unsigned char json_plain[256] = {JP32_(0),   JP32_(32),  JP32_(64),  JP32_(96),
+                                              JP32_(128), JP32_(160), JP32_(192), JP32_(224)};
+#undef JP_
+#undef JP8_
+#undef JP32_
+
+/* The escaped bytes s[*ip..lim) of a string of n bytes, written at w, which
+ * has room for (lim - *ip + 4) * 6 bytes: worst case every input byte
+ * becomes a six-byte escape, and a UTF-8 sequence that starts before lim may
+ * end 3 bytes after it (*ip is then past lim). Returns the end of what was
+ * written. */
+static inline char *str_body(char *w, const char *s, size_t *ip, size_t lim, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t i = *ip;
+    while (i < lim) {
+        /* eight plain bytes at a time (none from 0x80 either: those are
+         * checked as UTF-8 below) */
+        while (i + 8 <= lim) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            if ((json_special8(x) | x) & NE_HIGH8) break;
+            memcpy(w, &x, 8);
+            w += 8;
+            i += 8;
+        }
+        /* then four (most strings are short), tested as eight with four
+         * plain 'a's above them */
+        if (i + 4 <= lim) {
+            uint32_t x;
+            memcpy(&x, s + i, 4);
+            uint64_t x8 = (uint64_t)x | 0x6161616100000000ull;
+            if (!((json_special8(x8) | x8) & NE_HIGH8)) {
+                memcpy(w, &x, 4);
+                w += 4;
+                i += 4;
+            }
+        }
+        /* the plain bytes left, in a tight loop */
+        while (i < lim && json_plain[(unsigned char)s[i]]) *w++ = s[i++];
+        if (i >= lim) break;
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"') { w[0] = '\\'; w[1] = '"'; w += 2; }
+        else if (c == '\\') { w[0] = '\\'; w[1] = '\\'; w += 2; }
+        else if (c == '\n') { w[0] = '\\'; w[1] = 'n'; w += 2; }
+        else if (c == '\t') { w[0] = '\\'; w[1] = 't'; w += 2; }
+        else if (c == '\r') { w[0] = '\\'; w[1] = 'r'; w += 2; }
+        else if (c < 0x20) {
+            const char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            memcpy(w, e, 6);
+            w += 6;
+        } else {
+            size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+            size_t ok = len && i + len <= n && utf8_check((const unsigned char *)s + i, len) == len;
+            if (ok) {
+                memcpy(w, s + i, len);
+                w += len;
+                i += len;
+                continue;
+            }
+            memcpy(w, "\\ufffd", 6);
+            w += 6;
+        }
+        i++;
+    }
+    *ip = i;
+    return w;
+}
+
+/* A JSON string. Room for the worst case is reserved once and the bytes are
+ * written straight into the buffer: no bounds check per byte. A long string
+ * (a whole evidence sentence) goes a slice at a time, keeping the
+ * reservation small; a short one, nearly every string of a record, in one
+ * piece with its quotes. */
 #define OUT_STR_SLICE 1024
 
 static void out_str(out_t *o, const char *s, size_t n)
 {
-    static const char hex[] = "0123456789abcdef";
+    if (n <= OUT_STR_SLICE) {
+        out_room(o, (n + 4) * 6 + 2);
+        if (o->oom) return;
+        char *w = o->b + o->n;
+        size_t i = 0;
+        *w++ = '"';
+        w = str_body(w, s, &i, n, n);
+        *w++ = '"';
+        o->n = (size_t)(w - o->b);
+        return;
+    }
     size_t i = 0;
     OUT_LIT(o, "\"");
     while (i < n) {
         size_t lim = n - i > OUT_STR_SLICE ? i + OUT_STR_SLICE : n;
-        /* a UTF-8 sequence that starts before lim may end 3 bytes after it */
         out_room(o, (lim - i + 4) * 6);
         if (o->oom) return;
-        char *w = o->b + o->n;
-        while (i < lim) {
-            /* eight plain bytes at a time (none from 0x80 either: those are
-             * checked as UTF-8 below) */
-            while (i + 8 <= lim) {
-                uint64_t x;
-                memcpy(&x, s + i, 8);
-                if ((json_special8(x) | x) & NE_HIGH8) break;
-                memcpy(w, &x, 8);
-                w += 8;
-                i += 8;
-            }
-            /* then four (most strings are short), tested as eight with four
-             * plain 'a's above them */
-            if (i + 4 <= lim) {
-                uint32_t x;
-                memcpy(&x, s + i, 4);
-                uint64_t x8 = (uint64_t)x | 0x6161616100000000ull;
-                if (!((json_special8(x8) | x8) & NE_HIGH8)) {
-                    memcpy(w, &x, 4);
-                    w += 4;
-                    i += 4;
-                }
-            }
-            /* the plain bytes left, in a tight loop */
-            while (i < lim && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x80 &&
-                   s[i] != '"' && s[i] != '\\')
-                *w++ = s[i++];
-            if (i >= lim) break;
-            unsigned char c = (unsigned char)s[i];
-            if (c == '"') { w[0] = '\\'; w[1] = '"'; w += 2; }
-            else if (c == '\\') { w[0] = '\\'; w[1] = '\\'; w += 2; }
-            else if (c == '\n') { w[0] = '\\'; w[1] = 'n'; w += 2; }
-            else if (c == '\t') { w[0] = '\\'; w[1] = 't'; w += 2; }
-            else if (c == '\r') { w[0] = '\\'; w[1] = 'r'; w += 2; }
-            else if (c < 0x20) {
-                const char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-                memcpy(w, e, 6);
-                w += 6;
-            } else {
-                size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-                size_t ok = len && i + len <= n && utf8_check((const unsigned char *)s + i, len) == len;
-                if (ok) {
-                    memcpy(w, s + i, len);
-                    w += len;
-                    i += len;
-                    continue;
-                }
-                memcpy(w, "\\ufffd", 6);
-                w += 6;
-            }
-            i++;
-        }
-        o->n = (size_t)(w - o->b);
+        o->n = (size_t)(str_body(o->b + o->n, s, &i, lim, n) - o->b);
     }
     OUT_LIT(o, "\"");
 }
