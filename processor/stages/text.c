@@ -496,7 +496,9 @@ int ne_text_tokenize_more(ne_doc_t *d, const struct ne_lexicon_s *lex, size_t fr
 /* Abbreviations after which a period does not end a sentence. */
 static int is_abbrev(const char *f, size_t n)
 {
-    if (n == 0) return 0; /* f[0] below is then not a byte of the token */
+    /* f[0] below is then not a byte of the token; and no abbreviation is
+     * longer than six letters, which turns away most words before a period */
+    if (n == 0 || n > 6) return 0;
     static const char *const ab[] = {
         "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "cpt", "maj", "adm",
         "sen", "rep", "gov", "st", "prof", "rev", "jan", "feb", "mar", "apr", "jun",
