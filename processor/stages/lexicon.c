@@ -101,6 +101,8 @@ struct ne_lexicon_s {
     NE_VEC(whot_t) whot; /* by word id, beside winfo */
     struct wslot_s *whash; /* the words by hash, open addressing */
     size_t whash_cap;
+    ne_doc_t scratch; /* phrase_words' tokens, reused while loading (freed after it):
+                       * a doc allocated and freed per phrase cost a tenth of the load */
 
     struct edge_s {
         uint64_t key;
@@ -571,29 +573,24 @@ static int phrase_words(ne_lexicon_t *lx, const char *phrase, int32_t *ids, int 
     char buf[512];
     copy_cstr(buf, sizeof(buf), phrase);
     int k = 0;
-    ne_doc_t d;
-    memset(&d, 0, sizeof(d));
+    ne_doc_t *d = &lx->scratch;
     for (char *save = NULL, *piece = strtok_r(buf, " ", &save); piece;
          piece = strtok_r(NULL, " ", &save)) {
         if (!strcmp(piece, "'s") || !strcmp(piece, "\xe2\x80\x99s")) {
-            if (k >= max) goto fail;
-            if ((ids[k++] = word_intern(lx, "'s", 2)) < 0) goto fail;
+            if (k >= max) return -1;
+            if ((ids[k++] = word_intern(lx, "'s", 2)) < 0) return -1;
             continue;
         }
-        if (ne_text_tokenize(&d, piece, strlen(piece), NULL) < 0) goto fail;
-        for (size_t i = 0; i < d.tok.n; i++) {
-            ne_token_t *t = &d.tok.v[i];
-            if (!t->fold_len || k >= max) goto fail;
-            ids[k] = word_intern(lx, ne_tok_fold(&d, t), t->fold_len);
-            if (ids[k] < 0) goto fail;
+        if (ne_text_tokenize(d, piece, strlen(piece), NULL) < 0) return -1;
+        for (size_t i = 0; i < d->tok.n; i++) {
+            ne_token_t *t = &d->tok.v[i];
+            if (!t->fold_len || k >= max) return -1;
+            ids[k] = word_intern(lx, ne_tok_fold(d, t), t->fold_len);
+            if (ids[k] < 0) return -1;
             k++;
         }
     }
-    ne_doc_free(&d);
     return k;
-fail:
-    ne_doc_free(&d);
-    return -1;
 }
 
 static uint32_t add_entry(ne_lexicon_t *lx, const int32_t *ids, int n, const ne_lexent_t *e)
@@ -1963,6 +1960,8 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
         pattern_bits(lx, &lx->patterns.v[i]);
     }
     lx->patterns.n = lx->pat.n;
+    ne_doc_free(&lx->scratch);
+    memset(&lx->scratch, 0, sizeof(lx->scratch));
     return lx;
 oom:
     snprintf(err, errsz, "out of memory");
@@ -1974,6 +1973,7 @@ fail:
 void ne_lex_destroy(ne_lexicon_t *lx)
 {
     if (!lx) return;
+    ne_doc_free(&lx->scratch);
     free(lx->strs.v);
     free(lx->woff.v);
     free(lx->winfo.v);
