@@ -129,6 +129,19 @@ static const unsigned char key_byte[256] = {KB32_(0),   KB32_(32),  KB32_(64),  
 #undef KB8_
 #undef KB32_
 
+/* For key_of's pass over a plain ASCII name: the byte a key takes from
+ * each (letters lower-cased, digits), 0 for the bytes it skips, and 0xFF
+ * where the pass stops: the NUL and every byte from 0x80 */
+#define KA_(c) ((c) == 0 || (c) >= 0x80 ? 0xFF : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') ? (c) \
+                : (c) >= 'A' && (c) <= 'Z' ? (c) + 32 : 0)
+#define KA8_(c) KA_(c), KA_(c + 1), KA_(c + 2), KA_(c + 3), KA_(c + 4), KA_(c + 5), KA_(c + 6), KA_(c + 7)
+#define KA32_(c) KA8_(c), KA8_(c + 8), KA8_(c + 16), KA8_(c + 24)
+static const unsigned char key_ascii[256] = {KA32_(0),   KA32_(32),  KA32_(64),  KA32_(96),
+                                             KA32_(128), KA32_(160), KA32_(192), KA32_(224)};
+#undef KA_
+#undef KA8_
+#undef KA32_
+
 static uint64_t key_add(uint64_t h, const char *f, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
@@ -149,10 +162,10 @@ static int key_of(ne_doc_t *tmp, const char *s, uint64_t *h)
     const unsigned char *u = (const unsigned char *)s;
     size_t k = 0;
     uint64_t hh = NE_FNV_OFFSET;
-    for (; u[k] && u[k] < 0x80; k++) { /* one pass: stops at the first non-ASCII byte */
-        unsigned c = u[k], l = c | 0x20;
-        if (l - 'a' < 26u) hh = (hh ^ l) * NE_FNV_PRIME;
-        else if (c - '0' < 10u) hh = (hh ^ c) * NE_FNV_PRIME;
+    for (;; k++) { /* one pass: stops at the end or the first non-ASCII byte */
+        unsigned v = key_ascii[u[k]];
+        if (v == 0xFF) break;
+        if (v) hh = (hh ^ v) * NE_FNV_PRIME;
     }
     if (!u[k]) {
         *h = hh;
