@@ -574,8 +574,13 @@ static int phrase_words(ne_lexicon_t *lx, const char *phrase, int32_t *ids, int 
     copy_cstr(buf, sizeof(buf), phrase);
     int k = 0;
     ne_doc_t *d = &lx->scratch;
-    for (char *save = NULL, *piece = strtok_r(buf, " ", &save); piece;
-         piece = strtok_r(NULL, " ", &save)) {
+    /* the pieces between spaces: strtok_r's, without its two calls a piece */
+    for (char *p = buf;;) {
+        while (*p == ' ') p++;
+        if (!*p) break;
+        char *piece = p;
+        while (*p && *p != ' ') p++;
+        if (*p) *p++ = '\0';
         if (!strcmp(piece, "'s") || !strcmp(piece, "\xe2\x80\x99s")) {
             if (k >= max) return -1;
             if ((ids[k++] = word_intern(lx, "'s", 2)) < 0) return -1;
