@@ -296,6 +296,18 @@ static char *fj_decode(const char *s, const char *e, int esc, size_t *len)
         w += e - s;
     }
     while (esc && s < e) {
+        /* eight bytes at a time up to the next backslash (a text has one
+         * every line or quote, and is decoded here whole) */
+        while (e - s >= 8) {
+            uint64_t x, b;
+            memcpy(&x, s, 8);
+            b = x ^ 0x5C5C5C5C5C5C5C5Cull; /* a zero byte where x has a backslash */
+            if ((b - 0x0101010101010101ull) & ~b & NE_HIGH8) break;
+            memcpy(w, &x, 8);
+            w += 8;
+            s += 8;
+        }
+        if (s >= e) break;
         if (*s != '\\') {
             *w++ = *s++;
             continue;
