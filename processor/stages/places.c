@@ -1141,6 +1141,9 @@ static int find_refs(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uint
 {
     m->refs.n = 0;
     m->stops.n = 0;
+    /* room for a mark per token and one past the end, reserved once */
+    while (m->stops.cap < (size_t)(te - tb) + 1)
+        if (ne_vec_grow((void **)&m->stops.v, &m->stops.cap, 1) < 0) return -1;
     uint8_t stop = 0;
     /* names are looked up only where a locative word may introduce them
      * (up to LOOK_AHEAD tokens after one, or right after another name, for
@@ -1150,10 +1153,7 @@ static int find_refs(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uint
     for (uint32_t i = tb; i < te;) {
         ne_place_ref_t r;
         /* the words of other clauses before each token */
-        while (m->stops.n <= i - tb) {
-            if (NE_VEC_RESERVE(m->stops) < 0) return -1;
-            m->stops.v[m->stops.n++] = stop;
-        }
+        while (m->stops.n <= i - tb) m->stops.v[m->stops.n++] = stop;
         int wk = d->tok.v[i].kind == NE_TK_WORD ? word_kind(pl, d, &d->tok.v[i]) : 0;
         if (wk == W_AT || wk == W_ATNP || wk == W_TO) window = i + 1 + LOOK_AHEAD;
         uint32_t first, n;
@@ -1233,10 +1233,7 @@ static int find_refs(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uint
         if (window < e + 3) window = e + 3; /* ", Serbia and Hungary" */
         i = e;
     }
-    while (m->stops.n <= te - tb) {
-        if (NE_VEC_RESERVE(m->stops) < 0) return -1;
-        m->stops.v[m->stops.n++] = stop;
-    }
+    while (m->stops.n <= te - tb) m->stops.v[m->stops.n++] = stop;
     return 0;
 }
 
