@@ -675,29 +675,35 @@ typedef struct out_s {
 } out_t;
 
 /* Growing is rare (the buffer doubles): kept out of line so that the check
- * every write makes stays a compare and a branch in the caller. */
-static void __attribute__((noinline)) out_grow(out_t *o, size_t more)
+ * every write makes stays a compare and a branch in the caller. -1 when out
+ * of memory (then or before). */
+static int __attribute__((noinline)) out_grow(out_t *o, size_t more)
 {
+    if (o->oom) return -1;
     size_t ncap = o->cap ? o->cap : 512;
     while (ncap < o->n + more + 1) ncap *= 2;
     char *nb = realloc(o->b, ncap);
     if (!nb) {
         o->oom = 1;
-        return;
+        return -1;
     }
     o->b = nb;
     o->cap = ncap;
+    return 0;
 }
 
-static inline void out_room(out_t *o, size_t more)
+/* Room for more bytes (and a NUL): 0, or -1 when out of memory. Writes that
+ * fit the buffer go on after an out-of-memory (the record is thrown away
+ * then): one test per write, not two. */
+static inline int out_room(out_t *o, size_t more)
 {
-    if (__builtin_expect(o->n + more + 1 > o->cap, 0) && !o->oom) out_grow(o, more);
+    if (__builtin_expect(o->n + more + 1 > o->cap, 0)) return out_grow(o, more);
+    return 0;
 }
 
 static inline void out_raw(out_t *o, const char *s, size_t n)
 {
-    out_room(o, n);
-    if (o->oom) return;
+    if (out_room(o, n) < 0) return;
     memcpy(o->b + o->n, s, n);
     o->n += n;
 }
@@ -726,8 +732,7 @@ static void out_int(out_t *o, long long v)
         *--p = (char)('0' + u);
     }
     if (v < 0) *--p = '-';
-    out_room(o, 24);
-    if (o->oom) return;
+    if (out_room(o, 24) < 0) return;
     memcpy(o->b + o->n, p, 24);
     o->n += (size_t)(buf + 24 - p);
 }
@@ -817,8 +822,7 @@ static inline char *str_body(char *w, const char *s, size_t *ip, size_t lim, siz
 static void out_str(out_t *o, const char *s, size_t n)
 {
     if (n <= OUT_STR_SLICE) {
-        out_room(o, (n + 4) * 6 + 2);
-        if (o->oom) return;
+        if (out_room(o, (n + 4) * 6 + 2) < 0) return;
         char *w = o->b + o->n;
         size_t i = 0;
         *w++ = '"';
@@ -831,8 +835,7 @@ static void out_str(out_t *o, const char *s, size_t n)
     OUT_LIT(o, "\"");
     while (i < n) {
         size_t lim = n - i > OUT_STR_SLICE ? i + OUT_STR_SLICE : n;
-        out_room(o, (lim - i + 4) * 6);
-        if (o->oom) return;
+        if (out_room(o, (lim - i + 4) * 6) < 0) return;
         o->n = (size_t)(str_body(o->b + o->n, s, &i, lim, n) - o->b);
     }
     OUT_LIT(o, "\"");
@@ -979,7 +982,7 @@ static void encode_event(out_t *o_, const ne_event_t *e, const ne_article_t *a, 
     static const char *const prec[] = {"day", "month", "year"};
     static const char *const src[] = {"text", "context", "published"};
     out_t o = *o_;
-    out_room(&o, 1024);
+    (void)out_room(&o, 1024); /* most records fit: one growth at most */
     /* character offsets: the sentence's as the coder counted it, the rest from it */
     size_t sc = e->sentence_start_cp + cp_count(a->text, e->sentence_start, ws);
     size_t ts, te, se;
