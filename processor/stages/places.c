@@ -434,17 +434,19 @@ static float parse_float(const char *s)
     p += neg;
     uint32_t m = 0;
     int digits = 0, decimals = -1;
-    for (;; p++) {
-        if (*p >= '0' && *p <= '9') {
-            if (m >= (1u << 24) / 10) return strtof(s, NULL); /* m * 10 may pass 2^24 */
+    /* the integer part, then the decimals: a loop each, with one test a digit */
+    for (; (unsigned)(*p - '0') < 10u; p++, digits++) {
+        if (m >= (1u << 24) / 10) return strtof(s, NULL); /* m * 10 may pass 2^24 */
+        m = m * 10 + (uint32_t)(*p - '0');
+    }
+    if (*p == '.') {
+        const char *d0 = ++p;
+        for (; (unsigned)(*p - '0') < 10u; p++) {
+            if (m >= (1u << 24) / 10) return strtof(s, NULL);
             m = m * 10 + (uint32_t)(*p - '0');
-            digits++;
-            if (decimals >= 0) decimals++;
-        } else if (*p == '.' && decimals < 0) {
-            decimals = 0;
-        } else {
-            break;
         }
+        decimals = (int)(p - d0);
+        digits += decimals;
     }
     if (*p || !digits || decimals == 0 || decimals > 10) return strtof(s, NULL);
     float v = decimals > 0 ? (float)m / pow10f[decimals] : (float)m;
