@@ -518,8 +518,9 @@ static int read_place(ne_places_t *pl, names_t *nm, char **fl, int nf, const cha
     if (gid < 0) gid = strtol(fl[0], &end, 10);
     else end = fl[0] + strlen(fl[0]);
     p->gid = (int32_t)gid;
-    p->kind = !strcmp(fl[1], "country") ? K_COUNTRY : !strcmp(fl[1], "adm1") ? K_ADM1
-            : !strcmp(fl[1], "capital") ? K_CAPITAL : !strcmp(fl[1], "city") ? K_CITY : 9;
+    /* cities first: nearly every line is one */
+    p->kind = !strcmp(fl[1], "city") ? K_CITY : !strcmp(fl[1], "country") ? K_COUNTRY
+            : !strcmp(fl[1], "adm1") ? K_ADM1 : !strcmp(fl[1], "capital") ? K_CAPITAL : 9;
     if (*end || gid <= 0 || p->kind == 9 || strlen(fl[2]) != 3) {
         snprintf(err, errsz, "%s:%zu: bad id, kind or state", path, lineno);
         return -1;
