@@ -132,12 +132,16 @@ static const unsigned char key_byte[256] = {KB32_(0),   KB32_(32),  KB32_(64),  
 /* For key_of's pass over a plain ASCII name: the byte a key takes from
  * each (letters lower-cased, digits), 0 for the bytes it skips, and 0xFF
  * where the pass stops: the NUL and every byte from 0x80 */
-#define KA_(c) ((c) == 0 || (c) >= 0x80 ? 0xFF : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') ? (c) \
-                : (c) >= 'A' && (c) <= 'Z' ? (c) + 32 : 0)
-#define KA8_(c) KA_(c), KA_(c + 1), KA_(c + 2), KA_(c + 3), KA_(c + 4), KA_(c + 5), KA_(c + 6), KA_(c + 7)
+#define KL_(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+#define KK_(c) (((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') ? (c) : 0)
+#define KA_(c) ((c) == 0 || (c) >= 0x80 ? 0xFF : KK_(KL_(c)))
+#define KA8_(c) KA_(c), KA_(c + 1), KA_(c + 2), KA_(c + 3), KA_(c + 4), KA_(c + 5), \
+                KA_(c + 6), KA_(c + 7)
 #define KA32_(c) KA8_(c), KA8_(c + 8), KA8_(c + 16), KA8_(c + 24)
 static const unsigned char key_ascii[256] = {KA32_(0),   KA32_(32),  KA32_(64),  KA32_(96),
                                              KA32_(128), KA32_(160), KA32_(192), KA32_(224)};
+#undef KL_
+#undef KK_
 #undef KA_
 #undef KA8_
 #undef KA32_

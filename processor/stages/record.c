@@ -713,9 +713,10 @@ static inline void out_raw(out_t *o, const char *s, size_t n)
 static void out_int(out_t *o, long long v)
 {
     /* two digits a division, from a table of the hundred pairs */
-    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-                                "8081828384858687888990919293949596979899";
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+                                "25262728293031323334353637383940414243444546474849"
+                                "50515253545556575859606162636465666768697071727374"
+                                "75767778798081828384858687888990919293949596979899";
     /* the digits end at buf[24] and 24 bytes are copied from the first: a
      * copy of constant size is a few moves, where one of the digits' length
      * was a call to memcpy; what follows the digits is written over next */
@@ -741,7 +742,8 @@ static void out_int(out_t *o, long long v)
  * quote and the backslash. One load a byte in the loop over a string's last
  * bytes, where five tests were. */
 #define JP_(c) ((c) >= 0x20 && (c) < 0x80 && (c) != '"' && (c) != '\\')
-#define JP8_(c) JP_(c), JP_(c + 1), JP_(c + 2), JP_(c + 3), JP_(c + 4), JP_(c + 5), JP_(c + 6), JP_(c + 7)
+#define JP8_(c) JP_(c), JP_(c + 1), JP_(c + 2), JP_(c + 3), JP_(c + 4), JP_(c + 5), \
+                JP_(c + 6), JP_(c + 7)
 #define JP32_(c) JP8_(c), JP8_(c + 8), JP8_(c + 16), JP8_(c + 24)
 static const unsigned char json_plain[256] = {JP32_(0),   JP32_(32),  JP32_(64),  JP32_(96),
                                               JP32_(128), JP32_(160), JP32_(192), JP32_(224)};

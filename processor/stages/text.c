@@ -129,10 +129,10 @@ static size_t fold_cp(uint32_t c, char *out)
     return 4;
 }
 
-/* Eight bytes at a time (SWAR), for tokens of plain ASCII: 0x80 in each
- * byte of x within [lo, hi]. Every byte of x must be below 0x80 (then no
- * sum carries into the next byte); for other bytes the result is garbage,
- * which push_token throws away with the token's fast path. */
+/* Eight bytes at a time (SWAR), for plain ASCII: 0x80 in each byte of x
+ * within [lo, hi]. Every byte of x must be below 0x80 (then no sum carries
+ * into the next byte); with other bytes the result is garbage, which the
+ * callers throw away (push_token) or prevent (ascii_alnum_end). */
 #define ONES8 0x0101010101010101ull
 #define HIGH8 0x8080808080808080ull
 static inline uint64_t in_range8(uint64_t x, unsigned lo, unsigned hi)
@@ -147,8 +147,8 @@ static inline uint32_t count8(uint64_t m)
     return (uint32_t)(((m >> 7) * ONES8) >> 56);
 }
 
-/* 1 for the ASCII letters and digits, 0 for every other byte: the inner
- * loop of every word is one load per byte. */
+/* 1 for the ASCII letters and digits, 0 for every other byte: one load a
+ * byte where ascii_alnum_end has fewer than eight bytes left. */
 #define AN_(c) ((c) >= '0' && (c) <= '9') || ((c) >= 'A' && (c) <= 'Z') || ((c) >= 'a' && (c) <= 'z')
 #define AN8_(c) AN_(c), AN_(c + 1), AN_(c + 2), AN_(c + 3), AN_(c + 4), AN_(c + 5), AN_(c + 6), AN_(c + 7)
 #define AN32_(c) AN8_(c), AN8_(c + 8), AN8_(c + 16), AN8_(c + 24)
@@ -234,10 +234,10 @@ static inline int push_token(ne_doc_t *d, const struct ne_lexicon_s *lex, uint32
         /* The common case, plain ASCII: one pass, eight bytes at a time,
          * folds the bytes, counts letters and capitals and hashes the folded
          * form for the look-up. A byte from 0x80 sends the token to
-         * fold_general, which overwrites what was written here
-         * (fold.n has not moved). Each chunk is written whole: eight bytes
-         * of slack after the folded form. */
-        /* n bytes of 0xFF then zeros: keeps a chunk's first n bytes in either byte order */
+         * fold_general, which overwrites what was written here (fold.n has
+         * not moved). Each chunk is written whole: eight bytes of slack
+         * after the folded form. keep: r bytes of 0xFF then zeros, which
+         * keep a chunk's first r bytes in either byte order. */
         static const unsigned char keep[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
         const unsigned char *p = (const unsigned char *)d->text + start;
         size_t n = end - start, k;
