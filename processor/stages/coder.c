@@ -150,7 +150,11 @@ typedef struct cp_slot_s {
 static void sort_slots(cp_slot_t *s, cp_slot_t *tmp, size_t n)
 {
     cp_slot_t *a = s, *b = tmp;
-    for (int shift = 0; shift < 32; shift += 8) {
+    /* the bytes above the largest offset's order nothing: no pass for them
+     * (two passes, not four, for texts under 64 KB) */
+    uint32_t all = 0;
+    for (size_t i = 0; i < n; i++) all |= a[i].byte;
+    for (int shift = 0; shift < 32 && (all >> shift); shift += 8) {
         size_t count[257] = {0};
         for (size_t i = 0; i < n; i++) count[((a[i].byte >> shift) & 255) + 1]++;
         /* all in one bucket (then a[0]'s): this byte does not order them */

@@ -101,6 +101,8 @@ struct ne_lexicon_s {
     NE_VEC(whot_t) whot; /* by word id, beside winfo */
     struct wslot_s *whash; /* the words by hash, open addressing */
     size_t whash_cap;
+    ne_doc_t scratch; /* phrase_words' tokens, reused while loading (freed after it):
+                       * a doc allocated and freed per phrase cost a tenth of the load */
 
     struct edge_s {
         uint64_t key;
@@ -192,18 +194,12 @@ static uint64_t word_head(const char *s, size_t n)
 }
 
 /* A word's hash: its bytes eight at a time, zero-padded (word_head), each
- * chunk mixed in with one multiply. FNV-1a took a multiply per byte, a
- * chain of them the tokenizer waited on at every token. */
-static uint64_t chunk_mix(uint64_t h, uint64_t chunk)
-{
-    h = (h ^ chunk) * 0x9E3779B97F4A7C15ULL;
-    return h ^ (h >> 32);
-}
-
+ * chunk mixed in with one multiply (ne_lex_chunk_mix). FNV-1a took a
+ * multiply per byte, a chain of them the tokenizer waited on at every token. */
 static uint64_t word_hash(const char *s, size_t n)
 {
     uint64_t h = NE_FNV_OFFSET;
-    for (size_t k = 0; k < n; k += 8) h = chunk_mix(h, word_head(s + k, n - k));
+    for (size_t k = 0; k < n; k += 8) h = ne_lex_chunk_mix(h, word_head(s + k, n - k));
     return hash_mix(h);
 }
 
@@ -216,22 +212,10 @@ int32_t ne_lex_word_find(const ne_lexicon_t *lx, const char *s, size_t n)
     return word_find_hashed(lx, s, n, word_hash(s, n), word_head(s, n));
 }
 
-int32_t ne_lex_word_find_padded(const ne_lexicon_t *lx, const char *s, size_t n)
+int32_t ne_lex_word_find_mixed(const ne_lexicon_t *lx, const char *s, size_t n, uint64_t h,
+                               uint64_t head)
 {
-    /* n bytes of 0xFF then zeros: keeps a chunk's first n bytes in either byte order */
-    static const unsigned char keep[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
     if (!lx->whash_cap || n == 0) return -1;
-    uint64_t h = NE_FNV_OFFSET, head = 0;
-    for (size_t k = 0; k < n; k += 8) {
-        uint64_t chunk, m;
-        memcpy(&chunk, s + k, 8);
-        if (n - k < 8) {
-            memcpy(&m, keep + 8 - (n - k), 8);
-            chunk &= m;
-        }
-        if (k == 0) head = chunk;
-        h = chunk_mix(h, chunk);
-    }
     return word_find_hashed(lx, s, n, hash_mix(h), head);
 }
 
@@ -589,29 +573,29 @@ static int phrase_words(ne_lexicon_t *lx, const char *phrase, int32_t *ids, int 
     char buf[512];
     copy_cstr(buf, sizeof(buf), phrase);
     int k = 0;
-    ne_doc_t d;
-    memset(&d, 0, sizeof(d));
-    for (char *save = NULL, *piece = strtok_r(buf, " ", &save); piece;
-         piece = strtok_r(NULL, " ", &save)) {
+    ne_doc_t *d = &lx->scratch;
+    /* the pieces between spaces: strtok_r's, without its two calls a piece */
+    for (char *p = buf;;) {
+        while (*p == ' ') p++;
+        if (!*p) break;
+        char *piece = p;
+        while (*p && *p != ' ') p++;
+        if (*p) *p++ = '\0';
         if (!strcmp(piece, "'s") || !strcmp(piece, "\xe2\x80\x99s")) {
-            if (k >= max) goto fail;
-            if ((ids[k++] = word_intern(lx, "'s", 2)) < 0) goto fail;
+            if (k >= max) return -1;
+            if ((ids[k++] = word_intern(lx, "'s", 2)) < 0) return -1;
             continue;
         }
-        if (ne_text_tokenize(&d, piece, strlen(piece), NULL) < 0) goto fail;
-        for (size_t i = 0; i < d.tok.n; i++) {
-            ne_token_t *t = &d.tok.v[i];
-            if (!t->fold_len || k >= max) goto fail;
-            ids[k] = word_intern(lx, ne_tok_fold(&d, t), t->fold_len);
-            if (ids[k] < 0) goto fail;
+        if (ne_text_tokenize(d, piece, strlen(piece), NULL) < 0) return -1;
+        for (size_t i = 0; i < d->tok.n; i++) {
+            ne_token_t *t = &d->tok.v[i];
+            if (!t->fold_len || k >= max) return -1;
+            ids[k] = word_intern(lx, ne_tok_fold(d, t), t->fold_len);
+            if (ids[k] < 0) return -1;
             k++;
         }
     }
-    ne_doc_free(&d);
     return k;
-fail:
-    ne_doc_free(&d);
-    return -1;
 }
 
 static uint32_t add_entry(ne_lexicon_t *lx, const int32_t *ids, int n, const ne_lexent_t *e)
@@ -908,6 +892,15 @@ static int load_actor_line(loader_t *ld, char **f, int nf)
  * -> chiefs, chieves; "policeman" -> policemen, policemans): a form that is
  * not a word never occurs in text. Irregular plurals are data (the plural
  * column of classes.tsv and roles.tsv). */
+/* out = the first keep bytes of b, then suffix: snprintf's "%.*s%s" without
+ * parsing a format, which cost more than the rest of a plural (keep <= 80,
+ * suffix <= 6 bytes, out has 96) */
+static void stem_plus(char *out, const char *b, size_t keep, const char *suffix)
+{
+    memcpy(out, b, keep);
+    strcpy(out + keep, suffix);
+}
+
 static int noun_plurals(const char *b, char out[3][96])
 {
     size_t n = strlen(b);
@@ -915,24 +908,24 @@ static int noun_plurals(const char *b, char out[3][96])
     char last = b[n - 1], prev = n > 1 ? b[n - 2] : 0;
     int k = 0;
     if (last == 's' || last == 'x' || last == 'z' || (last == 'h' && (prev == 'c' || prev == 's'))) {
-        snprintf(out[k++], 96, "%ses", b);
-        if (n > 2 && last == 's' && prev == 'i') snprintf(out[k++], 96, "%.*ses", (int)n - 2, b);
+        stem_plus(out[k++], b, n, "es");
+        if (n > 2 && last == 's' && prev == 'i') stem_plus(out[k++], b, n - 2, "es");
     } else if (last == 'y' && !is_vowel(prev)) {
-        snprintf(out[k++], 96, "%.*sies", (int)n - 1, b);
+        stem_plus(out[k++], b, n - 1, "ies");
     } else if (n >= 3 && !strcmp(b + n - 3, "man")) {
-        snprintf(out[k++], 96, "%.*smen", (int)n - 3, b);
-        snprintf(out[k++], 96, "%ss", b);
+        stem_plus(out[k++], b, n - 3, "men");
+        stem_plus(out[k++], b, n, "s");
     } else if (n >= 6 && !strcmp(b + n - 6, "person")) {
-        snprintf(out[k++], 96, "%ss", b);
-        snprintf(out[k++], 96, "%.*speople", (int)n - 6, b);
+        stem_plus(out[k++], b, n, "s");
+        stem_plus(out[k++], b, n - 6, "people");
     } else if (last == 'f' || (last == 'e' && prev == 'f')) {
-        snprintf(out[k++], 96, "%.*sves", (int)n - (last == 'f' ? 1 : 2), b);
-        snprintf(out[k++], 96, "%ss", b);
+        stem_plus(out[k++], b, n - (last == 'f' ? 1 : 2), "ves");
+        stem_plus(out[k++], b, n, "s");
     } else if (last == 'o' && !is_vowel(prev)) {
-        snprintf(out[k++], 96, "%ses", b);
-        snprintf(out[k++], 96, "%ss", b);
+        stem_plus(out[k++], b, n, "es");
+        stem_plus(out[k++], b, n, "s");
     } else {
-        snprintf(out[k++], 96, "%ss", b);
+        stem_plus(out[k++], b, n, "s");
     }
     return k;
 }
@@ -1975,6 +1968,8 @@ ne_lexicon_t *ne_lex_load(const char *const *dirs, size_t ndirs, char *err, size
         pattern_bits(lx, &lx->patterns.v[i]);
     }
     lx->patterns.n = lx->pat.n;
+    ne_doc_free(&lx->scratch);
+    memset(&lx->scratch, 0, sizeof(lx->scratch));
     return lx;
 oom:
     snprintf(err, errsz, "out of memory");
@@ -1986,6 +1981,7 @@ fail:
 void ne_lex_destroy(ne_lexicon_t *lx)
 {
     if (!lx) return;
+    ne_doc_free(&lx->scratch);
     free(lx->strs.v);
     free(lx->woff.v);
     free(lx->winfo.v);

@@ -215,11 +215,22 @@ void ne_lex_destroy(ne_lexicon_t *lx);
 /** @brief Id of a folded word, -1 when no dictionary mentions it. */
 int32_t ne_lex_word_find(const ne_lexicon_t *lx, const char *s, size_t n);
 /**
- * @brief ne_lex_word_find for the tokenizer, which keeps slack after each
- * folded token: reads s up to the next multiple of eight bytes past n (up
- * to 7 bytes after the word), eight at a time.
+ * @brief One step of a word's hash: the next eight bytes of its folded form,
+ * zero past its end, mixed into h (NE_FNV_OFFSET before the first). Lets the
+ * tokenizer hash a word in the pass that folds it; the lexicon hashes its
+ * own words with this too.
  */
-int32_t ne_lex_word_find_padded(const ne_lexicon_t *lx, const char *s, size_t n);
+static inline uint64_t ne_lex_chunk_mix(uint64_t h, uint64_t chunk)
+{
+    h = (h ^ chunk) * 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 32);
+}
+/**
+ * @brief ne_lex_word_find for a word the caller hashed: h is its chunks mixed
+ * with ne_lex_chunk_mix, head its first chunk (zero-padded).
+ */
+int32_t ne_lex_word_find_mixed(const ne_lexicon_t *lx, const char *s, size_t n, uint64_t h,
+                               uint64_t head);
 /** @brief The classes (bit c for class id c < 64) that have a member beginning with word. */
 uint64_t ne_lex_word_classes(const ne_lexicon_t *lx, int32_t word);
 /** @brief The singular of a plural that a pattern word generated ("ambassadors"

@@ -129,6 +129,23 @@ static const unsigned char key_byte[256] = {KB32_(0),   KB32_(32),  KB32_(64),  
 #undef KB8_
 #undef KB32_
 
+/* For key_of's pass over a plain ASCII name: the byte a key takes from
+ * each (letters lower-cased, digits), 0 for the bytes it skips, and 0xFF
+ * where the pass stops: the NUL and every byte from 0x80 */
+#define KL_(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+#define KK_(c) (((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') ? (c) : 0)
+#define KA_(c) ((c) == 0 || (c) >= 0x80 ? 0xFF : KK_(KL_(c)))
+#define KA8_(c) KA_(c), KA_(c + 1), KA_(c + 2), KA_(c + 3), KA_(c + 4), KA_(c + 5), \
+                KA_(c + 6), KA_(c + 7)
+#define KA32_(c) KA8_(c), KA8_(c + 8), KA8_(c + 16), KA8_(c + 24)
+static const unsigned char key_ascii[256] = {KA32_(0),   KA32_(32),  KA32_(64),  KA32_(96),
+                                             KA32_(128), KA32_(160), KA32_(192), KA32_(224)};
+#undef KL_
+#undef KK_
+#undef KA_
+#undef KA8_
+#undef KA32_
+
 static uint64_t key_add(uint64_t h, const char *f, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
@@ -149,10 +166,10 @@ static int key_of(ne_doc_t *tmp, const char *s, uint64_t *h)
     const unsigned char *u = (const unsigned char *)s;
     size_t k = 0;
     uint64_t hh = NE_FNV_OFFSET;
-    for (; u[k] && u[k] < 0x80; k++) { /* one pass: stops at the first non-ASCII byte */
-        unsigned c = u[k], l = c | 0x20;
-        if (l - 'a' < 26u) hh = (hh ^ l) * NE_FNV_PRIME;
-        else if (c - '0' < 10u) hh = (hh ^ c) * NE_FNV_PRIME;
+    for (;; k++) { /* one pass: stops at the end or the first non-ASCII byte */
+        unsigned v = key_ascii[u[k]];
+        if (v == 0xFF) break;
+        if (v) hh = (hh ^ v) * NE_FNV_PRIME;
     }
     if (!u[k]) {
         *h = hh;
@@ -421,17 +438,19 @@ static float parse_float(const char *s)
     p += neg;
     uint32_t m = 0;
     int digits = 0, decimals = -1;
-    for (;; p++) {
-        if (*p >= '0' && *p <= '9') {
-            if (m >= (1u << 24) / 10) return strtof(s, NULL); /* m * 10 may pass 2^24 */
+    /* the integer part, then the decimals: a loop each, with one test a digit */
+    for (; (unsigned)(*p - '0') < 10u; p++, digits++) {
+        if (m >= (1u << 24) / 10) return strtof(s, NULL); /* m * 10 may pass 2^24 */
+        m = m * 10 + (uint32_t)(*p - '0');
+    }
+    if (*p == '.') {
+        const char *d0 = ++p;
+        for (; (unsigned)(*p - '0') < 10u; p++) {
+            if (m >= (1u << 24) / 10) return strtof(s, NULL);
             m = m * 10 + (uint32_t)(*p - '0');
-            digits++;
-            if (decimals >= 0) decimals++;
-        } else if (*p == '.' && decimals < 0) {
-            decimals = 0;
-        } else {
-            break;
         }
+        decimals = (int)(p - d0);
+        digits += decimals;
     }
     if (*p || !digits || decimals == 0 || decimals > 10) return strtof(s, NULL);
     float v = decimals > 0 ? (float)m / pow10f[decimals] : (float)m;
@@ -487,11 +506,11 @@ static int grow_places(ne_places_t *pl, names_t *nm)
 /* One line of geonames.tsv (its fields split): the place, then its name and
  * other names into the name list. -1 with err set: a bad line; -2: out of
  * memory. */
-static int read_place(ne_places_t *pl, names_t *nm, char **fl, int nf, const char *where,
-                      char *err, size_t errsz)
+static int read_place(ne_places_t *pl, names_t *nm, char **fl, int nf, const char *path,
+                      size_t lineno, char *err, size_t errsz)
 {
     if (nf < 9) {
-        snprintf(err, errsz, "%s: expected 9 or 10 fields", where);
+        snprintf(err, errsz, "%s:%zu: expected 9 or 10 fields", path, lineno);
         return -1;
     }
     if (grow_places(pl, nm) < 0) return -2;
@@ -503,10 +522,11 @@ static int read_place(ne_places_t *pl, names_t *nm, char **fl, int nf, const cha
     if (gid < 0) gid = strtol(fl[0], &end, 10);
     else end = fl[0] + strlen(fl[0]);
     p->gid = (int32_t)gid;
-    p->kind = !strcmp(fl[1], "country") ? K_COUNTRY : !strcmp(fl[1], "adm1") ? K_ADM1
-            : !strcmp(fl[1], "capital") ? K_CAPITAL : !strcmp(fl[1], "city") ? K_CITY : 9;
+    /* cities first: nearly every line is one */
+    p->kind = !strcmp(fl[1], "city") ? K_CITY : !strcmp(fl[1], "country") ? K_COUNTRY
+            : !strcmp(fl[1], "adm1") ? K_ADM1 : !strcmp(fl[1], "capital") ? K_CAPITAL : 9;
     if (*end || gid <= 0 || p->kind == 9 || strlen(fl[2]) != 3) {
-        snprintf(err, errsz, "%s: bad id, kind or state", where);
+        snprintf(err, errsz, "%s:%zu: bad id, kind or state", path, lineno);
         return -1;
     }
     memcpy(p->iso3, fl[2], 4);
@@ -610,7 +630,7 @@ static int index_names(ne_places_t *pl, names_t *nm)
 ne_places_t *ne_places_load(const char *const *dirs, size_t ndirs, const ne_lexicon_t *lx,
                             char *err, size_t errsz)
 {
-    char path[4096], where[4200];
+    char path[4096];
     names_t nm = {0};
     size_t lineno = 0;
     char *line = NULL;
@@ -632,8 +652,9 @@ ne_places_t *ne_places_load(const char *const *dirs, size_t ndirs, const ne_lexi
         if (!line[0] || line[0] == '#') continue;
         char *fl[10];
         int nf = split(line, fl, 10);
-        snprintf(where, sizeof(where), "%s:%zu", path, lineno);
-        int r = read_place(pl, &nm, fl, nf, where, err, errsz);
+        /* the place of a line is formatted only for an error: a snprintf
+         * per line cost a seventh of the gazetteer's loading */
+        int r = read_place(pl, &nm, fl, nf, path, lineno, err, errsz);
         if (r == -2) goto oom;
         if (r < 0) goto fail;
     }
@@ -1127,6 +1148,9 @@ static int find_refs(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uint
 {
     m->refs.n = 0;
     m->stops.n = 0;
+    /* room for a mark per token and one past the end, reserved once */
+    while (m->stops.cap < (size_t)(te - tb) + 1)
+        if (ne_vec_grow((void **)&m->stops.v, &m->stops.cap, 1) < 0) return -1;
     uint8_t stop = 0;
     /* names are looked up only where a locative word may introduce them
      * (up to LOOK_AHEAD tokens after one, or right after another name, for
@@ -1136,10 +1160,7 @@ static int find_refs(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uint
     for (uint32_t i = tb; i < te;) {
         ne_place_ref_t r;
         /* the words of other clauses before each token */
-        while (m->stops.n <= i - tb) {
-            if (NE_VEC_RESERVE(m->stops) < 0) return -1;
-            m->stops.v[m->stops.n++] = stop;
-        }
+        while (m->stops.n <= i - tb) m->stops.v[m->stops.n++] = stop;
         int wk = d->tok.v[i].kind == NE_TK_WORD ? word_kind(pl, d, &d->tok.v[i]) : 0;
         if (wk == W_AT || wk == W_ATNP || wk == W_TO) window = i + 1 + LOOK_AHEAD;
         uint32_t first, n;
@@ -1219,10 +1240,7 @@ static int find_refs(const ne_places_t *pl, const ne_doc_t *d, uint32_t tb, uint
         if (window < e + 3) window = e + 3; /* ", Serbia and Hungary" */
         i = e;
     }
-    while (m->stops.n <= te - tb) {
-        if (NE_VEC_RESERVE(m->stops) < 0) return -1;
-        m->stops.v[m->stops.n++] = stop;
-    }
+    while (m->stops.n <= te - tb) m->stops.v[m->stops.n++] = stop;
     return 0;
 }
 

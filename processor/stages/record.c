@@ -45,6 +45,15 @@ static size_t utf8_check(const unsigned char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
+        /* eight ASCII bytes at a time: every record passes here whole, and
+         * news text is mostly ASCII */
+        while (i + 8 <= len) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            if (x & 0x8080808080808080ull) break;
+            i += 8;
+        }
+        if (i >= len) break;
         unsigned char c = s[i];
         if (c < 0x80) {
             i++;
@@ -287,6 +296,18 @@ static char *fj_decode(const char *s, const char *e, int esc, size_t *len)
         w += e - s;
     }
     while (esc && s < e) {
+        /* eight bytes at a time up to the next backslash (a text has one
+         * every line or quote, and is decoded here whole) */
+        while (e - s >= 8) {
+            uint64_t x, b;
+            memcpy(&x, s, 8);
+            b = x ^ 0x5C5C5C5C5C5C5C5Cull; /* a zero byte where x has a backslash */
+            if ((b - 0x0101010101010101ull) & ~b & NE_HIGH8) break;
+            memcpy(w, &x, 8);
+            w += 8;
+            s += 8;
+        }
+        if (s >= e) break;
         if (*s != '\\') {
             *w++ = *s++;
             continue;
@@ -654,29 +675,35 @@ typedef struct out_s {
 } out_t;
 
 /* Growing is rare (the buffer doubles): kept out of line so that the check
- * every write makes stays a compare and a branch in the caller. */
-static void __attribute__((noinline)) out_grow(out_t *o, size_t more)
+ * every write makes stays a compare and a branch in the caller. -1 when out
+ * of memory (then or before). */
+static int __attribute__((noinline)) out_grow(out_t *o, size_t more)
 {
+    if (o->oom) return -1;
     size_t ncap = o->cap ? o->cap : 512;
     while (ncap < o->n + more + 1) ncap *= 2;
     char *nb = realloc(o->b, ncap);
     if (!nb) {
         o->oom = 1;
-        return;
+        return -1;
     }
     o->b = nb;
     o->cap = ncap;
+    return 0;
 }
 
-static inline void out_room(out_t *o, size_t more)
+/* Room for more bytes (and a NUL): 0, or -1 when out of memory. Writes that
+ * fit the buffer go on after an out-of-memory (the record is thrown away
+ * then): one test per write, not two. */
+static inline int out_room(out_t *o, size_t more)
 {
-    if (__builtin_expect(o->n + more + 1 > o->cap, 0) && !o->oom) out_grow(o, more);
+    if (__builtin_expect(o->n + more + 1 > o->cap, 0)) return out_grow(o, more);
+    return 0;
 }
 
 static inline void out_raw(out_t *o, const char *s, size_t n)
 {
-    out_room(o, n);
-    if (o->oom) return;
+    if (out_room(o, n) < 0) return;
     memcpy(o->b + o->n, s, n);
     o->n += n;
 }
@@ -685,85 +712,133 @@ static inline void out_raw(out_t *o, const char *s, size_t n)
 
 static void out_int(out_t *o, long long v)
 {
-    char buf[24];
-    int n = 0;
+    /* two digits a division, from a table of the hundred pairs */
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+                                "25262728293031323334353637383940414243444546474849"
+                                "50515253545556575859606162636465666768697071727374"
+                                "75767778798081828384858687888990919293949596979899";
+    /* the digits end at buf[24] and 24 bytes are copied from the first: a
+     * copy of constant size is a few moves, where one of the digits' length
+     * was a call to memcpy; what follows the digits is written over next */
+    char buf[48], *p = buf + 24;
     unsigned long long u = v < 0 ? (unsigned long long)(-(v + 1)) + 1 : (unsigned long long)v;
-    do buf[sizeof(buf) - 1 - n++] = (char)('0' + u % 10);
-    while ((u /= 10));
-    if (v < 0) buf[sizeof(buf) - 1 - n++] = '-';
-    out_raw(o, buf + sizeof(buf) - n, (size_t)n);
+    for (; u >= 100; u /= 100) {
+        p -= 2;
+        memcpy(p, pairs + 2 * (u % 100), 2);
+    }
+    if (u >= 10) {
+        p -= 2;
+        memcpy(p, pairs + 2 * u, 2);
+    } else {
+        *--p = (char)('0' + u);
+    }
+    if (v < 0) *--p = '-';
+    if (out_room(o, 24) < 0) return;
+    memcpy(o->b + o->n, p, 24);
+    o->n += (size_t)(buf + 24 - p);
 }
 
-/* A JSON string. Worst case every input byte becomes a six-byte escape, so
- * room for a slice of the input is reserved once and the bytes are written
- * straight into the buffer: no bounds check per byte. The slice keeps the
- * reservation small for long strings (a whole evidence sentence). */
+/* 1 for the bytes a JSON string holds as they are: printable ASCII but the
+ * quote and the backslash. One load a byte in the loop over a string's last
+ * bytes, where five tests were. */
+#define JP_(c) ((c) >= 0x20 && (c) < 0x80 && (c) != '"' && (c) != '\\')
+#define JP8_(c) JP_(c), JP_(c + 1), JP_(c + 2), JP_(c + 3), JP_(c + 4), JP_(c + 5), \
+                JP_(c + 6), JP_(c + 7)
+#define JP32_(c) JP8_(c), JP8_(c + 8), JP8_(c + 16), JP8_(c + 24)
+static const unsigned char json_plain[256] = {JP32_(0),   JP32_(32),  JP32_(64),  JP32_(96),
+                                              JP32_(128), JP32_(160), JP32_(192), JP32_(224)};
+#undef JP_
+#undef JP8_
+#undef JP32_
+
+/* The escaped bytes s[*ip..lim) of a string of n bytes, written at w, which
+ * has room for (lim - *ip + 4) * 6 bytes: worst case every input byte
+ * becomes a six-byte escape, and a UTF-8 sequence that starts before lim may
+ * end 3 bytes after it (*ip is then past lim). Returns the end of what was
+ * written. */
+static inline char *str_body(char *w, const char *s, size_t *ip, size_t lim, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t i = *ip;
+    while (i < lim) {
+        /* eight plain bytes at a time (none from 0x80 either: those are
+         * checked as UTF-8 below) */
+        while (i + 8 <= lim) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            if ((json_special8(x) | x) & NE_HIGH8) break;
+            memcpy(w, &x, 8);
+            w += 8;
+            i += 8;
+        }
+        /* then four (most strings are short), tested as eight with four
+         * plain 'a's above them */
+        if (i + 4 <= lim) {
+            uint32_t x;
+            memcpy(&x, s + i, 4);
+            uint64_t x8 = (uint64_t)x | 0x6161616100000000ull;
+            if (!((json_special8(x8) | x8) & NE_HIGH8)) {
+                memcpy(w, &x, 4);
+                w += 4;
+                i += 4;
+            }
+        }
+        /* the plain bytes left, in a tight loop */
+        while (i < lim && json_plain[(unsigned char)s[i]]) *w++ = s[i++];
+        if (i >= lim) break;
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"') { w[0] = '\\'; w[1] = '"'; w += 2; }
+        else if (c == '\\') { w[0] = '\\'; w[1] = '\\'; w += 2; }
+        else if (c == '\n') { w[0] = '\\'; w[1] = 'n'; w += 2; }
+        else if (c == '\t') { w[0] = '\\'; w[1] = 't'; w += 2; }
+        else if (c == '\r') { w[0] = '\\'; w[1] = 'r'; w += 2; }
+        else if (c < 0x20) {
+            const char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            memcpy(w, e, 6);
+            w += 6;
+        } else {
+            size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+            size_t ok = len && i + len <= n && utf8_check((const unsigned char *)s + i, len) == len;
+            if (ok) {
+                memcpy(w, s + i, len);
+                w += len;
+                i += len;
+                continue;
+            }
+            memcpy(w, "\\ufffd", 6);
+            w += 6;
+        }
+        i++;
+    }
+    *ip = i;
+    return w;
+}
+
+/* A JSON string. Room for the worst case is reserved once and the bytes are
+ * written straight into the buffer: no bounds check per byte. A long string
+ * (a whole evidence sentence) goes a slice at a time, keeping the
+ * reservation small; a short one, nearly every string of a record, in one
+ * piece with its quotes. */
 #define OUT_STR_SLICE 1024
 
 static void out_str(out_t *o, const char *s, size_t n)
 {
-    static const char hex[] = "0123456789abcdef";
+    if (n <= OUT_STR_SLICE) {
+        if (out_room(o, (n + 4) * 6 + 2) < 0) return;
+        char *w = o->b + o->n;
+        size_t i = 0;
+        *w++ = '"';
+        w = str_body(w, s, &i, n, n);
+        *w++ = '"';
+        o->n = (size_t)(w - o->b);
+        return;
+    }
     size_t i = 0;
     OUT_LIT(o, "\"");
     while (i < n) {
         size_t lim = n - i > OUT_STR_SLICE ? i + OUT_STR_SLICE : n;
-        /* a UTF-8 sequence that starts before lim may end 3 bytes after it */
-        out_room(o, (lim - i + 4) * 6);
-        if (o->oom) return;
-        char *w = o->b + o->n;
-        while (i < lim) {
-            /* eight plain bytes at a time (none from 0x80 either: those are
-             * checked as UTF-8 below) */
-            while (i + 8 <= lim) {
-                uint64_t x;
-                memcpy(&x, s + i, 8);
-                if ((json_special8(x) | x) & NE_HIGH8) break;
-                memcpy(w, &x, 8);
-                w += 8;
-                i += 8;
-            }
-            /* then four (most strings are short), tested as eight with four
-             * plain 'a's above them */
-            if (i + 4 <= lim) {
-                uint32_t x;
-                memcpy(&x, s + i, 4);
-                uint64_t x8 = (uint64_t)x | 0x6161616100000000ull;
-                if (!((json_special8(x8) | x8) & NE_HIGH8)) {
-                    memcpy(w, &x, 4);
-                    w += 4;
-                    i += 4;
-                }
-            }
-            /* the plain bytes left, in a tight loop */
-            while (i < lim && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x80 &&
-                   s[i] != '"' && s[i] != '\\')
-                *w++ = s[i++];
-            if (i >= lim) break;
-            unsigned char c = (unsigned char)s[i];
-            if (c == '"') { w[0] = '\\'; w[1] = '"'; w += 2; }
-            else if (c == '\\') { w[0] = '\\'; w[1] = '\\'; w += 2; }
-            else if (c == '\n') { w[0] = '\\'; w[1] = 'n'; w += 2; }
-            else if (c == '\t') { w[0] = '\\'; w[1] = 't'; w += 2; }
-            else if (c == '\r') { w[0] = '\\'; w[1] = 'r'; w += 2; }
-            else if (c < 0x20) {
-                const char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-                memcpy(w, e, 6);
-                w += 6;
-            } else {
-                size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-                size_t ok = len && i + len <= n && utf8_check((const unsigned char *)s + i, len) == len;
-                if (ok) {
-                    memcpy(w, s + i, len);
-                    w += len;
-                    i += len;
-                    continue;
-                }
-                memcpy(w, "\\ufffd", 6);
-                w += 6;
-            }
-            i++;
-        }
-        o->n = (size_t)(w - o->b);
+        if (out_room(o, (lim - i + 4) * 6) < 0) return;
+        o->n = (size_t)(str_body(o->b + o->n, s, &i, lim, n) - o->b);
     }
     OUT_LIT(o, "\"");
 }
@@ -909,7 +984,7 @@ static void encode_event(out_t *o_, const ne_event_t *e, const ne_article_t *a, 
     static const char *const prec[] = {"day", "month", "year"};
     static const char *const src[] = {"text", "context", "published"};
     out_t o = *o_;
-    out_room(&o, 1024);
+    (void)out_room(&o, 1024); /* most records fit: one growth at most */
     /* character offsets: the sentence's as the coder counted it, the rest from it */
     size_t sc = e->sentence_start_cp + cp_count(a->text, e->sentence_start, ws);
     size_t ts, te, se;

@@ -129,25 +129,26 @@ static size_t fold_cp(uint32_t c, char *out)
     return 4;
 }
 
-/* For each ASCII byte: its fold in bits 0-7, bit 8 set for a letter, bit 24
- * for a capital, so that one sum of e >> 8 counts both. One load per byte
- * in push_token's common case. */
-#define F_(c) ((uint32_t)(c) | ((c) >= 'a' && (c) <= 'z' ? 0x100u : 0))
-#define U_(c) ((uint32_t)((c) + 32) | 0x1000100u)
-#define F8_(c) F_(c), F_(c + 1), F_(c + 2), F_(c + 3), F_(c + 4), F_(c + 5), F_(c + 6), F_(c + 7)
-static const uint32_t ascii_fold[128] = {
-    F8_(0), F8_(8), F8_(16), F8_(24), F8_(32), F8_(40), F8_(48), F8_(56),
-    F_(64), U_('A'), U_('B'), U_('C'), U_('D'), U_('E'), U_('F'), U_('G'),
-    U_('H'), U_('I'), U_('J'), U_('K'), U_('L'), U_('M'), U_('N'), U_('O'),
-    U_('P'), U_('Q'), U_('R'), U_('S'), U_('T'), U_('U'), U_('V'), U_('W'),
-    U_('X'), U_('Y'), U_('Z'), F_(91), F_(92), F_(93), F_(94), F_(95),
-    F8_(96), F8_(104), F8_(112), F8_(120)};
-#undef F_
-#undef U_
-#undef F8_
+/* Eight bytes at a time (SWAR), for plain ASCII: 0x80 in each byte of x
+ * within [lo, hi]. Every byte of x must be below 0x80 (then no sum carries
+ * into the next byte); with other bytes the result is garbage, which the
+ * callers throw away (push_token) or prevent (ascii_alnum_end). */
+#define ONES8 0x0101010101010101ull
+#define HIGH8 0x8080808080808080ull
+static inline uint64_t in_range8(uint64_t x, unsigned lo, unsigned hi)
+{
+    uint64_t ge = x + ONES8 * (0x80 - lo), gt = x + ONES8 * (0x7F - hi);
+    return ge & ~gt & HIGH8;
+}
 
-/* 1 for the ASCII letters and digits, 0 for every other byte: the inner
- * loop of every word is one load per byte. */
+/* How many bytes of a mask from in_range8 are set: their sum, in the top byte. */
+static inline uint32_t count8(uint64_t m)
+{
+    return (uint32_t)(((m >> 7) * ONES8) >> 56);
+}
+
+/* 1 for the ASCII letters and digits, 0 for every other byte: one load a
+ * byte where ascii_alnum_end has fewer than eight bytes left. */
 #define AN_(c) ((c) >= '0' && (c) <= '9') || ((c) >= 'A' && (c) <= 'Z') || ((c) >= 'a' && (c) <= 'z')
 #define AN8_(c) AN_(c), AN_(c + 1), AN_(c + 2), AN_(c + 3), AN_(c + 4), AN_(c + 5), AN_(c + 6), AN_(c + 7)
 #define AN32_(c) AN8_(c), AN8_(c + 8), AN8_(c + 16), AN8_(c + 24)
@@ -157,9 +158,68 @@ static const unsigned char ascii_alnum[256] = {AN32_(0),   AN32_(32),  AN32_(64)
 #undef AN8_
 #undef AN32_
 
+/* The end of the run of ASCII letters and digits from text[i], eight bytes
+ * at a time while eight remain: `stop` marks the bytes that are neither,
+ * bytes from 0x80 among them (in_range8 is given their low seven bits only,
+ * so that no sum carries into the next byte). The first mark ends the run. */
+static inline size_t ascii_alnum_end(const char *text, size_t len, size_t i)
+{
+    for (; i + 8 <= len; i += 8) {
+        uint64_t x;
+        memcpy(&x, text + i, 8);
+        uint64_t low = x & ~HIGH8;
+        uint64_t alnum = in_range8(low, '0', '9') | in_range8(low | ONES8 * 0x20, 'a', 'z');
+        uint64_t stop = (~alnum | x) & HIGH8;
+        if (stop) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+            return i + (size_t)(__builtin_clzll(stop) >> 3);
+#else
+            return i + (size_t)(__builtin_ctzll(stop) >> 3);
+#endif
+        }
+    }
+    while (i < len && ascii_alnum[(unsigned char)text[i]]) i++;
+    return i;
+}
+
+/* The fold of a token with bytes from 0x80 (or a long one): code point by
+ * code point. Kept out of line, so that push_token's common case stays small
+ * enough to inline, without the registers this one saves. */
+static int __attribute__((noinline)) fold_general(ne_doc_t *d, const struct ne_lexicon_s *lex,
+                                                  ne_token_t *t)
+{
+    uint32_t end = t->end;
+    char buf[NE_MAX_FOLD * 4 + 8];
+    size_t n = 0, i = t->start;
+    int upper = 0, letters = 0, first = 1;
+    while (i < end && n < NE_MAX_FOLD) {
+        uint32_t c = ne_utf8_next(d->text, end, &i);
+        if (is_word(c) && !is_digit(c)) {
+            letters++;
+            if (is_upper(c)) {
+                upper++;
+                if (first) t->flags |= NE_TF_CAP;
+            }
+            first = 0;
+        }
+        n += fold_cp(c, buf + n);
+    }
+    if (i == end && n <= NE_MAX_FOLD) {
+        if (letters >= 2 && upper == letters) t->flags |= NE_TF_ALLCAP;
+        while (d->fold.n + n + 1 > d->fold.cap)
+            if (ne_vec_grow((void **)&d->fold.v, &d->fold.cap, 1) < 0) return -1;
+        memcpy(d->fold.v + d->fold.n, buf, n);
+        d->fold.v[d->fold.n + n] = '\0';
+        d->fold.n += n + 1;
+        t->fold_len = (uint16_t)n;
+        if (lex) t->word = ne_lex_word_find(lex, buf, n);
+    }
+    return 0;
+}
+
 /* Append token [start,end) with its folded form. */
-static int push_token(ne_doc_t *d, const struct ne_lexicon_s *lex, uint32_t start,
-                      uint32_t end, int kind, int flags)
+static inline int push_token(ne_doc_t *d, const struct ne_lexicon_s *lex, uint32_t start,
+                             uint32_t end, int kind, int flags)
 {
     if (NE_VEC_RESERVE(d->tok) < 0) return -1;
     ne_token_t *t = &d->tok.v[d->tok.n];
@@ -171,25 +231,41 @@ static int push_token(ne_doc_t *d, const struct ne_lexicon_s *lex, uint32_t star
     t->fold = (uint32_t)d->fold.n;
     t->fold_len = 0;
     if (end - start <= NE_MAX_FOLD && kind != NE_TK_URL) {
-        /* The common case, plain ASCII: one pass folds the bytes and counts
-         * the letters. A byte from 0x80 sends the token to the general path
-         * below, which overwrites what was written here (fold.n has not
-         * moved). Eight bytes of slack after the folded form let the look-up
-         * read it eight bytes at a time (ne_lex_word_find_padded). */
+        /* The common case, plain ASCII: one pass, eight bytes at a time,
+         * folds the bytes, counts letters and capitals and hashes the folded
+         * form for the look-up. A byte from 0x80 sends the token to
+         * fold_general, which overwrites what was written here (fold.n has
+         * not moved). Each chunk is written whole: eight bytes of slack
+         * after the folded form. keep: r bytes of 0xFF then zeros, which
+         * keep a chunk's first r bytes in either byte order. */
+        static const unsigned char keep[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
         const unsigned char *p = (const unsigned char *)d->text + start;
         size_t n = end - start, k;
         while (d->fold.n + n + 8 > d->fold.cap)
             if (ne_vec_grow((void **)&d->fold.v, &d->fold.cap, 1) < 0) return -1;
         char *out = d->fold.v + d->fold.n;
-        uint32_t any = 0, counts = 0; /* letters in bits 0-15, capitals from 16 */
-        for (k = 0; k < n; k++) {
-            uint32_t ch = p[k], e = ascii_fold[ch & 0x7F];
-            any |= ch;
-            counts += e >> 8;
-            out[k] = (char)e;
+        uint64_t any = 0, h = NE_FNV_OFFSET, head = 0;
+        uint32_t letters = 0, upper = 0;
+        for (k = 0; k < n; k += 8) {
+            uint64_t x = 0, m;
+            size_t r = n - k;
+            /* eight bytes, unless that reads past the text (the last word) */
+            if (__builtin_expect(start + k + 8 <= d->len, 1)) memcpy(&x, p + k, 8);
+            else memcpy(&x, p + k, r);
+            if (r < 8) {
+                memcpy(&m, keep + 8 - r, 8);
+                x &= m;
+            }
+            any |= x;
+            uint64_t up = in_range8(x, 'A', 'Z');
+            uint64_t f = x | up >> 2; /* 'A' | 0x20 is 'a' */
+            memcpy(out + k, &f, 8);
+            letters += count8(in_range8(f, 'a', 'z'));
+            upper += count8(up);
+            if (k == 0) head = f;
+            h = ne_lex_chunk_mix(h, f);
         }
-        uint32_t letters = counts & 0xFFFF, upper = counts >> 16;
-        if (!(any & 0x80)) {
+        if (!(any & HIGH8)) {
             out[n] = '\0';
             if (letters) {
                 /* the first letter's case: capitalised */
@@ -199,38 +275,13 @@ static int push_token(ne_doc_t *d, const struct ne_lexicon_s *lex, uint32_t star
             if (letters >= 2 && upper == letters) t->flags |= NE_TF_ALLCAP;
             d->fold.n += n + 1;
             t->fold_len = (uint16_t)n;
-            if (lex) t->word = ne_lex_word_find_padded(lex, out, n);
+            if (lex) t->word = ne_lex_word_find_mixed(lex, out, n, h, head);
             d->tok.n++;
             return 0;
         }
     }
-    if (end - start <= NE_MAX_FOLD * 2 && kind != NE_TK_URL) {
-        char buf[NE_MAX_FOLD * 4 + 8];
-        size_t n = 0, i = start;
-        int upper = 0, letters = 0, first = 1;
-        while (i < end && n < NE_MAX_FOLD) {
-            uint32_t c = ne_utf8_next(d->text, end, &i);
-            if (is_word(c) && !is_digit(c)) {
-                letters++;
-                if (is_upper(c)) {
-                    upper++;
-                    if (first) t->flags |= NE_TF_CAP;
-                }
-                first = 0;
-            }
-            n += fold_cp(c, buf + n);
-        }
-        if (i == end && n <= NE_MAX_FOLD) {
-            if (letters >= 2 && upper == letters) t->flags |= NE_TF_ALLCAP;
-            while (d->fold.n + n + 1 > d->fold.cap)
-                if (ne_vec_grow((void **)&d->fold.v, &d->fold.cap, 1) < 0) return -1;
-            memcpy(d->fold.v + d->fold.n, buf, n);
-            d->fold.v[d->fold.n + n] = '\0';
-            d->fold.n += n + 1;
-            t->fold_len = (uint16_t)n;
-            if (lex) t->word = ne_lex_word_find(lex, buf, n);
-        }
-    }
+    if (end - start <= NE_MAX_FOLD * 2 && kind != NE_TK_URL && fold_general(d, lex, t) < 0)
+        return -1;
     d->tok.n++;
     return 0;
 }
@@ -352,8 +403,7 @@ int ne_text_tokenize_more(ne_doc_t *d, const struct ne_lexicon_s *lex, size_t fr
         int joined = 0;
         for (;;) {
             /* plain ASCII letters and digits: the inner loop of every word */
-            size_t k = i;
-            while (k < len && ascii_alnum[(unsigned char)text[k]]) k++;
+            size_t k = ascii_alnum_end(text, len, i);
             letters += k - i;
             i = k;
             if (k >= len) break;
@@ -446,7 +496,9 @@ int ne_text_tokenize_more(ne_doc_t *d, const struct ne_lexicon_s *lex, size_t fr
 /* Abbreviations after which a period does not end a sentence. */
 static int is_abbrev(const char *f, size_t n)
 {
-    if (n == 0) return 0; /* f[0] below is then not a byte of the token */
+    /* f[0] below is then not a byte of the token; and no abbreviation is
+     * longer than six letters, which turns away most words before a period */
+    if (n == 0 || n > 6) return 0;
     static const char *const ab[] = {
         "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "cpt", "maj", "adm",
         "sen", "rep", "gov", "st", "prof", "rev", "jan", "feb", "mar", "apr", "jun",
