@@ -3290,6 +3290,16 @@ static uint32_t hyphen_chain_start(const ctx_t *c, uint32_t i, uint32_t floor)
     return i;
 }
 
+/* A possessive pronoun at one token as a mention of its own, standing for
+ * the referent r: r's members without the offsets of r's text. */
+static void pronoun_mention(build_t *b, const ne_mention_t *r)
+{
+    memset(b, 0, sizeof(*b));
+    b->m.n = r->n;
+    memcpy(b->m.m, r->m, sizeof(r->m[0]) * (size_t)r->n);
+    for (int q = 0; q < b->m.n; q++) b->m.m[q].start = b->m.m[q].end = 0;
+    b->m.flags = (uint16_t)(NE_MF_PRON | (r->flags & (NE_MF_PERSON | NE_MF_PLURAL)));
+}
 /* "called for their immediate release", "demanded his extradition": after
  * a verb of bidding (govern-demand, govern-appeal), a possessive pronoun
  * before a noun of the class PATIENTS (a few modifiers between) is the
@@ -3315,11 +3325,7 @@ static uint32_t possessive_patient(ctx_t *c, uint32_t i, build_t *b)
     if (k >= c->s.te || k - i > 4) return i;
     const ne_mention_t *r = resolve_possessive(c, i);
     if (!r || !r->n) return i;
-    memset(b, 0, sizeof(*b));
-    b->m.n = r->n;
-    memcpy(b->m.m, r->m, sizeof(r->m[0]) * (size_t)r->n);
-    for (int q = 0; q < b->m.n; q++) b->m.m[q].start = b->m.m[q].end = 0;
-    b->m.flags = (uint16_t)(NE_MF_PRON | (r->flags & (NE_MF_PERSON | NE_MF_PLURAL)));
+    pronoun_mention(b, r);
     return i + 1;
 }
 
@@ -3339,11 +3345,7 @@ static uint32_t possessive_behalf(ctx_t *c, uint32_t i, build_t *b)
     int kind = is_w(c, i, "its") ? 'i' : is_w(c, i, "their") ? 't' : 'h';
     const ne_mention_t *r = resolve_pronoun(c, i, kind, 1);
     if (!r || !r->n) return i;
-    memset(b, 0, sizeof(*b));
-    b->m.n = r->n;
-    memcpy(b->m.m, r->m, sizeof(r->m[0]) * (size_t)r->n);
-    for (int q = 0; q < b->m.n; q++) b->m.m[q].start = b->m.m[q].end = 0;
-    b->m.flags = (uint16_t)(NE_MF_PRON | (r->flags & (NE_MF_PERSON | NE_MF_PLURAL)));
+    pronoun_mention(b, r);
     return i + 1;
 }
 

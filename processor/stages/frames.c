@@ -53,6 +53,12 @@ static void set_code(char out[5], const char *c)
     ne_strlcpy(out, c, 5);
 }
 
+/* The CAMEO root of a code: its first two digits as a number ("1831": 18). */
+static inline int code_root(const char *code)
+{
+    return (code[0] - '0') * 10 + (code[1] - '0');
+}
+
 /* ---- subjects ------------------------------------------------------------------ */
 
 static int coded_group(const ne_vgroup_t *g)
@@ -737,6 +743,24 @@ static int caused_noun(const ctx_t *c, const ne_vgroup_t *g)
            (ne_lex_verb_flags(c->s.lx, t->word) & NE_L_CAUSE);
 }
 
+/* "triggering protests across Jordan": a protest (a pattern with option
+ * gov) that is the object of a verb of causing has no subject of its own
+ * (find_subject); its actor is the crowd of the place where it happens.
+ * Fills act[0] and returns 1, or 0. The subjects of the groups before are
+ * found first: the causer is one of them (caused_by). */
+static const char *event_place(const ctx_t *c, uint32_t near);
+static int caused_crowd(ctx_t *c, size_t gi, ne_member_t *act)
+{
+    const ne_vgroup_t *g = &c->s.d->vg.v[gi];
+    if (!caused_noun(c, g) || !(g->pat->opts & NE_PO_GOV)) return 0;
+    const char *st = event_place(c, g->head);
+    if (!st) return 0;
+    memset(&act[0], 0, sizeof(act[0]));
+    ne_member_set(&act[0], st, "CVL");
+    for (size_t k = 0; k < gi; k++) (void)group_subject(c, k);
+    return 1;
+}
+
 static int32_t find_subject(ctx_t *c, size_t gi)
 {
     ne_vgroup_t *g = &c->s.d->vg.v[gi];
@@ -993,7 +1017,8 @@ static int state_side(const ne_member_t *m)
 /* Roots 18-20: assault, fight, mass violence. */
 static int violent_code(const char *code)
 {
-    return (code[0] == '1' && code[1] >= '8' && code[1] <= '9') || (code[0] == '2' && code[1] == '0');
+    int root = code_root(code);
+    return root >= 18 && root <= 20;
 }
 
 /* "the gunmen who attacked its police", "an Israeli strike that killed one
@@ -1300,7 +1325,7 @@ static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const
     if (unplaced(a) || unplaced(b)) return 0;
     if (strcmp(a->code, b->code) == 0) return 0;
     ne_event_t e = *proto;
-    int root = (e.code[0] - '0') * 10 + (e.code[1] - '0');
+    int root = code_root(e.code);
     /* a state consulting or cooperating with itself ("Beijing was ready to
      * work with the new administration" read as China's own) is a misread:
      * only other actors of the same state (opposition, rebels, people) count;
@@ -1476,7 +1501,7 @@ static const struct ne_memevent_s *recall_event(const ne_memory_t *mem, uint32_t
     const struct ne_memevent_s *e;
     for (int pass = word >= 0 ? 0 : 1; pass < 2; pass++)
         for (size_t b = 1; (e = mem_event(mem, b)); b++) {
-            int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+            int root = code_root(e->code);
             if (root < 1 || root > 20 || !(roots & (1u << root))) continue;
             if (pass == 0 && e->word != word && e->means != word) continue;
             return e;
@@ -1591,7 +1616,7 @@ static int response_agents(const ctx_t *c, uint32_t head, const ne_member_t *act
     uint32_t roots = ne_lex_noun_roots(c->s.lx, noun);
     const struct ne_memevent_s *e;
     for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
-        int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+        int root = code_root(e->code);
         if (root < 1 || root > 20 || !(roots & (1u << root))) continue;
         int on_actor = 0;
         for (int k = 0; k < e->ntarget && !on_actor; k++)
@@ -1763,18 +1788,17 @@ static int caused_by(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *ac
     return 0;
 }
 
-/* The agents of the article's last act of force (roots 18-20) whose agent
+/* The agent of the article's last act of force (roots 18-20) whose agent
  * is of another state than the actor's, in cp; 0 none. */
 static int last_force_agent(const ctx_t *c, const ne_member_t *act, int na, ne_member_t *cp)
 {
     const struct ne_memevent_s *e;
     for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
-        int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
-        if (root < 18 || root > 20 || !e->nagent || !e->agent[0].country[0]) continue;
+        if (!violent_code(e->code) || !e->nagent || !e->agent[0].country[0]) continue;
         if (na && act[0].country[0] && !strcmp(e->agent[0].country, act[0].country)) continue;
-        int n = add_member(cp, 0, NE_MAX_MEMBERS, &e->agent[0]);
-        for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
-        return n;
+        cp[0] = e->agent[0];
+        cp[0].start = cp[0].end = 0;
+        return 1;
     }
     return 0;
 }
@@ -1849,7 +1873,7 @@ static int object_event(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t 
         for (int i = 0; i < e->nagent && !own; i++) own = !strcmp(e->agent[i].code, act[0].code);
         /* "JNIM said it carried out the attack": doing the act the noun
          * names (the same root) is claiming that act: on its targets */
-        int root = (g->pat->code[0] - '0') * 10 + (g->pat->code[1] - '0');
+        int root = code_root(g->pat->code);
         if (root >= 1 && root <= 20 && (ne_lex_noun_roots(c->s.lx, noun) & (1u << root)) &&
             !strncmp(g->pat->code, e->code, 2))
             own = 1;
@@ -1935,7 +1959,6 @@ static int warring_parties(const ctx_t *c, const char *code, const ne_member_t *
                            ne_member_t *cp);
 static int deal_parties(const ctx_t *c, const char *code, const ne_member_t *act, int na,
                         ne_member_t *cp);
-static int last_force_agent(const ctx_t *c, const ne_member_t *act, int na, ne_member_t *cp);
 static int answered_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                           ne_member_t *cp);
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
@@ -1991,10 +2014,24 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     return 0;
 }
 
-/* "Soldiers opened fire on protesters ... the governor ordered an
- * investigation": an investigation (root 09) that names no one is into the
- * last act of force of the article (roots 17-20) by another actor: its
- * agents. */
+/* The article's last remembered event of roots lo-hi between two parties:
+ * an agent and, in *other, the first target that is not the agent (a
+ * reciprocal act, "exchanged fire", keeps both as targets). NULL none. */
+static const struct ne_memevent_s *last_event_between(const ctx_t *c, int lo, int hi,
+                                                      const ne_member_t **other)
+{
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        int root = code_root(e->code);
+        if (root < lo || root > hi || !e->nagent || !e->ntarget) continue;
+        *other = NULL;
+        for (int k = 0; k < e->ntarget && !*other; k++)
+            if (strcmp(e->target[k].code, e->agent[0].code)) *other = &e->target[k];
+        if (*other) return e;
+    }
+    return NULL;
+}
+
 /* "Israeli jets struck Gaza ... The United Nations called for an immediate
  * ceasefire", "urged restraint": an appeal or a demand for de-escalation
  * (0256, 1056), or an offer to mediate (039), that names no one is
@@ -2004,23 +2041,14 @@ static int warring_parties(const ctx_t *c, const char *code, const ne_member_t *
                            ne_member_t *cp)
 {
     if (strncmp(code, "0256", 4) && strncmp(code, "1056", 4) && strncmp(code, "039", 3)) return 0;
-    const struct ne_memevent_s *e;
-    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
-        int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
-        if (root < 18 || root > 20 || !e->nagent || !e->ntarget) continue;
-        /* the other side: the first target that is not the agent (a
-         * reciprocal act, "exchanged fire", keeps both as targets) */
-        const ne_member_t *other = NULL;
-        for (int k = 0; k < e->ntarget && !other; k++)
-            if (strcmp(e->target[k].code, e->agent[0].code)) other = &e->target[k];
-        if (!other) continue;
-        int n = 0;
-        if (!na || strcmp(e->agent[0].code, act[0].code)) n = add_member(cp, n, NE_MAX_MEMBERS, &e->agent[0]);
-        if (!na || strcmp(other->code, act[0].code)) n = add_member(cp, n, NE_MAX_MEMBERS, other);
-        for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
-        return n;
-    }
-    return 0;
+    const ne_member_t *other;
+    const struct ne_memevent_s *e = last_event_between(c, 18, 20, &other);
+    if (!e) return 0;
+    int n = 0;
+    if (!na || strcmp(e->agent[0].code, act[0].code)) n = add_member(cp, n, NE_MAX_MEMBERS, &e->agent[0]);
+    if (!na || strcmp(other->code, act[0].code)) n = add_member(cp, n, NE_MAX_MEMBERS, other);
+    for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
+    return n;
 }
 
 /* "China imposed export controls on rare earth metals, in a move seen as
@@ -2059,31 +2087,28 @@ static int deal_parties(const ctx_t *c, const char *code, const ne_member_t *act
                         ne_member_t *cp)
 {
     if (strncmp(code, "045", 3)) return 0;
-    const struct ne_memevent_s *e;
-    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
-        int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
-        if (root < 3 || root > 8 || !e->nagent || !e->ntarget) continue;
-        const ne_member_t *other = NULL;
-        for (int k = 0; k < e->ntarget && !other; k++)
-            if (strcmp(e->target[k].code, e->agent[0].code)) other = &e->target[k];
-        if (!other) continue;
-        /* the mediator's own talks are no deal it brokered */
-        if (na && (!strcmp(e->agent[0].code, act[0].code) || !strcmp(other->code, act[0].code))) return 0;
-        int n = add_member(cp, 0, NE_MAX_MEMBERS, &e->agent[0]);
-        n = add_member(cp, n, NE_MAX_MEMBERS, other);
-        for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
-        return n;
-    }
-    return 0;
+    const ne_member_t *other;
+    const struct ne_memevent_s *e = last_event_between(c, 3, 8, &other);
+    /* the mediator's own talks are no deal it brokered */
+    if (!e || (na && (!strcmp(e->agent[0].code, act[0].code) || !strcmp(other->code, act[0].code))))
+        return 0;
+    int n = add_member(cp, 0, NE_MAX_MEMBERS, &e->agent[0]);
+    n = add_member(cp, n, NE_MAX_MEMBERS, other);
+    for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
+    return n;
 }
 
+/* "Soldiers opened fire on protesters ... the governor ordered an
+ * investigation": an investigation (root 09) that names no one is into the
+ * last act of force of the article (roots 17-20) by another actor: its
+ * agents. */
 static int investigated_agents(const ctx_t *c, const char *code, const ne_member_t *act, int na,
                                ne_member_t *cp)
 {
     if (strncmp(code, "09", 2)) return 0;
     const struct ne_memevent_s *e;
     for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
-        int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+        int root = code_root(e->code);
         if (root < 17 || root > 20) continue;
         int n = 0;
         for (int k = 0; k < e->nagent; k++)
@@ -2102,7 +2127,7 @@ static int pronoun_event(const ctx_t *c, const ne_vgroup_t *g, int32_t m, const 
                          ne_member_t *cp)
 {
     const ne_mention_t *mm = &c->s.d->ment.v[m];
-    int root = (g->pat->code[0] - '0') * 10 + (g->pat->code[1] - '0');
+    int root = code_root(g->pat->code);
     if (!(mm->flags & NE_MF_PRON) || !is_w(c, mm->tb, "it") ||
         !(root == 1 || root == 5 || root == 11 || root == 12))
         return 0;
@@ -2110,7 +2135,7 @@ static int pronoun_event(const ctx_t *c, const ne_vgroup_t *g, int32_t m, const 
     for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
         /* a comment, an appeal, a demand, a criticism or a rejection is a
          * reaction, not the act reacted to */
-        int eroot = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+        int eroot = code_root(e->code);
         if (eroot == 1 || eroot == 2 || eroot == 10 || eroot == 11 || eroot == 12) continue;
         int mine = 0;
         for (int k = 0; k < e->nagent && na && !mine; k++) mine = !strcmp(e->agent[k].code, act[0].code);
@@ -2391,7 +2416,7 @@ static int32_t passive_agent(const ctx_t *c, uint32_t from, const char *code)
 {
     int32_t by = by_agent(c, from);
     if (by != -2) return by;
-    int root = (code[0] - '0') * 10 + (code[1] - '0'), force = root >= 18 && root <= 20;
+    int root = code_root(code), force = root >= 18 && root <= 20;
     for (uint32_t k = from; k < c->s.te && k < from + 10; k++) {
         if (is_punct(c, k, ".;:,")) break;
         if (is_w(c, k, "in")) {
@@ -2506,7 +2531,7 @@ static int place_only(ctx_t *c, size_t gi)
         const ne_vgroup_t *o = &c->s.d->vg.v[k];
         if (k == gi || !o->pat || o->target < 0 || !coded_group(o) || locative_pattern(c->s.lx, o->pat))
             continue;
-        int root = (o->pat->code[0] - '0') * 10 + (o->pat->code[1] - '0');
+        int root = code_root(o->pat->code);
         if (root < 18 || root > 20 || (c->s.d->ment.v[o->target].flags & NE_MF_LOC)) continue;
         if (g->target >= 0 && other_state_target(c, o->target, g->target)) continue;
         if (group_subject(c, k) == subj) return 1;
@@ -2690,7 +2715,7 @@ static int event_code(const ctx_t *c, const ne_vgroup_t *g, const ne_match_t *mt
         /* a demand, an appeal or a refusal that a support verb presents is
          * made of cooperative events only (roots 01-08): "called for
          * sanctions against X" is no demand on X */
-        int root = (code[0] - '0') * 10 + (code[1] - '0');
+        int root = code_root(code);
         /* "called for sanctions against Nigeria": a call for a hostile
          * act (roots 13-20) on another party rallies opposition against
          * it (code-rally), as "called on its supporters to take to the
@@ -2860,7 +2885,7 @@ static void conditional_threat(ctx_t *c, size_t gi)
     ne_vgroup_t *g = &c->s.d->vg.v[gi];
     if (!(g->flags & NE_VG_CONDITIONAL) || !g->pat) return;
     const char *code = g->pat->code;
-    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    int root = code_root(code);
     if (root < 14 || root > 20) return;
     /* "Analysts say Beijing could impose sanctions if ...": what another
      * party (or no actor) says one could do is its speculation, no threat */
@@ -3036,26 +3061,18 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         /* "The deal was brokered by China": the parties of the last deal */
         if (!ncp && subj < 0) ncp = deal_parties(c, proto.code, act, na, cp);
     } else {
-        /* "triggering protests across Jordan": the crowd of the place */
-        if (subj < 0 && caused_noun(c, g) && (g->pat->opts & NE_PO_GOV)) {
-            const char *st = event_place(c, g->head);
-            if (!st) return 0;
-            memset(&act[0], 0, sizeof(act[0]));
-            ne_member_set(&act[0], st, "CVL");
-            na = 1;
-            for (size_t k = 0; k < gi; k++) (void)group_subject(c, k); /* the causer (caused_by) */
-            ncp = counterpart(c, g, proto.code, act, na, cp, ev, &recip);
-        } else {
-        if (subj < 0) return 0;
-        na = members(c, subj, act);
-        whose_owner(c, subj, act, na);
-        object_before_place(c, g, act, na);
-        if (g->flags & NE_VG_STATEMENT) na = co_authors(c, gi, act, na, NE_MAX_MEMBERS);
-        ncp = counterpart(c, g, proto.code, act, na, cp, ev, &recip);
+        if (subj >= 0) {
+            na = members(c, subj, act);
+            whose_owner(c, subj, act, na);
+            object_before_place(c, g, act, na);
+            if (g->flags & NE_VG_STATEMENT) na = co_authors(c, gi, act, na, NE_MAX_MEMBERS);
+        } else if (!(na = caused_crowd(c, gi, act))) {
+            return 0;
         }
+        ncp = counterpart(c, g, proto.code, act, na, cp, ev, &recip);
     }
-    /* "drew condemnation from India", "came under fire from Beijing": the
-     * pattern's '+' acts on the subject (option inverse) */
+    /* "drew condemnation from India", "came under criticism from Beijing":
+     * the pattern's '+' acts on the subject (option inverse) */
     if ((g->pat->opts & NE_PO_INVERSE) && !recip) {
         if (!na || !ncp) return 0;
         ne_member_t t[NE_MAX_MEMBERS];
@@ -3335,7 +3352,7 @@ static int purpose_frame(const ctx_t *c, const ne_vgroup_t *h, ne_match_t *mt)
     const ne_pelem_t *el = ne_lex_pelems(c->s.lx);
     for (size_t k = 0; k < np; k++) {
         const ne_pattern_t *p = &pats[k];
-        int root = (p->code[0] - '0') * 10 + (p->code[1] - '0');
+        int root = code_root(p->code);
         if (p->nelem == 1 && el[p->elem].type == NE_PE_TARGET && strcmp(p->code, NE_CODE_NONE) && root < 14) {
             *mt = (ne_match_t){p, -1, h->head + 1, 0, -1};
             return 1;
@@ -3396,7 +3413,7 @@ static void match_controlled(ctx_t *c, size_t gi)
         resolve_member(c, &placed, NULL, gv->head, 0);
         country = placed.country;
     }
-    int to_object, hostile = (mt.pat->code[0] - '0') * 10 + (mt.pat->code[1] - '0') >= 14;
+    int to_object, hostile = code_root(mt.pat->code) >= 14;
     if (hostile && !strncmp(mt.pat->code, "172", 3) && mt.target < 0) hostile |= 2;
     int family = control_family(ne_lex_lemma_flags(c->s.lx, gv->lemma), own_side(c, obj, country),
                                 hostile, foreign_party(c, obj, country),
@@ -3788,7 +3805,7 @@ static int attack_verb(const ne_lexicon_t *lx, uint32_t lemma)
     size_t np;
     const ne_pattern_t *pats = ne_lex_patterns(lx, lemma, &np);
     for (size_t k = 0; k < np; k++) {
-        int root = (pats[k].code[0] - '0') * 10 + (pats[k].code[1] - '0');
+        int root = code_root(pats[k].code);
         if (root < 18 || root > 20) return 0;
     }
     return np > 0;
@@ -3809,7 +3826,7 @@ static int attack_toll(const ctx_t *c, size_t gi)
          * soldiers": after a disapproval (root 11) the toll is the toll of
          * the act disapproved of, not an act of the accuser */
         if (p->pat) {
-            int root = (p->pat->code[0] - '0') * 10 + (p->pat->code[1] - '0');
+            int root = code_root(p->pat->code);
             return root >= 14 || root == 11;
         }
         /* "shelled the regional capital Juba, killing about 20 people": the
@@ -4034,7 +4051,7 @@ static int clause_gap(ctx_t *c, size_t gi, int32_t subj)
     gap.flags |= NE_VG_PASSIVE;
     ne_match_t mt;
     if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, &gap, &mt)) return 0;
-    int root = (mt.pat->code[0] - '0') * 10 + (mt.pat->code[1] - '0');
+    int root = code_root(mt.pat->code);
     if (!(root == 1 || root == 5 || root == 11 || root == 12)) return 0;
     take_match(c, gi, &mt, sj);
     h->subj = subj;

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "lexicon.h"
 #include "places.h"
 #include "text.h"
@@ -121,13 +122,8 @@ static size_t name_bucket(uint64_t h)
  * 0x80): one load a byte, where three range tests were, in key_add, which
  * runs over the words after each capitalised token */
 #define KB_(c) (((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') || (c) >= 0x80)
-#define KB8_(c) KB_(c), KB_(c + 1), KB_(c + 2), KB_(c + 3), KB_(c + 4), KB_(c + 5), KB_(c + 6), KB_(c + 7)
-#define KB32_(c) KB8_(c), KB8_(c + 8), KB8_(c + 16), KB8_(c + 24)
-static const unsigned char key_byte[256] = {KB32_(0),   KB32_(32),  KB32_(64),  KB32_(96),
-                                            KB32_(128), KB32_(160), KB32_(192), KB32_(224)};
+static const unsigned char key_byte[256] = NE_BYTE_TABLE(KB_);
 #undef KB_
-#undef KB8_
-#undef KB32_
 
 /* For key_of's pass over a plain ASCII name: the byte a key takes from
  * each (letters lower-cased, digits), 0 for the bytes it skips, and 0xFF
@@ -135,16 +131,10 @@ static const unsigned char key_byte[256] = {KB32_(0),   KB32_(32),  KB32_(64),  
 #define KL_(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
 #define KK_(c) (((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') ? (c) : 0)
 #define KA_(c) ((c) == 0 || (c) >= 0x80 ? 0xFF : KK_(KL_(c)))
-#define KA8_(c) KA_(c), KA_(c + 1), KA_(c + 2), KA_(c + 3), KA_(c + 4), KA_(c + 5), \
-                KA_(c + 6), KA_(c + 7)
-#define KA32_(c) KA8_(c), KA8_(c + 8), KA8_(c + 16), KA8_(c + 24)
-static const unsigned char key_ascii[256] = {KA32_(0),   KA32_(32),  KA32_(64),  KA32_(96),
-                                             KA32_(128), KA32_(160), KA32_(192), KA32_(224)};
+static const unsigned char key_ascii[256] = NE_BYTE_TABLE(KA_);
 #undef KL_
 #undef KK_
 #undef KA_
-#undef KA8_
-#undef KA32_
 
 static uint64_t key_add(uint64_t h, const char *f, size_t n)
 {

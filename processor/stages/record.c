@@ -17,6 +17,8 @@
 
 #include "newsevents.h"
 
+#include "bytes.h"
+
 const char *ne_reason_name(ne_reason_t r)
 {
     static const char *const names[NE_R__COUNT] = {
@@ -226,12 +228,10 @@ static int fj_hex4(const char *p, uint32_t *v)
  * result is set where x has a quote, a backslash or a byte below 0x20 (exact
  * tests for "some byte is ..."; others' high bits may be set too once one
  * is). Bytes from 0x80 are not flagged: a caller that wants them ORs x. */
-#define NE_HIGH8 0x8080808080808080ull
 static inline uint64_t json_special8(uint64_t x)
 {
-    const uint64_t ones = 0x0101010101010101ull;
-    uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
-    return ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b);
+    uint64_t q = x ^ (NE_ONES8 * '"'), b = x ^ (NE_ONES8 * '\\');
+    return ((x - NE_ONES8 * 0x20) & ~x) | ((q - NE_ONES8) & ~q) | ((b - NE_ONES8) & ~b);
 }
 
 /* The string at j->p (its opening quote): [*s, *e) is what is inside the
@@ -742,14 +742,8 @@ static void out_int(out_t *o, long long v)
  * quote and the backslash. One load a byte in the loop over a string's last
  * bytes, where five tests were. */
 #define JP_(c) ((c) >= 0x20 && (c) < 0x80 && (c) != '"' && (c) != '\\')
-#define JP8_(c) JP_(c), JP_(c + 1), JP_(c + 2), JP_(c + 3), JP_(c + 4), JP_(c + 5), \
-                JP_(c + 6), JP_(c + 7)
-#define JP32_(c) JP8_(c), JP8_(c + 8), JP8_(c + 16), JP8_(c + 24)
-static const unsigned char json_plain[256] = {JP32_(0),   JP32_(32),  JP32_(64),  JP32_(96),
-                                              JP32_(128), JP32_(160), JP32_(192), JP32_(224)};
+static const unsigned char json_plain[256] = NE_BYTE_TABLE(JP_);
 #undef JP_
-#undef JP8_
-#undef JP32_
 
 /* The escaped bytes s[*ip..lim) of a string of n bytes, written at w, which
  * has room for (lim - *ip + 4) * 6 bytes: worst case every input byte

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "bytes.h"
 #include "lexicon.h"
 #include "text.h"
 
@@ -133,30 +134,23 @@ static size_t fold_cp(uint32_t c, char *out)
  * within [lo, hi]. Every byte of x must be below 0x80 (then no sum carries
  * into the next byte); with other bytes the result is garbage, which the
  * callers throw away (push_token) or prevent (ascii_alnum_end). */
-#define ONES8 0x0101010101010101ull
-#define HIGH8 0x8080808080808080ull
 static inline uint64_t in_range8(uint64_t x, unsigned lo, unsigned hi)
 {
-    uint64_t ge = x + ONES8 * (0x80 - lo), gt = x + ONES8 * (0x7F - hi);
-    return ge & ~gt & HIGH8;
+    uint64_t ge = x + NE_ONES8 * (0x80 - lo), gt = x + NE_ONES8 * (0x7F - hi);
+    return ge & ~gt & NE_HIGH8;
 }
 
 /* How many bytes of a mask from in_range8 are set: their sum, in the top byte. */
 static inline uint32_t count8(uint64_t m)
 {
-    return (uint32_t)(((m >> 7) * ONES8) >> 56);
+    return (uint32_t)(((m >> 7) * NE_ONES8) >> 56);
 }
 
 /* 1 for the ASCII letters and digits, 0 for every other byte: one load a
  * byte where ascii_alnum_end has fewer than eight bytes left. */
 #define AN_(c) ((c) >= '0' && (c) <= '9') || ((c) >= 'A' && (c) <= 'Z') || ((c) >= 'a' && (c) <= 'z')
-#define AN8_(c) AN_(c), AN_(c + 1), AN_(c + 2), AN_(c + 3), AN_(c + 4), AN_(c + 5), AN_(c + 6), AN_(c + 7)
-#define AN32_(c) AN8_(c), AN8_(c + 8), AN8_(c + 16), AN8_(c + 24)
-static const unsigned char ascii_alnum[256] = {AN32_(0),   AN32_(32),  AN32_(64),  AN32_(96),
-                                               AN32_(128), AN32_(160), AN32_(192), AN32_(224)};
+static const unsigned char ascii_alnum[256] = NE_BYTE_TABLE(AN_);
 #undef AN_
-#undef AN8_
-#undef AN32_
 
 /* The end of the run of ASCII letters and digits from text[i], eight bytes
  * at a time while eight remain: `stop` marks the bytes that are neither,
@@ -167,9 +161,9 @@ static inline size_t ascii_alnum_end(const char *text, size_t len, size_t i)
     for (; i + 8 <= len; i += 8) {
         uint64_t x;
         memcpy(&x, text + i, 8);
-        uint64_t low = x & ~HIGH8;
-        uint64_t alnum = in_range8(low, '0', '9') | in_range8(low | ONES8 * 0x20, 'a', 'z');
-        uint64_t stop = (~alnum | x) & HIGH8;
+        uint64_t low = x & ~NE_HIGH8;
+        uint64_t alnum = in_range8(low, '0', '9') | in_range8(low | NE_ONES8 * 0x20, 'a', 'z');
+        uint64_t stop = (~alnum | x) & NE_HIGH8;
         if (stop) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
             return i + (size_t)(__builtin_clzll(stop) >> 3);
@@ -265,7 +259,7 @@ static inline int push_token(ne_doc_t *d, const struct ne_lexicon_s *lex, uint32
             if (k == 0) head = f;
             h = ne_lex_chunk_mix(h, f);
         }
-        if (!(any & HIGH8)) {
+        if (!(any & NE_HIGH8)) {
             out[n] = '\0';
             if (letters) {
                 /* the first letter's case: capitalised */

@@ -18,12 +18,7 @@ alo() {
 }
 alo
 pid=$AGG_PID
-c=0
-for _ in $(seq 1 1200); do
-    c=$(committed "$G" "$EV" 2>/dev/null || echo 0)
-    [ "$c" -ge $((total / 2)) ] && break
-    sleep 0.05
-done
+c=$(committed_at_least "$G" "$EV" $((total / 2)))
 kill -9 "$pid"
 wait "$pid" 2>/dev/null || true
 note "killed with $c of $total events committed"

@@ -30,12 +30,7 @@ for _ in $(seq 1 600); do
     sleep 0.1
 done
 [ "$(holding "$a_log")" -gt 0 ] && [ "$(holding "$b_log")" -gt 0 ] || fail "the two instances did not share the partitions"
-c=0
-for _ in $(seq 1 1200); do
-    c=$(committed "$G" "$EV" 2>/dev/null || echo 0)
-    [ "$c" -ge $((total / 2)) ] && break
-    sleep 0.05
-done
+c=$(committed_at_least "$G" "$EV" $((total / 2)))
 [ "$c" -lt "$total" ] || fail "the input was all done before the handover"
 kill -TERM "$a"
 wait "$a" || fail "instance A exited $? after SIGTERM"

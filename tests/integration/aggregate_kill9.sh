@@ -23,14 +23,7 @@ prev=0
 for round in 1 2; do
     eos
     pid=$AGG_PID
-    # committed progress on the input (the query fails while a transaction
-    # holds offsets: only an answer counts)
-    c=0
-    for _ in $(seq 1 1200); do
-        c=$(committed "$G" "$EV" 2>/dev/null || echo 0)
-        [ "$c" -ge $((total * round / 3)) ] && break
-        sleep 0.05
-    done
+    c=$(committed_at_least "$G" "$EV" $((total * round / 3)))
     kill -9 "$pid"
     wait "$pid" 2>/dev/null || true
     note "round $round: killed with at least $c of $total events committed"

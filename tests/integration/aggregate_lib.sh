@@ -81,10 +81,15 @@ PY
 }
 
 # Wait (up to $3 s) until the output topic's table equals the offline one; fail with the difference.
+# With a pid in $4, fail at once when that service stops meanwhile (its log: $5).
 wait_table() {
-    local topic=$1 expected=$2 limit=${3:-180} t0=$SECONDS
+    local topic=$1 expected=$2 limit=${3:-180} pid=${4:-} log=${5:-} t0=$SECONDS
     while [ $((SECONDS - t0)) -lt "$limit" ]; do
         agg_compare "$topic" "$expected" >"$WORK/compare.txt" && { cat "$WORK/compare.txt"; return 0; }
+        if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+            [ -n "$log" ] && grep -v "delivery to\|_TRANSPORT" "$log" | tail -20 >&2
+            fail "the service stopped before the table of $topic equalled the offline table"
+        fi
         sleep 2
     done
     agg_compare "$topic" "$expected" verbose || true

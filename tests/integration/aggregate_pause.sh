@@ -27,12 +27,7 @@ start_agg -i "$EV" -o "$OUT" -g "$G" --create-topics --retention-days 0 --guaran
 pid=$AGG_PID log=$WORK/agg-$AGG_N.log
 renewed=0
 for round in 1 2 3 4; do
-    c=0
-    for _ in $(seq 1 600); do
-        c=$(committed "$G" "$EV" 2>/dev/null || echo 0)
-        [ "$c" -ge $((total * round / 10)) ] && break
-        sleep 0.05
-    done
+    c=$(committed_at_least "$G" "$EV" $((total * round / 10)) 600)
     [ "$c" -lt "$total" ] || break
     note "freezing the service for ${FREEZE}s with at least $c of $total events committed"
     kill -STOP "$pid"
@@ -49,12 +44,7 @@ done
 note "the producer was renewed after round $round: $(grep "a new producer takes" "$log" | head -1 | cut -c1-200)"
 wait "$STREAM_PID" || fail "the input stream failed"
 [ "$(end_offset "$EV")" = "$total" ] || fail "produced $(end_offset "$EV") of $total events"
-for _ in $(seq 1 600); do
-    agg_compare "$OUT" "$WORK/offline.jsonl" >"$WORK/compare.txt" && break
-    kill -0 "$pid" 2>/dev/null || { grep -v "delivery to\|_TRANSPORT" "$log" | tail -20 >&2; fail "the service stopped after the renewal"; }
-    sleep 0.5
-done
-wait_table "$OUT" "$WORK/offline.jsonl" 10
+wait_table "$OUT" "$WORK/offline.jsonl" 300 "$pid" "$log"
 stop_service "$pid"
 agg_compare "$OUT" "$WORK/offline.jsonl" || fail "the table changed after the stop"
 echo PASS

@@ -37,6 +37,18 @@ end_offset() {
     "$NE_TOPICS" -b "$B" end "$1"
 }
 committed() { "$NE_TOPICS" -b "$B" committed "$1" "$2"; }
+# Wait until group $1 has committed at least $3 records of topic $2 (up to
+# ${4:-1200} tries 0.05 s apart; the query fails while a transaction holds
+# offsets: only an answer counts). Prints the last count.
+committed_at_least() {
+    local c=0 _
+    for _ in $(seq 1 "${4:-1200}"); do
+        c=$(committed "$1" "$2" 2>/dev/null || echo 0)
+        [ "$c" -ge "$3" ] && break
+        sleep 0.05
+    done
+    echo "$c"
+}
 # Wait (up to $2 seconds) until no transaction is open in topic $1: every
 # partition's last stable offset has reached its high watermark. Kafka
 # writes a commit's markers after the commit has returned to the producer,
