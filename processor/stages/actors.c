@@ -380,7 +380,7 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
              e = ne_lex_entry(lx, e)->next) {
             const ne_lexent_t *en = ne_lex_entry(lx, e);
             if (en->kind == NE_RK_TITLE || en->kind == NE_RK_BODY ||
-                en->kind == NE_RK_ARMS) {
+                en->kind == NE_RK_PERSON || en->kind == NE_RK_ARMS) {
                 if (role == NE_LEX_NONE) role = e;
                 continue;
             }
@@ -586,9 +586,9 @@ static void add_owner(build_t *b, const ne_member_t *m)
 static int pronoun_fits(const ne_mention_t *m, int kind)
 {
     if (!m->n || (m->flags & (NE_MF_LOC | NE_MF_WEAK | NE_MF_REL))) return 0;
-    if (kind == 'h') return (m->flags & NE_MF_PERSON) && m->n == 1;
+    if (kind == 'h') return (m->flags & (NE_MF_PERSON | NE_MF_ONE)) && m->n == 1;
     if (kind == 't') return m->n >= 2 || (m->flags & NE_MF_PLURAL);
-    return !(m->flags & NE_MF_PERSON) && m->n == 1;
+    return !(m->flags & (NE_MF_PERSON | NE_MF_ONE)) && m->n == 1;
 }
 
 /* The subject of the sentence so far: its first actor mention that is not
@@ -1402,7 +1402,7 @@ static int parse_pronoun(ctx_t *c, uint32_t i, build_t *b, uint32_t *end)
     if (r) {
         b->m.n = r->n;
         memcpy(b->m.m, r->m, sizeof(r->m[0]) * r->n);
-        b->m.flags |= r->flags & (NE_MF_PERSON | NE_MF_PLURAL | NE_MF_GENERIC);
+        b->m.flags |= r->flags & (NE_MF_PERSON | NE_MF_ONE | NE_MF_PLURAL | NE_MF_GENERIC);
     }
     *end = i + 1;
     return 1;
@@ -2248,6 +2248,9 @@ static void head_role(ctx_t *c, build_t *b, parse_t *p, atom_t a)
         ne_strlcpy(b->role, en->kind == NE_RK_TITLE ? "OPP" : "CVL", sizeof(b->role));
     b->plural = is_role_plural(c, p->j, a.te) || en->plural;
     if (en->kind == NE_RK_TITLE) b->m.flags |= NE_MF_PERSON;
+    /* "he", "his" can also stand for one person named by a noun ("a British
+     * aid worker ... demanded his release"), who is no leader ('@') */
+    if (en->kind == NE_RK_PERSON && !b->plural) b->m.flags |= NE_MF_ONE;
     p->j = a.te;
     p->mods = 0;
 }
@@ -3298,7 +3301,7 @@ static void pronoun_mention(build_t *b, const ne_mention_t *r)
     b->m.n = r->n;
     memcpy(b->m.m, r->m, sizeof(r->m[0]) * (size_t)r->n);
     for (int q = 0; q < b->m.n; q++) b->m.m[q].start = b->m.m[q].end = 0;
-    b->m.flags = (uint16_t)(NE_MF_PRON | (r->flags & (NE_MF_PERSON | NE_MF_PLURAL)));
+    b->m.flags = (uint16_t)(NE_MF_PRON | (r->flags & (NE_MF_PERSON | NE_MF_ONE | NE_MF_PLURAL)));
 }
 /* "called for their immediate release", "demanded his extradition": after
  * a verb of bidding (govern-demand, govern-appeal), a possessive pronoun

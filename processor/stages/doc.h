@@ -68,6 +68,8 @@ enum {
     NE_MF_PERSONS = 1 << 8,  /* a compound whose every member is a named or titled person */
     NE_MF_SPEAKER = 1 << 9,  /* "we", "I" in a quotation: the speaker, found by frames.c */
     NE_MF_NAME = 1 << 10,    /* a name not in the dictionaries ("Ales Bialiatski") */
+    NE_MF_ONE = 1 << 11,     /* one person named by a common noun ("a British aid worker"):
+                              * "he", "his" may stand for it; no named or titled person */
 };
 
 typedef struct ne_member_s {

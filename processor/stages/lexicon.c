@@ -1027,8 +1027,10 @@ static int load_role_line(loader_t *ld, char **f, int nf)
     else if (strcmp(f[2], "body") == 0) e.kind = NE_RK_BODY;
     else if (strcmp(f[2], "arms") == 0)
         e.kind = NE_RK_ARMS;
+    else if (strcmp(f[2], "person") == 0)
+        e.kind = NE_RK_PERSON;
     else
-        return fail(ld, "unknown role kind '%s' (title, body or arms)", f[2]);
+        return fail(ld, "unknown role kind '%s' (title, body, person or arms)", f[2]);
     copy_cstr(e.code, sizeof(e.code), strcmp(f[1], "-") ? f[1] : "");
     int32_t ids[32];
     int n = phrase_words(ld->lx, f[0], ids, 32);

@@ -23,6 +23,7 @@ enum {
     NE_AK_IGO, NE_AK_GROUP, NE_AK_PERSON, NE_AK_SURNAME,
     NE_RK_TITLE, NE_RK_BODY,
     NE_RK_ARMS,    /* a weapon or platform: its owner's armed force, no actor alone */
+    NE_RK_PERSON,  /* a body whose singular is one person with no office ("a journalist") */
     NE_AK_MOVEMENT /* a group across states: coded by the state the text names */
 };
 
