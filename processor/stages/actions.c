@@ -801,6 +801,26 @@ static int bare_infinitive(const ctx_t *c, uint8_t forms, uint32_t before)
            !(wf(c, before) & (NE_W_PRON | NE_W_REL));
 }
 
+/* "Egypt helped broker the exchange": right after a verb of both lemma
+ * classes act and govern-bare (help), a bare infinitive with no object
+ * between is the subject's own act, as "helped to broker" is (act). Reads
+ * the mood of the governing verb into g; 0 when it is not that. */
+static int act_bare(const ctx_t *c, ne_vgroup_t *g, uint8_t forms, uint32_t before)
+{
+    uint32_t lem = 0;
+    if (!(forms & NE_F_BASE) || (forms & NE_F_PAST) || !valid_idx(c, before) || ment_at(c, before) >= 0)
+        return 0;
+    /* "deployed troops to help fight an insurgency": a purpose, whose
+     * parties are the sender's business (purpose_controller), not this */
+    uint32_t to = before > c->tb ? skip_left(c, before - 1) : UINT32_MAX;
+    if (valid_idx(c, to) && is_w(c, to, "to")) return 0;
+    uint8_t bforms = verb_reading(c, before, &lem);
+    uint32_t bf = bforms ? ne_lex_lemma_flags(c->lx, lem) : 0;
+    if ((bf & (NE_L_ACT | NE_L_BARE)) != (NE_L_ACT | NE_L_BARE)) return 0;
+    governed_mood(c, g, before, bforms, bf);
+    return 1;
+}
+
 /* Is there a future (or a threat) among the verb groups read before token p
  * ("would resume", "vowed to fight")? */
 static int future_before(const ctx_t *c, uint32_t p)
@@ -889,7 +909,7 @@ static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemm
     else if (!(g->flags & NE_VG_NOUN) && !has_aux)
         read_bare_form(c, g, forms, prev, before);
     if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE | NE_VG_PERMIT_PURPOSE)) && !has_aux &&
-        bare_infinitive(c, forms, before))
+        !act_bare(c, g, forms, before) && bare_infinitive(c, forms, before))
         g->flags |= NE_VG_INFINITIVE;
     /* "let the envoy meet", "made them pay": an object, then a bare infinitive */
     if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE | NE_VG_CAUSED | NE_VG_PERMIT_PURPOSE)) && !has_aux &&
