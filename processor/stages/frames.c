@@ -2846,15 +2846,17 @@ static int presented_by_other(const ctx_t *c, size_t gi)
 
 /* "demolished Palestinian homes and civilian buildings": members of one
  * compound that are the same state, bare and with a role, are one party:
- * the bare state gives way to the member that says who. Returns the new
- * count. */
+ * the bare state gives way to the member that says who. Not to the
+ * state's rebels or opposition, its opponents ("talks between Colombia
+ * and the FARC rebels" are between two parties). Returns the new count. */
 static int one_party_per_state(ne_member_t *m, int n)
 {
     int out = 0;
     for (int i = 0; i < n; i++) {
         int bare = m[i].country[0] && !m[i].role[0] && !strcmp(m[i].code, m[i].country), covered = 0;
         for (int j = 0; j < n && bare && !covered; j++)
-            covered = j != i && m[j].role[0] && !strcmp(m[j].country, m[i].country);
+            covered = j != i && m[j].role[0] && !strcmp(m[j].country, m[i].country) &&
+                      strcmp(m[j].role, "REB") && strcmp(m[j].role, "OPP");
         if (!covered) m[out++] = m[i];
     }
     return out;
