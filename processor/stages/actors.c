@@ -736,6 +736,14 @@ static int own_clause_after_subject(const ctx_t *c, uint32_t i)
     return 0;
 }
 
+/* Is m, a mention of the current sentence, the object of "at" or
+ * "before": where something happens ("at the International Court of
+ * Justice", "before the Security Council"), not who is acted on? */
+static int setting_mention(const ctx_t *c, const ne_mention_t *m)
+{
+    return m->tb > c->s.tb && m->tb < c->s.te && (is_w(c, m->tb - 1, "at") || is_w(c, m->tb - 1, "before"));
+}
+
 static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
                                            int objective)
 {
@@ -772,6 +780,7 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
     /* a group of people of no state named after every candidate left */
     const ne_mention_t *people = kind == 't' && objective && mem->people.n ? &mem->people : NULL;
     int new_clause = objective && own_clause_after_subject(c, i);
+    const ne_mention_t *setting = NULL;
     if (people && objective && people->tb >= c->s.tb && !new_clause) {
         const ne_mention_t *subj = sentence_subject(c);
         if (subj && subj->tb == people->tb) people = NULL; /* "they dispersed them" */
@@ -789,8 +798,16 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
         }
         if (subject && m->n == 1 && !strcmp(m->m[0].code, subject)) continue;
         if (bound && same_referent(m, bound)) continue;
+        /* "filed a case against the UAE at the ICJ, accusing it of": a
+         * party named as the setting ("at", "before" a court or body) gives
+         * way to an argument of the clause before it */
+        if (objective && !setting && setting_mention(c, m)) {
+            setting = m;
+            continue;
+        }
         return m;
     }
+    if (setting) return setting;
     if (people) return people;
     /* "Russia said they would": a subject "they" may stand for a state;
      * an object "them" ("put them on a plane to Washington") never does */
