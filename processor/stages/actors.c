@@ -815,14 +815,16 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
     return NULL;
 }
 
-/* The last two distinct actors of the memory (persons, or states). */
-static int two_recent(const ctx_t *c, int persons, int states, ne_mention_t *out)
+/* The last two distinct actors of the memory (persons, or states), both
+ * named at token `since` or later. */
+static int two_recent(const ctx_t *c, int persons, int states, uint32_t since, ne_mention_t *out)
 {
     const ne_memory_t *mem = c->mem;
     size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
     out->n = 0;
     for (size_t k = 0; k < n && out->n < 2; k++) {
         const ne_mention_t *m = &mem->recent[(mem->nrecent - 1 - k) % NE_MEM_RECENT];
+        if (m->tb < since) break;
         if (m->flags & (NE_MF_LOC | NE_MF_WEAK)) continue;
         if (persons && !(m->flags & NE_MF_PERSON)) continue;
         for (int q = m->n; q > 0 && out->n < 2; q--) {
@@ -1596,11 +1598,14 @@ static int resolve_cast(const ctx_t *c, int n, int persons, int states, ne_menti
     for (size_t k = 0; k < have; k++) {
         const ne_mention_t *m = &mem->cast[(mem->ncast - 1 - k) % NE_MEM_CASTS];
         if (m->n != n) continue;
+        /* "Egypt hosted Burhan for talks with Sisi. The two leaders": two
+         * persons named since the cast was set up are the two */
+        if (persons && n == 2 && two_recent(c, 1, 0, m->te, out)) return 1;
         out->n = m->n;
         memcpy(out->m, m->m, sizeof(m->m[0]) * (size_t)m->n);
         return 1;
     }
-    return n == 2 && ((states && two_adversaries(c, out)) || two_recent(c, persons, states, out));
+    return n == 2 && ((states && two_adversaries(c, out)) || two_recent(c, persons, states, 0, out));
 }
 
 /* "the group", "the militia": the last armed group or movement named (a
