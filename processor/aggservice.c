@@ -529,7 +529,7 @@ static void rewind_batch(svc_t *s, batch_t *b)
         }
         rd_kafka_topic_partition_list_add(seek, p->topic, p->partition)->offset = p->offset;
     }
-    rd_kafka_error_t *e = seek->cnt ? rd_kafka_seek_partitions(s->cons, seek, 10000) : NULL;
+    rd_kafka_error_t *e = seek->cnt ? ne_kafka_seek(s->cons, seek, 30000) : NULL;
     if (e) {
         ne_err("rewinding the batch: %s", rd_kafka_error_string(e));
         rd_kafka_error_destroy(e);
@@ -611,7 +611,7 @@ static void pause_one(svc_t *s, int32_t p, int pause)
          * After the resume: a seek of a paused partition can wait for a
          * fetch that does not come. A record fetched before the seek and
          * taken meanwhile is read twice: harmless, its event id counts once. */
-        rd_kafka_error_t *e = rd_kafka_seek_partitions(s->cons, l, 10000);
+        rd_kafka_error_t *e = ne_kafka_seek(s->cons, l, 30000);
         if (e || l->elems[0].err) {
             ne_err("seeking %s[%d] to %lld: %s", s->in, p, (long long)s->resume_at[p],
                    e ? rd_kafka_error_string(e) : rd_kafka_err2str(l->elems[0].err));

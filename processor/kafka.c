@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "consumer.h"
 #include "kafka.h"
@@ -155,4 +156,28 @@ int ne_txn_renewable(rd_kafka_t *prod, int64_t began)
     rd_kafka_resp_err_t code = rd_kafka_fatal_error(prod, buf, sizeof(buf));
     return code == RD_KAFKA_RESP_ERR_INVALID_TXN_STATE ||
            (ne_txn_is_fence(code) && ne_now_ms() - began > ne_txn_timeout_ms(prod));
+}
+
+static int seek_timed_out(const rd_kafka_error_t *e, const rd_kafka_topic_partition_list_t *l)
+{
+    if (e) return rd_kafka_error_code(e) == RD_KAFKA_RESP_ERR__TIMED_OUT;
+    for (int i = 0; i < l->cnt; i++)
+        if (l->elems[i].err == RD_KAFKA_RESP_ERR__TIMED_OUT) return 1;
+    return 0;
+}
+
+rd_kafka_error_t *ne_kafka_seek(rd_kafka_t *rk, rd_kafka_topic_partition_list_t *l, int total_ms)
+{
+    int64_t end = ne_now_ms() + total_ms;
+    for (int tries = 1;; tries++) {
+        int64_t left = end - ne_now_ms();
+        rd_kafka_error_t *e = rd_kafka_seek_partitions(rk, l, (int)(left > 100 ? left : 100));
+        if (!seek_timed_out(e, l) || ne_now_ms() >= end) return e;
+        ne_warn("seek %d timed out (%s): trying again", tries,
+                e ? rd_kafka_error_string(e) : "a partition's seek");
+        if (e) rd_kafka_error_destroy(e);
+        for (int i = 0; i < l->cnt; i++) l->elems[i].err = RD_KAFKA_RESP_ERR_NO_ERROR;
+        struct timespec ts = {0, 100 * 1000 * 1000}; /* an early give-up must not spin */
+        nanosleep(&ts, NULL);
+    }
 }

@@ -76,4 +76,15 @@ int ne_txn_is_fence(rd_kafka_resp_err_t code);
  */
 int ne_txn_renewable(rd_kafka_t *prod, int64_t began);
 
+/**
+ * @brief rd_kafka_seek_partitions() that tries again, up to total_ms in all,
+ * while the seek times out. A seek to an absolute offset can be repeated
+ * safely, and librdkafka 2.0.2 was seen (a sanitizer build on two busy
+ * cores) to give up a seek after about one second of its ten, which
+ * stopped the aggregate service. The elements' err fields are those of the
+ * last try.
+ * @returns NULL, or the last try's error (the caller destroys it).
+ */
+rd_kafka_error_t *ne_kafka_seek(rd_kafka_t *rk, rd_kafka_topic_partition_list_t *l, int total_ms);
+
 #endif

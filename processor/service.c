@@ -249,11 +249,14 @@ static void keep_membership(void *arg)
     }
     rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(1);
     rd_kafka_topic_partition_list_add(l, rd_kafka_topic_name(m->rkt), m->partition)->offset = m->offset;
-    rd_kafka_error_t *e = rd_kafka_seek_partitions(rk, l, 5000);
-    if (e) {
-        /* the record is not lost: its offset was never stored */
-        ne_warn("putting a record back while the output is full: %s", rd_kafka_error_string(e));
-        rd_kafka_error_destroy(e);
+    rd_kafka_error_t *e = ne_kafka_seek(rk, l, 30000);
+    if (e || l->elems[0].err) {
+        /* going on would read past the record, and the next record's
+         * stored offset would commit over it: stop, a restart reads it */
+        ne_err("putting a record back while the output is full: %s",
+               e ? rd_kafka_error_string(e) : rd_kafka_err2str(l->elems[0].err));
+        if (e) rd_kafka_error_destroy(e);
+        ne_service_fail();
     }
     rd_kafka_topic_partition_list_destroy(l);
     rd_kafka_message_destroy(m);
@@ -356,7 +359,7 @@ static void rewind_batch(rd_kafka_t *rk, rewind_t *rw)
         if (rd_kafka_topic_partition_list_find(mine, p->topic, p->partition))
             rd_kafka_topic_partition_list_add(seek, p->topic, p->partition)->offset = p->offset;
     }
-    rd_kafka_error_t *e = seek->cnt ? rd_kafka_seek_partitions(rk, seek, 10000) : NULL;
+    rd_kafka_error_t *e = seek->cnt ? ne_kafka_seek(rk, seek, 30000) : NULL;
     if (e) {
         ne_err("rewinding the batch: %s", rd_kafka_error_string(e));
         rd_kafka_error_destroy(e);
