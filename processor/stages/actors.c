@@ -1243,6 +1243,19 @@ static inline int people_word_before_role(const ctx_t *c, uint32_t j)
  * ("the jailed opposition leader", "Russian-backed separatists"): after a
  * name it is the verb ("Belarus released 14 prisoners"). */
 static int verb_complement(const ctx_t *c, uint32_t j);
+/* "U.S. trade negotiators", "Chinese aid workers": a word whose only verb
+ * form is the base, right before a role noun, is a noun modifying it (a
+ * singular state's verb would take -s or -ed: "Israel attacked militants"
+ * is no such word). */
+static int base_noun_before_role(const ctx_t *c, uint32_t j)
+{
+    uint8_t forms = 0;
+    for (uint32_t v = ne_lex_vforms(c->s.lx, tok(c, j)->word); v != NE_LEX_NONE;
+         v = ne_lex_vform(c->s.lx, v)->next)
+        forms |= ne_lex_vform(c->s.lx, v)->forms;
+    return forms == NE_F_BASE && j + 1 < c->s.te && lookup(c, j + 1).type == A_ROLE;
+}
+
 static int role_ahead_v(const ctx_t *c, uint32_t j, int allow_adj, int allow_verbish)
 {
     if (verb_complement(c, j)) return 0;
@@ -1261,14 +1274,14 @@ static int role_ahead_v(const ctx_t *c, uint32_t j, int allow_adj, int allow_ver
             if (!allow_adj) return 0;
             if (ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_ADJ) return 1;
             /* "Houthi rebels", "U.S. envoy": a name used as a modifier */
-            return a.te < c->s.te &&
-                   (lookup(c, a.te).type == A_ROLE || org_name(c, a.te, NULL));
+            return a.te < c->s.te && (lookup(c, a.te).type == A_ROLE || org_name(c, a.te, NULL) ||
+                                      base_noun_before_role(c, a.te));
         }
         if ((tok(c, j)->flags & NE_TF_CAP) && org_name(c, j, NULL))
             return 1; /* "Kenya's Law Society" */
         if (people_word_before_role(c, j)) return 1;
         if (is_modifier(c, j) && is_verbish(c, j) && !allow_verbish &&
-            !(j > c->s.tb && is_hyphen(c, j - 1)))
+            !(j > c->s.tb && is_hyphen(c, j - 1)) && !base_noun_before_role(c, j))
             return 0;
         if (is_modifier(c, j) || is_hyphen(c, j) || tok(c, j)->kind == NE_TK_NUM ||
             (wf(c, j) & NE_W_NUM)) {
@@ -2361,7 +2374,8 @@ static int head_title_name(ctx_t *c, build_t *b, parse_t *p)
 static int head_modifier(ctx_t *c, build_t *b, parse_t *p)
 {
     if (is_modifier(c, p->j) && p->mods < 3 && !b->role_set &&
-        role_ahead_v(c, p->j, 1, p->det) && (p->det || !is_verbish(c, p->j)) &&
+        role_ahead_v(c, p->j, 1, p->det) &&
+        (p->det || !is_verbish(c, p->j) || base_noun_before_role(c, p->j)) &&
         !(p->mods > 0 && verb_ends_phrase(c, p->j))) {
         if (has_class(c, p->j, NE_MC_FORMER, NULL)) p->former = 1;
         p->j++;
