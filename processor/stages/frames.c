@@ -1092,7 +1092,15 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
     /* "Niger's junta expelled ... The junta also ordered French troops
      * out": an actor with a role only is the last one of that role the
      * article placed, before the other side's state */
-    if (!st && role[0] && (!target || definite_role(c, m))) st = last_of_role(c, role);
+    if (!st && role[0] && (!target || definite_role(c, m))) {
+        st = last_of_role(c, role);
+        /* "Russia expelled two British diplomats. The foreign ministry
+         * accused them (Britain)": not when that is the other side's state */
+        if (st && other && !strcmp(st, other->country)) st = NULL;
+    }
+    /* ... the state that acted last in the article, not the other side's */
+    if (!st && !target && !strcmp(role, "GOV") && other && other->country[0])
+        st = last_agent_state(c, other);
     /* "Pakistan condemned the Afghan attack, which killed three soldiers":
      * the forces a state's violence (roots 18-20) hits are of another state,
      * the nearest one named; a rebel group's or a crowd's are of its own */
