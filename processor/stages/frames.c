@@ -1083,7 +1083,11 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
     char role[4];
     memcpy(role, m->role, sizeof(role));
     const char *st = NULL;
-    if (target || local_role(role)) st = event_place(c, near);
+    /* "sanctioned two American companies ... banned the firms from trading
+     * in China": "the" and a role alone is the last one of that role the
+     * article placed, before the place of the event */
+    if (target && role[0] && definite_role(c, m) && !local_role(role)) st = last_of_role(c, role);
+    if (!st && (target || local_role(role))) st = event_place(c, near);
     if (!st && target && other && other->country[0] && crossborder_verb(c, near)) {
         st = nearest_state(c, near, other->country);
         if (!st && c->mem->country[0] && strcmp(c->mem->country, other->country))
