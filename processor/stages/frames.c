@@ -3044,6 +3044,44 @@ static int hearsay_clause(const ctx_t *c, const ne_vgroup_t *g)
     return ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_HEARSAY), sg >= 0 ? sg : w);
 }
 
+/* "Israeli airstrikes killed 25 people ... One strike hit a house": an act
+ * of force (roots 18-20) whose subject is an event noun with no party of
+ * its own ("one strike", "a strike on a school in Gaza City") is done by
+ * the agents of the article's last such event. Returns the agents. */
+static int means_agents(const ctx_t *c, const ne_vgroup_t *g, const char *code, ne_member_t *act)
+{
+    int root = code_root(code);
+    if (root < 18 || root > 20 || !c->mem->nevents ||
+        (g->flags & (NE_VG_PASSIVE | NE_VG_NOUN | NE_VG_INFINITIVE | NE_VG_PARTICIPLE | NE_VG_REDUCED)))
+        return 0;
+    const uint32_t force = (1u << 18) | (1u << 19) | (1u << 20);
+    uint32_t noun = NE_LEX_NONE;
+    for (uint32_t k = g->first; k > c->s.tb && g->first - k < 10; k--) {
+        const ne_token_t *t = tok(c, k - 1);
+        /* not in a clause of time or a relative: "a day after an attack on
+         * a defence company killed five people" is another act, by others */
+        if (wf(c, k - 1) & (NE_W_SUBORD | NE_W_REL)) return 0;
+        if (t->kind == NE_TK_PUNCT) break;
+        int32_t m = ment_at(c, k - 1);
+        /* a party in the subject ("an Israeli strike") is its own agent */
+        if (m >= 0 && c->s.d->ment.v[m].n && !(c->s.d->ment.v[m].flags & NE_MF_LOC)) {
+            const ne_mention_t *mm = &c->s.d->ment.v[m];
+            if (!(mm->tb >= 1 && (wf(c, mm->tb - 1) & NE_W_PREP))) return 0;
+        }
+        uint32_t n = ne_lex_noun(c->s.lx, t->word);
+        if (n != NE_LEX_NONE && (ne_lex_noun_roots(c->s.lx, n) & force)) noun = n;
+    }
+    if (noun == NE_LEX_NONE) return 0;
+    const struct ne_memevent_s *e = recall_event(c->mem, ne_lex_noun_roots(c->s.lx, noun) & force,
+                                                 ne_lex_noun_word(c->s.lx, noun));
+    /* an act told in an earlier sentence, which this one goes on telling */
+    if (!e || !e->nagent || e->sent >= c->s.tb) return 0;
+    int na = 0;
+    for (int i = 0; i < e->nagent; i++) na = add_member(act, na, NE_MAX_MEMBERS, &e->agent[i]);
+    for (int i = 0; i < na; i++) act[i].start = act[i].end = 0;
+    return na;
+}
+
 static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
 {
     ne_doc_t *d = c->s.d;
@@ -3084,7 +3122,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
             whose_owner(c, subj, act, na);
             object_before_place(c, g, act, na);
             if (g->flags & NE_VG_STATEMENT) na = co_authors(c, gi, act, na, NE_MAX_MEMBERS);
-        } else if (!(na = caused_crowd(c, gi, act))) {
+        } else if (!(na = caused_crowd(c, gi, act)) && !(na = means_agents(c, g, proto.code, act))) {
             return 0;
         }
         ncp = counterpart(c, g, proto.code, act, na, cp, ev, &recip);
