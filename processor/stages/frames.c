@@ -2051,6 +2051,27 @@ static int warring_parties(const ctx_t *c, const char *code, const ne_member_t *
     return n;
 }
 
+/* "Chinese and Russian bombers flew ... Japanese fighter jets were scrambled
+ * in response": a bare "in response" (or "in retaliation") answers the
+ * article's last remembered act whose agents are of another state than the
+ * actor: its agents are the counterparts. */
+static int last_other_agents(const ctx_t *c, const ne_member_t *act, int na, ne_member_t *cp)
+{
+    const struct ne_memevent_s *e;
+    if (!na || !act[0].country[0]) return 0;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        int n = 0;
+        for (int i = 0; i < e->nagent; i++)
+            if (e->agent[i].country[0] && strcmp(e->agent[i].country, act[0].country)) {
+                cp[n] = e->agent[i];
+                cp[n].start = cp[n].end = 0;
+                n++;
+            }
+        if (n) return n;
+    }
+    return 0;
+}
+
 /* "China imposed export controls on rare earth metals, in a move seen as
  * retaliation for new US tariffs": an act that names no one else, followed
  * in its sentence by a noun of answering (class REPRISAL) and "for" or
@@ -2062,9 +2083,9 @@ static int answered_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_
     uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_REPRISAL);
     for (uint32_t k = g->head + 1; k + 1 < c->s.te; k++) {
         if (is_punct(c, k, ".;:")) break;
-        if (!ne_lex_in_class(c->s.lx, cls, tok(c, k)->word) ||
-            !(is_w(c, k + 1, "for") || is_w(c, k + 1, "to")))
-            continue;
+        if (!ne_lex_in_class(c->s.lx, cls, tok(c, k)->word)) continue;
+        if (!(is_w(c, k + 1, "for") || is_w(c, k + 1, "to")))
+            return is_w(c, k - 1, "in") ? last_other_agents(c, act, na, cp) : 0;
         for (uint32_t q = k + 2; q < c->s.te && q < k + 5; q++) {
             int32_t m = ment_at(c, q);
             if (m < 0) continue;
@@ -4174,6 +4195,37 @@ static int thing_passive(ctx_t *c, size_t gi)
     return 1;
 }
 
+/* "Japanese fighter jets were scrambled", "100,000 reservists were called
+ * up", "Armenian troops were deployed to the border": a passive show of force
+ * (root 15) with no "by" agent, whose subject is a state's own force or
+ * weapons, is that state's act: one puts one's own forces on alert. The
+ * verb's patterns match object-first (as in thing_passive), the subject's
+ * phrase as their object words, then the words after the verb; the subject
+ * acts. Returns 1 when it matched so. */
+static int own_force_passive(ctx_t *c, size_t gi)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *g = &d->vg.v[gi];
+    if (g->pat || (g->flags & (NE_VG_PASSIVE | NE_VG_CONTROLLED | NE_VG_REDUCED | NE_VG_NOUN)) != NE_VG_PASSIVE ||
+        by_agent(c, g->head + 1) != -2)
+        return 0;
+    int32_t subj = group_subject(c, gi);
+    if (subj < 0) return 0;
+    const ne_mention_t *m = &d->ment.v[subj];
+    if (!m->n || (m->flags & (NE_MF_LOC | NE_MF_PRON | NE_MF_REL | NE_MF_GENERIC | NE_MF_WEAK)))
+        return 0;
+    for (int i = 0; i < m->n; i++)
+        if (!m->m[i].country[0] || !force_role(m->m[i].role)) return 0;
+    ne_match_t mt;
+    if (!ne_actions_match_gapped(c->s.lx, d, c->s.tb, c->s.te, g, m->tb, g->first, &mt) ||
+        code_root(mt.pat->code) != 15)
+        return 0;
+    g->flags &= ~NE_VG_PASSIVE;
+    take_match(c, gi, &mt, mt.target);
+    g->subj = subj;
+    return 1;
+}
+
 /* "talks in Pretoria brokered by the African Union", "Talks between A
  * and B were mediated by X": a passive verb done to an event noun matches
  * its patterns object-first, with the noun's phrase as the object
@@ -4257,6 +4309,7 @@ static void match_groups(ctx_t *c)
             match_object_gap(c, gi))    /* "Rwanda, which Kinshasa accuses of" */
             continue;
         match_own_frame(c, gi);
+        own_force_passive(c, gi); /* "jets were scrambled" */
         protest_aim(c, gi); /* "demonstrated, calling for independence" */
     }
 }
