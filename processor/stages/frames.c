@@ -3932,6 +3932,21 @@ static int32_t list_before_thing(const ctx_t *c, uint32_t q)
     return -1;
 }
 
+#define MAX_ADJUNCT_WORDS 6 /* words of a prepositional adjunct between a verb and its object */
+
+/* Is the mention at token tb inside a short prepositional adjunct right
+ * after the verb at token verb ("said in an interview with | the BBC |
+ * that", "told reporters at a meeting with | EU envoys | that")? Plain words
+ * only, the first a preposition: then "that" after the mention still opens
+ * the verb's complement. */
+static int adjunct_between(const ctx_t *c, uint32_t verb, uint32_t tb)
+{
+    if (tb <= verb + 1 || tb - verb - 1 > MAX_ADJUNCT_WORDS || !(wf(c, verb + 1) & NE_W_PREP)) return 0;
+    for (uint32_t k = verb + 1; k < tb; k++)
+        if (tok(c, k)->kind != NE_TK_WORD || ment_at(c, k) >= 0 || verb_head_at(c, k)) return 0;
+    return 1;
+}
+
 /* The antecedent of a relative clause whose relative word is token r
  * ("Rwanda, which", "a militia that", "the fishermen whom"), -1 none. */
 static int32_t gap_antecedent(const ctx_t *c, uint32_t r)
@@ -3953,7 +3968,7 @@ static int32_t gap_antecedent(const ctx_t *c, uint32_t r)
     uint32_t tb = c->s.d->ment.v[a].tb;
     for (size_t k = 0; k < c->s.d->vg.n; k++) {
         const ne_vgroup_t *v = &c->s.d->vg.v[k];
-        if (v->head + 1 == tb &&
+        if ((v->head + 1 == tb || adjunct_between(c, v->head, tb)) &&
             ((v->flags & NE_VG_SAY) || (ne_lex_lemma_flags(c->s.lx, v->lemma) &
                                         (NE_L_REPORT | NE_L_APPEAL | NE_L_DEMAND | NE_L_ORDER))))
             return -1;
