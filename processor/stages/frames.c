@@ -1318,12 +1318,25 @@ static int state_actor(const ne_member_t *a)
     return (a->country[0] && (!a->role[0] || !strcmp(a->role, "GOV"))) || !strncmp(a->code, "IGO", 3);
 }
 
+/* "The RSF arrested several of its own fighters": "own" after a possessive
+ * in the mention of g's counterpart says the actor acts on its own members
+ * (an internal purge), an event between two equal codes, which emit
+ * otherwise takes for a misread of one party as two. */
+static int own_members(const ctx_t *c, const ne_vgroup_t *g)
+{
+    if (!g || g->target < 0) return 0;
+    const ne_mention_t *m = &c->s.d->ment.v[g->target];
+    for (uint32_t k = m->tb; k + 1 < m->te && k < m->tb + 3; k++)
+        if ((wf(c, k) & NE_W_POSS) && is_w(c, k + 1, "own")) return 1;
+    return 0;
+}
+
 static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const ne_member_t *a,
                 const ne_member_t *b)
 {
     if (!a->code[0] || !b->code[0]) return 0;
     if (unplaced(a) || unplaced(b)) return 0;
-    if (strcmp(a->code, b->code) == 0) return 0;
+    if (strcmp(a->code, b->code) == 0 && !own_members(c, c->coding)) return 0;
     ne_event_t e = *proto;
     int root = code_root(e.code);
     /* a state consulting or cooperating with itself ("Beijing was ready to
@@ -3117,7 +3130,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         remember_event(c->mem, proto.code, trigger_word(c, g), means_word(c, g), c->s.tb, act, na, act, na);
         return 0;
     }
-    if (!quiet && na && same_members(act, na, cp, ncp)) *empty = 1;
+    if (!quiet && na && same_members(act, na, cp, ncp) && !own_members(c, g)) *empty = 1;
     c->coding = g;
     /* the members as placed for the memory: each actor as placed against
      * the first counterpart, each counterpart against the first actor */
