@@ -4193,6 +4193,23 @@ static uint32_t thing_phrase_before(const ctx_t *c, uint32_t p)
     return (wf(c, from) & (NE_W_DET | NE_W_POSS)) ? from : UINT32_MAX;
 }
 
+#define MAX_BARE_PHRASE 3 /* words of a noun phrase with no determiner */
+
+/* "polls closed in local elections boycotted by the opposition": a noun
+ * phrase of a few plain words with no determiner, right after a
+ * preposition, that ends right before token p: its first token, or
+ * UINT32_MAX. */
+static uint32_t bare_phrase_before(const ctx_t *c, uint32_t p)
+{
+    uint32_t from = p;
+    while (from > c->s.tb + 1 && p - from < MAX_BARE_PHRASE && tok(c, from - 1)->kind == NE_TK_WORD &&
+           !wf(c, from - 1) && ment_at(c, from - 1) < 0 && !verb_head_at(c, from - 1))
+        from--;
+    if (from == p || from <= c->s.tb || !(wf(c, from - 1) & NE_W_PREP) || is_w(c, from - 1, "of"))
+        return UINT32_MAX;
+    return from;
+}
+
 /* "the sanctions imposed by the EU on Belarus", "an inquiry launched by the
  * Commission into X": a reduced passive participle on a noun phrase that is
  * no actor, with its "by" agent right after it, is the agent's act on that
@@ -4211,6 +4228,7 @@ static int thing_passive(ctx_t *c, size_t gi)
     int32_t agent = by_mention(c, g->head + 1);
     if (agent < 0) return 0;
     uint32_t from = thing_phrase_before(c, g->first);
+    if (from == UINT32_MAX) from = bare_phrase_before(c, g->first);
     if (from == UINT32_MAX) return 0;
     /* the words after the verb resume after the agent */
     ne_vgroup_t v = *g;
