@@ -1974,6 +1974,35 @@ static int deal_parties(const ctx_t *c, const char *code, const ne_member_t *act
                         ne_member_t *cp);
 static int answered_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                           ne_member_t *cp);
+/* "blew himself up among crowds outside Kabul airport, killing 13 U.S.
+ * service members and dozens of Afghans": an act of force whose own clause
+ * names only a place or a crowd is aimed at the victims that its toll, a
+ * participle of consequence after a comma (", killing X and Y"), names:
+ * the parties of its clause that have a state. Their members, 0 none. */
+static int toll_victims(const ctx_t *c, const ne_vgroup_t *g, ne_member_t *cp)
+{
+    const ne_doc_t *d = c->s.d;
+    for (size_t k = 0; k < d->vg.n; k++) {
+        const ne_vgroup_t *v = &d->vg.v[k];
+        if (v->head <= g->head || !(v->flags & NE_VG_PARTICIPLE) || !is_punct(c, v->head - 1, ",") ||
+            !(ne_lex_lemma_flags(c->s.lx, v->lemma) & NE_L_CONSEQUENCE))
+            continue;
+        int n = 0;
+        for (uint32_t q = v->head + 1; q < c->s.te && n < NE_MAX_MEMBERS; q++) {
+            if (is_punct(c, q, ".;:,()") || (wf(c, q) & (NE_W_REL | NE_W_SUBORD)) || verb_head_at(c, q)) break;
+            int32_t m = ment_at(c, q);
+            if (m < 0) continue;
+            const ne_mention_t *mm = &d->ment.v[m];
+            q = mm->te - 1;
+            if (mm->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_PRON | NE_MF_GENERIC | NE_MF_WEAK)) continue;
+            for (int i = 0; i < mm->n && n < NE_MAX_MEMBERS; i++)
+                if (mm->m[i].country[0]) cp[n++] = mm->m[i];
+        }
+        return n > 1 ? n : 0;
+    }
+    return 0;
+}
+
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp, const struct ne_events_s *ev)
 {
@@ -2005,6 +2034,10 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
          * envoy": the actor's own forces or officials, inside the words the
          * pattern matched, are its means, not the party acted on */
         if (na && c->s.d->ment.v[m].te <= g->mend && own_forces(&c->s.d->ment.v[m], &act[0])) continue;
+        if (violent_code(g->pat->code) && (c->s.d->ment.v[m].flags & (NE_MF_LOC | NE_MF_GENERIC))) {
+            int n = toll_victims(c, g, cp);
+            if (n) return n;
+        }
         return members(c, m, cp);
     }
     int n = similar_targets(c, g, act, na, cp);
