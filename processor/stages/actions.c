@@ -763,10 +763,18 @@ static int aux_ahead(const ctx_t *c, uint32_t i)
  * finite verb), in a clause whose finite verb is elsewhere, or with a
  * "by" agent ("a convoy attacked by rebels"); "its allies demanded that
  * ..." is the clause's verb. */
+/* ("a civilian airship used for weather research": a noun that an actor's
+ * adjective modifies, no actor itself, is a plain noun too) */
+static int plain_noun_at(const ctx_t *c, uint32_t i)
+{
+    int32_t m = ment_at(c, i);
+    return m < 0 || (c->d->ment.v[m].flags & NE_MF_WEAK);
+}
+
 static int reduced_participle(const ctx_t *c, uint32_t i, uint8_t forms, uint32_t before)
 {
     return (forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(c, before) &&
-           ment_at(c, before) < 0 && tok(c, before)->kind == NE_TK_WORD &&
+           plain_noun_at(c, before) && tok(c, before)->kind == NE_TK_WORD &&
            !(wf(c, before) & (NE_W_PRON | NE_W_REL | NE_W_CONJ | NE_W_ADV)) &&
            !is_adverb(c, before) && !has_object(c, i + 1) &&
            (finite_before(c->d, c->tb, i) || aux_ahead(c, i) || by_actor(c, i + 1));
