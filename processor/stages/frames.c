@@ -2992,6 +2992,28 @@ static int32_t holder_subject(const ctx_t *c, const ne_vgroup_t *g)
     return m;
 }
 
+/* "Russia freed reporter X ... X had been sentenced to 16 years": a
+ * sentence or an arrest in the passive with no agent named is the act of
+ * the party that holds the subject, the state whose agents the article last
+ * saw act on it (remembered events). Writes that agent to act; 1, or 0 for
+ * none. */
+static int custody_agent(const ctx_t *c, const char *code, int32_t subj, ne_member_t *act)
+{
+    if (strncmp(code, "116", 3) && strncmp(code, "173", 3)) return 0;
+    const ne_mention_t *m = &c->s.d->ment.v[subj];
+    if (m->n != 1 || !m->m[0].country[0] || (m->flags & (NE_MF_LOC | NE_MF_REL))) return 0;
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++)
+        for (int t = 0; t < e->ntarget; t++)
+            if (!strcmp(e->target[t].code, m->m[0].code) && e->nagent && e->agent[0].country[0] &&
+                state_side(&e->agent[0]) && strcmp(e->agent[0].country, m->m[0].country)) {
+                act[0] = e->agent[0];
+                act[0].start = act[0].end = 0;
+                return 1;
+            }
+    return 0;
+}
+
 /* The events of group gi under its match. *empty is set when the match
  * names no counterpart the actor can act on: a reciprocal with one actor,
  * no counterpart, or only the actor itself. */
@@ -3118,6 +3140,10 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     if ((g->flags & NE_VG_PASSIVE) && !(g->flags & NE_VG_CONTROLLED) && !(g->pat->opts & NE_PO_THREAT)) {
         int32_t agent = passive_agent(c, agent_from(c, g, mt.end), proto.code), noun = subj < 0 ? event_patient(c, g) : -1;
         if (subj < 0 && noun < 0) subj = holder_subject(c, g);
+        if (agent < 0 && subj >= 0 && (na = custody_agent(c, proto.code, subj, act)) > 0) {
+            ncp = members(c, subj, cp);
+            goto parties;
+        }
         if (agent < 0 || (subj < 0 && noun < 0)) return 0;
         na = members(c, agent, act);
         /* "a ceremony hosted by X": the parties of the event the noun names,
@@ -3138,6 +3164,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         }
         ncp = counterpart(c, g, proto.code, act, na, cp, ev, &recip);
     }
+parties:
     /* "drew condemnation from India", "came under criticism from Beijing":
      * the pattern's '+' acts on the subject (option inverse) */
     if ((g->pat->opts & NE_PO_INVERSE) && !recip) {
