@@ -491,6 +491,8 @@ static uint32_t before_object_relative(const ctx_t *c, uint32_t last)
     return last;
 }
 
+static int plain_noun(const ctx_t *c, uint32_t i);
+
 /* Object control: "urged China to free", "called on Rwanda to withdraw",
  * "let the envoy meet". If token `last` ends an actor mention that follows
  * a verb of one of the classes `want` (with at most one preposition
@@ -513,9 +515,12 @@ static int32_t object_controller_at(const ctx_t *c, uint32_t last, uint32_t want
     p--;
     /* "urged the army chief, General X, and RSF commander Y to cease":
      * back over a coordination of mentions (with their appositions) */
+    /* ("ordered television and radio stations to stop": a plain noun before
+     * "and" shares the mention's head) */
     for (int n = 0; n < 24 && p > c->tb && (is_w(c, p, "and") || is_w(c, p, "or") ||
                                             is_punct(c, p, ",") || ment_at(c, p) >= 0 ||
-                                            (tok(c, p)->flags & NE_TF_CAP)); n++) {
+                                            (tok(c, p)->flags & NE_TF_CAP) ||
+                                            (is_w(c, p + 1, "and") && plain_noun(c, p))); n++) {
         /* (never below the sentence: a mention may open it) */
         uint32_t back = ment_at(c, p) >= 0 ? c->d->ment.v[ment_at(c, p)].tb : p;
         p = back > c->tb ? back - 1 : c->tb;
@@ -535,7 +540,6 @@ static int32_t object_controller_at(const ctx_t *c, uint32_t last, uint32_t want
  * mention that ends there, else, past a relative clause on an object ("urged
  * the rebels | who attacked Kenya | to withdraw"), the verb before its
  * antecedent. */
-static int plain_noun(const ctx_t *c, uint32_t i);
 
 /* Is token `last` a plain noun whose owner is the mention right before it
  * ("allow United Nations | planes", "NATO | planes": a name that modifies a
