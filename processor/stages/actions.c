@@ -202,11 +202,40 @@ static int near_phrase_verb(const ctx_t *c, uint32_t i)
 /* Token i is a verb form that may head a group: not inside a mention or a
  * time expression, not a grammar word, not a capitalized word inside the
  * sentence (a name or a title: "Free Tibet"). Returns its form bits. */
+static int words_present(const ne_lexicon_t *lx, const ne_pattern_t *p, const ne_doc_t *d);
+
+/* "said they would have consequences", "had talks with Putin": "have"
+ * right before a noun phrase (a determiner, a number, or a word with no
+ * participle reading), not before a participle or an adverb, is the verb
+ * itself, not an auxiliary, when the sentence has the words of one of its
+ * patterns (most "have" is possession, no event, and stays out of the
+ * groups). */
+static int lexical_have(const ctx_t *c, uint32_t i)
+{
+    if (!(wf(c, i) & NE_W_HAVE) || i + 1 >= c->te ||
+        (wf(c, i) & (NE_W_BE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL | NE_W_DET | NE_W_PREP | NE_W_PRON |
+                     NE_W_REL | NE_W_CONJ | NE_W_NEG | NE_W_POSS)))
+        return 0;
+    uint32_t n = i + 1, f = wf(c, n), lem = 0;
+    if (is_w(c, n, "no")) return 0; /* "had no plans to hold talks": nothing had */
+    if (!(f & (NE_W_DET | NE_W_NUM)) &&
+        (tok(c, n)->kind != NE_TK_WORD || f || is_adverb(c, n) ||
+         (verb_reading(c, n, &lem) & (NE_F_PPART | NE_F_PAST | NE_F_ING))))
+        return 0;
+    size_t np;
+    if (!verb_reading(c, i, &lem)) return 0;
+    const ne_pattern_t *pats = ne_lex_patterns(c->lx, lem, &np);
+    for (size_t k = 0; k < np; k++)
+        if (words_present(c->lx, &pats[k], c->d)) return 1;
+    return 0;
+}
+
 static uint8_t verb_candidate(const ctx_t *c, uint32_t i, uint32_t *lemma)
 {
     if (ment_at(c, i) >= 0 || in_timex(c, i, NULL)) return 0;
-    if (wf(c, i) & (NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL | NE_W_DET |
-                    NE_W_PREP | NE_W_PRON | NE_W_REL | NE_W_CONJ | NE_W_NEG | NE_W_POSS))
+    if ((wf(c, i) & (NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL | NE_W_DET |
+                     NE_W_PREP | NE_W_PRON | NE_W_REL | NE_W_CONJ | NE_W_NEG | NE_W_POSS)) &&
+        !lexical_have(c, i))
         return 0;
     uint8_t forms = verb_reading(c, i, lemma);
     if (!forms) return 0;
