@@ -1644,6 +1644,33 @@ static int response_agents(const ctx_t *c, uint32_t head, const ne_member_t *act
     return 0;
 }
 
+/* Is remembered member m the party `actor` (the same code, or, for an actor
+ * not yet placed, the same role: "officers" is the police named before)? */
+static int acting_party(const ne_member_t *m, const ne_member_t *actor)
+{
+    return !strcmp(m->code, actor->code) || (unplaced(actor) && actor->role[0] && !strcmp(m->role, actor->role));
+}
+
+/* "officers shot dead three attackers and captured a fourth": people named
+ * by their part in an attack are the agents of the article's last such
+ * attack by another party than the one acting on them (the police's own
+ * shooting is no attack by "the attackers"). */
+static int other_agents(const ctx_t *c, uint32_t noun, const ne_member_t *actor, ne_member_t *cp)
+{
+    uint32_t roots = ne_lex_noun_roots(c->s.lx, noun);
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        int root = code_root(e->code);
+        if (root < 1 || root > 20 || !(roots & (1u << root)) || !e->nagent || acting_party(&e->agent[0], actor))
+            continue;
+        int n = 0;
+        for (int k = 0; k < e->nagent; k++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->agent[k]);
+        for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
+        return n;
+    }
+    return 0;
+}
+
 /* "condemned the raid": the counterpart is the raid's agent, named in the
  * phrase, or, for a definite phrase, the agents of the last event of the
  * article that the noun can name (its participants for a meeting noun:
@@ -1657,7 +1684,9 @@ static int event_counterpart(const ctx_t *c, uint32_t head, const ne_member_t *a
     /* "arrested 20 suspects" names the attackers, definite or not */
     if (n || (!agents && !definite_phrase(c, head))) return n;
     if (counter_act(c, head)) return na ? response_agents(c, head, &act[0], cp) : 0;
-    return ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, head)->word, cp, NE_MAX_MEMBERS);
+    n = ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, head)->word, cp, NE_MAX_MEMBERS);
+    if (agents && na && n && acting_party(&cp[0], &act[0])) n = other_agents(c, noun, &act[0], cp);
+    return n;
 }
 
 /* The state of a place named after the verb at `head` in its clause, with
@@ -4354,6 +4383,76 @@ static int match_event_object(ctx_t *c, const ne_vgroup_t *g, ne_match_t *mt)
     return ne_actions_match_phrase(c->s.lx, c->s.d, c->s.tb, c->s.te, g, from, to, (uint32_t)noun, mt);
 }
 
+#define MAX_ELLIPTIC 4 /* tokens of an elliptical object ("a fourth", "two others") */
+
+/* The token after an elliptical object right after token k: an article, a
+ * number, a word of class ELLIPTIC ("a fourth", "two others", "another"),
+ * with no noun of its own after it (a resultative word, punctuation, a
+ * grammar word, a date or an adverb follows). k when there is none. */
+static uint32_t elliptic_end(const ctx_t *c, uint32_t k)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_ELLIPTIC), q = k, heads = 0;
+    if (q < c->s.te && (is_w(c, q, "a") || is_w(c, q, "an") || is_w(c, q, "the"))) q++;
+    while (q < c->s.te && q - k < MAX_ELLIPTIC && ment_at(c, q) < 0 &&
+           (tok(c, q)->kind == NE_TK_NUM || (wf(c, q) & NE_W_NUM) || ne_lex_in_class(c->s.lx, cls, tok(c, q)->word)))
+        q++, heads++;
+    if (!heads) return k;
+    if (q >= c->s.te || tok(c, q)->kind == NE_TK_PUNCT || in_timex(c, q) || is_adverb_like(c, q) ||
+        (wf(c, q) & (NE_W_PREP | NE_W_CONJ | NE_W_SUBORD | NE_W_REL)) ||
+        ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_RESULT), tok(c, q)->word))
+        return q;
+    return k;
+}
+
+/* "Police shot dead three attackers and captured a fourth alive",
+ * "arrested five protesters and charged two with arson": a verb coordinated
+ * with one whose '+' is a party, with an elliptical object of its own, acts
+ * on more of that party: its patterns match as after the object (minus
+ * their leading '+', as in the passive), the '+' is the first verb's.
+ * Returns 1 when it matched so. */
+static int elliptic_object(ctx_t *c, size_t gi)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *g = &d->vg.v[gi];
+    if (g->pat || (g->flags & (NE_VG_PASSIVE | NE_VG_NOUN)) || !conjoined(c, g)) return 0;
+    uint32_t end = elliptic_end(c, g->head + 1);
+    if (end == g->head + 1) return 0;
+    int32_t k = conjunct_group(c, gi);
+    if (k < 0 || !d->vg.v[k].pat) return 0;
+    /* the first object: a party, or an event noun that names one ("three
+     * other attackers": the attack's agents) */
+    int32_t target = d->vg.v[k].target, evnoun = d->vg.v[k].evnoun;
+    if (target < 0 && evnoun < 0) return 0;
+    /* (a party placed by its own words: one placed by context would be
+     * placed again from the second verb, maybe elsewhere) */
+    if (target >= 0 && (d->ment.v[target].flags & NE_MF_GENERIC)) return 0;
+    ne_vgroup_t v = *g;
+    v.head = end - 1;
+    ne_match_t mt;
+    /* the first object's words describe the elliptical one ("attackers"):
+     * the patterns that name them match object-first, on the words from the
+     * object up to "and" */
+    uint32_t from = target >= 0 ? d->ment.v[target].tb : (uint32_t)evnoun, gap = g->first;
+    uint32_t obj_end = target >= 0 ? d->ment.v[target].te : (uint32_t)evnoun + 1;
+    while (from > d->vg.v[k].head + 1 &&
+           (tok(c, from - 1)->kind == NE_TK_NUM || (wf(c, from - 1) & (NE_W_NUM | NE_W_DET)) ||
+            (target < 0 && tok(c, from - 1)->kind == NE_TK_WORD && !wf(c, from - 1) && ment_at(c, from - 1) < 0 &&
+             !verb_head_at(c, from - 1))))
+        from--;
+    while (gap > obj_end && (is_w(c, gap - 1, "and") || is_adverb_like(c, gap - 1) || in_timex(c, gap - 1))) gap--;
+    ne_match_t om;
+    int by_words = ne_actions_match_gapped(c->s.lx, d, c->s.tb, c->s.te, &v, from, gap, &om);
+    /* else, and when more specific ("charged two with arson": `charge + with`),
+     * the patterns with the party first, read after the elliptical object */
+    v.flags |= NE_VG_PASSIVE;
+    int by_party = ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, &v, &mt);
+    if (by_words && (!by_party || om.pat->score > mt.pat->score)) mt = om;
+    else if (!by_party) return 0;
+    take_match(c, gi, &mt, target);
+    if (target < 0) g->evnoun = evnoun;
+    return 1;
+}
+
 /* The group's own frame: the most specific pattern of its verb. A match
  * claims the verbs inside its words ("demanded that China release ..."); a
  * threat formula and a statement participle are resolved here. */
@@ -4416,6 +4515,7 @@ static void match_groups(ctx_t *c)
             continue;
         match_own_frame(c, gi);
         own_force_passive(c, gi); /* "jets were scrambled" */
+        elliptic_object(c, gi);   /* "and captured a fourth" */
         protest_aim(c, gi); /* "demonstrated, calling for independence" */
     }
 }
