@@ -820,6 +820,8 @@ static int unplaced(const ne_member_t *m)
     return !m->country[0] && !ne_code_stateless(m->code);
 }
 
+static int acting_party(const ne_member_t *m, const ne_member_t *actor);
+
 /* ---- placing a bare role (resolve_member and its steps) -------------------- */
 
 /* Is there a coordinated verb ("and sent") strictly between tokens a and
@@ -1912,7 +1914,9 @@ static int object_event(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t 
             recall_event(c->mem, ne_lex_noun_roots(c->s.lx, noun), ne_lex_noun_word(c->s.lx, noun));
         if (!e) return 0;
         int own = 0, n = 0;
-        for (int i = 0; i < e->nagent && !own; i++) own = !strcmp(e->agent[i].code, act[0].code);
+        /* (an actor not placed yet is the agent of its role: "the minister
+         * dismissed the claim" after the government's own) */
+        for (int i = 0; i < e->nagent && !own; i++) own = acting_party(&e->agent[i], &act[0]);
         /* "JNIM said it carried out the attack": doing the act the noun
          * names (the same root) is claiming that act: on its targets */
         int root = code_root(g->pat->code);
