@@ -2926,6 +2926,15 @@ static int fled_arrival(const ctx_t *c, const char *code, const ne_member_t *act
     for (int i = 0; i < na; i++)
         for (size_t k = 0; k < n; k++)
             if (!strcmp(c->mem->fled[k], act[i].code)) return 1;
+    /* "Brazil granted her asylum ... she flew to Brasilia": one granted
+     * asylum (075) who travels is a refugee, not a visitor */
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        if (strncmp(e->code, "075", 3)) continue;
+        for (int i = 0; i < na; i++)
+            for (int t = 0; t < e->ntarget; t++)
+                if (!strcmp(e->target[t].code, act[i].code)) return 1;
+    }
     return 0;
 }
 
