@@ -202,11 +202,40 @@ static int near_phrase_verb(const ctx_t *c, uint32_t i)
 /* Token i is a verb form that may head a group: not inside a mention or a
  * time expression, not a grammar word, not a capitalized word inside the
  * sentence (a name or a title: "Free Tibet"). Returns its form bits. */
+static int words_present(const ne_lexicon_t *lx, const ne_pattern_t *p, const ne_doc_t *d);
+
+/* "said they would have consequences", "had talks with Putin": "have"
+ * right before a noun phrase (a determiner, a number, or a word with no
+ * participle reading), not before a participle or an adverb, is the verb
+ * itself, not an auxiliary, when the sentence has the words of one of its
+ * patterns (most "have" is possession, no event, and stays out of the
+ * groups). */
+static int lexical_have(const ctx_t *c, uint32_t i)
+{
+    if (!(wf(c, i) & NE_W_HAVE) || i + 1 >= c->te ||
+        (wf(c, i) & (NE_W_BE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL | NE_W_DET | NE_W_PREP | NE_W_PRON |
+                     NE_W_REL | NE_W_CONJ | NE_W_NEG | NE_W_POSS)))
+        return 0;
+    uint32_t n = i + 1, f = wf(c, n), lem = 0;
+    if (is_w(c, n, "no")) return 0; /* "had no plans to hold talks": nothing had */
+    if (!(f & (NE_W_DET | NE_W_NUM)) &&
+        (tok(c, n)->kind != NE_TK_WORD || f || is_adverb(c, n) ||
+         (verb_reading(c, n, &lem) & (NE_F_PPART | NE_F_PAST | NE_F_ING))))
+        return 0;
+    size_t np;
+    if (!verb_reading(c, i, &lem)) return 0;
+    const ne_pattern_t *pats = ne_lex_patterns(c->lx, lem, &np);
+    for (size_t k = 0; k < np; k++)
+        if (words_present(c->lx, &pats[k], c->d)) return 1;
+    return 0;
+}
+
 static uint8_t verb_candidate(const ctx_t *c, uint32_t i, uint32_t *lemma)
 {
     if (ment_at(c, i) >= 0 || in_timex(c, i, NULL)) return 0;
-    if (wf(c, i) & (NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL | NE_W_DET |
-                    NE_W_PREP | NE_W_PRON | NE_W_REL | NE_W_CONJ | NE_W_NEG | NE_W_POSS))
+    if ((wf(c, i) & (NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL | NE_W_DET |
+                     NE_W_PREP | NE_W_PRON | NE_W_REL | NE_W_CONJ | NE_W_NEG | NE_W_POSS)) &&
+        !lexical_have(c, i))
         return 0;
     uint8_t forms = verb_reading(c, i, lemma);
     if (!forms) return 0;
@@ -491,6 +520,8 @@ static uint32_t before_object_relative(const ctx_t *c, uint32_t last)
     return last;
 }
 
+static int plain_noun(const ctx_t *c, uint32_t i);
+
 /* Object control: "urged China to free", "called on Rwanda to withdraw",
  * "let the envoy meet". If token `last` ends an actor mention that follows
  * a verb of one of the classes `want` (with at most one preposition
@@ -513,9 +544,12 @@ static int32_t object_controller_at(const ctx_t *c, uint32_t last, uint32_t want
     p--;
     /* "urged the army chief, General X, and RSF commander Y to cease":
      * back over a coordination of mentions (with their appositions) */
+    /* ("ordered television and radio stations to stop": a plain noun before
+     * "and" shares the mention's head) */
     for (int n = 0; n < 24 && p > c->tb && (is_w(c, p, "and") || is_w(c, p, "or") ||
                                             is_punct(c, p, ",") || ment_at(c, p) >= 0 ||
-                                            (tok(c, p)->flags & NE_TF_CAP)); n++) {
+                                            (tok(c, p)->flags & NE_TF_CAP) ||
+                                            (is_w(c, p + 1, "and") && plain_noun(c, p))); n++) {
         /* (never below the sentence: a mention may open it) */
         uint32_t back = ment_at(c, p) >= 0 ? c->d->ment.v[ment_at(c, p)].tb : p;
         p = back > c->tb ? back - 1 : c->tb;
@@ -535,7 +569,6 @@ static int32_t object_controller_at(const ctx_t *c, uint32_t last, uint32_t want
  * mention that ends there, else, past a relative clause on an object ("urged
  * the rebels | who attacked Kenya | to withdraw"), the verb before its
  * antecedent. */
-static int plain_noun(const ctx_t *c, uint32_t i);
 
 /* Is token `last` a plain noun whose owner is the mention right before it
  * ("allow United Nations | planes", "NATO | planes": a name that modifies a
@@ -763,10 +796,18 @@ static int aux_ahead(const ctx_t *c, uint32_t i)
  * finite verb), in a clause whose finite verb is elsewhere, or with a
  * "by" agent ("a convoy attacked by rebels"); "its allies demanded that
  * ..." is the clause's verb. */
+/* ("a civilian airship used for weather research": a noun that an actor's
+ * adjective modifies, no actor itself, is a plain noun too) */
+static int plain_noun_at(const ctx_t *c, uint32_t i)
+{
+    int32_t m = ment_at(c, i);
+    return m < 0 || (c->d->ment.v[m].flags & NE_MF_WEAK);
+}
+
 static int reduced_participle(const ctx_t *c, uint32_t i, uint8_t forms, uint32_t before)
 {
     return (forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(c, before) &&
-           ment_at(c, before) < 0 && tok(c, before)->kind == NE_TK_WORD &&
+           plain_noun_at(c, before) && tok(c, before)->kind == NE_TK_WORD &&
            !(wf(c, before) & (NE_W_PRON | NE_W_REL | NE_W_CONJ | NE_W_ADV)) &&
            !is_adverb(c, before) && !has_object(c, i + 1) &&
            (finite_before(c->d, c->tb, i) || aux_ahead(c, i) || by_actor(c, i + 1));

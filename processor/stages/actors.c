@@ -3041,6 +3041,58 @@ static void place_by_apposition(ctx_t *c, const ne_mention_t *app, uint32_t at)
     remember_name(mem, c, nm->tb, nm->te, &nm->m[0], 0);
 }
 
+#define MAX_APPOSITION_LEAD 6 /* words between an apposition's comma and its role noun */
+#define MAX_ORG_NAME 6        /* tokens of an organisation's name before its apposition */
+
+/* "ordered the closure of Voice of Democracy, one of the country's last
+ * independent news outlets,": a capitalised name the dictionaries do not
+ * know, right before an apposition between commas whose head is the role
+ * of an organisation (a medium or a company), names that organisation:
+ * the name is a mention with the apposition's role (and state, from it or
+ * the context), and "it" after it stands for it. Appends the name's mention
+ * before the apposition app (at token at, ending at token end); 0 when
+ * there is none, -1 when out of memory. */
+static int apposition_name(ctx_t *c, const ne_mention_t *app, uint32_t at, uint32_t end)
+{
+    ne_doc_t *d = c->s.d;
+    if (app->n != 1 || !(app->flags & NE_MF_GENERIC) ||
+        (app->flags & (NE_MF_PERSON | NE_MF_LOC | NE_MF_PRON | NE_MF_REL | NE_MF_NAME | NE_MF_WEAK)) ||
+        (strcmp(app->m[0].role, "MED") && strcmp(app->m[0].role, "BUS")))
+        return 0;
+    /* the apposition closes with a comma or the sentence */
+    if (end < c->s.te && !is_punct(c, end, ",.;"))
+        return 0;
+    /* its comma: lower-case words back from the role noun ("one of the
+     * country's last independent"), the first a determiner or "one" */
+    uint32_t k = at;
+    while (k > c->s.tb && at - k < MAX_APPOSITION_LEAD && !is_punct(c, k - 1, ",") &&
+           (tok(c, k - 1)->kind == NE_TK_WORD || is_w(c, k - 1, "'s")) && !(tok(c, k - 1)->flags & NE_TF_CAP))
+        k--;
+    if (k <= c->s.tb + 1 || !is_punct(c, k - 1, ",") ||
+        (k < at && !(wf(c, k) & (NE_W_DET | NE_W_POSS)) && !is_w(c, k, "one")))
+        return 0;
+    uint32_t ne = k - 1, nb = ne; /* the name: [nb, ne) */
+    while (nb > c->s.tb && ne - nb < MAX_ORG_NAME && tok(c, nb - 1)->kind == NE_TK_WORD &&
+           ((tok(c, nb - 1)->flags & NE_TF_CAP) ||
+            ((is_w(c, nb - 1, "of") || is_w(c, nb - 1, "for") || is_w(c, nb - 1, "and")) && nb < ne &&
+             nb - 1 > c->s.tb && (tok(c, nb - 2)->flags & NE_TF_CAP))))
+        nb--;
+    if (nb == ne || !(tok(c, nb)->flags & NE_TF_CAP) || (nb == c->s.tb && ne - nb < 2) ||
+        (nb > c->s.tb && tok(c, nb - 1)->kind == NE_TK_WORD && (tok(c, nb - 1)->flags & NE_TF_CAP)))
+        return 0;
+    /* no word of it is a mention already */
+    if (d->ment.n && d->ment.v[d->ment.n - 1].te > nb) return 0;
+    if (NE_VEC_RESERVE(d->ment) < 0) return -1;
+    ne_mention_t *nm = &d->ment.v[d->ment.n++];
+    mention_copy(nm, app);
+    nm->tb = nb;
+    nm->te = ne;
+    nm->m[0].start = tok(c, nb)->start;
+    nm->m[0].end = tok(c, ne - 1)->end;
+    ne_memory_push(c->mem, nm);
+    return 0;
+}
+
 /* A movement across states with no state named before it ("An Islamic
  * State suicide bomber blew himself up outside Kabul airport") is the
  * branch of the state where the sentence places the event: a place or
@@ -3446,6 +3498,8 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
             if (NE_VEC_RESERVE(d->ment) < 0) return -1;
             counterpart_other_side(&c, &b.m, i, e);
             place_by_apposition(&c, &b.m, i);
+            if (apposition_name(&c, &b.m, i, e) < 0) return -1; /* "X, a radio station," */
+            if (NE_VEC_RESERVE(d->ment) < 0) return -1;
             if (b.movement && b.m.n == 1 && c.nmovements < 4)
                 c.movements[c.nmovements++] = (uint32_t)d->ment.n;
             b.m.tb = hyphen_chain_start(&c, i, d->ment.n ? d->ment.v[d->ment.n - 1].te : tb);

@@ -820,6 +820,8 @@ static int unplaced(const ne_member_t *m)
     return !m->country[0] && !ne_code_stateless(m->code);
 }
 
+static int acting_party(const ne_member_t *m, const ne_member_t *actor);
+
 /* ---- placing a bare role (resolve_member and its steps) -------------------- */
 
 /* Is there a coordinated verb ("and sent") strictly between tokens a and
@@ -1330,12 +1332,25 @@ static int state_actor(const ne_member_t *a)
     return (a->country[0] && (!a->role[0] || !strcmp(a->role, "GOV"))) || !strncmp(a->code, "IGO", 3);
 }
 
+/* "The RSF arrested several of its own fighters": "own" after a possessive
+ * in the mention of g's counterpart says the actor acts on its own members
+ * (an internal purge), an event between two equal codes, which emit
+ * otherwise takes for a misread of one party as two. */
+static int own_members(const ctx_t *c, const ne_vgroup_t *g)
+{
+    if (!g || g->target < 0) return 0;
+    const ne_mention_t *m = &c->s.d->ment.v[g->target];
+    for (uint32_t k = m->tb; k + 1 < m->te && k < m->tb + 3; k++)
+        if ((wf(c, k) & NE_W_POSS) && is_w(c, k + 1, "own")) return 1;
+    return 0;
+}
+
 static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const ne_member_t *a,
                 const ne_member_t *b)
 {
     if (!a->code[0] || !b->code[0]) return 0;
     if (unplaced(a) || unplaced(b)) return 0;
-    if (strcmp(a->code, b->code) == 0) return 0;
+    if (strcmp(a->code, b->code) == 0 && !own_members(c, c->coding)) return 0;
     ne_event_t e = *proto;
     int root = code_root(e.code);
     /* a state consulting or cooperating with itself ("Beijing was ready to
@@ -1643,6 +1658,33 @@ static int response_agents(const ctx_t *c, uint32_t head, const ne_member_t *act
     return 0;
 }
 
+/* Is remembered member m the party `actor` (the same code, or, for an actor
+ * not yet placed, the same role: "officers" is the police named before)? */
+static int acting_party(const ne_member_t *m, const ne_member_t *actor)
+{
+    return !strcmp(m->code, actor->code) || (unplaced(actor) && actor->role[0] && !strcmp(m->role, actor->role));
+}
+
+/* "officers shot dead three attackers and captured a fourth": people named
+ * by their part in an attack are the agents of the article's last such
+ * attack by another party than the one acting on them (the police's own
+ * shooting is no attack by "the attackers"). */
+static int other_agents(const ctx_t *c, uint32_t noun, const ne_member_t *actor, ne_member_t *cp)
+{
+    uint32_t roots = ne_lex_noun_roots(c->s.lx, noun);
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        int root = code_root(e->code);
+        if (root < 1 || root > 20 || !(roots & (1u << root)) || !e->nagent || acting_party(&e->agent[0], actor))
+            continue;
+        int n = 0;
+        for (int k = 0; k < e->nagent; k++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->agent[k]);
+        for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
+        return n;
+    }
+    return 0;
+}
+
 /* "condemned the raid": the counterpart is the raid's agent, named in the
  * phrase, or, for a definite phrase, the agents of the last event of the
  * article that the noun can name (its participants for a meeting noun:
@@ -1656,7 +1698,9 @@ static int event_counterpart(const ctx_t *c, uint32_t head, const ne_member_t *a
     /* "arrested 20 suspects" names the attackers, definite or not */
     if (n || (!agents && !definite_phrase(c, head))) return n;
     if (counter_act(c, head)) return na ? response_agents(c, head, &act[0], cp) : 0;
-    return ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, head)->word, cp, NE_MAX_MEMBERS);
+    n = ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, head)->word, cp, NE_MAX_MEMBERS);
+    if (agents && na && n && acting_party(&cp[0], &act[0])) n = other_agents(c, noun, &act[0], cp);
+    return n;
 }
 
 /* The state of a place named after the verb at `head` in its clause, with
@@ -1882,7 +1926,9 @@ static int object_event(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t 
             recall_event(c->mem, ne_lex_noun_roots(c->s.lx, noun), ne_lex_noun_word(c->s.lx, noun));
         if (!e) return 0;
         int own = 0, n = 0;
-        for (int i = 0; i < e->nagent && !own; i++) own = !strcmp(e->agent[i].code, act[0].code);
+        /* (an actor not placed yet is the agent of its role: "the minister
+         * dismissed the claim" after the government's own) */
+        for (int i = 0; i < e->nagent && !own; i++) own = acting_party(&e->agent[i], &act[0]);
         /* "JNIM said it carried out the attack": doing the act the noun
          * names (the same root) is claiming that act: on its targets */
         int root = code_root(g->pat->code);
@@ -1973,6 +2019,35 @@ static int deal_parties(const ctx_t *c, const char *code, const ne_member_t *act
                         ne_member_t *cp);
 static int answered_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                           ne_member_t *cp);
+/* "blew himself up among crowds outside Kabul airport, killing 13 U.S.
+ * service members and dozens of Afghans": an act of force whose own clause
+ * names only a place or a crowd is aimed at the victims that its toll, a
+ * participle of consequence after a comma (", killing X and Y"), names:
+ * the parties of its clause that have a state. Their members, 0 none. */
+static int toll_victims(const ctx_t *c, const ne_vgroup_t *g, ne_member_t *cp)
+{
+    const ne_doc_t *d = c->s.d;
+    for (size_t k = 0; k < d->vg.n; k++) {
+        const ne_vgroup_t *v = &d->vg.v[k];
+        if (v->head <= g->head || !(v->flags & NE_VG_PARTICIPLE) || !is_punct(c, v->head - 1, ",") ||
+            !(ne_lex_lemma_flags(c->s.lx, v->lemma) & NE_L_CONSEQUENCE))
+            continue;
+        int n = 0;
+        for (uint32_t q = v->head + 1; q < c->s.te && n < NE_MAX_MEMBERS; q++) {
+            if (is_punct(c, q, ".;:,()") || (wf(c, q) & (NE_W_REL | NE_W_SUBORD)) || verb_head_at(c, q)) break;
+            int32_t m = ment_at(c, q);
+            if (m < 0) continue;
+            const ne_mention_t *mm = &d->ment.v[m];
+            q = mm->te - 1;
+            if (mm->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_PRON | NE_MF_GENERIC | NE_MF_WEAK)) continue;
+            for (int i = 0; i < mm->n && n < NE_MAX_MEMBERS; i++)
+                if (mm->m[i].country[0]) cp[n++] = mm->m[i];
+        }
+        return n > 1 ? n : 0;
+    }
+    return 0;
+}
+
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp, const struct ne_events_s *ev)
 {
@@ -2004,6 +2079,10 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
          * envoy": the actor's own forces or officials, inside the words the
          * pattern matched, are its means, not the party acted on */
         if (na && c->s.d->ment.v[m].te <= g->mend && own_forces(&c->s.d->ment.v[m], &act[0])) continue;
+        if (violent_code(g->pat->code) && (c->s.d->ment.v[m].flags & (NE_MF_LOC | NE_MF_GENERIC))) {
+            int n = toll_victims(c, g, cp);
+            if (n) return n;
+        }
         return members(c, m, cp);
     }
     int n = similar_targets(c, g, act, na, cp);
@@ -2063,6 +2142,27 @@ static int warring_parties(const ctx_t *c, const char *code, const ne_member_t *
     return n;
 }
 
+/* "Chinese and Russian bombers flew ... Japanese fighter jets were scrambled
+ * in response": a bare "in response" (or "in retaliation") answers the
+ * article's last remembered act whose agents are of another state than the
+ * actor: its agents are the counterparts. */
+static int last_other_agents(const ctx_t *c, const ne_member_t *act, int na, ne_member_t *cp)
+{
+    const struct ne_memevent_s *e;
+    if (!na || !act[0].country[0]) return 0;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        int n = 0;
+        for (int i = 0; i < e->nagent; i++)
+            if (e->agent[i].country[0] && strcmp(e->agent[i].country, act[0].country)) {
+                cp[n] = e->agent[i];
+                cp[n].start = cp[n].end = 0;
+                n++;
+            }
+        if (n) return n;
+    }
+    return 0;
+}
+
 /* "China imposed export controls on rare earth metals, in a move seen as
  * retaliation for new US tariffs": an act that names no one else, followed
  * in its sentence by a noun of answering (class REPRISAL) and "for" or
@@ -2074,9 +2174,9 @@ static int answered_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_
     uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_REPRISAL);
     for (uint32_t k = g->head + 1; k + 1 < c->s.te; k++) {
         if (is_punct(c, k, ".;:")) break;
-        if (!ne_lex_in_class(c->s.lx, cls, tok(c, k)->word) ||
-            !(is_w(c, k + 1, "for") || is_w(c, k + 1, "to")))
-            continue;
+        if (!ne_lex_in_class(c->s.lx, cls, tok(c, k)->word)) continue;
+        if (!(is_w(c, k + 1, "for") || is_w(c, k + 1, "to")))
+            return is_w(c, k - 1, "in") ? last_other_agents(c, act, na, cp) : 0;
         for (uint32_t q = k + 2; q < c->s.te && q < k + 5; q++) {
             int32_t m = ment_at(c, q);
             if (m < 0) continue;
@@ -2842,6 +2942,15 @@ static int fled_arrival(const ctx_t *c, const char *code, const ne_member_t *act
     for (int i = 0; i < na; i++)
         for (size_t k = 0; k < n; k++)
             if (!strcmp(c->mem->fled[k], act[i].code)) return 1;
+    /* "Brazil granted her asylum ... she flew to Brasilia": one granted
+     * asylum (075) who travels is a refugee, not a visitor */
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        if (strncmp(e->code, "075", 3)) continue;
+        for (int i = 0; i < na; i++)
+            for (int t = 0; t < e->ntarget; t++)
+                if (!strcmp(e->target[t].code, act[i].code)) return 1;
+    }
     return 0;
 }
 
@@ -2941,6 +3050,28 @@ static int32_t holder_subject(const ctx_t *c, const ne_vgroup_t *g)
     for (size_t k = 0; k < c->s.d->vg.n; k++) /* the noun is no verb of a clause */
         if (c->s.d->vg.v[k].head == h && !(c->s.d->vg.v[k].flags & NE_VG_NOUN)) return -1;
     return m;
+}
+
+/* "Russia freed reporter X ... X had been sentenced to 16 years": a
+ * sentence or an arrest in the passive with no agent named is the act of
+ * the party that holds the subject, the state whose agents the article last
+ * saw act on it (remembered events). Writes that agent to act; 1, or 0 for
+ * none. */
+static int custody_agent(const ctx_t *c, const char *code, int32_t subj, ne_member_t *act)
+{
+    if (strncmp(code, "116", 3) && strncmp(code, "173", 3)) return 0;
+    const ne_mention_t *m = &c->s.d->ment.v[subj];
+    if (m->n != 1 || !m->m[0].country[0] || (m->flags & (NE_MF_LOC | NE_MF_REL))) return 0;
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++)
+        for (int t = 0; t < e->ntarget; t++)
+            if (!strcmp(e->target[t].code, m->m[0].code) && e->nagent && e->agent[0].country[0] &&
+                state_side(&e->agent[0]) && strcmp(e->agent[0].country, m->m[0].country)) {
+                act[0] = e->agent[0];
+                act[0].start = act[0].end = 0;
+                return 1;
+            }
+    return 0;
 }
 
 /* The events of group gi under its match. *empty is set when the match
@@ -3107,6 +3238,10 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     if ((g->flags & NE_VG_PASSIVE) && !(g->flags & NE_VG_CONTROLLED) && !(g->pat->opts & NE_PO_THREAT)) {
         int32_t agent = passive_agent(c, agent_from(c, g, mt.end), proto.code), noun = subj < 0 ? event_patient(c, g) : -1;
         if (subj < 0 && noun < 0) subj = holder_subject(c, g);
+        if (agent < 0 && subj >= 0 && (na = custody_agent(c, proto.code, subj, act)) > 0) {
+            ncp = members(c, subj, cp);
+            goto parties;
+        }
         if (agent < 0 || (subj < 0 && noun < 0)) return 0;
         na = members(c, agent, act);
         /* "a ceremony hosted by X": the parties of the event the noun names,
@@ -3127,6 +3262,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         }
         ncp = counterpart(c, g, proto.code, act, na, cp, ev, &recip);
     }
+parties:
     /* "drew condemnation from India", "came under criticism from Beijing":
      * the pattern's '+' acts on the subject (option inverse) */
     if ((g->pat->opts & NE_PO_INVERSE) && !recip) {
@@ -3152,7 +3288,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         remember_event(c->mem, proto.code, trigger_word(c, g), means_word(c, g), c->s.tb, act, na, act, na);
         return 0;
     }
-    if (!quiet && na && same_members(act, na, cp, ncp)) *empty = 1;
+    if (!quiet && na && same_members(act, na, cp, ncp) && !own_members(c, g)) *empty = 1;
     c->coding = g;
     /* the members as placed for the memory: each actor as placed against
      * the first counterpart, each counterpart against the first actor */
@@ -3967,6 +4103,21 @@ static int32_t list_before_thing(const ctx_t *c, uint32_t q)
     return -1;
 }
 
+#define MAX_ADJUNCT_WORDS 6 /* words of a prepositional adjunct between a verb and its object */
+
+/* Is the mention at token tb inside a short prepositional adjunct right
+ * after the verb at token verb ("said in an interview with | the BBC |
+ * that", "told reporters at a meeting with | EU envoys | that")? Plain words
+ * only, the first a preposition: then "that" after the mention still opens
+ * the verb's complement. */
+static int adjunct_between(const ctx_t *c, uint32_t verb, uint32_t tb)
+{
+    if (tb <= verb + 1 || tb - verb - 1 > MAX_ADJUNCT_WORDS || !(wf(c, verb + 1) & NE_W_PREP)) return 0;
+    for (uint32_t k = verb + 1; k < tb; k++)
+        if (tok(c, k)->kind != NE_TK_WORD || ment_at(c, k) >= 0 || verb_head_at(c, k)) return 0;
+    return 1;
+}
+
 /* The antecedent of a relative clause whose relative word is token r
  * ("Rwanda, which", "a militia that", "the fishermen whom"), -1 none. */
 static int32_t gap_antecedent(const ctx_t *c, uint32_t r)
@@ -3988,7 +4139,7 @@ static int32_t gap_antecedent(const ctx_t *c, uint32_t r)
     uint32_t tb = c->s.d->ment.v[a].tb;
     for (size_t k = 0; k < c->s.d->vg.n; k++) {
         const ne_vgroup_t *v = &c->s.d->vg.v[k];
-        if (v->head + 1 == tb &&
+        if ((v->head + 1 == tb || adjunct_between(c, v->head, tb)) &&
             ((v->flags & NE_VG_SAY) || (ne_lex_lemma_flags(c->s.lx, v->lemma) &
                                         (NE_L_REPORT | NE_L_APPEAL | NE_L_DEMAND | NE_L_ORDER))))
             return -1;
@@ -4200,6 +4351,23 @@ static uint32_t thing_phrase_before(const ctx_t *c, uint32_t p)
     return (wf(c, from) & (NE_W_DET | NE_W_POSS)) ? from : UINT32_MAX;
 }
 
+#define MAX_BARE_PHRASE 3 /* words of a noun phrase with no determiner */
+
+/* "polls closed in local elections boycotted by the opposition": a noun
+ * phrase of a few plain words with no determiner, right after a
+ * preposition, that ends right before token p: its first token, or
+ * UINT32_MAX. */
+static uint32_t bare_phrase_before(const ctx_t *c, uint32_t p)
+{
+    uint32_t from = p;
+    while (from > c->s.tb + 1 && p - from < MAX_BARE_PHRASE && tok(c, from - 1)->kind == NE_TK_WORD &&
+           !wf(c, from - 1) && ment_at(c, from - 1) < 0 && !verb_head_at(c, from - 1))
+        from--;
+    if (from == p || from <= c->s.tb || !(wf(c, from - 1) & NE_W_PREP) || is_w(c, from - 1, "of"))
+        return UINT32_MAX;
+    return from;
+}
+
 /* "the sanctions imposed by the EU on Belarus", "an inquiry launched by the
  * Commission into X": a reduced passive participle on a noun phrase that is
  * no actor, with its "by" agent right after it, is the agent's act on that
@@ -4218,6 +4386,7 @@ static int thing_passive(ctx_t *c, size_t gi)
     int32_t agent = by_mention(c, g->head + 1);
     if (agent < 0) return 0;
     uint32_t from = thing_phrase_before(c, g->first);
+    if (from == UINT32_MAX) from = bare_phrase_before(c, g->first);
     if (from == UINT32_MAX) return 0;
     /* the words after the verb resume after the agent */
     ne_vgroup_t v = *g;
@@ -4227,6 +4396,37 @@ static int thing_passive(ctx_t *c, size_t gi)
     g->flags &= ~(NE_VG_REDUCED | NE_VG_PASSIVE);
     take_match(c, gi, &mt, mt.target);
     g->subj = agent;
+    return 1;
+}
+
+/* "Japanese fighter jets were scrambled", "100,000 reservists were called
+ * up", "Armenian troops were deployed to the border": a passive show of force
+ * (root 15) with no "by" agent, whose subject is a state's own force or
+ * weapons, is that state's act: one puts one's own forces on alert. The
+ * verb's patterns match object-first (as in thing_passive), the subject's
+ * phrase as their object words, then the words after the verb; the subject
+ * acts. Returns 1 when it matched so. */
+static int own_force_passive(ctx_t *c, size_t gi)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *g = &d->vg.v[gi];
+    if (g->pat || (g->flags & (NE_VG_PASSIVE | NE_VG_CONTROLLED | NE_VG_REDUCED | NE_VG_NOUN)) != NE_VG_PASSIVE ||
+        by_agent(c, g->head + 1) != -2)
+        return 0;
+    int32_t subj = group_subject(c, gi);
+    if (subj < 0) return 0;
+    const ne_mention_t *m = &d->ment.v[subj];
+    if (!m->n || (m->flags & (NE_MF_LOC | NE_MF_PRON | NE_MF_REL | NE_MF_GENERIC | NE_MF_WEAK)))
+        return 0;
+    for (int i = 0; i < m->n; i++)
+        if (!m->m[i].country[0] || !force_role(m->m[i].role)) return 0;
+    ne_match_t mt;
+    if (!ne_actions_match_gapped(c->s.lx, d, c->s.tb, c->s.te, g, m->tb, g->first, &mt) ||
+        code_root(mt.pat->code) != 15)
+        return 0;
+    g->flags &= ~NE_VG_PASSIVE;
+    take_match(c, gi, &mt, mt.target);
+    g->subj = subj;
     return 1;
 }
 
@@ -4250,6 +4450,76 @@ static int match_event_object(ctx_t *c, const ne_vgroup_t *g, ne_match_t *mt)
                                        in_timex(c, to - 1)))
         to--;
     return ne_actions_match_phrase(c->s.lx, c->s.d, c->s.tb, c->s.te, g, from, to, (uint32_t)noun, mt);
+}
+
+#define MAX_ELLIPTIC 4 /* tokens of an elliptical object ("a fourth", "two others") */
+
+/* The token after an elliptical object right after token k: an article, a
+ * number, a word of class ELLIPTIC ("a fourth", "two others", "another"),
+ * with no noun of its own after it (a resultative word, punctuation, a
+ * grammar word, a date or an adverb follows). k when there is none. */
+static uint32_t elliptic_end(const ctx_t *c, uint32_t k)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_ELLIPTIC), q = k, heads = 0;
+    if (q < c->s.te && (is_w(c, q, "a") || is_w(c, q, "an") || is_w(c, q, "the"))) q++;
+    while (q < c->s.te && q - k < MAX_ELLIPTIC && ment_at(c, q) < 0 &&
+           (tok(c, q)->kind == NE_TK_NUM || (wf(c, q) & NE_W_NUM) || ne_lex_in_class(c->s.lx, cls, tok(c, q)->word)))
+        q++, heads++;
+    if (!heads) return k;
+    if (q >= c->s.te || tok(c, q)->kind == NE_TK_PUNCT || in_timex(c, q) || is_adverb_like(c, q) ||
+        (wf(c, q) & (NE_W_PREP | NE_W_CONJ | NE_W_SUBORD | NE_W_REL)) ||
+        ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_RESULT), tok(c, q)->word))
+        return q;
+    return k;
+}
+
+/* "Police shot dead three attackers and captured a fourth alive",
+ * "arrested five protesters and charged two with arson": a verb coordinated
+ * with one whose '+' is a party, with an elliptical object of its own, acts
+ * on more of that party: its patterns match as after the object (minus
+ * their leading '+', as in the passive), the '+' is the first verb's.
+ * Returns 1 when it matched so. */
+static int elliptic_object(ctx_t *c, size_t gi)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *g = &d->vg.v[gi];
+    if (g->pat || (g->flags & (NE_VG_PASSIVE | NE_VG_NOUN)) || !conjoined(c, g)) return 0;
+    uint32_t end = elliptic_end(c, g->head + 1);
+    if (end == g->head + 1) return 0;
+    int32_t k = conjunct_group(c, gi);
+    if (k < 0 || !d->vg.v[k].pat) return 0;
+    /* the first object: a party, or an event noun that names one ("three
+     * other attackers": the attack's agents) */
+    int32_t target = d->vg.v[k].target, evnoun = d->vg.v[k].evnoun;
+    if (target < 0 && evnoun < 0) return 0;
+    /* (a party placed by its own words: one placed by context would be
+     * placed again from the second verb, maybe elsewhere) */
+    if (target >= 0 && (d->ment.v[target].flags & NE_MF_GENERIC)) return 0;
+    ne_vgroup_t v = *g;
+    v.head = end - 1;
+    ne_match_t mt;
+    /* the first object's words describe the elliptical one ("attackers"):
+     * the patterns that name them match object-first, on the words from the
+     * object up to "and" */
+    uint32_t from = target >= 0 ? d->ment.v[target].tb : (uint32_t)evnoun, gap = g->first;
+    uint32_t obj_end = target >= 0 ? d->ment.v[target].te : (uint32_t)evnoun + 1;
+    while (from > d->vg.v[k].head + 1 &&
+           (tok(c, from - 1)->kind == NE_TK_NUM || (wf(c, from - 1) & (NE_W_NUM | NE_W_DET)) ||
+            (target < 0 && tok(c, from - 1)->kind == NE_TK_WORD && !wf(c, from - 1) && ment_at(c, from - 1) < 0 &&
+             !verb_head_at(c, from - 1))))
+        from--;
+    while (gap > obj_end && (is_w(c, gap - 1, "and") || is_adverb_like(c, gap - 1) || in_timex(c, gap - 1))) gap--;
+    ne_match_t om;
+    int by_words = ne_actions_match_gapped(c->s.lx, d, c->s.tb, c->s.te, &v, from, gap, &om);
+    /* else, and when more specific ("charged two with arson": `charge + with`),
+     * the patterns with the party first, read after the elliptical object */
+    v.flags |= NE_VG_PASSIVE;
+    int by_party = ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, &v, &mt);
+    if (by_words && (!by_party || om.pat->score > mt.pat->score)) mt = om;
+    else if (!by_party) return 0;
+    take_match(c, gi, &mt, target);
+    if (target < 0) g->evnoun = evnoun;
+    return 1;
 }
 
 /* The group's own frame: the most specific pattern of its verb. A match
@@ -4313,6 +4583,8 @@ static void match_groups(ctx_t *c)
             match_object_gap(c, gi))    /* "Rwanda, which Kinshasa accuses of" */
             continue;
         match_own_frame(c, gi);
+        own_force_passive(c, gi); /* "jets were scrambled" */
+        elliptic_object(c, gi);   /* "and captured a fourth" */
         protest_aim(c, gi); /* "demonstrated, calling for independence" */
     }
 }
