@@ -450,6 +450,7 @@ static int epithet_word(const ctx_t *c, uint32_t k)
 }
 
 static int finite_verb(const ctx_t *c, uint32_t k);
+static uint32_t control_compound(const ctx_t *c, uint32_t j);
 static int has_class(const ctx_t *c, uint32_t k, uint32_t cls, const char **value);
 
 /* "Jordan Henderson criticised", "Chad Daybell was": a state's name that is
@@ -2171,6 +2172,14 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     if (person) note_person(c->mem, c, a.actor);
     note_half(c, p->j, a, en);
     int step;
+    uint32_t held = control_compound(c, a.te);
+    if (held && (en->kind == NE_AK_ADJ || en->kind == NE_AK_COUNTRY || en->kind == NE_AK_GROUP ||
+                 en->kind == NE_AK_PEOPLE)) {
+        add_owner(b, &mm);
+        p->j = held;
+        p->have_head = 1;
+        return STEP_DONE;
+    }
     if (!person && head_prefix_patron(c, p, a, &step)) return step; /* "pro-Turkish militias" */
     if (!person && head_origin_adjective(c, p, a, en, &step)) return step; /* "Iranian-British" */
     if (!person && head_org(c, b, p)) return STEP_DONE; /* "Helsinki Committee" */
@@ -2264,6 +2273,21 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
         b->m.flags |= NE_MF_WEAK;
     }
     return STEP_DONE;
+}
+
+/* "Russian-held areas", "Hamas-run facilities": after an actor word at
+ * token j-1, a hyphen and a participle of the class CONTROL, with the noun
+ * phrase after it, are the actor itself (what it holds is acted on as
+ * it), no thing of its own (WEAK). The end of the phrase, or 0. */
+static uint32_t control_compound(const ctx_t *c, uint32_t j)
+{
+    if (j + 1 >= c->s.te || !is_hyphen(c, j) || (tok(c, j)->flags & NE_TF_SPACE) ||
+        !ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_CONTROL), tok(c, j + 1)->word))
+        return 0;
+    uint32_t k = j + 2;
+    while (k < c->s.te && k - j < 5 && is_modifier(c, k) && !finite_verb(c, k) && !verb_ends_phrase(c, k))
+        k++;
+    return k > j + 2 ? k : 0;
 }
 
 /* A role from roles.tsv at p->j ("foreign ministry", "protesters"). */

@@ -2374,8 +2374,10 @@ static int grievance_agent(const ctx_t *c, const ne_vgroup_t *g, const ne_member
  * state (under a threat code: the side it is at odds with); for obj and
  * reply, the object or the memory. code is the event's mapped code. Returns the members
  * written to cp; *recip when the actors act on each other. */
-/* "South Africa voted to close the Israeli embassy in Pretoria": when the
- * pattern's counterpart is a place "in" the actor's own state, a party of
+/* "South Africa voted to close the Israeli embassy in Pretoria", "Ukrainian
+ * forces shelled Russian positions near Donetsk": when the pattern's
+ * counterpart is a place (after a preposition of the class LOCATIVE) in
+ * the actor's own state, a party of
  * another state named among the matched words before it (the embassy's
  * owner) is the one acted on; the place only says where. */
 static int foreign_object(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
@@ -2383,7 +2385,8 @@ static int foreign_object(const ctx_t *c, const ne_vgroup_t *g, const ne_member_
 {
     const ne_doc_t *d = c->s.d;
     const ne_mention_t *t = &d->ment.v[g->target];
-    if (!na || !act[0].country[0] || t->n != 1 || t->tb == 0 || !is_w(c, t->tb - 1, "in") ||
+    if (!na || !act[0].country[0] || t->n != 1 || t->tb == 0 ||
+        !ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_LOCATIVE), tok(c, t->tb - 1)->word) ||
         strcmp(t->m[0].country, act[0].country))
         return 0;
     for (uint32_t k = g->head + 1; k < t->tb; k++) {
