@@ -90,10 +90,11 @@ static inline int ne_s_adverb(const ne_sent_t *s, uint32_t i)
     uint32_t f = ne_s_wf(s, i);
     if (f & NE_W_ADV) return 1;
     const char *w = ne_tok_fold(s->d, t);
-    /* (an adjective a class lists is none: "called the attack cowardly") */
+    /* (an adjective a class lists is none: "called the attack cowardly"; any
+     * class, not only the 64 whose bits ne_lex_word_classes keeps) */
     return t->fold_len > 4 && w[t->fold_len - 2] == 'l' && w[t->fold_len - 1] == 'y' &&
            !(f & (NE_W_PREP | NE_W_DET)) && ne_lex_vforms(s->lx, t->word) == NE_LEX_NONE &&
-           !ne_lex_word_classes(s->lx, t->word);
+           ne_lex_cphrases(s->lx, t->word) == NE_LEX_NONE;
 }
 
 #endif
