@@ -520,7 +520,12 @@ static int32_t object_controller_at(const ctx_t *c, uint32_t last, uint32_t want
         uint32_t back = ment_at(c, p) >= 0 ? c->d->ment.v[ment_at(c, p)].tb : p;
         p = back > c->tb ? back - 1 : c->tb;
     }
-    if ((is_w(c, p, "on") || is_w(c, p, "upon") || is_w(c, p, "to")) && p > c->tb) p--;
+    /* "called on Rwanda to", "appealed to X to"; and the for-to infinitive
+     * of a verb of bidding: "called for Israel to allow aid in", "pressed
+     * for Russia to free him" (for_to_object: the verb must bid) */
+    int for_to = is_w(c, p, "for");
+    if ((is_w(c, p, "on") || is_w(c, p, "upon") || is_w(c, p, "to") || for_to) && p > c->tb) p--;
+    if (for_to) want &= NE_L_APPEAL | NE_L_DEMAND | NE_L_ORDER;
     for (size_t k = c->d->vg.n; k > 0; k--) {
         const ne_vgroup_t *v = &c->d->vg.v[k - 1];
         if (v->head < p) break;
