@@ -1684,6 +1684,30 @@ static int own_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *ac
     return n;
 }
 
+/* "Peru declared a state of emergency", "Sri Lanka imposed a curfew": a
+ * state named bare that acts at home (a frame of option self, whose
+ * counterpart own_state made the same bare state) acts through its
+ * government, as "Peru's government declared" is coded; else the event
+ * would be the state on itself, and dropped. Only for the acts of the
+ * family code-home (grammar.tsv: curfews, emergencies, mourning), which
+ * are at home by what they are: a self frame of another act may have
+ * missed its real counterpart ("lift the export restrictions it had
+ * imposed on South Korea"). */
+static void home_government(const ctx_t *c, const char *code, ne_member_t *act, int na,
+                            const ne_member_t *cp, int ncp)
+{
+    char mapped[5];
+    if (!ne_lex_code_family(c->s.lx, NE_CF_HOME, code, mapped)) return;
+    for (int i = 0; i < na; i++) {
+        if (act[i].role[0] || !act[i].country[0] || strcmp(act[i].code, act[i].country)) continue;
+        for (int j = 0; j < ncp; j++)
+            if (!strcmp(cp[j].code, act[i].code)) {
+                ne_member_set(&act[i], act[i].country, "GOV");
+                break;
+            }
+    }
+}
+
 /* "announced similar sanctions", "launched a similar probe": an act like
  * the last one of its kind in the article (same root, another agent's,
  * else the actor's own) has that act's targets. */
@@ -3070,6 +3094,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
             return 0;
         }
         ncp = counterpart(c, g, proto.code, act, na, cp, ev, &recip);
+        if (g->pat->opts & NE_PO_SELF) home_government(c, proto.code, act, na, cp, ncp);
     }
     /* "drew condemnation from India", "came under criticism from Beijing":
      * the pattern's '+' acts on the subject (option inverse) */
