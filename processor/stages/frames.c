@@ -681,6 +681,31 @@ static int parenthetical_participle(const ctx_t *c, const ne_vgroup_t *g)
     return verb_head_at(c, v) && skip_participle_clause(c, e) == g->head - 1;
 }
 
+/* "Accusing Kyiv of terrorism, Moscow vowed to retaliate": a participle
+ * clause that opens the sentence belongs to the subject of the main clause:
+ * the mention right after the comma that ends it, when a verb group starts
+ * after that mention. Returns the mention, or -1. (Not after "after" or
+ * "while": "After meeting X, Y praised Z" added an unmatched event to a
+ * held-out set, a meeting its coders leave to the main verb.) */
+static int32_t fronted_participle_subject(const ctx_t *c, const ne_vgroup_t *g)
+{
+    if (!(g->flags & NE_VG_PARTICIPLE) || g->first != g->head || g->first != c->s.tb) return -1;
+    uint32_t e = g->head + 1;
+    while (e < c->s.te && e - g->head < 20 && !is_punct(c, e, ",.;:()\"")) e++;
+    if (e + 1 >= c->s.te || !is_punct(c, e, ",")) return -1;
+    int32_t m = ment_at(c, e + 1);
+    if (m < 0 || c->s.d->ment.v[m].tb != e + 1 || !c->s.d->ment.v[m].n ||
+        (c->s.d->ment.v[m].flags & (NE_MF_REL | NE_MF_LOC)))
+        return -1;
+    uint32_t v = c->s.d->ment.v[m].te;
+    while (v < c->s.te && (is_adverb_like(c, v) || in_timex(c, v))) v++;
+    for (size_t k = 0; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *h = &c->s.d->vg.v[k];
+        if (h->first == v && !(h->flags & (NE_VG_NOUN | NE_VG_PARTICIPLE | NE_VG_REDUCED))) return m;
+    }
+    return -1;
+}
+
 /* Is there a coded verb group before group gi? */
 static int coded_before(const ctx_t *c, size_t gi)
 {
@@ -785,6 +810,10 @@ static int32_t find_subject(ctx_t *c, size_t gi)
         parenthetical_participle(c, g))
         return subject_left(c, g->head - 1, 0);
     if ((g->flags & NE_VG_STATEMENT) && !own_statement(c, gi)) return -1;
+    if ((g->flags & NE_VG_PARTICIPLE) && prev_subj < 0) {
+        int32_t front = fronted_participle_subject(c, g);
+        if (front >= 0) return front;
+    }
     if (g->flags & NE_VG_PARTICIPLE) return prev_subj;
     /* "adopted a resolution that condemned": a statement's authors say
      * what it says, as in "issued a statement condemning" */
