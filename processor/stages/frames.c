@@ -2666,6 +2666,8 @@ static const struct {
     {NE_GC_CROWD, NE_CF_KIND_CROWD, 1},         /* "opened fire on protesters": 175 */
     {NE_GC_PROPERTY, NE_CF_KIND_PROPERTY, 1},   /* "seized the subsidiaries of X": 1711 */
     {NE_GC_MISSION, NE_CF_KIND_MISSION, 0},  /* "peacekeepers arrived in", "sent troops to help": 074 */
+    /* last: a weapon named ("jets attacked a server farm") decides first */
+    {NE_GC_CYBER, NE_CF_KIND_CYBER, 0},      /* "hackers attacked the network": 176 */
 };
 
 /* Is token k right after a person's possessive ("Imran Khan's convoy")? */
