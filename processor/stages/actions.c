@@ -977,6 +977,25 @@ int ne_actions_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32
  */
 
 /* Move past transparent units (adverbs, time expressions, quote marks). */
+/* "condemned what he called Israeli aggression": a free relative of a
+ * naming verb (lemma class `naming`: call, brand, label) before an object
+ * names that object; the position after it ("Israeli aggression"), else i.
+ * Its subject is a pronoun or a mention. */
+static uint32_t skip_naming_relative(const ctx_t *c, uint32_t i)
+{
+    if (i + 3 >= c->te || !is_w(c, i, "what")) return i;
+    uint32_t j = i + 1;
+    int32_t m = ment_at(c, j);
+    if (m >= 0) j = c->d->ment.v[m].te;
+    else if (wf(c, j) & NE_W_PRON) j++;
+    else return i;
+    uint32_t lem = 0;
+    if (j + 1 >= c->te || ment_at(c, j) >= 0 || !verb_reading(c, j, &lem) ||
+        !(ne_lex_lemma_flags(c->lx, lem) & NE_L_NAMING))
+        return i;
+    return j + 1;
+}
+
 static uint32_t skip_transparent(const ctx_t *c, uint32_t i)
 {
     for (;;) {
@@ -984,6 +1003,7 @@ static uint32_t skip_transparent(const ctx_t *c, uint32_t i)
         if (i >= c->te) return i;
         if (in_timex(c, i, &e)) { i = e; continue; }
         if (is_adverb(c, i) || is_quote(c, i)) { i++; continue; }
+        if ((e = skip_naming_relative(c, i)) != i) { i = e; continue; }
         return i;
     }
 }
