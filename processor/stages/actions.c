@@ -993,7 +993,8 @@ static uint32_t skip_naming_relative(const ctx_t *c, uint32_t i)
     if (j + 1 >= c->te || ment_at(c, j) >= 0 || !verb_reading(c, j, &lem) ||
         !(ne_lex_lemma_flags(c->lx, lem) & NE_L_NAMING))
         return i;
-    return j + 1;
+    /* "what it described as", "what it branded as" */
+    return j + 2 < c->te && is_w(c, j + 1, "as") ? j + 2 : j + 1;
 }
 
 static uint32_t skip_transparent(const ctx_t *c, uint32_t i)
