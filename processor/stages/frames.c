@@ -2710,6 +2710,31 @@ static uint32_t means_start(const ctx_t *c, uint32_t p)
  * ("the president's motorcade"); patient 3 is the agent side instead: the
  * subject, in the passive what follows the verb ("shot down a drone" is no
  * air attack, "drones hit" is). */
+#define MAX_SUBJECT_PLACE 8 /* tokens of a place phrase between a subject and its verb */
+
+/* "An Israeli air strike on a school in Gaza killed": when the clause
+ * starts at a place right before the verb (or a mention after a
+ * preposition: "A drone attack in Afghanistan killed"), the subject's noun phrase
+ * before that place phrase (the nearest mention that is no place, with no
+ * punctuation, relative word or verb between). Returns its first token,
+ * else p. */
+static uint32_t subject_phrase_start(const ctx_t *c, uint32_t p)
+{
+    int32_t m = ment_at(c, p);
+    /* a place, or any mention after a preposition ("in Afghanistan") */
+    if (m < 0 || c->s.d->ment.v[m].tb != p ||
+        !((c->s.d->ment.v[m].flags & NE_MF_LOC) || (p > c->s.tb && (wf(c, p - 1) & NE_W_PREP))))
+        return p;
+    for (uint32_t q = p; q > c->s.tb && p - q < MAX_SUBJECT_PLACE;) {
+        uint32_t k = q - 1;
+        if (tok(c, k)->kind == NE_TK_PUNCT || (wf(c, k) & NE_W_REL) || verb_head_at(c, k)) return p;
+        int32_t mk = ment_at(c, k);
+        if (mk >= 0 && !(c->s.d->ment.v[mk].flags & NE_MF_LOC)) return c->s.d->ment.v[mk].tb;
+        q = mk >= 0 ? c->s.d->ment.v[mk].tb : k;
+    }
+    return p;
+}
+
 static int clause_names(const ctx_t *c, const ne_vgroup_t *g, int gc, int patient)
 {
     uint32_t cls = ne_lex_gclass(c->s.lx, gc);
@@ -2717,6 +2742,7 @@ static int clause_names(const ctx_t *c, const ne_vgroup_t *g, int gc, int patien
     int passive = (g->flags & NE_VG_PASSIVE) != 0;
     int acted_on = patient == 1 || patient == 2;
     uint32_t from = acted_on && !passive ? g->head + 1 : clause_start(c, g);
+    if (!(acted_on && !passive)) from = subject_phrase_start(c, from);
     if (patient == 0 || patient == 3) from = means_start(c, from);
     uint32_t to = acted_on && passive ? g->first : c->s.te;
     for (uint32_t k = from; k < to; k++) {
