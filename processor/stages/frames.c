@@ -3581,6 +3581,28 @@ static int32_t complement_governor(const ctx_t *c, size_t gi, uint32_t p)
     return -1;
 }
 
+/* '"Russia must withdraw its troops," the chancellor said': an obligation
+ * whose subject opens a quotation is reported by the verb of saying after
+ * the quotation's close (the first such group after it, with a closing
+ * quote between). Its index, or -1. */
+static int32_t quotation_governor(const ctx_t *c, size_t gi, uint32_t subj_tb)
+{
+    /* the clause opens the sentence, or a quotation in it */
+    int quoted = subj_tb > c->s.tb && is_punct(c, subj_tb - 1, "\"");
+    if (!quoted && subj_tb != c->s.tb) return -1;
+    const ne_vgroup_t *h = &c->s.d->vg.v[gi];
+    for (size_t k = gi + 1; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k];
+        if (!(v->flags & NE_VG_SAY) || (v->flags & NE_VG_NOUN)) continue;
+        /* its close: a quote, or (unquoted) a comma, before the reporting
+         * clause ("Russia must withdraw, Germany said") */
+        for (uint32_t q = h->head + 1; q < v->first; q++)
+            if (is_punct(c, q, quoted ? "\"" : ",")) return (int32_t)k;
+        return -1;
+    }
+    return -1;
+}
+
 /* "Russia said that Sudan must return the helicopter": an obligation
  * reported by another party is that party's demand (code-demand of the
  * clause's act, the clause's subject its counterpart). "agreed that their
@@ -3596,6 +3618,7 @@ static int match_obligation(ctx_t *c, size_t gi)
     uint32_t q = d->ment.v[subj].te;
     while (q < h->first && (is_adverb_like(c, q) || in_timex(c, q))) q++;
     int32_t gov = q == h->first ? complement_governor(c, gi, d->ment.v[subj].tb) : -1;
+    if (gov < 0 && q == h->first) gov = quotation_governor(c, gi, d->ment.v[subj].tb);
     if (gov < 0) return 0;
     ne_vgroup_t *gv = &d->vg.v[gov];
     if (ne_lex_lemma_flags(c->s.lx, gv->lemma) & NE_L_AGREE) {
@@ -3603,6 +3626,10 @@ static int match_obligation(ctx_t *c, size_t gi)
         return 0;
     }
     int32_t actor = group_subject(c, (size_t)gov);
+    /* '..." said the French foreign minister': the reporter after its verb */
+    if (gv->head > h->head && gv->first > c->s.tb && is_punct(c, gv->first - 1, ",\"") &&
+        ment_at(c, gv->head + 1) >= 0 && c->s.d->ment.v[ment_at(c, gv->head + 1)].n)
+        actor = ment_at(c, gv->head + 1);
     if (actor >= 0 && (d->ment.v[actor].flags & NE_MF_SPEAKER)) actor = speaker(c);
     if (actor < 0 || (d->ment.v[subj].n ? all_own_party(c, actor, subj) : same_party(c, actor, subj))) return 0;
     ne_match_t mt;
@@ -3617,6 +3644,9 @@ static int match_obligation(ctx_t *c, size_t gi)
     /* "must be ready to mediate": the readiness is what is demanded */
     h->flags = (h->flags & ~(NE_VG_MODAL | NE_VG_DEONTIC | NE_VG_FUTURE)) | NE_VG_CONTROLLED |
                (gv->flags & (NE_VG_NEGATED | NE_VG_MODAL));
+    /* the subject may have been asked before (the reporting verb after a
+     * quotation searches back over it): it is the reporter's now */
+    h->subj = -2;
     return 1;
 }
 
