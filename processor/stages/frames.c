@@ -837,6 +837,16 @@ static int32_t find_subject(ctx_t *c, size_t gi)
         if (shared >= 0) return shared;
         if (after_relative_that(c, &c->s.d->vg.v[k])) return -1;
     }
+    /* '"...," said the French foreign minister': a reporting verb right
+     * after the closing quote of what it reports has its subject after it
+     * (not after a comma: "A Houthi official, X, said America ...") */
+    if ((g->flags & NE_VG_SAY) && g->first == g->head && g->first > c->s.tb &&
+        is_punct(c, g->first - 1, "\"")) {
+        int32_t after = ment_at(c, g->head + 1);
+        if (after >= 0 && c->s.d->ment.v[after].tb == g->head + 1 && c->s.d->ment.v[after].n &&
+            !(c->s.d->ment.v[after].flags & (NE_MF_LOC | NE_MF_REL)))
+            return after;
+    }
     return subject_left(c, g->first, (g->flags & NE_VG_PASSIVE) != 0);
 }
 
@@ -3626,10 +3636,6 @@ static int match_obligation(ctx_t *c, size_t gi)
         return 0;
     }
     int32_t actor = group_subject(c, (size_t)gov);
-    /* '..." said the French foreign minister': the reporter after its verb */
-    if (gv->head > h->head && gv->first > c->s.tb && is_punct(c, gv->first - 1, ",\"") &&
-        ment_at(c, gv->head + 1) >= 0 && c->s.d->ment.v[ment_at(c, gv->head + 1)].n)
-        actor = ment_at(c, gv->head + 1);
     if (actor >= 0 && (d->ment.v[actor].flags & NE_MF_SPEAKER)) actor = speaker(c);
     if (actor < 0 || (d->ment.v[subj].n ? all_own_party(c, actor, subj) : same_party(c, actor, subj))) return 0;
     ne_match_t mt;
