@@ -702,6 +702,18 @@ static int guilt_gerund(const ctx_t *c, ne_vgroup_t *g, uint32_t before)
     return 1;
 }
 
+/* "reopened the Rafah crossing into Gaza", "the Kerem Shalom crossing":
+ * an -ing form right after a place named with a determiner is the head of
+ * that noun phrase (a place's own name takes no "the"), no participle. */
+static int place_thing_ing(const ctx_t *c, uint32_t before)
+{
+    int32_t m = valid_idx(c, before) ? ment_at(c, before) : -1;
+    if (m < 0) return 0;
+    const ne_mention_t *mm = &c->d->ment.v[m];
+    return mm->te == before + 1 && (mm->flags & NE_MF_LOC) && mm->te - mm->tb >= 2 &&
+           (wf(c, mm->tb) & NE_W_DET) && !(wf(c, mm->tb) & NE_W_NUM);
+}
+
 /* An -ing form with no auxiliary: "began sharing" (aspect), ", accusing"
  * (a participle clause), "of derailing" (a gerund), "Truckers protesting"
  * (a reduced relative). prev is the token before the verb, before the one
@@ -710,6 +722,10 @@ static void read_ing_form(const ctx_t *c, ne_vgroup_t *g, uint32_t prev, uint32_
 {
     uint32_t plem = 0;
     if (guilt_gerund(c, g, before)) return; /* "are guilty of violating" */
+    if (place_thing_ing(c, before)) {
+        g->flags |= NE_VG_NOUN; /* "the Rafah crossing" */
+        return;
+    }
     if (aspect_to(c, before)) before--; /* "resorted to | throwing" */
     uint8_t pforms = valid_idx(c, before) && ment_at(c, before) < 0 ? verb_reading(c, before, &plem) : 0;
     if (pforms && (ne_lex_lemma_flags(c->lx, plem) & (NE_L_ASPECT | NE_L_ASPECT_TO))) {
