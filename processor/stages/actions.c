@@ -199,6 +199,26 @@ static int near_phrase_verb(const ctx_t *c, uint32_t i)
            (p->kind == NE_TK_WORD && !wf(c, i - 1) && ne_lex_vforms(c->lx, p->word) == NE_LEX_NONE);
 }
 
+/* "urged Egypt to free jailed activists", "freed detained journalists":
+ * a past participle right after the head of the last verb group and right
+ * before a mention modifies that mention's noun; it heads no group (two
+ * verbs do not follow each other). */
+static int participle_modifier(const ctx_t *c, uint32_t i, uint8_t forms)
+{
+    if (!(forms & NE_F_PPART) || (forms & (NE_F_BASE | NE_F_S | NE_F_ING)) || i <= c->tb || !c->d->vg.n)
+        return 0;
+    const ne_vgroup_t *v = &c->d->vg.v[c->d->vg.n - 1];
+    /* not after a reporting verb ("the government says killed 15
+     * farmers"), nor after an -s form that may be a noun ("The border
+     * clashes led Ghana to") */
+    uint32_t plem = 0;
+    if (v->head != i - 1 || (v->flags & (NE_VG_NOUN | NE_VG_SAY)) ||
+        (verb_reading(c, i - 1, &plem) & NE_F_S))
+        return 0;
+    int32_t m = ment_at(c, i + 1);
+    return m >= 0 && c->d->ment.v[m].tb == i + 1 && c->d->ment.v[m].n;
+}
+
 /* Token i is a verb form that may head a group: not inside a mention or a
  * time expression, not a grammar word, not a capitalized word inside the
  * sentence (a name or a title: "Free Tibet"). Returns its form bits. */
@@ -215,6 +235,7 @@ static uint8_t verb_candidate(const ctx_t *c, uint32_t i, uint32_t *lemma)
         return 0;
     if (compound_modifier(c, i)) return 0;
     if (near_phrase_verb(c, i)) return 0;
+    if (participle_modifier(c, i, forms)) return 0;
     return forms;
 }
 
