@@ -1997,6 +1997,49 @@ static int match_active(const ctx_t *c, const ne_pattern_t *p, uint32_t from, ms
     return match_from(c, ms, 0, from);
 }
 
+#define MAX_THING_SUBJECT 6 /* tokens of a passive subject that is a thing */
+
+/* "Sanctions were imposed on Iran by the EU": a passive whose subject is
+ * no party but the object a pattern `V * OBJECT PREP +` describes (a gap,
+ * one word or class element, a word, the counterpart last): the object
+ * element matches the plain noun phrase right before the verb group, the
+ * rest after the verb (or after its by-agent), and '+' is the counterpart. */
+static int match_thing_passive(const ctx_t *c, const ne_vgroup_t *vg, const ne_pattern_t *p,
+                               uint32_t from, mstate_t *ms)
+{
+    const ne_pelem_t *el = ne_lex_pelems(c->lx) + p->elem;
+    if (p->nelem != 4 || el[0].type != NE_PE_GAP || (el[1].type != NE_PE_WORD && el[1].type != NE_PE_CLASS) ||
+        el[2].type != NE_PE_WORD || el[3].type != NE_PE_TARGET || el[3].person || vg->first <= c->tb)
+        return 0;
+    /* the subject: plain words right before the group, no party among them */
+    uint32_t start = vg->first;
+    while (start > c->tb && vg->first - start < MAX_THING_SUBJECT && tok(c, start - 1)->kind == NE_TK_WORD &&
+           ment_at(c, start - 1) < 0 && !(wf(c, start - 1) & (NE_W_PREP | NE_W_REL | NE_W_CONJ | NE_W_PRON)))
+        start--;
+    if (start == vg->first || (start > c->tb && !is_punct(c, start - 1, ",;:\"")) ) return 0;
+    ctx_t sub = {c->lx, c->d, c->tb, vg->first};
+    ne_pattern_t obj = *p;
+    obj.elem++;
+    obj.nelem = 1;
+    int found = 0;
+    for (uint32_t q = start; q < vg->first && !found; q++) {
+        mstate_t om = {&obj, -1, -1, 0, 0};
+        found = match_from(&sub, &om, 0, q) && om.end == vg->first;
+    }
+    if (!found) return 0;
+    ne_pattern_t rest = *p;
+    rest.elem += 2;
+    rest.nelem -= 2;
+    uint32_t after_agent;
+    *ms = (mstate_t){&rest, -1, -1, 0, 0};
+    if (!match_from(c, ms, 0, from) &&
+        !((after_agent = past_by_agent(c, from)) &&
+          (*ms = (mstate_t){&rest, -1, -1, 0, 0}, match_from(c, ms, 0, after_agent))))
+        return 0;
+    ms->p = p;
+    return ms->target >= 0;
+}
+
 /* The best reading found, into out: 1, or 0 when there is none. */
 static int best_match(const mstate_t *best, ne_match_t *out)
 {
@@ -2041,7 +2084,9 @@ static int match_below(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, uin
         if ((p->wbits & ~c->d->wbits) || (p->cbits & ~c->d->wclasses)) continue;
         if (!words_present(c->lx, p, c->d)) continue;
         mstate_t ms;
-        int ok = (vg->flags & NE_VG_PASSIVE) ? match_passive(c, p, from, &ms) : match_active(c, p, from, &ms);
+        int ok = (vg->flags & NE_VG_PASSIVE)
+                     ? match_passive(c, p, from, &ms) || match_thing_passive(c, vg, p, from, &ms)
+                     : match_active(c, p, from, &ms);
         if (!ok) continue;
         if (!best.p || ms.spec > best.spec ||
             (ms.spec == best.spec && refines(ms.p->code, best.p->code)))

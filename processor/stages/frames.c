@@ -3142,7 +3142,9 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     if ((g->flags & NE_VG_PASSIVE) && !(g->flags & NE_VG_CONTROLLED) && !(g->pat->opts & NE_PO_THREAT)) {
         int32_t agent = passive_agent(c, agent_from(c, g, mt.end), proto.code), noun = subj < 0 ? event_patient(c, g) : -1;
         if (subj < 0 && noun < 0) subj = holder_subject(c, g);
-        if (agent < 0 || (subj < 0 && noun < 0)) return 0;
+        /* ("Sanctions were imposed on Iran by the EU": a thing subject,
+         * the pattern's '+' the counterpart) */
+        if (agent < 0 || (subj < 0 && noun < 0 && mt.target < 0)) return 0;
         na = members(c, agent, act);
         /* "a ceremony hosted by X": the parties of the event the noun names,
          * in its own phrase ("talks between A and B"), else remembered */
