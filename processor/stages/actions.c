@@ -199,6 +199,26 @@ static int near_phrase_verb(const ctx_t *c, uint32_t i)
            (p->kind == NE_TK_WORD && !wf(c, i - 1) && ne_lex_vforms(c->lx, p->word) == NE_LEX_NONE);
 }
 
+/* "urged Egypt to free jailed activists", "freed detained journalists":
+ * a past participle right after the head of the last verb group and right
+ * before a mention modifies that mention's noun; it heads no group (two
+ * verbs do not follow each other). */
+static int participle_modifier(const ctx_t *c, uint32_t i, uint8_t forms)
+{
+    if (!(forms & NE_F_PPART) || (forms & (NE_F_BASE | NE_F_S | NE_F_ING)) || i <= c->tb || !c->d->vg.n)
+        return 0;
+    const ne_vgroup_t *v = &c->d->vg.v[c->d->vg.n - 1];
+    /* not after a reporting verb ("the government says killed 15
+     * farmers"), nor after an -s form that may be a noun ("The border
+     * clashes led Ghana to") */
+    uint32_t plem = 0;
+    if (v->head != i - 1 || (v->flags & (NE_VG_NOUN | NE_VG_SAY)) ||
+        (verb_reading(c, i - 1, &plem) & NE_F_S))
+        return 0;
+    int32_t m = ment_at(c, i + 1);
+    return m >= 0 && c->d->ment.v[m].tb == i + 1 && c->d->ment.v[m].n;
+}
+
 /* Token i is a verb form that may head a group: not inside a mention or a
  * time expression, not a grammar word, not a capitalized word inside the
  * sentence (a name or a title: "Free Tibet"). Returns its form bits. */
@@ -244,6 +264,7 @@ static uint8_t verb_candidate(const ctx_t *c, uint32_t i, uint32_t *lemma)
         return 0;
     if (compound_modifier(c, i)) return 0;
     if (near_phrase_verb(c, i)) return 0;
+    if (participle_modifier(c, i, forms)) return 0;
     return forms;
 }
 
@@ -554,7 +575,12 @@ static int32_t object_controller_at(const ctx_t *c, uint32_t last, uint32_t want
         uint32_t back = ment_at(c, p) >= 0 ? c->d->ment.v[ment_at(c, p)].tb : p;
         p = back > c->tb ? back - 1 : c->tb;
     }
-    if ((is_w(c, p, "on") || is_w(c, p, "upon") || is_w(c, p, "to")) && p > c->tb) p--;
+    /* "called on Rwanda to", "appealed to X to"; and the for-to infinitive
+     * of a verb of bidding: "called for Israel to allow aid in", "pressed
+     * for Russia to free him" (for_to_object: the verb must bid) */
+    int for_to = is_w(c, p, "for");
+    if ((is_w(c, p, "on") || is_w(c, p, "upon") || is_w(c, p, "to") || for_to) && p > c->tb) p--;
+    if (for_to) want &= NE_L_APPEAL | NE_L_DEMAND | NE_L_ORDER;
     for (size_t k = c->d->vg.n; k > 0; k--) {
         const ne_vgroup_t *v = &c->d->vg.v[k - 1];
         if (v->head < p) break;
@@ -730,6 +756,18 @@ static int guilt_gerund(const ctx_t *c, ne_vgroup_t *g, uint32_t before)
     return 1;
 }
 
+/* "reopened the Rafah crossing into Gaza", "the Kerem Shalom crossing":
+ * an -ing form right after a place named with a determiner is the head of
+ * that noun phrase (a place's own name takes no "the"), no participle. */
+static int place_thing_ing(const ctx_t *c, uint32_t before)
+{
+    int32_t m = valid_idx(c, before) ? ment_at(c, before) : -1;
+    if (m < 0) return 0;
+    const ne_mention_t *mm = &c->d->ment.v[m];
+    return mm->te == before + 1 && (mm->flags & NE_MF_LOC) && mm->te - mm->tb >= 2 &&
+           (wf(c, mm->tb) & NE_W_DET) && !(wf(c, mm->tb) & NE_W_NUM);
+}
+
 /* An -ing form with no auxiliary: "began sharing" (aspect), ", accusing"
  * (a participle clause), "of derailing" (a gerund), "Truckers protesting"
  * (a reduced relative). prev is the token before the verb, before the one
@@ -738,6 +776,10 @@ static void read_ing_form(const ctx_t *c, ne_vgroup_t *g, uint32_t prev, uint32_
 {
     uint32_t plem = 0;
     if (guilt_gerund(c, g, before)) return; /* "are guilty of violating" */
+    if (place_thing_ing(c, before)) {
+        g->flags |= NE_VG_NOUN; /* "the Rafah crossing" */
+        return;
+    }
     if (aspect_to(c, before)) before--; /* "resorted to | throwing" */
     uint8_t pforms = valid_idx(c, before) && ment_at(c, before) < 0 ? verb_reading(c, before, &plem) : 0;
     if (pforms && (ne_lex_lemma_flags(c->lx, plem) & (NE_L_ASPECT | NE_L_ASPECT_TO))) {
@@ -1033,6 +1075,26 @@ int ne_actions_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32
  */
 
 /* Move past transparent units (adverbs, time expressions, quote marks). */
+/* "condemned what he called Israeli aggression": a free relative of a
+ * naming verb (lemma class `naming`: call, brand, label) before an object
+ * names that object; the position after it ("Israeli aggression"), else i.
+ * Its subject is a pronoun or a mention. */
+static uint32_t skip_naming_relative(const ctx_t *c, uint32_t i)
+{
+    if (i + 3 >= c->te || !is_w(c, i, "what")) return i;
+    uint32_t j = i + 1;
+    int32_t m = ment_at(c, j);
+    if (m >= 0) j = c->d->ment.v[m].te;
+    else if (wf(c, j) & NE_W_PRON) j++;
+    else return i;
+    uint32_t lem = 0;
+    if (j + 1 >= c->te || ment_at(c, j) >= 0 || !verb_reading(c, j, &lem) ||
+        !(ne_lex_lemma_flags(c->lx, lem) & NE_L_NAMING))
+        return i;
+    /* "what it described as", "what it branded as" */
+    return j + 2 < c->te && is_w(c, j + 1, "as") ? j + 2 : j + 1;
+}
+
 static uint32_t skip_transparent(const ctx_t *c, uint32_t i)
 {
     for (;;) {
@@ -1040,6 +1102,7 @@ static uint32_t skip_transparent(const ctx_t *c, uint32_t i)
         if (i >= c->te) return i;
         if (in_timex(c, i, &e)) { i = e; continue; }
         if (is_adverb(c, i) || is_quote(c, i)) { i++; continue; }
+        if ((e = skip_naming_relative(c, i)) != i) { i = e; continue; }
         return i;
     }
 }
@@ -1995,6 +2058,49 @@ static int match_active(const ctx_t *c, const ne_pattern_t *p, uint32_t from, ms
     return match_from(c, ms, 0, from);
 }
 
+#define MAX_THING_SUBJECT 6 /* tokens of a passive subject that is a thing */
+
+/* "Sanctions were imposed on Iran by the EU": a passive whose subject is
+ * no party but the object a pattern `V * OBJECT PREP +` describes (a gap,
+ * one word or class element, a word, the counterpart last): the object
+ * element matches the plain noun phrase right before the verb group, the
+ * rest after the verb (or after its by-agent), and '+' is the counterpart. */
+static int match_thing_passive(const ctx_t *c, const ne_vgroup_t *vg, const ne_pattern_t *p,
+                               uint32_t from, mstate_t *ms)
+{
+    const ne_pelem_t *el = ne_lex_pelems(c->lx) + p->elem;
+    if (p->nelem != 4 || el[0].type != NE_PE_GAP || (el[1].type != NE_PE_WORD && el[1].type != NE_PE_CLASS) ||
+        el[2].type != NE_PE_WORD || el[3].type != NE_PE_TARGET || el[3].person || vg->first <= c->tb)
+        return 0;
+    /* the subject: plain words right before the group, no party among them */
+    uint32_t start = vg->first;
+    while (start > c->tb && vg->first - start < MAX_THING_SUBJECT && tok(c, start - 1)->kind == NE_TK_WORD &&
+           ment_at(c, start - 1) < 0 && !(wf(c, start - 1) & (NE_W_PREP | NE_W_REL | NE_W_CONJ | NE_W_PRON)))
+        start--;
+    if (start == vg->first || (start > c->tb && !is_punct(c, start - 1, ",;:\"")) ) return 0;
+    ctx_t sub = {c->lx, c->d, c->tb, vg->first};
+    ne_pattern_t obj = *p;
+    obj.elem++;
+    obj.nelem = 1;
+    int found = 0;
+    for (uint32_t q = start; q < vg->first && !found; q++) {
+        mstate_t om = {&obj, -1, -1, 0, 0};
+        found = match_from(&sub, &om, 0, q) && om.end == vg->first;
+    }
+    if (!found) return 0;
+    ne_pattern_t rest = *p;
+    rest.elem += 2;
+    rest.nelem -= 2;
+    uint32_t after_agent;
+    *ms = (mstate_t){&rest, -1, -1, 0, 0};
+    if (!match_from(c, ms, 0, from) &&
+        !((after_agent = past_by_agent(c, from)) &&
+          (*ms = (mstate_t){&rest, -1, -1, 0, 0}, match_from(c, ms, 0, after_agent))))
+        return 0;
+    ms->p = p;
+    return ms->target >= 0;
+}
+
 /* The best reading found, into out: 1, or 0 when there is none. */
 static int best_match(const mstate_t *best, ne_match_t *out)
 {
@@ -2039,7 +2145,9 @@ static int match_below(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, uin
         if ((p->wbits & ~c->d->wbits) || (p->cbits & ~c->d->wclasses)) continue;
         if (!words_present(c->lx, p, c->d)) continue;
         mstate_t ms;
-        int ok = (vg->flags & NE_VG_PASSIVE) ? match_passive(c, p, from, &ms) : match_active(c, p, from, &ms);
+        int ok = (vg->flags & NE_VG_PASSIVE)
+                     ? match_passive(c, p, from, &ms) || match_thing_passive(c, vg, p, from, &ms)
+                     : match_active(c, p, from, &ms);
         if (!ok) continue;
         if (!best.p || ms.spec > best.spec ||
             (ms.spec == best.spec && refines(ms.p->code, best.p->code)))

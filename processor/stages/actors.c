@@ -1945,6 +1945,9 @@ static int name_modifies_noun(const ctx_t *c, uint32_t k)
     if (k + 1 >= c->s.te || !is_modifier(c, k) || wf(c, k) || ne_s_adverb(&c->s, k) ||
         lookup(c, k).type != A_NONE || verb_ends_phrase(c, k))
         return 0;
+    /* "held Israel responsible for", "found Iran guilty of": an adjective of
+     * blame (class GUILT) after the name is said of it, no noun it owns */
+    if (ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_GUILT), tok(c, k)->word)) return 0;
     uint32_t first = k; /* the first noun after the name */
     /* "the Iran-Iraq border crossing": a second plain noun */
     if (k + 2 < c->s.te && is_modifier(c, k + 1) && !wf(c, k + 1) && !ne_s_adverb(&c->s, k + 1) &&

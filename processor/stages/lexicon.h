@@ -314,6 +314,7 @@ enum {
     NE_GC_REPRISAL,     /* "retaliation", "response" (for/to X's act): the act answers X */
     NE_GC_ELLIPTIC,     /* "fourth", "others", "another": "and captured a fourth" (one more of them) */
     NE_GC_CONTROL,      /* "held", "run": "Russian-held areas" stand for Russia, the holder */
+    NE_GC_CYBER,        /* "hackers", "computer network": an attack in the clause is a cyber attack, 176 */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
@@ -369,7 +370,10 @@ enum {
     NE_CF_ALLOW, NE_CF_ALLOW_HOME, NE_CF_AGREE, NE_CF_FAIL,
     NE_CF_KIND_CHEMICAL, NE_CF_KIND_ARMOUR, NE_CF_KIND_CROWD, NE_CF_KIND_MISSION,
     NE_CF_KIND_CONVOY, NE_CF_KIND_PROPERTY, NE_CF_KIND_AIR, NE_CF_KIND_SUICIDE,
-    NE_CF_KIND_VEHICLE_BOMB, NE_CF_KIND_ROADSIDE, NE_CF_KIND_AIR_MEANS, NE_CF_COUNT
+    NE_CF_KIND_VEHICLE_BOMB, NE_CF_KIND_ROADSIDE, NE_CF_KIND_AIR_MEANS,
+    NE_CF_HOME, /* code-home: acts a state does at home through its government (frames.c) */
+    NE_CF_KIND_CYBER, /* code-kind-cyber: "Russian hackers attacked the parliament's network" */
+    NE_CF_COUNT
 };
 
 /**
