@@ -1053,11 +1053,6 @@ static void encode_event(out_t *o_, const ne_event_t *e, const ne_article_t *a, 
     *o_ = o;
 }
 
-char *ne_event_to_json(const ne_event_t *e, const ne_article_t *a, size_t *len)
-{
-    return ne_event_to_json_max(e, a, 0, len);
-}
-
 /* Move a byte offset back to the start of its UTF-8 character. */
 static uint32_t char_start(const char *t, uint32_t i, uint32_t lo)
 {
@@ -1065,22 +1060,26 @@ static uint32_t char_start(const char *t, uint32_t i, uint32_t lo)
     return i;
 }
 
-char *ne_event_to_json_max(const ne_event_t *e, const ne_article_t *a, size_t max, size_t *len)
+/* One record appended to o (from o->n), in at most max bytes (0: no limit).
+ * Returns 0; -1 out of memory; -2 when even the trigger alone does not fit
+ * (*seen the smallest size tried). On failure o->n is back where it was. */
+static int append_event(out_t *o, const ne_event_t *e, const ne_article_t *a, size_t max,
+                        size_t *seen)
 {
-    out_t o = {NULL, 0, 0, 0};
+    size_t base = o->n;
     uint32_t ws = e->sentence_start, we = e->sentence_end;
-    encode_event(&o, e, a, ws, we, 0);
+    encode_event(o, e, a, ws, we, 0);
     /* too big: a window of the sentence around the trigger, smaller by the
      * excess each round (a byte cut is at least a byte less of JSON; the
      * margin covers moving the ends to character starts) */
     size_t tlen = e->trigger_end - e->trigger_start, win = we - ws;
-    while (!o.oom && max && o.n > max) {
-        size_t over = o.n - max + 8;
+    while (!o->oom && max && o->n - base > max) {
+        size_t over = o->n - base - max + 8;
         win = win > over ? win - over : 0;
         if (win < tlen || win == 0) {
-            free(o.b);
-            if (len) *len = o.n;
-            return NULL;
+            *seen = o->n - base;
+            o->n = base;
+            return -2;
         }
         /* centred on the trigger; what one side cannot use goes to the other */
         size_t side = (win - tlen) / 2;
@@ -1089,15 +1088,48 @@ char *ne_event_to_json_max(const ne_event_t *e, const ne_article_t *a, size_t ma
         if (hi - lo < win) lo = hi - e->sentence_start > win ? hi - win : e->sentence_start;
         ws = char_start(a->text, (uint32_t)lo, e->sentence_start);
         we = hi < e->sentence_end ? char_start(a->text, (uint32_t)hi, e->trigger_end) : e->sentence_end;
-        o.n = 0;
-        encode_event(&o, e, a, ws, we, 1);
+        o->n = base;
+        encode_event(o, e, a, ws, we, 1);
     }
-    if (o.oom) {
+    if (o->oom) {
+        o->n = base;
+        return -1;
+    }
+    o->b[o->n] = '\0'; /* out_room always leaves room for it */
+    return 0;
+}
+
+char *ne_event_to_json(const ne_event_t *e, const ne_article_t *a, size_t *len)
+{
+    return ne_event_to_json_max(e, a, 0, len);
+}
+
+char *ne_event_to_json_max(const ne_event_t *e, const ne_article_t *a, size_t max, size_t *len)
+{
+    out_t o = {NULL, 0, 0, 0};
+    size_t seen = 0;
+    int r = append_event(&o, e, a, max, &seen);
+    if (r < 0) {
         free(o.b);
-        if (len) *len = 0;
+        if (len) *len = r == -2 ? seen : 0;
         return NULL;
     }
-    o.b[o.n] = '\0';
     if (len) *len = o.n;
     return o.b;
+}
+
+/* The caller's buffer is used as it is, so a driver that collects an
+ * article's records (extract) writes each one once, straight into place,
+ * instead of a malloc, a copy and a free per event. */
+int ne_event_append_json(const ne_event_t *e, const ne_article_t *a, size_t max, char **buf,
+                         size_t *len, size_t *cap)
+{
+    out_t o = {*buf, *len, *cap, 0};
+    size_t seen = 0;
+    int r = append_event(&o, e, a, max, &seen);
+    /* the buffer may have grown, even when the record was not kept */
+    *buf = o.b;
+    *cap = o.cap;
+    *len = o.n;
+    return r == 0 ? 0 : r == -1 ? -1 : 1;
 }
