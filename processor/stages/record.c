@@ -843,9 +843,30 @@ static void out_span(out_t *o, const ne_article_t *a, uint32_t s, uint32_t e)
     else out_str(o, a->text + s, e - s);
 }
 
+/* A C string: nearly all are short and plain (codes, countries, labels,
+ * dates), and one pass copies them and finds their end, where strlen went
+ * over them first and out_str's set-up cost more than the copy. The first
+ * byte that needs escaping, or no end within OUT_CSTR_SHORT bytes, and the
+ * string goes to out_str from its start (which writes over the copy). */
+#define OUT_CSTR_SHORT 64
+
 static void out_cstr(out_t *o, const char *s)
 {
-    out_str(o, s, strlen(s));
+    if (out_room(o, OUT_CSTR_SHORT + 2) < 0) return;
+    char *w = o->b + o->n + 1;
+    size_t i = 0;
+    /* the NUL is no plain byte: the loop stops there, or before */
+    while (i < OUT_CSTR_SHORT && json_plain[(unsigned char)s[i]]) {
+        w[i] = s[i];
+        i++;
+    }
+    if (i < OUT_CSTR_SHORT && s[i] == '\0') {
+        w[-1] = '"';
+        w[i] = '"';
+        o->n += i + 2;
+        return;
+    }
+    out_str(o, s, i + strlen(s + i));
 }
 
 /* Code points in text[from..to): the bytes that are not UTF-8 continuation
