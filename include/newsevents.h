@@ -19,6 +19,7 @@
  *             char *json = ne_event_to_json(ne_events_get(ev, i), &art, NULL);
  *             ...; free(json);
  *         }
+ *         (or ne_event_append_json() into one buffer reused for every event)
  *         ne_events_destroy(ev);
  *         ne_article_clear(&art);
  *     }
@@ -251,6 +252,23 @@ char *ne_event_to_json(const ne_event_t *event, const ne_article_t *article, siz
  */
 char *ne_event_to_json_max(const ne_event_t *event, const ne_article_t *article, size_t max,
                            size_t *len);
+
+/**
+ * @brief Like ne_event_to_json_max(), appended to a buffer the caller owns and
+ * reuses: no allocation and no copy per event once the buffer is big enough.
+ * Nothing else is written (no separator between records).
+ *
+ * @param buf, len, cap  the buffer (*buf may be NULL with *len and *cap 0), the
+ *                       bytes in use and its size; *buf is grown with realloc()
+ *                       when needed, and the caller frees it with free()
+ * @param max            at most this many bytes for the record (0: no limit)
+ * @returns 0 with the record at (*buf)[old *len .. *len) and a NUL after it
+ * (so *len < *cap: there is room for one more byte); -1 when out of memory, 1
+ * when even the trigger alone does not fit max. On failure *len is unchanged
+ * and nothing is appended (*buf and *cap may have grown).
+ */
+int ne_event_append_json(const ne_event_t *event, const ne_article_t *article, size_t max,
+                         char **buf, size_t *len, size_t *cap);
 
 /** @brief Format a date as "YYYY", "YYYY-MM" or "YYYY-MM-DD" into buf (>= 11 bytes). */
 void ne_format_date(int ymd, ne_precision_t prec, char *buf);

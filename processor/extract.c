@@ -164,21 +164,6 @@ typedef struct xring_s {
     pthread_cond_t work, done;
 } xring_t;
 
-static int out_append(xjob_t *j, const char *s, size_t n)
-{
-    if (j->outlen + n + 1 > j->outcap) {
-        size_t cap = (j->outlen + n + 1) * 2;
-        char *nb = realloc(j->out, cap);
-        if (!nb) return -1;
-        j->out = nb;
-        j->outcap = cap;
-    }
-    memcpy(j->out + j->outlen, s, n);
-    j->outlen += n;
-    j->out[j->outlen++] = '\n';
-    return 0;
-}
-
 /* Decode and code one line into its job (any thread). */
 static void code_line(xring_t *x, ne_events_t *ev, xjob_t *j)
 {
@@ -209,15 +194,14 @@ static void code_line(xring_t *x, ne_events_t *ev, xjob_t *j)
     } else if (!art.id || ne_coder_code(x->coder, &art, ev, j->err, sizeof(j->err)) < 0) {
         j->r = NE_R_CODER_ERROR;
     } else {
+        /* each record straight into the job's buffer, which is kept from one
+         * line to the next: no allocation or copy per event */
         for (size_t i = 0; i < ne_events_count(ev); i++) {
-            size_t n;
-            char *js = ne_event_to_json(ne_events_get(ev, i), &art, &n);
-            if (!js || out_append(j, js, n) < 0) {
-                free(js);
-                j->oom = 1;
+            if (ne_event_append_json(ne_events_get(ev, i), &art, 0, &j->out, &j->outlen, &j->outcap) != 0) {
+                j->oom = 1; /* no size limit here: only memory can fail */
                 break;
             }
-            free(js);
+            j->out[j->outlen++] = '\n'; /* over the NUL the call leaves room for */
             j->nev++;
         }
     }

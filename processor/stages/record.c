@@ -843,10 +843,60 @@ static void out_span(out_t *o, const ne_article_t *a, uint32_t s, uint32_t e)
     else out_str(o, a->text + s, e - s);
 }
 
+/* A C string: nearly all are short and plain (codes, countries, labels,
+ * dates), and one pass copies them and finds their end, where strlen went
+ * over them first and out_str's set-up cost more than the copy. The first
+ * byte that needs escaping, or no end within OUT_CSTR_SHORT bytes, and the
+ * string goes to out_str from its start (which writes over the copy). */
+#define OUT_CSTR_SHORT 64
+
 static void out_cstr(out_t *o, const char *s)
 {
-    out_str(o, s, strlen(s));
+    if (out_room(o, OUT_CSTR_SHORT + 2) < 0) return;
+    char *w = o->b + o->n + 1;
+    size_t i = 0;
+    /* the NUL is no plain byte: the loop stops there, or before */
+    while (i < OUT_CSTR_SHORT && json_plain[(unsigned char)s[i]]) {
+        w[i] = s[i];
+        i++;
+    }
+    if (i < OUT_CSTR_SHORT && s[i] == '\0') {
+        w[-1] = '"';
+        w[i] = '"';
+        o->n += i + 2;
+        return;
+    }
+    out_str(o, s, i + strlen(s + i));
 }
+
+/* A string in a char array that ends within it (the event id: 32 hex
+ * digits): eight bytes at a time, and no read leaves the array, so no
+ * strlen first. As out_cstr otherwise. For short strings (a party's code)
+ * out_cstr's byte loop costs less. */
+static void out_arr(out_t *o, const char *s, size_t size)
+{
+    if (out_room(o, size + 2) < 0) return;
+    char *w = o->b + o->n + 1;
+    size_t i = 0;
+    for (; i + 8 <= size; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        if ((json_special8(x) | x) & NE_HIGH8) break; /* the NUL among them, or an escape */
+        memcpy(w + i, &x, 8);
+    }
+    while (i < size && json_plain[(unsigned char)s[i]]) {
+        w[i] = s[i];
+        i++;
+    }
+    if (i < size && s[i] == '\0') {
+        w[-1] = '"';
+        w[i] = '"';
+        o->n += i + 2;
+        return;
+    }
+    out_str(o, s, strnlen(s, size));
+}
+#define OUT_ARR(o, field) out_arr(o, field, sizeof(field))
 
 /* Code points in text[from..to): the bytes that are not UTF-8 continuation
  * bytes (10xxxxxx), eight at a time; text is mostly ASCII. */
@@ -899,13 +949,22 @@ static size_t fixed5(double v, char *buf)
         buf[n++] = '-';
         u = -u;
     }
+    /* the whole degrees (at least "0"), then the five decimals with their
+     * leading zeros: a division each by constants, where a loop divided
+     * by ten for every digit */
+    unsigned long long ip = (unsigned long long)u / 100000;
+    unsigned f = (unsigned)((unsigned long long)u % 100000);
     char tmp[24];
     int k = 0;
-    for (; k < 5 || u; k++, u /= 10) tmp[k] = (char)('0' + u % 10);
-    if (k == 5) tmp[k++] = '0';
-    while (k > 5) buf[n++] = tmp[--k];
-    buf[n++] = '.';
+    do tmp[k++] = (char)('0' + ip % 10);
+    while ((ip /= 10));
     while (k > 0) buf[n++] = tmp[--k];
+    buf[n++] = '.';
+    buf[n++] = (char)('0' + f / 10000);
+    buf[n++] = (char)('0' + f / 1000 % 10);
+    buf[n++] = (char)('0' + f / 100 % 10);
+    buf[n++] = (char)('0' + f / 10 % 10);
+    buf[n++] = (char)('0' + f % 10);
     return n;
 }
 
@@ -993,7 +1052,7 @@ static void encode_event(out_t *o_, const ne_event_t *e, const ne_article_t *a, 
         te = ts + cp_count(a->text, e->trigger_start, e->trigger_end);
     }
     OUT_LIT(&o, "{\"schema_version\":\"" NE_EVENT_SCHEMA_VERSION "\",\"event_id\":");
-    out_cstr(&o, e->event_id);
+    OUT_ARR(&o, e->event_id);
     OUT_LIT(&o, ",\"article_id\":");
     out_cstr(&o, a->id ? a->id : "");
     /* the publisher, when the article names one: aggregates count distinct sources */
@@ -1053,11 +1112,6 @@ static void encode_event(out_t *o_, const ne_event_t *e, const ne_article_t *a, 
     *o_ = o;
 }
 
-char *ne_event_to_json(const ne_event_t *e, const ne_article_t *a, size_t *len)
-{
-    return ne_event_to_json_max(e, a, 0, len);
-}
-
 /* Move a byte offset back to the start of its UTF-8 character. */
 static uint32_t char_start(const char *t, uint32_t i, uint32_t lo)
 {
@@ -1065,22 +1119,26 @@ static uint32_t char_start(const char *t, uint32_t i, uint32_t lo)
     return i;
 }
 
-char *ne_event_to_json_max(const ne_event_t *e, const ne_article_t *a, size_t max, size_t *len)
+/* One record appended to o (from o->n), in at most max bytes (0: no limit).
+ * Returns 0; -1 out of memory; -2 when even the trigger alone does not fit
+ * (*seen the smallest size tried). On failure o->n is back where it was. */
+static int append_event(out_t *o, const ne_event_t *e, const ne_article_t *a, size_t max,
+                        size_t *seen)
 {
-    out_t o = {NULL, 0, 0, 0};
+    size_t base = o->n;
     uint32_t ws = e->sentence_start, we = e->sentence_end;
-    encode_event(&o, e, a, ws, we, 0);
+    encode_event(o, e, a, ws, we, 0);
     /* too big: a window of the sentence around the trigger, smaller by the
      * excess each round (a byte cut is at least a byte less of JSON; the
      * margin covers moving the ends to character starts) */
     size_t tlen = e->trigger_end - e->trigger_start, win = we - ws;
-    while (!o.oom && max && o.n > max) {
-        size_t over = o.n - max + 8;
+    while (!o->oom && max && o->n - base > max) {
+        size_t over = o->n - base - max + 8;
         win = win > over ? win - over : 0;
         if (win < tlen || win == 0) {
-            free(o.b);
-            if (len) *len = o.n;
-            return NULL;
+            *seen = o->n - base;
+            o->n = base;
+            return -2;
         }
         /* centred on the trigger; what one side cannot use goes to the other */
         size_t side = (win - tlen) / 2;
@@ -1089,15 +1147,48 @@ char *ne_event_to_json_max(const ne_event_t *e, const ne_article_t *a, size_t ma
         if (hi - lo < win) lo = hi - e->sentence_start > win ? hi - win : e->sentence_start;
         ws = char_start(a->text, (uint32_t)lo, e->sentence_start);
         we = hi < e->sentence_end ? char_start(a->text, (uint32_t)hi, e->trigger_end) : e->sentence_end;
-        o.n = 0;
-        encode_event(&o, e, a, ws, we, 1);
+        o->n = base;
+        encode_event(o, e, a, ws, we, 1);
     }
-    if (o.oom) {
+    if (o->oom) {
+        o->n = base;
+        return -1;
+    }
+    o->b[o->n] = '\0'; /* out_room always leaves room for it */
+    return 0;
+}
+
+char *ne_event_to_json(const ne_event_t *e, const ne_article_t *a, size_t *len)
+{
+    return ne_event_to_json_max(e, a, 0, len);
+}
+
+char *ne_event_to_json_max(const ne_event_t *e, const ne_article_t *a, size_t max, size_t *len)
+{
+    out_t o = {NULL, 0, 0, 0};
+    size_t seen = 0;
+    int r = append_event(&o, e, a, max, &seen);
+    if (r < 0) {
         free(o.b);
-        if (len) *len = 0;
+        if (len) *len = r == -2 ? seen : 0;
         return NULL;
     }
-    o.b[o.n] = '\0';
     if (len) *len = o.n;
     return o.b;
+}
+
+/* The caller's buffer is used as it is, so a driver that collects an
+ * article's records (extract) writes each one once, straight into place,
+ * instead of a malloc, a copy and a free per event. */
+int ne_event_append_json(const ne_event_t *e, const ne_article_t *a, size_t max, char **buf,
+                         size_t *len, size_t *cap)
+{
+    out_t o = {*buf, *len, *cap, 0};
+    size_t seen = 0;
+    int r = append_event(&o, e, a, max, &seen);
+    /* the buffer may have grown, even when the record was not kept */
+    *buf = o.b;
+    *cap = o.cap;
+    *len = o.n;
+    return r == 0 ? 0 : r == -1 ? -1 : 1;
 }

@@ -271,6 +271,21 @@ START_TEST(event_json_cut_to_a_limit)
     /* too small for even the trigger: refused, with the size needed */
     ck_assert_ptr_null(ne_event_to_json_max(e, &a, 300, &len));
     ck_assert_uint_gt(len, 300);
+    /* the same records appended to one buffer: byte for byte what
+     * ne_event_to_json_max gives, one after the other; a refused one adds
+     * nothing */
+    char *buf = NULL;
+    size_t blen = 0, bcap = 0;
+    ck_assert_int_eq(ne_event_append_json(e, &a, 0, &buf, &blen, &bcap), 0);
+    ck_assert_uint_eq(blen, full);
+    ck_assert_int_eq(ne_event_append_json(e, &a, 2000, &buf, &blen, &bcap), 0);
+    ck_assert_uint_eq(blen, full + strlen(js));
+    ck_assert_uint_lt(blen, bcap);
+    ck_assert_int_eq(ne_event_append_json(e, &a, 300, &buf, &blen, &bcap), 1);
+    ck_assert_uint_eq(blen, full + strlen(js));
+    ck_assert_int_eq(memcmp(buf, whole, full), 0);
+    ck_assert_int_eq(memcmp(buf + full, js, strlen(js)), 0);
+    free(buf);
     json_decref(o);
     json_decref(w);
     free(js);
