@@ -2560,8 +2560,15 @@ static void parse_role_place(ctx_t *c, build_t *b, parse_t *p)
         uint32_t nk = k + 1; /* "of China and the United States" */
         while (nk < c->s.te && (wf(c, nk) & NE_W_DET))
             nk++;
-        if ((is_w(c, k, "and") || is_punct(c, k, ",")) && lookup(c, nk).type == A_ACTOR &&
-            is_w(c, j, "of"))
+        atom_t na = lookup(c, nk);
+        /* "diplomats from A, B and C": after "from" a comma goes on only in
+         * a list that "and" or "or" closes ("fighters from JNIM, al Qaeda's
+         * affiliate" is an apposition) */
+        int list = is_w(c, k, "and") ||
+                   (is_punct(c, k, ",") && (is_w(c, j, "of") || (na.type == A_ACTOR && na.te < c->s.te &&
+                                                                  (is_w(c, na.te, "and") || is_w(c, na.te, "or") ||
+                                                                   is_punct(c, na.te, ",")))));
+        if (list && na.type == A_ACTOR && (is_w(c, j, "of") || is_w(c, j, "from")))
             k = nk;
         else
             break;
