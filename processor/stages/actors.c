@@ -2558,13 +2558,15 @@ static void parse_role_place(ctx_t *c, build_t *b, parse_t *p)
         k = a.te;
         last_end = k;
         uint32_t nk = k + 1; /* "of China and the United States" */
+        int serial = is_punct(c, k, ",") && nk < c->s.te && (is_w(c, nk, "and") || is_w(c, nk, "or"));
+        if (serial) nk++; /* "Russia, Belarus, and Iran" */
         while (nk < c->s.te && (wf(c, nk) & NE_W_DET))
             nk++;
         atom_t na = lookup(c, nk);
         /* "diplomats from A, B and C": after "from" a comma goes on only in
          * a list that "and" or "or" closes ("fighters from JNIM, al Qaeda's
          * affiliate" is an apposition) */
-        int list = is_w(c, k, "and") ||
+        int list = is_w(c, k, "and") || serial ||
                    (is_punct(c, k, ",") && (is_w(c, j, "of") || (na.type == A_ACTOR && na.te < c->s.te &&
                                                                   (is_w(c, na.te, "and") || is_w(c, na.te, "or") ||
                                                                    is_punct(c, na.te, ",")))));
