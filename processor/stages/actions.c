@@ -435,6 +435,24 @@ static int adjective_compound(const ctx_t *c, uint32_t prev, uint8_t forms)
     return ne_lex_singular(c->lx, tok(c, next)->word) >= 0;
 }
 
+/* "China, the North's main ally, urged": in an apposition between commas,
+ * a word with no grammar role and no verb reading right after a
+ * determiner, a possessive or "'s" is an adjective, and the verb form
+ * after it, before the closing comma, a noun. prev is the token before the
+ * verb form. */
+static int apposition_adjective(const ctx_t *c, uint32_t prev)
+{
+    if (!valid_idx(c, prev) || prev < c->tb + 2 || !valid_idx(c, prev + 2) || !is_punct(c, prev + 2, ",") ||
+        tok(c, prev)->kind != NE_TK_WORD || (tok(c, prev)->flags & NE_TF_CAP) || wf(c, prev) ||
+        ment_at(c, prev) >= 0 || ne_lex_vforms(c->lx, tok(c, prev)->word) != NE_LEX_NONE)
+        return 0;
+    uint32_t b = prev - 1;
+    if (!((wf(c, b) & (NE_W_DET | NE_W_POSS)) || is_w(c, b, "'s"))) return 0;
+    for (uint32_t k = b; k > c->tb && b - k < 6; k--)
+        if (is_punct(c, k - 1, ",")) return 1;
+    return 0;
+}
+
 /* A noun after a determiner, a possessive, a number or a hyphenated
  * modifier ("the attacks", "Russia's visit", "a U.S. ally", "an air strike",
  * "an open-ended strike", but not after a name: "al-Shabaab blew", "Ban
@@ -447,7 +465,7 @@ static int noun_position(const ctx_t *c, uint32_t prev, uint8_t forms)
                                   (compound_modifier(c, prev) && !(tok(c, prev)->flags & NE_TF_CAP) &&
                                    ment_at(c, prev) < 0) ||
                                   indefinite_compound(c, prev, forms) || indefinite_role(c, prev, forms) ||
-                                  adjective_compound(c, prev, forms) ||
+                                  adjective_compound(c, prev, forms) || apposition_adjective(c, prev) ||
                                   after_prep_mention(c, prev, forms) ||
                                   time_possessive(c, prev) ||
                                   after_gerund(c, prev) || of_modifier(c, prev, forms));
