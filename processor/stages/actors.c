@@ -1576,6 +1576,49 @@ static int two_targets(const struct ne_memevent_s *e, ne_mention_t *out)
  * last other event with two parties on its receiving side: a joint act
  * ("A and B held talks": remembered with both as targets) or a third
  * party's act on two ("hosted talks between the army and the RSF"). */
+/* The article's main pair of states: the two states with the most
+ * remembered events between them (any code, either way), the most recent
+ * pair on a tie, when that pair has two events or more. "Congo accused
+ * Rwanda ... cut ties with Kigali ... Rwanda denied ... France condemned
+ * the attacks ... mediated between the two countries": Congo and Rwanda.
+ * 1 and the pair's members (agent, target) in out, else 0. */
+static int main_dyad(const ctx_t *c, ne_mention_t *out)
+{
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nevents < NE_MEM_EVENTS ? mem->nevents : NE_MEM_EVENTS;
+    int best = 0;
+    for (size_t k = 0; k < n; k++) {
+        const struct ne_memevent_s *e = &mem->events[(mem->nevents - 1 - k) % NE_MEM_EVENTS];
+        if (!e->nagent || !e->ntarget || !e->agent[0].country[0]) continue;
+        const ne_member_t *a = &e->agent[0], *b = NULL;
+        for (int t = 0; t < e->ntarget && !b; t++)
+            if (e->target[t].country[0] && strcmp(e->target[t].country, a->country)) b = &e->target[t];
+        if (!b) continue;
+        int count = 0; /* events between the same two states, newest first (bounded: NE_MEM_EVENTS) */
+        for (size_t q = 0; q < n; q++) {
+            const struct ne_memevent_s *f = &mem->events[(mem->nevents - 1 - q) % NE_MEM_EVENTS];
+            int fa = 0, fb = 0;
+            for (int i = 0; i < f->nagent; i++) {
+                fa |= !strcmp(f->agent[i].country, a->country);
+                fb |= !strcmp(f->agent[i].country, b->country);
+            }
+            for (int i = 0; i < f->ntarget; i++) {
+                fa |= !strcmp(f->target[i].country, a->country);
+                fb |= !strcmp(f->target[i].country, b->country);
+            }
+            count += fa && fb;
+        }
+        if (count > best) {
+            best = count;
+            out->n = 2;
+            out->m[0] = *a;
+            out->m[1] = *b;
+            out->m[0].start = out->m[0].end = out->m[1].start = out->m[1].end = 0;
+        }
+    }
+    return best >= 2;
+}
+
 static int two_adversaries(const ctx_t *c, ne_mention_t *out)
 {
     const ne_memory_t *mem = c->mem;
@@ -1619,7 +1662,8 @@ static int resolve_cast(const ctx_t *c, int n, int persons, int states, ne_menti
         memcpy(out->m, m->m, sizeof(m->m[0]) * (size_t)m->n);
         return 1;
     }
-    return n == 2 && ((states && two_adversaries(c, out)) || two_recent(c, persons, states, 0, out));
+    return n == 2 && ((states && (main_dyad(c, out) || two_adversaries(c, out))) ||
+                      two_recent(c, persons, states, 0, out));
 }
 
 /* "the group", "the militia": the last armed group or movement named (a
