@@ -4757,6 +4757,18 @@ static int copy_for_ellipsis(ctx_t *c, struct ne_events_s *ev, size_t from, size
     return 0;
 }
 
+/* Is group k the verb of a relative clause ("rebels who seized Goma last
+ * week") that has ended before token `until`? A verb coordinated after it
+ * ("..., and said it was cutting ties") hangs on the main clause, and its
+ * date is not the relative's. */
+static int closed_relative(const ctx_t *c, size_t k, uint32_t until)
+{
+    uint32_t p = clause_start(c, &c->s.d->vg.v[k]);
+    int32_t m = ment_at(c, p);
+    int rel = (m >= 0 && (c->s.d->ment.v[m].flags & NE_MF_REL)) || (p > c->s.tb && (wf(c, p - 1) & NE_W_REL));
+    return rel && relative_ended(c, k, until);
+}
+
 int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                        ne_memory_t *mem, struct ne_events_s *ev)
 {
@@ -4780,7 +4792,8 @@ int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
                          (g->first == g->head && event_patient(&c, g) >= 0);
         if (g->date >= 0 || !(participle || conjoined(&c, g))) continue;
         for (size_t k = gi; k > 0; k--)
-            if (strong_group(&d->vg.v[k - 1]) && !(d->vg.v[k - 1].flags & NE_VG_SAY)) {
+            if (strong_group(&d->vg.v[k - 1]) && !(d->vg.v[k - 1].flags & NE_VG_SAY) &&
+                !closed_relative(&c, k - 1, g->first)) {
                 g->date = d->vg.v[k - 1].date;
                 break;
             }
