@@ -1396,8 +1396,11 @@ static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const
      * work with the new administration" read as China's own) is a misread:
      * only other actors of the same state (opposition, rebels, people) count;
      * a frame whose pattern names the own state (self, gov: "agreed to
-     * resign") means it */
-    if (root >= 3 && root <= 6 && !own_state_frame(c) && a->country[0] &&
+     * resign") means it. Nor does a state or its government demand of,
+     * criticise or reject itself ("called the incursions a hybrid attack",
+     * the incursions read as the state's own closure of its border): roots
+     * 10-12 too */
+    if (((root >= 3 && root <= 6) || (root >= 10 && root <= 12)) && !own_state_frame(c) && a->country[0] &&
         !strcmp(a->country, b->country) &&
         (!a->role[0] || !strcmp(a->role, "GOV")) && (!b->role[0] || !strcmp(b->role, "GOV")))
         return 0;
