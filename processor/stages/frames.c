@@ -1117,6 +1117,21 @@ static const char *reporter_state(const ctx_t *c, uint32_t near)
     return NULL;
 }
 
+/* The state that the article's last remembered act of force (roots 18-20)
+ * by `agent`'s state struck, other than its own; NULL when none. */
+static const char *struck_state(const ctx_t *c, const ne_member_t *agent)
+{
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        int root = code_root(e->code);
+        if (root < 18 || root > 20 || !e->nagent || strcmp(e->agent[0].country, agent->country)) continue;
+        for (int t = 0; t < e->ntarget; t++)
+            if (e->target[t].country[0] && strcmp(e->target[t].country, agent->country))
+                return e->target[t].country;
+    }
+    return NULL;
+}
+
 static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
                            uint32_t near, int target)
 {
@@ -1147,11 +1162,16 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
     if (!st && !target && !strcmp(role, "GOV") && other && other->country[0])
         st = last_agent_state(c, other);
     /* "Pakistan condemned the Afghan attack, which killed three soldiers":
-     * the forces a state's violence (roots 18-20) hits are of another state,
+     * the forces (or civilians: "26 civilians were killed in the Indian
+     * strikes") a state's violence (roots 18-20) hits are of another state,
      * the nearest one named; a rebel group's or a crowd's are of its own */
-    if (!st && target && other && other->country[0] && force_role(role) && state_side(other) &&
-        c->coding && c->coding->pat && violent_code(c->coding->pat->code))
+    if (!st && target && other && other->country[0] && (force_role(role) || !strcmp(role, "CVL")) &&
+        state_side(other) && c->coding && c->coding->pat && violent_code(c->coding->pat->code)) {
         st = nearest_state(c, near, other->country);
+        /* none named here: the state it struck last ("India launched missile
+         * strikes on Pakistan ... 26 civilians were killed in Indian strikes") */
+        if (!st) st = struck_state(c, other);
+    }
     /* an actor in a reported clause is of the state that reports it, when
      * the other side is of another state ("Israel's army said troops
      * killed two Palestinian gunmen": no Palestinian troops) */
@@ -1399,8 +1419,11 @@ static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const
      * resign") means it. Nor does a state or its government demand of,
      * criticise or reject itself ("called the incursions a hybrid attack",
      * the incursions read as the state's own closure of its border): roots
-     * 10-12 too */
-    if (((root >= 3 && root <= 6) || (root >= 10 && root <= 12)) && !own_state_frame(c) && a->country[0] &&
+     * 10-12 too, aimed at the bare state (a court, coded by its state alone,
+     * may order the government: "the Supreme Court ordered the government
+     * to release") */
+    if (((root >= 3 && root <= 6) || (root >= 10 && root <= 12 && !b->role[0])) && !own_state_frame(c) &&
+        a->country[0] &&
         !strcmp(a->country, b->country) &&
         (!a->role[0] || !strcmp(a->role, "GOV")) && (!b->role[0] || !strcmp(b->role, "GOV")))
         return 0;
