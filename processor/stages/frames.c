@@ -468,11 +468,16 @@ static int32_t group_subject(ctx_t *c, size_t gi)
  * coordinated verb shares ("an earthquake struck ..., killing": not the
  * subject of a verb before that). */
 static int thing_subject(const ctx_t *c, uint32_t verb);
+static int closed_relative(const ctx_t *c, size_t k, uint32_t until);
 static int32_t previous_subject(ctx_t *c, size_t gi)
 {
     for (size_t k = gi; k > 0; k--) {
         const ne_vgroup_t *p = &c->s.d->vg.v[k - 1];
         if (!coded_group(p)) continue;
+        /* "vetoed a resolution that demanded a ceasefire, drawing criticism":
+         * a participle hangs on the main clause, not on a closed relative */
+        if ((c->s.d->vg.v[gi].flags & NE_VG_PARTICIPLE) && closed_relative(c, k - 1, c->s.d->vg.v[gi].first))
+            continue;
         /* ", killing 2,000 people" after "a powerful earthquake struck": a
          * thing did it, no actor */
         if ((c->s.d->vg.v[gi].flags & NE_VG_PARTICIPLE) && thing_subject(c, p->first)) return -1;
