@@ -2164,6 +2164,11 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
         if (m < 0 || (c->s.d->ment.v[m].flags & NE_MF_REL)) continue;
         k = c->s.d->ment.v[m].te - 1;
         if (modifier_mention(c, m)) continue;
+        /* "dismissed the allegations as Western propaganda": a state's thing
+         * after "as" names what the object is called, no one acted on */
+        if ((c->s.d->ment.v[m].flags & NE_MF_WEAK) && c->s.d->ment.v[m].tb > g->head + 1 &&
+            is_w(c, c->s.d->ment.v[m].tb - 1, "as"))
+            continue;
         /* the actor itself is no object, unless it asks for its own people's
          * release ("the UN called for their release": the holders, below) */
         if (na && c->s.d->ment.v[m].n && !strcmp(c->s.d->ment.v[m].m[0].code, act[0].code) &&
