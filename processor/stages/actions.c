@@ -2317,6 +2317,12 @@ int ne_actions_match_fallback(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_
     return match_below(&c, vg, vg->head + 1, failed->score, failed, out);
 }
 
+/* Does pattern p open with a gap ("announce * arms sales to +")? */
+static int gap_first(const ne_lexicon_t *lx, const ne_pattern_t *p)
+{
+    return p->nelem && ne_lex_pelems(lx)[p->elem].type == NE_PE_GAP;
+}
+
 int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,
                      const ne_vgroup_t *vg, ne_match_t *out)
 {
@@ -2326,6 +2332,13 @@ int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uin
          * verb presents the event its object names */
         ne_match_t sup;
         if (out->evnoun >= 0 && match_support(&c, vg, vg->head + 1, &sup)) *out = sup;
+        /* "announced sanctions on three firms | over U.S. arms sales to
+         * Taiwan": the object is an event noun phrase complete with its
+         * counterpart; a pattern whose leading gap ran past it into a later
+         * phrase (`announce * arms sales to +`) read an adjunct's words */
+        else if (gap_first(lx, out->pat) && match_support(&c, vg, vg->head + 1, &sup) && sup.end < out->end &&
+                 (sup.target >= 0 || (sup.pat->opts & NE_PO_OBJ)))
+            *out = sup;
         return 1;
     }
     if (match_support(&c, vg, vg->head + 1, out)) return 1;
