@@ -3179,7 +3179,8 @@ static int hearsay_clause(const ctx_t *c, const ne_vgroup_t *g)
  * of force (roots 18-20) whose subject is an event noun with no party of
  * its own ("one strike", "a strike on a school in Gaza City") is done by
  * the agents of the article's last such event. Returns the agents. */
-static int means_agents(const ctx_t *c, const ne_vgroup_t *g, const char *code, ne_member_t *act)
+static int means_agents(const ctx_t *c, const ne_vgroup_t *g, const char *code, ne_member_t *act,
+                        const char **where)
 {
     int root = code_root(code);
     if (root < 18 || root > 20 || !c->mem->nevents ||
@@ -3187,12 +3188,17 @@ static int means_agents(const ctx_t *c, const ne_vgroup_t *g, const char *code, 
         return 0;
     const uint32_t force = (1u << 18) | (1u << 19) | (1u << 20);
     uint32_t noun = NE_LEX_NONE;
+    const uint32_t weapons = ne_lex_gclass(c->s.lx, NE_GC_MUNITIONS);
+    int32_t weapon = -1;
     for (uint32_t k = g->first; k > c->s.tb && g->first - k < 10; k--) {
         const ne_token_t *t = tok(c, k - 1);
         /* not in a clause of time or a relative: "a day after an attack on
          * a defence company killed five people" is another act, by others */
         if (wf(c, k - 1) & (NE_W_SUBORD | NE_W_REL)) return 0;
         if (t->kind == NE_TK_PUNCT) break;
+        /* "a rocket launched from Afghan territory", "a drone operated by
+         * the resistance": the subject tells where the means came from */
+        if (is_w(c, k - 1, "by") || is_w(c, k - 1, "from")) return 0;
         int32_t m = ment_at(c, k - 1);
         /* a party in the subject ("an Israeli strike") is its own agent */
         if (m >= 0 && c->s.d->ment.v[m].n && !(c->s.d->ment.v[m].flags & NE_MF_LOC)) {
@@ -3201,16 +3207,38 @@ static int means_agents(const ctx_t *c, const ne_vgroup_t *g, const char *code, 
         }
         uint32_t n = ne_lex_noun(c->s.lx, t->word);
         if (n != NE_LEX_NONE && (ne_lex_noun_roots(c->s.lx, n) & force)) noun = n;
+        /* "Russia pounded Kharkiv ... A missile struck a hospital": a
+         * weapon with no owner (the class MUNITIONS) is the means of the last
+         * act of force as an event noun would name it */
+        else if (weapons != NE_LEX_NONE && ne_lex_in_class(c->s.lx, weapons, t->word)) weapon = t->word;
     }
-    if (noun == NE_LEX_NONE) return 0;
-    const struct ne_memevent_s *e = recall_event(c->mem, ne_lex_noun_roots(c->s.lx, noun) & force,
-                                                 ne_lex_noun_word(c->s.lx, noun));
+    if (noun == NE_LEX_NONE && weapon < 0) return 0;
+    const struct ne_memevent_s *e =
+        noun != NE_LEX_NONE
+            ? recall_event(c->mem, ne_lex_noun_roots(c->s.lx, noun) & force, ne_lex_noun_word(c->s.lx, noun))
+            : recall_event(c->mem, force, -1);
     /* an act told in an earlier sentence, which this one goes on telling */
     if (!e || !e->nagent || e->sent >= c->s.tb) return 0;
+    /* the state it struck, where its victims are unless placed elsewhere */
+    *where = e->ntarget && e->target[0].country[0] ? e->target[0].country : NULL;
     int na = 0;
     for (int i = 0; i < e->nagent; i++) na = add_member(act, na, NE_MAX_MEMBERS, &e->agent[i]);
     for (int i = 0; i < na; i++) act[i].start = act[i].end = 0;
     return na;
+}
+
+/* "Russia pounded Kharkiv ... A missile killed 12 people in the city
+ * centre": victims of an act whose agent was recalled (means_agents), left
+ * unplaced by the sentence and so put in the agent's own state, are of the
+ * state the recalled act struck. */
+static void struck_victims(const char *struck, const ne_member_t *orig, const ne_member_t *a, ne_member_t *b)
+{
+    if (!struck || !unplaced(orig) || !a->country[0] || strcmp(a->country, b->country) ||
+        !strcmp(struck, a->country))
+        return;
+    char role[4];
+    memcpy(role, b->role, sizeof(role));
+    ne_member_set(b, struck, role);
 }
 
 static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
@@ -3230,6 +3258,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
 
     ne_member_t act[NE_MAX_MEMBERS], cp[NE_MAX_MEMBERS];
     int na = 0, ncp = 0;
+    const char *struck = NULL; /* the state a recalled act of force struck */
     int32_t subj = group_subject(c, gi);
     if (subj >= 0 && (d->ment.v[subj].flags & NE_MF_SPEAKER)) subj = speaker(c);
     int recip = 0;
@@ -3257,7 +3286,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
             whose_owner(c, subj, act, na);
             object_before_place(c, g, act, na);
             if (g->flags & NE_VG_STATEMENT) na = co_authors(c, gi, act, na, NE_MAX_MEMBERS);
-        } else if (!(na = caused_crowd(c, gi, act)) && !(na = means_agents(c, g, proto.code, act))) {
+        } else if (!(na = caused_crowd(c, gi, act)) && !(na = means_agents(c, g, proto.code, act, &struck))) {
             return 0;
         }
         ncp = counterpart(c, g, proto.code, act, na, cp, ev, &recip);
@@ -3307,6 +3336,7 @@ parties:
             resolve_member(c, &a, b.country[0] ? &b : NULL, g->head, 0);
             resolve_member(c, &b, each_others ? &act[1 - i] : a.country[0] ? &a : NULL, g->head, 1);
             not_own_victims(c, proto.code, &a, &b, g->head);
+            struck_victims(struck, &cp[j], &a, &b);
             keep_placement(c, &act[i], &a);
             keep_placement(c, &cp[j], &b);
             if (j == 0) placed_a[i] = a;
