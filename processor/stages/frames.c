@@ -1078,6 +1078,33 @@ static const char *reporter_state(const ctx_t *c, uint32_t near)
     return NULL;
 }
 
+/* "Brazil's leaders tried to mediate between the government and the
+ * opposition": a state's organ does not act on "the" organ of its own
+ * role (that event would be the state on itself), which is another
+ * state's: the other state the article's earlier sentences named most
+ * often (bounded by the ring of recent mentions). NULL none. */
+static const char *role_mate_state(const ctx_t *c, uint32_t near, const ne_member_t *other)
+{
+    (void)near;
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    const char *best = NULL;
+    int bestn = 0;
+    /* the state named most often (the story's own), the latest of a tie */
+    for (size_t k = 0; k < n; k++) {
+        const ne_mention_t *m = &mem->recent[(mem->nrecent - 1 - k) % NE_MEM_RECENT];
+        if (m->tb >= c->s.tb || !m->n || !m->m[0].country[0] || !strcmp(m->m[0].country, other->country))
+            continue;
+        int cnt = 0;
+        for (size_t j = 0; j < n; j++) {
+            const ne_mention_t *o = &mem->recent[j];
+            cnt += o->tb < c->s.tb && o->n && !strcmp(o->m[0].country, m->m[0].country);
+        }
+        if (cnt > bestn) best = m->m[0].country, bestn = cnt;
+    }
+    return best;
+}
+
 static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
                            uint32_t near, int target)
 {
@@ -1124,7 +1151,9 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
      * the event happens ("declared a state of siege in Haiti") */
     if (!st && other && other->country[0]) {
         const char *place = event_place(c, near);
-        if (target || other->role[0] || (place && !strcmp(place, other->country)))
+        if (target && role[0] && !strcmp(role, other->role))
+            st = role_mate_state(c, near, other);
+        else if (target || other->role[0] || (place && !strcmp(place, other->country)))
             st = other->country;
     }
     /* "Vietnam accused China of ... The ministry also demanded compensation
