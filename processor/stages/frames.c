@@ -1083,9 +1083,8 @@ static const char *reporter_state(const ctx_t *c, uint32_t near)
  * role (that event would be the state on itself), which is another
  * state's: the other state the article's earlier sentences named most
  * often (bounded by the ring of recent mentions). NULL none. */
-static const char *role_mate_state(const ctx_t *c, uint32_t near, const ne_member_t *other)
+static const char *role_mate_state(const ctx_t *c, const ne_member_t *other)
 {
-    (void)near;
     const ne_memory_t *mem = c->mem;
     size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
     const char *best = NULL;
@@ -1152,7 +1151,7 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
     if (!st && other && other->country[0]) {
         const char *place = event_place(c, near);
         if (target && role[0] && !strcmp(role, other->role))
-            st = role_mate_state(c, near, other);
+            st = role_mate_state(c, other);
         else if (target || other->role[0] || (place && !strcmp(place, other->country)))
             st = other->country;
     }
