@@ -2263,18 +2263,43 @@ static int investigated_agents(const ctx_t *c, const char *code, const ne_member
 /* "NATO condemned it", "Germany described it as a devastating signal": an
  * "it" that a reaction (codes 01, 05, 11, 12) takes as object stands for
  * the last act of the article (not itself a reaction) by another actor. */
+/* Does the sentence open with a plural event noun phrase of no party, its
+ * subject ("The launches drew condemnation", "The expulsions angered
+ * Tallinn")? A determiner and up to two modifiers may come before it. */
+static int events_subject(const ctx_t *c)
+{
+    for (uint32_t k = c->s.tb; k < c->s.te && k < c->s.tb + 4; k++) {
+        const ne_token_t *t = tok(c, k);
+        if (t->kind != NE_TK_WORD || ment_at(c, k) >= 0) return 0;
+        int32_t sg = ne_lex_singular(c->s.lx, t->word);
+        /* then the verb: a word of no mention, no preposition ("The
+         * arrests of two Britons" names more), no noun of the phrase */
+        if (sg >= 0 && ne_lex_noun(c->s.lx, sg) != NE_LEX_NONE)
+            return k + 1 < c->s.te && tok(c, k + 1)->kind == NE_TK_WORD && ment_at(c, k + 1) < 0 &&
+                   !(wf(c, k + 1) & NE_W_PREP) && !(tok(c, k + 1)->flags & NE_TF_CAP) &&
+                   ne_lex_noun(c->s.lx, tok(c, k + 1)->word) == NE_LEX_NONE;
+    }
+    return 0;
+}
+
 static int pronoun_event(const ctx_t *c, const ne_vgroup_t *g, int32_t m, const ne_member_t *act, int na,
                          ne_member_t *cp)
 {
     const ne_mention_t *mm = &c->s.d->ment.v[m];
     int root = code_root(g->pat->code);
-    if (!(mm->flags & NE_MF_PRON) || !is_w(c, mm->tb, "it") ||
-        !(root == 1 || root == 5 || root == 11 || root == 12))
+    if (!(mm->flags & NE_MF_PRON) || !(root == 1 || root == 5 || root == 11 || root == 12)) return 0;
+    /* "The launches drew condemnation from Japan, whose defence minister
+     * called them a threat": a "them" after a subject of plural events
+     * stands for those events, as "it" for one */
+    if (is_w(c, mm->tb, "them") && events_subject(c)) {
+        /* the events are the subject: no antecedent in the sentence */
+    } else if (!is_w(c, mm->tb, "it")) {
         return 0;
+    }
     /* "filed a case against the UAE, accusing it of genocide": an "it"
      * whose antecedent is a party named before it in its own sentence is
      * that party */
-    if (mm->n && mm->m[0].end && mm->m[0].start >= tok_start(c, c->s.tb)) return 0;
+    else if (mm->n && mm->m[0].end && mm->m[0].start >= tok_start(c, c->s.tb)) return 0;
     const struct ne_memevent_s *e;
     for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
         /* a comment, an appeal, a demand, a criticism or a rejection is a
