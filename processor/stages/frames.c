@@ -1257,6 +1257,24 @@ static int after_published(const ne_timex_t *x, int published)
     return x->ymd > published;
 }
 
+/* The time expression a relative "when" opening g's clause refers to:
+ * the one that ends right before it, with or without a comma ("in May,
+ * when he signed"). NULL none. Looks back a few tokens only. */
+static const ne_timex_t *when_antecedent(const ctx_t *c, const ne_vgroup_t *g)
+{
+    const ne_doc_t *d = c->s.d;
+    for (uint32_t k = g->first; k > c->s.tb && g->first - k < 8; k--) {
+        uint32_t w = k - 1;
+        if (tok(c, w)->kind == NE_TK_PUNCT) return NULL;
+        if (!is_w(c, w, "when")) continue;
+        uint32_t end = w > c->s.tb && is_punct(c, w - 1, ",") ? w - 1 : w;
+        for (size_t x = 0; x < d->tx.n; x++)
+            if (d->tx.v[x].te == end && d->tx.v[x].tb >= c->s.tb) return &d->tx.v[x];
+        return NULL;
+    }
+    return NULL;
+}
+
 static void event_date(const ctx_t *c, const ne_vgroup_t *g, int intent, ne_event_t *e)
 {
     const ne_doc_t *d = c->s.d;
@@ -1269,6 +1287,9 @@ static void event_date(const ctx_t *c, const ne_vgroup_t *g, int intent, ne_even
          * never dated after the article; the date is its term's end */
         else if (!intent && after_published(x, d->published)) x = NULL;
     }
+    /* "last visited Beijing in May, when he signed a deal": a clause of
+     * "when" after a time expression is of that time */
+    if (!x) x = when_antecedent(c, g);
     if (!x) {
         /* the reporting verb's date: "..., the ministry announced on Monday" */
         for (size_t k = 0; k < d->vg.n && !x; k++) {
