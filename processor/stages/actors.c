@@ -1916,8 +1916,10 @@ static int head_actor_modifier(ctx_t *c, build_t *b, parse_t *p, atom_t a,
         if (is_punct(c, a.te, ",") && n2.type == A_ACTOR &&
             !(is_w(c, n2.te, "and") || is_w(c, n2.te, "or") || is_punct(c, n2.te, ",")))
             k2 = 0;
+        /* "Chinese and NATO officials": an organisation of states as the
+         * other modifier, when a role follows it */
         if (((k2 == NE_AK_ADJ && en->kind == NE_AK_ADJ) ||
-             ((k2 == NE_AK_ADJ || k2 == NE_AK_COUNTRY) &&
+             ((k2 == NE_AK_ADJ || k2 == NE_AK_COUNTRY || k2 == NE_AK_IGO) &&
               (en->kind == NE_AK_ADJ || en->kind == NE_AK_COUNTRY) &&
               role_ahead(c, n2.te, 0))) &&
             !titled_name_after(c, n2.te))
