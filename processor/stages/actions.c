@@ -1330,7 +1330,10 @@ static int32_t of_phrase(const ctx_t *c, uint32_t pos, uint32_t *at)
         q++;
     int32_t head = q > pos ? tok(c, q - 1)->word : -1;
     int prep = is_w(c, q, "of") || (is_w(c, q, "with") && in_gclass(c, NE_GC_BORDER, head)) ||
-               (in_gclass(c, NE_GC_LOCATIVE, tok(c, q)->word) && in_gclass(c, NE_GC_TARGETS, head));
+               (in_gclass(c, NE_GC_LOCATIVE, tok(c, q)->word) && in_gclass(c, NE_GC_TARGETS, head)) ||
+               /* "fuel depots held by the RSF": a participle of holding and
+                * its agent name the thing's holder */
+               (is_w(c, q, "by") && in_gclass(c, NE_GC_HOLDING, head));
     /* "the killing of X" names an event, whose agent is not X: the event
      * slot takes it */
     uint32_t noun = q > pos ? ne_lex_noun(c->lx, tok(c, q - 1)->word) : NE_LEX_NONE;
