@@ -510,6 +510,22 @@ static int relative_ended(const ctx_t *c, size_t k, uint32_t until)
     return 0;
 }
 
+/* clause_start, past a subject that is a plain noun phrase of no party
+ * opening with a determiner ("said the strikes had killed civilians"). */
+static uint32_t thing_clause_start(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t p = clause_start(c, g);
+    if (p != g->first) return p;
+    for (uint32_t k = p; k > c->s.tb && p - k < 4; k--) {
+        uint32_t w = k - 1;
+        const ne_token_t *t = tok(c, w);
+        if (t->kind != NE_TK_WORD || ment_at(c, w) >= 0) return p;
+        if (wf(c, w) & (NE_W_DET | NE_W_POSS)) return w;
+        if (wf(c, w) || verb_head_at(c, w)) return p;
+    }
+    return p;
+}
+
 /* The group whose subject a coordinated verb shares ("urged Brussels to
  * correct what it called protectionist practices and said ..."): the
  * nearest coded verb before it at the same depth, past relative clauses,
@@ -532,7 +548,7 @@ static int32_t conjunct_group(ctx_t *c, size_t gi)
          * verb that has auxiliaries, but with the verb that reports it */
         const ne_vgroup_t *v = &c->s.d->vg.v[k - 1], *g = &c->s.d->vg.v[gi];
         if (g->first == g->head && v->first != v->head && !(g->flags & NE_VG_PARTICIPLE) &&
-            complement_governor(c, k - 1, clause_start(c, v)) >= 0)
+            complement_governor(c, k - 1, thing_clause_start(c, v)) >= 0)
             continue;
         return (int32_t)(k - 1);
     }
