@@ -1411,7 +1411,10 @@ static int32_t of_phrase(const ctx_t *c, uint32_t pos, uint32_t *at)
         q++;
     int32_t head = q > pos ? tok(c, q - 1)->word : -1;
     int prep = is_w(c, q, "of") || (is_w(c, q, "with") && in_gclass(c, NE_GC_BORDER, head)) ||
-               (in_gclass(c, NE_GC_LOCATIVE, tok(c, q)->word) && in_gclass(c, NE_GC_TARGETS, head));
+               (in_gclass(c, NE_GC_LOCATIVE, tok(c, q)->word) && in_gclass(c, NE_GC_TARGETS, head)) ||
+               /* "fuel depots held by the RSF": a participle of holding and
+                * its agent name the thing's holder */
+               (is_w(c, q, "by") && in_gclass(c, NE_GC_HOLDING, head));
     /* "the killing of X" names an event, whose agent is not X: the event
      * slot takes it */
     uint32_t noun = q > pos ? ne_lex_noun(c->lx, tok(c, q - 1)->word) : NE_LEX_NONE;
@@ -2443,6 +2446,12 @@ int ne_actions_match_fallback(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_
     return match_below(&c, vg, vg->head + 1, failed->score, failed, out);
 }
 
+/* Does pattern p open with a gap ("announce * arms sales to +")? */
+static int gap_first(const ne_lexicon_t *lx, const ne_pattern_t *p)
+{
+    return p->nelem && ne_lex_pelems(lx)[p->elem].type == NE_PE_GAP;
+}
+
 int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,
                      const ne_vgroup_t *vg, ne_match_t *out)
 {
@@ -2452,6 +2461,13 @@ int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uin
          * verb presents the event its object names */
         ne_match_t sup;
         if (out->evnoun >= 0 && match_support(&c, vg, vg->head + 1, &sup)) *out = sup;
+        /* "announced sanctions on three firms | over U.S. arms sales to
+         * Taiwan": the object is an event noun phrase complete with its
+         * counterpart; a pattern whose leading gap ran past it into a later
+         * phrase (`announce * arms sales to +`) read an adjunct's words */
+        else if (gap_first(lx, out->pat) && match_support(&c, vg, vg->head + 1, &sup) && sup.end < out->end &&
+                 (sup.target >= 0 || (sup.pat->opts & NE_PO_OBJ)))
+            *out = sup;
         return 1;
     }
     if (match_support(&c, vg, vg->head + 1, out)) return 1;

@@ -1646,12 +1646,40 @@ static int two_adversaries(const ctx_t *c, ne_mention_t *out)
     return 0;
 }
 
+/* Is compound m the agents of event e ("brokered by Egypt and Qatar")? */
+static int cast_acted(const ne_mention_t *m, const struct ne_memevent_s *e)
+{
+    if (m->n != e->nagent) return 0;
+    for (int i = 0; i < m->n; i++)
+        if (strcmp(m->m[i].code, e->agent[i].code)) return 0;
+    return 1;
+}
+
+/* "talks brokered by Egypt and Qatar ... Rubio praised the mediators and
+ * urged both sides": the sides are not the last compound when it was the
+ * third party of the article's last event on two: they are that event's
+ * two targets. */
+static int mediated_sides(const ctx_t *c, ne_mention_t *out)
+{
+    const ne_memory_t *mem = c->mem;
+    if (!mem->ncast || !mem->nevents) return 0;
+    const ne_mention_t *last = &mem->cast[(mem->ncast - 1) % NE_MEM_CASTS];
+    size_t n = mem->nevents < NE_MEM_EVENTS ? mem->nevents : NE_MEM_EVENTS;
+    for (size_t k = 0; k < n; k++) {
+        const struct ne_memevent_s *e = &mem->events[(mem->nevents - 1 - k) % NE_MEM_EVENTS];
+        if (cast_acted(last, e)) return two_targets(e, out);
+    }
+    return 0;
+}
+
 /* The parties of "the n countries": the last compound of exactly n
- * parties, else for two the last two actors named. */
-static int resolve_cast(const ctx_t *c, int n, int persons, int states, ne_mention_t *out)
+ * parties, else for two the last two actors named. sides: the noun names
+ * the parties as the article set them up ("both sides"). */
+static int resolve_cast(const ctx_t *c, int n, int persons, int states, int sides, ne_mention_t *out)
 {
     const ne_memory_t *mem = c->mem;
     size_t have = mem->ncast < NE_MEM_CASTS ? mem->ncast : NE_MEM_CASTS;
+    if (sides && n == 2 && mediated_sides(c, out)) return 1;
     for (size_t k = 0; k < have; k++) {
         const ne_mention_t *m = &mem->cast[(mem->ncast - 1 - k) % NE_MEM_CASTS];
         if (m->n != n) continue;
@@ -1755,7 +1783,7 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
          * article set them up ("both sides": an army and rebels) */
         int countries = v && !strcmp(v, "country");
         int states = v && (countries || !strcmp(v, "state"));
-        if (!resolve_cast(c, n, person, states, &b->m)) return i;
+        if (!resolve_cast(c, n, person, states, states && !countries, &b->m)) return i;
         /* "Kenyan troops clashed with Ethiopian forces ... the two countries
          * agreed": the states, not the forces (or leaders) that set them up */
         for (int q = 0; countries && q < b->m.n; q++)
@@ -1961,8 +1989,10 @@ static int head_actor_modifier(ctx_t *c, build_t *b, parse_t *p, atom_t a,
         if (is_punct(c, a.te, ",") && n2.type == A_ACTOR &&
             !(is_w(c, n2.te, "and") || is_w(c, n2.te, "or") || is_punct(c, n2.te, ",")))
             k2 = 0;
+        /* "Chinese and NATO officials": an organisation of states as the
+         * other modifier, when a role follows it */
         if (((k2 == NE_AK_ADJ && en->kind == NE_AK_ADJ) ||
-             ((k2 == NE_AK_ADJ || k2 == NE_AK_COUNTRY) &&
+             ((k2 == NE_AK_ADJ || k2 == NE_AK_COUNTRY || k2 == NE_AK_IGO) &&
               (en->kind == NE_AK_ADJ || en->kind == NE_AK_COUNTRY) &&
               role_ahead(c, n2.te, 0))) &&
             !titled_name_after(c, n2.te))
@@ -2954,7 +2984,7 @@ static uint32_t parse_each_other(ctx_t *c, uint32_t i, build_t *b)
             pair.m[1] = m->m[0];
         }
     }
-    if (!pair.n && !resolve_cast(c, 2, 0, 0, &pair)) return 0;
+    if (!pair.n && !resolve_cast(c, 2, 0, 0, 0, &pair)) return 0;
     b->m.n = 0;
     for (int k = 0; k < pair.n; k++) {
         ne_member_t o = pair.m[k];

@@ -515,6 +515,22 @@ static int relative_ended(const ctx_t *c, size_t k, uint32_t until)
     return 0;
 }
 
+/* clause_start, past a subject that is a plain noun phrase of no party
+ * opening with a determiner ("said the strikes had killed civilians"). */
+static uint32_t thing_clause_start(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t p = clause_start(c, g);
+    if (p != g->first) return p;
+    for (uint32_t k = p; k > c->s.tb && p - k < 4; k--) {
+        uint32_t w = k - 1;
+        const ne_token_t *t = tok(c, w);
+        if (t->kind != NE_TK_WORD || ment_at(c, w) >= 0) return p;
+        if (wf(c, w) & (NE_W_DET | NE_W_POSS)) return w;
+        if (wf(c, w) || verb_head_at(c, w)) return p;
+    }
+    return p;
+}
+
 /* The group whose subject a coordinated verb shares ("urged Brussels to
  * correct what it called protectionist practices and said ..."): the
  * nearest coded verb before it at the same depth, past relative clauses,
@@ -537,7 +553,7 @@ static int32_t conjunct_group(ctx_t *c, size_t gi)
          * verb that has auxiliaries, but with the verb that reports it */
         const ne_vgroup_t *v = &c->s.d->vg.v[k - 1], *g = &c->s.d->vg.v[gi];
         if (g->first == g->head && v->first != v->head && !(g->flags & NE_VG_PARTICIPLE) &&
-            complement_governor(c, k - 1, clause_start(c, v)) >= 0)
+            complement_governor(c, k - 1, thing_clause_start(c, v)) >= 0)
             continue;
         return (int32_t)(k - 1);
     }
@@ -1137,6 +1153,32 @@ static const char *struck_state(const ctx_t *c, const ne_member_t *agent)
     return NULL;
 }
 
+/* "Brazil's leaders tried to mediate between the government and the
+ * opposition": a state's organ does not act on "the" organ of its own
+ * role (that event would be the state on itself), which is another
+ * state's: the other state the article's earlier sentences named most
+ * often (bounded by the ring of recent mentions). NULL none. */
+static const char *role_mate_state(const ctx_t *c, const ne_member_t *other)
+{
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    const char *best = NULL;
+    int bestn = 0;
+    /* the state named most often (the story's own), the latest of a tie */
+    for (size_t k = 0; k < n; k++) {
+        const ne_mention_t *m = &mem->recent[(mem->nrecent - 1 - k) % NE_MEM_RECENT];
+        if (m->tb >= c->s.tb || !m->n || !m->m[0].country[0] || !strcmp(m->m[0].country, other->country))
+            continue;
+        int cnt = 0;
+        for (size_t j = 0; j < n; j++) {
+            const ne_mention_t *o = &mem->recent[j];
+            cnt += o->tb < c->s.tb && o->n && !strcmp(o->m[0].country, m->m[0].country);
+        }
+        if (cnt > bestn) best = m->m[0].country, bestn = cnt;
+    }
+    return best;
+}
+
 static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
                            uint32_t near, int target)
 {
@@ -1188,7 +1230,9 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
      * the event happens ("declared a state of siege in Haiti") */
     if (!st && other && other->country[0]) {
         const char *place = event_place(c, near);
-        if (target || other->role[0] || (place && !strcmp(place, other->country)))
+        if (target && role[0] && !strcmp(role, other->role))
+            st = role_mate_state(c, other);
+        else if (target || other->role[0] || (place && !strcmp(place, other->country)))
             st = other->country;
     }
     /* "Vietnam accused China of ... The ministry also demanded compensation
@@ -1293,6 +1337,24 @@ static int after_published(const ne_timex_t *x, int published)
     return x->ymd > published;
 }
 
+/* The time expression a relative "when" opening g's clause refers to:
+ * the one that ends right before it, with or without a comma ("in May,
+ * when he signed"). NULL none. Looks back a few tokens only. */
+static const ne_timex_t *when_antecedent(const ctx_t *c, const ne_vgroup_t *g)
+{
+    const ne_doc_t *d = c->s.d;
+    for (uint32_t k = g->first; k > c->s.tb && g->first - k < 8; k--) {
+        uint32_t w = k - 1;
+        if (tok(c, w)->kind == NE_TK_PUNCT) return NULL;
+        if (!is_w(c, w, "when")) continue;
+        uint32_t end = w > c->s.tb && is_punct(c, w - 1, ",") ? w - 1 : w;
+        for (size_t x = 0; x < d->tx.n; x++)
+            if (d->tx.v[x].te == end && d->tx.v[x].tb >= c->s.tb) return &d->tx.v[x];
+        return NULL;
+    }
+    return NULL;
+}
+
 static void event_date(const ctx_t *c, const ne_vgroup_t *g, int intent, ne_event_t *e)
 {
     const ne_doc_t *d = c->s.d;
@@ -1305,6 +1367,9 @@ static void event_date(const ctx_t *c, const ne_vgroup_t *g, int intent, ne_even
          * never dated after the article; the date is its term's end */
         else if (!intent && after_published(x, d->published)) x = NULL;
     }
+    /* "last visited Beijing in May, when he signed a deal": a clause of
+     * "when" after a time expression is of that time */
+    if (!x) x = when_antecedent(c, g);
     if (!x) {
         /* the reporting verb's date: "..., the ministry announced on Monday" */
         for (size_t k = 0; k < d->vg.n && !x; k++) {
@@ -2334,18 +2399,43 @@ static int investigated_agents(const ctx_t *c, const char *code, const ne_member
 /* "NATO condemned it", "Germany described it as a devastating signal": an
  * "it" that a reaction (codes 01, 05, 11, 12) takes as object stands for
  * the last act of the article (not itself a reaction) by another actor. */
+/* Does the sentence open with a plural event noun phrase of no party, its
+ * subject ("The launches drew condemnation", "The expulsions angered
+ * Tallinn")? A determiner and up to two modifiers may come before it. */
+static int events_subject(const ctx_t *c)
+{
+    for (uint32_t k = c->s.tb; k < c->s.te && k < c->s.tb + 4; k++) {
+        const ne_token_t *t = tok(c, k);
+        if (t->kind != NE_TK_WORD || ment_at(c, k) >= 0) return 0;
+        int32_t sg = ne_lex_singular(c->s.lx, t->word);
+        /* then the verb: a word of no mention, no preposition ("The
+         * arrests of two Britons" names more), no noun of the phrase */
+        if (sg >= 0 && ne_lex_noun(c->s.lx, sg) != NE_LEX_NONE)
+            return k + 1 < c->s.te && tok(c, k + 1)->kind == NE_TK_WORD && ment_at(c, k + 1) < 0 &&
+                   !(wf(c, k + 1) & NE_W_PREP) && !(tok(c, k + 1)->flags & NE_TF_CAP) &&
+                   ne_lex_noun(c->s.lx, tok(c, k + 1)->word) == NE_LEX_NONE;
+    }
+    return 0;
+}
+
 static int pronoun_event(const ctx_t *c, const ne_vgroup_t *g, int32_t m, const ne_member_t *act, int na,
                          ne_member_t *cp)
 {
     const ne_mention_t *mm = &c->s.d->ment.v[m];
     int root = code_root(g->pat->code);
-    if (!(mm->flags & NE_MF_PRON) || !is_w(c, mm->tb, "it") ||
-        !(root == 1 || root == 5 || root == 11 || root == 12))
+    if (!(mm->flags & NE_MF_PRON) || !(root == 1 || root == 5 || root == 11 || root == 12)) return 0;
+    /* "The launches drew condemnation from Japan, whose defence minister
+     * called them a threat": a "them" after a subject of plural events
+     * stands for those events, as "it" for one */
+    if (is_w(c, mm->tb, "them") && events_subject(c)) {
+        /* the events are the subject: no antecedent in the sentence */
+    } else if (!is_w(c, mm->tb, "it")) {
         return 0;
+    }
     /* "filed a case against the UAE, accusing it of genocide": an "it"
      * whose antecedent is a party named before it in its own sentence is
      * that party */
-    if (mm->n && mm->m[0].end && mm->m[0].start >= tok_start(c, c->s.tb)) return 0;
+    else if (mm->n && mm->m[0].end && mm->m[0].start >= tok_start(c, c->s.tb)) return 0;
     const struct ne_memevent_s *e;
     for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
         /* a comment, an appeal, a demand, a criticism or a rejection is a
@@ -3309,7 +3399,8 @@ static int hearsay_clause(const ctx_t *c, const ne_vgroup_t *g)
  * of force (roots 18-20) whose subject is an event noun with no party of
  * its own ("one strike", "a strike on a school in Gaza City") is done by
  * the agents of the article's last such event. Returns the agents. */
-static int means_agents(const ctx_t *c, const ne_vgroup_t *g, const char *code, ne_member_t *act)
+static int means_agents(const ctx_t *c, const ne_vgroup_t *g, const char *code, ne_member_t *act,
+                        const char **where)
 {
     int root = code_root(code);
     if (root < 18 || root > 20 || !c->mem->nevents ||
@@ -3317,12 +3408,17 @@ static int means_agents(const ctx_t *c, const ne_vgroup_t *g, const char *code, 
         return 0;
     const uint32_t force = (1u << 18) | (1u << 19) | (1u << 20);
     uint32_t noun = NE_LEX_NONE;
+    const uint32_t weapons = ne_lex_gclass(c->s.lx, NE_GC_MUNITIONS);
+    int32_t weapon = -1;
     for (uint32_t k = g->first; k > c->s.tb && g->first - k < 10; k--) {
         const ne_token_t *t = tok(c, k - 1);
         /* not in a clause of time or a relative: "a day after an attack on
          * a defence company killed five people" is another act, by others */
         if (wf(c, k - 1) & (NE_W_SUBORD | NE_W_REL)) return 0;
         if (t->kind == NE_TK_PUNCT) break;
+        /* "a rocket launched from Afghan territory", "a drone operated by
+         * the resistance": the subject tells where the means came from */
+        if (is_w(c, k - 1, "by") || is_w(c, k - 1, "from")) return 0;
         int32_t m = ment_at(c, k - 1);
         /* a party in the subject ("an Israeli strike") is its own agent */
         if (m >= 0 && c->s.d->ment.v[m].n && !(c->s.d->ment.v[m].flags & NE_MF_LOC)) {
@@ -3331,16 +3427,38 @@ static int means_agents(const ctx_t *c, const ne_vgroup_t *g, const char *code, 
         }
         uint32_t n = ne_lex_noun(c->s.lx, t->word);
         if (n != NE_LEX_NONE && (ne_lex_noun_roots(c->s.lx, n) & force)) noun = n;
+        /* "Russia pounded Kharkiv ... A missile struck a hospital": a
+         * weapon with no owner (the class MUNITIONS) is the means of the last
+         * act of force as an event noun would name it */
+        else if (weapons != NE_LEX_NONE && ne_lex_in_class(c->s.lx, weapons, t->word)) weapon = t->word;
     }
-    if (noun == NE_LEX_NONE) return 0;
-    const struct ne_memevent_s *e = recall_event(c->mem, ne_lex_noun_roots(c->s.lx, noun) & force,
-                                                 ne_lex_noun_word(c->s.lx, noun));
+    if (noun == NE_LEX_NONE && weapon < 0) return 0;
+    const struct ne_memevent_s *e =
+        noun != NE_LEX_NONE
+            ? recall_event(c->mem, ne_lex_noun_roots(c->s.lx, noun) & force, ne_lex_noun_word(c->s.lx, noun))
+            : recall_event(c->mem, force, -1);
     /* an act told in an earlier sentence, which this one goes on telling */
     if (!e || !e->nagent || e->sent >= c->s.tb) return 0;
+    /* the state it struck, where its victims are unless placed elsewhere */
+    *where = e->ntarget && e->target[0].country[0] ? e->target[0].country : NULL;
     int na = 0;
     for (int i = 0; i < e->nagent; i++) na = add_member(act, na, NE_MAX_MEMBERS, &e->agent[i]);
     for (int i = 0; i < na; i++) act[i].start = act[i].end = 0;
     return na;
+}
+
+/* "Russia pounded Kharkiv ... A missile killed 12 people in the city
+ * centre": victims of an act whose agent was recalled (means_agents), left
+ * unplaced by the sentence and so put in the agent's own state, are of the
+ * state the recalled act struck. */
+static void struck_victims(const char *struck, const ne_member_t *orig, const ne_member_t *a, ne_member_t *b)
+{
+    if (!struck || !unplaced(orig) || !a->country[0] || strcmp(a->country, b->country) ||
+        !strcmp(struck, a->country))
+        return;
+    char role[4];
+    memcpy(role, b->role, sizeof(role));
+    ne_member_set(b, struck, role);
 }
 
 static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
@@ -3360,6 +3478,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
 
     ne_member_t act[NE_MAX_MEMBERS], cp[NE_MAX_MEMBERS];
     int na = 0, ncp = 0;
+    const char *struck = NULL; /* the state a recalled act of force struck */
     int32_t subj = group_subject(c, gi);
     if (subj >= 0 && (d->ment.v[subj].flags & NE_MF_SPEAKER)) subj = speaker(c);
     int recip = 0;
@@ -3389,7 +3508,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
             whose_owner(c, subj, act, na);
             object_before_place(c, g, act, na);
             if (g->flags & NE_VG_STATEMENT) na = co_authors(c, gi, act, na, NE_MAX_MEMBERS);
-        } else if (!(na = caused_crowd(c, gi, act)) && !(na = means_agents(c, g, proto.code, act))) {
+        } else if (!(na = caused_crowd(c, gi, act)) && !(na = means_agents(c, g, proto.code, act, &struck))) {
             return 0;
         }
         ncp = counterpart(c, g, proto.code, act, na, cp, ev, &recip);
@@ -3440,6 +3559,7 @@ parties:
             resolve_member(c, &a, b.country[0] ? &b : NULL, g->head, 0);
             resolve_member(c, &b, each_others ? &act[1 - i] : a.country[0] ? &a : NULL, g->head, 1);
             not_own_victims(c, proto.code, &a, &b, g->head);
+            struck_victims(struck, &cp[j], &a, &b);
             keep_placement(c, &act[i], &a);
             keep_placement(c, &cp[j], &b);
             if (j == 0) placed_a[i] = a;
