@@ -84,6 +84,20 @@ static void mention_copy(ne_mention_t *dst, const ne_mention_t *src)
     memcpy(dst, src, offsetof(ne_mention_t, m) + n * sizeof(src->m[0]));
 }
 
+/* One more naming of state `country` in this article (the first
+ * NE_MEM_STATES states named are counted; later ones are rare). */
+static void count_state(ne_memory_t *mem, const char *country)
+{
+    for (int k = 0; k < mem->nstates; k++)
+        if (!strcmp(mem->states[k].country, country)) {
+            mem->states[k].n++;
+            return;
+        }
+    if (mem->nstates == NE_MEM_STATES) return;
+    memcpy(mem->states[mem->nstates].country, country, 4);
+    mem->states[mem->nstates++].n = 1;
+}
+
 void ne_memory_push(ne_memory_t *mem, const ne_mention_t *m)
 {
     if (!m->n) return;
@@ -93,7 +107,25 @@ void ne_memory_push(ne_memory_t *mem, const ne_mention_t *m)
      * names no state the story is about */
     if (m->flags & NE_MF_WEAK) return;
     for (int i = 0; i < m->n; i++)
-        if (m->m[i].country[0]) memcpy(mem->country, m->m[i].country, 4);
+        if (m->m[i].country[0]) {
+            memcpy(mem->country, m->m[i].country, 4);
+            count_state(mem, m->m[i].country);
+        }
+}
+
+const char *ne_memory_main_state(const ne_memory_t *mem)
+{
+    int best = -1, second = 0;
+    for (int k = 0; k < mem->nstates; k++) {
+        if (best < 0 || mem->states[k].n > mem->states[best].n) {
+            if (best >= 0) second = mem->states[best].n;
+            best = k;
+        } else if (mem->states[k].n > second) {
+            second = mem->states[k].n;
+        }
+    }
+    return best >= 0 && mem->states[best].n >= 2 && mem->states[best].n > second ? mem->states[best].country
+                                                                                   : NULL;
 }
 
 /* "Police arrested former minister Carlos Mendoza. Bolivia granted Mendoza

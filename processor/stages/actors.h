@@ -24,6 +24,7 @@
 #define NE_MEM_CASTS 4
 #define NE_MEM_EVENTS 8      /* events remembered (a ring) */
 #define NE_MEM_FLED 4        /* actors that fled, remembered (a ring) */
+#define NE_MEM_STATES 16     /* states counted per article (the first 16 named) */
 #define NE_MEM_EVMEMBERS 3   /* agents and targets kept of each */
 
 typedef struct ne_memory_s {
@@ -41,6 +42,12 @@ typedef struct ne_memory_s {
                                            ("young demonstrators"): "they", "them" */
     size_t people_at;                   /* nrecent when it was named */
     int anchor;                         /* the last date resolved from the text */
+    struct {
+        char country[4];
+        uint16_t n;
+    } states[NE_MEM_STATES];            /* the states named (not as a thing's adjective), with
+                                           their counts: the article's main state */
+    int nstates;
     char fled[NE_MEM_FLED][16];         /* actors that fled in this article (a ring) */
     size_t nfled;                       /* ... put in, all told */
     /* The rings (tens of kilobytes): read only below their counters, never cleared. */
@@ -64,6 +71,10 @@ typedef struct ne_memory_s {
 } ne_memory_t;
 
 void ne_memory_reset(ne_memory_t *mem);
+
+/** @brief The state the article has named most often so far (at least
+ * twice, and more often than any other), or NULL. */
+const char *ne_memory_main_state(const ne_memory_t *mem);
 
 /**
  * @brief Find the mentions of sentence [tb, te) of doc into doc->ment and

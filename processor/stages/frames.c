@@ -1138,6 +1138,18 @@ static const char *reporter_state(const ctx_t *c, uint32_t near)
     return NULL;
 }
 
+/* Does member m's text begin with "the government" (or "the
+ * authorities", "the regime"), alone or first of a compound? */
+static int the_government(const ctx_t *c, const ne_member_t *m)
+{
+    for (uint32_t k = c->s.tb; k + 1 < c->s.te; k++)
+        if (tok(c, k)->start == m->start)
+            return is_w(c, k, "the") &&
+                   (is_w(c, k + 1, "government") || is_w(c, k + 1, "authorities") || is_w(c, k + 1, "regime")) &&
+                   (tok(c, k + 1)->end == m->end || is_w(c, k + 2, "and") || is_punct(c, k + 2, ","));
+    return 0;
+}
+
 /* The state that the article's last remembered act of force (roots 18-20)
  * by `agent`'s state struck, other than its own; NULL when none. */
 static const char *struck_state(const ctx_t *c, const ne_member_t *agent)
@@ -1189,7 +1201,13 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
     /* "sanctioned two American companies ... banned the firms from trading
      * in China": "the" and a role alone is the last one of that role the
      * article placed, before the place of the event */
-    if (target && role[0] && definite_role(c, m) && !local_role(role)) st = last_of_role(c, role);
+    /* "The Red Cross offered to mediate between the government and the
+     * rebels" after the Greek ambassador was named: "the government" acted
+     * on is the government of the article's main state, when it has one (as
+     * a subject it is the last state's: "Indonesia lifted a ban ... The
+     * government lifted restrictions") */
+    if (target && !strcmp(role, "GOV") && the_government(c, m)) st = ne_memory_main_state(c->mem);
+    if (!st && target && role[0] && definite_role(c, m) && !local_role(role)) st = last_of_role(c, role);
     if (!st && (target || local_role(role))) st = event_place(c, near);
     if (!st && target && other && other->country[0] && crossborder_verb(c, near)) {
         st = nearest_state(c, near, other->country);
@@ -3557,6 +3575,12 @@ parties:
                               (!strncmp(proto.code, "084", 3) || !strncmp(proto.code, "0353", 4));
             ne_member_t a = j ? placed_a[i] : act[i], b = i && !each_others ? placed_b[j] : cp[j];
             resolve_member(c, &a, b.country[0] ? &b : NULL, g->head, 0);
+            /* "between the government and the rebels": a counterpart with a
+             * role only, in a compound whose earlier member is placed, is of
+             * that member's state */
+            if (j > 0 && !i && unplaced(&b) && b.role[0] && placed_b[0].country[0] && !each_others &&
+                b.start == cp[0].start && b.end == cp[0].end)
+                ne_member_set(&b, placed_b[0].country, b.role);
             resolve_member(c, &b, each_others ? &act[1 - i] : a.country[0] ? &a : NULL, g->head, 1);
             not_own_victims(c, proto.code, &a, &b, g->head);
             struck_victims(struck, &cp[j], &a, &b);
