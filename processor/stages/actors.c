@@ -916,10 +916,25 @@ static void note_force(ne_memory_t *mem, const ne_mention_t *m)
         }
 }
 
+/* Is the first owner of b named by an adjective of the class REGIONAL (a
+ * region or people inside a state: "Tigrayan forces")? */
+static int regional_owner(const ctx_t *c, const build_t *b)
+{
+    if (!b->nown) return 0;
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_REGIONAL);
+    if (cls == NE_LEX_NONE) return 0;
+    for (uint32_t k = c->s.tb; k < c->s.te; k++)
+        if (tok(c, k)->start == b->own[0].start) return ne_lex_in_class(c->s.lx, cls, tok(c, k)->word);
+    return 0;
+}
+
 static void finish_members(const ctx_t *c, build_t *b)
 {
     ne_mention_t *m = &b->m;
     if (b->role_set && !strcmp(b->role, "SEC")) ne_strlcpy(b->role, security_role(c), sizeof(b->role));
+    /* "Tigrayan forces", "Kachin troops": a region's or a people's armed
+     * force is no state's military */
+    if (b->role_set && !strcmp(b->role, "MIL") && regional_owner(c, b)) ne_strlcpy(b->role, "REB", sizeof(b->role));
     if (b->role_set) {
         if (b->nown == 0) {
             /* a role with no country yet: frames.c fills it from context */
