@@ -1191,6 +1191,33 @@ static const char *role_mate_state(const ctx_t *c, const ne_member_t *other)
     return best;
 }
 
+/* The state of the last mention before this sentence whose head noun (its
+ * last word, singular) is the head noun of member m's text; NULL if none.
+ * Bounded by the ring of recent mentions. */
+static const char *same_head_state(const ctx_t *c, const ne_member_t *m)
+{
+    int32_t head = -1;
+    for (uint32_t k = c->s.tb; k < c->s.te; k++)
+        if (tok(c, k)->end == m->end && tok(c, k)->kind == NE_TK_WORD) {
+            head = tok(c, k)->word;
+            break;
+        }
+    if (head < 0) return NULL;
+    int32_t sg = ne_lex_singular(c->s.lx, head);
+    if (sg >= 0) head = sg;
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    for (size_t k = 0; k < n; k++) {
+        const ne_mention_t *r = &mem->recent[(mem->nrecent - 1 - k) % NE_MEM_RECENT];
+        if (r->tb >= c->s.tb || r->te == 0 || r->n != 1 || !r->m[0].country[0] ||
+            strcmp(r->m[0].role, m->role) || (r->flags & (NE_MF_LOC | NE_MF_WEAK | NE_MF_PRON)))
+            continue;
+        int32_t w = tok(c, r->te - 1)->word, ws = w >= 0 ? ne_lex_singular(c->s.lx, w) : -1;
+        if (w == head || ws == head) return r->m[0].country;
+    }
+    return NULL;
+}
+
 static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
                            uint32_t near, int target)
 {
@@ -1198,6 +1225,10 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
     char role[4];
     memcpy(role, m->role, sizeof(role));
     const char *st = NULL;
+    /* "Mali's military junta ordered ... sanctions against members of the
+     * junta": a role named by the noun an earlier placed mention ended with
+     * is that mention's (the same noun, not only the same role) */
+    if (role[0] && role[0] != '-') st = same_head_state(c, m);
     /* "sanctioned two American companies ... banned the firms from trading
      * in China": "the" and a role alone is the last one of that role the
      * article placed, before the place of the event */
