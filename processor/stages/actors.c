@@ -1629,7 +1629,29 @@ static int two_targets(const struct ne_memevent_s *e, ne_mention_t *out)
  * Rwanda ... cut ties with Kigali ... Rwanda denied ... France condemned
  * the attacks ... mediated between the two countries": Congo and Rwanda.
  * 1 and the pair's members (agent, target) in out, else 0. */
-static int main_dyad(const ctx_t *c, ne_mention_t *out)
+/* The remembered events between states a and b, either way (bounded:
+ * NE_MEM_EVENTS). */
+static int dyad_count(const ne_memory_t *mem, const char *a, const char *b)
+{
+    size_t n = mem->nevents < NE_MEM_EVENTS ? mem->nevents : NE_MEM_EVENTS;
+    int count = 0;
+    for (size_t q = 0; q < n; q++) {
+        const struct ne_memevent_s *f = &mem->events[(mem->nevents - 1 - q) % NE_MEM_EVENTS];
+        int fa = 0, fb = 0;
+        for (int i = 0; i < f->nagent; i++) {
+            fa |= !strcmp(f->agent[i].country, a);
+            fb |= !strcmp(f->agent[i].country, b);
+        }
+        for (int i = 0; i < f->ntarget; i++) {
+            fa |= !strcmp(f->target[i].country, a);
+            fb |= !strcmp(f->target[i].country, b);
+        }
+        count += fa && fb;
+    }
+    return count;
+}
+
+static int main_dyad(const ctx_t *c, ne_mention_t *out, int *count_out)
 {
     const ne_memory_t *mem = c->mem;
     size_t n = mem->nevents < NE_MEM_EVENTS ? mem->nevents : NE_MEM_EVENTS;
@@ -1641,20 +1663,7 @@ static int main_dyad(const ctx_t *c, ne_mention_t *out)
         for (int t = 0; t < e->ntarget && !b; t++)
             if (e->target[t].country[0] && strcmp(e->target[t].country, a->country)) b = &e->target[t];
         if (!b) continue;
-        int count = 0; /* events between the same two states, newest first (bounded: NE_MEM_EVENTS) */
-        for (size_t q = 0; q < n; q++) {
-            const struct ne_memevent_s *f = &mem->events[(mem->nevents - 1 - q) % NE_MEM_EVENTS];
-            int fa = 0, fb = 0;
-            for (int i = 0; i < f->nagent; i++) {
-                fa |= !strcmp(f->agent[i].country, a->country);
-                fb |= !strcmp(f->agent[i].country, b->country);
-            }
-            for (int i = 0; i < f->ntarget; i++) {
-                fa |= !strcmp(f->target[i].country, a->country);
-                fb |= !strcmp(f->target[i].country, b->country);
-            }
-            count += fa && fb;
-        }
+        int count = dyad_count(mem, a->country, b->country);
         if (count > best) {
             best = count;
             out->n = 2;
@@ -1663,6 +1672,7 @@ static int main_dyad(const ctx_t *c, ne_mention_t *out)
             out->m[0].start = out->m[0].end = out->m[1].start = out->m[1].end = 0;
         }
     }
+    if (count_out) *count_out = best;
     return best >= 2;
 }
 
@@ -1733,11 +1743,20 @@ static int resolve_cast(const ctx_t *c, int n, int persons, int states, int side
         /* "Egypt hosted Burhan for talks with Sisi. The two leaders": two
          * persons named since the cast was set up are the two */
         if (persons && n == 2 && two_recent(c, 1, 0, m->te, out)) return 1;
+        /* "with U.S. and Chinese officials in attendance ... threatening to
+         * halt trade talks with the two countries" (Thailand and Cambodia,
+         * whose fighting the article is about): a pair with more events
+         * between them than the last compound's, three at least, is the two;
+         * not when a word qualifies them ("the two Gulf states") */
+        int mc = 0; /* (states == 2: "the two countries" with no word between) */
+        if (states == 2 && !persons && n == 2 && m->m[0].country[0] && m->m[1].country[0] &&
+            main_dyad(c, out, &mc) && mc >= 3 && mc > dyad_count(mem, m->m[0].country, m->m[1].country))
+            return 1;
         out->n = m->n;
         memcpy(out->m, m->m, sizeof(m->m[0]) * (size_t)m->n);
         return 1;
     }
-    return n == 2 && ((states && (main_dyad(c, out) || two_adversaries(c, out))) ||
+    return n == 2 && ((states && (main_dyad(c, out, NULL) || two_adversaries(c, out))) ||
                       two_recent(c, persons, states, 0, out));
 }
 
@@ -1793,6 +1812,46 @@ static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t,
     return 0;
 }
 
+/* Is an actor mention between token from and token i (a clause with a
+ * subject of its own: "Thailand and Cambodia agreed ..., Anwar said after
+ * hosting talks between the two sides"; but "Kenya and Uganda urged both
+ * sides" are not the sides)? */
+static int party_between(const ctx_t *c, const ne_mention_t *pair, uint32_t i)
+{
+    const ne_doc_t *d = c->s.d;
+    for (size_t k = 0; k < d->ment.n; k++) {
+        const ne_mention_t *m = &d->ment.v[k];
+        if (m->tb < pair->tb || m->te > i || !m->n || (m->flags & (NE_MF_LOC | NE_MF_WEAK | NE_MF_REL)))
+            continue;
+        int in_pair = 0;
+        for (int q = 0; q < pair->n && !in_pair; q++) in_pair = !strcmp(pair->m[q].code, m->m[0].code);
+        if (!in_pair) return 1;
+    }
+    return 0;
+}
+
+/* "Thailand and Cambodia agreed to a ceasefire, Anwar said after hosting
+ * talks between the two sides": a compound of exactly n distinct parties
+ * earlier in the same sentence (not yet in the article's cast, noted at
+ * the sentence's end) is the n. Copied into out; 0 when there is none. */
+static int sentence_compound(const ctx_t *c, uint32_t i, int n, ne_mention_t *out)
+{
+    const ne_doc_t *d = c->s.d;
+    for (size_t k = d->ment.n; k > 0; k--) {
+        const ne_mention_t *m = &d->ment.v[k - 1];
+        if (m->te > i || m->n != n || (m->flags & (NE_MF_LOC | NE_MF_WEAK | NE_MF_PRON | NE_MF_PERSONS)) ||
+            distinct_entities(m) != n)
+            continue;
+        int named = 0; /* a compound the text names ("A and B"), no reference ("both leaders") */
+        for (uint32_t q = m->tb; q < m->te && !named; q++) named = is_w(c, q, "and");
+        if (!named) continue;
+        mention_copy(out, m);
+        for (int q = 0; q < out->n; q++) out->m[q].start = out->m[q].end = 0;
+        return 1;
+    }
+    return 0;
+}
+
 /* References to the parties the article has set up: "the two leaders",
  * "both countries", "the three sides", "the two agreed" (mention-words.tsv,
  * class group), and definite type nouns: "the bloc", "the island", "the
@@ -1830,7 +1889,10 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
          * article set them up ("both sides": an army and rebels) */
         int countries = v && !strcmp(v, "country");
         int states = v && (countries || !strcmp(v, "state"));
-        if (!resolve_cast(c, n, person, states, states && !countries, &b->m)) return i;
+        if (!(!person && (sentence_compound(c, i, n, &b->m) || (n == 2 && sentence_pair(c, i, 0, &b->m))) &&
+              party_between(c, &b->m, i)) &&
+            !resolve_cast(c, n, person, states && g == k + 1 ? 2 : states, states && !countries, &b->m))
+            return i;
         /* "Kenyan troops clashed with Ethiopian forces ... the two countries
          * agreed": the states, not the forces (or leaders) that set them up */
         for (int q = 0; countries && q < b->m.n; q++)
