@@ -1629,6 +1629,12 @@ static int two_targets(const struct ne_memevent_s *e, ne_mention_t *out)
  * Rwanda ... cut ties with Kigali ... Rwanda denied ... France condemned
  * the attacks ... mediated between the two countries": Congo and Rwanda.
  * 1 and the pair's members (agent, target) in out, else 0. */
+/* Is m a state or its government (no other role)? */
+static int official(const ne_member_t *m)
+{
+    return m->country[0] && (!m->role[0] || !strcmp(m->role, "GOV"));
+}
+
 /* The remembered events between states a and b, either way (bounded:
  * NE_MEM_EVENTS). */
 static int dyad_count(const ne_memory_t *mem, const char *a, const char *b)
@@ -1664,7 +1670,12 @@ static int main_dyad(const ctx_t *c, ne_mention_t *out, int *count_out)
             if (e->target[t].country[0] && strcmp(e->target[t].country, a->country)) b = &e->target[t];
         if (!b) continue;
         int count = dyad_count(mem, a->country, b->country);
-        if (count > best) {
+        /* of one pair's events, one between the states or their governments
+         * names the sides best ("persecuting Serbs" names Serb civilians) */
+        int same = best && count == best &&
+                   ((!strcmp(out->m[0].country, a->country) && !strcmp(out->m[1].country, b->country)) ||
+                    (!strcmp(out->m[0].country, b->country) && !strcmp(out->m[1].country, a->country)));
+        if (count > best || (same && official(a) && official(b) && !(official(&out->m[0]) && official(&out->m[1])))) {
             best = count;
             out->n = 2;
             out->m[0] = *a;
