@@ -243,6 +243,10 @@ typedef struct svc_s {
     int32_t in_wm[NE_MAX_IN];           /* the latest event day read, per input partition */
     unsigned char in_state[NE_MAX_IN];  /* IN_* bits */
     int64_t resume_at[NE_MAX_IN];       /* a paused partition's first record not taken */
+    /* a rewind the consumer refused ("Erroneous state", in a rebalance):
+     * the offset it should have gone back to, per input and repartition
+     * partition, -1 none; see rewind_refused() */
+    int64_t pend_in[NE_MAX_IN], pend_rep[NE_MAX_IN];
     int in_max; /* input partitions below this number may be assigned */
     /* per state partition: the store holds the changelog up to this offset
      * (and maybe later records of it), so a restore can start there; -1: unknown */
@@ -328,6 +332,9 @@ static void rebalance_cb(rd_kafka_t *rk, rd_kafka_resp_err_t err, rd_kafka_topic
     svc_t *s = opaque;
     const char *proto = rd_kafka_rebalance_protocol(rk);
     int coop = proto && !strcmp(proto, "COOPERATIVE");
+    /* a new assignment starts each partition from the group's committed
+     * offset, at or before any aborted batch: no refused rewind is owed */
+    for (int p = 0; p < NE_MAX_IN; p++) s->pend_in[p] = s->pend_rep[p] = -1;
     if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
         ne_info("assigned %d partition(s)", parts->cnt);
         rd_kafka_error_t *e = NULL;
@@ -507,6 +514,8 @@ static void note_offset(batch_t *b, const rd_kafka_message_t *m)
     n->offset = m->offset + 1;
 }
 
+static int rewind_refused(svc_t *s, const rd_kafka_topic_partition_t *e);
+
 /* Seek the batch's partitions that are still assigned back to its first offsets. */
 static void rewind_batch(svc_t *s, batch_t *b)
 {
@@ -536,13 +545,48 @@ static void rewind_batch(svc_t *s, batch_t *b)
         ne_service_fail();
     }
     for (int i = 0; i < seek->cnt; i++)
-        if (seek->elems[i].err) {
+        if (seek->elems[i].err && !rewind_refused(s, &seek->elems[i])) {
             ne_err("rewinding %s[%d]: %s", seek->elems[i].topic, seek->elems[i].partition,
                    rd_kafka_err2str(seek->elems[i].err));
             ne_service_fail();
         }
     rd_kafka_topic_partition_list_destroy(seek);
     rd_kafka_topic_partition_list_destroy(mine);
+}
+
+/* The consumer refused a rewind with "Erroneous state": seen in a handover,
+ * when the group was rebalancing and the partition's fetcher was stopping.
+ * Stopping the service then (as for any other failed seek) stopped an
+ * instance the test needed; going on blindly could skip the aborted
+ * batch's records. So the offset is owed: a new assignment starts from the
+ * committed offset and settles it (rebalance_cb), and a record read past it
+ * before that stops the service (owed_rewind). 1 when owed. */
+static int rewind_refused(svc_t *s, const rd_kafka_topic_partition_t *e)
+{
+    if (e->err != RD_KAFKA_RESP_ERR__STATE || e->partition < 0 || e->partition >= NE_MAX_IN) return 0;
+    int64_t *pend = is_rep(s, e->topic) ? &s->pend_rep[e->partition] : &s->pend_in[e->partition];
+    if (*pend < 0 || e->offset < *pend) *pend = e->offset;
+    ne_warn("rewinding %s[%d] to %lld refused (%s): a record past it before the next assignment stops the "
+            "service", e->topic, e->partition, (long long)e->offset, rd_kafka_err2str(e->err));
+    return 1;
+}
+
+/* A record of a partition whose rewind was refused: at or before the owed
+ * offset it settles the debt (it is read again from there); past it, the
+ * aborted batch's records would be skipped, so the service stops (a
+ * restart reads on from the committed offsets). -1 to stop, else 0. */
+static int owed_rewind(svc_t *s, const rd_kafka_message_t *m)
+{
+    if (!m->rkt || m->partition < 0 || m->partition >= NE_MAX_IN) return 0;
+    int64_t *pend = is_rep(s, rd_kafka_topic_name(m->rkt)) ? &s->pend_rep[m->partition] : &s->pend_in[m->partition];
+    if (*pend < 0) return 0;
+    if (m->offset <= *pend) {
+        *pend = -1;
+        return 0;
+    }
+    ne_err("%s[%d]: record %lld read past the rewind to %lld the consumer refused: stopping",
+           rd_kafka_topic_name(m->rkt), m->partition, (long long)m->offset, (long long)*pend);
+    return -1;
 }
 
 static rd_kafka_t *make_producer(svc_t *s, char *err, size_t errsz);
@@ -845,6 +889,11 @@ static int run_loop(svc_t *s)
                 }
                 rd_kafka_message_destroy(m);
                 m = NULL;
+            } else if (m && owed_rewind(s, m) < 0) {
+                rd_kafka_message_destroy(m);
+                ne_service_fail();
+                bad = 1;
+                break;
             } else if (m) {
                 if (s->eos && !s->txn_open) {
                     rd_kafka_error_t *e = rd_kafka_begin_transaction(s->prod);
@@ -1131,7 +1180,7 @@ int ne_agg_service(const ne_conf_t *conf)
         goto done;
     }
     checkpoint_load(&s);
-    for (int p = 0; p < NE_MAX_IN; p++) s.resume_at[p] = -1;
+    for (int p = 0; p < NE_MAX_IN; p++) s.resume_at[p] = s.pend_in[p] = s.pend_rep[p] = -1;
     if (!conf->state_dir) for (int p = 0; p < NE_MAX_IN; p++) s.ckpt[p] = -1;
     rd_kafka_topic_partition_list_t *sub = rd_kafka_topic_partition_list_new(2);
     rd_kafka_topic_partition_list_add(sub, s.in, RD_KAFKA_PARTITION_UA);
