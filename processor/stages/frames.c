@@ -1045,12 +1045,18 @@ static const char *last_of_role(const ctx_t *c, const char *role)
 
 /* Is member m a definite role noun alone ("the junta", "the army"), the
  * whole of its mention? "leaders of the parties" and "police" are not. */
+/* The token of the sentence where member m's text starts, or UINT32_MAX. */
+static uint32_t member_first_tok(const ctx_t *c, const ne_member_t *m)
+{
+    for (uint32_t k = c->s.tb; k < c->s.te; k++)
+        if (tok(c, k)->start == m->start) return k;
+    return UINT32_MAX;
+}
+
 static int definite_role(const ctx_t *c, const ne_member_t *m)
 {
-    for (uint32_t k = c->s.tb; k + 1 < c->s.te; k++)
-        if (tok(c, k)->start == m->start)
-            return is_w(c, k, "the") && tok(c, k + 1)->end == m->end;
-    return 0;
+    uint32_t k = member_first_tok(c, m);
+    return k + 1 < c->s.te && is_w(c, k, "the") && tok(c, k + 1)->end == m->end;
 }
 
 /* The state of the agent of the article's last remembered event, NULL when
@@ -1142,12 +1148,10 @@ static const char *reporter_state(const ctx_t *c, uint32_t near)
  * authorities", "the regime"), alone or first of a compound? */
 static int the_government(const ctx_t *c, const ne_member_t *m)
 {
-    for (uint32_t k = c->s.tb; k + 1 < c->s.te; k++)
-        if (tok(c, k)->start == m->start)
-            return is_w(c, k, "the") &&
-                   (is_w(c, k + 1, "government") || is_w(c, k + 1, "authorities") || is_w(c, k + 1, "regime")) &&
-                   (tok(c, k + 1)->end == m->end || is_w(c, k + 2, "and") || is_punct(c, k + 2, ","));
-    return 0;
+    uint32_t k = member_first_tok(c, m);
+    return k + 1 < c->s.te && is_w(c, k, "the") &&
+           (is_w(c, k + 1, "government") || is_w(c, k + 1, "authorities") || is_w(c, k + 1, "regime")) &&
+           (tok(c, k + 1)->end == m->end || is_w(c, k + 2, "and") || is_punct(c, k + 2, ","));
 }
 
 /* The state that the article's last remembered act of force (roots 18-20)

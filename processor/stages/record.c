@@ -843,6 +843,25 @@ static void out_span(out_t *o, const ne_article_t *a, uint32_t s, uint32_t e)
     else out_str(o, a->text + s, e - s);
 }
 
+/* Copies the plain bytes of s from *i on into w (the room after the
+ * opening quote, reserved by the caller), below limit. When s ends there,
+ * writes both quotes and returns 1; else 0, with *i at the first byte that
+ * is no plain one (the NUL is none: the loop stops there, or before). */
+static int plain_run(out_t *o, const char *s, char *w, size_t *i, size_t limit)
+{
+    size_t k = *i;
+    while (k < limit && json_plain[(unsigned char)s[k]]) {
+        w[k] = s[k];
+        k++;
+    }
+    *i = k;
+    if (k >= limit || s[k] != '\0') return 0;
+    w[-1] = '"';
+    w[k] = '"';
+    o->n += k + 2;
+    return 1;
+}
+
 /* A C string: nearly all are short and plain (codes, countries, labels,
  * dates), and one pass copies them and finds their end, where strlen went
  * over them first and out_str's set-up cost more than the copy. The first
@@ -853,20 +872,8 @@ static void out_span(out_t *o, const ne_article_t *a, uint32_t s, uint32_t e)
 static void out_cstr(out_t *o, const char *s)
 {
     if (out_room(o, OUT_CSTR_SHORT + 2) < 0) return;
-    char *w = o->b + o->n + 1;
     size_t i = 0;
-    /* the NUL is no plain byte: the loop stops there, or before */
-    while (i < OUT_CSTR_SHORT && json_plain[(unsigned char)s[i]]) {
-        w[i] = s[i];
-        i++;
-    }
-    if (i < OUT_CSTR_SHORT && s[i] == '\0') {
-        w[-1] = '"';
-        w[i] = '"';
-        o->n += i + 2;
-        return;
-    }
-    out_str(o, s, i + strlen(s + i));
+    if (!plain_run(o, s, o->b + o->n + 1, &i, OUT_CSTR_SHORT)) out_str(o, s, i + strlen(s + i));
 }
 
 /* A string in a char array that ends within it (the event id: 32 hex
@@ -884,17 +891,7 @@ static void out_arr(out_t *o, const char *s, size_t size)
         if ((json_special8(x) | x) & NE_HIGH8) break; /* the NUL among them, or an escape */
         memcpy(w + i, &x, 8);
     }
-    while (i < size && json_plain[(unsigned char)s[i]]) {
-        w[i] = s[i];
-        i++;
-    }
-    if (i < size && s[i] == '\0') {
-        w[-1] = '"';
-        w[i] = '"';
-        o->n += i + 2;
-        return;
-    }
-    out_str(o, s, strnlen(s, size));
+    if (!plain_run(o, s, w, &i, size)) out_str(o, s, strnlen(s, size));
 }
 #define OUT_ARR(o, field) out_arr(o, field, sizeof(field))
 
