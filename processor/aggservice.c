@@ -281,9 +281,11 @@ static int produce(svc_t *s, const char *topic, int32_t part, const char *key, s
             RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_KEY(key, klen),
             RD_KAFKA_V_VALUE((void *)val, val ? vlen : 0), RD_KAFKA_V_END);
         if (!e) return 0;
-        if (e == RD_KAFKA_RESP_ERR__STATE && s->eos) {
+        if ((e == RD_KAFKA_RESP_ERR__STATE || e == RD_KAFKA_RESP_ERR__FATAL) && s->eos) {
             /* the transaction has failed already (a delivery failure came
-             * first): the batch is aborted and done again, see finish() */
+             * first), or the producer has (fenced after the coordinator
+             * expired the transaction): the batch is aborted and done
+             * again, and finish() renews the producer if it can */
             s->produce_failed = 1;
             return 0;
         }
