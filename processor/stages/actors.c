@@ -1863,6 +1863,22 @@ static int sentence_compound(const ctx_t *c, uint32_t i, int n, ne_mention_t *ou
     return 0;
 }
 
+/* "the regional bloc", "the tiny island", "the armed group": the definite
+ * type noun after up to two plain modifiers, words of no actor, no role, no
+ * function and no verb form, written in lower case (a capitalised word
+ * would open a name: "the Arab League"). k is the first word after "the";
+ * returns the type noun's index, or k when there is none. */
+static uint32_t type_noun_after_modifiers(ctx_t *c, uint32_t k)
+{
+    for (uint32_t g = k; g < c->s.te && g - k <= 2; g++) {
+        if (has_class(c, g, NE_MC_TYPE, NULL)) return g;
+        if (tok(c, g)->kind != NE_TK_WORD || (tok(c, g)->flags & NE_TF_CAP) || wf(c, g) ||
+            lookup(c, g).type != A_NONE || is_verbish(c, g))
+            return k;
+    }
+    return k;
+}
+
 /* References to the parties the article has set up: "the two leaders",
  * "both countries", "the three sides", "the two agreed" (mention-words.tsv,
  * class group), and definite type nouns: "the bloc", "the island", "the
@@ -1911,8 +1927,10 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
         b->m.flags |= NE_MF_PLURAL | (person ? NE_MF_PERSON : 0);
         return bare ? k + 1 : g + 1;
     }
-    /* "the bloc" alone, not "the bloc's" head of a name ("the Island Council") */
-    if (k == i + 1 && has_class(c, k, NE_MC_TYPE, &v) && !org_word(c, k + 1) &&
+    /* "the bloc" alone, not "the bloc's" head of a name ("the Island Council");
+     * also after plain modifiers ("the regional bloc", "the reclusive North") */
+    if (k == i + 1) k = type_noun_after_modifiers(c, k);
+    if (k > i && is_w(c, i, "the") && has_class(c, k, NE_MC_TYPE, &v) && !org_word(c, k + 1) &&
         lookup(c, k).type != A_ACTOR) {
         int half = !strcmp(v, "HALF");
         if (half != ((tok(c, k)->flags & NE_TF_CAP) != 0))
