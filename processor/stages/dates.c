@@ -524,6 +524,8 @@ static int sentence_day(const ne_doc_t *d, const ne_vgroup_t *g)
         if (o == g || o->date < 0) continue;
         const ne_timex_t *x = &d->tx.v[o->date];
         if (x->prec != NE_PREC_DAY || (x->flags & NE_TX_FUTURE) || x->ymd > d->published) continue;
+        /* "who is due to arrive on Monday": the time of an act to come */
+        if ((o->flags & NE_VG_FUTURE) && x->tb > o->head) continue;
         if (o->head < g->head) left = x->ymd;
         else if (!right) right = x->ymd;
     }

@@ -1415,7 +1415,10 @@ static void event_date(const ctx_t *c, const ne_vgroup_t *g, int intent, ne_even
     int src = NE_DATE_TEXT;
     if (g->date >= 0) {
         x = &d->tx.v[g->date];
-        if (intent && (x->flags & NE_TX_FUTURE)) x = NULL;
+        /* "Blinken will visit Cairo on Monday": a time after the verb of a
+         * future intention is when the act is to happen; the intention is
+         * dated when said (the reporting verb's date, else the default) */
+        if (intent && ((x->flags & NE_TX_FUTURE) || ((g->flags & NE_VG_FUTURE) && x->tb > g->head))) x = NULL;
         /* "suspended talks on joining the EU until 2028": a done act is
          * never dated after the article; the date is its term's end */
         else if (!intent && after_published(x, d->published)) x = NULL;
