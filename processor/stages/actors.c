@@ -666,7 +666,18 @@ static uint32_t speech_clause(const ctx_t *c, uint32_t i)
     uint32_t k = i;
     while (k > c->s.tb && i - k < 7 && filler(c, k - 1) && !speech_verb(c, k - 1))
         k--;
-    return k > c->s.tb && speech_verb(c, k - 1) ? k - 1 : 0;
+    if (k > c->s.tb && speech_verb(c, k - 1)) return k - 1;
+    /* "said in a televised address on Monday that he": prepositional
+     * phrases of the verb of speech before its "that" (no punctuation, no
+     * other clause between) */
+    if (i <= c->s.tb + 2 || !is_w(c, i - 1, "that")) return 0;
+    for (uint32_t q = i - 1; q > c->s.tb + 1 && i - q < 14; q--) {
+        uint32_t w = q - 1;
+        if (tok(c, w)->kind == NE_TK_PUNCT || is_w(c, w, "that") || (wf(c, w) & (NE_W_REL | NE_W_SUBORD)))
+            return 0;
+        if (speech_verb(c, w)) return (wf(c, w + 1) & NE_W_PREP) && w + 1 < i - 1 ? w : 0;
+    }
+    return 0;
 }
 
 static const ne_mention_t *speaker_of(const ctx_t *c, uint32_t i)
@@ -2998,6 +3009,23 @@ static uint32_t parse_members_of(ctx_t *c, build_t *b, const parse_t *p)
     if (e <= j + 2 || !inner.m.n ||
         (inner.m.flags & (NE_MF_LOC | NE_MF_PRON | NE_MF_REL)))
         return 0;
+    /* value person: "the leader of the opposition", "the head of the rebel
+     * group" is one person of the body X, with its state and role; a
+     * state's own head ("the leader of Mali", its government) is a role
+     * placed by "of" (parse_role_place), and a person's ("the head of
+     * President X's guard") is not this */
+    int person = !strcmp(role, "person");
+    if (person) {
+        if (inner.m.flags & (NE_MF_PERSON | NE_MF_PERSONS | NE_MF_WEAK)) return 0;
+        for (int k = 0; k < inner.m.n; k++)
+            if (!inner.m.m[k].role[0] && !ne_code_stateless(inner.m.m[k].code)) return 0;
+        b->m = inner.m;
+        int plural = ne_lex_singular(c->s.lx, tok(c, j)->word) >= 0; /* "leaders of" */
+        b->m.flags = (uint16_t)((inner.m.flags & NE_MF_GENERIC) | NE_MF_PERSON | (plural ? NE_MF_PLURAL : 0));
+        b->m.tb = p->i;
+        b->m.te = e;
+        return e;
+    }
     b->m = inner.m;
     b->m.flags = (uint16_t)((inner.m.flags & NE_MF_GENERIC) | NE_MF_PLURAL);
     /* the value is the role of a person's followers ("supporters of the
