@@ -3455,6 +3455,38 @@ static int hearsay_clause(const ctx_t *c, const ne_vgroup_t *g)
  * of force (roots 18-20) whose subject is an event noun with no party of
  * its own ("one strike", "a strike on a school in Gaza City") is done by
  * the agents of the article's last such event. Returns the agents. */
+/* "North Korea tested a missile. The test drew condemnation from Japan":
+ * the subject of a pattern that acts on its subject (option inverse) may
+ * be a definite event noun ("the test", "the arrest", "the move") with no
+ * party in it; it stands for the agents of the article's last event of
+ * its kind, told in an earlier sentence. The agents, 0 none. */
+static int inverse_subject_agents(const ctx_t *c, const ne_vgroup_t *g, ne_member_t *act)
+{
+    if (!(g->pat->opts & NE_PO_INVERSE) || !c->mem->nevents ||
+        (g->flags & (NE_VG_PASSIVE | NE_VG_NOUN | NE_VG_INFINITIVE | NE_VG_PARTICIPLE | NE_VG_REDUCED)))
+        return 0;
+    /* the noun right before the verb, after a definite determiner and up
+     * to two modifiers: "The arrest drew", "The latest missile test drew" */
+    uint32_t k = g->first;
+    if (k <= c->s.tb) return 0;
+    uint32_t noun = ne_lex_noun(c->s.lx, tok(c, k - 1)->word);
+    if (noun == NE_LEX_NONE || !ne_lex_noun_roots(c->s.lx, noun) || ment_at(c, k - 1) >= 0) return 0;
+    uint32_t d = k - 1;
+    while (d > c->s.tb && k - 1 - d < 3 && tok(c, d - 1)->kind == NE_TK_WORD && ment_at(c, d - 1) < 0 &&
+           !(wf(c, d - 1) & NE_W_DET))
+        d--;
+    if (d <= c->s.tb || !(is_w(c, d - 1, "the") || is_w(c, d - 1, "this") || is_w(c, d - 1, "that") ||
+                          is_w(c, d - 1, "these") || is_w(c, d - 1, "those")))
+        return 0;
+    const struct ne_memevent_s *e =
+        recall_event(c->mem, ne_lex_noun_roots(c->s.lx, noun), ne_lex_noun_word(c->s.lx, noun));
+    if (!e || !e->nagent || e->sent >= c->s.tb) return 0;
+    int na = 0;
+    for (int i = 0; i < e->nagent; i++) na = add_member(act, na, NE_MAX_MEMBERS, &e->agent[i]);
+    for (int i = 0; i < na; i++) act[i].start = act[i].end = 0;
+    return na;
+}
+
 static int means_agents(const ctx_t *c, const ne_vgroup_t *g, const char *code, ne_member_t *act,
                         const char **where)
 {
@@ -3564,7 +3596,8 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
             whose_owner(c, subj, act, na);
             object_before_place(c, g, act, na);
             if (g->flags & NE_VG_STATEMENT) na = co_authors(c, gi, act, na, NE_MAX_MEMBERS);
-        } else if (!(na = caused_crowd(c, gi, act)) && !(na = means_agents(c, g, proto.code, act, &struck))) {
+        } else if (!(na = caused_crowd(c, gi, act)) && !(na = means_agents(c, g, proto.code, act, &struck)) &&
+                   !(na = inverse_subject_agents(c, g, act))) {
             return 0;
         }
         ncp = counterpart(c, g, proto.code, act, na, cp, ev, &recip);
