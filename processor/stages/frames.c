@@ -2537,6 +2537,26 @@ static int opposing_side(const ctx_t *c, const ne_member_t *actor, ne_member_t *
     return 0;
 }
 
+/* "Seoul and Washington began joint drills. North Korea said it would take
+ * corresponding measures": a threat aimed at no one named, by an actor the
+ * article has set against no one yet, answers the article's last act by
+ * other parties (not a statement, an appeal or a demand): its agents. */
+static int answered_act_agents(const ctx_t *c, const ne_member_t *actor, ne_member_t *out)
+{
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        int root = code_root(e->code);
+        if (root == 1 || root == 2 || root == 10 || !e->nagent || among(e->agent, e->nagent, actor)) continue;
+        int n = 0;
+        for (int k = 0; k < e->nagent; k++)
+            if (e->agent[k].country[0] || ne_code_stateless(e->agent[k].code))
+                n = add_member(out, n, NE_MAX_MEMBERS, &e->agent[k]);
+        for (int k = 0; k < n; k++) out[k].start = out[k].end = 0;
+        return n;
+    }
+    return 0;
+}
+
 /* Does pattern p name territory taken (class TERRITORY: "seized two
  * cities")? */
 static int territory_pattern(const ne_lexicon_t *lx, const ne_pattern_t *p)
@@ -2660,8 +2680,11 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
         if (!n) n = foreign_object(c, g, act, na, cp);
         return n ? n : members(c, g->target, cp);
     }
-    if (g->flags & NE_VG_OPPOSING)
-        return na && (reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp));
+    if (g->flags & NE_VG_OPPOSING) {
+        if (!na) return 0;
+        if (reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp)) return 1;
+        return answered_act_agents(c, &act[0], cp);
+    }
     if (g->evnoun >= 0) return event_counterpart(c, (uint32_t)g->evnoun, act, na, cp);
     if (p->opts & NE_PO_RECIP) {
         *recip = 1;
