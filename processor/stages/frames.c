@@ -3684,7 +3684,10 @@ parties:
             if (i == 0) placed_b[j] = b;
             if (!quiet && emit(c, ev, &proto, &a, &b) < 0) return -1;
         }
-    if (na && ncp) remember_event(c->mem, proto.code, trigger_word(c, g), means_word(c, g), c->s.tb, placed_a, na, placed_b, ncp);
+    /* an act of defence ("shot down 60 of the 93 missiles") is no act a
+     * later "the attack" or "the strikes" stands for: the attack it met is */
+    if (na && ncp && !(g->pat->opts & NE_PO_DEFENCE))
+        remember_event(c->mem, proto.code, trigger_word(c, g), means_word(c, g), c->s.tb, placed_a, na, placed_b, ncp);
     else if (na && !ncp) remember_agents(c, g, proto.code, act, na);
     if (!quiet && meeting_between(c, g, proto.code) && talks_between(c, ev, &proto, placed_b, ncp) < 0)
         return -1;
