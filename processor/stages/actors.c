@@ -1974,6 +1974,17 @@ static const ne_mention_t *sovereign_owner(ctx_t *c, uint32_t j)
         if (spk && spk->n == 1 && spk->m[0].country[0] && pronoun_fits(spk, 'i')) return spk;
         return NULL;
     }
+    /* "Poland scrambled jets after a Russian missile entered its airspace":
+     * no party enters its own; when the party right before "its" is of
+     * another state than the sentence's subject, the subject owns it */
+    const ne_mention_t *subj = sentence_subject(c), *near = NULL;
+    for (size_t k = 0; k < c->s.d->ment.n; k++) {
+        const ne_mention_t *m = &c->s.d->ment.v[k];
+        if (m->te <= j && m->n && !(m->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_PRON))) near = m;
+    }
+    if (subj && near && subj != near && subj->n == 1 && subj->m[0].country[0] && pronoun_fits(subj, 'i') &&
+        near->m[0].country[0] && strcmp(subj->m[0].country, near->m[0].country))
+        return subj;
     return NULL;
 }
 
