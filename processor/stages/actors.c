@@ -1907,6 +1907,12 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
     const char *gv = NULL;
     if (!n && k == i && is_w(c, k, "all") && has_class(c, k + 1, NE_MC_GROUP, &gv) && !strcmp(gv, "state"))
         n = 2;
+    /* "urged the parties to protect civilians", "the sides": with no number,
+     * the sides the article set up, as "both sides" */
+    if (!n && k == i + 1 && (is_w(c, k, "parties") || is_w(c, k, "sides"))) {
+        k = i;
+        n = 2;
+    }
     const char *v = NULL;
     if (n) {
         /* "the two Gulf states", "the two Nordic countries" */

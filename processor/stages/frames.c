@@ -1376,6 +1376,18 @@ static void attach_dates(ctx_t *c)
             if (left < 0) left = left_part;
             best = left >= 0 && !(d->tx.v[x].flags & NE_TX_OPENS) ? left : right;
         }
+        /* "accused the army of violating a ceasefire signed last year": a
+         * time right after a participle that follows a plain noun (a reduced
+         * relative, which the first pass skips as no sure verb) is the
+         * participle's */
+        for (size_t k = 0; k < d->vg.n; k++) {
+            const ne_vgroup_t *g = &d->vg.v[k];
+            if (!(g->flags & (NE_VG_NOUN | NE_VG_CONSUMED)) && g->head + 1 == d->tx.v[x].tb &&
+                !(d->tx.v[x].flags & NE_TX_OPENS) && !strong_group(g) && !sure_verb(c, g) &&
+                g->first == g->head && g->head > c->s.tb && tok(c, g->head - 1)->kind == NE_TK_WORD &&
+                !wf(c, g->head - 1) && ment_at(c, g->head - 1) < 0)
+                best = (int32_t)k;
+        }
         if (best >= 0 && d->vg.v[best].date < 0) d->vg.v[best].date = (int32_t)x;
     }
 }
