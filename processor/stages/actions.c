@@ -2460,7 +2460,10 @@ int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uin
         /* "urged the release of X" (`urge +` over an event noun): a support
          * verb presents the event its object names */
         ne_match_t sup;
-        if (out->evnoun >= 0 && match_support(&c, vg, vg->head + 1, &sup)) *out = sup;
+        /* ... unless the noun only refers to an event ("rejected the
+         * decision": `---  decision`), which the '+' reading resolves */
+        if (out->evnoun >= 0 && match_support(&c, vg, vg->head + 1, &sup) && strcmp(sup.pat->code, NE_CODE_NONE))
+            *out = sup;
         /* "announced sanctions on three firms | over U.S. arms sales to
          * Taiwan": the object is an event noun phrase complete with its
          * counterpart; a pattern whose leading gap ran past it into a later
