@@ -1863,6 +1863,37 @@ static int sentence_compound(const ctx_t *c, uint32_t i, int n, ne_mention_t *ou
     return 0;
 }
 
+#define MAX_TYPE_MODIFIERS 4 /* tokens between "the" and a type noun: "27 - nation" */
+
+/* "The RSF attacked the city ... The paramilitary group shelled a camp",
+ * "Hamas ... the militant group fired rockets", "the 27-nation bloc": a
+ * type noun (mention-words.tsv, class type) after a few modifiers, right
+ * after "the", still refers back to the last actor of its kind, unless
+ * the words make a role of another kind ("the news agency" is a medium,
+ * "the opposition movement" the opposition; an armed group's or the
+ * opposition's role is a group's), or a name, "of" or a possessive
+ * follows ("the militant group Hamas", "the Mediterranean island of
+ * Cyprus"). Returns the type noun's token (its class value in *v), or 0. */
+static uint32_t modified_type_noun(const ctx_t *c, uint32_t k, const char **v)
+{
+    uint32_t g = k;
+    while (g < c->s.te && g - k < MAX_TYPE_MODIFIERS && !has_class(c, g, NE_MC_TYPE, NULL) &&
+           (is_modifier(c, g) || is_hyphen(c, g) || tok(c, g)->kind == NE_TK_NUM) &&
+           lookup(c, g).type != A_ACTOR && lookup(c, g).type != A_NAME)
+        g++;
+    if (g == k || g + 1 >= c->s.te || !has_class(c, g, NE_MC_TYPE, v) || !strcmp(*v, "HALF") ||
+        (tok(c, g + 1)->flags & NE_TF_CAP) || org_word(c, g + 1) || is_w(c, g + 1, "of") ||
+        is_w(c, g + 1, "'s") || tok(c, g + 1)->kind == NE_TK_NUM)
+        return 0;
+    for (uint32_t q = k; q <= g; q++) {
+        atom_t a = lookup(c, q);
+        if (a.type != A_ROLE || a.te != g + 1) continue;
+        const char *role = ne_lex_entry(c->s.lx, a.role)->code;
+        if (strcmp(*v, "GROUP") || (strcmp(role, "REB") && strcmp(role, "OPP"))) return 0;
+    }
+    return g;
+}
+
 /* References to the parties the article has set up: "the two leaders",
  * "both countries", "the three sides", "the two agreed" (mention-words.tsv,
  * class group), and definite type nouns: "the bloc", "the island", "the
@@ -1911,6 +1942,9 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
         b->m.flags |= NE_MF_PLURAL | (person ? NE_MF_PERSON : 0);
         return bare ? k + 1 : g + 1;
     }
+    /* "the paramilitary group", "the 27-nation bloc" */
+    uint32_t g = k == i + 1 ? modified_type_noun(c, k, &v) : 0;
+    if (g && resolve_type(c, v, tok(c, g), &b->m)) return g + 1;
     /* "the bloc" alone, not "the bloc's" head of a name ("the Island Council") */
     if (k == i + 1 && has_class(c, k, NE_MC_TYPE, &v) && !org_word(c, k + 1) &&
         lookup(c, k).type != A_ACTOR) {
