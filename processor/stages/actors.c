@@ -2736,6 +2736,31 @@ static uint32_t parse_bare_name(ctx_t *c, build_t *b, parse_t *p)
     return p->i;
 }
 
+/* "Hungary and Slovakia ... The foreign ministers of the two countries
+ * met", "officials from both sides": a role placed by "of" or "from" and
+ * a reference to the parties the article set up is the role of each of
+ * them. Adds their states as owners and advances p->j past the reference;
+ * 0 when no such reference follows. */
+static int role_of_group_reference(ctx_t *c, build_t *b, parse_t *p)
+{
+    uint32_t j = p->j;
+    if (!(is_w(c, j, "of") || is_w(c, j, "from")) || !(wf(c, j + 1) & (NE_W_DET | NE_W_NUM)))
+        return 0;
+    build_t ref;
+    build_reset(&ref);
+    uint32_t end = parse_group_reference(c, j + 1, &ref);
+    if (end <= j + 1 || ref.m.n < 2 || is_w(c, end, "'s")) return 0;
+    for (int k = 0; k < ref.m.n; k++)
+        if (!ref.m.m[k].country[0]) return 0; /* an organisation's officials are no state's */
+    for (int k = 0; k < ref.m.n; k++) {
+        ne_member_t o = ref.m.m[k];
+        ne_member_set(&o, o.country, "");
+        add_owner(b, &o);
+    }
+    p->j = end;
+    return 1;
+}
+
 /* A role placed by "of", "in" or "from": "Presidents of Russia and
  * Azerbaijan", "police in Istanbul", "troops from military-ruled Myanmar".
  * Adds the places as owners and advances p->j past them. */
@@ -2760,6 +2785,7 @@ static void parse_role_place(ctx_t *c, build_t *b, parse_t *p)
         }
     }
     if (lookup(c, k).type != A_ACTOR) k = j + 1;
+    if (role_of_group_reference(c, b, p)) return;
     while (k < c->s.te && (wf(c, k) & NE_W_DET))
         k++;
     int added = 0;
@@ -3180,7 +3206,10 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
     uint32_t fi = wf(c, i);
     if ((fi & NE_W_DET) && (end = parse_each_other(c, i, b))) return end;
     if ((fi & (NE_W_DET | NE_W_NUM)) && (end = parse_group_reference(c, i, b)) > i) {
-        if (!is_w(c, end, "'s") || !role_ahead(c, end + 1, 1)) return end;
+        /* "the two countries' foreign ministers": a plural's bare apostrophe */
+        if (!(is_w(c, end, "'s") || (is_w(c, end, "'") && (b->m.flags & NE_MF_PLURAL))) ||
+            !role_ahead(c, end + 1, 1))
+            return end;
         /* "the North's military", "the bloc's envoy": the referent owns
          * the role that follows */
         ne_mention_t ref = b->m;
