@@ -4499,7 +4499,9 @@ static int32_t zero_relative(const ctx_t *c, int32_t subj)
     const ne_mention_t *am = &c->s.d->ment.v[a];
     if (am->te != sm->tb || !am->n || (am->flags & (NE_MF_REL | NE_MF_LOC | NE_MF_PRON)) || am->tb <= c->s.tb)
         return -1;
-    if (!verb_head_at(c, am->tb - 1)) return -1;
+    /* the antecedent is the verb's object, or its prepositional object
+     * ("imposed sanctions on three officials it accused of") */
+    if (!verb_head_at(c, am->tb - 1) && !(wf(c, am->tb - 1) & NE_W_PREP)) return -1;
     /* "told Kyiv it would respond", "warned Ankara they": an addressee
      * before a clause, not an antecedent */
     for (size_t k = 0; k < c->s.d->vg.n; k++) {
