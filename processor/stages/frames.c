@@ -4620,7 +4620,9 @@ static int match_object_gap(ctx_t *c, size_t gi)
     if (subj < 0 || (d->ment.v[subj].flags & NE_MF_REL) || d->ment.v[subj].tb <= c->s.tb) return 0;
     int32_t ante = gap_antecedent(c, d->ment.v[subj].tb - 1);
     if (ante < 0) ante = zero_relative(c, subj);
-    if (ante < 0) return thing_gap(c, gi, subj) || clause_gap(c, gi, subj);
+    /* a reaction to the clause before first: "a move that Washington
+     * welcomed" is not `welcome * move  obj`, which names no one */
+    if (ante < 0) return clause_gap(c, gi, subj) || thing_gap(c, gi, subj);
     if (ante == subj) return 0;
     /* the pattern minus its leading '+', as in the passive voice */
     ne_vgroup_t gap = *h;
@@ -4708,6 +4710,19 @@ static uint32_t bare_phrase_before(const ctx_t *c, uint32_t p)
     return from;
 }
 
+/* "Mexico extradited 29 men to the United States, a move welcomed by
+ * Washington": a reaction (roots 01, 05, 11, 12) that names no one, matched
+ * on a noun phrase in apposition to the clause before (its comma right
+ * before the phrase), is aimed at that clause's act, not at its words
+ * (`welcome * move  obj`): thing_passive leaves it to the passive reading
+ * of the clause. */
+static int reaction_to_clause(const ctx_t *c, uint32_t from, const ne_match_t *mt)
+{
+    int root = code_root(mt->pat->code);
+    return mt->target < 0 && (root == 1 || root == 5 || root == 11 || root == 12) &&
+           from > c->s.tb + 1 && is_punct(c, from - 1, ",");
+}
+
 /* "the sanctions imposed by the EU on Belarus", "an inquiry launched by the
  * Commission into X": a reduced passive participle on a noun phrase that is
  * no actor, with its "by" agent right after it, is the agent's act on that
@@ -4733,6 +4748,7 @@ static int thing_passive(ctx_t *c, size_t gi)
     v.head = d->ment.v[agent].te - 1;
     ne_match_t mt;
     if (!ne_actions_match_gapped(c->s.lx, d, c->s.tb, c->s.te, &v, from, g->first, &mt)) return 0;
+    if (reaction_to_clause(c, from, &mt)) return 0;
     g->flags &= ~(NE_VG_REDUCED | NE_VG_PASSIVE);
     take_match(c, gi, &mt, mt.target);
     g->subj = agent;
