@@ -4567,6 +4567,22 @@ static uint32_t apposition_open(const ctx_t *c, uint32_t r)
     return k - 1;
 }
 
+/* "Seoul and Washington began joint military exercises, which Pyongyang
+ * denounced": the comma before a "which" at r that ends the match of the
+ * clause before (its object names the act: an event noun phrase, no
+ * actor), so that the relative stands for that act; 0 when there is none. */
+static uint32_t object_act_comma(const ctx_t *c, uint32_t r)
+{
+    if (!is_w(c, r, "which") || r < c->s.tb + 2 || !is_punct(c, r - 1, ",") || ment_at(c, r - 2) >= 0)
+        return 0;
+    for (size_t k = c->s.d->vg.n; k > 0; k--) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k - 1];
+        if (v->head >= r || (v->flags & (NE_VG_NOUN | NE_VG_CONSUMED))) continue; /* "exercises" read as a verb */
+        return coded_group(v) && v->pat && v->mend == r - 1 && v->target < 0 ? r - 1 : 0;
+    }
+    return 0;
+}
+
 /* "France recognised a Palestinian state, a move that Israel denounced",
  * "a move the agency's chief called disproportionate", "stormed the palace
  * in what Arce denounced as a coup": a relative on a noun in apposition to
@@ -4585,6 +4601,7 @@ static int clause_gap(ctx_t *c, size_t gi, int32_t subj)
     } else {
         if (is_w(c, r - 1, "that") || is_w(c, r - 1, "which")) r--;
         open = apposition_open(c, r);
+        if (!open) open = object_act_comma(c, r);
         if (!open) return 0;
     }
     /* the act of the clause before: its nearest verb with a frame */
