@@ -1634,6 +1634,29 @@ static int reply_target(const struct ne_events_s *ev, const ne_member_t *actor, 
     return 0;
 }
 
+/* "Israeli troops killed three Palestinians in Jenin ... Hamas vowed
+ * revenge": a threat that names no one answers the last hostile act (a
+ * threat, or roots 15-20 and 16's sanctions: no protest, no visit) of a
+ * party of another state on the threatener or its compatriots (its state,
+ * or a party of it in any role). */
+static int avenged_party(const struct ne_events_s *ev, const ne_member_t *actor, ne_member_t *out)
+{
+    if (!actor->country[0]) return 0;
+    for (size_t i = ev->ev.n; i > 0; i--) {
+        const ne_event_t *e = &ev->ev.v[i - 1];
+        int root = code_root(e->code);
+        if (root < 13 || root == 14 || strcmp(e->counterpart.country, actor->country) ||
+            !e->actor.country[0] || !strcmp(e->actor.country, actor->country))
+            continue;
+        memset(out, 0, sizeof(*out));
+        ne_strlcpy(out->code, e->actor.code, sizeof(out->code));
+        ne_strlcpy(out->country, e->actor.country, sizeof(out->country));
+        if (strlen(e->actor.code) > 3) ne_strlcpy(out->role, e->actor.code + 3, sizeof(out->role));
+        return 1;
+    }
+    return 0;
+}
+
 /* ---- the article's events ------------------------------------------------------- */
 
 /* The back-th most recent remembered event (1 the last), NULL past the
@@ -2316,6 +2339,9 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     if (n) return n;
     n = answered_party(c, g, act, na, cp);
     if (n) return n;
+    if ((g->pat->opts & NE_PO_REPLY) && na && !strncmp(g->pat->code, "13", 2) &&
+        (n = avenged_party(ev, &act[0], cp)))
+        return n;
     if ((g->pat->opts & NE_PO_REPLY) && na && (n = reply_target(ev, &act[0], cp))) return n;
     /* "Poland scrambled fighter jets" after Russia's strikes on Ukraine */
     if (!strncmp(g->pat->code, "15", 2)) return last_force_agent(c, act, na, cp);
@@ -2658,7 +2684,8 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
         return n ? n : members(c, g->target, cp);
     }
     if (g->flags & NE_VG_OPPOSING)
-        return na && (reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp));
+        return na && (avenged_party(ev, &act[0], cp) || reply_target(ev, &act[0], cp) ||
+                      opposing_side(c, &act[0], cp));
     if (g->evnoun >= 0) return event_counterpart(c, (uint32_t)g->evnoun, act, na, cp);
     if (p->opts & NE_PO_RECIP) {
         *recip = 1;
