@@ -1222,6 +1222,22 @@ static const char *same_head_state(const ctx_t *c, const ne_member_t *m)
     return NULL;
 }
 
+/* "Myanmar's junta ... Thailand has offered to mediate between the junta
+ * and the opposition": the parties a mediator (045, and its intent 039)
+ * acts on are not its own: a role with no state is of the nearest other
+ * state named, else of the article's main state when that is another.
+ * NULL otherwise. */
+static const char *mediated_party_state(const ctx_t *c, const ne_member_t *other, uint32_t near)
+{
+    if (!other || !other->country[0] || !c->coding || !c->coding->pat ||
+        (strncmp(c->coding->pat->code, "045", 3) && strncmp(c->coding->pat->code, "039", 3)))
+        return NULL;
+    const char *st = nearest_state(c, near, other->country);
+    if (!st) st = ne_memory_main_state(c->mem);
+    if (!st || !strcmp(st, other->country)) st = role_mate_state(c, other);
+    return st && strcmp(st, other->country) ? st : NULL;
+}
+
 static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
                            uint32_t near, int target)
 {
@@ -1233,6 +1249,7 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
      * junta": a role named by the noun an earlier placed mention ended with
      * is that mention's (the same noun, not only the same role) */
     if (role[0] && role[0] != '-') st = same_head_state(c, m);
+    if (!st && target) st = mediated_party_state(c, other, near);
     /* "sanctioned two American companies ... banned the firms from trading
      * in China": "the" and a role alone is the last one of that role the
      * article placed, before the place of the event */
