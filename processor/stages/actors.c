@@ -3519,6 +3519,37 @@ static int party_list(const ctx_t *c, const ne_mention_t *m)
                                is_w(c, m->tb - 1, "on"));
 }
 
+/* The end of a phrase of grammar class cls at token i ("as well as"), 0
+ * when none starts there. */
+static uint32_t gclass_phrase_end(const ctx_t *c, uint32_t cls, uint32_t i)
+{
+    if (cls == NE_LEX_NONE || i >= c->s.te || tok(c, i)->word < 0) return 0;
+    const int32_t *cw = ne_lex_cwords(c->s.lx);
+    uint32_t best = 0;
+    for (uint32_t k = ne_lex_cphrases(c->s.lx, tok(c, i)->word); k != NE_LEX_NONE;
+         k = ne_lex_cphrase(c->s.lx, k)->next) {
+        const ne_cphrase_t *cp = ne_lex_cphrase(c->s.lx, k);
+        if (cp->cls != cls || i + cp->nwords > c->s.te || i + cp->nwords <= best) continue;
+        uint8_t n = 1;
+        while (n < cp->nwords && tok(c, i + n)->word == cw[cp->words + n]) n++;
+        if (n == cp->nwords) best = i + n;
+    }
+    return best;
+}
+
+/* "Germany, along with France, condemned the coup", "Germany as well as
+ * France condemned": mentions joined by an additive phrase (class
+ * ADDITIVE) are one compound, as with "and"; between commas the second
+ * must close with its comma (an aside), else the phrase follows directly. */
+static int additive_pair(const ctx_t *c, const ne_mention_t *a, const ne_mention_t *bm)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_ADDITIVE), k = a->te;
+    int comma = is_punct(c, k, ",");
+    uint32_t end = gclass_phrase_end(c, cls, k + (uint32_t)comma);
+    if (!end || end != bm->tb) return 0;
+    return !comma || (bm->te < c->s.te && is_punct(c, bm->te, ","));
+}
+
 static void merge_compounds(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
@@ -3550,6 +3581,8 @@ static void merge_compounds(ctx_t *c)
                 else if (gap_e == gap_b + 1 && is_punct(c, gap_b, ","))
                     sep_comma = 1;
                 else if (possessive_pair(c, a, bm))
+                    sep_and = 1;
+                else if (additive_pair(c, a, bm))
                     sep_and = 1;
                 /* "Hamas will free 33 hostages and Israel will release ...":
                  * an object and the subject of the next clause are no pair */
