@@ -2146,7 +2146,7 @@ static int head_actor_modifier(ctx_t *c, build_t *b, parse_t *p, atom_t a,
         /* "Chinese and NATO officials": an organisation of states as the
          * other modifier, when a role follows it */
         if (((k2 == NE_AK_ADJ && en->kind == NE_AK_ADJ) ||
-             ((k2 == NE_AK_ADJ || k2 == NE_AK_COUNTRY || k2 == NE_AK_IGO) &&
+             ((k2 == NE_AK_ADJ || k2 == NE_AK_COUNTRY || k2 == NE_AK_IGO || k2 == NE_AK_GROUP) &&
               (en->kind == NE_AK_ADJ || en->kind == NE_AK_COUNTRY) &&
               role_ahead(c, n2.te, 0))) &&
             !titled_name_after(c, n2.te))
