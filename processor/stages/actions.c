@@ -745,6 +745,25 @@ static int participle_opener(const ctx_t *c, uint32_t before)
            is_w(c, before, "and");
 }
 
+/* "Canada joined Britain in condemning the executions": "in" at token
+ * `in` right after the object of a finite verb (a mention right after the
+ * verb), before an -ing form: the act is the main subject's, as after
+ * "after" ("in talks" and "of derailing" stay nouns). */
+static int joined_in(const ctx_t *c, uint32_t in)
+{
+    if (!valid_idx(c, in) || !is_w(c, in, "in") || in <= c->tb + 1) return 0;
+    int32_t m = ment_at(c, in - 1);
+    if (m < 0) return 0;
+    uint32_t tb = c->d->ment.v[m].tb;
+    if (tb <= c->tb || c->d->ment.v[m].te != in) return 0;
+    for (size_t k = c->d->vg.n; k > 0; k--) {
+        const ne_vgroup_t *v = &c->d->vg.v[k - 1];
+        if (v->head >= tb) continue;
+        return v->head + 1 == tb && !(v->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_INFINITIVE));
+    }
+    return 0;
+}
+
 /* "resorted to throwing stones", "turned to shelling": "to" at token
  * `to` after a verb of the lemma class aspect-to, which lends the -ing form
  * its aspect as "began" does. */
@@ -808,7 +827,7 @@ static void read_ing_form(const ctx_t *c, ne_vgroup_t *g, uint32_t prev, uint32_
         g->flags |= aflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE);
         if (!x2 && (pforms & NE_F_ING) && before > c->tb && is_punct(c, before - 1, ","))
             g->flags |= NE_VG_PARTICIPLE;
-    } else if (participle_opener(c, before)) {
+    } else if (participle_opener(c, before) || joined_in(c, before)) {
         g->flags |= NE_VG_PARTICIPLE;
     } else if (valid_idx(c, before) && ment_at(c, before) < 0 && (wf(c, before) & NE_W_SPEECH_NOUN)) {
         /* "issued a declaration demanding": the authors' own speech act */
