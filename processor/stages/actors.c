@@ -3024,6 +3024,30 @@ static uint32_t parse_region(ctx_t *c, build_t *b, const parse_t *p)
     return end;
 }
 
+/* "Leaders across Latin America condemned the coup", "governments in
+ * West Africa": a role with no state, placed by "in", "across" or "from"
+ * in a region of no state (parse_region), is the people of that region,
+ * no one's, as "Latin American leaders" are (the context would place the
+ * role in the article's state). Returns the end, or 0. */
+static uint32_t role_in_region(ctx_t *c, build_t *b, const parse_t *p)
+{
+    uint32_t j = p->j;
+    if (!b->role_set || b->nown || p->have_name || p->poss || j + 2 >= c->s.te ||
+        !(is_w(c, j, "in") || is_w(c, j, "across") || is_w(c, j, "from") || is_w(c, j, "throughout")))
+        return 0;
+    parse_t rp = {.i = j + 1, .j = j + 1};
+    if (is_w(c, rp.j, "the")) rp.j++;
+    build_t rb;
+    build_reset(&rb);
+    uint32_t end = parse_region(c, &rb, &rp);
+    if (!end) return 0;
+    b->m.flags = NE_MF_LOC;
+    b->m.n = 0;
+    b->m.tb = p->i;
+    b->m.te = end;
+    return end;
+}
+
 /* "members of his presidential guard", "supporters of former President
  * X": a noun of the class members, "of", and a mention, whose members
  * these are (with the role the class gives). Returns the end, or 0. */
@@ -3246,6 +3270,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
             add_owner(b, &o);
         }
     }
+    if ((end = role_in_region(c, b, &p))) return end;
     parse_role_place(c, b, &p);
     parse_allegiance(c, b, &p);
     /* "the aircraft", "missiles": a weapon with no owner is no actor */
