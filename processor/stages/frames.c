@@ -359,6 +359,30 @@ static int say_head_at(const ctx_t *c, uint32_t k)
     return 0;
 }
 
+#define MAX_BARE_SUBJECT 4 /* plain words of a subject with no determiner */
+
+/* "Police said unknown assailants had attacked a bus": a reported clause
+ * whose subject is a noun phrase with no determiner and no party (plain
+ * lower-case words right after the verb of speech or its "that") has no
+ * actor, as one with a determiner has none (thing_subject): not the
+ * speaker. ("Vietnam said Chinese survey ships had intruded" names China.) */
+static int bare_reported_thing(const ctx_t *c, uint32_t verb)
+{
+    uint32_t p = verb;
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    uint32_t words = 0;
+    for (; p > c->s.tb && words < MAX_BARE_SUBJECT; p--, words++) {
+        uint32_t q = p - 1;
+        if (ment_at(c, q) >= 0 || tok(c, q)->kind != NE_TK_WORD || (tok(c, q)->flags & NE_TF_CAP) ||
+            wf(c, q) || other_verb_at(c, q))
+            break;
+    }
+    if (!words || p <= c->s.tb + 1) return 0;
+    uint32_t q = p - 1;
+    if (is_w(c, q, "that") && q > c->s.tb) q--;
+    return say_head_at(c, q);
+}
+
 static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
 {
     /* "after a powerful storm hit the city": a clause opened by a
@@ -384,6 +408,7 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
             if (say_head_at(c, --b)) return -1;
         }
     }
+    if (bare_reported_thing(c, i)) return -1;
     uint32_t k = i;
     int32_t of_object = -1; /* "A convoy of the United Nations was attacked" */
     uint32_t time_cls = ne_lex_gclass(c->s.lx, NE_GC_CLAUSE_TIME);
