@@ -564,6 +564,16 @@ static uint32_t thing_clause_start(const ctx_t *c, const ne_vgroup_t *g)
  * accused"); -1 none. */
 static int32_t conjunct_group(ctx_t *c, size_t gi)
 {
+    /* "said Chinese vessels had rammed and blocked one of its ships": a bare
+     * verb right after "and" right after the head of a verb with no object
+     * of its own shares that verb's auxiliaries, subject and object */
+    if (gi > 0) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[gi - 1], *g = &c->s.d->vg.v[gi];
+        if (g->first == g->head && g->first == v->head + 2 && is_w(c, v->head + 1, "and") &&
+            !(v->flags & (NE_VG_NOUN | NE_VG_CONSUMED | NE_VG_INFINITIVE | NE_VG_PARTICIPLE | NE_VG_REDUCED)) &&
+            !(g->flags & (NE_VG_NOUN | NE_VG_PARTICIPLE)))
+            return (int32_t)(gi - 1);
+    }
     uint32_t lf = ne_lex_lemma_flags(c->s.lx, c->s.d->vg.v[gi].lemma);
     int reports = (c->s.d->vg.v[gi].flags & NE_VG_SAY) ||
                   (lf & (NE_L_REPORT | NE_L_APPEAL | NE_L_DEMAND | NE_L_ORDER | NE_L_DENY));
