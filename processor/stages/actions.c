@@ -1931,6 +1931,17 @@ static int match_from(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
         return 1;
     }
     if (e->type == NE_PE_GAP) return match_gap(c, ms, ei, pos);
+    /* "called for early elections": an adverb that is the pattern's own
+     * word is read as that word before adverbs are skipped */
+    uint32_t raw = jumped(ms, pos);
+    if (e->type == NE_PE_WORD && raw < c->te && is_adverb(c, raw) && word_fits(c, e, raw)) {
+        ms->spec++;
+        if (match_from(c, ms, (uint16_t)(ei + 1), raw + 1)) {
+            mark_inside(ms, raw);
+            return 1;
+        }
+        ms->spec--;
+    }
     pos = jumped(ms, skip_transparent(c, jumped(ms, pos)));
     if (pos >= c->te) return 0;
     int ok;
