@@ -745,6 +745,25 @@ static int participle_opener(const ctx_t *c, uint32_t before)
            is_w(c, before, "and");
 }
 
+/* "Canada joined Britain in condemning the executions": "in" at token
+ * `in` right after the object of a finite verb (a mention right after the
+ * verb), before an -ing form: the act is the main subject's, as after
+ * "after" ("in talks" and "of derailing" stay nouns). */
+static int joined_in(const ctx_t *c, uint32_t in)
+{
+    if (!valid_idx(c, in) || !is_w(c, in, "in") || in <= c->tb + 1) return 0;
+    int32_t m = ment_at(c, in - 1);
+    if (m < 0) return 0;
+    uint32_t tb = c->d->ment.v[m].tb;
+    if (tb <= c->tb || c->d->ment.v[m].te != in) return 0;
+    for (size_t k = c->d->vg.n; k > 0; k--) {
+        const ne_vgroup_t *v = &c->d->vg.v[k - 1];
+        if (v->head >= tb) continue;
+        return v->head + 1 == tb && !(v->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_INFINITIVE));
+    }
+    return 0;
+}
+
 /* "resorted to throwing stones", "turned to shelling": "to" at token
  * `to` after a verb of the lemma class aspect-to, which lends the -ing form
  * its aspect as "began" does. */
@@ -808,7 +827,7 @@ static void read_ing_form(const ctx_t *c, ne_vgroup_t *g, uint32_t prev, uint32_
         g->flags |= aflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE);
         if (!x2 && (pforms & NE_F_ING) && before > c->tb && is_punct(c, before - 1, ","))
             g->flags |= NE_VG_PARTICIPLE;
-    } else if (participle_opener(c, before)) {
+    } else if (participle_opener(c, before) || joined_in(c, before)) {
         g->flags |= NE_VG_PARTICIPLE;
     } else if (valid_idx(c, before) && ment_at(c, before) < 0 && (wf(c, before) & NE_W_SPEECH_NOUN)) {
         /* "issued a declaration demanding": the authors' own speech act */
@@ -1912,6 +1931,17 @@ static int match_from(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
         return 1;
     }
     if (e->type == NE_PE_GAP) return match_gap(c, ms, ei, pos);
+    /* "called for early elections": an adverb that is the pattern's own
+     * word is read as that word before adverbs are skipped */
+    uint32_t raw = jumped(ms, pos);
+    if (e->type == NE_PE_WORD && raw < c->te && is_adverb(c, raw) && word_fits(c, e, raw)) {
+        ms->spec++;
+        if (match_from(c, ms, (uint16_t)(ei + 1), raw + 1)) {
+            mark_inside(ms, raw);
+            return 1;
+        }
+        ms->spec--;
+    }
     pos = jumped(ms, skip_transparent(c, jumped(ms, pos)));
     if (pos >= c->te) return 0;
     int ok;
@@ -2446,6 +2476,18 @@ int ne_actions_match_fallback(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_
     return match_below(&c, vg, vg->head + 1, failed->score, failed, out);
 }
 
+/* "Washington imposed sanctions on Tehran ... Tehran rejected the
+ * sanctions": a verb of refusal whose object is an event noun phrase that
+ * refers back to an act (its pattern `+` took it), where the noun's own
+ * reading is a reference only (`---  sanction`): the act is done, not
+ * refused, and rejecting it is rejecting its doer (`120  reject +`). The
+ * refusal family would make it no event ("refused sanctions" as "refused
+ * to impose sanctions"). */
+static int rejects_done_act(const ne_match_t *sup)
+{
+    return sup->modality == NE_MOD_REJECT && !strcmp(sup->pat->code, "---");
+}
+
 /* Does pattern p open with a gap ("announce * arms sales to +")? */
 static int gap_first(const ne_lexicon_t *lx, const ne_pattern_t *p)
 {
@@ -2461,9 +2503,11 @@ int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uin
          * verb presents the event its object names */
         ne_match_t sup;
         /* ... unless the noun only refers to an event ("rejected the
-         * decision": `---  decision`), which the '+' reading resolves */
-        if (out->evnoun >= 0 && match_support(&c, vg, vg->head + 1, &sup) && strcmp(sup.pat->code, NE_CODE_NONE))
-            *out = sup;
+         * decision": `---  decision`), which the '+' reading resolves, or
+         * names an act already done that is rejected (rejects_done_act) */
+        if (out->evnoun >= 0 && match_support(&c, vg, vg->head + 1, &sup)) {
+            if (strcmp(sup.pat->code, NE_CODE_NONE) && !rejects_done_act(&sup)) *out = sup;
+        }
         /* "announced sanctions on three firms | over U.S. arms sales to
          * Taiwan": the object is an event noun phrase complete with its
          * counterpart; a pattern whose leading gap ran past it into a later

@@ -1874,20 +1874,35 @@ static int sentence_compound(const ctx_t *c, uint32_t i, int n, ne_mention_t *ou
     return 0;
 }
 
-/* "the regional bloc", "the tiny island", "the armed group": the definite
- * type noun after up to two plain modifiers, words of no actor, no role, no
- * function and no verb form, written in lower case (a capitalised word
- * would open a name: "the Arab League"). k is the first word after "the";
- * returns the type noun's index, or k when there is none. */
-static uint32_t type_noun_after_modifiers(ctx_t *c, uint32_t k)
+#define MAX_TYPE_MODIFIERS 4 /* tokens between "the" and a type noun: "27 - nation" */
+
+/* "The RSF attacked the city ... The paramilitary group shelled a camp",
+ * "Hamas ... the militant group fired rockets", "the 27-nation bloc": a
+ * type noun (mention-words.tsv, class type) after a few modifiers, right
+ * after "the", still refers back to the last actor of its kind, unless
+ * the words make a role of another kind ("the news agency" is a medium,
+ * "the opposition movement" the opposition; an armed group's or the
+ * opposition's role is a group's), or a name, "of" or a possessive
+ * follows ("the militant group Hamas", "the Mediterranean island of
+ * Cyprus"). Returns the type noun's token (its class value in *v), or 0. */
+static uint32_t modified_type_noun(const ctx_t *c, uint32_t k, const char **v)
 {
-    for (uint32_t g = k; g < c->s.te && g - k <= 2; g++) {
-        if (has_class(c, g, NE_MC_TYPE, NULL)) return g;
-        if (tok(c, g)->kind != NE_TK_WORD || (tok(c, g)->flags & NE_TF_CAP) || wf(c, g) ||
-            lookup(c, g).type != A_NONE || is_verbish(c, g))
-            return k;
+    uint32_t g = k;
+    while (g < c->s.te && g - k < MAX_TYPE_MODIFIERS && !has_class(c, g, NE_MC_TYPE, NULL) &&
+           (is_modifier(c, g) || is_hyphen(c, g) || tok(c, g)->kind == NE_TK_NUM) &&
+           lookup(c, g).type != A_ACTOR && lookup(c, g).type != A_NAME)
+        g++;
+    if (g == k || g + 1 >= c->s.te || !has_class(c, g, NE_MC_TYPE, v) || !strcmp(*v, "HALF") ||
+        (tok(c, g + 1)->flags & NE_TF_CAP) || org_word(c, g + 1) || is_w(c, g + 1, "of") ||
+        is_w(c, g + 1, "'s") || tok(c, g + 1)->kind == NE_TK_NUM)
+        return 0;
+    for (uint32_t q = k; q <= g; q++) {
+        atom_t a = lookup(c, q);
+        if (a.type != A_ROLE || a.te != g + 1) continue;
+        const char *role = ne_lex_entry(c->s.lx, a.role)->code;
+        if (strcmp(*v, "GROUP") || (strcmp(role, "REB") && strcmp(role, "OPP"))) return 0;
     }
-    return k;
+    return g;
 }
 
 /* References to the parties the article has set up: "the two leaders",
@@ -1944,10 +1959,11 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
         b->m.flags |= NE_MF_PLURAL | (person ? NE_MF_PERSON : 0);
         return bare ? k + 1 : g + 1;
     }
-    /* "the bloc" alone, not "the bloc's" head of a name ("the Island Council");
-     * also after plain modifiers ("the regional bloc", "the reclusive North") */
-    if (k == i + 1) k = type_noun_after_modifiers(c, k);
-    if (k > i && is_w(c, i, "the") && has_class(c, k, NE_MC_TYPE, &v) && !org_word(c, k + 1) &&
+    /* "the paramilitary group", "the 27-nation bloc" */
+    uint32_t g = k == i + 1 ? modified_type_noun(c, k, &v) : 0;
+    if (g && resolve_type(c, v, tok(c, g), &b->m)) return g + 1;
+    /* "the bloc" alone, not "the bloc's" head of a name ("the Island Council") */
+    if (k == i + 1 && has_class(c, k, NE_MC_TYPE, &v) && !org_word(c, k + 1) &&
         lookup(c, k).type != A_ACTOR) {
         int half = !strcmp(v, "HALF");
         if (half != ((tok(c, k)->flags & NE_TF_CAP) != 0))
@@ -2158,7 +2174,7 @@ static int head_actor_modifier(ctx_t *c, build_t *b, parse_t *p, atom_t a,
         /* "Chinese and NATO officials": an organisation of states as the
          * other modifier, when a role follows it */
         if (((k2 == NE_AK_ADJ && en->kind == NE_AK_ADJ) ||
-             ((k2 == NE_AK_ADJ || k2 == NE_AK_COUNTRY || k2 == NE_AK_IGO) &&
+             ((k2 == NE_AK_ADJ || k2 == NE_AK_COUNTRY || k2 == NE_AK_IGO || k2 == NE_AK_GROUP) &&
               (en->kind == NE_AK_ADJ || en->kind == NE_AK_COUNTRY) &&
               role_ahead(c, n2.te, 0))) &&
             !titled_name_after(c, n2.te))
@@ -2748,6 +2764,31 @@ static uint32_t parse_bare_name(ctx_t *c, build_t *b, parse_t *p)
     return p->i;
 }
 
+/* "Hungary and Slovakia ... The foreign ministers of the two countries
+ * met", "officials from both sides": a role placed by "of" or "from" and
+ * a reference to the parties the article set up is the role of each of
+ * them. Adds their states as owners and advances p->j past the reference;
+ * 0 when no such reference follows. */
+static int role_of_group_reference(ctx_t *c, build_t *b, parse_t *p)
+{
+    uint32_t j = p->j;
+    if (!(is_w(c, j, "of") || is_w(c, j, "from")) || !(wf(c, j + 1) & (NE_W_DET | NE_W_NUM)))
+        return 0;
+    build_t ref;
+    build_reset(&ref);
+    uint32_t end = parse_group_reference(c, j + 1, &ref);
+    if (end <= j + 1 || ref.m.n < 2 || is_w(c, end, "'s")) return 0;
+    for (int k = 0; k < ref.m.n; k++)
+        if (!ref.m.m[k].country[0]) return 0; /* an organisation's officials are no state's */
+    for (int k = 0; k < ref.m.n; k++) {
+        ne_member_t o = ref.m.m[k];
+        ne_member_set(&o, o.country, "");
+        add_owner(b, &o);
+    }
+    p->j = end;
+    return 1;
+}
+
 /* A role placed by "of", "in" or "from": "Presidents of Russia and
  * Azerbaijan", "police in Istanbul", "troops from military-ruled Myanmar".
  * Adds the places as owners and advances p->j past them. */
@@ -2772,6 +2813,7 @@ static void parse_role_place(ctx_t *c, build_t *b, parse_t *p)
         }
     }
     if (lookup(c, k).type != A_ACTOR) k = j + 1;
+    if (role_of_group_reference(c, b, p)) return;
     while (k < c->s.te && (wf(c, k) & NE_W_DET))
         k++;
     int added = 0;
@@ -3010,6 +3052,30 @@ static uint32_t parse_region(ctx_t *c, build_t *b, const parse_t *p)
     return end;
 }
 
+/* "Leaders across Latin America condemned the coup", "governments in
+ * West Africa": a role with no state, placed by "in", "across" or "from"
+ * in a region of no state (parse_region), is the people of that region,
+ * no one's, as "Latin American leaders" are (the context would place the
+ * role in the article's state). Returns the end, or 0. */
+static uint32_t role_in_region(ctx_t *c, build_t *b, const parse_t *p)
+{
+    uint32_t j = p->j;
+    if (!b->role_set || b->nown || p->have_name || p->poss || j + 2 >= c->s.te ||
+        !(is_w(c, j, "in") || is_w(c, j, "across") || is_w(c, j, "from") || is_w(c, j, "throughout")))
+        return 0;
+    parse_t rp = {.i = j + 1, .j = j + 1};
+    if (is_w(c, rp.j, "the")) rp.j++;
+    build_t rb;
+    build_reset(&rb);
+    uint32_t end = parse_region(c, &rb, &rp);
+    if (!end) return 0;
+    b->m.flags = NE_MF_LOC;
+    b->m.n = 0;
+    b->m.tb = p->i;
+    b->m.te = end;
+    return end;
+}
+
 /* "members of his presidential guard", "supporters of former President
  * X": a noun of the class members, "of", and a mention, whose members
  * these are (with the role the class gives). Returns the end, or 0. */
@@ -3209,7 +3275,10 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
     uint32_t fi = wf(c, i);
     if ((fi & NE_W_DET) && (end = parse_each_other(c, i, b))) return end;
     if ((fi & (NE_W_DET | NE_W_NUM)) && (end = parse_group_reference(c, i, b)) > i) {
-        if (!is_w(c, end, "'s") || !role_ahead(c, end + 1, 1)) return end;
+        /* "the two countries' foreign ministers": a plural's bare apostrophe */
+        if (!(is_w(c, end, "'s") || (is_w(c, end, "'") && (b->m.flags & NE_MF_PLURAL))) ||
+            !role_ahead(c, end + 1, 1))
+            return end;
         /* "the North's military", "the bloc's envoy": the referent owns
          * the role that follows */
         ne_mention_t ref = b->m;
@@ -3246,6 +3315,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
             add_owner(b, &o);
         }
     }
+    if ((end = role_in_region(c, b, &p))) return end;
     parse_role_place(c, b, &p);
     parse_allegiance(c, b, &p);
     /* "the aircraft", "missiles": a weapon with no owner is no actor */
@@ -3519,6 +3589,37 @@ static int party_list(const ctx_t *c, const ne_mention_t *m)
                                is_w(c, m->tb - 1, "on"));
 }
 
+/* The end of a phrase of grammar class cls at token i ("as well as"), 0
+ * when none starts there. */
+static uint32_t gclass_phrase_end(const ctx_t *c, uint32_t cls, uint32_t i)
+{
+    if (cls == NE_LEX_NONE || i >= c->s.te || tok(c, i)->word < 0) return 0;
+    const int32_t *cw = ne_lex_cwords(c->s.lx);
+    uint32_t best = 0;
+    for (uint32_t k = ne_lex_cphrases(c->s.lx, tok(c, i)->word); k != NE_LEX_NONE;
+         k = ne_lex_cphrase(c->s.lx, k)->next) {
+        const ne_cphrase_t *cp = ne_lex_cphrase(c->s.lx, k);
+        if (cp->cls != cls || i + cp->nwords > c->s.te || i + cp->nwords <= best) continue;
+        uint8_t n = 1;
+        while (n < cp->nwords && tok(c, i + n)->word == cw[cp->words + n]) n++;
+        if (n == cp->nwords) best = i + n;
+    }
+    return best;
+}
+
+/* "Germany, along with France, condemned the coup", "Germany as well as
+ * France condemned": mentions joined by an additive phrase (class
+ * ADDITIVE) are one compound, as with "and"; between commas the second
+ * must close with its comma (an aside), else the phrase follows directly. */
+static int additive_pair(const ctx_t *c, const ne_mention_t *a, const ne_mention_t *bm)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_ADDITIVE), k = a->te;
+    int comma = is_punct(c, k, ",");
+    uint32_t end = gclass_phrase_end(c, cls, k + (uint32_t)comma);
+    if (!end || end != bm->tb) return 0;
+    return !comma || (bm->te < c->s.te && is_punct(c, bm->te, ","));
+}
+
 static void merge_compounds(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
@@ -3550,6 +3651,8 @@ static void merge_compounds(ctx_t *c)
                 else if (gap_e == gap_b + 1 && is_punct(c, gap_b, ","))
                     sep_comma = 1;
                 else if (possessive_pair(c, a, bm))
+                    sep_and = 1;
+                else if (additive_pair(c, a, bm))
                     sep_and = 1;
                 /* "Hamas will free 33 hostages and Israel will release ...":
                  * an object and the subject of the next clause are no pair */

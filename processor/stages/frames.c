@@ -359,6 +359,30 @@ static int say_head_at(const ctx_t *c, uint32_t k)
     return 0;
 }
 
+#define MAX_BARE_SUBJECT 4 /* plain words of a subject with no determiner */
+
+/* "Police said unknown assailants had attacked a bus": a reported clause
+ * whose subject is a noun phrase with no determiner and no party (plain
+ * lower-case words right after the verb of speech or its "that") has no
+ * actor, as one with a determiner has none (thing_subject): not the
+ * speaker. ("Vietnam said Chinese survey ships had intruded" names China.) */
+static int bare_reported_thing(const ctx_t *c, uint32_t verb)
+{
+    uint32_t p = verb;
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    uint32_t words = 0;
+    for (; p > c->s.tb && words < MAX_BARE_SUBJECT; p--, words++) {
+        uint32_t q = p - 1;
+        if (ment_at(c, q) >= 0 || tok(c, q)->kind != NE_TK_WORD || (tok(c, q)->flags & NE_TF_CAP) ||
+            wf(c, q) || other_verb_at(c, q))
+            break;
+    }
+    if (!words || p <= c->s.tb + 1) return 0;
+    uint32_t q = p - 1;
+    if (is_w(c, q, "that") && q > c->s.tb) q--;
+    return say_head_at(c, q);
+}
+
 static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
 {
     /* "after a powerful storm hit the city": a clause opened by a
@@ -384,6 +408,7 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
             if (say_head_at(c, --b)) return -1;
         }
     }
+    if (bare_reported_thing(c, i)) return -1;
     uint32_t k = i;
     int32_t of_object = -1; /* "A convoy of the United Nations was attacked" */
     uint32_t time_cls = ne_lex_gclass(c->s.lx, NE_GC_CLAUSE_TIME);
@@ -539,6 +564,16 @@ static uint32_t thing_clause_start(const ctx_t *c, const ne_vgroup_t *g)
  * accused"); -1 none. */
 static int32_t conjunct_group(ctx_t *c, size_t gi)
 {
+    /* "said Chinese vessels had rammed and blocked one of its ships": a bare
+     * verb right after "and" right after the head of a verb with no object
+     * of its own shares that verb's auxiliaries, subject and object */
+    if (gi > 0) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[gi - 1], *g = &c->s.d->vg.v[gi];
+        if (g->first == g->head && g->first == v->head + 2 && is_w(c, v->head + 1, "and") &&
+            !(v->flags & (NE_VG_NOUN | NE_VG_CONSUMED | NE_VG_INFINITIVE | NE_VG_PARTICIPLE | NE_VG_REDUCED)) &&
+            !(g->flags & (NE_VG_NOUN | NE_VG_PARTICIPLE)))
+            return (int32_t)(gi - 1);
+    }
     uint32_t lf = ne_lex_lemma_flags(c->s.lx, c->s.d->vg.v[gi].lemma);
     int reports = (c->s.d->vg.v[gi].flags & NE_VG_SAY) ||
                   (lf & (NE_L_REPORT | NE_L_APPEAL | NE_L_DEMAND | NE_L_ORDER | NE_L_DENY));
@@ -1222,6 +1257,22 @@ static const char *same_head_state(const ctx_t *c, const ne_member_t *m)
     return NULL;
 }
 
+/* "Myanmar's junta ... Thailand has offered to mediate between the junta
+ * and the opposition": the parties a mediator (045, and its intent 039)
+ * acts on are not its own: a role with no state is of the nearest other
+ * state named, else of the article's main state when that is another.
+ * NULL otherwise. */
+static const char *mediated_party_state(const ctx_t *c, const ne_member_t *other, uint32_t near)
+{
+    if (!other || !other->country[0] || !c->coding || !c->coding->pat ||
+        (strncmp(c->coding->pat->code, "045", 3) && strncmp(c->coding->pat->code, "039", 3)))
+        return NULL;
+    const char *st = nearest_state(c, near, other->country);
+    if (!st) st = ne_memory_main_state(c->mem);
+    if (!st || !strcmp(st, other->country)) st = role_mate_state(c, other);
+    return st && strcmp(st, other->country) ? st : NULL;
+}
+
 static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
                            uint32_t near, int target)
 {
@@ -1233,6 +1284,7 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
      * junta": a role named by the noun an earlier placed mention ended with
      * is that mention's (the same noun, not only the same role) */
     if (role[0] && role[0] != '-') st = same_head_state(c, m);
+    if (!st && target) st = mediated_party_state(c, other, near);
     /* "sanctioned two American companies ... banned the firms from trading
      * in China": "the" and a role alone is the last one of that role the
      * article placed, before the place of the event */
@@ -1644,6 +1696,29 @@ static int reply_target(const struct ne_events_s *ev, const ne_member_t *actor, 
             ne_strlcpy(out->role, e->actor.code + 3, sizeof(out->role));
         out->start = e->actor.start;
         out->end = e->actor.end;
+        return 1;
+    }
+    return 0;
+}
+
+/* "Israeli troops killed three Palestinians in Jenin ... Hamas vowed
+ * revenge": a threat that names no one answers the last hostile act (a
+ * threat, or roots 15-20 and 16's sanctions: no protest, no visit) of a
+ * party of another state on the threatener or its compatriots (its state,
+ * or a party of it in any role). */
+static int avenged_party(const struct ne_events_s *ev, const ne_member_t *actor, ne_member_t *out)
+{
+    if (!actor->country[0]) return 0;
+    for (size_t i = ev->ev.n; i > 0; i--) {
+        const ne_event_t *e = &ev->ev.v[i - 1];
+        int root = code_root(e->code);
+        if (root < 13 || root == 14 || strcmp(e->counterpart.country, actor->country) ||
+            !e->actor.country[0] || !strcmp(e->actor.country, actor->country))
+            continue;
+        memset(out, 0, sizeof(*out));
+        ne_strlcpy(out->code, e->actor.code, sizeof(out->code));
+        ne_strlcpy(out->country, e->actor.country, sizeof(out->country));
+        if (strlen(e->actor.code) > 3) ne_strlcpy(out->role, e->actor.code + 3, sizeof(out->role));
         return 1;
     }
     return 0;
@@ -2331,6 +2406,9 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     if (n) return n;
     n = answered_party(c, g, act, na, cp);
     if (n) return n;
+    if ((g->pat->opts & NE_PO_REPLY) && na && !strncmp(g->pat->code, "13", 2) &&
+        (n = avenged_party(ev, &act[0], cp)))
+        return n;
     if ((g->pat->opts & NE_PO_REPLY) && na && (n = reply_target(ev, &act[0], cp))) return n;
     /* "Poland scrambled fighter jets" after Russia's strikes on Ukraine */
     if (!strncmp(g->pat->code, "15", 2)) return last_force_agent(c, act, na, cp);
@@ -2694,7 +2772,8 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
     }
     if (g->flags & NE_VG_OPPOSING) {
         if (!na) return 0;
-        if (reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp)) return 1;
+        if (avenged_party(ev, &act[0], cp) || reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp))
+            return 1;
         return answered_act_agents(c, &act[0], cp);
     }
     if (g->evnoun >= 0) return event_counterpart(c, (uint32_t)g->evnoun, act, na, cp);
@@ -4573,7 +4652,9 @@ static int32_t zero_relative(const ctx_t *c, int32_t subj)
     const ne_mention_t *am = &c->s.d->ment.v[a];
     if (am->te != sm->tb || !am->n || (am->flags & (NE_MF_REL | NE_MF_LOC | NE_MF_PRON)) || am->tb <= c->s.tb)
         return -1;
-    if (!verb_head_at(c, am->tb - 1)) return -1;
+    /* the antecedent is the verb's object, or its prepositional object
+     * ("imposed sanctions on three officials it accused of") */
+    if (!verb_head_at(c, am->tb - 1) && !(wf(c, am->tb - 1) & NE_W_PREP)) return -1;
     /* "told Kyiv it would respond", "warned Ankara they": an addressee
      * before a clause, not an antecedent */
     for (size_t k = 0; k < c->s.d->vg.n; k++) {
@@ -4639,6 +4720,22 @@ static uint32_t apposition_open(const ctx_t *c, uint32_t r)
     return k - 1;
 }
 
+/* "Seoul and Washington began joint military exercises, which Pyongyang
+ * denounced": the comma before a "which" at r that ends the match of the
+ * clause before (its object names the act: an event noun phrase, no
+ * actor), so that the relative stands for that act; 0 when there is none. */
+static uint32_t object_act_comma(const ctx_t *c, uint32_t r)
+{
+    if (!is_w(c, r, "which") || r < c->s.tb + 2 || !is_punct(c, r - 1, ",") || ment_at(c, r - 2) >= 0)
+        return 0;
+    for (size_t k = c->s.d->vg.n; k > 0; k--) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k - 1];
+        if (v->head >= r || (v->flags & (NE_VG_NOUN | NE_VG_CONSUMED))) continue; /* "exercises" read as a verb */
+        return coded_group(v) && v->pat && v->mend == r - 1 && v->target < 0 ? r - 1 : 0;
+    }
+    return 0;
+}
+
 /* "France recognised a Palestinian state, a move that Israel denounced",
  * "a move the agency's chief called disproportionate", "stormed the palace
  * in what Arce denounced as a coup": a relative on a noun in apposition to
@@ -4657,6 +4754,7 @@ static int clause_gap(ctx_t *c, size_t gi, int32_t subj)
     } else {
         if (is_w(c, r - 1, "that") || is_w(c, r - 1, "which")) r--;
         open = apposition_open(c, r);
+        if (!open) open = object_act_comma(c, r);
         if (!open) return 0;
     }
     /* the act of the clause before: its nearest verb with a frame */
@@ -4692,7 +4790,9 @@ static int match_object_gap(ctx_t *c, size_t gi)
     if (subj < 0 || (d->ment.v[subj].flags & NE_MF_REL) || d->ment.v[subj].tb <= c->s.tb) return 0;
     int32_t ante = gap_antecedent(c, d->ment.v[subj].tb - 1);
     if (ante < 0) ante = zero_relative(c, subj);
-    if (ante < 0) return thing_gap(c, gi, subj) || clause_gap(c, gi, subj);
+    /* a reaction to the clause before first: "a move that Washington
+     * welcomed" is not `welcome * move  obj`, which names no one */
+    if (ante < 0) return clause_gap(c, gi, subj) || thing_gap(c, gi, subj);
     if (ante == subj) return 0;
     /* the pattern minus its leading '+', as in the passive voice */
     ne_vgroup_t gap = *h;
@@ -4780,6 +4880,19 @@ static uint32_t bare_phrase_before(const ctx_t *c, uint32_t p)
     return from;
 }
 
+/* "Mexico extradited 29 men to the United States, a move welcomed by
+ * Washington": a reaction (roots 01, 05, 11, 12) that names no one, matched
+ * on a noun phrase in apposition to the clause before (its comma right
+ * before the phrase), is aimed at that clause's act, not at its words
+ * (`welcome * move  obj`): thing_passive leaves it to the passive reading
+ * of the clause. */
+static int reaction_to_clause(const ctx_t *c, uint32_t from, const ne_match_t *mt)
+{
+    int root = code_root(mt->pat->code);
+    return mt->target < 0 && (root == 1 || root == 5 || root == 11 || root == 12) &&
+           from > c->s.tb + 1 && is_punct(c, from - 1, ",");
+}
+
 /* "the sanctions imposed by the EU on Belarus", "an inquiry launched by the
  * Commission into X": a reduced passive participle on a noun phrase that is
  * no actor, with its "by" agent right after it, is the agent's act on that
@@ -4805,6 +4918,7 @@ static int thing_passive(ctx_t *c, size_t gi)
     v.head = d->ment.v[agent].te - 1;
     ne_match_t mt;
     if (!ne_actions_match_gapped(c->s.lx, d, c->s.tb, c->s.te, &v, from, g->first, &mt)) return 0;
+    if (reaction_to_clause(c, from, &mt)) return 0;
     g->flags &= ~(NE_VG_REDUCED | NE_VG_PASSIVE);
     take_match(c, gi, &mt, mt.target);
     g->subj = agent;
