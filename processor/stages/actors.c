@@ -3266,10 +3266,49 @@ static int role_is_predicate(const ctx_t *c, uint32_t i)
     return 0;
 }
 
+/* "Algeria cut ties with Morocco, accusing its neighbour of hostile
+ * actions": "its" (or "their") + "neighbour" is the state the owner was
+ * last paired with: the last other state named, in this sentence before
+ * it, else in the article. Returns the end of the reference, or i. */
+static uint32_t parse_own_neighbour(ctx_t *c, uint32_t i, build_t *b)
+{
+    if (!(is_w(c, i, "its") || is_w(c, i, "their")) || i + 1 >= c->s.te ||
+        !(is_w(c, i + 1, "neighbour") || is_w(c, i + 1, "neighbor")))
+        return i;
+    /* ", accusing its neighbour": a participle after a comma is the
+     * subject's, and so is the owner */
+    const ne_mention_t *own = i >= c->s.tb + 2 && is_verbish(c, i - 1) && is_punct(c, i - 2, ",")
+                                  ? sentence_subject(c)
+                                  : resolve_possessive(c, i);
+    if (!own || own->n != 1 || !own->m[0].country[0]) return i;
+    const char *oc = own->m[0].country;
+    const ne_member_t *found = NULL;
+    for (size_t k = c->s.d->ment.n; k > 0 && !found; k--) {
+        const ne_mention_t *m = &c->s.d->ment.v[k - 1];
+        if (m->te <= i && m->n == 1 && m->m[0].country[0] && strcmp(m->m[0].country, oc) &&
+            !(m->flags & (NE_MF_PRON | NE_MF_REL | NE_MF_WEAK)))
+            found = &m->m[0];
+    }
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    for (size_t k = 0; k < n && !found; k++) {
+        const ne_mention_t *m = &mem->recent[(mem->nrecent - 1 - k) % NE_MEM_RECENT];
+        if (m->n == 1 && m->m[0].country[0] && strcmp(m->m[0].country, oc) &&
+            !(m->flags & (NE_MF_WEAK | NE_MF_LOC)))
+            found = &m->m[0];
+    }
+    if (!found) return i;
+    b->m.n = 1;
+    memset(&b->m.m[0], 0, sizeof(b->m.m[0]));
+    ne_member_set(&b->m.m[0], found->country, "");
+    return i + 2;
+}
+
 static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
 {
     build_reset(b);
     uint32_t end;
+    if ((end = parse_own_neighbour(c, i, b)) > i) return end;
     if (parse_pronoun(c, i, b, &end)) return end;
     parse_t p = {.i = i, .j = i};
     uint32_t fi = wf(c, i);

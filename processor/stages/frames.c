@@ -1594,6 +1594,16 @@ static int own_members(const ctx_t *c, const ne_vgroup_t *g)
     return 0;
 }
 
+/* Is the coded group's object a state itself ("Albania", "its
+ * neighbour"), not people of one ("two Chinese nationals", "a Briton")? */
+static int state_target(const ctx_t *c)
+{
+    if (!c->coding || c->coding->target < 0) return 0;
+    const ne_mention_t *m = &c->s.d->ment.v[c->coding->target];
+    return m->n == 1 && !(m->flags & (NE_MF_PLURAL | NE_MF_PERSON | NE_MF_PERSONS | NE_MF_NAME | NE_MF_ONE |
+                                      NE_MF_GENERIC | NE_MF_PRON | NE_MF_LOC | NE_MF_WEAK));
+}
+
 static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const ne_member_t *a,
                 const ne_member_t *b)
 {
@@ -1623,6 +1633,11 @@ static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const
         if (place && a->country[0] && b->country[0] && strcmp(place, a->country) &&
             strcmp(place, b->country))
             set_cameo(c, &e, "044");
+    }
+    if (!strncmp(e.code, "173", 3) && state_actor(a) && b->country[0] && !b->role[0] && state_target(c)) {
+        /* no state is arrested or put on trial: a state "charging" another
+         * ("charging its neighbour with supporting dissidents") accuses it */
+        set_cameo(c, &e, "112");
     }
     if (root == 14 && state_actor(a)) {
         /* a state or its government "protesting" complains officially
