@@ -1184,9 +1184,15 @@ static const char *reporter_state(const ctx_t *c, uint32_t near)
 static int the_government(const ctx_t *c, const ne_member_t *m)
 {
     uint32_t k = member_first_tok(c, m);
-    return k + 1 < c->s.te && is_w(c, k, "the") &&
-           (is_w(c, k + 1, "government") || is_w(c, k + 1, "authorities") || is_w(c, k + 1, "regime")) &&
-           (tok(c, k + 1)->end == m->end || is_w(c, k + 2, "and") || is_punct(c, k + 2, ","));
+    if (k + 1 >= c->s.te || !is_w(c, k, "the")) return 0;
+    /* "the electoral authorities", "the interim government": up to two
+     * plain lower-case modifiers */
+    uint32_t q = k + 1;
+    while (q + 1 < c->s.te && q - k <= 2 && tok(c, q)->kind == NE_TK_WORD && !(tok(c, q)->flags & NE_TF_CAP) &&
+           !wf(c, q) && !is_w(c, q, "government") && !is_w(c, q, "authorities") && !is_w(c, q, "regime"))
+        q++;
+    return (is_w(c, q, "government") || is_w(c, q, "authorities") || is_w(c, q, "regime")) &&
+           (tok(c, q)->end == m->end || is_w(c, q + 1, "and") || is_punct(c, q + 1, ","));
 }
 
 /* The state that the article's last remembered act of force (roots 18-20)
