@@ -483,6 +483,10 @@ static void governed_mood(const ctx_t *c, ne_vgroup_t *g, uint32_t m, uint8_t mf
     if (m > c->tb && is_w(c, m - 1, "no")) g->flags |= NE_VG_NEGATED;
     g->flags |= mflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE | NE_VG_REFUSE | NE_VG_DEONTIC);
     if (mf & (NE_L_INTENT | NE_L_PROMISE)) g->flags |= NE_VG_FUTURE;
+    /* "announced a plan to station missiles": a plan named by a noun is
+     * no intention said, as a noun-only event is none (the conventions) */
+    if ((mf & NE_L_INTENT) && m > c->tb && (wf(c, m - 1) & (NE_W_DET | NE_W_POSS)) && !is_w(c, m - 1, "no"))
+        g->flags |= NE_VG_MODAL;
     if (mf & NE_L_THREAT) g->flags |= NE_VG_THREAT;
     if (mf & NE_L_REFUSE) g->flags |= NE_VG_REFUSE;
     if (mf & NE_L_FAIL) g->flags |= NE_VG_FAIL;
