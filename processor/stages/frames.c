@@ -2629,6 +2629,32 @@ static int among(const ne_member_t *ms, int n, const ne_member_t *actor)
     return 0;
 }
 
+/* "said the North would take corresponding measures if the drills
+ * continued": a threat aimed at no one named, with a condition ("if",
+ * "unless") whose subject is a definite event noun, is aimed at the
+ * parties of that event (its agents; all who took part for "the talks",
+ * "the drills"), other than the actor's own. Their count, 0 none. */
+static int condition_event_parties(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *actor,
+                                   ne_member_t *cp)
+{
+    for (uint32_t k = g->head + 1; k + 2 < c->s.te && k < g->head + 16; k++) {
+        if (is_punct(c, k, ".;:")) return 0;
+        if (!is_w(c, k, "if") && !is_w(c, k, "unless")) continue;
+        uint32_t d = k + 1;
+        if (!(is_w(c, d, "the") || is_w(c, d, "such") || is_w(c, d, "these") || is_w(c, d, "those"))) return 0;
+        for (uint32_t h = d + 1; h < c->s.te && h <= d + 3; h++) {
+            if (ne_lex_noun(c->s.lx, tok(c, h)->word) == NE_LEX_NONE) continue;
+            ne_member_t tmp[NE_MAX_MEMBERS];
+            int n = ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, h)->word, tmp, NE_MAX_MEMBERS), out = 0;
+            for (int i = 0; i < n; i++)
+                if (tmp[i].country[0] && strcmp(tmp[i].country, actor->country)) cp[out++] = tmp[i];
+            return out;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 /* "vowed to retaliate", "said Moscow would respond": the side the actor is
  * at odds with in this article, from the memory of events: the other side
  * of the latest event it took part in (as a target: who acted on it; as an
@@ -2793,6 +2819,8 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
     }
     if (g->flags & NE_VG_OPPOSING) {
         if (!na) return 0;
+        int n = condition_event_parties(c, g, &act[0], cp);
+        if (n) return n;
         if (avenged_party(ev, &act[0], cp) || reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp))
             return 1;
         return answered_act_agents(c, &act[0], cp);
