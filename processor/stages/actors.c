@@ -1198,6 +1198,14 @@ static void org_parts(const ctx_t *c, uint32_t i, uint32_t end, const char role[
     }
 }
 
+/* Is the run [i, k) one word that opens the sentence and that the
+ * dictionaries know in some phrase ("rights" of "rights activist")? Its
+ * capital letter is the sentence's, not a name's. */
+static int opening_common_word(const ctx_t *c, uint32_t i, uint32_t k)
+{
+    return i == c->s.tb && k == i + 1 && tok(c, i)->word >= 0;
+}
+
 /* An organisation's name at i: a run of capitalised words that ends in a
  * head noun ("Law Society", "Norwegian Nobel Committee", "Three Brotherhood
  * Alliance"), or a capitalised name with the head in lower case ("the
@@ -1272,9 +1280,11 @@ static int org_name(const ctx_t *c, uint32_t i, org_t *o)
             k = q;
             continue;
         }
-        /* a head in lower case after a name: "the Umma party" */
+        /* a head in lower case after a name: "the Umma party" (not after
+         * one word the dictionaries know, capitalised only because it opens
+         * the sentence: "Rights groups criticised" names a kind, no one) */
         if (!head_end && k > i && unknown && tok(c, k)->kind == NE_TK_WORD &&
-            org_head(c, k, role)) {
+            !opening_common_word(c, i, k) && org_head(c, k, role)) {
             head_end = k + 1;
         }
         break;
