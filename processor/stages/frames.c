@@ -2209,6 +2209,19 @@ static int opposed_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t
     return 0;
 }
 
+/* Is one of the n agents the actor's state standing for it, or the actor
+ * a bare state of which the agent is a role ("Moscow" and "the Kremlin":
+ * one party of two names)? */
+static int own_state_agent(const ne_member_t *agent, int n, const ne_member_t *actor)
+{
+    if (!actor->country[0]) return 0;
+    for (int i = 0; i < n; i++) {
+        if (strcmp(agent[i].country, actor->country)) continue;
+        if (strlen(agent[i].code) == 3 || strlen(actor->code) == 3) return 1;
+    }
+    return 0;
+}
+
 /* "Qatar suspended its mediation", "Beijing denied the charge": a
  * definite event noun as the object of a frame that names no one stands
  * for the last such event of the article: an act of the actor's own (its
@@ -2231,6 +2244,11 @@ static int object_event(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t 
         /* (an actor not placed yet is the agent of its role: "the minister
          * dismissed the claim" after the government's own) */
         for (int i = 0; i < e->nagent && !own; i++) own = acting_party(&e->agent[i], &act[0]);
+        /* "Moscow summoned the Czech ambassador ... The Kremlin dismissed
+         * the accusations": a reply answers another party; the act its
+         * noun recalls is the replier's own state's, so it answers no one
+         * here and the reply's own target is looked for */
+        if (!own && (g->pat->opts & NE_PO_REPLY) && own_state_agent(e->agent, e->nagent, &act[0])) return 0;
         /* "JNIM said it carried out the attack": doing the act the noun
          * names (the same root) is claiming that act: on its targets */
         int root = code_root(g->pat->code);
