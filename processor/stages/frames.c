@@ -654,6 +654,14 @@ static int after_speech_noun(const ctx_t *c, size_t gi)
     return (wf(c, q) & NE_W_SPEECH_NOUN) != 0;
 }
 
+/* Is the relative word at k a mention that stands for an actor (its
+ * antecedent one: "Hamas, which was praised")? */
+static int actor_relative(const ctx_t *c, uint32_t k)
+{
+    int32_t m = ment_at(c, k);
+    return m >= 0 && c->s.d->ment.v[m].n > 0;
+}
+
 /* "a ceremony hosted by X", "talks in Pretoria brokered by X", "The
  * meeting at the palace, hosted by X,", "Talks between A and B were
  * mediated by X": the token of the event noun (event-nouns.tsv) that a
@@ -676,6 +684,14 @@ static int32_t event_patient(const ctx_t *c, const ne_vgroup_t *g)
             return (v->flags & (NE_VG_REDUCED | NE_VG_PARTICIPLE)) ? -1 : event_noun_before(c, v->first);
         }
         return -1;
+    }
+    /* "a decision that was condemned by X", "the raid, which was carried
+     * out by X": the subject is a relative word, whose antecedent is the
+     * noun before it */
+    if (p > c->s.tb + 1 && (is_w(c, p - 1, "that") || is_w(c, p - 1, "which")) && !actor_relative(c, p - 1)) {
+        uint32_t q = p - 1;
+        if (is_w(c, q, "which") && is_punct(c, q - 1, ",")) q--;
+        return event_noun_before(c, q);
     }
     return event_noun_before(c, p);
 }
