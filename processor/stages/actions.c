@@ -474,6 +474,15 @@ static int noun_position(const ctx_t *c, uint32_t prev, uint8_t forms)
 /* "planned to visit", "refused to release", "threatened to impose": the
  * verb m that governs an infinitive lends it its mood. The group then
  * starts at m's auxiliaries. */
+/* "accused Ethiopia of seeking to seize the port", "blamed Kyiv for
+ * trying to invade": an -ing form right after "of" or "for" is a noun,
+ * what a charge or a reason names, and the act it governs is not done
+ * (as "of invading" is none): the accusation is the event. */
+static int gerund_of_charge(const ctx_t *c, uint32_t m, uint8_t mforms, int mbe)
+{
+    return (mforms & NE_F_ING) && !mbe && m > c->tb && (is_w(c, m - 1, "of") || is_w(c, m - 1, "for"));
+}
+
 static void governed_mood(const ctx_t *c, ne_vgroup_t *g, uint32_t m, uint8_t mforms, uint32_t mf)
 {
     uint32_t mflags = 0;
@@ -490,6 +499,7 @@ static void governed_mood(const ctx_t *c, ne_vgroup_t *g, uint32_t m, uint8_t mf
     if (mf & NE_L_DEONTIC) g->flags |= NE_VG_MODAL | NE_VG_DEONTIC;
     if ((mforms & NE_F_ING) && !mbe && m > c->tb && is_punct(c, m - 1, ","))
         g->flags |= NE_VG_PARTICIPLE;
+    if (gerund_of_charge(c, m, mforms, mbe)) g->flags |= NE_VG_MODAL;
 }
 
 /* "is ready to meet", "is going to visit": an intention; the group starts
