@@ -1273,6 +1273,18 @@ static const char *same_head_state(const ctx_t *c, const ne_member_t *m)
     return NULL;
 }
 
+/* Is `code` an act of a third party on the sides of a conflict: a
+ * mediation (045), an offer of one (039), an appeal to meet, to settle, to
+ * accept mediation or to de-escalate (026, 027, 028, 0256: "China urged
+ * the military and the rebels to return to talks")? */
+static int third_party_code(const char *code)
+{
+    static const char *const codes[] = {"045", "039", "026", "027", "028", "0256"};
+    for (size_t k = 0; k < sizeof(codes) / sizeof(codes[0]); k++)
+        if (!strncmp(code, codes[k], strlen(codes[k]))) return 1;
+    return 0;
+}
+
 /* "Myanmar's junta ... Thailand has offered to mediate between the junta
  * and the opposition": the parties a mediator (045, and its intent 039)
  * acts on are not its own: a role with no state is of the nearest other
@@ -1280,8 +1292,7 @@ static const char *same_head_state(const ctx_t *c, const ne_member_t *m)
  * NULL otherwise. */
 static const char *mediated_party_state(const ctx_t *c, const ne_member_t *other, uint32_t near)
 {
-    if (!other || !other->country[0] || !c->coding || !c->coding->pat ||
-        (strncmp(c->coding->pat->code, "045", 3) && strncmp(c->coding->pat->code, "039", 3)))
+    if (!other || !other->country[0] || !c->coding || !c->coding->pat || !third_party_code(c->coding->pat->code))
         return NULL;
     const char *st = nearest_state(c, near, other->country);
     if (!st) st = ne_memory_main_state(c->mem);
