@@ -3964,6 +3964,23 @@ static uint32_t skip_object_relative(const ctx_t *c, uint32_t p, uint32_t gov)
     return p;
 }
 
+/* "summoned India's senior diplomat in Islamabad to lodge a protest": a
+ * place ("in" or "at" and a bare state's name or city) that ends right
+ * before p, after a mention, says where the object is, and the mention
+ * before it is the object: the token after that mention; else p. */
+static uint32_t before_place_phrase(const ctx_t *c, uint32_t p)
+{
+    int32_t m = p > c->s.tb ? ment_at(c, p - 1) : -1;
+    if (m < 0) return p;
+    const ne_mention_t *mm = &c->s.d->ment.v[m];
+    if (mm->tb < c->s.tb + 2 || !(is_w(c, mm->tb - 1, "in") || is_w(c, mm->tb - 1, "at")) ||
+        ment_at(c, mm->tb - 2) < 0 || !mm->n)
+        return p;
+    for (int k = 0; k < mm->n; k++)
+        if (!mm->m[k].country[0] || mm->m[k].role[0]) return p;
+    return mm->tb - 1;
+}
+
 /* The mention before the infinitive's "to" (or before a bare infinitive):
  * the object of the governing verb, and the infinitive's own subject. */
 static int32_t control_object(const ctx_t *c, const ne_vgroup_t *h)
@@ -3978,6 +3995,7 @@ static int32_t control_object(const ctx_t *c, const ne_vgroup_t *h)
     }
     if (h->gov >= 0) p = skip_object_relative(c, p, c->s.d->vg.v[h->gov].head);
     if (owned_noun(c, p)) p--;
+    p = before_place_phrase(c, p);
     return p > c->s.tb ? ment_at(c, p - 1) : -1;
 }
 
