@@ -858,6 +858,22 @@ static int caused_crowd(ctx_t *c, size_t gi, ne_member_t *act)
     return 1;
 }
 
+/* "held talks in Muscat, with Oman's foreign minister shuttling between
+ * the delegations": an -ing form right after a mention that "with" opens
+ * (an absolute clause) has that mention as its own subject, not the main
+ * clause's. -1 when the group is no such participle. */
+static int32_t with_absolute_subject(const ctx_t *c, const ne_vgroup_t *g)
+{
+    if (!(g->flags & NE_VG_PARTICIPLE) || g->first != g->head || g->head <= c->s.tb + 1) return -1;
+    int32_t m = ment_at(c, g->head - 1);
+    if (m < 0) return -1;
+    const ne_mention_t *mm = &c->s.d->ment.v[m];
+    if (mm->te != g->head || mm->tb <= c->s.tb || !is_w(c, mm->tb - 1, "with") || !mm->n ||
+        (mm->flags & (NE_MF_REL | NE_MF_PRON)))
+        return -1;
+    return m;
+}
+
 static int32_t find_subject(ctx_t *c, size_t gi)
 {
     ne_vgroup_t *g = &c->s.d->vg.v[gi];
@@ -874,6 +890,8 @@ static int32_t find_subject(ctx_t *c, size_t gi)
      * object of a verb of causing does not share its subject (emit_group
      * takes the crowd of the place) */
     if (caused_noun(c, g)) return -1;
+    int32_t absolute = with_absolute_subject(c, g);
+    if (absolute >= 0) return absolute;
     int32_t prev_subj = previous_subject(c, gi);
     /* "Ethiopia, accusing Egypt of ..., recalled": a participle clause
      * before any finite verb belongs to the mention before its comma */
