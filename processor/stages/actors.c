@@ -3198,6 +3198,51 @@ static uint32_t parse_their_group(ctx_t *c, build_t *b, const parse_t *p)
     return p->j + 1;
 }
 
+#define MAX_DATELINE 12 /* tokens of "COTONOU, Benin (AP) —" */
+
+/* The first token after a dateline that opens the sentence (an all-capital
+ * place, then a dash within a few tokens: "COTONOU, Benin (AP) —"), else
+ * the sentence's first token. */
+static uint32_t after_dateline(const ctx_t *c)
+{
+    if (!(tok(c, c->s.tb)->flags & NE_TF_ALLCAP)) return c->s.tb;
+    for (uint32_t k = c->s.tb + 1; k < c->s.te && k - c->s.tb < MAX_DATELINE; k++) {
+        const ne_token_t *t = tok(c, k);
+        if (t->kind != NE_TK_PUNCT) continue;
+        const char *x = c->s.d->text + t->start;
+        if (!strncmp(x, "\xe2\x80\x94", 3) || !strncmp(x, "\xe2\x80\x93", 3) || *x == '-') return k + 1;
+    }
+    return c->s.tb;
+}
+
+/* "Niger ... reopen its border with Benin, accusing its neighbour of":
+ * "its" and a noun of a relation between states (mention-words.tsv, class
+ * relational) stands for the state the sentence named last that is not
+ * the possessor's (the sentence's subject). Bounded by the sentence's
+ * mentions so far. Returns the end, or 0. */
+static uint32_t parse_its_relational(ctx_t *c, build_t *b, const parse_t *p)
+{
+    if (p->j == p->i || !is_w(c, p->j - 1, "its") || !has_class(c, p->j, NE_MC_RELATIONAL, NULL)) return 0;
+    /* the possessor is the sentence's subject: its first mention's state
+     * ("its" itself is placed later, and at this point on the nearest) */
+    const ne_mention_t *mv = c->s.d->ment.v, *first = NULL;
+    uint32_t from = after_dateline(c);
+    size_t k0 = c->s.d->ment.n;
+    while (k0 > 0 && mv[k0 - 1].tb >= from) k0--;
+    if (k0 < c->s.d->ment.n) first = &mv[k0];
+    if (!first || first->n != 1 || !first->m[0].country[0] || first->tb >= p->i) return 0;
+    const char *own = first->m[0].country;
+    for (size_t k = c->s.d->ment.n; k > k0; k--) {
+        const ne_mention_t *m = &mv[k - 1];
+        if (m->tb >= p->i || m->n != 1 || !m->m[0].country[0] || !strcmp(m->m[0].country, own)) continue;
+        b->m.n = 1;
+        b->m.m[0] = m->m[0];
+        ne_member_set(&b->m.m[0], m->m[0].country, "");
+        return p->j + 1;
+    }
+    return 0;
+}
+
 /* Is "the other" ahead of i in the sentence ("each government blaming the
  * other")? */
 static int other_ahead(const ctx_t *c, uint32_t i)
@@ -3303,6 +3348,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         parse_determiners(c, &p);
         if ((end = parse_members_of(c, b, &p))) return end;
         if ((end = parse_their_group(c, b, &p))) return end;
+        if ((end = parse_its_relational(c, b, &p))) return end;
         if ((end = parse_sovereign(c, b, &p))) return end;
         if ((end = parse_crowd_number(c, b, &p))) return end;
         if ((end = parse_water(c, b, &p))) return end;
