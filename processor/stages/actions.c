@@ -815,6 +815,17 @@ static int place_thing_ing(const ctx_t *c, uint32_t before)
            (wf(c, mm->tb) & NE_W_DET) && !(wf(c, mm->tb) & NE_W_NUM);
 }
 
+/* Is mention m a plural group of people of no state ("asylum seekers",
+ * "protesters")? An -ing form right after it says what they do
+ * ("asylum seekers arriving in Britain", "fired at protesters demanding
+ * his resignation"), not what the main subject does. */
+static int people_of_no_state(const ctx_t *c, int32_t m)
+{
+    const ne_mention_t *mm = &c->d->ment.v[m];
+    return (mm->flags & (NE_MF_GENERIC | NE_MF_PLURAL)) == (NE_MF_GENERIC | NE_MF_PLURAL) && mm->n == 1 &&
+           !mm->m[0].country[0];
+}
+
 /* An -ing form with no auxiliary: "began sharing" (aspect), ", accusing"
  * (a participle clause), "of derailing" (a gerund), "Truckers protesting"
  * (a reduced relative). prev is the token before the verb, before the one
@@ -849,7 +860,8 @@ static void read_ing_form(const ctx_t *c, ne_vgroup_t *g, uint32_t prev, uint32_
         /* "dropped its objections to Finland and Sweden joining NATO": a
          * gerund with its own subject, the object of "to": not asserted */
         g->flags |= NE_VG_NOUN;
-    } else if (ment_at(c, before) >= 0 && finite_before(c->d, c->tb, g->head)) {
+    } else if (ment_at(c, before) >= 0 && finite_before(c->d, c->tb, g->head) &&
+               !people_of_no_state(c, ment_at(c, before))) {
         /* "filed a case at the court accusing Israel": after the main verb,
          * a participle clause of its subject */
         g->flags |= NE_VG_PARTICIPLE;
