@@ -2413,6 +2413,30 @@ static int toll_victims(const ctx_t *c, const ne_vgroup_t *g, ne_member_t *cp)
     return 0;
 }
 
+/* "China summoned the Japanese ambassador and warned of serious
+ * consequences": a threat (root 13) that names no one, coordinated right
+ * after a verb of the same subject whose pattern found its counterpart, is
+ * aimed at that counterpart. Its members, 0 none. */
+static int conjunct_threat_target(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                                  ne_member_t *cp)
+{
+    if (!na || strncmp(g->pat->code, "13", 2) || !conjoined(c, g)) return 0;
+    for (size_t k = c->s.d->vg.n; k > 0; k--) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k - 1];
+        if (v->head >= g->first || (v->flags & (NE_VG_NOUN | NE_VG_CONSUMED))) continue;
+        if (!coded_group(v) || !v->pat) return 0;
+        /* its '+', else (an `obj` pattern) the first party between the two verbs */
+        int32_t t = v->target;
+        for (uint32_t q = v->head + 1; t < 0 && q < g->first; q++) {
+            int32_t m = ment_at(c, q);
+            if (m >= 0 && c->s.d->ment.v[m].n && !(c->s.d->ment.v[m].flags & (NE_MF_LOC | NE_MF_REL))) t = m;
+        }
+        if (t < 0 || !c->s.d->ment.v[t].n || !strcmp(c->s.d->ment.v[t].m[0].code, act[0].code)) return 0;
+        return members(c, t, cp);
+    }
+    return 0;
+}
+
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp, const struct ne_events_s *ev)
 {
@@ -2455,7 +2479,9 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
         }
         return members(c, m, cp);
     }
-    int n = similar_targets(c, g, act, na, cp);
+    int n = conjunct_threat_target(c, g, act, na, cp);
+    if (n) return n;
+    n = similar_targets(c, g, act, na, cp);
     if (n) return n;
     n = object_event(c, g, act, na, cp);
     if (n) return n;
