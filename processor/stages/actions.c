@@ -474,6 +474,15 @@ static int noun_position(const ctx_t *c, uint32_t prev, uint8_t forms)
 /* "planned to visit", "refused to release", "threatened to impose": the
  * verb m that governs an infinitive lends it its mood. The group then
  * starts at m's auxiliaries. */
+/* "accused Ethiopia of seeking to seize the port", "blamed Kyiv for
+ * trying to invade": an -ing form right after "of" or "for" is a noun,
+ * what a charge or a reason names, and the act it governs is not done
+ * (as "of invading" is none): the accusation is the event. */
+static int gerund_of_charge(const ctx_t *c, uint32_t m, uint8_t mforms, int mbe)
+{
+    return (mforms & NE_F_ING) && !mbe && m > c->tb && (is_w(c, m - 1, "of") || is_w(c, m - 1, "for"));
+}
+
 static void governed_mood(const ctx_t *c, ne_vgroup_t *g, uint32_t m, uint8_t mforms, uint32_t mf)
 {
     uint32_t mflags = 0;
@@ -494,6 +503,7 @@ static void governed_mood(const ctx_t *c, ne_vgroup_t *g, uint32_t m, uint8_t mf
     if (mf & NE_L_DEONTIC) g->flags |= NE_VG_MODAL | NE_VG_DEONTIC;
     if ((mforms & NE_F_ING) && !mbe && m > c->tb && is_punct(c, m - 1, ","))
         g->flags |= NE_VG_PARTICIPLE;
+    if (gerund_of_charge(c, m, mforms, mbe)) g->flags |= NE_VG_MODAL;
 }
 
 /* "is ready to meet", "is going to visit": an intention; the group starts
@@ -809,6 +819,17 @@ static int place_thing_ing(const ctx_t *c, uint32_t before)
            (wf(c, mm->tb) & NE_W_DET) && !(wf(c, mm->tb) & NE_W_NUM);
 }
 
+/* Is mention m a plural group of people of no state ("asylum seekers",
+ * "protesters")? An -ing form right after it says what they do
+ * ("asylum seekers arriving in Britain", "fired at protesters demanding
+ * his resignation"), not what the main subject does. */
+static int people_of_no_state(const ctx_t *c, int32_t m)
+{
+    const ne_mention_t *mm = &c->d->ment.v[m];
+    return (mm->flags & (NE_MF_GENERIC | NE_MF_PLURAL)) == (NE_MF_GENERIC | NE_MF_PLURAL) && mm->n == 1 &&
+           !mm->m[0].country[0];
+}
+
 /* An -ing form with no auxiliary: "began sharing" (aspect), ", accusing"
  * (a participle clause), "of derailing" (a gerund), "Truckers protesting"
  * (a reduced relative). prev is the token before the verb, before the one
@@ -843,7 +864,8 @@ static void read_ing_form(const ctx_t *c, ne_vgroup_t *g, uint32_t prev, uint32_
         /* "dropped its objections to Finland and Sweden joining NATO": a
          * gerund with its own subject, the object of "to": not asserted */
         g->flags |= NE_VG_NOUN;
-    } else if (ment_at(c, before) >= 0 && finite_before(c->d, c->tb, g->head)) {
+    } else if (ment_at(c, before) >= 0 && finite_before(c->d, c->tb, g->head) &&
+               !people_of_no_state(c, ment_at(c, before))) {
         /* "filed a case at the court accusing Israel": after the main verb,
          * a participle clause of its subject */
         g->flags |= NE_VG_PARTICIPLE;

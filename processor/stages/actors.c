@@ -1198,6 +1198,14 @@ static void org_parts(const ctx_t *c, uint32_t i, uint32_t end, const char role[
     }
 }
 
+/* Is the run [i, k) one word that opens the sentence and that the
+ * dictionaries know in some phrase ("rights" of "rights activist")? Its
+ * capital letter is the sentence's, not a name's. */
+static int opening_common_word(const ctx_t *c, uint32_t i, uint32_t k)
+{
+    return i == c->s.tb && k == i + 1 && tok(c, i)->word >= 0;
+}
+
 /* An organisation's name at i: a run of capitalised words that ends in a
  * head noun ("Law Society", "Norwegian Nobel Committee", "Three Brotherhood
  * Alliance"), or a capitalised name with the head in lower case ("the
@@ -1272,9 +1280,11 @@ static int org_name(const ctx_t *c, uint32_t i, org_t *o)
             k = q;
             continue;
         }
-        /* a head in lower case after a name: "the Umma party" */
+        /* a head in lower case after a name: "the Umma party" (not after
+         * one word the dictionaries know, capitalised only because it opens
+         * the sentence: "Rights groups criticised" names a kind, no one) */
         if (!head_end && k > i && unknown && tok(c, k)->kind == NE_TK_WORD &&
-            org_head(c, k, role)) {
+            !opening_common_word(c, i, k) && org_head(c, k, role)) {
             head_end = k + 1;
         }
         break;
@@ -3188,6 +3198,51 @@ static uint32_t parse_their_group(ctx_t *c, build_t *b, const parse_t *p)
     return p->j + 1;
 }
 
+#define MAX_DATELINE 12 /* tokens of "COTONOU, Benin (AP) —" */
+
+/* The first token after a dateline that opens the sentence (an all-capital
+ * place, then a dash within a few tokens: "COTONOU, Benin (AP) —"), else
+ * the sentence's first token. */
+static uint32_t after_dateline(const ctx_t *c)
+{
+    if (!(tok(c, c->s.tb)->flags & NE_TF_ALLCAP)) return c->s.tb;
+    for (uint32_t k = c->s.tb + 1; k < c->s.te && k - c->s.tb < MAX_DATELINE; k++) {
+        const ne_token_t *t = tok(c, k);
+        if (t->kind != NE_TK_PUNCT) continue;
+        const char *x = c->s.d->text + t->start;
+        if (!strncmp(x, "\xe2\x80\x94", 3) || !strncmp(x, "\xe2\x80\x93", 3) || *x == '-') return k + 1;
+    }
+    return c->s.tb;
+}
+
+/* "Niger ... reopen its border with Benin, accusing its neighbour of":
+ * "its" and a noun of a relation between states (mention-words.tsv, class
+ * relational) stands for the state the sentence named last that is not
+ * the possessor's (the sentence's subject). Bounded by the sentence's
+ * mentions so far. Returns the end, or 0. */
+static uint32_t parse_its_relational(ctx_t *c, build_t *b, const parse_t *p)
+{
+    if (p->j == p->i || !is_w(c, p->j - 1, "its") || !has_class(c, p->j, NE_MC_RELATIONAL, NULL)) return 0;
+    /* the possessor is the sentence's subject: its first mention's state
+     * ("its" itself is placed later, and at this point on the nearest) */
+    const ne_mention_t *mv = c->s.d->ment.v, *first = NULL;
+    uint32_t from = after_dateline(c);
+    size_t k0 = c->s.d->ment.n;
+    while (k0 > 0 && mv[k0 - 1].tb >= from) k0--;
+    if (k0 < c->s.d->ment.n) first = &mv[k0];
+    if (!first || first->n != 1 || !first->m[0].country[0] || first->tb >= p->i) return 0;
+    const char *own = first->m[0].country;
+    for (size_t k = c->s.d->ment.n; k > k0; k--) {
+        const ne_mention_t *m = &mv[k - 1];
+        if (m->tb >= p->i || m->n != 1 || !m->m[0].country[0] || !strcmp(m->m[0].country, own)) continue;
+        b->m.n = 1;
+        b->m.m[0] = m->m[0];
+        ne_member_set(&b->m.m[0], m->m[0].country, "");
+        return p->j + 1;
+    }
+    return 0;
+}
+
 /* Is "the other" ahead of i in the sentence ("each government blaming the
  * other")? */
 static int other_ahead(const ctx_t *c, uint32_t i)
@@ -3266,49 +3321,10 @@ static int role_is_predicate(const ctx_t *c, uint32_t i)
     return 0;
 }
 
-/* "Algeria cut ties with Morocco, accusing its neighbour of hostile
- * actions": "its" (or "their") + "neighbour" is the state the owner was
- * last paired with: the last other state named, in this sentence before
- * it, else in the article. Returns the end of the reference, or i. */
-static uint32_t parse_own_neighbour(ctx_t *c, uint32_t i, build_t *b)
-{
-    if (!(is_w(c, i, "its") || is_w(c, i, "their")) || i + 1 >= c->s.te ||
-        !(is_w(c, i + 1, "neighbour") || is_w(c, i + 1, "neighbor")))
-        return i;
-    /* ", accusing its neighbour": a participle after a comma is the
-     * subject's, and so is the owner */
-    const ne_mention_t *own = i >= c->s.tb + 2 && is_verbish(c, i - 1) && is_punct(c, i - 2, ",")
-                                  ? sentence_subject(c)
-                                  : resolve_possessive(c, i);
-    if (!own || own->n != 1 || !own->m[0].country[0]) return i;
-    const char *oc = own->m[0].country;
-    const ne_member_t *found = NULL;
-    for (size_t k = c->s.d->ment.n; k > 0 && !found; k--) {
-        const ne_mention_t *m = &c->s.d->ment.v[k - 1];
-        if (m->te <= i && m->n == 1 && m->m[0].country[0] && strcmp(m->m[0].country, oc) &&
-            !(m->flags & (NE_MF_PRON | NE_MF_REL | NE_MF_WEAK)))
-            found = &m->m[0];
-    }
-    const ne_memory_t *mem = c->mem;
-    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
-    for (size_t k = 0; k < n && !found; k++) {
-        const ne_mention_t *m = &mem->recent[(mem->nrecent - 1 - k) % NE_MEM_RECENT];
-        if (m->n == 1 && m->m[0].country[0] && strcmp(m->m[0].country, oc) &&
-            !(m->flags & (NE_MF_WEAK | NE_MF_LOC)))
-            found = &m->m[0];
-    }
-    if (!found) return i;
-    b->m.n = 1;
-    memset(&b->m.m[0], 0, sizeof(b->m.m[0]));
-    ne_member_set(&b->m.m[0], found->country, "");
-    return i + 2;
-}
-
 static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
 {
     build_reset(b);
     uint32_t end;
-    if ((end = parse_own_neighbour(c, i, b)) > i) return end;
     if (parse_pronoun(c, i, b, &end)) return end;
     parse_t p = {.i = i, .j = i};
     uint32_t fi = wf(c, i);
@@ -3332,6 +3348,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         parse_determiners(c, &p);
         if ((end = parse_members_of(c, b, &p))) return end;
         if ((end = parse_their_group(c, b, &p))) return end;
+        if ((end = parse_its_relational(c, b, &p))) return end;
         if ((end = parse_sovereign(c, b, &p))) return end;
         if ((end = parse_crowd_number(c, b, &p))) return end;
         if ((end = parse_water(c, b, &p))) return end;

@@ -654,6 +654,14 @@ static int after_speech_noun(const ctx_t *c, size_t gi)
     return (wf(c, q) & NE_W_SPEECH_NOUN) != 0;
 }
 
+/* Is the relative word at k a mention that stands for an actor (its
+ * antecedent one: "Hamas, which was praised")? */
+static int actor_relative(const ctx_t *c, uint32_t k)
+{
+    int32_t m = ment_at(c, k);
+    return m >= 0 && c->s.d->ment.v[m].n > 0;
+}
+
 /* "a ceremony hosted by X", "talks in Pretoria brokered by X", "The
  * meeting at the palace, hosted by X,", "Talks between A and B were
  * mediated by X": the token of the event noun (event-nouns.tsv) that a
@@ -676,6 +684,14 @@ static int32_t event_patient(const ctx_t *c, const ne_vgroup_t *g)
             return (v->flags & (NE_VG_REDUCED | NE_VG_PARTICIPLE)) ? -1 : event_noun_before(c, v->first);
         }
         return -1;
+    }
+    /* "a decision that was condemned by X", "the raid, which was carried
+     * out by X": the subject is a relative word, whose antecedent is the
+     * noun before it */
+    if (p > c->s.tb + 1 && (is_w(c, p - 1, "that") || is_w(c, p - 1, "which")) && !actor_relative(c, p - 1)) {
+        uint32_t q = p - 1;
+        if (is_w(c, q, "which") && is_punct(c, q - 1, ",")) q--;
+        return event_noun_before(c, q);
     }
     return event_noun_before(c, p);
 }
@@ -796,6 +812,9 @@ static int32_t reported_relative(const ctx_t *c, const ne_vgroup_t *g)
     if (r < 0 && is_w(c, w, "that") && w > c->s.tb) {
         int32_t a = ment_at(c, w - 1);
         if (a >= 0 && c->s.d->ment.v[a].n && !(c->s.d->ment.v[a].flags & (NE_MF_LOC | NE_MF_REL))) return a;
+        /* "a new constitution that critics say will allow": after a plain
+         * noun the antecedent is a thing, no actor (not the reporters) */
+        if (a < 0 && tok(c, w - 1)->kind == NE_TK_WORD && !wf(c, w - 1)) return -1;
     }
     return -2;
 }
@@ -842,6 +861,22 @@ static int caused_crowd(ctx_t *c, size_t gi, ne_member_t *act)
     return 1;
 }
 
+/* "held talks in Muscat, with Oman's foreign minister shuttling between
+ * the delegations": an -ing form right after a mention that "with" opens
+ * (an absolute clause) has that mention as its own subject, not the main
+ * clause's. -1 when the group is no such participle. */
+static int32_t with_absolute_subject(const ctx_t *c, const ne_vgroup_t *g)
+{
+    if (!(g->flags & NE_VG_PARTICIPLE) || g->first != g->head || g->head <= c->s.tb + 1) return -1;
+    int32_t m = ment_at(c, g->head - 1);
+    if (m < 0) return -1;
+    const ne_mention_t *mm = &c->s.d->ment.v[m];
+    if (mm->te != g->head || mm->tb <= c->s.tb || !is_w(c, mm->tb - 1, "with") || !mm->n ||
+        (mm->flags & (NE_MF_REL | NE_MF_PRON)))
+        return -1;
+    return m;
+}
+
 static int32_t find_subject(ctx_t *c, size_t gi)
 {
     ne_vgroup_t *g = &c->s.d->vg.v[gi];
@@ -858,6 +893,8 @@ static int32_t find_subject(ctx_t *c, size_t gi)
      * object of a verb of causing does not share its subject (emit_group
      * takes the crowd of the place) */
     if (caused_noun(c, g)) return -1;
+    int32_t absolute = with_absolute_subject(c, g);
+    if (absolute >= 0) return absolute;
     int32_t prev_subj = previous_subject(c, gi);
     /* "Ethiopia, accusing Egypt of ..., recalled": a participle clause
      * before any finite verb belongs to the mention before its comma */
@@ -1263,6 +1300,18 @@ static const char *same_head_state(const ctx_t *c, const ne_member_t *m)
     return NULL;
 }
 
+/* Is `code` an act of a third party on the sides of a conflict: a
+ * mediation (045), an offer of one (039), an appeal to meet, to settle, to
+ * accept mediation or to de-escalate (026, 027, 028, 0256: "China urged
+ * the military and the rebels to return to talks")? */
+static int third_party_code(const char *code)
+{
+    static const char *const codes[] = {"045", "039", "026", "027", "028", "0256"};
+    for (size_t k = 0; k < sizeof(codes) / sizeof(codes[0]); k++)
+        if (!strncmp(code, codes[k], strlen(codes[k]))) return 1;
+    return 0;
+}
+
 /* "Myanmar's junta ... Thailand has offered to mediate between the junta
  * and the opposition": the parties a mediator (045, and its intent 039)
  * acts on are not its own: a role with no state is of the nearest other
@@ -1270,8 +1319,7 @@ static const char *same_head_state(const ctx_t *c, const ne_member_t *m)
  * NULL otherwise. */
 static const char *mediated_party_state(const ctx_t *c, const ne_member_t *other, uint32_t near)
 {
-    if (!other || !other->country[0] || !c->coding || !c->coding->pat ||
-        (strncmp(c->coding->pat->code, "045", 3) && strncmp(c->coding->pat->code, "039", 3)))
+    if (!other || !other->country[0] || !c->coding || !c->coding->pat || !third_party_code(c->coding->pat->code))
         return NULL;
     const char *st = nearest_state(c, near, other->country);
     if (!st) st = ne_memory_main_state(c->mem);
@@ -2230,6 +2278,19 @@ static int opposed_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t
     return 0;
 }
 
+/* Is one of the n agents the actor's state standing for it, or the actor
+ * a bare state of which the agent is a role ("Moscow" and "the Kremlin":
+ * one party of two names)? */
+static int own_state_agent(const ne_member_t *agent, int n, const ne_member_t *actor)
+{
+    if (!actor->country[0]) return 0;
+    for (int i = 0; i < n; i++) {
+        if (strcmp(agent[i].country, actor->country)) continue;
+        if (strlen(agent[i].code) == 3 || strlen(actor->code) == 3) return 1;
+    }
+    return 0;
+}
+
 /* "Qatar suspended its mediation", "Beijing denied the charge": a
  * definite event noun as the object of a frame that names no one stands
  * for the last such event of the article: an act of the actor's own (its
@@ -2252,6 +2313,11 @@ static int object_event(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t 
         /* (an actor not placed yet is the agent of its role: "the minister
          * dismissed the claim" after the government's own) */
         for (int i = 0; i < e->nagent && !own; i++) own = acting_party(&e->agent[i], &act[0]);
+        /* "Moscow summoned the Czech ambassador ... The Kremlin dismissed
+         * the accusations": a reply answers another party; the act its
+         * noun recalls is the replier's own state's, so it answers no one
+         * here and the reply's own target is looked for */
+        if (!own && (g->pat->opts & NE_PO_REPLY) && own_state_agent(e->agent, e->nagent, &act[0])) return 0;
         /* "JNIM said it carried out the attack": doing the act the noun
          * names (the same root) is claiming that act: on its targets */
         int root = code_root(g->pat->code);
@@ -2371,6 +2437,30 @@ static int toll_victims(const ctx_t *c, const ne_vgroup_t *g, ne_member_t *cp)
     return 0;
 }
 
+/* "China summoned the Japanese ambassador and warned of serious
+ * consequences": a threat (root 13) that names no one, coordinated right
+ * after a verb of the same subject whose pattern found its counterpart, is
+ * aimed at that counterpart. Its members, 0 none. */
+static int conjunct_threat_target(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                                  ne_member_t *cp)
+{
+    if (!na || strncmp(g->pat->code, "13", 2) || !conjoined(c, g)) return 0;
+    for (size_t k = c->s.d->vg.n; k > 0; k--) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k - 1];
+        if (v->head >= g->first || (v->flags & (NE_VG_NOUN | NE_VG_CONSUMED))) continue;
+        if (!coded_group(v) || !v->pat) return 0;
+        /* its '+', else (an `obj` pattern) the first party between the two verbs */
+        int32_t t = v->target;
+        for (uint32_t q = v->head + 1; t < 0 && q < g->first; q++) {
+            int32_t m = ment_at(c, q);
+            if (m >= 0 && c->s.d->ment.v[m].n && !(c->s.d->ment.v[m].flags & (NE_MF_LOC | NE_MF_REL))) t = m;
+        }
+        if (t < 0 || !c->s.d->ment.v[t].n || !strcmp(c->s.d->ment.v[t].m[0].code, act[0].code)) return 0;
+        return members(c, t, cp);
+    }
+    return 0;
+}
+
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp, const struct ne_events_s *ev)
 {
@@ -2413,7 +2503,9 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
         }
         return members(c, m, cp);
     }
-    int n = similar_targets(c, g, act, na, cp);
+    int n = conjunct_threat_target(c, g, act, na, cp);
+    if (n) return n;
+    n = similar_targets(c, g, act, na, cp);
     if (n) return n;
     n = object_event(c, g, act, na, cp);
     if (n) return n;
@@ -3968,6 +4060,23 @@ static uint32_t skip_object_relative(const ctx_t *c, uint32_t p, uint32_t gov)
     return p;
 }
 
+/* "summoned India's senior diplomat in Islamabad to lodge a protest": a
+ * place ("in" or "at" and a bare state's name or city) that ends right
+ * before p, after a mention, says where the object is, and the mention
+ * before it is the object: the token after that mention; else p. */
+static uint32_t before_place_phrase(const ctx_t *c, uint32_t p)
+{
+    int32_t m = p > c->s.tb ? ment_at(c, p - 1) : -1;
+    if (m < 0) return p;
+    const ne_mention_t *mm = &c->s.d->ment.v[m];
+    if (mm->tb < c->s.tb + 2 || !(is_w(c, mm->tb - 1, "in") || is_w(c, mm->tb - 1, "at")) ||
+        ment_at(c, mm->tb - 2) < 0 || !mm->n)
+        return p;
+    for (int k = 0; k < mm->n; k++)
+        if (!mm->m[k].country[0] || mm->m[k].role[0]) return p;
+    return mm->tb - 1;
+}
+
 /* The mention before the infinitive's "to" (or before a bare infinitive):
  * the object of the governing verb, and the infinitive's own subject. */
 static int32_t control_object(const ctx_t *c, const ne_vgroup_t *h)
@@ -3982,6 +4091,7 @@ static int32_t control_object(const ctx_t *c, const ne_vgroup_t *h)
     }
     if (h->gov >= 0) p = skip_object_relative(c, p, c->s.d->vg.v[h->gov].head);
     if (owned_noun(c, p)) p--;
+    p = before_place_phrase(c, p);
     return p > c->s.tb ? ment_at(c, p - 1) : -1;
 }
 

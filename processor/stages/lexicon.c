@@ -1063,6 +1063,7 @@ static int load_mention_line(loader_t *ld, char **f, int nf)
                    {"given", NE_MC_GIVEN, 0},
                    {"adjective", NE_MC_CAP_ADJ, 0},
                    {"continent", NE_MC_CONTINENT, 0},
+                   {"relational", NE_MC_RELATIONAL, 0},
                    {NULL, 0, 0}};
     if (nf < 2) return fail(ld, "expected word and class separated by a TAB");
     int c = 0;

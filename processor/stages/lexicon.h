@@ -145,7 +145,8 @@ enum {
     NE_MC_GIVEN = 1u << 13,      /* "Jordan", "Chad": a state's name that is also a given name */
     NE_MC_CAP_ADJ = 1u << 14,    /* "Protestant", "Federal": a capitalised adjective, no name */
     NE_MC_CONTINENT = 1u << 15,  /* "African": after a region word ("West African"), no state */
-    NE_MC_COUNT = 16
+    NE_MC_RELATIONAL = 1u << 16, /* "neighbour": "its N" is the other state of the sentence */
+    NE_MC_COUNT = 17
 };
 
 /* Verb form bits. */
