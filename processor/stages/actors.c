@@ -1897,6 +1897,12 @@ static int sentence_compound(const ctx_t *c, uint32_t i, int n, ne_mention_t *ou
  * Cyprus"). Returns the type noun's token (its class value in *v), or 0. */
 static uint32_t modified_type_noun(const ctx_t *c, uint32_t k, const char **v)
 {
+    /* most "the ..." phrases have no type noun in reach: answered before
+     * the look-ups below (this runs at every "the") */
+    int any = 0;
+    for (uint32_t q = k + 1; q < c->s.te && q - k < MAX_TYPE_MODIFIERS && !any; q++)
+        any = has_class(c, q, NE_MC_TYPE, NULL);
+    if (!any) return 0;
     uint32_t g = k;
     while (g < c->s.te && g - k < MAX_TYPE_MODIFIERS && !has_class(c, g, NE_MC_TYPE, NULL) &&
            (is_modifier(c, g) || is_hyphen(c, g) || tok(c, g)->kind == NE_TK_NUM) &&
