@@ -2502,18 +2502,6 @@ int ne_actions_match_fallback(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_
     return match_below(&c, vg, vg->head + 1, failed->score, failed, out);
 }
 
-/* "Washington imposed sanctions on Tehran ... Tehran rejected the
- * sanctions": a verb of refusal whose object is an event noun phrase that
- * refers back to an act (its pattern `+` took it), where the noun's own
- * reading is a reference only (`---  sanction`): the act is done, not
- * refused, and rejecting it is rejecting its doer (`120  reject +`). The
- * refusal family would make it no event ("refused sanctions" as "refused
- * to impose sanctions"). */
-static int rejects_done_act(const ne_match_t *sup)
-{
-    return sup->modality == NE_MOD_REJECT && !strcmp(sup->pat->code, "---");
-}
-
 /* Does pattern p open with a gap ("announce * arms sales to +")? */
 static int gap_first(const ne_lexicon_t *lx, const ne_pattern_t *p)
 {
@@ -2528,11 +2516,13 @@ int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uin
         /* "urged the release of X" (`urge +` over an event noun): a support
          * verb presents the event its object names */
         ne_match_t sup;
-        /* ... unless the noun only refers to an event ("rejected the
-         * decision": `---  decision`), which the '+' reading resolves, or
-         * names an act already done that is rejected (rejects_done_act) */
+        /* ... unless the noun only refers to an event (`---  decision`,
+         * `---  sanction`): the '+' reading resolves it to the act's doer
+         * ("Israel rejected the decision", "Tehran rejected the sanctions":
+         * `reject +`); the refusal family would make a refused act of it, or
+         * nothing ("refused sanctions" as "refused to impose sanctions") */
         if (out->evnoun >= 0 && match_support(&c, vg, vg->head + 1, &sup)) {
-            if (strcmp(sup.pat->code, NE_CODE_NONE) && !rejects_done_act(&sup)) *out = sup;
+            if (strcmp(sup.pat->code, NE_CODE_NONE)) *out = sup;
         }
         /* "announced sanctions on three firms | over U.S. arms sales to
          * Taiwan": the object is an event noun phrase complete with its

@@ -1216,6 +1216,12 @@ static const char *reporter_state(const ctx_t *c, uint32_t near)
     return NULL;
 }
 
+/* Is token k "government", "authorities" or "regime"? */
+static int government_noun(const ctx_t *c, uint32_t k)
+{
+    return is_w(c, k, "government") || is_w(c, k, "authorities") || is_w(c, k, "regime");
+}
+
 /* Does member m's text begin with "the government" (or "the
  * authorities", "the regime"), alone or first of a compound? */
 static int the_government(const ctx_t *c, const ne_member_t *m)
@@ -1226,10 +1232,9 @@ static int the_government(const ctx_t *c, const ne_member_t *m)
      * plain lower-case modifiers */
     uint32_t q = k + 1;
     while (q + 1 < c->s.te && q - k <= 2 && tok(c, q)->kind == NE_TK_WORD && !(tok(c, q)->flags & NE_TF_CAP) &&
-           !wf(c, q) && !is_w(c, q, "government") && !is_w(c, q, "authorities") && !is_w(c, q, "regime"))
+           !wf(c, q) && !government_noun(c, q))
         q++;
-    return (is_w(c, q, "government") || is_w(c, q, "authorities") || is_w(c, q, "regime")) &&
-           (tok(c, q)->end == m->end || is_w(c, q + 1, "and") || is_punct(c, q + 1, ","));
+    return government_noun(c, q) && (tok(c, q)->end == m->end || is_w(c, q + 1, "and") || is_punct(c, q + 1, ","));
 }
 
 /* The state that the article's last remembered act of force (roots 18-20)
@@ -1735,8 +1740,16 @@ static int members(const ctx_t *c, int32_t m, ne_member_t *out)
     return mm->n;
 }
 
-/* "Minsk denied the charge": a reply is addressed to whoever last acted on
- * the replying state in this article. */
+/* The actor of coded event e as a member (code, state, role), with no
+ * place in the text. */
+static void actor_member(const ne_event_t *e, ne_member_t *out)
+{
+    memset(out, 0, sizeof(*out));
+    ne_strlcpy(out->code, e->actor.code, sizeof(out->code));
+    ne_strlcpy(out->country, e->actor.country, sizeof(out->country));
+    if (e->actor.country[0] && strlen(e->actor.code) > 3) ne_strlcpy(out->role, e->actor.code + 3, sizeof(out->role));
+}
+
 /* Is the event party with code `code` and state `country` the actor? An
  * actor with no state yet (a bare role: "police") is the party of that
  * role ("threw stones at police, who responded with tear gas"). */
@@ -1750,6 +1763,8 @@ static int reply_party(const char *code, const char *country, const ne_member_t 
     return country[0] && actor->code[0] && strlen(code) > 3 && !strcmp(code + 3, actor->code);
 }
 
+/* "Minsk denied the charge": a reply is addressed to whoever last acted on
+ * the replying state in this article. */
 static int reply_target(const struct ne_events_s *ev, const ne_member_t *actor, ne_member_t *out)
 {
     for (size_t i = ev->ev.n; i > 0; i--) {
@@ -1758,11 +1773,7 @@ static int reply_target(const struct ne_events_s *ev, const ne_member_t *actor, 
         /* a reply goes to another party: not the actor's own state */
         int own = reply_party(e->actor.code, e->actor.country, actor);
         if (!same || own) continue;
-        memset(out, 0, sizeof(*out));
-        ne_strlcpy(out->code, e->actor.code, sizeof(out->code));
-        ne_strlcpy(out->country, e->actor.country, sizeof(out->country));
-        if (e->actor.country[0] && strlen(e->actor.code) > 3)
-            ne_strlcpy(out->role, e->actor.code + 3, sizeof(out->role));
+        actor_member(e, out);
         out->start = e->actor.start;
         out->end = e->actor.end;
         return 1;
@@ -1784,10 +1795,7 @@ static int avenged_party(const struct ne_events_s *ev, const ne_member_t *actor,
         if (root < 13 || root == 14 || strcmp(e->counterpart.country, actor->country) ||
             !e->actor.country[0] || !strcmp(e->actor.country, actor->country))
             continue;
-        memset(out, 0, sizeof(*out));
-        ne_strlcpy(out->code, e->actor.code, sizeof(out->code));
-        ne_strlcpy(out->country, e->actor.country, sizeof(out->country));
-        if (strlen(e->actor.code) > 3) ne_strlcpy(out->role, e->actor.code + 3, sizeof(out->role));
+        actor_member(e, out);
         return 1;
     }
     return 0;
@@ -3710,6 +3718,16 @@ static int hearsay_clause(const ctx_t *c, const ne_vgroup_t *g)
  * of force (roots 18-20) whose subject is an event noun with no party of
  * its own ("one strike", "a strike on a school in Gaza City") is done by
  * the agents of the article's last such event. Returns the agents. */
+/* The agents of remembered event e as the actors of an event told now
+ * (a reference to it, not to where they were named): their count. */
+static int recalled_agents(const struct ne_memevent_s *e, ne_member_t *act)
+{
+    int na = 0;
+    for (int i = 0; i < e->nagent; i++) na = add_member(act, na, NE_MAX_MEMBERS, &e->agent[i]);
+    for (int i = 0; i < na; i++) act[i].start = act[i].end = 0;
+    return na;
+}
+
 /* "North Korea tested a missile. The test drew condemnation from Japan":
  * the subject of a pattern that acts on its subject (option inverse) may
  * be a definite event noun ("the test", "the arrest", "the move") with no
@@ -3736,10 +3754,7 @@ static int inverse_subject_agents(const ctx_t *c, const ne_vgroup_t *g, ne_membe
     const struct ne_memevent_s *e =
         recall_event(c->mem, ne_lex_noun_roots(c->s.lx, noun), ne_lex_noun_word(c->s.lx, noun));
     if (!e || !e->nagent || e->sent >= c->s.tb) return 0;
-    int na = 0;
-    for (int i = 0; i < e->nagent; i++) na = add_member(act, na, NE_MAX_MEMBERS, &e->agent[i]);
-    for (int i = 0; i < na; i++) act[i].start = act[i].end = 0;
-    return na;
+    return recalled_agents(e, act);
 }
 
 static int means_agents(const ctx_t *c, const ne_vgroup_t *g, const char *code, ne_member_t *act,
@@ -3784,10 +3799,7 @@ static int means_agents(const ctx_t *c, const ne_vgroup_t *g, const char *code, 
     if (!e || !e->nagent || e->sent >= c->s.tb) return 0;
     /* the state it struck, where its victims are unless placed elsewhere */
     *where = e->ntarget && e->target[0].country[0] ? e->target[0].country : NULL;
-    int na = 0;
-    for (int i = 0; i < e->nagent; i++) na = add_member(act, na, NE_MAX_MEMBERS, &e->agent[i]);
-    for (int i = 0; i < na; i++) act[i].start = act[i].end = 0;
-    return na;
+    return recalled_agents(e, act);
 }
 
 /* "Russia pounded Kharkiv ... A missile killed 12 people in the city
