@@ -88,8 +88,10 @@ static void mention_copy(ne_mention_t *dst, const ne_mention_t *src)
  * NE_MEM_STATES states named are counted; later ones are rare). */
 static void count_state(ne_memory_t *mem, const char *country)
 {
+    /* a member's country is zero-padded to four bytes (ne_member_set):
+     * one word compare, where strcmp was a call per state per mention */
     for (int k = 0; k < mem->nstates; k++)
-        if (!strcmp(mem->states[k].country, country)) {
+        if (!memcmp(mem->states[k].country, country, 4)) {
             mem->states[k].n++;
             return;
         }
