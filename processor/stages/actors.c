@@ -1763,6 +1763,17 @@ static int mediated_sides(const ctx_t *c, ne_mention_t *out)
     return 0;
 }
 
+/* Does every party of m have a state, none the same as another's? */
+static int distinct_states(const ne_mention_t *m)
+{
+    for (int i = 0; i < m->n; i++) {
+        if (!m->m[i].country[0]) return 0;
+        for (int j = 0; j < i; j++)
+            if (!memcmp(m->m[i].country, m->m[j].country, 4)) return 0;
+    }
+    return 1;
+}
+
 /* The parties of "the n countries": the last compound of exactly n
  * parties, else for two the last two actors named. sides: the noun names
  * the parties as the article set them up ("both sides"). */
@@ -1774,6 +1785,10 @@ static int resolve_cast(const ctx_t *c, int n, int persons, int states, int side
     for (size_t k = 0; k < have; k++) {
         const ne_mention_t *m = &mem->cast[(mem->ncast - 1 - k) % NE_MEM_CASTS];
         if (m->n != n) continue;
+        /* "sent troops and police to Ceuta ... urged both countries": n
+         * countries are n states; a compound whose parties share a state or
+         * have none (forces not yet placed) is not them */
+        if (states && !sides && !distinct_states(m)) continue;
         /* "Egypt hosted Burhan for talks with Sisi. The two leaders": two
          * persons named since the cast was set up are the two */
         if (persons && n == 2 && two_recent(c, 1, 0, m->te, out)) return 1;
@@ -1790,8 +1805,12 @@ static int resolve_cast(const ctx_t *c, int n, int persons, int states, int side
         memcpy(out->m, m->m, sizeof(m->m[0]) * (size_t)m->n);
         return 1;
     }
-    return n == 2 && ((states && (main_dyad(c, out, NULL) || two_adversaries(c, out))) ||
-                      two_recent(c, persons, states, 0, out));
+    if (n != 2) return 0;
+    /* the last hostile act's two sides, unless "both countries" would be
+     * one state twice ("Spain sent troops": Spain and its own forces) */
+    if (states && (main_dyad(c, out, NULL) || (two_adversaries(c, out) && (sides || distinct_states(out)))))
+        return 1;
+    return two_recent(c, persons, states, 0, out);
 }
 
 /* "the group", "the militia": the last armed group or movement named (a
