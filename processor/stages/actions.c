@@ -205,8 +205,15 @@ static int near_phrase_verb(const ctx_t *c, uint32_t i)
  * verbs do not follow each other). */
 static int participle_modifier(const ctx_t *c, uint32_t i, uint8_t forms)
 {
-    if (!(forms & NE_F_PPART) || (forms & (NE_F_BASE | NE_F_S | NE_F_ING)) || i <= c->tb || !c->d->vg.n)
-        return 0;
+    if (!(forms & NE_F_PPART) || (forms & (NE_F_BASE | NE_F_S | NE_F_ING)) || i <= c->tb) return 0;
+    int32_t after = ment_at(c, i + 1);
+    int before_mention = after >= 0 && c->d->ment.v[after].tb == i + 1 && c->d->ment.v[after].n;
+    /* "protests called by exiled opposition figures", "aid to displaced
+     * families", "the jailed reporters": after a preposition or a
+     * determiner, no verb can follow; the participle modifies the noun */
+    if (before_mention && (wf(c, i - 1) & (NE_W_PREP | NE_W_DET | NE_W_POSS)) && ment_at(c, i - 1) < 0)
+        return 1;
+    if (!c->d->vg.n) return 0;
     const ne_vgroup_t *v = &c->d->vg.v[c->d->vg.n - 1];
     /* not after a reporting verb ("the government says killed 15
      * farmers"), nor after an -s form that may be a noun ("The border
@@ -215,8 +222,7 @@ static int participle_modifier(const ctx_t *c, uint32_t i, uint8_t forms)
     if (v->head != i - 1 || (v->flags & (NE_VG_NOUN | NE_VG_SAY)) ||
         (verb_reading(c, i - 1, &plem) & NE_F_S))
         return 0;
-    int32_t m = ment_at(c, i + 1);
-    return m >= 0 && c->d->ment.v[m].tb == i + 1 && c->d->ment.v[m].n;
+    return before_mention;
 }
 
 /* Token i is a verb form that may head a group: not inside a mention or a
