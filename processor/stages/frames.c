@@ -3741,19 +3741,34 @@ static int inverse_subject_agents(const ctx_t *c, const ne_vgroup_t *g, ne_membe
     /* the noun right before the verb, after a definite determiner and up
      * to two modifiers: "The arrest drew", "The latest missile test drew" */
     uint32_t k = g->first;
-    if (k <= c->s.tb) return 0;
+    if (k <= c->s.tb + 1) return 0;
+    /* "signed a pact, a move that drew criticism from Beijing": an event
+     * noun set after a comma as an apposition to the clause before it,
+     * with a relative, sums up that clause's act (this sentence's) */
+    int summary = is_w(c, k - 1, "that") || is_w(c, k - 1, "which");
+    if (summary) k--;
     uint32_t noun = ne_lex_noun(c->s.lx, tok(c, k - 1)->word);
     if (noun == NE_LEX_NONE || !ne_lex_noun_roots(c->s.lx, noun) || ment_at(c, k - 1) >= 0) return 0;
     uint32_t d = k - 1;
     while (d > c->s.tb && k - 1 - d < 3 && tok(c, d - 1)->kind == NE_TK_WORD && ment_at(c, d - 1) < 0 &&
            !(wf(c, d - 1) & NE_W_DET))
         d--;
-    if (d <= c->s.tb || !(is_w(c, d - 1, "the") || is_w(c, d - 1, "this") || is_w(c, d - 1, "that") ||
-                          is_w(c, d - 1, "these") || is_w(c, d - 1, "those")))
+    if (d <= c->s.tb) return 0;
+    if (summary) {
+        /* ", a move that", ", in a move that" */
+        uint32_t q = d - 1;
+        if (!(is_w(c, q, "a") || is_w(c, q, "an")) || q <= c->s.tb) return 0;
+        if (is_w(c, q - 1, "in") && q - 1 > c->s.tb) q--;
+        if (!is_punct(c, q - 1, ",")) return 0;
+    } else if (!(is_w(c, d - 1, "the") || is_w(c, d - 1, "this") || is_w(c, d - 1, "that") ||
+                 is_w(c, d - 1, "these") || is_w(c, d - 1, "those"))) {
         return 0;
-    const struct ne_memevent_s *e =
-        recall_event(c->mem, ne_lex_noun_roots(c->s.lx, noun), ne_lex_noun_word(c->s.lx, noun));
-    if (!e || !e->nagent || e->sent >= c->s.tb) return 0;
+    }
+    const struct ne_memevent_s *e = summary ? mem_event(c->mem, 1)
+                                            : recall_event(c->mem, ne_lex_noun_roots(c->s.lx, noun),
+                                                           ne_lex_noun_word(c->s.lx, noun));
+    /* a summary sums up this sentence's act; a definite noun, an earlier one's */
+    if (!e || !e->nagent || (summary ? e->sent != c->s.tb : e->sent >= c->s.tb)) return 0;
     return recalled_agents(e, act);
 }
 
