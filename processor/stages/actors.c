@@ -863,7 +863,7 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
 
 /* The last two distinct actors of the memory (persons, or states), both
  * named at token `since` or later. */
-static int two_recent(const ctx_t *c, int persons, int states, uint32_t since, ne_mention_t *out)
+static int two_recent(const ctx_t *c, int persons, int states, uint32_t since, uint32_t skip, ne_mention_t *out)
 {
     const ne_memory_t *mem = c->mem;
     size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
@@ -872,6 +872,7 @@ static int two_recent(const ctx_t *c, int persons, int states, uint32_t since, n
         const ne_mention_t *m = &mem->recent[(mem->nrecent - 1 - k) % NE_MEM_RECENT];
         if (m->tb < since) break;
         if (m->flags & (NE_MF_LOC | NE_MF_WEAK)) continue;
+        if (m->tb == skip && m->tb >= c->s.tb) continue;
         if (persons && !(m->flags & NE_MF_PERSON)) continue;
         for (int q = m->n; q > 0 && out->n < 2; q--) {
             const ne_member_t *mm = &m->m[q - 1];
@@ -1774,10 +1775,33 @@ static int distinct_states(const ne_mention_t *m)
     return 1;
 }
 
+/* "The United States, which has been pressing both sides to accept": the
+ * party acting on a group reference is none of the group. The first token
+ * of the sentence's nearest mention before token i (past a relative
+ * pronoun) when no preposition governs it, taken as the subject of the
+ * verb before the reference; UINT32_MAX when there is none. */
+static uint32_t clause_subject(const ctx_t *c, uint32_t i)
+{
+    const ne_doc_t *d = c->s.d;
+    /* the reference is the object of a verb right before it ("pressing
+     * both sides"), not a subject ("since the two leaders held talks") */
+    if (i <= c->s.tb || tok(c, i - 1)->kind != NE_TK_WORD || wf(c, i - 1) || !is_verbish(c, i - 1))
+        return UINT32_MAX;
+    for (size_t k = d->ment.n; k > 0; k--) {
+        const ne_mention_t *m = &d->ment.v[k - 1];
+        if (m->te > i) continue;
+        if (m->flags & (NE_MF_REL | NE_MF_PRON) && !m->n) continue;
+        if (m->tb > c->s.tb && (wf(c, m->tb - 1) & NE_W_PREP)) return UINT32_MAX;
+        return m->tb;
+    }
+    return UINT32_MAX;
+}
+
 /* The parties of "the n countries": the last compound of exactly n
  * parties, else for two the last two actors named. sides: the noun names
  * the parties as the article set them up ("both sides"). */
-static int resolve_cast(const ctx_t *c, int n, int persons, int states, int sides, ne_mention_t *out)
+static int resolve_cast(const ctx_t *c, int n, int persons, int states, int sides, uint32_t subject,
+                        ne_mention_t *out)
 {
     const ne_memory_t *mem = c->mem;
     size_t have = mem->ncast < NE_MEM_CASTS ? mem->ncast : NE_MEM_CASTS;
@@ -1791,7 +1815,7 @@ static int resolve_cast(const ctx_t *c, int n, int persons, int states, int side
         if (states && !sides && !distinct_states(m)) continue;
         /* "Egypt hosted Burhan for talks with Sisi. The two leaders": two
          * persons named since the cast was set up are the two */
-        if (persons && n == 2 && two_recent(c, 1, 0, m->te, out)) return 1;
+        if (persons && n == 2 && two_recent(c, 1, 0, m->te, UINT32_MAX, out)) return 1;
         /* "with U.S. and Chinese officials in attendance ... threatening to
          * halt trade talks with the two countries" (Thailand and Cambodia,
          * whose fighting the article is about): a pair with more events
@@ -1810,7 +1834,7 @@ static int resolve_cast(const ctx_t *c, int n, int persons, int states, int side
      * one state twice ("Spain sent troops": Spain and its own forces) */
     if (states && (main_dyad(c, out, NULL) || (two_adversaries(c, out) && (sides || distinct_states(out)))))
         return 1;
-    return two_recent(c, persons, states, 0, out);
+    return two_recent(c, persons, states, 0, subject, out);
 }
 
 /* "the group", "the militia": the last armed group or movement named (a
@@ -1987,7 +2011,8 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
         int states = v && (countries || !strcmp(v, "state"));
         if (!(!person && (sentence_compound(c, i, n, &b->m) || (n == 2 && sentence_pair(c, i, 0, &b->m))) &&
               party_between(c, &b->m, i)) &&
-            !resolve_cast(c, n, person, states && g == k + 1 ? 2 : states, states && !countries, &b->m))
+            !resolve_cast(c, n, person, states && g == k + 1 ? 2 : states, states && !countries,
+                          clause_subject(c, i), &b->m))
             return i;
         /* "Kenyan troops clashed with Ethiopian forces ... the two countries
          * agreed": the states, not the forces (or leaders) that set them up */
@@ -3315,7 +3340,7 @@ static uint32_t parse_each_other(ctx_t *c, uint32_t i, build_t *b)
             pair.m[1] = m->m[0];
         }
     }
-    if (!pair.n && !resolve_cast(c, 2, 0, 0, 0, &pair)) return 0;
+    if (!pair.n && !resolve_cast(c, 2, 0, 0, 0, UINT32_MAX, &pair)) return 0;
     b->m.n = 0;
     for (int k = 0; k < pair.n; k++) {
         ne_member_t o = pair.m[k];
