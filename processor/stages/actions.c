@@ -373,6 +373,11 @@ static int after_gerund(const ctx_t *c, uint32_t prev)
         if (c->d->ment.v[m].te != prev + 1) return 0;
         prev = c->d->ment.v[m].tb - 1;
         if (!valid_idx(c, prev)) return 0;
+    } else if (prev > c->tb + 1 && tok(c, prev)->kind == NE_TK_WORD && !wf(c, prev) &&
+               !(tok(c, prev)->flags & NE_TF_CAP) && ne_lex_vforms(c->lx, tok(c, prev)->word) == NE_LEX_NONE &&
+               (verb_reading(c, prev - 1, &lem) & NE_F_ING)) {
+        /* "of using excessive force": past one plain modifier of the object */
+        prev--;
     }
     if (prev <= c->tb || !(wf(c, prev - 1) & NE_W_PREP) || ment_at(c, prev) >= 0) return 0;
     if (verb_reading(c, prev, &lem) & NE_F_ING) return 1;

@@ -877,6 +877,25 @@ static int32_t with_absolute_subject(const ctx_t *c, const ne_vgroup_t *g)
     return m;
 }
 
+/* "Amnesty International accused the authorities of ... and urged them":
+ * a name the dictionary does not code (an NGO, an unknown person), right
+ * before the verb at the clause's start, is the subject all the same; a
+ * verb coordinated with it has no party as subject, not the first verb's
+ * object. */
+static int uncoded_name_subject(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t p = g->first;
+    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
+    uint32_t q = p;
+    while (q > c->s.tb && tok(c, q - 1)->kind == NE_TK_WORD && (tok(c, q - 1)->flags & NE_TF_CAP) &&
+           ment_at(c, q - 1) < 0 && p - q < 6)
+        q--;
+    if (q == p) return 0;
+    /* "The" opening the sentence is no name word */
+    if (q == c->s.tb && (wf(c, q) & NE_W_DET)) q++;
+    return q < p && (q == c->s.tb || is_punct(c, q - 1, ",") || is_w(c, q - 1, "the"));
+}
+
 static int32_t find_subject(ctx_t *c, size_t gi)
 {
     ne_vgroup_t *g = &c->s.d->vg.v[gi];
@@ -929,6 +948,7 @@ static int32_t find_subject(ctx_t *c, size_t gi)
         int32_t shared = group_subject(c, (size_t)k);
         if (shared >= 0) return shared;
         if (after_relative_that(c, &c->s.d->vg.v[k])) return -1;
+        if (uncoded_name_subject(c, &c->s.d->vg.v[k])) return -1;
     }
     /* '"...," said the French foreign minister': a reporting verb right
      * after the closing quote of what it reports has its subject after it
