@@ -423,6 +423,11 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
               !is_w(c, p, "where") && !is_w(c, p, "whether")) ||
              ne_lex_in_class(c->s.lx, time_cls, tok(c, p)->word)))
             return of_object; /* ("after tens of thousands of students blocked") */
+        /* "Lawmakers voted ..., and thousands of protesters gathered": a
+         * clause coordinated after a comma has its own subject; an "of"
+         * object in it is that subject, not a party before the comma */
+        if (of_object >= 0 && p > c->s.tb && (is_w(c, p, "and") || is_w(c, p, "but")) && is_punct(c, p - 1, ","))
+            return of_object;
         /* the period of "Marcos Jr." is inside the name, not the sentence's end */
         if (is_punct(c, p, ".;:") && ment_at(c, p) < 0 &&
             !(is_punct(c, p, ".") && p > c->s.tb && (wf(c, p - 1) & NE_W_NAME_SUFFIX)))
