@@ -2189,6 +2189,20 @@ static int match_thing_passive(const ctx_t *c, const ne_vgroup_t *vg, const ne_p
     return ms->target >= 0;
 }
 
+/* "welcomed Russia's release of the prisoners": a frame that ends in a
+ * genitive '+' and its noun (`+ 's release`, the twins lexicon.c makes of
+ * `release of +`) reads the possessor as the one acted on; when "of"
+ * follows the noun, the possessor is the one who acts, and the frame does
+ * not apply. */
+static int possessor_acts(const ctx_t *c, const mstate_t *ms)
+{
+    const ne_pattern_t *p = ms->p;
+    if (p->nelem < 3 || ms->end >= c->te || !is_w(c, ms->end, "of")) return 0;
+    const ne_pelem_t *el = ne_lex_pelems(c->lx) + p->elem + p->nelem - 3;
+    return el[0].type == NE_PE_TARGET && el[1].type == NE_PE_WORD && el[1].nalt == 1 &&
+           ne_lex_alts(c->lx)[el[1].alt] == ne_lex_word_find(c->lx, "'s", 2);
+}
+
 /* The best reading found, into out: 1, or 0 when there is none. */
 static int best_match(const mstate_t *best, ne_match_t *out)
 {
@@ -2236,7 +2250,7 @@ static int match_below(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, uin
         int ok = (vg->flags & NE_VG_PASSIVE)
                      ? match_passive(c, p, from, &ms) || match_thing_passive(c, vg, p, from, &ms)
                      : match_active(c, p, from, &ms);
-        if (!ok) continue;
+        if (!ok || possessor_acts(c, &ms)) continue;
         if (!best.p || ms.spec > best.spec ||
             (ms.spec == best.spec && refines(ms.p->code, best.p->code)))
             best = ms;

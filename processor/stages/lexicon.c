@@ -1717,12 +1717,62 @@ static int add_dative_twin(loader_t *ld, const pat_t *pt, int with)
     return 0;
 }
 
+/* The twin of a pattern ending in a noun of the '+' after a gap, `demand *
+ * resignation|impeachment of +`, that reads the genitive as well:
+ * "demanded the president's resignation" as `demand * + 's resignation`.
+ * (actions.c keeps it off "X's release of prisoners", where the possessor
+ * acts.) Only a pattern whose last three elements are a word or class,
+ * the one word `of` and a '+' of no person, after a gap, has one. */
+static int add_genitive_twin(loader_t *ld, const pat_t *pt)
+{
+    ne_lexicon_t *lx = ld->lx;
+    const ne_pattern_t *p = &pt->p;
+    if (p->nelem < 4) return 0;
+    const ne_pelem_t *el = lx->pel.v + p->elem;
+    uint16_t n = p->nelem;
+    const ne_pelem_t *noun = &el[n - 3], *of = &el[n - 2], *plus = &el[n - 1];
+    if (plus->type != NE_PE_TARGET || plus->person || of->type != NE_PE_WORD || of->nalt != 1 ||
+        strcmp(word_str(lx, lx->alt.v[of->alt]), "of") || el[n - 4].type != NE_PE_GAP ||
+        (noun->type != NE_PE_WORD && noun->type != NE_PE_CLASS))
+        return 0;
+    if (noun->type == NE_PE_WORD)
+        for (uint16_t a = 0; a < noun->nalt; a++)
+            if (ne_lex_word_flags(lx, lx->alt.v[noun->alt + a]) & NE_W_PREP) return 0;
+    int32_t gen = word_intern_z(lx, "'s");
+    if (gen < 0 || NE_VEC_RESERVE(lx->alt) < 0) return fail(ld, "out of memory");
+    pat_t tw = *pt;
+    tw.p.elem = (uint32_t)lx->pel.n;
+    for (uint16_t k = 0; k < n - 3; k++) { /* the elements up to the gap */
+        if (NE_VEC_RESERVE(lx->pel) < 0) return fail(ld, "out of memory");
+        lx->pel.v[lx->pel.n++] = lx->pel.v[p->elem + k];
+    }
+    ne_pelem_t pg = {0};
+    pg.type = NE_PE_WORD;
+    pg.alt = (uint32_t)lx->alt.n;
+    pg.nalt = 1;
+    lx->alt.v[lx->alt.n++] = gen;
+    const ne_pelem_t tail[3] = {lx->pel.v[p->elem + n - 1], pg, lx->pel.v[p->elem + n - 3]};
+    for (int k = 0; k < 3; k++) {
+        if (NE_VEC_RESERVE(lx->pel) < 0) return fail(ld, "out of memory");
+        lx->pel.v[lx->pel.n++] = tail[k];
+    }
+    char txt[640];
+    size_t tn = append_str(txt, sizeof(txt), 0, p->text);
+    append_str(txt, sizeof(txt), tn, " (genitive)");
+    if (NE_VEC_RESERVE(lx->owned) < 0 || !(tw.p.text = strdup(txt))) return fail(ld, "out of memory");
+    lx->owned.v[lx->owned.n++] = (char *)tw.p.text;
+    if (NE_VEC_RESERVE(lx->pat) < 0) return fail(ld, "out of memory");
+    lx->pat.v[lx->pat.n++] = tw;
+    return 0;
+}
+
 static int load_verb_line(loader_t *ld, char **f, int nf)
 {
     if (load_pattern(ld, f, nf, 0) < 0) return -1;
     size_t at = ld->lx->pat.n - 1; /* the twins push onto the table */
     if (add_dative_twin(ld, &ld->lx->pat.v[at], 0) < 0) return -1;
-    return add_dative_twin(ld, &ld->lx->pat.v[at], 1);
+    if (add_dative_twin(ld, &ld->lx->pat.v[at], 1) < 0) return -1;
+    return add_genitive_twin(ld, &ld->lx->pat.v[at]);
 }
 
 static int load_event_noun_line(loader_t *ld, char **f, int nf)
