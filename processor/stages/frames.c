@@ -269,7 +269,14 @@ static int opens_clause(const ctx_t *c, const ne_mention_t *mm, uint32_t verb)
         if (is_adverb_like(c, q) || in_timex(c, q)) q++;
         else if ((is_w(c, q, "of") || is_w(c, q, "for")) && ment_at(c, q + 1) >= 0)
             q = c->s.d->ment.v[ment_at(c, q + 1)].te;
-        else if (is_punct(c, q, ",") && (ment_at(c, q + 1) >= 0 || (wf(c, q + 1) & NE_W_DET) ||
+        else if (is_punct(c, q, ",") && q + 1 < verb && (wf(c, q + 1) & NE_W_REL)) {
+            /* "after M23 rebels, which Kinshasa says are backed by Kigali,
+             * seized Goma": a relative clause between commas, verbs and all */
+            uint32_t e = q + 1;
+            while (e < verb && !is_punct(c, e, ",.;:")) e++;
+            if (e >= verb || !is_punct(c, e, ",")) break;
+            q = e + 1;
+        } else if (is_punct(c, q, ",") && (ment_at(c, q + 1) >= 0 || (wf(c, q + 1) & NE_W_DET) ||
                                          (tok(c, q + 1)->flags & NE_TF_CAP))) {
             uint32_t e = q + 1;
             while (e < verb && !is_punct(c, e, ",.;:")) e++;
