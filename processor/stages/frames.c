@@ -3857,6 +3857,10 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         else ncp = event_parties(c, (uint32_t)noun, cp);
         /* "The deal was brokered by China": the parties of the last deal */
         if (!ncp && subj < 0) ncp = deal_parties(c, proto.code, act, na, cp);
+        /* "The accord was signed by Iran and Saudi Arabia": a joint act
+         * (option recip) in the passive whose subject names no party is
+         * done by the agents to each other, as in the active voice */
+        if (!ncp && subj < 0 && na >= 2 && (mt.pat->opts & NE_PO_RECIP)) recip = 1;
     } else {
         if (subj >= 0) {
             na = members(c, subj, act);
