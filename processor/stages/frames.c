@@ -556,6 +556,25 @@ static uint32_t thing_clause_start(const ctx_t *c, const ne_vgroup_t *g)
     return p;
 }
 
+static uint8_t lemma_forms(const ctx_t *c, uint32_t i, uint32_t lemma);
+static uint32_t subjunctive_that(const ctx_t *c, const ne_vgroup_t *h);
+
+/* "Turkey demanded that Sweden expel the militants and accused it of
+ * harbouring them": a verb with auxiliaries or in the past cannot be
+ * coordinated with a mandative subjunctive (a bare base form in a "that"
+ * clause, asked for and not done), so it is not that clause's: it shares
+ * the subject of the verb that bids. Is group v such a subjunctive and g
+ * no bare base form? */
+static int past_subjunctive(const ctx_t *c, const ne_vgroup_t *v, const ne_vgroup_t *g)
+{
+    ne_vgroup_t bare = *v;
+    bare.flags &= ~NE_VG_CONTROLLED; /* (set once match_bidden has read it) */
+    if (!subjunctive_that(c, &bare)) return 0;
+    if (g->first != g->head) return 1;
+    uint8_t forms = lemma_forms(c, g->head, g->lemma);
+    return (forms & NE_F_PAST) && !(forms & NE_F_BASE);
+}
+
 /* The group whose subject a coordinated verb shares ("urged Brussels to
  * correct what it called protectionist practices and said ..."): the
  * nearest coded verb before it at the same depth, past relative clauses,
@@ -583,6 +602,7 @@ static int32_t conjunct_group(ctx_t *c, size_t gi)
             continue;
         if (reports && complement_governor(c, k - 1, clause_start(c, &c->s.d->vg.v[k - 1])) >= 0)
             continue;
+        if (past_subjunctive(c, &c->s.d->vg.v[k - 1], &c->s.d->vg.v[gi])) continue;
         /* "said Cambodian troops had opened fire first, and accused Phnom
          * Penh of": a bare finite verb does not coordinate with a reported
          * verb that has auxiliaries, but with the verb that reports it */
@@ -4614,6 +4634,25 @@ static uint32_t subjunctive_that(const ctx_t *c, const ne_vgroup_t *h)
     return q > c->s.tb && verb_head_at(c, q - 1) ? mm->tb : 0;
 }
 
+/* "demanded that Sweden expel the militants and condemned Denmark": is
+ * group gi coordinated ("and", "but") right after a mandative subjunctive
+ * while it is no bare base form itself (past_subjunctive)? Then it is no
+ * part of the clause asked for. */
+static int after_subjunctive(ctx_t *c, size_t gi)
+{
+    const ne_vgroup_t *h = &c->s.d->vg.v[gi];
+    if (!conjoined(c, h)) return 0;
+    /* the subjunctive's clause may hold a particle read as a verb ("crack
+     * down on"): the last few verbs before */
+    for (size_t k = gi, n = 0; k > 0 && n < 3; k--) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k - 1];
+        if (v->flags & NE_VG_NOUN) continue;
+        if (past_subjunctive(c, v, h)) return 1;
+        n++;
+    }
+    return 0;
+}
+
 /* A clause a bidding governs is what is asked for, not an act that
  * happened: it is never coded as asserted. When the bidding verb has no
  * frame that names its object ("urged that Peru withdraw", "demanded that
@@ -4625,7 +4664,7 @@ static int match_bidden(ctx_t *c, size_t gi)
 {
     ne_doc_t *d = c->s.d;
     ne_vgroup_t *h = &d->vg.v[gi];
-    uint32_t that = c->bidding ? bidden_from(c, h->first, 20) : 0;
+    uint32_t that = c->bidding && !after_subjunctive(c, gi) ? bidden_from(c, h->first, 20) : 0;
     if (!that) that = subjunctive_that(c, h);
     if (!that--) return 0;
     uint32_t w = that;
