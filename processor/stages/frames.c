@@ -235,6 +235,9 @@ static int32_t relative_antecedent(const ctx_t *c, const ne_mention_t *rel)
         a = ment_at(c, r2 - 1);
         if (a >= 0 && !(c->s.d->ment.v[a].flags & NE_MF_LOC)) return a;
         if (tok(c, r2 - 1)->kind != NE_TK_WORD) break;
+        /* "police seized a tanker which had damaged a cable": a thing that
+         * is a verb's object is the antecedent itself, not the verb's subject */
+        if (r2 - 1 < q - 1 && verb_head_at(c, r2 - 1)) return -1;
         /* "responsible for the collapse, which killed": a thing in a
          * prepositional phrase is the antecedent itself, no party's (an
          * "of", "by" or "from" phrase names its owner or author) */
@@ -2389,6 +2392,29 @@ static int aid_recipients(const ctx_t *c, const char *code, ne_member_t *cp)
     return n;
 }
 
+#define MAX_RELATIVE_SCAN 12 /* tokens of a relative clause searched for its own act */
+
+/* "seized an oil tanker that is suspected of damaging a cable linking
+ * Finland and Estonia": a relative clause on the object, at token k (its
+ * pronoun), whose own verb has a frame (an act of its own) before the
+ * clause's end, acts on the parties after that verb: they are not the
+ * first verb's object nor its owner ("a tanker that belongs to a Russian
+ * company" has no such verb, and names the owner). */
+static int acting_relative(const ctx_t *c, uint32_t k)
+{
+    if (!(wf(c, k) & NE_W_REL)) return 0;
+    for (uint32_t q = k + 1; q < c->s.te && q - k <= MAX_RELATIVE_SCAN; q++) {
+        if (is_punct(c, q, ".;:,")) return 0;
+        if (ment_at(c, q) >= 0) return 0; /* a party before any such verb */
+        for (size_t v = 0; v < c->s.d->vg.n; v++) {
+            const ne_vgroup_t *g = &c->s.d->vg.v[v];
+            if (g->head == q && g->pat && !(g->flags & NE_VG_NOUN) && strcmp(g->pat->code, NE_CODE_NONE))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* obj / reply: the first actor mention after the verb in its clause (",
  * its foreign ministry said" is not; a mention that modifies a noun or is
  * the actor itself is no object); else the targets of a similar act
@@ -2505,7 +2531,8 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     for (uint32_t k = g->head + 1; k < end; k++) {
         /* in the verb's clause: "closed the borders and detained activists" */
         if (is_punct(c, k, ".;:,") || (k >= g->mend && passive_condition(c, k)) ||
-            ((is_w(c, k, "and") || is_w(c, k, "but")) && k + 1 >= g->mend && other_verb_at(c, k + 1)))
+            ((is_w(c, k, "and") || is_w(c, k, "but")) && k + 1 >= g->mend && other_verb_at(c, k + 1)) ||
+            (k >= g->mend && acting_relative(c, k)))
             break;
         int32_t m = ment_at(c, k);
         if (m < 0 || (c->s.d->ment.v[m].flags & NE_MF_REL)) continue;
