@@ -2399,10 +2399,14 @@ static int aid_recipients(const ctx_t *c, const char *code, ne_member_t *cp)
  * pronoun), whose own verb has a frame (an act of its own) before the
  * clause's end, acts on the parties after that verb: they are not the
  * first verb's object nor its owner ("a tanker that belongs to a Russian
- * company" has no such verb, and names the owner). */
+ * company" has no such verb, and names the owner; nor is an event noun's
+ * relative such a clause). */
 static int acting_relative(const ctx_t *c, uint32_t k)
 {
-    if (!(wf(c, k) & NE_W_REL)) return 0;
+    if (!(wf(c, k) & NE_W_REL) || k <= c->s.tb) return 0;
+    /* ("brokered the truce that ended the fighting between A and B": an
+     * event noun's relative names the event's parties) */
+    if (ment_at(c, k - 1) < 0 && ne_lex_noun(c->s.lx, tok(c, k - 1)->word) != NE_LEX_NONE) return 0;
     for (uint32_t q = k + 1; q < c->s.te && q - k <= MAX_RELATIVE_SCAN; q++) {
         if (is_punct(c, q, ".;:,")) return 0;
         if (ment_at(c, q) >= 0) return 0; /* a party before any such verb */
