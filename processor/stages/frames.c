@@ -952,6 +952,10 @@ static int32_t find_subject(ctx_t *c, size_t gi)
         int32_t shared = group_subject(c, (size_t)k);
         if (shared >= 0) return shared;
         if (after_relative_that(c, &c->s.d->vg.v[k])) return -1;
+        /* "Investigators have arrested the former minister and raided his
+         * office": what lies between the verbs is the first one's object,
+         * never the second's subject; look left of the first verb */
+        return subject_left(c, c->s.d->vg.v[k].first, (g->flags & NE_VG_PASSIVE) != 0);
     }
     /* '"...," said the French foreign minister': a reporting verb right
      * after the closing quote of what it reports has its subject after it
