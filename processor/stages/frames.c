@@ -5006,11 +5006,18 @@ static int clause_gap(ctx_t *c, size_t gi, int32_t subj)
         if (!open) open = object_act_comma(c, r);
         if (!open) return 0;
     }
-    /* the act of the clause before: its nearest verb with a frame */
+    /* the act of the clause before: its nearest verb with a frame; its
+     * doer, in the passive the "by" agent ("China was described by the
+     * alliance as an enabler, a charge that Beijing rejected") */
     int32_t sj = -1;
     for (size_t k = gi; k > 0 && sj < 0; k--) {
         const ne_vgroup_t *v = &d->vg.v[k - 1];
-        if (v->head < open && coded_group(v) && v->pat) sj = group_subject(c, k - 1);
+        if (v->head >= open || !coded_group(v) || !v->pat) continue;
+        if (!(v->flags & NE_VG_PASSIVE)) {
+            sj = group_subject(c, k - 1);
+        } else if ((sj = by_agent(c, v->head + 1)) < 0) {
+            return 0;
+        }
     }
     if (sj < 0 || sj == subj) return 0;
     ne_vgroup_t gap = *h;
