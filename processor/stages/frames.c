@@ -1359,6 +1359,22 @@ static const char *mediated_party_state(const ctx_t *c, const ne_member_t *other
     return st && strcmp(st, other->country) ? st : NULL;
 }
 
+/* "A Zimbabwean court denied bail to 78 activists ... The United States
+ * called on the government to release them": when no state leads the
+ * article, "the government" a state acts on is not its own but the one the
+ * article named most among the others (the first named of equals); NULL
+ * when the actor is no state or there is no other. */
+static const char *other_article_state(const ctx_t *c, const ne_member_t *other)
+{
+    if (!other || !other->country[0]) return NULL;
+    const ne_memory_t *mem = c->mem;
+    int best = -1;
+    for (int k = 0; k < mem->nstates; k++)
+        if (strcmp(mem->states[k].country, other->country) && (best < 0 || mem->states[k].n > mem->states[best].n))
+            best = k;
+    return best >= 0 ? mem->states[best].country : NULL;
+}
+
 static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
                            uint32_t near, int target)
 {
@@ -1379,7 +1395,10 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
      * on is the government of the article's main state, when it has one (as
      * a subject it is the last state's: "Indonesia lifted a ban ... The
      * government lifted restrictions") */
-    if (target && !strcmp(role, "GOV") && the_government(c, m)) st = ne_memory_main_state(c->mem);
+    if (target && !strcmp(role, "GOV") && the_government(c, m)) {
+        st = ne_memory_main_state(c->mem);
+        if (!st) st = other_article_state(c, other);
+    }
     if (!st && target && role[0] && definite_role(c, m) && !local_role(role)) st = last_of_role(c, role);
     if (!st && (target || local_role(role))) st = event_place(c, near);
     if (!st && target && other && other->country[0] && crossborder_verb(c, near)) {
