@@ -386,6 +386,29 @@ static int bare_reported_thing(const ctx_t *c, uint32_t verb)
     return say_head_at(c, q);
 }
 
+/* "after a Chinese helicopter that took off from a ship violated
+ * Japanese airspace": a relative pronoun at p, right after a party, whose
+ * clause has its own verb before the verb at i, closes a relative on the
+ * subject of i: the party is that subject. -1 otherwise. */
+static int32_t relative_subject(const ctx_t *c, uint32_t p, uint32_t i)
+{
+    if (p + 1 >= i || p <= c->s.tb || !(wf(c, p) & NE_W_REL) || ment_at(c, p) >= 0 ||
+        !verb_between(c, p + 1, i))
+        return -1;
+    int32_t a = ment_at(c, p - 1);
+    if (a < 0) return -1;
+    const ne_mention_t *mm = &c->s.d->ment.v[a];
+    if (!mm->n || (mm->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_RECIP))) return -1;
+    /* (the antecedent opens the clause: no preposition or verb before it,
+     * but a word that opens a clause may be one: "after", "before") */
+    uint32_t b = mm->tb > c->s.tb ? mm->tb - 1 : mm->tb;
+    if (b < mm->tb && !(wf(c, b) & NE_W_SUBORD) &&
+        !ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_CLAUSE_TIME), tok(c, b)->word) &&
+        ((wf(c, b) & NE_W_PREP) || verb_head_at(c, b)))
+        return -1;
+    return a;
+}
+
 static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
 {
     /* "after a powerful storm hit the city": a clause opened by a
@@ -417,6 +440,8 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
     uint32_t time_cls = ne_lex_gclass(c->s.lx, NE_GC_CLAUSE_TIME);
     for (int steps = 0; steps < 60 && k > c->s.tb; steps++) {
         uint32_t p = k - 1;
+        int32_t ante = relative_subject(c, p, i);
+        if (ante >= 0) return ante;
         /* "a day after an attack on a defence company near Ankara killed":
          * the verb's clause opens at "after" (or "because", "while", ...) and
          * no party in it is the subject: a thing is, none left of it ("once
@@ -1152,21 +1177,37 @@ static uint32_t member_first_tok(const ctx_t *c, const ne_member_t *m)
     return UINT32_MAX;
 }
 
+/* Is member m one person named with a title ("Vice Foreign Minister
+ * Takehiro Funakoshi"), not a body or a plural ("several leaders")? */
+static int titled_person(const ctx_t *c, const ne_member_t *m)
+{
+    uint32_t k = member_first_tok(c, m);
+    int32_t mi = k < c->s.te ? ment_at(c, k) : -1;
+    return mi >= 0 && ne_mention_persons(&c->s.d->ment.v[mi]) && c->s.d->ment.v[mi].n == 1;
+}
+
 static int definite_role(const ctx_t *c, const ne_member_t *m)
 {
     uint32_t k = member_first_tok(c, m);
     return k + 1 < c->s.te && is_w(c, k, "the") && tok(c, k + 1)->end == m->end;
 }
 
-/* The state of the agent of the article's last remembered event, NULL when
- * there is none or it is the state of `other`. */
+/* The state of the agent of the article's last remembered event that is
+ * not the state of `other`, looking `back` events at most: a titled person
+ * answering the other side's act may act for the state of the act before
+ * ("Japan protested ... after a Chinese helicopter violated its airspace.
+ * Vice Foreign Minister X summoned China's ambassador" is Japan's); NULL
+ * when there is none. */
 static const struct ne_memevent_s *mem_event(const ne_memory_t *mem, size_t back);
-static const char *last_agent_state(const ctx_t *c, const ne_member_t *other)
+static const char *last_agent_state(const ctx_t *c, const ne_member_t *other, size_t back)
 {
-    const struct ne_memevent_s *e = mem_event(c->mem, 1);
-    if (!e || !e->nagent || !e->agent[0].country[0]) return NULL;
-    if (other && other->country[0] && !strcmp(other->country, e->agent[0].country)) return NULL;
-    return e->agent[0].country;
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; b <= back && (e = mem_event(c->mem, b)); b++) {
+        if (!e->nagent || !e->agent[0].country[0]) return NULL;
+        if (other && other->country[0] && !strcmp(other->country, e->agent[0].country)) continue;
+        return e->agent[0].country;
+    }
+    return NULL;
 }
 
 /* An armed force or police: MIL, COP, SEC. */
@@ -1417,7 +1458,7 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
     }
     /* ... the state that acted last in the article, not the other side's */
     if (!st && !target && !strcmp(role, "GOV") && other && other->country[0])
-        st = last_agent_state(c, other);
+        st = last_agent_state(c, other, titled_person(c, m) ? 2 : 1);
     /* "Pakistan condemned the Afghan attack, which killed three soldiers":
      * the forces (or civilians: "26 civilians were killed in the Indian
      * strikes") a state's violence (roots 18-20) hits are of another state,
@@ -1448,7 +1489,7 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
     /* "Vietnam accused China of ... The ministry also demanded compensation
      * from Beijing": an organ of a state with no state named is of the
      * state that acted last in the article, when that is not the other side */
-    if (!st && !target && role[0] && !local_role(role)) st = last_agent_state(c, other);
+    if (!st && !target && role[0] && !local_role(role)) st = last_agent_state(c, other, 1);
     if (!st) st = nearest_state(c, near, target ? NULL : (other ? other->country : NULL));
     /* "Police arrested a man at the scene": police, crowds and rebels are of
      * the last place the article named, not of its last state (a leader
