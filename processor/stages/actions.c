@@ -1270,10 +1270,43 @@ static int participle_agent(const ctx_t *c, uint32_t i)
     return is_w(c, i, "by") && i > c->tb && passive_participle_at(c, i - 1);
 }
 
+/* "took off from a ship violated Japanese airspace near the islands": is
+ * token i a bare verb in the past (no base form, so no noun or imperative
+ * reading) right after a noun, read as finite (no reduced participle), with
+ * an object of its own, a few words after a relative pronoun? Then the
+ * verb of the clause whose subject the relative clause described: a gap
+ * that began inside the relative ends before it. */
+static int finite_past_after_noun(const ctx_t *c, uint32_t i)
+{
+    if (i <= c->tb || tok(c, i - 1)->kind != NE_TK_WORD ||
+        (wf(c, i - 1) & (NE_W_DET | NE_W_POSS | NE_W_NUM | NE_W_PREP | NE_W_CONJ | NE_W_REL)))
+        return 0;
+    for (size_t k = 0; k < c->d->vg.n; k++) {
+        const ne_vgroup_t *g = &c->d->vg.v[k];
+        if (g->first != i) continue;
+        if (g->head != i || (g->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_INFINITIVE | NE_VG_PARTICIPLE |
+                                         NE_VG_PASSIVE)))
+            return 0;
+        uint8_t forms = 0;
+        for (uint32_t r = ne_lex_vforms(c->lx, tok(c, i)->word); r != NE_LEX_NONE; r = ne_lex_vform(c->lx, r)->next)
+            forms |= ne_lex_vform(c->lx, r)->forms;
+        if (!(forms & NE_F_PAST) || (forms & NE_F_BASE) || !has_object(c, i + 1)) return 0;
+        /* (only past a relative clause: a "that", "which" or "who" a few
+         * words back, within the clause; not a free relative "what the
+         * military called raids") */
+        for (uint32_t q = i - 1; q > c->tb && i - q <= 12; q--) {
+            if (tok(c, q)->kind == NE_TK_PUNCT || is_w(c, q, "what")) return 0;
+            if (is_w(c, q, "that") || is_w(c, q, "which") || is_w(c, q, "who")) return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 static int gap_stop(const ctx_t *c, uint32_t i)
 {
     if (is_punct(c, i, ".;:()!?")) return 1;
-    if (coordinated_verb(c, i) || clause_verb_at(c, i)) return 1;
+    if (coordinated_verb(c, i) || clause_verb_at(c, i) || finite_past_after_noun(c, i)) return 1;
     if (is_w(c, i, "which") || is_w(c, i, "who") || is_w(c, i, "but") || (wf(c, i) & NE_W_SUBORD))
         return 1;
     /* "in a statement issued by her party": the agent of a reduced

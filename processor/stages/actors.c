@@ -25,6 +25,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "actors.h"
 #include "sentence.h"
@@ -1966,6 +1967,61 @@ static uint32_t modified_type_noun(const ctx_t *c, uint32_t k, const char **v)
     return g;
 }
 
+/* The head noun of a member's name: the word before its first "of" or
+ * "for" ("International Court of Justice"), else its last word; its bytes
+ * [*b, end), 0 when the member has no text. */
+static uint32_t member_head_word(const ctx_t *c, const ne_member_t *m, uint32_t *b)
+{
+    const char *t = c->s.d->text;
+    uint32_t e = m->end;
+    *b = e;
+    if (e <= m->start || e > c->s.d->len) return 0;
+    for (uint32_t q = m->start; q + 5 <= e; q++)
+        if (!strncmp(t + q, " of ", 4) || (q + 5 < e && !strncmp(t + q, " for ", 5))) {
+            e = q;
+            break;
+        }
+    uint32_t q = e;
+    while (q > m->start && t[q - 1] != ' ' && t[q - 1] != '-') q--;
+    *b = q;
+    return e;
+}
+
+/* "The European Commission froze the funds ... Germany urged the
+ * Commission", "the International Criminal Court ... The court accuses":
+ * "the" and the head noun (member_head_word) of the name of an organisation
+ * the article named lately, capitalised or not, stands for it, as a short
+ * name, unless more of a name follows ("the Commission on Human Rights",
+ * "the Council of Europe"). Copied into out; 0 when no such organisation. */
+static int named_org_head(const ctx_t *c, uint32_t k, ne_mention_t *out)
+{
+    const ne_token_t *t = tok(c, k);
+    if (k >= c->s.te || t->kind != NE_TK_WORD || (t->flags & NE_TF_ALLCAP) || org_word(c, k + 1) ||
+        is_w(c, k + 1, "of") || is_w(c, k + 1, "on") || is_w(c, k + 1, "for") ||
+        (k + 1 < c->s.te && tok(c, k + 1)->kind == NE_TK_WORD && is_capitalized(c, k + 1)))
+        return 0;
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    uint32_t len = t->end - t->start;
+    for (size_t q = 0; q < n; q++) {
+        const ne_mention_t *m = &mem->recent[(mem->nrecent - 1 - q) % NE_MEM_RECENT];
+        if (m->n != 1 || strncmp(m->m[0].code, "IGO", 3) || (m->flags & (NE_MF_PERSON | NE_MF_WEAK)))
+            continue;
+        uint32_t b = 0, e = member_head_word(c, &m->m[0], &b);
+        /* (the name itself, not an acronym: "the IAEA" is its own entry) */
+        if (!e || e - b != len || e - b < 4 || strncasecmp(c->s.d->text + b, c->s.d->text + t->start, len) ||
+            !(c->s.d->text[b] >= 'A' && c->s.d->text[b] <= 'Z') ||
+            (c->s.d->text[b + 1] >= 'A' && c->s.d->text[b + 1] <= 'Z'))
+            continue;
+        out->n = 1;
+        out->m[0] = m->m[0];
+        out->m[0].start = t->start;
+        out->m[0].end = t->end;
+        return 1;
+    }
+    return 0;
+}
+
 /* References to the parties the article has set up: "the two leaders",
  * "both countries", "the three sides", "the two agreed" (mention-words.tsv,
  * class group), and definite type nouns: "the bloc", "the island", "the
@@ -2021,6 +2077,7 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
         b->m.flags |= NE_MF_PLURAL | (person ? NE_MF_PERSON : 0);
         return bare ? k + 1 : g + 1;
     }
+    if (k == i + 1 && named_org_head(c, k, &b->m)) return k + 1;
     /* "the paramilitary group", "the 27-nation bloc" */
     uint32_t g = k == i + 1 ? modified_type_noun(c, k, &v) : 0;
     if (g && resolve_type(c, v, tok(c, g), &b->m)) return g + 1;

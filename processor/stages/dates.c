@@ -323,6 +323,22 @@ static uint32_t weekday(ctx_t *c, uint32_t i, int *err)
 }
 
 /* months: [prep] [early|late|mid] Month [day] [,] [of] [year] ; day Month [year] */
+/* "in February last year", "in March of next year", "on May 3 this
+ * year": the year named relative to the article's, after a month (and
+ * day) at token e. Sets *year and returns the token after it; e when there
+ * is none. */
+static uint32_t month_relative_year(const ctx_t *c, uint32_t e, int *year)
+{
+    uint32_t k = is_w(c, e, "of") ? e + 1 : e;
+    if (!is_w(c, k + 1, "year")) return e;
+    int y = c->pub / 10000;
+    if (is_w(c, k, "last")) y--;
+    else if (is_w(c, k, "next")) y++;
+    else if (!is_w(c, k, "this")) return e;
+    *year = y;
+    return k + 2;
+}
+
 static uint32_t month_date(ctx_t *c, uint32_t i, int *err)
 {
     int pub = c->pub;
@@ -360,6 +376,7 @@ static uint32_t month_date(ctx_t *c, uint32_t i, int *err)
     if (is_w(c, e2, "of")) e2++;
     int year = 0;
     if (num(c, e2, 1900, 2100, &year)) e = e2 + 1;
+    else e = month_relative_year(c, e, &year);
     /* "may" and "march" are also other words: need a date context */
     int strong = prep || d || year;
     if (!strong || (m == 5 && !d && !year && prep != 1)) return i;

@@ -235,6 +235,9 @@ static int32_t relative_antecedent(const ctx_t *c, const ne_mention_t *rel)
         a = ment_at(c, r2 - 1);
         if (a >= 0 && !(c->s.d->ment.v[a].flags & NE_MF_LOC)) return a;
         if (tok(c, r2 - 1)->kind != NE_TK_WORD) break;
+        /* "police seized a tanker which had damaged a cable": a thing that
+         * is a verb's object is the antecedent itself, not the verb's subject */
+        if (r2 - 1 < q - 1 && verb_head_at(c, r2 - 1)) return -1;
         /* "responsible for the collapse, which killed": a thing in a
          * prepositional phrase is the antecedent itself, no party's (an
          * "of", "by" or "from" phrase names its owner or author) */
@@ -390,6 +393,29 @@ static int bare_reported_thing(const ctx_t *c, uint32_t verb)
     return say_head_at(c, q);
 }
 
+/* "after a Chinese helicopter that took off from a ship violated
+ * Japanese airspace": a relative pronoun at p, right after a party, whose
+ * clause has its own verb before the verb at i, closes a relative on the
+ * subject of i: the party is that subject. -1 otherwise. */
+static int32_t relative_subject(const ctx_t *c, uint32_t p, uint32_t i)
+{
+    if (p + 1 >= i || p <= c->s.tb || !(wf(c, p) & NE_W_REL) || ment_at(c, p) >= 0 ||
+        !verb_between(c, p + 1, i))
+        return -1;
+    int32_t a = ment_at(c, p - 1);
+    if (a < 0) return -1;
+    const ne_mention_t *mm = &c->s.d->ment.v[a];
+    if (!mm->n || (mm->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_RECIP))) return -1;
+    /* (the antecedent opens the clause: no preposition or verb before it,
+     * but a word that opens a clause may be one: "after", "before") */
+    uint32_t b = mm->tb > c->s.tb ? mm->tb - 1 : mm->tb;
+    if (b < mm->tb && !(wf(c, b) & NE_W_SUBORD) &&
+        !ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_CLAUSE_TIME), tok(c, b)->word) &&
+        ((wf(c, b) & NE_W_PREP) || verb_head_at(c, b)))
+        return -1;
+    return a;
+}
+
 static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
 {
     /* "after a powerful storm hit the city": a clause opened by a
@@ -421,6 +447,8 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
     uint32_t time_cls = ne_lex_gclass(c->s.lx, NE_GC_CLAUSE_TIME);
     for (int steps = 0; steps < 60 && k > c->s.tb; steps++) {
         uint32_t p = k - 1;
+        int32_t ante = relative_subject(c, p, i);
+        if (ante >= 0) return ante;
         /* "a day after an attack on a defence company near Ankara killed":
          * the verb's clause opens at "after" (or "because", "while", ...) and
          * no party in it is the subject: a thing is, none left of it ("once
@@ -568,6 +596,25 @@ static uint32_t thing_clause_start(const ctx_t *c, const ne_vgroup_t *g)
     return p;
 }
 
+static uint8_t lemma_forms(const ctx_t *c, uint32_t i, uint32_t lemma);
+static uint32_t subjunctive_that(const ctx_t *c, const ne_vgroup_t *h);
+
+/* "Turkey demanded that Sweden expel the militants and accused it of
+ * harbouring them": a verb with auxiliaries or in the past cannot be
+ * coordinated with a mandative subjunctive (a bare base form in a "that"
+ * clause, asked for and not done), so it is not that clause's: it shares
+ * the subject of the verb that bids. Is group v such a subjunctive and g
+ * no bare base form? */
+static int past_subjunctive(const ctx_t *c, const ne_vgroup_t *v, const ne_vgroup_t *g)
+{
+    ne_vgroup_t bare = *v;
+    bare.flags &= ~NE_VG_CONTROLLED; /* (set once match_bidden has read it) */
+    if (!subjunctive_that(c, &bare)) return 0;
+    if (g->first != g->head) return 1;
+    uint8_t forms = lemma_forms(c, g->head, g->lemma);
+    return (forms & NE_F_PAST) && !(forms & NE_F_BASE);
+}
+
 /* The group whose subject a coordinated verb shares ("urged Brussels to
  * correct what it called protectionist practices and said ..."): the
  * nearest coded verb before it at the same depth, past relative clauses,
@@ -595,6 +642,7 @@ static int32_t conjunct_group(ctx_t *c, size_t gi)
             continue;
         if (reports && complement_governor(c, k - 1, clause_start(c, &c->s.d->vg.v[k - 1])) >= 0)
             continue;
+        if (past_subjunctive(c, &c->s.d->vg.v[k - 1], &c->s.d->vg.v[gi])) continue;
         /* "said Cambodian troops had opened fire first, and accused Phnom
          * Penh of": a bare finite verb does not coordinate with a reported
          * verb that has auxiliaries, but with the verb that reports it */
@@ -961,6 +1009,10 @@ static int32_t find_subject(ctx_t *c, size_t gi)
         if (shared >= 0) return shared;
         if (after_relative_that(c, &c->s.d->vg.v[k])) return -1;
         if (uncoded_name_subject(c, &c->s.d->vg.v[k])) return -1;
+        /* "Investigators have arrested the former minister and raided his
+         * office": what lies between the verbs is the first one's object,
+         * never the second's subject; look left of the first verb */
+        return subject_left(c, c->s.d->vg.v[k].first, (g->flags & NE_VG_PASSIVE) != 0);
     }
     /* '"...," said the French foreign minister': a reporting verb right
      * after the closing quote of what it reports has its subject after it
@@ -1157,21 +1209,37 @@ static uint32_t member_first_tok(const ctx_t *c, const ne_member_t *m)
     return UINT32_MAX;
 }
 
+/* Is member m one person named with a title ("Vice Foreign Minister
+ * Takehiro Funakoshi"), not a body or a plural ("several leaders")? */
+static int titled_person(const ctx_t *c, const ne_member_t *m)
+{
+    uint32_t k = member_first_tok(c, m);
+    int32_t mi = k < c->s.te ? ment_at(c, k) : -1;
+    return mi >= 0 && ne_mention_persons(&c->s.d->ment.v[mi]) && c->s.d->ment.v[mi].n == 1;
+}
+
 static int definite_role(const ctx_t *c, const ne_member_t *m)
 {
     uint32_t k = member_first_tok(c, m);
     return k + 1 < c->s.te && is_w(c, k, "the") && tok(c, k + 1)->end == m->end;
 }
 
-/* The state of the agent of the article's last remembered event, NULL when
- * there is none or it is the state of `other`. */
+/* The state of the agent of the article's last remembered event that is
+ * not the state of `other`, looking `back` events at most: a titled person
+ * answering the other side's act may act for the state of the act before
+ * ("Japan protested ... after a Chinese helicopter violated its airspace.
+ * Vice Foreign Minister X summoned China's ambassador" is Japan's); NULL
+ * when there is none. */
 static const struct ne_memevent_s *mem_event(const ne_memory_t *mem, size_t back);
-static const char *last_agent_state(const ctx_t *c, const ne_member_t *other)
+static const char *last_agent_state(const ctx_t *c, const ne_member_t *other, size_t back)
 {
-    const struct ne_memevent_s *e = mem_event(c->mem, 1);
-    if (!e || !e->nagent || !e->agent[0].country[0]) return NULL;
-    if (other && other->country[0] && !strcmp(other->country, e->agent[0].country)) return NULL;
-    return e->agent[0].country;
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; b <= back && (e = mem_event(c->mem, b)); b++) {
+        if (!e->nagent || !e->agent[0].country[0]) return NULL;
+        if (other && other->country[0] && !strcmp(other->country, e->agent[0].country)) continue;
+        return e->agent[0].country;
+    }
+    return NULL;
 }
 
 /* An armed force or police: MIL, COP, SEC. */
@@ -1364,6 +1432,22 @@ static const char *mediated_party_state(const ctx_t *c, const ne_member_t *other
     return st && strcmp(st, other->country) ? st : NULL;
 }
 
+/* "A Zimbabwean court denied bail to 78 activists ... The United States
+ * called on the government to release them": when no state leads the
+ * article, "the government" a state acts on is not its own but the one the
+ * article named most among the others (the first named of equals); NULL
+ * when the actor is no state or there is no other. */
+static const char *other_article_state(const ctx_t *c, const ne_member_t *other)
+{
+    if (!other || !other->country[0]) return NULL;
+    const ne_memory_t *mem = c->mem;
+    int best = -1;
+    for (int k = 0; k < mem->nstates; k++)
+        if (strcmp(mem->states[k].country, other->country) && (best < 0 || mem->states[k].n > mem->states[best].n))
+            best = k;
+    return best >= 0 ? mem->states[best].country : NULL;
+}
+
 static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
                            uint32_t near, int target)
 {
@@ -1384,7 +1468,10 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
      * on is the government of the article's main state, when it has one (as
      * a subject it is the last state's: "Indonesia lifted a ban ... The
      * government lifted restrictions") */
-    if (target && !strcmp(role, "GOV") && the_government(c, m)) st = ne_memory_main_state(c->mem);
+    if (target && !strcmp(role, "GOV") && the_government(c, m)) {
+        st = ne_memory_main_state(c->mem);
+        if (!st) st = other_article_state(c, other);
+    }
     if (!st && target && role[0] && definite_role(c, m) && !local_role(role)) st = last_of_role(c, role);
     if (!st && (target || local_role(role))) st = event_place(c, near);
     if (!st && target && other && other->country[0] && crossborder_verb(c, near)) {
@@ -1403,7 +1490,7 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
     }
     /* ... the state that acted last in the article, not the other side's */
     if (!st && !target && !strcmp(role, "GOV") && other && other->country[0])
-        st = last_agent_state(c, other);
+        st = last_agent_state(c, other, titled_person(c, m) ? 2 : 1);
     /* "Pakistan condemned the Afghan attack, which killed three soldiers":
      * the forces (or civilians: "26 civilians were killed in the Indian
      * strikes") a state's violence (roots 18-20) hits are of another state,
@@ -1434,7 +1521,7 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
     /* "Vietnam accused China of ... The ministry also demanded compensation
      * from Beijing": an organ of a state with no state named is of the
      * state that acted last in the article, when that is not the other side */
-    if (!st && !target && role[0] && !local_role(role)) st = last_agent_state(c, other);
+    if (!st && !target && role[0] && !local_role(role)) st = last_agent_state(c, other, 1);
     if (!st) st = nearest_state(c, near, target ? NULL : (other ? other->country : NULL));
     /* "Police arrested a man at the scene": police, crowds and rebels are of
      * the last place the article named, not of its last state (a leader
@@ -2401,6 +2488,33 @@ static int aid_recipients(const ctx_t *c, const char *code, ne_member_t *cp)
     return n;
 }
 
+#define MAX_RELATIVE_SCAN 12 /* tokens of a relative clause searched for its own act */
+
+/* "seized an oil tanker that is suspected of damaging a cable linking
+ * Finland and Estonia": a relative clause on the object, at token k (its
+ * pronoun), whose own verb has a frame (an act of its own) before the
+ * clause's end, acts on the parties after that verb: they are not the
+ * first verb's object nor its owner ("a tanker that belongs to a Russian
+ * company" has no such verb, and names the owner; nor is an event noun's
+ * relative such a clause). */
+static int acting_relative(const ctx_t *c, uint32_t k)
+{
+    if (!(wf(c, k) & NE_W_REL) || k <= c->s.tb) return 0;
+    /* ("brokered the truce that ended the fighting between A and B": an
+     * event noun's relative names the event's parties) */
+    if (ment_at(c, k - 1) < 0 && ne_lex_noun(c->s.lx, tok(c, k - 1)->word) != NE_LEX_NONE) return 0;
+    for (uint32_t q = k + 1; q < c->s.te && q - k <= MAX_RELATIVE_SCAN; q++) {
+        if (is_punct(c, q, ".;:,")) return 0;
+        if (ment_at(c, q) >= 0) return 0; /* a party before any such verb */
+        for (size_t v = 0; v < c->s.d->vg.n; v++) {
+            const ne_vgroup_t *g = &c->s.d->vg.v[v];
+            if (g->head == q && g->pat && !(g->flags & NE_VG_NOUN) && strcmp(g->pat->code, NE_CODE_NONE))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* obj / reply: the first actor mention after the verb in its clause (",
  * its foreign ministry said" is not; a mention that modifies a noun or is
  * the actor itself is no object); else the targets of a similar act
@@ -2478,13 +2592,15 @@ static int toll_victims(const ctx_t *c, const ne_vgroup_t *g, ne_member_t *cp)
 }
 
 /* "China summoned the Japanese ambassador and warned of serious
- * consequences": a threat (root 13) that names no one, coordinated right
- * after a verb of the same subject whose pattern found its counterpart, is
- * aimed at that counterpart. Its members, 0 none. */
+ * consequences", "summoned China's ambassador and demanded measures to
+ * prevent a recurrence": a threat or a demand (roots 13, 10) that names no
+ * one, coordinated right after a verb of the same subject whose pattern
+ * found its counterpart, is aimed at that counterpart. Its members, 0
+ * none. */
 static int conjunct_threat_target(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                                   ne_member_t *cp)
 {
-    if (!na || strncmp(g->pat->code, "13", 2) || !conjoined(c, g)) return 0;
+    if (!na || (strncmp(g->pat->code, "13", 2) && strncmp(g->pat->code, "10", 2)) || !conjoined(c, g)) return 0;
     for (size_t k = c->s.d->vg.n; k > 0; k--) {
         const ne_vgroup_t *v = &c->s.d->vg.v[k - 1];
         if (v->head >= g->first || (v->flags & (NE_VG_NOUN | NE_VG_CONSUMED))) continue;
@@ -2517,7 +2633,8 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     for (uint32_t k = g->head + 1; k < end; k++) {
         /* in the verb's clause: "closed the borders and detained activists" */
         if (is_punct(c, k, ".;:,") || (k >= g->mend && passive_condition(c, k)) ||
-            ((is_w(c, k, "and") || is_w(c, k, "but")) && k + 1 >= g->mend && other_verb_at(c, k + 1)))
+            ((is_w(c, k, "and") || is_w(c, k, "but")) && k + 1 >= g->mend && other_verb_at(c, k + 1)) ||
+            (k >= g->mend && acting_relative(c, k)))
             break;
         int32_t m = ment_at(c, k);
         if (m < 0 || (c->s.d->ment.v[m].flags & NE_MF_REL)) continue;
@@ -3904,6 +4021,10 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         else ncp = event_parties(c, (uint32_t)noun, cp);
         /* "The deal was brokered by China": the parties of the last deal */
         if (!ncp && subj < 0) ncp = deal_parties(c, proto.code, act, na, cp);
+        /* "The accord was signed by Iran and Saudi Arabia": a joint act
+         * (option recip) in the passive whose subject names no party is
+         * done by the agents to each other, as in the active voice */
+        if (!ncp && subj < 0 && na >= 2 && (mt.pat->opts & NE_PO_RECIP)) recip = 1;
     } else {
         if (subj >= 0) {
             na = members(c, subj, act);
@@ -4657,6 +4778,25 @@ static uint32_t subjunctive_that(const ctx_t *c, const ne_vgroup_t *h)
     return q > c->s.tb && verb_head_at(c, q - 1) ? mm->tb : 0;
 }
 
+/* "demanded that Sweden expel the militants and condemned Denmark": is
+ * group gi coordinated ("and", "but") right after a mandative subjunctive
+ * while it is no bare base form itself (past_subjunctive)? Then it is no
+ * part of the clause asked for. */
+static int after_subjunctive(ctx_t *c, size_t gi)
+{
+    const ne_vgroup_t *h = &c->s.d->vg.v[gi];
+    if (!conjoined(c, h)) return 0;
+    /* the subjunctive's clause may hold a particle read as a verb ("crack
+     * down on"): the last few verbs before */
+    for (size_t k = gi, n = 0; k > 0 && n < 3; k--) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k - 1];
+        if (v->flags & NE_VG_NOUN) continue;
+        if (past_subjunctive(c, v, h)) return 1;
+        n++;
+    }
+    return 0;
+}
+
 /* A clause a bidding governs is what is asked for, not an act that
  * happened: it is never coded as asserted. When the bidding verb has no
  * frame that names its object ("urged that Peru withdraw", "demanded that
@@ -4668,7 +4808,7 @@ static int match_bidden(ctx_t *c, size_t gi)
 {
     ne_doc_t *d = c->s.d;
     ne_vgroup_t *h = &d->vg.v[gi];
-    uint32_t that = c->bidding ? bidden_from(c, h->first, 20) : 0;
+    uint32_t that = c->bidding && !after_subjunctive(c, gi) ? bidden_from(c, h->first, 20) : 0;
     if (!that) that = subjunctive_that(c, h);
     if (!that--) return 0;
     uint32_t w = that;
@@ -4975,11 +5115,18 @@ static int clause_gap(ctx_t *c, size_t gi, int32_t subj)
         if (!open) open = object_act_comma(c, r);
         if (!open) return 0;
     }
-    /* the act of the clause before: its nearest verb with a frame */
+    /* the act of the clause before: its nearest verb with a frame; its
+     * doer, in the passive the "by" agent ("China was described by the
+     * alliance as an enabler, a charge that Beijing rejected") */
     int32_t sj = -1;
     for (size_t k = gi; k > 0 && sj < 0; k--) {
         const ne_vgroup_t *v = &d->vg.v[k - 1];
-        if (v->head < open && coded_group(v) && v->pat) sj = group_subject(c, k - 1);
+        if (v->head >= open || !coded_group(v) || !v->pat) continue;
+        if (!(v->flags & NE_VG_PASSIVE)) {
+            sj = group_subject(c, k - 1);
+        } else if ((sj = by_agent(c, v->head + 1)) < 0) {
+            return 0;
+        }
     }
     if (sj < 0 || sj == subj) return 0;
     ne_vgroup_t gap = *h;
