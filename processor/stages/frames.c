@@ -2446,13 +2446,16 @@ static int toll_victims(const ctx_t *c, const ne_vgroup_t *g, ne_member_t *cp)
 }
 
 /* "China summoned the Japanese ambassador and warned of serious
- * consequences": a threat (root 13) that names no one, coordinated right
- * after a verb of the same subject whose pattern found its counterpart, is
- * aimed at that counterpart. Its members, 0 none. */
+ * consequences", "met Zelensky in Kyiv and pledged support": an act of the
+ * family code-conjunct (a threat, a commitment, a demand: grammar.tsv) that
+ * names no one, coordinated right after a verb of the same subject whose
+ * pattern found its counterpart, is aimed at that counterpart. Its members,
+ * 0 none. */
 static int conjunct_threat_target(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                                   ne_member_t *cp)
 {
-    if (!na || strncmp(g->pat->code, "13", 2) || !conjoined(c, g)) return 0;
+    char kept[5];
+    if (!na || !ne_lex_code_family(c->s.lx, NE_CF_CONJUNCT, g->pat->code, kept) || !conjoined(c, g)) return 0;
     for (size_t k = c->s.d->vg.n; k > 0; k--) {
         const ne_vgroup_t *v = &c->s.d->vg.v[k - 1];
         if (v->head >= g->first || (v->flags & (NE_VG_NOUN | NE_VG_CONSUMED))) continue;

@@ -380,6 +380,7 @@ enum {
     NE_CF_KIND_VEHICLE_BOMB, NE_CF_KIND_ROADSIDE, NE_CF_KIND_AIR_MEANS,
     NE_CF_HOME, /* code-home: acts a state does at home through its government (frames.c) */
     NE_CF_KIND_CYBER, /* code-kind-cyber: "Russian hackers attacked the parliament's network" */
+    NE_CF_CONJUNCT, /* code-conjunct: acts that, naming no one after a coordinated verb, are aimed at its party (frames.c) */
     NE_CF_COUNT
 };
 
