@@ -3415,17 +3415,41 @@ static int event_proto(ctx_t *c, const ne_vgroup_t *g, const ne_match_t *mt, ne_
     return 1;
 }
 
+/* "The arrest of the journalist by Iranian police was condemned by France",
+ * "two men whose detention by Beijing had been condemned by Ottawa": the
+ * agent an event noun names in its own phrase, a by-phrase between the noun
+ * and the passive verb at `end` (its of-phrase may stand between); members,
+ * 0 none. Bounded to 12 tokens. */
+static int phrase_by_agent(const ctx_t *c, uint32_t head, uint32_t end, ne_member_t *cp)
+{
+    for (uint32_t k = head + 1; k + 1 < end && k < head + 12; k++) {
+        if (is_punct(c, k, ".;:,()") || verb_head_at(c, k)) return 0;
+        if (is_w(c, k, "by")) {
+            int32_t m = ment_at(c, k + 1);
+            if (m < 0 && (wf(c, k + 1) & NE_W_DET)) m = ment_at(c, k + 2);
+            if (m < 0 || !c->s.d->ment.v[m].n || (c->s.d->ment.v[m].flags & (NE_MF_REL | NE_MF_LOC))) return 0;
+            return members(c, m, cp);
+        }
+        int32_t m = ment_at(c, k);
+        if (m >= 0) k = c->s.d->ment.v[m].te - 1;
+    }
+    return 0;
+}
+
 /* The parties of the event that the noun at head names, done to by a
- * passive verb: the article's last such event; for a meeting noun, else
+ * passive verb whose group opens at end: the agent its own phrase names
+ * (phrase_by_agent), else the article's last such event; for a meeting noun, else
  * the parties of a joint act of the same sentence ("A and B agreed to a
  * truce after talks brokered by X": the talks were theirs). */
-static int event_parties(const ctx_t *c, uint32_t head, ne_member_t *cp)
+static int event_parties(const ctx_t *c, uint32_t head, uint32_t end, ne_member_t *cp)
 {
+    int n = phrase_by_agent(c, head, end, cp);
+    if (n) return n;
     /* "the talks between A and B" */
     int32_t m = is_w(c, head + 1, "between") ? ment_at(c, head + 2) : -1;
     if (m >= 0 && c->s.d->ment.v[m].n > 1 && !(c->s.d->ment.v[m].flags & NE_MF_REL))
         return members(c, m, cp);
-    int n = ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, head)->word, cp, NE_MAX_MEMBERS);
+    n = ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, head)->word, cp, NE_MAX_MEMBERS);
     uint32_t noun = ne_lex_noun(c->s.lx, tok(c, head)->word);
     if (n || noun == NE_LEX_NONE || ne_lex_noun_participants(c->s.lx, noun) != NE_REF_PARTICIPANTS)
         return n;
@@ -3857,7 +3881,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
          * in its own phrase ("talks between A and B"), else remembered */
         if (subj >= 0) ncp = members(c, subj, cp);
         else if (g->target >= 0) ncp = members(c, g->target, cp);
-        else ncp = event_parties(c, (uint32_t)noun, cp);
+        else ncp = event_parties(c, (uint32_t)noun, g->first, cp);
         /* "The deal was brokered by China": the parties of the last deal */
         if (!ncp && subj < 0) ncp = deal_parties(c, proto.code, act, na, cp);
     } else {
