@@ -877,6 +877,16 @@ static int32_t with_absolute_subject(const ctx_t *c, const ne_vgroup_t *g)
     return m;
 }
 
+/* "The pope met Zelensky's envoy and appealed to both countries": a verb
+ * right after "and" shares the subject of the verb it is coordinated
+ * with; when that subject is no actor (a plain noun), a mention after that
+ * verb's head is its object, never the subject of the second: -1 then,
+ * else `left` (the mention subject_left found). */
+static int32_t conjunct_object_no_subject(const ctx_t *c, const ne_vgroup_t *k, int32_t left)
+{
+    return left >= 0 && c->s.d->ment.v[left].tb > k->head ? -1 : left;
+}
+
 static int32_t find_subject(ctx_t *c, size_t gi)
 {
     ne_vgroup_t *g = &c->s.d->vg.v[gi];
@@ -929,6 +939,7 @@ static int32_t find_subject(ctx_t *c, size_t gi)
         int32_t shared = group_subject(c, (size_t)k);
         if (shared >= 0) return shared;
         if (after_relative_that(c, &c->s.d->vg.v[k])) return -1;
+        return conjunct_object_no_subject(c, &c->s.d->vg.v[k], subject_left(c, g->first, (g->flags & NE_VG_PASSIVE) != 0));
     }
     /* '"...," said the French foreign minister': a reporting verb right
      * after the closing quote of what it reports has its subject after it
