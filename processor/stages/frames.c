@@ -3603,6 +3603,7 @@ static void conditional_threat(ctx_t *c, size_t gi)
 }
 
 static int same_members(const ne_member_t *act, int na, const ne_member_t *cp, int ncp);
+static int agreed_on_member(const ne_vgroup_t *g, const ne_member_t *act, int na, const ne_member_t *cp, int ncp);
 
 /* "A camp for Congolese refugees was attacked by X", "The homes of two
  * Palestinian families were demolished": a passive subject that is a
@@ -3925,6 +3926,7 @@ parties:
     ncp = one_party_per_state(cp, ncp);
     ncp = victims_one_party(proto.code, cp, ncp);
     ncp = release_holders(c, g, proto.code, cp, ncp);
+    if (!recip && agreed_on_member(g, act, na, cp, ncp)) recip = 1;
     if (recip) {
         if (na < 2) return (*empty = 1), 0;
         for (int i = 0; i < na; i++) resolve_member(c, &act[i], NULL, g->head, 0);
@@ -3986,6 +3988,18 @@ static void remember_agents(ctx_t *c, const ne_vgroup_t *g, const char *code, ne
     if (strncmp(code, "15", 2)) return;
     for (int i = 0; i < na; i++) resolve_member(c, &act[i], NULL, g->head, 0);
     remember_event(c->mem, code, trigger_word(c, g), means_word(c, g), c->s.tb, act, na, NULL, 0);
+}
+
+/* "Azerbaijan and Iran agreed to reopen the embassy in Tehran": two states
+ * that agree (mood agree) on an act whose one counterpart is the state of
+ * one of them agree with each other: coded both ways, as a recip pattern,
+ * instead of the one member on the other (the second would act on itself). */
+static int agreed_on_member(const ne_vgroup_t *g, const ne_member_t *act, int na, const ne_member_t *cp, int ncp)
+{
+    if (!(g->flags & NE_VG_AGREE) || na != 2 || ncp != 1 || !cp[0].country[0] || !act[0].country[0] ||
+        !act[1].country[0] || !strcmp(act[0].country, act[1].country))
+        return 0;
+    return !strcmp(cp[0].country, act[0].country) || !strcmp(cp[0].country, act[1].country);
 }
 
 /* Do the counterparts name no one but the actors themselves (or no one)? */
