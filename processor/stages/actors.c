@@ -168,6 +168,15 @@ static int is_capitalized(const ctx_t *c, uint32_t i)
     return (t->flags & (NE_TF_CAP | NE_TF_ALLCAP | NE_TF_DOTTED)) != 0;
 }
 
+/* "the pope met ...", "the pope's remarks": a seat (a one-person office or
+ * a building that stands for a government organ) right after "the" names it
+ * in lower case too, as news style writes "the pope"; other entries (a
+ * state, a person) must be capitalised. */
+static int definite_seat(const ctx_t *c, uint32_t i, const ne_lexent_t *en)
+{
+    return en->kind == NE_AK_SEAT && i > c->s.tb && is_w(c, i - 1, "the");
+}
+
 /* Is token i a capitalised adjective that is no name (class `adjective` of
  * mention-words.tsv: a creed's or a movement's, "Protestant", "Islamist";
  * an office's, "Federal")? It modifies the noun after it as a lower-case
@@ -419,7 +428,7 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
             /* names of states, places and people are written capitalized;
              * "turkey" or "chad" in lower case are other words, and a
              * one- or two-letter name in capitals ("US", not "us" or "Us") */
-            if (!is_capitalized(c, i) && !particle_name(c, i)) continue;
+            if (!is_capitalized(c, i) && !particle_name(c, i) && !definite_seat(c, i, en)) continue;
             if (j == i && tok(c, i)->fold_len <= 2 &&
                 !(tok(c, i)->flags & (NE_TF_ALLCAP | NE_TF_DOTTED)))
                 continue;
