@@ -1843,13 +1843,16 @@ static uint32_t after_adjunct(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
 
 /* "sharing satellite imagery of Chinese naval movements with X": an of-
  * phrase completes the pattern's noun before the pattern's next
- * preposition. The token where element e fits after it, or 0. */
+ * preposition; so does a topic phrase with no actor in it (class TOPIC:
+ * "resume talks on a trade deal with Paraguay"). The token where element
+ * e fits after it, or 0. */
 static uint32_t after_of_phrase(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
 {
-    if (!is_w(c, pos, "of")) return 0;
+    int topic = in_gclass(c, NE_GC_TOPIC, tok(c, pos)->word);
+    if (!is_w(c, pos, "of") && !topic) return 0;
     for (uint32_t q = pos + 1, k = 0; k <= MAX_ADJUNCT + 1 && q < c->te; k++, q++) {
         if (k > 0 && word_fits(c, e, q)) return q;
-        if ((wf(c, q) & NE_W_PREP) || !np_internal(c, q)) return 0;
+        if ((wf(c, q) & NE_W_PREP) || !np_internal(c, q) || (topic && ment_at(c, q) >= 0)) return 0;
     }
     return 0;
 }
