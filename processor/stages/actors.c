@@ -2574,6 +2574,16 @@ static uint32_t control_compound(const ctx_t *c, uint32_t j)
     return k > j + 2 ? k : 0;
 }
 
+/* "a separatist commander", "the militant leader": a title (an office)
+ * after a role noun of a non-state group (REB, OPP) is an office of that
+ * group, not of the state's government or army ("rebel commander" is
+ * written in roles.tsv; the rule covers the other group nouns). */
+static int group_office(const build_t *b, const ne_lexent_t *en)
+{
+    return b->role_set && !b->arms && en->kind == NE_RK_TITLE &&
+           (!strcmp(b->role, "REB") || !strcmp(b->role, "OPP"));
+}
+
 /* A role from roles.tsv at p->j ("foreign ministry", "protesters"). */
 static void head_role(ctx_t *c, build_t *b, parse_t *p, atom_t a)
 {
@@ -2582,8 +2592,10 @@ static void head_role(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     if (!b->role_set || b->arms) b->arms = en->kind == NE_RK_ARMS;
     /* a weapon or asset after a body is the body's: "rebel positions" are REB */
     int bodys = en->kind == NE_RK_ARMS && b->role_set && !b->arms;
-    /* the last noun is the head: "media regulator" is a regulator */
-    if (!bodys && (!b->role_set || en->code[0])) ne_strlcpy(b->role, en->code, sizeof(b->role));
+    /* the last noun is the head: "media regulator" is a regulator; but an
+     * office held in a rebel or opposition group is the group's */
+    if (!bodys && (!b->role_set || en->code[0]) && !group_office(b, en))
+        ne_strlcpy(b->role, en->code, sizeof(b->role));
     b->role_set = 1;
     /* out of office: a former leader is the opposition, a former diplomat or
      * soldier a civilian */
