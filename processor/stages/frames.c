@@ -411,6 +411,7 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
     if (bare_reported_thing(c, i)) return -1;
     uint32_t k = i;
     int32_t of_object = -1; /* "A convoy of the United Nations was attacked" */
+    int32_t by_agent = -1;  /* "the arrest of X by Y": Y */
     uint32_t time_cls = ne_lex_gclass(c->s.lx, NE_GC_CLAUSE_TIME);
     for (int steps = 0; steps < 60 && k > c->s.tb; steps++) {
         uint32_t p = k - 1;
@@ -455,7 +456,11 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
         /* "Up to 100 ethnic Albanians demonstrated": "up to" is a quantity */
         int up_to = pp > c->s.tb && is_w(c, pp, "to") && is_w(c, pp - 1, "up");
         if (pp < mm->tb && (wf(c, pp) & NE_W_PREP) && !is_w(c, pp, "than") && !up_to) {
-            if (of_object < 0 && is_w(c, pp, "of")) of_object = m;
+            /* "The arrest of a journalist by Burkinabe police drew
+             * criticism": an event noun's by-agent after its of-phrase
+             * stands for the phrase, not the party it acted on */
+            if (!passive && by_agent < 0 && of_object < 0 && is_w(c, pp, "by")) by_agent = m;
+            if (of_object < 0 && is_w(c, pp, "of")) of_object = by_agent >= 0 ? by_agent : m;
             continue;
         }
         /* nor is one after a few modifiers ("loyal to ousted leader X") */
