@@ -3744,13 +3744,45 @@ static int talks_between(ctx_t *c, struct ne_events_s *ev, const ne_event_t *pro
 }
 
 static void remember_agents(ctx_t *c, const ne_vgroup_t *g, const char *code, ne_member_t *act, int na);
+static uint8_t lemma_forms(const ctx_t *c, uint32_t i, uint32_t lemma);
+static int32_t group_at(const ctx_t *c, uint32_t w);
+
+/* "a demand that Kyiv rejected", "a claim that New Delhi has denied": is
+ * the clause after the noun's "that" at token `that` an object relative on
+ * the noun, not what the noun says or asks (a content clause, "a demand that
+ * Kyiv withdraw its troops")? Its subject mention, auxiliaries or adverbs, a
+ * past verb or participle, and nothing after the verb (the noun is its
+ * object) but a date, "as" or the clause's end. */
+static int object_gap_relative(const ctx_t *c, uint32_t that)
+{
+    if (that <= c->s.tb || verb_head_at(c, that - 1)) return 0; /* "demanded that": a verb's */
+    uint32_t q = that + 1;
+    int32_t m = ment_at(c, q);
+    if (m < 0 || !c->s.d->ment.v[m].n) return 0;
+    q = c->s.d->ment.v[m].te;
+    while (q < c->s.te && ((wf(c, q) & (NE_W_HAVE | NE_W_BE)) || is_adverb_like(c, q))) q++;
+    int32_t gi = q < c->s.te ? group_at(c, q) : -1;
+    if (gi < 0 || !(lemma_forms(c, q, c->s.d->vg.v[gi].lemma) & (NE_F_PAST | NE_F_PPART))) return 0;
+    q++;
+    while (q < c->s.te && in_timex(c, q)) q++;
+    /* a short adjunct with no party in it: "rejected for two years" */
+    if (q < c->s.te && (wf(c, q) & NE_W_PREP) && !is_w(c, q, "as") && !is_w(c, q, "of")) {
+        uint32_t r = q + 1;
+        while (r < c->s.te && r - q <= 4 && tok(c, r)->kind == NE_TK_WORD && ment_at(c, r) < 0 &&
+               !verb_head_at(c, r))
+            r++;
+        if (r - q > 1 && (r >= c->s.te || is_punct(c, r, ".,;:"))) q = r;
+    }
+    return q >= c->s.te || is_punct(c, q, ".,;:") || is_w(c, q, "as");
+}
+
 /* "declined to comment on reports that Tehran had supplied drones": a
  * clause after "that" and a noun of hearsay (class HEARSAY) is what is
  * said, not what the text asserts. */
 static int hearsay_clause(const ctx_t *c, const ne_vgroup_t *g)
 {
     uint32_t p = clause_start(c, g);
-    if (p < c->s.tb + 2 || !is_w(c, p - 1, "that")) return 0;
+    if (p < c->s.tb + 2 || !is_w(c, p - 1, "that") || object_gap_relative(c, p - 1)) return 0;
     uint32_t q = p - 1; /* past a date: "reports on Monday that" */
     while (q > c->s.tb && (is_adverb_like(c, q - 1) || in_timex(c, q - 1))) q--;
     if (q <= c->s.tb || tok(c, q - 1)->kind != NE_TK_WORD) return 0;
@@ -4606,6 +4638,7 @@ static uint32_t bidden_from(const ctx_t *c, uint32_t from, int budget)
             ((is_w(c, p, "and") || is_w(c, p, "but")) && p > c->s.tb && is_punct(c, p - 1, ",")))
             return 0;
         if (is_w(c, p, "that")) {
+            if (object_gap_relative(c, p)) return 0; /* "a demand that Kyiv rejected" */
             uint32_t q = p;
             while (q > c->s.tb && (is_adverb_like(c, q - 1) || in_timex(c, q - 1))) q--;
             if (q > c->s.tb && tok(c, q - 1)->kind == NE_TK_WORD && bidding_at(c, q - 1)) return p + 1;
