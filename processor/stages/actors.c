@@ -2713,7 +2713,10 @@ static int head_modifier(ctx_t *c, build_t *b, parse_t *p)
         p->mods++;
         return 1;
     }
-    if (is_hyphen(c, p->j) && (b->nown || b->role_set) && role_ahead(c, p->j + 1, 1)) {
+    /* "Kenyan-led forces"; a hyphen with a space before it is a dash, as
+     * after a dateline ("NAIROBI - Pirates fired"), and joins nothing */
+    if (is_hyphen(c, p->j) && !(tok(c, p->j)->flags & NE_TF_SPACE) && (b->nown || b->role_set) &&
+        role_ahead(c, p->j + 1, 1)) {
         p->j++;
         return 1;
     }
