@@ -995,7 +995,8 @@ static int attack_noun(const ctx_t *c, uint32_t k)
 }
 
 /* The state of the place where the event at `near` happens: a place or
- * state named after "in", "at", "near", "across" or "throughout" (a word or two between: "in
+ * state named after "in", "at", "near", "across", "throughout" or "off" (at
+ * sea: "off the Somali coast"; a word or two between: "in
  * southern Israel", "in Western Cambodia"; "in the city of Sumy"), or after
  * an attack's "on" or "of" ("a drone attack on Sumy killed 11 people",
  * "died in the shelling of Kherson"), in the
@@ -1023,7 +1024,7 @@ static const char *event_place(const ctx_t *c, uint32_t near)
         if (b > c->s.tb + 1 && is_w(c, b - 1, "the")) b--; /* "in the occupied West Bank" */
         if (!(b > c->s.tb &&
               (is_w(c, b - 1, "in") || is_w(c, b - 1, "at") || is_w(c, b - 1, "near") ||
-               is_w(c, b - 1, "across") || is_w(c, b - 1, "throughout") ||
+               is_w(c, b - 1, "across") || is_w(c, b - 1, "throughout") || is_w(c, b - 1, "off") ||
                (b > c->s.tb + 1 && (is_w(c, b - 1, "on") || is_w(c, b - 1, "against") || is_w(c, b - 1, "of")) &&
                 attack_noun(c, b - 2)))))
             continue;
