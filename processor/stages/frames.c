@@ -2057,6 +2057,16 @@ static int other_agents(const ctx_t *c, uint32_t noun, const ne_member_t *actor,
     return 0;
 }
 
+/* "criticised a meeting between Honduran military chiefs and Venezuela's
+ * defence minister", "condemned the talks between Russia and Iran": the
+ * parties of a compound right after the event noun's "between"; 0 none. */
+static int between_parties(const ctx_t *c, uint32_t head, ne_member_t *cp)
+{
+    int32_t m = is_w(c, head + 1, "between") ? ment_at(c, head + 2) : -1;
+    if (m < 0 || c->s.d->ment.v[m].n < 2 || (c->s.d->ment.v[m].flags & NE_MF_REL)) return 0;
+    return members(c, m, cp);
+}
+
 /* "condemned the raid": the counterpart is the raid's agent, named in the
  * phrase, or, for a definite phrase, the agents of the last event of the
  * article that the noun can name (its participants for a meeting noun:
@@ -2066,7 +2076,9 @@ static int event_counterpart(const ctx_t *c, uint32_t head, const ne_member_t *a
 {
     uint32_t noun = ne_lex_noun(c->s.lx, tok(c, head)->word);
     int agents = noun != NE_LEX_NONE && ne_lex_noun_participants(c->s.lx, noun) == NE_REF_AGENTS;
-    int n = agents ? 0 : event_agent_in_phrase(c, head, cp);
+    int n = agents ? 0 : between_parties(c, head, cp);
+    if (n) return n;
+    n = agents ? 0 : event_agent_in_phrase(c, head, cp);
     /* "arrested 20 suspects" names the attackers, definite or not */
     if (n || (!agents && !definite_phrase(c, head))) return n;
     if (counter_act(c, head)) return na ? response_agents(c, head, &act[0], cp) : 0;
@@ -3460,12 +3472,11 @@ static int phrase_by_agent(const ctx_t *c, uint32_t head, uint32_t end, ne_membe
  * truce after talks brokered by X": the talks were theirs). */
 static int event_parties(const ctx_t *c, uint32_t head, uint32_t end, ne_member_t *cp)
 {
-    int n = phrase_by_agent(c, head, end, cp);
-    if (n) return n;
     /* "the talks between A and B" */
-    int32_t m = is_w(c, head + 1, "between") ? ment_at(c, head + 2) : -1;
-    if (m >= 0 && c->s.d->ment.v[m].n > 1 && !(c->s.d->ment.v[m].flags & NE_MF_REL))
-        return members(c, m, cp);
+    int n = between_parties(c, head, cp);
+    if (n) return n;
+    n = phrase_by_agent(c, head, end, cp);
+    if (n) return n;
     n = ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, head)->word, cp, NE_MAX_MEMBERS);
     uint32_t noun = ne_lex_noun(c->s.lx, tok(c, head)->word);
     if (n || noun == NE_LEX_NONE || ne_lex_noun_participants(c->s.lx, noun) != NE_REF_PARTICIPANTS)
