@@ -2431,10 +2431,13 @@ static int own_forces(const ne_mention_t *m, const ne_member_t *actor)
     return 1;
 }
 
-/* Is `code` a demand or an appeal for the release of persons (1053, 0253)? */
-static int release_bidding(const char *code)
+/* Is `code` a demand or an appeal on detained persons, for their release
+ * or for access to them (family code-holder of grammar.tsv: 1053, 0253,
+ * 1055, 0255)? */
+static int release_bidding(const ctx_t *c, const char *code)
 {
-    return !strncmp(code, "1053", 4) || !strncmp(code, "0253", 4);
+    char kept[5];
+    return ne_lex_code_family(c->s.lx, NE_CF_HOLDER, code, kept);
 }
 
 static int investigated_agents(const ctx_t *c, const char *code, const ne_member_t *act, int na,
@@ -2531,7 +2534,7 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
         /* the actor itself is no object, unless it asks for its own people's
          * release ("the UN called for their release": the holders, below) */
         if (na && c->s.d->ment.v[m].n && !strcmp(c->s.d->ment.v[m].m[0].code, act[0].code) &&
-            !release_bidding(g->pat->code))
+            !release_bidding(c, g->pat->code))
             continue;
         /* "Ethiopia and Eritrea massed troops", "Somalia recalled its
          * envoy": the actor's own forces or officials, inside the words the
@@ -3692,7 +3695,7 @@ static int detained(const struct ne_memevent_s *e, const ne_member_t *p)
  * party itself when the article names no such event. */
 static int release_holders(ctx_t *c, const ne_vgroup_t *g, const char *code, ne_member_t *cp, int ncp)
 {
-    if (!release_bidding(code) || ncp != 1) return ncp;
+    if (!release_bidding(c, code) || ncp != 1) return ncp;
     /* "the release of the fishermen whom Chinese forces detained", "...
      * who were abducted by gunmen": the detention told later in the
      * sentence, in a relative clause on them */

@@ -382,6 +382,7 @@ enum {
     NE_CF_HOME, /* code-home: acts a state does at home through its government (frames.c) */
     NE_CF_KIND_CYBER, /* code-kind-cyber: "Russian hackers attacked the parliament's network" */
     NE_CF_CONJUNCT, /* code-conjunct: acts that, naming no one after a coordinated verb, are aimed at its party (frames.c) */
+    NE_CF_HOLDER, /* code-holder: biddings on detained people (their release, access to them) go to their holder (frames.c) */
     NE_CF_COUNT
 };
 
