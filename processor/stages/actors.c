@@ -797,6 +797,26 @@ static int setting_mention(const ctx_t *c, const ne_mention_t *m)
     return m->tb > c->s.tb && m->tb < c->s.te && (is_w(c, m->tb - 1, "at") || is_w(c, m->tb - 1, "before"));
 }
 
+/* "The Vatican said that Pope Francis had met a Chinese bishop, and that
+ * he hoped to visit Beijing": a subject pronoun that opens a "that" clause
+ * coordinated with an earlier one ("and that") is the subject of that
+ * earlier clause, not the last party named: the mention right after the
+ * sentence's previous "that". NULL when there is none. Bounded by the
+ * sentence. */
+static const ne_mention_t *parallel_subject(const ctx_t *c, uint32_t i)
+{
+    if (i < c->s.tb + 2 || !is_w(c, i - 1, "that") || !is_w(c, i - 2, "and")) return NULL;
+    for (uint32_t k = i - 2; k > c->s.tb; k--) {
+        if (!is_w(c, k - 1, "that")) continue;
+        for (size_t m = 0; m < c->s.d->ment.n; m++) {
+            const ne_mention_t *mm = &c->s.d->ment.v[m];
+            if (mm->tb == k && mm->n && !(mm->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_PRON))) return mm;
+        }
+        return NULL;
+    }
+    return NULL;
+}
+
 static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
                                            int objective)
 {
@@ -809,6 +829,10 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
         if (subj && pronoun_fits(subj, kind) && !(bound && same_referent(subj, bound)) &&
             !(kind == 'i' && (subj->flags & NE_MF_PLURAL)))
             return subj;
+    }
+    if (!objective) {
+        const ne_mention_t *par = parallel_subject(c, i);
+        if (par && pronoun_fits(par, kind)) return par;
     }
     if (!objective && speech_clause(c, i)) {
         const ne_mention_t *spk = speaker_of(c, i), *subj = sentence_subject(c);
