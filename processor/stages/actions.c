@@ -1684,11 +1684,34 @@ static int repeated_preposition(const ctx_t *c, const mstate_t *ms, uint16_t ei,
 }
 
 /* '+' and '@': the counterpart, one actor mention, or an event. */
+/* "expelled diplomats from seven Latin American countries, including
+ * Argentina and Chile": a plain noun phrase of no party at pos, a comma and
+ * a word of class INCLUDING, then a mention: that mention (the parties
+ * listed) fills the counterpart's place. -1 none. Bounded to 8 tokens. */
+static int32_t included_mention(const ctx_t *c, uint32_t pos)
+{
+    uint32_t q = pos;
+    while (q < c->te && q - pos < 8 && !is_punct(c, q, ",") && np_internal(c, q)) {
+        int32_t m = ment_at(c, q);
+        if (m >= 0 && c->d->ment.v[m].n) return -1; /* a party of its own */
+        q++;
+    }
+    if (q == pos || q + 2 >= c->te || !is_punct(c, q, ",") || tok(c, q + 1)->kind != NE_TK_WORD ||
+        !in_gclass(c, NE_GC_INCLUDING, tok(c, q + 1)->word))
+        return -1;
+    int32_t m = ment_at(c, q + 2);
+    return m >= 0 && c->d->ment.v[m].n && c->d->ment.v[m].tb == q + 2 ? m : -1;
+}
+
 static int match_target(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
     const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
     uint32_t at;
     int32_t m = slot_mention(c, pos, &at);
+    if (m < 0 || !c->d->ment.v[m].n) {
+        int32_t inc = included_mention(c, pos);
+        if (inc >= 0) m = inc;
+    }
     if (m < 0) return match_event_slot(c, ms, ei, pos);
     const ne_mention_t *mm = &c->d->ment.v[m];
     if (!target_fits(c, e, mm)) return 0;
