@@ -1349,6 +1349,26 @@ static const char *mediated_party_state(const ctx_t *c, const ne_member_t *other
     return st && strcmp(st, other->country) ? st : NULL;
 }
 
+/* "PORT-AU-PRINCE - Gangs ambushed a patrol of Kenyan police officers":
+ * the state of a dateline that opens the sentence (an all-capital place
+ * mention at its first token, then a dash within a few tokens), where
+ * the reporter is and, with no place of its own, a local actor acts; NULL
+ * when the sentence has no dateline. */
+static const char *dateline_state(const ctx_t *c)
+{
+    int32_t m = ment_at(c, c->s.tb);
+    if (m < 0 || !(tok(c, c->s.tb)->flags & NE_TF_ALLCAP)) return NULL;
+    const ne_mention_t *mm = &c->s.d->ment.v[m];
+    if (mm->n != 1 || !mm->m[0].country[0] || mm->m[0].role[0]) return NULL;
+    for (uint32_t k = mm->te; k < c->s.te && k - c->s.tb < 12; k++) {
+        if (tok(c, k)->kind != NE_TK_PUNCT) continue;
+        const char *x = c->s.d->text + tok(c, k)->start;
+        if (!strncmp(x, "\xe2\x80\x94", 3) || !strncmp(x, "\xe2\x80\x93", 3) || *x == '-')
+            return mm->m[0].country;
+    }
+    return NULL;
+}
+
 static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
                            uint32_t near, int target)
 {
@@ -1372,6 +1392,7 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
     if (target && !strcmp(role, "GOV") && the_government(c, m)) st = ne_memory_main_state(c->mem);
     if (!st && target && role[0] && definite_role(c, m) && !local_role(role)) st = last_of_role(c, role);
     if (!st && (target || local_role(role))) st = event_place(c, near);
+    if (!st && !target && local_role(role)) st = dateline_state(c);
     if (!st && target && other && other->country[0] && crossborder_verb(c, near)) {
         st = nearest_state(c, near, other->country);
         if (!st && c->mem->country[0] && strcmp(c->mem->country, other->country))
