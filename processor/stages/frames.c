@@ -1432,8 +1432,16 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
      * the event happens ("declared a state of siege in Haiti") */
     if (!st && other && other->country[0]) {
         const char *place = event_place(c, near);
+        /* "the incoming prime minister rejected President Trump's bid"
+         * after "Greenland's parties": a government organ acting on
+         * another government is of another state the sentence names
+         * (forces are not: "the soldiers who fired on its border guards") */
+        const char *mate = !target && !strcmp(role, "GOV") && !strcmp(role, other->role)
+                               ? nearest_state(c, near, other->country) : NULL;
         if (target && role[0] && !strcmp(role, other->role))
             st = role_mate_state(c, other);
+        else if (mate)
+            st = mate;
         else if (target || other->role[0] || (place && !strcmp(place, other->country)))
             st = other->country;
     }
