@@ -2533,6 +2533,28 @@ static int conjunct_threat_target(const ctx_t *c, const ne_vgroup_t *g, const ne
     return 0;
 }
 
+/* "France and the United States welcomed the result", "The African Union
+ * praised the conduct of the vote": an election or its outcome (class
+ * ELECTION) among the words the pattern matched, with no party named, is
+ * the article's main state's, when that is not the actor's own. Its
+ * member, 0 none. */
+static int election_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                          ne_member_t *cp)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_ELECTION);
+    int named = 0;
+    for (uint32_t k = g->head + 1; k < g->mend && k < c->s.te && !named; k++)
+        named = tok(c, k)->kind == NE_TK_WORD &&
+                ne_lex_in_class(c->s.lx, cls, ne_lex_singular(c->s.lx, tok(c, k)->word) >= 0
+                                                  ? ne_lex_singular(c->s.lx, tok(c, k)->word)
+                                                  : tok(c, k)->word);
+    const char *st = named ? ne_memory_main_state(c->mem) : NULL;
+    if (!st || (na && !strcmp(act[0].country, st))) return 0;
+    memset(&cp[0], 0, sizeof(cp[0]));
+    ne_member_set(&cp[0], st, "");
+    return 1;
+}
+
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp, const struct ne_events_s *ev)
 {
@@ -2597,7 +2619,7 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     if ((g->pat->opts & NE_PO_REPLY) && na && (n = reply_target(ev, &act[0], cp))) return n;
     /* "Poland scrambled fighter jets" after Russia's strikes on Ukraine */
     if (!strncmp(g->pat->code, "15", 2)) return last_force_agent(c, act, na, cp);
-    return 0;
+    return election_state(c, g, act, na, cp);
 }
 
 /* The article's last remembered event of roots lo-hi between two parties:
