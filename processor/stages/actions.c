@@ -1728,11 +1728,34 @@ static int repeated_preposition(const ctx_t *c, const mstate_t *ms, uint16_t ei,
 }
 
 /* '+' and '@': the counterpart, one actor mention, or an event. */
+/* "expelled diplomats from seven Latin American countries, including
+ * Argentina and Chile": a plain noun phrase of no party at pos, a comma and
+ * a word of class INCLUDING, then a mention: that mention (the parties
+ * listed) fills the counterpart's place. -1 none. Bounded to 8 tokens. */
+static int32_t included_mention(const ctx_t *c, uint32_t pos)
+{
+    uint32_t q = pos;
+    while (q < c->te && q - pos < 8 && !is_punct(c, q, ",") && np_internal(c, q)) {
+        int32_t m = ment_at(c, q);
+        if (m >= 0 && c->d->ment.v[m].n) return -1; /* a party of its own */
+        q++;
+    }
+    if (q == pos || q + 2 >= c->te || !is_punct(c, q, ",") || tok(c, q + 1)->kind != NE_TK_WORD ||
+        !in_gclass(c, NE_GC_INCLUDING, tok(c, q + 1)->word))
+        return -1;
+    int32_t m = ment_at(c, q + 2);
+    return m >= 0 && c->d->ment.v[m].n && c->d->ment.v[m].tb == q + 2 ? m : -1;
+}
+
 static int match_target(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
     const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
     uint32_t at;
     int32_t m = slot_mention(c, pos, &at);
+    if (m < 0 || !c->d->ment.v[m].n) {
+        int32_t inc = included_mention(c, pos);
+        if (inc >= 0) m = inc;
+    }
     if (m < 0) return match_event_slot(c, ms, ei, pos);
     const ne_mention_t *mm = &c->d->ment.v[m];
     if (!target_fits(c, e, mm)) return 0;
@@ -1887,13 +1910,16 @@ static uint32_t after_adjunct(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
 
 /* "sharing satellite imagery of Chinese naval movements with X": an of-
  * phrase completes the pattern's noun before the pattern's next
- * preposition. The token where element e fits after it, or 0. */
+ * preposition; so does a topic phrase with no actor in it (class TOPIC:
+ * "resume talks on a trade deal with Paraguay"). The token where element
+ * e fits after it, or 0. */
 static uint32_t after_of_phrase(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
 {
-    if (!is_w(c, pos, "of")) return 0;
+    int topic = in_gclass(c, NE_GC_TOPIC, tok(c, pos)->word);
+    if (!is_w(c, pos, "of") && !topic) return 0;
     for (uint32_t q = pos + 1, k = 0; k <= MAX_ADJUNCT + 1 && q < c->te; k++, q++) {
         if (k > 0 && word_fits(c, e, q)) return q;
-        if ((wf(c, q) & NE_W_PREP) || !np_internal(c, q)) return 0;
+        if ((wf(c, q) & NE_W_PREP) || !np_internal(c, q) || (topic && ment_at(c, q) >= 0)) return 0;
     }
     return 0;
 }
@@ -2401,11 +2427,16 @@ static int match_support(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, n
         uint32_t q = match_particles(c, sp, from);
         if (!q) continue;
         q = skip_transparent(c, q);
+        int indefinite = 0;
         for (int k = 0; k <= MAX_PREMOD && q < c->te; k++, q++) {
             uint32_t noun = ne_lex_noun(c->lx, tok(c, q)->word);
             mstate_t ms;
+            if (is_w(c, q, "a") || is_w(c, q, "an")) indefinite = 1;
             if (noun != NE_LEX_NONE && aspect_gerund(c, vg, q)) break;
             if (noun != NE_LEX_NONE && match_noun(c, noun, q + 1, &ms)) {
+                /* "to ensure a credible vote": a noun that only refers to
+                 * an act told before (`---  vote`) refers to none after "a" */
+                if (indefinite && !strcmp(ms.p->code, NE_CODE_NONE)) break;
                 out->pat = ms.p;
                 out->target = ms.target;
                 out->evnoun = ms.evnoun;

@@ -171,6 +171,15 @@ static int is_capitalized(const ctx_t *c, uint32_t i)
     return (t->flags & (NE_TF_CAP | NE_TF_ALLCAP | NE_TF_DOTTED)) != 0;
 }
 
+/* "the pope met ...", "the pope's remarks": a seat (a one-person office or
+ * a building that stands for a government organ) right after "the" names it
+ * in lower case too, as news style writes "the pope"; other entries (a
+ * state, a person) must be capitalised. */
+static int definite_seat(const ctx_t *c, uint32_t i, const ne_lexent_t *en)
+{
+    return en->kind == NE_AK_SEAT && i > c->s.tb && is_w(c, i - 1, "the");
+}
+
 /* Is token i a capitalised adjective that is no name (class `adjective` of
  * mention-words.tsv: a creed's or a movement's, "Protestant", "Islamist";
  * an office's, "Federal")? It modifies the noun after it as a lower-case
@@ -422,7 +431,7 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
             /* names of states, places and people are written capitalized;
              * "turkey" or "chad" in lower case are other words, and a
              * one- or two-letter name in capitals ("US", not "us" or "Us") */
-            if (!is_capitalized(c, i) && !particle_name(c, i)) continue;
+            if (!is_capitalized(c, i) && !particle_name(c, i) && !definite_seat(c, i, en)) continue;
             if (j == i && tok(c, i)->fold_len <= 2 &&
                 !(tok(c, i)->flags & (NE_TF_ALLCAP | NE_TF_DOTTED)))
                 continue;
@@ -791,6 +800,26 @@ static int setting_mention(const ctx_t *c, const ne_mention_t *m)
     return m->tb > c->s.tb && m->tb < c->s.te && (is_w(c, m->tb - 1, "at") || is_w(c, m->tb - 1, "before"));
 }
 
+/* "The Vatican said that Pope Francis had met a Chinese bishop, and that
+ * he hoped to visit Beijing": a subject pronoun that opens a "that" clause
+ * coordinated with an earlier one ("and that") is the subject of that
+ * earlier clause, not the last party named: the mention right after the
+ * sentence's previous "that". NULL when there is none. Bounded by the
+ * sentence. */
+static const ne_mention_t *parallel_subject(const ctx_t *c, uint32_t i)
+{
+    if (i < c->s.tb + 2 || !is_w(c, i - 1, "that") || !is_w(c, i - 2, "and")) return NULL;
+    for (uint32_t k = i - 2; k > c->s.tb; k--) {
+        if (!is_w(c, k - 1, "that")) continue;
+        for (size_t m = 0; m < c->s.d->ment.n; m++) {
+            const ne_mention_t *mm = &c->s.d->ment.v[m];
+            if (mm->tb == k && mm->n && !(mm->flags & (NE_MF_LOC | NE_MF_REL | NE_MF_PRON))) return mm;
+        }
+        return NULL;
+    }
+    return NULL;
+}
+
 static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
                                            int objective)
 {
@@ -803,6 +832,10 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
         if (subj && pronoun_fits(subj, kind) && !(bound && same_referent(subj, bound)) &&
             !(kind == 'i' && (subj->flags & NE_MF_PLURAL)))
             return subj;
+    }
+    if (!objective) {
+        const ne_mention_t *par = parallel_subject(c, i);
+        if (par && pronoun_fits(par, kind)) return par;
     }
     if (!objective && speech_clause(c, i)) {
         const ne_mention_t *spk = speaker_of(c, i), *subj = sentence_subject(c);
@@ -2668,6 +2701,16 @@ static uint32_t control_compound(const ctx_t *c, uint32_t j)
     return k > j + 2 ? k : 0;
 }
 
+/* "a separatist commander", "the militant leader": a title (an office)
+ * after a role noun of a non-state group (REB, OPP) is an office of that
+ * group, not of the state's government or army ("rebel commander" is
+ * written in roles.tsv; the rule covers the other group nouns). */
+static int group_office(const build_t *b, const ne_lexent_t *en)
+{
+    return b->role_set && !b->arms && en->kind == NE_RK_TITLE &&
+           (!strcmp(b->role, "REB") || !strcmp(b->role, "OPP"));
+}
+
 /* A role from roles.tsv at p->j ("foreign ministry", "protesters"). */
 static void head_role(ctx_t *c, build_t *b, parse_t *p, atom_t a)
 {
@@ -2676,8 +2719,10 @@ static void head_role(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     if (!b->role_set || b->arms) b->arms = en->kind == NE_RK_ARMS;
     /* a weapon or asset after a body is the body's: "rebel positions" are REB */
     int bodys = en->kind == NE_RK_ARMS && b->role_set && !b->arms;
-    /* the last noun is the head: "media regulator" is a regulator */
-    if (!bodys && (!b->role_set || en->code[0])) ne_strlcpy(b->role, en->code, sizeof(b->role));
+    /* the last noun is the head: "media regulator" is a regulator; but an
+     * office held in a rebel or opposition group is the group's */
+    if (!bodys && (!b->role_set || en->code[0]) && !group_office(b, en))
+        ne_strlcpy(b->role, en->code, sizeof(b->role));
     b->role_set = 1;
     /* out of office: a former leader is the opposition, a former diplomat or
      * soldier a civilian */
@@ -2795,7 +2840,10 @@ static int head_modifier(ctx_t *c, build_t *b, parse_t *p)
         p->mods++;
         return 1;
     }
-    if (is_hyphen(c, p->j) && (b->nown || b->role_set) && role_ahead(c, p->j + 1, 1)) {
+    /* "Kenyan-led forces"; a hyphen with a space before it is a dash, as
+     * after a dateline ("NAIROBI - Pirates fired"), and joins nothing */
+    if (is_hyphen(c, p->j) && !(tok(c, p->j)->flags & NE_TF_SPACE) && (b->nown || b->role_set) &&
+        role_ahead(c, p->j + 1, 1)) {
         p->j++;
         return 1;
     }

@@ -444,6 +444,7 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
     if (bare_reported_thing(c, i)) return -1;
     uint32_t k = i;
     int32_t of_object = -1; /* "A convoy of the United Nations was attacked" */
+    int32_t by_agent = -1;  /* "the arrest of X by Y": Y */
     uint32_t time_cls = ne_lex_gclass(c->s.lx, NE_GC_CLAUSE_TIME);
     for (int steps = 0; steps < 60 && k > c->s.tb; steps++) {
         uint32_t p = k - 1;
@@ -495,7 +496,11 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
         /* "Up to 100 ethnic Albanians demonstrated": "up to" is a quantity */
         int up_to = pp > c->s.tb && is_w(c, pp, "to") && is_w(c, pp - 1, "up");
         if (pp < mm->tb && (wf(c, pp) & NE_W_PREP) && !is_w(c, pp, "than") && !up_to) {
-            if (of_object < 0 && is_w(c, pp, "of")) of_object = m;
+            /* "The arrest of a journalist by Burkinabe police drew
+             * criticism": an event noun's by-agent after its of-phrase
+             * stands for the phrase, not the party it acted on */
+            if (!passive && by_agent < 0 && of_object < 0 && is_w(c, pp, "by")) by_agent = m;
+            if (of_object < 0 && is_w(c, pp, "of")) of_object = by_agent >= 0 ? by_agent : m;
             continue;
         }
         /* nor is one after a few modifiers ("loyal to ousted leader X") */
@@ -1063,7 +1068,8 @@ static int attack_noun(const ctx_t *c, uint32_t k)
 }
 
 /* The state of the place where the event at `near` happens: a place or
- * state named after "in", "at", "near", "across" or "throughout" (a word or two between: "in
+ * state named after "in", "at", "near", "across", "throughout" or "off" (at
+ * sea: "off the Somali coast"; a word or two between: "in
  * southern Israel", "in Western Cambodia"; "in the city of Sumy"), or after
  * an attack's "on" or "of" ("a drone attack on Sumy killed 11 people",
  * "died in the shelling of Kherson"), in the
@@ -1091,7 +1097,7 @@ static const char *event_place(const ctx_t *c, uint32_t near)
         if (b > c->s.tb + 1 && is_w(c, b - 1, "the")) b--; /* "in the occupied West Bank" */
         if (!(b > c->s.tb &&
               (is_w(c, b - 1, "in") || is_w(c, b - 1, "at") || is_w(c, b - 1, "near") ||
-               is_w(c, b - 1, "across") || is_w(c, b - 1, "throughout") ||
+               is_w(c, b - 1, "across") || is_w(c, b - 1, "throughout") || is_w(c, b - 1, "off") ||
                (b > c->s.tb + 1 && (is_w(c, b - 1, "on") || is_w(c, b - 1, "against") || is_w(c, b - 1, "of")) &&
                 attack_noun(c, b - 2)))))
             continue;
@@ -1216,6 +1222,15 @@ static int titled_person(const ctx_t *c, const ne_member_t *m)
     uint32_t k = member_first_tok(c, m);
     int32_t mi = k < c->s.te ? ment_at(c, k) : -1;
     return mi >= 0 && ne_mention_persons(&c->s.d->ment.v[mi]) && c->s.d->ment.v[mi].n == 1;
+}
+
+/* Is member m of a plural mention ("several leaders", "officials")? A body
+ * of many is not placed by the sentence's other state as one organ is. */
+static int plural_member(const ctx_t *c, const ne_member_t *m)
+{
+    uint32_t k = member_first_tok(c, m);
+    int32_t mi = k < c->s.te ? ment_at(c, k) : -1;
+    return mi >= 0 && (c->s.d->ment.v[mi].flags & NE_MF_PLURAL);
 }
 
 static int definite_role(const ctx_t *c, const ne_member_t *m)
@@ -1448,6 +1463,26 @@ static const char *other_article_state(const ctx_t *c, const ne_member_t *other)
     return best >= 0 ? mem->states[best].country : NULL;
 }
 
+/* "PORT-AU-PRINCE - Gangs ambushed a patrol of Kenyan police officers":
+ * the state of a dateline that opens the sentence (an all-capital place
+ * mention at its first token, then a dash within a few tokens), where
+ * the reporter is and, with no place of its own, a local actor acts; NULL
+ * when the sentence has no dateline. */
+static const char *dateline_state(const ctx_t *c)
+{
+    int32_t m = ment_at(c, c->s.tb);
+    if (m < 0 || !(tok(c, c->s.tb)->flags & NE_TF_ALLCAP)) return NULL;
+    const ne_mention_t *mm = &c->s.d->ment.v[m];
+    if (mm->n != 1 || !mm->m[0].country[0] || mm->m[0].role[0]) return NULL;
+    for (uint32_t k = mm->te; k < c->s.te && k - c->s.tb < 12; k++) {
+        if (tok(c, k)->kind != NE_TK_PUNCT) continue;
+        const char *x = c->s.d->text + tok(c, k)->start;
+        if (!strncmp(x, "\xe2\x80\x94", 3) || !strncmp(x, "\xe2\x80\x93", 3) || *x == '-')
+            return mm->m[0].country;
+    }
+    return NULL;
+}
+
 static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
                            uint32_t near, int target)
 {
@@ -1474,6 +1509,7 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
     }
     if (!st && target && role[0] && definite_role(c, m) && !local_role(role)) st = last_of_role(c, role);
     if (!st && (target || local_role(role))) st = event_place(c, near);
+    if (!st && !target && local_role(role)) st = dateline_state(c);
     if (!st && target && other && other->country[0] && crossborder_verb(c, near)) {
         st = nearest_state(c, near, other->country);
         if (!st && c->mem->country[0] && strcmp(c->mem->country, other->country))
@@ -1513,8 +1549,16 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
      * the event happens ("declared a state of siege in Haiti") */
     if (!st && other && other->country[0]) {
         const char *place = event_place(c, near);
+        /* "the incoming prime minister rejected President Trump's bid"
+         * after "Greenland's parties": a government organ acting on
+         * another government is of another state the sentence names
+         * (forces are not: "the soldiers who fired on its border guards") */
+        const char *mate = !target && !strcmp(role, "GOV") && !strcmp(role, other->role) && !plural_member(c, m)
+                               ? nearest_state(c, near, other->country) : NULL;
         if (target && role[0] && !strcmp(role, other->role))
             st = role_mate_state(c, other);
+        else if (mate)
+            st = mate;
         else if (target || other->role[0] || (place && !strcmp(place, other->country)))
             st = other->country;
     }
@@ -2159,6 +2203,16 @@ static int other_agents(const ctx_t *c, uint32_t noun, const ne_member_t *actor,
     return 0;
 }
 
+/* "criticised a meeting between Honduran military chiefs and Venezuela's
+ * defence minister", "condemned the talks between Russia and Iran": the
+ * parties of a compound right after the event noun's "between"; 0 none. */
+static int between_parties(const ctx_t *c, uint32_t head, ne_member_t *cp)
+{
+    int32_t m = is_w(c, head + 1, "between") ? ment_at(c, head + 2) : -1;
+    if (m < 0 || c->s.d->ment.v[m].n < 2 || (c->s.d->ment.v[m].flags & NE_MF_REL)) return 0;
+    return members(c, m, cp);
+}
+
 /* "condemned the raid": the counterpart is the raid's agent, named in the
  * phrase, or, for a definite phrase, the agents of the last event of the
  * article that the noun can name (its participants for a meeting noun:
@@ -2168,7 +2222,9 @@ static int event_counterpart(const ctx_t *c, uint32_t head, const ne_member_t *a
 {
     uint32_t noun = ne_lex_noun(c->s.lx, tok(c, head)->word);
     int agents = noun != NE_LEX_NONE && ne_lex_noun_participants(c->s.lx, noun) == NE_REF_AGENTS;
-    int n = agents ? 0 : event_agent_in_phrase(c, head, cp);
+    int n = agents ? 0 : between_parties(c, head, cp);
+    if (n) return n;
+    n = agents ? 0 : event_agent_in_phrase(c, head, cp);
     /* "arrested 20 suspects" names the attackers, definite or not */
     if (n || (!agents && !definite_phrase(c, head))) return n;
     if (counter_act(c, head)) return na ? response_agents(c, head, &act[0], cp) : 0;
@@ -2548,10 +2604,13 @@ static int own_forces(const ne_mention_t *m, const ne_member_t *actor)
     return 1;
 }
 
-/* Is `code` a demand or an appeal for the release of persons (1053, 0253)? */
-static int release_bidding(const char *code)
+/* Is `code` a demand or an appeal on detained persons, for their release
+ * or for access to them (family code-holder of grammar.tsv: 1053, 0253,
+ * 1055, 0255)? */
+static int release_bidding(const ctx_t *c, const char *code)
 {
-    return !strncmp(code, "1053", 4) || !strncmp(code, "0253", 4);
+    char kept[5];
+    return ne_lex_code_family(c->s.lx, NE_CF_HOLDER, code, kept);
 }
 
 static int investigated_agents(const ctx_t *c, const char *code, const ne_member_t *act, int na,
@@ -2592,15 +2651,17 @@ static int toll_victims(const ctx_t *c, const ne_vgroup_t *g, ne_member_t *cp)
 }
 
 /* "China summoned the Japanese ambassador and warned of serious
- * consequences", "summoned China's ambassador and demanded measures to
- * prevent a recurrence": a threat or a demand (roots 13, 10) that names no
- * one, coordinated right after a verb of the same subject whose pattern
- * found its counterpart, is aimed at that counterpart. Its members, 0
- * none. */
+ * consequences", "summoned China's ambassador and demanded measures", "met
+ * Zelensky in Kyiv and pledged support": an act of the
+ * family code-conjunct (a threat, a commitment, a demand: grammar.tsv) that
+ * names no one, coordinated right after a verb of the same subject whose
+ * pattern found its counterpart, is aimed at that counterpart. Its members,
+ * 0 none. */
 static int conjunct_threat_target(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                                   ne_member_t *cp)
 {
-    if (!na || (strncmp(g->pat->code, "13", 2) && strncmp(g->pat->code, "10", 2)) || !conjoined(c, g)) return 0;
+    char kept[5];
+    if (!na || !ne_lex_code_family(c->s.lx, NE_CF_CONJUNCT, g->pat->code, kept) || !conjoined(c, g)) return 0;
     for (size_t k = c->s.d->vg.n; k > 0; k--) {
         const ne_vgroup_t *v = &c->s.d->vg.v[k - 1];
         if (v->head >= g->first || (v->flags & (NE_VG_NOUN | NE_VG_CONSUMED))) continue;
@@ -2615,6 +2676,28 @@ static int conjunct_threat_target(const ctx_t *c, const ne_vgroup_t *g, const ne
         return members(c, t, cp);
     }
     return 0;
+}
+
+/* "France and the United States welcomed the result", "The African Union
+ * praised the conduct of the vote": an election or its outcome (class
+ * ELECTION) among the words the pattern matched, with no party named, is
+ * the article's main state's, when that is not the actor's own. Its
+ * member, 0 none. */
+static int election_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                          ne_member_t *cp)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_ELECTION);
+    int named = 0;
+    for (uint32_t k = g->head + 1; k < g->mend && k < c->s.te && !named; k++)
+        named = tok(c, k)->kind == NE_TK_WORD &&
+                ne_lex_in_class(c->s.lx, cls, ne_lex_singular(c->s.lx, tok(c, k)->word) >= 0
+                                                  ? ne_lex_singular(c->s.lx, tok(c, k)->word)
+                                                  : tok(c, k)->word);
+    const char *st = named ? ne_memory_main_state(c->mem) : NULL;
+    if (!st || (na && !strcmp(act[0].country, st))) return 0;
+    memset(&cp[0], 0, sizeof(cp[0]));
+    ne_member_set(&cp[0], st, "");
+    return 1;
 }
 
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
@@ -2648,7 +2731,7 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
         /* the actor itself is no object, unless it asks for its own people's
          * release ("the UN called for their release": the holders, below) */
         if (na && c->s.d->ment.v[m].n && !strcmp(c->s.d->ment.v[m].m[0].code, act[0].code) &&
-            !release_bidding(g->pat->code))
+            !release_bidding(c, g->pat->code))
             continue;
         /* "Ethiopia and Eritrea massed troops", "Somalia recalled its
          * envoy": the actor's own forces or officials, inside the words the
@@ -2682,7 +2765,7 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     if ((g->pat->opts & NE_PO_REPLY) && na && (n = reply_target(ev, &act[0], cp))) return n;
     /* "Poland scrambled fighter jets" after Russia's strikes on Ukraine */
     if (!strncmp(g->pat->code, "15", 2)) return last_force_agent(c, act, na, cp);
-    return 0;
+    return election_state(c, g, act, na, cp);
 }
 
 /* The article's last remembered event of roots lo-hi between two parties:
@@ -3561,17 +3644,40 @@ static int event_proto(ctx_t *c, const ne_vgroup_t *g, const ne_match_t *mt, ne_
     return 1;
 }
 
+/* "The arrest of the journalist by Iranian police was condemned by France",
+ * "two men whose detention by Beijing had been condemned by Ottawa": the
+ * agent an event noun names in its own phrase, a by-phrase between the noun
+ * and the passive verb at `end` (its of-phrase may stand between); members,
+ * 0 none. Bounded to 12 tokens. */
+static int phrase_by_agent(const ctx_t *c, uint32_t head, uint32_t end, ne_member_t *cp)
+{
+    for (uint32_t k = head + 1; k + 1 < end && k < head + 12; k++) {
+        if (is_punct(c, k, ".;:,()") || verb_head_at(c, k)) return 0;
+        if (is_w(c, k, "by")) {
+            int32_t m = ment_at(c, k + 1);
+            if (m < 0 && (wf(c, k + 1) & NE_W_DET)) m = ment_at(c, k + 2);
+            if (m < 0 || !c->s.d->ment.v[m].n || (c->s.d->ment.v[m].flags & (NE_MF_REL | NE_MF_LOC))) return 0;
+            return members(c, m, cp);
+        }
+        int32_t m = ment_at(c, k);
+        if (m >= 0) k = c->s.d->ment.v[m].te - 1;
+    }
+    return 0;
+}
+
 /* The parties of the event that the noun at head names, done to by a
- * passive verb: the article's last such event; for a meeting noun, else
+ * passive verb whose group opens at end: the agent its own phrase names
+ * (phrase_by_agent), else the article's last such event; for a meeting noun, else
  * the parties of a joint act of the same sentence ("A and B agreed to a
  * truce after talks brokered by X": the talks were theirs). */
-static int event_parties(const ctx_t *c, uint32_t head, ne_member_t *cp)
+static int event_parties(const ctx_t *c, uint32_t head, uint32_t end, ne_member_t *cp)
 {
     /* "the talks between A and B" */
-    int32_t m = is_w(c, head + 1, "between") ? ment_at(c, head + 2) : -1;
-    if (m >= 0 && c->s.d->ment.v[m].n > 1 && !(c->s.d->ment.v[m].flags & NE_MF_REL))
-        return members(c, m, cp);
-    int n = ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, head)->word, cp, NE_MAX_MEMBERS);
+    int n = between_parties(c, head, cp);
+    if (n) return n;
+    n = phrase_by_agent(c, head, end, cp);
+    if (n) return n;
+    n = ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, head)->word, cp, NE_MAX_MEMBERS);
     uint32_t noun = ne_lex_noun(c->s.lx, tok(c, head)->word);
     if (n || noun == NE_LEX_NONE || ne_lex_noun_participants(c->s.lx, noun) != NE_REF_PARTICIPANTS)
         return n;
@@ -3714,6 +3820,7 @@ static void conditional_threat(ctx_t *c, size_t gi)
 }
 
 static int same_members(const ne_member_t *act, int na, const ne_member_t *cp, int ncp);
+static int agreed_on_member(const ne_vgroup_t *g, const ne_member_t *act, int na, const ne_member_t *cp, int ncp);
 
 /* "A camp for Congolese refugees was attacked by X", "The homes of two
  * Palestinian families were demolished": a passive subject that is a
@@ -3785,7 +3892,7 @@ static int detained(const struct ne_memevent_s *e, const ne_member_t *p)
  * party itself when the article names no such event. */
 static int release_holders(ctx_t *c, const ne_vgroup_t *g, const char *code, ne_member_t *cp, int ncp)
 {
-    if (!release_bidding(code) || ncp != 1) return ncp;
+    if (!release_bidding(c, code) || ncp != 1) return ncp;
     /* "the release of the fishermen whom Chinese forces detained", "...
      * who were abducted by gunmen": the detention told later in the
      * sentence, in a relative clause on them */
@@ -3849,13 +3956,45 @@ static int talks_between(ctx_t *c, struct ne_events_s *ev, const ne_event_t *pro
 }
 
 static void remember_agents(ctx_t *c, const ne_vgroup_t *g, const char *code, ne_member_t *act, int na);
+static uint8_t lemma_forms(const ctx_t *c, uint32_t i, uint32_t lemma);
+static int32_t group_at(const ctx_t *c, uint32_t w);
+
+/* "a demand that Kyiv rejected", "a claim that New Delhi has denied": is
+ * the clause after the noun's "that" at token `that` an object relative on
+ * the noun, not what the noun says or asks (a content clause, "a demand that
+ * Kyiv withdraw its troops")? Its subject mention, auxiliaries or adverbs, a
+ * past verb or participle, and nothing after the verb (the noun is its
+ * object) but a date, "as" or the clause's end. */
+static int object_gap_relative(const ctx_t *c, uint32_t that)
+{
+    if (that <= c->s.tb || verb_head_at(c, that - 1)) return 0; /* "demanded that": a verb's */
+    uint32_t q = that + 1;
+    int32_t m = ment_at(c, q);
+    if (m < 0 || !c->s.d->ment.v[m].n) return 0;
+    q = c->s.d->ment.v[m].te;
+    while (q < c->s.te && ((wf(c, q) & (NE_W_HAVE | NE_W_BE)) || is_adverb_like(c, q))) q++;
+    int32_t gi = q < c->s.te ? group_at(c, q) : -1;
+    if (gi < 0 || !(lemma_forms(c, q, c->s.d->vg.v[gi].lemma) & (NE_F_PAST | NE_F_PPART))) return 0;
+    q++;
+    while (q < c->s.te && in_timex(c, q)) q++;
+    /* a short adjunct with no party in it: "rejected for two years" */
+    if (q < c->s.te && (wf(c, q) & NE_W_PREP) && !is_w(c, q, "as") && !is_w(c, q, "of")) {
+        uint32_t r = q + 1;
+        while (r < c->s.te && r - q <= 4 && tok(c, r)->kind == NE_TK_WORD && ment_at(c, r) < 0 &&
+               !verb_head_at(c, r))
+            r++;
+        if (r - q > 1 && (r >= c->s.te || is_punct(c, r, ".,;:"))) q = r;
+    }
+    return q >= c->s.te || is_punct(c, q, ".,;:") || is_w(c, q, "as");
+}
+
 /* "declined to comment on reports that Tehran had supplied drones": a
  * clause after "that" and a noun of hearsay (class HEARSAY) is what is
  * said, not what the text asserts. */
 static int hearsay_clause(const ctx_t *c, const ne_vgroup_t *g)
 {
     uint32_t p = clause_start(c, g);
-    if (p < c->s.tb + 2 || !is_w(c, p - 1, "that")) return 0;
+    if (p < c->s.tb + 2 || !is_w(c, p - 1, "that") || object_gap_relative(c, p - 1)) return 0;
     uint32_t q = p - 1; /* past a date: "reports on Monday that" */
     while (q > c->s.tb && (is_adverb_like(c, q - 1) || in_timex(c, q - 1))) q--;
     if (q <= c->s.tb || tok(c, q - 1)->kind != NE_TK_WORD) return 0;
@@ -4018,7 +4157,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
          * in its own phrase ("talks between A and B"), else remembered */
         if (subj >= 0) ncp = members(c, subj, cp);
         else if (g->target >= 0) ncp = members(c, g->target, cp);
-        else ncp = event_parties(c, (uint32_t)noun, cp);
+        else ncp = event_parties(c, (uint32_t)noun, g->first, cp);
         /* "The deal was brokered by China": the parties of the last deal */
         if (!ncp && subj < 0) ncp = deal_parties(c, proto.code, act, na, cp);
         /* "The accord was signed by Iran and Saudi Arabia": a joint act
@@ -4055,6 +4194,7 @@ parties:
     ncp = one_party_per_state(cp, ncp);
     ncp = victims_one_party(proto.code, cp, ncp);
     ncp = release_holders(c, g, proto.code, cp, ncp);
+    if (!recip && agreed_on_member(g, act, na, cp, ncp)) recip = 1;
     if (recip) {
         if (na < 2) return (*empty = 1), 0;
         for (int i = 0; i < na; i++) resolve_member(c, &act[i], NULL, g->head, 0);
@@ -4116,6 +4256,18 @@ static void remember_agents(ctx_t *c, const ne_vgroup_t *g, const char *code, ne
     if (strncmp(code, "15", 2)) return;
     for (int i = 0; i < na; i++) resolve_member(c, &act[i], NULL, g->head, 0);
     remember_event(c->mem, code, trigger_word(c, g), means_word(c, g), c->s.tb, act, na, NULL, 0);
+}
+
+/* "Azerbaijan and Iran agreed to reopen the embassy in Tehran": two states
+ * that agree (mood agree) on an act whose one counterpart is the state of
+ * one of them agree with each other: coded both ways, as a recip pattern,
+ * instead of the one member on the other (the second would act on itself). */
+static int agreed_on_member(const ne_vgroup_t *g, const ne_member_t *act, int na, const ne_member_t *cp, int ncp)
+{
+    if (!(g->flags & NE_VG_AGREE) || na != 2 || ncp != 1 || !cp[0].country[0] || !act[0].country[0] ||
+        !act[1].country[0] || !strcmp(act[0].country, act[1].country))
+        return 0;
+    return !strcmp(cp[0].country, act[0].country) || !strcmp(cp[0].country, act[1].country);
 }
 
 /* Do the counterparts name no one but the actors themselves (or no one)? */
@@ -4717,6 +4869,7 @@ static uint32_t bidden_from(const ctx_t *c, uint32_t from, int budget)
             ((is_w(c, p, "and") || is_w(c, p, "but")) && p > c->s.tb && is_punct(c, p - 1, ",")))
             return 0;
         if (is_w(c, p, "that")) {
+            if (object_gap_relative(c, p)) return 0; /* "a demand that Kyiv rejected" */
             uint32_t q = p;
             while (q > c->s.tb && (is_adverb_like(c, q - 1) || in_timex(c, q - 1))) q--;
             if (q > c->s.tb && tok(c, q - 1)->kind == NE_TK_WORD && bidding_at(c, q - 1)) return p + 1;

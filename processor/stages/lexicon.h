@@ -322,6 +322,9 @@ enum {
     NE_GC_HOLDING,      /* "held", "controlled": "depots held by the RSF" stand for the RSF (actions.c of_phrase) */
     NE_GC_REGIONAL,     /* "Tigrayan", "Kachin": the armed forces of a region or people inside a state are rebels */
     NE_GC_ADDITIVE,     /* "as well as", "along with": "A, along with B, condemned" is a compound subject */
+    NE_GC_TOPIC,        /* "on", "over", "about": "talks on a trade deal with X", the topic of the pattern's noun */
+    NE_GC_INCLUDING,    /* "including": "diplomats from seven countries, including Argentina and Chile" */
+    NE_GC_ELECTION,     /* "the result", "the vote": a state's election, with no party named */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
@@ -380,6 +383,8 @@ enum {
     NE_CF_KIND_VEHICLE_BOMB, NE_CF_KIND_ROADSIDE, NE_CF_KIND_AIR_MEANS,
     NE_CF_HOME, /* code-home: acts a state does at home through its government (frames.c) */
     NE_CF_KIND_CYBER, /* code-kind-cyber: "Russian hackers attacked the parliament's network" */
+    NE_CF_CONJUNCT, /* code-conjunct: acts that, naming no one after a coordinated verb, are aimed at its party (frames.c) */
+    NE_CF_HOLDER, /* code-holder: biddings on detained people (their release, access to them) go to their holder (frames.c) */
     NE_CF_COUNT
 };
 
