@@ -861,6 +861,18 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
 
 /* The last two distinct actors of the memory (persons, or states), both
  * named at token `since` or later. */
+/* "placed First Vice President Riek Machar under house arrest ... urged
+ * both leaders": two leaders of one state are two parties when one leads
+ * its government and the other a force against it (roles GOV and OPP or
+ * REB); two officials of one government stay one. */
+static int rival_roles(const ne_member_t *a, const ne_member_t *b, int persons)
+{
+    int ag = !strcmp(a->role, "GOV"), bg = !strcmp(b->role, "GOV");
+    int ao = !strcmp(a->role, "OPP") || !strcmp(a->role, "REB");
+    int bo = !strcmp(b->role, "OPP") || !strcmp(b->role, "REB");
+    return persons && ((ag && bo) || (ao && bg));
+}
+
 static int two_recent(const ctx_t *c, int persons, int states, uint32_t since, ne_mention_t *out)
 {
     const ne_memory_t *mem = c->mem;
@@ -877,7 +889,8 @@ static int two_recent(const ctx_t *c, int persons, int states, uint32_t since, n
             /* "the two countries" are no organisation ("the AU urged the
              * two countries") */
             if (states && !mm->country[0]) continue;
-            if (out->n == 1 && !strncmp(out->m[0].code, mm->code, 3)) continue;
+            if (out->n == 1 && !strncmp(out->m[0].code, mm->code, 3) && !rival_roles(&out->m[0], mm, persons))
+                continue;
             out->m[out->n++] = *mm;
         }
     }
@@ -1608,6 +1621,23 @@ static int distinct_entities(const ne_mention_t *m)
     return n;
 }
 
+/* "Angola, which has mediated between Kinshasa and Kigali, invited both
+ * presidents to talks": a list of n distinct parties right after "between",
+ * earlier in the sentence, names the sides whoever acts on them, so it is
+ * the n even with no other party between it and the reference (the subject
+ * list of "Kenya and Uganda urged both sides" is none: no object of
+ * "between"), and for persons too (their leaders). Into out: 1, else 0. */
+static int between_pair(const ctx_t *c, uint32_t i, int n, ne_mention_t *out)
+{
+    ne_mention_t pair;
+    if (!sentence_pair(c, i, 0, &pair) || pair.n != n || distinct_entities(&pair) != n ||
+        pair.tb <= c->s.tb || !is_w(c, pair.tb - 1, "between"))
+        return 0;
+    mention_copy(out, &pair);
+    for (int q = 0; q < out->n; q++) out->m[q].start = out->m[q].end = 0;
+    return 1;
+}
+
 /* Remember a compound of several parties: the cast a later "the two
  * countries" refers to. */
 static void note_cast(ne_memory_t *mem, const ne_mention_t *m)
@@ -1966,6 +1996,7 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
         int states = v && (countries || !strcmp(v, "state"));
         if (!(!person && (sentence_compound(c, i, n, &b->m) || (n == 2 && sentence_pair(c, i, 0, &b->m))) &&
               party_between(c, &b->m, i)) &&
+            !between_pair(c, i, n, &b->m) &&
             !resolve_cast(c, n, person, states && g == k + 1 ? 2 : states, states && !countries, &b->m))
             return i;
         /* "Kenyan troops clashed with Ethiopian forces ... the two countries
