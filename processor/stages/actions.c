@@ -2113,6 +2113,10 @@ static int match_passive(const ctx_t *c, const ne_pattern_t *p, uint32_t from, m
      * it matches the words after the verb as in the active */
     if ((p->opts & NE_PO_THREAT) && (!p->nelem || el[p->elem].type != NE_PE_TARGET))
         return match_active(c, p, from, ms);
+    /* "The dispute was discussed by A and B": a bare reciprocal (`discuss
+     * recip`) has no '+' to move; its passive names the parties by "by"
+     * (frames.c joint_passive) */
+    if (!p->nelem && (p->opts & NE_PO_RECIP)) return match_active(c, p, from, ms);
     if (!p->nelem || el[p->elem].type != NE_PE_TARGET || el[p->elem].person) return 0;
     ne_pattern_t rest = *p;
     rest.elem++;

@@ -3816,6 +3816,17 @@ static void struck_victims(const char *struck, const ne_member_t *orig, const ne
     ne_member_set(b, struck, role);
 }
 
+/* "The treaty was signed by Egypt and Eritrea", "The dispute was discussed
+ * by A and his Eritrean counterpart": a reciprocal pattern (option recip)
+ * in the passive, with a thing for subject (no party, none in '+') and a
+ * compound of two parties or more as its "by" agent, is their joint act,
+ * each on the other, as in the active "A and B signed". */
+static int joint_passive(const ctx_t *c, const ne_vgroup_t *g, int32_t agent, int32_t subj, int32_t target)
+{
+    return agent >= 0 && subj < 0 && target < 0 && (g->pat->opts & NE_PO_RECIP) &&
+           c->s.d->ment.v[agent].n >= 2;
+}
+
 static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
 {
     ne_doc_t *d = c->s.d;
@@ -3844,6 +3855,11 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         if (subj < 0 && noun < 0) subj = holder_subject(c, g);
         if (agent < 0 && subj >= 0 && (na = custody_agent(c, proto.code, subj, act)) > 0) {
             ncp = members(c, subj, cp);
+            goto parties;
+        }
+        if (joint_passive(c, g, agent, subj, mt.target)) {
+            na = members(c, agent, act);
+            recip = 1;
             goto parties;
         }
         /* ("Sanctions were imposed on Iran by the EU": a thing subject,
