@@ -1968,9 +1968,10 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
     const char *gv = NULL;
     if (!n && k == i && is_w(c, k, "all") && has_class(c, k + 1, NE_MC_GROUP, &gv) && !strcmp(gv, "state"))
         n = 2;
-    /* "urged the parties to protect civilians", "the sides": with no number,
+    /* "urged the parties to protect civilians", "the sides", "a ceasefire
+     * between the neighbours": with no number, a plural of class SIDES is
      * the sides the article set up, as "both sides" */
-    if (!n && k == i + 1 && (is_w(c, k, "parties") || is_w(c, k, "sides"))) {
+    if (!n && k == i + 1 && ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_SIDES), tok(c, k)->word)) {
         k = i;
         n = 2;
     }

@@ -322,6 +322,7 @@ enum {
     NE_GC_HOLDING,      /* "held", "controlled": "depots held by the RSF" stand for the RSF (actions.c of_phrase) */
     NE_GC_REGIONAL,     /* "Tigrayan", "Kachin": the armed forces of a region or people inside a state are rebels */
     NE_GC_ADDITIVE,     /* "as well as", "along with": "A, along with B, condemned" is a compound subject */
+    NE_GC_SIDES,        /* "sides", "neighbours": "the neighbours" alone are the two sides the article set up */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
