@@ -3955,6 +3955,12 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
     while (d->atoms.cap < (size_t)(te - tb) + 1)
         if (ne_vec_grow((void **)&d->atoms.v, &d->atoms.cap, sizeof(ne_atom_t)) < 0) return -1;
     for (uint32_t i = 0; i < te - tb; i++) d->atoms.v[i].type = -1;
+    /* "BAGHDAD (Reuters) - A drone attack on a U.S. base wounded five
+     * American soldiers": the place and the agency of a dateline only say
+     * where the story was filed (places.c reads it as such); they are no
+     * party, so no subject for a sentence whose own subject is no actor */
+    uint32_t dateline_end = after_dateline(&c);
+    if (dateline_end == tb) dateline_end = 0;
     for (uint32_t i = tb; i < te;) {
         const ne_token_t *t = &d->tok.v[i];
         if (t->kind == NE_TK_URL || t->kind == NE_TK_PUNCT) {
@@ -3984,6 +3990,10 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
         uint32_t e = possessive_patient(&c, i, &b);
         if (e == i) e = possessive_behalf(&c, i, &b);
         if (e == i) e = parse_mention(&c, i, &b);
+        if (e > i && e <= dateline_end) {
+            i = e; /* no party: see dateline_end */
+            continue;
+        }
         if (e > i) {
             if (NE_VEC_RESERVE(d->ment) < 0) return -1;
             counterpart_other_side(&c, &b.m, i, e);
