@@ -2160,6 +2160,17 @@ static int determiner_opens_mention(ctx_t *c, parse_t *p)
     return 1;
 }
 
+/* "The Houthis' leader", "the Taliban's" in the plural: a bare apostrophe
+ * written right after a name that ends in "s", with a word after it, is the
+ * possessive "'s" of a plural (not a closing quotation mark). */
+static int plural_apostrophe(const ctx_t *c, uint32_t k)
+{
+    if (k <= c->s.tb || k + 1 >= c->s.te || !is_w(c, k, "'")) return 0;
+    const ne_token_t *w = tok(c, k - 1), *q = tok(c, k);
+    return w->end == q->start && w->end > w->start && (c->s.d->text[w->end - 1] | 0x20) == 's' &&
+           tok(c, k + 1)->kind == NE_TK_WORD;
+}
+
 /* An actor followed by 's: "Russia's", "the agency's", "Khan's". The owner
  * of what follows; when no role follows, the owner is the mention itself
  * ("Russia's invasion"). */
@@ -2507,7 +2518,7 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
         p->have_head = 1;
         return STEP_DONE;
     }
-    if (is_w(c, a.te, "'s")) return head_possessive(c, b, p, a, &mm, person);
+    if (is_w(c, a.te, "'s") || plural_apostrophe(c, a.te)) return head_possessive(c, b, p, a, &mm, person);
     if (en->kind == NE_AK_SURNAME && b->role_set && other_state_after(c, a.te, &mm)) {
         /* "King Hassan of Morocco": another Hassan than the dictionary's,
          * the title's holder in the state named after "of" */
