@@ -2554,17 +2554,41 @@ static const struct ne_memevent_s *last_event_between(const ctx_t *c, int lo, in
     return NULL;
 }
 
+/* With no force yet, the two sides of the article's last dispute short of
+ * it (roots 11-17) between two parties other than the actor, which speaks
+ * as a third party ("Ethiopia accused Eritrea of massing troops ... The
+ * African Union offered to mediate"; not "Egypt condemned the strike and
+ * called for a ceasefire": its own condemnation sets up no sides). The
+ * event, its other side in *other; NULL none. */
+static const struct ne_memevent_s *others_dispute(const ctx_t *c, const ne_member_t *act, int na,
+                                                  const ne_member_t **other)
+{
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        int root = code_root(e->code);
+        if (root < 11 || root > 17 || !e->nagent || !e->ntarget) continue;
+        *other = NULL;
+        for (int k = 0; k < e->ntarget && !*other; k++)
+            if (strcmp(e->target[k].code, e->agent[0].code)) *other = &e->target[k];
+        if (!*other) continue;
+        if (na && (!strcmp(e->agent[0].code, act[0].code) || !strcmp((*other)->code, act[0].code))) return NULL;
+        return e;
+    }
+    return NULL;
+}
+
 /* "Israeli jets struck Gaza ... The United Nations called for an immediate
  * ceasefire", "urged restraint": an appeal or a demand for de-escalation
  * (0256, 1056), or an offer to mediate (039), that names no one is
  * addressed to the two sides of the article's last act of force (roots
- * 18-20) between two parties. */
+ * 18-20) between two parties, else of its last dispute (roots 11-17). */
 static int warring_parties(const ctx_t *c, const char *code, const ne_member_t *act, int na,
                            ne_member_t *cp)
 {
     if (strncmp(code, "0256", 4) && strncmp(code, "1056", 4) && strncmp(code, "039", 3)) return 0;
     const ne_member_t *other;
     const struct ne_memevent_s *e = last_event_between(c, 18, 20, &other);
+    if (!e) e = others_dispute(c, act, na, &other);
     if (!e) return 0;
     int n = 0;
     if (!na || strcmp(e->agent[0].code, act[0].code)) n = add_member(cp, n, NE_MAX_MEMBERS, &e->agent[0]);
