@@ -2040,6 +2040,25 @@ static int other_agents(const ctx_t *c, uint32_t noun, const ne_member_t *actor,
     return 0;
 }
 
+static const char *place_after(const ctx_t *c, uint32_t head);
+
+/* "Jordanian police arrested 16 suspects", "soldiers arrested dozens of
+ * suspects": people named by their part in an attack the article has not
+ * told of are people of the state where the actor acts (a place named
+ * after them in the clause: "arrested 20 suspects in the West Bank"), else
+ * of the actor's own state, as "arrested 16 people" is. */
+static int suspects_at_home(const ctx_t *c, uint32_t head, const ne_member_t *act, int na, ne_member_t *cp)
+{
+    if (!na) return 0;
+    ne_member_t m = act[0];
+    resolve_member(c, &m, NULL, head, 0);
+    const char *place = place_after(c, head);
+    if (!place && !m.country[0]) return 0;
+    ne_member_set(&cp[0], place ? place : m.country, "");
+    cp[0].start = cp[0].end = 0;
+    return 1;
+}
+
 /* "condemned the raid": the counterpart is the raid's agent, named in the
  * phrase, or, for a definite phrase, the agents of the last event of the
  * article that the noun can name (its participants for a meeting noun:
@@ -2055,6 +2074,7 @@ static int event_counterpart(const ctx_t *c, uint32_t head, const ne_member_t *a
     if (counter_act(c, head)) return na ? response_agents(c, head, &act[0], cp) : 0;
     n = ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, head)->word, cp, NE_MAX_MEMBERS);
     if (agents && na && n && acting_party(&cp[0], &act[0])) n = other_agents(c, noun, &act[0], cp);
+    if (agents && !n) n = suspects_at_home(c, head, act, na, cp);
     return n;
 }
 
