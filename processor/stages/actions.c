@@ -852,6 +852,11 @@ static void read_ing_form(const ctx_t *c, ne_vgroup_t *g, uint32_t prev, uint32_
         g->flags |= aflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE);
         if (!x2 && (pforms & NE_F_ING) && before > c->tb && is_punct(c, before - 1, ","))
             g->flags |= NE_VG_PARTICIPLE;
+        /* "vowed to continue targeting ships", "refused to keep paying": an
+         * aspect verb in the infinitive passes on the mood of the verb that
+         * governs it, as "vowed to target" has it */
+        if (!x2 && (pforms & NE_F_BASE) && g->first == before && before > c->tb && is_w(c, before - 1, "to"))
+            read_infinitive(c, g, before - 1);
     } else if (participle_opener(c, before) || joined_in(c, before)) {
         g->flags |= NE_VG_PARTICIPLE;
     } else if (valid_idx(c, before) && ment_at(c, before) < 0 && (wf(c, before) & NE_W_SPEECH_NOUN)) {

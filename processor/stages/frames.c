@@ -4491,6 +4491,18 @@ static uint32_t plain_subject_start(const ctx_t *c, uint32_t first)
     return p;
 }
 
+/* "attacked a Greek-owned ship, and vowed to continue targeting vessels
+ * linked to Israel": a formula in the infinitive under a verb of mood (its
+ * group runs from that verb: a "to" lies between) has no subject of its
+ * own; the mention left of the governing verb is no party threatened
+ * (the object of a conjunct before it here). */
+static int governed_infinitive(const ctx_t *c, const ne_vgroup_t *g)
+{
+    for (uint32_t k = g->first; k < g->head; k++)
+        if (is_w(c, k, "to")) return 1;
+    return 0;
+}
+
 static void resolve_threat(ctx_t *c, size_t gi)
 {
     ne_doc_t *d = c->s.d;
@@ -4499,7 +4511,7 @@ static void resolve_threat(ctx_t *c, size_t gi)
         g->pat = NULL;
         return;
     }
-    int32_t subj = subject_left(c, g->first, (g->flags & NE_VG_PASSIVE) != 0);
+    int32_t subj = governed_infinitive(c, g) ? -1 : subject_left(c, g->first, (g->flags & NE_VG_PASSIVE) != 0);
     uint32_t start = g->first;
     if (subj >= 0) {
         uint32_t q = d->ment.v[subj].te;
