@@ -2947,6 +2947,32 @@ static int foreign_object(const ctx_t *c, const ne_vgroup_t *g, const ne_member_
     return 0;
 }
 
+/* "Cuba condemned a decision by Washington to return the island to a
+ * list ... Mexico and Brazil also criticised the move": a disapproval
+ * (root 11) of an event noun with "also" in its verb group echoes the
+ * article's last disapproval by another actor, and is aimed at its
+ * targets, whatever act the noun would find (the decision condemned was
+ * told by a noun only, and no act of the memory). Members; 0 none. */
+static int echoed_disapproval(const ctx_t *c, const ne_vgroup_t *g, const char *code, const ne_member_t *act,
+                              int na, ne_member_t *cp)
+{
+    if (!na || strncmp(code, "11", 2)) return 0;
+    int also = 0;
+    for (uint32_t k = g->first > c->s.tb ? g->first - 1 : g->first; k < g->head && !also; k++)
+        also = is_w(c, k, "also");
+    if (!also) return 0;
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        if (code_root(e->code) != 11 || !e->nagent || !e->ntarget || !strcmp(e->agent[0].code, act[0].code))
+            continue;
+        int n = 0;
+        for (int t = 0; t < e->ntarget; t++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->target[t]);
+        for (int t = 0; t < n; t++) cp[t].start = cp[t].end = 0;
+        return n;
+    }
+    return 0;
+}
+
 static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, const ne_member_t *act,
                        int na, ne_member_t *cp, const struct ne_events_s *ev, int *recip)
 {
@@ -2969,7 +2995,10 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
             return 1;
         return answered_act_agents(c, &act[0], cp);
     }
-    if (g->evnoun >= 0) return event_counterpart(c, (uint32_t)g->evnoun, act, na, cp);
+    if (g->evnoun >= 0) {
+        int n = echoed_disapproval(c, g, code, act, na, cp);
+        return n ? n : event_counterpart(c, (uint32_t)g->evnoun, act, na, cp);
+    }
     if (p->opts & NE_PO_RECIP) {
         *recip = 1;
         return 0;
