@@ -1588,6 +1588,10 @@ static int target_fits(const ctx_t *c, const ne_pelem_t *e, const ne_mention_t *
 static int32_t event_np_head(const ctx_t *c, uint32_t pos)
 {
     pos = skip_quantity(c, pos); /* "arrested about 20 suspects" */
+    /* "arrested dozens of suspects": a count before "of", as a slot's part */
+    if (pos + 1 < c->te && is_w(c, pos + 1, "of") && ment_at(c, pos) < 0 &&
+        (tok(c, pos)->kind == NE_TK_NUM || (wf(c, pos) & NE_W_NUM) || many_at(c, pos)))
+        pos += 2;
     int words = 0;
     for (int k = 0; k <= MAX_PREMOD && pos < c->te; k++, pos++) {
         uint32_t noun = ne_lex_noun(c->lx, tok(c, pos)->word);
