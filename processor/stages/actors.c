@@ -3892,6 +3892,29 @@ static void pronoun_mention(build_t *b, const ne_mention_t *r)
     for (int q = 0; q < b->m.n; q++) b->m.m[q].start = b->m.m[q].end = 0;
     b->m.flags = (uint16_t)(NE_MF_PRON | (r->flags & (NE_MF_PERSON | NE_MF_ONE | NE_MF_PLURAL)));
 }
+/* "The Houthis detained 11 United Nations staff members ... accused them of
+ * spying for Israel and the United States. Guterres called for their
+ * immediate release": "their" before a release asked for stands for those
+ * the article last told were detained, abducted or sentenced (remembered
+ * codes 173, 181, 116), not the last plural named. Their members into out
+ * (no place in the text): 1, else 0. */
+static int last_detained(const ctx_t *c, ne_mention_t *out)
+{
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nevents < NE_MEM_EVENTS ? mem->nevents : NE_MEM_EVENTS;
+    for (size_t k = 0; k < n; k++) {
+        const struct ne_memevent_s *e = &mem->events[(mem->nevents - 1 - k) % NE_MEM_EVENTS];
+        if (strncmp(e->code, "173", 3) && strncmp(e->code, "181", 3) && strncmp(e->code, "116", 3)) continue;
+        if (!e->ntarget) continue;
+        memset(out, 0, sizeof(*out));
+        out->n = e->ntarget;
+        memcpy(out->m, e->target, sizeof(e->target[0]) * (size_t)e->ntarget);
+        out->flags = NE_MF_PLURAL;
+        return 1;
+    }
+    return 0;
+}
+
 /* "called for their immediate release", "demanded his extradition": after
  * a verb of bidding (govern-demand, govern-appeal), a possessive pronoun
  * before a noun of the class PATIENTS (a few modifiers between) is the
@@ -3915,7 +3938,8 @@ static uint32_t possessive_patient(ctx_t *c, uint32_t i, build_t *b)
         if (wf(c, k) && !is_w(c, k, "and")) return i; /* "immediate and unconditional" */
     }
     if (k >= c->s.te || k - i > 4) return i;
-    const ne_mention_t *r = resolve_possessive(c, i);
+    ne_mention_t held;
+    const ne_mention_t *r = is_w(c, i, "their") && last_detained(c, &held) ? &held : resolve_possessive(c, i);
     if (!r || !r->n) return i;
     pronoun_mention(b, r);
     return i + 1;
