@@ -5444,6 +5444,47 @@ static int closed_relative(const ctx_t *c, size_t k, uint32_t until)
     return rel && relative_ended(c, k, until);
 }
 
+#define MAX_SEQUEL_GAP 4 /* tokens between the verb and "after": "a day", "just hours" */
+
+/* "Israeli warplanes struck depots ... The strikes came a day after
+ * Hezbollah fired rockets at a base. Aoun condemned the attack": a
+ * definite event noun opening the sentence, before a verb of class SEQUEL
+ * and "after", names the article's main act, and the act of the "after"
+ * clause is background told later; the noun's event (an earlier sentence's,
+ * the same word first, as recall_event) is made the last remembered again,
+ * so that a later "the attack" finds it. The ring is rotated, no event is
+ * copied. */
+static void foreground_sequel(ctx_t *c)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_SEQUEL);
+    uint32_t tb = c->s.tb, k = tb;
+    if (cls == NE_LEX_NONE || !(is_w(c, k, "the") || (wf(c, k) & NE_W_POSS))) return;
+    while (k + 1 < c->s.te && k - tb < 4 && !ne_lex_in_class(c->s.lx, cls, tok(c, k + 1)->word)) k++;
+    uint32_t v = k + 1, q = v + 1;
+    if (v >= c->s.te || !ne_lex_in_class(c->s.lx, cls, tok(c, v)->word)) return;
+    while (q < c->s.te && q - v <= MAX_SEQUEL_GAP && !is_w(c, q, "after")) q++;
+    if (q >= c->s.te || !is_w(c, q, "after")) return;
+    uint32_t noun = ne_lex_noun(c->s.lx, tok(c, k)->word);
+    if (noun == NE_LEX_NONE || !ne_lex_noun_roots(c->s.lx, noun)) return;
+    uint32_t roots = ne_lex_noun_roots(c->s.lx, noun);
+    int32_t word = ne_lex_noun_word(c->s.lx, noun);
+    ne_memory_t *mem = c->mem;
+    size_t have = mem->nevents < NE_MEM_EVENTS ? mem->nevents : NE_MEM_EVENTS, found = 0;
+    for (int pass = 0; pass < 2 && !found; pass++)
+        for (size_t b = 1; b <= have && !found; b++) {
+            const struct ne_memevent_s *e = &mem->events[(mem->nevents - b) % NE_MEM_EVENTS];
+            int root = code_root(e->code);
+            if (e->sent >= tb || root < 1 || root > 20 || !(roots & (1u << root))) continue;
+            if (pass == 0 && e->word != word && e->means != word) continue;
+            found = b;
+        }
+    if (found < 2) return; /* none, or already the last */
+    struct ne_memevent_s keep = mem->events[(mem->nevents - found) % NE_MEM_EVENTS];
+    for (size_t b = found; b > 1; b--)
+        mem->events[(mem->nevents - b) % NE_MEM_EVENTS] = mem->events[(mem->nevents - b + 1) % NE_MEM_EVENTS];
+    mem->events[(mem->nevents - 1) % NE_MEM_EVENTS] = keep;
+}
+
 int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                        ne_memory_t *mem, struct ne_events_s *ev)
 {
@@ -5489,6 +5530,7 @@ int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
         if (ell && d->vg.v[gi].head < ell && ev->ev.n > before) ell_from = before, ell_to = ev->ev.n;
     }
     c.coding = NULL;
+    foreground_sequel(&c);
     if (rc == 0 && ell && ell_to > ell_from)
         rc = copy_for_ellipsis(&c, ev, ell_from, ell_to, ment_at(&c, ell_m));
     return rc;

@@ -323,6 +323,7 @@ enum {
     NE_GC_REGIONAL,     /* "Tigrayan", "Kachin": the armed forces of a region or people inside a state are rebels */
     NE_GC_ADDITIVE,     /* "as well as", "along with": "A, along with B, condemned" is a compound subject */
     NE_GC_SIDES,        /* "sides", "neighbours": "the neighbours" alone are the two sides the article set up */
+    NE_GC_SEQUEL,       /* "came": "The strikes came a day after X fired rockets" (X's act is background) */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
