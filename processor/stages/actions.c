@@ -863,6 +863,11 @@ static void read_ing_form(const ctx_t *c, ne_vgroup_t *g, uint32_t prev, uint32_
         g->flags |= aflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE);
         if (!x2 && (pforms & NE_F_ING) && before > c->tb && is_punct(c, before - 1, ","))
             g->flags |= NE_VG_PARTICIPLE;
+        /* "vowed to continue targeting ships", "refused to keep paying": an
+         * aspect verb in the infinitive passes on the mood of the verb that
+         * governs it, as "vowed to target" has it */
+        if (!x2 && (pforms & NE_F_BASE) && g->first == before && before > c->tb && is_w(c, before - 1, "to"))
+            read_infinitive(c, g, before - 1);
     } else if (participle_opener(c, before) || joined_in(c, before)) {
         g->flags |= NE_VG_PARTICIPLE;
     } else if (valid_idx(c, before) && ment_at(c, before) < 0 && (wf(c, before) & NE_W_SPEECH_NOUN)) {
@@ -1627,6 +1632,10 @@ static int target_fits(const ctx_t *c, const ne_pelem_t *e, const ne_mention_t *
 static int32_t event_np_head(const ctx_t *c, uint32_t pos)
 {
     pos = skip_quantity(c, pos); /* "arrested about 20 suspects" */
+    /* "arrested dozens of suspects": a count before "of", as a slot's part */
+    if (pos + 1 < c->te && is_w(c, pos + 1, "of") && ment_at(c, pos) < 0 &&
+        (tok(c, pos)->kind == NE_TK_NUM || (wf(c, pos) & NE_W_NUM) || many_at(c, pos)))
+        pos += 2;
     int words = 0;
     for (int k = 0; k <= MAX_PREMOD && pos < c->te; k++, pos++) {
         uint32_t noun = ne_lex_noun(c->lx, tok(c, pos)->word);
@@ -2183,6 +2192,10 @@ static int match_passive(const ctx_t *c, const ne_pattern_t *p, uint32_t from, m
      * it matches the words after the verb as in the active */
     if ((p->opts & NE_PO_THREAT) && (!p->nelem || el[p->elem].type != NE_PE_TARGET))
         return match_active(c, p, from, ms);
+    /* "The dispute was discussed by A and B": a bare reciprocal (`discuss
+     * recip`) has no '+' to move; its passive names the parties by "by"
+     * (frames.c joint_passive) */
+    if (!p->nelem && (p->opts & NE_PO_RECIP)) return match_active(c, p, from, ms);
     if (!p->nelem || el[p->elem].type != NE_PE_TARGET || el[p->elem].person) return 0;
     ne_pattern_t rest = *p;
     rest.elem++;

@@ -897,6 +897,18 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
 
 /* The last two distinct actors of the memory (persons, or states), both
  * named at token `since` or later. */
+/* "placed First Vice President Riek Machar under house arrest ... urged
+ * both leaders": two leaders of one state are two parties when one leads
+ * its government and the other a force against it (roles GOV and OPP or
+ * REB); two officials of one government stay one. */
+static int rival_roles(const ne_member_t *a, const ne_member_t *b, int persons)
+{
+    int ag = !strcmp(a->role, "GOV"), bg = !strcmp(b->role, "GOV");
+    int ao = !strcmp(a->role, "OPP") || !strcmp(a->role, "REB");
+    int bo = !strcmp(b->role, "OPP") || !strcmp(b->role, "REB");
+    return persons && ((ag && bo) || (ao && bg));
+}
+
 static int two_recent(const ctx_t *c, int persons, int states, uint32_t since, uint32_t skip, ne_mention_t *out)
 {
     const ne_memory_t *mem = c->mem;
@@ -914,7 +926,8 @@ static int two_recent(const ctx_t *c, int persons, int states, uint32_t since, u
             /* "the two countries" are no organisation ("the AU urged the
              * two countries") */
             if (states && !mm->country[0]) continue;
-            if (out->n == 1 && !strncmp(out->m[0].code, mm->code, 3)) continue;
+            if (out->n == 1 && !strncmp(out->m[0].code, mm->code, 3) && !rival_roles(&out->m[0], mm, persons))
+                continue;
             out->m[out->n++] = *mm;
         }
     }
@@ -1645,6 +1658,23 @@ static int distinct_entities(const ne_mention_t *m)
     return n;
 }
 
+/* "Angola, which has mediated between Kinshasa and Kigali, invited both
+ * presidents to talks": a list of n distinct parties right after "between",
+ * earlier in the sentence, names the sides whoever acts on them, so it is
+ * the n even with no other party between it and the reference (the subject
+ * list of "Kenya and Uganda urged both sides" is none: no object of
+ * "between"), and for persons too (their leaders). Into out: 1, else 0. */
+static int between_pair(const ctx_t *c, uint32_t i, int n, ne_mention_t *out)
+{
+    ne_mention_t pair;
+    if (!sentence_pair(c, i, 0, &pair) || pair.n != n || distinct_entities(&pair) != n ||
+        pair.tb <= c->s.tb || !is_w(c, pair.tb - 1, "between"))
+        return 0;
+    mention_copy(out, &pair);
+    for (int q = 0; q < out->n; q++) out->m[q].start = out->m[q].end = 0;
+    return 1;
+}
+
 /* Remember a compound of several parties: the cast a later "the two
  * countries" refers to. */
 static void note_cast(ne_memory_t *mem, const ne_mention_t *m)
@@ -2072,9 +2102,10 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
     const char *gv = NULL;
     if (!n && k == i && is_w(c, k, "all") && has_class(c, k + 1, NE_MC_GROUP, &gv) && !strcmp(gv, "state"))
         n = 2;
-    /* "urged the parties to protect civilians", "the sides": with no number,
+    /* "urged the parties to protect civilians", "the sides", "a ceasefire
+     * between the neighbours": with no number, a plural of class SIDES is
      * the sides the article set up, as "both sides" */
-    if (!n && k == i + 1 && (is_w(c, k, "parties") || is_w(c, k, "sides"))) {
+    if (!n && k == i + 1 && ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_SIDES), tok(c, k)->word)) {
         k = i;
         n = 2;
     }
@@ -2100,6 +2131,7 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
         int states = v && (countries || !strcmp(v, "state"));
         if (!(!person && (sentence_compound(c, i, n, &b->m) || (n == 2 && sentence_pair(c, i, 0, &b->m))) &&
               party_between(c, &b->m, i)) &&
+            !between_pair(c, i, n, &b->m) &&
             !resolve_cast(c, n, person, states && g == k + 1 ? 2 : states, states && !countries,
                           clause_subject(c, i), &b->m))
             return i;
@@ -2262,6 +2294,17 @@ static int determiner_opens_mention(ctx_t *c, parse_t *p)
     if (lookup(c, k).type != A_ACTOR) return 0;
     p->j = k;
     return 1;
+}
+
+/* "The Houthis' leader", "the Taliban's" in the plural: a bare apostrophe
+ * written right after a name that ends in "s", with a word after it, is the
+ * possessive "'s" of a plural (not a closing quotation mark). */
+static int plural_apostrophe(const ctx_t *c, uint32_t k)
+{
+    if (k <= c->s.tb || k + 1 >= c->s.te || !is_w(c, k, "'")) return 0;
+    const ne_token_t *w = tok(c, k - 1), *q = tok(c, k);
+    return w->end == q->start && w->end > w->start && (c->s.d->text[w->end - 1] | 0x20) == 's' &&
+           tok(c, k + 1)->kind == NE_TK_WORD;
 }
 
 /* An actor followed by 's: "Russia's", "the agency's", "Khan's". The owner
@@ -2611,7 +2654,7 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
         p->have_head = 1;
         return STEP_DONE;
     }
-    if (is_w(c, a.te, "'s")) return head_possessive(c, b, p, a, &mm, person);
+    if (is_w(c, a.te, "'s") || plural_apostrophe(c, a.te)) return head_possessive(c, b, p, a, &mm, person);
     if (en->kind == NE_AK_SURNAME && b->role_set && other_state_after(c, a.te, &mm)) {
         /* "King Hassan of Morocco": another Hassan than the dictionary's,
          * the title's holder in the state named after "of" */
@@ -4000,6 +4043,29 @@ static void pronoun_mention(build_t *b, const ne_mention_t *r)
     for (int q = 0; q < b->m.n; q++) b->m.m[q].start = b->m.m[q].end = 0;
     b->m.flags = (uint16_t)(NE_MF_PRON | (r->flags & (NE_MF_PERSON | NE_MF_ONE | NE_MF_PLURAL)));
 }
+/* "The Houthis detained 11 United Nations staff members ... accused them of
+ * spying for Israel and the United States. Guterres called for their
+ * immediate release": "their" before a release asked for stands for those
+ * the article last told were detained, abducted or sentenced (remembered
+ * codes 173, 181, 116), not the last plural named. Their members into out
+ * (no place in the text): 1, else 0. */
+static int last_detained(const ctx_t *c, ne_mention_t *out)
+{
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nevents < NE_MEM_EVENTS ? mem->nevents : NE_MEM_EVENTS;
+    for (size_t k = 0; k < n; k++) {
+        const struct ne_memevent_s *e = &mem->events[(mem->nevents - 1 - k) % NE_MEM_EVENTS];
+        if (strncmp(e->code, "173", 3) && strncmp(e->code, "181", 3) && strncmp(e->code, "116", 3)) continue;
+        if (!e->ntarget) continue;
+        memset(out, 0, sizeof(*out));
+        out->n = e->ntarget;
+        memcpy(out->m, e->target, sizeof(e->target[0]) * (size_t)e->ntarget);
+        out->flags = NE_MF_PLURAL;
+        return 1;
+    }
+    return 0;
+}
+
 /* "called for their immediate release", "demanded his extradition": after
  * a verb of bidding (govern-demand, govern-appeal), a possessive pronoun
  * before a noun of the class PATIENTS (a few modifiers between) is the
@@ -4023,7 +4089,8 @@ static uint32_t possessive_patient(ctx_t *c, uint32_t i, build_t *b)
         if (wf(c, k) && !is_w(c, k, "and")) return i; /* "immediate and unconditional" */
     }
     if (k >= c->s.te || k - i > 4) return i;
-    const ne_mention_t *r = resolve_possessive(c, i);
+    ne_mention_t held;
+    const ne_mention_t *r = is_w(c, i, "their") && last_detained(c, &held) ? &held : resolve_possessive(c, i);
     if (!r || !r->n) return i;
     pronoun_mention(b, r);
     return i + 1;
@@ -4074,6 +4141,12 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
     while (d->atoms.cap < (size_t)(te - tb) + 1)
         if (ne_vec_grow((void **)&d->atoms.v, &d->atoms.cap, sizeof(ne_atom_t)) < 0) return -1;
     for (uint32_t i = 0; i < te - tb; i++) d->atoms.v[i].type = -1;
+    /* "BAGHDAD (Reuters) - A drone attack on a U.S. base wounded five
+     * American soldiers": the place and the agency of a dateline only say
+     * where the story was filed (places.c reads it as such); they are no
+     * party, so no subject for a sentence whose own subject is no actor */
+    uint32_t dateline_end = after_dateline(&c);
+    if (dateline_end == tb) dateline_end = 0;
     for (uint32_t i = tb; i < te;) {
         const ne_token_t *t = &d->tok.v[i];
         if (t->kind == NE_TK_URL || t->kind == NE_TK_PUNCT) {
@@ -4103,6 +4176,15 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
         uint32_t e = possessive_patient(&c, i, &b);
         if (e == i) e = possessive_behalf(&c, i, &b);
         if (e == i) e = parse_mention(&c, i, &b);
+        if (e > i && e <= dateline_end) {
+            /* no party (see dateline_end), but the state the story was
+             * filed from counts among the article's states ("HARARE ... The
+             * United States called on the government": Zimbabwe's) */
+            for (int q = 0; q < b.m.n; q++)
+                if (b.m.m[q].country[0]) count_state(mem, b.m.m[q].country);
+            i = e;
+            continue;
+        }
         if (e > i) {
             if (NE_VEC_RESERVE(d->ment) < 0) return -1;
             counterpart_other_side(&c, &b.m, i, e);

@@ -2213,6 +2213,25 @@ static int between_parties(const ctx_t *c, uint32_t head, ne_member_t *cp)
     return members(c, m, cp);
 }
 
+static const char *place_after(const ctx_t *c, uint32_t head);
+
+/* "Jordanian police arrested 16 suspects", "soldiers arrested dozens of
+ * suspects": people named by their part in an attack the article has not
+ * told of are people of the state where the actor acts (a place named
+ * after them in the clause: "arrested 20 suspects in the West Bank"), else
+ * of the actor's own state, as "arrested 16 people" is. */
+static int suspects_at_home(const ctx_t *c, uint32_t head, const ne_member_t *act, int na, ne_member_t *cp)
+{
+    if (!na) return 0;
+    ne_member_t m = act[0];
+    resolve_member(c, &m, NULL, head, 0);
+    const char *place = place_after(c, head);
+    if (!place && !m.country[0]) return 0;
+    ne_member_set(&cp[0], place ? place : m.country, "");
+    cp[0].start = cp[0].end = 0;
+    return 1;
+}
+
 /* "condemned the raid": the counterpart is the raid's agent, named in the
  * phrase, or, for a definite phrase, the agents of the last event of the
  * article that the noun can name (its participants for a meeting noun:
@@ -2230,6 +2249,7 @@ static int event_counterpart(const ctx_t *c, uint32_t head, const ne_member_t *a
     if (counter_act(c, head)) return na ? response_agents(c, head, &act[0], cp) : 0;
     n = ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, head)->word, cp, NE_MAX_MEMBERS);
     if (agents && na && n && acting_party(&cp[0], &act[0])) n = other_agents(c, noun, &act[0], cp);
+    if (agents && !n) n = suspects_at_home(c, head, act, na, cp);
     return n;
 }
 
@@ -2786,17 +2806,41 @@ static const struct ne_memevent_s *last_event_between(const ctx_t *c, int lo, in
     return NULL;
 }
 
+/* With no force yet, the two sides of the article's last dispute short of
+ * it (roots 11-17) between two parties other than the actor, which speaks
+ * as a third party ("Ethiopia accused Eritrea of massing troops ... The
+ * African Union offered to mediate"; not "Egypt condemned the strike and
+ * called for a ceasefire": its own condemnation sets up no sides). The
+ * event, its other side in *other; NULL none. */
+static const struct ne_memevent_s *others_dispute(const ctx_t *c, const ne_member_t *act, int na,
+                                                  const ne_member_t **other)
+{
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        int root = code_root(e->code);
+        if (root < 11 || root > 17 || !e->nagent || !e->ntarget) continue;
+        *other = NULL;
+        for (int k = 0; k < e->ntarget && !*other; k++)
+            if (strcmp(e->target[k].code, e->agent[0].code)) *other = &e->target[k];
+        if (!*other) continue;
+        if (na && (!strcmp(e->agent[0].code, act[0].code) || !strcmp((*other)->code, act[0].code))) return NULL;
+        return e;
+    }
+    return NULL;
+}
+
 /* "Israeli jets struck Gaza ... The United Nations called for an immediate
  * ceasefire", "urged restraint": an appeal or a demand for de-escalation
  * (0256, 1056), or an offer to mediate (039), that names no one is
  * addressed to the two sides of the article's last act of force (roots
- * 18-20) between two parties. */
+ * 18-20) between two parties, else of its last dispute (roots 11-17). */
 static int warring_parties(const ctx_t *c, const char *code, const ne_member_t *act, int na,
                            ne_member_t *cp)
 {
     if (strncmp(code, "0256", 4) && strncmp(code, "1056", 4) && strncmp(code, "039", 3)) return 0;
     const ne_member_t *other;
     const struct ne_memevent_s *e = last_event_between(c, 18, 20, &other);
+    if (!e) e = others_dispute(c, act, na, &other);
     if (!e) return 0;
     int n = 0;
     if (!na || strcmp(e->agent[0].code, act[0].code)) n = add_member(cp, n, NE_MAX_MEMBERS, &e->agent[0]);
@@ -3135,6 +3179,32 @@ static int foreign_object(const ctx_t *c, const ne_vgroup_t *g, const ne_member_
     return 0;
 }
 
+/* "Cuba condemned a decision by Washington to return the island to a
+ * list ... Mexico and Brazil also criticised the move": a disapproval
+ * (root 11) of an event noun with "also" in its verb group echoes the
+ * article's last disapproval by another actor, and is aimed at its
+ * targets, whatever act the noun would find (the decision condemned was
+ * told by a noun only, and no act of the memory). Members; 0 none. */
+static int echoed_disapproval(const ctx_t *c, const ne_vgroup_t *g, const char *code, const ne_member_t *act,
+                              int na, ne_member_t *cp)
+{
+    if (!na || strncmp(code, "11", 2)) return 0;
+    int also = 0;
+    for (uint32_t k = g->first > c->s.tb ? g->first - 1 : g->first; k < g->head && !also; k++)
+        also = is_w(c, k, "also");
+    if (!also) return 0;
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        if (code_root(e->code) != 11 || !e->nagent || !e->ntarget || !strcmp(e->agent[0].code, act[0].code))
+            continue;
+        int n = 0;
+        for (int t = 0; t < e->ntarget; t++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->target[t]);
+        for (int t = 0; t < n; t++) cp[t].start = cp[t].end = 0;
+        return n;
+    }
+    return 0;
+}
+
 static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, const ne_member_t *act,
                        int na, ne_member_t *cp, const struct ne_events_s *ev, int *recip)
 {
@@ -3157,7 +3227,10 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
             return 1;
         return answered_act_agents(c, &act[0], cp);
     }
-    if (g->evnoun >= 0) return event_counterpart(c, (uint32_t)g->evnoun, act, na, cp);
+    if (g->evnoun >= 0) {
+        int n = echoed_disapproval(c, g, code, act, na, cp);
+        return n ? n : event_counterpart(c, (uint32_t)g->evnoun, act, na, cp);
+    }
     if (p->opts & NE_PO_RECIP) {
         *recip = 1;
         return 0;
@@ -4119,6 +4192,17 @@ static void struck_victims(const char *struck, const ne_member_t *orig, const ne
     ne_member_set(b, struck, role);
 }
 
+/* "The treaty was signed by Egypt and Eritrea", "The dispute was discussed
+ * by A and his Eritrean counterpart": a reciprocal pattern (option recip)
+ * in the passive, with a thing for subject (no party, none in '+') and a
+ * compound of two parties or more as its "by" agent, is their joint act,
+ * each on the other, as in the active "A and B signed". */
+static int joint_passive(const ctx_t *c, const ne_vgroup_t *g, int32_t agent, int32_t subj, int32_t target)
+{
+    return agent >= 0 && subj < 0 && target < 0 && (g->pat->opts & NE_PO_RECIP) &&
+           c->s.d->ment.v[agent].n >= 2;
+}
+
 static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
 {
     ne_doc_t *d = c->s.d;
@@ -4147,6 +4231,11 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         if (subj < 0 && noun < 0) subj = holder_subject(c, g);
         if (agent < 0 && subj >= 0 && (na = custody_agent(c, proto.code, subj, act)) > 0) {
             ncp = members(c, subj, cp);
+            goto parties;
+        }
+        if (joint_passive(c, g, agent, subj, mt.target)) {
+            na = members(c, agent, act);
+            recip = 1;
             goto parties;
         }
         /* ("Sanctions were imposed on Iran by the EU": a thing subject,
@@ -4751,6 +4840,18 @@ static uint32_t plain_subject_start(const ctx_t *c, uint32_t first)
     return p;
 }
 
+/* "attacked a Greek-owned ship, and vowed to continue targeting vessels
+ * linked to Israel": a formula in the infinitive under a verb of mood (its
+ * group runs from that verb: a "to" lies between) has no subject of its
+ * own; the mention left of the governing verb is no party threatened
+ * (the object of a conjunct before it here). */
+static int governed_infinitive(const ctx_t *c, const ne_vgroup_t *g)
+{
+    for (uint32_t k = g->first; k < g->head; k++)
+        if (is_w(c, k, "to")) return 1;
+    return 0;
+}
+
 static void resolve_threat(ctx_t *c, size_t gi)
 {
     ne_doc_t *d = c->s.d;
@@ -4759,7 +4860,7 @@ static void resolve_threat(ctx_t *c, size_t gi)
         g->pat = NULL;
         return;
     }
-    int32_t subj = subject_left(c, g->first, (g->flags & NE_VG_PASSIVE) != 0);
+    int32_t subj = governed_infinitive(c, g) ? -1 : subject_left(c, g->first, (g->flags & NE_VG_PASSIVE) != 0);
     uint32_t start = g->first;
     if (subj >= 0) {
         uint32_t q = d->ment.v[subj].te;
@@ -5690,6 +5791,47 @@ static int closed_relative(const ctx_t *c, size_t k, uint32_t until)
     return rel && relative_ended(c, k, until);
 }
 
+#define MAX_SEQUEL_GAP 4 /* tokens between the verb and "after": "a day", "just hours" */
+
+/* "Israeli warplanes struck depots ... The strikes came a day after
+ * Hezbollah fired rockets at a base. Aoun condemned the attack": a
+ * definite event noun opening the sentence, before a verb of class SEQUEL
+ * and "after", names the article's main act, and the act of the "after"
+ * clause is background told later; the noun's event (an earlier sentence's,
+ * the same word first, as recall_event) is made the last remembered again,
+ * so that a later "the attack" finds it. The ring is rotated, no event is
+ * copied. */
+static void foreground_sequel(ctx_t *c)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_SEQUEL);
+    uint32_t tb = c->s.tb, k = tb;
+    if (cls == NE_LEX_NONE || !(is_w(c, k, "the") || (wf(c, k) & NE_W_POSS))) return;
+    while (k + 1 < c->s.te && k - tb < 4 && !ne_lex_in_class(c->s.lx, cls, tok(c, k + 1)->word)) k++;
+    uint32_t v = k + 1, q = v + 1;
+    if (v >= c->s.te || !ne_lex_in_class(c->s.lx, cls, tok(c, v)->word)) return;
+    while (q < c->s.te && q - v <= MAX_SEQUEL_GAP && !is_w(c, q, "after")) q++;
+    if (q >= c->s.te || !is_w(c, q, "after")) return;
+    uint32_t noun = ne_lex_noun(c->s.lx, tok(c, k)->word);
+    if (noun == NE_LEX_NONE || !ne_lex_noun_roots(c->s.lx, noun)) return;
+    uint32_t roots = ne_lex_noun_roots(c->s.lx, noun);
+    int32_t word = ne_lex_noun_word(c->s.lx, noun);
+    ne_memory_t *mem = c->mem;
+    size_t have = mem->nevents < NE_MEM_EVENTS ? mem->nevents : NE_MEM_EVENTS, found = 0;
+    for (int pass = 0; pass < 2 && !found; pass++)
+        for (size_t b = 1; b <= have && !found; b++) {
+            const struct ne_memevent_s *e = &mem->events[(mem->nevents - b) % NE_MEM_EVENTS];
+            int root = code_root(e->code);
+            if (e->sent >= tb || root < 1 || root > 20 || !(roots & (1u << root))) continue;
+            if (pass == 0 && e->word != word && e->means != word) continue;
+            found = b;
+        }
+    if (found < 2) return; /* none, or already the last */
+    struct ne_memevent_s keep = mem->events[(mem->nevents - found) % NE_MEM_EVENTS];
+    for (size_t b = found; b > 1; b--)
+        mem->events[(mem->nevents - b) % NE_MEM_EVENTS] = mem->events[(mem->nevents - b + 1) % NE_MEM_EVENTS];
+    mem->events[(mem->nevents - 1) % NE_MEM_EVENTS] = keep;
+}
+
 int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                        ne_memory_t *mem, struct ne_events_s *ev)
 {
@@ -5735,6 +5877,7 @@ int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
         if (ell && d->vg.v[gi].head < ell && ev->ev.n > before) ell_from = before, ell_to = ev->ev.n;
     }
     c.coding = NULL;
+    foreground_sequel(&c);
     if (rc == 0 && ell && ell_to > ell_from)
         rc = copy_for_ellipsis(&c, ev, ell_from, ell_to, ment_at(&c, ell_m));
     return rc;

@@ -324,7 +324,9 @@ enum {
     NE_GC_ADDITIVE,     /* "as well as", "along with": "A, along with B, condemned" is a compound subject */
     NE_GC_TOPIC,        /* "on", "over", "about": "talks on a trade deal with X", the topic of the pattern's noun */
     NE_GC_INCLUDING,    /* "including": "diplomats from seven countries, including Argentina and Chile" */
-    NE_GC_ELECTION,     /* "the result", "the vote": a state's election, with no party named */
+    NE_GC_ELECTION,     /* "the result", "the poll": a state's election, with no party named */
+    NE_GC_SIDES,        /* "sides", "neighbours": "the neighbours" alone are the two sides the article set up */
+    NE_GC_SEQUEL,       /* "came": "The strikes came a day after X fired rockets" (X's act is background) */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
