@@ -1075,6 +1075,16 @@ static int attack_noun(const ctx_t *c, uint32_t k)
  * "died in the shelling of Kherson"), in the
  * verb's own clause, the nearest to the verb.
  * "people" placed by their own "in" phrase are no place. */
+/* Does mention mm name places (or states) of one state, with no role:
+ * "Kharkiv", "Jenin and Nablus"? */
+static int one_state_places(const ne_mention_t *mm)
+{
+    if (!mm->n || !mm->m[0].country[0]) return 0;
+    for (int q = 0; q < mm->n; q++)
+        if (mm->m[q].role[0] || strcmp(mm->m[q].country, mm->m[0].country)) return 0;
+    return 1;
+}
+
 static const char *event_place(const ctx_t *c, uint32_t near)
 {
     uint32_t territory = ne_lex_gclass(c->s.lx, NE_GC_TERRITORY);
@@ -1082,7 +1092,7 @@ static const char *event_place(const ctx_t *c, uint32_t near)
     uint32_t bestd = UINT32_MAX;
     for (size_t k = 0; k < c->s.d->ment.n; k++) {
         const ne_mention_t *mm = &c->s.d->ment.v[k];
-        if (mm->n != 1 || !mm->m[0].country[0] || mm->m[0].role[0]) continue;
+        if (!one_state_places(mm)) continue;
         /* "killed in an Israeli strike in southern Lebanon": an attack is
          * no place, its adjective names its agent */
         if ((mm->flags & NE_MF_WEAK) && attack_noun(c, mm->te - 1)) continue;
@@ -2262,8 +2272,12 @@ static const char *place_after(const ctx_t *c, uint32_t head)
     for (uint32_t k = head + 1; k < c->s.te; k++) {
         if (is_punct(c, k, ",;:.")) return NULL;
         int32_t m = ment_at(c, k);
-        if (m >= 0 && c->s.d->ment.v[m].n == 1 && !strcmp(c->s.d->ment.v[m].m[0].country, st))
-            return st;
+        if (m < 0 || !c->s.d->ment.v[m].n) continue;
+        /* one place, or a list of places of that one state ("in Jenin and Nablus") */
+        int same = 1;
+        for (int q = 0; q < c->s.d->ment.v[m].n && same; q++)
+            same = !strcmp(c->s.d->ment.v[m].m[q].country, st);
+        if (same) return st;
     }
     return NULL;
 }
