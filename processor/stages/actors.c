@@ -2040,7 +2040,7 @@ static uint32_t member_head_word(const ctx_t *c, const ne_member_t *m, uint32_t 
     *b = e;
     if (e <= m->start || e > c->s.d->len) return 0;
     for (uint32_t q = m->start; q + 5 <= e; q++)
-        if (!strncmp(t + q, " of ", 4) || (q + 5 < e && !strncmp(t + q, " for ", 5))) {
+        if (t[q] == ' ' && (!memcmp(t + q, " of ", 4) || (q + 5 < e && !memcmp(t + q, " for ", 5)))) {
             e = q;
             break;
         }
@@ -2066,9 +2066,13 @@ static int named_org_head(const ctx_t *c, uint32_t k, ne_mention_t *out)
     const ne_memory_t *mem = c->mem;
     size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
     uint32_t len = t->end - t->start;
+    if (len < 4) return 0; /* (no head noun is shorter: below) */
     for (size_t q = 0; q < n; q++) {
         const ne_mention_t *m = &mem->recent[(mem->nrecent - 1 - q) % NE_MEM_RECENT];
-        if (m->n != 1 || strncmp(m->m[0].code, "IGO", 3) || (m->flags & (NE_MF_PERSON | NE_MF_WEAK)))
+        /* this runs at every "the": the code's bytes, not a strncmp call */
+        const char *code = m->m[0].code;
+        if (m->n != 1 || code[0] != 'I' || code[1] != 'G' || code[2] != 'O' ||
+            (m->flags & (NE_MF_PERSON | NE_MF_WEAK)))
             continue;
         uint32_t b = 0, e = member_head_word(c, &m->m[0], &b);
         /* (the name itself, not an acronym: "the IAEA" is its own entry) */
