@@ -3920,12 +3920,34 @@ static int32_t holder_subject(const ctx_t *c, const ne_vgroup_t *g)
     return m;
 }
 
+/* "Khan was arrested in 2023", "the opposition leader was detained on
+ * Monday": an arrest with no agent named and none remembered, of a
+ * domestic non-state party (opposition, media, civilians), is its own
+ * state's police acting at home; who else holds a state's dissidents goes
+ * without saying. Writes STATE+COP to act; 1, or 0 when p is no such party
+ * or the verb at head tells of custody kept up. */
+static int home_custody_agent(const ctx_t *c, uint32_t head, const ne_member_t *p, ne_member_t *act)
+{
+    /* "has been held in Evin prison since 2021": custody kept up is a
+     * state, not an arrest (the participle of class KEPT) */
+    uint32_t kept = ne_lex_gclass(c->s.lx, NE_GC_KEPT);
+    if (kept == NE_LEX_NONE || ne_lex_in_class(c->s.lx, kept, tok(c, head)->word)) return 0;
+    if (!p->country[0] || !p->role[0] || state_side(p)) return 0;
+    if (strcmp(p->role, "OPP") && strcmp(p->role, "MED") && strcmp(p->role, "CVL")) return 0;
+    memset(&act[0], 0, sizeof act[0]);
+    memcpy(act[0].country, p->country, sizeof act[0].country);
+    memcpy(act[0].code, p->country, 3);
+    memcpy(act[0].code + 3, "COP", 4);
+    memcpy(act[0].role, "COP", 4);
+    return 1;
+}
+
 /* "Russia freed reporter X ... X had been sentenced to 16 years": a
  * sentence or an arrest in the passive with no agent named is the act of
  * the party that holds the subject, the state whose agents the article last
  * saw act on it (remembered events). Writes that agent to act; 1, or 0 for
  * none. */
-static int custody_agent(const ctx_t *c, const char *code, int32_t subj, ne_member_t *act)
+static int custody_agent(const ctx_t *c, const char *code, int32_t subj, uint32_t head, ne_member_t *act)
 {
     if (strncmp(code, "116", 3) && strncmp(code, "173", 3)) return 0;
     const ne_mention_t *m = &c->s.d->ment.v[subj];
@@ -3939,7 +3961,7 @@ static int custody_agent(const ctx_t *c, const char *code, int32_t subj, ne_memb
                 act[0].start = act[0].end = 0;
                 return 1;
             }
-    return 0;
+    return home_custody_agent(c, head, &m->m[0], act);
 }
 
 /* The events of group gi under its match. *empty is set when the match
@@ -4229,7 +4251,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     if ((g->flags & NE_VG_PASSIVE) && !(g->flags & NE_VG_CONTROLLED) && !(g->pat->opts & NE_PO_THREAT)) {
         int32_t agent = passive_agent(c, agent_from(c, g, mt.end), proto.code), noun = subj < 0 ? event_patient(c, g) : -1;
         if (subj < 0 && noun < 0) subj = holder_subject(c, g);
-        if (agent < 0 && subj >= 0 && (na = custody_agent(c, proto.code, subj, act)) > 0) {
+        if (agent < 0 && subj >= 0 && (na = custody_agent(c, proto.code, subj, g->head, act)) > 0) {
             ncp = members(c, subj, cp);
             goto parties;
         }
