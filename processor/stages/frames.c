@@ -3967,6 +3967,24 @@ static int custody_agent(const ctx_t *c, const char *code, int32_t subj, uint32_
 /* The events of group gi under its match. *empty is set when the match
  * names no counterpart the actor can act on: a reciprocal with one actor,
  * no counterpart, or only the actor itself. */
+/* "Turkey and the United Nations brokered the original agreement": a
+ * counterpart that is another member of the acting compound (Turkey, for
+ * the UN) acts with it and is no party it acts on; the recall of an earlier
+ * event's sides ("the agreement") can bring it in. Reciprocal acts are
+ * coded apart. 1 when b is the same party as an actor other than act[i]. */
+static int partner_counterpart(const ne_member_t *act, int na, int i, const ne_member_t *b)
+{
+    for (int k = 0; k < na; k++) {
+        if (k == i) continue;
+        if (!strcmp(b->code, act[k].code)) return 1;
+        /* a state and its government are one party; a state's rebels are
+         * another ("the Sudanese government and SPLM/A agreed") */
+        if (b->country[0] && !strcmp(b->country, act[k].country) && state_side(b) && state_side(&act[k]))
+            return 1;
+    }
+    return 0;
+}
+
 /* Did remembered event e detain or seize party p (arrest, detention,
  * abduction, hostage-taking: codes 173, 181)? A party still unplaced
  * ("the journalist") is the detained party of the same role. */
@@ -4345,7 +4363,7 @@ parties:
             keep_placement(c, &cp[j], &b);
             if (j == 0) placed_a[i] = a;
             if (i == 0) placed_b[j] = b;
-            if (!quiet && emit(c, ev, &proto, &a, &b) < 0) return -1;
+            if (!quiet && !partner_counterpart(act, na, i, &b) && emit(c, ev, &proto, &a, &b) < 0) return -1;
         }
     /* an act of defence ("shot down 60 of the 93 missiles") is no act a
      * later "the attack" or "the strikes" stands for: the attack it met is */
