@@ -3344,6 +3344,26 @@ static uint32_t agent_from(const ctx_t *c, const ne_vgroup_t *g, uint32_t end)
     return (k < end && is_w(c, k, "by")) ? k : end;
 }
 
+#define MAX_EXPEL_REACH 8 /* tokens from the verb to "from"/"leave": "were given three days to leave Lima" */
+
+/* "French diplomats were expelled from Niger", "were given three days to
+ * leave Lima": an expulsion (root 16, or 174) in the passive with no agent
+ * is the act of the state whose ground the expelled must leave, named
+ * after "from" or "leave". The mention, or -1. */
+static int32_t expelling_place(const ctx_t *c, uint32_t from, const char *code)
+{
+    if (code_root(code) != 16 && strncmp(code, "174", 3)) return -1;
+    for (uint32_t k = from; k + 1 < c->s.te && k < from + MAX_EXPEL_REACH; k++) {
+        if (is_punct(c, k, ".;:,")) break;
+        if (!is_w(c, k, "from") && !is_w(c, k, "leave")) continue;
+        int32_t m = ment_at(c, k + 1);
+        if (m < 0 || c->s.d->ment.v[m].n != 1 || (c->s.d->ment.v[m].flags & NE_MF_GENERIC)) return -1;
+        const ne_member_t *mm = &c->s.d->ment.v[m].m[0];
+        return mm->country[0] && !mm->role[0] ? m : -1;
+    }
+    return -1;
+}
+
 static int32_t passive_agent(const ctx_t *c, uint32_t from, const char *code)
 {
     int32_t by = by_agent(c, from);
@@ -4268,6 +4288,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
      * the passive is resolved as in the active, by resolve_threat) */
     if ((g->flags & NE_VG_PASSIVE) && !(g->flags & NE_VG_CONTROLLED) && !(g->pat->opts & NE_PO_THREAT)) {
         int32_t agent = passive_agent(c, agent_from(c, g, mt.end), proto.code), noun = subj < 0 ? event_patient(c, g) : -1;
+        if (agent < 0) agent = expelling_place(c, g->head + 1, proto.code);
         if (subj < 0 && noun < 0) subj = holder_subject(c, g);
         if (agent < 0 && subj >= 0 && (na = custody_agent(c, proto.code, subj, g->head, act)) > 0) {
             ncp = members(c, subj, cp);
