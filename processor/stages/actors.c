@@ -1861,6 +1861,14 @@ static uint32_t clause_subject(const ctx_t *c, uint32_t i)
     return UINT32_MAX;
 }
 
+/* Is one of m's members an international organization (IGO...)? */
+static int igo_member(const ne_mention_t *m)
+{
+    for (int q = 0; q < m->n; q++)
+        if (!strncmp(m->m[q].code, "IGO", 3)) return 1;
+    return 0;
+}
+
 /* The parties of "the n countries": the last compound of exactly n
  * parties, else for two the last two actors named. sides: the noun names
  * the parties as the article set them up ("both sides"). */
@@ -1877,6 +1885,10 @@ static int resolve_cast(const ctx_t *c, int n, int persons, int states, int side
          * countries are n states; a compound whose parties share a state or
          * have none (forces not yet placed) is not them */
         if (states && !sides && !distinct_states(m)) continue;
+        /* "Turkey and the United Nations brokered the deal ... the two
+         * leaders had agreed": an organization named by its name is no
+         * leader; persons named in a compound still are */
+        if (persons && !(m->flags & NE_MF_PERSONS) && igo_member(m)) continue;
         /* "Egypt hosted Burhan for talks with Sisi. The two leaders": two
          * persons named since the cast was set up are the two */
         if (persons && n == 2 && two_recent(c, 1, 0, m->te, UINT32_MAX, out)) return 1;

@@ -3358,6 +3358,26 @@ static uint32_t agent_from(const ctx_t *c, const ne_vgroup_t *g, uint32_t end)
     return (k < end && is_w(c, k, "by")) ? k : end;
 }
 
+#define MAX_EXPEL_REACH 8 /* tokens from the verb to "from"/"leave": "were given three days to leave Lima" */
+
+/* "French diplomats were expelled from Niger", "were given three days to
+ * leave Lima": an expulsion (root 16, or 174) in the passive with no agent
+ * is the act of the state whose ground the expelled must leave, named
+ * after "from" or "leave". The mention, or -1. */
+static int32_t expelling_place(const ctx_t *c, uint32_t from, const char *code)
+{
+    if (code_root(code) != 16 && strncmp(code, "174", 3)) return -1;
+    for (uint32_t k = from; k + 1 < c->s.te && k < from + MAX_EXPEL_REACH; k++) {
+        if (is_punct(c, k, ".;:,")) break;
+        if (!is_w(c, k, "from") && !is_w(c, k, "leave")) continue;
+        int32_t m = ment_at(c, k + 1);
+        if (m < 0 || c->s.d->ment.v[m].n != 1 || (c->s.d->ment.v[m].flags & NE_MF_GENERIC)) return -1;
+        const ne_member_t *mm = &c->s.d->ment.v[m].m[0];
+        return mm->country[0] && !mm->role[0] ? m : -1;
+    }
+    return -1;
+}
+
 static int32_t passive_agent(const ctx_t *c, uint32_t from, const char *code)
 {
     int32_t by = by_agent(c, from);
@@ -3934,12 +3954,34 @@ static int32_t holder_subject(const ctx_t *c, const ne_vgroup_t *g)
     return m;
 }
 
+/* "Khan was arrested in 2023", "the opposition leader was detained on
+ * Monday": an arrest with no agent named and none remembered, of a
+ * domestic non-state party (opposition, media, civilians), is its own
+ * state's police acting at home; who else holds a state's dissidents goes
+ * without saying. Writes STATE+COP to act; 1, or 0 when p is no such party
+ * or the verb at head tells of custody kept up. */
+static int home_custody_agent(const ctx_t *c, uint32_t head, const ne_member_t *p, ne_member_t *act)
+{
+    /* "has been held in Evin prison since 2021": custody kept up is a
+     * state, not an arrest (the participle of class KEPT) */
+    uint32_t kept = ne_lex_gclass(c->s.lx, NE_GC_KEPT);
+    if (kept == NE_LEX_NONE || ne_lex_in_class(c->s.lx, kept, tok(c, head)->word)) return 0;
+    if (!p->country[0] || !p->role[0] || state_side(p)) return 0;
+    if (strcmp(p->role, "OPP") && strcmp(p->role, "MED") && strcmp(p->role, "CVL")) return 0;
+    memset(&act[0], 0, sizeof act[0]);
+    memcpy(act[0].country, p->country, sizeof act[0].country);
+    memcpy(act[0].code, p->country, 3);
+    memcpy(act[0].code + 3, "COP", 4);
+    memcpy(act[0].role, "COP", 4);
+    return 1;
+}
+
 /* "Russia freed reporter X ... X had been sentenced to 16 years": a
  * sentence or an arrest in the passive with no agent named is the act of
  * the party that holds the subject, the state whose agents the article last
  * saw act on it (remembered events). Writes that agent to act; 1, or 0 for
  * none. */
-static int custody_agent(const ctx_t *c, const char *code, int32_t subj, ne_member_t *act)
+static int custody_agent(const ctx_t *c, const char *code, int32_t subj, uint32_t head, ne_member_t *act)
 {
     if (strncmp(code, "116", 3) && strncmp(code, "173", 3)) return 0;
     const ne_mention_t *m = &c->s.d->ment.v[subj];
@@ -3953,12 +3995,30 @@ static int custody_agent(const ctx_t *c, const char *code, int32_t subj, ne_memb
                 act[0].start = act[0].end = 0;
                 return 1;
             }
-    return 0;
+    return home_custody_agent(c, head, &m->m[0], act);
 }
 
 /* The events of group gi under its match. *empty is set when the match
  * names no counterpart the actor can act on: a reciprocal with one actor,
  * no counterpart, or only the actor itself. */
+/* "Turkey and the United Nations brokered the original agreement": a
+ * counterpart that is another member of the acting compound (Turkey, for
+ * the UN) acts with it and is no party it acts on; the recall of an earlier
+ * event's sides ("the agreement") can bring it in. Reciprocal acts are
+ * coded apart. 1 when b is the same party as an actor other than act[i]. */
+static int partner_counterpart(const ne_member_t *act, int na, int i, const ne_member_t *b)
+{
+    for (int k = 0; k < na; k++) {
+        if (k == i) continue;
+        if (!strcmp(b->code, act[k].code)) return 1;
+        /* a state and its government are one party; a state's rebels are
+         * another ("the Sudanese government and SPLM/A agreed") */
+        if (b->country[0] && !strcmp(b->country, act[k].country) && state_side(b) && state_side(&act[k]))
+            return 1;
+    }
+    return 0;
+}
+
 /* Did remembered event e detain or seize party p (arrest, detention,
  * abduction, hostage-taking: codes 173, 181)? A party still unplaced
  * ("the journalist") is the detained party of the same role. */
@@ -4242,8 +4302,9 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
      * the passive is resolved as in the active, by resolve_threat) */
     if ((g->flags & NE_VG_PASSIVE) && !(g->flags & NE_VG_CONTROLLED) && !(g->pat->opts & NE_PO_THREAT)) {
         int32_t agent = passive_agent(c, agent_from(c, g, mt.end), proto.code), noun = subj < 0 ? event_patient(c, g) : -1;
+        if (agent < 0) agent = expelling_place(c, g->head + 1, proto.code);
         if (subj < 0 && noun < 0) subj = holder_subject(c, g);
-        if (agent < 0 && subj >= 0 && (na = custody_agent(c, proto.code, subj, act)) > 0) {
+        if (agent < 0 && subj >= 0 && (na = custody_agent(c, proto.code, subj, g->head, act)) > 0) {
             ncp = members(c, subj, cp);
             goto parties;
         }
@@ -4337,7 +4398,7 @@ parties:
             keep_placement(c, &cp[j], &b);
             if (j == 0) placed_a[i] = a;
             if (i == 0) placed_b[j] = b;
-            if (!quiet && emit(c, ev, &proto, &a, &b) < 0) return -1;
+            if (!quiet && !partner_counterpart(act, na, i, &b) && emit(c, ev, &proto, &a, &b) < 0) return -1;
         }
     /* an act of defence ("shot down 60 of the 93 missiles") is no act a
      * later "the attack" or "the strikes" stands for: the attack it met is */
