@@ -437,7 +437,10 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
                 continue;
             if (en->kind == NE_AK_SURNAME) {
                 const ne_token_t *t = tok(c, i);
-                if ((t->flags & NE_TF_ALLCAP) || t->fold_len < 3) continue;
+                /* the length is the surname proper's, after any particle:
+                 * "al-Assad", "Al-Shaibani" open with a two-letter "al" */
+                const ne_token_t *last = tok(c, j);
+                if ((t->flags & NE_TF_ALLCAP) || last->fold_len < 3) continue;
                 /* a surname ends a name, after the person's own given name:
                  * "Sadio Camara" is not another Camara, "Roman Protasevich"
                  * not Petre Roman, "Catholic Bishop" not Julie Bishop */
@@ -445,7 +448,7 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
                 /* "Shan-e-Mustafa", "Fazl-ur-Rehman": a word of a hyphenated name */
                 if (i > c->s.tb && is_hyphen(c, i - 1) && !(t->flags & NE_TF_SPACE)) continue;
                 if (!person_seen(c->mem, en->person) && !after_title(c, i) &&
-                    !(t->fold_len >= 5 && surname_unambiguous(c, node)))
+                    !(last->fold_len >= 5 && surname_unambiguous(c, node)))
                     continue;
             }
             if (en->kind == NE_AK_IGO && seat_of_unnamed_org(c, node, en)) continue;
