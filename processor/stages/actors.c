@@ -1480,6 +1480,22 @@ static int it_is_object(const ctx_t *c, uint32_t i)
            (!wf(c, i - 1) && is_verbish(c, i - 1) && !speech_verb(c, i - 1));
 }
 
+#define MAX_EXPLETIVE 4 /* words between "It is" and "that": "worth noting", "widely believed" */
+
+/* Is the "it" at i that opens the sentence an expletive, standing for the
+ * clause after "that" ("It is noted that ...", "It is learned that ...",
+ * "It was widely believed that ...")? Translated wire copy opens many
+ * sentences so; that "it" is no one, and no later pronoun's antecedent. */
+static int expletive_it(const ctx_t *c, uint32_t i)
+{
+    if (i != c->s.tb || !(wf(c, i + 1) & NE_W_BE)) return 0;
+    for (uint32_t k = i + 2; k < c->s.te && k - i - 2 < MAX_EXPLETIVE; k++) {
+        if (is_w(c, k, "that")) return k > i + 2;
+        if (tok(c, k)->kind != NE_TK_WORD || lookup(c, k).type != A_NONE) return 0;
+    }
+    return 0;
+}
+
 /* Is "her" before token k an object pronoun, not a possessive: nothing
  * that can begin a noun follows ("arrested her.", "banned her from")? */
 static int her_is_object(const ctx_t *c, uint32_t k)
@@ -1544,7 +1560,7 @@ static int parse_pronoun(ctx_t *c, uint32_t i, build_t *b, uint32_t *end)
             kind = 't';
         else if (is_w(c, i, "them"))
             kind = 't', obj = 1;
-        else if (is_w(c, i, "it"))
+        else if (is_w(c, i, "it") && !expletive_it(c, i))
             kind = 'i', obj = it_is_object(c, i);
         if (!kind) return 1;
     }
