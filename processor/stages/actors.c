@@ -4115,6 +4115,30 @@ static uint32_t possessive_patient(ctx_t *c, uint32_t i, build_t *b)
     return i + 1;
 }
 
+#define MAX_SEIZED_WORDS 3 /* "their three fishing boats" */
+
+/* "arrested 17 fishermen and seized their boats": right after a verb whose
+ * patients cross a border (grammar class crossborder: seize, deport), a
+ * personal possessive ("their", "his", "her") before a thing (no role or
+ * actor word within a few words) stands for the party the thing is taken
+ * from, a mention of its own; "exchanged their prisoners" (a role) stays
+ * a possessive. Returns the end, or i. */
+static uint32_t possessive_seized(ctx_t *c, uint32_t i, build_t *b)
+{
+    if (!(is_w(c, i, "his") || is_w(c, i, "her") || is_w(c, i, "their")) || i == c->s.tb ||
+        !(ne_lex_verb_flags(c->s.lx, tok(c, i - 1)->word) & NE_L_CROSSBORDER))
+        return i;
+    for (uint32_t k = i + 1; k < c->s.te && k - i <= MAX_SEIZED_WORDS; k++) {
+        const ne_token_t *t = tok(c, k);
+        if (t->kind == NE_TK_PUNCT || (wf(c, k) & (NE_W_PREP | NE_W_CONJ))) break; /* the phrase ends */
+        if (lookup(c, k).type != A_NONE || (t->flags & NE_TF_CAP)) return i;
+    }
+    const ne_mention_t *r = resolve_pronoun(c, i, is_w(c, i, "their") ? 't' : 'h', 1);
+    if (!r || !r->n) return i;
+    pronoun_mention(b, r);
+    return i + 1;
+}
+
 /* "rallied to her defence", "came to its aid": a possessive pronoun right
  * before a noun of the class BEHALF stands for the party one stands up
  * for, a mention of its own (the pattern names the noun: `rally to +
@@ -4194,6 +4218,7 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
         build_t b;
         uint32_t e = possessive_patient(&c, i, &b);
         if (e == i) e = possessive_behalf(&c, i, &b);
+        if (e == i) e = possessive_seized(&c, i, &b);
         if (e == i) e = parse_mention(&c, i, &b);
         if (e > i && e <= dateline_end) {
             /* no party (see dateline_end), but the state the story was
