@@ -437,7 +437,10 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
                 continue;
             if (en->kind == NE_AK_SURNAME) {
                 const ne_token_t *t = tok(c, i);
-                if ((t->flags & NE_TF_ALLCAP) || t->fold_len < 3) continue;
+                /* the length is the surname proper's, after any particle:
+                 * "al-Assad", "Al-Shaibani" open with a two-letter "al" */
+                const ne_token_t *last = tok(c, j);
+                if ((t->flags & NE_TF_ALLCAP) || last->fold_len < 3) continue;
                 /* a surname ends a name, after the person's own given name:
                  * "Sadio Camara" is not another Camara, "Roman Protasevich"
                  * not Petre Roman, "Catholic Bishop" not Julie Bishop */
@@ -445,7 +448,7 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
                 /* "Shan-e-Mustafa", "Fazl-ur-Rehman": a word of a hyphenated name */
                 if (i > c->s.tb && is_hyphen(c, i - 1) && !(t->flags & NE_TF_SPACE)) continue;
                 if (!person_seen(c->mem, en->person) && !after_title(c, i) &&
-                    !(t->fold_len >= 5 && surname_unambiguous(c, node)))
+                    !(last->fold_len >= 5 && surname_unambiguous(c, node)))
                     continue;
             }
             if (en->kind == NE_AK_IGO && seat_of_unnamed_org(c, node, en)) continue;
@@ -1477,6 +1480,22 @@ static int it_is_object(const ctx_t *c, uint32_t i)
            (!wf(c, i - 1) && is_verbish(c, i - 1) && !speech_verb(c, i - 1));
 }
 
+#define MAX_EXPLETIVE 4 /* words between "It is" and "that": "worth noting", "widely believed" */
+
+/* Is the "it" at i that opens the sentence an expletive, standing for the
+ * clause after "that" ("It is noted that ...", "It is learned that ...",
+ * "It was widely believed that ...")? Translated wire copy opens many
+ * sentences so; that "it" is no one, and no later pronoun's antecedent. */
+static int expletive_it(const ctx_t *c, uint32_t i)
+{
+    if (i != c->s.tb || !(wf(c, i + 1) & NE_W_BE)) return 0;
+    for (uint32_t k = i + 2; k < c->s.te && k - i - 2 < MAX_EXPLETIVE; k++) {
+        if (is_w(c, k, "that")) return k > i + 2;
+        if (tok(c, k)->kind != NE_TK_WORD || lookup(c, k).type != A_NONE) return 0;
+    }
+    return 0;
+}
+
 /* Is "her" before token k an object pronoun, not a possessive: nothing
  * that can begin a noun follows ("arrested her.", "banned her from")? */
 static int her_is_object(const ctx_t *c, uint32_t k)
@@ -1541,7 +1560,7 @@ static int parse_pronoun(ctx_t *c, uint32_t i, build_t *b, uint32_t *end)
             kind = 't';
         else if (is_w(c, i, "them"))
             kind = 't', obj = 1;
-        else if (is_w(c, i, "it"))
+        else if (is_w(c, i, "it") && !expletive_it(c, i))
             kind = 'i', obj = it_is_object(c, i);
         if (!kind) return 1;
     }
@@ -4112,6 +4131,30 @@ static uint32_t possessive_patient(ctx_t *c, uint32_t i, build_t *b)
     return i + 1;
 }
 
+#define MAX_SEIZED_WORDS 3 /* "their three fishing boats" */
+
+/* "arrested 17 fishermen and seized their boats": right after a verb whose
+ * patients cross a border (grammar class crossborder: seize, deport), a
+ * personal possessive ("their", "his", "her") before a thing (no role or
+ * actor word within a few words) stands for the party the thing is taken
+ * from, a mention of its own; "exchanged their prisoners" (a role) stays
+ * a possessive. Returns the end, or i. */
+static uint32_t possessive_seized(ctx_t *c, uint32_t i, build_t *b)
+{
+    if (!(is_w(c, i, "his") || is_w(c, i, "her") || is_w(c, i, "their")) || i == c->s.tb ||
+        !(ne_lex_verb_flags(c->s.lx, tok(c, i - 1)->word) & NE_L_CROSSBORDER))
+        return i;
+    for (uint32_t k = i + 1; k < c->s.te && k - i <= MAX_SEIZED_WORDS; k++) {
+        const ne_token_t *t = tok(c, k);
+        if (t->kind == NE_TK_PUNCT || (wf(c, k) & (NE_W_PREP | NE_W_CONJ))) break; /* the phrase ends */
+        if (lookup(c, k).type != A_NONE || (t->flags & NE_TF_CAP)) return i;
+    }
+    const ne_mention_t *r = resolve_pronoun(c, i, is_w(c, i, "their") ? 't' : 'h', 1);
+    if (!r || !r->n) return i;
+    pronoun_mention(b, r);
+    return i + 1;
+}
+
 /* "rallied to her defence", "came to its aid": a possessive pronoun right
  * before a noun of the class BEHALF stands for the party one stands up
  * for, a mention of its own (the pattern names the noun: `rally to +
@@ -4191,6 +4234,7 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
         build_t b;
         uint32_t e = possessive_patient(&c, i, &b);
         if (e == i) e = possessive_behalf(&c, i, &b);
+        if (e == i) e = possessive_seized(&c, i, &b);
         if (e == i) e = parse_mention(&c, i, &b);
         if (e > i && e <= dateline_end) {
             /* no party (see dateline_end), but the state the story was

@@ -75,6 +75,7 @@ typedef struct ctx_s {
 #define is_w(c, i, w) NE_S_IS_W(&(c)->s, i, w)
 #define wf(c, i) ne_s_wf(&(c)->s, i)
 #define tok(c, i) ne_s_tok(&(c)->s, i)
+#define NE_S_PUNCT(c, i, chars) ne_s_punct(&(c)->s, i, chars)
 
 static int wval(const ctx_t *c, uint32_t i)
 {
@@ -457,6 +458,36 @@ static int since_superlative(const ctx_t *c, uint32_t i)
     return 0;
 }
 
+#define MAX_DATELINE 14 /* tokens of "ADDIS ABABA, Ethiopia, Jan. 28 (Xinhua) --" */
+
+/* Is token i a dash mark (a hyphen, an en or em dash)? */
+static int dash_at(const ctx_t *c, uint32_t i)
+{
+    if (i >= c->s.te || tok(c, i)->kind != NE_TK_PUNCT) return 0;
+    const char *x = c->s.d->text + tok(c, i)->start;
+    return *x == '-' || !strncmp(x, "\xe2\x80\x94", 3) || !strncmp(x, "\xe2\x80\x93", 3);
+}
+
+/* Is the expression [i, e) the date of a wire dateline ("BAMAKO, April 2
+ * (Xinhua) --", "BISHKEK, Sept 16 (AFP) -")? The sentence opens with an
+ * all-capital place, and after the date come at most an agency in
+ * brackets and a dash. That date is when the story was filed: the clause
+ * after it has its own ("Mali on Tuesday recalled"), or the published
+ * date, so it dates no event; relative days still count from it. */
+static int dateline_date(const ctx_t *c, uint32_t i, uint32_t e)
+{
+    if (i == c->s.tb || i - c->s.tb > MAX_DATELINE || !(tok(c, c->s.tb)->flags & NE_TF_ALLCAP))
+        return 0;
+    uint32_t k = e;
+    if (NE_S_PUNCT(c, k, "(")) {
+        uint32_t close = k + 1;
+        while (close < c->s.te && close - k < 5 && !NE_S_PUNCT(c, close, ")")) close++;
+        if (!NE_S_PUNCT(c, close, ")")) return 0;
+        k = close + 1;
+    }
+    return dash_at(c, k);
+}
+
 int ne_dates_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                       int anchor)
 {
@@ -480,6 +511,12 @@ int ne_dates_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t
         } else if (e > i && since_superlative(&c, i)) {
             /* "his first visit since 2020", "the worst fighting since
              * March": the comparison's baseline, no event's date */
+            d->tx.n = before;
+            i = e;
+        } else if (e > i && dateline_date(&c, i, e)) {
+            /* the dateline's date: the anchor of relative days, no event's */
+            if (d->tx.n > before && d->tx.v[d->tx.n - 1].prec == NE_PREC_DAY)
+                c.anchor = d->tx.v[d->tx.n - 1].ymd;
             d->tx.n = before;
             i = e;
         } else if (e > i && e < te && NE_S_IS_W(&c.s, e, "'s")) {

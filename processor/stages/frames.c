@@ -4650,6 +4650,17 @@ static int control_family(uint32_t lf, int own, int hostile, int foreign, int pa
 
 static int32_t speaker(ctx_t *c);
 
+/* Does the governing verb's own frame make its infinitive a purpose
+ * (code-call-purpose)? "called Aliyev to offer condolences": "call @" is a
+ * telephone call, and the condolences are the caller's own act on the
+ * person called, not an appeal to him; the call stays an event. */
+static int call_purpose(const ctx_t *c, const ne_vgroup_t *gv)
+{
+    char kept[5];
+    return gv->pat && (ne_lex_lemma_flags(c->s.lx, gv->lemma) & NE_L_APPEAL) &&
+           ne_lex_code_family(c->s.lx, NE_CF_CALL_PURPOSE, gv->pat->code, kept);
+}
+
 /* "sent 21 personnel to Bosnia to investigate the feasibility of a force":
  * a purpose's own object may be no party; the infinitive's bare frame
  * `V +` then serves, on the party or place named before it, for an act
@@ -4727,8 +4738,11 @@ static void match_controlled(ctx_t *c, size_t gi)
     }
     int to_object, hostile = code_root(mt.pat->code) >= 14;
     if (hostile && !strncmp(mt.pat->code, "172", 3) && mt.target < 0) hostile |= 2;
-    int family = control_family(ne_lex_lemma_flags(c->s.lx, gv->lemma), own_side(c, obj, country),
-                                hostile, foreign_party(c, obj, country),
+    int purpose = call_purpose(c, gv);
+    /* "called Erdogan to discuss the war": the talk is the call itself */
+    if (purpose && code_root(mt.pat->code) == code_root(gv->pat->code)) return;
+    int family = control_family(purpose ? NE_L_PURPOSE : ne_lex_lemma_flags(c->s.lx, gv->lemma),
+                                own_side(c, obj, country), hostile, foreign_party(c, obj, country),
                                 (h->flags & NE_VG_PASSIVE) != 0, &to_object);
     if (family == -2) return;
     /* "sent 10,000 troops to Russia to fight against Ukraine": a purpose
@@ -4739,7 +4753,7 @@ static void match_controlled(ctx_t *c, size_t gi)
     h->family = (int8_t)family;
     take_match(c, gi, &mt, to_object ? obj : mt.target);
     h->flags |= gv->flags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE | NE_VG_THREAT | NE_VG_REFUSE);
-    gv->pat = NULL;
+    if (!purpose) gv->pat = NULL;
 }
 
 /* ---- reported obligations --------------------------------------------------------- */
