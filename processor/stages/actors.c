@@ -1821,6 +1821,28 @@ static int two_adversaries(const ctx_t *c, ne_mention_t *out)
     return 0;
 }
 
+/* "President Obiang met Chinese Foreign Minister Wang Yi in Malabo. The two
+ * sides signed an agreement": a reference that opens its sentence, right
+ * after a meeting of two states' parties (the article's last event, roots
+ * 03-05: intent, consultation, diplomatic cooperation), is those two, not
+ * the sides of an older hostile act (an arrest at home). Only the last
+ * event, so one look. */
+static int met_pair(const ctx_t *c, uint32_t i, ne_mention_t *out)
+{
+    const ne_memory_t *mem = c->mem;
+    if (i != c->s.tb || !mem->nevents) return 0;
+    const struct ne_memevent_s *e = &mem->events[(mem->nevents - 1) % NE_MEM_EVENTS];
+    int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+    if (root < 3 || root > 5 || e->nagent != 1 || e->ntarget != 1) return 0;
+    const ne_member_t *a = &e->agent[0], *b = &e->target[0];
+    if (!a->country[0] || !b->country[0] || !strcmp(a->country, b->country)) return 0;
+    out->n = 2;
+    out->m[0] = *a;
+    out->m[1] = *b;
+    out->m[0].start = out->m[0].end = out->m[1].start = out->m[1].end = 0;
+    return 1;
+}
+
 /* Is compound m the agents of event e ("brokered by Egypt and Qatar")? */
 static int cast_acted(const ne_mention_t *m, const struct ne_memevent_s *e)
 {
@@ -1892,7 +1914,7 @@ static int igo_member(const ne_mention_t *m)
  * parties, else for two the last two actors named. sides: the noun names
  * the parties as the article set them up ("both sides"). */
 static int resolve_cast(const ctx_t *c, int n, int persons, int states, int sides, uint32_t subject,
-                        ne_mention_t *out)
+                        uint32_t at, ne_mention_t *out)
 {
     const ne_memory_t *mem = c->mem;
     size_t have = mem->ncast < NE_MEM_CASTS ? mem->ncast : NE_MEM_CASTS;
@@ -1925,6 +1947,7 @@ static int resolve_cast(const ctx_t *c, int n, int persons, int states, int side
         return 1;
     }
     if (n != 2) return 0;
+    if (states && met_pair(c, at, out)) return 1;
     /* the last hostile act's two sides, unless "both countries" would be
      * one state twice ("Spain sent troops": Spain and its own forces) */
     if (states && (main_dyad(c, out, NULL) || (two_adversaries(c, out) && (sides || distinct_states(out)))))
@@ -2168,7 +2191,7 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
               party_between(c, &b->m, i)) &&
             !between_pair(c, i, n, &b->m) &&
             !resolve_cast(c, n, person, states && g == k + 1 ? 2 : states, states && !countries,
-                          clause_subject(c, i), &b->m))
+                          clause_subject(c, i), i, &b->m))
             return i;
         /* "Kenyan troops clashed with Ethiopian forces ... the two countries
          * agreed": the states, not the forces (or leaders) that set them up */
@@ -3523,7 +3546,7 @@ static uint32_t parse_each_other(ctx_t *c, uint32_t i, build_t *b)
             pair.m[1] = m->m[0];
         }
     }
-    if (!pair.n && !resolve_cast(c, 2, 0, 0, 0, UINT32_MAX, &pair)) return 0;
+    if (!pair.n && !resolve_cast(c, 2, 0, 0, 0, UINT32_MAX, UINT32_MAX, &pair)) return 0;
     b->m.n = 0;
     for (int k = 0; k < pair.n; k++) {
         ne_member_t o = pair.m[k];
