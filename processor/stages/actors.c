@@ -1825,8 +1825,10 @@ static int two_adversaries(const ctx_t *c, ne_mention_t *out)
  * sides signed an agreement": a reference that opens its sentence, right
  * after a meeting of two states' parties (the article's last event, roots
  * 03-05: intent, consultation, diplomatic cooperation), is those two, not
- * the sides of an older hostile act (an arrest at home). Only the last
- * event, so one look. */
+ * the sides of an older hostile act (an arrest at home). The article's
+ * main pair of states (main_dyad: two events or more) still comes first
+ * ("India and Pakistan clashed ... a US envoy met Pakistan's minister. The
+ * two sides agreed to a ceasefire"). Only the last event, so one look. */
 static int met_pair(const ctx_t *c, uint32_t i, ne_mention_t *out)
 {
     const ne_memory_t *mem = c->mem;
@@ -1947,10 +1949,11 @@ static int resolve_cast(const ctx_t *c, int n, int persons, int states, int side
         return 1;
     }
     if (n != 2) return 0;
-    if (states && met_pair(c, at, out)) return 1;
-    /* the last hostile act's two sides, unless "both countries" would be
+    /* the article's main pair first; then a meeting just told (met_pair);
+     * then the last hostile act's two sides, unless "both countries" would be
      * one state twice ("Spain sent troops": Spain and its own forces) */
-    if (states && (main_dyad(c, out, NULL) || (two_adversaries(c, out) && (sides || distinct_states(out)))))
+    if (states && (main_dyad(c, out, NULL) || met_pair(c, at, out) ||
+                   (two_adversaries(c, out) && (sides || distinct_states(out)))))
         return 1;
     return two_recent(c, persons, states, 0, subject, out);
 }
