@@ -2549,6 +2549,15 @@ static int led_force(ctx_t *c, build_t *b, parse_t *p, const ne_member_t *mm)
     return 1;
 }
 
+/* Does an international organization's name open at token k, right after
+ * "X-led"? (One lookup: no scan.) */
+static int led_igo(ctx_t *c, uint32_t k)
+{
+    if (k >= c->s.te) return 0;
+    atom_t a = lookup(c, k);
+    return a.type == A_ACTOR && ne_lex_entry(c->s.lx, a.actor)->kind == NE_AK_IGO;
+}
+
 /* "Vietnamese-led forces", "a Japanese-operated tanker", "Iran-backed
  * rebels": X followed by "-" and a word of the class patron. An owner
  * (led, operated, flagged) owns what follows; a patron (backed, aligned)
@@ -2562,6 +2571,10 @@ static int head_patron(ctx_t *c, build_t *b, parse_t *p, atom_t a, const ne_memb
         (tok(c, w)->flags & NE_TF_SPACE) || !has_class(c, w, NE_MC_PATRON, &v))
         return 0;
     int owner = !strcmp(v, "owner");
+    /* "the Russian-led Collective Security Treaty Organization": a named
+     * organization after "X-led" is the party itself; the leader only
+     * describes it and owns nothing */
+    if (owner && led_igo(c, w + 1)) owner = 0;
     if (owner) add_owner(b, mm);
     p->j = w + 1;
     *step = STEP_MORE;
