@@ -1874,12 +1874,9 @@ static int mediated_sides(const ctx_t *c, ne_mention_t *out)
 /* Does every party of m have a state, none the same as another's? */
 static int distinct_states(const ne_mention_t *m)
 {
-    for (int i = 0; i < m->n; i++) {
+    for (int i = 0; i < m->n; i++)
         if (!m->m[i].country[0]) return 0;
-        for (int j = 0; j < i; j++)
-            if (!memcmp(m->m[i].country, m->m[j].country, 4)) return 0;
-    }
-    return 1;
+    return distinct_entities(m) == m->n;
 }
 
 /* "The United States, which has been pressing both sides to accept": the

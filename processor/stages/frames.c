@@ -942,25 +942,6 @@ static int32_t with_absolute_subject(const ctx_t *c, const ne_vgroup_t *g)
     return m;
 }
 
-/* "Amnesty International accused the authorities of ... and urged them":
- * a name the dictionary does not code (an NGO, an unknown person), right
- * before the verb at the clause's start, is the subject all the same; a
- * verb coordinated with it has no party as subject, not the first verb's
- * object. */
-static int uncoded_name_subject(const ctx_t *c, const ne_vgroup_t *g)
-{
-    uint32_t p = g->first;
-    while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
-    uint32_t q = p;
-    while (q > c->s.tb && tok(c, q - 1)->kind == NE_TK_WORD && (tok(c, q - 1)->flags & NE_TF_CAP) &&
-           ment_at(c, q - 1) < 0 && p - q < 6)
-        q--;
-    if (q == p) return 0;
-    /* "The" opening the sentence is no name word */
-    if (q == c->s.tb && (wf(c, q) & NE_W_DET)) q++;
-    return q < p && (q == c->s.tb || is_punct(c, q - 1, ",") || is_w(c, q - 1, "the"));
-}
-
 static int32_t find_subject(ctx_t *c, size_t gi)
 {
     ne_vgroup_t *g = &c->s.d->vg.v[gi];
@@ -1013,10 +994,11 @@ static int32_t find_subject(ctx_t *c, size_t gi)
         int32_t shared = group_subject(c, (size_t)k);
         if (shared >= 0) return shared;
         if (after_relative_that(c, &c->s.d->vg.v[k])) return -1;
-        if (uncoded_name_subject(c, &c->s.d->vg.v[k])) return -1;
         /* "Investigators have arrested the former minister and raided his
          * office": what lies between the verbs is the first one's object,
-         * never the second's subject; look left of the first verb */
+         * never the second's subject; look left of the first verb (past a
+         * name the dictionary does not code: "Amnesty International accused
+         * the authorities of ... and urged them" has no party as subject) */
         return subject_left(c, c->s.d->vg.v[k].first, (g->flags & NE_VG_PASSIVE) != 0);
     }
     /* '"...," said the French foreign minister': a reporting verb right
@@ -1225,22 +1207,28 @@ static uint32_t member_first_tok(const ctx_t *c, const ne_member_t *m)
     return UINT32_MAX;
 }
 
+/* The sentence's mention that member m opens, NULL when none. */
+static const ne_mention_t *member_mention(const ctx_t *c, const ne_member_t *m)
+{
+    uint32_t k = member_first_tok(c, m);
+    int32_t mi = k < c->s.te ? ment_at(c, k) : -1;
+    return mi >= 0 ? &c->s.d->ment.v[mi] : NULL;
+}
+
 /* Is member m one person named with a title ("Vice Foreign Minister
  * Takehiro Funakoshi"), not a body or a plural ("several leaders")? */
 static int titled_person(const ctx_t *c, const ne_member_t *m)
 {
-    uint32_t k = member_first_tok(c, m);
-    int32_t mi = k < c->s.te ? ment_at(c, k) : -1;
-    return mi >= 0 && ne_mention_persons(&c->s.d->ment.v[mi]) && c->s.d->ment.v[mi].n == 1;
+    const ne_mention_t *mm = member_mention(c, m);
+    return mm && ne_mention_persons(mm) && mm->n == 1;
 }
 
 /* Is member m of a plural mention ("several leaders", "officials")? A body
  * of many is not placed by the sentence's other state as one organ is. */
 static int plural_member(const ctx_t *c, const ne_member_t *m)
 {
-    uint32_t k = member_first_tok(c, m);
-    int32_t mi = k < c->s.te ? ment_at(c, k) : -1;
-    return mi >= 0 && (c->s.d->ment.v[mi].flags & NE_MF_PLURAL);
+    const ne_mention_t *mm = member_mention(c, m);
+    return mm && (mm->flags & NE_MF_PLURAL);
 }
 
 static int definite_role(const ctx_t *c, const ne_member_t *m)
@@ -2048,6 +2036,17 @@ static int add_member(ne_member_t *out, int n, int max, const ne_member_t *m)
     return n;
 }
 
+/* The distinct members m[0..n) of a remembered event, copied into out as
+ * parties of an event told now: a reference to that event, not to where
+ * they were named (no text span). Their count. */
+static int recalled_members(const ne_member_t *m, int n, ne_member_t *out)
+{
+    int k = 0;
+    for (int i = 0; i < n; i++) k = add_member(out, k, NE_MAX_MEMBERS, &m[i]);
+    for (int i = 0; i < k; i++) out[i].start = out[i].end = 0;
+    return k;
+}
+
 /* The most recent remembered event whose root is in roots, preferring one
  * coded by the same word ("the strikes": "struck" before "attacked"). */
 static const struct ne_memevent_s *recall_event(const ne_memory_t *mem, uint32_t roots,
@@ -2178,10 +2177,7 @@ static int response_agents(const ctx_t *c, uint32_t head, const ne_member_t *act
             on_actor = actor->country[0] ? !strcmp(e->target[k].country, actor->country)
                                          : !strcmp(e->target[k].code, actor->code);
         if (!on_actor) continue;
-        int n = 0;
-        for (int k = 0; k < e->nagent; k++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->agent[k]);
-        for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
-        return n;
+        return recalled_members(e->agent, e->nagent, cp);
     }
     return 0;
 }
@@ -2205,10 +2201,7 @@ static int other_agents(const ctx_t *c, uint32_t noun, const ne_member_t *actor,
         int root = code_root(e->code);
         if (root < 1 || root > 20 || !(roots & (1u << root)) || !e->nagent || acting_party(&e->agent[0], actor))
             continue;
-        int n = 0;
-        for (int k = 0; k < e->nagent; k++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->agent[k]);
-        for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
-        return n;
+        return recalled_members(e->agent, e->nagent, cp);
     }
     return 0;
 }
@@ -2349,10 +2342,7 @@ static int similar_targets(const ctx_t *c, const ne_vgroup_t *g, const ne_member
         int mine = 0;
         for (int k = 0; k < e->nagent && !mine; k++) mine = !strcmp(e->agent[k].code, act[0].code);
         if (mine != own || !e->ntarget) continue;
-        int n = 0;
-        for (int k = 0; k < e->ntarget; k++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->target[k]);
-        for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
-        return n;
+        return recalled_members(e->target, e->ntarget, cp);
     }
     return 0;
 }
@@ -2526,7 +2516,7 @@ static int object_event(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t 
         const struct ne_memevent_s *e =
             recall_event(c->mem, ne_lex_noun_roots(c->s.lx, noun), ne_lex_noun_word(c->s.lx, noun));
         if (!e) return 0;
-        int own = 0, n = 0;
+        int own = 0;
         /* (an actor not placed yet is the agent of its role: "the minister
          * dismissed the claim" after the government's own) */
         for (int i = 0; i < e->nagent && !own; i++) own = acting_party(&e->agent[i], &act[0]);
@@ -2541,12 +2531,7 @@ static int object_event(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t 
         if (root >= 1 && root <= 20 && (ne_lex_noun_roots(c->s.lx, noun) & (1u << root)) &&
             !strncmp(g->pat->code, e->code, 2))
             own = 1;
-        if (own)
-            for (int i = 0; i < e->ntarget; i++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->target[i]);
-        else
-            for (int i = 0; i < e->nagent; i++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->agent[i]);
-        for (int i = 0; i < n; i++) cp[i].start = cp[i].end = 0;
-        return n;
+        return own ? recalled_members(e->target, e->ntarget, cp) : recalled_members(e->agent, e->nagent, cp);
     }
     return 0;
 }
@@ -2572,10 +2557,7 @@ static int aid_recipients(const ctx_t *c, const char *code, ne_member_t *cp)
     if (strncmp(code, "07", 2) && strncmp(code, "033", 3)) return 0;
     const struct ne_memevent_s *e = recall_event(c->mem, 1u << 7, -1);
     if (!e) return 0;
-    int n = 0;
-    for (int i = 0; i < e->ntarget; i++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->target[i]);
-    for (int i = 0; i < n; i++) cp[i].start = cp[i].end = 0;
-    return n;
+    return recalled_members(e->target, e->ntarget, cp);
 }
 
 #define MAX_RELATIVE_SCAN 12 /* tokens of a relative clause searched for its own act */
@@ -3002,10 +2984,7 @@ static int pronoun_event(const ctx_t *c, const ne_vgroup_t *g, int32_t m, const 
         int mine = 0;
         for (int k = 0; k < e->nagent && na && !mine; k++) mine = !strcmp(e->agent[k].code, act[0].code);
         if (mine) continue;
-        int n = 0;
-        for (int k = 0; k < e->nagent; k++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->agent[k]);
-        for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
-        return n;
+        return recalled_members(e->agent, e->nagent, cp);
     }
     return 0;
 }
@@ -3211,10 +3190,7 @@ static int echoed_disapproval(const ctx_t *c, const ne_vgroup_t *g, const char *
     for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
         if (code_root(e->code) != 11 || !e->nagent || !e->ntarget || !strcmp(e->agent[0].code, act[0].code))
             continue;
-        int n = 0;
-        for (int t = 0; t < e->ntarget; t++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->target[t]);
-        for (int t = 0; t < n; t++) cp[t].start = cp[t].end = 0;
-        return n;
+        return recalled_members(e->target, e->ntarget, cp);
     }
     return 0;
 }
@@ -3790,9 +3766,7 @@ static int event_parties(const ctx_t *c, uint32_t head, uint32_t end, ne_member_
         return n;
     const struct ne_memevent_s *e = mem_event(c->mem, 1);
     if (!e || e->sent != c->s.tb || e->nagent < 2) return 0;
-    for (int k = 0; k < e->nagent; k++) n = add_member(cp, n, NE_MAX_MEMBERS, &e->agent[k]);
-    for (int k = 0; k < n; k++) cp[k].start = cp[k].end = 0;
-    return n;
+    return recalled_members(e->agent, e->nagent, cp);
 }
 
 /* "Lee Hsien Loong, whose government hosted the summit": a bare role after
@@ -4157,10 +4131,7 @@ static int hearsay_clause(const ctx_t *c, const ne_vgroup_t *g)
  * (a reference to it, not to where they were named): their count. */
 static int recalled_agents(const struct ne_memevent_s *e, ne_member_t *act)
 {
-    int na = 0;
-    for (int i = 0; i < e->nagent; i++) na = add_member(act, na, NE_MAX_MEMBERS, &e->agent[i]);
-    for (int i = 0; i < na; i++) act[i].start = act[i].end = 0;
-    return na;
+    return recalled_members(e->agent, e->nagent, act);
 }
 
 /* "North Korea tested a missile. The test drew condemnation from Japan":
