@@ -222,7 +222,9 @@ static int kind_rank(int k)
         return 8;
     case NE_AK_IGO: return 7;
     case NE_AK_SEAT: return 6;
-    case NE_AK_COUNTRY: return 5;
+    case NE_AK_COUNTRY:
+    case NE_AK_STATES:
+        return 5;
     case NE_AK_CAPITAL: return 4;
     case NE_AK_PEOPLE: return 3;
     case NE_AK_ADJ: return 2;
@@ -621,12 +623,32 @@ static void member_of_entry(const ctx_t *c, uint32_t e, int valid, ne_member_t *
     else if (!valid && (en->kind == NE_AK_GROUP || en->kind == NE_AK_MOVEMENT))
         role = ""; /* a group outside its period: the bare country */
     if (en->kind == NE_AK_PEOPLE && !*role) role = "CVL";
+    if (en->kind == NE_AK_STATES) role = ""; /* the first state of the group; add_state_group adds all */
     ne_member_set(out, country, role);
 }
 
 static void add_owner(build_t *b, const ne_member_t *m)
 {
     if (b->nown < NE_MAX_MEMBERS) b->own[b->nown++] = *m;
+}
+
+/* A group of states by one name ("the Baltic states", "the two Koreas"):
+ * each state an owner over the name's bytes, as if the text listed them
+ * ("Estonia, Latvia and Lithuania"). The entry's code is "EST+LVA+LTU". */
+static void add_state_group(const ctx_t *c, build_t *b, uint32_t entry, uint32_t start, uint32_t end)
+{
+    const char *code = ne_lex_entry(c->s.lx, entry)->code;
+    for (size_t k = 0; code[k] && code[k + 1] && code[k + 2]; k += 4) {
+        char country[4] = {code[k], code[k + 1], code[k + 2], '\0'};
+        ne_member_t mm;
+        memset(&mm, 0, sizeof(mm));
+        ne_member_set(&mm, country, "");
+        mm.start = start;
+        mm.end = end;
+        add_owner(b, &mm);
+        if (code[k + 3] != '+') break;
+    }
+    b->plural = 1;
 }
 
 /* Can mention m be the antecedent of a pronoun of this kind: 'h' he/she,
@@ -2696,6 +2718,13 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     int person = en->kind == NE_AK_PERSON || en->kind == NE_AK_SURNAME;
     if (person) note_person(c->mem, c, a.actor);
     note_half(c, p->j, a, en);
+    if (en->kind == NE_AK_STATES) {
+        add_state_group(c, b, a.actor, mm.start, mm.end);
+        p->j = a.te;
+        if (role_ahead(c, p->j, 0)) return STEP_MORE; /* "the Benelux foreign ministers" */
+        p->have_head = 1;
+        return STEP_DONE;
+    }
     int step;
     uint32_t held = control_compound(c, a.te);
     if (held && (en->kind == NE_AK_ADJ || en->kind == NE_AK_COUNTRY || en->kind == NE_AK_GROUP ||
@@ -3109,7 +3138,10 @@ static void parse_role_place(ctx_t *c, build_t *b, parse_t *p)
             break; /* "Vladimir" of "Vladimir Putin" is not the Russian city */
         ne_member_t mm;
         member_of_entry(c, a.actor, a.valid, &mm);
-        add_owner(b, &mm);
+        if (en->kind == NE_AK_STATES) /* "officials of the two Koreas" */
+            add_state_group(c, b, a.actor, tok(c, k)->start, tok(c, a.te - 1)->end);
+        else
+            add_owner(b, &mm);
         added = 1;
         if (is_w(c, a.te, "'s")) {
             /* "leaders of Egypt's Muslim Brotherhood": Egypt's */

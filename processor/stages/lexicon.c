@@ -823,6 +823,17 @@ static int valid_code(const char *c)
     return 1;
 }
 
+/* A group of states' code: two to four states' three letters joined by
+ * '+' ("EST+LVA+LTU"), so that it fits an entry's code field. */
+static int valid_state_list(const char *c)
+{
+    size_t n = strlen(c);
+    if (n < 7 || n > 15 || n % 4 != 3) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (i % 4 == 3 ? c[i] != '+' : !isupper((unsigned char)c[i])) return 0;
+    return 1;
+}
+
 static int load_actor_line(loader_t *ld, char **f, int nf)
 {
     static const struct { const char *name; int kind;
@@ -831,7 +842,8 @@ static int load_actor_line(loader_t *ld, char **f, int nf)
                  {"seat", NE_AK_SEAT},         {"place", NE_AK_PLACE},
                  {"igo", NE_AK_IGO},           {"group", NE_AK_GROUP},
                  {"movement", NE_AK_MOVEMENT}, {"person", NE_AK_PERSON},
-                 {"surname", NE_AK_SURNAME},   {NULL, 0}};
+                 {"surname", NE_AK_SURNAME},   {"states", NE_AK_STATES},
+                 {NULL, 0}};
     if (nf < 3) return fail(ld, "expected phrase, code and kind separated by TABs");
     ne_lexent_t e;
     memset(&e, 0, sizeof(e));
@@ -839,7 +851,8 @@ static int load_actor_line(loader_t *ld, char **f, int nf)
     for (int k = 0; kinds[k].name; k++)
         if (strcmp(f[2], kinds[k].name) == 0) e.kind = (uint8_t)kinds[k].kind;
     if (!e.kind) return fail(ld, "unknown actor kind '%s'", f[2]);
-    if (!valid_code(f[1])) return fail(ld, "bad actor code '%s'", f[1]);
+    if (e.kind == NE_AK_STATES ? !valid_state_list(f[1]) : !valid_code(f[1]))
+        return fail(ld, "bad actor code '%s'", f[1]);
     copy_cstr(e.code, sizeof(e.code), f[1]);
     if (nf >= 4 && (e.from = ne_lex_parse_validity(f[3], 0)) < 0)
         return fail(ld, "bad valid-from date '%s'", f[3]);

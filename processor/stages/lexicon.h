@@ -24,7 +24,8 @@ enum {
     NE_RK_TITLE, NE_RK_BODY,
     NE_RK_ARMS,    /* a weapon or platform: its owner's armed force, no actor alone */
     NE_RK_PERSON,  /* a body whose singular is one person with no office ("a journalist") */
-    NE_AK_MOVEMENT /* a group across states: coded by the state the text names */
+    NE_AK_MOVEMENT, /* a group across states: coded by the state the text names */
+    NE_AK_STATES    /* a name of a group of states ("the Baltic states"): code "EST+LVA+LTU" */
 };
 
 typedef struct ne_lexent_s {
