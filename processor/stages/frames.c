@@ -2716,6 +2716,25 @@ static int election_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_
     return 1;
 }
 
+/* Is token k a word of the class CHANNEL ("through", "via")? */
+static int channel_word(const ctx_t *c, uint32_t k)
+{
+    return ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_CHANNEL), tok(c, k)->word);
+}
+
+/* "through its embassy in Beijing": a place after the channel ("in
+ * Beijing") says where the channel is. From k, the token after the
+ * channel's mention: the last token of the channel's phrase. */
+static uint32_t channel_end(const ctx_t *c, uint32_t k)
+{
+    if (k + 1 < c->s.te &&
+        ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_LOCATIVE), tok(c, k)->word)) {
+        int32_t p = ment_at(c, k + 1);
+        if (p >= 0) return c->s.d->ment.v[p].te - 1;
+    }
+    return k - 1;
+}
+
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp, const struct ne_events_s *ev)
 {
@@ -2739,6 +2758,13 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
         if (m < 0 || (c->s.d->ment.v[m].flags & NE_MF_REL)) continue;
         k = c->s.d->ment.v[m].te - 1;
         if (modifier_mention(c, m)) continue;
+        /* "lodged a protest through its embassy in Beijing", "sent a message
+         * via Qatari mediators": the channel an act goes through is not the
+         * party acted on; "in Beijing" after it is where the channel is */
+        if (c->s.d->ment.v[m].tb > g->head + 1 && channel_word(c, c->s.d->ment.v[m].tb - 1)) {
+            k = channel_end(c, k + 1);
+            continue;
+        }
         /* "dismissed the allegations as Western propaganda": a state's thing
          * after "as" names what the object is called, no one acted on */
         if ((c->s.d->ment.v[m].flags & NE_MF_WEAK) && c->s.d->ment.v[m].tb > g->head + 1 &&
