@@ -3099,6 +3099,13 @@ static int role_of_group_reference(ctx_t *c, build_t *b, parse_t *p)
     return 1;
 }
 
+/* Is token k a noun for people who flee (class REFUGEES: "migrants")?
+ * Where they are is not their state. */
+static int fleeing_noun(const ctx_t *c, uint32_t k)
+{
+    return ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_REFUGEES), tok(c, k)->word);
+}
+
 /* A role placed by "of", "in" or "from": "Presidents of Russia and
  * Azerbaijan", "police in Istanbul", "troops from military-ruled Myanmar".
  * Adds the places as owners and advances p->j past them. */
@@ -3106,8 +3113,9 @@ static void parse_role_place(ctx_t *c, build_t *b, parse_t *p)
 {
     uint32_t j = p->j;
     if (!(b->role_set && !b->nown && j + 1 < c->s.te &&
-          (is_w(c, j, "of") || (is_w(c, j, "in") && !b->arms) || is_w(c, j, "from"))))
-        return; /* "an air base in Jordan" is where it is, not whose */
+          (is_w(c, j, "of") || (is_w(c, j, "in") && !b->arms && !fleeing_noun(c, j - 1)) ||
+           is_w(c, j, "from"))))
+        return; /* "an air base in Jordan", "migrants in Sicily": where, not whose */
     uint32_t k = j + 1;
     while (k < c->s.te && (wf(c, k) & NE_W_DET))
         k++;

@@ -1481,10 +1481,36 @@ static const char *dateline_state(const ctx_t *c)
     return NULL;
 }
 
+/* Is the member people who flee, by a bare noun (class REFUGEES:
+ * "120 migrants", "the refugees"), with no word of where they come from? */
+static int fleeing_people(const ctx_t *c, const ne_member_t *m)
+{
+    uint32_t k = c->s.tb;
+    while (k < c->s.te && tok(c, k)->end != m->end)
+        k++;
+    if (k >= c->s.te || tok(c, k)->kind != NE_TK_WORD ||
+        !ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_REFUGEES), tok(c, k)->word))
+        return 0;
+    /* "refugees fleeing the war in Liberia", "migrants from Libya": the
+     * words after them name where they come from */
+    if (k + 1 < c->s.te && ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_FLIGHT), tok(c, k + 1)->word))
+        return 0;
+    /* "Tamil civilian refugees": a people's word before the noun says whose
+     * they are (placed as any role); only numbers and determiners may come */
+    for (uint32_t q = k; q > c->s.tb && tok(c, q - 1)->start >= m->start; q--)
+        if (tok(c, q - 1)->kind == NE_TK_WORD && !(wf(c, q - 1) & (NE_W_NUM | NE_W_DET))) return 0;
+    return 1;
+}
+
 static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
                            uint32_t near, int target)
 {
     if (!unplaced(m)) return;
+    /* "the coast guard rescued 120 migrants off Crete", "police arrested 30
+     * migrants in Sicily": people who flee, acted on, are not of the state
+     * where they are, nor of the actor's; with no state of their own named
+     * ("Syrian refugees", "migrants from Libya"), they stay unplaced */
+    if (target && fleeing_people(c, m)) return;
     char role[4];
     memcpy(role, m->role, sizeof(role));
     const char *st = NULL;

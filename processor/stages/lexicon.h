@@ -330,6 +330,8 @@ enum {
     NE_GC_SEQUEL,       /* "came": "The strikes came a day after X fired rockets" (X's act is background) */
     NE_GC_KEPT,         /* "held": "has been held in prison since 2021" is custody kept up, no arrest */
     NE_GC_CHANNEL,      /* "through", "via": "protested through its embassy" names the channel, no one acted on */
+    NE_GC_REFUGEES,     /* "migrants", "refugees": people who flee are of no state the place names */
+    NE_GC_FLIGHT,       /* "fleeing", "from": after REFUGEES, the words that say where they come from */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
