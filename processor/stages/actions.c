@@ -393,6 +393,9 @@ static int after_gerund(const ctx_t *c, uint32_t prev)
 static int of_modifier(const ctx_t *c, uint32_t prev, uint8_t forms)
 {
     if (!valid_idx(c, prev) || prev <= c->tb) return 0;
+    /* a form that is only a past one heads no noun phrase: "after weeks of
+     * negotiations brokered by Qatar" is a participle on "negotiations" */
+    if (!(forms & (NE_F_S | NE_F_ING | NE_F_BASE))) return 0;
     /* "killed in ethnic riots": a plural after another preposition too */
     if (!is_w(c, prev - 1, "of") &&
         (!(forms & NE_F_S) || (forms & NE_F_PAST) || !(wf(c, prev - 1) & NE_W_PREP)))

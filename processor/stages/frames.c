@@ -5596,6 +5596,15 @@ static uint32_t thing_phrase_before(const ctx_t *c, uint32_t p)
 
 #define MAX_BARE_PHRASE 3 /* words of a noun phrase with no determiner */
 
+/* Is token k a noun that measures another after "of": a period ("months
+ * of talks") or a light noun ("rounds of talks", classes PERIODS, LIGHT)? */
+static int measure_noun(const ctx_t *c, uint32_t k)
+{
+    int32_t w = tok(c, k)->word;
+    return ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_PERIODS), w) ||
+           ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_LIGHT), w);
+}
+
 /* "polls closed in local elections boycotted by the opposition": a noun
  * phrase of a few plain words with no determiner, right after a
  * preposition, that ends right before token p: its first token, or
@@ -5606,6 +5615,15 @@ static uint32_t bare_phrase_before(const ctx_t *c, uint32_t p)
     while (from > c->s.tb + 1 && p - from < MAX_BARE_PHRASE && tok(c, from - 1)->kind == NE_TK_WORD &&
            !wf(c, from - 1) && ment_at(c, from - 1) < 0 && !verb_head_at(c, from - 1))
         from--;
+    /* "after months of talks brokered by Qatar", "two rounds of talks": a
+     * period or a light noun with "of" measures the phrase, which is still
+     * the noun after "of" */
+    if (from < p && from > c->s.tb + 2 && is_w(c, from - 1, "of") && measure_noun(c, from - 2)) {
+        uint32_t q = from - 2;
+        while (q > c->s.tb + 1 && from - q < 5 && (tok(c, q - 1)->kind == NE_TK_NUM || (wf(c, q - 1) & (NE_W_NUM | NE_W_DET))))
+            q--;
+        return (wf(c, q - 1) & NE_W_PREP) && !is_w(c, q - 1, "of") ? from : UINT32_MAX;
+    }
     if (from == p || from <= c->s.tb || !(wf(c, from - 1) & NE_W_PREP) || is_w(c, from - 1, "of"))
         return UINT32_MAX;
     return from;
