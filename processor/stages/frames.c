@@ -1483,14 +1483,23 @@ static const char *dateline_state(const ctx_t *c)
 
 /* Is the member people who flee, by a bare noun (class REFUGEES:
  * "120 migrants", "the refugees"), with no word of where they come from? */
-static int fleeing_people(const ctx_t *c, const ne_member_t *m)
+/* The token of the sentence that ends where member m ends, if it is a
+ * word of grammar class gc: the member's head noun; else UINT32_MAX. */
+static uint32_t member_head_in(const ctx_t *c, const ne_member_t *m, int gc)
 {
     uint32_t k = c->s.tb;
     while (k < c->s.te && tok(c, k)->end != m->end)
         k++;
     if (k >= c->s.te || tok(c, k)->kind != NE_TK_WORD ||
-        !ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_REFUGEES), tok(c, k)->word))
-        return 0;
+        !ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, gc), tok(c, k)->word))
+        return UINT32_MAX;
+    return k;
+}
+
+static int fleeing_people(const ctx_t *c, const ne_member_t *m)
+{
+    uint32_t k = member_head_in(c, m, NE_GC_REFUGEES);
+    if (k == UINT32_MAX) return 0;
     /* "refugees fleeing the war in Liberia", "migrants from Libya": the
      * words after them name where they come from */
     if (k + 1 < c->s.te && ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_FLIGHT), tok(c, k + 1)->word))
@@ -1511,6 +1520,17 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
      * where they are, nor of the actor's; with no state of their own named
      * ("Syrian refugees", "migrants from Libya"), they stay unplaced */
     if (target && fleeing_people(c, m)) return;
+    /* "Moldova expelled a Russian diplomat after accusing the embassy of
+     * funding ...": an embassy a state acts on is another state's, the
+     * nearest one named, else the article's other state */
+    if (target && other && other->country[0] && member_head_in(c, m, NE_GC_EMBASSIES) != UINT32_MAX) {
+        const char *st = nearest_state(c, near, other->country);
+        if (!st) st = other_article_state(c, other);
+        if (st) {
+            ne_member_set(m, st, m->role);
+            return;
+        }
+    }
     char role[4];
     memcpy(role, m->role, sizeof(role));
     const char *st = NULL;
