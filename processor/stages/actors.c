@@ -3265,18 +3265,28 @@ static uint32_t parse_crowd_number(ctx_t *c, build_t *b, const parse_t *p)
     return p->j;
 }
 
-/* "violated its airspace", "entered its territorial waters": "its" and a
- * noun of a state's own ground, air or sea (class SOVEREIGN, one adjective
- * before it at most) stand for the owner state (resolve_possessive says
- * whose: the speaker's in a reported clause). Returns the end, or 0. */
+/* Is token k a noun of a state's own ground, air or sea (class SOVEREIGN)
+ * or one of its craft (class CRAFT: "vessels", "boats")? */
+static int owned_by_state(const ctx_t *c, uint32_t k)
+{
+    int32_t w = tok(c, k)->word;
+    return ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_SOVEREIGN), w) ||
+           ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_CRAFT), w);
+}
+
+/* "violated its airspace", "entered its territorial waters", "fired a water
+ * cannon at one of its vessels": "its" and a noun of a state's own ground,
+ * air or sea, or of its craft (one adjective before it at most) stand for
+ * the owner state (resolve_possessive says whose: the speaker's in a
+ * reported clause). Returns the end, or 0. */
 static uint32_t parse_sovereign(ctx_t *c, build_t *b, const parse_t *p)
 {
     if (!p->poss || p->poss->n != 1 || !p->poss->m[0].country[0] || p->j == p->i ||
         !is_w(c, p->j - 1, "its"))
         return 0;
-    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_SOVEREIGN), k = p->j;
-    if (k + 1 < c->s.te && !ne_lex_in_class(c->s.lx, cls, tok(c, k)->word) && is_modifier(c, k)) k++;
-    if (k >= c->s.te || !ne_lex_in_class(c->s.lx, cls, tok(c, k)->word)) return 0;
+    uint32_t k = p->j;
+    if (k + 1 < c->s.te && !owned_by_state(c, k) && is_modifier(c, k)) k++;
+    if (k >= c->s.te || !owned_by_state(c, k)) return 0;
     b->m.n = 1;
     b->m.m[0] = p->poss->m[0];
     ne_member_set(&b->m.m[0], p->poss->m[0].country, "");

@@ -333,6 +333,7 @@ enum {
     NE_GC_REFUGEES,     /* "migrants", "refugees": people who flee are of no state the place names */
     NE_GC_FLIGHT,       /* "fleeing", "from": after REFUGEES, the words that say where they come from */
     NE_GC_EMBASSIES,    /* "embassy", "consulate": one a state acts on is another state's */
+    NE_GC_CRAFT,        /* "vessel", "boat": "its vessels" stand for the owner state, as SOVEREIGN */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
