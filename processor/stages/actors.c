@@ -1014,6 +1014,18 @@ static int regional_owner(const ctx_t *c, const build_t *b)
     return 0;
 }
 
+/* Members of m with the same code as an earlier one, dropped. */
+static void drop_repeated_members(ne_mention_t *m)
+{
+    int n = 0;
+    for (int k = 0; k < m->n; k++) {
+        int seen = 0;
+        for (int q = 0; q < n && !seen; q++) seen = m->m[k].code[0] && !strcmp(m->m[q].code, m->m[k].code);
+        if (!seen) m->m[n++] = m->m[k];
+    }
+    m->n = (uint8_t)n;
+}
+
 static void finish_members(const ctx_t *c, build_t *b)
 {
     ne_mention_t *m = &b->m;
@@ -1030,13 +1042,21 @@ static void finish_members(const ctx_t *c, build_t *b)
             m->flags |= NE_MF_GENERIC;
         } else {
             m->n = 0;
+            int named = 0; /* members with a role of their own: a named group or organ */
             for (int k = 0; k < b->nown && m->n < NE_MAX_MEMBERS; k++) {
                 ne_member_t *o = &b->own[k];
                 ne_member_t *mm = &m->m[m->n++];
                 *mm = *o;
                 /* an IGO or a group keeps its own code; a state takes the role */
                 if (o->country[0] && !o->role[0]) ne_member_set(mm, o->country, b->role);
+                else if (o->role[0]) named = 1;
             }
+            /* "Russia's Sputnik news agency": the owner state with the role
+             * of the head is the named organisation itself (RUSMED twice),
+             * one party, not a compound ("it" may stand for it). Two owners
+             * that only take the role stay two ("the Greek Cypriot and
+             * Turkish Cypriot leaders") */
+            if (named) drop_repeated_members(m);
         }
     } else {
         m->n = 0;
@@ -2277,6 +2297,15 @@ static const ne_mention_t *sovereign_owner(ctx_t *c, uint32_t j)
 /* The referent of a possessive pronoun at j. At the start of a conjunct
  * it is the subject of the clause before ("New Delhi expelled ..., and its
  * foreign ministry said": New Delhi). */
+/* Is mention m headed by a collective noun that takes a plural verb
+ * (class COLLECTIVE: "police", "personnel")? "Its" never stands for it:
+ * "police raided the agency's office and detained two of its employees". */
+static int collective_head(const ctx_t *c, const ne_mention_t *m)
+{
+    return m->te > m->tb &&
+           ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_COLLECTIVE), tok(c, m->te - 1)->word);
+}
+
 static const ne_mention_t *resolve_possessive(ctx_t *c, uint32_t j)
 {
     int kind = is_w(c, j, "its") ? 'i' : is_w(c, j, "their") ? 't' : 'h';
@@ -2297,7 +2326,7 @@ static const ne_mention_t *resolve_possessive(ctx_t *c, uint32_t j)
                 ne_s_adverb(&c->s, k - 1)))
             k--;
         if (subj && k > c->s.tb && (is_w(c, k - 1, "and") || is_w(c, k - 1, "but")) &&
-            pronoun_fits(subj, kind))
+            pronoun_fits(subj, kind) && !(kind == 'i' && collective_head(c, subj)))
             return subj;
     }
     /* "Hungary and Romania agreed that their countries should cooperate":
