@@ -3433,6 +3433,14 @@ static int32_t passive_agent(const ctx_t *c, uint32_t from, const char *code)
     int root = code_root(code), force = root >= 18 && root <= 20;
     for (uint32_t k = from; k < c->s.te && k < from + 10; k++) {
         if (is_punct(c, k, ".;:,")) break;
+        /* "were freed from Israeli jails", "released from a Russian prison":
+         * a release from a state's place of custody is that state's */
+        if (is_w(c, k, "from") && !strncmp(code, "084", 3)) {
+            int32_t m = ment_at(c, k + 1);
+            if (m >= 0 && c->s.d->ment.v[m].n == 1 && (c->s.d->ment.v[m].flags & NE_MF_WEAK) &&
+                c->s.d->ment.v[m].m[0].country[0] && !c->s.d->ment.v[m].m[0].role[0])
+                return m;
+        }
         if (is_w(c, k, "in")) {
             int32_t m = ment_at(c, k + 1);
             if (m >= 0 && c->s.d->ment.v[m].n == 1 && !(c->s.d->ment.v[m].flags & NE_MF_GENERIC) &&
