@@ -4759,6 +4759,16 @@ static int bare_permission(const ctx_t *c, const ne_vgroup_t *gv, const ne_vgrou
  * verb's subject's appeal, demand or permission (its code family), and
  * the governing verb's own frame ("urge + to") gives way to it. The
  * governing verb's mood ("refused to let X meet") carries over. */
+/* Do mentions a and b stand for one entity, as the scorer counts them (a
+ * state with any role, an IGO whole)? */
+static int same_entity(const ctx_t *c, int32_t a, int32_t b)
+{
+    const ne_mention_t *x = &c->s.d->ment.v[a], *y = &c->s.d->ment.v[b];
+    if (!x->n || !y->n) return 0;
+    const ne_member_t *p = &x->m[0], *q = &y->m[0];
+    return p->country[0] ? !strcmp(p->country, q->country) : !strcmp(p->code, q->code);
+}
+
 static void match_controlled(ctx_t *c, size_t gi)
 {
     ne_doc_t *d = c->s.d;
@@ -4799,12 +4809,16 @@ static void match_controlled(ctx_t *c, size_t gi)
     /* "sent 10,000 troops to Russia to fight against Ukraine": a purpose
      * infinitive that names its own counterpart acts on it, not on the
      * place the troops were sent to */
-    if ((ne_lex_lemma_flags(c->s.lx, gv->lemma) & NE_L_PURPOSE) && mt.target >= 0 && mt.target != obj)
-        to_object = 0;
+    int own_target = (ne_lex_lemma_flags(c->s.lx, gv->lemma) & NE_L_PURPOSE) && mt.target >= 0 && mt.target != obj;
+    if (own_target) to_object = 0;
     h->family = (int8_t)family;
     take_match(c, gi, &mt, to_object ? obj : mt.target);
     h->flags |= gv->flags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE | NE_VG_THREAT | NE_VG_REFUSE);
-    if (!purpose) gv->pat = NULL;
+    /* "would send three fighter jets to Poland to help NATO": the sending
+     * stays an act on the party it goes to when the purpose acts on
+     * another party of its own ("summoned Japan's ambassador to protest
+     * Tokyo's decision" is one protest: the same state) */
+    if (!purpose && !(own_target && !same_entity(c, obj, mt.target))) gv->pat = NULL;
 }
 
 /* ---- reported obligations --------------------------------------------------------- */
