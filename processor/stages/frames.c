@@ -59,6 +59,15 @@ static inline int code_root(const char *code)
     return (code[0] - '0') * 10 + (code[1] - '0');
 }
 
+/* The root by which an event noun's class (event-nouns.tsv) takes an act:
+ * its code's root, but a cyber attack (176) is told as an attack, as the
+ * acts of force of roots 18-20 are ("hackers broke into its systems ...
+ * called the attack reckless"). */
+static int class_root(const char *code)
+{
+    return !strncmp(code, "176", 3) ? 18 : code_root(code);
+}
+
 /* ---- subjects ------------------------------------------------------------------ */
 
 static int coded_group(const ne_vgroup_t *g)
@@ -2101,7 +2110,7 @@ static const struct ne_memevent_s *recall_event(const ne_memory_t *mem, uint32_t
     const struct ne_memevent_s *e;
     for (int pass = word >= 0 ? 0 : 1; pass < 2; pass++)
         for (size_t b = 1; (e = mem_event(mem, b)); b++) {
-            int root = code_root(e->code);
+            int root = class_root(e->code);
             if (root < 1 || root > 20 || !(roots & (1u << root))) continue;
             if (pass == 0 && e->word != word && e->means != word) continue;
             return e;
@@ -2216,7 +2225,7 @@ static int response_agents(const ctx_t *c, uint32_t head, const ne_member_t *act
     uint32_t roots = ne_lex_noun_roots(c->s.lx, noun);
     const struct ne_memevent_s *e;
     for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
-        int root = code_root(e->code);
+        int root = class_root(e->code);
         if (root < 1 || root > 20 || !(roots & (1u << root))) continue;
         int on_actor = 0;
         for (int k = 0; k < e->ntarget && !on_actor; k++)
@@ -2244,7 +2253,7 @@ static int other_agents(const ctx_t *c, uint32_t noun, const ne_member_t *actor,
     uint32_t roots = ne_lex_noun_roots(c->s.lx, noun);
     const struct ne_memevent_s *e;
     for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
-        int root = code_root(e->code);
+        int root = class_root(e->code);
         if (root < 1 || root > 20 || !(roots & (1u << root)) || !e->nagent || acting_party(&e->agent[0], actor))
             continue;
         return recalled_members(e->agent, e->nagent, cp);
@@ -2573,7 +2582,7 @@ static int object_event(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t 
         if (!own && (g->pat->opts & NE_PO_REPLY) && own_state_agent(e->agent, e->nagent, &act[0])) return 0;
         /* "JNIM said it carried out the attack": doing the act the noun
          * names (the same root) is claiming that act: on its targets */
-        int root = code_root(g->pat->code);
+        int root = class_root(g->pat->code);
         if (root >= 1 && root <= 20 && (ne_lex_noun_roots(c->s.lx, noun) & (1u << root)) &&
             !strncmp(g->pat->code, e->code, 2))
             own = 1;
@@ -5992,7 +6001,7 @@ static void foreground_sequel(ctx_t *c)
     for (int pass = 0; pass < 2 && !found; pass++)
         for (size_t b = 1; b <= have && !found; b++) {
             const struct ne_memevent_s *e = &mem->events[(mem->nevents - b) % NE_MEM_EVENTS];
-            int root = code_root(e->code);
+            int root = class_root(e->code);
             if (e->sent >= tb || root < 1 || root > 20 || !(roots & (1u << root))) continue;
             if (pass == 0 && e->word != word && e->means != word) continue;
             found = b;
