@@ -2015,6 +2015,30 @@ static int resolve_group(const ctx_t *c, ne_mention_t *out)
     return 0;
 }
 
+/* "Cuba freed 553 prisoners after the United States agreed to remove the
+ * island from its list": the last state named by a name of an island state
+ * (class ISLANDS), the sentence's own first actor too. 0 when there is
+ * none: then "the island" is a state other than that actor, as STATE. */
+static int resolve_island(const ctx_t *c, ne_mention_t *out)
+{
+    const ne_memory_t *mem = c->mem;
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_ISLANDS);
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    for (size_t k = 0; k < n; k++) {
+        const ne_mention_t *m = &mem->recent[(mem->nrecent - 1 - k) % NE_MEM_RECENT];
+        if ((m->flags & (NE_MF_LOC | NE_MF_WEAK)) || m->n != 1 || !m->m[0].country[0] || m->te <= m->tb)
+            continue;
+        int island = 0;
+        for (uint32_t q = m->tb; q < m->te && !island; q++) island = ne_lex_in_class(c->s.lx, cls, tok(c, q)->word);
+        if (!island) continue;
+        out->n = 1;
+        out->m[0] = m->m[0];
+        ne_member_set(&out->m[0], m->m[0].country, "");
+        return 1;
+    }
+    return 0;
+}
+
 /* "the bloc", "the island", "the North": the last actor of the kind the
  * type noun names (mention-words.tsv, class type). */
 static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t,
@@ -2032,6 +2056,7 @@ static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t,
     int igo = !strcmp(kind, "IGO");
     size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
     if (!strcmp(kind, "GROUP")) return resolve_group(c, out);
+    if (!strcmp(kind, "ISLAND") && resolve_island(c, out)) return 1;
     for (size_t k = 0; k < n; k++) {
         size_t idx = mem->nrecent - 1 - k;
         const ne_mention_t *m = &mem->recent[idx % NE_MEM_RECENT];

@@ -335,6 +335,7 @@ enum {
     NE_GC_EMBASSIES,    /* "embassy", "consulate": one a state acts on is another state's */
     NE_GC_CRAFT,        /* "vessel", "boat": "its vessels" stand for the owner state, as SOVEREIGN */
     NE_GC_COLLECTIVE,   /* "police", "personnel": plural in grammar, never what "its" stands for */
+    NE_GC_ISLANDS,      /* "cuba", "taiwan": names of island states, what "the island" stands for */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
