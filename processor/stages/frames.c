@@ -1681,6 +1681,25 @@ static int bare_participle(const ne_vgroup_t *g)
     return (g->flags & NE_VG_PASSIVE) && g->first == g->head;
 }
 
+/* "Relations, already strained by the collapse of a deal in January,
+ * deteriorated on Monday": a time inside a parenthetical between commas
+ * that has a verb of its own dates no verb after the closing comma. Is
+ * there such a comma between x and `head`, and a verb between the opening
+ * comma and x? */
+static int parenthetical_time(const ctx_t *c, const ne_timex_t *x, uint32_t head)
+{
+    const ne_doc_t *d = c->s.d;
+    uint32_t close = x->te;
+    while (close < head && !is_punct(c, close, ",")) close++;
+    if (close >= head) return 0;
+    uint32_t open = x->tb;
+    while (open > c->s.tb && !is_punct(c, open - 1, ",")) open--;
+    if (open <= c->s.tb) return 0;
+    for (size_t k = 0; k < d->vg.n; k++)
+        if (d->vg.v[k].head >= open && d->vg.v[k].head < x->tb) return 1;
+    return 0;
+}
+
 static void attach_dates(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
@@ -1698,7 +1717,8 @@ static void attach_dates(ctx_t *c)
                 if (g->head < d->tx.v[x].tb) {
                     if (bare_participle(g)) left_part = (int32_t)k;
                     else left = (int32_t)k;
-                } else if (g->head >= d->tx.v[x].te && right < 0) right = (int32_t)k;
+                } else if (g->head >= d->tx.v[x].te && right < 0 && !parenthetical_time(c, &d->tx.v[x], g->head))
+                    right = (int32_t)k;
             }
             if (left < 0) left = left_part;
             best = left >= 0 && !(d->tx.v[x].flags & NE_TX_OPENS) ? left : right;
