@@ -5408,13 +5408,32 @@ static uint32_t object_act_comma(const ctx_t *c, uint32_t r)
     return 0;
 }
 
+/* "Iran said it would open a new enrichment site, a move France described
+ * as worrying": an act the dictionaries do not code is still an act, and a
+ * reaction to it is aimed at its doer. The subject (an actor) of the
+ * nearest active finite verb before the apposition's comma at `open`; -1
+ * when there is none. */
+static int32_t uncoded_act_subject(ctx_t *c, size_t gi, uint32_t open)
+{
+    for (size_t k = gi; k > 0; k--) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k - 1];
+        if (v->head >= open || !coded_group(v)) continue;
+        if (v->flags & NE_VG_PASSIVE) return -1;
+        int32_t sj = group_subject(c, k - 1);
+        return sj >= 0 && c->s.d->ment.v[sj].n > 0 ? sj : -1;
+    }
+    return -1;
+}
+
 /* "France recognised a Palestinian state, a move that Israel denounced",
  * "a move the agency's chief called disproportionate", "stormed the palace
  * in what Arce denounced as a coup": a relative on a noun in apposition to
  * the clause before it, or a free relative after a preposition, stands for
  * that clause's act. A reaction to it (codes 01, 05, 11, 12, matched
- * without its leading '+') is aimed at the act's subject. */
-static int clause_gap(ctx_t *c, size_t gi, int32_t subj)
+ * without its leading '+') is aimed at the act's subject. With `uncoded`,
+ * the act may be one no pattern coded (tried after thing_gap, which reads
+ * the apposition's own words: "a killing that X blamed on Y"). */
+static int clause_gap(ctx_t *c, size_t gi, int32_t subj, int uncoded)
 {
     ne_doc_t *d = c->s.d;
     ne_vgroup_t *h = &d->vg.v[gi];
@@ -5442,6 +5461,7 @@ static int clause_gap(ctx_t *c, size_t gi, int32_t subj)
             return 0;
         }
     }
+    if (sj < 0 && uncoded) sj = uncoded_act_subject(c, gi, open);
     if (sj < 0 || sj == subj) return 0;
     ne_vgroup_t gap = *h;
     gap.flags |= NE_VG_PASSIVE;
@@ -5471,7 +5491,8 @@ static int match_object_gap(ctx_t *c, size_t gi)
     if (ante < 0) ante = zero_relative(c, subj);
     /* a reaction to the clause before first: "a move that Washington
      * welcomed" is not `welcome * move  obj`, which names no one */
-    if (ante < 0) return clause_gap(c, gi, subj) || thing_gap(c, gi, subj);
+    if (ante < 0)
+        return clause_gap(c, gi, subj, 0) || thing_gap(c, gi, subj) || clause_gap(c, gi, subj, 1);
     if (ante == subj) return 0;
     /* the pattern minus its leading '+', as in the passive voice */
     ne_vgroup_t gap = *h;
