@@ -1378,6 +1378,17 @@ static int base_noun_before_role(const ctx_t *c, uint32_t j)
     return forms == NE_F_BASE && j + 1 < c->s.te && lookup(c, j + 1).type == A_ROLE;
 }
 
+/* "and two days later sent ground troops": a word that may begin a time
+ * relative to another ("days", "hours", "later": grammar.tsv
+ * timestart-relative-day), other than a number or a determiner, ends the
+ * words that may modify a role: what follows is another phrase. */
+static int relative_time_word(const ctx_t *c, uint32_t j)
+{
+    const ne_token_t *t = tok(c, j);
+    return t->kind == NE_TK_WORD && !(wf(c, j) & (NE_W_NUM | NE_W_DET | NE_W_REL)) &&
+           (ne_lex_date_rules(c->s.lx, t->word) & NE_DR_RELATIVE_DAY);
+}
+
 static int role_ahead_v(const ctx_t *c, uint32_t j, int allow_adj, int allow_verbish)
 {
     if (verb_complement(c, j)) return 0;
@@ -1405,6 +1416,7 @@ static int role_ahead_v(const ctx_t *c, uint32_t j, int allow_adj, int allow_ver
         if (is_modifier(c, j) && is_verbish(c, j) && !allow_verbish &&
             !(j > c->s.tb && is_hyphen(c, j - 1)) && !base_noun_before_role(c, j))
             return 0;
+        if (relative_time_word(c, j)) return 0;
         if (is_modifier(c, j) || is_hyphen(c, j) || tok(c, j)->kind == NE_TK_NUM ||
             (wf(c, j) & NE_W_NUM)) {
             j++;
