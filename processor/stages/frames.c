@@ -5748,6 +5748,21 @@ static int elliptic_object(ctx_t *c, size_t gi)
     return 1;
 }
 
+/* "Iran, which backs the group, condemned the strikes": a verb in the
+ * simple present (a bare third-person form, no auxiliary) right after the
+ * "which" or "who" of a relative clause set off by a comma tells what its
+ * antecedent habitually does or stands for, background to the sentence,
+ * no event of the day. */
+static int background_relative(const ctx_t *c, const ne_vgroup_t *g)
+{
+    if (g->first != g->head || g->first < c->s.tb + 2 || (g->flags & (NE_VG_NOUN | NE_VG_PASSIVE)))
+        return 0;
+    uint32_t r = g->first - 1;
+    if (!(is_w(c, r, "which") || is_w(c, r, "who")) || !is_punct(c, r - 1, ",")) return 0;
+    uint8_t forms = lemma_forms(c, g->head, g->lemma);
+    return (forms & NE_F_S) && !(forms & (NE_F_PAST | NE_F_PPART | NE_F_ING));
+}
+
 /* The group's own frame: the most specific pattern of its verb. A match
  * claims the verbs inside its words ("demanded that China release ..."); a
  * threat formula and a statement participle are resolved here. */
@@ -5755,6 +5770,7 @@ static void match_own_frame(ctx_t *c, size_t gi)
 {
     ne_doc_t *d = c->s.d;
     ne_vgroup_t *g = &d->vg.v[gi];
+    if (background_relative(c, g)) return;
     ne_match_t mt;
     if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, g, &mt) && !match_event_object(c, g, &mt))
         return;
