@@ -3063,14 +3063,39 @@ static int answered_act_agents(const ctx_t *c, const ne_member_t *actor, ne_memb
     return 0;
 }
 
+/* Does pattern p name a word of grammar class gc (NE_GC_*)? */
+static int class_pattern(const ne_lexicon_t *lx, const ne_pattern_t *p, int gc)
+{
+    const ne_pelem_t *el = ne_lex_pelems(lx) + p->elem;
+    uint32_t cls = ne_lex_gclass(lx, gc);
+    if (cls == NE_LEX_NONE) return 0;
+    for (uint16_t k = 0; k < p->nelem; k++)
+        if (el[k].type == NE_PE_CLASS && el[k].alt == cls) return 1;
+    return 0;
+}
+
 /* Does pattern p name territory taken (class TERRITORY: "seized two
  * cities")? */
 static int territory_pattern(const ne_lexicon_t *lx, const ne_pattern_t *p)
 {
-    const ne_pelem_t *el = ne_lex_pelems(lx) + p->elem;
-    uint32_t cls = ne_lex_gclass(lx, NE_GC_TERRITORY);
-    for (uint16_t k = 0; k < p->nelem; k++)
-        if (el[k].type == NE_PE_CLASS && el[k].alt == cls) return 1;
+    return class_pattern(lx, p, NE_GC_TERRITORY);
+}
+
+/* "The IAEA censured Iran ... Iran barred several inspectors from the
+ * country": inspectors or monitors (class INSPECTORS) whose organisation
+ * the clause does not name are those of the organisation the article named
+ * last. Returns 1 with it in *out, else 0. */
+static int inspecting_body(const ctx_t *c, ne_member_t *out)
+{
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    for (size_t k = 0; k < n; k++) {
+        const ne_mention_t *m = &mem->recent[(mem->nrecent - 1 - k) % NE_MEM_RECENT];
+        if (m->n != 1 || (m->flags & NE_MF_LOC) || strncmp(m->m[0].code, "IGO", 3)) continue;
+        *out = m->m[0];
+        out->start = out->end = 0;
+        return 1;
+    }
     return 0;
 }
 
@@ -3258,6 +3283,7 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
     if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) {
         int n = object_or_reply(c, g, act, na, cp, ev);
         if (!n && na && territory_pattern(c->s.lx, p)) n = territory_holder(c, &act[0], cp);
+        if (!n && na && class_pattern(c->s.lx, p, NE_GC_INSPECTORS)) n = inspecting_body(c, cp);
         if (!n && na && threat_of_force(code, p)) n = reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp);
         /* "India and Pakistan agreed to halt all military action": a
          * de-escalation (087) aimed at no one named, by two states
