@@ -4938,6 +4938,17 @@ static int governed_infinitive(const ctx_t *c, const ne_vgroup_t *g)
     return 0;
 }
 
+/* "said the strikes would have consequences", "the attack would not go
+ * unanswered": a threat formula whose subject is a definite event noun
+ * (ending right before the verb group at `first`) threatens those who did that
+ * act, its agents (event_counterpart), not whoever acted last. The noun's
+ * token, or -1. */
+static int32_t threatened_act(const ctx_t *c, uint32_t first)
+{
+    int32_t en = event_noun_before(c, first);
+    return en >= 0 && definite_phrase(c, (uint32_t)en) ? en : -1;
+}
+
 static void resolve_threat(ctx_t *c, size_t gi)
 {
     ne_doc_t *d = c->s.d;
@@ -4968,6 +4979,11 @@ static void resolve_threat(ctx_t *c, size_t gi)
         g->target = subj;
     else
         g->target = other_party_after(c, g->mend, actor);
+    int32_t act = g->target < 0 && subj < 0 ? threatened_act(c, g->first) : -1;
+    if (act >= 0) {
+        g->evnoun = act;
+        return;
+    }
     if (g->target < 0) g->flags |= NE_VG_OPPOSING;
 }
 
@@ -5801,6 +5817,10 @@ static void match_own_frame(ctx_t *c, size_t gi)
     if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, g, &mt) && !match_event_object(c, g, &mt))
         return;
     take_match(c, gi, &mt, mt.target);
+    /* "would not go unpunished" asserts what "would punish" does */
+    if (mt.pat->opts & NE_PO_DENIED)
+        g->flags = (g->flags & ~(uint32_t)(NE_VG_NEGATED | NE_VG_REFUSE)) |
+                   ((g->flags & NE_VG_REFUSE) ? NE_VG_FUTURE : 0);
     if (mt.pat->opts & NE_PO_THREAT) resolve_threat(c, gi);
     if (g->flags & NE_VG_STATEMENT) statement_authors(c, gi);
 }

@@ -177,12 +177,14 @@ typedef struct ne_cphrase_s {
 enum { NE_PO_RECIP = 1, NE_PO_GOV = 2, NE_PO_SELF = 4, NE_PO_OBJ = 8, NE_PO_REPLY = 16,
        NE_PO_THREAT = 32, /* a threat formula: a threat when said of the future (frames.c) */
        NE_PO_INVERSE = 64, /* the '+' acts on the subject: "drew condemnation from +" */
-       NE_PO_DEFENCE = 128 /* an act of defence ("shot down 60 missiles"): coded, never what a
-                              later "the attack" or "the strikes" refers to */ };
+       NE_PO_DEFENCE = 128, /* an act of defence ("shot down 60 missiles"): coded, never what a
+                               later "the attack" or "the strikes" refers to */
+       NE_PO_DENIED = 256 /* a threat formula that threatens when denied ("would not go
+                             unpunished"): matches a negated verb only (with NE_PO_THREAT) */ };
 
 typedef struct ne_pattern_s {
     char code[5];
-    uint8_t opts;
+    uint16_t opts;
     uint16_t nelem;
     uint32_t elem;      /* elems[elem .. elem+nelem) */
     uint32_t score;     /* specificity: longer patterns are tried first */
