@@ -5975,6 +5975,31 @@ static void foreground_sequel(ctx_t *c)
     mem->events[(mem->nevents - 1) % NE_MEM_EVENTS] = keep;
 }
 
+/* "The ceasefire between Israel and Hezbollah took effect on Wednesday.
+ * The deal, brokered by the United States and France, ...": an event noun
+ * (event-nouns.tsv) with "between" and two parties or more names an event
+ * of those parties even where no verb codes it. When the sentence coded
+ * no event (since `before` events remembered), it is remembered with the
+ * noun's first root, the parties its agents, so that a later "the deal"
+ * or "the truce" refers to it. */
+static void remember_between_nouns(ctx_t *c, size_t before)
+{
+    if (c->mem->nevents != before) return;
+    for (uint32_t k = c->s.tb; k + 2 < c->s.te; k++) {
+        if (!is_w(c, k + 1, "between") || tok(c, k)->kind != NE_TK_WORD) continue;
+        uint32_t noun = ne_lex_noun(c->s.lx, tok(c, k)->word);
+        uint32_t roots = noun != NE_LEX_NONE ? ne_lex_noun_roots(c->s.lx, noun) : 0;
+        if (!roots) continue;
+        ne_member_t parties[NE_MAX_MEMBERS];
+        int n = between_parties(c, k, parties);
+        if (n < 2) continue;
+        int root = __builtin_ctz(roots);
+        char code[5] = {(char)('0' + root / 10), (char)('0' + root % 10), '0', '\0', '\0'};
+        remember_event(c->mem, code, ne_lex_noun_word(c->s.lx, noun), -1, c->s.tb, parties, n, NULL, 0);
+        return;
+    }
+}
+
 int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                        ne_memory_t *mem, struct ne_events_s *ev)
 {
@@ -6010,6 +6035,7 @@ int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
         ne_vgroup_t *g = &d->vg.v[gi];
         if (g->date < 0 && (g->flags & NE_VG_CONTROLLED) && g->gov >= 0) g->date = d->vg.v[g->gov].date;
     }
+    size_t n_before = mem->nevents;
     /* the events of the last clause before ", as did Y" are copied for Y */
     uint32_t ell_m = 0, ell = ellipsis_at(&c, &ell_m);
     size_t ell_from = ev->ev.n, ell_to = ev->ev.n;
@@ -6021,6 +6047,7 @@ int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
     }
     c.coding = NULL;
     foreground_sequel(&c);
+    if (rc == 0) remember_between_nouns(&c, n_before);
     if (rc == 0 && ell && ell_to > ell_from)
         rc = copy_for_ellipsis(&c, ev, ell_from, ell_to, ment_at(&c, ell_m));
     return rc;
