@@ -3976,6 +3976,14 @@ static int home_custody_agent(const ctx_t *c, uint32_t head, const ne_member_t *
     return 1;
 }
 
+/* Does a remembered event show its agent holding its target: a release,
+ * a coercive or judicial act (roots 08 and up)? Talks, mediation or praise
+ * (roots 01-07: "the swap was coordinated by Turkey") hold no one. */
+static int holder_act(const struct ne_memevent_s *e)
+{
+    return code_root(e->code) >= 8;
+}
+
 /* "Russia freed reporter X ... X had been sentenced to 16 years": a
  * sentence or an arrest in the passive with no agent named is the act of
  * the party that holds the subject, the state whose agents the article last
@@ -3988,7 +3996,7 @@ static int custody_agent(const ctx_t *c, const char *code, int32_t subj, uint32_
     if (m->n != 1 || !m->m[0].country[0] || (m->flags & (NE_MF_LOC | NE_MF_REL))) return 0;
     const struct ne_memevent_s *e;
     for (size_t b = 1; (e = mem_event(c->mem, b)); b++)
-        for (int t = 0; t < e->ntarget; t++)
+        for (int t = 0; t < e->ntarget && holder_act(e); t++)
             if (!strcmp(e->target[t].code, m->m[0].code) && e->nagent && e->agent[0].country[0] &&
                 state_side(&e->agent[0]) && strcmp(e->agent[0].country, m->m[0].country)) {
                 act[0] = e->agent[0];
