@@ -2303,6 +2303,14 @@ static int refines(const char *a, const char *b)
  * longer members ("a drone attack" is AIRSTRIKES before ATTACKS), then a
  * subcode before its parent code ("asked X to send humanitarian aid" is
  * 0233 before 023), then the first in the files. */
+/* A formula that threatens when denied (`denied`: "would not go
+ * unpunished") fits a negated verb only, and no other pattern's reading
+ * changes: "went unpunished" says nothing of the future. */
+static int denial_fits(const ne_vgroup_t *vg, const ne_pattern_t *p)
+{
+    return !(p->opts & NE_PO_DENIED) || (vg->flags & (NE_VG_NEGATED | NE_VG_REFUSE));
+}
+
 static int match_below(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, uint32_t below,
                        const ne_pattern_t *after, ne_match_t *out)
 {
@@ -2318,6 +2326,7 @@ static int match_below(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, uin
         if (p->score > below || (p->score == below && (!after || p <= after))) continue;
         if (best.p && p->score != best.p->score) break;
         if (to_infinitive && !opens_with_word(c, p, from)) continue;
+        if (!denial_fits(vg, p)) continue;
         /* words_present's first test, here: most patterns fail it, without a call */
         if ((p->wbits & ~c->d->wbits) || (p->cbits & ~c->d->wclasses)) continue;
         if (!words_present(c->lx, p, c->d)) continue;

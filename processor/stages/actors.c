@@ -1420,6 +1420,17 @@ static int base_noun_before_role(const ctx_t *c, uint32_t j)
     return forms == NE_F_BASE && j + 1 < c->s.te && lookup(c, j + 1).type == A_ROLE;
 }
 
+/* "and two days later sent ground troops": a word that may begin a time
+ * relative to another ("days", "hours", "later": grammar.tsv
+ * timestart-relative-day), other than a number or a determiner, ends the
+ * words that may modify a role: what follows is another phrase. */
+static int relative_time_word(const ctx_t *c, uint32_t j)
+{
+    const ne_token_t *t = tok(c, j);
+    return t->kind == NE_TK_WORD && !(wf(c, j) & (NE_W_NUM | NE_W_DET | NE_W_REL)) &&
+           (ne_lex_date_rules(c->s.lx, t->word) & NE_DR_RELATIVE_DAY);
+}
+
 static int role_ahead_v(const ctx_t *c, uint32_t j, int allow_adj, int allow_verbish)
 {
     if (verb_complement(c, j)) return 0;
@@ -1447,6 +1458,7 @@ static int role_ahead_v(const ctx_t *c, uint32_t j, int allow_adj, int allow_ver
         if (is_modifier(c, j) && is_verbish(c, j) && !allow_verbish &&
             !(j > c->s.tb && is_hyphen(c, j - 1)) && !base_noun_before_role(c, j))
             return 0;
+        if (relative_time_word(c, j)) return 0;
         if (is_modifier(c, j) || is_hyphen(c, j) || tok(c, j)->kind == NE_TK_NUM ||
             (wf(c, j) & NE_W_NUM)) {
             j++;
@@ -2762,6 +2774,17 @@ static int group_thing(ctx_t *c, parse_t *p)
     return 1;
 }
 
+/* "a day after the Hamas attack on Israel": a group's name before a noun
+ * of an event (event-nouns.tsv) tells whose act that was, no party of the
+ * sentence: like "the Jordan attack", never what "the group" or "it" refers
+ * to later. */
+static int group_act_noun(const ctx_t *c, const ne_lexent_t *en, uint32_t k)
+{
+    if ((en->kind != NE_AK_GROUP && en->kind != NE_AK_MOVEMENT) || k >= c->s.te) return 0;
+    uint32_t noun = ne_lex_noun(c->s.lx, tok(c, k)->word);
+    return noun != NE_LEX_NONE && ne_lex_noun_roots(c->s.lx, noun) != 0;
+}
+
 static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
 {
     const ne_lexent_t *en = ne_lex_entry(c->s.lx, a.actor);
@@ -2867,7 +2890,7 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     p->j = a.te;
     p->have_head = 1;
     if (en->kind == NE_AK_GROUP && group_thing(c, p)) return STEP_DONE; /* "an Al-Shabaab car bomb" */
-    if ((en->kind == NE_AK_COUNTRY || en->kind == NE_AK_CAPITAL) &&
+    if (((en->kind == NE_AK_COUNTRY || en->kind == NE_AK_CAPITAL) || group_act_noun(c, en, p->j)) &&
         name_modifies_noun(c, p->j)) {
         /* "the Jordan attack", "the Russian-Ukraine war": the state's thing,
          * never the antecedent of "it" */
@@ -2906,6 +2929,16 @@ static int group_office(const build_t *b, const ne_lexent_t *en)
 {
     return b->role_set && !b->arms && en->kind == NE_RK_TITLE &&
            (!strcmp(b->role, "REB") || !strcmp(b->role, "OPP"));
+}
+
+/* "the group's leader", "its commander" after Hezbollah: an office (a
+ * title) that a rebel or opposition group holds is the group's, as in
+ * group_office, not its state's government: the role is the owner's. */
+static void possessed_group_office(build_t *b, const ne_mention_t *owner)
+{
+    if (owner->n != 1 || !(b->m.flags & NE_MF_PERSON) || b->arms) return;
+    const char *r = owner->m[0].role;
+    if (!strcmp(r, "REB") || !strcmp(r, "OPP")) ne_strlcpy(b->role, r, sizeof(b->role));
 }
 
 /* A role from roles.tsv at p->j ("foreign ministry", "protesters"). */
@@ -3703,6 +3736,8 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
     if (parse_pronoun(c, i, b, &end)) return end;
     parse_t p = {.i = i, .j = i};
     uint32_t fi = wf(c, i);
+    ne_mention_t referent; /* "the group's": the reference that owns the role */
+    referent.n = 0;
     if ((fi & NE_W_DET) && (end = parse_each_other(c, i, b))) return end;
     if ((fi & (NE_W_DET | NE_W_NUM)) && (end = parse_group_reference(c, i, b)) > i) {
         /* "the two countries' foreign ministers": a plural's bare apostrophe */
@@ -3712,6 +3747,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         /* "the North's military", "the bloc's envoy": the referent owns
          * the role that follows */
         ne_mention_t ref = b->m;
+        referent = ref;
         build_reset(b);
         for (int k = 0; k < ref.n; k++) {
             if (ref.m[k].country[0]) ne_member_set(&ref.m[k], ref.m[k].country, "");
@@ -3745,7 +3781,9 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
             if (o.country[0]) ne_member_set(&o, o.country, "");
             add_owner(b, &o);
         }
+        possessed_group_office(b, p.poss);
     }
+    if (referent.n && b->role_set) possessed_group_office(b, &referent);
     if ((end = role_in_region(c, b, &p))) return end;
     parse_role_place(c, b, &p);
     parse_allegiance(c, b, &p);

@@ -75,6 +75,7 @@ void ne_events_destroy(ne_events_t *ev)
     if (!ev) return;
     free(ev->ev.v);
     free(ev->seen);
+    free(ev->heads.v);
     ne_doc_free(&ev->doc);
     ne_places_mem_free(&ev->places);
     free(ev);
@@ -112,6 +113,10 @@ static void compact(ne_doc_t *d, uint32_t keep)
 static int code_sentence(const ne_coder_t *coder, ne_events_t *ev, uint32_t tb, uint32_t te)
 {
     ne_doc_t *d = &ev->doc;
+    /* a headline starts an entry of its own (a live blog's "10:40 - ..."):
+     * the day an earlier entry named does not run on into it */
+    int headline = ne_text_is_headline(d, tb, te);
+    if (headline) ev->mem.anchor = 0;
     if (ne_actors_sentence(coder->lx, d, tb, te, &ev->mem) < 0 ||
         ne_dates_sentence(coder->lx, d, tb, te, ev->mem.anchor) < 0)
         return -1;
@@ -125,6 +130,7 @@ static int code_sentence(const ne_coder_t *coder, ne_events_t *ev, uint32_t tb, 
     if (coder->places && ne_places_sentence(coder->places, d, tb, te, &ev->places,
                                             ev->ev.v + n0, ev->ev.n - n0) < 0)
         return -1;
+    if (headline && ne_events_headline(ev, (uint32_t)n0) < 0) return -1;
     if (ne_trace_enabled()) ne_trace_sentence(coder->lx, d, tb, te);
     /* a date the text gave anchors "the following day" of later sentences */
     for (size_t x = 0; x < d->tx.n; x++)
@@ -234,6 +240,7 @@ int ne_coder_code(const ne_coder_t *coder, const ne_article_t *a, ne_events_t *e
         if (at_end) break;
         compact(d, done < d->sent.n ? d->sent.v[done].tb : (uint32_t)d->tok.n);
     }
+    ne_events_drop_headlines(ev);
     ne_places_article(coder->places, &ev->places, ev->ev.v, ev->ev.n);
     ne_events_assign_ids(ev, a->id);
     if (count_code_points(a, ev) < 0) {

@@ -171,6 +171,17 @@ static uint32_t iso_date(ctx_t *c, uint32_t i, int *err)
     return i;
 }
 
+/* A time a few days from the date just named (the running date) whose day
+ * the text does not give: that date's month (or year), not a day; the
+ * article's month when the text named none. */
+static uint32_t vague_days(ctx_t *c, uint32_t i, uint32_t e, int *err)
+{
+    int base = c->anchor ? c->anchor : c->pub;
+    int prec = base % 10000 == 0 ? NE_PREC_YEAR : NE_PREC_MONTH;
+    int ymd = prec == NE_PREC_YEAR ? base : base / 100 * 100;
+    return found(c, i, e, ymd, prec, NE_TX_RELATIVE, err);
+}
+
 /* A day relative to the previous date of the text: "the same day", "that
  * day", "the next day", "the day before", "hours later", "two days
  * earlier", "..., two days after X" */
@@ -196,8 +207,18 @@ static uint32_t relative_day(ctx_t *c, uint32_t i, int *err)
                !is_w(c, i + 3, "than") && small_number(c, i, &v) && v <= 31) {
         /* "a day later", "two days earlier"; not "two days later than" */
         off = is_w(c, i + 2, "later") ? v : -v, e = i + 3;
+    } else if ((is_w(c, i + 1, "week") || is_w(c, i + 1, "weeks")) &&
+               (is_w(c, i + 2, "later") || is_w(c, i + 2, "earlier")) &&
+               !is_w(c, i + 3, "than") && small_number(c, i, &v) && v <= 4) {
+        /* "a week later", "two weeks earlier" */
+        off = is_w(c, i + 2, "later") ? 7 * v : -7 * v, e = i + 3;
     } else if (is_w(c, i, "later") && is_w(c, i + 1, "that") && is_w(c, i + 2, "day")) {
         off = 0, e = i + 3;
+    } else if ((is_w(c, i, "days") || is_w(c, i, "weeks")) &&
+               (is_w(c, i + 1, "later") || is_w(c, i + 1, "earlier")) && !is_w(c, i + 2, "than")) {
+        /* "and days later sent troops": some days from the date just named,
+         * a day the text does not give: its month */
+        return vague_days(c, i, i + 2, err);
     }
     int opens = 0;
     if (off == 99 && i > c->s.tb && is_w(c, i + 2, "after") &&
@@ -210,7 +231,9 @@ static uint32_t relative_day(ctx_t *c, uint32_t i, int *err)
     }
     if (off == 99) return i;
     int base = c->anchor ? c->anchor : c->pub;
-    if (base % 100 == 0) base = c->pub; /* anchor without a day */
+    /* "in October last year, a day after the attack": from a date named
+     * without its day, the day is not known either */
+    if (base % 100 == 0) return vague_days(c, i, e, err);
     return found(c, i, e, add_days(base, off), NE_PREC_DAY, NE_TX_RELATIVE | opens, err);
 }
 
@@ -530,8 +553,10 @@ int ne_dates_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t
             if (d->tx.n > before && i > tb &&
                 (ne_lex_word_flags(lx, d->tok.v[i - 1].word) & NE_W_CONJ))
                 d->tx.v[d->tx.n - 1].flags |= NE_TX_OPENS;
-            /* a relative expression after this one counts from it */
-            if (d->tx.n > before && d->tx.v[d->tx.n - 1].prec == NE_PREC_DAY)
+            /* a relative expression after this one counts from it (from
+             * its month or year when it names no day) */
+            if (d->tx.n > before && (d->tx.v[d->tx.n - 1].prec == NE_PREC_DAY ||
+                                     !(d->tx.v[d->tx.n - 1].flags & NE_TX_FUTURE)))
                 c.anchor = d->tx.v[d->tx.n - 1].ymd;
             i = e;
         } else {

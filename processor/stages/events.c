@@ -10,6 +10,7 @@
 void ne_events_reset(struct ne_events_s *ev)
 {
     ev->ev.n = 0;
+    ev->heads.n = 0;
     if (ev->seen) memset(ev->seen, 0, ev->seen_cap * sizeof(*ev->seen));
 }
 
@@ -82,6 +83,53 @@ int ne_events_push(struct ne_events_s *ev, const ne_event_t *e)
     ev->seen[j] = (uint32_t)ev->ev.n + 1;
     ev->ev.n++;
     return 0;
+}
+
+int ne_events_headline(struct ne_events_s *ev, uint32_t b)
+{
+    if (NE_VEC_RESERVE(ev->heads) < 0) return -1;
+    ev->heads.v[ev->heads.n++] = (struct ne_headline_s){b, (uint32_t)ev->ev.n};
+    return 0;
+}
+
+/* The entity of a party, as the scorer and the reader take it: a state's
+ * three letters whatever the role (RUSGOV is RUS), an organisation whole. */
+static const char *party_entity(const ne_party_t *p)
+{
+    return p->country[0] ? p->country : p->code;
+}
+
+/* Does b tell again the event a tells, in other words ("US strikes Houthi
+ * launchers" over "US forces destroyed four launchers")? */
+static int retold(const ne_event_t *a, const ne_event_t *b)
+{
+    if (strncmp(a->code, b->code, 2) || strcmp(party_entity(&a->actor), party_entity(&b->actor)))
+        return 0;
+    if (a->has_counterpart != b->has_counterpart) return 0;
+    return !a->has_counterpart ||
+           !strcmp(party_entity(&a->counterpart), party_entity(&b->counterpart));
+}
+
+void ne_events_drop_headlines(struct ne_events_s *ev)
+{
+    if (!ev->heads.n) return;
+    /* mark with an empty code, then compact; the seen set is not used again
+     * for this article (ne_events_reset clears it) */
+    for (size_t k = 0; k < ev->heads.n; k++) {
+        const struct ne_headline_s *h = &ev->heads.v[k];
+        size_t end = k + 1 < ev->heads.n ? ev->heads.v[k + 1].b : ev->ev.n;
+        for (size_t i = h->b; i < h->e; i++)
+            for (size_t j = h->e; j < end; j++)
+                if (retold(&ev->ev.v[i], &ev->ev.v[j])) {
+                    ev->ev.v[i].code[0] = '\0';
+                    break;
+                }
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < ev->ev.n; i++)
+        if (ev->ev.v[i].code[0]) ev->ev.v[n++] = ev->ev.v[i];
+    ev->ev.n = n;
+    ev->heads.n = 0;
 }
 
 void ne_events_assign_ids(struct ne_events_s *ev, const char *article_id)

@@ -3164,14 +3164,39 @@ static int answered_act_agents(const ctx_t *c, const ne_member_t *actor, ne_memb
     return 0;
 }
 
+/* Does pattern p name a word of grammar class gc (NE_GC_*)? */
+static int class_pattern(const ne_lexicon_t *lx, const ne_pattern_t *p, int gc)
+{
+    const ne_pelem_t *el = ne_lex_pelems(lx) + p->elem;
+    uint32_t cls = ne_lex_gclass(lx, gc);
+    if (cls == NE_LEX_NONE) return 0;
+    for (uint16_t k = 0; k < p->nelem; k++)
+        if (el[k].type == NE_PE_CLASS && el[k].alt == cls) return 1;
+    return 0;
+}
+
 /* Does pattern p name territory taken (class TERRITORY: "seized two
  * cities")? */
 static int territory_pattern(const ne_lexicon_t *lx, const ne_pattern_t *p)
 {
-    const ne_pelem_t *el = ne_lex_pelems(lx) + p->elem;
-    uint32_t cls = ne_lex_gclass(lx, NE_GC_TERRITORY);
-    for (uint16_t k = 0; k < p->nelem; k++)
-        if (el[k].type == NE_PE_CLASS && el[k].alt == cls) return 1;
+    return class_pattern(lx, p, NE_GC_TERRITORY);
+}
+
+/* "The IAEA censured Iran ... Iran barred several inspectors from the
+ * country": inspectors or monitors (class INSPECTORS) whose organisation
+ * the clause does not name are those of the organisation the article named
+ * last. Returns 1 with it in *out, else 0. */
+static int inspecting_body(const ctx_t *c, ne_member_t *out)
+{
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    for (size_t k = 0; k < n; k++) {
+        const ne_mention_t *m = &mem->recent[(mem->nrecent - 1 - k) % NE_MEM_RECENT];
+        if (m->n != 1 || (m->flags & NE_MF_LOC) || strncmp(m->m[0].code, "IGO", 3)) continue;
+        *out = m->m[0];
+        out->start = out->end = 0;
+        return 1;
+    }
     return 0;
 }
 
@@ -3359,6 +3384,7 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
     if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) {
         int n = object_or_reply(c, g, act, na, cp, ev);
         if (!n && na && territory_pattern(c->s.lx, p)) n = territory_holder(c, &act[0], cp);
+        if (!n && na && class_pattern(c->s.lx, p, NE_GC_INSPECTORS)) n = inspecting_body(c, cp);
         if (!n && na && threat_of_force(code, p)) n = reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp);
         /* "India and Pakistan agreed to halt all military action": a
          * de-escalation (087) aimed at no one named, by two states
@@ -4059,6 +4085,14 @@ static int home_custody_agent(const ctx_t *c, uint32_t head, const ne_member_t *
     return 1;
 }
 
+/* Does a remembered event show its agent holding its target: a release,
+ * a coercive or judicial act (roots 08 and up)? Talks, mediation or praise
+ * (roots 01-07: "the swap was coordinated by Turkey") hold no one. */
+static int holder_act(const struct ne_memevent_s *e)
+{
+    return code_root(e->code) >= 8;
+}
+
 /* "Russia freed reporter X ... X had been sentenced to 16 years": a
  * sentence or an arrest in the passive with no agent named is the act of
  * the party that holds the subject, the state whose agents the article last
@@ -4071,7 +4105,7 @@ static int custody_agent(const ctx_t *c, const char *code, int32_t subj, uint32_
     if (m->n != 1 || !m->m[0].country[0] || (m->flags & (NE_MF_LOC | NE_MF_REL))) return 0;
     const struct ne_memevent_s *e;
     for (size_t b = 1; (e = mem_event(c->mem, b)); b++)
-        for (int t = 0; t < e->ntarget; t++)
+        for (int t = 0; t < e->ntarget && holder_act(e); t++)
             if (!strcmp(e->target[t].code, m->m[0].code) && e->nagent && e->agent[0].country[0] &&
                 state_side(&e->agent[0]) && strcmp(e->agent[0].country, m->m[0].country)) {
                 act[0] = e->agent[0];
@@ -5035,6 +5069,17 @@ static int governed_infinitive(const ctx_t *c, const ne_vgroup_t *g)
     return 0;
 }
 
+/* "said the strikes would have consequences", "the attack would not go
+ * unanswered": a threat formula whose subject is a definite event noun
+ * (ending right before the verb group at `first`) threatens those who did that
+ * act, its agents (event_counterpart), not whoever acted last. The noun's
+ * token, or -1. */
+static int32_t threatened_act(const ctx_t *c, uint32_t first)
+{
+    int32_t en = event_noun_before(c, first);
+    return en >= 0 && definite_phrase(c, (uint32_t)en) ? en : -1;
+}
+
 static void resolve_threat(ctx_t *c, size_t gi)
 {
     ne_doc_t *d = c->s.d;
@@ -5065,6 +5110,11 @@ static void resolve_threat(ctx_t *c, size_t gi)
         g->target = subj;
     else
         g->target = other_party_after(c, g->mend, actor);
+    int32_t act = g->target < 0 && subj < 0 ? threatened_act(c, g->first) : -1;
+    if (act >= 0) {
+        g->evnoun = act;
+        return;
+    }
     if (g->target < 0) g->flags |= NE_VG_OPPOSING;
 }
 
@@ -5531,13 +5581,32 @@ static uint32_t object_act_comma(const ctx_t *c, uint32_t r)
     return 0;
 }
 
+/* "Iran said it would open a new enrichment site, a move France described
+ * as worrying": an act the dictionaries do not code is still an act, and a
+ * reaction to it is aimed at its doer. The subject (an actor) of the
+ * nearest active finite verb before the apposition's comma at `open`; -1
+ * when there is none. */
+static int32_t uncoded_act_subject(ctx_t *c, size_t gi, uint32_t open)
+{
+    for (size_t k = gi; k > 0; k--) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k - 1];
+        if (v->head >= open || !coded_group(v)) continue;
+        if (v->flags & NE_VG_PASSIVE) return -1;
+        int32_t sj = group_subject(c, k - 1);
+        return sj >= 0 && c->s.d->ment.v[sj].n > 0 ? sj : -1;
+    }
+    return -1;
+}
+
 /* "France recognised a Palestinian state, a move that Israel denounced",
  * "a move the agency's chief called disproportionate", "stormed the palace
  * in what Arce denounced as a coup": a relative on a noun in apposition to
  * the clause before it, or a free relative after a preposition, stands for
  * that clause's act. A reaction to it (codes 01, 05, 11, 12, matched
- * without its leading '+') is aimed at the act's subject. */
-static int clause_gap(ctx_t *c, size_t gi, int32_t subj)
+ * without its leading '+') is aimed at the act's subject. With `uncoded`,
+ * the act may be one no pattern coded (tried after thing_gap, which reads
+ * the apposition's own words: "a killing that X blamed on Y"). */
+static int clause_gap(ctx_t *c, size_t gi, int32_t subj, int uncoded)
 {
     ne_doc_t *d = c->s.d;
     ne_vgroup_t *h = &d->vg.v[gi];
@@ -5565,6 +5634,7 @@ static int clause_gap(ctx_t *c, size_t gi, int32_t subj)
             return 0;
         }
     }
+    if (sj < 0 && uncoded) sj = uncoded_act_subject(c, gi, open);
     if (sj < 0 || sj == subj) return 0;
     ne_vgroup_t gap = *h;
     gap.flags |= NE_VG_PASSIVE;
@@ -5594,7 +5664,8 @@ static int match_object_gap(ctx_t *c, size_t gi)
     if (ante < 0) ante = zero_relative(c, subj);
     /* a reaction to the clause before first: "a move that Washington
      * welcomed" is not `welcome * move  obj`, which names no one */
-    if (ante < 0) return clause_gap(c, gi, subj) || thing_gap(c, gi, subj);
+    if (ante < 0)
+        return clause_gap(c, gi, subj, 0) || thing_gap(c, gi, subj) || clause_gap(c, gi, subj, 1);
     if (ante == subj) return 0;
     /* the pattern minus its leading '+', as in the passive voice */
     ne_vgroup_t gap = *h;
@@ -5868,6 +5939,21 @@ static int elliptic_object(ctx_t *c, size_t gi)
     return 1;
 }
 
+/* "Iran, which backs the group, condemned the strikes": a verb in the
+ * simple present (a bare third-person form, no auxiliary) right after the
+ * "which" or "who" of a relative clause set off by a comma tells what its
+ * antecedent habitually does or stands for, background to the sentence,
+ * no event of the day. */
+static int background_relative(const ctx_t *c, const ne_vgroup_t *g)
+{
+    if (g->first != g->head || g->first < c->s.tb + 2 || (g->flags & (NE_VG_NOUN | NE_VG_PASSIVE)))
+        return 0;
+    uint32_t r = g->first - 1;
+    if (!(is_w(c, r, "which") || is_w(c, r, "who")) || !is_punct(c, r - 1, ",")) return 0;
+    uint8_t forms = lemma_forms(c, g->head, g->lemma);
+    return (forms & NE_F_S) && !(forms & (NE_F_PAST | NE_F_PPART | NE_F_ING));
+}
+
 /* The group's own frame: the most specific pattern of its verb. A match
  * claims the verbs inside its words ("demanded that China release ..."); a
  * threat formula and a statement participle are resolved here. */
@@ -5875,10 +5961,15 @@ static void match_own_frame(ctx_t *c, size_t gi)
 {
     ne_doc_t *d = c->s.d;
     ne_vgroup_t *g = &d->vg.v[gi];
+    if (background_relative(c, g)) return;
     ne_match_t mt;
     if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, g, &mt) && !match_event_object(c, g, &mt))
         return;
     take_match(c, gi, &mt, mt.target);
+    /* "would not go unpunished" asserts what "would punish" does */
+    if (mt.pat->opts & NE_PO_DENIED)
+        g->flags = (g->flags & ~(uint32_t)(NE_VG_NEGATED | NE_VG_REFUSE)) |
+                   ((g->flags & NE_VG_REFUSE) ? NE_VG_FUTURE : 0);
     if (mt.pat->opts & NE_PO_THREAT) resolve_threat(c, gi);
     if (g->flags & NE_VG_STATEMENT) statement_authors(c, gi);
 }
@@ -6033,6 +6124,31 @@ static void foreground_sequel(ctx_t *c)
     mem->events[(mem->nevents - 1) % NE_MEM_EVENTS] = keep;
 }
 
+/* "The ceasefire between Israel and Hezbollah took effect on Wednesday.
+ * The deal, brokered by the United States and France, ...": an event noun
+ * (event-nouns.tsv) with "between" and two parties or more names an event
+ * of those parties even where no verb codes it. When the sentence coded
+ * no event (since `before` events remembered), it is remembered with the
+ * noun's first root, the parties its agents, so that a later "the deal"
+ * or "the truce" refers to it. */
+static void remember_between_nouns(ctx_t *c, size_t before)
+{
+    if (c->mem->nevents != before) return;
+    for (uint32_t k = c->s.tb; k + 2 < c->s.te; k++) {
+        if (!is_w(c, k + 1, "between") || tok(c, k)->kind != NE_TK_WORD) continue;
+        uint32_t noun = ne_lex_noun(c->s.lx, tok(c, k)->word);
+        uint32_t roots = noun != NE_LEX_NONE ? ne_lex_noun_roots(c->s.lx, noun) : 0;
+        if (!roots) continue;
+        ne_member_t parties[NE_MAX_MEMBERS];
+        int n = between_parties(c, k, parties);
+        if (n < 2) continue;
+        int root = __builtin_ctz(roots);
+        char code[5] = {(char)('0' + root / 10), (char)('0' + root % 10), '0', '\0', '\0'};
+        remember_event(c->mem, code, ne_lex_noun_word(c->s.lx, noun), -1, c->s.tb, parties, n, NULL, 0);
+        return;
+    }
+}
+
 int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                        ne_memory_t *mem, struct ne_events_s *ev)
 {
@@ -6068,6 +6184,7 @@ int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
         ne_vgroup_t *g = &d->vg.v[gi];
         if (g->date < 0 && (g->flags & NE_VG_CONTROLLED) && g->gov >= 0) g->date = d->vg.v[g->gov].date;
     }
+    size_t n_before = mem->nevents;
     /* the events of the last clause before ", as did Y" are copied for Y */
     uint32_t ell_m = 0, ell = ellipsis_at(&c, &ell_m);
     size_t ell_from = ev->ev.n, ell_to = ev->ev.n;
@@ -6079,6 +6196,7 @@ int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
     }
     c.coding = NULL;
     foreground_sequel(&c);
+    if (rc == 0) remember_between_nouns(&c, n_before);
     if (rc == 0 && ell && ell_to > ell_from)
         rc = copy_for_ellipsis(&c, ev, ell_from, ell_to, ment_at(&c, ell_m));
     return rc;

@@ -178,12 +178,14 @@ typedef struct ne_cphrase_s {
 enum { NE_PO_RECIP = 1, NE_PO_GOV = 2, NE_PO_SELF = 4, NE_PO_OBJ = 8, NE_PO_REPLY = 16,
        NE_PO_THREAT = 32, /* a threat formula: a threat when said of the future (frames.c) */
        NE_PO_INVERSE = 64, /* the '+' acts on the subject: "drew condemnation from +" */
-       NE_PO_DEFENCE = 128 /* an act of defence ("shot down 60 missiles"): coded, never what a
-                              later "the attack" or "the strikes" refers to */ };
+       NE_PO_DEFENCE = 128, /* an act of defence ("shot down 60 missiles"): coded, never what a
+                               later "the attack" or "the strikes" refers to */
+       NE_PO_DENIED = 256 /* a threat formula that threatens when denied ("would not go
+                             unpunished"): matches a negated verb only (with NE_PO_THREAT) */ };
 
 typedef struct ne_pattern_s {
     char code[5];
-    uint8_t opts;
+    uint16_t opts;
     uint16_t nelem;
     uint32_t elem;      /* elems[elem .. elem+nelem) */
     uint32_t score;     /* specificity: longer patterns are tried first */
@@ -329,6 +331,7 @@ enum {
     NE_GC_SIDES,        /* "sides", "neighbours": "the neighbours" alone are the two sides the article set up */
     NE_GC_SEQUEL,       /* "came": "The strikes came a day after X fired rockets" (X's act is background) */
     NE_GC_KEPT,         /* "held": "has been held in prison since 2021" is custody kept up, no arrest */
+<<<<<<< HEAD
     NE_GC_CHANNEL,      /* "through", "via": "protested through its embassy" names the channel, no one acted on */
     NE_GC_REFUGEES,     /* "migrants", "refugees": people who flee are of no state the place names */
     NE_GC_FLIGHT,       /* "fleeing", "from": after REFUGEES, the words that say where they come from */
@@ -336,6 +339,9 @@ enum {
     NE_GC_CRAFT,        /* "vessel", "boat": "its vessels" stand for the owner state, as SOVEREIGN */
     NE_GC_COLLECTIVE,   /* "police", "personnel": plural in grammar, never what "its" stands for */
     NE_GC_ISLANDS,      /* "cuba", "taiwan": names of island states, what "the island" stands for */
+=======
+    NE_GC_INSPECTORS,   /* "inspectors", "monitors": with no owner named, the organisation's the article named */
+>>>>>>> coder37
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */

@@ -565,6 +565,15 @@ static int push_sentence(ne_doc_t *d, uint32_t tb, uint32_t te)
     return 0;
 }
 
+/* A headline ends with the line and with a word: a sentence ends with a
+ * stop, a quotation with its closing mark, so a line whose last token is no
+ * punctuation is a title over the text that follows it. */
+int ne_text_is_headline(const ne_doc_t *d, uint32_t tb, uint32_t te)
+{
+    if (te <= tb || te >= d->tok.n || !(d->tok.v[te].flags & NE_TF_PARA)) return 0;
+    return d->tok.v[te - 1].kind != NE_TK_PUNCT;
+}
+
 int ne_text_sentences(ne_doc_t *d)
 {
     d->sent.n = 0;

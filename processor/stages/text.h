@@ -30,6 +30,14 @@ int ne_text_tokenize_more(ne_doc_t *doc, const struct ne_lexicon_s *lex, size_t 
 /** @brief Split doc->tok into doc->sent. @returns 0, or -1 when out of memory. */
 int ne_text_sentences(ne_doc_t *doc);
 
+/**
+ * @brief Is the sentence [tb, te) a headline: a line of its own that ends in a
+ * word, not a stop, with more text after it (a live blog's entry "10:40 -
+ * Sweden seizes ship", a subheading)? te must be a token of the window or
+ * its end.
+ */
+int ne_text_is_headline(const ne_doc_t *doc, uint32_t tb, uint32_t te);
+
 /** Longest folded token the coder looks up; longer tokens never match. */
 #define NE_MAX_FOLD 64
 /** Sentences longer than this many tokens are cut, keeping the work per sentence bounded. */

@@ -97,6 +97,22 @@ char *tu_code(const char *text, int published)
     return out;
 }
 
+/* A case is one line of its file: "\n" in a field stands for a line break
+ * (a headline over its text, paragraphs). */
+static void unescape_newlines(char *s)
+{
+    char *w = s;
+    for (char *r = s; *r; r++) {
+        if (r[0] == '\\' && r[1] == 'n') {
+            *w++ = '\n';
+            r++;
+        } else {
+            *w++ = *r;
+        }
+    }
+    *w = '\0';
+}
+
 int tu_cases(const char *file, void (*fn)(char **f, int nf, int line, void *arg), void *arg)
 {
     char path[1024];
@@ -120,6 +136,7 @@ int tu_cases(const char *file, void (*fn)(char **f, int nf, int line, void *arg)
             *tab = '\0';
             p = tab + 1;
         }
+        for (int k = 0; k < nf; k++) unescape_newlines(f[k]);
         fn(f, nf, line, arg);
         count++;
     }
