@@ -331,7 +331,6 @@ enum {
     NE_GC_SIDES,        /* "sides", "neighbours": "the neighbours" alone are the two sides the article set up */
     NE_GC_SEQUEL,       /* "came": "The strikes came a day after X fired rockets" (X's act is background) */
     NE_GC_KEPT,         /* "held": "has been held in prison since 2021" is custody kept up, no arrest */
-<<<<<<< HEAD
     NE_GC_CHANNEL,      /* "through", "via": "protested through its embassy" names the channel, no one acted on */
     NE_GC_REFUGEES,     /* "migrants", "refugees": people who flee are of no state the place names */
     NE_GC_FLIGHT,       /* "fleeing", "from": after REFUGEES, the words that say where they come from */
@@ -339,9 +338,7 @@ enum {
     NE_GC_CRAFT,        /* "vessel", "boat": "its vessels" stand for the owner state, as SOVEREIGN */
     NE_GC_COLLECTIVE,   /* "police", "personnel": plural in grammar, never what "its" stands for */
     NE_GC_ISLANDS,      /* "cuba", "taiwan": names of island states, what "the island" stands for */
-=======
     NE_GC_INSPECTORS,   /* "inspectors", "monitors": with no owner named, the organisation's the article named */
->>>>>>> coder37
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
