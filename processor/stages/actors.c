@@ -1963,6 +1963,26 @@ static int igo_member(const ne_mention_t *m)
     return 0;
 }
 
+/* "placed Vice President Riek Machar under house arrest ... Troops loyal
+ * to President Salva Kiir ... urged both leaders": when the text names the
+ * two leaders no longer as persons, they are the two sides of the last
+ * act between a state's government and a force against it (rival_roles). */
+static int rival_leaders(const ctx_t *c, ne_mention_t *out)
+{
+    const ne_memory_t *mem = c->mem;
+    size_t have = mem->nevents < NE_MEM_EVENTS ? mem->nevents : NE_MEM_EVENTS;
+    for (size_t b = 1; b <= have; b++) {
+        const struct ne_memevent_s *e = &mem->events[(mem->nevents - b) % NE_MEM_EVENTS];
+        if (!e->nagent || !e->ntarget || !rival_roles(&e->agent[0], &e->target[0], 1)) continue;
+        out->n = 2;
+        out->m[0] = e->agent[0];
+        out->m[1] = e->target[0];
+        out->m[0].start = out->m[0].end = out->m[1].start = out->m[1].end = 0;
+        return 1;
+    }
+    return 0;
+}
+
 /* The parties of "the n countries": the last compound of exactly n
  * parties, else for two the last two actors named. sides: the noun names
  * the parties as the article set them up ("both sides"). */
@@ -2006,7 +2026,8 @@ static int resolve_cast(const ctx_t *c, int n, int persons, int states, int side
     if (states && (main_dyad(c, out, NULL) || met_pair(c, at, out) ||
                    (two_adversaries(c, out) && (sides || distinct_states(out)))))
         return 1;
-    return two_recent(c, persons, states, 0, subject, out);
+    if (two_recent(c, persons, states, 0, subject, out)) return 1;
+    return persons && rival_leaders(c, out);
 }
 
 /* "the group", "the militia": the last armed group or movement named (a
