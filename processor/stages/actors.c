@@ -407,6 +407,20 @@ static uint32_t place_of_named_state(const ctx_t *c, uint32_t node, uint32_t bes
     return other;
 }
 
+/* "the ECOWAS Commission", "the IGAD Council": an organisation's name
+ * followed by the head noun of an organisation (mention-words.tsv, class
+ * org-head) names one of its organs, and the organ is the organisation (the
+ * dictionaries list a few: "au commission"). The atom's end, past that noun
+ * when there is one. One look ahead. */
+static uint32_t igo_organ_end(const ctx_t *c, atom_t a)
+{
+    if (a.te >= c->s.te || ne_lex_entry(c->s.lx, a.actor)->kind != NE_AK_IGO ||
+        tok(c, a.te)->kind != NE_TK_WORD ||
+        !(ne_lex_mention_class(c->s.lx, tok(c, a.te)->word, NE_MC_ORG_HEAD, NULL) & NE_MC_ORG_HEAD))
+        return a.te;
+    return a.te + 1;
+}
+
 static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
 {
     atom_t a = {A_NONE, i, NE_LEX_NONE, NE_LEX_NONE, 0};
@@ -483,6 +497,7 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
                 break;
             }
     }
+    if (a.type == A_ACTOR) a.te = igo_organ_end(c, a);
     return a;
 }
 
@@ -2898,9 +2913,28 @@ static int title_after_names(const ctx_t *c, uint32_t k)
 /* A role word at p->j (head_role), and whether it is the head: "military
  * operations" is no actor (STEP_FAIL), "Israeli tank fire killed" the
  * owner's thing (STEP_DONE). */
+/* "the M23 rebel alliance", "a militant group": a noun of one person
+ * (roles.tsv, kind person) right before the lower-case head noun of an
+ * organisation (class org-head) says what kind of organisation it is. The
+ * organisation is the head: of the person's role, no one person ("it", not
+ * "he"), and no thing of the role's (WEAK). Consumes the noun. */
+static int person_noun_before_org(ctx_t *c, build_t *b, parse_t *p, const ne_lexent_t *en)
+{
+    if (en->kind != NE_RK_PERSON || p->j >= c->s.te || tok(c, p->j)->kind != NE_TK_WORD ||
+        (tok(c, p->j)->flags & NE_TF_CAP) || !has_class(c, p->j, NE_MC_ORG_HEAD, NULL) ||
+        lookup(c, p->j).type != A_NONE)
+        return 0;
+    b->m.flags &= (uint16_t)~NE_MF_ONE;
+    b->plural = is_role_plural(c, p->j, p->j + 1);
+    p->j++;
+    p->have_head = 1;
+    return 1;
+}
+
 static int head_role_step(ctx_t *c, build_t *b, parse_t *p, atom_t a)
 {
     head_role(c, b, p, a);
+    if (person_noun_before_org(c, b, p, ne_lex_entry(c->s.lx, a.role))) return STEP_DONE;
     if (has_class(c, p->j, NE_MC_THING, NULL)) {
         /* "military operations", "a new military offensive": the role word
          * is an adjective; with an owner, the owner's thing ("Chinese
@@ -3580,6 +3614,8 @@ static uint32_t parse_each_other(ctx_t *c, uint32_t i, build_t *b)
 static int role_is_predicate(const ctx_t *c, uint32_t i)
 {
     uint32_t k = i;
+    /* ("is not a party to the accord": an indefinite article too) */
+    if (k > c->s.tb && (is_w(c, k - 1, "a") || is_w(c, k - 1, "an"))) k--;
     while (k > c->s.tb && ((wf(c, k - 1) & NE_W_NEG) || ne_s_adverb(&c->s, k - 1)))
         k--;
     if (k > c->s.tb && (wf(c, k - 1) & NE_W_BE))

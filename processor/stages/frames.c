@@ -109,12 +109,20 @@ static int verb_between(const ctx_t *c, uint32_t a, uint32_t b)
  * no verb) right after a mention that can be a subject. */
 /* If position p is a comma, the nearest comma before it within max tokens
  * with no stronger mark between (the one that opens the aside p closes);
- * else p. */
+ * else p. A bracketed acronym inside the aside is part of it ("Mali's
+ * partners in the Alliance of Sahel States (AES),"): a ")" is passed back
+ * to its "(" when the brackets hold at most two tokens. */
 static uint32_t opening_comma(const ctx_t *c, uint32_t p, uint32_t max)
 {
     if (!is_punct(c, p, ",")) return p;
     for (uint32_t q = p; q > c->s.tb && p - q < max; q--) {
         uint32_t r = q - 1;
+        if (is_punct(c, r, ")") && r >= c->s.tb + 2 && !is_punct(c, r - 1, "()") &&
+            (is_punct(c, r - 2, "(") || (r >= c->s.tb + 3 && is_punct(c, r - 3, "(") &&
+                                         !is_punct(c, r - 2, "()")))) {
+            q = is_punct(c, r - 2, "(") ? r - 1 : r - 2; /* next step looks before "(" */
+            continue;
+        }
         if (is_punct(c, r, ".;:()\"")) return p;
         if (is_punct(c, r, ",")) return r;
     }
