@@ -1836,6 +1836,32 @@ static int two_adversaries(const ctx_t *c, ne_mention_t *out)
     return 0;
 }
 
+/* "the warring parties": the two sides of the article's last act of
+ * material conflict (roots 18-20: assault, fight, mass violence), whatever
+ * pair the article mostly speaks of ("the RSF shelled a camp ... Port Sudan
+ * accused the UAE ... urged the warring parties": not Sudan and the UAE).
+ * The sides as two_adversaries takes them; bounded by the event memory. */
+static int two_fighters(const ctx_t *c, ne_mention_t *out)
+{
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nevents < NE_MEM_EVENTS ? mem->nevents : NE_MEM_EVENTS;
+    for (size_t k = 0; k < n; k++) {
+        const struct ne_memevent_s *e = &mem->events[(mem->nevents - 1 - k) % NE_MEM_EVENTS];
+        int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+        if (root < 18 || root > 20 || !e->nagent || !e->ntarget || !e->agent[0].country[0]) continue;
+        const ne_member_t *a = &e->agent[0], *b = NULL;
+        for (int t = 0; t < e->ntarget && !b; t++)
+            if (e->target[t].country[0] && strcmp(e->target[t].code, a->code)) b = &e->target[t];
+        if (!b) continue;
+        out->n = 2;
+        out->m[0] = *a;
+        out->m[1] = *b;
+        out->m[0].start = out->m[0].end = out->m[1].start = out->m[1].end = 0;
+        return 1;
+    }
+    return 0;
+}
+
 /* "President Obiang met Chinese Foreign Minister Wang Yi in Malabo. The two
  * sides signed an agreement": a reference that opens its sentence, right
  * after a meeting of two states' parties (the article's last event, roots
@@ -2182,6 +2208,13 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
         k = i;
         n = 2;
     }
+    /* "called on the warring parties to allow aid": an adjective of
+     * hostility (class WARRING) before them says the same ("the political
+     * parties" stay no one) */
+    int warring = 0;
+    if (!n && k == i + 1 && ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_WARRING), tok(c, k)->word) &&
+        ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_SIDES), tok(c, k + 1)->word))
+        n = warring = 2;
     const char *v = NULL;
     if (n) {
         /* "the two Gulf states", "the two Nordic countries" */
@@ -2202,7 +2235,8 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
          * article set them up ("both sides": an army and rebels) */
         int countries = v && !strcmp(v, "country");
         int states = v && (countries || !strcmp(v, "state"));
-        if (!(!person && (sentence_compound(c, i, n, &b->m) || (n == 2 && sentence_pair(c, i, 0, &b->m))) &&
+        if (!(warring && two_fighters(c, &b->m)) &&
+            !(!person && (sentence_compound(c, i, n, &b->m) || (n == 2 && sentence_pair(c, i, 0, &b->m))) &&
               party_between(c, &b->m, i)) &&
             !between_pair(c, i, n, &b->m) &&
             !resolve_cast(c, n, person, states && g == k + 1 ? 2 : states, states && !countries,
