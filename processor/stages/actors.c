@@ -3582,6 +3582,29 @@ static uint32_t parse_its_relational(ctx_t *c, build_t *b, const parse_t *p)
     return 0;
 }
 
+/* "said his country was ready", "between his country and Rwanda": a
+ * possessive pronoun of one party before the singular of a noun of states
+ * (mention-words.tsv, class group, value country: "country", "nation") is
+ * that party's own state. Not before a role that opens there ("its state
+ * media") nor a possessive ("his country's envoy": the role is the head).
+ * Returns the end, or 0. */
+static uint32_t parse_own_country(ctx_t *c, build_t *b, const parse_t *p)
+{
+    const char *v = NULL;
+    if (p->j == p->i || !p->poss || p->poss->n != 1 || !p->poss->m[0].country[0] ||
+        !(wf(c, p->j - 1) & NE_W_POSS) || is_w(c, p->j - 1, "their"))
+        return 0;
+    if (!has_class(c, p->j, NE_MC_GROUP, &v) || strcmp(v, "country") || is_role_plural(c, p->j, p->j + 1) ||
+        lookup(c, p->j).type != A_NONE || is_w(c, p->j + 1, "'s"))
+        return 0;
+    b->m.n = 1;
+    b->m.m[0] = p->poss->m[0];
+    ne_member_set(&b->m.m[0], p->poss->m[0].country, "");
+    b->m.m[0].start = tok(c, p->i)->start;
+    b->m.m[0].end = tok(c, p->j)->end;
+    return p->j + 1;
+}
+
 /* Is "the other" ahead of i in the sentence ("each government blaming the
  * other")? */
 static int other_ahead(const ctx_t *c, uint32_t i)
@@ -3690,6 +3713,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         if ((end = parse_members_of(c, b, &p))) return end;
         if ((end = parse_their_group(c, b, &p))) return end;
         if ((end = parse_its_relational(c, b, &p))) return end;
+        if ((end = parse_own_country(c, b, &p))) return end;
         if ((end = parse_sovereign(c, b, &p))) return end;
         if ((end = parse_crowd_number(c, b, &p))) return end;
         if ((end = parse_water(c, b, &p))) return end;
