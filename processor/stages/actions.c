@@ -899,6 +899,18 @@ static int by_actor(const ctx_t *c, uint32_t i)
     return m >= 0 && c->d->ment.v[m].n > 0;
 }
 
+/* "signed last week by the two ministers", "hosted on Friday by X": the
+ * "by" of a passive participle may come after a time expression or an
+ * adverb of the participle. Is there an actor's "by" at k, or right after
+ * the adverbs and time expressions that start at k (a few tokens)? */
+static int by_actor_after_adjunct(const ctx_t *c, uint32_t k)
+{
+    uint32_t q = k;
+    while (q < c->te && q - k < 5 && (is_adverb(c, q) || in_timex(c, q, NULL)))
+        q++;
+    return by_actor(c, q);
+}
+
 /* Is there an auxiliary after token i in its clause (before punctuation,
  * a relative word or a subordinator): "An agreement signed with Baku was
  * hailed"? Then the clause has its finite verb there. */
@@ -947,8 +959,8 @@ static void read_bare_form(const ctx_t *c, ne_vgroup_t *g, uint8_t forms, uint32
              ment_at(c, before) >= 0 && by_actor(c, g->head + 1))
         g->flags |= NE_VG_PASSIVE; /* "journalists detained by the army" */
     else if ((forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(c, before) &&
-             is_punct(c, before, ",") && by_actor(c, g->head + 1))
-        g->flags |= NE_VG_REDUCED | NE_VG_PASSIVE; /* "The meeting, hosted by X," */
+             is_punct(c, before, ",") && by_actor_after_adjunct(c, g->head + 1))
+        g->flags |= NE_VG_REDUCED | NE_VG_PASSIVE; /* "The meeting, hosted (on Friday) by X," */
     else if ((forms & (NE_F_BASE | NE_F_S)) && !(forms & NE_F_PAST) && valid_idx(c, before) &&
              (wf(c, before) & NE_W_PREP))
         g->flags |= NE_VG_NOUN; /* "on strike", "for talks" */
