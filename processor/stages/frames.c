@@ -1634,6 +1634,18 @@ static int bare_participle(const ne_vgroup_t *g)
     return (g->flags & NE_VG_PASSIVE) && g->first == g->head;
 }
 
+/* "Abu Dhabi has denied arming the RSF, which has been at war with the army
+ * since April 2023": a time expression inside a relative clause between
+ * commas belongs to that clause, not to a verb before it. Is there a
+ * relative word after a comma between tokens a and b (a few tokens at most
+ * are looked at: the bound is the sentence)? */
+static int relative_between(const ctx_t *c, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a + 1; k < b && k < c->s.te; k++)
+        if ((wf(c, k) & NE_W_REL) && !is_w(c, k, "that") && is_punct(c, k - 1, ",")) return 1;
+    return 0;
+}
+
 static void attach_dates(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
@@ -1649,6 +1661,7 @@ static void attach_dates(ctx_t *c)
                     (pass == 0 && !strong_group(g) && !sure_verb(c, g)))
                     continue;
                 if (g->head < d->tx.v[x].tb) {
+                    if (relative_between(c, g->head, d->tx.v[x].tb)) continue;
                     if (bare_participle(g)) left_part = (int32_t)k;
                     else left = (int32_t)k;
                 } else if (g->head >= d->tx.v[x].te && right < 0) right = (int32_t)k;
