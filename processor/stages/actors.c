@@ -3579,6 +3579,21 @@ static uint32_t parse_its_relational(ctx_t *c, build_t *b, const parse_t *p)
         ne_member_set(&b->m.m[0], m->m[0].country, "");
         return p->j + 1;
     }
+    /* "Kagame said his country was ready to work with its neighbour": with
+     * no other state in the sentence, the possessor's partner in the
+     * article's main pair of states (main_dyad: two events or more) */
+    ne_mention_t pair;
+    if (main_dyad(c, &pair, NULL)) {
+        for (int q = 0; q < 2; q++) {
+            if (strcmp(pair.m[q].country, own) || !pair.m[1 - q].country[0]) continue;
+            b->m.n = 1;
+            b->m.m[0] = pair.m[1 - q];
+            ne_member_set(&b->m.m[0], pair.m[1 - q].country, "");
+            b->m.m[0].start = tok(c, p->i)->start;
+            b->m.m[0].end = tok(c, p->j)->end;
+            return p->j + 1;
+        }
+    }
     return 0;
 }
 
