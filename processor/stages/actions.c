@@ -946,6 +946,39 @@ static int reduced_participle(const ctx_t *c, uint32_t i, uint8_t forms, uint32_
            (finite_before(c->d, c->tb, i) || aux_ahead(c, i) || by_actor(c, i + 1));
 }
 
+/* "The protesters, most of them young people mobilised on social media,
+ * accuse ...": a past participle after a mention, with no object, inside
+ * an aside between commas that a word other than that mention opens (no
+ * relative word in it: ", who mobilised" is finite) and that a finite verb
+ * follows. The aside describes the subject before it; the participle is a
+ * reduced relative of its noun. Looks at a dozen tokens each way. */
+static int participle_in_aside(const ctx_t *c, uint32_t i, uint32_t before)
+{
+    int32_t m = ment_at(c, before);
+    if (m < 0) return 0;
+    uint32_t open = i, close = i;
+    for (uint32_t k = i; k > c->tb && i - k < 12; k--) {
+        if (wf(c, k - 1) & NE_W_REL) return 0;
+        if (tok(c, k - 1)->kind == NE_TK_PUNCT) {
+            if (is_punct(c, k - 1, ",")) open = k - 1;
+            break;
+        }
+    }
+    for (uint32_t k = i + 1; k < c->te && k - i < 12; k++) {
+        if (wf(c, k) & (NE_W_REL | NE_W_SUBORD)) return 0;
+        if (tok(c, k)->kind == NE_TK_PUNCT) {
+            if (is_punct(c, k, ",")) close = k;
+            break;
+        }
+    }
+    if (open == i || close == i || open == c->tb || ment_at(c, open - 1) < 0 ||
+        c->d->ment.v[m].tb == open + 1 || close + 1 >= c->te)
+        return 0;
+    uint32_t lem;
+    uint8_t nf = ment_at(c, close + 1) < 0 ? verb_reading(c, close + 1, &lem) : 0;
+    return (nf & (NE_F_S | NE_F_PAST)) != 0 || (nf & NE_F_BASE && !(wf(c, close + 1) & NE_W_PREP));
+}
+
 /* A verb form with neither auxiliary nor "to": a participle, a reduced
  * relative, a noun after a preposition ("on strike"), or a finite verb. */
 static void read_bare_form(const ctx_t *c, ne_vgroup_t *g, uint8_t forms, uint32_t prev,
@@ -955,6 +988,9 @@ static void read_bare_form(const ctx_t *c, ne_vgroup_t *g, uint8_t forms, uint32
         read_ing_form(c, g, prev, before);
     else if (reduced_participle(c, g->head, forms, before))
         g->flags |= NE_VG_REDUCED | NE_VG_PASSIVE; /* a passive participle */
+    else if ((forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(c, before) &&
+             !has_object(c, g->head + 1) && participle_in_aside(c, g->head, before))
+        g->flags |= NE_VG_REDUCED | NE_VG_PASSIVE; /* "..., most of them students mobilised online," */
     else if ((forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(c, before) &&
              ment_at(c, before) >= 0 && by_actor(c, g->head + 1))
         g->flags |= NE_VG_PASSIVE; /* "journalists detained by the army" */
