@@ -1637,11 +1637,12 @@ static int bare_participle(const ne_vgroup_t *g)
 /* "Abu Dhabi has denied arming the RSF, which has been at war with the army
  * since April 2023": a time expression inside a relative clause between
  * commas belongs to that clause, not to a verb before it. Is there a
- * relative word after a comma between tokens a and b (a few tokens at most
- * are looked at: the bound is the sentence)? */
+ * relative word after a comma between tokens a and b (within
+ * MAX_RELATIVE_SPAN tokens of a)? */
+#define MAX_RELATIVE_SPAN 40 /* tokens between a verb and a time expression looked at */
 static int relative_between(const ctx_t *c, uint32_t a, uint32_t b)
 {
-    for (uint32_t k = a + 1; k < b && k < c->s.te; k++)
+    for (uint32_t k = a + 1; k < b && k < c->s.te && k - a < MAX_RELATIVE_SPAN; k++)
         if ((wf(c, k) & NE_W_REL) && !is_w(c, k, "that") && is_punct(c, k - 1, ",")) return 1;
     return 0;
 }
