@@ -1236,11 +1236,23 @@ static uint32_t skip_transparent(const ctx_t *c, uint32_t i)
 
 /* Is token i the head of a verb coordinated with an earlier one ("beat and
  * detained")? A gap does not run into another verb's clause. */
+/* "all flights coming from or going to Mali": an -ing participle with no
+ * auxiliary right after "and"/"or" and a preposition before them joins two
+ * modifiers of one noun that share their object (the first preposition is
+ * stranded), no clause. Is token i such a participle? */
+static int shared_object_participle(const ctx_t *c, uint32_t i, const ne_vgroup_t *g)
+{
+    uint32_t lem;
+    return i >= c->tb + 2 && (wf(c, i - 2) & NE_W_PREP) && g->first == g->head &&
+           (verb_reading(c, i, &lem) & NE_F_ING);
+}
+
 static int coordinated_verb(const ctx_t *c, uint32_t i)
 {
     if (i < c->tb + 1 || !(is_w(c, i - 1, "and") || is_w(c, i - 1, "or"))) return 0;
     for (size_t k = 0; k < c->d->vg.n; k++)
-        if (c->d->vg.v[k].head == i) return !(c->d->vg.v[k].flags & NE_VG_NOUN);
+        if (c->d->vg.v[k].head == i)
+            return !(c->d->vg.v[k].flags & NE_VG_NOUN) && !shared_object_participle(c, i, &c->d->vg.v[k]);
     return 0;
 }
 
