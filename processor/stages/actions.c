@@ -902,6 +902,18 @@ static int by_actor(const ctx_t *c, uint32_t i)
     return m >= 0 && c->d->ment.v[m].n > 0;
 }
 
+/* "signed last week by the two ministers", "hosted on Friday by X": the
+ * "by" of a passive participle may come after a time expression or an
+ * adverb of the participle. Is there an actor's "by" at k, or right after
+ * the adverbs and time expressions that start at k (a few tokens)? */
+static int by_actor_after_adjunct(const ctx_t *c, uint32_t k)
+{
+    uint32_t q = k;
+    while (q < c->te && q - k < 5 && (is_adverb(c, q) || in_timex(c, q, NULL)))
+        q++;
+    return by_actor(c, q);
+}
+
 /* Is there an auxiliary after token i in its clause (before punctuation,
  * a relative word or a subordinator): "An agreement signed with Baku was
  * hailed"? Then the clause has its finite verb there. */
@@ -937,6 +949,39 @@ static int reduced_participle(const ctx_t *c, uint32_t i, uint8_t forms, uint32_
            (finite_before(c->d, c->tb, i) || aux_ahead(c, i) || by_actor(c, i + 1));
 }
 
+/* "The protesters, most of them young people mobilised on social media,
+ * accuse ...": a past participle after a mention, with no object, inside
+ * an aside between commas that a word other than that mention opens (no
+ * relative word in it: ", who mobilised" is finite) and that a finite verb
+ * follows. The aside describes the subject before it; the participle is a
+ * reduced relative of its noun. Looks at a dozen tokens each way. */
+static int participle_in_aside(const ctx_t *c, uint32_t i, uint32_t before)
+{
+    int32_t m = ment_at(c, before);
+    if (m < 0) return 0;
+    uint32_t open = i, close = i;
+    for (uint32_t k = i; k > c->tb && i - k < 12; k--) {
+        if (wf(c, k - 1) & NE_W_REL) return 0;
+        if (tok(c, k - 1)->kind == NE_TK_PUNCT) {
+            if (is_punct(c, k - 1, ",")) open = k - 1;
+            break;
+        }
+    }
+    for (uint32_t k = i + 1; k < c->te && k - i < 12; k++) {
+        if (wf(c, k) & (NE_W_REL | NE_W_SUBORD)) return 0;
+        if (tok(c, k)->kind == NE_TK_PUNCT) {
+            if (is_punct(c, k, ",")) close = k;
+            break;
+        }
+    }
+    if (open == i || close == i || open == c->tb || ment_at(c, open - 1) < 0 ||
+        c->d->ment.v[m].tb == open + 1 || close + 1 >= c->te)
+        return 0;
+    uint32_t lem;
+    uint8_t nf = ment_at(c, close + 1) < 0 ? verb_reading(c, close + 1, &lem) : 0;
+    return (nf & (NE_F_S | NE_F_PAST)) != 0 || (nf & NE_F_BASE && !(wf(c, close + 1) & NE_W_PREP));
+}
+
 /* A verb form with neither auxiliary nor "to": a participle, a reduced
  * relative, a noun after a preposition ("on strike"), or a finite verb. */
 static void read_bare_form(const ctx_t *c, ne_vgroup_t *g, uint8_t forms, uint32_t prev,
@@ -947,11 +992,14 @@ static void read_bare_form(const ctx_t *c, ne_vgroup_t *g, uint8_t forms, uint32
     else if (reduced_participle(c, g->head, forms, before))
         g->flags |= NE_VG_REDUCED | NE_VG_PASSIVE; /* a passive participle */
     else if ((forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(c, before) &&
+             !has_object(c, g->head + 1) && participle_in_aside(c, g->head, before))
+        g->flags |= NE_VG_REDUCED | NE_VG_PASSIVE; /* "..., most of them students mobilised online," */
+    else if ((forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(c, before) &&
              ment_at(c, before) >= 0 && by_actor(c, g->head + 1))
         g->flags |= NE_VG_PASSIVE; /* "journalists detained by the army" */
     else if ((forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(c, before) &&
-             is_punct(c, before, ",") && by_actor(c, g->head + 1))
-        g->flags |= NE_VG_REDUCED | NE_VG_PASSIVE; /* "The meeting, hosted by X," */
+             is_punct(c, before, ",") && by_actor_after_adjunct(c, g->head + 1))
+        g->flags |= NE_VG_REDUCED | NE_VG_PASSIVE; /* "The meeting, hosted (on Friday) by X," */
     else if ((forms & (NE_F_BASE | NE_F_S)) && !(forms & NE_F_PAST) && valid_idx(c, before) &&
              (wf(c, before) & NE_W_PREP))
         g->flags |= NE_VG_NOUN; /* "on strike", "for talks" */
@@ -1191,11 +1239,23 @@ static uint32_t skip_transparent(const ctx_t *c, uint32_t i)
 
 /* Is token i the head of a verb coordinated with an earlier one ("beat and
  * detained")? A gap does not run into another verb's clause. */
+/* "all flights coming from or going to Mali": an -ing participle with no
+ * auxiliary right after "and"/"or" and a preposition before them joins two
+ * modifiers of one noun that share their object (the first preposition is
+ * stranded), no clause. Is token i such a participle? */
+static int shared_object_participle(const ctx_t *c, uint32_t i, const ne_vgroup_t *g)
+{
+    uint32_t lem;
+    return i >= c->tb + 2 && (wf(c, i - 2) & NE_W_PREP) && g->first == g->head &&
+           (verb_reading(c, i, &lem) & NE_F_ING);
+}
+
 static int coordinated_verb(const ctx_t *c, uint32_t i)
 {
     if (i < c->tb + 1 || !(is_w(c, i - 1, "and") || is_w(c, i - 1, "or"))) return 0;
     for (size_t k = 0; k < c->d->vg.n; k++)
-        if (c->d->vg.v[k].head == i) return !(c->d->vg.v[k].flags & NE_VG_NOUN);
+        if (c->d->vg.v[k].head == i)
+            return !(c->d->vg.v[k].flags & NE_VG_NOUN) && !shared_object_participle(c, i, &c->d->vg.v[k]);
     return 0;
 }
 

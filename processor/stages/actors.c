@@ -409,6 +409,20 @@ static uint32_t place_of_named_state(const ctx_t *c, uint32_t node, uint32_t bes
     return other;
 }
 
+/* "the ECOWAS Commission", "the IGAD Council": an organisation's name
+ * followed by the head noun of an organisation (mention-words.tsv, class
+ * org-head) names one of its organs, and the organ is the organisation (the
+ * dictionaries list a few: "au commission"). The atom's end, past that noun
+ * when there is one. One look ahead. */
+static uint32_t igo_organ_end(const ctx_t *c, atom_t a)
+{
+    if (a.te >= c->s.te || ne_lex_entry(c->s.lx, a.actor)->kind != NE_AK_IGO ||
+        tok(c, a.te)->kind != NE_TK_WORD ||
+        !(ne_lex_mention_class(c->s.lx, tok(c, a.te)->word, NE_MC_ORG_HEAD, NULL) & NE_MC_ORG_HEAD))
+        return a.te;
+    return a.te + 1;
+}
+
 static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
 {
     atom_t a = {A_NONE, i, NE_LEX_NONE, NE_LEX_NONE, 0};
@@ -485,6 +499,7 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
                 break;
             }
     }
+    if (a.type == A_ACTOR) a.te = igo_organ_end(c, a);
     return a;
 }
 
@@ -1875,6 +1890,32 @@ static int two_adversaries(const ctx_t *c, ne_mention_t *out)
     return 0;
 }
 
+/* "the warring parties": the two sides of the article's last act of
+ * material conflict (roots 18-20: assault, fight, mass violence), whatever
+ * pair the article mostly speaks of ("the RSF shelled a camp ... Port Sudan
+ * accused the UAE ... urged the warring parties": not Sudan and the UAE).
+ * The sides as two_adversaries takes them; bounded by the event memory. */
+static int two_fighters(const ctx_t *c, ne_mention_t *out)
+{
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nevents < NE_MEM_EVENTS ? mem->nevents : NE_MEM_EVENTS;
+    for (size_t k = 0; k < n; k++) {
+        const struct ne_memevent_s *e = &mem->events[(mem->nevents - 1 - k) % NE_MEM_EVENTS];
+        int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+        if (root < 18 || root > 20 || !e->nagent || !e->ntarget || !e->agent[0].country[0]) continue;
+        const ne_member_t *a = &e->agent[0], *b = NULL;
+        for (int t = 0; t < e->ntarget && !b; t++)
+            if (e->target[t].country[0] && strcmp(e->target[t].code, a->code)) b = &e->target[t];
+        if (!b) continue;
+        out->n = 2;
+        out->m[0] = *a;
+        out->m[1] = *b;
+        out->m[0].start = out->m[0].end = out->m[1].start = out->m[1].end = 0;
+        return 1;
+    }
+    return 0;
+}
+
 /* "President Obiang met Chinese Foreign Minister Wang Yi in Malabo. The two
  * sides signed an agreement": a reference that opens its sentence, right
  * after a meeting of two states' parties (the article's last event, roots
@@ -2267,6 +2308,13 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
         k = i;
         n = 2;
     }
+    /* "called on the warring parties to allow aid": an adjective of
+     * hostility (class WARRING) before them says the same ("the political
+     * parties" stay no one) */
+    int warring = 0;
+    if (!n && k == i + 1 && ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_WARRING), tok(c, k)->word) &&
+        ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_SIDES), tok(c, k + 1)->word))
+        n = warring = 2;
     const char *v = NULL;
     if (n) {
         /* "the two Gulf states", "the two Nordic countries" */
@@ -2287,7 +2335,8 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
          * article set them up ("both sides": an army and rebels) */
         int countries = v && !strcmp(v, "country");
         int states = v && (countries || !strcmp(v, "state"));
-        if (!(!person && (sentence_compound(c, i, n, &b->m) || (n == 2 && sentence_pair(c, i, 0, &b->m))) &&
+        if (!(warring && two_fighters(c, &b->m)) &&
+            !(!person && (sentence_compound(c, i, n, &b->m) || (n == 2 && sentence_pair(c, i, 0, &b->m))) &&
               party_between(c, &b->m, i)) &&
             !between_pair(c, i, n, &b->m) &&
             !resolve_cast(c, n, person, states && g == k + 1 ? 2 : states, states && !countries,
@@ -3035,9 +3084,28 @@ static int title_after_names(const ctx_t *c, uint32_t k)
 /* A role word at p->j (head_role), and whether it is the head: "military
  * operations" is no actor (STEP_FAIL), "Israeli tank fire killed" the
  * owner's thing (STEP_DONE). */
+/* "the M23 rebel alliance", "a militant group": a noun of one person
+ * (roles.tsv, kind person) right before the lower-case head noun of an
+ * organisation (class org-head) says what kind of organisation it is. The
+ * organisation is the head: of the person's role, no one person ("it", not
+ * "he"), and no thing of the role's (WEAK). Consumes the noun. */
+static int person_noun_before_org(ctx_t *c, build_t *b, parse_t *p, const ne_lexent_t *en)
+{
+    if (en->kind != NE_RK_PERSON || p->j >= c->s.te || tok(c, p->j)->kind != NE_TK_WORD ||
+        (tok(c, p->j)->flags & NE_TF_CAP) || !has_class(c, p->j, NE_MC_ORG_HEAD, NULL) ||
+        lookup(c, p->j).type != A_NONE)
+        return 0;
+    b->m.flags &= (uint16_t)~NE_MF_ONE;
+    b->plural = is_role_plural(c, p->j, p->j + 1);
+    p->j++;
+    p->have_head = 1;
+    return 1;
+}
+
 static int head_role_step(ctx_t *c, build_t *b, parse_t *p, atom_t a)
 {
     head_role(c, b, p, a);
+    if (person_noun_before_org(c, b, p, ne_lex_entry(c->s.lx, a.role))) return STEP_DONE;
     if (has_class(c, p->j, NE_MC_THING, NULL)) {
         /* "military operations", "a new military offensive": the role word
          * is an adjective; with an owner, the owner's thing ("Chinese
@@ -3669,7 +3737,45 @@ static uint32_t parse_its_relational(ctx_t *c, build_t *b, const parse_t *p)
         ne_member_set(&b->m.m[0], m->m[0].country, "");
         return p->j + 1;
     }
+    /* "Kagame said his country was ready to work with its neighbour": with
+     * no other state in the sentence, the possessor's partner in the
+     * article's main pair of states (main_dyad: two events or more) */
+    ne_mention_t pair;
+    if (main_dyad(c, &pair, NULL)) {
+        for (int q = 0; q < 2; q++) {
+            if (strcmp(pair.m[q].country, own) || !pair.m[1 - q].country[0]) continue;
+            b->m.n = 1;
+            b->m.m[0] = pair.m[1 - q];
+            ne_member_set(&b->m.m[0], pair.m[1 - q].country, "");
+            b->m.m[0].start = tok(c, p->i)->start;
+            b->m.m[0].end = tok(c, p->j)->end;
+            return p->j + 1;
+        }
+    }
     return 0;
+}
+
+/* "said his country was ready", "between his country and Rwanda": a
+ * possessive pronoun of one party before the singular of a noun of states
+ * (mention-words.tsv, class group, value country: "country", "nation") is
+ * that party's own state. Not before a role that opens there ("its state
+ * media") nor a possessive ("his country's envoy": the role is the head).
+ * Returns the end, or 0. */
+static uint32_t parse_own_country(ctx_t *c, build_t *b, const parse_t *p)
+{
+    const char *v = NULL;
+    if (p->j == p->i || !p->poss || p->poss->n != 1 || !p->poss->m[0].country[0] ||
+        !(wf(c, p->j - 1) & NE_W_POSS) || is_w(c, p->j - 1, "their"))
+        return 0;
+    if (!has_class(c, p->j, NE_MC_GROUP, &v) || strcmp(v, "country") || is_role_plural(c, p->j, p->j + 1) ||
+        lookup(c, p->j).type != A_NONE || is_w(c, p->j + 1, "'s"))
+        return 0;
+    b->m.n = 1;
+    b->m.m[0] = p->poss->m[0];
+    ne_member_set(&b->m.m[0], p->poss->m[0].country, "");
+    b->m.m[0].start = tok(c, p->i)->start;
+    b->m.m[0].end = tok(c, p->j)->end;
+    return p->j + 1;
 }
 
 /* Is "the other" ahead of i in the sentence ("each government blaming the
@@ -3738,6 +3844,8 @@ static uint32_t parse_each_other(ctx_t *c, uint32_t i, build_t *b)
 static int role_is_predicate(const ctx_t *c, uint32_t i)
 {
     uint32_t k = i;
+    /* ("is not a party to the accord": an indefinite article too) */
+    if (k > c->s.tb && (is_w(c, k - 1, "a") || is_w(c, k - 1, "an"))) k--;
     while (k > c->s.tb && ((wf(c, k - 1) & NE_W_NEG) || ne_s_adverb(&c->s, k - 1)))
         k--;
     if (k > c->s.tb && (wf(c, k - 1) & NE_W_BE))
@@ -3781,6 +3889,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         if ((end = parse_members_of(c, b, &p))) return end;
         if ((end = parse_their_group(c, b, &p))) return end;
         if ((end = parse_its_relational(c, b, &p))) return end;
+        if ((end = parse_own_country(c, b, &p))) return end;
         if ((end = parse_sovereign(c, b, &p))) return end;
         if ((end = parse_crowd_number(c, b, &p))) return end;
         if ((end = parse_water(c, b, &p))) return end;

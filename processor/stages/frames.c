@@ -118,12 +118,20 @@ static int verb_between(const ctx_t *c, uint32_t a, uint32_t b)
  * no verb) right after a mention that can be a subject. */
 /* If position p is a comma, the nearest comma before it within max tokens
  * with no stronger mark between (the one that opens the aside p closes);
- * else p. */
+ * else p. A bracketed acronym inside the aside is part of it ("Mali's
+ * partners in the Alliance of Sahel States (AES),"): a ")" is passed back
+ * to its "(" when the brackets hold at most two tokens. */
 static uint32_t opening_comma(const ctx_t *c, uint32_t p, uint32_t max)
 {
     if (!is_punct(c, p, ",")) return p;
     for (uint32_t q = p; q > c->s.tb && p - q < max; q--) {
         uint32_t r = q - 1;
+        if (is_punct(c, r, ")") && r >= c->s.tb + 2 && !is_punct(c, r - 1, "()") &&
+            (is_punct(c, r - 2, "(") || (r >= c->s.tb + 3 && is_punct(c, r - 3, "(") &&
+                                         !is_punct(c, r - 2, "()")))) {
+            q = is_punct(c, r - 2, "(") ? r - 1 : r - 2; /* next step looks before "(" */
+            continue;
+        }
         if (is_punct(c, r, ".;:()\"")) return p;
         if (is_punct(c, r, ",")) return r;
     }
@@ -1700,6 +1708,19 @@ static int parenthetical_time(const ctx_t *c, const ne_timex_t *x, uint32_t head
     return 0;
 }
 
+/* "Abu Dhabi has denied arming the RSF, which has been at war with the army
+ * since April 2023": a time expression inside a relative clause between
+ * commas belongs to that clause, not to a verb before it. Is there a
+ * relative word after a comma between tokens a and b (within
+ * MAX_RELATIVE_SPAN tokens of a)? */
+#define MAX_RELATIVE_SPAN 40 /* tokens between a verb and a time expression looked at */
+static int relative_between(const ctx_t *c, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a + 1; k < b && k < c->s.te && k - a < MAX_RELATIVE_SPAN; k++)
+        if ((wf(c, k) & NE_W_REL) && !is_w(c, k, "that") && is_punct(c, k - 1, ",")) return 1;
+    return 0;
+}
+
 static void attach_dates(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
@@ -1715,6 +1736,7 @@ static void attach_dates(ctx_t *c)
                     (pass == 0 && !strong_group(g) && !sure_verb(c, g)))
                     continue;
                 if (g->head < d->tx.v[x].tb) {
+                    if (relative_between(c, g->head, d->tx.v[x].tb)) continue;
                     if (bare_participle(g)) left_part = (int32_t)k;
                     else left = (int32_t)k;
                 } else if (g->head >= d->tx.v[x].te && right < 0 && !parenthetical_time(c, &d->tx.v[x], g->head))

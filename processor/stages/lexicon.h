@@ -339,6 +339,7 @@ enum {
     NE_GC_COLLECTIVE,   /* "police", "personnel": plural in grammar, never what "its" stands for */
     NE_GC_ISLANDS,      /* "cuba", "taiwan": names of island states, what "the island" stands for */
     NE_GC_INSPECTORS,   /* "inspectors", "monitors": with no owner named, the organisation's the article named */
+    NE_GC_WARRING,      /* "warring": "the warring parties" are the sides, as "the parties" */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
