@@ -1717,7 +1717,9 @@ static int parenthetical_time(const ctx_t *c, const ne_timex_t *x, uint32_t head
 static int relative_between(const ctx_t *c, uint32_t a, uint32_t b)
 {
     for (uint32_t k = a + 1; k < b && k < c->s.te && k - a < MAX_RELATIVE_SPAN; k++)
-        if ((wf(c, k) & NE_W_REL) && !is_w(c, k, "that") && is_punct(c, k - 1, ",")) return 1;
+        if (tok(c, k - 1)->kind == NE_TK_PUNCT && is_punct(c, k - 1, ",") && (wf(c, k) & NE_W_REL) &&
+            !is_w(c, k, "that"))
+            return 1;
     return 0;
 }
 
