@@ -1231,6 +1231,17 @@ static int plural_member(const ctx_t *c, const ne_member_t *m)
     return mm && (mm->flags & NE_MF_PLURAL);
 }
 
+/* Is member m a diplomat ("the Chinese ambassador", "Russia's envoys"):
+ * its mention ends in a noun of the class DIPLOMATS? */
+static int diplomat_member(const ctx_t *c, const ne_member_t *m)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_DIPLOMATS);
+    const ne_mention_t *mm = member_mention(c, m);
+    if (cls == NE_LEX_NONE || !mm || mm->n != 1) return 0;
+    const ne_token_t *h = tok(c, mm->te - 1);
+    return h->kind == NE_TK_WORD && ne_lex_in_class(c->s.lx, cls, h->word);
+}
+
 static int definite_role(const ctx_t *c, const ne_member_t *m)
 {
     uint32_t k = member_first_tok(c, m);
@@ -1553,6 +1564,11 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
          * (forces are not: "the soldiers who fired on its border guards") */
         const char *mate = !target && !strcmp(role, "GOV") && !strcmp(role, other->role) && !plural_member(c, m)
                                ? nearest_state(c, near, other->country) : NULL;
+        /* "The Foreign Ministry summoned the Chinese ambassador": a state's
+         * diplomat is abroad, so the organ acting on him is of another state,
+         * the article's, when the sentence names none */
+        if (!mate && !target && !strcmp(role, "GOV") && diplomat_member(c, other))
+            mate = other_article_state(c, other);
         if (target && role[0] && !strcmp(role, other->role))
             st = role_mate_state(c, other);
         else if (mate)
@@ -1569,6 +1585,12 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
      * the last place the article named, not of its last state (a leader
      * abroad who sent condolences) */
     if (!st && local_role(role) && c->mem->place[0]) st = c->mem->place;
+    /* "South Korea's military is on alert. Foreign Minister X criticised
+     * North Korea": an actor nothing else placed is not of its counterpart's
+     * state because that state was named last (in its own sentence): it is
+     * of the state the article named most, other than the counterpart's */
+    if (!st && !target && other && other->country[0] && !strcmp(c->mem->country, other->country))
+        st = other_article_state(c, other);
     if (!st && c->mem->country[0]) st = c->mem->country;
     if (st) ne_member_set(m, st, role);
 }

@@ -328,6 +328,7 @@ enum {
     NE_GC_SIDES,        /* "sides", "neighbours": "the neighbours" alone are the two sides the article set up */
     NE_GC_SEQUEL,       /* "came": "The strikes came a day after X fired rockets" (X's act is background) */
     NE_GC_KEPT,         /* "held": "has been held in prison since 2021" is custody kept up, no arrest */
+    NE_GC_DIPLOMATS,    /* "ambassador", "envoy": a state's diplomat is abroad (frames.c diplomat_member) */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
