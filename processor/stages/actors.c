@@ -542,6 +542,31 @@ static int title_in_name(const ctx_t *c, uint32_t j, atom_t a)
            !(j + 1 < c->s.te && (tok(c, j + 1)->flags & NE_TF_CAP) && !(wf(c, j + 1) & NE_W_NAME_SUFFIX));
 }
 
+/* Is token k a hyphen with no space on either side, after a capitalised
+ * word and before a short lower-case word that is no English word of the
+ * dictionaries (no grammar word, verb form, event noun, class member or
+ * name other than a surname: "Young-ho", "Tae-yul"; not "Smith-led"):
+ * the second syllable of a romanised given name? */
+static int hyphen_syllable(const ctx_t *c, uint32_t k)
+{
+    if (k == c->s.tb || k + 1 >= c->s.te || !is_hyphen(c, k) || (tok(c, k)->flags & NE_TF_SPACE))
+        return 0;
+    const ne_token_t *a = tok(c, k - 1), *b = tok(c, k + 1);
+    if (a->kind != NE_TK_WORD || !(a->flags & NE_TF_CAP) || b->kind != NE_TK_WORD ||
+        (b->flags & (NE_TF_CAP | NE_TF_SPACE)) || b->fold_len > 5)
+        return 0;
+    if (b->word < 0) return 1;
+    if (wf(c, k + 1) || ne_lex_vforms(c->s.lx, b->word) != NE_LEX_NONE ||
+        ne_lex_noun(c->s.lx, b->word) != NE_LEX_NONE || ne_lex_cphrases(c->s.lx, b->word) != NE_LEX_NONE)
+        return 0;
+    /* a name of its own only as a surname ("ho" of Ri Yong-ho) */
+    uint32_t n = ne_lex_child(c->s.lx, 0, b->word);
+    if (n == NE_LEX_NONE) return 1;
+    for (uint32_t e = ne_lex_node_entry(c->s.lx, n); e != NE_LEX_NONE; e = ne_lex_entry(c->s.lx, e)->next)
+        if (ne_lex_entry(c->s.lx, e)->kind != NE_AK_SURNAME) return 0;
+    return 1;
+}
+
 /* A run of capitalized unknown words: a name ("Maria Zakharova",
  * "Amir-Abdollahian", "Bashar al-Assad"). With first_place, the first
  * word may be a place that opens a name. Returns its end, or i. */
@@ -570,6 +595,13 @@ static uint32_t name_run_ex(const ctx_t *c, uint32_t i, int first_place)
             ((tok(c, j + 1)->flags & NE_TF_CAP) || (wf(c, j + 1) & NE_W_PARTICLE)) &&
             !(tok(c, j)->flags & NE_TF_SPACE)) {
             j++;
+            continue;
+        }
+        /* Kim Young-ho, Cho Tae-yul: a syllable in lower case that no
+         * dictionary knows, joined by a hyphen with no spaces, ends a
+         * hyphenated given name ("Smith-led" is a word of the dictionaries) */
+        if (j > i && hyphen_syllable(c, j)) {
+            j += 2;
             continue;
         }
         if (j > i && t->kind == NE_TK_WORD && (wf(c, j) & NE_W_PARTICLE) && j + 1 < c->s.te) {
