@@ -2468,6 +2468,12 @@ static int head_actor_modifier(ctx_t *c, build_t *b, parse_t *p, atom_t a,
     if (!(role_ahead(c, a.te, 0) || next_and_adj ||
           (en->kind == NE_AK_ADJ && role_ahead(c, a.te, 1))))
         return 0;
+    /* "China's Taiwan Affairs Office": a state's name before a word of the
+     * class topic names what the role deals with, not whose it is */
+    if (en->kind == NE_AK_COUNTRY && !next_and_adj && has_class(c, a.te, NE_MC_TOPIC, NULL)) {
+        p->j = a.te;
+        return 1;
+    }
     add_owner(b, mm);
     p->j = a.te;
     if (next_and_adj) p->j++;
