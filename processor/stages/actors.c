@@ -2005,6 +2005,32 @@ static int resolve_group(const ctx_t *c, ne_mention_t *out)
     return 0;
 }
 
+/* "A Chinese ship fired a water cannon at a Philippine fisheries vessel
+ * ... the ship blocked the vessel": "the" and a vessel's noun (type
+ * VESSEL) alone is the state of the last vessel of that noun named with a
+ * state ("a Philippine fisheries vessel": the noun in the mention or within
+ * three words after it); not one the sentence's subject named. */
+static int resolve_vessel(const ctx_t *c, const ne_token_t *t, ne_mention_t *out)
+{
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    for (size_t k = 0; k < n; k++) {
+        size_t idx = mem->nrecent - 1 - k;
+        const ne_mention_t *m = &mem->recent[idx % NE_MEM_RECENT];
+        if (idx == c->sent_recent || (m->flags & NE_MF_LOC) || m->n != 1 || !m->m[0].country[0]) continue;
+        for (uint32_t q = m->tb; q < m->te + 3 && q < c->s.d->tok.n; q++) {
+            const ne_token_t *h = &c->s.d->tok.v[q];
+            if (h->kind != NE_TK_WORD && q >= m->te) break;
+            if (h->word != t->word) continue;
+            out->n = 1;
+            out->m[0] = m->m[0];
+            ne_member_set(&out->m[0], m->m[0].country, "");
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* "the bloc", "the island", "the North": the last actor of the kind the
  * type noun names (mention-words.tsv, class type). */
 static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t,
@@ -2022,6 +2048,7 @@ static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t,
     int igo = !strcmp(kind, "IGO");
     size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
     if (!strcmp(kind, "GROUP")) return resolve_group(c, out);
+    if (!strcmp(kind, "VESSEL")) return resolve_vessel(c, t, out);
     for (size_t k = 0; k < n; k++) {
         size_t idx = mem->nrecent - 1 - k;
         const ne_mention_t *m = &mem->recent[idx % NE_MEM_RECENT];
