@@ -3194,6 +3194,19 @@ static int foreign_object(const ctx_t *c, const ne_vgroup_t *g, const ne_member_
     return 0;
 }
 
+/* "Japan's former prime minister was shot dead ... Modi declared a day of
+ * national mourning": a gesture of sympathy (root 01) that names no one
+ * mourns for the article's main state, when that is not the actor's own.
+ * Returns the counterparts set (0 or 1). */
+static int mourned_state(const ctx_t *c, const ne_member_t *act, int na, ne_member_t *cp)
+{
+    const char *main = ne_memory_main_state(c->mem);
+    if (!na || !main || !act[0].country[0] || !strcmp(main, act[0].country)) return 0;
+    memset(&cp[0], 0, sizeof(cp[0]));
+    ne_member_set(&cp[0], main, "");
+    return 1;
+}
+
 /* "Cuba condemned a decision by Washington to return the island to a
  * list ... Mexico and Brazil also criticised the move": a disapproval
  * (root 11) of an event noun with "also" in its verb group echoes the
@@ -3275,6 +3288,7 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
          * impose martial law") stays aimed at its own people */
         if (code[0] == '1' && code[1] == '3' && strncmp(p->code, "17", 2))
             return na && (reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp));
+        if (!strncmp(code, "01", 2) && (n = mourned_state(c, act, na, cp))) return n;
         return own_state(c, g, act, na, cp);
     }
     if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) {
