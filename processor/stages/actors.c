@@ -81,7 +81,10 @@ void ne_member_set(ne_member_t *m, const char *country, const char *role)
  * a tenth of this stage's own time (perf). */
 static void mention_copy(ne_mention_t *dst, const ne_mention_t *src)
 {
+    /* a water's mention has no member, but keeps the state its name
+     * borrows in the first slot (parse_water) */
     size_t n = src->n < NE_MAX_MEMBERS ? src->n : NE_MAX_MEMBERS;
+    if (!n && (src->flags & NE_MF_WATER)) n = 1;
     memcpy(dst, src, offsetof(ne_mention_t, m) + n * sizeof(src->m[0]));
 }
 
@@ -3315,6 +3318,8 @@ static uint32_t parse_water(ctx_t *c, build_t *b, const parse_t *p)
     if (!(tok(c, p->j)->flags & NE_TF_CAP)) return 0; /* the usual case, at once */
     uint32_t k = p->j, end = 0;
     int state = 0, head = 0;
+    ne_member_t named;
+    memset(&named, 0, sizeof(named));
     while (k < c->s.te && k - p->j < 8) {
         if (org_word(c, k)) {
             atom_t a = lookup(c, k);
@@ -3322,6 +3327,8 @@ static uint32_t parse_water(ctx_t *c, build_t *b, const parse_t *p)
                 int kind = ne_lex_entry(c->s.lx, a.actor)->kind;
                 state |= kind == NE_AK_COUNTRY || kind == NE_AK_ADJ ||
                          kind == NE_AK_CAPITAL || kind == NE_AK_PLACE;
+                if (!named.country[0] && (kind == NE_AK_COUNTRY || kind == NE_AK_ADJ))
+                    member_of_entry(c, a.actor, 1, &named);
                 k = a.te;
                 if (head) { /* "Gulf of Mexico" */
                     end = k;
@@ -3346,8 +3353,12 @@ static uint32_t parse_water(ctx_t *c, build_t *b, const parse_t *p)
         break;
     }
     if (!head || !state) return 0;
-    b->m.flags = NE_MF_LOC;
+    b->m.flags = NE_MF_LOC | NE_MF_WATER;
     b->m.n = 0;
+    /* no party, but the state whose name the water borrows is kept past
+     * the members ("the Taiwan Strait": frames.c water_state) */
+    b->m.m[0] = named;
+    if (named.country[0]) ne_member_set(&b->m.m[0], named.country, "");
     b->m.tb = p->i;
     b->m.te = end;
     return end;

@@ -2716,6 +2716,26 @@ static int conjunct_threat_target(const ctx_t *c, const ne_vgroup_t *g, const ne
     return 0;
 }
 
+/* "China staged large-scale drills in the Taiwan Strait": a show of force
+ * (root 15) that names no one in its clause is aimed at the state whose
+ * name the water it is held in borrows (actors.c keeps it with the water's
+ * mention, which has no party), when that is not the actor's own ("drills
+ * in the South China Sea" by China name no one). A few tokens after the
+ * verb only. */
+static int water_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, ne_member_t *cp)
+{
+    const ne_doc_t *d = c->s.d;
+    for (size_t k = 0; k < d->ment.n; k++) {
+        const ne_mention_t *m = &d->ment.v[k];
+        if (m->tb <= g->head || m->tb > g->head + 12 || m->n || !(m->flags & NE_MF_WATER) || !m->m[0].country[0])
+            continue;
+        if (conjunct_between(c, g->head, m->tb) || !strcmp(m->m[0].country, act->country)) return 0;
+        cp[0] = m->m[0];
+        cp[0].start = cp[0].end = 0;
+        return 1;
+    }
+    return 0;
+}
 /* "France and the United States welcomed the result", "The African Union
  * praised the conduct of the vote": an election or its outcome (class
  * ELECTION) among the words the pattern matched, with no party named, is
@@ -3295,6 +3315,7 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
         int n = object_or_reply(c, g, act, na, cp, ev);
         if (!n && na && territory_pattern(c->s.lx, p)) n = territory_holder(c, &act[0], cp);
         if (!n && na && threat_of_force(code, p)) n = reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp);
+        if (!n && na && !strncmp(code, "15", 2)) n = water_state(c, g, &act[0], cp);
         /* "India and Pakistan agreed to halt all military action": a
          * de-escalation (087) aimed at no one named, by two states
          * together, is each one's toward the other */
