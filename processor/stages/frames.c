@@ -2040,11 +2040,18 @@ static int32_t means_word(const ctx_t *c, const ne_vgroup_t *g)
         for (uint32_t b = k; b > g->head + 1 && k - b < 4; b--)
             if (is_w(c, b - 1, "in")) return ne_lex_noun_word(c->s.lx, noun);
     }
-    if (g->flags & NE_VG_PASSIVE) return -1;
-    for (uint32_t k = g->first; k > c->s.tb && g->first - k < 6; k--) {
+    for (uint32_t k = g->first; !(g->flags & NE_VG_PASSIVE) && k > c->s.tb && g->first - k < 6; k--) {
         const ne_token_t *t = tok(c, k - 1);
-        if (t->kind == NE_TK_PUNCT) return -1;
+        if (t->kind == NE_TK_PUNCT) break;
         uint32_t noun = ne_lex_noun(c->s.lx, t->word);
+        if (noun != NE_LEX_NONE && ne_lex_noun_roots(c->s.lx, noun)) return ne_lex_noun_word(c->s.lx, noun);
+    }
+    /* "Beijing staged large-scale drills ... condemned the exercises": the
+     * event noun heading the matched object (no preposition before it, a
+     * few words after the verb) names the event too */
+    for (uint32_t k = g->head + 1; k < g->mend && k < c->s.te && k - g->head <= 5; k++) {
+        if (wf(c, k) & NE_W_PREP) break;
+        uint32_t noun = ne_lex_noun(c->s.lx, tok(c, k)->word);
         if (noun != NE_LEX_NONE && ne_lex_noun_roots(c->s.lx, noun)) return ne_lex_noun_word(c->s.lx, noun);
     }
     return -1;
@@ -2071,34 +2078,57 @@ static int recalled_members(const ne_member_t *m, int n, ne_member_t *out)
 
 /* The most recent remembered event whose root is in roots, preferring one
  * coded by the same word ("the strikes": "struck" before "attacked"). */
-static const struct ne_memevent_s *recall_event(const ne_memory_t *mem, uint32_t roots,
-                                                int32_t word)
+/* Are nouns a and b (word ids) members of one noun class ("drill" and
+ * "exercise", both EXERCISES)? A name of the one event may be the other. */
+static int same_noun_class(const ne_lexicon_t *lx, int32_t a, int32_t b)
+{
+    if (!lx || a < 0 || b < 0) return 0;
+    for (uint32_t k = ne_lex_cphrases(lx, a); k != NE_LEX_NONE; k = ne_lex_cphrase(lx, k)->next)
+        if (ne_lex_cphrase(lx, k)->nwords == 1 && ne_lex_in_class(lx, ne_lex_cphrase(lx, k)->cls, b)) return 1;
+    return 0;
+}
+
+/* As recall_event; with a lexicon, an event named by a noun of the same
+ * class counts as coded by the word ("staged drills ... condemned the
+ * exercises"). */
+static const struct ne_memevent_s *recall_event_lx(const ne_lexicon_t *lx, const ne_memory_t *mem,
+                                                   uint32_t roots, int32_t word)
 {
     const struct ne_memevent_s *e;
     for (int pass = word >= 0 ? 0 : 1; pass < 2; pass++)
         for (size_t b = 1; (e = mem_event(mem, b)); b++) {
             int root = code_root(e->code);
             if (root < 1 || root > 20 || !(roots & (1u << root))) continue;
-            if (pass == 0 && e->word != word && e->means != word) continue;
+            if (pass == 0 && e->word != word && e->means != word && !same_noun_class(lx, e->means, word))
+                continue;
             return e;
         }
     return NULL;
+}
+
+static const struct ne_memevent_s *recall_event(const ne_memory_t *mem, uint32_t roots,
+                                                int32_t word)
+{
+    return recall_event_lx(NULL, mem, roots, word);
+}
+
+/* The agents (and with participants the targets) of remembered event e
+ * copied into out: a reference to the event, not to where they are now
+ * (no text span). */
+static int recalled_parties(const struct ne_memevent_s *e, int participants, ne_member_t *out, int max)
+{
+    int n = 0;
+    for (int k = 0; k < e->nagent; k++) n = add_member(out, n, max, &e->agent[k]);
+    for (int k = 0; participants && k < e->ntarget; k++) n = add_member(out, n, max, &e->target[k]);
+    for (int k = 0; k < n; k++) out[k].start = out[k].end = 0;
+    return n;
 }
 
 int ne_frames_recall(const ne_memory_t *mem, uint32_t roots, int32_t word, int participants,
                      ne_member_t *out, int max)
 {
     const struct ne_memevent_s *e = recall_event(mem, roots, word);
-    if (e) {
-        int n = 0;
-        for (int k = 0; k < e->nagent; k++) n = add_member(out, n, max, &e->agent[k]);
-        for (int k = 0; participants && k < e->ntarget; k++)
-            n = add_member(out, n, max, &e->target[k]);
-        /* a reference to the event, not to where it is now */
-        for (int k = 0; k < n; k++) out[k].start = out[k].end = 0;
-        return n;
-    }
-    return 0;
+    return e ? recalled_parties(e, participants, out, max) : 0;
 }
 
 int ne_frames_event_noun_agents(const ne_lexicon_t *lx, const ne_memory_t *mem, int32_t word,
@@ -2106,8 +2136,8 @@ int ne_frames_event_noun_agents(const ne_lexicon_t *lx, const ne_memory_t *mem, 
 {
     uint32_t noun = ne_lex_noun(lx, word);
     if (noun == NE_LEX_NONE || !ne_lex_noun_roots(lx, noun)) return 0;
-    return ne_frames_recall(mem, ne_lex_noun_roots(lx, noun), ne_lex_noun_word(lx, noun),
-                            ne_lex_noun_participants(lx, noun) == NE_REF_PARTICIPANTS, out, max);
+    const struct ne_memevent_s *e = recall_event_lx(lx, mem, ne_lex_noun_roots(lx, noun), ne_lex_noun_word(lx, noun));
+    return e ? recalled_parties(e, ne_lex_noun_participants(lx, noun) == NE_REF_PARTICIPANTS, out, max) : 0;
 }
 
 /* ---- counterparts ----------------------------------------------------------------- */
