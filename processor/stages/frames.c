@@ -1586,10 +1586,12 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
      * abroad who sent condolences) */
     if (!st && local_role(role) && c->mem->place[0]) st = c->mem->place;
     /* "South Korea's military is on alert. Foreign Minister X criticised
-     * North Korea": an actor nothing else placed is not of its counterpart's
-     * state because that state was named last (in its own sentence): it is
-     * of the state the article named most, other than the counterpart's */
-    if (!st && !target && other && other->country[0] && !strcmp(c->mem->country, other->country))
+     * North Korea": an organ or force nothing else placed is not of its
+     * counterpart's state because that state was named last (in its own
+     * sentence): it is of the state the article named most, other than the
+     * counterpart's (rebels, crowds and police stay of their place: "The
+     * rebels had demanded that Jakarta negotiate") */
+    if (!st && !target && other && other->country[0] && !local_role(role) && !strcmp(c->mem->country, other->country))
         st = other_article_state(c, other);
     if (!st && c->mem->country[0]) st = c->mem->country;
     if (st) ne_member_set(m, st, role);
