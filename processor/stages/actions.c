@@ -2676,17 +2676,46 @@ int ne_actions_match_fallback(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_
     return match_below(&c, vg, vg->head + 1, failed->score, failed, out);
 }
 
+/* Does pattern p name particle words only, no object, counterpart or gap
+ * (`agree to  recip`, `agree on  recip`)? What follows them is unread. */
+static int particles_only(const ne_lexicon_t *lx, const ne_pattern_t *p)
+{
+    const ne_pelem_t *el = ne_lex_pelems(lx) + p->elem;
+    for (uint16_t k = 0; k < p->nelem; k++)
+        if (el[k].type != NE_PE_WORD) return 0;
+    return 1;
+}
+
 /* Does pattern p open with a gap ("announce * arms sales to +")? */
 static int gap_first(const ne_lexicon_t *lx, const ne_pattern_t *p)
 {
     return p->nelem && ne_lex_pelems(lx)[p->elem].type == NE_PE_GAP;
 }
 
+/* "agreed on Saturday to swap prisoners": the verb right after a verb of
+ * agreeing's pattern of particles only (`agree to  recip`) that has a frame of its own says
+ * what was agreed (the governing verb lends it its mood); the particles'
+ * reading is only for a verb with none ("agreed to resume patrolling").
+ * One look at the groups of the sentence, bounded by a few tokens. */
+static int coded_verb_after(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te, uint32_t end)
+{
+    for (size_t k = 0; k < d->vg.n; k++) {
+        const ne_vgroup_t *g = &d->vg.v[k];
+        if (g->head < end || g->head >= end + 3 || g->head >= te || (g->flags & NE_VG_NOUN)) continue;
+        ne_match_t mt;
+        ctx_t c = {lx, (ne_doc_t *)d, tb, te};
+        return match_at(&c, g, g->head + 1, &mt) || match_support(&c, g, g->head + 1, &mt);
+    }
+    return 0;
+}
+
 int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,
                      const ne_vgroup_t *vg, ne_match_t *out)
 {
     ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
-    if (match_at(&c, vg, vg->head + 1, out)) {
+    if (match_at(&c, vg, vg->head + 1, out) &&
+        !((ne_lex_lemma_flags(lx, vg->lemma) & NE_L_AGREE) && particles_only(lx, out->pat) &&
+          coded_verb_after(lx, d, tb, te, out->end))) {
         /* "urged the release of X" (`urge +` over an event noun): a support
          * verb presents the event its object names */
         ne_match_t sup;
@@ -2704,6 +2733,12 @@ int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uin
          * phrase (`announce * arms sales to +`) read an adjunct's words */
         else if (gap_first(lx, out->pat) && match_support(&c, vg, vg->head + 1, &sup) && sup.end < out->end &&
                  (sup.target >= 0 || (sup.pat->opts & NE_PO_OBJ)))
+            *out = sup;
+        /* "agreed to a new aid package for Manila": a pattern of particles
+         * only (`agree to  recip`) leaves its object unread; an event noun
+         * heading that object, with its own frame, says what was agreed */
+        else if (particles_only(lx, out->pat) && match_support(&c, vg, vg->head + 1, &sup) &&
+                 strcmp(sup.pat->code, NE_CODE_NONE))
             *out = sup;
         return 1;
     }

@@ -81,7 +81,10 @@ void ne_member_set(ne_member_t *m, const char *country, const char *role)
  * a tenth of this stage's own time (perf). */
 static void mention_copy(ne_mention_t *dst, const ne_mention_t *src)
 {
+    /* a water's mention has no member, but keeps the state its name
+     * borrows in the first slot (parse_water) */
     size_t n = src->n < NE_MAX_MEMBERS ? src->n : NE_MAX_MEMBERS;
+    if (!n && (src->flags & NE_MF_WATER)) n = 1;
     memcpy(dst, src, offsetof(ne_mention_t, m) + n * sizeof(src->m[0]));
 }
 
@@ -559,6 +562,31 @@ static int title_in_name(const ctx_t *c, uint32_t j, atom_t a)
            !(j + 1 < c->s.te && (tok(c, j + 1)->flags & NE_TF_CAP) && !(wf(c, j + 1) & NE_W_NAME_SUFFIX));
 }
 
+/* Is token k a hyphen with no space on either side, after a capitalised
+ * word and before a short lower-case word that is no English word of the
+ * dictionaries (no grammar word, verb form, event noun, class member or
+ * name other than a surname: "Young-ho", "Tae-yul"; not "Smith-led"):
+ * the second syllable of a romanised given name? */
+static int hyphen_syllable(const ctx_t *c, uint32_t k)
+{
+    if (k == c->s.tb || k + 1 >= c->s.te || !is_hyphen(c, k) || (tok(c, k)->flags & NE_TF_SPACE))
+        return 0;
+    const ne_token_t *a = tok(c, k - 1), *b = tok(c, k + 1);
+    if (a->kind != NE_TK_WORD || !(a->flags & NE_TF_CAP) || b->kind != NE_TK_WORD ||
+        (b->flags & (NE_TF_CAP | NE_TF_SPACE)) || b->fold_len > 5)
+        return 0;
+    if (b->word < 0) return 1;
+    if (wf(c, k + 1) || ne_lex_vforms(c->s.lx, b->word) != NE_LEX_NONE ||
+        ne_lex_noun(c->s.lx, b->word) != NE_LEX_NONE || ne_lex_cphrases(c->s.lx, b->word) != NE_LEX_NONE)
+        return 0;
+    /* a name of its own only as a surname ("ho" of Ri Yong-ho) */
+    uint32_t n = ne_lex_child(c->s.lx, 0, b->word);
+    if (n == NE_LEX_NONE) return 1;
+    for (uint32_t e = ne_lex_node_entry(c->s.lx, n); e != NE_LEX_NONE; e = ne_lex_entry(c->s.lx, e)->next)
+        if (ne_lex_entry(c->s.lx, e)->kind != NE_AK_SURNAME) return 0;
+    return 1;
+}
+
 /* A run of capitalized unknown words: a name ("Maria Zakharova",
  * "Amir-Abdollahian", "Bashar al-Assad"). With first_place, the first
  * word may be a place that opens a name. Returns its end, or i. */
@@ -587,6 +615,13 @@ static uint32_t name_run_ex(const ctx_t *c, uint32_t i, int first_place)
             ((tok(c, j + 1)->flags & NE_TF_CAP) || (wf(c, j + 1) & NE_W_PARTICLE)) &&
             !(tok(c, j)->flags & NE_TF_SPACE)) {
             j++;
+            continue;
+        }
+        /* Kim Young-ho, Cho Tae-yul: a syllable in lower case that no
+         * dictionary knows, joined by a hyphen with no spaces, ends a
+         * hyphenated given name ("Smith-led" is a word of the dictionaries) */
+        if (j > i && hyphen_syllable(c, j)) {
+            j += 2;
             continue;
         }
         if (j > i && t->kind == NE_TK_WORD && (wf(c, j) & NE_W_PARTICLE) && j + 1 < c->s.te) {
@@ -2113,6 +2148,32 @@ static int resolve_island(const ctx_t *c, ne_mention_t *out)
     return 0;
 }
 
+/* "A Chinese ship fired a water cannon at a Philippine fisheries vessel
+ * ... the ship blocked the vessel": "the" and a vessel's noun (type
+ * VESSEL) alone is the state of the last vessel of that noun named with a
+ * state ("a Philippine fisheries vessel": the noun in the mention or within
+ * three words after it); not one the sentence's subject named. */
+static int resolve_vessel(const ctx_t *c, const ne_token_t *t, ne_mention_t *out)
+{
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    for (size_t k = 0; k < n; k++) {
+        size_t idx = mem->nrecent - 1 - k;
+        const ne_mention_t *m = &mem->recent[idx % NE_MEM_RECENT];
+        if (idx == c->sent_recent || (m->flags & NE_MF_LOC) || m->n != 1 || !m->m[0].country[0]) continue;
+        for (uint32_t q = m->tb; q < m->te + 3 && q < c->s.d->tok.n; q++) {
+            const ne_token_t *h = &c->s.d->tok.v[q];
+            if (h->kind != NE_TK_WORD && q >= m->te) break;
+            if (h->word != t->word) continue;
+            out->n = 1;
+            out->m[0] = m->m[0];
+            ne_member_set(&out->m[0], m->m[0].country, "");
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* "the bloc", "the island", "the North": the last actor of the kind the
  * type noun names (mention-words.tsv, class type). */
 static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t,
@@ -2131,6 +2192,7 @@ static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t,
     size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
     if (!strcmp(kind, "GROUP")) return resolve_group(c, out);
     if (!strcmp(kind, "ISLAND") && resolve_island(c, out)) return 1;
+    if (!strcmp(kind, "VESSEL")) return resolve_vessel(c, t, out);
     for (size_t k = 0; k < n; k++) {
         size_t idx = mem->nrecent - 1 - k;
         const ne_mention_t *m = &mem->recent[idx % NE_MEM_RECENT];
@@ -2594,6 +2656,12 @@ static int head_actor_modifier(ctx_t *c, build_t *b, parse_t *p, atom_t a,
     if (!(role_ahead(c, a.te, 0) || next_and_adj ||
           (en->kind == NE_AK_ADJ && role_ahead(c, a.te, 1))))
         return 0;
+    /* "China's Taiwan Affairs Office": a state's name before a word of the
+     * class topic names what the role deals with, not whose it is */
+    if (en->kind == NE_AK_COUNTRY && !next_and_adj && has_class(c, a.te, NE_MC_TOPIC, NULL)) {
+        p->j = a.te;
+        return 1;
+    }
     add_owner(b, mm);
     p->j = a.te;
     if (next_and_adj) p->j++;
@@ -3476,6 +3544,8 @@ static uint32_t parse_water(ctx_t *c, build_t *b, const parse_t *p)
     if (!(tok(c, p->j)->flags & NE_TF_CAP)) return 0; /* the usual case, at once */
     uint32_t k = p->j, end = 0;
     int state = 0, head = 0;
+    ne_member_t named;
+    memset(&named, 0, sizeof(named));
     while (k < c->s.te && k - p->j < 8) {
         if (org_word(c, k)) {
             atom_t a = lookup(c, k);
@@ -3483,6 +3553,8 @@ static uint32_t parse_water(ctx_t *c, build_t *b, const parse_t *p)
                 int kind = ne_lex_entry(c->s.lx, a.actor)->kind;
                 state |= kind == NE_AK_COUNTRY || kind == NE_AK_ADJ ||
                          kind == NE_AK_CAPITAL || kind == NE_AK_PLACE;
+                if (!named.country[0] && (kind == NE_AK_COUNTRY || kind == NE_AK_ADJ))
+                    member_of_entry(c, a.actor, 1, &named);
                 k = a.te;
                 if (head) { /* "Gulf of Mexico" */
                     end = k;
@@ -3507,8 +3579,12 @@ static uint32_t parse_water(ctx_t *c, build_t *b, const parse_t *p)
         break;
     }
     if (!head || !state) return 0;
-    b->m.flags = NE_MF_LOC;
+    b->m.flags = NE_MF_LOC | NE_MF_WATER;
     b->m.n = 0;
+    /* no party, but the state whose name the water borrows is kept past
+     * the members ("the Taiwan Strait": frames.c water_state) */
+    b->m.m[0] = named;
+    if (named.country[0]) ne_member_set(&b->m.m[0], named.country, "");
     b->m.tb = p->i;
     b->m.te = end;
     return end;

@@ -363,6 +363,21 @@ static uint32_t month_relative_year(const ctx_t *c, uint32_t e, int *year)
     return k + 2;
 }
 
+/* "extended the truce until June", "until the end of June": a month after
+ * "until" or "till" (with "the end", "the start", "the middle" or "the
+ * beginning" of it between) is a term that runs forward from the
+ * article, not the last such month before it. i opens the expression
+ * ("until", or "of" after the part noun). */
+static int term_month(const ctx_t *c, uint32_t i)
+{
+    if (is_w(c, i, "until") || is_w(c, i, "till")) return 1;
+    if (!is_w(c, i, "of") || i < c->s.tb + 3 || !is_w(c, i - 2, "the") ||
+        !(is_w(c, i - 3, "until") || is_w(c, i - 3, "till")))
+        return 0;
+    return is_w(c, i - 1, "end") || is_w(c, i - 1, "start") || is_w(c, i - 1, "middle") ||
+           is_w(c, i - 1, "beginning");
+}
+
 static uint32_t month_date(ctx_t *c, uint32_t i, int *err)
 {
     int pub = c->pub;
@@ -407,6 +422,8 @@ static uint32_t month_date(ctx_t *c, uint32_t i, int *err)
     int ymd;
     if (year) ymd = year * 10000 + m * 100 + (d && d <= days_in_month(year, m) ? d : 0);
     else if (prep == 2) ymd = month_before(pub, m, d) + 10000;
+    else if (term_month(c, i) && (m > pub / 100 % 100 || (m == pub / 100 % 100 && (!d || d >= pub % 100))))
+        ymd = pub / 10000 * 10000 + m * 100 + d; /* this year's, still to come */
     else ymd = month_before(pub, m, d);
     int p = ymd % 100 ? NE_PREC_DAY : NE_PREC_MONTH;
     int fl = ymd > pub && p == NE_PREC_DAY ? NE_TX_FUTURE : 0;

@@ -70,6 +70,8 @@ enum {
     NE_MF_NAME = 1 << 10,    /* a name not in the dictionaries ("Ales Bialiatski") */
     NE_MF_ONE = 1 << 11,     /* one person named by a common noun ("a British aid worker"):
                               * "he", "his" may stand for it; no named or titled person */
+    NE_MF_WATER = 1 << 12,   /* with LOC, a water's name ("the Taiwan Strait"): no member, but
+                              * m[0] holds the state its name borrows, if any (frames.c water_state) */
 };
 
 typedef struct ne_member_s {

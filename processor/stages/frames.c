@@ -1248,6 +1248,17 @@ static int plural_member(const ctx_t *c, const ne_member_t *m)
     return mm && (mm->flags & NE_MF_PLURAL);
 }
 
+/* Is member m a diplomat ("the Chinese ambassador", "Russia's envoys"):
+ * its mention ends in a noun of the class DIPLOMATS? */
+static int diplomat_member(const ctx_t *c, const ne_member_t *m)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_DIPLOMATS);
+    const ne_mention_t *mm = member_mention(c, m);
+    if (cls == NE_LEX_NONE || !mm || mm->n != 1) return 0;
+    const ne_token_t *h = tok(c, mm->te - 1);
+    return h->kind == NE_TK_WORD && ne_lex_in_class(c->s.lx, cls, h->word);
+}
+
 static int definite_role(const ctx_t *c, const ne_member_t *m)
 {
     uint32_t k = member_first_tok(c, m);
@@ -1616,6 +1627,11 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
          * (forces are not: "the soldiers who fired on its border guards") */
         const char *mate = !target && !strcmp(role, "GOV") && !strcmp(role, other->role) && !plural_member(c, m)
                                ? nearest_state(c, near, other->country) : NULL;
+        /* "The Foreign Ministry summoned the Chinese ambassador": a state's
+         * diplomat is abroad, so the organ acting on him is of another state,
+         * the article's, when the sentence names none */
+        if (!mate && !target && !strcmp(role, "GOV") && diplomat_member(c, other))
+            mate = other_article_state(c, other);
         if (target && role[0] && !strcmp(role, other->role))
             st = role_mate_state(c, other);
         else if (mate)
@@ -1632,6 +1648,14 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
      * the last place the article named, not of its last state (a leader
      * abroad who sent condolences) */
     if (!st && local_role(role) && c->mem->place[0]) st = c->mem->place;
+    /* "South Korea's military is on alert. Foreign Minister X criticised
+     * North Korea": an organ or force nothing else placed is not of its
+     * counterpart's state because that state was named last (in its own
+     * sentence): it is of the state the article named most, other than the
+     * counterpart's (rebels, crowds and police stay of their place: "The
+     * rebels had demanded that Jakarta negotiate") */
+    if (!st && !target && other && other->country[0] && !local_role(role) && !strcmp(c->mem->country, other->country))
+        st = other_article_state(c, other);
     if (!st && c->mem->country[0]) st = c->mem->country;
     if (st) ne_member_set(m, st, role);
 }
@@ -2117,11 +2141,18 @@ static int32_t means_word(const ctx_t *c, const ne_vgroup_t *g)
         for (uint32_t b = k; b > g->head + 1 && k - b < 4; b--)
             if (is_w(c, b - 1, "in")) return ne_lex_noun_word(c->s.lx, noun);
     }
-    if (g->flags & NE_VG_PASSIVE) return -1;
-    for (uint32_t k = g->first; k > c->s.tb && g->first - k < 6; k--) {
+    for (uint32_t k = g->first; !(g->flags & NE_VG_PASSIVE) && k > c->s.tb && g->first - k < 6; k--) {
         const ne_token_t *t = tok(c, k - 1);
-        if (t->kind == NE_TK_PUNCT) return -1;
+        if (t->kind == NE_TK_PUNCT) break;
         uint32_t noun = ne_lex_noun(c->s.lx, t->word);
+        if (noun != NE_LEX_NONE && ne_lex_noun_roots(c->s.lx, noun)) return ne_lex_noun_word(c->s.lx, noun);
+    }
+    /* "Beijing staged large-scale drills ... condemned the exercises": the
+     * event noun heading the matched object (no preposition before it, a
+     * few words after the verb) names the event too */
+    for (uint32_t k = g->head + 1; k < g->mend && k < c->s.te && k - g->head <= 5; k++) {
+        if (wf(c, k) & NE_W_PREP) break;
+        uint32_t noun = ne_lex_noun(c->s.lx, tok(c, k)->word);
         if (noun != NE_LEX_NONE && ne_lex_noun_roots(c->s.lx, noun)) return ne_lex_noun_word(c->s.lx, noun);
     }
     return -1;
@@ -2148,34 +2179,57 @@ static int recalled_members(const ne_member_t *m, int n, ne_member_t *out)
 
 /* The most recent remembered event whose root is in roots, preferring one
  * coded by the same word ("the strikes": "struck" before "attacked"). */
-static const struct ne_memevent_s *recall_event(const ne_memory_t *mem, uint32_t roots,
-                                                int32_t word)
+/* Are nouns a and b (word ids) members of one noun class ("drill" and
+ * "exercise", both EXERCISES)? A name of the one event may be the other. */
+static int same_noun_class(const ne_lexicon_t *lx, int32_t a, int32_t b)
+{
+    if (!lx || a < 0 || b < 0) return 0;
+    for (uint32_t k = ne_lex_cphrases(lx, a); k != NE_LEX_NONE; k = ne_lex_cphrase(lx, k)->next)
+        if (ne_lex_cphrase(lx, k)->nwords == 1 && ne_lex_in_class(lx, ne_lex_cphrase(lx, k)->cls, b)) return 1;
+    return 0;
+}
+
+/* As recall_event; with a lexicon, an event named by a noun of the same
+ * class counts as coded by the word ("staged drills ... condemned the
+ * exercises"). */
+static const struct ne_memevent_s *recall_event_lx(const ne_lexicon_t *lx, const ne_memory_t *mem,
+                                                   uint32_t roots, int32_t word)
 {
     const struct ne_memevent_s *e;
     for (int pass = word >= 0 ? 0 : 1; pass < 2; pass++)
         for (size_t b = 1; (e = mem_event(mem, b)); b++) {
             int root = class_root(e->code);
             if (root < 1 || root > 20 || !(roots & (1u << root))) continue;
-            if (pass == 0 && e->word != word && e->means != word) continue;
+            if (pass == 0 && e->word != word && e->means != word && !same_noun_class(lx, e->means, word))
+                continue;
             return e;
         }
     return NULL;
+}
+
+static const struct ne_memevent_s *recall_event(const ne_memory_t *mem, uint32_t roots,
+                                                int32_t word)
+{
+    return recall_event_lx(NULL, mem, roots, word);
+}
+
+/* The agents (and with participants the targets) of remembered event e
+ * copied into out: a reference to the event, not to where they are now
+ * (no text span). */
+static int recalled_parties(const struct ne_memevent_s *e, int participants, ne_member_t *out, int max)
+{
+    int n = 0;
+    for (int k = 0; k < e->nagent; k++) n = add_member(out, n, max, &e->agent[k]);
+    for (int k = 0; participants && k < e->ntarget; k++) n = add_member(out, n, max, &e->target[k]);
+    for (int k = 0; k < n; k++) out[k].start = out[k].end = 0;
+    return n;
 }
 
 int ne_frames_recall(const ne_memory_t *mem, uint32_t roots, int32_t word, int participants,
                      ne_member_t *out, int max)
 {
     const struct ne_memevent_s *e = recall_event(mem, roots, word);
-    if (e) {
-        int n = 0;
-        for (int k = 0; k < e->nagent; k++) n = add_member(out, n, max, &e->agent[k]);
-        for (int k = 0; participants && k < e->ntarget; k++)
-            n = add_member(out, n, max, &e->target[k]);
-        /* a reference to the event, not to where it is now */
-        for (int k = 0; k < n; k++) out[k].start = out[k].end = 0;
-        return n;
-    }
-    return 0;
+    return e ? recalled_parties(e, participants, out, max) : 0;
 }
 
 int ne_frames_event_noun_agents(const ne_lexicon_t *lx, const ne_memory_t *mem, int32_t word,
@@ -2183,8 +2237,8 @@ int ne_frames_event_noun_agents(const ne_lexicon_t *lx, const ne_memory_t *mem, 
 {
     uint32_t noun = ne_lex_noun(lx, word);
     if (noun == NE_LEX_NONE || !ne_lex_noun_roots(lx, noun)) return 0;
-    return ne_frames_recall(mem, ne_lex_noun_roots(lx, noun), ne_lex_noun_word(lx, noun),
-                            ne_lex_noun_participants(lx, noun) == NE_REF_PARTICIPANTS, out, max);
+    const struct ne_memevent_s *e = recall_event_lx(lx, mem, ne_lex_noun_roots(lx, noun), ne_lex_noun_word(lx, noun));
+    return e ? recalled_parties(e, ne_lex_noun_participants(lx, noun) == NE_REF_PARTICIPANTS, out, max) : 0;
 }
 
 /* ---- counterparts ----------------------------------------------------------------- */
@@ -2793,6 +2847,26 @@ static int conjunct_threat_target(const ctx_t *c, const ne_vgroup_t *g, const ne
     return 0;
 }
 
+/* "China staged large-scale drills in the Taiwan Strait": a show of force
+ * (root 15) that names no one in its clause is aimed at the state whose
+ * name the water it is held in borrows (actors.c keeps it with the water's
+ * mention, which has no party), when that is not the actor's own ("drills
+ * in the South China Sea" by China name no one). A few tokens after the
+ * verb only. */
+static int water_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, ne_member_t *cp)
+{
+    const ne_doc_t *d = c->s.d;
+    for (size_t k = 0; k < d->ment.n; k++) {
+        const ne_mention_t *m = &d->ment.v[k];
+        if (m->tb <= g->head || m->tb > g->head + 12 || m->n || !(m->flags & NE_MF_WATER) || !m->m[0].country[0])
+            continue;
+        if (conjunct_between(c, g->head, m->tb) || !strcmp(m->m[0].country, act->country)) return 0;
+        cp[0] = m->m[0];
+        cp[0].start = cp[0].end = 0;
+        return 1;
+    }
+    return 0;
+}
 /* "France and the United States welcomed the result", "The African Union
  * praised the conduct of the vote": an election or its outcome (class
  * ELECTION) among the words the pattern matched, with no party named, is
@@ -3322,6 +3396,19 @@ static int foreign_object(const ctx_t *c, const ne_vgroup_t *g, const ne_member_
     return 0;
 }
 
+/* "Japan's former prime minister was shot dead ... Modi declared a day of
+ * national mourning": a gesture of sympathy (root 01) that names no one
+ * mourns for the article's main state, when that is not the actor's own.
+ * Returns the counterparts set (0 or 1). */
+static int mourned_state(const ctx_t *c, const ne_member_t *act, int na, ne_member_t *cp)
+{
+    const char *main = ne_memory_main_state(c->mem);
+    if (!na || !main || !act[0].country[0] || !strcmp(main, act[0].country)) return 0;
+    memset(&cp[0], 0, sizeof(cp[0]));
+    ne_member_set(&cp[0], main, "");
+    return 1;
+}
+
 /* "Cuba condemned a decision by Washington to return the island to a
  * list ... Mexico and Brazil also criticised the move": a disapproval
  * (root 11) of an event noun with "also" in its verb group echoes the
@@ -3403,6 +3490,7 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
          * impose martial law") stays aimed at its own people */
         if (code[0] == '1' && code[1] == '3' && strncmp(p->code, "17", 2))
             return na && (reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp));
+        if (!strncmp(code, "01", 2) && (n = mourned_state(c, act, na, cp))) return n;
         return own_state(c, g, act, na, cp);
     }
     if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) {
@@ -3410,6 +3498,7 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
         if (!n && na && territory_pattern(c->s.lx, p)) n = territory_holder(c, &act[0], cp);
         if (!n && na && class_pattern(c->s.lx, p, NE_GC_INSPECTORS)) n = inspecting_body(c, cp);
         if (!n && na && threat_of_force(code, p)) n = reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp);
+        if (!n && na && !strncmp(code, "15", 2)) n = water_state(c, g, &act[0], cp);
         /* "India and Pakistan agreed to halt all military action": a
          * de-escalation (087) aimed at no one named, by two states
          * together, is each one's toward the other */

@@ -151,7 +151,7 @@ static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "S
                                                              "DEMANDS",  "CHEMICAL", "ARMOUR",     "CROWD",
                                                              "MISSION",  "WEAPONS",  "CONVOY",     "PROPERTY",
                                                              "GRIEVANCE", "PREFIXES", "PERIODS", "AIR", "PATIENTS", "GRANTS", "TALKS", "HEARSAY",
-                                                             "SUICIDE_BOMB", "VEHICLE_BOMB", "ROADSIDE_BOMB", "AIR_MEANS", "NEAR", "LIGHT", "BEHALF", "RESULT", "SOVEREIGN", "GUILT", "REPRISAL", "ELLIPTIC", "CONTROL", "CYBER", "MUNITIONS", "HOLDING", "REGIONAL", "ADDITIVE", "TOPIC", "INCLUDING", "ELECTION", "SIDES", "SEQUEL", "KEPT", "CHANNEL", "REFUGEES", "FLIGHT", "EMBASSIES", "CRAFT", "COLLECTIVE", "ISLANDS", "INSPECTORS", "WARRING"};
+                                                             "SUICIDE_BOMB", "VEHICLE_BOMB", "ROADSIDE_BOMB", "AIR_MEANS", "NEAR", "LIGHT", "BEHALF", "RESULT", "SOVEREIGN", "GUILT", "REPRISAL", "ELLIPTIC", "CONTROL", "CYBER", "MUNITIONS", "HOLDING", "REGIONAL", "ADDITIVE", "TOPIC", "INCLUDING", "ELECTION", "SIDES", "SEQUEL", "KEPT", "CHANNEL", "REFUGEES", "FLIGHT", "EMBASSIES", "CRAFT", "COLLECTIVE", "ISLANDS", "INSPECTORS", "WARRING", "DIPLOMATS"};
 
 /* snprintf(dst, size, "%s", src) without the format machinery (a CAMEO
  * code look-up per event did it): at most size - 1 bytes, always ended. */
@@ -1077,6 +1077,7 @@ static int load_mention_line(loader_t *ld, char **f, int nf)
                    {"adjective", NE_MC_CAP_ADJ, 0},
                    {"continent", NE_MC_CONTINENT, 0},
                    {"relational", NE_MC_RELATIONAL, 0},
+                   {"topic", NE_MC_TOPIC, 0},
                    {NULL, 0, 0}};
     if (nf < 2) return fail(ld, "expected word and class separated by a TAB");
     int c = 0;

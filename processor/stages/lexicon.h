@@ -147,7 +147,8 @@ enum {
     NE_MC_CAP_ADJ = 1u << 14,    /* "Protestant", "Federal": a capitalised adjective, no name */
     NE_MC_CONTINENT = 1u << 15,  /* "African": after a region word ("West African"), no state */
     NE_MC_RELATIONAL = 1u << 16, /* "neighbour": "its N" is the other state of the sentence */
-    NE_MC_COUNT = 17
+    NE_MC_TOPIC = 1u << 17,      /* "affairs": a state's name before it is what a role deals with */
+    NE_MC_COUNT = 18
 };
 
 /* Verb form bits. */
@@ -340,6 +341,7 @@ enum {
     NE_GC_ISLANDS,      /* "cuba", "taiwan": names of island states, what "the island" stands for */
     NE_GC_INSPECTORS,   /* "inspectors", "monitors": with no owner named, the organisation's the article named */
     NE_GC_WARRING,      /* "warring": "the warring parties" are the sides, as "the parties" */
+    NE_GC_DIPLOMATS,    /* "ambassador", "envoy": a state's diplomat is abroad (frames.c diplomat_member) */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
