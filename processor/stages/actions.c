@@ -821,6 +821,14 @@ static int guilt_gerund(const ctx_t *c, ne_vgroup_t *g, uint32_t before)
     return 1;
 }
 
+/* "at the border crossing on Wednesday", "arms trafficking": an -ing form
+ * that ends a compound noun of the class ING_NOUNS is that noun's head, no
+ * verb (a time after it dates no "crossing"). */
+static int compound_ing(const ctx_t *c, uint32_t i)
+{
+    return i > c->tb && class_phrase_end(c, ne_lex_gclass(c->lx, NE_GC_ING_NOUNS), i - 1) == i + 1;
+}
+
 /* "reopened the Rafah crossing into Gaza", "the Kerem Shalom crossing":
  * an -ing form right after a place named with a determiner is the head of
  * that noun phrase (a place's own name takes no "the"), no participle. */
@@ -852,7 +860,7 @@ static void read_ing_form(const ctx_t *c, ne_vgroup_t *g, uint32_t prev, uint32_
 {
     uint32_t plem = 0;
     if (guilt_gerund(c, g, before)) return; /* "are guilty of violating" */
-    if (place_thing_ing(c, before)) {
+    if (place_thing_ing(c, before) || compound_ing(c, g->head)) {
         g->flags |= NE_VG_NOUN; /* "the Rafah crossing" */
         return;
     }

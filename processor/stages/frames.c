@@ -4211,8 +4211,31 @@ static int holder_act(const struct ne_memevent_s *e)
  * the party that holds the subject, the state whose agents the article last
  * saw act on it (remembered events). Writes that agent to act; 1, or 0 for
  * none. */
+static int detained(const struct ne_memevent_s *e, const ne_member_t *p);
+
+/* "Croatian police detained a Serbian lawmaker ... The lawmaker was
+ * released after six hours": a release (084x) in the passive with no agent
+ * named is the act of whoever the article last saw detain the subject.
+ * Writes that agent to act; 1, or 0 for none. */
+static int releasing_holder(const ctx_t *c, const char *code, int32_t subj, ne_member_t *act)
+{
+    if (strncmp(code, "084", 3)) return 0;
+    const ne_mention_t *m = &c->s.d->ment.v[subj];
+    /* ("The activist was freed": an unplaced role is the detained party of that role) */
+    if (m->n != 1 || (m->flags & (NE_MF_LOC | NE_MF_REL))) return 0;
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++)
+        if (detained(e, &m->m[0]) && e->nagent && e->agent[0].country[0]) {
+            act[0] = e->agent[0];
+            act[0].start = act[0].end = 0;
+            return 1;
+        }
+    return 0;
+}
+
 static int custody_agent(const ctx_t *c, const char *code, int32_t subj, uint32_t head, ne_member_t *act)
 {
+    if (releasing_holder(c, code, subj, act)) return 1;
     if (strncmp(code, "116", 3) && strncmp(code, "173", 3)) return 0;
     const ne_mention_t *m = &c->s.d->ment.v[subj];
     if (m->n != 1 || !m->m[0].country[0] || (m->flags & (NE_MF_LOC | NE_MF_REL))) return 0;
