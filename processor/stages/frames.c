@@ -2093,6 +2093,34 @@ int ne_frames_event_noun_agents(const ne_lexicon_t *lx, const ne_memory_t *mem, 
 /* The agent of the event that a noun phrase names, from the phrase itself:
  * a mention among its modifiers ("the Russian missile attack") or after
  * "by" ("the attack by Houthi rebels"). */
+static int32_t group_at(const ctx_t *c, uint32_t w);
+static uint8_t lemma_forms(const ctx_t *c, uint32_t i, uint32_t lemma);
+/* "the sanctions imposed by Washington", "the raid ordered by X": a reduced
+ * passive participle right after the event noun at head, with its "by"
+ * right after it or after one particle ("carried out by"), names the
+ * event's agent as "the attack by X" does (not a meeting's: its host is one
+ * party of it). The token of that "by", else 0.
+ * (Two looks after the participle: no scan.) */
+static uint32_t by_after_participle(const ctx_t *c, uint32_t head)
+{
+    uint32_t v = head + 1;
+    if (v + 1 >= c->s.te || !verb_head_at(c, v)) return 0;
+    /* a meeting's host is one of its parties, not its agent ("a summit
+     * hosted by X": see ne_frames_event_noun_agents) */
+    uint32_t noun = ne_lex_noun(c->s.lx, tok(c, head)->word);
+    if (noun != NE_LEX_NONE && ne_lex_noun_participants(c->s.lx, noun) == NE_REF_PARTICIPANTS) return 0;
+    int32_t g = group_at(c, v);
+    if (g < 0) return 0;
+    /* a bare participle: reduced, or made the agent's act by thing_passive */
+    const ne_vgroup_t *vg = &c->s.d->vg.v[g];
+    if (vg->first != vg->head || !(lemma_forms(c, v, vg->lemma) & NE_F_PPART)) return 0;
+    if (is_w(c, v + 1, "by")) return v + 1;
+    if (v + 2 < c->s.te && is_w(c, v + 2, "by") && tok(c, v + 1)->kind == NE_TK_WORD &&
+        ment_at(c, v + 1) < 0 && !(tok(c, v + 1)->flags & NE_TF_CAP))
+        return v + 2;
+    return 0;
+}
+
 static int event_agent_in_phrase(const ctx_t *c, uint32_t head, ne_member_t *out)
 {
     const ne_doc_t *d = c->s.d;
@@ -2111,9 +2139,11 @@ static int event_agent_in_phrase(const ctx_t *c, uint32_t head, ne_member_t *out
             ne_lex_vforms(c->s.lx, tok(c, p)->word) != NE_LEX_NONE)
             break;
     }
-    if (is_w(c, head + 1, "by")) {
-        int32_t m = ment_at(c, head + 2);
-        if (m < 0 && (wf(c, head + 2) & NE_W_DET)) m = ment_at(c, head + 3);
+    uint32_t by = by_after_participle(c, head);
+    if (is_w(c, head + 1, "by")) by = head + 1;
+    if (by) {
+        int32_t m = ment_at(c, by + 1);
+        if (m < 0 && (wf(c, by + 1) & NE_W_DET)) m = ment_at(c, by + 2);
         if (m >= 0 && c->s.d->ment.v[m].n && !(c->s.d->ment.v[m].flags & NE_MF_REL))
             return members(c, m, out);
     }
