@@ -3592,6 +3592,28 @@ static int role_is_predicate(const ctx_t *c, uint32_t i)
     return 0;
 }
 
+/* "the army's spokesman", "the rebels' delegation", "the junta's leader":
+ * a government role (a spokesman, an envoy, a delegation: GOV by default)
+ * owned by a body with another role speaks for that body, and has its role
+ * (and its state, when it names none of its own). The owner is the mention
+ * right before, ending at the "'s" (or a plural's bare apostrophe) where m
+ * starts at token i; a person or a place owns no such member. */
+static void possessor_role(ctx_t *c, ne_mention_t *m, uint32_t i)
+{
+    const ne_doc_t *d = c->s.d;
+    if (!d->ment.n || m->n != 1 || strcmp(m->m[0].role, "GOV")) return;
+    const ne_mention_t *o = &d->ment.v[d->ment.n - 1];
+    int owned = (o->te == i && is_w(c, i, "'s")) || (o->te + 1 == i && plural_apostrophe(c, o->te));
+    if (!owned || o->n != 1 || !o->m[0].role[0] || !strcmp(o->m[0].role, "GOV") ||
+        (o->flags & (NE_MF_PERSON | NE_MF_NAME | NE_MF_LOC | NE_MF_PRON | NE_MF_REL)))
+        return;
+    if (m->m[0].country[0] && o->m[0].country[0] && strcmp(m->m[0].country, o->m[0].country)) return;
+    const char *cty = m->m[0].country[0] ? m->m[0].country : o->m[0].country;
+    char country[4];
+    memcpy(country, cty, 4);
+    ne_member_set(&m->m[0], country, o->m[0].role);
+}
+
 static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
 {
     build_reset(b);
@@ -4285,6 +4307,7 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
             if (NE_VEC_RESERVE(d->ment) < 0) return -1;
             counterpart_other_side(&c, &b.m, i, e);
             place_by_apposition(&c, &b.m, i);
+            possessor_role(&c, &b.m, i);
             if (apposition_name(&c, &b.m, i, e) < 0) return -1; /* "X, a radio station," */
             if (NE_VEC_RESERVE(d->ment) < 0) return -1;
             if (b.movement && b.m.n == 1 && c.nmovements < 4)
