@@ -2220,6 +2220,15 @@ static int match_active(const ctx_t *c, const ne_pattern_t *p, uint32_t from, ms
 
 #define MAX_THING_SUBJECT 6 /* tokens of a passive subject that is a thing */
 
+/* A token of a passive subject that is a thing: a plain word, or a number
+ * or a percent sign of its quantity ("The 50% tariffs were imposed on"). */
+static int thing_subject_token(const ctx_t *c, uint32_t k)
+{
+    if (tok(c, k)->kind == NE_TK_NUM || is_punct(c, k, "%")) return 1;
+    return tok(c, k)->kind == NE_TK_WORD && ment_at(c, k) < 0 &&
+           !(wf(c, k) & (NE_W_PREP | NE_W_REL | NE_W_CONJ | NE_W_PRON));
+}
+
 /* "Sanctions were imposed on Iran by the EU": a passive whose subject is
  * no party but the object a pattern `V * OBJECT PREP +` describes (a gap,
  * one word or class element, a word, the counterpart last): the object
@@ -2234,8 +2243,7 @@ static int match_thing_passive(const ctx_t *c, const ne_vgroup_t *vg, const ne_p
         return 0;
     /* the subject: plain words right before the group, no party among them */
     uint32_t start = vg->first;
-    while (start > c->tb && vg->first - start < MAX_THING_SUBJECT && tok(c, start - 1)->kind == NE_TK_WORD &&
-           ment_at(c, start - 1) < 0 && !(wf(c, start - 1) & (NE_W_PREP | NE_W_REL | NE_W_CONJ | NE_W_PRON)))
+    while (start > c->tb && vg->first - start < MAX_THING_SUBJECT && thing_subject_token(c, start - 1))
         start--;
     if (start == vg->first || (start > c->tb && !is_punct(c, start - 1, ",;:\"")) ) return 0;
     ctx_t sub = {c->lx, c->d, c->tb, vg->first};
