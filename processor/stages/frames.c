@@ -5788,6 +5788,19 @@ static int has_bidding(const ctx_t *c)
     return 0;
 }
 
+/* "in retaliation for what Washington called the persecution of X": a
+ * naming verb (lemma class `naming`) whose object is the free relative
+ * "what" before its subject labels a thing; the noun phrase after it is the
+ * label, no one called or acted on. One look before the subject. */
+static int named_by_free_relative(const ctx_t *c, const ne_vgroup_t *g)
+{
+    if (!(ne_lex_lemma_flags(c->s.lx, g->lemma) & NE_L_NAMING) || g->first <= c->s.tb + 1) return 0;
+    int32_t m = ment_at(c, g->first - 1);
+    if (m < 0) return 0;
+    uint32_t tb = c->s.d->ment.v[m].tb;
+    return tb > c->s.tb && is_w(c, tb - 1, "what");
+}
+
 /* Subjects and pattern matches of every group, left to right. */
 static void match_groups(ctx_t *c)
 {
@@ -5807,7 +5820,7 @@ static void match_groups(ctx_t *c)
         if (g->flags & NE_VG_CONTROLLED) match_controlled(c, gi); /* "urged X to V" */
         reduced_passive(c, g);                                    /* "X detained by Y" */
         if (thing_passive(c, gi)) continue;                       /* "the sanctions imposed by X" */
-        if (!coded_group(g)) continue;
+        if (!coded_group(g) || named_by_free_relative(c, g)) continue; /* "what X called N" */
         /* a permission of purpose only when the main verb coded nothing */
         if ((g->flags & NE_VG_PERMIT_PURPOSE) && d->vg.v[g->gov].pat) continue;
         /* constructions that settle a clause before its verb's own frame */
