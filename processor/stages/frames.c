@@ -734,12 +734,31 @@ static int actor_relative(const ctx_t *c, uint32_t k)
  * that follow the noun (and one comma before a reduced participle); -1
  * when the patient is no event noun. A mention with no preposition before
  * it is the verb's own subject. */
+/* "The suspension of the dialogue, announced by X on social media, was
+ * criticised by Y": a reduced passive participle clause between commas right
+ * before the verb group at p is an aside on the subject; the subject ends
+ * before its opening comma. That comma's token, else p. */
+static uint32_t skip_participle_aside(const ctx_t *c, uint32_t p)
+{
+    if (!is_punct(c, p - 1, ",")) return p;
+    uint32_t r = opening_comma(c, p - 1, 16);
+    if (r == p - 1 || r <= c->s.tb) return p;
+    for (size_t k = 0; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k];
+        if (v->first == r + 1)
+            return (v->flags & NE_VG_PASSIVE) && v->first == v->head && !verb_between(c, v->head + 1, p - 1) ? r
+                                                                                                              : p;
+    }
+    return p;
+}
+
 static int32_t event_patient(const ctx_t *c, const ne_vgroup_t *g)
 {
     if (!(g->flags & NE_VG_PASSIVE) || (g->flags & NE_VG_CONTROLLED)) return -1;
     uint32_t p = g->first;
     while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
     if (g->first == g->head && p > c->s.tb + 1 && is_punct(c, p - 1, ",")) p--;
+    else if (p > c->s.tb + 1) p = skip_participle_aside(c, p);
     /* "The swap took place at Ankara airport and was coordinated by X": the
      * subject of the first conjunct */
     if (p > c->s.tb + 1 && is_w(c, p - 1, "and")) {
@@ -759,6 +778,30 @@ static int32_t event_patient(const ctx_t *c, const ne_vgroup_t *g)
         return event_noun_before(c, q);
     }
     return event_noun_before(c, p);
+}
+
+/* "The suspension of the dialogue was criticised", "the release of the
+ * talks' hostages": an event noun at q inside the of-phrase of another event
+ * noun is no head; the noun before "of" (with a determiner and plain words
+ * at most between) heads the phrase. That noun's token, else q. Bounded to
+ * four words. */
+static uint32_t of_phrase_head(const ctx_t *c, uint32_t q)
+{
+    uint32_t k = q;
+    for (int n = 0; n < 4 && k > c->s.tb + 1; n++) {
+        uint32_t p = k - 1;
+        if (is_w(c, p, "of")) {
+            uint32_t h = p - 1;
+            uint32_t noun = ment_at(c, h) < 0 && tok(c, h)->kind == NE_TK_WORD ? ne_lex_noun(c->s.lx, tok(c, h)->word)
+                                                                              : NE_LEX_NONE;
+            return noun != NE_LEX_NONE && ne_lex_noun_roots(c->s.lx, noun) ? h : q;
+        }
+        if (tok(c, p)->kind != NE_TK_WORD || ment_at(c, p) >= 0 || verb_head_at(c, p) ||
+            (wf(c, p) && !(wf(c, p) & (NE_W_DET | NE_W_POSS))))
+            return q;
+        k = p;
+    }
+    return q;
 }
 
 /* The event noun whose phrase ends right before token p (event_patient). */
@@ -790,7 +833,7 @@ static int32_t event_noun_before(const ctx_t *c, uint32_t p)
          * where the verb reader took it for a verb */
         if (head_due && noun != NE_LEX_NONE && ne_lex_noun_roots(c->s.lx, noun) &&
             (q + 1 == p || (wf(c, q + 1) & NE_W_PREP) || !verb_head_at(c, q)))
-            return (int32_t)q;
+            return (int32_t)of_phrase_head(c, q);
         if (verb_head_at(c, q) ||
             (wf(c, q) & (NE_W_REL | NE_W_SUBORD | NE_W_PRON | NE_W_BE | NE_W_HAVE | NE_W_MODAL |
                          NE_W_FUTURE | NE_W_NEG)))
