@@ -36,6 +36,12 @@ typedef struct ctx_s {
     int bidding;   /* the sentence has a "that" after a bidding word (match_bidden) */
     uint32_t tail; /* where a trailing attribution starts (speech_tail), else te */
     const ne_vgroup_t *coding; /* the group whose events are being emitted, NULL none */
+    /* actors of no state named that an event of the sentence placed (same_placement) */
+    struct {
+        uint32_t start, end;
+        char country[4];
+    } placed[4];
+    int nplaced;
 } ctx_t;
 
 #define tok(c, i) ne_s_tok(&(c)->s, i)
@@ -4321,6 +4327,34 @@ static int joint_passive(const ctx_t *c, const ne_vgroup_t *g, int32_t agent, in
            c->s.d->ment.v[agent].n >= 2;
 }
 
+/* "The Transitional Presidential Council condemned the attack and declared
+ * a state of emergency": one mention of no state named is one party in its
+ * sentence; the state the first of its events placed it in (against that
+ * event's counterpart) places it for the verbs coordinated after, which
+ * have no counterpart of their own to place it by. At most four per
+ * sentence, looked up by the member's span. */
+static int same_placement(const ctx_t *c, ne_member_t *m)
+{
+    if (!unplaced(m) || !m->end) return 0;
+    for (int k = 0; k < c->nplaced; k++)
+        if (c->placed[k].start == m->start && c->placed[k].end == m->end) {
+            char role[4];
+            memcpy(role, m->role, sizeof(role));
+            ne_member_set(m, c->placed[k].country, role);
+            return 1;
+        }
+    return 0;
+}
+
+static void note_placement(ctx_t *c, const ne_member_t *m)
+{
+    if (!m->country[0] || !m->end || c->nplaced >= 4) return;
+    c->placed[c->nplaced].start = m->start;
+    c->placed[c->nplaced].end = m->end;
+    memcpy(c->placed[c->nplaced].country, m->country, 4);
+    c->nplaced++;
+}
+
 static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
 {
     ne_doc_t *d = c->s.d;
@@ -4428,7 +4462,11 @@ parties:
                               strcmp(act[0].country, act[1].country) &&
                               (!strncmp(proto.code, "084", 3) || !strncmp(proto.code, "0353", 4));
             ne_member_t a = j ? placed_a[i] : act[i], b = i && !each_others ? placed_b[j] : cp[j];
-            resolve_member(c, &a, b.country[0] ? &b : NULL, g->head, 0);
+            if (!same_placement(c, &a)) {
+                int was_unplaced = unplaced(&a);
+                resolve_member(c, &a, b.country[0] ? &b : NULL, g->head, 0);
+                if (was_unplaced) note_placement(c, &a);
+            }
             /* "between the government and the rebels": a counterpart with a
              * role only, in a compound whose earlier member is placed, is of
              * that member's state */
