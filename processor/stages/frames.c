@@ -3390,11 +3390,26 @@ static int clause_break(const ctx_t *c, uint32_t k)
 /* The "by" agent of a verb that ends at token `from`: in its clause, within
  * twenty tokens, past parentheticals between commas. -1 none, -2 when the
  * search found no "by" at all. */
+/* Is token v the head of another verb's group ("a statement released",
+ * "militants backed"), not one coordinated with an earlier verb ("and
+ * later released", which shares the earlier verb's agent)? */
+static int participle_on_noun(const ctx_t *c, uint32_t v)
+{
+    if (!verb_head_at(c, v)) return 0;
+    uint32_t p = v;
+    while (p > c->s.tb && is_adverb_like(c, p - 1)) p--;
+    return p > c->s.tb && !(wf(c, p - 1) & NE_W_CONJ);
+}
+
 static int32_t by_agent(const ctx_t *c, uint32_t from)
 {
     for (uint32_t k = from, n = 0; k < c->s.te && n < 20; k++, n++) {
         if (is_punct(c, k, ".;:") || clause_break(c, k)) break;
         if (is_punct(c, k, ",")) k = parenthetical_end(c, k);
+        /* "wounded in the ambush, according to a statement released by
+         * the army": a "by" right after another verb is that verb's agent
+         * ("were detained and later released by X" share it) */
+        else if (is_w(c, k, "by") && k > from && participle_on_noun(c, k - 1)) break;
         else if (is_w(c, k, "by")) return by_mention(c, k);
     }
     return -2;
