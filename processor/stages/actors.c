@@ -2255,10 +2255,63 @@ static const ne_mention_t *sovereign_owner(ctx_t *c, uint32_t j)
 /* The referent of a possessive pronoun at j. At the start of a conjunct
  * it is the subject of the clause before ("New Delhi expelled ..., and its
  * foreign ministry said": New Delhi). */
+/* The mention of the sentence built so far that ends right before token k. */
+static const ne_mention_t *mention_ending_at(const ctx_t *c, uint32_t k)
+{
+    const ne_doc_t *d = c->s.d;
+    for (size_t n = d->ment.n; n > 0; n--) {
+        const ne_mention_t *m = &d->ment.v[n - 1];
+        if (m->te == k) return m;
+        if (m->te < k) break;
+    }
+    return NULL;
+}
+
+#define MAX_HIT_PHRASE 6 /* words between an attack noun's "on" and "its": "a patrol of" */
+
+/* "Guyana blamed Caracas for an armed attack on a patrol of its army",
+ * "Peru accused Chile of an attack on its embassy": "its" in what an attack
+ * hit, in the charge ("of"/"for") a state lays on another, is the accuser's:
+ * the one who complains of the attack is the one it hit (not "its own").
+ * The accuser is the verb's subject, or the antecedent of its relative
+ * ("Guyana, which blamed Caracas for ..."). NULL when j is no such "its". */
+static const ne_mention_t *attacked_owner(const ctx_t *c, uint32_t j)
+{
+    if (!is_w(c, j, "its") || is_w(c, j + 1, "own")) return NULL;
+    uint32_t k = j, on = 0;
+    for (int n = 0; n < MAX_HIT_PHRASE && k > c->s.tb + 2 && !on; n++) {
+        k--;
+        if (is_w(c, k, "on") || is_w(c, k, "against")) on = k;
+        else if (tok(c, k)->kind != NE_TK_WORD || mention_ending_at(c, k + 1)) return NULL;
+    }
+    if (!on || tok(c, on - 1)->kind != NE_TK_WORD) return NULL;
+    uint32_t noun = ne_lex_noun(c->s.lx, tok(c, on - 1)->word);
+    if (noun == NE_LEX_NONE || !(ne_lex_noun_roots(c->s.lx, noun) & (7u << 18))) return NULL;
+    /* the charge's "of" or "for", past the attack noun's article and modifiers */
+    k = on - 1;
+    int charge = 0;
+    for (int n = 0; n < 4 && k > c->s.tb + 2 && !charge; n++) {
+        k--;
+        if (is_w(c, k, "of") || is_w(c, k, "for")) charge = 1;
+        else if (tok(c, k)->kind != NE_TK_WORD) return NULL;
+    }
+    const ne_mention_t *x = charge ? mention_ending_at(c, k) : NULL;
+    if (!x || x->n != 1 || !x->m[0].country[0] || x->tb <= c->s.tb + 1 || !is_verbish(c, x->tb - 1))
+        return NULL;
+    uint32_t v = x->tb - 1;
+    while (v > c->s.tb + 1 && filler(c, v - 1)) v--;
+    const ne_mention_t *subj = mention_ending_at(c, v);
+    if (subj && (subj->flags & NE_MF_REL)) subj = relative_antecedent(c, subj->te);
+    if (!subj || subj->n != 1 || !subj->m[0].country[0] || !strcmp(subj->m[0].country, x->m[0].country))
+        return NULL;
+    return subj;
+}
+
 static const ne_mention_t *resolve_possessive(ctx_t *c, uint32_t j)
 {
     int kind = is_w(c, j, "its") ? 'i' : is_w(c, j, "their") ? 't' : 'h';
     const ne_mention_t *own = kind == 'i' ? sovereign_owner(c, j) : NULL;
+    if (!own && kind == 'i') own = attacked_owner(c, j);
     if (own) return own;
     const ne_mention_t *subj = sentence_subject(c);
     if (subj && (is_w(c, j - 1, "and") || is_w(c, j - 1, "but")) &&
