@@ -742,13 +742,20 @@ static int actor_relative(const ctx_t *c, uint32_t k)
  * it is the verb's own subject. */
 /* "The suspension of the dialogue, announced by X on social media, was
  * criticised by Y": a reduced passive participle clause between commas right
- * before the verb group at p is an aside on the subject; the subject ends
- * before its opening comma. That comma's token, else p. */
+ * before the verb group at p is an aside on the subject, as a list's aside
+ * is (", among them X,"); the subject ends before its opening comma. That
+ * comma's token, else p. */
 static uint32_t skip_participle_aside(const ctx_t *c, uint32_t p)
 {
     if (!is_punct(c, p - 1, ",")) return p;
     uint32_t r = opening_comma(c, p - 1, 16);
     if (r == p - 1 || r <= c->s.tb) return p;
+    /* ", among them the drug lord X,", ", including its leader,": a list's
+     * aside (class INCLUDING) with no verb of its own */
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_INCLUDING);
+    if (cls != NE_LEX_NONE && ne_actions_class_at(c->s.lx, c->s.d, c->s.tb, c->s.te, cls, r + 1) &&
+        !verb_between(c, r + 1, p - 1))
+        return r;
     for (size_t k = 0; k < c->s.d->vg.n; k++) {
         const ne_vgroup_t *v = &c->s.d->vg.v[k];
         if (v->first == r + 1)
