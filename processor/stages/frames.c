@@ -4377,6 +4377,37 @@ static void note_placement(ctx_t *c, const ne_member_t *m)
     c->nplaced++;
 }
 
+/* Reactions: statements on another's act (01 statements, 05 praise, 11
+ * disapproval, 12 rejection). */
+static int reaction_root(int root)
+{
+    return root == 1 || root == 5 || root == 11 || root == 12;
+}
+
+/* "Guatemala agreed to receive deportees, a move praised by X": a reaction
+ * done to an event noun set after a comma as an apposition to the clause
+ * before it (", a move", ", a decision") sums up that clause's act; when
+ * the coder coded no act there, it is aimed at that clause's subject, the
+ * subject of the sentence's first finite verb. Members, 0 none. */
+static int summed_up_subject(ctx_t *c, uint32_t noun, ne_member_t *cp)
+{
+    uint32_t d = noun;
+    while (d > c->s.tb && noun - d < 3 && tok(c, d - 1)->kind == NE_TK_WORD && ment_at(c, d - 1) < 0 &&
+           !(wf(c, d - 1) & NE_W_DET))
+        d--;
+    if (d <= c->s.tb + 1 || !(is_w(c, d - 1, "a") || is_w(c, d - 1, "an")) || !is_punct(c, d - 2, ","))
+        return 0;
+    uint32_t comma = d - 2;
+    for (size_t k = 0; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k];
+        if (v->head >= comma) break;
+        if (v->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_PARTICIPLE | NE_VG_INFINITIVE)) continue;
+        int32_t s = group_subject(c, k);
+        return s >= 0 && c->s.d->ment.v[s].n && !(c->s.d->ment.v[s].flags & NE_MF_LOC) ? members(c, s, cp) : 0;
+    }
+    return 0;
+}
+
 static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
 {
     ne_doc_t *d = c->s.d;
@@ -4422,6 +4453,8 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         if (subj >= 0) ncp = members(c, subj, cp);
         else if (g->target >= 0) ncp = members(c, g->target, cp);
         else ncp = event_parties(c, (uint32_t)noun, g->first, cp);
+        if (!ncp && subj < 0 && noun >= 0 && reaction_root(code_root(proto.code)))
+            ncp = summed_up_subject(c, (uint32_t)noun, cp);
         /* "The deal was brokered by China": the parties of the last deal */
         if (!ncp && subj < 0) ncp = deal_parties(c, proto.code, act, na, cp);
         /* "The accord was signed by Iran and Saudi Arabia": a joint act
