@@ -817,7 +817,20 @@ static uint32_t of_phrase_head(const ctx_t *c, uint32_t q)
     return q;
 }
 
+/* Is token q the head of a bare infinitive group right after "to" ("a
+ * decision to suspend")? */
+static int noun_infinitive(const ctx_t *c, uint32_t q)
+{
+    if (q <= c->s.tb + 1 || !is_w(c, q - 1, "to")) return 0;
+    for (size_t v = 0; v < c->s.d->vg.n; v++) {
+        const ne_vgroup_t *g = &c->s.d->vg.v[v];
+        if (g->head == q) return (g->flags & NE_VG_INFINITIVE) && g->first == g->head;
+    }
+    return 0;
+}
+
 /* The event noun whose phrase ends right before token p (event_patient). */
+static int noun_infinitive(const ctx_t *c, uint32_t q);
 static int32_t event_noun_before(const ctx_t *c, uint32_t p)
 {
     while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
@@ -833,7 +846,7 @@ static int32_t event_noun_before(const ctx_t *c, uint32_t p)
             /* "Sudan was praised": a mention with nothing before it that
              * makes it part of a phrase is the subject */
             if ((mm->flags & NE_MF_REL) || q <= c->s.tb || is_punct(c, q - 1, ",;:.") ||
-                verb_head_at(c, q - 1) || (wf(c, q - 1) & (NE_W_REL | NE_W_SUBORD)))
+                (verb_head_at(c, q - 1) && !noun_infinitive(c, q - 1)) || (wf(c, q - 1) & (NE_W_REL | NE_W_SUBORD)))
                 return -1;
             head_due = 0;
             p = q;
@@ -847,6 +860,14 @@ static int32_t event_noun_before(const ctx_t *c, uint32_t p)
         if (head_due && noun != NE_LEX_NONE && ne_lex_noun_roots(c->s.lx, noun) &&
             (q + 1 == p || (wf(c, q + 1) & NE_W_PREP) || !verb_head_at(c, q)))
             return (int32_t)of_phrase_head(c, q);
+        /* "The decision by Caracas to suspend relations with Lima was
+         * rejected": an infinitive that complements the noun is inside
+         * its phrase */
+        if (noun_infinitive(c, q)) {
+            p = q - 1;
+            head_due = 0;
+            continue;
+        }
         if (verb_head_at(c, q) ||
             (wf(c, q) & (NE_W_REL | NE_W_SUBORD | NE_W_PRON | NE_W_BE | NE_W_HAVE | NE_W_MODAL |
                          NE_W_FUTURE | NE_W_NEG)))
