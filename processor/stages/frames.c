@@ -4408,8 +4408,10 @@ static int reaction_root(int root)
 /* "Guatemala agreed to receive deportees, a move praised by X": a reaction
  * done to an event noun set after a comma as an apposition to the clause
  * before it (", a move", ", a decision") sums up that clause's act; when
- * the coder coded no act there, it is aimed at that clause's subject, the
- * subject of the sentence's first finite verb. Members, 0 none. */
+ * the coder coded no act there, it is aimed at that clause's subject: the
+ * subject of the last finite verb before the comma that reports nothing
+ * ("X said Venezuelan troops had entered ..., an incursion condemned by
+ * Y": the troops, not X). Members, 0 none. */
 static int summed_up_subject(ctx_t *c, uint32_t noun, ne_member_t *cp)
 {
     uint32_t d = noun;
@@ -4419,14 +4421,13 @@ static int summed_up_subject(ctx_t *c, uint32_t noun, ne_member_t *cp)
     if (d <= c->s.tb + 1 || !(is_w(c, d - 1, "a") || is_w(c, d - 1, "an")) || !is_punct(c, d - 2, ","))
         return 0;
     uint32_t comma = d - 2;
-    for (size_t k = 0; k < c->s.d->vg.n; k++) {
-        const ne_vgroup_t *v = &c->s.d->vg.v[k];
-        if (v->head >= comma) break;
-        if (v->flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_PARTICIPLE | NE_VG_INFINITIVE)) continue;
-        int32_t s = group_subject(c, k);
-        return s >= 0 && c->s.d->ment.v[s].n && !(c->s.d->ment.v[s].flags & NE_MF_LOC) ? members(c, s, cp) : 0;
-    }
-    return 0;
+    int32_t last = -1;
+    for (size_t k = 0; k < c->s.d->vg.n && c->s.d->vg.v[k].head < comma; k++)
+        if (!(c->s.d->vg.v[k].flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_PARTICIPLE | NE_VG_INFINITIVE | NE_VG_SAY)))
+            last = (int32_t)k;
+    if (last < 0) return 0;
+    int32_t s = group_subject(c, (size_t)last);
+    return s >= 0 && c->s.d->ment.v[s].n && !(c->s.d->ment.v[s].flags & NE_MF_LOC) ? members(c, s, cp) : 0;
 }
 
 static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
