@@ -5756,7 +5756,9 @@ static uint32_t bare_phrase_before(const ctx_t *c, uint32_t p)
 static int reaction_to_clause(const ctx_t *c, uint32_t from, const ne_match_t *mt)
 {
     int root = code_root(mt->pat->code);
-    return mt->target < 0 && (root == 1 || root == 5 || root == 11 || root == 12) &&
+    /* (a reply names its words: ", a charge dismissed by X" is X's denial
+     * of the charge, `dismiss * charge  reply`, aimed at the accuser) */
+    return mt->target < 0 && !(mt->pat->opts & NE_PO_REPLY) && (root == 1 || root == 5 || root == 11 || root == 12) &&
            from > c->s.tb + 1 && is_punct(c, from - 1, ",");
 }
 
