@@ -1973,6 +1973,34 @@ static int resolve_group(const ctx_t *c, ne_mention_t *out)
     return 0;
 }
 
+/* "the island" after "Cuba", "Havana" or "the Cuban Government": a type
+ * noun whose value names a noun class (classes.tsv ISLANDS: names,
+ * adjectives and capitals of island states) stands for the last state the
+ * article named by a word of that class, its own sentence's first actor
+ * included ("The Cuban Government denounced sanctions imposed by
+ * Washington on officials of the island"). 0 when none is in memory: the
+ * noun is then read as a state other than the sentence's first actor. */
+static int named_in_class(const ctx_t *c, const char *cname, ne_mention_t *out)
+{
+    uint32_t cls = ne_lex_class_id(c->s.lx, cname);
+    if (cls == NE_LEX_NONE) return 0;
+    const ne_memory_t *mem = c->mem;
+    const ne_doc_t *d = c->s.d;
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    for (size_t k = 0; k < n; k++) {
+        const ne_mention_t *m = &mem->recent[(mem->nrecent - 1 - k) % NE_MEM_RECENT];
+        if ((m->flags & (NE_MF_LOC | NE_MF_WEAK)) || m->n != 1 || !m->m[0].country[0]) continue;
+        for (uint32_t q = m->tb; q < m->te && q < d->tok.n; q++) {
+            if (d->tok.v[q].word < 0 || !ne_lex_in_class(c->s.lx, cls, d->tok.v[q].word)) continue;
+            out->n = 1;
+            out->m[0] = m->m[0];
+            ne_member_set(&out->m[0], m->m[0].country, "");
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* "the bloc", "the island", "the North": the last actor of the kind the
  * type noun names (mention-words.tsv, class type). */
 static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t,
@@ -1990,6 +2018,7 @@ static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t,
     int igo = !strcmp(kind, "IGO");
     size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
     if (!strcmp(kind, "GROUP")) return resolve_group(c, out);
+    if (!igo && strcmp(kind, "STATE") && named_in_class(c, kind, out)) return 1;
     for (size_t k = 0; k < n; k++) {
         size_t idx = mem->nrecent - 1 - k;
         const ne_mention_t *m = &mem->recent[idx % NE_MEM_RECENT];
@@ -3101,8 +3130,9 @@ static uint32_t parse_bare_name(ctx_t *c, build_t *b, parse_t *p)
 /* "Hungary and Slovakia ... The foreign ministers of the two countries
  * met", "officials from both sides": a role placed by "of" or "from" and
  * a reference to the parties the article set up is the role of each of
- * them. Adds their states as owners and advances p->j past the reference;
- * 0 when no such reference follows. */
+ * them ("of" and a type noun of one state, "senior officials of the
+ * island", that state's). Adds their states as owners and advances p->j
+ * past the reference; 0 when no such reference follows. */
 static int role_of_group_reference(ctx_t *c, build_t *b, parse_t *p)
 {
     uint32_t j = p->j;
@@ -3111,7 +3141,10 @@ static int role_of_group_reference(ctx_t *c, build_t *b, parse_t *p)
     build_t ref;
     build_reset(&ref);
     uint32_t end = parse_group_reference(c, j + 1, &ref);
-    if (end <= j + 1 || ref.m.n < 2 || is_w(c, end, "'s")) return 0;
+    if (end <= j + 1 || is_w(c, end, "'s")) return 0;
+    /* one state a type noun stands for ("senior officials of the island"),
+     * after "of": a bare state, no group's role */
+    if (ref.m.n == 1 && !(is_w(c, j, "of") && ref.m.m[0].country[0] && !ref.m.m[0].role[0])) return 0;
     for (int k = 0; k < ref.m.n; k++)
         if (!ref.m.m[k].country[0]) return 0; /* an organisation's officials are no state's */
     for (int k = 0; k < ref.m.n; k++) {
