@@ -1325,6 +1325,12 @@ static int gap_stop(const ctx_t *c, uint32_t i)
     if (is_punct(c, i, ",") && i + 1 < c->te &&
         ne_lex_in_class(c->lx, ne_lex_gclass(c->lx, NE_GC_CLAUSE_TIME), tok(c, i + 1)->word))
         return 1;
+    /* "left for exile in Spain after a Venezuelan court issued a warrant":
+     * with no comma, a word of time that opens a clause (a finite verb a
+     * few words on) ends the gap too; "after talks" does not */
+    if (tok(c, i)->kind == NE_TK_WORD && ne_lex_in_class(c->lx, ne_lex_gclass(c->lx, NE_GC_CLAUSE_TIME), tok(c, i)->word) &&
+        finite_clause_near(c, i + 1))
+        return 1;
     return 0;
 }
 
