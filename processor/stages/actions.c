@@ -1396,6 +1396,12 @@ static int gap_stop(const ctx_t *c, uint32_t i)
     if (is_punct(c, i, ",") && i + 1 < c->te &&
         ne_lex_in_class(c->lx, ne_lex_gclass(c->lx, NE_GC_CLAUSE_TIME), tok(c, i + 1)->word))
         return 1;
+    /* "left for exile in Spain after a Venezuelan court issued a warrant":
+     * with no comma, a word of time that opens a clause (a finite verb a
+     * few words on) ends the gap too; "after talks" does not */
+    if (tok(c, i)->kind == NE_TK_WORD && ne_lex_in_class(c->lx, ne_lex_gclass(c->lx, NE_GC_CLAUSE_TIME), tok(c, i)->word) &&
+        finite_clause_near(c, i + 1))
+        return 1;
     return 0;
 }
 
@@ -2291,6 +2297,15 @@ static int match_active(const ctx_t *c, const ne_pattern_t *p, uint32_t from, ms
 
 #define MAX_THING_SUBJECT 6 /* tokens of a passive subject that is a thing */
 
+/* A token of a passive subject that is a thing: a plain word, or a number
+ * or a percent sign of its quantity ("The 50% tariffs were imposed on"). */
+static int thing_subject_token(const ctx_t *c, uint32_t k)
+{
+    if (tok(c, k)->kind == NE_TK_NUM || is_punct(c, k, "%")) return 1;
+    return tok(c, k)->kind == NE_TK_WORD && ment_at(c, k) < 0 &&
+           !(wf(c, k) & (NE_W_PREP | NE_W_REL | NE_W_CONJ | NE_W_PRON));
+}
+
 /* "Sanctions were imposed on Iran by the EU": a passive whose subject is
  * no party but the object a pattern `V * OBJECT PREP +` describes (a gap,
  * one word or class element, a word, the counterpart last): the object
@@ -2305,8 +2320,7 @@ static int match_thing_passive(const ctx_t *c, const ne_vgroup_t *vg, const ne_p
         return 0;
     /* the subject: plain words right before the group, no party among them */
     uint32_t start = vg->first;
-    while (start > c->tb && vg->first - start < MAX_THING_SUBJECT && tok(c, start - 1)->kind == NE_TK_WORD &&
-           ment_at(c, start - 1) < 0 && !(wf(c, start - 1) & (NE_W_PREP | NE_W_REL | NE_W_CONJ | NE_W_PRON)))
+    while (start > c->tb && vg->first - start < MAX_THING_SUBJECT && thing_subject_token(c, start - 1))
         start--;
     if (start == vg->first || (start > c->tb && !is_punct(c, start - 1, ",;:\"")) ) return 0;
     ctx_t sub = {c->lx, c->d, c->tb, vg->first};

@@ -2475,10 +2475,63 @@ static int collective_head(const ctx_t *c, const ne_mention_t *m)
            ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_COLLECTIVE), tok(c, m->te - 1)->word);
 }
 
+/* The mention of the sentence built so far that ends right before token k. */
+static const ne_mention_t *mention_ending_at(const ctx_t *c, uint32_t k)
+{
+    const ne_doc_t *d = c->s.d;
+    for (size_t n = d->ment.n; n > 0; n--) {
+        const ne_mention_t *m = &d->ment.v[n - 1];
+        if (m->te == k) return m;
+        if (m->te < k) break;
+    }
+    return NULL;
+}
+
+#define MAX_HIT_PHRASE 6 /* words between an attack noun's "on" and "its": "a patrol of" */
+
+/* "Guyana blamed Caracas for an armed attack on a patrol of its army",
+ * "Peru accused Chile of an attack on its embassy": "its" in what an attack
+ * hit, in the charge ("of"/"for") a state lays on another, is the accuser's:
+ * the one who complains of the attack is the one it hit (not "its own").
+ * The accuser is the verb's subject, or the antecedent of its relative
+ * ("Guyana, which blamed Caracas for ..."). NULL when j is no such "its". */
+static const ne_mention_t *attacked_owner(const ctx_t *c, uint32_t j)
+{
+    if (!is_w(c, j, "its") || is_w(c, j + 1, "own")) return NULL;
+    uint32_t k = j, on = 0;
+    for (int n = 0; n < MAX_HIT_PHRASE && k > c->s.tb + 2 && !on; n++) {
+        k--;
+        if (is_w(c, k, "on") || is_w(c, k, "against")) on = k;
+        else if (tok(c, k)->kind != NE_TK_WORD || mention_ending_at(c, k + 1)) return NULL;
+    }
+    if (!on || tok(c, on - 1)->kind != NE_TK_WORD) return NULL;
+    uint32_t noun = ne_lex_noun(c->s.lx, tok(c, on - 1)->word);
+    if (noun == NE_LEX_NONE || !(ne_lex_noun_roots(c->s.lx, noun) & (7u << 18))) return NULL;
+    /* the charge's "of" or "for", past the attack noun's article and modifiers */
+    k = on - 1;
+    int charge = 0;
+    for (int n = 0; n < 4 && k > c->s.tb + 2 && !charge; n++) {
+        k--;
+        if (is_w(c, k, "of") || is_w(c, k, "for")) charge = 1;
+        else if (tok(c, k)->kind != NE_TK_WORD) return NULL;
+    }
+    const ne_mention_t *x = charge ? mention_ending_at(c, k) : NULL;
+    if (!x || x->n != 1 || !x->m[0].country[0] || x->tb <= c->s.tb + 1 || !is_verbish(c, x->tb - 1))
+        return NULL;
+    uint32_t v = x->tb - 1;
+    while (v > c->s.tb + 1 && filler(c, v - 1)) v--;
+    const ne_mention_t *subj = mention_ending_at(c, v);
+    if (subj && (subj->flags & NE_MF_REL)) subj = relative_antecedent(c, subj->te);
+    if (!subj || subj->n != 1 || !subj->m[0].country[0] || !strcmp(subj->m[0].country, x->m[0].country))
+        return NULL;
+    return subj;
+}
+
 static const ne_mention_t *resolve_possessive(ctx_t *c, uint32_t j)
 {
     int kind = is_w(c, j, "its") ? 'i' : is_w(c, j, "their") ? 't' : 'h';
     const ne_mention_t *own = kind == 'i' ? sovereign_owner(c, j) : NULL;
+    if (!own && kind == 'i') own = attacked_owner(c, j);
     if (own) return own;
     const ne_mention_t *subj = sentence_subject(c);
     if (subj && (is_w(c, j - 1, "and") || is_w(c, j - 1, "but")) &&
@@ -3321,8 +3374,9 @@ static uint32_t parse_bare_name(ctx_t *c, build_t *b, parse_t *p)
 /* "Hungary and Slovakia ... The foreign ministers of the two countries
  * met", "officials from both sides": a role placed by "of" or "from" and
  * a reference to the parties the article set up is the role of each of
- * them. Adds their states as owners and advances p->j past the reference;
- * 0 when no such reference follows. */
+ * them ("of" and a type noun of one state, "senior officials of the
+ * island", that state's). Adds their states as owners and advances p->j
+ * past the reference; 0 when no such reference follows. */
 static int role_of_group_reference(ctx_t *c, build_t *b, parse_t *p)
 {
     uint32_t j = p->j;
@@ -3331,7 +3385,10 @@ static int role_of_group_reference(ctx_t *c, build_t *b, parse_t *p)
     build_t ref;
     build_reset(&ref);
     uint32_t end = parse_group_reference(c, j + 1, &ref);
-    if (end <= j + 1 || ref.m.n < 2 || is_w(c, end, "'s")) return 0;
+    if (end <= j + 1 || is_w(c, end, "'s")) return 0;
+    /* one state a type noun stands for ("senior officials of the island"),
+     * after "of": a bare state, no group's role */
+    if (ref.m.n == 1 && !(is_w(c, j, "of") && ref.m.m[0].country[0] && !ref.m.m[0].role[0])) return 0;
     for (int k = 0; k < ref.m.n; k++)
         if (!ref.m.m[k].country[0]) return 0; /* an organisation's officials are no state's */
     for (int k = 0; k < ref.m.n; k++) {
@@ -3932,6 +3989,28 @@ static int role_is_predicate(const ctx_t *c, uint32_t i)
     for (uint32_t q = i + 1; q < c->s.te && q - i < 6; q++)
         if (is_punct(c, q, ")")) return 1;
     return 0;
+}
+
+/* "the army's spokesman", "the rebels' delegation", "the junta's leader":
+ * a government role (a spokesman, an envoy, a delegation: GOV by default)
+ * owned by a body with another role speaks for that body, and has its role
+ * (and its state, when it names none of its own). The owner is the mention
+ * right before, ending at the "'s" (or a plural's bare apostrophe) where m
+ * starts at token i; a person or a place owns no such member. */
+static void possessor_role(ctx_t *c, ne_mention_t *m, uint32_t i)
+{
+    const ne_doc_t *d = c->s.d;
+    if (!d->ment.n || m->n != 1 || strcmp(m->m[0].role, "GOV")) return;
+    const ne_mention_t *o = &d->ment.v[d->ment.n - 1];
+    int owned = (o->te == i && is_w(c, i, "'s")) || (o->te + 1 == i && plural_apostrophe(c, o->te));
+    if (!owned || o->n != 1 || !o->m[0].role[0] || !strcmp(o->m[0].role, "GOV") ||
+        (o->flags & (NE_MF_PERSON | NE_MF_NAME | NE_MF_LOC | NE_MF_PRON | NE_MF_REL)))
+        return;
+    if (m->m[0].country[0] && o->m[0].country[0] && strcmp(m->m[0].country, o->m[0].country)) return;
+    const char *cty = m->m[0].country[0] ? m->m[0].country : o->m[0].country;
+    char country[4];
+    memcpy(country, cty, 4);
+    ne_member_set(&m->m[0], country, o->m[0].role);
 }
 
 static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
@@ -4633,6 +4712,7 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
             if (NE_VEC_RESERVE(d->ment) < 0) return -1;
             counterpart_other_side(&c, &b.m, i, e);
             place_by_apposition(&c, &b.m, i);
+            possessor_role(&c, &b.m, i);
             if (apposition_name(&c, &b.m, i, e) < 0) return -1; /* "X, a radio station," */
             if (NE_VEC_RESERVE(d->ment) < 0) return -1;
             if (b.movement && b.m.n == 1 && c.nmovements < 4)

@@ -36,6 +36,12 @@ typedef struct ctx_s {
     int bidding;   /* the sentence has a "that" after a bidding word (match_bidden) */
     uint32_t tail; /* where a trailing attribution starts (speech_tail), else te */
     const ne_vgroup_t *coding; /* the group whose events are being emitted, NULL none */
+    /* actors of no state named that an event of the sentence placed (same_placement) */
+    struct {
+        uint32_t start, end;
+        char country[4];
+    } placed[4];
+    int nplaced;
 } ctx_t;
 
 #define tok(c, i) ne_s_tok(&(c)->s, i)
@@ -751,12 +757,38 @@ static int actor_relative(const ctx_t *c, uint32_t k)
  * that follow the noun (and one comma before a reduced participle); -1
  * when the patient is no event noun. A mention with no preposition before
  * it is the verb's own subject. */
+/* "The suspension of the dialogue, announced by X on social media, was
+ * criticised by Y": a reduced passive participle clause between commas right
+ * before the verb group at p is an aside on the subject, as a list's aside
+ * is (", among them X,"); the subject ends before its opening comma. That
+ * comma's token, else p. */
+static uint32_t skip_participle_aside(const ctx_t *c, uint32_t p)
+{
+    if (!is_punct(c, p - 1, ",")) return p;
+    uint32_t r = opening_comma(c, p - 1, 16);
+    if (r == p - 1 || r <= c->s.tb) return p;
+    /* ", among them the drug lord X,", ", including its leader,": a list's
+     * aside (class INCLUDING) with no verb of its own */
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_INCLUDING);
+    if (cls != NE_LEX_NONE && ne_actions_class_at(c->s.lx, c->s.d, c->s.tb, c->s.te, cls, r + 1) &&
+        !verb_between(c, r + 1, p - 1))
+        return r;
+    for (size_t k = 0; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k];
+        if (v->first == r + 1)
+            return (v->flags & NE_VG_PASSIVE) && v->first == v->head && !verb_between(c, v->head + 1, p - 1) ? r
+                                                                                                              : p;
+    }
+    return p;
+}
+
 static int32_t event_patient(const ctx_t *c, const ne_vgroup_t *g)
 {
     if (!(g->flags & NE_VG_PASSIVE) || (g->flags & NE_VG_CONTROLLED)) return -1;
     uint32_t p = g->first;
     while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
     if (g->first == g->head && p > c->s.tb + 1 && is_punct(c, p - 1, ",")) p--;
+    else if (p > c->s.tb + 1) p = skip_participle_aside(c, p);
     /* "The swap took place at Ankara airport and was coordinated by X": the
      * subject of the first conjunct */
     if (p > c->s.tb + 1 && is_w(c, p - 1, "and")) {
@@ -778,7 +810,44 @@ static int32_t event_patient(const ctx_t *c, const ne_vgroup_t *g)
     return event_noun_before(c, p);
 }
 
+/* "The suspension of the dialogue was criticised", "the release of the
+ * talks' hostages": an event noun at q inside the of-phrase of another event
+ * noun is no head; the noun before "of" (with a determiner and plain words
+ * at most between) heads the phrase. That noun's token, else q. Bounded to
+ * four words. */
+static uint32_t of_phrase_head(const ctx_t *c, uint32_t q)
+{
+    uint32_t k = q;
+    for (int n = 0; n < 4 && k > c->s.tb + 1; n++) {
+        uint32_t p = k - 1;
+        if (is_w(c, p, "of")) {
+            uint32_t h = p - 1;
+            uint32_t noun = ment_at(c, h) < 0 && tok(c, h)->kind == NE_TK_WORD ? ne_lex_noun(c->s.lx, tok(c, h)->word)
+                                                                              : NE_LEX_NONE;
+            return noun != NE_LEX_NONE && ne_lex_noun_roots(c->s.lx, noun) ? h : q;
+        }
+        if (tok(c, p)->kind != NE_TK_WORD || ment_at(c, p) >= 0 || verb_head_at(c, p) ||
+            (wf(c, p) && !(wf(c, p) & (NE_W_DET | NE_W_POSS))))
+            return q;
+        k = p;
+    }
+    return q;
+}
+
+/* Is token q the head of a bare infinitive group right after "to" ("a
+ * decision to suspend")? */
+static int noun_infinitive(const ctx_t *c, uint32_t q)
+{
+    if (q <= c->s.tb + 1 || !is_w(c, q - 1, "to")) return 0;
+    for (size_t v = 0; v < c->s.d->vg.n; v++) {
+        const ne_vgroup_t *g = &c->s.d->vg.v[v];
+        if (g->head == q) return (g->flags & NE_VG_INFINITIVE) && g->first == g->head;
+    }
+    return 0;
+}
+
 /* The event noun whose phrase ends right before token p (event_patient). */
+static int noun_infinitive(const ctx_t *c, uint32_t q);
 static int32_t event_noun_before(const ctx_t *c, uint32_t p)
 {
     while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
@@ -794,7 +863,7 @@ static int32_t event_noun_before(const ctx_t *c, uint32_t p)
             /* "Sudan was praised": a mention with nothing before it that
              * makes it part of a phrase is the subject */
             if ((mm->flags & NE_MF_REL) || q <= c->s.tb || is_punct(c, q - 1, ",;:.") ||
-                verb_head_at(c, q - 1) || (wf(c, q - 1) & (NE_W_REL | NE_W_SUBORD)))
+                (verb_head_at(c, q - 1) && !noun_infinitive(c, q - 1)) || (wf(c, q - 1) & (NE_W_REL | NE_W_SUBORD)))
                 return -1;
             head_due = 0;
             p = q;
@@ -807,7 +876,15 @@ static int32_t event_noun_before(const ctx_t *c, uint32_t p)
          * where the verb reader took it for a verb */
         if (head_due && noun != NE_LEX_NONE && ne_lex_noun_roots(c->s.lx, noun) &&
             (q + 1 == p || (wf(c, q + 1) & NE_W_PREP) || !verb_head_at(c, q)))
-            return (int32_t)q;
+            return (int32_t)of_phrase_head(c, q);
+        /* "The decision by Caracas to suspend relations with Lima was
+         * rejected": an infinitive that complements the noun is inside
+         * its phrase */
+        if (noun_infinitive(c, q)) {
+            p = q - 1;
+            head_due = 0;
+            continue;
+        }
         if (verb_head_at(c, q) ||
             (wf(c, q) & (NE_W_REL | NE_W_SUBORD | NE_W_PRON | NE_W_BE | NE_W_HAVE | NE_W_MODAL |
                          NE_W_FUTURE | NE_W_NEG)))
@@ -2246,6 +2323,34 @@ int ne_frames_event_noun_agents(const ne_lexicon_t *lx, const ne_memory_t *mem, 
 /* The agent of the event that a noun phrase names, from the phrase itself:
  * a mention among its modifiers ("the Russian missile attack") or after
  * "by" ("the attack by Houthi rebels"). */
+static int32_t group_at(const ctx_t *c, uint32_t w);
+static uint8_t lemma_forms(const ctx_t *c, uint32_t i, uint32_t lemma);
+/* "the sanctions imposed by Washington", "the raid ordered by X": a reduced
+ * passive participle right after the event noun at head, with its "by"
+ * right after it or after one particle ("carried out by"), names the
+ * event's agent as "the attack by X" does (not a meeting's: its host is one
+ * party of it). The token of that "by", else 0.
+ * (Two looks after the participle: no scan.) */
+static uint32_t by_after_participle(const ctx_t *c, uint32_t head)
+{
+    uint32_t v = head + 1;
+    if (v + 1 >= c->s.te || !verb_head_at(c, v)) return 0;
+    /* a meeting's host is one of its parties, not its agent ("a summit
+     * hosted by X": see ne_frames_event_noun_agents) */
+    uint32_t noun = ne_lex_noun(c->s.lx, tok(c, head)->word);
+    if (noun != NE_LEX_NONE && ne_lex_noun_participants(c->s.lx, noun) == NE_REF_PARTICIPANTS) return 0;
+    int32_t g = group_at(c, v);
+    if (g < 0) return 0;
+    /* a bare participle: reduced, or made the agent's act by thing_passive */
+    const ne_vgroup_t *vg = &c->s.d->vg.v[g];
+    if (vg->first != vg->head || !(lemma_forms(c, v, vg->lemma) & NE_F_PPART)) return 0;
+    if (is_w(c, v + 1, "by")) return v + 1;
+    if (v + 2 < c->s.te && is_w(c, v + 2, "by") && tok(c, v + 1)->kind == NE_TK_WORD &&
+        ment_at(c, v + 1) < 0 && !(tok(c, v + 1)->flags & NE_TF_CAP))
+        return v + 2;
+    return 0;
+}
+
 static int event_agent_in_phrase(const ctx_t *c, uint32_t head, ne_member_t *out)
 {
     const ne_doc_t *d = c->s.d;
@@ -2264,9 +2369,11 @@ static int event_agent_in_phrase(const ctx_t *c, uint32_t head, ne_member_t *out
             ne_lex_vforms(c->s.lx, tok(c, p)->word) != NE_LEX_NONE)
             break;
     }
-    if (is_w(c, head + 1, "by")) {
-        int32_t m = ment_at(c, head + 2);
-        if (m < 0 && (wf(c, head + 2) & NE_W_DET)) m = ment_at(c, head + 3);
+    uint32_t by = by_after_participle(c, head);
+    if (is_w(c, head + 1, "by")) by = head + 1;
+    if (by) {
+        int32_t m = ment_at(c, by + 1);
+        if (m < 0 && (wf(c, by + 1) & NE_W_DET)) m = ment_at(c, by + 2);
         if (m >= 0 && c->s.d->ment.v[m].n && !(c->s.d->ment.v[m].flags & NE_MF_REL))
             return members(c, m, out);
     }
@@ -3551,11 +3658,26 @@ static int clause_break(const ctx_t *c, uint32_t k)
 /* The "by" agent of a verb that ends at token `from`: in its clause, within
  * twenty tokens, past parentheticals between commas. -1 none, -2 when the
  * search found no "by" at all. */
+/* Is token v the head of another verb's group ("a statement released",
+ * "militants backed"), not one coordinated with an earlier verb ("and
+ * later released", which shares the earlier verb's agent)? */
+static int participle_on_noun(const ctx_t *c, uint32_t v)
+{
+    if (!verb_head_at(c, v)) return 0;
+    uint32_t p = v;
+    while (p > c->s.tb && is_adverb_like(c, p - 1)) p--;
+    return p > c->s.tb && !(wf(c, p - 1) & NE_W_CONJ);
+}
+
 static int32_t by_agent(const ctx_t *c, uint32_t from)
 {
     for (uint32_t k = from, n = 0; k < c->s.te && n < 20; k++, n++) {
         if (is_punct(c, k, ".;:") || clause_break(c, k)) break;
         if (is_punct(c, k, ",")) k = parenthetical_end(c, k);
+        /* "wounded in the ambush, according to a statement released by
+         * the army": a "by" right after another verb is that verb's agent
+         * ("were detained and later released by X" share it) */
+        else if (is_w(c, k, "by") && k > from && participle_on_noun(c, k - 1)) break;
         else if (is_w(c, k, "by")) return by_mention(c, k);
     }
     return -2;
@@ -4527,6 +4649,66 @@ static int joint_passive(const ctx_t *c, const ne_vgroup_t *g, int32_t agent, in
            c->s.d->ment.v[agent].n >= 2;
 }
 
+/* "The Transitional Presidential Council condemned the attack and declared
+ * a state of emergency": one mention of no state named is one party in its
+ * sentence; the state the first of its events placed it in (against that
+ * event's counterpart) places it for the verbs coordinated after, which
+ * have no counterpart of their own to place it by. At most four per
+ * sentence, looked up by the member's span. */
+static int same_placement(const ctx_t *c, ne_member_t *m)
+{
+    if (!unplaced(m) || !m->end) return 0;
+    for (int k = 0; k < c->nplaced; k++)
+        if (c->placed[k].start == m->start && c->placed[k].end == m->end) {
+            char role[4];
+            memcpy(role, m->role, sizeof(role));
+            ne_member_set(m, c->placed[k].country, role);
+            return 1;
+        }
+    return 0;
+}
+
+static void note_placement(ctx_t *c, const ne_member_t *m)
+{
+    if (!m->country[0] || !m->end || c->nplaced >= 4) return;
+    c->placed[c->nplaced].start = m->start;
+    c->placed[c->nplaced].end = m->end;
+    memcpy(c->placed[c->nplaced].country, m->country, 4);
+    c->nplaced++;
+}
+
+/* Reactions: statements on another's act (01 statements, 05 praise, 11
+ * disapproval, 12 rejection). */
+static int reaction_root(int root)
+{
+    return root == 1 || root == 5 || root == 11 || root == 12;
+}
+
+/* "Guatemala agreed to receive deportees, a move praised by X": a reaction
+ * done to an event noun set after a comma as an apposition to the clause
+ * before it (", a move", ", a decision") sums up that clause's act; when
+ * the coder coded no act there, it is aimed at that clause's subject: the
+ * subject of the last finite verb before the comma that reports nothing
+ * ("X said Venezuelan troops had entered ..., an incursion condemned by
+ * Y": the troops, not X). Members, 0 none. */
+static int summed_up_subject(ctx_t *c, uint32_t noun, ne_member_t *cp)
+{
+    uint32_t d = noun;
+    while (d > c->s.tb && noun - d < 3 && tok(c, d - 1)->kind == NE_TK_WORD && ment_at(c, d - 1) < 0 &&
+           !(wf(c, d - 1) & NE_W_DET))
+        d--;
+    if (d <= c->s.tb + 1 || !(is_w(c, d - 1, "a") || is_w(c, d - 1, "an")) || !is_punct(c, d - 2, ","))
+        return 0;
+    uint32_t comma = d - 2;
+    int32_t last = -1;
+    for (size_t k = 0; k < c->s.d->vg.n && c->s.d->vg.v[k].head < comma; k++)
+        if (!(c->s.d->vg.v[k].flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_PARTICIPLE | NE_VG_INFINITIVE | NE_VG_SAY)))
+            last = (int32_t)k;
+    if (last < 0) return 0;
+    int32_t s = group_subject(c, (size_t)last);
+    return s >= 0 && c->s.d->ment.v[s].n && !(c->s.d->ment.v[s].flags & NE_MF_LOC) ? members(c, s, cp) : 0;
+}
+
 static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
 {
     ne_doc_t *d = c->s.d;
@@ -4572,6 +4754,8 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         if (subj >= 0) ncp = members(c, subj, cp);
         else if (g->target >= 0) ncp = members(c, g->target, cp);
         else ncp = event_parties(c, (uint32_t)noun, g->first, cp);
+        if (!ncp && subj < 0 && noun >= 0 && reaction_root(code_root(proto.code)))
+            ncp = summed_up_subject(c, (uint32_t)noun, cp);
         /* "The deal was brokered by China": the parties of the last deal */
         if (!ncp && subj < 0) ncp = deal_parties(c, proto.code, act, na, cp);
         /* "The accord was signed by Iran and Saudi Arabia": a joint act
@@ -4634,7 +4818,11 @@ parties:
                               strcmp(act[0].country, act[1].country) &&
                               (!strncmp(proto.code, "084", 3) || !strncmp(proto.code, "0353", 4));
             ne_member_t a = j ? placed_a[i] : act[i], b = i && !each_others ? placed_b[j] : cp[j];
-            resolve_member(c, &a, b.country[0] ? &b : NULL, g->head, 0);
+            if (!same_placement(c, &a)) {
+                int was_unplaced = unplaced(&a);
+                resolve_member(c, &a, b.country[0] ? &b : NULL, g->head, 0);
+                if (was_unplaced) note_placement(c, &a);
+            }
             /* "between the government and the rebels": a counterpart with a
              * role only, in a compound whose earlier member is placed, is of
              * that member's state */
@@ -5916,7 +6104,9 @@ static uint32_t bare_phrase_before(const ctx_t *c, uint32_t p)
 static int reaction_to_clause(const ctx_t *c, uint32_t from, const ne_match_t *mt)
 {
     int root = code_root(mt->pat->code);
-    return mt->target < 0 && (root == 1 || root == 5 || root == 11 || root == 12) &&
+    /* (a reply names its words: ", a charge dismissed by X" is X's denial
+     * of the charge, `dismiss * charge  reply`, aimed at the accuser) */
+    return mt->target < 0 && !(mt->pat->opts & NE_PO_REPLY) && (root == 1 || root == 5 || root == 11 || root == 12) &&
            from > c->s.tb + 1 && is_punct(c, from - 1, ",");
 }
 
@@ -6126,6 +6316,19 @@ static int has_bidding(const ctx_t *c)
     return 0;
 }
 
+/* "in retaliation for what Washington called the persecution of X": a
+ * naming verb (lemma class `naming`) whose object is the free relative
+ * "what" before its subject labels a thing; the noun phrase after it is the
+ * label, no one called or acted on. One look before the subject. */
+static int named_by_free_relative(const ctx_t *c, const ne_vgroup_t *g)
+{
+    if (!(ne_lex_lemma_flags(c->s.lx, g->lemma) & NE_L_NAMING) || g->first <= c->s.tb + 1) return 0;
+    int32_t m = ment_at(c, g->first - 1);
+    if (m < 0) return 0;
+    uint32_t tb = c->s.d->ment.v[m].tb;
+    return tb > c->s.tb && is_w(c, tb - 1, "what");
+}
+
 /* Subjects and pattern matches of every group, left to right. */
 static void match_groups(ctx_t *c)
 {
@@ -6145,7 +6348,7 @@ static void match_groups(ctx_t *c)
         if (g->flags & NE_VG_CONTROLLED) match_controlled(c, gi); /* "urged X to V" */
         reduced_passive(c, g);                                    /* "X detained by Y" */
         if (thing_passive(c, gi)) continue;                       /* "the sanctions imposed by X" */
-        if (!coded_group(g)) continue;
+        if (!coded_group(g) || named_by_free_relative(c, g)) continue; /* "what X called N" */
         /* a permission of purpose only when the main verb coded nothing */
         if ((g->flags & NE_VG_PERMIT_PURPOSE) && d->vg.v[g->gov].pat) continue;
         /* constructions that settle a clause before its verb's own frame */
