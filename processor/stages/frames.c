@@ -1616,6 +1616,24 @@ static int fleeing_people(const ctx_t *c, const ne_member_t *m)
     return 1;
 }
 
+/* The state an armed group (role REB) fought in the article: the other
+ * side, a state's own party of another state than the group's, of the
+ * last act of force (roots 18-20) the group itself took part in. NULL when
+ * there is none. */
+static const char *group_enemy_state(const ctx_t *c, const ne_member_t *group)
+{
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        int root = code_root(e->code);
+        if (root < 18 || root > 20 || !e->nagent || !e->ntarget) continue;
+        const ne_member_t *o = NULL;
+        if (!strcmp(e->agent[0].code, group->code)) o = &e->target[0];
+        else if (!strcmp(e->target[0].code, group->code)) o = &e->agent[0];
+        if (o && o->country[0] && strcmp(o->country, group->country) && state_side(o)) return o->country;
+    }
+    return NULL;
+}
+
 static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *other,
                            uint32_t near, int target)
 {
@@ -1680,6 +1698,14 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
      * the forces (or civilians: "26 civilians were killed in the Indian
      * strikes") a state's violence (roots 18-20) hits are of another state,
      * the nearest one named; a rebel group's or a crowd's are of its own */
+    /* "Hamas, which has fought Israel for decades, said its fighters had
+     * killed three soldiers": the forces an armed group's violence hits are
+     * of the state it is at odds with in the article, when that is another
+     * state than its own (else of its own: the Taliban's Afghan soldiers) */
+    if (!st && target && other && other->country[0] && force_role(role) && !strcmp(other->role, "REB") &&
+        c->coding && c->coding->pat && violent_code(c->coding->pat->code)) {
+        st = group_enemy_state(c, other);
+    }
     if (!st && target && other && other->country[0] && (force_role(role) || !strcmp(role, "CVL")) &&
         state_side(other) && c->coding && c->coding->pat && violent_code(c->coding->pat->code)) {
         st = nearest_state(c, near, other->country);
