@@ -2537,6 +2537,14 @@ static const ne_mention_t *resolve_possessive(ctx_t *c, uint32_t j)
     if (subj && (is_w(c, j - 1, "and") || is_w(c, j - 1, "but")) &&
         pronoun_fits(subj, kind))
         return subj;
+    /* "The RSF, which has been fighting the army since April 2023, said its
+     * forces had shot down a drone": right after a verb of speech (and
+     * "that"), "its" is the speaker's, the sentence's subject, not a party
+     * named in a relative clause between them */
+    uint32_t sv = j > c->s.tb && is_w(c, j - 1, "that") ? j - 1 : j;
+    if (kind == 'i' && subj && sv > c->s.tb && speech_verb(c, sv - 1) && subj->te < sv - 1 &&
+        pronoun_fits(subj, kind) && !collective_head(c, subj))
+        return subj;
     /* "Pakistan refused ... and has urged its citizens": the object of a
      * verb conjunct with no subject of its own is owned by the subject */
     uint32_t k = j;
@@ -3127,9 +3135,14 @@ static int group_office(const build_t *b, const ne_lexent_t *en)
  * group_office, not its state's government: the role is the owner's. */
 static void possessed_group_office(build_t *b, const ne_mention_t *owner)
 {
-    if (owner->n != 1 || !(b->m.flags & NE_MF_PERSON) || b->arms) return;
+    if (owner->n != 1) return;
     const char *r = owner->m[0].role;
-    if (!strcmp(r, "REB") || !strcmp(r, "OPP")) ne_strlcpy(b->role, r, sizeof(b->role));
+    if ((b->m.flags & NE_MF_PERSON) && !b->arms && (!strcmp(r, "REB") || !strcmp(r, "OPP")))
+        ne_strlcpy(b->role, r, sizeof(b->role));
+    /* "The RSF ... said its forces had shot down a drone": an armed group's
+     * forces and weapons are the group, no state's army */
+    else if (!strcmp(r, "REB") && (b->arms || !strcmp(b->role, "MIL") || !strcmp(b->role, "SEC")))
+        ne_strlcpy(b->role, r, sizeof(b->role));
 }
 
 /* A role from roles.tsv at p->j ("foreign ministry", "protesters"). */
