@@ -2346,6 +2346,20 @@ static int named_org_head(const ctx_t *c, uint32_t k, ne_mention_t *out)
     return 0;
 }
 
+#define MAX_TRUCE_GAP 8 /* words between "both sides" and the truce asked of them */
+
+/* Is a word of class CEASEFIRE ("truce", "ceasefire") within a few words
+ * after token k, in its clause? */
+static int truce_ahead(const ctx_t *c, uint32_t k)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_CEASEFIRE);
+    for (uint32_t q = k; q < c->s.te && q - k < MAX_TRUCE_GAP; q++) {
+        if (tok(c, q)->kind == NE_TK_PUNCT) return 0;
+        if (ne_lex_in_class(c->s.lx, cls, tok(c, q)->word)) return 1;
+    }
+    return 0;
+}
+
 /* References to the parties the article has set up: "the two leaders",
  * "both countries", "the three sides", "the two agreed" (mention-words.tsv,
  * class group), and definite type nouns: "the bloc", "the island", "the
@@ -2397,6 +2411,10 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
          * article set them up ("both sides": an army and rebels) */
         int countries = v && !strcmp(v, "country");
         int states = v && (countries || !strcmp(v, "state"));
+        /* "called on both sides to agree to a humanitarian truce": the sides
+         * a truce is asked of are the ones that fight, as "the warring
+         * parties" (the article may speak mostly of another pair) */
+        if (!warring && states && !countries && truce_ahead(c, g + 1)) warring = 2;
         if (!(warring && two_fighters(c, &b->m)) &&
             !(!person && (sentence_compound(c, i, n, &b->m) || (n == 2 && sentence_pair(c, i, 0, &b->m))) &&
               party_between(c, &b->m, i)) &&
