@@ -1499,6 +1499,28 @@ static const char *role_mate_state(const ctx_t *c, const ne_member_t *other)
 /* The state of the last mention before this sentence whose head noun (its
  * last word, singular) is the head noun of member m's text; NULL if none.
  * Bounded by the ring of recent mentions. */
+/* "Burkina Faso's military government expelled two French diplomats ...
+ * The junta has already ordered French troops out": "the junta" is the
+ * government the article named as military-ruled (a mention of role GOV
+ * with a word of class JUNTA: "military government", "the junta in
+ * Niamey"), not the last government of any kind (the diplomats'). */
+static uint32_t member_head_in(const ctx_t *c, const ne_member_t *m, int gc);
+
+static const char *junta_state(const ctx_t *c, const ne_member_t *m)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_JUNTA), k = member_head_in(c, m, NE_GC_JUNTA);
+    if (k == UINT32_MAX) return NULL;
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    for (size_t q = 0; q < n; q++) {
+        const ne_mention_t *r = &mem->recent[(mem->nrecent - 1 - q) % NE_MEM_RECENT];
+        if (r->tb >= c->s.tb || r->n != 1 || !r->m[0].country[0] || strcmp(r->m[0].role, "GOV")) continue;
+        for (uint32_t t = r->tb; t < r->te; t++)
+            if (ne_lex_in_class(c->s.lx, cls, tok(c, t)->word)) return r->m[0].country;
+    }
+    return NULL;
+}
+
 static const char *same_head_state(const ctx_t *c, const ne_member_t *m)
 {
     int32_t head = -1;
@@ -1661,6 +1683,7 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
      * junta": a role named by the noun an earlier placed mention ended with
      * is that mention's (the same noun, not only the same role) */
     if (role[0] && role[0] != '-') st = same_head_state(c, m);
+    if (!st && !strcmp(role, "GOV")) st = junta_state(c, m);
     if (!st && target) st = mediated_party_state(c, other, near);
     /* "sanctioned two American companies ... banned the firms from trading
      * in China": "the" and a role alone is the last one of that role the
