@@ -3438,12 +3438,27 @@ static int clause_break(const ctx_t *c, uint32_t k)
 /* The "by" agent of a verb that ends at token `from`: in its clause, within
  * twenty tokens, past parentheticals between commas. -1 none, -2 when the
  * search found no "by" at all. */
+/* Is token k the participle of a reduced relative ("a statement issued",
+ * "a report published")? A "by" right after it is that participle's agent. */
+static int reduced_participle_at(const ctx_t *c, uint32_t k)
+{
+    for (size_t v = 0; v < c->s.d->vg.n; v++)
+        if (c->s.d->vg.v[v].head == k) return (c->s.d->vg.v[v].flags & NE_VG_REDUCED) != 0;
+    return 0;
+}
+
 static int32_t by_agent(const ctx_t *c, uint32_t from)
 {
     for (uint32_t k = from, n = 0; k < c->s.te && n < 20; k++, n++) {
         if (is_punct(c, k, ".;:") || clause_break(c, k)) break;
         if (is_punct(c, k, ",")) k = parenthetical_end(c, k);
-        else if (is_w(c, k, "by")) return by_mention(c, k);
+        else if (is_w(c, k, "by")) {
+            /* "two soldiers died, according to a statement issued by the
+             * army": the "by" of a later reduced relative is its own
+             * agent, not the agent of the passive verb before it */
+            if (k > from && reduced_participle_at(c, k - 1)) break;
+            return by_mention(c, k);
+        }
     }
     return -2;
 }
