@@ -1061,9 +1061,26 @@ static void drop_repeated_members(ne_mention_t *m)
     m->n = (uint8_t)n;
 }
 
+static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t, ne_mention_t *out);
+
+/* "The Secretary-General extends his condolences": an organisation's
+ * officer (role IGO in roles.tsv) with no owner named stands for the
+ * organisation the article named last, or for no one; with an owner it is
+ * the owner's ("the party's secretary-general"). 1 when b is settled. */
+static int organisation_officer(const ctx_t *c, build_t *b)
+{
+    if (!b->role_set || strcmp(b->role, "IGO")) return 0;
+    b->role[0] = '\0';
+    if (b->nown) return 0;
+    b->m.n = 0;
+    if (!resolve_type(c, "IGO", NULL, &b->m)) b->m.n = 0;
+    return 1;
+}
+
 static void finish_members(const ctx_t *c, build_t *b)
 {
     ne_mention_t *m = &b->m;
+    if (organisation_officer(c, b)) return;
     if (b->role_set && !strcmp(b->role, "SEC")) ne_strlcpy(b->role, security_role(c), sizeof(b->role));
     /* "Tigrayan forces", "Kachin troops": a region's or a people's armed
      * force is no state's military */
