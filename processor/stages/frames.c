@@ -4012,6 +4012,21 @@ static int one_party_per_state(ne_member_t *m, int n)
     return out;
 }
 
+/* "offered condolences to the Government and people of Uruguay": an
+ * addressee of a verbal act of cooperation (roots 01-05) that is a state's
+ * government and its people together is the state, one party. Returns the
+ * new count. */
+static int government_and_people(const char *code, ne_member_t *m, int n)
+{
+    int root = code_root(code);
+    if (root < 1 || root > 5 || n != 2 || !m[0].country[0] || strcmp(m[0].country, m[1].country)) return n;
+    int gov = !strcmp(m[0].role, "GOV") || !strcmp(m[1].role, "GOV");
+    int cvl = !strcmp(m[0].role, "CVL") || !strcmp(m[1].role, "CVL");
+    if (!gov || !cvl) return n;
+    ne_member_set(&m[0], m[0].country, "");
+    return 1;
+}
+
 /* "killed 31 fishermen and traders": the victims of a mass killing (202)
  * are civilians; a member with the role of business beside civilians of
  * the same state is one party with them. Returns the new count. */
@@ -4485,6 +4500,7 @@ parties:
     }
     if (fled_arrival(c, proto.code, act, na)) return 0;
     ncp = one_party_per_state(cp, ncp);
+    ncp = government_and_people(proto.code, cp, ncp);
     ncp = victims_one_party(proto.code, cp, ncp);
     ncp = release_holders(c, g, proto.code, cp, ncp);
     if (!recip && agreed_on_member(g, act, na, cp, ncp)) recip = 1;
