@@ -997,7 +997,10 @@ static void read_bare_form(const ctx_t *c, ne_vgroup_t *g, uint8_t forms, uint32
 {
     if ((forms & NE_F_ING) && !(forms & (NE_F_PAST | NE_F_BASE | NE_F_S)))
         read_ing_form(c, g, prev, before);
-    else if (reduced_participle(c, g->head, forms, before))
+    /* a verb whose subject is its patient ("died") has no passive
+     * participle: "in which two Uruguayan peacekeepers died" is a clause */
+    else if (reduced_participle(c, g->head, forms, before) &&
+             !(ne_lex_lemma_flags(c->lx, g->lemma) & NE_L_PATIENT))
         g->flags |= NE_VG_REDUCED | NE_VG_PASSIVE; /* a passive participle */
     else if ((forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(c, before) &&
              !has_object(c, g->head + 1) && participle_in_aside(c, g->head, before))

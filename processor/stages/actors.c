@@ -315,6 +315,40 @@ static int surname_unambiguous(const ctx_t *c, uint32_t node)
     return country != NULL;
 }
 
+#define MAX_NAME_LOOKBACK 600 /* tokens of the article looked back through for another bearer of a surname */
+
+/* Did the article name someone else with the surname at token i before it:
+ * the same word right after a capitalised given name that the dictionaries
+ * do not know ("U.S. citizen Daniel Harper ... Harper denied")? Then the
+ * surname alone is that person, not the dictionary's bearer. */
+static int other_bearer_named(const ctx_t *c, uint32_t i)
+{
+    int32_t w = tok(c, i)->word;
+    uint32_t lo = i > MAX_NAME_LOOKBACK ? i - MAX_NAME_LOOKBACK : 0;
+    for (uint32_t k = i; k-- > lo + 1;) {
+        if (tok(c, k)->word != w) continue;
+        const ne_token_t *g = tok(c, k - 1);
+        if (g->kind != NE_TK_WORD || !(g->flags & NE_TF_CAP) || g->word < 0 || ne_lex_word_flags(c->s.lx, g->word))
+            continue;
+        /* a given name: no dictionary entry of its own but a surname's
+         * ("Daniel" opens "Daniel Ortega" and is no entry alone) */
+        uint32_t n = ne_lex_child(c->s.lx, 0, g->word), e = n == NE_LEX_NONE ? NE_LEX_NONE : ne_lex_node_entry(c->s.lx, n);
+        while (e != NE_LEX_NONE && ne_lex_entry(c->s.lx, e)->kind == NE_AK_SURNAME) e = ne_lex_entry(c->s.lx, e)->next;
+        if (e == NE_LEX_NONE) return 1;
+    }
+    return 0;
+}
+
+/* "an English teacher": a surname alone that is also a capitalised
+ * adjective (class `adjective`), before a lower-case word, is the
+ * adjective, not Bill English. */
+static int adjective_not_surname(const ctx_t *c, uint32_t i)
+{
+    if (!cap_adjective(c, i) || i + 1 >= c->s.te) return 0;
+    const ne_token_t *n = tok(c, i + 1);
+    return n->kind == NE_TK_WORD && !(n->flags & NE_TF_CAP);
+}
+
 static atom_t lookup_uncached(const ctx_t *c, uint32_t i);
 
 /* Pick the entries of the longest phrase starting at i. The grammar asks
@@ -466,8 +500,9 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
                 if (plain_name_word(c, i - 1) || plain_name_word(c, j + 1)) continue;
                 /* "Shan-e-Mustafa", "Fazl-ur-Rehman": a word of a hyphenated name */
                 if (i > c->s.tb && is_hyphen(c, i - 1) && !(t->flags & NE_TF_SPACE)) continue;
-                if (!person_seen(c->mem, en->person) && !after_title(c, i) &&
-                    !(last->fold_len >= 5 && surname_unambiguous(c, node)))
+                if (!person_seen(c->mem, en->person) &&
+                    ((j == i && adjective_not_surname(c, i)) || other_bearer_named(c, i) ||
+                     (!after_title(c, i) && !(last->fold_len >= 5 && surname_unambiguous(c, node)))))
                     continue;
             }
             if (en->kind == NE_AK_IGO && seat_of_unnamed_org(c, node, en)) continue;
@@ -1076,9 +1111,26 @@ static void drop_repeated_members(ne_mention_t *m)
     m->n = (uint8_t)n;
 }
 
+static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t, ne_mention_t *out);
+
+/* "The Secretary-General extends his condolences": an organisation's
+ * officer (role IGO in roles.tsv) with no owner named stands for the
+ * organisation the article named last, or for no one; with an owner it is
+ * the owner's ("the party's secretary-general"). 1 when b is settled. */
+static int organisation_officer(const ctx_t *c, build_t *b)
+{
+    if (!b->role_set || strcmp(b->role, "IGO")) return 0;
+    b->role[0] = '\0';
+    if (b->nown) return 0;
+    b->m.n = 0;
+    if (!resolve_type(c, "IGO", NULL, &b->m)) b->m.n = 0;
+    return 1;
+}
+
 static void finish_members(const ctx_t *c, build_t *b)
 {
     ne_mention_t *m = &b->m;
+    if (organisation_officer(c, b)) return;
     if (b->role_set && !strcmp(b->role, "SEC")) ne_strlcpy(b->role, security_role(c), sizeof(b->role));
     /* "Tigrayan forces", "Kachin troops": a region's or a people's armed
      * force is no state's military */

@@ -3682,6 +3682,43 @@ static int32_t by_mention(const ctx_t *c, uint32_t k)
     return m >= 0 && !(c->s.d->ment.v[m].flags & NE_MF_REL) ? m : -1;
 }
 
+#define MAX_REL_SUBJECT 12  /* tokens from "in which" to the verb: "in which two Uruguayan peacekeepers died" */
+#define MAX_REL_ANTECEDENT 30 /* tokens from "in which" back to the attack it is about */
+
+/* "the attack by M23 rebels on a convoy near Goma, in which two
+ * peacekeepers died": an act of force told in the passive (or by a verb
+ * whose subject is its patient) inside a relative "in which" / "during
+ * which" about an attack is the attack's: its agent, by "by" after the
+ * attack noun or a party named right before it. -1 otherwise. */
+static int32_t relative_attack_agent(const ctx_t *c, const ne_vgroup_t *g, const char *code)
+{
+    int root = code_root(code);
+    if (root < 18 || root > 20) return -1;
+    uint32_t w = g->first, lo = w > c->s.tb + MAX_REL_SUBJECT ? w - MAX_REL_SUBJECT : c->s.tb;
+    while (w > lo + 1 && !(is_w(c, w - 1, "which") && (is_w(c, w - 2, "in") || is_w(c, w - 2, "during")))) {
+        if (is_punct(c, w - 1, ".;:,")) return -1;
+        w--;
+    }
+    if (w <= lo + 1) return -1;
+    uint32_t rel = w - 2, stop = rel > c->s.tb + MAX_REL_ANTECEDENT ? rel - MAX_REL_ANTECEDENT : c->s.tb;
+    for (uint32_t q = rel; q-- > stop;) {
+        if (is_punct(c, q, ".;:")) return -1;
+        if (!attack_noun(c, q) || verb_head_at(c, q)) continue;
+        if (q + 1 < rel && is_w(c, q + 1, "by")) {
+            int32_t m = by_mention(c, q + 1);
+            if (m >= 0) return m;
+        }
+        /* "a Somali attack": the adjective's mention ends with the noun */
+        int32_t m = ment_at(c, q);
+        if (m >= 0) {
+            const ne_mention_t *mm = &c->s.d->ment.v[m];
+            return mm->te == q + 1 && (mm->flags & NE_MF_WEAK) && mm->n ? m : -1;
+        }
+        return noun_agent(c, q);
+    }
+    return -1;
+}
+
 /* A parenthetical between commas that starts at the comma p (", much of it
  * believed to have been embezzled,"): the closing comma, else p. */
 static uint32_t parenthetical_end(const ctx_t *c, uint32_t p)
@@ -4281,6 +4318,21 @@ static int one_party_per_state(ne_member_t *m, int n)
     return out;
 }
 
+/* "offered condolences to the Government and people of Uruguay": an
+ * addressee of a verbal act of cooperation (roots 01-05) that is a state's
+ * government and its people together is the state, one party. Returns the
+ * new count. */
+static int government_and_people(const char *code, ne_member_t *m, int n)
+{
+    int root = code_root(code);
+    if (root < 1 || root > 5 || n != 2 || !m[0].country[0] || strcmp(m[0].country, m[1].country)) return n;
+    int gov = !strcmp(m[0].role, "GOV") || !strcmp(m[1].role, "GOV");
+    int cvl = !strcmp(m[0].role, "CVL") || !strcmp(m[1].role, "CVL");
+    if (!gov || !cvl) return n;
+    ne_member_set(&m[0], m[0].country, "");
+    return 1;
+}
+
 /* "killed 31 fishermen and traders": the victims of a mass killing (202)
  * are civilians; a member with the role of business beside civilians of
  * the same state is one party with them. Returns the new count. */
@@ -4784,6 +4836,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     if ((g->flags & NE_VG_PASSIVE) && !(g->flags & NE_VG_CONTROLLED) && !(g->pat->opts & NE_PO_THREAT)) {
         int32_t agent = passive_agent(c, agent_from(c, g, mt.end), proto.code), noun = subj < 0 ? event_patient(c, g) : -1;
         if (agent < 0) agent = expelling_place(c, g->head + 1, proto.code);
+        if (agent < 0) agent = relative_attack_agent(c, g, proto.code);
         if (subj < 0 && noun < 0) subj = holder_subject(c, g);
         if (agent < 0 && subj >= 0 && (na = custody_agent(c, proto.code, subj, g->head, act)) > 0) {
             ncp = members(c, subj, cp);
@@ -4839,6 +4892,7 @@ parties:
     }
     if (fled_arrival(c, proto.code, act, na)) return 0;
     ncp = one_party_per_state(cp, ncp);
+    ncp = government_and_people(proto.code, cp, ncp);
     ncp = victims_one_party(proto.code, cp, ncp);
     ncp = release_holders(c, g, proto.code, cp, ncp);
     if (!recip && agreed_on_member(g, act, na, cp, ncp)) recip = 1;

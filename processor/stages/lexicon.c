@@ -1028,7 +1028,7 @@ static int add_role_forms(loader_t *ld, int32_t *ids, int n, ne_lexent_t *e)
 static int load_role_line(loader_t *ld, char **f, int nf)
 {
     static const char *const roles[] = {"GOV", "MIL", "COP", "REB", "OPP", "CVL", "MED",
-                                        "BUS", "-", "SEC", NULL};
+                                        "BUS", "-", "SEC", "IGO", NULL};
     if (nf < 3) return fail(ld, "expected phrase, role and kind separated by TABs");
     ne_lexent_t e;
     memset(&e, 0, sizeof(e));
