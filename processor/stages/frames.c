@@ -2648,13 +2648,22 @@ static int subject_relative(const ctx_t *c, uint32_t k)
 
 /* "China sent rescue workers to Myanmar ... the United States pledged $2
  * million": aid (07) or a pledge of aid (033x) that names no recipient goes
- * to the recipient of the last aid of the article. */
-static int aid_recipients(const ctx_t *c, const char *code, ne_member_t *cp)
+ * to the recipient of the last aid of the article; with none, humanitarian
+ * aid (073, 0333: "Floods hit northern Albania ... Italy sent firefighters
+ * to help with the rescue") goes to the state the article is about, the
+ * state of the disaster, when that is not the actor's own. */
+static int aid_recipients(const ctx_t *c, const char *code, const ne_member_t *act, int na,
+                          ne_member_t *cp)
 {
     if (strncmp(code, "07", 2) && strncmp(code, "033", 3)) return 0;
     const struct ne_memevent_s *e = recall_event(c->mem, 1u << 7, -1);
-    if (!e) return 0;
-    return recalled_members(e->target, e->ntarget, cp);
+    if (e) return recalled_members(e->target, e->ntarget, cp);
+    if (strcmp(code, "073") && strcmp(code, "0333")) return 0;
+    const char *st = ne_memory_main_state(c->mem);
+    if (!st || !na || !act[0].country[0] || !strcmp(act[0].country, st)) return 0;
+    memset(&cp[0], 0, sizeof(cp[0]));
+    ne_member_set(&cp[0], st, "");
+    return 1;
 }
 
 #define MAX_RELATIVE_SCAN 12 /* tokens of a relative clause searched for its own act */
@@ -2888,7 +2897,7 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     if (n) return n;
     n = object_event(c, g, act, na, cp);
     if (n) return n;
-    n = aid_recipients(c, g->pat->code, cp);
+    n = aid_recipients(c, g->pat->code, act, na, cp);
     if (n) return n;
     n = investigated_agents(c, g->pat->code, act, na, cp);
     if (n) return n;
