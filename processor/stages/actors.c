@@ -4499,6 +4499,23 @@ static int plain_word_opens_nothing(const ctx_t *c, uint32_t i, uint32_t wfl)
            !has_class(c, i, NE_MC_MEMBERS, NULL) && !role_ahead_v(c, i, 1, 0);
 }
 
+/* Is the mention at token i a place where the story happens, the place a
+ * later "police" or "protesters" with no state belong to? A place (LOC),
+ * or a capital or state right after "in" ("Serbia beat Croatia in
+ * Belgrade"); not one in a clause a modal or a future opens before it
+ * ("his side would fight back in the return match in Zagreb next month":
+ * a place of what may come). The scan is bounded by the sentence. */
+static int story_place(const ctx_t *c, const ne_mention_t *m, uint32_t i)
+{
+    if (m->n != 1 || !m->m[0].country[0] || m->m[0].role[0] ||
+        (m->flags & (NE_MF_PERSON | NE_MF_WEAK | NE_MF_REL | NE_MF_PRON)))
+        return 0;
+    if (!(m->flags & NE_MF_LOC) && !(i > c->s.tb && is_w(c, i - 1, "in"))) return 0;
+    for (uint32_t k = c->s.tb; k < i; k++)
+        if (wf(c, k) & (NE_W_MODAL | NE_W_FUTURE)) return 0;
+    return 1;
+}
+
 int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                        ne_memory_t *mem)
 {
@@ -4571,7 +4588,7 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
                 ne_memory_push(mem, &b.m); /* a named person of no known state too */
             else
                 note_people(mem, &b.m);
-            if ((b.m.flags & NE_MF_LOC) && b.m.n == 1 && b.m.m[0].country[0])
+            if (story_place(&c, &b.m, i))
                 memcpy(mem->place, b.m.m[0].country, 4); /* where the story happens */
             i = e;
         } else {
