@@ -3704,10 +3704,7 @@ static uint32_t after_dateline(const ctx_t *c)
 {
     if (!(tok(c, c->s.tb)->flags & NE_TF_ALLCAP)) return c->s.tb;
     for (uint32_t k = c->s.tb + 1; k < c->s.te && k - c->s.tb < MAX_DATELINE; k++) {
-        const ne_token_t *t = tok(c, k);
-        if (t->kind != NE_TK_PUNCT) continue;
-        const char *x = c->s.d->text + t->start;
-        if (!strncmp(x, "\xe2\x80\x94", 3) || !strncmp(x, "\xe2\x80\x93", 3) || *x == '-') return k + 1;
+        if (ne_s_dash(&c->s, k)) return k + 1;
     }
     return c->s.tb;
 }
@@ -4531,6 +4528,7 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
      * party, so no subject for a sentence whose own subject is no actor */
     uint32_t dateline_end = after_dateline(&c);
     if (dateline_end == tb) dateline_end = 0;
+    mem->dateline[0] = 0;
     for (uint32_t i = tb; i < te;) {
         const ne_token_t *t = &d->tok.v[i];
         if (t->kind == NE_TK_URL || t->kind == NE_TK_PUNCT) {
@@ -4567,6 +4565,12 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
              * United States called on the government": Zimbabwe's) */
             for (int q = 0; q < b.m.n; q++)
                 if (b.m.m[q].country[0]) count_state(mem, b.m.m[q].country);
+            /* and it is where the story happens: "PORT-AU-PRINCE - Gangs
+             * ambushed a patrol of Kenyan police officers" are Haiti's */
+            if (b.m.n == 1 && b.m.m[0].country[0] && !b.m.m[0].role[0] && i == tb) {
+                memcpy(mem->place, b.m.m[0].country, 4);
+                memcpy(mem->dateline, b.m.m[0].country, 4);
+            }
             i = e;
             continue;
         }

@@ -1485,15 +1485,15 @@ static const char *other_article_state(const ctx_t *c, const ne_member_t *other)
  * when the sentence has no dateline. */
 static const char *dateline_state(const ctx_t *c)
 {
+    /* the actor grammar makes no mention of a dateline's place (no party),
+     * but keeps its state for the sentence */
+    if (c->mem->dateline[0]) return c->mem->dateline;
     int32_t m = ment_at(c, c->s.tb);
     if (m < 0 || !(tok(c, c->s.tb)->flags & NE_TF_ALLCAP)) return NULL;
     const ne_mention_t *mm = &c->s.d->ment.v[m];
     if (mm->n != 1 || !mm->m[0].country[0] || mm->m[0].role[0]) return NULL;
     for (uint32_t k = mm->te; k < c->s.te && k - c->s.tb < 12; k++) {
-        if (tok(c, k)->kind != NE_TK_PUNCT) continue;
-        const char *x = c->s.d->text + tok(c, k)->start;
-        if (!strncmp(x, "\xe2\x80\x94", 3) || !strncmp(x, "\xe2\x80\x93", 3) || *x == '-')
-            return mm->m[0].country;
+        if (ne_s_dash(&c->s, k)) return mm->m[0].country;
     }
     return NULL;
 }
@@ -2392,6 +2392,22 @@ static int own_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *ac
         n++;
     }
     return n;
+}
+
+/* "Former Japanese Prime Minister Shinzo Abe was shot dead ... Indian Prime
+ * Minister Narendra Modi declared a day of national mourning": a symbolic
+ * act of mourning (017, a frame of option self) by one state in an article
+ * about another's dead is aimed at the state mourned, the article's main
+ * state, when that is not the actor's own (at home it stays its own). */
+static int mourned_state(const ctx_t *c, const char *code, const ne_member_t *act, int na,
+                         ne_member_t *cp)
+{
+    if (strcmp(code, "017") || !na || !act[0].country[0]) return 0;
+    const char *st = ne_memory_main_state(c->mem);
+    if (!st || !strcmp(st, act[0].country)) return 0;
+    memset(&cp[0], 0, sizeof(cp[0]));
+    ne_member_set(&cp[0], st, "");
+    return 1;
 }
 
 /* "Peru declared a state of emergency", "Sri Lanka imposed a curfew": a
@@ -3410,6 +3426,7 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
          * impose martial law") stays aimed at its own people */
         if (code[0] == '1' && code[1] == '3' && strncmp(p->code, "17", 2))
             return na && (reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp));
+        if ((n = mourned_state(c, code, act, na, cp))) return n;
         return own_state(c, g, act, na, cp);
     }
     if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) {

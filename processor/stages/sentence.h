@@ -81,6 +81,25 @@ static inline int ne_s_timex(const ne_sent_t *s, uint32_t i, uint32_t *end)
     return 0;
 }
 
+/* Is punctuation token k a dash that can close a dateline ("NAIROBI -
+ * Pirates", "BAMAKO, Mali (AP) —", "WASHINGTON--")? An em or en dash, or a
+ * hyphen that stands apart (white space on a side) or next to another; a
+ * hyphen inside a word ("half-staff", "well-known") is none. */
+static inline int ne_s_dash(const ne_sent_t *s, uint32_t k)
+{
+    const ne_token_t *t = &s->d->tok.v[k];
+    if (t->kind != NE_TK_PUNCT) return 0;
+    const char *x = s->d->text + t->start;
+    if (!strncmp(x, "\xe2\x80\x94", 3) || !strncmp(x, "\xe2\x80\x93", 3)) return 1;
+    if (*x != '-') return 0;
+    if (t->flags & NE_TF_SPACE) return 1;
+    if (k + 1 >= s->te || (s->d->tok.v[k + 1].flags & NE_TF_SPACE)) return 1;
+    const ne_token_t *n = &s->d->tok.v[k + 1];
+    const ne_token_t *b = k > s->tb ? &s->d->tok.v[k - 1] : NULL;
+    return (n->kind == NE_TK_PUNCT && s->d->text[n->start] == '-') ||
+           (b && b->kind == NE_TK_PUNCT && s->d->text[b->start] == '-');
+}
+
 /* Is the word by itself a whole name or role of the dictionaries ("Italy",
  * "Sicily")? Such a word ending in -ly is a name, no adverb: "Italy sent
  * firefighters to Albania" is no "Italy-sent firefighters". One trie step. */
