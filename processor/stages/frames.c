@@ -1885,6 +1885,18 @@ static int armed_attack(const ctx_t *c, const char *code)
            (c->coding && clause_names(c, c->coding, NE_GC_WEAPONS, 0));
 }
 
+
+/* Was the act coded 175 (violent repression) only because the ones its
+ * clause acts on are a crowd (code-kind-crowd), while its actor is people
+ * themselves, civilians or the opposition, and no force of order? The
+ * pattern's own code is an act of force (root 18-19). */
+static int crowd_fight_by_people(const ctx_t *c, const ne_event_t *e, const ne_member_t *a)
+{
+    if (strcmp(e->code, "175") || !c->coding || !c->coding->pat) return 0;
+    int proot = code_root(c->coding->pat->code);
+    return (proot == 18 || proot == 19) && (!strcmp(a->role, "CVL") || !strcmp(a->role, "OPP"));
+}
+
 /* Does the group being coded take its counterpart from the actor's own
  * state by its pattern's option (self, gov)? */
 static int own_state_frame(const ctx_t *c)
@@ -1961,6 +1973,14 @@ static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const
          * (114: "summoned the ambassador to protest against the decision");
          * demonstrations, strikes and boycotts (14) are the people's */
         set_cameo(c, &e, "114");
+    }
+    if (crowd_fight_by_people(c, &e, a)) {
+        /* "Albanian fans attacked Serbian supporters": people who attack a
+         * crowd do not repress it (175 is a force of order's): an unarmed
+         * assault by people is unconventional violence (180), an armed one
+         * keeps the pattern's own code */
+        set_cameo(c, &e, armed_attack(c, c->coding->pat->code) ? c->coding->pat->code : "180");
+        root = class_root(e.code);
     }
     if (root == 18 || root == 19 || !strncmp(e.code, "171", 3)) {
         /* civilians attacking or wrecking their own state's organs: a riot
