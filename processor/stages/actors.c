@@ -4501,14 +4501,17 @@ static int plain_word_opens_nothing(const ctx_t *c, uint32_t i, uint32_t wfl)
  * or a capital or state right after "in" ("Serbia beat Croatia in
  * Belgrade"); not one in a clause a modal or a future opens before it
  * ("his side would fight back in the return match in Zagreb next month":
- * a place of what may come). The scan is bounded by the sentence. */
+ * a place of what may come). The scan is bounded (MAX_STORY_PLACE_SCAN). */
+#define MAX_STORY_PLACE_SCAN 40 /* tokens before a place searched for a modal or future */
+
 static int story_place(const ctx_t *c, const ne_mention_t *m, uint32_t i)
 {
     if (m->n != 1 || !m->m[0].country[0] || m->m[0].role[0] ||
         (m->flags & (NE_MF_PERSON | NE_MF_WEAK | NE_MF_REL | NE_MF_PRON)))
         return 0;
     if (!(m->flags & NE_MF_LOC) && !(i > c->s.tb && is_w(c, i - 1, "in"))) return 0;
-    for (uint32_t k = c->s.tb; k < i; k++)
+    uint32_t from = i - c->s.tb > MAX_STORY_PLACE_SCAN ? i - MAX_STORY_PLACE_SCAN : c->s.tb;
+    for (uint32_t k = from; k < i; k++)
         if (wf(c, k) & (NE_W_MODAL | NE_W_FUTURE)) return 0;
     return 1;
 }
