@@ -3920,10 +3920,7 @@ static uint32_t after_dateline(const ctx_t *c)
 {
     if (!(tok(c, c->s.tb)->flags & NE_TF_ALLCAP)) return c->s.tb;
     for (uint32_t k = c->s.tb + 1; k < c->s.te && k - c->s.tb < MAX_DATELINE; k++) {
-        const ne_token_t *t = tok(c, k);
-        if (t->kind != NE_TK_PUNCT) continue;
-        const char *x = c->s.d->text + t->start;
-        if (!strncmp(x, "\xe2\x80\x94", 3) || !strncmp(x, "\xe2\x80\x93", 3) || *x == '-') return k + 1;
+        if (ne_s_dash(&c->s, k)) return k + 1;
     }
     return c->s.tb;
 }
@@ -4737,6 +4734,26 @@ static int plain_word_opens_nothing(const ctx_t *c, uint32_t i, uint32_t wfl)
            !has_class(c, i, NE_MC_MEMBERS, NULL) && !role_ahead_v(c, i, 1, 0);
 }
 
+/* Is the mention at token i a place where the story happens, the place a
+ * later "police" or "protesters" with no state belong to? A place (LOC),
+ * or a capital or state right after "in" ("Serbia beat Croatia in
+ * Belgrade"); not one in a clause a modal or a future opens before it
+ * ("his side would fight back in the return match in Zagreb next month":
+ * a place of what may come). The scan is bounded (MAX_STORY_PLACE_SCAN). */
+#define MAX_STORY_PLACE_SCAN 40 /* tokens before a place searched for a modal or future */
+
+static int story_place(const ctx_t *c, const ne_mention_t *m, uint32_t i)
+{
+    if (m->n != 1 || !m->m[0].country[0] || m->m[0].role[0] ||
+        (m->flags & (NE_MF_PERSON | NE_MF_WEAK | NE_MF_REL | NE_MF_PRON)))
+        return 0;
+    if (!(m->flags & NE_MF_LOC) && !(i > c->s.tb && is_w(c, i - 1, "in"))) return 0;
+    uint32_t from = i - c->s.tb > MAX_STORY_PLACE_SCAN ? i - MAX_STORY_PLACE_SCAN : c->s.tb;
+    for (uint32_t k = from; k < i; k++)
+        if (wf(c, k) & (NE_W_MODAL | NE_W_FUTURE)) return 0;
+    return 1;
+}
+
 int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t te,
                        ne_memory_t *mem)
 {
@@ -4752,6 +4769,7 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
      * party, so no subject for a sentence whose own subject is no actor */
     uint32_t dateline_end = after_dateline(&c);
     if (dateline_end == tb) dateline_end = 0;
+    mem->dateline[0] = 0;
     for (uint32_t i = tb; i < te;) {
         const ne_token_t *t = &d->tok.v[i];
         if (t->kind == NE_TK_URL || t->kind == NE_TK_PUNCT) {
@@ -4788,6 +4806,12 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
              * United States called on the government": Zimbabwe's) */
             for (int q = 0; q < b.m.n; q++)
                 if (b.m.m[q].country[0]) count_state(mem, b.m.m[q].country);
+            /* and it is where the story happens: "PORT-AU-PRINCE - Gangs
+             * ambushed a patrol of Kenyan police officers" are Haiti's */
+            if (b.m.n == 1 && b.m.m[0].country[0] && !b.m.m[0].role[0] && i == tb) {
+                memcpy(mem->place, b.m.m[0].country, 4);
+                memcpy(mem->dateline, b.m.m[0].country, 4);
+            }
             i = e;
             continue;
         }
@@ -4810,7 +4834,7 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
                 ne_memory_push(mem, &b.m); /* a named person of no known state too */
             else
                 note_people(mem, &b.m);
-            if ((b.m.flags & NE_MF_LOC) && b.m.n == 1 && b.m.m[0].country[0])
+            if (story_place(&c, &b.m, i))
                 memcpy(mem->place, b.m.m[0].country, 4); /* where the story happens */
             i = e;
         } else {

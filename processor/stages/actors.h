@@ -37,6 +37,7 @@ typedef struct ne_memory_s {
     int prev_thing;                     /* ... was a thing ("The document serves") */
     char country[4];                    /* the last country named */
     char place[4];                      /* the state of the last place named ("Nara") */
+    char dateline[4];                   /* the state of the current sentence's dateline, "" none */
     char force[4];                      /* the last security force named: COP or MIL, "" */
     ne_mention_t people;                /* the last group of people of no state
                                            ("young demonstrators"): "they", "them" */

@@ -628,10 +628,26 @@ static int sentence_day(const ne_doc_t *d, const ne_vgroup_t *g)
     return left ? left : right;
 }
 
+/* "Ireland's marine minister will meet the fishermen's leaders on Friday":
+ * an intention with "will" or "shall" and no reporting verb in its sentence
+ * is said in the present of the report, so it is dated when published, not
+ * on the day the last sentence told of ("blocked the port on Tuesday"). A
+ * "would", or a "said" before it, tells of an earlier saying. */
+static int present_intention(const ne_lexicon_t *lx, const ne_doc_t *d, const ne_vgroup_t *g)
+{
+    if (!(g->flags & NE_VG_FUTURE) || (g->flags & (NE_VG_INFINITIVE | NE_VG_PARTICIPLE | NE_VG_REDUCED)))
+        return 0;
+    int32_t w = d->tok.v[g->first].word;
+    if (w < 0 || !(ne_lex_word_flags(lx, w) & NE_W_FUTURE)) return 0;
+    for (size_t k = 0; k < d->vg.n; k++)
+        if (d->vg.v[k].flags & NE_VG_SAY) return 0;
+    return 1;
+}
+
 int ne_dates_default(const ne_lexicon_t *lx, const ne_doc_t *d, const ne_vgroup_t *g,
                      int anchor, int *source)
 {
-    if (present_tense(lx, d, g)) {
+    if (present_tense(lx, d, g) || present_intention(lx, d, g)) {
         *source = NE_DATE_PUBLISHED;
         return d->published;
     }

@@ -1595,15 +1595,15 @@ static const char *other_article_state(const ctx_t *c, const ne_member_t *other)
  * when the sentence has no dateline. */
 static const char *dateline_state(const ctx_t *c)
 {
+    /* the actor grammar makes no mention of a dateline's place (no party),
+     * but keeps its state for the sentence */
+    if (c->mem->dateline[0]) return c->mem->dateline;
     int32_t m = ment_at(c, c->s.tb);
     if (m < 0 || !(tok(c, c->s.tb)->flags & NE_TF_ALLCAP)) return NULL;
     const ne_mention_t *mm = &c->s.d->ment.v[m];
     if (mm->n != 1 || !mm->m[0].country[0] || mm->m[0].role[0]) return NULL;
     for (uint32_t k = mm->te; k < c->s.te && k - c->s.tb < 12; k++) {
-        if (tok(c, k)->kind != NE_TK_PUNCT) continue;
-        const char *x = c->s.d->text + tok(c, k)->start;
-        if (!strncmp(x, "\xe2\x80\x94", 3) || !strncmp(x, "\xe2\x80\x93", 3) || *x == '-')
-            return mm->m[0].country;
+        if (ne_s_dash(&c->s, k)) return mm->m[0].country;
     }
     return NULL;
 }
@@ -2037,6 +2037,18 @@ static int armed_attack(const ctx_t *c, const char *code)
            (c->coding && clause_names(c, c->coding, NE_GC_WEAPONS, 0));
 }
 
+
+/* Was the act coded 175 (violent repression) only because the ones its
+ * clause acts on are a crowd (code-kind-crowd), while its actor is people
+ * themselves, civilians or the opposition, and no force of order? The
+ * pattern's own code is an act of force (root 18-19). */
+static int crowd_fight_by_people(const ctx_t *c, const ne_event_t *e, const ne_member_t *a)
+{
+    if (strcmp(e->code, "175") || !c->coding || !c->coding->pat) return 0;
+    int proot = code_root(c->coding->pat->code);
+    return (proot == 18 || proot == 19) && (!strcmp(a->role, "CVL") || !strcmp(a->role, "OPP"));
+}
+
 /* Does the group being coded take its counterpart from the actor's own
  * state by its pattern's option (self, gov)? */
 static int own_state_frame(const ctx_t *c)
@@ -2113,6 +2125,14 @@ static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const
          * (114: "summoned the ambassador to protest against the decision");
          * demonstrations, strikes and boycotts (14) are the people's */
         set_cameo(c, &e, "114");
+    }
+    if (crowd_fight_by_people(c, &e, a)) {
+        /* "Albanian fans attacked Serbian supporters": people who attack a
+         * crowd do not repress it (175 is a force of order's): an unarmed
+         * assault by people is unconventional violence (180), an armed one
+         * keeps the pattern's own code */
+        set_cameo(c, &e, armed_attack(c, c->coding->pat->code) ? c->coding->pat->code : "180");
+        root = class_root(e.code);
     }
     if (root == 18 || root == 19 || !strncmp(e.code, "171", 3)) {
         /* civilians attacking or wrecking their own state's organs: a riot
@@ -2860,13 +2880,22 @@ static int subject_relative(const ctx_t *c, uint32_t k)
 
 /* "China sent rescue workers to Myanmar ... the United States pledged $2
  * million": aid (07) or a pledge of aid (033x) that names no recipient goes
- * to the recipient of the last aid of the article. */
-static int aid_recipients(const ctx_t *c, const char *code, ne_member_t *cp)
+ * to the recipient of the last aid of the article; with none, humanitarian
+ * aid (073, 0333: "Floods hit northern Albania ... Italy sent firefighters
+ * to help with the rescue") goes to the state the article is about, the
+ * state of the disaster, when that is not the actor's own. */
+static int aid_recipients(const ctx_t *c, const char *code, const ne_member_t *act, int na,
+                          ne_member_t *cp)
 {
     if (strncmp(code, "07", 2) && strncmp(code, "033", 3)) return 0;
     const struct ne_memevent_s *e = recall_event(c->mem, 1u << 7, -1);
-    if (!e) return 0;
-    return recalled_members(e->target, e->ntarget, cp);
+    if (e) return recalled_members(e->target, e->ntarget, cp);
+    if (strcmp(code, "073") && strcmp(code, "0333")) return 0;
+    const char *st = ne_memory_main_state(c->mem);
+    if (!st || !na || !act[0].country[0] || !strcmp(act[0].country, st)) return 0;
+    memset(&cp[0], 0, sizeof(cp[0]));
+    ne_member_set(&cp[0], st, "");
+    return 1;
 }
 
 #define MAX_RELATIVE_SCAN 12 /* tokens of a relative clause searched for its own act */
@@ -3120,7 +3149,7 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     if (n) return n;
     n = object_event(c, g, act, na, cp);
     if (n) return n;
-    n = aid_recipients(c, g->pat->code, cp);
+    n = aid_recipients(c, g->pat->code, act, na, cp);
     if (n) return n;
     n = investigated_agents(c, g->pat->code, act, na, cp);
     if (n) return n;

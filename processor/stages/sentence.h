@@ -81,6 +81,34 @@ static inline int ne_s_timex(const ne_sent_t *s, uint32_t i, uint32_t *end)
     return 0;
 }
 
+/* Is punctuation token k a dash that can close a dateline ("NAIROBI -
+ * Pirates", "BAMAKO, Mali (AP) —", "WASHINGTON--")? An em or en dash, or a
+ * hyphen that stands apart (white space on a side) or next to another; a
+ * hyphen inside a word ("half-staff", "well-known") is none. */
+static inline int ne_s_dash(const ne_sent_t *s, uint32_t k)
+{
+    const ne_token_t *t = &s->d->tok.v[k];
+    if (t->kind != NE_TK_PUNCT) return 0;
+    const char *x = s->d->text + t->start;
+    if (!strncmp(x, "\xe2\x80\x94", 3) || !strncmp(x, "\xe2\x80\x93", 3)) return 1;
+    if (*x != '-') return 0;
+    if (t->flags & NE_TF_SPACE) return 1;
+    if (k + 1 >= s->te || (s->d->tok.v[k + 1].flags & NE_TF_SPACE)) return 1;
+    const ne_token_t *n = &s->d->tok.v[k + 1];
+    const ne_token_t *b = k > s->tb ? &s->d->tok.v[k - 1] : NULL;
+    return (n->kind == NE_TK_PUNCT && s->d->text[n->start] == '-') ||
+           (b && b->kind == NE_TK_PUNCT && s->d->text[b->start] == '-');
+}
+
+/* Is the word by itself a whole name or role of the dictionaries ("Italy",
+ * "Sicily")? Such a word ending in -ly is a name, no adverb: "Italy sent
+ * firefighters to Albania" is no "Italy-sent firefighters". One trie step. */
+static inline int ne_s_name_word(const ne_sent_t *s, int32_t word)
+{
+    uint32_t node = word >= 0 ? ne_lex_child(s->lx, 0, word) : NE_LEX_NONE;
+    return node != NE_LEX_NONE && ne_lex_node_entry(s->lx, node) != NE_LEX_NONE;
+}
+
 /* An adverb: a known one, or a plain word ending in -ly that is no verb. */
 static inline int ne_s_adverb(const ne_sent_t *s, uint32_t i)
 {
@@ -94,7 +122,7 @@ static inline int ne_s_adverb(const ne_sent_t *s, uint32_t i)
      * class, not only the 64 whose bits ne_lex_word_classes keeps) */
     return t->fold_len > 4 && w[t->fold_len - 2] == 'l' && w[t->fold_len - 1] == 'y' &&
            !(f & (NE_W_PREP | NE_W_DET)) && ne_lex_vforms(s->lx, t->word) == NE_LEX_NONE &&
-           ne_lex_cphrases(s->lx, t->word) == NE_LEX_NONE;
+           ne_lex_cphrases(s->lx, t->word) == NE_LEX_NONE && !ne_s_name_word(s, t->word);
 }
 
 #endif
