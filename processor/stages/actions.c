@@ -467,34 +467,6 @@ static int apposition_adjective(const ctx_t *c, uint32_t prev)
     return 0;
 }
 
-/* "The firm said exports to Germany could double", "officials say talks
- * with Iran resumed": an -s form right after a reporting verb opens the
- * reported clause, which needs a subject first, so it is that subject, a
- * plural noun, and no verb with the reporter as subject. prev is the token
- * before the form. */
-static int reported_subject_noun(const ctx_t *c, uint32_t prev, uint8_t forms)
-{
-    if (!(forms & NE_F_S) || (forms & (NE_F_PAST | NE_F_PPART | NE_F_ING)) || !valid_idx(c, prev) ||
-        !c->d->vg.n)
-        return 0;
-    const ne_vgroup_t *v = &c->d->vg.v[c->d->vg.n - 1];
-    return v->head == prev && (v->flags & NE_VG_SAY) && !(v->flags & (NE_VG_NOUN | NE_VG_PASSIVE));
-}
-
-/* "would build a second line in Tangier, raising exports to France": an
- * -s form right after the -ing verb that opens a participle clause (", V-ing")
- * is that verb's object, a plural noun, not a verb of its own. Not after a
- * verb of causing ("prompting protests": the protest is an act, caused_noun). */
-static int participle_object(const ctx_t *c, uint32_t prev, uint8_t forms)
-{
-    uint32_t lem = 0;
-    if (!(forms & NE_F_S) || (forms & (NE_F_PAST | NE_F_PPART | NE_F_ING)) || !valid_idx(c, prev) ||
-        prev <= c->tb || !is_punct(c, prev - 1, ",") || ment_at(c, prev) >= 0)
-        return 0;
-    if (!(verb_reading(c, prev, &lem) & NE_F_ING)) return 0;
-    return !(ne_lex_verb_flags(c->lx, tok(c, prev)->word) & NE_L_CAUSE);
-}
-
 /* A noun after a determiner, a possessive, a number or a hyphenated
  * modifier ("the attacks", "Russia's visit", "a U.S. ally", "an air strike",
  * "an open-ended strike", but not after a name: "al-Shabaab blew", "Ban
@@ -510,8 +482,7 @@ static int noun_position(const ctx_t *c, uint32_t prev, uint8_t forms)
                                   adjective_compound(c, prev, forms) || apposition_adjective(c, prev) ||
                                   after_prep_mention(c, prev, forms) ||
                                   time_possessive(c, prev) ||
-                                  after_gerund(c, prev) || of_modifier(c, prev, forms) ||
-                                  reported_subject_noun(c, prev, forms) || participle_object(c, prev, forms));
+                                  after_gerund(c, prev) || of_modifier(c, prev, forms));
 }
 
 /* "planned to visit", "refused to release", "threatened to impose": the
