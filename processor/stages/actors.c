@@ -4419,6 +4419,17 @@ static void note_subject(ctx_t *c)
         verb < c->s.te && (wf(c, c->s.tb) & NE_W_DET) && ne_s_ment(&c->s, c->s.tb) < 0;
 }
 
+/* "Prosecutors", "the judges": every member an organ of a state with no role
+ * (roles.tsv "-", kept as ""). Such a body acts on people and is no group
+ * that a later "them" stands for: "Police arrested six activists.
+ * Prosecutors charged them" keeps the activists as the people. */
+static int state_organ_only(const ne_mention_t *m)
+{
+    for (int k = 0; k < m->n; k++)
+        if (m->m[k].role[0] || !strncmp(m->m[k].code, "IGO", 3)) return 0;
+    return m->n > 0;
+}
+
 /* A plural group of people of no state ("young demonstrators", "the
  * rebels", "pensioners and football fans"), kept apart from the memory of
  * actors: "they" and "them" may stand for it when nothing named since
@@ -4431,6 +4442,7 @@ static void note_people(ne_memory_t *mem, const ne_mention_t *m)
         return;
     for (int k = 0; k < m->n; k++)
         if (m->m[k].country[0]) return; /* a compound with a state is named */
+    if (state_organ_only(m)) return;
     mention_copy(&mem->people, m);
     mem->people_at = mem->nrecent;
 }
