@@ -895,6 +895,29 @@ static const ne_mention_t *parallel_subject(const ctx_t *c, uint32_t i)
     return NULL;
 }
 
+/* "criticised President Lucia Paredes on Thursday, accusing her of": an
+ * object "him" or "her" that nothing remembered fits is the last person
+ * named by an office earlier in its sentence, of no state named yet (such a
+ * mention is placed by frames.c only after the sentence, so the memory does
+ * not hold it), when that person is not the sentence's subject. */
+static int one_titled_person(const ne_mention_t *m)
+{
+    return m->n == 1 && (m->flags & NE_MF_PERSON) && !(m->flags & (NE_MF_PLURAL | NE_MF_PERSONS)) &&
+           m->m[0].role[0];
+}
+
+static const ne_mention_t *titled_object(const ctx_t *c, uint32_t i)
+{
+    const ne_doc_t *d = c->s.d;
+    const ne_mention_t *subj = sentence_subject(c);
+    for (size_t k = d->ment.n; k > 0; k--) {
+        const ne_mention_t *m = &d->ment.v[k - 1];
+        if (m->te > i || m->tb < c->s.tb) continue;
+        if (one_titled_person(m) && (m->flags & NE_MF_GENERIC) && m != subj) return m;
+    }
+    return NULL;
+}
+
 static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
                                            int objective)
 {
@@ -964,6 +987,7 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
     }
     if (setting) return setting;
     if (people) return people;
+    if (kind == 'h' && objective) return titled_object(c, i);
     /* "Russia said they would": a subject "they" may stand for a state;
      * an object "them" ("put them on a plane to Washington") never does */
     if (kind == 't' && !objective) return resolve_pronoun(c, i, 'i', objective);
