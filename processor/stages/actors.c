@@ -2583,6 +2583,15 @@ static void parse_determiners(ctx_t *c, parse_t *p)
     }
 }
 
+/* "an allegation Kyiv denied", "the attack Hamas launched": a noun of an
+ * event (event-nouns.tsv) after a determiner is the head of its own phrase,
+ * and a name after it opens a relative clause with no "that"; it modifies
+ * no name. */
+static int names_event(const ctx_t *c, uint32_t k)
+{
+    return ne_lex_noun(c->s.lx, tok(c, k)->word) != NE_LEX_NONE;
+}
+
 /* After a determiner, a mention needs a role ahead or an actor name within
  * two plain modifiers ("the United States", "the paramilitary Rapid Support
  * Forces"). Returns 0 when there is neither. */
@@ -2591,7 +2600,7 @@ static int determiner_opens_mention(ctx_t *c, parse_t *p)
     if (!p->det || role_ahead_v(c, p->j, 1, 1)) return 1;
     uint32_t k = p->j;
     while (k < c->s.te && k - p->j < 2 && is_modifier(c, k) && !is_verbish(c, k) &&
-           lookup(c, k).type == A_NONE)
+           !names_event(c, k) && lookup(c, k).type == A_NONE)
         k++;
     if (lookup(c, k).type != A_ACTOR) return 0;
     p->j = k;
