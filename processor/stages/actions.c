@@ -1098,15 +1098,27 @@ static int conditional(const ctx_t *c, const ne_vgroup_t *g)
     return 0;
 }
 
+/* "Washington was deeply concerned by the detention", "Paris is alarmed at the
+ * verdict": the participle of a feeling (grammar class `feeling`, a word, not
+ * a lemma: "concerned" is a feeling, "concerns" a topic) says what its subject
+ * feels about what follows any preposition, "by" included, which names the
+ * cause of the feeling, not an agent. */
+static int feeling_participle(const ctx_t *c, const ne_vgroup_t *g)
+{
+    return (wf(c, g->head) & NE_W_FEELING) != 0;
+}
+
 /* "Israel is opposed to the plan", "forces were engaged in fighting": the
  * participle of a stative verb (lemma class `stative`) before a preposition
  * other than "by" is an adjective of state, and the clause says what an
  * active one would: the subject opposes, engages. */
 static int adjectival_passive(const ctx_t *c, const ne_vgroup_t *g)
 {
-    if (!(g->flags & NE_VG_PASSIVE) || !(ne_lex_lemma_flags(c->lx, g->lemma) & NE_L_STATIVE)) return 0;
+    if (!(g->flags & NE_VG_PASSIVE)) return 0;
     uint32_t n = g->head + 1;
-    return n < c->te && (wf(c, n) & NE_W_PREP) && !is_w(c, n, "by");
+    if (n >= c->te || !(wf(c, n) & NE_W_PREP)) return 0;
+    if (feeling_participle(c, g)) return 1;
+    return (ne_lex_lemma_flags(c->lx, g->lemma) & NE_L_STATIVE) && !is_w(c, n, "by");
 }
 
 /* The verb group headed by token i: its auxiliaries, voice and mood, and
@@ -1162,6 +1174,9 @@ static void shared_passive(const ctx_t *c, ne_vgroup_t *g, const ne_vgroup_t *pr
         !(forms & NE_F_PPART) || g->first != g->head ||
         (g->flags & (NE_VG_PASSIVE | NE_VG_NOUN | NE_VG_INFINITIVE)))
         return;
+    /* "said it was concerned and called on Beijing to": a feeling after
+     * "be" is an adjective, and the verb after "and" a past of its own */
+    if (feeling_participle(c, prev)) return;
     uint32_t k = g->head;
     while (k > c->tb && is_adverb(c, k - 1)) k--;
     if (k <= c->tb || !(is_w(c, k - 1, "and") || is_w(c, k - 1, "or"))) return;

@@ -930,6 +930,29 @@ static const ne_mention_t *parallel_subject(const ctx_t *c, uint32_t i)
     return NULL;
 }
 
+/* "criticised President Lucia Paredes on Thursday, accusing her of": an
+ * object "him" or "her" that nothing remembered fits is the last person
+ * named by an office earlier in its sentence, of no state named yet (such a
+ * mention is placed by frames.c only after the sentence, so the memory does
+ * not hold it), when that person is not the sentence's subject. */
+static int one_titled_person(const ne_mention_t *m)
+{
+    return m->n == 1 && (m->flags & NE_MF_PERSON) && !(m->flags & (NE_MF_PLURAL | NE_MF_PERSONS)) &&
+           m->m[0].role[0];
+}
+
+static const ne_mention_t *titled_object(const ctx_t *c, uint32_t i)
+{
+    const ne_doc_t *d = c->s.d;
+    const ne_mention_t *subj = sentence_subject(c);
+    for (size_t k = d->ment.n; k > 0; k--) {
+        const ne_mention_t *m = &d->ment.v[k - 1];
+        if (m->te > i || m->tb < c->s.tb) continue;
+        if (one_titled_person(m) && (m->flags & NE_MF_GENERIC) && m != subj) return m;
+    }
+    return NULL;
+}
+
 static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
                                            int objective)
 {
@@ -999,6 +1022,7 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
     }
     if (setting) return setting;
     if (people) return people;
+    if (kind == 'h' && objective) return titled_object(c, i);
     /* "Russia said they would": a subject "they" may stand for a state;
      * an object "them" ("put them on a plane to Washington") never does */
     if (kind == 't' && !objective) return resolve_pronoun(c, i, 'i', objective);
@@ -2690,6 +2714,15 @@ static void parse_determiners(ctx_t *c, parse_t *p)
     }
 }
 
+/* "an allegation Kyiv denied", "the attack Hamas launched": a noun of an
+ * event (event-nouns.tsv) after a determiner is the head of its own phrase,
+ * and a name after it opens a relative clause with no "that"; it modifies
+ * no name. */
+static int names_event(const ctx_t *c, uint32_t k)
+{
+    return ne_lex_noun(c->s.lx, tok(c, k)->word) != NE_LEX_NONE;
+}
+
 /* After a determiner, a mention needs a role ahead or an actor name within
  * two plain modifiers ("the United States", "the paramilitary Rapid Support
  * Forces"). Returns 0 when there is neither. */
@@ -2698,7 +2731,7 @@ static int determiner_opens_mention(ctx_t *c, parse_t *p)
     if (!p->det || role_ahead_v(c, p->j, 1, 1)) return 1;
     uint32_t k = p->j;
     while (k < c->s.te && k - p->j < 2 && is_modifier(c, k) && !is_verbish(c, k) &&
-           lookup(c, k).type == A_NONE)
+           !names_event(c, k) && lookup(c, k).type == A_NONE)
         k++;
     if (lookup(c, k).type != A_ACTOR) return 0;
     p->j = k;
@@ -4578,6 +4611,17 @@ static void note_subject(ctx_t *c)
         verb < c->s.te && (wf(c, c->s.tb) & NE_W_DET) && ne_s_ment(&c->s, c->s.tb) < 0;
 }
 
+/* "Prosecutors", "the judges": every member an organ of a state with no role
+ * (roles.tsv "-", kept as ""). Such a body acts on people and is no group
+ * that a later "them" stands for: "Police arrested six activists.
+ * Prosecutors charged them" keeps the activists as the people. */
+static int state_organ_only(const ne_mention_t *m)
+{
+    for (int k = 0; k < m->n; k++)
+        if (m->m[k].role[0] || !strncmp(m->m[k].code, "IGO", 3)) return 0;
+    return m->n > 0;
+}
+
 /* A plural group of people of no state ("young demonstrators", "the
  * rebels", "pensioners and football fans"), kept apart from the memory of
  * actors: "they" and "them" may stand for it when nothing named since
@@ -4590,6 +4634,7 @@ static void note_people(ne_memory_t *mem, const ne_mention_t *m)
         return;
     for (int k = 0; k < m->n; k++)
         if (m->m[k].country[0]) return; /* a compound with a state is named */
+    if (state_organ_only(m)) return;
     mention_copy(&mem->people, m);
     mem->people_at = mem->nrecent;
 }

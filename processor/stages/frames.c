@@ -5972,8 +5972,9 @@ static int32_t zero_relative(const ctx_t *c, int32_t subj)
  * that the two sides signed", "the sanctions Brussels imposed on Minsk":
  * a relative clause (or a zero relative) with its own subject subj, on an
  * antecedent that is no actor: the verb's patterns are matched
- * object-first, the antecedent's noun phrase as their object words. */
-static int thing_gap(ctx_t *c, size_t gi, int32_t subj)
+ * object-first, the antecedent's noun phrase as their object words. With
+ * reply_only, only a pattern whose counterpart is the reply's (option reply). */
+static int thing_gap(ctx_t *c, size_t gi, int32_t subj, int reply_only)
 {
     ne_doc_t *d = c->s.d;
     ne_vgroup_t *h = &d->vg.v[gi];
@@ -5991,6 +5992,7 @@ static int thing_gap(ctx_t *c, size_t gi, int32_t subj)
     if (from == UINT32_MAX) return 0;
     ne_match_t mt;
     if (!ne_actions_match_gapped(c->s.lx, d, c->s.tb, c->s.te, h, from, gap, &mt)) return 0;
+    if (reply_only && !(mt.pat->opts & NE_PO_REPLY)) return 0;
     take_match(c, gi, &mt, mt.target);
     h->subj = subj;
     return 1;
@@ -6120,8 +6122,12 @@ static int match_object_gap(ctx_t *c, size_t gi)
     if (ante < 0) ante = zero_relative(c, subj);
     /* a reaction to the clause before first: "a move that Washington
      * welcomed" is not `welcome * move  obj`, which names no one */
+    /* ... but a reply the antecedent's own noun names comes before it: "an
+     * accusation Zagreb dismissed" is `dismiss * accusation  reply` (016, a
+     * denial), not the plain rejection of the accuser (`dismiss +`) */
     if (ante < 0)
-        return clause_gap(c, gi, subj, 0) || thing_gap(c, gi, subj) || clause_gap(c, gi, subj, 1);
+        return thing_gap(c, gi, subj, 1) || clause_gap(c, gi, subj, 0) || thing_gap(c, gi, subj, 0) ||
+               clause_gap(c, gi, subj, 1);
     if (ante == subj) return 0;
     /* the pattern minus its leading '+', as in the passive voice */
     ne_vgroup_t gap = *h;

@@ -1283,6 +1283,7 @@ static const struct grammar_class_s {
     {"possible", NE_W_POSSIBLE, 0},
     {"condition", NE_W_CONDITION, 0},
     {"future-time", NE_W_FUTURE_TIME, 0},
+    {"feeling", NE_W_FEELING, 0},
     {"timestart-relative-day", NE_W_TIMESTART, 0, NE_DR_RELATIVE_DAY},
     {"timestart-day-word", NE_W_TIMESTART, 0, NE_DR_DAY_WORD},
     {"timestart-weekend", NE_W_TIMESTART, 0, NE_DR_WEEKEND},

@@ -70,6 +70,7 @@ enum {
     NE_W_CONDITION = 1u << 27, /* if, unless: a condition put on what follows or precedes */
     NE_W_NAME_SUFFIX = 1u << 28, /* jr, sr: ends a person's name ("Marcos Jr.") */
     NE_W_FUTURE_TIME = 1u << 29, /* when, once, until: after a future, a condition */
+    NE_W_FEELING = 1u << 30, /* concerned, alarmed: after be, the subject's feeling, also before "by" */
 };
 
 /* The date rules of dates.c a word may begin (ne_lex_date_rules), from the
