@@ -1886,6 +1886,30 @@ static void note_cast(ne_memory_t *mem, const ne_mention_t *m)
 
 /* The first two targets of a remembered event with distinct codes and a
  * state each, into out: 1, or 0 when there are no two. */
+/* Out becomes the pair a, b: parties of the article, not named here. */
+static void set_pair(ne_mention_t *out, const ne_member_t *a, const ne_member_t *b)
+{
+    out->n = 2;
+    out->m[0] = *a;
+    out->m[1] = *b;
+    out->m[0].start = out->m[0].end = out->m[1].start = out->m[1].end = 0;
+}
+
+/* The two sides of remembered event e: its first agent, of a state, and
+ * its first target of a state that is not that agent (a reciprocal act,
+ * "clashed", keeps both sides as targets). 0 when it has no such pair. */
+static int event_sides(const struct ne_memevent_s *e, ne_mention_t *out)
+{
+    if (!e->nagent || !e->ntarget || !e->agent[0].country[0]) return 0;
+    const ne_member_t *a = &e->agent[0];
+    for (int t = 0; t < e->ntarget; t++)
+        if (e->target[t].country[0] && strcmp(e->target[t].code, a->code)) {
+            set_pair(out, a, &e->target[t]);
+            return 1;
+        }
+    return 0;
+}
+
 static int two_targets(const struct ne_memevent_s *e, ne_mention_t *out)
 {
     int t1 = -1;
@@ -1894,10 +1918,7 @@ static int two_targets(const struct ne_memevent_s *e, ne_mention_t *out)
         if (t1 < 0) {
             t1 = t;
         } else if (strcmp(e->target[t].code, e->target[t1].code)) {
-            out->n = 2;
-            out->m[0] = e->target[t1];
-            out->m[1] = e->target[t];
-            out->m[0].start = out->m[0].end = out->m[1].start = out->m[1].end = 0;
+            set_pair(out, &e->target[t1], &e->target[t]);
             return 1;
         }
     }
@@ -1964,10 +1985,7 @@ static int main_dyad(const ctx_t *c, ne_mention_t *out, int *count_out)
                     (!strcmp(out->m[0].country, b->country) && !strcmp(out->m[1].country, a->country)));
         if (count > best || (same && official(a) && official(b) && !(official(&out->m[0]) && official(&out->m[1])))) {
             best = count;
-            out->n = 2;
-            out->m[0] = *a;
-            out->m[1] = *b;
-            out->m[0].start = out->m[0].end = out->m[1].start = out->m[1].end = 0;
+            set_pair(out, a, b);
         }
     }
     if (count_out) *count_out = best;
@@ -1986,17 +2004,7 @@ static int two_adversaries(const ctx_t *c, ne_mention_t *out)
             if (two_targets(e, out)) return 1;
             continue;
         }
-        /* the other side: the first target that is not the agent (a
-         * reciprocal act, "clashed", keeps both sides as targets) */
-        const ne_member_t *a = &e->agent[0], *b = NULL;
-        for (int t = 0; t < e->ntarget && !b; t++)
-            if (e->target[t].country[0] && strcmp(e->target[t].code, a->code)) b = &e->target[t];
-        if (!a->country[0] || !b) continue;
-        out->n = 2;
-        out->m[0] = *a;
-        out->m[1] = *b;
-        out->m[0].start = out->m[0].end = out->m[1].start = out->m[1].end = 0;
-        return 1;
+        if (event_sides(e, out)) return 1;
     }
     return 0;
 }
@@ -2013,16 +2021,7 @@ static int two_fighters(const ctx_t *c, ne_mention_t *out)
     for (size_t k = 0; k < n; k++) {
         const struct ne_memevent_s *e = &mem->events[(mem->nevents - 1 - k) % NE_MEM_EVENTS];
         int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
-        if (root < 18 || root > 20 || !e->nagent || !e->ntarget || !e->agent[0].country[0]) continue;
-        const ne_member_t *a = &e->agent[0], *b = NULL;
-        for (int t = 0; t < e->ntarget && !b; t++)
-            if (e->target[t].country[0] && strcmp(e->target[t].code, a->code)) b = &e->target[t];
-        if (!b) continue;
-        out->n = 2;
-        out->m[0] = *a;
-        out->m[1] = *b;
-        out->m[0].start = out->m[0].end = out->m[1].start = out->m[1].end = 0;
-        return 1;
+        if (root >= 18 && root <= 20 && event_sides(e, out)) return 1;
     }
     return 0;
 }
@@ -2126,10 +2125,7 @@ static int rival_leaders(const ctx_t *c, ne_mention_t *out)
     for (size_t b = 1; b <= have; b++) {
         const struct ne_memevent_s *e = &mem->events[(mem->nevents - b) % NE_MEM_EVENTS];
         if (!e->nagent || !e->ntarget || !rival_roles(&e->agent[0], &e->target[0], 1)) continue;
-        out->n = 2;
-        out->m[0] = e->agent[0];
-        out->m[1] = e->target[0];
-        out->m[0].start = out->m[0].end = out->m[1].start = out->m[1].end = 0;
+        set_pair(out, &e->agent[0], &e->target[0]);
         return 1;
     }
     return 0;

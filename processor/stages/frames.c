@@ -1496,20 +1496,30 @@ static const char *role_mate_state(const ctx_t *c, const ne_member_t *other)
     return best;
 }
 
-/* The state of the last mention before this sentence whose head noun (its
- * last word, singular) is the head noun of member m's text; NULL if none.
- * Bounded by the ring of recent mentions. */
-/* "Burkina Faso's military government expelled two French diplomats ...
- * The junta has already ordered French troops out": "the junta" is the
- * government the article named as military-ruled (a mention of role GOV
- * with a word of class JUNTA: "military government", "the junta in
- * Niamey"), not the last government of any kind (the diplomats'). */
-static uint32_t member_head_in(const ctx_t *c, const ne_member_t *m, int gc);
-
-static const char *junta_state(const ctx_t *c, const ne_member_t *m)
+/* The member's head noun: the word of the sentence that ends where member
+ * m ends; UINT32_MAX when there is none. resolve_member finds it once. */
+static uint32_t member_head(const ctx_t *c, const ne_member_t *m)
 {
-    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_JUNTA), k = member_head_in(c, m, NE_GC_JUNTA);
-    if (k == UINT32_MAX) return NULL;
+    for (uint32_t k = c->s.tb; k < c->s.te; k++)
+        if (tok(c, k)->end == m->end) return tok(c, k)->kind == NE_TK_WORD ? k : UINT32_MAX;
+    return UINT32_MAX;
+}
+
+/* Is head h (member_head) a word of grammar class gc? */
+static int head_in(const ctx_t *c, uint32_t h, int gc)
+{
+    return h != UINT32_MAX && ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, gc), tok(c, h)->word);
+}
+
+/* "Burkina Faso's military government expelled two French diplomats ...
+ * The junta has already ordered French troops out": "the junta" (head h)
+ * is the government the article named as military-ruled (a mention of
+ * role GOV with a word of class JUNTA: "military government", "the junta
+ * in Niamey"), not the last government of any kind (the diplomats'). */
+static const char *junta_state(const ctx_t *c, uint32_t h)
+{
+    if (!head_in(c, h, NE_GC_JUNTA)) return NULL;
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_JUNTA);
     const ne_memory_t *mem = c->mem;
     size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
     for (size_t q = 0; q < n; q++) {
@@ -1521,14 +1531,12 @@ static const char *junta_state(const ctx_t *c, const ne_member_t *m)
     return NULL;
 }
 
-static const char *same_head_state(const ctx_t *c, const ne_member_t *m)
+/* The state of the last mention before this sentence whose head noun (its
+ * last word, singular) is member m's head noun h; NULL if none. Bounded by
+ * the ring of recent mentions. */
+static const char *same_head_state(const ctx_t *c, const ne_member_t *m, uint32_t h)
 {
-    int32_t head = -1;
-    for (uint32_t k = c->s.tb; k < c->s.te; k++)
-        if (tok(c, k)->end == m->end && tok(c, k)->kind == NE_TK_WORD) {
-            head = tok(c, k)->word;
-            break;
-        }
+    int32_t head = h == UINT32_MAX ? -1 : tok(c, h)->word;
     if (head < 0) return NULL;
     int32_t sg = ne_lex_singular(c->s.lx, head);
     if (sg >= 0) head = sg;
@@ -1608,32 +1616,19 @@ static const char *dateline_state(const ctx_t *c)
     return NULL;
 }
 
-/* Is the member people who flee, by a bare noun (class REFUGEES:
- * "120 migrants", "the refugees"), with no word of where they come from? */
-/* The token of the sentence that ends where member m ends, if it is a
- * word of grammar class gc: the member's head noun; else UINT32_MAX. */
-static uint32_t member_head_in(const ctx_t *c, const ne_member_t *m, int gc)
+/* Is member m, of head h, people who flee named by a bare noun (class
+ * REFUGEES: "120 migrants", "the refugees"), with no word of where they
+ * come from? */
+static int fleeing_people(const ctx_t *c, const ne_member_t *m, uint32_t h)
 {
-    uint32_t k = c->s.tb;
-    while (k < c->s.te && tok(c, k)->end != m->end)
-        k++;
-    if (k >= c->s.te || tok(c, k)->kind != NE_TK_WORD ||
-        !ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, gc), tok(c, k)->word))
-        return UINT32_MAX;
-    return k;
-}
-
-static int fleeing_people(const ctx_t *c, const ne_member_t *m)
-{
-    uint32_t k = member_head_in(c, m, NE_GC_REFUGEES);
-    if (k == UINT32_MAX) return 0;
+    if (!head_in(c, h, NE_GC_REFUGEES)) return 0;
     /* "refugees fleeing the war in Liberia", "migrants from Libya": the
      * words after them name where they come from */
-    if (k + 1 < c->s.te && ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_FLIGHT), tok(c, k + 1)->word))
+    if (h + 1 < c->s.te && ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_FLIGHT), tok(c, h + 1)->word))
         return 0;
     /* "Tamil civilian refugees": a people's word before the noun says whose
      * they are (placed as any role); only numbers and determiners may come */
-    for (uint32_t q = k; q > c->s.tb && tok(c, q - 1)->start >= m->start; q--)
+    for (uint32_t q = h; q > c->s.tb && tok(c, q - 1)->start >= m->start; q--)
         if (tok(c, q - 1)->kind == NE_TK_WORD && !(wf(c, q - 1) & (NE_W_NUM | NE_W_DET))) return 0;
     return 1;
 }
@@ -1660,15 +1655,16 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
                            uint32_t near, int target)
 {
     if (!unplaced(m)) return;
+    uint32_t head = member_head(c, m);
     /* "the coast guard rescued 120 migrants off Crete", "police arrested 30
      * migrants in Sicily": people who flee, acted on, are not of the state
      * where they are, nor of the actor's; with no state of their own named
      * ("Syrian refugees", "migrants from Libya"), they stay unplaced */
-    if (target && fleeing_people(c, m)) return;
+    if (target && fleeing_people(c, m, head)) return;
     /* "Moldova expelled a Russian diplomat after accusing the embassy of
      * funding ...": an embassy a state acts on is another state's, the
      * nearest one named, else the article's other state */
-    if (target && other && other->country[0] && member_head_in(c, m, NE_GC_EMBASSIES) != UINT32_MAX) {
+    if (target && other && other->country[0] && head_in(c, head, NE_GC_EMBASSIES)) {
         const char *st = nearest_state(c, near, other->country);
         if (!st) st = other_article_state(c, other);
         if (st) {
@@ -1682,8 +1678,8 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
     /* "Mali's military junta ordered ... sanctions against members of the
      * junta": a role named by the noun an earlier placed mention ended with
      * is that mention's (the same noun, not only the same role) */
-    if (role[0] && role[0] != '-') st = same_head_state(c, m);
-    if (!st && !strcmp(role, "GOV")) st = junta_state(c, m);
+    if (role[0] && role[0] != '-') st = same_head_state(c, m, head);
+    if (!st && !strcmp(role, "GOV")) st = junta_state(c, head);
     if (!st && target) st = mediated_party_state(c, other, near);
     /* "sanctioned two American companies ... banned the firms from trading
      * in China": "the" and a role alone is the last one of that role the
