@@ -1265,8 +1265,11 @@ static int is_verbish(const ctx_t *c, uint32_t j)
  * begins? Asked after at least one noun of the phrase: "[Israeli aircraft]
  * struck", "[Haiti's capital] killed", "[the general] told". The verb is a
  * past form, or an -s form before a determiner, number, pronoun or name
- * ("[Russia's army] orders the ..."). After an adverb the word is still a
- * modifier ("the newly elected president"). */
+ * ("[Russia's army] orders the ..."), or after a plural noun the base form
+ * there, the present of headlines and timelines ("[Chinese vessels] attack
+ * Philippine boats": a plural noun rarely modifies a compound's head, and
+ * then not before a determiner or a name). After an adverb the word is
+ * still a modifier ("the newly elected president"). */
 static int verb_ends_phrase(const ctx_t *c, uint32_t k)
 {
     const ne_token_t *t = tok(c, k);
@@ -1277,7 +1280,9 @@ static int verb_ends_phrase(const ctx_t *c, uint32_t k)
          v = ne_lex_vform(c->s.lx, v)->next)
         forms |= ne_lex_vform(c->s.lx, v)->forms;
     if (forms & NE_F_PAST) return 1;
-    if (!(forms & NE_F_S) || k + 1 >= c->s.te) return 0;
+    int plural_base = (forms & NE_F_BASE) && k > c->s.tb && tok(c, k - 1)->kind == NE_TK_WORD &&
+                      ne_lex_singular(c->s.lx, tok(c, k - 1)->word) >= 0;
+    if (!((forms & NE_F_S) || plural_base) || k + 1 >= c->s.te) return 0;
     const ne_token_t *n = tok(c, k + 1);
     return (wf(c, k + 1) & (NE_W_DET | NE_W_NUM | NE_W_PRON | NE_W_POSS)) ||
            n->kind == NE_TK_NUM || (n->flags & NE_TF_CAP);

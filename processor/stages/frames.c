@@ -3827,6 +3827,42 @@ static int32_t expelling_place(const ctx_t *c, uint32_t from, const char *code)
     return -1;
 }
 
+/* A state's mention at token k (one party, a state or its capital with no
+ * role, or an organ of a state) whose state is not `other`'s, else -1. */
+static int32_t other_state_at(const ctx_t *c, uint32_t k, const char *other)
+{
+    int32_t m = ment_at(c, k);
+    if (m < 0 || c->s.d->ment.v[m].n != 1 || (c->s.d->ment.v[m].flags & NE_MF_GENERIC)) return -1;
+    const ne_member_t *mm = &c->s.d->ment.v[m].m[0];
+    return mm->country[0] && strcmp(mm->country, other) ? m : -1;
+}
+
+#define MAX_POSTING_REACH 6 /* tokens from the verb to "to": "was summoned on Monday to the Polish ..." */
+
+/* "Russia's ambassador to Poland was summoned", "Moscow's envoy in Warsaw
+ * was expelled", "the Russian ambassador was summoned to the Polish
+ * foreign ministry": a diplomat acted on in the passive with no agent
+ * (summoned, rebuked: root 11; expelled: 16, 174) is acted on by the state
+ * he is posted to, named after "to" or "in" right after him, or after "to"
+ * past the verb. The mention, or -1. */
+static int32_t posting_state(const ctx_t *c, const ne_vgroup_t *g, int32_t subj, const char *code)
+{
+    int root = code_root(code);
+    if (subj < 0 || (root != 11 && root != 16 && strncmp(code, "174", 3))) return -1;
+    const ne_mention_t *sm = &c->s.d->ment.v[subj];
+    if (sm->n != 1 || !sm->m[0].country[0] || !diplomat_member(c, &sm->m[0])) return -1;
+    const char *own = sm->m[0].country;
+    if (sm->te + 1 < g->head && (is_w(c, sm->te, "to") || is_w(c, sm->te, "in"))) {
+        int32_t m = other_state_at(c, sm->te + 1, own);
+        if (m >= 0) return m;
+    }
+    for (uint32_t k = g->head + 1; k + 1 < c->s.te && k <= g->head + MAX_POSTING_REACH; k++) {
+        if (is_punct(c, k, ".;:,") || is_w(c, k, "by")) break;
+        if (is_w(c, k, "to")) return other_state_at(c, k + 1, own);
+    }
+    return -1;
+}
+
 static int32_t passive_agent(const ctx_t *c, uint32_t from, const char *code)
 {
     int32_t by = by_agent(c, from);
@@ -4861,6 +4897,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     if ((g->flags & NE_VG_PASSIVE) && !(g->flags & NE_VG_CONTROLLED) && !(g->pat->opts & NE_PO_THREAT)) {
         int32_t agent = passive_agent(c, agent_from(c, g, mt.end), proto.code), noun = subj < 0 ? event_patient(c, g) : -1;
         if (agent < 0) agent = expelling_place(c, g->head + 1, proto.code);
+        if (agent < 0) agent = posting_state(c, g, subj, proto.code);
         if (agent < 0) agent = relative_attack_agent(c, g, proto.code);
         if (subj < 0 && noun < 0) subj = holder_subject(c, g);
         if (agent < 0 && subj >= 0 && (na = custody_agent(c, proto.code, subj, g->head, act)) > 0) {
