@@ -2333,16 +2333,22 @@ static int same_noun_class(const ne_lexicon_t *lx, int32_t a, int32_t b)
 
 /* As recall_event; with a lexicon, an event named by a noun of the same
  * class counts as coded by the word ("staged drills ... condemned the
- * exercises"). */
+ * exercises"), and so does one coded by a verb whose base form shares a
+ * class with the word ("drones crossed into its airspace ... called the
+ * incursion reckless": class ENTRIES). */
 static const struct ne_memevent_s *recall_event_lx(const ne_lexicon_t *lx, const ne_memory_t *mem,
                                                    uint32_t roots, int32_t word)
 {
     const struct ne_memevent_s *e;
-    for (int pass = word >= 0 ? 0 : 1; pass < 2; pass++)
+    /* pass 0: named by the word or a noun of its class; 1: coded by a verb
+     * of its class ("the raid" is the raid a killing was told in before
+     * it is a later "attacked"); 2: any event of the roots */
+    for (int pass = word >= 0 ? (lx ? 0 : 1) : 2; pass < 3; pass++)
         for (size_t b = 1; (e = mem_event(mem, b)); b++) {
             int root = class_root(e->code);
             if (root < 1 || root > 20 || !(roots & (1u << root))) continue;
-            if (pass == 0 && e->word != word && e->means != word && !same_noun_class(lx, e->means, word))
+            if (pass < 2 && e->word != word && e->means != word && !same_noun_class(lx, e->means, word) &&
+                (pass == 0 || !same_noun_class(lx, e->word, word)))
                 continue;
             return e;
         }
