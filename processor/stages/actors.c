@@ -2840,6 +2840,15 @@ static int head_org(ctx_t *c, build_t *b, parse_t *p);
  * punctuation, a preposition, a conjunction or a finite verb), and is no
  * verb: it has no verb reading, or the name follows "the" or a hyphen
  * ("Russia says that" and "visited Washington last week" are no such). */
+/* Is token k the last word of a name in the plural form ("the Philippines",
+ * "the Maldives", "the Comoros"): a capitalised word ending in "s"? */
+static int plural_name(const ctx_t *c, uint32_t k)
+{
+    const ne_token_t *t = tok(c, k);
+    return t->kind == NE_TK_WORD && (t->flags & NE_TF_CAP) && t->fold_len > 3 &&
+           ne_tok_fold(c->s.d, t)[t->fold_len - 1] == 's';
+}
+
 static int name_modifies_noun(const ctx_t *c, uint32_t k)
 {
     if (k + 1 >= c->s.te || !is_modifier(c, k) || wf(c, k) || ne_s_adverb(&c->s, k) ||
@@ -2861,6 +2870,12 @@ static int name_modifies_noun(const ctx_t *c, uint32_t k)
           finite_verb(c, k + 1)))
         return 0;
     if (!is_verbish(c, k)) return 1;
+    /* "China and the Philippines agree to set up": after a name in the
+     * plural ("the Philippines", "the Maldives"), a verb before "to" and a
+     * verb is the present of the clause, not a noun the state owns */
+    if (first == k && first > c->s.tb && is_w(c, first + 1, "to") && first + 2 < c->s.te &&
+        is_verbish(c, first + 2) && plural_name(c, first - 1))
+        return 0;
     uint32_t n = first; /* the name's first token */
     while (n > c->s.tb && ne_s_ment(&c->s, n - 1) < 0 &&
            tok(c, n - 1)->kind == NE_TK_WORD && (tok(c, n - 1)->flags & NE_TF_CAP))
