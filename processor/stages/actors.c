@@ -1261,6 +1261,34 @@ static int is_verbish(const ctx_t *c, uint32_t j)
     return ne_lex_vforms(c->s.lx, tok(c, j)->word) != NE_LEX_NONE;
 }
 
+#define MAX_CLAUSE_LOOK 16 /* tokens: a clause's verb is near its subject */
+
+/* Is there a past form or an auxiliary after token k in its clause (up to
+ * a comma, semicolon, colon, full stop, or a word that opens a clause)? */
+static int clause_has_finite(const ctx_t *c, uint32_t k)
+{
+    for (uint32_t q = k + 1; q < c->s.te && q - k <= MAX_CLAUSE_LOOK; q++) {
+        const ne_token_t *t = tok(c, q);
+        if (t->kind == NE_TK_PUNCT && strchr(",;:.", c->s.d->text[t->start])) return 0;
+        if (wf(c, q) & (NE_W_REL | NE_W_SUBORD | NE_W_CONJ)) return 0;
+        if (finite_verb(c, q)) return 1;
+    }
+    return 0;
+}
+
+/* Is token k a noun in the plural: one the dictionaries list with its
+ * singular ("vessels"), or a word in -s that is no -ss, -us or -is
+ * ("rebels", "protesters"; not "press", "status", "analysis")? */
+static int plural_noun(const ctx_t *c, uint32_t k)
+{
+    const ne_token_t *t = tok(c, k);
+    if (t->kind != NE_TK_WORD) return 0;
+    if (ne_lex_singular(c->s.lx, t->word) >= 0) return 1;
+    if (t->fold_len < 4 || wf(c, k)) return 0;
+    const char *f = ne_tok_fold(c->s.d, t) + t->fold_len - 2;
+    return f[1] == 's' && f[0] != 's' && f[0] != 'u' && f[0] != 'i';
+}
+
 /* Does the noun phrase end before token k, where the verb of the clause
  * begins? Asked after at least one noun of the phrase: "[Israeli aircraft]
  * struck", "[Haiti's capital] killed", "[the general] told". The verb is a
@@ -1280,12 +1308,16 @@ static int verb_ends_phrase(const ctx_t *c, uint32_t k)
          v = ne_lex_vform(c->s.lx, v)->next)
         forms |= ne_lex_vform(c->s.lx, v)->forms;
     if (forms & NE_F_PAST) return 1;
-    int plural_base = (forms & NE_F_BASE) && k > c->s.tb && tok(c, k - 1)->kind == NE_TK_WORD &&
-                      ne_lex_singular(c->s.lx, tok(c, k - 1)->word) >= 0;
+    int plural_base = (forms & NE_F_BASE) && k > c->s.tb && plural_noun(c, k - 1);
     if (!((forms & NE_F_S) || plural_base) || k + 1 >= c->s.te) return 0;
     const ne_token_t *n = tok(c, k + 1);
-    return (wf(c, k + 1) & (NE_W_DET | NE_W_NUM | NE_W_PRON | NE_W_POSS)) ||
-           n->kind == NE_TK_NUM || (n->flags & NE_TF_CAP);
+    if ((wf(c, k + 1) & (NE_W_DET | NE_W_NUM | NE_W_PRON | NE_W_POSS)) || n->kind == NE_TK_NUM ||
+        (n->flags & NE_TF_CAP))
+        return 1;
+    /* "Houthi rebels fire missiles at ships": before a bare noun, the base
+     * form is the verb when the clause has no other (a compound's head, as
+     * in "arms control talks resumed", leaves the clause its verb) */
+    return plural_base && n->kind == NE_TK_WORD && !wf(c, k + 1) && !clause_has_finite(c, k + 1);
 }
 
 /* Is token k a past form or an auxiliary: surely the finite verb? */
@@ -2835,11 +2867,6 @@ static int head_actor_modifier(ctx_t *c, build_t *b, parse_t *p, atom_t a,
 
 static int head_org(ctx_t *c, build_t *b, parse_t *p);
 
-/* Does the name of a state end before k, a plain noun it modifies ("the
- * Jordan attack,", "the Ukraine war.")? The noun ends the phrase (before
- * punctuation, a preposition, a conjunction or a finite verb), and is no
- * verb: it has no verb reading, or the name follows "the" or a hyphen
- * ("Russia says that" and "visited Washington last week" are no such). */
 /* Is token k the last word of a name in the plural form ("the Philippines",
  * "the Maldives", "the Comoros"): a capitalised word ending in "s"? */
 static int plural_name(const ctx_t *c, uint32_t k)
@@ -2848,6 +2875,12 @@ static int plural_name(const ctx_t *c, uint32_t k)
     return t->kind == NE_TK_WORD && (t->flags & NE_TF_CAP) && t->fold_len > 3 &&
            ne_tok_fold(c->s.d, t)[t->fold_len - 1] == 's';
 }
+
+/* Does the name of a state end before k, a plain noun it modifies ("the
+ * Jordan attack,", "the Ukraine war.")? The noun ends the phrase (before
+ * punctuation, a preposition, a conjunction or a finite verb), and is no
+ * verb: it has no verb reading, or the name follows "the" or a hyphen
+ * ("Russia says that" and "visited Washington last week" are no such). */
 
 static int name_modifies_noun(const ctx_t *c, uint32_t k)
 {
@@ -3395,7 +3428,7 @@ static int head_modifier(ctx_t *c, build_t *b, parse_t *p)
     if (is_modifier(c, p->j) && p->mods < 3 && !b->role_set &&
         role_ahead_v(c, p->j, 1, p->det) &&
         (p->det || !is_verbish(c, p->j) || base_noun_before_role(c, p->j)) &&
-        !(p->mods > 0 && verb_ends_phrase(c, p->j))) {
+        !((p->mods > 0 || p->j > p->start) && verb_ends_phrase(c, p->j))) {
         if (has_class(c, p->j, NE_MC_FORMER, NULL)) p->former = 1;
         p->j++;
         p->mods++;
