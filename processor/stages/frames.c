@@ -2422,6 +2422,14 @@ static uint32_t by_after_participle(const ctx_t *c, uint32_t head)
     return 0;
 }
 
+/* The word at token k in the singular, when the dictionaries list its
+ * singular ("drills" -> "drill"); else the word itself. */
+static int32_t noun_lemma(const ctx_t *c, uint32_t k)
+{
+    int32_t w = tok(c, k)->word, sg = w >= 0 ? ne_lex_singular(c->s.lx, w) : -1;
+    return sg >= 0 ? sg : w;
+}
+
 static int event_agent_in_phrase(const ctx_t *c, uint32_t head, ne_member_t *out)
 {
     const ne_doc_t *d = c->s.d;
@@ -2442,6 +2450,9 @@ static int event_agent_in_phrase(const ctx_t *c, uint32_t head, ne_member_t *out
     }
     uint32_t by = by_after_participle(c, head);
     if (is_w(c, head + 1, "by")) by = head + 1;
+    /* "the joint drills of the United States and South Korea" */
+    if (is_w(c, head + 1, "of") && ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_AGENT_OF), noun_lemma(c, head)))
+        by = head + 1;
     if (by) {
         int32_t m = ment_at(c, by + 1);
         if (m < 0 && (wf(c, by + 1) & NE_W_DET)) m = ment_at(c, by + 2);
