@@ -773,6 +773,32 @@ static int participle_opener(const ctx_t *c, uint32_t before)
            is_w(c, before, "and");
 }
 
+#define MAX_GERUND_REACH 10 /* tokens back from "by"/"and" to the gerund it joins */
+
+/* "accused Britain of prolonging the war by supplying missiles", "of
+ * prolonging the war and supplying missiles": "by" or "and" at token
+ * `before` goes on a gerund (an -ing word after a preposition) earlier in
+ * the clause, with no comma or past form between: the -ing form after it
+ * is part of that gerund's phrase, a noun too, not the main subject's act
+ * ("Russia retaliated by expelling" still is). */
+static int joins_gerund(const ctx_t *c, uint32_t before)
+{
+    if (!valid_idx(c, before) || !(is_w(c, before, "by") || is_w(c, before, "and"))) return 0;
+    for (uint32_t k = before; k > c->tb + 1 && before - k < MAX_GERUND_REACH; k--) {
+        uint32_t q = k - 1;
+        const ne_token_t *t = tok(c, q);
+        if (t->kind == NE_TK_PUNCT) return 0;
+        if (t->kind != NE_TK_WORD || ment_at(c, q) >= 0) continue;
+        uint32_t lem = 0;
+        uint8_t forms = verb_reading(c, q, &lem);
+        if (forms & NE_F_PAST) return 0;
+        if (t->fold_len > 4 && !memcmp(ne_tok_fold(c->d, t) + t->fold_len - 3, "ing", 3) &&
+            (wf(c, q - 1) & NE_W_PREP))
+            return 1;
+    }
+    return 0;
+}
+
 /* "Canada joined Britain in condemning the executions": "in" at token
  * `in` right after the object of a finite verb (a mention right after the
  * verb), before an -ing form: the act is the main subject's, as after
@@ -879,6 +905,8 @@ static void read_ing_form(const ctx_t *c, ne_vgroup_t *g, uint32_t prev, uint32_
          * governs it, as "vowed to target" has it */
         if (!x2 && (pforms & NE_F_BASE) && g->first == before && before > c->tb && is_w(c, before - 1, "to"))
             read_infinitive(c, g, before - 1);
+    } else if (joins_gerund(c, before)) {
+        g->flags |= NE_VG_NOUN;
     } else if (participle_opener(c, before) || joined_in(c, before)) {
         g->flags |= NE_VG_PARTICIPLE;
     } else if (valid_idx(c, before) && ment_at(c, before) < 0 && (wf(c, before) & NE_W_SPEECH_NOUN)) {
