@@ -5586,6 +5586,38 @@ static int32_t threatened_act(const ctx_t *c, uint32_t first)
     return en >= 0 && definite_phrase(c, (uint32_t)en) ? en : -1;
 }
 
+/* Is role r that of a state or one of its organs ("", GOV, MIL, COP)? */
+static int state_organ_role(const char *r)
+{
+    return !r[0] || !strcmp(r, "GOV") || !strcmp(r, "MIL") || !strcmp(r, "COP");
+}
+
+/* "the foreign ministry warned that the army would take countermeasures",
+ * "Iran warned that its army would respond": is every party of mention b
+ * the speaking state's own organ (its state's, or a state organ not yet
+ * placed when the speaker is a state or an organ of one, placed or not:
+ * "a spokesman for the ministry")? It carries out the threat; it is not
+ * threatened. */
+static int threat_carriers(const ctx_t *c, int32_t a, int32_t b)
+{
+    const ne_mention_t *x = &c->s.d->ment.v[a], *y = &c->s.d->ment.v[b];
+    if (!x->n || !y->n) return 0;
+    for (int i = 0; i < x->n; i++)
+        if (!state_organ_role(x->m[i].role) || (!x->m[i].country[0] && !x->m[i].role[0])) return 0;
+    for (int j = 0; j < y->n; j++) {
+        const ne_member_t *q = &y->m[j];
+        if (!state_organ_role(q->role)) return 0;
+        if (!q->country[0]) {
+            if (!q->role[0]) return 0;
+            continue;
+        }
+        int own = 0;
+        for (int i = 0; i < x->n && !own; i++) own = !strcmp(x->m[i].country, q->country);
+        if (!own) return 0;
+    }
+    return 1;
+}
+
 static void resolve_threat(ctx_t *c, size_t gi)
 {
     ne_doc_t *d = c->s.d;
@@ -5611,7 +5643,7 @@ static void resolve_threat(ctx_t *c, size_t gi)
     if (actor >= 0 && (d->ment.v[actor].flags & NE_MF_SPEAKER)) actor = speaker(c);
     if (actor < 0) return;
     g->subj = actor;
-    if (subj >= 0 && d->ment.v[subj].n && !same_party(c, actor, subj) &&
+    if (subj >= 0 && d->ment.v[subj].n && !same_party(c, actor, subj) && !threat_carriers(c, actor, subj) &&
         !(d->ment.v[subj].flags & NE_MF_SPEAKER))
         g->target = subj;
     else
