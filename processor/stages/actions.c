@@ -472,6 +472,23 @@ static int apposition_adjective(const ctx_t *c, uint32_t prev)
  * "an open-ended strike", but not after a name: "al-Shabaab blew", "Ban
  * Ki-moon condemned", whose hyphenated end is in an actor mention); prev is
  * the token before, past adverbs and dates. */
+/* "its efforts to revive nuclear talks with the West", "returned to
+ * direct peace talks": a verb form after "to" and two plain words (a verb
+ * and a modifier, or two modifiers) is in the object of "to", a noun the
+ * word before it modifies, not a verb whose subject that word would be.
+ * prev is the token before the verb form. */
+static int plain_word(const ctx_t *c, uint32_t k)
+{
+    const ne_token_t *t = tok(c, k);
+    return t->kind == NE_TK_WORD && !(t->flags & NE_TF_CAP) && !wf(c, k) && ment_at(c, k) < 0;
+}
+
+static int infinitive_object(const ctx_t *c, uint32_t prev)
+{
+    return valid_idx(c, prev) && prev >= c->tb + 2 && is_w(c, prev - 2, "to") && plain_word(c, prev) &&
+           plain_word(c, prev - 1);
+}
+
 static int noun_position(const ctx_t *c, uint32_t prev, uint8_t forms)
 {
     return valid_idx(c, prev) && ((wf(c, prev) & (NE_W_DET | NE_W_POSS)) || is_w(c, prev, "'s") ||
@@ -482,7 +499,8 @@ static int noun_position(const ctx_t *c, uint32_t prev, uint8_t forms)
                                   adjective_compound(c, prev, forms) || apposition_adjective(c, prev) ||
                                   after_prep_mention(c, prev, forms) ||
                                   time_possessive(c, prev) ||
-                                  after_gerund(c, prev) || of_modifier(c, prev, forms));
+                                  after_gerund(c, prev) || of_modifier(c, prev, forms) ||
+                                  infinitive_object(c, prev));
 }
 
 /* "planned to visit", "refused to release", "threatened to impose": the
