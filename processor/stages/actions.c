@@ -1881,15 +1881,18 @@ static int repeated_preposition(const ctx_t *c, const mstate_t *ms, uint16_t ei,
 /* "expelled diplomats from seven Latin American countries, including
  * Argentina and Chile": a plain noun phrase of no party at pos, a comma and
  * a word of class INCLUDING, then a mention: that mention (the parties
- * listed) fills the counterpart's place. -1 none. Bounded to 8 tokens. */
+ * listed) fills the counterpart's place; a time may come before the comma
+ * ("on Tuesday, including"). -1 none. Bounded to 8 tokens. */
 static int32_t included_mention(const ctx_t *c, uint32_t pos)
 {
-    uint32_t q = pos;
+    uint32_t q = pos, e;
     while (q < c->te && q - pos < 8 && !is_punct(c, q, ",") && np_internal(c, q)) {
         int32_t m = ment_at(c, q);
         if (m >= 0 && c->d->ment.v[m].n) return -1; /* a party of its own */
         q++;
     }
+    /* "of seven countries on Tuesday, including ...": a time between */
+    if (q > pos && q < c->te && in_timex(c, q, &e) && e > q && e - q <= 4) q = e;
     if (q == pos || q + 2 >= c->te || !is_punct(c, q, ",") || tok(c, q + 1)->kind != NE_TK_WORD ||
         !in_gclass(c, NE_GC_INCLUDING, tok(c, q + 1)->word))
         return -1;
