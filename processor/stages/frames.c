@@ -3827,6 +3827,24 @@ static int32_t expelling_place(const ctx_t *c, uint32_t from, const char *code)
     return -1;
 }
 
+#define MAX_BETWEEN_REACH 12 /* tokens from a passive verb to its "between": "signed in Doha on Wednesday between" */
+
+/* "An accord was signed in Doha between Sudan and Chad", "the agreement
+ * signed on Monday between the government and the rebels": a joint act
+ * (option recip) in the passive with no "by" names its agents after
+ * "between", a compound of two parties or more, in the verb's clause past
+ * adjuncts of place and time. The mention, or -1. */
+static int32_t between_agent(const ctx_t *c, uint32_t from)
+{
+    for (uint32_t k = from; k + 1 < c->s.te && k < from + MAX_BETWEEN_REACH; k++) {
+        if (is_punct(c, k, ".;:,") || clause_break(c, k) || (k > from && verb_head_at(c, k))) return -1;
+        if (!is_w(c, k, "between")) continue;
+        int32_t m = ment_at(c, k + 1);
+        return m >= 0 && c->s.d->ment.v[m].n >= 2 && !(c->s.d->ment.v[m].flags & NE_MF_REL) ? m : -1;
+    }
+    return -1;
+}
+
 static int32_t passive_agent(const ctx_t *c, uint32_t from, const char *code)
 {
     int32_t by = by_agent(c, from);
@@ -4860,6 +4878,10 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
      * the passive is resolved as in the active, by resolve_threat) */
     if ((g->flags & NE_VG_PASSIVE) && !(g->flags & NE_VG_CONTROLLED) && !(g->pat->opts & NE_PO_THREAT)) {
         int32_t agent = passive_agent(c, agent_from(c, g, mt.end), proto.code), noun = subj < 0 ? event_patient(c, g) : -1;
+        if ((mt.pat->opts & NE_PO_RECIP) && by_agent(c, agent_from(c, g, mt.end)) == -2) {
+            int32_t between = between_agent(c, g->head + 1);
+            if (between >= 0) agent = between;
+        }
         if (agent < 0) agent = expelling_place(c, g->head + 1, proto.code);
         if (agent < 0) agent = relative_attack_agent(c, g, proto.code);
         if (subj < 0 && noun < 0) subj = holder_subject(c, g);
@@ -6158,7 +6180,8 @@ static void reduced_passive(ctx_t *c, ne_vgroup_t *g)
 {
     if ((g->flags & (NE_VG_REDUCED | NE_VG_PASSIVE)) != (NE_VG_REDUCED | NE_VG_PASSIVE)) return;
     if (event_patient(c, g) >= 0) {
-        if (by_agent(c, g->head + 1) >= 0) g->flags &= ~NE_VG_REDUCED;
+        /* ("the agreement signed between A and B": their joint act) */
+        if (by_agent(c, g->head + 1) >= 0 || between_agent(c, g->head + 1) >= 0) g->flags &= ~NE_VG_REDUCED;
         return;
     }
     /* the actor right before, or before one noun it modifies ("a UN convoy"),
