@@ -2374,11 +2374,38 @@ int ne_frames_recall(const ne_memory_t *mem, uint32_t roots, int32_t word, int p
     return e ? recalled_parties(e, participants, out, max) : 0;
 }
 
+/* "A truce brokered by Egypt between Israel and Hamas took effect. The UN
+ * welcomed the truce": a deal or a truce (a noun of the parties of an act
+ * of roots 05 or 08) that the article told only through its mediation (045,
+ * more recent than any act of the noun's roots) is the deal of the
+ * mediation's targets; the mediator is no party of it. Their count into
+ * out, else 0. */
+static int mediated_deal_parties(const ne_lexicon_t *lx, const ne_memory_t *mem, uint32_t noun,
+                                 ne_member_t *out, int max)
+{
+    uint32_t roots = ne_lex_noun_roots(lx, noun);
+    if (ne_lex_noun_participants(lx, noun) != NE_REF_PARTICIPANTS || !(roots & ((1u << 5) | (1u << 8))))
+        return 0;
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(mem, b)); b++) {
+        int root = class_root(e->code);
+        if (root >= 1 && root <= 20 && (roots & (1u << root))) return 0;
+        if (strncmp(e->code, "045", 3) || e->ntarget < 2) continue;
+        int n = 0;
+        for (int k = 0; k < e->ntarget; k++) n = add_member(out, n, max, &e->target[k]);
+        for (int k = 0; k < n; k++) out[k].start = out[k].end = 0;
+        return n;
+    }
+    return 0;
+}
+
 int ne_frames_event_noun_agents(const ne_lexicon_t *lx, const ne_memory_t *mem, int32_t word,
                                 ne_member_t *out, int max)
 {
     uint32_t noun = ne_lex_noun(lx, word);
     if (noun == NE_LEX_NONE || !ne_lex_noun_roots(lx, noun)) return 0;
+    int n = mediated_deal_parties(lx, mem, noun, out, max);
+    if (n) return n;
     const struct ne_memevent_s *e = recall_event_lx(lx, mem, ne_lex_noun_roots(lx, noun), ne_lex_noun_word(lx, noun));
     return e ? recalled_parties(e, ne_lex_noun_participants(lx, noun) == NE_REF_PARTICIPANTS, out, max) : 0;
 }
