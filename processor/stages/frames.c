@@ -4907,6 +4907,10 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         int32_t agent = passive_agent(c, agent_from(c, g, mt.end), proto.code), noun = subj < 0 ? event_patient(c, g) : -1;
         if ((mt.pat->opts & NE_PO_RECIP) && by_agent(c, agent_from(c, g, mt.end)) == -2) {
             int32_t between = between_agent(c, g->head + 1);
+            /* "The accord between Bogota and the FARC was signed in Havana":
+             * the deal noun's own "between" names who signed it */
+            if (between < 0 && noun >= 0 && is_w(c, (uint32_t)noun + 1, "between"))
+                between = between_agent(c, (uint32_t)noun + 1);
             if (between >= 0) agent = between;
         }
         if (agent < 0) agent = expelling_place(c, g->head + 1, proto.code);
