@@ -2591,9 +2591,54 @@ static int suspects_at_home(const ctx_t *c, uint32_t head, const ne_member_t *ac
  * phrase, or, for a definite phrase, the agents of the last event of the
  * article that the noun can name (its participants for a meeting noun:
  * "hosted the summit"; for a counter-act, the last such act on the actor). */
+/* "Kenya signed a pact with Somalia ... Ethiopia and Djibouti signed a
+ * memorandum ... The AU commended both agreements": a plural event noun of
+ * the parties of an act (`participants`) after "both" or "the two" (and up
+ * to two modifiers) names the article's last two events of its roots; the
+ * counterparts are the parties of both (agents and targets). Their count,
+ * 0 when the article told fewer than two such events. */
+static int both_events_parties(const ctx_t *c, uint32_t head, ne_member_t *cp)
+{
+    uint32_t noun = ne_lex_noun(c->s.lx, tok(c, head)->word);
+    if (noun == NE_LEX_NONE || ne_lex_noun_participants(c->s.lx, noun) != NE_REF_PARTICIPANTS ||
+        ne_lex_singular(c->s.lx, tok(c, head)->word) < 0)
+        return 0;
+    uint32_t k = head;
+    while (k > c->s.tb && head - k < 3 && !is_w(c, k - 1, "both") && !is_w(c, k - 1, "two") &&
+           tok(c, k - 1)->kind == NE_TK_WORD && !wf(c, k - 1) && ment_at(c, k - 1) < 0)
+        k--;
+    if (k <= c->s.tb || !(is_w(c, k - 1, "both") || (is_w(c, k - 1, "two") && k >= c->s.tb + 2 && is_w(c, k - 2, "the"))))
+        return 0;
+    uint32_t roots = ne_lex_noun_roots(c->s.lx, noun);
+    const struct ne_memevent_s *e, *first = NULL;
+    int n = 0;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        int root = class_root(e->code);
+        if (root < 1 || root > 20 || !(roots & (1u << root))) continue;
+        /* a joint act is remembered once, each party agent and target */
+        if (first && e->sent == first->sent && !strcmp(e->code, first->code) && e->nagent == first->nagent &&
+            !strcmp(e->agent[0].code, first->agent[0].code))
+            continue;
+        n = recalled_parties(e, 1, cp, NE_MAX_MEMBERS);
+        if (!first) {
+            first = e;
+            continue;
+        }
+        int m = 0;
+        ne_member_t both[NE_MAX_MEMBERS];
+        m = recalled_parties(first, 1, both, NE_MAX_MEMBERS);
+        for (int q = 0; q < n; q++) m = add_member(both, m, NE_MAX_MEMBERS, &cp[q]);
+        memcpy(cp, both, sizeof(both[0]) * (size_t)m);
+        return m;
+    }
+    return 0;
+}
+
 static int event_counterpart(const ctx_t *c, uint32_t head, const ne_member_t *act, int na,
                              ne_member_t *cp)
 {
+    int nb = both_events_parties(c, head, cp);
+    if (nb) return nb;
     uint32_t noun = ne_lex_noun(c->s.lx, tok(c, head)->word);
     int agents = noun != NE_LEX_NONE && ne_lex_noun_participants(c->s.lx, noun) == NE_REF_AGENTS;
     int n = agents ? 0 : between_parties(c, head, cp);
