@@ -2273,8 +2273,28 @@ static int32_t trigger_word(const ctx_t *c, const ne_vgroup_t *g)
  * event noun that heads an active verb's subject is a name of the event as
  * well as the verb (-1: none). Read back from the verb to the clause's
  * start, at most a few words. */
+/* "parliament voted on Tuesday to suspend the agreement ... welcomed the
+ * vote", "pledged to send aid ... the pledge": a group whose first verb
+ * governs the infinitive of its head (the group spans "voted ... to
+ * suspend") and is itself the name of an event noun (event-nouns.tsv):
+ * that noun names the act too. Its word, else -1. */
+static int32_t mood_noun(const ctx_t *c, const ne_vgroup_t *g)
+{
+    if (g->first == g->head || g->head < c->s.tb + 2 || !is_w(c, g->head - 1, "to")) return -1;
+    for (uint32_t v = ne_lex_vforms(c->s.lx, tok(c, g->first)->word); v != NE_LEX_NONE;
+         v = ne_lex_vform(c->s.lx, v)->next) {
+        const char *name = ne_lex_lemma_name(c->s.lx, ne_lex_vform(c->s.lx, v)->lemma);
+        int32_t w = ne_lex_word_find(c->s.lx, name, strlen(name));
+        uint32_t noun = w >= 0 ? ne_lex_noun(c->s.lx, w) : NE_LEX_NONE;
+        if (noun != NE_LEX_NONE && ne_lex_noun_roots(c->s.lx, noun)) return ne_lex_noun_word(c->s.lx, noun);
+    }
+    return -1;
+}
+
 static int32_t means_word(const ctx_t *c, const ne_vgroup_t *g)
 {
+    int32_t mood = mood_noun(c, g);
+    if (mood >= 0) return mood;
     /* "killed five people in a raid": the event noun after "in" that the
      * matched words hold names the event too */
     for (uint32_t k = g->head + 2; k < g->mend && k < c->s.te; k++) {
