@@ -4945,6 +4945,8 @@ static int summed_up_subject(ctx_t *c, uint32_t noun, ne_member_t *cp)
     return s >= 0 && c->s.d->ment.v[s].n && !(c->s.d->ment.v[s].flags & NE_MF_LOC) ? members(c, s, cp) : 0;
 }
 
+static int exchange_side(const ctx_t *c, const char *code, const ne_member_t *actor, ne_member_t *b);
+
 static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
 {
     ne_doc_t *d = c->s.d;
@@ -5075,6 +5077,7 @@ parties:
             if (j > 0 && !i && unplaced(&b) && b.role[0] && placed_b[0].country[0] && !each_others &&
                 b.start == cp[0].start && b.end == cp[0].end)
                 ne_member_set(&b, placed_b[0].country, b.role);
+            if (!each_others) exchange_side(c, proto.code, &a, &b);
             resolve_member(c, &b, each_others ? &act[1 - i] : a.country[0] ? &a : NULL, g->head, 1);
             not_own_victims(c, proto.code, &a, &b, g->head);
             struck_victims(struck, &cp[j], &a, &b);
@@ -5104,6 +5107,48 @@ static void remember_agents(ctx_t *c, const ne_vgroup_t *g, const char *code, ne
     if (strncmp(code, "15", 2)) return;
     for (int i = 0; i < na; i++) resolve_member(c, &act[i], NULL, g->head, 0);
     remember_event(c->mem, code, trigger_word(c, g), means_word(c, g), c->s.tb, act, na, NULL, 0);
+}
+
+/* "Russia freed Gershkovich ... in exchange for eight Russians. Germany
+ * released Vadim Krasikov", "Under the deal, Hamas released 12 hostages":
+ * people of no state named whom a party frees (084) in an exchange are
+ * the other side's: the state of the article's last release by another
+ * state, else the other party of the last deal, truce or mediation (05,
+ * 08, 045) the actor is a party of. The state into b (its role kept): 1,
+ * else 0. */
+static int exchange_side(const ctx_t *c, const char *code, const ne_member_t *actor, ne_member_t *b)
+{
+    if (strncmp(code, "084", 3) || !unplaced(b) || !actor->country[0]) return 0;
+    const struct ne_memevent_s *e;
+    for (size_t k = 1; (e = mem_event(c->mem, k)); k++) {
+        int root = class_root(e->code);
+        if (!strncmp(e->code, "084", 3) && e->nagent && e->agent[0].country[0] &&
+            strcmp(e->agent[0].country, actor->country)) {
+            char role[4];
+            memcpy(role, b->role, sizeof(role));
+            ne_member_set(b, e->agent[0].country, role);
+            return 1;
+        }
+        if (root != 5 && root != 8 && strncmp(e->code, "045", 3)) continue;
+        const ne_member_t *other = NULL;
+        int party = 0;
+        for (int t = 0; t < e->ntarget; t++) {
+            if (!strcmp(e->target[t].code, actor->code)) party = 1;
+            else if (e->target[t].country[0] && strcmp(e->target[t].country, actor->country) && !other)
+                other = &e->target[t];
+        }
+        for (int a = 0; a < e->nagent && strncmp(e->code, "045", 3); a++) {
+            if (!strcmp(e->agent[a].code, actor->code)) party = 1;
+            else if (e->agent[a].country[0] && strcmp(e->agent[a].country, actor->country) && !other)
+                other = &e->agent[a];
+        }
+        if (!party || !other) continue;
+        char role[4];
+        memcpy(role, b->role, sizeof(role));
+        ne_member_set(b, other->country, role);
+        return 1;
+    }
+    return 0;
 }
 
 /* "Azerbaijan and Iran agreed to reopen the embassy in Tehran": two states
