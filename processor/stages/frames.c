@@ -5113,17 +5113,32 @@ static void remember_agents(ctx_t *c, const ne_vgroup_t *g, const char *code, ne
  * released Vadim Krasikov", "Under the deal, Hamas released 12 hostages":
  * people of no state named whom a party frees (084) in an exchange are
  * the other side's: the state of the article's last release by another
- * state, else the other party of the last deal, truce or mediation (05,
+ * state told as an exchange ("in exchange for", "swap": class EXCHANGE), else the other party of the last deal, truce or mediation (05,
  * 08, 045) the actor is a party of. The state into b (its role kept): 1,
  * else 0. */
+#define MAX_EXCHANGE_SCAN 80 /* tokens of a remembered release's sentence looked at for "exchange" */
+
+/* Does the sentence that opens at token `sent` (a remembered event's) tell
+ * of an exchange (a word of class EXCHANGE)? Bounded. */
+static int tells_exchange(const ctx_t *c, uint32_t sent)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_EXCHANGE);
+    for (uint32_t k = sent; k < c->s.d->tok.n && k - sent < MAX_EXCHANGE_SCAN; k++) {
+        if (is_punct(c, k, ".")) return 0;
+        if (tok(c, k)->kind == NE_TK_WORD && ne_lex_in_class(c->s.lx, cls, tok(c, k)->word)) return 1;
+    }
+    return 0;
+}
+
 static int exchange_side(const ctx_t *c, const char *code, const ne_member_t *actor, ne_member_t *b)
 {
     if (strncmp(code, "084", 3) || !unplaced(b) || !actor->country[0]) return 0;
     const struct ne_memevent_s *e;
     for (size_t k = 1; (e = mem_event(c->mem, k)); k++) {
         int root = class_root(e->code);
+        /* (a release told as an exchange: "freed 40 protesters" is none) */
         if (!strncmp(e->code, "084", 3) && e->nagent && e->agent[0].country[0] &&
-            strcmp(e->agent[0].country, actor->country)) {
+            strcmp(e->agent[0].country, actor->country) && tells_exchange(c, e->sent)) {
             char role[4];
             memcpy(role, b->role, sizeof(role));
             ne_member_set(b, e->agent[0].country, role);
