@@ -6604,6 +6604,13 @@ static void match_own_frame(ctx_t *c, size_t gi)
     ne_match_t mt;
     if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, g, &mt) && !match_event_object(c, g, &mt))
         return;
+    /* "A deal was struck by A and B": a passive match whose '+' (its
+     * subject) names no party ("strike +", an attack on the deal) yields to
+     * the reading of the event noun subject as the verb's object
+     * (`strike * &AGREEMENTS`) */
+    ne_match_t ob;
+    if ((g->flags & NE_VG_PASSIVE) && mt.target < 0 && mt.pat->opts == 0 && match_event_object(c, g, &ob))
+        mt = ob;
     take_match(c, gi, &mt, mt.target);
     /* "would not go unpunished" asserts what "would punish" does */
     if (mt.pat->opts & NE_PO_DENIED)
