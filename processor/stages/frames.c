@@ -1708,7 +1708,9 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
         st = last_of_role(c, role);
         /* "Russia expelled two British diplomats. The foreign ministry
          * accused them (Britain)": not when that is the other side's state */
-        if (st && other && !strcmp(st, other->country)) st = NULL;
+        /* (a side only recalled, the agents of "the move", may be the
+         * actor's own: "The ruling party backed the move" of its parliament) */
+        if (st && other && other->end && !strcmp(st, other->country)) st = NULL;
     }
     /* ... the state that acted last in the article, not the other side's */
     if (!st && !target && !strcmp(role, "GOV") && other && other->country[0])
