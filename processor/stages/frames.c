@@ -5264,6 +5264,11 @@ static void take_match(ctx_t *c, size_t gi, const ne_match_t *mt, int32_t target
         if (d->vg.v[k].head == g->head + 2 && (is_w(c, g->head + 1, "and") || is_w(c, g->head + 1, "or")))
             continue;
         if (own_relative_clause(c, g, &d->vg.v[k])) continue;
+        /* "welcomed the agreement reached between A and B": a participle on
+         * the deal with its "between" agents is their joint act, coded too */
+        if ((d->vg.v[k].flags & NE_VG_PASSIVE) && d->vg.v[k].first == d->vg.v[k].head &&
+            event_patient(c, &d->vg.v[k]) >= 0 && between_agent(c, d->vg.v[k].head + 1) >= 0)
+            continue;
         if (d->vg.v[k].head < mt->end) d->vg.v[k].flags |= NE_VG_CONSUMED;
     }
 }
