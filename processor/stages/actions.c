@@ -968,6 +968,43 @@ static int by_actor_after_adjunct(const ctx_t *c, uint32_t k)
     return by_actor(c, q);
 }
 
+/* Can token q be a finite verb or a participle ("hosted", "commits")
+ * rather than a noun of an adjunct (not after an article or a preposition)? */
+static int verb_form_at(const ctx_t *c, uint32_t q)
+{
+    uint32_t lem;
+    if (q > c->tb && (wf(c, q - 1) & (NE_W_DET | NE_W_PREP | NE_W_POSS))) return 0;
+    return (verb_reading(c, q, &lem) & (NE_F_S | NE_F_PAST | NE_F_PPART)) != 0;
+}
+
+#define MAX_PARTICIPLE_ADJUNCT 10 /* tokens of place and time between a participle and its agent */
+
+/* "The agreement signed in Doha on Wednesday between the government and the
+ * rebels", "a truce signed at a ceremony in Cairo by X": the agent of a
+ * passive participle may come after its adjuncts of place and time (a
+ * preposition and its noun phrase, a date, an adverb). Is there, within a
+ * few tokens of k and in the clause, an actor's "by", or, after a noun of
+ * an event of several parties (a deal, a truce: `participants` in
+ * event-nouns.tsv) at `noun`, a "between" and two parties or more? */
+static int agent_after_adjuncts(const ctx_t *c, uint32_t k, uint32_t noun)
+{
+    uint32_t n = ne_lex_noun(c->lx, tok(c, noun)->word);
+    int deal = n != NE_LEX_NONE && ne_lex_noun_participants(c->lx, n) == NE_REF_PARTICIPANTS;
+    for (uint32_t q = k; q + 1 < c->te && q - k < MAX_PARTICIPLE_ADJUNCT; q++) {
+        if (by_actor(c, q)) return 1;
+        if (is_w(c, q, "between")) {
+            int32_t m = ment_at(c, q + 1);
+            return deal && m >= 0 && c->d->ment.v[m].n >= 2;
+        }
+        /* the adjuncts: prepositions, places, dates, articles, plain words;
+         * a verb or a clause boundary ends them */
+        if (tok(c, q)->kind != NE_TK_WORD || (wf(c, q) & (NE_W_REL | NE_W_SUBORD | NE_W_CONJ)) ||
+            (ment_at(c, q) < 0 && !in_timex(c, q, NULL) && !wf(c, q) && verb_form_at(c, q)))
+            return 0;
+    }
+    return 0;
+}
+
 /* Is there an auxiliary after token i in its clause (before punctuation,
  * a relative word or a subordinator): "An agreement signed with Baku was
  * hailed"? Then the clause has its finite verb there. */
@@ -1000,7 +1037,8 @@ static int reduced_participle(const ctx_t *c, uint32_t i, uint8_t forms, uint32_
            plain_noun_at(c, before) && tok(c, before)->kind == NE_TK_WORD &&
            !(wf(c, before) & (NE_W_PRON | NE_W_REL | NE_W_CONJ | NE_W_ADV)) &&
            !is_adverb(c, before) && !has_object(c, i + 1) &&
-           (finite_before(c->d, c->tb, i) || aux_ahead(c, i) || by_actor(c, i + 1));
+           (finite_before(c->d, c->tb, i) || aux_ahead(c, i) || by_actor(c, i + 1) ||
+            agent_after_adjuncts(c, i + 1, before));
 }
 
 /* "The protesters, most of them young people mobilised on social media,

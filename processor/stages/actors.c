@@ -1879,16 +1879,24 @@ static int group_count(const ctx_t *c, uint32_t k)
     return 0;
 }
 
-/* Distinct entities (states, or IGOs whole) among the members of m. */
+/* The entity a member stands for: its state, or an IGO whole; a force
+ * against the state (rebels) is an entity of its own, its full code ("the
+ * government and the rebels" are two sides of one state). */
+static const char *entity_of(const ne_member_t *m)
+{
+    if (m->country[0] && !strcmp(m->role, "REB")) return m->code;
+    return m->country[0] ? m->country : m->code;
+}
+
+/* Distinct entities (states, rebels, or IGOs whole) among the members of m. */
 static int distinct_entities(const ne_mention_t *m)
 {
     int n = 0;
     for (int k = 0; k < m->n; k++) {
-        const char *e = m->m[k].country[0] ? m->m[k].country : m->m[k].code;
+        const char *e = entity_of(&m->m[k]);
         if (!e[0]) return 0; /* a member with no state yet is no party */
         int seen = 0;
-        for (int q = 0; q < k && !seen; q++)
-            seen = !strcmp(m->m[q].country[0] ? m->m[q].country : m->m[q].code, e);
+        for (int q = 0; q < k && !seen; q++) seen = !strcmp(entity_of(&m->m[q]), e);
         n += !seen;
     }
     return n;

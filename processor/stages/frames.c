@@ -1708,7 +1708,9 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
         st = last_of_role(c, role);
         /* "Russia expelled two British diplomats. The foreign ministry
          * accused them (Britain)": not when that is the other side's state */
-        if (st && other && !strcmp(st, other->country)) st = NULL;
+        /* (a side only recalled, the agents of "the move", may be the
+         * actor's own: "The ruling party backed the move" of its parliament) */
+        if (st && other && other->end && !strcmp(st, other->country)) st = NULL;
     }
     /* ... the state that acted last in the article, not the other side's */
     if (!st && !target && !strcmp(role, "GOV") && other && other->country[0])
@@ -2273,8 +2275,28 @@ static int32_t trigger_word(const ctx_t *c, const ne_vgroup_t *g)
  * event noun that heads an active verb's subject is a name of the event as
  * well as the verb (-1: none). Read back from the verb to the clause's
  * start, at most a few words. */
+/* "parliament voted on Tuesday to suspend the agreement ... welcomed the
+ * vote", "pledged to send aid ... the pledge": a group whose first verb
+ * governs the infinitive of its head (the group spans "voted ... to
+ * suspend") and is itself the name of an event noun (event-nouns.tsv):
+ * that noun names the act too. Its word, else -1. */
+static int32_t mood_noun(const ctx_t *c, const ne_vgroup_t *g)
+{
+    if (g->first == g->head || g->head < c->s.tb + 2 || !is_w(c, g->head - 1, "to")) return -1;
+    for (uint32_t v = ne_lex_vforms(c->s.lx, tok(c, g->first)->word); v != NE_LEX_NONE;
+         v = ne_lex_vform(c->s.lx, v)->next) {
+        const char *name = ne_lex_lemma_name(c->s.lx, ne_lex_vform(c->s.lx, v)->lemma);
+        int32_t w = ne_lex_word_find(c->s.lx, name, strlen(name));
+        uint32_t noun = w >= 0 ? ne_lex_noun(c->s.lx, w) : NE_LEX_NONE;
+        if (noun != NE_LEX_NONE && ne_lex_noun_roots(c->s.lx, noun)) return ne_lex_noun_word(c->s.lx, noun);
+    }
+    return -1;
+}
+
 static int32_t means_word(const ctx_t *c, const ne_vgroup_t *g)
 {
+    int32_t mood = mood_noun(c, g);
+    if (mood >= 0) return mood;
     /* "killed five people in a raid": the event noun after "in" that the
      * matched words hold names the event too */
     for (uint32_t k = g->head + 2; k < g->mend && k < c->s.te; k++) {
@@ -2380,11 +2402,38 @@ int ne_frames_recall(const ne_memory_t *mem, uint32_t roots, int32_t word, int p
     return e ? recalled_parties(e, participants, out, max) : 0;
 }
 
+/* "A truce brokered by Egypt between Israel and Hamas took effect. The UN
+ * welcomed the truce": a deal or a truce (a noun of the parties of an act
+ * of roots 05 or 08) that the article told only through its mediation (045,
+ * more recent than any act of the noun's roots) is the deal of the
+ * mediation's targets; the mediator is no party of it. Their count into
+ * out, else 0. */
+static int mediated_deal_parties(const ne_lexicon_t *lx, const ne_memory_t *mem, uint32_t noun,
+                                 ne_member_t *out, int max)
+{
+    uint32_t roots = ne_lex_noun_roots(lx, noun);
+    if (ne_lex_noun_participants(lx, noun) != NE_REF_PARTICIPANTS || !(roots & ((1u << 5) | (1u << 8))))
+        return 0;
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(mem, b)); b++) {
+        int root = class_root(e->code);
+        if (root >= 1 && root <= 20 && (roots & (1u << root))) return 0;
+        if (strncmp(e->code, "045", 3) || e->ntarget < 2) continue;
+        int n = 0;
+        for (int k = 0; k < e->ntarget; k++) n = add_member(out, n, max, &e->target[k]);
+        for (int k = 0; k < n; k++) out[k].start = out[k].end = 0;
+        return n;
+    }
+    return 0;
+}
+
 int ne_frames_event_noun_agents(const ne_lexicon_t *lx, const ne_memory_t *mem, int32_t word,
                                 ne_member_t *out, int max)
 {
     uint32_t noun = ne_lex_noun(lx, word);
     if (noun == NE_LEX_NONE || !ne_lex_noun_roots(lx, noun)) return 0;
+    int n = mediated_deal_parties(lx, mem, noun, out, max);
+    if (n) return n;
     const struct ne_memevent_s *e = recall_event_lx(lx, mem, ne_lex_noun_roots(lx, noun), ne_lex_noun_word(lx, noun));
     return e ? recalled_parties(e, ne_lex_noun_participants(lx, noun) == NE_REF_PARTICIPANTS, out, max) : 0;
 }
@@ -2581,9 +2630,54 @@ static int suspects_at_home(const ctx_t *c, uint32_t head, const ne_member_t *ac
  * phrase, or, for a definite phrase, the agents of the last event of the
  * article that the noun can name (its participants for a meeting noun:
  * "hosted the summit"; for a counter-act, the last such act on the actor). */
+/* "Kenya signed a pact with Somalia ... Ethiopia and Djibouti signed a
+ * memorandum ... The AU commended both agreements": a plural event noun of
+ * the parties of an act (`participants`) after "both" or "the two" (and up
+ * to two modifiers) names the article's last two events of its roots; the
+ * counterparts are the parties of both (agents and targets). Their count,
+ * 0 when the article told fewer than two such events. */
+static int both_events_parties(const ctx_t *c, uint32_t head, ne_member_t *cp)
+{
+    uint32_t noun = ne_lex_noun(c->s.lx, tok(c, head)->word);
+    if (noun == NE_LEX_NONE || ne_lex_noun_participants(c->s.lx, noun) != NE_REF_PARTICIPANTS ||
+        ne_lex_singular(c->s.lx, tok(c, head)->word) < 0)
+        return 0;
+    uint32_t k = head;
+    while (k > c->s.tb && head - k < 3 && !is_w(c, k - 1, "both") && !is_w(c, k - 1, "two") &&
+           tok(c, k - 1)->kind == NE_TK_WORD && !wf(c, k - 1) && ment_at(c, k - 1) < 0)
+        k--;
+    if (k <= c->s.tb || !(is_w(c, k - 1, "both") || (is_w(c, k - 1, "two") && k >= c->s.tb + 2 && is_w(c, k - 2, "the"))))
+        return 0;
+    uint32_t roots = ne_lex_noun_roots(c->s.lx, noun);
+    const struct ne_memevent_s *e, *first = NULL;
+    int n = 0;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        int root = class_root(e->code);
+        if (root < 1 || root > 20 || !(roots & (1u << root))) continue;
+        /* a joint act is remembered once, each party agent and target */
+        if (first && e->sent == first->sent && !strcmp(e->code, first->code) && e->nagent == first->nagent &&
+            !strcmp(e->agent[0].code, first->agent[0].code))
+            continue;
+        n = recalled_parties(e, 1, cp, NE_MAX_MEMBERS);
+        if (!first) {
+            first = e;
+            continue;
+        }
+        int m = 0;
+        ne_member_t both[NE_MAX_MEMBERS];
+        m = recalled_parties(first, 1, both, NE_MAX_MEMBERS);
+        for (int q = 0; q < n; q++) m = add_member(both, m, NE_MAX_MEMBERS, &cp[q]);
+        memcpy(cp, both, sizeof(both[0]) * (size_t)m);
+        return m;
+    }
+    return 0;
+}
+
 static int event_counterpart(const ctx_t *c, uint32_t head, const ne_member_t *act, int na,
                              ne_member_t *cp)
 {
+    int nb = both_events_parties(c, head, cp);
+    if (nb) return nb;
     uint32_t noun = ne_lex_noun(c->s.lx, tok(c, head)->word);
     int agents = noun != NE_LEX_NONE && ne_lex_noun_participants(c->s.lx, noun) == NE_REF_AGENTS;
     int n = agents ? 0 : between_parties(c, head, cp);
@@ -3880,6 +3974,29 @@ static int32_t posting_state(const ctx_t *c, const ne_vgroup_t *g, int32_t subj,
     return -1;
 }
 
+#define MAX_BETWEEN_REACH 12 /* tokens from a passive verb to its "between": "signed in Doha on Wednesday between" */
+
+/* "An accord was signed in Doha between Sudan and Chad", "the agreement
+ * signed on Monday between the government and the rebels": a joint act
+ * (option recip) in the passive with no "by" names its agents after
+ * "between", a compound of two parties or more, in the verb's clause past
+ * adjuncts of place and time. The mention, or -1. */
+static int32_t between_agent(const ctx_t *c, uint32_t from)
+{
+    for (uint32_t k = from; k + 1 < c->s.te && k < from + MAX_BETWEEN_REACH; k++) {
+        if (is_punct(c, k, ".;:,") || clause_break(c, k) || (k > from && verb_head_at(c, k))) return -1;
+        /* "was reached after weeks of talks between diplomats of the two
+         * countries": an event noun on the way takes the "between" itself */
+        if (k > from && tok(c, k)->kind == NE_TK_WORD &&
+            (ne_lex_noun(c->s.lx, tok(c, k)->word) != NE_LEX_NONE || ne_lex_noun(c->s.lx, noun_lemma(c, k)) != NE_LEX_NONE))
+            return -1;
+        if (!is_w(c, k, "between")) continue;
+        int32_t m = ment_at(c, k + 1);
+        return m >= 0 && c->s.d->ment.v[m].n >= 2 && !(c->s.d->ment.v[m].flags & NE_MF_REL) ? m : -1;
+    }
+    return -1;
+}
+
 static int32_t passive_agent(const ctx_t *c, uint32_t from, const char *code)
 {
     int32_t by = by_agent(c, from);
@@ -4888,6 +5005,8 @@ static int summed_up_subject(ctx_t *c, uint32_t noun, ne_member_t *cp)
     return s >= 0 && c->s.d->ment.v[s].n && !(c->s.d->ment.v[s].flags & NE_MF_LOC) ? members(c, s, cp) : 0;
 }
 
+static int exchange_side(const ctx_t *c, const char *code, const ne_member_t *actor, ne_member_t *b);
+
 static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
 {
     ne_doc_t *d = c->s.d;
@@ -4913,6 +5032,14 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
      * the passive is resolved as in the active, by resolve_threat) */
     if ((g->flags & NE_VG_PASSIVE) && !(g->flags & NE_VG_CONTROLLED) && !(g->pat->opts & NE_PO_THREAT)) {
         int32_t agent = passive_agent(c, agent_from(c, g, mt.end), proto.code), noun = subj < 0 ? event_patient(c, g) : -1;
+        if ((mt.pat->opts & NE_PO_RECIP) && by_agent(c, agent_from(c, g, mt.end)) == -2) {
+            int32_t between = between_agent(c, g->head + 1);
+            /* "The accord between Bogota and the FARC was signed in Havana":
+             * the deal noun's own "between" names who signed it */
+            if (between < 0 && noun >= 0 && is_w(c, (uint32_t)noun + 1, "between"))
+                between = between_agent(c, (uint32_t)noun + 1);
+            if (between >= 0) agent = between;
+        }
         if (agent < 0) agent = expelling_place(c, g->head + 1, proto.code);
         if (agent < 0) agent = posting_state(c, g, subj, proto.code);
         if (agent < 0) agent = relative_attack_agent(c, g, proto.code);
@@ -5011,6 +5138,7 @@ parties:
             if (j > 0 && !i && unplaced(&b) && b.role[0] && placed_b[0].country[0] && !each_others &&
                 b.start == cp[0].start && b.end == cp[0].end)
                 ne_member_set(&b, placed_b[0].country, b.role);
+            if (!each_others) exchange_side(c, proto.code, &a, &b);
             resolve_member(c, &b, each_others ? &act[1 - i] : a.country[0] ? &a : NULL, g->head, 1);
             not_own_victims(c, proto.code, &a, &b, g->head);
             struck_victims(struck, &cp[j], &a, &b);
@@ -5040,6 +5168,63 @@ static void remember_agents(ctx_t *c, const ne_vgroup_t *g, const char *code, ne
     if (strncmp(code, "15", 2)) return;
     for (int i = 0; i < na; i++) resolve_member(c, &act[i], NULL, g->head, 0);
     remember_event(c->mem, code, trigger_word(c, g), means_word(c, g), c->s.tb, act, na, NULL, 0);
+}
+
+/* "Russia freed Gershkovich ... in exchange for eight Russians. Germany
+ * released Vadim Krasikov", "Under the deal, Hamas released 12 hostages":
+ * people of no state named whom a party frees (084) in an exchange are
+ * the other side's: the state of the article's last release by another
+ * state told as an exchange ("in exchange for", "swap": class EXCHANGE), else the other party of the last deal, truce or mediation (05,
+ * 08, 045) the actor is a party of. The state into b (its role kept): 1,
+ * else 0. */
+#define MAX_EXCHANGE_SCAN 80 /* tokens of a remembered release's sentence looked at for "exchange" */
+
+/* Does the sentence that opens at token `sent` (a remembered event's) tell
+ * of an exchange (a word of class EXCHANGE)? Bounded. */
+static int tells_exchange(const ctx_t *c, uint32_t sent)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_EXCHANGE);
+    for (uint32_t k = sent; k < c->s.d->tok.n && k - sent < MAX_EXCHANGE_SCAN; k++) {
+        if (is_punct(c, k, ".")) return 0;
+        if (tok(c, k)->kind == NE_TK_WORD && ne_lex_in_class(c->s.lx, cls, tok(c, k)->word)) return 1;
+    }
+    return 0;
+}
+
+static int exchange_side(const ctx_t *c, const char *code, const ne_member_t *actor, ne_member_t *b)
+{
+    if (strncmp(code, "084", 3) || !unplaced(b) || !actor->country[0]) return 0;
+    const struct ne_memevent_s *e;
+    for (size_t k = 1; (e = mem_event(c->mem, k)); k++) {
+        int root = class_root(e->code);
+        /* (a release told as an exchange: "freed 40 protesters" is none) */
+        if (!strncmp(e->code, "084", 3) && e->nagent && e->agent[0].country[0] &&
+            strcmp(e->agent[0].country, actor->country) && tells_exchange(c, e->sent)) {
+            char role[4];
+            memcpy(role, b->role, sizeof(role));
+            ne_member_set(b, e->agent[0].country, role);
+            return 1;
+        }
+        if (root != 5 && root != 8 && strncmp(e->code, "045", 3)) continue;
+        const ne_member_t *other = NULL;
+        int party = 0;
+        for (int t = 0; t < e->ntarget; t++) {
+            if (!strcmp(e->target[t].code, actor->code)) party = 1;
+            else if (e->target[t].country[0] && strcmp(e->target[t].country, actor->country) && !other)
+                other = &e->target[t];
+        }
+        for (int a = 0; a < e->nagent && strncmp(e->code, "045", 3); a++) {
+            if (!strcmp(e->agent[a].code, actor->code)) party = 1;
+            else if (e->agent[a].country[0] && strcmp(e->agent[a].country, actor->country) && !other)
+                other = &e->agent[a];
+        }
+        if (!party || !other) continue;
+        char role[4];
+        memcpy(role, b->role, sizeof(role));
+        ne_member_set(b, other->country, role);
+        return 1;
+    }
+    return 0;
 }
 
 /* "Azerbaijan and Iran agreed to reopen the embassy in Tehran": two states
@@ -5138,6 +5323,11 @@ static void take_match(ctx_t *c, size_t gi, const ne_match_t *mt, int32_t target
         if (d->vg.v[k].head == g->head + 2 && (is_w(c, g->head + 1, "and") || is_w(c, g->head + 1, "or")))
             continue;
         if (own_relative_clause(c, g, &d->vg.v[k])) continue;
+        /* "welcomed the agreement reached between A and B": a participle on
+         * the deal with its "between" agents is their joint act, coded too */
+        if ((d->vg.v[k].flags & NE_VG_PASSIVE) && d->vg.v[k].first == d->vg.v[k].head &&
+            event_patient(c, &d->vg.v[k]) >= 0 && between_agent(c, d->vg.v[k].head + 1) >= 0)
+            continue;
         if (d->vg.v[k].head < mt->end) d->vg.v[k].flags |= NE_VG_CONSUMED;
     }
 }
@@ -6244,7 +6434,8 @@ static void reduced_passive(ctx_t *c, ne_vgroup_t *g)
 {
     if ((g->flags & (NE_VG_REDUCED | NE_VG_PASSIVE)) != (NE_VG_REDUCED | NE_VG_PASSIVE)) return;
     if (event_patient(c, g) >= 0) {
-        if (by_agent(c, g->head + 1) >= 0) g->flags &= ~NE_VG_REDUCED;
+        /* ("the agreement signed between A and B": their joint act) */
+        if (by_agent(c, g->head + 1) >= 0 || between_agent(c, g->head + 1) >= 0) g->flags &= ~NE_VG_REDUCED;
         return;
     }
     /* the actor right before, or before one noun it modifies ("a UN convoy"),
@@ -6511,6 +6702,13 @@ static void match_own_frame(ctx_t *c, size_t gi)
     ne_match_t mt;
     if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, g, &mt) && !match_event_object(c, g, &mt))
         return;
+    /* "A deal was struck by A and B": a passive match whose '+' (its
+     * subject) names no party ("strike +", an attack on the deal) yields to
+     * the reading of the event noun subject as the verb's object
+     * (`strike * &AGREEMENTS`) */
+    ne_match_t ob;
+    if ((g->flags & NE_VG_PASSIVE) && mt.target < 0 && mt.pat->opts == 0 && match_event_object(c, g, &ob))
+        mt = ob;
     take_match(c, gi, &mt, mt.target);
     /* "would not go unpunished" asserts what "would punish" does */
     if (mt.pat->opts & NE_PO_DENIED)
