@@ -4092,7 +4092,17 @@ static int other_state_target(const ctx_t *c, int32_t target, int32_t place)
  * place, but the object before it names whom the attack hit; that party is
  * the target, unless it is another state or its organs, not of the place
  * ("struck Iranian targets in Syria": the place stays), or of the actor's
- * own kind. */
+ * own kind; an embassy is always its state's ("the French embassy in
+ * Niamey"). */
+/* Does mention m name an embassy ("the French embassy", "the embassies of
+ * Rwanda and France"): a word of class EMBASSIES in it? */
+static int names_embassy(const ctx_t *c, const ne_mention_t *m)
+{
+    for (uint32_t k = m->tb; k < m->te; k++)
+        if (tok(c, k)->kind == NE_TK_WORD && head_in(c, k, NE_GC_EMBASSIES)) return 1;
+    return 0;
+}
+
 static void object_before_place(const ctx_t *c, ne_vgroup_t *g, const ne_member_t *act, int na)
 {
     if (g->target < 0 || !locative_pattern(c->s.lx, g->pat)) return;
@@ -4110,7 +4120,9 @@ static void object_before_place(const ctx_t *c, ne_vgroup_t *g, const ne_member_
                 if (!strcmp(act[i].code, mm->m[j].code) ||
                     (!act[i].country[0] && !strcmp(act[i].role, mm->m[j].role)))
                     return;
-        if (!other_state_target(c, m, g->target)) g->target = m;
+        /* "attacked the Rwandan embassy in Kinshasa": an embassy is its
+         * state's ground wherever it stands; the attack is on that state */
+        if (!other_state_target(c, m, g->target) || names_embassy(c, mm)) g->target = m;
         return;
     }
 }
