@@ -541,14 +541,20 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
     return a;
 }
 
-/* A word of the class EPITHETS ("lawyer", "activist"): a description
- * that a person's name follows. */
-static int epithet_word(const ctx_t *c, uint32_t k)
+/* Is the word at k, or its singular, in grammar class gc? */
+static int word_in_gclass(const ctx_t *c, uint32_t k, int gc)
 {
     int32_t w = tok(c, k)->word;
     if (w < 0 || tok(c, k)->kind != NE_TK_WORD) return 0;
     int32_t sg = ne_lex_singular(c->s.lx, w);
-    return ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_EPITHETS), sg >= 0 ? sg : w);
+    return ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, gc), sg >= 0 ? sg : w);
+}
+
+/* A word of the class EPITHETS ("lawyer", "activist"): a description
+ * that a person's name follows. */
+static int epithet_word(const ctx_t *c, uint32_t k)
+{
+    return word_in_gclass(c, k, NE_GC_EPITHETS);
 }
 
 static int finite_verb(const ctx_t *c, uint32_t k);
@@ -3222,6 +3228,10 @@ static int head_actor(ctx_t *c, build_t *b, parse_t *p, atom_t a)
     }
     if (head_actor_modifier(c, b, p, a, en, &mm)) return STEP_MORE;
     if (en->kind == NE_AK_ADJ) {
+        /* "155 billion Canadian dollars": a currency's name, no party */
+        if (a.te < c->s.te && tok(c, a.te)->kind == NE_TK_WORD && !(tok(c, a.te)->flags & NE_TF_CAP) &&
+            word_in_gclass(c, a.te, NE_GC_CURRENCY))
+            return STEP_FAIL;
         /* "an Egyptian plan", "Israeli tank fire": the state behind a thing */
         add_owner(b, &mm);
         p->j = a.te;

@@ -348,6 +348,7 @@ enum {
     NE_GC_JUNTA,        /* "junta", "military": "the junta" is the government named as military-ruled */
     NE_GC_AGENT_OF,     /* "drills", "visit": "the drills of A and B" names their agents after "of" */
     NE_GC_EXCHANGE,     /* "exchange", "swap": people freed in one are the other side's (frames.c exchange_side) */
+    NE_GC_CURRENCY,     /* "dollar", "euro": "155 billion Canadian dollars" is money, no party */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
