@@ -4094,6 +4094,25 @@ static int other_state_target(const ctx_t *c, int32_t target, int32_t place)
  * ("struck Iranian targets in Syria": the place stays), or of the actor's
  * own kind; an embassy is always its state's ("the French embassy in
  * Niamey"). */
+/* "what the military called": the token after a free relative of a naming
+ * verb that starts at k (its subject a mention or a pronoun), else k. */
+static uint32_t naming_relative_end(const ctx_t *c, uint32_t k)
+{
+    if (!is_w(c, k, "what") || k + 2 >= c->s.te) return k;
+    uint32_t j = k + 1;
+    int32_t m = ment_at(c, j);
+    if (m >= 0) j = c->s.d->ment.v[m].te;
+    else if (wf(c, j) & NE_W_PRON) j++;
+    else return k;
+    for (size_t v = 0; v < c->s.d->vg.n; v++) {
+        const ne_vgroup_t *g = &c->s.d->vg.v[v];
+        if (g->first != j) continue;
+        if (!(ne_lex_lemma_flags(c->s.lx, g->lemma) & NE_L_NAMING)) return k;
+        return g->head + 1 < c->s.te && is_w(c, g->head + 1, "as") ? g->head + 2 : g->head + 1;
+    }
+    return k;
+}
+
 /* Does mention m name an embassy ("the French embassy", "the embassies of
  * Rwanda and France"): a word of class EMBASSIES in it? */
 static int names_embassy(const ctx_t *c, const ne_mention_t *m)
@@ -4108,6 +4127,13 @@ static void object_before_place(const ctx_t *c, ne_vgroup_t *g, const ne_member_
     if (g->target < 0 || !locative_pattern(c->s.lx, g->pat)) return;
     const ne_mention_t *pl = &c->s.d->ment.v[g->target];
     for (uint32_t k = g->head + 1; k < pl->tb; k++) {
+        /* "struck what the military called Hezbollah infrastructure in
+         * southern Lebanon": the labeller is no object; the label is */
+        uint32_t lab = naming_relative_end(c, k);
+        if (lab != k) {
+            k = lab - 1;
+            continue;
+        }
         if (is_punct(c, k, ".,;:") || (wf(c, k) & NE_W_REL)) return;
         int32_t m = ment_at(c, k);
         if (m < 0) continue;
