@@ -2012,6 +2012,26 @@ static uint32_t after_adjunct(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
     return 0;
 }
 
+/* "ordered the Kazakh consul in Osh to leave", "the staff of Mexico's
+ * embassy in Lima to leave": where the pattern's noun stands posted, a
+ * phrase of place ("in", "at": class LOCATIVE) naming one state, capital
+ * or city, no person and no role, may follow the noun before the
+ * pattern's next preposition. The token where element e fits after it,
+ * or 0. */
+static uint32_t after_place_adjunct(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
+{
+    if (!in_gclass(c, NE_GC_LOCATIVE, tok(c, pos)->word)) return 0;
+    uint32_t q = pos + 1;
+    if (q < c->te && is_w(c, q, "the")) q++;
+    int32_t mi = q < c->te ? ment_at(c, q) : -1;
+    if (mi < 0) return 0;
+    const ne_mention_t *m = &c->d->ment.v[mi];
+    if (m->tb != q || m->n != 1 || (m->flags & (NE_MF_PERSON | NE_MF_PRON | NE_MF_PLURAL)) ||
+        m->m[0].role[0] || m->m[0].code[3])
+        return 0; /* "in the Foreign Ministry", "at Hamas": an actor, no place */
+    return m->te < c->te && word_fits(c, e, m->te) ? m->te : 0;
+}
+
 /* "sharing satellite imagery of Chinese naval movements with X": an of-
  * phrase completes the pattern's noun before the pattern's next
  * preposition; so does a topic phrase with no actor in it (class TOPIC:
@@ -2023,6 +2043,7 @@ static uint32_t after_of_phrase(const ctx_t *c, const ne_pelem_t *e, uint32_t po
     if (!is_w(c, pos, "of") && !topic) return 0;
     for (uint32_t q = pos + 1, k = 0; k <= MAX_ADJUNCT + 1 && q < c->te; k++, q++) {
         if (k > 0 && word_fits(c, e, q)) return q;
+        if (k > 0 && !topic && (wf(c, q) & NE_W_PREP)) return after_place_adjunct(c, e, q);
         if ((wf(c, q) & NE_W_PREP) || !np_internal(c, q) || (topic && ment_at(c, q) >= 0)) return 0;
     }
     return 0;
@@ -2100,7 +2121,9 @@ static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
             (prev && prev->type != NE_PE_WORD && prev->type != NE_PE_CLASS) ||
             !((ef & NE_W_PREP) || (!prev && (ef & NE_W_REL))))
             return 0;
-        pos = prev ? after_of_phrase(c, e, pos) : after_adjunct(c, e, pos);
+        uint32_t at = pos;
+        pos = prev ? after_of_phrase(c, e, at) : after_adjunct(c, e, at);
+        if (!pos && prev) pos = after_place_adjunct(c, e, at);
         if (!pos) return 0;
     }
     ms->spec++;

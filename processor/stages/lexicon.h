@@ -149,7 +149,8 @@ enum {
     NE_MC_CONTINENT = 1u << 15,  /* "African": after a region word ("West African"), no state */
     NE_MC_RELATIONAL = 1u << 16, /* "neighbour": "its N" is the other state of the sentence */
     NE_MC_TOPIC = 1u << 17,      /* "affairs": a state's name before it is what a role deals with */
-    NE_MC_COUNT = 18
+    NE_MC_GUEST = 1u << 18,      /* "guest", "visitor": "his N" is the visitor of the last visit */
+    NE_MC_COUNT = 19
 };
 
 /* Verb form bits. */
