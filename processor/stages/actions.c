@@ -1278,7 +1278,13 @@ static int shared_object_participle(const ctx_t *c, uint32_t i, const ne_vgroup_
 
 static int coordinated_verb(const ctx_t *c, uint32_t i)
 {
-    if (i < c->tb + 1 || !(is_w(c, i - 1, "and") || is_w(c, i - 1, "or"))) return 0;
+    /* "met behind closed doors and later signed": an adverb or two may
+     * stand between the conjunction and the verb (at i, the adverb or the
+     * verb) */
+    uint32_t a = i;
+    for (int k = 0; k < 2 && a > c->tb + 1 && is_adverb(c, a - 1); k++) a--;
+    if (a < c->tb + 1 || !(is_w(c, a - 1, "and") || is_w(c, a - 1, "or"))) return 0;
+    for (int k = 0; k < 2 && i + 1 < c->te && is_adverb(c, i); k++) i++;
     for (size_t k = 0; k < c->d->vg.n; k++)
         if (c->d->vg.v[k].head == i)
             return !(c->d->vg.v[k].flags & NE_VG_NOUN) && !shared_object_participle(c, i, &c->d->vg.v[k]);
@@ -2810,8 +2816,10 @@ int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uin
     if ((vg->flags & NE_VG_STATIVE) && match_at(&c, vg, vg->head + 2, out)) return 1;
     /* "beat and detained several journalists": the first verb shares the
      * object of the second */
-    uint32_t n = vg->head + 1;
-    if (n + 1 < te && (is_w(&c, n, "and") || is_w(&c, n, "or")) && coordinated_verb(&c, n + 1))
-        return match_at(&c, vg, n + 2, out);
+    uint32_t n = vg->head + 1, v = n + 1;
+    /* ("donated and personally delivered goods to": adverbs before the second) */
+    for (int k = 0; k < 2 && v + 1 < te && is_adverb(&c, v); k++) v++;
+    if (v < te && (is_w(&c, n, "and") || is_w(&c, n, "or")) && coordinated_verb(&c, v))
+        return match_at(&c, vg, v + 1, out);
     return 0;
 }
