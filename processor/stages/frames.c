@@ -4036,6 +4036,10 @@ static const struct {
     {NE_GC_CROWD, NE_CF_KIND_CROWD, 1},         /* "opened fire on protesters": 175 */
     {NE_GC_PROPERTY, NE_CF_KIND_PROPERTY, 1},   /* "seized the subsidiaries of X": 1711 */
     {NE_GC_MISSION, NE_CF_KIND_MISSION, 0},  /* "peacekeepers arrived in", "sent troops to help": 074 */
+    /* "three Iranian diplomats were ordered to leave", "expelled the two
+     * attaches": a state's diplomats sent away are relations reduced, 161,
+     * not people deported (174) */
+    {NE_GC_DIPLOMATS, NE_CF_KIND_DIPLOMATS, 1},
     /* last: a weapon named ("jets attacked a server farm") decides first */
     {NE_GC_CYBER, NE_CF_KIND_CYBER, 0},      /* "hackers attacked the network": 176 */
 };

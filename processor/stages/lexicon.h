@@ -408,6 +408,7 @@ enum {
     NE_CF_CONJUNCT, /* code-conjunct: acts that, naming no one after a coordinated verb, are aimed at its party (frames.c) */
     NE_CF_HOLDER, /* code-holder: biddings on detained people (their release, access to them) go to their holder (frames.c) */
     NE_CF_CALL_PURPOSE, /* code-call-purpose: a governing verb's own act (a telephone call) whose infinitive is the caller's purpose (frames.c) */
+    NE_CF_KIND_DIPLOMATS, /* code-kind-diplomats: "three Iranian diplomats were ordered to leave": 161 */
     NE_CF_COUNT
 };
 
