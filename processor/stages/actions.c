@@ -1892,6 +1892,19 @@ static int match_target(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
     return 0;
 }
 
+/* "a tit-for-tat expulsion", "face-to-face talks": a grammar word written
+ * between hyphens, with no space, is part of one compound modifier, not a
+ * preposition that ends the noun phrase. */
+static int hyphen_inner(const ctx_t *c, uint32_t i)
+{
+    if (i <= c->tb || i + 1 >= c->te || !is_punct(c, i - 1, "-")) return 0;
+    const ne_token_t *t = tok(c, i);
+    if (tok(c, i - 1)->end != t->start) return 0;
+    uint32_t n = i + 1;
+    if ((wf(c, n) & NE_W_DET) && n + 1 < c->te && tok(c, n)->start == t->end + 1) n++; /* "-of-the-" */
+    return is_punct(c, n, "-") && tok(c, n - 1)->end == tok(c, n)->start;
+}
+
 /* May token i stand inside a noun phrase before its head: a determiner, a
  * possessive, a number, a hyphen, an adjective or noun ("farm" workers,
  * "pro-democracy" activists), a word of a mention ("Alawite civilians")? */
@@ -1904,7 +1917,7 @@ static int np_internal(const ctx_t *c, uint32_t i)
     if (t->kind != NE_TK_WORD) return 0;
     uint32_t f = wf(c, i);
     if (f & (NE_W_DET | NE_W_POSS | NE_W_NUM)) return !(f & NE_W_PREP);
-    if (f) return 0;
+    if (f) return hyphen_inner(c, i);
     /* a finite verb of its own ends the phrase */
     for (size_t k = 0; k < c->d->vg.n; k++)
         if (c->d->vg.v[k].head == i) return (c->d->vg.v[k].flags & (NE_VG_NOUN | NE_VG_REDUCED)) != 0;
