@@ -4485,9 +4485,43 @@ static int releasing_holder(const ctx_t *c, const char *code, int32_t subj, ne_m
     return 0;
 }
 
+/* "Peru accused Mexico of meddling ... The Mexican ambassador was declared
+ * persona non grata": an expulsion of diplomats (161) in the passive with
+ * no agent and no place to leave named is the act of the state the article
+ * last saw act on the diplomats' state (remembered events, a bounded ring).
+ * Writes that agent to act; 1, or 0 for none. */
+static int expelling_state(const ctx_t *c, const char *code, int32_t subj, ne_member_t *act)
+{
+    if (strncmp(code, "161", 3)) return 0;
+    const ne_mention_t *m = &c->s.d->ment.v[subj];
+    if (m->n != 1 || !m->m[0].country[0] || (m->flags & (NE_MF_LOC | NE_MF_REL))) return 0;
+    const char *own = m->m[0].country;
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        for (int t = 0; t < e->ntarget; t++)
+            if (!strcmp(e->target[t].country, own) && e->nagent && e->agent[0].country[0] &&
+                state_side(&e->agent[0]) && strcmp(e->agent[0].country, own)) {
+                act[0] = e->agent[0];
+                act[0].start = act[0].end = 0;
+                return 1;
+            }
+        /* "Moldova expelled two Russian diplomats ... Two Moldovan diplomats
+         * were expelled in retaliation": when the diplomats' own state acted
+         * last, on another state, that state answers */
+        if (e->nagent && !strcmp(e->agent[0].country, own) && e->ntarget && e->target[0].country[0] &&
+            state_side(&e->target[0]) && strcmp(e->target[0].country, own)) {
+            act[0] = e->target[0];
+            act[0].start = act[0].end = 0;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int custody_agent(const ctx_t *c, const char *code, int32_t subj, uint32_t head, ne_member_t *act)
 {
     if (releasing_holder(c, code, subj, act)) return 1;
+    if (expelling_state(c, code, subj, act)) return 1;
     if (strncmp(code, "116", 3) && strncmp(code, "173", 3)) return 0;
     const ne_mention_t *m = &c->s.d->ment.v[subj];
     if (m->n != 1 || !m->m[0].country[0] || (m->flags & (NE_MF_LOC | NE_MF_REL))) return 0;
