@@ -1857,10 +1857,45 @@ static int32_t included_mention(const ctx_t *c, uint32_t pos)
     return m >= 0 && c->d->ment.v[m].n && c->d->ment.v[m].tb == q + 2 ? m : -1;
 }
 
+#define MAX_SHIFT_PLACE 5 /* tokens of a place phrase before a shifted object */
+
+/* "received in Astana the visiting foreign minister of Uzbekistan",
+ * "received at Al Shati Palace the Saudi envoy": a short phrase of place
+ * ("in", "at" and a place, a building's name or a plain noun phrase, no
+ * verb, no party) may stand between the verb and a heavy object that names
+ * a person or an office. The object's first token, or 0. */
+static uint32_t shifted_object(const ctx_t *c, uint32_t pos)
+{
+    if (!is_w(c, pos, "in") && !is_w(c, pos, "at")) return 0;
+    for (uint32_t q = pos + 1; q < c->te && q <= pos + MAX_SHIFT_PLACE; q++) {
+        int32_t m = ment_at(c, q);
+        if (m >= 0) {
+            const ne_mention_t *mm = &c->d->ment.v[m];
+            if (mm->tb != q) return 0;
+            if (mm->n == 1 && !(mm->flags & (NE_MF_PERSON | NE_MF_PRON | NE_MF_REL)) &&
+                !mm->m[0].role[0] && !mm->m[0].code[3]) {
+                q = mm->te - 1; /* a place: part of the phrase */
+                continue;
+            }
+            /* the object: a person or an office, after at least one word */
+            return q > pos + 1 && !(wf(c, q - 1) & NE_W_PREP) && (mm->flags & NE_MF_PERSON || mm->m[0].role[0]) &&
+                           mm->n
+                       ? q
+                       : 0;
+        }
+        const ne_token_t *t = tok(c, q);
+        if (t->kind != NE_TK_WORD || in_timex(c, q, NULL) || (wf(c, q) & (NE_W_PREP | NE_W_CONJ | NE_W_REL)) ||
+            !np_internal(c, q))
+            return 0;
+    }
+    return 0;
+}
+
 static int match_target(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
     const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
-    uint32_t at;
+    uint32_t at, shifted;
+    if (ei == 0 && (shifted = shifted_object(c, pos)) && match_target(c, ms, ei, shifted)) return 1;
     int32_t m = slot_mention(c, pos, &at);
     if (m < 0 || !c->d->ment.v[m].n) {
         int32_t inc = included_mention(c, pos);
