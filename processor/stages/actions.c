@@ -2076,14 +2076,20 @@ static uint32_t after_place_adjunct(const ctx_t *c, const ne_pelem_t *e, uint32_
 {
     if (!in_gclass(c, NE_GC_LOCATIVE, tok(c, pos)->word)) return 0;
     uint32_t q = pos + 1;
-    if (q < c->te && is_w(c, q, "the")) q++;
+    if (q < c->te && is_w(c, q, "the") && ment_at(c, q) < 0) q++;
     int32_t mi = q < c->te ? ment_at(c, q) : -1;
     if (mi < 0) return 0;
     const ne_mention_t *m = &c->d->ment.v[mi];
-    if (m->tb != q || m->n != 1 || (m->flags & (NE_MF_PERSON | NE_MF_PRON | NE_MF_PLURAL)) ||
-        m->m[0].role[0] || m->m[0].code[3])
+    if (m->tb != q || m->n != 1 || (m->flags & (NE_MF_PERSON | NE_MF_PRON | NE_MF_PLURAL)))
+        return 0;
+    /* "the military attache at the Iranian embassy (in Amman)": a mission
+     * (class EMBASSIES) is where a diplomat is posted, as a place is */
+    int mission = in_gclass(c, NE_GC_EMBASSIES, tok(c, m->te - 1)->word);
+    if (!mission && (m->m[0].role[0] || m->m[0].code[3]))
         return 0; /* "in the Foreign Ministry", "at Hamas": an actor, no place */
-    return m->te < c->te && word_fits(c, e, m->te) ? m->te : 0;
+    if (m->te >= c->te) return 0;
+    if (word_fits(c, e, m->te)) return m->te;
+    return mission && !in_gclass(c, NE_GC_EMBASSIES, tok(c, m->te)->word) ? after_place_adjunct(c, e, m->te) : 0;
 }
 
 /* "sharing satellite imagery of Chinese naval movements with X": an of-
