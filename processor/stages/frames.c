@@ -4622,11 +4622,19 @@ static int meeting_between(const ctx_t *c, const ne_vgroup_t *g, const char *cod
     for (int n = 0; n < 2 && tb > c->s.tb + 1 && tok(c, tb - 1)->kind == NE_TK_WORD &&
                     !wf(c, tb - 1) && !(tok(c, tb - 1)->flags & NE_TF_CAP); n++)
         tb--; /* "between senior U.S. and Russian officials" */
-    if (tb <= c->s.tb || !is_w(c, tb - 1, "between")) return 0;
+    /* "hosted a meeting of Iranian and American negotiators": "of" and a
+     * compound of parties say the same */
+    if (tb <= c->s.tb || !(is_w(c, tb - 1, "between") || (is_w(c, tb - 1, "of") && c->s.d->ment.v[g->target].n >= 2)))
+        return 0;
     const ne_pelem_t *el = ne_lex_pelems(c->s.lx) + g->pat->elem;
-    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_TALKS);
-    for (uint16_t k = 0; k < g->pat->nelem; k++)
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_TALKS), meet = ne_lex_gclass(c->s.lx, NE_GC_MEETINGS);
+    for (uint16_t k = 0; k < g->pat->nelem; k++) {
         if (el[k].type == NE_PE_CLASS && el[k].alt == cls) return 1;
+        /* a pattern's own word of a gathering: `host * meeting|summit of +` */
+        if (el[k].type == NE_PE_WORD && meet != NE_LEX_NONE &&
+            ne_lex_in_class(c->s.lx, meet, ne_lex_alts(c->s.lx)[el[k].alt]))
+            return 1;
+    }
     return 0;
 }
 

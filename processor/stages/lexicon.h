@@ -347,6 +347,7 @@ enum {
     NE_GC_ING_NOUNS,    /* "border crossing", "arms trafficking": compound nouns whose head is an -ing form */
     NE_GC_CEASEFIRE,    /* "truce", "ceasefire": "both sides" asked for one are the warring sides */
     NE_GC_JUNTA,        /* "junta", "military": "the junta" is the government named as military-ruled */
+    NE_GC_MEETINGS,     /* "meeting", "summit": "hosted a meeting of A and B" (A and B met) */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
