@@ -922,6 +922,30 @@ static int by_actor_after_adjunct(const ctx_t *c, uint32_t k)
     return by_actor(c, q);
 }
 
+static int np_internal(const ctx_t *c, uint32_t i);
+
+/* "Welcomed at the airport by X,": before the "by", a short phrase of
+ * place ("in"/"at", plain words or a place, four tokens at most) may stand
+ * too. Is there an actor's "by" after it (or after the adverbs and times)? */
+static int by_actor_after_place(const ctx_t *c, uint32_t k)
+{
+    if (by_actor_after_adjunct(c, k)) return 1;
+    if (!is_w(c, k, "in") && !is_w(c, k, "at")) return 0;
+    for (uint32_t q = k + 1; q < c->te && q - k <= 4; q++) {
+        if (is_w(c, q, "by")) return q > k + 1 && by_actor(c, q);
+        int32_t m = ment_at(c, q);
+        if (m >= 0) {
+            const ne_mention_t *mm = &c->d->ment.v[m];
+            if (mm->n != 1 || mm->m[0].role[0] || (mm->flags & NE_MF_PERSON)) return 0; /* a place only */
+            q = mm->te - 1;
+            continue;
+        }
+        if (tok(c, q)->kind != NE_TK_WORD || (wf(c, q) & (NE_W_PREP | NE_W_CONJ | NE_W_REL)) || !np_internal(c, q))
+            return 0;
+    }
+    return 0;
+}
+
 /* Is there an auxiliary after token i in its clause (before punctuation,
  * a relative word or a subordinator): "An agreement signed with Baku was
  * hailed"? Then the clause has its finite verb there. */
@@ -1008,6 +1032,12 @@ static void read_bare_form(const ctx_t *c, ne_vgroup_t *g, uint8_t forms, uint32
     else if ((forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(c, before) &&
              ment_at(c, before) >= 0 && by_actor(c, g->head + 1))
         g->flags |= NE_VG_PASSIVE; /* "journalists detained by the army" */
+    else if ((forms & NE_F_PPART) && !(forms & NE_F_BASE) && g->head == c->tb &&
+             by_actor_after_place(c, g->head + 1))
+        /* "Hosted by Emir Tamim, the Turkish president toured ...": a passive
+         * participle clause that opens the sentence takes the main clause's
+         * subject as its patient (frames.c fronted_participle_subject) */
+        g->flags |= NE_VG_PARTICIPLE | NE_VG_PASSIVE;
     else if ((forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(c, before) &&
              is_punct(c, before, ",") && by_actor_after_adjunct(c, g->head + 1))
         g->flags |= NE_VG_REDUCED | NE_VG_PASSIVE; /* "The meeting, hosted (on Friday) by X," */
