@@ -2200,6 +2200,9 @@ static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
         (ne_lex_word_flags(c->lx, ne_lex_alts(c->lx)[e->alt]) & NE_W_PREP) &&
         (after = after_participle(c, e, pos)))
         pos = after;
+    if (!word_fits(c, e, pos) && before && (before->type == NE_PE_WORD || before->type == NE_PE_CLASS) &&
+        !(ne_lex_word_flags(c->lx, ne_lex_alts(c->lx)[e->alt]) & NE_W_PREP) && (after = after_place_adjunct(c, e, pos)))
+        pos = after; /* "ordered the Lithuanian consulate in Kaliningrad | closed" */
     if (!word_fits(c, e, pos)) {
         /* an adjunct right after the verb, or an of-phrase after the
          * pattern's noun, before a preposition of the pattern ("for") */
