@@ -4518,6 +4518,26 @@ static int expelling_state(const ctx_t *c, const char *code, int32_t subj, ne_me
     return 0;
 }
 
+/* "Ecuador's foreign ministry said the Mexican ambassador had been declared
+ * persona non grata", "said two Mexican diplomats had been ordered to
+ * leave the country": an expulsion of diplomats (161) in the passive with no
+ * agent, in the complement of a reporting verb whose subject is another
+ * state or its organ, is that reporter's act. Writes it to act; 1, or 0. */
+static int reporting_expeller(ctx_t *c, size_t gi, const char *code, int32_t subj, ne_member_t *act)
+{
+    if (strncmp(code, "161", 3)) return 0;
+    const ne_mention_t *m = &c->s.d->ment.v[subj];
+    if (m->n != 1 || !m->m[0].country[0] || (m->flags & (NE_MF_LOC | NE_MF_REL))) return 0;
+    int32_t gov = complement_governor(c, gi, clause_start(c, &c->s.d->vg.v[gi]));
+    if (gov < 0 || !(c->s.d->vg.v[gov].flags & NE_VG_SAY)) return 0;
+    int32_t rs = group_subject(c, (size_t)gov);
+    if (rs < 0 || c->s.d->ment.v[rs].n != 1) return 0;
+    const ne_member_t *r = &c->s.d->ment.v[rs].m[0];
+    if (!r->country[0] || !state_side(r) || !strcmp(r->country, m->m[0].country)) return 0;
+    act[0] = *r;
+    return 1;
+}
+
 static int custody_agent(const ctx_t *c, const char *code, int32_t subj, uint32_t head, ne_member_t *act)
 {
     if (releasing_holder(c, code, subj, act)) return 1;
@@ -4909,7 +4929,9 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         if (agent < 0) agent = expelling_place(c, g->head + 1, proto.code);
         if (agent < 0) agent = relative_attack_agent(c, g, proto.code);
         if (subj < 0 && noun < 0) subj = holder_subject(c, g);
-        if (agent < 0 && subj >= 0 && (na = custody_agent(c, proto.code, subj, g->head, act)) > 0) {
+        if (agent < 0 && subj >= 0 &&
+            ((na = reporting_expeller(c, gi, proto.code, subj, act)) > 0 ||
+             (na = custody_agent(c, proto.code, subj, g->head, act)) > 0)) {
             ncp = members(c, subj, cp);
             goto parties;
         }
