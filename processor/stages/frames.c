@@ -2003,7 +2003,20 @@ static int compass_adjective(const ctx_t *c, uint32_t k);
 static int in_object_phrase(const ctx_t *c, uint32_t in)
 {
     const ne_vgroup_t *g = c->coding;
-    if (!g || g->target < 0 || in <= g->head + 1) return 0;
+    if (!g || in <= g->head + 1) return 0;
+    if (g->target < 0) {
+        /* "Fidan and his guest discussed the war in Gaza": with no
+         * counterpart after the verb, a place after the verb's own object
+         * noun phrase (plain words only, no preposition: not "met behind
+         * closed doors in Geneva") is the object's */
+        if (in - g->head > 6) return 0;
+        for (uint32_t q = g->head + 1; q < in; q++)
+            if (tok(c, q)->kind != NE_TK_WORD || ment_at(c, q) >= 0 || in_timex(c, q) ||
+                (wf(c, q) & (NE_W_PREP | NE_W_CONJ | NE_W_REL | NE_W_PRON)) || verb_head_at(c, q))
+                return 0;
+        const ne_token_t *t = tok(c, in - 1);
+        return !(t->flags & NE_TF_CAP);
+    }
     if (in >= c->s.d->ment.v[g->target].tb) return 0;
     const ne_token_t *t = tok(c, in - 1);
     return t->kind == NE_TK_WORD && !(t->flags & NE_TF_CAP) && ment_at(c, in - 1) < 0;
@@ -4991,6 +5004,7 @@ parties:
     if (!recip && agreed_on_member(g, act, na, cp, ncp)) recip = 1;
     if (recip) {
         if (na < 2) return (*empty = 1), 0;
+        c->coding = g; /* (emit reads the group: where a meeting took place) */
         for (int i = 0; i < na; i++) resolve_member(c, &act[i], NULL, g->head, 0);
         for (int i = 0; i < na; i++)
             for (int j = 0; j < na; j++)
