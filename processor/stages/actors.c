@@ -4038,6 +4038,10 @@ static uint32_t parse_its_relational(ctx_t *c, build_t *b, const parse_t *p)
 static uint32_t parse_guest(ctx_t *c, build_t *b, const parse_t *p)
 {
     if (p->j == p->i || !has_class(c, p->j, NE_MC_GUEST, NULL) || is_w(c, p->j + 1, "'s")) return 0;
+    /* "the visitor centre", "guest workers": the noun modifies another */
+    if (p->j + 1 < c->s.te && tok(c, p->j + 1)->kind == NE_TK_WORD && !(tok(c, p->j + 1)->flags & NE_TF_CAP) &&
+        !wf(c, p->j + 1) && ne_lex_vforms(c->s.lx, tok(c, p->j + 1)->word) == NE_LEX_NONE)
+        return 0;
     const ne_memory_t *mem = c->mem;
     for (size_t back = 1; back <= mem->nevents && back <= NE_MEM_EVENTS; back++) {
         const struct ne_memevent_s *e = &mem->events[(mem->nevents - back) % NE_MEM_EVENTS];
