@@ -2117,6 +2117,11 @@ static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const
         !strcmp(a->country, b->country) &&
         (!a->role[0] || !strcmp(a->role, "GOV")) && (!b->role[0] || !strcmp(b->role, "GOV")))
         return 0;
+    /* "Russia expelled diplomats" read as Russia's own: no state breaks
+     * relations with itself (its diplomats of no state named are another's) */
+    if (root == 16 && a->country[0] && !strcmp(a->country, b->country) && !strcmp(b->role, "GOV") &&
+        (!a->role[0] || !strcmp(a->role, "GOV")))
+        return 0;
     if (!strcmp(e.code, "040")) {
         /* a meeting in a third state ("met his counterparts in Geneva") */
         const char *place = location_country(c);
