@@ -1005,6 +1005,30 @@ static int agent_after_adjuncts(const ctx_t *c, uint32_t k, uint32_t noun)
     return 0;
 }
 
+static int np_internal(const ctx_t *c, uint32_t i);
+
+/* "Welcomed at the airport by X,": before the "by", a short phrase of
+ * place ("in"/"at", plain words or a place, four tokens at most) may stand
+ * too. Is there an actor's "by" after it (or after the adverbs and times)? */
+static int by_actor_after_place(const ctx_t *c, uint32_t k)
+{
+    if (by_actor_after_adjunct(c, k)) return 1;
+    if (!is_w(c, k, "in") && !is_w(c, k, "at")) return 0;
+    for (uint32_t q = k + 1; q < c->te && q - k <= 4; q++) {
+        if (is_w(c, q, "by")) return q > k + 1 && by_actor(c, q);
+        int32_t m = ment_at(c, q);
+        if (m >= 0) {
+            const ne_mention_t *mm = &c->d->ment.v[m];
+            if (mm->n != 1 || mm->m[0].role[0] || (mm->flags & NE_MF_PERSON)) return 0; /* a place only */
+            q = mm->te - 1;
+            continue;
+        }
+        if (tok(c, q)->kind != NE_TK_WORD || (wf(c, q) & (NE_W_PREP | NE_W_CONJ | NE_W_REL)) || !np_internal(c, q))
+            return 0;
+    }
+    return 0;
+}
+
 /* Is there an auxiliary after token i in its clause (before punctuation,
  * a relative word or a subordinator): "An agreement signed with Baku was
  * hailed"? Then the clause has its finite verb there. */
@@ -1092,6 +1116,12 @@ static void read_bare_form(const ctx_t *c, ne_vgroup_t *g, uint8_t forms, uint32
     else if ((forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(c, before) &&
              ment_at(c, before) >= 0 && by_actor(c, g->head + 1))
         g->flags |= NE_VG_PASSIVE; /* "journalists detained by the army" */
+    else if ((forms & NE_F_PPART) && !(forms & NE_F_BASE) && g->head == c->tb &&
+             by_actor_after_place(c, g->head + 1))
+        /* "Hosted by Emir Tamim, the Turkish president toured ...": a passive
+         * participle clause that opens the sentence takes the main clause's
+         * subject as its patient (frames.c fronted_participle_subject) */
+        g->flags |= NE_VG_PARTICIPLE | NE_VG_PASSIVE;
     else if ((forms & NE_F_PPART) && !(forms & NE_F_BASE) && valid_idx(c, before) &&
              is_punct(c, before, ",") && by_actor_after_adjunct(c, g->head + 1))
         g->flags |= NE_VG_REDUCED | NE_VG_PASSIVE; /* "The meeting, hosted (on Friday) by X," */
@@ -1362,7 +1392,13 @@ static int shared_object_participle(const ctx_t *c, uint32_t i, const ne_vgroup_
 
 static int coordinated_verb(const ctx_t *c, uint32_t i)
 {
-    if (i < c->tb + 1 || !(is_w(c, i - 1, "and") || is_w(c, i - 1, "or"))) return 0;
+    /* "met behind closed doors and later signed": an adverb or two may
+     * stand between the conjunction and the verb (at i, the adverb or the
+     * verb) */
+    uint32_t a = i;
+    for (int k = 0; k < 2 && a > c->tb + 1 && is_adverb(c, a - 1); k++) a--;
+    if (a < c->tb + 1 || !(is_w(c, a - 1, "and") || is_w(c, a - 1, "or"))) return 0;
+    for (int k = 0; k < 2 && i + 1 < c->te && is_adverb(c, i); k++) i++;
     for (size_t k = 0; k < c->d->vg.n; k++)
         if (c->d->vg.v[k].head == i)
             return !(c->d->vg.v[k].flags & NE_VG_NOUN) && !shared_object_participle(c, i, &c->d->vg.v[k]);
@@ -1938,10 +1974,45 @@ static int32_t included_mention(const ctx_t *c, uint32_t pos)
     return m >= 0 && c->d->ment.v[m].n && c->d->ment.v[m].tb == q + 2 ? m : -1;
 }
 
+#define MAX_SHIFT_PLACE 5 /* tokens of a place phrase before a shifted object */
+
+/* "received in Astana the visiting foreign minister of Uzbekistan",
+ * "received at Al Shati Palace the Saudi envoy": a short phrase of place
+ * ("in", "at" and a place, a building's name or a plain noun phrase, no
+ * verb, no party) may stand between the verb and a heavy object that names
+ * a person or an office. The object's first token, or 0. */
+static uint32_t shifted_object(const ctx_t *c, uint32_t pos)
+{
+    if (!is_w(c, pos, "in") && !is_w(c, pos, "at")) return 0;
+    for (uint32_t q = pos + 1; q < c->te && q <= pos + MAX_SHIFT_PLACE; q++) {
+        int32_t m = ment_at(c, q);
+        if (m >= 0) {
+            const ne_mention_t *mm = &c->d->ment.v[m];
+            if (mm->tb != q) return 0;
+            if (mm->n == 1 && !(mm->flags & (NE_MF_PERSON | NE_MF_PRON | NE_MF_REL)) &&
+                !mm->m[0].role[0] && !mm->m[0].code[3]) {
+                q = mm->te - 1; /* a place: part of the phrase */
+                continue;
+            }
+            /* the object: a person or an office, after at least one word */
+            return q > pos + 1 && !(wf(c, q - 1) & NE_W_PREP) && (mm->flags & NE_MF_PERSON || mm->m[0].role[0]) &&
+                           mm->n
+                       ? q
+                       : 0;
+        }
+        const ne_token_t *t = tok(c, q);
+        if (t->kind != NE_TK_WORD || in_timex(c, q, NULL) || (wf(c, q) & (NE_W_PREP | NE_W_CONJ | NE_W_REL)) ||
+            !np_internal(c, q))
+            return 0;
+    }
+    return 0;
+}
+
 static int match_target(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
     const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
-    uint32_t at;
+    uint32_t at, shifted;
+    if (ei == 0 && (shifted = shifted_object(c, pos)) && match_target(c, ms, ei, shifted)) return 1;
     int32_t m = slot_mention(c, pos, &at);
     if (m < 0 || !c->d->ment.v[m].n) {
         int32_t inc = included_mention(c, pos);
@@ -1973,6 +2044,19 @@ static int match_target(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
     return 0;
 }
 
+/* "a tit-for-tat expulsion", "face-to-face talks": a grammar word written
+ * between hyphens, with no space, is part of one compound modifier, not a
+ * preposition that ends the noun phrase. */
+static int hyphen_inner(const ctx_t *c, uint32_t i)
+{
+    if (i <= c->tb || i + 1 >= c->te || !is_punct(c, i - 1, "-")) return 0;
+    const ne_token_t *t = tok(c, i);
+    if (tok(c, i - 1)->end != t->start) return 0;
+    uint32_t n = i + 1;
+    if ((wf(c, n) & NE_W_DET) && n + 1 < c->te && tok(c, n)->start == t->end + 1) n++; /* "-of-the-" */
+    return is_punct(c, n, "-") && tok(c, n - 1)->end == tok(c, n)->start;
+}
+
 /* May token i stand inside a noun phrase before its head: a determiner, a
  * possessive, a number, a hyphen, an adjective or noun ("farm" workers,
  * "pro-democracy" activists), a word of a mention ("Alawite civilians")? */
@@ -1985,7 +2069,7 @@ static int np_internal(const ctx_t *c, uint32_t i)
     if (t->kind != NE_TK_WORD) return 0;
     uint32_t f = wf(c, i);
     if (f & (NE_W_DET | NE_W_POSS | NE_W_NUM)) return !(f & NE_W_PREP);
-    if (f) return 0;
+    if (f) return hyphen_inner(c, i);
     /* a finite verb of its own ends the phrase */
     for (size_t k = 0; k < c->d->vg.n; k++)
         if (c->d->vg.v[k].head == i) return (c->d->vg.v[k].flags & (NE_VG_NOUN | NE_VG_REDUCED)) != 0;
@@ -2099,6 +2183,32 @@ static uint32_t after_adjunct(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
     return 0;
 }
 
+/* "ordered the Kazakh consul in Osh to leave", "the staff of Mexico's
+ * embassy in Lima to leave": where the pattern's noun stands posted, a
+ * phrase of place ("in", "at": class LOCATIVE) naming one state, capital
+ * or city, no person and no role, may follow the noun before the
+ * pattern's next preposition. The token where element e fits after it,
+ * or 0. */
+static uint32_t after_place_adjunct(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
+{
+    if (!in_gclass(c, NE_GC_LOCATIVE, tok(c, pos)->word)) return 0;
+    uint32_t q = pos + 1;
+    if (q < c->te && is_w(c, q, "the") && ment_at(c, q) < 0) q++;
+    int32_t mi = q < c->te ? ment_at(c, q) : -1;
+    if (mi < 0) return 0;
+    const ne_mention_t *m = &c->d->ment.v[mi];
+    if (m->tb != q || m->n != 1 || (m->flags & (NE_MF_PERSON | NE_MF_PRON | NE_MF_PLURAL)))
+        return 0;
+    /* "the military attache at the Iranian embassy (in Amman)": a mission
+     * (class EMBASSIES) is where a diplomat is posted, as a place is */
+    int mission = in_gclass(c, NE_GC_EMBASSIES, tok(c, m->te - 1)->word);
+    if (!mission && (m->m[0].role[0] || m->m[0].code[3]))
+        return 0; /* "in the Foreign Ministry", "at Hamas": an actor, no place */
+    if (m->te >= c->te) return 0;
+    if (word_fits(c, e, m->te)) return m->te;
+    return mission && !in_gclass(c, NE_GC_EMBASSIES, tok(c, m->te)->word) ? after_place_adjunct(c, e, m->te) : 0;
+}
+
 /* "sharing satellite imagery of Chinese naval movements with X": an of-
  * phrase completes the pattern's noun before the pattern's next
  * preposition; so does a topic phrase with no actor in it (class TOPIC:
@@ -2110,6 +2220,7 @@ static uint32_t after_of_phrase(const ctx_t *c, const ne_pelem_t *e, uint32_t po
     if (!is_w(c, pos, "of") && !topic) return 0;
     for (uint32_t q = pos + 1, k = 0; k <= MAX_ADJUNCT + 1 && q < c->te; k++, q++) {
         if (k > 0 && word_fits(c, e, q)) return q;
+        if (k > 0 && !topic && (wf(c, q) & NE_W_PREP)) return after_place_adjunct(c, e, q);
         if ((wf(c, q) & NE_W_PREP) || !np_internal(c, q) || (topic && ment_at(c, q) >= 0)) return 0;
     }
     return 0;
@@ -2176,6 +2287,9 @@ static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
         (ne_lex_word_flags(c->lx, ne_lex_alts(c->lx)[e->alt]) & NE_W_PREP) &&
         (after = after_participle(c, e, pos)))
         pos = after;
+    if (!word_fits(c, e, pos) && before && (before->type == NE_PE_WORD || before->type == NE_PE_CLASS) &&
+        !(ne_lex_word_flags(c->lx, ne_lex_alts(c->lx)[e->alt]) & NE_W_PREP) && (after = after_place_adjunct(c, e, pos)))
+        pos = after; /* "ordered the Lithuanian consulate in Kaliningrad | closed" */
     if (!word_fits(c, e, pos)) {
         /* an adjunct right after the verb, or an of-phrase after the
          * pattern's noun, before a preposition of the pattern ("for") */
@@ -2187,7 +2301,9 @@ static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
             (prev && prev->type != NE_PE_WORD && prev->type != NE_PE_CLASS) ||
             !((ef & NE_W_PREP) || (!prev && (ef & NE_W_REL))))
             return 0;
-        pos = prev ? after_of_phrase(c, e, pos) : after_adjunct(c, e, pos);
+        uint32_t at = pos;
+        pos = prev ? after_of_phrase(c, e, at) : after_adjunct(c, e, at);
+        if (!pos && prev) pos = after_place_adjunct(c, e, at);
         if (!pos) return 0;
     }
     ms->spec++;
@@ -2874,8 +2990,10 @@ int ne_actions_match(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uin
     if ((vg->flags & NE_VG_STATIVE) && match_at(&c, vg, vg->head + 2, out)) return 1;
     /* "beat and detained several journalists": the first verb shares the
      * object of the second */
-    uint32_t n = vg->head + 1;
-    if (n + 1 < te && (is_w(&c, n, "and") || is_w(&c, n, "or")) && coordinated_verb(&c, n + 1))
-        return match_at(&c, vg, n + 2, out);
+    uint32_t n = vg->head + 1, v = n + 1;
+    /* ("donated and personally delivered goods to": adverbs before the second) */
+    for (int k = 0; k < 2 && v + 1 < te && is_adverb(&c, v); k++) v++;
+    if (v < te && (is_w(&c, n, "and") || is_w(&c, n, "or")) && coordinated_verb(&c, v))
+        return match_at(&c, vg, v + 1, out);
     return 0;
 }

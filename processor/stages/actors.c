@@ -1097,6 +1097,37 @@ static void definite_title(const ctx_t *c, ne_mention_t *m)
     }
 }
 
+/* Does the mention spanning [tb, te) end in a noun of the class DIPLOMATS
+ * ("two Kyrgyz diplomats", "the attaches")? */
+static int diplomat_head(const ctx_t *c, uint32_t te)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_DIPLOMATS);
+    const ne_token_t *h = tok(c, te - 1);
+    return cls != NE_LEX_NONE && h->kind == NE_TK_WORD && ne_lex_in_class(c->s.lx, cls, h->word);
+}
+
+/* "Kazakhstan expelled two Kyrgyz diplomats ... The ministry declared the
+ * two attaches persona non grata": a definite diplomat noun (class
+ * DIPLOMATS), plural too, with no name, owner or state, is of the state
+ * of the last diplomats named in an earlier sentence; a bare one would be
+ * taken for the actor's own ("recalled its envoy"), where "the" points
+ * back to the diplomats the article is about. */
+static void definite_diplomats(const ctx_t *c, ne_mention_t *m)
+{
+    const ne_memory_t *mem = c->mem;
+    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+    for (size_t k = 0; k < n; k++) {
+        size_t idx = mem->nrecent - 1 - k;
+        const ne_mention_t *r = &mem->recent[idx % NE_MEM_RECENT];
+        if (idx >= c->sent_recent || r->n != 1 || !r->m[0].country[0] || strcmp(r->m[0].role, "GOV") ||
+            r->te <= r->tb || !diplomat_head(c, r->te))
+            continue;
+        ne_member_set(&m->m[0], r->m[0].country, "GOV");
+        m->flags &= (uint16_t)~NE_MF_GENERIC;
+        return;
+    }
+}
+
 /* "Police arrested 14 activists ... Officers also detained two
  * journalists": a security role of either force (roles.tsv role SEC:
  * "officer") is of the force the article named last, police (COP) or
@@ -4068,6 +4099,41 @@ static uint32_t parse_its_relational(ctx_t *c, build_t *b, const parse_t *p)
     return 0;
 }
 
+/* "Fidan welcomed the Omani foreign minister ... Fidan and his guest
+ * discussed", "the visitor was greeted at the airport": a determiner or a
+ * possessive and a noun of a visitor (mention-words.tsv, class guest:
+ * "guest", "visitor"), with no state of its own, stand for the visitor of
+ * the article's last visit: the target of a hosting (043) or the agent of
+ * a visit (042), looked up among the remembered events (a bounded ring).
+ * Returns the end, or 0. */
+static uint32_t parse_guest(ctx_t *c, build_t *b, const parse_t *p)
+{
+    if (p->j == p->i || !has_class(c, p->j, NE_MC_GUEST, NULL) || is_w(c, p->j + 1, "'s")) return 0;
+    /* "the visitor centre", "guest workers": the noun modifies another */
+    if (p->j + 1 < c->s.te && tok(c, p->j + 1)->kind == NE_TK_WORD && !(tok(c, p->j + 1)->flags & NE_TF_CAP) &&
+        !wf(c, p->j + 1) && ne_lex_vforms(c->s.lx, tok(c, p->j + 1)->word) == NE_LEX_NONE)
+        return 0;
+    const ne_memory_t *mem = c->mem;
+    for (size_t back = 1; back <= mem->nevents && back <= NE_MEM_EVENTS; back++) {
+        const struct ne_memevent_s *e = &mem->events[(mem->nevents - back) % NE_MEM_EVENTS];
+        const ne_member_t *v = NULL;
+        int nv = 0;
+        if (!strcmp(e->code, "043")) v = e->target, nv = e->ntarget;
+        else if (!strcmp(e->code, "042")) v = e->agent, nv = e->nagent;
+        else continue;
+        if (nv < 1 || !v[0].country[0]) return 0;
+        b->m.n = 0;
+        for (int k = 0; k < nv && k < NE_MAX_MEMBERS; k++) b->m.m[b->m.n++] = v[k];
+        for (int k = 0; k < b->m.n; k++) {
+            b->m.m[k].start = tok(c, p->i)->start;
+            b->m.m[k].end = tok(c, p->j)->end;
+        }
+        if (b->m.n > 1) b->m.flags |= NE_MF_PLURAL;
+        return p->j + 1;
+    }
+    return 0;
+}
+
 /* "said his country was ready", "between his country and Rwanda": a
  * possessive pronoun of one party before the singular of a noun of states
  * (mention-words.tsv, class group, value country: "country", "nation") is
@@ -4225,6 +4291,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         if ((end = parse_their_group(c, b, &p))) return end;
         if ((end = parse_its_relational(c, b, &p))) return end;
         if ((end = parse_own_country(c, b, &p))) return end;
+        if ((end = parse_guest(c, b, &p))) return end;
         if ((end = parse_sovereign(c, b, &p))) return end;
         if ((end = parse_crowd_number(c, b, &p))) return end;
         if ((end = parse_water(c, b, &p))) return end;
@@ -4262,6 +4329,10 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         !(i > c->s.tb && (wf(c, i - 1) & NE_W_PREP)) && /* not "supporters of the president" */
         (b->m.flags & NE_MF_PERSON) && b->m.n == 1 && !b->m.m[0].country[0])
         definite_title(c, &b->m);
+    if (b->role_set && !b->nown && !p.have_name && !p.poss && is_w(c, i, "the") &&
+        !(i > c->s.tb && (wf(c, i - 1) & NE_W_PREP)) && b->m.n == 1 && !b->m.m[0].country[0] &&
+        p.j > i && diplomat_head(c, p.j))
+        definite_diplomats(c, &b->m);
     /* an organisation is remembered for "it" even before its state is known */
     if (p.org) b->m.flags &= (uint16_t)~NE_MF_GENERIC;
     parse_apposition(c, b, &p);

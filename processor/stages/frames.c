@@ -2005,7 +2005,20 @@ static int compass_adjective(const ctx_t *c, uint32_t k);
 static int in_object_phrase(const ctx_t *c, uint32_t in)
 {
     const ne_vgroup_t *g = c->coding;
-    if (!g || g->target < 0 || in <= g->head + 1) return 0;
+    if (!g || in <= g->head + 1) return 0;
+    if (g->target < 0) {
+        /* "Fidan and his guest discussed the war in Gaza": with no
+         * counterpart after the verb, a place after the verb's own object
+         * noun phrase (plain words only, no preposition: not "met behind
+         * closed doors in Geneva") is the object's */
+        if (in - g->head > 6) return 0;
+        for (uint32_t q = g->head + 1; q < in; q++)
+            if (tok(c, q)->kind != NE_TK_WORD || ment_at(c, q) >= 0 || in_timex(c, q) ||
+                (wf(c, q) & (NE_W_PREP | NE_W_CONJ | NE_W_REL | NE_W_PRON)) || verb_head_at(c, q))
+                return 0;
+        const ne_token_t *t = tok(c, in - 1);
+        return !(t->flags & NE_TF_CAP);
+    }
     if (in >= c->s.d->ment.v[g->target].tb) return 0;
     const ne_token_t *t = tok(c, in - 1);
     return t->kind == NE_TK_WORD && !(t->flags & NE_TF_CAP) && ment_at(c, in - 1) < 0;
@@ -2105,6 +2118,11 @@ static int emit(ctx_t *c, struct ne_events_s *ev, const ne_event_t *proto, const
         a->country[0] &&
         !strcmp(a->country, b->country) &&
         (!a->role[0] || !strcmp(a->role, "GOV")) && (!b->role[0] || !strcmp(b->role, "GOV")))
+        return 0;
+    /* "Russia expelled diplomats" read as Russia's own: no state breaks
+     * relations with itself (its diplomats of no state named are another's) */
+    if (root == 16 && a->country[0] && !strcmp(a->country, b->country) && !strcmp(b->role, "GOV") &&
+        (!a->role[0] || !strcmp(a->role, "GOV")))
         return 0;
     if (!strcmp(e.code, "040")) {
         /* a meeting in a third state ("met his counterparts in Geneva") */
@@ -4244,6 +4262,10 @@ static const struct {
     {NE_GC_CROWD, NE_CF_KIND_CROWD, 1},         /* "opened fire on protesters": 175 */
     {NE_GC_PROPERTY, NE_CF_KIND_PROPERTY, 1},   /* "seized the subsidiaries of X": 1711 */
     {NE_GC_MISSION, NE_CF_KIND_MISSION, 0},  /* "peacekeepers arrived in", "sent troops to help": 074 */
+    /* "three Iranian diplomats were ordered to leave", "expelled the two
+     * attaches": a state's diplomats sent away are relations reduced, 161,
+     * not people deported (174) */
+    {NE_GC_DIPLOMATS, NE_CF_KIND_DIPLOMATS, 1},
     /* last: a weapon named ("jets attacked a server farm") decides first */
     {NE_GC_CYBER, NE_CF_KIND_CYBER, 0},      /* "hackers attacked the network": 176 */
 };
@@ -4689,9 +4711,63 @@ static int releasing_holder(const ctx_t *c, const char *code, int32_t subj, ne_m
     return 0;
 }
 
+/* "Peru accused Mexico of meddling ... The Mexican ambassador was declared
+ * persona non grata": an expulsion of diplomats (161) in the passive with
+ * no agent and no place to leave named is the act of the state the article
+ * last saw act on the diplomats' state (remembered events, a bounded ring).
+ * Writes that agent to act; 1, or 0 for none. */
+static int expelling_state(const ctx_t *c, const char *code, int32_t subj, ne_member_t *act)
+{
+    if (strncmp(code, "161", 3)) return 0;
+    const ne_mention_t *m = &c->s.d->ment.v[subj];
+    if (m->n != 1 || !m->m[0].country[0] || (m->flags & (NE_MF_LOC | NE_MF_REL))) return 0;
+    const char *own = m->m[0].country;
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        for (int t = 0; t < e->ntarget; t++)
+            if (!strcmp(e->target[t].country, own) && e->nagent && e->agent[0].country[0] &&
+                state_side(&e->agent[0]) && strcmp(e->agent[0].country, own)) {
+                act[0] = e->agent[0];
+                act[0].start = act[0].end = 0;
+                return 1;
+            }
+        /* "Moldova expelled two Russian diplomats ... Two Moldovan diplomats
+         * were expelled in retaliation": when the diplomats' own state acted
+         * last, on another state, that state answers */
+        if (e->nagent && !strcmp(e->agent[0].country, own) && e->ntarget && e->target[0].country[0] &&
+            state_side(&e->target[0]) && strcmp(e->target[0].country, own)) {
+            act[0] = e->target[0];
+            act[0].start = act[0].end = 0;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "Ecuador's foreign ministry said the Mexican ambassador had been declared
+ * persona non grata", "said two Mexican diplomats had been ordered to
+ * leave the country": an expulsion of diplomats (161) in the passive with no
+ * agent, in the complement of a reporting verb whose subject is another
+ * state or its organ, is that reporter's act. Writes it to act; 1, or 0. */
+static int reporting_expeller(ctx_t *c, size_t gi, const char *code, int32_t subj, ne_member_t *act)
+{
+    if (strncmp(code, "161", 3)) return 0;
+    const ne_mention_t *m = &c->s.d->ment.v[subj];
+    if (m->n != 1 || !m->m[0].country[0] || (m->flags & (NE_MF_LOC | NE_MF_REL))) return 0;
+    int32_t gov = complement_governor(c, gi, clause_start(c, &c->s.d->vg.v[gi]));
+    if (gov < 0 || !(c->s.d->vg.v[gov].flags & NE_VG_SAY)) return 0;
+    int32_t rs = group_subject(c, (size_t)gov);
+    if (rs < 0 || c->s.d->ment.v[rs].n != 1) return 0;
+    const ne_member_t *r = &c->s.d->ment.v[rs].m[0];
+    if (!r->country[0] || !state_side(r) || !strcmp(r->country, m->m[0].country)) return 0;
+    act[0] = *r;
+    return 1;
+}
+
 static int custody_agent(const ctx_t *c, const char *code, int32_t subj, uint32_t head, ne_member_t *act)
 {
     if (releasing_holder(c, code, subj, act)) return 1;
+    if (expelling_state(c, code, subj, act)) return 1;
     if (strncmp(code, "116", 3) && strncmp(code, "173", 3)) return 0;
     const ne_mention_t *m = &c->s.d->ment.v[subj];
     if (m->n != 1 || !m->m[0].country[0] || (m->flags & (NE_MF_LOC | NE_MF_REL))) return 0;
@@ -4792,11 +4868,19 @@ static int meeting_between(const ctx_t *c, const ne_vgroup_t *g, const char *cod
     for (int n = 0; n < 2 && tb > c->s.tb + 1 && tok(c, tb - 1)->kind == NE_TK_WORD &&
                     !wf(c, tb - 1) && !(tok(c, tb - 1)->flags & NE_TF_CAP); n++)
         tb--; /* "between senior U.S. and Russian officials" */
-    if (tb <= c->s.tb || !is_w(c, tb - 1, "between")) return 0;
+    /* "hosted a meeting of Iranian and American negotiators": "of" and a
+     * compound of parties say the same */
+    if (tb <= c->s.tb || !(is_w(c, tb - 1, "between") || (is_w(c, tb - 1, "of") && c->s.d->ment.v[g->target].n >= 2)))
+        return 0;
     const ne_pelem_t *el = ne_lex_pelems(c->s.lx) + g->pat->elem;
-    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_TALKS);
-    for (uint16_t k = 0; k < g->pat->nelem; k++)
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_TALKS), meet = ne_lex_gclass(c->s.lx, NE_GC_MEETINGS);
+    for (uint16_t k = 0; k < g->pat->nelem; k++) {
         if (el[k].type == NE_PE_CLASS && el[k].alt == cls) return 1;
+        /* a pattern's own word of a gathering: `host * meeting|summit of +` */
+        if (el[k].type == NE_PE_WORD && meet != NE_LEX_NONE &&
+            ne_lex_in_class(c->s.lx, meet, ne_lex_alts(c->s.lx)[el[k].alt]))
+            return 1;
+    }
     return 0;
 }
 
@@ -5082,7 +5166,9 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         if (agent < 0) agent = posting_state(c, g, subj, proto.code);
         if (agent < 0) agent = relative_attack_agent(c, g, proto.code);
         if (subj < 0 && noun < 0) subj = holder_subject(c, g);
-        if (agent < 0 && subj >= 0 && (na = custody_agent(c, proto.code, subj, g->head, act)) > 0) {
+        if (agent < 0 && subj >= 0 &&
+            ((na = reporting_expeller(c, gi, proto.code, subj, act)) > 0 ||
+             (na = custody_agent(c, proto.code, subj, g->head, act)) > 0)) {
             ncp = members(c, subj, cp);
             goto parties;
         }
@@ -5142,6 +5228,7 @@ parties:
     if (!recip && agreed_on_member(g, act, na, cp, ncp)) recip = 1;
     if (recip) {
         if (na < 2) return (*empty = 1), 0;
+        c->coding = g; /* (emit reads the group: where a meeting took place) */
         for (int i = 0; i < na; i++) resolve_member(c, &act[i], NULL, g->head, 0);
         for (int i = 0; i < na; i++)
             for (int j = 0; j < na; j++)

@@ -151,7 +151,7 @@ static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "S
                                                              "DEMANDS",  "CHEMICAL", "ARMOUR",     "CROWD",
                                                              "MISSION",  "WEAPONS",  "CONVOY",     "PROPERTY",
                                                              "GRIEVANCE", "PREFIXES", "PERIODS", "AIR", "PATIENTS", "GRANTS", "TALKS", "HEARSAY",
-                                                             "SUICIDE_BOMB", "VEHICLE_BOMB", "ROADSIDE_BOMB", "AIR_MEANS", "NEAR", "LIGHT", "BEHALF", "RESULT", "SOVEREIGN", "GUILT", "REPRISAL", "ELLIPTIC", "CONTROL", "CYBER", "MUNITIONS", "HOLDING", "REGIONAL", "ADDITIVE", "TOPIC", "INCLUDING", "ELECTION", "SIDES", "SEQUEL", "KEPT", "CHANNEL", "REFUGEES", "FLIGHT", "EMBASSIES", "CRAFT", "COLLECTIVE", "ISLANDS", "INSPECTORS", "WARRING", "DIPLOMATS", "ING_NOUNS", "CEASEFIRE", "JUNTA", "AGENT_OF", "EXCHANGE", "CURRENCY"};
+                                                             "SUICIDE_BOMB", "VEHICLE_BOMB", "ROADSIDE_BOMB", "AIR_MEANS", "NEAR", "LIGHT", "BEHALF", "RESULT", "SOVEREIGN", "GUILT", "REPRISAL", "ELLIPTIC", "CONTROL", "CYBER", "MUNITIONS", "HOLDING", "REGIONAL", "ADDITIVE", "TOPIC", "INCLUDING", "ELECTION", "SIDES", "SEQUEL", "KEPT", "CHANNEL", "REFUGEES", "FLIGHT", "EMBASSIES", "CRAFT", "COLLECTIVE", "ISLANDS", "INSPECTORS", "WARRING", "DIPLOMATS", "ING_NOUNS", "CEASEFIRE", "JUNTA", "AGENT_OF", "EXCHANGE", "CURRENCY", "MEETINGS"};
 
 /* snprintf(dst, size, "%s", src) without the format machinery (a CAMEO
  * code look-up per event did it): at most size - 1 bytes, always ended. */
@@ -1078,6 +1078,7 @@ static int load_mention_line(loader_t *ld, char **f, int nf)
                    {"continent", NE_MC_CONTINENT, 0},
                    {"relational", NE_MC_RELATIONAL, 0},
                    {"topic", NE_MC_TOPIC, 0},
+                   {"guest", NE_MC_GUEST, 1},
                    {NULL, 0, 0}};
     if (nf < 2) return fail(ld, "expected word and class separated by a TAB");
     int c = 0;
@@ -1338,7 +1339,7 @@ static const char *const CODE_FAMILIES[NE_CF_COUNT] = {
     "code-kind-chemical", "code-kind-armour", "code-kind-crowd", "code-kind-mission",
     "code-kind-convoy", "code-kind-property", "code-kind-air", "code-kind-suicide",
     "code-kind-vehicle-bomb", "code-kind-roadside", "code-kind-air-means", "code-home",
-    "code-kind-cyber", "code-conjunct", "code-holder", "code-call-purpose"};
+    "code-kind-cyber", "code-conjunct", "code-holder", "code-call-purpose", "code-kind-diplomats"};
 
 int ne_lex_code_family_may(const ne_lexicon_t *lx, int family, const char *code)
 {

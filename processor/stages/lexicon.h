@@ -149,7 +149,8 @@ enum {
     NE_MC_CONTINENT = 1u << 15,  /* "African": after a region word ("West African"), no state */
     NE_MC_RELATIONAL = 1u << 16, /* "neighbour": "its N" is the other state of the sentence */
     NE_MC_TOPIC = 1u << 17,      /* "affairs": a state's name before it is what a role deals with */
-    NE_MC_COUNT = 18
+    NE_MC_GUEST = 1u << 18,      /* "guest", "visitor": "his N" is the visitor of the last visit */
+    NE_MC_COUNT = 19
 };
 
 /* Verb form bits. */
@@ -349,6 +350,7 @@ enum {
     NE_GC_AGENT_OF,     /* "drills", "visit": "the drills of A and B" names their agents after "of" */
     NE_GC_EXCHANGE,     /* "exchange", "swap": people freed in one are the other side's (frames.c exchange_side) */
     NE_GC_CURRENCY,     /* "dollar", "euro": "155 billion Canadian dollars" is money, no party */
+    NE_GC_MEETINGS,     /* "meeting", "summit": "hosted a meeting of A and B" (A and B met) */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
@@ -410,6 +412,7 @@ enum {
     NE_CF_CONJUNCT, /* code-conjunct: acts that, naming no one after a coordinated verb, are aimed at its party (frames.c) */
     NE_CF_HOLDER, /* code-holder: biddings on detained people (their release, access to them) go to their holder (frames.c) */
     NE_CF_CALL_PURPOSE, /* code-call-purpose: a governing verb's own act (a telephone call) whose infinitive is the caller's purpose (frames.c) */
+    NE_CF_KIND_DIPLOMATS, /* code-kind-diplomats: "three Iranian diplomats were ordered to leave": 161 */
     NE_CF_COUNT
 };
 
