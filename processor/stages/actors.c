@@ -2518,6 +2518,18 @@ static int truce_ahead(const ctx_t *c, uint32_t k)
  * "both countries", "the three sides", "the two agreed" (mention-words.tsv,
  * class group), and definite type nouns: "the bloc", "the island", "the
  * North" (class type). Returns the end of the reference, or i. */
+/* The size of the most recent cast of two or more distinct states, 0. */
+static int last_states_cast(const ctx_t *c)
+{
+    const ne_memory_t *mem = c->mem;
+    size_t have = mem->ncast < NE_MEM_CASTS ? mem->ncast : NE_MEM_CASTS;
+    for (size_t k = 0; k < have; k++) {
+        const ne_mention_t *m = &mem->cast[(mem->ncast - 1 - k) % NE_MEM_CASTS];
+        if (m->n >= 2 && distinct_states(m)) return m->n;
+    }
+    return 0;
+}
+
 static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
 {
     uint32_t k = i;
@@ -2538,6 +2550,12 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
         k = i;
         n = 2;
     }
+    /* "expelled the diplomats of Argentina, Chile and Peru ... accused the
+     * countries of meddling": "the" and a plural of value country with no
+     * number are the states of the last cast of states, however many */
+    if (!n && k == i + 1 && is_w(c, i, "the") && has_class(c, k, NE_MC_GROUP, &gv) && !strcmp(gv, "country") &&
+        plural_noun(c, k) && (n = last_states_cast(c)) > 0)
+        k = i;
     /* "called on the warring parties to allow aid": an adjective of
      * hostility (class WARRING) before them says the same ("the political
      * parties" stay no one) */
