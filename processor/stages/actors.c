@@ -56,6 +56,19 @@ void ne_memory_reset(ne_memory_t *mem)
     memset(mem, 0, offsetof(ne_memory_t, names));
 }
 
+int ne_memory_thing_owner(const ne_memory_t *mem, int32_t word, ne_member_t *out)
+{
+    size_t have = mem->nthings < NE_MEM_THINGS ? mem->nthings : NE_MEM_THINGS;
+    for (size_t k = 0; k < have; k++) {
+        size_t slot = (mem->nthings - 1 - k) % NE_MEM_THINGS;
+        if (mem->things[slot].word == word) {
+            *out = mem->things[slot].owner;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 void ne_member_set(ne_member_t *m, const char *country, const char *role)
 {
     /* country and role are at most three letters each; copies are made
@@ -4747,6 +4760,8 @@ static int clause_verb(const ctx_t *c, uint32_t k)
  * the first actor mention before the first verb, not after a preposition.
  * A sentence that opens with "The/This + noun" and names no actor before
  * its verb is about a thing ("The document serves as a blueprint"). */
+static void note_things(ctx_t *c);
+
 static void note_subject(ctx_t *c)
 {
     const ne_doc_t *d = c->s.d;
@@ -4765,6 +4780,25 @@ static void note_subject(ctx_t *c)
     }
     c->mem->prev_thing =
         verb < c->s.te && (wf(c, c->s.tb) & NE_W_DET) && ne_s_ment(&c->s, c->s.tb) < 0;
+}
+
+/* "Washington put forward a U.S. proposal for a truce ... studying the
+ * proposal": a thing a state's name or adjective owns (a weak mention of
+ * one party whose last word is a plain noun) is remembered by its noun. */
+static void note_things(ctx_t *c)
+{
+    const ne_doc_t *d = c->s.d;
+    for (size_t k = 0; k < d->ment.n; k++) {
+        const ne_mention_t *m = &d->ment.v[k];
+        if (m->n != 1 || !(m->flags & NE_MF_WEAK) || !m->m[0].country[0] || m->te <= m->tb) continue;
+        const ne_token_t *h = tok(c, m->te - 1);
+        if (h->kind != NE_TK_WORD || (h->flags & NE_TF_CAP) || h->word < 0 || wf(c, m->te - 1)) continue;
+        int32_t sg = ne_lex_singular(c->s.lx, h->word);
+        ne_memory_t *mem = c->mem;
+        mem->things[mem->nthings % NE_MEM_THINGS].word = sg >= 0 ? sg : h->word;
+        mem->things[mem->nthings % NE_MEM_THINGS].owner = m->m[0];
+        mem->nthings++;
+    }
 }
 
 /* "Prosecutors", "the judges": every member an organ of a state with no role
@@ -5060,5 +5094,6 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
         for (uint32_t i = d->ment.v[k].tb; i < d->ment.v[k].te; i++)
             d->tok_ment.v[i - tb] = (int32_t)k;
     note_subject(&c);
+    note_things(&c);
     return 0;
 }

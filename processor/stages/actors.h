@@ -26,12 +26,14 @@
 #define NE_MEM_FLED 4        /* actors that fled, remembered (a ring) */
 #define NE_MEM_STATES 16     /* states counted per article (the first 16 named) */
 #define NE_MEM_EVMEMBERS 3   /* agents and targets kept of each */
+#define NE_MEM_THINGS 8      /* things owned by a party ("a U.S. proposal"), remembered (a ring) */
 
 typedef struct ne_memory_s {
     /* The small state first: ne_memory_reset clears everything above `names`
      * for each article, so a field added here is reset without a word more. */
     size_t nnames, nrecent, npersons, ncast; /* entries put in each ring, all told */
     size_t nevents;                     /* events remembered, all told */
+    size_t nthings;                     /* owned things remembered, all told */
     char north[4], south[4];            /* the states named "North ...", "South ..." */
     ne_mention_t prev_subj;             /* the last sentence's subject (n = 0: none) */
     int prev_thing;                     /* ... was a thing ("The document serves") */
@@ -69,9 +71,19 @@ typedef struct ne_memory_s {
         uint8_t nagent, ntarget;
         ne_member_t agent[NE_MEM_EVMEMBERS], target[NE_MEM_EVMEMBERS];
     } events[NE_MEM_EVENTS];
+    /* a thing a party's name or adjective owns ("a U.S. proposal", "Egypt's
+     * plan"): whose "the proposal" is, later */
+    struct {
+        int32_t word; /* the head noun, in the singular */
+        ne_member_t owner;
+    } things[NE_MEM_THINGS];
 } ne_memory_t;
 
 void ne_memory_reset(ne_memory_t *mem);
+
+/* The owner of the last thing remembered with head noun `word` (singular
+ * word id) into *out: 1, or 0 when none was. */
+int ne_memory_thing_owner(const ne_memory_t *mem, int32_t word, ne_member_t *out);
 
 /** @brief The state the article has named most often so far (at least
  * twice, and more often than any other), or NULL. */

@@ -3218,6 +3218,30 @@ static uint32_t channel_end(const ctx_t *c, uint32_t k)
     return k - 1;
 }
 
+/* "Ukraine said it was ready to accept a U.S. proposal ... The Kremlin said
+ * it was studying the proposal": a definite noun in the words the pattern
+ * matched ("the", "this", "that" right before it or before one modifier)
+ * that names a thing a party owned earlier in the article is that party's:
+ * the owner is the counterpart, when it is not the actor's state. */
+static int owned_thing(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na, ne_member_t *cp)
+{
+    for (uint32_t k = g->head + 2; k < g->mend && k < c->s.te; k++) {
+        const ne_token_t *t = tok(c, k);
+        if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) || t->word < 0 || ment_at(c, k) >= 0) continue;
+        int def = 0;
+        for (uint32_t q = k; q > g->head + 1 && k - q < 2 && !def; q--)
+            def = is_w(c, q - 1, "the") || is_w(c, q - 1, "this") || is_w(c, q - 1, "that");
+        if (!def) continue;
+        ne_member_t o;
+        if (!ne_memory_thing_owner(c->mem, noun_lemma(c, k), &o)) continue;
+        if (na && act[0].country[0] && !strcmp(o.country, act[0].country)) return 0;
+        o.start = o.end = 0;
+        cp[0] = o;
+        return 1;
+    }
+    return 0;
+}
+
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp, const struct ne_events_s *ev)
 {
@@ -3269,6 +3293,8 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
         return members(c, m, cp);
     }
     int n = conjunct_threat_target(c, g, act, na, cp);
+    if (n) return n;
+    n = owned_thing(c, g, act, na, cp);
     if (n) return n;
     n = similar_targets(c, g, act, na, cp);
     if (n) return n;
