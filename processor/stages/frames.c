@@ -1948,8 +1948,15 @@ static void event_date(const ctx_t *c, const ne_vgroup_t *g, int intent, ne_even
         x = &d->tx.v[g->date];
         /* "Blinken will visit Cairo on Monday": a time after the verb of a
          * future intention is when the act is to happen; the intention is
-         * dated when said (the reporting verb's date, else the default) */
-        if (intent && ((x->flags & NE_TX_FUTURE) || ((g->flags & NE_VG_FUTURE) && x->tb > g->head))) x = NULL;
+         * dated when said (the reporting verb's date, else the default); so
+         * is a threat told by "would" or "will" ("would recognise a
+         * Palestinian state in September unless ..."; "threatened to cut
+         * power on Monday" is dated Monday) */
+        if (intent && ((x->flags & NE_TX_FUTURE) ||
+                       ((g->flags & NE_VG_FUTURE) && x->tb > g->head) ||
+                       ((g->flags & NE_VG_THREAT) && (wf(c, g->first) & (NE_W_MODAL | NE_W_FUTURE)) &&
+                        x->tb > g->head)))
+            x = NULL;
         /* "suspended talks on joining the EU until 2028": a done act is
          * never dated after the article; the date is its term's end */
         else if (!intent && after_published(x, d->published)) x = NULL;
@@ -3772,6 +3779,14 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
                        int na, ne_member_t *cp, const struct ne_events_s *ev, int *recip)
 {
     const ne_pattern_t *p = g->pat;
+    /* "would recognise a Palestinian state unless Israel agreed to a
+     * ceasefire": a threat to do one party a favour (a cooperative act,
+     * roots 01-09) is aimed at the party the condition names */
+    if ((g->flags & NE_VG_THREAT) && code_root(p->code) >= 1 && code_root(p->code) <= 9) {
+        int n = opposed_party(c, g, act, na, cp);
+        /* (a party the text places, of another state than the actor's) */
+        if (n && cp[0].country[0] && !(na && !strcmp(cp[0].country, act[0].country))) return n;
+    }
     if (g->target >= 0) {
         if (c->s.d->ment.v[g->target].flags & NE_MF_RECIP) {
             *recip = 1;
@@ -4439,7 +4454,7 @@ static int event_code(const ctx_t *c, const ne_vgroup_t *g, const ne_match_t *mt
     int mood = mood_family(g->flags);
     int mapped_by = mood >= 0 ? ne_lex_code_family(lx, mood, code, mapped) : (set_code(mapped, code), 0);
     if (mood == NE_CF_FAIL && !mapped_by) return 0;
-    *intent = mood == NE_CF_INTENT || (mood == NE_CF_AGREE && mapped_by);
+    *intent = mood == NE_CF_INTENT || mood == NE_CF_THREAT || (mood == NE_CF_AGREE && mapped_by);
     /* a mapped code that the table lacks falls back to its parent */
     while (strlen(mapped) > 3 && !ne_lex_cameo(lx, mapped)) mapped[strlen(mapped) - 1] = '\0';
     return ne_lex_cameo(lx, mapped) != NULL;
