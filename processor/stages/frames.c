@@ -68,10 +68,16 @@ static inline int code_root(const char *code)
 /* The root by which an event noun's class (event-nouns.tsv) takes an act:
  * its code's root, but a cyber attack (176) is told as an attack, as the
  * acts of force of roots 18-20 are ("hackers broke into its systems ...
- * called the attack reckless"). */
+ * called the attack reckless"), and a lawsuit or a conviction (115, 116)
+ * is a court's act like the arrests and sentences of root 17, no reaction:
+ * "sentenced X ... The verdict was denounced by the opposition ... The
+ * ruling was also criticised by Germany" is the court's verdict both times,
+ * not the opposition's denunciation (root 11). */
 static int class_root(const char *code)
 {
-    return !strncmp(code, "176", 3) ? 18 : code_root(code);
+    if (!strncmp(code, "176", 3)) return 18;
+    if (!strncmp(code, "115", 3) || !strncmp(code, "116", 3)) return 17;
+    return code_root(code);
 }
 
 /* ---- subjects ------------------------------------------------------------------ */
@@ -4672,8 +4678,11 @@ static int inverse_subject_agents(const ctx_t *c, const ne_vgroup_t *g, ne_membe
         (g->flags & (NE_VG_PASSIVE | NE_VG_NOUN | NE_VG_INFINITIVE | NE_VG_PARTICIPLE | NE_VG_REDUCED)))
         return 0;
     /* the noun right before the verb, after a definite determiner and up
-     * to two modifiers: "The arrest drew", "The latest missile test drew" */
+     * to two modifiers: "The arrest drew", "The latest missile test drew";
+     * adverbs may stand between noun and verb ("The drills also drew",
+     * "The verdict quickly drew") */
     uint32_t k = g->first;
+    while (k > c->s.tb + 1 && is_adverb_like(c, k - 1)) k--;
     if (k <= c->s.tb + 1) return 0;
     /* "signed a pact, a move that drew criticism from Beijing": an event
      * noun set after a comma as an apposition to the clause before it,
