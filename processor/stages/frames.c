@@ -3054,6 +3054,58 @@ static int water_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *
     }
     return 0;
 }
+/* The state whose election a reaction is about: the article's main state,
+ * else, when no state leads (a short report names the voting state once:
+ * "Georgia's ruling party won Sunday's election ... Moscow welcomed the
+ * outcome"), the state the article named most but the actor's own (the
+ * first named of equals), or with an actor of no state yet ("the
+ * opposition") the state named more than any other. Never the actor's
+ * own. Members. */
+static int voted_state(const ctx_t *c, const ne_member_t *act, int na, ne_member_t *cp)
+{
+    const char *st = ne_memory_main_state(c->mem);
+    if (!st && na && act[0].country[0]) st = other_article_state(c, &act[0]);
+    if (!st && (!na || !act[0].country[0])) {
+        /* only a state named more than any other: a tie leaves no voter */
+        int best = -1, tie = 0;
+        for (int k = 0; k < c->mem->nstates; k++) {
+            if (best >= 0 && c->mem->states[k].n == c->mem->states[best].n) tie = 1;
+            if (best < 0 || c->mem->states[k].n > c->mem->states[best].n) best = k, tie = 0;
+        }
+        if (best >= 0 && !tie) st = c->mem->states[best].country;
+        /* "The opposition rejected the outcome, and Chile welcomed it": a
+         * state this sentence names is another party, not the voter */
+        for (size_t k = 0; st && k < c->s.d->ment.n; k++) {
+            const ne_mention_t *m = &c->s.d->ment.v[k];
+            if (m->tb >= c->s.tb && m->te <= c->s.te && m->n && !strcmp(m->m[0].country, st)) st = NULL;
+        }
+    }
+    if (!st || (na && !strcmp(act[0].country, st))) return 0;
+    memset(&cp[0], 0, sizeof(cp[0]));
+    ne_member_set(&cp[0], st, "");
+    return 1;
+}
+
+/* "The result was rejected by the opposition", "The outcome was welcomed by
+ * Moscow": a reaction in the passive whose subject is an election or its
+ * outcome (class ELECTION, after "the" and up to two modifiers) is aimed at
+ * the state that voted, as "welcomed the result" is (election_state).
+ * Members, 0 none. */
+static int election_subject(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                            ne_member_t *cp)
+{
+    uint32_t k = g->first;
+    while (k > c->s.tb + 1 && (is_adverb_like(c, k - 1) || in_timex(c, k - 1))) k--;
+    if (k <= c->s.tb + 1 || tok(c, k - 1)->kind != NE_TK_WORD || ment_at(c, k - 1) >= 0) return 0;
+    int32_t w = ne_lex_singular(c->s.lx, tok(c, k - 1)->word);
+    if (w < 0) w = tok(c, k - 1)->word;
+    if (!ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_ELECTION), w)) return 0;
+    uint32_t d = k - 1;
+    while (d > c->s.tb && k - 1 - d < 3 && tok(c, d - 1)->kind == NE_TK_WORD && !(wf(c, d - 1) & NE_W_DET)) d--;
+    if (d <= c->s.tb || !(is_w(c, d - 1, "the") || is_w(c, d - 1, "its") || is_w(c, d - 1, "this"))) return 0;
+    return voted_state(c, act, na, cp);
+}
+
 /* "France and the United States welcomed the result", "The African Union
  * praised the conduct of the vote": an election or its outcome (class
  * ELECTION) among the words the pattern matched, with no party named, is
@@ -3069,11 +3121,7 @@ static int election_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_
                 ne_lex_in_class(c->s.lx, cls, ne_lex_singular(c->s.lx, tok(c, k)->word) >= 0
                                                   ? ne_lex_singular(c->s.lx, tok(c, k)->word)
                                                   : tok(c, k)->word);
-    const char *st = named ? ne_memory_main_state(c->mem) : NULL;
-    if (!st || (na && !strcmp(act[0].country, st))) return 0;
-    memset(&cp[0], 0, sizeof(cp[0]));
-    ne_member_set(&cp[0], st, "");
-    return 1;
+    return named ? voted_state(c, act, na, cp) : 0;
 }
 
 /* Is token k a word of the class CHANNEL ("through", "via")? */
@@ -4880,6 +4928,11 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
             na = members(c, agent, act);
             recip = 1;
             goto parties;
+        }
+        if (agent >= 0 && subj < 0 && noun < 0 && mt.target < 0 && reaction_root(code_root(proto.code))) {
+            na = members(c, agent, act);
+            if ((ncp = election_subject(c, g, act, na, cp))) goto parties;
+            na = 0;
         }
         /* ("Sanctions were imposed on Iran by the EU": a thing subject,
          * the pattern's '+' the counterpart) */
