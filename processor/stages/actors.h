@@ -35,6 +35,11 @@ typedef struct ne_memory_s {
     char north[4], south[4];            /* the states named "North ...", "South ..." */
     ne_mention_t prev_subj;             /* the last sentence's subject (n = 0: none) */
     int prev_thing;                     /* ... was a thing ("The document serves") */
+    int32_t prev_thing_word;            /* ... the thing's head word ("launch"), with
+                                           prev_thing set; -1 unknown */
+    int32_t thing_before;               /* while a sentence is coded (frames.c), the
+                                           head word of the thing the sentence before it
+                                           was about, -1 none: what an opening "it" is */
     char country[4];                    /* the last country named */
     char place[4];                      /* the state of the last place named ("Nara") */
     char dateline[4];                   /* the state of the current sentence's dateline, "" none */

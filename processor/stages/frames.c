@@ -4720,6 +4720,17 @@ static int recalled_agents(const struct ne_memevent_s *e, ne_member_t *act)
  * be a definite event noun ("the test", "the arrest", "the move") with no
  * party in it; it stands for the agents of the article's last event of
  * its kind, told in an earlier sentence. The agents, 0 none. */
+/* "The launch was condemned by Japan. It also drew criticism from X", "...
+ * It was also condemned by X": "it" that opens the sentence as the
+ * subject of g, after a sentence about a thing (actors.c note_subject),
+ * is that thing; its head word is c->mem->thing_before. */
+static int opening_it(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t k = g->first;
+    while (k > c->s.tb + 1 && (is_adverb_like(c, k - 1) || in_timex(c, k - 1))) k--;
+    return k == c->s.tb + 1 && is_w(c, c->s.tb, "it") && c->mem->thing_before >= 0;
+}
+
 static int inverse_subject_agents(const ctx_t *c, const ne_vgroup_t *g, ne_member_t *act)
 {
     if (!(g->pat->opts & NE_PO_INVERSE) || !c->mem->nevents ||
@@ -4731,6 +4742,13 @@ static int inverse_subject_agents(const ctx_t *c, const ne_vgroup_t *g, ne_membe
      * "The verdict quickly drew") */
     uint32_t k = g->first;
     while (k > c->s.tb + 1 && is_adverb_like(c, k - 1)) k--;
+    if (opening_it(c, g)) {
+        uint32_t thing = ne_lex_noun(c->s.lx, c->mem->thing_before);
+        if (thing == NE_LEX_NONE || !ne_lex_noun_roots(c->s.lx, thing)) return 0;
+        const struct ne_memevent_s *e =
+            recall_event(c->mem, ne_lex_noun_roots(c->s.lx, thing), ne_lex_noun_word(c->s.lx, thing));
+        return e && e->nagent && e->sent < c->s.tb ? recalled_agents(e, act) : 0;
+    }
     if (k <= c->s.tb + 1) return 0;
     /* "signed a pact, a move that drew criticism from Beijing": an event
      * noun set after a comma as an apposition to the clause before it,
@@ -4932,6 +4950,10 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         if (agent >= 0 && subj < 0 && noun < 0 && mt.target < 0 && reaction_root(code_root(proto.code))) {
             na = members(c, agent, act);
             if ((ncp = election_subject(c, g, act, na, cp))) goto parties;
+            /* "It was also condemned by X": the thing the sentence before was about */
+            if (opening_it(c, g) &&
+                (ncp = ne_frames_event_noun_agents(c->s.lx, c->mem, c->mem->thing_before, cp, NE_MAX_MEMBERS)))
+                goto parties;
             na = 0;
         }
         /* ("Sanctions were imposed on Iran by the EU": a thing subject,
