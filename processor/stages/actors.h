@@ -26,6 +26,7 @@
 #define NE_MEM_FLED 4        /* actors that fled, remembered (a ring) */
 #define NE_MEM_STATES 16     /* states counted per article (the first 16 named) */
 #define NE_MEM_EVMEMBERS 3   /* agents and targets kept of each */
+#define NE_MEM_THINGS 4      /* things introduced as objects, with their verbs' subjects */
 
 typedef struct ne_memory_s {
     /* The small state first: ne_memory_reset clears everything above `names`
@@ -37,6 +38,12 @@ typedef struct ne_memory_s {
     int prev_thing;                     /* ... was a thing ("The document serves") */
     int32_t prev_thing_word;            /* ... the thing's head word ("launch"), with
                                            prev_thing set; -1 unknown */
+    struct {
+        int32_t word;                   /* the head noun (singular) of an object: "plan" */
+        ne_member_t m[NE_MEM_EVMEMBERS]; /* the subject of its verb: "Serbia's government" */
+        int n;
+    } things[NE_MEM_THINGS];            /* things put forward ("presented a plan"), a ring */
+    size_t nthings;                     /* ... put in, all told */
     int32_t thing_before;               /* while a sentence is coded (frames.c), the
                                            head word of the thing the sentence before it
                                            was about, -1 none: what an opening "it" is */

@@ -4720,6 +4720,82 @@ static int recalled_agents(const struct ne_memevent_s *e, ne_member_t *act)
  * be a definite event noun ("the test", "the arrest", "the move") with no
  * party in it; it stands for the agents of the article's last event of
  * its kind, told in an earlier sentence. The agents, 0 none. */
+/* The token of a definite noun phrase's head right before g's verb, past
+ * adverbs: "The plan (also) met with", "This proposal was rejected" (the
+ * determiner, then up to two plain modifiers); 0 none. */
+static uint32_t definite_head(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t k = g->first;
+    while (k > c->s.tb + 1 && is_adverb_like(c, k - 1)) k--;
+    if (k <= c->s.tb + 1 || tok(c, k - 1)->kind != NE_TK_WORD || ment_at(c, k - 1) >= 0 || wf(c, k - 1))
+        return 0;
+    uint32_t d = k - 1;
+    while (d > c->s.tb && k - 1 - d < 3 && tok(c, d - 1)->kind == NE_TK_WORD && ment_at(c, d - 1) < 0 &&
+           !(wf(c, d - 1) & NE_W_DET))
+        d--;
+    if (d <= c->s.tb || !(is_w(c, d - 1, "the") || is_w(c, d - 1, "this") || is_w(c, d - 1, "these")))
+        return 0;
+    return k - 1;
+}
+
+static int32_t singular_word(const ctx_t *c, uint32_t k)
+{
+    int32_t w = ne_lex_singular(c->s.lx, tok(c, k)->word);
+    return w >= 0 ? w : tok(c, k)->word;
+}
+
+/* "Serbia's government presented a plan ... The plan met with rejection
+ * from the opposition": a thing that no coded event names, put forward as
+ * the object of an earlier sentence's verb, is its verb's subject's; the
+ * subject's members for the definite head at k (ring of c->mem->things,
+ * newest first), 0 none. */
+static int introduced_thing_owner(const ctx_t *c, uint32_t k, ne_member_t *out)
+{
+    int32_t w = singular_word(c, k);
+    size_t n = c->mem->nthings < NE_MEM_THINGS ? c->mem->nthings : NE_MEM_THINGS;
+    for (size_t i = 0; i < n; i++) {
+        size_t at = (c->mem->nthings - 1 - i) % NE_MEM_THINGS;
+        if (c->mem->things[at].word == w) return recalled_members(c->mem->things[at].m, c->mem->things[at].n, out);
+    }
+    return 0;
+}
+
+/* After a sentence: remember each indefinite or possessive object ("a
+ * plan", "its proposal", "a new bill") right after an active finite verb
+ * that coded nothing, with a placed subject ("Serbia's government
+ * presented a plan to hold elections"), for introduced_thing_owner. The head is the last plain word
+ * before a preposition, "to", "that" or punctuation; a few words only. */
+static void remember_things(ctx_t *c)
+{
+    for (size_t gi = 0; gi < c->s.d->vg.n; gi++) {
+        const ne_vgroup_t *g = &c->s.d->vg.v[gi];
+        /* a verb that coded an act ("rejected a proposal from X") is in the
+         * events' memory, and its object may be another's */
+        if (!coded_group(g) || g->pat || (g->flags & (NE_VG_PASSIVE | NE_VG_SAY | NE_VG_NEGATED))) continue;
+        int32_t subj = group_subject(c, gi);
+        if (subj < 0 || !c->s.d->ment.v[subj].n) continue;
+        uint32_t k = g->head + 1;
+        while (k < c->s.te && (is_adverb_like(c, k) || in_timex(c, k))) k++;
+        if (k >= c->s.te || !(is_w(c, k, "a") || is_w(c, k, "an") || is_w(c, k, "its") || is_w(c, k, "their")))
+            continue;
+        uint32_t h = 0;
+        for (uint32_t q = k + 1; q < c->s.te && q < k + 5; q++) {
+            if (tok(c, q)->kind != NE_TK_WORD || ment_at(c, q) >= 0 || wf(c, q) || verb_head_at(c, q)) break;
+            h = q;
+        }
+        if (!h) continue;
+        ne_member_t m[NE_MAX_MEMBERS];
+        int n = members(c, subj, m), kept = 0;
+        size_t at = c->mem->nthings % NE_MEM_THINGS;
+        for (int i = 0; i < n && kept < NE_MEM_EVMEMBERS; i++)
+            if (m[i].country[0] || !strncmp(m[i].code, "IGO", 3)) c->mem->things[at].m[kept++] = m[i];
+        if (!kept) continue;
+        c->mem->things[at].n = kept;
+        c->mem->things[at].word = singular_word(c, h);
+        c->mem->nthings++;
+    }
+}
+
 /* "The launch was condemned by Japan. It also drew criticism from X", "...
  * It was also condemned by X": "it" that opens the sentence as the
  * subject of g, after a sentence about a thing (actors.c note_subject),
@@ -4733,7 +4809,7 @@ static int opening_it(const ctx_t *c, const ne_vgroup_t *g)
 
 static int inverse_subject_agents(const ctx_t *c, const ne_vgroup_t *g, ne_member_t *act)
 {
-    if (!(g->pat->opts & NE_PO_INVERSE) || !c->mem->nevents ||
+    if (!(g->pat->opts & NE_PO_INVERSE) || (!c->mem->nevents && !c->mem->nthings) ||
         (g->flags & (NE_VG_PASSIVE | NE_VG_NOUN | NE_VG_INFINITIVE | NE_VG_PARTICIPLE | NE_VG_REDUCED)))
         return 0;
     /* the noun right before the verb, after a definite determiner and up
@@ -4756,7 +4832,10 @@ static int inverse_subject_agents(const ctx_t *c, const ne_vgroup_t *g, ne_membe
     int summary = is_w(c, k - 1, "that") || is_w(c, k - 1, "which");
     if (summary) k--;
     uint32_t noun = ne_lex_noun(c->s.lx, tok(c, k - 1)->word);
-    if (noun == NE_LEX_NONE || !ne_lex_noun_roots(c->s.lx, noun) || ment_at(c, k - 1) >= 0) return 0;
+    if (noun == NE_LEX_NONE || !ne_lex_noun_roots(c->s.lx, noun) || ment_at(c, k - 1) >= 0) {
+        uint32_t h = summary ? 0 : definite_head(c, g);
+        return h ? introduced_thing_owner(c, h, act) : 0;
+    }
     uint32_t d = k - 1;
     while (d > c->s.tb && k - 1 - d < 3 && tok(c, d - 1)->kind == NE_TK_WORD && ment_at(c, d - 1) < 0 &&
            !(wf(c, d - 1) & NE_W_DET))
@@ -4775,6 +4854,10 @@ static int inverse_subject_agents(const ctx_t *c, const ne_vgroup_t *g, ne_membe
     const struct ne_memevent_s *e = summary ? mem_event(c->mem, 1)
                                             : recall_event(c->mem, ne_lex_noun_roots(c->s.lx, noun),
                                                            ne_lex_noun_word(c->s.lx, noun));
+    if (!e && !summary) {
+        uint32_t h = definite_head(c, g);
+        return h ? introduced_thing_owner(c, h, act) : 0;
+    }
     /* a summary sums up this sentence's act; a definite noun, an earlier one's */
     if (!e || !e->nagent || (summary ? e->sent != c->s.tb : e->sent >= c->s.tb)) return 0;
     return recalled_agents(e, act);
@@ -4954,6 +5037,9 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
             if (opening_it(c, g) &&
                 (ncp = ne_frames_event_noun_agents(c->s.lx, c->mem, c->mem->thing_before, cp, NE_MAX_MEMBERS)))
                 goto parties;
+            /* "The plan was rejected by the opposition": a thing put forward before */
+            uint32_t h = definite_head(c, g);
+            if (h && (ncp = introduced_thing_owner(c, h, cp))) goto parties;
             na = 0;
         }
         /* ("Sanctions were imposed on Iran by the EU": a thing subject,
@@ -4967,6 +5053,12 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         else ncp = event_parties(c, (uint32_t)noun, g->first, cp);
         if (!ncp && subj < 0 && noun >= 0 && reaction_root(code_root(proto.code)))
             ncp = summed_up_subject(c, (uint32_t)noun, cp);
+        /* "Hungary tabled a proposal ... The proposal was rejected by Germany":
+         * an event noun that no coded event names, put forward before */
+        if (!ncp && subj < 0 && noun >= 0 && reaction_root(code_root(proto.code))) {
+            uint32_t h = definite_head(c, g);
+            if (h == (uint32_t)noun) ncp = introduced_thing_owner(c, h, cp);
+        }
         /* "The deal was brokered by China": the parties of the last deal */
         if (!ncp && subj < 0) ncp = deal_parties(c, proto.code, act, na, cp);
         /* "The accord was signed by Iran and Saudi Arabia": a joint act
@@ -6754,6 +6846,7 @@ int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
     c.coding = NULL;
     foreground_sequel(&c);
     if (rc == 0) remember_between_nouns(&c, n_before);
+    if (rc == 0) remember_things(&c);
     if (rc == 0 && ell && ell_to > ell_from)
         rc = copy_for_ellipsis(&c, ev, ell_from, ell_to, ment_at(&c, ell_m));
     return rc;
