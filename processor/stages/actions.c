@@ -536,6 +536,22 @@ static void adjective_intent(const ctx_t *c, ne_vgroup_t *g, uint32_t m)
     g->flags |= NE_VG_FUTURE;
 }
 
+/* "Israel was quick to condemn the test", "were swift to reject": an
+ * adjective of speed (act-adj) after be governs the infinitive as the act
+ * itself, asserted, with be's subject; the group opens at be's chain
+ * (negation and modals kept: "was not quick to condemn" is no event).
+ * 0 when no be comes before the adjective. */
+static int adjective_act(const ctx_t *c, ne_vgroup_t *g, uint32_t m)
+{
+    uint32_t b2 = m > c->tb ? skip_left(c, m - 1) : UINT32_MAX;
+    if (!valid_idx(c, b2) || !(wf(c, b2) & NE_W_BE)) return 0;
+    uint32_t bflags = 0;
+    int x1, x2;
+    g->first = aux_chain(c, b2 + 1, 0, &bflags, &x1, &x2);
+    g->flags |= bflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_DEONTIC | NE_VG_FUTURE);
+    return 1;
+}
+
 /* "let ASEAN's special envoy, Erywan Yusof, meet": if token i is the comma
  * closing an apposition (a name or noun phrase between commas, no verb)
  * after a mention, the last token of that mention; else i. */
@@ -743,6 +759,8 @@ static void read_infinitive(const ctx_t *c, ne_vgroup_t *g, uint32_t to)
         governed_mood(c, g, m, mforms, mf);
     else if (valid_idx(c, m) && ((wf(c, m) & NE_W_INTENT_ADJ) || is_w(c, m, "going")))
         adjective_intent(c, g, m);
+    else if (valid_idx(c, m) && (wf(c, m) & NE_W_ACT_ADJ) && adjective_act(c, g, m))
+        ;
     else if (valid_idx(c, m) && (wf(c, m) & NE_W_DEONTIC)) {
         g->first = m; /* "ought to withdraw" */
         g->flags |= NE_VG_MODAL | NE_VG_DEONTIC;
