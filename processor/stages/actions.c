@@ -1183,9 +1183,23 @@ static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemm
         g->flags = (g->flags & ~NE_VG_FUTURE) | NE_VG_THREAT;
 }
 
-/* "was pardoned and released", "were detained and later freed by pirates": a
- * bare participle coordinated with the head of a passive group shares its
- * auxiliary, so it is passive too (with its negation and mood). */
+/* "was welcomed by Chile but criticised by Washington": from token k
+ * after a passive verb, its agent phrase ("by" and a mention, then a time
+ * expression or adverbs); the token after it, else 0. */
+static uint32_t by_agent_end(const ctx_t *c, uint32_t k)
+{
+    if (!valid_idx(c, k) || !is_w(c, k, "by") || !valid_idx(c, k + 1)) return 0;
+    int32_t m = ment_at(c, k + 1);
+    if (m < 0 || c->d->ment.v[m].tb != k + 1) return 0;
+    uint32_t q = c->d->ment.v[m].te;
+    for (int n = 0; n < 6 && valid_idx(c, q) && (is_adverb(c, q) || in_timex(c, q, NULL)); n++) q++;
+    return q;
+}
+
+/* "was pardoned and released", "were detained and later freed by pirates",
+ * "was welcomed by Chile but criticised by Washington": a bare participle
+ * coordinated with the head of a passive group (past its agent phrase)
+ * shares its auxiliary, so it is passive too (with its negation and mood). */
 static void shared_passive(const ctx_t *c, ne_vgroup_t *g, const ne_vgroup_t *prev, uint8_t forms)
 {
     if (!(prev->flags & NE_VG_PASSIVE) || (prev->flags & (NE_VG_NOUN | NE_VG_REDUCED)) ||
@@ -1197,10 +1211,10 @@ static void shared_passive(const ctx_t *c, ne_vgroup_t *g, const ne_vgroup_t *pr
     if (feeling_participle(c, prev)) return;
     uint32_t k = g->head;
     while (k > c->tb && is_adverb(c, k - 1)) k--;
-    if (k <= c->tb || !(is_w(c, k - 1, "and") || is_w(c, k - 1, "or"))) return;
+    if (k <= c->tb || !(is_w(c, k - 1, "and") || is_w(c, k - 1, "or") || is_w(c, k - 1, "but"))) return;
     k--;
     if (k > c->tb && is_punct(c, k - 1, ",")) k--;
-    if (k != prev->head + 1) return;
+    if (k != prev->head + 1 && by_agent_end(c, prev->head + 1) != k) return;
     g->flags |= NE_VG_PASSIVE | (prev->flags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE | NE_VG_DEONTIC));
 }
 

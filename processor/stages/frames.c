@@ -796,8 +796,9 @@ static int32_t event_patient(const ctx_t *c, const ne_vgroup_t *g)
     if (g->first == g->head && p > c->s.tb + 1 && is_punct(c, p - 1, ",")) p--;
     else if (p > c->s.tb + 1) p = skip_participle_aside(c, p);
     /* "The swap took place at Ankara airport and was coordinated by X": the
-     * subject of the first conjunct */
-    if (p > c->s.tb + 1 && is_w(c, p - 1, "and")) {
+     * subject of the first conjunct ("was welcomed by Chile but criticised
+     * by Washington" too) */
+    if (p > c->s.tb + 1 && (is_w(c, p - 1, "and") || is_w(c, p - 1, "but"))) {
         for (size_t k = c->s.d->vg.n; k > 0; k--) {
             const ne_vgroup_t *v = &c->s.d->vg.v[k - 1];
             if (v->head >= p - 1 || (v->flags & (NE_VG_NOUN | NE_VG_INFINITIVE))) continue;
