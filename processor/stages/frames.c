@@ -855,6 +855,17 @@ static int noun_infinitive(const ctx_t *c, uint32_t q)
 
 /* The event noun whose phrase ends right before token p (event_patient). */
 static int noun_infinitive(const ctx_t *c, uint32_t q);
+/* Is token k the head of a verb group with no auxiliary (a bare
+ * participle: "imposed", "staged") that is no noun? */
+static int bare_participle_at(const ctx_t *c, uint32_t k)
+{
+    for (size_t v = 0; v < c->s.d->vg.n; v++) {
+        const ne_vgroup_t *g = &c->s.d->vg.v[v];
+        if (g->head == k) return g->first == g->head && !(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE));
+    }
+    return 0;
+}
+
 static int32_t event_noun_before(const ctx_t *c, uint32_t p)
 {
     while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
@@ -878,6 +889,14 @@ static int32_t event_noun_before(const ctx_t *c, uint32_t p)
         }
         if (tok(c, q)->kind != NE_TK_WORD)
             return -1;
+        /* "The sanctions imposed by Washington on Monday were condemned": a
+         * bare participle with its "by" agent is a reduced relative inside
+         * the subject's phrase; the noun before it heads the phrase */
+        if (!head_due && is_w(c, q, "by") && q > c->s.tb + 1 && bare_participle_at(c, q - 1)) {
+            p = q - 1;
+            head_due = 1;
+            continue;
+        }
         uint32_t noun = ne_lex_noun(c->s.lx, tok(c, q)->word);
         /* "Talks between A and B were": a head noun before its phrase, even
          * where the verb reader took it for a verb */
@@ -3144,6 +3163,24 @@ static uint32_t channel_end(const ctx_t *c, uint32_t k)
     return k - 1;
 }
 
+/* "The sanctions imposed by Washington on Monday were condemned by
+ * Beijing": the auxiliary that opens another verb group at k (not g's) is
+ * the clause's own verb, after the reduced participle g and its agent;
+ * what follows it is no object of g. */
+static int clause_aux_at(const ctx_t *c, const ne_vgroup_t *g, uint32_t k)
+{
+    /* (not an infinitive's: "a call for its forces to be deployed in X") */
+    if (!(wf(c, k) & (NE_W_BE | NE_W_HAVE | NE_W_MODAL | NE_W_FUTURE)) || (k > c->s.tb && is_w(c, k - 1, "to")))
+        return 0;
+    for (size_t v = 0; v < c->s.d->vg.n; v++) {
+        const ne_vgroup_t *o = &c->s.d->vg.v[v];
+        if (o != g && o->first == k && o->head > k &&
+            !(o->flags & (NE_VG_NOUN | NE_VG_CONSUMED | NE_VG_INFINITIVE | NE_VG_CONTROLLED)))
+            return 1;
+    }
+    return 0;
+}
+
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp, const struct ne_events_s *ev)
 {
@@ -3161,7 +3198,7 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
         /* in the verb's clause: "closed the borders and detained activists" */
         if (is_punct(c, k, ".;:,") || (k >= g->mend && passive_condition(c, k)) ||
             ((is_w(c, k, "and") || is_w(c, k, "but")) && k + 1 >= g->mend && other_verb_at(c, k + 1)) ||
-            (k >= g->mend && acting_relative(c, k)))
+            (k >= g->mend && acting_relative(c, k)) || (k >= g->mend && clause_aux_at(c, g, k)))
             break;
         int32_t m = ment_at(c, k);
         if (m < 0 || (c->s.d->ment.v[m].flags & NE_MF_REL)) continue;
@@ -4270,7 +4307,23 @@ static int event_proto(ctx_t *c, const ne_vgroup_t *g, const ne_match_t *mt, ne_
  * 0 none. Bounded to 12 tokens. */
 static int phrase_by_agent(const ctx_t *c, uint32_t head, uint32_t end, ne_member_t *cp)
 {
-    for (uint32_t k = head + 1; k + 1 < end && k < head + 12; k++) {
+    uint32_t from = head + 1;
+    /* "The sanctions, imposed by Washington on Monday, were condemned by
+     * Beijing": a bare passive participle set off by a comma right after
+     * the noun names its agent as the reduced one does (not a meeting's:
+     * "the talks hosted by Qatar" were others') */
+    uint32_t hn = ne_lex_noun(c->s.lx, tok(c, head)->word);
+    if (hn != NE_LEX_NONE && ne_lex_noun_participants(c->s.lx, hn) == NE_REF_PARTICIPANTS) {
+        /* as before: the loop below stops at the participle */
+    } else if (from + 2 < end && is_punct(c, from, ",")) {
+        for (size_t v = 0; v < c->s.d->vg.n; v++) {
+            const ne_vgroup_t *pg = &c->s.d->vg.v[v];
+            if (pg->head == from + 1 && pg->first == pg->head && (pg->flags & NE_VG_PASSIVE)) from += 2;
+        }
+    } else if (from + 1 < end && bare_participle_at(c, from) && is_w(c, from + 1, "by")) {
+        from++; /* "the sanctions imposed by Washington", read as the agent's act (thing_passive) */
+    }
+    for (uint32_t k = from; k + 1 < end && k < head + 12; k++) {
         if (is_punct(c, k, ".;:,()") || verb_head_at(c, k)) return 0;
         if (is_w(c, k, "by")) {
             int32_t m = ment_at(c, k + 1);
