@@ -2620,7 +2620,8 @@ static int object_pattern(const ne_lexicon_t *lx, const ne_pattern_t *p)
      * "kill # &VICTIMS" ("Two Chinese fishing boats were seized") */
     int head_only = p->nelem == 2 && el[0].type == NE_PE_GAP &&
                     (el[1].type == NE_PE_WORD || el[1].type == NE_PE_CLASS);
-    if (!p->nelem || !(p->opts & NE_PO_OBJ) ||
+    /* (a reply too: "The accusation was denied by Moscow", `deny * accusation  reply`) */
+    if (!p->nelem || !(p->opts & (NE_PO_OBJ | NE_PO_REPLY)) ||
         (el[0].type != NE_PE_MANY && el[0].type != NE_PE_CLASS && !head_only))
         return 0;
     for (uint16_t k = 0; k < p->nelem; k++)

@@ -4058,13 +4058,24 @@ static int place_only(ctx_t *c, size_t gi)
  * subject is the object, so a pattern that describes the object (its
  * number and class: `kill # &VICTIMS`, 202) codes it before the plain
  * passive reading (`kill +`, 190). */
+static uint32_t definite_subject(const ctx_t *c, const ne_vgroup_t *g, uint32_t *start);
 static void passive_object(ctx_t *c, size_t gi, ne_match_t *mt)
 {
     ne_vgroup_t *g = &c->s.d->vg.v[gi];
     /* "ordered him to be detained": the subject is the one who ordered */
     if ((g->flags & (NE_VG_PASSIVE | NE_VG_CONTROLLED)) != NE_VG_PASSIVE) return;
     int32_t subj = group_subject(c, gi);
-    if (subj < 0) return;
+    if (subj < 0) {
+        /* "The accusation was denied by Moscow", "The allegation was rejected
+         * by the Kremlin": a definite thing subject gives the object words
+         * too (`deny * accusation  reply`, 016, before `reject +`) */
+        uint32_t from = 0, h = definite_subject(c, g, &from);
+        ne_match_t om;
+        if (h && ne_actions_match_object(c->s.lx, c->s.d, c->s.tb, c->s.te, g, from, h + 1, &om) &&
+            om.pat->score > mt->pat->score)
+            mt->pat = om.pat;
+        return;
+    }
     const ne_mention_t *m = &c->s.d->ment.v[subj];
     /* "Two Chinese fishing boats were seized": the phrase runs on past the
      * mention to its head noun, right before the verb group */
@@ -4779,6 +4790,13 @@ static int recalled_agents(const struct ne_memevent_s *e, ne_member_t *act)
  * determiner, then up to two plain modifiers); 0 none. */
 static uint32_t definite_head(const ctx_t *c, const ne_vgroup_t *g)
 {
+    uint32_t start;
+    return definite_subject(c, g, &start);
+}
+
+/* As definite_head; *start is the determiner's token. */
+static uint32_t definite_subject(const ctx_t *c, const ne_vgroup_t *g, uint32_t *start)
+{
     uint32_t k = g->first;
     while (k > c->s.tb + 1 && is_adverb_like(c, k - 1)) k--;
     if (k <= c->s.tb + 1 || tok(c, k - 1)->kind != NE_TK_WORD || ment_at(c, k - 1) >= 0 || wf(c, k - 1))
@@ -4789,6 +4807,7 @@ static uint32_t definite_head(const ctx_t *c, const ne_vgroup_t *g)
         d--;
     if (d <= c->s.tb || !(is_w(c, d - 1, "the") || is_w(c, d - 1, "this") || is_w(c, d - 1, "these")))
         return 0;
+    *start = d - 1;
     return k - 1;
 }
 
@@ -5103,7 +5122,8 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         /* "a ceremony hosted by X": the parties of the event the noun names,
          * in its own phrase ("talks between A and B"), else remembered */
         if (subj >= 0) ncp = members(c, subj, cp);
-        else if (g->target >= 0) ncp = members(c, g->target, cp);
+        /* (not the agent itself: "The accusation was denied by Moscow") */
+        else if (g->target >= 0 && g->target != agent) ncp = members(c, g->target, cp);
         else ncp = event_parties(c, (uint32_t)noun, g->first, cp);
         if (!ncp && subj < 0 && noun >= 0 && reaction_root(code_root(proto.code)))
             ncp = summed_up_subject(c, (uint32_t)noun, cp);
