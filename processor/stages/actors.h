@@ -44,6 +44,9 @@ typedef struct ne_memory_s {
         int n;
     } things[NE_MEM_THINGS];            /* things put forward ("presented a plan"), a ring */
     size_t nthings;                     /* ... put in, all told */
+    ne_member_t said_by[NE_MEM_EVMEMBERS]; /* who last reported something ("Russia said
+                                           Ukraine had shelled a school"): a claim's author */
+    int nsaid_by;
     int32_t thing_before;               /* while a sentence is coded (frames.c), the
                                            head word of the thing the sentence before it
                                            was about, -1 none: what an opening "it" is */

@@ -3181,6 +3181,7 @@ static int clause_aux_at(const ctx_t *c, const ne_vgroup_t *g, uint32_t k)
     return 0;
 }
 
+static int claim_author(ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na, ne_member_t *cp);
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp, const struct ne_events_s *ev)
 {
@@ -3251,6 +3252,8 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
         (n = avenged_party(ev, &act[0], cp)))
         return n;
     if ((g->pat->opts & NE_PO_REPLY) && na && (n = reply_target(ev, &act[0], cp))) return n;
+    /* (the speaker lookup caches group subjects: no change of meaning) */
+    if ((g->pat->opts & NE_PO_REPLY) && (n = claim_author((ctx_t *)c, g, act, na, cp))) return n;
     /* "Poland scrambled fighter jets" after Russia's strikes on Ukraine */
     if (!strncmp(g->pat->code, "15", 2)) return last_force_agent(c, act, na, cp);
     return election_state(c, g, act, na, cp);
@@ -4831,6 +4834,52 @@ static int introduced_thing_owner(const ctx_t *c, uint32_t k, ne_member_t *out)
         if (c->mem->things[at].word == w) return recalled_members(c->mem->things[at].m, c->mem->things[at].n, out);
     }
     return 0;
+}
+
+/* The members of the party that reports something in this sentence (the
+ * subject of its first reporting verb, else "..., said X"), placed in a
+ * state or an IGO; 0 none. */
+static int sentence_said_by(ctx_t *c, ne_member_t *out)
+{
+    int32_t sp = speaker(c);
+    if (sp < 0) return 0;
+    ne_member_t m[NE_MAX_MEMBERS];
+    int n = members(c, sp, m), kept = 0;
+    for (int i = 0; i < n && kept < NE_MEM_EVMEMBERS; i++)
+        if (m[i].country[0] || !strncmp(m[i].code, "IGO", 3)) out[kept++] = m[i];
+    return kept;
+}
+
+/* After a sentence: remember who reported in it, for a later denial of "the
+ * claim" (claim_author). A sentence with no reporter keeps the last one. */
+static void remember_said_by(ctx_t *c)
+{
+    ne_member_t m[NE_MEM_EVMEMBERS];
+    int n = sentence_said_by(c, m);
+    if (!n) return;
+    memcpy(c->mem->said_by, m, sizeof(m[0]) * (size_t)n);
+    c->mem->nsaid_by = n;
+}
+
+/* "Russia said Ukraine had shelled a school, a claim Kyiv denied", "...
+ * Kyiv denied the claim": a denial (016) that answers no act coded before
+ * is aimed at whoever made the claim: the reporter of its own sentence
+ * (before the denial), else the last reporter of the article; never the
+ * denier's own state. Members, 0 none. */
+static int claim_author(ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na, ne_member_t *cp)
+{
+    if (!na || strncmp(g->pat->code, "016", 3)) return 0;
+    ne_member_t m[NE_MEM_EVMEMBERS];
+    int n = 0;
+    int32_t sp = speaker(c);
+    if (sp >= 0 && c->s.d->ment.v[sp].te <= g->first) n = sentence_said_by(c, m);
+    if (!n) {
+        n = c->mem->nsaid_by;
+        memcpy(m, c->mem->said_by, sizeof(m[0]) * (size_t)n);
+    }
+    if (!n || (act[0].country[0] && !strcmp(m[0].country, act[0].country)) || !strcmp(m[0].code, act[0].code))
+        return 0;
+    return recalled_members(m, n, cp);
 }
 
 /* After a sentence: remember each indefinite or possessive object ("a
@@ -6921,6 +6970,7 @@ int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
     foreground_sequel(&c);
     if (rc == 0) remember_between_nouns(&c, n_before);
     if (rc == 0) remember_things(&c);
+    if (rc == 0) remember_said_by(&c);
     if (rc == 0 && ell && ell_to > ell_from)
         rc = copy_for_ellipsis(&c, ev, ell_from, ell_to, ment_at(&c, ell_m));
     return rc;
