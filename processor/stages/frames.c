@@ -3077,14 +3077,24 @@ static int water_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *
 /* The state whose election a reaction is about: the article's main state,
  * else, when no state leads (a short report names the voting state once:
  * "Georgia's ruling party won Sunday's election ... Moscow welcomed the
- * outcome"), the state the article named most but the actor's own (the
+ * outcome"), the state the article named most but the actors' own (the
  * first named of equals), or with an actor of no state yet ("the
  * opposition") the state named more than any other. Never the actor's
  * own. Members. */
 static int voted_state(const ctx_t *c, const ne_member_t *act, int na, ne_member_t *cp)
 {
     const char *st = ne_memory_main_state(c->mem);
-    if (!st && na && act[0].country[0]) st = other_article_state(c, &act[0]);
+    if (!st && na && act[0].country[0]) {
+        /* the state named most that is none of the actors' ("Peru and Brazil
+         * welcomed the outcome": neither is the voter) */
+        int best = -1;
+        for (int k = 0; k < c->mem->nstates; k++) {
+            int actor = 0;
+            for (int i = 0; i < na && !actor; i++) actor = !strcmp(c->mem->states[k].country, act[i].country);
+            if (!actor && (best < 0 || c->mem->states[k].n > c->mem->states[best].n)) best = k;
+        }
+        if (best >= 0) st = c->mem->states[best].country;
+    }
     if (!st && (!na || !act[0].country[0])) {
         /* only a state named more than any other: a tie leaves no voter */
         int best = -1, tie = 0;
@@ -3108,14 +3118,21 @@ static int voted_state(const ctx_t *c, const ne_member_t *act, int na, ne_member
 
 /* "The result was rejected by the opposition", "The outcome was welcomed by
  * Moscow": a reaction in the passive whose subject is an election or its
- * outcome (class ELECTION, after "the" and up to two modifiers) is aimed at
- * the state that voted, as "welcomed the result" is (election_state).
- * Members, 0 none. */
+ * outcome (class ELECTION, after "the" and up to two modifiers, or "it"
+ * opening the sentence after one about it) is aimed at the state that
+ * voted, as "welcomed the result" is (election_state). Members, 0 none. */
 static int election_subject(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                             ne_member_t *cp)
 {
     uint32_t k = g->first;
     while (k > c->s.tb + 1 && (is_adverb_like(c, k - 1) || in_timex(c, k - 1))) k--;
+    /* "The result was rejected by Washington. It was welcomed by Russia":
+     * "it" for the outcome the sentence before was about */
+    if (k == c->s.tb + 1 && is_w(c, c->s.tb, "it") && c->mem->thing_before >= 0) {
+        int32_t t = ne_lex_singular(c->s.lx, c->mem->thing_before);
+        if (t < 0) t = c->mem->thing_before;
+        return ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_ELECTION), t) ? voted_state(c, act, na, cp) : 0;
+    }
     if (k <= c->s.tb + 1 || tok(c, k - 1)->kind != NE_TK_WORD || ment_at(c, k - 1) >= 0) return 0;
     int32_t w = ne_lex_singular(c->s.lx, tok(c, k - 1)->word);
     if (w < 0) w = tok(c, k - 1)->word;
