@@ -5190,7 +5190,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         if (subj >= 0) ncp = members(c, subj, cp);
         /* (not the agent itself: "The accusation was denied by Moscow") */
         else if (g->target >= 0 && g->target != agent) ncp = members(c, g->target, cp);
-        else ncp = event_parties(c, (uint32_t)noun, g->first, cp);
+        else if (noun >= 0) ncp = event_parties(c, (uint32_t)noun, g->first, cp);
         if (!ncp && subj < 0 && noun >= 0 && reaction_root(code_root(proto.code)))
             ncp = summed_up_subject(c, (uint32_t)noun, cp);
         /* "Hungary tabled a proposal ... The proposal was rejected by Germany":
