@@ -4848,7 +4848,9 @@ static int introduced_thing_owner(const ctx_t *c, uint32_t k, ne_member_t *out)
     size_t n = c->mem->nthings < NE_MEM_THINGS ? c->mem->nthings : NE_MEM_THINGS;
     for (size_t i = 0; i < n; i++) {
         size_t at = (c->mem->nthings - 1 - i) % NE_MEM_THINGS;
-        if (c->mem->things[at].word == w) return recalled_members(c->mem->things[at].m, c->mem->things[at].n, out);
+        /* the same noun, or one of its class ("a proposal ... the plan") */
+        if (c->mem->things[at].word == w || same_noun_class(c->s.lx, c->mem->things[at].word, w))
+            return recalled_members(c->mem->things[at].m, c->mem->things[at].n, out);
     }
     return 0;
 }
@@ -4900,19 +4902,18 @@ static int claim_author(ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, 
 }
 
 /* After a sentence: remember each indefinite or possessive object ("a
- * plan", "its proposal", "a new bill") right after an active finite verb
- * that coded nothing, with a placed subject ("Serbia's government
- * presented a plan to hold elections"), for introduced_thing_owner. The head is the last plain word
+ * plan", "its proposal", "a new bill") right after an active finite verb,
+ * with its owner: its author after "from" or "by" ("rejected a proposal
+ * from Washington"), else the subject of a verb that coded nothing
+ * ("Serbia's government presented a plan to hold elections"), for
+ * introduced_thing_owner. The head is the last plain word
  * before a preposition, "to", "that" or punctuation; a few words only. */
 static void remember_things(ctx_t *c)
 {
     for (size_t gi = 0; gi < c->s.d->vg.n; gi++) {
         const ne_vgroup_t *g = &c->s.d->vg.v[gi];
-        /* a verb that coded an act ("rejected a proposal from X") is in the
-         * events' memory, and its object may be another's */
-        if (!coded_group(g) || g->pat || (g->flags & (NE_VG_PASSIVE | NE_VG_SAY | NE_VG_NEGATED))) continue;
+        if (!coded_group(g) || (g->flags & (NE_VG_PASSIVE | NE_VG_SAY | NE_VG_NEGATED))) continue;
         int32_t subj = group_subject(c, gi);
-        if (subj < 0 || !c->s.d->ment.v[subj].n) continue;
         uint32_t k = g->head + 1;
         while (k < c->s.te && (is_adverb_like(c, k) || in_timex(c, k))) k++;
         if (k >= c->s.te || !(is_w(c, k, "a") || is_w(c, k, "an") || is_w(c, k, "its") || is_w(c, k, "their")))
@@ -4923,8 +4924,15 @@ static void remember_things(ctx_t *c)
             h = q;
         }
         if (!h) continue;
+        /* the thing's own author after it ("a proposal from Washington",
+         * "an offer by Kyiv"), else the verb's subject when the verb coded
+         * no act (an act's object may be another's: "rejected a plan") */
+        int32_t owner = -1;
+        if (h + 2 < c->s.te && (is_w(c, h + 1, "from") || is_w(c, h + 1, "by"))) owner = ment_at(c, h + 2);
+        if (owner < 0 && !g->pat) owner = subj;
+        if (owner < 0 || !c->s.d->ment.v[owner].n) continue;
         ne_member_t m[NE_MAX_MEMBERS];
-        int n = members(c, subj, m), kept = 0;
+        int n = members(c, owner, m), kept = 0;
         size_t at = c->mem->nthings % NE_MEM_THINGS;
         for (int i = 0; i < n && kept < NE_MEM_EVMEMBERS; i++)
             if (m[i].country[0] || !strncmp(m[i].code, "IGO", 3)) c->mem->things[at].m[kept++] = m[i];
