@@ -4887,7 +4887,9 @@ static void remember_said_by(ctx_t *c)
  * denier's own state. Members, 0 none. */
 static int claim_author(ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na, ne_member_t *cp)
 {
-    if (!na || strncmp(g->pat->code, "016", 3)) return 0;
+    /* (a claim named: `deny * claim|allegation ...`, not a bare "denies
+     * backing the rebels", whose accuser may be no reporter at all) */
+    if (!na || strncmp(g->pat->code, "016", 3) || g->pat->nelem < 2) return 0;
     ne_member_t m[NE_MEM_EVMEMBERS];
     int n = 0;
     int32_t sp = speaker(c);
