@@ -26,7 +26,7 @@
 #define NE_MEM_FLED 4        /* actors that fled, remembered (a ring) */
 #define NE_MEM_STATES 16     /* states counted per article (the first 16 named) */
 #define NE_MEM_EVMEMBERS 3   /* agents and targets kept of each */
-#define NE_MEM_THINGS 4      /* things introduced as objects, with their verbs' subjects */
+#define NE_MEM_PUT_FORWARD 4 /* things put forward as objects, with their owners (frames.c remember_things) */
 
 typedef struct ne_memory_s {
     /* The small state first: ne_memory_reset clears everything above `names`
@@ -40,10 +40,10 @@ typedef struct ne_memory_s {
                                            prev_thing set; -1 unknown */
     struct {
         int32_t word;                   /* the head noun (singular) of an object: "plan" */
-        ne_member_t m[NE_MEM_EVMEMBERS]; /* the subject of its verb: "Serbia's government" */
+        ne_member_t m[NE_MEM_EVMEMBERS]; /* its owner: "(a proposal) from Washington", or the subject of a verb that coded nothing */
         int n;
-    } things[NE_MEM_THINGS];            /* things put forward ("presented a plan"), a ring */
-    size_t nthings;                     /* ... put in, all told */
+    } put_forward[NE_MEM_PUT_FORWARD];  /* things put forward ("presented a plan"), a ring */
+    size_t nput_forward;                /* ... put in, all told */
     ne_member_t said_by[NE_MEM_EVMEMBERS]; /* who last reported something ("Russia said
                                            Ukraine had shelled a school"): a claim's author */
     int nsaid_by;

@@ -4840,17 +4840,17 @@ static int32_t singular_word(const ctx_t *c, uint32_t k)
 /* "Serbia's government presented a plan ... The plan met with rejection
  * from the opposition": a thing that no coded event names, put forward as
  * the object of an earlier sentence's verb, is its verb's subject's; the
- * subject's members for the definite head at k (ring of c->mem->things,
+ * subject's members for the definite head at k (ring of c->mem->put_forward,
  * newest first), 0 none. */
 static int introduced_thing_owner(const ctx_t *c, uint32_t k, ne_member_t *out)
 {
     int32_t w = singular_word(c, k);
-    size_t n = c->mem->nthings < NE_MEM_THINGS ? c->mem->nthings : NE_MEM_THINGS;
+    size_t n = c->mem->nput_forward < NE_MEM_PUT_FORWARD ? c->mem->nput_forward : NE_MEM_PUT_FORWARD;
     for (size_t i = 0; i < n; i++) {
-        size_t at = (c->mem->nthings - 1 - i) % NE_MEM_THINGS;
+        size_t at = (c->mem->nput_forward - 1 - i) % NE_MEM_PUT_FORWARD;
         /* the same noun, or one of its class ("a proposal ... the plan") */
-        if (c->mem->things[at].word == w || same_noun_class(c->s.lx, c->mem->things[at].word, w))
-            return recalled_members(c->mem->things[at].m, c->mem->things[at].n, out);
+        if (c->mem->put_forward[at].word == w || same_noun_class(c->s.lx, c->mem->put_forward[at].word, w))
+            return recalled_members(c->mem->put_forward[at].m, c->mem->put_forward[at].n, out);
     }
     return 0;
 }
@@ -4935,13 +4935,13 @@ static void remember_things(ctx_t *c)
         if (owner < 0 || !c->s.d->ment.v[owner].n) continue;
         ne_member_t m[NE_MAX_MEMBERS];
         int n = members(c, owner, m), kept = 0;
-        size_t at = c->mem->nthings % NE_MEM_THINGS;
+        size_t at = c->mem->nput_forward % NE_MEM_PUT_FORWARD;
         for (int i = 0; i < n && kept < NE_MEM_EVMEMBERS; i++)
-            if (m[i].country[0] || !strncmp(m[i].code, "IGO", 3)) c->mem->things[at].m[kept++] = m[i];
+            if (m[i].country[0] || !strncmp(m[i].code, "IGO", 3)) c->mem->put_forward[at].m[kept++] = m[i];
         if (!kept) continue;
-        c->mem->things[at].n = kept;
-        c->mem->things[at].word = singular_word(c, h);
-        c->mem->nthings++;
+        c->mem->put_forward[at].n = kept;
+        c->mem->put_forward[at].word = singular_word(c, h);
+        c->mem->nput_forward++;
     }
 }
 
@@ -4958,7 +4958,7 @@ static int opening_it(const ctx_t *c, const ne_vgroup_t *g)
 
 static int inverse_subject_agents(const ctx_t *c, const ne_vgroup_t *g, ne_member_t *act)
 {
-    if (!(g->pat->opts & NE_PO_INVERSE) || (!c->mem->nevents && !c->mem->nthings) ||
+    if (!(g->pat->opts & NE_PO_INVERSE) || (!c->mem->nevents && !c->mem->nput_forward) ||
         (g->flags & (NE_VG_PASSIVE | NE_VG_NOUN | NE_VG_INFINITIVE | NE_VG_PARTICIPLE | NE_VG_REDUCED)))
         return 0;
     /* the noun right before the verb, after a definite determiner and up
