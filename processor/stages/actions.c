@@ -554,6 +554,22 @@ static void adjective_intent(const ctx_t *c, ne_vgroup_t *g, uint32_t m)
     g->flags |= NE_VG_FUTURE;
 }
 
+/* "Israel was quick to condemn the test", "were swift to reject": an
+ * adjective of speed (act-adj) after be governs the infinitive as the act
+ * itself, asserted, with be's subject; the group opens at be's chain
+ * (negation and modals kept: "was not quick to condemn" is no event).
+ * 0 when no be comes before the adjective. */
+static int adjective_act(const ctx_t *c, ne_vgroup_t *g, uint32_t m)
+{
+    uint32_t b2 = m > c->tb ? skip_left(c, m - 1) : UINT32_MAX;
+    if (!valid_idx(c, b2) || !(wf(c, b2) & NE_W_BE)) return 0;
+    uint32_t bflags = 0;
+    int x1, x2;
+    g->first = aux_chain(c, b2 + 1, 0, &bflags, &x1, &x2);
+    g->flags |= bflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_DEONTIC | NE_VG_FUTURE);
+    return 1;
+}
+
 /* "let ASEAN's special envoy, Erywan Yusof, meet": if token i is the comma
  * closing an apposition (a name or noun phrase between commas, no verb)
  * after a mention, the last token of that mention; else i. */
@@ -761,6 +777,8 @@ static void read_infinitive(const ctx_t *c, ne_vgroup_t *g, uint32_t to)
         governed_mood(c, g, m, mforms, mf);
     else if (valid_idx(c, m) && ((wf(c, m) & NE_W_INTENT_ADJ) || is_w(c, m, "going")))
         adjective_intent(c, g, m);
+    else if (valid_idx(c, m) && (wf(c, m) & NE_W_ACT_ADJ) && adjective_act(c, g, m))
+        ;
     else if (valid_idx(c, m) && (wf(c, m) & NE_W_DEONTIC)) {
         g->first = m; /* "ought to withdraw" */
         g->flags |= NE_VG_MODAL | NE_VG_DEONTIC;
@@ -1279,9 +1297,23 @@ static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemm
         g->flags = (g->flags & ~NE_VG_FUTURE) | NE_VG_THREAT;
 }
 
-/* "was pardoned and released", "were detained and later freed by pirates": a
- * bare participle coordinated with the head of a passive group shares its
- * auxiliary, so it is passive too (with its negation and mood). */
+/* "was welcomed by Chile but criticised by Washington": from token k
+ * after a passive verb, its agent phrase ("by" and a mention, then a time
+ * expression or adverbs); the token after it, else 0. */
+static uint32_t by_agent_end(const ctx_t *c, uint32_t k)
+{
+    if (!valid_idx(c, k) || !is_w(c, k, "by") || !valid_idx(c, k + 1)) return 0;
+    int32_t m = ment_at(c, k + 1);
+    if (m < 0 || c->d->ment.v[m].tb != k + 1) return 0;
+    uint32_t q = c->d->ment.v[m].te;
+    for (int n = 0; n < 6 && valid_idx(c, q) && (is_adverb(c, q) || in_timex(c, q, NULL)); n++) q++;
+    return q;
+}
+
+/* "was pardoned and released", "were detained and later freed by pirates",
+ * "was welcomed by Chile but criticised by Washington": a bare participle
+ * coordinated with the head of a passive group (past its agent phrase)
+ * shares its auxiliary, so it is passive too (with its negation and mood). */
 static void shared_passive(const ctx_t *c, ne_vgroup_t *g, const ne_vgroup_t *prev, uint8_t forms)
 {
     if (!(prev->flags & NE_VG_PASSIVE) || (prev->flags & (NE_VG_NOUN | NE_VG_REDUCED)) ||
@@ -1293,10 +1325,10 @@ static void shared_passive(const ctx_t *c, ne_vgroup_t *g, const ne_vgroup_t *pr
     if (feeling_participle(c, prev)) return;
     uint32_t k = g->head;
     while (k > c->tb && is_adverb(c, k - 1)) k--;
-    if (k <= c->tb || !(is_w(c, k - 1, "and") || is_w(c, k - 1, "or"))) return;
+    if (k <= c->tb || !(is_w(c, k - 1, "and") || is_w(c, k - 1, "or") || is_w(c, k - 1, "but"))) return;
     k--;
     if (k > c->tb && is_punct(c, k - 1, ",")) k--;
-    if (k != prev->head + 1) return;
+    if (k != prev->head + 1 && by_agent_end(c, prev->head + 1) != k) return;
     g->flags |= NE_VG_PASSIVE | (prev->flags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_FUTURE | NE_VG_DEONTIC));
 }
 
@@ -2791,7 +2823,8 @@ static int object_pattern(const ne_lexicon_t *lx, const ne_pattern_t *p)
      * "kill # &VICTIMS" ("Two Chinese fishing boats were seized") */
     int head_only = p->nelem == 2 && el[0].type == NE_PE_GAP &&
                     (el[1].type == NE_PE_WORD || el[1].type == NE_PE_CLASS);
-    if (!p->nelem || !(p->opts & NE_PO_OBJ) ||
+    /* (a reply too: "The accusation was denied by Moscow", `deny * accusation  reply`) */
+    if (!p->nelem || !(p->opts & (NE_PO_OBJ | NE_PO_REPLY)) ||
         (el[0].type != NE_PE_MANY && el[0].type != NE_PE_CLASS && !head_only))
         return 0;
     for (uint16_t k = 0; k < p->nelem; k++)

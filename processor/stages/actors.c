@@ -4768,6 +4768,7 @@ static void note_subject(ctx_t *c)
     uint32_t verb = c->s.tb;
     while (verb < c->s.te && !clause_verb(c, verb))
         verb++;
+    c->mem->thing_before = c->mem->prev_thing ? c->mem->prev_thing_word : -1;
     c->mem->prev_subj.n = 0;
     c->mem->prev_thing = 0;
     for (size_t k = 0; k < d->ment.n; k++) {
@@ -4780,6 +4781,14 @@ static void note_subject(ctx_t *c)
     }
     c->mem->prev_thing =
         verb < c->s.te && (wf(c, c->s.tb) & NE_W_DET) && ne_s_ment(&c->s, c->s.tb) < 0;
+    /* the thing's head noun, right before the verb past adverbs ("The
+     * launch was condemned ... It also drew criticism from X": the launch,
+     * frames.c inverse_subject_agents) */
+    c->mem->prev_thing_word = -1;
+    uint32_t h = verb;
+    while (h > c->s.tb + 1 && ne_s_adverb(&c->s, h - 1)) h--;
+    if (c->mem->prev_thing && h > c->s.tb + 1 && c->s.d->tok.v[h - 1].kind == NE_TK_WORD)
+        c->mem->prev_thing_word = c->s.d->tok.v[h - 1].word;
 }
 
 /* "Washington put forward a U.S. proposal for a truce ... studying the

@@ -27,6 +27,7 @@
 #define NE_MEM_STATES 16     /* states counted per article (the first 16 named) */
 #define NE_MEM_EVMEMBERS 3   /* agents and targets kept of each */
 #define NE_MEM_THINGS 8      /* things owned by a party ("a U.S. proposal"), remembered (a ring) */
+#define NE_MEM_PUT_FORWARD 4 /* things put forward as objects, with their owners (frames.c remember_things) */
 
 typedef struct ne_memory_s {
     /* The small state first: ne_memory_reset clears everything above `names`
@@ -37,6 +38,20 @@ typedef struct ne_memory_s {
     char north[4], south[4];            /* the states named "North ...", "South ..." */
     ne_mention_t prev_subj;             /* the last sentence's subject (n = 0: none) */
     int prev_thing;                     /* ... was a thing ("The document serves") */
+    int32_t prev_thing_word;            /* ... the thing's head word ("launch"), with
+                                           prev_thing set; -1 unknown */
+    struct {
+        int32_t word;                   /* the head noun (singular) of an object: "plan" */
+        ne_member_t m[NE_MEM_EVMEMBERS]; /* its owner: "(a proposal) from Washington", or the subject of a verb that coded nothing */
+        int n;
+    } put_forward[NE_MEM_PUT_FORWARD];  /* things put forward ("presented a plan"), a ring */
+    size_t nput_forward;                /* ... put in, all told */
+    ne_member_t said_by[NE_MEM_EVMEMBERS]; /* who last reported something ("Russia said
+                                           Ukraine had shelled a school"): a claim's author */
+    int nsaid_by;
+    int32_t thing_before;               /* while a sentence is coded (frames.c), the
+                                           head word of the thing the sentence before it
+                                           was about, -1 none: what an opening "it" is */
     char country[4];                    /* the last country named */
     char place[4];                      /* the state of the last place named ("Nara") */
     char dateline[4];                   /* the state of the current sentence's dateline, "" none */

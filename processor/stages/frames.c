@@ -68,10 +68,16 @@ static inline int code_root(const char *code)
 /* The root by which an event noun's class (event-nouns.tsv) takes an act:
  * its code's root, but a cyber attack (176) is told as an attack, as the
  * acts of force of roots 18-20 are ("hackers broke into its systems ...
- * called the attack reckless"). */
+ * called the attack reckless"), and a lawsuit or a conviction (115, 116)
+ * is a court's act like the arrests and sentences of root 17, no reaction:
+ * "sentenced X ... The verdict was denounced by the opposition ... The
+ * ruling was also criticised by Germany" is the court's verdict both times,
+ * not the opposition's denunciation (root 11). */
 static int class_root(const char *code)
 {
-    return !strncmp(code, "176", 3) ? 18 : code_root(code);
+    if (!strncmp(code, "176", 3)) return 18;
+    if (!strncmp(code, "115", 3) || !strncmp(code, "116", 3)) return 17;
+    return code_root(code);
 }
 
 /* ---- subjects ------------------------------------------------------------------ */
@@ -790,8 +796,9 @@ static int32_t event_patient(const ctx_t *c, const ne_vgroup_t *g)
     if (g->first == g->head && p > c->s.tb + 1 && is_punct(c, p - 1, ",")) p--;
     else if (p > c->s.tb + 1) p = skip_participle_aside(c, p);
     /* "The swap took place at Ankara airport and was coordinated by X": the
-     * subject of the first conjunct */
-    if (p > c->s.tb + 1 && is_w(c, p - 1, "and")) {
+     * subject of the first conjunct ("was welcomed by Chile but criticised
+     * by Washington" too) */
+    if (p > c->s.tb + 1 && (is_w(c, p - 1, "and") || is_w(c, p - 1, "but"))) {
         for (size_t k = c->s.d->vg.n; k > 0; k--) {
             const ne_vgroup_t *v = &c->s.d->vg.v[k - 1];
             if (v->head >= p - 1 || (v->flags & (NE_VG_NOUN | NE_VG_INFINITIVE))) continue;
@@ -848,6 +855,17 @@ static int noun_infinitive(const ctx_t *c, uint32_t q)
 
 /* The event noun whose phrase ends right before token p (event_patient). */
 static int noun_infinitive(const ctx_t *c, uint32_t q);
+/* Is token k the head of a verb group with no auxiliary (a bare
+ * participle: "imposed", "staged") that is no noun? */
+static int bare_participle_at(const ctx_t *c, uint32_t k)
+{
+    for (size_t v = 0; v < c->s.d->vg.n; v++) {
+        const ne_vgroup_t *g = &c->s.d->vg.v[v];
+        if (g->head == k) return g->first == g->head && !(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE));
+    }
+    return 0;
+}
+
 static int32_t event_noun_before(const ctx_t *c, uint32_t p)
 {
     while (p > c->s.tb && (is_adverb_like(c, p - 1) || in_timex(c, p - 1))) p--;
@@ -871,6 +889,14 @@ static int32_t event_noun_before(const ctx_t *c, uint32_t p)
         }
         if (tok(c, q)->kind != NE_TK_WORD)
             return -1;
+        /* "The sanctions imposed by Washington on Monday were condemned": a
+         * bare participle with its "by" agent is a reduced relative inside
+         * the subject's phrase; the noun before it heads the phrase */
+        if (!head_due && is_w(c, q, "by") && q > c->s.tb + 1 && bare_participle_at(c, q - 1)) {
+            p = q - 1;
+            head_due = 1;
+            continue;
+        }
         uint32_t noun = ne_lex_noun(c->s.lx, tok(c, q)->word);
         /* "Talks between A and B were": a head noun before its phrase, even
          * where the verb reader took it for a verb */
@@ -3184,6 +3210,75 @@ static int water_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *
     }
     return 0;
 }
+/* The state whose election a reaction is about: the article's main state,
+ * else, when no state leads (a short report names the voting state once:
+ * "Georgia's ruling party won Sunday's election ... Moscow welcomed the
+ * outcome"), the state the article named most but the actors' own (the
+ * first named of equals), or with an actor of no state yet ("the
+ * opposition") the state named more than any other. Never the actor's
+ * own. Members. */
+static int voted_state(const ctx_t *c, const ne_member_t *act, int na, ne_member_t *cp)
+{
+    const char *st = ne_memory_main_state(c->mem);
+    if (!st && na && act[0].country[0]) {
+        /* the state named most that is none of the actors' ("Peru and Brazil
+         * welcomed the outcome": neither is the voter) */
+        int best = -1;
+        for (int k = 0; k < c->mem->nstates; k++) {
+            int actor = 0;
+            for (int i = 0; i < na && !actor; i++) actor = !strcmp(c->mem->states[k].country, act[i].country);
+            if (!actor && (best < 0 || c->mem->states[k].n > c->mem->states[best].n)) best = k;
+        }
+        if (best >= 0) st = c->mem->states[best].country;
+    }
+    if (!st && (!na || !act[0].country[0])) {
+        /* only a state named more than any other: a tie leaves no voter */
+        int best = -1, tie = 0;
+        for (int k = 0; k < c->mem->nstates; k++) {
+            if (best >= 0 && c->mem->states[k].n == c->mem->states[best].n) tie = 1;
+            if (best < 0 || c->mem->states[k].n > c->mem->states[best].n) best = k, tie = 0;
+        }
+        if (best >= 0 && !tie) st = c->mem->states[best].country;
+        /* "The opposition rejected the outcome, and Chile welcomed it": a
+         * state this sentence names is another party, not the voter */
+        for (size_t k = 0; st && k < c->s.d->ment.n; k++) {
+            const ne_mention_t *m = &c->s.d->ment.v[k];
+            if (m->tb >= c->s.tb && m->te <= c->s.te && m->n && !strcmp(m->m[0].country, st)) st = NULL;
+        }
+    }
+    if (!st || (na && !strcmp(act[0].country, st))) return 0;
+    memset(&cp[0], 0, sizeof(cp[0]));
+    ne_member_set(&cp[0], st, "");
+    return 1;
+}
+
+/* "The result was rejected by the opposition", "The outcome was welcomed by
+ * Moscow": a reaction in the passive whose subject is an election or its
+ * outcome (class ELECTION, after "the" and up to two modifiers, or "it"
+ * opening the sentence after one about it) is aimed at the state that
+ * voted, as "welcomed the result" is (election_state). Members, 0 none. */
+static int election_subject(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                            ne_member_t *cp)
+{
+    uint32_t k = g->first;
+    while (k > c->s.tb + 1 && (is_adverb_like(c, k - 1) || in_timex(c, k - 1))) k--;
+    /* "The result was rejected by Washington. It was welcomed by Russia":
+     * "it" for the outcome the sentence before was about */
+    if (k == c->s.tb + 1 && is_w(c, c->s.tb, "it") && c->mem->thing_before >= 0) {
+        int32_t t = ne_lex_singular(c->s.lx, c->mem->thing_before);
+        if (t < 0) t = c->mem->thing_before;
+        return ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_ELECTION), t) ? voted_state(c, act, na, cp) : 0;
+    }
+    if (k <= c->s.tb + 1 || tok(c, k - 1)->kind != NE_TK_WORD || ment_at(c, k - 1) >= 0) return 0;
+    int32_t w = ne_lex_singular(c->s.lx, tok(c, k - 1)->word);
+    if (w < 0) w = tok(c, k - 1)->word;
+    if (!ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_ELECTION), w)) return 0;
+    uint32_t d = k - 1;
+    while (d > c->s.tb && k - 1 - d < 3 && tok(c, d - 1)->kind == NE_TK_WORD && !(wf(c, d - 1) & NE_W_DET)) d--;
+    if (d <= c->s.tb || !(is_w(c, d - 1, "the") || is_w(c, d - 1, "its") || is_w(c, d - 1, "this"))) return 0;
+    return voted_state(c, act, na, cp);
+}
+
 /* "France and the United States welcomed the result", "The African Union
  * praised the conduct of the vote": an election or its outcome (class
  * ELECTION) among the words the pattern matched, with no party named, is
@@ -3199,11 +3294,7 @@ static int election_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_
                 ne_lex_in_class(c->s.lx, cls, ne_lex_singular(c->s.lx, tok(c, k)->word) >= 0
                                                   ? ne_lex_singular(c->s.lx, tok(c, k)->word)
                                                   : tok(c, k)->word);
-    const char *st = named ? ne_memory_main_state(c->mem) : NULL;
-    if (!st || (na && !strcmp(act[0].country, st))) return 0;
-    memset(&cp[0], 0, sizeof(cp[0]));
-    ne_member_set(&cp[0], st, "");
-    return 1;
+    return named ? voted_state(c, act, na, cp) : 0;
 }
 
 /* Is token k a word of the class CHANNEL ("through", "via")? */
@@ -3249,6 +3340,25 @@ static int owned_thing(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *
     return 0;
 }
 
+/* "The sanctions imposed by Washington on Monday were condemned by
+ * Beijing": the auxiliary that opens another verb group at k (not g's) is
+ * the clause's own verb, after the reduced participle g and its agent;
+ * what follows it is no object of g. */
+static int clause_aux_at(const ctx_t *c, const ne_vgroup_t *g, uint32_t k)
+{
+    /* (not an infinitive's: "a call for its forces to be deployed in X") */
+    if (!(wf(c, k) & (NE_W_BE | NE_W_HAVE | NE_W_MODAL | NE_W_FUTURE)) || (k > c->s.tb && is_w(c, k - 1, "to")))
+        return 0;
+    for (size_t v = 0; v < c->s.d->vg.n; v++) {
+        const ne_vgroup_t *o = &c->s.d->vg.v[v];
+        if (o != g && o->first == k && o->head > k &&
+            !(o->flags & (NE_VG_NOUN | NE_VG_CONSUMED | NE_VG_INFINITIVE | NE_VG_CONTROLLED)))
+            return 1;
+    }
+    return 0;
+}
+
+static int claim_author(ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na, ne_member_t *cp);
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp, const struct ne_events_s *ev)
 {
@@ -3266,7 +3376,7 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
         /* in the verb's clause: "closed the borders and detained activists" */
         if (is_punct(c, k, ".;:,") || (k >= g->mend && passive_condition(c, k)) ||
             ((is_w(c, k, "and") || is_w(c, k, "but")) && k + 1 >= g->mend && other_verb_at(c, k + 1)) ||
-            (k >= g->mend && acting_relative(c, k)))
+            (k >= g->mend && acting_relative(c, k)) || (k >= g->mend && clause_aux_at(c, g, k)))
             break;
         int32_t m = ment_at(c, k);
         if (m < 0 || (c->s.d->ment.v[m].flags & NE_MF_REL)) continue;
@@ -3321,6 +3431,8 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
         (n = avenged_party(ev, &act[0], cp)))
         return n;
     if ((g->pat->opts & NE_PO_REPLY) && na && (n = reply_target(ev, &act[0], cp))) return n;
+    /* (the speaker lookup caches group subjects: no change of meaning) */
+    if ((g->pat->opts & NE_PO_REPLY) && (n = claim_author((ctx_t *)c, g, act, na, cp))) return n;
     /* "Poland scrambled fighter jets" after Russia's strikes on Ukraine */
     if (!strncmp(g->pat->code, "15", 2)) return last_force_agent(c, act, na, cp);
     return election_state(c, g, act, na, cp);
@@ -4233,13 +4345,24 @@ static int place_only(ctx_t *c, size_t gi)
  * subject is the object, so a pattern that describes the object (its
  * number and class: `kill # &VICTIMS`, 202) codes it before the plain
  * passive reading (`kill +`, 190). */
+static uint32_t definite_subject(const ctx_t *c, const ne_vgroup_t *g, uint32_t *start);
 static void passive_object(ctx_t *c, size_t gi, ne_match_t *mt)
 {
     ne_vgroup_t *g = &c->s.d->vg.v[gi];
     /* "ordered him to be detained": the subject is the one who ordered */
     if ((g->flags & (NE_VG_PASSIVE | NE_VG_CONTROLLED)) != NE_VG_PASSIVE) return;
     int32_t subj = group_subject(c, gi);
-    if (subj < 0) return;
+    if (subj < 0) {
+        /* "The accusation was denied by Moscow", "The allegation was rejected
+         * by the Kremlin": a definite thing subject gives the object words
+         * too (`deny * accusation  reply`, 016, before `reject +`) */
+        uint32_t from = 0, h = definite_subject(c, g, &from);
+        ne_match_t om;
+        if (h && ne_actions_match_object(c->s.lx, c->s.d, c->s.tb, c->s.te, g, from, h + 1, &om) &&
+            om.pat->score > mt->pat->score)
+            mt->pat = om.pat;
+        return;
+    }
     const ne_mention_t *m = &c->s.d->ment.v[subj];
     /* "Two Chinese fishing boats were seized": the phrase runs on past the
      * mention to its head noun, right before the verb group */
@@ -4486,7 +4609,23 @@ static int event_proto(ctx_t *c, const ne_vgroup_t *g, const ne_match_t *mt, ne_
  * 0 none. Bounded to 12 tokens. */
 static int phrase_by_agent(const ctx_t *c, uint32_t head, uint32_t end, ne_member_t *cp)
 {
-    for (uint32_t k = head + 1; k + 1 < end && k < head + 12; k++) {
+    uint32_t from = head + 1;
+    /* "The sanctions, imposed by Washington on Monday, were condemned by
+     * Beijing": a bare passive participle set off by a comma right after
+     * the noun names its agent as the reduced one does (not a meeting's:
+     * "the talks hosted by Qatar" were others') */
+    uint32_t hn = ne_lex_noun(c->s.lx, tok(c, head)->word);
+    if (hn != NE_LEX_NONE && ne_lex_noun_participants(c->s.lx, hn) == NE_REF_PARTICIPANTS) {
+        /* as before: the loop below stops at the participle */
+    } else if (from + 2 < end && is_punct(c, from, ",")) {
+        for (size_t v = 0; v < c->s.d->vg.n; v++) {
+            const ne_vgroup_t *pg = &c->s.d->vg.v[v];
+            if (pg->head == from + 1 && pg->first == pg->head && (pg->flags & NE_VG_PASSIVE)) from += 2;
+        }
+    } else if (from + 1 < end && bare_participle_at(c, from) && is_w(c, from + 1, "by")) {
+        from++; /* "the sanctions imposed by Washington", read as the agent's act (thing_passive) */
+    }
+    for (uint32_t k = from; k + 1 < end && k < head + 12; k++) {
         if (is_punct(c, k, ".;:,()") || verb_head_at(c, k)) return 0;
         if (is_w(c, k, "by")) {
             int32_t m = ment_at(c, k + 1);
@@ -4999,14 +5138,175 @@ static int recalled_agents(const struct ne_memevent_s *e, ne_member_t *act)
  * be a definite event noun ("the test", "the arrest", "the move") with no
  * party in it; it stands for the agents of the article's last event of
  * its kind, told in an earlier sentence. The agents, 0 none. */
+/* The token of a definite noun phrase's head right before g's verb, past
+ * adverbs: "The plan (also) met with", "This proposal was rejected" (the
+ * determiner, then up to two plain modifiers); 0 none. */
+static uint32_t definite_head(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t start;
+    return definite_subject(c, g, &start);
+}
+
+/* As definite_head; *start is the determiner's token. */
+static uint32_t definite_subject(const ctx_t *c, const ne_vgroup_t *g, uint32_t *start)
+{
+    uint32_t k = g->first;
+    while (k > c->s.tb + 1 && is_adverb_like(c, k - 1)) k--;
+    if (k <= c->s.tb + 1 || tok(c, k - 1)->kind != NE_TK_WORD || ment_at(c, k - 1) >= 0 || wf(c, k - 1))
+        return 0;
+    uint32_t d = k - 1;
+    while (d > c->s.tb && k - 1 - d < 3 && tok(c, d - 1)->kind == NE_TK_WORD && ment_at(c, d - 1) < 0 &&
+           !(wf(c, d - 1) & NE_W_DET))
+        d--;
+    if (d <= c->s.tb || !(is_w(c, d - 1, "the") || is_w(c, d - 1, "this") || is_w(c, d - 1, "these")))
+        return 0;
+    *start = d - 1;
+    return k - 1;
+}
+
+static int32_t singular_word(const ctx_t *c, uint32_t k)
+{
+    int32_t w = ne_lex_singular(c->s.lx, tok(c, k)->word);
+    return w >= 0 ? w : tok(c, k)->word;
+}
+
+/* "Serbia's government presented a plan ... The plan met with rejection
+ * from the opposition": a thing that no coded event names, put forward as
+ * the object of an earlier sentence's verb, is its verb's subject's; the
+ * subject's members for the definite head at k (ring of c->mem->put_forward,
+ * newest first), 0 none. */
+static int introduced_thing_owner(const ctx_t *c, uint32_t k, ne_member_t *out)
+{
+    int32_t w = singular_word(c, k);
+    size_t n = c->mem->nput_forward < NE_MEM_PUT_FORWARD ? c->mem->nput_forward : NE_MEM_PUT_FORWARD;
+    for (size_t i = 0; i < n; i++) {
+        size_t at = (c->mem->nput_forward - 1 - i) % NE_MEM_PUT_FORWARD;
+        /* the same noun, or one of its class ("a proposal ... the plan") */
+        if (c->mem->put_forward[at].word == w || same_noun_class(c->s.lx, c->mem->put_forward[at].word, w))
+            return recalled_members(c->mem->put_forward[at].m, c->mem->put_forward[at].n, out);
+    }
+    return 0;
+}
+
+/* The members of the party that reports something in this sentence (the
+ * subject of its first reporting verb, else "..., said X"), placed in a
+ * state or an IGO; 0 none. */
+static int sentence_said_by(ctx_t *c, ne_member_t *out)
+{
+    int32_t sp = speaker(c);
+    if (sp < 0) return 0;
+    ne_member_t m[NE_MAX_MEMBERS];
+    int n = members(c, sp, m), kept = 0;
+    for (int i = 0; i < n && kept < NE_MEM_EVMEMBERS; i++)
+        if (m[i].country[0] || !strncmp(m[i].code, "IGO", 3)) out[kept++] = m[i];
+    return kept;
+}
+
+/* After a sentence: remember who reported in it, for a later denial of "the
+ * claim" (claim_author). A sentence with no reporter keeps the last one. */
+static void remember_said_by(ctx_t *c)
+{
+    ne_member_t m[NE_MEM_EVMEMBERS];
+    int n = sentence_said_by(c, m);
+    if (!n) return;
+    memcpy(c->mem->said_by, m, sizeof(m[0]) * (size_t)n);
+    c->mem->nsaid_by = n;
+}
+
+/* "Russia said Ukraine had shelled a school, a claim Kyiv denied", "...
+ * Kyiv denied the claim": a denial (016) that answers no act coded before
+ * is aimed at whoever made the claim: the reporter of its own sentence
+ * (before the denial), else the last reporter of the article; never the
+ * denier's own state. Members, 0 none. */
+static int claim_author(ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na, ne_member_t *cp)
+{
+    /* (a claim named: `deny * claim|allegation ...`, not a bare "denies
+     * backing the rebels", whose accuser may be no reporter at all) */
+    if (!na || strncmp(g->pat->code, "016", 3) || g->pat->nelem < 2) return 0;
+    ne_member_t m[NE_MEM_EVMEMBERS];
+    int n = 0;
+    int32_t sp = speaker(c);
+    if (sp >= 0 && c->s.d->ment.v[sp].te <= g->first) n = sentence_said_by(c, m);
+    if (!n) {
+        n = c->mem->nsaid_by;
+        memcpy(m, c->mem->said_by, sizeof(m[0]) * (size_t)n);
+    }
+    if (!n || (act[0].country[0] && !strcmp(m[0].country, act[0].country)) || !strcmp(m[0].code, act[0].code))
+        return 0;
+    return recalled_members(m, n, cp);
+}
+
+/* After a sentence: remember each indefinite or possessive object ("a
+ * plan", "its proposal", "a new bill") right after an active finite verb,
+ * with its owner: its author after "from" or "by" ("rejected a proposal
+ * from Washington"), else the subject of a verb that coded nothing
+ * ("Serbia's government presented a plan to hold elections"), for
+ * introduced_thing_owner. The head is the last plain word
+ * before a preposition, "to", "that" or punctuation; a few words only. */
+static void remember_things(ctx_t *c)
+{
+    for (size_t gi = 0; gi < c->s.d->vg.n; gi++) {
+        const ne_vgroup_t *g = &c->s.d->vg.v[gi];
+        if (!coded_group(g) || (g->flags & (NE_VG_PASSIVE | NE_VG_SAY | NE_VG_NEGATED))) continue;
+        int32_t subj = group_subject(c, gi);
+        uint32_t k = g->head + 1;
+        while (k < c->s.te && (is_adverb_like(c, k) || in_timex(c, k))) k++;
+        if (k >= c->s.te || !(is_w(c, k, "a") || is_w(c, k, "an") || is_w(c, k, "its") || is_w(c, k, "their")))
+            continue;
+        uint32_t h = 0;
+        for (uint32_t q = k + 1; q < c->s.te && q < k + 5; q++) {
+            if (tok(c, q)->kind != NE_TK_WORD || ment_at(c, q) >= 0 || wf(c, q) || verb_head_at(c, q)) break;
+            h = q;
+        }
+        if (!h) continue;
+        /* the thing's own author after it ("a proposal from Washington",
+         * "an offer by Kyiv"), else the verb's subject when the verb coded
+         * no act (an act's object may be another's: "rejected a plan") */
+        int32_t owner = -1;
+        if (h + 2 < c->s.te && (is_w(c, h + 1, "from") || is_w(c, h + 1, "by"))) owner = ment_at(c, h + 2);
+        if (owner < 0 && !g->pat) owner = subj;
+        if (owner < 0 || !c->s.d->ment.v[owner].n) continue;
+        ne_member_t m[NE_MAX_MEMBERS];
+        int n = members(c, owner, m), kept = 0;
+        size_t at = c->mem->nput_forward % NE_MEM_PUT_FORWARD;
+        for (int i = 0; i < n && kept < NE_MEM_EVMEMBERS; i++)
+            if (m[i].country[0] || !strncmp(m[i].code, "IGO", 3)) c->mem->put_forward[at].m[kept++] = m[i];
+        if (!kept) continue;
+        c->mem->put_forward[at].n = kept;
+        c->mem->put_forward[at].word = singular_word(c, h);
+        c->mem->nput_forward++;
+    }
+}
+
+/* "The launch was condemned by Japan. It also drew criticism from X", "...
+ * It was also condemned by X": "it" that opens the sentence as the
+ * subject of g, after a sentence about a thing (actors.c note_subject),
+ * is that thing; its head word is c->mem->thing_before. */
+static int opening_it(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t k = g->first;
+    while (k > c->s.tb + 1 && (is_adverb_like(c, k - 1) || in_timex(c, k - 1))) k--;
+    return k == c->s.tb + 1 && is_w(c, c->s.tb, "it") && c->mem->thing_before >= 0;
+}
+
 static int inverse_subject_agents(const ctx_t *c, const ne_vgroup_t *g, ne_member_t *act)
 {
-    if (!(g->pat->opts & NE_PO_INVERSE) || !c->mem->nevents ||
+    if (!(g->pat->opts & NE_PO_INVERSE) || (!c->mem->nevents && !c->mem->nput_forward) ||
         (g->flags & (NE_VG_PASSIVE | NE_VG_NOUN | NE_VG_INFINITIVE | NE_VG_PARTICIPLE | NE_VG_REDUCED)))
         return 0;
     /* the noun right before the verb, after a definite determiner and up
-     * to two modifiers: "The arrest drew", "The latest missile test drew" */
+     * to two modifiers: "The arrest drew", "The latest missile test drew";
+     * adverbs may stand between noun and verb ("The drills also drew",
+     * "The verdict quickly drew") */
     uint32_t k = g->first;
+    while (k > c->s.tb + 1 && is_adverb_like(c, k - 1)) k--;
+    if (opening_it(c, g)) {
+        uint32_t thing = ne_lex_noun(c->s.lx, c->mem->thing_before);
+        if (thing == NE_LEX_NONE || !ne_lex_noun_roots(c->s.lx, thing)) return 0;
+        const struct ne_memevent_s *e =
+            recall_event(c->mem, ne_lex_noun_roots(c->s.lx, thing), ne_lex_noun_word(c->s.lx, thing));
+        return e && e->nagent && e->sent < c->s.tb ? recalled_agents(e, act) : 0;
+    }
     if (k <= c->s.tb + 1) return 0;
     /* "signed a pact, a move that drew criticism from Beijing": an event
      * noun set after a comma as an apposition to the clause before it,
@@ -5014,7 +5314,10 @@ static int inverse_subject_agents(const ctx_t *c, const ne_vgroup_t *g, ne_membe
     int summary = is_w(c, k - 1, "that") || is_w(c, k - 1, "which");
     if (summary) k--;
     uint32_t noun = ne_lex_noun(c->s.lx, tok(c, k - 1)->word);
-    if (noun == NE_LEX_NONE || !ne_lex_noun_roots(c->s.lx, noun) || ment_at(c, k - 1) >= 0) return 0;
+    if (noun == NE_LEX_NONE || !ne_lex_noun_roots(c->s.lx, noun) || ment_at(c, k - 1) >= 0) {
+        uint32_t h = summary ? 0 : definite_head(c, g);
+        return h ? introduced_thing_owner(c, h, act) : 0;
+    }
     uint32_t d = k - 1;
     while (d > c->s.tb && k - 1 - d < 3 && tok(c, d - 1)->kind == NE_TK_WORD && ment_at(c, d - 1) < 0 &&
            !(wf(c, d - 1) & NE_W_DET))
@@ -5033,6 +5336,10 @@ static int inverse_subject_agents(const ctx_t *c, const ne_vgroup_t *g, ne_membe
     const struct ne_memevent_s *e = summary ? mem_event(c->mem, 1)
                                             : recall_event(c->mem, ne_lex_noun_roots(c->s.lx, noun),
                                                            ne_lex_noun_word(c->s.lx, noun));
+    if (!e && !summary) {
+        uint32_t h = definite_head(c, g);
+        return h ? introduced_thing_owner(c, h, act) : 0;
+    }
     /* a summary sums up this sentence's act; a definite noun, an earlier one's */
     if (!e || !e->nagent || (summary ? e->sent != c->s.tb : e->sent >= c->s.tb)) return 0;
     return recalled_agents(e, act);
@@ -5218,6 +5525,18 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
             recip = 1;
             goto parties;
         }
+        if (agent >= 0 && subj < 0 && noun < 0 && mt.target < 0 && reaction_root(code_root(proto.code))) {
+            na = members(c, agent, act);
+            if ((ncp = election_subject(c, g, act, na, cp))) goto parties;
+            /* "It was also condemned by X": the thing the sentence before was about */
+            if (opening_it(c, g) &&
+                (ncp = ne_frames_event_noun_agents(c->s.lx, c->mem, c->mem->thing_before, cp, NE_MAX_MEMBERS)))
+                goto parties;
+            /* "The plan was rejected by the opposition": a thing put forward before */
+            uint32_t h = definite_head(c, g);
+            if (h && (ncp = introduced_thing_owner(c, h, cp))) goto parties;
+            na = 0;
+        }
         /* ("Sanctions were imposed on Iran by the EU": a thing subject,
          * the pattern's '+' the counterpart) */
         if (agent < 0 || (subj < 0 && noun < 0 && mt.target < 0)) return 0;
@@ -5225,10 +5544,17 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
         /* "a ceremony hosted by X": the parties of the event the noun names,
          * in its own phrase ("talks between A and B"), else remembered */
         if (subj >= 0) ncp = members(c, subj, cp);
-        else if (g->target >= 0) ncp = members(c, g->target, cp);
-        else ncp = event_parties(c, (uint32_t)noun, g->first, cp);
+        /* (not the agent itself: "The accusation was denied by Moscow") */
+        else if (g->target >= 0 && g->target != agent) ncp = members(c, g->target, cp);
+        else if (noun >= 0) ncp = event_parties(c, (uint32_t)noun, g->first, cp);
         if (!ncp && subj < 0 && noun >= 0 && reaction_root(code_root(proto.code)))
             ncp = summed_up_subject(c, (uint32_t)noun, cp);
+        /* "Hungary tabled a proposal ... The proposal was rejected by Germany":
+         * an event noun that no coded event names, put forward before */
+        if (!ncp && subj < 0 && noun >= 0 && reaction_root(code_root(proto.code))) {
+            uint32_t h = definite_head(c, g);
+            if (h == (uint32_t)noun) ncp = introduced_thing_owner(c, h, cp);
+        }
         /* "The deal was brokered by China": the parties of the last deal */
         if (!ncp && subj < 0) ncp = deal_parties(c, proto.code, act, na, cp);
         /* "The accord was signed by Iran and Saudi Arabia": a joint act
@@ -7120,6 +7446,8 @@ int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
     c.coding = NULL;
     foreground_sequel(&c);
     if (rc == 0) remember_between_nouns(&c, n_before);
+    if (rc == 0) remember_things(&c);
+    if (rc == 0) remember_said_by(&c);
     if (rc == 0 && ell && ell_to > ell_from)
         rc = copy_for_ellipsis(&c, ev, ell_from, ell_to, ment_at(&c, ell_m));
     return rc;

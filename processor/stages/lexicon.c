@@ -1275,6 +1275,7 @@ static const struct grammar_class_s {
     {"hypo", NE_W_HYPO, 0},
     {"title-abbr", NE_W_TITLE_ABBR, 0},
     {"intent-adj", NE_W_INTENT_ADJ, 0},
+    {"act-adj", NE_W_ACT_ADJ, 0},
     {"adv", NE_W_ADV, 0},
     {"num", NE_W_NUM, 0},
     {"deontic", NE_W_DEONTIC, 0},

@@ -71,6 +71,7 @@ enum {
     NE_W_NAME_SUFFIX = 1u << 28, /* jr, sr: ends a person's name ("Marcos Jr.") */
     NE_W_FUTURE_TIME = 1u << 29, /* when, once, until: after a future, a condition */
     NE_W_FEELING = 1u << 30, /* concerned, alarmed: after be, the subject's feeling, also before "by" */
+    NE_W_ACT_ADJ = 1u << 31, /* quick, swift: "was quick to condemn" is the act itself */
 };
 
 /* The date rules of dates.c a word may begin (ne_lex_date_rules), from the
