@@ -3180,8 +3180,8 @@ static int water_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *
 /* "France and the United States welcomed the result", "The African Union
  * praised the conduct of the vote": an election or its outcome (class
  * ELECTION) among the words the pattern matched, with no party named, is
- * the article's main state's, when that is not the actor's own. Its
- * member, 0 none. */
+ * the article's main state's, when that is not the actor's own (the own
+ * state's government when the actor is its opposition). Its member, 0 none. */
 static int election_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                           ne_member_t *cp)
 {
@@ -3192,6 +3192,14 @@ static int election_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_
                 ne_lex_in_class(c->s.lx, cls, ne_lex_singular(c->s.lx, tok(c, k)->word) >= 0
                                                   ? ne_lex_singular(c->s.lx, tok(c, k)->word)
                                                   : tok(c, k)->word);
+    /* "the opposition candidate rejected the results of the election": an
+     * opposition disputes its own state's outcome, which that state's rulers
+     * declared, so the reaction is aimed at its government */
+    if (named && na && act[0].country[0] && !strcmp(act[0].role, "OPP")) {
+        memset(&cp[0], 0, sizeof(cp[0]));
+        ne_member_set(&cp[0], act[0].country, "GOV");
+        return 1;
+    }
     const char *st = named ? ne_memory_main_state(c->mem) : NULL;
     if (!st || (na && !strcmp(act[0].country, st))) return 0;
     memset(&cp[0], 0, sizeof(cp[0]));
