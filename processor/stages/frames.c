@@ -4343,6 +4343,27 @@ static uint32_t subject_phrase_start(const ctx_t *c, uint32_t p)
     return p;
 }
 
+#define MAX_INCLUDED_WORDS 4 /* plain words of an "including ..." phrase before the verb */
+
+/* "Russian aircraft including helicopter gunships killed 46 civilians": a
+ * subject followed by an "including" phrase (class INCLUDING) of plain
+ * words before its verb; the means may be named in that phrase. The first
+ * token of the subject's mention, else p (the verb's first token). */
+static uint32_t including_subject_start(const ctx_t *c, uint32_t p)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_INCLUDING);
+    if (cls == NE_LEX_NONE) return p;
+    for (uint32_t k = p; k > c->s.tb + 1 && p - k <= MAX_INCLUDED_WORDS; k--) {
+        uint32_t w = k - 1;
+        if (tok(c, w)->kind != NE_TK_WORD || ment_at(c, w) >= 0 || verb_head_at(c, w)) return p;
+        if (ne_lex_in_class(c->s.lx, cls, tok(c, w)->word)) {
+            int32_t m = ment_at(c, w - 1);
+            return m >= 0 && !(c->s.d->ment.v[m].flags & NE_MF_LOC) ? c->s.d->ment.v[m].tb : p;
+        }
+    }
+    return p;
+}
+
 static int clause_names(const ctx_t *c, const ne_vgroup_t *g, int gc, int patient)
 {
     uint32_t cls = ne_lex_gclass(c->s.lx, gc);
@@ -4351,6 +4372,7 @@ static int clause_names(const ctx_t *c, const ne_vgroup_t *g, int gc, int patien
     int acted_on = patient == 1 || patient == 2;
     uint32_t from = acted_on && !passive ? g->head + 1 : clause_start(c, g);
     if (!(acted_on && !passive)) from = subject_phrase_start(c, from);
+    if ((patient == 0 || patient == 3) && !passive && from == g->first) from = including_subject_start(c, from);
     if (patient == 0 || patient == 3) from = means_start(c, from);
     uint32_t to = acted_on && passive ? g->first : c->s.te;
     for (uint32_t k = from; k < to; k++) {
