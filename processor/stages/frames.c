@@ -1528,6 +1528,13 @@ static const char *junta_state(const ctx_t *c, uint32_t h)
         for (uint32_t t = r->tb; t < r->te; t++)
             if (ne_lex_in_class(c->s.lx, cls, tok(c, t)->word)) return r->m[0].country;
     }
+    /* "soldiers detained President Embalo in Bissau ... sanctions on members
+     * of the junta": with no military government named, the junta is the
+     * military that acted last in the article (not the state of the place where
+     * others act on it: "Meeting in Abuja, the bloc ...") */
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(mem, b)); b++)
+        if (e->nagent && e->agent[0].country[0] && !strcmp(e->agent[0].role, "MIL")) return e->agent[0].country;
     return NULL;
 }
 
