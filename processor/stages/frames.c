@@ -4203,6 +4203,26 @@ static int place_only(ctx_t *c, size_t gi)
     return 0;
 }
 
+#define MAX_COUNT_WORDS 3 /* words of a count before its "of": "at least dozens", "several hundred" */
+
+/* "Dozens of villagers were killed by the militants": the mention is
+ * "villagers", but its count ("dozens of", "hundreds of", "at least
+ * scores of") stands before it with "of". The first token of that count
+ * (its plain words right before "of", none a mention or punctuation), else
+ * tb: the object pattern's '#' reads whether it is a count. */
+static uint32_t counted_phrase_start(const ctx_t *c, uint32_t tb)
+{
+    if (tb < c->s.tb + 2 || !is_w(c, tb - 1, "of")) return tb;
+    /* only a count before "of" ("the offices of the opposition" is no count) */
+    const ne_token_t *n = tok(c, tb - 2);
+    if (n->kind != NE_TK_NUM && !ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_MANY), n->word)) return tb;
+    uint32_t q = tb - 1;
+    while (q > c->s.tb && tb - 1 - q < MAX_COUNT_WORDS && tok(c, q - 1)->kind != NE_TK_PUNCT &&
+           ment_at(c, q - 1) < 0 && !verb_head_at(c, q - 1) && !(wf(c, q - 1) & (NE_W_PREP | NE_W_CONJ | NE_W_REL)))
+        q--;
+    return q < tb - 1 ? q : tb;
+}
+
 /* "More than 800 people were killed by the RSF": in the passive the
  * subject is the object, so a pattern that describes the object (its
  * number and class: `kill # &VICTIMS`, 202) codes it before the plain
@@ -4223,6 +4243,12 @@ static void passive_object(ctx_t *c, size_t gi, ne_match_t *mt)
         to++;
     if (to != g->first) to = m->te;
     ne_match_t om;
+    uint32_t from = counted_phrase_start(c, m->tb);
+    if (from != m->tb && ne_actions_match_object(c->s.lx, c->s.d, c->s.tb, c->s.te, g, from, to, &om) &&
+        om.pat->score > mt->pat->score) {
+        mt->pat = om.pat;
+        return;
+    }
     if (ne_actions_match_object(c->s.lx, c->s.d, c->s.tb, c->s.te, g, m->tb, to, &om) &&
         om.pat->score > mt->pat->score)
         mt->pat = om.pat;
