@@ -1518,8 +1518,12 @@ static int head_in(const ctx_t *c, uint32_t h, int gc)
  * in Niamey"), not the last government of any kind (the diplomats'). */
 static const char *junta_state(const ctx_t *c, uint32_t h)
 {
-    if (!head_in(c, h, NE_GC_JUNTA)) return NULL;
     uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_JUNTA);
+    /* the head itself ("the junta") or a word of the class right before it
+     * ("the new military rulers", "the military authorities") */
+    if (!head_in(c, h, NE_GC_JUNTA) &&
+        !(h != UINT32_MAX && h > c->s.tb && ne_lex_in_class(c->s.lx, cls, tok(c, h - 1)->word)))
+        return NULL;
     const ne_memory_t *mem = c->mem;
     size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
     for (size_t q = 0; q < n; q++) {
