@@ -132,9 +132,18 @@ static int code_sentence(const ne_coder_t *coder, ne_events_t *ev, uint32_t tb, 
         return -1;
     if (headline && ne_events_headline(ev, (uint32_t)n0) < 0) return -1;
     if (ne_trace_enabled()) ne_trace_sentence(coder->lx, d, tb, te);
-    /* a date the text gave anchors "the following day" of later sentences */
-    for (size_t x = 0; x < d->tx.n; x++)
-        if (d->tx.v[x].prec == NE_PREC_DAY) ev->mem.anchor = d->tx.v[x].ymd;
+    /* a date the text gave anchors "the following day" of later sentences;
+     * a relative date earlier than one the sentence already named looks
+     * back ("suspended it on Saturday, three days after soldiers seized
+     * power"): the story's time stays the later one */
+    int sent_day = 0;
+    for (size_t x = 0; x < d->tx.n; x++) {
+        const ne_timex_t *t = &d->tx.v[x];
+        if (t->prec != NE_PREC_DAY) continue;
+        if (sent_day && (t->flags & NE_TX_RELATIVE) && t->ymd < sent_day) continue;
+        sent_day = t->ymd;
+        ev->mem.anchor = t->ymd;
+    }
     return 0;
 }
 

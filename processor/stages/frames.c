@@ -1544,8 +1544,12 @@ static int head_in(const ctx_t *c, uint32_t h, int gc)
  * in Niamey"), not the last government of any kind (the diplomats'). */
 static const char *junta_state(const ctx_t *c, uint32_t h)
 {
-    if (!head_in(c, h, NE_GC_JUNTA)) return NULL;
     uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_JUNTA);
+    /* the head itself ("the junta") or a word of the class right before it
+     * ("the new military rulers", "the military authorities") */
+    if (!head_in(c, h, NE_GC_JUNTA) &&
+        !(h != UINT32_MAX && h > c->s.tb && ne_lex_in_class(c->s.lx, cls, tok(c, h - 1)->word)))
+        return NULL;
     const ne_memory_t *mem = c->mem;
     size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
     for (size_t q = 0; q < n; q++) {
@@ -1554,6 +1558,13 @@ static const char *junta_state(const ctx_t *c, uint32_t h)
         for (uint32_t t = r->tb; t < r->te; t++)
             if (ne_lex_in_class(c->s.lx, cls, tok(c, t)->word)) return r->m[0].country;
     }
+    /* "soldiers detained President Embalo in Bissau ... sanctions on members
+     * of the junta": with no military government named, the junta is the
+     * military that acted last in the article (not the state of the place where
+     * others act on it: "Meeting in Abuja, the bloc ...") */
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(mem, b)); b++)
+        if (e->nagent && e->agent[0].country[0] && !strcmp(e->agent[0].role, "MIL")) return e->agent[0].country;
     return NULL;
 }
 
@@ -3282,8 +3293,8 @@ static int election_subject(const ctx_t *c, const ne_vgroup_t *g, const ne_membe
 /* "France and the United States welcomed the result", "The African Union
  * praised the conduct of the vote": an election or its outcome (class
  * ELECTION) among the words the pattern matched, with no party named, is
- * the article's main state's, when that is not the actor's own. Its
- * member, 0 none. */
+ * the article's main state's, when that is not the actor's own (the own
+ * state's government when the actor is its opposition). Its member, 0 none. */
 static int election_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                           ne_member_t *cp)
 {
@@ -3294,6 +3305,14 @@ static int election_state(const ctx_t *c, const ne_vgroup_t *g, const ne_member_
                 ne_lex_in_class(c->s.lx, cls, ne_lex_singular(c->s.lx, tok(c, k)->word) >= 0
                                                   ? ne_lex_singular(c->s.lx, tok(c, k)->word)
                                                   : tok(c, k)->word);
+    /* "the opposition candidate rejected the results of the election": an
+     * opposition disputes its own state's outcome, which that state's rulers
+     * declared, so the reaction is aimed at its government */
+    if (named && na && act[0].country[0] && !strcmp(act[0].role, "OPP")) {
+        memset(&cp[0], 0, sizeof(cp[0]));
+        ne_member_set(&cp[0], act[0].country, "GOV");
+        return 1;
+    }
     return named ? voted_state(c, act, na, cp) : 0;
 }
 
@@ -4341,6 +4360,26 @@ static int place_only(ctx_t *c, size_t gi)
     return 0;
 }
 
+#define MAX_COUNT_WORDS 3 /* words of a count before its "of": "at least dozens", "several hundred" */
+
+/* "Dozens of villagers were killed by the militants": the mention is
+ * "villagers", but its count ("dozens of", "hundreds of", "at least
+ * scores of") stands before it with "of". The first token of that count
+ * (its plain words right before "of", none a mention or punctuation), else
+ * tb: the object pattern's '#' reads whether it is a count. */
+static uint32_t counted_phrase_start(const ctx_t *c, uint32_t tb)
+{
+    if (tb < c->s.tb + 2 || !is_w(c, tb - 1, "of")) return tb;
+    /* only a count before "of" ("the offices of the opposition" is no count) */
+    const ne_token_t *n = tok(c, tb - 2);
+    if (n->kind != NE_TK_NUM && !ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_MANY), n->word)) return tb;
+    uint32_t q = tb - 1;
+    while (q > c->s.tb && tb - 1 - q < MAX_COUNT_WORDS && tok(c, q - 1)->kind != NE_TK_PUNCT &&
+           ment_at(c, q - 1) < 0 && !verb_head_at(c, q - 1) && !(wf(c, q - 1) & (NE_W_PREP | NE_W_CONJ | NE_W_REL)))
+        q--;
+    return q < tb - 1 ? q : tb;
+}
+
 /* "More than 800 people were killed by the RSF": in the passive the
  * subject is the object, so a pattern that describes the object (its
  * number and class: `kill # &VICTIMS`, 202) codes it before the plain
@@ -4372,6 +4411,12 @@ static void passive_object(ctx_t *c, size_t gi, ne_match_t *mt)
         to++;
     if (to != g->first) to = m->te;
     ne_match_t om;
+    uint32_t from = counted_phrase_start(c, m->tb);
+    if (from != m->tb && ne_actions_match_object(c->s.lx, c->s.d, c->s.tb, c->s.te, g, from, to, &om) &&
+        om.pat->score > mt->pat->score) {
+        mt->pat = om.pat;
+        return;
+    }
     if (ne_actions_match_object(c->s.lx, c->s.d, c->s.tb, c->s.te, g, m->tb, to, &om) &&
         om.pat->score > mt->pat->score)
         mt->pat = om.pat;
@@ -4499,6 +4544,27 @@ static uint32_t subject_phrase_start(const ctx_t *c, uint32_t p)
     return p;
 }
 
+#define MAX_INCLUDED_WORDS 4 /* plain words of an "including ..." phrase before the verb */
+
+/* "Russian aircraft including helicopter gunships killed 46 civilians": a
+ * subject followed by an "including" phrase (class INCLUDING) of plain
+ * words before its verb; the means may be named in that phrase. The first
+ * token of the subject's mention, else p (the verb's first token). */
+static uint32_t including_subject_start(const ctx_t *c, uint32_t p)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_INCLUDING);
+    if (cls == NE_LEX_NONE) return p;
+    for (uint32_t k = p; k > c->s.tb + 1 && p - k <= MAX_INCLUDED_WORDS; k--) {
+        uint32_t w = k - 1;
+        if (tok(c, w)->kind != NE_TK_WORD || ment_at(c, w) >= 0 || verb_head_at(c, w)) return p;
+        if (ne_lex_in_class(c->s.lx, cls, tok(c, w)->word)) {
+            int32_t m = ment_at(c, w - 1);
+            return m >= 0 && !(c->s.d->ment.v[m].flags & NE_MF_LOC) ? c->s.d->ment.v[m].tb : p;
+        }
+    }
+    return p;
+}
+
 static int clause_names(const ctx_t *c, const ne_vgroup_t *g, int gc, int patient)
 {
     uint32_t cls = ne_lex_gclass(c->s.lx, gc);
@@ -4507,6 +4573,7 @@ static int clause_names(const ctx_t *c, const ne_vgroup_t *g, int gc, int patien
     int acted_on = patient == 1 || patient == 2;
     uint32_t from = acted_on && !passive ? g->head + 1 : clause_start(c, g);
     if (!(acted_on && !passive)) from = subject_phrase_start(c, from);
+    if ((patient == 0 || patient == 3) && !passive && from == g->first) from = including_subject_start(c, from);
     if (patient == 0 || patient == 3) from = means_start(c, from);
     uint32_t to = acted_on && passive ? g->first : c->s.te;
     for (uint32_t k = from; k < to; k++) {
