@@ -212,6 +212,12 @@ static int32_t event_before_that(const ctx_t *c, const ne_vgroup_t *g)
     uint32_t q = p - 2;
     uint32_t noun = ne_lex_noun(c->s.lx, tok(c, q)->word);
     if (noun == NE_LEX_NONE || !ne_lex_noun_roots(c->s.lx, noun) || verb_head_at(c, q)) return -1;
+    /* "a UN resolution that seeks to impose an embargo", "a package that
+     * would freeze assets": what a text or an act is meant to do is its
+     * content, no act of its authors (the relative keeps no subject) */
+    if ((g->flags & (NE_VG_FUTURE | NE_VG_MODAL | NE_VG_THREAT)) ||
+        (ne_lex_lemma_flags(c->s.lx, g->lemma) & (NE_L_INTENT | NE_L_PROMISE)))
+        return -1;
     int32_t m = ment_at(c, q);
     if (m < 0) return noun_agent(c, q);
     const ne_mention_t *mm = &c->s.d->ment.v[m];
