@@ -378,14 +378,16 @@ static int particle_name(const ctx_t *c, uint32_t i)
 /* "China urged Brussels to correct its practices" after "The European
  * Union imposed tariffs": a capital that has an `igo` line too (Brussels)
  * stands for the organisation only once the article has named it (among
- * the recent mentions); before that it is the capital's state. Is entry en
- * of node such an organisation, not yet named? */
+ * the recent mentions); before that it is the capital's state. So does a
+ * city that is no capital, the seat of a body ("Lawmakers in Strasbourg"
+ * after "the European Parliament"; before that, a place in France). Is
+ * entry en of node such an organisation, not yet named? */
 static int seat_of_unnamed_org(const ctx_t *c, uint32_t node, const ne_lexent_t *en)
 {
     int capital = 0;
     for (uint32_t e = ne_lex_node_entry(c->s.lx, node); e != NE_LEX_NONE && !capital;
          e = ne_lex_entry(c->s.lx, e)->next)
-        capital = ne_lex_entry(c->s.lx, e)->kind == NE_AK_CAPITAL;
+        capital = ne_lex_entry(c->s.lx, e)->kind == NE_AK_CAPITAL || ne_lex_entry(c->s.lx, e)->kind == NE_AK_PLACE;
     if (!capital) return 0;
     const ne_memory_t *mem = c->mem;
     size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
