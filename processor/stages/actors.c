@@ -391,14 +391,16 @@ static int particle_name(const ctx_t *c, uint32_t i)
 /* "China urged Brussels to correct its practices" after "The European
  * Union imposed tariffs": a capital that has an `igo` line too (Brussels)
  * stands for the organisation only once the article has named it (among
- * the recent mentions); before that it is the capital's state. Is entry en
- * of node such an organisation, not yet named? */
+ * the recent mentions); before that it is the capital's state. So does a
+ * city that is no capital, the seat of a body ("Lawmakers in Strasbourg"
+ * after "the European Parliament"; before that, a place in France). Is
+ * entry en of node such an organisation, not yet named? */
 static int seat_of_unnamed_org(const ctx_t *c, uint32_t node, const ne_lexent_t *en)
 {
     int capital = 0;
     for (uint32_t e = ne_lex_node_entry(c->s.lx, node); e != NE_LEX_NONE && !capital;
          e = ne_lex_entry(c->s.lx, e)->next)
-        capital = ne_lex_entry(c->s.lx, e)->kind == NE_AK_CAPITAL;
+        capital = ne_lex_entry(c->s.lx, e)->kind == NE_AK_CAPITAL || ne_lex_entry(c->s.lx, e)->kind == NE_AK_PLACE;
     if (!capital) return 0;
     const ne_memory_t *mem = c->mem;
     size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
@@ -1185,7 +1187,7 @@ static void drop_repeated_members(ne_mention_t *m)
     m->n = (uint8_t)n;
 }
 
-static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t, ne_mention_t *out);
+static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t, uint32_t at, ne_mention_t *out);
 
 /* "The Secretary-General extends his condolences": an organisation's
  * officer (role IGO in roles.tsv) with no owner named stands for the
@@ -1197,7 +1199,7 @@ static int organisation_officer(const ctx_t *c, build_t *b)
     b->role[0] = '\0';
     if (b->nown) return 0;
     b->m.n = 0;
-    if (!resolve_type(c, "IGO", NULL, &b->m)) b->m.n = 0;
+    if (!resolve_type(c, "IGO", NULL, UINT32_MAX, &b->m)) b->m.n = 0;
     return 1;
 }
 
@@ -2341,9 +2343,33 @@ static int resolve_vessel(const ctx_t *c, const ne_token_t *t, ne_mention_t *out
     return 0;
 }
 
+/* "NATO's chief said the alliance would send", "the EU's foreign policy
+ * chief said the bloc has agreed": an organisation named earlier in the
+ * same sentence is the one "the alliance", "the bloc" stands for when the
+ * type noun (at token at) opens a clause of its own, an auxiliary right
+ * after it (the article's memory only holds earlier sentences; "forcing
+ * the organisation to" is left to it). The last such mention before this
+ * one, copied into out; 0 when there is none. */
+static int sentence_organisation(const ctx_t *c, uint32_t at, ne_mention_t *out)
+{
+    const ne_doc_t *d = c->s.d;
+    if (at == UINT32_MAX || at + 1 >= c->s.te ||
+        !(wf(c, at + 1) & (NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL)))
+        return 0;
+    for (size_t k = d->ment.n; k > 0; k--) {
+        const ne_mention_t *m = &d->ment.v[k - 1];
+        if (m->tb < c->s.tb) break;
+        if (m->n != 1 || (m->flags & NE_MF_LOC) || strncmp(m->m[0].code, "IGO", 3)) continue;
+        out->n = 1;
+        out->m[0] = m->m[0];
+        return 1;
+    }
+    return 0;
+}
+
 /* "the bloc", "the island", "the North": the last actor of the kind the
  * type noun names (mention-words.tsv, class type). */
-static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t,
+static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t, uint32_t at,
                         ne_mention_t *out)
 {
     const ne_memory_t *mem = c->mem;
@@ -2356,6 +2382,7 @@ static int resolve_type(const ctx_t *c, const char *kind, const ne_token_t *t,
         return 1;
     }
     int igo = !strcmp(kind, "IGO");
+    if (igo && sentence_organisation(c, at, out)) return 1;
     size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
     if (!strcmp(kind, "GROUP")) return resolve_group(c, out);
     if (!strcmp(kind, "ISLAND") && resolve_island(c, out)) return 1;
@@ -2617,14 +2644,14 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
     if (k == i + 1 && named_org_head(c, k, &b->m)) return k + 1;
     /* "the paramilitary group", "the 27-nation bloc" */
     uint32_t g = k == i + 1 ? modified_type_noun(c, k, &v) : 0;
-    if (g && resolve_type(c, v, tok(c, g), &b->m)) return g + 1;
+    if (g && resolve_type(c, v, tok(c, g), g, &b->m)) return g + 1;
     /* "the bloc" alone, not "the bloc's" head of a name ("the Island Council") */
     if (k == i + 1 && has_class(c, k, NE_MC_TYPE, &v) && !org_word(c, k + 1) &&
         lookup(c, k).type != A_ACTOR) {
         int half = !strcmp(v, "HALF");
         if (half != ((tok(c, k)->flags & NE_TF_CAP) != 0))
             return i; /* "the North", "the island" */
-        if (!resolve_type(c, v, tok(c, k), &b->m)) return i;
+        if (!resolve_type(c, v, tok(c, k), k, &b->m)) return i;
         return k + 1;
     }
     return i;

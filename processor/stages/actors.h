@@ -83,6 +83,7 @@ typedef struct ne_memory_s {
         int32_t word;   /* the verb or event noun that coded it ("strike"), -1 */
         int32_t means;  /* an event noun heading its subject ("air strikes killed"), -1 */
         uint32_t sent;  /* first token of its sentence */
+        uint8_t background; /* told in the pluperfect ("had blocked"): before the story's main line */
         uint8_t nagent, ntarget;
         ne_member_t agent[NE_MEM_EVMEMBERS], target[NE_MEM_EVMEMBERS];
     } events[NE_MEM_EVENTS];

@@ -218,6 +218,12 @@ static int32_t event_before_that(const ctx_t *c, const ne_vgroup_t *g)
     uint32_t q = p - 2;
     uint32_t noun = ne_lex_noun(c->s.lx, tok(c, q)->word);
     if (noun == NE_LEX_NONE || !ne_lex_noun_roots(c->s.lx, noun) || verb_head_at(c, q)) return -1;
+    /* "a UN resolution that seeks to impose an embargo", "a package that
+     * would freeze assets": what a text or an act is meant to do is its
+     * content, no act of its authors (the relative keeps no subject) */
+    if ((g->flags & (NE_VG_FUTURE | NE_VG_MODAL | NE_VG_THREAT)) ||
+        (ne_lex_lemma_flags(c->s.lx, g->lemma) & (NE_L_INTENT | NE_L_PROMISE)))
+        return -1;
     int32_t m = ment_at(c, q);
     if (m < 0) return noun_agent(c, q);
     const ne_mention_t *mm = &c->s.d->ment.v[m];
@@ -2307,6 +2313,7 @@ static void remember_event(ne_memory_t *mem, const char *code, int32_t word, int
                            const ne_member_t *agent, int na, const ne_member_t *target, int nt)
 {
     struct ne_memevent_s *e = &mem->events[mem->nevents % NE_MEM_EVENTS];
+    e->background = 0;
     ne_strlcpy(e->code, code, sizeof(e->code));
     e->word = word;
     e->means = means;
@@ -2317,6 +2324,20 @@ static void remember_event(ne_memory_t *mem, const char *code, int32_t word, int
     for (int i = 0; i < nt && e->ntarget < NE_MEM_EVMEMBERS; i++)
         if (target[i].code[0] && !unplaced(&target[i])) e->target[e->ntarget++] = target[i];
     if (e->nagent) mem->nevents++;
+}
+
+/* "Hungary had blocked the package for two weeks": an act told in the
+ * pluperfect ("had" + participle opening its group) lies before the
+ * story's main line; the event just remembered for group g is marked so,
+ * and a later "the decision" or "the move" refers to the main line first
+ * (recall_event_lx). */
+static void mark_background(ctx_t *c, const ne_vgroup_t *g)
+{
+    ne_memory_t *mem = c->mem;
+    if (!mem->nevents || g->first >= g->head || !is_w(c, g->first, "had") ||
+        (g->flags & (NE_VG_FUTURE | NE_VG_MODAL | NE_VG_NOUN)))
+        return;
+    mem->events[(mem->nevents - 1) % NE_MEM_EVENTS].background = 1;
 }
 
 /* The word an event was coded by: the event noun under a support verb,
@@ -2427,15 +2448,24 @@ static const struct ne_memevent_s *recall_event_lx(const ne_lexicon_t *lx, const
     /* pass 0: named by the word or a noun of its class; 1: coded by a verb
      * of its class ("the raid" is the raid a killing was told in before
      * it is a later "attacked"); 2: any event of the roots */
-    for (int pass = word >= 0 ? (lx ? 0 : 1) : 2; pass < 3; pass++)
+    for (int pass = word >= 0 ? (lx ? 0 : 1) : 2; pass < 3; pass++) {
+        /* (in pass 2, an act told in the pluperfect only when the main line
+         * has none of the roots: mark_background) */
+        const struct ne_memevent_s *back = NULL;
         for (size_t b = 1; (e = mem_event(mem, b)); b++) {
             int root = class_root(e->code);
             if (root < 1 || root > 20 || !(roots & (1u << root))) continue;
             if (pass < 2 && e->word != word && e->means != word && !same_noun_class(lx, e->means, word) &&
                 (pass == 0 || !same_noun_class(lx, e->word, word)))
                 continue;
+            if (pass == 2 && e->background) {
+                if (!back) back = e;
+                continue;
+            }
             return e;
         }
+        if (back) return back;
+    }
     return NULL;
 }
 
@@ -5709,8 +5739,10 @@ parties:
         }
     /* an act of defence ("shot down 60 of the 93 missiles") is no act a
      * later "the attack" or "the strikes" stands for: the attack it met is */
-    if (na && ncp && !(g->pat->opts & NE_PO_DEFENCE))
+    if (na && ncp && !(g->pat->opts & NE_PO_DEFENCE)) {
         remember_event(c->mem, proto.code, trigger_word(c, g), means_word(c, g), c->s.tb, placed_a, na, placed_b, ncp);
+        mark_background(c, g);
+    }
     else if (na && !ncp) remember_agents(c, g, proto.code, act, na);
     if (!quiet && meeting_between(c, g, proto.code) && talks_between(c, ev, &proto, placed_b, ncp) < 0)
         return -1;
