@@ -5345,7 +5345,6 @@ static void remember_things(ctx_t *c)
     for (size_t gi = 0; gi < c->s.d->vg.n; gi++) {
         const ne_vgroup_t *g = &c->s.d->vg.v[gi];
         if (!coded_group(g) || (g->flags & (NE_VG_PASSIVE | NE_VG_SAY | NE_VG_NEGATED))) continue;
-        int32_t subj = group_subject(c, gi);
         uint32_t k = g->head + 1;
         while (k < c->s.te && (is_adverb_like(c, k) || in_timex(c, k))) k++;
         if (k >= c->s.te || !(is_w(c, k, "a") || is_w(c, k, "an") || is_w(c, k, "its") || is_w(c, k, "their")))
@@ -5361,7 +5360,8 @@ static void remember_things(ctx_t *c)
          * no act (an act's object may be another's: "rejected a plan") */
         int32_t owner = -1;
         if (h + 2 < c->s.te && (is_w(c, h + 1, "from") || is_w(c, h + 1, "by"))) owner = ment_at(c, h + 2);
-        if (owner < 0 && !g->pat) owner = subj;
+        /* (the subject is asked for last: finding it is a long scan) */
+        if (owner < 0 && !g->pat) owner = group_subject(c, gi);
         if (owner < 0 || !c->s.d->ment.v[owner].n) continue;
         ne_member_t m[NE_MAX_MEMBERS];
         int n = members(c, owner, m), kept = 0;
