@@ -538,6 +538,19 @@ static void governed_mood(const ctx_t *c, ne_vgroup_t *g, uint32_t m, uint8_t mf
     if (gerund_of_charge(c, m, mforms, mbe)) g->flags |= NE_VG_MODAL;
 }
 
+/* "was quick to condemn", "are guilty of violating": when token b is a form
+ * of "be", the group opens at its auxiliaries and takes their negation and
+ * moods; 1, else 0 and g unchanged. */
+static int opens_at_be(const ctx_t *c, ne_vgroup_t *g, uint32_t b)
+{
+    if (!valid_idx(c, b) || !(wf(c, b) & NE_W_BE)) return 0;
+    uint32_t bflags = 0;
+    int x1, x2;
+    g->first = aux_chain(c, b + 1, 0, &bflags, &x1, &x2);
+    g->flags |= bflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_DEONTIC | NE_VG_FUTURE);
+    return 1;
+}
+
 /* "is ready to meet", "is going to visit": an intention; the group starts
  * at the adjective, or at the auxiliaries of "be" before it. */
 static void adjective_intent(const ctx_t *c, ne_vgroup_t *g, uint32_t m)
@@ -561,13 +574,7 @@ static void adjective_intent(const ctx_t *c, ne_vgroup_t *g, uint32_t m)
  * 0 when no be comes before the adjective. */
 static int adjective_act(const ctx_t *c, ne_vgroup_t *g, uint32_t m)
 {
-    uint32_t b2 = m > c->tb ? skip_left(c, m - 1) : UINT32_MAX;
-    if (!valid_idx(c, b2) || !(wf(c, b2) & NE_W_BE)) return 0;
-    uint32_t bflags = 0;
-    int x1, x2;
-    g->first = aux_chain(c, b2 + 1, 0, &bflags, &x1, &x2);
-    g->flags |= bflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_DEONTIC | NE_VG_FUTURE);
-    return 1;
+    return opens_at_be(c, g, m > c->tb ? skip_left(c, m - 1) : UINT32_MAX);
 }
 
 /* "let ASEAN's special envoy, Erywan Yusof, meet": if token i is the comma
@@ -874,13 +881,7 @@ static int guilt_gerund(const ctx_t *c, ne_vgroup_t *g, uint32_t before)
     if (!valid_idx(c, before) || !is_w(c, before, "of") || before <= c->tb + 1) return 0;
     uint32_t m = before - 1;
     if (!in_gclass(c, NE_GC_GUILT, tok(c, m)->word)) return 0;
-    uint32_t b = skip_left(c, m - 1);
-    if (!valid_idx(c, b) || !(wf(c, b) & NE_W_BE)) return 0;
-    uint32_t bflags = 0;
-    int x1, x2;
-    g->first = aux_chain(c, b + 1, 0, &bflags, &x1, &x2);
-    g->flags |= bflags & (NE_VG_NEGATED | NE_VG_MODAL | NE_VG_DEONTIC | NE_VG_FUTURE);
-    return 1;
+    return opens_at_be(c, g, skip_left(c, m - 1));
 }
 
 /* "at the border crossing on Wednesday", "arms trafficking": an -ing form
@@ -2932,6 +2933,12 @@ int ne_actions_match_open(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb
 int ne_actions_sentence_has(const ne_doc_t *d, int32_t word)
 {
     return word >= 0 && d->wset.n && wset_has(d, word);
+}
+
+uint32_t ne_actions_naming_end(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te, uint32_t i)
+{
+    ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
+    return skip_naming_relative(&c, i);
 }
 
 uint32_t ne_actions_class_at(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te,

@@ -100,4 +100,9 @@ int ne_actions_sentence_has(const ne_doc_t *doc, int32_t word);
 uint32_t ne_actions_class_at(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te,
                              uint32_t cls, uint32_t i);
 
+/** @brief "condemned what he called Israeli aggression": the token after a
+ * free relative of a naming verb (lemma class naming) that starts at token
+ * i of sentence [tb, te), else i. */
+uint32_t ne_actions_naming_end(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te, uint32_t i);
+
 #endif

@@ -1096,18 +1096,35 @@ static int two_recent(const ctx_t *c, int persons, int states, uint32_t since, u
     return 0;
 }
 
+/* The mentions the memory keeps (a ring), and the k-th newest of them
+ * (k below that count) when it is of an earlier sentence: NULL for one of
+ * the sentence being read. */
+static size_t recent_kept(const ne_memory_t *mem)
+{
+    return mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
+}
+
+static const ne_mention_t *earlier_mention(const ctx_t *c, size_t k)
+{
+    size_t idx = c->mem->nrecent - 1 - k;
+    return idx >= c->sent_recent ? NULL : &c->mem->recent[idx % NE_MEM_RECENT];
+}
+
+/* Mention m (one member, no state yet) is of a party remembered from an
+ * earlier sentence: that party's state, with role. */
+static void take_earlier_state(ne_mention_t *m, const char *country, const char *role)
+{
+    ne_member_set(&m->m[0], country, role);
+    m->flags &= (uint16_t)~NE_MF_GENERIC;
+}
+
 static void definite_title(const ctx_t *c, ne_mention_t *m)
 {
-    const ne_memory_t *mem = c->mem;
-    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
-    for (size_t k = 0; k < n; k++) {
-        size_t idx = mem->nrecent - 1 - k;
-        const ne_mention_t *r = &mem->recent[idx % NE_MEM_RECENT];
-        if (idx >= c->sent_recent || r->n != 1 || !(r->flags & NE_MF_PERSON) || (r->flags & NE_MF_GENERIC))
-            continue;
+    for (size_t k = 0; k < recent_kept(c->mem); k++) {
+        const ne_mention_t *r = earlier_mention(c, k);
+        if (!r || r->n != 1 || !(r->flags & NE_MF_PERSON) || (r->flags & NE_MF_GENERIC)) continue;
         if (!r->m[0].country[0] || strcmp(r->m[0].role, m->m[0].role)) continue;
-        ne_member_set(&m->m[0], r->m[0].country, r->m[0].role);
-        m->flags &= (uint16_t)~NE_MF_GENERIC;
+        take_earlier_state(m, r->m[0].country, r->m[0].role);
         return;
     }
 }
@@ -1129,16 +1146,12 @@ static int diplomat_head(const ctx_t *c, uint32_t te)
  * back to the diplomats the article is about. */
 static void definite_diplomats(const ctx_t *c, ne_mention_t *m)
 {
-    const ne_memory_t *mem = c->mem;
-    size_t n = mem->nrecent < NE_MEM_RECENT ? mem->nrecent : NE_MEM_RECENT;
-    for (size_t k = 0; k < n; k++) {
-        size_t idx = mem->nrecent - 1 - k;
-        const ne_mention_t *r = &mem->recent[idx % NE_MEM_RECENT];
-        if (idx >= c->sent_recent || r->n != 1 || !r->m[0].country[0] || strcmp(r->m[0].role, "GOV") ||
-            r->te <= r->tb || !diplomat_head(c, r->te))
+    for (size_t k = 0; k < recent_kept(c->mem); k++) {
+        const ne_mention_t *r = earlier_mention(c, k);
+        if (!r || r->n != 1 || !r->m[0].country[0] || strcmp(r->m[0].role, "GOV") || r->te <= r->tb ||
+            !diplomat_head(c, r->te))
             continue;
-        ne_member_set(&m->m[0], r->m[0].country, "GOV");
-        m->flags &= (uint16_t)~NE_MF_GENERIC;
+        take_earlier_state(m, r->m[0].country, "GOV");
         return;
     }
 }

@@ -4314,25 +4314,6 @@ static int other_state_target(const ctx_t *c, int32_t target, int32_t place)
  * ("struck Iranian targets in Syria": the place stays), or of the actor's
  * own kind; an embassy is always its state's ("the French embassy in
  * Niamey"). */
-/* "what the military called": the token after a free relative of a naming
- * verb that starts at k (its subject a mention or a pronoun), else k. */
-static uint32_t naming_relative_end(const ctx_t *c, uint32_t k)
-{
-    if (!is_w(c, k, "what") || k + 2 >= c->s.te) return k;
-    uint32_t j = k + 1;
-    int32_t m = ment_at(c, j);
-    if (m >= 0) j = c->s.d->ment.v[m].te;
-    else if (wf(c, j) & NE_W_PRON) j++;
-    else return k;
-    for (size_t v = 0; v < c->s.d->vg.n; v++) {
-        const ne_vgroup_t *g = &c->s.d->vg.v[v];
-        if (g->first != j) continue;
-        if (!(ne_lex_lemma_flags(c->s.lx, g->lemma) & NE_L_NAMING)) return k;
-        return g->head + 1 < c->s.te && is_w(c, g->head + 1, "as") ? g->head + 2 : g->head + 1;
-    }
-    return k;
-}
-
 /* Does mention m name an embassy ("the French embassy", "the embassies of
  * Rwanda and France"): a word of class EMBASSIES in it? */
 static int names_embassy(const ctx_t *c, const ne_mention_t *m)
@@ -4349,7 +4330,7 @@ static void object_before_place(const ctx_t *c, ne_vgroup_t *g, const ne_member_
     for (uint32_t k = g->head + 1; k < pl->tb; k++) {
         /* "struck what the military called Hezbollah infrastructure in
          * southern Lebanon": the labeller is no object; the label is */
-        uint32_t lab = naming_relative_end(c, k);
+        uint32_t lab = ne_actions_naming_end(c->s.lx, c->s.d, c->s.tb, c->s.te, k);
         if (lab != k) {
             k = lab - 1;
             continue;
@@ -5261,12 +5242,6 @@ static uint32_t definite_subject(const ctx_t *c, const ne_vgroup_t *g, uint32_t 
     return k - 1;
 }
 
-static int32_t singular_word(const ctx_t *c, uint32_t k)
-{
-    int32_t w = ne_lex_singular(c->s.lx, tok(c, k)->word);
-    return w >= 0 ? w : tok(c, k)->word;
-}
-
 /* "Serbia's government presented a plan ... The plan met with rejection
  * from the opposition": a thing that no coded event names, put forward as
  * the object of an earlier sentence's verb, is its verb's subject's; the
@@ -5274,7 +5249,7 @@ static int32_t singular_word(const ctx_t *c, uint32_t k)
  * newest first), 0 none. */
 static int introduced_thing_owner(const ctx_t *c, uint32_t k, ne_member_t *out)
 {
-    int32_t w = singular_word(c, k);
+    int32_t w = noun_lemma(c, k);
     size_t n = c->mem->nput_forward < NE_MEM_PUT_FORWARD ? c->mem->nput_forward : NE_MEM_PUT_FORWARD;
     for (size_t i = 0; i < n; i++) {
         size_t at = (c->mem->nput_forward - 1 - i) % NE_MEM_PUT_FORWARD;
@@ -5370,7 +5345,7 @@ static void remember_things(ctx_t *c)
             if (m[i].country[0] || !strncmp(m[i].code, "IGO", 3)) c->mem->put_forward[at].m[kept++] = m[i];
         if (!kept) continue;
         c->mem->put_forward[at].n = kept;
-        c->mem->put_forward[at].word = singular_word(c, h);
+        c->mem->put_forward[at].word = noun_lemma(c, h);
         c->mem->nput_forward++;
     }
 }
