@@ -3512,6 +3512,15 @@ static int head_role_step(ctx_t *c, build_t *b, parse_t *p, atom_t a)
 {
     head_role(c, b, p, a);
     if (person_noun_before_org(c, b, p, ne_lex_entry(c->s.lx, a.role))) return STEP_DONE;
+    /* "called the protesters terrorists": a noun that modifies another is
+     * singular ("protest leaders", "rebel commander"), so a regular plural
+     * ends the head and a role word after it begins a new phrase (the
+     * predicate of a naming verb); plurals written as such in roles.tsv
+     * ("forces", "guards") still modify ("armed forces chief") */
+    if (ne_lex_entry(c->s.lx, a.role)->plural && p->j < c->s.te && lookup(c, p->j).type == A_ROLE) {
+        p->have_head = 1;
+        return STEP_DONE;
+    }
     if (has_class(c, p->j, NE_MC_THING, NULL)) {
         /* "military operations", "a new military offensive": the role word
          * is an adjective; with an owner, the owner's thing ("Chinese
