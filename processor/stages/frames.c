@@ -4924,8 +4924,17 @@ static int home_custody_agent(const ctx_t *c, uint32_t head, const ne_member_t *
      * state, not an arrest (the participle of class KEPT) */
     uint32_t kept = ne_lex_gclass(c->s.lx, NE_GC_KEPT);
     if (kept == NE_LEX_NONE || ne_lex_in_class(c->s.lx, kept, tok(c, head)->word)) return 0;
-    if (!p->country[0] || !p->role[0] || state_side(p)) return 0;
+    if (!p->role[0] || state_side(p)) return 0;
     if (strcmp(p->role, "OPP") && strcmp(p->role, "MED") && strcmp(p->role, "CVL")) return 0;
+    /* "Police broke up a rally in Tbilisi. Forty protesters were
+     * detained.": a party of no state named is placed as a counterpart is
+     * (the place of the event, else the last place the article named) */
+    ne_member_t placed = *p;
+    if (!p->country[0]) {
+        resolve_member(c, &placed, NULL, head, 1);
+        p = &placed;
+    }
+    if (!p->country[0]) return 0;
     memset(&act[0], 0, sizeof act[0]);
     memcpy(act[0].country, p->country, sizeof act[0].country);
     memcpy(act[0].code, p->country, 3);
@@ -5028,7 +5037,12 @@ static int custody_agent(const ctx_t *c, const char *code, int32_t subj, uint32_
     if (expelling_state(c, code, subj, act)) return 1;
     if (strncmp(code, "116", 3) && strncmp(code, "173", 3)) return 0;
     const ne_mention_t *m = &c->s.d->ment.v[subj];
-    if (m->n != 1 || !m->m[0].country[0] || (m->flags & (NE_MF_LOC | NE_MF_REL))) return 0;
+    if (m->n != 1 || (m->flags & (NE_MF_LOC | NE_MF_REL))) return 0;
+    /* (a group of no state, not a person: a named one is placed by his
+     * own events, which the article keeps) */
+    if (!m->m[0].country[0])
+        return (m->flags & NE_MF_GENERIC) && !(m->flags & (NE_MF_PERSON | NE_MF_NAME)) &&
+               home_custody_agent(c, head, &m->m[0], act);
     const struct ne_memevent_s *e;
     for (size_t b = 1; (e = mem_event(c->mem, b)); b++)
         for (int t = 0; t < e->ntarget && holder_act(e); t++)
