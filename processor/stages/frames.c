@@ -3802,13 +3802,35 @@ static int inspecting_body(const ctx_t *c, ne_member_t *out)
     return 0;
 }
 
+/* "The RSF seized El Fasher ... The army vowed to retake the city":
+ * ground taken before in the article is held by whoever took it last (the
+ * agent of the last occupation, 192), when that is another party than the
+ * actor; the actor's own last taking says nothing of who holds the next. */
+static int last_occupier(const ctx_t *c, uint32_t verb, const ne_member_t *actor, ne_member_t *out)
+{
+    /* (a verb of taking back only, class RETAKING: "had seized the town in
+     * February" after its recapture is background, not a taking from the
+     * army) */
+    if (!ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_RETAKING), tok(c, verb)->word)) return 0;
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        if (strncmp(e->code, "192", 3) || !e->nagent || !e->agent[0].country[0]) continue;
+        if (!strcmp(e->agent[0].code, actor->code)) return 0;
+        *out = e->agent[0];
+        out->start = out->end = 0;
+        return 1;
+    }
+    return 0;
+}
+
 /* "M23 rebels seized the region's two largest cities": territory taken
  * whose holder the clause does not name is held by the side the actor is
- * at odds with in the article; rebels with none take it from their own
- * state. */
-static int territory_holder(const ctx_t *c, const ne_member_t *actor, ne_member_t *out)
+ * at odds with in the article, else by whoever took it before; rebels with
+ * neither take it from their own state. */
+static int territory_holder(const ctx_t *c, uint32_t verb, const ne_member_t *actor, ne_member_t *out)
 {
     if (opposing_side(c, actor, out)) return 1;
+    if (last_occupier(c, verb, actor, out)) return 1;
     if (strcmp(actor->role, "REB") || !actor->country[0]) return 0;
     memset(out, 0, sizeof(*out));
     ne_member_set(out, actor->country, "");
@@ -4007,7 +4029,7 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
     }
     if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) {
         int n = object_or_reply(c, g, act, na, cp, ev);
-        if (!n && na && territory_pattern(c->s.lx, p)) n = territory_holder(c, &act[0], cp);
+        if (!n && na && territory_pattern(c->s.lx, p)) n = territory_holder(c, g->head, &act[0], cp);
         if (!n && na && class_pattern(c->s.lx, p, NE_GC_INSPECTORS)) n = inspecting_body(c, cp);
         if (!n && na && threat_of_force(code, p)) n = reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp);
         if (!n && na && !strncmp(code, "15", 2)) n = water_state(c, g, &act[0], cp);
