@@ -489,6 +489,21 @@ static int infinitive_object(const ctx_t *c, uint32_t prev)
            plain_word(c, prev - 1);
 }
 
+/* "tracked 34 aircraft and nine navy ships": an -s form after a number
+ * above one and a plain word is the head noun of the quantity phrase, as a
+ * plural count cannot be the subject of an -s verb ("one official says"
+ * can; a year is no count: "the 2024 vote looms") */
+static int quantity_noun(const ctx_t *c, uint32_t prev, uint8_t forms)
+{
+    if (!(forms & NE_F_S) || !valid_idx(c, prev) || prev <= c->tb) return 0;
+    const ne_token_t *t = tok(c, prev), *n = tok(c, prev - 1);
+    if (t->kind != NE_TK_WORD || (t->flags & NE_TF_CAP) || wf(c, prev) ||
+        ne_lex_vforms(c->lx, t->word) != NE_LEX_NONE)
+        return 0;
+    if (n->kind == NE_TK_NUM) return n->end - n->start != 4;
+    return (wf(c, prev - 1) & NE_W_NUM) && !is_w(c, prev - 1, "one");
+}
+
 static int noun_position(const ctx_t *c, uint32_t prev, uint8_t forms)
 {
     return valid_idx(c, prev) && ((wf(c, prev) & (NE_W_DET | NE_W_POSS)) || is_w(c, prev, "'s") ||
@@ -500,7 +515,7 @@ static int noun_position(const ctx_t *c, uint32_t prev, uint8_t forms)
                                   after_prep_mention(c, prev, forms) ||
                                   time_possessive(c, prev) ||
                                   after_gerund(c, prev) || of_modifier(c, prev, forms) ||
-                                  infinitive_object(c, prev));
+                                  infinitive_object(c, prev) || quantity_noun(c, prev, forms));
 }
 
 /* "planned to visit", "refused to release", "threatened to impose": the
