@@ -4179,16 +4179,52 @@ static uint32_t parse_its_relational(ctx_t *c, build_t *b, const parse_t *p)
     return 0;
 }
 
+/* Does the code of remembered event e begin with one of the prefixes in
+ * the space-separated list v ("045 039")? */
+static int code_in_list(const char *code, const char *v)
+{
+    while (*v) {
+        size_t n = strcspn(v, " ");
+        if (n && !strncmp(code, v, n)) return 1;
+        v += n;
+        v += strspn(v, " ");
+    }
+    return 0;
+}
+
+/* The party of remembered event e that a noun of class guest or doer names:
+ * a guest is the target of a hosting (043) or the agent of a visit (042);
+ * a doer the agents of an event whose code its value lists. NULL when e is
+ * none of them. */
+static const ne_member_t *event_party(const struct ne_memevent_s *e, uint32_t cls, const char *v, int *nv)
+{
+    if (cls == NE_MC_DOER) {
+        *nv = e->nagent;
+        return code_in_list(e->code, v) ? e->agent : NULL;
+    }
+    if (!strcmp(e->code, "043")) return *nv = e->ntarget, e->target;
+    if (!strcmp(e->code, "042")) return *nv = e->nagent, e->agent;
+    return NULL;
+}
+
 /* "Fidan welcomed the Omani foreign minister ... Fidan and his guest
  * discussed", "the visitor was greeted at the airport": a determiner or a
  * possessive and a noun of a visitor (mention-words.tsv, class guest:
  * "guest", "visitor"), with no state of its own, stand for the visitor of
  * the article's last visit: the target of a hosting (043) or the agent of
  * a visit (042), looked up among the remembered events (a bounded ring).
- * Returns the end, or 0. */
+ * So does a noun of one who did an act (class doer: "Qatar and Egypt
+ * mediated a truce ... the UN praised the mediators"): the agents of the
+ * article's last act of the kind its value names. Returns the end, or 0. */
 static uint32_t parse_guest(ctx_t *c, build_t *b, const parse_t *p)
 {
-    if (p->j == p->i || !has_class(c, p->j, NE_MC_GUEST, NULL) || is_w(c, p->j + 1, "'s")) return 0;
+    const char *v = NULL;
+    uint32_t cls = NE_MC_GUEST;
+    if (p->j == p->i || is_w(c, p->j + 1, "'s")) return 0;
+    if (!has_class(c, p->j, NE_MC_GUEST, NULL)) {
+        if (!has_class(c, p->j, NE_MC_DOER, &v) || !v) return 0;
+        cls = NE_MC_DOER;
+    }
     /* "the visitor centre", "guest workers": the noun modifies another */
     if (p->j + 1 < c->s.te && tok(c, p->j + 1)->kind == NE_TK_WORD && !(tok(c, p->j + 1)->flags & NE_TF_CAP) &&
         !wf(c, p->j + 1) && ne_lex_vforms(c->s.lx, tok(c, p->j + 1)->word) == NE_LEX_NONE)
@@ -4196,14 +4232,12 @@ static uint32_t parse_guest(ctx_t *c, build_t *b, const parse_t *p)
     const ne_memory_t *mem = c->mem;
     for (size_t back = 1; back <= mem->nevents && back <= NE_MEM_EVENTS; back++) {
         const struct ne_memevent_s *e = &mem->events[(mem->nevents - back) % NE_MEM_EVENTS];
-        const ne_member_t *v = NULL;
         int nv = 0;
-        if (!strcmp(e->code, "043")) v = e->target, nv = e->ntarget;
-        else if (!strcmp(e->code, "042")) v = e->agent, nv = e->nagent;
-        else continue;
-        if (nv < 1 || !v[0].country[0]) return 0;
+        const ne_member_t *party = event_party(e, cls, v, &nv);
+        if (!party) continue;
+        if (nv < 1 || !party[0].country[0]) return 0;
         b->m.n = 0;
-        for (int k = 0; k < nv && k < NE_MAX_MEMBERS; k++) b->m.m[b->m.n++] = v[k];
+        for (int k = 0; k < nv && k < NE_MAX_MEMBERS; k++) b->m.m[b->m.n++] = party[k];
         for (int k = 0; k < b->m.n; k++) {
             b->m.m[k].start = tok(c, p->i)->start;
             b->m.m[k].end = tok(c, p->j)->end;

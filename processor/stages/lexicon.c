@@ -1079,6 +1079,7 @@ static int load_mention_line(loader_t *ld, char **f, int nf)
                    {"relational", NE_MC_RELATIONAL, 0},
                    {"topic", NE_MC_TOPIC, 0},
                    {"guest", NE_MC_GUEST, 1},
+                   {"doer", NE_MC_DOER, 1},
                    {NULL, 0, 0}};
     if (nf < 2) return fail(ld, "expected word and class separated by a TAB");
     int c = 0;

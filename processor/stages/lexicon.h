@@ -151,7 +151,8 @@ enum {
     NE_MC_RELATIONAL = 1u << 16, /* "neighbour": "its N" is the other state of the sentence */
     NE_MC_TOPIC = 1u << 17,      /* "affairs": a state's name before it is what a role deals with */
     NE_MC_GUEST = 1u << 18,      /* "guest", "visitor": "his N" is the visitor of the last visit */
-    NE_MC_COUNT = 19
+    NE_MC_DOER = 1u << 19,       /* "mediator": "the N" did the last act of a kind; value: codes */
+    NE_MC_COUNT = 20
 };
 
 /* Verb form bits. */
