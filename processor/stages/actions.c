@@ -102,6 +102,9 @@ static uint32_t aux_chain(const ctx_t *c, uint32_t head, uint8_t forms, uint32_t
     for (int steps = 0; steps < 8 && k > c->tb; steps++) {
         uint32_t p = k - 1;
         if (is_adverb(c, p)) { k = p; continue; }
+        /* "Rwanda had 'declared war'": a quote mark that opens a quoted
+         * verb phrase leaves its auxiliaries outside */
+        if (k == head && is_quote(c, p)) { k = p; continue; }
         uint32_t f = wf(c, p);
         if (f & NE_W_NEG) { *flags |= NE_VG_NEGATED; k = p; first = p; continue; }
         if (f & NE_W_BE) { be = 1; aux = 1; k = p; first = p; continue; }
