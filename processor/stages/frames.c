@@ -343,6 +343,10 @@ static int object_after_modifiers(const ctx_t *c, uint32_t tb)
                 return 0;
         }
         q--;
+        /* "and in return Washington would pause": "in" and a noun of
+         * class ADVERBIAL_IN make an adverb, not a phrase with an object */
+        if (is_w(c, q - 1, "in") && ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_ADVERBIAL_IN), tok(c, q)->word))
+            return 0;
         if ((wf(c, q - 1) & NE_W_PREP) && !is_w(c, q - 1, "than")) return 1;
     }
     return 0;

@@ -354,6 +354,7 @@ enum {
     NE_GC_CURRENCY,     /* "dollar", "euro": "155 billion Canadian dollars" is money, no party */
     NE_GC_MEETINGS,     /* "meeting", "summit": "hosted a meeting of A and B" (A and B met) */
     NE_GC_RETAKING,     /* "retook", "recaptured": ground taken back from whoever took it */
+    NE_GC_ADVERBIAL_IN, /* "return", "turn": "in return X" is an adverb, X no object of "in" */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
