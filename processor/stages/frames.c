@@ -2769,7 +2769,7 @@ static int both_events_parties(const ctx_t *c, uint32_t head, ne_member_t *cp)
     return 0;
 }
 
-static int event_counterpart(const ctx_t *c, uint32_t head, const ne_member_t *act, int na,
+static int event_counterpart(const ctx_t *c, uint32_t head, const char *code, const ne_member_t *act, int na,
                              ne_member_t *cp)
 {
     int nb = both_events_parties(c, head, cp);
@@ -2783,7 +2783,16 @@ static int event_counterpart(const ctx_t *c, uint32_t head, const ne_member_t *a
     if (n || (!agents && !definite_phrase(c, head))) return n;
     if (counter_act(c, head)) return na ? response_agents(c, head, &act[0], cp) : 0;
     n = ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, head)->word, cp, NE_MAX_MEMBERS);
+    /* "The Kremlin said it would respond and called the decision absurd":
+     * an act the noun names that a party disapproves of or rejects (roots
+     * 11, 12) is another party's, not its own last one ("defended the
+     * decision" may be its own; a noun of all who took part, "hailed the
+     * talks", has the party among them) */
     if (agents && na && n && acting_party(&cp[0], &act[0])) n = other_agents(c, noun, &act[0], cp);
+    else if (na && n && acting_party(&cp[0], &act[0]) && noun != NE_LEX_NONE &&
+             ne_lex_noun_participants(c->s.lx, noun) != NE_REF_PARTICIPANTS &&
+             (code_root(code) == 11 || code_root(code) == 12))
+        n = other_agents(c, noun, &act[0], cp);
     if (agents && !n) n = suspects_at_home(c, head, act, na, cp);
     return n;
 }
@@ -3994,7 +4003,7 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
     }
     if (g->evnoun >= 0) {
         int n = echoed_disapproval(c, g, code, act, na, cp);
-        return n ? n : event_counterpart(c, (uint32_t)g->evnoun, act, na, cp);
+        return n ? n : event_counterpart(c, (uint32_t)g->evnoun, code, act, na, cp);
     }
     if (p->opts & NE_PO_RECIP) {
         *recip = 1;
