@@ -2769,6 +2769,33 @@ static int both_events_parties(const ctx_t *c, uint32_t head, ne_member_t *cp)
     return 0;
 }
 
+/* "detained hundreds of activists, including the Swedish campaigner Greta
+ * Thunberg": the parties a list's aside (", including", class INCLUDING)
+ * names after a mention acted on are acted on too, as members of it.
+ * Appends their members to cp[0..n); the new count. */
+static int included_members(const ctx_t *c, int32_t m, ne_member_t *cp, int n)
+{
+    uint32_t te = c->s.d->ment.v[m].te, cls = ne_lex_gclass(c->s.lx, NE_GC_INCLUDING);
+    if (cls == NE_LEX_NONE || te + 2 >= c->s.te || !is_punct(c, te, ",") ||
+        !ne_actions_class_at(c->s.lx, c->s.d, c->s.tb, c->s.te, cls, te + 1))
+        return n;
+    int32_t inc = -1;
+    for (uint32_t k = te + 2; k < c->s.te && k < te + 5 && inc < 0; k++) inc = ment_at(c, k);
+    if (inc < 0 || inc == m) return n;
+    const ne_mention_t *mm = &c->s.d->ment.v[inc];
+    if (mm->flags & (NE_MF_LOC | NE_MF_PRON | NE_MF_REL)) return n;
+    for (int k = 0; k < mm->n; k++) {
+        if (!mm->m[k].country[0]) continue;
+        ne_member_t x = mm->m[k];
+        if (!x.end) {
+            x.start = tok_start(c, mm->tb);
+            x.end = tok_end(c, mm->te - 1);
+        }
+        n = add_member(cp, n, NE_MAX_MEMBERS, &x);
+    }
+    return n;
+}
+
 static int event_counterpart(const ctx_t *c, uint32_t head, const char *code, const ne_member_t *act, int na,
                              ne_member_t *cp)
 {
@@ -3991,7 +4018,7 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
         int n = pronoun_event(c, g, g->target, act, na, cp);
         if (!n) n = grievance_agent(c, g, act, na, cp);
         if (!n) n = foreign_object(c, g, act, na, cp);
-        return n ? n : members(c, g->target, cp);
+        return n ? n : included_members(c, g->target, cp, members(c, g->target, cp));
     }
     if (g->flags & NE_VG_OPPOSING) {
         if (!na) return 0;
