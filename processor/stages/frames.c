@@ -268,6 +268,11 @@ static int32_t relative_antecedent(const ctx_t *c, const ne_mention_t *rel)
     }
     for (uint32_t r2 = q - 1, s = 0; r2 > c->s.tb && s < 7; r2--, s++) {
         a = ment_at(c, r2 - 1);
+        /* "a mosque in Pakistan's Khyber Pakhtunkhwa province, which
+         * killed": a possessor is no head; the thing it owns is the
+         * antecedent, no party */
+        if (a >= 0 && (is_w(c, c->s.d->ment.v[a].te - 1, "'s") || is_w(c, c->s.d->ment.v[a].te, "'s")))
+            return -1;
         if (a >= 0 && !(c->s.d->ment.v[a].flags & NE_MF_LOC)) return a;
         if (tok(c, r2 - 1)->kind != NE_TK_WORD) break;
         /* "police seized a tanker which had damaged a cable": a thing that
