@@ -513,6 +513,12 @@ static atom_t lookup_uncached(const ctx_t *c, uint32_t i)
                  * "Sadio Camara" is not another Camara, "Roman Protasevich"
                  * not Petre Roman, "Catholic Bishop" not Julie Bishop */
                 if (plain_name_word(c, i - 1) || plain_name_word(c, j + 1)) continue;
+                /* "the People Power Party": a capitalised word that ends an
+                 * organisation's name (class org-head) after it makes it a
+                 * word of that name, not Samantha Power */
+                if (j + 1 < c->s.te && (tok(c, j + 1)->flags & NE_TF_CAP) && tok(c, j + 1)->word >= 0 &&
+                    (ne_lex_mention_class(lx, tok(c, j + 1)->word, NE_MC_ORG_HEAD, NULL) & NE_MC_ORG_HEAD))
+                    continue;
                 /* "Shan-e-Mustafa", "Fazl-ur-Rehman": a word of a hyphenated name */
                 if (i > c->s.tb && is_hyphen(c, i - 1) && !(t->flags & NE_TF_SPACE)) continue;
                 if (!person_seen(c->mem, en->person) &&
