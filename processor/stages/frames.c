@@ -4576,12 +4576,29 @@ static uint32_t including_subject_start(const ctx_t *c, uint32_t p)
     return p;
 }
 
+/* "the four Russian diplomats whom Norway expelled", "the activists that
+ * police seized": in an active clause whose counterpart stands before its
+ * verb (the antecedent of an object-gap relative), the one acted on is that
+ * antecedent, not what follows the verb. Does its mention name a member of
+ * class cls (patient 2: a person's)? */
+static int gap_antecedent_names(const ctx_t *c, const ne_vgroup_t *g, uint32_t cls, int patient)
+{
+    if (g->target < 0 || (size_t)g->target >= c->s.d->ment.n) return 0;
+    const ne_mention_t *m = &c->s.d->ment.v[g->target];
+    if (m->te > g->first || m->tb < c->s.tb) return 0;
+    for (uint32_t k = m->tb; k < m->te; k++)
+        if (ne_actions_class_at(c->s.lx, c->s.d, c->s.tb, c->s.te, cls, k) && (patient != 2 || persons_thing(c, k)))
+            return 1;
+    return 0;
+}
+
 static int clause_names(const ctx_t *c, const ne_vgroup_t *g, int gc, int patient)
 {
     uint32_t cls = ne_lex_gclass(c->s.lx, gc);
     if (cls == NE_LEX_NONE) return 0;
     int passive = (g->flags & NE_VG_PASSIVE) != 0;
     int acted_on = patient == 1 || patient == 2;
+    if (acted_on && !passive && gap_antecedent_names(c, g, cls, patient)) return 1;
     uint32_t from = acted_on && !passive ? g->head + 1 : clause_start(c, g);
     if (!(acted_on && !passive)) from = subject_phrase_start(c, from);
     if ((patient == 0 || patient == 3) && !passive && from == g->first) from = including_subject_start(c, from);
