@@ -1743,6 +1743,10 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
         st = nearest_state(c, near, other->country);
         if (!st && c->mem->country[0] && strcmp(c->mem->country, other->country))
             st = c->mem->country;
+        /* "Myanmar's junta freed two journalists. The United States, which
+         * had sanctioned several generals, ...": when the state named last
+         * is the actor's own, the article's other state */
+        if (!st) st = other_article_state(c, other);
     }
     /* "Niger's junta expelled ... The junta also ordered French troops
      * out": an actor with a role only is the last one of that role the
