@@ -3412,6 +3412,8 @@ static int clause_aux_at(const ctx_t *c, const ne_vgroup_t *g, uint32_t k)
 }
 
 static int claim_author(ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na, ne_member_t *cp);
+static int object_gap_relative(const ctx_t *c, uint32_t that);
+
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp, const struct ne_events_s *ev)
 {
@@ -3429,7 +3431,10 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
         /* in the verb's clause: "closed the borders and detained activists" */
         if (is_punct(c, k, ".;:,") || (k >= g->mend && passive_condition(c, k)) ||
             ((is_w(c, k, "and") || is_w(c, k, "but")) && k + 1 >= g->mend && other_verb_at(c, k + 1)) ||
-            (k >= g->mend && acting_relative(c, k)) || (k >= g->mend && clause_aux_at(c, g, k)))
+            (k >= g->mend && acting_relative(c, k)) || (k >= g->mend && clause_aux_at(c, g, k)) ||
+            /* "proposed a ceasefire plan that Eritrea rejected": the subject of
+             * an object-gap relative is the relative's actor, not the object */
+            (k >= g->mend && (wf(c, k) & NE_W_REL) && object_gap_relative(c, k)))
             break;
         int32_t m = ment_at(c, k);
         if (m < 0 || (c->s.d->ment.v[m].flags & NE_MF_REL)) continue;
@@ -6785,6 +6790,12 @@ static int32_t gap_antecedent(const ctx_t *c, uint32_t r)
     if (a < 0) a = list_before_thing(c, q);
     if (a < 0 || (c->s.d->ment.v[a].flags & NE_MF_REL) || !c->s.d->ment.v[a].n) return -1;
     if (rm >= 0) return a;
+    /* "a summit in Abuja that Mali boycotted": a place after "in"/"at"
+     * right before a restrictive "that" is the adjunct the relative is
+     * extraposed past, not its antecedent (see before_extraposed) */
+    if (is_w(c, r, "that") && q + 1 == r && c->s.d->ment.v[a].tb > c->s.tb &&
+        (is_w(c, c->s.d->ment.v[a].tb - 1, "in") || is_w(c, c->s.d->ment.v[a].tb - 1, "at")))
+        return -1;
     /* "warned Ankara that it would": after a verb that takes a clause,
      * "that" opens a complement, not a relative */
     uint32_t tb = c->s.d->ment.v[a].tb;
@@ -6833,6 +6844,53 @@ static int32_t zero_relative(const ctx_t *c, int32_t subj)
  * antecedent that is no actor: the verb's patterns are matched
  * object-first, the antecedent's noun phrase as their object words. With
  * reply_only, only a pattern whose counterpart is the reply's (option reply). */
+/* "Nigeria opened a summit that Mali boycotted", "the EU unveiled a plan
+ * that Hungary rejected": the owner of a thing that is the object of the
+ * verb right before its noun phrase (which opens at token from) is that
+ * verb's subject, an actor; -1 when there is none. */
+static int32_t outer_object_owner(ctx_t *c, uint32_t from, int32_t subj)
+{
+    if (from <= c->s.tb) return -1;
+    const ne_doc_t *d = c->s.d;
+    for (size_t k = 0; k < d->vg.n; k++) {
+        const ne_vgroup_t *v = &d->vg.v[k];
+        if (v->head != from - 1) continue;
+        if (v->flags & (NE_VG_NOUN | NE_VG_PASSIVE | NE_VG_REDUCED | NE_VG_INFINITIVE)) return -1;
+        int32_t sj = group_subject(c, k);
+        if (sj < 0 || sj == subj || !d->ment.v[sj].n || (d->ment.v[sj].flags & NE_MF_LOC)) return -1;
+        return sj;
+    }
+    return -1;
+}
+
+#define MAX_EXTRAPOSED 8 /* tokens of a time or place adjunct between a noun and its relative */
+
+/* "a regional summit in Abuja on Thursday that Mali boycotted": the last
+ * token of the noun phrase a relative word at r is extraposed from, past a
+ * time expression and a place after "in"/"at" (bounded); r - 1 when
+ * nothing stands between. */
+static uint32_t before_extraposed(const ctx_t *c, uint32_t r)
+{
+    uint32_t q = r - 1, lo = r > c->s.tb + MAX_EXTRAPOSED ? r - MAX_EXTRAPOSED : c->s.tb;
+    for (int step = 0; step < 2 && q > lo; step++) {
+        if (in_timex(c, q)) {
+            while (q > lo && in_timex(c, q)) q--;
+            continue;
+        }
+        int32_t m = ment_at(c, q);
+        const ne_mention_t *mm = m >= 0 ? &c->s.d->ment.v[m] : NULL;
+        /* a place: a location, or a state's bare name or capital */
+        if (mm && mm->te == q + 1 && ((mm->flags & NE_MF_LOC) || (mm->n == 1 && !mm->m[0].role[0]))) {
+            uint32_t p = mm->tb;
+            if (p > lo + 1 && (is_w(c, p - 1, "in") || is_w(c, p - 1, "at"))) q = p - 2;
+            else break;
+            continue;
+        }
+        break;
+    }
+    return q;
+}
+
 static int thing_gap(ctx_t *c, size_t gi, int32_t subj, int reply_only)
 {
     ne_doc_t *d = c->s.d;
@@ -6848,11 +6906,22 @@ static int thing_gap(ctx_t *c, size_t gi, int32_t subj, int reply_only)
     uint32_t q = r - 1;
     if (is_w(c, r, "which") && is_punct(c, q, ",") && q > c->s.tb + 1) q--;
     uint32_t from = thing_phrase_before(c, q + 1);
+    if (from == UINT32_MAX && !reply_only) {
+        uint32_t x = before_extraposed(c, r);
+        if (x + 1 < r) from = thing_phrase_before(c, x + 1);
+    }
     if (from == UINT32_MAX) return 0;
     ne_match_t mt;
     if (!ne_actions_match_gapped(c->s.lx, d, c->s.tb, c->s.te, h, from, gap, &mt)) return 0;
     if (reply_only && !(mt.pat->opts & NE_PO_REPLY)) return 0;
-    take_match(c, gi, &mt, mt.target);
+    int32_t target = mt.target;
+    /* a reaction (codes 01, 05, 11, 12) to a thing that names no one is
+     * aimed at the thing's owner: "a summit that Mali boycotted" after
+     * "Nigeria opened" */
+    int root = code_root(mt.pat->code);
+    if (target < 0 && (root == 1 || root == 5 || root == 11 || root == 12))
+        target = outer_object_owner(c, from, subj);
+    take_match(c, gi, &mt, target);
     h->subj = subj;
     return 1;
 }
