@@ -2935,6 +2935,12 @@ int ne_actions_sentence_has(const ne_doc_t *d, int32_t word)
     return word >= 0 && d->wset.n && wset_has(d, word);
 }
 
+int32_t ne_actions_event_head(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te, uint32_t pos)
+{
+    ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
+    return pos < te ? event_np_head(&c, pos) : -1;
+}
+
 uint32_t ne_actions_naming_end(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te, uint32_t i)
 {
     ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */

@@ -6919,9 +6919,17 @@ static int thing_gap(ctx_t *c, size_t gi, int32_t subj, int reply_only)
      * aimed at the thing's owner: "a summit that Mali boycotted" after
      * "Nigeria opened" */
     int root = code_root(mt.pat->code);
-    if (target < 0 && (root == 1 || root == 5 || root == 11 || root == 12))
-        target = outer_object_owner(c, from, subj);
+    /* (not a joint act: "a declaration that the two sides signed") */
+    int reaction = (root == 1 || root == 5 || root == 11 || root == 12) && !(mt.pat->opts & NE_PO_RECIP);
+    if (target < 0 && reaction) target = outer_object_owner(c, from, subj);
     take_match(c, gi, &mt, target);
+    /* ... else, when the thing is an event ("the visit, which Washington
+     * welcomed"), at the event's parties (as event_gap; an `obj` pattern
+     * only: a reply's counterpart is the accuser's, found otherwise) */
+    if (target < 0 && reaction && !reply_only && !(mt.pat->opts & NE_PO_REPLY) && h->evnoun < 0) {
+        int32_t head = ne_actions_event_head(c->s.lx, d, c->s.tb, c->s.te, from);
+        if (head >= 0 && (uint32_t)head < gap) h->evnoun = head;
+    }
     h->subj = subj;
     return 1;
 }
@@ -7033,6 +7041,36 @@ static int clause_gap(ctx_t *c, size_t gi, int32_t subj, int uncoded)
     return 1;
 }
 
+/* "The visit, which India criticised, came after ...", "the raid that
+ * Ankara condemned": a reaction (codes 01, 05, 11, 12) in a relative with
+ * its own subject on a noun phrase that names an event is aimed at that
+ * event's parties, as "India criticised the visit" is (event_counterpart:
+ * the agent the phrase names, else the article's memory of events). */
+static int event_gap(ctx_t *c, size_t gi, int32_t subj)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *h = &d->vg.v[gi];
+    uint32_t r = d->ment.v[subj].tb;
+    if (r <= c->s.tb + 1 || !(is_w(c, r - 1, "that") || is_w(c, r - 1, "which"))) return 0;
+    r--;
+    uint32_t q = r - 1;
+    if (is_w(c, r, "which") && is_punct(c, q, ",") && q > c->s.tb + 1) q--;
+    uint32_t from = thing_phrase_before(c, q + 1);
+    if (from == UINT32_MAX) return 0;
+    int32_t head = ne_actions_event_head(c->s.lx, d, c->s.tb, c->s.te, from);
+    if (head != (int32_t)q) return 0;
+    ne_vgroup_t gap = *h;
+    gap.flags |= NE_VG_PASSIVE;
+    ne_match_t mt;
+    if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, &gap, &mt)) return 0;
+    int root = code_root(mt.pat->code);
+    if (!(root == 1 || root == 5 || root == 11 || root == 12)) return 0;
+    take_match(c, gi, &mt, -1);
+    h->evnoun = head;
+    h->subj = subj;
+    return 1;
+}
+
 /* "Rwanda, which it accuses of sending troops", "a militia that
  * Washington has blamed for the attack": in a relative clause with its own
  * subject, the relative word is the verb's object, and the pattern's '+'
@@ -7055,7 +7093,7 @@ static int match_object_gap(ctx_t *c, size_t gi)
      * denial), not the plain rejection of the accuser (`dismiss +`) */
     if (ante < 0)
         return thing_gap(c, gi, subj, 1) || clause_gap(c, gi, subj, 0) || thing_gap(c, gi, subj, 0) ||
-               clause_gap(c, gi, subj, 1);
+               event_gap(c, gi, subj) || clause_gap(c, gi, subj, 1);
     if (ante == subj) return 0;
     /* the pattern minus its leading '+', as in the passive voice */
     ne_vgroup_t gap = *h;
