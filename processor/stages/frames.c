@@ -4363,6 +4363,28 @@ static void object_before_place(const ctx_t *c, ne_vgroup_t *g, const ne_member_
     }
 }
 
+/* "Turkish police detained eleven opposition members ... The officials
+ * arrested by police are expected in court": a reduced passive participle
+ * on a definite noun phrase ("the N arrested by X") that tells again an act
+ * an earlier sentence coded (same root, between the same states) refers to
+ * it, no new event. Is agent state `a` acting on state `b` so with `code`
+ * such a restatement in group g? */
+static int restated_participle(const ctx_t *c, const ne_vgroup_t *g, const char *code, const ne_member_t *a,
+                               const ne_member_t *b)
+{
+    if (!(g->flags & NE_VG_PASSIVE) || g->first != g->head || g->first <= c->s.tb || !a->country[0] ||
+        !b->country[0])
+        return 0;
+    int32_t pm = ment_at(c, g->first - 1);
+    if (pm < 0 || c->s.d->ment.v[pm].te != g->first || !is_w(c, c->s.d->ment.v[pm].tb, "the")) return 0;
+    const struct ne_memevent_s *e;
+    for (size_t k = 1; (e = mem_event(c->mem, k)); k++) {
+        if (e->sent >= c->s.tb || code_root(e->code) != code_root(code) || !e->nagent || !e->ntarget) continue;
+        if (!strcmp(e->agent[0].country, a->country) && !strcmp(e->target[0].country, b->country)) return 1;
+    }
+    return 0;
+}
+
 static int place_only(ctx_t *c, size_t gi)
 {
     const ne_vgroup_t *g = &c->s.d->vg.v[gi];
@@ -5736,7 +5758,9 @@ parties:
             keep_placement(c, &cp[j], &b);
             if (j == 0) placed_a[i] = a;
             if (i == 0) placed_b[j] = b;
-            if (!quiet && !partner_counterpart(act, na, i, &b) && emit(c, ev, &proto, &a, &b) < 0) return -1;
+            if (!quiet && !partner_counterpart(act, na, i, &b) && !restated_participle(c, g, proto.code, &a, &b) &&
+                emit(c, ev, &proto, &a, &b) < 0)
+                return -1;
         }
     /* an act of defence ("shot down 60 of the 93 missiles") is no act a
      * later "the attack" or "the strikes" stands for: the attack it met is */
