@@ -6915,6 +6915,8 @@ static uint32_t before_extraposed(const ctx_t *c, uint32_t r)
     return q;
 }
 
+#define MAX_DISTANT_HEAD 16 /* tokens back from a relative to the head of a long noun phrase */
+
 static int thing_gap(ctx_t *c, size_t gi, int32_t subj, int reply_only)
 {
     ne_doc_t *d = c->s.d;
@@ -6934,9 +6936,27 @@ static int thing_gap(ctx_t *c, size_t gi, int32_t subj, int reply_only)
         uint32_t x = before_extraposed(c, r);
         if (x + 1 < r) from = thing_phrase_before(c, x + 1);
     }
-    if (from == UINT32_MAX) return 0;
     ne_match_t mt;
-    if (!ne_actions_match_gapped(c->s.lx, d, c->s.tb, c->s.te, h, from, gap, &mt)) return 0;
+    int matched = from != UINT32_MAX && ne_actions_match_gapped(c->s.lx, d, c->s.tb, c->s.te, h, from, gap, &mt);
+    /* "the export restrictions on three materials used to make chips that
+     * it had imposed on Seoul": the head of a longer noun phrase, past its
+     * of/on phrases and a reduced participle */
+    for (uint32_t k = (from != UINT32_MAX ? from : q + 1); !matched && !reply_only && k > c->s.tb + 1 &&
+                                                           q + 1 - k < MAX_DISTANT_HEAD;) {
+        k--;
+        if (tok(c, k)->kind == NE_TK_PUNCT || (wf(c, k) & (NE_W_REL | NE_W_SUBORD))) break;
+        int32_t vk = group_at(c, k);
+        if (vk >= 0 && d->vg.v[vk].head == k &&
+            !(d->vg.v[vk].flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_INFINITIVE)))
+            break; /* a finite verb: the clause the phrase is in */
+        if (!(wf(c, k) & NE_W_DET) || ment_at(c, k) >= 0) continue;
+        /* (a phrase after a preposition is an adjunct's: "said in an
+         * interview with X that ..." opens a complement) */
+        if (wf(c, k - 1) & NE_W_PREP) break;
+        from = k;
+        matched = ne_actions_match_gapped(c->s.lx, d, c->s.tb, c->s.te, h, from, gap, &mt);
+    }
+    if (!matched) return 0;
     if (reply_only && !(mt.pat->opts & NE_PO_REPLY)) return 0;
     int32_t target = mt.target;
     /* a reaction (codes 01, 05, 11, 12) to a thing that names no one is
