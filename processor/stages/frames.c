@@ -3945,6 +3945,36 @@ static int echoed_disapproval(const ctx_t *c, const ne_vgroup_t *g, const char *
     return 0;
 }
 
+#define MAX_DURING_REACH 12 /* tokens from the verb to "during the visit" */
+
+/* "The loans pledged by Beijing during the trip", "signed three deals
+ * during the visit": a cooperative act (roots 03-08) that names no one,
+ * done "during" a visit or talks the article told (an event noun of root
+ * 04), is aimed at the other party of that meeting: the host the actor
+ * visited, or the visitor it hosted (the article's memory of events). */
+static int during_meeting_party(const ctx_t *c, const ne_vgroup_t *g, const char *code, const ne_member_t *act,
+                                int na, ne_member_t *cp)
+{
+    int root = code_root(code);
+    if (!na || !act[0].country[0] || root < 3 || root > 8) return 0;
+    uint32_t k = g->head + 1;
+    for (; k + 1 < c->s.te && k - g->head <= MAX_DURING_REACH && !is_punct(c, k, ".;:"); k++)
+        if (is_w(c, k, "during")) break;
+    if (k + 1 >= c->s.te || !is_w(c, k, "during")) return 0;
+    int32_t head = ne_actions_event_head(c->s.lx, c->s.d, c->s.tb, c->s.te, k + 1);
+    uint32_t noun = head >= 0 ? ne_lex_noun(c->s.lx, tok(c, (uint32_t)head)->word) : NE_LEX_NONE;
+    if (noun == NE_LEX_NONE || !(ne_lex_noun_roots(c->s.lx, noun) & (1u << 4))) return 0;
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        if (code_root(e->code) != 4 || !e->nagent || !e->ntarget) continue;
+        if (!strcmp(e->agent[0].country, act[0].country) && strcmp(e->target[0].country, act[0].country))
+            return recalled_members(e->target, e->ntarget, cp);
+        if (!strcmp(e->target[0].country, act[0].country) && strcmp(e->agent[0].country, act[0].country))
+            return recalled_members(e->agent, e->nagent, cp);
+    }
+    return 0;
+}
+
 static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, const ne_member_t *act,
                        int na, ne_member_t *cp, const struct ne_events_s *ev, int *recip)
 {
@@ -4016,6 +4046,7 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
     }
     if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) {
         int n = object_or_reply(c, g, act, na, cp, ev);
+        if (!n) n = during_meeting_party(c, g, code, act, na, cp);
         if (!n && na && territory_pattern(c->s.lx, p)) n = territory_holder(c, &act[0], cp);
         if (!n && na && class_pattern(c->s.lx, p, NE_GC_INSPECTORS)) n = inspecting_body(c, cp);
         if (!n && na && threat_of_force(code, p)) n = reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp);
