@@ -1739,7 +1739,9 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
     if (!st && target && role[0] && definite_role(c, m) && !local_role(role)) st = last_of_role(c, role);
     if (!st && (target || local_role(role))) st = event_place(c, near);
     if (!st && !target && local_role(role)) st = dateline_state(c);
-    if (!st && target && other && other->country[0] && crossborder_verb(c, near)) {
+    /* (not the opposition: "police seized 14 opposition activists" are the
+     * police's own state's opposition, as any arrested at home) */
+    if (!st && target && other && other->country[0] && crossborder_verb(c, near) && strcmp(role, "OPP")) {
         st = nearest_state(c, near, other->country);
         if (!st && c->mem->country[0] && strcmp(c->mem->country, other->country))
             st = c->mem->country;
@@ -4548,6 +4550,8 @@ static const struct {
      * attaches": a state's diplomats sent away are relations reduced, 161,
      * not people deported (174) */
     {NE_GC_DIPLOMATS, NE_CF_KIND_DIPLOMATS, 1},
+    /* "police seized 14 opposition activists": people seized are detained, no territory taken */
+    {NE_GC_DETAINEES, NE_CF_KIND_DETAINEES, 1},
     /* last: a weapon named ("jets attacked a server farm") decides first */
     {NE_GC_CYBER, NE_CF_KIND_CYBER, 0},      /* "hackers attacked the network": 176 */
 };
@@ -4641,13 +4645,29 @@ static uint32_t including_subject_start(const ctx_t *c, uint32_t p)
 /* "the four Russian diplomats whom Norway expelled", "the activists that
  * police seized": in an active clause whose counterpart stands before its
  * verb (the antecedent of an object-gap relative), the one acted on is that
- * antecedent, not what follows the verb. Does its mention name a member of
+ * antecedent, not what follows the verb; so is the antecedent of a passive
+ * relative's pronoun ("14 activists, who were seized by police"). Does its mention name a member of
  * class cls (patient 2: a person's)? */
 static int gap_antecedent_names(const ctx_t *c, const ne_vgroup_t *g, uint32_t cls, int patient)
 {
-    if (g->target < 0 || (size_t)g->target >= c->s.d->ment.n) return 0;
-    const ne_mention_t *m = &c->s.d->ment.v[g->target];
+    int32_t t = g->target;
+    if (g->flags & NE_VG_PASSIVE) {
+        /* the passive's subject: a relative pronoun right before its verb */
+        uint32_t p = g->first;
+        while (p > c->s.tb && ((wf(c, p - 1) & (NE_W_BE | NE_W_HAVE)) || is_adverb_like(c, p - 1))) p--;
+        t = p > c->s.tb ? ment_at(c, p - 1) : -1;
+        if (t < 0 || !(c->s.d->ment.v[t].flags & NE_MF_REL)) return 0;
+    }
+    if (t < 0 || (size_t)t >= c->s.d->ment.n) return 0;
+    const ne_mention_t *m = &c->s.d->ment.v[t];
     if (m->te > g->first || m->tb < c->s.tb) return 0;
+    /* ("activists, who were seized by police": in the passive, the
+     * relative pronoun's antecedent) */
+    if (m->flags & NE_MF_REL) {
+        int32_t a = relative_antecedent(c, m);
+        if (a < 0) return 0;
+        m = &c->s.d->ment.v[a];
+    }
     for (uint32_t k = m->tb; k < m->te; k++)
         if (ne_actions_class_at(c->s.lx, c->s.d, c->s.tb, c->s.te, cls, k) && (patient != 2 || persons_thing(c, k)))
             return 1;
@@ -4660,7 +4680,7 @@ static int clause_names(const ctx_t *c, const ne_vgroup_t *g, int gc, int patien
     if (cls == NE_LEX_NONE) return 0;
     int passive = (g->flags & NE_VG_PASSIVE) != 0;
     int acted_on = patient == 1 || patient == 2;
-    if (acted_on && !passive && gap_antecedent_names(c, g, cls, patient)) return 1;
+    if (acted_on && gap_antecedent_names(c, g, cls, patient)) return 1;
     uint32_t from = acted_on && !passive ? g->head + 1 : clause_start(c, g);
     if (!(acted_on && !passive)) from = subject_phrase_start(c, from);
     if ((patient == 0 || patient == 3) && !passive && from == g->first) from = including_subject_start(c, from);

@@ -352,6 +352,7 @@ enum {
     NE_GC_EXCHANGE,     /* "exchange", "swap": people freed in one are the other side's (frames.c exchange_side) */
     NE_GC_CURRENCY,     /* "dollar", "euro": "155 billion Canadian dollars" is money, no party */
     NE_GC_MEETINGS,     /* "meeting", "summit": "hosted a meeting of A and B" (A and B met) */
+    NE_GC_DETAINEES,    /* "activist", "dissident": people seized are detained (code-kind-detainees) */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
@@ -414,6 +415,7 @@ enum {
     NE_CF_HOLDER, /* code-holder: biddings on detained people (their release, access to them) go to their holder (frames.c) */
     NE_CF_CALL_PURPOSE, /* code-call-purpose: a governing verb's own act (a telephone call) whose infinitive is the caller's purpose (frames.c) */
     NE_CF_KIND_DIPLOMATS, /* code-kind-diplomats: "three Iranian diplomats were ordered to leave": 161 */
+    NE_CF_KIND_DETAINEES, /* code-kind-detainees: "police seized 14 opposition activists": 173 */
     NE_CF_COUNT
 };
 
