@@ -7536,6 +7536,46 @@ static int named_by_free_relative(const ctx_t *c, const ne_vgroup_t *g)
     return tb > c->s.tb && is_w(c, tb - 1, "what");
 }
 
+/* "The sanctions that the EU imposed on Iranian officials last year were
+ * extended on Monday", "the curbs Tokyo imposed in 2019 were eased": a
+ * passive with no agent whose subject is a thing that an object-gap
+ * relative (coded, with an actor for subject) describes continues that
+ * actor's act on the same party: the relative's subject acts, on its
+ * counterpart, when the verb's patterns (matched object-first on the
+ * thing, as in thing_gap) code a sanction, its easing or coercion (roots
+ * 08, 16, 17). Returns 1 when it matched so. */
+static int relative_owned_passive(ctx_t *c, size_t gi)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *g = &d->vg.v[gi];
+    if (g->pat || (g->flags & (NE_VG_PASSIVE | NE_VG_REDUCED | NE_VG_NOUN | NE_VG_CONSUMED)) != NE_VG_PASSIVE ||
+        by_agent(c, g->head + 1) != -2)
+        return 0;
+    for (size_t k = gi; k > 0; k--) {
+        const ne_vgroup_t *r = &d->vg.v[k - 1];
+        if (r->head >= g->first) continue;
+        /* the nearest group before: the relative's own, coded, with an actor */
+        if (!r->pat || r->target < 0 || r->subj < 0 || !d->ment.v[r->subj].n || (r->flags & NE_VG_PASSIVE))
+            return 0;
+        uint32_t rw = d->ment.v[r->subj].tb;
+        if (rw <= c->s.tb + 1 || !(is_w(c, rw - 1, "that") || is_w(c, rw - 1, "which"))) return 0;
+        rw--;
+        uint32_t from = thing_phrase_before(c, rw);
+        if (from == UINT32_MAX) return 0;
+        /* the thing opens the clause: the sentence, or after a comma */
+        if (from > c->s.tb && !is_punct(c, from - 1, ",")) return 0;
+        ne_match_t mt;
+        if (!ne_actions_match_gapped(c->s.lx, d, c->s.tb, c->s.te, g, from, rw, &mt)) return 0;
+        int root = code_root(mt.pat->code);
+        if (root != 8 && root != 16 && root != 17) return 0;
+        take_match(c, gi, &mt, mt.target >= 0 ? mt.target : r->target);
+        g->flags &= ~NE_VG_PASSIVE;
+        g->subj = r->subj;
+        return 1;
+    }
+    return 0;
+}
+
 /* Subjects and pattern matches of every group, left to right. */
 static void match_groups(ctx_t *c)
 {
@@ -7567,6 +7607,7 @@ static void match_groups(ctx_t *c)
             continue;
         match_own_frame(c, gi);
         own_force_passive(c, gi); /* "jets were scrambled" */
+        relative_owned_passive(c, gi); /* "the sanctions that X imposed were extended" */
         elliptic_object(c, gi);   /* "and captured a fourth" */
         protest_aim(c, gi); /* "demonstrated, calling for independence" */
     }
