@@ -3977,6 +3977,29 @@ static int during_meeting_party(const ctx_t *c, const ne_vgroup_t *g, const char
     return 0;
 }
 
+/* "two police commanders and a judge who sentenced protesters": a
+ * restrictive relative (no comma before "who"/"that") on a compound whose
+ * last member opens with its own article is that member's only; the
+ * relative's subject is it alone, not each party of the compound. The
+ * number of actors kept in act. */
+static int restrictive_relative_member(const ctx_t *c, const ne_vgroup_t *g, int32_t subj, const ne_member_t *act, int na)
+{
+    if (na < 2 || subj < 0) return 0;
+    uint32_t p = g->first;
+    while (p > c->s.tb && ((wf(c, p - 1) & (NE_W_BE | NE_W_HAVE)) || is_adverb_like(c, p - 1))) p--;
+    int32_t rel = p > c->s.tb ? ment_at(c, p - 1) : -1;
+    if (rel < 0 || !(c->s.d->ment.v[rel].flags & NE_MF_REL)) return 0;
+    uint32_t r = c->s.d->ment.v[rel].tb;
+    const ne_mention_t *sm = &c->s.d->ment.v[subj];
+    if (r <= c->s.tb || sm->te != r || is_punct(c, r - 1, ",")) return 0;
+    /* the last member opens with an article of its own, right after "and" */
+    (void)act;
+    uint32_t and = UINT32_MAX;
+    for (uint32_t k = sm->tb + 1; k + 1 < sm->te; k++)
+        if (is_w(c, k, "and")) and = k;
+    return and != UINT32_MAX && (is_w(c, and + 1, "a") || is_w(c, and + 1, "an"));
+}
+
 static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, const ne_member_t *act,
                        int na, ne_member_t *cp, const struct ne_events_s *ev, int *recip)
 {
@@ -5664,7 +5687,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     if (!event_proto(c, g, &mt, &proto)) return 0;
 
     ne_member_t act[NE_MAX_MEMBERS], cp[NE_MAX_MEMBERS];
-    int na = 0, ncp = 0;
+    int na = 0, ncp = 0, only_last = 0;
     const char *struck = NULL; /* the state a recalled act of force struck */
     int32_t subj = group_subject(c, gi);
     if (subj >= 0 && (d->ment.v[subj].flags & NE_MF_SPEAKER)) subj = speaker(c);
@@ -5735,6 +5758,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     } else {
         if (subj >= 0) {
             na = members(c, subj, act);
+            only_last = restrictive_relative_member(c, g, subj, act, na);
             whose_owner(c, subj, act, na);
             object_before_place(c, g, act, na);
             if (g->flags & NE_VG_STATEMENT) na = co_authors(c, gi, act, na, NE_MAX_MEMBERS);
@@ -5809,8 +5833,8 @@ parties:
             keep_placement(c, &cp[j], &b);
             if (j == 0) placed_a[i] = a;
             if (i == 0) placed_b[j] = b;
-            if (!quiet && !partner_counterpart(act, na, i, &b) && !restated_participle(c, g, proto.code, &a, &b) &&
-                emit(c, ev, &proto, &a, &b) < 0)
+            if (!quiet && !(only_last && i != na - 1) && !partner_counterpart(act, na, i, &b) &&
+                !restated_participle(c, g, proto.code, &a, &b) && emit(c, ev, &proto, &a, &b) < 0)
                 return -1;
         }
     /* an act of defence ("shot down 60 of the 93 missiles") is no act a
