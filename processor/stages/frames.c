@@ -2577,6 +2577,34 @@ static int32_t noun_lemma(const ctx_t *c, uint32_t k)
     return sg >= 0 ? sg : w;
 }
 
+/* "condemned the detention of 14 activists, who were seized by Belarusian
+ * police": an event noun's "of" patient followed by a passive relative
+ * on it whose verb a pattern codes with an act of the noun's roots (or a
+ * seizure, 19, for an arrest noun's 17: the kind of the seized decides)
+ * names the event's agent after the relative's "by". The "by" token, or 0. */
+static uint32_t relative_by_after_of(const ctx_t *c, uint32_t head)
+{
+    if (head + 2 >= c->s.te || !is_w(c, head + 1, "of")) return 0;
+    int32_t m = ment_at(c, head + 2);
+    if (m < 0) return 0;
+    uint32_t q = c->s.d->ment.v[m].te;
+    if (q < c->s.te && is_punct(c, q, ",")) q++;
+    int32_t rel = q < c->s.te ? ment_at(c, q) : -1;
+    if (rel < 0 || !(c->s.d->ment.v[rel].flags & NE_MF_REL)) return 0;
+    uint32_t noun = ne_lex_noun(c->s.lx, tok(c, head)->word);
+    uint32_t roots = noun != NE_LEX_NONE ? ne_lex_noun_roots(c->s.lx, noun) : 0;
+    for (size_t k = 0; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k];
+        if (v->first <= q || v->first > q + 3) continue;
+        if (!(v->flags & NE_VG_PASSIVE) || !v->pat || v->head + 1 >= c->s.te || !is_w(c, v->head + 1, "by"))
+            return 0;
+        int root = code_root(v->pat->code);
+        if (!(roots & (1u << root)) && !(root == 19 && (roots & (1u << 17)))) return 0;
+        return v->head + 1;
+    }
+    return 0;
+}
+
 static int event_agent_in_phrase(const ctx_t *c, uint32_t head, ne_member_t *out)
 {
     const ne_doc_t *d = c->s.d;
@@ -2600,6 +2628,7 @@ static int event_agent_in_phrase(const ctx_t *c, uint32_t head, ne_member_t *out
     /* "the joint drills of the United States and South Korea" */
     if (is_w(c, head + 1, "of") && ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_AGENT_OF), noun_lemma(c, head)))
         by = head + 1;
+    if (!by) by = relative_by_after_of(c, head);
     if (by) {
         int32_t m = ment_at(c, by + 1);
         if (m < 0 && (wf(c, by + 1) & NE_W_DET)) m = ment_at(c, by + 2);
