@@ -2897,14 +2897,16 @@ static int similar_targets(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     if (!similar || !na) return 0;
     const char *code = g->pat->code;
     const struct ne_memevent_s *e;
-    /* another's act first ("announced similar sanctions"), else the actor's
-     * own ("opened a probe into pork, after launching a similar probe") */
-    for (int own = 0; own < 2; own++)
+    /* the actor's own act told in the same sentence first ("opened a probe
+     * into pork, after launching a similar probe"), then another's act
+     * ("announced similar sanctions"), else the actor's own */
+    for (int pass = 0; pass < 3; pass++)
     for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
         if (strncmp(e->code, code, 2)) continue;
+        if (pass == 0 && e->sent != c->s.tb) break;
         int mine = 0;
         for (int k = 0; k < e->nagent && !mine; k++) mine = !strcmp(e->agent[k].code, act[0].code);
-        if (mine != own || !e->ntarget) continue;
+        if (mine != (pass != 1) || !e->ntarget) continue;
         return recalled_members(e->target, e->ntarget, cp);
     }
     return 0;
@@ -4029,6 +4031,24 @@ static int restrictive_relative_member(const ctx_t *c, const ne_vgroup_t *g, int
     return and != UINT32_MAX && (is_w(c, and + 1, "a") || is_w(c, and + 1, "an"));
 }
 
+/* "The EU began imposing tariffs on electric vehicles imported from China,
+ * following an anti-subsidy investigation launched by the European
+ * Commission": an investigation (root 09) that names no one, told in the
+ * sentence of another act of the same actor that names its counterpart,
+ * looked into that counterpart (the act's ground). */
+static int inquiry_of_own_act(const ctx_t *c, const char *code, const ne_member_t *act, int na, ne_member_t *cp)
+{
+    if (code_root(code) != 9 || !na || !act[0].code[0]) return 0;
+    const char *own = act[0].country[0] ? act[0].country : act[0].code;
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)) && e->sent == c->s.tb; b++) {
+        if (!e->nagent || !e->ntarget || code_root(e->code) == 9) continue;
+        const char *ag = e->agent[0].country[0] ? e->agent[0].country : e->agent[0].code;
+        if (!strcmp(ag, own)) return recalled_members(e->target, e->ntarget, cp);
+    }
+    return 0;
+}
+
 static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, const ne_member_t *act,
                        int na, ne_member_t *cp, const struct ne_events_s *ev, int *recip)
 {
@@ -4101,6 +4121,7 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
     if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) {
         int n = object_or_reply(c, g, act, na, cp, ev);
         if (!n) n = during_meeting_party(c, g, code, act, na, cp);
+        if (!n) n = inquiry_of_own_act(c, code, act, na, cp);
         if (!n && na && territory_pattern(c->s.lx, p)) n = territory_holder(c, &act[0], cp);
         if (!n && na && class_pattern(c->s.lx, p, NE_GC_INSPECTORS)) n = inspecting_body(c, cp);
         if (!n && na && threat_of_force(code, p)) n = reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp);
@@ -7305,8 +7326,13 @@ static uint32_t thing_phrase_before(const ctx_t *c, uint32_t p)
     if (p <= c->s.tb + 1 || ment_at(c, q) >= 0 || tok(c, q)->kind != NE_TK_WORD || wf(c, q))
         return UINT32_MAX;
     uint32_t from = q;
+    /* ("an anti-subsidy investigation": a hyphen joined to the words on
+     * both sides is part of the phrase) */
     while (from > c->s.tb && q - from < 6 && !(wf(c, from) & (NE_W_DET | NE_W_POSS)) &&
-           tok(c, from - 1)->kind == NE_TK_WORD && ment_at(c, from - 1) < 0 &&
+           (tok(c, from - 1)->kind == NE_TK_WORD ||
+            (is_punct(c, from - 1, "-") && from - 1 > c->s.tb && tok(c, from - 2)->end == tok(c, from - 1)->start &&
+             tok(c, from - 1)->end == tok(c, from)->start)) &&
+           ment_at(c, from - 1) < 0 &&
            (!(wf(c, from - 1) & (NE_W_PREP | NE_W_CONJ | NE_W_REL)) || is_w(c, from - 1, "of")) &&
            (!verb_head_at(c, from - 1) || (wf(c, from - 1) & (NE_W_DET | NE_W_POSS))))
         from--;
