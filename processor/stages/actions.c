@@ -2303,6 +2303,22 @@ static uint32_t after_participle(const ctx_t *c, const ne_pelem_t *e, uint32_t p
     return word_fits(c, e, q + 1) ? q + 1 : 0;
 }
 
+#define MAX_NOUN_MODIFIERS 14 /* tokens of a noun's modifiers before its relative */
+
+/* The token where element e (a preposition) fits after an object-gap
+ * relative ("that it had imposed on") that follows the noun's own
+ * modifiers from token pos (of/on phrases, a reduced participle, an
+ * infinitive), within a few tokens and no stop or finite verb between;
+ * 0 when there is none. */
+static uint32_t distant_relative_prep(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
+{
+    for (uint32_t q = pos + 1; q < c->te && q - pos < MAX_NOUN_MODIFIERS; q++) {
+        if (is_punct(c, q, ".;:,()")) return 0;
+        if (is_w(c, q, "that") || is_w(c, q, "which")) return after_participle(c, e, q);
+    }
+    return 0;
+}
+
 /* Does element e name a one-word member of class NEAR ("near")? */
 static int names_near(const ctx_t *c, const ne_pelem_t *e)
 {
@@ -2359,6 +2375,13 @@ static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
     }
     ms->spec++;
     if (match_from(c, ms, (uint16_t)(ei + 1), pos + 1)) return 1;
+    /* "lift the export restrictions on three materials used to make chips
+     * that it had imposed on South Korea": the pattern's preposition after
+     * the noun's own modifiers, in an object-gap relative further on */
+    if (!after && before && (before->type == NE_PE_WORD || before->type == NE_PE_CLASS) &&
+        (ne_lex_word_flags(c->lx, ne_lex_alts(c->lx)[e->alt]) & NE_W_PREP) &&
+        (after = distant_relative_prep(c, e, pos)) && match_from(c, ms, (uint16_t)(ei + 1), after + 1))
+        return 1;
     ms->spec--;
     return 0;
 }
@@ -2951,6 +2974,12 @@ int ne_actions_match_open(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb
 int ne_actions_sentence_has(const ne_doc_t *d, int32_t word)
 {
     return word >= 0 && d->wset.n && wset_has(d, word);
+}
+
+int32_t ne_actions_event_head(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te, uint32_t pos)
+{
+    ctx_t c = {lx, (ne_doc_t *)d, tb, te}; /* read only here */
+    return pos < te ? event_np_head(&c, pos) : -1;
 }
 
 uint32_t ne_actions_naming_end(const ne_lexicon_t *lx, const ne_doc_t *d, uint32_t tb, uint32_t te, uint32_t i)

@@ -105,4 +105,9 @@ uint32_t ne_actions_class_at(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32
  * i of sentence [tb, te), else i. */
 uint32_t ne_actions_naming_end(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te, uint32_t i);
 
+/** @brief The head of a noun phrase at token pos of sentence [tb, te) that
+ * names an event (event-nouns.tsv: "the visit", "the Russian missile
+ * attack"), else -1. */
+int32_t ne_actions_event_head(const ne_lexicon_t *lx, const ne_doc_t *doc, uint32_t tb, uint32_t te, uint32_t pos);
+
 #endif

@@ -1668,6 +1668,7 @@ static int relative_time_word(const ctx_t *c, uint32_t j)
 static int role_ahead_v(const ctx_t *c, uint32_t j, int allow_adj, int allow_verbish)
 {
     if (verb_complement(c, j)) return 0;
+    int words = 0, plural = 0; /* plain modifier words read, and whether one was a plural noun */
     for (int k = 0; k < 4 && j < c->s.te; k++) {
         atom_t a = lookup(c, j);
         if (a.type == A_ROLE) return 1;
@@ -1693,8 +1694,16 @@ static int role_ahead_v(const ctx_t *c, uint32_t j, int allow_adj, int allow_ver
             !(j > c->s.tb && is_hyphen(c, j - 1)) && !base_noun_before_role(c, j))
             return 0;
         if (relative_time_word(c, j)) return 0;
-        if (is_modifier(c, j) || is_hyphen(c, j) || tok(c, j)->kind == NE_TK_NUM ||
-            (wf(c, j) & NE_W_NUM)) {
+        int num = tok(c, j)->kind == NE_TK_NUM || (wf(c, j) & NE_W_NUM);
+        /* a number opens its noun phrase: after one adjective at most ("the
+         * remaining three officers"), never after a plural noun or two plain
+         * words ("the measures include two police commanders" is two phrases) */
+        if (num && (plural || words >= 2)) return 0;
+        if (is_modifier(c, j) || is_hyphen(c, j) || num) {
+            if (!num && !is_hyphen(c, j)) {
+                words++;
+                plural |= plural_noun(c, j);
+            }
             j++;
             continue;
         }

@@ -1748,10 +1748,16 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
     if (!st && target && role[0] && definite_role(c, m) && !local_role(role)) st = last_of_role(c, role);
     if (!st && (target || local_role(role))) st = event_place(c, near);
     if (!st && !target && local_role(role)) st = dateline_state(c);
-    if (!st && target && other && other->country[0] && crossborder_verb(c, near)) {
+    /* (not the opposition: "police seized 14 opposition activists" are the
+     * police's own state's opposition, as any arrested at home) */
+    if (!st && target && other && other->country[0] && crossborder_verb(c, near) && strcmp(role, "OPP")) {
         st = nearest_state(c, near, other->country);
         if (!st && c->mem->country[0] && strcmp(c->mem->country, other->country))
             st = c->mem->country;
+        /* "Myanmar's junta freed two journalists. The United States, which
+         * had sanctioned several generals, ...": when the state named last
+         * is the actor's own, the article's other state */
+        if (!st) st = other_article_state(c, other);
     }
     /* "Niger's junta expelled ... The junta also ordered French troops
      * out": an actor with a role only is the last one of that role the
@@ -2580,6 +2586,34 @@ static int32_t noun_lemma(const ctx_t *c, uint32_t k)
     return sg >= 0 ? sg : w;
 }
 
+/* "condemned the detention of 14 activists, who were seized by Belarusian
+ * police": an event noun's "of" patient followed by a passive relative
+ * on it whose verb a pattern codes with an act of the noun's roots (or a
+ * seizure, 19, for an arrest noun's 17: the kind of the seized decides)
+ * names the event's agent after the relative's "by". The "by" token, or 0. */
+static uint32_t relative_by_after_of(const ctx_t *c, uint32_t head)
+{
+    if (head + 2 >= c->s.te || !is_w(c, head + 1, "of")) return 0;
+    int32_t m = ment_at(c, head + 2);
+    if (m < 0) return 0;
+    uint32_t q = c->s.d->ment.v[m].te;
+    if (q < c->s.te && is_punct(c, q, ",")) q++;
+    int32_t rel = q < c->s.te ? ment_at(c, q) : -1;
+    if (rel < 0 || !(c->s.d->ment.v[rel].flags & NE_MF_REL)) return 0;
+    uint32_t noun = ne_lex_noun(c->s.lx, tok(c, head)->word);
+    uint32_t roots = noun != NE_LEX_NONE ? ne_lex_noun_roots(c->s.lx, noun) : 0;
+    for (size_t k = 0; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k];
+        if (v->first <= q || v->first > q + 3) continue;
+        if (!(v->flags & NE_VG_PASSIVE) || !v->pat || v->head + 1 >= c->s.te || !is_w(c, v->head + 1, "by"))
+            return 0;
+        int root = code_root(v->pat->code);
+        if (!(roots & (1u << root)) && !(root == 19 && (roots & (1u << 17)))) return 0;
+        return v->head + 1;
+    }
+    return 0;
+}
+
 static int event_agent_in_phrase(const ctx_t *c, uint32_t head, ne_member_t *out)
 {
     const ne_doc_t *d = c->s.d;
@@ -2603,6 +2637,7 @@ static int event_agent_in_phrase(const ctx_t *c, uint32_t head, ne_member_t *out
     /* "the joint drills of the United States and South Korea" */
     if (is_w(c, head + 1, "of") && ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_AGENT_OF), noun_lemma(c, head)))
         by = head + 1;
+    if (!by) by = relative_by_after_of(c, head);
     if (by) {
         int32_t m = ment_at(c, by + 1);
         if (m < 0 && (wf(c, by + 1) & NE_W_DET)) m = ment_at(c, by + 2);
@@ -2907,14 +2942,16 @@ static int similar_targets(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     if (!similar || !na) return 0;
     const char *code = g->pat->code;
     const struct ne_memevent_s *e;
-    /* another's act first ("announced similar sanctions"), else the actor's
-     * own ("opened a probe into pork, after launching a similar probe") */
-    for (int own = 0; own < 2; own++)
+    /* the actor's own act told in the same sentence first ("opened a probe
+     * into pork, after launching a similar probe"), then another's act
+     * ("announced similar sanctions"), else the actor's own */
+    for (int pass = 0; pass < 3; pass++)
     for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
         if (strncmp(e->code, code, 2)) continue;
+        if (pass == 0 && e->sent != c->s.tb) break;
         int mine = 0;
         for (int k = 0; k < e->nagent && !mine; k++) mine = !strcmp(e->agent[k].code, act[0].code);
-        if (mine != own || !e->ntarget) continue;
+        if (mine != (pass != 1) || !e->ntarget) continue;
         return recalled_members(e->target, e->ntarget, cp);
     }
     return 0;
@@ -3453,6 +3490,8 @@ static int clause_aux_at(const ctx_t *c, const ne_vgroup_t *g, uint32_t k)
 }
 
 static int claim_author(ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na, ne_member_t *cp);
+static int object_gap_relative(const ctx_t *c, uint32_t that);
+
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp, const struct ne_events_s *ev)
 {
@@ -3470,7 +3509,10 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
         /* in the verb's clause: "closed the borders and detained activists" */
         if (is_punct(c, k, ".;:,") || (k >= g->mend && passive_condition(c, k)) ||
             ((is_w(c, k, "and") || is_w(c, k, "but")) && k + 1 >= g->mend && other_verb_at(c, k + 1)) ||
-            (k >= g->mend && acting_relative(c, k)) || (k >= g->mend && clause_aux_at(c, g, k)))
+            (k >= g->mend && acting_relative(c, k)) || (k >= g->mend && clause_aux_at(c, g, k)) ||
+            /* "proposed a ceasefire plan that Eritrea rejected": the subject of
+             * an object-gap relative is the relative's actor, not the object */
+            (k >= g->mend && (wf(c, k) & NE_W_REL) && object_gap_relative(c, k)))
             break;
         int32_t m = ment_at(c, k);
         if (m < 0 || (c->s.d->ment.v[m].flags & NE_MF_REL)) continue;
@@ -4003,6 +4045,77 @@ static int echoed_disapproval(const ctx_t *c, const ne_vgroup_t *g, const char *
     return 0;
 }
 
+#define MAX_DURING_REACH 12 /* tokens from the verb to "during the visit" */
+
+/* "The loans pledged by Beijing during the trip", "signed three deals
+ * during the visit": a cooperative act (roots 03-08) that names no one,
+ * done "during" a visit or talks the article told (an event noun of root
+ * 04), is aimed at the other party of that meeting: the host the actor
+ * visited, or the visitor it hosted (the article's memory of events). */
+static int during_meeting_party(const ctx_t *c, const ne_vgroup_t *g, const char *code, const ne_member_t *act,
+                                int na, ne_member_t *cp)
+{
+    int root = code_root(code);
+    if (!na || !act[0].country[0] || root < 3 || root > 8) return 0;
+    uint32_t k = g->head + 1;
+    for (; k + 1 < c->s.te && k - g->head <= MAX_DURING_REACH && !is_punct(c, k, ".;:"); k++)
+        if (is_w(c, k, "during")) break;
+    if (k + 1 >= c->s.te || !is_w(c, k, "during")) return 0;
+    int32_t head = ne_actions_event_head(c->s.lx, c->s.d, c->s.tb, c->s.te, k + 1);
+    uint32_t noun = head >= 0 ? ne_lex_noun(c->s.lx, tok(c, (uint32_t)head)->word) : NE_LEX_NONE;
+    if (noun == NE_LEX_NONE || !(ne_lex_noun_roots(c->s.lx, noun) & (1u << 4))) return 0;
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        if (code_root(e->code) != 4 || !e->nagent || !e->ntarget) continue;
+        if (!strcmp(e->agent[0].country, act[0].country) && strcmp(e->target[0].country, act[0].country))
+            return recalled_members(e->target, e->ntarget, cp);
+        if (!strcmp(e->target[0].country, act[0].country) && strcmp(e->agent[0].country, act[0].country))
+            return recalled_members(e->agent, e->nagent, cp);
+    }
+    return 0;
+}
+
+/* "two police commanders and a judge who sentenced protesters": a
+ * restrictive relative (no comma before "who"/"that") on a compound whose
+ * last member opens with its own article is that member's only; the
+ * relative's subject is it alone, not each party of the compound. The
+ * number of actors kept in act. */
+static int restrictive_relative_member(const ctx_t *c, const ne_vgroup_t *g, int32_t subj, const ne_member_t *act, int na)
+{
+    if (na < 2 || subj < 0) return 0;
+    uint32_t p = g->first;
+    while (p > c->s.tb && ((wf(c, p - 1) & (NE_W_BE | NE_W_HAVE)) || is_adverb_like(c, p - 1))) p--;
+    int32_t rel = p > c->s.tb ? ment_at(c, p - 1) : -1;
+    if (rel < 0 || !(c->s.d->ment.v[rel].flags & NE_MF_REL)) return 0;
+    uint32_t r = c->s.d->ment.v[rel].tb;
+    const ne_mention_t *sm = &c->s.d->ment.v[subj];
+    if (r <= c->s.tb || sm->te != r || is_punct(c, r - 1, ",")) return 0;
+    /* the last member opens with an article of its own, right after "and" */
+    (void)act;
+    uint32_t and = UINT32_MAX;
+    for (uint32_t k = sm->tb + 1; k + 1 < sm->te; k++)
+        if (is_w(c, k, "and")) and = k;
+    return and != UINT32_MAX && (is_w(c, and + 1, "a") || is_w(c, and + 1, "an"));
+}
+
+/* "The EU began imposing tariffs on electric vehicles imported from China,
+ * following an anti-subsidy investigation launched by the European
+ * Commission": an investigation (root 09) that names no one, told in the
+ * sentence of another act of the same actor that names its counterpart,
+ * looked into that counterpart (the act's ground). */
+static int inquiry_of_own_act(const ctx_t *c, const char *code, const ne_member_t *act, int na, ne_member_t *cp)
+{
+    if (code_root(code) != 9 || !na || !act[0].code[0]) return 0;
+    const char *own = act[0].country[0] ? act[0].country : act[0].code;
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)) && e->sent == c->s.tb; b++) {
+        if (!e->nagent || !e->ntarget || code_root(e->code) == 9) continue;
+        const char *ag = e->agent[0].country[0] ? e->agent[0].country : e->agent[0].code;
+        if (!strcmp(ag, own)) return recalled_members(e->target, e->ntarget, cp);
+    }
+    return 0;
+}
+
 static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, const ne_member_t *act,
                        int na, ne_member_t *cp, const struct ne_events_s *ev, int *recip)
 {
@@ -4074,6 +4187,8 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
     }
     if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) {
         int n = object_or_reply(c, g, act, na, cp, ev);
+        if (!n) n = during_meeting_party(c, g, code, act, na, cp);
+        if (!n) n = inquiry_of_own_act(c, code, act, na, cp);
         if (!n && na && territory_pattern(c->s.lx, p)) n = territory_holder(c, g->head, &act[0], cp);
         if (!n && na && class_pattern(c->s.lx, p, NE_GC_INSPECTORS)) n = inspecting_body(c, cp);
         if (!n && na && threat_of_force(code, p)) n = reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp);
@@ -4421,6 +4536,28 @@ static void object_before_place(const ctx_t *c, ne_vgroup_t *g, const ne_member_
     }
 }
 
+/* "Turkish police detained eleven opposition members ... The officials
+ * arrested by police are expected in court": a reduced passive participle
+ * on a definite noun phrase ("the N arrested by X") that tells again an act
+ * an earlier sentence coded (same root, between the same states) refers to
+ * it, no new event. Is agent state `a` acting on state `b` so with `code`
+ * such a restatement in group g? */
+static int restated_participle(const ctx_t *c, const ne_vgroup_t *g, const char *code, const ne_member_t *a,
+                               const ne_member_t *b)
+{
+    if (!(g->flags & NE_VG_PASSIVE) || g->first != g->head || g->first <= c->s.tb || !a->country[0] ||
+        !b->country[0])
+        return 0;
+    int32_t pm = ment_at(c, g->first - 1);
+    if (pm < 0 || c->s.d->ment.v[pm].te != g->first || !is_w(c, c->s.d->ment.v[pm].tb, "the")) return 0;
+    const struct ne_memevent_s *e;
+    for (size_t k = 1; (e = mem_event(c->mem, k)); k++) {
+        if (e->sent >= c->s.tb || code_root(e->code) != code_root(code) || !e->nagent || !e->ntarget) continue;
+        if (!strcmp(e->agent[0].country, a->country) && !strcmp(e->target[0].country, b->country)) return 1;
+    }
+    return 0;
+}
+
 static int place_only(ctx_t *c, size_t gi)
 {
     const ne_vgroup_t *g = &c->s.d->vg.v[gi];
@@ -4553,6 +4690,8 @@ static const struct {
      * attaches": a state's diplomats sent away are relations reduced, 161,
      * not people deported (174) */
     {NE_GC_DIPLOMATS, NE_CF_KIND_DIPLOMATS, 1},
+    /* "police seized 14 opposition activists": people seized are detained, no territory taken */
+    {NE_GC_DETAINEES, NE_CF_KIND_DETAINEES, 1},
     /* last: a weapon named ("jets attacked a server farm") decides first */
     {NE_GC_CYBER, NE_CF_KIND_CYBER, 0},      /* "hackers attacked the network": 176 */
 };
@@ -4643,12 +4782,45 @@ static uint32_t including_subject_start(const ctx_t *c, uint32_t p)
     return p;
 }
 
+/* "the four Russian diplomats whom Norway expelled", "the activists that
+ * police seized": in an active clause whose counterpart stands before its
+ * verb (the antecedent of an object-gap relative), the one acted on is that
+ * antecedent, not what follows the verb; so is the antecedent of a passive
+ * relative's pronoun ("14 activists, who were seized by police"). Does its mention name a member of
+ * class cls (patient 2: a person's)? */
+static int gap_antecedent_names(const ctx_t *c, const ne_vgroup_t *g, uint32_t cls, int patient)
+{
+    int32_t t = g->target;
+    if (g->flags & NE_VG_PASSIVE) {
+        /* the passive's subject: a relative pronoun right before its verb */
+        uint32_t p = g->first;
+        while (p > c->s.tb && ((wf(c, p - 1) & (NE_W_BE | NE_W_HAVE)) || is_adverb_like(c, p - 1))) p--;
+        t = p > c->s.tb ? ment_at(c, p - 1) : -1;
+        if (t < 0 || !(c->s.d->ment.v[t].flags & NE_MF_REL)) return 0;
+    }
+    if (t < 0 || (size_t)t >= c->s.d->ment.n) return 0;
+    const ne_mention_t *m = &c->s.d->ment.v[t];
+    if (m->te > g->first || m->tb < c->s.tb) return 0;
+    /* ("activists, who were seized by police": in the passive, the
+     * relative pronoun's antecedent) */
+    if (m->flags & NE_MF_REL) {
+        int32_t a = relative_antecedent(c, m);
+        if (a < 0) return 0;
+        m = &c->s.d->ment.v[a];
+    }
+    for (uint32_t k = m->tb; k < m->te; k++)
+        if (ne_actions_class_at(c->s.lx, c->s.d, c->s.tb, c->s.te, cls, k) && (patient != 2 || persons_thing(c, k)))
+            return 1;
+    return 0;
+}
+
 static int clause_names(const ctx_t *c, const ne_vgroup_t *g, int gc, int patient)
 {
     uint32_t cls = ne_lex_gclass(c->s.lx, gc);
     if (cls == NE_LEX_NONE) return 0;
     int passive = (g->flags & NE_VG_PASSIVE) != 0;
     int acted_on = patient == 1 || patient == 2;
+    if (acted_on && gap_antecedent_names(c, g, cls, patient)) return 1;
     uint32_t from = acted_on && !passive ? g->head + 1 : clause_start(c, g);
     if (!(acted_on && !passive)) from = subject_phrase_start(c, from);
     if ((patient == 0 || patient == 3) && !passive && from == g->first) from = including_subject_start(c, from);
@@ -5646,7 +5818,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     if (!event_proto(c, g, &mt, &proto)) return 0;
 
     ne_member_t act[NE_MAX_MEMBERS], cp[NE_MAX_MEMBERS];
-    int na = 0, ncp = 0;
+    int na = 0, ncp = 0, only_last = 0;
     const char *struck = NULL; /* the state a recalled act of force struck */
     int32_t subj = group_subject(c, gi);
     if (subj >= 0 && (d->ment.v[subj].flags & NE_MF_SPEAKER)) subj = speaker(c);
@@ -5717,6 +5889,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     } else {
         if (subj >= 0) {
             na = members(c, subj, act);
+            only_last = restrictive_relative_member(c, g, subj, act, na);
             whose_owner(c, subj, act, na);
             object_before_place(c, g, act, na);
             if (g->flags & NE_VG_STATEMENT) na = co_authors(c, gi, act, na, NE_MAX_MEMBERS);
@@ -5791,7 +5964,9 @@ parties:
             keep_placement(c, &cp[j], &b);
             if (j == 0) placed_a[i] = a;
             if (i == 0) placed_b[j] = b;
-            if (!quiet && !partner_counterpart(act, na, i, &b) && emit(c, ev, &proto, &a, &b) < 0) return -1;
+            if (!quiet && !(only_last && i != na - 1) && !partner_counterpart(act, na, i, &b) &&
+                !restated_participle(c, g, proto.code, &a, &b) && emit(c, ev, &proto, &a, &b) < 0)
+                return -1;
         }
     /* an act of defence ("shot down 60 of the 93 missiles") is no act a
      * later "the attack" or "the strikes" stands for: the attack it met is */
@@ -6845,6 +7020,12 @@ static int32_t gap_antecedent(const ctx_t *c, uint32_t r)
     if (a < 0) a = list_before_thing(c, q);
     if (a < 0 || (c->s.d->ment.v[a].flags & NE_MF_REL) || !c->s.d->ment.v[a].n) return -1;
     if (rm >= 0) return a;
+    /* "a summit in Abuja that Mali boycotted": a place after "in"/"at"
+     * right before a restrictive "that" is the adjunct the relative is
+     * extraposed past, not its antecedent (see before_extraposed) */
+    if (is_w(c, r, "that") && q + 1 == r && c->s.d->ment.v[a].tb > c->s.tb &&
+        (is_w(c, c->s.d->ment.v[a].tb - 1, "in") || is_w(c, c->s.d->ment.v[a].tb - 1, "at")))
+        return -1;
     /* "warned Ankara that it would": after a verb that takes a clause,
      * "that" opens a complement, not a relative */
     uint32_t tb = c->s.d->ment.v[a].tb;
@@ -6893,6 +7074,55 @@ static int32_t zero_relative(const ctx_t *c, int32_t subj)
  * antecedent that is no actor: the verb's patterns are matched
  * object-first, the antecedent's noun phrase as their object words. With
  * reply_only, only a pattern whose counterpart is the reply's (option reply). */
+/* "Nigeria opened a summit that Mali boycotted", "the EU unveiled a plan
+ * that Hungary rejected": the owner of a thing that is the object of the
+ * verb right before its noun phrase (which opens at token from) is that
+ * verb's subject, an actor; -1 when there is none. */
+static int32_t outer_object_owner(ctx_t *c, uint32_t from, int32_t subj)
+{
+    if (from <= c->s.tb) return -1;
+    const ne_doc_t *d = c->s.d;
+    for (size_t k = 0; k < d->vg.n; k++) {
+        const ne_vgroup_t *v = &d->vg.v[k];
+        if (v->head != from - 1) continue;
+        if (v->flags & (NE_VG_NOUN | NE_VG_PASSIVE | NE_VG_REDUCED | NE_VG_INFINITIVE)) return -1;
+        int32_t sj = group_subject(c, k);
+        if (sj < 0 || sj == subj || !d->ment.v[sj].n || (d->ment.v[sj].flags & NE_MF_LOC)) return -1;
+        return sj;
+    }
+    return -1;
+}
+
+#define MAX_EXTRAPOSED 8 /* tokens of a time or place adjunct between a noun and its relative */
+
+/* "a regional summit in Abuja on Thursday that Mali boycotted": the last
+ * token of the noun phrase a relative word at r is extraposed from, past a
+ * time expression and a place after "in"/"at" (bounded); r - 1 when
+ * nothing stands between. */
+static uint32_t before_extraposed(const ctx_t *c, uint32_t r)
+{
+    uint32_t q = r - 1, lo = r > c->s.tb + MAX_EXTRAPOSED ? r - MAX_EXTRAPOSED : c->s.tb;
+    for (int step = 0; step < 2 && q > lo; step++) {
+        if (in_timex(c, q)) {
+            while (q > lo && in_timex(c, q)) q--;
+            continue;
+        }
+        int32_t m = ment_at(c, q);
+        const ne_mention_t *mm = m >= 0 ? &c->s.d->ment.v[m] : NULL;
+        /* a place: a location, or a state's bare name or capital */
+        if (mm && mm->te == q + 1 && ((mm->flags & NE_MF_LOC) || (mm->n == 1 && !mm->m[0].role[0]))) {
+            uint32_t p = mm->tb;
+            if (p > lo + 1 && (is_w(c, p - 1, "in") || is_w(c, p - 1, "at"))) q = p - 2;
+            else break;
+            continue;
+        }
+        break;
+    }
+    return q;
+}
+
+#define MAX_DISTANT_HEAD 16 /* tokens back from a relative to the head of a long noun phrase */
+
 static int thing_gap(ctx_t *c, size_t gi, int32_t subj, int reply_only)
 {
     ne_doc_t *d = c->s.d;
@@ -6908,11 +7138,48 @@ static int thing_gap(ctx_t *c, size_t gi, int32_t subj, int reply_only)
     uint32_t q = r - 1;
     if (is_w(c, r, "which") && is_punct(c, q, ",") && q > c->s.tb + 1) q--;
     uint32_t from = thing_phrase_before(c, q + 1);
-    if (from == UINT32_MAX) return 0;
+    if (from == UINT32_MAX && !reply_only) {
+        uint32_t x = before_extraposed(c, r);
+        if (x + 1 < r) from = thing_phrase_before(c, x + 1);
+    }
     ne_match_t mt;
-    if (!ne_actions_match_gapped(c->s.lx, d, c->s.tb, c->s.te, h, from, gap, &mt)) return 0;
+    int matched = from != UINT32_MAX && ne_actions_match_gapped(c->s.lx, d, c->s.tb, c->s.te, h, from, gap, &mt);
+    /* "the export restrictions on three materials used to make chips that
+     * it had imposed on Seoul": the head of a longer noun phrase, past its
+     * of/on phrases and a reduced participle */
+    for (uint32_t k = (from != UINT32_MAX ? from : q + 1); !matched && !reply_only && k > c->s.tb + 1 &&
+                                                           q + 1 - k < MAX_DISTANT_HEAD;) {
+        k--;
+        if (tok(c, k)->kind == NE_TK_PUNCT || (wf(c, k) & (NE_W_REL | NE_W_SUBORD))) break;
+        int32_t vk = group_at(c, k);
+        if (vk >= 0 && d->vg.v[vk].head == k &&
+            !(d->vg.v[vk].flags & (NE_VG_NOUN | NE_VG_REDUCED | NE_VG_INFINITIVE)))
+            break; /* a finite verb: the clause the phrase is in */
+        if (!(wf(c, k) & NE_W_DET) || ment_at(c, k) >= 0) continue;
+        /* (a phrase after a preposition is an adjunct's: "said in an
+         * interview with X that ..." opens a complement) */
+        if (wf(c, k - 1) & NE_W_PREP) break;
+        from = k;
+        matched = ne_actions_match_gapped(c->s.lx, d, c->s.tb, c->s.te, h, from, gap, &mt);
+    }
+    if (!matched) return 0;
     if (reply_only && !(mt.pat->opts & NE_PO_REPLY)) return 0;
-    take_match(c, gi, &mt, mt.target);
+    int32_t target = mt.target;
+    /* a reaction (codes 01, 05, 11, 12) to a thing that names no one is
+     * aimed at the thing's owner: "a summit that Mali boycotted" after
+     * "Nigeria opened" */
+    int root = code_root(mt.pat->code);
+    /* (not a joint act: "a declaration that the two sides signed") */
+    int reaction = (root == 1 || root == 5 || root == 11 || root == 12) && !(mt.pat->opts & NE_PO_RECIP);
+    if (target < 0 && reaction) target = outer_object_owner(c, from, subj);
+    take_match(c, gi, &mt, target);
+    /* ... else, when the thing is an event ("the visit, which Washington
+     * welcomed"), at the event's parties (as event_gap; an `obj` pattern
+     * only: a reply's counterpart is the accuser's, found otherwise) */
+    if (target < 0 && reaction && !reply_only && !(mt.pat->opts & NE_PO_REPLY) && h->evnoun < 0) {
+        int32_t head = ne_actions_event_head(c->s.lx, d, c->s.tb, c->s.te, from);
+        if (head >= 0 && (uint32_t)head < gap) h->evnoun = head;
+    }
     h->subj = subj;
     return 1;
 }
@@ -7024,6 +7291,36 @@ static int clause_gap(ctx_t *c, size_t gi, int32_t subj, int uncoded)
     return 1;
 }
 
+/* "The visit, which India criticised, came after ...", "the raid that
+ * Ankara condemned": a reaction (codes 01, 05, 11, 12) in a relative with
+ * its own subject on a noun phrase that names an event is aimed at that
+ * event's parties, as "India criticised the visit" is (event_counterpart:
+ * the agent the phrase names, else the article's memory of events). */
+static int event_gap(ctx_t *c, size_t gi, int32_t subj)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *h = &d->vg.v[gi];
+    uint32_t r = d->ment.v[subj].tb;
+    if (r <= c->s.tb + 1 || !(is_w(c, r - 1, "that") || is_w(c, r - 1, "which"))) return 0;
+    r--;
+    uint32_t q = r - 1;
+    if (is_w(c, r, "which") && is_punct(c, q, ",") && q > c->s.tb + 1) q--;
+    uint32_t from = thing_phrase_before(c, q + 1);
+    if (from == UINT32_MAX) return 0;
+    int32_t head = ne_actions_event_head(c->s.lx, d, c->s.tb, c->s.te, from);
+    if (head != (int32_t)q) return 0;
+    ne_vgroup_t gap = *h;
+    gap.flags |= NE_VG_PASSIVE;
+    ne_match_t mt;
+    if (!ne_actions_match(c->s.lx, d, c->s.tb, c->s.te, &gap, &mt)) return 0;
+    int root = code_root(mt.pat->code);
+    if (!(root == 1 || root == 5 || root == 11 || root == 12)) return 0;
+    take_match(c, gi, &mt, -1);
+    h->evnoun = head;
+    h->subj = subj;
+    return 1;
+}
+
 /* "Rwanda, which it accuses of sending troops", "a militia that
  * Washington has blamed for the attack": in a relative clause with its own
  * subject, the relative word is the verb's object, and the pattern's '+'
@@ -7046,7 +7343,7 @@ static int match_object_gap(ctx_t *c, size_t gi)
      * denial), not the plain rejection of the accuser (`dismiss +`) */
     if (ante < 0)
         return thing_gap(c, gi, subj, 1) || clause_gap(c, gi, subj, 0) || thing_gap(c, gi, subj, 0) ||
-               clause_gap(c, gi, subj, 1);
+               clause_gap(c, gi, subj, 1) || event_gap(c, gi, subj);
     if (ante == subj) return 0;
     /* the pattern minus its leading '+', as in the passive voice */
     ne_vgroup_t gap = *h;
@@ -7110,8 +7407,13 @@ static uint32_t thing_phrase_before(const ctx_t *c, uint32_t p)
     if (p <= c->s.tb + 1 || ment_at(c, q) >= 0 || tok(c, q)->kind != NE_TK_WORD || wf(c, q))
         return UINT32_MAX;
     uint32_t from = q;
+    /* ("an anti-subsidy investigation": a hyphen joined to the words on
+     * both sides is part of the phrase) */
     while (from > c->s.tb && q - from < 6 && !(wf(c, from) & (NE_W_DET | NE_W_POSS)) &&
-           tok(c, from - 1)->kind == NE_TK_WORD && ment_at(c, from - 1) < 0 &&
+           (tok(c, from - 1)->kind == NE_TK_WORD ||
+            (is_punct(c, from - 1, "-") && from - 1 > c->s.tb && tok(c, from - 2)->end == tok(c, from - 1)->start &&
+             tok(c, from - 1)->end == tok(c, from)->start)) &&
+           ment_at(c, from - 1) < 0 &&
            (!(wf(c, from - 1) & (NE_W_PREP | NE_W_CONJ | NE_W_REL)) || is_w(c, from - 1, "of")) &&
            (!verb_head_at(c, from - 1) || (wf(c, from - 1) & (NE_W_DET | NE_W_POSS))))
         from--;
@@ -7394,6 +7696,46 @@ static int named_by_free_relative(const ctx_t *c, const ne_vgroup_t *g)
     return tb > c->s.tb && is_w(c, tb - 1, "what");
 }
 
+/* "The sanctions that the EU imposed on Iranian officials last year were
+ * extended on Monday", "the curbs Tokyo imposed in 2019 were eased": a
+ * passive with no agent whose subject is a thing that an object-gap
+ * relative (coded, with an actor for subject) describes continues that
+ * actor's act on the same party: the relative's subject acts, on its
+ * counterpart, when the verb's patterns (matched object-first on the
+ * thing, as in thing_gap) code a sanction, its easing or coercion (roots
+ * 08, 16, 17). Returns 1 when it matched so. */
+static int relative_owned_passive(ctx_t *c, size_t gi)
+{
+    ne_doc_t *d = c->s.d;
+    ne_vgroup_t *g = &d->vg.v[gi];
+    if (g->pat || (g->flags & (NE_VG_PASSIVE | NE_VG_REDUCED | NE_VG_NOUN | NE_VG_CONSUMED)) != NE_VG_PASSIVE ||
+        by_agent(c, g->head + 1) != -2)
+        return 0;
+    for (size_t k = gi; k > 0; k--) {
+        const ne_vgroup_t *r = &d->vg.v[k - 1];
+        if (r->head >= g->first) continue;
+        /* the nearest group before: the relative's own, coded, with an actor */
+        if (!r->pat || r->target < 0 || r->subj < 0 || !d->ment.v[r->subj].n || (r->flags & NE_VG_PASSIVE))
+            return 0;
+        uint32_t rw = d->ment.v[r->subj].tb;
+        if (rw <= c->s.tb + 1 || !(is_w(c, rw - 1, "that") || is_w(c, rw - 1, "which"))) return 0;
+        rw--;
+        uint32_t from = thing_phrase_before(c, rw);
+        if (from == UINT32_MAX) return 0;
+        /* the thing opens the clause: the sentence, or after a comma */
+        if (from > c->s.tb && !is_punct(c, from - 1, ",")) return 0;
+        ne_match_t mt;
+        if (!ne_actions_match_gapped(c->s.lx, d, c->s.tb, c->s.te, g, from, rw, &mt)) return 0;
+        int root = code_root(mt.pat->code);
+        if (root != 8 && root != 16 && root != 17) return 0;
+        take_match(c, gi, &mt, mt.target >= 0 ? mt.target : r->target);
+        g->flags &= ~NE_VG_PASSIVE;
+        g->subj = r->subj;
+        return 1;
+    }
+    return 0;
+}
+
 /* Subjects and pattern matches of every group, left to right. */
 static void match_groups(ctx_t *c)
 {
@@ -7425,6 +7767,7 @@ static void match_groups(ctx_t *c)
             continue;
         match_own_frame(c, gi);
         own_force_passive(c, gi); /* "jets were scrambled" */
+        relative_owned_passive(c, gi); /* "the sanctions that X imposed were extended" */
         elliptic_object(c, gi);   /* "and captured a fourth" */
         protest_aim(c, gi); /* "demonstrated, calling for independence" */
     }
