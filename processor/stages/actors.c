@@ -2998,6 +2998,28 @@ static int plural_name(const ctx_t *c, uint32_t k)
  * verb: it has no verb reading, or the name follows "the" or a hyphen
  * ("Russia says that" and "visited Washington last week" are no such). */
 
+/* "with the United Arab Emirates acting as intermediary", "with the United
+ * States mediating": an -ing form after a name that "with" opens (its own
+ * "the" between) is the participle of an absolute clause, whose subject the
+ * name is, not a noun the state owns ("the Jordan attack"). n is the name's
+ * first token, j the word after it. */
+#define MAX_ABSOLUTE_LIST 12 /* tokens of names before the name: "with Egypt, Qatar and the" */
+static int absolute_participle(const ctx_t *c, uint32_t n, uint32_t j)
+{
+    if (n < c->s.tb + 2 || !is_w(c, n - 1, "the")) return 0;
+    /* back over a list of names ("with Egypt, Qatar and the United States") */
+    uint32_t q = n - 2;
+    while (q > c->s.tb && n - q < MAX_ABSOLUTE_LIST && !is_w(c, q, "with") &&
+           (is_w(c, q, "and") || is_w(c, q, "the") || is_punct(c, q, ",") ||
+            (tok(c, q)->kind == NE_TK_WORD && (tok(c, q)->flags & NE_TF_CAP))))
+        q--;
+    if (!is_w(c, q, "with")) return 0;
+    for (uint32_t v = ne_lex_vforms(c->s.lx, tok(c, j)->word); v != NE_LEX_NONE;
+         v = ne_lex_vform(c->s.lx, v)->next)
+        if (ne_lex_vform(c->s.lx, v)->forms & NE_F_ING) return 1;
+    return 0;
+}
+
 static int name_modifies_noun(const ctx_t *c, uint32_t k)
 {
     if (k + 1 >= c->s.te || !is_modifier(c, k) || wf(c, k) || ne_s_adverb(&c->s, k) ||
@@ -3029,6 +3051,7 @@ static int name_modifies_noun(const ctx_t *c, uint32_t k)
     while (n > c->s.tb && ne_s_ment(&c->s, n - 1) < 0 &&
            tok(c, n - 1)->kind == NE_TK_WORD && (tok(c, n - 1)->flags & NE_TF_CAP))
         n--;
+    if (first == k && absolute_participle(c, n, first)) return 0;
     return n > c->s.tb && (is_w(c, n - 1, "the") || is_hyphen(c, n - 1));
 }
 
