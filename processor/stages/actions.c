@@ -1254,6 +1254,25 @@ static int adjectival_passive(const ctx_t *c, const ne_vgroup_t *g)
     return (ne_lex_lemma_flags(c->lx, g->lemma) & NE_L_STATIVE) && !is_w(c, n, "by");
 }
 
+#define MAX_JOURNEY_MODIFIERS 5 /* tokens: "a | three - day state | visit" */
+
+/* "Modi is on a two-day visit to Bhutan", "was on an official tour of the
+ * region": a noun of a journey (class JOURNEY) after "be on" and an article
+ * or a possessive is the clause's predicate, the subject's visit in the
+ * tense of "be", no noun-only event ("during a visit to X" stays one). The
+ * group opens at be's auxiliaries; 1 when it does, else 0. */
+static int journey_predicate(const ctx_t *c, ne_vgroup_t *g, uint32_t i)
+{
+    if (!in_gclass(c, NE_GC_JOURNEY, tok(c, i)->word)) return 0;
+    uint32_t q = i; /* back over the modifiers to the article */
+    while (q > c->tb && i - q < MAX_JOURNEY_MODIFIERS && !(wf(c, q - 1) & (NE_W_DET | NE_W_POSS)) &&
+           (is_punct(c, q - 1, "-") || tok(c, q - 1)->kind == NE_TK_NUM ||
+            (tok(c, q - 1)->kind == NE_TK_WORD && !(wf(c, q - 1) & (NE_W_PREP | NE_W_BE | NE_W_CONJ)))))
+        q--;
+    if (q < c->tb + 3 || !(wf(c, q - 1) & (NE_W_DET | NE_W_POSS)) || !is_w(c, q - 2, "on")) return 0;
+    return opens_at_be(c, g, skip_left(c, q - 3));
+}
+
 /* The verb group headed by token i: its auxiliaries, voice and mood, and
  * what kind of verb form it is. */
 static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemma, uint8_t forms)
@@ -1291,6 +1310,7 @@ static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemm
      * ("were killed in"), and its agent is found the same way */
     if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE)) && (ne_lex_lemma_flags(c->lx, g->lemma) & NE_L_PATIENT))
         g->flags |= NE_VG_PASSIVE;
+    if (journey_predicate(c, g, i)) g->flags &= ~(uint32_t)(NE_VG_NOUN | NE_VG_INFINITIVE | NE_VG_PARTICIPLE);
     int hypo = hypothetical(c, g->first);
     if (!hypo && conditional(c, g)) g->flags |= NE_VG_CONDITIONAL;
     if (hypo) g->flags |= NE_VG_MODAL;
