@@ -3408,6 +3408,72 @@ static int clause_aux_at(const ctx_t *c, const ne_vgroup_t *g, uint32_t k)
 }
 
 static int claim_author(ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na, ne_member_t *cp);
+/* Is mention mm a place of the actor's own state: a city, or the bare
+ * state or its capital after "in" or "at" ("host talks in Nairobi")? */
+static int home_place(const ctx_t *c, const ne_mention_t *mm, const ne_member_t *act)
+{
+    if (mm->n != 1 || !act->country[0] || strcmp(mm->m[0].country, act->country)) return 0;
+    if (mm->flags & NE_MF_LOC) return 1;
+    return strlen(mm->m[0].code) == 3 && mm->tb > c->s.tb && (is_w(c, mm->tb - 1, "in") || is_w(c, mm->tb - 1, "at"));
+}
+
+#define MAX_CONVERSATION_LOOK 40 /* tokens before the verb searched for "with" */
+#define MAX_CONVERSATION_NOUN 8   /* tokens from the preposition to "with": "in a | video call | in Geneva | with" */
+
+/* Does the word at token k open a prepositional adjunct of a conversation
+ * ("in", "during", "at")? */
+static int conversation_prep(const ctx_t *c, uint32_t k)
+{
+    return is_w(c, k, "in") || is_w(c, k, "during") || is_w(c, k, "at") || is_w(c, k, "over");
+}
+
+/* "In a phone call with Putin, Erdogan called for a ceasefire", "Mirzoyan,
+ * in a meeting in Geneva with his Azerbaijani counterpart, called for":
+ * an adjunct of a conversation (a noun of class CONVERSATION after "in",
+ * "during", "at"; a place may follow it) whose "with" names a party, before
+ * the verb, at the head of the sentence or between commas, names the one
+ * the verb addresses. The mention after "with", or -1. */
+static int32_t conversation_partner_mention(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t lo = g->first > c->s.tb + MAX_CONVERSATION_LOOK ? g->first - MAX_CONVERSATION_LOOK : c->s.tb;
+    for (uint32_t w = lo + 1; w < g->first; w++) {
+        if (!is_w(c, w, "with")) continue;
+        int32_t m = ment_at(c, w + 1);
+        if (m < 0 || !c->s.d->ment.v[m].n || (c->s.d->ment.v[m].flags & (NE_MF_LOC | NE_MF_REL | NE_MF_WEAK)))
+            continue;
+        /* back from "with": a place ("in Geneva"), the noun, its modifiers,
+         * then the preposition that opens the adjunct */
+        uint32_t q = w - 1;
+        int32_t pm = ment_at(c, q);
+        if (pm >= 0 && ((c->s.d->ment.v[pm].flags & NE_MF_LOC) || c->s.d->ment.v[pm].n == 1) &&
+            c->s.d->ment.v[pm].tb > lo + 1 &&
+            (is_w(c, c->s.d->ment.v[pm].tb - 1, "in") || is_w(c, c->s.d->ment.v[pm].tb - 1, "at")))
+            q = c->s.d->ment.v[pm].tb - 2;
+        uint32_t gc = ne_lex_gclass(c->s.lx, NE_GC_CONVERSATION);
+        if (q <= lo || !(ne_lex_in_class(c->s.lx, gc, tok(c, q)->word) ||
+                         ne_lex_in_class(c->s.lx, gc, noun_lemma(c, q))))
+            continue;
+        uint32_t p = q; /* ("a phone call": "phone" and "call" may read as verbs) */
+        while (p > lo && w - p < MAX_CONVERSATION_NOUN && !conversation_prep(c, p) &&
+               !is_punct(c, p - 1, ",;:.") && ment_at(c, p) < 0)
+            p--;
+        if (!conversation_prep(c, p) || !(p == c->s.tb || is_punct(c, p - 1, ","))) continue;
+        return m;
+    }
+    return -1;
+}
+
+/* The one a conversation adjunct names (conversation_partner_mention) as
+ * the counterpart of group g, unless it is the actor itself. */
+static int conversation_partner(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                                ne_member_t *cp)
+{
+    int32_t m = conversation_partner_mention(c, g);
+    if (m < 0) return 0;
+    if (na && !strcmp(c->s.d->ment.v[m].m[0].code, act[0].code)) return 0;
+    return members(c, m, cp);
+}
+
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp, const struct ne_events_s *ev)
 {
@@ -3452,6 +3518,10 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
          * envoy": the actor's own forces or officials, inside the words the
          * pattern matched, are its means, not the party acted on */
         if (na && c->s.d->ment.v[m].te <= g->mend && own_forces(&c->s.d->ment.v[m], &act[0])) continue;
+        /* "offered to host talks in Nairobi": a place of the actor's own
+         * state is where a cooperative act (roots 01-08) happens, no one
+         * acted on ("broke up a rally in Kampala" stays on its state) */
+        if (na && code_root(g->pat->code) <= 8 && home_place(c, &c->s.d->ment.v[m], &act[0])) continue;
         if (violent_code(g->pat->code) && (c->s.d->ment.v[m].flags & (NE_MF_LOC | NE_MF_GENERIC))) {
             int n = toll_victims(c, g, cp);
             if (n) return n;
@@ -3465,6 +3535,8 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     n = similar_targets(c, g, act, na, cp);
     if (n) return n;
     n = object_event(c, g, act, na, cp);
+    if (n) return n;
+    n = conversation_partner(c, g, act, na, cp);
     if (n) return n;
     n = aid_recipients(c, g->pat->code, act, na, cp);
     if (n) return n;
@@ -5111,6 +5183,17 @@ static int release_holders(ctx_t *c, const ne_vgroup_t *g, const char *code, ne_
             cp[a].start = start, cp[a].end = end;
         }
         return e->nagent;
+    }
+    /* "Mirzoyan, in a meeting with his Azerbaijani counterpart, called for
+     * the return of all remaining prisoners": people of no state named,
+     * whose detention the article did not tell, are asked of the one the
+     * conversation adjunct names */
+    int32_t partner = unplaced(&cp[0]) ? conversation_partner_mention(c, g) : -1;
+    if (partner >= 0) {
+        uint32_t start = cp[0].start, end = cp[0].end;
+        int np = members(c, partner, cp);
+        for (int a = 0; a < np; a++) cp[a].start = start, cp[a].end = end;
+        return np ? np : ncp;
     }
     return ncp;
 }

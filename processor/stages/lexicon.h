@@ -352,6 +352,7 @@ enum {
     NE_GC_EXCHANGE,     /* "exchange", "swap": people freed in one are the other side's (frames.c exchange_side) */
     NE_GC_CURRENCY,     /* "dollar", "euro": "155 billion Canadian dollars" is money, no party */
     NE_GC_MEETINGS,     /* "meeting", "summit": "hosted a meeting of A and B" (A and B met) */
+    NE_GC_CONVERSATION, /* "call", "meeting": "In a call with X, Y urged ..." names Y's addressee (frames.c) */
     NE_GC_JOURNEY,      /* "visit", "tour": "is on a visit to X" is the subject's visit (actions.c) */
     NE_GC_COUNT
 };
