@@ -4719,6 +4719,23 @@ static int additive_pair(const ctx_t *c, const ne_mention_t *a, const ne_mention
     return !comma || (bm->te < c->s.te && is_punct(c, bm->te, ","));
 }
 
+/* "During his stop in Seoul, Rubio and Foreign Minister Cho condemned",
+ * "In talks with China, Japan and South Korea agreed": a mention that ends
+ * a prepositional adjunct opening the sentence (its first comma right after
+ * it) is no member of the list after that comma, when the list is followed
+ * by its verb, not by another comma ("In Syria, Iraq and Lebanon, protests
+ * ..." is one list). 1 when mention m is such a closing member. */
+static int closes_fronted_adjunct(const ctx_t *c, const ne_mention_t *m, const ne_mention_t *last)
+{
+    if (m->tb <= c->s.tb || !(wf(c, m->tb - 1) & NE_W_PREP) || !(wf(c, c->s.tb) & NE_W_PREP) ||
+        gclass_phrase_end(c, ne_lex_gclass(c->s.lx, NE_GC_ADDITIVE), c->s.tb) || m->te >= c->s.te ||
+        !is_punct(c, m->te, ","))
+        return 0;
+    for (uint32_t k = c->s.tb; k < m->tb; k++)
+        if (tok(c, k)->kind == NE_TK_PUNCT && !is_hyphen(c, k)) return 0;
+    return last->te < c->s.te && tok(c, last->te)->kind == NE_TK_WORD;
+}
+
 static void merge_compounds(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
@@ -4766,6 +4783,7 @@ static void merge_compounds(ctx_t *c)
             }
             if (!chain_ok && list_closed_before_aside(c, k, q)) chain_ok = 1;
             if (chain_ok) last = q;
+            if (chain_ok && last > k + 1 && closes_fronted_adjunct(c, first, &d->ment.v[last])) chain_ok = 0;
         }
         if (!chain_ok) {
             /* the usual case: no copy unless an earlier merge shifted the list */
