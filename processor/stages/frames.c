@@ -2481,7 +2481,11 @@ static const struct ne_memevent_s *recall_event(const ne_memory_t *mem, uint32_t
 static int recalled_parties(const struct ne_memevent_s *e, int participants, ne_member_t *out, int max)
 {
     int n = 0;
-    for (int k = 0; k < e->nagent; k++) n = add_member(out, n, max, &e->agent[k]);
+    /* "agreed to a swap, with Ethiopia acting as mediator ... talks hosted
+     * by the AU": the parties of talks a mediation (045) stands for are the
+     * sides it mediated between, the mediator no guest of the host */
+    int mediator = participants && !strncmp(e->code, "045", 3) && e->ntarget >= 2;
+    for (int k = 0; !mediator && k < e->nagent; k++) n = add_member(out, n, max, &e->agent[k]);
     for (int k = 0; participants && k < e->ntarget; k++) n = add_member(out, n, max, &e->target[k]);
     for (int k = 0; k < n; k++) out[k].start = out[k].end = 0;
     return n;
