@@ -3467,6 +3467,57 @@ static int32_t conversation_partner_mention(const ctx_t *c, const ne_vgroup_t *g
     return -1;
 }
 
+#define MAX_JOINT_LOOK 40 /* tokens of the sentence searched for "in a joint statement with" */
+
+/* "In a joint statement with Yerevan, Baku thanked the UAE", "Rubio and
+ * Cho condemned the test in a joint statement", "X, in a joint declaration
+ * with Y, called for": a joint statement (the word "joint" before a noun of
+ * the word class speech-noun) that a preposition opens and whose "with"
+ * names a party makes that party a co-author of the verb's act. The mention
+ * after "with", or -1. The adjunct lies before the verb at the head of the
+ * sentence or between commas, or after the verb in its clause. */
+static int32_t joint_statement_partner(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t lo = g->first > c->s.tb + MAX_JOINT_LOOK ? g->first - MAX_JOINT_LOOK : c->s.tb;
+    uint32_t hi = g->head + MAX_JOINT_LOOK < c->s.te ? g->head + MAX_JOINT_LOOK : c->s.te;
+    for (uint32_t w = lo + 3; w + 1 < hi; w++) {
+        if (!is_w(c, w, "with") || !(wf(c, w - 1) & NE_W_SPEECH_NOUN) || !is_w(c, w - 2, "joint")) continue;
+        uint32_t p = w - 3; /* the determiner, then the preposition */
+        if ((wf(c, p) & (NE_W_DET | NE_W_POSS)) && p > lo) p--;
+        if (!conversation_prep(c, p)) continue;
+        /* before the verb: at the head of the sentence or after a comma */
+        if (w < g->first && !(p == c->s.tb || is_punct(c, p - 1, ","))) continue;
+        /* after it: in its clause, no other verb between */
+        if (w > g->head) {
+            int other = 0;
+            for (uint32_t k = g->head + 1; k < p && !other; k++)
+                other = is_punct(c, k, ".;:") || (wf(c, k) & (NE_W_REL | NE_W_SUBORD)) ||
+                        ((is_w(c, k, "and") || is_w(c, k, "but")) && other_verb_at(c, k + 1));
+            if (other) continue;
+        }
+        if (w > g->first && w < g->head) continue;
+        int32_t m = ment_at(c, w + 1);
+        if (m >= 0 && c->s.d->ment.v[m].n && !(c->s.d->ment.v[m].flags & (NE_MF_LOC | NE_MF_REL | NE_MF_WEAK)))
+            return m;
+    }
+    return -1;
+}
+
+/* The co-authors a joint statement adjunct names, appended to act[na..max)
+ * when none of them is already an actor; returns the new count. */
+static int joint_statement_authors(const ctx_t *c, const ne_vgroup_t *g, ne_member_t *act, int na, int max)
+{
+    int32_t m = joint_statement_partner(c, g);
+    if (m < 0) return na;
+    ne_member_t more[NE_MAX_MEMBERS];
+    int n = members(c, m, more);
+    for (int i = 0; i < n; i++)
+        for (int a = 0; a < na; a++)
+            if (!strcmp(more[i].code, act[a].code)) return na;
+    for (int i = 0; i < n && na < max; i++) act[na++] = more[i];
+    return na;
+}
+
 /* The one a conversation adjunct names (conversation_partner_mention) as
  * the counterpart of group g, unless it is the actor itself. */
 static int conversation_partner(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
@@ -5726,6 +5777,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
             whose_owner(c, subj, act, na);
             object_before_place(c, g, act, na);
             if (g->flags & NE_VG_STATEMENT) na = co_authors(c, gi, act, na, NE_MAX_MEMBERS);
+            na = joint_statement_authors(c, g, act, na, NE_MAX_MEMBERS);
         } else if (!(na = caused_crowd(c, gi, act)) && !(na = means_agents(c, g, proto.code, act, &struck)) &&
                    !(na = inverse_subject_agents(c, g, act))) {
             return 0;
