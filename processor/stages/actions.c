@@ -956,6 +956,12 @@ static void read_ing_form(const ctx_t *c, ne_vgroup_t *g, uint32_t prev, uint32_
         /* "dropped its objections to Finland and Sweden joining NATO": a
          * gerund with its own subject, the object of "to": not asserted */
         g->flags |= NE_VG_NOUN;
+    } else if (ment_at(c, before) >= 0 && c->d->ment.v[ment_at(c, before)].tb > c->tb &&
+               is_w(c, c->d->ment.v[ment_at(c, before)].tb - 1, "with")) {
+        /* "With Egypt and Qatar mediating, ...": the participle of an
+         * absolute clause (frames.c with_absolute_subject), also before the
+         * main verb */
+        g->flags |= NE_VG_PARTICIPLE;
     } else if (ment_at(c, before) >= 0 && finite_before(c->d, c->tb, g->head) &&
                !people_of_no_state(c, ment_at(c, before))) {
         /* "filed a case at the court accusing Israel": after the main verb,
@@ -1582,6 +1588,14 @@ static int gap_stop(const ctx_t *c, uint32_t i)
     /* "suspended it, and both stations returned": a clause joined by ", and" */
     if (is_punct(c, i, ",") && i + 1 < c->te && (is_w(c, i + 1, "and") || is_w(c, i + 1, "but")) &&
         finite_clause_near(c, i + 2))
+        return 1;
+    /* "With Egypt and Qatar mediating, Israel and Hamas agreed to a truce":
+     * a comma, then a subject and its finite verb, open another clause */
+    if (is_punct(c, i, ",") && i + 1 < c->te && ment_at(c, i + 1) >= 0 &&
+        !(c->d->ment.v[ment_at(c, i + 1)].flags & (NE_MF_REL | NE_MF_PRON)) &&
+        c->d->ment.v[ment_at(c, i + 1)].tb == i + 1 && finite_clause_near(c, c->d->ment.v[ment_at(c, i + 1)].te) &&
+        c->d->ment.v[ment_at(c, i + 1)].te < c->te &&
+        tok(c, c->d->ment.v[ment_at(c, i + 1)].te)->kind != NE_TK_PUNCT)
         return 1;
     /* ", after protesters ...": a clause of time after a comma */
     if (is_punct(c, i, ",") && i + 1 < c->te &&
