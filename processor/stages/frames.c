@@ -1062,10 +1062,18 @@ static int32_t with_absolute_subject(const ctx_t *c, const ne_vgroup_t *g)
     int32_t m = ment_at(c, g->head - 1);
     if (m < 0) return -1;
     const ne_mention_t *mm = &c->s.d->ment.v[m];
-    if (mm->te != g->head || mm->tb <= c->s.tb || !is_w(c, mm->tb - 1, "with") || !mm->n ||
-        (mm->flags & (NE_MF_REL | NE_MF_PRON)))
-        return -1;
-    return m;
+    if (mm->te != g->head || mm->tb <= c->s.tb || !mm->n || (mm->flags & (NE_MF_REL | NE_MF_PRON))) return -1;
+    if (is_w(c, mm->tb - 1, "with")) return m;
+    /* "with mediators from Egypt and Qatar shuttling between the two
+     * sides": a plain noun of people and "from" or "of" before the mention */
+    uint32_t p = mm->tb - 1;
+    if (p <= c->s.tb + 1 || !(is_w(c, p, "from") || is_w(c, p, "of"))) return -1;
+    for (uint32_t k = p - 1, n = 0; k > c->s.tb && n < 2; k--, n++) {
+        if (tok(c, k)->kind != NE_TK_WORD || (tok(c, k)->flags & NE_TF_CAP) || wf(c, k) || ment_at(c, k) >= 0)
+            return -1;
+        if (is_w(c, k - 1, "with")) return m;
+    }
+    return -1;
 }
 
 /* "With Egypt and Qatar mediating, Israel and Hamas agreed to a truce": an
@@ -3459,6 +3467,7 @@ static int32_t conversation_partner_mention(const ctx_t *c, const ne_vgroup_t *g
         /* back from "with": a place ("in Geneva"), the noun, its modifiers,
          * then the preposition that opens the adjunct */
         uint32_t q = w - 1;
+        while (q > lo && in_timex(c, q)) q--; /* "a phone call on Tuesday with" */
         int32_t pm = ment_at(c, q);
         if (pm >= 0 && ((c->s.d->ment.v[pm].flags & NE_MF_LOC) || c->s.d->ment.v[pm].n == 1) &&
             c->s.d->ment.v[pm].tb > lo + 1 &&
