@@ -3233,15 +3233,30 @@ static int toll_victims(const ctx_t *c, const ne_vgroup_t *g, ne_member_t *cp)
  * names no one, coordinated right after a verb of the same subject whose
  * pattern found its counterpart, is aimed at that counterpart. Its members,
  * 0 none. */
+/* ", calling for calm", ", pledging support": a participle clause right
+ * after a comma, which hangs on the verb before it as a coordinated verb
+ * does. */
+static int trailing_participle(const ctx_t *c, const ne_vgroup_t *g)
+{
+    return (g->flags & NE_VG_PARTICIPLE) && g->first == g->head && g->first > c->s.tb + 1 &&
+           is_punct(c, g->first - 1, ",");
+}
+
 static int conjunct_threat_target(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                                   ne_member_t *cp)
 {
     char kept[5];
-    if (!na || !ne_lex_code_family(c->s.lx, NE_CF_CONJUNCT, g->pat->code, kept) || !conjoined(c, g)) return 0;
+    int consult = 0; /* an act aimed so only after a meeting or a call */
+    if (!na || !(conjoined(c, g) || trailing_participle(c, g))) return 0;
+    if (!ne_lex_code_family(c->s.lx, NE_CF_CONJUNCT, g->pat->code, kept)) {
+        if (!ne_lex_code_family(c->s.lx, NE_CF_CONJUNCT_CONSULT, g->pat->code, kept)) return 0;
+        consult = 1;
+    }
     for (size_t k = c->s.d->vg.n; k > 0; k--) {
         const ne_vgroup_t *v = &c->s.d->vg.v[k - 1];
         if (v->head >= g->first || (v->flags & (NE_VG_NOUN | NE_VG_CONSUMED))) continue;
         if (!coded_group(v) || !v->pat) return 0;
+        if (consult && code_root(v->pat->code) != 4) return 0;
         /* its '+', else (an `obj` pattern) the first party between the two verbs */
         int32_t t = v->target;
         for (uint32_t q = v->head + 1; t < 0 && q < g->first; q++) {

@@ -416,6 +416,7 @@ enum {
     NE_CF_HOLDER, /* code-holder: biddings on detained people (their release, access to them) go to their holder (frames.c) */
     NE_CF_CALL_PURPOSE, /* code-call-purpose: a governing verb's own act (a telephone call) whose infinitive is the caller's purpose (frames.c) */
     NE_CF_KIND_DIPLOMATS, /* code-kind-diplomats: "three Iranian diplomats were ordered to leave": 161 */
+    NE_CF_CONJUNCT_CONSULT, /* code-conjunct-consult: as code-conjunct, after a meeting or a call (root 04) only */
     NE_CF_COUNT
 };
 
