@@ -1084,7 +1084,20 @@ static int fronted_absolute(const ctx_t *c, size_t gi)
 {
     const ne_vgroup_t *g = &c->s.d->vg.v[gi];
     int32_t m = with_absolute_subject(c, g);
-    return m >= 0 && c->s.d->ment.v[m].tb == c->s.tb + 1;
+    if (m >= 0 && c->s.d->ment.v[m].tb == c->s.tb + 1) return 1;
+    /* "At talks hosted by Qatar in Doha, Congo and the M23 rebels agreed
+     * to a ceasefire": so is a passive participle on an event noun inside
+     * a prepositional phrase that opens the sentence (its noun's parties
+     * are the main clause's) */
+    if (!(g->flags & NE_VG_PASSIVE) || g->first != g->head ||
+        !(wf(c, c->s.tb) & NE_W_PREP) || (wf(c, c->s.tb) & NE_W_SUBORD))
+        return 0;
+    for (uint32_t k = c->s.tb; k < g->head; k++)
+        if (tok(c, k)->kind == NE_TK_PUNCT && !is_punct(c, k, "-")) return 0;
+    for (uint32_t k = g->head + 1; k < c->s.te; k++)
+        if (is_punct(c, k, ",")) return 1;
+        else if (is_punct(c, k, ".;:")) return 0;
+    return 0;
 }
 
 static int32_t find_subject(ctx_t *c, size_t gi)
