@@ -1080,7 +1080,7 @@ static int32_t with_absolute_subject(const ctx_t *c, const ne_vgroup_t *g)
  * absolute clause that opens the sentence tells the circumstance of the
  * main clause's act, and is coded after it (a mediation that names no one
  * is between the sides of the deal the main clause tells). */
-static int fronted_absolute(const ctx_t *c, size_t gi)
+static int fronted_circumstance(const ctx_t *c, size_t gi)
 {
     const ne_vgroup_t *g = &c->s.d->vg.v[gi];
     int32_t m = with_absolute_subject(c, g);
@@ -7700,13 +7700,13 @@ int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
     size_t ell_from = ev->ev.n, ell_to = ev->ev.n;
     int rc = 0;
     for (size_t gi = 0; gi < d->vg.n && rc == 0; gi++) {
-        if (fronted_absolute(&c, gi)) continue; /* after the main clause, below */
+        if (fronted_circumstance(&c, gi)) continue; /* after the main clause, below */
         size_t before = ev->ev.n;
         rc = code_group(&c, gi, ev);
         if (ell && d->vg.v[gi].head < ell && ev->ev.n > before) ell_from = before, ell_to = ev->ev.n;
     }
     for (size_t gi = 0; gi < d->vg.n && rc == 0; gi++)
-        if (fronted_absolute(&c, gi)) rc = code_group(&c, gi, ev);
+        if (fronted_circumstance(&c, gi)) rc = code_group(&c, gi, ev);
     c.coding = NULL;
     foreground_sequel(&c);
     if (rc == 0) remember_between_nouns(&c, n_before);
