@@ -3475,7 +3475,8 @@ static int home_place(const ctx_t *c, const ne_mention_t *mm, const ne_member_t 
  * ("in", "during", "at")? */
 static int conversation_prep(const ctx_t *c, uint32_t k)
 {
-    return is_w(c, k, "in") || is_w(c, k, "during") || is_w(c, k, "at") || is_w(c, k, "over");
+    return is_w(c, k, "in") || is_w(c, k, "during") || is_w(c, k, "at") || is_w(c, k, "over") ||
+           is_w(c, k, "on"); /* "On the phone with Putin, Erdogan" */
 }
 
 /* "In a phone call with Putin, Erdogan called for a ceasefire", "Mirzoyan,
