@@ -2801,6 +2801,33 @@ static int both_events_parties(const ctx_t *c, uint32_t head, ne_member_t *cp)
     return 0;
 }
 
+#define MAX_RELATIVE_LOOK 14 /* tokens from a meeting noun to its "at which" */
+
+/* "hosted talks in Jeddah at which the army and the RSF agreed to a truce",
+ * "Talks hosted by Turkey in Istanbul, at which Russia and Ukraine agreed":
+ * the parties of a meeting noun (a noun of participants) at head are the
+ * subject of a relative clause of place on it ("at which", "during which",
+ * "in which", "where") a few words on. Their count into cp, else 0. */
+static int relative_parties(const ctx_t *c, uint32_t head, ne_member_t *cp)
+{
+    uint32_t noun = ne_lex_noun(c->s.lx, tok(c, head)->word);
+    if (noun == NE_LEX_NONE || ne_lex_noun_participants(c->s.lx, noun) != NE_REF_PARTICIPANTS) return 0;
+    for (uint32_t k = head + 1; k + 1 < c->s.te && k <= head + MAX_RELATIVE_LOOK; k++) {
+        if (is_punct(c, k, ".;:()")) return 0;
+        uint32_t q = 0;
+        if (is_w(c, k, "where")) q = k + 1;
+        else if (is_w(c, k + 1, "which") && (is_w(c, k, "at") || is_w(c, k, "during") || is_w(c, k, "in")))
+            q = k + 2;
+        if (!q) continue;
+        int32_t m = ment_at(c, q);
+        if (m < 0 && q + 1 < c->s.te && (wf(c, q) & NE_W_DET)) m = ment_at(c, q + 1);
+        if (m < 0 || c->s.d->ment.v[m].n < 2 || (c->s.d->ment.v[m].flags & (NE_MF_LOC | NE_MF_REL | NE_MF_WEAK)))
+            return 0;
+        return members(c, m, cp);
+    }
+    return 0;
+}
+
 static int event_counterpart(const ctx_t *c, uint32_t head, const ne_member_t *act, int na,
                              ne_member_t *cp)
 {
@@ -2811,6 +2838,7 @@ static int event_counterpart(const ctx_t *c, uint32_t head, const ne_member_t *a
     int n = agents ? 0 : between_parties(c, head, cp);
     if (n) return n;
     n = agents ? 0 : event_agent_in_phrase(c, head, cp);
+    if (!n && !agents) n = relative_parties(c, head, cp);
     /* "arrested 20 suspects" names the attackers, definite or not */
     if (n || (!agents && !definite_phrase(c, head))) return n;
     if (counter_act(c, head)) return na ? response_agents(c, head, &act[0], cp) : 0;
@@ -4904,6 +4932,8 @@ static int event_parties(const ctx_t *c, uint32_t head, uint32_t end, ne_member_
     int n = between_parties(c, head, cp);
     if (n) return n;
     n = phrase_by_agent(c, head, end, cp);
+    if (n) return n;
+    n = relative_parties(c, head, cp);
     if (n) return n;
     n = ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, head)->word, cp, NE_MAX_MEMBERS);
     uint32_t noun = ne_lex_noun(c->s.lx, tok(c, head)->word);
