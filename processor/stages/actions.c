@@ -974,6 +974,12 @@ static void read_ing_form(const ctx_t *c, ne_vgroup_t *g, uint32_t prev, uint32_
         /* "dropped its objections to Finland and Sweden joining NATO": a
          * gerund with its own subject, the object of "to": not asserted */
         g->flags |= NE_VG_NOUN;
+    } else if (ment_at(c, before) >= 0 && c->d->ment.v[ment_at(c, before)].tb > c->tb &&
+               is_w(c, c->d->ment.v[ment_at(c, before)].tb - 1, "with")) {
+        /* "With Egypt and Qatar mediating, ...": the participle of an
+         * absolute clause (frames.c with_absolute_subject), also before the
+         * main verb */
+        g->flags |= NE_VG_PARTICIPLE;
     } else if (ment_at(c, before) >= 0 && finite_before(c->d, c->tb, g->head) &&
                !people_of_no_state(c, ment_at(c, before))) {
         /* "filed a case at the court accusing Israel": after the main verb,
@@ -1272,6 +1278,25 @@ static int adjectival_passive(const ctx_t *c, const ne_vgroup_t *g)
     return (ne_lex_lemma_flags(c->lx, g->lemma) & NE_L_STATIVE) && !is_w(c, n, "by");
 }
 
+#define MAX_JOURNEY_MODIFIERS 5 /* tokens: "a | three - day state | visit" */
+
+/* "Modi is on a two-day visit to Bhutan", "was on an official tour of the
+ * region": a noun of a journey (class JOURNEY) after "be on" and an article
+ * or a possessive is the clause's predicate, the subject's visit in the
+ * tense of "be", no noun-only event ("during a visit to X" stays one). The
+ * group opens at be's auxiliaries; 1 when it does, else 0. */
+static int journey_predicate(const ctx_t *c, ne_vgroup_t *g, uint32_t i)
+{
+    if (!in_gclass(c, NE_GC_JOURNEY, tok(c, i)->word)) return 0;
+    uint32_t q = i; /* back over the modifiers to the article */
+    while (q > c->tb && i - q < MAX_JOURNEY_MODIFIERS && !(wf(c, q - 1) & (NE_W_DET | NE_W_POSS)) &&
+           (is_punct(c, q - 1, "-") || tok(c, q - 1)->kind == NE_TK_NUM ||
+            (tok(c, q - 1)->kind == NE_TK_WORD && !(wf(c, q - 1) & (NE_W_PREP | NE_W_BE | NE_W_CONJ)))))
+        q--;
+    if (q < c->tb + 3 || !(wf(c, q - 1) & (NE_W_DET | NE_W_POSS)) || !is_w(c, q - 2, "on")) return 0;
+    return opens_at_be(c, g, skip_left(c, q - 3));
+}
+
 /* The verb group headed by token i: its auxiliaries, voice and mood, and
  * what kind of verb form it is. */
 static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemma, uint8_t forms)
@@ -1309,6 +1334,7 @@ static void read_group(const ctx_t *c, ne_vgroup_t *g, uint32_t i, uint32_t lemm
      * ("were killed in"), and its agent is found the same way */
     if (!(g->flags & (NE_VG_NOUN | NE_VG_INFINITIVE)) && (ne_lex_lemma_flags(c->lx, g->lemma) & NE_L_PATIENT))
         g->flags |= NE_VG_PASSIVE;
+    if (journey_predicate(c, g, i)) g->flags &= ~(uint32_t)(NE_VG_NOUN | NE_VG_INFINITIVE | NE_VG_PARTICIPLE);
     int hypo = hypothetical(c, g->first);
     if (!hypo && conditional(c, g)) g->flags |= NE_VG_CONDITIONAL;
     if (hypo) g->flags |= NE_VG_MODAL;
@@ -1580,6 +1606,14 @@ static int gap_stop(const ctx_t *c, uint32_t i)
     /* "suspended it, and both stations returned": a clause joined by ", and" */
     if (is_punct(c, i, ",") && i + 1 < c->te && (is_w(c, i + 1, "and") || is_w(c, i + 1, "but")) &&
         finite_clause_near(c, i + 2))
+        return 1;
+    /* "With Egypt and Qatar mediating, Israel and Hamas agreed to a truce":
+     * a comma, then a subject and its finite verb, open another clause */
+    if (is_punct(c, i, ",") && i + 1 < c->te && ment_at(c, i + 1) >= 0 &&
+        !(c->d->ment.v[ment_at(c, i + 1)].flags & (NE_MF_REL | NE_MF_PRON)) &&
+        c->d->ment.v[ment_at(c, i + 1)].tb == i + 1 && finite_clause_near(c, c->d->ment.v[ment_at(c, i + 1)].te) &&
+        c->d->ment.v[ment_at(c, i + 1)].te < c->te &&
+        tok(c, c->d->ment.v[ment_at(c, i + 1)].te)->kind != NE_TK_PUNCT)
         return 1;
     /* ", after protesters ...": a clause of time after a comma */
     if (is_punct(c, i, ",") && i + 1 < c->te &&

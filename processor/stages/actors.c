@@ -3013,6 +3013,28 @@ static int plural_name(const ctx_t *c, uint32_t k)
  * verb: it has no verb reading, or the name follows "the" or a hyphen
  * ("Russia says that" and "visited Washington last week" are no such). */
 
+/* "with the United Arab Emirates acting as intermediary", "with the United
+ * States mediating": an -ing form after a name that "with" opens (its own
+ * "the" between) is the participle of an absolute clause, whose subject the
+ * name is, not a noun the state owns ("the Jordan attack"). n is the name's
+ * first token, j the word after it. */
+#define MAX_ABSOLUTE_LIST 12 /* tokens of names before the name: "with Egypt, Qatar and the" */
+static int absolute_participle(const ctx_t *c, uint32_t n, uint32_t j)
+{
+    if (n < c->s.tb + 2 || !is_w(c, n - 1, "the")) return 0;
+    /* back over a list of names ("with Egypt, Qatar and the United States") */
+    uint32_t q = n - 2;
+    while (q > c->s.tb && n - q < MAX_ABSOLUTE_LIST && !is_w(c, q, "with") &&
+           (is_w(c, q, "and") || is_w(c, q, "the") || is_punct(c, q, ",") ||
+            (tok(c, q)->kind == NE_TK_WORD && (tok(c, q)->flags & NE_TF_CAP))))
+        q--;
+    if (!is_w(c, q, "with")) return 0;
+    for (uint32_t v = ne_lex_vforms(c->s.lx, tok(c, j)->word); v != NE_LEX_NONE;
+         v = ne_lex_vform(c->s.lx, v)->next)
+        if (ne_lex_vform(c->s.lx, v)->forms & NE_F_ING) return 1;
+    return 0;
+}
+
 static int name_modifies_noun(const ctx_t *c, uint32_t k)
 {
     if (k + 1 >= c->s.te || !is_modifier(c, k) || wf(c, k) || ne_s_adverb(&c->s, k) ||
@@ -3044,6 +3066,7 @@ static int name_modifies_noun(const ctx_t *c, uint32_t k)
     while (n > c->s.tb && ne_s_ment(&c->s, n - 1) < 0 &&
            tok(c, n - 1)->kind == NE_TK_WORD && (tok(c, n - 1)->flags & NE_TF_CAP))
         n--;
+    if (first == k && absolute_participle(c, n, first)) return 0;
     return n > c->s.tb && (is_w(c, n - 1, "the") || is_hyphen(c, n - 1));
 }
 
@@ -4754,6 +4777,23 @@ static int additive_pair(const ctx_t *c, const ne_mention_t *a, const ne_mention
     return !comma || (bm->te < c->s.te && is_punct(c, bm->te, ","));
 }
 
+/* "During his stop in Seoul, Rubio and Foreign Minister Cho condemned",
+ * "In talks with China, Japan and South Korea agreed": a mention that ends
+ * a prepositional adjunct opening the sentence (its first comma right after
+ * it) is no member of the list after that comma, when the list is followed
+ * by its verb, not by another comma ("In Syria, Iraq and Lebanon, protests
+ * ..." is one list). 1 when mention m is such a closing member. */
+static int closes_fronted_adjunct(const ctx_t *c, const ne_mention_t *m, const ne_mention_t *last)
+{
+    if (m->tb <= c->s.tb || !(wf(c, m->tb - 1) & NE_W_PREP) || !(wf(c, c->s.tb) & NE_W_PREP) ||
+        gclass_phrase_end(c, ne_lex_gclass(c->s.lx, NE_GC_ADDITIVE), c->s.tb) || m->te >= c->s.te ||
+        !is_punct(c, m->te, ","))
+        return 0;
+    for (uint32_t k = c->s.tb; k < m->tb; k++)
+        if (tok(c, k)->kind == NE_TK_PUNCT && !is_hyphen(c, k)) return 0;
+    return last->te < c->s.te && tok(c, last->te)->kind == NE_TK_WORD;
+}
+
 static void merge_compounds(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
@@ -4801,6 +4841,7 @@ static void merge_compounds(ctx_t *c)
             }
             if (!chain_ok && list_closed_before_aside(c, k, q)) chain_ok = 1;
             if (chain_ok) last = q;
+            if (chain_ok && last > k + 1 && closes_fronted_adjunct(c, first, &d->ment.v[last])) chain_ok = 0;
         }
         if (!chain_ok) {
             /* the usual case: no copy unless an earlier merge shifted the list */

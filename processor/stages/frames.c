@@ -1071,10 +1071,42 @@ static int32_t with_absolute_subject(const ctx_t *c, const ne_vgroup_t *g)
     int32_t m = ment_at(c, g->head - 1);
     if (m < 0) return -1;
     const ne_mention_t *mm = &c->s.d->ment.v[m];
-    if (mm->te != g->head || mm->tb <= c->s.tb || !is_w(c, mm->tb - 1, "with") || !mm->n ||
-        (mm->flags & (NE_MF_REL | NE_MF_PRON)))
-        return -1;
-    return m;
+    if (mm->te != g->head || mm->tb <= c->s.tb || !mm->n || (mm->flags & (NE_MF_REL | NE_MF_PRON))) return -1;
+    if (is_w(c, mm->tb - 1, "with")) return m;
+    /* "with mediators from Egypt and Qatar shuttling between the two
+     * sides": a plain noun of people and "from" or "of" before the mention */
+    uint32_t p = mm->tb - 1;
+    if (p <= c->s.tb + 1 || !(is_w(c, p, "from") || is_w(c, p, "of"))) return -1;
+    for (uint32_t k = p - 1, n = 0; k > c->s.tb && n < 2; k--, n++) {
+        if (tok(c, k)->kind != NE_TK_WORD || (tok(c, k)->flags & NE_TF_CAP) || wf(c, k) || ment_at(c, k) >= 0)
+            return -1;
+        if (is_w(c, k - 1, "with")) return m;
+    }
+    return -1;
+}
+
+/* "With Egypt and Qatar mediating, Israel and Hamas agreed to a truce": an
+ * absolute clause that opens the sentence tells the circumstance of the
+ * main clause's act, and is coded after it (a mediation that names no one
+ * is between the sides of the deal the main clause tells). */
+static int fronted_circumstance(const ctx_t *c, size_t gi)
+{
+    const ne_vgroup_t *g = &c->s.d->vg.v[gi];
+    int32_t m = with_absolute_subject(c, g);
+    if (m >= 0 && c->s.d->ment.v[m].tb == c->s.tb + 1) return 1;
+    /* "At talks hosted by Qatar in Doha, Congo and the M23 rebels agreed
+     * to a ceasefire": so is a passive participle on an event noun inside
+     * a prepositional phrase that opens the sentence (its noun's parties
+     * are the main clause's) */
+    if (!(g->flags & NE_VG_PASSIVE) || g->first != g->head ||
+        !(wf(c, c->s.tb) & NE_W_PREP) || (wf(c, c->s.tb) & NE_W_SUBORD))
+        return 0;
+    for (uint32_t k = c->s.tb; k < g->head; k++)
+        if (tok(c, k)->kind == NE_TK_PUNCT && !is_punct(c, k, "-")) return 0;
+    for (uint32_t k = g->head + 1; k < c->s.te; k++)
+        if (is_punct(c, k, ",")) return 1;
+        else if (is_punct(c, k, ".;:")) return 0;
+    return 0;
 }
 
 static int32_t find_subject(ctx_t *c, size_t gi)
@@ -2496,7 +2528,11 @@ static const struct ne_memevent_s *recall_event(const ne_memory_t *mem, uint32_t
 static int recalled_parties(const struct ne_memevent_s *e, int participants, ne_member_t *out, int max)
 {
     int n = 0;
-    for (int k = 0; k < e->nagent; k++) n = add_member(out, n, max, &e->agent[k]);
+    /* "agreed to a swap, with Ethiopia acting as mediator ... talks hosted
+     * by the AU": the parties of talks a mediation (045) stands for are the
+     * sides it mediated between, the mediator no guest of the host */
+    int mediator = participants && !strncmp(e->code, "045", 3) && e->ntarget >= 2;
+    for (int k = 0; !mediator && k < e->nagent; k++) n = add_member(out, n, max, &e->agent[k]);
     for (int k = 0; participants && k < e->ntarget; k++) n = add_member(out, n, max, &e->target[k]);
     for (int k = 0; k < n; k++) out[k].start = out[k].end = 0;
     return n;
@@ -2836,6 +2872,33 @@ static int included_members(const ctx_t *c, int32_t m, ne_member_t *cp, int n)
     return n;
 }
 
+#define MAX_RELATIVE_LOOK 14 /* tokens from a meeting noun to its "at which" */
+
+/* "hosted talks in Jeddah at which the army and the RSF agreed to a truce",
+ * "Talks hosted by Turkey in Istanbul, at which Russia and Ukraine agreed":
+ * the parties of a meeting noun (a noun of participants) at head are the
+ * subject of a relative clause of place on it ("at which", "during which",
+ * "in which", "where") a few words on. Their count into cp, else 0. */
+static int relative_parties(const ctx_t *c, uint32_t head, ne_member_t *cp)
+{
+    uint32_t noun = ne_lex_noun(c->s.lx, tok(c, head)->word);
+    if (noun == NE_LEX_NONE || ne_lex_noun_participants(c->s.lx, noun) != NE_REF_PARTICIPANTS) return 0;
+    for (uint32_t k = head + 1; k + 1 < c->s.te && k <= head + MAX_RELATIVE_LOOK; k++) {
+        if (is_punct(c, k, ".;:()")) return 0;
+        uint32_t q = 0;
+        if (is_w(c, k, "where")) q = k + 1;
+        else if (is_w(c, k + 1, "which") && (is_w(c, k, "at") || is_w(c, k, "during") || is_w(c, k, "in")))
+            q = k + 2;
+        if (!q) continue;
+        int32_t m = ment_at(c, q);
+        if (m < 0 && q + 1 < c->s.te && (wf(c, q) & NE_W_DET)) m = ment_at(c, q + 1);
+        if (m < 0 || c->s.d->ment.v[m].n < 2 || (c->s.d->ment.v[m].flags & (NE_MF_LOC | NE_MF_REL | NE_MF_WEAK)))
+            return 0;
+        return members(c, m, cp);
+    }
+    return 0;
+}
+
 static int event_counterpart(const ctx_t *c, uint32_t head, const char *code, const ne_member_t *act, int na,
                              ne_member_t *cp)
 {
@@ -2846,6 +2909,7 @@ static int event_counterpart(const ctx_t *c, uint32_t head, const char *code, co
     int n = agents ? 0 : between_parties(c, head, cp);
     if (n) return n;
     n = agents ? 0 : event_agent_in_phrase(c, head, cp);
+    if (!n && !agents) n = relative_parties(c, head, cp);
     /* "arrested 20 suspects" names the attackers, definite or not */
     if (n || (!agents && !definite_phrase(c, head))) return n;
     if (counter_act(c, head)) return na ? response_agents(c, head, &act[0], cp) : 0;
@@ -3292,15 +3356,30 @@ static int toll_victims(const ctx_t *c, const ne_vgroup_t *g, ne_member_t *cp)
  * names no one, coordinated right after a verb of the same subject whose
  * pattern found its counterpart, is aimed at that counterpart. Its members,
  * 0 none. */
+/* ", calling for calm", ", pledging support": a participle clause right
+ * after a comma, which hangs on the verb before it as a coordinated verb
+ * does. */
+static int trailing_participle(const ctx_t *c, const ne_vgroup_t *g)
+{
+    return (g->flags & NE_VG_PARTICIPLE) && g->first == g->head && g->first > c->s.tb + 1 &&
+           is_punct(c, g->first - 1, ",");
+}
+
 static int conjunct_threat_target(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                                   ne_member_t *cp)
 {
     char kept[5];
-    if (!na || !ne_lex_code_family(c->s.lx, NE_CF_CONJUNCT, g->pat->code, kept) || !conjoined(c, g)) return 0;
+    int consult = 0; /* an act aimed so only after a meeting or a call */
+    if (!na || !(conjoined(c, g) || trailing_participle(c, g))) return 0;
+    if (!ne_lex_code_family(c->s.lx, NE_CF_CONJUNCT, g->pat->code, kept)) {
+        if (!ne_lex_code_family(c->s.lx, NE_CF_CONJUNCT_CONSULT, g->pat->code, kept)) return 0;
+        consult = 1;
+    }
     for (size_t k = c->s.d->vg.n; k > 0; k--) {
         const ne_vgroup_t *v = &c->s.d->vg.v[k - 1];
         if (v->head >= g->first || (v->flags & (NE_VG_NOUN | NE_VG_CONSUMED))) continue;
         if (!coded_group(v) || !v->pat) return 0;
+        if (consult && code_root(v->pat->code) != 4) return 0;
         /* its '+', else (an `obj` pattern) the first party between the two verbs */
         int32_t t = v->target;
         for (uint32_t q = v->head + 1; t < 0 && q < g->first; q++) {
@@ -3491,6 +3570,124 @@ static int clause_aux_at(const ctx_t *c, const ne_vgroup_t *g, uint32_t k)
 
 static int claim_author(ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na, ne_member_t *cp);
 static int object_gap_relative(const ctx_t *c, uint32_t that);
+/* Is mention mm a place of the actor's own state: a city, or the bare
+ * state or its capital after "in" or "at" ("host talks in Nairobi")? */
+static int home_place(const ctx_t *c, const ne_mention_t *mm, const ne_member_t *act)
+{
+    if (mm->n != 1 || !act->country[0] || strcmp(mm->m[0].country, act->country)) return 0;
+    if (mm->flags & NE_MF_LOC) return 1;
+    return strlen(mm->m[0].code) == 3 && mm->tb > c->s.tb && (is_w(c, mm->tb - 1, "in") || is_w(c, mm->tb - 1, "at"));
+}
+
+#define MAX_CONVERSATION_LOOK 40 /* tokens before the verb searched for "with" */
+#define MAX_CONVERSATION_NOUN 8   /* tokens from the preposition to "with": "in a | video call | in Geneva | with" */
+
+/* Does the word at token k open a prepositional adjunct of a conversation
+ * ("in", "during", "at")? */
+static int conversation_prep(const ctx_t *c, uint32_t k)
+{
+    return is_w(c, k, "in") || is_w(c, k, "during") || is_w(c, k, "at") || is_w(c, k, "over") ||
+           is_w(c, k, "on"); /* "On the phone with Putin, Erdogan" */
+}
+
+/* "In a phone call with Putin, Erdogan called for a ceasefire", "Mirzoyan,
+ * in a meeting in Geneva with his Azerbaijani counterpart, called for":
+ * an adjunct of a conversation (a noun of class CONVERSATION after "in",
+ * "during", "at"; a place may follow it) whose "with" names a party, before
+ * the verb, at the head of the sentence or between commas, names the one
+ * the verb addresses. The mention after "with", or -1. */
+static int32_t conversation_partner_mention(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t lo = g->first > c->s.tb + MAX_CONVERSATION_LOOK ? g->first - MAX_CONVERSATION_LOOK : c->s.tb;
+    for (uint32_t w = lo + 1; w < g->first; w++) {
+        if (!is_w(c, w, "with")) continue;
+        int32_t m = ment_at(c, w + 1);
+        if (m < 0 || !c->s.d->ment.v[m].n || (c->s.d->ment.v[m].flags & (NE_MF_LOC | NE_MF_REL | NE_MF_WEAK)))
+            continue;
+        /* back from "with": a place ("in Geneva"), the noun, its modifiers,
+         * then the preposition that opens the adjunct */
+        uint32_t q = w - 1;
+        while (q > lo && in_timex(c, q)) q--; /* "a phone call on Tuesday with" */
+        int32_t pm = ment_at(c, q);
+        if (pm >= 0 && ((c->s.d->ment.v[pm].flags & NE_MF_LOC) || c->s.d->ment.v[pm].n == 1) &&
+            c->s.d->ment.v[pm].tb > lo + 1 &&
+            (is_w(c, c->s.d->ment.v[pm].tb - 1, "in") || is_w(c, c->s.d->ment.v[pm].tb - 1, "at")))
+            q = c->s.d->ment.v[pm].tb - 2;
+        uint32_t gc = ne_lex_gclass(c->s.lx, NE_GC_CONVERSATION);
+        if (q <= lo || !(ne_lex_in_class(c->s.lx, gc, tok(c, q)->word) ||
+                         ne_lex_in_class(c->s.lx, gc, noun_lemma(c, q))))
+            continue;
+        uint32_t p = q; /* ("a phone call": "phone" and "call" may read as verbs) */
+        while (p > lo && w - p < MAX_CONVERSATION_NOUN && !conversation_prep(c, p) &&
+               !is_punct(c, p - 1, ",;:.") && ment_at(c, p) < 0)
+            p--;
+        if (!conversation_prep(c, p) || !(p == c->s.tb || is_punct(c, p - 1, ","))) continue;
+        return m;
+    }
+    return -1;
+}
+
+#define MAX_JOINT_LOOK 40 /* tokens of the sentence searched for "in a joint statement with" */
+
+/* "In a joint statement with Yerevan, Baku thanked the UAE", "Rubio and
+ * Cho condemned the test in a joint statement", "X, in a joint declaration
+ * with Y, called for": a joint statement (the word "joint" before a noun of
+ * the word class speech-noun) that a preposition opens and whose "with"
+ * names a party makes that party a co-author of the verb's act. The mention
+ * after "with", or -1. The adjunct lies before the verb at the head of the
+ * sentence or between commas, or after the verb in its clause. */
+static int32_t joint_statement_partner(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t lo = g->first > c->s.tb + MAX_JOINT_LOOK ? g->first - MAX_JOINT_LOOK : c->s.tb;
+    uint32_t hi = g->head + MAX_JOINT_LOOK < c->s.te ? g->head + MAX_JOINT_LOOK : c->s.te;
+    for (uint32_t w = lo + 3; w + 1 < hi; w++) {
+        if (!is_w(c, w, "with") || !(wf(c, w - 1) & NE_W_SPEECH_NOUN) || !is_w(c, w - 2, "joint")) continue;
+        uint32_t p = w - 3; /* the determiner, then the preposition */
+        if ((wf(c, p) & (NE_W_DET | NE_W_POSS)) && p > lo) p--;
+        if (!conversation_prep(c, p)) continue;
+        /* before the verb: at the head of the sentence or after a comma */
+        if (w < g->first && !(p == c->s.tb || is_punct(c, p - 1, ","))) continue;
+        /* after it: in its clause, no other verb between */
+        if (w > g->head) {
+            int other = 0;
+            for (uint32_t k = g->head + 1; k < p && !other; k++)
+                other = is_punct(c, k, ".;:") || (wf(c, k) & (NE_W_REL | NE_W_SUBORD)) ||
+                        ((is_w(c, k, "and") || is_w(c, k, "but")) && other_verb_at(c, k + 1));
+            if (other) continue;
+        }
+        if (w > g->first && w < g->head) continue;
+        int32_t m = ment_at(c, w + 1);
+        if (m >= 0 && c->s.d->ment.v[m].n && !(c->s.d->ment.v[m].flags & (NE_MF_LOC | NE_MF_REL | NE_MF_WEAK)))
+            return m;
+    }
+    return -1;
+}
+
+/* The co-authors a joint statement adjunct names, appended to act[na..max)
+ * when none of them is already an actor; returns the new count. */
+static int joint_statement_authors(const ctx_t *c, const ne_vgroup_t *g, ne_member_t *act, int na, int max)
+{
+    int32_t m = joint_statement_partner(c, g);
+    if (m < 0) return na;
+    ne_member_t more[NE_MAX_MEMBERS];
+    int n = members(c, m, more);
+    for (int i = 0; i < n; i++)
+        for (int a = 0; a < na; a++)
+            if (!strcmp(more[i].code, act[a].code)) return na;
+    for (int i = 0; i < n && na < max; i++) act[na++] = more[i];
+    return na;
+}
+
+/* The one a conversation adjunct names (conversation_partner_mention) as
+ * the counterpart of group g, unless it is the actor itself. */
+static int conversation_partner(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
+                                ne_member_t *cp)
+{
+    int32_t m = conversation_partner_mention(c, g);
+    if (m < 0) return 0;
+    if (na && !strcmp(c->s.d->ment.v[m].m[0].code, act[0].code)) return 0;
+    return members(c, m, cp);
+}
 
 static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t *act, int na,
                            ne_member_t *cp, const struct ne_events_s *ev)
@@ -3539,6 +3736,10 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
          * envoy": the actor's own forces or officials, inside the words the
          * pattern matched, are its means, not the party acted on */
         if (na && c->s.d->ment.v[m].te <= g->mend && own_forces(&c->s.d->ment.v[m], &act[0])) continue;
+        /* "offered to host talks in Nairobi": a place of the actor's own
+         * state is where a cooperative act (roots 01-08) happens, no one
+         * acted on ("broke up a rally in Kampala" stays on its state) */
+        if (na && code_root(g->pat->code) <= 8 && home_place(c, &c->s.d->ment.v[m], &act[0])) continue;
         if (violent_code(g->pat->code) && (c->s.d->ment.v[m].flags & (NE_MF_LOC | NE_MF_GENERIC))) {
             int n = toll_victims(c, g, cp);
             if (n) return n;
@@ -3552,6 +3753,8 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
     n = similar_targets(c, g, act, na, cp);
     if (n) return n;
     n = object_event(c, g, act, na, cp);
+    if (n) return n;
+    n = conversation_partner(c, g, act, na, cp);
     if (n) return n;
     n = aid_recipients(c, g->pat->code, act, na, cp);
     if (n) return n;
@@ -4968,6 +5171,8 @@ static int event_parties(const ctx_t *c, uint32_t head, uint32_t end, ne_member_
     if (n) return n;
     n = phrase_by_agent(c, head, end, cp);
     if (n) return n;
+    n = relative_parties(c, head, cp);
+    if (n) return n;
     n = ne_frames_event_noun_agents(c->s.lx, c->mem, tok(c, head)->word, cp, NE_MAX_MEMBERS);
     uint32_t noun = ne_lex_noun(c->s.lx, tok(c, head)->word);
     if (n || noun == NE_LEX_NONE || ne_lex_noun_participants(c->s.lx, noun) != NE_REF_PARTICIPANTS)
@@ -5364,6 +5569,17 @@ static int release_holders(ctx_t *c, const ne_vgroup_t *g, const char *code, ne_
             cp[a].start = start, cp[a].end = end;
         }
         return e->nagent;
+    }
+    /* "Mirzoyan, in a meeting with his Azerbaijani counterpart, called for
+     * the return of all remaining prisoners": people of no state named,
+     * whose detention the article did not tell, are asked of the one the
+     * conversation adjunct names */
+    int32_t partner = unplaced(&cp[0]) ? conversation_partner_mention(c, g) : -1;
+    if (partner >= 0) {
+        uint32_t start = cp[0].start, end = cp[0].end;
+        int np = members(c, partner, cp);
+        for (int a = 0; a < np; a++) cp[a].start = start, cp[a].end = end;
+        return np ? np : ncp;
     }
     return ncp;
 }
@@ -5893,6 +6109,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
             whose_owner(c, subj, act, na);
             object_before_place(c, g, act, na);
             if (g->flags & NE_VG_STATEMENT) na = co_authors(c, gi, act, na, NE_MAX_MEMBERS);
+            na = joint_statement_authors(c, g, act, na, NE_MAX_MEMBERS);
         } else if (!(na = caused_crowd(c, gi, act)) && !(na = means_agents(c, g, proto.code, act, &struck)) &&
                    !(na = inverse_subject_agents(c, g, act))) {
             return 0;
@@ -7937,10 +8154,13 @@ int ne_frames_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
     size_t ell_from = ev->ev.n, ell_to = ev->ev.n;
     int rc = 0;
     for (size_t gi = 0; gi < d->vg.n && rc == 0; gi++) {
+        if (fronted_circumstance(&c, gi)) continue; /* after the main clause, below */
         size_t before = ev->ev.n;
         rc = code_group(&c, gi, ev);
         if (ell && d->vg.v[gi].head < ell && ev->ev.n > before) ell_from = before, ell_to = ev->ev.n;
     }
+    for (size_t gi = 0; gi < d->vg.n && rc == 0; gi++)
+        if (fronted_circumstance(&c, gi)) rc = code_group(&c, gi, ev);
     c.coding = NULL;
     foreground_sequel(&c);
     if (rc == 0) remember_between_nouns(&c, n_before);

@@ -151,7 +151,7 @@ static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "S
                                                              "DEMANDS",  "CHEMICAL", "ARMOUR",     "CROWD",
                                                              "MISSION",  "WEAPONS",  "CONVOY",     "PROPERTY",
                                                              "GRIEVANCE", "PREFIXES", "PERIODS", "AIR", "PATIENTS", "GRANTS", "TALKS", "HEARSAY",
-                                                             "SUICIDE_BOMB", "VEHICLE_BOMB", "ROADSIDE_BOMB", "AIR_MEANS", "NEAR", "LIGHT", "BEHALF", "RESULT", "SOVEREIGN", "GUILT", "REPRISAL", "ELLIPTIC", "CONTROL", "CYBER", "MUNITIONS", "HOLDING", "REGIONAL", "ADDITIVE", "TOPIC", "INCLUDING", "ELECTION", "SIDES", "SEQUEL", "KEPT", "CHANNEL", "REFUGEES", "FLIGHT", "EMBASSIES", "CRAFT", "COLLECTIVE", "ISLANDS", "INSPECTORS", "WARRING", "DIPLOMATS", "ING_NOUNS", "CEASEFIRE", "JUNTA", "AGENT_OF", "EXCHANGE", "CURRENCY", "MEETINGS", "RETAKING", "ADVERBIAL_IN", "DETAINEES"};
+                                                             "SUICIDE_BOMB", "VEHICLE_BOMB", "ROADSIDE_BOMB", "AIR_MEANS", "NEAR", "LIGHT", "BEHALF", "RESULT", "SOVEREIGN", "GUILT", "REPRISAL", "ELLIPTIC", "CONTROL", "CYBER", "MUNITIONS", "HOLDING", "REGIONAL", "ADDITIVE", "TOPIC", "INCLUDING", "ELECTION", "SIDES", "SEQUEL", "KEPT", "CHANNEL", "REFUGEES", "FLIGHT", "EMBASSIES", "CRAFT", "COLLECTIVE", "ISLANDS", "INSPECTORS", "WARRING", "DIPLOMATS", "ING_NOUNS", "CEASEFIRE", "JUNTA", "AGENT_OF", "EXCHANGE", "CURRENCY", "MEETINGS", "RETAKING", "ADVERBIAL_IN", "DETAINEES", "CONVERSATION", "JOURNEY"};
 
 /* snprintf(dst, size, "%s", src) without the format machinery (a CAMEO
  * code look-up per event did it): at most size - 1 bytes, always ended. */
@@ -1342,7 +1342,7 @@ static const char *const CODE_FAMILIES[NE_CF_COUNT] = {
     "code-kind-convoy", "code-kind-property", "code-kind-air", "code-kind-suicide",
     "code-kind-vehicle-bomb", "code-kind-roadside", "code-kind-air-means", "code-home",
     "code-kind-cyber", "code-conjunct", "code-holder", "code-call-purpose", "code-kind-diplomats",
-    "code-kind-detainees"};
+    "code-kind-detainees", "code-conjunct-consult"};
 
 int ne_lex_code_family_may(const ne_lexicon_t *lx, int family, const char *code)
 {

@@ -356,6 +356,8 @@ enum {
     NE_GC_RETAKING,     /* "retook", "recaptured": ground taken back from whoever took it */
     NE_GC_ADVERBIAL_IN, /* "return", "turn": "in return X" is an adverb, X no object of "in" */
     NE_GC_DETAINEES,    /* "activist", "dissident": people seized are detained (code-kind-detainees) */
+    NE_GC_CONVERSATION, /* "call", "meeting": "In a call with X, Y urged ..." names Y's addressee (frames.c) */
+    NE_GC_JOURNEY,      /* "visit", "tour": "is on a visit to X" is the subject's visit (actions.c) */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
@@ -419,6 +421,7 @@ enum {
     NE_CF_CALL_PURPOSE, /* code-call-purpose: a governing verb's own act (a telephone call) whose infinitive is the caller's purpose (frames.c) */
     NE_CF_KIND_DIPLOMATS, /* code-kind-diplomats: "three Iranian diplomats were ordered to leave": 161 */
     NE_CF_KIND_DETAINEES, /* code-kind-detainees: "police seized 14 opposition activists": 173 */
+    NE_CF_CONJUNCT_CONSULT, /* code-conjunct-consult: as code-conjunct, after a meeting or a call (root 04) only */
     NE_CF_COUNT
 };
 
