@@ -2373,6 +2373,19 @@ static uint32_t near_phrase(const ctx_t *c, const ne_pelem_t *e, uint32_t pos)
 }
 
 /* A word, possibly inside a mention ("expelled the Russian ambassador"). */
+/* "signed a deal in Doha, with Qatar and the United States acting as
+ * mediators": "with" after a comma, a party and an -ing form (or "as")
+ * opens an absolute clause of its own, no "with +" of the verb's frame.
+ * Is token w such a "with"? */
+static int with_absolute(const ctx_t *c, uint32_t w)
+{
+    if (w <= c->tb || w + 2 >= c->te || !is_w(c, w, "with") || !is_punct(c, w - 1, ",")) return 0;
+    int32_t m = ment_at(c, w + 1);
+    if (m < 0 || c->d->ment.v[m].tb != w + 1) return 0;
+    uint32_t e = c->d->ment.v[m].te, lem;
+    return e < c->te && ((verb_reading(c, e, &lem) & NE_F_ING) || is_w(c, e, "as"));
+}
+
 static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
     const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
@@ -2407,6 +2420,7 @@ static int match_word(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
         if (!pos && prev) pos = after_place_adjunct(c, e, at);
         if (!pos) return 0;
     }
+    if (with_absolute(c, pos)) return 0;
     ms->spec++;
     if (match_from(c, ms, (uint16_t)(ei + 1), pos + 1)) return 1;
     /* "lift the export restrictions on three materials used to make chips
