@@ -5549,6 +5549,81 @@ static int summed_up_subject(ctx_t *c, uint32_t noun, ne_member_t *cp)
 
 static int exchange_side(const ctx_t *c, const char *code, const ne_member_t *actor, ne_member_t *b);
 
+/* Is remembered member m of the state (or, with none, the code) of actor? */
+static int of_actor_side(const ne_member_t *m, const ne_member_t *actor)
+{
+    return actor->country[0] ? !strcmp(m->country, actor->country) : !strcmp(m->code, actor->code);
+}
+
+/* Is remembered event x an act by a party of another side than actor's? */
+static int other_side_act(const struct ne_memevent_s *x, const ne_member_t *actor)
+{
+    for (int k = 0; k < x->nagent; k++)
+        if (of_actor_side(&x->agent[k], actor)) return 0;
+    return x->nagent > 0;
+}
+
+/* "Belarus responded in kind, ordering two Polish diplomats to leave": the
+ * repeated act told in its own words by another verb of the sentence (a
+ * pattern of the same root) is coded there, not twice. */
+static int act_told_again(const ctx_t *c, size_t gi, const char *code)
+{
+    int root = code_root(code);
+    for (size_t k = 0; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k];
+        if (k != gi && v->pat && !(v->pat->opts & NE_PO_ECHO) && strcmp(v->pat->code, NE_CODE_NONE) &&
+            code_root(v->pat->code) == root)
+            return 1;
+    }
+    return 0;
+}
+
+/* "Algeria recalled its ambassador from Paris. France did the same",
+ * "Poland expelled two diplomats ... Belarus responded in kind": a verb
+ * phrase that repeats an act (option echo: "do the same", "follow suit",
+ * "respond in kind", "reciprocate") is the article's last remembered act by
+ * a party of another side than the subject, done by the subject. Aimed at
+ * the subject's side, it is answered: its agents are the counterparts (a
+ * tit-for-tat); else the subject follows suit against the same targets. An
+ * act aimed at no one (a show of force) gives no event. The remembered
+ * ring is short (NE_MEM_EVENTS): the scan is bounded. */
+static int echo_act(ctx_t *c, size_t gi, struct ne_events_s *ev)
+{
+    ne_vgroup_t *g = &c->s.d->vg.v[gi];
+    int32_t subj = group_subject(c, gi);
+    if (subj >= 0 && (c->s.d->ment.v[subj].flags & NE_MF_SPEAKER)) subj = speaker(c);
+    if (subj < 0 || (g->flags & NE_VG_PASSIVE)) return 0;
+    ne_member_t act[NE_MAX_MEMBERS], cp[NE_MAX_MEMBERS];
+    int na = members(c, subj, act), ncp = 0;
+    if (!na) return 0;
+    /* the act of the last sentence that told one by another side: its
+     * first (the main clause's, not ", accusing them of spying") */
+    const struct ne_memevent_s *e = NULL, *x;
+    for (size_t b = 1; (x = mem_event(c->mem, b)); b++) {
+        if (e && x->sent != e->sent) break;
+        if (!other_side_act(x, &act[0])) continue;
+        e = x;
+    }
+    if (!e || !e->ntarget || act_told_again(c, gi, e->code)) return 0;
+    int answered = 0;
+    for (int k = 0; k < e->ntarget && !answered; k++) answered = of_actor_side(&e->target[k], &act[0]);
+    ncp = answered ? recalled_members(e->agent, e->nagent, cp) : recalled_members(e->target, e->ntarget, cp);
+    /* the remembered code, presented as the group presents it ("will do the same": intent) */
+    ne_pattern_t pat = *g->pat;
+    ne_strlcpy(pat.code, e->code, sizeof(pat.code));
+    ne_match_t mt = {&pat, g->target, g->mend, g->modality, g->evnoun};
+    ne_event_t proto;
+    if (!event_proto(c, g, &mt, &proto)) return 0;
+    c->coding = g;
+    for (int i = 0; i < na; i++) {
+        resolve_member(c, &act[i], NULL, g->head, 0);
+        for (int j = 0; j < ncp; j++)
+            if (emit(c, ev, &proto, &act[i], &cp[j]) < 0) return -1;
+    }
+    remember_event(c->mem, proto.code, trigger_word(c, g), -1, c->s.tb, act, na, cp, ncp);
+    return 0;
+}
+
 static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
 {
     ne_doc_t *d = c->s.d;
@@ -5556,6 +5631,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     c->coding = NULL;
     if (!g->pat || (g->flags & (NE_VG_MODAL | NE_VG_NEGATED))) return 0;
     if (hearsay_clause(c, g)) return 0;
+    if ((g->pat->opts & NE_PO_ECHO) && !(g->flags & NE_VG_CONTROLLED)) return echo_act(c, gi, ev);
     if (!strcmp(g->pat->code, NE_CODE_NONE) || presented_by_other(c, gi)) return 0;
     /* a place-only attack is remembered ("condemned the strikes") but not coded */
     int quiet = place_only(c, gi);

@@ -1573,6 +1573,7 @@ static int load_pattern(loader_t *ld, char **f, int nf, int noun)
             else if (!strcmp(o, "inverse")) pt.p.opts |= NE_PO_INVERSE;
             else if (!strcmp(o, "defence")) pt.p.opts |= NE_PO_DEFENCE;
             else if (!strcmp(o, "denied")) pt.p.opts |= NE_PO_DENIED | NE_PO_THREAT;
+            else if (!strcmp(o, "echo")) pt.p.opts |= NE_PO_ECHO;
             else return fail(ld, "unknown option '%s'", o);
         }
     }
