@@ -3569,6 +3569,34 @@ static int last_other_agents(const ctx_t *c, const ne_member_t *act, int na, ne_
     return 0;
 }
 
+/* Is the verb of group g a verb of answering (class ANSWERING, by its base
+ * form: "retaliated with joint drills")? */
+static int answering_verb(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_ANSWERING);
+    const char *name = ne_lex_lemma_name(c->s.lx, g->lemma);
+    if (cls == NE_LEX_NONE || !name) return 0;
+    int32_t id = ne_lex_word_find(c->s.lx, name, strlen(name));
+    return id >= 0 && ne_lex_in_class(c->s.lx, cls, id);
+}
+
+/* "North Korea fired a missile ... South Korea retaliated with drills",
+ * "Australia retaliated with sanctions": an act presented by a verb of
+ * answering that names no one answers the last act by another side aimed
+ * at the actor's side (its agents), else the last act by agents of another
+ * state (a show of force aimed at no one). */
+static int retaliated_on(const ctx_t *c, const ne_member_t *act, int na, ne_member_t *cp)
+{
+    const struct ne_memevent_s *e;
+    if (!na || !act[0].country[0]) return 0;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        if (!e->nagent || !strcmp(e->agent[0].country, act[0].country)) continue;
+        for (int k = 0; k < e->ntarget; k++)
+            if (!strcmp(e->target[k].country, act[0].country)) return recalled_members(e->agent, e->nagent, cp);
+    }
+    return last_other_agents(c, act, na, cp);
+}
+
 /* "China imposed export controls on rare earth metals, in a move seen as
  * retaliation for new US tariffs": an act that names no one else, followed
  * in its sentence by a noun of answering (class REPRISAL) and "for" or
@@ -3578,6 +3606,7 @@ static int answered_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_
                           ne_member_t *cp)
 {
     uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_REPRISAL);
+    if (answering_verb(c, g)) return retaliated_on(c, act, na, cp);
     for (uint32_t k = g->head + 1; k + 1 < c->s.te; k++) {
         if (is_punct(c, k, ".;:")) break;
         if (!ne_lex_in_class(c->s.lx, cls, tok(c, k)->word)) continue;

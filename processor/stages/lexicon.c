@@ -151,7 +151,7 @@ static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "S
                                                              "DEMANDS",  "CHEMICAL", "ARMOUR",     "CROWD",
                                                              "MISSION",  "WEAPONS",  "CONVOY",     "PROPERTY",
                                                              "GRIEVANCE", "PREFIXES", "PERIODS", "AIR", "PATIENTS", "GRANTS", "TALKS", "HEARSAY",
-                                                             "SUICIDE_BOMB", "VEHICLE_BOMB", "ROADSIDE_BOMB", "AIR_MEANS", "NEAR", "LIGHT", "BEHALF", "RESULT", "SOVEREIGN", "GUILT", "REPRISAL", "ELLIPTIC", "CONTROL", "CYBER", "MUNITIONS", "HOLDING", "REGIONAL", "ADDITIVE", "TOPIC", "INCLUDING", "ELECTION", "SIDES", "SEQUEL", "KEPT", "CHANNEL", "REFUGEES", "FLIGHT", "EMBASSIES", "CRAFT", "COLLECTIVE", "ISLANDS", "INSPECTORS", "WARRING", "DIPLOMATS", "ING_NOUNS", "CEASEFIRE", "JUNTA", "AGENT_OF", "EXCHANGE", "CURRENCY", "MEETINGS"};
+                                                             "SUICIDE_BOMB", "VEHICLE_BOMB", "ROADSIDE_BOMB", "AIR_MEANS", "NEAR", "LIGHT", "BEHALF", "RESULT", "SOVEREIGN", "GUILT", "REPRISAL", "ELLIPTIC", "CONTROL", "CYBER", "MUNITIONS", "HOLDING", "REGIONAL", "ADDITIVE", "TOPIC", "INCLUDING", "ELECTION", "SIDES", "SEQUEL", "KEPT", "CHANNEL", "REFUGEES", "FLIGHT", "EMBASSIES", "CRAFT", "COLLECTIVE", "ISLANDS", "INSPECTORS", "WARRING", "DIPLOMATS", "ING_NOUNS", "CEASEFIRE", "JUNTA", "AGENT_OF", "EXCHANGE", "CURRENCY", "MEETINGS", "ANSWERING"};
 
 /* snprintf(dst, size, "%s", src) without the format machinery (a CAMEO
  * code look-up per event did it): at most size - 1 bytes, always ended. */

@@ -354,6 +354,7 @@ enum {
     NE_GC_EXCHANGE,     /* "exchange", "swap": people freed in one are the other side's (frames.c exchange_side) */
     NE_GC_CURRENCY,     /* "dollar", "euro": "155 billion Canadian dollars" is money, no party */
     NE_GC_MEETINGS,     /* "meeting", "summit": "hosted a meeting of A and B" (A and B met) */
+    NE_GC_ANSWERING,    /* verbs "retaliate", "reciprocate": "retaliated with drills" answers an act */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
