@@ -3570,14 +3570,25 @@ static int last_other_agents(const ctx_t *c, const ne_member_t *act, int na, ne_
 }
 
 /* Is the verb of group g a verb of answering (class ANSWERING, by its base
- * form: "retaliated with joint drills")? */
+ * form and the words right after it: "retaliated with joint drills", "hit
+ * back with sanctions"; a member of several words is a verb and its
+ * particles, so plain "hit" is none)? */
 static int answering_verb(const ctx_t *c, const ne_vgroup_t *g)
 {
     uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_ANSWERING);
     const char *name = ne_lex_lemma_name(c->s.lx, g->lemma);
     if (cls == NE_LEX_NONE || !name) return 0;
     int32_t id = ne_lex_word_find(c->s.lx, name, strlen(name));
-    return id >= 0 && ne_lex_in_class(c->s.lx, cls, id);
+    if (id < 0) return 0;
+    const int32_t *cw = ne_lex_cwords(c->s.lx);
+    for (uint32_t k = ne_lex_cphrases(c->s.lx, id); k != NE_LEX_NONE; k = ne_lex_cphrase(c->s.lx, k)->next) {
+        const ne_cphrase_t *ph = ne_lex_cphrase(c->s.lx, k);
+        if (ph->cls != cls) continue;
+        uint32_t w = 1;
+        while (w < ph->nwords && g->head + w < c->s.te && tok(c, g->head + w)->word == cw[ph->words + w]) w++;
+        if (w == ph->nwords) return 1;
+    }
+    return 0;
 }
 
 /* "North Korea fired a missile ... South Korea retaliated with drills",
@@ -3606,7 +3617,8 @@ static int answered_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_
                           ne_member_t *cp)
 {
     uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_REPRISAL);
-    if (answering_verb(c, g)) return retaliated_on(c, act, na, cp);
+    int n;
+    if (answering_verb(c, g) && (n = retaliated_on(c, act, na, cp))) return n;
     for (uint32_t k = g->head + 1; k + 1 < c->s.te; k++) {
         if (is_punct(c, k, ".;:")) break;
         if (!ne_lex_in_class(c->s.lx, cls, tok(c, k)->word)) continue;
