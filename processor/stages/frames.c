@@ -5665,6 +5665,25 @@ static int echo_act(ctx_t *c, size_t gi, struct ne_events_s *ev)
     return 0;
 }
 
+/* "The Ministry of Foreign Affairs of Lithuania strongly condemns this
+ * decision. We call for his immediate release.": a "we" that no reporting
+ * verb of its sentence introduces is the author of the statement: whoever
+ * the article last had report something, else the actor of its last
+ * reaction (a statement, praise, criticism, rejection: roots 01, 05, 11,
+ * 12) when that is a state's organ or an organisation. Members, 0 none. */
+static int statement_author(const ctx_t *c, ne_member_t *act)
+{
+    if (c->mem->nsaid_by) {
+        memcpy(act, c->mem->said_by, sizeof(act[0]) * (size_t)c->mem->nsaid_by);
+        for (int k = 0; k < c->mem->nsaid_by; k++) act[k].start = act[k].end = 0;
+        return c->mem->nsaid_by;
+    }
+    const struct ne_memevent_s *e = mem_event(c->mem, 1);
+    if (!e || !e->nagent || !reaction_root(code_root(e->code))) return 0;
+    if (strcmp(e->agent[0].role, "GOV") && strncmp(e->agent[0].code, "IGO", 3)) return 0;
+    return recalled_members(e->agent, e->nagent, act);
+}
+
 static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
 {
     ne_doc_t *d = c->s.d;
@@ -5685,7 +5704,8 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     int na = 0, ncp = 0;
     const char *struck = NULL; /* the state a recalled act of force struck */
     int32_t subj = group_subject(c, gi);
-    if (subj >= 0 && (d->ment.v[subj].flags & NE_MF_SPEAKER)) subj = speaker(c);
+    int first_person = subj >= 0 && (d->ment.v[subj].flags & NE_MF_SPEAKER);
+    if (first_person) subj = speaker(c);
     int recip = 0;
     /* ("vowed that those involved would be punished": a threat formula in
      * the passive is resolved as in the active, by resolve_threat) */
@@ -5756,8 +5776,8 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
             whose_owner(c, subj, act, na);
             object_before_place(c, g, act, na);
             if (g->flags & NE_VG_STATEMENT) na = co_authors(c, gi, act, na, NE_MAX_MEMBERS);
-        } else if (!(na = caused_crowd(c, gi, act)) && !(na = means_agents(c, g, proto.code, act, &struck)) &&
-                   !(na = inverse_subject_agents(c, g, act))) {
+        } else if (!(first_person && (na = statement_author(c, act))) && !(na = caused_crowd(c, gi, act)) &&
+                   !(na = means_agents(c, g, proto.code, act, &struck)) && !(na = inverse_subject_agents(c, g, act))) {
             return 0;
         }
         ncp = counterpart(c, g, proto.code, act, na, cp, ev, &recip);
