@@ -3450,8 +3450,12 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
             continue;
         /* "Ethiopia and Eritrea massed troops", "Somalia recalled its
          * envoy": the actor's own forces or officials, inside the words the
-         * pattern matched, are its means, not the party acted on */
-        if (na && c->s.d->ment.v[m].te <= g->mend && own_forces(&c->s.d->ment.v[m], &act[0])) continue;
+         * pattern matched, are its means, not the party acted on; not its
+         * soldiers or sailors whose release it asks ("India called for
+         * their release": whoever holds them, below) */
+        if (na && c->s.d->ment.v[m].te <= g->mend && own_forces(&c->s.d->ment.v[m], &act[0]) &&
+            !release_bidding(c, g->pat->code))
+            continue;
         if (violent_code(g->pat->code) && (c->s.d->ment.v[m].flags & (NE_MF_LOC | NE_MF_GENERIC))) {
             int n = toll_victims(c, g, cp);
             if (n) return n;
