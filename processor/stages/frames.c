@@ -3716,7 +3716,7 @@ static int pronoun_event(const ctx_t *c, const ne_vgroup_t *g, int32_t m, const 
      * stands for those events, as "it" for one */
     if (is_w(c, mm->tb, "them") && events_subject(c)) {
         /* the events are the subject: no antecedent in the sentence */
-    } else if (!is_w(c, mm->tb, "it")) {
+    } else if (!is_w(c, mm->tb, "it") && !is_w(c, mm->tb, "this")) {
         return 0;
     }
     /* "filed a case against the UAE, accusing it of genocide": an "it"
