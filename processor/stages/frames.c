@@ -3721,8 +3721,10 @@ static int pronoun_event(const ctx_t *c, const ne_vgroup_t *g, int32_t m, const 
     }
     /* "filed a case against the UAE, accusing it of genocide": an "it"
      * whose antecedent is a party named before it in its own sentence is
-     * that party */
-    else if (mm->n && mm->m[0].end && mm->m[0].start >= tok_start(c, c->s.tb)) return 0;
+     * that party (a "this" standing alone is never a party: "Beijing said
+     * this was unacceptable") */
+    else if (is_w(c, mm->tb, "it") && mm->n && mm->m[0].end && mm->m[0].start >= tok_start(c, c->s.tb))
+        return 0;
     const struct ne_memevent_s *e;
     for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
         /* a comment, an appeal, a demand, a criticism or a rejection is a
