@@ -5611,14 +5611,16 @@ static int other_side_act(const struct ne_memevent_s *x, const ne_member_t *acto
 }
 
 /* "Belarus responded in kind, ordering two Polish diplomats to leave": the
- * repeated act told in its own words by another verb of the sentence (a
- * pattern of the same root) is coded there, not twice. */
+ * repeated act told in its own words by a later verb of the sentence (a
+ * pattern of the same root) is coded there, not twice ("Moscow expelled a
+ * diplomat, and Helsinki responded in kind": the earlier verb is the act
+ * repeated). */
 static int act_told_again(const ctx_t *c, size_t gi, const char *code)
 {
     int root = code_root(code);
-    for (size_t k = 0; k < c->s.d->vg.n; k++) {
+    for (size_t k = gi + 1; k < c->s.d->vg.n; k++) {
         const ne_vgroup_t *v = &c->s.d->vg.v[k];
-        if (k != gi && v->pat && !(v->pat->opts & NE_PO_ECHO) && strcmp(v->pat->code, NE_CODE_NONE) &&
+        if (v->pat && !(v->pat->opts & NE_PO_ECHO) && strcmp(v->pat->code, NE_CODE_NONE) &&
             code_root(v->pat->code) == root)
             return 1;
     }
