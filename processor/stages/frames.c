@@ -3059,6 +3059,9 @@ static int object_event(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t 
         if (root >= 1 && root <= 20 && (ne_lex_noun_roots(c->s.lx, noun) & (1u << root)) &&
             !strncmp(g->pat->code, e->code, 2))
             own = 1;
+        /* "a court suspended the order", "parliament annulled the decree":
+         * undoing a restriction (option undo) eases it for whom it bore on */
+        if (g->pat->opts & NE_PO_UNDO) own = 1;
         return own ? recalled_members(e->target, e->ntarget, cp) : recalled_members(e->agent, e->nagent, cp);
     }
     return 0;

@@ -186,8 +186,10 @@ enum { NE_PO_RECIP = 1, NE_PO_GOV = 2, NE_PO_SELF = 4, NE_PO_OBJ = 8, NE_PO_REPL
                                later "the attack" or "the strikes" refers to */
        NE_PO_DENIED = 256, /* a threat formula that threatens when denied ("would not go
                              unpunished"): matches a negated verb only (with NE_PO_THREAT) */
-       NE_PO_ECHO = 512 /* the act is the article's last act by another party, done again by
-                           the subject ("did the same", "responded in kind"): frames.c echo_act */ };
+       NE_PO_ECHO = 512, /* the act is the article's last act by another party, done again by
+                           the subject ("did the same", "responded in kind"): frames.c echo_act */
+       NE_PO_UNDO = 1024 /* the act undoes the restriction its object noun refers to ("the court
+                            overturned the ban"): on that act's targets (frames.c object_event) */ };
 
 typedef struct ne_pattern_s {
     char code[5];
