@@ -5605,6 +5605,20 @@ static int of_actor_side(const ne_member_t *m, const ne_member_t *actor)
     return actor->country[0] ? !strcmp(m->country, actor->country) : !strcmp(m->code, actor->code);
 }
 
+/* "Russia and China held joint drills. North Korea did the same": a joint
+ * act, remembered with its agents as its targets (each on the other), says
+ * nothing of whom a party repeating it acts with. */
+static int joint_act(const struct ne_memevent_s *e)
+{
+    if (e->ntarget != e->nagent) return 0;
+    for (int k = 0; k < e->ntarget; k++) {
+        int found = 0;
+        for (int a = 0; a < e->nagent && !found; a++) found = !strcmp(e->target[k].code, e->agent[a].code);
+        if (!found) return 0;
+    }
+    return 1;
+}
+
 /* Is remembered event x an act by a party of another side than actor's? */
 static int other_side_act(const struct ne_memevent_s *x, const ne_member_t *actor)
 {
@@ -5656,7 +5670,7 @@ static int echo_act(ctx_t *c, size_t gi, struct ne_events_s *ev)
         if (!other_side_act(x, &act[0])) continue;
         e = x;
     }
-    if (!e || !e->ntarget || act_told_again(c, gi, e->code)) return 0;
+    if (!e || !e->ntarget || joint_act(e) || act_told_again(c, gi, e->code)) return 0;
     int answered = 0;
     for (int k = 0; k < e->ntarget && !answered; k++) answered = of_actor_side(&e->target[k], &act[0]);
     ncp = answered ? recalled_members(e->agent, e->nagent, cp) : recalled_members(e->target, e->ntarget, cp);
