@@ -5117,8 +5117,12 @@ static int partner_counterpart(const ne_member_t *act, int na, int i, const ne_m
  * ("the journalist") is the detained party of the same role. */
 static int detained(const struct ne_memevent_s *e, const ne_member_t *p)
 {
-    /* arrested, abducted, or sentenced (116: "sentenced X to 16 years") */
-    if (strncmp(e->code, "173", 3) && strncmp(e->code, "181", 3) && strncmp(e->code, "116", 3)) return 0;
+    /* arrested, abducted, or sentenced (116: "sentenced X to 16 years"),
+     * or its property seized (1711: "seized a Greek tanker ... demanded the
+     * return of the tanker") */
+    if (strncmp(e->code, "173", 3) && strncmp(e->code, "181", 3) && strncmp(e->code, "116", 3) &&
+        strncmp(e->code, "1711", 4))
+        return 0;
     for (int t = 0; t < e->ntarget; t++)
         if (!strcmp(e->target[t].code, p->code) ||
             (unplaced(p) && p->role[0] && !strcmp(e->target[t].role, p->role)))
