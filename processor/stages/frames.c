@@ -2571,6 +2571,24 @@ static int32_t noun_lemma(const ctx_t *c, uint32_t k)
     return sg >= 0 ? sg : w;
 }
 
+#define MAX_OF_PHRASE 7 /* tokens of the noun's of-phrase before its "by": "of two Armenian citizens" */
+
+/* "expressed concern over the detention of Armenian citizens by
+ * Azerbaijan": the "by" of an event noun's agent after the noun's own
+ * of-phrase (its victims), within a few tokens and before any verb,
+ * punctuation or clause word; 0 none. */
+static uint32_t by_after_of_phrase(const ctx_t *c, uint32_t head)
+{
+    if (!is_w(c, head + 1, "of")) return 0;
+    for (uint32_t q = head + 2; q < c->s.te && q < head + 2 + MAX_OF_PHRASE; q++) {
+        if (is_w(c, q, "by")) return q > head + 2 ? q : 0;
+        if (ment_at(c, q) >= 0) continue;
+        if (tok(c, q)->kind != NE_TK_WORD || verb_head_at(c, q) || (wf(c, q) & (NE_W_REL | NE_W_SUBORD | NE_W_PREP)))
+            return 0;
+    }
+    return 0;
+}
+
 static int event_agent_in_phrase(const ctx_t *c, uint32_t head, ne_member_t *out)
 {
     const ne_doc_t *d = c->s.d;
@@ -2591,6 +2609,7 @@ static int event_agent_in_phrase(const ctx_t *c, uint32_t head, ne_member_t *out
     }
     uint32_t by = by_after_participle(c, head);
     if (is_w(c, head + 1, "by")) by = head + 1;
+    if (!by) by = by_after_of_phrase(c, head);
     /* "the joint drills of the United States and South Korea" */
     if (is_w(c, head + 1, "of") && ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_AGENT_OF), noun_lemma(c, head)))
         by = head + 1;
