@@ -4212,7 +4212,9 @@ static uint32_t agent_from(const ctx_t *c, const ne_vgroup_t *g, uint32_t end)
 /* "French diplomats were expelled from Niger", "were given three days to
  * leave Lima": an expulsion (root 16, or 174) in the passive with no agent
  * is the act of the state whose ground the expelled must leave, named
- * after "from" or "leave". The mention, or -1. */
+ * after "from" or "leave"; a party suspended or expelled from a body
+ * ("Zimbabwe was suspended from the Commonwealth": root 16) is the body's
+ * act. The mention, or -1. */
 static int32_t expelling_place(const ctx_t *c, uint32_t from, const char *code)
 {
     if (code_root(code) != 16 && strncmp(code, "174", 3)) return -1;
@@ -4222,6 +4224,7 @@ static int32_t expelling_place(const ctx_t *c, uint32_t from, const char *code)
         int32_t m = ment_at(c, k + 1);
         if (m < 0 || c->s.d->ment.v[m].n != 1 || (c->s.d->ment.v[m].flags & NE_MF_GENERIC)) return -1;
         const ne_member_t *mm = &c->s.d->ment.v[m].m[0];
+        if (code_root(code) == 16 && !strncmp(mm->code, "IGO", 3)) return m;
         return mm->country[0] && !mm->role[0] ? m : -1;
     }
     return -1;
