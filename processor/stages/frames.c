@@ -3617,6 +3617,16 @@ static int answering_verb(const ctx_t *c, const ne_vgroup_t *g)
     return 0;
 }
 
+/* "Beijing announced retaliatory tariffs", "imposed counter-sanctions": an
+ * object the pattern matched that is an act in response (class RESPONSE,
+ * counter_act) answers, as a verb of answering does. The match is short. */
+static int answering_object(const ctx_t *c, const ne_vgroup_t *g)
+{
+    for (uint32_t k = g->head + 1; k < g->mend && k < c->s.te; k++)
+        if (ne_lex_noun(c->s.lx, tok(c, k)->word) != NE_LEX_NONE && counter_act(c, k)) return 1;
+    return 0;
+}
+
 /* "North Korea fired a missile ... South Korea retaliated with drills",
  * "Australia retaliated with sanctions": an act presented by a verb of
  * answering that names no one answers the last act by another side aimed
@@ -3644,7 +3654,7 @@ static int answered_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_
 {
     uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_REPRISAL);
     int n;
-    if (answering_verb(c, g) && (n = retaliated_on(c, act, na, cp))) return n;
+    if ((answering_verb(c, g) || answering_object(c, g)) && (n = retaliated_on(c, act, na, cp))) return n;
     for (uint32_t k = g->head + 1; k + 1 < c->s.te; k++) {
         if (is_punct(c, k, ".;:")) break;
         if (!ne_lex_in_class(c->s.lx, cls, tok(c, k)->word)) continue;
