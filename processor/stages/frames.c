@@ -5035,6 +5035,7 @@ static int detained(const struct ne_memevent_s *e, const ne_member_t *p);
  * released after six hours": a release (084x) in the passive with no agent
  * named is the act of whoever the article last saw detain the subject.
  * Writes that agent to act; 1, or 0 for none. */
+static int custody_place(const ctx_t *c, const ne_mention_t *m, ne_member_t *act);
 static int releasing_holder(const ctx_t *c, const char *code, int32_t subj, ne_member_t *act)
 {
     if (strncmp(code, "084", 3)) return 0;
@@ -5048,6 +5049,45 @@ static int releasing_holder(const ctx_t *c, const char *code, int32_t subj, ne_m
             act[0].start = act[0].end = 0;
             return 1;
         }
+    return custody_place(c, m, act);
+}
+
+/* Is the verb of group g one of custody: of class KEPT ("held"), or one
+ * with an arrest pattern (173: "detained", "jailed")? */
+static int custody_verb(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t kept = ne_lex_gclass(c->s.lx, NE_GC_KEPT);
+    if (kept != NE_LEX_NONE && ne_lex_in_class(c->s.lx, kept, tok(c, g->head)->word)) return 1;
+    size_t np;
+    const ne_pattern_t *pats = ne_lex_patterns(c->s.lx, g->lemma, &np);
+    for (size_t k = 0; k < np; k++)
+        if (!strncmp(pats[k].code, "173", 3)) return 1;
+    return 0;
+}
+
+#define MAX_CUSTODY_REACH 6 /* tokens from the subject to its custody's place: "detained in Iran" */
+
+/* "A French tourist detained in Iran since 2022 was freed": the subject's
+ * own participle of custody (a reduced relative: "detained", "held",
+ * "jailed") with a state or capital after "in" names the holder, the
+ * state. Writes it to act; 1, or 0 for none. Bounded scan. */
+static int custody_place(const ctx_t *c, const ne_mention_t *m, ne_member_t *act)
+{
+    uint32_t k = m->te;
+    const ne_vgroup_t *rel = NULL;
+    for (size_t v = 0; v < c->s.d->vg.n && !rel; v++) {
+        const ne_vgroup_t *g = &c->s.d->vg.v[v];
+        if (g->first == k && g->head == k && !(g->flags & NE_VG_PASSIVE)) rel = g;
+    }
+    if (!rel || !custody_verb(c, rel)) return 0;
+    for (uint32_t q = rel->head + 1; q + 1 < c->s.te && q < rel->head + MAX_CUSTODY_REACH; q++) {
+        if (!is_w(c, q, "in")) continue;
+        int32_t pm = ment_at(c, q + 1);
+        if (pm < 0 || c->s.d->ment.v[pm].n != 1 || !c->s.d->ment.v[pm].m[0].country[0]) return 0;
+        memset(act, 0, sizeof(*act));
+        ne_member_set(act, c->s.d->ment.v[pm].m[0].country, "");
+        return 1;
+    }
     return 0;
 }
 
