@@ -1914,6 +1914,16 @@ static int relative_between(const ctx_t *c, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* The token after a phrase of place at k ("in Iran": a preposition of
+ * class LOCATIVE and one mention that starts right after it), else 0. */
+static uint32_t place_phrase_end(const ctx_t *c, uint32_t k)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_LOCATIVE);
+    if (k + 1 >= c->s.te || cls == NE_LEX_NONE || !ne_lex_in_class(c->s.lx, cls, tok(c, k)->word)) return 0;
+    int32_t m = ment_at(c, k + 1);
+    return m >= 0 && c->s.d->ment.v[m].tb == k + 1 ? c->s.d->ment.v[m].te : 0;
+}
+
 static void attach_dates(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
@@ -1948,6 +1958,13 @@ static void attach_dates(ctx_t *c)
                 !(d->tx.v[x].flags & NE_TX_OPENS) && !strong_group(g) && !sure_verb(c, g) &&
                 g->first == g->head && g->head > c->s.tb && tok(c, g->head - 1)->kind == NE_TK_WORD &&
                 !wf(c, g->head - 1) && ment_at(c, g->head - 1) < 0)
+                best = (int32_t)k;
+            /* "a French tourist detained in Iran in 2022 was freed on
+             * Thursday": the same after a party and a phrase of place */
+            else if (!(g->flags & (NE_VG_NOUN | NE_VG_CONSUMED)) && !(d->tx.v[x].flags & NE_TX_OPENS) &&
+                     !strong_group(g) && !sure_verb(c, g) && g->first == g->head && g->head > c->s.tb &&
+                     ment_at(c, g->head - 1) >= 0 && (lemma_forms(c, g->head, g->lemma) & NE_F_PPART) &&
+                     place_phrase_end(c, g->head + 1) == d->tx.v[x].tb)
                 best = (int32_t)k;
         }
         if (best >= 0 && d->vg.v[best].date < 0) d->vg.v[best].date = (int32_t)x;
