@@ -259,12 +259,29 @@ static int lexical_have(const ctx_t *c, uint32_t i)
     return 0;
 }
 
+/* "France did the same", "Poland did likewise": "do" right before a
+ * determiner or a plain word with no verb reading (not "did not", not "did
+ * sign") is the verb itself, not do-support, when the sentence has the
+ * words of one of its patterns (dict: `do the same  echo`). */
+static int lexical_do(const ctx_t *c, uint32_t i)
+{
+    uint32_t n = i + 1, lem = 0;
+    if (!(wf(c, i) & NE_W_DO) || n >= c->te || tok(c, n)->kind != NE_TK_WORD) return 0;
+    if (!(wf(c, n) & NE_W_DET) && (wf(c, n) || verb_reading(c, n, &lem))) return 0;
+    size_t np;
+    if (!verb_reading(c, i, &lem)) return 0;
+    const ne_pattern_t *pats = ne_lex_patterns(c->lx, lem, &np);
+    for (size_t k = 0; k < np; k++)
+        if (words_present(c->lx, &pats[k], c->d)) return 1;
+    return 0;
+}
+
 static uint8_t verb_candidate(const ctx_t *c, uint32_t i, uint32_t *lemma)
 {
     if (ment_at(c, i) >= 0 || in_timex(c, i, NULL)) return 0;
     if ((wf(c, i) & (NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL | NE_W_DET |
                      NE_W_PREP | NE_W_PRON | NE_W_REL | NE_W_CONJ | NE_W_NEG | NE_W_POSS)) &&
-        !lexical_have(c, i))
+        !lexical_have(c, i) && !lexical_do(c, i))
         return 0;
     uint8_t forms = verb_reading(c, i, lemma);
     if (!forms) return 0;

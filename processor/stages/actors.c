@@ -1839,6 +1839,10 @@ static int parse_pronoun(ctx_t *c, uint32_t i, build_t *b, uint32_t *end)
     int kind = 0, obj = 0;
     if (is_w(c, i, "her") && her_is_object(c, i + 1)) {
         kind = 'h', obj = 1; /* "police arrested her.", "banned her from running" */
+    } else if (is_w(c, i, "this") && i > c->s.tb && her_is_object(c, i + 1)) {
+        /* "Egypt condemned this.", "Beijing said this was unacceptable": a
+         * demonstrative standing alone (no noun after it) is read as "it" */
+        kind = 'i', obj = it_is_object(c, i);
     } else {
         if (!(f & NE_W_PRON) || ((tok(c, i)->flags & NE_TF_ALLCAP) && is_w(c, i, "us")))
             return 0;

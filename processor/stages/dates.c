@@ -571,9 +571,11 @@ int ne_dates_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_t
                 (ne_lex_word_flags(lx, d->tok.v[i - 1].word) & NE_W_CONJ))
                 d->tx.v[d->tx.n - 1].flags |= NE_TX_OPENS;
             /* a relative expression after this one counts from it (from
-             * its month or year when it names no day) */
-            if (d->tx.n > before && (d->tx.v[d->tx.n - 1].prec == NE_PREC_DAY ||
-                                     !(d->tx.v[d->tx.n - 1].flags & NE_TX_FUTURE)))
+             * its month or year when it names no day); not from the start
+             * of a state kept up ("officers it had held since January, and
+             * Benin welcomed the gesture the same day": the release's day) */
+            if (d->tx.n > before && !is_w(&c, i, "since") &&
+                (d->tx.v[d->tx.n - 1].prec == NE_PREC_DAY || !(d->tx.v[d->tx.n - 1].flags & NE_TX_FUTURE)))
                 c.anchor = d->tx.v[d->tx.n - 1].ymd;
             i = e;
         } else {

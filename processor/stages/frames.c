@@ -1961,6 +1961,16 @@ static int relative_between(const ctx_t *c, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* The token after a phrase of place at k ("in Iran": a preposition of
+ * class LOCATIVE and one mention that starts right after it), else 0. */
+static uint32_t place_phrase_end(const ctx_t *c, uint32_t k)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_LOCATIVE);
+    if (k + 1 >= c->s.te || cls == NE_LEX_NONE || !ne_lex_in_class(c->s.lx, cls, tok(c, k)->word)) return 0;
+    int32_t m = ment_at(c, k + 1);
+    return m >= 0 && c->s.d->ment.v[m].tb == k + 1 ? c->s.d->ment.v[m].te : 0;
+}
+
 static void attach_dates(ctx_t *c)
 {
     ne_doc_t *d = c->s.d;
@@ -1995,6 +2005,13 @@ static void attach_dates(ctx_t *c)
                 !(d->tx.v[x].flags & NE_TX_OPENS) && !strong_group(g) && !sure_verb(c, g) &&
                 g->first == g->head && g->head > c->s.tb && tok(c, g->head - 1)->kind == NE_TK_WORD &&
                 !wf(c, g->head - 1) && ment_at(c, g->head - 1) < 0)
+                best = (int32_t)k;
+            /* "a French tourist detained in Iran in 2022 was freed on
+             * Thursday": the same after a party and a phrase of place */
+            else if (!(g->flags & (NE_VG_NOUN | NE_VG_CONSUMED)) && !(d->tx.v[x].flags & NE_TX_OPENS) &&
+                     !strong_group(g) && !sure_verb(c, g) && g->first == g->head && g->head > c->s.tb &&
+                     ment_at(c, g->head - 1) >= 0 && (lemma_forms(c, g->head, g->lemma) & NE_F_PPART) &&
+                     place_phrase_end(c, g->head + 1) == d->tx.v[x].tb)
                 best = (int32_t)k;
         }
         if (best >= 0 && d->vg.v[best].date < 0) d->vg.v[best].date = (int32_t)x;
@@ -2650,6 +2667,24 @@ static uint32_t relative_by_after_of(const ctx_t *c, uint32_t head)
     return 0;
 }
 
+#define MAX_OF_PHRASE 7 /* tokens of the noun's of-phrase before its "by": "of two Armenian citizens" */
+
+/* "expressed concern over the detention of Armenian citizens by
+ * Azerbaijan": the "by" of an event noun's agent after the noun's own
+ * of-phrase (its victims), within a few tokens and before any verb,
+ * punctuation or clause word; 0 none. */
+static uint32_t by_after_of_phrase(const ctx_t *c, uint32_t head)
+{
+    if (!is_w(c, head + 1, "of")) return 0;
+    for (uint32_t q = head + 2; q < c->s.te && q < head + 2 + MAX_OF_PHRASE; q++) {
+        if (is_w(c, q, "by")) return q > head + 2 ? q : 0;
+        if (ment_at(c, q) >= 0) continue;
+        if (tok(c, q)->kind != NE_TK_WORD || verb_head_at(c, q) || (wf(c, q) & (NE_W_REL | NE_W_SUBORD | NE_W_PREP)))
+            return 0;
+    }
+    return 0;
+}
+
 static int event_agent_in_phrase(const ctx_t *c, uint32_t head, ne_member_t *out)
 {
     const ne_doc_t *d = c->s.d;
@@ -2670,6 +2705,7 @@ static int event_agent_in_phrase(const ctx_t *c, uint32_t head, ne_member_t *out
     }
     uint32_t by = by_after_participle(c, head);
     if (is_w(c, head + 1, "by")) by = head + 1;
+    if (!by) by = by_after_of_phrase(c, head);
     /* "the joint drills of the United States and South Korea" */
     if (is_w(c, head + 1, "of") && ne_lex_in_class(c->s.lx, ne_lex_gclass(c->s.lx, NE_GC_AGENT_OF), noun_lemma(c, head)))
         by = head + 1;
@@ -3205,6 +3241,9 @@ static int object_event(const ctx_t *c, const ne_vgroup_t *g, const ne_member_t 
         if (root >= 1 && root <= 20 && (ne_lex_noun_roots(c->s.lx, noun) & (1u << root)) &&
             !strncmp(g->pat->code, e->code, 2))
             own = 1;
+        /* "a court suspended the order", "parliament annulled the decree":
+         * undoing a restriction (option undo) eases it for whom it bore on */
+        if (g->pat->opts & NE_PO_UNDO) own = 1;
         return own ? recalled_members(e->target, e->ntarget, cp) : recalled_members(e->agent, e->nagent, cp);
     }
     return 0;
@@ -3734,8 +3773,12 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
             continue;
         /* "Ethiopia and Eritrea massed troops", "Somalia recalled its
          * envoy": the actor's own forces or officials, inside the words the
-         * pattern matched, are its means, not the party acted on */
-        if (na && c->s.d->ment.v[m].te <= g->mend && own_forces(&c->s.d->ment.v[m], &act[0])) continue;
+         * pattern matched, are its means, not the party acted on; not its
+         * soldiers or sailors whose release it asks ("India called for
+         * their release": whoever holds them, below) */
+        if (na && c->s.d->ment.v[m].te <= g->mend && own_forces(&c->s.d->ment.v[m], &act[0]) &&
+            !release_bidding(c, g->pat->code))
+            continue;
         /* "offered to host talks in Nairobi": a place of the actor's own
          * state is where a cooperative act (roots 01-08) happens, no one
          * acted on ("broke up a rally in Kampala" stays on its state) */
@@ -3859,6 +3902,55 @@ static int last_other_agents(const ctx_t *c, const ne_member_t *act, int na, ne_
     return 0;
 }
 
+/* Is the verb of group g a verb of answering (class ANSWERING, by its base
+ * form and the words right after it: "retaliated with joint drills", "hit
+ * back with sanctions"; a member of several words is a verb and its
+ * particles, so plain "hit" is none)? */
+static int answering_verb(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_ANSWERING);
+    const char *name = ne_lex_lemma_name(c->s.lx, g->lemma);
+    if (cls == NE_LEX_NONE || !name) return 0;
+    int32_t id = ne_lex_word_find(c->s.lx, name, strlen(name));
+    if (id < 0) return 0;
+    const int32_t *cw = ne_lex_cwords(c->s.lx);
+    for (uint32_t k = ne_lex_cphrases(c->s.lx, id); k != NE_LEX_NONE; k = ne_lex_cphrase(c->s.lx, k)->next) {
+        const ne_cphrase_t *ph = ne_lex_cphrase(c->s.lx, k);
+        if (ph->cls != cls) continue;
+        uint32_t w = 1;
+        while (w < ph->nwords && g->head + w < c->s.te && tok(c, g->head + w)->word == cw[ph->words + w]) w++;
+        if (w == ph->nwords) return 1;
+    }
+    return 0;
+}
+
+/* "Beijing announced retaliatory tariffs", "imposed counter-sanctions": an
+ * object the pattern matched that is an act in response (class RESPONSE,
+ * counter_act) answers, as a verb of answering does. The match is short. */
+static int answering_object(const ctx_t *c, const ne_vgroup_t *g)
+{
+    for (uint32_t k = g->head + 1; k < g->mend && k < c->s.te; k++)
+        if (ne_lex_noun(c->s.lx, tok(c, k)->word) != NE_LEX_NONE && counter_act(c, k)) return 1;
+    return 0;
+}
+
+/* "North Korea fired a missile ... South Korea retaliated with drills",
+ * "Australia retaliated with sanctions": an act presented by a verb of
+ * answering that names no one answers the last act by another side aimed
+ * at the actor's side (its agents), else the last act by agents of another
+ * state (a show of force aimed at no one). */
+static int retaliated_on(const ctx_t *c, const ne_member_t *act, int na, ne_member_t *cp)
+{
+    const struct ne_memevent_s *e;
+    if (!na || !act[0].country[0]) return 0;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        if (!e->nagent || !strcmp(e->agent[0].country, act[0].country)) continue;
+        for (int k = 0; k < e->ntarget; k++)
+            if (!strcmp(e->target[k].country, act[0].country)) return recalled_members(e->agent, e->nagent, cp);
+    }
+    return last_other_agents(c, act, na, cp);
+}
+
 /* "China imposed export controls on rare earth metals, in a move seen as
  * retaliation for new US tariffs": an act that names no one else, followed
  * in its sentence by a noun of answering (class REPRISAL) and "for" or
@@ -3868,6 +3960,8 @@ static int answered_party(const ctx_t *c, const ne_vgroup_t *g, const ne_member_
                           ne_member_t *cp)
 {
     uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_REPRISAL);
+    int n;
+    if ((answering_verb(c, g) || answering_object(c, g)) && (n = retaliated_on(c, act, na, cp))) return n;
     for (uint32_t k = g->head + 1; k + 1 < c->s.te; k++) {
         if (is_punct(c, k, ".;:")) break;
         if (!ne_lex_in_class(c->s.lx, cls, tok(c, k)->word)) continue;
@@ -3961,13 +4055,15 @@ static int pronoun_event(const ctx_t *c, const ne_vgroup_t *g, int32_t m, const 
      * stands for those events, as "it" for one */
     if (is_w(c, mm->tb, "them") && events_subject(c)) {
         /* the events are the subject: no antecedent in the sentence */
-    } else if (!is_w(c, mm->tb, "it")) {
+    } else if (!is_w(c, mm->tb, "it") && !is_w(c, mm->tb, "this")) {
         return 0;
     }
     /* "filed a case against the UAE, accusing it of genocide": an "it"
      * whose antecedent is a party named before it in its own sentence is
-     * that party */
-    else if (mm->n && mm->m[0].end && mm->m[0].start >= tok_start(c, c->s.tb)) return 0;
+     * that party (a "this" standing alone is never a party: "Beijing said
+     * this was unacceptable") */
+    else if (is_w(c, mm->tb, "it") && mm->n && mm->m[0].end && mm->m[0].start >= tok_start(c, c->s.tb))
+        return 0;
     const struct ne_memevent_s *e;
     for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
         /* a comment, an appeal, a demand, a criticism or a rejection is a
@@ -4528,7 +4624,9 @@ static uint32_t agent_from(const ctx_t *c, const ne_vgroup_t *g, uint32_t end)
 /* "French diplomats were expelled from Niger", "were given three days to
  * leave Lima": an expulsion (root 16, or 174) in the passive with no agent
  * is the act of the state whose ground the expelled must leave, named
- * after "from" or "leave". The mention, or -1. */
+ * after "from" or "leave"; a party suspended or expelled from a body
+ * ("Zimbabwe was suspended from the Commonwealth": root 16) is the body's
+ * act. The mention, or -1. */
 static int32_t expelling_place(const ctx_t *c, uint32_t from, const char *code)
 {
     if (code_root(code) != 16 && strncmp(code, "174", 3)) return -1;
@@ -4538,6 +4636,7 @@ static int32_t expelling_place(const ctx_t *c, uint32_t from, const char *code)
         int32_t m = ment_at(c, k + 1);
         if (m < 0 || c->s.d->ment.v[m].n != 1 || (c->s.d->ment.v[m].flags & NE_MF_GENERIC)) return -1;
         const ne_member_t *mm = &c->s.d->ment.v[m].m[0];
+        if (code_root(code) == 16 && !strncmp(mm->code, "IGO", 3)) return m;
         return mm->country[0] && !mm->role[0] ? m : -1;
     }
     return -1;
@@ -5406,6 +5505,7 @@ static int detained(const struct ne_memevent_s *e, const ne_member_t *p);
  * released after six hours": a release (084x) in the passive with no agent
  * named is the act of whoever the article last saw detain the subject.
  * Writes that agent to act; 1, or 0 for none. */
+static int custody_place(const ctx_t *c, const ne_mention_t *m, ne_member_t *act);
 static int releasing_holder(const ctx_t *c, const char *code, int32_t subj, ne_member_t *act)
 {
     if (strncmp(code, "084", 3)) return 0;
@@ -5419,6 +5519,45 @@ static int releasing_holder(const ctx_t *c, const char *code, int32_t subj, ne_m
             act[0].start = act[0].end = 0;
             return 1;
         }
+    return custody_place(c, m, act);
+}
+
+/* Is the verb of group g one of custody: of class KEPT ("held"), or one
+ * with an arrest pattern (173: "detained", "jailed")? */
+static int custody_verb(const ctx_t *c, const ne_vgroup_t *g)
+{
+    uint32_t kept = ne_lex_gclass(c->s.lx, NE_GC_KEPT);
+    if (kept != NE_LEX_NONE && ne_lex_in_class(c->s.lx, kept, tok(c, g->head)->word)) return 1;
+    size_t np;
+    const ne_pattern_t *pats = ne_lex_patterns(c->s.lx, g->lemma, &np);
+    for (size_t k = 0; k < np; k++)
+        if (!strncmp(pats[k].code, "173", 3)) return 1;
+    return 0;
+}
+
+#define MAX_CUSTODY_REACH 6 /* tokens from the subject to its custody's place: "detained in Iran" */
+
+/* "A French tourist detained in Iran since 2022 was freed": the subject's
+ * own participle of custody (a reduced relative: "detained", "held",
+ * "jailed") with a state or capital after "in" names the holder, the
+ * state. Writes it to act; 1, or 0 for none. Bounded scan. */
+static int custody_place(const ctx_t *c, const ne_mention_t *m, ne_member_t *act)
+{
+    uint32_t k = m->te;
+    const ne_vgroup_t *rel = NULL;
+    for (size_t v = 0; v < c->s.d->vg.n && !rel; v++) {
+        const ne_vgroup_t *g = &c->s.d->vg.v[v];
+        if (g->first == k && g->head == k && !(g->flags & NE_VG_PASSIVE)) rel = g;
+    }
+    if (!rel || !custody_verb(c, rel)) return 0;
+    for (uint32_t q = rel->head + 1; q + 1 < c->s.te && q < rel->head + MAX_CUSTODY_REACH; q++) {
+        if (!is_w(c, q, "in")) continue;
+        int32_t pm = ment_at(c, q + 1);
+        if (pm < 0 || c->s.d->ment.v[pm].n != 1 || !c->s.d->ment.v[pm].m[0].country[0]) return 0;
+        memset(act, 0, sizeof(*act));
+        ne_member_set(act, c->s.d->ment.v[pm].m[0].country, "");
+        return 1;
+    }
     return 0;
 }
 
@@ -5525,8 +5664,12 @@ static int partner_counterpart(const ne_member_t *act, int na, int i, const ne_m
  * ("the journalist") is the detained party of the same role. */
 static int detained(const struct ne_memevent_s *e, const ne_member_t *p)
 {
-    /* arrested, abducted, or sentenced (116: "sentenced X to 16 years") */
-    if (strncmp(e->code, "173", 3) && strncmp(e->code, "181", 3) && strncmp(e->code, "116", 3)) return 0;
+    /* arrested, abducted, or sentenced (116: "sentenced X to 16 years"),
+     * or its property seized (1711: "seized a Greek tanker ... demanded the
+     * return of the tanker") */
+    if (strncmp(e->code, "173", 3) && strncmp(e->code, "181", 3) && strncmp(e->code, "116", 3) &&
+        strncmp(e->code, "1711", 4))
+        return 0;
     for (int t = 0; t < e->ntarget; t++)
         if (!strcmp(e->target[t].code, p->code) ||
             (unplaced(p) && p->role[0] && !strcmp(e->target[t].role, p->role)))
@@ -6018,6 +6161,120 @@ static int summed_up_subject(ctx_t *c, uint32_t noun, ne_member_t *cp)
 
 static int exchange_side(const ctx_t *c, const char *code, const ne_member_t *actor, ne_member_t *b);
 
+/* Is remembered member m of the state (or, with none, the code) of actor? */
+static int of_actor_side(const ne_member_t *m, const ne_member_t *actor)
+{
+    return actor->country[0] ? !strcmp(m->country, actor->country) : !strcmp(m->code, actor->code);
+}
+
+/* "Russia and China held joint drills. North Korea did the same": a joint
+ * act, remembered with its agents as its targets (each on the other), says
+ * nothing of whom a party repeating it acts with. */
+static int joint_act(const struct ne_memevent_s *e)
+{
+    if (e->ntarget != e->nagent) return 0;
+    for (int k = 0; k < e->ntarget; k++) {
+        int found = 0;
+        for (int a = 0; a < e->nagent && !found; a++) found = !strcmp(e->target[k].code, e->agent[a].code);
+        if (!found) return 0;
+    }
+    return 1;
+}
+
+/* Is remembered event x an act by a party of another side than actor's? */
+static int other_side_act(const struct ne_memevent_s *x, const ne_member_t *actor)
+{
+    for (int k = 0; k < x->nagent; k++)
+        if (of_actor_side(&x->agent[k], actor)) return 0;
+    return x->nagent > 0;
+}
+
+/* "Belarus responded in kind, ordering two Polish diplomats to leave": the
+ * repeated act told in its own words by a later verb of the sentence (a
+ * pattern of the same root) is coded there, not twice ("Moscow expelled a
+ * diplomat, and Helsinki responded in kind": the earlier verb is the act
+ * repeated). */
+static int act_told_again(const ctx_t *c, size_t gi, const char *code)
+{
+    int root = code_root(code);
+    for (size_t k = gi + 1; k < c->s.d->vg.n; k++) {
+        const ne_vgroup_t *v = &c->s.d->vg.v[k];
+        if (v->pat && !(v->pat->opts & NE_PO_ECHO) && strcmp(v->pat->code, NE_CODE_NONE) &&
+            code_root(v->pat->code) == root)
+            return 1;
+    }
+    return 0;
+}
+
+/* "Algeria recalled its ambassador from Paris. France did the same",
+ * "Poland expelled two diplomats ... Belarus responded in kind": a verb
+ * phrase that repeats an act (option echo: "do the same", "follow suit",
+ * "respond in kind", "reciprocate") is the article's last remembered act by
+ * a party of another side than the subject, done by the subject. Aimed at
+ * the subject's side, it is answered: its agents are the counterparts (a
+ * tit-for-tat); else the subject follows suit against the same targets. An
+ * act aimed at no one (a show of force) gives no event. The remembered
+ * ring is short (NE_MEM_EVENTS): the scan is bounded. */
+static int echo_act(ctx_t *c, size_t gi, struct ne_events_s *ev)
+{
+    ne_vgroup_t *g = &c->s.d->vg.v[gi];
+    int32_t subj = group_subject(c, gi);
+    if (subj >= 0 && (c->s.d->ment.v[subj].flags & NE_MF_SPEAKER)) subj = speaker(c);
+    if (subj < 0 || (g->flags & NE_VG_PASSIVE)) return 0;
+    ne_member_t act[NE_MAX_MEMBERS], cp[NE_MAX_MEMBERS];
+    int na = members(c, subj, act), ncp = 0;
+    if (!na) return 0;
+    /* the act of the last sentence that told one by another side: its
+     * first (the main clause's, not ", accusing them of spying") */
+    const struct ne_memevent_s *e = NULL, *x;
+    for (size_t b = 1; (x = mem_event(c->mem, b)); b++) {
+        if (e && x->sent != e->sent) break;
+        if (!other_side_act(x, &act[0])) continue;
+        /* (a statement or a denial, root 01, is no act to answer in kind:
+         * "dismissed the claims and expelled two Ukrainian diplomats ...
+         * Kyiv would reply in kind" repeats the expulsion) */
+        if (code_root(x->code) == 1) continue;
+        e = x;
+    }
+    if (!e || !e->ntarget || joint_act(e) || act_told_again(c, gi, e->code)) return 0;
+    int answered = 0;
+    for (int k = 0; k < e->ntarget && !answered; k++) answered = of_actor_side(&e->target[k], &act[0]);
+    ncp = answered ? recalled_members(e->agent, e->nagent, cp) : recalled_members(e->target, e->ntarget, cp);
+    /* the remembered code, presented as the group presents it ("will do the same": intent) */
+    ne_pattern_t pat = *g->pat;
+    ne_strlcpy(pat.code, e->code, sizeof(pat.code));
+    ne_match_t mt = {&pat, g->target, g->mend, g->modality, g->evnoun};
+    ne_event_t proto;
+    if (!event_proto(c, g, &mt, &proto)) return 0;
+    c->coding = g;
+    for (int i = 0; i < na; i++) {
+        resolve_member(c, &act[i], NULL, g->head, 0);
+        for (int j = 0; j < ncp; j++)
+            if (emit(c, ev, &proto, &act[i], &cp[j]) < 0) return -1;
+    }
+    remember_event(c->mem, proto.code, trigger_word(c, g), -1, c->s.tb, act, na, cp, ncp);
+    return 0;
+}
+
+/* "The Ministry of Foreign Affairs of Lithuania strongly condemns this
+ * decision. We call for his immediate release.": a "we" that no reporting
+ * verb of its sentence introduces is the author of the statement: whoever
+ * the article last had report something, else the actor of its last
+ * reaction (a statement, praise, criticism, rejection: roots 01, 05, 11,
+ * 12) when that is a state's organ or an organisation. Members, 0 none. */
+static int statement_author(const ctx_t *c, ne_member_t *act)
+{
+    if (c->mem->nsaid_by) {
+        memcpy(act, c->mem->said_by, sizeof(act[0]) * (size_t)c->mem->nsaid_by);
+        for (int k = 0; k < c->mem->nsaid_by; k++) act[k].start = act[k].end = 0;
+        return c->mem->nsaid_by;
+    }
+    const struct ne_memevent_s *e = mem_event(c->mem, 1);
+    if (!e || !e->nagent || !reaction_root(code_root(e->code))) return 0;
+    if (strcmp(e->agent[0].role, "GOV") && strncmp(e->agent[0].code, "IGO", 3)) return 0;
+    return recalled_members(e->agent, e->nagent, act);
+}
+
 static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
 {
     ne_doc_t *d = c->s.d;
@@ -6025,6 +6282,7 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     c->coding = NULL;
     if (!g->pat || (g->flags & (NE_VG_MODAL | NE_VG_NEGATED))) return 0;
     if (hearsay_clause(c, g)) return 0;
+    if ((g->pat->opts & NE_PO_ECHO) && !(g->flags & NE_VG_CONTROLLED)) return echo_act(c, gi, ev);
     if (!strcmp(g->pat->code, NE_CODE_NONE) || presented_by_other(c, gi)) return 0;
     /* a place-only attack is remembered ("condemned the strikes") but not coded */
     int quiet = place_only(c, gi);
@@ -6037,7 +6295,8 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
     int na = 0, ncp = 0, only_last = 0;
     const char *struck = NULL; /* the state a recalled act of force struck */
     int32_t subj = group_subject(c, gi);
-    if (subj >= 0 && (d->ment.v[subj].flags & NE_MF_SPEAKER)) subj = speaker(c);
+    int first_person = subj >= 0 && (d->ment.v[subj].flags & NE_MF_SPEAKER);
+    if (first_person) subj = speaker(c);
     int recip = 0;
     /* ("vowed that those involved would be punished": a threat formula in
      * the passive is resolved as in the active, by resolve_threat) */
@@ -6110,8 +6369,8 @@ static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
             object_before_place(c, g, act, na);
             if (g->flags & NE_VG_STATEMENT) na = co_authors(c, gi, act, na, NE_MAX_MEMBERS);
             na = joint_statement_authors(c, g, act, na, NE_MAX_MEMBERS);
-        } else if (!(na = caused_crowd(c, gi, act)) && !(na = means_agents(c, g, proto.code, act, &struck)) &&
-                   !(na = inverse_subject_agents(c, g, act))) {
+        } else if (!(first_person && (na = statement_author(c, act))) && !(na = caused_crowd(c, gi, act)) &&
+                   !(na = means_agents(c, g, proto.code, act, &struck)) && !(na = inverse_subject_agents(c, g, act))) {
             return 0;
         }
         ncp = counterpart(c, g, proto.code, act, na, cp, ev, &recip);

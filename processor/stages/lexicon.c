@@ -151,7 +151,7 @@ static const char *const gclass_names[NE_GC_COUNT] = {"QUANTITY", "BORDER",   "S
                                                              "DEMANDS",  "CHEMICAL", "ARMOUR",     "CROWD",
                                                              "MISSION",  "WEAPONS",  "CONVOY",     "PROPERTY",
                                                              "GRIEVANCE", "PREFIXES", "PERIODS", "AIR", "PATIENTS", "GRANTS", "TALKS", "HEARSAY",
-                                                             "SUICIDE_BOMB", "VEHICLE_BOMB", "ROADSIDE_BOMB", "AIR_MEANS", "NEAR", "LIGHT", "BEHALF", "RESULT", "SOVEREIGN", "GUILT", "REPRISAL", "ELLIPTIC", "CONTROL", "CYBER", "MUNITIONS", "HOLDING", "REGIONAL", "ADDITIVE", "TOPIC", "INCLUDING", "ELECTION", "SIDES", "SEQUEL", "KEPT", "CHANNEL", "REFUGEES", "FLIGHT", "EMBASSIES", "CRAFT", "COLLECTIVE", "ISLANDS", "INSPECTORS", "WARRING", "DIPLOMATS", "ING_NOUNS", "CEASEFIRE", "JUNTA", "AGENT_OF", "EXCHANGE", "CURRENCY", "MEETINGS", "RETAKING", "ADVERBIAL_IN", "DETAINEES", "CONVERSATION", "JOURNEY"};
+                                                             "SUICIDE_BOMB", "VEHICLE_BOMB", "ROADSIDE_BOMB", "AIR_MEANS", "NEAR", "LIGHT", "BEHALF", "RESULT", "SOVEREIGN", "GUILT", "REPRISAL", "ELLIPTIC", "CONTROL", "CYBER", "MUNITIONS", "HOLDING", "REGIONAL", "ADDITIVE", "TOPIC", "INCLUDING", "ELECTION", "SIDES", "SEQUEL", "KEPT", "CHANNEL", "REFUGEES", "FLIGHT", "EMBASSIES", "CRAFT", "COLLECTIVE", "ISLANDS", "INSPECTORS", "WARRING", "DIPLOMATS", "ING_NOUNS", "CEASEFIRE", "JUNTA", "AGENT_OF", "EXCHANGE", "CURRENCY", "MEETINGS", "RETAKING", "ADVERBIAL_IN", "DETAINEES", "CONVERSATION", "JOURNEY", "ANSWERING"};
 
 /* snprintf(dst, size, "%s", src) without the format machinery (a CAMEO
  * code look-up per event did it): at most size - 1 bytes, always ended. */
@@ -1575,6 +1575,8 @@ static int load_pattern(loader_t *ld, char **f, int nf, int noun)
             else if (!strcmp(o, "inverse")) pt.p.opts |= NE_PO_INVERSE;
             else if (!strcmp(o, "defence")) pt.p.opts |= NE_PO_DEFENCE;
             else if (!strcmp(o, "denied")) pt.p.opts |= NE_PO_DENIED | NE_PO_THREAT;
+            else if (!strcmp(o, "echo")) pt.p.opts |= NE_PO_ECHO;
+            else if (!strcmp(o, "undo")) pt.p.opts |= NE_PO_UNDO;
             else return fail(ld, "unknown option '%s'", o);
         }
     }
@@ -1649,8 +1651,8 @@ static int load_pattern(loader_t *ld, char **f, int nf, int noun)
         pt.p.nelem++;
     }
     if (!has_target && strcmp(f[0], NE_CODE_NONE) &&
-        !(pt.p.opts & (NE_PO_RECIP | NE_PO_GOV | NE_PO_SELF | NE_PO_OBJ | NE_PO_REPLY | NE_PO_THREAT)))
-        return fail(ld, "a pattern without '+' needs an option (recip, gov, self, obj, reply or threat)");
+        !(pt.p.opts & (NE_PO_RECIP | NE_PO_GOV | NE_PO_SELF | NE_PO_OBJ | NE_PO_REPLY | NE_PO_THREAT | NE_PO_UNDO)))
+        return fail(ld, "a pattern without '+' needs an option (recip, gov, self, obj, reply, threat or undo)");
     pt.p.score = (uint32_t)pt.p.nelem * 16 + (uint32_t)words * 2 + (uint32_t)has_target;
     char txt[600];
     size_t tn = append_str(txt, sizeof(txt), 0, f[0]);

@@ -185,8 +185,12 @@ enum { NE_PO_RECIP = 1, NE_PO_GOV = 2, NE_PO_SELF = 4, NE_PO_OBJ = 8, NE_PO_REPL
        NE_PO_INVERSE = 64, /* the '+' acts on the subject: "drew condemnation from +" */
        NE_PO_DEFENCE = 128, /* an act of defence ("shot down 60 missiles"): coded, never what a
                                later "the attack" or "the strikes" refers to */
-       NE_PO_DENIED = 256 /* a threat formula that threatens when denied ("would not go
-                             unpunished"): matches a negated verb only (with NE_PO_THREAT) */ };
+       NE_PO_DENIED = 256, /* a threat formula that threatens when denied ("would not go
+                             unpunished"): matches a negated verb only (with NE_PO_THREAT) */
+       NE_PO_ECHO = 512, /* the act is the article's last act by another party, done again by
+                           the subject ("did the same", "responded in kind"): frames.c echo_act */
+       NE_PO_UNDO = 1024 /* the act undoes the restriction its object noun refers to ("the court
+                            overturned the ban"): on that act's targets (frames.c object_event) */ };
 
 typedef struct ne_pattern_s {
     char code[5];
@@ -358,6 +362,7 @@ enum {
     NE_GC_DETAINEES,    /* "activist", "dissident": people seized are detained (code-kind-detainees) */
     NE_GC_CONVERSATION, /* "call", "meeting": "In a call with X, Y urged ..." names Y's addressee (frames.c) */
     NE_GC_JOURNEY,      /* "visit", "tour": "is on a visit to X" is the subject's visit (actions.c) */
+    NE_GC_ANSWERING,    /* verbs "retaliate", "reciprocate": "retaliated with drills" answers an act */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */
