@@ -228,10 +228,20 @@ static int participle_modifier(const ctx_t *c, uint32_t i, uint8_t forms)
     return before_mention;
 }
 
-/* Token i is a verb form that may head a group: not inside a mention or a
- * time expression, not a grammar word, not a capitalized word inside the
- * sentence (a name or a title: "Free Tibet"). Returns its form bits. */
 static int words_present(const ne_lexicon_t *lx, const ne_pattern_t *p, const ne_doc_t *d);
+
+/* Does the verb at token i have a pattern whose literal words and classes
+ * are all in the sentence? */
+static int patterns_present(const ctx_t *c, uint32_t i)
+{
+    uint32_t lem = 0;
+    size_t np;
+    if (!verb_reading(c, i, &lem)) return 0;
+    const ne_pattern_t *pats = ne_lex_patterns(c->lx, lem, &np);
+    for (size_t k = 0; k < np; k++)
+        if (words_present(c->lx, &pats[k], c->d)) return 1;
+    return 0;
+}
 
 /* "said they would have consequences", "had talks with Putin": "have"
  * right before a noun phrase (a determiner, a number, or a word with no
@@ -251,12 +261,7 @@ static int lexical_have(const ctx_t *c, uint32_t i)
         (tok(c, n)->kind != NE_TK_WORD || f || is_adverb(c, n) ||
          (verb_reading(c, n, &lem) & (NE_F_PPART | NE_F_PAST | NE_F_ING))))
         return 0;
-    size_t np;
-    if (!verb_reading(c, i, &lem)) return 0;
-    const ne_pattern_t *pats = ne_lex_patterns(c->lx, lem, &np);
-    for (size_t k = 0; k < np; k++)
-        if (words_present(c->lx, &pats[k], c->d)) return 1;
-    return 0;
+    return patterns_present(c, i);
 }
 
 /* "France did the same", "Poland did likewise": "do" right before a
@@ -268,14 +273,12 @@ static int lexical_do(const ctx_t *c, uint32_t i)
     uint32_t n = i + 1, lem = 0;
     if (!(wf(c, i) & NE_W_DO) || n >= c->te || tok(c, n)->kind != NE_TK_WORD) return 0;
     if (!(wf(c, n) & NE_W_DET) && (wf(c, n) || verb_reading(c, n, &lem))) return 0;
-    size_t np;
-    if (!verb_reading(c, i, &lem)) return 0;
-    const ne_pattern_t *pats = ne_lex_patterns(c->lx, lem, &np);
-    for (size_t k = 0; k < np; k++)
-        if (words_present(c->lx, &pats[k], c->d)) return 1;
-    return 0;
+    return patterns_present(c, i);
 }
 
+/* Token i is a verb form that may head a group: not inside a mention or a
+ * time expression, not a grammar word, not a capitalized word inside the
+ * sentence (a name or a title: "Free Tibet"). Returns its form bits. */
 static uint8_t verb_candidate(const ctx_t *c, uint32_t i, uint32_t *lemma)
 {
     if (ment_at(c, i) >= 0 || in_timex(c, i, NULL)) return 0;

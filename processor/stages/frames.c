@@ -2894,17 +2894,11 @@ static int included_members(const ctx_t *c, int32_t m, ne_member_t *cp, int n)
     int32_t inc = -1;
     for (uint32_t k = te + 2; k < c->s.te && k < te + 5 && inc < 0; k++) inc = ment_at(c, k);
     if (inc < 0 || inc == m) return n;
-    const ne_mention_t *mm = &c->s.d->ment.v[inc];
-    if (mm->flags & (NE_MF_LOC | NE_MF_PRON | NE_MF_REL)) return n;
-    for (int k = 0; k < mm->n; k++) {
-        if (!mm->m[k].country[0]) continue;
-        ne_member_t x = mm->m[k];
-        if (!x.end) {
-            x.start = tok_start(c, mm->tb);
-            x.end = tok_end(c, mm->te - 1);
-        }
-        n = add_member(cp, n, NE_MAX_MEMBERS, &x);
-    }
+    if (c->s.d->ment.v[inc].flags & (NE_MF_LOC | NE_MF_PRON | NE_MF_REL)) return n;
+    ne_member_t in[NE_MAX_MEMBERS];
+    int ni = members(c, inc, in);
+    for (int k = 0; k < ni; k++)
+        if (in[k].country[0]) n = add_member(cp, n, NE_MAX_MEMBERS, &in[k]);
     return n;
 }
 
@@ -7978,6 +7972,14 @@ static int thing_passive(ctx_t *c, size_t gi)
     return 1;
 }
 
+/* Is group g a passive no pattern coded, with no "by" agent after it, and
+ * none of the flags in `also_not` (nor reduced, nor a noun)? */
+static int uncoded_agentless_passive(const ctx_t *c, const ne_vgroup_t *g, uint32_t also_not)
+{
+    return !g->pat && (g->flags & (NE_VG_PASSIVE | NE_VG_REDUCED | NE_VG_NOUN | also_not)) == NE_VG_PASSIVE &&
+           by_agent(c, g->head + 1) == -2;
+}
+
 /* "Japanese fighter jets were scrambled", "100,000 reservists were called
  * up", "Armenian troops were deployed to the border": a passive show of force
  * (root 15) with no "by" agent, whose subject is a state's own force or
@@ -7989,9 +7991,7 @@ static int own_force_passive(ctx_t *c, size_t gi)
 {
     ne_doc_t *d = c->s.d;
     ne_vgroup_t *g = &d->vg.v[gi];
-    if (g->pat || (g->flags & (NE_VG_PASSIVE | NE_VG_CONTROLLED | NE_VG_REDUCED | NE_VG_NOUN)) != NE_VG_PASSIVE ||
-        by_agent(c, g->head + 1) != -2)
-        return 0;
+    if (!uncoded_agentless_passive(c, g, NE_VG_CONTROLLED)) return 0;
     int32_t subj = group_subject(c, gi);
     if (subj < 0) return 0;
     const ne_mention_t *m = &d->ment.v[subj];
@@ -8184,9 +8184,7 @@ static int relative_owned_passive(ctx_t *c, size_t gi)
 {
     ne_doc_t *d = c->s.d;
     ne_vgroup_t *g = &d->vg.v[gi];
-    if (g->pat || (g->flags & (NE_VG_PASSIVE | NE_VG_REDUCED | NE_VG_NOUN | NE_VG_CONSUMED)) != NE_VG_PASSIVE ||
-        by_agent(c, g->head + 1) != -2)
-        return 0;
+    if (!uncoded_agentless_passive(c, g, NE_VG_CONSUMED)) return 0;
     for (size_t k = gi; k > 0; k--) {
         const ne_vgroup_t *r = &d->vg.v[k - 1];
         if (r->head >= g->first) continue;
