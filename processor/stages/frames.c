@@ -2390,18 +2390,28 @@ static void remember_event(ne_memory_t *mem, const char *code, int32_t word, int
     if (e->nagent) mem->nevents++;
 }
 
+/* "Israeli jets struck depots on Monday, a day after the group fired
+ * rockets at a base": is group g's subject the start of a clause of
+ * "after"? Such a clause tells an act that came before the main one. */
+static int after_clause(const ctx_t *c, const ne_vgroup_t *g)
+{
+    int32_t m = g->first > c->s.tb ? ment_at(c, g->first - 1) : -1;
+    if (m < 0) return 0;
+    uint32_t b = c->s.d->ment.v[m].tb;
+    return b > c->s.tb && is_w(c, b - 1, "after");
+}
+
 /* "Hungary had blocked the package for two weeks": an act told in the
  * pluperfect ("had" + participle opening its group) lies before the
  * story's main line; the event just remembered for group g is marked so,
  * and a later "the decision" or "the move" refers to the main line first
- * (recall_event_lx). */
+ * (recall_event_lx); so is an act told in a clause of "after". */
 static void mark_background(ctx_t *c, const ne_vgroup_t *g)
 {
     ne_memory_t *mem = c->mem;
-    if (!mem->nevents || g->first >= g->head || !is_w(c, g->first, "had") ||
-        (g->flags & (NE_VG_FUTURE | NE_VG_MODAL | NE_VG_NOUN)))
-        return;
-    mem->events[(mem->nevents - 1) % NE_MEM_EVENTS].background = 1;
+    if (!mem->nevents || (g->flags & (NE_VG_FUTURE | NE_VG_MODAL | NE_VG_NOUN))) return;
+    if ((g->first < g->head && is_w(c, g->first, "had")) || after_clause(c, g))
+        mem->events[(mem->nevents - 1) % NE_MEM_EVENTS].background = 1;
 }
 
 /* The word an event was coded by: the event noun under a support verb,
