@@ -1222,12 +1222,14 @@ static int act_bare(const ctx_t *c, ne_vgroup_t *g, uint8_t forms, uint32_t befo
     return 1;
 }
 
-/* Is there a future (or a threat) among the verb groups read before token p
- * ("would resume", "vowed to fight")? */
+/* Is there a future (or a threat, or a refusal) among the verb groups read
+ * before token p ("would resume", "vowed to fight", "would not resume until
+ * the rebels stopped")? */
 static int future_before(const ctx_t *c, uint32_t p)
 {
     for (size_t k = 0; k < c->d->vg.n && c->d->vg.v[k].head < p; k++)
-        if ((c->d->vg.v[k].flags & (NE_VG_FUTURE | NE_VG_THREAT)) && !(c->d->vg.v[k].flags & NE_VG_NOUN))
+        if ((c->d->vg.v[k].flags & (NE_VG_FUTURE | NE_VG_THREAT | NE_VG_REFUSE)) &&
+            !(c->d->vg.v[k].flags & NE_VG_NOUN))
             return 1;
     return 0;
 }

@@ -4836,8 +4836,14 @@ static void object_before_place(const ctx_t *c, ne_vgroup_t *g, const ne_member_
                     (!act[i].country[0] && !strcmp(act[i].role, mm->m[j].role)))
                     return;
         /* "attacked the Rwandan embassy in Kinshasa": an embassy is its
-         * state's ground wherever it stands; the attack is on that state */
-        if (!other_state_target(c, m, g->target) || names_embassy(c, mm)) g->target = m;
+         * state's ground wherever it stands; the attack is on that state.
+         * The actor's own ("reopened its embassy in Mogadishu") only says
+         * what: the place's state is acted on */
+        int embassy = names_embassy(c, mm);
+        if (embassy && na && act[0].country[0] && mm->m[0].country[0] &&
+            !strcmp(act[0].country, mm->m[0].country))
+            return;
+        if (!other_state_target(c, m, g->target) || embassy) g->target = m;
         return;
     }
 }
