@@ -5669,6 +5669,16 @@ static int partner_counterpart(const ne_member_t *act, int na, int i, const ne_m
     return 0;
 }
 
+/* "arrested eight people, including two French nationals ... France
+ * demanded the release of its citizens": a state's people (CVL) are the
+ * people of that state a detention named without a role (FRA), and the
+ * other way round. */
+static int same_people(const ne_member_t *a, const ne_member_t *b)
+{
+    if (!a->country[0] || strcmp(a->country, b->country)) return 0;
+    return (!strcmp(a->role, "CVL") && !b->role[0]) || (!a->role[0] && !strcmp(b->role, "CVL"));
+}
+
 /* Did remembered event e detain or seize party p (arrest, detention,
  * abduction, hostage-taking: codes 173, 181)? A party still unplaced
  * ("the journalist") is the detained party of the same role. */
@@ -5682,7 +5692,8 @@ static int detained(const struct ne_memevent_s *e, const ne_member_t *p)
         return 0;
     for (int t = 0; t < e->ntarget; t++)
         if (!strcmp(e->target[t].code, p->code) ||
-            (unplaced(p) && p->role[0] && !strcmp(e->target[t].role, p->role)))
+            (unplaced(p) && p->role[0] && !strcmp(e->target[t].role, p->role)) ||
+            same_people(&e->target[t], p))
             return 1;
     return 0;
 }
