@@ -2648,6 +2648,9 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
             person = !strcmp(v, "person");
         } else if (k > i && (finite_verb(c, k + 1) || is_verbish(c, k + 1))) {
             bare = 1; /* "the two agreed" */
+        } else if (k > i && (k + 1 >= c->s.te || is_punct(c, k + 1, ".,;:)") ||
+                             (wf(c, k + 1) & NE_W_PREP))) {
+            bare = 1; /* "brokered a truce between the two in 2020", "urged the two to" */
         } else {
             return i;
         }
