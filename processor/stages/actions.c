@@ -2758,6 +2758,29 @@ static int denial_fits(const ne_vgroup_t *vg, const ne_pattern_t *p)
     return !(p->opts & NE_PO_DENIED) || (vg->flags & (NE_VG_NEGATED | NE_VG_REFUSE));
 }
 
+/* Option `mandative`: "insisted that Kyiv withdraw its troops", "that
+ * Sweden must extradite": a that-clause asks for an act when its verb is a
+ * bare form or comes after must, should or be; a verb that tells ("would
+ * keep up", "had acted", "was") makes it a statement, no demand. Does the
+ * word after the match's '+' (ending at `end`) allow the demand? */
+static int mandative_fits(const ctx_t *c, const ne_pattern_t *p, uint32_t end)
+{
+    if (!(p->opts & NE_PO_MANDATIVE)) return 1;
+    uint32_t k = end;
+    while (k < c->te && (wf(c, k) & NE_W_ADV)) k++; /* "that Iran immediately release" */
+    if (k >= c->te || tok(c, k)->kind != NE_TK_WORD) return 1;
+    if (is_w(c, k, "must") || is_w(c, k, "should") || is_w(c, k, "shall") || is_w(c, k, "be") ||
+        is_w(c, k, "not"))
+        return 1;
+    /* an auxiliary of the indicative ("would", "had", "was"): a statement */
+    if (wf(c, k) & (NE_W_BE | NE_W_HAVE | NE_W_DO | NE_W_FUTURE | NE_W_MODAL)) return is_w(c, k, "have");
+    int forms = 0;
+    for (uint32_t v = ne_lex_vforms(c->lx, tok(c, k)->word); v != NE_LEX_NONE; v = ne_lex_vform(c->lx, v)->next)
+        forms |= ne_lex_vform(c->lx, v)->forms;
+    /* a tensed verb ("acted", "keeps") tells */
+    return (forms & NE_F_BASE) || !(forms & (NE_F_S | NE_F_PAST));
+}
+
 static int match_below(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, uint32_t below,
                        const ne_pattern_t *after, ne_match_t *out)
 {
@@ -2781,7 +2804,7 @@ static int match_below(const ctx_t *c, const ne_vgroup_t *vg, uint32_t from, uin
         int ok = (vg->flags & NE_VG_PASSIVE)
                      ? match_passive(c, p, from, &ms) || match_thing_passive(c, vg, p, from, &ms)
                      : match_active(c, p, from, &ms);
-        if (!ok || possessor_acts(c, &ms)) continue;
+        if (!ok || possessor_acts(c, &ms) || !mandative_fits(c, p, ms.end)) continue;
         if (!best.p || ms.spec > best.spec ||
             (ms.spec == best.spec && refines(ms.p->code, best.p->code)))
             best = ms;

@@ -1577,6 +1577,7 @@ static int load_pattern(loader_t *ld, char **f, int nf, int noun)
             else if (!strcmp(o, "denied")) pt.p.opts |= NE_PO_DENIED | NE_PO_THREAT;
             else if (!strcmp(o, "echo")) pt.p.opts |= NE_PO_ECHO;
             else if (!strcmp(o, "undo")) pt.p.opts |= NE_PO_UNDO;
+            else if (!strcmp(o, "mandative")) pt.p.opts |= NE_PO_MANDATIVE;
             else return fail(ld, "unknown option '%s'", o);
         }
     }

@@ -189,8 +189,10 @@ enum { NE_PO_RECIP = 1, NE_PO_GOV = 2, NE_PO_SELF = 4, NE_PO_OBJ = 8, NE_PO_REPL
                              unpunished"): matches a negated verb only (with NE_PO_THREAT) */
        NE_PO_ECHO = 512, /* the act is the article's last act by another party, done again by
                            the subject ("did the same", "responded in kind"): frames.c echo_act */
-       NE_PO_UNDO = 1024 /* the act undoes the restriction its object noun refers to ("the court
-                            overturned the ban"): on that act's targets (frames.c object_event) */ };
+       NE_PO_UNDO = 1024, /* the act undoes the restriction its object noun refers to ("the court
+                            overturned the ban"): on that act's targets (frames.c object_event) */
+       NE_PO_MANDATIVE = 2048 /* a demand only when the clause after the '+' is mandative ("insisted
+                                 that Kyiv withdraw"), not a statement ("that the army would") */ };
 
 typedef struct ne_pattern_s {
     char code[5];
