@@ -3415,8 +3415,14 @@ static int conjunct_threat_target(const ctx_t *c, const ne_vgroup_t *g, const ne
     int consult = 0; /* an act aimed so only after a meeting or a call */
     if (!na || !(conjoined(c, g) || trailing_participle(c, g))) return 0;
     if (!ne_lex_code_family(c->s.lx, NE_CF_CONJUNCT, g->pat->code, kept)) {
-        if (!ne_lex_code_family(c->s.lx, NE_CF_CONJUNCT_CONSULT, g->pat->code, kept)) return 0;
-        consult = 1;
+        /* a restriction: only after "and" (", halting trade" is a consequence) */
+        if (ne_lex_code_family(c->s.lx, NE_CF_CONJUNCT_AND, g->pat->code, kept)) {
+            if (!conjoined(c, g)) return 0;
+        } else if (ne_lex_code_family(c->s.lx, NE_CF_CONJUNCT_CONSULT, g->pat->code, kept)) {
+            consult = 1;
+        } else {
+            return 0;
+        }
     }
     for (size_t k = c->s.d->vg.n; k > 0; k--) {
         const ne_vgroup_t *v = &c->s.d->vg.v[k - 1];

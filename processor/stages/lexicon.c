@@ -1342,7 +1342,8 @@ static const char *const CODE_FAMILIES[NE_CF_COUNT] = {
     "code-kind-convoy", "code-kind-property", "code-kind-air", "code-kind-suicide",
     "code-kind-vehicle-bomb", "code-kind-roadside", "code-kind-air-means", "code-home",
     "code-kind-cyber", "code-conjunct", "code-holder", "code-call-purpose", "code-kind-diplomats",
-    "code-kind-detainees", "code-conjunct-consult"};
+    "code-kind-detainees", "code-conjunct-consult",
+    "code-conjunct-and"};
 
 int ne_lex_code_family_may(const ne_lexicon_t *lx, int family, const char *code)
 {

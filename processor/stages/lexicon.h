@@ -429,6 +429,7 @@ enum {
     NE_CF_KIND_DIPLOMATS, /* code-kind-diplomats: "three Iranian diplomats were ordered to leave": 161 */
     NE_CF_KIND_DETAINEES, /* code-kind-detainees: "police seized 14 opposition activists": 173 */
     NE_CF_CONJUNCT_CONSULT, /* code-conjunct-consult: as code-conjunct, after a meeting or a call (root 04) only */
+    NE_CF_CONJUNCT_AND, /* code-conjunct-and: as code-conjunct, after a verb coordinated by "and" only (restrictions) */
     NE_CF_COUNT
 };
 
