@@ -4551,8 +4551,14 @@ static void place_by_apposition(ctx_t *c, const ne_mention_t *app, uint32_t at)
         (app->flags & (NE_MF_LOC | NE_MF_PRON | NE_MF_WEAK | NE_MF_REL)))
         return;
     ne_mention_t *nm = &d->ment.v[d->ment.n - 1];
-    if (!(nm->flags & NE_MF_NAME) || nm->n != 1 || nm->m[0].country[0] ||
-        nm->te + 1 != at || !is_punct(c, nm->te, ","))
+    if (!(nm->flags & NE_MF_NAME) || nm->n != 1 || nm->m[0].country[0] || nm->te + 1 != at)
+        return;
+    /* "swore in Grace Banda as Malawi's prime minister", "named Ivan
+     * Petrov as defence minister": "as" and a titled person give the name
+     * its office, as an apposition does */
+    if (!is_punct(c, nm->te, ",") &&
+        !(is_w(c, nm->te, "as") && (app->flags & NE_MF_PERSON) && !(app->flags & NE_MF_NAME) &&
+          app->m[0].role[0]))
         return;
     ne_member_set(&nm->m[0], app->m[0].country,
                   app->m[0].role[0] ? app->m[0].role : nm->m[0].role);
