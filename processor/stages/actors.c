@@ -1292,6 +1292,10 @@ static void remember_name(ne_memory_t *mem, const ctx_t *c, uint32_t nb, uint32_
     size_t k = mem->nnames % NE_MEM_NAMES;
     mem->names[k].full = name_hash(c, nb, ne);
     mem->names[k].last = word_hash(c, ne - 1);
+    /* "Lee Soo-hyun ... congratulated Lee": a name that ends in a
+     * romanised given name with a hyphenated syllable puts the family name
+     * first; that word alone names the person later */
+    if (ne - nb >= 4 && hyphen_syllable(c, ne - 2)) mem->names[k].last = word_hash(c, nb);
     mem->names[k].m = *mm;
     mem->names[k].org = org;
     mem->nnames++;
@@ -3692,6 +3696,8 @@ static uint32_t parse_bare_name(ctx_t *c, build_t *b, parse_t *p)
     int unknown = 1;
     for (uint32_t q = p->start; q < ne; q++)
         if (tok(c, q)->word >= 0 && !surname_word(c, q) && !(q == p->start && given) &&
+            /* "Lee Soo-hyun": the hyphen and syllable of a given name */
+            !(q > p->start && hyphen_syllable(c, q)) && !(q > p->start + 1 && hyphen_syllable(c, q - 1)) &&
             !(q == p->start && tok(c, ne - 1)->word < 0 && given_name_word(c, q)))
             unknown = 0;
     /* (after "the" a name is a place or a thing: "the South Caucasus",
