@@ -1124,8 +1124,16 @@ static void take_earlier_state(ne_mention_t *m, const char *country, const char 
     m->flags &= (uint16_t)~NE_MF_GENERIC;
 }
 
-static void definite_title(const ctx_t *c, ne_mention_t *m)
+static void definite_title(const ctx_t *c, ne_mention_t *m, int elect)
 {
+    /* "X won Malawi's presidential election ... The president-elect": a
+     * title of one elected but not yet in office is the election's winner,
+     * never an incumbent named since */
+    if (elect) {
+        const ne_member_t *w = &c->mem->elect;
+        if (w->country[0] && !strcmp(w->role, m->m[0].role)) take_earlier_state(m, w->country, w->role);
+        return;
+    }
     for (size_t k = 0; k < recent_kept(c->mem); k++) {
         const ne_mention_t *r = earlier_mention(c, k);
         if (!r || r->n != 1 || !(r->flags & NE_MF_PERSON) || (r->flags & NE_MF_GENERIC)) continue;
@@ -4490,7 +4498,7 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
     if (b->role_set && !b->nown && !p.have_name && !p.poss && is_w(c, i, "the") &&
         !(i > c->s.tb && (wf(c, i - 1) & NE_W_PREP)) && /* not "supporters of the president" */
         (b->m.flags & NE_MF_PERSON) && b->m.n == 1 && !b->m.m[0].country[0])
-        definite_title(c, &b->m);
+        definite_title(c, &b->m, p.j > i + 1 && is_w(c, p.j - 1, "elect") && is_hyphen(c, p.j - 2));
     if (b->role_set && !b->nown && !p.have_name && !p.poss && is_w(c, i, "the") &&
         !(i > c->s.tb && (wf(c, i - 1) & NE_W_PREP)) && b->m.n == 1 && !b->m.m[0].country[0] &&
         p.j > i && diplomat_head(c, p.j))
@@ -4575,6 +4583,43 @@ static void place_by_apposition(ctx_t *c, const ne_mention_t *app, uint32_t at)
         if (last->tb == nm->tb && last->te == nm->te) *last = *nm;
     }
     remember_name(mem, c, nm->tb, nm->te, &nm->m[0], 0);
+}
+
+/* "Grace Banda won Malawi's presidential election": a name of no known
+ * state that wins a state's election (class ELECTION, the state's: "Malawi's
+ * presidential election", "the election in Malawi") right after it is that
+ * state's leader-elect (GOV), here and for the rest of the article, and the
+ * one "the president-elect" names. */
+static void place_by_election(ctx_t *c, const ne_mention_t *app, uint32_t at)
+{
+    ne_doc_t *d = c->s.d;
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_ELECTION);
+    if (!d->ment.n || app->n != 1 || !app->m[0].country[0] || app->m[0].role[0] || cls == NE_LEX_NONE ||
+        (app->flags & (NE_MF_PRON | NE_MF_REL | NE_MF_PERSON)))
+        return;
+    ne_mention_t *nm = &d->ment.v[d->ment.n - 1];
+    if (!(nm->flags & NE_MF_NAME) || !(nm->flags & NE_MF_PERSON) || nm->n != 1 || nm->m[0].country[0] ||
+        nm->te + 1 != at || !(is_w(c, nm->te, "won") || is_w(c, nm->te, "wins")))
+        return;
+    int head = 0;
+    for (uint32_t q = at; q < c->s.te && q < at + 6; q++) {
+        const ne_token_t *t = tok(c, q);
+        if (t->kind != NE_TK_WORD) break;
+        if (ne_lex_in_class(c->s.lx, cls, t->word)) {
+            head = 1;
+            break;
+        }
+    }
+    if (!head) return;
+    ne_member_set(&nm->m[0], app->m[0].country, "GOV");
+    nm->flags &= (uint16_t)~NE_MF_GENERIC;
+    ne_memory_t *mem = c->mem;
+    if (mem->nrecent) {
+        ne_mention_t *last = &mem->recent[(mem->nrecent - 1) % NE_MEM_RECENT];
+        if (last->tb == nm->tb && last->te == nm->te) *last = *nm;
+    }
+    remember_name(mem, c, nm->tb, nm->te, &nm->m[0], 0);
+    mem->elect = nm->m[0];
 }
 
 #define MAX_APPOSITION_LEAD 6 /* words between an apposition's comma and its role noun */
@@ -5218,6 +5263,7 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
             if (NE_VEC_RESERVE(d->ment) < 0) return -1;
             counterpart_other_side(&c, &b.m, i, e);
             place_by_apposition(&c, &b.m, i);
+            place_by_election(&c, &b.m, i);
             possessor_role(&c, &b.m, i);
             if (apposition_name(&c, &b.m, i, e) < 0) return -1; /* "X, a radio station," */
             if (NE_VEC_RESERVE(d->ment) < 0) return -1;
