@@ -1143,6 +1143,59 @@ static void definite_title(const ctx_t *c, ne_mention_t *m, int elect)
     }
 }
 
+/* Is the mention [tb, te) a person named by a proper name: its last word
+ * capitalised ("Chinese President Xi Jinping", "Lee") or the syllable of a
+ * romanised given name ("Lee Soo-hyun"), not a bare title ("Japan's prime
+ * minister")? */
+static int named_person(const ctx_t *c, const ne_mention_t *r)
+{
+    if (!r || r->n != 1 || !(r->flags & NE_MF_PERSON) || (r->flags & (NE_MF_GENERIC | NE_MF_PRON)) ||
+        !r->m[0].country[0] || r->te <= r->tb)
+        return 0;
+    const ne_token_t *t = tok(c, r->te - 1);
+    return t->kind == NE_TK_WORD &&
+           ((t->flags & NE_TF_CAP) || (r->te - r->tb >= 3 && hyphen_syllable(c, r->te - 2)));
+}
+
+/* "the 61-year-old economist", "the 58-year-old former lawyer": does a
+ * mention parsed from token i (the compound's "old" or the word after it)
+ * open with "the" and an age written as "N-year-old"? */
+static int definite_age(const ctx_t *c, uint32_t i)
+{
+    if (i <= c->s.tb) return 0;
+    uint32_t o = is_w(c, i, "old") ? i : i - 1;
+    if (o < c->s.tb + 5 || !is_w(c, o, "old")) return 0;
+    return is_hyphen(c, o - 1) && is_w(c, o - 2, "year") && is_hyphen(c, o - 3) &&
+           tok(c, o - 4)->kind != NE_TK_PUNCT && is_w(c, o - 5, "the");
+}
+
+/* "Xi congratulated Lee ... criticised the 58-year-old former labour
+ * lawyer": a definite description of a person by age, with no name, owner
+ * or state of its own, is the last person named by a proper name before it
+ * (in the sentence, else in an earlier one): one the article already
+ * introduced. */
+static void definite_age_person(const ctx_t *c, ne_mention_t *m, uint32_t i)
+{
+    const ne_doc_t *d = c->s.d;
+    for (size_t k = d->ment.n; k-- > 0;) {
+        const ne_mention_t *r = &d->ment.v[k];
+        if (r->tb < c->s.tb) break;
+        if (r->te <= i && named_person(c, r)) {
+            take_earlier_state(m, r->m[0].country, r->m[0].role);
+            m->flags &= (uint16_t)~NE_MF_ONE;
+            return;
+        }
+    }
+    for (size_t k = 0; k < recent_kept(c->mem); k++) {
+        const ne_mention_t *r = earlier_mention(c, k);
+        if (named_person(c, r)) {
+            take_earlier_state(m, r->m[0].country, r->m[0].role);
+            m->flags &= (uint16_t)~NE_MF_ONE;
+            return;
+        }
+    }
+}
+
 /* Does the mention spanning [tb, te) end in a noun of the class DIPLOMATS
  * ("two Kyrgyz diplomats", "the attaches")? */
 static int diplomat_head(const ctx_t *c, uint32_t te)
@@ -4499,6 +4552,9 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
         !(i > c->s.tb && (wf(c, i - 1) & NE_W_PREP)) && /* not "supporters of the president" */
         (b->m.flags & NE_MF_PERSON) && b->m.n == 1 && !b->m.m[0].country[0])
         definite_title(c, &b->m, p.j > i + 1 && is_w(c, p.j - 1, "elect") && is_hyphen(c, p.j - 2));
+    if (b->role_set && !b->nown && !p.have_name && !p.poss && b->m.n == 1 && !b->m.m[0].country[0] &&
+        (b->m.flags & (NE_MF_PERSON | NE_MF_ONE)) && definite_age(c, i))
+        definite_age_person(c, &b->m, i);
     if (b->role_set && !b->nown && !p.have_name && !p.poss && is_w(c, i, "the") &&
         !(i > c->s.tb && (wf(c, i - 1) & NE_W_PREP)) && b->m.n == 1 && !b->m.m[0].country[0] &&
         p.j > i && diplomat_head(c, p.j))
