@@ -1124,14 +1124,75 @@ static void take_earlier_state(ne_mention_t *m, const char *country, const char 
     m->flags &= (uint16_t)~NE_MF_GENERIC;
 }
 
-static void definite_title(const ctx_t *c, ne_mention_t *m)
+static void definite_title(const ctx_t *c, ne_mention_t *m, int elect)
 {
+    /* "X won Malawi's presidential election ... The president-elect": a
+     * title of one elected but not yet in office is the election's winner,
+     * never an incumbent named since */
+    if (elect) {
+        const ne_member_t *w = &c->mem->elect;
+        if (w->country[0] && !strcmp(w->role, m->m[0].role)) take_earlier_state(m, w->country, w->role);
+        return;
+    }
     for (size_t k = 0; k < recent_kept(c->mem); k++) {
         const ne_mention_t *r = earlier_mention(c, k);
         if (!r || r->n != 1 || !(r->flags & NE_MF_PERSON) || (r->flags & NE_MF_GENERIC)) continue;
         if (!r->m[0].country[0] || strcmp(r->m[0].role, m->m[0].role)) continue;
         take_earlier_state(m, r->m[0].country, r->m[0].role);
         return;
+    }
+}
+
+/* Is the mention [tb, te) a person named by a proper name: its last word
+ * capitalised ("Chinese President Xi Jinping", "Lee") or the syllable of a
+ * romanised given name ("Lee Soo-hyun"), not a bare title ("Japan's prime
+ * minister")? */
+static int named_person(const ctx_t *c, const ne_mention_t *r)
+{
+    if (!r || r->n != 1 || !(r->flags & NE_MF_PERSON) || (r->flags & (NE_MF_GENERIC | NE_MF_PRON)) ||
+        !r->m[0].country[0] || r->te <= r->tb)
+        return 0;
+    const ne_token_t *t = tok(c, r->te - 1);
+    return t->kind == NE_TK_WORD &&
+           ((t->flags & NE_TF_CAP) || (r->te - r->tb >= 3 && hyphen_syllable(c, r->te - 2)));
+}
+
+/* "the 61-year-old economist", "the 58-year-old former lawyer": does a
+ * mention parsed from token i (the compound's "old" or the word after it)
+ * open with "the" and an age written as "N-year-old"? */
+static int definite_age(const ctx_t *c, uint32_t i)
+{
+    if (i <= c->s.tb) return 0;
+    uint32_t o = is_w(c, i, "old") ? i : i - 1;
+    if (o < c->s.tb + 5 || !is_w(c, o, "old")) return 0;
+    return is_hyphen(c, o - 1) && is_w(c, o - 2, "year") && is_hyphen(c, o - 3) &&
+           tok(c, o - 4)->kind != NE_TK_PUNCT && is_w(c, o - 5, "the");
+}
+
+/* "Xi congratulated Lee ... criticised the 58-year-old former labour
+ * lawyer": a definite description of a person by age, with no name, owner
+ * or state of its own, is the last person named by a proper name before it
+ * (in the sentence, else in an earlier one): one the article already
+ * introduced. */
+static void definite_age_person(const ctx_t *c, ne_mention_t *m, uint32_t i)
+{
+    const ne_doc_t *d = c->s.d;
+    for (size_t k = d->ment.n; k-- > 0;) {
+        const ne_mention_t *r = &d->ment.v[k];
+        if (r->tb < c->s.tb) break;
+        if (r->te <= i && named_person(c, r)) {
+            take_earlier_state(m, r->m[0].country, r->m[0].role);
+            m->flags &= (uint16_t)~NE_MF_ONE;
+            return;
+        }
+    }
+    for (size_t k = 0; k < recent_kept(c->mem); k++) {
+        const ne_mention_t *r = earlier_mention(c, k);
+        if (named_person(c, r)) {
+            take_earlier_state(m, r->m[0].country, r->m[0].role);
+            m->flags &= (uint16_t)~NE_MF_ONE;
+            return;
+        }
     }
 }
 
@@ -1292,6 +1353,10 @@ static void remember_name(ne_memory_t *mem, const ctx_t *c, uint32_t nb, uint32_
     size_t k = mem->nnames % NE_MEM_NAMES;
     mem->names[k].full = name_hash(c, nb, ne);
     mem->names[k].last = word_hash(c, ne - 1);
+    /* "Lee Soo-hyun ... congratulated Lee": a name that ends in a
+     * romanised given name with a hyphenated syllable puts the family name
+     * first; that word alone names the person later */
+    if (ne - nb >= 4 && hyphen_syllable(c, ne - 2)) mem->names[k].last = word_hash(c, nb);
     mem->names[k].m = *mm;
     mem->names[k].org = org;
     mem->nnames++;
@@ -3695,6 +3760,8 @@ static uint32_t parse_bare_name(ctx_t *c, build_t *b, parse_t *p)
     int unknown = 1;
     for (uint32_t q = p->start; q < ne; q++)
         if (tok(c, q)->word >= 0 && !surname_word(c, q) && !(q == p->start && given) &&
+            /* "Lee Soo-hyun": the hyphen and syllable of a given name */
+            !(q > p->start && hyphen_syllable(c, q)) && !(q > p->start + 1 && hyphen_syllable(c, q - 1)) &&
             !(q == p->start && tok(c, ne - 1)->word < 0 && given_name_word(c, q)))
             unknown = 0;
     /* (after "the" a name is a place or a thing: "the South Caucasus",
@@ -4487,7 +4554,10 @@ static uint32_t parse_mention(ctx_t *c, uint32_t i, build_t *b)
     if (b->role_set && !b->nown && !p.have_name && !p.poss && is_w(c, i, "the") &&
         !(i > c->s.tb && (wf(c, i - 1) & NE_W_PREP)) && /* not "supporters of the president" */
         (b->m.flags & NE_MF_PERSON) && b->m.n == 1 && !b->m.m[0].country[0])
-        definite_title(c, &b->m);
+        definite_title(c, &b->m, p.j > i + 1 && is_w(c, p.j - 1, "elect") && is_hyphen(c, p.j - 2));
+    if (b->role_set && !b->nown && !p.have_name && !p.poss && b->m.n == 1 && !b->m.m[0].country[0] &&
+        (b->m.flags & (NE_MF_PERSON | NE_MF_ONE)) && definite_age(c, i))
+        definite_age_person(c, &b->m, i);
     if (b->role_set && !b->nown && !p.have_name && !p.poss && is_w(c, i, "the") &&
         !(i > c->s.tb && (wf(c, i - 1) & NE_W_PREP)) && b->m.n == 1 && !b->m.m[0].country[0] &&
         p.j > i && diplomat_head(c, p.j))
@@ -4554,8 +4624,14 @@ static void place_by_apposition(ctx_t *c, const ne_mention_t *app, uint32_t at)
         (app->flags & (NE_MF_LOC | NE_MF_PRON | NE_MF_WEAK | NE_MF_REL)))
         return;
     ne_mention_t *nm = &d->ment.v[d->ment.n - 1];
-    if (!(nm->flags & NE_MF_NAME) || nm->n != 1 || nm->m[0].country[0] ||
-        nm->te + 1 != at || !is_punct(c, nm->te, ","))
+    if (!(nm->flags & NE_MF_NAME) || nm->n != 1 || nm->m[0].country[0] || nm->te + 1 != at)
+        return;
+    /* "swore in Grace Banda as Malawi's prime minister", "named Ivan
+     * Petrov as defence minister": "as" and a titled person give the name
+     * its office, as an apposition does */
+    if (!is_punct(c, nm->te, ",") &&
+        !(is_w(c, nm->te, "as") && (app->flags & NE_MF_PERSON) && !(app->flags & NE_MF_NAME) &&
+          app->m[0].role[0]))
         return;
     ne_member_set(&nm->m[0], app->m[0].country,
                   app->m[0].role[0] ? app->m[0].role : nm->m[0].role);
@@ -4566,6 +4642,43 @@ static void place_by_apposition(ctx_t *c, const ne_mention_t *app, uint32_t at)
         if (last->tb == nm->tb && last->te == nm->te) *last = *nm;
     }
     remember_name(mem, c, nm->tb, nm->te, &nm->m[0], 0);
+}
+
+/* "Grace Banda won Malawi's presidential election": a name of no known
+ * state that wins a state's election (class ELECTION, the state's: "Malawi's
+ * presidential election", "the election in Malawi") right after it is that
+ * state's leader-elect (GOV), here and for the rest of the article, and the
+ * one "the president-elect" names. */
+static void place_by_election(ctx_t *c, const ne_mention_t *app, uint32_t at)
+{
+    ne_doc_t *d = c->s.d;
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_ELECTION);
+    if (!d->ment.n || app->n != 1 || !app->m[0].country[0] || app->m[0].role[0] || cls == NE_LEX_NONE ||
+        (app->flags & (NE_MF_PRON | NE_MF_REL | NE_MF_PERSON)))
+        return;
+    ne_mention_t *nm = &d->ment.v[d->ment.n - 1];
+    if (!(nm->flags & NE_MF_NAME) || !(nm->flags & NE_MF_PERSON) || nm->n != 1 || nm->m[0].country[0] ||
+        nm->te + 1 != at || !(is_w(c, nm->te, "won") || is_w(c, nm->te, "wins")))
+        return;
+    int head = 0;
+    for (uint32_t q = at; q < c->s.te && q < at + 6; q++) {
+        const ne_token_t *t = tok(c, q);
+        if (t->kind != NE_TK_WORD) break;
+        if (ne_lex_in_class(c->s.lx, cls, t->word)) {
+            head = 1;
+            break;
+        }
+    }
+    if (!head) return;
+    ne_member_set(&nm->m[0], app->m[0].country, "GOV");
+    nm->flags &= (uint16_t)~NE_MF_GENERIC;
+    ne_memory_t *mem = c->mem;
+    if (mem->nrecent) {
+        ne_mention_t *last = &mem->recent[(mem->nrecent - 1) % NE_MEM_RECENT];
+        if (last->tb == nm->tb && last->te == nm->te) *last = *nm;
+    }
+    remember_name(mem, c, nm->tb, nm->te, &nm->m[0], 0);
+    mem->elect = nm->m[0];
 }
 
 #define MAX_APPOSITION_LEAD 6 /* words between an apposition's comma and its role noun */
@@ -5209,6 +5322,7 @@ int ne_actors_sentence(const ne_lexicon_t *lx, ne_doc_t *d, uint32_t tb, uint32_
             if (NE_VEC_RESERVE(d->ment) < 0) return -1;
             counterpart_other_side(&c, &b.m, i, e);
             place_by_apposition(&c, &b.m, i);
+            place_by_election(&c, &b.m, i);
             possessor_role(&c, &b.m, i);
             if (apposition_name(&c, &b.m, i, e) < 0) return -1; /* "X, a radio station," */
             if (NE_VEC_RESERVE(d->ment) < 0) return -1;

@@ -66,6 +66,9 @@ typedef struct ne_memory_s {
     } states[NE_MEM_STATES];            /* the states named (not as a thing's adjective), with
                                            their counts: the article's main state */
     int nstates;
+    ne_member_t elect;                  /* the last named person placed as the winner of a
+                                           state's election ("X won Malawi's presidential
+                                           election"): who "the president-elect" is */
     char fled[NE_MEM_FLED][16];         /* actors that fled in this article (a ring) */
     size_t nfled;                       /* ... put in, all told */
     /* The rings (tens of kilobytes): read only below their counters, never cleared. */

@@ -1946,6 +1946,36 @@ static int parenthetical_time(const ctx_t *c, const ne_timex_t *x, uint32_t head
     return 0;
 }
 
+/* The token after a phrase of place at k ("in Iran": a preposition of
+ * class LOCATIVE and one mention that starts right after it), else 0. */
+static uint32_t place_phrase_end(const ctx_t *c, uint32_t k)
+{
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_LOCATIVE);
+    if (k + 1 >= c->s.te || cls == NE_LEX_NONE || !ne_lex_in_class(c->s.lx, cls, tok(c, k)->word)) return 0;
+    int32_t m = ment_at(c, k + 1);
+    return m >= 0 && c->s.d->ment.v[m].tb == k + 1 ? c->s.d->ment.v[m].te : 0;
+}
+
+/* Does the comma at q close a clause right before the time expression
+ * at b, with at most phrases of place between ("..., at Tehran airport on
+ * Tuesday")? */
+static int comma_closes_before(const ctx_t *c, uint32_t q, uint32_t b)
+{
+    if (!is_punct(c, q, ",")) return 0;
+    uint32_t p = q + 1, e;
+    while (p < b && (e = place_phrase_end(c, p)) > p && e <= b) p = e;
+    if (p == b) return 1;
+    /* "at her home on Monday": a phrase of place that names no actor,
+     * with no comma and no verb before the time */
+    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_LOCATIVE);
+    if (cls == NE_LEX_NONE || !ne_lex_in_class(c->s.lx, cls, tok(c, p)->word) || b - p > 6) return 0;
+    for (uint32_t k = p + 1; k < b; k++)
+        if (tok(c, k)->kind != NE_TK_WORD) return 0;
+    for (size_t k = 0; k < c->s.d->vg.n; k++)
+        if (c->s.d->vg.v[k].head > p && c->s.d->vg.v[k].head < b) return 0;
+    return 1;
+}
+
 /* "Abu Dhabi has denied arming the RSF, which has been at war with the army
  * since April 2023": a time expression inside a relative clause between
  * commas belongs to that clause, not to a verb before it. Is there a
@@ -1956,19 +1986,35 @@ static int relative_between(const ctx_t *c, uint32_t a, uint32_t b)
 {
     for (uint32_t k = a + 1; k < b && k < c->s.te && k - a < MAX_RELATIVE_SPAN; k++)
         if (tok(c, k - 1)->kind == NE_TK_PUNCT && is_punct(c, k - 1, ",") && (wf(c, k) & NE_W_REL) &&
-            !is_w(c, k, "that"))
+            !is_w(c, k, "that")) {
+            /* "arrested Leila Sadeghi, who lives in Sweden, on Tuesday":
+             * the relative clause closes at the comma right before the
+             * time, which is the verb's before it again */
+            uint32_t q = k + 1;
+            while (q + 1 < b && !is_punct(c, q, ",")) q++;
+            if (q < b && comma_closes_before(c, q, b)) {
+                k = q;
+                continue;
+            }
             return 1;
+        }
     return 0;
 }
 
-/* The token after a phrase of place at k ("in Iran": a preposition of
- * class LOCATIVE and one mention that starts right after it), else 0. */
-static uint32_t place_phrase_end(const ctx_t *c, uint32_t k)
+/* Is the verb at h inside a relative clause between commas that closes
+ * right before the time expression at b ("X, who lives in Sweden, on
+ * Tuesday")? Then the time is not its. */
+static int in_closed_relative(const ctx_t *c, uint32_t h, uint32_t b)
 {
-    uint32_t cls = ne_lex_gclass(c->s.lx, NE_GC_LOCATIVE);
-    if (k + 1 >= c->s.te || cls == NE_LEX_NONE || !ne_lex_in_class(c->s.lx, cls, tok(c, k)->word)) return 0;
-    int32_t m = ment_at(c, k + 1);
-    return m >= 0 && c->s.d->ment.v[m].tb == k + 1 ? c->s.d->ment.v[m].te : 0;
+    if (h + 1 >= b) return 0;
+    uint32_t q = h + 1;
+    while (q < b && !is_punct(c, q, ",")) q++;
+    if (q >= b || !comma_closes_before(c, q, b)) return 0;
+    for (uint32_t o = h; o > c->s.tb + 1 && h - o < MAX_RELATIVE_SPAN; o--) {
+        if (!is_punct(c, o - 1, ",")) continue;
+        return (wf(c, o) & NE_W_REL) && !is_w(c, o, "that");
+    }
+    return 0;
 }
 
 static void attach_dates(ctx_t *c)
@@ -1986,7 +2032,9 @@ static void attach_dates(ctx_t *c)
                     (pass == 0 && !strong_group(g) && !sure_verb(c, g)))
                     continue;
                 if (g->head < d->tx.v[x].tb) {
-                    if (relative_between(c, g->head, d->tx.v[x].tb)) continue;
+                    if (relative_between(c, g->head, d->tx.v[x].tb) ||
+                        in_closed_relative(c, g->head, d->tx.v[x].tb))
+                        continue;
                     if (bare_participle(g)) left_part = (int32_t)k;
                     else left = (int32_t)k;
                 } else if (g->head >= d->tx.v[x].te && right < 0 && !parenthetical_time(c, &d->tx.v[x], g->head))
