@@ -214,7 +214,8 @@ static int participle_modifier(const ctx_t *c, uint32_t i, uint8_t forms)
     /* "protests called by exiled opposition figures", "aid to displaced
      * families", "the jailed reporters": after a preposition or a
      * determiner, no verb can follow; the participle modifies the noun */
-    if (before_mention && (wf(c, i - 1) & (NE_W_PREP | NE_W_DET | NE_W_POSS)) && ment_at(c, i - 1) < 0)
+    if (before_mention && (wf(c, i - 1) & (NE_W_PREP | NE_W_DET | NE_W_POSS)) && ment_at(c, i - 1) < 0 &&
+        !ne_s_floating(c, i - 1))
         return 1;
     if (!c->d->vg.n) return 0;
     const ne_vgroup_t *v = &c->d->vg.v[c->d->vg.n - 1];
