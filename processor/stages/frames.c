@@ -460,6 +460,24 @@ static int32_t relative_subject(const ctx_t *c, uint32_t p, uint32_t i)
     return a;
 }
 
+/* "A joint statement by France and Germany condemned", "a letter from
+ * the two ministers urged": a statement (word class speech-noun) that
+ * opens its clause speaks for its authors, the party after "by" or "from"
+ * (the preposition at p), and what it says is their act. The statement's
+ * noun phrase opens the sentence or follows "that" or a comma. */
+static int statement_by(const ctx_t *c, uint32_t p)
+{
+    if (p < c->s.tb + 2 || !(is_w(c, p, "by") || is_w(c, p, "from")) || !(wf(c, p - 1) & NE_W_SPEECH_NOUN) ||
+        ment_at(c, p - 1) >= 0)
+        return 0;
+    uint32_t q = p - 1; /* back over a few modifiers ("joint", "new") to the determiner */
+    while (q > c->s.tb && p - q < 4 && !(wf(c, q - 1) & (NE_W_DET | NE_W_POSS)) && ment_at(c, q - 1) < 0 &&
+           tok(c, q - 1)->kind == NE_TK_WORD && !wf(c, q - 1) && !verb_head_at(c, q - 1))
+        q--;
+    if (q > c->s.tb && (wf(c, q - 1) & (NE_W_DET | NE_W_POSS))) q--;
+    return q == c->s.tb || is_punct(c, q - 1, ",") || is_w(c, q - 1, "that");
+}
+
 static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
 {
     /* "after a powerful storm hit the city": a clause opened by a
@@ -540,6 +558,7 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
         /* "Up to 100 ethnic Albanians demonstrated": "up to" is a quantity */
         int up_to = pp > c->s.tb && is_w(c, pp, "to") && is_w(c, pp - 1, "up");
         if (pp < mm->tb && (wf(c, pp) & NE_W_PREP) && !is_w(c, pp, "than") && !up_to) {
+            if (!passive && statement_by(c, pp)) return m;
             /* "The arrest of a journalist by Burkinabe police drew
              * criticism": an event noun's by-agent after its of-phrase
              * stands for the phrase, not the party it acted on */
