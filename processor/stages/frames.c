@@ -6288,6 +6288,25 @@ static int statement_author(const ctx_t *c, ne_member_t *act)
     return recalled_members(e->agent, e->nagent, act);
 }
 
+/* "Seoul proposed talks between Seoul and Pyongyang" is Seoul's intention to
+ * meet Pyongyang (036); "Brazil proposed talks between Venezuela and
+ * Guyana", between parties none of which is of the actor's state, asks
+ * others to meet (026). True for an intention to meet whose counterparts
+ * follow "between" and share no state with an actor. */
+static int outsider_between(const ctx_t *c, const ne_vgroup_t *g, const char *code, const ne_member_t *act,
+                            int na, const ne_member_t *cp, int ncp)
+{
+    if (strcmp(code, "036") || g->target < 0 || !ncp || !na) return 0;
+    uint32_t tb = c->s.d->ment.v[g->target].tb;
+    if (tb <= c->s.tb || !is_w(c, tb - 1, "between")) return 0;
+    for (int i = 0; i < na; i++) {
+        if (!act[i].country[0]) return 0;
+        for (int j = 0; j < ncp; j++)
+            if (!cp[j].country[0] || !strcmp(act[i].country, cp[j].country)) return 0;
+    }
+    return 1;
+}
+
 static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
 {
     ne_doc_t *d = c->s.d;
@@ -6407,6 +6426,7 @@ parties:
     ncp = government_and_people(proto.code, cp, ncp);
     ncp = victims_one_party(proto.code, cp, ncp);
     ncp = release_holders(c, g, proto.code, cp, ncp);
+    if (outsider_between(c, g, proto.code, act, na, cp, ncp) && !set_cameo(c, &proto, "026")) return 0;
     if (!recip && agreed_on_member(g, act, na, cp, ncp)) recip = 1;
     if (recip) {
         if (na < 2) return (*empty = 1), 0;
