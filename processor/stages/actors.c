@@ -2282,7 +2282,7 @@ static int resolve_cast(const ctx_t *c, int n, int persons, int states, int side
         if (persons && !(m->flags & NE_MF_PERSONS) && igo_member(m)) continue;
         /* "Egypt hosted Burhan for talks with Sisi. The two leaders": two
          * persons named since the cast was set up are the two */
-        if (persons && n == 2 && two_recent(c, 1, 0, m->te, UINT32_MAX, out)) return 1;
+        if (persons && n == 2 && two_recent(c, 1, 0, m->te, subject, out)) return 1;
         /* "with U.S. and Chinese officials in attendance ... threatening to
          * halt trade talks with the two countries" (Thailand and Cambodia,
          * whose fighting the article is about): a pair with more events
