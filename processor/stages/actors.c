@@ -4685,6 +4685,22 @@ static int possessive_pair(const ctx_t *c, const ne_mention_t *a, const ne_menti
     return n > 0 && k + 1 == bm->tb && is_w(c, k, "and");
 }
 
+/* "Colombia's and Ecuador's foreign ministers", "Kenya's and Uganda's
+ * presidents": a state's possessive with its noun left out, joined by "and"
+ * to the next state's possessive and role, owns the same role: mention a
+ * (the state before "'s and") and bm (the state's role after it). */
+static int elided_possessive(const ctx_t *c, const ne_mention_t *a, const ne_mention_t *bm)
+{
+    if (a->n != 1 || bm->n != 1 || !(a->flags & NE_MF_WEAK) || (bm->flags & (NE_MF_WEAK | NE_MF_LOC)) ||
+        !a->m[0].country[0] || a->m[0].role[0] || !bm->m[0].country[0] || !bm->m[0].role[0] ||
+        !is_w(c, a->te, "'s") || !is_w(c, a->te + 1, "and") || bm->tb != a->te + 2 ||
+        !strcmp(a->m[0].country, bm->m[0].country))
+        return 0;
+    for (uint32_t k = bm->tb + 1; k + 1 < bm->te && k <= bm->tb + 3; k++)
+        if (is_w(c, k, "'s")) return 1;
+    return 0;
+}
+
 /* Does mention bm, joined to a by "and", open a clause of its own: a is an
  * object (a verb form before it) and an auxiliary or a verb follows bm? */
 static int new_clause_after(const ctx_t *c, const ne_mention_t *a, const ne_mention_t *bm)
@@ -4806,7 +4822,7 @@ static void merge_compounds(ctx_t *c)
     for (size_t k = 0; k < n;) {
         const ne_mention_t *first = &d->ment.v[k];
         size_t last = k;
-        int chain_ok = 0;
+        int chain_ok = 0, elided = 0;
         if (!(first->flags & (NE_MF_REL | NE_MF_RECIP | NE_MF_PRON)) && first->n) {
             /* find the extent of a list "M (, M)* (,)? and|or M" */
             size_t q = k;
@@ -4830,6 +4846,8 @@ static void merge_compounds(ctx_t *c)
                     sep_comma = 1;
                 else if (possessive_pair(c, a, bm))
                     sep_and = 1;
+                else if (q == k && elided_possessive(c, a, bm))
+                    sep_and = elided = 1;
                 else if (additive_pair(c, a, bm))
                     sep_and = 1;
                 /* "Hamas will free 33 hostages and Israel will release ...":
@@ -4856,6 +4874,10 @@ static void merge_compounds(ctx_t *c)
         }
         ne_mention_t cur = *first;
         int weak_pair = (first->flags & NE_MF_WEAK) && (d->ment.v[last].flags & NE_MF_WEAK);
+        if (elided && last == k + 1) { /* the first state owns the second's role */
+            ne_member_set(&cur.m[0], cur.m[0].country, d->ment.v[last].m[0].role);
+            cur.flags = (uint16_t)((cur.flags & ~NE_MF_WEAK) | (d->ment.v[last].flags & NE_MF_PERSON));
+        }
         {
             /* "X, a lawyer, and Y, a party official": every member a person */
             int persons = ne_mention_persons(first);
