@@ -92,6 +92,8 @@ static int reported_future(const ctx_t *c, uint32_t would)
     return 0;
 }
 
+static int in_gclass(const ctx_t *c, int gc, int32_t w);
+
 /* Auxiliaries to the left of position i (exclusive); updates flags, returns
  * the first token of the chain. */
 static uint32_t aux_chain(const ctx_t *c, uint32_t head, uint8_t forms, uint32_t *flags,
@@ -107,6 +109,13 @@ static uint32_t aux_chain(const ctx_t *c, uint32_t head, uint8_t forms, uint32_t
         if (k == head && is_quote(c, p)) { k = p; continue; }
         uint32_t f = wf(c, p);
         if (f & NE_W_NEG) { *flags |= NE_VG_NEGATED; k = p; first = p; continue; }
+        /* "Ethiopia neither confirmed nor denied the report" */
+        if (ment_at(c, p) < 0 && in_gclass(c, NE_GC_NEITHER, tok(c, p)->word)) {
+            *flags |= NE_VG_NEGATED;
+            k = p;
+            first = p;
+            continue;
+        }
         if (f & NE_W_BE) { be = 1; aux = 1; k = p; first = p; continue; }
         if (f & (NE_W_HAVE | NE_W_DO)) { aux = 1; k = p; first = p; continue; }
         if (f & NE_W_FUTURE) { future = 1; aux = 1; k = p; first = p; continue; }
@@ -131,6 +140,12 @@ static uint32_t aux_chain(const ctx_t *c, uint32_t head, uint8_t forms, uint32_t
         }
         break;
     }
+    /* "Neither Ethiopia nor Egypt accepted the plan": a subject that
+     * "neither" or "nor" opens denies the verb of each party */
+    int32_t sm = k > c->tb ? ment_at(c, k - 1) : -1;
+    if (sm >= 0 && c->d->ment.v[sm].te == k && c->d->ment.v[sm].tb > c->tb &&
+        in_gclass(c, NE_GC_NEITHER, tok(c, c->d->ment.v[sm].tb - 1)->word))
+        *flags |= NE_VG_NEGATED;
     if (be && (forms & NE_F_PPART)) *flags |= NE_VG_PASSIVE;
     /* "will not attend", "said it would not cooperate": a refusal */
     if (future && (*flags & NE_VG_NEGATED) && !(*flags & NE_VG_MODAL))
