@@ -543,8 +543,24 @@ static int quantity_noun(const ctx_t *c, uint32_t prev, uint8_t forms)
     return (wf(c, prev - 1) & NE_W_NUM) && !is_w(c, prev - 1, "one");
 }
 
+/* "both promised to lift their bans", "each accused the other": a
+ * mention of quantifiers alone ("both", "each", "the two": actors.c
+ * parse_group_reference) ending at prev is the subject, no determiner of
+ * the verb form after it. */
+static int bare_quantifier_subject(const ctx_t *c, uint32_t prev)
+{
+    int32_t m = ment_at(c, prev);
+    if (m < 0) return 0;
+    const ne_mention_t *mm = &c->d->ment.v[m];
+    if (mm->te != prev + 1 || !mm->n) return 0;
+    for (uint32_t k = mm->tb; k < mm->te; k++)
+        if (!(wf(c, k) & (NE_W_DET | NE_W_NUM))) return 0;
+    return 1;
+}
+
 static int noun_position(const ctx_t *c, uint32_t prev, uint8_t forms)
 {
+    if (valid_idx(c, prev) && bare_quantifier_subject(c, prev)) return 0;
     return valid_idx(c, prev) && ((wf(c, prev) & (NE_W_DET | NE_W_POSS)) || is_w(c, prev, "'s") ||
                                   tok(c, prev)->kind == NE_TK_NUM || indefinite_state(c, prev) ||
                                   (compound_modifier(c, prev) && !(tok(c, prev)->flags & NE_TF_CAP) &&

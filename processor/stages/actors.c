@@ -2609,7 +2609,16 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
         k++;
     else if (!(wf(c, k) & (NE_W_NUM | NE_W_DET)))
         return i; /* the usual case, at once */
-    int n = (k == i && is_w(c, k, "both")) ? 2 : group_count(c, k);
+    /* "both", "each" alone or before a group noun: the two parties ("both
+     * promised to lift their bans", "each side released 150 prisoners");
+     * right after a mention they float off it ("Ghana and Togo both"), no
+     * reference of their own */
+    int quant = k == i && (is_w(c, k, "both") || is_w(c, k, "each"));
+    if (quant && c->s.d->ment.n && c->s.d->ment.v[c->s.d->ment.n - 1].te == i) return i;
+    /* ("each minister" with no "the other" stays a role of its own) */
+    const char *qv = NULL;
+    if (quant && is_w(c, k, "each") && has_class(c, k + 1, NE_MC_GROUP, &qv) && !strcmp(qv, "person")) return i;
+    int n = quant ? 2 : group_count(c, k);
     /* "urged all parties (all sides) to exercise restraint": the sides the
      * article set up, as "both sides" ("all countries" are everyone) */
     const char *gv = NULL;
@@ -2646,8 +2655,8 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
         int person = 0, bare = 0;
         if (has_class(c, g, NE_MC_GROUP, &v)) {
             person = !strcmp(v, "person");
-        } else if (k > i && (finite_verb(c, k + 1) || is_verbish(c, k + 1))) {
-            bare = 1; /* "the two agreed" */
+        } else if ((k > i || quant) && (finite_verb(c, k + 1) || is_verbish(c, k + 1))) {
+            bare = 1; /* "the two agreed", "both agreed" */
         } else {
             return i;
         }
