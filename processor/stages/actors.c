@@ -2653,8 +2653,16 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
                lookup(c, g).type == A_NONE && !is_verbish(c, g))
             g++;
         int person = 0, bare = 0;
+        const char *grole = NULL; /* "the two defence ministries": a plural government role */
+        atom_t ga = g < c->s.te ? lookup(c, g) : (atom_t){0};
         if (has_class(c, g, NE_MC_GROUP, &v)) {
             person = !strcmp(v, "person");
+        } else if ((is_w(c, i, "the") || quant) && ga.type == A_ROLE && ga.te > g && is_role_plural(c, g, ga.te) &&
+                   !strcmp(ne_lex_entry(c->s.lx, ga.role)->code, "GOV") && !is_w(c, ga.te, "of") &&
+                   !is_w(c, ga.te, "'s")) {
+            grole = "GOV";
+            v = "state";
+            g = ga.te - 1;
         } else if ((k > i || quant) && (finite_verb(c, k + 1) || is_verbish(c, k + 1))) {
             bare = 1; /* "the two agreed", "both agreed" */
         } else {
@@ -2679,6 +2687,8 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
          * agreed": the states, not the forces (or leaders) that set them up */
         for (int q = 0; countries && q < b->m.n; q++)
             if (b->m.m[q].country[0]) ne_member_set(&b->m.m[q], b->m.m[q].country, "");
+        for (int q = 0; grole && q < b->m.n; q++)
+            if (b->m.m[q].country[0]) ne_member_set(&b->m.m[q], b->m.m[q].country, grole);
         b->m.flags |= NE_MF_PLURAL | (person ? NE_MF_PERSON : 0);
         return bare ? k + 1 : g + 1;
     }
