@@ -92,6 +92,8 @@ static int reported_future(const ctx_t *c, uint32_t would)
     return 0;
 }
 
+static int in_gclass(const ctx_t *c, int gc, int32_t w);
+
 /* Auxiliaries to the left of position i (exclusive); updates flags, returns
  * the first token of the chain. */
 static uint32_t aux_chain(const ctx_t *c, uint32_t head, uint8_t forms, uint32_t *flags,
@@ -107,6 +109,13 @@ static uint32_t aux_chain(const ctx_t *c, uint32_t head, uint8_t forms, uint32_t
         if (k == head && is_quote(c, p)) { k = p; continue; }
         uint32_t f = wf(c, p);
         if (f & NE_W_NEG) { *flags |= NE_VG_NEGATED; k = p; first = p; continue; }
+        /* "Ethiopia neither confirmed nor denied the report" */
+        if (ment_at(c, p) < 0 && in_gclass(c, NE_GC_NEITHER, tok(c, p)->word)) {
+            *flags |= NE_VG_NEGATED;
+            k = p;
+            first = p;
+            continue;
+        }
         if (f & NE_W_BE) { be = 1; aux = 1; k = p; first = p; continue; }
         if (f & (NE_W_HAVE | NE_W_DO)) { aux = 1; k = p; first = p; continue; }
         if (f & NE_W_FUTURE) { future = 1; aux = 1; k = p; first = p; continue; }
@@ -131,6 +140,12 @@ static uint32_t aux_chain(const ctx_t *c, uint32_t head, uint8_t forms, uint32_t
         }
         break;
     }
+    /* "Neither Ethiopia nor Egypt accepted the plan": a subject that
+     * "neither" or "nor" opens denies the verb of each party */
+    int32_t sm = k > c->tb ? ment_at(c, k - 1) : -1;
+    if (sm >= 0 && c->d->ment.v[sm].te == k && c->d->ment.v[sm].tb > c->tb &&
+        in_gclass(c, NE_GC_NEITHER, tok(c, c->d->ment.v[sm].tb - 1)->word))
+        *flags |= NE_VG_NEGATED;
     if (be && (forms & NE_F_PPART)) *flags |= NE_VG_PASSIVE;
     /* "will not attend", "said it would not cooperate": a refusal */
     if (future && (*flags & NE_VG_NEGATED) && !(*flags & NE_VG_MODAL))
@@ -214,7 +229,8 @@ static int participle_modifier(const ctx_t *c, uint32_t i, uint8_t forms)
     /* "protests called by exiled opposition figures", "aid to displaced
      * families", "the jailed reporters": after a preposition or a
      * determiner, no verb can follow; the participle modifies the noun */
-    if (before_mention && (wf(c, i - 1) & (NE_W_PREP | NE_W_DET | NE_W_POSS)) && ment_at(c, i - 1) < 0)
+    if (before_mention && (wf(c, i - 1) & (NE_W_PREP | NE_W_DET | NE_W_POSS)) && ment_at(c, i - 1) < 0 &&
+        !ne_s_floating(c, i - 1))
         return 1;
     if (!c->d->vg.n) return 0;
     const ne_vgroup_t *v = &c->d->vg.v[c->d->vg.n - 1];
@@ -527,8 +543,24 @@ static int quantity_noun(const ctx_t *c, uint32_t prev, uint8_t forms)
     return (wf(c, prev - 1) & NE_W_NUM) && !is_w(c, prev - 1, "one");
 }
 
+/* "both promised to lift their bans", "each accused the other": a
+ * mention of quantifiers alone ("both", "each", "the two": actors.c
+ * parse_group_reference) ending at prev is the subject, no determiner of
+ * the verb form after it. */
+static int bare_quantifier_subject(const ctx_t *c, uint32_t prev)
+{
+    int32_t m = ment_at(c, prev);
+    if (m < 0) return 0;
+    const ne_mention_t *mm = &c->d->ment.v[m];
+    if (mm->te != prev + 1 || !mm->n) return 0;
+    for (uint32_t k = mm->tb; k < mm->te; k++)
+        if (!(wf(c, k) & (NE_W_DET | NE_W_NUM))) return 0;
+    return 1;
+}
+
 static int noun_position(const ctx_t *c, uint32_t prev, uint8_t forms)
 {
+    if (valid_idx(c, prev) && bare_quantifier_subject(c, prev)) return 0;
     return valid_idx(c, prev) && ((wf(c, prev) & (NE_W_DET | NE_W_POSS)) || is_w(c, prev, "'s") ||
                                   tok(c, prev)->kind == NE_TK_NUM || indefinite_state(c, prev) ||
                                   (compound_modifier(c, prev) && !(tok(c, prev)->flags & NE_TF_CAP) &&

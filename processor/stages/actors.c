@@ -2347,7 +2347,7 @@ static int resolve_cast(const ctx_t *c, int n, int persons, int states, int side
         if (persons && !(m->flags & NE_MF_PERSONS) && igo_member(m)) continue;
         /* "Egypt hosted Burhan for talks with Sisi. The two leaders": two
          * persons named since the cast was set up are the two */
-        if (persons && n == 2 && two_recent(c, 1, 0, m->te, UINT32_MAX, out)) return 1;
+        if (persons && n == 2 && two_recent(c, 1, 0, m->te, subject, out)) return 1;
         /* "with U.S. and Chinese officials in attendance ... threatening to
          * halt trade talks with the two countries" (Thailand and Cambodia,
          * whose fighting the article is about): a pair with more events
@@ -2674,7 +2674,16 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
         k++;
     else if (!(wf(c, k) & (NE_W_NUM | NE_W_DET)))
         return i; /* the usual case, at once */
-    int n = (k == i && is_w(c, k, "both")) ? 2 : group_count(c, k);
+    /* "both", "each" alone or before a group noun: the two parties ("both
+     * promised to lift their bans", "each side released 150 prisoners");
+     * right after a mention they float off it ("Ghana and Togo both"), no
+     * reference of their own */
+    int quant = k == i && (is_w(c, k, "both") || is_w(c, k, "each"));
+    if (quant && c->s.d->ment.n && c->s.d->ment.v[c->s.d->ment.n - 1].te == i) return i;
+    /* ("each minister" with no "the other" stays a role of its own) */
+    const char *qv = NULL;
+    if (quant && is_w(c, k, "each") && has_class(c, k + 1, NE_MC_GROUP, &qv) && !strcmp(qv, "person")) return i;
+    int n = quant ? 2 : group_count(c, k);
     /* "urged all parties (all sides) to exercise restraint": the sides the
      * article set up, as "both sides" ("all countries" are everyone) */
     const char *gv = NULL;
@@ -2709,10 +2718,18 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
                lookup(c, g).type == A_NONE && !is_verbish(c, g))
             g++;
         int person = 0, bare = 0;
+        const char *grole = NULL; /* "the two defence ministries": a plural government role */
+        atom_t ga = g < c->s.te ? lookup(c, g) : (atom_t){0};
         if (has_class(c, g, NE_MC_GROUP, &v)) {
             person = !strcmp(v, "person");
-        } else if (k > i && (finite_verb(c, k + 1) || is_verbish(c, k + 1))) {
-            bare = 1; /* "the two agreed" */
+        } else if ((is_w(c, i, "the") || quant) && ga.type == A_ROLE && ga.te > g && is_role_plural(c, g, ga.te) &&
+                   !strcmp(ne_lex_entry(c->s.lx, ga.role)->code, "GOV") && !is_w(c, ga.te, "of") &&
+                   !is_w(c, ga.te, "'s")) {
+            grole = "GOV";
+            v = "state";
+            g = ga.te - 1;
+        } else if ((k > i || quant) && (finite_verb(c, k + 1) || is_verbish(c, k + 1))) {
+            bare = 1; /* "the two agreed", "both agreed" */
         } else if (k > i && (k + 1 >= c->s.te || is_punct(c, k + 1, ".,;:)") ||
                              (wf(c, k + 1) & NE_W_PREP))) {
             bare = 1; /* "brokered a truce between the two in 2020", "urged the two to" */
@@ -2738,6 +2755,8 @@ static uint32_t parse_group_reference(ctx_t *c, uint32_t i, build_t *b)
          * agreed": the states, not the forces (or leaders) that set them up */
         for (int q = 0; countries && q < b->m.n; q++)
             if (b->m.m[q].country[0]) ne_member_set(&b->m.m[q], b->m.m[q].country, "");
+        for (int q = 0; grole && q < b->m.n; q++)
+            if (b->m.m[q].country[0]) ne_member_set(&b->m.m[q], b->m.m[q].country, grole);
         b->m.flags |= NE_MF_PLURAL | (person ? NE_MF_PERSON : 0);
         return bare ? k + 1 : g + 1;
     }
@@ -4801,6 +4820,22 @@ static int possessive_pair(const ctx_t *c, const ne_mention_t *a, const ne_menti
     return n > 0 && k + 1 == bm->tb && is_w(c, k, "and");
 }
 
+/* "Colombia's and Ecuador's foreign ministers", "Kenya's and Uganda's
+ * presidents": a state's possessive with its noun left out, joined by "and"
+ * to the next state's possessive and role, owns the same role: mention a
+ * (the state before "'s and") and bm (the state's role after it). */
+static int elided_possessive(const ctx_t *c, const ne_mention_t *a, const ne_mention_t *bm)
+{
+    if (a->n != 1 || bm->n != 1 || !(a->flags & NE_MF_WEAK) || (bm->flags & (NE_MF_WEAK | NE_MF_LOC)) ||
+        !a->m[0].country[0] || a->m[0].role[0] || !bm->m[0].country[0] || !bm->m[0].role[0] ||
+        !is_w(c, a->te, "'s") || !is_w(c, a->te + 1, "and") || bm->tb != a->te + 2 ||
+        !strcmp(a->m[0].country, bm->m[0].country))
+        return 0;
+    for (uint32_t k = bm->tb + 1; k + 1 < bm->te && k <= bm->tb + 3; k++)
+        if (is_w(c, k, "'s")) return 1;
+    return 0;
+}
+
 /* Does mention bm, joined to a by "and", open a clause of its own: a is an
  * object (a verb form before it) and an auxiliary or a verb follows bm? */
 static int new_clause_after(const ctx_t *c, const ne_mention_t *a, const ne_mention_t *bm)
@@ -4922,7 +4957,7 @@ static void merge_compounds(ctx_t *c)
     for (size_t k = 0; k < n;) {
         const ne_mention_t *first = &d->ment.v[k];
         size_t last = k;
-        int chain_ok = 0;
+        int chain_ok = 0, elided = 0;
         if (!(first->flags & (NE_MF_REL | NE_MF_RECIP | NE_MF_PRON)) && first->n) {
             /* find the extent of a list "M (, M)* (,)? and|or M" */
             size_t q = k;
@@ -4946,6 +4981,8 @@ static void merge_compounds(ctx_t *c)
                     sep_comma = 1;
                 else if (possessive_pair(c, a, bm))
                     sep_and = 1;
+                else if (q == k && elided_possessive(c, a, bm))
+                    sep_and = elided = 1;
                 else if (additive_pair(c, a, bm))
                     sep_and = 1;
                 /* "Hamas will free 33 hostages and Israel will release ...":
@@ -4972,6 +5009,10 @@ static void merge_compounds(ctx_t *c)
         }
         ne_mention_t cur = *first;
         int weak_pair = (first->flags & NE_MF_WEAK) && (d->ment.v[last].flags & NE_MF_WEAK);
+        if (elided && last == k + 1) { /* the first state owns the second's role */
+            ne_member_set(&cur.m[0], cur.m[0].country, d->ment.v[last].m[0].role);
+            cur.flags = (uint16_t)((cur.flags & ~NE_MF_WEAK) | (d->ment.v[last].flags & NE_MF_PERSON));
+        }
         {
             /* "X, a lawyer, and Y, a party official": every member a person */
             int persons = ne_mention_persons(first);

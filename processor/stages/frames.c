@@ -460,6 +460,24 @@ static int32_t relative_subject(const ctx_t *c, uint32_t p, uint32_t i)
     return a;
 }
 
+/* "A joint statement by France and Germany condemned", "a letter from
+ * the two ministers urged": a statement (word class speech-noun) that
+ * opens its clause speaks for its authors, the party after "by" or "from"
+ * (the preposition at p), and what it says is their act. The statement's
+ * noun phrase opens the sentence or follows "that" or a comma. */
+static int statement_by(const ctx_t *c, uint32_t p)
+{
+    if (p < c->s.tb + 2 || !(is_w(c, p, "by") || is_w(c, p, "from")) || !(wf(c, p - 1) & NE_W_SPEECH_NOUN) ||
+        ment_at(c, p - 1) >= 0)
+        return 0;
+    uint32_t q = p - 1; /* back over a few modifiers ("joint", "new") to the determiner */
+    while (q > c->s.tb && p - q < 4 && !(wf(c, q - 1) & (NE_W_DET | NE_W_POSS)) && ment_at(c, q - 1) < 0 &&
+           tok(c, q - 1)->kind == NE_TK_WORD && !wf(c, q - 1) && !verb_head_at(c, q - 1))
+        q--;
+    if (q > c->s.tb && (wf(c, q - 1) & (NE_W_DET | NE_W_POSS))) q--;
+    return q == c->s.tb || is_punct(c, q - 1, ",") || is_w(c, q - 1, "that");
+}
+
 static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
 {
     /* "after a powerful storm hit the city": a clause opened by a
@@ -540,6 +558,7 @@ static int32_t subject_left(const ctx_t *c, uint32_t i, int passive)
         /* "Up to 100 ethnic Albanians demonstrated": "up to" is a quantity */
         int up_to = pp > c->s.tb && is_w(c, pp, "to") && is_w(c, pp - 1, "up");
         if (pp < mm->tb && (wf(c, pp) & NE_W_PREP) && !is_w(c, pp, "than") && !up_to) {
+            if (!passive && statement_by(c, pp)) return m;
             /* "The arrest of a journalist by Burkinabe police drew
              * criticism": an event noun's by-agent after its of-phrase
              * stands for the phrase, not the party it acted on */
@@ -6350,6 +6369,25 @@ static int statement_author(const ctx_t *c, ne_member_t *act)
     return recalled_members(e->agent, e->nagent, act);
 }
 
+/* "Seoul proposed talks between Seoul and Pyongyang" is Seoul's intention to
+ * meet Pyongyang (036); "Brazil proposed talks between Venezuela and
+ * Guyana", between parties none of which is of the actor's state, asks
+ * others to meet (026). True for an intention to meet whose counterparts
+ * follow "between" and share no state with an actor. */
+static int outsider_between(const ctx_t *c, const ne_vgroup_t *g, const char *code, const ne_member_t *act,
+                            int na, const ne_member_t *cp, int ncp)
+{
+    if (strcmp(code, "036") || g->target < 0 || !ncp || !na) return 0;
+    uint32_t tb = c->s.d->ment.v[g->target].tb;
+    if (tb <= c->s.tb || !is_w(c, tb - 1, "between")) return 0;
+    for (int i = 0; i < na; i++) {
+        if (!act[i].country[0]) return 0;
+        for (int j = 0; j < ncp; j++)
+            if (!cp[j].country[0] || !strcmp(act[i].country, cp[j].country)) return 0;
+    }
+    return 1;
+}
+
 static int code_match(ctx_t *c, size_t gi, struct ne_events_s *ev, int *empty)
 {
     ne_doc_t *d = c->s.d;
@@ -6469,6 +6507,7 @@ parties:
     ncp = government_and_people(proto.code, cp, ncp);
     ncp = victims_one_party(proto.code, cp, ncp);
     ncp = release_holders(c, g, proto.code, cp, ncp);
+    if (outsider_between(c, g, proto.code, act, na, cp, ncp) && !set_cameo(c, &proto, "026")) return 0;
     if (!recip && agreed_on_member(g, act, na, cp, ncp)) recip = 1;
     if (recip) {
         if (na < 2) return (*empty = 1), 0;

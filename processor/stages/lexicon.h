@@ -365,6 +365,8 @@ enum {
     NE_GC_CONVERSATION, /* "call", "meeting": "In a call with X, Y urged ..." names Y's addressee (frames.c) */
     NE_GC_JOURNEY,      /* "visit", "tour": "is on a visit to X" is the subject's visit (actions.c) */
     NE_GC_ANSWERING,    /* verbs "retaliate", "reciprocate": "retaliated with drills" answers an act */
+    NE_GC_FLOATING,     /* "each", "both": after a plural subject, a quantifier of it ("A and B each accused") */
+    NE_GC_NEITHER,      /* "neither", "nor": before a subject or a verb, they deny it */
     NE_GC_COUNT
 };
 /** @brief Id of a grammar class (NE_GC_*), NE_LEX_NONE when classes.tsv lacks it. */

@@ -109,7 +109,26 @@ static inline int ne_s_name_word(const ne_sent_t *s, int32_t word)
     return node != NE_LEX_NONE && ne_lex_node_entry(s->lx, node) != NE_LEX_NONE;
 }
 
-/* An adverb: a known one, or a plain word ending in -ly that is no verb. */
+/* "Ghana and Togo each accused the other", "the two ministers all
+ * signed": a quantifier (class FLOATING) right after a plural or compound
+ * mention floats off it, a part of the subject and no determiner of the
+ * word after it; between the subject and its verb it reads as an adverb. */
+static inline int ne_s_floating(const ne_sent_t *s, uint32_t i)
+{
+    if (i <= s->tb || i + 1 >= s->te || ne_s_ment(s, i) >= 0) return 0;
+    const ne_token_t *t = &s->d->tok.v[i];
+    if (t->kind != NE_TK_WORD || !(ne_s_wf(s, i) & NE_W_DET) ||
+        !ne_lex_in_class(s->lx, ne_lex_gclass(s->lx, NE_GC_FLOATING), t->word))
+        return 0;
+    int32_t m = ne_s_ment(s, i - 1);
+    if (m < 0 || (size_t)m >= s->d->ment.n) return 0;
+    const ne_mention_t *mm = &s->d->ment.v[m];
+    return mm->te == i && (mm->n > 1 || (mm->flags & NE_MF_PLURAL)) &&
+           !(mm->flags & (NE_MF_LOC | NE_MF_RECIP | NE_MF_REL));
+}
+
+/* An adverb: a known one, a floating quantifier, or a plain word ending in
+ * -ly that is no verb. */
 static inline int ne_s_adverb(const ne_sent_t *s, uint32_t i)
 {
     if (i < s->tb || i >= s->te || ne_s_ment(s, i) >= 0) return 0;
@@ -117,6 +136,7 @@ static inline int ne_s_adverb(const ne_sent_t *s, uint32_t i)
     if (t->kind != NE_TK_WORD) return 0;
     uint32_t f = ne_s_wf(s, i);
     if (f & NE_W_ADV) return 1;
+    if ((f & NE_W_DET) && ne_s_floating(s, i)) return 1;
     const char *w = ne_tok_fold(s->d, t);
     /* (an adjective a class lists is none: "called the attack cowardly"; any
      * class, not only the 64 whose bits ne_lex_word_classes keeps) */
