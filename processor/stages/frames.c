@@ -6973,8 +6973,15 @@ static void match_controlled(ctx_t *c, size_t gi)
     int purpose = call_purpose(c, gv);
     /* "called Erdogan to discuss the war": the talk is the call itself */
     if (purpose && code_root(mt.pat->code) == code_root(gv->pat->code)) return;
-    int family = control_family(purpose ? NE_L_PURPOSE : ne_lex_lemma_flags(c->s.lx, gv->lemma),
-                                own_side(c, obj, country), hostile, foreign_party(c, obj, country),
+    uint32_t lf = purpose ? NE_L_PURPOSE : ne_lex_lemma_flags(c->s.lx, gv->lemma);
+    /* "urged Western allies to impose tougher sanctions on Russia", "called
+     * on the Security Council to sanction Kigali": asking others for a
+     * hostile act on a third party rallies opposition against that party
+     * (113, the codebook's "appeal to others to oppose target"), as asking
+     * one's own side does */
+    int third = hostile && mt.target >= 0 && !same_entity(c, obj, mt.target) && !(lf & NE_L_ORDER) &&
+                !(h->flags & NE_VG_PASSIVE);
+    int family = control_family(lf, own_side(c, obj, country) || third, hostile, foreign_party(c, obj, country),
                                 (h->flags & NE_VG_PASSIVE) != 0, &to_object);
     if (family == -2) return;
     /* "sent 10,000 troops to Russia to fight against Ukraine": a purpose
