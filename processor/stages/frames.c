@@ -1798,6 +1798,13 @@ static void resolve_member(const ctx_t *c, ne_member_t *m, const ne_member_t *ot
     }
     if (!st && target && role[0] && definite_role(c, m) && !local_role(role)) st = last_of_role(c, role);
     if (!st && (target || local_role(role))) st = event_place(c, near);
+    /* "a blockade imposed by jihadists on Bamako": armed groups using force
+     * (roots 15-20) on a state or a place of it (no organ) fight at home
+     * there, not for a state the sentence names elsewhere ("French
+     * channels") or the one reporting ("France said") */
+    if (!st && !target && !strcmp(role, "REB") && other && other->country[0] && !other->role[0] && c->coding &&
+        c->coding->pat && code_root(c->coding->pat->code) >= 15)
+        st = other->country;
     if (!st && !target && local_role(role)) st = dateline_state(c);
     /* (not the opposition: "police seized 14 opposition activists" are the
      * police's own state's opposition, as any arrested at home) */
