@@ -1526,6 +1526,29 @@ static const char *reporter_state(const ctx_t *c, uint32_t near)
     return NULL;
 }
 
+/* Is the clause of g the complement of the verb of speech before it: "said
+ * (on Monday) (that) Russia had launched ...", the subject of g right after
+ * the verb of speech and its time, or a "that" between with no
+ * subordinator ("after", "when") after it; not "announced a suspension of
+ * air links ... after a Serbian jet shot down a helicopter". */
+static int reported_complement(const ctx_t *c, const ne_vgroup_t *g)
+{
+    const ne_doc_t *d = c->s.d;
+    const ne_vgroup_t *say = NULL;
+    for (size_t k = 0; k < d->vg.n; k++) {
+        const ne_vgroup_t *v = &d->vg.v[k];
+        if (v->flags & NE_VG_NOUN) continue;
+        if (v->head >= g->head) break;
+        say = (v->flags & NE_VG_SAY) ? v : NULL;
+    }
+    if (!say || g->subj < 0) return 0;
+    uint32_t sb = d->ment.v[g->subj].tb, q = say->head + 1;
+    if (sb <= say->head) return 0;
+    while (q < sb && (is_adverb_like(c, q) || in_timex(c, q))) q++;
+    if (q < sb && is_w(c, q, "that")) q++;
+    return q == sb;
+}
+
 /* Is token k "government", "authorities" or "regime"? */
 static int government_noun(const ctx_t *c, uint32_t k)
 {
@@ -4569,6 +4592,18 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
         if (!n && na && class_pattern(c->s.lx, p, NE_GC_INSPECTORS)) n = inspecting_body(c, cp);
         if (!n && na && threat_of_force(code, p)) n = reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp);
         if (!n && na && !strncmp(code, "15", 2)) n = water_state(c, g, &act[0], cp);
+        /* "Kyiv said Russia had launched 90 drones overnight": an act of
+         * force (roots 18-20) that names no one, in a clause reported by a
+         * state of another side, is told by its victim: aimed at that state */
+        if (!n && na && act[0].country[0] && (!strncmp(code, "18", 2) || !strncmp(code, "19", 2) ||
+                                              !strncmp(code, "20", 2))) {
+            const char *st = reported_complement(c, g) ? reporter_state(c, g->head) : NULL;
+            if (st && strcmp(st, act[0].country)) {
+                memset(&cp[0], 0, sizeof cp[0]);
+                ne_member_set(&cp[0], st, "");
+                n = 1;
+            }
+        }
         /* "India and Pakistan agreed to halt all military action": a
          * de-escalation (087) aimed at no one named, by two states
          * together, is each one's toward the other */
