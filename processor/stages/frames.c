@@ -6555,6 +6555,7 @@ parties:
         return 0;
     }
     if (!quiet && na && same_members(act, na, cp, ncp) && !own_members(c, g)) *empty = 1;
+    size_t emitted_before = ev->ev.n;
     c->coding = g;
     /* the members as placed for the memory: each actor as placed against
      * the first counterpart, each counterpart against the first actor */
@@ -6593,6 +6594,11 @@ parties:
                 !restated_participle(c, g, proto.code, &a, &b) && emit(c, ev, &proto, &a, &b) < 0)
                 return -1;
         }
+    /* "Azerbaijan said Armenian forces had fired on its positions": a
+     * counterpart that was the actor until placed (the reporter's "its")
+     * has coded an event: the match is not empty, no less specific
+     * pattern codes it again */
+    if (*empty && ev->ev.n > emitted_before) *empty = 0;
     /* an act of defence ("shot down 60 of the 93 missiles") is no act a
      * later "the attack" or "the strikes" stands for: the attack it met is */
     if (na && ncp && !(g->pat->opts & NE_PO_DEFENCE)) {
