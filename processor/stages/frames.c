@@ -5756,6 +5756,24 @@ static int custody_agent(const ctx_t *c, const char *code, int32_t subj, uint32_
     return home_custody_agent(c, head, &m->m[0], act);
 }
 
+/* "Britain's cyber agency said Russian hackers had targeted three
+ * government ministries": a counterpart of a role and no state, hit by an
+ * act of force or coercion (roots 17-20) of a party of another state, in
+ * the complement of a state's verb of speech, is of the reporting state
+ * (the victim tells the act), not of the actor's. */
+static void reported_victim_side(const ctx_t *c, const ne_vgroup_t *g, const char *code, const ne_member_t *a,
+                                 ne_member_t *b)
+{
+    if (!unplaced(b) || !b->role[0] || !a->country[0] || (code[0] != '1' && code[0] != '2')) return;
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (root < 17 || root > 20 || !reported_complement(c, g)) return;
+    const char *st = reporter_state(c, g->head);
+    if (!st || !strcmp(st, a->country)) return;
+    char role[4];
+    memcpy(role, b->role, sizeof(role));
+    ne_member_set(b, st, role);
+}
+
 /* The events of group gi under its match. *empty is set when the match
  * names no counterpart the actor can act on: a reciprocal with one actor,
  * no counterpart, or only the actor itself. */
@@ -6583,6 +6601,7 @@ parties:
                 b.start == cp[0].start && b.end == cp[0].end)
                 ne_member_set(&b, placed_b[0].country, b.role);
             if (!each_others) exchange_side(c, proto.code, &a, &b);
+            reported_victim_side(c, g, proto.code, &a, &b);
             resolve_member(c, &b, each_others ? &act[1 - i] : a.country[0] ? &a : NULL, g->head, 1);
             not_own_victims(c, proto.code, &a, &b, g->head);
             struck_victims(struck, &cp[j], &a, &b);
