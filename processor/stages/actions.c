@@ -1972,11 +1972,13 @@ static int32_t slot_mention(const ctx_t *c, uint32_t pos, uint32_t *at)
 
 /* Can mention m be the counterpart of slot e? An "it" that names no actor
  * may stand for an event ("condemned it": frames.c asks the memory). */
-static int target_fits(const ctx_t *c, const ne_pelem_t *e, const ne_mention_t *mm)
+static int target_fits(const ctx_t *c, const ne_pelem_t *e, const ne_mention_t *mm, int clause_subject)
 {
     /* "receive the medical treatment she needs": a subject form opens a
-     * clause of its own, it is never the verb's object */
-    if ((mm->flags & NE_MF_REL) || (wf(c, mm->tb) & NE_W_NOMINATIVE)) return 0;
+     * clause of its own, it is never the verb's object; but a pattern whose
+     * slot is followed by its clause's auxiliary ("say + had spied on")
+     * asks for that clause's subject: "saying they had spied on" */
+    if ((mm->flags & NE_MF_REL) || ((wf(c, mm->tb) & NE_W_NOMINATIVE) && !clause_subject)) return 0;
     if (e->person && !ne_mention_persons(mm)) return 0;
     return mm->n || (mm->flags & NE_MF_RECIP) || ((mm->flags & NE_MF_PRON) && is_w(c, mm->tb, "it"));
 }
@@ -2147,6 +2149,19 @@ static uint32_t shifted_object(const ctx_t *c, uint32_t pos)
     return 0;
 }
 
+/* Is slot ei of the pattern the subject of a reported clause: the pattern
+ * goes on with a word, and the token after the mention is a finite
+ * auxiliary ("say + had|has|have spied on": "saying they had spied on")? */
+static int complement_subject_slot(const ctx_t *c, const mstate_t *ms, uint16_t ei, const ne_mention_t *mm)
+{
+    if (ei + 1 >= ms->p->nelem) return 0;
+    const ne_pelem_t *nx = ne_lex_pelems(c->lx) + ms->p->elem + ei + 1;
+    if (nx->type != NE_PE_WORD || mm->te >= c->te) return 0;
+    uint32_t a = mm->te;
+    return is_w(c, a, "had") || is_w(c, a, "has") || is_w(c, a, "have") || is_w(c, a, "was") ||
+           is_w(c, a, "is") || is_w(c, a, "were") || is_w(c, a, "are");
+}
+
 static int match_target(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
 {
     const ne_pelem_t *e = ne_lex_pelems(c->lx) + ms->p->elem + ei;
@@ -2159,7 +2174,7 @@ static int match_target(const ctx_t *c, mstate_t *ms, uint16_t ei, uint32_t pos)
     }
     if (m < 0) return match_event_slot(c, ms, ei, pos);
     const ne_mention_t *mm = &c->d->ment.v[m];
-    if (!target_fits(c, e, mm)) return 0;
+    if (!target_fits(c, e, mm, complement_subject_slot(c, ms, ei, mm))) return 0;
     if (repeated_preposition(c, ms, ei, pos, mm)) return 0;
     int32_t save = ms->target;
     ms->target = m;

@@ -1000,6 +1000,11 @@ static const ne_mention_t *resolve_pronoun(const ctx_t *c, uint32_t i, int kind,
     if (!objective && speech_clause(c, i)) {
         const ne_mention_t *spk = speaker_of(c, i), *subj = sentence_subject(c);
         if (spk && pronoun_fits(spk, kind)) return spk;
+        /* "Swedish police said they had arrested": "police" is a plural
+         * noun, so the speaker is "they" though one body */
+        if (spk && kind == 't' && spk->n == 1 && spk->te > spk->tb && is_w(c, spk->te - 1, "police") &&
+            !(spk->flags & (NE_MF_PERSON | NE_MF_ONE | NE_MF_LOC | NE_MF_WEAK | NE_MF_REL)))
+            return spk;
         /* "Militants loyal to X said they": the head of a long subject */
         if (subj && pronoun_fits(subj, kind)) return subj;
     }

@@ -1526,6 +1526,29 @@ static const char *reporter_state(const ctx_t *c, uint32_t near)
     return NULL;
 }
 
+/* Is the clause of g the complement of the verb of speech before it: "said
+ * (on Monday) (that) Russia had launched ...", the subject of g right after
+ * the verb of speech and its time, or a "that" between with no
+ * subordinator ("after", "when") after it; not "announced a suspension of
+ * air links ... after a Serbian jet shot down a helicopter". */
+static int reported_complement(const ctx_t *c, const ne_vgroup_t *g)
+{
+    const ne_doc_t *d = c->s.d;
+    const ne_vgroup_t *say = NULL;
+    for (size_t k = 0; k < d->vg.n; k++) {
+        const ne_vgroup_t *v = &d->vg.v[k];
+        if (v->flags & NE_VG_NOUN) continue;
+        if (v->head >= g->head) break;
+        say = (v->flags & NE_VG_SAY) ? v : NULL;
+    }
+    if (!say || g->subj < 0) return 0;
+    uint32_t sb = d->ment.v[g->subj].tb, q = say->head + 1;
+    if (sb <= say->head) return 0;
+    while (q < sb && (is_adverb_like(c, q) || in_timex(c, q))) q++;
+    if (q < sb && is_w(c, q, "that")) q++;
+    return q == sb;
+}
+
 /* Is token k "government", "authorities" or "regime"? */
 static int government_noun(const ctx_t *c, uint32_t k)
 {
@@ -4576,6 +4599,18 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
         if (!n && na && class_pattern(c->s.lx, p, NE_GC_INSPECTORS)) n = inspecting_body(c, cp);
         if (!n && na && threat_of_force(code, p)) n = reply_target(ev, &act[0], cp) || opposing_side(c, &act[0], cp);
         if (!n && na && !strncmp(code, "15", 2)) n = water_state(c, g, &act[0], cp);
+        /* "Kyiv said Russia had launched 90 drones overnight": an act of
+         * force (roots 18-20) that names no one, in a clause reported by a
+         * state of another side, is told by its victim: aimed at that state */
+        if (!n && na && act[0].country[0] && (!strncmp(code, "18", 2) || !strncmp(code, "19", 2) ||
+                                              !strncmp(code, "20", 2))) {
+            const char *st = reported_complement(c, g) ? reporter_state(c, g->head) : NULL;
+            if (st && strcmp(st, act[0].country)) {
+                memset(&cp[0], 0, sizeof cp[0]);
+                ne_member_set(&cp[0], st, "");
+                n = 1;
+            }
+        }
         /* "India and Pakistan agreed to halt all military action": a
          * de-escalation (087) aimed at no one named, by two states
          * together, is each one's toward the other */
@@ -5728,6 +5763,24 @@ static int custody_agent(const ctx_t *c, const char *code, int32_t subj, uint32_
     return home_custody_agent(c, head, &m->m[0], act);
 }
 
+/* "Britain's cyber agency said Russian hackers had targeted three
+ * government ministries": a counterpart of a role and no state, hit by an
+ * act of force or coercion (roots 17-20) of a party of another state, in
+ * the complement of a state's verb of speech, is of the reporting state
+ * (the victim tells the act), not of the actor's. */
+static void reported_victim_side(const ctx_t *c, const ne_vgroup_t *g, const char *code, const ne_member_t *a,
+                                 ne_member_t *b)
+{
+    if (!unplaced(b) || !b->role[0] || !a->country[0] || (code[0] != '1' && code[0] != '2')) return;
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (root < 17 || root > 20 || !reported_complement(c, g)) return;
+    const char *st = reporter_state(c, g->head);
+    if (!st || !strcmp(st, a->country)) return;
+    char role[4];
+    memcpy(role, b->role, sizeof(role));
+    ne_member_set(b, st, role);
+}
+
 /* The events of group gi under its match. *empty is set when the match
  * names no counterpart the actor can act on: a reciprocal with one actor,
  * no counterpart, or only the actor itself. */
@@ -6527,6 +6580,7 @@ parties:
         return 0;
     }
     if (!quiet && na && same_members(act, na, cp, ncp) && !own_members(c, g)) *empty = 1;
+    size_t emitted_before = ev->ev.n;
     c->coding = g;
     /* the members as placed for the memory: each actor as placed against
      * the first counterpart, each counterpart against the first actor */
@@ -6554,6 +6608,7 @@ parties:
                 b.start == cp[0].start && b.end == cp[0].end)
                 ne_member_set(&b, placed_b[0].country, b.role);
             if (!each_others) exchange_side(c, proto.code, &a, &b);
+            reported_victim_side(c, g, proto.code, &a, &b);
             resolve_member(c, &b, each_others ? &act[1 - i] : a.country[0] ? &a : NULL, g->head, 1);
             not_own_victims(c, proto.code, &a, &b, g->head);
             struck_victims(struck, &cp[j], &a, &b);
@@ -6565,6 +6620,11 @@ parties:
                 !restated_participle(c, g, proto.code, &a, &b) && emit(c, ev, &proto, &a, &b) < 0)
                 return -1;
         }
+    /* "Azerbaijan said Armenian forces had fired on its positions": a
+     * counterpart that was the actor until placed (the reporter's "its")
+     * has coded an event: the match is not empty, no less specific
+     * pattern codes it again */
+    if (*empty && ev->ev.n > emitted_before) *empty = 0;
     /* an act of defence ("shot down 60 of the 93 missiles") is no act a
      * later "the attack" or "the strikes" stands for: the attack it met is */
     if (na && ncp && !(g->pat->opts & NE_PO_DEFENCE)) {
