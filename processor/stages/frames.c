@@ -4421,6 +4421,30 @@ static int echoed_disapproval(const ctx_t *c, const ne_vgroup_t *g, const char *
     return 0;
 }
 
+/* "Uganda condemned the attack, and Tanzania also voiced concern": a
+ * reaction (a concern, root 01, or a disapproval, root 11) whose pattern
+ * names no one in its clause, with "also" in its verb group, joins the
+ * article's last reaction of those roots by another actor, and is aimed at
+ * its targets. Members; 0 none. */
+static int joined_reaction(const ctx_t *c, const ne_vgroup_t *g, const char *code, const ne_member_t *act,
+                           int na, ne_member_t *cp)
+{
+    int root = code_root(code);
+    if (!na || (root != 1 && root != 11)) return 0;
+    int also = 0;
+    for (uint32_t k = g->first > c->s.tb ? g->first - 1 : g->first; k < g->head && !also; k++)
+        also = is_w(c, k, "also");
+    if (!also) return 0;
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        int r = code_root(e->code);
+        if ((r != 1 && r != 11) || !e->nagent || !e->ntarget || !strcmp(e->agent[0].code, act[0].code))
+            continue;
+        return recalled_members(e->target, e->ntarget, cp);
+    }
+    return 0;
+}
+
 #define MAX_DURING_REACH 12 /* tokens from the verb to "during the visit" */
 
 /* "The loans pledged by Beijing during the trip", "signed three deals
@@ -4564,6 +4588,7 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
     if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) {
         int n = object_or_reply(c, g, act, na, cp, ev);
         if (!n) n = during_meeting_party(c, g, code, act, na, cp);
+        if (!n) n = joined_reaction(c, g, code, act, na, cp);
         if (!n) n = inquiry_of_own_act(c, code, act, na, cp);
         if (!n && na && territory_pattern(c->s.lx, p)) n = territory_holder(c, g->head, &act[0], cp);
         if (!n && na && class_pattern(c->s.lx, p, NE_GC_INSPECTORS)) n = inspecting_body(c, cp);
