@@ -4121,6 +4121,20 @@ static int events_subject(const ctx_t *c)
     return 0;
 }
 
+/* The last reaction of root `root` (01, 05, 11 or 12) by another party
+ * earlier in the sentence, with targets other than the actor; NULL none. */
+static const struct ne_memevent_s *parallel_reaction(const ctx_t *c, const ne_member_t *act, int root)
+{
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)) && e->sent == c->s.tb; b++) {
+        int r = code_root(e->code);
+        if (r == root && e->nagent && e->ntarget &&
+            strcmp(e->agent[0].code, act[0].code))
+            return strcmp(e->target[0].code, act[0].code) ? e : NULL;
+    }
+    return NULL;
+}
+
 static int pronoun_event(const ctx_t *c, const ne_vgroup_t *g, int32_t m, const ne_member_t *act, int na,
                          ne_member_t *cp)
 {
@@ -4139,8 +4153,18 @@ static int pronoun_event(const ctx_t *c, const ne_vgroup_t *g, int32_t m, const 
      * whose antecedent is a party named before it in its own sentence is
      * that party (a "this" standing alone is never a party: "Beijing said
      * this was unacceptable") */
-    else if (is_w(c, mm->tb, "it") && mm->n && mm->m[0].end && mm->m[0].start >= tok_start(c, c->s.tb))
-        return 0;
+    /* (but not the verb's own subject after another party's reaction in
+     * the sentence: "Lithuania welcomed the decision, and Latvia praised
+     * it" is what that reaction bore on; Latvia would say "itself") */
+    else if (is_w(c, mm->tb, "it") && mm->n && mm->m[0].end && mm->m[0].start >= tok_start(c, c->s.tb)) {
+        /* (a clause coordinated by "and": "..., and Latvia praised it") */
+        int32_t sj = g->subj;
+        int coord = sj >= 0 && c->s.d->ment.v[sj].tb > c->s.tb && is_w(c, c->s.d->ment.v[sj].tb - 1, "and") &&
+                    g->target == m && mm->tb == g->head + 1;
+        const struct ne_memevent_s *pe =
+            coord && na && !strcmp(mm->m[0].code, act[0].code) ? parallel_reaction(c, act, root) : NULL;
+        return pe ? recalled_members(pe->target, pe->ntarget, cp) : 0;
+    }
     const struct ne_memevent_s *e;
     for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
         /* a comment, an appeal, a demand, a criticism or a rejection is a
