@@ -4454,15 +4454,23 @@ static int joined_reaction(const ctx_t *c, const ne_vgroup_t *g, const char *cod
                            int na, ne_member_t *cp)
 {
     int root = code_root(code);
-    if (!na || (root != 1 && root != 11)) return 0;
+    if (!na || (root != 1 && root != 11 && root != 16)) return 0;
     int also = 0;
     for (uint32_t k = g->first > c->s.tb ? g->first - 1 : g->first; k < g->head && !also; k++)
         also = is_w(c, k, "also");
+    /* "Sweden went further and cut development aid": a step past the
+     * last restriction; "imposed similar sanctions" (restrictions only) */
+    if (!also && root == 16 && g->first >= c->s.tb + 3 && is_w(c, g->first - 1, "and") &&
+        is_w(c, g->first - 2, "further"))
+        also = 1;
+    for (uint32_t k = g->head + 1; !also && root == 16 && k < c->s.te && k <= g->head + 3; k++)
+        also = is_w(c, k, "similar") || is_w(c, k, "matching");
     if (!also) return 0;
     const struct ne_memevent_s *e;
     for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
         int r = code_root(e->code);
-        if ((r != 1 && r != 11) || !e->nagent || !e->ntarget || !strcmp(e->agent[0].code, act[0].code))
+        if ((root == 16 ? r != 16 : (r != 1 && r != 11)) || !e->nagent || !e->ntarget ||
+            !strcmp(e->agent[0].code, act[0].code))
             continue;
         return recalled_members(e->target, e->ntarget, cp);
     }
