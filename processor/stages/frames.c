@@ -3838,6 +3838,14 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
             k = channel_end(c, k + 1);
             continue;
         }
+        /* "imposed similar measures together with Canada and Norway": the
+         * parties a hostile act (roots 10-20) is done "together|along|jointly
+         * with" are its co-actors, and end the search for its object */
+        if (code_root(g->pat->code) >= 10 && c->s.d->ment.v[m].tb > g->head + 2 &&
+            is_w(c, c->s.d->ment.v[m].tb - 1, "with") &&
+            (is_w(c, c->s.d->ment.v[m].tb - 2, "together") || is_w(c, c->s.d->ment.v[m].tb - 2, "along") ||
+             is_w(c, c->s.d->ment.v[m].tb - 2, "jointly")))
+            break;
         /* "dismissed the allegations as Western propaganda": a state's thing
          * after "as" names what the object is called, no one acted on */
         if ((c->s.d->ment.v[m].flags & NE_MF_WEAK) && c->s.d->ment.v[m].tb > g->head + 1 &&
