@@ -3868,6 +3868,14 @@ static int object_or_reply(const ctx_t *c, const ne_vgroup_t *g, const ne_member
             k = channel_end(c, k + 1);
             continue;
         }
+        /* "imposed similar measures together with Canada and Norway": the
+         * parties a hostile act (roots 10-20) is done "together|along|jointly
+         * with" are its co-actors, and end the search for its object */
+        if (code_root(g->pat->code) >= 10 && c->s.d->ment.v[m].tb > g->head + 2 &&
+            is_w(c, c->s.d->ment.v[m].tb - 1, "with") &&
+            (is_w(c, c->s.d->ment.v[m].tb - 2, "together") || is_w(c, c->s.d->ment.v[m].tb - 2, "along") ||
+             is_w(c, c->s.d->ment.v[m].tb - 2, "jointly")))
+            break;
         /* "dismissed the allegations as Western propaganda": a state's thing
          * after "as" names what the object is called, no one acted on */
         if ((c->s.d->ment.v[m].flags & NE_MF_WEAK) && c->s.d->ment.v[m].tb > g->head + 1 &&
@@ -4151,6 +4159,20 @@ static int events_subject(const ctx_t *c)
     return 0;
 }
 
+/* The last reaction of root `root` (01, 05, 11 or 12) by another party
+ * earlier in the sentence, with targets other than the actor; NULL none. */
+static const struct ne_memevent_s *parallel_reaction(const ctx_t *c, const ne_member_t *act, int root)
+{
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)) && e->sent == c->s.tb; b++) {
+        int r = code_root(e->code);
+        if (r == root && e->nagent && e->ntarget &&
+            strcmp(e->agent[0].code, act[0].code))
+            return strcmp(e->target[0].code, act[0].code) ? e : NULL;
+    }
+    return NULL;
+}
+
 static int pronoun_event(const ctx_t *c, const ne_vgroup_t *g, int32_t m, const ne_member_t *act, int na,
                          ne_member_t *cp)
 {
@@ -4169,8 +4191,18 @@ static int pronoun_event(const ctx_t *c, const ne_vgroup_t *g, int32_t m, const 
      * whose antecedent is a party named before it in its own sentence is
      * that party (a "this" standing alone is never a party: "Beijing said
      * this was unacceptable") */
-    else if (is_w(c, mm->tb, "it") && mm->n && mm->m[0].end && mm->m[0].start >= tok_start(c, c->s.tb))
-        return 0;
+    /* (but not the verb's own subject after another party's reaction in
+     * the sentence: "Lithuania welcomed the decision, and Latvia praised
+     * it" is what that reaction bore on; Latvia would say "itself") */
+    else if (is_w(c, mm->tb, "it") && mm->n && mm->m[0].end && mm->m[0].start >= tok_start(c, c->s.tb)) {
+        /* (a clause coordinated by "and": "..., and Latvia praised it") */
+        int32_t sj = g->subj;
+        int coord = sj >= 0 && c->s.d->ment.v[sj].tb > c->s.tb && is_w(c, c->s.d->ment.v[sj].tb - 1, "and") &&
+                    g->target == m && mm->tb == g->head + 1;
+        const struct ne_memevent_s *pe =
+            coord && na && !strcmp(mm->m[0].code, act[0].code) ? parallel_reaction(c, act, root) : NULL;
+        return pe ? recalled_members(pe->target, pe->ntarget, cp) : 0;
+    }
     const struct ne_memevent_s *e;
     for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
         /* a comment, an appeal, a demand, a criticism or a rejection is a
@@ -4451,6 +4483,38 @@ static int echoed_disapproval(const ctx_t *c, const ne_vgroup_t *g, const char *
     return 0;
 }
 
+/* "Uganda condemned the attack, and Tanzania also voiced concern": a
+ * reaction (a concern, root 01, or a disapproval, root 11) whose pattern
+ * names no one in its clause, with "also" in its verb group, joins the
+ * article's last reaction of those roots by another actor, and is aimed at
+ * its targets. Members; 0 none. */
+static int joined_reaction(const ctx_t *c, const ne_vgroup_t *g, const char *code, const ne_member_t *act,
+                           int na, ne_member_t *cp)
+{
+    int root = code_root(code);
+    if (!na || (root != 1 && root != 11 && root != 16)) return 0;
+    int also = 0;
+    for (uint32_t k = g->first > c->s.tb ? g->first - 1 : g->first; k < g->head && !also; k++)
+        also = is_w(c, k, "also");
+    /* "Sweden went further and cut development aid": a step past the
+     * last restriction; "imposed similar sanctions" (restrictions only) */
+    if (!also && root == 16 && g->first >= c->s.tb + 3 && is_w(c, g->first - 1, "and") &&
+        is_w(c, g->first - 2, "further"))
+        also = 1;
+    for (uint32_t k = g->head + 1; !also && root == 16 && k < c->s.te && k <= g->head + 3; k++)
+        also = is_w(c, k, "similar") || is_w(c, k, "matching");
+    if (!also) return 0;
+    const struct ne_memevent_s *e;
+    for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
+        int r = code_root(e->code);
+        if ((root == 16 ? r != 16 : (r != 1 && r != 11)) || !e->nagent || !e->ntarget ||
+            !strcmp(e->agent[0].code, act[0].code))
+            continue;
+        return recalled_members(e->target, e->ntarget, cp);
+    }
+    return 0;
+}
+
 #define MAX_DURING_REACH 12 /* tokens from the verb to "during the visit" */
 
 /* "The loans pledged by Beijing during the trip", "signed three deals
@@ -4594,6 +4658,7 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
     if (p->opts & (NE_PO_OBJ | NE_PO_REPLY)) {
         int n = object_or_reply(c, g, act, na, cp, ev);
         if (!n) n = during_meeting_party(c, g, code, act, na, cp);
+        if (!n) n = joined_reaction(c, g, code, act, na, cp);
         if (!n) n = inquiry_of_own_act(c, code, act, na, cp);
         if (!n && na && territory_pattern(c->s.lx, p)) n = territory_holder(c, g->head, &act[0], cp);
         if (!n && na && class_pattern(c->s.lx, p, NE_GC_INSPECTORS)) n = inspecting_body(c, cp);
