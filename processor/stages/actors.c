@@ -4638,6 +4638,21 @@ static int shares_owner(const ne_mention_t *cur, const ne_mention_t *bm)
     return 0;
 }
 
+/* A name of no known state given an office (state and role): the mention,
+ * its copy among the recent mentions, and the name the article remembers
+ * for its surname. */
+static void give_office(ctx_t *c, ne_mention_t *nm, const char *country, const char *role)
+{
+    ne_member_set(&nm->m[0], country, role);
+    nm->flags &= (uint16_t)~NE_MF_GENERIC;
+    ne_memory_t *mem = c->mem;
+    if (mem->nrecent) {
+        ne_mention_t *last = &mem->recent[(mem->nrecent - 1) % NE_MEM_RECENT];
+        if (last->tb == nm->tb && last->te == nm->te) *last = *nm;
+    }
+    remember_name(mem, c, nm->tb, nm->te, &nm->m[0], 0);
+}
+
 /* "Meng Wanzhou, chief financial officer of China's Huawei, ...": a name
  * of no known state takes the state of the apposition right after it
  * (and its role), here and for the rest of the article. */
@@ -4657,15 +4672,7 @@ static void place_by_apposition(ctx_t *c, const ne_mention_t *app, uint32_t at)
         !(is_w(c, nm->te, "as") && (app->flags & NE_MF_PERSON) && !(app->flags & NE_MF_NAME) &&
           app->m[0].role[0]))
         return;
-    ne_member_set(&nm->m[0], app->m[0].country,
-                  app->m[0].role[0] ? app->m[0].role : nm->m[0].role);
-    nm->flags &= (uint16_t)~NE_MF_GENERIC;
-    ne_memory_t *mem = c->mem;
-    if (mem->nrecent) {
-        ne_mention_t *last = &mem->recent[(mem->nrecent - 1) % NE_MEM_RECENT];
-        if (last->tb == nm->tb && last->te == nm->te) *last = *nm;
-    }
-    remember_name(mem, c, nm->tb, nm->te, &nm->m[0], 0);
+    give_office(c, nm, app->m[0].country, app->m[0].role[0] ? app->m[0].role : nm->m[0].role);
 }
 
 /* "Grace Banda won Malawi's presidential election": a name of no known
@@ -4694,15 +4701,8 @@ static void place_by_election(ctx_t *c, const ne_mention_t *app, uint32_t at)
         }
     }
     if (!head) return;
-    ne_member_set(&nm->m[0], app->m[0].country, "GOV");
-    nm->flags &= (uint16_t)~NE_MF_GENERIC;
-    ne_memory_t *mem = c->mem;
-    if (mem->nrecent) {
-        ne_mention_t *last = &mem->recent[(mem->nrecent - 1) % NE_MEM_RECENT];
-        if (last->tb == nm->tb && last->te == nm->te) *last = *nm;
-    }
-    remember_name(mem, c, nm->tb, nm->te, &nm->m[0], 0);
-    mem->elect = nm->m[0];
+    give_office(c, nm, app->m[0].country, "GOV");
+    c->mem->elect = nm->m[0];
 }
 
 #define MAX_APPOSITION_LEAD 6 /* words between an apposition's comma and its role noun */
