@@ -4460,6 +4460,15 @@ static int mourned_state(const ctx_t *c, const ne_member_t *act, int na, ne_memb
     return 1;
 }
 
+/* Is "also" in group g, or right before it ("Mexico also criticised",
+ * "has also voiced")? */
+static int also_in_group(const ctx_t *c, const ne_vgroup_t *g)
+{
+    for (uint32_t k = g->first > c->s.tb ? g->first - 1 : g->first; k < g->head; k++)
+        if (is_w(c, k, "also")) return 1;
+    return 0;
+}
+
 /* "Cuba condemned a decision by Washington to return the island to a
  * list ... Mexico and Brazil also criticised the move": a disapproval
  * (root 11) of an event noun with "also" in its verb group echoes the
@@ -4469,11 +4478,7 @@ static int mourned_state(const ctx_t *c, const ne_member_t *act, int na, ne_memb
 static int echoed_disapproval(const ctx_t *c, const ne_vgroup_t *g, const char *code, const ne_member_t *act,
                               int na, ne_member_t *cp)
 {
-    if (!na || strncmp(code, "11", 2)) return 0;
-    int also = 0;
-    for (uint32_t k = g->first > c->s.tb ? g->first - 1 : g->first; k < g->head && !also; k++)
-        also = is_w(c, k, "also");
-    if (!also) return 0;
+    if (!na || strncmp(code, "11", 2) || !also_in_group(c, g)) return 0;
     const struct ne_memevent_s *e;
     for (size_t b = 1; (e = mem_event(c->mem, b)); b++) {
         if (code_root(e->code) != 11 || !e->nagent || !e->ntarget || !strcmp(e->agent[0].code, act[0].code))
@@ -4493,9 +4498,7 @@ static int joined_reaction(const ctx_t *c, const ne_vgroup_t *g, const char *cod
 {
     int root = code_root(code);
     if (!na || (root != 1 && root != 11 && root != 16)) return 0;
-    int also = 0;
-    for (uint32_t k = g->first > c->s.tb ? g->first - 1 : g->first; k < g->head && !also; k++)
-        also = is_w(c, k, "also");
+    int also = also_in_group(c, g);
     /* "Sweden went further and cut development aid": a step past the
      * last restriction; "imposed similar sanctions" (restrictions only) */
     if (!also && root == 16 && g->first >= c->s.tb + 3 && is_w(c, g->first - 1, "and") &&
@@ -4667,8 +4670,7 @@ static int counterpart(const ctx_t *c, const ne_vgroup_t *g, const char *code, c
         /* "Kyiv said Russia had launched 90 drones overnight": an act of
          * force (roots 18-20) that names no one, in a clause reported by a
          * state of another side, is told by its victim: aimed at that state */
-        if (!n && na && act[0].country[0] && (!strncmp(code, "18", 2) || !strncmp(code, "19", 2) ||
-                                              !strncmp(code, "20", 2))) {
+        if (!n && na && act[0].country[0] && violent_code(code)) {
             const char *st = reported_complement(c, g) ? reporter_state(c, g->head) : NULL;
             if (st && strcmp(st, act[0].country)) {
                 memset(&cp[0], 0, sizeof cp[0]);
